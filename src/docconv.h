@@ -1,0 +1,232 @@
+/*
+ * docconv: shared types of the document model, the options and the
+ * entry points of every parser and backend.
+ */
+#ifndef DOCCONV_H
+#define DOCCONV_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+/*
+ * Languages a block can hold.  The order is the order of output:
+ * Chinese original first, then the English translation.
+ */
+enum dc_lang {
+	DC_LANG_ZH = 0,		/* Chinese (Han script) */
+	DC_LANG_EN,		/* English (Latin script) */
+	DC_LANG__MAX
+};
+
+/*
+ * Node types.  The tree is:
+ *
+ *   DC_ROOT
+ *     header lines (DC_COLLECTION ... DC_FRONTMATTER), each one
+ *       line of the source with its language; text in node->text
+ *     blocks (DC_SALUTATION, DC_VOCATIVE, DC_PARA, DC_CLOSING), each
+ *       one aligned block with one DC_SEG child per language present,
+ *       DC_LANG_ZH first
+ *         DC_SEG: node->text is the running text of that language;
+ *           for segmented input it has DC_SENT children holding the
+ *           DC_W / DC_PC tokens, whose texts joined give node->text
+ *           back (see dc_tokens_join()).
+ *
+ * All header lines come before all blocks.
+ */
+enum dc_type {
+	DC_ROOT = 0,		/* the document */
+	DC_COLLECTION,		/* "8. ...": number in a collection */
+	DC_TITLE,		/* one title line */
+	DC_SUBTITLE,		/* "——在...上的讲话" */
+	DC_OCCASION,		/* "At the 20th Meeting of ..." */
+	DC_SPEAKER,		/* line naming the speaker (maybe + role) */
+	DC_ROLE,		/* line giving only the speaker's role */
+	DC_DATEPLACE,		/* "（2020年11月10日，北京）", "Beijing, 10 ..." */
+	DC_DATELINE,		/* news: "本报北京11月11日电" */
+	DC_BYLINE,		/* news: "（记者刘慧、薛丹）" */
+	DC_FRONTMATTER,		/* YAML/Markdown front matter, kept verbatim */
+	DC_SALUTATION,		/* opening salutation "尊敬的...，" */
+	DC_VOCATIVE,		/* section vocative "各位同事！": opens a part */
+	DC_PARA,		/* paragraph */
+	DC_CLOSING,		/* "谢谢大家。" */
+	DC_SEG,			/* one language's text of a block */
+	DC_SENT,		/* segmented input: one sentence (input line) */
+	DC_W,			/* segmented input: a word token */
+	DC_PC,			/* segmented input: a punctuation token */
+	DC_TYPE__MAX
+};
+
+/* Input dialects. */
+enum dc_dialect {
+	DC_DIALECT_AUTO = 0,
+	DC_DIALECT_SEGMENTED,
+	DC_DIALECT_BILINGUAL,
+	DC_DIALECT_NEWS,
+	DC_DIALECT_PLAIN,
+	DC_DIALECT_TEI,
+	DC_DIALECT__MAX
+};
+
+struct dc_node {
+	struct dc_node	*parent;	/* NULL for the root */
+	struct dc_node	*child;		/* first child */
+	struct dc_node	*last;		/* last child */
+	struct dc_node	*prev;		/* previous sibling */
+	struct dc_node	*next;		/* next sibling */
+	enum dc_type	 type;		/* what this node is */
+	enum dc_lang	 lang;		/* header lines, DC_SEG and below */
+	char		*text;		/* UTF-8, owned; NULL where none */
+	size_t		 enum_len;	/* DC_SEG: bytes of enumerator */
+	size_t		 lead_len;	/* DC_SEG: bytes of run-in lead (incl.
+					   enumerator), 0 if none */
+	int		 line;		/* input line, from 1; 0 if none */
+	int		 col;		/* input column, bytes, from 1 */
+};
+
+/* Metadata of one language; NULL members are unknown. */
+struct dc_lmeta {
+	char		*title;		/* title lines joined */
+	char		*subtitle;	/* subtitle without leading dashes */
+	char		*occasion;	/* occasion / event */
+	char		*speaker;	/* speaker or author name */
+	char		*role;		/* speaker's role or office */
+	char		*date;		/* date as written */
+	char		*place;		/* place as written */
+};
+
+/* Metadata beside the tree (as in mandoc). */
+struct dc_meta {
+	struct dc_lmeta	 l[DC_LANG__MAX]; /* per language */
+	char		*date_iso;	/* "2020-11-10", "--11-11", or NULL */
+	char		*collection;	/* collection number, "8" */
+	char		*agency;	/* news dateline agency, "本报" */
+	char		*reporters;	/* news byline names, "刘慧、薛丹" */
+	char		*source;	/* source file name (basename) */
+	enum dc_dialect	 dialect;	/* dialect the text was read as */
+	unsigned int	 langs;		/* bit (1 << dc_lang) per language */
+	int		 title_default;	/* title is a placeholder */
+};
+
+struct dc_doc {
+	struct dc_node	*root;		/* DC_ROOT, owned */
+	struct dc_meta	 meta;		/* owned strings */
+};
+
+/* Output formats, bit flags in dc_opts.formats. */
+#define DC_FMT_PDF	0x01
+#define DC_FMT_EPUB	0x02
+#define DC_FMT_TEI	0x04
+#define DC_FMT_DUMP	0x08
+
+/* Options shared by parsers and backends. */
+struct dc_opts {
+	enum dc_dialect	 dialect;	/* --input-format; AUTO to detect */
+	const char	*encoding;	/* --encoding, or NULL to detect */
+	int		 lenient;	/* --lenient: replace bad bytes */
+	const char	*title;		/* --title override, or NULL */
+	const char	*author;	/* --author override, or NULL */
+	const char	*date;		/* --date override, or NULL */
+	const char	*place;		/* --place override, or NULL */
+	int		 verbose;	/* -v count; -1 for -q */
+	const char	*layout;	/* --layout for PDF, or NULL */
+	const char	*paper;		/* --paper for PDF, or NULL */
+	const char	*impose;	/* --impose, or NULL */
+	const char	*template_dir;	/* --template-dir, or NULL */
+	int		 embed_fonts;	/* --embed-fonts (EPUB) */
+	long long	 epoch;		/* SOURCE_DATE_EPOCH, or -1 */
+};
+
+/*
+ * Diagnostics (msg.c).  Every message has a level; the exit status of
+ * a run is derived from the worst level seen.
+ */
+enum dc_level {
+	DC_LEVEL_OK = 0,
+	DC_LEVEL_WARNING,	/* converted, but a guess was made */
+	DC_LEVEL_ERROR,		/* input refused */
+	DC_LEVEL_SYSERR		/* I/O or library failure */
+};
+
+enum dc_err {
+	DC_WARN_LENIENT = 0,	/* invalid bytes replaced */
+	DC_WARN_NO_TITLE,	/* no title: placeholder used */
+	DC_WARN_UNPAIRED_ZH,	/* Chinese run with no English */
+	DC_WARN_UNPAIRED_EN,	/* English run with no Chinese */
+	DC_WARN_RUN_LENGTH,	/* runs of unequal length paired */
+	DC_WARN_ROLE,		/* header line of unclear role */
+	DC_WARN_CONTROL,	/* control character removed */
+	DC_WARN_TOKENS,		/* segmentation looks odd */
+	DC_WARN_DIALECT,	/* dialect guess uncertain */
+	DC_WARN_FRONTMATTER,	/* front matter kept verbatim */
+	DC_WARN_GENERIC,	/* other warning */
+	DC_ERR_EMPTY,		/* empty input */
+	DC_ERR_BINARY,		/* not a text file */
+	DC_ERR_UTF8,		/* invalid UTF-8 */
+	DC_ERR_ENCODING,	/* cannot decode */
+	DC_ERR_TEI,		/* TEI input not understood */
+	DC_ERR_INPUT,		/* other input error */
+	DC_ERR_SYS,		/* I/O or library failure */
+	DC_ERR__MAX
+};
+
+/* msg.c */
+void		 dc_msg_set_file(const char *);
+void		 dc_msg_set_quiet(int);
+void		 dc_msg(enum dc_err, int, int, const char *, ...)
+		    __attribute__((format(printf, 4, 5)));
+void		 dc_msg_sys(const char *, ...)
+		    __attribute__((format(printf, 1, 2)));
+enum dc_level	 dc_msg_level(void);
+void		 dc_msg_reset(void);
+int		 dc_msg_count(enum dc_err);
+
+/* model.c */
+struct dc_node	*dc_node_new(enum dc_type, enum dc_lang, const char *,
+		    int, int);
+struct dc_node	*dc_node_append(struct dc_node *, struct dc_node *);
+void		 dc_node_unlink(struct dc_node *);
+void		 dc_node_free(struct dc_node *);
+struct dc_node	*dc_node_seg(const struct dc_node *, enum dc_lang);
+const char	*dc_type_name(enum dc_type);
+enum dc_type	 dc_type_from_name(const char *);
+const char	*dc_lang_code(enum dc_lang);
+const char	*dc_dialect_name(enum dc_dialect);
+enum dc_dialect	 dc_dialect_from_name(const char *);
+int		 dc_type_is_header(enum dc_type);
+int		 dc_type_is_block(enum dc_type);
+int		 dc_tree_check(const struct dc_doc *, FILE *);
+struct dc_doc	*dc_doc_new(void);
+void		 dc_doc_free(struct dc_doc *);
+void		 dc_meta_set(char **, const char *);
+void		 dc_doc_finish(struct dc_doc *, const struct dc_opts *);
+
+/* text.c */
+char		*dc_tokens_join(const struct dc_node *);
+int		 dc_char_script_lang(unsigned int);
+int		 dc_text_lang(const char *, size_t);
+int		 dc_is_closing_punct(unsigned int);
+int		 dc_is_opening_punct(unsigned int);
+
+/* parse.c: read and parse one input; NULL on error (reported). */
+struct dc_doc	*dc_parse_file(const char *, const struct dc_opts *);
+struct dc_doc	*dc_parse_mem(const char *, size_t, const char *,
+		    const struct dc_opts *);
+
+/* render_tree.c: the --dump-model text. */
+int		 render_tree(const struct dc_doc *, const struct dc_opts *,
+		    FILE *);
+
+/*
+ * Backends: write the document to outpath (a temporary path chosen by
+ * main.c, renamed on success).  Return 0 on success, -1 on failure
+ * (reported with dc_msg_sys()).
+ */
+int		 render_tei(const struct dc_doc *, const struct dc_opts *,
+		    const char *);
+int		 render_epub(const struct dc_doc *, const struct dc_opts *,
+		    const char *);
+int		 render_pdf(const struct dc_doc *, const struct dc_opts *,
+		    const char *);
+
+#endif /* !DOCCONV_H */

@@ -1,0 +1,346 @@
+/*
+ * Reading the bytes of an input: byte order marks, UTF-16, GB18030,
+ * invalid UTF-8, line ends and control characters; then splitting the
+ * decoded text into trimmed lines with their positions.
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include <glib.h>
+
+#include "docconv.h"
+#include "parse.h"
+
+/* Line and byte column (from 1) of offset off in buf. */
+static void
+input_pos(const char *buf, size_t off, int *line, int *col)
+{
+	size_t	 i, bol = 0;
+	int	 l = 1;
+
+	for (i = 0; i < off; i++)
+		if (buf[i] == '\n' || (buf[i] == '\r' &&
+		    (i + 1 >= off || buf[i + 1] != '\n'))) {
+			l++;
+			bol = i + 1;
+		}
+	*line = l;
+	*col = (int)(off - bol) + 1;
+}
+
+/*
+ * Decode UTF-16 (after its BOM) into UTF-8.  Lone surrogates are an
+ * error, or U+FFFD under lenient.  Returns the text or NULL.
+ */
+static char *
+input_utf16(const unsigned char *p, size_t len, int be, int lenient,
+    size_t *outlen)
+{
+	GString		*b;
+	size_t		 i;
+	unsigned int	 u, u2;
+	int		 line = 1, col = 1, bad = 0;
+
+	b = g_string_sized_new(len + len / 2);
+	for (i = 0; i + 1 < len; i += 2) {
+		u = be ? (p[i] << 8 | p[i + 1]) : (p[i + 1] << 8 | p[i]);
+		if (u >= 0xD800 && u <= 0xDBFF && i + 3 < len) {
+			u2 = be ? (p[i + 2] << 8 | p[i + 3]) :
+			    (p[i + 3] << 8 | p[i + 2]);
+			if (u2 >= 0xDC00 && u2 <= 0xDFFF) {
+				u = 0x10000 + ((u - 0xD800) << 10) +
+				    (u2 - 0xDC00);
+				i += 2;
+				g_string_append_unichar(b, u);
+				col += 4;
+				continue;
+			}
+		}
+		if (u >= 0xD800 && u <= 0xDFFF) {
+			if (!lenient) {
+				dc_msg(DC_ERR_ENCODING, line, col, "UTF-16 "
+				    "lone surrogate U+%04X (use --lenient to "
+				    "replace it)", u);
+				g_string_free(b, TRUE);
+				return NULL;
+			}
+			if (bad++ == 0)
+				dc_msg(DC_WARN_LENIENT, line, col, "UTF-16 "
+				    "lone surrogate replaced with U+FFFD");
+			u = 0xFFFD;
+		}
+		if (u == '\n') {
+			line++;
+			col = 0;
+		}
+		g_string_append_unichar(b, u);
+		col += g_unichar_to_utf8(u, NULL);
+	}
+	if (len % 2 != 0) {
+		if (!lenient) {
+			dc_msg(DC_ERR_ENCODING, line, col, "UTF-16 file "
+			    "with an odd number of bytes: truncated?");
+			g_string_free(b, TRUE);
+			return NULL;
+		}
+		g_string_append_unichar(b, 0xFFFD);
+	}
+	*outlen = b->len;
+	return g_string_free(b, FALSE);
+}
+
+/*
+ * Is this invalid UTF-8 more likely a legacy Chinese encoding than a
+ * UTF-8 file with a few bad bytes?  Count valid multi-byte sequences
+ * against invalid ones: GBK text almost never forms valid UTF-8.
+ */
+static int
+input_looks_legacy(const char *buf, size_t len)
+{
+	const char	*p = buf, *end = buf + len, *bad;
+	size_t		 good = 0, invalid = 0;
+
+	while (p < end) {
+		if (g_utf8_validate(p, end - p, &bad))
+			bad = end;
+		for (; p < bad; p++)
+			if ((unsigned char)*p >= 0xC0)
+				good++;
+		if (p < end) {
+			invalid++;
+			p++;
+		}
+	}
+	return invalid > good;
+}
+
+/*
+ * Decode raw input to UTF-8 in in->buf, with CR and CRLF turned into
+ * LF and control characters removed.  Returns 0, or -1 after reporting
+ * why the input is refused.
+ */
+static int
+input_to_utf8(const char *raw, size_t len, const struct dc_opts *o,
+    struct dc_input *in)
+{
+	const unsigned char	*u = (const unsigned char *)raw;
+	const char		*bad;
+	char			*conv = NULL;
+	gsize			 clen = 0;
+	GError			*err = NULL;
+	size_t			 i;
+	int			 line, col;
+
+	if (len >= 3 && u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF) {
+		raw += 3;
+		len -= 3;
+	} else if (len >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) ||
+	    (u[0] == 0xFE && u[1] == 0xFF))) {
+		conv = input_utf16(u + 2, len - 2, u[0] == 0xFE,
+		    o->lenient, &clen);
+		if (conv == NULL)
+			return -1;
+		in->buf = conv;
+		in->len = clen;
+		return 0;
+	} else if (o->encoding != NULL &&
+	    g_ascii_strcasecmp(o->encoding, "UTF-8") != 0 &&
+	    g_ascii_strcasecmp(o->encoding, "UTF8") != 0) {
+		conv = g_convert(raw, len, "UTF-8", o->encoding, &i,
+		    &clen, &err);
+		if (conv == NULL) {
+			if (err != NULL && err->code ==
+			    G_CONVERT_ERROR_NO_CONVERSION)
+				dc_msg(DC_ERR_ENCODING, 0, 0, "unknown "
+				    "encoding '%s' (see 'iconv -l')",
+				    o->encoding);
+			else {
+				input_pos(raw, i, &line, &col);
+				dc_msg(DC_ERR_ENCODING, line, col, "not "
+				    "valid %s: %s", o->encoding,
+				    err != NULL ? err->message : "?");
+			}
+			g_clear_error(&err);
+			return -1;
+		}
+		in->buf = conv;
+		in->len = clen;
+		return 0;
+	}
+
+	/* NUL bytes or image signatures: not a text file. */
+	if (len >= 8 && memcmp(raw, "\x89PNG\r\n\x1a\n", 8) == 0) {
+		dc_msg(DC_ERR_BINARY, 0, 0, "not a text file: this is a "
+		    "PNG image");
+		return -1;
+	}
+	if ((bad = memchr(raw, '\0', len)) != NULL) {
+		input_pos(raw, bad - raw, &line, &col);
+		dc_msg(DC_ERR_BINARY, line, col, "not a text file: NUL "
+		    "byte (UTF-16 without a byte order mark, or binary "
+		    "data?)");
+		return -1;
+	}
+
+	if (g_utf8_validate(raw, len, &bad)) {
+		in->buf = g_strndup(raw, len);
+		in->len = len;
+		return 0;
+	}
+	if (o->encoding == NULL && input_looks_legacy(raw, len)) {
+		conv = g_convert(raw, len, "UTF-8", "GB18030", NULL,
+		    &clen, NULL);
+		if (conv != NULL) {
+			if (o->verbose > 0)
+				dc_msg(DC_WARN_GENERIC, 0, 0, "not UTF-8: "
+				    "read as GB18030");
+			in->buf = conv;
+			in->len = clen;
+			return 0;
+		}
+	}
+	input_pos(raw, bad - raw, &line, &col);
+	if (!o->lenient) {
+		dc_msg(DC_ERR_UTF8, line, col, "invalid UTF-8 (byte 0x%02X); "
+		    "give the encoding with --encoding, or replace bad "
+		    "bytes with --lenient", (unsigned char)*bad);
+		return -1;
+	}
+	dc_msg(DC_WARN_LENIENT, line, col, "invalid UTF-8 replaced with "
+	    "U+FFFD");
+	in->buf = g_utf8_make_valid(raw, len);
+	in->len = strlen(in->buf);
+	return 0;
+}
+
+/* White space for trimming and indentation. */
+static int
+input_space(gunichar c)
+{
+	return c == ' ' || c == '\t' || c == 0x3000 || c == 0xA0 ||
+	    c == 0xFEFF || c == 0x2002 || c == 0x2003 || c == 0x2009 ||
+	    c == 0x200B;
+}
+
+/*
+ * Normalise line ends and drop control characters in place; then cut
+ * into lines.  Controls are reported once per input with a count.
+ */
+static void
+input_lines(struct dc_input *in)
+{
+	char		*s = in->buf, *w = in->buf, *p, *e, *q;
+	size_t		 i, n = 0, cap = 64, ctrl = 0;
+	int		 line = 1, col = 1, cline = 0, ccol = 0;
+	gunichar	 c;
+	struct dc_line	*l;
+
+	for (i = 0; i < in->len; ) {
+		unsigned char b = (unsigned char)s[i];
+		if (b == '\r') {
+			*w++ = '\n';
+			i += (i + 1 < in->len && s[i + 1] == '\n') ? 2 : 1;
+			line++, col = 1;
+			continue;
+		}
+		if (b == '\n') {
+			*w++ = '\n';
+			i++;
+			line++, col = 1;
+			continue;
+		}
+		if ((b < 0x20 && b != '\t') || b == 0x7F ||
+		    (b == 0xC2 && i + 1 < in->len &&
+		    (unsigned char)s[i + 1] >= 0x80 &&
+		    (unsigned char)s[i + 1] <= 0x9F)) {
+			if (ctrl++ == 0)
+				cline = line, ccol = col;
+			i += b == 0xC2 ? 2 : 1;
+			col += b == 0xC2 ? 2 : 1;
+			continue;
+		}
+		*w++ = s[i++];
+		col++;
+	}
+	*w = '\0';
+	in->len = w - s;
+	if (ctrl > 0)
+		dc_msg(DC_WARN_CONTROL, cline, ccol, "%zu control "
+		    "character%s removed", ctrl, ctrl == 1 ? "" : "s");
+
+	in->lines = g_new(struct dc_line, cap);
+	for (p = s, line = 1; p <= s + in->len; p = e + 1, line++) {
+		if ((e = memchr(p, '\n', s + in->len - p)) == NULL)
+			e = s + in->len;
+		if (e == p + 0 && e == s + in->len && p != s &&
+		    p[-1] == '\n')
+			break;	/* final newline: no empty last line */
+		if (n == cap) {
+			cap *= 2;
+			in->lines = g_renew(struct dc_line, in->lines, cap);
+		}
+		l = &in->lines[n++];
+		memset(l, 0, sizeof(*l));
+		l->lineno = line;
+		/* leading white space */
+		for (q = p; q < e; q = g_utf8_next_char(q)) {
+			c = g_utf8_get_char(q);
+			if (!input_space(c))
+				break;
+			l->indent++;
+		}
+		l->col = (int)(q - p) + 1;
+		/* trailing white space */
+		while (e > q) {
+			char *pc = g_utf8_prev_char(e);
+			if (!input_space(g_utf8_get_char(pc)))
+				break;
+			e = pc;
+		}
+		l->len = e - q;
+		l->text = g_strndup(q, l->len);
+		l->blank = l->len == 0;
+		l->lang = l->blank ? -1 : dc_text_lang(l->text, l->len);
+		if ((e = memchr(p, '\n', s + in->len - p)) == NULL)
+			e = s + in->len;
+	}
+	in->nlines = n;
+}
+
+/*
+ * Decode raw bytes into a struct dc_input.  Returns 0, or -1 after
+ * reporting an error (file name set with dc_msg_set_file()).
+ */
+int
+dc_input_decode(const char *raw, size_t len, const struct dc_opts *o,
+    struct dc_input *in)
+{
+	size_t	 i;
+
+	memset(in, 0, sizeof(*in));
+	if (input_to_utf8(raw, len, o, in) == -1)
+		return -1;
+	input_lines(in);
+	for (i = 0; i < in->nlines; i++)
+		if (!in->lines[i].blank)
+			break;
+	if (i == in->nlines) {
+		dc_msg(DC_ERR_EMPTY, 0, 0, "empty file: no text to convert");
+		dc_input_free(in);
+		return -1;
+	}
+	return 0;
+}
+
+void
+dc_input_free(struct dc_input *in)
+{
+	size_t	 i;
+
+	for (i = 0; i < in->nlines; i++)
+		g_free(in->lines[i].text);
+	g_free(in->lines);
+	g_free(in->buf);
+	memset(in, 0, sizeof(*in));
+}

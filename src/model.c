@@ -1,0 +1,425 @@
+/*
+ * The document model: node allocation, linking and freeing, type and
+ * language names, metadata completion and the tree checker.
+ */
+#include "config.h"
+
+#include <assert.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <glib.h>
+
+#include "docconv.h"
+
+static const char *const type_names[DC_TYPE__MAX] = {
+	"root",		/* DC_ROOT */
+	"collection",	/* DC_COLLECTION */
+	"title",	/* DC_TITLE */
+	"subtitle",	/* DC_SUBTITLE */
+	"occasion",	/* DC_OCCASION */
+	"speaker",	/* DC_SPEAKER */
+	"role",		/* DC_ROLE */
+	"dateplace",	/* DC_DATEPLACE */
+	"dateline",	/* DC_DATELINE */
+	"byline",	/* DC_BYLINE */
+	"frontmatter",	/* DC_FRONTMATTER */
+	"salutation",	/* DC_SALUTATION */
+	"vocative",	/* DC_VOCATIVE */
+	"para",		/* DC_PARA */
+	"closing",	/* DC_CLOSING */
+	"seg",		/* DC_SEG */
+	"s",		/* DC_SENT */
+	"w",		/* DC_W */
+	"pc",		/* DC_PC */
+};
+
+static const char *const dialect_names[DC_DIALECT__MAX] = {
+	"auto", "segmented", "bilingual", "news", "plain", "tei"
+};
+
+/*
+ * Allocate a node of the given type and language with a copy of text
+ * (which may be NULL).  Never returns NULL (GLib aborts on OOM).
+ * The caller frees it with dc_node_free(), or through its parent.
+ */
+struct dc_node *
+dc_node_new(enum dc_type type, enum dc_lang lang, const char *text,
+    int line, int col)
+{
+	struct dc_node	*n;
+
+	n = g_new0(struct dc_node, 1);
+	n->type = type;
+	n->lang = lang;
+	n->text = g_strdup(text);
+	n->line = line;
+	n->col = col;
+	return n;
+}
+
+/*
+ * Append child as the last child of parent; returns child.
+ */
+struct dc_node *
+dc_node_append(struct dc_node *parent, struct dc_node *child)
+{
+	assert(child->parent == NULL);
+	child->parent = parent;
+	child->prev = parent->last;
+	if (parent->last != NULL)
+		parent->last->next = child;
+	else
+		parent->child = child;
+	parent->last = child;
+	return child;
+}
+
+/*
+ * Take a node out of its parent's list of children.
+ */
+void
+dc_node_unlink(struct dc_node *n)
+{
+	if (n->prev != NULL)
+		n->prev->next = n->next;
+	else if (n->parent != NULL)
+		n->parent->child = n->next;
+	if (n->next != NULL)
+		n->next->prev = n->prev;
+	else if (n->parent != NULL)
+		n->parent->last = n->prev;
+	n->parent = n->prev = n->next = NULL;
+}
+
+/*
+ * Free a node and everything below it.  NULL is fine.  Iterative over
+ * siblings so that 200,000 paragraphs do not recurse that deep.
+ */
+void
+dc_node_free(struct dc_node *n)
+{
+	struct dc_node	*c, *next;
+
+	if (n == NULL)
+		return;
+	for (c = n->child; c != NULL; c = next) {
+		next = c->next;
+		c->parent = NULL;
+		dc_node_free(c);
+	}
+	g_free(n->text);
+	g_free(n);
+}
+
+/*
+ * The DC_SEG child of a block in the given language, or NULL.
+ */
+struct dc_node *
+dc_node_seg(const struct dc_node *block, enum dc_lang lang)
+{
+	struct dc_node	*c;
+
+	for (c = block->child; c != NULL; c = c->next)
+		if (c->type == DC_SEG && c->lang == lang)
+			return c;
+	return NULL;
+}
+
+const char *
+dc_type_name(enum dc_type t)
+{
+	assert(t < DC_TYPE__MAX);
+	return type_names[t];
+}
+
+/*
+ * The type of the given name, or DC_TYPE__MAX if there is none.
+ */
+enum dc_type
+dc_type_from_name(const char *s)
+{
+	int	 i;
+
+	for (i = 0; i < DC_TYPE__MAX; i++)
+		if (strcmp(type_names[i], s) == 0)
+			return (enum dc_type)i;
+	return DC_TYPE__MAX;
+}
+
+const char *
+dc_lang_code(enum dc_lang l)
+{
+	switch (l) {
+	case DC_LANG_ZH:
+		return "zh";
+	case DC_LANG_EN:
+		return "en";
+	case DC_LANG__MAX:
+	default:
+		abort();
+	}
+}
+
+const char *
+dc_dialect_name(enum dc_dialect d)
+{
+	assert(d < DC_DIALECT__MAX);
+	return dialect_names[d];
+}
+
+/*
+ * The dialect of the given name, or DC_DIALECT__MAX if unknown.
+ */
+enum dc_dialect
+dc_dialect_from_name(const char *s)
+{
+	int	 i;
+
+	for (i = 0; i < DC_DIALECT__MAX; i++)
+		if (strcmp(dialect_names[i], s) == 0)
+			return (enum dc_dialect)i;
+	return DC_DIALECT__MAX;
+}
+
+int
+dc_type_is_header(enum dc_type t)
+{
+	return t >= DC_COLLECTION && t <= DC_FRONTMATTER;
+}
+
+int
+dc_type_is_block(enum dc_type t)
+{
+	return t >= DC_SALUTATION && t <= DC_CLOSING;
+}
+
+struct dc_doc *
+dc_doc_new(void)
+{
+	struct dc_doc	*d;
+
+	d = g_new0(struct dc_doc, 1);
+	d->root = dc_node_new(DC_ROOT, DC_LANG_ZH, NULL, 0, 0);
+	return d;
+}
+
+void
+dc_doc_free(struct dc_doc *d)
+{
+	int	 i;
+
+	if (d == NULL)
+		return;
+	dc_node_free(d->root);
+	for (i = 0; i < DC_LANG__MAX; i++) {
+		g_free(d->meta.l[i].title);
+		g_free(d->meta.l[i].subtitle);
+		g_free(d->meta.l[i].occasion);
+		g_free(d->meta.l[i].speaker);
+		g_free(d->meta.l[i].role);
+		g_free(d->meta.l[i].date);
+		g_free(d->meta.l[i].place);
+	}
+	g_free(d->meta.date_iso);
+	g_free(d->meta.collection);
+	g_free(d->meta.agency);
+	g_free(d->meta.reporters);
+	g_free(d->meta.source);
+	g_free(d);
+}
+
+/*
+ * Replace the string at *p with a copy of s (NULL clears it).
+ */
+void
+dc_meta_set(char **p, const char *s)
+{
+	char	*old = *p;
+
+	*p = g_strdup(s);
+	g_free(old);
+}
+
+/*
+ * Parse a --date override: ISO "YYYY-MM-DD", "YYYY-MM", "YYYY" or
+ * "--MM-DD".  Returns a normalised copy or NULL if not a date.
+ */
+static char *
+meta_iso_date(const char *s)
+{
+	int	 y, m, d;
+	char	 c;
+
+	if (sscanf(s, "%4d-%2d-%2d%c", &y, &m, &d, &c) == 3 &&
+	    m >= 1 && m <= 12 && d >= 1 && d <= 31)
+		return g_strdup_printf("%04d-%02d-%02d", y, m, d);
+	if (sscanf(s, "--%2d-%2d%c", &m, &d, &c) == 2 &&
+	    m >= 1 && m <= 12 && d >= 1 && d <= 31)
+		return g_strdup_printf("--%02d-%02d", m, d);
+	if (sscanf(s, "%4d-%2d%c", &y, &m, &c) == 2 && m >= 1 && m <= 12)
+		return g_strdup_printf("%04d-%02d", y, m);
+	if (sscanf(s, "%4d%c", &y, &c) == 1 && y > 0)
+		return g_strdup_printf("%04d", y);
+	return NULL;
+}
+
+/*
+ * Complete the metadata after parsing: languages present, overrides
+ * from the command line, and a placeholder title where the text has
+ * none (with a warning, since the user should give --title).
+ */
+void
+dc_doc_finish(struct dc_doc *d, const struct dc_opts *o)
+{
+	struct dc_node	*n, *s;
+	char		*iso;
+	int		 i;
+
+	d->meta.langs = 0;
+	for (n = d->root->child; n != NULL; n = n->next) {
+		if (dc_type_is_header(n->type) && n->type != DC_FRONTMATTER)
+			d->meta.langs |= 1u << n->lang;
+		for (s = n->child; s != NULL; s = s->next)
+			if (s->type == DC_SEG)
+				d->meta.langs |= 1u << s->lang;
+	}
+	if (d->meta.langs == 0)
+		d->meta.langs = 1u << DC_LANG_ZH;
+
+	if (o != NULL && o->title != NULL) {
+		for (i = 0; i < DC_LANG__MAX; i++)
+			if (d->meta.langs & (1u << i) || i == DC_LANG_ZH)
+				dc_meta_set(&d->meta.l[i].title, NULL);
+		i = dc_text_lang(o->title, strlen(o->title));
+		dc_meta_set(&d->meta.l[i].title, o->title);
+		d->meta.title_default = 0;
+	}
+	if (o != NULL && o->author != NULL) {
+		i = dc_text_lang(o->author, strlen(o->author));
+		dc_meta_set(&d->meta.l[i].speaker, o->author);
+	}
+	if (o != NULL && o->place != NULL) {
+		i = dc_text_lang(o->place, strlen(o->place));
+		dc_meta_set(&d->meta.l[i].place, o->place);
+	}
+	if (o != NULL && o->date != NULL) {
+		iso = meta_iso_date(o->date);
+		if (iso != NULL) {
+			g_free(d->meta.date_iso);
+			d->meta.date_iso = iso;
+		} else
+			dc_msg(DC_WARN_GENERIC, 0, 0, "--date is not an ISO "
+			    "date (YYYY-MM-DD), kept as written: %s",
+			    o->date);
+	}
+
+	for (i = 0; i < DC_LANG__MAX; i++)
+		if (d->meta.l[i].title != NULL)
+			break;
+	if (i == DC_LANG__MAX) {
+		dc_msg(DC_WARN_NO_TITLE, 0, 0, "no title in the text; "
+		    "using the file name (give one with --title)");
+		i = d->meta.langs & (1u << DC_LANG_ZH) ?
+		    DC_LANG_ZH : DC_LANG_EN;
+		if (d->meta.source != NULL && strcmp(d->meta.source, "-")) {
+			char *stem = g_strdup(d->meta.source);
+			char *dot = strchr(stem, '.');
+			if (dot != NULL && dot != stem)
+				*dot = '\0';
+			dc_meta_set(&d->meta.l[i].title, stem);
+			g_free(stem);
+		} else
+			dc_meta_set(&d->meta.l[i].title, "Untitled");
+		d->meta.title_default = 1;
+	}
+}
+
+/*
+ * Check the rules of the tree; print each violation to out (if not
+ * NULL).  Returns the number of violations.
+ */
+int
+dc_tree_check(const struct dc_doc *d, FILE *out)
+{
+	const struct dc_node	*n, *s, *t, *w;
+	int			 bad = 0, blocks = 0, haveseg;
+	enum dc_lang		 prev;
+
+#define BAD(n, ...) do { bad++; if (out != NULL) { \
+	fprintf(out, "tree: %s line %d: ", dc_type_name((n)->type), \
+	    (n)->line); fprintf(out, __VA_ARGS__); fputc('\n', out); } \
+	} while (0)
+
+	if (d->root == NULL || d->root->type != DC_ROOT) {
+		if (out != NULL)
+			fprintf(out, "tree: no root\n");
+		return 1;
+	}
+	for (n = d->root->child; n != NULL; n = n->next) {
+		if (n->parent != d->root)
+			BAD(n, "wrong parent");
+		if (n->next != NULL && n->next->prev != n)
+			BAD(n, "broken sibling links");
+		if (dc_type_is_header(n->type)) {
+			if (blocks)
+				BAD(n, "header line after a block");
+			if (n->text == NULL || *n->text == '\0')
+				BAD(n, "header line without text");
+			else if (!g_utf8_validate(n->text, -1, NULL))
+				BAD(n, "invalid UTF-8");
+			if (n->child != NULL)
+				BAD(n, "header line with children");
+			continue;
+		}
+		if (!dc_type_is_block(n->type)) {
+			BAD(n, "not a header line or block under root");
+			continue;
+		}
+		blocks++;
+		haveseg = 0;
+		prev = DC_LANG__MAX;
+		for (s = n->child; s != NULL; s = s->next) {
+			if (s->type != DC_SEG) {
+				BAD(s, "block child is not a seg");
+				continue;
+			}
+			if (prev != DC_LANG__MAX && s->lang <= prev)
+				BAD(s, "segs not one per language, zh first");
+			prev = s->lang;
+			haveseg = 1;
+			if (s->text == NULL || *s->text == '\0')
+				BAD(s, "seg without text");
+			else if (!g_utf8_validate(s->text, -1, NULL))
+				BAD(s, "invalid UTF-8");
+			else if (s->lead_len > strlen(s->text) ||
+			    s->enum_len > strlen(s->text) ||
+			    (s->lead_len && s->enum_len > s->lead_len))
+				BAD(s, "enumerator or lead past the text");
+			if (s->child == NULL)
+				continue;
+			for (t = s->child; t != NULL; t = t->next) {
+				if (t->type != DC_SENT)
+					BAD(t, "seg child is not a sentence");
+				if (t->child == NULL)
+					BAD(t, "empty sentence");
+				for (w = t->child; w != NULL; w = w->next)
+					if ((w->type != DC_W &&
+					    w->type != DC_PC) ||
+					    w->text == NULL ||
+					    *w->text == '\0')
+						BAD(w, "bad token");
+			}
+			if (s->text != NULL) {
+				char *j = dc_tokens_join(s);
+				if (strcmp(j, s->text) != 0)
+					BAD(s, "tokens do not join to text");
+				g_free(j);
+			}
+		}
+		if (!haveseg)
+			BAD(n, "block without text");
+	}
+#undef BAD
+	return bad;
+}

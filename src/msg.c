@@ -1,0 +1,174 @@
+/*
+ * Diagnostics: one line per message, "docconv: FILE:LINE:COL: LEVEL:
+ * message", counted per kind; the worst level sets the exit status.
+ */
+#include "config.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+
+#include <glib.h>
+
+#include "docconv.h"
+
+static const struct {
+	enum dc_level	 level;		/* how bad */
+	const char	*text;		/* fixed part of the message */
+} msgs[DC_ERR__MAX] = {
+	{ DC_LEVEL_WARNING, "invalid bytes replaced with U+FFFD" },
+	{ DC_LEVEL_WARNING, "no title" },
+	{ DC_LEVEL_WARNING, "Chinese text without English translation" },
+	{ DC_LEVEL_WARNING, "English text without Chinese original" },
+	{ DC_LEVEL_WARNING, "runs of unequal length paired" },
+	{ DC_LEVEL_WARNING, "header line of unclear role" },
+	{ DC_LEVEL_WARNING, "control character removed" },
+	{ DC_LEVEL_WARNING, "unusual segmentation" },
+	{ DC_LEVEL_WARNING, "dialect uncertain" },
+	{ DC_LEVEL_WARNING, "front matter kept verbatim" },
+	{ DC_LEVEL_WARNING, "warning" },
+	{ DC_LEVEL_ERROR, "empty input" },
+	{ DC_LEVEL_ERROR, "not a text file" },
+	{ DC_LEVEL_ERROR, "invalid UTF-8" },
+	{ DC_LEVEL_ERROR, "cannot decode" },
+	{ DC_LEVEL_ERROR, "TEI input not understood" },
+	{ DC_LEVEL_ERROR, "input error" },
+	{ DC_LEVEL_SYSERR, "system error" },
+};
+
+static const char	*msg_file;		/* file being read */
+static int		 msg_quiet;		/* suppress warnings */
+static enum dc_level	 msg_worst;		/* worst level seen */
+static int		 msg_counts[DC_ERR__MAX]; /* per kind */
+static GMutex		 msg_lock;		/* -j: one line at a time */
+
+/* Thread-local: with -j each worker has its own file and level. */
+static GPrivate		 msg_tls = G_PRIVATE_INIT(g_free);
+
+struct msg_state {
+	const char	*file;		/* file being read by this thread */
+	enum dc_level	 worst;		/* worst level in this thread */
+};
+
+static struct msg_state *
+msg_state(void)
+{
+	struct msg_state	*s;
+
+	if ((s = g_private_get(&msg_tls)) == NULL) {
+		s = g_new0(struct msg_state, 1);
+		g_private_set(&msg_tls, s);
+	}
+	return s;
+}
+
+void
+dc_msg_set_file(const char *file)
+{
+	msg_state()->file = file;
+	msg_file = file;
+}
+
+void
+dc_msg_set_quiet(int quiet)
+{
+	msg_quiet = quiet;
+}
+
+/*
+ * Report a message of the given kind at line and column (0 if none),
+ * with optional detail after the fixed text.  Warnings are counted
+ * even when -q hides them.
+ */
+void
+dc_msg(enum dc_err e, int line, int col, const char *fmt, ...)
+{
+	struct msg_state	*s = msg_state();
+	const char		*file;
+	va_list			 ap;
+	GString			*b;
+
+	g_mutex_lock(&msg_lock);
+	msg_counts[e]++;
+	if (msgs[e].level > msg_worst)
+		msg_worst = msgs[e].level;
+	g_mutex_unlock(&msg_lock);
+	if (msgs[e].level > s->worst)
+		s->worst = msgs[e].level;
+	if (msg_quiet && msgs[e].level == DC_LEVEL_WARNING)
+		return;
+
+	file = s->file != NULL ? s->file : msg_file;
+	b = g_string_new("docconv: ");
+	if (file != NULL) {
+		g_string_append(b, file);
+		if (line > 0)
+			g_string_append_printf(b, ":%d", line);
+		if (line > 0 && col > 0)
+			g_string_append_printf(b, ":%d", col);
+		g_string_append(b, ": ");
+	}
+	g_string_append(b, msgs[e].level == DC_LEVEL_WARNING ?
+	    "WARNING: " : "ERROR: ");
+	if (fmt != NULL && *fmt != '\0') {
+		va_start(ap, fmt);
+		g_string_append_vprintf(b, fmt, ap);
+		va_end(ap);
+	} else
+		g_string_append(b, msgs[e].text);
+	g_string_append_c(b, '\n');
+	g_mutex_lock(&msg_lock);
+	fputs(b->str, stderr);
+	g_mutex_unlock(&msg_lock);
+	g_string_free(b, TRUE);
+}
+
+/*
+ * Report a system or library failure (exit status 3).
+ */
+void
+dc_msg_sys(const char *fmt, ...)
+{
+	struct msg_state	*s = msg_state();
+	va_list			 ap;
+	char			*m;
+
+	va_start(ap, fmt);
+	m = g_strdup_vprintf(fmt, ap);
+	va_end(ap);
+	g_mutex_lock(&msg_lock);
+	msg_counts[DC_ERR_SYS]++;
+	msg_worst = DC_LEVEL_SYSERR;
+	fprintf(stderr, "docconv: %s\n", m);
+	g_mutex_unlock(&msg_lock);
+	s->worst = DC_LEVEL_SYSERR;
+	g_free(m);
+}
+
+/*
+ * The worst level seen by this thread since dc_msg_reset().
+ */
+enum dc_level
+dc_msg_level(void)
+{
+	return msg_state()->worst;
+}
+
+void
+dc_msg_reset(void)
+{
+	msg_state()->worst = DC_LEVEL_OK;
+}
+
+/*
+ * How often a message of this kind was reported (all threads).
+ */
+int
+dc_msg_count(enum dc_err e)
+{
+	int	 n;
+
+	g_mutex_lock(&msg_lock);
+	n = msg_counts[e];
+	g_mutex_unlock(&msg_lock);
+	return n;
+}

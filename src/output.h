@@ -1,0 +1,8 @@
+/* output.h: atomic output files (output.c). */
+#ifndef OUTPUT_H
+#define OUTPUT_H
+
+char	*dc_output_begin(const char *);
+int	 dc_output_end(char *, const char *, int);
+
+#endif /* !OUTPUT_H */

@@ -1,0 +1,13 @@
+/*
+ * The news reader (to be written; plain for now).
+ */
+#include "config.h"
+
+#include "docconv.h"
+#include "parse.h"
+
+void
+dc_parse_news(struct dc_doc *d, struct dc_input *in)
+{
+	dc_parse_plain(d, in);
+}

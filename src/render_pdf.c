@@ -1,0 +1,17 @@
+/*
+ * The pdf backend (not built yet).
+ */
+#include "config.h"
+
+#include "docconv.h"
+
+int
+render_pdf(const struct dc_doc *d, const struct dc_opts *o,
+    const char *outpath)
+{
+	(void)d;
+	(void)o;
+	(void)outpath;
+	dc_msg_sys("--pdf: this output format is not implemented yet");
+	return -1;
+}

@@ -1,0 +1,127 @@
+/*
+ * The --dump-model text: metadata, then one line per header line and
+ * per block and language; stable and diffable, for tests and users.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <glib.h>
+
+#include "docconv.h"
+
+/* Print a text on one line: newlines and backslashes escaped. */
+static void
+tree_text(FILE *f, const char *s, size_t len)
+{
+	size_t	 i;
+
+	for (i = 0; i < len && s[i] != '\0'; i++) {
+		if (s[i] == '\n')
+			fputs("\\n", f);
+		else if (s[i] == '\\')
+			fputs("\\\\", f);
+		else
+			fputc(s[i], f);
+	}
+}
+
+static void
+tree_meta(FILE *f, const char *key, const char *val)
+{
+	if (val == NULL)
+		return;
+	fprintf(f, "meta %s: ", key);
+	tree_text(f, val, strlen(val));
+	fputc('\n', f);
+}
+
+static void
+tree_seg(FILE *f, const struct dc_node *s)
+{
+	const struct dc_node	*t, *w;
+
+	fprintf(f, "  %s", dc_lang_code(s->lang));
+	if (s->enum_len > 0) {
+		fputs(" enum=[", f);
+		tree_text(f, s->text, s->enum_len);
+		fputc(']', f);
+	}
+	if (s->lead_len > 0) {
+		fputs(" lead=[", f);
+		tree_text(f, s->text, s->lead_len);
+		fputc(']', f);
+	}
+	fputs(": ", f);
+	tree_text(f, s->text, strlen(s->text));
+	fputc('\n', f);
+	for (t = s->child; t != NULL; t = t->next) {
+		fputs("    s:", f);
+		for (w = t->child; w != NULL; w = w->next) {
+			fputs(w->type == DC_PC ? " |" : " ", f);
+			tree_text(f, w->text, strlen(w->text));
+		}
+		fputc('\n', f);
+	}
+}
+
+/*
+ * Print the model of the document to f.  Returns 0, or -1 if writing
+ * failed (reported).
+ */
+int
+render_tree(const struct dc_doc *d, const struct dc_opts *o, FILE *f)
+{
+	const struct dc_meta	*m = &d->meta;
+	const struct dc_node	*n, *s;
+	char			 key[32];
+	int			 i;
+
+	(void)o;
+	fprintf(f, "meta dialect: %s\n", dc_dialect_name(m->dialect));
+	fputs("meta languages:", f);
+	for (i = 0; i < DC_LANG__MAX; i++)
+		if (m->langs & (1u << i))
+			fprintf(f, " %s", dc_lang_code(i));
+	fputc('\n', f);
+	tree_meta(f, "collection", m->collection);
+	tree_meta(f, "date", m->date_iso);
+	tree_meta(f, "agency", m->agency);
+	tree_meta(f, "reporters", m->reporters);
+	for (i = 0; i < DC_LANG__MAX; i++) {
+#define LM(field) do { \
+	snprintf(key, sizeof(key), "%s " #field, dc_lang_code(i)); \
+	tree_meta(f, key, m->l[i].field); } while (0)
+		LM(title);
+		LM(subtitle);
+		LM(occasion);
+		LM(speaker);
+		LM(role);
+		LM(date);
+		LM(place);
+#undef LM
+	}
+	if (m->title_default)
+		fputs("meta title-default: yes\n", f);
+
+	for (n = d->root->child; n != NULL; n = n->next) {
+		if (dc_type_is_header(n->type)) {
+			fprintf(f, "%s %s: ", dc_type_name(n->type),
+			    dc_lang_code(n->lang));
+			tree_text(f, n->text, strlen(n->text));
+			fputc('\n', f);
+			continue;
+		}
+		fprintf(f, "%s\n", dc_type_name(n->type));
+		for (s = n->child; s != NULL; s = s->next)
+			tree_seg(f, s);
+	}
+	if (fflush(f) != 0 || ferror(f)) {
+		dc_msg_sys("writing the model: %s", g_strerror(errno));
+		return -1;
+	}
+	return 0;
+}

@@ -1,0 +1,6 @@
+/*
+ * template: to be written.
+ */
+#include "config.h"
+
+#include "docconv.h"

@@ -1,0 +1,6 @@
+/*
+ * typeset: to be written.
+ */
+#include "config.h"
+
+#include "docconv.h"

@@ -1,0 +1,6 @@
+/*
+ * xml: to be written.
+ */
+#include "config.h"
+
+#include "docconv.h"
