@@ -200,6 +200,7 @@ struct dc_doc	*dc_doc_new(void);
 void		 dc_doc_free(struct dc_doc *);
 void		 dc_meta_set(char **, const char *);
 void		 dc_doc_finish(struct dc_doc *, const struct dc_opts *);
+char		*dc_data_path(const char *);
 
 /* text.c */
 char		*dc_tokens_join(const struct dc_node *);

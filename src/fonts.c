@@ -8,6 +8,28 @@
 #include "fonts.h"
 
 int
+dc_fonts_init(void)
+{
+	dc_msg_sys("fonts: not built yet");
+	return -1;
+}
+
+const char *
+dc_fonts_family(enum dc_font_role r)
+{
+	(void)r;
+	return NULL;
+}
+
+const char *
+dc_fonts_file(enum dc_font_role r, int *index)
+{
+	(void)r;
+	(void)index;
+	return NULL;
+}
+
+int
 dc_fonts_list(FILE *f)
 {
 	(void)f;

@@ -1,9 +1,29 @@
-/* fonts.h: docconv's font roles over fonts-config/ (fonts.c). */
+/*
+ * fonts.h: docconv's font roles, defined in fonts-config/ and loaded
+ * into a private FcConfig (fonts.c).  Used by the PDF backend, and by
+ * the EPUB backend for --embed-fonts.
+ */
 #ifndef FONTS_H
 #define FONTS_H
 
 #include <stdio.h>
 
-int	 dc_fonts_list(FILE *);
+enum dc_font_role {
+	DC_FONT_ZH_BODY = 0,	/* Chinese body: serif (Song/Ming) */
+	DC_FONT_ZH_HEAD,	/* Chinese headings: sans (Hei) */
+	DC_FONT_EN_BODY,	/* English body: book serif */
+	DC_FONT_EN_HEAD,	/* English headings */
+	DC_FONT__MAX
+};
+
+/* Load fonts-config/ once; 0, or -1 after naming the missing font
+ * and its Debian package. */
+int		 dc_fonts_init(void);
+/* Family name serving a role (after dc_fonts_init()). */
+const char	*dc_fonts_family(enum dc_font_role);
+/* File serving a role and its face index in that file, or NULL. */
+const char	*dc_fonts_file(enum dc_font_role, int *);
+/* --list-fonts: print each role and its file; 0 or -1. */
+int		 dc_fonts_list(FILE *);
 
 #endif /* !FONTS_H */

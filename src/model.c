@@ -423,3 +423,24 @@ dc_tree_check(const struct dc_doc *d, FILE *out)
 #undef BAD
 	return bad;
 }
+
+/*
+ * The path of an installed data file or directory (e.g. "templates",
+ * "fonts-config/docconv.conf"): $DOCCONV_DATADIR, else the installed
+ * package data directory, else the source tree (for an uninstalled
+ * build).  Returns g_malloc'd path; it may not exist.
+ */
+char *
+dc_data_path(const char *sub)
+{
+	const char	*env;
+	char		*p;
+
+	if ((env = g_getenv("DOCCONV_DATADIR")) != NULL && *env != '\0')
+		return g_build_filename(env, sub, NULL);
+	p = g_build_filename(DC_PKGDATADIR, sub, NULL);
+	if (g_file_test(p, G_FILE_TEST_EXISTS))
+		return p;
+	g_free(p);
+	return g_build_filename(DC_SRCDIR, sub, NULL);
+}

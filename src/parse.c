@@ -202,7 +202,9 @@ dc_parse_mem(const char *buf, size_t len, const char *name,
 	    memcmp(buf, "\xEF\xBB\xBF<", 4) == 0))) {
 		if ((d = dc_parse_tei(buf, len, o)) == NULL)
 			return NULL;
-		dc_meta_set(&d->meta.source, name);
+		/* The TEI names its own source text. */
+		if (d->meta.source == NULL)
+			dc_meta_set(&d->meta.source, name);
 		dc_doc_finish(d, o);
 		return d;
 	}
