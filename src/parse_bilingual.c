@@ -38,27 +38,32 @@ bi_size(const struct dc_line *l)
 
 /*
  * Cost of pairing na lines of run a (from i) with nb lines of run b
- * (from j): how far the length ratio is from the document's, plus a
- * penalty for anything but one to one.  Address lines must pair with
- * address lines.
+ * (from j), after Gale and Church: minus the log of the prior of the
+ * step (1-1 common; in paragraph-interleaved texts a lost line, 1-0,
+ * is likelier than a merge, 2-1) plus the squared normalised distance
+ * of the lengths from the document's ratio.  Address lines
+ * must pair with address lines.
  */
 static double
 bi_cost(const struct bi_run *a, size_t i, int na, const struct bi_run *b,
     size_t j, int nb, double ratio)
 {
-	double	 sa = 0, sb = 0;
+	double	 sa = 0, sb = 0, dl;
 	int	 k, adra, adrb;
 
 	if (na == 0 || nb == 0)
-		return 3.5;
+		return 4.6;
 	for (k = 0; k < na; k++)
 		sa += bi_size(a->l[i + k]);
 	for (k = 0; k < nb; k++)
 		sb += bi_size(b->l[j + k]);
 	adra = na == 1 && dc_is_address(a->l[i]->text, a->lang);
 	adrb = nb == 1 && dc_is_address(b->l[j]->text, b->lang);
-	return fabs(log(sb / (sa * ratio))) + (adra != adrb ? 2.0 : 0.0) +
-	    (na + nb > 2 ? 1.5 : 0.0);
+	/* Gale and Church's normalised length difference: longer
+	 * paragraphs must match their expected length more closely. */
+	dl = (sb - sa * ratio) / sqrt(sa * ratio * 8.0);
+	return dl * dl / 2.0 + (adra != adrb ? 3.0 : 0.0) +
+	    (na + nb > 2 ? 3.5 : 0.1);
 }
 
 /*
@@ -119,6 +124,14 @@ bi_align(const struct bi_run *a, const struct bi_run *b, double ratio,
 	g_free(from);
 	*nsteps = n;
 	return out;
+}
+
+static gint
+bi_cmp(gconstpointer a, gconstpointer b)
+{
+	double	 x = *(const double *)a, y = *(const double *)b;
+
+	return x < y ? -1 : x > y;
 }
 
 /* Add k lines of a run as the seg of its language in block blk. */
@@ -238,11 +251,29 @@ dc_parse_bilingual(struct dc_doc *d, struct dc_input *in)
 		else
 			en += bi_size(l[i]);
 	}
-	/* Translation size per original size, over the whole body. */
+	/* Translation size per original size: the median over the line
+	 * pairs of runs of equal length (surely paired), else the ratio
+	 * over the whole body. */
 	if (zh > 0 && en > 0)
 		ratio = lead == DC_LANG_ZH ? en / zh : zh / en;
 	else
 		ratio = lead == DC_LANG_ZH ? 3.0 : 1.0 / 3.0;
+	{
+		GArray *r = g_array_new(FALSE, FALSE, sizeof(double));
+		size_t m;
+		for (k = 0; k + 1 < nruns; k++)
+			if (runs[k].lang == lead && runs[k].n == runs[k + 1].n)
+				for (m = 0; m < runs[k].n; m++) {
+					double v = bi_size(runs[k + 1].l[m]) /
+					    bi_size(runs[k].l[m]);
+					g_array_append_val(r, v);
+				}
+		if (r->len >= 3) {
+			g_array_sort(r, bi_cmp);
+			ratio = g_array_index(r, double, r->len / 2);
+		}
+		g_array_free(r, TRUE);
+	}
 
 	/* Pair each run of the original with the run that follows. */
 	for (k = 0; k < nruns; ) {
