@@ -90,47 +90,64 @@ dc_join_lines(struct dc_line **l, size_t n, int lang)
 	return g_string_free(b, FALSE);
 }
 
+/* Does a line end a sentence (so that a following line in the same
+ * blank-separated block starts a new paragraph)? */
+static int
+ends_sentence(const struct dc_line *l)
+{
+	gunichar	 c;
+
+	if (l->len == 0)
+		return 1;
+	c = g_utf8_get_char(g_utf8_prev_char(l->text + l->len));
+	return c == 0x3002 || c == 0xFF01 || c == 0xFF1F || c == 0xFF1A ||
+	    c == 0x201D || c == 0x300D || c == 0x300F || c == '.' ||
+	    c == '!' || c == '?' || c == ':' || c == '"' || c == 0x2026;
+}
+
 /*
- * The plain reader: paragraphs are blank-line separated blocks when
- * the text has such blocks of several lines, else single lines.  Each
- * paragraph's language is that of its script.
+ * The plain reader: a header block if the text starts with one, then
+ * paragraphs.  A paragraph is a line, except that where blank lines
+ * separate blocks, a line that does not end a sentence runs on into
+ * the next (hard-wrapped text).  Each paragraph's language is that of
+ * its script.
  */
 void
 dc_parse_plain(struct dc_doc *d, struct dc_input *in)
 {
-	struct dc_line	**run;
+	struct dc_line	**l, **run;
 	struct dc_node	 *b;
-	size_t		  i, j, n, multi = 0, start;
+	size_t		  i, n = 0, h, k, start, blanks = 0;
 	char		 *t;
 	int		  lang;
 
 	start = dc_frontmatter(d, in->lines, in->nlines);
-	/* Are there blank-separated blocks of more than one line? */
-	for (i = start; i + 1 < in->nlines; i++)
-		if (!in->lines[i].blank && !in->lines[i + 1].blank)
-			multi++;
-	run = g_new(struct dc_line *, in->nlines + 1);
-	for (i = start; i < in->nlines; ) {
-		if (in->lines[i].blank) {
-			i++;
-			continue;
-		}
-		n = 0;
-		for (j = i; j < in->nlines && !in->lines[j].blank; j++) {
-			run[n++] = &in->lines[j];
-			if (!multi)
-				break;
-		}
+	l = g_new(struct dc_line *, in->nlines + 1);
+	for (i = start; i < in->nlines; i++)
+		if (!in->lines[i].blank)
+			l[n++] = &in->lines[i];
+		else if (n > 0)
+			blanks++;
+	h = dc_header_end(l, n);
+	dc_header_lines(d, l, h);
+	run = g_new(struct dc_line *, n + 1);
+	for (i = h; i < n; ) {
+		k = 0;
+		run[k++] = l[i++];
+		/* Wrapped lines: same block (adjacent in the input). */
+		while (blanks > 0 && i < n && !ends_sentence(run[k - 1]) &&
+		    l[i]->lineno == run[k - 1]->lineno + 1)
+			run[k++] = l[i++];
 		lang = dc_text_lang(run[0]->text, run[0]->len);
 		if (lang < 0)
 			lang = DC_LANG_ZH;
-		t = dc_join_lines(run, n, lang);
+		t = dc_join_lines(run, k, lang);
 		b = dc_block_add(d, DC_PARA);
 		dc_seg_add(b, lang, t, run[0]->lineno, run[0]->col);
 		g_free(t);
-		i = j + (multi ? 0 : 1);
 	}
 	g_free(run);
+	g_free(l);
 	dc_body_roles(d);
 }
 
@@ -158,8 +175,12 @@ dc_detect(const struct dc_input *in)
 		/* Han, space, Han: segmented text. */
 		if (l->lang == DC_LANG_ZH) {
 			size_t sp = 0, hz = 0;
+			/* Separators: ASCII spaces, or ideographic spaces
+			 * in a line without ASCII ones. */
+			int ideo = strchr(l->text, ' ') == NULL;
 			for (p = l->text; *p != '\0'; p = g_utf8_next_char(p))
-				if (*p == ' ')
+				if (*p == ' ' || (ideo &&
+				    g_utf8_get_char(p) == 0x3000))
 					sp++;
 				else if (dc_char_script_lang(
 				    g_utf8_get_char(p)) == DC_LANG_ZH)
@@ -348,12 +369,14 @@ dc_is_address(const char *s, int lang)
 		    c != ',' && c != '!')
 			return 0;
 		/* Address words: honorifics, titles, plural 们. */
-		if (g_regex_match(rx(&zh, "^(尊敬的|敬爱的|亲爱的|各位|诸位|"
-		    "女士们|先生们|朋友们|同志们|同学们|老师们|青年朋友们)"),
+		if (g_regex_match(rx(&zh, "^(尊敬的|敬爱的|敬愛的|亲爱的|親愛的|各位|诸位|"
+		    "諸位|女士们|女士們|先生们|先生們|朋友们|朋友們|同志们|"
+		    "同志們|同学们|同學們|老师们|老師們)"),
 		    s, 0, NULL))
 			return 1;
-		return g_regex_match(rx(&zhend, "(们|阁下|陛下|殿下|先生|"
-		    "女士|同事|朋友|来宾|嘉宾|代表|同志|同学)[，：！,:!]$"),
+		return g_regex_match(rx(&zhend, "(们|們|阁下|閣下|陛下|殿下|"
+		    "先生|女士|同事|朋友|来宾|來賓|嘉宾|嘉賓|代表|同志|同学|同學)"
+		    "[，：！,:!]$"),
 		    s, 0, NULL) && nchars(s) <= 24;
 	}
 	if (strlen(s) > 120 || (c != ',' && c != ':' && c != '!'))
@@ -378,7 +401,7 @@ dc_is_thanks(const char *s, int lang)
 
 	if (lang == DC_LANG_ZH)
 		return nchars(s) <= 14 && g_regex_match(rx(&zh,
-		    "^(谢谢|感谢|多谢|谢)"), s, 0, NULL);
+		    "^(谢谢|謝謝|感谢|感謝|多谢|多謝|谢|謝)"), s, 0, NULL);
 	return strlen(s) <= 60 && g_regex_match(rx(&en,
 	    "^(Thank (you|u)|Thanks|Many thanks)"), s, 0, NULL);
 }
