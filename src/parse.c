@@ -634,6 +634,27 @@ dc_parse_date(const char *s, char **iso, char **date, char **place)
 	return 1;
 }
 
+/* Are most longer words capitalised ("for a Stronger Community with
+ * a Shared Future"), as in English titles and names? */
+static int
+title_case(const char *s)
+{
+	char	**w;
+	int	  i, n = 0, caps = 0;
+
+	w = g_strsplit_set(s, " ,", -1);
+	for (i = 0; w[i] != NULL; i++) {
+		if (g_utf8_strlen(w[i], -1) < 4)
+			continue;
+		n++;
+		if (g_unichar_isupper(g_utf8_get_char(w[i])) ||
+		    g_ascii_isdigit(w[i][0]))
+			caps++;
+	}
+	g_strfreev(w);
+	return n == 0 || caps * 10 >= n * 6;
+}
+
 /*
  * Could this line belong to a header block (title, subtitle, speaker,
  * date and place)?  Header lines are short, end in no clause or
@@ -650,6 +671,10 @@ header_like(const struct dc_line *l)
 	if (l->lang == DC_LANG_EN || (l->lang < 0 && l->len > 0 &&
 	    (unsigned char)l->text[0] < 0x80)) {
 		if (dc_is_address(l->text, DC_LANG_EN) || l->len > 160)
+			return 0;
+		/* English headings are in title case; a long line in
+		 * sentence case is prose. */
+		if (l->len > 40 && !title_case(l->text))
 			return 0;
 		return c != '.' || g_str_has_suffix(l->text, "H.E.") ?
 		    (c != ',' && c != ':' && c != ';' && c != '!' &&
@@ -850,9 +875,14 @@ dc_header_lines(struct dc_doc *d, struct dc_line **l, size_t n)
 	size_t		 i;
 	int		 lang, seen[DC_LANG__MAX] = { 0 };
 	int		 inocc[DC_LANG__MAX] = { 0 }, first = 1, st, en;
-	char		*t;
+	char		*t, *fm[DC_LANG__MAX];
 	enum dc_type	 ty;
 
+	/* A title from front matter is used only if the text has none. */
+	for (i = 0; i < DC_LANG__MAX; i++) {
+		fm[i] = d->meta.l[i].title;
+		d->meta.l[i].title = NULL;
+	}
 	for (i = 0; i < n; i++) {
 		const char *s = l[i]->text;
 		if (l[i]->blank)
@@ -967,6 +997,12 @@ dc_header_lines(struct dc_doc *d, struct dc_line **l, size_t n)
 		if (ty != DC_TITLE)
 			seen[lang] = 1;
 		header_add(d, ty, lang, s, l[i]);
+	}
+	for (i = 0; i < DC_LANG__MAX; i++) {
+		if (d->meta.l[i].title == NULL)
+			d->meta.l[i].title = fm[i];
+		else
+			g_free(fm[i]);
 	}
 }
 

@@ -226,9 +226,9 @@ dc_parse_bilingual(struct dc_doc *d, struct dc_input *in)
 	h = dc_header_end(l, n);
 	dc_header_lines(d, l, h);
 
-	/* The original's language: the one the header starts with. */
+	/* The original's language: the one the text starts with. */
 	lead = DC_LANG_ZH;
-	for (i = 0; i < h; i++)
+	for (i = 0; i < n; i++)
 		if (l[i]->lang >= 0) {
 			lead = l[i]->lang;
 			break;

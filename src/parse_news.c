@@ -48,7 +48,7 @@ static void
 news_meta(struct dc_doc *d, const char *where, const char *date,
     const char *by)
 {
-	static GRegex	*agency, *rep;
+	static GRegex	*agency, *rep, *sp;
 	GMatchInfo	*mi = NULL;
 	char		*a, *p, *iso = NULL, *dt = NULL, *pl = NULL, *r;
 
@@ -76,7 +76,13 @@ news_meta(struct dc_doc *d, const char *where, const char *date,
 	/* "记者刘慧、薛丹" -> "刘慧、薛丹"; spaces between names -> 、 */
 	r = g_regex_replace(news_rx(&rep, "^(本报|新华社|中新社)?(特派)?"
 	    "(记者|通讯员|实习生|编辑)+\\s*"), by, -1, 0, "", 0, NULL);
-	g_strstrip(r);
+	{
+		/* Names are separated by 、, or by spaces of any width. */
+		char *u = g_regex_replace_literal(news_rx(&sp,
+		    "[\\s\\x{3000}\\x{00A0}]+"), r, -1, 0, " ", 0, NULL);
+		g_free(r);
+		r = g_strstrip(u);
+	}
 	{
 		char **v = g_strsplit_set(r, " \t", -1);
 		GString *b = g_string_new(NULL);
@@ -151,6 +157,27 @@ news_dateline(struct dc_doc *d, const char *text, struct news_dl *dl)
 	return 1;
 }
 
+/* "（记者　王明　李华）" closing a report: a byline node, or NULL. */
+static struct dc_node *
+news_tail_byline(struct dc_doc *d, const char *text)
+{
+	static GRegex	*re;
+	GMatchInfo	*mi = NULL;
+	char		*in;
+	struct dc_node	*n = NULL;
+
+	if (d->meta.reporters == NULL && g_regex_match(news_rx(&re,
+	    "^[（(]((本报|新华社|中新社)?(特派)?(记者|通讯员)[^（()）]{1,40})"
+	    "[）)]$"), text, 0, &mi)) {
+		in = g_match_info_fetch(mi, 1);
+		news_meta(d, "", "", in);
+		g_free(in);
+		n = dc_node_new(DC_BYLINE, DC_LANG_ZH, text, 0, 0);
+	}
+	g_match_info_free(mi);
+	return n;
+}
+
 void
 dc_parse_news(struct dc_doc *d, struct dc_input *in)
 {
@@ -206,9 +233,17 @@ dc_parse_news(struct dc_doc *d, struct dc_input *in)
 		if (dl.byline != NULL)
 			dc_node_append(d->root, dc_node_new(DC_BYLINE,
 			    DC_LANG_ZH, dl.byline, lines[0], cols[0]));
-	} else if (paras->len > 1) {
+	}
+	if (paras->len > 1) {
 		const char *last = paras->pdata[paras->len - 1];
-		if (g_str_has_prefix(last, "（") || last[0] == '(') {
+		struct dc_node *by;
+		/* A byline alone in brackets closing the report. */
+		if ((by = news_tail_byline(d, last)) != NULL) {
+			havetail = 1;
+			by->line = lines[paras->len - 1];
+			dc_node_append(d->root, by);
+		} else if (dl.dateline == NULL &&
+		    (g_str_has_prefix(last, "（") || last[0] == '(')) {
 			if (news_dateline(d, last, &tail) &&
 			    tail.end == strlen(last)) {
 				havetail = 1;
