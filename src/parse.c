@@ -910,9 +910,14 @@ dc_header_lines(struct dc_doc *d, struct dc_line **l, size_t n)
 		first = 0;
 
 		if (lang == DC_LANG_ZH) {
+			/* Dashes open a subtitle: en is where it starts. */
+			en = -1;
 			if (g_regex_match(rx(&sub, "^(——|—|──|－－|--|-)+\\s*"),
-			    s, 0, &mi)) {
+			    s, 0, &mi))
 				g_match_info_fetch_pos(mi, 0, &st, &en);
+			g_match_info_free(mi);
+			mi = NULL;
+			if (en >= 0) {
 				dc_meta_set(&m->subtitle, s + en);
 				header_add(d, DC_SUBTITLE, lang, s, l[i]);
 				seen[lang] = 1;
