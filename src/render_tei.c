@@ -288,6 +288,35 @@ tei_seg_content(struct tei *t, const struct dc_node *s)
 }
 
 /*
+ * The names in a byline's list of reporters ("刘慧、薛丹"), split at
+ * list punctuation and spaces.  Returns a NULL-terminated g_strfreev()
+ * vector without empty names.
+ */
+static char **
+tei_names(const char *s)
+{
+	GPtrArray	*a;
+	const char	*p, *st = s;
+	gunichar	 c;
+
+	a = g_ptr_array_new();
+	for (p = s; ; p = g_utf8_next_char(p)) {
+		c = g_utf8_get_char(p);
+		if (c == 0 || c == 0x3001 || c == 0xFF0C || c == ',' ||
+		    c == ';' || c == 0xFF1B || c == '/' || c == ' ' ||
+		    c == 0x3000) {
+			if (p > st)
+				g_ptr_array_add(a, g_strndup(st, p - st));
+			if (c == 0)
+				break;
+			st = g_utf8_next_char(p);
+		}
+	}
+	g_ptr_array_add(a, NULL);
+	return (char **)g_ptr_array_free(a, FALSE);
+}
+
+/*
  * The content of a header line: tokens, or its text with the names,
  * dates and places the metadata knows marked up.
  */
@@ -328,8 +357,7 @@ tei_hline_content(struct tei *t, const struct dc_node *n)
 	case DC_BYLINE:
 		if (m->reporters == NULL)
 			break;
-		names = g_regex_split_simple("[、，,;；/ ]+", m->reporters,
-		    0, 0);
+		names = tei_names(m->reporters);
 		for (i = 0; names[i] != NULL; i++)
 			tei_span_add(sp, &nsp, n->text, names[i], "persName",
 			    NULL, NULL);
@@ -734,10 +762,8 @@ tei_author(struct tei *t)
 	}
 	if (m->reporters == NULL)
 		return;
-	names = g_regex_split_simple("[、，,;；/ ]+", m->reporters, 0, 0);
+	names = tei_names(m->reporters);
 	for (i = 0; names[i] != NULL; i++) {
-		if (*names[i] == '\0')
-			continue;
 		dc_xml_nl(t->x);
 		dc_xml_start(t->x, "author");
 		dc_xml_attr(t->x, "role", "reporter");
