@@ -180,6 +180,13 @@ tei_bibl(struct tei_parse *p, const xmlNode *bibl)
 	}
 }
 
+/* Does element n continue the one before (part="M" or "F")? */
+static int
+tei_rd_part(const xmlNode *n)
+{
+	return tei_attr_is(n, "part", "M") || tei_attr_is(n, "part", "F");
+}
+
 /*
  * Read the content of a docconv element: its text, the tokens of
  * segmented input (s, w, pc) and where the enumerator and the lead end.
@@ -189,7 +196,7 @@ tei_rd_content(struct tei_rd *r, const xmlNode *e)
 {
 	const xmlNode	*c;
 	struct dc_node	*w;
-	char		*v;
+	char		*v, *tmp;
 
 	for (c = e->children; c != NULL && !r->err; c = c->next) {
 		switch (c->type) {
@@ -217,8 +224,13 @@ tei_rd_content(struct tei_rd *r, const xmlNode *e)
 				r->err = 1;
 				continue;
 			}
-			r->sent = dc_node_append(r->owner, dc_node_new(DC_SENT,
-			    r->owner->lang, NULL, xmlGetLineNo(c), 0));
+			/* The rest of a sentence the lead split. */
+			if (tei_rd_part(c) && r->owner->last != NULL)
+				r->sent = r->owner->last;
+			else
+				r->sent = dc_node_append(r->owner,
+				    dc_node_new(DC_SENT, r->owner->lang, NULL,
+				    xmlGetLineNo(c), 0));
 			tei_rd_content(r, c);
 			if (r->sent->child == NULL) {
 				dc_node_unlink(r->sent);
@@ -234,6 +246,12 @@ tei_rd_content(struct tei_rd *r, const xmlNode *e)
 				dc_msg(DC_ERR_TEI, xmlGetLineNo(c), 0,
 				    "token outside a sentence (s)");
 				r->err = 1;
+			} else if (tei_rd_part(c) && r->sent->last != NULL) {
+				/* The rest of a token a seg end split. */
+				w = r->sent->last;
+				tmp = g_strconcat(w->text, v, NULL);
+				g_free(w->text);
+				w->text = tmp;
 			} else if (*v != '\0') {
 				w = dc_node_new(tei_is(c, "w") ? DC_W : DC_PC,
 				    r->owner->lang, v, xmlGetLineNo(c), 0);

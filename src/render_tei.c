@@ -33,7 +33,6 @@ struct tei {
 	const struct dc_opts	*o;	/* options */
 	unsigned int		 texts;	/* bit per language with a text */
 	int			 first;	/* language of the first text */
-	int			 warned; /* lead/token warning given */
 };
 
 /* A stretch of a header line marked up inline. */
@@ -161,96 +160,170 @@ tei_span_add(struct tei_span *sp, size_t *nsp, const char *s,
 	}
 }
 
+/* Writing tokens with the enumerator and lead marked (tei_tokens()). */
+struct tei_tok {
+	struct tei	*t;
+	size_t		 enum_end;	/* enumerator ends here; 0 if none */
+	size_t		 lead_end;	/* lead ends here; 0 if none */
+	int		 enum_open;	/* seg type="enum" is open */
+	int		 lead_open;	/* seg type="lead" is open */
+	int		 lead_outer;	/* ...around s elements */
+};
+
+static void
+tei_tok_seg(struct tei *t, const char *type)
+{
+	dc_xml_start(t->x, "seg");
+	dc_xml_attr(t->x, "type", type);
+}
+
+static void
+tei_tok_s(struct tei_tok *k, const char *part)
+{
+	dc_xml_start(k->t->x, "s");
+	if (part != NULL)
+		dc_xml_attr(k->t->x, "part", part);
+}
+
+/*
+ * Close what ends at offset off.  An outer lead ending inside a
+ * sentence splits it: s part="I" inside the lead, part="F" after.
+ */
+static void
+tei_tok_close(struct tei_tok *k, size_t off, int s_ends)
+{
+	if (k->enum_open && off == k->enum_end) {
+		dc_xml_end(k->t->x);
+		k->enum_open = 0;
+	}
+	if (!k->lead_open || off != k->lead_end)
+		return;
+	if (!k->lead_outer) {
+		dc_xml_end(k->t->x);
+		k->lead_open = 0;
+	} else if (!s_ends) {
+		dc_xml_end(k->t->x);		/* s part="I" */
+		dc_xml_end(k->t->x);		/* seg */
+		k->lead_open = 0;
+		tei_tok_s(k, "F");
+	}
+	/* An outer lead ending with its sentence closes after it. */
+}
+
 /*
  * The tokens below n (DC_SENT children) as s/w/pc, with the spaces
  * dc_tokens_join() puts between tokens as text and nothing else.  The
- * enumerator and lead are marked when they end on a token boundary
- * (inside the first sentence, or the lead at a sentence end); else
- * they are left out with a warning.
+ * enumerator and the lead are segs; where one ends inside a token,
+ * the token is written in parts (w part="I", part="F").
  */
 static void
 tei_tokens(struct tei *t, const struct dc_node *n, size_t enum_len,
     size_t lead_len)
 {
+	struct tei_tok		 k;
 	const struct dc_node	*s, *w;
 	char			*j;
-	size_t			 off, len, lead_sent = 0, k;
-	int			 enum_ok, lead_in, lead_out, open_e, open_l;
+	const char		*part;
+	size_t			 off = 0, pos, len, b, s1_end = 0, st;
+	int			 first, ks, split = 0;
 
 	j = dc_tokens_join(n);
-	/* Where do the tokens end? */
-	enum_ok = enum_len == 0;
-	lead_in = lead_out = 0;
-	off = 0;
-	for (s = n->child, k = 1; s != NULL; s = s->next, k++) {
+	/* Where the first sentence ends, which one the lead ends in. */
+	for (s = n->child, ks = 1; s != NULL; s = s->next, ks++) {
+		st = (size_t)-1;
 		for (w = s->child; w != NULL; w = w->next) {
 			if (j[off] == ' ' && w->text[0] != ' ')
 				off++;
+			if (st == (size_t)-1)
+				st = off;
 			off += strlen(w->text);
-			if (k == 1 && off == enum_len)
-				enum_ok = 1;
-			if (k == 1 && off == lead_len)
-				lead_in = 1;
 		}
-		if (!lead_in && lead_len > 0 && off == lead_len) {
-			lead_out = 1;
-			lead_sent = k;
-		}
+		if (ks == 1)
+			s1_end = off;
+		else if (st < lead_len && lead_len < off)
+			split = ks;
 	}
-	if (!enum_ok || (lead_len > 0 && !lead_in && !lead_out)) {
-		if (!t->warned)
-			dc_msg(DC_WARN_TOKENS, n->line, n->col, "TEI: "
-			    "enumerator or lead ends inside a token; "
-			    "not marked");
-		t->warned = 1;
-		enum_len = lead_len = 0;
-		lead_in = lead_out = 0;
-	}
-
 	off = 0;
-	if (lead_out) {
-		dc_xml_start(t->x, "seg");
-		dc_xml_attr(t->x, "type", "lead");
+	memset(&k, 0, sizeof(k));
+	k.t = t;
+	k.enum_end = enum_len;
+	k.lead_end = lead_len;
+	if (enum_len > s1_end) {
+		/* An enumerator over a sentence end: not one. */
+		dc_msg(DC_WARN_TOKENS, n->line, n->col, "TEI: enumerator "
+		    "longer than its sentence; not marked");
+		k.enum_end = 0;
 	}
-	for (s = n->child, k = 1; s != NULL; s = s->next, k++) {
-		open_e = open_l = 0;
-		if (j[off] == ' ' && s->child != NULL &&
+	k.lead_outer = lead_len > s1_end;
+
+	if (k.lead_end > 0 && k.lead_outer) {
+		tei_tok_seg(t, "lead");
+		k.lead_open = 1;
+	}
+	for (s = n->child, first = 1, ks = 1; s != NULL;
+	    s = s->next, first = 0, ks++) {
+		if (s->child != NULL && j[off] == ' ' &&
 		    s->child->text[0] != ' ') {
 			dc_xml_text(t->x, " ");
 			off++;
 		}
-		dc_xml_start(t->x, "s");
-		if (k == 1 && lead_in) {
-			dc_xml_start(t->x, "seg");
-			dc_xml_attr(t->x, "type", "lead");
-			open_l = 1;
+		if (k.lead_open && k.lead_outer && off >= k.lead_end) {
+			dc_xml_end(t->x);
+			k.lead_open = 0;
 		}
-		if (k == 1 && enum_len > 0) {
-			dc_xml_start(t->x, "seg");
-			dc_xml_attr(t->x, "type", "enum");
-			open_e = 1;
+		tei_tok_s(&k, k.lead_open && k.lead_outer && ks == split ?
+		    "I" : NULL);
+		if (first && k.lead_end > 0 && !k.lead_outer) {
+			tei_tok_seg(t, "lead");
+			k.lead_open = 1;
+		}
+		if (first && k.enum_end > 0) {
+			tei_tok_seg(t, "enum");
+			k.enum_open = 1;
 		}
 		for (w = s->child; w != NULL; w = w->next) {
 			if (w != s->child && j[off] == ' ' &&
 			    w->text[0] != ' ') {
 				dc_xml_text(t->x, " ");
 				off++;
+				tei_tok_close(&k, off, 0);
 			}
-			dc_xml_elem(t->x, w->type == DC_PC ? "pc" : "w",
-			    w->text);
 			len = strlen(w->text);
+			for (pos = 0; pos < len; pos = b - off) {
+				/* The next seg end inside this token. */
+				b = off + len;
+				if (k.enum_open && k.enum_end > off + pos &&
+				    k.enum_end < b)
+					b = k.enum_end;
+				if (k.lead_open && k.lead_end > off + pos &&
+				    k.lead_end < b)
+					b = k.lead_end;
+				part = pos == 0 ? (b < off + len ? "I" : NULL) :
+				    (b < off + len ? "M" : "F");
+				dc_xml_start(t->x, w->type == DC_PC ? "pc" :
+				    "w");
+				if (part != NULL)
+					dc_xml_attr(t->x, "part", part);
+				dc_xml_textn(t->x, w->text + pos,
+				    b - off - pos);
+				dc_xml_end(t->x);
+				if (b < off + len)
+					tei_tok_close(&k, b, 0);
+			}
 			off += len;
-			if (open_e && off == enum_len) {
-				dc_xml_end(t->x);
-				open_e = 0;
-			}
-			if (open_l && off == lead_len) {
-				dc_xml_end(t->x);
-				open_l = 0;
-			}
+			tei_tok_close(&k, off, w->next == NULL);
 		}
 		dc_xml_end(t->x);	/* s */
-		if (lead_out && k == lead_sent)
+		if (k.lead_open && k.lead_outer && off >= k.lead_end) {
+			dc_xml_end(t->x);
+			k.lead_open = 0;
+		}
+	}
+	if (k.lead_open || k.enum_open) {
+		/* Past the text (the model checker forbids it): close. */
+		if (k.enum_open)
+			dc_xml_end(t->x);
+		if (k.lead_open)
 			dc_xml_end(t->x);
 	}
 	g_free(j);

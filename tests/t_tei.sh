@@ -22,10 +22,11 @@ export SOURCE_DATE_EPOCH
 n=0
 set --
 for f in "$top_srcdir"/examples/*.txt "$top_srcdir"/tests/golden/*/*.txt \
-    "$top_srcdir"/tests/data/tei/*.txt; do
+    "$top_srcdir"/tests/data/tei/*.txt "$top_srcdir"/tests/data/tei/*.tei.xml; do
 	[ -f "$f" ] || continue
 	n=$((n + 1))
-	out="$T/$n-$(basename "${f%.txt}").tei.xml"
+	out="$T/$n-$(basename "${f%.txt}")"
+	out="${out%.tei.xml}.tei.xml"
 	"$DOCCONV" -q --tei -o "$out" "$f" ||
 	    fail "$f: docconv --tei exit status $?"
 	[ -s "$out" ] || fail "$f: no TEI written"

@@ -29,6 +29,22 @@ for f in "$top_srcdir"/examples/*.txt "$top_srcdir"/tests/golden/*/*.txt \
 done
 [ $n -ge 3 ] || fail "only $n inputs found under $top_srcdir"
 
+# docconv TEI as input (a lead that ends inside a token of the second
+# sentence: s and w in parts): read, written again, the same bytes.
+for f in "$top_srcdir"/tests/data/tei/*.tei.xml; do
+	[ -f "$f" ] || continue
+	"$DOCCONV" -q --tei -o "$T/again.tei.xml" "$f" ||
+	    fail "$f: exit status $?"
+	cmp "$f" "$T/again.tei.xml" || fail "$f: TEI to TEI differs"
+done
+f="$top_srcdir/tests/data/tei/split-lead.tei.xml"
+"$DOCCONV" -q --dump-model "$f" >"$T/again.tree" ||
+    fail "$f: --dump-model exit status $?"
+grep -q 'lead=\[第二，加强合作，构建共同\]' "$T/again.tree" ||
+    fail "split-lead.tei.xml: lead not read: $(cat "$T/again.tree")"
+grep -q 's: 构建 共同体 |。' "$T/again.tree" ||
+    fail "split-lead.tei.xml: split token not joined"
+
 # Foreign TEI is refused with a clear message, never read half.
 cat >"$T/other.tei.xml" <<'TEI'
 <?xml version="1.0" encoding="UTF-8"?>
