@@ -330,6 +330,27 @@ tei_tokens(struct tei *t, const struct dc_node *n, size_t enum_len,
 }
 
 /*
+ * Do the tokens below n give its text back?  If not (a reader bug),
+ * the text is written without them: text matters more than tokens.
+ */
+static int
+tei_tokens_ok(const struct dc_node *n)
+{
+	char	*j;
+	int	 ok;
+
+	if (n->child == NULL)
+		return 0;
+	j = dc_tokens_join(n);
+	ok = strcmp(j, n->text) == 0;
+	g_free(j);
+	if (!ok)
+		dc_msg(DC_WARN_TOKENS, n->line, n->col, "TEI: the tokens do "
+		    "not give the text back; text written without them");
+	return ok;
+}
+
+/*
  * The content of a block's text in one language: tokens, or text with
  * the enumerator as label and the lead as seg type="lead".
  */
@@ -338,7 +359,7 @@ tei_seg_content(struct tei *t, const struct dc_node *s)
 {
 	size_t	 el = s->enum_len, ll = s->lead_len;
 
-	if (s->child != NULL) {
+	if (tei_tokens_ok(s)) {
 		tei_tokens(t, s, el, ll);
 		return;
 	}
@@ -404,7 +425,11 @@ tei_hline_content(struct tei *t, const struct dc_node *n)
 	size_t			 nsp = 0, i;
 
 	if (n->child != NULL) {
-		tei_tokens(t, n, 0, 0);
+		/* Inside docAuthor or roleName already (tei_hline()). */
+		if (tei_tokens_ok(n))
+			tei_tokens(t, n, 0, 0);
+		else
+			dc_xml_text(t->x, n->text);
 		return;
 	}
 	iso = tei_when_ok(m->date_iso) ? m->date_iso : NULL;
