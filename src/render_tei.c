@@ -72,30 +72,40 @@ static const char *const tei_type_desc[DC_TYPE__MAX] = {
 };
 
 /*
- * Is s a date TEI's @when accepts (the W3C forms docconv makes)?
+ * Is s a date TEI's @when accepts (the W3C forms docconv makes:
+ * YYYY, YYYY-MM, YYYY-MM-DD, --MM-DD), with a real month and day?
  */
 static int
 tei_when_ok(const char *s)
 {
-	size_t	 n, i;
+	size_t	 i, n;
+	int	 y = 2000, m = 1, d = 1;
 
 	if (s == NULL)
 		return 0;
 	n = strlen(s);
 	for (i = 0; i < n; i++)
-		if (!g_ascii_isdigit(s[i]) && s[i] != '-')
+		if (!(g_ascii_isdigit(s[i]) || (s[i] == '-' &&
+		    (i == 4 || i == 7 || (n == 7 && i < 2) ||
+		    (n == 7 && i == 4)))))
 			return 0;
 	switch (n) {
-	case 4:		/* YYYY */
-		return g_ascii_isdigit(s[0]);
-	case 7:		/* YYYY-MM, --MM-DD is 7 too */
-		return (s[4] == '-' && g_ascii_isdigit(s[0])) ||
-		    (s[0] == '-' && s[1] == '-' && s[4] == '-');
-	case 10:	/* YYYY-MM-DD */
-		return s[4] == '-' && s[7] == '-';
+	case 4:
+		y = atoi(s);
+		break;
+	case 7:
+		if (s[0] == '-')	/* --MM-DD, any leap year */
+			m = atoi(s + 2), d = atoi(s + 5);
+		else
+			y = atoi(s), m = atoi(s + 5);
+		break;
+	case 10:
+		y = atoi(s), m = atoi(s + 5), d = atoi(s + 8);
+		break;
 	default:
 		return 0;
 	}
+	return y > 0 && g_date_valid_dmy(d, m, y);
 }
 
 static void
