@@ -823,6 +823,10 @@ ts_block(struct ts *t, const struct dc_node *b)
 		return;
 
 	before = t->gap;
+	/* Salutation lines stand together, as one block. */
+	if (b->type == DC_SALUTATION && b->prev != NULL &&
+	    b->prev->type == DC_SALUTATION)
+		before = 0;
 	if (b->type == DC_VOCATIVE || b->type == DC_CLOSING)
 		before = t->st[TS_ZH_BODY].pitch * 0.9;
 	for (i = 0; i < DC_LANG__MAX; i++) {
@@ -995,6 +999,17 @@ ts_title(struct ts *t, struct ts_frame *f)
 		any = 0;
 		ntitle = 0;
 		before = l == DC_LANG_EN ? t->st[TS_ZH_BODY].pitch * 1.2 : 0;
+		for (n = t->doc->root->child; n != NULL; n = n->next)
+			if (n->type == DC_TITLE && n->lang == (enum dc_lang)l)
+				ntitle++;
+		/* No title line (news, --title): the known title leads. */
+		if ((ntitle == 0 || t->o->title != NULL) &&
+		    m->l[l].title != NULL) {
+			ts_title_line(t, f, l == DC_LANG_ZH ? TS_ZH_TITLE :
+			    TS_EN_TITLE, m->l[l].title, before);
+			prev = l == DC_LANG_ZH ? TS_ZH_TITLE : TS_EN_TITLE;
+			any = 1;
+		}
 		for (n = t->doc->root->child; n != NULL; n = n->next) {
 			if (!dc_type_is_header(n->type) ||
 			    n->lang != (enum dc_lang)l)
@@ -1002,21 +1017,12 @@ ts_title(struct ts *t, struct ts_frame *f)
 			sid = ts_head_style(n->type, n->lang);
 			if (sid == TS_SID__MAX)
 				continue;
-			if (n->type == DC_TITLE) {
-				/* --title replaces the title lines. */
-				if (t->o->title != NULL)
-					continue;
-				ntitle++;
-			}
+			/* --title replaces the title lines. */
+			if (n->type == DC_TITLE && t->o->title != NULL)
+				continue;
 			ts_title_line(t, f, sid, n->text, any == 0 ? before :
 			    sid != prev ? t->st[sid].pitch * 0.5 : 0);
 			prev = sid;
-			any = 1;
-		}
-		if (ntitle == 0 && m->l[l].title != NULL) {
-			ts_title_line(t, f, l == DC_LANG_ZH ? TS_ZH_TITLE :
-			    TS_EN_TITLE, m->l[l].title, any ? t->st[
-			    TS_ZH_BODY].pitch * 0.5 : before);
 			any = 1;
 		}
 		sid = l == DC_LANG_ZH ? TS_ZH_META : TS_EN_META;
