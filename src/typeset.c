@@ -73,6 +73,7 @@ struct ts {
 	GPtrArray	*open;		/* struct ts_page *, from first_open */
 	int		 first_open;	/* number of open[0] */
 	int		 part;		/* a part (vocative) is open */
+	char		*headtitle[DC_LANG__MAX]; /* title lines, spaced */
 	int		 err;		/* emit failed */
 	ts_emit_fn	 emit;		/* page consumer */
 	void		*arg;		/* its argument */
@@ -104,12 +105,14 @@ static const struct {
 int
 ts_paper(const char *s, double *w, double *h)
 {
-	size_t	 i;
-	char	*end;
-	double	 a, b;
+	size_t		 i;
+	char		*end;
+	const char	*arg;
+	double		 a, b;
 
 	if (s == NULL)
 		s = "a5";
+	arg = s;
 	for (i = 0; i < G_N_ELEMENTS(ts_papers); i++)
 		if (g_ascii_strcasecmp(s, ts_papers[i].name) == 0) {
 			*w = ts_papers[i].w * TS_MM;
@@ -128,7 +131,7 @@ ts_paper(const char *s, double *w, double *h)
 		}
 	}
 	dc_msg_sys("--paper %s: use a5, a4, b5, letter or WxHmm "
-	    "(70 to 1000 mm, e.g. 140x203mm)", s);
+	    "(70 to 1000 mm, e.g. 140x203mm)", arg);
 	return -1;
 }
 
@@ -688,7 +691,8 @@ ts_furniture(struct ts *t, struct ts_page *p)
 		l = t->lay == TS_ZH ? DC_LANG_ZH : DC_LANG_EN;
 	if (t->doc->meta.l[l].title == NULL)
 		l = l == DC_LANG_ZH ? DC_LANG_EN : DC_LANG_ZH;
-	title = t->doc->meta.l[l].title;
+	title = t->headtitle[l] != NULL ? t->headtitle[l] :
+	    t->doc->meta.l[l].title;
 	sid = l == DC_LANG_ZH ? TS_ZH_HEAD : TS_EN_HEAD;
 	y = t->top - t->st[TS_ZH_BODY].pitch * 1.1;
 	if (title != NULL) {
@@ -710,6 +714,35 @@ ts_furniture(struct ts *t, struct ts_page *p)
 	r.y0 = r.y1 = y + t->st[TS_EN_HEAD].size * 0.45;
 	r.width = 0.4;
 	g_array_append_val(p->rules, r);
+}
+
+/*
+ * Running-head titles: the title lines of each language joined with
+ * a space (ideographic for Chinese) where the model's title runs
+ * them together; none when --title replaces them.
+ */
+static void
+ts_headtitles(struct ts *t)
+{
+	const struct dc_node *n;
+	GString		*g[DC_LANG__MAX] = { NULL, NULL };
+	int		 i;
+
+	if (t->o->title != NULL)
+		return;
+	for (n = t->doc->root->child; n != NULL; n = n->next) {
+		if (n->type != DC_TITLE || n->text == NULL)
+			continue;
+		if (g[n->lang] == NULL)
+			g[n->lang] = g_string_new(NULL);
+		else
+			g_string_append(g[n->lang], n->lang == DC_LANG_ZH ?
+			    "\u3000" : " ");
+		g_string_append(g[n->lang], n->text);
+	}
+	for (i = 0; i < DC_LANG__MAX; i++)
+		if (g[i] != NULL)
+			t->headtitle[i] = g_string_free(g[i], FALSE);
 }
 
 /* Emit open pages below number upto. */
@@ -1108,6 +1141,7 @@ ts_run(const struct dc_doc *d, const struct dc_opts *o, ts_emit_fn emit,
 	    ts_context() == -1)
 		goto out;
 	ts_styles(&t);
+	ts_headtitles(&t);
 
 	/* Book margins: inner narrower than outer, foot deeper than head. */
 	t.inner = t.pw * 0.10;
@@ -1193,5 +1227,7 @@ out:
 	}
 	g_ptr_array_free(t.open, TRUE);
 	ts_styles_free(&t);
+	for (i = 0; i < DC_LANG__MAX; i++)
+		g_free(t.headtitle[i]);
 	return rc;
 }
