@@ -492,7 +492,7 @@ ts_justify_line(PangoLayoutLine *line, int avail)
  * face.  Returns a layout the caller unrefs.
  */
 static PangoLayout *
-ts_para(const struct ts *t, enum ts_sid sid, const char *text,
+ts_para(const struct ts *t, enum ts_sid sid, const char *text, size_t len,
     size_t lead, double width, double indent)
 {
 	const struct ts_style *s = &t->st[sid];
@@ -502,7 +502,6 @@ ts_para(const struct ts *t, enum ts_sid sid, const char *text,
 	PangoLayoutIter	*it;
 	PangoLayoutLine	*line, *next;
 	char		*p;
-	size_t		 len = strlen(text);
 	int		 wu, iu;
 
 	if (lead > len)
@@ -827,6 +826,30 @@ ts_nlines(PangoLayout *lay)
 }
 
 /*
+ * Bytes of text from off to lay out at once.  HarfBuzz gives up on
+ * runs of some hundred thousand characters, so a paragraph longer
+ * than TS_CHUNK bytes is set in pieces that end at a sentence end.
+ */
+#define TS_CHUNK	30000
+
+static size_t
+ts_chunk(const char *text, size_t off)
+{
+	const char	*s = text + off, *p, *cut;
+	size_t		 len = strlen(s);
+
+	if (len <= TS_CHUNK)
+		return len;
+	cut = g_utf8_find_prev_char(s, s + TS_CHUNK);
+	for (p = cut; p > s + TS_CHUNK / 2; p = g_utf8_find_prev_char(s, p))
+		if (strncmp(p, "\u3002", 3) == 0 ||
+		    strncmp(p, "\uff01", 3) == 0 ||
+		    strncmp(p, "\uff1f", 3) == 0 || strncmp(p, ". ", 2) == 0)
+			return (size_t)(p - s) + (*p == '.' ? 2 : 3);
+	return (size_t)(cut - s);
+}
+
+/*
  * Set one block: its Chinese and English segments laid out in their
  * flows, both starting at the same height (columns, facing) or one
  * after the other (interleaved).
@@ -835,7 +858,8 @@ static void
 ts_block(struct ts *t, const struct dc_node *b)
 {
 	const struct dc_node *seg[DC_LANG__MAX];
-	PangoLayout	*lay[DC_LANG__MAX] = { NULL, NULL };
+	PangoLayout	*lay[DC_LANG__MAX] = { NULL, NULL }, *more;
+	size_t		 clen[DC_LANG__MAX], off, n2;
 	struct ts_frame	*f;
 	double		 ind, y, before, need;
 	long		 sp;
@@ -872,8 +896,9 @@ ts_block(struct ts *t, const struct dc_node *b)
 			ind = i == DC_LANG_ZH ? 2 * t->st[sid].size :
 			    (b->prev != NULL && b->prev->type == DC_PARA ?
 			    1.2 * t->st[sid].size : 0);
-		lay[i] = ts_para(t, sid, seg[i]->text, seg[i]->lead_len,
-		    f->w, ind);
+		clen[i] = ts_chunk(seg[i]->text, 0);
+		lay[i] = ts_para(t, sid, seg[i]->text, clen[i],
+		    seg[i]->lead_len, f->w, ind);
 	}
 
 	/* Where the pair starts: below everything set so far. */
@@ -914,8 +939,25 @@ ts_block(struct ts *t, const struct dc_node *b)
 		f = &t->fr[t->nfr == 2 ? i : 0];
 		if (t->nfr == 1 && i == DC_LANG_EN && lay[DC_LANG_ZH] != NULL)
 			f->y += t->st[TS_EN_BODY].pitch * 0.25;
-		ts_flow(t, f, lay[i], &t->st[i == DC_LANG_ZH ? TS_ZH_BODY :
-		    TS_EN_BODY], &page, &y);
+		sid = i == DC_LANG_ZH ? TS_ZH_BODY : TS_EN_BODY;
+		ts_flow(t, f, lay[i], &t->st[sid], &page, &y);
+		/* The rest of a very long paragraph, piece by piece. */
+		for (off = clen[i]; seg[i]->text[off] != '\0'; off += n2) {
+			int	 pg;
+			double	 yy;
+
+			n2 = ts_chunk(seg[i]->text, off);
+			more = ts_para(t, sid, seg[i]->text + off, n2, 0,
+			    f->w, 0);
+			ts_flow(t, f, more, &t->st[sid], &pg, &yy);
+			g_object_unref(more);
+			/* Finish pages no flow can come back to. */
+			if (t->nfr == 1 || i == DC_LANG_EN ||
+			    lay[DC_LANG_EN] == NULL)
+				ts_flush(t, t->page0 + t->spread_pages *
+				    (int)(t->nfr == 2 ? MIN(t->fr[0].spread,
+				    t->fr[1].spread) : f->spread));
+		}
 		if (mpage == 0) {
 			mpage = page;
 			my = y;
@@ -997,7 +1039,7 @@ ts_title_line(struct ts *t, struct ts_frame *f, enum ts_sid sid,
 		return;
 	if (f->y > t->top)
 		f->y += before;
-	lay = ts_para(t, sid, text, 0, f->w, 0);
+	lay = ts_para(t, sid, text, strlen(text), 0, f->w, 0);
 	ts_flow(t, f, lay, &t->st[sid], &page, &y);
 	g_object_unref(lay);
 }
