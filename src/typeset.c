@@ -436,6 +436,67 @@ ts_prep_en(const char *s, size_t len, size_t *lead)
 	return g_string_free(g, FALSE);
 }
 
+/* Advance of a line in Pango units, from its glyphs (not cached). */
+static int
+ts_line_units(PangoLayoutLine *line)
+{
+	GSList	*r;
+	int	 w = 0;
+
+	for (r = line->runs; r != NULL; r = r->next)
+		w += pango_glyph_string_get_width(
+		    ((PangoGlyphItem *)r->data)->glyphs);
+	return w;
+}
+
+/*
+ * Punctuation compression (clreq): a full-width mark is half ink,
+ * half blank, and may give up the blank half.  With want == 0, return
+ * how much the line's marks can give; else take want (no more than
+ * that) from them evenly.  Only closing marks inside the line give:
+ * their blank is on the right, and a mark ending the line keeps its
+ * full width so that the line still ends flush.
+ */
+static int
+ts_squeeze_line(PangoLayoutLine *line, const char *text, int em, int want)
+{
+	GSList		*r;
+	PangoGlyphItem	*gi;
+	PangoGlyphString *gs;
+	gunichar	 c;
+	int		 i, pass, n = 0, k = 0, d, done = 0;
+
+	for (pass = 0; pass < 2; pass++) {
+		for (r = line->runs; r != NULL; r = r->next) {
+			gi = r->data;
+			gs = gi->glyphs;
+			for (i = 0; i < gs->num_glyphs; i++) {
+				if (!gs->glyphs[i].attr.is_cluster_start ||
+				    gs->glyphs[i].geometry.width < em * 9 / 10)
+					continue;
+				c = g_utf8_get_char(text + gi->item->offset +
+				    gs->log_clusters[i]);
+				/* Closing marks inside the line only. */
+				if (!ts_is_fwpunct(c) ||
+				    !dc_is_closing_punct(c) ||
+				    (r->next == NULL && i + 1 == gs->num_glyphs))
+					continue;
+				if (pass == 0) {
+					n++;
+					continue;
+				}
+				k++;
+				d = (int)((long long)want * k / n) - done;
+				done += d;
+				gs->glyphs[i].geometry.width -= d;
+			}
+		}
+		if (want == 0 || n == 0)
+			break;
+	}
+	return n * (em / 2);
+}
+
 /*
  * Spread a Chinese line's slack over the gaps between its clusters.
  * Pango would put it all into spaces when the line has any, and a
@@ -444,14 +505,12 @@ ts_prep_en(const char *s, size_t len, size_t *lead)
 static void
 ts_justify_line(PangoLayoutLine *line, int avail)
 {
-	PangoRectangle	 log;
 	GSList		*r;
 	PangoGlyphItem	*gi;
 	PangoGlyphString *gs;
 	int		 i, n = 0, last = -1, k, slack, add, done = 0;
 
-	pango_layout_line_get_extents(line, NULL, &log);
-	slack = avail - log.width;
+	slack = avail - ts_line_units(line);
 	if (slack <= 0)
 		return;
 	/* Count clusters; the last one with width ends the line. */
@@ -487,6 +546,49 @@ ts_justify_line(PangoLayoutLine *line, int avail)
 }
 
 /*
+ * Justify a Chinese layout set half an em wider than its width wu
+ * (indent iu): lines that ran over give the excess back from their
+ * punctuation, all but paragraph-final lines are then spread to the
+ * full width.  If some line cannot give enough back, the paragraph is
+ * set again at its true width.
+ */
+static void
+ts_justify_zh(PangoLayout *lay, int wu, int iu, int em)
+{
+	PangoLayoutIter	*it;
+	PangoLayoutLine	*line, *next;
+	const char	*text = pango_layout_get_text(lay);
+	int		 avail, over, ok = 1;
+
+	it = pango_layout_get_iter(lay);
+	do {
+		line = pango_layout_iter_get_line_readonly(it);
+		avail = wu - (line->is_paragraph_start ? iu : 0);
+		over = ts_line_units(line) - avail;
+		if (over > 0 && ts_squeeze_line(line, text, em, 0) < over)
+			ok = 0;
+	} while (ok && pango_layout_iter_next_line(it));
+	pango_layout_iter_free(it);
+	if (!ok)
+		pango_layout_set_width(lay, wu + 1);
+
+	it = pango_layout_get_iter(lay);
+	line = pango_layout_iter_get_line_readonly(it);
+	while (line != NULL) {
+		next = pango_layout_iter_next_line(it) ?
+		    pango_layout_iter_get_line_readonly(it) : NULL;
+		avail = wu - (line->is_paragraph_start ? iu : 0);
+		over = ts_line_units(line) - avail;
+		if (over > 0)
+			ts_squeeze_line(line, text, em, over);
+		if (next != NULL && !next->is_paragraph_start)
+			ts_justify_line(line, avail);
+		line = next;
+	}
+	pango_layout_iter_free(it);
+}
+
+/*
  * Lay out one paragraph of a style at a width: the text is prepared
  * for its language and the lead (lead bytes) is set in the heading
  * face.  Returns a layout the caller unrefs.
@@ -499,8 +601,6 @@ ts_para(const struct ts *t, enum ts_sid sid, const char *text, size_t len,
 	PangoLayout	*lay;
 	PangoAttrList	*al;
 	PangoAttribute	*a;
-	PangoLayoutIter	*it;
-	PangoLayoutLine	*line, *next;
 	char		*p;
 	int		 wu, iu;
 
@@ -527,8 +627,13 @@ ts_para(const struct ts *t, enum ts_sid sid, const char *text, size_t len,
 	pango_layout_set_font_description(lay, s->font);
 	wu = (int)lround(width * PANGO_SCALE);
 	iu = (int)lround(indent * PANGO_SCALE);
-	/* One unit more, or whole-point leftovers spread unevenly. */
-	pango_layout_set_width(lay, wu + 1);
+	/*
+	 * One unit more, or whole-point leftovers spread unevenly;
+	 * Chinese may run half an em over, to be taken back from the
+	 * punctuation (ts_justify_zh()).
+	 */
+	pango_layout_set_width(lay, wu + (s->justify && s->l ==
+	    DC_LANG_ZH ? (int)lround(s->size * PANGO_SCALE) / 2 : 1));
 	pango_layout_set_wrap(lay, PANGO_WRAP_WORD_CHAR);
 	pango_layout_set_indent(lay, iu);
 	if (s->center)
@@ -540,19 +645,8 @@ ts_para(const struct ts *t, enum ts_sid sid, const char *text, size_t len,
 	pango_attr_list_unref(al);
 	g_free(p);
 
-	if (s->justify && s->l == DC_LANG_ZH) {
-		it = pango_layout_get_iter(lay);
-		line = pango_layout_iter_get_line_readonly(it);
-		while (line != NULL) {
-			next = pango_layout_iter_next_line(it) ?
-			    pango_layout_iter_get_line_readonly(it) : NULL;
-			if (next != NULL && !next->is_paragraph_start)
-				ts_justify_line(line, wu -
-				    (line->is_paragraph_start ? iu : 0));
-			line = next;
-		}
-		pango_layout_iter_free(it);
-	}
+	if (s->justify && s->l == DC_LANG_ZH)
+		ts_justify_zh(lay, wu, iu, (int)lround(s->size * PANGO_SCALE));
 	return lay;
 }
 
