@@ -202,13 +202,19 @@ epub_nth_lang(const struct epub *e, int i)
 	return i <= (int)e->main ? (enum dc_lang)(i - 1) : (enum dc_lang)i;
 }
 
+/*
+ * Whether a header line of language l already shows the text s (the
+ * role in "中华人民共和国主席　习近平", say), so that the metadata
+ * need not repeat it.
+ */
 static int
-epub_has_header(const struct epub *e, enum dc_type t, enum dc_lang l)
+epub_shown(const struct epub *e, enum dc_lang l, const char *s)
 {
 	const struct dc_node	*n;
 
 	for (n = e->doc->root->child; n != NULL; n = n->next)
-		if (n->type == t && n->lang == l)
+		if (dc_type_is_header(n->type) && n->lang == l &&
+		    strstr(n->text, s) != NULL)
 			return 1;
 	return 0;
 }
@@ -224,9 +230,10 @@ epub_titlepage(struct epub *e, struct dc_xml *x)
 	const struct dc_meta	*m = &e->doc->meta;
 	const struct dc_lmeta	*lm;
 	const struct dc_node	*n;
+	const char		*place, *date;
 	enum dc_lang		 l;
 	char			*s;
-	int			 i, any;
+	int			 i, any, nt = 0;
 
 	dc_xml_nl(x);
 	dc_xml_start(x, "header");
@@ -247,13 +254,22 @@ epub_titlepage(struct epub *e, struct dc_xml *x)
 	for (i = 0; i < DC_LANG__MAX; i++) {
 		l = epub_nth_lang(e, i);
 		any = 0;
+		/*
+		 * A space between title lines keeps words apart for
+		 * screen readers and for English lines, which run on.
+		 */
 		for (n = e->doc->root->child; n != NULL; n = n->next)
 			if (n->type == DC_TITLE && n->lang == l) {
+				if (nt++ > 0)
+					dc_xml_text(x, " ");
 				epub_elem(e, x, "span", "u tl", l, n->text);
 				any = 1;
 			}
-		if (!any && m->l[l].title != NULL)
+		if (!any && m->l[l].title != NULL) {
+			if (nt++ > 0)
+				dc_xml_text(x, " ");
 			epub_elem(e, x, "span", "tl", l, m->l[l].title);
+		}
 	}
 	dc_xml_end(x);
 
@@ -294,7 +310,7 @@ epub_titlepage(struct epub *e, struct dc_xml *x)
 		}
 		/* Metadata that came from elsewhere (options). */
 #define EPUB_META(field, type) do {					\
-	if (lm->field != NULL && !epub_has_header(e, type, l)) {	\
+	if (lm->field != NULL && !epub_shown(e, l, lm->field)) {	\
 		dc_xml_nl(x);						\
 		epub_elem(e, x, "p", dc_type_name(type), l, lm->field);	\
 	} } while (0)
@@ -303,18 +319,20 @@ epub_titlepage(struct epub *e, struct dc_xml *x)
 		EPUB_META(speaker, DC_SPEAKER);
 		EPUB_META(role, DC_ROLE);
 #undef EPUB_META
-		if ((lm->date != NULL || lm->place != NULL) &&
-		    !epub_has_header(e, DC_DATEPLACE, l) &&
-		    !epub_has_header(e, DC_DATELINE, l)) {
+		place = lm->place != NULL && !epub_shown(e, l, lm->place) ?
+		    lm->place : NULL;
+		date = lm->date != NULL && !epub_shown(e, l, lm->date) ?
+		    lm->date : NULL;
+		if (place != NULL || date != NULL) {
 			s = g_strjoin(l == DC_LANG_ZH ? "，" : ", ",
-			    lm->place != NULL ? lm->place : lm->date,
-			    lm->place != NULL ? lm->date : NULL, NULL);
+			    place != NULL ? place : date,
+			    place != NULL ? date : NULL, NULL);
 			dc_xml_nl(x);
 			epub_elem(e, x, "p", "dateplace", l, s);
 			g_free(s);
 		}
 		if (l == DC_LANG_ZH && m->reporters != NULL &&
-		    !epub_has_header(e, DC_BYLINE, l)) {
+		    !epub_shown(e, l, m->reporters)) {
 			s = g_strdup_printf("（记者%s）", m->reporters);
 			dc_xml_nl(x);
 			epub_elem(e, x, "p", "byline", l, s);
