@@ -59,7 +59,9 @@ struct epub {
 	int			 bi;	/* more than one language */
 	int			 nblock; /* blocks numbered so far */
 	int			 npart;	/* parts numbered so far */
-	GHashTable		*chars[DC_LANG__MAX]; /* code points used */
+	GHashTable		*chars[2][DC_LANG__MAX]; /* code points
+					   used, [in headings][language] */
+	int			 head;	/* writing heading text */
 	GPtrArray		*files;	/* struct epub_file, zip order */
 	GPtrArray		*fonts;	/* struct epub_font */
 };
@@ -139,7 +141,7 @@ epub_chars(struct epub *e, enum dc_lang l, const char *s, size_t len)
 
 	for (p = s; p < end && *p != '\0'; p = g_utf8_next_char(p)) {
 		c = g_utf8_get_char(p);
-		g_hash_table_add(e->chars[l], GUINT_TO_POINTER(c));
+		g_hash_table_add(e->chars[e->head][l], GUINT_TO_POINTER(c));
 	}
 }
 
@@ -251,6 +253,7 @@ epub_titlepage(struct epub *e, struct dc_xml *x)
 	dc_xml_start(x, "h1");
 	dc_xml_attr(x, "class", "title");
 	dc_xml_attr(x, "id", "title");
+	e->head = 1;
 	for (i = 0; i < DC_LANG__MAX; i++) {
 		l = epub_nth_lang(e, i);
 		any = 0;
@@ -271,6 +274,7 @@ epub_titlepage(struct epub *e, struct dc_xml *x)
 			epub_elem(e, x, "span", "tl", l, m->l[l].title);
 		}
 	}
+	e->head = 0;
 	dc_xml_end(x);
 
 	dc_xml_nl(x);
@@ -359,6 +363,7 @@ epub_seg(struct epub *e, struct dc_xml *x, const struct dc_node *s)
 	if (lead > 0) {
 		dc_xml_start(x, "b");
 		dc_xml_attr(x, "class", "lead");
+		e->head = 1;
 	}
 	if (num > 0) {
 		dc_xml_start(x, "span");
@@ -368,8 +373,10 @@ epub_seg(struct epub *e, struct dc_xml *x, const struct dc_node *s)
 	}
 	if (lead > num)
 		epub_text(e, x, s->lang, s->text + num, lead - num);
-	if (lead > 0)
+	if (lead > 0) {
 		dc_xml_end(x);
+		e->head = 0;
+	}
 	if (len > lead && len > num) {
 		size_t	 from = lead > num ? lead : num;
 
@@ -609,7 +616,9 @@ epub_toc(struct epub *e, struct dc_xml *x)
 		if (!first)
 			dc_xml_text(x, " ");
 		first = 0;
+		e->head = 1;
 		epub_elem(e, x, "span", "l", l, epub_toc_label[l]);
+		e->head = 0;
 	}
 	dc_xml_end(x);
 	dc_xml_nl(x);
@@ -1064,6 +1073,13 @@ epub_container(struct epub *e)
 	return 0;
 }
 
+/* Whether a role sets headings (and so needs only their characters). */
+static int
+epub_role_head(enum dc_font_role r)
+{
+	return r == DC_FONT_ZH_HEAD || r == DC_FONT_EN_HEAD;
+}
+
 static int
 epub_lang_of_role(enum dc_font_role r)
 {
@@ -1149,7 +1165,7 @@ epub_font_subset(struct epub *e, struct epub_font *fo)
 		if (!(fo->roles & (1 << r)))
 			continue;
 		l = epub_lang_of_role(r);
-		g_hash_table_iter_init(&it, e->chars[l]);
+		g_hash_table_iter_init(&it, e->chars[epub_role_head(r)][l]);
 		while (g_hash_table_iter_next(&it, &k, NULL))
 			hb_set_add(u, GPOINTER_TO_UINT(k));
 	}
@@ -1366,8 +1382,10 @@ render_epub(const struct dc_doc *d, const struct dc_opts *o,
 	e.main = (d->meta.langs & (1u << DC_LANG_ZH)) || d->meta.langs == 0 ?
 	    DC_LANG_ZH : DC_LANG_EN;
 	e.bi = (d->meta.langs & ~(1u << e.main)) != 0;
-	for (i = 0; i < DC_LANG__MAX; i++)
-		e.chars[i] = g_hash_table_new(g_direct_hash, g_direct_equal);
+	for (i = 0; i < DC_LANG__MAX; i++) {
+		e.chars[0][i] = g_hash_table_new(g_direct_hash, g_direct_equal);
+		e.chars[1][i] = g_hash_table_new(g_direct_hash, g_direct_equal);
+	}
 	e.files = g_ptr_array_new_with_free_func(epub_file_free);
 	e.fonts = g_ptr_array_new_with_free_func(epub_font_free);
 
@@ -1395,8 +1413,10 @@ render_epub(const struct dc_doc *d, const struct dc_opts *o,
 		goto out;
 	rc = 0;
 out:
-	for (i = 0; i < DC_LANG__MAX; i++)
-		g_hash_table_destroy(e.chars[i]);
+	for (i = 0; i < DC_LANG__MAX; i++) {
+		g_hash_table_destroy(e.chars[0][i]);
+		g_hash_table_destroy(e.chars[1][i]);
+	}
 	g_ptr_array_free(e.files, TRUE);
 	g_ptr_array_free(e.fonts, TRUE);
 	return rc;

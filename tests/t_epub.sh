@@ -38,7 +38,8 @@ for f in "$top_srcdir"/examples/*.txt; do
 
 	# epubcheck: 0 fatals / 0 errors / 0 warnings (infos are fine).
 	# Quick JIT and GC settings halve the JVM start-up time.
-	java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -jar "$EPUBCHECK_JAR" "$book" >"$tmp/check.out" 2>&1
+	java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 \
+	    -jar "$EPUBCHECK_JAR" "$book" >"$tmp/check.out" 2>&1
 	if ! grep -q 'Messages: 0 fatals / 0 errors / 0 warnings' \
 	    "$tmp/check.out"; then
 		echo "FAIL: $name: epubcheck:"
