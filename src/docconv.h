@@ -23,7 +23,9 @@ enum dc_lang {
  *
  *   DC_ROOT
  *     header lines (DC_COLLECTION ... DC_FRONTMATTER), each one
- *       line of the source with its language; text in node->text
+ *       line of the source with its language; text in node->text;
+ *       for segmented input DC_SENT children hold the tokens, as
+ *       under DC_SEG
  *     blocks (DC_SALUTATION, DC_VOCATIVE, DC_PARA, DC_CLOSING), each
  *       one aligned block with one DC_SEG child per language present,
  *       DC_LANG_ZH first

@@ -532,5 +532,16 @@ out:
 	g_option_context_free(ctx);
 	g_strfreev(files);
 	g_free(format);
+	/* GOption allocated these; the structs keep them const. */
+	g_free((char *)r.outarg);
+	g_free((char *)r.opts.encoding);
+	g_free((char *)r.opts.title);
+	g_free((char *)r.opts.author);
+	g_free((char *)r.opts.date);
+	g_free((char *)r.opts.place);
+	g_free((char *)r.opts.layout);
+	g_free((char *)r.opts.paper);
+	g_free((char *)r.opts.impose);
+	g_free((char *)r.opts.template_dir);
 	return rc;
 }

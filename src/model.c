@@ -368,8 +368,10 @@ dc_tree_check(const struct dc_doc *d, FILE *out)
 				BAD(n, "header line without text");
 			else if (!g_utf8_validate(n->text, -1, NULL))
 				BAD(n, "invalid UTF-8");
-			if (n->child != NULL)
-				BAD(n, "header line with children");
+			/* Segmented input keeps its tokens here too. */
+			for (t = n->child; t != NULL; t = t->next)
+				if (t->type != DC_SENT)
+					BAD(t, "header child is not a sentence");
 			continue;
 		}
 		if (!dc_type_is_block(n->type)) {

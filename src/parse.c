@@ -90,47 +90,64 @@ dc_join_lines(struct dc_line **l, size_t n, int lang)
 	return g_string_free(b, FALSE);
 }
 
+/* Does a line end a sentence (so that a following line in the same
+ * blank-separated block starts a new paragraph)? */
+static int
+ends_sentence(const struct dc_line *l)
+{
+	gunichar	 c;
+
+	if (l->len == 0)
+		return 1;
+	c = g_utf8_get_char(g_utf8_prev_char(l->text + l->len));
+	return c == 0x3002 || c == 0xFF01 || c == 0xFF1F || c == 0xFF1A ||
+	    c == 0x201D || c == 0x300D || c == 0x300F || c == '.' ||
+	    c == '!' || c == '?' || c == ':' || c == '"' || c == 0x2026;
+}
+
 /*
- * The plain reader: paragraphs are blank-line separated blocks when
- * the text has such blocks of several lines, else single lines.  Each
- * paragraph's language is that of its script.
+ * The plain reader: a header block if the text starts with one, then
+ * paragraphs.  A paragraph is a line, except that where blank lines
+ * separate blocks, a line that does not end a sentence runs on into
+ * the next (hard-wrapped text).  Each paragraph's language is that of
+ * its script.
  */
 void
 dc_parse_plain(struct dc_doc *d, struct dc_input *in)
 {
-	struct dc_line	**run;
+	struct dc_line	**l, **run;
 	struct dc_node	 *b;
-	size_t		  i, j, n, multi = 0, start;
+	size_t		  i, n = 0, h, k, start, blanks = 0;
 	char		 *t;
 	int		  lang;
 
 	start = dc_frontmatter(d, in->lines, in->nlines);
-	/* Are there blank-separated blocks of more than one line? */
-	for (i = start; i + 1 < in->nlines; i++)
-		if (!in->lines[i].blank && !in->lines[i + 1].blank)
-			multi++;
-	run = g_new(struct dc_line *, in->nlines + 1);
-	for (i = start; i < in->nlines; ) {
-		if (in->lines[i].blank) {
-			i++;
-			continue;
-		}
-		n = 0;
-		for (j = i; j < in->nlines && !in->lines[j].blank; j++) {
-			run[n++] = &in->lines[j];
-			if (!multi)
-				break;
-		}
+	l = g_new(struct dc_line *, in->nlines + 1);
+	for (i = start; i < in->nlines; i++)
+		if (!in->lines[i].blank)
+			l[n++] = &in->lines[i];
+		else if (n > 0)
+			blanks++;
+	h = dc_header_end(l, n);
+	dc_header_lines(d, l, h);
+	run = g_new(struct dc_line *, n + 1);
+	for (i = h; i < n; ) {
+		k = 0;
+		run[k++] = l[i++];
+		/* Wrapped lines: same block (adjacent in the input). */
+		while (blanks > 0 && i < n && !ends_sentence(run[k - 1]) &&
+		    l[i]->lineno == run[k - 1]->lineno + 1)
+			run[k++] = l[i++];
 		lang = dc_text_lang(run[0]->text, run[0]->len);
 		if (lang < 0)
 			lang = DC_LANG_ZH;
-		t = dc_join_lines(run, n, lang);
+		t = dc_join_lines(run, k, lang);
 		b = dc_block_add(d, DC_PARA);
 		dc_seg_add(b, lang, t, run[0]->lineno, run[0]->col);
 		g_free(t);
-		i = j + (multi ? 0 : 1);
 	}
 	g_free(run);
+	g_free(l);
 	dc_body_roles(d);
 }
 
@@ -158,8 +175,12 @@ dc_detect(const struct dc_input *in)
 		/* Han, space, Han: segmented text. */
 		if (l->lang == DC_LANG_ZH) {
 			size_t sp = 0, hz = 0;
+			/* Separators: ASCII spaces, or ideographic spaces
+			 * in a line without ASCII ones. */
+			int ideo = strchr(l->text, ' ') == NULL;
 			for (p = l->text; *p != '\0'; p = g_utf8_next_char(p))
-				if (*p == ' ')
+				if (*p == ' ' || (ideo &&
+				    g_utf8_get_char(p) == 0x3000))
 					sp++;
 				else if (dc_char_script_lang(
 				    g_utf8_get_char(p)) == DC_LANG_ZH)
@@ -292,19 +313,821 @@ dc_parse_file(const char *path, const struct dc_opts *o)
 	return d;
 }
 
-/* Front matter: to be written. */
-size_t
-dc_frontmatter(struct dc_doc *d, struct dc_line *l, size_t n)
+
+/*
+ * ---- Shared recognisers ----
+ *
+ * Roles are recognised by their forms, as a careful reader would:
+ * an address is short and made of address words ending in a comma,
+ * colon or exclamation mark; a closing thanks the audience at the
+ * end; an enumerator opens a paragraph with an ordinal; a date has
+ * year, month and day in either language.  Position decides between
+ * look-alikes: an address before the first paragraph is the opening
+ * salutation, after it a vocative opening a new part.
+ */
+
+/* Compile a pattern once (patterns are constant and known good). */
+static GRegex *
+rx(GRegex **cache, const char *pat)
 {
-	(void)d;
-	(void)l;
-	(void)n;
-	return 0;
+	if (*cache == NULL)
+		*cache = g_regex_new(pat, G_REGEX_OPTIMIZE, 0, NULL);
+	return *cache;
 }
 
-/* Block roles: to be written. */
+/* Number of characters (not bytes) of a UTF-8 string. */
+static long
+nchars(const char *s)
+{
+	return g_utf8_strlen(s, -1);
+}
+
+/* Last character of s, or 0. */
+static gunichar
+last_char(const char *s)
+{
+	size_t	 n = strlen(s);
+
+	return n == 0 ? 0 : g_utf8_get_char(g_utf8_prev_char(s + n));
+}
+
+/*
+ * Is this line an address to the audience ("尊敬的普京总统，", "各位同事！",
+ * "Your Excellency President Vladimir Putin,", "Colleagues,")?
+ */
+int
+dc_is_address(const char *s, int lang)
+{
+	static GRegex	*zh, *zhend, *en;
+	gunichar	 c = last_char(s);
+
+	if (lang == DC_LANG_ZH) {
+		if (nchars(s) > 40 || strstr(s, "。") != NULL ||
+		    strstr(s, "？") != NULL || strstr(s, "；") != NULL)
+			return 0;
+		if (c != 0xFF0C && c != 0xFF1A && c != 0xFF01 && c != ':' &&
+		    c != ',' && c != '!')
+			return 0;
+		/* Address words: honorifics, titles, plural 们. */
+		if (g_regex_match(rx(&zh, "^(尊敬的|敬爱的|敬愛的|亲爱的|親愛的|各位|诸位|"
+		    "諸位|女士们|女士們|先生们|先生們|朋友们|朋友們|同志们|"
+		    "同志們|同学们|同學們|老师们|老師們)"),
+		    s, 0, NULL))
+			return 1;
+		return g_regex_match(rx(&zhend, "(们|們|阁下|閣下|陛下|殿下|"
+		    "先生|女士|同事|朋友|来宾|來賓|嘉宾|嘉賓|代表|同志|同学|同學)"
+		    "[，：！,:!]$"),
+		    s, 0, NULL) && nchars(s) <= 24;
+	}
+	if (strlen(s) > 120 || (c != ',' && c != ':' && c != '!'))
+		return 0;
+	return g_regex_match(rx(&en, "^(Your (Excellenc|Majest|Royal|"
+	    "Highness)|Dear |Ladies|Distinguished|Honou?rable|Excellenc|"
+	    "Colleagues|Friends|My (dear )?(friends|colleagues|fellow)|"
+	    "Fellow|Mr\\.? (President|Chairman|Speaker|Secretary)|"
+	    "Madam|Members|Good (morning|afternoon|evening)|"
+	    "Comrades|Respected|Esteemed)"),
+	    s, 0, NULL);
+}
+
+/*
+ * Is this line a closing that thanks the audience ("谢谢大家。",
+ * "Thank you.")?
+ */
+int
+dc_is_thanks(const char *s, int lang)
+{
+	static GRegex	*zh, *en;
+
+	if (lang == DC_LANG_ZH)
+		return nchars(s) <= 14 && g_regex_match(rx(&zh,
+		    "^(谢谢|謝謝|感谢|感謝|多谢|多謝|谢|謝)"), s, 0, NULL);
+	return strlen(s) <= 60 && g_regex_match(rx(&en,
+	    "^(Thank (you|u)|Thanks|Many thanks)"), s, 0, NULL);
+}
+
+/*
+ * Mark the enumerator and run-in lead of a paragraph's seg:
+ * "第一，加强抗疫合作，构建卫生健康共同体。..." has enumerator 第一 and
+ * the first sentence as lead; likewise "一是…。", "二、…", "（三）…",
+ * "1. …", and English "First, …", "Secondly, …".  The lead is marked
+ * only if the paragraph goes on after it.
+ */
+void
+dc_seg_enum(struct dc_node *s)
+{
+	static GRegex	*zh, *en, *zhend, *enend;
+	GMatchInfo	*mi = NULL;
+	int		 st, e, ls, le;
+	size_t		 len = strlen(s->text);
+
+	s->enum_len = s->lead_len = 0;
+	if (s->lang == DC_LANG_ZH) {
+		if (!g_regex_match(rx(&zh, "^(第[一二三四五六七八九十]{1,3}"
+		    "(?=[，、：,:])|[一二三四五六七八九十]{1,3}是|"
+		    "[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十"
+		    "\\d]{1,3}[）)]|\\d{1,2}[.、．](?!\\d))"), s->text, 0, &mi))
+			goto out;
+	} else {
+		if (!g_regex_match(rx(&en, "^((First|Second|Third|Fourth|"
+		    "Fifth|Sixth|Seventh|Eighth|Ninth|Tenth)(ly)?(?=[,:])|"
+		    "\\d{1,2}\\.(?= )|\\([a-z\\d]{1,2}\\)(?= ))"),
+		    s->text, 0, &mi))
+			goto out;
+	}
+	g_match_info_fetch_pos(mi, 1, &st, &e);
+	s->enum_len = (size_t)e;
+	g_match_info_free(mi);
+	mi = NULL;
+	/* The lead: the first sentence, if more follows. */
+	if (s->lang == DC_LANG_ZH) {
+		if (!g_regex_match_full(rx(&zhend, "[。！？；]”?"), s->text,
+		    -1, e, 0, &mi, NULL))
+			goto out;
+	} else if (!g_regex_match_full(rx(&enend, "[.!?][”’\"]?(?= )"),
+	    s->text, -1, e, 0, &mi, NULL))
+		goto out;
+	g_match_info_fetch_pos(mi, 0, &ls, &le);
+	while ((size_t)le < len && s->text[le] == ' ')
+		le++;
+	if ((size_t)le < len) {
+		/* Trailing spaces are not part of the lead. */
+		while (le > 0 && s->text[le - 1] == ' ')
+			le--;
+		s->lead_len = (size_t)le;
+	}
+out:
+	g_match_info_free(mi);
+}
+
+static const char *const months_en[12] = {
+	"January", "February", "March", "April", "May", "June", "July",
+	"August", "September", "October", "November", "December"
+};
+
+/* Value of a number written in ASCII, full-width or Chinese digits
+ * ("2020", "２０２０", "二〇二〇", "十一", "二十三"); -1 if none. */
+static int
+date_num(const char *s, size_t len)
+{
+	static const char *const zhd[] = { "〇", "一", "二", "三", "四",
+	    "五", "六", "七", "八", "九" };
+	const char	*p = s, *end = s + len;
+	gunichar	 c;
+	int		 v = 0, any = 0, tens = 0, d, i;
+
+	while (p < end) {
+		c = g_utf8_get_char(p);
+		d = -1;
+		if (c >= '0' && c <= '9')
+			d = c - '0';
+		else if (c >= 0xFF10 && c <= 0xFF19)
+			d = c - 0xFF10;
+		else if (c == 0x96F6)	/* 零 */
+			d = 0;
+		else if (c == 0x5341) {	/* 十 */
+			tens = 1;
+			v = (v == 0 ? 1 : v) * 10;
+			any = 1;
+			p = g_utf8_next_char(p);
+			continue;
+		} else
+			for (i = 0; i < 10; i++)
+				if (strncmp(p, zhd[i], strlen(zhd[i])) == 0)
+					d = i;
+		if (d < 0)
+			return -1;
+		if (tens) {
+			v += d;
+			tens = 0;
+		} else
+			v = v * 10 + d;
+		any = 1;
+		p = g_utf8_next_char(p);
+	}
+	return any ? v : -1;
+}
+
+/*
+ * Find a date in s.  On success return 1 and set *iso (g_malloc'd
+ * "YYYY-MM-DD", "YYYY-MM" or "--MM-DD") and the byte span [*st, *en)
+ * of the date in s; else return 0.
+ */
+static int
+find_date(const char *s, char **iso, int *st, int *en)
+{
+	static GRegex	*zh, *en1, *en2;
+	GMatchInfo	*mi = NULL;
+	char		*y = NULL, *m = NULL, *d = NULL;
+	int		 yv = -1, mv = -1, dv = -1, i, ok = 0;
+	const char	*N = "([0-9０-９]{1,4}|[〇零一二三四五六七八九十]{1,4})";
+	char		*pat;
+
+	if (zh == NULL) {
+		pat = g_strdup_printf("(?:%s年)?%s月(?:%s日)?", N, N, N);
+		zh = g_regex_new(pat, G_REGEX_OPTIMIZE, 0, NULL);
+		g_free(pat);
+	}
+	if (g_regex_match(zh, s, 0, &mi)) {
+		y = g_match_info_fetch(mi, 1);
+		m = g_match_info_fetch(mi, 2);
+		d = g_match_info_fetch(mi, 3);
+		yv = y != NULL && *y ? date_num(y, strlen(y)) : -1;
+		mv = date_num(m, strlen(m));
+		dv = d != NULL && *d ? date_num(d, strlen(d)) : -1;
+		g_match_info_fetch_pos(mi, 0, st, en);
+		ok = 1;
+	} else {
+		g_match_info_free(mi);
+		mi = NULL;
+		if (g_regex_match(rx(&en1, "\\b(\\d{1,2}) (January|February|"
+		    "March|April|May|June|July|August|September|October|"
+		    "November|December),? (\\d{4})\\b"), s, 0, &mi)) {
+			d = g_match_info_fetch(mi, 1);
+			m = g_match_info_fetch(mi, 2);
+			y = g_match_info_fetch(mi, 3);
+			ok = 2;
+		} else {
+			g_match_info_free(mi);
+			mi = NULL;
+			if (g_regex_match(rx(&en2, "\\b(January|February|March|"
+			    "April|May|June|July|August|September|October|"
+			    "November|December) (\\d{1,2})(?:st|nd|rd|th)?,? "
+			    "(\\d{4})\\b"), s, 0, &mi)) {
+				m = g_match_info_fetch(mi, 1);
+				d = g_match_info_fetch(mi, 2);
+				y = g_match_info_fetch(mi, 3);
+				ok = 2;
+			}
+		}
+		if (ok) {
+			for (i = 0; i < 12; i++)
+				if (strcmp(m, months_en[i]) == 0)
+					mv = i + 1;
+			yv = atoi(y);
+			dv = atoi(d);
+			g_match_info_fetch_pos(mi, 0, st, en);
+		}
+	}
+	g_match_info_free(mi);
+	g_free(y);
+	g_free(m);
+	g_free(d);
+	if (!ok || mv < 1 || mv > 12 || dv > 31 || dv == 0)
+		return 0;
+	if (yv >= 0 && dv > 0)
+		*iso = g_strdup_printf("%04d-%02d-%02d", yv, mv, dv);
+	else if (yv >= 0)
+		*iso = g_strdup_printf("%04d-%02d", yv, mv);
+	else if (dv > 0)
+		*iso = g_strdup_printf("--%02d-%02d", mv, dv);
+	else
+		return 0;
+	return 1;
+}
+
+/*
+ * Find a date in s and what else the phrase says (the place): for
+ * "（2020年11月10日，北京）" *date = "2020年11月10日", *place = "北京";
+ * for "Beijing, 10 November 2020" *place = "Beijing".  Returns 1 and
+ * sets the g_malloc'd *iso, *date, *place (place may be NULL), or 0.
+ */
+int
+dc_parse_date(const char *s, char **iso, char **date, char **place)
+{
+	GString	*rest;
+	int	 st, en;
+
+	if (!find_date(s, iso, &st, &en))
+		return 0;
+	*date = g_strndup(s + st, en - st);
+	rest = g_string_new(NULL);
+	g_string_append_len(rest, s, st);
+	g_string_append_c(rest, ' ');
+	g_string_append(rest, s + en);
+	/* What is left, less brackets, commas and spaces, is the place. */
+	*place = NULL;
+	{
+		GString *b = g_string_new(NULL);
+		const char *t;
+		int sp = 0;
+		for (t = rest->str; *t != '\0'; t = g_utf8_next_char(t)) {
+			gunichar c = g_utf8_get_char(t);
+			if (c == 0xFF08 || c == 0xFF09 || c == 0xFF0C ||
+			    c == ',' || c == 0x3001 || c == 0x3000 ||
+			    c == 0xFF1A || c == ':' || c == '(' || c == ')' ||
+			    c == ' ' || c == 0xA0) {
+				sp = b->len > 0;
+				continue;
+			}
+			if (sp)
+				g_string_append_c(b, ' ');
+			sp = 0;
+			g_string_append_unichar(b, c);
+		}
+		if (b->len > 0 && b->len < 80)
+			*place = g_string_free(b, FALSE);
+		else
+			g_string_free(b, TRUE);
+	}
+	g_string_free(rest, TRUE);
+	return 1;
+}
+
+/* Are most longer words capitalised ("for a Stronger Community with
+ * a Shared Future"), as in English titles and names? */
+static int
+title_case(const char *s)
+{
+	char	**w;
+	int	  i, n = 0, caps = 0;
+
+	w = g_strsplit_set(s, " ,", -1);
+	for (i = 0; w[i] != NULL; i++) {
+		if (g_utf8_strlen(w[i], -1) < 4)
+			continue;
+		n++;
+		if (g_unichar_isupper(g_utf8_get_char(w[i])) ||
+		    g_ascii_isdigit(w[i][0]))
+			caps++;
+	}
+	g_strfreev(w);
+	return n == 0 || caps * 10 >= n * 6;
+}
+
+/*
+ * Could this line belong to a header block (title, subtitle, speaker,
+ * date and place)?  Header lines are short, end in no clause or
+ * sentence punctuation, and are not addresses.
+ */
+static int
+header_like(const struct dc_line *l)
+{
+	gunichar	 c;
+
+	if (l->blank)
+		return 1;
+	c = last_char(l->text);
+	if (l->lang == DC_LANG_EN || (l->lang < 0 && l->len > 0 &&
+	    (unsigned char)l->text[0] < 0x80)) {
+		if (dc_is_address(l->text, DC_LANG_EN) || l->len > 160)
+			return 0;
+		/* English headings are in title case; a long line in
+		 * sentence case is prose. */
+		if (l->len > 40 && !title_case(l->text))
+			return 0;
+		return c != '.' || g_str_has_suffix(l->text, "H.E.") ?
+		    (c != ',' && c != ':' && c != ';' && c != '!' &&
+		    c != '?') : 0;
+	}
+	if (dc_is_address(l->text, DC_LANG_ZH) || nchars(l->text) > 50)
+		return 0;
+	if (c == 0x3002 || c == 0xFF01 || c == 0xFF1F || c == 0xFF0C ||
+	    c == 0xFF1A || c == 0xFF1B || c == '.' || c == '!' ||
+	    c == '?' || c == ',' || c == ':' || c == ';')
+		return 0;
+	/* A Chinese sentence inside: body text, not a header. */
+	return strstr(l->text, "。") == NULL;
+}
+
+/*
+ * How many of the first n lines form the header block.  Never all:
+ * a text of short lines only has its first line as title at most.
+ */
+size_t
+dc_header_end(struct dc_line **l, size_t n)
+{
+	size_t	 i, last = 0, nonblank = 0;
+
+	for (i = 0; i < n && i < 24; i++) {
+		if (!header_like(l[i]))
+			break;
+		if (!l[i]->blank) {
+			nonblank++;
+			last = i + 1;
+		}
+	}
+	if (i == n || i == 24) {
+		/* No body after it: only the first line can be a title,
+		 * and only if it is short and followed by more. */
+		for (i = 0; i < n && l[i]->blank; i++)
+			;
+		if (i + 1 < n && nchars(l[i]->text) <= 30)
+			return i + 1;
+		return 0;
+	}
+	return last;
+}
+
+/* Add a header line node. */
+static struct dc_node *
+header_add(struct dc_doc *d, enum dc_type t, int lang, const char *text,
+    const struct dc_line *l)
+{
+	return dc_node_append(d->root, dc_node_new(t, lang, text, l->lineno,
+	    l->col));
+}
+
+/* Append text to a metadata string, joining with sep. */
+static void
+meta_cat(char **p, const char *sep, const char *text)
+{
+	char	*t;
+
+	if (*p == NULL) {
+		*p = g_strdup(text);
+		return;
+	}
+	t = g_strconcat(*p, sep, text, NULL);
+	g_free(*p);
+	*p = t;
+}
+
+/* Office words that precede a name in a Chinese speaker line. */
+#define ZH_OFFICE "(主席|总理|部长|总统|书记|委员长|大使|秘书长|院长|主任|" \
+	"局长|会长|省长|市长|校长|发言人|首相|国王|总干事|行长|董事长|理事长|" \
+	"副主席|代表|团长|参赞|领事)"
+
+/*
+ * Does this Chinese header line name a speaker?  A name is two to four
+ * Han characters (more with the middle dot of transliterations) at
+ * the end, after an office word or a space; a line without any
+ * punctuation.  Before anything but the title has been seen, an
+ * office word is required, so that a title of two short phrases is
+ * not taken for "role name".
+ */
+static int
+speaker_like(const char *s, int seen, int havetitle)
+{
+	static GRegex	*office, *sep, *name;
+
+	if (g_utf8_strlen(s, -1) > 30 || strpbrk(s, ",.!?:;\"'()") ||
+	    g_regex_match_simple("[，。！？：；、“”‘’《》（）「」]", s, 0, 0))
+		return 0;
+	if (g_regex_match(rx(&office, ZH_OFFICE "[\\s　]*\\p{Han}[\\p{Han}·]{1,7}$"),
+	    s, 0, NULL))
+		return 1;
+	if (seen && g_regex_match(rx(&sep, "[\\s　]\\p{Han}[\\p{Han}·]{1,7}$"),
+	    s, 0, NULL))
+		return 1;
+	return havetitle && g_regex_match(rx(&name,
+	    "^\\p{Han}{2,4}$"), s, 0, NULL);
+}
+
+/* Split a Chinese speaker line "中华人民共和国主席　习近平" into role
+ * and name: at the last space, else after the last office word. */
+static void
+speaker_zh(struct dc_lmeta *m, const char *s)
+{
+	static GRegex	*office;
+	GMatchInfo	*mi = NULL;
+	const char	*sp = NULL, *p;
+	char		*t;
+	int		 st, en;
+
+	for (p = s; *p != '\0'; p = g_utf8_next_char(p))
+		if (*p == ' ' || g_utf8_get_char(p) == 0x3000)
+			sp = p;
+	if (sp != NULL) {
+		t = g_strstrip(g_strndup(s, sp - s));
+		for (p = sp; *p == ' ' || g_utf8_get_char(p) == 0x3000; )
+			p = g_utf8_next_char(p);
+		dc_meta_set(&m->role, *t != '\0' ? t : NULL);
+		dc_meta_set(&m->speaker, p);
+		g_free(t);
+		return;
+	}
+	if (g_regex_match(rx(&office, "^(.*" ZH_OFFICE ")(.{2,8})$"), s, 0,
+	    &mi)) {
+		g_match_info_fetch_pos(mi, 1, &st, &en);
+		t = g_strndup(s, en);
+		dc_meta_set(&m->role, t);
+		dc_meta_set(&m->speaker, s + en);
+		g_free(t);
+	} else
+		dc_meta_set(&m->speaker, s);
+	g_match_info_free(mi);
+}
+
+/* "Remarks by H.E. Xi Jinping" -> "Xi Jinping"; a role after a comma
+ * ("..., President of ...") goes to the role. */
+static void
+speaker_en(struct dc_lmeta *m, const char *s)
+{
+	static GRegex	*by, *hon;
+	GMatchInfo	*mi = NULL;
+	char		*name, *comma, *t;
+
+	if (g_regex_match(rx(&by, "\\bby\\s+(.+)$"), s, 0, &mi))
+		name = g_match_info_fetch(mi, 1);
+	else
+		name = g_strdup(s);
+	g_match_info_free(mi);
+	t = g_regex_replace(rx(&hon, "^((H\\.\\s?E\\.|His Excellency|"
+	    "Her Excellency|Mr\\.|Ms\\.|Mrs\\.|Dr\\.|Madam|Mister)\\s+)+"),
+	    name, -1, 0, "", 0, NULL);
+	g_free(name);
+	name = t;
+	if ((comma = strchr(name, ',')) != NULL) {
+		*comma = '\0';
+		t = g_strstrip(g_strdup(comma + 1));
+		if (*t != '\0')
+			dc_meta_set(&m->role, t);
+		g_free(t);
+	}
+	g_strstrip(name);
+	dc_meta_set(&m->speaker, name);
+	g_free(name);
+}
+
+/* Record a date-and-place line in the metadata of its language. */
+static int
+header_date(struct dc_doc *d, int lang, const char *s)
+{
+	char	*iso = NULL, *date = NULL, *place = NULL;
+
+	if (!dc_parse_date(s, &iso, &date, &place))
+		return 0;
+	if (d->meta.date_iso == NULL || (strlen(iso) > strlen(
+	    d->meta.date_iso)))
+		dc_meta_set(&d->meta.date_iso, iso);
+	dc_meta_set(&d->meta.l[lang].date, date);
+	if (place != NULL)
+		dc_meta_set(&d->meta.l[lang].place, place);
+	g_free(iso);
+	g_free(date);
+	g_free(place);
+	return 1;
+}
+
+/*
+ * Classify the header lines by their forms and add them to the tree
+ * and the metadata.  Each language has its own sequence: title lines
+ * come first, then subtitle, occasion, speaker and role, date and
+ * place in whatever order the text has them.
+ */
+void
+dc_header_lines(struct dc_doc *d, struct dc_line **l, size_t n)
+{
+	static GRegex	*coll, *sub, *dash, *spk, *occ, *paren;
+	struct dc_lmeta	*m;
+	GMatchInfo	*mi = NULL;
+	size_t		 i;
+	int		 lang, seen[DC_LANG__MAX] = { 0 };
+	int		 inocc[DC_LANG__MAX] = { 0 }, first = 1, st, en;
+	char		*t, *fm[DC_LANG__MAX];
+	enum dc_type	 ty;
+
+	/* A title from front matter is used only if the text has none. */
+	for (i = 0; i < DC_LANG__MAX; i++) {
+		fm[i] = d->meta.l[i].title;
+		d->meta.l[i].title = NULL;
+	}
+	for (i = 0; i < n; i++) {
+		const char *s = l[i]->text;
+		if (l[i]->blank)
+			continue;
+		lang = l[i]->lang;
+		if (lang < 0)
+			lang = (unsigned char)s[0] < 0x80 ? DC_LANG_EN :
+			    DC_LANG_ZH;
+		m = &d->meta.l[lang];
+
+		/* "8. 习近平在…的讲话": number in a collection. */
+		if (first && g_regex_match(rx(&coll, "^(\\d{1,4})[.、．]\\s*\\S"),
+		    s, 0, &mi)) {
+			t = g_match_info_fetch(mi, 1);
+			dc_meta_set(&d->meta.collection, t);
+			g_free(t);
+			g_match_info_free(mi);
+			mi = NULL;
+			header_add(d, DC_COLLECTION, lang, s, l[i]);
+			first = 0;
+			continue;
+		}
+		g_match_info_free(mi);
+		mi = NULL;
+		first = 0;
+
+		if (lang == DC_LANG_ZH) {
+			/* Dashes open a subtitle: en is where it starts. */
+			en = -1;
+			if (g_regex_match(rx(&sub, "^(——|—|──|－－|--|-)+\\s*"),
+			    s, 0, &mi))
+				g_match_info_fetch_pos(mi, 0, &st, &en);
+			g_match_info_free(mi);
+			mi = NULL;
+			if (en >= 0) {
+				dc_meta_set(&m->subtitle, s + en);
+				header_add(d, DC_SUBTITLE, lang, s, l[i]);
+				seen[lang] = 1;
+			} else if ((g_regex_match(rx(&paren,
+			    "^[（(].*[）)]$"), s, 0, NULL) ||
+			    nchars(s) <= 24) && header_date(d, lang, s)) {
+				header_add(d, DC_DATEPLACE, lang, s, l[i]);
+				seen[lang] = 1;
+			} else if (speaker_like(s, seen[lang],
+			    m->title != NULL)) {
+				speaker_zh(m, s);
+				header_add(d, DC_SPEAKER, lang, s, l[i]);
+				seen[lang] = 1;
+			} else if (seen[lang]) {
+				dc_msg(DC_WARN_ROLE, l[i]->lineno, 0, "header "
+				    "line kept as occasion: %s", s);
+				meta_cat(&m->occasion, "", s);
+				header_add(d, DC_OCCASION, lang, s, l[i]);
+			} else if (g_regex_match(rx(&dash, "^(.+?)(——.+)$"), s,
+			    0, &mi)) {
+				/* Title line that also holds the subtitle. */
+				char *a = g_match_info_fetch(mi, 1);
+				char *b = g_match_info_fetch(mi, 2);
+				meta_cat(&m->title, "", a);
+				header_add(d, DC_TITLE, lang, a, l[i]);
+				dc_meta_set(&m->subtitle, b + strlen("——"));
+				header_add(d, DC_SUBTITLE, lang, b, l[i]);
+				g_free(a);
+				g_free(b);
+				seen[lang] = 1;
+			} else {
+				meta_cat(&m->title, "", s);
+				header_add(d, DC_TITLE, lang, s, l[i]);
+			}
+			g_match_info_free(mi);
+			mi = NULL;
+			continue;
+		}
+
+		/* English. */
+		ty = DC_TITLE;
+		if (g_regex_match(rx(&spk, "^(Remarks|Speech|Address|"
+		    "Statement|Keynote|Toast|Message|Lecture|Written|Opening|"
+		    "Closing|Report|Video|Full text|Text)\\b.*\\bby\\b"), s,
+		    0, NULL)) {
+			ty = DC_SPEAKER;
+			speaker_en(m, s);
+		} else if (strlen(s) <= 80 && header_date(d, lang, s))
+			ty = DC_DATEPLACE;
+		else if (g_regex_match(rx(&occ, "^(At|On|To|In|Before|"
+		    "During|For|Delivered at|Given at)\\s"), s, 0, NULL) &&
+		    seen[lang])
+			ty = DC_OCCASION;
+		else if (inocc[lang])
+			ty = DC_OCCASION;
+		else if (seen[lang] && m->speaker != NULL &&
+		    m->occasion == NULL)
+			ty = DC_ROLE;
+		else if (seen[lang]) {
+			dc_msg(DC_WARN_ROLE, l[i]->lineno, 0, "kept as "
+			    "occasion: %s", s);
+			ty = DC_OCCASION;
+		}
+		switch (ty) {
+		case DC_TITLE:
+			meta_cat(&m->title, " ", s);
+			break;
+		case DC_OCCASION:
+			meta_cat(&m->occasion, " ", s);
+			inocc[lang] = 1;
+			break;
+		case DC_ROLE:
+			meta_cat(&m->role, " ", s);
+			break;
+		case DC_SPEAKER:
+		case DC_DATEPLACE:
+			inocc[lang] = 0;
+			break;
+		default:
+			abort();
+		}
+		if (ty != DC_TITLE)
+			seen[lang] = 1;
+		header_add(d, ty, lang, s, l[i]);
+	}
+	for (i = 0; i < DC_LANG__MAX; i++) {
+		if (d->meta.l[i].title == NULL)
+			d->meta.l[i].title = fm[i];
+		else
+			g_free(fm[i]);
+	}
+}
+
+/* The text by which a block's role is judged, and its language. */
+static const char *
+block_text(const struct dc_node *b, int *lang)
+{
+	struct dc_node	*s;
+
+	if ((s = dc_node_seg(b, DC_LANG_ZH)) != NULL) {
+		*lang = DC_LANG_ZH;
+		return s->text;
+	}
+	s = b->child;
+	*lang = s->lang;
+	return s->text;
+}
+
+/*
+ * Give each block its role by form and position: addresses before the
+ * first paragraph are salutations, later ones vocatives; thanks at
+ * the very end is the closing; enumerators and leads are marked in
+ * the paragraphs.  Blocks already typed otherwise than DC_PARA keep
+ * their type.
+ */
 void
 dc_body_roles(struct dc_doc *d)
 {
-	(void)d;
+	struct dc_node	*b, *s, *after;
+	const char	*t;
+	int		 lang, para = 0, addr;
+
+	for (b = d->root->child; b != NULL; b = b->next) {
+		if (!dc_type_is_block(b->type) || b->child == NULL)
+			continue;
+		t = block_text(b, &lang);
+		addr = dc_is_address(t, lang);
+		if (addr && b->child->next != NULL)
+			addr = dc_is_address(b->child->next->text,
+			    b->child->next->lang) || lang == DC_LANG_ZH;
+		/* Closing: thanks with nothing but closings after it. */
+		for (after = b->next; after != NULL; after = after->next) {
+			int al;
+			const char *at = block_text(after, &al);
+			if (!dc_is_thanks(at, al))
+				break;
+		}
+		if (addr)
+			b->type = para ? DC_VOCATIVE : DC_SALUTATION;
+		else if (after == NULL && para && dc_is_thanks(t, lang))
+			b->type = DC_CLOSING;
+		else {
+			b->type = DC_PARA;
+			para = 1;
+			for (s = b->child; s != NULL; s = s->next)
+				dc_seg_enum(s);
+		}
+	}
+}
+
+/*
+ * Front matter left in by a web export: a YAML block between "---"
+ * lines (or TOML between "+++"), or a Markdown "# Title" first line.
+ * Kept verbatim as one DC_FRONTMATTER line; a title in it becomes the
+ * title.  Returns the number of lines consumed.
+ */
+size_t
+dc_frontmatter(struct dc_doc *d, struct dc_line *l, size_t n)
+{
+	GString		*b;
+	size_t		 i, first;
+	const char	*fence;
+	char		*t;
+	int		 lang;
+
+	for (first = 0; first < n && l[first].blank; first++)
+		;
+	if (first == n)
+		return 0;
+	if (strcmp(l[first].text, "---") != 0 &&
+	    strcmp(l[first].text, "+++") != 0)
+		return 0;
+	fence = l[first].text;
+	for (i = first + 1; i < n && i < first + 200; i++)
+		if (strcmp(l[i].text, fence) == 0 ||
+		    (strcmp(fence, "---") == 0 &&
+		    strcmp(l[i].text, "...") == 0))
+			break;
+	if (i >= n || i >= first + 200)
+		return 0;
+	b = g_string_new(NULL);
+	for (size_t j = first; j <= i; j++) {
+		g_string_append(b, l[j].text);
+		if (j < i)
+			g_string_append_c(b, '\n');
+		if (j > first && j < i && (g_str_has_prefix(l[j].text,
+		    "title:") || g_str_has_prefix(l[j].text, "title ="))) {
+			t = g_strstrip(g_strdup(l[j].text + 6 +
+			    (l[j].text[5] == ' ' ? 2 : 0)));
+			if (*t == '=')
+				memmove(t, t + 1, strlen(t));
+			g_strstrip(t);
+			if (*t == '"' || *t == '\'') {
+				memmove(t, t + 1, strlen(t));
+				if (*t != '\0')
+					t[strlen(t) - 1] = '\0';
+			}
+			if (*t != '\0') {
+				lang = dc_text_lang(t, strlen(t));
+				dc_meta_set(&d->meta.l[lang < 0 ?
+				    DC_LANG_ZH : lang].title, t);
+			}
+			g_free(t);
+		}
+	}
+	dc_node_append(d->root, dc_node_new(DC_FRONTMATTER, DC_LANG_ZH,
+	    b->str, l[first].lineno, 1));
+	dc_msg(DC_WARN_FRONTMATTER, l[first].lineno, 0, "front matter "
+	    "(lines %d-%d) kept verbatim, not typeset", l[first].lineno,
+	    l[i].lineno);
+	g_string_free(b, TRUE);
+	return i + 1;
 }

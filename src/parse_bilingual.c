@@ -1,13 +1,296 @@
 /*
- * The bilingual reader (to be written; plain for now).
+ * The bilingual reader: a header block whose Chinese and English
+ * lines are mapped by role, then a body where each run of lines in
+ * one language is followed by the run that translates it.
  */
 #include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include <glib.h>
 
 #include "docconv.h"
 #include "parse.h"
 
+/* A run: consecutive body lines of one language. */
+struct bi_run {
+	struct dc_line	**l;		/* the lines (pointers into input) */
+	size_t		  n;		/* number of lines */
+	int		  lang;		/* DC_LANG_ZH or DC_LANG_EN */
+};
+
+/* One alignment step: how many lines of each side form a block. */
+struct bi_step {
+	int		 a;		/* lines of the original, 0-2 */
+	int		 b;		/* lines of the translation, 0-2 */
+};
+
+/* Size of a line for length-based alignment: characters for Chinese
+ * (one Han is about one English word of ~3 bytes... measured as a
+ * ratio over the whole text instead), bytes otherwise. */
+static double
+bi_size(const struct dc_line *l)
+{
+	return (double)(l->lang == DC_LANG_ZH ?
+	    g_utf8_strlen(l->text, l->len) : (long)l->len) + 1.0;
+}
+
+/*
+ * Cost of pairing na lines of run a (from i) with nb lines of run b
+ * (from j), after Gale and Church: minus the log of the prior of the
+ * step (1-1 common; in paragraph-interleaved texts a lost line, 1-0,
+ * is likelier than a merge, 2-1) plus the squared normalised distance
+ * of the lengths from the document's ratio.  Address lines
+ * must pair with address lines.
+ */
+static double
+bi_cost(const struct bi_run *a, size_t i, int na, const struct bi_run *b,
+    size_t j, int nb, double ratio)
+{
+	double	 sa = 0, sb = 0, dl;
+	int	 k, adra, adrb;
+
+	if (na == 0 || nb == 0)
+		return 4.6;
+	for (k = 0; k < na; k++)
+		sa += bi_size(a->l[i + k]);
+	for (k = 0; k < nb; k++)
+		sb += bi_size(b->l[j + k]);
+	adra = na == 1 && dc_is_address(a->l[i]->text, a->lang);
+	adrb = nb == 1 && dc_is_address(b->l[j]->text, b->lang);
+	/* Gale and Church's normalised length difference: longer
+	 * paragraphs must match their expected length more closely. */
+	dl = (sb - sa * ratio) / sqrt(sa * ratio * 8.0);
+	return dl * dl / 2.0 + (adra != adrb ? 3.0 : 0.0) +
+	    (na + nb > 2 ? 3.5 : 0.1);
+}
+
+/*
+ * Align two runs of unequal length by dynamic programming over steps
+ * 1-1, 1-0, 0-1, 2-1 and 1-2 (as Gale and Church align sentences).
+ * Returns the steps in order (g_free()) and their number in *nsteps.
+ */
+static struct bi_step *
+bi_align(const struct bi_run *a, const struct bi_run *b, double ratio,
+    size_t *nsteps)
+{
+	static const struct bi_step moves[] = {
+		{ 1, 1 }, { 1, 0 }, { 0, 1 }, { 2, 1 }, { 1, 2 }
+	};
+	size_t		 na = a->n, nb = b->n, i, j, k, w = nb + 1, n;
+	double		*cost, c;
+	int		*from;
+	struct bi_step	*out;
+
+	cost = g_new(double, (na + 1) * w);
+	from = g_new(int, (na + 1) * w);
+	for (i = 0; i <= na; i++)
+		for (j = 0; j <= nb; j++) {
+			cost[i * w + j] = i == 0 && j == 0 ? 0 : HUGE_VAL;
+			from[i * w + j] = -1;
+		}
+	for (i = 0; i <= na; i++)
+		for (j = 0; j <= nb; j++) {
+			if (cost[i * w + j] == HUGE_VAL)
+				continue;
+			for (k = 0; k < G_N_ELEMENTS(moves); k++) {
+				size_t ni = i + moves[k].a, nj = j + moves[k].b;
+				if (ni > na || nj > nb)
+					continue;
+				c = cost[i * w + j] + bi_cost(a, i, moves[k].a,
+				    b, j, moves[k].b, ratio);
+				if (c < cost[ni * w + nj]) {
+					cost[ni * w + nj] = c;
+					from[ni * w + nj] = (int)k;
+				}
+			}
+		}
+	/* Walk back from the end. */
+	out = g_new(struct bi_step, na + nb + 1);
+	n = 0;
+	for (i = na, j = nb; i > 0 || j > 0; ) {
+		k = (size_t)from[i * w + j];
+		out[n++] = moves[k];
+		i -= moves[k].a;
+		j -= moves[k].b;
+	}
+	for (i = 0; i < n / 2; i++) {
+		struct bi_step t = out[i];
+		out[i] = out[n - 1 - i];
+		out[n - 1 - i] = t;
+	}
+	g_free(cost);
+	g_free(from);
+	*nsteps = n;
+	return out;
+}
+
+static gint
+bi_cmp(gconstpointer a, gconstpointer b)
+{
+	double	 x = *(const double *)a, y = *(const double *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+/* Add k lines of a run as the seg of its language in block blk. */
+static void
+bi_seg(struct dc_node *blk, const struct bi_run *r, size_t i, int k)
+{
+	char	*t;
+
+	if (k == 0)
+		return;
+	t = dc_join_lines(r->l + i, (size_t)k, r->lang);
+	dc_seg_add(blk, r->lang, t, r->l[i]->lineno, r->l[i]->col);
+	g_free(t);
+}
+
+/* A block from a run with no partner: kept, with a warning. */
+static void
+bi_unpaired(struct dc_doc *d, const struct bi_run *r, size_t i)
+{
+	struct dc_node	*b;
+
+	b = dc_block_add(d, DC_PARA);
+	bi_seg(b, r, i, 1);
+	if (r->lang == DC_LANG_ZH)
+		dc_msg(DC_WARN_UNPAIRED_ZH, r->l[i]->lineno, 0, "Chinese "
+		    "line has no English translation; kept alone");
+	else
+		dc_msg(DC_WARN_UNPAIRED_EN, r->l[i]->lineno, 0, "English "
+		    "line has no Chinese original; kept alone");
+}
+
+/* Pair run a with its translation run b (b may be NULL). */
+static void
+bi_pair(struct dc_doc *d, const struct bi_run *a, const struct bi_run *b,
+    double ratio)
+{
+	struct bi_step	*st;
+	struct dc_node	*blk;
+	size_t		 i, n, ia = 0, ib = 0;
+
+	if (b == NULL) {
+		for (i = 0; i < a->n; i++)
+			bi_unpaired(d, a, i);
+		return;
+	}
+	if (a->n == b->n) {
+		for (i = 0; i < a->n; i++) {
+			blk = dc_block_add(d, DC_PARA);
+			bi_seg(blk, a, i, 1);
+			bi_seg(blk, b, i, 1);
+		}
+		return;
+	}
+	st = bi_align(a, b, ratio, &n);
+	for (i = 0; i < n; i++) {
+		if (st[i].a == 0) {
+			bi_unpaired(d, b, ib);
+		} else if (st[i].b == 0) {
+			bi_unpaired(d, a, ia);
+		} else {
+			blk = dc_block_add(d, DC_PARA);
+			bi_seg(blk, a, ia, st[i].a);
+			bi_seg(blk, b, ib, st[i].b);
+			if (st[i].a + st[i].b > 2)
+				dc_msg(DC_WARN_RUN_LENGTH,
+				    (st[i].a > 1 ? a : b)->l[st[i].a > 1 ?
+				    ia : ib]->lineno, 0, "%d Chinese and %d "
+				    "English lines joined into one block",
+				    a->lang == DC_LANG_ZH ? st[i].a : st[i].b,
+				    a->lang == DC_LANG_ZH ? st[i].b : st[i].a);
+		}
+		ia += st[i].a;
+		ib += st[i].b;
+	}
+	g_free(st);
+}
+
 void
 dc_parse_bilingual(struct dc_doc *d, struct dc_input *in)
 {
-	dc_parse_plain(d, in);
+	struct dc_line	**l;
+	struct bi_run	 *runs;
+	size_t		  i, n = 0, h, nruns = 0, start, k;
+	double		  zh = 0, en = 0, ratio;
+	int		  lead, lang;
+
+	start = dc_frontmatter(d, in->lines, in->nlines);
+	l = g_new(struct dc_line *, in->nlines + 1);
+	for (i = start; i < in->nlines; i++)
+		if (!in->lines[i].blank)
+			l[n++] = &in->lines[i];
+	h = dc_header_end(l, n);
+	dc_header_lines(d, l, h);
+
+	/* The original's language: the one the text starts with. */
+	lead = DC_LANG_ZH;
+	for (i = 0; i < n; i++)
+		if (l[i]->lang >= 0) {
+			lead = l[i]->lang;
+			break;
+		}
+
+	/* Runs of one language; neutral lines join the current run. */
+	runs = g_new0(struct bi_run, n - h + 1);
+	for (i = h; i < n; i++) {
+		lang = l[i]->lang;
+		if (lang < 0)
+			lang = nruns > 0 ? runs[nruns - 1].lang : lead;
+		if (nruns == 0 || runs[nruns - 1].lang != lang) {
+			runs[nruns].l = &l[i];
+			runs[nruns].lang = lang;
+			nruns++;
+		}
+		runs[nruns - 1].n++;
+		if (lang == DC_LANG_ZH)
+			zh += bi_size(l[i]);
+		else
+			en += bi_size(l[i]);
+	}
+	/* Translation size per original size: the median over the line
+	 * pairs of runs of equal length (surely paired), else the ratio
+	 * over the whole body. */
+	if (zh > 0 && en > 0)
+		ratio = lead == DC_LANG_ZH ? en / zh : zh / en;
+	else
+		ratio = lead == DC_LANG_ZH ? 3.0 : 1.0 / 3.0;
+	{
+		GArray *r = g_array_new(FALSE, FALSE, sizeof(double));
+		size_t m;
+		for (k = 0; k + 1 < nruns; k++)
+			if (runs[k].lang == lead && runs[k].n == runs[k + 1].n)
+				for (m = 0; m < runs[k].n; m++) {
+					double v = bi_size(runs[k + 1].l[m]) /
+					    bi_size(runs[k].l[m]);
+					g_array_append_val(r, v);
+				}
+		if (r->len >= 3) {
+			g_array_sort(r, bi_cmp);
+			ratio = g_array_index(r, double, r->len / 2);
+		}
+		g_array_free(r, TRUE);
+	}
+
+	/* Pair each run of the original with the run that follows. */
+	for (k = 0; k < nruns; ) {
+		if (runs[k].lang != lead) {
+			bi_pair(d, &runs[k], NULL, ratio);
+			k++;
+			continue;
+		}
+		if (k + 1 < nruns) {
+			bi_pair(d, &runs[k], &runs[k + 1], ratio);
+			k += 2;
+		} else {
+			bi_pair(d, &runs[k], NULL, ratio);
+			k++;
+		}
+	}
+	g_free(runs);
+	g_free(l);
+	dc_body_roles(d);
 }

@@ -1,13 +1,176 @@
 /*
- * The segmented reader (to be written; plain for now).
+ * The segmented reader: corpus text with tokens separated by spaces,
+ * one sentence or a few per line.  Tokens are kept (as DC_SENT with
+ * DC_W/DC_PC children) and rejoined into running text, which then goes
+ * through the same header and role recognisers as any other text.
  */
 #include "config.h"
+
+#include <string.h>
+
+#include <glib.h>
 
 #include "docconv.h"
 #include "parse.h"
 
+/* Is a token punctuation (no letter, digit or ideograph in it)? */
+static int
+seg_is_pc(const char *t)
+{
+	const char	*p;
+	gunichar	 c;
+
+	for (p = t; *p != '\0'; p = g_utf8_next_char(p)) {
+		c = g_utf8_get_char(p);
+		if (g_unichar_isalnum(c) || dc_char_script_lang(c) >= 0)
+			return 0;
+	}
+	return 1;
+}
+
+/*
+ * Split a line into a sentence node of tokens.  Tokens are separated
+ * by runs of ASCII spaces; a line without any ASCII space but with
+ * ideographic spaces between tokens uses those as separators (some
+ * corpora do).  An ideographic space between ASCII-space separators
+ * is text (a token), as in a title "…” 　 深化…".
+ */
+static struct dc_node *
+seg_tokens(const struct dc_line *l, size_t *ntok)
+{
+	struct dc_node	*s;
+	char		**tok;
+	const char	*sep = " ";
+	size_t		 i;
+
+	s = dc_node_new(DC_SENT, DC_LANG_ZH, NULL, l->lineno, l->col);
+	if (strchr(l->text, ' ') == NULL && strstr(l->text, "　") != NULL)
+		sep = "　";
+	tok = g_strsplit(l->text, sep, -1);
+	*ntok = 0;
+	for (i = 0; tok[i] != NULL; i++) {
+		if (*tok[i] == '\0')
+			continue;
+		dc_node_append(s, dc_node_new(seg_is_pc(tok[i]) ? DC_PC :
+		    DC_W, DC_LANG_ZH, tok[i], l->lineno, 0));
+		(*ntok)++;
+	}
+	g_strfreev(tok);
+	return s;
+}
+
+/* Running text of one sentence node's tokens. */
+static char *
+seg_text(struct dc_node *sent)
+{
+	struct dc_node	 tmp;
+	char		*t;
+
+	memset(&tmp, 0, sizeof(tmp));
+	tmp.child = tmp.last = sent;
+	t = dc_tokens_join(&tmp);
+	return t;
+}
+
+/* A lead-only line: an enumerator and one sentence, nothing more
+ * ("第一，加强抗疫合作，构建卫生健康共同体。"). */
+static int
+seg_lead_only(const char *text)
+{
+	struct dc_node	 s;
+	size_t		 len = strlen(text);
+	int		 r;
+
+	memset(&s, 0, sizeof(s));
+	s.type = DC_SEG;
+	s.lang = DC_LANG_ZH;
+	s.text = g_strconcat(text, "x", NULL);
+	dc_seg_enum(&s);
+	r = s.enum_len > 0 && s.lead_len == len;
+	g_free(s.text);
+	return r;
+}
+
 void
 dc_parse_segmented(struct dc_doc *d, struct dc_input *in)
 {
-	dc_parse_plain(d, in);
+	struct dc_node	**sent, *hn, *blk = NULL, *seg;
+	struct dc_line	 *dl, **l;
+	size_t		  i, n = 0, h, start, ntok, odd = 0;
+	int		  lang, joinnext = 0;
+	char		 *t;
+
+	start = dc_frontmatter(d, in->lines, in->nlines);
+	sent = g_new0(struct dc_node *, in->nlines + 1);
+	dl = g_new0(struct dc_line, in->nlines + 1);
+	l = g_new(struct dc_line *, in->nlines + 1);
+
+	/* Tokenise every line; recognisers see the rejoined text. */
+	for (i = start; i < in->nlines; i++) {
+		if (in->lines[i].blank)
+			continue;
+		sent[n] = seg_tokens(&in->lines[i], &ntok);
+		dl[n] = in->lines[i];
+		dl[n].text = seg_text(sent[n]);
+		dl[n].len = strlen(dl[n].text);
+		dl[n].lang = dc_text_lang(dl[n].text, dl[n].len);
+		if (ntok < 2 && g_utf8_strlen(dl[n].text, -1) > 12)
+			odd++;
+		l[n] = &dl[n];
+		n++;
+	}
+	if (odd * 2 > n)
+		dc_msg(DC_WARN_TOKENS, 0, 0, "most lines have no token "
+		    "separators: is this really segmented text? (try "
+		    "--input-format=plain)");
+
+	h = dc_header_end(l, n);
+	dc_header_lines(d, l, h);
+	/* Give each header line its tokens, where it is a whole line. */
+	for (hn = d->root->child; hn != NULL; hn = hn->next) {
+		if (!dc_type_is_header(hn->type))
+			continue;
+		for (i = 0; i < h; i++)
+			if (sent[i] != NULL && dl[i].lineno == hn->line &&
+			    strcmp(dl[i].text, hn->text) == 0) {
+				dc_node_append(hn, sent[i]);
+				sent[i] = NULL;
+				break;
+			}
+	}
+
+	/*
+	 * Body: a line is a paragraph (where paragraphs end is not in
+	 * the text); but a line holding only an enumerator and its lead
+	 * runs on into the next line, as a run-in head does in print.
+	 */
+	for (i = h; i < n; i++) {
+		lang = dl[i].lang < 0 ? DC_LANG_ZH : dl[i].lang;
+		if (joinnext && blk != NULL &&
+		    (seg = dc_node_seg(blk, lang)) != NULL &&
+		    !dc_is_address(dl[i].text, lang) &&
+		    !dc_is_thanks(dl[i].text, lang) &&
+		    !seg_lead_only(dl[i].text)) {
+			dc_node_append(seg, sent[i]);
+			t = dc_tokens_join(seg);
+			g_free(seg->text);
+			seg->text = t;
+		} else {
+			blk = dc_block_add(d, DC_PARA);
+			seg = dc_seg_add(blk, lang, dl[i].text, dl[i].lineno,
+			    dl[i].col);
+			dc_node_append(seg, sent[i]);
+		}
+		sent[i]->lang = lang;
+		sent[i] = NULL;
+		joinnext = seg_lead_only(dl[i].text);
+	}
+	for (i = 0; i < n; i++) {
+		dc_node_free(sent[i]);
+		g_free(dl[i].text);
+	}
+	g_free(sent);
+	g_free(dl);
+	g_free(l);
+	dc_body_roles(d);
 }

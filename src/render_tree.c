@@ -39,10 +39,25 @@ tree_meta(FILE *f, const char *key, const char *val)
 	fputc('\n', f);
 }
 
+/* The tokens of segmented input, one line per sentence. */
+static void
+tree_tokens(FILE *f, const struct dc_node *s)
+{
+	const struct dc_node	*t, *w;
+
+	for (t = s->child; t != NULL; t = t->next) {
+		fputs("    s:", f);
+		for (w = t->child; w != NULL; w = w->next) {
+			fputs(w->type == DC_PC ? " |" : " ", f);
+			tree_text(f, w->text, strlen(w->text));
+		}
+		fputc('\n', f);
+	}
+}
+
 static void
 tree_seg(FILE *f, const struct dc_node *s)
 {
-	const struct dc_node	*t, *w;
 
 	fprintf(f, "  %s", dc_lang_code(s->lang));
 	if (s->enum_len > 0) {
@@ -58,14 +73,7 @@ tree_seg(FILE *f, const struct dc_node *s)
 	fputs(": ", f);
 	tree_text(f, s->text, strlen(s->text));
 	fputc('\n', f);
-	for (t = s->child; t != NULL; t = t->next) {
-		fputs("    s:", f);
-		for (w = t->child; w != NULL; w = w->next) {
-			fputs(w->type == DC_PC ? " |" : " ", f);
-			tree_text(f, w->text, strlen(w->text));
-		}
-		fputc('\n', f);
-	}
+	tree_tokens(f, s);
 }
 
 /*
@@ -113,6 +121,7 @@ render_tree(const struct dc_doc *d, const struct dc_opts *o, FILE *f)
 			    dc_lang_code(n->lang));
 			tree_text(f, n->text, strlen(n->text));
 			fputc('\n', f);
+			tree_tokens(f, n);
 			continue;
 		}
 		fprintf(f, "%s\n", dc_type_name(n->type));

@@ -109,28 +109,38 @@ dc_is_opening_punct(unsigned int c)
 	return 0;
 }
 
-/* A token is "Latin" if it starts and ends with a Latin letter or
- * a digit: two such tokens side by side had a real space between. */
+/* A token is "Latin" if it has Latin letters or digits and no Chinese
+ * characters ("SCO", "2020", "H.E.", "COVID-19"): two such tokens side
+ * by side had a real space between them. */
 static int
-tok_latin_edge(const char *t, int last)
+tok_latin(const char *t)
 {
 	const char	*p;
 	gunichar	 c;
+	int		 latin = 0;
 
-	if (*t == '\0')
-		return 0;
-	p = last ? g_utf8_prev_char(t + strlen(t)) : t;
-	c = g_utf8_get_char(p);
-	if (c < 0x80)
-		return g_ascii_isalnum(c);
-	return dc_char_script_lang(c) == DC_LANG_EN;
+	for (p = t; *p != '\0'; p = g_utf8_next_char(p)) {
+		c = g_utf8_get_char(p);
+		switch (dc_char_script_lang(c)) {
+		case DC_LANG_ZH:
+			return 0;
+		case DC_LANG_EN:
+			latin = 1;
+			break;
+		default:
+			if (c < 0x80 && g_ascii_isdigit(c))
+				latin = 1;
+			break;
+		}
+	}
+	return latin;
 }
 
 /*
  * Join the tokens below a DC_SEG (its DC_SENT children and their
  * DC_W/DC_PC tokens) into running text: no space between tokens but
- * one ASCII space between two tokens that both touch on Latin letters
- * or digits.  Returns a newly allocated string (g_free()).
+ * one ASCII space between two Latin or digit tokens (see tok_latin()).
+ * Returns a newly allocated string (g_free()).
  */
 char *
 dc_tokens_join(const struct dc_node *seg)
@@ -144,8 +154,8 @@ dc_tokens_join(const struct dc_node *seg)
 		for (w = s->child; w != NULL; w = w->next) {
 			if (w->text == NULL)
 				continue;
-			if (prev != NULL && tok_latin_edge(prev, 1) &&
-			    tok_latin_edge(w->text, 0))
+			if (prev != NULL && tok_latin(prev) &&
+			    tok_latin(w->text))
 				g_string_append_c(b, ' ');
 			g_string_append(b, w->text);
 			prev = w->text;

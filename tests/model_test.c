@@ -1,5 +1,459 @@
+/*
+ * Unit and acceptance tests of the model and the readers (GLib test
+ * framework, TAP output).  The examples are read from $top_srcdir.
+ */
 #include "config.h"
+
+#include <string.h>
+
 #include <glib.h>
+
 #include "../src/docconv.h"
-static void t_new(void) { struct dc_doc *d = dc_doc_new(); g_assert_cmpint(dc_tree_check(d, NULL), ==, 0); dc_doc_free(d); }
-int main(int argc, char **argv) { g_test_init(&argc, &argv, NULL); g_test_add_func("/model/new", t_new); return g_test_run(); }
+#include "../src/parse.h"
+
+static struct dc_opts	 opts;
+
+/* Parse a file of examples/; fails the test if it does not parse. */
+static struct dc_doc *
+parse_example(const char *name)
+{
+	const char	*top = g_getenv("top_srcdir");
+	char		*path;
+	struct dc_doc	*d;
+
+	path = g_build_filename(top != NULL ? top : "..", "examples", name,
+	    NULL);
+	d = dc_parse_file(path, &opts);
+	g_assert_nonnull(d);
+	g_assert_cmpint(dc_tree_check(d, stderr), ==, 0);
+	g_free(path);
+	return d;
+}
+
+static struct dc_doc *
+parse_str(const char *s)
+{
+	struct dc_doc	*d;
+
+	d = dc_parse_mem(s, strlen(s), "test.txt", &opts);
+	g_assert_nonnull(d);
+	g_assert_cmpint(dc_tree_check(d, stderr), ==, 0);
+	return d;
+}
+
+static int
+count_type(const struct dc_doc *d, enum dc_type t)
+{
+	const struct dc_node	*n;
+	int			 c = 0;
+
+	for (n = d->root->child; n != NULL; n = n->next)
+		c += n->type == t;
+	return c;
+}
+
+static int
+count_header(const struct dc_doc *d, enum dc_type t, enum dc_lang l)
+{
+	const struct dc_node	*n;
+	int			 c = 0;
+
+	for (n = d->root->child; n != NULL; n = n->next)
+		c += n->type == t && n->lang == l;
+	return c;
+}
+
+/* All Chinese block text, joined. */
+static char *
+zh_blocks(const struct dc_doc *d)
+{
+	const struct dc_node	*n, *s;
+	GString			*b = g_string_new(NULL);
+
+	for (n = d->root->child; n != NULL; n = n->next)
+		if (dc_type_is_block(n->type) &&
+		    (s = dc_node_seg(n, DC_LANG_ZH)) != NULL)
+			g_string_append(b, s->text);
+	return g_string_free(b, FALSE);
+}
+
+/* Enumerated paragraphs: check count and that each has a lead. */
+static int
+count_enum(const struct dc_doc *d, enum dc_lang l, const char *first)
+{
+	const struct dc_node	*n, *s;
+	int			 c = 0;
+
+	for (n = d->root->child; n != NULL; n = n->next) {
+		if (n->type != DC_PARA || (s = dc_node_seg(n, l)) == NULL ||
+		    s->enum_len == 0)
+			continue;
+		g_assert_cmpuint(s->lead_len, >, s->enum_len);
+		g_assert_cmpuint(s->lead_len, <, strlen(s->text));
+		if (c == 0 && first != NULL)
+			g_assert_true(strncmp(s->text, first,
+			    strlen(first)) == 0);
+		c++;
+	}
+	return c;
+}
+
+static void
+t_tokens_join(void)
+{
+	struct dc_node	*seg, *s;
+	char		*j;
+	const char	*toks[] = { "2020年", "11月", "SCO", "2020", "新",
+	    "冠肺", "，", "H.E.", "Xi", NULL };
+	int		 i;
+
+	seg = dc_node_new(DC_SEG, DC_LANG_ZH, NULL, 1, 1);
+	s = dc_node_append(seg, dc_node_new(DC_SENT, DC_LANG_ZH, NULL, 1,
+	    1));
+	for (i = 0; toks[i] != NULL; i++)
+		dc_node_append(s, dc_node_new(DC_W, DC_LANG_ZH, toks[i], 1,
+		    1));
+	j = dc_tokens_join(seg);
+	/* Space only between two Latin/digit tokens. */
+	g_assert_cmpstr(j, ==, "2020年11月SCO 2020新冠肺，H.E. Xi");
+	g_free(j);
+	dc_node_free(seg);
+}
+
+static void
+t_text_lang(void)
+{
+	g_assert_cmpint(dc_text_lang("谢谢大家。", strlen("谢谢大家。")), ==,
+	    DC_LANG_ZH);
+	g_assert_cmpint(dc_text_lang("Thank you.", 10), ==, DC_LANG_EN);
+	g_assert_cmpint(dc_text_lang("COVID-19疫情", strlen("COVID-19疫情")),
+	    ==, DC_LANG_ZH);
+	g_assert_cmpint(dc_text_lang("2020 — 75", strlen("2020 — 75")), ==,
+	    -1);
+	/* Full-width Latin letters belong to Chinese text. */
+	g_assert_cmpint(dc_text_lang("ＳＣＯ成员国", strlen("ＳＣＯ成员国")),
+	    ==, DC_LANG_ZH);
+}
+
+static void
+t_bilingual(void)
+{
+	struct dc_doc		*d = parse_example(
+	    "speech-bilingual.zh-en.txt");
+	const struct dc_meta	*m = &d->meta;
+	const struct dc_node	*n;
+
+	g_assert_cmpint(m->dialect, ==, DC_DIALECT_BILINGUAL);
+	g_assert_cmpuint(m->langs, ==, 3);
+	g_assert_cmpint(count_header(d, DC_TITLE, DC_LANG_ZH), ==, 2);
+	g_assert_cmpint(count_header(d, DC_TITLE, DC_LANG_EN), ==, 2);
+	g_assert_cmpint(count_header(d, DC_SUBTITLE, DC_LANG_ZH), ==, 1);
+	g_assert_cmpstr(m->date_iso, ==, "2020-11-10");
+	g_assert_cmpstr(m->l[DC_LANG_ZH].place, ==, "北京");
+	g_assert_cmpstr(m->l[DC_LANG_EN].place, ==, "Beijing");
+	g_assert_cmpstr(m->l[DC_LANG_ZH].speaker, ==, "习近平");
+	g_assert_cmpstr(m->l[DC_LANG_ZH].role, ==, "中华人民共和国主席");
+	g_assert_cmpstr(m->l[DC_LANG_EN].speaker, ==, "Xi Jinping");
+	g_assert_cmpstr(m->l[DC_LANG_EN].role, ==,
+	    "President of the People’s Republic of China");
+	g_assert_nonnull(m->l[DC_LANG_EN].occasion);
+	g_assert_true(g_str_has_prefix(m->l[DC_LANG_EN].occasion,
+	    "At the 20th Meeting"));
+	g_assert_cmpstr(m->collection, ==, "8");
+	g_assert_cmpint(count_type(d, DC_SALUTATION), ==, 2);
+	g_assert_cmpint(count_type(d, DC_VOCATIVE), ==, 3);
+	g_assert_cmpint(count_type(d, DC_PARA), ==, 18);
+	g_assert_cmpint(count_type(d, DC_CLOSING), ==, 1);
+	g_assert_cmpint(count_enum(d, DC_LANG_ZH, "第一"), ==, 4);
+	g_assert_cmpint(count_enum(d, DC_LANG_EN, "First"), ==, 4);
+	/* Every block holds both languages, English beside its original. */
+	for (n = d->root->child; n != NULL; n = n->next) {
+		if (!dc_type_is_block(n->type))
+			continue;
+		g_assert_nonnull(dc_node_seg(n, DC_LANG_ZH));
+		g_assert_nonnull(dc_node_seg(n, DC_LANG_EN));
+		if (n->type == DC_VOCATIVE) {
+			g_assert_cmpstr(dc_node_seg(n, DC_LANG_ZH)->text, ==,
+			    "各位同事！");
+			g_assert_cmpstr(dc_node_seg(n, DC_LANG_EN)->text, ==,
+			    "Colleagues,");
+		}
+		if (n->type == DC_CLOSING) {
+			g_assert_cmpstr(dc_node_seg(n, DC_LANG_ZH)->text, ==,
+			    "谢谢大家。");
+			g_assert_cmpstr(dc_node_seg(n, DC_LANG_EN)->text, ==,
+			    "Thank you.");
+		}
+	}
+	g_assert_cmpint(dc_msg_level(), <, DC_LEVEL_WARNING);
+	dc_doc_free(d);
+}
+
+static void
+t_segmented(void)
+{
+	struct dc_doc	*s = parse_example("speech-segmented.zh.txt");
+	struct dc_doc	*b = parse_example("speech-bilingual.zh-en.txt");
+	const struct dc_node *n, *seg, *t, *w;
+	char		*js, *jb;
+	size_t		 ntok = 0;
+
+	g_assert_cmpint(s->meta.dialect, ==, DC_DIALECT_SEGMENTED);
+	/* De-segmentation gives back the Chinese text exactly. */
+	js = zh_blocks(s);
+	jb = zh_blocks(b);
+	g_assert_cmpstr(js, ==, jb);
+	g_free(js);
+	g_free(jb);
+	/* The same Chinese metadata. */
+	g_assert_cmpstr(s->meta.l[DC_LANG_ZH].title, ==,
+	    b->meta.l[DC_LANG_ZH].title);
+	g_assert_cmpstr(s->meta.l[DC_LANG_ZH].subtitle, ==,
+	    b->meta.l[DC_LANG_ZH].subtitle);
+	g_assert_cmpstr(s->meta.l[DC_LANG_ZH].speaker, ==, "习近平");
+	g_assert_cmpstr(s->meta.l[DC_LANG_ZH].role, ==, "中华人民共和国主席");
+	g_assert_cmpstr(s->meta.l[DC_LANG_ZH].place, ==, "北京");
+	g_assert_cmpstr(s->meta.date_iso, ==, "2020-11-10");
+	g_assert_cmpint(count_type(s, DC_SALUTATION), ==, 2);
+	g_assert_cmpint(count_type(s, DC_VOCATIVE), ==, 3);
+	g_assert_cmpint(count_type(s, DC_CLOSING), ==, 1);
+	g_assert_cmpint(count_enum(s, DC_LANG_ZH, "第一"), ==, 4);
+	/* Every token kept: count them against the input's tokens. */
+	for (n = s->root->child; n != NULL; n = n->next) {
+		const struct dc_node *top = dc_type_is_header(n->type) ? n :
+		    dc_node_seg(n, DC_LANG_ZH);
+		g_assert_nonnull(top);
+		for (t = top->child; t != NULL; t = t->next)
+			for (w = t->child; w != NULL; w = w->next)
+				ntok++;
+		(void)seg;
+	}
+	{
+		const char *top = g_getenv("top_srcdir");
+		char *path = g_build_filename(top ? top : "..", "examples",
+		    "speech-segmented.zh.txt", NULL), *buf;
+		char **v;
+		size_t in = 0;
+		g_assert_true(g_file_get_contents(path, &buf, NULL, NULL));
+		g_strdelimit(buf, "\n", ' ');
+		v = g_strsplit(buf, " ", -1);
+		for (int i = 0; v[i] != NULL; i++)
+			in += *v[i] != '\0';
+		g_assert_cmpuint(ntok, ==, in);
+		g_strfreev(v);
+		g_free(buf);
+		g_free(path);
+	}
+	dc_doc_free(s);
+	dc_doc_free(b);
+}
+
+static void
+t_news(void)
+{
+	struct dc_doc	*d = parse_example("news-report.zh.txt");
+
+	g_assert_cmpint(d->meta.dialect, ==, DC_DIALECT_NEWS);
+	g_assert_cmpstr(d->meta.agency, ==, "本报");
+	g_assert_cmpstr(d->meta.l[DC_LANG_ZH].place, ==, "北京");
+	g_assert_cmpstr(d->meta.date_iso, ==, "--11-11");
+	g_assert_nonnull(strstr(d->meta.reporters, "刘慧"));
+	g_assert_nonnull(strstr(d->meta.reporters, "薛丹"));
+	g_assert_cmpint(count_type(d, DC_DATELINE), ==, 1);
+	g_assert_cmpint(count_type(d, DC_BYLINE), ==, 1);
+	g_assert_cmpint(count_type(d, DC_PARA), ==, 10);
+	g_assert_cmpint(count_enum(d, DC_LANG_ZH, "一是"), ==, 4);
+	/* No title in the text: placeholder, and a warning. */
+	g_assert_true(d->meta.title_default);
+	g_assert_nonnull(d->meta.l[DC_LANG_ZH].title);
+	g_assert_cmpint(dc_msg_count(DC_WARN_NO_TITLE), >, 0);
+	dc_doc_free(d);
+}
+
+/* The bilingual example with one English line deleted: a warning
+ * naming the Chinese line left alone, and no text dropped. */
+static void
+t_missing_line(void)
+{
+	const char	*top = g_getenv("top_srcdir");
+	char		*path, *buf, **v, *txt, *zh = NULL, *all;
+	struct dc_doc	*d;
+	const struct dc_node *n;
+	int		 before = dc_msg_count(DC_WARN_UNPAIRED_ZH);
+	int		 i, cut = -1, zhonly = 0;
+	GString		*b = g_string_new(NULL);
+
+	path = g_build_filename(top ? top : "..", "examples",
+	    "speech-bilingual.zh-en.txt", NULL);
+	g_assert_true(g_file_get_contents(path, &buf, NULL, NULL));
+	v = g_strsplit(buf, "\n", -1);
+	/* Delete the English line after the Chinese "第二，…". */
+	for (i = 0; v[i] != NULL; i++) {
+		if (cut < 0 && g_str_has_prefix(v[i], "第二，")) {
+			cut = i + 1;
+			zh = v[i];
+		}
+		if (i == cut)
+			continue;
+		g_string_append(b, v[i]);
+		if (v[i + 1] != NULL)
+			g_string_append_c(b, '\n');
+	}
+	g_assert_cmpint(cut, >, 0);
+	txt = g_string_free(b, FALSE);
+	d = parse_str(txt);
+	g_assert_cmpint(dc_msg_count(DC_WARN_UNPAIRED_ZH), ==, before + 1);
+	for (n = d->root->child; n != NULL; n = n->next)
+		if (dc_type_is_block(n->type) &&
+		    dc_node_seg(n, DC_LANG_EN) == NULL) {
+			zhonly++;
+			g_assert_cmpstr(dc_node_seg(n, DC_LANG_ZH)->text, ==, zh);
+		}
+	g_assert_cmpint(zhonly, ==, 1);
+	g_assert_cmpint(count_type(d, DC_PARA), ==, 18);
+	g_assert_cmpint(count_type(d, DC_VOCATIVE), ==, 3);
+	/* Every Chinese line is still there. */
+	all = zh_blocks(d);
+	for (i = 0; v[i] != NULL; i++)
+		if (i > 12 && dc_text_lang(v[i], strlen(v[i])) == DC_LANG_ZH)
+			g_assert_nonnull(strstr(all, v[i]));
+	g_free(all);
+	g_free(txt);
+	g_strfreev(v);
+	g_free(buf);
+	g_free(path);
+	dc_doc_free(d);
+}
+
+/* Same model for LF, CRLF, CR, BOM and blank lines between lines. */
+static void
+t_line_ends(void)
+{
+	const char	*lf = "标题\n\n尊敬的朋友们：\n合作是唯一正确的选择。\n"
+	    "谢谢！\n";
+	const char	*crlf = "\xEF\xBB\xBF标题\r\n\r\n尊敬的朋友们：\r\n"
+	    "合作是唯一正确的选择。\r\n谢谢！";
+	struct dc_doc	*a = parse_str(lf), *b = parse_str(crlf);
+	char		*ta, *tb;
+	size_t		 la, lb;
+	FILE		*fa, *fb;
+
+	fa = open_memstream(&ta, &la);
+	fb = open_memstream(&tb, &lb);
+	render_tree(a, &opts, fa);
+	render_tree(b, &opts, fb);
+	fclose(fa);
+	fclose(fb);
+	g_assert_cmpstr(ta, ==, tb);
+	g_assert_cmpint(count_type(a, DC_SALUTATION), ==, 1);
+	g_assert_cmpstr(a->meta.l[DC_LANG_ZH].title, ==, "标题");
+	free(ta);
+	free(tb);
+	dc_doc_free(a);
+	dc_doc_free(b);
+}
+
+/* Title line holding the subtitle; Traditional Chinese; full-width
+ * digits; Chinese-numeral dates. */
+static void
+t_header_forms(void)
+{
+	struct dc_doc	*d = parse_str(
+	    "攜手共進——在合作論壇開幕式上的致辭\n"
+	    "（二〇一九年四月二十六日，北京）\n"
+	    "國務院總理　李強\n"
+	    "各位來賓，女士們，先生們：\n"
+	    "很高興同大家見面。合作共贏是時代潮流。\n"
+	    "第一，堅持開放。開放帶來進步，封閉必然落後。\n"
+	    "謝謝大家！\n");
+
+	g_assert_cmpstr(d->meta.l[DC_LANG_ZH].title, ==, "攜手共進");
+	g_assert_cmpstr(d->meta.l[DC_LANG_ZH].subtitle, ==,
+	    "在合作論壇開幕式上的致辭");
+	g_assert_cmpstr(d->meta.date_iso, ==, "2019-04-26");
+	g_assert_cmpstr(d->meta.l[DC_LANG_ZH].place, ==, "北京");
+	g_assert_cmpstr(d->meta.l[DC_LANG_ZH].speaker, ==, "李強");
+	g_assert_cmpint(count_type(d, DC_SALUTATION), ==, 1);
+	g_assert_cmpint(count_type(d, DC_CLOSING), ==, 1);
+	g_assert_cmpint(count_enum(d, DC_LANG_ZH, "第一"), ==, 1);
+	dc_doc_free(d);
+}
+
+/* Segmented text with ideographic spaces as separators. */
+static void
+t_segmented_u3000(void)
+{
+	struct dc_doc	*d = parse_str(
+	    "合作　共赢　的　新　时代\n"
+	    "我们　要　加强　合作　，　共同　应对　挑战　。\n"
+	    "各方　同舟共济　，　守望　相助　。\n");
+	const struct dc_node *n;
+
+	g_assert_cmpint(d->meta.dialect, ==, DC_DIALECT_SEGMENTED);
+	for (n = d->root->child; n != NULL; n = n->next)
+		if (n->type == DC_PARA) {
+			g_assert_null(strstr(dc_node_seg(n, DC_LANG_ZH)->text,
+			    "　"));
+			break;
+		}
+	g_assert_nonnull(n);
+	dc_doc_free(d);
+}
+
+/* Front matter kept, its title used. */
+static void
+t_frontmatter(void)
+{
+	struct dc_doc	*d = parse_str("---\ntitle: \"合作共赢\"\n"
+	    "date: 2021-01-01\n---\n这是第一段。内容很长很长。\n"
+	    "这是第二段。\n");
+
+	g_assert_cmpint(count_type(d, DC_FRONTMATTER), ==, 1);
+	g_assert_cmpstr(d->meta.l[DC_LANG_ZH].title, ==, "合作共赢");
+	g_assert_cmpint(count_type(d, DC_PARA), ==, 2);
+	dc_doc_free(d);
+}
+
+/* Nothing recognisable: plain paragraphs, never lost text. */
+static void
+t_plain(void)
+{
+	struct dc_doc	*d = parse_str("Just some notes\n\nfirst line\n"
+	    "second line\n\nanother block\n");
+	const struct dc_node *n;
+	GString		*all = g_string_new(NULL);
+
+	for (n = d->root->child; n != NULL; n = n->next) {
+		if (n->text != NULL)
+			g_string_append(all, n->text);
+		if (dc_type_is_block(n->type))
+			g_string_append(all, n->child->text);
+		g_string_append_c(all, '|');
+	}
+	g_assert_nonnull(strstr(all->str, "first line second line"));
+	g_assert_nonnull(strstr(all->str, "another block"));
+	g_assert_nonnull(strstr(all->str, "Just some notes"));
+	g_string_free(all, TRUE);
+	dc_doc_free(d);
+}
+
+int
+main(int argc, char **argv)
+{
+	g_test_init(&argc, &argv, NULL);
+	opts.epoch = -1;
+	opts.verbose = -1;
+	dc_msg_set_quiet(1);
+	g_test_add_func("/text/tokens_join", t_tokens_join);
+	g_test_add_func("/text/lang", t_text_lang);
+	g_test_add_func("/read/bilingual", t_bilingual);
+	g_test_add_func("/read/segmented", t_segmented);
+	g_test_add_func("/read/news", t_news);
+	g_test_add_func("/read/missing_line", t_missing_line);
+	g_test_add_func("/read/line_ends", t_line_ends);
+	g_test_add_func("/read/header_forms", t_header_forms);
+	g_test_add_func("/read/segmented_u3000", t_segmented_u3000);
+	g_test_add_func("/read/frontmatter", t_frontmatter);
+	g_test_add_func("/read/plain", t_plain);
+	return g_test_run();
+}

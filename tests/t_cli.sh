@@ -1,3 +1,130 @@
 #!/bin/sh
-echo "1..0 # placeholder"
-exit 77
+# Command line and bad input: exit status, one clear message naming
+# the file (and line), no output file; odd but valid encodings read.
+. "${top_srcdir:-.}/tests/lib.sh"
+
+ex="$top_srcdir/examples"
+
+# Run docconv, keep stdout/stderr/status.
+run() {
+	"$DOCCONV" "$@" >"$T/out" 2>"$T/err"
+	rc=$?
+}
+
+# expect STATUS PATTERN: status and a message matching PATTERN.
+expect() {
+	[ "$rc" -eq "$1" ] || fail "exit $rc, expected $1 ($(cat "$T/err"))"
+	grep -q -- "$2" "$T/err" || fail "message '$2' not in: $(cat "$T/err")"
+}
+
+# No output file may be left behind (nor a temporary one).
+nofiles() {
+	left=$(ls -A "$T/o")
+	[ -z "$left" ] || fail "output left behind: $left"
+}
+
+mkdir "$T/o"
+
+# Empty file.
+: >"$T/empty.txt"
+run "$T/empty.txt" --tei -o "$T/o"
+expect 1 "empty.txt: ERROR: empty file"
+nofiles
+
+# A PNG image.
+printf '\211PNG\r\n\032\n\000\000\000\rIHDR' >"$T/pic.txt"
+run "$T/pic.txt" --dump-model -o "$T/o"
+expect 1 "pic.txt: ERROR: not a text file"
+nofiles
+
+# Invalid UTF-8 at line 3, column 7 (bytes).
+printf '第一行\n第二行\nabc字\377def\n' >"$T/bad.txt"
+run "$T/bad.txt" --tei -o "$T/o"
+expect 1 "bad.txt:3:7: ERROR: invalid UTF-8"
+nofiles
+# ... replaced under --lenient, with a warning.
+run "$T/bad.txt" --dump-model --lenient
+expect 0 "bad.txt:3:7: WARNING: invalid UTF-8 replaced"
+grep -q "abc字�def" "$T/out" || fail "U+FFFD not in the model"
+
+# A directory, a missing file.
+run "$T" --dump-model
+expect 1 "is a directory"
+run "$T/nothere.txt" --dump-model
+expect 1 "nothere.txt: ERROR: cannot read it: No such file"
+
+# Usage errors: exit 2.
+run --frobnicate "$ex/news-report.zh.txt"
+expect 2 "Unknown option"
+run "$ex/news-report.zh.txt"
+expect 2 "no output chosen"
+run --input-format=xml "$ex/news-report.zh.txt" --dump-model
+expect 2 "unknown format 'xml'"
+run --tei --dump-model -o - "$ex/news-report.zh.txt"
+expect 2 "one output"
+
+# Help teaches; version answers.
+run --help
+[ "$rc" -eq 0 ] || fail "--help exit $rc"
+grep -q -- "--dump-model" "$T/out" || fail "--help lacks --dump-model"
+grep -q "Examples:" "$T/out" || fail "--help lacks examples"
+run --version
+grep -q "^docconv [0-9]" "$T/out" || fail "--version"
+
+# Same model from UTF-8, UTF-8 with BOM, UTF-16LE/BE with BOM, GB18030,
+# CRLF and CR line ends.
+f="$ex/speech-bilingual.zh-en.txt"
+"$DOCCONV" -q --dump-model "$f" >"$T/ref" || fail "reference dump"
+printf '\357\273\277' | cat - "$f" >"$T/bom.txt"
+{ printf '\377\376'; iconv -f UTF-8 -t UTF-16LE "$f"; } >"$T/u16le.txt"
+{ printf '\376\377'; iconv -f UTF-8 -t UTF-16BE "$f"; } >"$T/u16be.txt"
+iconv -f UTF-8 -t GB18030 "$f" >"$T/gb.txt"
+sed 's/$/\r/' "$f" >"$T/crlf.txt"
+tr '\n' '\r' <"$f" >"$T/cr.txt"
+for v in bom u16le u16be gb crlf cr; do
+	"$DOCCONV" -q --dump-model "$T/$v.txt" >"$T/$v.dump" ||
+	    fail "$v: not converted"
+	diff -u "$T/ref" "$T/$v.dump" >"$T/diff" ||
+	    fail "$v: model differs: $(head -20 "$T/diff")"
+done
+# GB18030 by --encoding too.
+"$DOCCONV" -q --encoding=GB18030 --dump-model "$T/gb.txt" >"$T/gb2.dump" ||
+    fail "--encoding=GB18030"
+cmp -s "$T/ref" "$T/gb2.dump" || fail "--encoding=GB18030 model differs"
+run --encoding=NOPE --dump-model "$T/gb.txt"
+expect 1 "unknown encoding 'NOPE'"
+
+# UTF-16 with a lone surrogate: error with position, or replaced.
+printf '\377\376A\000\000\330B\000\n\000' >"$T/sur.txt"
+run --dump-model "$T/sur.txt"
+expect 1 "sur.txt:1:2: ERROR: UTF-16 lone surrogate"
+run --dump-model --lenient "$T/sur.txt"
+expect 0 "lone surrogate replaced"
+
+# A 5 MB single line: no crash, done in seconds.
+awk 'BEGIN { s = "合作共赢，共同发展。"; for (i = 0; i < 174763; i++) printf "%s", s }' >"$T/big.txt"
+run --dump-model -q "$T/big.txt"
+[ "$rc" -eq 0 ] || fail "5 MB line: exit $rc $(head -c 300 "$T/err")"
+[ "$(wc -c <"$T/out")" -gt 5000000 ] || fail "5 MB line: text lost"
+
+# -j: good files converted, the bad one reported, exit says so.
+for i in 1 2 3 4 5; do cp "$ex/news-report.zh.txt" "$T/n$i.txt"; done
+run -j 2 --dump-model "$T/n1.txt" "$T/empty.txt" "$T/n2.txt" "$T/n3.txt" \
+    "$T/n4.txt" "$T/n5.txt"
+expect 1 "empty.txt: ERROR: empty file"
+[ "$(grep -c '^meta dialect: news' "$T/out")" -eq 5 ] ||
+    fail "-j 2: not all good files converted"
+grep -q "1 of 6 files failed" "$T/err" || fail "-j 2: no failure summary"
+
+# Standard input.
+run --dump-model - <"$ex/news-report.zh.txt"
+[ "$rc" -eq 0 ] || fail "stdin: exit $rc"
+grep -q "^dateline zh: 本报北京11月11日电" "$T/out" || fail "stdin: no dateline"
+
+# The input is never touched.
+cp "$ex/news-report.zh.txt" "$T/keep.txt"
+sum1=$(cksum <"$T/keep.txt")
+"$DOCCONV" -q --dump-model "$T/keep.txt" >/dev/null 2>&1
+[ "$(cksum <"$T/keep.txt")" = "$sum1" ] || fail "input changed"
+
+pass

@@ -1,0 +1,38 @@
+#!/bin/sh
+# Run one golden case: tests/golden/<dialect>/<name>.txt.  Siblings
+# select what is compared: .tree (--dump-model), .msgs (diagnostics,
+# directory stripped).  Honours $VALGRIND.  Exit 0 pass, 1 fail.
+. "${top_srcdir:-.}/tests/lib.sh"
+
+src=$1
+[ -f "$src" ] || src="$top_srcdir/$1"
+[ -f "$src" ] || fail "no such case: $1"
+base=${src%.txt}
+dir=$(dirname "$src")
+fmt=$(basename "$dir")
+case $fmt in
+segmented|bilingual|news|plain) opt="--input-format=$fmt" ;;
+*) opt= ;;
+esac
+
+$VALGRIND "$DOCCONV" --dump-model "$src" >"$T/tree" 2>"$T/msgs.raw"
+rc=$?
+[ $rc -le 1 ] || fail "exit status $rc: $(cat "$T/msgs.raw")"
+sed "s|$dir/||g" "$T/msgs.raw" >"$T/msgs"
+n=0
+if [ -f "$base.tree" ]; then
+	n=$((n + 1))
+	diff -u "$base.tree" "$T/tree" || fail "model differs from $base.tree"
+	# Told the dialect, the same model.
+	if [ -n "$opt" ]; then
+		"$DOCCONV" -q $opt --dump-model "$src" >"$T/tree2" 2>/dev/null
+		diff -u "$base.tree" "$T/tree2" >/dev/null ||
+		    fail "$opt gives another model"
+	fi
+fi
+if [ -f "$base.msgs" ]; then
+	n=$((n + 1))
+	diff -u "$base.msgs" "$T/msgs" || fail "messages differ from $base.msgs"
+fi
+[ $n -gt 0 ] || fail "no .tree or .msgs beside $src"
+pass
