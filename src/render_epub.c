@@ -205,20 +205,28 @@ epub_nth_lang(const struct epub *e, int i)
 }
 
 /*
- * Whether a header line of language l already shows the text s (the
- * role in "中华人民共和国主席　习近平", say), so that the metadata
- * need not repeat it.
+ * Whether the header lines of language l already show the text s (the
+ * role in "中华人民共和国主席　习近平", or an occasion wrapped over two
+ * lines), so that the metadata need not repeat it.
  */
 static int
 epub_shown(const struct epub *e, enum dc_lang l, const char *s)
 {
 	const struct dc_node	*n;
+	GString			*sp, *run;
+	int			 found;
 
+	sp = g_string_new(NULL);
+	run = g_string_new(NULL);
 	for (n = e->doc->root->child; n != NULL; n = n->next)
-		if (dc_type_is_header(n->type) && n->lang == l &&
-		    strstr(n->text, s) != NULL)
-			return 1;
-	return 0;
+		if (dc_type_is_header(n->type) && n->lang == l) {
+			g_string_append_printf(sp, "%s ", n->text);
+			g_string_append(run, n->text);
+		}
+	found = strstr(sp->str, s) != NULL || strstr(run->str, s) != NULL;
+	g_string_free(sp, TRUE);
+	g_string_free(run, TRUE);
+	return found;
 }
 
 /*
@@ -231,7 +239,7 @@ epub_titlepage(struct epub *e, struct dc_xml *x)
 {
 	const struct dc_meta	*m = &e->doc->meta;
 	const struct dc_lmeta	*lm;
-	const struct dc_node	*n;
+	const struct dc_node	*n, *last;
 	const char		*place, *date;
 	enum dc_lang		 l;
 	char			*s;
@@ -290,13 +298,24 @@ epub_titlepage(struct epub *e, struct dc_xml *x)
 		dc_xml_start(x, "div");
 		dc_xml_attrf(x, "class", "col %s", dc_lang_code(l));
 		epub_lang(e, x, l);
+		/*
+		 * Lines of one role in a row (an occasion wrapped in the
+		 * source) share a paragraph: English lines run on, Chinese
+		 * ones keep their break.
+		 */
+		last = NULL;
 		for (n = e->doc->root->child; n != NULL; n = n->next) {
 			if (!dc_type_is_header(n->type) || n->lang != l ||
 			    n->type == DC_TITLE || n->type == DC_COLLECTION)
 				continue;
-			dc_xml_nl(x);
+			if (last != NULL && (n->prev != last ||
+			    n->type != last->type)) {
+				dc_xml_end(x);
+				last = NULL;
+			}
 			if (n->type == DC_FRONTMATTER) {
 				/* Kept verbatim, line breaks and all. */
+				dc_xml_nl(x);
 				dc_xml_start(x, "pre");
 				dc_xml_attrf(x, "class", "u frontmatter %s",
 				    dc_lang_code(l));
@@ -305,13 +324,24 @@ epub_titlepage(struct epub *e, struct dc_xml *x)
 				dc_xml_end(x);
 				continue;
 			}
-			s = g_strdup_printf("u %s", dc_type_name(n->type));
-			dc_xml_start(x, "p");
-			dc_xml_attrf(x, "class", "%s %s", s, dc_lang_code(l));
+			if (last == NULL) {
+				dc_xml_nl(x);
+				dc_xml_start(x, "p");
+				dc_xml_attrf(x, "class", "%s %s",
+				    dc_type_name(n->type), dc_lang_code(l));
+			} else if (l == DC_LANG_ZH) {
+				dc_xml_start(x, "br");
+				dc_xml_end(x);
+			} else
+				dc_xml_text(x, " ");
+			dc_xml_start(x, "span");
+			dc_xml_attr(x, "class", "u");
 			epub_text(e, x, l, n->text, strlen(n->text));
 			dc_xml_end(x);
-			g_free(s);
+			last = n;
 		}
+		if (last != NULL)
+			dc_xml_end(x);
 		/* Metadata that came from elsewhere (options). */
 #define EPUB_META(field, type) do {					\
 	if (lm->field != NULL && !epub_shown(e, l, lm->field)) {	\
@@ -506,7 +536,7 @@ epub_title(const struct epub *e)
 static char *
 epub_label(const struct dc_node *s)
 {
-	const char	*end;
+	const char	*end, *p;
 	size_t		 len = strlen(s->text);
 
 	if (s->lead_len > 0 && s->lead_len <= len)
@@ -514,6 +544,11 @@ epub_label(const struct dc_node *s)
 	if ((glong)g_utf8_strlen(s->text, -1) <= EPUB_LABEL_MAX)
 		return g_strdup(s->text);
 	end = g_utf8_offset_to_pointer(s->text, EPUB_LABEL_MAX);
+	/* English is cut between words, where there is a space. */
+	for (p = end; p > s->text && p[-1] != ' '; p--)
+		continue;
+	if (s->lang == DC_LANG_EN && p > s->text + 1)
+		end = p - 1;
 	return g_strdup_printf("%.*s…", (int)(end - s->text), s->text);
 }
 
