@@ -56,6 +56,8 @@ struct epub {
 	const struct dc_doc	*doc;	/* the document */
 	const struct dc_opts	*opts;	/* options */
 	enum dc_lang		 main;	/* language of <html> */
+	unsigned int		 langs;	/* languages present, never 0 */
+	enum dc_lang		 ctx;	/* language the open element has */
 	int			 bi;	/* more than one language */
 	int			 nblock; /* blocks numbered so far */
 	int			 npart;	/* parts numbered so far */
@@ -145,11 +147,11 @@ epub_chars(struct epub *e, enum dc_lang l, const char *s, size_t len)
 	}
 }
 
-/* lang and xml:lang, where the language differs from the book's. */
+/* lang and xml:lang, where the language differs from the context's. */
 static void
 epub_lang(struct epub *e, struct dc_xml *x, enum dc_lang l)
 {
-	if (l == e->main)
+	if (l == e->ctx)
 		return;
 	dc_xml_attr(x, "lang", dc_lang_code(l));
 	dc_xml_attr(x, "xml:lang", dc_lang_code(l));
@@ -291,13 +293,14 @@ epub_titlepage(struct epub *e, struct dc_xml *x)
 	for (i = 0; i < DC_LANG__MAX; i++) {
 		l = epub_nth_lang(e, i);
 		lm = &m->l[l];
-		if (!(m->langs & (1u << l)) && lm->speaker == NULL &&
+		if (!(e->langs & (1u << l)) && lm->speaker == NULL &&
 		    lm->place == NULL && lm->date == NULL)
 			continue;
 		dc_xml_nl(x);
 		dc_xml_start(x, "div");
 		dc_xml_attrf(x, "class", "col %s", dc_lang_code(l));
 		epub_lang(e, x, l);
+		e->ctx = l;
 		/*
 		 * Lines of one role in a row (an occasion wrapped in the
 		 * source) share a paragraph: English lines run on, Chinese
@@ -373,6 +376,7 @@ epub_titlepage(struct epub *e, struct dc_xml *x)
 			g_free(s);
 		}
 		dc_xml_end(x);
+		e->ctx = e->main;
 	}
 	dc_xml_end(x);
 	dc_xml_end(x);
@@ -446,7 +450,7 @@ epub_block(struct epub *e, struct dc_xml *x, const struct dc_node *n)
 	set = epub_block_langs(n);
 	dc_xml_nl(x);
 	dc_xml_start(x, "div");
-	if (e->bi && set != e->doc->meta.langs && set != 0)
+	if (e->bi && set != e->langs && set != 0)
 		dc_xml_attrf(x, "class", "pair %s only-%s",
 		    dc_type_name(n->type),
 		    dc_lang_code(set & 1u ? DC_LANG_ZH : DC_LANG_EN));
@@ -590,7 +594,7 @@ epub_nav_fixed(struct epub *e, struct dc_xml *x, const char *href,
 	dc_xml_attr(x, "href", href);
 	for (i = 0; i < DC_LANG__MAX; i++) {
 		l = epub_nth_lang(e, i);
-		if (!(e->doc->meta.langs & (1u << l)))
+		if (!(e->langs & (1u << l)))
 			continue;
 		if (!first)
 			dc_xml_text(x, " ");
@@ -646,7 +650,7 @@ epub_toc(struct epub *e, struct dc_xml *x)
 	first = 1;
 	for (i = 0; i < DC_LANG__MAX; i++) {
 		l = epub_nth_lang(e, i);
-		if (!(m->langs & (1u << l)))
+		if (!(e->langs & (1u << l)))
 			continue;
 		if (!first)
 			dc_xml_text(x, " ");
@@ -1002,7 +1006,7 @@ epub_opf(struct epub *e)
 		epub_dc(x, "dc:date", NULL, NULL, m->date_iso);
 	for (k = 0; k < DC_LANG__MAX; k++) {
 		l = epub_nth_lang(e, k);
-		if (m->langs & (1u << l))
+		if (e->langs & (1u << l))
 			epub_dc(x, "dc:language", NULL, NULL, dc_lang_code(l));
 	}
 	if (m->source != NULL)
@@ -1255,7 +1259,7 @@ epub_fonts(struct epub *e)
 	guint			 i;
 
 	for (r = 0; r < DC_FONT__MAX; r++) {
-		if (!(e->doc->meta.langs & (1u << epub_lang_of_role(r))))
+		if (!(e->langs & (1u << epub_lang_of_role(r))))
 			continue;
 		if ((path = epub_font_file(r, &index)) == NULL) {
 			dc_msg_sys("--embed-fonts: no font for %s (install "
@@ -1416,7 +1420,9 @@ render_epub(const struct dc_doc *d, const struct dc_opts *o,
 	e.opts = o;
 	e.main = (d->meta.langs & (1u << DC_LANG_ZH)) || d->meta.langs == 0 ?
 	    DC_LANG_ZH : DC_LANG_EN;
-	e.bi = (d->meta.langs & ~(1u << e.main)) != 0;
+	e.langs = d->meta.langs | (1u << e.main);
+	e.ctx = e.main;
+	e.bi = (e.langs & ~(1u << e.main)) != 0;
 	for (i = 0; i < DC_LANG__MAX; i++) {
 		e.chars[0][i] = g_hash_table_new(g_direct_hash, g_direct_equal);
 		e.chars[1][i] = g_hash_table_new(g_direct_hash, g_direct_equal);
