@@ -1143,6 +1143,7 @@ epub_lang_of_role(enum dc_font_role r)
 static char *
 epub_font_file(enum dc_font_role r, int *index)
 {
+	FcConfig	*cfg;
 	FcPattern	*p, *match = NULL;
 	FcResult	 res;
 	FcChar8		*fam, *file;
@@ -1152,12 +1153,19 @@ epub_font_file(enum dc_font_role r, int *index)
 
 	if ((path = dc_fonts_file(r, index)) != NULL)
 		return g_strdup(path);
-	if ((p = FcNameParse((const FcChar8 *)epub_font_fallback[r])) == NULL)
+	/* A private configuration, freed after use: no leak at exit. */
+	if ((cfg = FcInitLoadConfigAndFonts()) == NULL)
 		return NULL;
-	FcConfigSubstitute(NULL, p, FcMatchPattern);
+	if ((p = FcNameParse((const FcChar8 *)epub_font_fallback[r])) ==
+	    NULL) {
+		FcConfigDestroy(cfg);
+		return NULL;
+	}
+	FcConfigSubstitute(cfg, p, FcMatchPattern);
 	FcDefaultSubstitute(p);
-	match = FcFontMatch(NULL, p, &res);
+	match = FcFontMatch(cfg, p, &res);
 	FcPatternDestroy(p);
+	FcConfigDestroy(cfg);
 	if (match == NULL)
 		return NULL;
 	for (i = 0; FcPatternGetString(match, FC_FAMILY, i, &fam) ==
