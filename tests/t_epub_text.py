@@ -139,6 +139,15 @@ def main():
             parents[c] = p
     if text.get('lang') is None or text.get('lang') != text.get(XL):
         fail('<html> needs lang and xml:lang, equal')
+    # No line break inside Chinese text: it would show as a space.
+    els = []
+    walk(text.find(XH + 'body'), text.get('lang'), els)
+    for el, lang in els:
+        if lang != 'zh' or el.tag == XH + 'pre':
+            continue
+        for t in (el.text, el.tail):
+            if t and '\n' in t and t.strip():
+                fail('line break in Chinese text: %r' % t[:60])
     mhead, msegs = model(sys.stdin)
     xhead, xsegs = units(text)
     for lang in ('zh', 'en'):
