@@ -1,38 +1,188 @@
 /*
- * Font roles, loaded from fonts-config/ into a private FcConfig
- * (not built yet).
+ * Font roles: load fonts-config/docconv.conf into a private FcConfig
+ * and resolve each role's alias to one installed face.
  */
 #include "config.h"
+
+#include <string.h>
+
+#include <fontconfig/fontconfig.h>
+#include <glib.h>
 
 #include "docconv.h"
 #include "fonts.h"
 
+/* What we know of one role after dc_fonts_init(). */
+struct fonts_role {
+	const char	*alias;		/* family alias in docconv.conf */
+	const char	*desc;		/* for --list-fonts and errors */
+	char		*family;	/* family that serves it, owned */
+	char		*file;		/* its file, owned */
+	int		 index;		/* face index in that file */
+};
+
+static struct fonts_role fonts_roles[DC_FONT__MAX] = {
+	{ "docconv-zh-body", "Chinese body", NULL, NULL, 0 },
+	{ "docconv-zh-head", "Chinese heading", NULL, NULL, 0 },
+	{ "docconv-en-body", "English body", NULL, NULL, 0 },
+	{ "docconv-en-head", "English heading", NULL, NULL, 0 },
+};
+
+/* Debian packages of the families docconv.conf may name. */
+static const struct {
+	const char	*prefix;	/* family name prefix */
+	const char	*package;	/* Debian package */
+} fonts_pkgs[] = {
+	{ "Noto Serif CJK", "fonts-noto-cjk" },
+	{ "Noto Sans CJK", "fonts-noto-cjk" },
+	{ "Linux Libertine", "fonts-linuxlibertine" },
+	{ "Linux Biolinum", "fonts-linuxlibertine" },
+	{ "EB Garamond", "fonts-ebgaramond" },
+};
+
+static FcConfig	*fonts_cfg;	/* private configuration, or NULL */
+static int	 fonts_state;	/* 0 not tried, 1 loaded, -1 failed */
+
+static const char *
+fonts_package(const char *family)
+{
+	size_t	 i;
+
+	for (i = 0; i < G_N_ELEMENTS(fonts_pkgs); i++)
+		if (g_str_has_prefix(family, fonts_pkgs[i].prefix))
+			return fonts_pkgs[i].package;
+	return "a package providing it";
+}
+
+/*
+ * Resolve one role: substitute its alias, which puts the preferred
+ * families first, and accept the match only if it is one of them
+ * (fontconfig would otherwise hand back any face at all).  Returns 0,
+ * or -1 after naming the first preferred family and its package.
+ */
+static int
+fonts_resolve(struct fonts_role *r)
+{
+	FcPattern	*pat = NULL, *match = NULL;
+	FcResult	 res;
+	FcChar8		*fam, *got = NULL, *file;
+	const char	*want = NULL;
+	int		 i, ok = 0, rc = -1, idx = 0;
+
+	pat = FcPatternCreate();
+	FcPatternAddString(pat, FC_FAMILY, (const FcChar8 *)r->alias);
+	FcConfigSubstitute(fonts_cfg, pat, FcMatchPattern);
+	FcDefaultSubstitute(pat);
+	match = FcFontMatch(fonts_cfg, pat, &res);
+	if (match != NULL)
+		FcPatternGetString(match, FC_FAMILY, 0, &got);
+	for (i = 0; FcPatternGetString(pat, FC_FAMILY, i, &fam) ==
+	    FcResultMatch; i++) {
+		if (strcmp((const char *)fam, r->alias) == 0)
+			break;
+		if (want == NULL)
+			want = (const char *)fam;
+		if (got != NULL && strcmp((const char *)got,
+		    (const char *)fam) == 0)
+			ok = 1;
+	}
+	if (want == NULL) {
+		dc_msg_sys("font role %s: not defined in docconv.conf",
+		    r->alias);
+		goto out;
+	}
+	if (!ok || FcPatternGetString(match, FC_FILE, 0, &file) !=
+	    FcResultMatch) {
+		dc_msg_sys("font \"%s\" (%s) is not installed; install the "
+		    "Debian package %s", want, r->desc, fonts_package(want));
+		goto out;
+	}
+	FcPatternGetInteger(match, FC_INDEX, 0, &idx);
+	r->family = g_strdup((const char *)got);
+	r->file = g_strdup((const char *)file);
+	r->index = idx;
+	rc = 0;
+out:
+	if (match != NULL)
+		FcPatternDestroy(match);
+	FcPatternDestroy(pat);
+	return rc;
+}
+
+/*
+ * Load the configuration once; later calls return the first result.
+ */
 int
 dc_fonts_init(void)
 {
-	dc_msg_sys("fonts: not built yet");
-	return -1;
+	char	*path = NULL;
+	int	 i;
+
+	if (fonts_state != 0)
+		return fonts_state > 0 ? 0 : -1;
+	fonts_state = -1;
+	if (!FcInit()) {
+		dc_msg_sys("fontconfig: cannot initialise");
+		goto out;
+	}
+	path = dc_data_path("fonts-config/docconv.conf");
+	fonts_cfg = FcConfigCreate();
+	if (!FcConfigParseAndLoad(fonts_cfg, (const FcChar8 *)path,
+	    FcTrue)) {
+		dc_msg_sys("%s: cannot load the font configuration", path);
+		goto out;
+	}
+	if (!FcConfigBuildFonts(fonts_cfg)) {
+		dc_msg_sys("fontconfig: cannot build the font list");
+		goto out;
+	}
+	for (i = 0; i < DC_FONT__MAX; i++)
+		if (fonts_resolve(&fonts_roles[i]) == -1)
+			goto out;
+	fonts_state = 1;
+out:
+	g_free(path);
+	return fonts_state > 0 ? 0 : -1;
+}
+
+/* The private configuration (after dc_fonts_init()), or NULL. */
+FcConfig *
+dc_fonts_config(void)
+{
+	return fonts_state > 0 ? fonts_cfg : NULL;
 }
 
 const char *
 dc_fonts_family(enum dc_font_role r)
 {
-	(void)r;
-	return NULL;
+	if (fonts_state <= 0 || r < 0 || r >= DC_FONT__MAX)
+		return NULL;
+	return fonts_roles[r].family;
 }
 
 const char *
 dc_fonts_file(enum dc_font_role r, int *index)
 {
-	(void)r;
-	(void)index;
-	return NULL;
+	if (fonts_state <= 0 || r < 0 || r >= DC_FONT__MAX)
+		return NULL;
+	if (index != NULL)
+		*index = fonts_roles[r].index;
+	return fonts_roles[r].file;
 }
 
 int
 dc_fonts_list(FILE *f)
 {
-	(void)f;
-	dc_msg_sys("--list-fonts: the PDF backend is not built yet");
-	return -1;
+	int	 i;
+
+	if (dc_fonts_init() == -1)
+		return -1;
+	for (i = 0; i < DC_FONT__MAX; i++) {
+		fprintf(f, "%-16s %s: %s", fonts_roles[i].desc,
+		    fonts_roles[i].family, fonts_roles[i].file);
+		if (fonts_roles[i].index != 0)
+			fprintf(f, " (face %d)", fonts_roles[i].index);
+		fputc('\n', f);
+	}
+	return ferror(f) ? -1 : 0;
 }

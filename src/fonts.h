@@ -25,5 +25,7 @@ const char	*dc_fonts_family(enum dc_font_role);
 const char	*dc_fonts_file(enum dc_font_role, int *);
 /* --list-fonts: print each role and its file; 0 or -1. */
 int		 dc_fonts_list(FILE *);
+/* The private FcConfig, for Pango's font map (PDF), or NULL. */
+struct _FcConfig *dc_fonts_config(void);
 
 #endif /* !FONTS_H */

@@ -1036,29 +1036,33 @@ block_text(const struct dc_node *b, int *lang)
 void
 dc_body_roles(struct dc_doc *d)
 {
-	struct dc_node	*b, *s, *after;
+	struct dc_node	*b, *s, *closing = NULL;
 	const char	*t;
 	int		 lang, para = 0, addr;
 
+	/* Closing: the run of thanks that ends the text. */
+	for (b = d->root->last; b != NULL && dc_type_is_block(b->type) &&
+	    b->child != NULL; b = b->prev) {
+		t = block_text(b, &lang);
+		if (!dc_is_thanks(t, lang))
+			break;
+		closing = b;
+	}
 	for (b = d->root->child; b != NULL; b = b->next) {
 		if (!dc_type_is_block(b->type) || b->child == NULL)
 			continue;
+		if (b == closing && para) {
+			for (; b != NULL; b = b->next)
+				b->type = DC_CLOSING;
+			break;
+		}
 		t = block_text(b, &lang);
 		addr = dc_is_address(t, lang);
 		if (addr && b->child->next != NULL)
 			addr = dc_is_address(b->child->next->text,
 			    b->child->next->lang) || lang == DC_LANG_ZH;
-		/* Closing: thanks with nothing but closings after it. */
-		for (after = b->next; after != NULL; after = after->next) {
-			int al;
-			const char *at = block_text(after, &al);
-			if (!dc_is_thanks(at, al))
-				break;
-		}
 		if (addr)
 			b->type = para ? DC_VOCATIVE : DC_SALUTATION;
-		else if (after == NULL && para && dc_is_thanks(t, lang))
-			b->type = DC_CLOSING;
 		else {
 			b->type = DC_PARA;
 			para = 1;

@@ -185,6 +185,27 @@ bi_pair(struct dc_doc *d, const struct bi_run *a, const struct bi_run *b,
 		}
 		return;
 	}
+	if ((double)a->n * (double)b->n > 4e6) {
+		/* Too large to align (the table is na x nb): pair in order
+		 * and keep the rest alone, with a warning. */
+		dc_msg(DC_WARN_RUN_LENGTH, a->l[0]->lineno, 0, "runs of %zu "
+		    "and %zu lines too long to align; paired in order",
+		    a->n, b->n);
+		for (i = 0; i < a->n || i < b->n; i++) {
+			if (i >= b->n) {
+				bi_unpaired(d, a, i);
+				continue;
+			}
+			if (i >= a->n) {
+				bi_unpaired(d, b, i);
+				continue;
+			}
+			blk = dc_block_add(d, DC_PARA);
+			bi_seg(blk, a, i, 1);
+			bi_seg(blk, b, i, 1);
+		}
+		return;
+	}
 	st = bi_align(a, b, ratio, &n);
 	for (i = 0; i < n; i++) {
 		if (st[i].a == 0) {

@@ -1,17 +1,573 @@
 /*
- * Reading docconv's own TEI back into the model (not built yet).
+ * Reading docconv's own TEI (render_tei.c) back into the model: the
+ * metadata from sourceDesc/bibl, header lines and blocks from the
+ * elements whose @ana names a docconv role.  TEI from elsewhere is
+ * refused with a message rather than read with text lost.
  */
 #include "config.h"
+
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <glib.h>
+#include <libxml/parser.h>
+#include <libxml/tree.h>
 
 #include "docconv.h"
 #include "parse.h"
 
+#define TEI_NS		"http://www.tei-c.org/ns/1.0"
+#define TEI_MAXLEN	(256u * 1024 * 1024)	/* biggest input read */
+
+/* One header line or one language of a block, as found. */
+struct tei_item {
+	int		 num;		/* N of its xml:id LANG-hN / LANG-bN */
+	enum dc_type	 type;		/* from @ana */
+	struct dc_node	*node;		/* header line or DC_SEG, owned */
+};
+
+/* Reading one element's content. */
+struct tei_rd {
+	GString		*text;		/* running text so far */
+	struct dc_node	*owner;		/* header line or seg */
+	struct dc_node	*sent;		/* open sentence, or NULL */
+	size_t		 enum_len;	/* end of label / seg type=enum */
+	size_t		 lead_len;	/* end of seg type=lead */
+	int		 err;		/* error reported */
+};
+
+struct tei_parse {
+	struct dc_doc	*d;		/* the document being built */
+	GArray		*heads;		/* struct tei_item: header lines */
+	GArray		*segs;		/* struct tei_item: block segs */
+	int		 err;		/* error reported */
+};
+
+/* Is n an element of the TEI namespace called name? */
+static int
+tei_is(const xmlNode *n, const char *name)
+{
+	return n != NULL && n->type == XML_ELEMENT_NODE &&
+	    n->ns != NULL && strcmp((const char *)n->ns->href, TEI_NS) == 0 &&
+	    strcmp((const char *)n->name, name) == 0;
+}
+
+/* An attribute's value (g_free()), or NULL. */
+static char *
+tei_attr(const xmlNode *n, const char *name)
+{
+	xmlChar	*v;
+	char	*s;
+
+	if ((v = xmlGetProp(n, BAD_CAST name)) == NULL)
+		return NULL;
+	s = g_strdup((const char *)v);
+	xmlFree(v);
+	return s;
+}
+
+/* Does attribute name of n have the value val? */
+static int
+tei_attr_is(const xmlNode *n, const char *name, const char *val)
+{
+	char	*v;
+	int	 r;
+
+	v = tei_attr(n, name);
+	r = v != NULL && strcmp(v, val) == 0;
+	g_free(v);
+	return r;
+}
+
+/* The text content of n (g_free()). */
+static char *
+tei_content(const xmlNode *n)
+{
+	xmlChar	*v;
+	char	*s;
+
+	v = xmlNodeGetContent(n);
+	s = g_strdup(v != NULL ? (const char *)v : "");
+	xmlFree(v);
+	return s;
+}
+
+/* The language of n (xml:lang here or above), or -1. */
+static int
+tei_lang(const xmlNode *n)
+{
+	xmlChar	*v;
+	int	 i, l = -1;
+
+	if ((v = xmlNodeGetLang(n)) == NULL)
+		return -1;
+	for (i = 0; i < DC_LANG__MAX; i++)
+		if (strcmp((const char *)v, dc_lang_code(i)) == 0)
+			l = i;
+	xmlFree(v);
+	return l;
+}
+
+/*
+ * The metadata from sourceDesc/bibl[@type="docconv-source"].
+ */
+static void
+tei_bibl(struct tei_parse *p, const xmlNode *bibl)
+{
+	struct dc_meta	*m = &p->d->meta;
+	const xmlNode	*n, *c;
+	char		*type, *when, *v;
+	int		 l;
+
+	for (n = bibl->children; n != NULL; n = n->next) {
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		type = tei_attr(n, "type");
+		l = tei_lang(n);
+		v = tei_content(n);
+		if (tei_is(n, "title") && l >= 0 && type != NULL) {
+			if (strcmp(type, "main") == 0) {
+				dc_meta_set(&m->l[l].title, v);
+				if (tei_attr_is(n, "subtype", "placeholder"))
+					m->title_default = 1;
+			} else if (strcmp(type, "sub") == 0)
+				dc_meta_set(&m->l[l].subtitle, v);
+			else if (strcmp(type, "desc") == 0)
+				dc_meta_set(&m->l[l].occasion, v);
+		} else if (tei_is(n, "author") && l >= 0)
+			dc_meta_set(&m->l[l].speaker, v);
+		else if (tei_is(n, "roleName") && l >= 0)
+			dc_meta_set(&m->l[l].role, v);
+		else if (tei_is(n, "placeName") && l >= 0)
+			dc_meta_set(&m->l[l].place, v);
+		else if (tei_is(n, "date")) {
+			when = tei_attr(n, "when");
+			if (type != NULL && strcmp(type, "iso") == 0)
+				dc_meta_set(&m->date_iso, when != NULL ?
+				    when : v);
+			else {
+				if (l >= 0)
+					dc_meta_set(&m->l[l].date, v);
+				if (when != NULL && m->date_iso == NULL)
+					dc_meta_set(&m->date_iso, when);
+			}
+			g_free(when);
+		} else if (tei_is(n, "orgName") && type != NULL &&
+		    strcmp(type, "agency") == 0)
+			dc_meta_set(&m->agency, v);
+		else if (tei_is(n, "respStmt")) {
+			for (c = n->children; c != NULL; c = c->next)
+				if (tei_is(c, "name")) {
+					g_free(v);
+					v = tei_content(c);
+					dc_meta_set(&m->reporters, v);
+				}
+		} else if (tei_is(n, "idno") && type != NULL) {
+			if (strcmp(type, "collection") == 0)
+				dc_meta_set(&m->collection, v);
+			else if (strcmp(type, "filename") == 0)
+				dc_meta_set(&m->source, v);
+		} else if (tei_is(n, "note") && type != NULL &&
+		    strcmp(type, "dialect") == 0) {
+			m->dialect = dc_dialect_from_name(v);
+			if (m->dialect == DC_DIALECT__MAX ||
+			    m->dialect == DC_DIALECT_AUTO)
+				m->dialect = DC_DIALECT_TEI;
+		}
+		g_free(type);
+		g_free(v);
+	}
+}
+
+/* Does element n continue the one before (part="M" or "F")? */
+static int
+tei_rd_part(const xmlNode *n)
+{
+	return tei_attr_is(n, "part", "M") || tei_attr_is(n, "part", "F");
+}
+
+/*
+ * Read the content of a docconv element: its text, the tokens of
+ * segmented input (s, w, pc) and where the enumerator and the lead end.
+ */
+static void
+tei_rd_content(struct tei_rd *r, const xmlNode *e)
+{
+	const xmlNode	*c;
+	struct dc_node	*w;
+	char		*v, *tmp;
+
+	for (c = e->children; c != NULL && !r->err; c = c->next) {
+		switch (c->type) {
+		case XML_TEXT_NODE:
+		case XML_CDATA_SECTION_NODE:
+			if (c->content != NULL)
+				g_string_append(r->text,
+				    (const char *)c->content);
+			continue;
+		case XML_ELEMENT_NODE:
+			break;
+		case XML_ENTITY_REF_NODE:
+			dc_msg(DC_ERR_TEI, xmlGetLineNo(c), 0, "entity "
+			    "reference &%s; in the text: not read",
+			    (const char *)c->name);
+			r->err = 1;
+			continue;
+		default:
+			continue;	/* comments, processing instructions */
+		}
+		if (tei_is(c, "s")) {
+			if (r->sent != NULL) {
+				dc_msg(DC_ERR_TEI, xmlGetLineNo(c), 0,
+				    "sentence inside a sentence");
+				r->err = 1;
+				continue;
+			}
+			/* The rest of a sentence the lead split. */
+			if (tei_rd_part(c) && r->owner->last != NULL)
+				r->sent = r->owner->last;
+			else
+				r->sent = dc_node_append(r->owner,
+				    dc_node_new(DC_SENT, r->owner->lang, NULL,
+				    xmlGetLineNo(c), 0));
+			tei_rd_content(r, c);
+			if (r->sent->child == NULL) {
+				dc_node_unlink(r->sent);
+				dc_node_free(r->sent);
+			}
+			r->sent = NULL;
+			continue;
+		}
+		if (tei_is(c, "w") || tei_is(c, "pc")) {
+			v = tei_content(c);
+			g_string_append(r->text, v);
+			if (r->sent == NULL) {
+				dc_msg(DC_ERR_TEI, xmlGetLineNo(c), 0,
+				    "token outside a sentence (s)");
+				r->err = 1;
+			} else if (tei_rd_part(c) && r->sent->last != NULL) {
+				/* The rest of a token a seg end split. */
+				w = r->sent->last;
+				tmp = g_strconcat(w->text, v, NULL);
+				g_free(w->text);
+				w->text = tmp;
+			} else if (*v != '\0') {
+				w = dc_node_new(tei_is(c, "w") ? DC_W : DC_PC,
+				    r->owner->lang, v, xmlGetLineNo(c), 0);
+				dc_node_append(r->sent, w);
+			}
+			g_free(v);
+			continue;
+		}
+		/* Inline markup (label, seg, names, dates): its text. */
+		tei_rd_content(r, c);
+		if (tei_is(c, "label") ||
+		    (tei_is(c, "seg") && tei_attr_is(c, "type", "enum")))
+			r->enum_len = r->text->len;
+		else if (tei_is(c, "seg") && tei_attr_is(c, "type", "lead"))
+			r->lead_len = r->text->len;
+	}
+}
+
+/*
+ * A header line or one language of a block: an element with
+ * xml:id LANG-hN or LANG-bN and @ana naming its role.
+ */
+static void
+tei_item(struct tei_parse *p, const xmlNode *e, const char *ana)
+{
+	struct tei_item	 it;
+	struct tei_rd	 r;
+	enum dc_type	 type;
+	char		*id, *end;
+	int		 l, line = xmlGetLineNo(e), head;
+	long		 num;
+
+	memset(&r, 0, sizeof(r));
+	id = tei_attr(e, "xml:id");
+	if (id == NULL)
+		id = tei_attr(e, "id");
+	type = dc_type_from_name(ana + 4);
+	l = tei_lang(e);
+	if (type == DC_TYPE__MAX || (!dc_type_is_header(type) &&
+	    !dc_type_is_block(type))) {
+		dc_msg(DC_ERR_TEI, line, 0, "unknown role %s", ana);
+		goto bad;
+	}
+	head = dc_type_is_header(type);
+	if (id == NULL || (end = strchr(id, '-')) == NULL ||
+	    end[1] != (head ? 'h' : 'b')) {
+		dc_msg(DC_ERR_TEI, line, 0, "%s without an xml:id LANG-%cN",
+		    ana, head ? 'h' : 'b');
+		goto bad;
+	}
+	num = strtol(end + 2, &end, 10);
+	if (*end != '\0' || num <= 0 || num > INT_MAX) {
+		dc_msg(DC_ERR_TEI, line, 0, "bad xml:id %s", id);
+		goto bad;
+	}
+	if (l < 0) {
+		dc_msg(DC_ERR_TEI, line, 0, "%s: no language docconv knows "
+		    "(xml:lang zh or en)", id);
+		goto bad;
+	}
+	r.text = g_string_new(NULL);
+	r.owner = dc_node_new(head ? type : DC_SEG, l, NULL, line, 0);
+	tei_rd_content(&r, e);
+	if (r.err) {
+		dc_node_free(r.owner);
+		g_string_free(r.text, TRUE);
+		goto bad;
+	}
+	if (r.text->len == 0) {
+		/* Nothing to keep (e.g. only removed controls). */
+		dc_node_free(r.owner);
+		g_string_free(r.text, TRUE);
+		g_free(id);
+		return;
+	}
+	r.owner->text = g_string_free(r.text, FALSE);
+	if (!head) {
+		r.owner->enum_len = r.enum_len;
+		r.owner->lead_len = r.lead_len;
+	}
+	it.num = (int)num;
+	it.type = type;
+	it.node = r.owner;
+	g_array_append_val(head ? p->heads : p->segs, it);
+	g_free(id);
+	return;
+bad:
+	p->err = 1;
+	g_free(id);
+}
+
+/*
+ * Walk the text: docconv elements are read; anything else may only
+ * hold white space (indentation) or more elements.
+ */
+static void
+tei_walk(struct tei_parse *p, const xmlNode *e)
+{
+	const xmlNode	*c;
+	const xmlChar	*s;
+	char		*ana;
+
+	for (c = e->children; c != NULL && !p->err; c = c->next) {
+		switch (c->type) {
+		case XML_TEXT_NODE:
+		case XML_CDATA_SECTION_NODE:
+			for (s = c->content; s != NULL && *s != '\0'; s++)
+				if (!g_ascii_isspace(*s))
+					break;
+			if (s != NULL && *s != '\0') {
+				dc_msg(DC_ERR_TEI, xmlGetLineNo(c), 0,
+				    "text outside the blocks docconv "
+				    "writes; this TEI was not written by "
+				    "docconv or was edited: %.40s",
+				    (const char *)s);
+				p->err = 1;
+			}
+			continue;
+		case XML_ELEMENT_NODE:
+			break;
+		case XML_ENTITY_REF_NODE:
+			dc_msg(DC_ERR_TEI, xmlGetLineNo(c), 0, "entity "
+			    "reference &%s; in the text: not read",
+			    (const char *)c->name);
+			p->err = 1;
+			continue;
+		default:
+			continue;
+		}
+		ana = tei_attr(c, "ana");
+		if (ana != NULL && strncmp(ana, "#dc-", 4) == 0)
+			tei_item(p, c, ana);
+		else
+			tei_walk(p, c);
+		g_free(ana);
+	}
+}
+
+static int
+tei_item_cmp(const void *a, const void *b)
+{
+	const struct tei_item *x = a, *y = b;
+
+	if (x->num != y->num)
+		return x->num < y->num ? -1 : 1;
+	return (int)x->node->lang - (int)y->node->lang;
+}
+
+/*
+ * Put the header lines and blocks found into the tree, in the order
+ * of their numbers; a block's languages must agree on its role.
+ */
+static void
+tei_build(struct tei_parse *p)
+{
+	struct tei_item	*it;
+	struct dc_node	*blk = NULL;
+	guint		 i;
+	int		 num = 0;
+
+	g_array_sort(p->heads, tei_item_cmp);
+	g_array_sort(p->segs, tei_item_cmp);
+	for (i = 0; i < p->heads->len; i++) {
+		it = &g_array_index(p->heads, struct tei_item, i);
+		dc_node_append(p->d->root, it->node);
+		it->node = NULL;
+	}
+	for (i = 0; i < p->segs->len; i++) {
+		it = &g_array_index(p->segs, struct tei_item, i);
+		if (blk != NULL && it->num == num) {
+			if (blk->type != it->type ||
+			    blk->last->lang == it->node->lang) {
+				dc_msg(DC_ERR_TEI, it->node->line, 0,
+				    "block %d: languages disagree on its "
+				    "role, or a language twice", num);
+				p->err = 1;
+				return;
+			}
+		} else {
+			blk = dc_node_append(p->d->root, dc_node_new(it->type,
+			    DC_LANG_ZH, NULL, it->node->line, 0));
+			num = it->num;
+		}
+		dc_node_append(blk, it->node);
+		it->node = NULL;
+	}
+}
+
+static void
+tei_items_free(GArray *a)
+{
+	guint	 i;
+
+	for (i = 0; a != NULL && i < a->len; i++)
+		dc_node_free(g_array_index(a, struct tei_item, i).node);
+	if (a != NULL)
+		g_array_free(a, TRUE);
+}
+
+/* The first descendant element of n called name, or NULL. */
+static const xmlNode *
+tei_find(const xmlNode *n, const char *name)
+{
+	const xmlNode	*c, *r;
+
+	for (c = n->children; c != NULL; c = c->next) {
+		if (c->type != XML_ELEMENT_NODE)
+			continue;
+		if (tei_is(c, name))
+			return c;
+		if ((r = tei_find(c, name)) != NULL)
+			return r;
+	}
+	return NULL;
+}
+
+/*
+ * Parse TEI written by docconv.  Returns the document, or NULL after
+ * reporting why not (DC_ERR_TEI).
+ */
 struct dc_doc *
 dc_parse_tei(const char *buf, size_t len, const struct dc_opts *o)
 {
-	(void)buf;
-	(void)len;
+	struct tei_parse	 p;
+	xmlParserCtxtPtr	 ctx = NULL;
+	xmlDocPtr		 doc = NULL;
+	const xmlNode		*root, *hdr, *n, *text = NULL;
+	const xmlError		*e;
+	struct dc_doc		*d = NULL;
+
 	(void)o;
-	dc_msg(DC_ERR_TEI, 0, 0, "reading TEI is not implemented yet");
-	return NULL;
+	memset(&p, 0, sizeof(p));
+	if (len > TEI_MAXLEN) {
+		dc_msg(DC_ERR_TEI, 0, 0, "TEI file larger than %u MB: not "
+		    "read", TEI_MAXLEN >> 20);
+		goto out;
+	}
+	if ((ctx = xmlNewParserCtxt()) == NULL) {
+		dc_msg_sys("cannot start the XML parser");
+		goto out;
+	}
+	/*
+	 * No network, no DTD loading, no entity substitution; libxml2's
+	 * default limits (depth, text size) stay on (no XML_PARSE_HUGE).
+	 */
+	doc = xmlCtxtReadMemory(ctx, buf, (int)len, NULL, NULL,
+	    XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+	if (doc == NULL) {
+		e = xmlCtxtGetLastError(ctx);
+		dc_msg(DC_ERR_TEI, e != NULL ? e->line : 0, 0, "not "
+		    "well-formed XML: %s", e != NULL && e->message != NULL ?
+		    g_strchomp(e->message) : "parse error");
+		goto out;
+	}
+	if (doc->intSubset != NULL || doc->extSubset != NULL) {
+		dc_msg(DC_ERR_TEI, 1, 0, "TEI with a DOCTYPE: docconv "
+		    "does not read DTDs or entities");
+		goto out;
+	}
+	root = xmlDocGetRootElement(doc);
+	if (!tei_is(root, "TEI") || (hdr = tei_find(root, "teiHeader")) ==
+	    NULL) {
+		dc_msg(DC_ERR_TEI, root != NULL ? xmlGetLineNo(root) : 1, 0,
+		    "not a TEI P5 document (root TEI with teiHeader in the "
+		    "TEI namespace)");
+		goto out;
+	}
+	for (n = tei_find(hdr, "appInfo"); n != NULL; n = NULL) {
+		for (n = n->children; n != NULL; n = n->next)
+			if (tei_is(n, "application") &&
+			    tei_attr_is(n, "ident", "docconv"))
+				break;
+		break;
+	}
+	if (n == NULL) {
+		dc_msg(DC_ERR_TEI, xmlGetLineNo(hdr), 0, "this TEI was not "
+		    "written by docconv (no appInfo/application "
+		    "ident=\"docconv\"); docconv reads only its own TEI");
+		goto out;
+	}
+	for (n = root->children; n != NULL; n = n->next)
+		if (tei_is(n, "text"))
+			text = n;
+	if (text == NULL) {
+		dc_msg(DC_ERR_TEI, xmlGetLineNo(root), 0, "TEI without text");
+		goto out;
+	}
+
+	p.d = dc_doc_new();
+	p.d->meta.dialect = DC_DIALECT_TEI;
+	p.heads = g_array_new(FALSE, FALSE, sizeof(struct tei_item));
+	p.segs = g_array_new(FALSE, FALSE, sizeof(struct tei_item));
+	for (n = tei_find(hdr, "sourceDesc"); n != NULL; n = NULL) {
+		for (n = n->children; n != NULL; n = n->next)
+			if (tei_is(n, "bibl") &&
+			    tei_attr_is(n, "type", "docconv-source"))
+				tei_bibl(&p, n);
+		break;
+	}
+	tei_walk(&p, text);
+	if (!p.err)
+		tei_build(&p);
+	if (p.err)
+		goto out;
+	if (p.d->root->child == NULL) {
+		dc_msg(DC_ERR_TEI, xmlGetLineNo(text), 0, "no text in this "
+		    "TEI");
+		goto out;
+	}
+	d = p.d;
+	p.d = NULL;
+out:
+	tei_items_free(p.heads);
+	tei_items_free(p.segs);
+	dc_doc_free(p.d);
+	xmlFreeDoc(doc);
+	xmlFreeParserCtxt(ctx);
+	return d;
 }

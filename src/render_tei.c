@@ -1,17 +1,1252 @@
 /*
- * The tei backend (not built yet).
+ * The TEI P5 backend: the whole model (metadata, header lines, blocks,
+ * tokens) as a TEI document that docconv can read back (parse_tei.c).
+ *
+ * Conventions shared with parse_tei.c:
+ * - every header line and every block's text in one language is one
+ *   element with xml:id "<lang>-h<N>" (header line N) or "<lang>-b<N>"
+ *   (block N), and ana="#dc-<type>" naming the model type (categories
+ *   declared in encodingDesc/classDecl);
+ * - sourceDesc/bibl holds the metadata field by field;
+ * - the text of such an element is its whole text content; label and
+ *   seg type="enum" mark the enumerator, seg type="lead" the run-in
+ *   lead; s, w and pc the tokens of segmented input.
  */
 #include "config.h"
 
-#include "docconv.h"
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
 
+#include <glib.h>
+
+#include "docconv.h"
+#include "xml.h"
+
+#define TEI_NS	"http://www.tei-c.org/ns/1.0"
+
+struct tei {
+	struct dc_xml		*x;	/* the writer */
+	const struct dc_doc	*d;	/* the document */
+	const struct dc_opts	*o;	/* options */
+	unsigned int		 texts;	/* bit per language with a text */
+	int			 first;	/* language of the first text */
+};
+
+/* A stretch of a header line marked up inline. */
+struct tei_span {
+	size_t		 start;		/* byte offset in the line */
+	size_t		 end;		/* byte offset past the end */
+	const char	*elem;		/* element name */
+	const char	*attr;		/* attribute name, or NULL */
+	const char	*val;		/* attribute value */
+};
+
+#define TEI_MAXSPAN	16
+
+static const char *const tei_lang_names[DC_LANG__MAX] = {
+	"Chinese",	/* DC_LANG_ZH */
+	"English",	/* DC_LANG_EN */
+};
+
+/* Descriptions of the categories that @ana points to. */
+static const char *const tei_type_desc[DC_TYPE__MAX] = {
+	NULL,					/* DC_ROOT */
+	"number and entry line of a collection",	/* DC_COLLECTION */
+	"title line",				/* DC_TITLE */
+	"subtitle line",			/* DC_SUBTITLE */
+	"occasion or event line",		/* DC_OCCASION */
+	"line naming the speaker",		/* DC_SPEAKER */
+	"line giving the speaker's role",	/* DC_ROLE */
+	"date and place line",			/* DC_DATEPLACE */
+	"news dateline",			/* DC_DATELINE */
+	"news byline",				/* DC_BYLINE */
+	"front matter kept verbatim",		/* DC_FRONTMATTER */
+	"opening salutation",			/* DC_SALUTATION */
+	"section vocative opening a part",	/* DC_VOCATIVE */
+	"paragraph",				/* DC_PARA */
+	"closing",				/* DC_CLOSING */
+	NULL, NULL, NULL, NULL			/* DC_SEG ... DC_PC */
+};
+
+/*
+ * Is s a date TEI's @when accepts (the W3C forms docconv makes:
+ * YYYY, YYYY-MM, YYYY-MM-DD, --MM-DD), with a real month and day?
+ */
+static int
+tei_when_ok(const char *s)
+{
+	size_t	 i, n;
+	int	 y = 2000, m = 1, d = 1;
+
+	if (s == NULL)
+		return 0;
+	n = strlen(s);
+	for (i = 0; i < n; i++)
+		if (!(g_ascii_isdigit(s[i]) || (s[i] == '-' &&
+		    (i == 4 || i == 7 || (n == 7 && i < 2) ||
+		    (n == 7 && i == 4)))))
+			return 0;
+	switch (n) {
+	case 4:
+		y = atoi(s);
+		break;
+	case 7:
+		if (s[0] == '-')	/* --MM-DD, any leap year */
+			m = atoi(s + 2), d = atoi(s + 5);
+		else
+			y = atoi(s), m = atoi(s + 5);
+		break;
+	case 10:
+		y = atoi(s), m = atoi(s + 5), d = atoi(s + 8);
+		break;
+	default:
+		return 0;
+	}
+	return y > 0 && g_date_valid_dmy(d, m, y);
+}
+
+static void
+tei_ana(struct tei *t, enum dc_type type)
+{
+	dc_xml_attrf(t->x, "ana", "#dc-%s", dc_type_name(type));
+}
+
+/*
+ * Write text with flat, sorted, non-overlapping spans marked up.
+ */
+static void
+tei_marked(struct tei *t, const char *s, struct tei_span *sp, size_t nsp)
+{
+	size_t	 i, off = 0;
+
+	for (i = 0; i < nsp; i++) {
+		dc_xml_textn(t->x, s + off, sp[i].start - off);
+		dc_xml_start(t->x, sp[i].elem);
+		if (sp[i].attr != NULL)
+			dc_xml_attr(t->x, sp[i].attr, sp[i].val);
+		dc_xml_textn(t->x, s + sp[i].start, sp[i].end - sp[i].start);
+		dc_xml_end(t->x);
+		off = sp[i].end;
+	}
+	dc_xml_text(t->x, s + off);
+}
+
+/*
+ * Add a span for the first occurrence of needle in s that does not
+ * overlap the spans already there; spans stay sorted.
+ */
+static void
+tei_span_add(struct tei_span *sp, size_t *nsp, const char *s,
+    const char *needle, const char *elem, const char *attr, const char *val)
+{
+	const char	*p = s;
+	size_t		 st, en, i, j;
+
+	if (needle == NULL || *needle == '\0' || *nsp == TEI_MAXSPAN)
+		return;
+	while ((p = strstr(p, needle)) != NULL) {
+		st = p - s;
+		en = st + strlen(needle);
+		for (i = 0; i < *nsp; i++)
+			if (st < sp[i].end && en > sp[i].start)
+				break;
+		if (i == *nsp) {
+			for (i = 0; i < *nsp && sp[i].start < st; i++)
+				continue;
+			for (j = *nsp; j > i; j--)
+				sp[j] = sp[j - 1];
+			sp[i].start = st;
+			sp[i].end = en;
+			sp[i].elem = elem;
+			sp[i].attr = attr;
+			sp[i].val = val;
+			(*nsp)++;
+			return;
+		}
+		p = g_utf8_next_char(p);
+	}
+}
+
+/* Writing tokens with the enumerator and lead marked (tei_tokens()). */
+struct tei_tok {
+	struct tei	*t;
+	size_t		 enum_end;	/* enumerator ends here; 0 if none */
+	size_t		 lead_end;	/* lead ends here; 0 if none */
+	int		 enum_open;	/* seg type="enum" is open */
+	int		 lead_open;	/* seg type="lead" is open */
+	int		 lead_outer;	/* ...around s elements */
+};
+
+static void
+tei_tok_seg(struct tei *t, const char *type)
+{
+	dc_xml_start(t->x, "seg");
+	dc_xml_attr(t->x, "type", type);
+}
+
+static void
+tei_tok_s(struct tei_tok *k, const char *part)
+{
+	dc_xml_start(k->t->x, "s");
+	if (part != NULL)
+		dc_xml_attr(k->t->x, "part", part);
+}
+
+/*
+ * Close what ends at offset off.  An outer lead ending inside a
+ * sentence splits it: s part="I" inside the lead, part="F" after.
+ */
+static void
+tei_tok_close(struct tei_tok *k, size_t off, int s_ends)
+{
+	if (k->enum_open && off == k->enum_end) {
+		dc_xml_end(k->t->x);
+		k->enum_open = 0;
+	}
+	if (!k->lead_open || off != k->lead_end)
+		return;
+	if (!k->lead_outer) {
+		dc_xml_end(k->t->x);
+		k->lead_open = 0;
+	} else if (!s_ends) {
+		dc_xml_end(k->t->x);		/* s part="I" */
+		dc_xml_end(k->t->x);		/* seg */
+		k->lead_open = 0;
+		tei_tok_s(k, "F");
+	}
+	/* An outer lead ending with its sentence closes after it. */
+}
+
+/*
+ * The tokens below n (DC_SENT children) as s/w/pc, with the spaces
+ * dc_tokens_join() puts between tokens as text and nothing else.  The
+ * enumerator and the lead are segs; where one ends inside a token,
+ * the token is written in parts (w part="I", part="F").
+ */
+static void
+tei_tokens(struct tei *t, const struct dc_node *n, size_t enum_len,
+    size_t lead_len)
+{
+	struct tei_tok		 k;
+	const struct dc_node	*s, *w;
+	char			*j;
+	const char		*part;
+	size_t			 off = 0, pos, len, b, s1_end = 0, st;
+	int			 first, ks, split = 0;
+
+	j = dc_tokens_join(n);
+	/* Where the first sentence ends, which one the lead ends in. */
+	for (s = n->child, ks = 1; s != NULL; s = s->next, ks++) {
+		st = (size_t)-1;
+		for (w = s->child; w != NULL; w = w->next) {
+			if (j[off] == ' ' && w->text[0] != ' ')
+				off++;
+			if (st == (size_t)-1)
+				st = off;
+			off += strlen(w->text);
+		}
+		if (ks == 1)
+			s1_end = off;
+		else if (st < lead_len && lead_len < off)
+			split = ks;
+	}
+	off = 0;
+	memset(&k, 0, sizeof(k));
+	k.t = t;
+	k.enum_end = enum_len;
+	k.lead_end = lead_len;
+	if (enum_len > s1_end) {
+		/* An enumerator over a sentence end: not one. */
+		dc_msg(DC_WARN_TOKENS, n->line, n->col, "TEI: enumerator "
+		    "longer than its sentence; not marked");
+		k.enum_end = 0;
+	}
+	k.lead_outer = lead_len > s1_end;
+
+	if (k.lead_end > 0 && k.lead_outer) {
+		tei_tok_seg(t, "lead");
+		k.lead_open = 1;
+	}
+	for (s = n->child, first = 1, ks = 1; s != NULL;
+	    s = s->next, first = 0, ks++) {
+		if (s->child != NULL && j[off] == ' ' &&
+		    s->child->text[0] != ' ') {
+			dc_xml_text(t->x, " ");
+			off++;
+		}
+		if (k.lead_open && k.lead_outer && off >= k.lead_end) {
+			dc_xml_end(t->x);
+			k.lead_open = 0;
+		}
+		tei_tok_s(&k, k.lead_open && k.lead_outer && ks == split ?
+		    "I" : NULL);
+		if (first && k.lead_end > 0 && !k.lead_outer) {
+			tei_tok_seg(t, "lead");
+			k.lead_open = 1;
+		}
+		if (first && k.enum_end > 0) {
+			tei_tok_seg(t, "enum");
+			k.enum_open = 1;
+		}
+		for (w = s->child; w != NULL; w = w->next) {
+			if (w != s->child && j[off] == ' ' &&
+			    w->text[0] != ' ') {
+				dc_xml_text(t->x, " ");
+				off++;
+				tei_tok_close(&k, off, 0);
+			}
+			len = strlen(w->text);
+			for (pos = 0; pos < len; pos = b - off) {
+				/* The next seg end inside this token. */
+				b = off + len;
+				if (k.enum_open && k.enum_end > off + pos &&
+				    k.enum_end < b)
+					b = k.enum_end;
+				if (k.lead_open && k.lead_end > off + pos &&
+				    k.lead_end < b)
+					b = k.lead_end;
+				part = pos == 0 ? (b < off + len ? "I" : NULL) :
+				    (b < off + len ? "M" : "F");
+				dc_xml_start(t->x, w->type == DC_PC ? "pc" :
+				    "w");
+				if (part != NULL)
+					dc_xml_attr(t->x, "part", part);
+				dc_xml_textn(t->x, w->text + pos,
+				    b - off - pos);
+				dc_xml_end(t->x);
+				if (b < off + len)
+					tei_tok_close(&k, b, 0);
+			}
+			off += len;
+			tei_tok_close(&k, off, w->next == NULL);
+		}
+		dc_xml_end(t->x);	/* s */
+		if (k.lead_open && k.lead_outer && off >= k.lead_end) {
+			dc_xml_end(t->x);
+			k.lead_open = 0;
+		}
+	}
+	if (k.lead_open || k.enum_open) {
+		/* Past the text (the model checker forbids it): close. */
+		if (k.enum_open)
+			dc_xml_end(t->x);
+		if (k.lead_open)
+			dc_xml_end(t->x);
+	}
+	g_free(j);
+}
+
+/*
+ * Do the tokens below n give its text back?  If not (a reader bug),
+ * the text is written without them: text matters more than tokens.
+ */
+static int
+tei_tokens_ok(const struct dc_node *n)
+{
+	char	*j;
+	int	 ok;
+
+	if (n->child == NULL)
+		return 0;
+	j = dc_tokens_join(n);
+	ok = strcmp(j, n->text) == 0;
+	g_free(j);
+	if (!ok)
+		dc_msg(DC_WARN_TOKENS, n->line, n->col, "TEI: the tokens do "
+		    "not give the text back; text written without them");
+	return ok;
+}
+
+/*
+ * The content of a block's text in one language: tokens, or text with
+ * the enumerator as label and the lead as seg type="lead".
+ */
+static void
+tei_seg_content(struct tei *t, const struct dc_node *s)
+{
+	size_t	 el = s->enum_len, ll = s->lead_len;
+
+	if (tei_tokens_ok(s)) {
+		tei_tokens(t, s, el, ll);
+		return;
+	}
+	if (ll > 0 && el > ll)
+		el = 0;
+	if (ll > 0) {
+		dc_xml_start(t->x, "seg");
+		dc_xml_attr(t->x, "type", "lead");
+	}
+	if (el > 0) {
+		dc_xml_start(t->x, "label");
+		dc_xml_textn(t->x, s->text, el);
+		dc_xml_end(t->x);
+	}
+	if (ll > 0) {
+		dc_xml_textn(t->x, s->text + el, ll - el);
+		dc_xml_end(t->x);
+	}
+	dc_xml_text(t->x, s->text + (ll > 0 ? ll : el));
+}
+
+/*
+ * The names in a byline's list of reporters ("刘慧、薛丹"), split at
+ * list punctuation and spaces.  Returns a NULL-terminated g_strfreev()
+ * vector without empty names.
+ */
+static char **
+tei_names(const char *s)
+{
+	GPtrArray	*a;
+	const char	*p, *st = s;
+	gunichar	 c;
+
+	a = g_ptr_array_new();
+	for (p = s; ; p = g_utf8_next_char(p)) {
+		c = g_utf8_get_char(p);
+		if (c == 0 || c == 0x3001 || c == 0xFF0C || c == ',' ||
+		    c == ';' || c == 0xFF1B || c == '/' || c == ' ' ||
+		    c == 0x3000) {
+			if (p > st)
+				g_ptr_array_add(a, g_strndup(st, p - st));
+			if (c == 0)
+				break;
+			st = g_utf8_next_char(p);
+		}
+	}
+	g_ptr_array_add(a, NULL);
+	return (char **)g_ptr_array_free(a, FALSE);
+}
+
+/*
+ * The content of a header line: tokens, or its text with the names,
+ * dates and places the metadata knows marked up.
+ */
+static void
+tei_hline_content(struct tei *t, const struct dc_node *n)
+{
+	const struct dc_meta	*m = &t->d->meta;
+	const struct dc_lmeta	*lm = &m->l[n->lang];
+	struct tei_span		 sp[TEI_MAXSPAN];
+	const char		*iso;
+	char			**names;
+	size_t			 nsp = 0, i;
+
+	if (n->child != NULL) {
+		/* Inside docAuthor or roleName already (tei_hline()). */
+		if (tei_tokens_ok(n))
+			tei_tokens(t, n, 0, 0);
+		else
+			dc_xml_text(t->x, n->text);
+		return;
+	}
+	iso = tei_when_ok(m->date_iso) ? m->date_iso : NULL;
+	switch (n->type) {
+	case DC_SPEAKER:
+	case DC_ROLE:
+		tei_span_add(sp, &nsp, n->text, lm->role, "roleName",
+		    NULL, NULL);
+		if (n->type == DC_SPEAKER)
+			tei_span_add(sp, &nsp, n->text, lm->speaker,
+			    "docAuthor", NULL, NULL);
+		break;
+	case DC_DATELINE:
+		tei_span_add(sp, &nsp, n->text, m->agency, "orgName",
+		    NULL, NULL);
+		/* FALLTHROUGH */
+	case DC_DATEPLACE:
+		tei_span_add(sp, &nsp, n->text, lm->place, "placeName",
+		    NULL, NULL);
+		tei_span_add(sp, &nsp, n->text, lm->date, "date",
+		    iso != NULL ? "when" : NULL, iso);
+		break;
+	case DC_BYLINE:
+		if (m->reporters == NULL)
+			break;
+		names = tei_names(m->reporters);
+		for (i = 0; names[i] != NULL; i++)
+			tei_span_add(sp, &nsp, n->text, names[i], "persName",
+			    NULL, NULL);
+		/* The spans point into n->text, not into names. */
+		tei_marked(t, n->text, sp, nsp);
+		g_strfreev(names);
+		return;
+	case DC_ROOT:
+	case DC_COLLECTION:
+	case DC_TITLE:
+	case DC_SUBTITLE:
+	case DC_OCCASION:
+	case DC_FRONTMATTER:
+	case DC_SALUTATION:
+	case DC_VOCATIVE:
+	case DC_PARA:
+	case DC_CLOSING:
+	case DC_SEG:
+	case DC_SENT:
+	case DC_W:
+	case DC_PC:
+		break;
+	default:
+		abort();
+	}
+	tei_marked(t, n->text, sp, nsp);
+}
+
+/* Start the element of header line number idx. */
+static void
+tei_hline_start(struct tei *t, const struct dc_node *n, const char *elem,
+    int idx)
+{
+	dc_xml_start(t->x, elem);
+	dc_xml_attrf(t->x, "xml:id", "%s-h%d", dc_lang_code(n->lang), idx);
+	dc_xml_attr(t->x, "xml:lang", dc_lang_code(n->lang));
+	tei_ana(t, n->type);
+}
+
+/* Header lines that go to the body's opener rather than the front. */
+static int
+tei_hline_opener(enum dc_type type)
+{
+	return type == DC_DATELINE || type == DC_BYLINE;
+}
+
+static int
+tei_is_titlepart(enum dc_type type)
+{
+	return type == DC_COLLECTION || type == DC_TITLE ||
+	    type == DC_SUBTITLE || type == DC_OCCASION;
+}
+
+/* The text a header line goes into. */
+static int
+tei_hline_text(const struct tei *t, const struct dc_node *n)
+{
+	return (t->texts & (1u << n->lang)) ? (int)n->lang : t->first;
+}
+
+/*
+ * One header line: titles as docTitle/titlePart, speaker and role as
+ * byline, date and place as docDate, news dateline and byline as such,
+ * front matter as a note.
+ */
+static void
+tei_hline(struct tei *t, const struct dc_node *n, int idx)
+{
+	const char	*iso;
+
+	iso = tei_when_ok(t->d->meta.date_iso) ? t->d->meta.date_iso : NULL;
+	switch (n->type) {
+	case DC_COLLECTION:
+	case DC_TITLE:
+	case DC_SUBTITLE:
+	case DC_OCCASION:
+		tei_hline_start(t, n, "titlePart", idx);
+		dc_xml_attr(t->x, "type", n->type == DC_TITLE ? "main" :
+		    n->type == DC_SUBTITLE ? "sub" :
+		    n->type == DC_OCCASION ? "desc" : "collection");
+		break;
+	case DC_SPEAKER:
+		tei_hline_start(t, n, "byline", idx);
+		if (n->child != NULL || t->d->meta.l[n->lang].speaker == NULL ||
+		    strstr(n->text, t->d->meta.l[n->lang].speaker) == NULL) {
+			/* No name to pick out: the line is the author. */
+			dc_xml_start(t->x, "docAuthor");
+			tei_hline_content(t, n);
+			dc_xml_end(t->x);
+			dc_xml_end(t->x);
+			return;
+		}
+		break;
+	case DC_ROLE:
+		tei_hline_start(t, n, "byline", idx);
+		if (n->child != NULL || t->d->meta.l[n->lang].role == NULL ||
+		    strstr(n->text, t->d->meta.l[n->lang].role) == NULL) {
+			dc_xml_start(t->x, "roleName");
+			tei_hline_content(t, n);
+			dc_xml_end(t->x);
+			dc_xml_end(t->x);
+			return;
+		}
+		break;
+	case DC_DATEPLACE:
+		tei_hline_start(t, n, "docDate", idx);
+		if (iso != NULL)
+			dc_xml_attr(t->x, "when", iso);
+		break;
+	case DC_DATELINE:
+		tei_hline_start(t, n, "dateline", idx);
+		break;
+	case DC_BYLINE:
+		tei_hline_start(t, n, "byline", idx);
+		break;
+	case DC_FRONTMATTER:
+		tei_hline_start(t, n, "note", idx);
+		dc_xml_attr(t->x, "type", "frontmatter");
+		break;
+	case DC_ROOT:
+	case DC_SALUTATION:
+	case DC_VOCATIVE:
+	case DC_PARA:
+	case DC_CLOSING:
+	case DC_SEG:
+	case DC_SENT:
+	case DC_W:
+	case DC_PC:
+	default:
+		abort();
+	}
+	tei_hline_content(t, n);
+	dc_xml_end(t->x);
+}
+
+/* The front of the text of one language: its header lines in order. */
+static void
+tei_front(struct tei *t, int lang)
+{
+	const struct dc_node	*n;
+	int			 idx = 0, started = 0, intitle = 0;
+
+	for (n = t->d->root->child; n != NULL; n = n->next) {
+		if (!dc_type_is_header(n->type))
+			break;
+		idx++;
+		if (tei_hline_text(t, n) != lang ||
+		    tei_hline_opener(n->type))
+			continue;
+		if (!started) {
+			dc_xml_nl(t->x);
+			dc_xml_start(t->x, "front");
+			started = 1;
+		}
+		if (intitle && !tei_is_titlepart(n->type)) {
+			dc_xml_nl(t->x);
+			dc_xml_end(t->x);
+			intitle = 0;
+		}
+		if (!intitle && tei_is_titlepart(n->type)) {
+			dc_xml_nl(t->x);
+			dc_xml_start(t->x, "docTitle");
+			intitle = 1;
+		}
+		dc_xml_nl(t->x);
+		tei_hline(t, n, idx);
+	}
+	if (intitle) {
+		dc_xml_nl(t->x);
+		dc_xml_end(t->x);
+	}
+	if (started) {
+		dc_xml_nl(t->x);
+		dc_xml_end(t->x);
+	}
+}
+
+/* One block's text in one language as element elem. */
+static void
+tei_block(struct tei *t, const struct dc_node *b, int lang, int idx,
+    const char *elem, const char *type)
+{
+	const struct dc_node	*s, *seg;
+	GString			*c;
+
+	seg = dc_node_seg(b, lang);
+	dc_xml_nl(t->x);
+	dc_xml_start(t->x, elem);
+	dc_xml_attrf(t->x, "xml:id", "%s-b%d", dc_lang_code(lang), idx);
+	if (type != NULL)
+		dc_xml_attr(t->x, "type", type);
+	tei_ana(t, b->type);
+	c = g_string_new(NULL);
+	for (s = b->child; s != NULL; s = s->next)
+		if (s->type == DC_SEG && (int)s->lang != lang)
+			g_string_append_printf(c, "%s#%s-b%d", c->len ? " " :
+			    "", dc_lang_code(s->lang), idx);
+	if (c->len > 0)
+		dc_xml_attr(t->x, "corresp", c->str);
+	g_string_free(c, TRUE);
+	tei_seg_content(t, seg);
+	dc_xml_end(t->x);
+}
+
+/*
+ * The body of the text of one language: an opener with the news
+ * dateline and byline and the opening salutations, the paragraphs, a
+ * div per part that a vocative opens (the vocative as its opener's
+ * salute), and a closer with the closing blocks.  Blocks out of those
+ * places (a closing mid-text) become ab with their role as type.
+ */
+static void
+tei_body(struct tei *t, int lang)
+{
+	const struct dc_node	**bl, *n;
+	int			 *ix, nb = 0, i, k, idx = 0, hidx = 0;
+	int			  nsal, tail, indiv = 0, opener = 0, common = 0;
+
+	for (n = t->d->root->child; n != NULL; n = n->next)
+		nb++;
+	bl = g_new0(const struct dc_node *, nb + 1);
+	ix = g_new0(int, nb + 1);
+	nb = 0;
+	for (n = t->d->root->child; n != NULL; n = n->next) {
+		if (!dc_type_is_block(n->type))
+			continue;
+		idx++;
+		if (dc_node_seg(n, lang) == NULL)
+			continue;
+		bl[nb] = n;
+		ix[nb++] = idx;
+	}
+	for (nsal = 0; nsal < nb && bl[nsal]->type == DC_SALUTATION; nsal++)
+		continue;
+	for (tail = nb; tail > nsal && bl[tail - 1]->type == DC_CLOSING;
+	    tail--)
+		continue;
+	/* The body needs some paragraph or div between opener and closer. */
+	if (tail == nsal && tail < nb)
+		tail = nb;
+	else if (tail == nsal && nsal > 0)
+		nsal = 0;
+
+	dc_xml_nl(t->x);
+	dc_xml_start(t->x, "body");
+	for (n = t->d->root->child; n != NULL; n = n->next) {
+		if (!dc_type_is_header(n->type))
+			break;
+		hidx++;
+		if (tei_hline_text(t, n) != lang || !tei_hline_opener(n->type))
+			continue;
+		if (!opener) {
+			dc_xml_nl(t->x);
+			dc_xml_start(t->x, "opener");
+			opener = 1;
+		}
+		dc_xml_nl(t->x);
+		tei_hline(t, n, hidx);
+	}
+	for (i = 0; i < nsal; i++) {
+		if (!opener) {
+			dc_xml_nl(t->x);
+			dc_xml_start(t->x, "opener");
+			opener = 1;
+		}
+		tei_block(t, bl[i], lang, ix[i], "salute", NULL);
+	}
+	if (opener) {
+		dc_xml_nl(t->x);
+		dc_xml_end(t->x);
+	}
+	for (i = nsal; i < tail; i++) {
+		switch (bl[i]->type) {
+		case DC_VOCATIVE:
+			if (indiv) {
+				dc_xml_nl(t->x);
+				dc_xml_end(t->x);
+			}
+			dc_xml_nl(t->x);
+			dc_xml_start(t->x, "div");
+			dc_xml_attr(t->x, "type", "part");
+			dc_xml_nl(t->x);
+			dc_xml_start(t->x, "opener");
+			tei_block(t, bl[i], lang, ix[i], "salute", NULL);
+			dc_xml_nl(t->x);
+			dc_xml_end(t->x);
+			indiv = 1;
+			common = 1;
+			break;
+		case DC_PARA:
+			tei_block(t, bl[i], lang, ix[i], "p", NULL);
+			common = 1;
+			break;
+		case DC_CLOSING:
+			/* Closings ending a part: the part's closer. */
+			for (k = i; k < tail && bl[k]->type == DC_CLOSING; k++)
+				continue;
+			if (indiv && k < tail && bl[k]->type == DC_VOCATIVE) {
+				dc_xml_nl(t->x);
+				dc_xml_start(t->x, "closer");
+				for (; i < k; i++)
+					tei_block(t, bl[i], lang, ix[i],
+					    "salute", NULL);
+				i--;
+				dc_xml_nl(t->x);
+				dc_xml_end(t->x);
+				break;
+			}
+			tei_block(t, bl[i], lang, ix[i], "ab", "closing");
+			common = 1;
+			break;
+		case DC_SALUTATION:
+			tei_block(t, bl[i], lang, ix[i], "ab", "salutation");
+			common = 1;
+			break;
+		case DC_ROOT:
+		case DC_COLLECTION:
+		case DC_TITLE:
+		case DC_SUBTITLE:
+		case DC_OCCASION:
+		case DC_SPEAKER:
+		case DC_ROLE:
+		case DC_DATEPLACE:
+		case DC_DATELINE:
+		case DC_BYLINE:
+		case DC_FRONTMATTER:
+		case DC_SEG:
+		case DC_SENT:
+		case DC_W:
+		case DC_PC:
+		default:
+			abort();
+		}
+	}
+	if (indiv) {
+		dc_xml_nl(t->x);
+		dc_xml_end(t->x);
+	}
+	if (!common) {
+		/* No text in this language: an empty paragraph for TEI. */
+		dc_xml_nl(t->x);
+		dc_xml_elem(t->x, "p", NULL);
+	}
+	if (tail < nb) {
+		dc_xml_nl(t->x);
+		dc_xml_start(t->x, "closer");
+		for (i = tail; i < nb; i++)
+			tei_block(t, bl[i], lang, ix[i], "salute", NULL);
+		dc_xml_nl(t->x);
+		dc_xml_end(t->x);
+	}
+	dc_xml_nl(t->x);
+	dc_xml_end(t->x);	/* body */
+	g_free(bl);
+	g_free(ix);
+}
+
+static void
+tei_text(struct tei *t, int lang)
+{
+	dc_xml_nl(t->x);
+	dc_xml_start(t->x, "text");
+	dc_xml_attrf(t->x, "xml:id", "text-%s", dc_lang_code(lang));
+	dc_xml_attr(t->x, "xml:lang", dc_lang_code(lang));
+	tei_front(t, lang);
+	tei_body(t, lang);
+	dc_xml_nl(t->x);
+	dc_xml_end(t->x);
+}
+
+/* The speaker in each language as the author of the text. */
+static void
+tei_author(struct tei *t)
+{
+	const struct dc_meta	*m = &t->d->meta;
+	char			**names;
+	int			 i, any = 0;
+
+	for (i = 0; i < DC_LANG__MAX; i++)
+		if (m->l[i].speaker != NULL || m->l[i].role != NULL)
+			any = 1;
+	if (any) {
+		dc_xml_nl(t->x);
+		dc_xml_start(t->x, "author");
+		for (i = 0; i < DC_LANG__MAX; i++) {
+			if (m->l[i].speaker == NULL)
+				continue;
+			dc_xml_start(t->x, "persName");
+			dc_xml_attr(t->x, "xml:lang", dc_lang_code(i));
+			dc_xml_text(t->x, m->l[i].speaker);
+			dc_xml_end(t->x);
+		}
+		for (i = 0; i < DC_LANG__MAX; i++) {
+			if (m->l[i].role == NULL)
+				continue;
+			dc_xml_start(t->x, "roleName");
+			dc_xml_attr(t->x, "xml:lang", dc_lang_code(i));
+			dc_xml_text(t->x, m->l[i].role);
+			dc_xml_end(t->x);
+		}
+		dc_xml_end(t->x);
+	}
+	if (m->reporters == NULL)
+		return;
+	names = tei_names(m->reporters);
+	for (i = 0; names[i] != NULL; i++) {
+		dc_xml_nl(t->x);
+		dc_xml_start(t->x, "author");
+		dc_xml_attr(t->x, "role", "reporter");
+		dc_xml_elem(t->x, "persName", names[i]);
+		dc_xml_end(t->x);
+	}
+	g_strfreev(names);
+}
+
+/*
+ * The source: every metadata field, so that parse_tei.c gets the
+ * model's metadata back.
+ */
+static void
+tei_bibl(struct tei *t)
+{
+	const struct dc_meta	*m = &t->d->meta;
+	const char		*lc, *iso;
+	int			 i, dated = 0;
+
+	iso = tei_when_ok(m->date_iso) ? m->date_iso : NULL;
+	dc_xml_nl(t->x);
+	dc_xml_start(t->x, "sourceDesc");
+	dc_xml_nl(t->x);
+	dc_xml_start(t->x, "bibl");
+	dc_xml_attr(t->x, "type", "docconv-source");
+#define LF(field, elem, type) do { \
+	if (m->l[i].field != NULL) { \
+		dc_xml_nl(t->x); \
+		dc_xml_start(t->x, elem); \
+		if (type != NULL) \
+			dc_xml_attr(t->x, "type", type); \
+		dc_xml_attr(t->x, "xml:lang", lc); \
+		dc_xml_text(t->x, m->l[i].field); \
+		dc_xml_end(t->x); \
+	} } while (0)
+	for (i = 0; i < DC_LANG__MAX; i++) {
+		lc = dc_lang_code(i);
+		if (m->l[i].title != NULL) {
+			dc_xml_nl(t->x);
+			dc_xml_start(t->x, "title");
+			dc_xml_attr(t->x, "type", "main");
+			if (m->title_default)
+				dc_xml_attr(t->x, "subtype", "placeholder");
+			dc_xml_attr(t->x, "xml:lang", lc);
+			dc_xml_text(t->x, m->l[i].title);
+			dc_xml_end(t->x);
+		}
+		LF(subtitle, "title", "sub");
+		LF(occasion, "title", "desc");
+		LF(speaker, "author", NULL);
+		LF(role, "roleName", NULL);
+		if (m->l[i].date != NULL) {
+			dc_xml_nl(t->x);
+			dc_xml_start(t->x, "date");
+			dc_xml_attr(t->x, "xml:lang", lc);
+			dc_xml_attr(t->x, "when", iso);
+			dc_xml_text(t->x, m->l[i].date);
+			dc_xml_end(t->x);
+			dated = 1;
+		}
+		LF(place, "placeName", NULL);
+	}
+#undef LF
+	if (m->date_iso != NULL && (!dated || iso == NULL)) {
+		dc_xml_nl(t->x);
+		dc_xml_start(t->x, "date");
+		dc_xml_attr(t->x, "type", "iso");
+		dc_xml_attr(t->x, "when", iso);
+		if (iso == NULL)
+			dc_xml_text(t->x, m->date_iso);
+		dc_xml_end(t->x);
+	}
+	if (m->agency != NULL) {
+		dc_xml_nl(t->x);
+		dc_xml_start(t->x, "orgName");
+		dc_xml_attr(t->x, "type", "agency");
+		dc_xml_text(t->x, m->agency);
+		dc_xml_end(t->x);
+	}
+	if (m->reporters != NULL) {
+		dc_xml_nl(t->x);
+		dc_xml_start(t->x, "respStmt");
+		dc_xml_elem(t->x, "resp", "reporters");
+		dc_xml_elem(t->x, "name", m->reporters);
+		dc_xml_end(t->x);
+	}
+	if (m->collection != NULL) {
+		dc_xml_nl(t->x);
+		dc_xml_start(t->x, "idno");
+		dc_xml_attr(t->x, "type", "collection");
+		dc_xml_text(t->x, m->collection);
+		dc_xml_end(t->x);
+	}
+	if (m->source != NULL) {
+		dc_xml_nl(t->x);
+		dc_xml_start(t->x, "idno");
+		dc_xml_attr(t->x, "type", "filename");
+		dc_xml_text(t->x, m->source);
+		dc_xml_end(t->x);
+	}
+	dc_xml_nl(t->x);
+	dc_xml_start(t->x, "note");
+	dc_xml_attr(t->x, "type", "dialect");
+	dc_xml_text(t->x, dc_dialect_name(m->dialect));
+	dc_xml_end(t->x);
+	dc_xml_nl(t->x);
+	dc_xml_end(t->x);	/* bibl */
+	dc_xml_nl(t->x);
+	dc_xml_end(t->x);	/* sourceDesc */
+}
+
+static void
+tei_encoding(struct tei *t)
+{
+	int	 i;
+
+	dc_xml_nl(t->x);
+	dc_xml_start(t->x, "encodingDesc");
+	dc_xml_nl(t->x);
+	dc_xml_start(t->x, "appInfo");
+	dc_xml_nl(t->x);
+	dc_xml_start(t->x, "application");
+	dc_xml_attr(t->x, "ident", "docconv");
+	dc_xml_attr(t->x, "version", PACKAGE_VERSION);
+	dc_xml_nl(t->x);
+	dc_xml_elem(t->x, "label", "docconv");
+	dc_xml_nl(t->x);
+	dc_xml_elem(t->x, "desc", "Converts plain-text speeches and news "
+	    "reports into PDF, EPUB and TEI; wrote this file and can read "
+	    "it back.");
+	dc_xml_nl(t->x);
+	dc_xml_end(t->x);
+	dc_xml_nl(t->x);
+	dc_xml_end(t->x);	/* appInfo */
+	dc_xml_nl(t->x);
+	dc_xml_start(t->x, "editorialDecl");
+	dc_xml_nl(t->x);
+	dc_xml_start(t->x, "segmentation");
+	dc_xml_nl(t->x);
+	dc_xml_elem(t->x, "p", "Each block of the source (salutation, "
+	    "vocative, paragraph, closing) is one element with xml:id "
+	    "LANG-bN; the texts of one block in the two languages point to "
+	    "each other with corresp.  Each header line is one element "
+	    "with xml:id LANG-hN.  Header lines and blocks are numbered "
+	    "in source order.");
+	dc_xml_nl(t->x);
+	dc_xml_elem(t->x, "p", "Word-segmented input keeps its "
+	    "segmentation: each input line is an s, each token a w "
+	    "(word) or pc (punctuation).  No white space is inserted "
+	    "between tokens, except one space between two tokens of "
+	    "Latin letters or digits, where the running text has one; so "
+	    "the text content of a paragraph is its running text.");
+	dc_xml_nl(t->x);
+	dc_xml_elem(t->x, "p", "An enumerator (第一, 一是, First) is a "
+	    "label, or a seg of type enum among tokens; a run-in lead, "
+	    "enumerator included, is a seg of type lead.");
+	dc_xml_nl(t->x);
+	dc_xml_end(t->x);
+	dc_xml_nl(t->x);
+	dc_xml_start(t->x, "normalization");
+	dc_xml_nl(t->x);
+	dc_xml_elem(t->x, "p", "Decoded to UTF-8; line ends normalised; "
+	    "control characters removed; lines of one paragraph joined, "
+	    "Chinese without a space, other text with one; leading and "
+	    "trailing white space of lines removed.  Characters are "
+	    "otherwise as in the source.");
+	dc_xml_nl(t->x);
+	dc_xml_end(t->x);
+	dc_xml_nl(t->x);
+	dc_xml_start(t->x, "interpretation");
+	dc_xml_nl(t->x);
+	dc_xml_elem(t->x, "p", "The role docconv gave each header line "
+	    "and block is in its ana attribute, pointing to the "
+	    "categories of the taxonomy docconv-roles.");
+	dc_xml_nl(t->x);
+	dc_xml_end(t->x);
+	dc_xml_nl(t->x);
+	dc_xml_end(t->x);	/* editorialDecl */
+	dc_xml_nl(t->x);
+	dc_xml_start(t->x, "classDecl");
+	dc_xml_nl(t->x);
+	dc_xml_start(t->x, "taxonomy");
+	dc_xml_attr(t->x, "xml:id", "docconv-roles");
+	for (i = 0; i < DC_TYPE__MAX; i++) {
+		if (tei_type_desc[i] == NULL)
+			continue;
+		dc_xml_nl(t->x);
+		dc_xml_start(t->x, "category");
+		dc_xml_attrf(t->x, "xml:id", "dc-%s", dc_type_name(i));
+		dc_xml_elem(t->x, "catDesc", tei_type_desc[i]);
+		dc_xml_end(t->x);
+	}
+	dc_xml_nl(t->x);
+	dc_xml_end(t->x);
+	dc_xml_nl(t->x);
+	dc_xml_end(t->x);	/* classDecl */
+	dc_xml_nl(t->x);
+	dc_xml_end(t->x);	/* encodingDesc */
+}
+
+static void
+tei_header(struct tei *t)
+{
+	const struct dc_meta	*m = &t->d->meta;
+	char			 date[32];
+	const char		*when = NULL;
+	struct tm		 tm;
+	time_t			 tt;
+	int			 i;
+
+	dc_xml_nl(t->x);
+	dc_xml_start(t->x, "teiHeader");
+	dc_xml_nl(t->x);
+	dc_xml_start(t->x, "fileDesc");
+	dc_xml_nl(t->x);
+	dc_xml_start(t->x, "titleStmt");
+	for (i = 0; i < DC_LANG__MAX; i++) {
+		if (m->l[i].title != NULL) {
+			dc_xml_nl(t->x);
+			dc_xml_start(t->x, "title");
+			dc_xml_attr(t->x, "type", "main");
+			dc_xml_attr(t->x, "xml:lang", dc_lang_code(i));
+			dc_xml_text(t->x, m->l[i].title);
+			dc_xml_end(t->x);
+		}
+		if (m->l[i].subtitle != NULL) {
+			dc_xml_nl(t->x);
+			dc_xml_start(t->x, "title");
+			dc_xml_attr(t->x, "type", "sub");
+			dc_xml_attr(t->x, "xml:lang", dc_lang_code(i));
+			dc_xml_text(t->x, m->l[i].subtitle);
+			dc_xml_end(t->x);
+		}
+	}
+	tei_author(t);
+	dc_xml_nl(t->x);
+	dc_xml_start(t->x, "respStmt");
+	dc_xml_elem(t->x, "resp", "Conversion from plain text to TEI P5");
+	dc_xml_start(t->x, "name");
+	dc_xml_attr(t->x, "type", "software");
+	dc_xml_text(t->x, "docconv " PACKAGE_VERSION);
+	dc_xml_end(t->x);
+	dc_xml_end(t->x);
+	dc_xml_nl(t->x);
+	dc_xml_end(t->x);	/* titleStmt */
+
+	/* The date of this file: SOURCE_DATE_EPOCH, else the text's. */
+	if (t->o != NULL && t->o->epoch >= 0) {
+		tt = (time_t)t->o->epoch;
+		if (gmtime_r(&tt, &tm) != NULL &&
+		    strftime(date, sizeof(date), "%Y-%m-%d", &tm) > 0)
+			when = date;
+	} else if (tei_when_ok(m->date_iso))
+		when = m->date_iso;
+	dc_xml_nl(t->x);
+	dc_xml_start(t->x, "publicationStmt");
+	dc_xml_nl(t->x);
+	dc_xml_elem(t->x, "authority", "docconv");
+	if (when != NULL) {
+		dc_xml_nl(t->x);
+		dc_xml_start(t->x, "date");
+		dc_xml_attr(t->x, "when", when);
+		dc_xml_text(t->x, when);
+		dc_xml_end(t->x);
+	}
+	dc_xml_nl(t->x);
+	dc_xml_end(t->x);
+	tei_bibl(t);
+	dc_xml_nl(t->x);
+	dc_xml_end(t->x);	/* fileDesc */
+
+	tei_encoding(t);
+
+	dc_xml_nl(t->x);
+	dc_xml_start(t->x, "profileDesc");
+	dc_xml_nl(t->x);
+	dc_xml_start(t->x, "langUsage");
+	for (i = 0; i < DC_LANG__MAX; i++) {
+		if (!(t->texts & (1u << i)))
+			continue;
+		dc_xml_nl(t->x);
+		dc_xml_start(t->x, "language");
+		dc_xml_attr(t->x, "ident", dc_lang_code(i));
+		dc_xml_text(t->x, tei_lang_names[i]);
+		dc_xml_end(t->x);
+	}
+	dc_xml_nl(t->x);
+	dc_xml_end(t->x);
+	dc_xml_nl(t->x);
+	dc_xml_end(t->x);	/* profileDesc */
+	dc_xml_nl(t->x);
+	dc_xml_end(t->x);	/* teiHeader */
+}
+
+/*
+ * Write the document as TEI P5 to outpath.  Returns 0, or -1 on
+ * failure (reported).
+ */
 int
 render_tei(const struct dc_doc *d, const struct dc_opts *o,
     const char *outpath)
 {
-	(void)d;
-	(void)o;
-	(void)outpath;
-	dc_msg_sys("--tei: this output format is not implemented yet");
-	return -1;
+	struct tei		 t;
+	const struct dc_node	*n;
+	char			*buf = NULL;
+	size_t			 len = 0;
+	FILE			*f = NULL;
+	int			 rc = -1, i, ntexts = 0;
+
+	memset(&t, 0, sizeof(t));
+	t.d = d;
+	t.o = o;
+	t.texts = d->meta.langs;
+	for (n = d->root->child; n != NULL; n = n->next)
+		if (dc_type_is_header(n->type))
+			t.texts |= 1u << n->lang;
+	if (t.texts == 0)
+		t.texts = 1u << DC_LANG_ZH;
+	t.first = -1;
+	for (i = 0; i < DC_LANG__MAX; i++)
+		if (t.texts & (1u << i)) {
+			if (t.first < 0)
+				t.first = i;
+			ntexts++;
+		}
+
+	if ((t.x = dc_xml_new_buffer()) == NULL) {
+		dc_msg_sys("%s: cannot start the XML writer", outpath);
+		goto out;
+	}
+	dc_xml_start(t.x, "TEI");
+	dc_xml_attr(t.x, "xmlns", TEI_NS);
+	dc_xml_attr(t.x, "xml:lang", dc_lang_code(t.first));
+	tei_header(&t);
+	if (ntexts > 1) {
+		/* Parallel texts, one per language, same shape. */
+		dc_xml_nl(t.x);
+		dc_xml_start(t.x, "text");
+		dc_xml_nl(t.x);
+		dc_xml_start(t.x, "group");
+		for (i = 0; i < DC_LANG__MAX; i++)
+			if (t.texts & (1u << i))
+				tei_text(&t, i);
+		dc_xml_nl(t.x);
+		dc_xml_end(t.x);
+		dc_xml_nl(t.x);
+		dc_xml_end(t.x);
+	} else
+		tei_text(&t, t.first);
+	dc_xml_nl(t.x);
+	dc_xml_end(t.x);	/* TEI */
+	i = dc_xml_finish(t.x, &buf, &len);
+	t.x = NULL;
+	if (i == -1)
+		goto out;
+
+	if ((f = fopen(outpath, "wb")) == NULL) {
+		dc_msg_sys("%s: %s", outpath, g_strerror(errno));
+		goto out;
+	}
+	if (fwrite(buf, 1, len, f) != len) {
+		dc_msg_sys("%s: %s", outpath, g_strerror(errno));
+		goto out;
+	}
+	i = fclose(f);
+	f = NULL;
+	if (i != 0) {
+		dc_msg_sys("%s: %s", outpath, g_strerror(errno));
+		goto out;
+	}
+	rc = 0;
+out:
+	if (f != NULL)
+		fclose(f);
+	g_free(buf);
+	return rc;
 }

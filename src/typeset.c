@@ -1,6 +1,1369 @@
 /*
- * typeset: to be written.
+ * typeset: break the document into lines with Pango and HarfBuzz and
+ * place the lines on pages; no drawing (render_pdf.c paints).
  */
 #include "config.h"
 
+#include <assert.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <fontconfig/fontconfig.h>
+#include <hyphen.h>
+#include <pango/pangocairo.h>
+#include <pango/pangofc-fontmap.h>
+
 #include "docconv.h"
+#include "fonts.h"
+#include "typeset.h"
+
+#define TS_MM		(72.0 / 25.4)	/* points per millimetre */
+#define TS_HYPHEN_DIC	"/usr/share/hyphen/hyph_en_US.dic"
+
+/* Paragraph styles. */
+enum ts_sid {
+	TS_ZH_BODY = 0,		/* Chinese running text */
+	TS_EN_BODY,		/* English running text */
+	TS_ZH_TITLE,		/* Chinese title lines */
+	TS_EN_TITLE,		/* English title lines */
+	TS_ZH_SUB,		/* Chinese subtitle, occasion */
+	TS_EN_SUB,		/* English subtitle, occasion */
+	TS_ZH_META,		/* Chinese speaker, date, dateline */
+	TS_EN_META,		/* English speaker, date */
+	TS_ZH_HEAD,		/* running head, Chinese */
+	TS_EN_HEAD,		/* running head, English; folios */
+	TS_SID__MAX
+};
+
+struct ts_style {
+	PangoFontDescription *font;	/* font list, size */
+	PangoLanguage	*lang;		/* language for shaping */
+	enum dc_lang	 l;		/* which language */
+	double		 size;		/* font size, pt */
+	double		 pitch;		/* baseline to baseline, pt */
+	double		 asc;		/* ascent of the first font, pt */
+	int		 justify;	/* justify non-final lines */
+	int		 center;	/* centre the lines */
+};
+
+/* Where a text flow goes on each spread. */
+struct ts_frame {
+	int		 page;		/* page within the spread */
+	double		 x;		/* from the text block's left, pt */
+	double		 w;		/* width, pt */
+	long		 spread;	/* cursor: spread */
+	double		 y;		/* cursor: top of next line, pt */
+};
+
+struct ts {
+	const struct dc_doc *doc;	/* what we set */
+	const struct dc_opts *o;	/* options */
+	enum ts_layout	 lay;		/* layout */
+	double		 pw, ph;	/* paper, pt */
+	double		 top, bot;	/* text block top and bottom, pt */
+	double		 inner, outer;	/* margins, pt */
+	double		 tw;		/* text block width, pt */
+	double		 gap;		/* space between pairs, pt */
+	struct ts_style	 st[TS_SID__MAX]; /* paragraph styles */
+	struct ts_frame	 fr[2];		/* flows: [0] zh, [1] en */
+	int		 nfr;		/* flows in use */
+	int		 spread_pages;	/* pages per spread: 1 or 2 */
+	int		 page0;		/* number of spread 0's first page */
+	GPtrArray	*open;		/* struct ts_page *, from first_open */
+	int		 first_open;	/* number of open[0] */
+	int		 part;		/* a part (vocative) is open */
+	char		*headtitle[DC_LANG__MAX]; /* title lines, spaced */
+	int		 err;		/* emit failed */
+	ts_emit_fn	 emit;		/* page consumer */
+	void		*arg;		/* its argument */
+};
+
+/* Set up once per process: font map, context, hyphenation. */
+static PangoFontMap	*ts_fontmap;
+static PangoContext	*ts_ctx;
+static HyphenDict	*ts_hyph;
+static int		 ts_hyph_tried;
+
+/*
+ * Paper names and sizes in millimetres.
+ */
+static const struct {
+	const char	*name;
+	double		 w, h;
+} ts_papers[] = {
+	{ "a5", 148, 210 },
+	{ "a4", 210, 297 },
+	{ "b5", 176, 250 },
+	{ "letter", 215.9, 279.4 },
+};
+
+/*
+ * Parse --paper into points; NULL means A5.  Returns 0, or -1 after
+ * naming the valid values.
+ */
+int
+ts_paper(const char *s, double *w, double *h)
+{
+	size_t		 i;
+	char		*end;
+	const char	*arg;
+	double		 a, b;
+
+	if (s == NULL)
+		s = "a5";
+	arg = s;
+	for (i = 0; i < G_N_ELEMENTS(ts_papers); i++)
+		if (g_ascii_strcasecmp(s, ts_papers[i].name) == 0) {
+			*w = ts_papers[i].w * TS_MM;
+			*h = ts_papers[i].h * TS_MM;
+			return 0;
+		}
+	a = g_ascii_strtod(s, &end);
+	if (end != s && (*end == 'x' || *end == 'X')) {
+		s = end + 1;
+		b = g_ascii_strtod(s, &end);
+		if (end != s && strcmp(end, "mm") == 0 &&
+		    a >= 70 && a <= 1000 && b >= 70 && b <= 1000) {
+			*w = a * TS_MM;
+			*h = b * TS_MM;
+			return 0;
+		}
+	}
+	dc_msg_sys("--paper %s: use a5, a4, b5, letter or WxHmm "
+	    "(70 to 1000 mm, e.g. 140x203mm)", arg);
+	return -1;
+}
+
+/*
+ * Parse --layout; NULL picks columns for bilingual documents, else the
+ * one language there is.  Returns 0, or -1 after naming the values.
+ */
+int
+ts_layout_parse(const char *s, unsigned int langs, enum ts_layout *l)
+{
+	static const char *const names[TS__MAX] = {
+		"columns", "facing", "interleaved", "zh", "en"
+	};
+	int	 i;
+
+	if (s == NULL) {
+		if ((langs & (1u << DC_LANG_ZH)) &&
+		    (langs & (1u << DC_LANG_EN)))
+			*l = TS_COLUMNS;
+		else if (langs & (1u << DC_LANG_EN))
+			*l = TS_EN;
+		else
+			*l = TS_ZH;
+		return 0;
+	}
+	for (i = 0; i < TS__MAX; i++)
+		if (strcmp(s, names[i]) == 0) {
+			*l = (enum ts_layout)i;
+			return 0;
+		}
+	dc_msg_sys("--layout %s: use columns, facing, interleaved, zh "
+	    "or en", s);
+	return -1;
+}
+
+/*
+ * Font map over docconv's private fontconfig, and one context at
+ * 72 dpi (Pango units are then points) without glyph position
+ * rounding, which would advance each Han at 10.5 pt by 11 pt.
+ */
+static int
+ts_context(void)
+{
+	cairo_font_options_t	*fo;
+
+	if (ts_ctx != NULL)
+		return 0;
+	if (dc_fonts_init() == -1)
+		return -1;
+	ts_fontmap = pango_cairo_font_map_new_for_font_type(
+	    CAIRO_FONT_TYPE_FT);
+	if (ts_fontmap == NULL) {
+		dc_msg_sys("pango: no FreeType font map");
+		return -1;
+	}
+	pango_fc_font_map_set_config(PANGO_FC_FONT_MAP(ts_fontmap),
+	    dc_fonts_config());
+	pango_cairo_font_map_set_resolution(
+	    PANGO_CAIRO_FONT_MAP(ts_fontmap), 72.0);
+	ts_ctx = pango_font_map_create_context(ts_fontmap);
+	pango_context_set_round_glyph_positions(ts_ctx, FALSE);
+	fo = cairo_font_options_create();
+	cairo_font_options_set_hint_style(fo, CAIRO_HINT_STYLE_NONE);
+	cairo_font_options_set_hint_metrics(fo, CAIRO_HINT_METRICS_OFF);
+	pango_cairo_context_set_font_options(ts_ctx, fo);
+	cairo_font_options_destroy(fo);
+	pango_cairo_context_set_resolution(ts_ctx, 72.0);
+	return 0;
+}
+
+/*
+ * One style: a font list led by the face of the style's language (a
+ * Latin face first would take “ ” … — from the Latin font inside
+ * Chinese text), its size and line pitch.
+ */
+static void
+ts_style_set(struct ts_style *s, enum dc_lang l, enum dc_font_role first,
+    enum dc_font_role second, PangoWeight wt, double size, double lead)
+{
+	PangoFontMetrics	*m;
+	char			*fam;
+
+	fam = g_strdup_printf("%s,%s", dc_fonts_family(first),
+	    dc_fonts_family(second));
+	s->font = pango_font_description_new();
+	pango_font_description_set_family(s->font, fam);
+	pango_font_description_set_weight(s->font, wt);
+	pango_font_description_set_absolute_size(s->font,
+	    size * PANGO_SCALE);
+	s->lang = pango_language_from_string(l == DC_LANG_ZH ?
+	    "zh-cn" : "en");
+	s->l = l;
+	s->size = size;
+	s->pitch = size * lead;
+	m = pango_context_get_metrics(ts_ctx, s->font, s->lang);
+	s->asc = (double)pango_font_metrics_get_ascent(m) / PANGO_SCALE;
+	pango_font_metrics_unref(m);
+	g_free(fam);
+}
+
+static void
+ts_styles(struct ts *t)
+{
+	double	 z, e;
+
+	/* 9 pt on A5, growing with the paper to 10.5 pt on A4. */
+	z = 9.0 + (t->pw / TS_MM - 148.0) * 1.5 / 62.0;
+	z = z < 8.0 ? 8.0 : z > 12.0 ? 12.0 : z;
+	z = floor(z * 2.0 + 0.5) / 2.0;
+	e = z * 1.02;
+	ts_style_set(&t->st[TS_ZH_BODY], DC_LANG_ZH, DC_FONT_ZH_BODY,
+	    DC_FONT_EN_BODY, PANGO_WEIGHT_NORMAL, z, 1.75);
+	ts_style_set(&t->st[TS_EN_BODY], DC_LANG_EN, DC_FONT_EN_BODY,
+	    DC_FONT_ZH_BODY, PANGO_WEIGHT_NORMAL, e, 1.32);
+	ts_style_set(&t->st[TS_ZH_TITLE], DC_LANG_ZH, DC_FONT_ZH_HEAD,
+	    DC_FONT_EN_HEAD, PANGO_WEIGHT_BOLD, z * 1.75, 1.45);
+	ts_style_set(&t->st[TS_EN_TITLE], DC_LANG_EN, DC_FONT_EN_BODY,
+	    DC_FONT_ZH_HEAD, PANGO_WEIGHT_BOLD, z * 1.45, 1.25);
+	ts_style_set(&t->st[TS_ZH_SUB], DC_LANG_ZH, DC_FONT_ZH_BODY,
+	    DC_FONT_EN_BODY, PANGO_WEIGHT_NORMAL, z * 1.15, 1.6);
+	ts_style_set(&t->st[TS_EN_SUB], DC_LANG_EN, DC_FONT_EN_BODY,
+	    DC_FONT_ZH_BODY, PANGO_WEIGHT_NORMAL, e * 1.12, 1.35);
+	ts_style_set(&t->st[TS_ZH_META], DC_LANG_ZH, DC_FONT_ZH_BODY,
+	    DC_FONT_EN_BODY, PANGO_WEIGHT_NORMAL, z, 1.6);
+	ts_style_set(&t->st[TS_EN_META], DC_LANG_EN, DC_FONT_EN_BODY,
+	    DC_FONT_ZH_BODY, PANGO_WEIGHT_NORMAL, e, 1.35);
+	ts_style_set(&t->st[TS_ZH_HEAD], DC_LANG_ZH, DC_FONT_ZH_BODY,
+	    DC_FONT_EN_BODY, PANGO_WEIGHT_NORMAL, z * 0.8, 1.2);
+	ts_style_set(&t->st[TS_EN_HEAD], DC_LANG_EN, DC_FONT_EN_BODY,
+	    DC_FONT_ZH_BODY, PANGO_WEIGHT_NORMAL, e * 0.85, 1.2);
+	t->st[TS_ZH_BODY].justify = t->st[TS_EN_BODY].justify = 1;
+	t->st[TS_ZH_TITLE].center = t->st[TS_EN_TITLE].center = 1;
+	t->st[TS_ZH_SUB].center = t->st[TS_EN_SUB].center = 1;
+	t->st[TS_ZH_META].center = t->st[TS_EN_META].center = 1;
+}
+
+static void
+ts_styles_free(struct ts *t)
+{
+	int	 i;
+
+	for (i = 0; i < TS_SID__MAX; i++)
+		if (t->st[i].font != NULL)
+			pango_font_description_free(t->st[i].font);
+}
+
+static int
+ts_is_han(gunichar c)
+{
+	return g_unichar_get_script(c) == G_UNICODE_SCRIPT_HAN;
+}
+
+static int
+ts_is_latin(gunichar c)
+{
+	return (c < 0x80 && g_ascii_isalnum(c)) ||
+	    (c >= 0xC0 && c < 0x250 && g_unichar_isalpha(c));
+}
+
+/* Full-width punctuation whose pairs clreq compresses. */
+static int
+ts_is_fwpunct(gunichar c)
+{
+	return (c >= 0x3001 && c <= 0x3002) ||
+	    (c >= 0x3008 && c <= 0x3011) ||
+	    (c >= 0x3014 && c <= 0x301B) ||
+	    (c >= 0x2018 && c <= 0x201D && c != 0x201A && c != 0x201B) ||
+	    c == 0xFF01 || c == 0xFF08 || c == 0xFF09 || c == 0xFF0C ||
+	    c == 0xFF0E || c == 0xFF1A || c == 0xFF1B || c == 0xFF1F;
+}
+
+/*
+ * Chinese text for Pango: U+2005 (a quarter em, which extracts as a
+ * space) between Han and Latin letters or digits, as clreq asks and
+ * Pango does not do.  *lead is the byte length of the run-in lead in
+ * the input on entry and in the result on return.  Attributes for
+ * the punctuation are added to al.
+ */
+static char *
+ts_prep_zh(const char *s, size_t len, size_t *lead, PangoAttrList *al)
+{
+	GString		*g;
+	const char	*p, *end = s + len, *q;
+	gunichar	 c, prev = 0, next;
+	size_t		 nl = *lead, pstart = 0;
+	PangoAttribute	*a;
+
+	g = g_string_sized_new(len + 16);
+	for (p = s; p < end; p = g_utf8_next_char(p)) {
+		c = g_utf8_get_char(p);
+		if ((size_t)(p - s) == *lead)
+			nl = g->len;
+		if (prev != 0 && ((ts_is_han(prev) && ts_is_latin(c)) ||
+		    (ts_is_latin(prev) && ts_is_han(c))))
+			g_string_append_unichar(g, 0x2005);
+		q = g_utf8_next_char(p);
+		next = q < end ? g_utf8_get_char(q) : 0;
+		/* Compress the first of two adjacent marks (halt). */
+		if (ts_is_fwpunct(c) && ts_is_fwpunct(next)) {
+			a = pango_attr_font_features_new("halt");
+			a->start_index = g->len;
+			a->end_index = g->len + (q - p);
+			pango_attr_list_insert(al, a);
+		}
+		/*
+		 * Pango would break before a middle dot, and at a space
+		 * before closing or after opening punctuation (segmented
+		 * text has such spaces).
+		 */
+		if (c == 0x00B7 || (g_unichar_isspace(prev) &&
+		    dc_is_closing_punct(c))) {
+			a = pango_attr_allow_breaks_new(FALSE);
+			a->start_index = pstart;
+			a->end_index = g->len + (q - p);
+			pango_attr_list_insert(al, a);
+		}
+		if (dc_is_opening_punct(c) && g_unichar_isspace(next)) {
+			a = pango_attr_allow_breaks_new(FALSE);
+			a->start_index = g->len;
+			a->end_index = g->len + (q - p) + 1;
+			pango_attr_list_insert(al, a);
+		}
+		pstart = g->len;
+		g_string_append_len(g, p, q - p);
+		prev = c;
+	}
+	if (*lead >= len)
+		nl = g->len;
+	*lead = nl;
+	return g_string_free(g, FALSE);
+}
+
+/*
+ * English text for Pango: soft hyphens where libhyphen allows a break
+ * (two letters before, three after), which narrow columns need.
+ */
+static char *
+ts_prep_en(const char *s, size_t len, size_t *lead)
+{
+	GString		*g;
+	size_t		 i, j, n, nl = *lead, k;
+	char		 w[64], hy[64 + 5];
+	char		**rep = NULL;
+	int		*pos = NULL, *cut = NULL, upper;
+
+	if (!ts_hyph_tried) {
+		ts_hyph_tried = 1;
+		ts_hyph = hnj_hyphen_load(TS_HYPHEN_DIC);
+	}
+	g = g_string_sized_new(len + len / 8);
+	for (i = 0; i < len; ) {
+		if (i == *lead)
+			nl = g->len;
+		if (!g_ascii_isalpha(s[i])) {
+			g_string_append_c(g, s[i++]);
+			continue;
+		}
+		for (j = i, upper = 1; j < len && g_ascii_isalpha(s[j]); j++)
+			if (g_ascii_islower(s[j]))
+				upper = 0;
+		n = j - i;
+		/* A word glued to other letters (UTF-8) stays whole. */
+		if (ts_hyph == NULL || n < 6 || n >= sizeof(w) || upper ||
+		    (j < len && (unsigned char)s[j] >= 0x80 &&
+		    (unsigned char)s[j] != 0xE2) ||
+		    (i > 0 && (unsigned char)s[i - 1] >= 0x80 &&
+		    (unsigned char)s[i - 1] != 0x99)) {
+			g_string_append_len(g, s + i, n);
+			i = j;
+			continue;
+		}
+		for (k = 0; k < n; k++)
+			w[k] = g_ascii_tolower(s[i + k]);
+		w[n] = '\0';
+		memset(hy, 0, sizeof(hy));
+		if (hnj_hyphen_hyphenate3(ts_hyph, w, (int)n, hy, NULL,
+		    &rep, &pos, &cut, 2, 3, 2, 2) != 0)
+			memset(hy, 0, sizeof(hy));
+		if (rep != NULL) {
+			/* Non-standard hyphenation: none in English. */
+			for (k = 0; k < n; k++)
+				free(rep[k]);
+			free(rep);
+			free(pos);
+			free(cut);
+			rep = NULL;
+			pos = cut = NULL;
+			memset(hy, 0, sizeof(hy));
+		}
+		for (k = 0; k < n; k++) {
+			if (i + k == *lead && k > 0)
+				nl = g->len;
+			g_string_append_c(g, s[i + k]);
+			if (k + 1 < n && (hy[k] & 1))
+				g_string_append(g, "\xc2\xad");
+		}
+		i = j;
+	}
+	if (*lead >= len)
+		nl = g->len;
+	*lead = nl;
+	return g_string_free(g, FALSE);
+}
+
+/* Advance of a line in Pango units, from its glyphs (not cached). */
+static int
+ts_line_units(PangoLayoutLine *line)
+{
+	GSList	*r;
+	int	 w = 0;
+
+	for (r = line->runs; r != NULL; r = r->next)
+		w += pango_glyph_string_get_width(
+		    ((PangoGlyphItem *)r->data)->glyphs);
+	return w;
+}
+
+/*
+ * Punctuation compression (clreq): a full-width mark is half ink,
+ * half blank, and may give up the blank half.  With want == 0, return
+ * how much the line's marks can give; else take want (no more than
+ * that) from them evenly.  Only closing marks inside the line give:
+ * their blank is on the right, and a mark ending the line keeps its
+ * full width so that the line still ends flush.
+ */
+static int
+ts_squeeze_line(PangoLayoutLine *line, const char *text, int em, int want)
+{
+	GSList		*r;
+	PangoGlyphItem	*gi;
+	PangoGlyphString *gs;
+	gunichar	 c;
+	int		 i, pass, n = 0, k = 0, d, done = 0;
+
+	for (pass = 0; pass < 2; pass++) {
+		for (r = line->runs; r != NULL; r = r->next) {
+			gi = r->data;
+			gs = gi->glyphs;
+			for (i = 0; i < gs->num_glyphs; i++) {
+				if (!gs->glyphs[i].attr.is_cluster_start ||
+				    gs->glyphs[i].geometry.width < em * 9 / 10)
+					continue;
+				c = g_utf8_get_char(text + gi->item->offset +
+				    gs->log_clusters[i]);
+				/* Closing marks inside the line only. */
+				if (!ts_is_fwpunct(c) ||
+				    !dc_is_closing_punct(c) ||
+				    (r->next == NULL && i + 1 == gs->num_glyphs))
+					continue;
+				if (pass == 0) {
+					n++;
+					continue;
+				}
+				k++;
+				d = (int)((long long)want * k / n) - done;
+				done += d;
+				gs->glyphs[i].geometry.width -= d;
+			}
+		}
+		if (want == 0 || n == 0)
+			break;
+	}
+	return n * (em / 2);
+}
+
+/*
+ * Spread a Chinese line's slack over the gaps between its clusters.
+ * Pango would put it all into spaces when the line has any, and a
+ * Chinese line with a Latin word has some.
+ */
+static void
+ts_justify_line(PangoLayoutLine *line, int avail)
+{
+	GSList		*r;
+	PangoGlyphItem	*gi;
+	PangoGlyphString *gs;
+	int		 i, n = 0, last = -1, k, slack, add, done = 0;
+
+	slack = avail - ts_line_units(line);
+	if (slack <= 0)
+		return;
+	/* Count clusters; the last one with width ends the line. */
+	for (r = line->runs; r != NULL; r = r->next) {
+		gs = ((PangoGlyphItem *)r->data)->glyphs;
+		for (i = 0; i < gs->num_glyphs; i++) {
+			if (!gs->glyphs[i].attr.is_cluster_start)
+				continue;
+			if (gs->glyphs[i].geometry.width > 0)
+				last = n;
+			n++;
+		}
+	}
+	if (last < 1)
+		return;
+	/* Add to the last glyph of each cluster before the last. */
+	k = 0;
+	for (r = line->runs; r != NULL; r = r->next) {
+		gi = r->data;
+		gs = gi->glyphs;
+		for (i = 0; i < gs->num_glyphs; i++) {
+			if (i + 1 < gs->num_glyphs &&
+			    !gs->glyphs[i + 1].attr.is_cluster_start)
+				continue;
+			if (k >= last)
+				return;
+			k++;
+			add = (int)((long long)slack * k / last) - done;
+			gs->glyphs[i].geometry.width += add;
+			done += add;
+		}
+	}
+}
+
+/*
+ * Justify a Chinese layout set half an em wider than its width wu
+ * (indent iu): lines that ran over give the excess back from their
+ * punctuation, all but paragraph-final lines are then spread to the
+ * full width.  If some line cannot give enough back, the paragraph is
+ * set again at its true width.
+ */
+static void
+ts_justify_zh(PangoLayout *lay, int wu, int iu, int em)
+{
+	PangoLayoutIter	*it;
+	PangoLayoutLine	*line, *next;
+	const char	*text = pango_layout_get_text(lay);
+	int		 avail, over, ok = 1;
+
+	it = pango_layout_get_iter(lay);
+	do {
+		line = pango_layout_iter_get_line_readonly(it);
+		avail = wu - (line->is_paragraph_start ? iu : 0);
+		over = ts_line_units(line) - avail;
+		if (over > 0 && ts_squeeze_line(line, text, em, 0) < over)
+			ok = 0;
+	} while (ok && pango_layout_iter_next_line(it));
+	pango_layout_iter_free(it);
+	if (!ok)
+		pango_layout_set_width(lay, wu + 1);
+
+	it = pango_layout_get_iter(lay);
+	line = pango_layout_iter_get_line_readonly(it);
+	while (line != NULL) {
+		next = pango_layout_iter_next_line(it) ?
+		    pango_layout_iter_get_line_readonly(it) : NULL;
+		avail = wu - (line->is_paragraph_start ? iu : 0);
+		over = ts_line_units(line) - avail;
+		if (over > 0)
+			ts_squeeze_line(line, text, em, over);
+		if (next != NULL && !next->is_paragraph_start)
+			ts_justify_line(line, avail);
+		line = next;
+	}
+	pango_layout_iter_free(it);
+}
+
+/*
+ * Lay out one paragraph of a style at a width: the text is prepared
+ * for its language and the lead (lead bytes) is set in the heading
+ * face.  Returns a layout the caller unrefs.
+ */
+static PangoLayout *
+ts_para(const struct ts *t, enum ts_sid sid, const char *text, size_t len,
+    size_t lead, double width, double indent)
+{
+	const struct ts_style *s = &t->st[sid];
+	PangoLayout	*lay;
+	PangoAttrList	*al;
+	PangoAttribute	*a;
+	char		*p;
+	int		 wu, iu;
+
+	if (lead > len)
+		lead = len;
+	al = pango_attr_list_new();
+	if (s->l == DC_LANG_ZH)
+		p = ts_prep_zh(text, len, &lead, al);
+	else
+		p = ts_prep_en(text, len, &lead);
+	a = pango_attr_language_new(s->lang);
+	pango_attr_list_insert_before(al, a);
+	if (lead > 0) {
+		a = pango_attr_family_new(dc_fonts_family(s->l ==
+		    DC_LANG_ZH ? DC_FONT_ZH_HEAD : DC_FONT_EN_BODY));
+		a->end_index = lead;
+		pango_attr_list_insert(al, a);
+		a = pango_attr_weight_new(s->l == DC_LANG_ZH ?
+		    PANGO_WEIGHT_MEDIUM : PANGO_WEIGHT_BOLD);
+		a->end_index = lead;
+		pango_attr_list_insert(al, a);
+	}
+	lay = pango_layout_new(ts_ctx);
+	pango_layout_set_font_description(lay, s->font);
+	wu = (int)lround(width * PANGO_SCALE);
+	iu = (int)lround(indent * PANGO_SCALE);
+	/*
+	 * One unit more, or whole-point leftovers spread unevenly;
+	 * Chinese may run half an em over, to be taken back from the
+	 * punctuation (ts_justify_zh()).
+	 */
+	pango_layout_set_width(lay, wu + (s->justify && s->l ==
+	    DC_LANG_ZH ? (int)lround(s->size * PANGO_SCALE) / 2 : 1));
+	pango_layout_set_wrap(lay, PANGO_WRAP_WORD_CHAR);
+	pango_layout_set_indent(lay, iu);
+	if (s->center)
+		pango_layout_set_alignment(lay, PANGO_ALIGN_CENTER);
+	if (s->justify && s->l == DC_LANG_EN)
+		pango_layout_set_justify(lay, TRUE);
+	pango_layout_set_text(lay, p, -1);
+	pango_layout_set_attributes(lay, al);
+	pango_attr_list_unref(al);
+	g_free(p);
+
+	if (s->justify && s->l == DC_LANG_ZH)
+		ts_justify_zh(lay, wu, iu, (int)lround(s->size * PANGO_SCALE));
+	return lay;
+}
+
+static struct ts_page *
+ts_page_new(const struct ts *t, int number)
+{
+	struct ts_page	*p;
+
+	p = g_new0(struct ts_page, 1);
+	p->number = number;
+	/* Odd pages are rectos: the inner margin is on the left. */
+	p->left = number % 2 ? t->inner : t->outer;
+	p->items = g_array_new(FALSE, FALSE, sizeof(struct ts_item));
+	p->rules = g_array_new(FALSE, FALSE, sizeof(struct ts_rule));
+	p->marks = g_array_new(FALSE, FALSE, sizeof(struct ts_mark));
+	return p;
+}
+
+static void
+ts_page_free(struct ts_page *p)
+{
+	guint	 i;
+
+	if (p == NULL)
+		return;
+	for (i = 0; i < p->items->len; i++)
+		g_object_unref(g_array_index(p->items, struct ts_item,
+		    i).layout);
+	for (i = 0; i < p->marks->len; i++)
+		g_free(g_array_index(p->marks, struct ts_mark, i).text);
+	g_array_free(p->items, TRUE);
+	g_array_free(p->rules, TRUE);
+	g_array_free(p->marks, TRUE);
+	g_free(p);
+}
+
+/* The open page of that number, made if need be. */
+static struct ts_page *
+ts_page_get(struct ts *t, int number)
+{
+	int	 i;
+
+	assert(number >= t->first_open);
+	i = number - t->first_open;
+	while ((int)t->open->len <= i)
+		g_ptr_array_add(t->open, ts_page_new(t,
+		    t->first_open + (int)t->open->len));
+	return g_ptr_array_index(t->open, i);
+}
+
+static void
+ts_item_add(struct ts_page *p, PangoLayout *lay, PangoLayoutLine *line,
+    double x, double y)
+{
+	struct ts_item	 it;
+
+	it.layout = g_object_ref(lay);
+	it.line = line;
+	it.x = x;
+	it.y = y;
+	g_array_append_val(p->items, it);
+}
+
+static void
+ts_mark_add(struct ts_page *p, int level, const char *text, size_t len,
+    double y)
+{
+	struct ts_mark	 m;
+	char		*s;
+
+	s = g_strndup(text, len);
+	g_strdelimit(s, "\n\t", ' ');
+	m.level = level;
+	m.text = g_strstrip(s);
+	m.y = y;
+	g_array_append_val(p->marks, m);
+}
+
+/*
+ * A one-line layout for furniture (running head, folio).
+ */
+static PangoLayout *
+ts_short(const struct ts *t, enum ts_sid sid, const char *text,
+    double width)
+{
+	PangoLayout	*lay;
+	PangoAttrList	*al;
+
+	lay = pango_layout_new(ts_ctx);
+	pango_layout_set_font_description(lay, t->st[sid].font);
+	al = pango_attr_list_new();
+	pango_attr_list_insert(al, pango_attr_language_new(
+	    t->st[sid].lang));
+	pango_layout_set_attributes(lay, al);
+	pango_attr_list_unref(al);
+	if (width > 0) {
+		pango_layout_set_width(lay, (int)(width * PANGO_SCALE));
+		pango_layout_set_ellipsize(lay, PANGO_ELLIPSIZE_END);
+	}
+	pango_layout_set_single_paragraph_mode(lay, TRUE);
+	pango_layout_set_text(lay, text, -1);
+	return lay;
+}
+
+static double
+ts_line_width(PangoLayoutLine *line)
+{
+	PangoRectangle	 log;
+
+	pango_layout_line_get_extents(line, NULL, &log);
+	return (double)log.width / PANGO_SCALE;
+}
+
+/*
+ * Running head and folio: the title of one language centred above
+ * a hairline, the page number at the outer edge.
+ */
+static void
+ts_furniture(struct ts *t, struct ts_page *p)
+{
+	const char	*title;
+	enum dc_lang	 l;
+	enum ts_sid	 sid;
+	PangoLayout	*lay;
+	PangoLayoutLine	*line;
+	double		 y, w;
+	char		 num[16];
+	struct ts_rule	 r;
+
+	if (p->number == 1 || (p->items->len == 0 && t->lay != TS_FACING))
+		return;
+	/* Versos carry the Chinese title, rectos the English one. */
+	l = p->number % 2 ? DC_LANG_EN : DC_LANG_ZH;
+	if (t->lay == TS_ZH || t->lay == TS_EN)
+		l = t->lay == TS_ZH ? DC_LANG_ZH : DC_LANG_EN;
+	if (t->doc->meta.l[l].title == NULL)
+		l = l == DC_LANG_ZH ? DC_LANG_EN : DC_LANG_ZH;
+	title = t->headtitle[l] != NULL ? t->headtitle[l] :
+	    t->doc->meta.l[l].title;
+	sid = l == DC_LANG_ZH ? TS_ZH_HEAD : TS_EN_HEAD;
+	y = t->top - t->st[TS_ZH_BODY].pitch * 1.1;
+	if (title != NULL) {
+		lay = ts_short(t, sid, title, t->tw * 0.75);
+		line = pango_layout_get_line_readonly(lay, 0);
+		w = ts_line_width(line);
+		ts_item_add(p, lay, line, p->left + (t->tw - w) / 2, y);
+		g_object_unref(lay);
+	}
+	snprintf(num, sizeof(num), "%d", p->number);
+	lay = ts_short(t, TS_EN_HEAD, num, 0);
+	line = pango_layout_get_line_readonly(lay, 0);
+	w = ts_line_width(line);
+	ts_item_add(p, lay, line, p->number % 2 ? p->left + t->tw - w :
+	    p->left, y);
+	g_object_unref(lay);
+	r.x0 = p->left;
+	r.x1 = p->left + t->tw;
+	r.y0 = r.y1 = y + t->st[TS_EN_HEAD].size * 0.45;
+	r.width = 0.4;
+	g_array_append_val(p->rules, r);
+}
+
+/*
+ * Running-head titles: the title lines of each language joined with
+ * a space (ideographic for Chinese) where the model's title runs
+ * them together; none when --title replaces them.
+ */
+static void
+ts_headtitles(struct ts *t)
+{
+	const struct dc_node *n;
+	GString		*g[DC_LANG__MAX] = { NULL, NULL };
+	int		 i;
+
+	if (t->o->title != NULL)
+		return;
+	for (n = t->doc->root->child; n != NULL; n = n->next) {
+		if (n->type != DC_TITLE || n->text == NULL)
+			continue;
+		if (g[n->lang] == NULL)
+			g[n->lang] = g_string_new(NULL);
+		else
+			g_string_append(g[n->lang], n->lang == DC_LANG_ZH ?
+			    "\u3000" : " ");
+		g_string_append(g[n->lang], n->text);
+	}
+	for (i = 0; i < DC_LANG__MAX; i++)
+		if (g[i] != NULL)
+			t->headtitle[i] = g_string_free(g[i], FALSE);
+}
+
+/* Emit open pages below number upto. */
+static void
+ts_flush(struct ts *t, int upto)
+{
+	struct ts_page	*p;
+
+	while (t->first_open < upto) {
+		p = ts_page_get(t, t->first_open);
+		ts_furniture(t, p);
+		if (!t->err && t->emit(p, t->arg) == -1)
+			t->err = 1;
+		ts_page_free(p);
+		g_ptr_array_remove_index(t->open, 0);
+		t->first_open++;
+	}
+}
+
+static int
+ts_frame_page(const struct ts *t, const struct ts_frame *f)
+{
+	return t->page0 + (int)f->spread * t->spread_pages + f->page;
+}
+
+/*
+ * Set a layout's lines in a flow from its cursor on, going over to
+ * the next spread when the page is full.  Returns the page and top
+ * of the first line through *page and *y0.
+ */
+static void
+ts_flow(struct ts *t, struct ts_frame *f, PangoLayout *lay,
+    const struct ts_style *s, int *page, double *y0)
+{
+	PangoLayoutIter	*it;
+	PangoLayoutLine	*line;
+	struct ts_page	*p;
+	PangoRectangle	 log;
+	int		 first = 1;
+	double		 x;
+
+	it = pango_layout_get_iter(lay);
+	do {
+		line = pango_layout_iter_get_line_readonly(it);
+		if (f->y + s->pitch > t->bot + 0.01 && f->y > t->top) {
+			f->spread++;
+			f->y = t->top;
+		}
+		p = ts_page_get(t, ts_frame_page(t, f));
+		pango_layout_iter_get_line_extents(it, NULL, &log);
+		x = p->left + f->x + (double)log.x / PANGO_SCALE;
+		ts_item_add(p, lay, line, x, f->y + s->asc);
+		if (first) {
+			*page = p->number;
+			*y0 = f->y;
+			first = 0;
+		}
+		f->y += s->pitch;
+	} while (pango_layout_iter_next_line(it));
+	pango_layout_iter_free(it);
+}
+
+/* The later of two flow cursors. */
+static void
+ts_cursor_max(const struct ts_frame *a, const struct ts_frame *b,
+    long *sp, double *y)
+{
+	if (a->spread > b->spread || (a->spread == b->spread &&
+	    a->y >= b->y)) {
+		*sp = a->spread;
+		*y = a->y;
+	} else {
+		*sp = b->spread;
+		*y = b->y;
+	}
+}
+
+static int
+ts_nlines(PangoLayout *lay)
+{
+	return lay == NULL ? 0 : pango_layout_get_line_count(lay);
+}
+
+/*
+ * Bytes of text from off to lay out at once.  HarfBuzz gives up on
+ * runs of some hundred thousand characters, so a paragraph longer
+ * than TS_CHUNK bytes is set in pieces that end at a sentence end.
+ */
+#define TS_CHUNK	30000
+
+static size_t
+ts_chunk(const char *text, size_t off)
+{
+	const char	*s = text + off, *p, *cut;
+	size_t		 len = strlen(s);
+
+	if (len <= TS_CHUNK)
+		return len;
+	cut = g_utf8_find_prev_char(s, s + TS_CHUNK);
+	for (p = cut; p > s + TS_CHUNK / 2; p = g_utf8_find_prev_char(s, p))
+		if (strncmp(p, "\u3002", 3) == 0 ||
+		    strncmp(p, "\uff01", 3) == 0 ||
+		    strncmp(p, "\uff1f", 3) == 0 || strncmp(p, ". ", 2) == 0)
+			return (size_t)(p - s) + (*p == '.' ? 2 : 3);
+	return (size_t)(cut - s);
+}
+
+/*
+ * Set one block: its Chinese and English segments laid out in their
+ * flows, both starting at the same height (columns, facing) or one
+ * after the other (interleaved).
+ */
+static void
+ts_block(struct ts *t, const struct dc_node *b)
+{
+	const struct dc_node *seg[DC_LANG__MAX];
+	PangoLayout	*lay[DC_LANG__MAX] = { NULL, NULL }, *more;
+	size_t		 clen[DC_LANG__MAX], off, n2;
+	struct ts_frame	*f;
+	double		 ind, y, before, need;
+	long		 sp;
+	int		 i, n, page = 0, mpage = 0, level = 0;
+	double		 my = 0;
+	enum ts_sid	 sid;
+
+	for (i = 0; i < DC_LANG__MAX; i++) {
+		seg[i] = dc_node_seg(b, (enum dc_lang)i);
+		if (seg[i] != NULL && seg[i]->text == NULL)
+			seg[i] = NULL;
+	}
+	if (t->lay == TS_ZH)
+		seg[DC_LANG_EN] = NULL;
+	if (t->lay == TS_EN)
+		seg[DC_LANG_ZH] = NULL;
+	if (seg[0] == NULL && seg[1] == NULL)
+		return;
+
+	before = t->gap;
+	/* Salutation lines stand together, as one block. */
+	if (b->type == DC_SALUTATION && b->prev != NULL &&
+	    b->prev->type == DC_SALUTATION)
+		before = 0;
+	if (b->type == DC_VOCATIVE || b->type == DC_CLOSING)
+		before = t->st[TS_ZH_BODY].pitch * 0.9;
+	for (i = 0; i < DC_LANG__MAX; i++) {
+		if (seg[i] == NULL)
+			continue;
+		sid = i == DC_LANG_ZH ? TS_ZH_BODY : TS_EN_BODY;
+		f = &t->fr[t->nfr == 2 ? i : 0];
+		ind = 0;
+		if (b->type == DC_PARA)
+			ind = i == DC_LANG_ZH ? 2 * t->st[sid].size :
+			    (b->prev != NULL && b->prev->type == DC_PARA ?
+			    1.2 * t->st[sid].size : 0);
+		clen[i] = ts_chunk(seg[i]->text, 0);
+		lay[i] = ts_para(t, sid, seg[i]->text, clen[i],
+		    seg[i]->lead_len, f->w, ind);
+	}
+
+	/* Where the pair starts: below everything set so far. */
+	if (t->nfr == 2)
+		ts_cursor_max(&t->fr[0], &t->fr[1], &sp, &y);
+	else {
+		sp = t->fr[0].spread;
+		y = t->fr[0].y;
+	}
+	if (y > t->top)
+		y += before;
+	/* Keep two lines together; a vocative with what follows. */
+	need = 0;
+	for (i = 0; i < DC_LANG__MAX; i++) {
+		if (lay[i] == NULL)
+			continue;
+		n = ts_nlines(lay[i]);
+		sid = i == DC_LANG_ZH ? TS_ZH_BODY : TS_EN_BODY;
+		n = b->type == DC_VOCATIVE || b->type == DC_SALUTATION ?
+		    n + 2 : n < 2 ? n : 2;
+		if (t->nfr == 2 || need == 0)
+			need = MAX(need, n * t->st[sid].pitch);
+		else
+			need += n * t->st[sid].pitch;
+	}
+	if (y + need > t->bot + 0.01 && y > t->top) {
+		sp++;
+		y = t->top;
+	}
+	for (i = 0; i < t->nfr; i++) {
+		t->fr[i].spread = sp;
+		t->fr[i].y = y;
+	}
+
+	for (i = 0; i < DC_LANG__MAX; i++) {
+		if (lay[i] == NULL)
+			continue;
+		f = &t->fr[t->nfr == 2 ? i : 0];
+		if (t->nfr == 1 && i == DC_LANG_EN && lay[DC_LANG_ZH] != NULL)
+			f->y += t->st[TS_EN_BODY].pitch * 0.25;
+		sid = i == DC_LANG_ZH ? TS_ZH_BODY : TS_EN_BODY;
+		ts_flow(t, f, lay[i], &t->st[sid], &page, &y);
+		/* The rest of a very long paragraph, piece by piece. */
+		for (off = clen[i]; seg[i]->text[off] != '\0'; off += n2) {
+			int	 pg;
+			double	 yy;
+
+			n2 = ts_chunk(seg[i]->text, off);
+			more = ts_para(t, sid, seg[i]->text + off, n2, 0,
+			    f->w, 0);
+			ts_flow(t, f, more, &t->st[sid], &pg, &yy);
+			g_object_unref(more);
+			/* Finish pages no flow can come back to. */
+			if (t->nfr == 1 || i == DC_LANG_EN ||
+			    lay[DC_LANG_EN] == NULL)
+				ts_flush(t, t->page0 + t->spread_pages *
+				    (int)(t->nfr == 2 ? MIN(t->fr[0].spread,
+				    t->fr[1].spread) : f->spread));
+		}
+		if (mpage == 0) {
+			mpage = page;
+			my = y;
+		}
+	}
+
+	/* Bookmarks: parts (vocatives) and enumerated points. */
+	i = seg[DC_LANG_ZH] != NULL ? DC_LANG_ZH : DC_LANG_EN;
+	if (b->type == DC_VOCATIVE) {
+		t->part = 1;
+		level = 1;
+		n = (int)strlen(seg[i]->text);
+	} else if (seg[i]->lead_len > 0 || seg[i]->enum_len > 0) {
+		level = t->part ? 2 : 1;
+		n = (int)MAX(seg[i]->lead_len, seg[i]->enum_len);
+	}
+	if (level > 0)
+		ts_mark_add(ts_page_get(t, mpage), level, seg[i]->text,
+		    (size_t)n, my);
+
+	for (i = 0; i < DC_LANG__MAX; i++)
+		if (lay[i] != NULL)
+			g_object_unref(lay[i]);
+
+	/* Pages no flow can reach any more are finished. */
+	sp = t->fr[0].spread;
+	if (t->nfr == 2 && t->fr[1].spread < sp)
+		sp = t->fr[1].spread;
+	ts_flush(t, t->page0 + (int)sp * t->spread_pages);
+}
+
+/* Style of a header line in the title block. */
+static enum ts_sid
+ts_head_style(enum dc_type type, enum dc_lang l)
+{
+	int	 zh = l == DC_LANG_ZH;
+
+	switch (type) {
+	case DC_TITLE:
+		return zh ? TS_ZH_TITLE : TS_EN_TITLE;
+	case DC_SUBTITLE:
+	case DC_OCCASION:
+		return zh ? TS_ZH_SUB : TS_EN_SUB;
+	case DC_COLLECTION:
+	case DC_SPEAKER:
+	case DC_ROLE:
+	case DC_DATEPLACE:
+	case DC_DATELINE:
+	case DC_BYLINE:
+		return zh ? TS_ZH_META : TS_EN_META;
+	case DC_ROOT:
+	case DC_FRONTMATTER:
+	case DC_SALUTATION:
+	case DC_VOCATIVE:
+	case DC_PARA:
+	case DC_CLOSING:
+	case DC_SEG:
+	case DC_SENT:
+	case DC_W:
+	case DC_PC:
+	case DC_TYPE__MAX:
+		break;
+	default:
+		abort();
+	}
+	return TS_SID__MAX;
+}
+
+/* One centred title-block line group on the first pages. */
+static void
+ts_title_line(struct ts *t, struct ts_frame *f, enum ts_sid sid,
+    const char *text, double before)
+{
+	PangoLayout	*lay;
+	int		 page;
+	double		 y;
+
+	if (text == NULL || *text == '\0')
+		return;
+	if (f->y > t->top)
+		f->y += before;
+	lay = ts_para(t, sid, text, strlen(text), 0, f->w, 0);
+	ts_flow(t, f, lay, &t->st[sid], &page, &y);
+	g_object_unref(lay);
+}
+
+/*
+ * The title block: each language's header lines in source order,
+ * Chinese first, with the metadata the options add; a bookmark for
+ * the title.  Returns the page and height where the text may begin.
+ */
+static void
+ts_title(struct ts *t, struct ts_frame *f)
+{
+	const struct dc_meta *m = &t->doc->meta;
+	const struct dc_node *n;
+	enum ts_sid	 sid, prev;
+	int		 l, any, ntitle;
+	double		 before;
+	const char	*mt;
+	struct ts_rule	 r;
+	struct ts_page	*p;
+
+	mt = m->l[DC_LANG_ZH].title != NULL ? m->l[DC_LANG_ZH].title :
+	    m->l[DC_LANG_EN].title;
+	p = ts_page_get(t, 1);
+	if (mt != NULL)
+		ts_mark_add(p, 0, mt, strlen(mt), t->top);
+	for (l = 0; l < DC_LANG__MAX; l++) {
+		if ((t->lay == TS_ZH && l == DC_LANG_EN) ||
+		    (t->lay == TS_EN && l == DC_LANG_ZH))
+			continue;
+		prev = TS_SID__MAX;
+		any = 0;
+		ntitle = 0;
+		before = l == DC_LANG_EN ? t->st[TS_ZH_BODY].pitch * 1.2 : 0;
+		for (n = t->doc->root->child; n != NULL; n = n->next)
+			if (n->type == DC_TITLE && n->lang == (enum dc_lang)l)
+				ntitle++;
+		/* No title line (news, --title): the known title leads. */
+		if ((ntitle == 0 || t->o->title != NULL) &&
+		    m->l[l].title != NULL) {
+			ts_title_line(t, f, l == DC_LANG_ZH ? TS_ZH_TITLE :
+			    TS_EN_TITLE, m->l[l].title, before);
+			prev = l == DC_LANG_ZH ? TS_ZH_TITLE : TS_EN_TITLE;
+			any = 1;
+		}
+		for (n = t->doc->root->child; n != NULL; n = n->next) {
+			if (!dc_type_is_header(n->type) ||
+			    n->lang != (enum dc_lang)l)
+				continue;
+			sid = ts_head_style(n->type, n->lang);
+			if (sid == TS_SID__MAX)
+				continue;
+			/* --title replaces the title lines. */
+			if (n->type == DC_TITLE && t->o->title != NULL)
+				continue;
+			ts_title_line(t, f, sid, n->text, any == 0 ? before :
+			    sid != prev ? t->st[sid].pitch * 0.5 : 0);
+			prev = sid;
+			any = 1;
+		}
+		sid = l == DC_LANG_ZH ? TS_ZH_META : TS_EN_META;
+		if (t->o->author != NULL &&
+		    dc_text_lang(t->o->author, strlen(t->o->author)) == l)
+			ts_title_line(t, f, sid, t->o->author, 0);
+		if (t->o->place != NULL &&
+		    dc_text_lang(t->o->place, strlen(t->o->place)) == l)
+			ts_title_line(t, f, sid, t->o->place, 0);
+		if (t->o->date != NULL && l == (m->langs & (1u <<
+		    DC_LANG_ZH) ? DC_LANG_ZH : DC_LANG_EN))
+			ts_title_line(t, f, sid, t->o->date, 0);
+	}
+	/* A short rule under the block. */
+	f->y += t->st[TS_ZH_BODY].pitch * 0.9;
+	if (f->y + t->st[TS_ZH_BODY].pitch * 3 < t->bot) {
+		p = ts_page_get(t, ts_frame_page(t, f));
+		r.x0 = p->left + t->tw / 2 - t->tw / 8;
+		r.x1 = p->left + t->tw / 2 + t->tw / 8;
+		r.y0 = r.y1 = f->y;
+		r.width = 0.5;
+		g_array_append_val(p->rules, r);
+		f->y += t->st[TS_ZH_BODY].pitch * 1.1;
+	}
+}
+
+/*
+ * How wide the Chinese column should be for both columns to end
+ * together: each needs area in proportion to its text, estimated
+ * from characters (a Han is an em; Latin about 0.46 em).
+ */
+static double
+ts_zh_share(const struct ts *t)
+{
+	const struct dc_node *b, *s;
+	const char	*p;
+	double		 a[DC_LANG__MAX] = { 0, 0 }, em;
+	gunichar	 c;
+
+	for (b = t->doc->root->child; b != NULL; b = b->next)
+		for (s = b->child; s != NULL; s = s->next) {
+			if (s->type != DC_SEG || s->text == NULL)
+				continue;
+			em = 0;
+			for (p = s->text; *p != '\0'; p = g_utf8_next_char(p)) {
+				c = g_utf8_get_char(p);
+				em += g_unichar_iswide(c) ? 1.0 : 0.46;
+			}
+			/* A paragraph ends half a line short on average. */
+			em += 10;
+			a[s->lang] += em * (s->lang == DC_LANG_ZH ?
+			    t->st[TS_ZH_BODY].size * t->st[TS_ZH_BODY].pitch :
+			    t->st[TS_EN_BODY].size * t->st[TS_EN_BODY].pitch);
+		}
+	if (a[0] + a[1] <= 0)
+		return 0.5;
+	em = a[0] / (a[0] + a[1]);
+	return em < 0.36 ? 0.36 : em > 0.6 ? 0.6 : em;
+}
+
+/*
+ * Typeset the document and hand each page to emit as it is
+ * finished.  Returns the number of pages, or -1 (reported).
+ */
+int
+ts_run(const struct dc_doc *d, const struct dc_opts *o, ts_emit_fn emit,
+    void *arg)
+{
+	struct ts	 t;
+	const struct dc_node *b;
+	double		 z, gut, wz, spare;
+	int		 rc = -1, i, last;
+
+	memset(&t, 0, sizeof(t));
+	t.doc = d;
+	t.o = o;
+	t.emit = emit;
+	t.arg = arg;
+	t.open = g_ptr_array_new();
+	t.first_open = 1;
+	if (ts_paper(o->paper, &t.pw, &t.ph) == -1 ||
+	    ts_layout_parse(o->layout, d->meta.langs, &t.lay) == -1 ||
+	    ts_context() == -1)
+		goto out;
+	ts_styles(&t);
+	ts_headtitles(&t);
+
+	/* Book margins: inner narrower than outer, foot deeper than head. */
+	t.inner = t.pw * 0.10;
+	t.outer = t.pw * 0.12;
+	t.top = t.ph * 0.085;
+	t.bot = t.ph - t.ph * 0.095;
+	t.tw = t.pw - t.inner - t.outer;
+	/* Whole ems of Chinese across: pure Han lines need no spacing. */
+	z = t.st[TS_ZH_BODY].size;
+	if (t.lay != TS_EN && t.lay != TS_COLUMNS) {
+		spare = t.tw - floor(t.tw / z) * z;
+		t.tw -= spare;
+		t.inner += spare * 0.45;
+		t.outer += spare * 0.55;
+	}
+	t.gap = t.lay == TS_ZH || t.lay == TS_EN ? 0 :
+	    t.st[TS_ZH_BODY].pitch * 0.45;
+	t.spread_pages = 1;
+
+	/* The title block runs across the text block of page 1. */
+	t.nfr = 1;
+	t.page0 = 1;
+	t.fr[0].w = t.tw;
+	t.fr[0].y = t.top;
+	ts_title(&t, &t.fr[0]);
+
+	switch (t.lay) {
+	case TS_COLUMNS:
+		gut = t.tw * 0.05;
+		wz = floor((t.tw - gut) * ts_zh_share(&t) / z) * z;
+		t.nfr = 2;
+		t.page0 = ts_frame_page(&t, &t.fr[0]);
+		t.fr[0].spread = t.fr[1].spread = 0;
+		t.fr[1].y = t.fr[0].y;
+		t.fr[0].x = 0;
+		t.fr[0].w = wz;
+		t.fr[1].x = wz + gut;
+		t.fr[1].w = t.tw - wz - gut;
+		break;
+	case TS_FACING:
+		/* Title pages alone; the text starts on a verso. */
+		last = ts_frame_page(&t, &t.fr[0]);
+		ts_flush(&t, last + 1);
+		t.page0 = last + 1 + (last + 1) % 2;
+		t.spread_pages = 2;
+		t.nfr = 2;
+		for (i = 0; i < 2; i++) {
+			t.fr[i].page = i;
+			t.fr[i].x = 0;
+			t.fr[i].w = t.tw;
+			t.fr[i].spread = 0;
+			t.fr[i].y = t.top;
+		}
+		break;
+	case TS_INTERLEAVED:
+	case TS_ZH:
+	case TS_EN:
+		t.page0 = ts_frame_page(&t, &t.fr[0]);
+		t.fr[0].spread = 0;
+		break;
+	case TS__MAX:
+	default:
+		abort();
+	}
+
+	for (b = d->root->child; b != NULL && !t.err; b = b->next)
+		if (dc_type_is_block(b->type))
+			ts_block(&t, b);
+
+	/* Finish every page touched, and whole spreads. */
+	last = t.first_open + (int)t.open->len - 1;
+	for (i = 0; i < t.nfr; i++)
+		last = MAX(last, ts_frame_page(&t, &t.fr[i]));
+	if (t.lay == TS_FACING && last % 2 == 0)
+		last++;
+	ts_flush(&t, last + 1);
+	if (!t.err)
+		rc = last;
+out:
+	while (t.open->len > 0) {
+		ts_page_free(g_ptr_array_index(t.open, t.open->len - 1));
+		g_ptr_array_remove_index(t.open, t.open->len - 1);
+	}
+	g_ptr_array_free(t.open, TRUE);
+	ts_styles_free(&t);
+	for (i = 0; i < DC_LANG__MAX; i++)
+		g_free(t.headtitle[i]);
+	return rc;
+}

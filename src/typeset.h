@@ -1,4 +1,61 @@
-/* typeset.h: line breaking and pagination (to be written). */
+/*
+ * typeset.h: line breaking and pagination for the PDF backend
+ * (typeset.c).  The typesetter decides lines and their places and hands
+ * each page over as data as soon as nothing more can land on it; the
+ * renderer (render_pdf.c) only paints.
+ */
 #ifndef TYPESET_H
 #define TYPESET_H
-#endif
+
+#include <pango/pango.h>
+
+/* --layout values. */
+enum ts_layout {
+	TS_COLUMNS = 0,		/* zh and en side by side */
+	TS_FACING,		/* zh on the left page, en on the right */
+	TS_INTERLEAVED,		/* one column, zh block then its en */
+	TS_ZH,			/* Chinese only */
+	TS_EN,			/* English only */
+	TS__MAX
+};
+
+/* One line set on a page. */
+struct ts_item {
+	PangoLayout	*layout;	/* holds the line; one reference */
+	PangoLayoutLine	*line;		/* line to paint */
+	double		 x;		/* origin: left end, pt from left */
+	double		 y;		/* origin: baseline, pt from top */
+};
+
+/* A hairline. */
+struct ts_rule {
+	double		 x0, y0;	/* start, pt */
+	double		 x1, y1;	/* end, pt */
+	double		 width;		/* stroke width, pt */
+};
+
+/* A bookmark that points into a page. */
+struct ts_mark {
+	int		 level;		/* 0 title, 1 part, 2 point */
+	char		*text;		/* label, owned */
+	double		 y;		/* top of its first line, pt */
+};
+
+/* One finished page. */
+struct ts_page {
+	int		 number;	/* page number, from 1 */
+	double		 left;		/* left margin of this page, pt */
+	GArray		*items;		/* struct ts_item */
+	GArray		*rules;		/* struct ts_rule */
+	GArray		*marks;		/* struct ts_mark */
+};
+
+/* Called with each finished page, in order; 0, or -1 to stop. */
+typedef int	(*ts_emit_fn)(const struct ts_page *, void *);
+
+int		 ts_paper(const char *, double *, double *);
+int		 ts_layout_parse(const char *, unsigned int, enum ts_layout *);
+int		 ts_run(const struct dc_doc *, const struct dc_opts *,
+		    ts_emit_fn, void *);
+
+#endif /* !TYPESET_H */

@@ -1,0 +1,218 @@
+#!/usr/bin/env python3
+"""Checks on docconv PDFs from pdftotext -bbox-layout output and the
+--dump-model text (standard library only).  Used by tests/t_pdf*.sh.
+
+usage: pdfcheck.py MODE MODEL BBOX.html [LANG]
+  MODE text     the text of LANG (zh|en) in a one-language PDF is the
+                model's header lines then its blocks of that language
+  MODE columns  aligned block pairs start at the same height
+  MODE zhlines  Chinese line-start/end rules; justified lines flush
+                (one-column zh PDF)
+  MODE zhrules  Chinese line-start/end rules only (any layout)
+"""
+import re
+import sys
+import xml.etree.ElementTree as ET
+
+CLOSE = set('，。、；：？！）」』》”’')
+OPEN = set('（「『《“‘')
+HEAD_FRAC = 0.085          # running heads sit above this part of the page
+
+
+def unescape(s):
+    return re.sub(r'\\(.)', lambda m: '\n' if m.group(1) == 'n' else m.group(1), s)
+
+
+def parse_model(path):
+    """Headers [(type, lang, text)] and blocks [(type, {lang: text})]."""
+    heads, blocks = [], []
+    for line in open(path, encoding='utf-8'):
+        line = line.rstrip('\n')
+        if line.startswith('meta ') or line.startswith('    s:'):
+            continue
+        m = re.match(r'^  (zh|en)(.*)$', line)
+        if m:
+            rest = m.group(2)
+            for i in [k.start() for k in re.finditer(': ', rest)]:
+                pre, text = rest[:i], unescape(rest[i + 2:])
+                pm = re.match(r'^( enum=\[(.*?)\])?( lead=\[(.*)\])?$', pre)
+                if pm:
+                    blocks[-1][1][m.group(1)] = text
+                    break
+            continue
+        m = re.match(r'^(\w+) (zh|en): (.*)$', line)
+        if m:
+            heads.append((m.group(1), m.group(2), unescape(m.group(3))))
+            continue
+        if re.match(r'^\w+$', line):
+            blocks.append((line, {}))
+    return heads, blocks
+
+
+def strip(s):
+    return re.sub(r'[\s\u00ad\u2005]', '', s)
+
+
+def parse_bbox(path):
+    """Pages [(w, h, [line])], line = dict(x0, y0, x1, y1, text)."""
+    data = open(path, encoding='utf-8').read()
+    data = re.sub(r'<!DOCTYPE[^>]*>', '', data)
+    data = data.replace('&nbsp;', ' ')
+    root = ET.fromstring(data)
+    pages = []
+    for pg in root.iter('{http://www.w3.org/1999/xhtml}page'):
+        w, h = float(pg.get('width')), float(pg.get('height'))
+        lines = []
+        for ln in pg.iter('{http://www.w3.org/1999/xhtml}line'):
+            words = [wd.text or '' for wd in ln.iter('{http://www.w3.org/1999/xhtml}word')]
+            lines.append(dict(x0=float(ln.get('xMin')), y0=float(ln.get('yMin')),
+                              x1=float(ln.get('xMax')), y1=float(ln.get('yMax')),
+                              text=' '.join(words)))
+        pages.append((w, h, lines))
+    return pages
+
+
+def body_lines(pages):
+    """Lines below the running head, in reading order per column."""
+    out = []
+    for n, (w, h, lines) in enumerate(pages):
+        for ln in lines:
+            if n > 0 and ln['y1'] < h * HEAD_FRAC:
+                continue
+            ln = dict(ln, page=n)
+            out.append(ln)
+    return out
+
+
+def is_zh(s):
+    return any('\u3000' <= c <= '\u9fff' or '\uff00' <= c <= '\uffef' for c in s)
+
+
+fails = 0
+
+
+def fail(msg):
+    global fails
+    fails += 1
+    if fails <= 10:
+        print('FAIL: ' + msg)
+
+
+def check_text(heads, blocks, pages, lang):
+    body = ''.join(strip(b[1][lang]) for b in blocks if lang in b[1])
+    got = ''.join(strip(ln['text']) for ln in body_lines(pages))
+    if not got.endswith(body):
+        i = 0
+        while i < min(len(got), len(body)) and got[-1 - i] == body[-1 - i]:
+            i += 1
+        fail('%s text differs from the model, %d chars from the end: '
+             'pdf ...%s| model ...%s|' % (lang, i, got[max(0, len(got) - i - 20):len(got) - i],
+                                          body[max(0, len(body) - i - 20):len(body) - i]))
+        return
+    title = got[:len(got) - len(body)]
+    for t, l, text in heads:
+        if l == lang and t != 'frontmatter' and strip(text) not in title:
+            fail('%s header line missing from the title block: %s' % (lang, text))
+
+
+def check_columns(blocks, pages):
+    lines = body_lines(pages)
+    stream = {'zh': [], 'en': []}
+    for ln in lines:
+        stream['zh' if is_zh(ln['text']) else 'en'].append(ln)
+    for k in stream:
+        stream[k].sort(key=lambda l: (l['page'], l['y0'], l['x0']))
+    text, starts = {}, {}
+    for k, ls in stream.items():
+        s, st = '', []
+        for ln in ls:
+            st.append(len(s))
+            s += strip(ln['text'])
+        text[k], starts[k] = s, st
+    ptr = {'zh': 0, 'en': 0}
+    pairs = 0
+    for typ, segs in blocks:
+        first = {}
+        for k in ('zh', 'en'):
+            if k not in segs:
+                continue
+            t = strip(segs[k])
+            i = text[k].find(t, ptr[k])
+            if i < 0:
+                fail('%s block not found in its column: %s' % (k, segs[k][:30]))
+                return
+            ptr[k] = i + len(t)
+            j = max(n for n, s in enumerate(starts[k]) if s <= i)
+            first[k] = stream[k][j]
+        if len(first) == 2:
+            pairs += 1
+            a, b = first['zh'], first['en']
+            if a['page'] != b['page'] or abs(a['y0'] - b['y0']) > 0.5:
+                fail('pair not aligned: zh p%d y=%.2f, en p%d y=%.2f: %s' %
+                     (a['page'] + 1, a['y0'], b['page'] + 1, b['y0'], segs['zh'][:20]))
+    print('# %d aligned pairs checked' % pairs)
+
+
+def check_zhlines(blocks, pages, flush=True):
+    lines = [l for l in body_lines(pages) if is_zh(l['text'])]
+    for ln in lines:
+        t = strip(ln['text'])
+        if t and t[0] in CLOSE:
+            fail('line starts with %s: %s' % (t[0], t))
+        if t and t[-1] in OPEN:
+            fail('line ends with %s: %s' % (t[-1], t))
+    # Justified lines: all lines of a one-column zh PDF not ending a
+    # paragraph (or a forced line break) end at the same x.
+    body = [strip(p) for b in blocks if 'zh' in b[1] for p in b[1]['zh'].split('\n')]
+    ends, pos = set(), 0
+    for p in body:
+        pos += len(p)
+        ends.add(pos)
+    total = sum(len(p) for p in body)
+    # pdftotext splits a line at a wide gap: join pieces on one baseline.
+    every = []
+    for ln in body_lines(pages):
+        if every and every[-1]['page'] == ln['page'] and \
+                abs(every[-1]['y1'] - ln['y1']) < 1 and ln['x0'] > every[-1]['x1']:
+            every[-1] = dict(every[-1], x1=ln['x1'], text=every[-1]['text'] + ln['text'])
+        else:
+            every.append(ln)
+    got = ''.join(strip(l['text']) for l in every)
+    off = len(got) - total
+    pos, right = 0, []
+    for ln in every:
+        t = strip(ln['text'])
+        pos += len(t)
+        if pos - off <= 0 or pos - off in ends or not is_zh(t):
+            continue
+        right.append((ln['page'] % 2, ln['x1'], t))
+    for par in ((0, 1) if flush else ()):
+        xs = sorted(x for p, x, t in right if p == par)
+        if not xs:
+            continue
+        med = xs[len(xs) // 2]
+        bad = [(x, t) for p, x, t in right if p == par and abs(x - med) > 0.5]
+        if bad:
+            fail('%d of %d justified Chinese lines not flush right (median %.2f, e.g. %.2f: %s)'
+                 % (len(bad), len(xs), med, bad[0][0], bad[0][1]))
+    print('# %d Chinese lines, %d justified' % (len(lines), len(right)))
+
+
+def main():
+    mode, model, bbox = sys.argv[1:4]
+    heads, blocks = parse_model(model)
+    pages = parse_bbox(bbox)
+    if mode == 'text':
+        check_text(heads, blocks, pages, sys.argv[4])
+    elif mode == 'columns':
+        check_columns(blocks, pages)
+    elif mode == 'zhlines':
+        check_zhlines(blocks, pages)
+    elif mode == 'zhrules':
+        check_zhlines(blocks, pages, flush=False)
+    else:
+        sys.exit('unknown mode ' + mode)
+    sys.exit(1 if fails else 0)
+
+
+main()

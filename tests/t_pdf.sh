@@ -1,0 +1,81 @@
+#!/bin/sh
+# PDF backend on every example: metadata, fonts, structure, text that
+# copies out as the model's, aligned columns, Chinese line rules,
+# byte-identical reruns, booklet imposition.
+for t in pdfinfo pdffonts pdftotext qpdf python3; do
+	command -v $t >/dev/null 2>&1 || { echo "SKIP: $t not installed"; exit 77; }
+done
+: "${DOCCONV:?}" "${top_srcdir:?}"
+CHECK="python3 $top_srcdir/tests/pdfcheck.py"
+tmp=$(mktemp -d) || exit 1
+trap 'rm -rf "$tmp"' EXIT
+SOURCE_DATE_EPOCH=1600000000
+export SOURCE_DATE_EPOCH
+rc=0
+bad() { echo "FAIL: $*"; rc=1; }
+
+for f in "$top_srcdir"/examples/*.txt; do
+	n=$(basename "$f" .txt)
+	echo "== $n"
+	"$DOCCONV" -q --dump-model -o - "$f" > "$tmp/$n.model" 2>/dev/null ||
+	    { bad "$n: --dump-model"; continue; }
+	langs=$(sed -n 's/^meta languages: //p' "$tmp/$n.model")
+	"$DOCCONV" -q --pdf -o "$tmp/$n.pdf" "$f" || { bad "$n: --pdf failed"; continue; }
+	"$DOCCONV" -q --pdf -o "$tmp/$n.2.pdf" "$f" || bad "$n: second run"
+	cmp -s "$tmp/$n.pdf" "$tmp/$n.2.pdf" || bad "$n: two runs differ"
+
+	pdfinfo "$tmp/$n.pdf" > "$tmp/info" || bad "$n: pdfinfo"
+	grep -q '^Title: *[^ ]' "$tmp/info" || bad "$n: no title"
+	if grep -q '^meta .. speaker:\|^meta reporters:\|^meta agency:' "$tmp/$n.model"; then
+		grep -q '^Author: *[^ ]' "$tmp/info" || bad "$n: no author"
+	fi
+	grep -q '^Page size: *419.5.* x 595.2.* pts' "$tmp/info" || bad "$n: not A5"
+	grep -q '^CreationDate: .* 2020' "$tmp/info" || bad "$n: date not from SOURCE_DATE_EPOCH"
+	pdffonts "$tmp/$n.pdf" | awk 'NR > 2 && ($(NF-4) != "yes" || $(NF-3) != "yes") { bad = 1; print }
+	    END { exit bad }' || bad "$n: font not embedded and subset"
+	out=$(qpdf --check "$tmp/$n.pdf" 2>&1) || bad "$n: qpdf --check: $out"
+	qpdf --qdf --object-streams=disable "$tmp/$n.pdf" - 2>/dev/null |
+	    grep -a -q '/Lang (\(zh-CN\|en\))' || bad "$n: no catalog /Lang"
+	qpdf --qdf --object-streams=disable "$tmp/$n.pdf" - 2>/dev/null |
+	    grep -a -q '/Outlines' || bad "$n: no outline"
+
+	for l in zh en; do
+		case " $langs " in *" $l "*) ;; *) continue ;; esac
+		"$DOCCONV" -q --pdf --layout $l -o "$tmp/$n.$l.pdf" "$f" ||
+		    { bad "$n: --layout $l"; continue; }
+		pdftotext -bbox-layout "$tmp/$n.$l.pdf" "$tmp/$n.$l.html"
+		$CHECK text "$tmp/$n.model" "$tmp/$n.$l.html" $l || bad "$n: $l text"
+		[ $l = zh ] && { $CHECK zhlines "$tmp/$n.model" "$tmp/$n.zh.html" ||
+		    bad "$n: Chinese lines"; }
+	done
+	case "$langs" in
+	*zh*en*)
+		pdftotext -bbox-layout "$tmp/$n.pdf" "$tmp/$n.html"
+		$CHECK columns "$tmp/$n.model" "$tmp/$n.html" || bad "$n: columns"
+		$CHECK zhrules "$tmp/$n.model" "$tmp/$n.html" || bad "$n: Chinese lines (columns)"
+		for l in facing interleaved; do
+			"$DOCCONV" -q --pdf --layout $l -o "$tmp/$n.$l.pdf" "$f" ||
+			    bad "$n: --layout $l"
+			out=$(qpdf --check "$tmp/$n.$l.pdf" 2>&1) || bad "$n: $l: qpdf --check"
+		done
+		;;
+	esac
+
+	pages=$(sed -n 's/^Pages: *//p' "$tmp/info")
+	"$DOCCONV" -q --pdf --impose booklet -o "$tmp/$n.bk.pdf" "$f" || bad "$n: booklet"
+	sheets=$(pdfinfo "$tmp/$n.bk.pdf" | sed -n 's/^Pages: *//p')
+	[ "$sheets" = $(( (pages + 3) / 4 * 2 )) ] ||
+	    bad "$n: booklet has $sheets sheet sides for $pages pages"
+	pdfinfo "$tmp/$n.bk.pdf" | grep -q '^Page size: *839.0.* x 595.2.* pts' ||
+	    bad "$n: booklet sheet is not two A5 pages wide"
+done
+
+# Bad option values name the valid ones.
+f="$top_srcdir/examples/speech-bilingual.zh-en.txt"
+"$DOCCONV" -q --pdf --layout sideways -o "$tmp/x.pdf" "$f" 2> "$tmp/err" && bad "--layout sideways accepted"
+grep -q 'columns, facing, interleaved' "$tmp/err" || bad "--layout error does not name the values"
+"$DOCCONV" -q --pdf --paper a3 -o "$tmp/x.pdf" "$f" 2> "$tmp/err" && bad "--paper a3 accepted"
+grep -q 'a5, a4, b5, letter' "$tmp/err" || bad "--paper error does not name the values"
+"$DOCCONV" -q --pdf --paper 140x203mm -o "$tmp/x.pdf" "$f" || bad "--paper 140x203mm"
+pdfinfo "$tmp/x.pdf" | grep -q '^Page size: *396.8.* x 575.4.* pts' || bad "140x203mm size"
+exit $rc
