@@ -11,7 +11,6 @@
 #include <string.h>
 #include <time.h>
 
-#include <fontconfig/fontconfig.h>
 #include <glib.h>
 #include <hb.h>
 #include <hb-subset.h>
@@ -83,15 +82,7 @@ static const char *const epub_font_family[DC_FONT__MAX] = {
 	"docconv zh body",	/* DC_FONT_ZH_BODY */
 	"docconv zh head",	/* DC_FONT_ZH_HEAD */
 	"docconv en body",	/* DC_FONT_EN_BODY */
-	"docconv en head"	/* DC_FONT_EN_HEAD */
-};
-
-/* Fallback faces until fonts.c serves the roles (fontconfig names). */
-static const char *const epub_font_fallback[DC_FONT__MAX] = {
-	"Noto Serif CJK SC",	/* DC_FONT_ZH_BODY */
-	"Noto Sans CJK SC",	/* DC_FONT_ZH_HEAD */
-	"Linux Libertine O",	/* DC_FONT_EN_BODY */
-	"Linux Libertine O"	/* DC_FONT_EN_HEAD */
+	"docconv en head"	/* DC_FONT_EN_HEAD: not embedded */
 };
 
 static int	epub_lang_of_role(enum dc_font_role);
@@ -143,7 +134,10 @@ epub_chars(struct epub *e, enum dc_lang l, const char *s, size_t len)
 
 	for (p = s; p < end && *p != '\0'; p = g_utf8_next_char(p)) {
 		c = g_utf8_get_char(p);
-		g_hash_table_add(e->chars[e->head][l], GUINT_TO_POINTER(c));
+		/* The body face backs up the heading face: both. */
+		g_hash_table_add(e->chars[0][l], GUINT_TO_POINTER(c));
+		if (e->head)
+			g_hash_table_add(e->chars[1][l], GUINT_TO_POINTER(c));
 	}
 }
 
@@ -1136,51 +1130,6 @@ epub_lang_of_role(enum dc_font_role r)
 }
 
 /*
- * File and face of a font role: fonts.c's, or until that serves the
- * roles, fontconfig's match for a fallback family, accepted only if
- * it really is that family.  Returns g_malloc'd path or NULL.
- */
-static char *
-epub_font_file(enum dc_font_role r, int *index)
-{
-	FcConfig	*cfg;
-	FcPattern	*p, *match = NULL;
-	FcResult	 res;
-	FcChar8		*fam, *file;
-	const char	*path;
-	char		*rv = NULL;
-	int		 i;
-
-	if ((path = dc_fonts_file(r, index)) != NULL)
-		return g_strdup(path);
-	/* A private configuration, freed after use: no leak at exit. */
-	if ((cfg = FcInitLoadConfigAndFonts()) == NULL)
-		return NULL;
-	if ((p = FcNameParse((const FcChar8 *)epub_font_fallback[r])) ==
-	    NULL) {
-		FcConfigDestroy(cfg);
-		return NULL;
-	}
-	FcConfigSubstitute(cfg, p, FcMatchPattern);
-	FcDefaultSubstitute(p);
-	match = FcFontMatch(cfg, p, &res);
-	FcPatternDestroy(p);
-	FcConfigDestroy(cfg);
-	if (match == NULL)
-		return NULL;
-	for (i = 0; FcPatternGetString(match, FC_FAMILY, i, &fam) ==
-	    FcResultMatch; i++)
-		if (strcmp((const char *)fam, epub_font_fallback[r]) == 0)
-			break;
-	if (FcPatternGetString(match, FC_FAMILY, i, &fam) == FcResultMatch &&
-	    FcPatternGetString(match, FC_FILE, 0, &file) == FcResultMatch &&
-	    FcPatternGetInteger(match, FC_INDEX, 0, index) == FcResultMatch)
-		rv = g_strdup((const char *)file);
-	FcPatternDestroy(match);
-	return rv;
-}
-
-/*
  * Subset one face to the characters of its languages.  Returns 0, or
  * -1 (reported).
  */
@@ -1262,19 +1211,28 @@ epub_fonts(struct epub *e)
 	static const char *const base[DC_FONT__MAX] = {
 	    "zh-body", "zh-head", "en-body", "en-head" };
 	struct epub_font	*fo;
+	const char		*file;
 	char			*path;
 	int			 r, index = 0;
 	guint			 i;
 
+	/* The faces of the roles, as the PDF uses (fonts-config/). */
+	if (dc_fonts_init() == -1)
+		return -1;
 	for (r = 0; r < DC_FONT__MAX; r++) {
-		if (!(e->langs & (1u << epub_lang_of_role(r))))
+		/*
+		 * English headings and leads are set in the body face,
+		 * bold, as in the PDF; no rule names the heading face.
+		 */
+		if (r == DC_FONT_EN_HEAD ||
+		    !(e->langs & (1u << epub_lang_of_role(r))))
 			continue;
-		if ((path = epub_font_file(r, &index)) == NULL) {
-			dc_msg_sys("--embed-fonts: no font for %s (install "
-			    "fonts-noto-cjk and fonts-linuxlibertine)",
-			    epub_font_fallback[r]);
+		if ((file = dc_fonts_file(r, &index)) == NULL) {
+			dc_msg_sys("--embed-fonts: no font for role %s",
+			    base[r]);
 			return -1;
 		}
+		path = g_strdup(file);
 		for (i = 0; i < e->fonts->len; i++) {
 			fo = g_ptr_array_index(e->fonts, i);
 			if (strcmp(fo->path, path) == 0 && fo->index == index)
