@@ -303,23 +303,13 @@ epub_titlepage(struct epub *e, struct dc_xml *x)
 		last = NULL;
 		for (n = e->doc->root->child; n != NULL; n = n->next) {
 			if (!dc_type_is_header(n->type) || n->lang != l ||
-			    n->type == DC_TITLE || n->type == DC_COLLECTION)
+			    n->type == DC_TITLE || n->type == DC_COLLECTION ||
+			    n->type == DC_FRONTMATTER)	/* epub_source() */
 				continue;
 			if (last != NULL && (n->prev != last ||
 			    n->type != last->type)) {
 				dc_xml_end(x);
 				last = NULL;
-			}
-			if (n->type == DC_FRONTMATTER) {
-				/* Kept verbatim, line breaks and all. */
-				dc_xml_nl(x);
-				dc_xml_start(x, "pre");
-				dc_xml_attrf(x, "class", "u frontmatter %s",
-				    dc_lang_code(l));
-				epub_chars(e, l, n->text, strlen(n->text));
-				dc_xml_text(x, n->text);
-				dc_xml_end(x);
-				continue;
 			}
 			if (last == NULL) {
 				dc_xml_nl(x);
@@ -457,7 +447,39 @@ epub_block(struct epub *e, struct dc_xml *x, const struct dc_node *n)
 	dc_xml_end(x);
 }
 
-/* The body: title page, then the text in parts. */
+/*
+ * Front matter left in by a web export (YAML, Markdown), kept verbatim
+ * but out of the reader's way: small, after the text.
+ */
+static void
+epub_source(struct epub *e, struct dc_xml *x)
+{
+	const struct dc_node	*n;
+	int			 open = 0;
+
+	for (n = e->doc->root->child; n != NULL; n = n->next) {
+		if (n->type != DC_FRONTMATTER)
+			continue;
+		if (!open) {
+			dc_xml_nl(x);
+			dc_xml_start(x, "footer");
+			dc_xml_attr(x, "class", "source");
+			open = 1;
+		}
+		dc_xml_nl(x);
+		dc_xml_start(x, "pre");
+		dc_xml_attrf(x, "class", "u frontmatter %s",
+		    dc_lang_code(n->lang));
+		epub_lang(e, x, n->lang);
+		epub_chars(e, n->lang, n->text, strlen(n->text));
+		dc_xml_text(x, n->text);
+		dc_xml_end(x);
+	}
+	if (open)
+		dc_xml_end(x);
+}
+
+/* The body: title page, then the text in parts, then the source. */
 static void
 epub_body(struct epub *e, struct dc_xml *x)
 {
@@ -512,6 +534,7 @@ epub_body(struct epub *e, struct dc_xml *x)
 	if (open)
 		dc_xml_end(x);
 	dc_xml_end(x);
+	epub_source(e, x);
 }
 
 /* The title in the book's main language, or any. */

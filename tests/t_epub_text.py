@@ -124,8 +124,9 @@ parents = {}
 
 
 def in_header(el):
+    """In the title page, or the verbatim front matter after the text."""
     while el is not None:
-        if el.tag == XH + 'header':
+        if el.tag in (XH + 'header', XH + 'footer'):
             return True
         el = parents.get(el)
     return False
