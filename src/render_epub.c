@@ -1113,7 +1113,8 @@ epub_container(struct epub *e)
 	}
 	dc_xml_start(x, "container");
 	dc_xml_attr(x, "version", "1.0");
-	dc_xml_attr(x, "xmlns", "urn:oasis:names:tc:opendocument:xmlns:container");
+	dc_xml_attr(x, "xmlns",
+	    "urn:oasis:names:tc:opendocument:xmlns:container");
 	dc_xml_nl(x);
 	dc_xml_start(x, "rootfiles");
 	dc_xml_nl(x);
@@ -1425,9 +1426,9 @@ render_epub(const struct dc_doc *d, const struct dc_opts *o,
 	 * subsets, its bytes the identifier); container and package go
 	 * in front afterwards.
 	 */
-	if (epub_xhtml(&e, "nav.xhtml", EPUB_DIR EPUB_NAV, "nav", "nav") == -1 ||
-	    epub_xhtml(&e, "content.xhtml", EPUB_DIR EPUB_TEXT, "text",
-	    NULL) == -1)
+	if (epub_xhtml(&e, "nav.xhtml", EPUB_DIR EPUB_NAV, "nav",
+	    "nav") == -1 || epub_xhtml(&e, "content.xhtml",
+	    EPUB_DIR EPUB_TEXT, "text", NULL) == -1)
 		goto out;
 	if (o->embed_fonts && epub_fonts(&e) == -1)
 		goto out;
