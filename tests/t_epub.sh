@@ -102,6 +102,19 @@ if ! unzip -p "$tmp/t/news-report.zh.epub" EPUB/style.css |
 	status=1
 fi
 
+# A broken skeleton is an output error (exit 3) and leaves no book.
+mkdir -p "$tmp/bad" "$tmp/o"
+printf '<html><?docconv bogus?></html>\n' >"$tmp/bad/content.xhtml"
+"$DOCCONV" -q --epub --template-dir "$tmp/bad" -o "$tmp/o" \
+    "$top_srcdir/examples/news-report.zh.txt" 2>"$tmp/err"
+rc=$?
+if [ $rc -ne 3 ] || [ -n "$(ls "$tmp/o")" ] ||
+    ! grep -q 'placeholder' "$tmp/err"; then
+	echo "FAIL: bad template: exit $rc, output: $(ls "$tmp/o")"
+	cat "$tmp/err"
+	status=1
+fi
+
 [ $n -gt 0 ] || { echo "FAIL: no examples"; status=1; }
 [ $status -eq 0 ] && echo "ok: $n examples"
 exit $status
