@@ -147,15 +147,18 @@ input_to_utf8(const char *raw, size_t len, const struct dc_opts *o,
 	} else if (o->encoding != NULL &&
 	    g_ascii_strcasecmp(o->encoding, "UTF-8") != 0 &&
 	    g_ascii_strcasecmp(o->encoding, "UTF8") != 0) {
+		GIConv cd = g_iconv_open("UTF-8", o->encoding);
+		if (cd == (GIConv)-1) {
+			dc_msg(DC_ERR_ENCODING, 0, 0, "unknown encoding '%s' "
+			    "(see 'iconv -l')", o->encoding);
+			return -1;
+		}
+		g_iconv_close(cd);
+		i = 0;
 		conv = g_convert(raw, len, "UTF-8", o->encoding, &i,
 		    &clen, &err);
 		if (conv == NULL) {
-			if (err != NULL && err->code ==
-			    G_CONVERT_ERROR_NO_CONVERSION)
-				dc_msg(DC_ERR_ENCODING, 0, 0, "unknown "
-				    "encoding '%s' (see 'iconv -l')",
-				    o->encoding);
-			else {
+			{
 				input_pos(raw, i, &line, &col);
 				dc_msg(DC_ERR_ENCODING, line, col, "not "
 				    "valid %s: %s", o->encoding,
@@ -231,7 +234,7 @@ static void
 input_lines(struct dc_input *in)
 {
 	char		*s = in->buf, *w = in->buf, *p, *e, *q;
-	size_t		 i, n = 0, cap = 64, ctrl = 0;
+	size_t		 i, k, n = 0, cap = 64, ctrl = 0;
 	int		 line = 1, col = 1, cline = 0, ccol = 0;
 	gunichar	 c;
 	struct dc_line	*l;
@@ -250,14 +253,25 @@ input_lines(struct dc_input *in)
 			line++, col = 1;
 			continue;
 		}
-		if ((b < 0x20 && b != '\t') || b == 0x7F ||
-		    (b == 0xC2 && i + 1 < in->len &&
+		/* C0 (but tab), DEL, C1 (C2 80-9F) and the noncharacters
+		 * U+FFFE, U+FFFF (EF BF BE/BF), which XML cannot hold. */
+		k = 0;
+		if ((b < 0x20 && b != '\t') || b == 0x7F)
+			k = 1;
+		else if (b == 0xC2 && i + 1 < in->len &&
 		    (unsigned char)s[i + 1] >= 0x80 &&
-		    (unsigned char)s[i + 1] <= 0x9F)) {
+		    (unsigned char)s[i + 1] <= 0x9F)
+			k = 2;
+		else if (b == 0xEF && i + 2 < in->len &&
+		    (unsigned char)s[i + 1] == 0xBF &&
+		    ((unsigned char)s[i + 2] == 0xBE ||
+		    (unsigned char)s[i + 2] == 0xBF))
+			k = 3;
+		if (k > 0) {
 			if (ctrl++ == 0)
 				cline = line, ccol = col;
-			i += b == 0xC2 ? 2 : 1;
-			col += b == 0xC2 ? 2 : 1;
+			i += k;
+			col += k;
 			continue;
 		}
 		*w++ = s[i++];

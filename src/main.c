@@ -361,7 +361,7 @@ main(int argc, char *argv[])
 	gboolean	 pdf = FALSE, epub = FALSE, tei = FALSE, dump = FALSE;
 	gboolean	 version = FALSE, lenient = FALSE, embed = FALSE;
 	gboolean	 listfonts = FALSE;
-	gchar		*format = NULL, **files = NULL;
+	gchar		*format = NULL, **files = NULL, **args = NULL;
 	gint		 njobs = 1;
 	const char	*epoch;
 	enum dc_level	 worst;
@@ -383,28 +383,28 @@ main(int argc, char *argv[])
 		{ "output", 'o', 0, G_OPTION_ARG_FILENAME, &r.outarg,
 		  "Output directory, or file for a single output; - for "
 		  "standard output", "PATH" },
-		{ "input-format", 0, 0, G_OPTION_ARG_STRING, &format,
+		{ "input-format", 0, 0, G_OPTION_ARG_FILENAME, &format,
 		  "auto, segmented, bilingual, news, plain or tei", "FMT" },
-		{ "encoding", 0, 0, G_OPTION_ARG_STRING, &r.opts.encoding,
+		{ "encoding", 0, 0, G_OPTION_ARG_FILENAME, &r.opts.encoding,
 		  "Input encoding (default: detect UTF-8, UTF-16, GB18030)",
 		  "ENC" },
 		{ "lenient", 0, 0, G_OPTION_ARG_NONE, &lenient,
 		  "Replace invalid bytes with U+FFFD instead of failing",
 		  NULL },
-		{ "title", 0, 0, G_OPTION_ARG_STRING, &r.opts.title,
+		{ "title", 0, 0, G_OPTION_ARG_FILENAME, &r.opts.title,
 		  "Title, overriding the text's", "TEXT" },
-		{ "author", 0, 0, G_OPTION_ARG_STRING, &r.opts.author,
+		{ "author", 0, 0, G_OPTION_ARG_FILENAME, &r.opts.author,
 		  "Speaker or author, overriding the text's", "TEXT" },
-		{ "date", 0, 0, G_OPTION_ARG_STRING, &r.opts.date,
+		{ "date", 0, 0, G_OPTION_ARG_FILENAME, &r.opts.date,
 		  "Date as YYYY-MM-DD, overriding the text's", "DATE" },
-		{ "place", 0, 0, G_OPTION_ARG_STRING, &r.opts.place,
+		{ "place", 0, 0, G_OPTION_ARG_FILENAME, &r.opts.place,
 		  "Place, overriding the text's", "TEXT" },
-		{ "layout", 0, 0, G_OPTION_ARG_STRING, &r.opts.layout,
+		{ "layout", 0, 0, G_OPTION_ARG_FILENAME, &r.opts.layout,
 		  "PDF layout: columns, facing, interleaved, zh, en",
 		  "LAYOUT" },
-		{ "paper", 0, 0, G_OPTION_ARG_STRING, &r.opts.paper,
+		{ "paper", 0, 0, G_OPTION_ARG_FILENAME, &r.opts.paper,
 		  "PDF paper: a5 (default), a4, b5, letter, WxHmm", "SIZE" },
-		{ "impose", 0, 0, G_OPTION_ARG_STRING, &r.opts.impose,
+		{ "impose", 0, 0, G_OPTION_ARG_FILENAME, &r.opts.impose,
 		  "PDF imposition: booklet (2-up saddle stitch)", "KIND" },
 		{ "template-dir", 0, 0, G_OPTION_ARG_FILENAME,
 		  &r.opts.template_dir,
@@ -437,7 +437,13 @@ main(int argc, char *argv[])
 	grp = g_option_group_new(NULL, NULL, NULL, &r, NULL);
 	g_option_group_add_entries(grp, entries);
 	g_option_context_set_main_group(ctx, grp);
-	if (!g_option_context_parse(ctx, &argc, &argv, &err)) {
+	/*
+	 * Text options are declared as FILENAME so that GLib leaves their
+	 * bytes alone: they are taken as UTF-8 whatever the locale (cron
+	 * and CI often run with LANG unset, and titles are Chinese).
+	 */
+	args = g_strdupv(argv);
+	if (!g_option_context_parse_strv(ctx, &args, &err)) {
 		fprintf(stderr, "docconv: %s\nTry 'docconv --help'.\n",
 		    err->message);
 		g_clear_error(&err);
@@ -451,6 +457,17 @@ main(int argc, char *argv[])
 	if (listfonts) {
 		rc = dc_fonts_list(stdout) == 0 ? EXIT_OK : EXIT_SYSTEM;
 		goto out;
+	}
+	{
+		const char *txt[] = { r.opts.title, r.opts.author,
+		    r.opts.date, r.opts.place };
+		for (i = 0; i < G_N_ELEMENTS(txt); i++)
+			if (txt[i] != NULL && !g_utf8_validate(txt[i], -1,
+			    NULL)) {
+				fprintf(stderr, "docconv: --title, --author, "
+				    "--date and --place take UTF-8 text\n");
+				goto out;
+			}
 	}
 	dc_msg_set_quiet(r.opts.verbose < 0);
 	r.opts.lenient = lenient;
@@ -530,6 +547,7 @@ main(int argc, char *argv[])
 	rc = level_exit(worst);
 out:
 	g_option_context_free(ctx);
+	g_strfreev(args);
 	g_strfreev(files);
 	g_free(format);
 	/* GOption allocated these; the structs keep them const. */

@@ -245,6 +245,19 @@ dc_meta_set(char **p, const char *s)
  * Parse a --date override: ISO "YYYY-MM-DD", "YYYY-MM", "YYYY" or
  * "--MM-DD".  Returns a normalised copy or NULL if not a date.
  */
+/* Days in month m (1-12) of year y (0: any year, Feb 29 allowed). */
+static int
+meta_mdays(int y, int m)
+{
+	static const int days[12] = { 31, 29, 31, 30, 31, 30, 31, 31, 30,
+	    31, 30, 31 };
+
+	if (m == 2 && y > 0 && !(y % 4 == 0 && (y % 100 != 0 ||
+	    y % 400 == 0)))
+		return 28;
+	return days[m - 1];
+}
+
 static char *
 meta_iso_date(const char *s)
 {
@@ -252,10 +265,10 @@ meta_iso_date(const char *s)
 	char	 c;
 
 	if (sscanf(s, "%4d-%2d-%2d%c", &y, &m, &d, &c) == 3 &&
-	    m >= 1 && m <= 12 && d >= 1 && d <= 31)
+	    m >= 1 && m <= 12 && d >= 1 && d <= meta_mdays(y, m))
 		return g_strdup_printf("%04d-%02d-%02d", y, m, d);
 	if (sscanf(s, "--%2d-%2d%c", &m, &d, &c) == 2 &&
-	    m >= 1 && m <= 12 && d >= 1 && d <= 31)
+	    m >= 1 && m <= 12 && d >= 1 && d <= meta_mdays(0, m))
 		return g_strdup_printf("--%02d-%02d", m, d);
 	if (sscanf(s, "%4d-%2d%c", &y, &m, &c) == 2 && m >= 1 && m <= 12)
 		return g_strdup_printf("%04d-%02d", y, m);

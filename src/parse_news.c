@@ -36,7 +36,7 @@ static GRegex *
 news_rx(GRegex **cache, const char *pat)
 {
 	if (*cache == NULL)
-		*cache = g_regex_new(pat, G_REGEX_OPTIMIZE, 0, NULL);
+		*cache = g_regex_new(pat, 0, 0, NULL);
 	return *cache;
 }
 

@@ -38,33 +38,46 @@ dc_char_script_lang(unsigned int c)
 /*
  * The language of a run of UTF-8 text by its letters: Chinese when it
  * has Han characters and they are not far outnumbered by Latin letters
- * (a Han character is a word, an English word is about five letters),
- * English when it has Latin letters only or mostly, -1 when it has no
+ * (a Han character is a word, an English word is about five letters)
+ * or when it starts in Chinese and its Latin words are few; English
+ * when it has Latin letters only or mostly, -1 when it has no
  * letters of either (digits and punctuation only).
  */
 int
 dc_text_lang(const char *s, size_t len)
 {
 	const char	*p, *end = s + len;
-	size_t		 han = 0, latin = 0;
+	size_t		 han = 0, latin = 0, words = 0;
 	gunichar	 c;
+	int		 first = -1, inword = 0, l;
 
 	for (p = s; p < end; p = g_utf8_next_char(p)) {
 		c = g_utf8_get_char(p);
-		switch (dc_char_script_lang(c)) {
+		l = dc_char_script_lang(c);
+		if (first < 0 && l >= 0)
+			first = l;
+		switch (l) {
 		case DC_LANG_ZH:
 			han++;
+			inword = 0;
 			break;
 		case DC_LANG_EN:
 			latin++;
+			words += !inword;
+			inword = 1;
 			break;
 		default:
+			inword = 0;
 			break;
 		}
 	}
 	if (han == 0 && latin == 0)
 		return -1;
 	if (han > 0 && han * 4 >= latin)
+		return DC_LANG_ZH;
+	/* A line that starts in Chinese is Chinese unless its Latin
+	 * words clearly outnumber its Han characters (markup, names). */
+	if (han > 0 && first == DC_LANG_ZH && han * 2 >= words)
 		return DC_LANG_ZH;
 	return DC_LANG_EN;
 }
