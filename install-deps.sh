@@ -9,7 +9,8 @@ libharfbuzz-dev libfontconfig-dev libzip-dev zip unzip libhyphen-dev hyphen-en-u
 libqpdf-dev
 fonts-noto-cjk fonts-noto-cjk-extra fonts-linuxlibertine fonts-ebgaramond
 poppler-utils qpdf epubcheck jing default-jre-headless
-clang libclang-rt-14-dev valgrind time"
+clang libclang-rt-14-dev valgrind time
+chromium"
 
 missing=
 for p in $PKGS; do
@@ -17,7 +18,22 @@ for p in $PKGS; do
 		missing="$missing $p"
 	fi
 done
-[ -z "$missing" ] && exit 0
+
+# DAISY Ace for tests/t_epub_ace.sh, from npm, run with Debian's
+# chromium (no browser download); the test skips, saying so, without it.
+install_ace() {
+	command -v ace >/dev/null 2>&1 && return 0
+	command -v ace-cli >/dev/null 2>&1 && return 0
+	command -v npm >/dev/null 2>&1 && [ "$(id -u)" -eq 0 ] || return 0
+	PUPPETEER_SKIP_DOWNLOAD=1 npm install -g --silent @daisy/ace-cli@1.4.6 \
+	    >/dev/null 2>&1 ||
+	    echo "install-deps.sh: DAISY Ace not installed (npm failed)" >&2
+}
+
+if [ -z "$missing" ]; then
+	install_ace
+	exit 0
+fi
 
 if [ "$(id -u)" -ne 0 ]; then
 	echo "install-deps.sh: missing packages:$missing" >&2
@@ -28,3 +44,4 @@ export DEBIAN_FRONTEND=noninteractive
 apt-get update -qq >/dev/null
 # shellcheck disable=SC2086
 apt-get install -y -qq --no-install-recommends $missing >/dev/null
+install_ace

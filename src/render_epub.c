@@ -1,17 +1,1454 @@
 /*
- * The epub backend (not built yet).
+ * The EPUB 3 backend: XHTML content, navigation and package documents
+ * written through xml.c into a deterministic zip (libzip), with
+ * subset fonts (HarfBuzz) under --embed-fonts.
  */
 #include "config.h"
 
-#include "docconv.h"
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
 
+#include <glib.h>
+#include <hb.h>
+#include <hb-subset.h>
+#include <zip.h>
+
+#include "docconv.h"
+#include "fonts.h"
+#include "template.h"
+#include "xml.h"
+
+#define EPUB_DIR	"EPUB/"		/* folder of the publication */
+#define EPUB_TEXT	"text.xhtml"	/* the one content document */
+#define EPUB_NAV	"nav.xhtml"	/* the navigation document */
+#define EPUB_CSS	"style.css"	/* the style sheet */
+#define EPUB_OPF	"package.opf"	/* the package document */
+
+/* Longest label of an enumerated point without a lead, in chars. */
+#define EPUB_LABEL_MAX	36
+
+/* One file of the book, in zip order. */
+struct epub_file {
+	char		*name;		/* path in the zip */
+	char		*data;		/* contents, g_malloc'd */
+	size_t		 len;		/* bytes */
+	const char	*id;		/* manifest id, NULL if none */
+	const char	*type;		/* media type, NULL if none */
+	const char	*props;		/* manifest properties, or NULL */
+};
+
+/* One embedded font face. */
+struct epub_font {
+	char		*path;		/* source file */
+	int		 index;		/* face in that file */
+	char		*name;		/* file in the zip, "fonts/..." */
+	int		 roles;		/* bit (1 << dc_font_role) */
+	char		*data;		/* the subset face, or NULL */
+	size_t		 len;		/* bytes of data */
+	const char	*type;		/* its media type */
+};
+
+struct epub {
+	const struct dc_doc	*doc;	/* the document */
+	const struct dc_opts	*opts;	/* options */
+	enum dc_lang		 main;	/* language of <html> */
+	unsigned int		 langs;	/* languages present, never 0 */
+	enum dc_lang		 ctx;	/* language the open element has */
+	int			 bi;	/* more than one language */
+	int			 nblock; /* blocks numbered so far */
+	int			 npart;	/* parts numbered so far */
+	GHashTable		*chars[2][DC_LANG__MAX]; /* code points
+					   used, [in headings][language] */
+	int			 head;	/* writing heading text */
+	GPtrArray		*files;	/* struct epub_file, zip order */
+	GPtrArray		*fonts;	/* struct epub_font */
+};
+
+/* Text of the title page and navigation that is not in the model. */
+static const char *const epub_toc_label[DC_LANG__MAX] = {
+	"目录",		/* DC_LANG_ZH */
+	"Contents"	/* DC_LANG_EN */
+};
+static const char *const epub_text_label[DC_LANG__MAX] = {
+	"正文",		/* DC_LANG_ZH */
+	"Text"		/* DC_LANG_EN */
+};
+
+/* Family names of the embedded faces in style.css, per role. */
+static const char *const epub_font_family[DC_FONT__MAX] = {
+	"docconv zh body",	/* DC_FONT_ZH_BODY */
+	"docconv zh head",	/* DC_FONT_ZH_HEAD */
+	"docconv en body",	/* DC_FONT_EN_BODY */
+	"docconv en head"	/* DC_FONT_EN_HEAD: not embedded */
+};
+
+static int	epub_lang_of_role(enum dc_font_role);
+
+static void
+epub_file_free(gpointer p)
+{
+	struct epub_file	*f = p;
+
+	g_free(f->name);
+	g_free(f->data);
+	g_free(f);
+}
+
+static void
+epub_font_free(gpointer p)
+{
+	struct epub_font	*f = p;
+
+	g_free(f->path);
+	g_free(f->name);
+	g_free(f->data);
+	g_free(f);
+}
+
+/* Add a file to the book; takes data. */
+static struct epub_file *
+epub_file_add(struct epub *e, const char *name, char *data, size_t len,
+    const char *id, const char *type)
+{
+	struct epub_file	*f;
+
+	f = g_new0(struct epub_file, 1);
+	f->name = g_strdup(name);
+	f->data = data;
+	f->len = len;
+	f->id = id;
+	f->type = type;
+	g_ptr_array_add(e->files, f);
+	return f;
+}
+
+/* Remember the characters of a text of language l, for font subsets. */
+static void
+epub_chars(struct epub *e, enum dc_lang l, const char *s, size_t len)
+{
+	const char	*p, *end = s + len;
+	gunichar	 c;
+
+	for (p = s; p < end && *p != '\0'; p = g_utf8_next_char(p)) {
+		c = g_utf8_get_char(p);
+		/* The body face backs up the heading face: both. */
+		g_hash_table_add(e->chars[0][l], GUINT_TO_POINTER(c));
+		if (e->head)
+			g_hash_table_add(e->chars[1][l], GUINT_TO_POINTER(c));
+	}
+}
+
+/* lang and xml:lang, where the language differs from the context's. */
+static void
+epub_lang(struct epub *e, struct dc_xml *x, enum dc_lang l)
+{
+	if (l == e->ctx)
+		return;
+	dc_xml_attr(x, "lang", dc_lang_code(l));
+	dc_xml_attr(x, "xml:lang", dc_lang_code(l));
+}
+
+/*
+ * Text of language l.  A newline inside a paragraph would show as a
+ * space (between ideographs, a wrong one), so it becomes a space in
+ * English and nothing in Chinese; tests/t_epub.sh does the same.
+ */
+static void
+epub_text(struct epub *e, struct dc_xml *x, enum dc_lang l, const char *s,
+    size_t len)
+{
+	GString	*b;
+	size_t	 i;
+
+	epub_chars(e, l, s, len);
+	if (memchr(s, '\n', len) == NULL) {
+		dc_xml_textn(x, s, len);
+		return;
+	}
+	b = g_string_sized_new(len);
+	for (i = 0; i < len; i++) {
+		if (s[i] != '\n')
+			g_string_append_c(b, s[i]);
+		else if (l != DC_LANG_ZH)
+			g_string_append_c(b, ' ');
+	}
+	dc_xml_textn(x, b->str, b->len);
+	g_string_free(b, TRUE);
+}
+
+/* An element of language l holding text. */
+static void
+epub_elem(struct epub *e, struct dc_xml *x, const char *name,
+    const char *cls, enum dc_lang l, const char *s)
+{
+	dc_xml_start(x, name);
+	dc_xml_attrf(x, "class", "%s %s", cls, dc_lang_code(l));
+	epub_lang(e, x, l);
+	epub_text(e, x, l, s, strlen(s));
+	dc_xml_end(x);
+}
+
+/* The languages in output order: the main one first. */
+static enum dc_lang
+epub_nth_lang(const struct epub *e, int i)
+{
+	if (i == 0)
+		return e->main;
+	return i <= (int)e->main ? (enum dc_lang)(i - 1) : (enum dc_lang)i;
+}
+
+/*
+ * Whether the header lines of language l already show the text s (the
+ * role in "中华人民共和国主席　习近平", or an occasion wrapped over two
+ * lines), so that the metadata need not repeat it.
+ */
+static int
+epub_shown(const struct epub *e, enum dc_lang l, const char *s)
+{
+	const struct dc_node	*n;
+	GString			*sp, *run;
+	int			 found;
+
+	sp = g_string_new(NULL);
+	run = g_string_new(NULL);
+	for (n = e->doc->root->child; n != NULL; n = n->next)
+		if (dc_type_is_header(n->type) && n->lang == l) {
+			g_string_append_printf(sp, "%s ", n->text);
+			g_string_append(run, n->text);
+		}
+	found = strstr(sp->str, s) != NULL || strstr(run->str, s) != NULL;
+	g_string_free(sp, TRUE);
+	g_string_free(run, TRUE);
+	return found;
+}
+
+/*
+ * The title page: collection number, the title in each language, then
+ * per language a column of the other header lines in source order,
+ * and any metadata (say from --author) that no header line carries.
+ */
+static void
+epub_titlepage(struct epub *e, struct dc_xml *x)
+{
+	const struct dc_meta	*m = &e->doc->meta;
+	const struct dc_lmeta	*lm;
+	const struct dc_node	*n, *last;
+	const char		*place, *date;
+	enum dc_lang		 l;
+	char			*s;
+	int			 i, any, nt = 0;
+
+	dc_xml_nl(x);
+	dc_xml_start(x, "header");
+	dc_xml_attrf(x, "class", "titlepage %s", e->bi ? "bi" : "mono");
+	dc_xml_attr(x, "id", "titlepage");
+	dc_xml_attr(x, "epub:type", "titlepage");
+
+	for (n = e->doc->root->child; n != NULL; n = n->next)
+		if (n->type == DC_COLLECTION) {
+			dc_xml_nl(x);
+			epub_elem(e, x, "p", "u collection", n->lang, n->text);
+		}
+
+	dc_xml_nl(x);
+	dc_xml_start(x, "h1");
+	dc_xml_attr(x, "class", "title");
+	dc_xml_attr(x, "id", "title");
+	e->head = 1;
+	for (i = 0; i < DC_LANG__MAX; i++) {
+		l = epub_nth_lang(e, i);
+		any = 0;
+		/*
+		 * A space between title lines keeps words apart for
+		 * screen readers and for English lines, which run on.
+		 */
+		for (n = e->doc->root->child; n != NULL; n = n->next)
+			if (n->type == DC_TITLE && n->lang == l) {
+				if (nt++ > 0)
+					dc_xml_text(x, " ");
+				epub_elem(e, x, "span", "u tl", l, n->text);
+				any = 1;
+			}
+		if (!any && m->l[l].title != NULL) {
+			if (nt++ > 0)
+				dc_xml_text(x, " ");
+			epub_elem(e, x, "span", "tl", l, m->l[l].title);
+		}
+	}
+	e->head = 0;
+	dc_xml_end(x);
+
+	dc_xml_nl(x);
+	dc_xml_start(x, "div");
+	dc_xml_attr(x, "class", "front");
+	for (i = 0; i < DC_LANG__MAX; i++) {
+		l = epub_nth_lang(e, i);
+		lm = &m->l[l];
+		if (!(e->langs & (1u << l)) && lm->speaker == NULL &&
+		    lm->place == NULL && lm->date == NULL)
+			continue;
+		dc_xml_nl(x);
+		dc_xml_start(x, "div");
+		dc_xml_attrf(x, "class", "col %s", dc_lang_code(l));
+		epub_lang(e, x, l);
+		e->ctx = l;
+		/*
+		 * Lines of one role in a row (an occasion wrapped in the
+		 * source) share a paragraph: English lines run on, Chinese
+		 * ones keep their break.
+		 */
+		last = NULL;
+		for (n = e->doc->root->child; n != NULL; n = n->next) {
+			if (!dc_type_is_header(n->type) || n->lang != l ||
+			    n->type == DC_TITLE || n->type == DC_COLLECTION ||
+			    n->type == DC_FRONTMATTER)	/* epub_source() */
+				continue;
+			if (last != NULL && (n->prev != last ||
+			    n->type != last->type)) {
+				dc_xml_end(x);
+				last = NULL;
+			}
+			if (last == NULL) {
+				dc_xml_nl(x);
+				dc_xml_start(x, "p");
+				dc_xml_attrf(x, "class", "%s %s",
+				    dc_type_name(n->type), dc_lang_code(l));
+			} else if (l == DC_LANG_ZH) {
+				dc_xml_start(x, "br");
+				dc_xml_end(x);
+			} else
+				dc_xml_text(x, " ");
+			dc_xml_start(x, "span");
+			dc_xml_attr(x, "class", "u");
+			epub_text(e, x, l, n->text, strlen(n->text));
+			dc_xml_end(x);
+			last = n;
+		}
+		if (last != NULL)
+			dc_xml_end(x);
+		/* Metadata that came from elsewhere (options). */
+#define EPUB_META(field, type) do {					\
+	if (lm->field != NULL && !epub_shown(e, l, lm->field)) {	\
+		dc_xml_nl(x);						\
+		epub_elem(e, x, "p", dc_type_name(type), l, lm->field);	\
+	} } while (0)
+		EPUB_META(subtitle, DC_SUBTITLE);
+		EPUB_META(occasion, DC_OCCASION);
+		EPUB_META(speaker, DC_SPEAKER);
+		EPUB_META(role, DC_ROLE);
+#undef EPUB_META
+		place = lm->place != NULL && !epub_shown(e, l, lm->place) ?
+		    lm->place : NULL;
+		date = lm->date != NULL && !epub_shown(e, l, lm->date) ?
+		    lm->date : NULL;
+		if (place != NULL || date != NULL) {
+			s = g_strjoin(l == DC_LANG_ZH ? "，" : ", ",
+			    place != NULL ? place : date,
+			    place != NULL ? date : NULL, NULL);
+			dc_xml_nl(x);
+			epub_elem(e, x, "p", "dateplace", l, s);
+			g_free(s);
+		}
+		if (l == DC_LANG_ZH && m->reporters != NULL &&
+		    !epub_shown(e, l, m->reporters)) {
+			s = g_strdup_printf("（记者%s）", m->reporters);
+			dc_xml_nl(x);
+			epub_elem(e, x, "p", "byline", l, s);
+			g_free(s);
+		}
+		dc_xml_end(x);
+		e->ctx = e->main;
+	}
+	dc_xml_end(x);
+	dc_xml_end(x);
+}
+
+/* One language of a block: a paragraph, its run-in lead marked. */
+static void
+epub_seg(struct epub *e, struct dc_xml *x, const struct dc_node *s)
+{
+	size_t	 len = strlen(s->text), lead, num;
+
+	lead = s->lead_len <= len ? s->lead_len : len;
+	num = s->enum_len <= len ? s->enum_len : len;
+	dc_xml_nl(x);
+	dc_xml_start(x, "p");
+	dc_xml_attrf(x, "class", "u %s", dc_lang_code(s->lang));
+	epub_lang(e, x, s->lang);
+	if (lead > 0) {
+		dc_xml_start(x, "b");
+		dc_xml_attr(x, "class", "lead");
+		e->head = 1;
+	}
+	if (num > 0) {
+		dc_xml_start(x, "span");
+		dc_xml_attr(x, "class", "enum");
+		epub_text(e, x, s->lang, s->text, num);
+		dc_xml_end(x);
+	}
+	if (lead > num)
+		epub_text(e, x, s->lang, s->text + num, lead - num);
+	if (lead > 0) {
+		dc_xml_end(x);
+		e->head = 0;
+	}
+	if (len > lead && len > num) {
+		size_t	 from = lead > num ? lead : num;
+
+		epub_text(e, x, s->lang, s->text + from, len - from);
+	}
+	dc_xml_end(x);
+}
+
+static void
+epub_part_open(struct epub *e, struct dc_xml *x)
+{
+	dc_xml_nl(x);
+	dc_xml_start(x, "section");
+	dc_xml_attr(x, "class", "part");
+	dc_xml_attrf(x, "id", "part%d", ++e->npart);
+}
+
+/* Languages of a block, as a bit set. */
+static unsigned int
+epub_block_langs(const struct dc_node *n)
+{
+	const struct dc_node	*s;
+	unsigned int		 set = 0;
+
+	for (s = n->child; s != NULL; s = s->next)
+		if (s->type == DC_SEG)
+			set |= 1u << s->lang;
+	return set;
+}
+
+static void
+epub_block(struct epub *e, struct dc_xml *x, const struct dc_node *n)
+{
+	const struct dc_node	*s;
+	unsigned int		 set;
+
+	set = epub_block_langs(n);
+	dc_xml_nl(x);
+	dc_xml_start(x, "div");
+	if (e->bi && set != e->langs && set != 0)
+		dc_xml_attrf(x, "class", "pair %s only-%s",
+		    dc_type_name(n->type),
+		    dc_lang_code(set & 1u ? DC_LANG_ZH : DC_LANG_EN));
+	else
+		dc_xml_attrf(x, "class", "pair %s", dc_type_name(n->type));
+	dc_xml_attrf(x, "id", "b%d", ++e->nblock);
+	for (s = n->child; s != NULL; s = s->next)
+		if (s->type == DC_SEG)
+			epub_seg(e, x, s);
+	dc_xml_end(x);
+}
+
+/*
+ * Front matter left in by a web export (YAML, Markdown), kept verbatim
+ * but out of the reader's way: small, after the text.
+ */
+static void
+epub_source(struct epub *e, struct dc_xml *x)
+{
+	const struct dc_node	*n;
+	int			 open = 0;
+
+	for (n = e->doc->root->child; n != NULL; n = n->next) {
+		if (n->type != DC_FRONTMATTER)
+			continue;
+		if (!open) {
+			dc_xml_nl(x);
+			dc_xml_start(x, "footer");
+			dc_xml_attr(x, "class", "source");
+			open = 1;
+		}
+		dc_xml_nl(x);
+		dc_xml_start(x, "pre");
+		dc_xml_attrf(x, "class", "u frontmatter %s",
+		    dc_lang_code(n->lang));
+		epub_lang(e, x, n->lang);
+		epub_chars(e, n->lang, n->text, strlen(n->text));
+		dc_xml_text(x, n->text);
+		dc_xml_end(x);
+	}
+	if (open)
+		dc_xml_end(x);
+}
+
+/* The body: title page, then the text in parts, then the source. */
+static void
+epub_body(struct epub *e, struct dc_xml *x)
+{
+	const struct dc_node	*n;
+	int			 open = 0;
+
+	epub_titlepage(e, x);
+	dc_xml_nl(x);
+	dc_xml_start(x, "main");
+	dc_xml_attrf(x, "class", "text %s", e->bi ? "bi" : "mono");
+	dc_xml_attr(x, "id", "text");
+	dc_xml_attr(x, "epub:type", "bodymatter");
+	for (n = e->doc->root->child; n != NULL; n = n->next) {
+		switch (n->type) {
+		case DC_VOCATIVE:
+			if (open)
+				dc_xml_end(x);
+			epub_part_open(e, x);
+			open = 1;
+			epub_block(e, x, n);
+			break;
+		case DC_SALUTATION:
+		case DC_PARA:
+		case DC_CLOSING:
+			if (!open) {
+				epub_part_open(e, x);
+				open = 1;
+			}
+			epub_block(e, x, n);
+			break;
+		case DC_COLLECTION:
+		case DC_TITLE:
+		case DC_SUBTITLE:
+		case DC_OCCASION:
+		case DC_SPEAKER:
+		case DC_ROLE:
+		case DC_DATEPLACE:
+		case DC_DATELINE:
+		case DC_BYLINE:
+		case DC_FRONTMATTER:
+			break;
+		case DC_ROOT:
+		case DC_SEG:
+		case DC_SENT:
+		case DC_W:
+		case DC_PC:
+		case DC_TYPE__MAX:
+		default:
+			abort();
+		}
+	}
+	if (open)
+		dc_xml_end(x);
+	dc_xml_end(x);
+	epub_source(e, x);
+}
+
+/* The title in the book's main language, or any. */
+static const char *
+epub_title(const struct epub *e)
+{
+	const struct dc_meta	*m = &e->doc->meta;
+	int			 i;
+
+	for (i = 0; i < DC_LANG__MAX; i++)
+		if (m->l[epub_nth_lang(e, i)].title != NULL)
+			return m->l[epub_nth_lang(e, i)].title;
+	return m->source != NULL ? m->source : "Untitled";
+}
+
+/*
+ * Label of a navigation entry: the lead of an enumerated point, else
+ * its text cut at EPUB_LABEL_MAX characters.  Returns g_malloc'd text.
+ */
+static char *
+epub_label(const struct dc_node *s)
+{
+	const char	*end, *p;
+	size_t		 len = strlen(s->text);
+
+	if (s->lead_len > 0 && s->lead_len <= len)
+		return g_strndup(s->text, s->lead_len);
+	if ((glong)g_utf8_strlen(s->text, -1) <= EPUB_LABEL_MAX)
+		return g_strdup(s->text);
+	end = g_utf8_offset_to_pointer(s->text, EPUB_LABEL_MAX);
+	/* English is cut between words, where there is a space. */
+	for (p = end; p > s->text && p[-1] != ' '; p--)
+		continue;
+	if (s->lang == DC_LANG_EN && p > s->text + 1)
+		end = p - 1;
+	return g_strdup_printf("%.*s…", (int)(end - s->text), s->text);
+}
+
+/* A navigation link to target, labelled with the segs of block n. */
+static void
+epub_nav_link(struct epub *e, struct dc_xml *x, const char *target,
+    const struct dc_node *n)
+{
+	const struct dc_node	*s;
+	char			*label;
+	int			 first = 1;
+
+	dc_xml_start(x, "a");
+	dc_xml_attrf(x, "href", "%s#%s", EPUB_TEXT, target);
+	for (s = n->child; s != NULL; s = s->next) {
+		if (s->type != DC_SEG)
+			continue;
+		if (!first)
+			dc_xml_text(x, " ");
+		first = 0;
+		label = epub_label(s);
+		epub_elem(e, x, "span", "l", s->lang, label);
+		g_free(label);
+	}
+	dc_xml_end(x);
+}
+
+/* A navigation link labelled with a fixed text in each language. */
+static void
+epub_nav_fixed(struct epub *e, struct dc_xml *x, const char *href,
+    const char *type, const char *const *labels)
+{
+	enum dc_lang	 l;
+	int		 i, first = 1;
+
+	dc_xml_start(x, "a");
+	if (type != NULL)
+		dc_xml_attr(x, "epub:type", type);
+	dc_xml_attr(x, "href", href);
+	for (i = 0; i < DC_LANG__MAX; i++) {
+		l = epub_nth_lang(e, i);
+		if (!(e->langs & (1u << l)))
+			continue;
+		if (!first)
+			dc_xml_text(x, " ");
+		first = 0;
+		epub_elem(e, x, "span", "l", l, labels[l]);
+	}
+	dc_xml_end(x);
+}
+
+static int
+epub_is_point(const struct dc_node *n)
+{
+	const struct dc_node	*s;
+
+	if (n->type != DC_PARA)
+		return 0;
+	for (s = n->child; s != NULL; s = s->next)
+		if (s->type == DC_SEG && (s->enum_len > 0 || s->lead_len > 0))
+			return 1;
+	return 0;
+}
+
+/*
+ * The table of contents: the title page, each part (labelled by its
+ * vocative, or the first part by its opening block) with its
+ * enumerated points; a text without vocatives lists the points
+ * directly.  Block and part numbers follow epub_body().
+ */
+static void
+epub_toc(struct epub *e, struct dc_xml *x)
+{
+	const struct dc_meta	*m = &e->doc->meta;
+	const struct dc_node	*n;
+	char			 id[32];
+	int			 nblock = 0, npart = 0, inpart = 0;
+	int			 vocatives = 0, sub = 0, i, first;
+	enum dc_lang		 l;
+
+	for (n = e->doc->root->child; n != NULL; n = n->next)
+		if (n->type == DC_VOCATIVE)
+			vocatives++;
+
+	dc_xml_nl(x);
+	dc_xml_start(x, "nav");
+	dc_xml_attr(x, "epub:type", "toc");
+	dc_xml_attr(x, "role", "doc-toc");
+	dc_xml_attr(x, "id", "toc");
+	dc_xml_attr(x, "aria-labelledby", "toc-head");
+	dc_xml_nl(x);
+	dc_xml_start(x, "h1");
+	dc_xml_attr(x, "class", "toc-head");
+	dc_xml_attr(x, "id", "toc-head");
+	first = 1;
+	for (i = 0; i < DC_LANG__MAX; i++) {
+		l = epub_nth_lang(e, i);
+		if (!(e->langs & (1u << l)))
+			continue;
+		if (!first)
+			dc_xml_text(x, " ");
+		first = 0;
+		e->head = 1;
+		epub_elem(e, x, "span", "l", l, epub_toc_label[l]);
+		e->head = 0;
+	}
+	dc_xml_end(x);
+	dc_xml_nl(x);
+	dc_xml_start(x, "ol");
+
+	dc_xml_nl(x);
+	dc_xml_start(x, "li");
+	dc_xml_start(x, "a");
+	dc_xml_attr(x, "href", EPUB_TEXT "#titlepage");
+	first = 1;
+	for (i = 0; i < DC_LANG__MAX; i++) {
+		l = epub_nth_lang(e, i);
+		if (m->l[l].title == NULL)
+			continue;
+		if (!first)
+			dc_xml_text(x, " ");
+		first = 0;
+		epub_elem(e, x, "span", "l", l, m->l[l].title);
+	}
+	if (first)
+		dc_xml_text(x, epub_title(e));
+	dc_xml_end(x);
+	dc_xml_end(x);
+
+	for (n = e->doc->root->child; n != NULL; n = n->next) {
+		if (!dc_type_is_block(n->type))
+			continue;
+		nblock++;
+		if (n->type == DC_VOCATIVE || npart == 0) {
+			npart++;
+			if (sub) {
+				dc_xml_end(x);	/* ol */
+				sub = 0;
+			}
+			if (inpart)
+				dc_xml_end(x);	/* li */
+			inpart = 0;
+			if (vocatives > 0) {
+				dc_xml_nl(x);
+				dc_xml_start(x, "li");
+				snprintf(id, sizeof(id), "part%d", npart);
+				epub_nav_link(e, x, id, n);
+				inpart = 1;
+			} else {
+				/* No parts: one entry for the text. */
+				dc_xml_nl(x);
+				dc_xml_start(x, "li");
+				epub_nav_fixed(e, x, EPUB_TEXT "#text", NULL,
+				    epub_text_label);
+				dc_xml_end(x);
+			}
+		}
+		if (!epub_is_point(n))
+			continue;
+		if (inpart && !sub) {
+			dc_xml_nl(x);
+			dc_xml_start(x, "ol");
+			sub = 1;
+		}
+		dc_xml_nl(x);
+		dc_xml_start(x, "li");
+		snprintf(id, sizeof(id), "b%d", nblock);
+		epub_nav_link(e, x, id, n);
+		dc_xml_end(x);
+	}
+	if (sub)
+		dc_xml_end(x);
+	if (inpart)
+		dc_xml_end(x);
+	if (npart == 0) {
+		dc_xml_nl(x);
+		dc_xml_start(x, "li");
+		epub_nav_fixed(e, x, EPUB_TEXT "#text", NULL, epub_text_label);
+		dc_xml_end(x);
+	}
+	dc_xml_end(x);	/* ol */
+	dc_xml_end(x);	/* nav */
+
+	dc_xml_nl(x);
+	dc_xml_start(x, "nav");
+	dc_xml_attr(x, "epub:type", "landmarks");
+	dc_xml_attr(x, "id", "landmarks");
+	dc_xml_attr(x, "hidden", "hidden");
+	dc_xml_attr(x, "aria-label", "Landmarks");
+	dc_xml_nl(x);
+	dc_xml_start(x, "ol");
+	dc_xml_nl(x);
+	dc_xml_start(x, "li");
+	epub_nav_fixed(e, x, EPUB_NAV "#toc", "toc", epub_toc_label);
+	dc_xml_end(x);
+	dc_xml_nl(x);
+	dc_xml_start(x, "li");
+	dc_xml_start(x, "a");
+	dc_xml_attr(x, "epub:type", "titlepage");
+	dc_xml_attr(x, "href", EPUB_TEXT "#titlepage");
+	epub_text(e, x, e->main, epub_title(e), strlen(epub_title(e)));
+	dc_xml_end(x);
+	dc_xml_end(x);
+	dc_xml_nl(x);
+	dc_xml_start(x, "li");
+	epub_nav_fixed(e, x, EPUB_TEXT "#text", "bodymatter", epub_text_label);
+	dc_xml_end(x);
+	dc_xml_end(x);	/* ol */
+	dc_xml_end(x);	/* nav */
+}
+
+/* Placeholders of the skeletons (template.h). */
+static int
+epub_fill(struct dc_xml *x, const char *name, void *arg)
+{
+	struct epub	*e = arg;
+
+	if (strcmp(name, "lang") == 0) {
+		dc_xml_attr(x, "lang", dc_lang_code(e->main));
+		dc_xml_attr(x, "xml:lang", dc_lang_code(e->main));
+	} else if (strcmp(name, "title") == 0)
+		epub_text(e, x, e->main, epub_title(e), strlen(epub_title(e)));
+	else if (strcmp(name, "body") == 0)
+		epub_body(e, x);
+	else if (strcmp(name, "nav") == 0)
+		epub_toc(e, x);
+	else {
+		dc_msg_sys("template: unknown placeholder <?docconv %s?>",
+		    name);
+		return -1;
+	}
+	return 0;
+}
+
+/* Fill a skeleton into a new file of the book.  Returns 0 or -1. */
+static int
+epub_xhtml(struct epub *e, const char *tpl, const char *name,
+    const char *id, const char *props)
+{
+	struct dc_xml		*x;
+	struct epub_file	*f;
+	char			*buf = NULL;
+	size_t			 len = 0;
+	int			 rc;
+
+	if ((x = dc_xml_new_buffer()) == NULL) {
+		dc_msg_sys("out of memory");
+		return -1;
+	}
+	rc = dc_template_xml(e->opts->template_dir, tpl, x, epub_fill, e);
+	if (dc_xml_finish(x, &buf, &len) == -1 || rc == -1) {
+		g_free(buf);
+		return -1;
+	}
+	f = epub_file_add(e, name, buf, len, id, "application/xhtml+xml");
+	f->props = props;
+	return 0;
+}
+
+/*
+ * A UUID (version 5 form) from the SHA-1 of the content, so that the
+ * same text always gives the same book identifier.  g_malloc'd.
+ */
+static char *
+epub_uuid(const struct epub *e)
+{
+	/* RFC 4122 URL namespace, then a docconv-specific prefix. */
+	static const guint8	 ns[16] = { 0x6b, 0xa7, 0xb8, 0x11, 0x9d,
+	    0xad, 0x11, 0xd1, 0x80, 0xb4, 0x00, 0xc0, 0x4f, 0xd4, 0x30,
+	    0xc8 };
+	GChecksum		*c;
+	const struct epub_file	*f;
+	guint8			 d[20];
+	gsize			 dlen = sizeof(d);
+	guint			 i;
+
+	c = g_checksum_new(G_CHECKSUM_SHA1);
+	g_checksum_update(c, ns, sizeof(ns));
+	g_checksum_update(c, (const guchar *)"docconv:", 8);
+	for (i = 0; i < e->files->len; i++) {
+		f = g_ptr_array_index(e->files, i);
+		if (f->type != NULL &&
+		    strcmp(f->type, "application/xhtml+xml") == 0)
+			g_checksum_update(c, (const guchar *)f->data, f->len);
+	}
+	g_checksum_get_digest(c, d, &dlen);
+	g_checksum_free(c);
+	d[6] = (d[6] & 0x0f) | 0x50;
+	d[8] = (d[8] & 0x3f) | 0x80;
+	return g_strdup_printf("%02x%02x%02x%02x-%02x%02x-%02x%02x-"
+	    "%02x%02x-%02x%02x%02x%02x%02x%02x", d[0], d[1], d[2], d[3],
+	    d[4], d[5], d[6], d[7], d[8], d[9], d[10], d[11], d[12], d[13],
+	    d[14], d[15]);
+}
+
+/*
+ * The time of the book (dcterms:modified, zip entries), as seconds
+ * since 1970 in UTC: SOURCE_DATE_EPOCH when set, else midnight of the
+ * document's date, else a fixed day, so that output never depends on
+ * the clock.  Never before 1980, which zip cannot express.
+ */
+static long long
+epub_time(const struct epub *e)
+{
+	const char	*iso = e->doc->meta.date_iso;
+	GDateTime	*dt;
+	long long	 t = 315532800;	/* 1980-01-01 */
+	int		 y, mo = 1, d = 1;
+
+	if (e->opts->epoch >= 0)
+		t = e->opts->epoch;
+	else if (iso != NULL && sscanf(iso, "%4d-%2d-%2d", &y, &mo, &d) >= 1 &&
+	    y >= 1980 && y <= 2099) {
+		if ((dt = g_date_time_new_utc(y, mo, d, 0, 0, 0)) != NULL) {
+			t = g_date_time_to_unix(dt);
+			g_date_time_unref(dt);
+		}
+	}
+	return t < 315532800 ? 315532800 : t;
+}
+
+/* A W3CDTF date for dc:date, or NULL for a partial one ("--11-11"). */
+static int
+epub_date_ok(const char *iso)
+{
+	size_t	 i, len;
+
+	if (iso == NULL || (len = strlen(iso)) < 4 || len > 10)
+		return 0;
+	for (i = 0; i < len; i++)
+		if (!(g_ascii_isdigit(iso[i]) || (iso[i] == '-' &&
+		    (i == 4 || i == 7))))
+			return 0;
+	return len == 4 || len == 7 || len == 10;
+}
+
+static void
+epub_meta(struct dc_xml *x, const char *prop, const char *refines,
+    const char *scheme, const char *value)
+{
+	dc_xml_nl(x);
+	dc_xml_start(x, "meta");
+	if (refines != NULL)
+		dc_xml_attrf(x, "refines", "#%s", refines);
+	dc_xml_attr(x, "property", prop);
+	if (scheme != NULL)
+		dc_xml_attr(x, "scheme", scheme);
+	dc_xml_text(x, value);
+	dc_xml_end(x);
+}
+
+static void
+epub_dc(struct dc_xml *x, const char *name, const char *id,
+    const char *lang, const char *value)
+{
+	dc_xml_nl(x);
+	dc_xml_start(x, name);
+	if (id != NULL)
+		dc_xml_attr(x, "id", id);
+	if (lang != NULL)
+		dc_xml_attr(x, "xml:lang", lang);
+	dc_xml_text(x, value);
+	dc_xml_end(x);
+}
+
+/* The package document.  Returns 0 or -1. */
+static int
+epub_opf(struct epub *e)
+{
+	const struct dc_meta	*m = &e->doc->meta;
+	const struct epub_file	*f;
+	struct dc_xml		*x;
+	enum dc_lang		 l;
+	GDateTime		*dt;
+	char			*uuid, *buf = NULL, *when, id[32], seq[16];
+	const char		*creator_id = NULL;
+	size_t			 len = 0;
+	guint			 i;
+	int			 k, nseq = 0;
+
+	if ((x = dc_xml_new_buffer()) == NULL) {
+		dc_msg_sys("out of memory");
+		return -1;
+	}
+	dc_xml_start(x, "package");
+	dc_xml_attr(x, "xmlns", "http://www.idpf.org/2007/opf");
+	dc_xml_attr(x, "version", "3.0");
+	dc_xml_attr(x, "unique-identifier", "uid");
+	dc_xml_attr(x, "xml:lang", dc_lang_code(e->main));
+	dc_xml_nl(x);
+	dc_xml_start(x, "metadata");
+	dc_xml_attr(x, "xmlns:dc", "http://purl.org/dc/elements/1.1/");
+
+	uuid = epub_uuid(e);
+	when = g_strdup_printf("urn:uuid:%s", uuid);
+	epub_dc(x, "dc:identifier", "uid", NULL, when);
+	g_free(when);
+	g_free(uuid);
+
+	for (k = 0; k < DC_LANG__MAX; k++) {
+		l = epub_nth_lang(e, k);
+		if (m->l[l].title == NULL)
+			continue;
+		snprintf(id, sizeof(id), "title-%s", dc_lang_code(l));
+		epub_dc(x, "dc:title", id, dc_lang_code(l), m->l[l].title);
+		epub_meta(x, "title-type", id, NULL, "main");
+		snprintf(seq, sizeof(seq), "%d", ++nseq);
+		epub_meta(x, "display-seq", id, NULL, seq);
+	}
+	if (nseq == 0) {
+		epub_dc(x, "dc:title", "title", NULL, epub_title(e));
+		nseq++;
+	}
+	for (k = 0; k < DC_LANG__MAX; k++) {
+		l = epub_nth_lang(e, k);
+		if (m->l[l].subtitle == NULL)
+			continue;
+		snprintf(id, sizeof(id), "subtitle-%s", dc_lang_code(l));
+		epub_dc(x, "dc:title", id, dc_lang_code(l), m->l[l].subtitle);
+		epub_meta(x, "title-type", id, NULL, "subtitle");
+		snprintf(seq, sizeof(seq), "%d", ++nseq);
+		epub_meta(x, "display-seq", id, NULL, seq);
+	}
+
+	/* The speaker (or reporters), other languages as alternates. */
+	for (k = 0; k < DC_LANG__MAX; k++) {
+		l = epub_nth_lang(e, k);
+		if (m->l[l].speaker == NULL)
+			continue;
+		if (creator_id == NULL) {
+			creator_id = "creator";
+			epub_dc(x, "dc:creator", creator_id, dc_lang_code(l),
+			    m->l[l].speaker);
+			epub_meta(x, "role", creator_id, "marc:relators",
+			    m->dialect == DC_DIALECT_NEWS ? "aut" : "spk");
+		} else {
+			dc_xml_nl(x);
+			dc_xml_start(x, "meta");
+			dc_xml_attr(x, "refines", "#creator");
+			dc_xml_attr(x, "property", "alternate-script");
+			dc_xml_attr(x, "xml:lang", dc_lang_code(l));
+			dc_xml_text(x, m->l[l].speaker);
+			dc_xml_end(x);
+		}
+	}
+	if (creator_id == NULL && m->reporters != NULL) {
+		epub_dc(x, "dc:creator", "creator", "zh", m->reporters);
+		epub_meta(x, "role", "creator", "marc:relators", "aut");
+	}
+	if (epub_date_ok(m->date_iso))
+		epub_dc(x, "dc:date", NULL, NULL, m->date_iso);
+	for (k = 0; k < DC_LANG__MAX; k++) {
+		l = epub_nth_lang(e, k);
+		if (e->langs & (1u << l))
+			epub_dc(x, "dc:language", NULL, NULL, dc_lang_code(l));
+	}
+	if (m->source != NULL)
+		epub_dc(x, "dc:source", NULL, NULL, m->source);
+
+	dt = g_date_time_new_from_unix_utc(epub_time(e));
+	when = g_date_time_format(dt, "%Y-%m-%dT%H:%M:%SZ");
+	g_date_time_unref(dt);
+	epub_meta(x, "dcterms:modified", NULL, NULL, when);
+	g_free(when);
+
+	/* Accessibility (EPUB Accessibility 1.1; checked by DAISY Ace). */
+	epub_meta(x, "schema:accessMode", NULL, NULL, "textual");
+	epub_meta(x, "schema:accessModeSufficient", NULL, NULL, "textual");
+	epub_meta(x, "schema:accessibilityFeature", NULL, NULL,
+	    "structuralNavigation");
+	epub_meta(x, "schema:accessibilityFeature", NULL, NULL,
+	    "tableOfContents");
+	epub_meta(x, "schema:accessibilityFeature", NULL, NULL,
+	    "readingOrder");
+	epub_meta(x, "schema:accessibilityFeature", NULL, NULL,
+	    "displayTransformability");
+	epub_meta(x, "schema:accessibilityHazard", NULL, NULL, "none");
+	dc_xml_nl(x);
+	dc_xml_start(x, "meta");
+	dc_xml_attr(x, "property", "schema:accessibilitySummary");
+	dc_xml_attr(x, "xml:lang", "en");
+	dc_xml_text(x, e->bi ?
+	    "A text-only bilingual publication: each paragraph of the "
+	    "Chinese original is followed by its English translation, both "
+	    "marked with their language, in reading order; headings, a "
+	    "table of contents and landmarks allow navigation. No images, "
+	    "audio or video." :
+	    "A text-only publication marked with its language; headings, a "
+	    "table of contents and landmarks allow navigation. No images, "
+	    "audio or video.");
+	dc_xml_end(x);
+	dc_xml_end(x);	/* metadata */
+
+	dc_xml_nl(x);
+	dc_xml_start(x, "manifest");
+	for (i = 0; i < e->files->len; i++) {
+		f = g_ptr_array_index(e->files, i);
+		if (f->id == NULL)
+			continue;
+		dc_xml_nl(x);
+		dc_xml_start(x, "item");
+		dc_xml_attr(x, "id", f->id);
+		dc_xml_attr(x, "href", f->name + strlen(EPUB_DIR));
+		dc_xml_attr(x, "media-type", f->type);
+		if (f->props != NULL)
+			dc_xml_attr(x, "properties", f->props);
+		dc_xml_end(x);
+	}
+	dc_xml_end(x);
+	dc_xml_nl(x);
+	dc_xml_start(x, "spine");
+	dc_xml_nl(x);
+	dc_xml_start(x, "itemref");
+	dc_xml_attr(x, "idref", "text");
+	dc_xml_end(x);
+	dc_xml_nl(x);
+	dc_xml_start(x, "itemref");
+	dc_xml_attr(x, "idref", "nav");
+	dc_xml_attr(x, "linear", "no");
+	dc_xml_end(x);
+	dc_xml_end(x);
+	dc_xml_end(x);	/* package */
+	if (dc_xml_finish(x, &buf, &len) == -1)
+		return -1;
+	/* The package document goes right after container.xml. */
+	epub_file_add(e, EPUB_DIR EPUB_OPF, buf, len, NULL, NULL);
+	return 0;
+}
+
+/* META-INF/container.xml, pointing at the package document. */
+static int
+epub_container(struct epub *e)
+{
+	struct dc_xml	*x;
+	char		*buf = NULL;
+	size_t		 len = 0;
+
+	if ((x = dc_xml_new_buffer()) == NULL) {
+		dc_msg_sys("out of memory");
+		return -1;
+	}
+	dc_xml_start(x, "container");
+	dc_xml_attr(x, "version", "1.0");
+	dc_xml_attr(x, "xmlns",
+	    "urn:oasis:names:tc:opendocument:xmlns:container");
+	dc_xml_nl(x);
+	dc_xml_start(x, "rootfiles");
+	dc_xml_nl(x);
+	dc_xml_start(x, "rootfile");
+	dc_xml_attr(x, "full-path", EPUB_DIR EPUB_OPF);
+	dc_xml_attr(x, "media-type", "application/oebps-package+xml");
+	dc_xml_end(x);
+	dc_xml_end(x);
+	dc_xml_end(x);
+	if (dc_xml_finish(x, &buf, &len) == -1)
+		return -1;
+	epub_file_add(e, "META-INF/container.xml", buf, len, NULL, NULL);
+	return 0;
+}
+
+/* Whether a role sets headings (and so needs only their characters). */
+static int
+epub_role_head(enum dc_font_role r)
+{
+	return r == DC_FONT_ZH_HEAD || r == DC_FONT_EN_HEAD;
+}
+
+static int
+epub_lang_of_role(enum dc_font_role r)
+{
+	switch (r) {
+	case DC_FONT_ZH_BODY:
+	case DC_FONT_ZH_HEAD:
+		return DC_LANG_ZH;
+	case DC_FONT_EN_BODY:
+	case DC_FONT_EN_HEAD:
+		return DC_LANG_EN;
+	case DC_FONT__MAX:
+	default:
+		abort();
+	}
+}
+
+/*
+ * Subset one face to the characters of its languages.  Returns 0, or
+ * -1 (reported).
+ */
+static int
+epub_font_subset(struct epub *e, struct epub_font *fo)
+{
+	hb_blob_t		*blob = NULL, *out = NULL;
+	hb_face_t		*face = NULL, *sub = NULL;
+	hb_subset_input_t	*in = NULL;
+	hb_set_t		*u;
+	GHashTableIter		 it;
+	gpointer		 k;
+	const char		*data, *ext, *type;
+	unsigned int		 len;
+	int			 l, r, rc = -1;
+	char			*name;
+
+	if ((blob = hb_blob_create_from_file_or_fail(fo->path)) == NULL) {
+		dc_msg_sys("%s: cannot read font", fo->path);
+		goto out;
+	}
+	face = hb_face_create(blob, fo->index);
+	if ((in = hb_subset_input_create_or_fail()) == NULL) {
+		dc_msg_sys("out of memory");
+		goto out;
+	}
+	u = hb_subset_input_unicode_set(in);
+	for (r = 0; r < DC_FONT__MAX; r++) {
+		if (!(fo->roles & (1 << r)))
+			continue;
+		l = epub_lang_of_role(r);
+		g_hash_table_iter_init(&it, e->chars[epub_role_head(r)][l]);
+		while (g_hash_table_iter_next(&it, &k, NULL))
+			hb_set_add(u, GPOINTER_TO_UINT(k));
+	}
+	/* Hinting is of no use at reading sizes on screens; drop it. */
+	hb_subset_input_set_flags(in, HB_SUBSET_FLAGS_NO_HINTING);
+	if ((sub = hb_subset_or_fail(face, in)) == NULL) {
+		dc_msg_sys("%s: subsetting the font failed", fo->path);
+		goto out;
+	}
+	out = hb_face_reference_blob(sub);
+	data = hb_blob_get_data(out, &len);
+	if (len < 4) {
+		dc_msg_sys("%s: subsetting the font failed", fo->path);
+		goto out;
+	}
+	if (memcmp(data, "OTTO", 4) == 0) {
+		ext = "otf";
+		type = "font/otf";
+	} else {
+		ext = "ttf";
+		type = "font/ttf";
+	}
+	name = g_strdup_printf("fonts/%s.%s", fo->name, ext);
+	g_free(fo->name);
+	fo->name = name;
+	fo->data = g_malloc(len);
+	memcpy(fo->data, data, len);
+	fo->len = len;
+	fo->type = type;
+	rc = 0;
+out:
+	hb_blob_destroy(out);
+	hb_face_destroy(sub);
+	hb_subset_input_destroy(in);
+	hb_face_destroy(face);
+	hb_blob_destroy(blob);
+	return rc;
+}
+
+/*
+ * --embed-fonts: one subset face per distinct font file among the
+ * roles of the languages present.  Returns 0, or -1 (reported).
+ */
+static int
+epub_fonts(struct epub *e)
+{
+	static const char *const base[DC_FONT__MAX] = {
+	    "zh-body", "zh-head", "en-body", "en-head" };
+	struct epub_font	*fo;
+	const char		*file;
+	char			*path;
+	int			 r, index = 0;
+	guint			 i;
+
+	/* The faces of the roles, as the PDF uses (fonts-config/). */
+	if (dc_fonts_init() == -1)
+		return -1;
+	for (r = 0; r < DC_FONT__MAX; r++) {
+		/*
+		 * English headings and leads are set in the body face,
+		 * bold, as in the PDF; no rule names the heading face.
+		 */
+		if (r == DC_FONT_EN_HEAD ||
+		    !(e->langs & (1u << epub_lang_of_role(r))))
+			continue;
+		if ((file = dc_fonts_file(r, &index)) == NULL) {
+			dc_msg_sys("--embed-fonts: no font for role %s",
+			    base[r]);
+			return -1;
+		}
+		path = g_strdup(file);
+		for (i = 0; i < e->fonts->len; i++) {
+			fo = g_ptr_array_index(e->fonts, i);
+			if (strcmp(fo->path, path) == 0 && fo->index == index)
+				break;
+		}
+		if (i < e->fonts->len) {
+			fo->roles |= 1 << r;
+			g_free(path);
+			continue;
+		}
+		fo = g_new0(struct epub_font, 1);
+		fo->path = path;
+		fo->index = index;
+		fo->name = g_strdup(base[r]);
+		fo->roles = 1 << r;
+		g_ptr_array_add(e->fonts, fo);
+	}
+	for (i = 0; i < e->fonts->len; i++)
+		if (epub_font_subset(e, g_ptr_array_index(e->fonts, i)) == -1)
+			return -1;
+	return 0;
+}
+
+/*
+ * The style sheet: the template, after @font-face rules if embedding;
+ * then the font files.
+ */
+static int
+epub_css(struct epub *e)
+{
+	struct epub_font	*fo;
+	GString			*b;
+	char			*css;
+	size_t			 len;
+	guint			 i;
+	int			 r;
+
+	if (dc_template_read(e->opts->template_dir, EPUB_CSS, &css,
+	    &len) == -1)
+		return -1;
+	b = g_string_sized_new(len + 512);
+	/* @charset must stay first if the template has one. */
+	if (strncmp(css, "@charset \"UTF-8\";\n", 18) == 0)
+		g_string_append_len(b, css, 18);
+	for (i = 0; i < e->fonts->len; i++) {
+		fo = g_ptr_array_index(e->fonts, i);
+		for (r = 0; r < DC_FONT__MAX; r++)
+			if (fo->roles & (1 << r))
+				g_string_append_printf(b, "@font-face {\n"
+				    "\tfont-family: \"%s\";\n"
+				    "\tsrc: url(\"%s\");\n}\n\n",
+				    epub_font_family[r], fo->name);
+	}
+	if (strncmp(css, "@charset \"UTF-8\";\n", 18) == 0)
+		g_string_append_len(b, css + 18, len - 18);
+	else
+		g_string_append_len(b, css, len);
+	g_free(css);
+	len = b->len;
+	epub_file_add(e, EPUB_DIR EPUB_CSS, g_string_free(b, FALSE), len,
+	    "css", "text/css");
+	for (i = 0; i < e->fonts->len; i++) {
+		fo = g_ptr_array_index(e->fonts, i);
+		css = g_strconcat(EPUB_DIR, fo->name, NULL);
+		epub_file_add(e, css, fo->data, fo->len, fo->name + 6,
+		    fo->type);
+		fo->data = NULL;	/* now the file's */
+		g_free(css);
+	}
+	return 0;
+}
+
+/*
+ * Write the files to a zip at path: mimetype first and stored, every
+ * entry with the same time and permissions.  Returns 0 or -1.
+ */
+static int
+epub_zip(struct epub *e, const char *path)
+{
+	static const char	 mt[] = "application/epub+zip";
+	const struct epub_file	*f;
+	zip_t			*za = NULL;
+	zip_source_t		*src;
+	zip_error_t		 ze;
+	zip_int64_t		 idx;
+	struct tm		 tm;
+	time_t			 t, mtime;
+	guint			 i;
+	int			 err, rc = -1;
+
+	/*
+	 * libzip stores local time (localtime()); find the time_t that
+	 * local time shows as the wanted UTC time, so that the zip does
+	 * not depend on TZ.
+	 */
+	t = (time_t)epub_time(e);
+	gmtime_r(&t, &tm);
+	tm.tm_isdst = -1;
+	mtime = mktime(&tm);
+
+	if ((za = zip_open(path, ZIP_CREATE | ZIP_TRUNCATE, &err)) == NULL) {
+		zip_error_init_with_code(&ze, err);
+		dc_msg_sys("%s: %s", path, zip_error_strerror(&ze));
+		zip_error_fini(&ze);
+		goto out;
+	}
+	for (i = 0; i <= e->files->len; i++) {
+		f = i > 0 ? g_ptr_array_index(e->files, i - 1) : NULL;
+		src = zip_source_buffer(za, f != NULL ? f->data : mt,
+		    f != NULL ? f->len : sizeof(mt) - 1, 0);
+		if (src == NULL || (idx = zip_file_add(za, f != NULL ?
+		    f->name : "mimetype", src, ZIP_FL_ENC_UTF_8)) < 0) {
+			zip_source_free(src);
+			dc_msg_sys("%s: %s", path, zip_strerror(za));
+			goto out;
+		}
+		if (zip_set_file_compression(za, idx, f != NULL ?
+		    ZIP_CM_DEFLATE : ZIP_CM_STORE, 0) < 0 ||
+		    zip_file_set_mtime(za, idx, mtime, 0) < 0 ||
+		    zip_file_set_external_attributes(za, idx, 0,
+		    ZIP_OPSYS_UNIX, 0100644u << 16) < 0) {
+			dc_msg_sys("%s: %s", path, zip_strerror(za));
+			goto out;
+		}
+	}
+	if (zip_close(za) < 0) {
+		dc_msg_sys("%s: %s", path, zip_strerror(za));
+		goto out;
+	}
+	za = NULL;
+	rc = 0;
+out:
+	if (za != NULL)
+		zip_discard(za);
+	return rc;
+}
+
+/*
+ * Write the document as an EPUB 3 book to path.  Returns 0, or -1
+ * (reported).
+ */
 int
 render_epub(const struct dc_doc *d, const struct dc_opts *o,
-    const char *outpath)
+    const char *path)
 {
-	(void)d;
-	(void)o;
-	(void)outpath;
-	dc_msg_sys("--epub: this output format is not implemented yet");
-	return -1;
+	struct epub	 e;
+	int		 i, rc = -1;
+
+	memset(&e, 0, sizeof(e));
+	e.doc = d;
+	e.opts = o;
+	e.main = (d->meta.langs & (1u << DC_LANG_ZH)) || d->meta.langs == 0 ?
+	    DC_LANG_ZH : DC_LANG_EN;
+	e.langs = d->meta.langs | (1u << e.main);
+	e.ctx = e.main;
+	e.bi = (e.langs & ~(1u << e.main)) != 0;
+	for (i = 0; i < DC_LANG__MAX; i++) {
+		e.chars[0][i] = g_hash_table_new(g_direct_hash, g_direct_equal);
+		e.chars[1][i] = g_hash_table_new(g_direct_hash, g_direct_equal);
+	}
+	e.files = g_ptr_array_new_with_free_func(epub_file_free);
+	e.fonts = g_ptr_array_new_with_free_func(epub_font_free);
+
+	/*
+	 * Zip order: container.xml, package, nav, text, style sheet,
+	 * fonts.  The text is made first (its characters choose the font
+	 * subsets, its bytes the identifier); container and package go
+	 * in front afterwards.
+	 */
+	if (epub_xhtml(&e, "nav.xhtml", EPUB_DIR EPUB_NAV, "nav",
+	    "nav") == -1 || epub_xhtml(&e, "content.xhtml",
+	    EPUB_DIR EPUB_TEXT, "text", NULL) == -1)
+		goto out;
+	if (o->embed_fonts && epub_fonts(&e) == -1)
+		goto out;
+	if (epub_css(&e) == -1 || epub_opf(&e) == -1 ||
+	    epub_container(&e) == -1)
+		goto out;
+	/* Move package and container (added last) to the front. */
+	g_ptr_array_insert(e.files, 0,
+	    g_ptr_array_steal_index(e.files, e.files->len - 2));
+	g_ptr_array_insert(e.files, 0,
+	    g_ptr_array_steal_index(e.files, e.files->len - 1));
+	if (epub_zip(&e, path) == -1)
+		goto out;
+	rc = 0;
+out:
+	for (i = 0; i < DC_LANG__MAX; i++) {
+		g_hash_table_destroy(e.chars[0][i]);
+		g_hash_table_destroy(e.chars[1][i]);
+	}
+	g_ptr_array_free(e.files, TRUE);
+	g_ptr_array_free(e.fonts, TRUE);
+	return rc;
 }
