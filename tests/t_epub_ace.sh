@@ -29,6 +29,8 @@ command -v python3 >/dev/null 2>&1 || { echo "SKIP: no python3"; exit 77; }
 tmp=$(mktemp -d) || exit 1
 trap 'rm -rf "$tmp"' EXIT
 export SOURCE_DATE_EPOCH=1700000000
+# Ace's browser profiles go here too, and are removed with it.
+export TMPDIR="$tmp"
 status=0
 
 for f in "$top_srcdir"/examples/*.txt; do
