@@ -121,10 +121,8 @@ dc_fonts_init(void)
 	if (fonts_state != 0)
 		return fonts_state > 0 ? 0 : -1;
 	fonts_state = -1;
-	if (!FcInit()) {
-		dc_msg_sys("fontconfig: cannot initialise");
-		goto out;
-	}
+	/* No FcInit(): the private configuration is all we use, and the
+	 * default one would only cost time (and leak at exit). */
 	path = dc_data_path("fonts-config/docconv.conf");
 	fonts_cfg = FcConfigCreate();
 	if (!FcConfigParseAndLoad(fonts_cfg, (const FcChar8 *)path,
