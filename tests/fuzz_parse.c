@@ -1,18 +1,100 @@
 /*
- * libFuzzer target: the first byte picks the dialect (and --lenient),
- * the rest is the input; parse, check the tree's invariants, dump the
- * model.  Build with ./configure --enable-fuzz CC=clang; run
- * tests/fuzz_parse -max_total_time=60 examples/ (seeds).
+ * libFuzzer target: bytes through decoding, dialect detection and every
+ * reader, the tree's invariants, then every backend.
+ *
+ * The first byte picks the dialect (low bits, auto .. tei), --lenient
+ * (bit 4) and the PDF layout (bits 5-7); the rest is the input.  The
+ * input is parsed, dc_tree_check() must pass, the model is dumped and
+ * rendered to TEI (which must be well-formed XML) and EPUB, and, for
+ * inputs of at most FUZZ_PDF_MAX bytes (default 4096) and every
+ * FUZZ_PDF_EVERY-th input (default 4; the first always), to PDF: PDF
+ * is slow.  Outputs go to one mkdtemp directory per process,
+ * overwritten on every run and removed at exit.
+ *
+ * The one command that runs it (seeds: examples/, the golden inputs,
+ * tests/data/ with the kept crashers), from a build directory beside
+ * the sources:
+ *
+ *   ../configure --enable-fuzz CC=clang && make tests/fuzz_parse &&
+ *   ../tests/fuzz-run.sh 600
+ *
+ * tests/fuzz-run.sh gives the seeds, the dictionary-free options and
+ * the LeakSanitizer suppressions; crashers land in fuzz-artifacts/.
+ * Replay one with tests/fuzz_parse FILE.
  */
 #include "config.h"
 
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <glib.h>
+#include <glib/gstdio.h>
+#include <libxml/parser.h>
 
 #include "../src/docconv.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *, size_t);
+
+static char	*fuzz_dir;		/* this process's output directory */
+static char	*fuzz_tei, *fuzz_epub, *fuzz_pdf;
+static size_t	 fuzz_pdf_max = 4096;
+static unsigned	 fuzz_pdf_every = 4;
+static unsigned	 fuzz_count;
+
+static const char *const fuzz_layouts[] = {
+	NULL, "columns", "facing", "interleaved", "zh", "en", NULL, NULL
+};
+
+static void
+fuzz_cleanup(void)
+{
+	if (fuzz_dir == NULL)
+		return;
+	(void)g_unlink(fuzz_tei);
+	(void)g_unlink(fuzz_epub);
+	(void)g_unlink(fuzz_pdf);
+	(void)g_rmdir(fuzz_dir);
+}
+
+/* Once per process: the output directory and the PDF limits. */
+static void
+fuzz_setup(void)
+{
+	const char	*e;
+
+	fuzz_dir = g_build_filename(g_get_tmp_dir(), "docconv-fuzz.XXXXXX",
+	    NULL);
+	if (g_mkdtemp(fuzz_dir) == NULL) {
+		perror(fuzz_dir);
+		abort();
+	}
+	fuzz_tei = g_build_filename(fuzz_dir, "f.tei.xml", NULL);
+	fuzz_epub = g_build_filename(fuzz_dir, "f.epub", NULL);
+	fuzz_pdf = g_build_filename(fuzz_dir, "f.pdf", NULL);
+	if ((e = getenv("FUZZ_PDF_MAX")) != NULL)
+		fuzz_pdf_max = strtoul(e, NULL, 10);
+	if ((e = getenv("FUZZ_PDF_EVERY")) != NULL && atoi(e) > 0)
+		fuzz_pdf_every = (unsigned)atoi(e);
+	atexit(fuzz_cleanup);
+}
+
+/* The TEI written must be well-formed XML. */
+static void
+fuzz_check_xml(const char *path)
+{
+	xmlDocPtr	 x;
+
+	x = xmlReadFile(path, NULL, XML_PARSE_NONET | XML_PARSE_NOERROR |
+	    XML_PARSE_NOWARNING | XML_PARSE_HUGE);
+	if (x == NULL) {
+		fprintf(stderr, "fuzz: %s is not well-formed XML\n", path);
+		abort();
+	}
+	xmlFreeDoc(x);
+}
 
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -25,10 +107,14 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 	if (size < 1)
 		return 0;
+	if (fuzz_dir == NULL)
+		fuzz_setup();
 	o.epoch = 0;
 	o.verbose = -1;
-	o.dialect = data[0] % DC_DIALECT_TEI;	/* auto .. plain */
+	o.dialect = data[0] % DC_DIALECT__MAX;	/* auto .. tei */
 	o.lenient = (data[0] >> 4) & 1;
+	o.layout = fuzz_layouts[data[0] >> 5];
+	dc_msg_reset();
 	dc_msg_set_quiet(1);
 	dc_msg_set_file("fuzz");
 	d = dc_parse_mem((const char *)data + 1, size - 1, "fuzz.txt", &o);
@@ -41,6 +127,11 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		fclose(f);
 		free(buf);
 	}
+	if (render_tei(d, &o, fuzz_tei) == 0)
+		fuzz_check_xml(fuzz_tei);
+	(void)render_epub(d, &o, fuzz_epub);
+	if (size <= fuzz_pdf_max && fuzz_count++ % fuzz_pdf_every == 0)
+		(void)render_pdf(d, &o, fuzz_pdf);
 	dc_doc_free(d);
 	return 0;
 }
