@@ -6,6 +6,7 @@
 
 #include <stdarg.h>
 #include <stdio.h>
+#include <string.h>
 
 #include <glib.h>
 
@@ -44,9 +45,17 @@ static GMutex		 msg_lock;		/* -j: one line at a time */
 /* Thread-local: with -j each worker has its own file and level. */
 static GPrivate		 msg_tls = G_PRIVATE_INIT(g_free);
 
+/*
+ * Warnings of one kind shown per file: a file with 200,000 unpaired
+ * lines must not bury the one error of the batch in 200,000 lines of
+ * warnings.
+ */
+#define MSG_MAX_SHOWN	20
+
 struct msg_state {
 	const char	*file;		/* file being read by this thread */
 	enum dc_level	 worst;		/* worst level in this thread */
+	int		 counts[DC_ERR__MAX]; /* this file, per kind */
 };
 
 static struct msg_state *
@@ -96,6 +105,9 @@ dc_msg(enum dc_err e, int line, int col, const char *fmt, ...)
 		s->worst = msgs[e].level;
 	if (msg_quiet && msgs[e].level == DC_LEVEL_WARNING)
 		return;
+	if (msgs[e].level == DC_LEVEL_WARNING &&
+	    ++s->counts[e] > MSG_MAX_SHOWN + 1)
+		return;
 
 	file = s->file != NULL ? s->file : msg_file;
 	b = g_string_new("docconv: ");
@@ -109,7 +121,12 @@ dc_msg(enum dc_err e, int line, int col, const char *fmt, ...)
 	}
 	g_string_append(b, msgs[e].level == DC_LEVEL_WARNING ?
 	    "WARNING: " : "ERROR: ");
-	if (fmt != NULL && *fmt != '\0') {
+	if (msgs[e].level == DC_LEVEL_WARNING &&
+	    s->counts[e] > MSG_MAX_SHOWN)
+		g_string_append_printf(b, "more than %d warnings of this "
+		    "kind (%s); the rest are not shown", MSG_MAX_SHOWN,
+		    msgs[e].text);
+	else if (fmt != NULL && *fmt != '\0') {
 		va_start(ap, fmt);
 		g_string_append_vprintf(b, fmt, ap);
 		va_end(ap);
@@ -156,7 +173,10 @@ dc_msg_level(void)
 void
 dc_msg_reset(void)
 {
-	msg_state()->worst = DC_LEVEL_OK;
+	struct msg_state	*s = msg_state();
+
+	s->worst = DC_LEVEL_OK;
+	memset(s->counts, 0, sizeof(s->counts));
 }
 
 /*
