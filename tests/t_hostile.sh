@@ -1,0 +1,287 @@
+#!/bin/sh
+# Hostile inputs: each finishes (under timeout), is converted or
+# refused with one clear message, writes well-formed output and never
+# a partial file.  Inputs are generated here, not kept in the tree.
+# The slow cases (10 MB paragraph and 200,000 paragraphs to PDF) run
+# only with DOCCONV_SLOW_TESTS=1; they print their times.
+. "${top_srcdir:-.}/tests/lib.sh"
+
+command -v python3 >/dev/null || skip "python3 not found"
+command -v xmllint >/dev/null || skip "xmllint not found"
+command -v pdfinfo >/dev/null || skip "pdfinfo not found"
+
+# Under the sanitizers everything is several times slower.
+lim=${HOSTILE_TIMEOUT:-120}
+
+# conv NAME ARGS...: convert into $T/o (emptied first); sets rc and
+# secs; stderr in $T/err.
+conv() {
+	name=$1; shift
+	rm -rf "$T/o"
+	mkdir "$T/o"
+	t0=$(date +%s.%N)
+	timeout "$lim" "$DOCCONV" "$@" -o "$T/o/" >"$T/out" 2>"$T/err"
+	rc=$?
+	secs=$(echo "$(date +%s.%N) - $t0" | bc)
+	printf '%-22s exit %d  %6.2f s  %s\n' "$name" "$rc" "$secs" \
+	    "$(echo "$*" | sed "s|$T/||g" | cut -c1-60)"
+	[ "$rc" -ne 124 ] || fail "$name: timed out after $lim s ($*)"
+}
+
+# expect STATUS [PATTERN]: exit status and a message matching PATTERN.
+expect() {
+	[ "$rc" -eq "$1" ] ||
+	    fail "$name: exit $rc, expected $1: $(head -c 500 "$T/err")"
+	[ -z "${2:-}" ] || grep -q -- "$2" "$T/err" ||
+	    fail "$name: message '$2' not in: $(head -c 500 "$T/err")"
+}
+
+# Nothing written, not even a temporary file.
+nofiles() {
+	left=$(ls -A "$T/o")
+	[ -z "$left" ] || fail "$name: output left behind: $left"
+}
+
+# Outputs present and sound: TEI well-formed, EPUB a zip with its
+# mimetype first, PDF readable by pdfinfo.
+sound() {
+	for f in "$T"/o/*; do
+		case $f in
+		*.tei.xml) xmllint --noout --huge "$f" ||
+		    fail "$name: TEI not well-formed" ;;
+		*.epub) [ "$(head -c 58 "$f" | tail -c 20)" = \
+		    "application/epub+zip" ] ||
+		    fail "$name: EPUB does not start with its mimetype"
+		    python3 -c 'import sys,zipfile; zipfile.ZipFile(sys.argv[1]).testzip() is None or sys.exit(1)' "$f" ||
+		    fail "$name: EPUB zip is damaged" ;;
+		*.pdf) pdfinfo "$f" >/dev/null 2>&1 ||
+		    fail "$name: PDF not readable" ;;
+		*) fail "$name: unexpected output $f" ;;
+		esac
+	done
+}
+
+pages() { pdfinfo "$T/o/$1.pdf" | awk '/^Pages:/ { print $2 }'; }
+
+gen() { python3 -c "$2" >"$T/$1" || fail "generating $1"; }
+
+# ---- NUL bytes: refused with line and column, even with --lenient.
+printf 'Title\n\nhello\000world\n' >"$T/nul.txt"
+name=nul
+conv nul "$T/nul.txt" --tei --epub --pdf
+expect 1 "nul.txt:3:6: ERROR: not a text file: NUL byte"
+nofiles
+conv nul-lenient "$T/nul.txt" --tei --lenient
+expect 1 "NUL byte"
+nofiles
+
+# ---- C0 and C1 controls: removed with one warning; outputs clean.
+printf '标题\n\n正文\001\002\033[31m和\302\205\302\233x\013y\177。\n' >"$T/ctl.txt"
+conv controls "$T/ctl.txt" --tei --epub --pdf --dump-model
+expect 0 "WARNING: 7 control characters removed"
+sound
+LC_ALL=C grep -q "$(printf '[\001\002\033\013\177]')" "$T/out" "$T/o/ctl.tei.xml" &&
+    fail "controls: a C0 control reached the output"
+grep -q "$(printf '\302[\205\233]')" "$T/out" "$T/o/ctl.tei.xml" &&
+    fail "controls: a C1 control reached the output"
+grep -q "正文\[31m和xy。" "$T/out" || fail "controls: text lost: $(cat "$T/out")"
+
+# ---- UTF-16 with lone surrogates: refused, or replaced with --lenient.
+gen surr.txt 'import sys
+b = b"\xff\xfe" + "标题\n\n正文".encode("utf-16-le") + b"\x00\xd8" + \
+    "中间\n".encode("utf-16-le") + b"\x00\xdc" + "末尾\n".encode("utf-16-le")
+sys.stdout.buffer.write(b)'
+conv surrogates "$T/surr.txt" --tei --epub
+expect 1 "surr.txt:3:7: ERROR: UTF-16 lone surrogate U+D800"
+nofiles
+conv surrogates-lenient "$T/surr.txt" --tei --epub --pdf --dump-model --lenient
+expect 0 "WARNING: UTF-16 lone surrogate replaced with U+FFFD"
+sound
+grep -q "正文�中间" "$T/out" || fail "surrogates: no U+FFFD in the model"
+
+# ---- Mixed encodings: UTF-8 with a GB18030 line; UTF-8 with UTF-16.
+gen mixed.txt 'import sys
+sys.stdout.buffer.write("标题\n\n第一段。\n".encode() +
+    "第二段。\n".encode("gb18030") + "第三段。\n".encode())'
+conv mixed "$T/mixed.txt" --tei --epub
+expect 1 "mixed.txt:4:1: ERROR: invalid UTF-8 (byte 0xB5)"
+nofiles
+conv mixed-lenient "$T/mixed.txt" --tei --epub --lenient
+expect 0 "mixed.txt:4:1: WARNING: invalid UTF-8 replaced"
+sound
+gen mixed16.txt 'import sys
+sys.stdout.buffer.write("标题\n\n第一段。\n".encode() +
+    "第二段。\n".encode("utf-16-le"))'
+conv mixed-utf16 "$T/mixed16.txt" --tei --lenient
+expect 1 "mixed16.txt:5:1: ERROR: not a text file: NUL byte"
+nofiles
+
+# ---- 100,000 blank lines: between title and text, and nothing else.
+gen blank.txt 'print("标题" + "\n" * 100000 + "正文。")'
+conv blank-lines "$T/blank.txt" --tei --epub --pdf --dump-model
+expect 0
+sound
+grep -q "title zh: 标题" "$T/out" && grep -q "zh: 正文。" "$T/out" ||
+    fail "blank-lines: model: $(cat "$T/out")"
+[ "$(pages blank)" -le 2 ] || fail "blank-lines: $(pages blank) pages"
+gen blank-only.txt 'print("\n" * 99999)'
+conv blank-only "$T/blank-only.txt" --tei --epub --pdf
+expect 1 "blank-only.txt: ERROR: empty file"
+nofiles
+
+# ---- Lines of only punctuation (Chinese and ASCII), with and without
+# blank lines between them.
+gen punct.txt 'import random
+random.seed(6)
+p = "。，！？；：…—“”「」（）《》、.,;:!?-()[]\"*#"
+print("\n".join("".join(random.choice(p) for _ in range(40))
+    for _ in range(2000)))'
+conv punct "$T/punct.txt" --tei --epub --pdf
+expect 0
+sound
+sed 's/$/\n/' "$T/punct.txt" >"$T/punct2.txt"
+conv punct-paras "$T/punct2.txt" --tei --epub --dump-model
+expect 0
+sound
+n=$(grep -c '^  [a-z][a-z]: ' "$T/out")
+[ "$n" -ge 1500 ] || fail "punct-paras: only $n texts in the model"
+
+# ---- A Chinese paragraph of 1 MB (10 MB with DOCCONV_SLOW_TESTS=1)
+# without a single punctuation mark or line break.
+gen zh1m.txt 'import random
+random.seed(6)
+h = "的一是不了人我在有他这中大来上国个到说们为子和你地出道也时年得就那要下以生会自着去之过家学对可里后小么心多然于"
+print("长段落\n\n" + "".join(random.choice(h) for _ in range(349525)))'
+conv zh-1mb "$T/zh1m.txt" --tei --epub --pdf
+expect 0
+sound
+p1=$(pages zh1m)
+[ "$p1" -ge 200 ] || fail "zh-1mb: only $p1 pages for 349,525 characters"
+xmllint --xpath 'string-length(//*[local-name()="body"])' "$T/o/zh1m.tei.xml" >"$T/len"
+[ "$(cat "$T/len")" -ge 349525 ] || fail "zh-1mb: TEI lost text: $(cat "$T/len")"
+if [ -n "${DOCCONV_SLOW_TESTS:-}" ]; then
+	gen zh10m.txt 'import random
+random.seed(6)
+h = "的一是不了人我在有他这中大来上国个到说们为子和你地出道也时年得就那要下以生会自着去之过家学对可里后小么心多然于"
+s = "".join(random.choice(h) for _ in range(1 << 20))
+print("长段落\n\n" + (s * 4)[:3495253])'
+	lim=900 conv zh-10mb "$T/zh10m.txt" --tei --epub --pdf
+	expect 0
+	sound
+	echo "zh-10mb: $(pages zh10m) pages"
+fi
+
+# ---- 200,000 short paragraphs (PDF only with DOCCONV_SLOW_TESTS=1);
+# and 20,000, to see that the time is about linear.
+gen p20k.txt 'import sys
+sys.stdout.write("标题\n\n" + "".join("第%d段。\n\n" % i for i in range(20000)))'
+gen p200k.txt 'import sys
+sys.stdout.write("标题\n\n" + "".join("第%d段。\n\n" % i for i in range(200000)))'
+conv paras-20k "$T/p20k.txt" --tei --epub
+expect 0
+s20=$secs
+conv paras-200k "$T/p200k.txt" --tei --epub
+expect 0
+sound
+s200=$secs
+n=$(xmllint --xpath 'count(//*[local-name()="body"]//*[local-name()="p"])' "$T/o/p200k.tei.xml")
+[ "$n" -eq 200000 ] || fail "paras-200k: $n paragraphs in the TEI"
+# Linear: 10 times the input in well under 40 times the time (plus
+# the start-up).
+[ "$(echo "$s200 < 40 * $s20 + 1" | bc)" -eq 1 ] ||
+    fail "paras-200k: $s200 s against $s20 s for a tenth: not linear"
+if [ -n "${DOCCONV_SLOW_TESTS:-}" ]; then
+	lim=900 conv paras-200k-pdf "$T/p200k.txt" --pdf
+	expect 0
+	sound
+	echo "paras-200k: $(pages p200k) pages"
+fi
+
+# ---- An English word longer than the column: kept whole in the text,
+# never drawn past the page edge.
+gen longword.txt 'print("Title\n\nA " + "x" * 5000 +
+    " word and Pneumonoultramicroscopicsilicovolcanoconiosis end.")'
+conv long-word "$T/longword.txt" --tei --epub --pdf
+expect 0
+sound
+n=$(pdftotext "$T/o/longword.pdf" - | tr -cd x | wc -c)
+[ "$n" -eq 5000 ] || fail "long-word: $n of 5000 x in the PDF text"
+pdftotext -bbox "$T/o/longword.pdf" "$T/bbox.html"
+python3 - "$T/bbox.html" <<'EOF' || fail "long-word: text drawn off the page"
+import re, sys
+w = h = 0
+for line in open(sys.argv[1]):
+    m = re.search(r'<page width="([\d.]+)" height="([\d.]+)"', line)
+    if m:
+        w, h = float(m.group(1)), float(m.group(2))
+    m = re.search(r'xMin="([-\d.]+)" yMin="([-\d.]+)" xMax="([-\d.]+)" yMax="([-\d.]+)"', line)
+    if m:
+        x0, y0, x1, y1 = map(float, m.groups())
+        if x0 < 0 or y0 < 0 or x1 > w + 0.5 or y1 > h + 0.5:
+            print("off the page:", line.strip()[:120])
+            sys.exit(1)
+EOF
+
+# ---- A title of 10,000 characters: as a first line it is too long
+# to be a title and is kept as text; given with --title it is the
+# title of every output.
+gen longtitle.txt 'print("题" * 10000 + "\n\n正文。")'
+conv long-title-line "$T/longtitle.txt" --tei --epub --pdf
+expect 0
+sound
+n=$(xmllint --xpath 'string-length(//*[local-name()="body"])' "$T/o/longtitle.tei.xml")
+[ "$n" -ge 10003 ] || fail "long-title-line: text lost ($n characters)"
+title=$(python3 -c 'print("题" * 9990 + "0123456789")')
+conv long-title "$T/longtitle.txt" --title "$title" --tei --epub --pdf
+expect 0
+sound
+n=$(xmllint --xpath 'string-length(//*[local-name()="titleStmt"]/*[local-name()="title"][1])' \
+    "$T/o/longtitle.tei.xml")
+[ "$n" -eq 10000 ] || fail "long-title: TEI title of $n characters"
+pdftotext "$T/o/longtitle.pdf" - | grep -q 0123456789 ||
+    fail "long-title: end of the title not in the PDF"
+conv long-title-en "$T/longtitle.txt" --title "$(printf 'Title%.0s' $(seq 2000))" \
+    --tei --epub --pdf
+expect 0
+sound
+
+# ---- A bilingual file where every line is the same language: kept,
+# warned about, but not one warning per line.
+gen allzh.txt 'print("标题\n\n" + "".join("第%d段中文。\n\n" % i for i in range(2000)))'
+conv bilingual-all-zh "$T/allzh.txt" --input-format=bilingual --tei --epub --pdf
+expect 0 "WARNING: Chinese line has no English translation"
+sound
+grep -q "more than 20 warnings of this kind" "$T/err" ||
+    fail "bilingual-all-zh: no summary of the warnings"
+[ "$(wc -l <"$T/err")" -le 25 ] ||
+    fail "bilingual-all-zh: $(wc -l <"$T/err") lines of messages"
+gen allen.txt 'print("Title\n\n" + "".join("Paragraph %d.\n\n" % i for i in range(2000)))'
+conv bilingual-all-en "$T/allen.txt" --input-format=bilingual --tei --epub
+expect 0 "WARNING: English line has no Chinese original"
+sound
+n=$(xmllint --xpath 'count(//*[local-name()="body"]//*[local-name()="p"])' "$T/o/allen.tei.xml")
+[ "$n" -eq 2000 ] || fail "bilingual-all-en: $n paragraphs of 2000"
+
+# ---- -j 8 over 500 files, four of them bad and one missing: the good
+# ones converted, each bad one reported by name, exit 1.
+mkdir "$T/many"
+awk -v d="$T/many" 'BEGIN { for (i = 1; i <= 500; i++)
+	printf "标题%d\n\n第一段。\n\nParagraph %d.\n", i, i > (d "/f" i ".txt") }'
+: >"$T/many/f17.txt"
+printf 'a\000b' >"$T/many/f230.txt"
+printf '\377\376\000\330' >"$T/many/f499.txt"
+printf 'ok\n\377\n' >"$T/many/f88.txt"
+conv jobs-500 -j 8 --tei --epub "$T"/many/*.txt "$T/many/gone.txt"
+expect 1 "5 of 501 files failed"
+for f in f17 f230 f499 f88 gone; do
+	grep -q "many/$f.txt.*ERROR" "$T/err" || fail "jobs-500: $f not reported"
+	[ ! -e "$T/o/$f.tei.xml" ] || fail "jobs-500: output for bad $f"
+done
+[ "$(ls "$T/o" | grep -c '\.tei\.xml$')" -eq 496 ] ||
+    fail "jobs-500: $(ls "$T/o" | grep -c '\.tei\.xml$') TEI files, not 496"
+[ "$(ls "$T/o" | grep -c '\.epub$')" -eq 496 ] ||
+    fail "jobs-500: $(ls "$T/o" | grep -c '\.epub$') EPUB files, not 496"
+[ "$(ls -A "$T/o" | wc -l)" -eq 992 ] || fail "jobs-500: stray files in -o"
+xmllint --noout "$T"/o/f1.tei.xml "$T"/o/f500.tei.xml || fail "jobs-500: TEI"
+
+pass
