@@ -18,9 +18,25 @@
 #include "output.h"
 
 /*
- * Create an empty temporary file for final (NULL: for standard
- * output, in the temporary directory).  Returns its path (g_free())
- * or NULL after reporting the failure.
+ * Is final (when it exists) something other than a regular file: a
+ * device such as /dev/null or /dev/full, a FIFO, a socket?  Such a
+ * target is written to like standard output, never replaced by a
+ * rename: renaming a file over /dev/null would destroy the device.
+ */
+static int
+output_is_stream(const char *final)
+{
+	GStatBuf	 st;
+
+	return final == NULL || (g_stat(final, &st) == 0 &&
+	    !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode));
+}
+
+/*
+ * Create an empty temporary file for final: beside it, or, for
+ * standard output (NULL) and non-regular files, in the temporary
+ * directory.  Returns its path (g_free()) or NULL after reporting the
+ * failure.
  */
 char *
 dc_output_begin(const char *final)
@@ -29,7 +45,7 @@ dc_output_begin(const char *final)
 	mode_t	 mask;
 	int	 fd;
 
-	if (final == NULL) {
+	if (output_is_stream(final)) {
 		dir = g_strdup(g_get_tmp_dir());
 		base = g_strdup("docconv-stdout");
 	} else {
@@ -52,12 +68,16 @@ dc_output_begin(const char *final)
 	return tmp;
 }
 
-/* Copy a finished temporary file to standard output. */
+/*
+ * Copy a finished temporary file to standard output (final NULL) or
+ * into the non-regular file final; a short write (ENOSPC on /dev/full,
+ * EPIPE) is reported, not ignored.
+ */
 static int
-output_to_stdout(const char *tmp)
+output_copy(const char *tmp, const char *final)
 {
 	char	 buf[65536];
-	FILE	*f;
+	FILE	*f, *out = stdout;
 	size_t	 n;
 	int	 rc = -1;
 
@@ -65,16 +85,25 @@ output_to_stdout(const char *tmp)
 		dc_msg_sys("%s: %s", tmp, g_strerror(errno));
 		return -1;
 	}
+	if (final != NULL && (out = fopen(final, "wb")) == NULL) {
+		dc_msg_sys("%s: cannot write it: %s", final,
+		    g_strerror(errno));
+		fclose(f);
+		return -1;
+	}
+	errno = 0;
 	while ((n = fread(buf, 1, sizeof(buf), f)) > 0)
-		if (fwrite(buf, 1, n, stdout) != n)
+		if (fwrite(buf, 1, n, out) != n)
 			goto out;
-	if (ferror(f) || fflush(stdout) != 0)
+	if (ferror(f) || fflush(out) != 0)
 		goto out;
 	rc = 0;
 out:
+	if (final != NULL && fclose(out) != 0 && rc == 0)
+		rc = -1;
 	if (rc == -1)
-		dc_msg_sys("writing to standard output: %s",
-		    g_strerror(errno));
+		dc_msg_sys("writing to %s: %s", final != NULL ? final :
+		    "standard output", g_strerror(errno != 0 ? errno : EIO));
 	fclose(f);
 	return rc;
 }
@@ -82,13 +111,13 @@ out:
 /*
  * Finish an output: ok says whether the backend succeeded.  On
  * success, sync the temporary file and rename it to final (or copy it
- * to standard output if final is NULL); in any case remove the
- * temporary file.  Returns 0, or -1 after reporting a failure.
+ * to standard output if final is NULL, or into final if that is a
+ * device or FIFO); in any case remove the temporary file.  Returns 0, or -1 after reporting a failure.
  */
 int
 dc_output_end(char *tmp, const char *final, int ok)
 {
-	int	 fd, rc = -1;
+	int	 fd, rc = -1, stream = 0;
 
 	if (tmp == NULL)
 		return -1;
@@ -102,8 +131,8 @@ dc_output_end(char *tmp, const char *final, int ok)
 		goto out;
 	}
 	close(fd);
-	if (final == NULL) {
-		rc = output_to_stdout(tmp);
+	if ((stream = output_is_stream(final))) {
+		rc = output_copy(tmp, final);
 		goto out;
 	}
 	if (g_rename(tmp, final) == -1) {
@@ -113,7 +142,7 @@ dc_output_end(char *tmp, const char *final, int ok)
 	}
 	rc = 0;
 out:
-	if (rc == -1 || final == NULL)
+	if (rc == -1 || stream)
 		(void)g_unlink(tmp);
 	g_free(tmp);
 	return rc;

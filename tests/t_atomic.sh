@@ -1,0 +1,187 @@
+#!/bin/sh
+# Nothing lost: an output is whole or absent.  kill -9 mid-write
+# leaves no file at the final path; the input is never overwritten; a
+# read-only directory, a full disk, /dev/full are reported with exit 3
+# and leave nothing behind; devices and FIFOs as -o are written into,
+# never replaced.
+#
+# kill -9 cannot be caught, so the temporary file (.NAME.XXXXXX beside
+# the output, hidden) stays behind; that is accepted, as with rsync or
+# an editor's swap file: it is never at the final path and the next
+# run does not read it.  This test checks that it is the only thing
+# left.
+. "${top_srcdir:-.}/tests/lib.sh"
+
+command -v python3 >/dev/null || skip "python3 not found"
+command -v xmllint >/dev/null || skip "xmllint not found"
+# Never leave a test mount behind.
+trap 'umount "$T/ro" "$T/small" 2>/dev/null; rm -rf "$T"' EXIT
+
+ex="$top_srcdir/examples/speech-bilingual.zh-en.txt"
+
+run() {
+	"$DOCCONV" "$@" >"$T/out" 2>"$T/err"
+	rc=$?
+}
+
+expect() {
+	[ "$rc" -eq "$1" ] || fail "$what: exit $rc, expected $1: $(cat "$T/err")"
+	[ -z "${2:-}" ] || grep -q -- "$2" "$T/err" ||
+	    fail "$what: message '$2' not in: $(cat "$T/err")"
+}
+
+# ---- kill -9 while the output is being written.
+python3 -c 'import sys
+sys.stdout.write("标题\n\n" + "".join("第%d段，这是一个很短的段落。\n\nParagraph %d.\n\n" % (i, i)
+    for i in range(60000)))' >"$T/big.txt"
+# PDF is slower: a tenth is enough for it.
+head -n 24002 "$T/big.txt" >"$T/bigpdf.txt"
+killed=0
+for fmt in epub tei pdf; do
+	case $fmt in tei) ext=tei.xml ;; *) ext=$fmt ;; esac
+	what="kill -9 --$fmt"
+	rm -rf "$T/k"
+	mkdir "$T/k"
+	in="$T/big.txt"
+	[ $fmt = pdf ] && in="$T/bigpdf.txt"
+	"$DOCCONV" -q --$fmt -o "$T/k/big.$ext" "$in" 2>/dev/null &
+	pid=$!
+	sleep 0.05
+	# Wait until the temporary file has data in it (or the run ends);
+	# the PDF is written all at once at the end, so only until it
+	# exists.
+	size=+0
+	[ $fmt = pdf ] && size=-1
+	i=0
+	while [ $i -lt 3000 ] && kill -0 $pid 2>/dev/null; do
+		[ -n "$(find "$T/k" -name ".big.$ext.*" -size $size 2>/dev/null)" ] &&
+		    break
+		sleep 0.005
+		i=$((i + 1))
+	done
+	kill -9 $pid 2>/dev/null
+	wait $pid 2>/dev/null
+	# 137: killed by signal 9 (not a zombie that had already finished).
+	if [ $? -eq 137 ]; then
+		[ ! -e "$T/k/big.$ext" ] ||
+		    fail "$what: a file at the final path after kill -9"
+		# (libzip adds its own .XXXXXX file beside the EPUB's.)
+		for f in $(ls -A "$T/k"); do
+			case $f in
+			.big.$ext.??????|.big.$ext.??????.??????)
+				echo "$what: left $f (accepted)" ;;
+			*) fail "$what: unexpected file left: $f" ;;
+			esac
+		done
+		killed=$((killed + 1))
+		# The next run writes the whole file beside the leftover
+		# (PDF: slow, once is enough).
+		if [ $fmt != pdf ]; then
+			run -q --$fmt -o "$T/k/" "$T/big.txt"
+			expect 0
+			[ -s "$T/k/big.$ext" ] ||
+			    fail "$what: no output on the next run"
+		fi
+	else
+		echo "$what: finished before the kill"
+	fi
+done
+[ $killed -ge 1 ] || fail "kill -9: every run finished before the kill"
+
+# ---- The output may not be the input.
+mkdir "$T/same"
+cp "$top_srcdir/tests/data/tei/split-lead.tei.xml" "$T/same/a.tei.xml"
+cp "$T/same/a.tei.xml" "$T/orig"
+what="TEI beside itself"
+run --tei "$T/same/a.tei.xml"
+expect 1 "would overwrite the input"
+what="-o the input"
+run --tei -o "$T/same/a.tei.xml" "$T/same/a.tei.xml"
+expect 1 "would overwrite the input"
+ln "$T/same/a.tei.xml" "$T/same/hard.tei.xml"
+ln -s a.tei.xml "$T/same/soft.tei.xml"
+what="-o a hard link to the input"
+run --tei -o "$T/same/hard.tei.xml" "$T/same/a.tei.xml"
+expect 1 "would overwrite the input"
+what="-o a symbolic link to the input"
+run --tei -o "$T/same/soft.tei.xml" "$T/same/a.tei.xml"
+expect 1 "would overwrite the input"
+cmp -s "$T/orig" "$T/same/a.tei.xml" || fail "the input was changed"
+cp "$ex" "$T/same/in.txt"
+what="--epub -o the input"
+run --epub -o "$T/same/in.txt" "$T/same/in.txt"
+expect 1 "would overwrite the input"
+cmp -s "$ex" "$T/same/in.txt" || fail "the text input was changed"
+[ "$(ls -A "$T/same" | wc -l)" -eq 4 ] || fail "files left: $(ls -A "$T/same")"
+
+# ---- A read-only target directory: a read-only mount as root (root
+# ignores modes), mode 555 otherwise.
+mkdir "$T/ro"
+if [ "$(id -u)" -eq 0 ]; then
+	mount -t tmpfs -o ro,size=64k tmpfs "$T/ro" 2>/dev/null && ro=mount
+else
+	chmod 555 "$T/ro" && ro=mode
+fi
+if [ -n "${ro:-}" ]; then
+	what="read-only directory ($ro)"
+	run --tei --epub --pdf -o "$T/ro/" "$ex"
+	expect 3 "cannot create a file there"
+	[ -z "$(ls -A "$T/ro")" ] || fail "$what: files left"
+	[ "$ro" = mount ] && umount "$T/ro"
+	chmod 755 "$T/ro"
+else
+	echo "read-only directory: cannot make one here; not tested"
+fi
+
+# ---- Full devices: /dev/full (a private node as root, so that a
+# regression cannot replace the real one), and standard output on it.
+full=/dev/full
+if [ "$(id -u)" -eq 0 ] && mknod "$T/full" c 1 7 2>/dev/null; then
+	full="$T/full"
+	mknod "$T/null" c 1 3 || fail "mknod null"
+fi
+for fmt in tei epub pdf; do
+	what="-o /dev/full --$fmt"
+	run -q --$fmt -o "$full" "$ex"
+	expect 3 "No space left on device"
+	[ -c "$full" ] || fail "$what: $full is no longer a device"
+	what="-o - >/dev/full --$fmt"
+	"$DOCCONV" -q --$fmt -o - "$ex" >"$full" 2>"$T/err"
+	rc=$?
+	expect 3 "No space left on device"
+done
+if [ -c "$T/null" ]; then
+	what="-o null device"
+	run -q --tei -o "$T/null" "$ex"
+	expect 0
+	[ -c "$T/null" ] || fail "$what: the device was replaced by a file"
+fi
+# A FIFO is written into, not replaced.
+mkfifo "$T/fifo"
+cat "$T/fifo" >"$T/fromfifo" &
+what="-o FIFO"
+run -q --tei -o "$T/fifo" "$ex"
+expect 0
+wait
+[ -p "$T/fifo" ] || fail "$what: the FIFO was replaced"
+xmllint --noout "$T/fromfifo" || fail "$what: TEI read from the FIFO"
+ls -A "${TMPDIR:-/tmp}" | grep -q '^\.docconv-stdout\.' &&
+    echo "note: .docconv-stdout.* files in ${TMPDIR:-/tmp} (other runs?)"
+
+# ---- A full file system (root only: a 64 KiB tmpfs).  TEI and EPUB;
+# PDF is t_atomic_pdf_full.sh (a known failure).
+mkdir "$T/small"
+if [ "$(id -u)" -eq 0 ] && mount -t tmpfs -o size=64k tmpfs "$T/small" 2>/dev/null; then
+	for fmt in tei epub; do
+		what="full file system --$fmt"
+		run -q --$fmt -o "$T/small/" "$T/big.txt"
+		expect 3 "No space left on device"
+		[ -z "$(ls -A "$T/small")" ] ||
+		    fail "$what: files left: $(ls -A "$T/small")"
+	done
+	umount "$T/small"
+else
+	echo "full file system: cannot mount a tmpfs here; not tested"
+fi
+
+pass
