@@ -211,6 +211,7 @@ convert_parallel(const struct run *r, char **files, size_t nfiles,
 	size_t		 i, ndone = 0, nbad = 0;
 	enum dc_level	 worst = DC_LEVEL_OK;
 	pid_t		*pids;
+	unsigned char	*got;		/* got[k]: file k answered */
 	int		 j;
 
 	if (pipe(todo) == -1 || pipe(done) == -1) {
@@ -218,6 +219,7 @@ convert_parallel(const struct run *r, char **files, size_t nfiles,
 		return DC_LEVEL_SYSERR;
 	}
 	pids = g_new0(pid_t, njobs);
+	got = g_new0(unsigned char, nfiles);
 	fflush(NULL);
 	for (j = 0; j < njobs; j++) {
 		if ((pids[j] = fork()) == -1) {
@@ -243,6 +245,7 @@ convert_parallel(const struct run *r, char **files, size_t nfiles,
 	close(done[1]);
 	if (j == 0) {
 		g_free(pids);
+		g_free(got);
 		close(todo[1]);
 		close(done[0]);
 		return DC_LEVEL_SYSERR;
@@ -259,6 +262,8 @@ convert_parallel(const struct run *r, char **files, size_t nfiles,
 		}
 		if (read(done[0], msg, sizeof(msg)) != sizeof(msg))
 			break;
+		if (msg[0] >= 0 && (size_t)msg[0] < nfiles)
+			got[msg[0]] = 1;
 		ndone++;
 		if (msg[1] >= DC_LEVEL_ERROR)
 			nbad++;
@@ -269,6 +274,8 @@ convert_parallel(const struct run *r, char **files, size_t nfiles,
 	close(todo[1]);
 	while (ndone < nfiles &&
 	    read(done[0], msg, sizeof(msg)) == sizeof(msg)) {
+		if (msg[0] >= 0 && (size_t)msg[0] < nfiles)
+			got[msg[0]] = 1;
 		ndone++;
 		if (msg[1] >= DC_LEVEL_ERROR)
 			nbad++;
@@ -284,6 +291,11 @@ convert_parallel(const struct run *r, char **files, size_t nfiles,
 			worst = DC_LEVEL_SYSERR;
 		}
 	if (ndone < nfiles) {
+		/* Name them: one was being converted when a worker died. */
+		for (i = 0; i < nfiles; i++)
+			if (!got[i])
+				dc_msg_sys("%s: not converted (a worker "
+				    "process died or stopped)", files[i]);
 		dc_msg_sys("%zu of %zu files were not converted",
 		    nfiles - ndone, nfiles);
 		worst = DC_LEVEL_SYSERR;
@@ -292,6 +304,7 @@ convert_parallel(const struct run *r, char **files, size_t nfiles,
 		fprintf(stderr, "docconv: %zu of %zu files failed\n", nbad,
 		    nfiles);
 	g_free(pids);
+	g_free(got);
 	return worst;
 }
 

@@ -88,6 +88,34 @@ for fmt in epub tei pdf; do
 done
 [ $killed -ge 1 ] || fail "kill -9: every run finished before the kill"
 
+# ---- -j: a worker killed mid-file.  Its file is named as not
+# converted, exit 3, every other file converted, nothing partial.
+mkdir "$T/jin" "$T/jout"
+head -n 12002 "$T/big.txt" >"$T/jin/f1.txt"
+for i in 2 3 4 5 6 7 8 9 10 11 12; do cp "$T/jin/f1.txt" "$T/jin/f$i.txt"; done
+"$DOCCONV" -q -j 2 --tei -o "$T/jout" "$T"/jin/*.txt 2>"$T/err" &
+pid=$!
+i=0
+while [ $i -lt 2000 ] && [ -z "$(ls -A "$T/jout" 2>/dev/null)" ]; do
+	sleep 0.005
+	i=$((i + 1))
+done
+w=$(pgrep -P $pid | head -n 1)
+[ -n "$w" ] && kill -9 "$w"
+wait $pid
+rc=$?
+what="-j 2, a worker killed"
+if [ -n "$w" ]; then
+	expect 3 "not converted (a worker process died"
+	bad=$(sed -n 's|.*/jin/\(f[0-9]*\)\.txt: not converted.*|\1|p' "$T/err")
+	[ "$(echo "$bad" | wc -l)" -eq 1 ] || fail "$what: not named once: $bad"
+	[ ! -e "$T/jout/$bad.tei.xml" ] || fail "$what: output for $bad"
+	[ "$(ls "$T/jout" | wc -l)" -eq 11 ] ||
+	    fail "$what: $(ls "$T/jout" | wc -l) outputs, not 11"
+else
+	echo "$what: no worker to kill (finished early)"
+fi
+
 # ---- The output may not be the input.
 mkdir "$T/same"
 cp "$top_srcdir/tests/data/tei/split-lead.tei.xml" "$T/same/a.tei.xml"
