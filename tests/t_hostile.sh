@@ -262,6 +262,28 @@ sound
 n=$(xmllint --xpath 'count(//*[local-name()="body"]//*[local-name()="p"])' "$T/o/allen.tei.xml")
 [ "$n" -eq 2000 ] || fail "bilingual-all-en: $n paragraphs of 2000"
 
+# ---- Hostile TEI: an entity explosion ("billion laughs"), an
+# external entity naming /etc/passwd, 100,000 nested divs.  Refused
+# at once, nothing read from outside.
+hdr='<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>T</title></titleStmt><publicationStmt><p/></publicationStmt><sourceDesc><p/></sourceDesc></fileDesc></teiHeader><text><body>'
+gen lol.tei.xml "print('<?xml version=\"1.0\"?>\n<!DOCTYPE TEI [<!ENTITY a \"' + 'a' * 80 + '\">' +
+    ''.join('<!ENTITY %s \"%s\">' % (chr(98 + i), ('&%s;' % chr(97 + i)) * 20) for i in range(7)) +
+    ']>\n' + '$hdr' + '<p>&h;</p></body></text></TEI>')"
+conv tei-entity-bomb "$T/lol.tei.xml" --tei --epub
+expect 1 "lol.tei.xml:[0-9]*: ERROR: "
+nofiles
+gen xxe.tei.xml "print('<?xml version=\"1.0\"?>\n<!DOCTYPE TEI [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>\n' +
+    '$hdr' + '<p>&x;</p></body></text></TEI>')"
+conv tei-external-entity "$T/xxe.tei.xml" --tei --dump-model
+expect 1 "does not read DTDs or entities"
+grep -q "root:" "$T/out" "$T/err" && fail "tei-external-entity: /etc/passwd read"
+nofiles
+gen deep.tei.xml "print('<?xml version=\"1.0\"?>\n' + '$hdr' + '<div>' * 100000 + '<p>x</p>' +
+    '</div>' * 100000 + '</body></text></TEI>')"
+conv tei-deep "$T/deep.tei.xml" --tei --epub
+expect 1 "deep.tei.xml:[0-9]*: ERROR: not well-formed XML"
+nofiles
+
 # ---- -j 8 over 500 files, four of them bad and one missing: the good
 # ones converted, each bad one reported by name, exit 1.
 mkdir "$T/many"
