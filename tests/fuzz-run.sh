@@ -17,10 +17,19 @@ src=$(cd "$(dirname "$0")/.." && pwd)
 fz=tests/fuzz_parse
 [ -x "$fz" ] || { echo "fuzz-run.sh: no $fz here; configure --enable-fuzz CC=clang and make $fz" >&2; exit 2; }
 mkdir -p fuzz-corpus fuzz-artifacts fuzz-seeds
-# Seeds: each file as it is, so its first byte picks the dialect.
-for f in "$src"/examples/*.txt "$src"/tests/golden/*/*.txt \
-    $(find "$src/tests/data" -type f); do
+# Seeds: the kept crashers as they are (their first byte is already
+# the selector); every other file once per dialect, behind a selector
+# byte giving that dialect (and a layout, and --lenient on odd ones).
+for f in $(find "$src/tests/data/fuzz" -type f 2>/dev/null); do
 	cp "$f" "fuzz-seeds/$(printf %s "$f" | cksum | cut -d' ' -f1)"
+done
+for f in "$src"/examples/*.txt "$src"/tests/golden/*/*.txt \
+    $(find "$src/tests/data" -path '*/fuzz' -prune -o -type f -print); do
+	for d in 0 1 2 3 4 5; do
+		sel=$((d + 16 * (d % 2) + 32 * d))
+		{ printf "\\$(printf %o $sel)"; cat "$f"; } \
+		    >"fuzz-seeds/$(printf %s "$f$d" | cksum | cut -d' ' -f1)"
+	done
 done
 export ASAN_OPTIONS=${ASAN_OPTIONS:-abort_on_error=1:detect_leaks=1}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
