@@ -35,5 +35,6 @@ export ASAN_OPTIONS=${ASAN_OPTIONS:-abort_on_error=1:detect_leaks=1}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
 export LSAN_OPTIONS=${LSAN_OPTIONS:-suppressions=$src/tests/lsan.supp}
 exec "$fz" -max_total_time="$secs" -timeout=60 -rss_limit_mb=3072 -max_len=4096 \
-    -print_final_stats=1 -artifact_prefix=fuzz-artifacts/ "$@" \
+    -print_final_stats=1 -artifact_prefix=fuzz-artifacts/ \
+    -dict="$src/tests/fuzz.dict" "$@" \
     fuzz-corpus fuzz-seeds
