@@ -9,7 +9,7 @@ libharfbuzz-dev libfontconfig-dev libzip-dev zip unzip libhyphen-dev hyphen-en-u
 libqpdf-dev
 fonts-noto-cjk fonts-noto-cjk-extra fonts-linuxlibertine fonts-ebgaramond
 poppler-utils qpdf epubcheck jing default-jre-headless
-clang libclang-rt-14-dev valgrind time
+clang libclang-rt-14-dev valgrind time fontconfig python3 xz-utils
 chromium"
 
 missing=

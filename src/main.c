@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <malloc.h>
 #include <signal.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -382,6 +383,15 @@ main(int argc, char *argv[])
 	size_t		 nfiles = 0, i;
 	int		 rc = EXIT_USAGE;
 
+	/*
+	 * cairo 1.16 reloads a font's cmap and hmtx tables (about a
+	 * megabyte for Noto CJK) into a fresh buffer for every new glyph;
+	 * above glibc's default threshold each buffer is a new mmap whose
+	 * pages all fault.  Serving them from the heap saves ~20% of a
+	 * PDF's time (see make bench).
+	 */
+	mallopt(M_MMAP_THRESHOLD, 64 * 1024 * 1024);
+	mallopt(M_TRIM_THRESHOLD, 128 * 1024 * 1024);
 	memset(&r, 0, sizeof(r));
 	r.opts.epoch = -1;
 	GOptionEntry entries[] = {

@@ -330,6 +330,20 @@ dc_doc_finish(struct dc_doc *d, const struct dc_opts *o)
 	for (i = 0; i < DC_LANG__MAX; i++)
 		if (d->meta.l[i].title != NULL)
 			break;
+	/* No title line: a subtitle or "Remarks by …" line names the
+	 * text well enough, said with a warning. */
+	if (i == DC_LANG__MAX) {
+		for (n = d->root->child; n != NULL; n = n->next)
+			if (n->type == DC_SUBTITLE || n->type == DC_SPEAKER)
+				break;
+		if (n != NULL && n->text != NULL && strlen(n->text) < 200) {
+			dc_msg(DC_WARN_NO_TITLE, 0, 0, "no title line; using "
+			    "\"%s\" (give one with --title)", n->text);
+			dc_meta_set(&d->meta.l[n->lang].title, n->text);
+			d->meta.title_default = 1;
+			i = n->lang;
+		}
+	}
 	if (i == DC_LANG__MAX) {
 		dc_msg(DC_WARN_NO_TITLE, 0, 0, "no title in the text; "
 		    "using the file name (give one with --title)");

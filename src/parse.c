@@ -730,6 +730,21 @@ header_add(struct dc_doc *d, enum dc_type t, int lang, const char *text,
 	    l->col));
 }
 
+/* A Markdown heading's text without its "# " marks. */
+static const char *
+md_strip(const char *s)
+{
+	const char	*p = s;
+
+	while (*p == '#')
+		p++;
+	if (p == s || (*p != ' ' && *p != '\t'))
+		return s;
+	while (*p == ' ' || *p == '\t')
+		p++;
+	return *p != '\0' ? p : s;
+}
+
 /* Append text to a metadata string, joining with sep. */
 static void
 meta_cat(char **p, const char *sep, const char *text)
@@ -816,7 +831,7 @@ speaker_zh(struct dc_lmeta *m, const char *s)
 static void
 speaker_en(struct dc_lmeta *m, const char *s)
 {
-	static GRegex	*by, *hon;
+	static GRegex	*by, *hon, *at;
 	GMatchInfo	*mi = NULL;
 	char		*name, *comma, *t;
 
@@ -830,6 +845,18 @@ speaker_en(struct dc_lmeta *m, const char *s)
 	    name, -1, 0, "", 0, NULL);
 	g_free(name);
 	name = t;
+	/* "… by the Secretary-General at the Opening of …": the occasion
+	 * follows the name. */
+	if (g_regex_match(rx(&at, "\\s(at|on|to|before|during)\\s"), name, 0,
+	    &mi)) {
+		int st, en;
+		g_match_info_fetch_pos(mi, 0, &st, &en);
+		if (m->occasion == NULL)
+			m->occasion = g_strdup(name + st + 1);
+		name[st] = '\0';
+	}
+	g_match_info_free(mi);
+	mi = NULL;
 	if ((comma = strchr(name, ',')) != NULL) {
 		*comma = '\0';
 		t = g_strstrip(g_strdup(comma + 1));
@@ -871,7 +898,7 @@ header_date(struct dc_doc *d, int lang, const char *s)
 void
 dc_header_lines(struct dc_doc *d, struct dc_line **l, size_t n)
 {
-	static GRegex	*coll, *sub, *dash, *spk, *occ, *paren;
+	static GRegex	*coll, *sub, *dash, *spk, *occ, *paren, *hon, *genre;
 	struct dc_lmeta	*m;
 	GMatchInfo	*mi = NULL;
 	size_t		 i;
@@ -951,7 +978,7 @@ dc_header_lines(struct dc_doc *d, struct dc_line **l, size_t n)
 				g_free(b);
 				seen[lang] = 1;
 			} else {
-				meta_cat(&m->title, "", s);
+				meta_cat(&m->title, "", md_strip(s));
 				header_add(d, DC_TITLE, lang, s, l[i]);
 			}
 			g_match_info_free(mi);
@@ -964,9 +991,19 @@ dc_header_lines(struct dc_doc *d, struct dc_line **l, size_t n)
 		if (g_regex_match(rx(&spk, "^(Remarks|Speech|Address|"
 		    "Statement|Keynote|Toast|Message|Lecture|Written|Opening|"
 		    "Closing|Report|Video|Full text|Text)\\b.*\\bby\\b"), s,
-		    0, NULL)) {
+		    0, NULL) || g_regex_match(rx(&hon, "^(H\\.\\s?E\\.|His "
+		    "Excellency|Her Excellency|Mr\\.|Ms\\.|Mrs\\.|Dr\\.|"
+		    "Prof\\.)\\s"), s, 0, NULL)) {
+			/* "Remarks by H.E. …", "H.E. Li Keqiang, Premier …" */
 			ty = DC_SPEAKER;
 			speaker_en(m, s);
+		} else if (m->title != NULL && g_regex_match(rx(&genre,
+		    "^((Keynote|Opening|Closing|Special|Video|Written) )?"
+		    "(Speech|Remarks|Address|Statement|Toast|Message|"
+		    "Lecture|Keynote Speech)\\b"), s, 0, NULL)) {
+			/* "Keynote Speech at the APEC CEO Summit": the
+			 * English counterpart of the dash subtitle. */
+			ty = DC_SUBTITLE;
 		} else if (strlen(s) <= 80 && header_date(d, lang, s))
 			ty = DC_DATEPLACE;
 		else if (g_regex_match(rx(&occ, "^(At|On|To|In|Before|"
@@ -985,7 +1022,10 @@ dc_header_lines(struct dc_doc *d, struct dc_line **l, size_t n)
 		}
 		switch (ty) {
 		case DC_TITLE:
-			meta_cat(&m->title, " ", s);
+			meta_cat(&m->title, " ", md_strip(s));
+			break;
+		case DC_SUBTITLE:
+			meta_cat(&m->subtitle, " ", s);
 			break;
 		case DC_OCCASION:
 			meta_cat(&m->occasion, " ", s);

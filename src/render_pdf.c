@@ -5,6 +5,8 @@
  */
 #include "config.h"
 
+#include <errno.h>
+
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -216,6 +218,7 @@ pdf_finish_qpdf(GByteArray *pdf, const char *lang, const char *outpath)
 {
 	qpdf_data	 q;
 	qpdf_oh		 root, val;
+	FILE		*f = NULL;
 	int		 rc = -1;
 
 	q = qpdf_init();
@@ -226,18 +229,33 @@ pdf_finish_qpdf(GByteArray *pdf, const char *lang, const char *outpath)
 	root = qpdf_get_root(q);
 	val = qpdf_oh_new_string(q, lang);
 	qpdf_oh_replace_key(q, root, "/Lang", val);
-	if (qpdf_init_write(q, outpath) & QPDF_ERRORS)
+	/* Into memory, then written here: qpdf_write() to a file does not
+	 * report a full disk found at the final flush. */
+	if (qpdf_init_write_memory(q) & QPDF_ERRORS)
 		goto err;
 	qpdf_set_deterministic_ID(q, QPDF_TRUE);
 	qpdf_set_object_stream_mode(q, qpdf_o_generate);
 	if (qpdf_write(q) & QPDF_ERRORS)
 		goto err;
-	rc = 0;
+	if ((f = fopen(outpath, "wb")) == NULL ||
+	    fwrite(qpdf_get_buffer(q), 1, qpdf_get_buffer_length(q), f) !=
+	    qpdf_get_buffer_length(q) || fflush(f) != 0) {
+		dc_msg_sys("%s: %s", outpath, g_strerror(errno));
+		goto out;
+	}
+	rc = fclose(f);
+	f = NULL;
+	if (rc != 0) {
+		dc_msg_sys("%s: %s", outpath, g_strerror(errno));
+		rc = -1;
+	}
 	goto out;
 err:
 	dc_msg_sys("%s: qpdf: %s", outpath, qpdf_has_error(q) ?
 	    qpdf_get_error_full_text(q, qpdf_get_error(q)) : "failed");
 out:
+	if (f != NULL)
+		fclose(f);
 	qpdf_cleanup(&q);
 	return rc;
 }

@@ -19,8 +19,11 @@ struct dc_xml {
 	xmlTextWriterPtr	 w;	/* the libxml2 writer */
 	xmlBufferPtr		 buf;	/* for dc_xml_new_buffer(), or NULL */
 	int			 depth;	/* open elements */
+	int			 nl;	/* newline asked for, not written */
 	int			 err;	/* a call failed: sticky */
 };
+
+static void	 xml_flush_nl(struct dc_xml *, int);
 
 static struct dc_xml *
 xml_init(xmlTextWriterPtr w, xmlBufferPtr buf)
@@ -110,6 +113,7 @@ dc_xml_doctype(struct dc_xml *x, const char *name)
 void
 dc_xml_start(struct dc_xml *x, const char *name)
 {
+	xml_flush_nl(x, x->depth);
 	if (x->err == 0 && xmlTextWriterStartElement(x->w,
 	    BAD_CAST name) < 0)
 		x->err = 1;
@@ -150,6 +154,7 @@ dc_xml_textn(struct dc_xml *x, const char *s, size_t len)
 
 	if (s == NULL || len == 0 || x->err)
 		return;
+	xml_flush_nl(x, x->depth);
 	v = dc_xml_clean(s, len, NULL);
 	if (*v != '\0' && xmlTextWriterWriteString(x->w, BAD_CAST v) < 0)
 		x->err = 1;
@@ -166,6 +171,7 @@ dc_xml_text(struct dc_xml *x, const char *s)
 void
 dc_xml_end(struct dc_xml *x)
 {
+	xml_flush_nl(x, x->depth - 1);
 	if (x->err == 0 && xmlTextWriterEndElement(x->w) < 0)
 		x->err = 1;
 	x->depth--;
@@ -181,15 +187,27 @@ dc_xml_elem(struct dc_xml *x, const char *name, const char *text)
 }
 
 /*
- * A newline and indentation for the current depth.  Call only where
- * white space is insignificant (between block-level elements).
+ * A newline and indentation.  Call only where white space is
+ * insignificant (between block-level elements).  It is written by the
+ * next call, which knows the depth: an end tag goes one level out.
  */
 void
 dc_xml_nl(struct dc_xml *x)
 {
-	char	 sp[64];
-	int	 n = x->depth < 31 ? x->depth * 2 : 62;
+	x->nl = 1;
+}
 
+/* Write a pending newline, indented for depth. */
+static void
+xml_flush_nl(struct dc_xml *x, int depth)
+{
+	char	 sp[64];
+	int	 n;
+
+	if (!x->nl)
+		return;
+	x->nl = 0;
+	n = depth < 0 ? 0 : depth < 31 ? depth * 2 : 62;
 	sp[0] = '\n';
 	memset(sp + 1, ' ', n);
 	sp[n + 1] = '\0';
@@ -204,6 +222,7 @@ dc_xml_comment(struct dc_xml *x, const char *s)
 
 	if (x->err)
 		return;
+	xml_flush_nl(x, x->depth);
 	v = dc_xml_clean(s, strlen(s), NULL);
 	/* "--" may not appear in a comment. */
 	for (char *p = v; (p = strstr(p, "--")) != NULL; )
@@ -225,6 +244,7 @@ dc_xml_finish(struct dc_xml *x, char **out, size_t *outlen)
 
 	if (x == NULL)
 		return -1;
+	xml_flush_nl(x, 0);
 	if (x->err == 0 && xmlTextWriterEndDocument(x->w) < 0)
 		x->err = 1;
 	xmlFreeTextWriter(x->w);	/* flushes and closes */
