@@ -196,13 +196,14 @@ xmllint --noout "$T/fromfifo" || fail "$what: TEI read from the FIFO"
 ls -A "${TMPDIR:-/tmp}" | grep -q '^\.docconv-stdout\.' &&
     echo "note: .docconv-stdout.* files in ${TMPDIR:-/tmp} (other runs?)"
 
-# ---- A full file system (root only: a 64 KiB tmpfs).  TEI and EPUB;
-# PDF is t_atomic_pdf_full.sh (a known failure).
+# ---- A full file system (root only: a 64 KiB tmpfs).
 mkdir "$T/small"
 if [ "$(id -u)" -eq 0 ] && mount -t tmpfs -o size=64k tmpfs "$T/small" 2>/dev/null; then
-	for fmt in tei epub; do
+	for fmt in tei epub pdf; do
 		what="full file system --$fmt"
-		run -q --$fmt -o "$T/small/" "$T/big.txt"
+		in="$T/big.txt"
+		[ $fmt = pdf ] && in="$T/bigpdf.txt"
+		run -q --$fmt -o "$T/small/" "$in"
 		expect 3 "No space left on device"
 		[ -z "$(ls -A "$T/small")" ] ||
 		    fail "$what: files left: $(ls -A "$T/small")"
