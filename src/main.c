@@ -166,7 +166,10 @@ convert_one(const struct run *r, const char *in)
 			continue;
 		}
 		if ((tmp = dc_output_begin(path)) != NULL) {
+			dc_msg_set_output(tmp, path != NULL ? path :
+			    "standard output");
 			ok = backends[i].render(doc, &r->opts, tmp) == 0;
+			dc_msg_set_output(NULL, NULL);
 			if (dc_output_end(tmp, path, ok) == 0 &&
 			    r->opts.verbose > 0 && path != NULL)
 				fprintf(stderr, "docconv: wrote %s\n", path);

@@ -54,6 +54,8 @@ static GPrivate		 msg_tls = G_PRIVATE_INIT(g_free);
 
 struct msg_state {
 	const char	*file;		/* file being read by this thread */
+	const char	*tmp;		/* temporary output being written */
+	const char	*final;		/* ... and the name it will have */
 	enum dc_level	 worst;		/* worst level in this thread */
 	int		 counts[DC_ERR__MAX]; /* this file, per kind */
 };
@@ -75,6 +77,20 @@ dc_msg_set_file(const char *file)
 {
 	msg_state()->file = file;
 	msg_file = file;
+}
+
+/*
+ * While an output is written to tmp, system messages that name tmp
+ * name final instead (NULL, NULL when done).  Not copied: the caller
+ * keeps both strings alive meanwhile.
+ */
+void
+dc_msg_set_output(const char *tmp, const char *final)
+{
+	struct msg_state	*s = msg_state();
+
+	s->tmp = tmp;
+	s->final = final;
 }
 
 void
@@ -152,6 +168,13 @@ dc_msg_sys(const char *fmt, ...)
 	va_start(ap, fmt);
 	m = g_strdup_vprintf(fmt, ap);
 	va_end(ap);
+	/* Name the output the user asked for, not its temporary file. */
+	if (s->tmp != NULL && s->final != NULL && strstr(m, s->tmp) != NULL) {
+		char **v = g_strsplit(m, s->tmp, -1);
+		g_free(m);
+		m = g_strjoinv(s->final, v);
+		g_strfreev(v);
+	}
 	g_mutex_lock(&msg_lock);
 	msg_counts[DC_ERR_SYS]++;
 	msg_worst = DC_LEVEL_SYSERR;
