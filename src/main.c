@@ -131,6 +131,48 @@ same_file(const char *a, const char *b)
 }
 
 /*
+ * With -j, workers share standard output: a pipe holding one byte is
+ * the token a worker takes before printing a model and gives back
+ * after, so that models never interleave.  -1 when not parallel.
+ */
+static int	 dump_token[2] = { -1, -1 };
+
+/* Print the model whole: built in memory, written under the token. */
+static int
+dump_model(const struct run *r, const struct dc_doc *doc)
+{
+	char	*buf = NULL;
+	size_t	 len = 0;
+	FILE	*f;
+	char	 c = 'x';
+	int	 rc = -1;
+
+	if ((f = open_memstream(&buf, &len)) == NULL) {
+		dc_msg_sys("memory: %s", g_strerror(errno));
+		return -1;
+	}
+	if (render_tree(doc, &r->opts, f) == -1) {
+		fclose(f);
+		free(buf);
+		return -1;
+	}
+	fclose(f);
+	if (dump_token[0] != -1 && read(dump_token[0], &c, 1) != 1) {
+		dc_msg_sys("-j: lost the output token");
+		goto out;
+	}
+	if (fwrite(buf, 1, len, stdout) != len || fflush(stdout) != 0)
+		dc_msg_sys("writing the model: %s", g_strerror(errno));
+	else
+		rc = 0;
+	if (dump_token[1] != -1 && write(dump_token[1], &c, 1) != 1)
+		dc_msg_sys("-j: cannot give back the output token");
+out:
+	free(buf);
+	return rc;
+}
+
+/*
  * Convert one input to every requested format.  Returns the worst
  * level of diagnostics for this file.
  */
@@ -146,9 +188,8 @@ convert_one(const struct run *r, const char *in)
 	dc_msg_set_file(strcmp(in, "-") == 0 ? "<stdin>" : in);
 	if ((doc = dc_parse_file(in, &r->opts)) == NULL)
 		goto out;
-	if (r->formats & DC_FMT_DUMP)
-		if (render_tree(doc, &r->opts, stdout) == -1)
-			goto out;
+	if ((r->formats & DC_FMT_DUMP) && dump_model(r, doc) == -1)
+		goto out;
 	for (i = 0; i < NBACKENDS; i++) {
 		if (!(r->formats & backends[i].flag))
 			continue;
@@ -218,7 +259,8 @@ convert_parallel(const struct run *r, char **files, size_t nfiles,
 	unsigned char	*got;		/* got[k]: file k answered */
 	int		 j;
 
-	if (pipe(todo) == -1 || pipe(done) == -1) {
+	if (pipe(todo) == -1 || pipe(done) == -1 || pipe(dump_token) == -1 ||
+	    write(dump_token[1], "x", 1) != 1) {
 		dc_msg_sys("pipe: %s", g_strerror(errno));
 		return DC_LEVEL_SYSERR;
 	}
