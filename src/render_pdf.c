@@ -16,6 +16,7 @@
 #include <qpdf/qpdf-c.h>
 
 #include "docconv.h"
+#include "pdf_glyphs.h"
 #include "typeset.h"
 
 #define PDF_OUTLINE_DEPTH 3	/* title, part, point */
@@ -26,13 +27,14 @@ struct pdf {
 	double		 pw, ph;	/* page size, pt */
 	int		 booklet;	/* --impose booklet */
 	GPtrArray	*rec;		/* booklet: recorded pages */
+	struct pg	*pg;		/* subset faces to paint with */
 	int		 outline[PDF_OUTLINE_DEPTH]; /* last id per level */
 	int		 npages;	/* pages received */
 };
 
 /* Paint one typeset page on cr. */
 static void
-pdf_paint(cairo_t *cr, const struct ts_page *p)
+pdf_paint(struct pdf *pd, cairo_t *cr, const struct ts_page *p)
 {
 	const struct ts_item *it;
 	const struct ts_rule *r;
@@ -41,8 +43,7 @@ pdf_paint(cairo_t *cr, const struct ts_page *p)
 	cairo_set_source_rgb(cr, 0, 0, 0);
 	for (i = 0; i < p->items->len; i++) {
 		it = &g_array_index(p->items, struct ts_item, i);
-		cairo_move_to(cr, it->x, it->y);
-		pango_cairo_show_layout_line(cr, it->line);
+		pg_show_line(pd->pg, cr, it->line, it->x, it->y);
 	}
 	for (i = 0; i < p->rules->len; i++) {
 		r = &g_array_index(p->rules, struct ts_rule, i);
@@ -97,13 +98,13 @@ pdf_page(const struct ts_page *p, void *arg)
 		rs = cairo_recording_surface_create(
 		    CAIRO_CONTENT_COLOR_ALPHA, &ext);
 		cr = cairo_create(rs);
-		pdf_paint(cr, p);
+		pdf_paint(pd, cr, p);
 		cairo_destroy(cr);
 		g_ptr_array_add(pd->rec, rs);
 		return 0;
 	}
 	pdf_marks(pd, p);
-	pdf_paint(pd->cr, p);
+	pdf_paint(pd, pd->cr, p);
 	cairo_show_page(pd->cr);
 	return cairo_status(pd->cr) == CAIRO_STATUS_SUCCESS ? 0 : -1;
 }
@@ -284,6 +285,7 @@ render_pdf(const struct dc_doc *d, const struct dc_opts *o,
 		pd.rec = g_ptr_array_new_with_free_func(
 		    (GDestroyNotify)cairo_surface_destroy);
 	}
+	pd.pg = pg_new(d);
 	buf = g_byte_array_new();
 	pd.surf = cairo_pdf_surface_create_for_stream(pdf_write_mem, buf,
 	    pd.booklet ? 2 * pd.pw : pd.pw, pd.ph);
@@ -313,6 +315,11 @@ out:
 		g_ptr_array_free(pd.rec, TRUE);
 	if (pd.surf != NULL)
 		cairo_surface_destroy(pd.surf);
+	/* -v: runs that missed the subsets (t_pdf.sh wants none). */
+	if (o->verbose > 0 && pg_fallbacks(pd.pg) > 0)
+		fprintf(stderr, "docconv: PDF: %u runs painted from whole "
+		    "fonts, not subsets\n", pg_fallbacks(pd.pg));
+	pg_free(pd.pg);
 	if (buf != NULL)
 		g_byte_array_free(buf, TRUE);
 	return rc;

@@ -21,7 +21,10 @@ for f in "$top_srcdir"/examples/*.txt; do
 	    { bad "$n: --dump-model"; continue; }
 	langs=$(sed -n 's/^meta languages: //p' "$tmp/$n.model")
 	"$DOCCONV" -q --pdf -o "$tmp/$n.pdf" "$f" || { bad "$n: --pdf failed"; continue; }
-	"$DOCCONV" -q --pdf -o "$tmp/$n.2.pdf" "$f" || bad "$n: second run"
+	"$DOCCONV" -v --pdf -o "$tmp/$n.2.pdf" "$f" 2> "$tmp/v" || bad "$n: second run"
+	# Every run is painted from the document's font subsets (the fast
+	# path; the whole CJK fonts cost seconds in cairo).
+	grep 'whole fonts' "$tmp/v" && bad "$n: runs missed the font subsets"
 	cmp -s "$tmp/$n.pdf" "$tmp/$n.2.pdf" || bad "$n: two runs differ"
 
 	pdfinfo "$tmp/$n.pdf" > "$tmp/info" || bad "$n: pdfinfo"

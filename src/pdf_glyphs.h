@@ -1,0 +1,20 @@
+/*
+ * pdf_glyphs.h: painting shaped lines on a PDF surface with
+ * per-document subsets of their faces (pdf_glyphs.c).
+ */
+#ifndef PDF_GLYPHS_H
+#define PDF_GLYPHS_H
+
+#include <cairo.h>
+#include <pango/pango.h>
+
+struct dc_doc;
+struct pg;
+
+struct pg	*pg_new(const struct dc_doc *);
+void		 pg_free(struct pg *);
+void		 pg_show_line(struct pg *, cairo_t *, PangoLayoutLine *,
+		    double, double);
+unsigned int	 pg_fallbacks(const struct pg *);
+
+#endif /* !PDF_GLYPHS_H */
