@@ -1,7 +1,7 @@
 /*
  * The PDF backend: paints the pages typeset.c hands over on a cairo
  * PDF surface as they come, adds outline and metadata, and sets the
- * catalog's /Lang with libqpdf (cairo 1.16 cannot).
+ * catalog's /Lang in an incremental update (cairo 1.16 cannot).
  */
 #include "config.h"
 
@@ -13,7 +13,6 @@
 
 #include <cairo-pdf.h>
 #include <pango/pangocairo.h>
-#include <qpdf/qpdf-c.h>
 
 #include "docconv.h"
 #include "pdf_glyphs.h"
@@ -203,62 +202,106 @@ pdf_metadata(struct pdf *pd, const struct dc_doc *d,
 	    CAIRO_PDF_METADATA_MOD_DATE, date);
 }
 
+/*
+ * cairo writes straight into the output file through this; only the
+ * tail is kept, for pdf_lang(), and an MD5 of everything, for /ID.
+ */
+struct pdf_out {
+	FILE		*f;
+	long long	 off;		/* bytes written */
+	GByteArray	*tail;		/* the last PDF_TAIL bytes or more */
+	GChecksum	*md5;
+	int		 err;		/* errno of the first failure */
+};
+
+#define PDF_TAIL	(256 * 1024)
+
 static cairo_status_t
-pdf_write_mem(void *closure, const unsigned char *data, unsigned int len)
+pdf_write(void *arg, const unsigned char *data, unsigned int len)
 {
-	g_byte_array_append(closure, data, len);
+	struct pdf_out	*po = arg;
+
+	if (po->err != 0)
+		return CAIRO_STATUS_WRITE_ERROR;
+	if (fwrite(data, 1, len, po->f) != len) {
+		po->err = errno != 0 ? errno : EIO;
+		return CAIRO_STATUS_WRITE_ERROR;
+	}
+	po->off += len;
+	g_checksum_update(po->md5, data, len);
+	if (len >= PDF_TAIL) {
+		g_byte_array_set_size(po->tail, 0);
+		g_byte_array_append(po->tail, data + len - PDF_TAIL,
+		    PDF_TAIL);
+		return CAIRO_STATUS_SUCCESS;
+	}
+	if (po->tail->len + len > 2 * PDF_TAIL)
+		g_byte_array_remove_range(po->tail, 0,
+		    po->tail->len + len - PDF_TAIL);
+	g_byte_array_append(po->tail, data, len);
 	return CAIRO_STATUS_SUCCESS;
 }
 
+/* The last occurrence of needle in [s, s + n), or NULL. */
+static const char *
+pdf_rfind(const char *s, size_t n, const char *needle)
+{
+	size_t	 k = strlen(needle);
+	const char *p;
+
+	if (n < k)
+		return NULL;
+	for (p = s + n - k; p >= s; p--)
+		if (memcmp(p, needle, k) == 0)
+			return p;
+	return NULL;
+}
+
 /*
- * Give the catalog its /Lang and write the file with a deterministic
- * /ID.  Returns 0, or -1 (reported).
+ * Give the catalog a /Lang (cairo 1.16 cannot) and the trailer an
+ * /ID, as an incremental update appended to what cairo wrote: the
+ * catalog again with /Lang, an xref section for it, and a trailer
+ * that points back to cairo's.  The pages are never held in memory.
+ * Returns 0, or -1 if cairo's trailer is not as expected.
  */
 static int
-pdf_finish_qpdf(GByteArray *pdf, const char *lang, const char *outpath)
+pdf_lang(struct pdf_out *po, const char *lang)
 {
-	qpdf_data	 q;
-	qpdf_oh		 root, val;
-	FILE		*f = NULL;
-	int		 rc = -1;
+	const char	*t = (const char *)po->tail->data, *p, *q, *end;
+	size_t		 n = po->tail->len;
+	long		 size, root, info, prev;
+	char		 head[32];
+	long long	 xref;
+	GString		*g;
 
-	q = qpdf_init();
-	qpdf_set_suppress_warnings(q, QPDF_TRUE);
-	if (qpdf_read_memory(q, "docconv.pdf", (const char *)pdf->data,
-	    pdf->len, NULL) & QPDF_ERRORS)
-		goto err;
-	root = qpdf_get_root(q);
-	val = qpdf_oh_new_string(q, lang);
-	qpdf_oh_replace_key(q, root, "/Lang", val);
-	/* Into memory, then written here: qpdf_write() to a file does not
-	 * report a full disk found at the final flush. */
-	if (qpdf_init_write_memory(q) & QPDF_ERRORS)
-		goto err;
-	qpdf_set_deterministic_ID(q, QPDF_TRUE);
-	qpdf_set_object_stream_mode(q, qpdf_o_generate);
-	if (qpdf_write(q) & QPDF_ERRORS)
-		goto err;
-	if ((f = fopen(outpath, "wb")) == NULL ||
-	    fwrite(qpdf_get_buffer(q), 1, qpdf_get_buffer_length(q), f) !=
-	    qpdf_get_buffer_length(q) || fflush(f) != 0) {
-		dc_msg_sys("%s: %s", outpath, g_strerror(errno));
-		goto out;
-	}
-	rc = fclose(f);
-	f = NULL;
-	if (rc != 0) {
-		dc_msg_sys("%s: %s", outpath, g_strerror(errno));
-		rc = -1;
-	}
-	goto out;
-err:
-	dc_msg_sys("%s: qpdf: %s", outpath, qpdf_has_error(q) ?
-	    qpdf_get_error_full_text(q, qpdf_get_error(q)) : "failed");
-out:
-	if (f != NULL)
-		fclose(f);
-	qpdf_cleanup(&q);
-	return rc;
+	if ((p = pdf_rfind(t, n, "trailer")) == NULL ||
+	    sscanf(p, "trailer << /Size %ld /Root %ld 0 R /Info %ld 0 R",
+	    &size, &root, &info) != 3 ||
+	    (q = pdf_rfind(t, n, "startxref")) == NULL ||
+	    sscanf(q, "startxref %ld", &prev) != 1)
+		return -1;
+	snprintf(head, sizeof(head), "\n%ld 0 obj", root);
+	if ((p = pdf_rfind(t, (size_t)(p - t), head)) == NULL)
+		return -1;
+	p += strlen(head);
+	if ((end = strstr(p, "endobj")) == NULL ||
+	    (q = pdf_rfind(p, (size_t)(end - p), ">>")) == NULL)
+		return -1;
+	g = g_string_new(NULL);
+	g_string_append_printf(g, "%ld 0 obj%.*s/Lang (%s)\n>>\nendobj\n",
+	    root, (int)(q - p), p, lang);
+	xref = po->off + (long long)g->len;
+	g_string_append_printf(g, "xref\n%ld 1\n%010lld 00000 n \n"
+	    "trailer\n<< /Size %ld /Root %ld 0 R /Info %ld 0 R /Prev %ld\n"
+	    "   /ID [<%s> <%s>] >>\nstartxref\n%lld\n%%%%EOF\n", root,
+	    po->off, size, root, info, prev, g_checksum_get_string(po->md5),
+	    g_checksum_get_string(po->md5), xref);
+	/* Not pdf_write(): the checksum is closed now. */
+	if (fwrite(g->str, 1, g->len, po->f) != g->len)
+		po->err = errno != 0 ? errno : EIO;
+	po->off += (long long)g->len;
+	g_string_free(g, TRUE);
+	return 0;
 }
 
 int
@@ -266,12 +309,13 @@ render_pdf(const struct dc_doc *d, const struct dc_opts *o,
     const char *outpath)
 {
 	struct pdf	 pd;
-	GByteArray	*buf = NULL;
+	struct pdf_out	 po;
 	enum ts_layout	 lay;
 	const char	*lang;
 	int		 rc = -1, n;
 
 	memset(&pd, 0, sizeof(pd));
+	memset(&po, 0, sizeof(po));
 	if (ts_paper(o->paper, &pd.pw, &pd.ph) == -1 ||
 	    ts_layout_parse(o->layout, d->meta.langs, &lay) == -1)
 		goto out;
@@ -285,9 +329,14 @@ render_pdf(const struct dc_doc *d, const struct dc_opts *o,
 		pd.rec = g_ptr_array_new_with_free_func(
 		    (GDestroyNotify)cairo_surface_destroy);
 	}
+	if ((po.f = fopen(outpath, "wb")) == NULL) {
+		dc_msg_sys("%s: %s", outpath, g_strerror(errno));
+		goto out;
+	}
+	po.tail = g_byte_array_sized_new(2 * PDF_TAIL);
+	po.md5 = g_checksum_new(G_CHECKSUM_MD5);
 	pd.pg = pg_new(d);
-	buf = g_byte_array_new();
-	pd.surf = cairo_pdf_surface_create_for_stream(pdf_write_mem, buf,
+	pd.surf = cairo_pdf_surface_create_for_stream(pdf_write, &po,
 	    pd.booklet ? 2 * pd.pw : pd.pw, pd.ph);
 	pdf_metadata(&pd, d, o);
 	if (!pd.booklet)
@@ -298,16 +347,27 @@ render_pdf(const struct dc_doc *d, const struct dc_opts *o,
 	if (pd.cr != NULL)
 		cairo_destroy(pd.cr);
 	cairo_surface_finish(pd.surf);
-	if (n < 0)
+	lang = lay == TS_EN || !(d->meta.langs & (1u << DC_LANG_ZH)) ?
+	    "en" : "zh-CN";
+	if (n >= 0 && po.err == 0 && cairo_surface_status(pd.surf) ==
+	    CAIRO_STATUS_SUCCESS && pdf_lang(&po, lang) == -1) {
+		dc_msg_sys("%s: unexpected PDF trailer from cairo; cannot "
+		    "set the document language", outpath);
 		goto out;
+	}
+	if (po.err == 0 && fflush(po.f) != 0)
+		po.err = errno;
+	/* A write error makes cairo fail too: name the cause. */
+	if (po.err != 0) {
+		dc_msg_sys("%s: %s", outpath, g_strerror(po.err));
+		goto out;
+	}
 	if (cairo_surface_status(pd.surf) != CAIRO_STATUS_SUCCESS) {
 		dc_msg_sys("%s: cairo: %s", outpath, cairo_status_to_string(
 		    cairo_surface_status(pd.surf)));
 		goto out;
 	}
-	lang = lay == TS_EN || !(d->meta.langs & (1u << DC_LANG_ZH)) ?
-	    "en" : "zh-CN";
-	if (pdf_finish_qpdf(buf, lang, outpath) == -1)
+	if (n < 0)
 		goto out;
 	rc = 0;
 out:
@@ -320,7 +380,13 @@ out:
 		fprintf(stderr, "docconv: PDF: %u runs painted from whole "
 		    "fonts, not subsets\n", pg_fallbacks(pd.pg));
 	pg_free(pd.pg);
-	if (buf != NULL)
-		g_byte_array_free(buf, TRUE);
+	if (po.f != NULL && fclose(po.f) != 0 && rc == 0) {
+		dc_msg_sys("%s: %s", outpath, g_strerror(errno));
+		rc = -1;
+	}
+	if (po.tail != NULL)
+		g_byte_array_free(po.tail, TRUE);
+	if (po.md5 != NULL)
+		g_checksum_free(po.md5);
 	return rc;
 }
