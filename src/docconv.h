@@ -137,6 +137,8 @@ struct dc_opts {
 	const char	*template_dir;	/* --template-dir, or NULL */
 	int		 embed_fonts;	/* --embed-fonts (EPUB) */
 	long long	 epoch;		/* SOURCE_DATE_EPOCH, or -1 */
+	int		 threads;	/* helper threads welcome: one file
+					   (a batch has -j instead) */
 };
 
 /*

@@ -607,6 +607,7 @@ main(int argc, char *argv[])
 			goto out;
 		}
 
+	r.opts.threads = nfiles == 1;
 	if (njobs > 1 && nfiles > 1)
 		worst = convert_parallel(&r, files, nfiles,
 		    njobs < (int)nfiles ? njobs : (int)nfiles);

@@ -27,14 +27,30 @@
 #include <pango/pangofc-font.h>
 
 #include "docconv.h"
+#include "fonts.h"
 #include "pdf_glyphs.h"
 
-/* One installed face and its subset for this document. */
+/*
+ * One installed face and its subset for this document.  The subset is
+ * made on a thread of its own when the face was foreseen (pg_prepare()),
+ * else when first painted with; the cairo face is made on first use.
+ */
 struct pg_face {
-	hb_face_t		*src;	/* installed face, one reference */
+	char			*file;	/* font file */
+	int			 index;	/* face in that file */
+	GThread			*thr;	/* subsetting, until joined */
+	hb_subset_input_t	*in;	/* the thread's input */
 	hb_subset_plan_t	*plan;	/* NULL if the face is not subset */
+	hb_blob_t		*sub;	/* the subset's bytes */
 	const hb_map_t		*map;	/* old glyph id -> subset id */
 	cairo_font_face_t	*cface;	/* cairo face of the subset */
+	int			 done;	/* cface made or given up */
+};
+
+/* A Pango font's stand-in: its subset at its size. */
+struct pg_font {
+	cairo_scaled_font_t	*sf;
+	const hb_map_t		*map;	/* of its face */
 };
 
 /* What the cairo face of a subset keeps alive. */
@@ -45,14 +61,21 @@ struct pg_ft {
 
 struct pg {
 	hb_subset_input_t	*in;	/* the document's characters */
-	GHashTable		*faces;	/* hb_face_t * -> struct pg_face */
-	GHashTable		*fonts;	/* PangoFont * -> cairo_scaled_font_t */
+	GHashTable		*faces;	/* "file:index" -> struct pg_face */
+	GHashTable		*fonts;	/* PangoFont * -> struct pg_font */
 	GArray			*glyphs; /* cairo_glyph_t, scratch */
 	GArray			*clusters; /* cairo_text_cluster_t, scratch */
 	unsigned int		 fallbacks; /* runs painted by Pango */
 };
 
 static FT_Library		 pg_lib;	/* for the process */
+/*
+ * Installed faces by "file:index", for the process: HarfBuzz keeps
+ * what it has read of a face, which makes the next subset of the
+ * same face quicker (a batch converts many files in one process).
+ */
+static GHashTable		*pg_srcs;
+G_LOCK_DEFINE_STATIC(pg_srcs);
 static const cairo_user_data_key_t pg_key;
 
 static void
@@ -70,12 +93,27 @@ pg_face_free(void *arg)
 {
 	struct pg_face	*pf = arg;
 
+	if (pf->thr != NULL)
+		g_thread_join(pf->thr);
 	if (pf->cface != NULL)
 		cairo_font_face_destroy(pf->cface);
 	if (pf->plan != NULL)
 		hb_subset_plan_destroy(pf->plan);
-	hb_face_destroy(pf->src);
+	hb_blob_destroy(pf->sub);
+	if (pf->in != NULL)
+		hb_subset_input_destroy(pf->in);
+	g_free(pf->file);
 	g_free(pf);
+}
+
+static void
+pg_font_free(void *arg)
+{
+	struct pg_font	*f = arg;
+
+	if (f != NULL)
+		cairo_scaled_font_destroy(f->sf);
+	g_free(f);
 }
 
 static void
@@ -162,10 +200,10 @@ pg_new(const struct dc_doc *d)
 	drop = hb_subset_input_set(pg->in, HB_SUBSET_SETS_DROP_TABLE_TAG);
 	for (i = 0; i < G_N_ELEMENTS(drops); i++)
 		hb_set_add(drop, hb_tag_from_string(drops[i], -1));
-	pg->faces = g_hash_table_new_full(g_direct_hash, g_direct_equal,
-	    NULL, pg_face_free);
+	pg->faces = g_hash_table_new_full(g_str_hash, g_str_equal,
+	    g_free, pg_face_free);
 	pg->fonts = g_hash_table_new_full(g_direct_hash, g_direct_equal,
-	    g_object_unref, (GDestroyNotify)cairo_scaled_font_destroy);
+	    g_object_unref, pg_font_free);
 	pg->glyphs = g_array_new(FALSE, FALSE, sizeof(cairo_glyph_t));
 	pg->clusters = g_array_new(FALSE, FALSE,
 	    sizeof(cairo_text_cluster_t));
@@ -192,51 +230,164 @@ pg_fallbacks(const struct pg *pg)
 	return pg == NULL ? 0 : pg->fallbacks;
 }
 
-/*
- * Subset one installed face for this document.  On any failure the
- * entry stays without a plan and its runs are painted by Pango.
- */
-static void
-pg_subset(struct pg *pg, struct pg_face *pf)
+/* A copy of the document's subset input, for one face. */
+static hb_subset_input_t *
+pg_input(const struct pg *pg)
 {
-	hb_face_t		*sub = NULL;
-	hb_blob_t		*blob = NULL;
-	struct pg_ft		*f;
-	const char		*data;
-	unsigned int		 len;
-	FT_Face			 ft;
+	hb_subset_input_t	*in;
+	hb_subset_sets_t	 k[] = { HB_SUBSET_SETS_UNICODE,
+	    HB_SUBSET_SETS_DROP_TABLE_TAG };
+	size_t			 i;
 
-	if (pg_lib == NULL)
-		return;
-	pf->plan = hb_subset_plan_create_or_fail(pf->src, pg->in);
+	if ((in = hb_subset_input_create_or_fail()) == NULL)
+		return NULL;
+	for (i = 0; i < G_N_ELEMENTS(k); i++)
+		hb_set_set(hb_subset_input_set(in, k[i]),
+		    hb_subset_input_set(pg->in, k[i]));
+	hb_subset_input_set_flags(in, hb_subset_input_get_flags(pg->in));
+	return in;
+}
+
+/*
+ * Subset one installed face (on a thread of its own or not: it touches
+ * nothing but pf).  On failure pf->plan stays NULL.
+ */
+static gpointer
+pg_subset(gpointer arg)
+{
+	struct pg_face	*pf = arg;
+	hb_blob_t	*blob;
+	hb_face_t	*face, *sub;
+	char		*key;
+
+	if (pf->in == NULL)
+		return NULL;
+	key = g_strdup_printf("%s:%d", pf->file, pf->index);
+	G_LOCK(pg_srcs);
+	if (pg_srcs == NULL)
+		pg_srcs = g_hash_table_new_full(g_str_hash, g_str_equal,
+		    g_free, (GDestroyNotify)hb_face_destroy);
+	if ((face = g_hash_table_lookup(pg_srcs, key)) == NULL &&
+	    (blob = hb_blob_create_from_file_or_fail(pf->file)) != NULL) {
+		face = hb_face_create(blob, (unsigned int)pf->index);
+		hb_blob_destroy(blob);
+		g_hash_table_insert(pg_srcs, key, face);
+		key = NULL;
+	}
+	if (face != NULL)
+		hb_face_reference(face);
+	G_UNLOCK(pg_srcs);
+	g_free(key);
+	if (face == NULL)
+		return NULL;
+	pf->plan = hb_subset_plan_create_or_fail(face, pf->in);
+	hb_face_destroy(face);
 	if (pf->plan == NULL)
-		return;
-	if ((sub = hb_subset_plan_execute_or_fail(pf->plan)) == NULL)
-		goto fail;
-	blob = hb_face_reference_blob(sub);
+		return NULL;
+	if ((sub = hb_subset_plan_execute_or_fail(pf->plan)) == NULL) {
+		hb_subset_plan_destroy(pf->plan);
+		pf->plan = NULL;
+		return NULL;
+	}
+	pf->sub = hb_face_reference_blob(sub);
 	hb_face_destroy(sub);
-	data = hb_blob_get_data(blob, &len);
+	return NULL;
+}
+
+static struct pg_face *
+pg_face_new(struct pg *pg, const char *file, int index, int thread)
+{
+	struct pg_face	*pf;
+
+	pf = g_new0(struct pg_face, 1);
+	pf->file = g_strdup(file);
+	pf->index = index;
+	pf->in = pg_input(pg);
+	g_hash_table_insert(pg->faces, g_strdup_printf("%s:%d", file, index),
+	    pf);
+	if (thread)
+		pf->thr = g_thread_try_new("subset", pg_subset, pf, NULL);
+	if (pf->thr == NULL)
+		pg_subset(pf);
+	return pf;
+}
+
+/*
+ * Foresee a face: find the installed face fontconfig gives for a
+ * font role's family and a weight, and start subsetting it now, beside the
+ * typesetting.
+ */
+void
+pg_prepare(struct pg *pg, enum dc_font_role role, int weight)
+{
+	FcConfig	*cfg;
+	const char	*family;
+	FcPattern	*pat, *m;
+	FcResult	 res;
+	FcChar8		*file;
+	int		 index;
+	char		*key;
+
+	if (pg == NULL || dc_fonts_init() == -1 ||
+	    (cfg = dc_fonts_config()) == NULL ||
+	    (family = dc_fonts_family(role)) == NULL)
+		return;
+	pat = FcPatternCreate();
+	FcPatternAddString(pat, FC_FAMILY, (const FcChar8 *)family);
+	FcPatternAddDouble(pat, FC_WEIGHT, FcWeightFromOpenTypeDouble(
+	    (double)weight));
+	FcConfigSubstitute(cfg, pat, FcMatchPattern);
+	FcDefaultSubstitute(pat);
+	if ((m = FcFontMatch(cfg, pat, &res)) != NULL &&
+	    FcPatternGetString(m, FC_FILE, 0, &file) == FcResultMatch) {
+		if (FcPatternGetInteger(m, FC_INDEX, 0, &index) !=
+		    FcResultMatch)
+			index = 0;
+		key = g_strdup_printf("%s:%d", (const char *)file, index);
+		if (!g_hash_table_contains(pg->faces, key))
+			pg_face_new(pg, (const char *)file, index, 1);
+		g_free(key);
+	}
+	if (m != NULL)
+		FcPatternDestroy(m);
+	FcPatternDestroy(pat);
+}
+
+/* Wait for a face's subset and give it a cairo face; 0 or -1. */
+static int
+pg_ready(struct pg_face *pf)
+{
+	struct pg_ft	*f;
+	const char	*data;
+	unsigned int	 len;
+	FT_Face		 ft;
+
+	if (pf->thr != NULL) {
+		g_thread_join(pf->thr);
+		pf->thr = NULL;
+	}
+	if (pf->done)
+		return pf->cface != NULL ? 0 : -1;
+	pf->done = 1;
+	if (pf->plan == NULL || pg_lib == NULL)
+		return -1;
+	data = hb_blob_get_data(pf->sub, &len);
 	if (len == 0 || FT_New_Memory_Face(pg_lib,
 	    (const FT_Byte *)data, (FT_Long)len, 0, &ft) != 0)
-		goto fail;
-	pf->cface = cairo_ft_font_face_create_for_ft_face(ft, 0);
+		return -1;
 	f = g_new(struct pg_ft, 1);
 	f->ft = ft;
-	f->blob = blob;
+	f->blob = hb_blob_reference(pf->sub);
+	pf->cface = cairo_ft_font_face_create_for_ft_face(ft, 0);
 	if (cairo_font_face_set_user_data(pf->cface, &pg_key, f,
 	    pg_ft_free) != CAIRO_STATUS_SUCCESS) {
 		pg_ft_free(f);
 		cairo_font_face_destroy(pf->cface);
 		pf->cface = NULL;
-		blob = NULL;
-		goto fail;
+		return -1;
 	}
 	pf->map = hb_subset_plan_old_to_new_glyph_mapping(pf->plan);
-	return;
-fail:
-	hb_blob_destroy(blob);
-	hb_subset_plan_destroy(pf->plan);
-	pf->plan = NULL;
+	return 0;
 }
 
 /*
@@ -245,16 +396,19 @@ fail:
  * fontconfig (cairo would need the pattern to do the same), or not
  * subset.
  */
-static cairo_scaled_font_t *
+static const struct pg_font *
 pg_font(struct pg *pg, PangoFont *font)
 {
 	gpointer		 v;
 	FcPattern		*pat;
 	FcBool			 b;
 	FcMatrix		*mx;
-	hb_face_t		*face;
+	FcChar8			*file;
+	int			 index;
+	char			*key;
 	struct pg_face		*pf;
-	cairo_scaled_font_t	*orig, *sf = NULL;
+	cairo_scaled_font_t	*orig, *sf;
+	struct pg_font		*pgf = NULL;
 	cairo_matrix_t		 fm, ctm;
 	cairo_font_options_t	*fo;
 
@@ -267,14 +421,16 @@ pg_font(struct pg *pg, PangoFont *font)
 	    FcResultMatch && b) || FcPatternGetMatrix(pat, FC_MATRIX, 0,
 	    &mx) == FcResultMatch)
 		goto out;
-	face = hb_font_get_face(pango_font_get_hb_font(font));
-	if ((pf = g_hash_table_lookup(pg->faces, face)) == NULL) {
-		pf = g_new0(struct pg_face, 1);
-		pf->src = hb_face_reference(face);
-		g_hash_table_insert(pg->faces, face, pf);
-		pg_subset(pg, pf);
-	}
-	if (pf->cface == NULL)
+	if (FcPatternGetString(pat, FC_FILE, 0, &file) != FcResultMatch)
+		goto out;
+	if (FcPatternGetInteger(pat, FC_INDEX, 0, &index) != FcResultMatch)
+		index = 0;
+	key = g_strdup_printf("%s:%d", (const char *)file, index);
+	pf = g_hash_table_lookup(pg->faces, key);
+	g_free(key);
+	if (pf == NULL)
+		pf = pg_face_new(pg, (const char *)file, index, 0);
+	if (pg_ready(pf) == -1)
 		goto out;
 	orig = pango_cairo_font_get_scaled_font(PANGO_CAIRO_FONT(font));
 	if (orig == NULL)
@@ -287,11 +443,14 @@ pg_font(struct pg *pg, PangoFont *font)
 	cairo_font_options_destroy(fo);
 	if (cairo_scaled_font_status(sf) != CAIRO_STATUS_SUCCESS) {
 		cairo_scaled_font_destroy(sf);
-		sf = NULL;
+		goto out;
 	}
+	pgf = g_new(struct pg_font, 1);
+	pgf->sf = sf;
+	pgf->map = pf->map;
 out:
-	g_hash_table_insert(pg->fonts, g_object_ref(font), sf);
-	return sf;
+	g_hash_table_insert(pg->fonts, g_object_ref(font), pgf);
+	return pgf;
 }
 
 /*
@@ -357,8 +516,7 @@ pg_show_line(struct pg *pg, cairo_t *cr, PangoLayoutLine *line, double x,
 	const char		*text;
 	GSList			*r;
 	PangoGlyphItem		*run;
-	cairo_scaled_font_t	*sf;
-	struct pg_face		*pf;
+	const struct pg_font	*pgf;
 	double			 rx = x;
 	int			 ok;
 
@@ -375,16 +533,14 @@ pg_show_line(struct pg *pg, cairo_t *cr, PangoLayoutLine *line, double x,
 	text = pango_layout_get_text(line->layout);
 	for (r = line->runs; r != NULL; r = r->next) {
 		run = r->data;
-		sf = pg == NULL ? NULL : pg_font(pg, run->item->analysis.font);
+		pgf = pg == NULL ? NULL :
+		    pg_font(pg, run->item->analysis.font);
 		ok = 0;
-		if (sf != NULL) {
-			pf = g_hash_table_lookup(pg->faces, hb_font_get_face(
-			    pango_font_get_hb_font(run->item->analysis.font)));
-			ok = pg_run_glyphs(pg, text, run, pf->map, rx,
+		if (pgf != NULL)
+			ok = pg_run_glyphs(pg, text, run, pgf->map, rx,
 			    y - run->y_offset / (double)PANGO_SCALE) == 0;
-		}
 		if (ok && pg->glyphs->len > 0) {
-			cairo_set_scaled_font(cr, sf);
+			cairo_set_scaled_font(cr, pgf->sf);
 			cairo_show_text_glyphs(cr, text + run->item->offset,
 			    run->item->length,
 			    (cairo_glyph_t *)pg->glyphs->data,

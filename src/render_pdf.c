@@ -310,9 +310,10 @@ render_pdf(const struct dc_doc *d, const struct dc_opts *o,
 {
 	struct pdf	 pd;
 	struct pdf_out	 po;
+	struct ts_face	 faces[TS_FACES_MAX];
 	enum ts_layout	 lay;
 	const char	*lang;
-	int		 rc = -1, n;
+	int		 rc = -1, n, nf, i;
 
 	memset(&pd, 0, sizeof(pd));
 	memset(&po, 0, sizeof(po));
@@ -336,6 +337,10 @@ render_pdf(const struct dc_doc *d, const struct dc_opts *o,
 	po.tail = g_byte_array_sized_new(2 * PDF_TAIL);
 	po.md5 = g_checksum_new(G_CHECKSUM_MD5);
 	pd.pg = pg_new(d);
+	/* One file: subset the faces it will need beside the typesetting. */
+	nf = o->threads ? ts_faces(lay, d->meta.langs, faces) : 0;
+	for (i = 0; i < nf; i++)
+		pg_prepare(pd.pg, faces[i].role, (int)faces[i].weight);
 	pd.surf = cairo_pdf_surface_create_for_stream(pdf_write, &po,
 	    pd.booklet ? 2 * pd.pw : pd.pw, pd.ph);
 	pdf_metadata(&pd, d, o);

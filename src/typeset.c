@@ -84,6 +84,7 @@ static PangoFontMap	*ts_fontmap;
 static PangoContext	*ts_ctx;
 static HyphenDict	*ts_hyph;
 static int		 ts_hyph_tried;
+static GThread		*ts_hyph_thr;	/* loading ts_hyph, until joined */
 
 /*
  * Paper names and sizes in millimetres.
@@ -232,6 +233,34 @@ ts_style_set(struct ts_style *s, enum dc_lang l, enum dc_font_role first,
 	g_free(fam);
 }
 
+/*
+ * The faces ts_styles() and ts_para() set text in, for a layout and
+ * the languages present, so that the PDF backend can prepare them
+ * early (a face left out here is only prepared later).  Returns how
+ * many were stored in f (at most TS_FACES_MAX).
+ */
+int
+ts_faces(enum ts_layout lay, unsigned int langs, struct ts_face *f)
+{
+	int	 n = 0;
+
+	if ((langs & (1u << DC_LANG_ZH)) && lay != TS_EN) {
+		f[n].role = DC_FONT_ZH_BODY;
+		f[n++].weight = PANGO_WEIGHT_NORMAL;
+		f[n].role = DC_FONT_ZH_HEAD;
+		f[n++].weight = PANGO_WEIGHT_BOLD;	/* title */
+		f[n].role = DC_FONT_ZH_HEAD;
+		f[n++].weight = PANGO_WEIGHT_MEDIUM;	/* run-in leads */
+	}
+	if ((langs & (1u << DC_LANG_EN)) && lay != TS_ZH) {
+		f[n].role = DC_FONT_EN_BODY;
+		f[n++].weight = PANGO_WEIGHT_NORMAL;
+		f[n].role = DC_FONT_EN_BODY;
+		f[n++].weight = PANGO_WEIGHT_BOLD;	/* title, leads */
+	}
+	return n;
+}
+
 static void
 ts_styles(struct ts *t)
 {
@@ -364,6 +393,13 @@ ts_prep_zh(const char *s, size_t len, size_t *lead, PangoAttrList *al)
 	return g_string_free(g, FALSE);
 }
 
+static gpointer
+ts_hyph_load(gpointer arg)
+{
+	(void)arg;
+	return hnj_hyphen_load(TS_HYPHEN_DIC);
+}
+
 /*
  * English text for Pango: soft hyphens where libhyphen allows a break
  * (two letters before, three after), which narrow columns need.
@@ -379,7 +415,11 @@ ts_prep_en(const char *s, size_t len, size_t *lead)
 
 	if (!ts_hyph_tried) {
 		ts_hyph_tried = 1;
-		ts_hyph = hnj_hyphen_load(TS_HYPHEN_DIC);
+		if (ts_hyph_thr != NULL)
+			ts_hyph = g_thread_join(ts_hyph_thr);
+		else
+			ts_hyph = hnj_hyphen_load(TS_HYPHEN_DIC);
+		ts_hyph_thr = NULL;
 	}
 	g = g_string_sized_new(len + len / 8);
 	for (i = 0; i < len; ) {
@@ -1276,6 +1316,12 @@ ts_run(const struct dc_doc *d, const struct dc_opts *o, ts_emit_fn emit,
 	    ts_layout_parse(o->layout, d->meta.langs, &t.lay) == -1 ||
 	    ts_context() == -1)
 		goto out;
+	/* The dictionary takes a while to load: do it beside the rest. */
+	if (o->threads && !ts_hyph_tried && ts_hyph_thr == NULL &&
+	    t.lay != TS_ZH &&
+	    (d->meta.langs & (1u << DC_LANG_EN)))
+		ts_hyph_thr = g_thread_try_new("hyphen", ts_hyph_load, NULL,
+		    NULL);
 	ts_styles(&t);
 	ts_headtitles(&t);
 

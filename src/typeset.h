@@ -9,6 +9,8 @@
 
 #include <pango/pango.h>
 
+#include "fonts.h"
+
 /* --layout values. */
 enum ts_layout {
 	TS_COLUMNS = 0,		/* zh and en side by side */
@@ -50,11 +52,20 @@ struct ts_page {
 	GArray		*marks;		/* struct ts_mark */
 };
 
+/* A face text is set in: font role and weight. */
+struct ts_face {
+	enum dc_font_role role;
+	PangoWeight	 weight;
+};
+
+#define TS_FACES_MAX	8
+
 /* Called with each finished page, in order; 0, or -1 to stop. */
 typedef int	(*ts_emit_fn)(const struct ts_page *, void *);
 
 int		 ts_paper(const char *, double *, double *);
 int		 ts_layout_parse(const char *, unsigned int, enum ts_layout *);
+int		 ts_faces(enum ts_layout, unsigned int, struct ts_face *);
 int		 ts_run(const struct dc_doc *, const struct dc_opts *,
 		    ts_emit_fn, void *);
 
