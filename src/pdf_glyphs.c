@@ -32,14 +32,15 @@
 
 /*
  * One installed face and its subset for this document.  The subset is
- * made on a thread of its own when the face was foreseen (pg_prepare()),
+ * made on the helper thread when the face was foreseen (pg_prepare()),
  * else when first painted with; the cairo face is made on first use.
  */
 struct pg_face {
 	char			*file;	/* font file */
 	int			 index;	/* face in that file */
-	GThread			*thr;	/* subsetting, until joined */
-	hb_subset_input_t	*in;	/* the thread's input */
+	int			 queued; /* for the helper thread */
+	int			 ready;	/* subset made (or failed) */
+	hb_subset_input_t	*in;	/* the subsetter's input */
 	hb_subset_plan_t	*plan;	/* NULL if the face is not subset */
 	hb_blob_t		*sub;	/* the subset's bytes */
 	const hb_map_t		*map;	/* old glyph id -> subset id */
@@ -66,6 +67,10 @@ struct pg {
 	GArray			*glyphs; /* cairo_glyph_t, scratch */
 	GArray			*clusters; /* cairo_text_cluster_t, scratch */
 	unsigned int		 fallbacks; /* runs painted by Pango */
+	GPtrArray		*queue;	/* foreseen faces, in order */
+	GThread			*thr;	/* subsetting them, until joined */
+	GMutex			 lock;	/* guards pg_face.ready */
+	GCond			 cond;	/* signalled as each is ready */
 };
 
 static FT_Library		 pg_lib;	/* for the process */
@@ -93,8 +98,6 @@ pg_face_free(void *arg)
 {
 	struct pg_face	*pf = arg;
 
-	if (pf->thr != NULL)
-		g_thread_join(pf->thr);
 	if (pf->cface != NULL)
 		cairo_font_face_destroy(pf->cface);
 	if (pf->plan != NULL)
@@ -200,6 +203,9 @@ pg_new(const struct dc_doc *d)
 	drop = hb_subset_input_set(pg->in, HB_SUBSET_SETS_DROP_TABLE_TAG);
 	for (i = 0; i < G_N_ELEMENTS(drops); i++)
 		hb_set_add(drop, hb_tag_from_string(drops[i], -1));
+	pg->queue = g_ptr_array_new();
+	g_mutex_init(&pg->lock);
+	g_cond_init(&pg->cond);
 	pg->faces = g_hash_table_new_full(g_str_hash, g_str_equal,
 	    g_free, pg_face_free);
 	pg->fonts = g_hash_table_new_full(g_direct_hash, g_direct_equal,
@@ -215,6 +221,11 @@ pg_free(struct pg *pg)
 {
 	if (pg == NULL)
 		return;
+	if (pg->thr != NULL)
+		g_thread_join(pg->thr);
+	g_ptr_array_free(pg->queue, TRUE);
+	g_mutex_clear(&pg->lock);
+	g_cond_clear(&pg->cond);
 	/* Scaled fonts first: they hold the faces' cairo faces. */
 	g_hash_table_destroy(pg->fonts);
 	g_hash_table_destroy(pg->faces);
@@ -294,8 +305,27 @@ pg_subset(gpointer arg)
 	return NULL;
 }
 
+/* The helper thread: subset the foreseen faces in turn. */
+static gpointer
+pg_helper(gpointer arg)
+{
+	struct pg	*pg = arg;
+	struct pg_face	*pf;
+	guint		 i;
+
+	for (i = 0; i < pg->queue->len; i++) {
+		pf = g_ptr_array_index(pg->queue, i);
+		pg_subset(pf);
+		g_mutex_lock(&pg->lock);
+		pf->ready = 1;
+		g_cond_broadcast(&pg->cond);
+		g_mutex_unlock(&pg->lock);
+	}
+	return NULL;
+}
+
 static struct pg_face *
-pg_face_new(struct pg *pg, const char *file, int index, int thread)
+pg_face_new(struct pg *pg, const char *file, int index, int queue)
 {
 	struct pg_face	*pf;
 
@@ -305,17 +335,16 @@ pg_face_new(struct pg *pg, const char *file, int index, int thread)
 	pf->in = pg_input(pg);
 	g_hash_table_insert(pg->faces, g_strdup_printf("%s:%d", file, index),
 	    pf);
-	if (thread)
-		pf->thr = g_thread_try_new("subset", pg_subset, pf, NULL);
-	if (pf->thr == NULL)
-		pg_subset(pf);
+	if (queue) {
+		pf->queued = 1;
+		g_ptr_array_add(pg->queue, pf);
+	}
 	return pf;
 }
 
 /*
- * Foresee a face: find the installed face fontconfig gives for a
- * font role's family and a weight, and start subsetting it now, beside the
- * typesetting.
+ * Foresee a face: find the installed face fontconfig gives for a font
+ * role's family and a weight, to be subset by pg_start()'s thread.
  */
 void
 pg_prepare(struct pg *pg, enum dc_font_role role, int weight)
@@ -353,18 +382,43 @@ pg_prepare(struct pg *pg, enum dc_font_role role, int weight)
 	FcPatternDestroy(pat);
 }
 
+/*
+ * Subset the foreseen faces, in the order foreseen, on one helper
+ * thread beside the typesetting (one: the typesetter keeps the other
+ * core of a small machine).  Without a thread, each is subset when
+ * first needed.
+ */
+void
+pg_start(struct pg *pg)
+{
+	guint	 i;
+
+	if (pg == NULL || pg->queue->len == 0)
+		return;
+	pg->thr = g_thread_try_new("subset", pg_helper, pg, NULL);
+	if (pg->thr == NULL)
+		for (i = 0; i < pg->queue->len; i++)
+			((struct pg_face *)g_ptr_array_index(pg->queue,
+			    i))->queued = 0;
+}
+
 /* Wait for a face's subset and give it a cairo face; 0 or -1. */
 static int
-pg_ready(struct pg_face *pf)
+pg_ready(struct pg *pg, struct pg_face *pf)
 {
 	struct pg_ft	*f;
 	const char	*data;
 	unsigned int	 len;
 	FT_Face		 ft;
 
-	if (pf->thr != NULL) {
-		g_thread_join(pf->thr);
-		pf->thr = NULL;
+	if (pf->queued) {
+		g_mutex_lock(&pg->lock);
+		while (!pf->ready)
+			g_cond_wait(&pg->cond, &pg->lock);
+		g_mutex_unlock(&pg->lock);
+	} else if (!pf->ready) {
+		pg_subset(pf);
+		pf->ready = 1;
 	}
 	if (pf->done)
 		return pf->cface != NULL ? 0 : -1;
@@ -430,7 +484,7 @@ pg_font(struct pg *pg, PangoFont *font)
 	g_free(key);
 	if (pf == NULL)
 		pf = pg_face_new(pg, (const char *)file, index, 0);
-	if (pg_ready(pf) == -1)
+	if (pg_ready(pg, pf) == -1)
 		goto out;
 	orig = pango_cairo_font_get_scaled_font(PANGO_CAIRO_FONT(font));
 	if (orig == NULL)

@@ -16,6 +16,7 @@ struct pg;
 struct pg	*pg_new(const struct dc_doc *);
 void		 pg_free(struct pg *);
 void		 pg_prepare(struct pg *, enum dc_font_role, int);
+void		 pg_start(struct pg *);
 void		 pg_show_line(struct pg *, cairo_t *, PangoLayoutLine *,
 		    double, double);
 unsigned int	 pg_fallbacks(const struct pg *);

@@ -341,6 +341,7 @@ render_pdf(const struct dc_doc *d, const struct dc_opts *o,
 	nf = o->threads ? ts_faces(lay, d->meta.langs, faces) : 0;
 	for (i = 0; i < nf; i++)
 		pg_prepare(pd.pg, faces[i].role, (int)faces[i].weight);
+	pg_start(pd.pg);
 	pd.surf = cairo_pdf_surface_create_for_stream(pdf_write, &po,
 	    pd.booklet ? 2 * pd.pw : pd.pw, pd.ph);
 	pdf_metadata(&pd, d, o);

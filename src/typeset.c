@@ -212,7 +212,9 @@ static void
 ts_style_set(struct ts_style *s, enum dc_lang l, enum dc_font_role first,
     enum dc_font_role second, PangoWeight wt, double size, double lead)
 {
-	PangoFontMetrics	*m;
+	PangoFontset		*fs;
+	PangoFont		*f;
+	hb_font_extents_t	 e;
 	char			*fam;
 
 	fam = g_strdup_printf("%s,%s", dc_fonts_family(first),
@@ -227,9 +229,23 @@ ts_style_set(struct ts_style *s, enum dc_lang l, enum dc_font_role first,
 	s->l = l;
 	s->size = size;
 	s->pitch = size * lead;
-	m = pango_context_get_metrics(ts_ctx, s->font, s->lang);
-	s->asc = (double)pango_font_metrics_get_ascent(m) / PANGO_SCALE;
-	pango_font_metrics_unref(m);
+	/*
+	 * The ascent Pango's metrics would give (that of the face of
+	 * the language's sample text), without the sample layouts they
+	 * cost.
+	 */
+	s->asc = size * 0.88;
+	if ((fs = pango_context_load_fontset(ts_ctx, s->font,
+	    s->lang)) == NULL)
+		goto out;
+	if ((f = pango_fontset_get_font(fs, g_utf8_get_char(
+	    pango_language_get_sample_string(s->lang)))) != NULL) {
+		hb_font_get_h_extents(pango_font_get_hb_font(f), &e);
+		s->asc = (double)e.ascender / PANGO_SCALE;
+		g_object_unref(f);
+	}
+	g_object_unref(fs);
+out:
 	g_free(fam);
 }
 
