@@ -66,6 +66,7 @@ struct pg {
 	GHashTable		*fonts;	/* PangoFont * -> struct pg_font */
 	GArray			*glyphs; /* cairo_glyph_t, scratch */
 	GArray			*clusters; /* cairo_text_cluster_t, scratch */
+	GString			*text;	/* the clusters' text, scratch */
 	unsigned int		 fallbacks; /* runs painted by Pango */
 	GPtrArray		*queue;	/* foreseen faces, in order */
 	GThread			*thr;	/* subsetting them, until joined */
@@ -213,6 +214,7 @@ pg_new(const struct dc_doc *d)
 	pg->glyphs = g_array_new(FALSE, FALSE, sizeof(cairo_glyph_t));
 	pg->clusters = g_array_new(FALSE, FALSE,
 	    sizeof(cairo_text_cluster_t));
+	pg->text = g_string_new(NULL);
 	return pg;
 }
 
@@ -232,6 +234,7 @@ pg_free(struct pg *pg)
 	hb_subset_input_destroy(pg->in);
 	g_array_free(pg->glyphs, TRUE);
 	g_array_free(pg->clusters, TRUE);
+	g_string_free(pg->text, TRUE);
 	g_free(pg);
 }
 
@@ -508,9 +511,13 @@ out:
 }
 
 /*
- * The subset glyphs and the text clusters of one run, as Pango's
- * cairo renderer makes them (empty glyphs dropped and not counted).
- * Returns 0, or -1 if Pango must paint the run.
+ * The subset glyphs, the text clusters and their text of one run, as
+ * Pango's cairo renderer makes them (empty glyphs dropped and not
+ * counted), except that a soft hyphen left invisible inside a line is
+ * left out of the text: it would copy out of the PDF as U+00AD in the
+ * middle of a word.  A soft hyphen shown at a line's end stays, as
+ * PDF readers expect of a hyphen they may take away.  Returns 0, or
+ * -1 if Pango must paint the run.
  */
 static int
 pg_run_glyphs(struct pg *pg, const char *text, PangoGlyphItem *run,
@@ -525,6 +532,7 @@ pg_run_glyphs(struct pg *pg, const char *text, PangoGlyphItem *run,
 
 	g_array_set_size(pg->glyphs, 0);
 	g_array_set_size(pg->clusters, 0);
+	g_string_truncate(pg->text, 0);
 	for (i = 0; i < gs->num_glyphs; i++) {
 		const PangoGlyphInfo *gi = &gs->glyphs[i];
 
@@ -558,7 +566,13 @@ pg_run_glyphs(struct pg *pg, const char *text, PangoGlyphItem *run,
 		for (i = lo; i < hi; i++)
 			if (gs->glyphs[i].glyph == PANGO_GLYPH_EMPTY)
 				c.num_glyphs--;
+		if (c.num_glyphs == 0 && c.num_bytes == 2 &&
+		    !(run->item->analysis.level & 1) &&
+		    memcmp(text + it.start_index, "\xc2\xad", 2) == 0)
+			continue;
 		g_array_append_val(pg->clusters, c);
+		g_string_append_len(pg->text, text + it.start_index,
+		    c.num_bytes);
 	} while (pango_glyph_item_iter_next_cluster(&it));
 	return 0;
 }
@@ -595,8 +609,8 @@ pg_show_line(struct pg *pg, cairo_t *cr, PangoLayoutLine *line, double x,
 			    y - run->y_offset / (double)PANGO_SCALE) == 0;
 		if (ok && pg->glyphs->len > 0) {
 			cairo_set_scaled_font(cr, pgf->sf);
-			cairo_show_text_glyphs(cr, text + run->item->offset,
-			    run->item->length,
+			cairo_show_text_glyphs(cr, pg->text->str,
+			    (int)pg->text->len,
 			    (cairo_glyph_t *)pg->glyphs->data,
 			    (int)pg->glyphs->len,
 			    (cairo_text_cluster_t *)pg->clusters->data,

@@ -41,6 +41,12 @@ for f in "$top_srcdir"/examples/*.txt; do
 	    grep -a -q '/Lang (\(zh-CN\|en\))' || bad "$n: no catalog /Lang"
 	qpdf --qdf --object-streams=disable "$tmp/$n.pdf" - 2>/dev/null |
 	    grep -a -q '/Outlines' || bad "$n: no outline"
+	# Hyphenation points not taken are no text: a soft hyphen inside a
+	# line would copy out of viewers that read /ActualText (Acrobat,
+	# pdf.js) in the middle of the word.
+	qpdf --qdf --object-streams=disable "$tmp/$n.pdf" - 2>/dev/null |
+	    grep -a -q '/ActualText <feff00ad>' &&
+	    bad "$n: invisible soft hyphens in the text"
 
 	for l in zh en; do
 		case " $langs " in *" $l "*) ;; *) continue ;; esac
