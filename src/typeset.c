@@ -417,6 +417,50 @@ ts_hyph_load(gpointer arg)
 }
 
 /*
+ * Hyphenation points of a lower-case word of n < 64 letters into hy
+ * (odd: a break is allowed after that letter), two letters before a
+ * break and three after.  Words recur, so results are kept for the
+ * process (the table is emptied when it grows large).
+ */
+#define TS_HYPH_CACHE	65536
+
+static GHashTable	*ts_hyph_cache;	/* word -> hy, both owned */
+
+static void
+ts_hyphenate(const char *w, size_t n, char *hy)
+{
+	char		**rep = NULL, *v;
+	int		*pos = NULL, *cut = NULL;
+	size_t		 k;
+
+	memset(hy, 0, n + 5);
+	if (ts_hyph_cache == NULL)
+		ts_hyph_cache = g_hash_table_new_full(g_str_hash,
+		    g_str_equal, g_free, g_free);
+	if ((v = g_hash_table_lookup(ts_hyph_cache, w)) != NULL) {
+		memcpy(hy, v, n);
+		return;
+	}
+	if (hnj_hyphen_hyphenate3(ts_hyph, w, (int)n, hy, NULL,
+	    &rep, &pos, &cut, 2, 3, 2, 2) != 0)
+		memset(hy, 0, n + 5);
+	if (rep != NULL) {
+		/* Non-standard hyphenation: none in English. */
+		for (k = 0; k < n; k++)
+			free(rep[k]);
+		free(rep);
+		free(pos);
+		free(cut);
+		memset(hy, 0, n + 5);
+	}
+	if (g_hash_table_size(ts_hyph_cache) >= TS_HYPH_CACHE)
+		g_hash_table_remove_all(ts_hyph_cache);
+	v = g_malloc(n);
+	memcpy(v, hy, n);
+	g_hash_table_insert(ts_hyph_cache, g_strdup(w), v);
+}
+
+/*
  * English text for Pango: soft hyphens where libhyphen allows a break
  * (two letters before, three after), which narrow columns need.
  */
@@ -426,8 +470,7 @@ ts_prep_en(const char *s, size_t len, size_t *lead)
 	GString		*g;
 	size_t		 i, j, n, nl = *lead, k;
 	char		 w[64], hy[64 + 5];
-	char		**rep = NULL;
-	int		*pos = NULL, *cut = NULL, upper;
+	int		 upper;
 
 	if (!ts_hyph_tried) {
 		ts_hyph_tried = 1;
@@ -462,21 +505,7 @@ ts_prep_en(const char *s, size_t len, size_t *lead)
 		for (k = 0; k < n; k++)
 			w[k] = g_ascii_tolower(s[i + k]);
 		w[n] = '\0';
-		memset(hy, 0, sizeof(hy));
-		if (hnj_hyphen_hyphenate3(ts_hyph, w, (int)n, hy, NULL,
-		    &rep, &pos, &cut, 2, 3, 2, 2) != 0)
-			memset(hy, 0, sizeof(hy));
-		if (rep != NULL) {
-			/* Non-standard hyphenation: none in English. */
-			for (k = 0; k < n; k++)
-				free(rep[k]);
-			free(rep);
-			free(pos);
-			free(cut);
-			rep = NULL;
-			pos = cut = NULL;
-			memset(hy, 0, sizeof(hy));
-		}
+		ts_hyphenate(w, n, hy);
 		for (k = 0; k < n; k++) {
 			if (i + k == *lead && k > 0)
 				nl = g->len;
