@@ -193,6 +193,8 @@ struct dc_node	*dc_node_append(struct dc_node *, struct dc_node *);
 void		 dc_node_unlink(struct dc_node *);
 void		 dc_node_free(struct dc_node *);
 struct dc_node	*dc_node_seg(const struct dc_node *, enum dc_lang);
+char		*dc_label_cut(const char *, size_t, enum dc_lang, size_t);
+char		*dc_part_label(const struct dc_node *, enum dc_lang, size_t);
 const char	*dc_type_name(enum dc_type);
 enum dc_type	 dc_type_from_name(const char *);
 const char	*dc_lang_code(enum dc_lang);

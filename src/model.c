@@ -126,6 +126,78 @@ dc_node_seg(const struct dc_node *block, enum dc_lang lang)
 	return NULL;
 }
 
+/*
+ * Text cut for a table of contents: at most max characters, English
+ * between words, with an ellipsis when cut.  Returns g_malloc'd text.
+ */
+char *
+dc_label_cut(const char *text, size_t len, enum dc_lang lang, size_t max)
+{
+	const char	*end, *p;
+
+	if ((size_t)g_utf8_strlen(text, (gssize)len) <= max)
+		return g_strndup(text, len);
+	end = g_utf8_offset_to_pointer(text, (glong)max);
+	for (p = end; p > text && p[-1] != ' '; p--)
+		continue;
+	if (lang == DC_LANG_EN && p > text + 1)
+		end = p - 1;
+	return g_strdup_printf("%.*s\u2026", (int)(end - text), text);
+}
+
+/*
+ * Label of the part a vocative opens, in language l, for contents and
+ * outlines: the vocative; and where another part opens with the same
+ * words ("Colleagues," three times in a speech), also the opening of
+ * the paragraph that follows, cut at max characters, so that the
+ * entries can be told apart.  Returns g_malloc'd text, or NULL if the
+ * vocative has no text in l.
+ */
+char *
+dc_part_label(const struct dc_node *voc, enum dc_lang l, size_t max)
+{
+	const struct dc_node *s, *o, *os, *b, *bs = NULL;
+	const char	*p;
+	char		*open, *r;
+	size_t		 len, n;
+	gunichar	 c;
+
+	if ((s = dc_node_seg(voc, l)) == NULL || s->text == NULL)
+		return NULL;
+	for (o = voc->parent != NULL ? voc->parent->child : NULL;
+	    o != NULL; o = o->next)
+		if (o != voc && o->type == DC_VOCATIVE &&
+		    (os = dc_node_seg(o, l)) != NULL && os->text != NULL &&
+		    strcmp(os->text, s->text) == 0)
+			break;
+	for (b = voc->next; o != NULL && b != NULL; b = b->next)
+		if (dc_type_is_block(b->type)) {
+			if (b->type == DC_PARA)
+				bs = dc_node_seg(b, l);
+			break;
+		}
+	if (bs == NULL || bs->text == NULL || bs->text[0] == '\0')
+		return g_strdup(s->text);
+	/* A clause that ends soon enough is taken whole. */
+	len = bs->lead_len > 0 ? bs->lead_len : strlen(bs->text);
+	for (p = bs->text, n = 0; p < bs->text + len && n <= 2 * max;
+	    p = g_utf8_next_char(p), n++) {
+		c = g_utf8_get_char(p);
+		if (p > bs->text && (c == ',' || c == ';' || c == ':' ||
+		    c == 0xFF0C || c == 0x3002 || c == 0xFF1B ||
+		    c == 0xFF1A || c == 0xFF01 || c == 0xFF1F)) {
+			open = g_strdup_printf("%.*s\u2026",
+			    (int)(p - bs->text), bs->text);
+			goto out;
+		}
+	}
+	open = dc_label_cut(bs->text, len, l, max);
+out:
+	r = g_strconcat(s->text, l == DC_LANG_EN ? " " : "", open, NULL);
+	g_free(open);
+	return r;
+}
+
 const char *
 dc_type_name(enum dc_type t)
 {

@@ -557,23 +557,17 @@ epub_title(const struct epub *e)
 static char *
 epub_label(const struct dc_node *s)
 {
-	const char	*end, *p;
-	size_t		 len = strlen(s->text);
+	size_t	 len = strlen(s->text);
 
 	if (s->lead_len > 0 && s->lead_len <= len)
 		return g_strndup(s->text, s->lead_len);
-	if ((glong)g_utf8_strlen(s->text, -1) <= EPUB_LABEL_MAX)
-		return g_strdup(s->text);
-	end = g_utf8_offset_to_pointer(s->text, EPUB_LABEL_MAX);
-	/* English is cut between words, where there is a space. */
-	for (p = end; p > s->text && p[-1] != ' '; p--)
-		continue;
-	if (s->lang == DC_LANG_EN && p > s->text + 1)
-		end = p - 1;
-	return g_strdup_printf("%.*s…", (int)(end - s->text), s->text);
+	return dc_label_cut(s->text, len, s->lang, EPUB_LABEL_MAX);
 }
 
-/* A navigation link to target, labelled with the segs of block n. */
+/*
+ * A navigation link to target, labelled with the segs of block n (of
+ * the part it opens, for a vocative).
+ */
 static void
 epub_nav_link(struct epub *e, struct dc_xml *x, const char *target,
     const struct dc_node *n)
@@ -590,7 +584,8 @@ epub_nav_link(struct epub *e, struct dc_xml *x, const char *target,
 		if (!first)
 			dc_xml_text(x, " ");
 		first = 0;
-		label = epub_label(s);
+		label = n->type == DC_VOCATIVE ? dc_part_label(n, s->lang,
+		    s->lang == DC_LANG_EN ? 28 : 14) : epub_label(s);
 		epub_elem(e, x, "span", "l", s->lang, label);
 		g_free(label);
 	}

@@ -1045,6 +1045,7 @@ ts_block(struct ts *t, const struct dc_node *b)
 	int		 i, n, page = 0, mpage = 0, level = 0;
 	double		 my = 0;
 	enum ts_sid	 sid;
+	char		*label;
 
 	for (i = 0; i < DC_LANG__MAX; i++) {
 		seg[i] = dc_node_seg(b, (enum dc_lang)i);
@@ -1145,17 +1146,21 @@ ts_block(struct ts *t, const struct dc_node *b)
 
 	/* Bookmarks: parts (vocatives) and enumerated points. */
 	i = seg[DC_LANG_ZH] != NULL ? DC_LANG_ZH : DC_LANG_EN;
+	label = NULL;
 	if (b->type == DC_VOCATIVE) {
 		t->part = 1;
 		level = 1;
-		n = (int)strlen(seg[i]->text);
+		label = dc_part_label(b, (enum dc_lang)i,
+		    i == DC_LANG_EN ? 28 : 14);
 	} else if (seg[i]->lead_len > 0 || seg[i]->enum_len > 0) {
 		level = t->part ? 2 : 1;
 		n = (int)MAX(seg[i]->lead_len, seg[i]->enum_len);
+		label = g_strndup(seg[i]->text, (size_t)n);
 	}
-	if (level > 0)
-		ts_mark_add(ts_page_get(t, mpage), level, seg[i]->text,
-		    (size_t)n, my);
+	if (level > 0 && label != NULL)
+		ts_mark_add(ts_page_get(t, mpage), level, label,
+		    strlen(label), my);
+	g_free(label);
 
 	for (i = 0; i < DC_LANG__MAX; i++)
 		if (lay[i] != NULL)

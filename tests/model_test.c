@@ -437,6 +437,53 @@ t_plain(void)
 	dc_doc_free(d);
 }
 
+/*
+ * Contents labels of parts: vocatives that repeat are told apart by
+ * the opening of their first paragraph; a lone one is itself.
+ */
+static void
+t_part_labels(void)
+{
+	struct dc_doc	*d = parse_example("speech-bilingual.zh-en.txt");
+	struct dc_doc	*o = parse_str("讲话\n\n朋友们：\n\n今天我们在这里相聚。\n\n"
+	    "谢谢大家。\n");
+	const struct dc_node *n, *s;
+	GPtrArray	*seen = g_ptr_array_new_with_free_func(g_free);
+	char		*l;
+	guint		 i;
+	int		 lang;
+
+	for (lang = 0; lang < DC_LANG__MAX; lang++) {
+		g_ptr_array_set_size(seen, 0);
+		for (n = d->root->child; n != NULL; n = n->next) {
+			if (n->type != DC_VOCATIVE)
+				continue;
+			s = dc_node_seg(n, (enum dc_lang)lang);
+			g_assert_nonnull(s);
+			l = dc_part_label(n, (enum dc_lang)lang, 14);
+			g_assert_true(g_str_has_prefix(l, s->text));
+			g_assert_cmpuint(strlen(l), >, strlen(s->text));
+			g_assert_true(g_str_has_suffix(l, "\u2026"));
+			for (i = 0; i < seen->len; i++)
+				g_assert_cmpstr(l, !=, seen->pdata[i]);
+			g_ptr_array_add(seen, l);
+		}
+		g_assert_cmpuint(seen->len, ==, 3);
+	}
+	i = 0;
+	for (n = o->root->child; n != NULL; n = n->next)
+		if (n->type == DC_VOCATIVE || n->type == DC_SALUTATION) {
+			l = dc_part_label(n, DC_LANG_ZH, 14);
+			g_assert_cmpstr(l, ==, "朋友们：");
+			g_free(l);
+			i++;
+		}
+	g_assert_cmpuint(i, ==, 1);
+	g_ptr_array_free(seen, TRUE);
+	dc_doc_free(d);
+	dc_doc_free(o);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -455,5 +502,6 @@ main(int argc, char **argv)
 	g_test_add_func("/read/segmented_u3000", t_segmented_u3000);
 	g_test_add_func("/read/frontmatter", t_frontmatter);
 	g_test_add_func("/read/plain", t_plain);
+	g_test_add_func("/model/part_labels", t_part_labels);
 	return g_test_run();
 }
