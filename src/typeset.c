@@ -948,8 +948,11 @@ ts_frame_page(const struct ts *t, const struct ts_frame *f)
 
 /*
  * Set a layout's lines in a flow from its cursor on, going over to
- * the next spread when the page is full.  Returns the page and top
- * of the first line through *page and *y0.
+ * the next spread when the page is full, but never leaving the last
+ * line alone at the head of a page (a widow): the line before it goes
+ * over too, when two stay behind.  ts_block() keeps the first two
+ * lines together.  Returns the page and top of the first line through
+ * *page and *y0.
  */
 static void
 ts_flow(struct ts *t, struct ts_frame *f, PangoLayout *lay,
@@ -959,13 +962,16 @@ ts_flow(struct ts *t, struct ts_frame *f, PangoLayout *lay,
 	PangoLayoutLine	*line;
 	struct ts_page	*p;
 	PangoRectangle	 log;
-	int		 first = 1;
-	double		 x;
+	int		 first = 1, k = 0, n;
+	double		 x, need;
 
+	n = pango_layout_get_line_count(lay);
 	it = pango_layout_get_iter(lay);
 	do {
 		line = pango_layout_iter_get_line_readonly(it);
-		if (f->y + s->pitch > t->bot + 0.01 && f->y > t->top) {
+		need = n - k == 2 && k >= 2 ? 2 * s->pitch : s->pitch;
+		k++;
+		if (f->y + need > t->bot + 0.01 && f->y > t->top) {
 			f->spread++;
 			f->y = t->top;
 		}
@@ -1097,8 +1103,9 @@ ts_block(struct ts *t, const struct dc_node *b)
 			continue;
 		n = ts_nlines(lay[i]);
 		sid = i == DC_LANG_ZH ? TS_ZH_BODY : TS_EN_BODY;
+		/* Three lines go together: two and a widow would not. */
 		n = b->type == DC_VOCATIVE || b->type == DC_SALUTATION ?
-		    n + 2 : n < 2 ? n : 2;
+		    n + 2 : n <= 3 ? n : 2;
 		if (t->nfr == 2 || need == 0)
 			need = MAX(need, n * t->st[sid].pitch);
 		else

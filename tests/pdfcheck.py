@@ -9,6 +9,8 @@ usage: pdfcheck.py MODE MODEL BBOX.html [LANG]
   MODE zhlines  Chinese line-start/end rules; justified lines flush
                 (one-column zh PDF)
   MODE zhrules  Chinese line-start/end rules only (any layout)
+  MODE widows   no paragraph's last line alone at the head of a page
+                (one-language PDF of LANG)
 """
 import re
 import sys
@@ -198,6 +200,32 @@ def check_zhlines(blocks, pages, flush=True):
     print('# %d Chinese lines, %d justified' % (len(lines), len(right)))
 
 
+def check_widows(blocks, pages, lang):
+    texts = [strip(b[1][lang]) for b in blocks if lang in b[1]]
+    ends, n = [], 0
+    for t in texts:
+        n += len(t)
+        ends.append(n)
+    lines = [(ln['page'], strip(ln['text'])) for ln in body_lines(pages)]
+    pos = len(texts) and -(sum(len(t) for _, t in lines) - n)
+    where = [[] for _ in texts]     # pages of each block's lines
+    b = 0
+    for page, t in lines:
+        start, pos = pos, pos + len(t)
+        if pos <= 0 or not t:
+            continue                # the title block
+        while b < len(ends) and ends[b] <= max(start, 0):
+            b += 1
+        if b < len(where):
+            where[b].append(page)
+    widows = [i for i, w in enumerate(where) if len(w) >= 3 and w[-1] != w[-2]]
+    for i in widows:
+        fail('%s paragraph %d: its last line is alone on page %d: %s'
+             % (lang, i + 1, where[i][-1] + 1, texts[i][-20:]))
+    print('# %d %s paragraphs, %d over a page break' %
+          (len(texts), lang, sum(1 for w in where if len(set(w)) > 1)))
+
+
 def main():
     mode, model, bbox = sys.argv[1:4]
     heads, blocks = parse_model(model)
@@ -210,6 +238,8 @@ def main():
         check_zhlines(blocks, pages)
     elif mode == 'zhrules':
         check_zhlines(blocks, pages, flush=False)
+    elif mode == 'widows':
+        check_widows(blocks, pages, sys.argv[4])
     else:
         sys.exit('unknown mode ' + mode)
     sys.exit(1 if fails else 0)
