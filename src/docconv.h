@@ -108,6 +108,7 @@ struct dc_meta {
 	enum dc_dialect	 dialect;	/* dialect the text was read as */
 	unsigned int	 langs;		/* bit (1 << dc_lang) per language */
 	int		 title_default;	/* title is a placeholder */
+	int		 hant;		/* Chinese is Traditional (zh-Hant) */
 };
 
 struct dc_doc {
@@ -198,6 +199,7 @@ char		*dc_part_label(const struct dc_node *, enum dc_lang, size_t);
 const char	*dc_type_name(enum dc_type);
 enum dc_type	 dc_type_from_name(const char *);
 const char	*dc_lang_code(enum dc_lang);
+const char	*dc_lang_tag(const struct dc_meta *, enum dc_lang);
 const char	*dc_dialect_name(enum dc_dialect);
 enum dc_dialect	 dc_dialect_from_name(const char *);
 int		 dc_type_is_header(enum dc_type);
@@ -213,6 +215,7 @@ char		*dc_data_path(const char *);
 char		*dc_tokens_join(const struct dc_node *);
 int		 dc_char_script_lang(unsigned int);
 int		 dc_text_lang(const char *, size_t);
+void		 dc_text_script_count(const char *, size_t *, size_t *);
 int		 dc_is_closing_punct(unsigned int);
 int		 dc_is_opening_punct(unsigned int);
 

@@ -113,6 +113,34 @@ dc_node_free(struct dc_node *n)
 }
 
 /*
+ * Simplified or Traditional: by the characters that differ, in all
+ * the Chinese of the document.  A text that mixes them much is tagged
+ * by the majority, with a warning.
+ */
+static void
+meta_script(struct dc_doc *d)
+{
+	const struct dc_node	*n, *s;
+	size_t			 hans = 0, hant = 0;
+
+	for (n = d->root->child; n != NULL; n = n->next) {
+		if (dc_type_is_header(n->type) && n->lang == DC_LANG_ZH &&
+		    n->text != NULL)
+			dc_text_script_count(n->text, &hans, &hant);
+		for (s = n->child; s != NULL; s = s->next)
+			if (s->type == DC_SEG && s->lang == DC_LANG_ZH &&
+			    s->text != NULL)
+				dc_text_script_count(s->text, &hans, &hant);
+	}
+	d->meta.hant = hant >= 2 && hant > 2 * hans;
+	if (hans >= 3 && hant >= 3 && hans <= 2 * hant && hant <= 2 * hans)
+		dc_msg(DC_WARN_GENERIC, 0, 0, "the Chinese mixes Simplified "
+		    "and Traditional characters (%zu and %zu); tagged as %s",
+		    hans, hant, d->meta.hant ? "Traditional (zh-Hant)" :
+		    "Simplified (zh)");
+}
+
+/*
  * The DC_SEG child of a block in the given language, or NULL.
  */
 struct dc_node *
@@ -217,6 +245,18 @@ dc_type_from_name(const char *s)
 		if (strcmp(type_names[i], s) == 0)
 			return (enum dc_type)i;
 	return DC_TYPE__MAX;
+}
+
+/*
+ * The language tag of l in a document (BCP 47, for lang and xml:lang
+ * attributes and metadata): "zh-Hant" for Traditional Chinese, else
+ * the bare code.  dc_lang_code() is for identifiers and classes.
+ */
+const char *
+dc_lang_tag(const struct dc_meta *m, enum dc_lang l)
+{
+	return l == DC_LANG_ZH && m != NULL && m->hant ? "zh-Hant" :
+	    dc_lang_code(l);
 }
 
 const char *
@@ -371,6 +411,7 @@ dc_doc_finish(struct dc_doc *d, const struct dc_opts *o)
 	}
 	if (d->meta.langs == 0)
 		d->meta.langs = 1u << DC_LANG_ZH;
+	meta_script(d);
 
 	if (o != NULL && o->title != NULL) {
 		for (i = 0; i < DC_LANG__MAX; i++)

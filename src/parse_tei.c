@@ -98,13 +98,19 @@ static int
 tei_lang(const xmlNode *n)
 {
 	xmlChar	*v;
+	size_t	 k;
 	int	 i, l = -1;
 
 	if ((v = xmlNodeGetLang(n)) == NULL)
 		return -1;
-	for (i = 0; i < DC_LANG__MAX; i++)
-		if (strcmp((const char *)v, dc_lang_code(i)) == 0)
+	/* "zh" or a tag of it ("zh-Hant", which dc_doc_finish() finds
+	 * again from the text). */
+	for (i = 0; i < DC_LANG__MAX; i++) {
+		k = strlen(dc_lang_code(i));
+		if (strncmp((const char *)v, dc_lang_code(i), k) == 0 &&
+		    (v[k] == '\0' || v[k] == '-'))
 			l = i;
+	}
 	xmlFree(v);
 	return l;
 }

@@ -147,8 +147,8 @@ epub_lang(struct epub *e, struct dc_xml *x, enum dc_lang l)
 {
 	if (l == e->ctx)
 		return;
-	dc_xml_attr(x, "lang", dc_lang_code(l));
-	dc_xml_attr(x, "xml:lang", dc_lang_code(l));
+	dc_xml_attr(x, "lang", dc_lang_tag(&e->doc->meta, l));
+	dc_xml_attr(x, "xml:lang", dc_lang_tag(&e->doc->meta, l));
 }
 
 /*
@@ -783,8 +783,9 @@ epub_fill(struct dc_xml *x, const char *name, void *arg)
 	struct epub	*e = arg;
 
 	if (strcmp(name, "lang") == 0) {
-		dc_xml_attr(x, "lang", dc_lang_code(e->main));
-		dc_xml_attr(x, "xml:lang", dc_lang_code(e->main));
+		dc_xml_attr(x, "lang", dc_lang_tag(&e->doc->meta, e->main));
+		dc_xml_attr(x, "xml:lang", dc_lang_tag(&e->doc->meta,
+		    e->main));
 	} else if (strcmp(name, "title") == 0)
 		epub_text(e, x, e->main, epub_title(e), strlen(epub_title(e)));
 	else if (strcmp(name, "body") == 0)
@@ -953,7 +954,7 @@ epub_opf(struct epub *e)
 	dc_xml_attr(x, "xmlns", "http://www.idpf.org/2007/opf");
 	dc_xml_attr(x, "version", "3.0");
 	dc_xml_attr(x, "unique-identifier", "uid");
-	dc_xml_attr(x, "xml:lang", dc_lang_code(e->main));
+	dc_xml_attr(x, "xml:lang", dc_lang_tag(m, e->main));
 	dc_xml_nl(x);
 	dc_xml_start(x, "metadata");
 	dc_xml_attr(x, "xmlns:dc", "http://purl.org/dc/elements/1.1/");
@@ -969,7 +970,7 @@ epub_opf(struct epub *e)
 		if (m->l[l].title == NULL)
 			continue;
 		snprintf(id, sizeof(id), "title-%s", dc_lang_code(l));
-		epub_dc(x, "dc:title", id, dc_lang_code(l), m->l[l].title);
+		epub_dc(x, "dc:title", id, dc_lang_tag(m, l), m->l[l].title);
 		epub_meta(x, "title-type", id, NULL, "main");
 		snprintf(seq, sizeof(seq), "%d", ++nseq);
 		epub_meta(x, "display-seq", id, NULL, seq);
@@ -983,7 +984,8 @@ epub_opf(struct epub *e)
 		if (m->l[l].subtitle == NULL)
 			continue;
 		snprintf(id, sizeof(id), "subtitle-%s", dc_lang_code(l));
-		epub_dc(x, "dc:title", id, dc_lang_code(l), m->l[l].subtitle);
+		epub_dc(x, "dc:title", id, dc_lang_tag(m, l),
+		    m->l[l].subtitle);
 		epub_meta(x, "title-type", id, NULL, "subtitle");
 		snprintf(seq, sizeof(seq), "%d", ++nseq);
 		epub_meta(x, "display-seq", id, NULL, seq);
@@ -996,7 +998,7 @@ epub_opf(struct epub *e)
 			continue;
 		if (creator_id == NULL) {
 			creator_id = "creator";
-			epub_dc(x, "dc:creator", creator_id, dc_lang_code(l),
+			epub_dc(x, "dc:creator", creator_id, dc_lang_tag(m, l),
 			    m->l[l].speaker);
 			epub_meta(x, "role", creator_id, "marc:relators",
 			    m->dialect == DC_DIALECT_NEWS ? "aut" : "spk");
@@ -1005,13 +1007,14 @@ epub_opf(struct epub *e)
 			dc_xml_start(x, "meta");
 			dc_xml_attr(x, "refines", "#creator");
 			dc_xml_attr(x, "property", "alternate-script");
-			dc_xml_attr(x, "xml:lang", dc_lang_code(l));
+			dc_xml_attr(x, "xml:lang", dc_lang_tag(m, l));
 			dc_xml_text(x, m->l[l].speaker);
 			dc_xml_end(x);
 		}
 	}
 	if (creator_id == NULL && m->reporters != NULL) {
-		epub_dc(x, "dc:creator", "creator", "zh", m->reporters);
+		epub_dc(x, "dc:creator", "creator", dc_lang_tag(m,
+		    DC_LANG_ZH), m->reporters);
 		epub_meta(x, "role", "creator", "marc:relators", "aut");
 	}
 	if (epub_date_ok(m->date_iso))
@@ -1019,7 +1022,8 @@ epub_opf(struct epub *e)
 	for (k = 0; k < DC_LANG__MAX; k++) {
 		l = epub_nth_lang(e, k);
 		if (e->langs & (1u << l))
-			epub_dc(x, "dc:language", NULL, NULL, dc_lang_code(l));
+			epub_dc(x, "dc:language", NULL, NULL,
+			    dc_lang_tag(m, l));
 	}
 	if (m->source != NULL)
 		epub_dc(x, "dc:source", NULL, NULL, m->source);

@@ -354,7 +354,7 @@ render_pdf(const struct dc_doc *d, const struct dc_opts *o,
 		cairo_destroy(pd.cr);
 	cairo_surface_finish(pd.surf);
 	lang = lay == TS_EN || !(d->meta.langs & (1u << DC_LANG_ZH)) ?
-	    "en" : "zh-CN";
+	    "en" : d->meta.hant ? "zh-Hant" : "zh-CN";
 	if (n >= 0 && po.err == 0 && cairo_surface_status(pd.surf) ==
 	    CAIRO_STATUS_SUCCESS && pdf_lang(&po, lang) == -1) {
 		dc_msg_sys("%s: unexpected PDF trailer from cairo; cannot "

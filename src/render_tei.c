@@ -501,7 +501,7 @@ tei_hline_start(struct tei *t, const struct dc_node *n, const char *elem,
 {
 	dc_xml_start(t->x, elem);
 	dc_xml_attrf(t->x, "xml:id", "%s-h%d", dc_lang_code(n->lang), idx);
-	dc_xml_attr(t->x, "xml:lang", dc_lang_code(n->lang));
+	dc_xml_attr(t->x, "xml:lang", dc_lang_tag(&t->d->meta, n->lang));
 	tei_ana(t, n->type);
 }
 
@@ -829,7 +829,7 @@ tei_text(struct tei *t, int lang)
 	dc_xml_nl(t->x);
 	dc_xml_start(t->x, "text");
 	dc_xml_attrf(t->x, "xml:id", "text-%s", dc_lang_code(lang));
-	dc_xml_attr(t->x, "xml:lang", dc_lang_code(lang));
+	dc_xml_attr(t->x, "xml:lang", dc_lang_tag(&t->d->meta, lang));
 	tei_front(t, lang);
 	tei_body(t, lang);
 	dc_xml_nl(t->x);
@@ -854,7 +854,8 @@ tei_author(struct tei *t)
 			if (m->l[i].speaker == NULL)
 				continue;
 			dc_xml_start(t->x, "persName");
-			dc_xml_attr(t->x, "xml:lang", dc_lang_code(i));
+			dc_xml_attr(t->x, "xml:lang",
+			    dc_lang_tag(&t->d->meta, i));
 			dc_xml_text(t->x, m->l[i].speaker);
 			dc_xml_end(t->x);
 		}
@@ -862,7 +863,8 @@ tei_author(struct tei *t)
 			if (m->l[i].role == NULL)
 				continue;
 			dc_xml_start(t->x, "roleName");
-			dc_xml_attr(t->x, "xml:lang", dc_lang_code(i));
+			dc_xml_attr(t->x, "xml:lang",
+			    dc_lang_tag(&t->d->meta, i));
 			dc_xml_text(t->x, m->l[i].role);
 			dc_xml_end(t->x);
 		}
@@ -909,7 +911,7 @@ tei_bibl(struct tei *t)
 		dc_xml_end(t->x); \
 	} } while (0)
 	for (i = 0; i < DC_LANG__MAX; i++) {
-		lc = dc_lang_code(i);
+		lc = dc_lang_tag(&t->d->meta, (enum dc_lang)i);
 		if (m->l[i].title != NULL) {
 			dc_xml_nl(t->x);
 			dc_xml_start(t->x, "title");
@@ -1094,7 +1096,8 @@ tei_header(struct tei *t)
 			dc_xml_nl(t->x);
 			dc_xml_start(t->x, "title");
 			dc_xml_attr(t->x, "type", "main");
-			dc_xml_attr(t->x, "xml:lang", dc_lang_code(i));
+			dc_xml_attr(t->x, "xml:lang",
+			    dc_lang_tag(&t->d->meta, i));
 			dc_xml_text(t->x, m->l[i].title);
 			dc_xml_end(t->x);
 		}
@@ -1102,7 +1105,8 @@ tei_header(struct tei *t)
 			dc_xml_nl(t->x);
 			dc_xml_start(t->x, "title");
 			dc_xml_attr(t->x, "type", "sub");
-			dc_xml_attr(t->x, "xml:lang", dc_lang_code(i));
+			dc_xml_attr(t->x, "xml:lang",
+			    dc_lang_tag(&t->d->meta, i));
 			dc_xml_text(t->x, m->l[i].subtitle);
 			dc_xml_end(t->x);
 		}
@@ -1155,7 +1159,8 @@ tei_header(struct tei *t)
 			continue;
 		dc_xml_nl(t->x);
 		dc_xml_start(t->x, "language");
-		dc_xml_attr(t->x, "ident", dc_lang_code(i));
+		dc_xml_attr(t->x, "ident", dc_lang_tag(&t->d->meta,
+		    (enum dc_lang)i));
 		dc_xml_text(t->x, tei_lang_names[i]);
 		dc_xml_end(t->x);
 	}
@@ -1205,7 +1210,7 @@ render_tei(const struct dc_doc *d, const struct dc_opts *o,
 	}
 	dc_xml_start(t.x, "TEI");
 	dc_xml_attr(t.x, "xmlns", TEI_NS);
-	dc_xml_attr(t.x, "xml:lang", dc_lang_code(t.first));
+	dc_xml_attr(t.x, "xml:lang", dc_lang_tag(&t.d->meta, t.first));
 	tei_header(&t);
 	if (ntexts > 1) {
 		/* Parallel texts, one per language, same shape. */

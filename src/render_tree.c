@@ -95,6 +95,8 @@ render_tree(const struct dc_doc *d, const struct dc_opts *o, FILE *f)
 		if (m->langs & (1u << i))
 			fprintf(f, " %s", dc_lang_code(i));
 	fputc('\n', f);
+	if (m->hant)
+		fputs("meta zh script: Hant\n", f);
 	tree_meta(f, "collection", m->collection);
 	tree_meta(f, "date", m->date_iso);
 	tree_meta(f, "agency", m->agency);

@@ -206,11 +206,13 @@ ts_context(void)
 /*
  * One style: a font list led by the face of the style's language (a
  * Latin face first would take “ ” … — from the Latin font inside
- * Chinese text), its size and line pitch.
+ * Chinese text), its size and line pitch.  Traditional Chinese is set
+ * as zh-Hant, which selects the faces' Traditional glyph forms.
  */
 static void
-ts_style_set(struct ts_style *s, enum dc_lang l, enum dc_font_role first,
-    enum dc_font_role second, PangoWeight wt, double size, double lead)
+ts_style_set(struct ts_style *s, int hant, enum dc_lang l,
+    enum dc_font_role first, enum dc_font_role second, PangoWeight wt,
+    double size, double lead)
 {
 	PangoFontset		*fs;
 	PangoFont		*f;
@@ -225,7 +227,7 @@ ts_style_set(struct ts_style *s, enum dc_lang l, enum dc_font_role first,
 	pango_font_description_set_absolute_size(s->font,
 	    size * PANGO_SCALE);
 	s->lang = pango_language_from_string(l == DC_LANG_ZH ?
-	    "zh-cn" : "en");
+	    (hant ? "zh-hant" : "zh-cn") : "en");
 	s->l = l;
 	s->size = size;
 	s->pitch = size * lead;
@@ -281,31 +283,32 @@ static void
 ts_styles(struct ts *t)
 {
 	double	 z, e;
+	int	 h = t->doc->meta.hant;
 
 	/* 9 pt on A5, growing with the paper to 10.5 pt on A4. */
 	z = 9.0 + (t->pw / TS_MM - 148.0) * 1.5 / 62.0;
 	z = z < 8.0 ? 8.0 : z > 12.0 ? 12.0 : z;
 	z = floor(z * 2.0 + 0.5) / 2.0;
 	e = z * 1.02;
-	ts_style_set(&t->st[TS_ZH_BODY], DC_LANG_ZH, DC_FONT_ZH_BODY,
+	ts_style_set(&t->st[TS_ZH_BODY], h, DC_LANG_ZH, DC_FONT_ZH_BODY,
 	    DC_FONT_EN_BODY, PANGO_WEIGHT_NORMAL, z, 1.75);
-	ts_style_set(&t->st[TS_EN_BODY], DC_LANG_EN, DC_FONT_EN_BODY,
+	ts_style_set(&t->st[TS_EN_BODY], h, DC_LANG_EN, DC_FONT_EN_BODY,
 	    DC_FONT_ZH_BODY, PANGO_WEIGHT_NORMAL, e, 1.32);
-	ts_style_set(&t->st[TS_ZH_TITLE], DC_LANG_ZH, DC_FONT_ZH_HEAD,
+	ts_style_set(&t->st[TS_ZH_TITLE], h, DC_LANG_ZH, DC_FONT_ZH_HEAD,
 	    DC_FONT_EN_HEAD, PANGO_WEIGHT_BOLD, z * 1.75, 1.45);
-	ts_style_set(&t->st[TS_EN_TITLE], DC_LANG_EN, DC_FONT_EN_BODY,
+	ts_style_set(&t->st[TS_EN_TITLE], h, DC_LANG_EN, DC_FONT_EN_BODY,
 	    DC_FONT_ZH_HEAD, PANGO_WEIGHT_BOLD, z * 1.45, 1.25);
-	ts_style_set(&t->st[TS_ZH_SUB], DC_LANG_ZH, DC_FONT_ZH_BODY,
+	ts_style_set(&t->st[TS_ZH_SUB], h, DC_LANG_ZH, DC_FONT_ZH_BODY,
 	    DC_FONT_EN_BODY, PANGO_WEIGHT_NORMAL, z * 1.15, 1.6);
-	ts_style_set(&t->st[TS_EN_SUB], DC_LANG_EN, DC_FONT_EN_BODY,
+	ts_style_set(&t->st[TS_EN_SUB], h, DC_LANG_EN, DC_FONT_EN_BODY,
 	    DC_FONT_ZH_BODY, PANGO_WEIGHT_NORMAL, e * 1.12, 1.35);
-	ts_style_set(&t->st[TS_ZH_META], DC_LANG_ZH, DC_FONT_ZH_BODY,
+	ts_style_set(&t->st[TS_ZH_META], h, DC_LANG_ZH, DC_FONT_ZH_BODY,
 	    DC_FONT_EN_BODY, PANGO_WEIGHT_NORMAL, z, 1.6);
-	ts_style_set(&t->st[TS_EN_META], DC_LANG_EN, DC_FONT_EN_BODY,
+	ts_style_set(&t->st[TS_EN_META], h, DC_LANG_EN, DC_FONT_EN_BODY,
 	    DC_FONT_ZH_BODY, PANGO_WEIGHT_NORMAL, e, 1.35);
-	ts_style_set(&t->st[TS_ZH_HEAD], DC_LANG_ZH, DC_FONT_ZH_BODY,
+	ts_style_set(&t->st[TS_ZH_HEAD], h, DC_LANG_ZH, DC_FONT_ZH_BODY,
 	    DC_FONT_EN_BODY, PANGO_WEIGHT_NORMAL, z * 0.8, 1.2);
-	ts_style_set(&t->st[TS_EN_HEAD], DC_LANG_EN, DC_FONT_EN_BODY,
+	ts_style_set(&t->st[TS_EN_HEAD], h, DC_LANG_EN, DC_FONT_EN_BODY,
 	    DC_FONT_ZH_BODY, PANGO_WEIGHT_NORMAL, e * 0.85, 1.2);
 	t->st[TS_ZH_BODY].justify = t->st[TS_EN_BODY].justify = 1;
 	t->st[TS_ZH_TITLE].center = t->st[TS_EN_TITLE].center = 1;

@@ -484,6 +484,30 @@ t_part_labels(void)
 	dc_doc_free(o);
 }
 
+/* Simplified or Traditional, by the characters that differ. */
+static void
+t_script(void)
+{
+	struct dc_doc	*d;
+
+	d = parse_str("攜手共進\n\n我們說過，這個國家的發展離不開世界。\n");
+	g_assert_cmpint(d->meta.hant, ==, 1);
+	g_assert_cmpstr(dc_lang_tag(&d->meta, DC_LANG_ZH), ==, "zh-Hant");
+	g_assert_cmpstr(dc_lang_tag(&d->meta, DC_LANG_EN), ==, "en");
+	dc_doc_free(d);
+	d = parse_str("携手共进\n\n我们说过，这个国家的发展离不开世界。\n");
+	g_assert_cmpint(d->meta.hant, ==, 0);
+	g_assert_cmpstr(dc_lang_tag(&d->meta, DC_LANG_ZH), ==, "zh");
+	dc_doc_free(d);
+	/* Characters common to both scripts decide nothing. */
+	d = parse_str("中国人民\n\n天下大同。\n");
+	g_assert_cmpint(d->meta.hant, ==, 0);
+	dc_doc_free(d);
+	d = parse_example("speech-bilingual.zh-en.txt");
+	g_assert_cmpint(d->meta.hant, ==, 0);
+	dc_doc_free(d);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -503,5 +527,6 @@ main(int argc, char **argv)
 	g_test_add_func("/read/frontmatter", t_frontmatter);
 	g_test_add_func("/read/plain", t_plain);
 	g_test_add_func("/model/part_labels", t_part_labels);
+	g_test_add_func("/text/script", t_script);
 	return g_test_run();
 }

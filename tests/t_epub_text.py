@@ -95,7 +95,7 @@ def walk(el, lang, out):
     if lg is not None or xl is not None:
         if lg != xl:
             fail('lang=%r but xml:lang=%r on <%s>' % (lg, xl, el.tag[len(XH):]))
-        lang = lg
+        lang = lg.split('-')[0] if lg else lg   # zh-Hant is zh
     out.append((el, lang))
     for c in el:
         walk(c, lang, out)

@@ -96,6 +96,13 @@ for p in a5 a4; do
 	done
 done
 
+# Traditional Chinese: /Lang zh-Hant (the glyphs take the faces'
+# Traditional forms through the language).
+"$DOCCONV" -q --pdf -o "$tmp/trad.pdf" "$top_srcdir/tests/golden/plain/frontmatter-traditional.txt" ||
+    bad "traditional: --pdf"
+qpdf --qdf --object-streams=disable "$tmp/trad.pdf" - 2>/dev/null |
+    grep -a -q '/Lang (zh-Hant)' || bad "traditional: no /Lang zh-Hant"
+
 # Bad option values name the valid ones.
 f="$top_srcdir/examples/speech-bilingual.zh-en.txt"
 "$DOCCONV" -q --pdf --layout sideways -o "$tmp/x.pdf" "$f" 2> "$tmp/err" && bad "--layout sideways accepted"
