@@ -634,17 +634,14 @@ ts_justify_line(PangoLayoutLine *line, int avail)
 }
 
 /*
- * Justify a Chinese layout set half an em wider than its width wu
- * (indent iu): lines that ran over give the excess back from their
- * punctuation, all but paragraph-final lines are then spread to the
- * full width.  If some line cannot give enough back, the paragraph is
- * set again at its true width.
+ * Whether every line of a Chinese layout that runs over its width wu
+ * (indent iu) can give the excess back from its punctuation.
  */
-static void
-ts_justify_zh(PangoLayout *lay, int wu, int iu, int em)
+static int
+ts_zh_fits(PangoLayout *lay, int wu, int iu, int em)
 {
 	PangoLayoutIter	*it;
-	PangoLayoutLine	*line, *next;
+	PangoLayoutLine	*line;
 	const char	*text = pango_layout_get_text(lay);
 	int		 avail, over, ok = 1;
 
@@ -657,8 +654,98 @@ ts_justify_zh(PangoLayout *lay, int wu, int iu, int em)
 			ok = 0;
 	} while (ok && pango_layout_iter_next_line(it));
 	pango_layout_iter_free(it);
-	if (!ok)
+	return ok;
+}
+
+/*
+ * Whether the last line of a paragraph of several holds a single
+ * character, with or without punctuation: a runt, which Chinese
+ * books do not leave.
+ */
+static int
+ts_zh_runt(PangoLayout *lay)
+{
+	PangoLayoutLine	*line;
+	const char	*text = pango_layout_get_text(lay), *p, *end;
+	int		 n, chars = 0;
+
+	if ((n = pango_layout_get_line_count(lay)) < 2)
+		return 0;
+	line = pango_layout_get_line_readonly(lay, n - 1);
+	end = text + line->start_index + line->length;
+	for (p = text + line->start_index; p < end; p = g_utf8_next_char(p))
+		if (g_unichar_isalnum(g_utf8_get_char(p)))
+			chars++;
+	return chars <= 1;
+}
+
+/*
+ * Push the character before a runt down to it: no break is allowed
+ * between the two, so the line before gives up its last character and
+ * is spread a little wider.  Undone if that leaves a runt again or a
+ * line that does not fit.
+ */
+static void
+ts_zh_push_out(PangoLayout *lay, int wu, int iu, int em)
+{
+	PangoLayoutLine	*line;
+	PangoAttrList	*old, *al;
+	PangoAttribute	*a;
+	const char	*text = pango_layout_get_text(lay), *start, *prev;
+
+	line = pango_layout_get_line_readonly(lay,
+	    pango_layout_get_line_count(lay) - 1);
+	start = text + line->start_index;
+	if (line->start_index == 0 || *start == '\0')
+		return;
+	prev = g_utf8_prev_char(start);
+	old = pango_layout_get_attributes(lay);
+	if (old != NULL)
+		pango_attr_list_ref(old);
+	al = old != NULL ? pango_attr_list_copy(old) : pango_attr_list_new();
+	a = pango_attr_allow_breaks_new(FALSE);
+	a->start_index = (guint)(prev - text);
+	a->end_index = (guint)(g_utf8_next_char(start) - text);
+	pango_attr_list_insert(al, a);
+	pango_layout_set_attributes(lay, al);
+	pango_attr_list_unref(al);
+	if (!ts_zh_fits(lay, wu, iu, em) || ts_zh_runt(lay))
+		pango_layout_set_attributes(lay, old);
+	if (old != NULL)
+		pango_attr_list_unref(old);
+}
+
+/*
+ * Justify a Chinese layout set half an em wider than its width wu
+ * (indent iu): lines that ran over give the excess back from their
+ * punctuation, all but paragraph-final lines are then spread to the
+ * full width.  If some line cannot give enough back, the paragraph is
+ * set again at its true width.  A runt last line is pulled up where
+ * its punctuation lets some line take more (the paragraph set again
+ * up to two ems wider), else it is given the character before it.
+ */
+static void
+ts_justify_zh(PangoLayout *lay, int wu, int iu, int em)
+{
+	PangoLayoutIter	*it;
+	PangoLayoutLine	*line, *next;
+	const char	*text = pango_layout_get_text(lay);
+	int		 avail, over, w, k;
+
+	if (!ts_zh_fits(lay, wu, iu, em))
 		pango_layout_set_width(lay, wu + 1);
+	if (ts_zh_runt(lay)) {
+		w = pango_layout_get_width(lay);
+		for (k = 2; k <= 4; k++) {
+			pango_layout_set_width(lay, wu + k * em / 2);
+			if (ts_zh_fits(lay, wu, iu, em) && !ts_zh_runt(lay))
+				break;
+		}
+		if (k > 4) {
+			pango_layout_set_width(lay, w);
+			ts_zh_push_out(lay, wu, iu, em);
+		}
+	}
 
 	it = pango_layout_get_iter(lay);
 	line = pango_layout_iter_get_line_readonly(it);

@@ -11,6 +11,8 @@ usage: pdfcheck.py MODE MODEL BBOX.html [LANG]
   MODE zhrules  Chinese line-start/end rules only (any layout)
   MODE widows   no paragraph's last line alone at the head of a page
                 (one-language PDF of LANG)
+  MODE runts    no Chinese paragraph ending in a line of one character
+                (one-column zh PDF)
 """
 import re
 import sys
@@ -200,7 +202,8 @@ def check_zhlines(blocks, pages, flush=True):
     print('# %d Chinese lines, %d justified' % (len(lines), len(right)))
 
 
-def check_widows(blocks, pages, lang):
+def block_lines(blocks, pages, lang):
+    """The paragraphs of LANG and, for each, its lines [(page, text)]."""
     texts = [strip(b[1][lang]) for b in blocks if lang in b[1]]
     ends, n = [], 0
     for t in texts:
@@ -208,7 +211,7 @@ def check_widows(blocks, pages, lang):
         ends.append(n)
     lines = [(ln['page'], strip(ln['text'])) for ln in body_lines(pages)]
     pos = len(texts) and -(sum(len(t) for _, t in lines) - n)
-    where = [[] for _ in texts]     # pages of each block's lines
+    where = [[] for _ in texts]
     b = 0
     for page, t in lines:
         start, pos = pos, pos + len(t)
@@ -217,13 +220,29 @@ def check_widows(blocks, pages, lang):
         while b < len(ends) and ends[b] <= max(start, 0):
             b += 1
         if b < len(where):
-            where[b].append(page)
-    widows = [i for i, w in enumerate(where) if len(w) >= 3 and w[-1] != w[-2]]
-    for i in widows:
-        fail('%s paragraph %d: its last line is alone on page %d: %s'
-             % (lang, i + 1, where[i][-1] + 1, texts[i][-20:]))
+            where[b].append((page, t))
+    return texts, where
+
+
+def check_widows(blocks, pages, lang):
+    texts, where = block_lines(blocks, pages, lang)
+    for i, w in enumerate(where):
+        if len(w) >= 3 and w[-1][0] != w[-2][0]:
+            fail('%s paragraph %d: its last line is alone on page %d: %s'
+                 % (lang, i + 1, w[-1][0] + 1, texts[i][-20:]))
     print('# %d %s paragraphs, %d over a page break' %
-          (len(texts), lang, sum(1 for w in where if len(set(w)) > 1)))
+          (len(texts), lang, sum(1 for w in where if len(set(p for p, _ in w)) > 1)))
+
+
+def check_runts(blocks, pages):
+    """No Chinese paragraph ends with a line of one character."""
+    texts, where = block_lines(blocks, pages, 'zh')
+    runts = [(i, w[-1][1]) for i, w in enumerate(where)
+             if len(w) >= 2 and sum(1 for c in w[-1][1] if c.isalnum()) <= 1]
+    for i, t in runts:
+        fail('zh paragraph %d ends with a line of one character: %s' % (i + 1, t))
+    print('# %d zh paragraphs, %d of several lines, %d runts' %
+          (len(texts), sum(1 for w in where if len(w) >= 2), len(runts)))
 
 
 def main():
@@ -240,6 +259,8 @@ def main():
         check_zhlines(blocks, pages, flush=False)
     elif mode == 'widows':
         check_widows(blocks, pages, sys.argv[4])
+    elif mode == 'runts':
+        check_runts(blocks, pages)
     else:
         sys.exit('unknown mode ' + mode)
     sys.exit(1 if fails else 0)

@@ -79,20 +79,24 @@ for f in "$top_srcdir"/examples/*.txt; do
 	    bad "$n: booklet sheet is not two A5 pages wide"
 done
 
-# Widows: no paragraph's last line alone at the head of a page, on
-# the bilingual speech's body set six times over, in each language and
-# on two papers.
+# Widows: no paragraph's last line alone at the head of a page, and
+# no Chinese paragraph ending in a line of one character, on the
+# bilingual speech's body set six times over, in each language and on
+# three papers.
 awk '/^尊敬的/ && !body { body = 1 } body { b[++nb] = $0; next } { print }
     END { for (i = 0; i < 6; i++) for (j = 1; j <= nb; j++) print b[j] }' \
     "$top_srcdir/examples/speech-bilingual.zh-en.txt" > "$tmp/x6.txt"
 "$DOCCONV" -q --dump-model -o - "$tmp/x6.txt" > "$tmp/x6.model" || bad "x6: --dump-model"
-for p in a5 a4; do
+for p in a5 a4 b5; do
 	for l in zh en; do
 		"$DOCCONV" -q --pdf --paper $p --layout $l -o "$tmp/x6.pdf" "$tmp/x6.txt" ||
 		    { bad "x6: --paper $p --layout $l"; continue; }
 		pdftotext -bbox-layout "$tmp/x6.pdf" "$tmp/x6.html"
 		$CHECK text "$tmp/x6.model" "$tmp/x6.html" $l || bad "x6: $p $l text"
 		$CHECK widows "$tmp/x6.model" "$tmp/x6.html" $l || bad "x6: $p $l widows"
+		[ $l = zh ] || continue
+		$CHECK runts "$tmp/x6.model" "$tmp/x6.html" || bad "x6: $p runts"
+		$CHECK zhlines "$tmp/x6.model" "$tmp/x6.html" || bad "x6: $p Chinese lines"
 	done
 done
 
