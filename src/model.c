@@ -175,16 +175,15 @@ dc_label_cut(const char *text, size_t len, enum dc_lang lang, size_t max)
 
 /*
  * Label of the part a vocative opens, in language l, for contents and
- * outlines: the vocative; and where another part opens with the same
- * words ("Colleagues," three times in a speech), also the opening of
- * the paragraph that follows, cut at max characters, so that the
- * entries can be told apart.  Returns g_malloc'd text, or NULL if the
- * vocative has no text in l.
+ * outlines: the vocative and the opening of the paragraph that follows
+ * (cut at max characters), so that parts addressed alike ("Colleagues,"
+ * three times in a speech) can be told apart.  Returns g_malloc'd
+ * text, or NULL if the vocative has no text in l.
  */
 char *
 dc_part_label(const struct dc_node *voc, enum dc_lang l, size_t max)
 {
-	const struct dc_node *s, *o, *os, *b, *bs = NULL;
+	const struct dc_node *s, *b, *bs = NULL;
 	const char	*p;
 	char		*open, *r;
 	size_t		 len, n;
@@ -192,13 +191,7 @@ dc_part_label(const struct dc_node *voc, enum dc_lang l, size_t max)
 
 	if ((s = dc_node_seg(voc, l)) == NULL || s->text == NULL)
 		return NULL;
-	for (o = voc->parent != NULL ? voc->parent->child : NULL;
-	    o != NULL; o = o->next)
-		if (o != voc && o->type == DC_VOCATIVE &&
-		    (os = dc_node_seg(o, l)) != NULL && os->text != NULL &&
-		    strcmp(os->text, s->text) == 0)
-			break;
-	for (b = voc->next; o != NULL && b != NULL; b = b->next)
+	for (b = voc->next; b != NULL; b = b->next)
 		if (dc_type_is_block(b->type)) {
 			if (b->type == DC_PARA)
 				bs = dc_node_seg(b, l);

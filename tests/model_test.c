@@ -438,15 +438,16 @@ t_plain(void)
 }
 
 /*
- * Contents labels of parts: vocatives that repeat are told apart by
- * the opening of their first paragraph; a lone one is itself.
+ * Contents labels of parts: the vocative and the opening of its first
+ * paragraph, so that vocatives that repeat are told apart; a vocative
+ * with no paragraph after it is itself.
  */
 static void
 t_part_labels(void)
 {
 	struct dc_doc	*d = parse_example("speech-bilingual.zh-en.txt");
-	struct dc_doc	*o = parse_str("讲话\n\n朋友们：\n\n今天我们在这里相聚。\n\n"
-	    "谢谢大家。\n");
+	struct dc_doc	*o = parse_str("讲话\n\n第一段很长，内容很多。\n\n"
+	    "朋友们：\n\n谢谢大家。\n");
 	const struct dc_node *n, *s;
 	GPtrArray	*seen = g_ptr_array_new_with_free_func(g_free);
 	char		*l;
