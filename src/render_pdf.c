@@ -203,44 +203,23 @@ pdf_metadata(struct pdf *pd, const struct dc_doc *d,
 }
 
 /*
- * cairo writes straight into the output file through this; only the
- * tail is kept, for pdf_lang(), and an MD5 of everything, for /ID.
+ * cairo writes straight into the output file through this.  Kept for
+ * pdf_lang(): the last PDF_TAIL bytes (the trailer), the catalog object
+ * as it goes by (an outline or an xref table of many entries can put
+ * it far from the end), and an MD5 of everything, for /ID.
  */
 struct pdf_out {
 	FILE		*f;
 	long long	 off;		/* bytes written */
 	GByteArray	*tail;		/* the last PDF_TAIL bytes or more */
+	GString		*cat;		/* the catalog object, or NULL */
+	int		 incat;		/* cat still open (no endobj yet) */
 	GChecksum	*md5;
 	int		 err;		/* errno of the first failure */
 };
 
-#define PDF_TAIL	(256 * 1024)
-
-static cairo_status_t
-pdf_write(void *arg, const unsigned char *data, unsigned int len)
-{
-	struct pdf_out	*po = arg;
-
-	if (po->err != 0)
-		return CAIRO_STATUS_WRITE_ERROR;
-	if (fwrite(data, 1, len, po->f) != len) {
-		po->err = errno != 0 ? errno : EIO;
-		return CAIRO_STATUS_WRITE_ERROR;
-	}
-	po->off += len;
-	g_checksum_update(po->md5, data, len);
-	if (len >= PDF_TAIL) {
-		g_byte_array_set_size(po->tail, 0);
-		g_byte_array_append(po->tail, data + len - PDF_TAIL,
-		    PDF_TAIL);
-		return CAIRO_STATUS_SUCCESS;
-	}
-	if (po->tail->len + len > 2 * PDF_TAIL)
-		g_byte_array_remove_range(po->tail, 0,
-		    po->tail->len + len - PDF_TAIL);
-	g_byte_array_append(po->tail, data, len);
-	return CAIRO_STATUS_SUCCESS;
-}
+#define PDF_TAIL	4096
+#define PDF_CATALOG	" 0 obj\n<< /Type /Catalog\n"
 
 /* The last occurrence of needle in [s, s + n), or NULL. */
 static const char *
@@ -258,6 +237,63 @@ pdf_rfind(const char *s, size_t n, const char *needle)
 }
 
 /*
+ * Follow the catalog in what cairo has just written (len bytes at the
+ * end of the tail): start a copy at "N 0 obj" where its head goes by
+ * (the last such head counts), and end it after its "endobj".
+ */
+static void
+pdf_catalog(struct pdf_out *po, size_t len)
+{
+	const char	*t = (const char *)po->tail->data, *h, *e, *from;
+	size_t		 n = po->tail->len, look;
+
+	look = len + sizeof(PDF_CATALOG) + 24;
+	from = t + (look < n ? n - look : 0);
+	if ((h = pdf_rfind(from, (size_t)(t + n - from), PDF_CATALOG)) !=
+	    NULL) {
+		while (h > t && g_ascii_isdigit(h[-1]))
+			h--;
+		if (po->cat == NULL)
+			po->cat = g_string_new(NULL);
+		g_string_assign(po->cat, "");
+		g_string_append_len(po->cat, h, (gssize)(t + n - h));
+		po->incat = 1;
+	} else if (po->incat)
+		g_string_append_len(po->cat, t + n - len, (gssize)len);
+	if (po->incat && (e = strstr(po->cat->str, "endobj")) != NULL) {
+		g_string_truncate(po->cat, (gsize)(e - po->cat->str) + 6);
+		po->incat = 0;
+	}
+}
+
+static cairo_status_t
+pdf_write(void *arg, const unsigned char *data, unsigned int len)
+{
+	struct pdf_out	*po = arg;
+
+	if (po->err != 0)
+		return CAIRO_STATUS_WRITE_ERROR;
+	if (fwrite(data, 1, len, po->f) != len) {
+		po->err = errno != 0 ? errno : EIO;
+		return CAIRO_STATUS_WRITE_ERROR;
+	}
+	po->off += len;
+	g_checksum_update(po->md5, data, len);
+	while (len > 0) {
+		unsigned int	 k = len < PDF_TAIL ? len : PDF_TAIL;
+
+		if (po->tail->len + k > 2 * PDF_TAIL)
+			g_byte_array_remove_range(po->tail, 0,
+			    po->tail->len + k - PDF_TAIL);
+		g_byte_array_append(po->tail, data, k);
+		pdf_catalog(po, k);
+		data += k;
+		len -= k;
+	}
+	return CAIRO_STATUS_SUCCESS;
+}
+
+/*
  * Give the catalog a /Lang (cairo 1.16 cannot) and the trailer an
  * /ID, as an incremental update appended to what cairo wrote: the
  * catalog again with /Lang, an xref section for it, and a trailer
@@ -267,28 +303,29 @@ pdf_rfind(const char *s, size_t n, const char *needle)
 static int
 pdf_lang(struct pdf_out *po, const char *lang)
 {
-	const char	*t = (const char *)po->tail->data, *p, *q, *end;
-	size_t		 n = po->tail->len;
-	long		 size, root, info, prev;
-	char		 head[32];
+	const char	*t, *p, *q;
+	size_t		 n;
+	long		 size, root, info, prev, num;
 	long long	 xref;
 	GString		*g;
 
+	g_byte_array_append(po->tail, (const guint8 *)"", 1);
+	t = (const char *)po->tail->data;
+	n = po->tail->len - 1;
 	if ((p = pdf_rfind(t, n, "trailer")) == NULL ||
 	    sscanf(p, "trailer << /Size %ld /Root %ld 0 R /Info %ld 0 R",
 	    &size, &root, &info) != 3 ||
 	    (q = pdf_rfind(t, n, "startxref")) == NULL ||
 	    sscanf(q, "startxref %ld", &prev) != 1)
 		return -1;
-	snprintf(head, sizeof(head), "\n%ld 0 obj", root);
-	if ((p = pdf_rfind(t, (size_t)(p - t), head)) == NULL)
-		return -1;
-	p += strlen(head);
-	if ((end = strstr(p, "endobj")) == NULL ||
-	    (q = pdf_rfind(p, (size_t)(end - p), ">>")) == NULL)
+	/* The catalog seen going by must be the root, and whole. */
+	if (po->cat == NULL || po->incat ||
+	    sscanf(po->cat->str, "%ld 0 obj", &num) != 1 || num != root ||
+	    (p = strstr(po->cat->str, "<<")) == NULL ||
+	    (q = pdf_rfind(p, strlen(p), ">>")) == NULL)
 		return -1;
 	g = g_string_new(NULL);
-	g_string_append_printf(g, "%ld 0 obj%.*s/Lang (%s)\n>>\nendobj\n",
+	g_string_append_printf(g, "%ld 0 obj\n%.*s/Lang (%s)\n>>\nendobj\n",
 	    root, (int)(q - p), p, lang);
 	xref = po->off + (long long)g->len;
 	g_string_append_printf(g, "xref\n%ld 1\n%010lld 00000 n \n"
@@ -334,7 +371,7 @@ render_pdf(const struct dc_doc *d, const struct dc_opts *o,
 		dc_msg_sys("%s: %s", outpath, g_strerror(errno));
 		goto out;
 	}
-	po.tail = g_byte_array_sized_new(2 * PDF_TAIL);
+	po.tail = g_byte_array_sized_new(2 * PDF_TAIL + 1);
 	po.md5 = g_checksum_new(G_CHECKSUM_MD5);
 	pd.pg = pg_new(d);
 	/* One file: subset the faces it will need beside the typesetting. */
@@ -392,6 +429,8 @@ out:
 	}
 	if (po.tail != NULL)
 		g_byte_array_free(po.tail, TRUE);
+	if (po.cat != NULL)
+		g_string_free(po.cat, TRUE);
 	if (po.md5 != NULL)
 		g_checksum_free(po.md5);
 	return rc;

@@ -107,6 +107,15 @@ done
 qpdf --qdf --object-streams=disable "$tmp/trad.pdf" - 2>/dev/null |
     grep -a -q '/Lang (zh-Hant)' || bad "traditional: no /Lang zh-Hant"
 
+# Twenty thousand parts: the outline and the xref table put the catalog
+# far from the end of what cairo writes; /Lang is still added.
+python3 -c 'import sys
+sys.stdout.write("标题\n\n" + "".join("各位同事！\n\n这是第%d段。\n\n" % i for i in range(20000)))' > "$tmp/voc.txt"
+"$DOCCONV" -q --pdf -o "$tmp/voc.pdf" "$tmp/voc.txt" || bad "20000 parts: --pdf failed"
+out=$(qpdf --check "$tmp/voc.pdf" 2>&1) || bad "20000 parts: qpdf --check: $out"
+qpdf --qdf --object-streams=disable "$tmp/voc.pdf" - 2>/dev/null |
+    grep -a -q '/Lang (zh-CN)' || bad "20000 parts: no /Lang"
+
 # Bad option values name the valid ones.
 f="$top_srcdir/examples/speech-bilingual.zh-en.txt"
 "$DOCCONV" -q --pdf --layout sideways -o "$tmp/x.pdf" "$f" 2> "$tmp/err" && bad "--layout sideways accepted"
