@@ -168,6 +168,41 @@ dc_fonts_file(enum dc_font_role r, int *index)
 	return fonts_roles[r].file;
 }
 
+/*
+ * The installed face fontconfig gives for a role's family at an
+ * OpenType weight (400 regular, 500 medium, 700 bold): its file,
+ * g_malloc'd, and face index; or NULL.
+ */
+char *
+dc_fonts_match(enum dc_font_role r, int weight, int *index)
+{
+	FcPattern	*pat, *m;
+	FcResult	 res;
+	FcChar8		*file;
+	char		*path = NULL;
+
+	if (dc_fonts_init() == -1 || r < 0 || r >= DC_FONT__MAX)
+		return NULL;
+	pat = FcPatternCreate();
+	FcPatternAddString(pat, FC_FAMILY,
+	    (const FcChar8 *)fonts_roles[r].family);
+	FcPatternAddDouble(pat, FC_WEIGHT,
+	    FcWeightFromOpenTypeDouble((double)weight));
+	FcConfigSubstitute(fonts_cfg, pat, FcMatchPattern);
+	FcDefaultSubstitute(pat);
+	if ((m = FcFontMatch(fonts_cfg, pat, &res)) != NULL &&
+	    FcPatternGetString(m, FC_FILE, 0, &file) == FcResultMatch) {
+		path = g_strdup((const char *)file);
+		if (FcPatternGetInteger(m, FC_INDEX, 0, index) !=
+		    FcResultMatch)
+			*index = 0;
+	}
+	if (m != NULL)
+		FcPatternDestroy(m);
+	FcPatternDestroy(pat);
+	return path;
+}
+
 int
 dc_fonts_list(FILE *f)
 {

@@ -23,6 +23,8 @@ int		 dc_fonts_init(void);
 const char	*dc_fonts_family(enum dc_font_role);
 /* File serving a role and its face index in that file, or NULL. */
 const char	*dc_fonts_file(enum dc_font_role, int *);
+/* The face of a role's family at an OpenType weight: file, index. */
+char		*dc_fonts_match(enum dc_font_role, int, int *);
 /* --list-fonts: print each role and its file; 0 or -1. */
 int		 dc_fonts_list(FILE *);
 /* The private FcConfig, for Pango's font map (PDF), or NULL. */

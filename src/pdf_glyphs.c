@@ -352,37 +352,17 @@ pg_face_new(struct pg *pg, const char *file, int index, int queue)
 void
 pg_prepare(struct pg *pg, enum dc_font_role role, int weight)
 {
-	FcConfig	*cfg;
-	const char	*family;
-	FcPattern	*pat, *m;
-	FcResult	 res;
-	FcChar8		*file;
-	int		 index;
-	char		*key;
+	char	*file, *key;
+	int	 index;
 
-	if (pg == NULL || dc_fonts_init() == -1 ||
-	    (cfg = dc_fonts_config()) == NULL ||
-	    (family = dc_fonts_family(role)) == NULL)
+	if (pg == NULL || (file = dc_fonts_match(role, weight, &index)) ==
+	    NULL)
 		return;
-	pat = FcPatternCreate();
-	FcPatternAddString(pat, FC_FAMILY, (const FcChar8 *)family);
-	FcPatternAddDouble(pat, FC_WEIGHT, FcWeightFromOpenTypeDouble(
-	    (double)weight));
-	FcConfigSubstitute(cfg, pat, FcMatchPattern);
-	FcDefaultSubstitute(pat);
-	if ((m = FcFontMatch(cfg, pat, &res)) != NULL &&
-	    FcPatternGetString(m, FC_FILE, 0, &file) == FcResultMatch) {
-		if (FcPatternGetInteger(m, FC_INDEX, 0, &index) !=
-		    FcResultMatch)
-			index = 0;
-		key = g_strdup_printf("%s:%d", (const char *)file, index);
-		if (!g_hash_table_contains(pg->faces, key))
-			pg_face_new(pg, (const char *)file, index, 1);
-		g_free(key);
-	}
-	if (m != NULL)
-		FcPatternDestroy(m);
-	FcPatternDestroy(pat);
+	key = g_strdup_printf("%s:%d", file, index);
+	if (!g_hash_table_contains(pg->faces, key))
+		pg_face_new(pg, file, index, 1);
+	g_free(key);
+	g_free(file);
 }
 
 /*

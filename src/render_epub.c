@@ -46,6 +46,7 @@ struct epub_font {
 	int		 index;		/* face in that file */
 	char		*name;		/* file in the zip, "fonts/..." */
 	int		 roles;		/* bit (1 << dc_font_role) */
+	int		 weight;	/* OpenType weight: 400, 500, 700 */
 	char		*data;		/* the subset face, or NULL */
 	size_t		 len;		/* bytes of data */
 	const char	*type;		/* its media type */
@@ -1184,7 +1185,9 @@ epub_font_subset(struct epub *e, struct epub_font *fo)
 		if (!(fo->roles & (1 << r)))
 			continue;
 		l = epub_lang_of_role(r);
-		g_hash_table_iter_init(&it, e->chars[epub_role_head(r)][l]);
+		/* Heavier weights set headings and leads only. */
+		g_hash_table_iter_init(&it, e->chars[epub_role_head(r) ||
+		    fo->weight != 400][l]);
 		while (g_hash_table_iter_next(&it, &k, NULL))
 			hb_set_add(u, GPOINTER_TO_UINT(k));
 	}
@@ -1233,10 +1236,19 @@ epub_fonts(struct epub *e)
 {
 	static const char *const base[DC_FONT__MAX] = {
 	    "zh-body", "zh-head", "en-body", "en-head" };
+	/* As style.css: bold titles, medium Chinese and bold English leads. */
+	static const struct {
+		enum dc_font_role role;
+		int		 weight;
+	} heavy[] = {
+		{ DC_FONT_ZH_HEAD, 700 },
+		{ DC_FONT_ZH_HEAD, 500 },
+		{ DC_FONT_EN_BODY, 700 },
+	};
 	struct epub_font	*fo;
 	const char		*file;
 	char			*path;
-	int			 r, index = 0;
+	int			 r, index = 0, k;
 	guint			 i;
 
 	/* The faces of the roles, as the PDF uses (fonts-config/). */
@@ -1271,6 +1283,32 @@ epub_fonts(struct epub *e)
 		fo->index = index;
 		fo->name = g_strdup(base[r]);
 		fo->roles = 1 << r;
+		fo->weight = 400;
+		g_ptr_array_add(e->fonts, fo);
+	}
+	/*
+	 * The heavier faces the style sheet asks for (title and leads),
+	 * where the family has them: else readers would embolden the
+	 * regular face.
+	 */
+	for (i = 0; i < G_N_ELEMENTS(heavy); i++) {
+		r = heavy[i].role;
+		if (!(e->langs & (1u << epub_lang_of_role(r))) ||
+		    (path = dc_fonts_match(r, heavy[i].weight, &index)) ==
+		    NULL)
+			continue;
+		file = dc_fonts_file(r, &k);
+		if (file != NULL && strcmp(file, path) == 0 && k == index) {
+			g_free(path);
+			continue;
+		}
+		fo = g_new0(struct epub_font, 1);
+		fo->path = path;
+		fo->index = index;
+		fo->name = g_strdup_printf("%s-%d", base[r],
+		    heavy[i].weight);
+		fo->roles = 1 << r;
+		fo->weight = heavy[i].weight;
 		g_ptr_array_add(e->fonts, fo);
 	}
 	for (i = 0; i < e->fonts->len; i++)
@@ -1306,8 +1344,10 @@ epub_css(struct epub *e)
 			if (fo->roles & (1 << r))
 				g_string_append_printf(b, "@font-face {\n"
 				    "\tfont-family: \"%s\";\n"
-				    "\tsrc: url(\"%s\");\n}\n\n",
-				    epub_font_family[r], fo->name);
+				    "\tsrc: url(\"%s\");\n"
+				    "\tfont-weight: %d;\n}\n\n",
+				    epub_font_family[r], fo->name,
+				    fo->weight);
 	}
 	if (strncmp(css, "@charset \"UTF-8\";\n", 18) == 0)
 		g_string_append_len(b, css + 18, len - 18);

@@ -2,8 +2,8 @@
 # EPUB --embed-fonts: for every example, epubcheck passes with no
 # message; each embedded face is in the manifest and named by an
 # @font-face rule; the body faces cover every character of their
-# language's text; the faces are subsets (small); rebuilds are
-# byte-identical.
+# language's text; titles and leads have real bold (and medium) faces;
+# the faces are subsets (small); rebuilds are byte-identical.
 set -u
 
 : "${DOCCONV:?}" "${top_srcdir:?}"
@@ -60,14 +60,16 @@ fonts = sorted('fonts/' + f for f in os.listdir(os.path.join(d, 'fonts')))
 man = {i.get('href'): i.get('media-type') for i in
        ET.parse(os.path.join(d, 'package.opf')).iter(OPF + 'item')}
 css = open(os.path.join(d, 'style.css'), encoding='utf-8').read()
-faces = dict(re.findall(r'@font-face\s*\{\s*font-family:\s*"([^"]+)";\s*'
-                        r'src:\s*url\("([^"]+)"\);', css))
+rules = re.findall(r'@font-face\s*\{\s*font-family:\s*"([^"]+)";\s*'
+                   r'src:\s*url\("([^"]+)"\);\s*font-weight:\s*(\d+);', css)
+faces = {fam: f for fam, f, w in rules if w == '400'}
+heavy = [(fam, f, int(w)) for fam, f, w in rules if w != '400']
 if not fonts:
     bad.append('no fonts embedded')
 for f in fonts:
     if man.get(f) not in ('font/otf', 'font/ttf'):
         bad.append('%s: not in the manifest as a font (%r)' % (f, man.get(f)))
-    if f not in faces.values():
+    if f not in [r[1] for r in rules]:
         bad.append('%s: no @font-face names it' % f)
 total = sum(os.path.getsize(os.path.join(d, f)) for f in fonts)
 if total > 1500000:
@@ -106,6 +108,21 @@ for lang in ('zh', 'en'):
     if miss:
         bad.append('%s lacks %s' % (faces[fam], ' '.join('U+%04X' % c
                                      for c in sorted(miss)[:20])))
+# The heavier weights the style sheet sets titles and leads in are
+# real faces of that weight (fontconfig: 80 regular, 100 medium, 200
+# bold), not the regular face again.
+def weight(path):
+    return int(float(subprocess.run(['fc-query', '--format', '%{weight}\n', path],
+                                    capture_output=True, text=True).stdout.split()[0]))
+for fam, f, w in heavy:
+    got = weight(os.path.join(d, f))
+    want = 200 if w >= 700 else 100
+    if got != want:
+        bad.append('%s (%s %d) has fontconfig weight %d, not %d' % (f, fam, w, got, want))
+if used['zh'] and not any(fam == 'docconv zh head' and w == 700 for fam, _, w in heavy):
+    bad.append('no bold Chinese heading face')
+if used['en'] and not any(fam == 'docconv en body' and w == 700 for fam, _, w in heavy):
+    bad.append('no bold English face')
 for b in bad:
     print('FAIL: %s: %s' % (name, b))
 if not bad:
