@@ -282,9 +282,11 @@ pdf_write(void *arg, const unsigned char *data, unsigned int len)
 	while (len > 0) {
 		unsigned int	 k = len < PDF_TAIL ? len : PDF_TAIL;
 
+		/* Keep PDF_TAIL bytes before the new ones, for a head
+		 * that straddles two writes. */
 		if (po->tail->len + k > 2 * PDF_TAIL)
 			g_byte_array_remove_range(po->tail, 0,
-			    po->tail->len + k - PDF_TAIL);
+			    po->tail->len - PDF_TAIL);
 		g_byte_array_append(po->tail, data, k);
 		pdf_catalog(po, k);
 		data += k;
