@@ -225,14 +225,13 @@ struct pdf_out {
 static const char *
 pdf_rfind(const char *s, size_t n, const char *needle)
 {
-	size_t	 k = strlen(needle);
-	const char *p;
+	size_t	 k = strlen(needle), i;
 
 	if (n < k)
 		return NULL;
-	for (p = s + n - k; p >= s; p--)
-		if (memcmp(p, needle, k) == 0)
-			return p;
+	for (i = n - k + 1; i-- > 0; )
+		if (memcmp(s + i, needle, k) == 0)
+			return s + i;
 	return NULL;
 }
 
@@ -394,12 +393,15 @@ render_pdf(const struct dc_doc *d, const struct dc_opts *o,
 	cairo_surface_finish(pd.surf);
 	lang = lay == TS_EN || !(d->meta.langs & (1u << DC_LANG_ZH)) ?
 	    "en" : d->meta.hant ? "zh-Hant" : "zh-CN";
+	/*
+	 * cairo from 1.17.6 writes an xref stream, not this trailer: the
+	 * PDF is kept as cairo made it, without /Lang, with a warning.
+	 */
 	if (n >= 0 && po.err == 0 && cairo_surface_status(pd.surf) ==
-	    CAIRO_STATUS_SUCCESS && pdf_lang(&po, lang) == -1) {
-		dc_msg_sys("%s: unexpected PDF trailer from cairo; cannot "
-		    "set the document language", outpath);
-		goto out;
-	}
+	    CAIRO_STATUS_SUCCESS && pdf_lang(&po, lang) == -1)
+		dc_msg(DC_WARN_GENERIC, 0, 0, "the PDF's trailer is not as "
+		    "cairo 1.16 writes it; the document language (/Lang) "
+		    "is not set");
 	if (po.err == 0 && fflush(po.f) != 0)
 		po.err = errno;
 	/* A write error makes cairo fail too: name the cause. */
