@@ -430,8 +430,8 @@ pg_ready(struct pg *pg, struct pg_face *pf)
 /*
  * The subset scaled font standing in for a Pango font, or NULL where
  * Pango must paint: not a fontconfig font, emboldened or slanted by
- * fontconfig (cairo would need the pattern to do the same), or not
- * subset.
+ * fontconfig (cairo would need the pattern to do the same), a named
+ * instance of a variable font, or not subset.
  */
 static const struct pg_font *
 pg_font(struct pg *pg, PangoFont *font)
@@ -462,6 +462,9 @@ pg_font(struct pg *pg, PangoFont *font)
 		goto out;
 	if (FcPatternGetInteger(pat, FC_INDEX, 0, &index) != FcResultMatch)
 		index = 0;
+	/* A variable font's instance: the subset would be its default. */
+	if (index >> 16 != 0)
+		goto out;
 	key = g_strdup_printf("%s:%d", (const char *)file, index);
 	pf = g_hash_table_lookup(pg->faces, key);
 	g_free(key);
