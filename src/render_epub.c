@@ -1168,7 +1168,7 @@ epub_font_subset(struct epub *e, struct epub_font *fo)
 	gpointer		 k;
 	const char		*data, *ext, *type;
 	unsigned int		 len;
-	int			 l, r, rc = -1;
+	int			 l, r, h, rc = -1;
 	char			*name;
 
 	if ((blob = hb_blob_create_from_file_or_fail(fo->path)) == NULL) {
@@ -1185,11 +1185,21 @@ epub_font_subset(struct epub *e, struct epub_font *fo)
 		if (!(fo->roles & (1 << r)))
 			continue;
 		l = epub_lang_of_role(r);
-		/* Heavier weights set headings and leads only. */
-		g_hash_table_iter_init(&it, e->chars[epub_role_head(r) ||
-		    fo->weight != 400][l]);
-		while (g_hash_table_iter_next(&it, &k, NULL))
-			hb_set_add(u, GPOINTER_TO_UINT(k));
+		/*
+		 * A heading face, of any weight, sets headings only; a body
+		 * face sets the body, and in bold also the bold text of
+		 * headings and of the body (speaker, vocatives).
+		 */
+		for (h = 0; h < 2; h++) {
+			if (h == 0 && epub_role_head(r))
+				continue;
+			if (h == 1 && !epub_role_head(r) &&
+			    fo->weight == 400)
+				continue;
+			g_hash_table_iter_init(&it, e->chars[h][l]);
+			while (g_hash_table_iter_next(&it, &k, NULL))
+				hb_set_add(u, GPOINTER_TO_UINT(k));
+		}
 	}
 	/* Hinting is of no use at reading sizes on screens; drop it. */
 	hb_subset_input_set_flags(in, HB_SUBSET_FLAGS_NO_HINTING);

@@ -123,6 +123,13 @@ if used['zh'] and not any(fam == 'docconv zh head' and w == 700 for fam, _, w in
     bad.append('no bold Chinese heading face')
 if used['en'] and not any(fam == 'docconv en body' and w == 700 for fam, _, w in heavy):
     bad.append('no bold English face')
+# The bold body face also sets bold text in the body (the speaker,
+# vocatives): it covers the whole English text, as the regular one.
+for fam, f, w in heavy:
+    if fam == 'docconv en body' and used['en']:
+        miss = used['en'] - charset(os.path.join(d, f))
+        if miss:
+            bad.append('%s lacks %s' % (f, ' '.join('U+%04X' % c for c in sorted(miss)[:20])))
 for b in bad:
     print('FAIL: %s: %s' % (name, b))
 if not bad:
