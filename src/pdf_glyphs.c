@@ -327,17 +327,26 @@ pg_helper(gpointer arg)
 	return NULL;
 }
 
+/*
+ * The face of file and index for this document, made (and queued for
+ * the helper thread if queue) the first time it is asked for.
+ */
 static struct pg_face *
-pg_face_new(struct pg *pg, const char *file, int index, int queue)
+pg_face_get(struct pg *pg, const char *file, int index, int queue)
 {
 	struct pg_face	*pf;
+	char		*key;
 
+	key = g_strdup_printf("%s:%d", file, index);
+	if ((pf = g_hash_table_lookup(pg->faces, key)) != NULL) {
+		g_free(key);
+		return pf;
+	}
 	pf = g_new0(struct pg_face, 1);
 	pf->file = g_strdup(file);
 	pf->index = index;
 	pf->in = pg_input(pg);
-	g_hash_table_insert(pg->faces, g_strdup_printf("%s:%d", file, index),
-	    pf);
+	g_hash_table_insert(pg->faces, key, pf);
 	if (queue) {
 		pf->queued = 1;
 		g_ptr_array_add(pg->queue, pf);
@@ -352,16 +361,13 @@ pg_face_new(struct pg *pg, const char *file, int index, int queue)
 void
 pg_prepare(struct pg *pg, enum dc_font_role role, int weight)
 {
-	char	*file, *key;
+	char	*file;
 	int	 index;
 
 	if (pg == NULL || (file = dc_fonts_match(role, weight, &index)) ==
 	    NULL)
 		return;
-	key = g_strdup_printf("%s:%d", file, index);
-	if (!g_hash_table_contains(pg->faces, key))
-		pg_face_new(pg, file, index, 1);
-	g_free(key);
+	pg_face_get(pg, file, index, 1);
 	g_free(file);
 }
 
@@ -442,7 +448,6 @@ pg_font(struct pg *pg, PangoFont *font)
 	FcMatrix		*mx;
 	FcChar8			*file;
 	int			 index;
-	char			*key;
 	struct pg_face		*pf;
 	cairo_scaled_font_t	*orig, *sf;
 	struct pg_font		*pgf = NULL;
@@ -465,11 +470,7 @@ pg_font(struct pg *pg, PangoFont *font)
 	/* A variable font's instance: the subset would be its default. */
 	if (index >> 16 != 0)
 		goto out;
-	key = g_strdup_printf("%s:%d", (const char *)file, index);
-	pf = g_hash_table_lookup(pg->faces, key);
-	g_free(key);
-	if (pf == NULL)
-		pf = pg_face_new(pg, (const char *)file, index, 0);
+	pf = pg_face_get(pg, (const char *)file, index, 0);
 	if (pg_ready(pg, pf) == -1)
 		goto out;
 	orig = pango_cairo_font_get_scaled_font(PANGO_CAIRO_FONT(font));
