@@ -4,15 +4,15 @@
  * cairo 1.16 reads a face's whole cmap subtable for every new glyph it
  * embeds, and the whole CFF table of each face it embeds from; for
  * Noto CJK (65,535 glyphs, 16 to 23 MB of CFF in each face) that was
- * most of docconv's time and memory for a PDF.  So the lines Pango
- * shaped with the installed faces are painted here with HarfBuzz
+ * most of docconv's time and memory for a PDF.  So the lines shaped
+ * with the installed faces (lines.c) are painted here with HarfBuzz
  * subsets of those faces, made once per document from the characters
  * of the document: the glyph ids are mapped from the installed face
  * to the subset, and cairo embeds from a face of a few hundred KB.
  * A run with a glyph outside its subset (a character nobody foresaw,
- * a glyph only a substitution reaches), an unknown glyph or a face
- * HarfBuzz cannot subset is painted by Pango with the installed face,
- * as before: slower, never wrong.
+ * a glyph only a substitution reaches) or a face HarfBuzz cannot
+ * subset is painted from the whole installed face: slower, never
+ * wrong.
  */
 #include "config.h"
 
@@ -20,14 +20,12 @@
 #include <string.h>
 
 #include <cairo-ft.h>
-#include <fontconfig/fontconfig.h>
 #include <hb.h>
 #include <hb-subset.h>
-#include <pango/pangocairo.h>
-#include <pango/pangofc-font.h>
 
 #include "docconv.h"
 #include "fonts.h"
+#include "lines.h"
 #include "pdf_glyphs.h"
 
 /*
@@ -48,10 +46,10 @@ struct pg_face {
 	int			 done;	/* cface made or given up */
 };
 
-/* A Pango font's stand-in: its subset at its size. */
+/* A font's stand-in: its subset (or whole face) at its size. */
 struct pg_font {
 	cairo_scaled_font_t	*sf;
-	const hb_map_t		*map;	/* of its face */
+	const hb_map_t		*map;	/* of its face; NULL: whole face */
 };
 
 /* What the cairo face of a subset keeps alive. */
@@ -63,7 +61,7 @@ struct pg_ft {
 struct pg {
 	hb_subset_input_t	*in;	/* the document's characters */
 	GHashTable		*faces;	/* "file:index" -> struct pg_face */
-	GHashTable		*fonts;	/* PangoFont * -> struct pg_font */
+	GHashTable		*fonts;	/* struct ln_font * -> pg_font */
 	GArray			*glyphs; /* cairo_glyph_t, scratch */
 	GArray			*clusters; /* cairo_text_cluster_t, scratch */
 	GString			*text;	/* the clusters' text, scratch */
@@ -75,13 +73,6 @@ struct pg {
 };
 
 static FT_Library		 pg_lib;	/* for the process */
-/*
- * Installed faces by "file:index", for the process: HarfBuzz keeps
- * what it has read of a face, which makes the next subset of the
- * same face quicker (a batch converts many files in one process).
- */
-static GHashTable		*pg_srcs;
-G_LOCK_DEFINE_STATIC(pg_srcs);
 static const cairo_user_data_key_t pg_key;
 
 static void
@@ -210,7 +201,7 @@ pg_new(const struct dc_doc *d)
 	pg->faces = g_hash_table_new_full(g_str_hash, g_str_equal,
 	    g_free, pg_face_free);
 	pg->fonts = g_hash_table_new_full(g_direct_hash, g_direct_equal,
-	    g_object_unref, pg_font_free);
+	    NULL, pg_font_free);
 	pg->glyphs = g_array_new(FALSE, FALSE, sizeof(cairo_glyph_t));
 	pg->clusters = g_array_new(FALSE, FALSE,
 	    sizeof(cairo_text_cluster_t));
@@ -270,29 +261,9 @@ static gpointer
 pg_subset(gpointer arg)
 {
 	struct pg_face	*pf = arg;
-	hb_blob_t	*blob;
 	hb_face_t	*face, *sub;
-	char		*key;
 
-	if (pf->in == NULL)
-		return NULL;
-	key = g_strdup_printf("%s:%d", pf->file, pf->index);
-	G_LOCK(pg_srcs);
-	if (pg_srcs == NULL)
-		pg_srcs = g_hash_table_new_full(g_str_hash, g_str_equal,
-		    g_free, (GDestroyNotify)hb_face_destroy);
-	if ((face = g_hash_table_lookup(pg_srcs, key)) == NULL &&
-	    (blob = hb_blob_create_from_file_or_fail(pf->file)) != NULL) {
-		face = hb_face_create(blob, (unsigned int)pf->index);
-		hb_blob_destroy(blob);
-		g_hash_table_insert(pg_srcs, key, face);
-		key = NULL;
-	}
-	if (face != NULL)
-		hb_face_reference(face);
-	G_UNLOCK(pg_srcs);
-	g_free(key);
-	if (face == NULL)
+	if (pf->in == NULL || (face = ln_face(pf->file, pf->index)) == NULL)
 		return NULL;
 	pf->plan = hb_subset_plan_create_or_fail(face, pf->in);
 	hb_face_destroy(face);
@@ -433,182 +404,209 @@ pg_ready(struct pg *pg, struct pg_face *pf)
 	return 0;
 }
 
+/* A cairo face for an FT_Face, which it then owns (and blob if any). */
+static cairo_font_face_t *
+pg_cairo_face(FT_Face ft, hb_blob_t *blob)
+{
+	cairo_font_face_t	*cf;
+	struct pg_ft		*f;
+
+	f = g_new(struct pg_ft, 1);
+	f->ft = ft;
+	f->blob = blob != NULL ? hb_blob_reference(blob) : NULL;
+	cf = cairo_ft_font_face_create_for_ft_face(ft, 0);
+	if (cairo_font_face_set_user_data(cf, &pg_key, f, pg_ft_free) !=
+	    CAIRO_STATUS_SUCCESS) {
+		pg_ft_free(f);
+		cairo_font_face_destroy(cf);
+		return NULL;
+	}
+	return cf;
+}
+
 /*
- * The subset scaled font standing in for a Pango font, or NULL where
- * Pango must paint: not a fontconfig font, emboldened or slanted by
- * fontconfig (cairo would need the pattern to do the same), a named
- * instance of a variable font, or not subset.
+ * The scaled font standing in for a font: its subset at its size, or
+ * the whole installed face where there is no subset.  NULL if neither
+ * can be had.
  */
 static const struct pg_font *
-pg_font(struct pg *pg, PangoFont *font)
+pg_font(struct pg *pg, const struct ln_font *font, int whole)
 {
-	gpointer		 v;
-	FcPattern		*pat;
-	FcBool			 b;
-	FcMatrix		*mx;
-	FcChar8			*file;
-	int			 index;
-	struct pg_face		*pf;
-	cairo_scaled_font_t	*orig, *sf;
+	gpointer		 v, key;
+	struct pg_face		*pf = NULL;
+	cairo_font_face_t	*cf = NULL;
+	cairo_scaled_font_t	*sf;
 	struct pg_font		*pgf = NULL;
 	cairo_matrix_t		 fm, ctm;
 	cairo_font_options_t	*fo;
+	FT_Face			 ft;
+	double			 z = (double)font->size / LN_SCALE;
 
-	if (g_hash_table_lookup_extended(pg->fonts, font, NULL, &v))
+	/* Whole faces under the font's address + 1. */
+	key = (char *)font + (whole ? 1 : 0);
+	if (g_hash_table_lookup_extended(pg->fonts, key, NULL, &v))
 		return v;
-	if (!PANGO_IS_FC_FONT(font) || !PANGO_IS_CAIRO_FONT(font))
+	if (!whole) {
+		pf = pg_face_get(pg, font->file, font->index, 0);
+		if (pg_ready(pg, pf) == 0) {
+			cf = pf->cface;
+			cairo_font_face_reference(cf);
+		}
+	} else if (pg_lib != NULL && FT_New_Face(pg_lib, font->file,
+	    font->index, &ft) == 0 && (cf = pg_cairo_face(ft, NULL)) == NULL)
 		goto out;
-	pat = pango_fc_font_get_pattern(PANGO_FC_FONT(font));
-	if (pat == NULL || (FcPatternGetBool(pat, FC_EMBOLDEN, 0, &b) ==
-	    FcResultMatch && b) || FcPatternGetMatrix(pat, FC_MATRIX, 0,
-	    &mx) == FcResultMatch)
+	if (cf == NULL)
 		goto out;
-	if (FcPatternGetString(pat, FC_FILE, 0, &file) != FcResultMatch)
-		goto out;
-	if (FcPatternGetInteger(pat, FC_INDEX, 0, &index) != FcResultMatch)
-		index = 0;
-	/* A variable font's instance: the subset would be its default. */
-	if (index >> 16 != 0)
-		goto out;
-	pf = pg_face_get(pg, (const char *)file, index, 0);
-	if (pg_ready(pg, pf) == -1)
-		goto out;
-	orig = pango_cairo_font_get_scaled_font(PANGO_CAIRO_FONT(font));
-	if (orig == NULL)
-		goto out;
-	cairo_scaled_font_get_font_matrix(orig, &fm);
-	cairo_scaled_font_get_ctm(orig, &ctm);
+	cairo_matrix_init_scale(&fm, z, z);
+	cairo_matrix_init_identity(&ctm);
 	fo = cairo_font_options_create();
-	cairo_scaled_font_get_font_options(orig, fo);
-	sf = cairo_scaled_font_create(pf->cface, &fm, &ctm, fo);
+	cairo_font_options_set_hint_style(fo, CAIRO_HINT_STYLE_NONE);
+	cairo_font_options_set_hint_metrics(fo, CAIRO_HINT_METRICS_OFF);
+	sf = cairo_scaled_font_create(cf, &fm, &ctm, fo);
 	cairo_font_options_destroy(fo);
+	cairo_font_face_destroy(cf);
 	if (cairo_scaled_font_status(sf) != CAIRO_STATUS_SUCCESS) {
 		cairo_scaled_font_destroy(sf);
 		goto out;
 	}
 	pgf = g_new(struct pg_font, 1);
 	pgf->sf = sf;
-	pgf->map = pf->map;
+	pgf->map = whole ? NULL : pf->map;
 out:
-	g_hash_table_insert(pg->fonts, g_object_ref(font), pgf);
+	g_hash_table_insert(pg->fonts, key, pgf);
 	return pgf;
 }
 
 /*
- * The subset glyphs, the text clusters and their text of one run, as
- * Pango's cairo renderer makes them (empty glyphs dropped and not
- * counted), except that a soft hyphen left invisible inside a line is
- * left out of the text: it would copy out of the PDF as U+00AD in the
- * middle of a word.  A soft hyphen shown at a line's end stays, as
- * PDF readers expect of a hyphen they may take away.  Returns 0, or
- * -1 if Pango must paint the run.
+ * The glyphs of glyphs [a, b) of a line (one font), the text clusters
+ * and their text, as cairo wants them: hidden glyphs are dropped, and
+ * a soft hyphen left invisible inside a line is left out of the text:
+ * it would copy out of the PDF as U+00AD in the middle of a word.
+ * Returns 0, or -1 if a glyph is missing from the map.
  */
 static int
-pg_run_glyphs(struct pg *pg, const char *text, PangoGlyphItem *run,
+pg_run_glyphs(struct pg *pg, const struct ln_para *p, int a, int b,
     const hb_map_t *map, double x, double y)
 {
-	PangoGlyphString	*gs = run->glyphs;
-	PangoGlyphItemIter	 it;
+	const struct ln_glyph	*gl;
 	cairo_glyph_t		 g;
 	cairo_text_cluster_t	 c;
-	int			 i, xpos = 0, lo, hi;
+	int			 i, j, xpos = 0;
+	uint32_t		 end;
 	hb_codepoint_t		 id;
 
 	g_array_set_size(pg->glyphs, 0);
 	g_array_set_size(pg->clusters, 0);
 	g_string_truncate(pg->text, 0);
-	for (i = 0; i < gs->num_glyphs; i++) {
-		const PangoGlyphInfo *gi = &gs->glyphs[i];
-
-		if (gi->glyph != PANGO_GLYPH_EMPTY) {
-			if (gi->glyph & PANGO_GLYPH_UNKNOWN_FLAG)
-				return -1;
-			id = hb_map_get(map, gi->glyph);
-			if (id == HB_MAP_VALUE_INVALID)
-				return -1;
-			g.index = id;
-			g.x = x + (double)(xpos + gi->geometry.x_offset) /
-			    PANGO_SCALE;
-			g.y = y + (double)gi->geometry.y_offset / PANGO_SCALE;
-			g_array_append_val(pg->glyphs, g);
+	for (i = a; i < b; i = j) {
+		c.num_glyphs = 0;
+		for (j = i; j < b && (j == i || p->g[j].cl == p->g[i].cl);
+		    j++) {
+			gl = &p->g[j];
+			if (!(gl->flags & LN_HIDDEN)) {
+				id = gl->gid;
+				if (map != NULL && (id = hb_map_get(map,
+				    gl->gid)) == HB_MAP_VALUE_INVALID)
+					return -1;
+				g.index = id;
+				g.x = x + (double)(xpos + gl->dx) / LN_SCALE;
+				g.y = y - (double)gl->dy / LN_SCALE;
+				g_array_append_val(pg->glyphs, g);
+				c.num_glyphs++;
+			}
+			xpos += gl->adv;
 		}
-		xpos += gi->geometry.width;
-	}
-	if (!pango_glyph_item_iter_init_start(&it, run, text))
-		return 0;
-	do {
-		c.num_bytes = it.end_index - it.start_index;
-		if (run->item->analysis.level & 1) {
-			c.num_glyphs = it.start_glyph - it.end_glyph;
-			lo = it.end_glyph + 1;
-			hi = it.start_glyph + 1;
-		} else {
-			c.num_glyphs = it.end_glyph - it.start_glyph;
-			lo = it.start_glyph;
-			hi = it.end_glyph;
-		}
-		for (i = lo; i < hi; i++)
-			if (gs->glyphs[i].glyph == PANGO_GLYPH_EMPTY)
-				c.num_glyphs--;
-		if (c.num_glyphs == 0 && c.num_bytes == 2 &&
-		    !(run->item->analysis.level & 1) &&
-		    memcmp(text + it.start_index, "\xc2\xad", 2) == 0)
+		end = j < p->ng ? p->g[j].cl : (uint32_t)p->len;
+		c.num_bytes = (int)(end - p->g[i].cl);
+		if (c.num_glyphs == 0 && (p->g[i].flags & LN_SHY))
 			continue;
 		g_array_append_val(pg->clusters, c);
-		g_string_append_len(pg->text, text + it.start_index,
+		g_string_append_len(pg->text, p->text + p->g[i].cl,
 		    c.num_bytes);
-	} while (pango_glyph_item_iter_next_cluster(&it));
+	}
 	return 0;
 }
 
-void
-pg_show_line(struct pg *pg, cairo_t *cr, PangoLayoutLine *line, double x,
-    double y)
+/* Show what pg_run_glyphs() or pg_added() gathered. */
+static void
+pg_show(struct pg *pg, cairo_t *cr, const struct pg_font *pgf)
 {
-	const char		*text;
-	GSList			*r;
-	PangoGlyphItem		*run;
-	const struct pg_font	*pgf;
-	double			 rx = x;
-	int			 ok;
+	if (pg->glyphs->len == 0 && pg->clusters->len == 0)
+		return;
+	cairo_set_scaled_font(cr, pgf->sf);
+	cairo_show_text_glyphs(cr, pg->text->str, (int)pg->text->len,
+	    (cairo_glyph_t *)(void *)pg->glyphs->data, (int)pg->glyphs->len,
+	    (cairo_text_cluster_t *)(void *)pg->clusters->data,
+	    (int)pg->clusters->len, 0);
+}
 
-	/* Letter spacing (not used by docconv) moves runs: Pango's job. */
-	for (r = line->runs; pg != NULL && r != NULL; r = r->next) {
-		run = r->data;
-		if (run->start_x_offset != 0 || run->end_x_offset != 0) {
-			pg->fallbacks++;
-			cairo_move_to(cr, x, y);
-			pango_cairo_show_layout_line(cr, line);
-			return;
+/* The glyph added at a line's end (hyphen, ellipsis); 0 or -1. */
+static int
+pg_added(struct pg *pg, const struct ln_line *l, const hb_map_t *map,
+    double x, double y)
+{
+	cairo_glyph_t		 g;
+	cairo_text_cluster_t	 c;
+	hb_codepoint_t		 id = l->hgid;
+
+	if (map != NULL && (id = hb_map_get(map, l->hgid)) ==
+	    HB_MAP_VALUE_INVALID)
+		return -1;
+	g_array_set_size(pg->glyphs, 0);
+	g_array_set_size(pg->clusters, 0);
+	g_string_assign(pg->text, l->htext);
+	g.index = id;
+	g.x = x;
+	g.y = y;
+	g_array_append_val(pg->glyphs, g);
+	c.num_glyphs = 1;
+	c.num_bytes = (int)strlen(l->htext);
+	g_array_append_val(pg->clusters, c);
+	return 0;
+}
+
+/*
+ * Paint line n of paragraph p with its left end at x and its baseline
+ * at y: each run of one font from that font's subset, or from the
+ * whole face if the subset lacks a glyph.
+ */
+void
+pg_show_line(struct pg *pg, cairo_t *cr, const struct ln_para *p, int n,
+    double x, double y)
+{
+	const struct ln_line	*l = &p->lines[n];
+	const struct pg_font	*pgf;
+	const struct ln_font	*f;
+	double			 rx = x;
+	int			 a, b, i, w;
+
+	for (a = l->g0; a <= l->g1; a = b) {
+		if (a == l->g1) {
+			/* The added glyph, as a run of its own. */
+			if (!l->hyphen)
+				break;
+			f = p->fonts[l->hfont];
+			b = a + 1;
+		} else {
+			f = p->fonts[p->g[a].font];
+			for (b = a; b < l->g1 && p->g[b].font == p->g[a].font;
+			    b++)
+				continue;
 		}
-	}
-	text = pango_layout_get_text(line->layout);
-	for (r = line->runs; r != NULL; r = r->next) {
-		run = r->data;
-		pgf = pg == NULL ? NULL :
-		    pg_font(pg, run->item->analysis.font);
-		ok = 0;
-		if (pgf != NULL)
-			ok = pg_run_glyphs(pg, text, run, pgf->map, rx,
-			    y - run->y_offset / (double)PANGO_SCALE) == 0;
-		if (ok && pg->glyphs->len > 0) {
-			cairo_set_scaled_font(cr, pgf->sf);
-			cairo_show_text_glyphs(cr, pg->text->str,
-			    (int)pg->text->len,
-			    (cairo_glyph_t *)pg->glyphs->data,
-			    (int)pg->glyphs->len,
-			    (cairo_text_cluster_t *)pg->clusters->data,
-			    (int)pg->clusters->len,
-			    run->item->analysis.level & 1 ?
-			    CAIRO_TEXT_CLUSTER_FLAG_BACKWARD : 0);
-		} else if (!ok) {
-			if (pg != NULL)
+		for (w = 0; w < 2; w++) {
+			if ((pgf = pg_font(pg, f, w)) == NULL)
+				continue;
+			if ((a == l->g1 ? pg_added(pg, l, pgf->map, rx, y) :
+			    pg_run_glyphs(pg, p, a, b, pgf->map, rx, y)) == 0)
+				break;
+		}
+		if (w < 2) {
+			if (w == 1)
 				pg->fallbacks++;
-			cairo_move_to(cr, rx,
-			    y - run->y_offset / (double)PANGO_SCALE);
-			pango_cairo_show_glyph_item(cr, text, run);
+			pg_show(pg, cr, pgf);
 		}
-		rx += (double)pango_glyph_string_get_width(run->glyphs) /
-		    PANGO_SCALE;
+		if (a < l->g1)
+			for (i = a; i < b; i++)
+				rx += (double)p->g[i].adv / LN_SCALE;
 	}
 }

@@ -6,19 +6,19 @@
 #define PDF_GLYPHS_H
 
 #include <cairo.h>
-#include <pango/pango.h>
 
 #include "fonts.h"
 
 struct dc_doc;
+struct ln_para;
 struct pg;
 
 struct pg	*pg_new(const struct dc_doc *);
 void		 pg_free(struct pg *);
 void		 pg_prepare(struct pg *, enum dc_font_role, int);
 void		 pg_start(struct pg *);
-void		 pg_show_line(struct pg *, cairo_t *, PangoLayoutLine *,
-		    double, double);
+void		 pg_show_line(struct pg *, cairo_t *, const struct ln_para *,
+		    int, double, double);
 unsigned int	 pg_fallbacks(const struct pg *);
 
 #endif /* !PDF_GLYPHS_H */

@@ -9,13 +9,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <fontconfig/fontconfig.h>
+#include <hb.h>
 #include <hyphen.h>
-#include <pango/pangocairo.h>
-#include <pango/pangofc-fontmap.h>
+#include <pango/pango.h>
 
 #include "docconv.h"
 #include "fonts.h"
+#include "lines.h"
 #include "typeset.h"
 
 #define TS_MM		(72.0 / 25.4)	/* points per millimetre */
@@ -37,8 +37,7 @@ enum ts_sid {
 };
 
 struct ts_style {
-	PangoFontDescription *font;	/* font list, size */
-	PangoLanguage	*lang;		/* language for shaping */
+	struct ln_style	 ln;		/* fonts and language */
 	enum dc_lang	 l;		/* which language */
 	double		 size;		/* font size, pt */
 	double		 pitch;		/* baseline to baseline, pt */
@@ -79,9 +78,7 @@ struct ts {
 	void		*arg;		/* its argument */
 };
 
-/* Set up once per process: font map, context, hyphenation. */
-static PangoFontMap	*ts_fontmap;
-static PangoContext	*ts_ctx;
+/* Set up once per process: hyphenation. */
 static HyphenDict	*ts_hyph;
 static int		 ts_hyph_tried;
 static GThread		*ts_hyph_thr;	/* loading ts_hyph, until joined */
@@ -169,86 +166,44 @@ ts_layout_parse(const char *s, unsigned int langs, enum ts_layout *l)
 }
 
 /*
- * Font map over docconv's private fontconfig, and one context at
- * 72 dpi (Pango units are then points) without glyph position
- * rounding, which would advance each Han at 10.5 pt by 11 pt.
+ * One style: the face of the style's language first (a Latin face
+ * first would take “ ” … — from the Latin font inside Chinese text),
+ * then the other language's; the lead's faces; size and line pitch.
+ * Traditional Chinese is set as zh-Hant, which selects the faces'
+ * Traditional glyph forms.  Returns 0, or -1 if a face is unreadable.
  */
 static int
-ts_context(void)
-{
-	cairo_font_options_t	*fo;
-
-	if (ts_ctx != NULL)
-		return 0;
-	if (dc_fonts_init() == -1)
-		return -1;
-	ts_fontmap = pango_cairo_font_map_new_for_font_type(
-	    CAIRO_FONT_TYPE_FT);
-	if (ts_fontmap == NULL) {
-		dc_msg_sys("pango: no FreeType font map");
-		return -1;
-	}
-	pango_fc_font_map_set_config(PANGO_FC_FONT_MAP(ts_fontmap),
-	    dc_fonts_config());
-	pango_cairo_font_map_set_resolution(
-	    PANGO_CAIRO_FONT_MAP(ts_fontmap), 72.0);
-	ts_ctx = pango_font_map_create_context(ts_fontmap);
-	pango_context_set_round_glyph_positions(ts_ctx, FALSE);
-	fo = cairo_font_options_create();
-	cairo_font_options_set_hint_style(fo, CAIRO_HINT_STYLE_NONE);
-	cairo_font_options_set_hint_metrics(fo, CAIRO_HINT_METRICS_OFF);
-	pango_cairo_context_set_font_options(ts_ctx, fo);
-	cairo_font_options_destroy(fo);
-	pango_cairo_context_set_resolution(ts_ctx, 72.0);
-	return 0;
-}
-
-/*
- * One style: a font list led by the face of the style's language (a
- * Latin face first would take “ ” … — from the Latin font inside
- * Chinese text), its size and line pitch.  Traditional Chinese is set
- * as zh-Hant, which selects the faces' Traditional glyph forms.
- */
-static void
 ts_style_set(struct ts_style *s, int hant, enum dc_lang l,
     enum dc_font_role first, enum dc_font_role second, PangoWeight wt,
     double size, double lead)
 {
-	PangoFontset		*fs;
-	PangoFont		*f;
 	hb_font_extents_t	 e;
-	char			*fam;
+	const char		*lang;
+	int			 u, lw;
 
-	fam = g_strdup_printf("%s,%s", dc_fonts_family(first),
-	    dc_fonts_family(second));
-	s->font = pango_font_description_new();
-	pango_font_description_set_family(s->font, fam);
-	pango_font_description_set_weight(s->font, wt);
-	pango_font_description_set_absolute_size(s->font,
-	    size * PANGO_SCALE);
-	s->lang = pango_language_from_string(l == DC_LANG_ZH ?
-	    (hant ? "zh-hant" : "zh-cn") : "en");
+	u = (int)lround(size * LN_SCALE);
+	lw = l == DC_LANG_ZH ? PANGO_WEIGHT_MEDIUM : PANGO_WEIGHT_BOLD;
+	s->ln.font[0] = ln_font_get(first, (int)wt, u);
+	s->ln.font[1] = ln_font_get(second, (int)wt, u);
+	s->ln.lead[0] = ln_font_get(l == DC_LANG_ZH ? DC_FONT_ZH_HEAD :
+	    DC_FONT_EN_BODY, lw, u);
+	s->ln.lead[1] = ln_font_get(second, lw, u);
+	lang = l == DC_LANG_ZH ? (hant ? "zh-hant" : "zh-cn") : "en";
+	s->ln.hblang = hb_language_from_string(lang, -1);
+	s->ln.lang = pango_language_from_string(lang);
+	s->ln.em = u;
 	s->l = l;
 	s->size = size;
 	s->pitch = size * lead;
-	/*
-	 * The ascent Pango's metrics would give (that of the face of
-	 * the language's sample text), without the sample layouts they
-	 * cost.
-	 */
-	s->asc = size * 0.88;
-	if ((fs = pango_context_load_fontset(ts_ctx, s->font,
-	    s->lang)) == NULL)
-		goto out;
-	if ((f = pango_fontset_get_font(fs, g_utf8_get_char(
-	    pango_language_get_sample_string(s->lang)))) != NULL) {
-		hb_font_get_h_extents(pango_font_get_hb_font(f), &e);
-		s->asc = (double)e.ascender / PANGO_SCALE;
-		g_object_unref(f);
+	if (s->ln.font[0] == NULL || s->ln.font[1] == NULL ||
+	    s->ln.lead[0] == NULL || s->ln.lead[1] == NULL) {
+		dc_msg_sys("cannot read the font file of %s",
+		    dc_fonts_family(first));
+		return -1;
 	}
-	g_object_unref(fs);
-out:
-	g_free(fam);
+	hb_font_get_h_extents(s->ln.font[0]->hb, &e);
+	s->asc = (double)e.ascender / LN_SCALE;
+	return 0;
 }
 
 /*
@@ -279,51 +234,42 @@ ts_faces(enum ts_layout lay, unsigned int langs, struct ts_face *f)
 	return n;
 }
 
-static void
+static int
 ts_styles(struct ts *t)
 {
 	double	 z, e;
-	int	 h = t->doc->meta.hant;
+	int	 h = t->doc->meta.hant, rc = 0;
 
 	/* 9 pt on A5, growing with the paper to 10.5 pt on A4. */
 	z = 9.0 + (t->pw / TS_MM - 148.0) * 1.5 / 62.0;
 	z = z < 8.0 ? 8.0 : z > 12.0 ? 12.0 : z;
 	z = floor(z * 2.0 + 0.5) / 2.0;
 	e = z * 1.02;
-	ts_style_set(&t->st[TS_ZH_BODY], h, DC_LANG_ZH, DC_FONT_ZH_BODY,
+	rc |= ts_style_set(&t->st[TS_ZH_BODY], h, DC_LANG_ZH, DC_FONT_ZH_BODY,
 	    DC_FONT_EN_BODY, PANGO_WEIGHT_NORMAL, z, 1.75);
-	ts_style_set(&t->st[TS_EN_BODY], h, DC_LANG_EN, DC_FONT_EN_BODY,
+	rc |= ts_style_set(&t->st[TS_EN_BODY], h, DC_LANG_EN, DC_FONT_EN_BODY,
 	    DC_FONT_ZH_BODY, PANGO_WEIGHT_NORMAL, e, 1.32);
-	ts_style_set(&t->st[TS_ZH_TITLE], h, DC_LANG_ZH, DC_FONT_ZH_HEAD,
+	rc |= ts_style_set(&t->st[TS_ZH_TITLE], h, DC_LANG_ZH, DC_FONT_ZH_HEAD,
 	    DC_FONT_EN_HEAD, PANGO_WEIGHT_BOLD, z * 1.75, 1.45);
-	ts_style_set(&t->st[TS_EN_TITLE], h, DC_LANG_EN, DC_FONT_EN_BODY,
+	rc |= ts_style_set(&t->st[TS_EN_TITLE], h, DC_LANG_EN, DC_FONT_EN_BODY,
 	    DC_FONT_ZH_HEAD, PANGO_WEIGHT_BOLD, z * 1.45, 1.25);
-	ts_style_set(&t->st[TS_ZH_SUB], h, DC_LANG_ZH, DC_FONT_ZH_BODY,
+	rc |= ts_style_set(&t->st[TS_ZH_SUB], h, DC_LANG_ZH, DC_FONT_ZH_BODY,
 	    DC_FONT_EN_BODY, PANGO_WEIGHT_NORMAL, z * 1.15, 1.6);
-	ts_style_set(&t->st[TS_EN_SUB], h, DC_LANG_EN, DC_FONT_EN_BODY,
+	rc |= ts_style_set(&t->st[TS_EN_SUB], h, DC_LANG_EN, DC_FONT_EN_BODY,
 	    DC_FONT_ZH_BODY, PANGO_WEIGHT_NORMAL, e * 1.12, 1.35);
-	ts_style_set(&t->st[TS_ZH_META], h, DC_LANG_ZH, DC_FONT_ZH_BODY,
+	rc |= ts_style_set(&t->st[TS_ZH_META], h, DC_LANG_ZH, DC_FONT_ZH_BODY,
 	    DC_FONT_EN_BODY, PANGO_WEIGHT_NORMAL, z, 1.6);
-	ts_style_set(&t->st[TS_EN_META], h, DC_LANG_EN, DC_FONT_EN_BODY,
+	rc |= ts_style_set(&t->st[TS_EN_META], h, DC_LANG_EN, DC_FONT_EN_BODY,
 	    DC_FONT_ZH_BODY, PANGO_WEIGHT_NORMAL, e, 1.35);
-	ts_style_set(&t->st[TS_ZH_HEAD], h, DC_LANG_ZH, DC_FONT_ZH_BODY,
+	rc |= ts_style_set(&t->st[TS_ZH_HEAD], h, DC_LANG_ZH, DC_FONT_ZH_BODY,
 	    DC_FONT_EN_BODY, PANGO_WEIGHT_NORMAL, z * 0.8, 1.2);
-	ts_style_set(&t->st[TS_EN_HEAD], h, DC_LANG_EN, DC_FONT_EN_BODY,
+	rc |= ts_style_set(&t->st[TS_EN_HEAD], h, DC_LANG_EN, DC_FONT_EN_BODY,
 	    DC_FONT_ZH_BODY, PANGO_WEIGHT_NORMAL, e * 0.85, 1.2);
 	t->st[TS_ZH_BODY].justify = t->st[TS_EN_BODY].justify = 1;
 	t->st[TS_ZH_TITLE].center = t->st[TS_EN_TITLE].center = 1;
 	t->st[TS_ZH_SUB].center = t->st[TS_EN_SUB].center = 1;
 	t->st[TS_ZH_META].center = t->st[TS_EN_META].center = 1;
-}
-
-static void
-ts_styles_free(struct ts *t)
-{
-	int	 i;
-
-	for (i = 0; i < TS_SID__MAX; i++)
-		if (t->st[i].font != NULL)
-			pango_font_description_free(t->st[i].font);
+	return rc == 0 ? 0 : -1;
 }
 
 static int
@@ -352,20 +298,23 @@ ts_is_fwpunct(gunichar c)
 }
 
 /*
- * Chinese text for Pango: U+2005 (a quarter em, which extracts as a
+ * Chinese text to set: U+2005 (a quarter em, which extracts as a
  * space) between Han and Latin letters or digits, as clreq asks and
  * Pango does not do.  *lead is the byte length of the run-in lead in
- * the input on entry and in the result on return.  Attributes for
- * the punctuation are added to al.
+ * the input on entry and in the result on return.  OpenType features
+ * for the punctuation go into feat, byte offsets before which no line
+ * may break into nobrk.
  */
 static char *
-ts_prep_zh(const char *s, size_t len, size_t *lead, PangoAttrList *al)
+ts_prep_zh(const char *s, size_t len, size_t *lead, GArray *feat,
+    GArray *nobrk)
 {
 	GString		*g;
 	const char	*p, *end = s + len, *q;
 	gunichar	 c, prev = 0, next;
-	size_t		 nl = *lead, pstart = 0;
-	PangoAttribute	*a;
+	size_t		 nl = *lead;
+	uint32_t	 at;
+	hb_feature_t	 f;
 
 	g = g_string_sized_new(len + 16);
 	for (p = s; p < end; p = g_utf8_next_char(p)) {
@@ -379,10 +328,11 @@ ts_prep_zh(const char *s, size_t len, size_t *lead, PangoAttrList *al)
 		next = q < end ? g_utf8_get_char(q) : 0;
 		/* Compress the first of two adjacent marks (halt). */
 		if (ts_is_fwpunct(c) && ts_is_fwpunct(next)) {
-			a = pango_attr_font_features_new("halt");
-			a->start_index = g->len;
-			a->end_index = g->len + (q - p);
-			pango_attr_list_insert(al, a);
+			f.tag = HB_TAG('h', 'a', 'l', 't');
+			f.value = 1;
+			f.start = (unsigned int)g->len;
+			f.end = (unsigned int)(g->len + (size_t)(q - p));
+			g_array_append_val(feat, f);
 		}
 		/*
 		 * Pango would break before a middle dot, and at a space
@@ -391,18 +341,15 @@ ts_prep_zh(const char *s, size_t len, size_t *lead, PangoAttrList *al)
 		 */
 		if (c == 0x00B7 || (g_unichar_isspace(prev) &&
 		    dc_is_closing_punct(c))) {
-			a = pango_attr_allow_breaks_new(FALSE);
-			a->start_index = pstart;
-			a->end_index = g->len + (q - p);
-			pango_attr_list_insert(al, a);
+			at = (uint32_t)g->len;
+			g_array_append_val(nobrk, at);
 		}
 		if (dc_is_opening_punct(c) && g_unichar_isspace(next)) {
-			a = pango_attr_allow_breaks_new(FALSE);
-			a->start_index = g->len;
-			a->end_index = g->len + (q - p) + 1;
-			pango_attr_list_insert(al, a);
+			at = (uint32_t)(g->len + (size_t)(q - p));
+			g_array_append_val(nobrk, at);
+			at++;
+			g_array_append_val(nobrk, at);
 		}
-		pstart = g->len;
 		g_string_append_len(g, p, q - p);
 		prev = c;
 	}
@@ -524,17 +471,13 @@ ts_prep_en(const char *s, size_t len, size_t *lead)
 	return g_string_free(g, FALSE);
 }
 
-/* Advance of a line in Pango units, from its glyphs (not cached). */
-static int
-ts_line_units(PangoLayoutLine *line)
+/* A line's first character and the byte after its text. */
+static const char *
+ts_line_text(const struct ln_para *p, const struct ln_line *l,
+    const char **end)
 {
-	GSList	*r;
-	int	 w = 0;
-
-	for (r = line->runs; r != NULL; r = r->next)
-		w += pango_glyph_string_get_width(
-		    ((PangoGlyphItem *)r->data)->glyphs);
-	return w;
+	*end = p->text + (l->g1 < p->ng ? p->g[l->g1].cl : p->len);
+	return p->text + (l->g0 < p->ng ? p->g[l->g0].cl : p->len);
 }
 
 /*
@@ -546,38 +489,35 @@ ts_line_units(PangoLayoutLine *line)
  * full width so that the line still ends flush.
  */
 static int
-ts_squeeze_line(PangoLayoutLine *line, const char *text, int em, int want)
+ts_squeeze_line(struct ln_para *p, const struct ln_line *l, int em,
+    int want)
 {
-	GSList		*r;
-	PangoGlyphItem	*gi;
-	PangoGlyphString *gs;
+	struct ln_glyph	*g;
 	gunichar	 c;
-	int		 i, pass, n = 0, k = 0, d, done = 0;
+	int		 i, pass, n = 0, k = 0, d, done = 0, last;
 
+	/* The last glyph with width ends the line. */
+	for (last = l->g1 - 1; last >= l->g0 && (p->g[last].adv == 0 ||
+	    (p->g[last].flags & LN_SPACE)); last--)
+		continue;
 	for (pass = 0; pass < 2; pass++) {
-		for (r = line->runs; r != NULL; r = r->next) {
-			gi = r->data;
-			gs = gi->glyphs;
-			for (i = 0; i < gs->num_glyphs; i++) {
-				if (!gs->glyphs[i].attr.is_cluster_start ||
-				    gs->glyphs[i].geometry.width < em * 9 / 10)
-					continue;
-				c = g_utf8_get_char(text + gi->item->offset +
-				    gs->log_clusters[i]);
-				/* Closing marks inside the line only. */
-				if (!ts_is_fwpunct(c) ||
-				    !dc_is_closing_punct(c) ||
-				    (r->next == NULL && i + 1 == gs->num_glyphs))
-					continue;
-				if (pass == 0) {
-					n++;
-					continue;
-				}
-				k++;
-				d = (int)((long long)want * k / n) - done;
-				done += d;
-				gs->glyphs[i].geometry.width -= d;
+		for (i = l->g0; i < l->g1; i++) {
+			g = &p->g[i];
+			if (!(g->flags & LN_CSTART) || g->adv < em * 9 / 10 ||
+			    i >= last)
+				continue;
+			c = g_utf8_get_char(p->text + g->cl);
+			/* Closing marks inside the line only. */
+			if (!ts_is_fwpunct(c) || !dc_is_closing_punct(c))
+				continue;
+			if (pass == 0) {
+				n++;
+				continue;
 			}
+			k++;
+			d = (int)((long long)want * k / n) - done;
+			done += d;
+			g->adv -= d;
 		}
 		if (want == 0 || n == 0)
 			break;
@@ -586,75 +526,66 @@ ts_squeeze_line(PangoLayoutLine *line, const char *text, int em, int want)
 }
 
 /*
- * Spread a Chinese line's slack over the gaps between its clusters.
- * Pango would put it all into spaces when the line has any, and a
- * Chinese line with a Latin word has some.
+ * Spread a line's slack over the gaps between its clusters, or with
+ * words over its spaces only (English; clusters if it has none).
  */
 static void
-ts_justify_line(PangoLayoutLine *line, int avail)
+ts_justify_line(struct ln_para *p, const struct ln_line *l, int avail,
+    int words)
 {
-	GSList		*r;
-	PangoGlyphItem	*gi;
-	PangoGlyphString *gs;
-	int		 i, n = 0, last = -1, k, slack, add, done = 0;
+	struct ln_glyph	*g;
+	int		 i, n = 0, last = -1, k, slack, add, done = 0, sp;
 
-	slack = avail - ts_line_units(line);
+	slack = avail - ln_units(p, l);
 	if (slack <= 0)
 		return;
-	/* Count clusters; the last one with width ends the line. */
-	for (r = line->runs; r != NULL; r = r->next) {
-		gs = ((PangoGlyphItem *)r->data)->glyphs;
-		for (i = 0; i < gs->num_glyphs; i++) {
-			if (!gs->glyphs[i].attr.is_cluster_start)
-				continue;
-			if (gs->glyphs[i].geometry.width > 0)
-				last = n;
-			n++;
-		}
+	/* The last glyph with width ends the line. */
+	for (last = l->g1 - 1; last >= l->g0 && (p->g[last].adv == 0 ||
+	    (p->g[last].flags & LN_SPACE)); last--)
+		continue;
+	for (sp = words; sp >= 0; sp--) {
+		n = 0;
+		for (i = l->g0; i < last; i++)
+			if (sp ? (p->g[i].flags & LN_CSTART) &&
+			    p->text[p->g[i].cl] == ' ' :
+			    i + 1 < p->ng && (p->g[i + 1].flags & LN_CSTART))
+				n++;
+		if (n > 0)
+			break;
 	}
-	if (last < 1)
+	if (n == 0)
 		return;
-	/* Add to the last glyph of each cluster before the last. */
 	k = 0;
-	for (r = line->runs; r != NULL; r = r->next) {
-		gi = r->data;
-		gs = gi->glyphs;
-		for (i = 0; i < gs->num_glyphs; i++) {
-			if (i + 1 < gs->num_glyphs &&
-			    !gs->glyphs[i + 1].attr.is_cluster_start)
-				continue;
-			if (k >= last)
-				return;
-			k++;
-			add = (int)((long long)slack * k / last) - done;
-			gs->glyphs[i].geometry.width += add;
-			done += add;
-		}
+	for (i = l->g0; i < last; i++) {
+		g = &p->g[i];
+		if (sp ? !((g->flags & LN_CSTART) && p->text[g->cl] == ' ') :
+		    !(i + 1 < p->ng && (p->g[i + 1].flags & LN_CSTART)))
+			continue;
+		k++;
+		add = (int)((long long)slack * k / n) - done;
+		g->adv += add;
+		done += add;
 	}
 }
 
 /*
- * Whether every line of a Chinese layout that runs over its width wu
- * (indent iu) can give the excess back from its punctuation.
+ * Whether every line of a Chinese paragraph that runs over its width
+ * wu (indent iu) can give the excess back from its punctuation.
  */
 static int
-ts_zh_fits(PangoLayout *lay, int wu, int iu, int em)
+ts_zh_fits(struct ln_para *p, int wu, int iu, int em)
 {
-	PangoLayoutIter	*it;
-	PangoLayoutLine	*line;
-	const char	*text = pango_layout_get_text(lay);
-	int		 avail, over, ok = 1;
+	const struct ln_line *l;
+	int		 i, avail, over;
 
-	it = pango_layout_get_iter(lay);
-	do {
-		line = pango_layout_iter_get_line_readonly(it);
-		avail = wu - (line->is_paragraph_start ? iu : 0);
-		over = ts_line_units(line) - avail;
-		if (over > 0 && ts_squeeze_line(line, text, em, 0) < over)
-			ok = 0;
-	} while (ok && pango_layout_iter_next_line(it));
-	pango_layout_iter_free(it);
-	return ok;
+	for (i = 0; i < p->nlines; i++) {
+		l = &p->lines[i];
+		avail = wu - (l->start ? iu : 0);
+		over = l->width - avail;
+		if (over > 0 && ts_squeeze_line(p, l, em, 0) < over)
+			return 0;
+	}
+	return 1;
 }
 
 /*
@@ -663,18 +594,16 @@ ts_zh_fits(PangoLayout *lay, int wu, int iu, int em)
  * books do not leave.
  */
 static int
-ts_zh_runt(PangoLayout *lay)
+ts_zh_runt(const struct ln_para *p)
 {
-	PangoLayoutLine	*line;
-	const char	*text = pango_layout_get_text(lay), *p, *end;
-	int		 n, chars = 0;
+	const char	*s, *end;
+	int		 chars = 0;
 
-	if ((n = pango_layout_get_line_count(lay)) < 2)
+	if (p->nlines < 2)
 		return 0;
-	line = pango_layout_get_line_readonly(lay, n - 1);
-	end = text + line->start_index + line->length;
-	for (p = text + line->start_index; p < end; p = g_utf8_next_char(p))
-		if (g_unichar_isalnum(g_utf8_get_char(p)))
+	for (s = ts_line_text(p, &p->lines[p->nlines - 1], &end); s < end;
+	    s = g_utf8_next_char(s))
+		if (g_unichar_isalnum(g_utf8_get_char(s)))
 			chars++;
 	return chars <= 1;
 }
@@ -686,143 +615,126 @@ ts_zh_runt(PangoLayout *lay)
  * line that does not fit.
  */
 static void
-ts_zh_push_out(PangoLayout *lay, int wu, int iu, int em)
+ts_zh_push_out(struct ln_para *p, int width, int wu, int iu, int em)
 {
-	PangoLayoutLine	*line;
-	PangoAttrList	*old, *al;
-	PangoAttribute	*a;
-	const char	*text = pango_layout_get_text(lay), *start, *prev;
+	struct ln_glyph	*g;
+	uint8_t		 old;
 
-	line = pango_layout_get_line_readonly(lay,
-	    pango_layout_get_line_count(lay) - 1);
-	start = text + line->start_index;
-	if (line->start_index == 0 || *start == '\0')
+	g = &p->g[p->lines[p->nlines - 1].g0];
+	if (p->lines[p->nlines - 1].g0 == 0)
 		return;
-	prev = g_utf8_prev_char(start);
-	old = pango_layout_get_attributes(lay);
-	if (old != NULL)
-		pango_attr_list_ref(old);
-	al = old != NULL ? pango_attr_list_copy(old) : pango_attr_list_new();
-	a = pango_attr_allow_breaks_new(FALSE);
-	a->start_index = (guint)(prev - text);
-	a->end_index = (guint)(g_utf8_next_char(start) - text);
-	pango_attr_list_insert(al, a);
-	pango_layout_set_attributes(lay, al);
-	pango_attr_list_unref(al);
-	if (!ts_zh_fits(lay, wu, iu, em) || ts_zh_runt(lay))
-		pango_layout_set_attributes(lay, old);
-	if (old != NULL)
-		pango_attr_list_unref(old);
+	old = g->flags;
+	g->flags &= (uint8_t)~(LN_BREAK | LN_CHAR);
+	ln_break(p, width, iu, 1);
+	if (!ts_zh_fits(p, wu, iu, em) || ts_zh_runt(p)) {
+		g->flags = old;
+		ln_break(p, width, iu, 1);
+	}
 }
 
 /*
- * Justify a Chinese layout set half an em wider than its width wu
- * (indent iu): lines that ran over give the excess back from their
+ * Justify a Chinese paragraph broken half an em wider than its width
+ * wu (indent iu): lines that ran over give the excess back from their
  * punctuation, all but paragraph-final lines are then spread to the
  * full width.  If some line cannot give enough back, the paragraph is
- * set again at its true width.  A runt last line is pulled up where
- * its punctuation lets some line take more (the paragraph set again
+ * broken again at its true width.  A runt last line is pulled up where
+ * its punctuation lets some line take more (the paragraph broken again
  * up to two ems wider), else it is given the character before it.
  */
 static void
-ts_justify_zh(PangoLayout *lay, int wu, int iu, int em)
+ts_justify_zh(struct ln_para *p, int wu, int iu, int em)
 {
-	PangoLayoutIter	*it;
-	PangoLayoutLine	*line, *next;
-	const char	*text = pango_layout_get_text(lay);
-	int		 avail, over, w, k;
+	struct ln_line	*l;
+	int		 avail, over, w, k, i;
 
-	if (!ts_zh_fits(lay, wu, iu, em))
-		pango_layout_set_width(lay, wu + 1);
-	if (ts_zh_runt(lay)) {
-		w = pango_layout_get_width(lay);
+	w = wu + em / 2;
+	if (!ts_zh_fits(p, wu, iu, em)) {
+		w = wu + 1;
+		ln_break(p, w, iu, 1);
+	}
+	if (ts_zh_runt(p)) {
 		for (k = 2; k <= 4; k++) {
-			pango_layout_set_width(lay, wu + k * em / 2);
-			if (ts_zh_fits(lay, wu, iu, em) && !ts_zh_runt(lay))
+			ln_break(p, wu + k * em / 2, iu, 1);
+			if (ts_zh_fits(p, wu, iu, em) && !ts_zh_runt(p))
 				break;
 		}
 		if (k > 4) {
-			pango_layout_set_width(lay, w);
-			ts_zh_push_out(lay, wu, iu, em);
+			ln_break(p, w, iu, 1);
+			ts_zh_push_out(p, w, wu, iu, em);
 		}
 	}
-
-	it = pango_layout_get_iter(lay);
-	line = pango_layout_iter_get_line_readonly(it);
-	while (line != NULL) {
-		next = pango_layout_iter_next_line(it) ?
-		    pango_layout_iter_get_line_readonly(it) : NULL;
-		avail = wu - (line->is_paragraph_start ? iu : 0);
-		over = ts_line_units(line) - avail;
+	for (i = 0; i < p->nlines; i++) {
+		l = &p->lines[i];
+		avail = wu - (l->start ? iu : 0);
+		over = l->width - avail;
 		if (over > 0)
-			ts_squeeze_line(line, text, em, over);
-		if (next != NULL && !next->is_paragraph_start)
-			ts_justify_line(line, avail);
-		line = next;
+			ts_squeeze_line(p, l, em, over);
+		if (i + 1 < p->nlines && !p->lines[i + 1].start)
+			ts_justify_line(p, l, avail, 0);
+		l->width = ln_units(p, l);
 	}
-	pango_layout_iter_free(it);
+}
+
+/* Justify an English paragraph's lines but the last of each paragraph. */
+static void
+ts_justify_en(struct ln_para *p, int wu, int iu)
+{
+	struct ln_line	*l;
+	int		 i;
+
+	for (i = 0; i + 1 < p->nlines; i++) {
+		l = &p->lines[i];
+		if (p->lines[i + 1].start)
+			continue;
+		ts_justify_line(p, l, wu - (l->start ? iu : 0), 1);
+		l->width = ln_units(p, l);
+	}
 }
 
 /*
- * Lay out one paragraph of a style at a width: the text is prepared
- * for its language and the lead (lead bytes) is set in the heading
- * face.  Returns a layout the caller unrefs.
+ * Set one paragraph of a style at a width: the text is prepared for
+ * its language and the lead (lead bytes) is set in the lead's face.
+ * Returns the paragraph, which the caller unrefs.
  */
-static PangoLayout *
+static struct ln_para *
 ts_para(const struct ts *t, enum ts_sid sid, const char *text, size_t len,
     size_t lead, double width, double indent)
 {
 	const struct ts_style *s = &t->st[sid];
-	PangoLayout	*lay;
-	PangoAttrList	*al;
-	PangoAttribute	*a;
-	char		*p;
-	int		 wu, iu;
+	struct ln_para	*p;
+	GArray		*feat, *nobrk;
+	char		*txt;
+	int		 wu, iu, em = s->ln.em;
 
 	if (lead > len)
 		lead = len;
-	al = pango_attr_list_new();
+	feat = g_array_new(FALSE, FALSE, sizeof(hb_feature_t));
+	nobrk = g_array_new(FALSE, FALSE, sizeof(uint32_t));
 	if (s->l == DC_LANG_ZH)
-		p = ts_prep_zh(text, len, &lead, al);
+		txt = ts_prep_zh(text, len, &lead, feat, nobrk);
 	else
-		p = ts_prep_en(text, len, &lead);
-	a = pango_attr_language_new(s->lang);
-	pango_attr_list_insert_before(al, a);
-	if (lead > 0) {
-		a = pango_attr_family_new(dc_fonts_family(s->l ==
-		    DC_LANG_ZH ? DC_FONT_ZH_HEAD : DC_FONT_EN_BODY));
-		a->end_index = lead;
-		pango_attr_list_insert(al, a);
-		a = pango_attr_weight_new(s->l == DC_LANG_ZH ?
-		    PANGO_WEIGHT_MEDIUM : PANGO_WEIGHT_BOLD);
-		a->end_index = lead;
-		pango_attr_list_insert(al, a);
-	}
-	lay = pango_layout_new(ts_ctx);
-	pango_layout_set_font_description(lay, s->font);
-	wu = (int)lround(width * PANGO_SCALE);
-	iu = (int)lround(indent * PANGO_SCALE);
+		txt = ts_prep_en(text, len, &lead);
+	p = ln_shape(&s->ln, txt, strlen(txt), lead,
+	    (const hb_feature_t *)(void *)feat->data, feat->len,
+	    (const uint32_t *)(void *)nobrk->data, nobrk->len);
+	g_array_free(feat, TRUE);
+	g_array_free(nobrk, TRUE);
+	wu = (int)lround(width * LN_SCALE);
+	iu = (int)lround(indent * LN_SCALE);
 	/*
 	 * One unit more, or whole-point leftovers spread unevenly;
 	 * Chinese may run half an em over, to be taken back from the
 	 * punctuation (ts_justify_zh()).
 	 */
-	pango_layout_set_width(lay, wu + (s->justify && s->l ==
-	    DC_LANG_ZH ? (int)lround(s->size * PANGO_SCALE) / 2 : 1));
-	pango_layout_set_wrap(lay, PANGO_WRAP_WORD_CHAR);
-	pango_layout_set_indent(lay, iu);
+	ln_break(p, wu + (s->justify && s->l == DC_LANG_ZH ? em / 2 : 1),
+	    iu, 1);
 	if (s->center)
-		pango_layout_set_alignment(lay, PANGO_ALIGN_CENTER);
-	if (s->justify && s->l == DC_LANG_EN)
-		pango_layout_set_justify(lay, TRUE);
-	pango_layout_set_text(lay, p, -1);
-	pango_layout_set_attributes(lay, al);
-	pango_attr_list_unref(al);
-	g_free(p);
-
+		ln_center(p, wu);
 	if (s->justify && s->l == DC_LANG_ZH)
-		ts_justify_zh(lay, wu, iu, (int)lround(s->size * PANGO_SCALE));
-	return lay;
+		ts_justify_zh(p, wu, iu, em);
+	else if (s->justify)
+		ts_justify_en(p, wu, iu);
+	return p;
 }
 
 static struct ts_page *
@@ -848,8 +760,7 @@ ts_page_free(struct ts_page *p)
 	if (p == NULL)
 		return;
 	for (i = 0; i < p->items->len; i++)
-		g_object_unref(g_array_index(p->items, struct ts_item,
-		    i).layout);
+		ln_unref(g_array_index(p->items, struct ts_item, i).para);
 	for (i = 0; i < p->marks->len; i++)
 		g_free(g_array_index(p->marks, struct ts_mark, i).text);
 	g_array_free(p->items, TRUE);
@@ -873,12 +784,12 @@ ts_page_get(struct ts *t, int number)
 }
 
 static void
-ts_item_add(struct ts_page *p, PangoLayout *lay, PangoLayoutLine *line,
-    double x, double y)
+ts_item_add(struct ts_page *p, struct ln_para *para, int line, double x,
+    double y)
 {
 	struct ts_item	 it;
 
-	it.layout = g_object_ref(lay);
+	it.para = ln_ref(para);
 	it.line = line;
 	it.x = x;
 	it.y = y;
@@ -901,38 +812,21 @@ ts_mark_add(struct ts_page *p, int level, const char *text, size_t len,
 }
 
 /*
- * A one-line layout for furniture (running head, folio).
+ * One line for furniture (running head, folio), cut with an ellipsis
+ * at width if that is > 0.
  */
-static PangoLayout *
+static struct ln_para *
 ts_short(const struct ts *t, enum ts_sid sid, const char *text,
     double width)
 {
-	PangoLayout	*lay;
-	PangoAttrList	*al;
+	struct ln_para	*p;
 
-	lay = pango_layout_new(ts_ctx);
-	pango_layout_set_font_description(lay, t->st[sid].font);
-	al = pango_attr_list_new();
-	pango_attr_list_insert(al, pango_attr_language_new(
-	    t->st[sid].lang));
-	pango_layout_set_attributes(lay, al);
-	pango_attr_list_unref(al);
-	if (width > 0) {
-		pango_layout_set_width(lay, (int)(width * PANGO_SCALE));
-		pango_layout_set_ellipsize(lay, PANGO_ELLIPSIZE_END);
-	}
-	pango_layout_set_single_paragraph_mode(lay, TRUE);
-	pango_layout_set_text(lay, text, -1);
-	return lay;
-}
-
-static double
-ts_line_width(PangoLayoutLine *line)
-{
-	PangoRectangle	 log;
-
-	pango_layout_line_get_extents(line, NULL, &log);
-	return (double)log.width / PANGO_SCALE;
+	p = ln_shape(&t->st[sid].ln, g_strdup(text), strlen(text), 0, NULL,
+	    0, NULL, 0);
+	ln_break(p, 0, 0, 0);
+	if (width > 0)
+		ln_ellipsize(p, (int)(width * LN_SCALE));
+	return p;
 }
 
 /*
@@ -945,8 +839,7 @@ ts_furniture(struct ts *t, struct ts_page *p)
 	const char	*title;
 	enum dc_lang	 l;
 	enum ts_sid	 sid;
-	PangoLayout	*lay;
-	PangoLayoutLine	*line;
+	struct ln_para	*lay;
 	double		 y, w;
 	char		 num[16];
 	struct ts_rule	 r;
@@ -965,18 +858,16 @@ ts_furniture(struct ts *t, struct ts_page *p)
 	y = t->top - t->st[TS_ZH_BODY].pitch * 1.1;
 	if (title != NULL) {
 		lay = ts_short(t, sid, title, t->tw * 0.75);
-		line = pango_layout_get_line_readonly(lay, 0);
-		w = ts_line_width(line);
-		ts_item_add(p, lay, line, p->left + (t->tw - w) / 2, y);
-		g_object_unref(lay);
+		w = (double)lay->lines[0].width / LN_SCALE;
+		ts_item_add(p, lay, 0, p->left + (t->tw - w) / 2, y);
+		ln_unref(lay);
 	}
 	snprintf(num, sizeof(num), "%d", p->number);
 	lay = ts_short(t, TS_EN_HEAD, num, 0);
-	line = pango_layout_get_line_readonly(lay, 0);
-	w = ts_line_width(line);
-	ts_item_add(p, lay, line, p->number % 2 ? p->left + t->tw - w :
+	w = (double)lay->lines[0].width / LN_SCALE;
+	ts_item_add(p, lay, 0, p->number % 2 ? p->left + t->tw - w :
 	    p->left, y);
-	g_object_unref(lay);
+	ln_unref(lay);
 	r.x0 = p->left;
 	r.x1 = p->left + t->tw;
 	r.y0 = r.y1 = y + t->st[TS_EN_HEAD].size * 0.45;
@@ -1045,38 +936,28 @@ ts_frame_page(const struct ts *t, const struct ts_frame *f)
  * *page and *y0.
  */
 static void
-ts_flow(struct ts *t, struct ts_frame *f, PangoLayout *lay,
+ts_flow(struct ts *t, struct ts_frame *f, struct ln_para *lay,
     const struct ts_style *s, int *page, double *y0)
 {
-	PangoLayoutIter	*it;
-	PangoLayoutLine	*line;
 	struct ts_page	*p;
-	PangoRectangle	 log;
-	int		 first = 1, k = 0, n;
+	int		 k, n = lay->nlines;
 	double		 x, need;
 
-	n = pango_layout_get_line_count(lay);
-	it = pango_layout_get_iter(lay);
-	do {
-		line = pango_layout_iter_get_line_readonly(it);
+	for (k = 0; k < n; k++) {
 		need = n - k == 2 && k >= 2 ? 2 * s->pitch : s->pitch;
-		k++;
 		if (f->y + need > t->bot + 0.01 && f->y > t->top) {
 			f->spread++;
 			f->y = t->top;
 		}
 		p = ts_page_get(t, ts_frame_page(t, f));
-		pango_layout_iter_get_line_extents(it, NULL, &log);
-		x = p->left + f->x + (double)log.x / PANGO_SCALE;
-		ts_item_add(p, lay, line, x, f->y + s->asc);
-		if (first) {
+		x = p->left + f->x + (double)lay->lines[k].x / LN_SCALE;
+		ts_item_add(p, lay, k, x, f->y + s->asc);
+		if (k == 0) {
 			*page = p->number;
 			*y0 = f->y;
-			first = 0;
 		}
 		f->y += s->pitch;
-	} while (pango_layout_iter_next_line(it));
-	pango_layout_iter_free(it);
+	}
 }
 
 /* The later of two flow cursors. */
@@ -1095,9 +976,9 @@ ts_cursor_max(const struct ts_frame *a, const struct ts_frame *b,
 }
 
 static int
-ts_nlines(PangoLayout *lay)
+ts_nlines(const struct ln_para *lay)
 {
-	return lay == NULL ? 0 : pango_layout_get_line_count(lay);
+	return lay == NULL ? 0 : lay->nlines;
 }
 
 /*
@@ -1133,7 +1014,7 @@ static void
 ts_block(struct ts *t, const struct dc_node *b)
 {
 	const struct dc_node *seg[DC_LANG__MAX];
-	PangoLayout	*lay[DC_LANG__MAX] = { NULL, NULL }, *more;
+	struct ln_para	*lay[DC_LANG__MAX] = { NULL, NULL }, *more;
 	size_t		 clen[DC_LANG__MAX], off, n2;
 	struct ts_frame	*f;
 	double		 ind, y, before, need;
@@ -1227,7 +1108,7 @@ ts_block(struct ts *t, const struct dc_node *b)
 			more = ts_para(t, sid, seg[i]->text + off, n2, 0,
 			    f->w, 0);
 			ts_flow(t, f, more, &t->st[sid], &pg, &yy);
-			g_object_unref(more);
+			ln_unref(more);
 			/* Finish pages no flow can come back to. */
 			if (t->nfr == 1 || i == DC_LANG_EN ||
 			    lay[DC_LANG_EN] == NULL)
@@ -1260,8 +1141,7 @@ ts_block(struct ts *t, const struct dc_node *b)
 	g_free(label);
 
 	for (i = 0; i < DC_LANG__MAX; i++)
-		if (lay[i] != NULL)
-			g_object_unref(lay[i]);
+		ln_unref(lay[i]);
 
 	/* Pages no flow can reach any more are finished. */
 	sp = t->fr[0].spread;
@@ -1312,7 +1192,7 @@ static void
 ts_title_line(struct ts *t, struct ts_frame *f, enum ts_sid sid,
     const char *text, double before)
 {
-	PangoLayout	*lay;
+	struct ln_para	*lay;
 	int		 page;
 	double		 y;
 
@@ -1322,7 +1202,7 @@ ts_title_line(struct ts *t, struct ts_frame *f, enum ts_sid sid,
 		f->y += before;
 	lay = ts_para(t, sid, text, strlen(text), 0, f->w, 0);
 	ts_flow(t, f, lay, &t->st[sid], &page, &y);
-	g_object_unref(lay);
+	ln_unref(lay);
 }
 
 /*
@@ -1461,7 +1341,7 @@ ts_run(const struct dc_doc *d, const struct dc_opts *o, ts_emit_fn emit,
 	t.first_open = 1;
 	if (ts_paper(o->paper, &t.pw, &t.ph) == -1 ||
 	    ts_layout_parse(o->layout, d->meta.langs, &t.lay) == -1 ||
-	    ts_context() == -1)
+	    dc_fonts_init() == -1)
 		goto out;
 	/* The dictionary takes a while to load: do it beside the rest. */
 	if (o->threads && !ts_hyph_tried && ts_hyph_thr == NULL &&
@@ -1469,7 +1349,8 @@ ts_run(const struct dc_doc *d, const struct dc_opts *o, ts_emit_fn emit,
 	    (d->meta.langs & (1u << DC_LANG_EN)))
 		ts_hyph_thr = g_thread_try_new("hyphen", ts_hyph_load, NULL,
 		    NULL);
-	ts_styles(&t);
+	if (ts_styles(&t) == -1)
+		goto out;
 	ts_headtitles(&t);
 
 	/* Book margins: inner narrower than outer, foot deeper than head. */
@@ -1555,7 +1436,6 @@ out:
 		g_ptr_array_remove_index(t.open, t.open->len - 1);
 	}
 	g_ptr_array_free(t.open, TRUE);
-	ts_styles_free(&t);
 	for (i = 0; i < DC_LANG__MAX; i++)
 		g_free(t.headtitle[i]);
 	return rc;

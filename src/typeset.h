@@ -10,6 +10,7 @@
 #include <pango/pango.h>
 
 #include "fonts.h"
+#include "lines.h"
 
 /* --layout values. */
 enum ts_layout {
@@ -23,8 +24,8 @@ enum ts_layout {
 
 /* One line set on a page. */
 struct ts_item {
-	PangoLayout	*layout;	/* holds the line; one reference */
-	PangoLayoutLine	*line;		/* line to paint */
+	struct ln_para	*para;		/* holds the line; one reference */
+	int		 line;		/* which line to paint */
 	double		 x;		/* origin: left end, pt from left */
 	double		 y;		/* origin: baseline, pt from top */
 };
