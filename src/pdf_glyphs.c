@@ -46,10 +46,18 @@ struct pg_face {
 	int			 done;	/* cface made or given up */
 };
 
-/* A font's stand-in: its subset (or whole face) at its size. */
+/*
+ * A font's stand-in: its subset (or whole face) at its size, and what
+ * is to be shown with it on the page being painted: showing a page's
+ * glyphs of one font at once costs cairo far less than line by line.
+ */
 struct pg_font {
 	cairo_scaled_font_t	*sf;
 	const hb_map_t		*map;	/* of its face; NULL: whole face */
+	GArray			*glyphs; /* cairo_glyph_t */
+	GArray			*clusters; /* cairo_text_cluster_t */
+	GString			*text;	/* the clusters' text */
+	int			 pending; /* in pg.pending */
 };
 
 /* What the cairo face of a subset keeps alive. */
@@ -62,9 +70,7 @@ struct pg {
 	hb_subset_input_t	*in;	/* the document's characters */
 	GHashTable		*faces;	/* "file:index" -> struct pg_face */
 	GHashTable		*fonts;	/* struct ln_font * -> pg_font */
-	GArray			*glyphs; /* cairo_glyph_t, scratch */
-	GArray			*clusters; /* cairo_text_cluster_t, scratch */
-	GString			*text;	/* the clusters' text, scratch */
+	GPtrArray		*pending; /* struct pg_font with glyphs */
 	unsigned int		 fallbacks; /* runs painted by Pango */
 	GPtrArray		*queue;	/* foreseen faces, in order */
 	GThread			*thr;	/* subsetting them, until joined */
@@ -106,8 +112,12 @@ pg_font_free(void *arg)
 {
 	struct pg_font	*f = arg;
 
-	if (f != NULL)
-		cairo_scaled_font_destroy(f->sf);
+	if (f == NULL)
+		return;
+	cairo_scaled_font_destroy(f->sf);
+	g_array_free(f->glyphs, TRUE);
+	g_array_free(f->clusters, TRUE);
+	g_string_free(f->text, TRUE);
 	g_free(f);
 }
 
@@ -202,10 +212,7 @@ pg_new(const struct dc_doc *d)
 	    g_free, pg_face_free);
 	pg->fonts = g_hash_table_new_full(g_direct_hash, g_direct_equal,
 	    NULL, pg_font_free);
-	pg->glyphs = g_array_new(FALSE, FALSE, sizeof(cairo_glyph_t));
-	pg->clusters = g_array_new(FALSE, FALSE,
-	    sizeof(cairo_text_cluster_t));
-	pg->text = g_string_new(NULL);
+	pg->pending = g_ptr_array_new();
 	return pg;
 }
 
@@ -223,9 +230,7 @@ pg_free(struct pg *pg)
 	g_hash_table_destroy(pg->fonts);
 	g_hash_table_destroy(pg->faces);
 	hb_subset_input_destroy(pg->in);
-	g_array_free(pg->glyphs, TRUE);
-	g_array_free(pg->clusters, TRUE);
-	g_string_free(pg->text, TRUE);
+	g_ptr_array_free(pg->pending, TRUE);
 	g_free(pg);
 }
 
@@ -429,7 +434,7 @@ pg_cairo_face(FT_Face ft, hb_blob_t *blob)
  * the whole installed face where there is no subset.  NULL if neither
  * can be had.
  */
-static const struct pg_font *
+static struct pg_font *
 pg_font(struct pg *pg, const struct ln_font *font, int whole)
 {
 	gpointer		 v, key;
@@ -469,35 +474,39 @@ pg_font(struct pg *pg, const struct ln_font *font, int whole)
 		cairo_scaled_font_destroy(sf);
 		goto out;
 	}
-	pgf = g_new(struct pg_font, 1);
+	pgf = g_new0(struct pg_font, 1);
 	pgf->sf = sf;
 	pgf->map = whole ? NULL : pf->map;
+	pgf->glyphs = g_array_new(FALSE, FALSE, sizeof(cairo_glyph_t));
+	pgf->clusters = g_array_new(FALSE, FALSE,
+	    sizeof(cairo_text_cluster_t));
+	pgf->text = g_string_new(NULL);
 out:
 	g_hash_table_insert(pg->fonts, key, pgf);
 	return pgf;
 }
 
 /*
- * The glyphs of glyphs [a, b) of a line (one font), the text clusters
- * and their text, as cairo wants them: hidden glyphs are dropped, and
- * a soft hyphen left invisible inside a line is left out of the text:
- * it would copy out of the PDF as U+00AD in the middle of a word.
- * Returns 0, or -1 if a glyph is missing from the map.
+ * Add glyphs [a, b) of a line (one font) to the font's page: glyphs,
+ * text clusters and their text, as cairo wants them.  Hidden glyphs
+ * are dropped, and a soft hyphen left invisible inside a line is left
+ * out of the text: it would copy out of the PDF as U+00AD in the
+ * middle of a word.  Returns 0, or -1 (nothing added) if a glyph is
+ * missing from the font's map.
  */
 static int
-pg_run_glyphs(struct pg *pg, const struct ln_para *p, int a, int b,
-    const hb_map_t *map, double x, double y)
+pg_run_glyphs(struct pg_font *f, const struct ln_para *p, int a, int b,
+    double x, double y)
 {
 	const struct ln_glyph	*gl;
 	cairo_glyph_t		 g;
 	cairo_text_cluster_t	 c;
 	int			 i, j, xpos = 0;
+	guint			 ng = f->glyphs->len, nc = f->clusters->len;
+	gsize			 nt = f->text->len;
 	uint32_t		 end;
 	hb_codepoint_t		 id;
 
-	g_array_set_size(pg->glyphs, 0);
-	g_array_set_size(pg->clusters, 0);
-	g_string_truncate(pg->text, 0);
 	for (i = a; i < b; i = j) {
 		c.num_glyphs = 0;
 		for (j = i; j < b && (j == i || p->g[j].cl == p->g[i].cl);
@@ -505,13 +514,17 @@ pg_run_glyphs(struct pg *pg, const struct ln_para *p, int a, int b,
 			gl = &p->g[j];
 			if (!(gl->flags & LN_HIDDEN)) {
 				id = gl->gid;
-				if (map != NULL && (id = hb_map_get(map,
-				    gl->gid)) == HB_MAP_VALUE_INVALID)
+				if (f->map != NULL && (id = hb_map_get(f->map,
+				    gl->gid)) == HB_MAP_VALUE_INVALID) {
+					g_array_set_size(f->glyphs, ng);
+					g_array_set_size(f->clusters, nc);
+					g_string_truncate(f->text, nt);
 					return -1;
+				}
 				g.index = id;
 				g.x = x + (double)(xpos + gl->dx) / LN_SCALE;
 				g.y = y - (double)gl->dy / LN_SCALE;
-				g_array_append_val(pg->glyphs, g);
+				g_array_append_val(f->glyphs, g);
 				c.num_glyphs++;
 			}
 			xpos += gl->adv;
@@ -520,49 +533,57 @@ pg_run_glyphs(struct pg *pg, const struct ln_para *p, int a, int b,
 		c.num_bytes = (int)(end - p->g[i].cl);
 		if (c.num_glyphs == 0 && (p->g[i].flags & LN_SHY))
 			continue;
-		g_array_append_val(pg->clusters, c);
-		g_string_append_len(pg->text, p->text + p->g[i].cl,
+		g_array_append_val(f->clusters, c);
+		g_string_append_len(f->text, p->text + p->g[i].cl,
 		    c.num_bytes);
 	}
 	return 0;
 }
 
-/* Show what pg_run_glyphs() or pg_added() gathered. */
-static void
-pg_show(struct pg *pg, cairo_t *cr, const struct pg_font *pgf)
-{
-	if (pg->glyphs->len == 0 && pg->clusters->len == 0)
-		return;
-	cairo_set_scaled_font(cr, pgf->sf);
-	cairo_show_text_glyphs(cr, pg->text->str, (int)pg->text->len,
-	    (cairo_glyph_t *)(void *)pg->glyphs->data, (int)pg->glyphs->len,
-	    (cairo_text_cluster_t *)(void *)pg->clusters->data,
-	    (int)pg->clusters->len, 0);
-}
-
-/* The glyph added at a line's end (hyphen, ellipsis); 0 or -1. */
+/* Add the glyph added at a line's end (hyphen, ellipsis); 0 or -1. */
 static int
-pg_added(struct pg *pg, const struct ln_line *l, const hb_map_t *map,
-    double x, double y)
+pg_added(struct pg_font *f, const struct ln_line *l, double x, double y)
 {
 	cairo_glyph_t		 g;
 	cairo_text_cluster_t	 c;
 	hb_codepoint_t		 id = l->hgid;
 
-	if (map != NULL && (id = hb_map_get(map, l->hgid)) ==
+	if (f->map != NULL && (id = hb_map_get(f->map, l->hgid)) ==
 	    HB_MAP_VALUE_INVALID)
 		return -1;
-	g_array_set_size(pg->glyphs, 0);
-	g_array_set_size(pg->clusters, 0);
-	g_string_assign(pg->text, l->htext);
 	g.index = id;
 	g.x = x;
 	g.y = y;
-	g_array_append_val(pg->glyphs, g);
+	g_array_append_val(f->glyphs, g);
 	c.num_glyphs = 1;
 	c.num_bytes = (int)strlen(l->htext);
-	g_array_append_val(pg->clusters, c);
+	g_array_append_val(f->clusters, c);
+	g_string_append(f->text, l->htext);
 	return 0;
+}
+
+/* Show what the page's lines gave each font, in the order first used. */
+void
+pg_flush(struct pg *pg, cairo_t *cr)
+{
+	struct pg_font	*f;
+	guint		 i;
+
+	for (i = 0; pg != NULL && i < pg->pending->len; i++) {
+		f = g_ptr_array_index(pg->pending, i);
+		cairo_set_scaled_font(cr, f->sf);
+		cairo_show_text_glyphs(cr, f->text->str, (int)f->text->len,
+		    (cairo_glyph_t *)(void *)f->glyphs->data,
+		    (int)f->glyphs->len,
+		    (cairo_text_cluster_t *)(void *)f->clusters->data,
+		    (int)f->clusters->len, 0);
+		g_array_set_size(f->glyphs, 0);
+		g_array_set_size(f->clusters, 0);
+		g_string_truncate(f->text, 0);
+		f->pending = 0;
+	}
+	if (pg != NULL)
+		g_ptr_array_set_size(pg->pending, 0);
 }
 
 /*
@@ -571,15 +592,17 @@ pg_added(struct pg *pg, const struct ln_line *l, const hb_map_t *map,
  * whole face if the subset lacks a glyph.
  */
 void
-pg_show_line(struct pg *pg, cairo_t *cr, const struct ln_para *p, int n,
-    double x, double y)
+pg_show_line(struct pg *pg, const struct ln_para *p, int n, double x,
+    double y)
 {
 	const struct ln_line	*l = &p->lines[n];
-	const struct pg_font	*pgf;
+	struct pg_font		*pgf;
 	const struct ln_font	*f;
 	double			 rx = x;
 	int			 a, b, i, w;
 
+	if (pg == NULL)
+		return;
 	for (a = l->g0; a <= l->g1; a = b) {
 		if (a == l->g1) {
 			/* The added glyph, as a run of its own. */
@@ -596,14 +619,17 @@ pg_show_line(struct pg *pg, cairo_t *cr, const struct ln_para *p, int n,
 		for (w = 0; w < 2; w++) {
 			if ((pgf = pg_font(pg, f, w)) == NULL)
 				continue;
-			if ((a == l->g1 ? pg_added(pg, l, pgf->map, rx, y) :
-			    pg_run_glyphs(pg, p, a, b, pgf->map, rx, y)) == 0)
+			if ((a == l->g1 ? pg_added(pgf, l, rx, y) :
+			    pg_run_glyphs(pgf, p, a, b, rx, y)) == 0)
 				break;
 		}
 		if (w < 2) {
 			if (w == 1)
 				pg->fallbacks++;
-			pg_show(pg, cr, pgf);
+			if (!pgf->pending) {
+				pgf->pending = 1;
+				g_ptr_array_add(pg->pending, pgf);
+			}
 		}
 		if (a < l->g1)
 			for (i = a; i < b; i++)

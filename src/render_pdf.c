@@ -41,8 +41,9 @@ pdf_paint(struct pdf *pd, cairo_t *cr, const struct ts_page *p)
 	cairo_set_source_rgb(cr, 0, 0, 0);
 	for (i = 0; i < p->items->len; i++) {
 		it = &g_array_index(p->items, struct ts_item, i);
-		pg_show_line(pd->pg, cr, it->para, it->line, it->x, it->y);
+		pg_show_line(pd->pg, it->para, it->line, it->x, it->y);
 	}
+	pg_flush(pd->pg, cr);
 	for (i = 0; i < p->rules->len; i++) {
 		r = &g_array_index(p->rules, struct ts_rule, i);
 		cairo_set_line_width(cr, r->width);
