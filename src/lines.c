@@ -128,14 +128,14 @@ ln_fonts_free(void)
 struct ln_para *
 ln_ref(struct ln_para *p)
 {
-	p->ref++;
+	g_atomic_int_inc(&p->ref);
 	return p;
 }
 
 void
 ln_unref(struct ln_para *p)
 {
-	if (p == NULL || --p->ref > 0)
+	if (p == NULL || !g_atomic_int_dec_and_test(&p->ref))
 		return;
 	g_free(p->text);
 	g_free(p->g);

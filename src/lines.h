@@ -67,7 +67,7 @@ struct ln_line {
 
 /* One paragraph, shaped; its lines after ln_break(). */
 struct ln_para {
-	int		 ref;		/* references (pages holding it) */
+	int		 ref;		/* references (pages holding it), atomic */
 	char		*text;		/* owned */
 	size_t		 len;
 	struct ln_font	*fonts[4];	/* those its glyphs use */

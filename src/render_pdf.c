@@ -82,7 +82,7 @@ pdf_marks(struct pdf *pd, const struct ts_page *p)
 
 /* ts_run() callback: paint a page now, or record it for imposing. */
 static int
-pdf_page(const struct ts_page *p, void *arg)
+pdf_page(struct ts_page *p, void *arg)
 {
 	struct pdf		*pd = arg;
 	cairo_surface_t		*rs;
@@ -106,6 +106,107 @@ pdf_page(const struct ts_page *p, void *arg)
 	pdf_paint(pd, pd->cr, p);
 	cairo_show_page(pd->cr);
 	return cairo_status(pd->cr) == CAIRO_STATUS_SUCCESS ? 0 : -1;
+}
+
+/*
+ * One file is typeset on a thread of its own while this one paints:
+ * the typesetter hands finished pages over through a short queue (it
+ * waits when PDF_AHEAD pages are waiting), and stops when painting
+ * has failed.
+ */
+#define PDF_AHEAD	8
+
+struct pdf_pipe {
+	const struct dc_doc *d;
+	const struct dc_opts *o;
+	GMutex		 lock;
+	GCond		 cond;
+	GQueue		 pages;		/* struct ts_page *, in order */
+	int		 done;		/* ts_run() has returned... */
+	int		 n;		/* ... this */
+	int		 stop;		/* painting failed */
+};
+
+/* ts_run() callback on the typesetter's thread: queue the page. */
+static int
+pdf_pipe_page(struct ts_page *p, void *arg)
+{
+	struct pdf_pipe	*pp = arg;
+	int		 rc = 1;
+
+	g_mutex_lock(&pp->lock);
+	while (pp->pages.length >= PDF_AHEAD && !pp->stop)
+		g_cond_wait(&pp->cond, &pp->lock);
+	if (pp->stop)
+		rc = -1;
+	else
+		g_queue_push_tail(&pp->pages, p);
+	g_cond_broadcast(&pp->cond);
+	g_mutex_unlock(&pp->lock);
+	return rc;
+}
+
+static gpointer
+pdf_typeset(gpointer arg)
+{
+	struct pdf_pipe	*pp = arg;
+	int		 n;
+
+	n = ts_run(pp->d, pp->o, pdf_pipe_page, pp);
+	g_mutex_lock(&pp->lock);
+	pp->n = n;
+	pp->done = 1;
+	g_cond_broadcast(&pp->cond);
+	g_mutex_unlock(&pp->lock);
+	return NULL;
+}
+
+/*
+ * Typeset on a thread and paint here as pages come; without a thread,
+ * one after the other.  Returns what ts_run() returned.
+ */
+static int
+pdf_run(struct pdf *pd, const struct dc_doc *d, const struct dc_opts *o)
+{
+	struct pdf_pipe	 pp;
+	struct ts_page	*p;
+	GThread		*thr;
+
+	if (!o->threads)
+		return ts_run(d, o, pdf_page, pd);
+	memset(&pp, 0, sizeof(pp));
+	pp.d = d;
+	pp.o = o;
+	g_mutex_init(&pp.lock);
+	g_cond_init(&pp.cond);
+	g_queue_init(&pp.pages);
+	if ((thr = g_thread_try_new("typeset", pdf_typeset, &pp,
+	    NULL)) == NULL) {
+		g_mutex_clear(&pp.lock);
+		g_cond_clear(&pp.cond);
+		return ts_run(d, o, pdf_page, pd);
+	}
+	for (;;) {
+		g_mutex_lock(&pp.lock);
+		while (pp.pages.length == 0 && !pp.done)
+			g_cond_wait(&pp.cond, &pp.lock);
+		p = g_queue_pop_head(&pp.pages);
+		g_cond_broadcast(&pp.cond);
+		g_mutex_unlock(&pp.lock);
+		if (p == NULL)
+			break;
+		if (!pp.stop && pdf_page(p, pd) == -1) {
+			g_mutex_lock(&pp.lock);
+			pp.stop = 1;
+			g_cond_broadcast(&pp.cond);
+			g_mutex_unlock(&pp.lock);
+		}
+		ts_page_free(p);
+	}
+	g_thread_join(thr);
+	g_mutex_clear(&pp.lock);
+	g_cond_clear(&pp.cond);
+	return pp.stop && pp.n >= 0 ? -1 : pp.n;
 }
 
 /*
@@ -385,7 +486,7 @@ render_pdf(const struct dc_doc *d, const struct dc_opts *o,
 	pdf_metadata(&pd, d, o);
 	if (!pd.booklet)
 		pd.cr = cairo_create(pd.surf);
-	n = ts_run(d, o, pdf_page, &pd);
+	n = pdf_run(&pd, d, o);
 	if (pd.booklet && n > 0)
 		pdf_impose(&pd);
 	if (pd.cr != NULL)

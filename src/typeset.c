@@ -752,7 +752,7 @@ ts_page_new(const struct ts *t, int number)
 	return p;
 }
 
-static void
+void
 ts_page_free(struct ts_page *p)
 {
 	guint	 i;
@@ -909,13 +909,16 @@ static void
 ts_flush(struct ts *t, int upto)
 {
 	struct ts_page	*p;
+	int		 r;
 
 	while (t->first_open < upto) {
 		p = ts_page_get(t, t->first_open);
 		ts_furniture(t, p);
-		if (!t->err && t->emit(p, t->arg) == -1)
+		r = t->err ? 0 : t->emit(p, t->arg);
+		if (r == -1)
 			t->err = 1;
-		ts_page_free(p);
+		if (r != 1)
+			ts_page_free(p);
 		g_ptr_array_remove_index(t->open, 0);
 		t->first_open++;
 	}

@@ -61,12 +61,16 @@ struct ts_face {
 
 #define TS_FACES_MAX	8
 
-/* Called with each finished page, in order; 0, or -1 to stop. */
-typedef int	(*ts_emit_fn)(const struct ts_page *, void *);
+/*
+ * Called with each finished page, in order: 0, 1 if it keeps the page
+ * (and frees it with ts_page_free()), or -1 to stop.
+ */
+typedef int	(*ts_emit_fn)(struct ts_page *, void *);
 
 int		 ts_paper(const char *, double *, double *);
 int		 ts_layout_parse(const char *, unsigned int, enum ts_layout *);
 int		 ts_faces(enum ts_layout, unsigned int, struct ts_face *);
+void		 ts_page_free(struct ts_page *);
 int		 ts_run(const struct dc_doc *, const struct dc_opts *,
 		    ts_emit_fn, void *);
 
