@@ -46,18 +46,26 @@ struct pg_face {
 	int			 done;	/* cface made or given up */
 };
 
-/*
- * A font's stand-in: its subset (or whole face) at its size, and what
- * is to be shown with it on the page being painted: showing a page's
- * glyphs of one font at once costs cairo far less than line by line.
- */
+/* A font's stand-in: its subset (or whole face) at its size. */
 struct pg_font {
 	cairo_scaled_font_t	*sf;
 	const hb_map_t		*map;	/* of its face; NULL: whole face */
+};
+
+/*
+ * What a page shows in one font: showing a page's glyphs of one font
+ * at once costs cairo far less than line by line.  Glyph ids are the
+ * installed face's until pg_page_show() maps them.
+ */
+struct pg_run {
+	const struct ln_font	*font;
 	GArray			*glyphs; /* cairo_glyph_t */
 	GArray			*clusters; /* cairo_text_cluster_t */
 	GString			*text;	/* the clusters' text */
-	int			 pending; /* in pg.pending */
+};
+
+struct pg_page {
+	GPtrArray		*runs;	/* struct pg_run, as first used */
 };
 
 /* What the cairo face of a subset keeps alive. */
@@ -70,7 +78,7 @@ struct pg {
 	hb_subset_input_t	*in;	/* the document's characters */
 	GHashTable		*faces;	/* "file:index" -> struct pg_face */
 	GHashTable		*fonts;	/* struct ln_font * -> pg_font */
-	GPtrArray		*pending; /* struct pg_font with glyphs */
+	GArray			*ids;	/* cairo_glyph_t, scratch */
 	unsigned int		 fallbacks; /* runs painted by Pango */
 	GPtrArray		*queue;	/* foreseen faces, in order */
 	GThread			*thr;	/* subsetting them, until joined */
@@ -112,12 +120,8 @@ pg_font_free(void *arg)
 {
 	struct pg_font	*f = arg;
 
-	if (f == NULL)
-		return;
-	cairo_scaled_font_destroy(f->sf);
-	g_array_free(f->glyphs, TRUE);
-	g_array_free(f->clusters, TRUE);
-	g_string_free(f->text, TRUE);
+	if (f != NULL)
+		cairo_scaled_font_destroy(f->sf);
 	g_free(f);
 }
 
@@ -212,7 +216,7 @@ pg_new(const struct dc_doc *d)
 	    g_free, pg_face_free);
 	pg->fonts = g_hash_table_new_full(g_direct_hash, g_direct_equal,
 	    NULL, pg_font_free);
-	pg->pending = g_ptr_array_new();
+	pg->ids = g_array_new(FALSE, FALSE, sizeof(cairo_glyph_t));
 	return pg;
 }
 
@@ -230,7 +234,7 @@ pg_free(struct pg *pg)
 	g_hash_table_destroy(pg->fonts);
 	g_hash_table_destroy(pg->faces);
 	hb_subset_input_destroy(pg->in);
-	g_ptr_array_free(pg->pending, TRUE);
+	g_array_free(pg->ids, TRUE);
 	g_free(pg);
 }
 
@@ -477,162 +481,217 @@ pg_font(struct pg *pg, const struct ln_font *font, int whole)
 	pgf = g_new0(struct pg_font, 1);
 	pgf->sf = sf;
 	pgf->map = whole ? NULL : pf->map;
-	pgf->glyphs = g_array_new(FALSE, FALSE, sizeof(cairo_glyph_t));
-	pgf->clusters = g_array_new(FALSE, FALSE,
-	    sizeof(cairo_text_cluster_t));
-	pgf->text = g_string_new(NULL);
 out:
 	g_hash_table_insert(pg->fonts, key, pgf);
 	return pgf;
 }
 
+struct pg_page *
+pg_page_new(void)
+{
+	struct pg_page	*pp;
+
+	pp = g_new(struct pg_page, 1);
+	pp->runs = g_ptr_array_new();
+	return pp;
+}
+
+void
+pg_page_free(struct pg_page *pp)
+{
+	struct pg_run	*r;
+	guint		 i;
+
+	if (pp == NULL)
+		return;
+	for (i = 0; i < pp->runs->len; i++) {
+		r = g_ptr_array_index(pp->runs, i);
+		g_array_free(r->glyphs, TRUE);
+		g_array_free(r->clusters, TRUE);
+		g_string_free(r->text, TRUE);
+		g_free(r);
+	}
+	g_ptr_array_free(pp->runs, TRUE);
+	g_free(pp);
+}
+
+/* Empty a page for the next, keeping its runs' room. */
+void
+pg_page_reset(struct pg_page *pp)
+{
+	struct pg_run	*r;
+	guint		 i;
+
+	for (i = 0; i < pp->runs->len; i++) {
+		r = g_ptr_array_index(pp->runs, i);
+		g_array_set_size(r->glyphs, 0);
+		g_array_set_size(r->clusters, 0);
+		g_string_truncate(r->text, 0);
+	}
+}
+
+/* The page's run of a font, made on first use. */
+static struct pg_run *
+pg_run(struct pg_page *pp, const struct ln_font *font)
+{
+	struct pg_run	*r;
+	guint		 i;
+
+	for (i = 0; i < pp->runs->len; i++)
+		if ((r = g_ptr_array_index(pp->runs, i))->font == font)
+			return r;
+	r = g_new(struct pg_run, 1);
+	r->font = font;
+	r->glyphs = g_array_new(FALSE, FALSE, sizeof(cairo_glyph_t));
+	r->clusters = g_array_new(FALSE, FALSE, sizeof(cairo_text_cluster_t));
+	r->text = g_string_new(NULL);
+	g_ptr_array_add(pp->runs, r);
+	return r;
+}
+
 /*
- * Add glyphs [a, b) of a line (one font) to the font's page: glyphs,
+ * Add glyphs [a, b) of a line (one font) to the font's run: glyphs,
  * text clusters and their text, as cairo wants them.  Hidden glyphs
  * are dropped, and a soft hyphen left invisible inside a line is left
  * out of the text: it would copy out of the PDF as U+00AD in the
- * middle of a word.  Returns 0, or -1 (nothing added) if a glyph is
- * missing from the font's map.
+ * middle of a word.  Returns the advance in points.
  */
-static int
-pg_run_glyphs(struct pg_font *f, const struct ln_para *p, int a, int b,
+static double
+pg_run_glyphs(struct pg_run *r, const struct ln_para *p, int a, int b,
     double x, double y)
 {
 	const struct ln_glyph	*gl;
-	cairo_glyph_t		 g;
-	cairo_text_cluster_t	 c;
+	cairo_glyph_t		*g;
+	cairo_text_cluster_t	*c;
+	guint			 ng = r->glyphs->len, nc = r->clusters->len;
 	int			 i, j, xpos = 0;
-	guint			 ng = f->glyphs->len, nc = f->clusters->len;
-	gsize			 nt = f->text->len;
-	uint32_t		 end;
-	hb_codepoint_t		 id;
+	uint32_t		 end, from;
 
+	/* Room for every glyph, and a cluster each at most. */
+	g_array_set_size(r->glyphs, ng + (guint)(b - a));
+	g_array_set_size(r->clusters, nc + (guint)(b - a));
+	g = &g_array_index(r->glyphs, cairo_glyph_t, ng);
+	c = &g_array_index(r->clusters, cairo_text_cluster_t, nc);
+	from = a < b ? p->g[a].cl : 0;
 	for (i = a; i < b; i = j) {
-		c.num_glyphs = 0;
+		c->num_glyphs = 0;
 		for (j = i; j < b && (j == i || p->g[j].cl == p->g[i].cl);
 		    j++) {
 			gl = &p->g[j];
 			if (!(gl->flags & LN_HIDDEN)) {
-				id = gl->gid;
-				if (f->map != NULL && (id = hb_map_get(f->map,
-				    gl->gid)) == HB_MAP_VALUE_INVALID) {
-					g_array_set_size(f->glyphs, ng);
-					g_array_set_size(f->clusters, nc);
-					g_string_truncate(f->text, nt);
-					return -1;
-				}
-				g.index = id;
-				g.x = x + (double)(xpos + gl->dx) / LN_SCALE;
-				g.y = y - (double)gl->dy / LN_SCALE;
-				g_array_append_val(f->glyphs, g);
-				c.num_glyphs++;
+				g->index = gl->gid;
+				g->x = x + (double)(xpos + gl->dx) / LN_SCALE;
+				g->y = y - (double)gl->dy / LN_SCALE;
+				g++;
+				c->num_glyphs++;
 			}
 			xpos += gl->adv;
 		}
 		end = j < p->ng ? p->g[j].cl : (uint32_t)p->len;
-		c.num_bytes = (int)(end - p->g[i].cl);
-		if (c.num_glyphs == 0 && (p->g[i].flags & LN_SHY))
+		c->num_bytes = (int)(end - p->g[i].cl);
+		if (c->num_glyphs == 0 && (p->g[i].flags & LN_SHY)) {
+			/* Its text is left out. */
+			g_string_append_len(r->text, p->text + from,
+			    (gssize)(p->g[i].cl - from));
+			from = end;
 			continue;
-		g_array_append_val(f->clusters, c);
-		g_string_append_len(f->text, p->text + p->g[i].cl,
-		    c.num_bytes);
+		}
+		c++;
 	}
-	return 0;
+	if (a < b)
+		g_string_append_len(r->text, p->text + from,
+		    (gssize)((b < p->ng ? p->g[b].cl : (uint32_t)p->len) -
+		    from));
+	g_array_set_size(r->glyphs, (guint)(g - &g_array_index(r->glyphs,
+	    cairo_glyph_t, 0)));
+	g_array_set_size(r->clusters, (guint)(c - &g_array_index(r->clusters,
+	    cairo_text_cluster_t, 0)));
+	return (double)xpos / LN_SCALE;
 }
 
-/* Add the glyph added at a line's end (hyphen, ellipsis); 0 or -1. */
-static int
-pg_added(struct pg_font *f, const struct ln_line *l, double x, double y)
+/* Add the glyph added at a line's end (hyphen, ellipsis). */
+static void
+pg_added(struct pg_run *r, const struct ln_line *l, double x, double y)
 {
 	cairo_glyph_t		 g;
 	cairo_text_cluster_t	 c;
-	hb_codepoint_t		 id = l->hgid;
 
-	if (f->map != NULL && (id = hb_map_get(f->map, l->hgid)) ==
-	    HB_MAP_VALUE_INVALID)
-		return -1;
-	g.index = id;
+	g.index = l->hgid;
 	g.x = x;
 	g.y = y;
-	g_array_append_val(f->glyphs, g);
+	g_array_append_val(r->glyphs, g);
 	c.num_glyphs = 1;
 	c.num_bytes = (int)strlen(l->htext);
-	g_array_append_val(f->clusters, c);
-	g_string_append(f->text, l->htext);
-	return 0;
-}
-
-/* Show what the page's lines gave each font, in the order first used. */
-void
-pg_flush(struct pg *pg, cairo_t *cr)
-{
-	struct pg_font	*f;
-	guint		 i;
-
-	for (i = 0; pg != NULL && i < pg->pending->len; i++) {
-		f = g_ptr_array_index(pg->pending, i);
-		cairo_set_scaled_font(cr, f->sf);
-		cairo_show_text_glyphs(cr, f->text->str, (int)f->text->len,
-		    (cairo_glyph_t *)(void *)f->glyphs->data,
-		    (int)f->glyphs->len,
-		    (cairo_text_cluster_t *)(void *)f->clusters->data,
-		    (int)f->clusters->len, 0);
-		g_array_set_size(f->glyphs, 0);
-		g_array_set_size(f->clusters, 0);
-		g_string_truncate(f->text, 0);
-		f->pending = 0;
-	}
-	if (pg != NULL)
-		g_ptr_array_set_size(pg->pending, 0);
+	g_array_append_val(r->clusters, c);
+	g_string_append(r->text, l->htext);
 }
 
 /*
- * Paint line n of paragraph p with its left end at x and its baseline
- * at y: each run of one font from that font's subset, or from the
- * whole face if the subset lacks a glyph.
+ * Add line n of paragraph p to a page, with its left end at x and its
+ * baseline at y.  Touches nothing but pp: the typesetting thread
+ * calls this.
  */
 void
-pg_show_line(struct pg *pg, const struct ln_para *p, int n, double x,
+pg_page_line(struct pg_page *pp, const struct ln_para *p, int n, double x,
     double y)
 {
 	const struct ln_line	*l = &p->lines[n];
-	struct pg_font		*pgf;
-	const struct ln_font	*f;
-	double			 rx = x;
-	int			 a, b, i, w;
+	int			 a, b;
 
-	if (pg == NULL)
-		return;
-	for (a = l->g0; a <= l->g1; a = b) {
-		if (a == l->g1) {
-			/* The added glyph, as a run of its own. */
-			if (!l->hyphen)
-				break;
-			f = p->fonts[l->hfont];
-			b = a + 1;
-		} else {
-			f = p->fonts[p->g[a].font];
-			for (b = a; b < l->g1 && p->g[b].font == p->g[a].font;
-			    b++)
-				continue;
-		}
+	for (a = l->g0; a < l->g1; a = b) {
+		for (b = a; b < l->g1 && p->g[b].font == p->g[a].font; b++)
+			continue;
+		x += pg_run_glyphs(pg_run(pp, p->fonts[p->g[a].font]), p,
+		    a, b, x, y);
+	}
+	if (l->hyphen)
+		pg_added(pg_run(pp, p->fonts[l->hfont]), l, x, y);
+}
+
+/*
+ * Show a page's runs, each from its font's subset: the glyph ids are
+ * mapped to the subset's, or if the subset lacks one, the run is shown
+ * from the whole installed face.
+ */
+void
+pg_page_show(struct pg *pg, cairo_t *cr, const struct pg_page *pp)
+{
+	const struct pg_run	*r;
+	const cairo_glyph_t	*src;
+	struct pg_font		*pgf = NULL;
+	cairo_glyph_t		*g;
+	guint			 i, k, n;
+	int			 w;
+
+	for (i = 0; pg != NULL && i < pp->runs->len; i++) {
+		r = g_ptr_array_index(pp->runs, i);
+		src = (const cairo_glyph_t *)(void *)r->glyphs->data;
+		if ((n = r->glyphs->len) == 0 && r->clusters->len == 0)
+			continue;
+		g_array_set_size(pg->ids, n);
+		g = (cairo_glyph_t *)(void *)pg->ids->data;
+		memcpy(g, src, n * sizeof(*g));
 		for (w = 0; w < 2; w++) {
-			if ((pgf = pg_font(pg, f, w)) == NULL)
+			if ((pgf = pg_font(pg, r->font, w)) == NULL)
 				continue;
-			if ((a == l->g1 ? pg_added(pgf, l, rx, y) :
-			    pg_run_glyphs(pgf, p, a, b, rx, y)) == 0)
+			if (pgf->map == NULL)
 				break;
+			for (k = 0; k < n; k++)
+				if ((g[k].index = hb_map_get(pgf->map,
+				    (hb_codepoint_t)src[k].index)) ==
+				    HB_MAP_VALUE_INVALID)
+					break;
+			if (k == n)
+				break;
+			memcpy(g, src, n * sizeof(*g));
 		}
-		if (w < 2) {
-			if (w == 1)
-				pg->fallbacks++;
-			if (!pgf->pending) {
-				pgf->pending = 1;
-				g_ptr_array_add(pg->pending, pgf);
-			}
-		}
-		if (a < l->g1)
-			for (i = a; i < b; i++)
-				rx += (double)p->g[i].adv / LN_SCALE;
+		if (w == 2)
+			continue;
+		if (w == 1)
+			pg->fallbacks++;
+		cairo_set_scaled_font(cr, pgf->sf);
+		cairo_show_text_glyphs(cr, r->text->str, (int)r->text->len,
+		    g, (int)n, (cairo_text_cluster_t *)(void *)r->clusters->data,
+		    (int)r->clusters->len, 0);
 	}
 }

@@ -12,14 +12,18 @@
 struct dc_doc;
 struct ln_para;
 struct pg;
+struct pg_page;
 
 struct pg	*pg_new(const struct dc_doc *);
 void		 pg_free(struct pg *);
 void		 pg_prepare(struct pg *, enum dc_font_role, int);
 void		 pg_start(struct pg *);
-void		 pg_show_line(struct pg *, const struct ln_para *, int,
+struct pg_page	*pg_page_new(void);
+void		 pg_page_free(struct pg_page *);
+void		 pg_page_reset(struct pg_page *);
+void		 pg_page_line(struct pg_page *, const struct ln_para *, int,
 		    double, double);
-void		 pg_flush(struct pg *, cairo_t *);
+void		 pg_page_show(struct pg *, cairo_t *, const struct pg_page *);
 unsigned int	 pg_fallbacks(const struct pg *);
 
 #endif /* !PDF_GLYPHS_H */

@@ -30,20 +30,41 @@ struct pdf {
 	int		 npages;	/* pages received */
 };
 
-/* Paint one typeset page on cr. */
-static void
-pdf_paint(struct pdf *pd, cairo_t *cr, const struct ts_page *p)
+/* A typeset page and its glyphs gathered for cairo. */
+struct pdf_page {
+	struct ts_page	*p;
+	struct pg_page	*glyphs;
+};
+
+/*
+ * Gather a page's glyphs into pp, or a new pg_page if NULL (on the
+ * typesetting thread if there is one).
+ */
+static struct pg_page *
+pdf_gather(const struct ts_page *p, struct pg_page *pp)
 {
 	const struct ts_item *it;
+	guint		 i;
+
+	if (pp == NULL)
+		pp = pg_page_new();
+	for (i = 0; i < p->items->len; i++) {
+		it = &g_array_index(p->items, struct ts_item, i);
+		pg_page_line(pp, it->para, it->line, it->x, it->y);
+	}
+	return pp;
+}
+
+/* Paint one typeset page on cr. */
+static void
+pdf_paint(struct pdf *pd, cairo_t *cr, const struct ts_page *p,
+    const struct pg_page *pp)
+{
 	const struct ts_rule *r;
 	guint		 i;
 
 	cairo_set_source_rgb(cr, 0, 0, 0);
-	for (i = 0; i < p->items->len; i++) {
-		it = &g_array_index(p->items, struct ts_item, i);
-		pg_show_line(pd->pg, it->para, it->line, it->x, it->y);
-	}
-	pg_flush(pd->pg, cr);
+	pg_page_show(pd->pg, cr, pp);
 	for (i = 0; i < p->rules->len; i++) {
 		r = &g_array_index(p->rules, struct ts_rule, i);
 		cairo_set_line_width(cr, r->width);
@@ -80,11 +101,10 @@ pdf_marks(struct pdf *pd, const struct ts_page *p)
 	}
 }
 
-/* ts_run() callback: paint a page now, or record it for imposing. */
+/* Paint a page now, or record it for imposing; 0 or -1. */
 static int
-pdf_page(struct ts_page *p, void *arg)
+pdf_show(struct pdf *pd, const struct ts_page *p, const struct pg_page *pp)
 {
-	struct pdf		*pd = arg;
 	cairo_surface_t		*rs;
 	cairo_rectangle_t	 ext;
 	cairo_t			*cr;
@@ -97,15 +117,28 @@ pdf_page(struct ts_page *p, void *arg)
 		rs = cairo_recording_surface_create(
 		    CAIRO_CONTENT_COLOR_ALPHA, &ext);
 		cr = cairo_create(rs);
-		pdf_paint(pd, cr, p);
+		pdf_paint(pd, cr, p, pp);
 		cairo_destroy(cr);
 		g_ptr_array_add(pd->rec, rs);
 		return 0;
 	}
 	pdf_marks(pd, p);
-	pdf_paint(pd, pd->cr, p);
+	pdf_paint(pd, pd->cr, p, pp);
 	cairo_show_page(pd->cr);
 	return cairo_status(pd->cr) == CAIRO_STATUS_SUCCESS ? 0 : -1;
+}
+
+/* ts_run() callback without a typesetting thread. */
+static int
+pdf_page(struct ts_page *p, void *arg)
+{
+	struct pg_page	*pp;
+	int		 rc;
+
+	pp = pdf_gather(p, NULL);
+	rc = pdf_show(arg, p, pp);
+	pg_page_free(pp);
+	return rc;
 }
 
 /*
@@ -114,35 +147,58 @@ pdf_page(struct ts_page *p, void *arg)
  * waits when PDF_AHEAD pages are waiting), and stops when painting
  * has failed.
  */
-#define PDF_AHEAD	8
+#define PDF_AHEAD	64
 
 struct pdf_pipe {
 	const struct dc_doc *d;
 	const struct dc_opts *o;
 	GMutex		 lock;
 	GCond		 cond;
-	GQueue		 pages;		/* struct ts_page *, in order */
+	GQueue		 pages;		/* struct pdf_page *, in order */
+	GQueue		 spare;		/* struct pg_page *, painted */
 	int		 done;		/* ts_run() has returned... */
 	int		 n;		/* ... this */
 	int		 stop;		/* painting failed */
 };
 
-/* ts_run() callback on the typesetter's thread: queue the page. */
+/*
+ * ts_run() callback on the typesetter's thread: gather the page's
+ * glyphs and queue it.
+ */
 static int
 pdf_pipe_page(struct ts_page *p, void *arg)
 {
 	struct pdf_pipe	*pp = arg;
+	struct pdf_page	*q;
 	int		 rc = 1;
 
+	/*
+	 * Pages painted come back to be filled again: memory taken here
+	 * and given back on the painting thread would make both threads
+	 * wait on malloc's locks.
+	 */
+	g_mutex_lock(&pp->lock);
+	q = g_queue_pop_head(&pp->spare);
+	g_mutex_unlock(&pp->lock);
+	if (q == NULL) {
+		q = g_new(struct pdf_page, 1);
+		q->glyphs = NULL;
+	}
+	q->p = p;
+	q->glyphs = pdf_gather(p, q->glyphs);
 	g_mutex_lock(&pp->lock);
 	while (pp->pages.length >= PDF_AHEAD && !pp->stop)
 		g_cond_wait(&pp->cond, &pp->lock);
 	if (pp->stop)
 		rc = -1;
 	else
-		g_queue_push_tail(&pp->pages, p);
+		g_queue_push_tail(&pp->pages, q);
 	g_cond_broadcast(&pp->cond);
 	g_mutex_unlock(&pp->lock);
+	if (rc == -1) {
+		pg_page_free(q->glyphs);
+		g_free(q);
+	}
 	return rc;
 }
 
@@ -169,7 +225,7 @@ static int
 pdf_run(struct pdf *pd, const struct dc_doc *d, const struct dc_opts *o)
 {
 	struct pdf_pipe	 pp;
-	struct ts_page	*p;
+	struct pdf_page	*q;
 	GThread		*thr;
 
 	if (!o->threads)
@@ -180,6 +236,7 @@ pdf_run(struct pdf *pd, const struct dc_doc *d, const struct dc_opts *o)
 	g_mutex_init(&pp.lock);
 	g_cond_init(&pp.cond);
 	g_queue_init(&pp.pages);
+	g_queue_init(&pp.spare);
 	if ((thr = g_thread_try_new("typeset", pdf_typeset, &pp,
 	    NULL)) == NULL) {
 		g_mutex_clear(&pp.lock);
@@ -190,20 +247,28 @@ pdf_run(struct pdf *pd, const struct dc_doc *d, const struct dc_opts *o)
 		g_mutex_lock(&pp.lock);
 		while (pp.pages.length == 0 && !pp.done)
 			g_cond_wait(&pp.cond, &pp.lock);
-		p = g_queue_pop_head(&pp.pages);
+		q = g_queue_pop_head(&pp.pages);
 		g_cond_broadcast(&pp.cond);
 		g_mutex_unlock(&pp.lock);
-		if (p == NULL)
+		if (q == NULL)
 			break;
-		if (!pp.stop && pdf_page(p, pd) == -1) {
+		if (!pp.stop && pdf_show(pd, q->p, q->glyphs) == -1) {
 			g_mutex_lock(&pp.lock);
 			pp.stop = 1;
 			g_cond_broadcast(&pp.cond);
 			g_mutex_unlock(&pp.lock);
 		}
-		ts_page_free(p);
+		ts_page_free(q->p);
+		pg_page_reset(q->glyphs);
+		g_mutex_lock(&pp.lock);
+		g_queue_push_tail(&pp.spare, q);
+		g_mutex_unlock(&pp.lock);
 	}
 	g_thread_join(thr);
+	while ((q = g_queue_pop_head(&pp.spare)) != NULL) {
+		pg_page_free(q->glyphs);
+		g_free(q);
+	}
 	g_mutex_clear(&pp.lock);
 	g_cond_clear(&pp.cond);
 	return pp.stop && pp.n >= 0 ? -1 : pp.n;
