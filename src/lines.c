@@ -3,8 +3,8 @@
  * HarfBuzz and broken into lines over its glyphs: Pango's PangoLayout
  * shaped each character about three times over (each item, then each
  * line's piece again), which was half the time of a long PDF.  Break
- * opportunities come from Pango (UAX #14 with its CJK rules), fonts
- * from docconv's fontconfig roles.  A line that breaks at a soft
+ * opportunities follow UAX #14 (ln_lb()), fonts come from docconv's
+ * fontconfig roles.  A line that breaks at a soft
  * hyphen gets a hyphen glyph added; nothing is shaped again.
  */
 #include "config.h"
@@ -13,7 +13,6 @@
 #include <string.h>
 
 #include <hb.h>
-#include <pango/pango.h>
 
 #include "docconv.h"
 #include "fonts.h"
@@ -144,6 +143,203 @@ ln_unref(struct ln_para *p)
 	g_free(p);
 }
 
+/*
+ * Line breaking classes (UAX #14), as many as the rules below tell
+ * apart; GLib gives each character's.
+ */
+enum ln_lb {
+	LB_AL, LB_ID, LB_NU, LB_SP, LB_BK, LB_CR, LB_LF, LB_CM, LB_ZW,
+	LB_GL, LB_WJ, LB_CL, LB_CP, LB_OP, LB_QU, LB_EX, LB_IS, LB_SY,
+	LB_NS, LB_BA, LB_BB, LB_HY, LB_B2, LB_IN, LB_PR, LB_PO, LB_HL,
+	LB_RI, LB_EB, LB_EM, LB_CB
+};
+
+/*
+ * A character's class.  In Chinese text the curly quotes open and
+ * close as the corner brackets do (clreq): a line may start with “
+ * but not with ”, which UAX #14's ambiguous QU would forbid both.
+ */
+static enum ln_lb
+ln_lb_class(gunichar c, int zh)
+{
+	if (zh && (c == 0x201C || c == 0x2018))
+		return LB_OP;
+	if (zh && (c == 0x201D || c == 0x2019))
+		return LB_CL;
+	switch (g_unichar_break_type(c)) {
+	case G_UNICODE_BREAK_MANDATORY:
+	case G_UNICODE_BREAK_NEXT_LINE:
+		return LB_BK;
+	case G_UNICODE_BREAK_CARRIAGE_RETURN:
+		return LB_CR;
+	case G_UNICODE_BREAK_LINE_FEED:
+		return LB_LF;
+	case G_UNICODE_BREAK_COMBINING_MARK:
+	case G_UNICODE_BREAK_ZERO_WIDTH_JOINER:
+		return LB_CM;
+	case G_UNICODE_BREAK_ZERO_WIDTH_SPACE:
+		return LB_ZW;
+	case G_UNICODE_BREAK_INSEPARABLE:
+		return LB_IN;
+	case G_UNICODE_BREAK_NON_BREAKING_GLUE:
+		return LB_GL;
+	case G_UNICODE_BREAK_CONTINGENT:
+		return LB_CB;
+	case G_UNICODE_BREAK_SPACE:
+		return LB_SP;
+	case G_UNICODE_BREAK_AFTER:
+		return LB_BA;
+	case G_UNICODE_BREAK_BEFORE:
+		return LB_BB;
+	case G_UNICODE_BREAK_BEFORE_AND_AFTER:
+		return LB_B2;
+	case G_UNICODE_BREAK_HYPHEN:
+		return LB_HY;
+	case G_UNICODE_BREAK_NON_STARTER:
+	case G_UNICODE_BREAK_CONDITIONAL_JAPANESE_STARTER:
+		return LB_NS;
+	case G_UNICODE_BREAK_OPEN_PUNCTUATION:
+		return LB_OP;
+	case G_UNICODE_BREAK_CLOSE_PUNCTUATION:
+		return LB_CL;
+	case G_UNICODE_BREAK_CLOSE_PARENTHESIS:
+		return LB_CP;
+	case G_UNICODE_BREAK_QUOTATION:
+		return LB_QU;
+	case G_UNICODE_BREAK_EXCLAMATION:
+		return LB_EX;
+	case G_UNICODE_BREAK_IDEOGRAPHIC:
+	case G_UNICODE_BREAK_HANGUL_L_JAMO:
+	case G_UNICODE_BREAK_HANGUL_V_JAMO:
+	case G_UNICODE_BREAK_HANGUL_T_JAMO:
+	case G_UNICODE_BREAK_HANGUL_LV_SYLLABLE:
+	case G_UNICODE_BREAK_HANGUL_LVT_SYLLABLE:
+		return LB_ID;
+	case G_UNICODE_BREAK_NUMERIC:
+		return LB_NU;
+	case G_UNICODE_BREAK_INFIX_SEPARATOR:
+		return LB_IS;
+	case G_UNICODE_BREAK_SYMBOL:
+		return LB_SY;
+	case G_UNICODE_BREAK_PREFIX:
+		return LB_PR;
+	case G_UNICODE_BREAK_POSTFIX:
+		return LB_PO;
+	case G_UNICODE_BREAK_HEBREW_LETTER:
+		return LB_HL;
+	case G_UNICODE_BREAK_REGIONAL_INDICATOR:
+		return LB_RI;
+	case G_UNICODE_BREAK_EMOJI_BASE:
+		return LB_EB;
+	case G_UNICODE_BREAK_EMOJI_MODIFIER:
+		return LB_EM;
+	case G_UNICODE_BREAK_WORD_JOINER:
+		return LB_WJ;
+	default:
+		/* AL, AI, SA, XX, SG and classes newer than this list. */
+		return LB_AL;
+	}
+}
+
+#define LB_IN2(x, a, b)		((x) == (a) || (x) == (b))
+#define LB_ALPHA(x)		LB_IN2(x, LB_AL, LB_HL)
+
+/*
+ * Whether a line may break between a character of class a and one of
+ * class b, ls being the class before the spaces when a is a space:
+ * the pair rules of UAX #14 (LB7 to LB31) that matter for Chinese and
+ * English, numbers and punctuation; mandatory breaks are the caller's.
+ */
+static int
+ln_lb_pair(enum ln_lb a, enum ln_lb ls, enum ln_lb b)
+{
+	if (b == LB_SP || b == LB_ZW || b == LB_BK || b == LB_CR ||
+	    b == LB_LF)
+		return 0;
+	if (a == LB_ZW || ls == LB_ZW)
+		return 1;
+	if (a == LB_WJ || b == LB_WJ || a == LB_GL)
+		return 0;
+	if (b == LB_GL && a != LB_SP && a != LB_BA && a != LB_HY)
+		return 0;
+	if (b == LB_CL || b == LB_CP || b == LB_EX || b == LB_IS ||
+	    b == LB_SY)
+		return 0;
+	if (ls == LB_OP || (ls == LB_QU && b == LB_OP) ||
+	    (LB_IN2(ls, LB_CL, LB_CP) && b == LB_NS) ||
+	    (ls == LB_B2 && b == LB_B2))
+		return 0;
+	if (a == LB_SP)
+		return 1;
+	if (a == LB_QU || b == LB_QU)
+		return 0;
+	if (a == LB_CB || b == LB_CB)
+		return 1;
+	if (b == LB_BA || b == LB_HY || b == LB_NS || b == LB_IN ||
+	    a == LB_BB)
+		return 0;
+	if ((LB_ALPHA(a) && b == LB_NU) || (a == LB_NU && LB_ALPHA(b)))
+		return 0;
+	if ((a == LB_PR && LB_IN2(b, LB_ID, LB_EB)) ||
+	    (LB_IN2(a, LB_ID, LB_EB) && b == LB_PO) ||
+	    (LB_IN2(a, LB_PR, LB_PO) && LB_ALPHA(b)) ||
+	    (LB_ALPHA(a) && LB_IN2(b, LB_PR, LB_PO)))
+		return 0;
+	if ((LB_IN2(a, LB_CL, LB_CP) || a == LB_NU) &&
+	    LB_IN2(b, LB_PO, LB_PR))
+		return 0;
+	if (LB_IN2(a, LB_PO, LB_PR) && (b == LB_OP || b == LB_NU))
+		return 0;
+	if ((LB_IN2(a, LB_HY, LB_IS) || LB_IN2(a, LB_NU, LB_SY)) &&
+	    b == LB_NU)
+		return 0;
+	if ((LB_ALPHA(a) || a == LB_IS) && LB_ALPHA(b))
+		return 0;
+	if ((LB_ALPHA(a) || a == LB_NU) && b == LB_OP)
+		return 0;
+	if (a == LB_CP && (LB_ALPHA(b) || b == LB_NU))
+		return 0;
+	if ((a == LB_RI && b == LB_RI) || (a == LB_EB && b == LB_EM))
+		return 0;
+	return 1;
+}
+
+/*
+ * Break opportunities of text: brk[i] for the i-th character is 1 if a
+ * line may start with it, 2 if one must (after a line separator).
+ */
+static void
+ln_lb(const char *text, size_t len, int zh, uint8_t *brk)
+{
+	const char	*s, *e = text + len;
+	enum ln_lb	 a = LB_BK, ls = LB_BK, b;
+	int		 i = 0;
+
+	for (s = text; s < e; s = g_utf8_next_char(s), i++) {
+		b = ln_lb_class(g_utf8_get_char(s), zh);
+		if (i == 0) {
+			brk[i] = 0;
+			a = ls = b == LB_CM ? LB_AL : b;
+			continue;
+		}
+		if (a == LB_BK || a == LB_LF || (a == LB_CR && b != LB_LF))
+			brk[i] = 2;
+		else if (b == LB_CM && a != LB_SP && a != LB_ZW &&
+		    a != LB_CR) {
+			/* A mark goes with its base, and is of its class. */
+			brk[i] = 0;
+			continue;
+		} else
+			brk[i] = (uint8_t)ln_lb_pair(a, ls, b == LB_CM ?
+			    LB_AL : b);
+		if (b == LB_CM)
+			b = LB_AL;
+		if (b != LB_SP)
+			ls = b;
+		a = b;
+	}
+}
+
 /* Characters that take the font of the run they are in. */
 static int
 ln_neutral(gunichar c)
@@ -217,7 +413,7 @@ ln_shape(const struct ln_style *st, char *text, size_t len, size_t lead,
 	struct ln_para	*p;
 	hb_buffer_t	*buf;
 	hb_unicode_funcs_t *uf = hb_unicode_funcs_get_default();
-	PangoLogAttr	*la;
+	uint8_t		*brk;
 	int		*cidx;
 	const char	*s, *e, *q;
 	gunichar	 c;
@@ -283,24 +479,21 @@ ln_shape(const struct ln_style *st, char *text, size_t len, size_t lead,
 	hb_buffer_destroy(buf);
 
 	/* Where lines may start. */
-	la = g_new0(PangoLogAttr, nch + 1);
-	pango_get_log_attrs(text, (int)len, -1, st->lang, la, nch + 1);
+	brk = g_new(uint8_t, nch + 1);
+	ln_lb(text, len, st->zh, brk);
 	for (i = 0; i < (int)nnobrk; i++)
-		if (nobrk[i] < len && (text[nobrk[i]] & 0xC0) != 0x80)
-			la[cidx[nobrk[i]]].is_line_break = FALSE;
+		if (nobrk[i] < len && (text[nobrk[i]] & 0xC0) != 0x80 &&
+		    brk[cidx[nobrk[i]]] == 1)
+			brk[cidx[nobrk[i]]] = 0;
 	for (i = 0; i < p->ng; i++) {
 		g = &p->g[i];
 		if (i > 0 && g->cl == p->g[i - 1].cl)
 			continue;
-		g->flags |= LN_CSTART;
+		g->flags |= LN_CSTART | LN_CHAR;
 		k = cidx[g->cl];
 		c = g_utf8_get_char(text + g->cl);
-		if (la[k].is_line_break)
-			g->flags |= LN_BREAK;
-		if (la[k].is_char_break)
-			g->flags |= LN_CHAR;
-		if (la[k].is_mandatory_break && i > 0)
-			g->flags |= LN_HARD;
+		if (brk[k] != 0 && i > 0)
+			g->flags |= brk[k] == 2 ? LN_HARD : LN_BREAK;
 		if (g_unichar_isspace(c))
 			g->flags |= LN_SPACE;
 		if (c == 0xAD)
@@ -314,7 +507,7 @@ ln_shape(const struct ln_style *st, char *text, size_t len, size_t lead,
 	for (i = 1; i < p->ng; i++)
 		if (!(p->g[i].flags & LN_CSTART))
 			p->g[i].flags |= p->g[i - 1].flags & LN_SPACE;
-	g_free(la);
+	g_free(brk);
 	g_free(cidx);
 	p->orig = g_new(int32_t, p->ng > 0 ? p->ng : 1);
 	for (i = 0; i < p->ng; i++)

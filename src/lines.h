@@ -8,8 +8,8 @@
 
 #include <stdint.h>
 
+#include <glib.h>
 #include <hb.h>
-#include <pango/pango.h>
 
 #include "fonts.h"
 
@@ -31,7 +31,7 @@ struct ln_style {
 	struct ln_font	*font[2];	/* the language's face, fallback */
 	struct ln_font	*lead[2];	/* the same for a run-in lead */
 	hb_language_t	 hblang;	/* for shaping (locl) */
-	PangoLanguage	*lang;		/* for break opportunities */
+	int		 zh;		/* Chinese: quotes open and close */
 	int		 em;		/* size, units */
 };
 

@@ -20,6 +20,7 @@
 #include <string.h>
 
 #include <cairo-ft.h>
+#include <glib.h>
 #include <hb.h>
 #include <hb-subset.h>
 

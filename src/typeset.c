@@ -190,7 +190,7 @@ ts_style_set(struct ts_style *s, int hant, enum dc_lang l,
 	s->ln.lead[1] = ln_font_get(second, lw, u);
 	lang = l == DC_LANG_ZH ? (hant ? "zh-hant" : "zh-cn") : "en";
 	s->ln.hblang = hb_language_from_string(lang, -1);
-	s->ln.lang = pango_language_from_string(lang);
+	s->ln.zh = l == DC_LANG_ZH;
 	s->ln.em = u;
 	s->l = l;
 	s->size = size;
