@@ -308,7 +308,7 @@ ln_lb_pair(enum ln_lb a, enum ln_lb ls, enum ln_lb b)
  * Break opportunities of text: brk[i] for the i-th character is 1 if a
  * line may start with it, 2 if one must (after a line separator).
  */
-static void
+void
 ln_lb(const char *text, size_t len, int zh, uint8_t *brk)
 {
 	const char	*s, *e = text + len;

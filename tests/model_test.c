@@ -10,6 +10,7 @@
 
 #include "../src/docconv.h"
 #include "../src/parse.h"
+#include "../src/lines.h"
 
 static struct dc_opts	 opts;
 
@@ -509,6 +510,67 @@ t_script(void)
 	dc_doc_free(d);
 }
 
+/*
+ * Break opportunities: a string with '|' where a line may start and
+ * '!' where one must, checked against ln_lb() on the string without
+ * them.
+ */
+static void
+lb_check(const char *marked, int zh)
+{
+	GString		*text = g_string_new(NULL), *want = g_string_new(NULL);
+	GString		*got = g_string_new(NULL);
+	const char	*p;
+	uint8_t		*brk;
+	glong		 n, i;
+	char		 mark = 0;
+
+	for (p = marked; *p != '\0'; p = g_utf8_next_char(p)) {
+		if (*p == '|' || *p == '!') {
+			mark = *p;
+			continue;
+		}
+		if (text->len > 0)
+			g_string_append_c(want, mark != 0 ? mark : '.');
+		mark = 0;
+		g_string_append_unichar(text, g_utf8_get_char(p));
+	}
+	n = g_utf8_strlen(text->str, -1);
+	brk = g_new0(uint8_t, n + 1);
+	ln_lb(text->str, text->len, zh, brk);
+	for (i = 1; i < n; i++)
+		g_string_append_c(got, brk[i] == 2 ? '!' :
+		    brk[i] == 1 ? '|' : '.');
+	if (strcmp(got->str, want->str) != 0)
+		g_test_message("%s: got %s, want %s", marked, got->str,
+		    want->str);
+	g_assert_cmpstr(got->str, ==, want->str);
+	g_free(brk);
+	g_string_free(text, TRUE);
+	g_string_free(want, TRUE);
+	g_string_free(got, TRUE);
+}
+
+static void
+t_line_breaks(void)
+{
+	/* Between ideographs; never before closing marks, never after
+	 * opening ones; curly quotes open and close in Chinese. */
+	lb_check("各|国|人|民，|和|平、|发|展。", 1);
+	lb_check("弘|扬|“上|海|精|神”，|深|化", 1);
+	lb_check("（三）|要|加|强|「合|作」。", 1);
+	lb_check("共|赢……|历|史", 1);
+	lb_check("破|折|——|号", 1);
+	/* The quarter-em space before a Latin word: break after it. */
+	lb_check("新|冠\u2005|COVID-19\u2005|疫|情", 1);
+	/* English: after spaces, after hyphens and soft hyphens, not
+	 * inside words or numbers, not before punctuation. */
+	lb_check("The |world’s |well-|known |(big) |set\u00ad|ting, |3.5% |rate.", 0);
+	lb_check("“Hello,” |she |said.", 0);
+	/* Line separators force a break; marks stay with their base. */
+	lb_check("one\n!two |cafe\u0301 |x\u0301y", 0);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -529,5 +591,6 @@ main(int argc, char **argv)
 	g_test_add_func("/read/plain", t_plain);
 	g_test_add_func("/model/part_labels", t_part_labels);
 	g_test_add_func("/text/script", t_script);
+	g_test_add_func("/lines/breaks", t_line_breaks);
 	return g_test_run();
 }
