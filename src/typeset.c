@@ -1,6 +1,7 @@
 /*
- * typeset: break the document into lines with Pango and HarfBuzz and
- * place the lines on pages; no drawing (render_pdf.c paints).
+ * typeset: break the document into lines (lines.c shapes with HarfBuzz
+ * and breaks) and place the lines on pages; no drawing (render_pdf.c
+ * paints).
  */
 #include "config.h"
 
@@ -300,7 +301,7 @@ ts_is_fwpunct(gunichar c)
 /*
  * Chinese text to set: U+2005 (a quarter em, which extracts as a
  * space) between Han and Latin letters or digits, as clreq asks and
- * Pango does not do.  *lead is the byte length of the run-in lead in
+ * HarfBuzz does not do.  *lead is the byte length of the run-in lead in
  * the input on entry and in the result on return.  OpenType features
  * for the punctuation go into feat, byte offsets before which no line
  * may break into nobrk.
@@ -335,7 +336,7 @@ ts_prep_zh(const char *s, size_t len, size_t *lead, GArray *feat,
 			g_array_append_val(feat, f);
 		}
 		/*
-		 * Pango would break before a middle dot, and at a space
+		 * UAX #14 would break before a middle dot, and at a space
 		 * before closing or after opening punctuation (segmented
 		 * text has such spaces).
 		 */
@@ -411,7 +412,7 @@ ts_hyphenate(const char *w, size_t n, char *hy)
 }
 
 /*
- * English text for Pango: soft hyphens where libhyphen allows a break
+ * English text to set: soft hyphens where libhyphen allows a break
  * (two letters before, three after), which narrow columns need.
  */
 static char *
