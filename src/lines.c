@@ -455,8 +455,9 @@ ln_shape(const struct ln_style *st, char *text, size_t len, size_t lead,
 			slot = k + 1;
 		else {
 			slot = runslot >= 0 && (runslot & 2) == k ? runslot : k;
-			if (!ln_neutral(c) && !g_unichar_isspace(c))
-				p->missing++;
+			if (!ln_neutral(c) && !g_unichar_isspace(c) &&
+			    p->missing++ == 0)
+				p->missing_c = c;
 		}
 		sc = hb_unicode_script(uf, c);
 		if (ln_script_neutral(sc))

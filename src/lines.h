@@ -79,6 +79,7 @@ struct ln_para {
 	int		 nlines;
 	const struct ln_style *st;	/* its style */
 	unsigned int	 missing;	/* characters without a glyph */
+	uint32_t	 missing_c;	/* the first of them */
 };
 
 hb_face_t	*ln_face(const char *, int);

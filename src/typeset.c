@@ -75,6 +75,8 @@ struct ts {
 	int		 part;		/* a part (vocative) is open */
 	char		*headtitle[DC_LANG__MAX]; /* title lines, spaced */
 	int		 err;		/* emit failed */
+	unsigned int	 missing;	/* characters without a glyph */
+	uint32_t	 missing_c;	/* the first of them */
 	ts_emit_fn	 emit;		/* page consumer */
 	void		*arg;		/* its argument */
 };
@@ -947,6 +949,11 @@ ts_flow(struct ts *t, struct ts_frame *f, struct ln_para *lay,
 	int		 k, n = lay->nlines;
 	double		 x, need;
 
+	if (lay->missing > 0 && t->missing++ == 0)
+		t->missing_c = lay->missing_c;
+	if (lay->missing > 0)
+		t->missing += lay->missing - 1;
+
 	for (k = 0; k < n; k++) {
 		need = n - k == 2 && k >= 2 ? 2 * s->pitch : s->pitch;
 		if (f->y + need > t->bot + 0.01 && f->y > t->top) {
@@ -1432,6 +1439,12 @@ ts_run(const struct dc_doc *d, const struct dc_opts *o, ts_emit_fn emit,
 	if (t.lay == TS_FACING && last % 2 == 0)
 		last++;
 	ts_flush(&t, last + 1);
+	if (t.missing > 0)
+		dc_msg(DC_WARN_GENERIC, 0, 0, "%u characters have no glyph in "
+		    "docconv's fonts (the first is U+%04X) and show as empty "
+		    "boxes, though they copy out of the PDF; docconv "
+		    "--list-fonts names the fonts", t.missing,
+		    (unsigned int)t.missing_c);
 	if (!t.err)
 		rc = last;
 out:

@@ -116,6 +116,13 @@ out=$(qpdf --check "$tmp/voc.pdf" 2>&1) || bad "20000 parts: qpdf --check: $out"
 qpdf --qdf --object-streams=disable "$tmp/voc.pdf" - 2>/dev/null |
     grep -a -q '/Lang (zh-CN)' || bad "20000 parts: no /Lang"
 
+# A character no configured font has (Devanagari) is warned about,
+# and still copies out of the PDF.
+printf '标题\n\n中文नमस्ते。\n' > "$tmp/deva.txt"
+"$DOCCONV" --pdf -o "$tmp/deva.pdf" "$tmp/deva.txt" 2> "$tmp/err" || bad "devanagari: --pdf failed"
+grep -q 'no glyph.*U+0928' "$tmp/err" || bad "devanagari: no warning naming U+0928: $(cat "$tmp/err")"
+pdftotext "$tmp/deva.pdf" - | grep -q 'नमस्ते' || bad "devanagari: text lost"
+
 # Bad option values name the valid ones.
 f="$top_srcdir/examples/speech-bilingual.zh-en.txt"
 "$DOCCONV" -q --pdf --layout sideways -o "$tmp/x.pdf" "$f" 2> "$tmp/err" && bad "--layout sideways accepted"
