@@ -26,19 +26,23 @@ enum dc_lang {
  *       line of the source with its language; text in node->text;
  *       for segmented input DC_SENT children hold the tokens, as
  *       under DC_SEG
- *     blocks (DC_SALUTATION, DC_VOCATIVE, DC_PARA, DC_CLOSING), each
- *       one aligned block with one DC_SEG child per language present,
- *       DC_LANG_ZH first
+ *     blocks (DC_SALUTATION ... DC_SIGNOFF), each one aligned block
+ *       with one DC_SEG child per language present, DC_LANG_ZH first
  *         DC_SEG: node->text is the running text of that language;
  *           for segmented input it has DC_SENT children holding the
  *           DC_W / DC_PC tokens, whose texts joined give node->text
  *           back (see dc_tokens_join()).
  *
- * All header lines come before all blocks.
+ * All header lines come before all blocks.  Parts are not nodes: a
+ * vocative or a heading opens one (dc_part_level(), dc_part_end()).
+ * A speaker turn is a DC_TURN block whose segs give the speaker's
+ * label in spk_len; the paragraphs that continue the same turn are
+ * DC_TURN blocks with spk_len 0.
  */
 enum dc_type {
 	DC_ROOT = 0,		/* the document */
 	DC_COLLECTION,		/* "8. ...": number in a collection */
+	DC_KICKER,		/* 引题: the line above a newspaper title */
 	DC_TITLE,		/* one title line */
 	DC_SUBTITLE,		/* "——在...上的讲话" */
 	DC_OCCASION,		/* "At the 20th Meeting of ..." */
@@ -47,16 +51,44 @@ enum dc_type {
 	DC_DATEPLACE,		/* "（2020年11月10日，北京）", "Beijing, 10 ..." */
 	DC_DATELINE,		/* news: "本报北京11月11日电" */
 	DC_BYLINE,		/* news: "（记者刘慧、薛丹）" */
+	DC_SOURCE,		/* where the text came from: a label line
+				   "来源：…", "原标题：…", "链接：URL";
+				   node->sub says which (dc_sub) */
 	DC_FRONTMATTER,		/* YAML/Markdown front matter, kept verbatim */
 	DC_SALUTATION,		/* opening salutation "尊敬的...，" */
 	DC_VOCATIVE,		/* section vocative "各位同事！": opens a part */
+	DC_HEADING,		/* section heading, node->level 1..3:
+				   opens a part */
+	DC_NOTE,		/* editor's note "编者按：…" */
 	DC_PARA,		/* paragraph */
+	DC_TURN,		/* speaker turn: "记者：…", "Q: …" */
+	DC_CAPTION,		/* photo caption or credit (node->sub) */
 	DC_CLOSING,		/* "谢谢大家。" */
+	DC_SIGNOFF,		/* closing byline, signature, editor's
+				   signature, closing dateline (node->sub) */
 	DC_SEG,			/* one language's text of a block */
 	DC_SENT,		/* segmented input: one sentence (input line) */
 	DC_W,			/* segmented input: a word token */
 	DC_PC,			/* segmented input: a punctuation token */
 	DC_TYPE__MAX
+};
+
+/*
+ * What kind of sign-off, caption or source a node is (node->sub);
+ * DC_SUB_NONE for every other type.
+ */
+enum dc_sub {
+	DC_SUB_NONE = 0,
+	DC_SUB_BYLINE,		/* signoff: "（本报记者 X、Y）", "本报记者 X" */
+	DC_SUB_SIGNED,		/* signoff: a letter's signature "（X）" */
+	DC_SUB_EDITOR,		/* signoff: an editor's note signed "——编者" */
+	DC_SUB_DATELINE,	/* signoff: "（新华社上海6月8日电）" */
+	DC_SUB_CAPTION,		/* caption: "图为…", "图片：…" */
+	DC_SUB_CREDIT,		/* caption: "（X 摄）", "新华社记者 X 摄" */
+	DC_SUB_FROM,		/* source: "来源：新华社" */
+	DC_SUB_ORIGTITLE,	/* source: "原标题：…" */
+	DC_SUB_URL,		/* source: "链接：…", "URL: …" */
+	DC_SUB__MAX
 };
 
 /* Input dialects. */
@@ -82,6 +114,14 @@ struct dc_node {
 	size_t		 enum_len;	/* DC_SEG: bytes of enumerator */
 	size_t		 lead_len;	/* DC_SEG: bytes of run-in lead (incl.
 					   enumerator), 0 if none */
+	size_t		 spk_len;	/* DC_SEG of a DC_TURN: bytes of the
+					   speaker label "记者：", 0 if the
+					   turn goes on from the block before */
+	char		*pos;		/* DC_W: part of speech from a tagged
+					   corpus ("v"), owned; else NULL */
+	int		 level;		/* DC_HEADING: 1 (top) to 3 */
+	enum dc_sub	 sub;		/* DC_SIGNOFF, DC_CAPTION, DC_SOURCE:
+					   which kind; else DC_SUB_NONE */
 	int		 line;		/* input line, from 1; 0 if none */
 	int		 col;		/* input column, bytes, from 1 */
 };
@@ -95,6 +135,7 @@ struct dc_lmeta {
 	char		*role;		/* speaker's role or office */
 	char		*date;		/* date as written */
 	char		*place;		/* place as written */
+	char		*kicker;	/* kicker (引题) over the title */
 };
 
 /* Metadata beside the tree (as in mandoc). */
@@ -105,6 +146,13 @@ struct dc_meta {
 	char		*agency;	/* news dateline agency, "本报" */
 	char		*reporters;	/* news byline names, "刘慧、薛丹" */
 	char		*source;	/* source file name (basename) */
+	char		*from;		/* where it was published: "新华社" */
+	char		*orig_title;	/* "原标题：…": the title it had there */
+	char		*editor;	/* "责任编辑：…" */
+	char		**urls;		/* source addresses (links, URL labels),
+					   NULL-terminated, or NULL */
+	char		*author_from;	/* author taken from a sign-off or
+					   caption: what it said, else NULL */
 	enum dc_dialect	 dialect;	/* dialect the text was read as */
 	unsigned int	 langs;		/* bit (1 << dc_lang) per language */
 	int		 title_default;	/* title is a placeholder */
@@ -196,6 +244,12 @@ void		 dc_node_free(struct dc_node *);
 struct dc_node	*dc_node_seg(const struct dc_node *, enum dc_lang);
 char		*dc_label_cut(const char *, size_t, enum dc_lang, size_t);
 char		*dc_part_label(const struct dc_node *, enum dc_lang, size_t);
+int		 dc_part_level(const struct dc_node *);
+const struct dc_node *dc_part_end(const struct dc_node *);
+char		*dc_turn_speaker(const struct dc_node *);
+const char	*dc_sub_name(enum dc_sub);
+enum dc_sub	 dc_sub_from_name(const char *);
+int		 dc_iso_date_valid(const char *);
 const char	*dc_type_name(enum dc_type);
 enum dc_type	 dc_type_from_name(const char *);
 const char	*dc_lang_code(enum dc_lang);

@@ -15,6 +15,7 @@
 static const char *const type_names[DC_TYPE__MAX] = {
 	"root",		/* DC_ROOT */
 	"collection",	/* DC_COLLECTION */
+	"kicker",	/* DC_KICKER */
 	"title",	/* DC_TITLE */
 	"subtitle",	/* DC_SUBTITLE */
 	"occasion",	/* DC_OCCASION */
@@ -23,15 +24,34 @@ static const char *const type_names[DC_TYPE__MAX] = {
 	"dateplace",	/* DC_DATEPLACE */
 	"dateline",	/* DC_DATELINE */
 	"byline",	/* DC_BYLINE */
+	"source",	/* DC_SOURCE */
 	"frontmatter",	/* DC_FRONTMATTER */
 	"salutation",	/* DC_SALUTATION */
 	"vocative",	/* DC_VOCATIVE */
+	"heading",	/* DC_HEADING */
+	"note",		/* DC_NOTE */
 	"para",		/* DC_PARA */
+	"turn",		/* DC_TURN */
+	"caption",	/* DC_CAPTION */
 	"closing",	/* DC_CLOSING */
+	"signoff",	/* DC_SIGNOFF */
 	"seg",		/* DC_SEG */
 	"s",		/* DC_SENT */
 	"w",		/* DC_W */
 	"pc",		/* DC_PC */
+};
+
+static const char *const sub_names[DC_SUB__MAX] = {
+	"",		/* DC_SUB_NONE */
+	"byline",	/* DC_SUB_BYLINE */
+	"signed",	/* DC_SUB_SIGNED */
+	"editor",	/* DC_SUB_EDITOR */
+	"dateline",	/* DC_SUB_DATELINE */
+	"caption",	/* DC_SUB_CAPTION */
+	"credit",	/* DC_SUB_CREDIT */
+	"from",		/* DC_SUB_FROM */
+	"original-title", /* DC_SUB_ORIGTITLE */
+	"url",		/* DC_SUB_URL */
 };
 
 static const char *const dialect_names[DC_DIALECT__MAX] = {
@@ -109,6 +129,7 @@ dc_node_free(struct dc_node *n)
 		dc_node_free(c);
 	}
 	g_free(n->text);
+	g_free(n->pos);
 	g_free(n);
 }
 
@@ -296,7 +317,118 @@ dc_type_is_header(enum dc_type t)
 int
 dc_type_is_block(enum dc_type t)
 {
-	return t >= DC_SALUTATION && t <= DC_CLOSING;
+	return t >= DC_SALUTATION && t <= DC_SIGNOFF;
+}
+
+const char *
+dc_sub_name(enum dc_sub s)
+{
+	assert(s < DC_SUB__MAX);
+	return sub_names[s];
+}
+
+/*
+ * The kind of the given name, or DC_SUB__MAX if there is none.
+ */
+enum dc_sub
+dc_sub_from_name(const char *s)
+{
+	int	 i;
+
+	for (i = 1; i < DC_SUB__MAX; i++)
+		if (strcmp(sub_names[i], s) == 0)
+			return (enum dc_sub)i;
+	return DC_SUB__MAX;
+}
+
+/*
+ * The level of the part a block opens: a vocative opens a part of
+ * level 1, a heading one of its own level; 0 if the block opens none.
+ * This is the one place that says what a part is: every backend's
+ * divisions, contents and outlines come from it.
+ */
+int
+dc_part_level(const struct dc_node *b)
+{
+	switch (b->type) {
+	case DC_VOCATIVE:
+		return 1;
+	case DC_HEADING:
+		return b->level > 0 ? b->level : 1;
+	case DC_ROOT:
+	case DC_COLLECTION:
+	case DC_KICKER:
+	case DC_TITLE:
+	case DC_SUBTITLE:
+	case DC_OCCASION:
+	case DC_SPEAKER:
+	case DC_ROLE:
+	case DC_DATEPLACE:
+	case DC_DATELINE:
+	case DC_BYLINE:
+	case DC_SOURCE:
+	case DC_FRONTMATTER:
+	case DC_SALUTATION:
+	case DC_NOTE:
+	case DC_PARA:
+	case DC_TURN:
+	case DC_CAPTION:
+	case DC_CLOSING:
+	case DC_SIGNOFF:
+	case DC_SEG:
+	case DC_SENT:
+	case DC_W:
+	case DC_PC:
+		return 0;
+	case DC_TYPE__MAX:
+		break;
+	}
+	abort();
+}
+
+/*
+ * The end of the part that block b opens (dc_part_level(b) > 0): the
+ * next block opening a part of the same or a higher level (a smaller
+ * number), or the first of the closings and sign-offs that end the
+ * text, or NULL at the end of the text.  The part holds the blocks
+ * from b up to, not including, the end.
+ */
+const struct dc_node *
+dc_part_end(const struct dc_node *b)
+{
+	const struct dc_node	*n, *tail = NULL;
+	int			 lv = dc_part_level(b), l;
+
+	assert(lv > 0);
+	/* The closings and sign-offs ending the text end every part. */
+	for (n = b->parent->last; n != NULL && n != b &&
+	    (n->type == DC_CLOSING || n->type == DC_SIGNOFF); n = n->prev)
+		tail = n;
+	for (n = b->next; n != NULL && n != tail; n = n->next)
+		if ((l = dc_part_level(n)) > 0 && l <= lv)
+			return n;
+	return tail;
+}
+
+/*
+ * The speaker of a turn's seg, without the colon and spaces of its
+ * label ("记者：" -> "记者").  Returns g_malloc'd text, or NULL if the
+ * seg names no speaker.
+ */
+char *
+dc_turn_speaker(const struct dc_node *s)
+{
+	char	*t, *p;
+
+	if (s->spk_len == 0 || s->text == NULL)
+		return NULL;
+	t = g_strndup(s->text, s->spk_len);
+	g_strchomp(t);
+	while ((p = g_utf8_find_prev_char(t, t + strlen(t))) != NULL &&
+	    (*p == ':' || strcmp(p, "：") == 0 || strcmp(p, "　") == 0))
+		*p = '\0';
+	g_strchomp(t);
+	return t;
 }
 
 struct dc_doc *
@@ -325,12 +457,18 @@ dc_doc_free(struct dc_doc *d)
 		g_free(d->meta.l[i].role);
 		g_free(d->meta.l[i].date);
 		g_free(d->meta.l[i].place);
+		g_free(d->meta.l[i].kicker);
 	}
 	g_free(d->meta.date_iso);
 	g_free(d->meta.collection);
 	g_free(d->meta.agency);
 	g_free(d->meta.reporters);
 	g_free(d->meta.source);
+	g_free(d->meta.from);
+	g_free(d->meta.orig_title);
+	g_free(d->meta.editor);
+	g_strfreev(d->meta.urls);
+	g_free(d->meta.author_from);
 	g_free(d);
 }
 
@@ -383,6 +521,23 @@ meta_iso_date(const char *s)
 }
 
 /*
+ * Is s a real date in the forms the model keeps: "YYYY-MM-DD",
+ * "YYYY-MM", "YYYY" or "--MM-DD" (2020-02-30 is not)?
+ */
+int
+dc_iso_date_valid(const char *s)
+{
+	char	*n;
+	int	 ok;
+
+	if (s == NULL || (n = meta_iso_date(s)) == NULL)
+		return 0;
+	ok = strcmp(n, s) == 0;
+	g_free(n);
+	return ok;
+}
+
+/*
  * Complete the metadata after parsing: languages present, overrides
  * from the command line, and a placeholder title where the text has
  * none (with a warning, since the user should give --title).
@@ -396,7 +551,8 @@ dc_doc_finish(struct dc_doc *d, const struct dc_opts *o)
 
 	d->meta.langs = 0;
 	for (n = d->root->child; n != NULL; n = n->next) {
-		if (dc_type_is_header(n->type) && n->type != DC_FRONTMATTER)
+		if (dc_type_is_header(n->type) && n->type != DC_FRONTMATTER &&
+		    n->type != DC_SOURCE)
 			d->meta.langs |= 1u << n->lang;
 		for (s = n->child; s != NULL; s = s->next)
 			if (s->type == DC_SEG)
@@ -468,15 +624,71 @@ dc_doc_finish(struct dc_doc *d, const struct dc_opts *o)
 	}
 }
 
+/* Is s a valid, non-empty UTF-8 string (NULL is fine)? */
+static int
+check_str(const char *s)
+{
+	return s == NULL || (*s != '\0' && g_utf8_validate(s, -1, NULL));
+}
+
 /*
- * Check the rules of the tree; print each violation to out (if not
- * NULL).  Returns the number of violations.
+ * Check the metadata: every string valid UTF-8, the date a real date,
+ * a title present, the languages those of the tree.  Returns the
+ * number of violations, printed to out if not NULL.
+ */
+static int
+check_meta(const struct dc_doc *d, unsigned int langs, FILE *out)
+{
+	const struct dc_meta	*m = &d->meta;
+	int			 bad = 0, i, title = 0;
+	char			**u;
+
+#define MBAD(...) do { bad++; if (out != NULL) { fputs("meta: ", out); \
+	fprintf(out, __VA_ARGS__); fputc('\n', out); } } while (0)
+#define MSTR(s, name) do { if (!check_str(s)) \
+	MBAD("%s is empty or not UTF-8", name); } while (0)
+	for (i = 0; i < DC_LANG__MAX; i++) {
+		MSTR(m->l[i].title, "title");
+		MSTR(m->l[i].subtitle, "subtitle");
+		MSTR(m->l[i].occasion, "occasion");
+		MSTR(m->l[i].speaker, "speaker");
+		MSTR(m->l[i].role, "role");
+		MSTR(m->l[i].date, "date");
+		MSTR(m->l[i].place, "place");
+		MSTR(m->l[i].kicker, "kicker");
+		if (m->l[i].title != NULL)
+			title = 1;
+	}
+	MSTR(m->collection, "collection");
+	MSTR(m->agency, "agency");
+	MSTR(m->reporters, "reporters");
+	MSTR(m->from, "source");
+	MSTR(m->orig_title, "original title");
+	MSTR(m->editor, "editor");
+	MSTR(m->author_from, "author source");
+	for (u = m->urls; u != NULL && *u != NULL; u++)
+		MSTR(*u, "url");
+	if (!title)
+		MBAD("no title");
+	if (m->date_iso != NULL && !dc_iso_date_valid(m->date_iso))
+		MBAD("date \"%s\" is not a real date", m->date_iso);
+	if (langs != 0 && m->langs != langs)
+		MBAD("languages 0x%x, the tree has 0x%x", m->langs, langs);
+#undef MSTR
+#undef MBAD
+	return bad;
+}
+
+/*
+ * Check the rules of the tree and its metadata; print each violation
+ * to out (if not NULL).  Returns the number of violations.
  */
 int
 dc_tree_check(const struct dc_doc *d, FILE *out)
 {
 	const struct dc_node	*n, *s, *t, *w;
-	int			 bad = 0, blocks = 0, haveseg;
+	int			 bad = 0, blocks = 0, haveseg, spk;
+	unsigned int		 langs = 0;
 	enum dc_lang		 prev;
 
 #define BAD(n, ...) do { bad++; if (out != NULL) { \
@@ -494,6 +706,18 @@ dc_tree_check(const struct dc_doc *d, FILE *out)
 			BAD(n, "wrong parent");
 		if (n->next != NULL && n->next->prev != n)
 			BAD(n, "broken sibling links");
+		if ((n->type == DC_SIGNOFF || n->type == DC_CAPTION ||
+		    n->type == DC_SOURCE) != (n->sub != DC_SUB_NONE))
+			BAD(n, "kind (%d) does not fit the type", n->sub);
+		else if ((n->type == DC_SIGNOFF && (n->sub < DC_SUB_BYLINE ||
+		    n->sub > DC_SUB_DATELINE)) || (n->type == DC_CAPTION &&
+		    n->sub != DC_SUB_CAPTION && n->sub != DC_SUB_CREDIT) ||
+		    (n->type == DC_SOURCE && n->sub < DC_SUB_FROM) ||
+		    n->sub >= DC_SUB__MAX)
+			BAD(n, "kind %d is not one of this type's", n->sub);
+		if ((n->type == DC_HEADING) != (n->level != 0) ||
+		    n->level < 0 || n->level > 3)
+			BAD(n, "level %d does not fit the type", n->level);
 		if (dc_type_is_header(n->type)) {
 			if (blocks)
 				BAD(n, "header line after a block");
@@ -501,6 +725,8 @@ dc_tree_check(const struct dc_doc *d, FILE *out)
 				BAD(n, "header line without text");
 			else if (!g_utf8_validate(n->text, -1, NULL))
 				BAD(n, "invalid UTF-8");
+			if (n->type != DC_FRONTMATTER && n->type != DC_SOURCE)
+				langs |= 1u << n->lang;
 			/* Segmented input keeps its tokens here too. */
 			for (t = n->child; t != NULL; t = t->next)
 				if (t->type != DC_SENT)
@@ -513,6 +739,7 @@ dc_tree_check(const struct dc_doc *d, FILE *out)
 		}
 		blocks++;
 		haveseg = 0;
+		spk = 0;
 		prev = DC_LANG__MAX;
 		for (s = n->child; s != NULL; s = s->next) {
 			if (s->type != DC_SEG) {
@@ -522,7 +749,10 @@ dc_tree_check(const struct dc_doc *d, FILE *out)
 			if (prev != DC_LANG__MAX && s->lang <= prev)
 				BAD(s, "segs not one per language, zh first");
 			prev = s->lang;
+			langs |= 1u << s->lang;
 			haveseg = 1;
+			if (s->spk_len > 0)
+				spk = 1;
 			if (s->text == NULL || *s->text == '\0')
 				BAD(s, "seg without text");
 			else if (!g_utf8_validate(s->text, -1, NULL))
@@ -531,6 +761,12 @@ dc_tree_check(const struct dc_doc *d, FILE *out)
 			    s->enum_len > strlen(s->text) ||
 			    (s->lead_len && s->enum_len > s->lead_len))
 				BAD(s, "enumerator or lead past the text");
+			else if (s->spk_len >= strlen(s->text) ||
+			    (s->spk_len > 0 && n->type != DC_TURN) ||
+			    !g_utf8_validate(s->text, (gssize)s->spk_len,
+			    NULL))
+				BAD(s, "speaker label past the text or "
+				    "outside a turn");
 			if (s->child == NULL)
 				continue;
 			for (t = s->child; t != NULL; t = t->next) {
@@ -542,7 +778,8 @@ dc_tree_check(const struct dc_doc *d, FILE *out)
 					if ((w->type != DC_W &&
 					    w->type != DC_PC) ||
 					    w->text == NULL ||
-					    *w->text == '\0')
+					    *w->text == '\0' ||
+					    !check_str(w->pos))
 						BAD(w, "bad token");
 			}
 			if (s->text != NULL) {
@@ -554,9 +791,13 @@ dc_tree_check(const struct dc_doc *d, FILE *out)
 		}
 		if (!haveseg)
 			BAD(n, "block without text");
+		/* A turn's continuation follows a turn. */
+		if (n->type == DC_TURN && !spk && (n->prev == NULL ||
+		    n->prev->type != DC_TURN))
+			BAD(n, "turn goes on from no turn");
 	}
 #undef BAD
-	return bad;
+	return bad + check_meta(d, langs, out);
 }
 
 /*

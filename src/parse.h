@@ -33,20 +33,22 @@ int		 dc_is_address(const char *, int);
 int		 dc_is_thanks(const char *, int);
 void		 dc_seg_enum(struct dc_node *);
 int		 dc_parse_date(const char *, char **, char **, char **);
-void		 dc_header_lines(struct dc_doc *, struct dc_line **, size_t);
-size_t		 dc_header_end(struct dc_line **, size_t);
+void		 dc_header_lines(struct dc_doc *, const struct dc_line **, size_t);
+size_t		 dc_header_end(const struct dc_line **, size_t);
 void		 dc_body_roles(struct dc_doc *);
 struct dc_node	*dc_block_add(struct dc_doc *, enum dc_type);
 struct dc_node	*dc_seg_add(struct dc_node *, enum dc_lang, const char *,
 		    int, int);
-size_t		 dc_frontmatter(struct dc_doc *, struct dc_line *, size_t);
-char		*dc_join_lines(struct dc_line **, size_t, int);
+size_t		 dc_frontmatter(struct dc_doc *, const struct dc_line *, size_t);
+char		*dc_join_lines(const struct dc_line **, size_t, int);
 
 /* the readers */
-void		 dc_parse_plain(struct dc_doc *, struct dc_input *);
-void		 dc_parse_news(struct dc_doc *, struct dc_input *);
-void		 dc_parse_bilingual(struct dc_doc *, struct dc_input *);
-void		 dc_parse_segmented(struct dc_doc *, struct dc_input *);
-struct dc_doc	*dc_parse_tei(const char *, size_t, const struct dc_opts *);
+struct dc_doc	*dc_parse_plain(const struct dc_input *, const struct dc_opts *);
+struct dc_doc	*dc_parse_news(const struct dc_input *, const struct dc_opts *);
+struct dc_doc	*dc_parse_bilingual(const struct dc_input *,
+		    const struct dc_opts *);
+struct dc_doc	*dc_parse_segmented(const struct dc_input *,
+		    const struct dc_opts *);
+struct dc_doc	*dc_parse_tei(const struct dc_input *, const struct dc_opts *);
 
 #endif /* !PARSE_H */

@@ -15,7 +15,7 @@
 
 /* A run: consecutive body lines of one language. */
 struct bi_run {
-	struct dc_line	**l;		/* the lines (pointers into input) */
+	const struct dc_line**l;		/* the lines (pointers into input) */
 	size_t		  n;		/* number of lines */
 	int		  lang;		/* DC_LANG_ZH or DC_LANG_EN */
 };
@@ -230,17 +230,18 @@ bi_pair(struct dc_doc *d, const struct bi_run *a, const struct bi_run *b,
 	g_free(st);
 }
 
-void
-dc_parse_bilingual(struct dc_doc *d, struct dc_input *in)
+struct dc_doc *
+dc_parse_bilingual(const struct dc_input *in, const struct dc_opts *o)
 {
-	struct dc_line	**l;
+	struct dc_doc	*d = dc_doc_new();
+	const struct dc_line**l;
 	struct bi_run	 *runs;
 	size_t		  i, n = 0, h, nruns = 0, start, k;
 	double		  zh = 0, en = 0, ratio;
 	int		  lead, lang;
 
 	start = dc_frontmatter(d, in->lines, in->nlines);
-	l = g_new(struct dc_line *, in->nlines + 1);
+	l = g_new(const struct dc_line *, in->nlines + 1);
 	for (i = start; i < in->nlines; i++)
 		if (!in->lines[i].blank)
 			l[n++] = &in->lines[i];
@@ -314,4 +315,5 @@ dc_parse_bilingual(struct dc_doc *d, struct dc_input *in)
 	g_free(runs);
 	g_free(l);
 	dc_body_roles(d);
+	return d;
 }

@@ -178,10 +178,11 @@ news_tail_byline(struct dc_doc *d, const char *text)
 	return n;
 }
 
-void
-dc_parse_news(struct dc_doc *d, struct dc_input *in)
+struct dc_doc *
+dc_parse_news(const struct dc_input *in, const struct dc_opts *o)
 {
-	struct dc_line	**l, **run;
+	struct dc_doc	*d = dc_doc_new();
+	const struct dc_line**l, **run;
 	struct dc_node	 *b;
 	struct news_dl	  dl, tail;
 	GPtrArray	 *paras;
@@ -189,7 +190,7 @@ dc_parse_news(struct dc_doc *d, struct dc_input *in)
 	int		  mixed, *lines, *cols, havetail = 0;
 
 	start = dc_frontmatter(d, in->lines, in->nlines);
-	l = g_new(struct dc_line *, in->nlines + 1);
+	l = g_new(const struct dc_line *, in->nlines + 1);
 	for (i = start; i < in->nlines; i++)
 		if (!in->lines[i].blank) {
 			l[n++] = &in->lines[i];
@@ -212,7 +213,7 @@ dc_parse_news(struct dc_doc *d, struct dc_input *in)
 	paras = g_ptr_array_new_with_free_func(g_free);
 	lines = g_new(int, n + 1);
 	cols = g_new(int, n + 1);
-	run = g_new(struct dc_line *, n + 1);
+	run = g_new(const struct dc_line *, n + 1);
 	for (i = h; i < n; ) {
 		k = 0;
 		run[k++] = l[i++];
@@ -278,4 +279,5 @@ dc_parse_news(struct dc_doc *d, struct dc_input *in)
 	g_free(run);
 	g_free(l);
 	dc_body_roles(d);
+	return d;
 }

@@ -91,11 +91,13 @@ seg_lead_only(const char *text)
 	return r;
 }
 
-void
-dc_parse_segmented(struct dc_doc *d, struct dc_input *in)
+struct dc_doc *
+dc_parse_segmented(const struct dc_input *in, const struct dc_opts *o)
 {
+	struct dc_doc	*d = dc_doc_new();
 	struct dc_node	**sent, *hn, *blk = NULL, *seg;
-	struct dc_line	 *dl, **l;
+	struct dc_line	 *dl;
+	const struct dc_line **l;
 	size_t		  i, n = 0, h, start, ntok, odd = 0;
 	int		  lang, joinnext = 0;
 	char		 *t;
@@ -103,7 +105,7 @@ dc_parse_segmented(struct dc_doc *d, struct dc_input *in)
 	start = dc_frontmatter(d, in->lines, in->nlines);
 	sent = g_new0(struct dc_node *, in->nlines + 1);
 	dl = g_new0(struct dc_line, in->nlines + 1);
-	l = g_new(struct dc_line *, in->nlines + 1);
+	l = g_new(const struct dc_line *, in->nlines + 1);
 
 	/* Tokenise every line; recognisers see the rejoined text. */
 	for (i = start; i < in->nlines; i++) {
@@ -173,4 +175,5 @@ dc_parse_segmented(struct dc_doc *d, struct dc_input *in)
 	g_free(dl);
 	g_free(l);
 	dc_body_roles(d);
+	return d;
 }

@@ -479,8 +479,10 @@ tei_find(const xmlNode *n, const char *name)
  * reporting why not (DC_ERR_TEI).
  */
 struct dc_doc *
-dc_parse_tei(const char *buf, size_t len, const struct dc_opts *o)
+dc_parse_tei(const struct dc_input *in, const struct dc_opts *o)
 {
+	const char	*buf = in->buf;
+	size_t		 len = in->len;
 	struct tei_parse	 p;
 	xmlParserCtxtPtr	 ctx = NULL;
 	xmlDocPtr		 doc = NULL;

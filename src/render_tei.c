@@ -55,6 +55,7 @@ static const char *const tei_lang_names[DC_LANG__MAX] = {
 static const char *const tei_type_desc[DC_TYPE__MAX] = {
 	NULL,					/* DC_ROOT */
 	"number and entry line of a collection",	/* DC_COLLECTION */
+	"kicker over the title",		/* DC_KICKER */
 	"title line",				/* DC_TITLE */
 	"subtitle line",			/* DC_SUBTITLE */
 	"occasion or event line",		/* DC_OCCASION */
@@ -63,11 +64,17 @@ static const char *const tei_type_desc[DC_TYPE__MAX] = {
 	"date and place line",			/* DC_DATEPLACE */
 	"news dateline",			/* DC_DATELINE */
 	"news byline",				/* DC_BYLINE */
+	"source line",				/* DC_SOURCE */
 	"front matter kept verbatim",		/* DC_FRONTMATTER */
 	"opening salutation",			/* DC_SALUTATION */
 	"section vocative opening a part",	/* DC_VOCATIVE */
+	"section heading",			/* DC_HEADING */
+	"editor's note",			/* DC_NOTE */
 	"paragraph",				/* DC_PARA */
+	"speaker turn",				/* DC_TURN */
+	"caption or photo credit",		/* DC_CAPTION */
 	"closing",				/* DC_CLOSING */
+	"sign-off",				/* DC_SIGNOFF */
 	NULL, NULL, NULL, NULL			/* DC_SEG ... DC_PC */
 };
 

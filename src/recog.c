@@ -1,11 +1,12 @@
 /*
- * Reading an input: load the file, decode it, pick the dialect and
- * run its reader; plus the plain reader and the tree helpers that
- * every reader shares.
+ * The shared recognisers: titles, datelines, dates, salutations,
+ * headings, labels, and the tree helpers every reader uses to build
+ * blocks.  Every reader calls down into this file; it calls no reader.
  */
 #include "config.h"
 
 #include <errno.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <glib.h>
@@ -69,7 +70,7 @@ dc_seg_add(struct dc_node *blk, enum dc_lang l, const char *text,
  * Returns g_malloc'd text.
  */
 char *
-dc_join_lines(struct dc_line **l, size_t n, int lang)
+dc_join_lines(const struct dc_line **l, size_t n, int lang)
 {
 	GString	*b;
 	size_t	 i;
@@ -88,229 +89,6 @@ dc_join_lines(struct dc_line **l, size_t n, int lang)
 		g_string_append_len(b, l[i]->text, l[i]->len);
 	}
 	return g_string_free(b, FALSE);
-}
-
-/* Does a line end a sentence (so that a following line in the same
- * blank-separated block starts a new paragraph)? */
-static int
-ends_sentence(const struct dc_line *l)
-{
-	gunichar	 c;
-
-	if (l->len == 0)
-		return 1;
-	c = g_utf8_get_char(g_utf8_prev_char(l->text + l->len));
-	return c == 0x3002 || c == 0xFF01 || c == 0xFF1F || c == 0xFF1A ||
-	    c == 0x201D || c == 0x300D || c == 0x300F || c == '.' ||
-	    c == '!' || c == '?' || c == ':' || c == '"' || c == 0x2026;
-}
-
-/*
- * The plain reader: a header block if the text starts with one, then
- * paragraphs.  A paragraph is a line, except that where blank lines
- * separate blocks, a line that does not end a sentence runs on into
- * the next (hard-wrapped text).  Each paragraph's language is that of
- * its script.
- */
-void
-dc_parse_plain(struct dc_doc *d, struct dc_input *in)
-{
-	struct dc_line	**l, **run;
-	struct dc_node	 *b;
-	size_t		  i, n = 0, h, k, start, blanks = 0;
-	char		 *t;
-	int		  lang;
-
-	start = dc_frontmatter(d, in->lines, in->nlines);
-	l = g_new(struct dc_line *, in->nlines + 1);
-	for (i = start; i < in->nlines; i++)
-		if (!in->lines[i].blank)
-			l[n++] = &in->lines[i];
-		else if (n > 0)
-			blanks++;
-	h = dc_header_end(l, n);
-	dc_header_lines(d, l, h);
-	run = g_new(struct dc_line *, n + 1);
-	for (i = h; i < n; ) {
-		k = 0;
-		run[k++] = l[i++];
-		/* Wrapped lines: same block (adjacent in the input). */
-		while (blanks > 0 && i < n && !ends_sentence(run[k - 1]) &&
-		    l[i]->lineno == run[k - 1]->lineno + 1)
-			run[k++] = l[i++];
-		lang = dc_text_lang(run[0]->text, run[0]->len);
-		if (lang < 0)
-			lang = DC_LANG_ZH;
-		t = dc_join_lines(run, k, lang);
-		b = dc_block_add(d, DC_PARA);
-		dc_seg_add(b, lang, t, run[0]->lineno, run[0]->col);
-		g_free(t);
-	}
-	g_free(run);
-	g_free(l);
-	dc_body_roles(d);
-}
-
-/*
- * Guess the dialect from how the lines are written.
- */
-enum dc_dialect
-dc_detect(const struct dc_input *in)
-{
-	size_t	 i, nonblank = 0, zh = 0, en = 0, indented = 0, seg = 0;
-	const struct dc_line *l;
-	const char *p;
-
-	for (i = 0; i < in->nlines; i++) {
-		l = &in->lines[i];
-		if (l->blank)
-			continue;
-		nonblank++;
-		if (l->lang == DC_LANG_ZH)
-			zh++;
-		else if (l->lang == DC_LANG_EN)
-			en++;
-		if (l->indent >= 2)
-			indented++;
-		/* Han, space, Han: segmented text. */
-		if (l->lang == DC_LANG_ZH) {
-			size_t sp = 0, hz = 0;
-			/* Separators: ASCII spaces, or ideographic spaces
-			 * in a line without ASCII ones. */
-			int ideo = strchr(l->text, ' ') == NULL;
-			for (p = l->text; *p != '\0'; p = g_utf8_next_char(p))
-				if (*p == ' ' || (ideo &&
-				    g_utf8_get_char(p) == 0x3000))
-					sp++;
-				else if (dc_char_script_lang(
-				    g_utf8_get_char(p)) == DC_LANG_ZH)
-					hz++;
-			if (hz > 0 && sp * 4 >= hz)
-				seg++;
-		}
-	}
-	if (nonblank == 0)
-		return DC_DIALECT_PLAIN;
-	if (zh > 0 && seg * 2 > zh)
-		return DC_DIALECT_SEGMENTED;
-	if (zh > 0 && en > 0 && en * 5 >= nonblank && zh * 5 >= nonblank)
-		return DC_DIALECT_BILINGUAL;
-	if (zh > 0 && indented * 2 > nonblank)
-		return DC_DIALECT_NEWS;
-	return DC_DIALECT_PLAIN;
-}
-
-/*
- * Parse an input held in memory; name is the source's name for the
- * metadata.  Returns the document, or NULL after reporting an error.
- */
-struct dc_doc *
-dc_parse_mem(const char *buf, size_t len, const char *name,
-    const struct dc_opts *o)
-{
-	struct dc_input	 in;
-	struct dc_doc	*d;
-	enum dc_dialect	 dia;
-
-	if (len == 0) {
-		dc_msg(DC_ERR_EMPTY, 0, 0, "empty file: no text to convert");
-		return NULL;
-	}
-	dia = o->dialect;
-	if (dia == DC_DIALECT_TEI || (dia == DC_DIALECT_AUTO &&
-	    len > 5 && g_strstr_len(buf, len < 4096 ? (gssize)len : 4096, "<TEI") != NULL &&
-	    (memcmp(buf, "<?xml", 5) == 0 || memcmp(buf, "<TEI", 4) == 0 ||
-	    memcmp(buf, "\xEF\xBB\xBF<", 4) == 0))) {
-		if ((d = dc_parse_tei(buf, len, o)) == NULL)
-			return NULL;
-		/* The TEI names its own source text. */
-		if (d->meta.source == NULL)
-			dc_meta_set(&d->meta.source, name);
-		dc_doc_finish(d, o);
-		return d;
-	}
-	if (dc_input_decode(buf, len, o, &in) == -1)
-		return NULL;
-	if (dia == DC_DIALECT_AUTO)
-		dia = dc_detect(&in);
-	d = dc_doc_new();
-	d->meta.dialect = dia;
-	dc_meta_set(&d->meta.source, name);
-	switch (dia) {
-	case DC_DIALECT_SEGMENTED:
-		dc_parse_segmented(d, &in);
-		break;
-	case DC_DIALECT_BILINGUAL:
-		dc_parse_bilingual(d, &in);
-		break;
-	case DC_DIALECT_NEWS:
-		dc_parse_news(d, &in);
-		break;
-	case DC_DIALECT_PLAIN:
-		dc_parse_plain(d, &in);
-		break;
-	case DC_DIALECT_AUTO:
-	case DC_DIALECT_TEI:
-	case DC_DIALECT__MAX:
-	default:
-		abort();
-	}
-	dc_input_free(&in);
-	dc_doc_finish(d, o);
-	return d;
-}
-
-/*
- * Read and parse a file ("-" for standard input).  Returns the
- * document, or NULL after reporting why not.
- */
-struct dc_doc *
-dc_parse_file(const char *path, const struct dc_opts *o)
-{
-	struct dc_doc	*d;
-	GError		*err = NULL;
-	GStatBuf	 st;
-	gchar		*buf = NULL, *base;
-	gsize		 len = 0;
-
-	if (strcmp(path, "-") == 0) {
-		GIOChannel *ch = g_io_channel_unix_new(0);
-		g_io_channel_set_encoding(ch, NULL, NULL);
-		if (g_io_channel_read_to_end(ch, &buf, &len, &err) !=
-		    G_IO_STATUS_NORMAL) {
-			dc_msg(DC_ERR_INPUT, 0, 0, "cannot read standard "
-			    "input: %s", err != NULL ? err->message : "?");
-			g_clear_error(&err);
-			g_io_channel_unref(ch);
-			return NULL;
-		}
-		g_io_channel_unref(ch);
-		d = dc_parse_mem(buf, len, "-", o);
-		g_free(buf);
-		return d;
-	}
-	if (g_stat(path, &st) == -1) {
-		dc_msg(DC_ERR_INPUT, 0, 0, "cannot read it: %s%s",
-		    g_strerror(errno), errno == ENOENT ?
-		    " (check the name and directory)" : "");
-		return NULL;
-	}
-	if (S_ISDIR(st.st_mode)) {
-		dc_msg(DC_ERR_INPUT, 0, 0, "is a directory; give the text "
-		    "files in it (e.g. DIR/*.txt)");
-		return NULL;
-	}
-	if (!g_file_get_contents(path, &buf, &len, &err)) {
-		dc_msg(DC_ERR_INPUT, 0, 0, "cannot read it: %s",
-		    err->message);
-		g_clear_error(&err);
-		return NULL;
-	}
-	base = g_path_get_basename(path);
-	d = dc_parse_mem(buf, len, base, o);
-	g_free(base);
-	g_free(buf);
-	return d;
 }
 
 
@@ -697,7 +475,7 @@ header_like(const struct dc_line *l)
  * a text of short lines only has its first line as title at most.
  */
 size_t
-dc_header_end(struct dc_line **l, size_t n)
+dc_header_end(const struct dc_line **l, size_t n)
 {
 	size_t	 i, last = 0, nonblank = 0;
 
@@ -896,7 +674,7 @@ header_date(struct dc_doc *d, int lang, const char *s)
  * place in whatever order the text has them.
  */
 void
-dc_header_lines(struct dc_doc *d, struct dc_line **l, size_t n)
+dc_header_lines(struct dc_doc *d, const struct dc_line **l, size_t n)
 {
 	static GRegex	*coll, *sub, *dash, *spk, *occ, *paren, *hon, *genre;
 	struct dc_lmeta	*m;
@@ -1121,7 +899,7 @@ dc_body_roles(struct dc_doc *d)
  * title.  Returns the number of lines consumed.
  */
 size_t
-dc_frontmatter(struct dc_doc *d, struct dc_line *l, size_t n)
+dc_frontmatter(struct dc_doc *d, const struct dc_line *l, size_t n)
 {
 	GString		*b;
 	size_t		 i, first;

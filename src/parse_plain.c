@@ -1,0 +1,79 @@
+/*
+ * The plain reader: anything that is not one of the other dialects.
+ * A header block if the text starts with one, then paragraphs.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <glib.h>
+#include <glib/gstdio.h>
+
+#include "docconv.h"
+#include "parse.h"
+
+/* Does a line end a sentence (so that a following line in the same
+ * blank-separated block starts a new paragraph)? */
+static int
+ends_sentence(const struct dc_line *l)
+{
+	gunichar	 c;
+
+	if (l->len == 0)
+		return 1;
+	c = g_utf8_get_char(g_utf8_prev_char(l->text + l->len));
+	return c == 0x3002 || c == 0xFF01 || c == 0xFF1F || c == 0xFF1A ||
+	    c == 0x201D || c == 0x300D || c == 0x300F || c == '.' ||
+	    c == '!' || c == '?' || c == ':' || c == '"' || c == 0x2026;
+}
+
+/*
+ * The plain reader: a header block if the text starts with one, then
+ * paragraphs.  A paragraph is a line, except that where blank lines
+ * separate blocks, a line that does not end a sentence runs on into
+ * the next (hard-wrapped text).  Each paragraph's language is that of
+ * its script.
+ */
+struct dc_doc *
+dc_parse_plain(const struct dc_input *in, const struct dc_opts *o)
+{
+	struct dc_doc	*d = dc_doc_new();
+	const struct dc_line**l, **run;
+	struct dc_node	 *b;
+	size_t		  i, n = 0, h, k, start, blanks = 0;
+	char		 *t;
+	int		  lang;
+
+	start = dc_frontmatter(d, in->lines, in->nlines);
+	l = g_new(const struct dc_line *, in->nlines + 1);
+	for (i = start; i < in->nlines; i++)
+		if (!in->lines[i].blank)
+			l[n++] = &in->lines[i];
+		else if (n > 0)
+			blanks++;
+	h = dc_header_end(l, n);
+	dc_header_lines(d, l, h);
+	run = g_new(const struct dc_line *, n + 1);
+	for (i = h; i < n; ) {
+		k = 0;
+		run[k++] = l[i++];
+		/* Wrapped lines: same block (adjacent in the input). */
+		while (blanks > 0 && i < n && !ends_sentence(run[k - 1]) &&
+		    l[i]->lineno == run[k - 1]->lineno + 1)
+			run[k++] = l[i++];
+		lang = dc_text_lang(run[0]->text, run[0]->len);
+		if (lang < 0)
+			lang = DC_LANG_ZH;
+		t = dc_join_lines(run, k, lang);
+		b = dc_block_add(d, DC_PARA);
+		dc_seg_add(b, lang, t, run[0]->lineno, run[0]->col);
+		g_free(t);
+	}
+	g_free(run);
+	g_free(l);
+	dc_body_roles(d);
+	return d;
+}
+
