@@ -50,6 +50,10 @@ tree_tokens(FILE *f, const struct dc_node *s)
 		for (w = t->child; w != NULL; w = w->next) {
 			fputs(w->type == DC_PC ? " |" : " ", f);
 			tree_text(f, w->text, strlen(w->text));
+			if (w->pos != NULL) {
+				fputc('/', f);
+				tree_text(f, w->pos, strlen(w->pos));
+			}
 		}
 		fputc('\n', f);
 	}
@@ -60,6 +64,11 @@ tree_seg(FILE *f, const struct dc_node *s)
 {
 
 	fprintf(f, "  %s", dc_lang_code(s->lang));
+	if (s->spk_len > 0) {
+		fputs(" speaker=[", f);
+		tree_text(f, s->text, s->spk_len);
+		fputc(']', f);
+	}
 	if (s->enum_len > 0) {
 		fputs(" enum=[", f);
 		tree_text(f, s->text, s->enum_len);
@@ -101,6 +110,12 @@ render_tree(const struct dc_doc *d, const struct dc_opts *o, FILE *f)
 	tree_meta(f, "date", m->date_iso);
 	tree_meta(f, "agency", m->agency);
 	tree_meta(f, "reporters", m->reporters);
+	tree_meta(f, "source", m->from);
+	tree_meta(f, "original title", m->orig_title);
+	tree_meta(f, "editor", m->editor);
+	for (i = 0; m->urls != NULL && m->urls[i] != NULL; i++)
+		tree_meta(f, "url", m->urls[i]);
+	tree_meta(f, "author from", m->author_from);
 	for (i = 0; i < DC_LANG__MAX; i++) {
 #define LM(field) do { \
 	snprintf(key, sizeof(key), "%s " #field, dc_lang_code(i)); \
@@ -112,6 +127,7 @@ render_tree(const struct dc_doc *d, const struct dc_opts *o, FILE *f)
 		LM(role);
 		LM(date);
 		LM(place);
+		LM(kicker);
 #undef LM
 	}
 	if (m->title_default)
@@ -119,14 +135,20 @@ render_tree(const struct dc_doc *d, const struct dc_opts *o, FILE *f)
 
 	for (n = d->root->child; n != NULL; n = n->next) {
 		if (dc_type_is_header(n->type)) {
-			fprintf(f, "%s %s: ", dc_type_name(n->type),
+			fprintf(f, "%s%s%s %s: ", dc_type_name(n->type),
+			    n->sub ? " " : "", dc_sub_name(n->sub),
 			    dc_lang_code(n->lang));
 			tree_text(f, n->text, strlen(n->text));
 			fputc('\n', f);
 			tree_tokens(f, n);
 			continue;
 		}
-		fprintf(f, "%s\n", dc_type_name(n->type));
+		fputs(dc_type_name(n->type), f);
+		if (n->level > 0)
+			fprintf(f, " level=%d", n->level);
+		if (n->sub != DC_SUB_NONE)
+			fprintf(f, " %s", dc_sub_name(n->sub));
+		fputc('\n', f);
 		for (s = n->child; s != NULL; s = s->next)
 			tree_seg(f, s);
 	}
