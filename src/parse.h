@@ -58,6 +58,19 @@ void		 dc_input_web(struct dc_input *, struct dc_found *);
 void		 dc_found_apply(struct dc_doc *, struct dc_found *);
 void		 dc_found_free(struct dc_found *);
 int		 dc_line_continues(const char *, int, int *);
+void		 dc_input_join(struct dc_input *, const char *);
+
+/* A news dateline and byline at the start of a text (dc_dateline()). */
+struct dc_dateline {
+	char		*dateline;	/* the dateline text */
+	char		*byline;	/* the byline with brackets, or NULL */
+	size_t		 end;		/* bytes of the text they take */
+};
+int		 dc_dateline_at(const char *);
+int		 dc_dateline(struct dc_doc *, const char *,
+		    struct dc_dateline *);
+void		 dc_byline_meta(struct dc_doc *, const char *, const char *,
+		    const char *);
 enum dc_dialect	 dc_detect(const struct dc_input *);
 int		 dc_is_address(const char *, int);
 int		 dc_is_thanks(const char *, int);

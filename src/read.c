@@ -80,6 +80,17 @@ dc_detect(const struct dc_input *in)
 		return DC_DIALECT_BILINGUAL;
 	if (zh > 0 && indented * 2 > nonblank)
 		return DC_DIALECT_NEWS;
+	/* Unindented (or hard-wrapped) paragraphs are news too when a
+	 * dateline opens the text, after its title lines. */
+	for (i = 0, nonblank = 0; zh > 0 && i < in->nlines && nonblank < 5;
+	    i++) {
+		l = &in->lines[i];
+		if (l->blank)
+			continue;
+		nonblank++;
+		if (dc_dateline_at(l->text))
+			return DC_DIALECT_NEWS;
+	}
 	return DC_DIALECT_PLAIN;
 }
 
@@ -138,6 +149,8 @@ dc_parse_mem(const char *buf, size_t len, const char *name,
 	dc_input_web(&in, &found);
 	if (dia == DC_DIALECT_AUTO)
 		dia = dc_detect(&in);
+	/* A clause a line: the lines that go on join first. */
+	dc_input_join(&in, dia == DC_DIALECT_SEGMENTED ? " " : "");
 	switch (dia) {
 	case DC_DIALECT_SEGMENTED:
 		d = dc_parse_segmented(&in, o);

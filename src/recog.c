@@ -15,6 +15,8 @@
 #include "docconv.h"
 #include "parse.h"
 
+static int	clause_depth(gunichar);
+
 /*
  * Append a new block of the given type to the document's root.
  */
@@ -130,6 +132,158 @@ last_char(const char *s)
 
 	return n == 0 ? 0 : g_utf8_get_char(g_utf8_prev_char(s + n));
 }
+
+/* Dateline: who, where, when, and 电/讯; a byline in brackets may
+ * follow after white space.  Month and day in any digits. */
+#define NEWS_NUM "(?:\\d{1,2}|[０-９]{1,2}|[一二三四五六七八九十]{1,3})"
+#define NEWS_DATELINE \
+	"^[（(]?(.{0,24}?)((?:(?:\\d{4}|[０-９]{4})年)?" NEWS_NUM "月" \
+	NEWS_NUM "日)(电|讯|消息|报道)"
+#define NEWS_XUN \
+	"^[（(]?(本报|本刊|本网|本台|新华社|中新社|[\\x{3400}-\\x{9FFF}\\x{F900}-\\x{FAFF}\\x{20000}-\\x{2FA1F}]{1,6}?(?:社|报|網|网|台))()讯"
+#define NEWS_BYLINE \
+	"^[\\s\\x{00A0}\\x{3000}]*([（(]([^（()）]{1,60})[）)])"
+
+/* Agencies name themselves by these endings (新华社, 本报, 人民网). */
+#define NEWS_AGENCY \
+	"^(本报|本刊|本网|本台|新华社|中新社|.{1,8}?(?:社|报|网|台|刊|中心))(.*)$"
+
+
+
+/*
+ * Record dateline and byline in the metadata: agency, place, date
+ * (partial "--11-11" without a year), reporters.
+ */
+void
+dc_byline_meta(struct dc_doc *d, const char *where, const char *date,
+    const char *by)
+{
+	static GRegex	*agency, *rep, *sp;
+	GMatchInfo	*mi = NULL;
+	char		*a, *p, *iso = NULL, *dt = NULL, *pl = NULL, *r;
+
+	if (g_regex_match(rx(&agency, NEWS_AGENCY), where, 0, &mi)) {
+		a = g_match_info_fetch(mi, 1);
+		p = g_match_info_fetch(mi, 2);
+		dc_meta_set(&d->meta.agency, a);
+		if (*p != '\0')
+			dc_meta_set(&d->meta.l[DC_LANG_ZH].place, p);
+		g_free(a);
+		g_free(p);
+	} else if (*where != '\0')
+		dc_meta_set(&d->meta.l[DC_LANG_ZH].place, where);
+	g_match_info_free(mi);
+	mi = NULL;
+	if (dc_parse_date(date, &iso, &dt, &pl)) {
+		dc_meta_set(&d->meta.date_iso, iso);
+		dc_meta_set(&d->meta.l[DC_LANG_ZH].date, dt);
+	}
+	g_free(iso);
+	g_free(dt);
+	g_free(pl);
+	if (by == NULL)
+		return;
+	/* "记者刘慧、薛丹" -> "刘慧、薛丹"; spaces between names -> 、 */
+	r = g_regex_replace(rx(&rep, "^(本报|新华社|中新社)?(特派)?"
+	    "(记者|通讯员|实习生|编辑)+\\s*"), by, -1, 0, "", 0, NULL);
+	{
+		/* Names are separated by 、, or by spaces of any width. */
+		char *u = g_regex_replace_literal(rx(&sp,
+		    "[\\s\\x{3000}\\x{00A0}]+"), r, -1, 0, " ", 0, NULL);
+		g_free(r);
+		r = g_strstrip(u);
+	}
+	{
+		char **v = g_strsplit_set(r, " \t", -1);
+		GString *b = g_string_new(NULL);
+		for (int i = 0; v[i] != NULL; i++)
+			if (*v[i] != '\0') {
+				if (b->len > 0 && !g_str_has_suffix(b->str,
+				    "、"))
+					g_string_append(b, "、");
+				g_string_append(b, v[i]);
+			}
+		g_strfreev(v);
+		if (b->len > 0)
+			dc_meta_set(&d->meta.reporters, b->str);
+		g_string_free(b, TRUE);
+	}
+	g_free(r);
+}
+
+/*
+ * Does a dateline open text?  (For telling news apart.)
+ */
+int
+dc_dateline_at(const char *text)
+{
+	static GRegex	*re, *xun;
+
+	return g_regex_match(rx(&re, NEWS_DATELINE), text, 0, NULL) ||
+	    g_regex_match(rx(&xun, NEWS_XUN), text, 0, NULL);
+}
+
+/*
+ * Find a dateline (and byline) at the start of text.  Returns 1 and
+ * fills *dl (strings g_malloc'd) or 0.
+ */
+int
+dc_dateline(struct dc_doc *d, const char *text, struct dc_dateline *dl)
+{
+	static GRegex	*re, *by, *xun;
+	GMatchInfo	*mi = NULL;
+	char		*where, *date, *b = NULL;
+	int		 st, en, bst, ben;
+
+	memset(dl, 0, sizeof(*dl));
+	if (!g_regex_match(rx(&re, NEWS_DATELINE), text, 0, &mi)) {
+		g_match_info_free(mi);
+		mi = NULL;
+		/* "本报讯": an agency's dateline without date or place. */
+		if (!g_regex_match(rx(&xun, NEWS_XUN), text, 0, &mi)) {
+			g_match_info_free(mi);
+			return 0;
+		}
+	}
+	where = g_match_info_fetch(mi, 1);
+	date = g_match_info_fetch(mi, 2);
+	g_match_info_fetch_pos(mi, 0, &st, &en);
+	g_match_info_free(mi);
+	mi = NULL;
+	/* A bracketed dateline closes with its bracket. */
+	if ((text[0] == '(' || g_str_has_prefix(text, "（"))) {
+		if (text[en] == ')')
+			en += 1;
+		else if (strncmp(text + en, "）", 3) == 0)
+			en += 3;
+	}
+	dl->dateline = g_strndup(text, en);
+	dl->end = en;
+	if (g_regex_match(rx(&by, NEWS_BYLINE), text + en, 0, &mi)) {
+		g_match_info_fetch_pos(mi, 1, &bst, &ben);
+		b = g_match_info_fetch(mi, 2);
+		if (strstr(b, "记者") != NULL || strstr(b, "通讯员") != NULL ||
+		    g_utf8_strlen(b, -1) <= 12) {
+			dl->byline = g_strndup(text + en + bst, ben - bst);
+			dl->end = en + ben;
+		} else {
+			g_free(b);
+			b = NULL;
+		}
+	}
+	g_match_info_free(mi);
+	dc_byline_meta(d, where, date, b);
+	g_free(where);
+	g_free(date);
+	g_free(b);
+	/* Skip white space after them. */
+	while (text[dl->end] == ' ' || strncmp(text + dl->end, "\xC2\xA0",
+	    2) == 0 || strncmp(text + dl->end, "　", 3) == 0)
+		dl->end += text[dl->end] == ' ' ? 1 :
+		    (text[dl->end] == '\xC2' ? 2 : 3);
+	return 1;
+}
+
 
 /*
  * Is this line an address to the audience ("尊敬的普京总统，", "各位同事！",
@@ -563,14 +717,14 @@ speaker_like(const char *s, int seen, int havetitle)
 	if (g_utf8_strlen(s, -1) > 30 || strpbrk(s, ",.!?:;\"'()") ||
 	    g_regex_match_simple("[，。！？：；、“”‘’《》（）「」]", s, 0, 0))
 		return 0;
-	if (g_regex_match(rx(&office, ZH_OFFICE "[\\s　]*\\p{Han}[\\p{Han}·]{1,7}$"),
+	if (g_regex_match(rx(&office, ZH_OFFICE "[\\s　]*[\\x{3400}-\\x{9FFF}\\x{F900}-\\x{FAFF}\\x{20000}-\\x{2FA1F}][\\x{3400}-\\x{9FFF}\\x{F900}-\\x{FAFF}\\x{20000}-\\x{2FA1F}·]{1,7}$"),
 	    s, 0, NULL))
 		return 1;
-	if (seen && g_regex_match(rx(&sep, "[\\s　]\\p{Han}[\\p{Han}·]{1,7}$"),
+	if (seen && g_regex_match(rx(&sep, "[\\s　][\\x{3400}-\\x{9FFF}\\x{F900}-\\x{FAFF}\\x{20000}-\\x{2FA1F}][\\x{3400}-\\x{9FFF}\\x{F900}-\\x{FAFF}\\x{20000}-\\x{2FA1F}·]{1,7}$"),
 	    s, 0, NULL))
 		return 1;
 	return havetitle && g_regex_match(rx(&name,
-	    "^\\p{Han}{2,4}$"), s, 0, NULL);
+	    "^[\\x{3400}-\\x{9FFF}\\x{F900}-\\x{FAFF}\\x{20000}-\\x{2FA1F}]{2,4}$"), s, 0, NULL);
 }
 
 /* Split a Chinese speaker line "中华人民共和国主席　习近平" into role
@@ -835,6 +989,139 @@ dc_header_lines(struct dc_doc *d, const struct dc_line **l, size_t n)
 	}
 }
 
+
+/*
+ * ---- Body roles ----
+ *
+ * A careful reader tells a block's role by its form and its place:
+ *
+ * - An address before the first paragraph is the opening salutation,
+ *   one after it a vocative that opens a new part.
+ * - A heading is short, ends in no sentence or clause mark, and stands
+ *   between paragraphs; consecutive heading lines are one heading.  A
+ *   numbered one ("一、", "（一）", "1.") says its level by its number.
+ * - A speaker turn opens with the speaker and a colon: "记者：", "问：",
+ *   "答：", "Q:", or a name where the text is an interview.
+ * - A caption says it is one ("图为…", "图片：") or credits a photo
+ *   ("（新华社记者 某某 摄）").
+ * - What ends the text after its last paragraph: thanks (the closing),
+ *   a byline in brackets, a dateline "（新华社上海6月8日电）", a letter's
+ *   signature and date, "——编者" under an editor's note.
+ * - An editor's note opens "编者按".
+ */
+
+/* Patterns of the body roles, compiled once. */
+enum role_rx {
+	RR_NOTE,	/* editor's note opening */
+	RR_CAPTION,	/* caption opening */
+	RR_CREDIT,	/* photo credit: the whole block */
+	RR_CREDIT_END,	/* photo credit closing a block */
+	RR_BYLINE,	/* closing byline in brackets */
+	RR_BYLINE2,	/* closing byline without brackets */
+	RR_DATELINE,	/* closing dateline in brackets */
+	RR_DATELINE_END, /* closing dateline ending the last paragraph */
+	RR_EDITOR,	/* "——编者" */
+	RR_EDITOR_END,	/* "——编者" ending a paragraph */
+	RR_SIGNED,	/* a signature: a name, in brackets or not */
+	RR_TURN_ZH,	/* Chinese speaker label */
+	RR_TURN_EN,	/* English speaker label */
+	RR_TURN_STRONG,	/* labels that are turns wherever they stand */
+	RR_SAYS,	/* a label that is a verb of saying, not a name */
+	RR_NUM,		/* numbered heading: its numbering */
+	RR_EN_BYLINE,	/* "(Reporting by …)" */
+	RR__MAX
+};
+
+#define RR_NUMS "[一二三四五六七八九十百零〇]"
+#define RR_DAY "(?:\\d{1,2}|[０-９]{1,2}|" RR_NUMS "{1,3})"
+
+static const char *const role_pat[RR__MAX] = {
+	/* RR_NOTE */
+	"^(?:[【\\[]?(?:编者按|編者按|编者的话|編者的話|编者附记|编后|"
+	"编者注|编者)[】\\]]?[：:]?|Editor[’']s [Nn]ote[:.]?)",
+	/* RR_CAPTION */
+	"^(?:(?:图片|圖片|照片|上图|下图|左图|右图|题图|资料图|图|圖)[：:]|"
+	"图为|圖為|(?:Photo|Caption|Picture)[:.] )",
+	/* RR_CREDIT */
+	"^[（(]?[^，。！？；（()）]{0,24}?[\\s\\x{3000}\\x{00A0}]*\\S{1,12}"
+	"[\\s\\x{3000}\\x{00A0}]*(?:摄|攝|供图|供圖)[）)]?$",
+	/* RR_CREDIT_END */
+	"[（(][^（()）]{1,30}(?:摄|攝|供图|供圖)[）)]$",
+	/* RR_BYLINE */
+	"^[（(][\\s\\x{3000}]*((?:本报|本刊|本台|新华社|中新社|人民网|新华网)?"
+	"(?:特派|特约|驻\\S{1,8})?(?:记者|記者|通讯员|通訊員|实习生|見習記者|"
+	"见习记者)[^（()）]{1,60})[）)]$",
+	/* RR_BYLINE2 */
+	"^((?:本报|本刊|本台|新华社|中新社)?(?:特派|特约)?(?:记者|記者|通讯员)"
+	"[\\s\\x{3000}\\x{00A0}]*[\\x{3400}-\\x{9FFF}\\x{F900}-\\x{FAFF}\\x{20000}-\\x{2FA1F}·、\\s\\x{3000}\\x{00A0}]{2,40})$",
+	/* RR_DATELINE */
+	"^[（(][^（()）]{0,30}?" RR_DAY "[月]" RR_DAY "日(?:电|電|讯|訊)"
+	"[^（()）]{0,20}[）)]$",
+	/* RR_DATELINE_END */
+	"[（(][^（()）]{0,30}?" RR_DAY "[月]" RR_DAY "日(?:电|電|讯|訊)"
+	"[^（()）]{0,20}[）)]$",
+	/* RR_EDITOR */
+	"^(?:——|—|－－|--)[\\s\\x{3000}]*(?:编者|編者|本刊编辑部|编辑部|"
+	"本报编辑部)$",
+	/* RR_EDITOR_END */
+	"(?:——|—|－－|--)[\\s\\x{3000}]*(?:编者|編者|本刊编辑部|编辑部|"
+	"本报编辑部)$",
+	/* RR_SIGNED */
+	"^(?:[（(][\\x{3400}-\\x{9FFF}\\x{F900}-\\x{FAFF}\\x{20000}-\\x{2FA1F}·]{2,12}[）)]|[\\x{3400}-\\x{9FFF}\\x{F900}-\\x{FAFF}\\x{20000}-\\x{2FA1F}·]{2,4}|"
+	"[\\x{3400}-\\x{9FFF}\\x{F900}-\\x{FAFF}\\x{20000}-\\x{2FA1F}]{2,16}(?:委员会|委員會|办公室|辦公室|政府|协会|協會|中心|"
+	"编辑部|编委会|联合会|总会|学会|研究会|部|局|厅|院|社|会))$",
+	/* RR_TURN_ZH */
+	"^([\\x{3400}-\\x{9FFF}\\x{F900}-\\x{FAFF}\\x{20000}-\\x{2FA1F}·]{1,8}?)[\\s\\x{3000}]*[：:][\\s\\x{3000}]*(?=\\S)",
+	/* RR_TURN_EN */
+	"^(Q|A|Question|Answer|Interviewer|Reporter|Host|Moderator|"
+	"[A-Z][a-z]+(?: [A-Z][a-z]+){0,2})[:：][\\s]*(?=\\S)",
+	/* RR_TURN_STRONG */
+	"^(记者|記者|问|問|答|主持人|提问|提問|回答|Q|A|Question|Answer|"
+	"Interviewer|Reporter|Host|Moderator)$",
+	/* RR_SAYS */
+	"(说|說|道|指出|表示|认为|認為|强调|強調|介绍|介紹|称|稱|回应|回應|"
+	"透露|坦言|问道|答道|写道|寫道|提到|提出|宣布|告诉|告訴|发现|发现|"
+	"如下|是|有|为|为此|总之|例如|比如|其中|另外|此外|同时|注)$",
+	/* RR_NUM */
+	"^(?:(" RR_NUMS "{1,3}[、．.])|([（(]" RR_NUMS "{1,3}[）)])|"
+	"(\\d{1,2}[.、．](?!\\d))|([（(]\\d{1,2}[）)])|(第" RR_NUMS "{1,3}"
+	"(?:部分|章|节|節)))",
+	/* RR_EN_BYLINE */
+	"^\\((?:Reporting|Writing|Editing|Reported|Written) by [^()]+\\)$",
+};
+
+static GRegex	*role_compiled[RR__MAX];
+
+static gpointer
+role_build(gpointer unused)
+{
+	GError	*err = NULL;
+	int	 i;
+
+	(void)unused;
+	for (i = 0; i < RR__MAX; i++)
+		if ((role_compiled[i] = g_regex_new(role_pat[i], 0, 0,
+		    &err)) == NULL)
+			g_error("recog.c: role pattern %d: %s", i,
+			    err->message);
+	return NULL;
+}
+
+static GRegex *
+RRX(enum role_rx id)
+{
+	static GOnce	 once = G_ONCE_INIT;
+
+	g_once(&once, role_build, NULL);
+	return role_compiled[id];
+}
+
+static int
+role_match(enum role_rx id, const char *s)
+{
+	return g_regex_match(RRX(id), s, 0, NULL);
+}
+
 /* The text by which a block's role is judged, and its language. */
 static const char *
 block_text(const struct dc_node *b, int *lang)
@@ -850,49 +1137,459 @@ block_text(const struct dc_node *b, int *lang)
 	return s->text;
 }
 
+/* Is c a mark that ends a sentence or a clause? */
+static int
+role_punct_end(gunichar c)
+{
+	return c == 0x3002 || c == 0xFF01 || c == 0xFF1F || c == 0xFF0C ||
+	    c == 0xFF1B || c == 0xFF1A || c == 0x3001 || c == 0x2026 ||
+	    c == '.' || c == '!' || c == '?' || c == ',' || c == ';' ||
+	    c == ':' || c == 0xFF0E;
+}
+
 /*
- * Give each block its role by form and position: addresses before the
- * first paragraph are salutations, later ones vocatives; thanks at
- * the very end is the closing; enumerators and leads are marked in
- * the paragraphs.  Blocks already typed otherwise than DC_PARA keep
- * their type.
+ * Could this text be a heading by its form: short, no sentence inside,
+ * no mark ending it (closing quotes and brackets aside)?  Returns 2 if
+ * it is numbered as headings are, 1 if only its form says so, else 0.
+ */
+static int
+heading_form(const char *s, int lang)
+{
+	const char	*e = s + strlen(s), *p;
+	long		 n = g_utf8_strlen(s, -1);
+	gunichar	 c = 0;
+	int		 num;
+
+	if (*s == '\0')
+		return 0;
+	/* The last character before closing quotes and brackets. */
+	for (p = e; p > s; ) {
+		p = g_utf8_prev_char(p);
+		c = g_utf8_get_char(p);
+		if (clause_depth(c) >= 0 && c != '"' && c != ')' &&
+		    c != 0x2019)
+			break;
+	}
+	if (role_punct_end(c))
+		return 0;
+	if (dc_is_address(s, lang) || dc_is_thanks(s, lang))
+		return 0;
+	num = role_match(RR_NUM, s);
+	if (lang == DC_LANG_ZH) {
+		if (n > (num ? 40 : 30) || strstr(s, "。") != NULL ||
+		    strstr(s, "！") != NULL || strstr(s, "？") != NULL ||
+		    strstr(s, "；") != NULL)
+			return 0;
+		if (n > 20 && strstr(s, "，") != NULL && !num)
+			return 0;
+	} else {
+		char **w = g_strsplit(s, " ", -1);
+		guint nw = g_strv_length(w);
+		g_strfreev(w);
+		if (nw > 14 || strstr(s, ". ") != NULL || (nw > 3 &&
+		    !title_case(s) && !num))
+			return 0;
+	}
+	return num ? 2 : 1;
+}
+
+/* Numbering kind of a heading, for its level: 0 none, 1 "一、",
+ * 2 "（一）", 3 "1.", 4 "（1）", 5 "第一部分". */
+static int
+heading_kind(const char *s)
+{
+	GMatchInfo	*mi = NULL;
+	int		 k = 0, i, st, en;
+
+	if (g_regex_match(RRX(RR_NUM), s, 0, &mi))
+		for (i = 1; i <= 5; i++)
+			if (g_match_info_fetch_pos(mi, i, &st, &en) &&
+			    st >= 0 && en > st) {
+				k = i;
+				break;
+			}
+	g_match_info_free(mi);
+	/* "第一部分" ranks above "一、". */
+	return k == 5 ? -1 : k;
+}
+
+/* Split the zh-only block b at byte off: the tail becomes a new block
+ * of type t after it.  Returns the new block. */
+static struct dc_node *
+block_split(struct dc_node *b, size_t off, enum dc_type t)
+{
+	struct dc_node	*s = b->child, *nb, *ns;
+	char		*head;
+
+	nb = dc_node_new(t, DC_LANG_ZH, NULL, b->line, b->col);
+	ns = dc_node_new(DC_SEG, s->lang, s->text + off, s->line, s->col);
+	dc_node_append(nb, ns);
+	head = g_strndup(s->text, off);
+	g_strchomp(head);
+	g_free(s->text);
+	s->text = head;
+	/* Insert after b. */
+	nb->parent = b->parent;
+	nb->prev = b;
+	nb->next = b->next;
+	if (b->next != NULL)
+		b->next->prev = nb;
+	else
+		b->parent->last = nb;
+	b->next = nb;
+	return nb;
+}
+
+/* Byte offset of the match of pattern id that ends s, or -1. */
+static int
+role_tail(enum role_rx id, const char *s)
+{
+	GMatchInfo	*mi = NULL;
+	int		 st = -1, en;
+
+	if (g_regex_match(RRX(id), s, 0, &mi))
+		g_match_info_fetch_pos(mi, 0, &st, &en);
+	g_match_info_free(mi);
+	return st;
+}
+
+/* A sign-off's kind by its form, or DC_SUB_NONE. */
+static enum dc_sub
+signoff_form(const char *t, int lang, int last)
+{
+	char	*iso = NULL;
+	int	 st, en;
+
+	if (lang != DC_LANG_ZH)
+		return role_match(RR_EN_BYLINE, t) ? DC_SUB_BYLINE :
+		    DC_SUB_NONE;
+	if (role_match(RR_BYLINE, t) || role_match(RR_BYLINE2, t))
+		return DC_SUB_BYLINE;
+	if (role_match(RR_DATELINE, t))
+		return DC_SUB_DATELINE;
+	if (role_match(RR_EDITOR, t))
+		return DC_SUB_EDITOR;
+	/* A date alone: the date of a letter or a statement. */
+	if (find_date(t, &iso, &st, &en) && st <= 3 &&
+	    (size_t)en + 3 >= strlen(t)) {
+		g_free(iso);
+		return DC_SUB_DATELINE;
+	}
+	g_free(iso);
+	if (last && role_match(RR_SIGNED, t) && !dc_is_thanks(t, lang))
+		return DC_SUB_SIGNED;
+	return DC_SUB_NONE;
+}
+
+/* A sign-off or caption that names the text's author fills the author
+ * where nothing else did, with a warning saying where it came from. */
+static void
+signoff_author(struct dc_doc *d, const struct dc_node *b, const char *t)
+{
+	GMatchInfo	*mi = NULL;
+	char		*in = NULL, *name;
+
+	if (b->sub == DC_SUB_DATELINE && d->meta.date_iso == NULL &&
+	    (t[0] == '(' || g_str_has_prefix(t, "（"))) {
+		struct dc_dateline dl;
+		if (dc_dateline(d, t, &dl)) {
+			g_free(dl.dateline);
+			g_free(dl.byline);
+		}
+		return;
+	}
+	if (b->sub == DC_SUB_BYLINE) {
+		if (d->meta.reporters != NULL)
+			return;
+		if (g_regex_match(RRX(RR_BYLINE), t, 0, &mi))
+			in = g_match_info_fetch(mi, 1);
+		else
+			in = g_strdup(t);
+		g_match_info_free(mi);
+		dc_byline_meta(d, "", "", in);
+		g_free(in);
+		if (d->meta.reporters != NULL &&
+		    d->meta.l[DC_LANG_ZH].speaker == NULL) {
+			dc_meta_set(&d->meta.l[DC_LANG_ZH].speaker,
+			    d->meta.reporters);
+			dc_meta_set(&d->meta.author_from, t);
+			dc_msg(DC_WARN_ROLE, b->line, 0, "author taken from "
+			    "the closing byline: %s", d->meta.reporters);
+		}
+		return;
+	}
+	if (b->sub != DC_SUB_SIGNED || d->meta.l[DC_LANG_ZH].speaker != NULL)
+		return;
+	name = g_strdup(t);
+	if (g_str_has_prefix(name, "（") || name[0] == '(') {
+		char *u = g_strdup(name + (name[0] == '(' ? 1 : 3));
+		g_free(name);
+		name = u;
+		if (g_str_has_suffix(name, "）"))
+			name[strlen(name) - 3] = '\0';
+		else if (g_str_has_suffix(name, ")"))
+			name[strlen(name) - 1] = '\0';
+	}
+	if (*name != '\0') {
+		dc_meta_set(&d->meta.l[DC_LANG_ZH].speaker, name);
+		dc_meta_set(&d->meta.author_from, t);
+		dc_msg(DC_WARN_ROLE, b->line, 0, "author taken from the "
+		    "signature: %s", name);
+	}
+	g_free(name);
+}
+
+/* The speaker label of a seg: its length in bytes, or 0.  *strong is
+ * set if the label is one that makes a turn wherever it stands. */
+static size_t
+turn_label(const struct dc_node *s, int *strong)
+{
+	GMatchInfo	*mi = NULL;
+	char		*w;
+	int		 st, en, ok = 0;
+
+	*strong = 0;
+	if (!g_regex_match(RRX(s->lang == DC_LANG_ZH ? RR_TURN_ZH :
+	    RR_TURN_EN), s->text, 0, &mi)) {
+		g_match_info_free(mi);
+		return 0;
+	}
+	w = g_match_info_fetch(mi, 1);
+	g_match_info_fetch_pos(mi, 0, &st, &en);
+	g_match_info_free(mi);
+	*strong = role_match(RR_TURN_STRONG, w);
+	if (*strong)
+		ok = 1;
+	else if (s->lang == DC_LANG_ZH)
+		/* A name: two to four characters (more with the dot of
+		 * a transliteration), not a verb of saying. */
+		ok = ((g_utf8_strlen(w, -1) >= 2 &&
+		    g_utf8_strlen(w, -1) <= 4) || strstr(w, "·") != NULL) &&
+		    !role_match(RR_SAYS, w);
+	else
+		ok = 1;
+	g_free(w);
+	return ok ? (size_t)en : 0;
+}
+
+/* Join the heading block n into the heading block h (one heading of
+ * several lines), a line break between them in each language. */
+static void
+heading_join(struct dc_node *h, struct dc_node *n)
+{
+	struct dc_node	*s, *hs;
+	char		*t;
+
+	for (s = n->child; s != NULL; s = s->next) {
+		if ((hs = dc_node_seg(h, s->lang)) == NULL) {
+			dc_seg_add(h, s->lang, s->text, s->line, s->col);
+			continue;
+		}
+		t = g_strconcat(hs->text, s->lang == DC_LANG_ZH ? "　" : " ",
+		    s->text, NULL);
+		g_free(hs->text);
+		hs->text = t;
+	}
+	dc_node_unlink(n);
+	dc_node_free(n);
+}
+
+/*
+ * Give each block its role by form and position (see above).  Blocks
+ * a reader already typed otherwise than DC_PARA keep their type (a
+ * Markdown heading is a heading).
  */
 void
 dc_body_roles(struct dc_doc *d)
 {
-	struct dc_node	*b, *s, *closing = NULL;
+	struct dc_node	*b, *s, *next, *first = NULL, *tail = NULL;
 	const char	*t;
-	int		 lang, para = 0, addr;
+	int		 lang, para = 0, addr, strong, k, nb = 0, nlong = 0;
+	int		 turns = 0, names = 0, kinds[7] = { 0 }, off;
+	size_t		 sl;
+	enum dc_sub	 sub;
 
-	/* Closing: the run of thanks that ends the text. */
-	for (b = d->root->last; b != NULL && dc_type_is_block(b->type) &&
-	    b->child != NULL; b = b->prev) {
+	for (b = d->root->child; b != NULL; b = b->next)
+		if (dc_type_is_block(b->type) && b->child != NULL) {
+			if (first == NULL)
+				first = b;
+			nb++;
+			t = block_text(b, &lang);
+			if (heading_form(t, lang) == 0)
+				nlong++;
+		}
+	if (first == NULL)
+		return;
+
+	/* What ends the text: thanks, sign-offs, credits, from the last
+	 * block back; a dateline or "——编者" ending the last paragraph is
+	 * split off it. */
+	for (b = d->root->last, k = 0; b != NULL && b != first &&
+	    dc_type_is_block(b->type) && k < 6; b = b->prev, k++) {
 		t = block_text(b, &lang);
-		if (!dc_is_thanks(t, lang))
+		if (b->type != DC_PARA)
 			break;
-		closing = b;
+		if (dc_is_thanks(t, lang)) {
+			b->type = DC_CLOSING;
+			tail = b;
+			continue;
+		}
+		if ((sub = signoff_form(t, lang, k < 3 && b->child->next ==
+		    NULL)) != DC_SUB_NONE) {
+			b->type = DC_SIGNOFF;
+			b->sub = sub;
+			signoff_author(d, b, t);
+			tail = b;
+			continue;
+		}
+		if (lang == DC_LANG_ZH && b->child->next == NULL &&
+		    role_match(RR_CREDIT, t) && g_utf8_strlen(t, -1) <= 30) {
+			b->type = DC_CAPTION;
+			b->sub = DC_SUB_CREDIT;
+			tail = b;
+			continue;
+		}
+		if (lang == DC_LANG_ZH && b->child->next == NULL && k == 0) {
+			if ((off = role_tail(RR_DATELINE_END, t)) > 0) {
+				next = block_split(b, (size_t)off, DC_SIGNOFF);
+				next->sub = DC_SUB_DATELINE;
+				tail = next;
+			} else if ((off = role_tail(RR_EDITOR_END, t)) > 0) {
+				next = block_split(b, (size_t)off, DC_SIGNOFF);
+				next->sub = DC_SUB_EDITOR;
+				tail = next;
+			}
+		}
+		break;
 	}
-	for (b = d->root->child; b != NULL; b = b->next) {
+
+	/* Speaker turns: count the labels first, so that names count
+	 * only where the text is an interview. */
+	for (b = first; b != NULL && b != tail; b = b->next)
+		for (s = b->child; s != NULL; s = s->next)
+			if (turn_label(s, &strong) > 0) {
+				if (strong)
+					turns++;
+				else
+					names++;
+			}
+
+	for (b = first; b != NULL && b != tail; b = next) {
+		next = b->next;
 		if (!dc_type_is_block(b->type) || b->child == NULL)
 			continue;
-		if (b == closing && para) {
-			for (; b != NULL; b = b->next)
-				b->type = DC_CLOSING;
-			break;
-		}
 		t = block_text(b, &lang);
+		if (b->type == DC_HEADING) {
+			kinds[heading_kind(t) + 1]++;
+			continue;
+		}
+		if (b->type != DC_PARA)
+			continue;
 		addr = dc_is_address(t, lang);
 		if (addr && b->child->next != NULL)
 			addr = dc_is_address(b->child->next->text,
 			    b->child->next->lang) || lang == DC_LANG_ZH;
-		if (addr)
+		if (addr) {
 			b->type = para ? DC_VOCATIVE : DC_SALUTATION;
-		else {
-			b->type = DC_PARA;
-			para = 1;
-			for (s = b->child; s != NULL; s = s->next)
-				dc_seg_enum(s);
+			continue;
 		}
+		if (role_match(RR_NOTE, t)) {
+			b->type = DC_NOTE;
+			if (lang == DC_LANG_ZH && b->child->next == NULL &&
+			    (off = role_tail(RR_EDITOR_END, t)) > 0) {
+				next = block_split(b, (size_t)off, DC_SIGNOFF);
+				next->sub = DC_SUB_EDITOR;
+				next = next->next;
+			}
+			para = 1;
+			continue;
+		}
+		if (role_match(RR_CAPTION, t) || (lang == DC_LANG_ZH &&
+		    role_match(RR_CREDIT, t) && g_utf8_strlen(t, -1) <= 30)) {
+			b->type = DC_CAPTION;
+			b->sub = role_match(RR_CAPTION, t) ? DC_SUB_CAPTION :
+			    DC_SUB_CREDIT;
+			continue;
+		}
+		if (role_tail(RR_CREDIT_END, t) > 0 &&
+		    g_utf8_strlen(t, -1) <= 80) {
+			b->type = DC_CAPTION;
+			b->sub = DC_SUB_CAPTION;
+			continue;
+		}
+		/* A heading stands between paragraphs (or opens the body
+		 * when it is numbered), in a text that has paragraphs. */
+		k = heading_form(t, lang);
+		if (k > 0 && nlong >= 2 && next != NULL && next != tail &&
+		    (para || k == 2)) {
+			struct dc_node *h = b, *m;
+			int nlines = 1;
+			/* Up to three heading lines, then a paragraph. */
+			for (m = next; m != NULL && m != tail && nlines < 4 &&
+			    m->type == DC_PARA && heading_form(block_text(m,
+			    &lang), lang) == 1 && !role_match(RR_NUM,
+			    block_text(m, &lang)); m = m->next)
+				nlines++;
+			if (m != NULL && m != tail && nlines < 4 &&
+			    m->type == DC_PARA) {
+				h->type = DC_HEADING;
+				while (h->next != m)
+					heading_join(h, h->next);
+				next = m;
+				kinds[heading_kind(t) + 1]++;
+				if (k == 1)
+					dc_msg(DC_WARN_ROLE, h->line, 0, "taken "
+					    "as a heading (a short line without "
+					    "closing punctuation): %s", t);
+				continue;
+			}
+		}
+		/* Speaker turns. */
+		sl = 0;
+		for (s = b->child; s != NULL; s = s->next) {
+			size_t n = turn_label(s, &strong);
+			if (n > 0 && (strong || turns > 0 || names >= 3)) {
+				s->spk_len = n;
+				sl = n;
+			}
+		}
+		if (sl > 0) {
+			b->type = DC_TURN;
+			if (turns == 0) {
+				dc_msg(DC_WARN_ROLE, b->line, 0, "taken as a "
+				    "speaker turn (paragraphs open with names "
+				    "and a colon): %s", t);
+				turns = -1;	/* say it once */
+			}
+			para = 1;
+			continue;
+		}
+		if (b->prev != NULL && b->prev->type == DC_TURN) {
+			/* A turn goes on until something else begins. */
+			b->type = DC_TURN;
+			para = 1;
+			continue;
+		}
+		para = 1;
+		for (s = b->child; s != NULL; s = s->next)
+			dc_seg_enum(s);
+	}
+
+	/* Heading levels: by numbering kind, in the order of rank, the
+	 * unnumbered ones at the top; at most three levels. */
+	for (b = first; b != NULL; b = b->next) {
+		int lv = 1, r, kk;
+		if (b->type != DC_HEADING)
+			continue;
+		kk = heading_kind(block_text(b, &lang)) + 1;
+		if (b->level > 0)
+			continue;	/* a Markdown heading's own */
+		for (r = 0; r < kk; r++)
+			if (kinds[r] > 0 && r != 1)
+				lv++;
+		if (kk == 1)
+			lv = 1;
+		b->level = lv > 3 ? 3 : lv;
 	}
 }
 
@@ -1639,4 +2336,137 @@ dc_found_free(struct dc_found *f)
 	g_free(f->orig_title);
 	g_free(f->editor);
 	memset(f, 0, sizeof(*f));
+}
+
+/*
+ * ---- Clause per line ----
+ *
+ * Segmented corpora and subtitles put a clause or a sentence on each
+ * line.  A Chinese line that ends in a clause mark (，、；： and their
+ * small forms) has not ended its sentence, nor has one that ends
+ * inside a bracket or quotation it opened: the next line goes on with
+ * it.  An address ("尊敬的各位来宾，") ends in a comma but stands alone.
+ */
+
+/* How far c opens (+1) or closes (-1) a bracket or quotation. */
+static int
+clause_depth(gunichar c)
+{
+	switch (c) {
+	case 0x201C: case 0x300C: case 0x300E: case 0xFF08: case 0x300A:
+	case 0x3010: case 0x3014: case 0x3016:
+		return 1;
+	case 0x201D: case 0x300D: case 0x300F: case 0xFF09: case 0x300B:
+	case 0x3011: case 0x3015: case 0x3017:
+		return -1;
+	default:
+		return 0;
+	}
+}
+
+/* Is a Chinese line an address, its token spaces (if segmented)
+ * aside? */
+static int
+clause_address(const char *s)
+{
+	char	*t, *w;
+	int	 r;
+
+	if (strchr(s, ' ') == NULL && strstr(s, "　") == NULL)
+		return dc_is_address(s, DC_LANG_ZH);
+	t = g_strdup(s);
+	for (w = t; *s != '\0'; )
+		if (*s == ' ')
+			s++;
+		else if (strncmp(s, "　", 3) == 0)
+			s += 3;
+		else
+			*w++ = *s++;
+	*w = '\0';
+	r = dc_is_address(t, DC_LANG_ZH);
+	g_free(t);
+	return r;
+}
+
+/*
+ * Does a line of text in language lang go on in the next line?  *depth
+ * carries the brackets and quotations left open by the lines joined so
+ * far (0 for a new paragraph).  Returns 2 if it ends in a clause mark
+ * (it goes on even across a blank line), 1 if it ends inside an open
+ * bracket or quotation, 0 if it ends here.
+ */
+int
+dc_line_continues(const char *s, int lang, int *depth)
+{
+	const char	*p;
+	gunichar	 c = 0;
+
+	for (p = s; *p != '\0'; p = g_utf8_next_char(p)) {
+		c = g_utf8_get_char(p);
+		*depth += clause_depth(c);
+		if (*depth < 0)
+			*depth = 0;
+	}
+	if (lang != DC_LANG_ZH || clause_address(s))
+		return 0;
+	if (c == 0xFF0C || c == 0x3001 || c == 0xFF1B || c == 0xFF1A ||
+	    c == 0xFE50 || c == 0xFE54 || c == 0xFE55 || c == 0xFE51)
+		return 2;
+	/* Inside an open bracket, unless the sentence ended: the
+	 * paragraphs of a long quotation each open it anew. */
+	if (*depth > 0 && c != 0x3002 && c != 0xFF01 && c != 0xFF1F &&
+	    c != 0x2026)
+		return 1;
+	return 0;
+}
+
+/*
+ * Join the lines that go on (dc_line_continues()) into the line they
+ * continue, keeping the first line's number and indent.  sep joins
+ * them: nothing for running Chinese text, a space for segmented text
+ * (a token boundary).  Only lines of the same language join; a line
+ * ending inside a bracket joins only the line right after it.
+ */
+void
+dc_input_join(struct dc_input *in, const char *sep)
+{
+	struct dc_line	*l, *last = NULL;
+	size_t		 i, j, k;
+	int		 depth = 0, cont = 0, blanks = 0;
+	char		*t;
+
+	for (i = j = 0; i < in->nlines; i++) {
+		l = &in->lines[i];
+		if (l->blank) {
+			blanks++;
+			in->lines[j++] = *l;
+			continue;
+		}
+		if (last != NULL && (cont == 2 || (cont == 1 && blanks == 0)) &&
+		    !l->body && !l->heading && (l->lang == last->lang ||
+		    l->lang < 0) && !clause_address(l->text)) {
+			cont = dc_line_continues(l->text, last->lang, &depth);
+			/* Tokens separated by ideographic spaces keep
+			 * theirs. */
+			t = g_strconcat(last->text, *sep != '\0' &&
+			    strchr(last->text, ' ') == NULL &&
+			    strstr(last->text, "　") != NULL ? "　" : sep,
+			    l->text, NULL);
+			g_free(last->text);
+			g_free(l->text);
+			last->text = t;
+			last->len = strlen(t);
+			/* The blank lines between them go too. */
+			j -= (size_t)blanks;
+			for (k = 0; k < (size_t)blanks; k++)
+				g_free(in->lines[j + k].text);
+		} else {
+			depth = 0;
+			cont = dc_line_continues(l->text, l->lang, &depth);
+			in->lines[j] = *l;
+			last = &in->lines[j++];
+		}
+		blanks = 0;
+	}
+	in->nlines = j;
 }
