@@ -29,6 +29,37 @@ seg_is_pc(const char *t)
 }
 
 /*
+ * The part of speech of a tagged token ("迈向/v", "，/w", "电台/n]nt"):
+ * a pointer to the tag in t, or NULL if it has none.  The tag is one
+ * to four ASCII letters after the last slash, a compound's closing
+ * "]tag" aside.
+ */
+static char *
+seg_pos(char *t)
+{
+	char	*sl = strrchr(t, '/'), *p;
+	int	 n = 0;
+
+	if (sl == NULL || sl == t)
+		return NULL;
+	for (p = sl + 1; g_ascii_isalpha(*p); p++)
+		n++;
+	if (n < 1 || n > 4 || (*p != '\0' && *p != ']'))
+		return NULL;
+	if (*p == ']')
+		for (p++; g_ascii_isalpha(*p); p++)
+			;
+	return *p == '\0' ? sl + 1 : NULL;
+}
+
+/* Is t a corpus line id ("19980101-01-001-001")? */
+static int
+seg_is_id(const char *t)
+{
+	return g_regex_match_simple("^\\d{8}(-\\d{2,4}){2,4}$", t, 0, 0);
+}
+
+/*
  * Split a line into a sentence node of tokens.  Tokens are separated
  * by runs of ASCII spaces; a line without any ASCII space but with
  * ideographic spaces between tokens uses those as separators (some
@@ -36,12 +67,12 @@ seg_is_pc(const char *t)
  * is text (a token), as in a title "…” 　 深化…".
  */
 static struct dc_node *
-seg_tokens(const struct dc_line *l, size_t *ntok)
+seg_tokens(const struct dc_line *l, size_t *ntok, int pos)
 {
-	struct dc_node	*s;
-	char		**tok;
+	struct dc_node	*s, *w;
+	char		**tok, *t, *tag;
 	const char	*sep = " ";
-	size_t		 i;
+	size_t		 i, n;
 
 	s = dc_node_new(DC_SENT, DC_LANG_ZH, NULL, l->lineno, l->col);
 	if (strchr(l->text, ' ') == NULL && strstr(l->text, "　") != NULL)
@@ -51,8 +82,36 @@ seg_tokens(const struct dc_line *l, size_t *ntok)
 	for (i = 0; tok[i] != NULL; i++) {
 		if (*tok[i] == '\0')
 			continue;
-		dc_node_append(s, dc_node_new(seg_is_pc(tok[i]) ? DC_PC :
-		    DC_W, DC_LANG_ZH, tok[i], l->lineno, 0));
+		t = tok[i];
+		tag = NULL;
+		if (pos && (tag = seg_pos(t)) != NULL) {
+			/* "[中央/n" opens and "电台/n]nt" closes a compound:
+			 * annotation, not text. */
+			if (t[0] == '[' && t[1] != '\0' && t[1] != '/')
+				t++;
+			n = strlen(t);
+			if ((n = (size_t)(tag - t)) > 0 && t[n - 1] == '/')
+				t[n - 1] = '\0';
+			{
+				char *rb = strrchr(tag, ']');
+				if (rb != NULL)
+					*rb = '\0';
+			}
+			/* A corpus line's id ("19980101-01-001-001/m")
+			 * names the sentence. */
+			if (*ntok == 0 && s->text == NULL &&
+			    seg_is_id(t)) {
+				s->text = g_strdup(t);
+				continue;
+			}
+		}
+		if (*t == '\0')
+			continue;
+		w = dc_node_new(seg_is_pc(t) ? DC_PC : DC_W, DC_LANG_ZH, t,
+		    l->lineno, 0);
+		if (tag != NULL && *tag != '\0')
+			w->pos = g_strdup(tag);
+		dc_node_append(s, w);
 		(*ntok)++;
 	}
 	g_strfreev(tok);
@@ -99,7 +158,7 @@ dc_parse_segmented(const struct dc_input *in, const struct dc_opts *o)
 	struct dc_line	 *dl;
 	const struct dc_line **l;
 	size_t		  i, n = 0, h, start, ntok, odd = 0;
-	int		  lang, joinnext = 0;
+	int		  lang, joinnext = 0, pos;
 	char		 *t;
 
 	start = dc_frontmatter(d, in->lines, in->nlines);
@@ -107,11 +166,30 @@ dc_parse_segmented(const struct dc_input *in, const struct dc_opts *o)
 	dl = g_new0(struct dc_line, in->nlines + 1);
 	l = g_new(const struct dc_line *, in->nlines + 1);
 
+	/* A corpus tagged with parts of speech ("迈向/v  充满/v"): most
+	 * tokens carry a tag. */
+	{
+		size_t tagged = 0, all = 0;
+		for (i = start; i < in->nlines && all < 4000; i++) {
+			char **tk;
+			if (in->lines[i].blank)
+				continue;
+			tk = g_strsplit(in->lines[i].text, " ", -1);
+			for (size_t j = 0; tk[j] != NULL; j++)
+				if (*tk[j] != '\0') {
+					all++;
+					tagged += seg_pos(tk[j]) != NULL;
+				}
+			g_strfreev(tk);
+		}
+		pos = all > 0 && tagged * 10 >= all * 6;
+	}
+
 	/* Tokenise every line; recognisers see the rejoined text. */
 	for (i = start; i < in->nlines; i++) {
 		if (in->lines[i].blank)
 			continue;
-		sent[n] = seg_tokens(&in->lines[i], &ntok);
+		sent[n] = seg_tokens(&in->lines[i], &ntok, pos);
 		dl[n] = in->lines[i];
 		dl[n].text = seg_text(sent[n]);
 		dl[n].len = strlen(dl[n].text);

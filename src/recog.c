@@ -417,7 +417,8 @@ date_num(const char *s, size_t len)
 			d = c - '0';
 		else if (c >= 0xFF10 && c <= 0xFF19)
 			d = c - 0xFF10;
-		else if (c == 0x96F6)	/* 零 */
+		else if (c == 0x96F6 || c == 0x25CB || c == 0x3007 ||
+		    c == 0x25EF)	/* 零 ○ 〇 ◯ */
 			d = 0;
 		else if (c == 0x5341) {	/* 十 */
 			tens = 1;
@@ -454,7 +455,7 @@ find_date(const char *s, char **iso, int *st, int *en)
 	GMatchInfo	*mi = NULL;
 	char		*y = NULL, *m = NULL, *d = NULL;
 	int		 yv = -1, mv = -1, dv = -1, i, ok = 0;
-	const char	*N = "([0-9０-９]{1,4}|[〇零一二三四五六七八九十]{1,4})";
+	const char	*N = "([0-9０-９]{1,4}|[〇○◯零一二三四五六七八九十]{1,4})";
 	char		*pat;
 
 	if (zh == NULL) {
@@ -507,8 +508,36 @@ find_date(const char *s, char **iso, int *st, int *en)
 	g_free(y);
 	g_free(m);
 	g_free(d);
-	if (!ok || mv < 1 || mv > 12 || dv > 31 || dv == 0)
+	if (!ok) {
+		/* "2020-11-10", "2020/11/10", "2020.11.10". */
+		static GRegex *iso3;
+		if (g_regex_match(rx(&iso3, "\\b(\\d{4})[-/.](\\d{1,2})[-/.]"
+		    "(\\d{1,2})\\b"), s, 0, &mi)) {
+			char *a = g_match_info_fetch(mi, 1);
+			char *b = g_match_info_fetch(mi, 2);
+			char *c = g_match_info_fetch(mi, 3);
+			yv = atoi(a);
+			mv = atoi(b);
+			dv = atoi(c);
+			g_free(a);
+			g_free(b);
+			g_free(c);
+			g_match_info_fetch_pos(mi, 0, st, en);
+			ok = 3;
+		}
+		g_match_info_free(mi);
+		mi = NULL;
+	}
+	if (!ok || mv < 1 || mv > 12 || dv == 0)
 		return 0;
+	/* A day the month does not have is no date ("2月31日"). */
+	if (dv > 0 && (dv > 31 || (yv > 0 && !g_date_valid_dmy((GDateDay)dv,
+	    (GDateMonth)mv, (GDateYear)yv)) || (yv <= 0 && !g_date_valid_dmy(
+	    (GDateDay)dv, (GDateMonth)mv, 2000)))) {
+		dc_msg(DC_WARN_GENERIC, 0, 0, "%.*s is not a real date; not "
+		    "taken as one", *en - *st, s + *st);
+		return 0;
+	}
 	if (yv >= 0 && dv > 0)
 		*iso = g_strdup_printf("%04d-%02d-%02d", yv, mv, dv);
 	else if (yv >= 0)
@@ -539,6 +568,23 @@ dc_parse_date(const char *s, char **iso, char **date, char **place)
 	g_string_append_len(rest, s, st);
 	g_string_append_c(rest, ' ');
 	g_string_append(rest, s + en);
+	/* A bracketed note beside the date ("（附照片2张）") is no place:
+	 * only the brackets that hold the date hold its place. */
+	{
+		const char *o = strstr(s, "（"), *c;
+		if (o == NULL)
+			o = strchr(s, '(');
+		if (o != NULL && o - s > st) {
+			/* The bracket opens after the date: a note. */
+			g_string_truncate(rest, (gsize)st + 1);
+			g_string_append_len(rest, s + en, o - s - en);
+			c = strstr(o, "）");
+			if (c == NULL)
+				c = strchr(o, ')');
+			if (c != NULL)
+				g_string_append(rest, c + (*c == ')' ? 1 : 3));
+		}
+	}
 	/* What is left, less brackets, commas and spaces, is the place. */
 	*place = NULL;
 	{
@@ -889,6 +935,13 @@ dc_header_lines(struct dc_doc *d, const struct dc_line **l, size_t n)
 			} else if ((g_regex_match(rx(&paren,
 			    "^[（(].*[）)]$"), s, 0, NULL) ||
 			    nchars(s) <= 24) && header_date(d, lang, s)) {
+				header_add(d, DC_DATEPLACE, lang, s, l[i]);
+				seen[lang] = 1;
+			} else if (g_regex_match(rx(&paren, "^[（(].*[）)]$"), s,
+			    0, NULL) && (strstr(s, "月") != NULL ||
+			    strstr(s, "年") != NULL)) {
+				/* Dated, but not a real date: still the
+				 * date-and-place line (warned about). */
 				header_add(d, DC_DATEPLACE, lang, s, l[i]);
 				seen[lang] = 1;
 			} else if (speaker_like(s, seen[lang],

@@ -46,7 +46,14 @@ tree_tokens(FILE *f, const struct dc_node *s)
 	const struct dc_node	*t, *w;
 
 	for (t = s->child; t != NULL; t = t->next) {
-		fputs("    s:", f);
+		fputs("    s", f);
+		if (t->text != NULL) {
+			/* A tagged corpus's sentence id. */
+			fputc('[', f);
+			tree_text(f, t->text, strlen(t->text));
+			fputc(']', f);
+		}
+		fputc(':', f);
 		for (w = t->child; w != NULL; w = w->next) {
 			fputs(w->type == DC_PC ? " |" : " ", f);
 			tree_text(f, w->text, strlen(w->text));
