@@ -44,7 +44,7 @@ dc_parse_plain(const struct dc_input *in, const struct dc_opts *o)
 	struct dc_node	 *b;
 	size_t		  i, n = 0, h, k, start, blanks = 0;
 	char		 *t;
-	int		  lang;
+	int		  lang, top = 0;
 
 	start = dc_frontmatter(d, in->lines, in->nlines);
 	l = g_new(const struct dc_line *, in->nlines + 1);
@@ -55,13 +55,28 @@ dc_parse_plain(const struct dc_input *in, const struct dc_opts *o)
 			blanks++;
 	h = dc_header_end(l, n);
 	dc_header_lines(d, l, h);
+	/* Markdown headings: the body's biggest is level 1. */
+	for (i = h; i < n; i++)
+		if (l[i]->heading > 0 && (top == 0 || l[i]->heading < top))
+			top = l[i]->heading;
 	run = g_new(const struct dc_line *, n + 1);
 	for (i = h; i < n; ) {
 		k = 0;
+		if (l[i]->heading > 0) {
+			lang = l[i]->lang < 0 ? DC_LANG_ZH : l[i]->lang;
+			b = dc_block_add(d, DC_HEADING);
+			b->level = l[i]->heading - top + 1 > 3 ? 3 :
+			    l[i]->heading - top + 1;
+			dc_seg_add(b, lang, l[i]->text, l[i]->lineno,
+			    l[i]->col);
+			i++;
+			continue;
+		}
 		run[k++] = l[i++];
 		/* Wrapped lines: same block (adjacent in the input). */
 		while (blanks > 0 && i < n && !ends_sentence(run[k - 1]) &&
-		    l[i]->lineno == run[k - 1]->lineno + 1)
+		    l[i]->lineno == run[k - 1]->lineno + 1 &&
+		    l[i]->heading == 0)
 			run[k++] = l[i++];
 		lang = dc_text_lang(run[0]->text, run[0]->len);
 		if (lang < 0)
