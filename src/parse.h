@@ -16,6 +16,8 @@ struct dc_line {
 	int		 lang;		/* dc_text_lang(), -1 if neutral */
 	int		 blank;		/* nothing but white space */
 	int		 heading;	/* Markdown heading: number of "#" */
+	int		 piece;		/* of a line a <br> split: 1, 2, ...;
+					   0 for a whole input line */
 	int		 body;		/* first line after a "正文：" label:
 					   no header line from here on */
 };

@@ -57,6 +57,22 @@ bi_cost(const struct bi_run *a, size_t i, int na, const struct bi_run *b,
 		sa += bi_size(a->l[i + k]);
 	for (k = 0; k < nb; k++)
 		sb += bi_size(b->l[j + k]);
+	/* Lines a <br> split from one input line belong together, and
+	 * with no other: a web post's pair is its line. */
+	if (na + nb > 2) {
+		int line = 0, split = 0;
+		for (k = 0; k < na + nb; k++) {
+			const struct dc_line *x = k < na ? a->l[i + k] :
+			    b->l[j + k - na];
+			split |= x->piece > 0;
+			if (line == 0)
+				line = x->lineno;
+			else if (x->lineno != line)
+				line = -1;
+		}
+		if (split && line < 0)
+			return 50.0;	/* only if nothing else fits */
+	}
 	adra = na == 1 && dc_is_address(a->l[i]->text, a->lang);
 	adrb = nb == 1 && dc_is_address(b->l[j]->text, b->lang);
 	/* Gale and Church's normalised length difference: longer

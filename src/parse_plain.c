@@ -24,6 +24,13 @@ ends_sentence(const struct dc_line *l)
 	if (l->len == 0)
 		return 1;
 	c = g_utf8_get_char(g_utf8_prev_char(l->text + l->len));
+	/* A line in brackets of its own ("（某某委员会）", "（某某 摄）")
+	 * and a signed one ("——编者") end there too. */
+	if ((c == 0xFF09 || c == ')') && (g_str_has_prefix(l->text, "（") ||
+	    l->text[0] == '('))
+		return 1;
+	if (g_regex_match_simple("(——|—)\\s*\\S{1,8}$", l->text, 0, 0))
+		return 1;
 	return c == 0x3002 || c == 0xFF01 || c == 0xFF1F || c == 0xFF1A ||
 	    c == 0x201D || c == 0x300D || c == 0x300F || c == '.' ||
 	    c == '!' || c == '?' || c == ':' || c == '"' || c == 0x2026;
@@ -42,7 +49,7 @@ dc_parse_plain(const struct dc_input *in, const struct dc_opts *o)
 	struct dc_doc	*d = dc_doc_new();
 	const struct dc_line**l, **run;
 	struct dc_node	 *b;
-	size_t		  i, n = 0, h, k, start, blanks = 0;
+	size_t		  i, n = 0, h, k, start, blanks = 0, wrapped = 0;
 	char		 *t;
 	int		  lang, top = 0;
 
@@ -51,9 +58,17 @@ dc_parse_plain(const struct dc_input *in, const struct dc_opts *o)
 	for (i = start; i < in->nlines; i++)
 		if (!in->lines[i].blank)
 			l[n++] = &in->lines[i];
-		else if (n > 0)
-			blanks++;
 	h = dc_header_end(l, n);
+	/* Hard-wrapped text: blank lines between the body's blocks, and
+	 * blocks of more than one line; an indented line still starts a
+	 * paragraph of its own. */
+	for (i = h + 1; i < n; i++)
+		if (l[i]->lineno > l[i - 1]->lineno + 1)
+			blanks++;
+		else
+			wrapped++;
+	if (wrapped == 0)
+		blanks = 0;
 	dc_header_lines(d, l, h);
 	/* Markdown headings: the body's biggest is level 1. */
 	for (i = h; i < n; i++)
@@ -76,7 +91,7 @@ dc_parse_plain(const struct dc_input *in, const struct dc_opts *o)
 		/* Wrapped lines: same block (adjacent in the input). */
 		while (blanks > 0 && i < n && !ends_sentence(run[k - 1]) &&
 		    l[i]->lineno == run[k - 1]->lineno + 1 &&
-		    l[i]->heading == 0)
+		    l[i]->heading == 0 && l[i]->indent <= run[0]->indent)
 			run[k++] = l[i++];
 		lang = dc_text_lang(run[0]->text, run[0]->len);
 		if (lang < 0)

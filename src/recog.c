@@ -1719,7 +1719,8 @@ dc_frontmatter(struct dc_doc *d, const struct dc_line *l, size_t n)
 enum rx_id {
 	RX_AUTOLINK,	/* <https://…>: an address in angle brackets */
 	RX_BREAK,	/* <br>, <br/>, <br />, and block tags: a line end */
-	RX_TAG,		/* any other tag, or a comment */
+	RX_TAG,		/* another HTML tag, or a comment ("<guests>"
+			   is text, not a tag) */
 	RX_ENTITY,	/* &name;, &#N;, &#xH; */
 	RX_QUOTE,	/* "> " blockquote markers */
 	RX_RULE,	/* ---, ***, ___: a thematic break */
@@ -1743,7 +1744,11 @@ static const struct {
 	{ "<(?:br\\s*/?|/?(?:p|div|li|ul|ol|h[1-6]|tr|table|blockquote|"
 	  "section|article|header|footer)(?:\\s[^<>]*)?)>", G_REGEX_CASELESS },
 	/* RX_TAG */
-	{ "<!--.*?-->|</?[A-Za-z][A-Za-z0-9:-]*(?:\\s[^<>]*)?/?>", 0 },
+	{ "<!--.*?-->|</?(?:a|abbr|b|big|body|center|cite|code|del|em|"
+	  "figcaption|figure|font|head|hr|html|i|iframe|img|input|ins|"
+	  "label|link|mark|meta|nav|q|s|script|small|span|strike|strong|"
+	  "style|sub|sup|tbody|td|th|thead|title|u|wbr)(?:\\s[^<>]*)?/?>",
+	  G_REGEX_CASELESS },
 	/* RX_ENTITY */
 	{ "&(#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z]{2,8});", 0 },
 	/* RX_QUOTE */
@@ -1999,6 +2004,7 @@ web_clean_line(const struct dc_line *l, GArray *out, struct dc_found *f)
 			n++;
 		}
 		web_line_set(&nl, l, t, heading);
+		nl.piece = pc[1] != NULL || i > 0 ? (int)i + 1 : 0;
 		g_array_append_val(out, nl);
 	}
 	g_free(pc);
@@ -2339,12 +2345,11 @@ dc_found_apply(struct dc_doc *d, struct dc_found *f)
 		dc_meta_set(&d->meta.l[LANG_OF(f->kicker)].kicker, f->kicker);
 	if (f->author != NULL)
 		dc_meta_set(&d->meta.l[LANG_OF(f->author)].speaker, f->author);
+	/* A date label gives a date (and a time, which is no place). */
 	if (f->date != NULL && dc_parse_date(f->date, &iso, &date, &place)) {
 		m = &d->meta.l[LANG_OF(f->date)];
 		dc_meta_set(&d->meta.date_iso, iso);
 		dc_meta_set(&m->date, date);
-		if (place != NULL && m->place == NULL)
-			dc_meta_set(&m->place, place);
 	}
 	g_free(iso);
 	g_free(date);

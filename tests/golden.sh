@@ -1,7 +1,7 @@
 #!/bin/sh
 # Run one golden case: tests/golden/<dialect>/<name>.txt.  Siblings
-# select what is compared: .tree (--dump-model), .msgs (diagnostics,
-# directory stripped).  Honours $VALGRIND.  Exit 0 pass, 1 fail.
+# select what is compared: .tree (--dump-model), .tei (--tei, with
+# SOURCE_DATE_EPOCH=0), .msgs (diagnostics, directory stripped).  Honours $VALGRIND.  Exit 0 pass, 1 fail.
 . "${top_srcdir:-.}/tests/lib.sh"
 
 src=$1
@@ -29,6 +29,12 @@ if [ -f "$base.tree" ]; then
 		diff -u "$base.tree" "$T/tree2" >/dev/null ||
 		    fail "$opt gives another model"
 	fi
+fi
+if [ -f "$base.tei" ]; then
+	n=$((n + 1))
+	SOURCE_DATE_EPOCH=0 "$DOCCONV" -q --tei -o "$T/tei" "$src" ||
+	    fail "--tei exit status $?"
+	diff -u "$base.tei" "$T/tei" || fail "TEI differs from $base.tei"
 fi
 if [ -f "$base.msgs" ]; then
 	n=$((n + 1))

@@ -1,16 +1,27 @@
 #!/bin/sh
 # Regenerate golden siblings (.tree, .msgs) after a deliberate change:
 # shows each diff and asks before overwriting (-y: without asking).
-# Usage: tests/regen.sh [-y] [CASE.txt...]   (default: all cases)
+# Usage: tests/regen.sh [-y] [-t] [CASE.txt...]   (default: all cases;
+# -t makes a .tei golden for each case too)
 cd "$(dirname "$0")/.." || exit 1
 DOCCONV=${DOCCONV:-./src/docconv}
-yes=0
+yes=0 tei=0
 [ "$1" = -y ] && { yes=1; shift; }
+[ "$1" = -t ] && { tei=1; shift; }
 [ $# -gt 0 ] || set -- tests/golden/*/*.txt
 for src; do
 	base=${src%.txt}
 	dir=$(dirname "$src")
 	"$DOCCONV" --dump-model "$src" >"$base.tree.new" 2>"$base.msgs.raw"
+	# A .tei golden is kept where one exists (or with -t: for all).
+	if [ -f "$base.tei" ] || [ "$tei" = 1 ]; then
+		SOURCE_DATE_EPOCH=0 "$DOCCONV" -q --tei -o "$base.tei.new" "$src"
+		if cmp -s "$base.tei" "$base.tei.new"; then rm -f "$base.tei.new"
+		else
+			diff -u "$base.tei" "$base.tei.new" 2>/dev/null || echo "new: $base.tei"
+			if [ $yes = 1 ]; then mv "$base.tei.new" "$base.tei"; else rm -f "$base.tei.new"; fi
+		fi
+	fi
 	sed "s|$dir/||g" "$base.msgs.raw" >"$base.msgs.new"
 	rm -f "$base.msgs.raw"
 	for k in tree msgs; do
