@@ -17,10 +17,14 @@ usage: pdfcheck.py MODE MODEL BBOX.html [LANG]
                 the last of its page (one-language PDF of LANG)
   MODE right    sign-offs of LANG end at the text block's right edge,
                 where justified lines end (one-language PDF of LANG)
+  MODE roles    the kicker stands above the title, smaller; captions
+                are smaller than body text and flush left; editor's
+                notes are set in from both sides (one-language PDF)
   MODE outline  every heading of LANG is in the outline (qpdf --json
                 output in place of BBOX.html) at the depth of its level
-  MODE bold     every speaker label of LANG is set in a bold face
-                (pdftohtml -xml output in place of BBOX.html)
+  MODE bold     every speaker label and one-line heading of LANG is
+                set in a bold face (pdftohtml -xml output in place of
+                BBOX.html)
 """
 import re
 import sys
@@ -221,25 +225,27 @@ def check_zhlines(blocks, pages, flush=True):
     print('# %d Chinese lines, %d justified' % (len(lines), len(right)))
 
 
-def block_lines(blocks, pages, lang):
-    """The paragraphs of LANG and, for each, its lines [(page, text)]."""
+def block_lines(blocks, pages, lang, boxes=False):
+    """The paragraphs of LANG and, for each, its lines [(page, text)],
+    or with boxes the lines as parse_bbox() gives them."""
     texts = [strip(b[1][lang]) for b in blocks if lang in b[1]]
     ends, n = [], 0
     for t in texts:
         n += len(t)
         ends.append(n)
-    lines = [(ln['page'], strip(ln['text'])) for ln in body_lines(pages)]
+    full = body_lines(pages)
+    lines = [(ln['page'], strip(ln['text'])) for ln in full]
     pos = len(texts) and -(sum(len(t) for _, t in lines) - n)
     where = [[] for _ in texts]
     b = 0
-    for page, t in lines:
+    for k, (page, t) in enumerate(lines):
         start, pos = pos, pos + len(t)
         if pos <= 0 or not t:
             continue                # the title block
         while b < len(ends) and ends[b] <= max(start, 0):
             b += 1
         if b < len(where):
-            where[b].append((page, t))
+            where[b].append(full[k] if boxes else (page, t))
     return texts, where
 
 
@@ -321,6 +327,66 @@ def check_right(blocks, pages, lang):
         fail('no %s sign-off lines found' % lang)
 
 
+def edges(lines):
+    """The text block's left and right edge on even and odd pages:
+    where most lines start and end."""
+    e = {}
+    for par in (0, 1):
+        xs0 = [round(l['x0'], 1) for l in lines if l['page'] % 2 == par]
+        xs1 = [round(l['x1'], 1) for l in lines if l['page'] % 2 == par]
+        if xs0:
+            e[par] = (max(set(xs0), key=xs0.count), max(set(xs1), key=xs1.count))
+    return e
+
+
+def check_roles(heads, blocks, pages, lang):
+    """Kicker above the title and smaller; captions smaller than body
+    lines and flush left; editor's notes set in from both sides."""
+    texts, where = block_lines(blocks, pages, lang, boxes=True)
+    idx = block_index(blocks, lang)
+    edge = edges(body_lines(pages))
+    body = sorted(l['y1'] - l['y0'] for i, b in enumerate(blocks)
+                  if b[0] == 'para' and i in idx for l in where[idx[i]])
+    if not body:
+        fail('no %s paragraphs' % lang)
+        return
+    bh = body[len(body) // 2]
+    first = pages[0][2]
+
+    def find(text):
+        return [l for l in first if strip(l['text']) and strip(l['text']) in strip(text)]
+    kick = [t for typ, l, t in heads if typ == 'kicker' and l == lang]
+    title = [t for typ, l, t in heads if typ == 'title' and l == lang]
+    for k in kick:
+        kl, tl = find(k), find(title[0]) if title else []
+        if not kl or not tl:
+            fail('%s kicker or title not found on page 1: %s' % (lang, k))
+        elif not (kl[0]['y1'] <= tl[0]['y0'] + 0.5 and
+                  kl[0]['y1'] - kl[0]['y0'] < tl[0]['y1'] - tl[0]['y0']):
+            fail('%s kicker not above the title and smaller: %s' % (lang, k))
+        else:
+            print('# %s kicker %.1f pt high above title %.1f pt high' %
+                  (lang, kl[0]['y1'] - kl[0]['y0'], tl[0]['y1'] - tl[0]['y0']))
+    n = {'caption': 0, 'note': 0}
+    for i, b in enumerate(blocks):
+        if b[0] not in n or i not in idx:
+            continue
+        for j, l in enumerate(where[idx[i]]):
+            n[b[0]] += 1
+            left, right = edge[l['page'] % 2]
+            h = l['y1'] - l['y0']
+            if b[0] == 'caption' and (h >= bh - 0.1 or abs(l['x0'] - left) > 0.5):
+                fail('%s caption line %.1f pt high (body %.1f) at x=%.1f (left %.1f): %s'
+                     % (lang, h, bh, l['x0'], left, l['text']))
+            if b[0] == 'note' and (l['x0'] < left + 1 or l['x1'] > right - 1):
+                fail('%s note line %.1f-%.1f not inside %.1f-%.1f: %s'
+                     % (lang, l['x0'], l['x1'], left, right, l['text']))
+    print('# %s: %d caption lines, %d note lines; body lines %.1f pt high'
+          % (lang, n['caption'], n['note'], bh))
+    if not kick or not n['caption'] or not n['note']:
+        fail('%s kicker, caption or note missing from the model' % lang)
+
+
 def check_outline(blocks, path, lang):
     """Each heading is an outline item at depth level (the title is
     depth 0), its title starting with the heading's text in LANG."""
@@ -373,6 +439,14 @@ def check_bold(blocks, path, lang):
     print('# %d %s speaker labels' % (n, lang))
     if n == 0:
         fail('no %s speaker labels in the model' % lang)
+    # Headings of one line too.
+    for typ, segs, info in blocks:
+        if typ != 'heading' or lang not in segs:
+            continue
+        t = strip(segs[lang])
+        fam = [f for f, r in runs if r == t]
+        if fam and not all(re.search(BOLD, f) for f in fam):
+            fail('%s heading %s in %s' % (lang, t, fam))
 
 
 def main():
@@ -399,6 +473,8 @@ def main():
         check_runts(blocks, pages)
     elif mode == 'keep':
         check_keep(blocks, pages, sys.argv[4])
+    elif mode == 'roles':
+        check_roles(heads, blocks, pages, sys.argv[4])
     elif mode == 'right':
         check_right(blocks, pages, sys.argv[4])
     else:
