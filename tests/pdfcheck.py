@@ -440,13 +440,16 @@ def check_bold(blocks, path, lang):
     if n == 0:
         fail('no %s speaker labels in the model' % lang)
     # Headings of one line too.
+    h = 0
     for typ, segs, info in blocks:
         if typ != 'heading' or lang not in segs:
             continue
         t = strip(segs[lang])
         fam = [f for f, r in runs if r == t]
+        h += len(fam)
         if fam and not all(re.search(BOLD, f) for f in fam):
             fail('%s heading %s in %s' % (lang, t, fam))
+    print('# %d %s one-line headings' % (h, lang))
 
 
 def main():
