@@ -17,7 +17,7 @@
 #include "pdf_glyphs.h"
 #include "typeset.h"
 
-#define PDF_OUTLINE_DEPTH 3	/* title, part, point */
+#define PDF_OUTLINE_DEPTH 5	/* title, parts of levels 1-3, point */
 
 struct pdf {
 	cairo_surface_t	*surf;		/* the PDF surface */
@@ -74,7 +74,10 @@ pdf_paint(struct pdf *pd, cairo_t *cr, const struct ts_page *p,
 	}
 }
 
-/* Bookmarks of one page, nested title > part > point. */
+/*
+ * Bookmarks of one page, nested title > part > point, a part under the
+ * last part of a higher level (a level skipped nests one deep).
+ */
 static void
 pdf_marks(struct pdf *pd, const struct ts_page *p)
 {

@@ -34,8 +34,27 @@ enum ts_sid {
 	TS_EN_META,		/* English speaker, date */
 	TS_ZH_HEAD,		/* running head, Chinese */
 	TS_EN_HEAD,		/* running head, English; folios */
+	TS_ZH_KICKER,		/* Chinese kicker over the title */
+	TS_EN_KICKER,		/* English kicker */
+	TS_ZH_H1,		/* Chinese heading, level 1 */
+	TS_EN_H1,		/* English heading, level 1 */
+	TS_ZH_H2,		/* level 2 */
+	TS_EN_H2,
+	TS_ZH_H3,		/* level 3 */
+	TS_EN_H3,
+	TS_ZH_TURN,		/* Chinese speaker turn: label in bold */
+	TS_EN_TURN,		/* English speaker turn */
+	TS_ZH_NOTE,		/* Chinese editor's note */
+	TS_EN_NOTE,		/* English editor's note */
+	TS_ZH_CAPTION,		/* Chinese caption and credit */
+	TS_EN_CAPTION,		/* English caption and credit */
+	TS_ZH_SIGNOFF,		/* Chinese sign-off, flush right */
+	TS_EN_SIGNOFF,		/* English sign-off */
 	TS_SID__MAX
 };
+
+/* Each Chinese style is followed by its English one. */
+#define TS_SID_LANG(zh, l)	((enum ts_sid)((zh) + ((l) == DC_LANG_EN)))
 
 struct ts_style {
 	struct ln_style	 ln;		/* fonts and language */
@@ -43,9 +62,26 @@ struct ts_style {
 	double		 size;		/* font size, pt */
 	double		 pitch;		/* baseline to baseline, pt */
 	double		 asc;		/* ascent of the first font, pt */
+	double		 inset;		/* both sides narrowed by, pt */
 	int		 justify;	/* justify non-final lines */
 	int		 center;	/* centre the lines */
+	int		 right;		/* set the lines flush right */
 };
+
+/*
+ * A block laid out but not placed yet: a heading waits for what
+ * follows it (ts_place()).
+ */
+struct ts_set {
+	const struct dc_node *b;	/* the block */
+	const struct dc_node *seg[DC_LANG__MAX]; /* texts set, or NULL */
+	struct ln_para	*lay[DC_LANG__MAX]; /* their first pieces, owned */
+	size_t		 clen[DC_LANG__MAX]; /* bytes in lay[] */
+	enum ts_sid	 sid[DC_LANG__MAX]; /* their styles */
+	double		 before;	/* space above, pt */
+};
+
+#define TS_KEEP_MAX	4		/* blocks held back at most */
 
 /* Where a text flow goes on each spread. */
 struct ts_frame {
@@ -72,7 +108,9 @@ struct ts {
 	int		 page0;		/* number of spread 0's first page */
 	GPtrArray	*open;		/* struct ts_page *, from first_open */
 	int		 first_open;	/* number of open[0] */
-	int		 part;		/* a part (vocative) is open */
+	int		 partlv;	/* level of the open part, 0 none */
+	struct ts_set	 keep[TS_KEEP_MAX]; /* held back for ts_place() */
+	int		 nkeep;		/* how many */
 	char		*headtitle[DC_LANG__MAX]; /* title lines, spaced */
 	int		 err;		/* emit failed */
 	unsigned int	 missing;	/* characters without a glyph */
@@ -237,11 +275,30 @@ ts_faces(enum ts_layout lay, unsigned int langs, struct ts_face *f)
 	return n;
 }
 
+/*
+ * Set a style's lead, the run-in text at the start of a paragraph, in
+ * other faces.  Returns 0, or -1 if a face is unreadable.
+ */
+static int
+ts_style_lead(struct ts_style *s, enum dc_font_role first,
+    enum dc_font_role second, PangoWeight wt)
+{
+	s->ln.lead[0] = ln_font_get(first, (int)wt, s->ln.em);
+	s->ln.lead[1] = ln_font_get(second, (int)wt, s->ln.em);
+	if (s->ln.lead[0] == NULL || s->ln.lead[1] == NULL) {
+		dc_msg_sys("cannot read the font file of %s",
+		    dc_fonts_family(first));
+		return -1;
+	}
+	return 0;
+}
+
 static int
 ts_styles(struct ts *t)
 {
+	static const double hz[3] = { 1.25, 1.12, 1.0 }; /* heading sizes */
 	double	 z, e;
-	int	 h = t->doc->meta.hant, rc = 0;
+	int	 h = t->doc->meta.hant, rc = 0, i;
 
 	/* 9 pt on A5, growing with the paper to 10.5 pt on A4. */
 	z = 9.0 + (t->pw / TS_MM - 148.0) * 1.5 / 62.0;
@@ -268,10 +325,63 @@ ts_styles(struct ts *t)
 	    DC_FONT_EN_BODY, PANGO_WEIGHT_NORMAL, z * 0.8, 1.2);
 	rc |= ts_style_set(&t->st[TS_EN_HEAD], h, DC_LANG_EN, DC_FONT_EN_BODY,
 	    DC_FONT_ZH_BODY, PANGO_WEIGHT_NORMAL, e * 0.85, 1.2);
-	t->st[TS_ZH_BODY].justify = t->st[TS_EN_BODY].justify = 1;
-	t->st[TS_ZH_TITLE].center = t->st[TS_EN_TITLE].center = 1;
-	t->st[TS_ZH_SUB].center = t->st[TS_EN_SUB].center = 1;
-	t->st[TS_ZH_META].center = t->st[TS_EN_META].center = 1;
+	/* A kicker is smaller than the title, in the sans (Chinese). */
+	rc |= ts_style_set(&t->st[TS_ZH_KICKER], h, DC_LANG_ZH,
+	    DC_FONT_ZH_HEAD, DC_FONT_EN_BODY, PANGO_WEIGHT_MEDIUM, z * 1.15,
+	    1.5);
+	rc |= ts_style_set(&t->st[TS_EN_KICKER], h, DC_LANG_EN,
+	    DC_FONT_EN_BODY, DC_FONT_ZH_BODY, PANGO_WEIGHT_NORMAL, e * 1.08,
+	    1.3);
+	/* Headings: bold sans for Chinese, bold serif for English. */
+	for (i = 0; i < 3; i++) {
+		rc |= ts_style_set(&t->st[TS_ZH_H1 + 2 * i], h, DC_LANG_ZH,
+		    DC_FONT_ZH_HEAD, DC_FONT_EN_BODY, PANGO_WEIGHT_BOLD,
+		    z * hz[i], 1.5);
+		rc |= ts_style_set(&t->st[TS_EN_H1 + 2 * i], h, DC_LANG_EN,
+		    DC_FONT_EN_BODY, DC_FONT_ZH_HEAD, PANGO_WEIGHT_BOLD,
+		    e * hz[i], 1.3);
+	}
+	/* Turns are body text whose lead, the speaker's label, is bold. */
+	rc |= ts_style_set(&t->st[TS_ZH_TURN], h, DC_LANG_ZH, DC_FONT_ZH_BODY,
+	    DC_FONT_EN_BODY, PANGO_WEIGHT_NORMAL, z, 1.75);
+	rc |= ts_style_set(&t->st[TS_EN_TURN], h, DC_LANG_EN, DC_FONT_EN_BODY,
+	    DC_FONT_ZH_BODY, PANGO_WEIGHT_NORMAL, e, 1.32);
+	rc |= ts_style_lead(&t->st[TS_ZH_TURN], DC_FONT_ZH_HEAD,
+	    DC_FONT_EN_BODY, PANGO_WEIGHT_BOLD);
+	rc |= ts_style_lead(&t->st[TS_EN_TURN], DC_FONT_EN_BODY,
+	    DC_FONT_ZH_HEAD, PANGO_WEIGHT_BOLD);
+	/* The editor's note: body text set in from both sides. */
+	rc |= ts_style_set(&t->st[TS_ZH_NOTE], h, DC_LANG_ZH, DC_FONT_ZH_BODY,
+	    DC_FONT_EN_BODY, PANGO_WEIGHT_NORMAL, z, 1.75);
+	rc |= ts_style_set(&t->st[TS_EN_NOTE], h, DC_LANG_EN, DC_FONT_EN_BODY,
+	    DC_FONT_ZH_BODY, PANGO_WEIGHT_NORMAL, e, 1.32);
+	t->st[TS_ZH_NOTE].inset = 2 * z;
+	t->st[TS_EN_NOTE].inset = 1.5 * e;
+	/*
+	 * Captions and credits smaller, unjustified (a Chinese measure
+	 * of whole body ems is not one of whole caption ems); sign-offs
+	 * at body size.
+	 */
+	rc |= ts_style_set(&t->st[TS_ZH_CAPTION], h, DC_LANG_ZH,
+	    DC_FONT_ZH_BODY, DC_FONT_EN_BODY, PANGO_WEIGHT_NORMAL, z * 0.85,
+	    1.6);
+	rc |= ts_style_set(&t->st[TS_EN_CAPTION], h, DC_LANG_EN,
+	    DC_FONT_EN_BODY, DC_FONT_ZH_BODY, PANGO_WEIGHT_NORMAL, e * 0.88,
+	    1.3);
+	rc |= ts_style_set(&t->st[TS_ZH_SIGNOFF], h, DC_LANG_ZH,
+	    DC_FONT_ZH_BODY, DC_FONT_EN_BODY, PANGO_WEIGHT_NORMAL, z, 1.75);
+	rc |= ts_style_set(&t->st[TS_EN_SIGNOFF], h, DC_LANG_EN,
+	    DC_FONT_EN_BODY, DC_FONT_ZH_BODY, PANGO_WEIGHT_NORMAL, e, 1.32);
+	for (i = 0; i < 2; i++) {
+		t->st[TS_ZH_BODY + i].justify = 1;
+		t->st[TS_ZH_TURN + i].justify = 1;
+		t->st[TS_ZH_NOTE + i].justify = 1;
+		t->st[TS_ZH_TITLE + i].center = 1;
+		t->st[TS_ZH_SUB + i].center = 1;
+		t->st[TS_ZH_META + i].center = 1;
+		t->st[TS_ZH_KICKER + i].center = 1;
+		t->st[TS_ZH_SIGNOFF + i].right = 1;
+	}
 	return rc == 0 ? 0 : -1;
 }
 
@@ -707,7 +817,7 @@ ts_para(const struct ts *t, enum ts_sid sid, const char *text, size_t len,
 	struct ln_para	*p;
 	GArray		*feat, *nobrk;
 	char		*txt;
-	int		 wu, iu, em = s->ln.em;
+	int		 wu, iu, em = s->ln.em, i;
 
 	if (lead > len)
 		lead = len;
@@ -722,7 +832,7 @@ ts_para(const struct ts *t, enum ts_sid sid, const char *text, size_t len,
 	    (const uint32_t *)(void *)nobrk->data, nobrk->len);
 	g_array_free(feat, TRUE);
 	g_array_free(nobrk, TRUE);
-	wu = (int)lround(width * LN_SCALE);
+	wu = (int)lround((width - 2 * s->inset) * LN_SCALE);
 	iu = (int)lround(indent * LN_SCALE);
 	/*
 	 * One unit more, or whole-point leftovers spread unevenly;
@@ -737,6 +847,11 @@ ts_para(const struct ts *t, enum ts_sid sid, const char *text, size_t len,
 		ts_justify_zh(p, wu, iu, em);
 	else if (s->justify)
 		ts_justify_en(p, wu, iu);
+	for (i = 0; i < p->nlines; i++) {
+		if (s->right)
+			p->lines[i].x = wu - p->lines[i].width;
+		p->lines[i].x += (int)lround(s->inset * LN_SCALE);
+	}
 	return p;
 }
 
@@ -986,12 +1101,6 @@ ts_cursor_max(const struct ts_frame *a, const struct ts_frame *b,
 	}
 }
 
-static int
-ts_nlines(const struct ln_para *lay)
-{
-	return lay == NULL ? 0 : lay->nlines;
-}
-
 /*
  * Bytes of text from off to lay out at once.  HarfBuzz gives up on
  * runs of some hundred thousand characters, so a paragraph longer
@@ -1017,112 +1126,203 @@ ts_chunk(const char *text, size_t off)
 }
 
 /*
- * Set one block: its Chinese and English segments laid out in their
- * flows, both starting at the same height (columns, facing) or one
- * after the other (interleaved).
+ * Style of one language's text of a block: a turn's label is set in
+ * bold only where its seg has one (a turn that goes on is body text).
  */
-static void
-ts_block(struct ts *t, const struct dc_node *b)
+static enum ts_sid
+ts_block_style(const struct dc_node *b, const struct dc_node *s)
 {
-	const struct dc_node *seg[DC_LANG__MAX];
-	struct ln_para	*lay[DC_LANG__MAX] = { NULL, NULL }, *more;
-	size_t		 clen[DC_LANG__MAX], off, n2;
-	struct ts_frame	*f;
-	double		 ind, y, before, need;
-	long		 sp;
-	int		 i, n, page = 0, mpage = 0, level = 0;
-	double		 my = 0;
-	enum ts_sid	 sid;
-	char		*label;
+	enum dc_lang	 l = s->lang;
 
+	switch (b->type) {
+	case DC_SALUTATION:
+	case DC_VOCATIVE:
+	case DC_PARA:
+	case DC_CLOSING:
+		return TS_SID_LANG(TS_ZH_BODY, l);
+	case DC_HEADING:
+		return TS_SID_LANG(b->level >= 3 ? TS_ZH_H3 : b->level == 2 ?
+		    TS_ZH_H2 : TS_ZH_H1, l);
+	case DC_NOTE:
+		return TS_SID_LANG(TS_ZH_NOTE, l);
+	case DC_TURN:
+		return TS_SID_LANG(s->spk_len > 0 ? TS_ZH_TURN : TS_ZH_BODY,
+		    l);
+	case DC_CAPTION:
+		return TS_SID_LANG(TS_ZH_CAPTION, l);
+	case DC_SIGNOFF:
+		return TS_SID_LANG(TS_ZH_SIGNOFF, l);
+	case DC_ROOT:
+	case DC_COLLECTION:
+	case DC_KICKER:
+	case DC_TITLE:
+	case DC_SUBTITLE:
+	case DC_OCCASION:
+	case DC_SPEAKER:
+	case DC_ROLE:
+	case DC_DATEPLACE:
+	case DC_DATELINE:
+	case DC_BYLINE:
+	case DC_SOURCE:
+	case DC_FRONTMATTER:
+	case DC_SEG:
+	case DC_SENT:
+	case DC_W:
+	case DC_PC:
+	case DC_TYPE__MAX:
+		break;
+	}
+	abort();
+}
+
+/*
+ * Space above a block: the gap between pairs, none inside a group of
+ * salutations or between a caption and its credit, more above parts,
+ * closings and sign-offs and around captions and editor's notes.
+ */
+static double
+ts_before(const struct ts *t, const struct dc_node *b)
+{
+	const struct dc_node *p = b->prev;
+	double		 pitch = t->st[TS_ZH_BODY].pitch;
+	enum dc_type	 pt = p != NULL ? p->type : DC_ROOT;
+
+	if ((b->type == DC_SALUTATION && pt == DC_SALUTATION) ||
+	    (b->type == DC_CAPTION && b->sub == DC_SUB_CREDIT &&
+	    pt == DC_CAPTION))
+		return 0;
+	if (b->type == DC_VOCATIVE || b->type == DC_CLOSING)
+		return pitch * 0.9;
+	if (b->type == DC_HEADING)
+		return pitch * (dc_part_level(p) > 0 ? 0.3 :
+		    b->level == 1 ? 1.2 : 0.8);
+	if (b->type == DC_SIGNOFF && pt != DC_SIGNOFF)
+		return t->gap + pitch * 0.5;
+	if ((b->type == DC_CAPTION) != (pt == DC_CAPTION) ||
+	    (pt == DC_NOTE && b->type != DC_NOTE))
+		return t->gap + pitch * 0.4;
+	return t->gap;
+}
+
+/*
+ * Lay out a block's texts for the flows they go to (only their first
+ * TS_CHUNK bytes: ts_set_flow() sets the rest).  Returns 0 if the
+ * layout sets none of them.
+ */
+static int
+ts_set_make(struct ts *t, struct ts_set *s, const struct dc_node *b)
+{
+	const struct dc_node *g;
+	const struct ts_style *st;
+	struct ts_frame	*f;
+	double		 ind;
+	int		 i;
+
+	memset(s, 0, sizeof(*s));
+	s->b = b;
 	for (i = 0; i < DC_LANG__MAX; i++) {
-		seg[i] = dc_node_seg(b, (enum dc_lang)i);
-		if (seg[i] != NULL && seg[i]->text == NULL)
-			seg[i] = NULL;
+		s->seg[i] = dc_node_seg(b, (enum dc_lang)i);
+		if (s->seg[i] != NULL && s->seg[i]->text == NULL)
+			s->seg[i] = NULL;
 	}
 	if (t->lay == TS_ZH)
-		seg[DC_LANG_EN] = NULL;
+		s->seg[DC_LANG_EN] = NULL;
 	if (t->lay == TS_EN)
-		seg[DC_LANG_ZH] = NULL;
-	if (seg[0] == NULL && seg[1] == NULL)
-		return;
-
-	before = t->gap;
-	/* Salutation lines stand together, as one block. */
-	if (b->type == DC_SALUTATION && b->prev != NULL &&
-	    b->prev->type == DC_SALUTATION)
-		before = 0;
-	if (b->type == DC_VOCATIVE || b->type == DC_CLOSING)
-		before = t->st[TS_ZH_BODY].pitch * 0.9;
+		s->seg[DC_LANG_ZH] = NULL;
+	if (s->seg[0] == NULL && s->seg[1] == NULL)
+		return 0;
+	s->before = ts_before(t, b);
 	for (i = 0; i < DC_LANG__MAX; i++) {
-		if (seg[i] == NULL)
+		if ((g = s->seg[i]) == NULL)
 			continue;
-		sid = i == DC_LANG_ZH ? TS_ZH_BODY : TS_EN_BODY;
+		s->sid[i] = ts_block_style(b, g);
+		st = &t->st[s->sid[i]];
 		f = &t->fr[t->nfr == 2 ? i : 0];
+		/* Paragraphs are indented; English only after another. */
 		ind = 0;
-		if (b->type == DC_PARA)
-			ind = i == DC_LANG_ZH ? 2 * t->st[sid].size :
-			    (b->prev != NULL && b->prev->type == DC_PARA ?
-			    1.2 * t->st[sid].size : 0);
-		clen[i] = ts_chunk(seg[i]->text, 0);
-		lay[i] = ts_para(t, sid, seg[i]->text, clen[i],
-		    seg[i]->lead_len, f->w, ind);
+		if (b->type == DC_PARA || b->type == DC_TURN)
+			ind = i == DC_LANG_ZH ? 2 * st->size :
+			    (b->prev != NULL && (b->prev->type == DC_PARA ||
+			    b->prev->type == DC_TURN) ? 1.2 * st->size : 0);
+		s->clen[i] = ts_chunk(g->text, 0);
+		s->lay[i] = ts_para(t, s->sid[i], g->text, s->clen[i],
+		    s->sid[i] == TS_SID_LANG(TS_ZH_TURN, i) ? g->spk_len :
+		    g->lead_len, f->w, ind);
 	}
+	return 1;
+}
 
-	/* Where the pair starts: below everything set so far. */
-	if (t->nfr == 2)
-		ts_cursor_max(&t->fr[0], &t->fr[1], &sp, &y);
-	else {
-		sp = t->fr[0].spread;
-		y = t->fr[0].y;
-	}
-	if (y > t->top)
-		y += before;
-	/* Keep two lines together; a vocative with what follows. */
-	need = 0;
+/*
+ * Height a set needs on the page it starts on: all its lines when
+ * whole (a heading held with what follows), else the lines that go
+ * together at its start: a short paragraph whole (two lines and a
+ * widow would not do), two of a longer one, a salutation and two
+ * lines after it.
+ */
+static double
+ts_set_need(const struct ts *t, const struct ts_set *s, int whole)
+{
+	double	 need = 0, h;
+	int	 i, n;
+
 	for (i = 0; i < DC_LANG__MAX; i++) {
-		if (lay[i] == NULL)
+		if (s->lay[i] == NULL)
 			continue;
-		n = ts_nlines(lay[i]);
-		sid = i == DC_LANG_ZH ? TS_ZH_BODY : TS_EN_BODY;
-		/* Three lines go together: two and a widow would not. */
-		n = b->type == DC_VOCATIVE || b->type == DC_SALUTATION ?
-		    n + 2 : n <= 3 ? n : 2;
-		if (t->nfr == 2 || need == 0)
-			need = MAX(need, n * t->st[sid].pitch);
-		else
-			need += n * t->st[sid].pitch;
+		n = s->lay[i]->nlines;
+		if (!whole)
+			n = s->b->type == DC_SALUTATION ? n + 2 :
+			    n <= 3 ? n : 2;
+		h = n * t->st[s->sid[i]].pitch;
+		if (t->nfr == 2)
+			need = MAX(need, h);
+		else {
+			if (i == DC_LANG_EN && s->lay[DC_LANG_ZH] != NULL)
+				need += t->st[TS_EN_BODY].pitch * 0.25;
+			need += h;
+		}
 	}
-	if (y + need > t->bot + 0.01 && y > t->top) {
-		sp++;
-		y = t->top;
-	}
+	return need;
+}
+
+/*
+ * Set a laid-out block in its flows from the cursor (sp, y): both
+ * languages starting at the same height (columns, facing) or one after
+ * the other (interleaved); its bookmark.  Frees its layouts.
+ */
+static void
+ts_set_flow(struct ts *t, struct ts_set *s, long sp, double y)
+{
+	const struct dc_node *b = s->b;
+	struct ln_para	*more;
+	struct ts_frame	*f;
+	size_t		 off, n2;
+	int		 i, n, page = 0, mpage = 0, level = 0, pg;
+	double		 my = 0, yy;
+	char		*label;
+
 	for (i = 0; i < t->nfr; i++) {
 		t->fr[i].spread = sp;
 		t->fr[i].y = y;
 	}
-
 	for (i = 0; i < DC_LANG__MAX; i++) {
-		if (lay[i] == NULL)
+		if (s->lay[i] == NULL)
 			continue;
 		f = &t->fr[t->nfr == 2 ? i : 0];
-		if (t->nfr == 1 && i == DC_LANG_EN && lay[DC_LANG_ZH] != NULL)
+		if (t->nfr == 1 && i == DC_LANG_EN &&
+		    s->lay[DC_LANG_ZH] != NULL)
 			f->y += t->st[TS_EN_BODY].pitch * 0.25;
-		sid = i == DC_LANG_ZH ? TS_ZH_BODY : TS_EN_BODY;
-		ts_flow(t, f, lay[i], &t->st[sid], &page, &y);
+		ts_flow(t, f, s->lay[i], &t->st[s->sid[i]], &page, &y);
 		/* The rest of a very long paragraph, piece by piece. */
-		for (off = clen[i]; seg[i]->text[off] != '\0'; off += n2) {
-			int	 pg;
-			double	 yy;
-
-			n2 = ts_chunk(seg[i]->text, off);
-			more = ts_para(t, sid, seg[i]->text + off, n2, 0,
-			    f->w, 0);
-			ts_flow(t, f, more, &t->st[sid], &pg, &yy);
+		for (off = s->clen[i]; s->seg[i]->text[off] != '\0';
+		    off += n2) {
+			n2 = ts_chunk(s->seg[i]->text, off);
+			more = ts_para(t, s->sid[i], s->seg[i]->text + off, n2,
+			    0, f->w, 0);
+			ts_flow(t, f, more, &t->st[s->sid[i]], &pg, &yy);
 			ln_unref(more);
 			/* Finish pages no flow can come back to. */
 			if (t->nfr == 1 || i == DC_LANG_EN ||
-			    lay[DC_LANG_EN] == NULL)
+			    s->lay[DC_LANG_EN] == NULL)
 				ts_flush(t, t->page0 + t->spread_pages *
 				    (int)(t->nfr == 2 ? MIN(t->fr[0].spread,
 				    t->fr[1].spread) : f->spread));
@@ -1133,26 +1333,86 @@ ts_block(struct ts *t, const struct dc_node *b)
 		}
 	}
 
-	/* Bookmarks: parts (vocatives) and enumerated points. */
-	i = seg[DC_LANG_ZH] != NULL ? DC_LANG_ZH : DC_LANG_EN;
+	/*
+	 * Bookmarks: parts as the model defines them (vocatives,
+	 * headings at their levels), and enumerated points one level
+	 * below the part they are in.
+	 */
+	i = s->seg[DC_LANG_ZH] != NULL ? DC_LANG_ZH : DC_LANG_EN;
 	label = NULL;
-	if (b->type == DC_VOCATIVE) {
-		t->part = 1;
-		level = 1;
+	if ((n = dc_part_level(b)) > 0) {
+		t->partlv = n;
+		level = n;
 		label = dc_part_label(b, (enum dc_lang)i,
 		    i == DC_LANG_EN ? 28 : 14);
-	} else if (seg[i]->lead_len > 0 || seg[i]->enum_len > 0) {
-		level = t->part ? 2 : 1;
-		n = (int)MAX(seg[i]->lead_len, seg[i]->enum_len);
-		label = g_strndup(seg[i]->text, (size_t)n);
+	} else if (b->type == DC_PARA && (s->seg[i]->lead_len > 0 ||
+	    s->seg[i]->enum_len > 0)) {
+		level = t->partlv + 1;
+		n = (int)MAX(s->seg[i]->lead_len, s->seg[i]->enum_len);
+		label = g_strndup(s->seg[i]->text, (size_t)n);
 	}
 	if (level > 0 && label != NULL)
 		ts_mark_add(ts_page_get(t, mpage), level, label,
 		    strlen(label), my);
 	g_free(label);
 
-	for (i = 0; i < DC_LANG__MAX; i++)
-		ln_unref(lay[i]);
+	for (i = 0; i < DC_LANG__MAX; i++) {
+		ln_unref(s->lay[i]);
+		s->lay[i] = NULL;
+	}
+}
+
+/*
+ * Place the blocks held back (headings, vocatives) and then last (if
+ * not NULL) where they all fit on one page with the first lines of
+ * last, so that no heading ends a page; pages no flow can reach any
+ * more are finished.
+ */
+static void
+ts_place(struct ts *t, struct ts_set *last)
+{
+	struct ts_set	*all[TS_KEEP_MAX + 1];
+	double		 y, need;
+	long		 sp;
+	int		 i, n = 0;
+
+	for (i = 0; i < t->nkeep; i++)
+		all[n++] = &t->keep[i];
+	if (last != NULL)
+		all[n++] = last;
+	t->nkeep = 0;
+	if (n == 0)
+		return;
+	/* Where the first starts: below everything set so far. */
+	if (t->nfr == 2)
+		ts_cursor_max(&t->fr[0], &t->fr[1], &sp, &y);
+	else {
+		sp = t->fr[0].spread;
+		y = t->fr[0].y;
+	}
+	if (y > t->top)
+		y += all[0]->before;
+	need = 0;
+	for (i = 0; i < n; i++)
+		need += (i > 0 ? all[i]->before : 0) +
+		    ts_set_need(t, all[i], all[i] != last);
+	if (y + need > t->bot + 0.01 && y > t->top) {
+		sp++;
+		y = t->top;
+	}
+	for (i = 0; i < n; i++) {
+		if (i > 0) {
+			if (t->nfr == 2)
+				ts_cursor_max(&t->fr[0], &t->fr[1], &sp, &y);
+			else {
+				sp = t->fr[0].spread;
+				y = t->fr[0].y;
+			}
+			if (y > t->top)
+				y += all[i]->before;
+		}
+		ts_set_flow(t, all[i], sp, y);
+	}
 
 	/* Pages no flow can reach any more are finished. */
 	sp = t->fr[0].spread;
@@ -1161,41 +1421,68 @@ ts_block(struct ts *t, const struct dc_node *b)
 	ts_flush(t, t->page0 + (int)sp * t->spread_pages);
 }
 
-/* Style of a header line in the title block. */
+/*
+ * Set one block.  A block that opens a part (a heading, a vocative)
+ * waits for the next, to go on the same page as its first lines.
+ */
+static void
+ts_block(struct ts *t, const struct dc_node *b)
+{
+	struct ts_set	 s;
+
+	if (!ts_set_make(t, &s, b))
+		return;
+	if (dc_part_level(b) > 0 && t->nkeep < TS_KEEP_MAX) {
+		t->keep[t->nkeep++] = s;
+		return;
+	}
+	ts_place(t, &s);
+}
+
+/*
+ * Style of a header line in the title block, or TS_SID__MAX for lines
+ * not set there (front matter, sources; kickers are set first, by
+ * ts_title()).
+ */
 static enum ts_sid
 ts_head_style(enum dc_type type, enum dc_lang l)
 {
-	int	 zh = l == DC_LANG_ZH;
-
 	switch (type) {
+	case DC_KICKER:
+		return TS_SID_LANG(TS_ZH_KICKER, l);
 	case DC_TITLE:
-		return zh ? TS_ZH_TITLE : TS_EN_TITLE;
+		return TS_SID_LANG(TS_ZH_TITLE, l);
 	case DC_SUBTITLE:
 	case DC_OCCASION:
-		return zh ? TS_ZH_SUB : TS_EN_SUB;
+		return TS_SID_LANG(TS_ZH_SUB, l);
 	case DC_COLLECTION:
 	case DC_SPEAKER:
 	case DC_ROLE:
 	case DC_DATEPLACE:
 	case DC_DATELINE:
 	case DC_BYLINE:
-		return zh ? TS_ZH_META : TS_EN_META;
-	case DC_ROOT:
+		return TS_SID_LANG(TS_ZH_META, l);
+	case DC_SOURCE:
 	case DC_FRONTMATTER:
+		return TS_SID__MAX;
+	case DC_ROOT:
 	case DC_SALUTATION:
 	case DC_VOCATIVE:
+	case DC_HEADING:
+	case DC_NOTE:
 	case DC_PARA:
+	case DC_TURN:
+	case DC_CAPTION:
 	case DC_CLOSING:
+	case DC_SIGNOFF:
 	case DC_SEG:
 	case DC_SENT:
 	case DC_W:
 	case DC_PC:
 	case DC_TYPE__MAX:
 		break;
-	default:
-		abort();
 	}
-	return TS_SID__MAX;
+	abort();
 }
 
 /* One centred title-block line group on the first pages. */
@@ -1226,7 +1513,7 @@ ts_title(struct ts *t, struct ts_frame *f)
 {
 	const struct dc_meta *m = &t->doc->meta;
 	const struct dc_node *n;
-	enum ts_sid	 sid, prev;
+	enum ts_sid	 sid, prev, kick;
 	int		 l, any, ntitle;
 	double		 before;
 	const char	*mt;
@@ -1249,17 +1536,36 @@ ts_title(struct ts *t, struct ts_frame *f)
 		for (n = t->doc->root->child; n != NULL; n = n->next)
 			if (n->type == DC_TITLE && n->lang == (enum dc_lang)l)
 				ntitle++;
+		/*
+		 * The kicker stands over the title, wherever the reader
+		 * found it; else the one the metadata knows.
+		 */
+		kick = TS_SID_LANG(TS_ZH_KICKER, l);
+		for (n = t->doc->root->child; n != NULL; n = n->next)
+			if (n->type == DC_KICKER && n->lang == (enum dc_lang)l) {
+				ts_title_line(t, f, kick, n->text, any == 0 ?
+				    before : 0);
+				prev = kick;
+				any = 1;
+			}
+		if (!any && m->l[l].kicker != NULL) {
+			ts_title_line(t, f, kick, m->l[l].kicker, before);
+			prev = kick;
+			any = 1;
+		}
 		/* No title line (news, --title): the known title leads. */
 		if ((ntitle == 0 || t->o->title != NULL) &&
 		    m->l[l].title != NULL) {
-			ts_title_line(t, f, l == DC_LANG_ZH ? TS_ZH_TITLE :
-			    TS_EN_TITLE, m->l[l].title, before);
-			prev = l == DC_LANG_ZH ? TS_ZH_TITLE : TS_EN_TITLE;
+			sid = TS_SID_LANG(TS_ZH_TITLE, l);
+			ts_title_line(t, f, sid, m->l[l].title, any == 0 ?
+			    before : t->st[sid].pitch * 0.15);
+			prev = sid;
 			any = 1;
 		}
 		for (n = t->doc->root->child; n != NULL; n = n->next) {
 			if (!dc_type_is_header(n->type) ||
-			    n->lang != (enum dc_lang)l)
+			    n->lang != (enum dc_lang)l ||
+			    n->type == DC_KICKER)
 				continue;
 			sid = ts_head_style(n->type, n->lang);
 			if (sid == TS_SID__MAX)
@@ -1268,7 +1574,8 @@ ts_title(struct ts *t, struct ts_frame *f)
 			if (n->type == DC_TITLE && t->o->title != NULL)
 				continue;
 			ts_title_line(t, f, sid, n->text, any == 0 ? before :
-			    sid != prev ? t->st[sid].pitch * 0.5 : 0);
+			    sid == prev ? 0 : prev == kick ?
+			    t->st[sid].pitch * 0.15 : t->st[sid].pitch * 0.5);
 			prev = sid;
 			any = 1;
 		}
@@ -1431,6 +1738,7 @@ ts_run(const struct dc_doc *d, const struct dc_opts *o, ts_emit_fn emit,
 	for (b = d->root->child; b != NULL && !t.err; b = b->next)
 		if (dc_type_is_block(b->type))
 			ts_block(&t, b);
+	ts_place(&t, NULL);
 
 	/* Finish every page touched, and whole spreads. */
 	last = t.first_open + (int)t.open->len - 1;

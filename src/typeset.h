@@ -39,7 +39,7 @@ struct ts_rule {
 
 /* A bookmark that points into a page. */
 struct ts_mark {
-	int		 level;		/* 0 title, 1 part, 2 point */
+	int		 level;		/* 0 title, 1-3 part, then point */
 	char		*text;		/* label, owned */
 	double		 y;		/* top of its first line, pt */
 };

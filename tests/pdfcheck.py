@@ -13,6 +13,18 @@ usage: pdfcheck.py MODE MODEL BBOX.html [LANG]
                 (one-language PDF of LANG)
   MODE runts    no Chinese paragraph ending in a line of one character
                 (one-column zh PDF)
+  MODE keep     every heading of LANG is set, and its last line is not
+                the last of its page (one-language PDF of LANG)
+  MODE right    sign-offs of LANG end at the text block's right edge,
+                where justified lines end (one-language PDF of LANG)
+  MODE roles    the kicker stands above the title, smaller; captions
+                are smaller than body text and flush left; editor's
+                notes are set in from both sides (one-language PDF)
+  MODE outline  every heading of LANG is in the outline (qpdf --json
+                output in place of BBOX.html) at the depth of its level
+  MODE bold     every speaker label and one-line heading of LANG is
+                set in a bold face (pdftohtml -xml output in place of
+                BBOX.html)
 """
 import re
 import sys
@@ -21,6 +33,9 @@ import xml.etree.ElementTree as ET
 CLOSE = set('，。、；：？！）」』》”’')
 OPEN = set('（「『《“‘')
 HEAD_FRAC = 0.085          # running heads sit above this part of the page
+# Bold faces by name: Linux Libertine's PostScript names end OB (bold)
+# or OBI; pdftohtml's <b> is added as " Bold".
+BOLD = r'Bold|Black|Heavy|Lin(Libertine|Biolinum)OB'
 
 
 def unescape(s):
@@ -28,7 +43,8 @@ def unescape(s):
 
 
 def parse_model(path):
-    """Headers [(type, lang, text)] and blocks [(type, {lang: text})]."""
+    """Headers [(type, lang, text)] and blocks [(type, {lang: text},
+    info)], info = dict(level=, sub=, spk={lang: label})."""
     heads, blocks = [], []
     for line in open(path, encoding='utf-8'):
         line = line.rstrip('\n')
@@ -39,17 +55,24 @@ def parse_model(path):
             rest = m.group(2)
             for i in [k.start() for k in re.finditer(': ', rest)]:
                 pre, text = rest[:i], unescape(rest[i + 2:])
-                pm = re.match(r'^( enum=\[(.*?)\])?( lead=\[(.*)\])?$', pre)
+                pm = re.match(r'^( speaker=\[(.*?)\])?( enum=\[(.*?)\])?'
+                              r'( lead=\[(.*)\])?$', pre)
                 if pm:
                     blocks[-1][1][m.group(1)] = text
+                    if pm.group(2):
+                        blocks[-1][2]['spk'][m.group(1)] = unescape(pm.group(2))
                     break
             continue
-        m = re.match(r'^(\w+) (zh|en): (.*)$', line)
+        m = re.match(r'^(\w+)(?: ([\w-]+))? (zh|en): (.*)$', line)
         if m:
-            heads.append((m.group(1), m.group(2), unescape(m.group(3))))
+            # Sources are not typeset (the PDF's metadata may hold them).
+            if m.group(1) != 'source':
+                heads.append((m.group(1), m.group(3), unescape(m.group(4))))
             continue
-        if re.match(r'^\w+$', line):
-            blocks.append((line, {}))
+        m = re.match(r'^(\w+)(?: level=(\d+))?(?: ([\w-]+))?$', line)
+        if m:
+            blocks.append((m.group(1), {}, dict(level=int(m.group(2) or 0),
+                                                sub=m.group(3), spk={})))
     return heads, blocks
 
 
@@ -135,7 +158,7 @@ def check_columns(blocks, pages):
         text[k], starts[k] = s, st
     ptr = {'zh': 0, 'en': 0}
     pairs = 0
-    for typ, segs in blocks:
+    for typ, segs, _ in blocks:
         first = {}
         for k in ('zh', 'en'):
             if k not in segs:
@@ -202,25 +225,27 @@ def check_zhlines(blocks, pages, flush=True):
     print('# %d Chinese lines, %d justified' % (len(lines), len(right)))
 
 
-def block_lines(blocks, pages, lang):
-    """The paragraphs of LANG and, for each, its lines [(page, text)]."""
+def block_lines(blocks, pages, lang, boxes=False):
+    """The paragraphs of LANG and, for each, its lines [(page, text)],
+    or with boxes the lines as parse_bbox() gives them."""
     texts = [strip(b[1][lang]) for b in blocks if lang in b[1]]
     ends, n = [], 0
     for t in texts:
         n += len(t)
         ends.append(n)
-    lines = [(ln['page'], strip(ln['text'])) for ln in body_lines(pages)]
+    full = body_lines(pages)
+    lines = [(ln['page'], strip(ln['text'])) for ln in full]
     pos = len(texts) and -(sum(len(t) for _, t in lines) - n)
     where = [[] for _ in texts]
     b = 0
-    for page, t in lines:
+    for k, (page, t) in enumerate(lines):
         start, pos = pos, pos + len(t)
         if pos <= 0 or not t:
             continue                # the title block
         while b < len(ends) and ends[b] <= max(start, 0):
             b += 1
         if b < len(where):
-            where[b].append((page, t))
+            where[b].append(full[k] if boxes else (page, t))
     return texts, where
 
 
@@ -245,9 +270,197 @@ def check_runts(blocks, pages):
           (len(texts), sum(1 for w in where if len(w) >= 2), len(runts)))
 
 
+def block_index(blocks, lang):
+    """Index into block_lines()'s lists of each block of LANG."""
+    idx, n = {}, 0
+    for i, b in enumerate(blocks):
+        if lang in b[1]:
+            idx[i] = n
+            n += 1
+    return idx
+
+
+def check_keep(blocks, pages, lang):
+    """Headings are set, and each goes on the page of what follows."""
+    texts, where = block_lines(blocks, pages, lang)
+    idx = block_index(blocks, lang)
+    n = 0
+    for i, b in enumerate(blocks):
+        if b[0] != 'heading' or i not in idx:
+            continue
+        n += 1
+        k = idx[i]
+        got = ''.join(t for _, t in where[k])
+        if got != texts[k]:
+            fail('%s heading %s set as %s' % (lang, texts[k], got))
+            continue
+        if k + 1 < len(where) and where[k + 1] and \
+                where[k + 1][0][0] != where[k][-1][0]:
+            fail('%s heading ends page %d: %s' % (lang, where[k][-1][0] + 1, texts[k]))
+    print('# %d %s headings' % (n, lang))
+    if n == 0:
+        fail('no %s headings in the model' % lang)
+
+
+def check_right(blocks, pages, lang):
+    """Sign-offs end where the justified lines of their page end."""
+    texts, where = block_lines(blocks, pages, lang)
+    idx = block_index(blocks, lang)
+    lines = body_lines(pages)
+    n = 0
+    for i, b in enumerate(blocks):
+        if b[0] != 'signoff' or i not in idx:
+            continue
+        for page, t in where[idx[i]]:
+            mine = [l for l in lines if l['page'] == page and strip(l['text']) == t]
+            # The text block's right edge: the most common line end.
+            ends = [round(l['x1'], 1) for l in lines if l['page'] % 2 == page % 2]
+            edge = max(set(ends), key=ends.count)
+            for l in mine:
+                n += 1
+                if abs(l['x1'] - edge) > 0.5:
+                    fail('%s sign-off ends at x=%.2f, not at the right edge %.2f: %s'
+                         % (lang, l['x1'], edge, t))
+                else:
+                    print('# %s sign-off line ends at %.2f, edge %.2f' % (lang, l['x1'], edge))
+    if n == 0:
+        fail('no %s sign-off lines found' % lang)
+
+
+def edges(lines):
+    """The text block's left and right edge on even and odd pages:
+    where most lines start and end."""
+    e = {}
+    for par in (0, 1):
+        xs0 = [round(l['x0'], 1) for l in lines if l['page'] % 2 == par]
+        xs1 = [round(l['x1'], 1) for l in lines if l['page'] % 2 == par]
+        if xs0:
+            e[par] = (max(set(xs0), key=xs0.count), max(set(xs1), key=xs1.count))
+    return e
+
+
+def check_roles(heads, blocks, pages, lang):
+    """Kicker above the title and smaller; captions smaller than body
+    lines and flush left; editor's notes set in from both sides."""
+    texts, where = block_lines(blocks, pages, lang, boxes=True)
+    idx = block_index(blocks, lang)
+    edge = edges(body_lines(pages))
+    body = sorted(l['y1'] - l['y0'] for i, b in enumerate(blocks)
+                  if b[0] == 'para' and i in idx for l in where[idx[i]])
+    if not body:
+        fail('no %s paragraphs' % lang)
+        return
+    bh = body[len(body) // 2]
+    first = pages[0][2]
+
+    def find(text):
+        return [l for l in first if strip(l['text']) and strip(l['text']) in strip(text)]
+    kick = [t for typ, l, t in heads if typ == 'kicker' and l == lang]
+    title = [t for typ, l, t in heads if typ == 'title' and l == lang]
+    for k in kick:
+        kl, tl = find(k), find(title[0]) if title else []
+        if not kl or not tl:
+            fail('%s kicker or title not found on page 1: %s' % (lang, k))
+        elif not (kl[0]['y1'] <= tl[0]['y0'] + 0.5 and
+                  kl[0]['y1'] - kl[0]['y0'] < tl[0]['y1'] - tl[0]['y0']):
+            fail('%s kicker not above the title and smaller: %s' % (lang, k))
+        else:
+            print('# %s kicker %.1f pt high above title %.1f pt high' %
+                  (lang, kl[0]['y1'] - kl[0]['y0'], tl[0]['y1'] - tl[0]['y0']))
+    n = {'caption': 0, 'note': 0}
+    for i, b in enumerate(blocks):
+        if b[0] not in n or i not in idx:
+            continue
+        for j, l in enumerate(where[idx[i]]):
+            n[b[0]] += 1
+            left, right = edge[l['page'] % 2]
+            h = l['y1'] - l['y0']
+            if b[0] == 'caption' and (h >= bh - 0.1 or abs(l['x0'] - left) > 0.5):
+                fail('%s caption line %.1f pt high (body %.1f) at x=%.1f (left %.1f): %s'
+                     % (lang, h, bh, l['x0'], left, l['text']))
+            if b[0] == 'note' and (l['x0'] < left + 1 or l['x1'] > right - 1):
+                fail('%s note line %.1f-%.1f not inside %.1f-%.1f: %s'
+                     % (lang, l['x0'], l['x1'], left, right, l['text']))
+    print('# %s: %d caption lines, %d note lines; body lines %.1f pt high'
+          % (lang, n['caption'], n['note'], bh))
+    if not kick or not n['caption'] or not n['note']:
+        fail('%s kicker, caption or note missing from the model' % lang)
+
+
+def check_outline(blocks, path, lang):
+    """Each heading is an outline item at depth level (the title is
+    depth 0), its title starting with the heading's text in LANG."""
+    import json
+    items = []
+
+    def walk(kids, depth):
+        for k in kids:
+            items.append((depth, k.get('title', '')))
+            walk(k.get('kids', []), depth + 1)
+    walk(json.load(open(path, encoding='utf-8')).get('outlines', []), 0)
+    n = 0
+    for typ, segs, info in blocks:
+        if typ != 'heading':
+            continue
+        if lang not in segs:
+            continue
+        t = strip(segs[lang])
+        hit = [d for d, title in items if strip(title).startswith(t)]
+        n += 1
+        if not hit:
+            fail('heading not in the outline: %s' % t)
+        elif info['level'] not in hit:
+            fail('heading of level %d at outline depth %s: %s' % (info['level'], hit, t))
+    print('# %d headings, %d outline items' % (n, len(items)))
+    if n == 0:
+        fail('no headings in the model')
+
+
+def check_bold(blocks, path, lang):
+    """Speaker labels of LANG are runs in a bold face (pdftohtml -xml)."""
+    root = ET.parse(path).getroot()
+    fonts = {f.get('id'): f.get('family') for f in root.iter('fontspec')}
+    # pdftohtml names the family without its style, and marks a bold
+    # face's runs <b>.
+    runs = [(fonts.get(t.get('font'), '') + (' Bold' if t.find('b') is not None else ''),
+             strip(''.join(t.itertext()))) for t in root.iter('text')]
+    n = 0
+    for typ, segs, info in blocks:
+        label = info['spk'].get(lang)
+        if not label:
+            continue
+        n += 1
+        lab = strip(label)
+        fam = [f for f, t in runs if t == lab or (t.startswith(lab) and len(lab) > 1)]
+        if not fam:
+            fail('%s speaker label not set apart: %s' % (lang, label))
+        elif not all(re.search(BOLD, f) for f in fam):
+            fail('%s speaker label %s in %s' % (lang, label, fam))
+    print('# %d %s speaker labels' % (n, lang))
+    if n == 0:
+        fail('no %s speaker labels in the model' % lang)
+    # Headings of one line too.
+    h = 0
+    for typ, segs, info in blocks:
+        if typ != 'heading' or lang not in segs:
+            continue
+        t = strip(segs[lang])
+        fam = [f for f, r in runs if r == t]
+        h += len(fam)
+        if fam and not all(re.search(BOLD, f) for f in fam):
+            fail('%s heading %s in %s' % (lang, t, fam))
+    print('# %d %s one-line headings' % (h, lang))
+
+
 def main():
     mode, model, bbox = sys.argv[1:4]
     heads, blocks = parse_model(model)
+    if mode == 'outline':
+        check_outline(blocks, bbox, sys.argv[4])
+        sys.exit(1 if fails else 0)
+    if mode == 'bold':
+        check_bold(blocks, bbox, sys.argv[4])
+        sys.exit(1 if fails else 0)
     pages = parse_bbox(bbox)
     if mode == 'text':
         check_text(heads, blocks, pages, sys.argv[4])
@@ -261,6 +474,12 @@ def main():
         check_widows(blocks, pages, sys.argv[4])
     elif mode == 'runts':
         check_runts(blocks, pages)
+    elif mode == 'keep':
+        check_keep(blocks, pages, sys.argv[4])
+    elif mode == 'roles':
+        check_roles(heads, blocks, pages, sys.argv[4])
+    elif mode == 'right':
+        check_right(blocks, pages, sys.argv[4])
     else:
         sys.exit('unknown mode ' + mode)
     sys.exit(1 if fails else 0)

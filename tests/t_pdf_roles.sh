@@ -1,0 +1,84 @@
+#!/bin/sh
+# PDF of the roles the readers find: headings (bold, in the outline at
+# their levels, never last on a page), speaker labels in bold,
+# sign-offs flush right, captions smaller and flush left, the editor's
+# note set in, the kicker over the title; text that copies out as the
+# model's.  The texts are invented.
+for t in pdftotext pdftohtml qpdf python3; do
+	command -v $t >/dev/null 2>&1 || { echo "SKIP: $t not installed"; exit 77; }
+done
+: "${DOCCONV:?}" "${top_srcdir:?}"
+CHECK="python3 $top_srcdir/tests/pdfcheck.py"
+tmp=$(mktemp -d) || exit 1
+trap 'rm -rf "$tmp"' EXIT
+SOURCE_DATE_EPOCH=1600000000
+export SOURCE_DATE_EPOCH
+rc=0
+bad() { echo "FAIL: $*"; rc=1; }
+
+# A news text of N sections, each with headings of three levels, an
+# interview and a captioned photo; paragraph lengths vary so that the
+# headings fall at different heights of the page.
+mkroles() {
+	python3 - "$1" <<'PY'
+import sys
+n = int(sys.argv[1])
+s = ["青禾村的田埂上，新来的禾木机慢慢走过一垄又一垄。",
+     "村里的老人说，这样的景象从前只在梦里见过。",
+     "合作社把机器借给各家各户，按天记账，年底再算。",
+     "年轻人学得快，三五天就能把机器开得稳稳当当。",
+     "今年的秧苗比往年齐整，水渠也修到了坡地的尽头。"]
+num = "一二三四五六七八九十"
+def para(k, m):
+    return ''.join(s[(k + i) % 5] for i in range(m))
+out = ["春耕时节走访青禾村\t禾木机走进千家万户\t——一个山村的春天", "",
+       "编者按：春天到了，本报记者走进青禾村，看一看新农具给村里带来的变化。", "",
+       para(0, 3), ""]
+for r in range(n):
+    out += [num[r % 10] + "、田间地头的新变化", ""]
+    for k in range(1 + r % 3):
+        out += [para(r + k, 2 + (r * 3 + k) % 4), ""]
+    out += ["（一）机器下田", "", para(r + 1, 2 + r % 2), "",
+            "（二）租借的办法", "",
+            "记者：这台机器一天能耕多少地？", "",
+            "农户：" + para(r + 2, 2 + r % 3), "",
+            "图为青禾村村民在田间学习驾驶禾木机。", "",
+            "（林小禾 摄）", "",
+            para(r + 4, 3 + r % 4), ""]
+out += ["（本报记者 王青木）"]
+print('\n'.join(out))
+PY
+}
+
+mkroles 1 > "$tmp/r1.txt"
+"$DOCCONV" -q --dump-model -o - "$tmp/r1.txt" > "$tmp/r1.model" || bad "roles: --dump-model"
+# Readers from before the roles (issue 11) find none of them: nothing
+# to typeset yet.  Once some are found, all must be.
+grep -q '^heading\|^turn$\|^caption\|^signoff' "$tmp/r1.model" ||
+    { echo "SKIP: the readers find no headings, turns, captions or sign-offs"; exit 77; }
+for r in '^kicker zh: ' '^heading level=1$' '^heading level=2$' '^note$' \
+    '^turn$' ' speaker=\[' '^caption caption$' '^caption credit$' '^signoff byline$'; do
+	grep -q "$r" "$tmp/r1.model" || bad "roles: the reader found no $r"
+done
+
+for n in 1 9; do
+	mkroles $n > "$tmp/r.txt"
+	"$DOCCONV" -q --dump-model -o - "$tmp/r.txt" > "$tmp/r.model" || bad "r$n: --dump-model"
+	for p in a5 a4; do
+		x="$tmp/r$n$p"
+		"$DOCCONV" -v --pdf --paper $p -o "$x.pdf" "$tmp/r.txt" 2> "$tmp/v" ||
+		    { bad "r$n $p: --pdf"; continue; }
+		grep 'whole fonts' "$tmp/v" && bad "r$n $p: runs missed the font subsets"
+		out=$(qpdf --check "$x.pdf" 2>&1) || bad "r$n $p: qpdf --check: $out"
+		pdftotext -bbox-layout "$x.pdf" "$x.html"
+		for m in text keep right roles widows; do
+			$CHECK $m "$tmp/r.model" "$x.html" zh || bad "r$n $p: $m"
+		done
+		$CHECK zhrules "$tmp/r.model" "$x.html" || bad "r$n $p: Chinese lines"
+		qpdf --json --json-key=outlines "$x.pdf" > "$x.json" || bad "r$n $p: qpdf --json"
+		$CHECK outline "$tmp/r.model" "$x.json" zh || bad "r$n $p: outline"
+		pdftohtml -xml -i -zoom 1 -stdout "$x.pdf" > "$x.xml" || bad "r$n $p: pdftohtml"
+		$CHECK bold "$tmp/r.model" "$x.xml" zh || bad "r$n $p: bold"
+	done
+done
+exit $rc
