@@ -5,8 +5,11 @@
  * Conventions shared with parse_tei.c:
  * - every header line and every block's text in one language is one
  *   element with xml:id "<lang>-h<N>" (header line N) or "<lang>-b<N>"
- *   (block N), and ana="#dc-<type>" naming the model type (categories
- *   declared in encodingDesc/classDecl);
+ *   (block N), and ana="#dc-<type>" naming the model type, or
+ *   "#dc-<type>-<kind>" for a sign-off's, caption's or source line's
+ *   kind (categories and subcategories in encodingDesc/classDecl);
+ * - a part is a div (a heading its head type="levelN"), a turn a p in
+ *   an sp whose speaker holds the turn's label;
  * - sourceDesc/bibl holds the metadata field by field;
  * - the text of such an element is its whole text content; label and
  *   seg type="enum" mark the enumerator, seg type="lead" the run-in
