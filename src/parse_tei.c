@@ -3,8 +3,8 @@
  * metadata from sourceDesc/bibl, header lines and blocks from the
  * elements whose @ana names a docconv role (and kind); a heading's
  * level from its head's type, a turn's speaker label from its sp's
- * speaker.  TEI from elsewhere is
- * refused with a message rather than read with text lost.
+ * speaker.  TEI from elsewhere is refused with a message rather than
+ * read with text lost.
  */
 #include "config.h"
 
