@@ -1,8 +1,10 @@
 /*
  * Reading docconv's own TEI (render_tei.c) back into the model: the
  * metadata from sourceDesc/bibl, header lines and blocks from the
- * elements whose @ana names a docconv role.  TEI from elsewhere is
- * refused with a message rather than read with text lost.
+ * elements whose @ana names a docconv role (and kind); a heading's
+ * level from its head's type, a turn's speaker label from its sp's
+ * speaker.  TEI from elsewhere is refused with a message rather than
+ * read with text lost.
  */
 #include "config.h"
 
@@ -24,6 +26,8 @@
 struct tei_item {
 	int		 num;		/* N of its xml:id LANG-hN / LANG-bN */
 	enum dc_type	 type;		/* from @ana */
+	enum dc_sub	 sub;		/* from @ana: #dc-TYPE-SUB */
+	int		 level;		/* heading: from head type="levelN" */
 	struct dc_node	*node;		/* header line or DC_SEG, owned */
 };
 
@@ -34,6 +38,7 @@ struct tei_rd {
 	struct dc_node	*sent;		/* open sentence, or NULL */
 	size_t		 enum_len;	/* end of label / seg type=enum */
 	size_t		 lead_len;	/* end of seg type=lead */
+	size_t		 spk_len;	/* end of a turn's speaker label */
 	int		 err;		/* error reported */
 };
 
@@ -41,6 +46,8 @@ struct tei_parse {
 	struct dc_doc	*d;		/* the document being built */
 	GArray		*heads;		/* struct tei_item: header lines */
 	GArray		*segs;		/* struct tei_item: block segs */
+	GPtrArray	*urls;		/* source addresses from the bibl */
+	const xmlNode	*speaker;	/* sp's speaker, for its first p */
 	int		 err;		/* error reported */
 };
 
@@ -124,7 +131,7 @@ tei_bibl(struct tei_parse *p, const xmlNode *bibl)
 	struct dc_meta	*m = &p->d->meta;
 	const xmlNode	*n, *c;
 	char		*type, *when, *v;
-	int		 l;
+	int		 l, editor;
 
 	for (n = bibl->children; n != NULL; n = n->next) {
 		if (n->type != XML_ELEMENT_NODE)
@@ -141,7 +148,19 @@ tei_bibl(struct tei_parse *p, const xmlNode *bibl)
 				dc_meta_set(&m->l[l].subtitle, v);
 			else if (strcmp(type, "desc") == 0)
 				dc_meta_set(&m->l[l].occasion, v);
-		} else if (tei_is(n, "author") && l >= 0)
+			else if (strcmp(type, "kicker") == 0)
+				dc_meta_set(&m->l[l].kicker, v);
+			else if (strcmp(type, "original") == 0)
+				dc_meta_set(&m->orig_title, v);
+		} else if (tei_is(n, "publisher"))
+			dc_meta_set(&m->from, v);
+		else if (tei_is(n, "ref") && type != NULL &&
+		    strcmp(type, "source") == 0)
+			g_ptr_array_add(p->urls, g_strdup(v));
+		else if (tei_is(n, "note") && type != NULL &&
+		    strcmp(type, "author-from") == 0)
+			dc_meta_set(&m->author_from, v);
+		else if (tei_is(n, "author") && l >= 0)
 			dc_meta_set(&m->l[l].speaker, v);
 		else if (tei_is(n, "roleName") && l >= 0)
 			dc_meta_set(&m->l[l].role, v);
@@ -163,11 +182,20 @@ tei_bibl(struct tei_parse *p, const xmlNode *bibl)
 		    strcmp(type, "agency") == 0)
 			dc_meta_set(&m->agency, v);
 		else if (tei_is(n, "respStmt")) {
+			/* resp says whose: "editor", else the reporters. */
+			editor = 0;
+			for (c = n->children; c != NULL; c = c->next)
+				if (tei_is(c, "resp")) {
+					g_free(v);
+					v = tei_content(c);
+					editor = strcmp(v, "editor") == 0;
+				}
 			for (c = n->children; c != NULL; c = c->next)
 				if (tei_is(c, "name")) {
 					g_free(v);
 					v = tei_content(c);
-					dc_meta_set(&m->reporters, v);
+					dc_meta_set(editor ? &m->editor :
+					    &m->reporters, v);
 				}
 		} else if (tei_is(n, "idno") && type != NULL) {
 			if (strcmp(type, "collection") == 0)
@@ -261,6 +289,11 @@ tei_rd_content(struct tei_rd *r, const xmlNode *e)
 			} else if (*v != '\0') {
 				w = dc_node_new(tei_is(c, "w") ? DC_W : DC_PC,
 				    r->owner->lang, v, xmlGetLineNo(c), 0);
+				w->pos = tei_attr(c, "pos");
+				if (w->pos != NULL && *w->pos == '\0') {
+					g_free(w->pos);
+					w->pos = NULL;
+				}
 				dc_node_append(r->sent, w);
 			}
 			g_free(v);
@@ -273,6 +306,9 @@ tei_rd_content(struct tei_rd *r, const xmlNode *e)
 			r->enum_len = r->text->len;
 		else if (tei_is(c, "seg") && tei_attr_is(c, "type", "lead"))
 			r->lead_len = r->text->len;
+		else if (tei_is(c, "seg") &&
+		    tei_attr_is(c, "type", "speaker"))
+			r->spk_len = r->text->len;
 	}
 }
 
@@ -286,20 +322,39 @@ tei_item(struct tei_parse *p, const xmlNode *e, const char *ana)
 	struct tei_item	 it;
 	struct tei_rd	 r;
 	enum dc_type	 type;
-	char		*id, *end;
-	int		 l, line = xmlGetLineNo(e), head;
+	enum dc_sub	 sub = DC_SUB_NONE;
+	char		*id, *end, *name, *v;
+	int		 l, line = xmlGetLineNo(e), head, level = 0;
 	long		 num;
 
 	memset(&r, 0, sizeof(r));
+	memset(&it, 0, sizeof(it));
 	id = tei_attr(e, "xml:id");
 	if (id == NULL)
 		id = tei_attr(e, "id");
-	type = dc_type_from_name(ana + 4);
+	/* #dc-TYPE, or #dc-TYPE-SUB for a kind (type names have no '-'). */
+	name = g_strdup(ana + 4);
+	if ((end = strchr(name, '-')) != NULL) {
+		*end++ = '\0';
+		sub = dc_sub_from_name(end);
+	}
+	type = dc_type_from_name(name);
+	g_free(name);
 	l = tei_lang(e);
 	if (type == DC_TYPE__MAX || (!dc_type_is_header(type) &&
-	    !dc_type_is_block(type))) {
+	    !dc_type_is_block(type)) || sub == DC_SUB__MAX) {
 		dc_msg(DC_ERR_TEI, line, 0, "unknown role %s", ana);
 		goto bad;
+	}
+	if (type == DC_HEADING) {
+		/* head type="levelN"; a head without one is a top one. */
+		v = tei_attr(e, "type");
+		if (v != NULL && strncmp(v, "level", 5) == 0 &&
+		    v[5] >= '1' && v[5] <= '3' && v[6] == '\0')
+			level = v[5] - '0';
+		else
+			level = 1;
+		g_free(v);
 	}
 	head = dc_type_is_header(type);
 	if (id == NULL || (end = strchr(id, '-')) == NULL ||
@@ -320,6 +375,19 @@ tei_item(struct tei_parse *p, const xmlNode *e, const char *ana)
 	}
 	r.text = g_string_new(NULL);
 	r.owner = dc_node_new(head ? type : DC_SEG, l, NULL, line, 0);
+	if (p->speaker != NULL && type != DC_TURN) {
+		dc_msg(DC_ERR_TEI, line, 0, "%s: a speaker before a block "
+		    "that is not a turn", id);
+		dc_node_free(r.owner);
+		g_string_free(r.text, TRUE);
+		goto bad;
+	}
+	if (p->speaker != NULL) {
+		/* The speaker of the sp starts its first turn's text. */
+		tei_rd_content(&r, p->speaker);
+		r.spk_len = r.text->len;
+	}
+	p->speaker = NULL;
 	tei_rd_content(&r, e);
 	if (r.err) {
 		dc_node_free(r.owner);
@@ -333,13 +401,24 @@ tei_item(struct tei_parse *p, const xmlNode *e, const char *ana)
 		g_free(id);
 		return;
 	}
+	if (r.spk_len >= r.text->len || (r.spk_len > 0 && type != DC_TURN)) {
+		dc_msg(DC_ERR_TEI, line, 0, "%s: a speaker label outside a "
+		    "turn or without the turn's text", id);
+		dc_node_free(r.owner);
+		g_string_free(r.text, TRUE);
+		goto bad;
+	}
 	r.owner->text = g_string_free(r.text, FALSE);
 	if (!head) {
 		r.owner->enum_len = r.enum_len;
 		r.owner->lead_len = r.lead_len;
-	}
+		r.owner->spk_len = r.spk_len;
+	} else
+		r.owner->sub = sub;
 	it.num = (int)num;
 	it.type = type;
+	it.sub = sub;
+	it.level = level;
 	it.node = r.owner;
 	g_array_append_val(head ? p->heads : p->segs, it);
 	g_free(id);
@@ -390,9 +469,16 @@ tei_walk(struct tei_parse *p, const xmlNode *e)
 		ana = tei_attr(c, "ana");
 		if (ana != NULL && strncmp(ana, "#dc-", 4) == 0)
 			tei_item(p, c, ana);
+		else if (tei_is(c, "speaker") && tei_is(e, "sp"))
+			p->speaker = c;	/* read with the turn after it */
 		else
 			tei_walk(p, c);
 		g_free(ana);
+	}
+	if (p->speaker != NULL && p->speaker->parent == e && !p->err) {
+		dc_msg(DC_ERR_TEI, xmlGetLineNo(p->speaker), 0, "a speaker "
+		    "without a turn after it");
+		p->err = 1;
 	}
 }
 
@@ -428,7 +514,8 @@ tei_build(struct tei_parse *p)
 	for (i = 0; i < p->segs->len; i++) {
 		it = &g_array_index(p->segs, struct tei_item, i);
 		if (blk != NULL && it->num == num) {
-			if (blk->type != it->type ||
+			if (blk->type != it->type || blk->sub != it->sub ||
+			    blk->level != it->level ||
 			    blk->last->lang == it->node->lang) {
 				dc_msg(DC_ERR_TEI, it->node->line, 0,
 				    "block %d: languages disagree on its "
@@ -439,6 +526,8 @@ tei_build(struct tei_parse *p)
 		} else {
 			blk = dc_node_append(p->d->root, dc_node_new(it->type,
 			    DC_LANG_ZH, NULL, it->node->line, 0));
+			blk->sub = it->sub;
+			blk->level = it->level;
 			num = it->num;
 		}
 		dc_node_append(blk, it->node);
@@ -552,12 +641,18 @@ dc_parse_tei(const struct dc_input *in, const struct dc_opts *o)
 	p.d->meta.dialect = DC_DIALECT_TEI;
 	p.heads = g_array_new(FALSE, FALSE, sizeof(struct tei_item));
 	p.segs = g_array_new(FALSE, FALSE, sizeof(struct tei_item));
+	p.urls = g_ptr_array_new_with_free_func(g_free);
 	for (n = tei_find(hdr, "sourceDesc"); n != NULL; n = NULL) {
 		for (n = n->children; n != NULL; n = n->next)
 			if (tei_is(n, "bibl") &&
 			    tei_attr_is(n, "type", "docconv-source"))
 				tei_bibl(&p, n);
 		break;
+	}
+	if (p.urls->len > 0) {
+		g_ptr_array_add(p.urls, NULL);
+		p.d->meta.urls = (char **)g_ptr_array_free(p.urls, FALSE);
+		p.urls = NULL;
 	}
 	tei_walk(&p, text);
 	if (!p.err)
@@ -574,6 +669,8 @@ dc_parse_tei(const struct dc_input *in, const struct dc_opts *o)
 out:
 	tei_items_free(p.heads);
 	tei_items_free(p.segs);
+	if (p.urls != NULL)
+		g_ptr_array_free(p.urls, TRUE);
 	dc_doc_free(p.d);
 	xmlFreeDoc(doc);
 	xmlFreeParserCtxt(ctx);

@@ -5,8 +5,11 @@
  * Conventions shared with parse_tei.c:
  * - every header line and every block's text in one language is one
  *   element with xml:id "<lang>-h<N>" (header line N) or "<lang>-b<N>"
- *   (block N), and ana="#dc-<type>" naming the model type (categories
- *   declared in encodingDesc/classDecl);
+ *   (block N), and ana="#dc-<type>" naming the model type, or
+ *   "#dc-<type>-<kind>" for a sign-off's, caption's or source line's
+ *   kind (categories and subcategories in encodingDesc/classDecl);
+ * - a part is a div (a heading its head type="levelN"), a turn a p in
+ *   an sp whose speaker holds the turn's label;
  * - sourceDesc/bibl holds the metadata field by field;
  * - the text of such an element is its whole text content; label and
  *   seg type="enum" mark the enumerator, seg type="lead" the run-in
@@ -14,6 +17,7 @@
  */
 #include "config.h"
 
+#include <assert.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -33,6 +37,9 @@ struct tei {
 	const struct dc_opts	*o;	/* options */
 	unsigned int		 texts;	/* bit per language with a text */
 	int			 first;	/* language of the first text */
+	GHashTable		*bnum;	/* block -> its number N (LANG-bN) */
+	int			 common; /* content elements written (TEI's
+					   model.common: p, ab, sp, div) */
 };
 
 /* A stretch of a header line marked up inline. */
@@ -78,6 +85,23 @@ static const char *const tei_type_desc[DC_TYPE__MAX] = {
 	NULL, NULL, NULL, NULL			/* DC_SEG ... DC_PC */
 };
 
+/* The kinds (dc_sub): subcategories of their type's category. */
+static const struct {
+	enum dc_type	 type;		/* the type this kind is one of */
+	const char	*desc;		/* catDesc */
+} tei_subs[DC_SUB__MAX] = {
+	{ DC_ROOT, NULL },				/* DC_SUB_NONE */
+	{ DC_SIGNOFF, "closing byline" },		/* DC_SUB_BYLINE */
+	{ DC_SIGNOFF, "signature" },			/* DC_SUB_SIGNED */
+	{ DC_SIGNOFF, "editor's signature" },		/* DC_SUB_EDITOR */
+	{ DC_SIGNOFF, "closing dateline" },		/* DC_SUB_DATELINE */
+	{ DC_CAPTION, "photo caption" },		/* DC_SUB_CAPTION */
+	{ DC_CAPTION, "photo credit" },			/* DC_SUB_CREDIT */
+	{ DC_SOURCE, "publisher of the source" },	/* DC_SUB_FROM */
+	{ DC_SOURCE, "title in the source" },		/* DC_SUB_ORIGTITLE */
+	{ DC_SOURCE, "address of the source" },		/* DC_SUB_URL */
+};
+
 /*
  * Is s a date TEI's @when accepts (the W3C forms docconv makes:
  * YYYY, YYYY-MM, YYYY-MM-DD, --MM-DD), with a real month and day?
@@ -115,10 +139,18 @@ tei_when_ok(const char *s)
 	return y > 0 && g_date_valid_dmy(d, m, y);
 }
 
+/*
+ * @ana: the category of the node's role, or of its kind where it has
+ * one (#dc-signoff-editor, a subcategory of #dc-signoff).
+ */
 static void
-tei_ana(struct tei *t, enum dc_type type)
+tei_ana(struct tei *t, const struct dc_node *n)
 {
-	dc_xml_attrf(t->x, "ana", "#dc-%s", dc_type_name(type));
+	if (n->sub != DC_SUB_NONE)
+		dc_xml_attrf(t->x, "ana", "#dc-%s-%s", dc_type_name(n->type),
+		    dc_sub_name(n->sub));
+	else
+		dc_xml_attrf(t->x, "ana", "#dc-%s", dc_type_name(n->type));
 }
 
 /*
@@ -230,12 +262,13 @@ tei_tok_close(struct tei_tok *k, size_t off, int s_ends)
 /*
  * The tokens below n (DC_SENT children) as s/w/pc, with the spaces
  * dc_tokens_join() puts between tokens as text and nothing else.  The
- * enumerator and the lead are segs; where one ends inside a token,
- * the token is written in parts (w part="I", part="F").
+ * enumerator and the lead (or a turn's speaker label: lead_type names
+ * the seg) are segs; where one ends inside a token, the token is
+ * written in parts (w part="I", part="F").
  */
 static void
 tei_tokens(struct tei *t, const struct dc_node *n, size_t enum_len,
-    size_t lead_len)
+    size_t lead_len, const char *lead_type)
 {
 	struct tei_tok		 k;
 	const struct dc_node	*s, *w;
@@ -274,7 +307,7 @@ tei_tokens(struct tei *t, const struct dc_node *n, size_t enum_len,
 	k.lead_outer = lead_len > s1_end;
 
 	if (k.lead_end > 0 && k.lead_outer) {
-		tei_tok_seg(t, "lead");
+		tei_tok_seg(t, lead_type);
 		k.lead_open = 1;
 	}
 	for (s = n->child, first = 1, ks = 1; s != NULL;
@@ -291,7 +324,7 @@ tei_tokens(struct tei *t, const struct dc_node *n, size_t enum_len,
 		tei_tok_s(&k, k.lead_open && k.lead_outer && ks == split ?
 		    "I" : NULL);
 		if (first && k.lead_end > 0 && !k.lead_outer) {
-			tei_tok_seg(t, "lead");
+			tei_tok_seg(t, lead_type);
 			k.lead_open = 1;
 		}
 		if (first && k.enum_end > 0) {
@@ -321,6 +354,8 @@ tei_tokens(struct tei *t, const struct dc_node *n, size_t enum_len,
 				    "w");
 				if (part != NULL)
 					dc_xml_attr(t->x, "part", part);
+				if (w->pos != NULL)
+					dc_xml_attr(t->x, "pos", w->pos);
 				dc_xml_textn(t->x, w->text + pos,
 				    b - off - pos);
 				dc_xml_end(t->x);
@@ -369,33 +404,56 @@ tei_tokens_ok(const struct dc_node *n)
 
 /*
  * The content of a block's text in one language: tokens, or text with
- * the enumerator as label and the lead as seg type="lead".
+ * the enumerator as label and the lead as seg type="lead".  The first
+ * skip bytes (a turn's speaker label, in the sp's speaker) are not
+ * written; a speaker label not skipped is a seg type="speaker".
  */
 static void
-tei_seg_content(struct tei *t, const struct dc_node *s)
+tei_seg_content(struct tei *t, const struct dc_node *s, size_t skip)
 {
-	size_t	 el = s->enum_len, ll = s->lead_len;
+	size_t	 el = s->enum_len, ll = s->lead_len, off = skip;
 
 	if (tei_tokens_ok(s)) {
-		tei_tokens(t, s, el, ll);
+		if (s->spk_len > 0 && el == 0 && ll == 0)
+			tei_tokens(t, s, 0, s->spk_len, "speaker");
+		else {
+			if (s->spk_len > 0)
+				dc_msg(DC_WARN_TOKENS, s->line, s->col, "TEI: "
+				    "a turn's speaker label before a lead "
+				    "among tokens is not marked");
+			tei_tokens(t, s, el, ll, "lead");
+		}
 		return;
+	}
+	if (s->spk_len > off) {
+		dc_xml_start(t->x, "seg");
+		dc_xml_attr(t->x, "type", "speaker");
+		dc_xml_textn(t->x, s->text + off, s->spk_len - off);
+		dc_xml_end(t->x);
+		off = s->spk_len;
 	}
 	if (ll > 0 && el > ll)
 		el = 0;
+	if (el <= off)
+		el = 0;
+	if (ll <= off)
+		ll = 0;
 	if (ll > 0) {
 		dc_xml_start(t->x, "seg");
 		dc_xml_attr(t->x, "type", "lead");
 	}
 	if (el > 0) {
 		dc_xml_start(t->x, "label");
-		dc_xml_textn(t->x, s->text, el);
+		dc_xml_textn(t->x, s->text + off, el - off);
 		dc_xml_end(t->x);
+		off = el;
 	}
 	if (ll > 0) {
-		dc_xml_textn(t->x, s->text + el, ll - el);
+		dc_xml_textn(t->x, s->text + off, ll - off);
 		dc_xml_end(t->x);
+		off = ll;
 	}
-	dc_xml_text(t->x, s->text + (ll > 0 ? ll : el));
+	dc_xml_text(t->x, s->text + off);
 }
 
 /*
@@ -428,6 +486,66 @@ tei_names(const char *s)
 }
 
 /*
+ * Can s be a TEI pointer (@target: an anyURI without white space)?
+ */
+static int
+tei_pointer_ok(const char *s)
+{
+	const char	*p;
+
+	if (s == NULL || *s == '\0')
+		return 0;
+	for (p = s; *p != '\0'; p++)
+		if ((unsigned char)*p <= ' ' || *p == 0x7f || *p == '<' ||
+		    *p == '>' || *p == '"' || *p == '\\' || *p == '^' ||
+		    *p == '`' || *p == '{' || *p == '|' || *p == '}')
+			return 0;
+	return 1;
+}
+
+/*
+ * A source line: the publisher as orgName, the title it had there as
+ * title type="original", an address as ref with it as target.
+ */
+static void
+tei_source_content(struct tei *t, const struct dc_node *n)
+{
+	const struct dc_meta	*m = &t->d->meta;
+	struct tei_span		 sp[TEI_MAXSPAN];
+	size_t			 nsp = 0, i;
+
+	switch (n->sub) {
+	case DC_SUB_FROM:
+		tei_span_add(sp, &nsp, n->text, m->from, "orgName", "type",
+		    "publisher");
+		break;
+	case DC_SUB_ORIGTITLE:
+		tei_span_add(sp, &nsp, n->text, m->orig_title, "title",
+		    "type", "original");
+		break;
+	case DC_SUB_URL:
+		/* The first address the metadata has that the line holds. */
+		for (i = 0; m->urls != NULL && m->urls[i] != NULL && nsp == 0;
+		    i++)
+			if (tei_pointer_ok(m->urls[i]))
+				tei_span_add(sp, &nsp, n->text, m->urls[i],
+				    "ref", "target", m->urls[i]);
+		break;
+	case DC_SUB_NONE:
+	case DC_SUB_BYLINE:
+	case DC_SUB_SIGNED:
+	case DC_SUB_EDITOR:
+	case DC_SUB_DATELINE:
+	case DC_SUB_CAPTION:
+	case DC_SUB_CREDIT:
+		break;
+	case DC_SUB__MAX:
+		abort();
+	}
+	tei_marked(t, n->text, sp, nsp);
+}
+
+/*
  * The content of a header line: tokens, or its text with the names,
  * dates and places the metadata knows marked up.
  */
@@ -444,7 +562,7 @@ tei_hline_content(struct tei *t, const struct dc_node *n)
 	if (n->child != NULL) {
 		/* Inside docAuthor or roleName already (tei_hline()). */
 		if (tei_tokens_ok(n))
-			tei_tokens(t, n, 0, 0);
+			tei_tokens(t, n, 0, 0, "lead");
 		else
 			dc_xml_text(t->x, n->text);
 		return;
@@ -480,22 +598,31 @@ tei_hline_content(struct tei *t, const struct dc_node *n)
 		tei_marked(t, n->text, sp, nsp);
 		g_strfreev(names);
 		return;
+	case DC_SOURCE:
+		tei_source_content(t, n);
+		return;
 	case DC_ROOT:
 	case DC_COLLECTION:
+	case DC_KICKER:
 	case DC_TITLE:
 	case DC_SUBTITLE:
 	case DC_OCCASION:
 	case DC_FRONTMATTER:
 	case DC_SALUTATION:
 	case DC_VOCATIVE:
+	case DC_HEADING:
+	case DC_NOTE:
 	case DC_PARA:
+	case DC_TURN:
+	case DC_CAPTION:
 	case DC_CLOSING:
+	case DC_SIGNOFF:
 	case DC_SEG:
 	case DC_SENT:
 	case DC_W:
 	case DC_PC:
 		break;
-	default:
+	case DC_TYPE__MAX:
 		abort();
 	}
 	tei_marked(t, n->text, sp, nsp);
@@ -509,7 +636,7 @@ tei_hline_start(struct tei *t, const struct dc_node *n, const char *elem,
 	dc_xml_start(t->x, elem);
 	dc_xml_attrf(t->x, "xml:id", "%s-h%d", dc_lang_code(n->lang), idx);
 	dc_xml_attr(t->x, "xml:lang", dc_lang_tag(&t->d->meta, n->lang));
-	tei_ana(t, n->type);
+	tei_ana(t, n);
 }
 
 /* Header lines that go to the body's opener rather than the front. */
@@ -522,7 +649,7 @@ tei_hline_opener(enum dc_type type)
 static int
 tei_is_titlepart(enum dc_type type)
 {
-	return type == DC_COLLECTION || type == DC_TITLE ||
+	return type == DC_COLLECTION || type == DC_KICKER || type == DC_TITLE ||
 	    type == DC_SUBTITLE || type == DC_OCCASION;
 }
 
@@ -546,13 +673,15 @@ tei_hline(struct tei *t, const struct dc_node *n, int idx)
 	iso = tei_when_ok(t->d->meta.date_iso) ? t->d->meta.date_iso : NULL;
 	switch (n->type) {
 	case DC_COLLECTION:
+	case DC_KICKER:
 	case DC_TITLE:
 	case DC_SUBTITLE:
 	case DC_OCCASION:
 		tei_hline_start(t, n, "titlePart", idx);
 		dc_xml_attr(t->x, "type", n->type == DC_TITLE ? "main" :
 		    n->type == DC_SUBTITLE ? "sub" :
-		    n->type == DC_OCCASION ? "desc" : "collection");
+		    n->type == DC_OCCASION ? "desc" :
+		    n->type == DC_KICKER ? "kicker" : "collection");
 		break;
 	case DC_SPEAKER:
 		tei_hline_start(t, n, "byline", idx);
@@ -588,6 +717,10 @@ tei_hline(struct tei *t, const struct dc_node *n, int idx)
 	case DC_BYLINE:
 		tei_hline_start(t, n, "byline", idx);
 		break;
+	case DC_SOURCE:
+		tei_hline_start(t, n, "note", idx);
+		dc_xml_attr(t->x, "type", "source");
+		break;
 	case DC_FRONTMATTER:
 		tei_hline_start(t, n, "note", idx);
 		dc_xml_attr(t->x, "type", "frontmatter");
@@ -595,13 +728,18 @@ tei_hline(struct tei *t, const struct dc_node *n, int idx)
 	case DC_ROOT:
 	case DC_SALUTATION:
 	case DC_VOCATIVE:
+	case DC_HEADING:
+	case DC_NOTE:
 	case DC_PARA:
+	case DC_TURN:
+	case DC_CAPTION:
 	case DC_CLOSING:
+	case DC_SIGNOFF:
 	case DC_SEG:
 	case DC_SENT:
 	case DC_W:
 	case DC_PC:
-	default:
+	case DC_TYPE__MAX:
 		abort();
 	}
 	tei_hline_content(t, n);
@@ -650,21 +788,31 @@ tei_front(struct tei *t, int lang)
 	}
 }
 
-/* One block's text in one language as element elem. */
+/* The number N of block b, as in its xml:id LANG-bN. */
+static int
+tei_bnum(const struct tei *t, const struct dc_node *b)
+{
+	return GPOINTER_TO_INT(g_hash_table_lookup(t->bnum, b));
+}
+
+/*
+ * Start block b's element in language lang: xml:id, @type, @ana and
+ * corresp pointing to the block's texts in the other languages.
+ */
 static void
-tei_block(struct tei *t, const struct dc_node *b, int lang, int idx,
+tei_block_start(struct tei *t, const struct dc_node *b, int lang,
     const char *elem, const char *type)
 {
-	const struct dc_node	*s, *seg;
+	const struct dc_node	*s;
 	GString			*c;
+	int			 idx = tei_bnum(t, b);
 
-	seg = dc_node_seg(b, lang);
 	dc_xml_nl(t->x);
 	dc_xml_start(t->x, elem);
 	dc_xml_attrf(t->x, "xml:id", "%s-b%d", dc_lang_code(lang), idx);
 	if (type != NULL)
 		dc_xml_attr(t->x, "type", type);
-	tei_ana(t, b->type);
+	tei_ana(t, b);
 	c = g_string_new(NULL);
 	for (s = b->child; s != NULL; s = s->next)
 		if (s->type == DC_SEG && (int)s->lang != lang)
@@ -673,48 +821,309 @@ tei_block(struct tei *t, const struct dc_node *b, int lang, int idx,
 	if (c->len > 0)
 		dc_xml_attr(t->x, "corresp", c->str);
 	g_string_free(c, TRUE);
-	tei_seg_content(t, seg);
+}
+
+/* One block's text in one language as element elem. */
+static void
+tei_block(struct tei *t, const struct dc_node *b, int lang,
+    const char *elem, const char *type)
+{
+	tei_block_start(t, b, lang, elem, type);
+	tei_seg_content(t, dc_node_seg(b, lang), 0);
 	dc_xml_end(t->x);
 }
 
 /*
+ * Do the blocks from b up to end hold text in lang that TEI counts as
+ * a division's content (model.common: p, ab, sp; or a div)?  Notes
+ * and figures are not: a closer after only those is invalid.
+ */
+static int
+tei_has_common(const struct dc_node *b, const struct dc_node *end,
+    int lang)
+{
+	for (; b != end; b = b->next)
+		if (dc_part_level(b) > 0 || (dc_node_seg(b, lang) != NULL &&
+		    b->type != DC_NOTE && b->type != DC_CAPTION))
+			return 1;
+	return 0;
+}
+
+/*
+ * A closer with the closings and sign-offs from b up to end: closing
+ * as salute, byline, signature (an editor's too) and dateline as
+ * such.  Nothing if none has text in lang.
+ */
+static void
+tei_closer(struct tei *t, const struct dc_node *b,
+    const struct dc_node *end, int lang)
+{
+	const struct dc_node	*n;
+	const char		*elem = NULL;
+
+	for (n = b; n != end; n = n->next)
+		if (dc_node_seg(n, lang) != NULL)
+			break;
+	if (n == end)
+		return;
+	dc_xml_nl(t->x);
+	dc_xml_start(t->x, "closer");
+	for (n = b; n != end; n = n->next) {
+		if (dc_node_seg(n, lang) == NULL)
+			continue;
+		assert(n->type == DC_CLOSING || n->type == DC_SIGNOFF);
+		switch (n->sub) {
+		case DC_SUB_BYLINE:
+			elem = "byline";
+			break;
+		case DC_SUB_DATELINE:
+			elem = "dateline";
+			break;
+		case DC_SUB_SIGNED:
+		case DC_SUB_EDITOR:
+			elem = "signed";
+			break;
+		case DC_SUB_NONE:
+			elem = "salute";	/* a closing */
+			break;
+		case DC_SUB_CAPTION:
+		case DC_SUB_CREDIT:
+		case DC_SUB_FROM:
+		case DC_SUB_ORIGTITLE:
+		case DC_SUB_URL:
+		case DC_SUB__MAX:
+			abort();
+		}
+		tei_block(t, n, lang, elem, NULL);
+	}
+	dc_xml_nl(t->x);
+	dc_xml_end(t->x);
+}
+
+/*
+ * A speaker turn b (with text in lang) and the blocks continuing it,
+ * as one sp: the label as its speaker, each block a p.  Returns the
+ * block after the turn.
+ */
+static const struct dc_node *
+tei_turn(struct tei *t, const struct dc_node *b, const struct dc_node *end,
+    int lang)
+{
+	const struct dc_node	*n, *s;
+	size_t			 skip;
+
+	s = dc_node_seg(b, lang);
+	/* Among tokens the label stays a seg of the p (tei_seg_content). */
+	skip = s->child == NULL ? s->spk_len : 0;
+	dc_xml_nl(t->x);
+	dc_xml_start(t->x, "sp");
+	if (skip > 0) {
+		dc_xml_nl(t->x);
+		dc_xml_start(t->x, "speaker");
+		dc_xml_textn(t->x, s->text, skip);
+		dc_xml_end(t->x);
+	}
+	tei_block_start(t, b, lang, "p", NULL);
+	tei_seg_content(t, s, skip);
+	dc_xml_end(t->x);
+	for (n = b->next; n != end && n->type == DC_TURN; n = n->next) {
+		if ((s = dc_node_seg(n, lang)) == NULL)
+			continue;
+		if (s->spk_len > 0)
+			break;
+		tei_block(t, n, lang, "p", NULL);
+	}
+	dc_xml_nl(t->x);
+	dc_xml_end(t->x);
+	t->common++;
+	return n;
+}
+
+/*
+ * A caption or credit b (with text in lang) as a figure: a caption as
+ * its head, a credit as a note type="credit"; the credits right after
+ * a caption go into its figure.  Returns the block after the figure.
+ */
+static const struct dc_node *
+tei_figure(struct tei *t, const struct dc_node *b,
+    const struct dc_node *end, int lang)
+{
+	const struct dc_node	*n = b;
+
+	dc_xml_nl(t->x);
+	dc_xml_start(t->x, "figure");
+	do {
+		if (dc_node_seg(n, lang) == NULL)
+			continue;
+		if (n->sub == DC_SUB_CAPTION)
+			tei_block(t, n, lang, "head", NULL);
+		else
+			tei_block(t, n, lang, "note", "credit");
+	} while ((n = n->next) != end && n->type == DC_CAPTION &&
+	    n->sub == DC_SUB_CREDIT);
+	dc_xml_nl(t->x);
+	dc_xml_end(t->x);
+	return n;
+}
+
+static void	tei_part(struct tei *, const struct dc_node *, int);
+
+/*
+ * The blocks from b up to end in language lang: paragraphs as p, a
+ * div per part, turns as sp, captions as figure, editor's notes as
+ * note type="editorial"; salutations, closings and sign-offs out of
+ * the opener and closer as ab with their role as type.
+ */
+static void
+tei_flow(struct tei *t, const struct dc_node *b, const struct dc_node *end,
+    int lang)
+{
+	while (b != end) {
+		if (dc_part_level(b) > 0) {
+			tei_part(t, b, lang);
+			b = dc_part_end(b);
+			continue;
+		}
+		if (dc_node_seg(b, lang) == NULL) {
+			b = b->next;
+			continue;
+		}
+		switch (b->type) {
+		case DC_TURN:
+			b = tei_turn(t, b, end, lang);
+			continue;
+		case DC_CAPTION:
+			b = tei_figure(t, b, end, lang);
+			continue;
+		case DC_NOTE:
+			tei_block(t, b, lang, "note", "editorial");
+			break;
+		case DC_PARA:
+			tei_block(t, b, lang, "p", NULL);
+			t->common++;
+			break;
+		case DC_SALUTATION:
+			tei_block(t, b, lang, "ab", "salutation");
+			t->common++;
+			break;
+		case DC_CLOSING:
+			tei_block(t, b, lang, "ab", "closing");
+			t->common++;
+			break;
+		case DC_SIGNOFF:
+			tei_block(t, b, lang, "ab", "signoff");
+			t->common++;
+			break;
+		case DC_ROOT:
+		case DC_COLLECTION:
+		case DC_KICKER:
+		case DC_TITLE:
+		case DC_SUBTITLE:
+		case DC_OCCASION:
+		case DC_SPEAKER:
+		case DC_ROLE:
+		case DC_DATEPLACE:
+		case DC_DATELINE:
+		case DC_BYLINE:
+		case DC_SOURCE:
+		case DC_FRONTMATTER:
+		case DC_VOCATIVE:	/* opens a part: above */
+		case DC_HEADING:
+		case DC_SEG:
+		case DC_SENT:
+		case DC_W:
+		case DC_PC:
+		case DC_TYPE__MAX:
+			abort();
+		}
+		b = b->next;
+	}
+}
+
+/*
+ * The part block b opens (dc_part_end()) as a div: a vocative's is
+ * type="part" with the vocative as its opener's salute, a heading's
+ * type="section" with the heading as head type="levelN"; the parts
+ * inside it nested.  The closings and sign-offs ending a part with no
+ * part inside are its closer (where TEI allows one: after content).
+ * A part without text in lang is left out.
+ */
+static void
+tei_part(struct tei *t, const struct dc_node *b, int lang)
+{
+	const struct dc_node	*e, *n, *cl;
+	char			 type[16];
+
+	e = dc_part_end(b);
+	for (n = b; n != e; n = n->next)
+		if (dc_node_seg(n, lang) != NULL)
+			break;
+	if (n == e)
+		return;		/* no text in this language */
+	cl = e;
+	for (n = b->next; n != e; n = n->next)
+		if (dc_part_level(n) > 0)
+			break;
+	if (n == e) {
+		for (n = e != NULL ? e->prev : b->parent->last; n != b &&
+		    (n->type == DC_CLOSING || n->type == DC_SIGNOFF);
+		    n = n->prev)
+			cl = n;
+		if (cl != e && !tei_has_common(b->next, cl, lang))
+			cl = e;
+	}
+	dc_xml_nl(t->x);
+	dc_xml_start(t->x, "div");
+	dc_xml_attr(t->x, "type", b->type == DC_VOCATIVE ? "part" :
+	    "section");
+	if (dc_node_seg(b, lang) != NULL) {
+		if (b->type == DC_VOCATIVE) {
+			dc_xml_nl(t->x);
+			dc_xml_start(t->x, "opener");
+			tei_block(t, b, lang, "salute", NULL);
+			dc_xml_nl(t->x);
+			dc_xml_end(t->x);
+		} else {
+			snprintf(type, sizeof(type), "level%d", b->level);
+			tei_block(t, b, lang, "head", type);
+		}
+	}
+	tei_flow(t, b->next, cl, lang);
+	tei_closer(t, cl, e, lang);
+	dc_xml_nl(t->x);
+	dc_xml_end(t->x);
+	t->common++;
+}
+
+/*
  * The body of the text of one language: an opener with the news
- * dateline and byline and the opening salutations, the paragraphs, a
- * div per part that a vocative opens (the vocative as its opener's
- * salute), and a closer with the closing blocks.  Blocks out of those
- * places (a closing mid-text) become ab with their role as type.
+ * dateline and byline and the opening salutations, the blocks
+ * (tei_flow()), and a closer with the closings and sign-offs ending
+ * the text.
  */
 static void
 tei_body(struct tei *t, int lang)
 {
-	const struct dc_node	**bl, *n;
-	int			 *ix, nb = 0, i, k, idx = 0, hidx = 0;
-	int			  nsal, tail, indiv = 0, opener = 0, common = 0;
+	const struct dc_node	*n, *first = NULL, *sal_end = NULL;
+	const struct dc_node	*tail = NULL;
+	int			 hidx = 0, opener = 0;
 
 	for (n = t->d->root->child; n != NULL; n = n->next)
-		nb++;
-	bl = g_new0(const struct dc_node *, nb + 1);
-	ix = g_new0(int, nb + 1);
-	nb = 0;
-	for (n = t->d->root->child; n != NULL; n = n->next) {
-		if (!dc_type_is_block(n->type))
-			continue;
-		idx++;
-		if (dc_node_seg(n, lang) == NULL)
-			continue;
-		bl[nb] = n;
-		ix[nb++] = idx;
-	}
-	for (nsal = 0; nsal < nb && bl[nsal]->type == DC_SALUTATION; nsal++)
+		if (dc_type_is_block(n->type))
+			break;
+	first = n;
+	for (sal_end = first; sal_end != NULL &&
+	    sal_end->type == DC_SALUTATION; sal_end = sal_end->next)
 		continue;
-	for (tail = nb; tail > nsal && bl[tail - 1]->type == DC_CLOSING;
-	    tail--)
-		continue;
+	/* The closings and sign-offs ending the text, as dc_part_end(). */
+	for (n = t->d->root->last; n != NULL &&
+	    (n->type == DC_CLOSING || n->type == DC_SIGNOFF); n = n->prev)
+		tail = n;
 	/* The body needs some paragraph or div between opener and closer. */
-	if (tail == nsal && tail < nb)
-		tail = nb;
-	else if (tail == nsal && nsal > 0)
-		nsal = 0;
+	if (tail == sal_end && tail != NULL)
+		tail = NULL;
+	else if (tail == sal_end && sal_end != first)
+		sal_end = first;
 
 	dc_xml_nl(t->x);
 	dc_xml_start(t->x, "body");
@@ -732,102 +1141,31 @@ tei_body(struct tei *t, int lang)
 		dc_xml_nl(t->x);
 		tei_hline(t, n, hidx);
 	}
-	for (i = 0; i < nsal; i++) {
+	for (n = first; n != sal_end; n = n->next) {
+		if (dc_node_seg(n, lang) == NULL)
+			continue;
 		if (!opener) {
 			dc_xml_nl(t->x);
 			dc_xml_start(t->x, "opener");
 			opener = 1;
 		}
-		tei_block(t, bl[i], lang, ix[i], "salute", NULL);
+		tei_block(t, n, lang, "salute", NULL);
 	}
 	if (opener) {
 		dc_xml_nl(t->x);
 		dc_xml_end(t->x);
 	}
-	for (i = nsal; i < tail; i++) {
-		switch (bl[i]->type) {
-		case DC_VOCATIVE:
-			if (indiv) {
-				dc_xml_nl(t->x);
-				dc_xml_end(t->x);
-			}
-			dc_xml_nl(t->x);
-			dc_xml_start(t->x, "div");
-			dc_xml_attr(t->x, "type", "part");
-			dc_xml_nl(t->x);
-			dc_xml_start(t->x, "opener");
-			tei_block(t, bl[i], lang, ix[i], "salute", NULL);
-			dc_xml_nl(t->x);
-			dc_xml_end(t->x);
-			indiv = 1;
-			common = 1;
-			break;
-		case DC_PARA:
-			tei_block(t, bl[i], lang, ix[i], "p", NULL);
-			common = 1;
-			break;
-		case DC_CLOSING:
-			/* Closings ending a part: the part's closer. */
-			for (k = i; k < tail && bl[k]->type == DC_CLOSING; k++)
-				continue;
-			if (indiv && k < tail && bl[k]->type == DC_VOCATIVE) {
-				dc_xml_nl(t->x);
-				dc_xml_start(t->x, "closer");
-				for (; i < k; i++)
-					tei_block(t, bl[i], lang, ix[i],
-					    "salute", NULL);
-				i--;
-				dc_xml_nl(t->x);
-				dc_xml_end(t->x);
-				break;
-			}
-			tei_block(t, bl[i], lang, ix[i], "ab", "closing");
-			common = 1;
-			break;
-		case DC_SALUTATION:
-			tei_block(t, bl[i], lang, ix[i], "ab", "salutation");
-			common = 1;
-			break;
-		case DC_ROOT:
-		case DC_COLLECTION:
-		case DC_TITLE:
-		case DC_SUBTITLE:
-		case DC_OCCASION:
-		case DC_SPEAKER:
-		case DC_ROLE:
-		case DC_DATEPLACE:
-		case DC_DATELINE:
-		case DC_BYLINE:
-		case DC_FRONTMATTER:
-		case DC_SEG:
-		case DC_SENT:
-		case DC_W:
-		case DC_PC:
-		default:
-			abort();
-		}
-	}
-	if (indiv) {
-		dc_xml_nl(t->x);
-		dc_xml_end(t->x);
-	}
-	if (!common) {
+	t->common = 0;
+	tei_flow(t, sal_end, tail, lang);
+	if (t->common == 0) {
 		/* No text in this language: an empty paragraph for TEI. */
 		dc_xml_nl(t->x);
 		dc_xml_elem(t->x, "p", NULL);
 	}
-	if (tail < nb) {
-		dc_xml_nl(t->x);
-		dc_xml_start(t->x, "closer");
-		for (i = tail; i < nb; i++)
-			tei_block(t, bl[i], lang, ix[i], "salute", NULL);
-		dc_xml_nl(t->x);
-		dc_xml_end(t->x);
-	}
+	if (tail != NULL)
+		tei_closer(t, tail, NULL, lang);
 	dc_xml_nl(t->x);
 	dc_xml_end(t->x);	/* body */
-	g_free(bl);
-	g_free(ix);
 }
 
 static void
@@ -929,6 +1267,7 @@ tei_bibl(struct tei *t)
 			dc_xml_text(t->x, m->l[i].title);
 			dc_xml_end(t->x);
 		}
+		LF(kicker, "title", "kicker");
 		LF(subtitle, "title", "sub");
 		LF(occasion, "title", "desc");
 		LF(speaker, "author", NULL);
@@ -968,6 +1307,40 @@ tei_bibl(struct tei *t)
 		dc_xml_elem(t->x, "name", m->reporters);
 		dc_xml_end(t->x);
 	}
+	if (m->editor != NULL) {
+		dc_xml_nl(t->x);
+		dc_xml_start(t->x, "respStmt");
+		dc_xml_elem(t->x, "resp", "editor");
+		dc_xml_elem(t->x, "name", m->editor);
+		dc_xml_end(t->x);
+	}
+	if (m->from != NULL) {
+		dc_xml_nl(t->x);
+		dc_xml_elem(t->x, "publisher", m->from);
+	}
+	if (m->orig_title != NULL) {
+		dc_xml_nl(t->x);
+		dc_xml_start(t->x, "title");
+		dc_xml_attr(t->x, "type", "original");
+		dc_xml_text(t->x, m->orig_title);
+		dc_xml_end(t->x);
+	}
+	for (i = 0; m->urls != NULL && m->urls[i] != NULL; i++) {
+		dc_xml_nl(t->x);
+		dc_xml_start(t->x, "ref");
+		dc_xml_attr(t->x, "type", "source");
+		if (tei_pointer_ok(m->urls[i]))
+			dc_xml_attr(t->x, "target", m->urls[i]);
+		dc_xml_text(t->x, m->urls[i]);
+		dc_xml_end(t->x);
+	}
+	if (m->author_from != NULL) {
+		dc_xml_nl(t->x);
+		dc_xml_start(t->x, "note");
+		dc_xml_attr(t->x, "type", "author-from");
+		dc_xml_text(t->x, m->author_from);
+		dc_xml_end(t->x);
+	}
 	if (m->collection != NULL) {
 		dc_xml_nl(t->x);
 		dc_xml_start(t->x, "idno");
@@ -993,10 +1366,22 @@ tei_bibl(struct tei *t)
 	dc_xml_end(t->x);	/* sourceDesc */
 }
 
+/* Has type i kinds (subcategories)? */
+static int
+tei_subs_of(int i)
+{
+	int	 k;
+
+	for (k = 1; k < DC_SUB__MAX; k++)
+		if (tei_subs[k].type == (enum dc_type)i)
+			return 1;
+	return 0;
+}
+
 static void
 tei_encoding(struct tei *t)
 {
-	int	 i;
+	int	 i, k;
 
 	dc_xml_nl(t->x);
 	dc_xml_start(t->x, "encodingDesc");
@@ -1022,11 +1407,20 @@ tei_encoding(struct tei *t)
 	dc_xml_start(t->x, "segmentation");
 	dc_xml_nl(t->x);
 	dc_xml_elem(t->x, "p", "Each block of the source (salutation, "
-	    "vocative, paragraph, closing) is one element with xml:id "
+	    "vocative, heading, editor's note, paragraph, speaker turn, "
+	    "caption, closing, sign-off) is one element with xml:id "
 	    "LANG-bN; the texts of one block in the two languages point to "
 	    "each other with corresp.  Each header line is one element "
 	    "with xml:id LANG-hN.  Header lines and blocks are numbered "
 	    "in source order.");
+	dc_xml_nl(t->x);
+	dc_xml_elem(t->x, "p", "A part that a vocative or a heading opens "
+	    "is a div, nested by the heading's level; a heading is the "
+	    "head of its div, of type levelN.  A speaker turn is a p in "
+	    "an sp; its speaker label, where its text starts, is the "
+	    "sp's speaker (among tokens a seg of type speaker); the "
+	    "paragraphs that continue the turn are the next p of the "
+	    "same sp.");
 	dc_xml_nl(t->x);
 	dc_xml_elem(t->x, "p", "Word-segmented input keeps its "
 	    "segmentation: each input line is an s, each token a w "
@@ -1072,6 +1466,18 @@ tei_encoding(struct tei *t)
 		dc_xml_start(t->x, "category");
 		dc_xml_attrf(t->x, "xml:id", "dc-%s", dc_type_name(i));
 		dc_xml_elem(t->x, "catDesc", tei_type_desc[i]);
+		for (k = 1; k < DC_SUB__MAX; k++) {
+			if (tei_subs[k].type != (enum dc_type)i)
+				continue;
+			dc_xml_nl(t->x);
+			dc_xml_start(t->x, "category");
+			dc_xml_attrf(t->x, "xml:id", "dc-%s-%s",
+			    dc_type_name(i), dc_sub_name(k));
+			dc_xml_elem(t->x, "catDesc", tei_subs[k].desc);
+			dc_xml_end(t->x);
+		}
+		if (tei_subs_of(i))
+			dc_xml_nl(t->x);
 		dc_xml_end(t->x);
 	}
 	dc_xml_nl(t->x);
@@ -1211,6 +1617,11 @@ render_tei(const struct dc_doc *d, const struct dc_opts *o,
 			ntexts++;
 		}
 
+	t.bnum = g_hash_table_new(g_direct_hash, g_direct_equal);
+	for (n = d->root->child, i = 0; n != NULL; n = n->next)
+		if (dc_type_is_block(n->type))
+			g_hash_table_insert(t.bnum, (gpointer)n,
+			    GINT_TO_POINTER(++i));
 	if ((t.x = dc_xml_new_buffer()) == NULL) {
 		dc_msg_sys("%s: cannot start the XML writer", outpath);
 		goto out;
@@ -1259,6 +1670,8 @@ render_tei(const struct dc_doc *d, const struct dc_opts *o,
 out:
 	if (f != NULL)
 		fclose(f);
+	if (t.bnum != NULL)
+		g_hash_table_destroy(t.bnum);
 	g_free(buf);
 	return rc;
 }

@@ -37,6 +37,18 @@ for f in "$top_srcdir"/tests/data/tei/*.tei.xml; do
 	    fail "$f: exit status $?"
 	cmp "$f" "$T/again.tei.xml" || fail "$f: TEI to TEI differs"
 done
+# A fixture's model, where a .tree beside it says what it must be:
+# every role (kicker, sources, headings by level, turns, captions,
+# editor's note, sign-offs) and parts of speech read back.
+for f in "$top_srcdir"/tests/data/tei/*.tei.xml; do
+	[ -f "${f%.tei.xml}.tree" ] || continue
+	"$DOCCONV" -q --dump-model "$f" >"$T/fixture.tree" ||
+	    fail "$f: --dump-model exit status $?"
+	diff -u "${f%.tei.xml}.tree" "$T/fixture.tree" ||
+	    fail "$f: the model read differs from its .tree"
+done
+[ -f "$top_srcdir/tests/data/tei/roles.tree" ] || fail "roles.tree is missing"
+
 f="$top_srcdir/tests/data/tei/split-lead.tei.xml"
 "$DOCCONV" -q --dump-model "$f" >"$T/again.tree" ||
     fail "$f: --dump-model exit status $?"
@@ -58,6 +70,15 @@ rc=$?
 [ $rc -eq 1 ] || fail "foreign TEI: exit status $rc, expected 1"
 grep -q "other.tei.xml:[0-9]*: ERROR: .*not written by docconv" "$T/err" ||
     fail "foreign TEI: message was: $(cat "$T/err")"
+
+# A speaker with no turn after it, or before another block: refused,
+# not read with the label lost.
+r="$top_srcdir/tests/data/tei/roles.tei.xml"
+sed 's|<p xml:id="zh-b5" ana="#dc-turn"|<p xml:id="zh-b5" ana="#dc-para"|' "$r" \
+    >"$T/badspk.tei.xml"
+"$DOCCONV" --dump-model "$T/badspk.tei.xml" >/dev/null 2>"$T/err"
+[ $? -eq 1 ] || fail "speaker before a paragraph: not refused"
+grep -q "ERROR: .*speaker" "$T/err" || fail "speaker: message was: $(cat "$T/err")"
 
 # The header's metadata.  check FILE XPATH WHAT
 check() {
@@ -103,4 +124,44 @@ check "$x" "//$(e opener)/$(e dateline)/$(e placeName)[.='北京']" "dateline pl
 check "$x" "//$(e opener)/$(e dateline)/$(e date)[@when='--11-11']" "dateline date"
 check "$x" "//$(e opener)/$(e byline)/$(e persName)[.='刘慧'] and //$(e opener)/$(e byline)/$(e persName)[.='薛丹']" "byline reporters"
 check "$x" "$H//$(e titleStmt)/$(e author)/$(e persName)[.='刘慧']" "reporter as author"
+
+# The new roles, in the elements TEI has for them (roles.tei.xml as
+# docconv writes it again).
+x="$T/roles.tei.xml"
+"$DOCCONV" -q --tei -o "$x" "$top_srcdir/tests/data/tei/roles.tei.xml" ||
+    fail "roles: exit status $?"
+Z="//$(e text)[@xml:lang='zh']"
+B="$Z/$(e body)"
+check "$x" "$Z//$(e docTitle)/$(e titlePart)[1][@type='kicker' and .='春风又起']" "kicker as the first titlePart"
+check "$x" "$H//$(e sourceDesc)/$(e bibl)/$(e title)[@type='kicker' and @xml:lang='en']" "kicker in the bibl"
+check "$x" "$H//$(e sourceDesc)/$(e bibl)/$(e publisher)[.='蓝莓日报']" "publisher"
+check "$x" "$H//$(e sourceDesc)/$(e bibl)/$(e title)[@type='original' and .='纸鸢飞满蓝莓镇']" "original title"
+check "$x" "$H//$(e sourceDesc)/$(e bibl)/$(e ref)[@target='https://example.org/kite/1.html']" "URL as ref target"
+check "$x" "$H//$(e sourceDesc)/$(e bibl)/$(e respStmt)[$(e resp)='editor']/$(e name)[.='柯小沫']" "editor"
+check "$x" "$Z/$(e front)/$(e note)[@type='source' and @ana='#dc-source-from']/$(e orgName)[.='蓝莓日报']" "source line"
+check "$x" "$Z/$(e front)/$(e note)[@ana='#dc-source-url']/$(e ref)[@target]" "URL line"
+check "$x" "$B/$(e note)[@type='editorial' and @ana='#dc-note']" "editor's note"
+check "$x" "$B/$(e div)[@type='section']/$(e head)[@type='level1' and .='一、开幕']" "level-1 heading"
+check "$x" "$B/$(e div)[1]/$(e div)[@type='section']/$(e head)[@type='level2' and .='现场问答']" "level-2 div inside the level-1 div"
+check "$x" "count($B/$(e div)) = 2" "two top-level parts"
+check "$x" "$B//$(e sp)[$(e speaker)='记者：']/$(e p)[@xml:id='zh-b5' and .='今年有什么新花样？' and @corresp='#en-b5']" "turn"
+check "$x" "$B//$(e sp)[$(e speaker)='苗禾：' and count($(e p)) = 2]" "continued turn in the same sp"
+check "$x" "$B//$(e figure)/$(e head)[@ana='#dc-caption-caption' and .='图为孩子们放飞纸鸢。']" "caption"
+check "$x" "$B//$(e figure)/$(e note)[@type='credit' and .='（苗禾 摄）']" "credit in the caption's figure"
+check "$x" "$B/$(e div)[2]/$(e ab)[@type='signoff' and @ana='#dc-signoff-signed']" "sign-off mid-text"
+check "$x" "$B/$(e closer)/$(e salute)[.='谢谢大家。']" "closing in the closer"
+check "$x" "$B/$(e closer)/$(e byline)[.='（本报记者 苗禾）']" "closing byline"
+check "$x" "$B/$(e closer)/$(e signed)[@ana='#dc-signoff-editor' and .='——编者']" "editor's signature"
+check "$x" "$B/$(e closer)/$(e dateline)[@ana='#dc-signoff-dateline']" "closing dateline"
+check "$x" "$H//$(e category)[@xml:id='dc-signoff']/$(e category)[@xml:id='dc-signoff-editor']" "kinds as subcategories"
+check "$x" "count(//*[@ana and not(substring(@ana, 2) = $H//$(e category)/@xml:id)]) = 0" "every @ana a category"
+check "$x" "count($Z//*[@corresp]) = count(//$(e text)[@xml:lang='en']//*[@corresp])" "alignment both ways"
+
+x="$T/roles-tokens.tei.xml"
+"$DOCCONV" -q --tei -o "$x" "$top_srcdir/tests/data/tei/roles-tokens.tei.xml" ||
+    fail "roles-tokens: exit status $?"
+check "$x" "//$(e body)//$(e w)[@pos='v' and .='谢谢']" "part of speech"
+check "$x" "//$(e div)[@type='part']/$(e div)[@type='section']/$(e head)[@type='level2']" "heading inside a vocative's part"
+check "$x" "//$(e sp)/$(e p)/$(e s)/$(e seg)[@type='speaker' and .='记者：']/$(e w)" "speaker label among tokens"
+check "$x" "//$(e div)[@type='part'][1]//$(e closer)/$(e salute)[.='谢谢。']" "closing ending a part"
 pass
