@@ -5,6 +5,8 @@
 #ifndef PARSE_H
 #define PARSE_H
 
+#include <glib.h>
+
 struct dc_line {
 	char		*text;		/* trimmed UTF-8, owned */
 	size_t		 len;		/* bytes of text */
@@ -13,6 +15,30 @@ struct dc_line {
 	int		 indent;	/* leading white space (characters) */
 	int		 lang;		/* dc_text_lang(), -1 if neutral */
 	int		 blank;		/* nothing but white space */
+	int		 heading;	/* Markdown heading: number of "#" */
+	int		 body;		/* first line after a "正文：" label:
+					   no header line from here on */
+};
+
+/*
+ * What the web-export pass (dc_input_web()) found and took out of the
+ * lines: header nodes made from labels and title fields, and the
+ * metadata they name.  dc_found_apply() gives them to the document.
+ */
+struct dc_found {
+	GPtrArray	*nodes;		/* struct dc_node * header lines to
+					   add, in input order, owned */
+	GPtrArray	*urls;		/* char * addresses, owned */
+	char		*title;		/* "标题：" or a title field */
+	char		*subtitle;	/* "副标题：" or a subtitle field */
+	char		*kicker;	/* "引题：" or a kicker field */
+	char		*author;	/* "作者：" */
+	char		*date;		/* "日期：", "时间：" as written */
+	char		*from;		/* "来源：" */
+	char		*orig_title;	/* "原标题：" */
+	char		*editor;	/* "责任编辑：" */
+	size_t		 markup;	/* pieces of markup removed */
+	int		 markup_line;	/* first line with markup */
 };
 
 struct dc_input {
@@ -27,7 +53,11 @@ int		 dc_input_decode(const char *, size_t, const struct dc_opts *,
 		    struct dc_input *);
 void		 dc_input_free(struct dc_input *);
 
-/* parse.c: shared recognisers */
+/* recog.c: shared recognisers */
+void		 dc_input_web(struct dc_input *, struct dc_found *);
+void		 dc_found_apply(struct dc_doc *, struct dc_found *);
+void		 dc_found_free(struct dc_found *);
+int		 dc_line_continues(const char *, int, int *);
 enum dc_dialect	 dc_detect(const struct dc_input *);
 int		 dc_is_address(const char *, int);
 int		 dc_is_thanks(const char *, int);

@@ -126,14 +126,6 @@ bi_align(const struct bi_run *a, const struct bi_run *b, double ratio,
 	return out;
 }
 
-static gint
-bi_cmp(gconstpointer a, gconstpointer b)
-{
-	double	 x = *(const double *)a, y = *(const double *)b;
-
-	return x < y ? -1 : x > y;
-}
-
 /* Add k lines of a run as the seg of its language in block blk. */
 static void
 bi_seg(struct dc_node *blk, const struct bi_run *r, size_t i, int k)
@@ -230,15 +222,135 @@ bi_pair(struct dc_doc *d, const struct bi_run *a, const struct bi_run *b,
 	g_free(st);
 }
 
+/* Cost of a bead of a runs a and b (of different languages), their
+ * lines aligned within it as bi_pair() will align them. */
+static double
+bi_bead_cost(const struct bi_run *a, const struct bi_run *b, double ratio)
+{
+	const struct bi_run *zh = a->lang == DC_LANG_ZH ? a : b;
+	const struct bi_run *en = a->lang == DC_LANG_ZH ? b : a;
+	struct bi_step	*st;
+	double		 c = 0, sa = 0, sb = 0, dl;
+	size_t		 i, n, ia = 0, ib = 0;
+
+	if (zh->n == en->n) {
+		for (i = 0; i < zh->n; i++)
+			c += bi_cost(zh, i, 1, en, i, 1, ratio);
+		return c;
+	}
+	if (zh->n > 64 || en->n > 64) {
+		/* Long runs: by their totals (bi_pair pairs them in
+		 * order, or aligns them, on its own). */
+		for (i = 0; i < zh->n; i++)
+			sa += bi_size(zh->l[i]);
+		for (i = 0; i < en->n; i++)
+			sb += bi_size(en->l[i]);
+		dl = (sb - sa * ratio) / sqrt(sa * ratio * 8.0);
+		return dl * dl / 2.0 + 4.6 * (double)(zh->n > en->n ?
+		    zh->n - en->n : en->n - zh->n);
+	}
+	st = bi_align(zh, en, ratio, &n);
+	for (i = 0; i < n; i++) {
+		c += bi_cost(zh, ia, st[i].a, en, ib, st[i].b, ratio);
+		ia += (size_t)st[i].a;
+		ib += (size_t)st[i].b;
+	}
+	g_free(st);
+	return c;
+}
+
+/*
+ * Pair the body's lines.  A bead is the rest of one run of a language
+ * and the start of the next run, of the other language, aligned line
+ * by line within it; a line may also stand alone.  Dynamic programming
+ * over the lines picks the beads of least cost for the whole body, so
+ * that the pairs go either way round (a text whose salutations come
+ * Chinese first and whose paragraphs English first pairs both right),
+ * and a line that fits no other (an introduction in one language, a
+ * source line) stays alone without shifting the pairs after it.
+ */
+static void
+bi_beads(struct dc_doc *d, const struct dc_line **l, const int *lang,
+    size_t n, double ratio)
+{
+	struct bi_run	 a, b;
+	size_t		*end, *take, *start, i, j, e, q, qmax, k, m;
+	double		*best, c;
+
+	end = g_new(size_t, n + 1);
+	take = g_new0(size_t, n + 1);
+	best = g_new(double, n + 1);
+	for (i = n; i-- > 0; )
+		end[i] = i + 1 < n && lang[i + 1] == lang[i] ? end[i + 1] :
+		    i + 1;
+	for (i = 0; i <= n; i++)
+		best[i] = i == 0 ? 0 : HUGE_VAL;
+	for (i = 0; i < n; i++) {
+		if (best[i] == HUGE_VAL)
+			continue;
+		/* Alone: as bi_cost()'s lost line, and a little more. */
+		if (best[i] + 6.6 < best[i + 1]) {
+			best[i + 1] = best[i] + 6.6;
+			take[i + 1] = 0;
+		}
+		if ((e = end[i]) >= n)
+			continue;
+		a.l = &l[i];
+		a.n = e - i;
+		a.lang = lang[i];
+		qmax = end[e] - e;
+		for (q = a.n > 64 || qmax > 64 ? qmax : 1; q <= qmax; q++) {
+			b.l = &l[e];
+			b.n = q;
+			b.lang = lang[e];
+			c = best[i] + bi_bead_cost(&a, &b, ratio);
+			if (c < best[e + q]) {
+				best[e + q] = c;
+				take[e + q] = e + q - i;
+			}
+		}
+	}
+	/* Walk back: take[j] lines end at j as one bead (0: one alone);
+	 * start[] gets the beads' first lines, last bead first. */
+	start = g_new(size_t, n + 1);
+	for (i = n, m = 0; i > 0; i -= k) {
+		k = take[i] > 0 ? take[i] : 1;
+		start[m++] = i - k;
+	}
+	while (m-- > 0) {
+		i = start[m];
+		j = m > 0 ? start[m - 1] : n;
+		a.l = &l[i];
+		a.lang = lang[i];
+		if (j - i == 1) {
+			a.n = 1;
+			bi_pair(d, &a, NULL, ratio);
+			continue;
+		}
+		e = end[i];
+		a.n = e - i;
+		b.l = &l[e];
+		b.n = j - e;
+		b.lang = lang[e];
+		if (a.lang == DC_LANG_ZH)
+			bi_pair(d, &a, &b, ratio);
+		else
+			bi_pair(d, &b, &a, ratio);
+	}
+	g_free(start);
+	g_free(end);
+	g_free(take);
+	g_free(best);
+}
+
 struct dc_doc *
 dc_parse_bilingual(const struct dc_input *in, const struct dc_opts *o)
 {
 	struct dc_doc	*d = dc_doc_new();
 	const struct dc_line**l;
-	struct bi_run	 *runs;
-	size_t		  i, n = 0, h, nruns = 0, start, k;
+	size_t		  i, n = 0, h, start;
 	double		  zh = 0, en = 0, ratio;
-	int		  lead, lang;
+	int		  lang, *langs;
 
 	start = dc_frontmatter(d, in->lines, in->nlines);
 	l = g_new(const struct dc_line *, in->nlines + 1);
@@ -248,71 +360,27 @@ dc_parse_bilingual(const struct dc_input *in, const struct dc_opts *o)
 	h = dc_header_end(l, n);
 	dc_header_lines(d, l, h);
 
-	/* The original's language: the one the text starts with. */
-	lead = DC_LANG_ZH;
-	for (i = 0; i < n; i++)
-		if (l[i]->lang >= 0) {
-			lead = l[i]->lang;
+	/* Each line's language; a neutral one (a number, a symbol) has
+	 * that of the line before it, or after it at the start. */
+	langs = g_new(int, n - h + 1);
+	for (i = h, lang = -1; i < n; i++)
+		if ((lang = l[i]->lang) >= 0)
 			break;
-		}
-
-	/* Runs of one language; neutral lines join the current run. */
-	runs = g_new0(struct bi_run, n - h + 1);
+	if (lang < 0)
+		lang = DC_LANG_ZH;
 	for (i = h; i < n; i++) {
-		lang = l[i]->lang;
-		if (lang < 0)
-			lang = nruns > 0 ? runs[nruns - 1].lang : lead;
-		if (nruns == 0 || runs[nruns - 1].lang != lang) {
-			runs[nruns].l = &l[i];
-			runs[nruns].lang = lang;
-			nruns++;
-		}
-		runs[nruns - 1].n++;
+		if (l[i]->lang >= 0)
+			lang = l[i]->lang;
+		langs[i - h] = lang;
 		if (lang == DC_LANG_ZH)
 			zh += bi_size(l[i]);
 		else
 			en += bi_size(l[i]);
 	}
-	/* Translation size per original size: the median over the line
-	 * pairs of runs of equal length (surely paired), else the ratio
-	 * over the whole body. */
-	if (zh > 0 && en > 0)
-		ratio = lead == DC_LANG_ZH ? en / zh : zh / en;
-	else
-		ratio = lead == DC_LANG_ZH ? 3.0 : 1.0 / 3.0;
-	{
-		GArray *r = g_array_new(FALSE, FALSE, sizeof(double));
-		size_t m;
-		for (k = 0; k + 1 < nruns; k++)
-			if (runs[k].lang == lead && runs[k].n == runs[k + 1].n)
-				for (m = 0; m < runs[k].n; m++) {
-					double v = bi_size(runs[k + 1].l[m]) /
-					    bi_size(runs[k].l[m]);
-					g_array_append_val(r, v);
-				}
-		if (r->len >= 3) {
-			g_array_sort(r, bi_cmp);
-			ratio = g_array_index(r, double, r->len / 2);
-		}
-		g_array_free(r, TRUE);
-	}
-
-	/* Pair each run of the original with the run that follows. */
-	for (k = 0; k < nruns; ) {
-		if (runs[k].lang != lead) {
-			bi_pair(d, &runs[k], NULL, ratio);
-			k++;
-			continue;
-		}
-		if (k + 1 < nruns) {
-			bi_pair(d, &runs[k], &runs[k + 1], ratio);
-			k += 2;
-		} else {
-			bi_pair(d, &runs[k], NULL, ratio);
-			k++;
-		}
-	}
-	g_free(runs);
+	/* English size per Chinese size, over the whole body. */
+	ratio = zh > 0 && en > 0 ? en / zh : 3.0;
+	bi_beads(d, l + h, langs, n - h, ratio);
+	g_free(langs);
 	g_free(l);
 	dc_body_roles(d);
 	return d;

@@ -16,6 +16,16 @@
 #include "docconv.h"
 #include "parse.h"
 
+/* Is c a Han character or Chinese punctuation? */
+static int
+detect_cjk(gunichar c)
+{
+	return dc_char_script_lang(c) == DC_LANG_ZH ||
+	    (c >= 0x3000 && c <= 0x303F) || (c >= 0xFF00 && c <= 0xFFEF) ||
+	    c == 0x201C || c == 0x201D || c == 0x2018 || c == 0x2019 ||
+	    c == 0x2014 || c == 0x2026;
+}
+
 /*
  * Guess the dialect from how the lines are written.
  */
@@ -37,19 +47,27 @@ dc_detect(const struct dc_input *in)
 			en++;
 		if (l->indent >= 2)
 			indented++;
-		/* Han, space, Han: segmented text. */
+		/* Han, space, Han: segmented text.  Only spaces beside a
+		 * Han character or Chinese punctuation count: English in
+		 * the line (a pair on one line, a name) has spaces of its
+		 * own. */
 		if (l->lang == DC_LANG_ZH) {
 			size_t sp = 0, hz = 0;
+			gunichar prev = 0, c, next;
 			/* Separators: ASCII spaces, or ideographic spaces
 			 * in a line without ASCII ones. */
 			int ideo = strchr(l->text, ' ') == NULL;
-			for (p = l->text; *p != '\0'; p = g_utf8_next_char(p))
-				if (*p == ' ' || (ideo &&
-				    g_utf8_get_char(p) == 0x3000))
-					sp++;
-				else if (dc_char_script_lang(
-				    g_utf8_get_char(p)) == DC_LANG_ZH)
+			for (p = l->text; *p != '\0'; p = g_utf8_next_char(p)) {
+				c = g_utf8_get_char(p);
+				if (*p == ' ' || (ideo && c == 0x3000)) {
+					next = g_utf8_get_char(
+					    g_utf8_next_char(p));
+					if (detect_cjk(prev) || detect_cjk(next))
+						sp++;
+				} else if (dc_char_script_lang(c) == DC_LANG_ZH)
 					hz++;
+				prev = c;
+			}
 			if (hz > 0 && sp * 4 >= hz)
 				seg++;
 		}
@@ -93,6 +111,7 @@ dc_parse_mem(const char *buf, size_t len, const char *name,
     const struct dc_opts *o)
 {
 	struct dc_input	 in;
+	struct dc_found	 found;
 	struct dc_doc	*d;
 	enum dc_dialect	 dia;
 
@@ -116,6 +135,7 @@ dc_parse_mem(const char *buf, size_t len, const char *name,
 	}
 	if (dc_input_decode(buf, len, o, &in) == -1)
 		return NULL;
+	dc_input_web(&in, &found);
 	if (dia == DC_DIALECT_AUTO)
 		dia = dc_detect(&in);
 	switch (dia) {
@@ -139,6 +159,8 @@ dc_parse_mem(const char *buf, size_t len, const char *name,
 	}
 	d->meta.dialect = dia;
 	dc_meta_set(&d->meta.source, name);
+	dc_found_apply(d, &found);
+	dc_found_free(&found);
 	dc_input_free(&in);
 	dc_doc_finish(d, o);
 	return read_checked(d);
