@@ -396,7 +396,7 @@ epub_titlepage(struct epub *e, struct dc_xml *x)
 			if (!dc_type_is_header(n->type) || n->lang != l ||
 			    n->type == DC_TITLE || n->type == DC_COLLECTION ||
 			    n->type == DC_KICKER || n->type == DC_SOURCE ||
-			    n->type == DC_FRONTMATTER)	/* epub_source() */
+			    n->type == DC_FRONTMATTER)	/* epub_frontmatter() */
 				continue;
 			if (last != NULL && (n->prev != last ||
 			    n->type != last->type)) {
@@ -690,7 +690,7 @@ epub_has_parts(const struct epub *e)
  * but out of the reader's way: small, after the text.
  */
 static void
-epub_source(struct epub *e, struct dc_xml *x)
+epub_frontmatter(struct epub *e, struct dc_xml *x)
 {
 	const struct dc_node	*n;
 	int			 open = 0;
@@ -791,7 +791,7 @@ epub_body(struct epub *e, struct dc_xml *x)
 	for (k = epub_walk_close(&w, NULL); k > 0; k--)
 		dc_xml_end(x);
 	dc_xml_end(x);
-	epub_source(e, x);
+	epub_frontmatter(e, x);
 }
 
 /* The title in the book's main language, or any. */
