@@ -5,6 +5,7 @@
  */
 #include "config.h"
 
+#include <assert.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -59,8 +60,6 @@ struct epub {
 	unsigned int		 langs;	/* languages present, never 0 */
 	enum dc_lang		 ctx;	/* language the open element has */
 	int			 bi;	/* more than one language */
-	int			 nblock; /* blocks numbered so far */
-	int			 npart;	/* parts numbered so far */
 	GHashTable		*chars[2][DC_LANG__MAX]; /* code points
 					   used, [in headings][language] */
 	int			 head;	/* writing heading text */
@@ -227,6 +226,80 @@ epub_shown(const struct epub *e, enum dc_lang l, const char *s)
 }
 
 /*
+ * Whether a block of the text shows s in language l (an editor named
+ * in a closing line), so that the title page need not.
+ */
+static int
+epub_blocks_show(const struct epub *e, enum dc_lang l, const char *s)
+{
+	const struct dc_node	*n, *g;
+
+	for (n = e->doc->root->child; n != NULL; n = n->next)
+		if (dc_type_is_block(n->type) &&
+		    (g = dc_node_seg(n, l)) != NULL && g->text != NULL &&
+		    strstr(g->text, s) != NULL)
+			return 1;
+	return 0;
+}
+
+/*
+ * Where the text came from, under the header lines: its source lines
+ * ("来源：…", "原标题：…", links) in their order, each in its own
+ * language (a link's label need not be in one the text has), then
+ * what the metadata knows that no header line shows.
+ */
+static void
+epub_sources(struct epub *e, struct dc_xml *x)
+{
+	static const char *const from[DC_LANG__MAX] = {
+		"来源：", "Source: " };
+	static const char *const orig[DC_LANG__MAX] = {
+		"原标题：", "Original title: " };
+	static const char *const editor[DC_LANG__MAX] = {
+		"责任编辑：", "Editor: " };
+	const struct dc_meta	*m = &e->doc->meta;
+	const struct dc_node	*n;
+	const char		*v[3] = { m->from, m->orig_title, m->editor };
+	const char *const	*label[3] = { from, orig, editor };
+	enum dc_lang		 l;
+	char			*cls, *s;
+	int			 open = 0, i;
+
+	for (n = e->doc->root->child; n != NULL; n = n->next) {
+		if (n->type != DC_SOURCE)
+			continue;
+		if (!open++) {
+			dc_xml_nl(x);
+			dc_xml_start(x, "div");
+			dc_xml_attr(x, "class", "sources");
+		}
+		cls = g_strdup_printf("u source %s", dc_sub_name(n->sub));
+		dc_xml_nl(x);
+		epub_elem(e, x, "p", cls, n->lang, n->text);
+		g_free(cls);
+	}
+	for (i = 0; i < 3; i++) {
+		if (v[i] == NULL)
+			continue;
+		l = dc_text_lang(v[i], strlen(v[i]));
+		if (epub_shown(e, l, v[i]) || epub_blocks_show(e, l, v[i]))
+			continue;
+		if (!open++) {
+			dc_xml_nl(x);
+			dc_xml_start(x, "div");
+			dc_xml_attr(x, "class", "sources");
+		}
+		s = g_strconcat(label[i][l], v[i], NULL);
+		dc_xml_nl(x);
+		epub_elem(e, x, "p", i == 0 ? "source from" : i == 1 ?
+		    "source original-title" : "source editor", l, s);
+		g_free(s);
+	}
+	if (open)
+		dc_xml_end(x);
+}
+
+/*
  * The title page: collection number, the title in each language, then
  * per language a column of the other header lines in source order,
  * and any metadata (say from --author) that no header line carries.
@@ -253,6 +326,22 @@ epub_titlepage(struct epub *e, struct dc_xml *x)
 			dc_xml_nl(x);
 			epub_elem(e, x, "p", "u collection", n->lang, n->text);
 		}
+
+	/* The kicker (引题) stands over the title, in each language. */
+	for (i = 0; i < DC_LANG__MAX; i++) {
+		l = epub_nth_lang(e, i);
+		any = 0;
+		for (n = e->doc->root->child; n != NULL; n = n->next)
+			if (n->type == DC_KICKER && n->lang == l) {
+				dc_xml_nl(x);
+				epub_elem(e, x, "p", "u kicker", l, n->text);
+				any = 1;
+			}
+		if (!any && m->l[l].kicker != NULL) {
+			dc_xml_nl(x);
+			epub_elem(e, x, "p", "kicker", l, m->l[l].kicker);
+		}
+	}
 
 	dc_xml_nl(x);
 	dc_xml_start(x, "h1");
@@ -303,9 +392,11 @@ epub_titlepage(struct epub *e, struct dc_xml *x)
 		 */
 		last = NULL;
 		for (n = e->doc->root->child; n != NULL; n = n->next) {
+			/* Shown above, below (sources), or after the text. */
 			if (!dc_type_is_header(n->type) || n->lang != l ||
 			    n->type == DC_TITLE || n->type == DC_COLLECTION ||
-			    n->type == DC_FRONTMATTER)	/* epub_source() */
+			    n->type == DC_KICKER || n->type == DC_SOURCE ||
+			    n->type == DC_FRONTMATTER)	/* epub_frontmatter() */
 				continue;
 			if (last != NULL && (n->prev != last ||
 			    n->type != last->type)) {
@@ -364,25 +455,44 @@ epub_titlepage(struct epub *e, struct dc_xml *x)
 		e->ctx = e->main;
 	}
 	dc_xml_end(x);
+	epub_sources(e, x);
 	dc_xml_end(x);
 }
 
-/* One language of a block: a paragraph, its run-in lead marked. */
+/*
+ * One language of a block, as element name (a paragraph, or a heading
+ * h2 to h4): a turn's speaker label set off, else a run-in lead and
+ * enumerator marked.
+ */
 static void
-epub_seg(struct epub *e, struct dc_xml *x, const struct dc_node *s)
+epub_seg(struct epub *e, struct dc_xml *x, const struct dc_node *s,
+    const char *name)
 {
-	size_t	 len = strlen(s->text), lead, num;
+	size_t	 len = strlen(s->text), lead, num, spk;
 
 	lead = s->lead_len <= len ? s->lead_len : len;
 	num = s->enum_len <= len ? s->enum_len : len;
+	spk = s->spk_len < len ? s->spk_len : 0;
 	dc_xml_nl(x);
-	dc_xml_start(x, "p");
+	dc_xml_start(x, name);
 	dc_xml_attrf(x, "class", "u %s", dc_lang_code(s->lang));
 	epub_lang(e, x, s->lang);
+	if (spk > 0) {
+		/* Bold, like a lead: the heavier faces must hold it. */
+		dc_xml_start(x, "b");
+		dc_xml_attr(x, "class", "speaker");
+		e->head++;
+		epub_text(e, x, s->lang, s->text, spk);
+		e->head--;
+		dc_xml_end(x);
+		epub_text(e, x, s->lang, s->text + spk, len - spk);
+		dc_xml_end(x);
+		return;
+	}
 	if (lead > 0) {
 		dc_xml_start(x, "b");
 		dc_xml_attr(x, "class", "lead");
-		e->head = 1;
+		e->head++;
 	}
 	if (num > 0) {
 		dc_xml_start(x, "span");
@@ -394,7 +504,7 @@ epub_seg(struct epub *e, struct dc_xml *x, const struct dc_node *s)
 		epub_text(e, x, s->lang, s->text + num, lead - num);
 	if (lead > 0) {
 		dc_xml_end(x);
-		e->head = 0;
+		e->head--;
 	}
 	if (len > lead && len > num) {
 		size_t	 from = lead > num ? lead : num;
@@ -402,15 +512,6 @@ epub_seg(struct epub *e, struct dc_xml *x, const struct dc_node *s)
 		epub_text(e, x, s->lang, s->text + from, len - from);
 	}
 	dc_xml_end(x);
-}
-
-static void
-epub_part_open(struct epub *e, struct dc_xml *x)
-{
-	dc_xml_nl(x);
-	dc_xml_start(x, "section");
-	dc_xml_attr(x, "class", "part");
-	dc_xml_attrf(x, "id", "part%d", ++e->npart);
 }
 
 /* Languages of a block, as a bit set. */
@@ -426,26 +527,162 @@ epub_block_langs(const struct dc_node *n)
 	return set;
 }
 
+/*
+ * Open the pair of a block: a div classed by its type and kind (and
+ * "more" for a turn that goes on from the one before), numbered as
+ * epub_walk numbers blocks, its segs to follow.
+ */
 static void
-epub_block(struct epub *e, struct dc_xml *x, const struct dc_node *n)
+epub_pair_open(struct epub *e, struct dc_xml *x, const struct dc_node *n,
+    int nblock, const char *more)
 {
-	const struct dc_node	*s;
-	unsigned int		 set;
+	GString		*cls;
+	unsigned int	 set;
 
 	set = epub_block_langs(n);
+	cls = g_string_new("pair ");
+	g_string_append(cls, dc_type_name(n->type));
+	if (n->sub != DC_SUB_NONE &&
+	    strcmp(dc_sub_name(n->sub), dc_type_name(n->type)) != 0)
+		g_string_append_printf(cls, " %s", dc_sub_name(n->sub));
+	if (more != NULL)
+		g_string_append_printf(cls, " %s", more);
+	if (e->bi && set != e->langs && set != 0)
+		g_string_append_printf(cls, " only-%s",
+		    dc_lang_code(set & 1u ? DC_LANG_ZH : DC_LANG_EN));
 	dc_xml_nl(x);
 	dc_xml_start(x, "div");
-	if (e->bi && set != e->langs && set != 0)
-		dc_xml_attrf(x, "class", "pair %s only-%s",
-		    dc_type_name(n->type),
-		    dc_lang_code(set & 1u ? DC_LANG_ZH : DC_LANG_EN));
-	else
-		dc_xml_attrf(x, "class", "pair %s", dc_type_name(n->type));
-	dc_xml_attrf(x, "id", "b%d", ++e->nblock);
+	dc_xml_attr(x, "class", cls->str);
+	dc_xml_attrf(x, "id", "b%d", nblock);
+	g_string_free(cls, TRUE);
+}
+
+/* A block whose segs are paragraphs. */
+static void
+epub_block(struct epub *e, struct dc_xml *x, const struct dc_node *n,
+    int nblock, const char *more)
+{
+	const struct dc_node	*s;
+
+	epub_pair_open(e, x, n, nblock, more);
+	if (n->type == DC_NOTE)
+		dc_xml_attr(x, "role", "note");
 	for (s = n->child; s != NULL; s = s->next)
 		if (s->type == DC_SEG)
-			epub_seg(e, x, s);
+			epub_seg(e, x, s, "p");
 	dc_xml_end(x);
+}
+
+/*
+ * A heading: one h2 to h4 per language, ranked below the headings of
+ * the parts around it (rank 1 is the innermost heading's own), so
+ * that no rank is skipped under the title's h1.
+ */
+static void
+epub_heading(struct epub *e, struct dc_xml *x, const struct dc_node *n,
+    int nblock, int rank)
+{
+	const struct dc_node	*s;
+	char			 name[4];
+
+	snprintf(name, sizeof(name), "h%d", rank < 1 ? 2 : rank > 3 ? 4 :
+	    rank + 1);
+	epub_pair_open(e, x, n, nblock, NULL);
+	e->head++;
+	for (s = n->child; s != NULL; s = s->next)
+		if (s->type == DC_SEG)
+			epub_seg(e, x, s, name);
+	e->head--;
+	dc_xml_end(x);
+}
+
+/* A speaker turn, or ("more") the paragraphs that go on with it. */
+static void
+epub_turn(struct epub *e, struct dc_xml *x, const struct dc_node *n,
+    int nblock)
+{
+	const struct dc_node	*s;
+
+	for (s = n->child; s != NULL; s = s->next)
+		if (s->type == DC_SEG && s->spk_len > 0)
+			break;
+	epub_block(e, x, n, nblock, s == NULL ? "more" : NULL);
+}
+
+/*
+ * Parts, walked as the model makes them (dc_part_level(),
+ * dc_part_end()).  Blocks before the first part, or all the blocks of
+ * a text that has no parts, make an opening part of level 0; the
+ * closings and sign-offs that end the text stand after every part.
+ * The body and the contents walk alike, so that their numbers agree.
+ */
+#define EPUB_DEPTH	4	/* parts open at once: levels 0 or 1..3 */
+
+struct epub_walk {
+	const struct dc_node *end[EPUB_DEPTH]; /* where each open part
+					   ends, NULL: at the text's end */
+	int		 lv[EPUB_DEPTH]; /* its level, 0 for the opening */
+	int		 head[EPUB_DEPTH]; /* headings opening it and the
+					   parts around it */
+	int		 depth;		/* parts open */
+	int		 tail;		/* past the end of the last part */
+	int		 nblock;	/* blocks so far, the current one's */
+	int		 npart;		/* parts so far, the current one's */
+};
+
+/*
+ * Close the parts that end before block b (NULL: at the end of the
+ * text).  Returns how many; w->depth is the parts still open.
+ */
+static int
+epub_walk_close(struct epub_walk *w, const struct dc_node *b)
+{
+	int	 lv = b != NULL ? dc_part_level(b) : 0, n = 0, d;
+
+	while (w->depth > 0) {
+		d = w->depth - 1;
+		if (b != NULL && w->end[d] != b && !(w->lv[d] == 0 && lv > 0))
+			break;
+		/* A part ending at no part's opener ends at the tail. */
+		if (b != NULL && w->end[d] == b && lv == 0)
+			w->tail = 1;
+		w->depth--;
+		n++;
+	}
+	return n;
+}
+
+/*
+ * Count block b and open the part it opens, if any (after
+ * epub_walk_close()).  Returns whether it opened one.
+ */
+static int
+epub_walk_open(struct epub_walk *w, const struct dc_node *b)
+{
+	int	 lv = dc_part_level(b), d;
+
+	w->nblock++;
+	if (lv == 0 && (w->depth > 0 || w->tail))
+		return 0;
+	assert(w->depth < EPUB_DEPTH);
+	d = w->depth++;
+	w->lv[d] = lv;
+	w->end[d] = lv > 0 ? dc_part_end(b) : NULL;
+	w->head[d] = (d > 0 ? w->head[d - 1] : 0) + (b->type == DC_HEADING);
+	w->npart++;
+	return 1;
+}
+
+/* Whether the text has parts of level 1 or more. */
+static int
+epub_has_parts(const struct epub *e)
+{
+	const struct dc_node	*n;
+
+	for (n = e->doc->root->child; n != NULL; n = n->next)
+		if (dc_type_is_block(n->type) && dc_part_level(n) > 0)
+			return 1;
+	return 0;
 }
 
 /*
@@ -453,7 +690,7 @@ epub_block(struct epub *e, struct dc_xml *x, const struct dc_node *n)
  * but out of the reader's way: small, after the text.
  */
 static void
-epub_source(struct epub *e, struct dc_xml *x)
+epub_frontmatter(struct epub *e, struct dc_xml *x)
 {
 	const struct dc_node	*n;
 	int			 open = 0;
@@ -480,13 +717,58 @@ epub_source(struct epub *e, struct dc_xml *x)
 		dc_xml_end(x);
 }
 
+/* One block of the text, by its type. */
+static void
+epub_node(struct epub *e, struct dc_xml *x, const struct dc_node *n,
+    const struct epub_walk *w)
+{
+	switch (n->type) {
+	case DC_HEADING:
+		epub_heading(e, x, n, w->nblock, w->head[w->depth - 1]);
+		break;
+	case DC_TURN:
+		epub_turn(e, x, n, w->nblock);
+		break;
+	case DC_SALUTATION:
+	case DC_VOCATIVE:
+	case DC_NOTE:
+	case DC_PARA:
+	case DC_CAPTION:
+	case DC_CLOSING:
+	case DC_SIGNOFF:
+		epub_block(e, x, n, w->nblock, NULL);
+		break;
+	case DC_COLLECTION:	/* header lines: epub_titlepage() */
+	case DC_KICKER:
+	case DC_TITLE:
+	case DC_SUBTITLE:
+	case DC_OCCASION:
+	case DC_SPEAKER:
+	case DC_ROLE:
+	case DC_DATEPLACE:
+	case DC_DATELINE:
+	case DC_BYLINE:
+	case DC_SOURCE:
+	case DC_FRONTMATTER:
+	case DC_ROOT:		/* not under the root */
+	case DC_SEG:
+	case DC_SENT:
+	case DC_W:
+	case DC_PC:
+	case DC_TYPE__MAX:
+		abort();
+	}
+}
+
 /* The body: title page, then the text in parts, then the source. */
 static void
 epub_body(struct epub *e, struct dc_xml *x)
 {
 	const struct dc_node	*n;
-	int			 open = 0;
+	struct epub_walk	 w;
+	int			 k;
 
+	memset(&w, 0, sizeof(w));
 	epub_titlepage(e, x);
 	dc_xml_nl(x);
 	dc_xml_start(x, "main");
@@ -494,48 +776,22 @@ epub_body(struct epub *e, struct dc_xml *x)
 	dc_xml_attr(x, "id", "text");
 	dc_xml_attr(x, "epub:type", "bodymatter");
 	for (n = e->doc->root->child; n != NULL; n = n->next) {
-		switch (n->type) {
-		case DC_VOCATIVE:
-			if (open)
-				dc_xml_end(x);
-			epub_part_open(e, x);
-			open = 1;
-			epub_block(e, x, n);
-			break;
-		case DC_SALUTATION:
-		case DC_PARA:
-		case DC_CLOSING:
-			if (!open) {
-				epub_part_open(e, x);
-				open = 1;
-			}
-			epub_block(e, x, n);
-			break;
-		case DC_COLLECTION:
-		case DC_TITLE:
-		case DC_SUBTITLE:
-		case DC_OCCASION:
-		case DC_SPEAKER:
-		case DC_ROLE:
-		case DC_DATEPLACE:
-		case DC_DATELINE:
-		case DC_BYLINE:
-		case DC_FRONTMATTER:
-			break;
-		case DC_ROOT:
-		case DC_SEG:
-		case DC_SENT:
-		case DC_W:
-		case DC_PC:
-		case DC_TYPE__MAX:
-		default:
-			abort();
+		if (!dc_type_is_block(n->type))
+			continue;
+		for (k = epub_walk_close(&w, n); k > 0; k--)
+			dc_xml_end(x);	/* section */
+		if (epub_walk_open(&w, n)) {
+			dc_xml_nl(x);
+			dc_xml_start(x, "section");
+			dc_xml_attr(x, "class", "part");
+			dc_xml_attrf(x, "id", "part%d", w.npart);
 		}
+		epub_node(e, x, n, &w);
 	}
-	if (open)
+	for (k = epub_walk_close(&w, NULL); k > 0; k--)
 		dc_xml_end(x);
 	dc_xml_end(x);
-	epub_source(e, x);
+	epub_frontmatter(e, x);
 }
 
 /* The title in the book's main language, or any. */
@@ -566,8 +822,8 @@ epub_label(const struct dc_node *s)
 }
 
 /*
- * A navigation link to target, labelled with the segs of block n (of
- * the part it opens, for a vocative).
+ * A navigation link to target, labelled with the segs of block n (with
+ * the label of the part it opens, if it opens one).
  */
 static void
 epub_nav_link(struct epub *e, struct dc_xml *x, const char *target,
@@ -585,7 +841,7 @@ epub_nav_link(struct epub *e, struct dc_xml *x, const char *target,
 		if (!first)
 			dc_xml_text(x, " ");
 		first = 0;
-		label = n->type == DC_VOCATIVE ? dc_part_label(n, s->lang,
+		label = dc_part_level(n) > 0 ? dc_part_label(n, s->lang,
 		    s->lang == DC_LANG_EN ? 28 : 14) : epub_label(s);
 		epub_elem(e, x, "span", "l", s->lang, label);
 		g_free(label);
@@ -631,24 +887,25 @@ epub_is_point(const struct dc_node *n)
 }
 
 /*
- * The table of contents: the title page, each part (labelled by its
- * vocative, or the first part by its opening block) with its
- * enumerated points; a text without vocatives lists the points
- * directly.  Block and part numbers follow epub_body().
+ * The table of contents: the title page, then each part (labelled by
+ * dc_part_label(), the opening part by its first block) with the parts
+ * within it and its enumerated points; a text without parts lists its
+ * points directly.  Block and part numbers follow epub_body().
  */
 static void
 epub_toc(struct epub *e, struct dc_xml *x)
 {
 	const struct dc_meta	*m = &e->doc->meta;
 	const struct dc_node	*n;
+	struct epub_walk	 w;
 	char			 id[32];
-	int			 nblock = 0, npart = 0, inpart = 0;
-	int			 vocatives = 0, sub = 0, i, first;
+	int			 sub[EPUB_DEPTH];	/* part's <ol> open */
+	int			 parts, i, k, first;
 	enum dc_lang		 l;
 
-	for (n = e->doc->root->child; n != NULL; n = n->next)
-		if (n->type == DC_VOCATIVE)
-			vocatives++;
+	parts = epub_has_parts(e);
+	memset(&w, 0, sizeof(w));
+	memset(sub, 0, sizeof(sub));
 
 	dc_xml_nl(x);
 	dc_xml_start(x, "nav");
@@ -695,55 +952,49 @@ epub_toc(struct epub *e, struct dc_xml *x)
 	dc_xml_end(x);
 	dc_xml_end(x);
 
-	for (n = e->doc->root->child; n != NULL; n = n->next) {
-		if (!dc_type_is_block(n->type))
-			continue;
-		nblock++;
-		if (n->type == DC_VOCATIVE || npart == 0) {
-			npart++;
-			if (sub) {
-				dc_xml_end(x);	/* ol */
-				sub = 0;
-			}
-			if (inpart)
-				dc_xml_end(x);	/* li */
-			inpart = 0;
-			if (vocatives > 0) {
-				dc_xml_nl(x);
-				dc_xml_start(x, "li");
-				snprintf(id, sizeof(id), "part%d", npart);
-				epub_nav_link(e, x, id, n);
-				inpart = 1;
-			} else {
-				/* No parts: one entry for the text. */
-				dc_xml_nl(x);
-				dc_xml_start(x, "li");
-				epub_nav_fixed(e, x, EPUB_TEXT "#text", NULL,
-				    epub_text_label);
-				dc_xml_end(x);
-			}
-		}
-		if (!epub_is_point(n))
-			continue;
-		if (inpart && !sub) {
-			dc_xml_nl(x);
-			dc_xml_start(x, "ol");
-			sub = 1;
-		}
-		dc_xml_nl(x);
-		dc_xml_start(x, "li");
-		snprintf(id, sizeof(id), "b%d", nblock);
-		epub_nav_link(e, x, id, n);
-		dc_xml_end(x);
-	}
-	if (sub)
-		dc_xml_end(x);
-	if (inpart)
-		dc_xml_end(x);
-	if (npart == 0) {
+	/* No parts: one entry for the text, the points beside it. */
+	if (!parts) {
 		dc_xml_nl(x);
 		dc_xml_start(x, "li");
 		epub_nav_fixed(e, x, EPUB_TEXT "#text", NULL, epub_text_label);
+		dc_xml_end(x);
+	}
+	for (n = e->doc->root->child; ; n = n->next) {
+		if (n != NULL && !dc_type_is_block(n->type))
+			continue;
+		for (k = epub_walk_close(&w, n); k > 0; k--) {
+			if (!parts)
+				continue;
+			if (sub[w.depth + k - 1])
+				dc_xml_end(x);	/* ol */
+			dc_xml_end(x);		/* li */
+		}
+		if (n == NULL)
+			break;
+		if (epub_walk_open(&w, n) && parts) {
+			k = w.depth - 1;
+			if (k > 0 && !sub[k - 1]) {
+				dc_xml_nl(x);
+				dc_xml_start(x, "ol");
+				sub[k - 1] = 1;
+			}
+			sub[k] = 0;
+			dc_xml_nl(x);
+			dc_xml_start(x, "li");
+			snprintf(id, sizeof(id), "part%d", w.npart);
+			epub_nav_link(e, x, id, n);
+		}
+		if (!epub_is_point(n))
+			continue;
+		if (parts && w.depth > 0 && !sub[w.depth - 1]) {
+			dc_xml_nl(x);
+			dc_xml_start(x, "ol");
+			sub[w.depth - 1] = 1;
+		}
+		dc_xml_nl(x);
+		dc_xml_start(x, "li");
+		snprintf(id, sizeof(id), "b%d", w.nblock);
+		epub_nav_link(e, x, id, n);
 		dc_xml_end(x);
 	}
 	dc_xml_end(x);	/* ol */
@@ -932,6 +1183,60 @@ epub_dc(struct dc_xml *x, const char *name, const char *id,
 	dc_xml_end(x);
 }
 
+/* A meta element in language tag lang (NULL: the package's). */
+static void
+epub_meta_lang(struct dc_xml *x, const char *prop, const char *refines,
+    const char *lang, const char *value)
+{
+	dc_xml_nl(x);
+	dc_xml_start(x, "meta");
+	dc_xml_attrf(x, "refines", "#%s", refines);
+	dc_xml_attr(x, "property", prop);
+	if (lang != NULL)
+		dc_xml_attr(x, "xml:lang", lang);
+	dc_xml_text(x, value);
+	dc_xml_end(x);
+}
+
+/*
+ * Where the text was published before: a dc:source for each address
+ * it came from, else one naming the publication; the first refined by
+ * the publication's name (dcterms:publisher, since the book's own
+ * dc:publisher would be whoever made the EPUB) and the title the text
+ * had there.  The editor there is a contributor (marc:relators edt).
+ */
+static void
+epub_opf_source(const struct epub *e, struct dc_xml *x)
+{
+	const struct dc_meta	*m = &e->doc->meta;
+	const char		*first = NULL;
+	char			 id[32];
+	int			 i;
+
+#define EPUB_TAG(s) dc_lang_tag(m, dc_text_lang((s), strlen(s)))
+	for (i = 0; m->urls != NULL && m->urls[i] != NULL; i++) {
+		snprintf(id, sizeof(id), "source-%d", i + 1);
+		epub_dc(x, "dc:source", id, NULL, m->urls[i]);
+	}
+	if (i == 0 && (m->from != NULL || m->orig_title != NULL)) {
+		first = m->from != NULL ? m->from : m->orig_title;
+		epub_dc(x, "dc:source", "source-1", EPUB_TAG(first), first);
+		i = 1;
+	}
+	if (i > 0 && m->from != NULL && m->from != first)
+		epub_meta_lang(x, "dcterms:publisher", "source-1",
+		    EPUB_TAG(m->from), m->from);
+	if (i > 0 && m->orig_title != NULL && m->orig_title != first)
+		epub_meta_lang(x, "dcterms:title", "source-1",
+		    EPUB_TAG(m->orig_title), m->orig_title);
+	if (m->editor != NULL) {
+		epub_dc(x, "dc:contributor", "editor", EPUB_TAG(m->editor),
+		    m->editor);
+		epub_meta(x, "role", "editor", "marc:relators", "edt");
+	}
+#undef EPUB_TAG
+}
+
 /* The package document.  Returns 0 or -1. */
 static int
 epub_opf(struct epub *e)
@@ -1028,6 +1333,7 @@ epub_opf(struct epub *e)
 	}
 	if (m->source != NULL)
 		epub_dc(x, "dc:source", NULL, NULL, m->source);
+	epub_opf_source(e, x);
 
 	dt = g_date_time_new_from_unix_utc(epub_time(e));
 	when = g_date_time_format(dt, "%Y-%m-%dT%H:%M:%SZ");
