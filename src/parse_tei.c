@@ -261,10 +261,13 @@ tei_rd_content(struct tei_rd *r, const xmlNode *e)
 			/* The rest of a sentence the lead split. */
 			if (tei_rd_part(c) && r->owner->last != NULL)
 				r->sent = r->owner->last;
-			else
+			else {
+				char *sid = tei_attr(c, "n");
 				r->sent = dc_node_append(r->owner,
-				    dc_node_new(DC_SENT, r->owner->lang, NULL,
+				    dc_node_new(DC_SENT, r->owner->lang, sid,
 				    xmlGetLineNo(c), 0));
+				g_free(sid);
+			}
 			tei_rd_content(r, c);
 			if (r->sent->child == NULL) {
 				dc_node_unlink(r->sent);

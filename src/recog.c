@@ -1593,7 +1593,8 @@ dc_body_roles(struct dc_doc *d)
 				if (k == 1)
 					dc_msg(DC_WARN_ROLE, h->line, 0, "taken "
 					    "as a heading (a short line without "
-					    "closing punctuation): %s", t);
+					    "closing punctuation): %s",
+					    block_text(h, &lang));
 				continue;
 			}
 		}

@@ -323,6 +323,9 @@ tei_tokens(struct tei *t, const struct dc_node *n, size_t enum_len,
 		}
 		tei_tok_s(&k, k.lead_open && k.lead_outer && ks == split ?
 		    "I" : NULL);
+		/* A tagged corpus's sentence id. */
+		if (s->text != NULL)
+			dc_xml_attr(t->x, "n", s->text);
 		if (first && k.lead_end > 0 && !k.lead_outer) {
 			tei_tok_seg(t, lead_type);
 			k.lead_open = 1;

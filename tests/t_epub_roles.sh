@@ -71,7 +71,7 @@ EOT
 missing=
 for want in '^kicker zh: ' '^source from zh: ' '^source original-title zh: ' \
     '^note$' '^heading level=1$' '^heading level=2$' '^turn$' \
-    ' speaker=\[' '^caption$' '^caption credit$' '^signoff byline$'; do
+    ' speaker=\[' '^caption caption$' '^caption credit$' '^signoff byline$'; do
 	grep -q -- "$want" "$tmp/model.txt" || missing="$missing '$want'"
 done
 if [ -n "$missing" ]; then
