@@ -195,10 +195,12 @@ dc_label_cut(const char *text, size_t len, enum dc_lang lang, size_t max)
 }
 
 /*
- * Label of the part a vocative opens, in language l, for contents and
- * outlines: the vocative and the opening of the paragraph that follows
- * (cut at max characters), so that parts addressed alike ("Colleagues,"
- * three times in a speech) can be told apart.  Returns g_malloc'd
+ * Label of the part a vocative or heading opens, in language l, for
+ * contents and outlines: a heading's own text (cut at twice max
+ * characters); for a vocative, the vocative and the opening of the
+ * paragraph that follows (cut at max characters), so that parts
+ * addressed alike ("Colleagues," three times in a speech) can be told
+ * apart.  Returns g_malloc'd
  * text, or NULL if the vocative has no text in l.
  */
 char *
@@ -212,6 +214,9 @@ dc_part_label(const struct dc_node *voc, enum dc_lang l, size_t max)
 
 	if ((s = dc_node_seg(voc, l)) == NULL || s->text == NULL)
 		return NULL;
+	/* A heading names its part itself. */
+	if (voc->type == DC_HEADING)
+		return dc_label_cut(s->text, strlen(s->text), l, 2 * max);
 	for (b = voc->next; b != NULL; b = b->next)
 		if (dc_type_is_block(b->type)) {
 			if (b->type == DC_PARA)
