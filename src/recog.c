@@ -16,6 +16,7 @@
 #include "parse.h"
 
 static int	clause_depth(gunichar);
+static int	web_colon_early(const char *);
 
 /*
  * Append a new block of the given type to the document's root.
@@ -1169,10 +1170,34 @@ RRX(enum role_rx id)
 	return role_compiled[id];
 }
 
+/* Could pattern id match s at all?  A cheap look that spares most
+ * paragraphs the regular expressions. */
+static int
+role_may(enum role_rx id, const char *s)
+{
+	switch (id) {
+	case RR_CREDIT:
+	case RR_CREDIT_END:
+		return strstr(s, "摄") != NULL || strstr(s, "攝") != NULL ||
+		    strstr(s, "供图") != NULL || strstr(s, "供圖") != NULL;
+	case RR_NOTE:
+		return g_str_has_prefix(s, "编") || g_str_has_prefix(s, "編") ||
+		    g_str_has_prefix(s, "【") || s[0] == '[' || s[0] == 'E';
+	case RR_DATELINE:
+	case RR_DATELINE_END:
+		return strstr(s, "日") != NULL;
+	case RR_EDITOR:
+	case RR_EDITOR_END:
+		return strstr(s, "编") != NULL || strstr(s, "編") != NULL;
+	default:
+		return 1;
+	}
+}
+
 static int
 role_match(enum role_rx id, const char *s)
 {
-	return g_regex_match(RRX(id), s, 0, NULL);
+	return role_may(id, s) && g_regex_match(RRX(id), s, 0, NULL);
 }
 
 /* The text by which a block's role is judged, and its language. */
@@ -1300,7 +1325,7 @@ role_tail(enum role_rx id, const char *s)
 	GMatchInfo	*mi = NULL;
 	int		 st = -1, en;
 
-	if (g_regex_match(RRX(id), s, 0, &mi))
+	if (role_may(id, s) && g_regex_match(RRX(id), s, 0, &mi))
 		g_match_info_fetch_pos(mi, 0, &st, &en);
 	g_match_info_free(mi);
 	return st;
@@ -1402,8 +1427,8 @@ turn_label(const struct dc_node *s, int *strong)
 	int		 st, en, ok = 0;
 
 	*strong = 0;
-	if (!g_regex_match(RRX(s->lang == DC_LANG_ZH ? RR_TURN_ZH :
-	    RR_TURN_EN), s->text, 0, &mi)) {
+	if (!web_colon_early(s->text) || !g_regex_match(RRX(s->lang ==
+	    DC_LANG_ZH ? RR_TURN_ZH : RR_TURN_EN), s->text, 0, &mi)) {
 		g_match_info_free(mi);
 		return 0;
 	}
@@ -1978,12 +2003,15 @@ web_clean_line(const struct dc_line *l, GArray *out, struct dc_found *f)
 		n += web_entities_decode(&t);
 		g_strstrip(t);
 		heading = 0;
-		n += web_sub(&t, RX_QUOTE, 0, 0, NULL);
-		if (g_regex_match(R(RX_RULE), t, 0, NULL)) {
+		/* Cheap looks first: most lines have no markup. */
+		if (t[0] == '>')
+			n += web_sub(&t, RX_QUOTE, 0, 0, NULL);
+		if (strchr("-*_", t[0]) != NULL && t[0] != '\0' &&
+		    g_regex_match(R(RX_RULE), t, 0, NULL)) {
 			t[0] = '\0';
 			n++;
 		}
-		if (g_regex_match(R(RX_MDHEAD), t, 0, &mi)) {
+		if (t[0] == '#' && g_regex_match(R(RX_MDHEAD), t, 0, &mi)) {
 			int st, en;
 			g_match_info_fetch_pos(mi, 1, &st, &en);
 			heading = en - st;
@@ -1991,7 +2019,9 @@ web_clean_line(const struct dc_line *l, GArray *out, struct dc_found *f)
 		}
 		g_match_info_free(mi);
 		mi = NULL;
-		n += web_sub(&t, RX_LIST, 0, 0, NULL);
+		if (t[0] != '\0' && (strchr("-*+", t[0]) != NULL ||
+		    g_str_has_prefix(t, "•")))
+			n += web_sub(&t, RX_LIST, 0, 0, NULL);
 		if (strchr(t, '[') != NULL) {
 			n += web_sub(&t, RX_IMAGE, 1, 2, f->urls);
 			n += web_sub(&t, RX_LINK, 1, 2, f->urls);
@@ -1999,7 +2029,8 @@ web_clean_line(const struct dc_line *l, GArray *out, struct dc_found *f)
 		if (strstr(t, "**") != NULL || strstr(t, "__") != NULL)
 			n += web_sub(&t, RX_EMPH, 2, 0, NULL);
 		g_strstrip(t);
-		if (g_regex_match(R(RX_URL), t, 0, NULL)) {
+		if (strchr("hHfFwW", t[0]) != NULL && t[0] != '\0' &&
+		    g_regex_match(R(RX_URL), t, 0, NULL)) {
 			g_ptr_array_add(f->urls, t);
 			t = g_strdup("");
 			n++;
@@ -2011,6 +2042,18 @@ web_clean_line(const struct dc_line *l, GArray *out, struct dc_found *f)
 	g_free(pc);
 	if (n > 0 && f->markup++ == 0)
 		f->markup_line = l->lineno;
+}
+
+/* Is there a colon among the first bytes of s, where a label's is? */
+static int
+web_colon_early(const char *s)
+{
+	size_t	 i;
+
+	for (i = 0; s[i] != '\0' && i < 40; i++)
+		if (s[i] == ':' || (strncmp(s + i, "：", 3) == 0))
+			return 1;
+	return 0;
 }
 
 /* The label word's meaning. */
@@ -2226,7 +2269,8 @@ dc_input_web(struct dc_input *in, struct dc_found *f)
 			g_free(l->text);
 			continue;
 		}
-		if (g_regex_match(R(RX_LABEL), l->text, 0, &mi)) {
+		if (web_colon_early(l->text) &&
+		    g_regex_match(R(RX_LABEL), l->text, 0, &mi)) {
 			w = g_match_info_fetch(mi, 1);
 			v = g_match_info_fetch(mi, 2);
 			k = web_label_kind(w);
