@@ -1614,12 +1614,12 @@ dc_body_roles(struct dc_doc *d)
 				while (h->next != m)
 					heading_join(h, h->next);
 				next = m;
+				t = block_text(h, &lang);	/* joined */
 				kinds[heading_kind(t) + 1]++;
 				if (k == 1)
 					dc_msg(DC_WARN_ROLE, h->line, 0, "taken "
 					    "as a heading (a short line without "
-					    "closing punctuation): %s",
-					    block_text(h, &lang));
+					    "closing punctuation): %s", t);
 				continue;
 			}
 		}
