@@ -29,8 +29,14 @@ ends_sentence(const struct dc_line *l)
 	if ((c == 0xFF09 || c == ')') && (g_str_has_prefix(l->text, "（") ||
 	    l->text[0] == '('))
 		return 1;
-	if (g_regex_match_simple("(——|—)\\s*\\S{1,8}$", l->text, 0, 0))
-		return 1;
+	{
+		/* A dash and a short name end it: "——编者". */
+		const char *dash = g_strrstr(l->text, "—");
+		if (dash != NULL && dash > l->text && g_utf8_strlen(dash +
+		    strlen("—"), -1) <= 8 && strpbrk(dash, "，。,.") == NULL &&
+		    dash[strlen("—")] != '\0')
+			return 1;
+	}
 	return c == 0x3002 || c == 0xFF01 || c == 0xFF1F || c == 0xFF1A ||
 	    c == 0x201D || c == 0x300D || c == 0x300F || c == '.' ||
 	    c == '!' || c == '?' || c == ':' || c == '"' || c == 0x2026;

@@ -113,9 +113,18 @@ dc_join_lines(const struct dc_line **l, size_t n, int lang)
 static GRegex *
 rx(GRegex **cache, const char *pat)
 {
-	if (*cache == NULL)
-		*cache = g_regex_new(pat, 0, 0, NULL);
-	return *cache;
+	GRegex	*r;
+
+	/* A batch parses on several threads: the first to compile a
+	 * pattern publishes it, the others drop theirs. */
+	if ((r = g_atomic_pointer_get(cache)) != NULL)
+		return r;
+	r = g_regex_new(pat, 0, 0, NULL);
+	if (!g_atomic_pointer_compare_and_exchange(cache, NULL, r)) {
+		g_regex_unref(r);
+		r = g_atomic_pointer_get(cache);
+	}
+	return r;
 }
 
 /* Number of characters (not bytes) of a UTF-8 string. */
@@ -459,9 +468,9 @@ find_date(const char *s, char **iso, int *st, int *en)
 	const char	*N = "([0-9０-９]{1,4}|[〇○◯零一二三四五六七八九十]{1,4})";
 	char		*pat;
 
-	if (zh == NULL) {
+	if (g_atomic_pointer_get(&zh) == NULL) {
 		pat = g_strdup_printf("(?:%s年)?%s月(?:%s日)?", N, N, N);
-		zh = g_regex_new(pat, 0, 0, NULL);
+		rx(&zh, pat);
 		g_free(pat);
 	}
 	if (g_regex_match(zh, s, 0, &mi)) {
@@ -929,7 +938,19 @@ dc_header_lines(struct dc_doc *d, const struct dc_line **l, size_t n)
 				g_match_info_fetch_pos(mi, 0, &st, &en);
 			g_match_info_free(mi);
 			mi = NULL;
-			if (en >= 0) {
+			if (en < 0 && m->title == NULL && i + 1 < n &&
+			    (g_str_has_suffix(s, "——") || g_str_has_suffix(s,
+			    "—")) && nchars(s) <= 30) {
+				/* "某地某人——" over a headline: the kicker
+				 * of a profile, the headline follows. */
+				char *k = g_strdup(s);
+				while (g_str_has_suffix(k, "—"))
+					k[strlen(k) - strlen("—")] = '\0';
+				g_strstrip(k);
+				dc_meta_set(&m->kicker, *k != '\0' ? k : s);
+				g_free(k);
+				header_add(d, DC_KICKER, lang, s, l[i]);
+			} else if (en >= 0) {
 				dc_meta_set(&m->subtitle, s + en);
 				header_add(d, DC_SUBTITLE, lang, s, l[i]);
 				seen[lang] = 1;
