@@ -571,6 +571,119 @@ t_line_breaks(void)
 	lb_check("one\n!two |cafe\u0301 |x\u0301y", 0);
 }
 
+/* Find the first block of type t, or fail. */
+static struct dc_node *
+block_of(const struct dc_doc *d, enum dc_type t)
+{
+	struct dc_node	*n;
+
+	for (n = d->root->child; n != NULL; n = n->next)
+		if (n->type == t)
+			return n;
+	g_assert_not_reached();
+	return NULL;
+}
+
+/*
+ * dc_tree_check() finds what breaks the rules of the new roles and of
+ * the metadata: each change below makes a good model bad.
+ */
+static void
+t_tree_check_fails(void)
+{
+	const char	*txt = "林间访谈\n\n　　记者来到小镇，见到了老林，听他讲种树的事。\n"
+	    "记者：您为什么种树？\n老林：为了把山种绿，让水变清。\n"
+	    "　　后来山真的绿了，水也清了。\n（本报记者　石青）\n";
+	struct dc_doc	*d;
+	struct dc_node	*n, *s;
+	char		*old;
+
+	d = parse_str(txt);
+	n = block_of(d, DC_TURN);
+	s = n->child;
+	g_assert_cmpuint(s->spk_len, >, 0);
+	s->spk_len = strlen(s->text);		/* label past the text */
+	g_assert_cmpint(dc_tree_check(d, NULL), >, 0);
+	dc_doc_free(d);
+
+	d = parse_str(txt);
+	n = block_of(d, DC_SIGNOFF);
+	g_assert_cmpint(n->sub, ==, DC_SUB_BYLINE);
+	n->sub = DC_SUB_CREDIT;			/* a caption's kind */
+	g_assert_cmpint(dc_tree_check(d, NULL), >, 0);
+	n->sub = DC_SUB_NONE;			/* no kind */
+	g_assert_cmpint(dc_tree_check(d, NULL), >, 0);
+	dc_doc_free(d);
+
+	d = parse_str(txt);
+	n = block_of(d, DC_PARA);
+	n->level = 2;				/* a level off a heading */
+	g_assert_cmpint(dc_tree_check(d, NULL), >, 0);
+	n->level = 0;
+	n->type = DC_TURN;			/* a turn going on from none */
+	g_assert_cmpint(dc_tree_check(d, NULL), >, 0);
+	dc_doc_free(d);
+
+	d = parse_str(txt);
+	old = d->meta.date_iso;
+	d->meta.date_iso = g_strdup("2021-02-30");	/* no such day */
+	g_assert_cmpint(dc_tree_check(d, NULL), >, 0);
+	g_free(d->meta.date_iso);
+	d->meta.date_iso = old;
+	d->meta.langs |= 1u << DC_LANG_EN;	/* a language not in it */
+	g_assert_cmpint(dc_tree_check(d, NULL), >, 0);
+	d->meta.langs &= ~(1u << DC_LANG_EN);
+	old = d->meta.l[DC_LANG_ZH].title;
+	d->meta.l[DC_LANG_ZH].title = NULL;	/* no title */
+	g_assert_cmpint(dc_tree_check(d, NULL), >, 0);
+	d->meta.l[DC_LANG_ZH].title = g_strdup("\xe6\x9e");	/* cut UTF-8 */
+	g_assert_cmpint(dc_tree_check(d, NULL), >, 0);
+	g_free(d->meta.l[DC_LANG_ZH].title);
+	d->meta.l[DC_LANG_ZH].title = old;
+	g_assert_cmpint(dc_tree_check(d, stderr), ==, 0);
+	dc_doc_free(d);
+}
+
+/*
+ * Parts: a heading opens one of its level, a vocative one of level 1;
+ * a part ends at the next part of its level or above, or where the
+ * closings and sign-offs that end the text begin.
+ */
+static void
+t_parts(void)
+{
+	struct dc_doc	*d = parse_str("关于步道的说明\n\n"
+	    "　　现将步道建设的有关情况说明如下，请大家了解。\n"
+	    "一、总体进展\n　　步道全长十二公里，已经完成九公里。\n"
+	    "（一）北段\n　　北段沿溪而建，已全部完工。\n"
+	    "（二）南段\n　　南段穿过松林，正在铺设石板。\n"
+	    "二、下一步\n　　镇里将组织志愿者种花。\n"
+	    "（林间小镇步道办公室）\n");
+	const struct dc_node *n, *h[4], *end;
+	int		 k = 0;
+	char		*l;
+
+	for (n = d->root->child; n != NULL; n = n->next)
+		if (n->type == DC_HEADING && k < 4)
+			h[k++] = n;
+	g_assert_cmpint(k, ==, 4);
+	g_assert_cmpint(dc_part_level(h[0]), ==, 1);
+	g_assert_cmpint(dc_part_level(h[1]), ==, 2);
+	g_assert_cmpint(dc_part_level(h[2]), ==, 2);
+	g_assert_cmpint(dc_part_level(h[3]), ==, 1);
+	g_assert_true(dc_part_end(h[0]) == h[3]);
+	g_assert_true(dc_part_end(h[1]) == h[2]);
+	g_assert_true(dc_part_end(h[2]) == h[3]);
+	end = dc_part_end(h[3]);
+	g_assert_nonnull(end);
+	g_assert_cmpint(end->type, ==, DC_SIGNOFF);
+	g_assert_cmpint(dc_part_level(d->root->last), ==, 0);
+	l = dc_part_label(h[1], DC_LANG_ZH, 14);
+	g_assert_cmpstr(l, ==, "（一）北段");
+	g_free(l);
+	dc_doc_free(d);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -590,6 +703,8 @@ main(int argc, char **argv)
 	g_test_add_func("/read/frontmatter", t_frontmatter);
 	g_test_add_func("/read/plain", t_plain);
 	g_test_add_func("/model/part_labels", t_part_labels);
+	g_test_add_func("/model/parts", t_parts);
+	g_test_add_func("/model/check_fails", t_tree_check_fails);
 	g_test_add_func("/text/script", t_script);
 	g_test_add_func("/lines/breaks", t_line_breaks);
 	return g_test_run();
