@@ -18,6 +18,328 @@
 static int	clause_depth(gunichar);
 static int	web_colon_early(const char *);
 
+/* Dateline: who, where, when, and 电/讯; a byline in brackets may
+ * follow after white space.  Month and day in any digits. */
+#define NEWS_NUM "(?:\\d{1,2}|[０-９]{1,2}|[一二三四五六七八九十]{1,3})"
+#define NEWS_DATELINE \
+	"^[（(]?(.{0,24}?)((?:(?:\\d{4}|[０-９]{4})年)?" NEWS_NUM "月" \
+	NEWS_NUM "日)(电|讯|消息|报道)"
+#define NEWS_XUN \
+	"^[（(]?(本报|本刊|本网|本台|新华社|中新社|[\\x{3400}-\\x{9FFF}\\x{F900}-\\x{FAFF}\\x{20000}-\\x{2FA1F}]{1,6}?(?:社|报|網|网|台))()讯"
+#define NEWS_BYLINE \
+	"^[\\s\\x{00A0}\\x{3000}]*([（(]([^（()）]{1,60})[）)])"
+
+/* Agencies name themselves by these endings (新华社, 本报, 人民网). */
+#define NEWS_AGENCY \
+	"^(本报|本刊|本网|本台|新华社|中新社|.{1,8}?(?:社|报|网|台|刊|中心))(.*)$"
+
+
+
+/* Office words that precede a name in a Chinese speaker line. */
+#define ZH_OFFICE "(主席|总理|部长|总统|书记|委员长|大使|秘书长|院长|主任|" \
+	"局长|会长|省长|市长|校长|发言人|首相|国王|总干事|行长|董事长|理事长|" \
+	"副主席|代表|团长|参赞|领事)"
+
+/* A number in a date: ASCII, full-width or Chinese digits. */
+#define DATE_N "([0-9０-９]{1,4}|[〇○◯零一二三四五六七八九十]{1,4})"
+#define RR_NUMS "[一二三四五六七八九十百零〇]"
+#define RR_DAY "(?:\\d{1,2}|[０-９]{1,2}|" RR_NUMS "{1,3})"
+
+/*
+ * ---- Regular expressions of the recognisers, in one table ----
+ *
+ * Built once for the whole process (g_once: a batch parses files on
+ * several threads), never freed.
+ */
+enum rx_id {
+	RX_AUTOLINK,	/* <https://…>: an address in angle brackets */
+	RX_BREAK,	/* <br>, <br/>, <br />, and block tags: a line end */
+	RX_TAG,		/* another HTML tag, or a comment ("<guests>"
+			   is text, not a tag) */
+	RX_ENTITY,	/* &name;, &#N;, &#xH; */
+	RX_QUOTE,	/* "> " blockquote markers */
+	RX_RULE,	/* ---, ***, ___: a thematic break */
+	RX_MDHEAD,	/* "## heading" */
+	RX_LIST,	/* "- ", "* ", "+ " list markers */
+	RX_IMAGE,	/* ![alt](url) */
+	RX_LINK,	/* [text](url "title") */
+	RX_EMPH,	/* **strong**, __strong__ */
+	RX_URL,		/* a line that is only an address */
+	RX_LABEL,	/* "标题：…": a crawler's or CMS's label */
+	RX_BYLINE_META_AGENCY,	/* dc_byline_meta() */
+	RX_BYLINE_META_REP,	/* dc_byline_meta() */
+	RX_BYLINE_META_SP,	/* dc_byline_meta() */
+	RX_DATELINE,	/* dc_dateline_at() */
+	RX_DATELINE_XUN,	/* dc_dateline_at() */
+	RX_DATELINE_BY,	/* dc_dateline() */
+	RX_IS_ADDRESS_ZH,	/* dc_is_address() */
+	RX_IS_ADDRESS_ZHEND,	/* dc_is_address() */
+	RX_IS_ADDRESS_EN,	/* dc_is_address() */
+	RX_IS_THANKS_ZH,	/* dc_is_thanks() */
+	RX_IS_THANKS_EN,	/* dc_is_thanks() */
+	RX_SEG_ENUM_ZH,	/* dc_seg_enum() */
+	RX_SEG_ENUM_EN,	/* dc_seg_enum() */
+	RX_SEG_ENUM_ZHEND,	/* dc_seg_enum() */
+	RX_SEG_ENUM_ENEND,	/* dc_seg_enum() */
+	RX_FIND_DATE_EN1,	/* find_date() */
+	RX_FIND_DATE_EN2,	/* find_date() */
+	RX_FIND_DATE_ISO3,	/* find_date() */
+	RX_SPEAKER_LIKE_OFFICE,	/* speaker_like() */
+	RX_SPEAKER_LIKE_SEP,	/* speaker_like() */
+	RX_SPEAKER_LIKE_NAME,	/* speaker_like() */
+	RX_SPEAKER_ZH_OFFICE,	/* speaker_zh() */
+	RX_SPEAKER_EN_BY,	/* speaker_en() */
+	RX_SPEAKER_EN_HON,	/* speaker_en() */
+	RX_SPEAKER_EN_AT,	/* speaker_en() */
+	RX_HEADER_LINES_COLL,	/* dc_header_lines() */
+	RX_HEADER_LINES_SUB,	/* dc_header_lines() */
+	RX_HEADER_LINES_PAREN,	/* dc_header_lines() */
+	RX_HEADER_LINES_DASH,	/* dc_header_lines() */
+	RX_HEADER_LINES_SPK,	/* dc_header_lines() */
+	RX_HEADER_LINES_HON,	/* dc_header_lines() */
+	RX_HEADER_LINES_GENRE,	/* dc_header_lines() */
+	RX_HEADER_LINES_OCC,	/* dc_header_lines() */
+	RX_DATE_ZH,	/* find_date(): 2020年11月10日 in any digits */
+	RX_R_NOTE,	/* editor's note opening */
+	RX_R_CAPTION,	/* caption opening */
+	RX_R_CREDIT,	/* photo credit: the whole block */
+	RX_R_CREDIT_END,	/* photo credit closing a block */
+	RX_R_BYLINE,	/* closing byline in brackets */
+	RX_R_BYLINE2,	/* closing byline without brackets */
+	RX_R_DATELINE,	/* closing dateline in brackets */
+	RX_R_DATELINE_END,	/* closing dateline ending the last paragraph */
+	RX_R_EDITOR,	/* "——编者" */
+	RX_R_EDITOR_END,	/* "——编者" ending a paragraph */
+	RX_R_SIGNED,	/* a signature: a name, in brackets or not */
+	RX_R_TURN_ZH,	/* Chinese speaker label */
+	RX_R_TURN_EN,	/* English speaker label */
+	RX_R_TURN_STRONG,	/* labels that are turns wherever they stand */
+	RX_R_SAYS,	/* a label that is a verb of saying, not a name */
+	RX_R_NUM,	/* numbered heading: its numbering */
+	RX_R_EN_BYLINE,	/* "(Reporting by …)" */
+	RX__MAX
+};
+
+static const struct {
+	const char		*pat;
+	GRegexCompileFlags	 flags;
+} rx_table[RX__MAX] = {
+	/* RX_AUTOLINK */
+	{ "<((?:https?|ftp)://[^\\s<>]+)>", G_REGEX_CASELESS },
+	/* RX_BREAK */
+	{ "<(?:br\\s*/?|/?(?:p|div|li|ul|ol|h[1-6]|tr|table|blockquote|"
+	  "section|article|header|footer)(?:\\s[^<>]*)?)>", G_REGEX_CASELESS },
+	/* RX_TAG */
+	{ "<!--.*?-->|</?(?:a|abbr|b|big|body|center|cite|code|del|em|"
+	  "figcaption|figure|font|head|hr|html|i|iframe|img|input|ins|"
+	  "label|link|mark|meta|nav|q|s|script|small|span|strike|strong|"
+	  "style|sub|sup|tbody|td|th|thead|title|u|wbr)(?:\\s[^<>]*)?/?>",
+	  G_REGEX_CASELESS },
+	/* RX_ENTITY */
+	{ "&(#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z]{2,8});", 0 },
+	/* RX_QUOTE */
+	{ "^(?:>[ \\t]?)+", 0 },
+	/* RX_RULE */
+	{ "^[ \\t]*([-*_])(?:[ \\t]*\\1){2,}[ \\t]*$", 0 },
+	/* RX_MDHEAD */
+	{ "^(#{1,6})[ \\t]+(.*?)(?:[ \\t]+#+)?[ \\t]*$", 0 },
+	/* RX_LIST */
+	{ "^[-*+•][ \\t]+(?=\\S)", 0 },
+	/* RX_IMAGE */
+	{ "!\\[([^\\]]*)\\]\\(([^()\\s]+)(?:\\s+\"[^\"]*\")?\\)", 0 },
+	/* RX_LINK */
+	{ "\\[([^\\]]+)\\]\\(([^()\\s]+)(?:\\s+\"[^\"]*\")?\\)", 0 },
+	/* RX_EMPH */
+	{ "(\\*\\*|__)(?=\\S)(.+?)(?<=\\S)\\1", 0 },
+	/* RX_URL */
+	{ "^(?:(?:https?|ftp)://|www\\.)[^\\s]+$", G_REGEX_CASELESS },
+	/* RX_LABEL: the label word and what follows the colon */
+	{ "^(标题|主标题|題目|题目|標題|副标题|副標題|引题|引題|肩题|作者|"
+	  "来源|來源|出处|出處|稿源|日期|时间|時間|发布时间|發布時間|发布日期|"
+	  "链接|鏈接|网址|網址|原文链接|原文地址|原文网址|正文|内容|內容|"
+	  "责任编辑|責任編輯|编辑|編輯|原标题|原標題|"
+	  "URL|Url|url|Link|Source|Title|Subtitle|Author|Date|Editor)"
+	  "[ \\t\\x{3000}]*[：:][ \\t\\x{3000}]*(.*)$", 0 },
+	/* RX_BYLINE_META_AGENCY */
+	{ NEWS_AGENCY, 0 },
+	/* RX_BYLINE_META_REP */
+	{ "^(本报|新华社|中新社)?(特派)?"
+	  "(记者|通讯员|实习生|编辑)+\\s*", 0 },
+	/* RX_BYLINE_META_SP */
+	{ "[\\s\\x{3000}\\x{00A0}]+", 0 },
+	/* RX_DATELINE */
+	{ NEWS_DATELINE, 0 },
+	/* RX_DATELINE_XUN */
+	{ NEWS_XUN, 0 },
+	/* RX_DATELINE_BY */
+	{ NEWS_BYLINE, 0 },
+	/* RX_IS_ADDRESS_ZH */
+	{ "^(尊敬的|敬爱的|敬愛的|亲爱的|親愛的|各位|诸位|"
+	  "諸位|女士们|女士們|先生们|先生們|朋友们|朋友們|同志们|"
+	  "同志們|同学们|同學們|老师们|老師們)", 0 },
+	/* RX_IS_ADDRESS_ZHEND */
+	{ "(们|們|阁下|閣下|陛下|殿下|"
+	  "先生|女士|同事|朋友|来宾|來賓|嘉宾|嘉賓|代表|同志|同学|同學)"
+	  "[，：！,:!]$", 0 },
+	/* RX_IS_ADDRESS_EN */
+	{ "^(Your (Excellenc|Majest|Royal|"
+	  "Highness)|Dear |Ladies|Distinguished|Honou?rable|Excellenc|"
+	  "Colleagues|Friends|My (dear )?(friends|colleagues|fellow)|"
+	  "Fellow|Mr\\.? (President|Chairman|Speaker|Secretary)|"
+	  "Madam|Members|Good (morning|afternoon|evening)|"
+	  "Comrades|Respected|Esteemed)", 0 },
+	/* RX_IS_THANKS_ZH */
+	{ "^(谢谢|謝謝|感谢|感謝|多谢|多謝|谢|謝)", 0 },
+	/* RX_IS_THANKS_EN */
+	{ "^(Thank (you|u)|Thanks|Many thanks)", 0 },
+	/* RX_SEG_ENUM_ZH */
+	{ "^(第[一二三四五六七八九十]{1,3}"
+	  "(?=[，、：,:])|[一二三四五六七八九十]{1,3}是|"
+	  "[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十"
+	  "\\d]{1,3}[）)]|\\d{1,2}[.、．](?!\\d))", 0 },
+	/* RX_SEG_ENUM_EN */
+	{ "^((First|Second|Third|Fourth|"
+	  "Fifth|Sixth|Seventh|Eighth|Ninth|Tenth)(ly)?(?=[,:])|"
+	  "\\d{1,2}\\.(?= )|\\([a-z\\d]{1,2}\\)(?= ))", 0 },
+	/* RX_SEG_ENUM_ZHEND */
+	{ "[。！？；]”?", 0 },
+	/* RX_SEG_ENUM_ENEND */
+	{ "[.!?][”’\"]?(?= )", 0 },
+	/* RX_FIND_DATE_EN1 */
+	{ "\\b(\\d{1,2}) (January|February|"
+	  "March|April|May|June|July|August|September|October|"
+	  "November|December),? (\\d{4})\\b", 0 },
+	/* RX_FIND_DATE_EN2 */
+	{ "\\b(January|February|March|"
+	  "April|May|June|July|August|September|October|"
+	  "November|December) (\\d{1,2})(?:st|nd|rd|th)?,? "
+	  "(\\d{4})\\b", 0 },
+	/* RX_FIND_DATE_ISO3 */
+	{ "\\b(\\d{4})[-/.](\\d{1,2})[-/.]"
+	  "(\\d{1,2})\\b", 0 },
+	/* RX_SPEAKER_LIKE_OFFICE */
+	{ ZH_OFFICE "[\\s　]*[\\x{3400}-\\x{9FFF}\\x{F900}-\\x{FAFF}\\x{20000}-\\x{2FA1F}][\\x{3400}-\\x{9FFF}\\x{F900}-\\x{FAFF}\\x{20000}-\\x{2FA1F}·]{1,7}$", 0 },
+	/* RX_SPEAKER_LIKE_SEP */
+	{ "[\\s　][\\x{3400}-\\x{9FFF}\\x{F900}-\\x{FAFF}\\x{20000}-\\x{2FA1F}][\\x{3400}-\\x{9FFF}\\x{F900}-\\x{FAFF}\\x{20000}-\\x{2FA1F}·]{1,7}$", 0 },
+	/* RX_SPEAKER_LIKE_NAME */
+	{ "^[\\x{3400}-\\x{9FFF}\\x{F900}-\\x{FAFF}\\x{20000}-\\x{2FA1F}]{2,4}$", 0 },
+	/* RX_SPEAKER_ZH_OFFICE */
+	{ "^(.*" ZH_OFFICE ")(.{2,8})$", 0 },
+	/* RX_SPEAKER_EN_BY */
+	{ "\\bby\\s+(.+)$", 0 },
+	/* RX_SPEAKER_EN_HON */
+	{ "^((H\\.\\s?E\\.|His Excellency|"
+	  "Her Excellency|Mr\\.|Ms\\.|Mrs\\.|Dr\\.|Madam|Mister)\\s+)+", 0 },
+	/* RX_SPEAKER_EN_AT */
+	{ "\\s(at|on|to|before|during)\\s", 0 },
+	/* RX_HEADER_LINES_COLL */
+	{ "^(\\d{1,4})[.、．]\\s*\\S", 0 },
+	/* RX_HEADER_LINES_SUB */
+	{ "^(——|—|──|－－|--|-)+\\s*", 0 },
+	/* RX_HEADER_LINES_PAREN */
+	{ "^[（(].*[）)]$", 0 },
+	/* RX_HEADER_LINES_DASH */
+	{ "^(.+?)(——.+)$", 0 },
+	/* RX_HEADER_LINES_SPK */
+	{ "^(Remarks|Speech|Address|"
+	  "Statement|Keynote|Toast|Message|Lecture|Written|Opening|"
+	  "Closing|Report|Video|Full text|Text)\\b.*\\bby\\b", 0 },
+	/* RX_HEADER_LINES_HON */
+	{ "^(H\\.\\s?E\\.|His "
+	  "Excellency|Her Excellency|Mr\\.|Ms\\.|Mrs\\.|Dr\\.|"
+	  "Prof\\.)\\s", 0 },
+	/* RX_HEADER_LINES_GENRE */
+	{ "^((Keynote|Opening|Closing|Special|Video|Written) )?"
+	  "(Speech|Remarks|Address|Statement|Toast|Message|"
+	  "Lecture|Keynote Speech)\\b", 0 },
+	/* RX_HEADER_LINES_OCC */
+	{ "^(At|On|To|In|Before|"
+	  "During|For|Delivered at|Given at)\\s", 0 },
+	/* RX_DATE_ZH */
+	{ "(?:" DATE_N "年)?" DATE_N "月(?:" DATE_N "日)?", 0 },
+	/* RX_R_NOTE */
+	{ "^(?:[【\\[]?(?:编者按|編者按|编者的话|編者的話|编者附记|编后|"
+	"编者注|编者)[】\\]]?[：:]?|Editor[’']s [Nn]ote[:.]?)", 0 },
+	/* RX_R_CAPTION */
+	{ "^(?:(?:图片|圖片|照片|上图|下图|左图|右图|题图|资料图|图|圖)[：:]|"
+	"图为|圖為|(?:Photo|Caption|Picture)[:.] )", 0 },
+	/* RX_R_CREDIT */
+	{ "^[（(]?[^，。！？；（()）]{0,24}?[\\s\\x{3000}\\x{00A0}]*\\S{1,12}"
+	"[\\s\\x{3000}\\x{00A0}]*(?:摄|攝|供图|供圖)[）)]?$", 0 },
+	/* RX_R_CREDIT_END */
+	{ "[（(][^（()）]{1,30}(?:摄|攝|供图|供圖)[）)]$", 0 },
+	/* RX_R_BYLINE */
+	{ "^[（(][\\s\\x{3000}]*((?:本报|本刊|本台|新华社|中新社|人民网|新华网)?"
+	"(?:特派|特约|驻\\S{1,8})?(?:记者|記者|通讯员|通訊員|实习生|見習記者|"
+	"见习记者)[^（()）]{1,60})[）)]$", 0 },
+	/* RX_R_BYLINE2 */
+	{ "^((?:本报|本刊|本台|新华社|中新社)?(?:特派|特约)?(?:记者|記者|通讯员)"
+	"[\\s\\x{3000}\\x{00A0}]*[\\x{3400}-\\x{9FFF}\\x{F900}-\\x{FAFF}\\x{20000}-\\x{2FA1F}·、\\s\\x{3000}\\x{00A0}]{2,40})$", 0 },
+	/* RX_R_DATELINE */
+	{ "^[（(][^（()）]{0,30}?" RR_DAY "[月]" RR_DAY "日(?:电|電|讯|訊)"
+	"[^（()）]{0,20}[）)]$", 0 },
+	/* RX_R_DATELINE_END */
+	{ "[（(][^（()）]{0,30}?" RR_DAY "[月]" RR_DAY "日(?:电|電|讯|訊)"
+	"[^（()）]{0,20}[）)]$", 0 },
+	/* RX_R_EDITOR */
+	{ "^(?:——|—|－－|--)[\\s\\x{3000}]*(?:编者|編者|本刊编辑部|编辑部|"
+	"本报编辑部)$", 0 },
+	/* RX_R_EDITOR_END */
+	{ "(?:——|—|－－|--)[\\s\\x{3000}]*(?:编者|編者|本刊编辑部|编辑部|"
+	"本报编辑部)$", 0 },
+	/* RX_R_SIGNED */
+	{ "^(?:[（(][\\x{3400}-\\x{9FFF}\\x{F900}-\\x{FAFF}\\x{20000}-\\x{2FA1F}·]{2,12}[）)]|[\\x{3400}-\\x{9FFF}\\x{F900}-\\x{FAFF}\\x{20000}-\\x{2FA1F}·]{2,4}|"
+	"[\\x{3400}-\\x{9FFF}\\x{F900}-\\x{FAFF}\\x{20000}-\\x{2FA1F}]{2,16}(?:委员会|委員會|办公室|辦公室|政府|协会|協會|中心|"
+	"编辑部|编委会|联合会|总会|学会|研究会|部|局|厅|院|社|会))$", 0 },
+	/* RX_R_TURN_ZH */
+	{ "^([\\x{3400}-\\x{9FFF}\\x{F900}-\\x{FAFF}\\x{20000}-\\x{2FA1F}·]{1,8}?)[\\s\\x{3000}]*[：:][\\s\\x{3000}]*(?=\\S)", 0 },
+	/* RX_R_TURN_EN */
+	{ "^(Q|A|Question|Answer|Interviewer|Reporter|Host|Moderator|"
+	"[A-Z][a-z]+(?: [A-Z][a-z]+){0,2})[:：][\\s]*(?=\\S)", 0 },
+	/* RX_R_TURN_STRONG */
+	{ "^(记者|記者|问|問|答|主持人|提问|提問|回答|Q|A|Question|Answer|"
+	"Interviewer|Reporter|Host|Moderator)$", 0 },
+	/* RX_R_SAYS */
+	{ "(说|說|道|指出|表示|认为|認為|强调|強調|介绍|介紹|称|稱|回应|回應|"
+	"透露|坦言|问道|答道|写道|寫道|提到|提出|宣布|告诉|告訴|发现|发现|"
+	"如下|是|有|为|为此|总之|例如|比如|其中|另外|此外|同时|注)$", 0 },
+	/* RX_R_NUM */
+	{ "^(?:(" RR_NUMS "{1,3}[、．.])|([（(]" RR_NUMS "{1,3}[）)])|"
+	"(\\d{1,2}[.、．](?!\\d))|([（(]\\d{1,2}[）)])|(第" RR_NUMS "{1,3}"
+	"(?:部分|章|节|節)))", 0 },
+	/* RX_R_EN_BYLINE */
+	{ "^\\((?:Reporting|Writing|Editing|Reported|Written) by [^()]+\\)$", 0 },
+};
+
+static GRegex	*rx_compiled[RX__MAX];
+
+/* No G_REGEX_OPTIMIZE: its JIT makes valgrind report uninitialised
+ * reads, and these patterns run on short lines only. */
+static gpointer
+rx_build(gpointer unused)
+{
+	GError	*err = NULL;
+	int	 i;
+
+	(void)unused;
+	for (i = 0; i < RX__MAX; i++)
+		if ((rx_compiled[i] = g_regex_new(rx_table[i].pat,
+		    rx_table[i].flags, 0, &err)) == NULL)
+			g_error("recog.c: pattern %d: %s", i, err->message);
+	return NULL;
+}
+
+/* The compiled pattern of the table. */
+static GRegex *
+R(enum rx_id id)
+{
+	static GOnce	 once = G_ONCE_INIT;
+
+	g_once(&once, rx_build, NULL);
+	return rx_compiled[id];
+}
+
+
 /*
  * Append a new block of the given type to the document's root.
  */
@@ -107,26 +429,6 @@ dc_join_lines(const struct dc_line **l, size_t n, int lang)
  * salutation, after it a vocative opening a new part.
  */
 
-/* Compile a pattern once (patterns are constant and known good).
- * No G_REGEX_OPTIMIZE: its JIT makes valgrind report uninitialised
- * reads, and these patterns run on short lines only. */
-static GRegex *
-rx(GRegex **cache, const char *pat)
-{
-	GRegex	*r;
-
-	/* A batch parses on several threads: the first to compile a
-	 * pattern publishes it, the others drop theirs. */
-	if ((r = g_atomic_pointer_get(cache)) != NULL)
-		return r;
-	r = g_regex_new(pat, 0, 0, NULL);
-	if (!g_atomic_pointer_compare_and_exchange(cache, NULL, r)) {
-		g_regex_unref(r);
-		r = g_atomic_pointer_get(cache);
-	}
-	return r;
-}
-
 /* Number of characters (not bytes) of a UTF-8 string. */
 static long
 nchars(const char *s)
@@ -143,23 +445,6 @@ last_char(const char *s)
 	return n == 0 ? 0 : g_utf8_get_char(g_utf8_prev_char(s + n));
 }
 
-/* Dateline: who, where, when, and 电/讯; a byline in brackets may
- * follow after white space.  Month and day in any digits. */
-#define NEWS_NUM "(?:\\d{1,2}|[０-９]{1,2}|[一二三四五六七八九十]{1,3})"
-#define NEWS_DATELINE \
-	"^[（(]?(.{0,24}?)((?:(?:\\d{4}|[０-９]{4})年)?" NEWS_NUM "月" \
-	NEWS_NUM "日)(电|讯|消息|报道)"
-#define NEWS_XUN \
-	"^[（(]?(本报|本刊|本网|本台|新华社|中新社|[\\x{3400}-\\x{9FFF}\\x{F900}-\\x{FAFF}\\x{20000}-\\x{2FA1F}]{1,6}?(?:社|报|網|网|台))()讯"
-#define NEWS_BYLINE \
-	"^[\\s\\x{00A0}\\x{3000}]*([（(]([^（()）]{1,60})[）)])"
-
-/* Agencies name themselves by these endings (新华社, 本报, 人民网). */
-#define NEWS_AGENCY \
-	"^(本报|本刊|本网|本台|新华社|中新社|.{1,8}?(?:社|报|网|台|刊|中心))(.*)$"
-
-
-
 /*
  * Record dateline and byline in the metadata: agency, place, date
  * (partial "--11-11" without a year), reporters.
@@ -168,11 +453,10 @@ void
 dc_byline_meta(struct dc_doc *d, const char *where, const char *date,
     const char *by)
 {
-	static GRegex	*agency, *rep, *sp;
 	GMatchInfo	*mi = NULL;
 	char		*a, *p, *iso = NULL, *dt = NULL, *pl = NULL, *r;
 
-	if (g_regex_match(rx(&agency, NEWS_AGENCY), where, 0, &mi)) {
+	if (g_regex_match(R(RX_BYLINE_META_AGENCY), where, 0, &mi)) {
 		a = g_match_info_fetch(mi, 1);
 		p = g_match_info_fetch(mi, 2);
 		dc_meta_set(&d->meta.agency, a);
@@ -194,12 +478,10 @@ dc_byline_meta(struct dc_doc *d, const char *where, const char *date,
 	if (by == NULL)
 		return;
 	/* "记者刘慧、薛丹" -> "刘慧、薛丹"; spaces between names -> 、 */
-	r = g_regex_replace(rx(&rep, "^(本报|新华社|中新社)?(特派)?"
-	    "(记者|通讯员|实习生|编辑)+\\s*"), by, -1, 0, "", 0, NULL);
+	r = g_regex_replace(R(RX_BYLINE_META_REP), by, -1, 0, "", 0, NULL);
 	{
 		/* Names are separated by 、, or by spaces of any width. */
-		char *u = g_regex_replace_literal(rx(&sp,
-		    "[\\s\\x{3000}\\x{00A0}]+"), r, -1, 0, " ", 0, NULL);
+		char *u = g_regex_replace_literal(R(RX_BYLINE_META_SP), r, -1, 0, " ", 0, NULL);
 		g_free(r);
 		r = g_strstrip(u);
 	}
@@ -227,10 +509,9 @@ dc_byline_meta(struct dc_doc *d, const char *where, const char *date,
 int
 dc_dateline_at(const char *text)
 {
-	static GRegex	*re, *xun;
 
-	return g_regex_match(rx(&re, NEWS_DATELINE), text, 0, NULL) ||
-	    g_regex_match(rx(&xun, NEWS_XUN), text, 0, NULL);
+	return g_regex_match(R(RX_DATELINE), text, 0, NULL) ||
+	    g_regex_match(R(RX_DATELINE_XUN), text, 0, NULL);
 }
 
 /*
@@ -240,17 +521,16 @@ dc_dateline_at(const char *text)
 int
 dc_dateline(struct dc_doc *d, const char *text, struct dc_dateline *dl)
 {
-	static GRegex	*re, *by, *xun;
 	GMatchInfo	*mi = NULL;
 	char		*where, *date, *b = NULL;
 	int		 st, en, bst, ben;
 
 	memset(dl, 0, sizeof(*dl));
-	if (!g_regex_match(rx(&re, NEWS_DATELINE), text, 0, &mi)) {
+	if (!g_regex_match(R(RX_DATELINE), text, 0, &mi)) {
 		g_match_info_free(mi);
 		mi = NULL;
 		/* "本报讯": an agency's dateline without date or place. */
-		if (!g_regex_match(rx(&xun, NEWS_XUN), text, 0, &mi)) {
+		if (!g_regex_match(R(RX_DATELINE_XUN), text, 0, &mi)) {
 			g_match_info_free(mi);
 			return 0;
 		}
@@ -269,7 +549,7 @@ dc_dateline(struct dc_doc *d, const char *text, struct dc_dateline *dl)
 	}
 	dl->dateline = g_strndup(text, en);
 	dl->end = en;
-	if (g_regex_match(rx(&by, NEWS_BYLINE), text + en, 0, &mi)) {
+	if (g_regex_match(R(RX_DATELINE_BY), text + en, 0, &mi)) {
 		g_match_info_fetch_pos(mi, 1, &bst, &ben);
 		b = g_match_info_fetch(mi, 2);
 		if (strstr(b, "记者") != NULL || strstr(b, "通讯员") != NULL ||
@@ -302,7 +582,6 @@ dc_dateline(struct dc_doc *d, const char *text, struct dc_dateline *dl)
 int
 dc_is_address(const char *s, int lang)
 {
-	static GRegex	*zh, *zhend, *en;
 	gunichar	 c = last_char(s);
 
 	if (lang == DC_LANG_ZH) {
@@ -313,24 +592,15 @@ dc_is_address(const char *s, int lang)
 		    c != ',' && c != '!')
 			return 0;
 		/* Address words: honorifics, titles, plural 们. */
-		if (g_regex_match(rx(&zh, "^(尊敬的|敬爱的|敬愛的|亲爱的|親愛的|各位|诸位|"
-		    "諸位|女士们|女士們|先生们|先生們|朋友们|朋友們|同志们|"
-		    "同志們|同学们|同學們|老师们|老師們)"),
+		if (g_regex_match(R(RX_IS_ADDRESS_ZH),
 		    s, 0, NULL))
 			return 1;
-		return g_regex_match(rx(&zhend, "(们|們|阁下|閣下|陛下|殿下|"
-		    "先生|女士|同事|朋友|来宾|來賓|嘉宾|嘉賓|代表|同志|同学|同學)"
-		    "[，：！,:!]$"),
+		return g_regex_match(R(RX_IS_ADDRESS_ZHEND),
 		    s, 0, NULL) && nchars(s) <= 24;
 	}
 	if (strlen(s) > 120 || (c != ',' && c != ':' && c != '!'))
 		return 0;
-	return g_regex_match(rx(&en, "^(Your (Excellenc|Majest|Royal|"
-	    "Highness)|Dear |Ladies|Distinguished|Honou?rable|Excellenc|"
-	    "Colleagues|Friends|My (dear )?(friends|colleagues|fellow)|"
-	    "Fellow|Mr\\.? (President|Chairman|Speaker|Secretary)|"
-	    "Madam|Members|Good (morning|afternoon|evening)|"
-	    "Comrades|Respected|Esteemed)"),
+	return g_regex_match(R(RX_IS_ADDRESS_EN),
 	    s, 0, NULL);
 }
 
@@ -341,13 +611,10 @@ dc_is_address(const char *s, int lang)
 int
 dc_is_thanks(const char *s, int lang)
 {
-	static GRegex	*zh, *en;
 
 	if (lang == DC_LANG_ZH)
-		return nchars(s) <= 14 && g_regex_match(rx(&zh,
-		    "^(谢谢|謝謝|感谢|感謝|多谢|多謝|谢|謝)"), s, 0, NULL);
-	return strlen(s) <= 60 && g_regex_match(rx(&en,
-	    "^(Thank (you|u)|Thanks|Many thanks)"), s, 0, NULL);
+		return nchars(s) <= 14 && g_regex_match(R(RX_IS_THANKS_ZH), s, 0, NULL);
+	return strlen(s) <= 60 && g_regex_match(R(RX_IS_THANKS_EN), s, 0, NULL);
 }
 
 /*
@@ -360,22 +627,16 @@ dc_is_thanks(const char *s, int lang)
 void
 dc_seg_enum(struct dc_node *s)
 {
-	static GRegex	*zh, *en, *zhend, *enend;
 	GMatchInfo	*mi = NULL;
 	int		 st, e, ls, le;
 	size_t		 len = strlen(s->text);
 
 	s->enum_len = s->lead_len = 0;
 	if (s->lang == DC_LANG_ZH) {
-		if (!g_regex_match(rx(&zh, "^(第[一二三四五六七八九十]{1,3}"
-		    "(?=[，、：,:])|[一二三四五六七八九十]{1,3}是|"
-		    "[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十"
-		    "\\d]{1,3}[）)]|\\d{1,2}[.、．](?!\\d))"), s->text, 0, &mi))
+		if (!g_regex_match(R(RX_SEG_ENUM_ZH), s->text, 0, &mi))
 			goto out;
 	} else {
-		if (!g_regex_match(rx(&en, "^((First|Second|Third|Fourth|"
-		    "Fifth|Sixth|Seventh|Eighth|Ninth|Tenth)(ly)?(?=[,:])|"
-		    "\\d{1,2}\\.(?= )|\\([a-z\\d]{1,2}\\)(?= ))"),
+		if (!g_regex_match(R(RX_SEG_ENUM_EN),
 		    s->text, 0, &mi))
 			goto out;
 	}
@@ -385,10 +646,10 @@ dc_seg_enum(struct dc_node *s)
 	mi = NULL;
 	/* The lead: the first sentence, if more follows. */
 	if (s->lang == DC_LANG_ZH) {
-		if (!g_regex_match_full(rx(&zhend, "[。！？；]”?"), s->text,
+		if (!g_regex_match_full(R(RX_SEG_ENUM_ZHEND), s->text,
 		    -1, e, 0, &mi, NULL))
 			goto out;
-	} else if (!g_regex_match_full(rx(&enend, "[.!?][”’\"]?(?= )"),
+	} else if (!g_regex_match_full(R(RX_SEG_ENUM_ENEND),
 	    s->text, -1, e, 0, &mi, NULL))
 		goto out;
 	g_match_info_fetch_pos(mi, 0, &ls, &le);
@@ -461,19 +722,11 @@ date_num(const char *s, size_t len)
 static int
 find_date(const char *s, char **iso, int *st, int *en)
 {
-	static GRegex	*zh, *en1, *en2;
 	GMatchInfo	*mi = NULL;
 	char		*y = NULL, *m = NULL, *d = NULL;
 	int		 yv = -1, mv = -1, dv = -1, i, ok = 0;
-	const char	*N = "([0-9０-９]{1,4}|[〇○◯零一二三四五六七八九十]{1,4})";
-	char		*pat;
 
-	if (g_atomic_pointer_get(&zh) == NULL) {
-		pat = g_strdup_printf("(?:%s年)?%s月(?:%s日)?", N, N, N);
-		rx(&zh, pat);
-		g_free(pat);
-	}
-	if (g_regex_match(zh, s, 0, &mi)) {
+	if (g_regex_match(R(RX_DATE_ZH), s, 0, &mi)) {
 		y = g_match_info_fetch(mi, 1);
 		m = g_match_info_fetch(mi, 2);
 		d = g_match_info_fetch(mi, 3);
@@ -485,9 +738,7 @@ find_date(const char *s, char **iso, int *st, int *en)
 	} else {
 		g_match_info_free(mi);
 		mi = NULL;
-		if (g_regex_match(rx(&en1, "\\b(\\d{1,2}) (January|February|"
-		    "March|April|May|June|July|August|September|October|"
-		    "November|December),? (\\d{4})\\b"), s, 0, &mi)) {
+		if (g_regex_match(R(RX_FIND_DATE_EN1), s, 0, &mi)) {
 			d = g_match_info_fetch(mi, 1);
 			m = g_match_info_fetch(mi, 2);
 			y = g_match_info_fetch(mi, 3);
@@ -495,10 +746,7 @@ find_date(const char *s, char **iso, int *st, int *en)
 		} else {
 			g_match_info_free(mi);
 			mi = NULL;
-			if (g_regex_match(rx(&en2, "\\b(January|February|March|"
-			    "April|May|June|July|August|September|October|"
-			    "November|December) (\\d{1,2})(?:st|nd|rd|th)?,? "
-			    "(\\d{4})\\b"), s, 0, &mi)) {
+			if (g_regex_match(R(RX_FIND_DATE_EN2), s, 0, &mi)) {
 				m = g_match_info_fetch(mi, 1);
 				d = g_match_info_fetch(mi, 2);
 				y = g_match_info_fetch(mi, 3);
@@ -520,9 +768,7 @@ find_date(const char *s, char **iso, int *st, int *en)
 	g_free(d);
 	if (!ok) {
 		/* "2020-11-10", "2020/11/10", "2020.11.10". */
-		static GRegex *iso3;
-		if (g_regex_match(rx(&iso3, "\\b(\\d{4})[-/.](\\d{1,2})[-/.]"
-		    "(\\d{1,2})\\b"), s, 0, &mi)) {
+		if (g_regex_match(R(RX_FIND_DATE_ISO3), s, 0, &mi)) {
 			char *a = g_match_info_fetch(mi, 1);
 			char *b = g_match_info_fetch(mi, 2);
 			char *c = g_match_info_fetch(mi, 3);
@@ -752,11 +998,6 @@ meta_cat(char **p, const char *sep, const char *text)
 	*p = t;
 }
 
-/* Office words that precede a name in a Chinese speaker line. */
-#define ZH_OFFICE "(主席|总理|部长|总统|书记|委员长|大使|秘书长|院长|主任|" \
-	"局长|会长|省长|市长|校长|发言人|首相|国王|总干事|行长|董事长|理事长|" \
-	"副主席|代表|团长|参赞|领事)"
-
 /*
  * Does this Chinese header line name a speaker?  A name is two to four
  * Han characters (more with the middle dot of transliterations) at
@@ -768,19 +1009,17 @@ meta_cat(char **p, const char *sep, const char *text)
 static int
 speaker_like(const char *s, int seen, int havetitle)
 {
-	static GRegex	*office, *sep, *name;
 
 	if (g_utf8_strlen(s, -1) > 30 || strpbrk(s, ",.!?:;\"'()") ||
 	    g_regex_match_simple("[，。！？：；、“”‘’《》（）「」]", s, 0, 0))
 		return 0;
-	if (g_regex_match(rx(&office, ZH_OFFICE "[\\s　]*[\\x{3400}-\\x{9FFF}\\x{F900}-\\x{FAFF}\\x{20000}-\\x{2FA1F}][\\x{3400}-\\x{9FFF}\\x{F900}-\\x{FAFF}\\x{20000}-\\x{2FA1F}·]{1,7}$"),
+	if (g_regex_match(R(RX_SPEAKER_LIKE_OFFICE),
 	    s, 0, NULL))
 		return 1;
-	if (seen && g_regex_match(rx(&sep, "[\\s　][\\x{3400}-\\x{9FFF}\\x{F900}-\\x{FAFF}\\x{20000}-\\x{2FA1F}][\\x{3400}-\\x{9FFF}\\x{F900}-\\x{FAFF}\\x{20000}-\\x{2FA1F}·]{1,7}$"),
+	if (seen && g_regex_match(R(RX_SPEAKER_LIKE_SEP),
 	    s, 0, NULL))
 		return 1;
-	return havetitle && g_regex_match(rx(&name,
-	    "^[\\x{3400}-\\x{9FFF}\\x{F900}-\\x{FAFF}\\x{20000}-\\x{2FA1F}]{2,4}$"), s, 0, NULL);
+	return havetitle && g_regex_match(R(RX_SPEAKER_LIKE_NAME), s, 0, NULL);
 }
 
 /* Split a Chinese speaker line "中华人民共和国主席　习近平" into role
@@ -788,7 +1027,6 @@ speaker_like(const char *s, int seen, int havetitle)
 static void
 speaker_zh(struct dc_lmeta *m, const char *s)
 {
-	static GRegex	*office;
 	GMatchInfo	*mi = NULL;
 	const char	*sp = NULL, *p;
 	char		*t;
@@ -806,7 +1044,7 @@ speaker_zh(struct dc_lmeta *m, const char *s)
 		g_free(t);
 		return;
 	}
-	if (g_regex_match(rx(&office, "^(.*" ZH_OFFICE ")(.{2,8})$"), s, 0,
+	if (g_regex_match(R(RX_SPEAKER_ZH_OFFICE), s, 0,
 	    &mi)) {
 		g_match_info_fetch_pos(mi, 1, &st, &en);
 		t = g_strndup(s, en);
@@ -823,23 +1061,21 @@ speaker_zh(struct dc_lmeta *m, const char *s)
 static void
 speaker_en(struct dc_lmeta *m, const char *s)
 {
-	static GRegex	*by, *hon, *at;
 	GMatchInfo	*mi = NULL;
 	char		*name, *comma, *t;
 
-	if (g_regex_match(rx(&by, "\\bby\\s+(.+)$"), s, 0, &mi))
+	if (g_regex_match(R(RX_SPEAKER_EN_BY), s, 0, &mi))
 		name = g_match_info_fetch(mi, 1);
 	else
 		name = g_strdup(s);
 	g_match_info_free(mi);
-	t = g_regex_replace(rx(&hon, "^((H\\.\\s?E\\.|His Excellency|"
-	    "Her Excellency|Mr\\.|Ms\\.|Mrs\\.|Dr\\.|Madam|Mister)\\s+)+"),
+	t = g_regex_replace(R(RX_SPEAKER_EN_HON),
 	    name, -1, 0, "", 0, NULL);
 	g_free(name);
 	name = t;
 	/* "… by the Secretary-General at the Opening of …": the occasion
 	 * follows the name. */
-	if (g_regex_match(rx(&at, "\\s(at|on|to|before|during)\\s"), name, 0,
+	if (g_regex_match(R(RX_SPEAKER_EN_AT), name, 0,
 	    &mi)) {
 		int st, en;
 		g_match_info_fetch_pos(mi, 0, &st, &en);
@@ -890,7 +1126,6 @@ header_date(struct dc_doc *d, int lang, const char *s)
 void
 dc_header_lines(struct dc_doc *d, const struct dc_line **l, size_t n)
 {
-	static GRegex	*coll, *sub, *dash, *spk, *occ, *paren, *hon, *genre;
 	struct dc_lmeta	*m;
 	GMatchInfo	*mi = NULL;
 	size_t		 i;
@@ -915,7 +1150,7 @@ dc_header_lines(struct dc_doc *d, const struct dc_line **l, size_t n)
 		m = &d->meta.l[lang];
 
 		/* "8. 习近平在…的讲话": number in a collection. */
-		if (first && g_regex_match(rx(&coll, "^(\\d{1,4})[.、．]\\s*\\S"),
+		if (first && g_regex_match(R(RX_HEADER_LINES_COLL),
 		    s, 0, &mi)) {
 			t = g_match_info_fetch(mi, 1);
 			dc_meta_set(&d->meta.collection, t);
@@ -933,7 +1168,7 @@ dc_header_lines(struct dc_doc *d, const struct dc_line **l, size_t n)
 		if (lang == DC_LANG_ZH) {
 			/* Dashes open a subtitle: en is where it starts. */
 			en = -1;
-			if (g_regex_match(rx(&sub, "^(——|—|──|－－|--|-)+\\s*"),
+			if (g_regex_match(R(RX_HEADER_LINES_SUB),
 			    s, 0, &mi))
 				g_match_info_fetch_pos(mi, 0, &st, &en);
 			g_match_info_free(mi);
@@ -954,12 +1189,11 @@ dc_header_lines(struct dc_doc *d, const struct dc_line **l, size_t n)
 				dc_meta_set(&m->subtitle, s + en);
 				header_add(d, DC_SUBTITLE, lang, s, l[i]);
 				seen[lang] = 1;
-			} else if ((g_regex_match(rx(&paren,
-			    "^[（(].*[）)]$"), s, 0, NULL) ||
+			} else if ((g_regex_match(R(RX_HEADER_LINES_PAREN), s, 0, NULL) ||
 			    nchars(s) <= 24) && header_date(d, lang, s)) {
 				header_add(d, DC_DATEPLACE, lang, s, l[i]);
 				seen[lang] = 1;
-			} else if (g_regex_match(rx(&paren, "^[（(].*[）)]$"), s,
+			} else if (g_regex_match(R(RX_HEADER_LINES_PAREN), s,
 			    0, NULL) && (strstr(s, "月") != NULL ||
 			    strstr(s, "年") != NULL)) {
 				/* Dated, but not a real date: still the
@@ -976,7 +1210,7 @@ dc_header_lines(struct dc_doc *d, const struct dc_line **l, size_t n)
 				    "line kept as occasion: %s", s);
 				meta_cat(&m->occasion, "", s);
 				header_add(d, DC_OCCASION, lang, s, l[i]);
-			} else if (g_regex_match(rx(&dash, "^(.+?)(——.+)$"), s,
+			} else if (g_regex_match(R(RX_HEADER_LINES_DASH), s,
 			    0, &mi)) {
 				/* Title line that also holds the subtitle. */
 				char *a = g_match_info_fetch(mi, 1);
@@ -999,26 +1233,18 @@ dc_header_lines(struct dc_doc *d, const struct dc_line **l, size_t n)
 
 		/* English. */
 		ty = DC_TITLE;
-		if (g_regex_match(rx(&spk, "^(Remarks|Speech|Address|"
-		    "Statement|Keynote|Toast|Message|Lecture|Written|Opening|"
-		    "Closing|Report|Video|Full text|Text)\\b.*\\bby\\b"), s,
-		    0, NULL) || g_regex_match(rx(&hon, "^(H\\.\\s?E\\.|His "
-		    "Excellency|Her Excellency|Mr\\.|Ms\\.|Mrs\\.|Dr\\.|"
-		    "Prof\\.)\\s"), s, 0, NULL)) {
+		if (g_regex_match(R(RX_HEADER_LINES_SPK), s,
+		    0, NULL) || g_regex_match(R(RX_HEADER_LINES_HON), s, 0, NULL)) {
 			/* "Remarks by H.E. …", "H.E. Li Keqiang, Premier …" */
 			ty = DC_SPEAKER;
 			speaker_en(m, s);
-		} else if (m->title != NULL && g_regex_match(rx(&genre,
-		    "^((Keynote|Opening|Closing|Special|Video|Written) )?"
-		    "(Speech|Remarks|Address|Statement|Toast|Message|"
-		    "Lecture|Keynote Speech)\\b"), s, 0, NULL)) {
+		} else if (m->title != NULL && g_regex_match(R(RX_HEADER_LINES_GENRE), s, 0, NULL)) {
 			/* "Keynote Speech at the APEC CEO Summit": the
 			 * English counterpart of the dash subtitle. */
 			ty = DC_SUBTITLE;
 		} else if (strlen(s) <= 80 && header_date(d, lang, s))
 			ty = DC_DATEPLACE;
-		else if (g_regex_match(rx(&occ, "^(At|On|To|In|Before|"
-		    "During|For|Delivered at|Given at)\\s"), s, 0, NULL) &&
+		else if (g_regex_match(R(RX_HEADER_LINES_OCC), s, 0, NULL) &&
 		    seen[lang])
 			ty = DC_OCCASION;
 		else if (inocc[lang])
@@ -1085,130 +1311,25 @@ dc_header_lines(struct dc_doc *d, const struct dc_line **l, size_t n)
  * - An editor's note opens "编者按".
  */
 
-/* Patterns of the body roles, compiled once. */
-enum role_rx {
-	RR_NOTE,	/* editor's note opening */
-	RR_CAPTION,	/* caption opening */
-	RR_CREDIT,	/* photo credit: the whole block */
-	RR_CREDIT_END,	/* photo credit closing a block */
-	RR_BYLINE,	/* closing byline in brackets */
-	RR_BYLINE2,	/* closing byline without brackets */
-	RR_DATELINE,	/* closing dateline in brackets */
-	RR_DATELINE_END, /* closing dateline ending the last paragraph */
-	RR_EDITOR,	/* "——编者" */
-	RR_EDITOR_END,	/* "——编者" ending a paragraph */
-	RR_SIGNED,	/* a signature: a name, in brackets or not */
-	RR_TURN_ZH,	/* Chinese speaker label */
-	RR_TURN_EN,	/* English speaker label */
-	RR_TURN_STRONG,	/* labels that are turns wherever they stand */
-	RR_SAYS,	/* a label that is a verb of saying, not a name */
-	RR_NUM,		/* numbered heading: its numbering */
-	RR_EN_BYLINE,	/* "(Reporting by …)" */
-	RR__MAX
-};
-
-#define RR_NUMS "[一二三四五六七八九十百零〇]"
-#define RR_DAY "(?:\\d{1,2}|[０-９]{1,2}|" RR_NUMS "{1,3})"
-
-static const char *const role_pat[RR__MAX] = {
-	/* RR_NOTE */
-	"^(?:[【\\[]?(?:编者按|編者按|编者的话|編者的話|编者附记|编后|"
-	"编者注|编者)[】\\]]?[：:]?|Editor[’']s [Nn]ote[:.]?)",
-	/* RR_CAPTION */
-	"^(?:(?:图片|圖片|照片|上图|下图|左图|右图|题图|资料图|图|圖)[：:]|"
-	"图为|圖為|(?:Photo|Caption|Picture)[:.] )",
-	/* RR_CREDIT */
-	"^[（(]?[^，。！？；（()）]{0,24}?[\\s\\x{3000}\\x{00A0}]*\\S{1,12}"
-	"[\\s\\x{3000}\\x{00A0}]*(?:摄|攝|供图|供圖)[）)]?$",
-	/* RR_CREDIT_END */
-	"[（(][^（()）]{1,30}(?:摄|攝|供图|供圖)[）)]$",
-	/* RR_BYLINE */
-	"^[（(][\\s\\x{3000}]*((?:本报|本刊|本台|新华社|中新社|人民网|新华网)?"
-	"(?:特派|特约|驻\\S{1,8})?(?:记者|記者|通讯员|通訊員|实习生|見習記者|"
-	"见习记者)[^（()）]{1,60})[）)]$",
-	/* RR_BYLINE2 */
-	"^((?:本报|本刊|本台|新华社|中新社)?(?:特派|特约)?(?:记者|記者|通讯员)"
-	"[\\s\\x{3000}\\x{00A0}]*[\\x{3400}-\\x{9FFF}\\x{F900}-\\x{FAFF}\\x{20000}-\\x{2FA1F}·、\\s\\x{3000}\\x{00A0}]{2,40})$",
-	/* RR_DATELINE */
-	"^[（(][^（()）]{0,30}?" RR_DAY "[月]" RR_DAY "日(?:电|電|讯|訊)"
-	"[^（()）]{0,20}[）)]$",
-	/* RR_DATELINE_END */
-	"[（(][^（()）]{0,30}?" RR_DAY "[月]" RR_DAY "日(?:电|電|讯|訊)"
-	"[^（()）]{0,20}[）)]$",
-	/* RR_EDITOR */
-	"^(?:——|—|－－|--)[\\s\\x{3000}]*(?:编者|編者|本刊编辑部|编辑部|"
-	"本报编辑部)$",
-	/* RR_EDITOR_END */
-	"(?:——|—|－－|--)[\\s\\x{3000}]*(?:编者|編者|本刊编辑部|编辑部|"
-	"本报编辑部)$",
-	/* RR_SIGNED */
-	"^(?:[（(][\\x{3400}-\\x{9FFF}\\x{F900}-\\x{FAFF}\\x{20000}-\\x{2FA1F}·]{2,12}[）)]|[\\x{3400}-\\x{9FFF}\\x{F900}-\\x{FAFF}\\x{20000}-\\x{2FA1F}·]{2,4}|"
-	"[\\x{3400}-\\x{9FFF}\\x{F900}-\\x{FAFF}\\x{20000}-\\x{2FA1F}]{2,16}(?:委员会|委員會|办公室|辦公室|政府|协会|協會|中心|"
-	"编辑部|编委会|联合会|总会|学会|研究会|部|局|厅|院|社|会))$",
-	/* RR_TURN_ZH */
-	"^([\\x{3400}-\\x{9FFF}\\x{F900}-\\x{FAFF}\\x{20000}-\\x{2FA1F}·]{1,8}?)[\\s\\x{3000}]*[：:][\\s\\x{3000}]*(?=\\S)",
-	/* RR_TURN_EN */
-	"^(Q|A|Question|Answer|Interviewer|Reporter|Host|Moderator|"
-	"[A-Z][a-z]+(?: [A-Z][a-z]+){0,2})[:：][\\s]*(?=\\S)",
-	/* RR_TURN_STRONG */
-	"^(记者|記者|问|問|答|主持人|提问|提問|回答|Q|A|Question|Answer|"
-	"Interviewer|Reporter|Host|Moderator)$",
-	/* RR_SAYS */
-	"(说|說|道|指出|表示|认为|認為|强调|強調|介绍|介紹|称|稱|回应|回應|"
-	"透露|坦言|问道|答道|写道|寫道|提到|提出|宣布|告诉|告訴|发现|发现|"
-	"如下|是|有|为|为此|总之|例如|比如|其中|另外|此外|同时|注)$",
-	/* RR_NUM */
-	"^(?:(" RR_NUMS "{1,3}[、．.])|([（(]" RR_NUMS "{1,3}[）)])|"
-	"(\\d{1,2}[.、．](?!\\d))|([（(]\\d{1,2}[）)])|(第" RR_NUMS "{1,3}"
-	"(?:部分|章|节|節)))",
-	/* RR_EN_BYLINE */
-	"^\\((?:Reporting|Writing|Editing|Reported|Written) by [^()]+\\)$",
-};
-
-static GRegex	*role_compiled[RR__MAX];
-
-static gpointer
-role_build(gpointer unused)
-{
-	GError	*err = NULL;
-	int	 i;
-
-	(void)unused;
-	for (i = 0; i < RR__MAX; i++)
-		if ((role_compiled[i] = g_regex_new(role_pat[i], 0, 0,
-		    &err)) == NULL)
-			g_error("recog.c: role pattern %d: %s", i,
-			    err->message);
-	return NULL;
-}
-
-static GRegex *
-RRX(enum role_rx id)
-{
-	static GOnce	 once = G_ONCE_INIT;
-
-	g_once(&once, role_build, NULL);
-	return role_compiled[id];
-}
 
 /* Could pattern id match s at all?  A cheap look that spares most
  * paragraphs the regular expressions. */
 static int
-role_may(enum role_rx id, const char *s)
+role_may(enum rx_id id, const char *s)
 {
 	switch (id) {
-	case RR_CREDIT:
-	case RR_CREDIT_END:
+	case RX_R_CREDIT:
+	case RX_R_CREDIT_END:
 		return strstr(s, "摄") != NULL || strstr(s, "攝") != NULL ||
 		    strstr(s, "供图") != NULL || strstr(s, "供圖") != NULL;
-	case RR_NOTE:
+	case RX_R_NOTE:
 		return g_str_has_prefix(s, "编") || g_str_has_prefix(s, "編") ||
 		    g_str_has_prefix(s, "【") || s[0] == '[' || s[0] == 'E';
-	case RR_DATELINE:
-	case RR_DATELINE_END:
+	case RX_R_DATELINE:
+	case RX_R_DATELINE_END:
 		return strstr(s, "日") != NULL;
-	case RR_EDITOR:
-	case RR_EDITOR_END:
+	case RX_R_EDITOR:
+	case RX_R_EDITOR_END:
 		return strstr(s, "编") != NULL || strstr(s, "編") != NULL;
 	default:
 		return 1;
@@ -1216,9 +1337,9 @@ role_may(enum role_rx id, const char *s)
 }
 
 static int
-role_match(enum role_rx id, const char *s)
+role_match(enum rx_id id, const char *s)
 {
-	return role_may(id, s) && g_regex_match(RRX(id), s, 0, NULL);
+	return role_may(id, s) && g_regex_match(R(id), s, 0, NULL);
 }
 
 /* The text by which a block's role is judged, and its language. */
@@ -1273,7 +1394,7 @@ heading_form(const char *s, int lang)
 		return 0;
 	if (dc_is_address(s, lang) || dc_is_thanks(s, lang))
 		return 0;
-	num = role_match(RR_NUM, s);
+	num = role_match(RX_R_NUM, s);
 	if (lang == DC_LANG_ZH) {
 		if (n > (num ? 40 : 30) || strstr(s, "。") != NULL ||
 		    strstr(s, "！") != NULL || strstr(s, "？") != NULL ||
@@ -1300,7 +1421,7 @@ heading_kind(const char *s)
 	GMatchInfo	*mi = NULL;
 	int		 k = 0, i, st, en;
 
-	if (g_regex_match(RRX(RR_NUM), s, 0, &mi))
+	if (g_regex_match(R(RX_R_NUM), s, 0, &mi))
 		for (i = 1; i <= 5; i++)
 			if (g_match_info_fetch_pos(mi, i, &st, &en) &&
 			    st >= 0 && en > st) {
@@ -1341,12 +1462,12 @@ block_split(struct dc_node *b, size_t off, enum dc_type t)
 
 /* Byte offset of the match of pattern id that ends s, or -1. */
 static int
-role_tail(enum role_rx id, const char *s)
+role_tail(enum rx_id id, const char *s)
 {
 	GMatchInfo	*mi = NULL;
 	int		 st = -1, en;
 
-	if (role_may(id, s) && g_regex_match(RRX(id), s, 0, &mi))
+	if (role_may(id, s) && g_regex_match(R(id), s, 0, &mi))
 		g_match_info_fetch_pos(mi, 0, &st, &en);
 	g_match_info_free(mi);
 	return st;
@@ -1360,13 +1481,13 @@ signoff_form(const char *t, int lang, int last)
 	int	 st, en;
 
 	if (lang != DC_LANG_ZH)
-		return role_match(RR_EN_BYLINE, t) ? DC_SUB_BYLINE :
+		return role_match(RX_R_EN_BYLINE, t) ? DC_SUB_BYLINE :
 		    DC_SUB_NONE;
-	if (role_match(RR_BYLINE, t) || role_match(RR_BYLINE2, t))
+	if (role_match(RX_R_BYLINE, t) || role_match(RX_R_BYLINE2, t))
 		return DC_SUB_BYLINE;
-	if (role_match(RR_DATELINE, t))
+	if (role_match(RX_R_DATELINE, t))
 		return DC_SUB_DATELINE;
-	if (role_match(RR_EDITOR, t))
+	if (role_match(RX_R_EDITOR, t))
 		return DC_SUB_EDITOR;
 	/* A date alone: the date of a letter or a statement. */
 	if (find_date(t, &iso, &st, &en) && st <= 3 &&
@@ -1375,7 +1496,7 @@ signoff_form(const char *t, int lang, int last)
 		return DC_SUB_DATELINE;
 	}
 	g_free(iso);
-	if (last && role_match(RR_SIGNED, t) && !dc_is_thanks(t, lang))
+	if (last && role_match(RX_R_SIGNED, t) && !dc_is_thanks(t, lang))
 		return DC_SUB_SIGNED;
 	return DC_SUB_NONE;
 }
@@ -1400,7 +1521,7 @@ signoff_author(struct dc_doc *d, const struct dc_node *b, const char *t)
 	if (b->sub == DC_SUB_BYLINE) {
 		if (d->meta.reporters != NULL)
 			return;
-		if (g_regex_match(RRX(RR_BYLINE), t, 0, &mi))
+		if (g_regex_match(R(RX_R_BYLINE), t, 0, &mi))
 			in = g_match_info_fetch(mi, 1);
 		else
 			in = g_strdup(t);
@@ -1448,15 +1569,15 @@ turn_label(const struct dc_node *s, int *strong)
 	int		 st, en, ok = 0;
 
 	*strong = 0;
-	if (!web_colon_early(s->text) || !g_regex_match(RRX(s->lang ==
-	    DC_LANG_ZH ? RR_TURN_ZH : RR_TURN_EN), s->text, 0, &mi)) {
+	if (!web_colon_early(s->text) || !g_regex_match(R(s->lang ==
+	    DC_LANG_ZH ? RX_R_TURN_ZH : RX_R_TURN_EN), s->text, 0, &mi)) {
 		g_match_info_free(mi);
 		return 0;
 	}
 	w = g_match_info_fetch(mi, 1);
 	g_match_info_fetch_pos(mi, 0, &st, &en);
 	g_match_info_free(mi);
-	*strong = role_match(RR_TURN_STRONG, w);
+	*strong = role_match(RX_R_TURN_STRONG, w);
 	if (*strong)
 		ok = 1;
 	else if (s->lang == DC_LANG_ZH)
@@ -1464,7 +1585,7 @@ turn_label(const struct dc_node *s, int *strong)
 		 * a transliteration), not a verb of saying. */
 		ok = ((g_utf8_strlen(w, -1) >= 2 &&
 		    g_utf8_strlen(w, -1) <= 4) || strstr(w, "·") != NULL) &&
-		    !role_match(RR_SAYS, w);
+		    !role_match(RX_R_SAYS, w);
 	else
 		ok = 1;
 	g_free(w);
@@ -1542,18 +1663,18 @@ dc_body_roles(struct dc_doc *d)
 			continue;
 		}
 		if (lang == DC_LANG_ZH && b->child->next == NULL &&
-		    role_match(RR_CREDIT, t) && g_utf8_strlen(t, -1) <= 30) {
+		    role_match(RX_R_CREDIT, t) && g_utf8_strlen(t, -1) <= 30) {
 			b->type = DC_CAPTION;
 			b->sub = DC_SUB_CREDIT;
 			tail = b;
 			continue;
 		}
 		if (lang == DC_LANG_ZH && b->child->next == NULL && k == 0) {
-			if ((off = role_tail(RR_DATELINE_END, t)) > 0) {
+			if ((off = role_tail(RX_R_DATELINE_END, t)) > 0) {
 				next = block_split(b, (size_t)off, DC_SIGNOFF);
 				next->sub = DC_SUB_DATELINE;
 				tail = next;
-			} else if ((off = role_tail(RR_EDITOR_END, t)) > 0) {
+			} else if ((off = role_tail(RX_R_EDITOR_END, t)) > 0) {
 				next = block_split(b, (size_t)off, DC_SIGNOFF);
 				next->sub = DC_SUB_EDITOR;
 				tail = next;
@@ -1592,10 +1713,10 @@ dc_body_roles(struct dc_doc *d)
 			b->type = para ? DC_VOCATIVE : DC_SALUTATION;
 			continue;
 		}
-		if (role_match(RR_NOTE, t)) {
+		if (role_match(RX_R_NOTE, t)) {
 			b->type = DC_NOTE;
 			if (lang == DC_LANG_ZH && b->child->next == NULL &&
-			    (off = role_tail(RR_EDITOR_END, t)) > 0) {
+			    (off = role_tail(RX_R_EDITOR_END, t)) > 0) {
 				next = block_split(b, (size_t)off, DC_SIGNOFF);
 				next->sub = DC_SUB_EDITOR;
 				next = next->next;
@@ -1603,14 +1724,14 @@ dc_body_roles(struct dc_doc *d)
 			para = 1;
 			continue;
 		}
-		if (role_match(RR_CAPTION, t) || (lang == DC_LANG_ZH &&
-		    role_match(RR_CREDIT, t) && g_utf8_strlen(t, -1) <= 30)) {
+		if (role_match(RX_R_CAPTION, t) || (lang == DC_LANG_ZH &&
+		    role_match(RX_R_CREDIT, t) && g_utf8_strlen(t, -1) <= 30)) {
 			b->type = DC_CAPTION;
-			b->sub = role_match(RR_CAPTION, t) ? DC_SUB_CAPTION :
+			b->sub = role_match(RX_R_CAPTION, t) ? DC_SUB_CAPTION :
 			    DC_SUB_CREDIT;
 			continue;
 		}
-		if (role_tail(RR_CREDIT_END, t) > 0 &&
+		if (role_tail(RX_R_CREDIT_END, t) > 0 &&
 		    g_utf8_strlen(t, -1) <= 80) {
 			b->type = DC_CAPTION;
 			b->sub = DC_SUB_CAPTION;
@@ -1626,7 +1747,7 @@ dc_body_roles(struct dc_doc *d)
 			/* Up to three heading lines, then a paragraph. */
 			for (m = next; m != NULL && m != tail && nlines < 4 &&
 			    m->type == DC_PARA && heading_form(block_text(m,
-			    &lang), lang) == 1 && !role_match(RR_NUM,
+			    &lang), lang) == 1 && !role_match(RX_R_NUM,
 			    block_text(m, &lang)); m = m->next)
 				nlines++;
 			if (m != NULL && m != tail && nlines < 4 &&
@@ -1755,98 +1876,6 @@ dc_frontmatter(struct dc_doc *d, const struct dc_line *l, size_t n)
 	    l[i].lineno);
 	g_string_free(b, TRUE);
 	return i + 1;
-}
-
-/*
- * ---- Regular expressions of the recognisers, in one table ----
- *
- * Built once for the whole process (g_once: a batch parses files on
- * several threads), never freed.
- */
-enum rx_id {
-	RX_AUTOLINK,	/* <https://…>: an address in angle brackets */
-	RX_BREAK,	/* <br>, <br/>, <br />, and block tags: a line end */
-	RX_TAG,		/* another HTML tag, or a comment ("<guests>"
-			   is text, not a tag) */
-	RX_ENTITY,	/* &name;, &#N;, &#xH; */
-	RX_QUOTE,	/* "> " blockquote markers */
-	RX_RULE,	/* ---, ***, ___: a thematic break */
-	RX_MDHEAD,	/* "## heading" */
-	RX_LIST,	/* "- ", "* ", "+ " list markers */
-	RX_IMAGE,	/* ![alt](url) */
-	RX_LINK,	/* [text](url "title") */
-	RX_EMPH,	/* **strong**, __strong__ */
-	RX_URL,		/* a line that is only an address */
-	RX_LABEL,	/* "标题：…": a crawler's or CMS's label */
-	RX__MAX
-};
-
-static const struct {
-	const char		*pat;
-	GRegexCompileFlags	 flags;
-} rx_table[RX__MAX] = {
-	/* RX_AUTOLINK */
-	{ "<((?:https?|ftp)://[^\\s<>]+)>", G_REGEX_CASELESS },
-	/* RX_BREAK */
-	{ "<(?:br\\s*/?|/?(?:p|div|li|ul|ol|h[1-6]|tr|table|blockquote|"
-	  "section|article|header|footer)(?:\\s[^<>]*)?)>", G_REGEX_CASELESS },
-	/* RX_TAG */
-	{ "<!--.*?-->|</?(?:a|abbr|b|big|body|center|cite|code|del|em|"
-	  "figcaption|figure|font|head|hr|html|i|iframe|img|input|ins|"
-	  "label|link|mark|meta|nav|q|s|script|small|span|strike|strong|"
-	  "style|sub|sup|tbody|td|th|thead|title|u|wbr)(?:\\s[^<>]*)?/?>",
-	  G_REGEX_CASELESS },
-	/* RX_ENTITY */
-	{ "&(#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z]{2,8});", 0 },
-	/* RX_QUOTE */
-	{ "^(?:>[ \\t]?)+", 0 },
-	/* RX_RULE */
-	{ "^[ \\t]*([-*_])(?:[ \\t]*\\1){2,}[ \\t]*$", 0 },
-	/* RX_MDHEAD */
-	{ "^(#{1,6})[ \\t]+(.*?)(?:[ \\t]+#+)?[ \\t]*$", 0 },
-	/* RX_LIST */
-	{ "^[-*+•][ \\t]+(?=\\S)", 0 },
-	/* RX_IMAGE */
-	{ "!\\[([^\\]]*)\\]\\(([^()\\s]+)(?:\\s+\"[^\"]*\")?\\)", 0 },
-	/* RX_LINK */
-	{ "\\[([^\\]]+)\\]\\(([^()\\s]+)(?:\\s+\"[^\"]*\")?\\)", 0 },
-	/* RX_EMPH */
-	{ "(\\*\\*|__)(?=\\S)(.+?)(?<=\\S)\\1", 0 },
-	/* RX_URL */
-	{ "^(?:(?:https?|ftp)://|www\\.)[^\\s]+$", G_REGEX_CASELESS },
-	/* RX_LABEL: the label word and what follows the colon */
-	{ "^(标题|主标题|題目|题目|標題|副标题|副標題|引题|引題|肩题|作者|"
-	  "来源|來源|出处|出處|稿源|日期|时间|時間|发布时间|發布時間|发布日期|"
-	  "链接|鏈接|网址|網址|原文链接|原文地址|原文网址|正文|内容|內容|"
-	  "责任编辑|責任編輯|编辑|編輯|原标题|原標題|"
-	  "URL|Url|url|Link|Source|Title|Subtitle|Author|Date|Editor)"
-	  "[ \\t\\x{3000}]*[：:][ \\t\\x{3000}]*(.*)$", 0 },
-};
-
-static GRegex	*rx_compiled[RX__MAX];
-
-static gpointer
-rx_build(gpointer unused)
-{
-	GError	*err = NULL;
-	int	 i;
-
-	(void)unused;
-	for (i = 0; i < RX__MAX; i++)
-		if ((rx_compiled[i] = g_regex_new(rx_table[i].pat,
-		    rx_table[i].flags, 0, &err)) == NULL)
-			g_error("recog.c: pattern %d: %s", i, err->message);
-	return NULL;
-}
-
-/* The compiled pattern of the table. */
-static GRegex *
-R(enum rx_id id)
-{
-	static GOnce	 once = G_ONCE_INIT;
-
-	g_once(&once, rx_build, NULL);
-	return rx_compiled[id];
 }
 
 /*
