@@ -1472,6 +1472,10 @@ block_split(struct dc_node *b, size_t off, enum dc_type t)
 	struct dc_node	*s = b->child, *nb, *ns;
 	char		*head;
 
+	/* Segmented text keeps its tokens whole: no split. */
+	if (s->child != NULL)
+		return NULL;
+
 	nb = dc_node_new(t, DC_LANG_ZH, NULL, b->line, b->col);
 	ns = dc_node_new(DC_SEG, s->lang, s->text + off, s->line, s->col);
 	dc_node_append(nb, ns);
@@ -1633,7 +1637,24 @@ heading_join(struct dc_node *h, struct dc_node *n)
 
 	for (s = n->child; s != NULL; s = s->next) {
 		if ((hs = dc_node_seg(h, s->lang)) == NULL) {
-			dc_seg_add(h, s->lang, s->text, s->line, s->col);
+			hs = dc_seg_add(h, s->lang, s->text, s->line, s->col);
+			while (s->child != NULL) {
+				struct dc_node *c = s->child;
+				dc_node_unlink(c);
+				dc_node_append(hs, c);
+			}
+			continue;
+		}
+		if (s->child != NULL || hs->child != NULL) {
+			/* Segmented text: the tokens say the text. */
+			while (s->child != NULL) {
+				struct dc_node *c = s->child;
+				dc_node_unlink(c);
+				dc_node_append(hs, c);
+			}
+			t = dc_tokens_join(hs);
+			g_free(hs->text);
+			hs->text = t;
 			continue;
 		}
 		t = g_strconcat(hs->text, s->lang == DC_LANG_ZH ? "　" : " ",
@@ -1701,12 +1722,14 @@ dc_body_roles(struct dc_doc *d)
 			continue;
 		}
 		if (lang == DC_LANG_ZH && b->child->next == NULL && k == 0) {
-			if ((off = role_tail(RX_R_DATELINE_END, t)) > 0) {
-				next = block_split(b, (size_t)off, DC_SIGNOFF);
+			if ((off = role_tail(RX_R_DATELINE_END, t)) > 0 &&
+			    (next = block_split(b, (size_t)off,
+			    DC_SIGNOFF)) != NULL) {
 				next->sub = DC_SUB_DATELINE;
 				tail = next;
-			} else if ((off = role_tail(RX_R_EDITOR_END, t)) > 0) {
-				next = block_split(b, (size_t)off, DC_SIGNOFF);
+			} else if ((off = role_tail(RX_R_EDITOR_END, t)) > 0 &&
+			    (next = block_split(b, (size_t)off,
+			    DC_SIGNOFF)) != NULL) {
 				next->sub = DC_SUB_EDITOR;
 				tail = next;
 			}
@@ -1747,11 +1770,13 @@ dc_body_roles(struct dc_doc *d)
 		if (role_match(RX_R_NOTE, t)) {
 			b->type = DC_NOTE;
 			if (lang == DC_LANG_ZH && b->child->next == NULL &&
-			    (off = role_tail(RX_R_EDITOR_END, t)) > 0) {
-				next = block_split(b, (size_t)off, DC_SIGNOFF);
+			    (off = role_tail(RX_R_EDITOR_END, t)) > 0 &&
+			    (next = block_split(b, (size_t)off,
+			    DC_SIGNOFF)) != NULL) {
 				next->sub = DC_SUB_EDITOR;
 				next = next->next;
-			}
+			} else
+				next = b->next;
 			para = 1;
 			continue;
 		}
