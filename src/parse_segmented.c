@@ -150,6 +150,58 @@ seg_lead_only(const char *text)
 	return r;
 }
 
+/*
+ * Share the tokens of sentence sent among the header lines made of its
+ * input line, in order: each takes tokens while they spell its text.
+ * Where the texts part inside a token, the tokens stay with no line
+ * (as before: the text is kept, its segmentation there is not).
+ */
+static void
+seg_share(struct dc_doc *d, struct dc_node *sent, int lineno)
+{
+	struct dc_node	*hn, *w, *part;
+	GString		*b;
+	int		 ok = 1;
+
+	for (hn = d->root->child, w = sent->child; hn != NULL && ok;
+	    hn = hn->next) {
+		if (!dc_type_is_header(hn->type) || hn->line != lineno ||
+		    hn->child != NULL)
+			continue;
+		b = g_string_new(NULL);
+		for (part = w; part != NULL && b->len < strlen(hn->text);
+		    part = part->next)
+			g_string_append(b, part->text);
+		ok = strcmp(b->str, hn->text) == 0;
+		g_string_free(b, TRUE);
+		w = part;
+	}
+	if (!ok || w != NULL)
+		return;
+	/* Every header line of the line is spelt by its tokens: move
+	 * them, the first line keeping the sentence (and its id). */
+	for (hn = d->root->child; hn != NULL; hn = hn->next) {
+		size_t got = 0, need;
+		struct dc_node *s2;
+		if (!dc_type_is_header(hn->type) || hn->line != lineno ||
+		    hn->child != NULL)
+			continue;
+		need = strlen(hn->text);
+		s2 = sent->child == NULL ? NULL : dc_node_new(DC_SENT,
+		    DC_LANG_ZH, sent->text, sent->line, sent->col);
+		if (s2 == NULL)
+			break;
+		g_free(sent->text);
+		sent->text = NULL;
+		while (got < need && (w = sent->child) != NULL) {
+			got += strlen(w->text);
+			dc_node_unlink(w);
+			dc_node_append(s2, w);
+		}
+		dc_node_append(hn, s2);
+	}
+}
+
 struct dc_doc *
 dc_parse_segmented(const struct dc_input *in, const struct dc_opts *o)
 {
@@ -218,6 +270,11 @@ dc_parse_segmented(const struct dc_input *in, const struct dc_opts *o)
 				break;
 			}
 	}
+	/* A line that became two header lines (a title and its subtitle
+	 * after "——"): its tokens are shared out where the texts part. */
+	for (i = 0; i < h; i++)
+		if (sent[i] != NULL)
+			seg_share(d, sent[i], dl[i].lineno);
 
 	/*
 	 * Body: a line is a paragraph (where paragraphs end is not in

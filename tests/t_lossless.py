@@ -1,0 +1,48 @@
+#!/usr/bin/env python3
+"""No text lost: every letter, digit and Han character of an input is in
+its TEI (the text, the header, or an attribute that keeps it: a link's
+target, a token's part of speech), except markup and label words.
+
+Usage: t_lossless.py DOCCONV TMPDIR INPUT...
+"""
+import collections, html, os, re, subprocess, sys
+import xml.etree.ElementTree as ET
+
+exe, tmp, inputs = sys.argv[1], sys.argv[2], sys.argv[3:]
+TAG = re.compile(r'<!--.*?-->|</?(?:a|abbr|b|big|body|br|center|cite|code|del|div|em|'
+                 r'figcaption|figure|font|h[1-6]|head|hr|html|i|iframe|img|input|ins|'
+                 r'label|li|link|mark|meta|nav|ol|p|q|s|script|section|small|span|strike|'
+                 r'strong|style|sub|sup|table|tbody|td|th|thead|title|tr|u|ul|wbr|'
+                 r'blockquote|article|header|footer)\b[^<>]*>', re.I)
+LABEL = re.compile(r'^\s*(标题|主标题|题目|副标题|引题|肩题|作者|来源|出处|稿源|日期|时间|'
+                   r'发布时间|发布日期|链接|网址|原文链接|原文地址|原文网址|正文|内容|'
+                   r'责任编辑|编辑|原标题|URL|Url|url|Link|Source|Title|Subtitle|Author|'
+                   r'Date|Editor)\s*[：:]', re.M)
+COMPOUND = re.compile(r'\][A-Za-z]+(?=\s|$)')
+
+def counted(s):
+    return collections.Counter(c for c in s if c.isalnum())
+
+bad = 0
+for f in inputs:
+    src = open(f, 'rb').read().decode('utf-8', 'replace')
+    text = COMPOUND.sub('', LABEL.sub('', html.unescape(TAG.sub(' ', src))))
+    want = counted(text)
+    out = os.path.join(tmp, os.path.basename(f) + '.tei.xml')
+    r = subprocess.run([exe, '-q', '--tei', '-o', out, f], capture_output=True)
+    if r.returncode > 1:
+        print('FAIL %s: exit %d' % (f, r.returncode)); bad += 1; continue
+    root = ET.parse(out).getroot()
+    have = collections.Counter()
+    for e in root.iter():
+        have += counted(e.text or '') + counted(e.tail or '')
+        for k, v in e.attrib.items():
+            if k.endswith('}id') or k in ('corresp', 'target', 'ana', 'n', 'pos', 'when'):
+                if k in ('target', 'pos', 'n', 'when'):
+                    have += counted(v)
+    lost = {c: n - have[c] for c, n in want.items() if have[c] < n}
+    if lost:
+        bad += 1
+        print('FAIL %s: lost %s' % (f, ''.join(sorted(lost))[:60]))
+print('%d of %d inputs keep every character' % (len(inputs) - bad, len(inputs)))
+sys.exit(1 if bad else 0)
