@@ -5,7 +5,8 @@
 # each role; the book passes epubcheck (also with --embed-fonts) and
 # DAISY Ace where installed; each block's pair has its role
 # (t_epub_text.py); the contents list the headings; the package
-# records the source.  The fixture's words are invented.
+# records the source and the editor, the title page shows them.  The
+# fixture's words are invented, its address in a reserved domain.
 set -u
 
 : "${DOCCONV:?}" "${top_srcdir:?}"
@@ -29,6 +30,7 @@ cat >"$tmp/roles.zh.txt" <<EOT
 青岚镇织梦工坊纪事${TAB}星河纺车转起来${TAB}——访木樨村的织云人
 来源：云杉晨报
 原标题：纺车与星河
+链接：https://example.invalid/yunshan/2031/0402/loom.html
 
 编者按：木樨村的织云人把星光纺成了线，一座山村因此换了模样。本报今起刊发系列报道，讲述他们的故事。——编者
 
@@ -61,6 +63,7 @@ cat >"$tmp/roles.zh.txt" <<EOT
 织云人的日子越过越亮堂。村里办起了星线学堂，年轻人学会了纺线，也学会了把星线织成云锦。
 
 （本报记者 青梧）
+责任编辑：柏舟
 EOT
 
 "$DOCCONV" -q --dump-model "$tmp/roles.zh.txt" >"$tmp/model.txt" || {
@@ -70,6 +73,7 @@ EOT
 # The fixture must still give every role, or this test checks little.
 missing=
 for want in '^kicker zh: ' '^source from zh: ' '^source original-title zh: ' \
+    '^source url [a-z]*: https://' '^meta editor: ' \
     '^note$' '^heading level=1$' '^heading level=2$' '^turn$' \
     ' speaker=\[' '^caption caption$' '^caption credit$' '^signoff byline$'; do
 	grep -q -- "$want" "$tmp/model.txt" || missing="$missing '$want'"
@@ -159,6 +163,20 @@ if '云杉晨报' not in src.values() and \
 if '纺车与星河' not in src.values() and \
         refs.get(('#source-1', 'dcterms:title')) != '纺车与星河':
     bad.append('package: the original title is not recorded')
+URL = 'https://example.invalid/yunshan/2031/0402/loom.html'
+if URL not in src.values():
+    bad.append('package: no dc:source for the address: %r' % src)
+eds = [c for c in meta.iter(DC + 'contributor') if c.text == '柏舟']
+if not eds or refs.get(('#' + (eds[0].get('id') or ''), 'role')) != 'edt':
+    bad.append('package: the editor is not a contributor (edt)')
+# Source lines are labelled again on the title page (the readers took
+# the labels off); the address is a link.
+srcs = [txt(p) for p in head.iter(XH + 'p') if 'source' in cls(p)]
+for want in ('来源：云杉晨报', '原标题：纺车与星河', '链接：' + URL, '责任编辑：柏舟'):
+    if want not in srcs:
+        bad.append('title page lacks %r: %r' % (want, srcs))
+if URL not in [a.get('href') for a in head.iter(XH + 'a')]:
+    bad.append('title page: the address is not a link')
 if [p.text for p in meta.iter(DC + 'publisher')]:
     bad.append('package: dc:publisher is the book\'s, not the source\'s')
 for b in bad:
