@@ -74,12 +74,30 @@ dc_detect(const struct dc_input *in)
 	}
 	if (nonblank == 0)
 		return DC_DIALECT_PLAIN;
-	if (zh > 0 && seg * 2 > zh)
+	/* Each choice is a guess when its evidence is thin: said so, with
+	 * the counts, so that --input-format can overrule it. */
+	if (zh > 0 && seg * 2 > zh) {
+		if (seg * 10 < zh * 7)
+			dc_msg(DC_WARN_DIALECT, 0, 0, "read as segmented text: "
+			    "%zu of %zu Chinese lines have token spaces (say "
+			    "--input-format=plain if it is not)", seg, zh);
 		return DC_DIALECT_SEGMENTED;
-	if (zh > 0 && en > 0 && en * 5 >= nonblank && zh * 5 >= nonblank)
+	}
+	if (zh > 0 && en > 0 && en * 5 >= nonblank && zh * 5 >= nonblank) {
+		if (en * 10 < nonblank * 3 || zh * 10 < nonblank * 3)
+			dc_msg(DC_WARN_DIALECT, 0, 0, "read as bilingual text: "
+			    "%zu Chinese and %zu English lines of %zu (say "
+			    "--input-format=plain if they are not pairs)", zh,
+			    en, nonblank);
 		return DC_DIALECT_BILINGUAL;
-	if (zh > 0 && indented * 2 > nonblank)
+	}
+	if (zh > 0 && indented * 2 > nonblank) {
+		if (indented * 10 < nonblank * 6)
+			dc_msg(DC_WARN_DIALECT, 0, 0, "read as news: %zu of "
+			    "%zu lines are indented (say --input-format=plain "
+			    "if it is not)", indented, nonblank);
 		return DC_DIALECT_NEWS;
+	}
 	/* Unindented (or hard-wrapped) paragraphs are news too when a
 	 * dateline opens the text, after its title lines. */
 	for (i = 0, nonblank = 0; zh > 0 && i < in->nlines && nonblank < 5;

@@ -16,6 +16,10 @@
 #include "parse.h"
 
 static int	clause_depth(gunichar);
+
+/* The Han characters, for a character class: PCRE's \\p{Han} also
+ * matches Chinese punctuation (by the script extensions). */
+#define HAN "\\x{3400}-\\x{9FFF}\\x{F900}-\\x{FAFF}\\x{20000}-\\x{2FA1F}"
 static int	web_colon_early(const char *);
 
 /* Dateline: who, where, when, and 电/讯; a byline in brackets may
@@ -25,7 +29,7 @@ static int	web_colon_early(const char *);
 	"^[（(]?(.{0,24}?)((?:(?:\\d{4}|[０-９]{4})年)?" NEWS_NUM "月" \
 	NEWS_NUM "日)(电|讯|消息|报道)"
 #define NEWS_XUN \
-	"^[（(]?(本报|本刊|本网|本台|新华社|中新社|[\\x{3400}-\\x{9FFF}\\x{F900}-\\x{FAFF}\\x{20000}-\\x{2FA1F}]{1,6}?(?:社|报|網|网|台))()讯"
+	"^[（(]?(本报|本刊|本网|本台|新华社|中新社|[" HAN "]{1,6}?(?:社|报|網|网|台))()讯"
 #define NEWS_BYLINE \
 	"^[\\s\\x{00A0}\\x{3000}]*([（(]([^（()）]{1,60})[）)])"
 
@@ -218,11 +222,11 @@ static const struct {
 	{ "\\b(\\d{4})[-/.](\\d{1,2})[-/.]"
 	  "(\\d{1,2})\\b", 0 },
 	/* RX_SPEAKER_LIKE_OFFICE */
-	{ ZH_OFFICE "[\\s　]*[\\x{3400}-\\x{9FFF}\\x{F900}-\\x{FAFF}\\x{20000}-\\x{2FA1F}][\\x{3400}-\\x{9FFF}\\x{F900}-\\x{FAFF}\\x{20000}-\\x{2FA1F}·]{1,7}$", 0 },
+	{ ZH_OFFICE "[\\s　]*[" HAN "][" HAN "·]{1,7}$", 0 },
 	/* RX_SPEAKER_LIKE_SEP */
-	{ "[\\s　][\\x{3400}-\\x{9FFF}\\x{F900}-\\x{FAFF}\\x{20000}-\\x{2FA1F}][\\x{3400}-\\x{9FFF}\\x{F900}-\\x{FAFF}\\x{20000}-\\x{2FA1F}·]{1,7}$", 0 },
+	{ "[\\s　][" HAN "][" HAN "·]{1,7}$", 0 },
 	/* RX_SPEAKER_LIKE_NAME */
-	{ "^[\\x{3400}-\\x{9FFF}\\x{F900}-\\x{FAFF}\\x{20000}-\\x{2FA1F}]{2,4}$", 0 },
+	{ "^[" HAN "]{2,4}$", 0 },
 	/* RX_SPEAKER_ZH_OFFICE */
 	{ "^(.*" ZH_OFFICE ")(.{2,8})$", 0 },
 	/* RX_SPEAKER_EN_BY */
@@ -274,7 +278,7 @@ static const struct {
 	"见习记者)[^（()）]{1,60})[）)]$", 0 },
 	/* RX_R_BYLINE2 */
 	{ "^((?:本报|本刊|本台|新华社|中新社)?(?:特派|特约)?(?:记者|記者|通讯员)"
-	"[\\s\\x{3000}\\x{00A0}]*[\\x{3400}-\\x{9FFF}\\x{F900}-\\x{FAFF}\\x{20000}-\\x{2FA1F}·、\\s\\x{3000}\\x{00A0}]{2,40})$", 0 },
+	"[\\s\\x{3000}\\x{00A0}]*[" HAN "·、\\s\\x{3000}\\x{00A0}]{2,40})$", 0 },
 	/* RX_R_DATELINE */
 	{ "^[（(][^（()）]{0,30}?" RR_DAY "[月]" RR_DAY "日(?:电|電|讯|訊)"
 	"[^（()）]{0,20}[）)]$", 0 },
@@ -288,11 +292,11 @@ static const struct {
 	{ "(?:——|—|－－|--)[\\s\\x{3000}]*(?:编者|編者|本刊编辑部|编辑部|"
 	"本报编辑部)$", 0 },
 	/* RX_R_SIGNED */
-	{ "^(?:[（(][\\x{3400}-\\x{9FFF}\\x{F900}-\\x{FAFF}\\x{20000}-\\x{2FA1F}·]{2,12}[）)]|[\\x{3400}-\\x{9FFF}\\x{F900}-\\x{FAFF}\\x{20000}-\\x{2FA1F}·]{2,4}|"
-	"[\\x{3400}-\\x{9FFF}\\x{F900}-\\x{FAFF}\\x{20000}-\\x{2FA1F}]{2,16}(?:委员会|委員會|办公室|辦公室|政府|协会|協會|中心|"
+	{ "^(?:[（(][" HAN "·]{2,12}[）)]|[" HAN "·]{2,4}|"
+	"[" HAN "]{2,16}(?:委员会|委員會|办公室|辦公室|政府|协会|協會|中心|"
 	"编辑部|编委会|联合会|总会|学会|研究会|部|局|厅|院|社|会))$", 0 },
 	/* RX_R_TURN_ZH */
-	{ "^([\\x{3400}-\\x{9FFF}\\x{F900}-\\x{FAFF}\\x{20000}-\\x{2FA1F}·]{1,8}?)[\\s\\x{3000}]*[：:][\\s\\x{3000}]*(?=\\S)", 0 },
+	{ "^([" HAN "·]{1,8}?)[\\s\\x{3000}]*[：:][\\s\\x{3000}]*(?=\\S)", 0 },
 	/* RX_R_TURN_EN */
 	{ "^(Q|A|Question|Answer|Interviewer|Reporter|Host|Moderator|"
 	"[A-Z][a-z]+(?: [A-Z][a-z]+){0,2})[:：][\\s]*(?=\\S)", 0 },
@@ -1118,6 +1122,148 @@ header_date(struct dc_doc *d, int lang, const char *s)
 }
 
 /*
+ * A Chinese header line: subtitle after dashes, a profile's kicker,
+ * date and place, speaker, a title line (with its subtitle after
+ * "——"), or, after those, the occasion.  more: lines follow it.
+ */
+static void
+header_zh(struct dc_doc *d, int *seen, const struct dc_line *line, int more)
+{
+	struct dc_lmeta	*m = &d->meta.l[DC_LANG_ZH];
+	const char	*s = line->text;
+	GMatchInfo	*mi = NULL;
+	int		 lang = DC_LANG_ZH, st, en;
+
+	/* Dashes open a subtitle: en is where it starts. */
+	en = -1;
+	if (g_regex_match(R(RX_HEADER_LINES_SUB),
+	    s, 0, &mi))
+		g_match_info_fetch_pos(mi, 0, &st, &en);
+	g_match_info_free(mi);
+	mi = NULL;
+	if (en < 0 && m->title == NULL && more &&
+	    (g_str_has_suffix(s, "——") || g_str_has_suffix(s,
+	    "—")) && nchars(s) <= 30) {
+		/* "某地某人——" over a headline: the kicker
+		 * of a profile, the headline follows. */
+		char *k = g_strdup(s);
+		while (g_str_has_suffix(k, "—"))
+			k[strlen(k) - strlen("—")] = '\0';
+		g_strstrip(k);
+		dc_meta_set(&m->kicker, *k != '\0' ? k : s);
+		g_free(k);
+		header_add(d, DC_KICKER, lang, s, line);
+	} else if (en >= 0) {
+		dc_meta_set(&m->subtitle, s + en);
+		header_add(d, DC_SUBTITLE, lang, s, line);
+		*seen = 1;
+	} else if ((g_regex_match(R(RX_HEADER_LINES_PAREN), s, 0, NULL) ||
+	    nchars(s) <= 24) && header_date(d, lang, s)) {
+		header_add(d, DC_DATEPLACE, lang, s, line);
+		*seen = 1;
+	} else if (g_regex_match(R(RX_HEADER_LINES_PAREN), s,
+	    0, NULL) && (strstr(s, "月") != NULL ||
+	    strstr(s, "年") != NULL)) {
+		/* Dated, but not a real date: still the
+		 * date-and-place line (warned about). */
+		header_add(d, DC_DATEPLACE, lang, s, line);
+		*seen = 1;
+	} else if (speaker_like(s, *seen,
+	    m->title != NULL)) {
+		speaker_zh(m, s);
+		header_add(d, DC_SPEAKER, lang, s, line);
+		*seen = 1;
+	} else if (*seen) {
+		dc_msg(DC_WARN_ROLE, line->lineno, 0, "header "
+		    "line kept as occasion: %s", s);
+		meta_cat(&m->occasion, "", s);
+		header_add(d, DC_OCCASION, lang, s, line);
+	} else if (g_regex_match(R(RX_HEADER_LINES_DASH), s,
+	    0, &mi)) {
+		/* Title line that also holds the subtitle. */
+		char *a = g_match_info_fetch(mi, 1);
+		char *b = g_match_info_fetch(mi, 2);
+		meta_cat(&m->title, "", a);
+		header_add(d, DC_TITLE, lang, a, line);
+		dc_meta_set(&m->subtitle, b + strlen("——"));
+		header_add(d, DC_SUBTITLE, lang, b, line);
+		g_free(a);
+		g_free(b);
+		*seen = 1;
+	} else {
+		meta_cat(&m->title, "", md_strip(s));
+		header_add(d, DC_TITLE, lang, s, line);
+	}
+	g_match_info_free(mi);
+	mi = NULL;
+}
+
+/*
+ * An English header line: "Remarks by …" names the speaker, a genre
+ * line after the title is the subtitle, then date and place, occasion
+ * and role; else a title line.
+ */
+static void
+header_en(struct dc_doc *d, int *seen, int *inocc, const struct dc_line *line)
+{
+	struct dc_lmeta	*m = &d->meta.l[DC_LANG_EN];
+	const char	*s = line->text;
+	int		 lang = DC_LANG_EN;
+	enum dc_type	 ty;
+
+	ty = DC_TITLE;
+	if (g_regex_match(R(RX_HEADER_LINES_SPK), s,
+	    0, NULL) || g_regex_match(R(RX_HEADER_LINES_HON), s, 0, NULL)) {
+		/* "Remarks by H.E. …", "H.E. Li Keqiang, Premier …" */
+		ty = DC_SPEAKER;
+		speaker_en(m, s);
+	} else if (m->title != NULL && g_regex_match(
+	    R(RX_HEADER_LINES_GENRE), s, 0, NULL)) {
+		/* "Keynote Speech at the APEC CEO Summit": the
+		 * English counterpart of the dash subtitle. */
+		ty = DC_SUBTITLE;
+	} else if (strlen(s) <= 80 && header_date(d, lang, s))
+		ty = DC_DATEPLACE;
+	else if (g_regex_match(R(RX_HEADER_LINES_OCC), s, 0, NULL) &&
+	    *seen)
+		ty = DC_OCCASION;
+	else if (*inocc)
+		ty = DC_OCCASION;
+	else if (*seen && m->speaker != NULL &&
+	    m->occasion == NULL)
+		ty = DC_ROLE;
+	else if (*seen) {
+		dc_msg(DC_WARN_ROLE, line->lineno, 0, "kept as "
+		    "occasion: %s", s);
+		ty = DC_OCCASION;
+	}
+	switch (ty) {
+	case DC_TITLE:
+		meta_cat(&m->title, " ", md_strip(s));
+		break;
+	case DC_SUBTITLE:
+		meta_cat(&m->subtitle, " ", s);
+		break;
+	case DC_OCCASION:
+		meta_cat(&m->occasion, " ", s);
+		*inocc = 1;
+		break;
+	case DC_ROLE:
+		meta_cat(&m->role, " ", s);
+		break;
+	case DC_SPEAKER:
+	case DC_DATEPLACE:
+		*inocc = 0;
+		break;
+	default:
+		abort();
+	}
+	if (ty != DC_TITLE)
+		*seen = 1;
+	header_add(d, ty, lang, s, line);
+}
+
+/*
  * Classify the header lines by their forms and add them to the tree
  * and the metadata.  Each language has its own sequence: title lines
  * come first, then subtitle, occasion, speaker and role, date and
@@ -1126,13 +1272,11 @@ header_date(struct dc_doc *d, int lang, const char *s)
 void
 dc_header_lines(struct dc_doc *d, const struct dc_line **l, size_t n)
 {
-	struct dc_lmeta	*m;
 	GMatchInfo	*mi = NULL;
 	size_t		 i;
 	int		 lang, seen[DC_LANG__MAX] = { 0 };
-	int		 inocc[DC_LANG__MAX] = { 0 }, first = 1, st, en;
+	int		 inocc[DC_LANG__MAX] = { 0 }, first = 1;
 	char		*t, *fm[DC_LANG__MAX];
-	enum dc_type	 ty;
 
 	/* A title from front matter is used only if the text has none. */
 	for (i = 0; i < DC_LANG__MAX; i++) {
@@ -1147,7 +1291,6 @@ dc_header_lines(struct dc_doc *d, const struct dc_line **l, size_t n)
 		if (lang < 0)
 			lang = (unsigned char)s[0] < 0x80 ? DC_LANG_EN :
 			    DC_LANG_ZH;
-		m = &d->meta.l[lang];
 
 		/* "8. 习近平在…的讲话": number in a collection. */
 		if (first && g_regex_match(R(RX_HEADER_LINES_COLL),
@@ -1165,122 +1308,10 @@ dc_header_lines(struct dc_doc *d, const struct dc_line **l, size_t n)
 		mi = NULL;
 		first = 0;
 
-		if (lang == DC_LANG_ZH) {
-			/* Dashes open a subtitle: en is where it starts. */
-			en = -1;
-			if (g_regex_match(R(RX_HEADER_LINES_SUB),
-			    s, 0, &mi))
-				g_match_info_fetch_pos(mi, 0, &st, &en);
-			g_match_info_free(mi);
-			mi = NULL;
-			if (en < 0 && m->title == NULL && i + 1 < n &&
-			    (g_str_has_suffix(s, "——") || g_str_has_suffix(s,
-			    "—")) && nchars(s) <= 30) {
-				/* "某地某人——" over a headline: the kicker
-				 * of a profile, the headline follows. */
-				char *k = g_strdup(s);
-				while (g_str_has_suffix(k, "—"))
-					k[strlen(k) - strlen("—")] = '\0';
-				g_strstrip(k);
-				dc_meta_set(&m->kicker, *k != '\0' ? k : s);
-				g_free(k);
-				header_add(d, DC_KICKER, lang, s, l[i]);
-			} else if (en >= 0) {
-				dc_meta_set(&m->subtitle, s + en);
-				header_add(d, DC_SUBTITLE, lang, s, l[i]);
-				seen[lang] = 1;
-			} else if ((g_regex_match(R(RX_HEADER_LINES_PAREN), s, 0, NULL) ||
-			    nchars(s) <= 24) && header_date(d, lang, s)) {
-				header_add(d, DC_DATEPLACE, lang, s, l[i]);
-				seen[lang] = 1;
-			} else if (g_regex_match(R(RX_HEADER_LINES_PAREN), s,
-			    0, NULL) && (strstr(s, "月") != NULL ||
-			    strstr(s, "年") != NULL)) {
-				/* Dated, but not a real date: still the
-				 * date-and-place line (warned about). */
-				header_add(d, DC_DATEPLACE, lang, s, l[i]);
-				seen[lang] = 1;
-			} else if (speaker_like(s, seen[lang],
-			    m->title != NULL)) {
-				speaker_zh(m, s);
-				header_add(d, DC_SPEAKER, lang, s, l[i]);
-				seen[lang] = 1;
-			} else if (seen[lang]) {
-				dc_msg(DC_WARN_ROLE, l[i]->lineno, 0, "header "
-				    "line kept as occasion: %s", s);
-				meta_cat(&m->occasion, "", s);
-				header_add(d, DC_OCCASION, lang, s, l[i]);
-			} else if (g_regex_match(R(RX_HEADER_LINES_DASH), s,
-			    0, &mi)) {
-				/* Title line that also holds the subtitle. */
-				char *a = g_match_info_fetch(mi, 1);
-				char *b = g_match_info_fetch(mi, 2);
-				meta_cat(&m->title, "", a);
-				header_add(d, DC_TITLE, lang, a, l[i]);
-				dc_meta_set(&m->subtitle, b + strlen("——"));
-				header_add(d, DC_SUBTITLE, lang, b, l[i]);
-				g_free(a);
-				g_free(b);
-				seen[lang] = 1;
-			} else {
-				meta_cat(&m->title, "", md_strip(s));
-				header_add(d, DC_TITLE, lang, s, l[i]);
-			}
-			g_match_info_free(mi);
-			mi = NULL;
-			continue;
-		}
-
-		/* English. */
-		ty = DC_TITLE;
-		if (g_regex_match(R(RX_HEADER_LINES_SPK), s,
-		    0, NULL) || g_regex_match(R(RX_HEADER_LINES_HON), s, 0, NULL)) {
-			/* "Remarks by H.E. …", "H.E. Li Keqiang, Premier …" */
-			ty = DC_SPEAKER;
-			speaker_en(m, s);
-		} else if (m->title != NULL && g_regex_match(R(RX_HEADER_LINES_GENRE), s, 0, NULL)) {
-			/* "Keynote Speech at the APEC CEO Summit": the
-			 * English counterpart of the dash subtitle. */
-			ty = DC_SUBTITLE;
-		} else if (strlen(s) <= 80 && header_date(d, lang, s))
-			ty = DC_DATEPLACE;
-		else if (g_regex_match(R(RX_HEADER_LINES_OCC), s, 0, NULL) &&
-		    seen[lang])
-			ty = DC_OCCASION;
-		else if (inocc[lang])
-			ty = DC_OCCASION;
-		else if (seen[lang] && m->speaker != NULL &&
-		    m->occasion == NULL)
-			ty = DC_ROLE;
-		else if (seen[lang]) {
-			dc_msg(DC_WARN_ROLE, l[i]->lineno, 0, "kept as "
-			    "occasion: %s", s);
-			ty = DC_OCCASION;
-		}
-		switch (ty) {
-		case DC_TITLE:
-			meta_cat(&m->title, " ", md_strip(s));
-			break;
-		case DC_SUBTITLE:
-			meta_cat(&m->subtitle, " ", s);
-			break;
-		case DC_OCCASION:
-			meta_cat(&m->occasion, " ", s);
-			inocc[lang] = 1;
-			break;
-		case DC_ROLE:
-			meta_cat(&m->role, " ", s);
-			break;
-		case DC_SPEAKER:
-		case DC_DATEPLACE:
-			inocc[lang] = 0;
-			break;
-		default:
-			abort();
-		}
-		if (ty != DC_TITLE)
-			seen[lang] = 1;
-		header_add(d, ty, lang, s, l[i]);
+		if (lang == DC_LANG_ZH)
+			header_zh(d, &seen[lang], l[i], i + 1 < n);
+		else
+			header_en(d, &seen[lang], &inocc[lang], l[i]);
 	}
 	for (i = 0; i < DC_LANG__MAX; i++) {
 		if (d->meta.l[i].title == NULL)
@@ -1440,6 +1471,10 @@ block_split(struct dc_node *b, size_t off, enum dc_type t)
 {
 	struct dc_node	*s = b->child, *nb, *ns;
 	char		*head;
+
+	/* Segmented text keeps its tokens whole: no split. */
+	if (s->child != NULL)
+		return NULL;
 
 	nb = dc_node_new(t, DC_LANG_ZH, NULL, b->line, b->col);
 	ns = dc_node_new(DC_SEG, s->lang, s->text + off, s->line, s->col);
@@ -1602,7 +1637,24 @@ heading_join(struct dc_node *h, struct dc_node *n)
 
 	for (s = n->child; s != NULL; s = s->next) {
 		if ((hs = dc_node_seg(h, s->lang)) == NULL) {
-			dc_seg_add(h, s->lang, s->text, s->line, s->col);
+			hs = dc_seg_add(h, s->lang, s->text, s->line, s->col);
+			while (s->child != NULL) {
+				struct dc_node *c = s->child;
+				dc_node_unlink(c);
+				dc_node_append(hs, c);
+			}
+			continue;
+		}
+		if (s->child != NULL || hs->child != NULL) {
+			/* Segmented text: the tokens say the text. */
+			while (s->child != NULL) {
+				struct dc_node *c = s->child;
+				dc_node_unlink(c);
+				dc_node_append(hs, c);
+			}
+			t = dc_tokens_join(hs);
+			g_free(hs->text);
+			hs->text = t;
 			continue;
 		}
 		t = g_strconcat(hs->text, s->lang == DC_LANG_ZH ? "　" : " ",
@@ -1670,12 +1722,14 @@ dc_body_roles(struct dc_doc *d)
 			continue;
 		}
 		if (lang == DC_LANG_ZH && b->child->next == NULL && k == 0) {
-			if ((off = role_tail(RX_R_DATELINE_END, t)) > 0) {
-				next = block_split(b, (size_t)off, DC_SIGNOFF);
+			if ((off = role_tail(RX_R_DATELINE_END, t)) > 0 &&
+			    (next = block_split(b, (size_t)off,
+			    DC_SIGNOFF)) != NULL) {
 				next->sub = DC_SUB_DATELINE;
 				tail = next;
-			} else if ((off = role_tail(RX_R_EDITOR_END, t)) > 0) {
-				next = block_split(b, (size_t)off, DC_SIGNOFF);
+			} else if ((off = role_tail(RX_R_EDITOR_END, t)) > 0 &&
+			    (next = block_split(b, (size_t)off,
+			    DC_SIGNOFF)) != NULL) {
 				next->sub = DC_SUB_EDITOR;
 				tail = next;
 			}
@@ -1716,11 +1770,13 @@ dc_body_roles(struct dc_doc *d)
 		if (role_match(RX_R_NOTE, t)) {
 			b->type = DC_NOTE;
 			if (lang == DC_LANG_ZH && b->child->next == NULL &&
-			    (off = role_tail(RX_R_EDITOR_END, t)) > 0) {
-				next = block_split(b, (size_t)off, DC_SIGNOFF);
+			    (off = role_tail(RX_R_EDITOR_END, t)) > 0 &&
+			    (next = block_split(b, (size_t)off,
+			    DC_SIGNOFF)) != NULL) {
 				next->sub = DC_SUB_EDITOR;
 				next = next->next;
-			}
+			} else
+				next = b->next;
 			para = 1;
 			continue;
 		}
