@@ -226,6 +226,18 @@ epub_shown(const struct epub *e, enum dc_lang l, const char *s)
 }
 
 /*
+ * Whether s (an author) was taken from a sign-off or caption, which
+ * the text shows where it stands.
+ */
+static int
+epub_signed(const struct epub *e, const char *s)
+{
+	const char	*a = e->doc->meta.author_from;
+
+	return a != NULL && strstr(a, s) != NULL;
+}
+
+/*
  * Whether a block of the text shows s in language l (an editor named
  * in a closing line), so that the title page need not.
  */
@@ -242,41 +254,101 @@ epub_blocks_show(const struct epub *e, enum dc_lang l, const char *s)
 	return 0;
 }
 
+/* Labels of the source lines, by kind (from DC_SUB_FROM), language. */
+static const char *const epub_source_label[][DC_LANG__MAX] = {
+	{ "来源：", "Source: " },		/* DC_SUB_FROM */
+	{ "原标题：", "Original title: " },	/* DC_SUB_ORIGTITLE */
+	{ "链接：", "Link: " },			/* DC_SUB_URL */
+	{ "责任编辑：", "Editor: " },		/* meta.editor */
+};
+
+/*
+ * Whether s is an absolute http(s) address that can stand in an href
+ * as it is (no space, quote or other character a URL must escape).
+ */
+static int
+epub_is_url(const char *s)
+{
+	const char	*p;
+
+	if (strncmp(s, "http://", 7) != 0 && strncmp(s, "https://", 8) != 0)
+		return 0;
+	for (p = s; *p != '\0'; p++)
+		if ((unsigned char)*p <= ' ' || (unsigned char)*p >= 0x7f ||
+		    strchr("\"<>\\^`{|}", *p) != NULL)
+			return 0;
+	return 1;
+}
+
+/*
+ * One line of where the text came from: a label of kind k (in the
+ * book's language for an address, else in the text's language l),
+ * then the text, a link if it is an address; a unit (class "u") when
+ * it is the text of a header line.
+ */
+static void
+epub_source_line(struct epub *e, struct dc_xml *x, int k, const char *cls,
+    enum dc_lang l, const char *text, int unit)
+{
+	enum dc_lang	 ll, ctx = e->ctx;
+	int		 url = epub_is_url(text);
+
+	ll = url ? e->main : l;
+	dc_xml_nl(x);
+	dc_xml_start(x, "p");
+	dc_xml_attrf(x, "class", "source %s %s", cls, dc_lang_code(ll));
+	epub_lang(e, x, ll);
+	e->ctx = ll;
+	dc_xml_start(x, "span");
+	dc_xml_attr(x, "class", "label");
+	epub_text(e, x, ll, epub_source_label[k][ll],
+	    strlen(epub_source_label[k][ll]));
+	dc_xml_end(x);
+	dc_xml_start(x, "span");
+	if (unit)
+		dc_xml_attr(x, "class", "u");
+	epub_lang(e, x, l);
+	if (url) {
+		dc_xml_start(x, "a");
+		dc_xml_attr(x, "href", text);
+	}
+	epub_text(e, x, l, text, strlen(text));
+	if (url)
+		dc_xml_end(x);
+	dc_xml_end(x);
+	dc_xml_end(x);
+	e->ctx = ctx;
+}
+
 /*
  * Where the text came from, under the header lines: its source lines
- * ("来源：…", "原标题：…", links) in their order, each in its own
- * language (a link's label need not be in one the text has), then
- * what the metadata knows that no header line shows.
+ * (the readers took their labels off: "来源：…", "原标题：…", links)
+ * labelled again, in their order, each in its own language; then what
+ * the metadata knows that neither they nor the text show (an editor,
+ * an address from a link in a label).
  */
 static void
 epub_sources(struct epub *e, struct dc_xml *x)
 {
-	static const char *const from[DC_LANG__MAX] = {
-		"来源：", "Source: " };
-	static const char *const orig[DC_LANG__MAX] = {
-		"原标题：", "Original title: " };
-	static const char *const editor[DC_LANG__MAX] = {
-		"责任编辑：", "Editor: " };
 	const struct dc_meta	*m = &e->doc->meta;
 	const struct dc_node	*n;
 	const char		*v[3] = { m->from, m->orig_title, m->editor };
-	const char *const	*label[3] = { from, orig, editor };
+	const char		*cls[3] = { "from", "original-title", "editor" };
 	enum dc_lang		 l;
-	char			*cls, *s;
+	char			**u;
 	int			 open = 0, i;
 
+#define EPUB_SOURCES_OPEN() do { if (!open++) {				\
+	dc_xml_nl(x);							\
+	dc_xml_start(x, "div");						\
+	dc_xml_attr(x, "class", "sources"); } } while (0)
 	for (n = e->doc->root->child; n != NULL; n = n->next) {
 		if (n->type != DC_SOURCE)
 			continue;
-		if (!open++) {
-			dc_xml_nl(x);
-			dc_xml_start(x, "div");
-			dc_xml_attr(x, "class", "sources");
-		}
-		cls = g_strdup_printf("u source %s", dc_sub_name(n->sub));
-		dc_xml_nl(x);
-		epub_elem(e, x, "p", cls, n->lang, n->text);
-		g_free(cls);
+		assert(n->sub >= DC_SUB_FROM && n->sub <= DC_SUB_URL);
+		EPUB_SOURCES_OPEN();
+		epub_source_line(e, x, n->sub - DC_SUB_FROM,
+		    dc_sub_name(n->sub), n->lang, n->text, 1);
 	}
 	for (i = 0; i < 3; i++) {
 		if (v[i] == NULL)
@@ -284,19 +356,21 @@ epub_sources(struct epub *e, struct dc_xml *x)
 		l = dc_text_lang(v[i], strlen(v[i]));
 		if (epub_shown(e, l, v[i]) || epub_blocks_show(e, l, v[i]))
 			continue;
-		if (!open++) {
-			dc_xml_nl(x);
-			dc_xml_start(x, "div");
-			dc_xml_attr(x, "class", "sources");
-		}
-		s = g_strconcat(label[i][l], v[i], NULL);
-		dc_xml_nl(x);
-		epub_elem(e, x, "p", i == 0 ? "source from" : i == 1 ?
-		    "source original-title" : "source editor", l, s);
-		g_free(s);
+		EPUB_SOURCES_OPEN();
+		epub_source_line(e, x, i == 2 ? 3 : i, cls[i], l, v[i], 0);
+	}
+	for (u = m->urls; u != NULL && *u != NULL; u++) {
+		if (epub_shown(e, DC_LANG_EN, *u) ||
+		    epub_shown(e, DC_LANG_ZH, *u) ||
+		    epub_blocks_show(e, DC_LANG_EN, *u) ||
+		    epub_blocks_show(e, DC_LANG_ZH, *u))
+			continue;
+		EPUB_SOURCES_OPEN();
+		epub_source_line(e, x, 2, "url", DC_LANG_EN, *u, 0);
 	}
 	if (open)
 		dc_xml_end(x);
+#undef EPUB_SOURCES_OPEN
 }
 
 /*
@@ -421,9 +495,13 @@ epub_titlepage(struct epub *e, struct dc_xml *x)
 		}
 		if (last != NULL)
 			dc_xml_end(x);
-		/* Metadata that came from elsewhere (options). */
+		/*
+		 * Metadata that came from elsewhere (options); not an
+		 * author the text names in its closing sign-off.
+		 */
 #define EPUB_META(field, type) do {					\
-	if (lm->field != NULL && !epub_shown(e, l, lm->field)) {	\
+	if (lm->field != NULL && !epub_shown(e, l, lm->field) &&	\
+	    !epub_signed(e, lm->field)) {				\
 		dc_xml_nl(x);						\
 		epub_elem(e, x, "p", dc_type_name(type), l, lm->field);	\
 	} } while (0)
@@ -445,7 +523,8 @@ epub_titlepage(struct epub *e, struct dc_xml *x)
 			g_free(s);
 		}
 		if (l == DC_LANG_ZH && m->reporters != NULL &&
-		    !epub_shown(e, l, m->reporters)) {
+		    !epub_shown(e, l, m->reporters) &&
+		    !epub_signed(e, m->reporters)) {
 			s = g_strdup_printf("（记者%s）", m->reporters);
 			dc_xml_nl(x);
 			epub_elem(e, x, "p", "byline", l, s);

@@ -5,7 +5,9 @@
 # each role; the book passes epubcheck (also with --embed-fonts) and
 # DAISY Ace where installed; each block's pair has its role
 # (t_epub_text.py); the contents list the headings; the package
-# records the source.  The fixture's words are invented.
+# records the source and the editor, the title page shows them; in a
+# Chinese-English text each role's pair holds both languages.  The
+# fixtures' words are invented, the address in a reserved domain.
 set -u
 
 : "${DOCCONV:?}" "${top_srcdir:?}"
@@ -29,6 +31,7 @@ cat >"$tmp/roles.zh.txt" <<EOT
 青岚镇织梦工坊纪事${TAB}星河纺车转起来${TAB}——访木樨村的织云人
 来源：云杉晨报
 原标题：纺车与星河
+链接：https://example.invalid/yunshan/2031/0402/loom.html
 
 编者按：木樨村的织云人把星光纺成了线，一座山村因此换了模样。本报今起刊发系列报道，讲述他们的故事。——编者
 
@@ -61,49 +64,126 @@ cat >"$tmp/roles.zh.txt" <<EOT
 织云人的日子越过越亮堂。村里办起了星线学堂，年轻人学会了纺线，也学会了把星线织成云锦。
 
 （本报记者 青梧）
+责任编辑：柏舟
 EOT
 
-"$DOCCONV" -q --dump-model "$tmp/roles.zh.txt" >"$tmp/model.txt" || {
-	echo "FAIL: docconv --dump-model failed"
-	exit 1
-}
-# The fixture must still give every role, or this test checks little.
-missing=
-for want in '^kicker zh: ' '^source from zh: ' '^source original-title zh: ' \
-    '^note$' '^heading level=1$' '^heading level=2$' '^turn$' \
-    ' speaker=\[' '^caption caption$' '^caption credit$' '^signoff byline$'; do
-	grep -q -- "$want" "$tmp/model.txt" || missing="$missing '$want'"
-done
-if [ -n "$missing" ]; then
-	echo "FAIL: the readers give none of$missing for the fixture:"
-	cat "$tmp/model.txt"
-	status=1
-fi
+# The same story in Chinese and English, block by block.
+cat >"$tmp/roles.zh-en.txt" <<'EOT'
+星河纺车转起来
+The Star-River Wheel Turns
 
-for fonts in "" --embed-fonts; do
-	rm -rf "$tmp/o" "$tmp/x"
-	mkdir -p "$tmp/o" "$tmp/x"
-	if ! "$DOCCONV" -q --epub $fonts -o "$tmp/o" "$tmp/roles.zh.txt"; then
-		echo "FAIL: docconv --epub $fonts failed"
+清晨的木樨村，纺车声此起彼伏。
+Morning in Muxi rings with spinning wheels.
+
+一、纺车转起来
+I. The wheels turn
+
+十年前，村里只有三架旧纺车。如今，家家户户都有了新纺车。
+Ten years ago the village had three old wheels. Now every household has a new one.
+
+记者：星线从哪里来？
+Reporter: Where does the star thread come from?
+
+柳絮：从河边的露水里来。
+Liu Xu: From the dew by the river.
+
+图为织云人在河边收集露水。
+Weavers gather dew by the river.
+
+二、走出大山
+II. Out of the hills
+
+织云人的日子越过越亮堂。
+Life in the village grows brighter.
+
+（本报记者 青梧）
+(By our reporter Qing Wu)
+EOT
+
+# book NAME PATTERN...: the readers give NAME's fixture every role
+# the patterns name (or this test checks little); its book, with and
+# without fonts, passes epubcheck; each block's pair has its role.
+# Leaves the book unpacked in $tmp/x.NAME.
+book() {
+	name=$1
+	shift
+	"$DOCCONV" -q --dump-model "$tmp/$name.txt" >"$tmp/$name.model" || {
+		echo "FAIL: $name: docconv --dump-model failed"
 		status=1
-		continue
-	fi
-	book="$tmp/o/roles.zh.epub"
-	java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 \
-	    -jar "$EPUBCHECK_JAR" "$book" >"$tmp/check.out" 2>&1
-	if ! grep -q 'Messages: 0 fatals / 0 errors / 0 warnings' \
-	    "$tmp/check.out"; then
-		echo "FAIL: epubcheck ($fonts):"
-		cat "$tmp/check.out"
+		return
+	}
+	missing=
+	for want; do
+		grep -q -- "$want" "$tmp/$name.model" ||
+		    missing="$missing '$want'"
+	done
+	if [ -n "$missing" ]; then
+		echo "FAIL: $name: the readers give none of$missing:"
+		cat "$tmp/$name.model"
 		status=1
 	fi
-done
-unzip -q "$book" -d "$tmp/x"
-python3 "$top_srcdir/tests/t_epub_text.py" "$tmp/x/EPUB/text.xhtml" \
-    "$tmp/x/EPUB/nav.xhtml" <"$tmp/model.txt" || status=1
+	for fonts in "" --embed-fonts; do
+		rm -rf "$tmp/o"
+		mkdir -p "$tmp/o"
+		if ! "$DOCCONV" -q --epub $fonts -o "$tmp/o" "$tmp/$name.txt"
+		then
+			echo "FAIL: $name: docconv --epub $fonts failed"
+			status=1
+			return
+		fi
+		java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 \
+		    -jar "$EPUBCHECK_JAR" "$tmp/o/$name.epub" \
+		    >"$tmp/check.out" 2>&1
+		if ! grep -q 'Messages: 0 fatals / 0 errors / 0 warnings' \
+		    "$tmp/check.out"; then
+			echo "FAIL: $name: epubcheck ($fonts):"
+			cat "$tmp/check.out"
+			status=1
+		fi
+	done
+	mkdir -p "$tmp/x.$name"
+	unzip -q -o "$tmp/o/$name.epub" -d "$tmp/x.$name"
+	python3 "$top_srcdir/tests/t_epub_text.py" \
+	    "$tmp/x.$name/EPUB/text.xhtml" "$tmp/x.$name/EPUB/nav.xhtml" \
+	    <"$tmp/$name.model" || status=1
+}
+
+book roles.zh '^kicker zh: ' '^source from zh: ' \
+    '^source original-title zh: ' '^source url [a-z]*: https://' \
+    '^meta editor: ' '^note$' '^heading level=1$' '^heading level=2$' \
+    '^turn$' ' speaker=\[' '^caption caption$' '^caption credit$' \
+    '^signoff byline$'
+book roles.zh-en '^heading level=1$' '^  en speaker=\[' '^caption caption$' \
+    '^signoff byline$'
+
+# The bilingual book keeps its pairs: each heading, turn, caption and
+# sign-off one pair holding both languages, the English marked.
+python3 - "$tmp/x.roles.zh-en/EPUB" <<'PY' || status=1
+import sys
+import xml.etree.ElementTree as ET
+XH = '{http://www.w3.org/1999/xhtml}'
+text = ET.parse(sys.argv[1] + '/text.xhtml').getroot()
+bad, seen = [], set()
+for div in text.iter(XH + 'div'):
+    c = (div.get('class') or '').split()
+    if 'pair' not in c or c[1] not in ('heading', 'turn', 'caption', 'signoff'):
+        continue
+    seen.add(c[1])
+    langs = [u.get('lang') or 'zh' for u in div
+             if 'u' in (u.get('class') or '').split()]
+    if langs != ['zh', 'en'] or 'only-zh' in c or 'only-en' in c:
+        bad.append('%s pair %s holds %r' % (c[1], div.get('id'), langs))
+    if c[1] == 'turn' and len(div.findall(XH + '*/' + XH + 'b')) != 2:
+        bad.append('turn %s: not a speaker in each language' % div.get('id'))
+if seen != {'heading', 'turn', 'caption', 'signoff'}:
+    bad.append('bilingual book has only %r' % sorted(seen))
+for b in bad:
+    print('FAIL: roles.zh-en: ' + b)
+sys.exit(1 if bad else 0)
+PY
 
 # What the issue asks for, said directly.
-python3 - "$tmp/x/EPUB" <<'PY' || status=1
+python3 - "$tmp/x.roles.zh/EPUB" <<'PY' || status=1
 import sys
 import xml.etree.ElementTree as ET
 d = sys.argv[1]
@@ -159,6 +239,20 @@ if '云杉晨报' not in src.values() and \
 if '纺车与星河' not in src.values() and \
         refs.get(('#source-1', 'dcterms:title')) != '纺车与星河':
     bad.append('package: the original title is not recorded')
+URL = 'https://example.invalid/yunshan/2031/0402/loom.html'
+if URL not in src.values():
+    bad.append('package: no dc:source for the address: %r' % src)
+eds = [c for c in meta.iter(DC + 'contributor') if c.text == '柏舟']
+if not eds or refs.get(('#' + (eds[0].get('id') or ''), 'role')) != 'edt':
+    bad.append('package: the editor is not a contributor (edt)')
+# Source lines are labelled again on the title page (the readers took
+# the labels off); the address is a link.
+srcs = [txt(p) for p in head.iter(XH + 'p') if 'source' in cls(p)]
+for want in ('来源：云杉晨报', '原标题：纺车与星河', '链接：' + URL, '责任编辑：柏舟'):
+    if want not in srcs:
+        bad.append('title page lacks %r: %r' % (want, srcs))
+if URL not in [a.get('href') for a in head.iter(XH + 'a')]:
+    bad.append('title page: the address is not a link')
 if [p.text for p in meta.iter(DC + 'publisher')]:
     bad.append('package: dc:publisher is the book\'s, not the source\'s')
 for b in bad:
@@ -175,16 +269,18 @@ done
 export PUPPETEER_EXECUTABLE_PATH
 if [ -n "$ace" ] && [ -x "$PUPPETEER_EXECUTABLE_PATH" ]; then
 	export TMPDIR="$tmp"
-	rm -rf "$tmp/o"
-	mkdir -p "$tmp/o"
-	"$DOCCONV" -q --epub -o "$tmp/o" "$tmp/roles.zh.txt" || status=1
-	if ! timeout 300 "$ace" -f -s -o "$tmp/ace" "$tmp/o/roles.zh.epub" \
-	    >"$tmp/ace.log" 2>&1; then
-		echo "FAIL: ace failed:"
-		cat "$tmp/ace.log"
-		status=1
-	else
-		python3 - "$tmp/ace/report.json" <<'PY' || status=1
+	for name in roles.zh roles.zh-en; do
+		rm -rf "$tmp/o"
+		mkdir -p "$tmp/o"
+		"$DOCCONV" -q --epub -o "$tmp/o" "$tmp/$name.txt" || status=1
+		if ! timeout 300 "$ace" -f -s -o "$tmp/ace.$name" \
+		    "$tmp/o/$name.epub" >"$tmp/ace.log" 2>&1; then
+			echo "FAIL: $name: ace failed:"
+			cat "$tmp/ace.log"
+			status=1
+			continue
+		fi
+		python3 - "$tmp/ace.$name/report.json" "$name" <<'PY' || status=1
 import json, sys
 r = json.load(open(sys.argv[1], encoding='utf-8'))
 bad = ['%s: %s' % (a['earl:test']['dct:title'],
@@ -194,10 +290,10 @@ bad = ['%s: %s' % (a['earl:test']['dct:title'],
 if r['earl:result']['earl:outcome'] != 'pass':
     bad.append('overall outcome %s' % r['earl:result']['earl:outcome'])
 for b in bad:
-    print('FAIL: ace: ' + b)
+    print('FAIL: %s: ace: %s' % (sys.argv[2], b))
 sys.exit(1 if bad else 0)
 PY
-	fi
+	done
 else
 	echo "note: DAISY Ace not runnable here; its check was not made"
 fi
