@@ -66,7 +66,11 @@ struct pg_run {
 };
 
 struct pg_page {
-	GPtrArray		*runs;	/* struct pg_run, as first used */
+	GPtrArray		*runs;	/* struct pg_run: the first used of
+					   them, in the order of first use on
+					   this page, then the unused ones a
+					   reused page keeps */
+	guint			 used;	/* runs used on this page */
 };
 
 /* What the cairo face of a subset keeps alive. */
@@ -494,6 +498,7 @@ pg_page_new(void)
 
 	pp = g_new(struct pg_page, 1);
 	pp->runs = g_ptr_array_new();
+	pp->used = 0;
 	return pp;
 }
 
@@ -529,6 +534,7 @@ pg_page_reset(struct pg_page *pp)
 		g_array_set_size(r->clusters, 0);
 		g_string_truncate(r->text, 0);
 	}
+	pp->used = 0;
 }
 
 /* The page's run of a font, made on first use. */
@@ -540,13 +546,25 @@ pg_run(struct pg_page *pp, const struct ln_font *font)
 
 	for (i = 0; i < pp->runs->len; i++)
 		if ((r = g_ptr_array_index(pp->runs, i))->font == font)
-			return r;
-	r = g_new(struct pg_run, 1);
-	r->font = font;
-	r->glyphs = g_array_new(FALSE, FALSE, sizeof(cairo_glyph_t));
-	r->clusters = g_array_new(FALSE, FALSE, sizeof(cairo_text_cluster_t));
-	r->text = g_string_new(NULL);
-	g_ptr_array_add(pp->runs, r);
+			break;
+	if (i == pp->runs->len) {
+		r = g_new(struct pg_run, 1);
+		r->font = font;
+		r->glyphs = g_array_new(FALSE, FALSE, sizeof(cairo_glyph_t));
+		r->clusters = g_array_new(FALSE, FALSE,
+		    sizeof(cairo_text_cluster_t));
+		r->text = g_string_new(NULL);
+		g_ptr_array_add(pp->runs, r);
+	}
+	/*
+	 * First used on this page: it comes after the runs used before
+	 * it, whatever order a reused page had them in, so that the page
+	 * is shown the same whichever page was reused (the same bytes).
+	 */
+	if (i >= pp->used) {
+		pp->runs->pdata[i] = pp->runs->pdata[pp->used];
+		pp->runs->pdata[pp->used++] = r;
+	}
 	return r;
 }
 
@@ -664,7 +682,7 @@ pg_page_show(struct pg *pg, cairo_t *cr, const struct pg_page *pp)
 	guint			 i, k, n;
 	int			 w;
 
-	for (i = 0; pg != NULL && i < pp->runs->len; i++) {
+	for (i = 0; pg != NULL && i < pp->used; i++) {
 		r = g_ptr_array_index(pp->runs, i);
 		src = (const cairo_glyph_t *)(void *)r->glyphs->data;
 		if ((n = r->glyphs->len) == 0 && r->clusters->len == 0)
