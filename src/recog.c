@@ -21,6 +21,7 @@ static int	clause_depth(gunichar);
  * matches Chinese punctuation (by the script extensions). */
 #define HAN "\\x{3400}-\\x{9FFF}\\x{F900}-\\x{FAFF}\\x{20000}-\\x{2FA1F}"
 static int	web_colon_early(const char *);
+static int	heading_kind(const char *);
 
 /* Dateline: who, where, when, and 电/讯; a byline in brackets may
  * follow after white space.  Month and day in any digits. */
@@ -945,6 +946,11 @@ dc_header_end(const struct dc_line **l, size_t n)
 			return i;
 	for (i = 0; i < n && i < 24; i++) {
 		if (!header_like(l[i]))
+			break;
+		/* A numbered heading ("一、", "（一）", "1.") after the
+		 * first line opens the body, however short it is.  (A
+		 * Markdown "##" there may be the title's translation.) */
+		if (nonblank > 0 && heading_kind(l[i]->text) > 0)
 			break;
 		if (!l[i]->blank) {
 			nonblank++;
