@@ -2230,7 +2230,15 @@ web_label(struct dc_found *f, enum web_label k, const char *v,
 		web_node(f, DC_TITLE, DC_SUB_NONE, v, l);
 		break;
 	case WL_SUBTITLE:
-		dc_meta_set(&f->subtitle, v);
+		/* The metadata's subtitle has no leading dashes. */
+		{
+			const char *p = v;
+			while (g_str_has_prefix(p, "—"))
+				p += strlen("—");
+			while (*p == '-' || *p == ' ')
+				p++;
+			dc_meta_set(&f->subtitle, *p != '\0' ? p : v);
+		}
 		web_node(f, DC_SUBTITLE, DC_SUB_NONE, v, l);
 		break;
 	case WL_KICKER:
