@@ -217,14 +217,6 @@ input_to_utf8(const char *raw, size_t len, const struct dc_opts *o,
 	return 0;
 }
 
-/* White space for trimming and indentation. */
-static int
-input_space(gunichar c)
-{
-	return c == ' ' || c == '\t' || c == 0x3000 || c == 0xA0 ||
-	    c == 0xFEFF || c == 0x2002 || c == 0x2003 || c == 0x2009 ||
-	    c == 0x200B;
-}
 
 /*
  * Normalise line ends and drop control characters in place; then cut
@@ -300,7 +292,7 @@ input_lines(struct dc_input *in)
 		/* leading white space */
 		for (q = p; q < e; q = g_utf8_next_char(q)) {
 			c = g_utf8_get_char(q);
-			if (!input_space(c))
+			if (!dc_is_edge_space(c))
 				break;
 			l->indent++;
 		}
@@ -308,7 +300,7 @@ input_lines(struct dc_input *in)
 		/* trailing white space */
 		while (e > q) {
 			char *pc = g_utf8_prev_char(e);
-			if (!input_space(g_utf8_get_char(pc)))
+			if (!dc_is_edge_space(g_utf8_get_char(pc)))
 				break;
 			e = pc;
 		}

@@ -1967,16 +1967,20 @@ static const struct {
 	{ "times", 0xD7 }, { "laquo", 0xAB }, { "raquo", 0xBB },
 };
 
-/* Replace every match of a pattern in *s by group g of the match
- * (0: remove it); each URL group u (> 0) is kept in urls.  Returns
- * the number of matches. */
+/*
+ * Rewrite the matches of pattern id in *s: for each, fn appends what
+ * replaces it to out and returns 1, or returns 0 to keep it as
+ * written.  Returns the number replaced; *s is replaced if any was.
+ */
+typedef int (*web_fn)(GMatchInfo *, const char *, GString *, void *);
+
 static size_t
-web_sub(char **s, enum rx_id id, int g, int u, GPtrArray *urls)
+web_replace(char **s, enum rx_id id, web_fn fn, void *arg)
 {
 	GMatchInfo	*mi = NULL;
 	GString		*b;
-	int		 st, en, gs, ge;
-	size_t		 n = 0, at = 0;
+	int		 st, en;
+	size_t		 n = 0, at = 0, keep;
 
 	if (!g_regex_match(R(id), *s, 0, &mi)) {
 		g_match_info_free(mi);
@@ -1985,75 +1989,93 @@ web_sub(char **s, enum rx_id id, int g, int u, GPtrArray *urls)
 	b = g_string_new(NULL);
 	do {
 		g_match_info_fetch_pos(mi, 0, &st, &en);
+		keep = b->len;
 		g_string_append_len(b, *s + at, st - (int)at);
-		if (g > 0 && g_match_info_fetch_pos(mi, g, &gs, &ge) &&
-		    gs >= 0)
-			g_string_append_len(b, *s + gs, ge - gs);
-		if (u > 0 && urls != NULL)
-			g_ptr_array_add(urls, g_match_info_fetch(mi, u));
+		if (!fn(mi, *s, b, arg)) {
+			g_string_truncate(b, keep);
+			continue;
+		}
 		at = (size_t)en;
 		n++;
 	} while (g_match_info_next(mi, NULL));
 	g_match_info_free(mi);
+	if (n == 0) {
+		g_string_free(b, TRUE);
+		return 0;
+	}
 	g_string_append(b, *s + at);
 	g_free(*s);
 	*s = g_string_free(b, FALSE);
 	return n;
+}
+
+/* What web_sub() keeps of a match: a group, and a URL aside. */
+struct web_keep {
+	int		 g;		/* group to keep, 0: none */
+	int		 u;		/* group holding a URL, 0: none */
+	GPtrArray	*urls;		/* where URLs go */
+};
+
+static int
+web_keep_fn(GMatchInfo *mi, const char *s, GString *out, void *arg)
+{
+	struct web_keep	*k = arg;
+	int		 gs, ge;
+
+	if (k->g > 0 && g_match_info_fetch_pos(mi, k->g, &gs, &ge) &&
+	    gs >= 0)
+		g_string_append_len(out, s + gs, ge - gs);
+	if (k->u > 0 && k->urls != NULL)
+		g_ptr_array_add(k->urls, g_match_info_fetch(mi, k->u));
+	return 1;
+}
+
+/* Replace every match of a pattern in *s by group g of the match
+ * (0: remove it); each URL group u (> 0) is kept in urls.  Returns
+ * the number of matches. */
+static size_t
+web_sub(char **s, enum rx_id id, int g, int u, GPtrArray *urls)
+{
+	struct web_keep	 k = { g, u, urls };
+
+	return web_replace(s, id, web_keep_fn, &k);
+}
+
+/* An entity's character, or 0 to keep it as written (unknown, or not
+ * a character text may hold). */
+static int
+web_entity_fn(GMatchInfo *mi, const char *s, GString *out, void *arg)
+{
+	char		*name;
+	gunichar	 c = 0;
+	size_t		 i;
+	int		 hex;
+
+	(void)s;
+	(void)arg;
+	name = g_match_info_fetch(mi, 1);
+	hex = name[1] == 'x' || name[1] == 'X';
+	if (name[0] == '#')
+		c = (gunichar)strtoul(name + 1 + hex, NULL, hex ? 16 : 10);
+	else
+		for (i = 0; i < G_N_ELEMENTS(web_entities); i++)
+			if (strcmp(name, web_entities[i].name) == 0)
+				c = web_entities[i].c;
+	g_free(name);
+	if (c == 0 || !g_unichar_validate(c) || (c < 0x20 && c != '\t') ||
+	    (c >= 0x7F && c < 0xA0))
+		return 0;
+	g_string_append_unichar(out, c == '\t' ? ' ' : c);
+	return 1;
 }
 
 /* Decode the character entities of s in place; returns how many. */
 static size_t
 web_entities_decode(char **s)
 {
-	GMatchInfo	*mi = NULL;
-	GString		*b;
-	char		*name;
-	gunichar	 c;
-	int		 st, en;
-	size_t		 i, n = 0, at = 0;
-
-	if (strchr(*s, '&') == NULL ||
-	    !g_regex_match(R(RX_ENTITY), *s, 0, &mi)) {
-		g_match_info_free(mi);
+	if (strchr(*s, '&') == NULL)
 		return 0;
-	}
-	b = g_string_new(NULL);
-	do {
-		g_match_info_fetch_pos(mi, 0, &st, &en);
-		name = g_match_info_fetch(mi, 1);
-		c = 0;
-		if (name[0] == '#')
-			c = (gunichar)strtoul(name + 1 + (name[1] == 'x' ||
-			    name[1] == 'X'), NULL, name[1] == 'x' ||
-			    name[1] == 'X' ? 16 : 10);
-		else
-			for (i = 0; i < G_N_ELEMENTS(web_entities); i++)
-				if (strcmp(name, web_entities[i].name) == 0)
-					c = web_entities[i].c;
-		g_free(name);
-		/* An unknown or unusable one stays as written. */
-		if (c == 0 || !g_unichar_validate(c) || (c < 0x20 &&
-		    c != '\t') || (c >= 0x7F && c < 0xA0))
-			continue;
-		g_string_append_len(b, *s + at, st - (int)at);
-		g_string_append_unichar(b, c == '\t' ? ' ' : c);
-		at = (size_t)en;
-		n++;
-	} while (g_match_info_next(mi, NULL));
-	g_match_info_free(mi);
-	g_string_append(b, *s + at);
-	g_free(*s);
-	*s = g_string_free(b, FALSE);
-	return n;
-}
-
-/* Is c white space at a line's edge (as input.c trims)? */
-static int
-web_space(gunichar c)
-{
-	return c == ' ' || c == '\t' || c == 0x3000 || c == 0xA0 ||
-	    c == 0xFEFF || c == 0x2002 || c == 0x2003 || c == 0x2009 ||
-	    c == 0x200B;
+	return web_replace(s, RX_ENTITY, web_entity_fn, NULL);
 }
 
 /* Make a line of a piece of an input line: trimmed, its indent
@@ -2065,14 +2087,14 @@ web_line_set(struct dc_line *l, const struct dc_line *from, char *text,
 	const char	*p, *e;
 
 	*l = *from;
-	for (p = text, l->indent = 0; *p != '\0' && web_space(
+	for (p = text, l->indent = 0; *p != '\0' && dc_is_edge_space(
 	    g_utf8_get_char(p)); p = g_utf8_next_char(p))
 		l->indent++;
 	if (p == text)
 		l->indent = from->indent;
 	for (e = p + strlen(p); e > p; ) {
 		const char *q = g_utf8_prev_char(e);
-		if (!web_space(g_utf8_get_char(q)))
+		if (!dc_is_edge_space(g_utf8_get_char(q)))
 			break;
 		e = q;
 	}

@@ -249,3 +249,16 @@ dc_text_script_count(const char *s, size_t *hans, size_t *hant)
 			(*hant)++;
 	}
 }
+
+/*
+ * Is c white space that a line's edges lose: ASCII and ideographic
+ * spaces, tabs, no-break and other fixed spaces, BOM and zero-width
+ * space?  (The lines' indent counts these.)
+ */
+int
+dc_is_edge_space(unsigned int c)
+{
+	return c == ' ' || c == '\t' || c == 0x3000 || c == 0xA0 ||
+	    c == 0xFEFF || c == 0x2002 || c == 0x2003 || c == 0x2009 ||
+	    c == 0x200B;
+}
