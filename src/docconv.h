@@ -269,6 +269,7 @@ char		*dc_data_path(const char *);
 char		*dc_tokens_join(const struct dc_node *);
 int		 dc_char_script_lang(unsigned int);
 int		 dc_text_lang(const char *, size_t);
+enum dc_lang	 dc_text_lang_in(const char *, unsigned int);
 void		 dc_text_script_count(const char *, size_t *, size_t *);
 int		 dc_is_closing_punct(unsigned int);
 int		 dc_is_opening_punct(unsigned int);

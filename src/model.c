@@ -567,20 +567,22 @@ dc_doc_finish(struct dc_doc *d, const struct dc_opts *o)
 		d->meta.langs = 1u << DC_LANG_ZH;
 	meta_script(d);
 
-	if (o != NULL && o->title != NULL) {
+	/* A value with no letters ("2020") is filed under the text's
+	 * first language; an empty one says nothing and is ignored. */
+	if (o != NULL && o->title != NULL && *o->title != '\0') {
 		for (i = 0; i < DC_LANG__MAX; i++)
 			if (d->meta.langs & (1u << i) || i == DC_LANG_ZH)
 				dc_meta_set(&d->meta.l[i].title, NULL);
-		i = dc_text_lang(o->title, strlen(o->title));
+		i = dc_text_lang_in(o->title, d->meta.langs);
 		dc_meta_set(&d->meta.l[i].title, o->title);
 		d->meta.title_default = 0;
 	}
-	if (o != NULL && o->author != NULL) {
-		i = dc_text_lang(o->author, strlen(o->author));
+	if (o != NULL && o->author != NULL && *o->author != '\0') {
+		i = dc_text_lang_in(o->author, d->meta.langs);
 		dc_meta_set(&d->meta.l[i].speaker, o->author);
 	}
-	if (o != NULL && o->place != NULL) {
-		i = dc_text_lang(o->place, strlen(o->place));
+	if (o != NULL && o->place != NULL && *o->place != '\0') {
+		i = dc_text_lang_in(o->place, d->meta.langs);
 		dc_meta_set(&d->meta.l[i].place, o->place);
 	}
 	if (o != NULL && o->date != NULL) {

@@ -353,7 +353,7 @@ epub_sources(struct epub *e, struct dc_xml *x)
 	for (i = 0; i < 3; i++) {
 		if (v[i] == NULL)
 			continue;
-		l = dc_text_lang(v[i], strlen(v[i]));
+		l = dc_text_lang_in(v[i], e->doc->meta.langs);
 		if (epub_shown(e, l, v[i]) || epub_blocks_show(e, l, v[i]))
 			continue;
 		EPUB_SOURCES_OPEN();
@@ -1292,7 +1292,7 @@ epub_opf_source(const struct epub *e, struct dc_xml *x)
 	char			 id[32];
 	int			 i;
 
-#define EPUB_TAG(s) dc_lang_tag(m, dc_text_lang((s), strlen(s)))
+#define EPUB_TAG(s) dc_lang_tag(m, dc_text_lang_in((s), m->langs))
 	for (i = 0; m->urls != NULL && m->urls[i] != NULL; i++) {
 		snprintf(id, sizeof(id), "source-%d", i + 1);
 		epub_dc(x, "dc:source", id, NULL, m->urls[i]);

@@ -262,3 +262,20 @@ dc_is_edge_space(unsigned int c)
 	    c == 0xFEFF || c == 0x2002 || c == 0x2003 || c == 0x2009 ||
 	    c == 0x200B;
 }
+
+/*
+ * The language to file a text under in a document whose languages are
+ * langs (bits 1 << dc_lang): that of its script, or, for a text with
+ * no letters of either ("2020", "…"), the document's first language.
+ * Never -1: metadata such as a title given as digits is still kept.
+ */
+enum dc_lang
+dc_text_lang_in(const char *s, unsigned int langs)
+{
+	int	 l = s != NULL ? dc_text_lang(s, strlen(s)) : -1;
+
+	if (l >= 0)
+		return (enum dc_lang)l;
+	return (langs & (1u << DC_LANG_ZH)) || langs == 0 ? DC_LANG_ZH :
+	    DC_LANG_EN;
+}

@@ -1580,11 +1580,11 @@ ts_title(struct ts *t, struct ts_frame *f)
 			any = 1;
 		}
 		sid = l == DC_LANG_ZH ? TS_ZH_META : TS_EN_META;
-		if (t->o->author != NULL &&
-		    dc_text_lang(t->o->author, strlen(t->o->author)) == l)
+		if (t->o->author != NULL && *t->o->author != '\0' &&
+		    (int)dc_text_lang_in(t->o->author, m->langs) == l)
 			ts_title_line(t, f, sid, t->o->author, 0);
-		if (t->o->place != NULL &&
-		    dc_text_lang(t->o->place, strlen(t->o->place)) == l)
+		if (t->o->place != NULL && *t->o->place != '\0' &&
+		    (int)dc_text_lang_in(t->o->place, m->langs) == l)
 			ts_title_line(t, f, sid, t->o->place, 0);
 		if (t->o->date != NULL && l == (m->langs & (1u <<
 		    DC_LANG_ZH) ? DC_LANG_ZH : DC_LANG_EN))

@@ -121,6 +121,21 @@ run --dump-model - <"$ex/news-report.zh.txt"
 [ "$rc" -eq 0 ] || fail "stdin: exit $rc"
 grep -q "^dateline zh: 本报北京11月11日电" "$T/out" || fail "stdin: no dateline"
 
+# Overrides with no letters ("2020", "…") are still values, filed under
+# the text's language; empty ones are ignored.  Every backend, no crash.
+for opt in --title=2020 --author= --place=… --title= --author=2020 \
+    --place=123 --date=; do
+	what="$opt"
+	run "$opt" --tei --epub --pdf -o "$T/ov/" "$ex/news-report.zh.txt"
+	[ "$rc" -le 1 ] || fail "$opt: exit $rc: $(head -c 300 "$T/err")"
+	xmllint --noout --nonet "$T/ov/news-report.zh.tei.xml" ||
+	    fail "$opt: TEI not well-formed"
+done
+run --title=2020 --dump-model "$ex/news-report.zh.txt"
+grep -q '^meta zh title: 2020$' "$T/out" || fail "--title=2020 not kept"
+run --author=2020 --dump-model "$ex/news-report.zh.txt"
+grep -q '^meta zh speaker: 2020$' "$T/out" || fail "--author=2020 not kept"
+
 # The input is never touched.
 cp "$ex/news-report.zh.txt" "$T/keep.txt"
 sum1=$(cksum <"$T/keep.txt")
