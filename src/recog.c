@@ -1918,9 +1918,13 @@ dc_frontmatter(struct dc_doc *d, const struct dc_line *l, size_t n)
 			if (*t == '=')
 				memmove(t, t + 1, strlen(t));
 			g_strstrip(t);
+			/* Quotes go in pairs: an unclosed one is only
+			 * dropped, never the title's last byte with it
+			 * (that cut a character in half). */
 			if (*t == '"' || *t == '\'') {
+				char q = *t;
 				memmove(t, t + 1, strlen(t));
-				if (*t != '\0')
+				if (*t != '\0' && t[strlen(t) - 1] == q)
 					t[strlen(t) - 1] = '\0';
 			}
 			if (*t != '\0') {
