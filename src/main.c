@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <malloc.h>
 #include <signal.h>
 #include <stdint.h>
@@ -131,11 +132,30 @@ same_file(const char *a, const char *b)
 }
 
 /*
- * With -j, workers share standard output: a pipe holding one byte is
- * the token a worker takes before printing a model and gives back
- * after, so that models never interleave.  -1 when not parallel.
+ * With -j, workers share standard output: a write lock (fcntl) on a
+ * temporary file is taken before printing a model and released after,
+ * so that models never interleave.  The kernel releases the lock of a
+ * worker that dies holding it (a pipe's token would be lost with it,
+ * and every other worker wait for it forever).  -1 when not parallel.
  */
-static int	 dump_token[2] = { -1, -1 };
+static int	 dump_lock = -1;
+
+/* Take (F_WRLCK) or release (F_UNLCK) the output lock; 0 or -1. */
+static int
+dump_lock_set(short type)
+{
+	struct flock	 fl;
+
+	memset(&fl, 0, sizeof(fl));
+	fl.l_type = type;
+	fl.l_whence = SEEK_SET;
+	fl.l_start = 0;
+	fl.l_len = 1;
+	while (fcntl(dump_lock, F_SETLKW, &fl) == -1)
+		if (errno != EINTR)
+			return -1;
+	return 0;
+}
 
 /* Print the model whole: built in memory, written under the token. */
 static int
@@ -144,7 +164,6 @@ dump_model(const struct run *r, const struct dc_doc *doc)
 	char	*buf = NULL;
 	size_t	 len = 0;
 	FILE	*f;
-	char	 c = 'x';
 	int	 rc = -1;
 
 	if ((f = open_memstream(&buf, &len)) == NULL) {
@@ -157,16 +176,17 @@ dump_model(const struct run *r, const struct dc_doc *doc)
 		return -1;
 	}
 	fclose(f);
-	if (dump_token[0] != -1 && read(dump_token[0], &c, 1) != 1) {
-		dc_msg_sys("-j: lost the output token");
+	if (dump_lock != -1 && dump_lock_set(F_WRLCK) == -1) {
+		dc_msg_sys("-j: cannot lock the output: %s",
+		    g_strerror(errno));
 		goto out;
 	}
 	if (fwrite(buf, 1, len, stdout) != len || fflush(stdout) != 0)
 		dc_msg_sys("writing the model: %s", g_strerror(errno));
 	else
 		rc = 0;
-	if (dump_token[1] != -1 && write(dump_token[1], &c, 1) != 1)
-		dc_msg_sys("-j: cannot give back the output token");
+	if (dump_lock != -1)
+		dump_lock_set(F_UNLCK);
 out:
 	free(buf);
 	return rc;
@@ -257,12 +277,21 @@ convert_parallel(const struct run *r, char **files, size_t nfiles,
 	enum dc_level	 worst = DC_LEVEL_OK;
 	pid_t		*pids;
 	unsigned char	*got;		/* got[k]: file k answered */
-	int		 j;
+	int		 j, piped = 0;
 
-	if (pipe(todo) == -1 || pipe(done) == -1 || pipe(dump_token) == -1 ||
-	    write(dump_token[1], "x", 1) != 1) {
+	if (pipe(todo) == -1 || pipe(done) == -1) {
 		dc_msg_sys("pipe: %s", g_strerror(errno));
 		return DC_LEVEL_SYSERR;
+	}
+	{
+		FILE *lf = tmpfile();	/* gone when the last holder is */
+		if (lf == NULL || (dump_lock = dup(fileno(lf))) == -1) {
+			dc_msg_sys("-j: a lock file: %s", g_strerror(errno));
+			if (lf != NULL)
+				fclose(lf);
+			return DC_LEVEL_SYSERR;
+		}
+		fclose(lf);
 	}
 	pids = g_new0(pid_t, njobs);
 	got = g_new0(unsigned char, nfiles);
@@ -294,6 +323,8 @@ convert_parallel(const struct run *r, char **files, size_t nfiles,
 		g_free(got);
 		close(todo[1]);
 		close(done[0]);
+		close(dump_lock);
+		dump_lock = -1;
 		return DC_LEVEL_SYSERR;
 	}
 	/* A pipe holds 64 KiB: 16,384 numbers; write more as we go. */
@@ -333,10 +364,17 @@ convert_parallel(const struct run *r, char **files, size_t nfiles,
 	for (j = 0; j < njobs; j++)
 		if (pids[j] > 0 && (waitpid(pids[j], &st, 0) == -1 ||
 		    !WIFEXITED(st) || WEXITSTATUS(st) != 0)) {
-			dc_msg_sys("a worker process failed");
+			if (WIFSIGNALED(st) && WTERMSIG(st) == SIGPIPE)
+				piped++;
+			else
+				dc_msg_sys("a worker process failed");
 			worst = DC_LEVEL_SYSERR;
 		}
-	if (ndone < nfiles) {
+	if (piped > 0 && ndone < nfiles) {
+		/* "| head": the reader of standard output is gone. */
+		dc_msg_sys("standard output was closed; %zu of %zu files "
+		    "were not converted", nfiles - ndone, nfiles);
+	} else if (ndone < nfiles) {
 		/* Name them: one was being converted when a worker died. */
 		for (i = 0; i < nfiles; i++)
 			if (!got[i])
@@ -349,6 +387,8 @@ convert_parallel(const struct run *r, char **files, size_t nfiles,
 	if (nbad > 0 && nfiles > 1 && r->opts.verbose >= 0)
 		fprintf(stderr, "docconv: %zu of %zu files failed\n", nbad,
 		    nfiles);
+	close(dump_lock);
+	dump_lock = -1;
 	g_free(pids);
 	g_free(got);
 	return worst;

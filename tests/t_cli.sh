@@ -116,6 +116,16 @@ expect 1 "empty.txt: ERROR: empty file"
     fail "-j 2: not all good files converted"
 grep -q "1 of 6 files failed" "$T/err" || fail "-j 2: no failure summary"
 
+# -j into a closed pipe: a worker dying of SIGPIPE while it holds the
+# output lock must not leave the others waiting for it (it hung).
+for i in 1 2 3 4 5 6 7 8 9 10 11 12; do cp "$ex/news-report.zh.txt" "$T/p$i.txt"; done
+timeout 60 sh -c '"$1" -q -j 2 --dump-model "$2"/p*.txt | head -n 1' sh \
+    "$DOCCONV" "$T" >"$T/out" 2>"$T/err"
+rc=$?
+[ $rc -ne 124 ] || fail "-j into a closed pipe: hangs"
+[ "$(cat "$T/out")" = "meta dialect: news" ] ||
+    fail "-j into a closed pipe: $(head -c 200 "$T/out")"
+
 # Standard input.
 run --dump-model - <"$ex/news-report.zh.txt"
 [ "$rc" -eq 0 ] || fail "stdin: exit $rc"
