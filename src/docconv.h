@@ -175,6 +175,8 @@ struct dc_opts {
 	enum dc_dialect	 dialect;	/* --input-format; AUTO to detect */
 	const char	*encoding;	/* --encoding, or NULL to detect */
 	int		 lenient;	/* --lenient: replace bad bytes */
+	size_t		 max_input;	/* --max-input-size in bytes; 0 for
+					   the default (256 MB) */
 	const char	*title;		/* --title override, or NULL */
 	const char	*author;	/* --author override, or NULL */
 	const char	*date;		/* --date override, or NULL */

@@ -415,6 +415,39 @@ convert_serial(const struct run *r, char **files, size_t nfiles)
 	return worst;
 }
 
+/*
+ * --max-input-size=SIZE: bytes, or with a suffix K, M or G (powers of
+ * 1024).  A usage error names what is allowed.
+ */
+static gboolean
+opt_max_input(const gchar *name, const gchar *value, gpointer data,
+    GError **error)
+{
+	struct run		*r = data;
+	char			*end;
+	unsigned long long	 v;
+	int			 sh = 0;
+
+	(void)name;
+	errno = 0;
+	v = strtoull(value, &end, 10);
+	if (*end == 'K' || *end == 'k')
+		sh = 10, end++;
+	else if (*end == 'M' || *end == 'm')
+		sh = 20, end++;
+	else if (*end == 'G' || *end == 'g')
+		sh = 30, end++;
+	if (errno != 0 || end == value || *end != '\0' || v == 0 ||
+	    v > (SIZE_MAX >> sh) || (v << sh) > ((size_t)4 << 30)) {
+		g_set_error(error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+		    "--max-input-size=%s: give a size in bytes, or with K, "
+		    "M or G, from 1 to 4G (e.g. 512M)", value);
+		return FALSE;
+	}
+	r->opts.max_input = (size_t)(v << sh);
+	return TRUE;
+}
+
 static gboolean
 opt_verbose(const gchar *name, const gchar *value, gpointer data,
     GError **error)
@@ -522,6 +555,9 @@ main(int argc, char *argv[])
 		{ "list-fonts", 0, 0, G_OPTION_ARG_NONE, &listfonts,
 		  "Print the font file serving each font role and exit",
 		  NULL },
+		{ "max-input-size", 0, 0, G_OPTION_ARG_CALLBACK,
+		  (void *)opt_max_input,
+		  "Refuse inputs larger than SIZE (default 256M)", "SIZE" },
 		{ "jobs", 'j', 0, G_OPTION_ARG_INT, &njobs,
 		  "Convert N files at a time", "N" },
 		{ "quiet", 'q', G_OPTION_FLAG_NO_ARG,

@@ -7,6 +7,8 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
+#include <unistd.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -197,6 +199,102 @@ dc_parse_mem(const char *buf, size_t len, const char *name,
 	return read_checked(d);
 }
 
+/* The input size limit when --max-input-size does not give one. */
+#define READ_MAX_DEFAULT	((size_t)256 << 20)
+
+/* Say that an input passes the limit. */
+static void
+read_too_big(unsigned long long size, size_t max)
+{
+	char	*m = g_format_size_full(max, G_FORMAT_SIZE_IEC_UNITS);
+
+	if (size > 0) {
+		char *z = g_format_size_full(size, G_FORMAT_SIZE_IEC_UNITS);
+		dc_msg(DC_ERR_INPUT, 0, 0, "%s, larger than the limit of %s "
+		    "(give a larger one with --max-input-size=SIZE)", z, m);
+		g_free(z);
+	} else
+		dc_msg(DC_ERR_INPUT, 0, 0, "larger than the limit of %s "
+		    "(give a larger one with --max-input-size=SIZE)", m);
+	g_free(m);
+}
+
+/*
+ * Read a whole input from fd, at most max bytes (size: what fstat
+ * says a regular file holds, else 0): returns the bytes (g_free())
+ * and their number in *len, or NULL after reporting why not.  The
+ * blocks are kept apart until the end, so that an input refused at
+ * the limit never held more than the limit.  A first block with a NUL
+ * byte and no byte order mark is all that is read of binary data
+ * (/dev/zero): dc_parse_mem() refuses it, naming where.
+ */
+static char *
+read_capped(int fd, size_t max, size_t size, const struct dc_opts *o,
+    size_t *len)
+{
+	GPtrArray	*blocks;
+	GByteArray	*blk;
+	size_t		 total = 0, bsz, got, i;
+	ssize_t		 n = 0;
+	char		*buf = NULL, *p;
+	int		 eof;
+
+	blocks = g_ptr_array_new_with_free_func((GDestroyNotify)
+	    g_byte_array_unref);
+	bsz = size > 0 ? size + 1 : 1 << 20;
+	for (eof = 0; !eof; ) {
+		/* Fill a block (a pipe gives 64 KiB a read). */
+		blk = g_byte_array_sized_new((guint)bsz);
+		g_byte_array_set_size(blk, (guint)bsz);
+		for (got = 0; got < bsz; got += (size_t)n) {
+			n = read(fd, blk->data + got, bsz - got);
+			if (n == -1 && errno == EINTR) {
+				n = 0;
+				continue;
+			}
+			if (n == -1) {
+				dc_msg(DC_ERR_INPUT, 0, 0, "cannot read it: "
+				    "%s", g_strerror(errno));
+				g_byte_array_unref(blk);
+				goto out;
+			}
+			if (n == 0) {
+				eof = 1;
+				break;
+			}
+			/* Binary: the first bytes say it (/dev/zero). */
+			if (total + got == 0 && o->encoding == NULL &&
+			    memchr(blk->data, '\0', (size_t)n) != NULL &&
+			    !(n >= 2 && ((blk->data[0] == 0xFF &&
+			    blk->data[1] == 0xFE) || (blk->data[0] == 0xFE &&
+			    blk->data[1] == 0xFF)))) {
+				got = (size_t)n;
+				eof = 1;
+				break;
+			}
+		}
+		g_byte_array_set_size(blk, (guint)got);
+		g_ptr_array_add(blocks, blk);
+		if ((total += got) > max) {
+			read_too_big(0, max);
+			goto out;
+		}
+	}
+	buf = p = g_malloc(total + 1);
+	for (i = 0; i < blocks->len; i++) {
+		blk = g_ptr_array_index(blocks, i);
+		memcpy(p, blk->data, blk->len);
+		p += blk->len;
+		/* Give each block back as soon as it is copied. */
+		g_byte_array_set_size(blk, 0);
+	}
+	*p = '\0';
+	*len = total;
+out:
+	g_ptr_array_free(blocks, TRUE);
+	return buf;
+}
+
 /*
  * Read and parse a file ("-" for standard input).  Returns the
  * document, or NULL after reporting why not.
@@ -205,23 +303,15 @@ struct dc_doc *
 dc_parse_file(const char *path, const struct dc_opts *o)
 {
 	struct dc_doc	*d;
-	GError		*err = NULL;
 	GStatBuf	 st;
 	gchar		*buf = NULL, *base;
-	gsize		 len = 0;
+	size_t		 len = 0, max;
+	int		 fd;
 
+	max = o->max_input > 0 ? o->max_input : READ_MAX_DEFAULT;
 	if (strcmp(path, "-") == 0) {
-		GIOChannel *ch = g_io_channel_unix_new(0);
-		g_io_channel_set_encoding(ch, NULL, NULL);
-		if (g_io_channel_read_to_end(ch, &buf, &len, &err) !=
-		    G_IO_STATUS_NORMAL) {
-			dc_msg(DC_ERR_INPUT, 0, 0, "cannot read standard "
-			    "input: %s", err != NULL ? err->message : "?");
-			g_clear_error(&err);
-			g_io_channel_unref(ch);
+		if ((buf = read_capped(0, max, 0, o, &len)) == NULL)
 			return NULL;
-		}
-		g_io_channel_unref(ch);
 		d = dc_parse_mem(buf, len, "-", o);
 		g_free(buf);
 		return d;
@@ -237,12 +327,21 @@ dc_parse_file(const char *path, const struct dc_opts *o)
 		    "files in it (e.g. DIR/*.txt)");
 		return NULL;
 	}
-	if (!g_file_get_contents(path, &buf, &len, &err)) {
-		dc_msg(DC_ERR_INPUT, 0, 0, "cannot read it: %s",
-		    err->message);
-		g_clear_error(&err);
+	/* A file says its size: refused before a byte is read. */
+	if (S_ISREG(st.st_mode) && (unsigned long long)st.st_size > max) {
+		read_too_big((unsigned long long)st.st_size, max);
 		return NULL;
 	}
+	if ((fd = g_open(path, O_RDONLY, 0)) == -1) {
+		dc_msg(DC_ERR_INPUT, 0, 0, "cannot read it: %s",
+		    g_strerror(errno));
+		return NULL;
+	}
+	buf = read_capped(fd, max, S_ISREG(st.st_mode) ?
+	    (size_t)st.st_size : 0, o, &len);
+	close(fd);
+	if (buf == NULL)
+		return NULL;
 	base = g_path_get_basename(path);
 	d = dc_parse_mem(buf, len, base, o);
 	g_free(base);

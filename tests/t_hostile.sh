@@ -306,4 +306,25 @@ done
 [ "$(ls -A "$T/o" | wc -l)" -eq 992 ] || fail "jobs-500: stray files in -o"
 xmllint --noout "$T"/o/f1.tei.xml "$T"/o/f500.tei.xml || fail "jobs-500: TEI"
 
+# ---- Inputs past the size limit are refused early: a file by its size
+# (a 2 GB sparse file, nothing read), a pipe as soon as it passes the
+# limit, binary data (/dev/zero) by its first block.
+truncate -s 2G "$T/sparse.txt" 2>/dev/null &&
+{
+	conv sparse --tei "$T/sparse.txt"
+	expect 1 "larger than the limit of 256"
+	rm -f "$T/sparse.txt"
+}
+conv dev-zero --tei /dev/zero
+expect 1 "not a text file: NUL byte"
+name=yes-pipe
+rm -rf "$T/o" && mkdir "$T/o"
+yes 中文 | timeout "$lim" "$DOCCONV" --max-input-size=4M --tei -o "$T/o/" - \
+    >"$T/out" 2>"$T/err"
+rc=$?
+expect 1 "larger than the limit of 4"
+[ -z "$(ls -A "$T/o")" ] || fail "yes-pipe: output written"
+conv bad-size --max-input-size=12Q --tei "$top_srcdir/examples/news-report.zh.txt"
+expect 2 "give a size in bytes"
+
 pass
