@@ -570,6 +570,55 @@ tei_find(const xmlNode *n, const char *name)
  * Parse TEI written by docconv.  Returns the document, or NULL after
  * reporting why not (DC_ERR_TEI).
  */
+/* More attributes than any element of docconv's TEI has. */
+#define TEIR_MAXATTRS	64
+
+/*
+ * Count the attributes of each start tag before libxml2 sees the
+ * text: libxml2 2.9 checks an element's attributes against each other,
+ * so that 100,000 of them take minutes, and has no limit of its own
+ * for them (its depth and text limits stay on).  A linear look at the
+ * bytes: "=" outside quotes inside a tag.  Returns 0, or -1 after
+ * reporting the line of a tag with too many.
+ */
+static int
+teir_attrs_bound(const char *buf, size_t len)
+{
+	size_t	 i, n = 0;
+	int	 intag = 0, line = 1, tagline = 0;
+	char	 q = 0;
+
+	for (i = 0; i < len; i++) {
+		char c = buf[i];
+		if (c == '\n')
+			line++;
+		if (q != 0) {
+			if (c == q)
+				q = 0;
+			continue;
+		}
+		if (!intag) {
+			if (c == '<' && i + 1 < len && buf[i + 1] != '!' &&
+			    buf[i + 1] != '?' && buf[i + 1] != '/') {
+				intag = 1;
+				n = 0;
+				tagline = line;
+			}
+			continue;
+		}
+		if (c == '"' || c == '\'')
+			q = c;
+		else if (c == '=' && ++n > TEIR_MAXATTRS) {
+			dc_msg(DC_ERR_TEI, tagline, 0, "an element with more "
+			    "than %d attributes: not docconv's TEI, not read",
+			    TEIR_MAXATTRS);
+			return -1;
+		} else if (c == '>')
+			intag = 0;
+	}
+	return 0;
+}
+
 struct dc_doc *
 dc_parse_tei(const struct dc_input *in, const struct dc_opts *o)
 {
@@ -589,6 +638,8 @@ dc_parse_tei(const struct dc_input *in, const struct dc_opts *o)
 		    "read", TEI_MAXLEN >> 20);
 		goto out;
 	}
+	if (teir_attrs_bound(buf, len) == -1)
+		goto out;
 	if ((ctx = xmlNewParserCtxt()) == NULL) {
 		dc_msg_sys("cannot start the XML parser");
 		goto out;

@@ -324,6 +324,11 @@ yes 中文 | timeout "$lim" "$DOCCONV" --max-input-size=4M --tei -o "$T/o/" - \
 rc=$?
 expect 1 "larger than the limit of 4"
 [ -z "$(ls -A "$T/o")" ] || fail "yes-pipe: output written"
+# A TEI element with 100,000 attributes: refused before libxml2's
+# quadratic attribute checks (it took over a minute).
+python3 -c 'print("<?xml version=\"1.0\"?><TEI xmlns=\"http://www.tei-c.org/ns/1.0\"><teiHeader " + " ".join("a%d=\"x\"" % i for i in range(100000)) + "/></TEI>")' >"$T/attrs.tei.xml"
+conv attrs --tei --input-format=tei "$T/attrs.tei.xml"
+expect 1 "more than 64 attributes"
 conv bad-size --max-input-size=12Q --tei "$top_srcdir/examples/news-report.zh.txt"
 expect 2 "give a size in bytes"
 
