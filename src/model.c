@@ -512,13 +512,16 @@ meta_iso_date(const char *s)
 	int	 y, m, d;
 	char	 c;
 
-	if (sscanf(s, "%4d-%2d-%2d%c", &y, &m, &d, &c) == 3 &&
-	    m >= 1 && m <= 12 && d >= 1 && d <= meta_mdays(y, m))
+	/* GDate's years begin at 1: there is no year 0. */
+	if (sscanf(s, "%4d-%2d-%2d%c", &y, &m, &d, &c) == 3 && y >= 1 &&
+	    m >= 1 && m <= 12 && g_date_valid_dmy((GDateDay)d, (GDateMonth)m,
+	    (GDateYear)y))
 		return g_strdup_printf("%04d-%02d-%02d", y, m, d);
 	if (sscanf(s, "--%2d-%2d%c", &m, &d, &c) == 2 &&
 	    m >= 1 && m <= 12 && d >= 1 && d <= meta_mdays(0, m))
 		return g_strdup_printf("--%02d-%02d", m, d);
-	if (sscanf(s, "%4d-%2d%c", &y, &m, &c) == 2 && m >= 1 && m <= 12)
+	if (sscanf(s, "%4d-%2d%c", &y, &m, &c) == 2 && y >= 1 && m >= 1 &&
+	    m <= 12)
 		return g_strdup_printf("%04d-%02d", y, m);
 	if (sscanf(s, "%4d%c", &y, &c) == 1 && y > 0)
 		return g_strdup_printf("%04d", y);

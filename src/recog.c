@@ -791,6 +791,12 @@ find_date(const char *s, char **iso, int *st, int *en)
 	}
 	if (!ok || mv < 1 || mv > 12 || dv == 0)
 		return 0;
+	/* No year 0 ("202🤖0年" is no 0000): a year is a real one. */
+	if (yv == 0) {
+		dc_msg(DC_WARN_GENERIC, 0, 0, "%.*s is not a real date; not "
+		    "taken as one", *en - *st, s + *st);
+		return 0;
+	}
 	/* A day the month does not have is no date ("2月31日"). */
 	if (dv > 0 && (dv > 31 || (yv > 0 && !g_date_valid_dmy((GDateDay)dv,
 	    (GDateMonth)mv, (GDateYear)yv)) || (yv <= 0 && !g_date_valid_dmy(

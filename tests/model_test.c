@@ -629,6 +629,9 @@ t_tree_check_fails(void)
 	d->meta.date_iso = g_strdup("2021-02-30");	/* no such day */
 	g_assert_cmpint(dc_tree_check(d, NULL), >, 0);
 	g_free(d->meta.date_iso);
+	d->meta.date_iso = g_strdup("0000-11-10");	/* no year 0 */
+	g_assert_cmpint(dc_tree_check(d, NULL), >, 0);
+	g_free(d->meta.date_iso);
 	d->meta.date_iso = old;
 	d->meta.langs |= 1u << DC_LANG_EN;	/* a language not in it */
 	g_assert_cmpint(dc_tree_check(d, NULL), >, 0);
