@@ -23,6 +23,7 @@
 #include "docconv.h"
 #include "output.h"
 #include "fonts.h"
+#include "typeset.h"
 
 /* Exit statuses (also in docconv.1 and README.md). */
 #define EXIT_OK		0
@@ -622,6 +623,26 @@ main(int argc, char *argv[])
 			fprintf(stderr, "docconv: --input-format: unknown "
 			    "format '%s'; use auto, segmented, bilingual, "
 			    "news, plain or tei\n", format);
+			goto out;
+		}
+	}
+	/*
+	 * The PDF's options are checked here, once, before any input is
+	 * read: a bad one is a usage error (exit 2), not a failure of
+	 * each file after its other outputs are written.
+	 */
+	{
+		double		 pw, ph;
+		enum ts_layout	 lay;
+
+		if (ts_paper(r.opts.paper, &pw, &ph) == -1 ||
+		    ts_layout_parse(r.opts.layout, (1u << DC_LANG_ZH) |
+		    (1u << DC_LANG_EN), &lay) == -1)
+			goto out;
+		if (r.opts.impose != NULL &&
+		    strcmp(r.opts.impose, "booklet") != 0) {
+			fprintf(stderr, "docconv: --impose %s: the only "
+			    "imposition is booklet\n", r.opts.impose);
 			goto out;
 		}
 	}

@@ -126,6 +126,19 @@ rc=$?
 [ "$(cat "$T/out")" = "meta dialect: news" ] ||
     fail "-j into a closed pipe: $(head -c 200 "$T/out")"
 
+# A bad PDF option is a usage error, said once, before any input is
+# read: exit 2, no output (it was exit 3 per file, after the others).
+for opt in --paper=x9 --layout=sideways --impose=quarto; do
+	rm -rf "$T/bad"
+	"$DOCCONV" "$opt" --tei --pdf -o "$T/bad/" "$ex/news-report.zh.txt" \
+	    "$ex/speech-bilingual.zh-en.txt" >/dev/null 2>"$T/err"
+	rc=$?
+	[ $rc -eq 2 ] || fail "$opt: exit $rc, not 2"
+	[ "$(grep -c -- "$(echo "$opt" | sed 's/^--\([a-z]*\)=.*/--\1/')" "$T/err")" -eq 1 ] ||
+	    fail "$opt: not said once: $(cat "$T/err")"
+	[ ! -d "$T/bad" ] || [ -z "$(ls -A "$T/bad")" ] || fail "$opt: output written"
+done
+
 # Standard input.
 run --dump-model - <"$ex/news-report.zh.txt"
 [ "$rc" -eq 0 ] || fail "stdin: exit $rc"
