@@ -5,6 +5,8 @@
 #include "config.h"
 
 #include <errno.h>
+#include <langinfo.h>
+#include <locale.h>
 #include <fcntl.h>
 #include <malloc.h>
 #include <signal.h>
@@ -503,6 +505,15 @@ main(int argc, char *argv[])
 	int		 rc = EXIT_USAGE;
 
 	/*
+	 * Characters only (never LC_NUMERIC: numbers in the PDF and XML
+	 * are written the C way): the user's, or UTF-8 where the locale
+	 * is C or POSIX, so that --help's "…" and Chinese print as such.
+	 */
+	if (setlocale(LC_CTYPE, "") == NULL ||
+	    strcmp(nl_langinfo(CODESET), "UTF-8") != 0)
+		setlocale(LC_CTYPE, "C.UTF-8");
+
+	/*
 	 * cairo 1.16 reloads a font's cmap and hmtx tables (about a
 	 * megabyte for Noto CJK) into a fresh buffer for every new glyph;
 	 * above glibc's default threshold each buffer is a new mmap whose
@@ -575,7 +586,8 @@ main(int argc, char *argv[])
 	};
 	GOptionGroup	*grp;
 
-	ctx = g_option_context_new("FILE... - convert speeches and reports "
+	/* G_OPTION_REMAINING names FILE... already. */
+	ctx = g_option_context_new("- convert speeches and reports "
 	    "to PDF, EPUB and TEI");
 	g_option_context_set_summary(ctx, summary);
 	g_option_context_set_description(ctx, description);

@@ -139,6 +139,11 @@ for opt in --paper=x9 --layout=sideways --impose=quarto; do
 	[ ! -d "$T/bad" ] || [ -z "$(ls -A "$T/bad")" ] || fail "$opt: output written"
 done
 
+# --help under the C locale: UTF-8, and FILE... said once.
+LC_ALL=C "$DOCCONV" --help >"$T/help" 2>&1
+grep -q 'docconv \[OPTION…\] FILE\.\.\. - convert' "$T/help" ||
+    fail "--help usage line: $(sed -n 2p "$T/help")"
+
 # Standard input.
 run --dump-model - <"$ex/news-report.zh.txt"
 [ "$rc" -eq 0 ] || fail "stdin: exit $rc"
