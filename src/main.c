@@ -123,6 +123,45 @@ out_path(const struct run *r, const char *in, const struct backend *be,
 	return path;
 }
 
+/*
+ * Would two inputs write the same output (a/x.txt and b/x.txt into one
+ * -o directory, x.txt beside x.md)?  Then one would overwrite the
+ * other, and under -j which survives would depend on timing: refused
+ * before anything is converted, naming both.  Returns 0 or -1.
+ */
+static int
+out_clash(const struct run *r, char **files, size_t nfiles)
+{
+	GHashTable	*seen;
+	char		*path;
+	const char	*other;
+	size_t		 i, k;
+	int		 err, rc = 0;
+
+	if (nfiles < 2)
+		return 0;
+	seen = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+	for (i = 0; i < nfiles && rc == 0; i++)
+		for (k = 0; k < NBACKENDS && rc == 0; k++) {
+			if (!(r->formats & backends[k].flag) ||
+			    (path = out_path(r, files[i], &backends[k],
+			    &err)) == NULL)
+				continue;
+			if ((other = g_hash_table_lookup(seen, path)) != NULL &&
+			    strcmp(other, files[i]) != 0) {
+				fprintf(stderr, "docconv: %s and %s would both "
+				    "write %s; convert them apart, or into "
+				    "different -o directories\n", other,
+				    files[i], path);
+				rc = -1;
+				g_free(path);
+			} else
+				g_hash_table_replace(seen, path, files[i]);
+		}
+	g_hash_table_destroy(seen);
+	return rc;
+}
+
 /* Do the two paths name the same existing file? */
 static int
 same_file(const char *a, const char *b)
@@ -716,6 +755,8 @@ main(int argc, char *argv[])
 			goto out;
 		}
 
+	if (out_clash(&r, files, nfiles) == -1)
+		goto out;
 	r.opts.threads = nfiles == 1;
 	if (njobs > 1 && nfiles > 1)
 		worst = convert_parallel(&r, files, nfiles,

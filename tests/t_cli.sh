@@ -144,6 +144,21 @@ LC_ALL=C "$DOCCONV" --help >"$T/help" 2>&1
 grep -q 'docconv \[OPTION…\] FILE\.\.\. - convert' "$T/help" ||
     fail "--help usage line: $(sed -n 2p "$T/help")"
 
+# Two inputs that would write one output are refused before anything
+# is converted, naming both (one silently overwrote the other).
+mkdir -p "$T/cl/a" "$T/cl/b"
+cp "$ex/news-report.zh.txt" "$T/cl/a/x.txt"
+cp "$ex/news-report.zh.txt" "$T/cl/b/x.txt"
+cp "$ex/news-report.zh.txt" "$T/cl/y.txt"
+cp "$ex/news-report.zh.txt" "$T/cl/y.md"
+what="same output name"
+run -j 2 --tei "$T/cl/a/x.txt" "$T/cl/b/x.txt" -o "$T/cl/out/"
+expect 2 "a/x.txt and .*b/x.txt would both write"
+[ ! -e "$T/cl/out/x.tei.xml" ] || fail "same output name: converted"
+run --tei "$T/cl/y.txt" "$T/cl/y.md"
+expect 2 "y.txt and .*y.md would both write"
+[ ! -e "$T/cl/y.tei.xml" ] || fail "same output name: converted"
+
 # Standard input.
 run --dump-model - <"$ex/news-report.zh.txt"
 [ "$rc" -eq 0 ] || fail "stdin: exit $rc"
