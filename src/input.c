@@ -5,6 +5,7 @@
  */
 #include "config.h"
 
+#include <errno.h>
 #include <string.h>
 
 #include <glib.h>
@@ -116,6 +117,67 @@ input_looks_legacy(const char *buf, size_t len)
 }
 
 /*
+ * Decode len bytes from encoding enc into UTF-8 with iconv.  A byte
+ * sequence that is not enc (or is cut short at the end) is an error
+ * naming where, or, under lenient, U+FFFD with one warning.  Returns
+ * the text (g_free()) and its length in *outlen, or NULL after
+ * reporting.
+ */
+static char *
+input_iconv(const char *raw, size_t len, const char *enc, int lenient,
+    size_t *outlen)
+{
+	GIConv		 cd;
+	GString		*b;
+	char		 out[4096], *ip = (char *)raw, *op;
+	gsize		 il = len, ol;
+	size_t		 bad = 0, r;
+	int		 line, col, bline = 0, bcol = 0;
+
+	if ((cd = g_iconv_open("UTF-8", enc)) == (GIConv)-1) {
+		dc_msg(DC_ERR_ENCODING, 0, 0, "unknown encoding '%s' (see "
+		    "'iconv -l')", enc);
+		return NULL;
+	}
+	b = g_string_sized_new(len + len / 2 + 16);
+	while (il > 0) {
+		op = out;
+		ol = sizeof(out);
+		r = g_iconv(cd, &ip, &il, &op, &ol);
+		g_string_append_len(b, out, (gssize)(op - out));
+		if (r != (size_t)-1 || errno == E2BIG)
+			continue;
+		/* EILSEQ, or EINVAL: a sequence cut short at the end. */
+		if (!lenient) {
+			input_pos(raw, (size_t)(ip - raw), &line, &col);
+			dc_msg(DC_ERR_ENCODING, line, col, "not valid %s%s; "
+			    "give the right --encoding, or replace bad bytes "
+			    "with --lenient", enc, errno == EINVAL ?
+			    " (the last character is cut short)" : "");
+			g_iconv_close(cd);
+			g_string_free(b, TRUE);
+			return NULL;
+		}
+		if (bad++ == 0)
+			input_pos(raw, (size_t)(ip - raw), &bline, &bcol);
+		g_string_append(b, "\xEF\xBF\xBD");
+		ip++;
+		il--;
+	}
+	/* Flush a stateful encoding's shift state. */
+	op = out;
+	ol = sizeof(out);
+	g_iconv(cd, NULL, NULL, &op, &ol);
+	g_string_append_len(b, out, (gssize)(op - out));
+	g_iconv_close(cd);
+	if (bad > 0)
+		dc_msg(DC_WARN_LENIENT, bline, bcol, "%zu byte%s not valid "
+		    "%s replaced with U+FFFD", bad, bad == 1 ? "" : "s", enc);
+	*outlen = b->len;
+	return g_string_free(b, FALSE);
+}
+
+/*
  * Decode raw input to UTF-8 in in->buf, with CR and CRLF turned into
  * LF and control characters removed.  Returns 0, or -1 after reporting
  * why the input is refused.
@@ -127,46 +189,44 @@ input_to_utf8(const char *raw, size_t len, const struct dc_opts *o,
 	const unsigned char	*u = (const unsigned char *)raw;
 	const char		*bad;
 	char			*conv = NULL;
-	gsize			 clen = 0;
-	GError			*err = NULL;
-	size_t			 i;
+	size_t			 clen = 0;
 	int			 line, col;
 
+	/* --encoding wins over any byte order mark (one in the text is
+	 * dropped after decoding). */
+	if (o->encoding != NULL &&
+	    g_ascii_strcasecmp(o->encoding, "UTF-8") != 0 &&
+	    g_ascii_strcasecmp(o->encoding, "UTF8") != 0) {
+		if ((conv = input_iconv(raw, len, o->encoding, o->lenient,
+		    &clen)) == NULL)
+			return -1;
+		if (clen >= 3 && memcmp(conv, "\xEF\xBB\xBF", 3) == 0) {
+			memmove(conv, conv + 3, clen - 2);
+			clen -= 3;
+		}
+		in->buf = conv;
+		in->len = clen;
+		return 0;
+	}
 	if (len >= 3 && u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF) {
 		raw += 3;
 		len -= 3;
+	} else if (len >= 4 && ((u[0] == 0xFF && u[1] == 0xFE && u[2] == 0 &&
+	    u[3] == 0) || (u[0] == 0 && u[1] == 0 && u[2] == 0xFE &&
+	    u[3] == 0xFF))) {
+		/* UTF-32 (its BOM begins as UTF-16's does: first). */
+		if ((conv = input_iconv(raw + 4, len - 4, u[0] == 0 ?
+		    "UTF-32BE" : "UTF-32LE", o->lenient, &clen)) == NULL)
+			return -1;
+		in->buf = conv;
+		in->len = clen;
+		return 0;
 	} else if (len >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) ||
 	    (u[0] == 0xFE && u[1] == 0xFF))) {
 		conv = input_utf16(u + 2, len - 2, u[0] == 0xFE,
 		    o->lenient, &clen);
 		if (conv == NULL)
 			return -1;
-		in->buf = conv;
-		in->len = clen;
-		return 0;
-	} else if (o->encoding != NULL &&
-	    g_ascii_strcasecmp(o->encoding, "UTF-8") != 0 &&
-	    g_ascii_strcasecmp(o->encoding, "UTF8") != 0) {
-		GIConv cd = g_iconv_open("UTF-8", o->encoding);
-		if (cd == (GIConv)-1) {
-			dc_msg(DC_ERR_ENCODING, 0, 0, "unknown encoding '%s' "
-			    "(see 'iconv -l')", o->encoding);
-			return -1;
-		}
-		g_iconv_close(cd);
-		i = 0;
-		conv = g_convert(raw, len, "UTF-8", o->encoding, &i,
-		    &clen, &err);
-		if (conv == NULL) {
-			{
-				input_pos(raw, i, &line, &col);
-				dc_msg(DC_ERR_ENCODING, line, col, "not "
-				    "valid %s: %s", o->encoding,
-				    err != NULL ? err->message : "?");
-			}
-			g_clear_error(&err);
-			return -1;
-		}
 		in->buf = conv;
 		in->len = clen;
 		return 0;

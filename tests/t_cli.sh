@@ -159,6 +159,25 @@ run --tei "$T/cl/y.txt" "$T/cl/y.md"
 expect 2 "y.txt and .*y.md would both write"
 [ ! -e "$T/cl/y.tei.xml" ] || fail "same output name: converted"
 
+# UTF-32 with its BOM (once read as UTF-16: characters outside the BMP
+# lost); --encoding wins over a BOM; a cut-short last character under
+# --encoding is an error, or U+FFFD with --lenient (it vanished).
+python3 -c "
+open('$T/u32.txt','wb').write('标题\n\n正文有😀表情。\n'.encode('utf-32'))
+open('$T/u32be.txt','wb').write(b'\x00\x00\xfe\xff'+'标题\n\n正文有😀。\n'.encode('utf-32-be'))
+open('$T/gbk.txt','wb').write('标题\n\n正文。'.encode('gbk')+b'\xb0')"
+for f in u32 u32be; do
+	run --dump-model "$T/$f.txt"
+	[ $rc -eq 0 ] && grep -q '😀' "$T/out" || fail "$f: emoji lost: $(cat "$T/err")"
+done
+run --dump-model --encoding=UTF-32 "$T/u32.txt"
+[ $rc -eq 0 ] && grep -q '正文有😀表情' "$T/out" || fail "--encoding=UTF-32: $(cat "$T/err")"
+run --dump-model --encoding=GBK "$T/gbk.txt"
+expect 1 "not valid GBK (the last character is cut short)"
+run --dump-model --encoding=GBK --lenient "$T/gbk.txt"
+expect 0 "1 byte not valid GBK replaced with U+FFFD"
+grep -q '正文。�' "$T/out" || fail "--lenient: the cut byte is not U+FFFD"
+
 # Standard input.
 run --dump-model - <"$ex/news-report.zh.txt"
 [ "$rc" -eq 0 ] || fail "stdin: exit $rc"
