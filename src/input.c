@@ -117,6 +117,58 @@ input_looks_legacy(const char *buf, size_t len)
 }
 
 /*
+ * Which legacy encoding a text that is not UTF-8 is in, by the
+ * evidence of its bytes: a pair whose lead and trail fall in GB2312's
+ * first level of common Han characters counts for GB18030; a pair
+ * whose trail is ASCII (0x40-0x7E) for Big5, whose common characters
+ * have such trails as often as not, where GBK's rarely do; a high byte
+ * alone after an ASCII letter ("na\xefve") for Latin-1, read as
+ * Windows-1252, its superset.
+ * Returns the encoding's iconv name and sets *sure where the evidence
+ * is clear, or returns NULL where it is not.
+ */
+static const char *
+input_legacy_guess(const char *buf, size_t len, int *sure)
+{
+	const unsigned char	*u = (const unsigned char *)buf;
+	size_t			 i, gb = 0, low = 0, latin = 0, pairs = 0;
+
+	for (i = 0; i < len; i++) {
+		unsigned char h = u[i], t = i + 1 < len ? u[i + 1] : 0;
+		if (h < 0x80)
+			continue;
+		/* A lone high byte after a letter: Latin-1 ("na\xefve"). */
+		if (h >= 0xC0 && h != 0xD7 && h != 0xF7 && i > 0 &&
+		    g_ascii_isalpha(u[i - 1]) && t < 0x80 && (t == 0 ||
+		    g_ascii_isalpha(t) || t == ' ' || g_ascii_ispunct(t))) {
+			latin++;
+			continue;
+		}
+		if (h >= 0x81 && h <= 0xFE && (t >= 0xA1 || (t >= 0x40 &&
+		    t <= 0x7E))) {
+			pairs++;
+			if (h >= 0xB0 && h <= 0xD7 && t >= 0xA1)
+				gb++;
+			else if (t < 0x80)
+				low++;	/* Big5's trail; rare in GBK */
+			i++;
+		}
+	}
+	*sure = 0;
+	if (latin > 0 && latin >= pairs)
+		return "WINDOWS-1252";	/* a guess, always said */
+	if (pairs == 0)
+		return NULL;
+	if (low * 10 >= pairs * 2)
+		return "BIG5";
+	if (gb * 10 >= pairs * 6) {
+		*sure = gb * 10 >= pairs * 8 && latin == 0;
+		return "GB18030";
+	}
+	return NULL;
+}
+
+/*
  * Decode len bytes from encoding enc into UTF-8 with iconv.  A byte
  * sequence that is not enc (or is cut short at the end) is an error
  * naming where, or, under lenient, U+FFFD with one warning.  Returns
@@ -252,12 +304,24 @@ input_to_utf8(const char *raw, size_t len, const struct dc_opts *o,
 		return 0;
 	}
 	if (o->encoding == NULL && input_looks_legacy(raw, len)) {
-		conv = g_convert(raw, len, "UTF-8", "GB18030", NULL,
-		    &clen, NULL);
+		const char	*enc;
+		int		 sure;
+
+		enc = input_legacy_guess(raw, len, &sure);
+		if (enc == NULL) {
+			dc_msg(DC_ERR_ENCODING, 0, 0, "not UTF-8, and not "
+			    "clearly GB18030, Big5 or Latin-1: give the "
+			    "encoding with --encoding (e.g. --encoding=GB18030, "
+			    "BIG5, WINDOWS-1252)");
+			return -1;
+		}
+		conv = g_convert(raw, len, "UTF-8", enc, NULL, &clen, NULL);
 		if (conv != NULL) {
-			if (o->verbose > 0)
-				dc_msg(DC_WARN_GENERIC, 0, 0, "not UTF-8: "
-				    "read as GB18030");
+			if (!sure || o->verbose > 0)
+				dc_msg(DC_WARN_GENERIC, 0, 0, "not UTF-8: read "
+				    "as %s%s", enc, sure ? "" : " (a guess: "
+				    "give the encoding with --encoding if it "
+				    "is not)");
 			in->buf = conv;
 			in->len = clen;
 			return 0;

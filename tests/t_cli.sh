@@ -178,6 +178,26 @@ run --dump-model --encoding=GBK --lenient "$T/gbk.txt"
 expect 0 "1 byte not valid GBK replaced with U+FFFD"
 grep -q '正文。�' "$T/out" || fail "--lenient: the cut byte is not U+FFFD"
 
+# Text that is not UTF-8: Latin-1 is no GB18030 (it became 飗, 駉),
+# Big5 neither; both are read with a warning naming --encoding; clear
+# GB18030 is read without one; no clear evidence is refused.
+printf 'Title\n\nA na\357ve reader met Se\361or Mu\361oz.\n' >"$T/l1.txt"
+python3 -c "
+open('$T/big5.txt','wb').write('標題\n\n這是一個關於臺灣學校與圖書館的報導，學生們很高興。\n'.encode('big5'))
+open('$T/gb.txt','wb').write('标题\n\n这是一个关于学校与图书馆的报道，学生们很高兴。\n'.encode('gb18030'))"
+run --dump-model "$T/l1.txt"
+expect 0 "read as WINDOWS-1252 (a guess"
+grep -q 'A naïve reader met Señor Muñoz' "$T/out" || fail "Latin-1: $(tail -1 "$T/out")"
+run --dump-model "$T/big5.txt"
+expect 0 "read as BIG5 (a guess"
+grep -q '這是一個關於臺灣學校' "$T/out" || fail "Big5: $(tail -1 "$T/out")"
+run --dump-model "$T/gb.txt"
+[ $rc -eq 0 ] && [ ! -s "$T/err" ] && grep -q '这是一个关于学校' "$T/out" ||
+    fail "GB18030: $(cat "$T/err") $(tail -1 "$T/out")"
+printf 'x\n\n\200\201\202\203 \204\205.\n' >"$T/odd.txt"
+run --dump-model "$T/odd.txt"
+expect 1 "give the encoding with --encoding"
+
 # Standard input.
 run --dump-model - <"$ex/news-report.zh.txt"
 [ "$rc" -eq 0 ] || fail "stdin: exit $rc"
