@@ -131,7 +131,8 @@ static const char *
 input_legacy_guess(const char *buf, size_t len, int *sure)
 {
 	const unsigned char	*u = (const unsigned char *)buf;
-	size_t			 i, gb = 0, low = 0, latin = 0, pairs = 0;
+	size_t			 i, gb = 0, gbk = 0, low = 0, latin = 0;
+	size_t			 pairs = 0;
 
 	for (i = 0; i < len; i++) {
 		unsigned char h = u[i], t = i + 1 < len ? u[i + 1] : 0;
@@ -144,11 +145,13 @@ input_legacy_guess(const char *buf, size_t len, int *sure)
 			latin++;
 			continue;
 		}
-		if (h >= 0x81 && h <= 0xFE && (t >= 0xA1 || (t >= 0x40 &&
-		    t <= 0x7E))) {
+		if (h >= 0x81 && h <= 0xFE && t >= 0x40 && t != 0x7F &&
+		    t != 0xFF) {
 			pairs++;
 			if (h >= 0xB0 && h <= 0xD7 && t >= 0xA1)
 				gb++;
+			else if (h <= 0xA0 || (t >= 0x80 && t <= 0xA0))
+				gbk++;	/* no Big5 has these */
 			else if (t < 0x80)
 				low++;	/* Big5's trail; rare in GBK */
 			i++;
@@ -159,10 +162,12 @@ input_legacy_guess(const char *buf, size_t len, int *sure)
 		return "WINDOWS-1252";	/* a guess, always said */
 	if (pairs == 0)
 		return NULL;
-	if (low * 10 >= pairs * 2)
+	if (low * 10 >= pairs * 2 && gbk * 20 < pairs)
 		return "BIG5";
-	if (gb * 10 >= pairs * 6) {
-		*sure = gb * 10 >= pairs * 8 && latin == 0;
+	/* Common simplified characters, or GBK's own ranges (its
+	 * Traditional characters among them). */
+	if ((gb + gbk) * 10 >= pairs * 6) {
+		*sure = (gb + gbk) * 10 >= pairs * 8 && latin == 0;
 		return "GB18030";
 	}
 	return NULL;

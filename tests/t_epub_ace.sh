@@ -8,6 +8,7 @@
 set -u
 
 : "${DOCCONV:?}" "${top_srcdir:?}"
+. "$top_srcdir/tests/ace_run.sh"
 ace=
 for a in ace ace-cli; do
 	if command -v $a >/dev/null 2>&1; then
@@ -36,8 +37,8 @@ status=0
 for f in "$top_srcdir"/examples/*.txt; do
 	name=$(basename "$f" .txt)
 	"$DOCCONV" -q --epub -o "$tmp" "$f" || { status=1; continue; }
-	if ! timeout 300 "$ace" -f -s -o "$tmp/ace.$name" "$tmp/$name.epub" \
-	    >"$tmp/ace.log" 2>&1; then
+	if ! ace_run "$ace" "$tmp/ace.$name" "$tmp/$name.epub" \
+	    "$tmp/ace.log"; then
 		echo "FAIL: $name: ace failed:"
 		cat "$tmp/ace.log"
 		status=1

@@ -11,6 +11,7 @@
 set -u
 
 : "${DOCCONV:?}" "${top_srcdir:?}"
+. "$top_srcdir/tests/ace_run.sh"
 EPUBCHECK_JAR=${EPUBCHECK_JAR:-/usr/share/java/epubcheck.jar}
 if ! command -v java >/dev/null 2>&1 || [ ! -f "$EPUBCHECK_JAR" ] ||
     ! command -v python3 >/dev/null 2>&1 || ! command -v unzip >/dev/null; then
@@ -273,8 +274,8 @@ if [ -n "$ace" ] && [ -x "$PUPPETEER_EXECUTABLE_PATH" ]; then
 		rm -rf "$tmp/o"
 		mkdir -p "$tmp/o"
 		"$DOCCONV" -q --epub -o "$tmp/o" "$tmp/$name.txt" || status=1
-		if ! timeout 300 "$ace" -f -s -o "$tmp/ace.$name" \
-		    "$tmp/o/$name.epub" >"$tmp/ace.log" 2>&1; then
+		if ! ace_run "$ace" "$tmp/ace.$name" "$tmp/o/$name.epub" \
+		    "$tmp/ace.log"; then
 			echo "FAIL: $name: ace failed:"
 			cat "$tmp/ace.log"
 			status=1
