@@ -32,6 +32,9 @@ output_is_stream(const char *final)
 	    !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode));
 }
 
+/* Bytes of the final name kept in a temporary one. */
+#define OUTPUT_TMP_STEM	200
+
 /*
  * Create an empty temporary file for final: beside it, or, for
  * standard output (NULL) and non-regular files, in the temporary
@@ -51,6 +54,18 @@ dc_output_begin(const char *final)
 	} else {
 		dir = g_path_get_dirname(final);
 		base = g_path_get_basename(final);
+	}
+	/*
+	 * A temporary name always fits: the final name is at most
+	 * NAME_MAX bytes, and ".", ".XXXXXX" (and libzip's own
+	 * ".XXXXXX" after it) would make a long one too long.  The stem
+	 * is cut at a character boundary; the name is only ours.
+	 */
+	if (strlen(base) > OUTPUT_TMP_STEM) {
+		const char *end = base + OUTPUT_TMP_STEM;
+		while (end > base && ((unsigned char)*end & 0xC0) == 0x80)
+			end--;
+		base[end - base] = '\0';
 	}
 	tmp = g_strdup_printf("%s/.%s.XXXXXX", dir, base);
 	g_free(dir);

@@ -198,6 +198,17 @@ printf 'x\n\n\200\201\202\203 \204\205.\n' >"$T/odd.txt"
 run --dump-model "$T/odd.txt"
 expect 1 "give the encoding with --encoding"
 
+# A long but legal name (a 240-byte stem): the temporary names fit too.
+stem=$(python3 -c "print('长' * 80)")
+mkdir -p "$T/long"
+cp "$ex/news-report.zh.txt" "$T/long/$stem.txt"
+run -q --tei --epub --pdf "$T/long/$stem.txt"
+[ $rc -eq 0 ] || fail "240-byte stem: exit $rc: $(cat "$T/err")"
+for e in tei.xml epub pdf; do
+	[ -s "$T/long/$stem.$e" ] || fail "240-byte stem: no .$e"
+done
+[ "$(ls -A "$T/long" | wc -l)" -eq 4 ] || fail "240-byte stem: files left"
+
 # Standard input.
 run --dump-model - <"$ex/news-report.zh.txt"
 [ "$rc" -eq 0 ] || fail "stdin: exit $rc"
