@@ -572,23 +572,26 @@ tei_find(const xmlNode *n, const char *name)
  */
 /* More attributes than any element of docconv's TEI has. */
 #define TEIR_MAXATTRS	64
+/* Deeper than docconv's TEI goes (libxml2's own default limit). */
+#define TEIR_MAXDEPTH	256
 
 /*
- * Count the attributes of each start tag before libxml2 sees the
- * text: libxml2 2.9 checks an element's attributes against each other,
- * so that 100,000 of them take minutes, and has no limit of its own
- * for them (its depth and text limits stay on).  A linear look at the
- * bytes: "=" outside quotes inside a tag.  Returns 0, or -1 after
- * reporting the line of a tag with too many.
+ * Bound the element tree before libxml2 sees the text: libxml2 2.9
+ * checks an element's attributes against each other, so that 100,000
+ * of them take minutes, and has no limit of its own for them; and
+ * libxml2 is run with XML_PARSE_HUGE (a paragraph of docconv's may
+ * pass its 10 MB text limit), so the depth is bounded here.  A linear
+ * look at the bytes: tags and "=" outside quotes in them.  Returns 0,
+ * or -1 after reporting the line of the element at fault.
  */
 static int
 teir_attrs_bound(const char *buf, size_t len)
 {
 	size_t	 i, n = 0;
-	int	 intag = 0, line = 1, tagline = 0;
-	char	 q = 0;
+	int	 intag = 0, line = 1, tagline = 0, depth = 0, close = 0;
+	char	 q = 0, prev = 0;
 
-	for (i = 0; i < len; i++) {
+	for (i = 0; i < len; prev = buf[i], i++) {
 		char c = buf[i];
 		if (c == '\n')
 			line++;
@@ -598,9 +601,19 @@ teir_attrs_bound(const char *buf, size_t len)
 			continue;
 		}
 		if (!intag) {
+			/* No DTD, hence no entities: refused before
+			 * libxml2 (run HUGE) could expand any. */
+			if (c == '<' && len - i >= 9 &&
+			    memcmp(buf + i, "<!DOCTYPE", 9) == 0) {
+				dc_msg(DC_ERR_TEI, line, 0, "TEI with a "
+				    "DOCTYPE: docconv does not read DTDs or "
+				    "entities");
+				return -1;
+			}
 			if (c == '<' && i + 1 < len && buf[i + 1] != '!' &&
-			    buf[i + 1] != '?' && buf[i + 1] != '/') {
+			    buf[i + 1] != '?') {
 				intag = 1;
+				close = buf[i + 1] == '/';
 				n = 0;
 				tagline = line;
 			}
@@ -613,8 +626,17 @@ teir_attrs_bound(const char *buf, size_t len)
 			    "than %d attributes: not docconv's TEI, not read",
 			    TEIR_MAXATTRS);
 			return -1;
-		} else if (c == '>')
+		} else if (c == '>') {
 			intag = 0;
+			if (close)
+				depth--;
+			else if (prev != '/' && ++depth > TEIR_MAXDEPTH) {
+				dc_msg(DC_ERR_TEI, tagline, 0, "elements nested "
+				    "more than %d deep: not docconv's TEI, not "
+				    "read", TEIR_MAXDEPTH);
+				return -1;
+			}
+		}
 	}
 	return 0;
 }
@@ -645,11 +667,14 @@ dc_parse_tei(const struct dc_input *in, const struct dc_opts *o)
 		goto out;
 	}
 	/*
-	 * No network, no DTD loading, no entity substitution; libxml2's
-	 * default limits (depth, text size) stay on (no XML_PARSE_HUGE).
+	 * No network, no DTD loading, no entity substitution.  HUGE:
+	 * what docconv writes it reads, a paragraph of more than 10 MB
+	 * too; the size (TEI_MAXLEN), depth and attributes are bounded
+	 * above, before parsing.
 	 */
 	doc = xmlCtxtReadMemory(ctx, buf, (int)len, NULL, NULL,
-	    XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+	    XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING |
+	    XML_PARSE_HUGE);
 	if (doc == NULL) {
 		e = xmlCtxtGetLastError(ctx);
 		dc_msg(DC_ERR_TEI, e != NULL ? e->line : 0, 0, "not "

@@ -281,7 +281,7 @@ nofiles
 gen deep.tei.xml "print('<?xml version=\"1.0\"?>\n' + '$hdr' + '<div>' * 100000 + '<p>x</p>' +
     '</div>' * 100000 + '</body></text></TEI>')"
 conv tei-deep "$T/deep.tei.xml" --tei --epub
-expect 1 "deep.tei.xml:[0-9]*: ERROR: not well-formed XML"
+expect 1 "deep.tei.xml:[0-9]*: ERROR: elements nested more than 256 deep"
 nofiles
 
 # ---- -j 8 over 500 files, four of them bad and one missing: the good

@@ -57,6 +57,16 @@ grep -q 'lead=\[第二，加强合作，构建共同\]' "$T/again.tree" ||
 grep -q 's: 构建 共同体 |。' "$T/again.tree" ||
     fail "split-lead.tei.xml: split token not joined"
 
+# What docconv writes, it reads: a paragraph past libxml2's 10 MB text
+# limit comes back whole.
+python3 -c "print('标题\n\n' + '合作共赢，共同发展。' * 400000)" >"$T/bigp.txt"
+"$DOCCONV" -q --tei -o "$T/bigp.tei.xml" "$T/bigp.txt" || fail "12 MB paragraph: --tei"
+"$DOCCONV" -q --dump-model "$T/bigp.tei.xml" >"$T/bigp.tree" ||
+    fail "12 MB paragraph: its TEI not read back"
+[ "$(grep -c '合作共赢，共同发展。合作共赢' "$T/bigp.tree")" -ge 1 ] &&
+    [ "$(wc -c <"$T/bigp.tree")" -gt 12000000 ] ||
+    fail "12 MB paragraph: text lost reading it back"
+
 # Foreign TEI is refused with a clear message, never read half.
 cat >"$T/other.tei.xml" <<'TEI'
 <?xml version="1.0" encoding="UTF-8"?>
