@@ -115,6 +115,16 @@ seg_tokens(const struct dc_line *l, size_t *ntok, int pos)
 		(*ntok)++;
 	}
 	g_strfreev(tok);
+	/* An id alone on its line names no sentence: it is the line's
+	 * only token (text, not lost). */
+	if (s->text != NULL && *ntok == 0) {
+		w = dc_node_new(DC_W, DC_LANG_ZH, s->text, l->lineno, 0);
+		w->pos = g_strdup("m");
+		dc_node_append(s, w);
+		g_free(s->text);
+		s->text = NULL;
+		(*ntok)++;
+	}
 	return s;
 }
 
