@@ -241,6 +241,7 @@ int		 dc_msg_count(enum dc_err);
 struct dc_node	*dc_node_new(enum dc_type, enum dc_lang, const char *,
 		    int, int);
 struct dc_node	*dc_node_append(struct dc_node *, struct dc_node *);
+struct dc_node	*dc_node_insert_before(struct dc_node *, struct dc_node *);
 void		 dc_node_unlink(struct dc_node *);
 void		 dc_node_free(struct dc_node *);
 struct dc_node	*dc_node_seg(const struct dc_node *, enum dc_lang);

@@ -96,6 +96,24 @@ dc_node_append(struct dc_node *parent, struct dc_node *child)
 }
 
 /*
+ * Link n (unlinked) in as the sibling just before at; returns n.
+ */
+struct dc_node *
+dc_node_insert_before(struct dc_node *at, struct dc_node *n)
+{
+	assert(n->parent == NULL && at->parent != NULL);
+	n->parent = at->parent;
+	n->next = at;
+	n->prev = at->prev;
+	if (at->prev != NULL)
+		at->prev->next = n;
+	else
+		at->parent->child = n;
+	at->prev = n;
+	return n;
+}
+
+/*
  * Take a node out of its parent's list of children.
  */
 void

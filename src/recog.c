@@ -22,6 +22,7 @@ static int	clause_depth(gunichar);
 #define HAN "\\x{3400}-\\x{9FFF}\\x{F900}-\\x{FAFF}\\x{20000}-\\x{2FA1F}"
 static int	web_colon_early(const char *);
 static int	heading_kind(const char *);
+static size_t	frontmatter_end(const struct dc_line *, size_t);
 
 /* Dateline: who, where, when, and 电/讯; a byline in brackets may
  * follow after white space.  Month and day in any digits. */
@@ -383,15 +384,7 @@ dc_seg_add(struct dc_node *blk, enum dc_lang l, const char *text,
 			break;
 	if (s == NULL)
 		return dc_node_append(blk, n);
-	n->parent = blk;
-	n->next = s;
-	n->prev = s->prev;
-	if (s->prev != NULL)
-		s->prev->next = n;
-	else
-		blk->child = n;
-	s->prev = n;
-	return n;
+	return dc_node_insert_before(s, n);
 }
 
 /*
@@ -1495,16 +1488,9 @@ block_split(struct dc_node *b, size_t off, enum dc_type t)
 	g_strchomp(head);
 	g_free(s->text);
 	s->text = head;
-	/* Insert after b. */
-	nb->parent = b->parent;
-	nb->prev = b;
-	nb->next = b->next;
-	if (b->next != NULL)
-		b->next->prev = nb;
-	else
-		b->parent->last = nb;
-	b->next = nb;
-	return nb;
+	/* After b. */
+	return b->next != NULL ? dc_node_insert_before(b->next, nb) :
+	    dc_node_append(b->parent, nb);
 }
 
 /* Byte offset of the match of pattern id that ends s, or -1. */
@@ -1639,6 +1625,18 @@ turn_label(const struct dc_node *s, int *strong)
 	return ok ? (size_t)en : 0;
 }
 
+/* Move every child (tokenised sentence) of seg src to the end of dst. */
+static void
+seg_take(struct dc_node *dst, struct dc_node *src)
+{
+	struct dc_node	*c;
+
+	while ((c = src->child) != NULL) {
+		dc_node_unlink(c);
+		dc_node_append(dst, c);
+	}
+}
+
 /* Join the heading block n into the heading block h (one heading of
  * several lines), a line break between them in each language. */
 static void
@@ -1650,20 +1648,12 @@ heading_join(struct dc_node *h, struct dc_node *n)
 	for (s = n->child; s != NULL; s = s->next) {
 		if ((hs = dc_node_seg(h, s->lang)) == NULL) {
 			hs = dc_seg_add(h, s->lang, s->text, s->line, s->col);
-			while (s->child != NULL) {
-				struct dc_node *c = s->child;
-				dc_node_unlink(c);
-				dc_node_append(hs, c);
-			}
+			seg_take(hs, s);
 			continue;
 		}
 		if (s->child != NULL || hs->child != NULL) {
 			/* Segmented text: the tokens say the text. */
-			while (s->child != NULL) {
-				struct dc_node *c = s->child;
-				dc_node_unlink(c);
-				dc_node_append(hs, c);
-			}
+			seg_take(hs, s);
 			t = dc_tokens_join(hs);
 			g_free(hs->text);
 			hs->text = t;
@@ -1893,25 +1883,14 @@ dc_frontmatter(struct dc_doc *d, const struct dc_line *l, size_t n)
 {
 	GString		*b;
 	size_t		 i, first;
-	const char	*fence;
 	char		*t;
 	int		 lang;
 
-	for (first = 0; first < n && l[first].blank; first++)
+	if ((i = frontmatter_end(l, n)) == 0)
+		return 0;
+	i--;			/* the closing fence */
+	for (first = 0; l[first].blank; first++)
 		;
-	if (first == n)
-		return 0;
-	if (strcmp(l[first].text, "---") != 0 &&
-	    strcmp(l[first].text, "+++") != 0)
-		return 0;
-	fence = l[first].text;
-	for (i = first + 1; i < n && i < first + 200; i++)
-		if (strcmp(l[i].text, fence) == 0 ||
-		    (strcmp(fence, "---") == 0 &&
-		    strcmp(l[i].text, "...") == 0))
-			break;
-	if (i >= n || i >= first + 200)
-		return 0;
 	b = g_string_new(NULL);
 	for (size_t j = first; j <= i; j++) {
 		g_string_append(b, l[j].text);
@@ -2499,18 +2478,10 @@ found_insert(struct dc_doc *d, struct dc_node *n)
 		if (!dc_type_is_header(at->type) ||
 		    (at->type != DC_FRONTMATTER && at->line > n->line))
 			break;
-	if (at == NULL) {
+	if (at == NULL)
 		dc_node_append(d->root, n);
-		return;
-	}
-	n->parent = d->root;
-	n->next = at;
-	n->prev = at->prev;
-	if (at->prev != NULL)
-		at->prev->next = n;
 	else
-		d->root->child = n;
-	at->prev = n;
+		dc_node_insert_before(at, n);
 }
 
 /*
