@@ -1,0 +1,460 @@
+/*
+ * docconv's batches: the table of backends, output naming, serial and
+ * parallel conversion (-j) of the inputs, and the exit status.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/types.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <glib.h>
+#include <glib/gstdio.h>
+
+#include "docconv.h"
+#include "output.h"
+#include "batch.h"
+
+/* The only table naming every backend. */
+static const struct backend {
+	int		 flag;		/* DC_FMT_* */
+	const char	*ext;		/* output name suffix */
+	int		(*render)(const struct dc_doc *,
+			    const struct dc_opts *, const char *);
+} backends[] = {
+	{ DC_FMT_PDF, ".pdf", render_pdf },
+	{ DC_FMT_EPUB, ".epub", render_epub },
+	{ DC_FMT_TEI, ".tei.xml", render_tei },
+};
+#define NBACKENDS (sizeof(backends) / sizeof(backends[0]))
+
+static int
+level_exit(enum dc_level l)
+{
+	switch (l) {
+	case DC_LEVEL_OK:
+	case DC_LEVEL_WARNING:
+		return EXIT_OK;
+	case DC_LEVEL_ERROR:
+		return EXIT_INPUT;
+	case DC_LEVEL_SYSERR:
+		return EXIT_SYSTEM;
+	default:
+		abort();
+	}
+}
+
+/*
+ * The stem of an input name: its base name less ".tei.xml" or the
+ * last extension ("speech.txt" -> "speech").  Returns g_malloc'd.
+ */
+static char *
+out_stem(const char *in)
+{
+	char	*b, *dot;
+	size_t	 n;
+
+	if (strcmp(in, "-") == 0)
+		return g_strdup("stdin");
+	b = g_path_get_basename(in);
+	n = strlen(b);
+	if (n > 8 && g_ascii_strcasecmp(b + n - 8, ".tei.xml") == 0)
+		b[n - 8] = '\0';
+	else if ((dot = strrchr(b, '.')) != NULL && dot != b)
+		*dot = '\0';
+	return b;
+}
+
+/*
+ * Where the output of one format for one input goes: NULL means
+ * standard output.  *err is set if the name cannot be used.
+ */
+static char *
+out_path(const struct run *r, const char *in, const struct backend *be,
+    int *err)
+{
+	char	*stem, *dir, *name, *path;
+
+	*err = 0;
+	if (r->outarg != NULL && strcmp(r->outarg, "-") == 0)
+		return NULL;
+	if (r->outarg != NULL && !r->outdir)
+		return g_strdup(r->outarg);
+	if (r->outarg == NULL && strcmp(in, "-") == 0) {
+		if (r->nout == 1)
+			return NULL;
+		*err = 1;
+		return NULL;
+	}
+	stem = out_stem(in);
+	name = g_strconcat(stem, be->ext, NULL);
+	dir = r->outarg != NULL ? g_strdup(r->outarg) :
+	    g_path_get_dirname(in);
+	path = g_build_filename(dir, name, NULL);
+	g_free(stem);
+	g_free(name);
+	g_free(dir);
+	return path;
+}
+
+/*
+ * Would two inputs write the same output (a/x.txt and b/x.txt into one
+ * -o directory, x.txt beside x.md)?  Then one would overwrite the
+ * other, and under -j which survives would depend on timing: refused
+ * before anything is converted, naming both.  Returns 0 or -1.
+ */
+static int
+out_clash(const struct run *r, char **files, size_t nfiles)
+{
+	GHashTable	*seen;
+	char		*path;
+	const char	*other;
+	size_t		 i, k;
+	int		 err, rc = 0;
+
+	if (nfiles < 2)
+		return 0;
+	seen = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+	for (i = 0; i < nfiles && rc == 0; i++)
+		for (k = 0; k < NBACKENDS && rc == 0; k++) {
+			if (!(r->formats & backends[k].flag) ||
+			    (path = out_path(r, files[i], &backends[k],
+			    &err)) == NULL)
+				continue;
+			if ((other = g_hash_table_lookup(seen, path)) != NULL &&
+			    strcmp(other, files[i]) != 0) {
+				fprintf(stderr, "docconv: %s and %s would both "
+				    "write %s; convert them apart, or into "
+				    "different -o directories\n", other,
+				    files[i], path);
+				rc = -1;
+				g_free(path);
+			} else
+				g_hash_table_replace(seen, path, files[i]);
+		}
+	g_hash_table_destroy(seen);
+	return rc;
+}
+
+/* Do the two paths name the same existing file? */
+static int
+same_file(const char *a, const char *b)
+{
+	GStatBuf	 sa, sb;
+
+	if (g_stat(a, &sa) == -1 || g_stat(b, &sb) == -1)
+		return 0;
+	return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+}
+
+/*
+ * With -j, workers share standard output: a write lock (fcntl) on a
+ * temporary file is taken before printing a model and released after,
+ * so that models never interleave.  The kernel releases the lock of a
+ * worker that dies holding it (a pipe's token would be lost with it,
+ * and every other worker wait for it forever).  -1 when not parallel.
+ */
+static int	 dump_lock = -1;
+
+/* Take (F_WRLCK) or release (F_UNLCK) the output lock; 0 or -1. */
+static int
+dump_lock_set(short type)
+{
+	struct flock	 fl;
+
+	memset(&fl, 0, sizeof(fl));
+	fl.l_type = type;
+	fl.l_whence = SEEK_SET;
+	fl.l_start = 0;
+	fl.l_len = 1;
+	while (fcntl(dump_lock, F_SETLKW, &fl) == -1)
+		if (errno != EINTR)
+			return -1;
+	return 0;
+}
+
+/* Print the model whole: built in memory, written under the token. */
+static int
+dump_model(const struct run *r, const struct dc_doc *doc)
+{
+	char	*buf = NULL;
+	size_t	 len = 0;
+	FILE	*f;
+	int	 rc = -1;
+
+	if ((f = open_memstream(&buf, &len)) == NULL) {
+		dc_msg_sys("memory: %s", g_strerror(errno));
+		return -1;
+	}
+	if (render_tree(doc, &r->opts, f) == -1) {
+		fclose(f);
+		free(buf);
+		return -1;
+	}
+	fclose(f);
+	if (dump_lock != -1 && dump_lock_set(F_WRLCK) == -1) {
+		dc_msg_sys("-j: cannot lock the output: %s",
+		    g_strerror(errno));
+		goto out;
+	}
+	if (fwrite(buf, 1, len, stdout) != len || fflush(stdout) != 0)
+		dc_msg_sys("writing the model: %s", g_strerror(errno));
+	else
+		rc = 0;
+	if (dump_lock != -1)
+		dump_lock_set(F_UNLCK);
+out:
+	free(buf);
+	return rc;
+}
+
+/*
+ * Convert one input to every requested format.  Returns the worst
+ * level of diagnostics for this file.
+ */
+static enum dc_level
+convert_one(const struct run *r, const char *in)
+{
+	struct dc_doc	*doc;
+	char		*path, *tmp;
+	size_t		 i;
+	int		 err, ok;
+
+	dc_msg_reset();
+	dc_msg_set_file(strcmp(in, "-") == 0 ? "<stdin>" : in);
+	if ((doc = dc_parse_file(in, &r->opts)) == NULL)
+		goto out;
+	if ((r->formats & DC_FMT_DUMP) && dump_model(r, doc) == -1)
+		goto out;
+	for (i = 0; i < NBACKENDS; i++) {
+		if (!(r->formats & backends[i].flag))
+			continue;
+		path = out_path(r, in, &backends[i], &err);
+		if (err) {
+			dc_msg(DC_ERR_INPUT, 0, 0, "reading standard input "
+			    "with several outputs: give -o DIR");
+			continue;
+		}
+		if (path != NULL && strcmp(in, "-") != 0 &&
+		    same_file(in, path)) {
+			dc_msg(DC_ERR_INPUT, 0, 0, "output %s would "
+			    "overwrite the input; choose another -o", path);
+			g_free(path);
+			continue;
+		}
+		if ((tmp = dc_output_begin(path)) != NULL) {
+			dc_msg_set_output(tmp, path != NULL ? path :
+			    "standard output");
+			ok = backends[i].render(doc, &r->opts, tmp) == 0;
+			dc_msg_set_output(NULL, NULL);
+			if (dc_output_end(tmp, path, ok) == 0 &&
+			    r->opts.verbose > 0 && path != NULL)
+				fprintf(stderr, "docconv: wrote %s\n", path);
+		}
+		g_free(path);
+	}
+out:
+	dc_doc_free(doc);
+	return dc_msg_level();
+}
+
+/* Is stderr a terminal we may draw a progress line on? */
+static int
+progress_ok(const struct run *r)
+{
+	return r->opts.verbose >= 0 && isatty(STDERR_FILENO);
+}
+
+static void
+progress(const struct run *r, size_t done, size_t total, size_t bad)
+{
+	if (!progress_ok(r))
+		return;
+	fprintf(stderr, "\r\033[Kdocconv: %zu/%zu converted", done, total);
+	if (bad > 0)
+		fprintf(stderr, ", %zu failed", bad);
+	if (done == total)
+		fputc('\n', stderr);
+	fflush(stderr);
+}
+
+/*
+ * Convert files with njobs worker processes that take file numbers
+ * from a pipe and answer with (number, level) on another; each worker
+ * sets up fonts once and keeps them for all its files.  Returns the
+ * worst level.
+ */
+static enum dc_level
+convert_parallel(const struct run *r, char **files, size_t nfiles,
+    int njobs)
+{
+	int		 todo[2], done[2], msg[2], st;
+	size_t		 i, ndone = 0, nbad = 0;
+	enum dc_level	 worst = DC_LEVEL_OK;
+	pid_t		*pids;
+	unsigned char	*got;		/* got[k]: file k answered */
+	int		 j, piped = 0;
+
+	if (pipe(todo) == -1 || pipe(done) == -1) {
+		dc_msg_sys("pipe: %s", g_strerror(errno));
+		return DC_LEVEL_SYSERR;
+	}
+	{
+		FILE *lf = tmpfile();	/* gone when the last holder is */
+		if (lf == NULL || (dump_lock = dup(fileno(lf))) == -1) {
+			dc_msg_sys("-j: a lock file: %s", g_strerror(errno));
+			if (lf != NULL)
+				fclose(lf);
+			return DC_LEVEL_SYSERR;
+		}
+		fclose(lf);
+	}
+	pids = g_new0(pid_t, njobs);
+	got = g_new0(unsigned char, nfiles);
+	fflush(NULL);
+	for (j = 0; j < njobs; j++) {
+		if ((pids[j] = fork()) == -1) {
+			dc_msg_sys("fork: %s", g_strerror(errno));
+			break;
+		}
+		if (pids[j] == 0) {
+			uint32_t	 k;
+			close(todo[1]);
+			close(done[0]);
+			while (read(todo[0], &k, sizeof(k)) == sizeof(k)) {
+				msg[0] = (int)k;
+				msg[1] = convert_one(r, files[k]);
+				fflush(stdout);
+				if (write(done[1], msg, sizeof(msg)) !=
+				    sizeof(msg))
+					_exit(EXIT_SYSTEM);
+			}
+			_exit(0);
+		}
+	}
+	close(todo[0]);
+	close(done[1]);
+	if (j == 0) {
+		g_free(pids);
+		g_free(got);
+		close(todo[1]);
+		close(done[0]);
+		close(dump_lock);
+		dump_lock = -1;
+		return DC_LEVEL_SYSERR;
+	}
+	/* A pipe holds 64 KiB: 16,384 numbers; write more as we go. */
+	signal(SIGPIPE, SIG_IGN);
+	for (i = 0; i < nfiles; ) {
+		uint32_t k = (uint32_t)i;
+		if (i - ndone < 4096) {
+			if (write(todo[1], &k, sizeof(k)) != sizeof(k))
+				break;
+			i++;
+			continue;
+		}
+		if (read(done[0], msg, sizeof(msg)) != sizeof(msg))
+			break;
+		if (msg[0] >= 0 && (size_t)msg[0] < nfiles)
+			got[msg[0]] = 1;
+		ndone++;
+		if (msg[1] >= DC_LEVEL_ERROR)
+			nbad++;
+		if ((enum dc_level)msg[1] > worst)
+			worst = msg[1];
+		progress(r, ndone, nfiles, nbad);
+	}
+	close(todo[1]);
+	while (ndone < nfiles &&
+	    read(done[0], msg, sizeof(msg)) == sizeof(msg)) {
+		if (msg[0] >= 0 && (size_t)msg[0] < nfiles)
+			got[msg[0]] = 1;
+		ndone++;
+		if (msg[1] >= DC_LEVEL_ERROR)
+			nbad++;
+		if ((enum dc_level)msg[1] > worst)
+			worst = msg[1];
+		progress(r, ndone, nfiles, nbad);
+	}
+	close(done[0]);
+	for (j = 0; j < njobs; j++)
+		if (pids[j] > 0 && (waitpid(pids[j], &st, 0) == -1 ||
+		    !WIFEXITED(st) || WEXITSTATUS(st) != 0)) {
+			if (WIFSIGNALED(st) && WTERMSIG(st) == SIGPIPE)
+				piped++;
+			else
+				dc_msg_sys("a worker process failed");
+			worst = DC_LEVEL_SYSERR;
+		}
+	if (piped > 0 && ndone < nfiles) {
+		/* "| head": the reader of standard output is gone. */
+		dc_msg_sys("standard output was closed; %zu of %zu files "
+		    "were not converted", nfiles - ndone, nfiles);
+	} else if (ndone < nfiles) {
+		/* Name them: one was being converted when a worker died. */
+		for (i = 0; i < nfiles; i++)
+			if (!got[i])
+				dc_msg_sys("%s: not converted (a worker "
+				    "process died or stopped)", files[i]);
+		dc_msg_sys("%zu of %zu files were not converted",
+		    nfiles - ndone, nfiles);
+		worst = DC_LEVEL_SYSERR;
+	}
+	if (nbad > 0 && nfiles > 1 && r->opts.verbose >= 0)
+		fprintf(stderr, "docconv: %zu of %zu files failed\n", nbad,
+		    nfiles);
+	close(dump_lock);
+	dump_lock = -1;
+	g_free(pids);
+	g_free(got);
+	return worst;
+}
+
+static enum dc_level
+convert_serial(const struct run *r, char **files, size_t nfiles)
+{
+	enum dc_level	 worst = DC_LEVEL_OK, l;
+	size_t		 i, nbad = 0;
+
+	for (i = 0; i < nfiles; i++) {
+		l = convert_one(r, files[i]);
+		if (l >= DC_LEVEL_ERROR)
+			nbad++;
+		if (l > worst)
+			worst = l;
+		if (nfiles > 1)
+			progress(r, i + 1, nfiles, nbad);
+	}
+	if (nbad > 0 && nfiles > 1 && r->opts.verbose >= 0)
+		fprintf(stderr, "docconv: %zu of %zu files failed\n", nbad,
+		    nfiles);
+	return worst;
+}
+
+/*
+ * Convert every input of r, with r->njobs workers if more than one.
+ * Returns the exit status.
+ */
+int
+batch_run(struct run *r)
+{
+	enum dc_level	 worst;
+
+	if (out_clash(r, r->files, r->nfiles) == -1)
+		return EXIT_USAGE;
+	r->opts.threads = r->nfiles == 1;
+	if (r->njobs > 1 && r->nfiles > 1)
+		worst = convert_parallel(r, r->files, r->nfiles,
+		    r->njobs < (int)r->nfiles ? r->njobs : (int)r->nfiles);
+	else
+		worst = convert_serial(r, r->files, r->nfiles);
+	return level_exit(worst);
+}
