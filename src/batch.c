@@ -2,11 +2,14 @@
  * docconv's batches: the table of backends, output naming, serial and
  * parallel conversion (-j) of the inputs, and the exit status.
  */
+#define _GNU_SOURCE	/* memfd_create() */
 #include "config.h"
 
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
+#include <sys/mman.h>
+#include <sys/prctl.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -156,6 +159,83 @@ same_file(const char *a, const char *b)
 }
 
 /*
+ * SIGINT, SIGTERM and SIGHUP stop a run.  A process converting a file
+ * removes its temporary output (dc_output_discard()) and dies of the
+ * signal, so the exit status is 128+n and no part of a file remains.
+ * The parent of -j workers only passes SIGTERM on to them and notes
+ * the signal: its loop then stops feeding files, collects what the
+ * workers finished, and dies of the same signal (batch_die()).
+ */
+static volatile sig_atomic_t	 batch_sig;	/* signal caught, or 0 */
+static pid_t			*batch_workers;	/* -j parent: its workers */
+static int			 batch_nworkers; /* entries in it */
+static int			 batch_quiet;	/* -q: no message */
+
+static const int	 batch_signals[] = { SIGINT, SIGTERM, SIGHUP };
+
+static void
+batch_on_signal(int sig)
+{
+	sigset_t	 set;
+	int		 j, e = errno;
+
+	batch_sig = sig;
+	if (batch_workers != NULL) {
+		for (j = 0; j < batch_nworkers; j++)
+			if (batch_workers[j] > 0)
+				(void)kill(batch_workers[j], SIGTERM);
+		errno = e;
+		return;
+	}
+	dc_output_discard();
+	if (!batch_quiet) {
+		static const char m[] = "docconv: stopped by a signal; the "
+		    "file being converted was discarded\n";
+		(void)write(STDERR_FILENO, m, sizeof(m) - 1);
+	}
+	signal(sig, SIG_DFL);
+	sigemptyset(&set);
+	sigaddset(&set, sig);
+	sigprocmask(SIG_UNBLOCK, &set, NULL);
+	raise(sig);
+	errno = e;
+}
+
+/*
+ * Catch the stopping signals, except one ignored when we started
+ * (nohup, or a background job's SIGINT): that one stays ignored.
+ * Without SA_RESTART, so that the -j parent's read() returns.
+ */
+static void
+batch_signals_catch(void)
+{
+	struct sigaction	 sa, old;
+	size_t			 i;
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = batch_on_signal;
+	sigemptyset(&sa.sa_mask);
+	for (i = 0; i < G_N_ELEMENTS(batch_signals); i++)
+		sigaddset(&sa.sa_mask, batch_signals[i]);
+	for (i = 0; i < G_N_ELEMENTS(batch_signals); i++)
+		if (sigaction(batch_signals[i], NULL, &old) == 0 &&
+		    old.sa_handler != SIG_IGN)
+			sigaction(batch_signals[i], &sa, NULL);
+}
+
+/* After a caught signal: die of it, as the shell expects (128+n). */
+static void
+batch_die(void)
+{
+	int	 sig = batch_sig;
+
+	fflush(NULL);
+	signal(sig, SIG_DFL);
+	raise(sig);
+	_exit(128 + sig);
+}
+
+/*
  * With -j, workers share standard output: a write lock (fcntl) on a
  * temporary file is taken before printing a model and released after,
  * so that models never interleave.  The kernel releases the lock of a
@@ -287,6 +367,20 @@ progress(const struct run *r, size_t done, size_t total, size_t bad)
 }
 
 /*
+ * Read one (number, level) answer of a worker into msg, through the
+ * signals that interrupt it.  Returns 1, or 0 when no worker is left.
+ */
+static int
+batch_read(int fd, int *msg)
+{
+	ssize_t	 n;
+
+	while ((n = read(fd, msg, 2 * sizeof(int))) == -1 && errno == EINTR)
+		continue;
+	return n == 2 * sizeof(int);
+}
+
+/*
  * Convert files with njobs worker processes that take file numbers
  * from a pipe and answer with (number, level) on another; each worker
  * sets up fonts once and keeps them for all its files.  Returns the
@@ -301,13 +395,15 @@ convert_parallel(const struct run *r, char **files, size_t nfiles,
 	enum dc_level	 worst = DC_LEVEL_OK;
 	pid_t		*pids;
 	unsigned char	*got;		/* got[k]: file k answered */
+	pid_t		 parent;
 	int		 j, piped = 0;
 
 	if (pipe(todo) == -1 || pipe(done) == -1) {
 		dc_msg_sys("pipe: %s", g_strerror(errno));
 		return DC_LEVEL_SYSERR;
 	}
-	{
+	/* A memory file: no writable $TMPDIR needed, nothing left. */
+	if ((dump_lock = memfd_create("docconv-lock", 0)) == -1) {
 		FILE *lf = tmpfile();	/* gone when the last holder is */
 		if (lf == NULL || (dump_lock = dup(fileno(lf))) == -1) {
 			dc_msg_sys("-j: a lock file: %s", g_strerror(errno));
@@ -320,6 +416,9 @@ convert_parallel(const struct run *r, char **files, size_t nfiles,
 	pids = g_new0(pid_t, njobs);
 	got = g_new0(unsigned char, nfiles);
 	fflush(NULL);
+	parent = getpid();
+	batch_nworkers = njobs;
+	batch_workers = pids;
 	for (j = 0; j < njobs; j++) {
 		if ((pids[j] = fork()) == -1) {
 			dc_msg_sys("fork: %s", g_strerror(errno));
@@ -327,6 +426,13 @@ convert_parallel(const struct run *r, char **files, size_t nfiles,
 		}
 		if (pids[j] == 0) {
 			uint32_t	 k;
+			/* A worker converts; it has no workers to stop. */
+			batch_workers = NULL;
+			batch_quiet = 1;	/* the parent tells */
+			/* A parent killed (-9) stops its workers too. */
+			(void)prctl(PR_SET_PDEATHSIG, SIGTERM);
+			if (batch_sig != 0 || getppid() != parent)
+				_exit(EXIT_SYSTEM);
 			close(todo[1]);
 			close(done[0]);
 			while (read(todo[0], &k, sizeof(k)) == sizeof(k)) {
@@ -353,15 +459,18 @@ convert_parallel(const struct run *r, char **files, size_t nfiles,
 	}
 	/* A pipe holds 64 KiB: 16,384 numbers; write more as we go. */
 	signal(SIGPIPE, SIG_IGN);
-	for (i = 0; i < nfiles; ) {
+	for (i = 0; i < nfiles && !batch_sig; ) {
 		uint32_t k = (uint32_t)i;
 		if (i - ndone < 4096) {
-			if (write(todo[1], &k, sizeof(k)) != sizeof(k))
+			if (write(todo[1], &k, sizeof(k)) != sizeof(k)) {
+				if (errno == EINTR)
+					continue;
 				break;
+			}
 			i++;
 			continue;
 		}
-		if (read(done[0], msg, sizeof(msg)) != sizeof(msg))
+		if (!batch_read(done[0], msg))
 			break;
 		if (msg[0] >= 0 && (size_t)msg[0] < nfiles)
 			got[msg[0]] = 1;
@@ -373,8 +482,8 @@ convert_parallel(const struct run *r, char **files, size_t nfiles,
 		progress(r, ndone, nfiles, nbad);
 	}
 	close(todo[1]);
-	while (ndone < nfiles &&
-	    read(done[0], msg, sizeof(msg)) == sizeof(msg)) {
+	/* After a signal too, until the workers are gone: what they did. */
+	while (ndone < nfiles && batch_read(done[0], msg)) {
 		if (msg[0] >= 0 && (size_t)msg[0] < nfiles)
 			got[msg[0]] = 1;
 		ndone++;
@@ -385,16 +494,28 @@ convert_parallel(const struct run *r, char **files, size_t nfiles,
 		progress(r, ndone, nfiles, nbad);
 	}
 	close(done[0]);
-	for (j = 0; j < njobs; j++)
-		if (pids[j] > 0 && (waitpid(pids[j], &st, 0) == -1 ||
-		    !WIFEXITED(st) || WEXITSTATUS(st) != 0)) {
-			if (WIFSIGNALED(st) && WTERMSIG(st) == SIGPIPE)
-				piped++;
-			else
-				dc_msg_sys("a worker process failed");
-			worst = DC_LEVEL_SYSERR;
-		}
-	if (piped > 0 && ndone < nfiles) {
+	for (j = 0; j < njobs; j++) {
+		if (pids[j] <= 0)
+			continue;
+		while (waitpid(pids[j], &st, 0) == -1 && errno == EINTR)
+			continue;
+		pids[j] = -1;
+		if (WIFEXITED(st) && WEXITSTATUS(st) == 0)
+			continue;
+		if (WIFSIGNALED(st) && WTERMSIG(st) == SIGPIPE)
+			piped++;
+		else if (!batch_sig)
+			dc_msg_sys("a worker process failed");
+		worst = DC_LEVEL_SYSERR;
+	}
+	batch_workers = NULL;
+	if (batch_sig) {
+		if (r->opts.verbose >= 0)
+			fprintf(stderr, "docconv: stopped by signal %d (%s); "
+			    "%zu of %zu files converted, the others not "
+			    "begun or discarded whole\n", (int)batch_sig,
+			    strsignal(batch_sig), ndone, nfiles);
+	} else if (piped > 0 && ndone < nfiles) {
 		/* "| head": the reader of standard output is gone. */
 		dc_msg_sys("standard output was closed; %zu of %zu files "
 		    "were not converted", nfiles - ndone, nfiles);
@@ -451,10 +572,14 @@ batch_run(struct run *r)
 	if (out_clash(r, r->files, r->nfiles) == -1)
 		return EXIT_USAGE;
 	r->opts.threads = r->nfiles == 1;
+	batch_quiet = r->opts.verbose < 0;
+	batch_signals_catch();
 	if (r->njobs > 1 && r->nfiles > 1)
 		worst = convert_parallel(r, r->files, r->nfiles,
 		    r->njobs < (int)r->nfiles ? r->njobs : (int)r->nfiles);
 	else
 		worst = convert_serial(r, r->files, r->nfiles);
+	if (batch_sig)
+		batch_die();
 	return level_exit(worst);
 }
