@@ -7,6 +7,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <signal.h>
 #include <sys/mman.h>
 #include <sys/prctl.h>
@@ -223,6 +224,39 @@ batch_signals_catch(void)
 			sigaction(batch_signals[i], &sa, NULL);
 }
 
+/*
+ * Once the first output of a file is in place the file is finished,
+ * not discarded: the stopping signals wait (blocked) until its other
+ * outputs, its report line and its answer to the parent are written.
+ */
+static sigset_t		 held_mask;	/* the mask before batch_hold() */
+static int		 held;		/* signals are held */
+
+static void
+batch_hold(void)
+{
+	sigset_t	 set;
+	size_t		 i;
+
+	if (held)
+		return;
+	sigemptyset(&set);
+	for (i = 0; i < G_N_ELEMENTS(batch_signals); i++)
+		sigaddset(&set, batch_signals[i]);
+	pthread_sigmask(SIG_BLOCK, &set, &held_mask);
+	held = 1;
+}
+
+/* Let a held signal in: it is delivered (and stops us) here. */
+static void
+batch_release(void)
+{
+	if (!held)
+		return;
+	held = 0;
+	pthread_sigmask(SIG_SETMASK, &held_mask, NULL);
+}
+
 /* After a caught signal: die of it, as the shell expects (128+n). */
 static void
 batch_die(void)
@@ -297,19 +331,110 @@ out:
 }
 
 /*
- * Convert one input to every requested format.  Returns the worst
- * level of diagnostics for this file.
+ * What became of one input, as a worker tells its parent (four ints
+ * through a pipe).
+ */
+struct result {
+	int		 k;		/* index in the file list */
+	int		 level;		/* enum dc_level: worst message */
+	int		 skipped;	/* --skip-existing: up to date */
+	int		 nwarn;		/* warnings */
+};
+
+/* Running counts of a batch, for the progress and summary lines. */
+struct tally {
+	size_t		 total;		/* inputs */
+	size_t		 done;		/* answered, in any way */
+	size_t		 converted;	/* converted (maybe with warnings) */
+	size_t		 skipped;	/* up to date (--skip-existing) */
+	size_t		 failed;	/* refused or failed */
+	size_t		 warnings;	/* warnings, all files */
+	gint64		 start;		/* monotonic µs at the start */
+	gint64		 shown;		/* ... when progress was last drawn */
+};
+
+/*
+ * The newest modification time of what outputs depend on besides their
+ * input (--skip-existing): the docconv binary and the template
+ * directory in use, if one was given.
+ */
+static struct timespec	 dep_time;
+
+static int
+ts_newer(const struct timespec *a, const struct timespec *b)
+{
+	return a->tv_sec > b->tv_sec ||
+	    (a->tv_sec == b->tv_sec && a->tv_nsec > b->tv_nsec);
+}
+
+static void
+dep_time_set(const struct run *r)
+{
+	struct stat	 st;
+	GDir		*d;
+	const char	*name;
+	char		*p;
+
+	memset(&dep_time, 0, sizeof(dep_time));
+	if (stat("/proc/self/exe", &st) == 0)
+		dep_time = st.st_mtim;
+	if (r->opts.template_dir == NULL ||
+	    (d = g_dir_open(r->opts.template_dir, 0, NULL)) == NULL)
+		return;
+	while ((name = g_dir_read_name(d)) != NULL) {
+		p = g_build_filename(r->opts.template_dir, name, NULL);
+		if (stat(p, &st) == 0 && ts_newer(&st.st_mtim, &dep_time))
+			dep_time = st.st_mtim;
+		g_free(p);
+	}
+	g_dir_close(d);
+}
+
+/*
+ * --skip-existing: is every output of in newer than in and than
+ * dep_time?  Then it is up to date; its outputs are added to outs.
+ * Standard output and --dump-model are never up to date.
+ */
+static int
+up_to_date(const struct run *r, const char *in, GPtrArray *outs)
+{
+	struct stat	 si, so;
+	char		*path;
+	size_t		 i, n0 = outs->len;
+	int		 err;
+
+	if ((r->formats & DC_FMT_DUMP) || strcmp(in, "-") == 0 ||
+	    stat(in, &si) == -1)
+		return 0;
+	for (i = 0; i < NBACKENDS; i++) {
+		if (!(r->formats & backends[i].flag))
+			continue;
+		path = out_path(r, in, &backends[i], &err);
+		if (path == NULL || stat(path, &so) == -1 ||
+		    !S_ISREG(so.st_mode) ||
+		    !ts_newer(&so.st_mtim, &si.st_mtim) ||
+		    !ts_newer(&so.st_mtim, &dep_time)) {
+			g_free(path);
+			g_ptr_array_set_size(outs, n0);
+			return 0;
+		}
+		g_ptr_array_add(outs, path);
+	}
+	return 1;
+}
+
+/*
+ * Convert one input to every requested format; the outputs written are
+ * added to outs.  Returns the worst level of diagnostics for this file.
  */
 static enum dc_level
-convert_one(const struct run *r, const char *in)
+convert_one(const struct run *r, const char *in, GPtrArray *outs)
 {
 	struct dc_doc	*doc;
 	char		*path, *tmp;
 	size_t		 i;
 	int		 err, ok;
 
-	dc_msg_reset();
-	dc_msg_set_file(strcmp(in, "-") == 0 ? "<stdin>" : in);
 	if ((doc = dc_parse_file(in, &r->opts)) == NULL)
 		goto out;
 	if ((r->formats & DC_FMT_DUMP) && dump_model(r, doc) == -1)
@@ -335,9 +460,15 @@ convert_one(const struct run *r, const char *in)
 			    "standard output");
 			ok = backends[i].render(doc, &r->opts, tmp) == 0;
 			dc_msg_set_output(NULL, NULL);
-			if (dc_output_end(tmp, path, ok) == 0 &&
-			    r->opts.verbose > 0 && path != NULL)
-				fprintf(stderr, "docconv: wrote %s\n", path);
+			if (ok)
+				batch_hold();
+			if (dc_output_end(tmp, path, ok) == 0) {
+				if (r->opts.verbose > 0 && path != NULL)
+					fprintf(stderr, "docconv: wrote %s\n",
+					    path);
+				g_ptr_array_add(outs, path != NULL ?
+				    g_strdup(path) : g_strdup("-"));
+			}
 		}
 		g_free(path);
 	}
@@ -346,52 +477,237 @@ out:
 	return dc_msg_level();
 }
 
+/*
+ * --report: one JSON object per line.  Written by hand, escaping as
+ * RFC 8259 asks; a name that is not UTF-8 is made so (U+FFFD).
+ */
+static int	 report_fd = -1;
+
+static void
+json_str(GString *b, const char *s)
+{
+	char		*v;
+	const char	*p;
+
+	v = g_utf8_make_valid(s, -1);
+	g_string_append_c(b, '"');
+	for (p = v; *p != '\0'; p++)
+		switch (*p) {
+		case '"':
+			g_string_append(b, "\\\"");
+			break;
+		case '\\':
+			g_string_append(b, "\\\\");
+			break;
+		case '\n':
+			g_string_append(b, "\\n");
+			break;
+		case '\t':
+			g_string_append(b, "\\t");
+			break;
+		default:
+			if ((unsigned char)*p < 0x20)
+				g_string_append_printf(b, "\\u%04x",
+				    (unsigned char)*p);
+			else
+				g_string_append_c(b, *p);
+			break;
+		}
+	g_string_append_c(b, '"');
+	g_free(v);
+}
+
+static void
+json_strv(GString *b, const GPtrArray *a)
+{
+	guint	 i;
+
+	g_string_append_c(b, '[');
+	for (i = 0; i < a->len; i++) {
+		if (i > 0)
+			g_string_append_c(b, ',');
+		json_str(b, g_ptr_array_index(a, i));
+	}
+	g_string_append_c(b, ']');
+}
+
+/* The message sink of dc_msg_set_sink(): keep a copy. */
+static void
+report_keep(const char *m, void *arg)
+{
+	g_ptr_array_add(arg, g_strdup(m));
+}
+
+/*
+ * Write the report line of one input with a single write(2) on a file
+ * opened O_APPEND: lines of several workers never mix, and a signal
+ * leaves only whole lines.
+ */
+static void
+report_line(const char *in, const struct result *res,
+    const GPtrArray *outs, const GPtrArray *msgs)
+{
+	GString		*b;
+	ssize_t		 n;
+
+	if (report_fd == -1)
+		return;
+	b = g_string_new("{\"path\":");
+	json_str(b, in);
+	g_string_append_printf(b, ",\"status\":\"%s\",\"outputs\":",
+	    res->skipped ? "skipped" : res->level >= DC_LEVEL_ERROR ?
+	    "failed" : "converted");
+	json_strv(b, outs);
+	g_string_append(b, ",\"messages\":");
+	json_strv(b, msgs);
+	g_string_append(b, "}\n");
+	while ((n = write(report_fd, b->str, b->len)) == -1 &&
+	    errno == EINTR)
+		continue;
+	if (n != (ssize_t)b->len)
+		dc_msg_sys("--report: %s", n == -1 ? g_strerror(errno) :
+		    "short write");
+	g_string_free(b, TRUE);
+}
+
+/*
+ * One input of a batch: skipped if up to date, else converted; its
+ * report line written.
+ */
+static struct result
+convert_file(const struct run *r, size_t k)
+{
+	struct result	 res;
+	GPtrArray	*outs, *msgs;
+	const char	*in = r->files[k];
+
+	memset(&res, 0, sizeof(res));
+	res.k = (int)k;
+	outs = g_ptr_array_new_with_free_func(g_free);
+	msgs = g_ptr_array_new_with_free_func(g_free);
+	dc_msg_reset();
+	dc_msg_set_file(strcmp(in, "-") == 0 ? "<stdin>" : in);
+	if (report_fd != -1)
+		dc_msg_set_sink(report_keep, msgs);
+	if (r->skip_existing && up_to_date(r, in, outs)) {
+		res.skipped = 1;
+		if (r->opts.verbose > 0)
+			fprintf(stderr, "docconv: %s: up to date\n", in);
+	} else
+		res.level = convert_one(r, in, outs);
+	res.nwarn = dc_msg_warnings();
+	report_line(in, &res, outs, msgs);
+	dc_msg_set_sink(NULL, NULL);
+	g_ptr_array_free(outs, TRUE);
+	g_ptr_array_free(msgs, TRUE);
+	return res;
+}
+
+static void
+tally_add(struct tally *t, const struct result *res)
+{
+	t->done++;
+	if (res->skipped)
+		t->skipped++;
+	else if (res->level >= DC_LEVEL_ERROR)
+		t->failed++;
+	else
+		t->converted++;
+	t->warnings += res->nwarn;
+}
+
 /* Is stderr a terminal we may draw a progress line on? */
 static int
 progress_ok(const struct run *r)
 {
-	return r->opts.verbose >= 0 && isatty(STDERR_FILENO);
+	return r->opts.verbose >= 0 && r->nfiles > 1 &&
+	    isatty(STDERR_FILENO);
 }
 
+/*
+ * On a terminal: done/total, the rate and the time left, redrawn at
+ * most ten times a second.
+ */
 static void
-progress(const struct run *r, size_t done, size_t total, size_t bad)
+progress(const struct run *r, struct tally *t)
 {
+	gint64	 now;
+	double	 secs, rate;
+	long	 left;
+
 	if (!progress_ok(r))
 		return;
-	fprintf(stderr, "\r\033[Kdocconv: %zu/%zu converted", done, total);
-	if (bad > 0)
-		fprintf(stderr, ", %zu failed", bad);
-	if (done == total)
-		fputc('\n', stderr);
+	now = g_get_monotonic_time();
+	if (t->done < t->total && now - t->shown < 100000)
+		return;
+	t->shown = now;
+	secs = (now - t->start) / 1e6;
+	rate = secs > 0 ? t->done / secs : 0;
+	/*
+	 * Drawn with the cursor left at its start: a worker's message
+	 * then writes over it instead of being appended to it.
+	 */
+	fprintf(stderr, "\033[Kdocconv: %zu/%zu", t->done, t->total);
+	if (t->failed > 0)
+		fprintf(stderr, ", %zu failed", t->failed);
+	if (rate > 0 && t->done < t->total) {
+		left = (long)((t->total - t->done) / rate + 0.5);
+		fprintf(stderr, ", %.1f files/s, %ld:%02ld:%02ld left", rate,
+		    left / 3600, left / 60 % 60, left % 60);
+	}
+	fputc('\r', stderr);
 	fflush(stderr);
 }
 
 /*
- * Read one (number, level) answer of a worker into msg, through the
- * signals that interrupt it.  Returns 1, or 0 when no worker is left.
+ * The summary line of a batch (unless -q), after the progress line:
+ * what became of the inputs, and how long it took.
  */
-static int
-batch_read(int fd, int *msg)
+static void
+summary(const struct run *r, const struct tally *t)
 {
-	ssize_t	 n;
+	double	 secs;
 
-	while ((n = read(fd, msg, 2 * sizeof(int))) == -1 && errno == EINTR)
-		continue;
-	return n == 2 * sizeof(int);
+	if (r->opts.verbose < 0 || t->total < 2)
+		return;
+	secs = (g_get_monotonic_time() - t->start) / 1e6;
+	if (progress_ok(r))
+		fputs("\033[K", stderr);
+	fprintf(stderr, "docconv: %zu files: %zu converted, %zu skipped, "
+	    "%zu failed, %zu warnings", t->total, t->converted, t->skipped,
+	    t->failed, t->warnings);
+	if (t->done < t->total)
+		fprintf(stderr, "; %zu not converted", t->total - t->done);
+	fprintf(stderr, " (%.1f s)\n", secs);
 }
 
 /*
- * Convert files with njobs worker processes that take file numbers
- * from a pipe and answer with (number, level) on another; each worker
- * sets up fonts once and keeps them for all its files.  Returns the
- * worst level.
+ * Read one answer of a worker into res, through the signals that
+ * interrupt it.  Returns 1, or 0 when no worker is left.
+ */
+static int
+batch_read(int fd, struct result *res)
+{
+	ssize_t	 n;
+
+	while ((n = read(fd, res, sizeof(*res))) == -1 && errno == EINTR)
+		continue;
+	return n == sizeof(*res);
+}
+
+/*
+ * Convert the files with njobs worker processes that take file numbers
+ * from a pipe and answer with a struct result on another; each worker
+ * sets up fonts once and keeps them for all its files.  A batch of one
+ * worker runs this way too, so that a signal finds a parent to count
+ * what was done.  Returns the worst level.
  */
 static enum dc_level
-convert_parallel(const struct run *r, char **files, size_t nfiles,
-    int njobs)
+convert_parallel(const struct run *r, struct tally *t, int njobs)
 {
-	int		 todo[2], done[2], msg[2], st;
-	size_t		 i, ndone = 0, nbad = 0;
+	int		 todo[2], done[2], st;
+	struct result	 res;
+	size_t		 i, nfiles = r->nfiles;
 	enum dc_level	 worst = DC_LEVEL_OK;
 	pid_t		*pids;
 	unsigned char	*got;		/* got[k]: file k answered */
@@ -435,13 +751,14 @@ convert_parallel(const struct run *r, char **files, size_t nfiles,
 				_exit(EXIT_SYSTEM);
 			close(todo[1]);
 			close(done[0]);
-			while (read(todo[0], &k, sizeof(k)) == sizeof(k)) {
-				msg[0] = (int)k;
-				msg[1] = convert_one(r, files[k]);
+			while (read(todo[0], &k, sizeof(k)) == sizeof(k) &&
+			    k < nfiles) {
+				res = convert_file(r, k);
 				fflush(stdout);
-				if (write(done[1], msg, sizeof(msg)) !=
-				    sizeof(msg))
+				if (write(done[1], &res, sizeof(res)) !=
+				    sizeof(res))
 					_exit(EXIT_SYSTEM);
+				batch_release();
 			}
 			_exit(0);
 		}
@@ -455,13 +772,14 @@ convert_parallel(const struct run *r, char **files, size_t nfiles,
 		close(done[0]);
 		close(dump_lock);
 		dump_lock = -1;
+		batch_workers = NULL;
 		return DC_LEVEL_SYSERR;
 	}
 	/* A pipe holds 64 KiB: 16,384 numbers; write more as we go. */
 	signal(SIGPIPE, SIG_IGN);
 	for (i = 0; i < nfiles && !batch_sig; ) {
 		uint32_t k = (uint32_t)i;
-		if (i - ndone < 4096) {
+		if (i - t->done < 4096) {
 			if (write(todo[1], &k, sizeof(k)) != sizeof(k)) {
 				if (errno == EINTR)
 					continue;
@@ -470,28 +788,24 @@ convert_parallel(const struct run *r, char **files, size_t nfiles,
 			i++;
 			continue;
 		}
-		if (!batch_read(done[0], msg))
+		if (!batch_read(done[0], &res))
 			break;
-		if (msg[0] >= 0 && (size_t)msg[0] < nfiles)
-			got[msg[0]] = 1;
-		ndone++;
-		if (msg[1] >= DC_LEVEL_ERROR)
-			nbad++;
-		if ((enum dc_level)msg[1] > worst)
-			worst = msg[1];
-		progress(r, ndone, nfiles, nbad);
+		if (res.k >= 0 && (size_t)res.k < nfiles)
+			got[res.k] = 1;
+		tally_add(t, &res);
+		if ((enum dc_level)res.level > worst)
+			worst = res.level;
+		progress(r, t);
 	}
 	close(todo[1]);
 	/* After a signal too, until the workers are gone: what they did. */
-	while (ndone < nfiles && batch_read(done[0], msg)) {
-		if (msg[0] >= 0 && (size_t)msg[0] < nfiles)
-			got[msg[0]] = 1;
-		ndone++;
-		if (msg[1] >= DC_LEVEL_ERROR)
-			nbad++;
-		if ((enum dc_level)msg[1] > worst)
-			worst = msg[1];
-		progress(r, ndone, nfiles, nbad);
+	while (t->done < nfiles && batch_read(done[0], &res)) {
+		if (res.k >= 0 && (size_t)res.k < nfiles)
+			got[res.k] = 1;
+		tally_add(t, &res);
+		if ((enum dc_level)res.level > worst)
+			worst = res.level;
+		progress(r, t);
 	}
 	close(done[0]);
 	for (j = 0; j < njobs; j++) {
@@ -512,26 +826,22 @@ convert_parallel(const struct run *r, char **files, size_t nfiles,
 	if (batch_sig) {
 		if (r->opts.verbose >= 0)
 			fprintf(stderr, "docconv: stopped by signal %d (%s); "
-			    "%zu of %zu files converted, the others not "
-			    "begun or discarded whole\n", (int)batch_sig,
-			    strsignal(batch_sig), ndone, nfiles);
-	} else if (piped > 0 && ndone < nfiles) {
+			    "the files being converted were discarded "
+			    "whole\n", (int)batch_sig, strsignal(batch_sig));
+	} else if (piped > 0 && t->done < nfiles) {
 		/* "| head": the reader of standard output is gone. */
 		dc_msg_sys("standard output was closed; %zu of %zu files "
-		    "were not converted", nfiles - ndone, nfiles);
-	} else if (ndone < nfiles) {
+		    "were not converted", nfiles - t->done, nfiles);
+	} else if (t->done < nfiles) {
 		/* Name them: one was being converted when a worker died. */
 		for (i = 0; i < nfiles; i++)
 			if (!got[i])
 				dc_msg_sys("%s: not converted (a worker "
-				    "process died or stopped)", files[i]);
+				    "process died or stopped)", r->files[i]);
 		dc_msg_sys("%zu of %zu files were not converted",
-		    nfiles - ndone, nfiles);
+		    nfiles - t->done, nfiles);
 		worst = DC_LEVEL_SYSERR;
 	}
-	if (nbad > 0 && nfiles > 1 && r->opts.verbose >= 0)
-		fprintf(stderr, "docconv: %zu of %zu files failed\n", nbad,
-		    nfiles);
 	close(dump_lock);
 	dump_lock = -1;
 	g_free(pids);
@@ -539,47 +849,52 @@ convert_parallel(const struct run *r, char **files, size_t nfiles,
 	return worst;
 }
 
-static enum dc_level
-convert_serial(const struct run *r, char **files, size_t nfiles)
-{
-	enum dc_level	 worst = DC_LEVEL_OK, l;
-	size_t		 i, nbad = 0;
-
-	for (i = 0; i < nfiles; i++) {
-		l = convert_one(r, files[i]);
-		if (l >= DC_LEVEL_ERROR)
-			nbad++;
-		if (l > worst)
-			worst = l;
-		if (nfiles > 1)
-			progress(r, i + 1, nfiles, nbad);
-	}
-	if (nbad > 0 && nfiles > 1 && r->opts.verbose >= 0)
-		fprintf(stderr, "docconv: %zu of %zu files failed\n", nbad,
-		    nfiles);
-	return worst;
-}
-
 /*
- * Convert every input of r, with r->njobs workers if more than one.
+ * Convert every input of r, with r->njobs workers for several.
  * Returns the exit status.
  */
 int
 batch_run(struct run *r)
 {
+	struct tally	 t;
+	struct result	 res;
 	enum dc_level	 worst;
+	int		 rc;
 
 	if (out_clash(r, r->files, r->nfiles) == -1)
 		return EXIT_USAGE;
+	if (r->report != NULL && (report_fd = open(r->report, O_WRONLY |
+	    O_CREAT | O_TRUNC | O_APPEND | O_CLOEXEC, 0666)) == -1) {
+		fprintf(stderr, "docconv: --report %s: %s\n", r->report,
+		    g_strerror(errno));
+		return EXIT_SYSTEM;
+	}
+	if (r->skip_existing)
+		dep_time_set(r);
+	memset(&t, 0, sizeof(t));
+	t.total = r->nfiles;
+	t.start = g_get_monotonic_time();
 	r->opts.threads = r->nfiles == 1;
 	batch_quiet = r->opts.verbose < 0;
 	batch_signals_catch();
-	if (r->njobs > 1 && r->nfiles > 1)
-		worst = convert_parallel(r, r->files, r->nfiles,
-		    r->njobs < (int)r->nfiles ? r->njobs : (int)r->nfiles);
-	else
-		worst = convert_serial(r, r->files, r->nfiles);
+	if (r->nfiles > 1)
+		worst = convert_parallel(r, &t, r->njobs < (int)r->nfiles ?
+		    r->njobs : (int)r->nfiles);
+	else {
+		res = convert_file(r, 0);
+		batch_release();
+		tally_add(&t, &res);
+		worst = res.level;
+	}
+	summary(r, &t);
+	rc = level_exit(worst);
+	if (report_fd != -1 && close(report_fd) == -1) {
+		fprintf(stderr, "docconv: --report %s: %s\n", r->report,
+		    g_strerror(errno));
+		rc = EXIT_SYSTEM;
+	}
+	report_fd = -1;
 	if (batch_sig)
 		batch_die();
-	return level_exit(worst);
+	return rc;
 }

@@ -18,6 +18,8 @@ struct run {
 	char		**files;	/* inputs (g_strfreev) */
 	size_t		 nfiles;	/* number of files */
 	int		 njobs;		/* -j: worker processes */
+	int		 skip_existing;	/* --skip-existing */
+	const char	*report;	/* --report FILE, or NULL */
 };
 
 int	 batch_run(struct run *);

@@ -84,10 +84,61 @@ static const char description[] =
 "  docconv speech.txt --dump-model      show what was recognised\n"
 "  docconv report.txt --tei --title '标题'  a news text has no title line\n"
 "  docconv -j 8 --tei corpus/*.txt      many files, 8 at a time\n"
+"  find corpus -name '*.txt' -print0 | docconv -0 --files-from - \\\n"
+"      -j 8 --tei -o out/ --skip-existing --report out/report.jsonl\n"
+"                                       a list of any length; run it\n"
+"                                       again to resume where it stopped\n"
 "\n"
 "Input formats: auto (default), segmented, bilingual, news, plain, tei.\n"
 "Exit status: 0 done (maybe with warnings), 1 input error, 2 usage\n"
 "error, 3 output or system error.  See docconv(1).";
+
+/*
+ * --files-from: add the names listed in path (- for standard input),
+ * one a line or, with -0, NUL-terminated, to files.  Empty names are
+ * left out; with newlines, so is a carriage return ending one (a list
+ * written on Windows).  Returns 0, or -1 after saying why.
+ */
+static int
+opts_files_from(const char *path, int nul, GPtrArray *files)
+{
+	GIOChannel	*ch = NULL;
+	GError		*err = NULL;
+	gchar		*buf = NULL;
+	gsize		 len = 0, i, start;
+	size_t		 n;
+	int		 rc = -1;
+
+	if (strcmp(path, "-") == 0)
+		ch = g_io_channel_unix_new(0);
+	else if ((ch = g_io_channel_new_file(path, "r", &err)) == NULL)
+		goto out;
+	if (g_io_channel_set_encoding(ch, NULL, &err) != G_IO_STATUS_NORMAL ||
+	    g_io_channel_read_to_end(ch, &buf, &len, &err) !=
+	    G_IO_STATUS_NORMAL)
+		goto out;
+	for (start = i = 0; i <= len; i++) {
+		if (i < len && buf[i] != (nul ? '\0' : '\n'))
+			continue;
+		n = i - start;
+		if (!nul && n > 0 && buf[i - 1] == '\r')
+			n--;
+		if (n > 0)
+			g_ptr_array_add(files, g_strndup(buf + start, n));
+		start = i + 1;
+	}
+	rc = 0;
+out:
+	if (err != NULL) {
+		fprintf(stderr, "docconv: --files-from %s: %s\n", path,
+		    err->message);
+		g_error_free(err);
+	}
+	if (ch != NULL)
+		g_io_channel_unref(ch);
+	g_free(buf);
+	return rc;
+}
 
 /*
  * Parse and check the command line into r (which opts_free() frees).
@@ -102,7 +153,8 @@ opts_parse(struct run *r, int argc, char *argv[])
 	gboolean	 pdf = FALSE, epub = FALSE, tei = FALSE, dump = FALSE;
 	gboolean	 version = FALSE, lenient = FALSE, embed = FALSE;
 	gboolean	 listfonts = FALSE;
-	gchar		*format = NULL, **args = NULL;
+	gboolean	 nul = FALSE, skip = FALSE;
+	gchar		*format = NULL, **args = NULL, *list = NULL;
 	gint		 njobs = 1;
 	const char	*epoch;
 	GStatBuf	 st;
@@ -160,6 +212,16 @@ opts_parse(struct run *r, int argc, char *argv[])
 		  "Refuse inputs larger than SIZE (default 256M)", "SIZE" },
 		{ "jobs", 'j', 0, G_OPTION_ARG_INT, &njobs,
 		  "Convert N files at a time", "N" },
+		{ "files-from", 0, 0, G_OPTION_ARG_FILENAME, &list,
+		  "Also convert the files named in FILE, one a line "
+		  "(- for standard input)", "FILE" },
+		{ "null", '0', 0, G_OPTION_ARG_NONE, &nul,
+		  "--files-from: names end with NUL (find -print0)", NULL },
+		{ "skip-existing", 0, 0, G_OPTION_ARG_NONE, &skip,
+		  "Skip a file whose outputs are all newer than it and "
+		  "than docconv", NULL },
+		{ "report", 0, 0, G_OPTION_ARG_FILENAME, &r->report,
+		  "Write one JSON line per input to FILE", "FILE" },
 		{ "quiet", 'q', G_OPTION_FLAG_NO_ARG,
 		  G_OPTION_ARG_CALLBACK, (void *)opt_verbose,
 		  "Print errors only", NULL },
@@ -259,7 +321,39 @@ opts_parse(struct run *r, int argc, char *argv[])
 	r->formats = (pdf ? DC_FMT_PDF : 0) | (epub ? DC_FMT_EPUB : 0) |
 	    (tei ? DC_FMT_TEI : 0) | (dump ? DC_FMT_DUMP : 0);
 	r->nout = pdf + epub + tei;
+	if (list != NULL) {
+		GPtrArray *a = g_ptr_array_new();
+		for (i = 0; r->files != NULL && r->files[i] != NULL; i++)
+			g_ptr_array_add(a, r->files[i]);
+		g_free(r->files);
+		r->files = NULL;
+		i = opts_files_from(list, nul, a);
+		g_ptr_array_add(a, NULL);
+		r->files = (char **)g_ptr_array_free(a, FALSE);
+		if (i != 0)
+			goto out;
+		for (i = 0; r->files[i] != NULL; i++)
+			if (strcmp(list, "-") == 0 &&
+			    strcmp(r->files[i], "-") == 0) {
+				fprintf(stderr, "docconv: --files-from - "
+				    "reads the list from standard input; it "
+				    "cannot name - as a file\n");
+				goto out;
+			}
+	} else if (nul) {
+		fprintf(stderr, "docconv: -0 goes with --files-from\n");
+		goto out;
+	}
+	r->skip_existing = skip;
 	nfiles = r->files != NULL ? g_strv_length(r->files) : 0;
+	if (nfiles == 0 && list != NULL) {
+		/* find(1) that found nothing: not a mistake in the call. */
+		if (r->opts.verbose >= 0)
+			fprintf(stderr, "docconv: --files-from %s: no files "
+			    "listed\n", list);
+		rc = EXIT_OK;
+		goto out;
+	}
 	if (nfiles == 0) {
 		fprintf(stderr, "docconv: no input file; give one or more "
 		    "FILEs (- for standard input).\nTry 'docconv --help'.\n");
@@ -310,6 +404,7 @@ out:
 	g_option_context_free(ctx);
 	g_strfreev(args);
 	g_free(format);
+	g_free(list);
 	return rc;
 }
 
@@ -320,6 +415,7 @@ opts_free(struct run *r)
 	g_strfreev(r->files);
 	/* GOption allocated these; the structs keep them const. */
 	g_free((char *)r->outarg);
+	g_free((char *)r->report);
 	g_free((char *)r->opts.encoding);
 	g_free((char *)r->opts.title);
 	g_free((char *)r->opts.author);
