@@ -236,6 +236,8 @@ void		 dc_msg_sys(const char *, ...)
 enum dc_level	 dc_msg_level(void);
 void		 dc_msg_reset(void);
 int		 dc_msg_count(enum dc_err);
+int		 dc_msg_warnings(void);
+void		 dc_msg_set_sink(void (*)(const char *, void *), void *);
 
 /* model.c */
 struct dc_node	*dc_node_new(enum dc_type, enum dc_lang, const char *,

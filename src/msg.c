@@ -59,6 +59,10 @@ struct msg_state {
 	const char	*final;		/* ... and the name it will have */
 	enum dc_level	 worst;		/* worst level in this thread */
 	int		 counts[DC_ERR__MAX]; /* this file, per kind */
+	int		 nwarn;		/* this file's warnings */
+	void		(*sink)(const char *, void *); /* or NULL: gets
+					   each message (--report) */
+	void		*sink_arg;	/* its argument */
 };
 
 static struct msg_state *
@@ -118,7 +122,11 @@ dc_msg(enum dc_err e, int line, int col, const char *fmt, ...)
 	g_mutex_unlock(&msg_lock);
 	if (msgs[e].level > s->worst)
 		s->worst = msgs[e].level;
-	if (msg_quiet && msgs[e].level == DC_LEVEL_WARNING)
+	if (msgs[e].level == DC_LEVEL_WARNING)
+		s->nwarn++;
+	/* -q hides warnings from the terminal, not from a report. */
+	if (msg_quiet && msgs[e].level == DC_LEVEL_WARNING &&
+	    s->sink == NULL)
 		return;
 	if (msgs[e].level == DC_LEVEL_WARNING &&
 	    ++s->counts[e] > MSG_MAX_SHOWN + 1)
@@ -155,6 +163,12 @@ dc_msg(enum dc_err e, int line, int col, const char *fmt, ...)
 			g_string_append(b, msgs[e].level ==
 			    DC_LEVEL_WARNING ? "warning" : "input error");
 	}
+	if (s->sink != NULL)
+		s->sink(b->str + strlen("docconv: "), s->sink_arg);
+	if (msg_quiet && msgs[e].level == DC_LEVEL_WARNING) {
+		g_string_free(b, TRUE);
+		return;
+	}
 	g_string_append_c(b, '\n');
 	g_mutex_lock(&msg_lock);
 	fputs(b->str, stderr);
@@ -186,6 +200,8 @@ dc_msg_sys(const char *fmt, ...)
 	msg_counts[DC_ERR_SYS]++;
 	fprintf(stderr, "docconv: %s\n", m);
 	g_mutex_unlock(&msg_lock);
+	if (s->sink != NULL)
+		s->sink(m, s->sink_arg);
 	s->worst = DC_LEVEL_SYSERR;
 	g_free(m);
 }
@@ -205,7 +221,31 @@ dc_msg_reset(void)
 	struct msg_state	*s = msg_state();
 
 	s->worst = DC_LEVEL_OK;
+	s->nwarn = 0;
 	memset(s->counts, 0, sizeof(s->counts));
+}
+
+/*
+ * The warnings reported by this thread since dc_msg_reset(), -q or
+ * not.
+ */
+int
+dc_msg_warnings(void)
+{
+	return msg_state()->nwarn;
+}
+
+/*
+ * Also pass every message of this thread, less "docconv: " and the
+ * newline, to sink(message, arg), for a report; NULL stops it.
+ */
+void
+dc_msg_set_sink(void (*sink)(const char *, void *), void *arg)
+{
+	struct msg_state	*s = msg_state();
+
+	s->sink = sink;
+	s->sink_arg = arg;
 }
 
 /*

@@ -294,7 +294,7 @@ printf 'a\000b' >"$T/many/f230.txt"
 printf '\377\376\000\330' >"$T/many/f499.txt"
 printf 'ok\n\377\n' >"$T/many/f88.txt"
 conv jobs-500 -j 8 --tei --epub "$T"/many/*.txt "$T/many/gone.txt"
-expect 1 "5 of 501 files failed"
+expect 1 "501 files: 496 converted, 0 skipped, 5 failed"
 for f in f17 f230 f499 f88 gone; do
 	grep -q "many/$f.txt.*ERROR" "$T/err" || fail "jobs-500: $f not reported"
 	[ ! -e "$T/o/$f.tei.xml" ] || fail "jobs-500: output for bad $f"
