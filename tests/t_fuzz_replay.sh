@@ -4,7 +4,9 @@
 # the dialect (low bits mod 6), --lenient (bit 4) and the PDF layout
 # (bits 5-7); the rest is the input, or, after ESC "O", the values of
 # --title, --author, --place and --date, each ended by a NUL (0xFF
-# first: not given), then the input.  Each must finish within the
+# first: not given), then the input; after ESC "B", a flags byte first
+# (--skip-existing, --report, the input twice as two files: the ones
+# the command line can replay).  Each must finish within the
 # timeout with exit 0 (converted) or 1 (refused with a message), never
 # a crash or a sanitizer report, and any TEI written must be
 # well-formed.
@@ -35,6 +37,13 @@ for f; do
 import sys
 b = open(sys.argv[1], 'rb').read()
 out = []
+if b[:2] == b'\x1bB' and len(b) > 2:
+    # The command line's way: flags, as tests/fuzz_parse.c reads them.
+    fl = b[2]
+    b = b'\x1bO' + b[3:]
+    out += ['--skip-existing'] if fl & 1 else []
+    out += ['--report=REPORT'] if fl & 2 else []
+    out += ['TWO'] if fl & 16 else []
 if b[:2] == b'\x1bO':
     b = b[2:]
     for name in ('title', 'author', 'place', 'date'):
@@ -55,11 +64,18 @@ open(sys.argv[2], 'w', encoding='utf-8').write(
 PY
 	grep -qx skip "$T/opts" && continue
 	set --
-	while IFS= read -r o; do set -- "$@" "$o"; done <"$T/opts"
+	two=""
+	while IFS= read -r o; do
+		case $o in
+		--report=REPORT) set -- "$@" "--report=$T/report.jsonl" ;;
+		TWO) cp "$T/in.txt" "$T/in2.md"; two="$T/in2.md" ;;
+		*) set -- "$@" "$o" ;;
+		esac
+	done <"$T/opts"
 	rm -rf "$T/o"
 	mkdir "$T/o"
 	timeout 120 "$DOCCONV" -q --input-format="$dia" $len $lay "$@" \
-	    --dump-model --tei --epub --pdf -o "$T/o" "$T/in.txt" \
+	    --dump-model --tei --epub --pdf -o "$T/o" "$T/in.txt" $two \
 	    >/dev/null 2>"$T/err"
 	rc=$?
 	case $rc in
