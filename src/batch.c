@@ -570,6 +570,24 @@ report_line(const char *in, const struct result *res,
 	g_string_free(b, TRUE);
 }
 
+/* The report line of a file whose worker died before answering. */
+static void
+report_lost(const char *in)
+{
+	struct result	 res;
+	GPtrArray	*none, *msgs;
+
+	memset(&res, 0, sizeof(res));
+	res.level = DC_LEVEL_SYSERR;
+	none = g_ptr_array_new();
+	msgs = g_ptr_array_new();
+	g_ptr_array_add(msgs, (char *)"not converted (a worker process "
+	    "died or stopped)");
+	report_line(in, &res, none, msgs);
+	g_ptr_array_free(none, TRUE);
+	g_ptr_array_free(msgs, TRUE);
+}
+
 /*
  * One input of a batch: skipped if up to date, else converted; its
  * report line written.
@@ -835,9 +853,11 @@ convert_parallel(const struct run *r, struct tally *t, int njobs)
 	} else if (t->done < nfiles) {
 		/* Name them: one was being converted when a worker died. */
 		for (i = 0; i < nfiles; i++)
-			if (!got[i])
+			if (!got[i]) {
 				dc_msg_sys("%s: not converted (a worker "
 				    "process died or stopped)", r->files[i]);
+				report_lost(r->files[i]);
+			}
 		dc_msg_sys("%zu of %zu files were not converted",
 		    nfiles - t->done, nfiles);
 		worst = DC_LEVEL_SYSERR;
