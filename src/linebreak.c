@@ -69,12 +69,13 @@ struct lb {
 #define LB_LINE		10
 #define LB_HYPHEN	50	/* breaking at a hyphenation point */
 #define LB_EMERG	1e5	/* inside a word, or against kinsoku */
-#define LB_HANG		50	/* badness added for a hanging mark */
-#define LB_DOUBLE	1e7	/* two hyphenated lines in a row */
+#define LB_HANG		1000	/* badness added for a hanging mark */
+#define LB_DOUBLE	1e9	/* two hyphenated lines in a row */
 #define LB_FINAL	5e4	/* a hyphen on the last full line */
 #define LB_ADJ		1e4	/* fitness classes more than one apart */
 #define LB_RUNT		1e7	/* a Chinese last line of one character */
 #define LB_TOL		2.5	/* the most a line may stretch, first pass */
+#define LB_TOL_EN	5	/* ... in English: a space to 1.3 times */
 #define LB_AWFUL	1e4	/* badness of a line that cannot stretch */
 
 /* Full-width punctuation whose blank half clreq lets go. */
@@ -91,11 +92,12 @@ ln_is_fwpunct(gunichar c)
 
 /*
  * The glue of each glyph.  A space stretches by a quarter of its width
- * and shrinks by two fifths: Linux Libertine's space is a quarter em,
- * narrower than Computer Modern's third for which TeX stretches by a
- * half and shrinks by a third, and in columns of some twenty ems the
- * loose lines are the ones that show.  A quarter-em space between
- * Han and Latin (U+2005) by half its width both ways; a CJK character
+ * and shrinks by half: in columns of some twenty ems, where two
+ * hyphenated lines in a row are not allowed, loose lines are what
+ * shows (TeX's half and third for Computer Modern's wider space left
+ * a twentieth of the word spaces wider than 0.42 em).  A quarter-em
+ * space between Han and Latin (U+2005) stretches and shrinks by half
+ * its width; a CJK character
  * has a little stretch after it, so that a Chinese line spreads only
  * when it must and evenly; full-width punctuation not compressed yet
  * may give up half its width.
@@ -120,7 +122,7 @@ lb_glue(struct lb *b)
 				q->st = q->sh = g->adv / 2;
 			else {
 				q->st = g->adv / 4;
-				q->sh = g->adv * 2 / 5;
+				q->sh = g->adv / 2;
 			}
 			continue;
 		}
@@ -131,7 +133,14 @@ lb_glue(struct lb *b)
 				q->sh = g->adv / 2;
 				q->kind |= LB_CLOSING;
 			}
-			else if (dc_is_opening_punct(c)) {
+			else if (dc_is_opening_punct(c) && (i == 0 ||
+			    !ln_is_fwpunct(g_utf8_get_char(p->text +
+			    p->g[i - 1].cl)))) {
+				/*
+				 * Not after a mark: the two boxes would
+				 * overlap from their starts, and text
+				 * extraction takes that for a new line.
+				 */
 				q->sh = g->adv / 2;
 				q->kind |= LB_OPENING;
 			}
@@ -238,7 +247,8 @@ lb_line(const struct lb *b, int a, int j, int avail, int forced,
 			r = bad = 0;
 		else {
 			r = st > 0 ? (double)(avail - ww) / st : HUGE_VAL;
-			bad = r > 10 ? LB_AWFUL : 100 * r * r * r;
+			/* TeX's badness, capped where it reaches 10000. */
+			bad = r > 4.6 ? LB_AWFUL : 100 * r * r * r;
 		}
 		if (k == 2)
 			bad += LB_HANG;
@@ -512,7 +522,7 @@ ln_fit(struct ln_para *p, int width, int indent)
 		b.sh[i + 1] = b.sh[i] + b.gl[i].sh;
 		b.end[i + 1] = (p->g[i].flags & LN_SPACE) ? b.end[i] : i + 1;
 	}
-	if ((k = lb_pass(&b, LB_TOL, 0)) < 0)
+	if ((k = lb_pass(&b, b.zh ? LB_TOL : LB_TOL_EN, 0)) < 0)
 		k = lb_pass(&b, 0, 1);
 	if (k < 0) {
 		/* Cannot happen: the last pass always ends. */

@@ -30,6 +30,8 @@ sizes); ems are the size of the characters measured.
                         indented and follows at a line's pitch.
   kinsoku               no Chinese line starts with closing punctuation
                         or ends with opening punctuation.
+  hyphens               no two lines in a row of a column end in a
+                        hyphen (an added hyphen copies out as U+00AD).
   soft hyphens          no U+00AD in pdftotext output but at a line's
                         end (where a word is broken).
 """
@@ -207,7 +209,7 @@ def main():
     body = [l for l in zh if l['size'] == zsize]
     allz = sorted(body, key=lambda l: (l['page'], l['y']))
     text = [strip(''.join(c['c'] for c in l['chars'])) for l in allz]
-    ragged, justified = 0, 0
+    ragged, justified, nhalf, nhang = 0, 0, 0, 0
     for par in (0, 1):
         ls = [i for i, l in enumerate(allz) if l['page'] % 2 == par]
         if not ls:
@@ -230,14 +232,33 @@ def main():
                 continue
             justified += 1
             e = l['chars'][-1]
-            ok = abs(l['x1'] - right) <= 0.5 or \
-                (e['c'] in CLOSE and (abs(e['x0'] + 0.5 * l['size'] - right) <= 0.5 or
-                                      abs(e['x0'] - right) <= 0.5))
+            half = e['c'] in CLOSE and abs(e['x0'] + 0.5 * l['size'] - right) <= 0.5
+            hang = e['c'] in CLOSE and abs(e['x0'] - right) <= 0.5
+            nhalf += half
+            nhang += hang
+            ok = abs(l['x1'] - right) <= 0.5 or half or hang
             if not ok:
                 ragged += 1
                 if ragged <= 5:
                     fails.append('ragged: p%d line ends at %.2f, edge %.2f: %s' % (
                         l['page'] + 1, l['x1'], right, text[i]))
+
+    # Hyphenated lines: never two in a row in a column.
+    nhy, row = 0, 0
+    cols = {}
+    for l in lat:
+        if l['size'] == esize:
+            cols.setdefault((l['page'], round(l['x0'] / (4 * esize))), []).append(l)
+    for ls in cols.values():
+        ls.sort(key=lambda l: l['y'])
+        for a, b in zip(ls, ls[1:]):
+            if a['chars'][-1]['c'] == '\u00ad' and b['chars'][-1]['c'] == '\u00ad':
+                row += 1
+                if row <= 5:
+                    fails.append('two hyphenated lines in a row: p%d %s / %s' % (
+                        a['page'] + 1, ''.join(c['c'] for c in a['chars'])[-20:],
+                        ''.join(c['c'] for c in b['chars'])[-20:]))
+        nhy += sum(1 for l in ls if l['chars'][-1]['c'] == '\u00ad')
 
     # Soft hyphens.
     txt = subprocess.run(['pdftotext', '-enc', 'UTF-8', pdf, '-'], capture_output=True,
@@ -248,11 +269,12 @@ def main():
         fails.append('U+00AD inside a word: %r' % txt[max(0, i - 10):i + 10])
 
     st = ('en spaces n=%d min %.3f median %.3f p95 %.3f max %.3f em; '
-          'han gaps n=%d p95 %.3f max %.3f em; zh lines %d justified %d ragged %d; '
-          'kinsoku %d; shy %d' % (
+          'han gaps n=%d p95 %.3f max %.3f em; zh lines %d justified %d '
+          '(ending half width %d, hanging %d) ragged %d; '
+          'kinsoku %d; hyphenated %d, in a row %d; shy %d' % (
               len(spaces), min(spaces or [0]), pct(spaces, 50), pct(spaces, 95), max(spaces or [0]),
               len(extra), pct(extra, 95), max(extra or [0]), len(zh), justified,
-              ragged, kin, len(shy)))
+              nhalf, nhang, ragged, kin, nhy, row, len(shy)))
     print('# ' + st)
     for k, v, xs in (('--en-p95', 95, spaces), ('--en-max', 100, spaces),
                      ('--han-p95', 95, extra), ('--han-max', 100, extra)):
