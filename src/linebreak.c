@@ -497,6 +497,10 @@ ln_fit(struct ln_para *p, int width, int indent)
 	struct lb	 b;
 	int		 i, k, n, *brk, a, start, j;
 
+	if (p->ng == 0) {
+		ln_break(p, width, indent, 1);
+		return;
+	}
 	memset(&b, 0, sizeof(b));
 	for (i = 0; i < p->ng; i++)
 		p->g[i].adv = p->orig[i];

@@ -4,8 +4,10 @@
  * shaped each character about three times over (each item, then each
  * line's piece again), which was half the time of a long PDF.  Break
  * opportunities follow UAX #14 (ln_lb()), fonts come from docconv's
- * fontconfig roles.  A line that breaks at a soft
- * hyphen gets a hyphen glyph added; nothing is shaped again.
+ * fontconfig roles.  Lines here are first fit (ln_break()); justified
+ * text is broken a paragraph at a time by linebreak.c.  A line that
+ * breaks at a hyphenation point (ln_hyphens()) or a soft hyphen gets a
+ * hyphen glyph added; nothing is shaped again.
  */
 #include "config.h"
 
