@@ -226,7 +226,7 @@ lb_line(const struct lb *b, int a, int j, int avail, int forced,
     double *rp, double *badp, int *endp)
 {
 	int64_t		 w, st, sh, ww;
-	double		 r, bad, best = -1;
+	double		 r, q, bad, best = -1;
 	int		 end, k, n;
 
 	lb_measure(b, a, j, &w, &st, &sh, &end);
@@ -242,7 +242,13 @@ lb_line(const struct lb *b, int a, int j, int avail, int forced,
 			r = sh > 0 ? -(double)(ww - avail) / sh : -HUGE_VAL;
 			if (r < -1)
 				continue;
-			bad = 100 * -r * -r * -r;
+			/*
+			 * English spaces may shrink by half where nothing
+			 * else will do, but cost as if a third were all
+			 * (TeX's): wide columns stay near natural spacing.
+			 */
+			q = b->zh ? -r : -r * 1.5;
+			bad = 100 * q * q * q;
 		} else if (forced)
 			r = bad = 0;
 		else {
