@@ -4,8 +4,10 @@
  * shaped each character about three times over (each item, then each
  * line's piece again), which was half the time of a long PDF.  Break
  * opportunities follow UAX #14 (ln_lb()), fonts come from docconv's
- * fontconfig roles.  A line that breaks at a soft
- * hyphen gets a hyphen glyph added; nothing is shaped again.
+ * fontconfig roles.  Lines here are first fit (ln_break()); justified
+ * text is broken a paragraph at a time by linebreak.c.  A line that
+ * breaks at a hyphenation point (ln_hyphens()) or a soft hyphen gets a
+ * hyphen glyph added; nothing is shaped again.
  */
 #include "config.h"
 
@@ -112,16 +114,6 @@ out:
 	G_UNLOCK(ln_fonts);
 	g_free(key);
 	return f;
-}
-
-void
-ln_fonts_free(void)
-{
-	if (ln_fonts != NULL)
-		g_hash_table_destroy(ln_fonts);
-	if (ln_faces != NULL)
-		g_hash_table_destroy(ln_faces);
-	ln_fonts = ln_faces = NULL;
 }
 
 struct ln_para *
@@ -516,6 +508,28 @@ ln_shape(const struct ln_style *st, char *text, size_t len, size_t lead,
 	return p;
 }
 
+/*
+ * Add hyphenation points: a line may break before each of the byte
+ * offsets at (ascending) of p's text, ending in a hyphen glyph.  The
+ * text holds no soft hyphens, so that a word not broken copies out
+ * whole; a point inside a cluster (a ligature) is not taken.
+ */
+void
+ln_hyphens(struct ln_para *p, const uint32_t *at, unsigned int n)
+{
+	unsigned int	 k = 0;
+	int		 i;
+
+	for (i = 1; i < p->ng && k < n; i++) {
+		while (k < n && at[k] < p->g[i].cl)
+			k++;
+		if (k < n && at[k] == p->g[i].cl &&
+		    (p->g[i].flags & LN_CSTART) &&
+		    !(p->g[i].flags & (LN_HARD | LN_SPACE)))
+			p->g[i].flags |= LN_HYPH | LN_BREAK;
+	}
+}
+
 static void
 ln_add(struct ln_para *p, int g0, int g1, int x, int width, int start,
     int hyphen)
@@ -541,11 +555,27 @@ ln_add(struct ln_para *p, int g0, int g1, int x, int width, int start,
 	}
 }
 
+/*
+ * Add a line of glyphs [g0, g1) at x, ending in a hyphen glyph if
+ * hyphen; its width is its glyphs' advances as they are now.
+ */
+void
+ln_line_add(struct ln_para *p, int g0, int g1, int x, int start,
+    int hyphen)
+{
+	struct ln_line	*l;
+
+	ln_add(p, g0, g1, x, 0, start, hyphen);
+	l = &p->lines[p->nlines - 1];
+	l->width = ln_units(p, l);
+}
+
 /* The hyphen shown if a line ends before glyph j. */
 static int
 ln_shy_before(const struct ln_para *p, int j)
 {
-	return j > 0 && (p->g[j - 1].flags & LN_SHY);
+	return j > 0 && ((p->g[j - 1].flags & LN_SHY) ||
+	    (j < p->ng && (p->g[j].flags & LN_HYPH)));
 }
 
 /*

@@ -1,6 +1,7 @@
 /*
  * lines.h: shaping a paragraph once with HarfBuzz and breaking it into
- * lines (lines.c), for the typesetter (typeset.c).  Positions are in
+ * lines (lines.c first fit, linebreak.c total fit), for the typesetter
+ * (typeset.c).  Positions are in
  * Pango units, 1/1024 pt.
  */
 #ifndef LINES_H
@@ -43,6 +44,7 @@ struct ln_style {
 #define LN_CHAR		0x10	/* ... if it must, inside a word */
 #define LN_HARD		0x20	/* a line must start with this cluster */
 #define LN_SHY		0x40	/* a soft hyphen */
+#define LN_HYPH		0x80	/* a line may start here after a hyphen */
 
 struct ln_glyph {
 	uint32_t	 gid;		/* glyph in the installed face */
@@ -88,12 +90,15 @@ struct ln_font	*ln_font_get(enum dc_font_role, int, int);
 struct ln_para	*ln_shape(const struct ln_style *, char *, size_t, size_t,
 		    const hb_feature_t *, unsigned int,
 		    const uint32_t *, unsigned int);
+void		 ln_hyphens(struct ln_para *, const uint32_t *, unsigned int);
 void		 ln_break(struct ln_para *, int, int, int);
+void		 ln_line_add(struct ln_para *, int, int, int, int, int);
+int		 ln_is_fwpunct(gunichar);
+void		 ln_fit(struct ln_para *, int, int);
 void		 ln_center(struct ln_para *, int);
 void		 ln_ellipsize(struct ln_para *, int);
 int		 ln_units(const struct ln_para *, const struct ln_line *);
 struct ln_para	*ln_ref(struct ln_para *);
 void		 ln_unref(struct ln_para *);
-void		 ln_fonts_free(void);
 
 #endif /* !LINES_H */

@@ -398,18 +398,6 @@ ts_is_latin(gunichar c)
 	    (c >= 0xC0 && c < 0x250 && g_unichar_isalpha(c));
 }
 
-/* Full-width punctuation whose pairs clreq compresses. */
-static int
-ts_is_fwpunct(gunichar c)
-{
-	return (c >= 0x3001 && c <= 0x3002) ||
-	    (c >= 0x3008 && c <= 0x3011) ||
-	    (c >= 0x3014 && c <= 0x301B) ||
-	    (c >= 0x2018 && c <= 0x201D && c != 0x201A && c != 0x201B) ||
-	    c == 0xFF01 || c == 0xFF08 || c == 0xFF09 || c == 0xFF0C ||
-	    c == 0xFF0E || c == 0xFF1A || c == 0xFF1B || c == 0xFF1F;
-}
-
 /*
  * Chinese text to set: U+2005 (a quarter em, which extracts as a
  * space) between Han and Latin letters or digits, as clreq asks and
@@ -440,7 +428,7 @@ ts_prep_zh(const char *s, size_t len, size_t *lead, GArray *feat,
 		q = g_utf8_next_char(p);
 		next = q < end ? g_utf8_get_char(q) : 0;
 		/* Compress the first of two adjacent marks (halt). */
-		if (ts_is_fwpunct(c) && ts_is_fwpunct(next)) {
+		if (ln_is_fwpunct(c) && ln_is_fwpunct(next)) {
 			f.tag = HB_TAG('h', 'a', 'l', 't');
 			f.value = 1;
 			f.start = (unsigned int)g->len;
@@ -524,16 +512,20 @@ ts_hyphenate(const char *w, size_t n, char *hy)
 }
 
 /*
- * English text to set: soft hyphens where libhyphen allows a break
- * (two letters before, three after), which narrow columns need.
+ * English text to set, and where libhyphen allows a break (two letters
+ * before, three after), which narrow columns need: the byte offsets of
+ * the letters a line may then start with go into hy.  The text keeps
+ * no soft hyphen, the input's turned into such points too: one inside
+ * a word set with a ligature would copy out of the PDF with it.
  */
 static char *
-ts_prep_en(const char *s, size_t len, size_t *lead)
+ts_prep_en(const char *s, size_t len, size_t *lead, GArray *hy)
 {
 	GString		*g;
 	size_t		 i, j, n, nl = *lead, k;
-	char		 w[64], hy[64 + 5];
+	char		 w[64], hp[64 + 5];
 	int		 upper;
+	uint32_t	 at;
 
 	if (!ts_hyph_tried) {
 		ts_hyph_tried = 1;
@@ -543,10 +535,19 @@ ts_prep_en(const char *s, size_t len, size_t *lead)
 			ts_hyph = hnj_hyphen_load(TS_HYPHEN_DIC);
 		ts_hyph_thr = NULL;
 	}
-	g = g_string_sized_new(len + len / 8);
+	g = g_string_sized_new(len);
 	for (i = 0; i < len; ) {
 		if (i == *lead)
 			nl = g->len;
+		if (i + 1 < len && (unsigned char)s[i] == 0xC2 &&
+		    (unsigned char)s[i + 1] == 0xAD) {
+			at = (uint32_t)g->len;
+			if (hy->len == 0 || g_array_index(hy, uint32_t,
+			    hy->len - 1) != at)
+				g_array_append_val(hy, at);
+			i += 2;
+			continue;
+		}
 		if (!g_ascii_isalpha(s[i])) {
 			g_string_append_c(g, s[i++]);
 			continue;
@@ -558,9 +559,11 @@ ts_prep_en(const char *s, size_t len, size_t *lead)
 		/* A word glued to other letters (UTF-8) stays whole. */
 		if (ts_hyph == NULL || n < 6 || n >= sizeof(w) || upper ||
 		    (j < len && (unsigned char)s[j] >= 0x80 &&
-		    (unsigned char)s[j] != 0xE2) ||
+		    (unsigned char)s[j] != 0xE2 && !((unsigned char)s[j] ==
+		    0xC2 && j + 1 < len && (unsigned char)s[j + 1] == 0xAD)) ||
 		    (i > 0 && (unsigned char)s[i - 1] >= 0x80 &&
-		    (unsigned char)s[i - 1] != 0x99)) {
+		    (unsigned char)s[i - 1] != 0x99 &&
+		    (unsigned char)s[i - 1] != 0xAD)) {
 			g_string_append_len(g, s + i, n);
 			i = j;
 			continue;
@@ -568,13 +571,15 @@ ts_prep_en(const char *s, size_t len, size_t *lead)
 		for (k = 0; k < n; k++)
 			w[k] = g_ascii_tolower(s[i + k]);
 		w[n] = '\0';
-		ts_hyphenate(w, n, hy);
+		ts_hyphenate(w, n, hp);
 		for (k = 0; k < n; k++) {
 			if (i + k == *lead && k > 0)
 				nl = g->len;
 			g_string_append_c(g, s[i + k]);
-			if (k + 1 < n && (hy[k] & 1))
-				g_string_append(g, "\xc2\xad");
+			if (k + 1 < n && (hp[k] & 1)) {
+				at = (uint32_t)g->len;
+				g_array_append_val(hy, at);
+			}
 		}
 		i = j;
 	}
@@ -582,226 +587,6 @@ ts_prep_en(const char *s, size_t len, size_t *lead)
 		nl = g->len;
 	*lead = nl;
 	return g_string_free(g, FALSE);
-}
-
-/* A line's first character and the byte after its text. */
-static const char *
-ts_line_text(const struct ln_para *p, const struct ln_line *l,
-    const char **end)
-{
-	*end = p->text + (l->g1 < p->ng ? p->g[l->g1].cl : p->len);
-	return p->text + (l->g0 < p->ng ? p->g[l->g0].cl : p->len);
-}
-
-/*
- * Punctuation compression (clreq): a full-width mark is half ink,
- * half blank, and may give up the blank half.  With want == 0, return
- * how much the line's marks can give; else take want (no more than
- * that) from them evenly.  Only closing marks inside the line give:
- * their blank is on the right, and a mark ending the line keeps its
- * full width so that the line still ends flush.
- */
-static int
-ts_squeeze_line(struct ln_para *p, const struct ln_line *l, int em,
-    int want)
-{
-	struct ln_glyph	*g;
-	gunichar	 c;
-	int		 i, pass, n = 0, k = 0, d, done = 0, last;
-
-	/* The last glyph with width ends the line. */
-	for (last = l->g1 - 1; last >= l->g0 && (p->g[last].adv == 0 ||
-	    (p->g[last].flags & LN_SPACE)); last--)
-		continue;
-	for (pass = 0; pass < 2; pass++) {
-		for (i = l->g0; i < l->g1; i++) {
-			g = &p->g[i];
-			if (!(g->flags & LN_CSTART) || g->adv < em * 9 / 10 ||
-			    i >= last)
-				continue;
-			c = g_utf8_get_char(p->text + g->cl);
-			/* Closing marks inside the line only. */
-			if (!ts_is_fwpunct(c) || !dc_is_closing_punct(c))
-				continue;
-			if (pass == 0) {
-				n++;
-				continue;
-			}
-			k++;
-			d = (int)((long long)want * k / n) - done;
-			done += d;
-			g->adv -= d;
-		}
-		if (want == 0 || n == 0)
-			break;
-	}
-	return n * (em / 2);
-}
-
-/*
- * Spread a line's slack over the gaps between its clusters, or with
- * words over its spaces only (English; clusters if it has none).
- */
-static void
-ts_justify_line(struct ln_para *p, const struct ln_line *l, int avail,
-    int words)
-{
-	struct ln_glyph	*g;
-	int		 i, n = 0, last = -1, k, slack, add, done = 0, sp;
-
-	slack = avail - ln_units(p, l);
-	if (slack <= 0)
-		return;
-	/* The last glyph with width ends the line. */
-	for (last = l->g1 - 1; last >= l->g0 && (p->g[last].adv == 0 ||
-	    (p->g[last].flags & LN_SPACE)); last--)
-		continue;
-	for (sp = words; sp >= 0; sp--) {
-		n = 0;
-		for (i = l->g0; i < last; i++)
-			if (sp ? (p->g[i].flags & LN_CSTART) &&
-			    p->text[p->g[i].cl] == ' ' :
-			    i + 1 < p->ng && (p->g[i + 1].flags & LN_CSTART))
-				n++;
-		if (n > 0)
-			break;
-	}
-	if (n == 0)
-		return;
-	k = 0;
-	for (i = l->g0; i < last; i++) {
-		g = &p->g[i];
-		if (sp ? !((g->flags & LN_CSTART) && p->text[g->cl] == ' ') :
-		    !(i + 1 < p->ng && (p->g[i + 1].flags & LN_CSTART)))
-			continue;
-		k++;
-		add = (int)((long long)slack * k / n) - done;
-		g->adv += add;
-		done += add;
-	}
-}
-
-/*
- * Whether every line of a Chinese paragraph that runs over its width
- * wu (indent iu) can give the excess back from its punctuation.
- */
-static int
-ts_zh_fits(struct ln_para *p, int wu, int iu, int em)
-{
-	const struct ln_line *l;
-	int		 i, avail, over;
-
-	for (i = 0; i < p->nlines; i++) {
-		l = &p->lines[i];
-		avail = wu - (l->start ? iu : 0);
-		over = l->width - avail;
-		if (over > 0 && ts_squeeze_line(p, l, em, 0) < over)
-			return 0;
-	}
-	return 1;
-}
-
-/*
- * Whether the last line of a paragraph of several holds a single
- * character, with or without punctuation: a runt, which Chinese
- * books do not leave.
- */
-static int
-ts_zh_runt(const struct ln_para *p)
-{
-	const char	*s, *end;
-	int		 chars = 0;
-
-	if (p->nlines < 2)
-		return 0;
-	for (s = ts_line_text(p, &p->lines[p->nlines - 1], &end); s < end;
-	    s = g_utf8_next_char(s))
-		if (g_unichar_isalnum(g_utf8_get_char(s)))
-			chars++;
-	return chars <= 1;
-}
-
-/*
- * Push the character before a runt down to it: no break is allowed
- * between the two, so the line before gives up its last character and
- * is spread a little wider.  Undone if that leaves a runt again or a
- * line that does not fit.
- */
-static void
-ts_zh_push_out(struct ln_para *p, int width, int wu, int iu, int em)
-{
-	struct ln_glyph	*g;
-	uint8_t		 old;
-
-	g = &p->g[p->lines[p->nlines - 1].g0];
-	if (p->lines[p->nlines - 1].g0 == 0)
-		return;
-	old = g->flags;
-	g->flags &= (uint8_t)~(LN_BREAK | LN_CHAR);
-	ln_break(p, width, iu, 1);
-	if (!ts_zh_fits(p, wu, iu, em) || ts_zh_runt(p)) {
-		g->flags = old;
-		ln_break(p, width, iu, 1);
-	}
-}
-
-/*
- * Justify a Chinese paragraph broken half an em wider than its width
- * wu (indent iu): lines that ran over give the excess back from their
- * punctuation, all but paragraph-final lines are then spread to the
- * full width.  If some line cannot give enough back, the paragraph is
- * broken again at its true width.  A runt last line is pulled up where
- * its punctuation lets some line take more (the paragraph broken again
- * up to two ems wider), else it is given the character before it.
- */
-static void
-ts_justify_zh(struct ln_para *p, int wu, int iu, int em)
-{
-	struct ln_line	*l;
-	int		 avail, over, w, k, i;
-
-	w = wu + em / 2;
-	if (!ts_zh_fits(p, wu, iu, em)) {
-		w = wu + 1;
-		ln_break(p, w, iu, 1);
-	}
-	if (ts_zh_runt(p)) {
-		for (k = 2; k <= 4; k++) {
-			ln_break(p, wu + k * em / 2, iu, 1);
-			if (ts_zh_fits(p, wu, iu, em) && !ts_zh_runt(p))
-				break;
-		}
-		if (k > 4) {
-			ln_break(p, w, iu, 1);
-			ts_zh_push_out(p, w, wu, iu, em);
-		}
-	}
-	for (i = 0; i < p->nlines; i++) {
-		l = &p->lines[i];
-		avail = wu - (l->start ? iu : 0);
-		over = l->width - avail;
-		if (over > 0)
-			ts_squeeze_line(p, l, em, over);
-		if (i + 1 < p->nlines && !p->lines[i + 1].start)
-			ts_justify_line(p, l, avail, 0);
-		l->width = ln_units(p, l);
-	}
-}
-
-/* Justify an English paragraph's lines but the last of each paragraph. */
-static void
-ts_justify_en(struct ln_para *p, int wu, int iu)
-{
-	struct ln_line	*l;
-	int		 i;
-
-	for (i = 0; i + 1 < p->nlines; i++) {
-		l = &p->lines[i];
-		if (p->lines[i + 1].start)
-			continue;
-		ts_justify_line(p, l, wu - (l->start ? iu : 0), 1);
-		l->width = ln_units(p, l);
-	}
 }
 
 /*
@@ -815,38 +600,39 @@ ts_para(const struct ts *t, enum ts_sid sid, const char *text, size_t len,
 {
 	const struct ts_style *s = &t->st[sid];
 	struct ln_para	*p;
-	GArray		*feat, *nobrk;
+	GArray		*feat, *nobrk, *hy;
 	char		*txt;
-	int		 wu, iu, em = s->ln.em, i;
+	int		 wu, iu, i;
 
 	if (lead > len)
 		lead = len;
 	feat = g_array_new(FALSE, FALSE, sizeof(hb_feature_t));
 	nobrk = g_array_new(FALSE, FALSE, sizeof(uint32_t));
+	hy = g_array_new(FALSE, FALSE, sizeof(uint32_t));
 	if (s->l == DC_LANG_ZH)
 		txt = ts_prep_zh(text, len, &lead, feat, nobrk);
 	else
-		txt = ts_prep_en(text, len, &lead);
+		txt = ts_prep_en(text, len, &lead, hy);
 	p = ln_shape(&s->ln, txt, strlen(txt), lead,
 	    (const hb_feature_t *)(void *)feat->data, feat->len,
 	    (const uint32_t *)(void *)nobrk->data, nobrk->len);
+	ln_hyphens(p, (const uint32_t *)(void *)hy->data, hy->len);
 	g_array_free(feat, TRUE);
 	g_array_free(nobrk, TRUE);
+	g_array_free(hy, TRUE);
 	wu = (int)lround((width - 2 * s->inset) * LN_SCALE);
 	iu = (int)lround(indent * LN_SCALE);
 	/*
-	 * One unit more, or whole-point leftovers spread unevenly;
-	 * Chinese may run half an em over, to be taken back from the
-	 * punctuation (ts_justify_zh()).
+	 * Justified text is broken a paragraph at a time (linebreak.c);
+	 * the rest first fit, one unit wider, or a width of whole points
+	 * would not take its last one.
 	 */
-	ln_break(p, wu + (s->justify && s->l == DC_LANG_ZH ? em / 2 : 1),
-	    iu, 1);
+	if (s->justify)
+		ln_fit(p, wu, iu);
+	else
+		ln_break(p, wu + 1, iu, 1);
 	if (s->center)
 		ln_center(p, wu);
-	if (s->justify && s->l == DC_LANG_ZH)
-		ts_justify_zh(p, wu, iu, em);
-	else if (s->justify)
-		ts_justify_en(p, wu, iu);
 	for (i = 0; i < p->nlines; i++) {
 		if (s->right)
 			p->lines[i].x = wu - p->lines[i].width;

@@ -1,0 +1,566 @@
+/*
+ * Whole-paragraph line breaking (total fit, after Knuth and Plass, as
+ * TeX and Typst do) over the glyphs lines.c shaped: each cluster is a
+ * box, a space or the gap beside a CJK character is glue, break
+ * opportunities are penalties, hyphenation points flagged ones.  For
+ * Chinese the glue hardly stretches and full-width punctuation gives
+ * up its blank half (clreq), so that the breaks found set lines solid
+ * where they can be: a closing mark half width inside or at the end of
+ * a line, an opening mark half width inside one, a break moved a
+ * character earlier or later.  The lines chosen are then justified.
+ */
+#include "config.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <hb.h>
+
+#include "docconv.h"
+#include "fonts.h"
+#include "lines.h"
+
+/* What a glyph brings to the line it is in. */
+#define LB_OPENING	0x01	/* a full-width opening mark: not at a start */
+#define LB_CLOSING	0x02	/* a full-width closing mark */
+
+/* How a line's last mark is set. */
+#define LB_WHOLE	0
+#define LB_HALF		1
+#define LB_HANGING	2
+
+struct lb_glue {
+	int32_t		 st;	/* stretch, units */
+	int32_t		 sh;	/* shrink, units */
+	int32_t		 gap;	/* ... of st, the gap after it: not at an end */
+	uint8_t		 kind;	/* LB_* */
+};
+
+/* A feasible break: the line before it ends at glyph pos. */
+struct lb_node {
+	int		 pos;	/* the next line starts with this glyph */
+	int		 prev;	/* node the line starts after, -1 none */
+	double		 total;	/* demerits of the lines up to here */
+	uint8_t		 fit;	/* fitness class, 0 tight .. 3 very loose */
+	uint8_t		 flag;	/* the line ends hyphenated */
+	uint8_t		 start;	/* the next line starts a paragraph */
+};
+
+/* A paragraph being broken. */
+struct lb {
+	struct ln_para	*p;
+	struct lb_glue	*gl;		/* per glyph */
+	int64_t		*w, *st, *sh;	/* prefix sums, ng + 1 */
+	int		*end;		/* [j]: end of a line broken at j */
+	int		 width, indent;
+	int		 zh;
+	int		 em;
+	struct lb_node	*n;		/* nodes */
+	int		 nn, cap;
+	int		*act;		/* active nodes, by position */
+	int		 head, nact, acap;
+};
+
+/*
+ * Penalties and demerits, in TeX's units: a line's demerits are
+ * (LB_LINE + badness)^2 + penalty^2.
+ */
+#define LB_LINE		10
+#define LB_HYPHEN	50	/* breaking at a hyphenation point */
+#define LB_EMERG	1e5	/* inside a word, or against kinsoku */
+#define LB_HANG		1000	/* badness added for a hanging mark */
+#define LB_DOUBLE	1e9	/* two hyphenated lines in a row */
+#define LB_FINAL	5e4	/* a hyphen on the last full line */
+#define LB_ADJ		1e4	/* fitness classes more than one apart */
+#define LB_RUNT		1e7	/* a Chinese last line of one character */
+#define LB_TOL		2.5	/* the most a line may stretch, first pass */
+#define LB_TOL_EN	5	/* ... in English: a space to 1.3 times */
+#define LB_AWFUL	1e4	/* badness of a line that cannot stretch */
+
+/* Full-width punctuation whose blank half clreq lets go. */
+int
+ln_is_fwpunct(gunichar c)
+{
+	return (c >= 0x3001 && c <= 0x3002) ||
+	    (c >= 0x3008 && c <= 0x3011) ||
+	    (c >= 0x3014 && c <= 0x301B) ||
+	    (c >= 0x2018 && c <= 0x201D && c != 0x201A && c != 0x201B) ||
+	    c == 0xFF01 || c == 0xFF08 || c == 0xFF09 || c == 0xFF0C ||
+	    c == 0xFF0E || c == 0xFF1A || c == 0xFF1B || c == 0xFF1F;
+}
+
+/*
+ * The glue of each glyph.  A space stretches by a quarter of its width
+ * and shrinks by half: in columns of some twenty ems, where two
+ * hyphenated lines in a row are not allowed, loose lines are what
+ * shows (TeX's half and third for Computer Modern's wider space left
+ * a twentieth of the word spaces wider than 0.42 em).  A quarter-em
+ * space between Han and Latin (U+2005) stretches and shrinks by half
+ * its width; a CJK character
+ * has a little stretch after it, so that a Chinese line spreads only
+ * when it must and evenly; full-width punctuation not compressed yet
+ * may give up half its width.
+ */
+static void
+lb_glue(struct lb *b)
+{
+	struct ln_para	*p = b->p;
+	struct ln_glyph	*g;
+	struct lb_glue	*q;
+	gunichar	 c, nc;
+	int		 i, j, wide, nwide;
+
+	for (i = 0; i < p->ng; i = j) {
+		for (j = i + 1; j < p->ng && !(p->g[j].flags & LN_CSTART); j++)
+			continue;
+		g = &p->g[i];
+		q = &b->gl[i];
+		c = g_utf8_get_char(p->text + g->cl);
+		if (g->flags & LN_SPACE) {
+			if (c == 0x2005)
+				q->st = q->sh = g->adv / 2;
+			else {
+				q->st = g->adv / 4;
+				q->sh = g->adv / 2;
+			}
+			continue;
+		}
+		if (!b->zh)
+			continue;
+		if (ln_is_fwpunct(c) && g->adv >= b->em * 9 / 10) {
+			if (dc_is_closing_punct(c)) {
+				q->sh = g->adv / 2;
+				q->kind |= LB_CLOSING;
+			}
+			else if (dc_is_opening_punct(c) && (i == 0 ||
+			    !ln_is_fwpunct(g_utf8_get_char(p->text +
+			    p->g[i - 1].cl)))) {
+				/*
+				 * Not after a mark: the two boxes would
+				 * overlap from their starts, and text
+				 * extraction takes that for a new line.
+				 */
+				q->sh = g->adv / 2;
+				q->kind |= LB_OPENING;
+			}
+		}
+		if (j >= p->ng || (p->g[j].flags & LN_SPACE))
+			continue;
+		nc = g_utf8_get_char(p->text + p->g[j].cl);
+		wide = g_unichar_iswide(c);
+		nwide = g_unichar_iswide(nc);
+		if (wide || nwide)
+			b->gl[j - 1].gap = b->gl[j - 1].st += b->em / 50;
+	}
+}
+
+/* Whether glyph j starts a cluster where a line may start. */
+static int
+lb_can(const struct ln_para *p, int j, int emerg)
+{
+	uint8_t	 f = p->g[j].flags;
+
+	if (!(f & LN_CSTART))
+		return 0;
+	return (f & (LN_BREAK | LN_HARD)) || (emerg && (f & LN_CHAR));
+}
+
+/* The hyphen a line broken before glyph j ends with, or 0. */
+static int
+lb_hyphen(const struct ln_para *p, int j)
+{
+	if (j <= 0 || j >= p->ng)
+		return 0;
+	if ((p->g[j].flags & LN_HYPH) || (p->g[j - 1].flags & LN_SHY))
+		return p->fonts[p->g[j - 1].font]->hyphen_adv;
+	return 0;
+}
+
+/* Whether a line broken before glyph j ends with a hyphen. */
+static int
+lb_flagged(const struct ln_para *p, int j)
+{
+	if (j <= 0 || j >= p->ng)
+		return 0;
+	return (p->g[j].flags & LN_HYPH) || (p->g[j - 1].flags & LN_SHY) ||
+	    p->text[p->g[j - 1].cl] == '-';
+}
+
+/*
+ * The natural width, stretch and shrink of the line of glyphs [a, j),
+ * its trailing spaces left out and its hyphen in.  A closing mark
+ * that ends the line is set whole, half width (its blank half given
+ * up, the line still ends at the edge) or hanging (all of it past the
+ * edge): one of them, never something between, which would leave the
+ * line's end ragged by a fraction of a mark.  *end tells which.
+ */
+static void
+lb_measure(const struct lb *b, int a, int j, int64_t *w, int64_t *st,
+    int64_t *sh, int *end)
+{
+	int	 e = b->end[j];
+
+	*end = LB_WHOLE;
+	if (e <= a) {
+		*w = *st = *sh = 0;
+		return;
+	}
+	*w = b->w[e] - b->w[a] + lb_hyphen(b->p, j);
+	*st = b->st[e] - b->st[a] - b->gl[e - 1].gap;
+	*sh = b->sh[e] - b->sh[a];
+	if (b->gl[a].kind & LB_OPENING)
+		*sh -= b->gl[a].sh;
+	if (b->gl[e - 1].kind & LB_CLOSING)
+		*sh -= b->gl[e - 1].sh;
+}
+
+/*
+ * How the line [a, j) fits avail: its ratio *r (stretch > 0, shrink
+ * < 0), badness and the end chosen for it (lb_measure()); the one
+ * with the least badness, a hanging mark costing a little more.
+ * Returns 0 if it is overfull whatever its end.
+ */
+static int
+lb_line(const struct lb *b, int a, int j, int avail, int forced,
+    double *rp, double *badp, int *endp)
+{
+	int64_t		 w, st, sh, ww;
+	double		 r, q, bad, best = -1;
+	int		 end, k, n;
+
+	lb_measure(b, a, j, &w, &st, &sh, &end);
+	n = end == LB_WHOLE && b->end[j] > a &&
+	    (b->gl[b->end[j] - 1].kind & LB_CLOSING) ? 3 : 1;
+	for (k = 0; k < n; k++) {
+		ww = w;
+		if (k == 1)
+			ww -= b->gl[b->end[j] - 1].sh;
+		else if (k == 2)
+			ww -= b->p->g[b->end[j] - 1].adv;
+		if (ww > avail) {
+			r = sh > 0 ? -(double)(ww - avail) / sh : -HUGE_VAL;
+			if (r < -1)
+				continue;
+			/*
+			 * English spaces may shrink by half where nothing
+			 * else will do, but cost as if a third were all
+			 * (TeX's): wide columns stay near natural spacing.
+			 */
+			q = b->zh ? -r : -r * 1.5;
+			bad = 100 * q * q * q;
+		} else if (forced)
+			r = bad = 0;
+		else {
+			r = st > 0 ? (double)(avail - ww) / st : HUGE_VAL;
+			/* TeX's badness, capped where it reaches 10000. */
+			bad = r > 4.6 ? LB_AWFUL : 100 * r * r * r;
+		}
+		if (k == 2)
+			bad += LB_HANG;
+		if (best < 0 || bad < best) {
+			best = bad;
+			*rp = r;
+			*endp = k;
+		}
+		/* A paragraph's last line is set whole if it can be. */
+		if (forced && ww <= avail)
+			break;
+	}
+	if (best < 0) {
+		*rp = -HUGE_VAL;
+		*badp = LB_AWFUL;
+		*endp = LB_WHOLE;
+		return 0;
+	}
+	*badp = best;
+	return 1;
+}
+
+/* Whether the last line [a, end) holds one character or none. */
+static int
+lb_runt(const struct ln_para *p, int a)
+{
+	const char	*s, *e = p->text + p->len;
+	int		 n = 0;
+
+	for (s = p->text + p->g[a].cl; s < e && n < 2;
+	    s = g_utf8_next_char(s))
+		if (g_unichar_isalnum(g_utf8_get_char(s)))
+			n++;
+	return n <= 1;
+}
+
+/* Add a node, active; returns its index. */
+static int
+lb_node_add(struct lb *b, int pos, int prev, double total, int fit,
+    int flag, int start)
+{
+	struct lb_node	*n;
+
+	if (b->nn == b->cap) {
+		b->cap = b->cap ? b->cap * 2 : 256;
+		b->n = g_renew(struct lb_node, b->n, b->cap);
+	}
+	n = &b->n[b->nn];
+	n->pos = pos;
+	n->prev = prev;
+	n->total = total;
+	n->fit = (uint8_t)fit;
+	n->flag = (uint8_t)flag;
+	n->start = (uint8_t)start;
+	if (b->nact == b->acap) {
+		b->acap = b->acap ? b->acap * 2 : 256;
+		b->act = g_renew(int, b->act, b->acap);
+	}
+	b->act[b->nact++] = b->nn;
+	return b->nn++;
+}
+
+/*
+ * One pass over the paragraph: tol bounds how loose a line may be
+ * (0: any), emerg allows breaks inside words and against the
+ * line-start rules, overfull lines where nothing else fits.  Returns
+ * the best node at the paragraph's end, or -1.
+ */
+static int
+lb_pass(struct lb *b, double tol, int emerg)
+{
+	struct ln_para	*p = b->p;
+	struct lb_node	*a;
+	double		 r, bad, d, pen, best[4], mind;
+	int		 bprev[4], j, k, c, avail, forced, last, flag, end;
+	int		 alone, kept, i;
+
+	b->nn = b->nact = b->head = 0;
+	lb_node_add(b, 0, -1, 0, 1, 0, 1);
+	for (j = 1; j <= p->ng; j++) {
+		if (j < p->ng && !lb_can(p, j, emerg))
+			continue;
+		last = j == p->ng;
+		forced = last || (p->g[j].flags & LN_HARD);
+		flag = lb_flagged(p, j);
+		pen = last || forced ? 0 : (p->g[j].flags & LN_BREAK) ?
+		    (flag ? LB_HYPHEN : 0) : LB_EMERG;
+		for (c = 0; c < 4; c++)
+			best[c] = -1;
+		for (k = b->head; k < b->nact; k++) {
+			a = &b->n[b->act[k]];
+			if (a->pos >= j)
+				break;
+			avail = b->width - (a->start ? b->indent : 0);
+			alone = k == b->nact - 1 || b->n[b->act[k + 1]].pos >= j;
+			if (!lb_line(b, a->pos, j, avail, forced, &r, &bad,
+			    &end)) {
+				/*
+				 * Overfull: so are all longer lines from it.
+				 * In the last pass the last node standing
+				 * still breaks.
+				 */
+				if (!(emerg && alone && k == b->head)) {
+					if (k == b->head)
+						b->head++;
+					continue;
+				}
+				r = -1;
+			} else if (tol > 0 && r > tol) {
+				/* Later nodes give looser lines. */
+				if (a->start && k == b->head)
+					continue;
+				break;
+			}
+			d = (LB_LINE + bad) * (LB_LINE + bad) + pen * pen;
+			if (flag && a->flag && !last)
+				d += LB_DOUBLE;
+			if (last && a->flag)
+				d += LB_FINAL;
+			if (last && b->zh && !a->start && lb_runt(p, a->pos))
+				d += LB_RUNT;
+			c = r < -0.5 ? 0 : r <= 0.5 ? 1 : r <= 1 ? 2 : 3;
+			if (forced && r >= 0)
+				c = 1;
+			if (abs(c - a->fit) > 1)
+				d += LB_ADJ;
+			d += a->total;
+			if (best[c] < 0 || d < best[c]) {
+				best[c] = d;
+				bprev[c] = b->act[k];
+			}
+		}
+		mind = -1;
+		for (c = 0; c < 4; c++)
+			if (best[c] >= 0 && (mind < 0 || best[c] < mind))
+				mind = best[c];
+		if (forced) {
+			/* Every line goes through here: start afresh. */
+			b->head = b->nact;
+			if (mind < 0)
+				return -1;
+			for (c = 0; c < 4 && best[c] != mind; c++)
+				continue;
+			i = lb_node_add(b, j, bprev[c], mind, 1, 0, 1);
+			if (last)
+				return i;
+			continue;
+		}
+		kept = 0;
+		for (c = 0; c < 4; c++)
+			if (best[c] >= 0 && best[c] <= mind + LB_ADJ) {
+				lb_node_add(b, j, bprev[c], best[c], c, flag,
+				    0);
+				kept++;
+			}
+		if (!kept && b->head >= b->nact)
+			return -1;
+	}
+	return -1;
+}
+
+/*
+ * Set the line of glyphs [a, j) as lb_line() fits it, full (justified)
+ * or not: its last mark whole, half or hanging, then stretch or shrink
+ * its glue (an opening mark that shrinks moves its glyph with its blank,
+ * so that the mark stays by what it opens), or for a line that should
+ * be full and cannot stretch, spread its slack between its clusters.
+ */
+static void
+lb_set(struct lb *b, int a, int j, int full)
+{
+	struct ln_para	*p = b->p;
+	int64_t		 w, st, sh, slack, cum = 0, done = 0, tot;
+	int		 e = b->end[j], i, avail, n, k, d, start, end;
+	int		 shrink;
+	double		 r, bad;
+
+	start = a == 0 || (p->g[a].flags & LN_HARD);
+	avail = b->width - (start ? b->indent : 0);
+	lb_measure(b, a, j, &w, &st, &sh, &end);
+	lb_line(b, a, j, avail, !full, &r, &bad, &end);
+	if (end == LB_HALF) {
+		p->g[e - 1].adv -= b->gl[e - 1].sh;
+		w -= b->gl[e - 1].sh;
+	} else if (end == LB_HANGING)
+		w -= p->g[e - 1].adv;
+	slack = avail - w;
+	if (slack < 0 && sh > 0) {
+		shrink = 1;
+		tot = sh;
+		slack = -slack > sh ? sh : -slack;
+	} else if (slack > 0 && full && st > 0) {
+		shrink = 0;
+		tot = st;
+	} else if (slack > 0 && full && e - a > 1) {
+		/* No glue: letter-space it, as a last resort. */
+		for (n = 0, i = a; i + 1 < e; i++)
+			if (p->g[i + 1].flags & LN_CSTART)
+				n++;
+		for (k = 0, i = a; n > 0 && i + 1 < e; i++) {
+			if (!(p->g[i + 1].flags & LN_CSTART))
+				continue;
+			k++;
+			d = (int)(slack * k / n - done);
+			p->g[i].adv += d;
+			done += d;
+		}
+		return;
+	} else
+		return;
+	for (i = a; i < e; i++) {
+		if (shrink) {
+			if (b->gl[i].sh == 0 || (i == a &&
+			    (b->gl[i].kind & LB_OPENING)) || (i == e - 1 &&
+			    (b->gl[i].kind & LB_CLOSING)))
+				continue;
+			cum += b->gl[i].sh;
+		} else {
+			if (b->gl[i].st == 0)
+				continue;
+			cum += i == e - 1 ? b->gl[i].st - b->gl[i].gap :
+			    b->gl[i].st;
+		}
+		d = (int)(slack * cum / tot - done);
+		done += d;
+		if (shrink) {
+			p->g[i].adv -= d;
+			if (b->gl[i].kind & LB_OPENING)
+				p->g[i].dx -= d;
+		} else
+			p->g[i].adv += d;
+	}
+}
+
+/*
+ * Break a paragraph into lines of width units, the first line of each
+ * paragraph (and each after a line separator) indented by indent, by
+ * total fit, and justify all lines but those that end a paragraph.  A
+ * first pass takes only lines that stretch no more than LB_TOL; if
+ * none such break the paragraph, a second allows any line, breaks
+ * inside words and, where nothing else fits, overfull lines.
+ */
+void
+ln_fit(struct ln_para *p, int width, int indent)
+{
+	struct lb	 b;
+	int		 i, k, n, *brk, a, start, j;
+
+	if (p->ng == 0) {
+		ln_break(p, width, indent, 1);
+		return;
+	}
+	memset(&b, 0, sizeof(b));
+	for (i = 0; i < p->ng; i++)
+		p->g[i].adv = p->orig[i];
+	g_free(p->lines);
+	p->lines = NULL;
+	p->nlines = 0;
+	b.p = p;
+	b.width = width;
+	b.indent = indent;
+	b.zh = p->st->zh;
+	b.em = p->st->em;
+	b.gl = g_new0(struct lb_glue, p->ng + 1);
+	b.w = g_new(int64_t, p->ng + 1);
+	b.st = g_new(int64_t, p->ng + 1);
+	b.sh = g_new(int64_t, p->ng + 1);
+	b.end = g_new(int, p->ng + 1);
+	lb_glue(&b);
+	b.w[0] = b.st[0] = b.sh[0] = 0;
+	b.end[0] = 0;
+	for (i = 0; i < p->ng; i++) {
+		b.w[i + 1] = b.w[i] + p->g[i].adv;
+		b.st[i + 1] = b.st[i] + b.gl[i].st;
+		b.sh[i + 1] = b.sh[i] + b.gl[i].sh;
+		b.end[i + 1] = (p->g[i].flags & LN_SPACE) ? b.end[i] : i + 1;
+	}
+	if ((k = lb_pass(&b, b.zh ? LB_TOL : LB_TOL_EN, 0)) < 0)
+		k = lb_pass(&b, 0, 1);
+	if (k < 0) {
+		/* Cannot happen: the last pass always ends. */
+		ln_break(p, width, indent, 1);
+		goto out;
+	}
+	for (n = 0, i = k; b.n[i].prev >= 0; i = b.n[i].prev)
+		n++;
+	brk = g_new(int, n + 1);
+	for (i = k, j = n; j >= 0; i = b.n[i].prev)
+		brk[j--] = b.n[i].pos;
+	for (i = 0; i < n; i++) {
+		a = brk[i];
+		j = brk[i + 1];
+		start = a == 0 || (p->g[a].flags & LN_HARD);
+		lb_set(&b, a, j, j < p->ng && !(p->g[j].flags & LN_HARD));
+		ln_line_add(p, a, j, start ? indent : 0, start,
+		    lb_hyphen(p, j) > 0);
+	}
+	g_free(brk);
+	if (p->nlines == 0)
+		ln_line_add(p, 0, 0, indent, 1, 0);
+out:
+	g_free(b.gl);
+	g_free(b.w);
+	g_free(b.st);
+	g_free(b.sh);
+	g_free(b.end);
+	g_free(b.n);
+	g_free(b.act);
+}

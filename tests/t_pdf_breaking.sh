@@ -1,0 +1,106 @@
+#!/bin/sh
+# Whole-paragraph line breaking, measured from the PDF itself (mutool
+# character positions, pdftotext text; tests/pdfmetrics.py): on every
+# example in A5 and A4, English word spaces and the extra space between
+# Han characters within issue 12's bounds, Chinese lines flush and
+# kinsoku-clean, no two hyphenated lines in a row, no U+00AD inside a
+# word.  Then invented texts that are hard to break: ligatures and soft
+# hyphens, a word wider than the column, runs of punctuation.
+for t in mutool pdftotext python3; do
+	command -v $t >/dev/null 2>&1 || { echo "SKIP: $t not installed"; exit 77; }
+done
+: "${DOCCONV:?}" "${top_srcdir:?}"
+METRICS="python3 $top_srcdir/tests/pdfmetrics.py"
+CHECK="python3 $top_srcdir/tests/pdfcheck.py"
+tmp=$(mktemp -d) || exit 1
+trap 'rm -rf "$tmp"' EXIT
+SOURCE_DATE_EPOCH=1600000000
+export SOURCE_DATE_EPOCH
+rc=0
+bad() { echo "FAIL: $*"; rc=1; }
+
+for f in "$top_srcdir"/examples/*.txt; do
+	n=$(basename "$f" .txt)
+	"$DOCCONV" -q --dump-model -o - "$f" > "$tmp/$n.model" 2>/dev/null ||
+	    { bad "$n: --dump-model"; continue; }
+	for p in a5 a4; do
+		case $p in
+		a5) lim="--en-p95 0.48 --en-max 0.75" ;;
+		a4) lim="--en-p95 0.42 --en-max 0.65" ;;
+		esac
+		"$DOCCONV" -q --pdf --paper $p -o "$tmp/$n.$p.pdf" "$f" ||
+		    { bad "$n $p: --pdf failed"; continue; }
+		echo "== $n $p"
+		# shellcheck disable=SC2086
+		$METRICS "$tmp/$n.$p.pdf" --model "$tmp/$n.model" $lim \
+		    --han-p95 0.02 --han-max 0.05 || bad "$n $p: measures"
+	done
+done
+
+# English with ligatures (ff, fi, ffi, tt), soft hyphens of its own and
+# a word wider than an A5 column, in one narrow column: every word
+# copies out whole, broken words end their line in a hyphen, the text
+# is the model's.
+python3 - "$tmp/en.txt" <<'PY'
+import sys
+words = ("The officer of the riverside office took the difficult affairs of "
+         "the ferry in hand; efficient staff fitted the buffer with fluffy "
+         "padding and committed to fortnightly scaffolding inspections. ")
+body = "\n\n".join(
+    (words * (k % 3 + 1)).replace("inspections", "in\u00adspec\u00adtions")
+    for k in range(6))
+long = "Brookhollowmeadowfieldstonecottagekeeperassociationmembershiproll"
+open(sys.argv[1], "w", encoding="utf-8").write(
+    "Ferry Notes\n\n" + body + "\n\nThe register lists " + long +
+    " and " + long + long + " in full.\n")
+PY
+"$DOCCONV" -q --dump-model -o - "$tmp/en.txt" > "$tmp/en.model" 2>/dev/null ||
+    bad "en fixture: --dump-model"
+for p in a5 a4; do
+	"$DOCCONV" -q --pdf --paper $p --layout en -o "$tmp/en.$p.pdf" "$tmp/en.txt" ||
+	    { bad "en fixture $p: --pdf failed"; continue; }
+	echo "== en fixture $p"
+	$METRICS "$tmp/en.$p.pdf" || bad "en fixture $p: measures"
+	pdftotext -enc UTF-8 "$tmp/en.$p.pdf" "$tmp/en.$p.txt"
+	for w in officer office difficult affairs efficient staff fitted \
+	    buffer fluffy committed scaffolding; do
+		grep -q "$w" "$tmp/en.$p.txt" ||
+		    bad "en fixture $p: '$w' does not copy out whole"
+	done
+	pdftotext -bbox-layout "$tmp/en.$p.pdf" "$tmp/en.$p.html"
+	$CHECK text "$tmp/en.model" "$tmp/en.$p.html" en ||
+	    bad "en fixture $p: text differs from the model"
+done
+# A5 is narrow enough to hyphenate: broken lines show the hyphen.
+n=$(grep -c "$(printf '\302\255')\$" "$tmp/en.a5.txt")
+echo "# $n hyphenated lines in A5"
+[ "$n" -gt 0 ] || bad "en fixture: no line ends in a hyphen in A5"
+
+# Chinese with runs of punctuation, quotes in quotes, long numbers and
+# Latin words: kinsoku-clean, flush, no runt, nothing lost.
+python3 - "$tmp/zh.txt" <<'PY'
+import sys
+p = ["青禾村的渡口边，老船工说：“从前过河要等半天；如今，‘快船’一来，十分钟就到了！”",
+     "合作社的账本上写着：二〇二〇年共运送旅客12345678人次（含学生）、货物3.5万吨……",
+     "“‘好！’”他笑了。——这是他说得最多的一句话，《渡口志》里也记着。",
+     "他一连问了三遍：“真的吗？”“真的吗？！”“真的吗？！……”",
+     "船工们记得每一条水路、每一处暗礁（“老鹰嘴”“回水湾”）、每一个在岸边等船的孩子的名字。",
+     "新船装了GPS和AIS，船长说这叫“Ferry 2.0”。"]
+num = "一二三四五六七八九十"
+body = "\n\n".join(num[k % 10] + "是" + "".join(p[(k + i) % len(p)] for i in range(k % 4 + 1))
+                   for k in range(1, 16))
+open(sys.argv[1], "w", encoding="utf-8").write("渡口记事\n\n" + body + "\n")
+PY
+"$DOCCONV" -q --dump-model -o - "$tmp/zh.txt" > "$tmp/zh.model" 2>/dev/null ||
+    bad "zh fixture: --dump-model"
+for p in a5 a4; do
+	"$DOCCONV" -q --pdf --paper $p --layout zh -o "$tmp/zh.$p.pdf" "$tmp/zh.txt" ||
+	    { bad "zh fixture $p: --pdf failed"; continue; }
+	echo "== zh fixture $p"
+	$METRICS "$tmp/zh.$p.pdf" --model "$tmp/zh.model" || bad "zh fixture $p: measures"
+	pdftotext -bbox-layout "$tmp/zh.$p.pdf" "$tmp/zh.$p.html"
+	$CHECK text "$tmp/zh.model" "$tmp/zh.$p.html" zh ||
+	    bad "zh fixture $p: text differs from the model"
+	$CHECK runts "$tmp/zh.model" "$tmp/zh.$p.html" || bad "zh fixture $p: runts"
+done
+exit $rc
