@@ -43,6 +43,7 @@ static const struct backend {
 	{ DC_FMT_PDF, ".pdf", render_pdf },
 	{ DC_FMT_EPUB, ".epub", render_epub },
 	{ DC_FMT_TEI, ".tei.xml", render_tei },
+	{ DC_FMT_HTML, ".html", render_html },
 };
 #define NBACKENDS (sizeof(backends) / sizeof(backends[0]))
 
@@ -490,6 +491,38 @@ opt_max_input(const gchar *name, const gchar *value, gpointer data,
 	return TRUE;
 }
 
+/*
+ * --meta KEY=VALUE, repeatable (a later one wins): checked here, a
+ * usage error naming the key and what it allows.
+ */
+static gboolean
+opt_meta(const gchar *name, const gchar *value, gpointer data,
+    GError **error)
+{
+	struct run	*r = data;
+	const char	*eq;
+	char		*key, *msg;
+	int		 rc;
+
+	(void)name;
+	if ((eq = strchr(value, '=')) == NULL) {
+		g_set_error(error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+		    "--meta %s: give KEY=VALUE (e.g. --meta "
+		    "publisher='Example Press')", value);
+		return FALSE;
+	}
+	key = g_strstrip(g_strndup(value, eq - value));
+	rc = dc_pub_set(r->opts.meta, key, eq + 1, &msg);
+	g_free(key);
+	if (rc == -1) {
+		g_set_error(error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+		    "--meta %s: %s", value, msg);
+		g_free(msg);
+		return FALSE;
+	}
+	return TRUE;
+}
+
 static gboolean
 opt_verbose(const gchar *name, const gchar *value, gpointer data,
     GError **error)
@@ -511,14 +544,19 @@ static const char summary[] =
 
 static const char description[] =
 "Outputs are written beside each input (speech.txt -> speech.pdf,\n"
-"speech.epub, speech.tei.xml), or into -o DIR; -o FILE names the one\n"
-"output, -o - writes it to standard output.  Files are written whole\n"
-"or not at all; the input is never changed.\n"
+"speech.epub, speech.tei.xml, speech.html), or into -o DIR; -o FILE\n"
+"names the one output, -o - writes it to standard output.  Files are\n"
+"written whole or not at all; the input is never changed.  The\n"
+"publisher's metadata (--meta) may also stand in speech.meta beside\n"
+"speech.txt, as KEY=VALUE lines.\n"
 "\n"
 "Examples:\n"
 "  docconv speech.txt --pdf             bilingual A5 booklet\n"
 "  docconv speech.txt --pdf --epub --tei -o out/\n"
 "  docconv speech.txt --dump-model      show what was recognised\n"
+"  docconv speech.txt --html            one web page, speech.html\n"
+"  docconv speech.txt --epub --meta publisher='Example Press' \\\n"
+"      --meta rights=CC-BY-4.0 --meta isbn=978-0-00-000000-2\n"
 "  docconv report.txt --tei --title '标题'  a news text has no title line\n"
 "  docconv -j 8 --tei corpus/*.txt      many files, 8 at a time\n"
 "\n"
@@ -533,6 +571,7 @@ main(int argc, char *argv[])
 	GOptionContext	*ctx;
 	GError		*err = NULL;
 	gboolean	 pdf = FALSE, epub = FALSE, tei = FALSE, dump = FALSE;
+	gboolean	 html = FALSE;
 	gboolean	 version = FALSE, lenient = FALSE, embed = FALSE;
 	gboolean	 listfonts = FALSE;
 	gchar		*format = NULL, **files = NULL, **args = NULL;
@@ -570,6 +609,8 @@ main(int argc, char *argv[])
 		  "Write an EPUB 3 book (FILE.epub)", NULL },
 		{ "tei", 0, 0, G_OPTION_ARG_NONE, &tei,
 		  "Write a TEI P5 file (FILE.tei.xml)", NULL },
+		{ "html", 0, 0, G_OPTION_ARG_NONE, &html,
+		  "Write a self-contained web page (FILE.html)", NULL },
 		{ "dump-model", 0, 0, G_OPTION_ARG_NONE, &dump,
 		  "Print the document model to standard output", NULL },
 		{ "output", 'o', 0, G_OPTION_ARG_FILENAME, &r.outarg,
@@ -598,11 +639,19 @@ main(int argc, char *argv[])
 		  "PDF paper: a5 (default), a4, b5, letter, WxHmm", "SIZE" },
 		{ "impose", 0, 0, G_OPTION_ARG_FILENAME, &r.opts.impose,
 		  "PDF imposition: booklet (2-up saddle stitch)", "KIND" },
+		{ "meta", 0, G_OPTION_FLAG_FILENAME, G_OPTION_ARG_CALLBACK,
+		  (void *)opt_meta,
+		  "Publisher's metadata: publisher, rights, source, editor, "
+		  "translator, series, isbn, lang-zh, lang-en (repeatable)",
+		  "KEY=VALUE" },
+		{ "meta-file", 0, 0, G_OPTION_ARG_FILENAME, &r.opts.meta_file,
+		  "KEY=VALUE lines for --meta (default: FILE.meta beside "
+		  "each input)", "FILE" },
 		{ "template-dir", 0, 0, G_OPTION_ARG_FILENAME,
 		  &r.opts.template_dir,
 		  "EPUB templates directory (default: installed)", "DIR" },
 		{ "embed-fonts", 0, 0, G_OPTION_ARG_NONE, &embed,
-		  "EPUB: embed subset fonts", NULL },
+		  "EPUB, HTML: embed subset fonts", NULL },
 		{ "list-fonts", 0, 0, G_OPTION_ARG_NONE, &listfonts,
 		  "Print the font file serving each font role and exit",
 		  NULL },
@@ -708,8 +757,9 @@ main(int argc, char *argv[])
 		r.opts.epoch = v;
 	}
 	r.formats = (pdf ? DC_FMT_PDF : 0) | (epub ? DC_FMT_EPUB : 0) |
-	    (tei ? DC_FMT_TEI : 0) | (dump ? DC_FMT_DUMP : 0);
-	r.nout = pdf + epub + tei;
+	    (tei ? DC_FMT_TEI : 0) | (dump ? DC_FMT_DUMP : 0) |
+	    (html ? DC_FMT_HTML : 0);
+	r.nout = pdf + epub + tei + html;
 	nfiles = files != NULL ? g_strv_length(files) : 0;
 	if (nfiles == 0) {
 		fprintf(stderr, "docconv: no input file; give one or more "
@@ -718,7 +768,7 @@ main(int argc, char *argv[])
 	}
 	if (r.formats == 0) {
 		fprintf(stderr, "docconv: no output chosen; add --pdf, "
-		    "--epub, --tei or --dump-model.\n"
+		    "--epub, --tei, --html or --dump-model.\n"
 		    "Try 'docconv --help'.\n");
 		goto out;
 	}
@@ -755,7 +805,8 @@ main(int argc, char *argv[])
 			goto out;
 		}
 
-	if (out_clash(&r, files, nfiles) == -1)
+	if (out_clash(&r, files, nfiles) == -1 ||
+	    dc_pub_check(&r.opts, files, nfiles) == -1)
 		goto out;
 	r.opts.threads = nfiles == 1;
 	if (njobs > 1 && nfiles > 1)
@@ -780,5 +831,8 @@ out:
 	g_free((char *)r.opts.paper);
 	g_free((char *)r.opts.impose);
 	g_free((char *)r.opts.template_dir);
+	g_free((char *)r.opts.meta_file);
+	for (i = 0; i < DC_PUB__MAX; i++)
+		g_free(r.opts.meta[i]);
 	return rc;
 }

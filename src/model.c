@@ -292,6 +292,11 @@ dc_type_from_name(const char *s)
 const char *
 dc_lang_tag(const struct dc_meta *m, enum dc_lang l)
 {
+	/* The user's tag (--meta lang-zh=...) over the script found. */
+	if (m != NULL && m->pub[l == DC_LANG_ZH ? DC_PUB_LANG_ZH :
+	    DC_PUB_LANG_EN] != NULL)
+		return m->pub[l == DC_LANG_ZH ? DC_PUB_LANG_ZH :
+		    DC_PUB_LANG_EN];
 	return l == DC_LANG_ZH && m != NULL && m->hant ? "zh-Hant" :
 	    dc_lang_code(l);
 }
@@ -492,6 +497,8 @@ dc_doc_free(struct dc_doc *d)
 	g_free(d->meta.editor);
 	g_strfreev(d->meta.urls);
 	g_free(d->meta.author_from);
+	for (i = 0; i < DC_PUB__MAX; i++)
+		g_free(d->meta.pub[i]);
 	g_free(d);
 }
 

@@ -314,6 +314,8 @@ dc_parse_file(const char *path, const struct dc_opts *o)
 			return NULL;
 		d = dc_parse_mem(buf, len, "-", o);
 		g_free(buf);
+		if (d != NULL)
+			dc_pub_apply(d, o, path);
 		return d;
 	}
 	if (g_stat(path, &st) == -1) {
@@ -346,6 +348,8 @@ dc_parse_file(const char *path, const struct dc_opts *o)
 	d = dc_parse_mem(buf, len, base, o);
 	g_free(base);
 	g_free(buf);
+	if (d != NULL)
+		dc_pub_apply(d, o, path);
 	return d;
 }
 
