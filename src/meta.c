@@ -345,7 +345,8 @@ dc_pub_sidecar(const char *in)
 		*dot = '\0';
 	name = g_strconcat(b, ".meta", NULL);
 	dir = g_path_get_dirname(in);
-	p = g_build_filename(dir, name, NULL);
+	p = strcmp(dir, ".") == 0 && strncmp(in, "./", 2) != 0 ?
+	    g_strdup(name) : g_build_filename(dir, name, NULL);
 	g_free(dir);
 	g_free(name);
 	g_free(b);
