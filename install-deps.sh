@@ -29,8 +29,19 @@ install_ace() {
 	    echo "install-deps.sh: DAISY Ace not installed (npm failed)" >&2
 }
 
+# The W3C Nu HTML checker for tests/t_html.sh (a jar run with the
+# JRE jing needs; Debian has no package of it); the test says so and
+# goes on without it.
+install_vnu() {
+	command -v npm >/dev/null 2>&1 && [ "$(id -u)" -eq 0 ] || return 0
+	[ -f "$(npm root -g)/vnu-jar/build/dist/vnu.jar" ] && return 0
+	npm install -g --silent vnu-jar@26.9.27 >/dev/null 2>&1 ||
+	    echo "install-deps.sh: vnu-jar not installed (npm failed)" >&2
+}
+
 if [ -z "$missing" ]; then
 	install_ace
+	install_vnu
 	exit 0
 fi
 
@@ -44,3 +55,4 @@ apt-get update -qq >/dev/null
 # shellcheck disable=SC2086
 apt-get install -y -qq --no-install-recommends $missing >/dev/null
 install_ace
+install_vnu

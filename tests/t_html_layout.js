@@ -55,6 +55,13 @@ function measure() {
 			    { waitUntil: 'load' });
 			await page.evaluate(() => document.fonts.ready);
 			const m = await page.evaluate(measure);
+			// The text's first pairs, under the title and contents.
+			await page.evaluate(() => {
+				const p = document.querySelector('main .pair');
+				if (p !== null)
+					window.scrollTo(0, p.getBoundingClientRect().top +
+					    window.scrollY - 40);
+			});
 			await page.screenshot({ path: `${shots}-${width}.png` });
 			if (m.pairs.length === 0)
 				fail(`${width}px: no pair with both languages`);
