@@ -539,8 +539,8 @@ opt_verbose(const gchar *name, const gchar *value, gpointer data,
 static const char summary[] =
 "Converts plain-text speeches, statements and news reports (Chinese,\n"
 "word-segmented Chinese, or Chinese and English interleaved paragraph\n"
-"by paragraph) into a parallel bilingual PDF booklet, an EPUB 3 book\n"
-"and a TEI P5 archive file.";
+"by paragraph) into a parallel bilingual PDF booklet, an EPUB 3 book,\n"
+"a TEI P5 archive file and a web page.";
 
 static const char description[] =
 "Outputs are written beside each input (speech.txt -> speech.pdf,\n"
@@ -557,6 +557,7 @@ static const char description[] =
 "  docconv speech.txt --html            one web page, speech.html\n"
 "  docconv speech.txt --epub --meta publisher='Example Press' \\\n"
 "      --meta rights=CC-BY-4.0 --meta isbn=978-0-00-000000-2\n"
+"  docconv speech.txt --tei --meta-file press.meta   KEY = VALUE lines\n"
 "  docconv report.txt --tei --title '标题'  a news text has no title line\n"
 "  docconv -j 8 --tei corpus/*.txt      many files, 8 at a time\n"
 "\n"
