@@ -817,6 +817,73 @@ epub_frontmatter(struct epub *e, struct dc_xml *x)
 		dc_xml_end(x);
 }
 
+/* Labels of the colophon's lines, by dc_pub, in each language. */
+static const char *const epub_pub_label[DC_PUB_ISBN + 1][DC_LANG__MAX] = {
+	{ "出版：", "Published by " },		/* DC_PUB_PUBLISHER */
+	{ "许可：", "Licence: " },		/* DC_PUB_RIGHTS */
+	{ NULL, NULL },				/* DC_PUB_SOURCE: sources */
+	{ NULL, NULL },				/* DC_PUB_EDITOR: sources */
+	{ "译者：", "Translated by " },		/* DC_PUB_TRANSLATOR */
+	{ "丛书：", "Series: " },		/* DC_PUB_SERIES */
+	{ "ISBN ", "ISBN " },			/* DC_PUB_ISBN */
+};
+
+/*
+ * The colophon: what the publisher said (--meta) that the reader of
+ * the book or page should see, each line labelled in the main
+ * language, its value in its own; an SPDX licence links to its text.
+ * The editor and source stand with the sources on the title page.
+ */
+static void
+epub_colophon(struct epub *e, struct dc_xml *x)
+{
+	char *const	*p = e->doc->meta.pub;
+	const char	*label;
+	enum dc_lang	 l;
+	int		 k, open = 0;
+
+	for (k = 0; k <= DC_PUB_ISBN; k++) {
+		if (p[k] == NULL || (label = epub_pub_label[k][e->main]) ==
+		    NULL)
+			continue;
+		if (!open++) {
+			dc_xml_nl(x);
+			dc_xml_start(x, "footer");
+			dc_xml_attr(x, "class", "colophon");
+		}
+		l = k == DC_PUB_ISBN ? e->main :
+		    dc_text_lang_in(p[k], e->doc->meta.langs);
+		dc_xml_nl(x);
+		dc_xml_start(x, "p");
+		dc_xml_attrf(x, "class", "%s %s", dc_pub_name(k),
+		    dc_lang_code(e->main));
+		epub_lang(e, x, e->main);
+		dc_xml_start(x, "span");
+		dc_xml_attr(x, "class", "label");
+		epub_text(e, x, e->main, label, strlen(label));
+		dc_xml_end(x);
+		dc_xml_start(x, "span");
+		if (l != e->main || e->html)
+			dc_xml_attr(x, "lang", dc_lang_tag(&e->doc->meta, l));
+		if (l != e->main && !e->html)
+			dc_xml_attr(x, "xml:lang", dc_lang_tag(&e->doc->meta,
+			    l));
+		if (k == DC_PUB_RIGHTS && dc_pub_is_spdx(p[k])) {
+			dc_xml_start(x, "a");
+			dc_xml_attrf(x, "href", "https://spdx.org/licenses/"
+			    "%s.html", p[k]);
+			dc_xml_attr(x, "rel", "license");
+		}
+		epub_text(e, x, l, p[k], strlen(p[k]));
+		if (k == DC_PUB_RIGHTS && dc_pub_is_spdx(p[k]))
+			dc_xml_end(x);
+		dc_xml_end(x);
+		dc_xml_end(x);
+	}
+	if (open)
+		dc_xml_end(x);
+}
+
 /* One block of the text, by its type. */
 static void
 epub_node(struct epub *e, struct dc_xml *x, const struct dc_node *n,
@@ -900,6 +967,7 @@ epub_body(struct epub *e, struct dc_xml *x)
 		dc_xml_end(x);
 	dc_xml_end(x);
 	epub_frontmatter(e, x);
+	epub_colophon(e, x);
 }
 
 /* The title in the book's main language, or any. */

@@ -180,6 +180,12 @@ if j.get('identifier', {}).get('value') != '9780000000002':
     bad.append('JSON-LD ISBN %r' % j.get('identifier'))
 if '<meta property="og:site_name" content="Example Press"/>' not in h:
     bad.append('og:site_name')
+# The colophon shows them to the reader, the licence linked.
+for c in ('<p class="publisher zh" lang="zh-Hans"><span class="label">出版：</span><span lang="en-GB">Example Press</span></p>',
+          '<a href="https://spdx.org/licenses/CC-BY-SA-4.0.html" rel="license">CC-BY-SA-4.0</a>',
+          '<span lang="en-GB">Chen Yu</span>', '<span class="label">ISBN </span><span lang="zh-Hans">9780000000002</span>'):
+    if c not in h:
+        bad.append('colophon lacks ' + c)
 for b in bad:
     print('FAIL: HTML: ' + b)
 sys.exit(1 if bad else 0)
