@@ -703,6 +703,19 @@ check_meta(const struct dc_doc *d, unsigned int langs, FILE *out)
 	MSTR(m->author_from, "author source");
 	for (u = m->urls; u != NULL && *u != NULL; u++)
 		MSTR(*u, "url");
+	/* A user's value is one dc_pub_set() accepts and leaves as is. */
+	for (i = 0; i < DC_PUB__MAX; i++) {
+		char	*v[DC_PUB__MAX] = { NULL }, *err = NULL;
+
+		if (m->pub[i] == NULL)
+			continue;
+		if (dc_pub_set(v, dc_pub_name(i), m->pub[i], &err) == -1 ||
+		    strcmp(v[i], m->pub[i]) != 0)
+			MBAD("user %s \"%s\": %s", dc_pub_name(i), m->pub[i],
+			    err != NULL ? err : "not as checked");
+		g_free(v[i]);
+		g_free(err);
+	}
 	if (!title)
 		MBAD("no title");
 	if (m->date_iso != NULL && !dc_iso_date_valid(m->date_iso))
