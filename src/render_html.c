@@ -376,6 +376,14 @@ html_css(struct html *h)
 	s = g_strconcat(a, "\n", b, NULL);
 	g_free(a);
 	g_free(b);
+	/* The raw text of a style element ends at "</" (a --template-dir's). */
+	if (strstr(s, "</") != NULL || strstr(s, "<!--") != NULL) {
+		dc_msg_sys("templates %s, %s: \"</\" or \"<!--\" in a style "
+		    "sheet would end the page's style element; write \"<\\/\" "
+		    "in a string", "style.css", HTML_CSS);
+		g_free(s);
+		return NULL;
+	}
 	return s;
 }
 
