@@ -235,7 +235,7 @@ enum dc_err {
 	DC_WARN_UNPAIRED_ZH,	/* Chinese run with no English */
 	DC_WARN_UNPAIRED_EN,	/* English run with no Chinese */
 	DC_WARN_RUN_LENGTH,	/* runs of unequal length paired */
-	DC_WARN_ROLE,		/* header line of unclear role */
+	DC_WARN_ROLE,		/* role guessed (header or body) */
 	DC_WARN_CONTROL,	/* control character removed */
 	DC_WARN_TOKENS,		/* segmentation looks odd */
 	DC_WARN_DIALECT,	/* dialect guess uncertain */

@@ -3,7 +3,11 @@
  * reader, the tree's invariants, then every backend.
  *
  * The first byte picks the dialect (low bits, auto .. tei), --lenient
- * (bit 4) and the PDF layout (bits 5-7); the rest is the input.  The
+ * (bit 4) and the PDF layout (bits 5-7); the rest is the input.  An
+ * input that goes on with ESC "O" then gives the option values that
+ * reach the model: --title, --author, --place and --date, each ended
+ * by a NUL (a value starting with 0xFF is not given); the text
+ * follows the fourth NUL.  Without them the options are not given.  The
  * input is parsed, dc_tree_check() must pass, the model is dumped and
  * rendered to TEI (which must be well-formed XML) and EPUB, and, for
  * inputs of at most FUZZ_PDF_MAX bytes (default 2048) and every
@@ -118,7 +122,26 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	dc_msg_reset();
 	dc_msg_set_quiet(1);
 	dc_msg_set_file("fuzz");
-	d = dc_parse_mem((const char *)data + 1, size - 1, "fuzz.txt", &o);
+	data++, size--;
+	if (size >= 2 && data[0] == 0x1b && data[1] == 'O') {
+		const char	**v[] = { &o.title, &o.author, &o.place,
+				    &o.date };
+		const uint8_t	*nul;
+		size_t		 i;
+
+		data += 2, size -= 2;
+		for (i = 0; i < sizeof(v) / sizeof(v[0]); i++) {
+			if ((nul = memchr(data, '\0', size)) == NULL)
+				return 0;
+			/* main() refuses values that are not UTF-8. */
+			if (data[0] != 0xFF && g_utf8_validate((const char *)
+			    data, nul - data, NULL))
+				*v[i] = (const char *)data;
+			size -= nul + 1 - data;
+			data = nul + 1;
+		}
+	}
+	d = dc_parse_mem((const char *)data, size, "fuzz.txt", &o);
 	if (d == NULL)
 		return 0;
 	if (dc_tree_check(d, stderr) != 0)

@@ -60,6 +60,23 @@ cmp -s "$T/f/speech-bilingual.zh-en.html" "$T/g/speech-bilingual.zh-en.html" ||
 n=$(grep -c 'src: url("data:font/[ot]tf;base64,' "$T/f/speech-bilingual.zh-en.html")
 [ "$n" -ge 2 ] || fail "--embed-fonts: $n embedded faces, not 2 or more"
 
+# Templates: a page skeleton without its head placeholder is a usage
+# error before any input is read; a style sheet that would end the
+# style element is refused, nothing written.
+mkdir "$T/tpl" "$T/tpl2" "$T/out"
+printf '<html><head><title><?docconv title?></title></head><body><?docconv body?></body></html>\n' \
+    >"$T/tpl/page.html"
+"$DOCCONV" --html --template-dir "$T/tpl" -o "$T/out" "$bi" 2>"$T/err"
+st=$?
+[ $st -eq 2 ] && grep -q 'page.html:1: no <?docconv head?> placeholder' "$T/err" ||
+    { cat "$T/err" >&2; fail "page.html without head: exit $st"; }
+printf 'p::after { content: "</style>"; }\n' >"$T/tpl2/page.css"
+"$DOCCONV" --html --template-dir "$T/tpl2" -o "$T/out" "$bi" 2>"$T/err"
+st=$?
+[ $st -eq 3 ] && grep -q 'would end the page' "$T/err" ||
+    { cat "$T/err" >&2; fail "page.css with </style>: exit $st"; }
+[ -z "$(ls "$T/out")" ] || fail "a refused template left output"
+
 # W3C Nu HTML checker: errors and warnings fail ("info:" lines, such
 # as the trailing slash of void elements, are allowed).
 VNU_JAR=${VNU_JAR:-}
