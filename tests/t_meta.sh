@@ -11,11 +11,8 @@
 for t in python3 unzip pdfinfo java; do
 	command -v $t >/dev/null 2>&1 || skip "$t not installed"
 done
-[ -n "${TEI_SCHEMA:-}" ] && [ -f "$TEI_SCHEMA" ] ||
-    skip "no TEI schema configured (configure --with-tei-schema=PATH)"
 JING_JAR=${JING_JAR:-/usr/share/java/jing.jar}
 EPUBCHECK_JAR=${EPUBCHECK_JAR:-/usr/share/java/epubcheck.jar}
-[ -f "$JING_JAR" ] || skip "jing not installed ($JING_JAR)"
 [ -f "$EPUBCHECK_JAR" ] || skip "epubcheck not installed ($EPUBCHECK_JAR)"
 
 export SOURCE_DATE_EPOCH=1700000000
@@ -50,8 +47,14 @@ for l in 'meta editor: 周文' \
 done
 
 # TEI: valid, and each key in its element.
-java -jar "$JING_JAR" "$TEI_SCHEMA" "$T/a/notice.zh-en.tei.xml" \
-    >"$T/jing.out" 2>&1 || { cat "$T/jing.out" >&2; fail "jing: TEI not valid"; }
+if [ -n "${TEI_SCHEMA:-}" ] && [ -f "$TEI_SCHEMA" ] && [ -f "$JING_JAR" ]; then
+	java -jar "$JING_JAR" "$TEI_SCHEMA" "$T/a/notice.zh-en.tei.xml" \
+	    >"$T/jing.out" 2>&1 ||
+	    { cat "$T/jing.out" >&2; fail "jing: TEI not valid"; }
+else
+	echo "NOTE: no TEI schema or jing (configure --with-tei-schema=PATH):" \
+	    "the TEI is checked for its elements, not validated"
+fi
 python3 - "$T/a/notice.zh-en.tei.xml" <<'PY' || fail "TEI metadata"
 import sys, xml.etree.ElementTree as ET
 ns = {'t': 'http://www.tei-c.org/ns/1.0'}
