@@ -33,6 +33,11 @@ function measure() {
 		    zhfirst: !!(zh.compareDocumentPosition(en) &
 		    Node.DOCUMENT_POSITION_FOLLOWING) });
 	}
+	// Embedded faces (--embed-fonts) must load: a bad WOFF2 fails.
+	out.faces = [];
+	for (const f of document.fonts)
+		if (f.family.replace(/"/g, '').startsWith('docconv'))
+			out.faces.push(f.family + ' ' + f.weight + ': ' + f.status);
 	out.scroll = document.documentElement.scrollWidth;
 	out.width = window.innerWidth;
 	return out;
@@ -82,9 +87,16 @@ function measure() {
 						fail(`390px: ${p.id}: zh left ${zl}, en left ${el}`);
 				}
 			}
+			for (const f of m.faces)
+				if (!f.endsWith(': loaded') && !f.endsWith(': unloaded'))
+					fail(`${width}px: embedded face ${f}`);
+			if (m.faces.length > 0 &&
+			    !m.faces.some((f) => f.endsWith(': loaded')))
+				fail(`${width}px: no embedded face loaded: ${m.faces}`);
 			if (m.scroll > m.width)
 				fail(`${width}px: scrolls sideways (${m.scroll} > ${m.width})`);
-			console.log(`${width}px: ${m.pairs.length} pairs measured`);
+			console.log(`${width}px: ${m.pairs.length} pairs measured` +
+			    (m.faces.length ? `; faces: ${m.faces.join(', ')}` : ''));
 		}
 	} finally {
 		await browser.close();
