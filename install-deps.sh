@@ -6,6 +6,7 @@ set -eu
 PKGS="build-essential autoconf automake pkg-config gettext
 libglib2.0-dev libxml2-dev libxml2-utils libcairo2-dev libpango1.0-dev
 libharfbuzz-dev libfontconfig-dev libfreetype-dev libzip-dev zip unzip libhyphen-dev hyphen-en-us
+libwoff-dev g++
 fonts-noto-cjk fonts-noto-cjk-extra fonts-linuxlibertine fonts-ebgaramond
 poppler-utils mupdf-tools qpdf epubcheck jing default-jre-headless
 clang libclang-rt-14-dev valgrind time fontconfig python3 xz-utils
@@ -29,8 +30,19 @@ install_ace() {
 	    echo "install-deps.sh: DAISY Ace not installed (npm failed)" >&2
 }
 
+# The W3C Nu HTML checker for tests/t_html.sh (a jar run with the
+# JRE jing needs; Debian has no package of it); the test says so and
+# goes on without it.
+install_vnu() {
+	command -v npm >/dev/null 2>&1 && [ "$(id -u)" -eq 0 ] || return 0
+	[ -f "$(npm root -g)/vnu-jar/build/dist/vnu.jar" ] && return 0
+	npm install -g --silent vnu-jar@26.9.27 >/dev/null 2>&1 ||
+	    echo "install-deps.sh: vnu-jar not installed (npm failed)" >&2
+}
+
 if [ -z "$missing" ]; then
 	install_ace
+	install_vnu
 	exit 0
 fi
 
@@ -44,3 +56,4 @@ apt-get update -qq >/dev/null
 # shellcheck disable=SC2086
 apt-get install -y -qq --no-install-recommends $missing >/dev/null
 install_ace
+install_vnu

@@ -37,6 +37,7 @@ static const struct backend {
 	{ DC_FMT_PDF, ".pdf", render_pdf },
 	{ DC_FMT_EPUB, ".epub", render_epub },
 	{ DC_FMT_TEI, ".tei.xml", render_tei },
+	{ DC_FMT_HTML, ".html", render_html },
 };
 #define NBACKENDS (sizeof(backends) / sizeof(backends[0]))
 
@@ -881,7 +882,8 @@ batch_run(struct run *r)
 	enum dc_level	 worst;
 	int		 rc;
 
-	if (out_clash(r, r->files, r->nfiles) == -1)
+	if (out_clash(r, r->files, r->nfiles) == -1 ||
+	    dc_pub_check(&r->opts, r->files, r->nfiles) == -1)
 		return EXIT_USAGE;
 	if (r->report != NULL && (report_fd = open(r->report, O_WRONLY |
 	    O_CREAT | O_TRUNC | O_APPEND | O_CLOEXEC, 0666)) == -1) {

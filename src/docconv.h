@@ -138,6 +138,25 @@ struct dc_lmeta {
 	char		*kicker;	/* kicker (引题) over the title */
 };
 
+/*
+ * The publisher's metadata (--meta KEY=VALUE, a FILE.meta sidecar or
+ * --meta-file; meta.c): what the user says about this edition.  Where
+ * the reader found a value of the same kind (an editor, a source
+ * address, a language tag), the user's wins in every output.
+ */
+enum dc_pub {
+	DC_PUB_PUBLISHER = 0,	/* who publishes this edition */
+	DC_PUB_RIGHTS,		/* licence: an SPDX id or free text */
+	DC_PUB_SOURCE,		/* address the text was taken from */
+	DC_PUB_EDITOR,		/* editor of this edition */
+	DC_PUB_TRANSLATOR,	/* translator of the English */
+	DC_PUB_SERIES,		/* series or collection it belongs to */
+	DC_PUB_ISBN,		/* ISBN-13, digits only (checked) */
+	DC_PUB_LANG_ZH,		/* BCP 47 tag of the Chinese: "zh-Hant-TW" */
+	DC_PUB_LANG_EN,		/* BCP 47 tag of the English: "en-GB" */
+	DC_PUB__MAX
+};
+
 /* Metadata beside the tree (as in mandoc). */
 struct dc_meta {
 	struct dc_lmeta	 l[DC_LANG__MAX]; /* per language */
@@ -157,6 +176,8 @@ struct dc_meta {
 	unsigned int	 langs;		/* bit (1 << dc_lang) per language */
 	int		 title_default;	/* title is a placeholder */
 	int		 hant;		/* Chinese is Traditional (zh-Hant) */
+	char		*pub[DC_PUB__MAX]; /* the user's, by dc_pub; NULL
+					   if not given (meta.c) */
 };
 
 struct dc_doc {
@@ -169,6 +190,7 @@ struct dc_doc {
 #define DC_FMT_EPUB	0x02
 #define DC_FMT_TEI	0x04
 #define DC_FMT_DUMP	0x08
+#define DC_FMT_HTML	0x10
 
 /* Options shared by parsers and backends. */
 struct dc_opts {
@@ -190,6 +212,10 @@ struct dc_opts {
 	long long	 epoch;		/* SOURCE_DATE_EPOCH, or -1 */
 	int		 threads;	/* helper threads welcome: one file
 					   (a batch has -j instead) */
+	char		*meta[DC_PUB__MAX]; /* --meta values by dc_pub,
+					   owned by main(); NULL if not given */
+	const char	*meta_file;	/* --meta-file, or NULL to look for
+					   FILE.meta beside each input */
 };
 
 /*
@@ -270,6 +296,20 @@ void		 dc_meta_set(char **, const char *);
 void		 dc_doc_finish(struct dc_doc *, const struct dc_opts *);
 char		*dc_data_path(const char *);
 
+/* meta.c */
+const char	*dc_pub_name(enum dc_pub);
+enum dc_pub	 dc_pub_from_name(const char *);
+int		 dc_pub_set(char **, const char *, const char *, char **);
+int		 dc_pub_read(char **, const char *, int, char **);
+char		*dc_pub_sidecar(const char *);
+int		 dc_pub_check(const struct dc_opts *, char **, size_t);
+void		 dc_pub_apply(struct dc_doc *, const struct dc_opts *,
+		    const char *);
+int		 dc_pub_is_spdx(const char *);
+const char	*dc_meta_editor(const struct dc_meta *);
+const char	*const *dc_meta_urls(const struct dc_meta *,
+		    const char **);
+
 /* text.c */
 char		*dc_tokens_join(const struct dc_node *);
 int		 dc_char_script_lang(unsigned int);
@@ -299,6 +339,8 @@ int		 render_tei(const struct dc_doc *, const struct dc_opts *,
 int		 render_epub(const struct dc_doc *, const struct dc_opts *,
 		    const char *);
 int		 render_pdf(const struct dc_doc *, const struct dc_opts *,
+		    const char *);
+int		 render_html(const struct dc_doc *, const struct dc_opts *,
 		    const char *);
 
 #endif /* !DOCCONV_H */

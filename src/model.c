@@ -292,6 +292,11 @@ dc_type_from_name(const char *s)
 const char *
 dc_lang_tag(const struct dc_meta *m, enum dc_lang l)
 {
+	/* The user's tag (--meta lang-zh=...) over the script found. */
+	if (m != NULL && m->pub[l == DC_LANG_ZH ? DC_PUB_LANG_ZH :
+	    DC_PUB_LANG_EN] != NULL)
+		return m->pub[l == DC_LANG_ZH ? DC_PUB_LANG_ZH :
+		    DC_PUB_LANG_EN];
 	return l == DC_LANG_ZH && m != NULL && m->hant ? "zh-Hant" :
 	    dc_lang_code(l);
 }
@@ -492,6 +497,8 @@ dc_doc_free(struct dc_doc *d)
 	g_free(d->meta.editor);
 	g_strfreev(d->meta.urls);
 	g_free(d->meta.author_from);
+	for (i = 0; i < DC_PUB__MAX; i++)
+		g_free(d->meta.pub[i]);
 	g_free(d);
 }
 
@@ -696,6 +703,19 @@ check_meta(const struct dc_doc *d, unsigned int langs, FILE *out)
 	MSTR(m->author_from, "author source");
 	for (u = m->urls; u != NULL && *u != NULL; u++)
 		MSTR(*u, "url");
+	/* A user's value is one dc_pub_set() accepts and leaves as is. */
+	for (i = 0; i < DC_PUB__MAX; i++) {
+		char	*v[DC_PUB__MAX] = { NULL }, *err = NULL;
+
+		if (m->pub[i] == NULL)
+			continue;
+		if (dc_pub_set(v, dc_pub_name(i), m->pub[i], &err) == -1 ||
+		    strcmp(v[i], m->pub[i]) != 0)
+			MBAD("user %s \"%s\": %s", dc_pub_name(i), m->pub[i],
+			    err != NULL ? err : "not as checked");
+		g_free(v[i]);
+		g_free(err);
+	}
 	if (!title)
 		MBAD("no title");
 	if (m->date_iso != NULL && !dc_iso_date_valid(m->date_iso))

@@ -54,6 +54,38 @@ opt_max_input(const gchar *name, const gchar *value, gpointer data,
 	return TRUE;
 }
 
+/*
+ * --meta KEY=VALUE, repeatable (a later one wins): checked here, a
+ * usage error naming the key and what it allows.
+ */
+static gboolean
+opt_meta(const gchar *name, const gchar *value, gpointer data,
+    GError **error)
+{
+	struct run	*r = data;
+	const char	*eq;
+	char		*key, *msg;
+	int		 rc;
+
+	(void)name;
+	if ((eq = strchr(value, '=')) == NULL) {
+		g_set_error(error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+		    "--meta %s: give KEY=VALUE (e.g. --meta "
+		    "publisher='Example Press')", value);
+		return FALSE;
+	}
+	key = g_strstrip(g_strndup(value, eq - value));
+	rc = dc_pub_set(r->opts.meta, key, eq + 1, &msg);
+	g_free(key);
+	if (rc == -1) {
+		g_set_error(error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+		    "--meta %s: %s", value, msg);
+		g_free(msg);
+		return FALSE;
+	}
+	return TRUE;
+}
+
 static gboolean
 opt_verbose(const gchar *name, const gchar *value, gpointer data,
     GError **error)
@@ -70,19 +102,25 @@ opt_verbose(const gchar *name, const gchar *value, gpointer data,
 static const char summary[] =
 "Converts plain-text speeches, statements and news reports (Chinese,\n"
 "word-segmented Chinese, or Chinese and English interleaved paragraph\n"
-"by paragraph) into a parallel bilingual PDF booklet, an EPUB 3 book\n"
-"and a TEI P5 archive file.";
+"by paragraph) into a parallel bilingual PDF booklet, an EPUB 3 book,\n"
+"a TEI P5 archive file and a web page.";
 
 static const char description[] =
 "Outputs are written beside each input (speech.txt -> speech.pdf,\n"
-"speech.epub, speech.tei.xml), or into -o DIR; -o FILE names the one\n"
-"output, -o - writes it to standard output.  Files are written whole\n"
-"or not at all; the input is never changed.\n"
+"speech.epub, speech.tei.xml, speech.html), or into -o DIR; -o FILE\n"
+"names the one output, -o - writes it to standard output.  Files are\n"
+"written whole or not at all; the input is never changed.  The\n"
+"publisher's metadata (--meta) may also stand in speech.meta beside\n"
+"speech.txt, as KEY=VALUE lines.\n"
 "\n"
 "Examples:\n"
 "  docconv speech.txt --pdf             bilingual A5 booklet\n"
 "  docconv speech.txt --pdf --epub --tei -o out/\n"
 "  docconv speech.txt --dump-model      show what was recognised\n"
+"  docconv speech.txt --html            one web page, speech.html\n"
+"  docconv speech.txt --epub --meta publisher='Example Press' \\\n"
+"      --meta rights=CC-BY-4.0 --meta isbn=978-0-00-000000-2\n"
+"  docconv speech.txt --tei --meta-file press.meta   KEY = VALUE lines\n"
 "  docconv report.txt --tei --title '标题'  a news text has no title line\n"
 "  docconv -j 8 --tei corpus/*.txt      many files, 8 at a time\n"
 "  find corpus -name '*.txt' -print0 | docconv -0 --files-from - \\\n"
@@ -152,6 +190,7 @@ opts_parse(struct run *r, int argc, char *argv[])
 	GOptionContext	*ctx;
 	GError		*err = NULL;
 	gboolean	 pdf = FALSE, epub = FALSE, tei = FALSE, dump = FALSE;
+	gboolean	 html = FALSE;
 	gboolean	 version = FALSE, lenient = FALSE, embed = FALSE;
 	gboolean	 listfonts = FALSE;
 	gboolean	 nul = FALSE, skip = FALSE;
@@ -172,6 +211,8 @@ opts_parse(struct run *r, int argc, char *argv[])
 		  "Write an EPUB 3 book (FILE.epub)", NULL },
 		{ "tei", 0, 0, G_OPTION_ARG_NONE, &tei,
 		  "Write a TEI P5 file (FILE.tei.xml)", NULL },
+		{ "html", 0, 0, G_OPTION_ARG_NONE, &html,
+		  "Write a self-contained web page (FILE.html)", NULL },
 		{ "dump-model", 0, 0, G_OPTION_ARG_NONE, &dump,
 		  "Print the document model to standard output", NULL },
 		{ "output", 'o', 0, G_OPTION_ARG_FILENAME, &r->outarg,
@@ -200,11 +241,19 @@ opts_parse(struct run *r, int argc, char *argv[])
 		  "PDF paper: a5 (default), a4, b5, letter, WxHmm", "SIZE" },
 		{ "impose", 0, 0, G_OPTION_ARG_FILENAME, &r->opts.impose,
 		  "PDF imposition: booklet (2-up saddle stitch)", "KIND" },
+		{ "meta", 0, G_OPTION_FLAG_FILENAME, G_OPTION_ARG_CALLBACK,
+		  (void *)opt_meta,
+		  "Publisher's metadata: publisher, rights, source, editor, "
+		  "translator, series, isbn, lang-zh, lang-en (repeatable)",
+		  "KEY=VALUE" },
+		{ "meta-file", 0, 0, G_OPTION_ARG_FILENAME, &r->opts.meta_file,
+		  "KEY=VALUE lines for --meta (default: FILE.meta beside "
+		  "each input)", "FILE" },
 		{ "template-dir", 0, 0, G_OPTION_ARG_FILENAME,
 		  &r->opts.template_dir,
 		  "EPUB templates directory (default: installed)", "DIR" },
 		{ "embed-fonts", 0, 0, G_OPTION_ARG_NONE, &embed,
-		  "EPUB: embed subset fonts", NULL },
+		  "EPUB, HTML: embed subset fonts", NULL },
 		{ "list-fonts", 0, 0, G_OPTION_ARG_NONE, &listfonts,
 		  "Print the font file serving each font role and exit",
 		  NULL },
@@ -323,8 +372,9 @@ opts_parse(struct run *r, int argc, char *argv[])
 		r->opts.epoch = v;
 	}
 	r->formats = (pdf ? DC_FMT_PDF : 0) | (epub ? DC_FMT_EPUB : 0) |
-	    (tei ? DC_FMT_TEI : 0) | (dump ? DC_FMT_DUMP : 0);
-	r->nout = pdf + epub + tei;
+	    (tei ? DC_FMT_TEI : 0) | (dump ? DC_FMT_DUMP : 0) |
+	    (html ? DC_FMT_HTML : 0);
+	r->nout = pdf + epub + tei + html;
 	if (list != NULL) {
 		GPtrArray *a = g_ptr_array_new();
 		for (i = 0; r->files != NULL && r->files[i] != NULL; i++)
@@ -365,7 +415,7 @@ opts_parse(struct run *r, int argc, char *argv[])
 	}
 	if (r->formats == 0) {
 		fprintf(stderr, "docconv: no output chosen; add --pdf, "
-		    "--epub, --tei or --dump-model.\n"
+		    "--epub, --tei, --html or --dump-model.\n"
 		    "Try 'docconv --help'.\n");
 		goto out;
 	}
@@ -416,6 +466,8 @@ out:
 void
 opts_free(struct run *r)
 {
+	size_t	 i;
+
 	g_strfreev(r->files);
 	/* GOption allocated these; the structs keep them const. */
 	g_free((char *)r->outarg);
@@ -429,4 +481,7 @@ opts_free(struct run *r)
 	g_free((char *)r->opts.paper);
 	g_free((char *)r->opts.impose);
 	g_free((char *)r->opts.template_dir);
+	g_free((char *)r->opts.meta_file);
+	for (i = 0; i < DC_PUB__MAX; i++)
+		g_free(r->opts.meta[i]);
 }

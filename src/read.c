@@ -402,6 +402,10 @@ dc_parse_file(const char *path, const struct dc_opts *o)
 			return NULL;
 		d = dc_parse_mem(buf, len, "-", o);
 		g_free(buf);
+		if (d != NULL) {
+			dc_pub_apply(d, o, path);
+			read_checked(d);	/* the user's values too */
+		}
 		return d;
 	}
 	if (g_stat(path, &st) == -1) {
@@ -434,6 +438,10 @@ dc_parse_file(const char *path, const struct dc_opts *o)
 	d = dc_parse_mem(buf, len, base, o);
 	g_free(base);
 	g_free(buf);
+	if (d != NULL) {
+		dc_pub_apply(d, o, path);
+		read_checked(d);	/* the user's values too */
+	}
 	return d;
 }
 

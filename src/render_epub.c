@@ -1,7 +1,8 @@
 /*
  * The EPUB 3 backend: XHTML content, navigation and package documents
  * written through xml.c into a deterministic zip (libzip), with
- * subset fonts (HarfBuzz) under --embed-fonts.
+ * subset fonts (HarfBuzz) under --embed-fonts.  Its XHTML writer also
+ * writes the web page's body (xhtml.h, render_html.c).
  */
 #include "config.h"
 
@@ -21,6 +22,7 @@
 #include "docconv.h"
 #include "fonts.h"
 #include "template.h"
+#include "xhtml.h"
 #include "xml.h"
 
 #define EPUB_DIR	"EPUB/"		/* folder of the publication */
@@ -66,6 +68,10 @@ struct epub {
 	int			 head;	/* writing heading text */
 	GPtrArray		*files;	/* struct epub_file, zip order */
 	GPtrArray		*fonts;	/* struct epub_font */
+	int			 html;	/* writing the web page (HTML5,
+					   render_html.c), not the book */
+	const char		*href;	/* the text document, for links:
+					   EPUB_TEXT, or "" in the page */
 };
 
 /* Text of the title page and navigation that is not in the model. */
@@ -87,6 +93,7 @@ static const char *const epub_font_family[DC_FONT__MAX] = {
 };
 
 static int	epub_lang_of_role(enum dc_font_role);
+static void	epub_toc(struct epub *, struct dc_xml *);
 
 static void
 epub_file_free(gpointer p)
@@ -142,14 +149,26 @@ epub_chars(struct epub *e, enum dc_lang l, const char *s, size_t len)
 	}
 }
 
-/* lang and xml:lang, where the language differs from the context's. */
+/*
+ * lang and xml:lang, where the language differs from the context's;
+ * the web page, HTML, has lang on every element that holds text.
+ */
 static void
 epub_lang(struct epub *e, struct dc_xml *x, enum dc_lang l)
 {
-	if (l == e->ctx)
+	if (l == e->ctx && !e->html)
 		return;
 	dc_xml_attr(x, "lang", dc_lang_tag(&e->doc->meta, l));
-	dc_xml_attr(x, "xml:lang", dc_lang_tag(&e->doc->meta, l));
+	if (!e->html)
+		dc_xml_attr(x, "xml:lang", dc_lang_tag(&e->doc->meta, l));
+}
+
+/* epub:type, which the web page (HTML, not XHTML) cannot have. */
+static void
+epub_type(struct epub *e, struct dc_xml *x, const char *type)
+{
+	if (!e->html)
+		dc_xml_attr(x, "epub:type", type);
 }
 
 /*
@@ -333,10 +352,12 @@ epub_sources(struct epub *e, struct dc_xml *x)
 {
 	const struct dc_meta	*m = &e->doc->meta;
 	const struct dc_node	*n;
-	const char		*v[3] = { m->from, m->orig_title, m->editor };
+	const char		*v[3] = { m->from, m->orig_title,
+				    dc_meta_editor(m) };
+	const char		*one[2];
+	const char *const	*u;
 	const char		*cls[3] = { "from", "original-title", "editor" };
 	enum dc_lang		 l;
-	char			**u;
 	int			 open = 0, i;
 
 #define EPUB_SOURCES_OPEN() do { if (!open++) {				\
@@ -360,7 +381,7 @@ epub_sources(struct epub *e, struct dc_xml *x)
 		EPUB_SOURCES_OPEN();
 		epub_source_line(e, x, i == 2 ? 3 : i, cls[i], l, v[i], 0);
 	}
-	for (u = m->urls; u != NULL && *u != NULL; u++) {
+	for (u = dc_meta_urls(m, one); *u != NULL; u++) {
 		if (epub_shown(e, DC_LANG_EN, *u) ||
 		    epub_shown(e, DC_LANG_ZH, *u) ||
 		    epub_blocks_show(e, DC_LANG_EN, *u) ||
@@ -394,7 +415,7 @@ epub_titlepage(struct epub *e, struct dc_xml *x)
 	dc_xml_start(x, "header");
 	dc_xml_attrf(x, "class", "titlepage %s", e->bi ? "bi" : "mono");
 	dc_xml_attr(x, "id", "titlepage");
-	dc_xml_attr(x, "epub:type", "titlepage");
+	epub_type(e, x, "titlepage");
 
 	for (n = e->doc->root->child; n != NULL; n = n->next)
 		if (n->type == DC_COLLECTION) {
@@ -797,6 +818,73 @@ epub_frontmatter(struct epub *e, struct dc_xml *x)
 		dc_xml_end(x);
 }
 
+/* Labels of the colophon's lines, by dc_pub, in each language. */
+static const char *const epub_pub_label[DC_PUB_ISBN + 1][DC_LANG__MAX] = {
+	{ "出版：", "Published by " },		/* DC_PUB_PUBLISHER */
+	{ "许可：", "Licence: " },		/* DC_PUB_RIGHTS */
+	{ NULL, NULL },				/* DC_PUB_SOURCE: sources */
+	{ NULL, NULL },				/* DC_PUB_EDITOR: sources */
+	{ "译者：", "Translated by " },		/* DC_PUB_TRANSLATOR */
+	{ "丛书：", "Series: " },		/* DC_PUB_SERIES */
+	{ "ISBN ", "ISBN " },			/* DC_PUB_ISBN */
+};
+
+/*
+ * The colophon: what the publisher said (--meta) that the reader of
+ * the book or page should see, each line labelled in the main
+ * language, its value in its own; an SPDX licence links to its text.
+ * The editor and source stand with the sources on the title page.
+ */
+static void
+epub_colophon(struct epub *e, struct dc_xml *x)
+{
+	char *const	*p = e->doc->meta.pub;
+	const char	*label;
+	enum dc_lang	 l;
+	int		 k, open = 0;
+
+	for (k = 0; k <= DC_PUB_ISBN; k++) {
+		if (p[k] == NULL || (label = epub_pub_label[k][e->main]) ==
+		    NULL)
+			continue;
+		if (!open++) {
+			dc_xml_nl(x);
+			dc_xml_start(x, "footer");
+			dc_xml_attr(x, "class", "colophon");
+		}
+		l = k == DC_PUB_ISBN ? e->main :
+		    dc_text_lang_in(p[k], e->doc->meta.langs);
+		dc_xml_nl(x);
+		dc_xml_start(x, "p");
+		dc_xml_attrf(x, "class", "%s %s", dc_pub_name(k),
+		    dc_lang_code(e->main));
+		epub_lang(e, x, e->main);
+		dc_xml_start(x, "span");
+		dc_xml_attr(x, "class", "label");
+		epub_text(e, x, e->main, label, strlen(label));
+		dc_xml_end(x);
+		dc_xml_start(x, "span");
+		if (l != e->main || e->html)
+			dc_xml_attr(x, "lang", dc_lang_tag(&e->doc->meta, l));
+		if (l != e->main && !e->html)
+			dc_xml_attr(x, "xml:lang", dc_lang_tag(&e->doc->meta,
+			    l));
+		if (k == DC_PUB_RIGHTS && dc_pub_is_spdx(p[k])) {
+			dc_xml_start(x, "a");
+			dc_xml_attrf(x, "href", "https://spdx.org/licenses/"
+			    "%s.html", p[k]);
+			dc_xml_attr(x, "rel", "license");
+		}
+		epub_text(e, x, l, p[k], strlen(p[k]));
+		if (k == DC_PUB_RIGHTS && dc_pub_is_spdx(p[k]))
+			dc_xml_end(x);
+		dc_xml_end(x);
+		dc_xml_end(x);
+	}
+	if (open)
+		dc_xml_end(x);
+}
+
 /* One block of the text, by its type. */
 static void
 epub_node(struct epub *e, struct dc_xml *x, const struct dc_node *n,
@@ -850,11 +938,14 @@ epub_body(struct epub *e, struct dc_xml *x)
 
 	memset(&w, 0, sizeof(w));
 	epub_titlepage(e, x);
+	/* The page has no navigation document: its contents here. */
+	if (e->html)
+		epub_toc(e, x);
 	dc_xml_nl(x);
 	dc_xml_start(x, "main");
 	dc_xml_attrf(x, "class", "text %s", e->bi ? "bi" : "mono");
 	dc_xml_attr(x, "id", "text");
-	dc_xml_attr(x, "epub:type", "bodymatter");
+	epub_type(e, x, "bodymatter");
 	for (n = e->doc->root->child; n != NULL; n = n->next) {
 		if (!dc_type_is_block(n->type))
 			continue;
@@ -862,7 +953,12 @@ epub_body(struct epub *e, struct dc_xml *x)
 			dc_xml_end(x);	/* section */
 		if (epub_walk_open(&w, n)) {
 			dc_xml_nl(x);
-			dc_xml_start(x, "section");
+			/*
+			 * A part a vocative opens has no heading: on the
+			 * page, where outlines count, no section either.
+			 */
+			dc_xml_start(x, e->html && n->type != DC_HEADING ?
+			    "div" : "section");
 			dc_xml_attr(x, "class", "part");
 			dc_xml_attrf(x, "id", "part%d", w.npart);
 		}
@@ -872,6 +968,7 @@ epub_body(struct epub *e, struct dc_xml *x)
 		dc_xml_end(x);
 	dc_xml_end(x);
 	epub_frontmatter(e, x);
+	epub_colophon(e, x);
 }
 
 /* The title in the book's main language, or any. */
@@ -914,7 +1011,7 @@ epub_nav_link(struct epub *e, struct dc_xml *x, const char *target,
 	int			 first = 1;
 
 	dc_xml_start(x, "a");
-	dc_xml_attrf(x, "href", "%s#%s", EPUB_TEXT, target);
+	dc_xml_attrf(x, "href", "%s#%s", e->href, target);
 	for (s = n->child; s != NULL; s = s->next) {
 		if (s->type != DC_SEG)
 			continue;
@@ -939,7 +1036,7 @@ epub_nav_fixed(struct epub *e, struct dc_xml *x, const char *href,
 
 	dc_xml_start(x, "a");
 	if (type != NULL)
-		dc_xml_attr(x, "epub:type", type);
+		epub_type(e, x, type);
 	dc_xml_attr(x, "href", href);
 	for (i = 0; i < DC_LANG__MAX; i++) {
 		l = epub_nth_lang(e, i);
@@ -989,12 +1086,13 @@ epub_toc(struct epub *e, struct dc_xml *x)
 
 	dc_xml_nl(x);
 	dc_xml_start(x, "nav");
-	dc_xml_attr(x, "epub:type", "toc");
+	epub_type(e, x, "toc");
 	dc_xml_attr(x, "role", "doc-toc");
 	dc_xml_attr(x, "id", "toc");
 	dc_xml_attr(x, "aria-labelledby", "toc-head");
 	dc_xml_nl(x);
-	dc_xml_start(x, "h1");
+	/* Under the page's h1 (the title); the navigation's own. */
+	dc_xml_start(x, e->html ? "h2" : "h1");
 	dc_xml_attr(x, "class", "toc-head");
 	dc_xml_attr(x, "id", "toc-head");
 	first = 1;
@@ -1016,7 +1114,7 @@ epub_toc(struct epub *e, struct dc_xml *x)
 	dc_xml_nl(x);
 	dc_xml_start(x, "li");
 	dc_xml_start(x, "a");
-	dc_xml_attr(x, "href", EPUB_TEXT "#titlepage");
+	dc_xml_attrf(x, "href", "%s#titlepage", e->href);
 	first = 1;
 	for (i = 0; i < DC_LANG__MAX; i++) {
 		l = epub_nth_lang(e, i);
@@ -1036,7 +1134,8 @@ epub_toc(struct epub *e, struct dc_xml *x)
 	if (!parts) {
 		dc_xml_nl(x);
 		dc_xml_start(x, "li");
-		epub_nav_fixed(e, x, EPUB_TEXT "#text", NULL, epub_text_label);
+		snprintf(id, sizeof(id), "%s#text", e->href);
+		epub_nav_fixed(e, x, id, NULL, epub_text_label);
 		dc_xml_end(x);
 	}
 	for (n = e->doc->root->child; ; n = n->next) {
@@ -1079,6 +1178,8 @@ epub_toc(struct epub *e, struct dc_xml *x)
 	}
 	dc_xml_end(x);	/* ol */
 	dc_xml_end(x);	/* nav */
+	if (e->html)
+		return;	/* landmarks are reading systems' */
 
 	dc_xml_nl(x);
 	dc_xml_start(x, "nav");
@@ -1116,8 +1217,9 @@ epub_fill(struct dc_xml *x, const char *name, void *arg)
 
 	if (strcmp(name, "lang") == 0) {
 		dc_xml_attr(x, "lang", dc_lang_tag(&e->doc->meta, e->main));
-		dc_xml_attr(x, "xml:lang", dc_lang_tag(&e->doc->meta,
-		    e->main));
+		if (!e->html)
+			dc_xml_attr(x, "xml:lang", dc_lang_tag(&e->doc->meta,
+			    e->main));
 	} else if (strcmp(name, "title") == 0)
 		epub_text(e, x, e->main, epub_title(e), strlen(epub_title(e)));
 	else if (strcmp(name, "body") == 0)
@@ -1289,14 +1391,16 @@ static void
 epub_opf_source(const struct epub *e, struct dc_xml *x)
 {
 	const struct dc_meta	*m = &e->doc->meta;
-	const char		*first = NULL;
+	const char		*first = NULL, *ed = dc_meta_editor(m);
+	const char		*one[2];
+	const char *const	*urls = dc_meta_urls(m, one);
 	char			 id[32];
 	int			 i;
 
 #define EPUB_TAG(s) dc_lang_tag(m, dc_text_lang_in((s), m->langs))
-	for (i = 0; m->urls != NULL && m->urls[i] != NULL; i++) {
+	for (i = 0; urls[i] != NULL; i++) {
 		snprintf(id, sizeof(id), "source-%d", i + 1);
-		epub_dc(x, "dc:source", id, NULL, m->urls[i]);
+		epub_dc(x, "dc:source", id, NULL, urls[i]);
 	}
 	if (i == 0 && (m->from != NULL || m->orig_title != NULL)) {
 		first = m->from != NULL ? m->from : m->orig_title;
@@ -1309,10 +1413,54 @@ epub_opf_source(const struct epub *e, struct dc_xml *x)
 	if (i > 0 && m->orig_title != NULL && m->orig_title != first)
 		epub_meta_lang(x, "dcterms:title", "source-1",
 		    EPUB_TAG(m->orig_title), m->orig_title);
-	if (m->editor != NULL) {
-		epub_dc(x, "dc:contributor", "editor", EPUB_TAG(m->editor),
-		    m->editor);
+	if (ed != NULL) {
+		epub_dc(x, "dc:contributor", "editor", EPUB_TAG(ed), ed);
 		epub_meta(x, "role", "editor", "marc:relators", "edt");
+	}
+#undef EPUB_TAG
+}
+
+/*
+ * The publisher's metadata (--meta): publisher, rights, translator
+ * (marc:relators trl), the ISBN as a second identifier (ONIX code 15,
+ * ISBN-13) and the series (belongs-to-collection).  The editor and
+ * source are epub_opf_source()'s, the language tags dc_lang_tag()'s.
+ */
+static void
+epub_opf_pub(const struct epub *e, struct dc_xml *x)
+{
+	char *const	*p = e->doc->meta.pub;
+	const struct dc_meta *m = &e->doc->meta;
+	char		*s;
+
+#define EPUB_TAG(s) dc_lang_tag(m, dc_text_lang_in((s), m->langs))
+	if (p[DC_PUB_ISBN] != NULL) {
+		s = g_strconcat("urn:isbn:", p[DC_PUB_ISBN], NULL);
+		epub_dc(x, "dc:identifier", "isbn", NULL, s);
+		g_free(s);
+		epub_meta(x, "identifier-type", "isbn", "onix:codelist5",
+		    "15");
+	}
+	if (p[DC_PUB_PUBLISHER] != NULL)
+		epub_dc(x, "dc:publisher", NULL, EPUB_TAG(p[DC_PUB_PUBLISHER]),
+		    p[DC_PUB_PUBLISHER]);
+	if (p[DC_PUB_RIGHTS] != NULL)
+		epub_dc(x, "dc:rights", NULL, dc_pub_is_spdx(p[DC_PUB_RIGHTS]) ?
+		    NULL : EPUB_TAG(p[DC_PUB_RIGHTS]), p[DC_PUB_RIGHTS]);
+	if (p[DC_PUB_TRANSLATOR] != NULL) {
+		epub_dc(x, "dc:contributor", "translator",
+		    EPUB_TAG(p[DC_PUB_TRANSLATOR]), p[DC_PUB_TRANSLATOR]);
+		epub_meta(x, "role", "translator", "marc:relators", "trl");
+	}
+	if (p[DC_PUB_SERIES] != NULL) {
+		dc_xml_nl(x);
+		dc_xml_start(x, "meta");
+		dc_xml_attr(x, "property", "belongs-to-collection");
+		dc_xml_attr(x, "id", "series");
+		dc_xml_attr(x, "xml:lang", EPUB_TAG(p[DC_PUB_SERIES]));
+		dc_xml_text(x, p[DC_PUB_SERIES]);
+		dc_xml_end(x);
+		epub_meta(x, "collection-type", "series", NULL, "series");
 	}
 #undef EPUB_TAG
 }
@@ -1414,6 +1562,7 @@ epub_opf(struct epub *e)
 	if (m->source != NULL)
 		epub_dc(x, "dc:source", NULL, NULL, m->source);
 	epub_opf_source(e, x);
+	epub_opf_pub(e, x);
 
 	dt = g_date_time_new_from_unix_utc(epub_time(e));
 	when = g_date_time_format(dt, "%Y-%m-%dT%H:%M:%SZ");
@@ -1714,45 +1863,102 @@ epub_fonts(struct epub *e)
 }
 
 /*
- * The style sheet: the template, after @font-face rules if embedding;
- * then the font files.
+ * The style sheet: the template, after @font-face rules if embedding,
+ * their faces in files of the book, or in the page as data: URLs.
+ * Returns g_malloc'd text (*lenp bytes), or NULL (reported).
  */
-static int
-epub_css(struct epub *e)
+/*
+ * A face as a data: URL for the page: WOFF2 where libwoff2enc is (a
+ * CJK subset shrinks by about a third), else the face as it is, as
+ * the book has it.  g_malloc'd.
+ */
+static char *
+epub_font_data_url(const struct epub_font *fo, const char **format)
 {
+	char		*b64, *url;
+
+	*format = "";
+#ifdef HAVE_WOFF2
+	unsigned char	*w;
+	size_t		 wlen;
+
+	if (dc_woff2((const unsigned char *)fo->data, fo->len, &w,
+	    &wlen) == 0) {
+		b64 = g_base64_encode(w, wlen);
+		free(w);
+		url = g_strdup_printf("data:font/woff2;base64,%s", b64);
+		g_free(b64);
+		*format = " format(\"woff2\")";
+		return url;
+	}
+	dc_msg(DC_WARN_GENERIC, 0, 0, "--embed-fonts: WOFF2 compression of "
+	    "%s failed; the page embeds it uncompressed", fo->path);
+#endif
+	b64 = g_base64_encode((const guchar *)fo->data, fo->len);
+	url = g_strdup_printf("data:%s;base64,%s", fo->type, b64);
+	g_free(b64);
+	return url;
+}
+
+static char *
+epub_css_text(struct epub *e, size_t *lenp)
+{
+	static const char	 cs[] = "@charset \"UTF-8\";\n";
 	struct epub_font	*fo;
 	GString			*b;
-	char			*css;
-	size_t			 len;
+	char			*css, *src;
+	const char		*format;
+	size_t			 len, skip;
 	guint			 i;
 	int			 r;
 
 	if (dc_template_read(e->opts->template_dir, EPUB_CSS, &css,
 	    &len) == -1)
-		return -1;
+		return NULL;
 	b = g_string_sized_new(len + 512);
-	/* @charset must stay first if the template has one. */
-	if (strncmp(css, "@charset \"UTF-8\";\n", 18) == 0)
-		g_string_append_len(b, css, 18);
+	/*
+	 * @charset must stay first if the template has one; a style
+	 * element of the page is the page's characters and has none.
+	 */
+	skip = strncmp(css, cs, sizeof(cs) - 1) == 0 ? sizeof(cs) - 1 : 0;
+	if (skip > 0 && !e->html)
+		g_string_append_len(b, css, skip);
 	for (i = 0; i < e->fonts->len; i++) {
 		fo = g_ptr_array_index(e->fonts, i);
+		if (e->html)
+			src = epub_font_data_url(fo, &format);
+		else {
+			src = g_strdup(fo->name);
+			format = "";
+		}
 		for (r = 0; r < DC_FONT__MAX; r++)
 			if (fo->roles & (1 << r))
 				g_string_append_printf(b, "@font-face {\n"
 				    "\tfont-family: \"%s\";\n"
-				    "\tsrc: url(\"%s\");\n"
+				    "\tsrc: url(\"%s\")%s;\n"
 				    "\tfont-weight: %d;\n}\n\n",
-				    epub_font_family[r], fo->name,
+				    epub_font_family[r], src, format,
 				    fo->weight);
+		g_free(src);
 	}
-	if (strncmp(css, "@charset \"UTF-8\";\n", 18) == 0)
-		g_string_append_len(b, css + 18, len - 18);
-	else
-		g_string_append_len(b, css, len);
+	g_string_append_len(b, css + skip, len - skip);
 	g_free(css);
-	len = b->len;
-	epub_file_add(e, EPUB_DIR EPUB_CSS, g_string_free(b, FALSE), len,
-	    "css", "text/css");
+	*lenp = b->len;
+	return g_string_free(b, FALSE);
+}
+
+/* The style sheet and the font files into the book.  Returns 0 or -1. */
+static int
+epub_css(struct epub *e)
+{
+	struct epub_font	*fo;
+	char			*css;
+	size_t			 len;
+	guint			 i;
+
+	if ((css = epub_css_text(e, &len)) == NULL)
+		return -1;
+	epub_file_add(e, EPUB_DIR EPUB_CSS, css, len, "css", "text/css");
 	for (i = 0; i < e->fonts->len; i++) {
 		fo = g_ptr_array_index(e->fonts, i);
 		css = g_strconcat(EPUB_DIR, fo->name, NULL);
@@ -1882,6 +2088,46 @@ out:
 	return rc;
 }
 
+/* Set up the writer's state for d: the book, or (html) the page. */
+static void
+epub_init(struct epub *e, const struct dc_doc *d, const struct dc_opts *o,
+    int html)
+{
+	int	 i;
+
+	memset(e, 0, sizeof(*e));
+	e->doc = d;
+	e->opts = o;
+	e->html = html;
+	e->href = html ? "" : EPUB_TEXT;
+	e->main = (d->meta.langs & (1u << DC_LANG_ZH)) ||
+	    d->meta.langs == 0 ? DC_LANG_ZH : DC_LANG_EN;
+	e->langs = d->meta.langs | (1u << e->main);
+	e->ctx = e->main;
+	e->bi = (e->langs & ~(1u << e->main)) != 0;
+	for (i = 0; i < DC_LANG__MAX; i++) {
+		e->chars[0][i] = g_hash_table_new(g_direct_hash,
+		    g_direct_equal);
+		e->chars[1][i] = g_hash_table_new(g_direct_hash,
+		    g_direct_equal);
+	}
+	e->files = g_ptr_array_new_with_free_func(epub_file_free);
+	e->fonts = g_ptr_array_new_with_free_func(epub_font_free);
+}
+
+static void
+epub_fini(struct epub *e)
+{
+	int	 i;
+
+	for (i = 0; i < DC_LANG__MAX; i++) {
+		g_hash_table_destroy(e->chars[0][i]);
+		g_hash_table_destroy(e->chars[1][i]);
+	}
+	g_ptr_array_free(e->files, TRUE);
+	g_ptr_array_free(e->fonts, TRUE);
+}
+
 /*
  * Write the document as an EPUB 3 book to path.  Returns 0, or -1
  * (reported).
@@ -1891,22 +2137,9 @@ render_epub(const struct dc_doc *d, const struct dc_opts *o,
     const char *path)
 {
 	struct epub	 e;
-	int		 i, rc = -1;
+	int		 rc = -1;
 
-	memset(&e, 0, sizeof(e));
-	e.doc = d;
-	e.opts = o;
-	e.main = (d->meta.langs & (1u << DC_LANG_ZH)) || d->meta.langs == 0 ?
-	    DC_LANG_ZH : DC_LANG_EN;
-	e.langs = d->meta.langs | (1u << e.main);
-	e.ctx = e.main;
-	e.bi = (e.langs & ~(1u << e.main)) != 0;
-	for (i = 0; i < DC_LANG__MAX; i++) {
-		e.chars[0][i] = g_hash_table_new(g_direct_hash, g_direct_equal);
-		e.chars[1][i] = g_hash_table_new(g_direct_hash, g_direct_equal);
-	}
-	e.files = g_ptr_array_new_with_free_func(epub_file_free);
-	e.fonts = g_ptr_array_new_with_free_func(epub_font_free);
+	epub_init(&e, d, o, 0);
 
 	/*
 	 * Zip order: container.xml, package, nav, text, style sheet,
@@ -1932,11 +2165,67 @@ render_epub(const struct dc_doc *d, const struct dc_opts *o,
 		goto out;
 	rc = 0;
 out:
-	for (i = 0; i < DC_LANG__MAX; i++) {
-		g_hash_table_destroy(e.chars[0][i]);
-		g_hash_table_destroy(e.chars[1][i]);
-	}
-	g_ptr_array_free(e.files, TRUE);
-	g_ptr_array_free(e.fonts, TRUE);
+	epub_fini(&e);
 	return rc;
+}
+
+/*
+ * The XHTML writer for the web page (xhtml.h, render_html.c): the
+ * same title page, contents and text as the book's, in HTML.
+ */
+struct epub *
+dc_xhtml_new(const struct dc_doc *d, const struct dc_opts *o)
+{
+	struct epub	*e;
+
+	e = g_new(struct epub, 1);
+	epub_init(e, d, o, 1);
+	return e;
+}
+
+void
+dc_xhtml_free(struct epub *e)
+{
+	if (e == NULL)
+		return;
+	epub_fini(e);
+	g_free(e);
+}
+
+/* The placeholders lang, title and body (the contents within it). */
+int
+dc_xhtml_fill(struct dc_xml *x, const char *name, void *arg)
+{
+	return epub_fill(x, name, arg);
+}
+
+/* The title in the main language, and that language. */
+const char *
+dc_xhtml_title(const struct epub *e, enum dc_lang *l)
+{
+	if (l != NULL)
+		*l = e->main;
+	return epub_title(e);
+}
+
+/*
+ * Subset the faces to the characters written so far (after a first
+ * writing of the page).  Returns 0, or -1 (reported).
+ */
+int
+dc_xhtml_fonts(struct epub *e)
+{
+	return epub_fonts(e);
+}
+
+/*
+ * The style sheet, the subset faces in it as data: URLs.  Returns
+ * g_malloc'd text, or NULL (reported).
+ */
+char *
+dc_xhtml_css(struct epub *e)
+{
+	size_t	 len;
+
+	return epub_css_text(e, &len);
 }

@@ -318,6 +318,38 @@ pdf_date(long long epoch, char *buf, size_t sz)
 	strftime(buf, sz, "%Y-%m-%dT%H:%M:%SZ", &tm);
 }
 
+/*
+ * The publisher's metadata (--meta) in the document information
+ * dictionary.  cairo 1.16 writes only its seven keys, none of them a
+ * publisher's, so they go into Keywords as "key: value" items, which
+ * pdfinfo and every viewer show; the XMP packet is the place where
+ * each has its own property.
+ */
+static void
+pdf_metadata_pub(struct pdf *pd, const struct dc_meta *m)
+{
+	GString		*b;
+	const char	*v;
+	int		 k;
+
+	b = g_string_new(NULL);
+	/* The language tags are /Lang's (pdf_lang()). */
+	for (k = 0; k < DC_PUB_LANG_ZH; k++) {
+		if (k == DC_PUB_EDITOR)
+			v = dc_meta_editor(m);
+		else
+			v = m->pub[k];
+		if (v == NULL)
+			continue;
+		g_string_append_printf(b, "%s%s: %s", b->len > 0 ? "; " : "",
+		    dc_pub_name(k), v);
+	}
+	if (b->len > 0)
+		cairo_pdf_surface_set_metadata(pd->surf,
+		    CAIRO_PDF_METADATA_KEYWORDS, b->str);
+	g_string_free(b, TRUE);
+}
+
 static void
 pdf_metadata(struct pdf *pd, const struct dc_doc *d,
     const struct dc_opts *o)
@@ -369,6 +401,7 @@ pdf_metadata(struct pdf *pd, const struct dc_doc *d,
 	    CAIRO_PDF_METADATA_CREATE_DATE, date);
 	cairo_pdf_surface_set_metadata(pd->surf,
 	    CAIRO_PDF_METADATA_MOD_DATE, date);
+	pdf_metadata_pub(pd, m);
 }
 
 /*
@@ -560,8 +593,11 @@ render_pdf(const struct dc_doc *d, const struct dc_opts *o,
 	if (pd.cr != NULL)
 		cairo_destroy(pd.cr);
 	cairo_surface_finish(pd.surf);
+	/* The user's tag (--meta lang-zh, lang-en) first. */
 	lang = lay == TS_EN || !(d->meta.langs & (1u << DC_LANG_ZH)) ?
-	    "en" : d->meta.hant ? "zh-Hant" : "zh-CN";
+	    dc_lang_tag(&d->meta, DC_LANG_EN) :
+	    d->meta.pub[DC_PUB_LANG_ZH] != NULL ?
+	    d->meta.pub[DC_PUB_LANG_ZH] : d->meta.hant ? "zh-Hant" : "zh-CN";
 	/*
 	 * cairo from 1.17.6 writes an xref stream, not this trailer: the
 	 * PDF is kept as cairo made it, without /Lang, with a warning.

@@ -1239,7 +1239,8 @@ static void
 tei_bibl(struct tei *t)
 {
 	const struct dc_meta	*m = &t->d->meta;
-	const char		*lc, *iso;
+	const char		*lc, *iso, *one[2];
+	const char *const	*urls = dc_meta_urls(m, one);
 	int			 i, dated = 0;
 
 	iso = tei_when_ok(m->date_iso) ? m->date_iso : NULL;
@@ -1310,11 +1311,11 @@ tei_bibl(struct tei *t)
 		dc_xml_elem(t->x, "name", m->reporters);
 		dc_xml_end(t->x);
 	}
-	if (m->editor != NULL) {
+	if (dc_meta_editor(m) != NULL) {
 		dc_xml_nl(t->x);
 		dc_xml_start(t->x, "respStmt");
 		dc_xml_elem(t->x, "resp", "editor");
-		dc_xml_elem(t->x, "name", m->editor);
+		dc_xml_elem(t->x, "name", dc_meta_editor(m));
 		dc_xml_end(t->x);
 	}
 	if (m->from != NULL) {
@@ -1328,13 +1329,13 @@ tei_bibl(struct tei *t)
 		dc_xml_text(t->x, m->orig_title);
 		dc_xml_end(t->x);
 	}
-	for (i = 0; m->urls != NULL && m->urls[i] != NULL; i++) {
+	for (i = 0; urls[i] != NULL; i++) {
 		dc_xml_nl(t->x);
 		dc_xml_start(t->x, "ref");
 		dc_xml_attr(t->x, "type", "source");
-		if (tei_pointer_ok(m->urls[i]))
-			dc_xml_attr(t->x, "target", m->urls[i]);
-		dc_xml_text(t->x, m->urls[i]);
+		if (tei_pointer_ok(urls[i]))
+			dc_xml_attr(t->x, "target", urls[i]);
+		dc_xml_text(t->x, urls[i]);
 		dc_xml_end(t->x);
 	}
 	if (m->author_from != NULL) {
@@ -1367,6 +1368,62 @@ tei_bibl(struct tei *t)
 	dc_xml_end(t->x);	/* bibl */
 	dc_xml_nl(t->x);
 	dc_xml_end(t->x);	/* sourceDesc */
+}
+
+/* A respStmt of this edition for the publisher's key k (--meta). */
+static void
+tei_pub_resp(struct tei *t, enum dc_pub k, const char *resp)
+{
+	const char	*v = t->d->meta.pub[k];
+
+	if (v == NULL)
+		return;
+	dc_xml_nl(t->x);
+	dc_xml_start(t->x, "respStmt");
+	dc_xml_elem(t->x, "resp", resp);
+	dc_xml_elem(t->x, "name", v);
+	dc_xml_end(t->x);
+}
+
+/*
+ * The publisher's part of publicationStmt (--meta), after docconv's
+ * authority and date: the publisher (an agency, so the details that
+ * follow are its), the ISBN, and the licence, an SPDX id linked to
+ * its text.
+ */
+static void
+tei_pub_publication(struct tei *t)
+{
+	char *const	*p = t->d->meta.pub;
+	char		*url;
+
+	if (p[DC_PUB_PUBLISHER] != NULL) {
+		dc_xml_nl(t->x);
+		dc_xml_elem(t->x, "publisher", p[DC_PUB_PUBLISHER]);
+	}
+	if (p[DC_PUB_ISBN] != NULL) {
+		dc_xml_nl(t->x);
+		dc_xml_start(t->x, "idno");
+		dc_xml_attr(t->x, "type", "ISBN");
+		dc_xml_text(t->x, p[DC_PUB_ISBN]);
+		dc_xml_end(t->x);
+	}
+	if (p[DC_PUB_RIGHTS] != NULL) {
+		dc_xml_nl(t->x);
+		dc_xml_start(t->x, "availability");
+		dc_xml_nl(t->x);
+		dc_xml_start(t->x, "licence");
+		if (dc_pub_is_spdx(p[DC_PUB_RIGHTS])) {
+			url = g_strdup_printf("https://spdx.org/licenses/"
+			    "%s.html", p[DC_PUB_RIGHTS]);
+			dc_xml_attr(t->x, "target", url);
+			g_free(url);
+		}
+		dc_xml_text(t->x, p[DC_PUB_RIGHTS]);
+		dc_xml_end(t->x);
+		dc_xml_nl(t->x);
+		dc_xml_end(t->x);
+	}
 }
 
 /* Has type i kinds (subcategories)? */
@@ -1528,6 +1585,8 @@ tei_header(struct tei *t)
 		}
 	}
 	tei_author(t);
+	tei_pub_resp(t, DC_PUB_EDITOR, "editor");
+	tei_pub_resp(t, DC_PUB_TRANSLATOR, "translator");
 	dc_xml_nl(t->x);
 	dc_xml_start(t->x, "respStmt");
 	dc_xml_elem(t->x, "resp", "Conversion from plain text to TEI P5");
@@ -1558,8 +1617,17 @@ tei_header(struct tei *t)
 		dc_xml_text(t->x, when);
 		dc_xml_end(t->x);
 	}
+	tei_pub_publication(t);
 	dc_xml_nl(t->x);
 	dc_xml_end(t->x);
+	if (m->pub[DC_PUB_SERIES] != NULL) {
+		dc_xml_nl(t->x);
+		dc_xml_start(t->x, "seriesStmt");
+		dc_xml_nl(t->x);
+		dc_xml_elem(t->x, "title", m->pub[DC_PUB_SERIES]);
+		dc_xml_nl(t->x);
+		dc_xml_end(t->x);
+	}
 	tei_bibl(t);
 	dc_xml_nl(t->x);
 	dc_xml_end(t->x);	/* fileDesc */

@@ -139,6 +139,11 @@ render_tree(const struct dc_doc *d, const struct dc_opts *o, FILE *f)
 	}
 	if (m->title_default)
 		fputs("meta title-default: yes\n", f);
+	/* The publisher's, beside what the text gave (which they win). */
+	for (i = 0; i < DC_PUB__MAX; i++) {
+		snprintf(key, sizeof(key), "user %s", dc_pub_name(i));
+		tree_meta(f, key, m->pub[i]);
+	}
 
 	for (n = d->root->child; n != NULL; n = n->next) {
 		if (dc_type_is_header(n->type)) {

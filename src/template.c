@@ -168,10 +168,13 @@ tpl_copy(const xmlNode *n, struct dc_xml *x, dc_template_cb cb, void *arg)
 /* The skeletons, and the placeholders each must have. */
 static const struct tpl_need {
 	const char	*name;		/* file in templates/ */
-	const char	*need[3];	/* placeholders it must hold */
+	const char	*need[4];	/* placeholders it must hold */
+	int		 page;		/* the web page's (--html): HTML's
+					   <html>, no epub: prefix */
 } tpl_needs[] = {
-	{ "content.xhtml", { "body", "title", NULL } },
-	{ "nav.xhtml", { "nav", "title", NULL } },
+	{ "content.xhtml", { "body", "title", NULL }, 0 },
+	{ "nav.xhtml", { "nav", "title", NULL }, 0 },
+	{ "page.html", { "body", "title", "head", NULL }, 1 },
 };
 
 #define XHTML_NS	"http://www.w3.org/1999/xhtml"
@@ -212,18 +215,28 @@ tpl_fault(const xmlDoc *doc, const char *name)
 	const xmlNode	*root = xmlDocGetRootElement(doc);
 	const xmlNs	*ns;
 	size_t		 i, k;
+	int		 page;
 
-	if (root == NULL || root->ns == NULL || strcmp((const char *)
+	for (i = 0; i < G_N_ELEMENTS(tpl_needs); i++)
+		if (strcmp(tpl_needs[i].name, name) == 0)
+			break;
+	page = i < G_N_ELEMENTS(tpl_needs) && tpl_needs[i].page;
+	/* The page is HTML: <html>, in no namespace or XHTML's. */
+	if (page && (root == NULL || strcmp((const char *)root->name,
+	    "html") != 0 || (root->ns != NULL && strcmp((const char *)
+	    root->ns->href, XHTML_NS) != 0)))
+		return g_strdup("the root element is not <html>");
+	if (!page && (root == NULL || root->ns == NULL || strcmp((const char *)
 	    root->ns->href, XHTML_NS) != 0 ||
-	    strcmp((const char *)root->name, "html") != 0)
+	    strcmp((const char *)root->name, "html") != 0))
 		return g_strdup("the root element is not XHTML's <html> (in "
 		    "the namespace " XHTML_NS ")");
-	for (ns = root->nsDef; ns != NULL; ns = ns->next)
+	for (ns = page ? NULL : root->nsDef; ns != NULL; ns = ns->next)
 		if (ns->prefix != NULL &&
 		    strcmp((const char *)ns->prefix, "epub") == 0 &&
 		    strcmp((const char *)ns->href, OPS_NS) == 0)
 			break;
-	if (ns == NULL)
+	if (!page && ns == NULL)
 		return g_strdup("<html> does not declare "
 		    "xmlns:epub=\"" OPS_NS "\" (the text docconv fills in "
 		    "uses epub:type)");
@@ -236,7 +249,9 @@ tpl_fault(const xmlDoc *doc, const char *name)
 				    "placeholder: the %s would be missing",
 				    tpl_needs[i].need[k],
 				    strcmp(tpl_needs[i].need[k], "title") == 0 ?
-				    "title" : "text");
+				    "title" : strcmp(tpl_needs[i].need[k],
+				    "head") == 0 ? "metadata and style" :
+				    "text");
 	}
 	return NULL;
 }
@@ -279,8 +294,10 @@ tpl_load(const char *path, const char *name, char **why)
 int
 dc_template_check(const char *dir)
 {
+	/* The skeletons first, in tpl_needs' order. */
 	static const char *const known[] = {
-		"content.xhtml", "nav.xhtml", "style.css"
+		"content.xhtml", "nav.xhtml", "page.html", "style.css",
+		"page.css"
 	};
 	xmlDocPtr	 doc;
 	char		*p, *why;
@@ -312,8 +329,9 @@ dc_template_check(const char *dir)
 	}
 	if (found == 0 && rc == 0)
 		fprintf(stderr, "docconv: --template-dir %s: warning: none "
-		    "of content.xhtml, nav.xhtml, style.css is there; the "
-		    "installed templates are used\n", dir);
+		    "of content.xhtml, nav.xhtml, page.html, style.css, "
+		    "page.css is there; the installed templates are used\n",
+		    dir);
 	return rc;
 }
 

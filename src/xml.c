@@ -21,12 +21,14 @@ struct dc_xml {
 	int			 depth;	/* open elements */
 	int			 nl;	/* newline asked for, not written */
 	int			 err;	/* a call failed: sticky */
+	GPtrArray		*names;	/* HTML: the open elements' names;
+					   NULL for XML */
 };
 
 static void	 xml_flush_nl(struct dc_xml *, int);
 
 static struct dc_xml *
-xml_init(xmlTextWriterPtr w, xmlBufferPtr buf)
+xml_init(xmlTextWriterPtr w, xmlBufferPtr buf, int html)
 {
 	struct dc_xml	*x;
 
@@ -38,16 +40,20 @@ xml_init(xmlTextWriterPtr w, xmlBufferPtr buf)
 	x = g_new0(struct dc_xml, 1);
 	x->w = w;
 	x->buf = buf;
+	/*
+	 * The declaration makes libxml2 write UTF-8 (else it writes
+	 * character references in attributes); in text/html it would be
+	 * a bogus comment, so HTML's is cut off by dc_xml_finish().
+	 */
+	if (html)
+		x->names = g_ptr_array_new_with_free_func(g_free);
 	if (xmlTextWriterStartDocument(w, "1.0", "UTF-8", NULL) < 0)
 		x->err = 1;
 	return x;
 }
 
-/*
- * Start an XML document in memory (fetched with dc_xml_finish()).
- */
-struct dc_xml *
-dc_xml_new_buffer(void)
+static struct dc_xml *
+xml_new_buffer(int html)
 {
 	xmlBufferPtr	 b;
 
@@ -58,7 +64,29 @@ dc_xml_new_buffer(void)
 	 */
 	if ((b = xmlBufferCreate()) != NULL)
 		xmlBufferSetAllocationScheme(b, XML_BUFFER_ALLOC_DOUBLEIT);
-	return xml_init(b != NULL ? xmlNewTextWriterMemory(b, 0) : NULL, b);
+	return xml_init(b != NULL ? xmlNewTextWriterMemory(b, 0) : NULL, b,
+	    html);
+}
+
+/*
+ * Start an XML document in memory (fetched with dc_xml_finish()).
+ */
+struct dc_xml *
+dc_xml_new_buffer(void)
+{
+	return xml_new_buffer(0);
+}
+
+/*
+ * Start an HTML document in memory, in the XML syntax HTML parsers
+ * read alike (polyglot): no XML declaration, and an element with no
+ * content closed by an end tag ("<div></div>"; "<div/>" would open
+ * one in HTML) unless it is void ("<br/>").
+ */
+struct dc_xml *
+dc_xml_new_html(void)
+{
+	return xml_new_buffer(1);
 }
 
 /*
@@ -103,6 +131,8 @@ dc_xml_start(struct dc_xml *x, const char *name)
 	if (x->err == 0 && xmlTextWriterStartElement(x->w,
 	    BAD_CAST name) < 0)
 		x->err = 1;
+	if (x->names != NULL)
+		g_ptr_array_add(x->names, g_strdup(name));
 	x->depth++;
 }
 
@@ -154,13 +184,57 @@ dc_xml_text(struct dc_xml *x, const char *s)
 		dc_xml_textn(x, s, strlen(s));
 }
 
+/* HTML's void elements, which have no end tag. */
+static int
+xml_void(const char *name)
+{
+	static const char *const v[] = { "area", "base", "br", "col",
+	    "embed", "hr", "img", "input", "link", "meta", "source",
+	    "track", "wbr" };
+	size_t	 i;
+
+	for (i = 0; i < G_N_ELEMENTS(v); i++)
+		if (strcmp(name, v[i]) == 0)
+			return 1;
+	return 0;
+}
+
 void
 dc_xml_end(struct dc_xml *x)
 {
+	int	 full = 0;
+
 	xml_flush_nl(x, x->depth - 1);
-	if (x->err == 0 && xmlTextWriterEndElement(x->w) < 0)
+	if (x->names != NULL && x->names->len > 0) {
+		full = !xml_void(g_ptr_array_index(x->names,
+		    x->names->len - 1));
+		g_ptr_array_remove_index(x->names, x->names->len - 1);
+	}
+	if (x->err == 0 && (full ? xmlTextWriterFullEndElement(x->w) :
+	    xmlTextWriterEndElement(x->w)) < 0)
 		x->err = 1;
 	x->depth--;
+}
+
+/*
+ * Text written as it is, for the raw text of an HTML style or script
+ * element, where entities are not read: the caller keeps "</" and
+ * "<!--" out of it (JSON as \u003c, CSS has neither).
+ */
+void
+dc_xml_raw(struct dc_xml *x, const char *s)
+{
+	char	*v;
+
+	if (s == NULL || *s == '\0' || x->err)
+		return;
+	xml_flush_nl(x, x->depth);
+	v = dc_xml_clean(s, strlen(s), NULL);
+	g_assert(strstr(v, "</") == NULL && strstr(v, "<!--") == NULL);
+	/* libxml2 closes the start tag before raw bytes, as for text. */
+	if (xmlTextWriterWriteRaw(x->w, BAD_CAST v) < 0)
+		x->err = 1;
+	g_free(v);
 }
 
 /* An element holding only text. */
@@ -222,14 +296,22 @@ dc_xml_finish(struct dc_xml *x, char **out, size_t *outlen)
 	else
 		rc = 0;
 	if (x->buf != NULL) {
+		const char	*c = (const char *)xmlBufferContent(x->buf);
+		size_t		 n = xmlBufferLength(x->buf), skip = 0;
+
+		if (x->names != NULL && n > 5 && strncmp(c, "<?xml", 5) == 0)
+			skip = strcspn(c, "\n") + 1;
+		if (skip > n)
+			skip = n;
 		if (rc == 0 && out != NULL) {
-			*out = g_strndup((const char *)xmlBufferContent(x->buf),
-			    xmlBufferLength(x->buf));
+			*out = g_strndup(c + skip, n - skip);
 			if (outlen != NULL)
-				*outlen = xmlBufferLength(x->buf);
+				*outlen = n - skip;
 		}
 		xmlBufferFree(x->buf);
 	}
+	if (x->names != NULL)
+		g_ptr_array_free(x->names, TRUE);
 	g_free(x);
 	return rc;
 }

@@ -11,6 +11,7 @@
 struct dc_xml;
 
 struct dc_xml	*dc_xml_new_buffer(void);
+struct dc_xml	*dc_xml_new_html(void);
 void		 dc_xml_doctype(struct dc_xml *, const char *);
 void		 dc_xml_start(struct dc_xml *, const char *);
 void		 dc_xml_attr(struct dc_xml *, const char *, const char *);
@@ -19,6 +20,7 @@ void		 dc_xml_attrf(struct dc_xml *, const char *, const char *, ...)
 void		 dc_xml_text(struct dc_xml *, const char *);
 void		 dc_xml_textn(struct dc_xml *, const char *, size_t);
 void		 dc_xml_end(struct dc_xml *);
+void		 dc_xml_raw(struct dc_xml *, const char *);
 void		 dc_xml_elem(struct dc_xml *, const char *, const char *);
 void		 dc_xml_nl(struct dc_xml *);
 int		 dc_xml_finish(struct dc_xml *, char **, size_t *);

@@ -585,6 +585,61 @@ block_of(const struct dc_doc *d, enum dc_type t)
 }
 
 /*
+ * The publisher's keys: each value checked and normalised as the
+ * formats need it, each bad one refused with what is allowed; a value
+ * dc_pub_set() would not leave is a broken model.
+ */
+static void
+t_pub(void)
+{
+	char		*v[DC_PUB__MAX] = { NULL }, *err = NULL;
+	struct dc_doc	*d;
+	int		 k;
+
+	g_assert_cmpint(dc_pub_set(v, "isbn", "0-00-000000-0", &err), ==, 0);
+	g_assert_cmpstr(v[DC_PUB_ISBN], ==, "9780000000002");
+	g_assert_cmpint(dc_pub_set(v, "ISBN", "978 0 00 000000 2", &err), ==, 0);
+	g_assert_cmpstr(v[DC_PUB_ISBN], ==, "9780000000002");
+	g_assert_cmpint(dc_pub_set(v, "isbn", "9780000000003", &err), ==, -1);
+	g_assert_nonnull(strstr(err, "check digit"));
+	g_free(err);
+	g_assert_cmpint(dc_pub_set(v, "isbn", "977000000000X", &err), ==, -1);
+	g_free(err);
+	g_assert_cmpint(dc_pub_set(v, "licence", "cc-by-4.0", &err), ==, 0);
+	g_assert_cmpstr(v[DC_PUB_RIGHTS], ==, "CC-BY-4.0");
+	g_assert_true(dc_pub_is_spdx(v[DC_PUB_RIGHTS]));
+	g_assert_cmpint(dc_pub_set(v, "rights", " All rights reserved. ",
+	    &err), ==, 0);
+	g_assert_cmpstr(v[DC_PUB_RIGHTS], ==, "All rights reserved.");
+	g_assert_false(dc_pub_is_spdx(v[DC_PUB_RIGHTS]));
+	g_assert_cmpint(dc_pub_set(v, "lang-zh", "zh-Hant-TW", &err), ==, 0);
+	g_assert_cmpint(dc_pub_set(v, "lang-zh", "zho", &err), ==, -1);
+	g_free(err);
+	g_assert_cmpint(dc_pub_set(v, "lang-en", "en--GB", &err), ==, -1);
+	g_free(err);
+	g_assert_cmpint(dc_pub_set(v, "source", "https://example.org/a b",
+	    &err), ==, -1);
+	g_free(err);
+	g_assert_cmpint(dc_pub_set(v, "publisher", "A\tB", &err), ==, -1);
+	g_free(err);
+	g_assert_cmpint(dc_pub_set(v, "colour", "red", &err), ==, -1);
+	g_assert_nonnull(strstr(err, "unknown key 'colour'"));
+	g_free(err);
+	g_assert_cmpint(dc_pub_from_name("collection"), ==, DC_PUB_SERIES);
+	for (k = 0; k < DC_PUB__MAX; k++)
+		g_free(v[k]);
+
+	d = parse_str("题目\n\n　　正文一段。\n");
+	g_assert_cmpint(dc_tree_check(d, NULL), ==, 0);
+	d->meta.pub[DC_PUB_LANG_ZH] = g_strdup("zh-Hant");
+	g_assert_cmpstr(dc_lang_tag(&d->meta, DC_LANG_ZH), ==, "zh-Hant");
+	g_assert_cmpint(dc_tree_check(d, NULL), ==, 0);
+	d->meta.pub[DC_PUB_ISBN] = g_strdup("978-0-00-000000-2");
+	g_assert_cmpint(dc_tree_check(d, NULL), >, 0);	/* not as set */
+	dc_doc_free(d);
+}
+
+/*
  * dc_tree_check() finds what breaks the rules of the new roles and of
  * the metadata: each change below makes a good model bad.
  */
@@ -708,6 +763,7 @@ main(int argc, char **argv)
 	g_test_add_func("/model/part_labels", t_part_labels);
 	g_test_add_func("/model/parts", t_parts);
 	g_test_add_func("/model/check_fails", t_tree_check_fails);
+	g_test_add_func("/model/pub", t_pub);
 	g_test_add_func("/text/script", t_script);
 	g_test_add_func("/lines/breaks", t_line_breaks);
 	return g_test_run();

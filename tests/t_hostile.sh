@@ -56,6 +56,9 @@ sound() {
 		    fail "$name: EPUB zip is damaged" ;;
 		*.pdf) pdfinfo "$f" >/dev/null 2>&1 ||
 		    fail "$name: PDF not readable" ;;
+		*.html) [ "$(head -c 15 "$f")" = "<!DOCTYPE html>" ] &&
+		    tail -c 8 "$f" | grep -q '</html>' ||
+		    fail "$name: web page not whole" ;;
 		*) fail "$name: unexpected output $f" ;;
 		esac
 	done
@@ -77,7 +80,7 @@ nofiles
 
 # ---- C0 and C1 controls: removed with one warning; outputs clean.
 printf '标题\n\n正文\001\002\033[31m和\302\205\302\233x\013y\177。\n' >"$T/ctl.txt"
-conv controls "$T/ctl.txt" --tei --epub --pdf --dump-model
+conv controls "$T/ctl.txt" --tei --epub --pdf --html --dump-model
 expect 0 "WARNING: control character removed: 7 in all"
 sound
 LC_ALL=C grep -q "$(printf '[\001\002\033\013\177]')" "$T/out" "$T/o/ctl.tei.xml" &&
@@ -94,7 +97,7 @@ sys.stdout.buffer.write(b)'
 conv surrogates "$T/surr.txt" --tei --epub
 expect 1 "surr.txt:3:7: ERROR: cannot decode: UTF-16 lone surrogate U+D800"
 nofiles
-conv surrogates-lenient "$T/surr.txt" --tei --epub --pdf --dump-model --lenient
+conv surrogates-lenient "$T/surr.txt" --tei --epub --pdf --html --dump-model --lenient
 expect 0 "WARNING: invalid bytes replaced with U+FFFD: a lone UTF-16 surrogate"
 sound
 grep -q "正文�中间" "$T/out" || fail "surrogates: no U+FFFD in the model"
@@ -136,7 +139,7 @@ random.seed(6)
 p = "。，！？；：…—“”「」（）《》、.,;:!?-()[]\"*#"
 print("\n".join("".join(random.choice(p) for _ in range(40))
     for _ in range(2000)))'
-conv punct "$T/punct.txt" --tei --epub --pdf
+conv punct "$T/punct.txt" --tei --epub --pdf --html
 expect 0
 sound
 sed 's/$/\n/' "$T/punct.txt" >"$T/punct2.txt"
@@ -177,7 +180,7 @@ gen p20k.txt 'import sys
 sys.stdout.write("标题\n\n" + "".join("第%d段。\n\n" % i for i in range(20000)))'
 gen p200k.txt 'import sys
 sys.stdout.write("标题\n\n" + "".join("第%d段。\n\n" % i for i in range(200000)))'
-conv paras-20k "$T/p20k.txt" --tei --epub
+conv paras-20k "$T/p20k.txt" --tei --epub --html
 expect 0
 s20=$secs
 conv paras-200k "$T/p200k.txt" --tei --epub
@@ -232,7 +235,7 @@ sound
 n=$(xmllint --xpath 'string-length(//*[local-name()="body"])' "$T/o/longtitle.tei.xml")
 [ "$n" -ge 10003 ] || fail "long-title-line: text lost ($n characters)"
 title=$(python3 -c 'print("题" * 9990 + "0123456789")')
-conv long-title "$T/longtitle.txt" --title "$title" --tei --epub --pdf
+conv long-title "$T/longtitle.txt" --title "$title" --tei --epub --pdf --html
 expect 0
 sound
 n=$(xmllint --xpath 'string-length(//*[local-name()="titleStmt"]/*[local-name()="title"][1])' \

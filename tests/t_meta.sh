@@ -1,0 +1,231 @@
+#!/bin/sh
+# The publisher's metadata: --meta over a FILE.meta sidecar over what
+# the reader found, and every key where each format keeps it: TEI
+# (valid against tei_all), EPUB (epubcheck 0/0/0), PDF (pdfinfo), the
+# web page (JSON-LD) and the dump, which shows the reader's value and
+# the user's.  The same input and metadata twice give the same bytes;
+# --meta-file replaces the sidecar; bad keys, values and sidecar lines
+# are usage errors (exit 2) naming the key or FILE:LINE.
+. "${top_srcdir:-.}/tests/lib.sh"
+
+for t in python3 unzip pdfinfo java; do
+	command -v $t >/dev/null 2>&1 || skip "$t not installed"
+done
+JING_JAR=${JING_JAR:-/usr/share/java/jing.jar}
+EPUBCHECK_JAR=${EPUBCHECK_JAR:-/usr/share/java/epubcheck.jar}
+[ -f "$EPUBCHECK_JAR" ] || skip "epubcheck not installed ($EPUBCHECK_JAR)"
+
+export SOURCE_DATE_EPOCH=1700000000
+src="$top_srcdir/tests/data/meta"
+mkdir "$T/in" "$T/a" "$T/b"
+cp "$src/notice.zh-en.txt" "$src/notice.zh-en.meta" "$T/in/"
+in="$T/in/notice.zh-en.txt"
+
+# The sidecar is found beside the input; --meta wins over it.
+for d in a b; do
+	"$DOCCONV" -q --tei --epub --pdf --html -o "$T/$d" \
+	    --meta publisher='Example Press' --meta 'editor = Wang Fang' \
+	    "$in" || fail "docconv with --meta: exit status $?"
+done
+for x in tei.xml epub pdf html; do
+	cmp -s "$T/a/notice.zh-en.$x" "$T/b/notice.zh-en.$x" ||
+	    fail "notice.zh-en.$x: two runs with the same metadata differ"
+done
+
+# The dump: the reader's editor and address, and the user's.
+"$DOCCONV" -q --dump-model --meta publisher='Example Press' \
+    --meta editor='Wang Fang' "$in" >"$T/dump" || fail "--dump-model failed"
+for l in 'meta editor: 周文' \
+    'meta url: https://library.example.org/notices/night-reading' \
+    'meta user publisher: Example Press' 'meta user editor: Wang Fang' \
+    'meta user rights: CC-BY-SA-4.0' \
+    'meta user source: https://archive.example.net/notices/2024-03' \
+    'meta user translator: Chen Yu' 'meta user series: City Notices' \
+    'meta user isbn: 9780000000002' 'meta user lang-zh: zh-Hans' \
+    'meta user lang-en: en-GB'; do
+	grep -qxF "$l" "$T/dump" || { cat "$T/dump" >&2; fail "dump lacks '$l'"; }
+done
+
+# TEI: valid, and each key in its element.
+if [ -n "${TEI_SCHEMA:-}" ] && [ -f "$TEI_SCHEMA" ] && [ -f "$JING_JAR" ]; then
+	java -jar "$JING_JAR" "$TEI_SCHEMA" "$T/a/notice.zh-en.tei.xml" \
+	    >"$T/jing.out" 2>&1 ||
+	    { cat "$T/jing.out" >&2; fail "jing: TEI not valid"; }
+else
+	echo "NOTE: no TEI schema or jing (configure --with-tei-schema=PATH):" \
+	    "the TEI is checked for its elements, not validated"
+fi
+python3 - "$T/a/notice.zh-en.tei.xml" <<'PY' || fail "TEI metadata"
+import sys, xml.etree.ElementTree as ET
+ns = {'t': 'http://www.tei-c.org/ns/1.0'}
+XL = '{http://www.w3.org/XML/1998/namespace}lang'
+r = ET.parse(sys.argv[1]).getroot()
+fd = r.find('t:teiHeader/t:fileDesc', ns)
+bad = []
+def want(path, text, attr=None, val=None):
+    e = fd.find(path, ns)
+    if e is None:
+        bad.append('no ' + path); return
+    if text is not None and ''.join(e.itertext()).strip() != text:
+        bad.append('%s is %r, not %r' % (path, ''.join(e.itertext()), text))
+    if attr is not None and e.get(attr) != val:
+        bad.append('%s/@%s is %r, not %r' % (path, attr, e.get(attr), val))
+want('t:publicationStmt/t:publisher', 'Example Press')
+want('t:publicationStmt/t:idno[@type="ISBN"]', '9780000000002')
+want('t:publicationStmt/t:availability/t:licence', 'CC-BY-SA-4.0', 'target',
+     'https://spdx.org/licenses/CC-BY-SA-4.0.html')
+want('t:seriesStmt/t:title', 'City Notices')
+resp = {s.findtext('t:resp', None, ns): s.findtext('t:name', None, ns)
+        for s in fd.findall('t:titleStmt/t:respStmt', ns)}
+for k, v in (('editor', 'Wang Fang'), ('translator', 'Chen Yu')):
+    if resp.get(k) != v:
+        bad.append('titleStmt respStmt %s is %r, not %r' % (k, resp.get(k), v))
+want('t:sourceDesc/t:bibl/t:ref[@type="source"]',
+     'https://archive.example.net/notices/2024-03', 'target',
+     'https://archive.example.net/notices/2024-03')
+refs = fd.findall('t:sourceDesc/t:bibl/t:ref', ns)
+if len(refs) != 1:
+    bad.append('bibl has %d refs: the user\'s source replaces the text\'s' % len(refs))
+if '周文' in ''.join(fd.find('t:sourceDesc', ns).itertext()):
+    bad.append('the editor the text named is still in sourceDesc')
+langs = {e.get(XL) for e in fd.findall('t:titleStmt/t:title', ns)}
+if langs != {'zh-Hans', 'en-GB'}:
+    bad.append('title languages %r' % langs)
+idents = {e.get('ident') for e in r.findall('.//t:langUsage/t:language', ns)}
+if idents != {'zh-Hans', 'en-GB'}:
+    bad.append('langUsage %r' % idents)
+for b in bad:
+    print('FAIL: TEI: ' + b)
+sys.exit(1 if bad else 0)
+PY
+
+# EPUB: epubcheck clean, and each key in the package document.
+java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -jar "$EPUBCHECK_JAR" \
+    "$T/a/notice.zh-en.epub" >"$T/check.out" 2>&1
+grep -q 'Messages: 0 fatals / 0 errors / 0 warnings' "$T/check.out" ||
+    { cat "$T/check.out" >&2; fail "epubcheck"; }
+unzip -p "$T/a/notice.zh-en.epub" EPUB/package.opf >"$T/opf"
+python3 - "$T/opf" <<'PY' || fail "EPUB metadata"
+import sys, xml.etree.ElementTree as ET
+O = '{http://www.idpf.org/2007/opf}'
+D = '{http://purl.org/dc/elements/1.1/}'
+m = ET.parse(sys.argv[1]).getroot().find(O + 'metadata')
+bad = []
+def texts(tag):
+    return [e.text for e in m.findall(D + tag)]
+def refine(id_, prop):
+    return [e.text for e in m.findall(O + 'meta')
+            if e.get('refines') == '#' + id_ and e.get('property') == prop]
+if texts('publisher') != ['Example Press']:
+    bad.append('dc:publisher %r' % texts('publisher'))
+if texts('rights') != ['CC-BY-SA-4.0']:
+    bad.append('dc:rights %r' % texts('rights'))
+src = texts('source')
+if 'https://archive.example.net/notices/2024-03' not in src or \
+        'https://library.example.org/notices/night-reading' in src:
+    bad.append('dc:source %r' % src)
+ids = {e.get('id'): e.text for e in m.findall(D + 'identifier')}
+if ids.get('isbn') != 'urn:isbn:9780000000002':
+    bad.append('ISBN identifier %r' % ids)
+if refine('isbn', 'identifier-type') != ['15']:
+    bad.append('ISBN identifier-type %r' % refine('isbn', 'identifier-type'))
+con = {e.get('id'): e.text for e in m.findall(D + 'contributor')}
+for id_, name, role in (('editor', 'Wang Fang', 'edt'),
+                        ('translator', 'Chen Yu', 'trl')):
+    if con.get(id_) != name or refine(id_, 'role') != [role]:
+        bad.append('contributor %s: %r %r' % (id_, con.get(id_), refine(id_, 'role')))
+coll = [e for e in m.findall(O + 'meta')
+        if e.get('property') == 'belongs-to-collection']
+if [e.text for e in coll] != ['City Notices'] or \
+        refine(coll[0].get('id'), 'collection-type') != ['series']:
+    bad.append('series %r' % [e.text for e in coll])
+if texts('language') != ['zh-Hans', 'en-GB']:
+    bad.append('dc:language %r' % texts('language'))
+for b in bad:
+    print('FAIL: EPUB: ' + b)
+sys.exit(1 if bad else 0)
+PY
+
+# PDF: the document information's Keywords, and /Lang.  (cairo 1.16
+# writes no XMP: pdfinfo -meta shows nothing until docconv writes it.)
+pdfinfo "$T/a/notice.zh-en.pdf" >"$T/info" || fail "pdfinfo"
+for k in 'publisher: Example Press' 'rights: CC-BY-SA-4.0' \
+    'source: https://archive.example.net/notices/2024-03' \
+    'editor: Wang Fang' 'translator: Chen Yu' 'series: City Notices' \
+    'isbn: 9780000000002'; do
+	grep '^Keywords:' "$T/info" | grep -qF "$k" ||
+	    { cat "$T/info" >&2; fail "PDF Keywords lack '$k'"; }
+done
+if command -v qpdf >/dev/null 2>&1; then
+	qpdf --check "$T/a/notice.zh-en.pdf" >/dev/null 2>&1 || fail "qpdf --check"
+fi
+grep -aq '/Lang (zh-Hans)' "$T/a/notice.zh-en.pdf" || fail "PDF /Lang is not zh-Hans"
+
+# The web page: lang of the page, and the JSON-LD.
+python3 - "$T/a/notice.zh-en.html" <<'PY' || fail "HTML metadata"
+import json, re, sys
+h = open(sys.argv[1], encoding='utf-8').read()
+bad = []
+if '<html lang="zh-Hans">' not in h:
+    bad.append('html lang')
+m = re.search(r'<script type="application/ld\+json">(.*?)</script>', h, re.S)
+j = json.loads(m.group(1)) if m else {}
+for k, v in (('publisher', {'@type': 'Organization', 'name': 'Example Press'}),
+             ('editor', {'@type': 'Person', 'name': 'Wang Fang'}),
+             ('translator', {'@type': 'Person', 'name': 'Chen Yu'}),
+             ('isPartOf', {'@type': 'CreativeWorkSeries', 'name': 'City Notices'}),
+             ('license', 'https://spdx.org/licenses/CC-BY-SA-4.0.html'),
+             ('isBasedOn', 'https://archive.example.net/notices/2024-03'),
+             ('inLanguage', ['zh-Hans', 'en-GB'])):
+    if j.get(k) != v:
+        bad.append('JSON-LD %s is %r' % (k, j.get(k)))
+if j.get('identifier', {}).get('value') != '9780000000002':
+    bad.append('JSON-LD ISBN %r' % j.get('identifier'))
+if '<meta property="og:site_name" content="Example Press"/>' not in h:
+    bad.append('og:site_name')
+# The colophon shows them to the reader, the licence linked.
+for c in ('<p class="publisher zh" lang="zh-Hans"><span class="label">出版：</span><span lang="en-GB">Example Press</span></p>',
+          '<a href="https://spdx.org/licenses/CC-BY-SA-4.0.html" rel="license">CC-BY-SA-4.0</a>',
+          '<span lang="en-GB">Chen Yu</span>', '<span class="label">ISBN </span><span lang="zh-Hans">9780000000002</span>'):
+    if c not in h:
+        bad.append('colophon lacks ' + c)
+for b in bad:
+    print('FAIL: HTML: ' + b)
+sys.exit(1 if bad else 0)
+PY
+
+# --meta-file replaces the sidecar (its series is gone).
+printf 'publisher=Other Press\n' >"$T/other.meta"
+"$DOCCONV" -q --dump-model --meta-file "$T/other.meta" "$in" >"$T/dump2" ||
+    fail "--meta-file failed"
+grep -qxF 'meta user publisher: Other Press' "$T/dump2" || fail "--meta-file not read"
+grep -q '^meta user series' "$T/dump2" && fail "--meta-file and the sidecar both read"
+
+# Bad keys and values: exit 2, the key and what is allowed named,
+# nothing written.
+mkdir "$T/bad"
+check_bad() {	# expected-text docconv-args...
+	want=$1
+	shift
+	"$DOCCONV" --tei -o "$T/bad" "$@" >"$T/err" 2>&1
+	st=$?
+	[ $st -eq 2 ] || { cat "$T/err" >&2; fail "$*: exit $st, not 2"; }
+	grep -qF -- "$want" "$T/err" || { cat "$T/err" >&2; fail "$*: no '$want'"; }
+	[ -z "$(ls "$T/bad")" ] || fail "$*: wrote output"
+}
+check_bad "unknown key 'colour'; the keys are publisher" --meta colour=red "$in"
+check_bad "isbn: '978-0-00-000000-3' is not an ISBN" \
+    --meta isbn=978-0-00-000000-3 "$in"
+check_bad "source: 'ftp://example.org/x' is not an http:// or https://" \
+    --meta source=ftp://example.org/x "$in"
+check_bad "lang-zh: 'en-GB' is not a language tag of Chinese" \
+    --meta lang-zh=en-GB "$in"
+check_bad "lang-en: 'en_GB' is not a language tag" --meta lang-en=en_GB "$in"
+check_bad "give KEY=VALUE" --meta publisher "$in"
+check_bad "publisher: give a value of one line" --meta 'publisher= ' "$in"
+printf 'publisher = A\n\n# note\nseries City\n' >"$T/in/notice.zh-en.meta"
+check_bad "notice.zh-en.meta:4: not KEY=VALUE: 'series City'" "$in"
+printf 'isbn = 12345\n' >"$T/bad.meta"
+check_bad "bad.meta:1: isbn: '12345' is not an ISBN" --meta-file "$T/bad.meta" "$in"
+check_bad "--meta-file $T/none.meta" --meta-file "$T/none.meta" "$in"
+pass
