@@ -1253,26 +1253,36 @@ ts_set_make(struct ts *t, struct ts_set *s, const struct dc_node *b)
 }
 
 /*
- * Height a set needs on the page it starts on: all its lines when
- * whole (a heading held with what follows), else the lines that go
- * together at its start: a short paragraph whole (two lines and a
- * widow would not do), two of a longer one, a salutation and two
- * lines after it.
+ * Height one language's text of a set needs on the page it starts on:
+ * all its lines when whole (a heading held with what follows), else
+ * the lines that go together at its start: a short paragraph whole
+ * (two lines and a widow would not do), two of a longer one, a
+ * salutation and two lines after it.
  */
+static double
+ts_lang_need(const struct ts *t, const struct ts_set *s, int i, int whole)
+{
+	int	 n;
+
+	if (s->lay[i] == NULL)
+		return 0;
+	n = s->lay[i]->nlines;
+	if (!whole)
+		n = s->b->type == DC_SALUTATION ? n + 2 : n <= 3 ? n : 2;
+	return n * t->st[s->sid[i]].pitch;
+}
+
+/* Height a set needs on the page it starts on, in all its flows. */
 static double
 ts_set_need(const struct ts *t, const struct ts_set *s, int whole)
 {
 	double	 need = 0, h;
-	int	 i, n;
+	int	 i;
 
 	for (i = 0; i < DC_LANG__MAX; i++) {
 		if (s->lay[i] == NULL)
 			continue;
-		n = s->lay[i]->nlines;
-		if (!whole)
-			n = s->b->type == DC_SALUTATION ? n + 2 :
-			    n <= 3 ? n : 2;
-		h = n * t->st[s->sid[i]].pitch;
+		h = ts_lang_need(t, s, i, whole);
 		if (t->nfr == 2)
 			need = MAX(need, h);
 		else {
@@ -1285,25 +1295,32 @@ ts_set_need(const struct ts *t, const struct ts_set *s, int whole)
 }
 
 /*
- * Set a laid-out block in its flows from the cursor (sp, y): both
- * languages starting at the same height (columns, facing) or one after
- * the other (interleaved); its bookmark.  Frees its layouts.
+ * Set a laid-out block in its flows from the cursors (sp, yf[flow]):
+ * both languages side by side (columns, facing) or one after the
+ * other (interleaved); its bookmark.  Frees its layouts.  In columns
+ * the first lines of both share a baseline, the lower of the two
+ * (the text with the smaller ascent moves down): pairs read across
+ * on one line, however sizes and leadings differ.
  */
 static void
-ts_set_flow(struct ts *t, struct ts_set *s, long sp, double y)
+ts_set_flow(struct ts *t, struct ts_set *s, long sp, const double *yf)
 {
 	const struct dc_node *b = s->b;
 	struct ln_para	*more;
 	struct ts_frame	*f;
 	size_t		 off, n2;
 	int		 i, n, page = 0, mpage = 0, level = 0, pg;
-	double		 my = 0, yy;
+	double		 my = 0, yy, y, asc = 0;
 	char		*label;
 
 	for (i = 0; i < t->nfr; i++) {
 		t->fr[i].spread = sp;
-		t->fr[i].y = y;
+		t->fr[i].y = yf[i];
 	}
+	if (t->lay == TS_COLUMNS)
+		for (i = 0; i < DC_LANG__MAX; i++)
+			if (s->lay[i] != NULL)
+				asc = MAX(asc, t->st[s->sid[i]].asc);
 	for (i = 0; i < DC_LANG__MAX; i++) {
 		if (s->lay[i] == NULL)
 			continue;
@@ -1311,6 +1328,8 @@ ts_set_flow(struct ts *t, struct ts_set *s, long sp, double y)
 		if (t->nfr == 1 && i == DC_LANG_EN &&
 		    s->lay[DC_LANG_ZH] != NULL)
 			f->y += t->st[TS_EN_BODY].pitch * 0.25;
+		if (t->lay == TS_COLUMNS)
+			f->y += asc - t->st[s->sid[i]].asc;
 		ts_flow(t, f, s->lay[i], &t->st[s->sid[i]], &page, &y);
 		/* The rest of a very long paragraph, piece by piece. */
 		for (off = s->clen[i]; s->seg[i]->text[off] != '\0';
@@ -1363,6 +1382,51 @@ ts_set_flow(struct ts *t, struct ts_set *s, long sp, double y)
 }
 
 /*
+ * Facing pages keep step by the spread, as reledpar does: each flow
+ * goes on from its own cursor, so a page's paragraphs follow one
+ * another at their own spacing and the shorter page's space goes to
+ * its foot.  The run goes over to the next spread in both flows when
+ * either has no room for its first lines; and when one flow has run
+ * over (a block too long for the page), the other follows it to the
+ * top of that spread, so the next block starts on one spread again.
+ */
+static void
+ts_place_facing(struct ts *t, struct ts_set **all, int n,
+    const struct ts_set *last)
+{
+	double	 yf[2], need, sc[2];
+	long	 sp = MAX(t->fr[0].spread, t->fr[1].spread);
+	int	 i, k, over = 0;
+
+	/* Space between blocks in each page's own leading. */
+	sc[DC_LANG_ZH] = 1;
+	sc[DC_LANG_EN] = t->st[TS_EN_BODY].pitch / t->st[TS_ZH_BODY].pitch;
+	for (i = 0; i < 2; i++) {
+		yf[i] = t->fr[i].spread == sp ? t->fr[i].y : t->top;
+		need = 0;
+		for (k = 0; k < n; k++)
+			need += (k > 0 || yf[i] > t->top ? all[k]->before *
+			    sc[i] : 0) + ts_lang_need(t, all[k], i,
+			    all[k] != last);
+		if (yf[i] + need > t->bot + 0.01 && yf[i] > t->top)
+			over = 1;
+	}
+	if (over) {
+		sp++;
+		yf[0] = yf[1] = t->top;
+	}
+	for (k = 0; k < n; k++) {
+		for (i = 0; i < 2; i++)
+			if (yf[i] > t->top && all[k]->lay[i] != NULL)
+				yf[i] += all[k]->before * sc[i];
+		ts_set_flow(t, all[k], sp, yf);
+		sp = MAX(t->fr[0].spread, t->fr[1].spread);
+		for (i = 0; i < 2; i++)
+			yf[i] = t->fr[i].spread == sp ? t->fr[i].y : t->top;
+	}
+}
+
+/*
  * Place the blocks held back (headings, vocatives) and then last (if
  * not NULL) where they all fit on one page with the first lines of
  * last, so that no heading ends a page; pages no flow can reach any
@@ -1372,7 +1436,7 @@ static void
 ts_place(struct ts *t, struct ts_set *last)
 {
 	struct ts_set	*all[TS_KEEP_MAX + 1];
-	double		 y, need;
+	double		 y, need, yf[2];
 	long		 sp;
 	int		 i, n = 0;
 
@@ -1383,6 +1447,10 @@ ts_place(struct ts *t, struct ts_set *last)
 	t->nkeep = 0;
 	if (n == 0)
 		return;
+	if (t->lay == TS_FACING) {
+		ts_place_facing(t, all, n, last);
+		goto flush;
+	}
 	/* Where the first starts: below everything set so far. */
 	if (t->nfr == 2)
 		ts_cursor_max(&t->fr[0], &t->fr[1], &sp, &y);
@@ -1411,9 +1479,11 @@ ts_place(struct ts *t, struct ts_set *last)
 			if (y > t->top)
 				y += all[i]->before;
 		}
-		ts_set_flow(t, all[i], sp, y);
+		yf[0] = yf[1] = y;
+		ts_set_flow(t, all[i], sp, yf);
 	}
 
+flush:
 	/* Pages no flow can reach any more are finished. */
 	sp = t->fr[0].spread;
 	if (t->nfr == 2 && t->fr[1].spread < sp)
