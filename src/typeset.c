@@ -117,6 +117,8 @@ struct ts {
 	uint32_t	 missing_c;	/* the first of them */
 	ts_emit_fn	 emit;		/* page consumer */
 	void		*arg;		/* its argument */
+	int		 nelem;		/* structure elements begun */
+	struct ts_item	 el;		/* the one lines go to now */
 };
 
 /* Set up once per process: hyphenation. */
@@ -902,11 +904,21 @@ ts_page_get(struct ts *t, int number)
 }
 
 static void
-ts_item_add(struct ts_page *p, struct ln_para *para, int line, double x,
-    double y)
+ts_item_add(struct ts_page *p, const struct ts_item *el,
+    struct ln_para *para, int line, double x, double y)
 {
 	struct ts_item	 it;
 
+	if (el != NULL) {
+		it = *el;
+		if (line > 0)
+			it.lbl = 0;
+	} else {
+		it.elem = -1;
+		it.tag = TS_TAG_NONE;
+		it.lang = DC_LANG_EN;
+		it.lbl = 0;
+	}
 	it.para = ln_ref(para);
 	it.line = line;
 	it.x = x;
@@ -977,13 +989,13 @@ ts_furniture(struct ts *t, struct ts_page *p)
 	if (title != NULL) {
 		lay = ts_short(t, sid, title, t->tw * 0.75);
 		w = (double)lay->lines[0].width / LN_SCALE;
-		ts_item_add(p, lay, 0, p->left + (t->tw - w) / 2, y);
+		ts_item_add(p, NULL, lay, 0, p->left + (t->tw - w) / 2, y);
 		ln_unref(lay);
 	}
 	snprintf(num, sizeof(num), "%d", p->number);
 	lay = ts_short(t, TS_EN_HEAD, num, 0);
 	w = (double)lay->lines[0].width / LN_SCALE;
-	ts_item_add(p, lay, 0, p->number % 2 ? p->left + t->tw - w :
+	ts_item_add(p, NULL, lay, 0, p->number % 2 ? p->left + t->tw - w :
 	    p->left, y);
 	ln_unref(lay);
 	r.x0 = p->left;
@@ -1049,6 +1061,62 @@ ts_frame_page(const struct ts *t, const struct ts_frame *f)
 }
 
 /*
+ * Begin the structure element the next lines go to; lbl is the bytes
+ * of a turn's speaker label.
+ */
+static void
+ts_elem(struct ts *t, enum ts_tag tag, enum dc_lang l, size_t lbl)
+{
+	t->el.elem = t->nelem++;
+	t->el.tag = tag;
+	t->el.lang = l;
+	t->el.lbl = tag == TS_TAG_TURN ? lbl : 0;
+}
+
+/* The structure element of a block's text in one style. */
+static enum ts_tag
+ts_block_tag(const struct dc_node *b, enum ts_sid sid)
+{
+	switch (b->type) {
+	case DC_HEADING:
+		return b->level >= 3 ? TS_TAG_H4 : b->level == 2 ?
+		    TS_TAG_H3 : TS_TAG_H2;
+	case DC_NOTE:
+		return TS_TAG_NOTE;
+	case DC_CAPTION:
+		return TS_TAG_CAPTION;
+	case DC_TURN:
+		return sid == TS_ZH_TURN || sid == TS_EN_TURN ? TS_TAG_TURN :
+		    TS_TAG_P;
+	case DC_SALUTATION:
+	case DC_VOCATIVE:
+	case DC_PARA:
+	case DC_CLOSING:
+	case DC_SIGNOFF:
+	case DC_ROOT:
+	case DC_COLLECTION:
+	case DC_KICKER:
+	case DC_TITLE:
+	case DC_SUBTITLE:
+	case DC_OCCASION:
+	case DC_SPEAKER:
+	case DC_ROLE:
+	case DC_DATEPLACE:
+	case DC_DATELINE:
+	case DC_BYLINE:
+	case DC_SOURCE:
+	case DC_FRONTMATTER:
+	case DC_SEG:
+	case DC_SENT:
+	case DC_W:
+	case DC_PC:
+	case DC_TYPE__MAX:
+		break;
+	}
+	return TS_TAG_P;
+}
+
+/*
  * Set a layout's lines in a flow from its cursor on, going over to
  * the next spread when the page is full, but never leaving the last
  * line alone at the head of a page (a widow): the line before it goes
@@ -1077,7 +1145,7 @@ ts_flow(struct ts *t, struct ts_frame *f, struct ln_para *lay,
 		}
 		p = ts_page_get(t, ts_frame_page(t, f));
 		x = p->left + f->x + (double)lay->lines[k].x / LN_SCALE;
-		ts_item_add(p, lay, k, x, f->y + s->asc);
+		ts_item_add(p, &t->el, lay, k, x, f->y + s->asc);
 		if (k == 0) {
 			*page = p->number;
 			*y0 = f->y;
@@ -1330,6 +1398,8 @@ ts_set_flow(struct ts *t, struct ts_set *s, long sp, const double *yf)
 			f->y += t->st[TS_EN_BODY].pitch * 0.25;
 		if (t->lay == TS_COLUMNS)
 			f->y += asc - t->st[s->sid[i]].asc;
+		ts_elem(t, ts_block_tag(b, s->sid[i]), (enum dc_lang)i,
+		    s->seg[i]->spk_len);
 		ts_flow(t, f, s->lay[i], &t->st[s->sid[i]], &page, &y);
 		/* The rest of a very long paragraph, piece by piece. */
 		for (off = s->clen[i]; s->seg[i]->text[off] != '\0';
@@ -1569,6 +1639,8 @@ ts_title_line(struct ts *t, struct ts_frame *f, enum ts_sid sid,
 	if (f->y > t->top)
 		f->y += before;
 	lay = ts_para(t, sid, text, strlen(text), 0, f->w, 0);
+	ts_elem(t, sid == TS_ZH_TITLE || sid == TS_EN_TITLE ? TS_TAG_H1 :
+	    TS_TAG_P, t->st[sid].l, 0);
 	ts_flow(t, f, lay, &t->st[sid], &page, &y);
 	ln_unref(lay);
 }

@@ -77,7 +77,9 @@ def parse_model(path):
 
 
 def strip(s):
-    return re.sub(r'[\s\u00ad\u2005]', '', s)
+    # U+2010: the hyphen a line broken inside a word ends in (its
+    # glyph's own text; the PDF's /ActualText gives the word whole).
+    return re.sub(r'[\s\u00ad\u2005\u2010]', '', s)
 
 
 def parse_bbox(path):
@@ -97,6 +99,43 @@ def parse_bbox(path):
                               text=' '.join(words)))
         pages.append((w, h, lines))
     return pages
+
+
+def parse_stext(path):
+    """mutool's stext as parse_bbox() gives pdftotext's, lines with
+    base, the first character's baseline, and size.  mutool reads
+    the glyphs, not /ActualText: a word broken with a hyphen is in two
+    lines, as set."""
+    pages = []
+    root = ET.parse(path).getroot()
+    for pg in root.iter('page'):
+        w, h = float(pg.get('width')), float(pg.get('height'))
+        lines = []
+        for ln in pg.iter('line'):
+            chars, size = [], 0
+            for f in ln.iter('font'):
+                for c in f.iter('char'):
+                    chars.append((c.get('c'), float(c.get('x')),
+                                  float(c.get('y'))))
+                    size = max(size, float(f.get('size')))
+            if not chars:
+                continue
+            x0, y0, x1, y1 = (float(v) for v in ln.get('bbox').split())
+            lines.append(dict(x0=x0, y0=y0, x1=x1, y1=y1, base=chars[0][2],
+                              text=''.join(c for c, _, _ in chars),
+                              size=size))
+        # mutool keeps the order of the content, where a line can be
+        # shown in pieces: one column is read by baselines.
+        lines.sort(key=lambda l: (round(l['base'], 1), l['x0']))
+        pages.append((w, h, lines))
+    return pages
+
+
+def parse_pages(path):
+    """pdftotext -bbox-layout or mutool stext output, by its root."""
+    with open(path, encoding='utf-8') as f:
+        head = f.read(200)
+    return parse_stext(path) if '<document' in head else parse_bbox(path)
 
 
 def body_lines(pages):
@@ -464,7 +503,7 @@ def main():
     if mode == 'bold':
         check_bold(blocks, bbox, sys.argv[4])
         sys.exit(1 if fails else 0)
-    pages = parse_bbox(bbox)
+    pages = parse_pages(bbox)
     if mode == 'text':
         check_text(heads, blocks, pages, sys.argv[4])
     elif mode == 'columns':

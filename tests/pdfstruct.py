@@ -9,10 +9,11 @@ usage: pdfstruct.py MODE MODEL FILE [ARG]
   MODE gaps       no vertical gap inside a page larger than two line
                   pitches but above a heading (FILE: mutool stext;
                   facing layout)
-  MODE struct     pdfinfo -struct-text gives each language's blocks of
-                  the model, in order, each element with its /Lang
-                  (FILE: pdfinfo -struct-text output; ARG: zh or
-                  zh-Hant, the Chinese tag)
+  MODE struct     pdfinfo -struct-text gives, under Document, a Sect
+                  per language holding its header lines and blocks of
+                  the model, in order (FILE: pdfinfo -struct-text)
+  MODE langs      every structure element has a /Lang, the set of them
+                  is ARG (comma-separated) (FILE: qpdf --qdf output)
 """
 import os
 import re
@@ -21,34 +22,9 @@ import xml.etree.ElementTree as ET
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import pdfcheck  # noqa: E402
-from pdfcheck import fail, is_zh, strip  # noqa: E402
+from pdfcheck import fail, is_zh, parse_stext, strip  # noqa: E402
 
 HEAD_FRAC = pdfcheck.HEAD_FRAC
-
-
-def parse_stext(path):
-    """Pages [(w, h, [line])], line = dict(x0, y0, x1, y1, base, text,
-    size); base is the first character's baseline."""
-    pages = []
-    root = ET.parse(path).getroot()
-    for pg in root.iter('page'):
-        w, h = float(pg.get('width')), float(pg.get('height'))
-        lines = []
-        for ln in pg.iter('line'):
-            chars, size = [], 0
-            for f in ln.iter('font'):
-                for c in f.iter('char'):
-                    chars.append((c.get('c'), float(c.get('x')),
-                                  float(c.get('y'))))
-                    size = max(size, float(f.get('size')))
-            if not chars:
-                continue
-            x0, y0, x1, y1 = (float(v) for v in ln.get('bbox').split())
-            lines.append(dict(x0=x0, y0=y0, x1=x1, y1=y1, base=chars[0][2],
-                              text=''.join(c for c, _, _ in chars),
-                              size=size))
-        pages.append((w, h, lines))
-    return pages
 
 
 def body(pages):
@@ -132,39 +108,74 @@ def check_gaps(blocks, pages):
     print('# %d line gaps checked' % n)
 
 
-def check_struct(blocks, path, zhtag):
-    """pdfinfo -struct-text: elements as "/Type (text)"-ish lines; we
-    take every element's text with its /Lang and compare per
-    language with the model."""
-    data = open(path, encoding='utf-8', errors='replace').read()
-    got = {'zh': '', 'en': ''}
-    langs = set()
-    for m in re.finditer(r'^\s*(\w+) \(block\)?.*$', data, re.M):
-        pass
-    cur = None
-    for line in data.split('\n'):
-        m = re.match(r'^\s*(\w+)\b.*?(?:/Lang|Lang)\s*[:=]?\s*\(?"?([\w-]+)', line)
+def check_struct(heads, blocks, path):
+    """pdfinfo -struct-text: Document, one Sect per language, whose
+    text is that language's header lines and then its blocks, in the
+    model's order."""
+    sects, cur, doc = [], None, 0
+    for line in open(path, encoding='utf-8', errors='replace'):
+        line = line.rstrip('\n')
+        if line == 'Document':
+            doc += 1
+            continue
+        m = re.match(r'^  (\w+)', line)
         if m:
-            cur = m.group(2)
-            langs.add(cur)
+            if m.group(1) != 'Sect':
+                fail('a %s directly under Document' % m.group(1))
+            cur = []
+            sects.append(cur)
             continue
-        m = re.match(r'^\s*"(.*)"\s*$', line)
+        m = re.match(r'^\s+"(.*)"$', line)
         if m and cur is not None:
-            k = 'en' if cur == 'en' else 'zh'
-            got[k] += strip(m.group(1))
+            cur.append(m.group(1))
+    if doc != 1:
+        fail('%d Document elements' % doc)
+    got = {}
+    for texts in sects:
+        t = strip(''.join(texts))
+        got['zh' if is_zh(t) else 'en'] = t
     for k in ('zh', 'en'):
-        want = ''.join(strip(b[1][k]) for b in blocks if k in b[1])
-        if not want:
+        body = ''.join(strip(b[1][k]) for b in blocks if k in b[1])
+        if not body:
             continue
-        if want not in got[k]:
+        g = got.get(k, '')
+        if not g.endswith(body):
             i = 0
-            while i < min(len(want), len(got[k])) and want[i] == got[k][i]:
+            while i < min(len(g), len(body)) and g[-1 - i] == body[-1 - i]:
                 i += 1
-            fail('%s structure text differs from the model after %d '
-                 'chars: pdf %s| model %s|' % (k, i, got[k][i:i + 20],
-                                              want[i:i + 20]))
-    print('# struct text: zh %d, en %d chars; languages %s' %
-          (len(got['zh']), len(got['en']), ' '.join(sorted(langs))))
+            fail('%s structure text differs from the model, %d chars from '
+                 'the end: pdf ...%s| model ...%s|' %
+                 (k, i, g[max(0, len(g) - i - 20):len(g) - i],
+                  body[max(0, len(body) - i - 20):len(body) - i]))
+            continue
+        title = g[:len(g) - len(body)]
+        for t, l, text in heads:
+            if l == k and strip(text).lstrip('—-') not in title:
+                fail('%s header line not in the structure: %s' % (k, text))
+    print('# structure: %s' % ', '.join('%s %d chars' % (k, len(v))
+                                        for k, v in sorted(got.items())))
+
+
+def check_langs(path, want):
+    """Every structure element of the QDF file has a /Lang among
+    want (comma-separated), and each of them is used."""
+    data = open(path, encoding='latin-1').read()
+    objs = re.split(r'\n\d+ 0 obj\n', data)
+    seen, n = set(), 0
+    for o in objs:
+        if '/Type /StructElem' not in o:
+            continue
+        n += 1
+        m = re.search(r'/Lang \(([^)]*)\)', o)
+        if m is None:
+            fail('a structure element without /Lang: %s' % o[:80])
+            continue
+        seen.add(m.group(1))
+    allowed = set(want.split(','))
+    if seen - allowed or allowed - seen:
+        fail('element languages %s, expected %s' % (sorted(seen),
+                                                    sorted(allowed)))
+    print('# %d structure elements, languages %s' % (n, ' '.join(sorted(seen))))
 
 
 def main():
@@ -175,7 +186,9 @@ def main():
     elif mode == 'gaps':
         check_gaps(blocks, parse_stext(path))
     elif mode == 'struct':
-        check_struct(blocks, path, sys.argv[4] if len(sys.argv) > 4 else 'zh')
+        check_struct(heads, blocks, path)
+    elif mode == 'langs':
+        check_langs(path, sys.argv[4])
     else:
         sys.exit('unknown mode ' + mode)
     sys.exit(1 if pdfcheck.fails else 0)
