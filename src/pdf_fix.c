@@ -20,6 +20,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <sys/mman.h>
+
 #include <zlib.h>
 
 #include "pdf_fix.h"
@@ -45,6 +47,18 @@ struct pf {
 #define PF_WS(c)	((c) == ' ' || (c) == '\n' || (c) == '\r' || \
 			 (c) == '\t' || (c) == '\f' || (c) == '\0')
 #define PF_DELIM(c)	(strchr("()<>[]{}/%", (c)) != NULL)
+
+/* The first needle in [p, e), bytes of any value; NULL if none. */
+static const char *
+pf_find(const char *p, const char *e, const char *needle)
+{
+	size_t	 n = strlen(needle);
+
+	for (; p + n <= e; p++)
+		if (*p == *needle && memcmp(p, needle, n) == 0)
+			return p;
+	return NULL;
+}
 
 static const char *
 pf_ws(const char *p, const char *e)
@@ -211,7 +225,7 @@ pf_inflate(const char *s, size_t n)
 			return NULL;
 		}
 		g_byte_array_append(out, chunk, sizeof(chunk) - z.avail_out);
-	} while (rc != Z_STREAM_END && z.avail_in > 0);
+	} while (rc != Z_STREAM_END && (z.avail_in > 0 || z.avail_out == 0));
 	inflateEnd(&z);
 	return out;
 }
@@ -247,7 +261,7 @@ pf_stream(struct pf *pf, const char *p, const char **d)
 	long		 len, cols, pred;
 	size_t		 row, i, k;
 
-	if ((p = strstr(p, "obj")) == NULL)
+	if ((p = pf_find(p, e, "obj")) == NULL)
 		return NULL;
 	*d = pf_ws(p + 3, e);
 	if ((de = pf_skip(*d, e)) == NULL)
@@ -287,13 +301,13 @@ pf_stream(struct pf *pf, const char *p, const char **d)
 	row = (size_t)cols;
 	out = g_byte_array_new();
 	for (i = 0; i + row + 1 <= raw->len; i += row + 1) {
-		guint8 *prev = out->len >= row ? out->data + out->len - row :
-		    NULL, t = raw->data[i];
+		int	 up = out->len >= row;	/* a row above */
+		guint8	 t = raw->data[i];
 
 		g_byte_array_append(out, raw->data + i + 1, (guint)row);
 		for (k = 0; k < row; k++) {
 			guint8 *c = out->data + out->len - row + k;
-			guint8 a = k > 0 ? c[-1] : 0, b = prev ? prev[k] : 0;
+			guint8 a = k > 0 ? c[-1] : 0, b = up ? c[-row] : 0;
 
 			if (t == 1)
 				*c += a;
@@ -482,8 +496,7 @@ pf_obj(struct pf *pf, long num, const char **end)
 	en = &g_array_index(pf->ents, struct pf_ent, num);
 	if (en->type == 1) {
 		if (en->off < 0 || (size_t)en->off >= pf->len ||
-		    (p = g_strstr_len(pf->buf + en->off, e - pf->buf - en->off,
-		    "obj")) == NULL)
+		    (p = pf_find(pf->buf + en->off, e, "obj")) == NULL)
 			return NULL;
 		p = pf_ws(p + 3, e);
 		if ((*end = pf_skip(p, e)) == NULL)
@@ -633,7 +646,7 @@ pf_tree(struct pf_out *o, const struct pf_amend *a, const GArray *pages,
 	const struct pf_mcr *m;
 	long		 root = first + a->nelems, ptree = root + 1, maxsp = -1;
 	GPtrArray	**owner;
-	int		 i, j, k;
+	int		 i, j, k, pg;
 	guint		 u;
 
 	/* Who owns each MCID of each page (for the parent tree). */
@@ -646,6 +659,15 @@ pf_tree(struct pf_out *o, const struct pf_amend *a, const GArray *pages,
 		    first + el->parent);
 		if (el->lang != NULL)
 			g_string_append_printf(o->g, "/Lang (%s)\n", el->lang);
+		/* Marked content on the element's /Pg is a bare MCID. */
+		pg = -1;
+		if (el->mcrs != NULL && el->mcrs->len > 0 &&
+		    (m = &g_array_index(el->mcrs, struct pf_mcr, 0))->page >= 0 &&
+		    (guint)m->page < pages->len) {
+			pg = m->page;
+			g_string_append_printf(o->g, "/Pg %ld 0 R\n",
+			    g_array_index(pages, long, pg));
+		}
 		g_string_append(o->g, "/K [");
 		for (j = i + 1; j < a->nelems; j++)
 			if (a->elems[j].parent == i)
@@ -656,9 +678,12 @@ pf_tree(struct pf_out *o, const struct pf_amend *a, const GArray *pages,
 			if (m->page < 0 || (guint)m->page >= pages->len ||
 			    g_array_index(sp, long, m->page) < 0)
 				continue;
-			g_string_append_printf(o->g, "\n<< /Type /MCR /Pg %ld 0 R "
-			    "/MCID %d >>", g_array_index(pages, long, m->page),
-			    m->mcid);
+			if (m->page == pg)
+				g_string_append_printf(o->g, " %d", m->mcid);
+			else
+				g_string_append_printf(o->g, "\n<< /Type /MCR "
+				    "/Pg %ld 0 R /MCID %d >>", g_array_index(
+				    pages, long, m->page), m->mcid);
 			if (owner[m->page] == NULL)
 				owner[m->page] = g_ptr_array_new();
 			while ((int)owner[m->page]->len <= m->mcid)
@@ -770,24 +795,28 @@ pf_xref(struct pf *pf, struct pf_out *o, long long base, long size,
 int
 pf_amend(FILE *f, long long size, const struct pf_amend *a)
 {
-	static const char *const drop[] = { "/Lang", "/MarkInfo",
-	    "/ViewerPreferences", "/Metadata", "/StructTreeRoot", NULL };
+	/* Without a tree of ours, the file's own stays, marked. */
+	static const char *const drop[] = { "/Lang", "/ViewerPreferences",
+	    "/Metadata", "/MarkInfo", "/StructTreeRoot", NULL };
+	static const char *const drop_notree[] = { "/Lang",
+	    "/ViewerPreferences", "/Metadata", NULL };
 	struct pf	 pf;
 	struct pf_out	 o;
 	GArray		*pages, *sp;
-	char		*buf;
-	const char	*d, *e;
+	char		*buf;	/* mapped */
+	const char	*d, *e, *v, *ve;
 	long		 next, meta = 0, tree = 0;
 	int		 rc = -1;
 
-	if (size <= 0 || size > (1LL << 31) || fseek(f, 0, SEEK_SET) != 0)
+	/*
+	 * Mapped, not read: a reader looks at the cross-reference, the
+	 * catalog and the page objects, a small part of a long PDF.
+	 */
+	if (size <= 0 || size > (1LL << 40) || fflush(f) != 0)
 		return -1;
-	buf = g_malloc((size_t)size + 1);
-	if (fread(buf, 1, (size_t)size, f) != (size_t)size) {
-		g_free(buf);
+	if ((buf = mmap(NULL, (size_t)size, PROT_READ, MAP_SHARED, fileno(f),
+	    0)) == MAP_FAILED)
 		return -1;
-	}
-	buf[size] = '\0';
 	memset(&pf, 0, sizeof(pf));
 	pf.buf = buf;
 	pf.len = (size_t)size;
@@ -803,12 +832,8 @@ pf_amend(FILE *f, long long size, const struct pf_amend *a)
 	if (pf_read(&pf) == -1 || (d = pf_obj(&pf, pf.root, &e)) == NULL ||
 	    !pf_name_is(d, e, "/Type", "/Catalog"))
 		goto out;
-	{
-		const char *v = pf_get(d, e, "/Pages", NULL);
-
-		if (v != NULL)
-			pf_pages(&pf, strtol(v, NULL, 10), pages, sp, 0);
-	}
+	if ((v = pf_get(d, e, "/Pages", NULL)) != NULL)
+		pf_pages(&pf, strtol(v, NULL, 10), pages, sp, 0);
 	next = pf.size;
 	if (a->nelems > 0) {
 		tree = pf_tree(&o, a, pages, sp, next);
@@ -826,12 +851,18 @@ pf_amend(FILE *f, long long size, const struct pf_amend *a)
 		goto out;
 	pf_begin(&o, pf.root);
 	g_string_append(o.g, "<<\n");
-	pf_copy_dict(o.g, d, e, drop);
+	pf_copy_dict(o.g, d, e, a->nelems > 0 ? drop : drop_notree);
 	g_string_append_printf(o.g, "/Lang (%s)\n", a->lang);
-	g_string_append(o.g, "/MarkInfo << /Marked true >>\n"
-	    "/ViewerPreferences << /DisplayDocTitle true >>\n");
+	g_string_append(o.g, "/ViewerPreferences << /DisplayDocTitle true "
+	    ">>\n");
+	/* Marked only if the content is: a tree goes with it. */
+	if (tree > 0)
+		g_string_append(o.g, "/MarkInfo << /Marked true >>\n");
 	if (meta > 0)
 		g_string_append_printf(o.g, "/Metadata %ld 0 R\n", meta);
+	else if ((v = pf_get(d, e, "/Metadata", &ve)) != NULL)
+		g_string_append_printf(o.g, "/Metadata %.*s\n", (int)(ve - v),
+		    v);
 	if (tree > 0)
 		g_string_append_printf(o.g, "/StructTreeRoot %ld 0 R\n", tree);
 	g_string_append(o.g, ">>\nendobj\n");
@@ -851,6 +882,6 @@ out:
 	g_array_free(sp, TRUE);
 	g_array_free(pf.ents, TRUE);
 	g_hash_table_destroy(pf.objstm);
-	g_free(buf);
+	munmap(buf, (size_t)size);
 	return rc;
 }

@@ -264,9 +264,10 @@ pdf_page(struct ts_page *p, void *arg)
  * One file is typeset on a thread of its own while this one paints:
  * the typesetter hands finished pages over through a short queue (it
  * waits when PDF_AHEAD pages are waiting), and stops when painting
- * has failed.
+ * has failed.  Sixteen: pages painted chunk by chunk (tagged) hold
+ * more runs, and 64 waiting took a 968-page PDF past 100 MB.
  */
-#define PDF_AHEAD	64
+#define PDF_AHEAD	16
 
 struct pdf_pipe {
 	const struct dc_doc *d;

@@ -86,6 +86,9 @@ pdfinfo -struct-text "$tmp/turns.pdf" 2>/dev/null | grep -q '^ *Lbl' ||
 qpdf --object-streams=generate "$tmp/x.pdf" "$tmp/xs.pdf"
 grep -a -q '/Type */XRef' "$tmp/xs.pdf" || bad "fixture has no xref stream"
 "$top_builddir/tests/pdffix_test" "$tmp/xs.pdf" fr || bad "pdffix_test failed"
+# The update's cross-reference is of the file's kind: a stream.
+tail -c 600 "$tmp/xs.pdf" | grep -a -q '/Type /XRef /Size' ||
+    bad "xref stream update: not an xref stream"
 out=$(qpdf --check "$tmp/xs.pdf" 2>&1) || bad "xref stream update: qpdf --check: $out"
 qpdf --qdf --object-streams=disable "$tmp/xs.pdf" "$tmp/xs.qdf"
 grep -a -q '/Lang (fr)' "$tmp/xs.qdf" || bad "xref stream update: no /Lang (fr)"
