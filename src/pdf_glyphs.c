@@ -289,21 +289,12 @@ static gpointer
 pg_subset(gpointer arg)
 {
 	struct pg_face	*pf = arg;
-	hb_face_t	*face, *sub;
+	hb_face_t	*face;
 
 	if (pf->in == NULL || (face = ln_face(pf->file, pf->index)) == NULL)
 		return NULL;
-	pf->plan = hb_subset_plan_create_or_fail(face, pf->in);
+	pf->sub = dc_fonts_subset(face, pf->in, &pf->plan);
 	hb_face_destroy(face);
-	if (pf->plan == NULL)
-		return NULL;
-	if ((sub = hb_subset_plan_execute_or_fail(pf->plan)) == NULL) {
-		hb_subset_plan_destroy(pf->plan);
-		pf->plan = NULL;
-		return NULL;
-	}
-	pf->sub = hb_face_reference_blob(sub);
-	hb_face_destroy(sub);
 	return NULL;
 }
 
