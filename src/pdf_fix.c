@@ -814,9 +814,12 @@ pf_amend(FILE *f, long long size, const struct pf_amend *a)
 	 */
 	if (size <= 0 || size > (1LL << 40) || fflush(f) != 0)
 		return -1;
+	/* Not a file that can be read back (a pipe): not understood. */
 	if ((buf = mmap(NULL, (size_t)size, PROT_READ, MAP_SHARED, fileno(f),
-	    0)) == MAP_FAILED)
+	    0)) == MAP_FAILED) {
+		errno = 0;
 		return -1;
+	}
 	memset(&pf, 0, sizeof(pf));
 	pf.buf = buf;
 	pf.len = (size_t)size;

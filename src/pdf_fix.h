@@ -41,8 +41,9 @@ struct pf_amend {
 
 /*
  * Append the update to the PDF in f (opened for reading and writing,
- * size bytes long); 0, or -1 if the PDF is not understood (f is then
- * unchanged) or writing failed (errno set).
+ * size bytes long); 0, or -1 if the PDF is not understood or cannot be
+ * read back (errno 0; f is then unchanged) or writing failed (errno
+ * set).
  */
 int		 pf_amend(FILE *, long long, const struct pf_amend *);
 
