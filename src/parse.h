@@ -96,4 +96,17 @@ struct dc_doc	*dc_parse_segmented(const struct dc_input *,
 		    const struct dc_opts *);
 struct dc_doc	*dc_parse_tei(const struct dc_input *, const struct dc_opts *);
 
+/* parse_tei.c, for parse_tei_other.c: the TEI elements of a tree. */
+struct _xmlNode;
+int		 tei_is(const struct _xmlNode *, const char *);
+char		*tei_attr(const struct _xmlNode *, const char *);
+int		 tei_attr_is(const struct _xmlNode *, const char *,
+		    const char *);
+char		*tei_content(const struct _xmlNode *);
+int		 tei_lang(const struct _xmlNode *);
+const struct _xmlNode *tei_find(const struct _xmlNode *, const char *);
+/* parse_tei_other.c: TEI that docconv did not write. */
+struct dc_doc	*dc_parse_tei_other(const struct _xmlNode *,
+		    const struct _xmlNode *);
+
 #endif /* !PARSE_H */
