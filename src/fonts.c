@@ -143,13 +143,6 @@ out:
 	return fonts_state > 0 ? 0 : -1;
 }
 
-/* The private configuration (after dc_fonts_init()), or NULL. */
-FcConfig *
-dc_fonts_config(void)
-{
-	return fonts_state > 0 ? fonts_cfg : NULL;
-}
-
 const char *
 dc_fonts_family(enum dc_font_role r)
 {
@@ -218,4 +211,42 @@ dc_fonts_list(FILE *f)
 		fputc('\n', f);
 	}
 	return ferror(f) ? -1 : 0;
+}
+
+/*
+ * The one way docconv subsets a face (PDF: pdf_glyphs.c; EPUB
+ * --embed-fonts: render_epub.c): to what in asks for.  Returns the
+ * subset's bytes, or NULL; the plan through *plan if plan is not NULL
+ * (its old-to-new glyph mapping is what the PDF paints with; the
+ * caller destroys it), else it is destroyed here.
+ */
+hb_blob_t *
+dc_fonts_subset(hb_face_t *face, const hb_subset_input_t *in,
+    hb_subset_plan_t **plan)
+{
+	hb_subset_plan_t	*pl;
+	hb_face_t		*sub;
+	hb_blob_t		*b;
+
+	if (plan != NULL)
+		*plan = NULL;
+	if (face == NULL || in == NULL || (pl =
+	    hb_subset_plan_create_or_fail(face, in)) == NULL)
+		return NULL;
+	if ((sub = hb_subset_plan_execute_or_fail(pl)) == NULL) {
+		hb_subset_plan_destroy(pl);
+		return NULL;
+	}
+	b = hb_face_reference_blob(sub);
+	hb_face_destroy(sub);
+	if (hb_blob_get_length(b) == 0) {
+		hb_blob_destroy(b);
+		hb_subset_plan_destroy(pl);
+		return NULL;
+	}
+	if (plan != NULL)
+		*plan = pl;
+	else
+		hb_subset_plan_destroy(pl);
+	return b;
 }

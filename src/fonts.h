@@ -8,6 +8,8 @@
 
 #include <stdio.h>
 
+#include <hb-subset.h>
+
 enum dc_font_role {
 	DC_FONT_ZH_BODY = 0,	/* Chinese body: serif (Song/Ming) */
 	DC_FONT_ZH_HEAD,	/* Chinese headings: sans (Hei) */
@@ -27,7 +29,8 @@ const char	*dc_fonts_file(enum dc_font_role, int *);
 char		*dc_fonts_match(enum dc_font_role, int, int *);
 /* --list-fonts: print each role and its file; 0 or -1. */
 int		 dc_fonts_list(FILE *);
-/* The private FcConfig, for Pango's font map (PDF), or NULL. */
-struct _FcConfig *dc_fonts_config(void);
+/* Subset a face: its bytes, the plan if asked (fonts.c). */
+hb_blob_t	*dc_fonts_subset(hb_face_t *, const hb_subset_input_t *,
+		    hb_subset_plan_t **);
 
 #endif /* !FONTS_H */

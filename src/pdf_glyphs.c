@@ -65,12 +65,23 @@ struct pg_run {
 	GString			*text;	/* the clusters' text */
 };
 
+/*
+ * A page is shown in chunks, in the order of reading (a chunk is the
+ * lines of one structure element, tagged as such by the caller), and
+ * each chunk font by font.
+ */
+struct pg_chunk {
+	int			 key;	/* the caller's, -1 before any */
+	guint			 r0, r1; /* its runs [r0, r1) */
+};
+
 struct pg_page {
-	GPtrArray		*runs;	/* struct pg_run: the first used of
-					   them, in the order of first use on
-					   this page, then the unused ones a
+	GPtrArray		*runs;	/* struct pg_run: those used on this
+					   page in the order of first use in
+					   each chunk, then the unused ones a
 					   reused page keeps */
 	guint			 used;	/* runs used on this page */
+	GArray			*chunks; /* struct pg_chunk */
 };
 
 /* What the cairo face of a subset keeps alive. */
@@ -90,6 +101,9 @@ struct pg {
 	GMutex			 lock;	/* guards pg_face.ready */
 	GCond			 cond;	/* signalled as each is ready */
 };
+
+static void	 pg_show_runs(struct pg *, cairo_t *, const struct pg_page *,
+		    guint, guint);
 
 static FT_Library		 pg_lib;	/* for the process */
 static const cairo_user_data_key_t pg_key;
@@ -275,21 +289,12 @@ static gpointer
 pg_subset(gpointer arg)
 {
 	struct pg_face	*pf = arg;
-	hb_face_t	*face, *sub;
+	hb_face_t	*face;
 
 	if (pf->in == NULL || (face = ln_face(pf->file, pf->index)) == NULL)
 		return NULL;
-	pf->plan = hb_subset_plan_create_or_fail(face, pf->in);
+	pf->sub = dc_fonts_subset(face, pf->in, &pf->plan);
 	hb_face_destroy(face);
-	if (pf->plan == NULL)
-		return NULL;
-	if ((sub = hb_subset_plan_execute_or_fail(pf->plan)) == NULL) {
-		hb_subset_plan_destroy(pf->plan);
-		pf->plan = NULL;
-		return NULL;
-	}
-	pf->sub = hb_face_reference_blob(sub);
-	hb_face_destroy(sub);
 	return NULL;
 }
 
@@ -499,6 +504,8 @@ pg_page_new(void)
 	pp = g_new(struct pg_page, 1);
 	pp->runs = g_ptr_array_new();
 	pp->used = 0;
+	pp->chunks = g_array_new(FALSE, FALSE, sizeof(struct pg_chunk));
+	pg_page_mark(pp, -1);
 	return pp;
 }
 
@@ -518,6 +525,7 @@ pg_page_free(struct pg_page *pp)
 		g_free(r);
 	}
 	g_ptr_array_free(pp->runs, TRUE);
+	g_array_free(pp->chunks, TRUE);
 	g_free(pp);
 }
 
@@ -535,36 +543,50 @@ pg_page_reset(struct pg_page *pp)
 		g_string_truncate(r->text, 0);
 	}
 	pp->used = 0;
+	g_array_set_size(pp->chunks, 0);
+	pg_page_mark(pp, -1);
 }
 
-/* The page's run of a font, made on first use. */
+/* Begin a chunk: what is added now is shown between the caller's
+ * marks of key (pg_page_show()). */
+void
+pg_page_mark(struct pg_page *pp, int key)
+{
+	struct pg_chunk	 c;
+
+	if (pp->chunks->len > 0)
+		g_array_index(pp->chunks, struct pg_chunk,
+		    pp->chunks->len - 1).r1 = pp->used;
+	c.key = key;
+	c.r0 = c.r1 = pp->used;
+	g_array_append_val(pp->chunks, c);
+}
+
+/* The current chunk's run of a font, made on first use. */
 static struct pg_run *
 pg_run(struct pg_page *pp, const struct ln_font *font)
 {
 	struct pg_run	*r;
 	guint		 i;
 
-	for (i = 0; i < pp->runs->len; i++)
+	i = g_array_index(pp->chunks, struct pg_chunk,
+	    pp->chunks->len - 1).r0;
+	for (; i < pp->used; i++)
 		if ((r = g_ptr_array_index(pp->runs, i))->font == font)
-			break;
-	if (i == pp->runs->len) {
+			return r;
+	/* A run a reused page keeps (emptied), or a new one. */
+	if (pp->used < pp->runs->len)
+		r = g_ptr_array_index(pp->runs, pp->used);
+	else {
 		r = g_new(struct pg_run, 1);
-		r->font = font;
 		r->glyphs = g_array_new(FALSE, FALSE, sizeof(cairo_glyph_t));
 		r->clusters = g_array_new(FALSE, FALSE,
 		    sizeof(cairo_text_cluster_t));
 		r->text = g_string_new(NULL);
 		g_ptr_array_add(pp->runs, r);
 	}
-	/*
-	 * First used on this page: it comes after the runs used before
-	 * it, whatever order a reused page had them in, so that the page
-	 * is shown the same whichever page was reused (the same bytes).
-	 */
-	if (i >= pp->used) {
-		pp->runs->pdata[i] = pp->runs->pdata[pp->used];
-		pp->runs->pdata[pp->used++] = r;
-	}
+	r->font = font;
+	pp->used++;
 	return r;
 }
 
@@ -577,13 +599,13 @@ pg_run(struct pg_page *pp, const struct ln_font *font)
  */
 static double
 pg_run_glyphs(struct pg_run *r, const struct ln_para *p, int a, int b,
-    double x, double y)
+    double x, double y, uint32_t mute)
 {
 	const struct ln_glyph	*gl;
 	cairo_glyph_t		*g;
 	cairo_text_cluster_t	*c;
 	guint			 ng = r->glyphs->len, nc = r->clusters->len;
-	int			 i, j, xpos = 0;
+	int			 i, j, xpos = 0, muted = 0;
 	uint32_t		 end, from;
 
 	/* Room for every glyph, and a cluster each at most. */
@@ -608,12 +630,22 @@ pg_run_glyphs(struct pg_run *r, const struct ln_para *p, int a, int b,
 		}
 		end = j < p->ng ? p->g[j].cl : (uint32_t)p->len;
 		c->num_bytes = (int)(end - p->g[i].cl);
-		if (c->num_glyphs == 0 && (p->g[i].flags & LN_SHY)) {
-			/* Its text is left out. */
+		if ((c->num_glyphs == 0 && (p->g[i].flags & LN_SHY)) ||
+		    p->g[i].cl < mute) {
+			/* Its text is left out (a muted cluster keeps its
+			 * glyphs: cairo marks them as copying as nothing). */
 			g_string_append_len(r->text, p->text + from,
 			    (gssize)(p->g[i].cl - from));
 			from = end;
-			continue;
+			if (c->num_glyphs == 0)
+				continue;
+			c->num_bytes = 0;
+			/* One cluster for them all: one /ActualText. */
+			if (muted) {
+				c[-1].num_glyphs += c->num_glyphs;
+				continue;
+			}
+			muted = 1;
 		}
 		c++;
 	}
@@ -628,9 +660,13 @@ pg_run_glyphs(struct pg_run *r, const struct ln_para *p, int a, int b,
 	return (double)xpos / LN_SCALE;
 }
 
-/* Add the glyph added at a line's end (hyphen, ellipsis). */
+/*
+ * Add the glyph added at a line's end (hyphen, ellipsis), standing for
+ * text.
+ */
 static void
-pg_added(struct pg_run *r, const struct ln_line *l, double x, double y)
+pg_added(struct pg_run *r, const struct ln_line *l, double x, double y,
+    const char *text, size_t len)
 {
 	cairo_glyph_t		 g;
 	cairo_text_cluster_t	 c;
@@ -640,31 +676,93 @@ pg_added(struct pg_run *r, const struct ln_line *l, double x, double y)
 	g.y = y;
 	g_array_append_val(r->glyphs, g);
 	c.num_glyphs = 1;
-	c.num_bytes = (int)strlen(l->htext);
+	c.num_bytes = (int)len;
 	g_array_append_val(r->clusters, c);
-	g_string_append(r->text, l->htext);
+	g_string_append_len(r->text, text, (gssize)len);
+}
+
+/* Is line n of p broken inside a word, with a hyphen added? */
+int
+pg_hyphenated(const struct ln_para *p, int n)
+{
+	return n >= 0 && n < p->nlines - 1 && p->lines[n].hyphen &&
+	    strcmp(p->lines[n].htext, "\xc2\xad") == 0;
+}
+
+/* The end of the piece of a broken word line n starts with. */
+static uint32_t
+pg_word_end(const struct ln_para *p, int n)
+{
+	const struct ln_line	*l = &p->lines[n];
+	int			 i;
+
+	for (i = l->g0; i < l->g1; i++)
+		if (p->g[i].flags & LN_SPACE)
+			return p->g[i].cl;
+	return l->g1 < p->ng ? p->g[l->g1].cl : (uint32_t)p->len;
 }
 
 /*
- * Add line n of paragraph p to a page, with its left end at x and its
- * baseline at y.  Touches nothing but pp: the typesetting thread
- * calls this.
+ * Where the piece of a word broken on the line before ends on line n:
+ * the first glyph after it (g0 if the line before is not broken so).
  */
+int
+pg_broken_end(const struct ln_para *p, int n)
+{
+	const struct ln_line	*l = &p->lines[n];
+	int			 i;
+
+	if (!pg_hyphenated(p, n - 1))
+		return l->g0;
+	for (i = l->g0; i < l->g1; i++)
+		if (p->g[i].flags & LN_SPACE)
+			return i;
+	return l->g1;
+}
+
+/*
+ * Add glyphs [a, b) of line n of paragraph p to a page, and its added
+ * glyph if added, from x on its baseline y;
+ * returns x after them.  A word broken with a hyphen copies out
+ * whole: the hyphen stands for the rest of the word, and the rest on
+ * the next line copies as nothing.  Touches nothing but pp: the
+ * typesetting thread calls this.
+ */
+double
+pg_page_glyphs(struct pg_page *pp, const struct ln_para *p, int n, int a,
+    int b, int added, double x, double y)
+{
+	const struct ln_line	*l = &p->lines[n];
+	uint32_t		 mute, from, to;
+	int			 c;
+
+	mute = pg_hyphenated(p, n - 1) ? pg_word_end(p, n) : 0;
+	for (; a < b; a = c) {
+		for (c = a; c < b && p->g[c].font == p->g[a].font; c++)
+			continue;
+		x += pg_run_glyphs(pg_run(pp, p->fonts[p->g[a].font]), p,
+		    a, c, x, y, mute);
+	}
+	if (added && l->hyphen) {
+		if (pg_hyphenated(p, n)) {
+			from = p->g[p->lines[n + 1].g0].cl;
+			to = pg_word_end(p, n + 1);
+			pg_added(pg_run(pp, p->fonts[l->hfont]), l, x, y,
+			    p->text + from, to - from);
+		} else
+			pg_added(pg_run(pp, p->fonts[l->hfont]), l, x, y,
+			    l->htext, strlen(l->htext));
+		x += (double)l->hadv / LN_SCALE;
+	}
+	return x;
+}
+
+/* Add line n of paragraph p, left end at x, baseline at y. */
 void
 pg_page_line(struct pg_page *pp, const struct ln_para *p, int n, double x,
     double y)
 {
-	const struct ln_line	*l = &p->lines[n];
-	int			 a, b;
-
-	for (a = l->g0; a < l->g1; a = b) {
-		for (b = a; b < l->g1 && p->g[b].font == p->g[a].font; b++)
-			continue;
-		x += pg_run_glyphs(pg_run(pp, p->fonts[p->g[a].font]), p,
-		    a, b, x, y);
-	}
-	if (l->hyphen)
-		pg_added(pg_run(pp, p->fonts[l->hfont]), l, x, y);
+	pg_page_glyphs(pp, p, n, p->lines[n].g0, p->lines[n].g1, 1, x, y);
 }
 
 /*
@@ -673,7 +771,29 @@ pg_page_line(struct pg_page *pp, const struct ln_para *p, int n, double x,
  * from the whole installed face.
  */
 void
-pg_page_show(struct pg *pg, cairo_t *cr, const struct pg_page *pp)
+pg_page_show(struct pg *pg, cairo_t *cr, const struct pg_page *pp,
+    pg_mark_fn mark, void *arg)
+{
+	const struct pg_chunk	*ch;
+	guint			 i, r1;
+
+	for (i = 0; pg != NULL && i < pp->chunks->len; i++) {
+		ch = &g_array_index(pp->chunks, struct pg_chunk, i);
+		r1 = i + 1 == pp->chunks->len ? pp->used : ch->r1;
+		if (ch->r0 == r1)
+			continue;
+		if (mark != NULL)
+			mark(arg, ch->key, 1);
+		pg_show_runs(pg, cr, pp, ch->r0, r1);
+		if (mark != NULL)
+			mark(arg, ch->key, 0);
+	}
+}
+
+/* Show runs [r0, r1) of a page. */
+static void
+pg_show_runs(struct pg *pg, cairo_t *cr, const struct pg_page *pp,
+    guint r0, guint r1)
 {
 	const struct pg_run	*r;
 	const cairo_glyph_t	*src;
@@ -682,7 +802,7 @@ pg_page_show(struct pg *pg, cairo_t *cr, const struct pg_page *pp)
 	guint			 i, k, n;
 	int			 w;
 
-	for (i = 0; pg != NULL && i < pp->used; i++) {
+	for (i = r0; i < r1; i++) {
 		r = g_ptr_array_index(pp->runs, i);
 		src = (const cairo_glyph_t *)(void *)r->glyphs->data;
 		if ((n = r->glyphs->len) == 0 && r->clusters->len == 0)

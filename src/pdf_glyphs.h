@@ -21,9 +21,18 @@ void		 pg_start(struct pg *);
 struct pg_page	*pg_page_new(void);
 void		 pg_page_free(struct pg_page *);
 void		 pg_page_reset(struct pg_page *);
+/* Called around each chunk of a page shown: key, 1 before, 0 after. */
+typedef void	(*pg_mark_fn)(void *, int, int);
+
+void		 pg_page_mark(struct pg_page *, int);
+double		 pg_page_glyphs(struct pg_page *, const struct ln_para *, int,
+		    int, int, int, double, double);
+int		 pg_hyphenated(const struct ln_para *, int);
+int		 pg_broken_end(const struct ln_para *, int);
 void		 pg_page_line(struct pg_page *, const struct ln_para *, int,
 		    double, double);
-void		 pg_page_show(struct pg *, cairo_t *, const struct pg_page *);
+void		 pg_page_show(struct pg *, cairo_t *, const struct pg_page *,
+		    pg_mark_fn, void *);
 unsigned int	 pg_fallbacks(const struct pg *);
 
 #endif /* !PDF_GLYPHS_H */

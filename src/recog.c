@@ -1188,7 +1188,7 @@ header_zh(struct dc_doc *d, int *seen, const struct dc_line *line, int more)
 		/* Title line that also holds the subtitle. */
 		char *a = g_match_info_fetch(mi, 1);
 		char *b = g_match_info_fetch(mi, 2);
-		meta_cat(&m->title, "", a);
+		meta_cat(&m->title, "\u3000", a);
 		header_add(d, DC_TITLE, lang, a, line);
 		dc_meta_set(&m->subtitle, b + strlen("——"));
 		header_add(d, DC_SUBTITLE, lang, b, line);
@@ -1196,7 +1196,7 @@ header_zh(struct dc_doc *d, int *seen, const struct dc_line *line, int more)
 		g_free(b);
 		*seen = 1;
 	} else {
-		meta_cat(&m->title, "", md_strip(s));
+		meta_cat(&m->title, "\u3000", md_strip(s));
 		header_add(d, DC_TITLE, lang, s, line);
 	}
 	g_match_info_free(mi);

@@ -1696,7 +1696,7 @@ static int
 epub_font_subset(struct epub *e, struct epub_font *fo)
 {
 	hb_blob_t		*blob = NULL, *out = NULL;
-	hb_face_t		*face = NULL, *sub = NULL;
+	hb_face_t		*face = NULL;
 	hb_subset_input_t	*in = NULL;
 	hb_set_t		*u;
 	GHashTableIter		 it;
@@ -1738,11 +1738,10 @@ epub_font_subset(struct epub *e, struct epub_font *fo)
 	}
 	/* Hinting is of no use at reading sizes on screens; drop it. */
 	hb_subset_input_set_flags(in, HB_SUBSET_FLAGS_NO_HINTING);
-	if ((sub = hb_subset_or_fail(face, in)) == NULL) {
+	if ((out = dc_fonts_subset(face, in, NULL)) == NULL) {
 		dc_msg_sys("%s: subsetting the font failed", fo->path);
 		goto out;
 	}
-	out = hb_face_reference_blob(sub);
 	data = hb_blob_get_data(out, &len);
 	if (len < 4) {
 		dc_msg_sys("%s: subsetting the font failed", fo->path);
@@ -1765,7 +1764,6 @@ epub_font_subset(struct epub *e, struct epub_font *fo)
 	rc = 0;
 out:
 	hb_blob_destroy(out);
-	hb_face_destroy(sub);
 	hb_subset_input_destroy(in);
 	hb_face_destroy(face);
 	hb_blob_destroy(blob);

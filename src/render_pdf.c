@@ -1,7 +1,10 @@
 /*
  * The PDF backend: paints the pages typeset.c hands over on a cairo
- * PDF surface as they come, adds outline and metadata, and sets the
- * catalog's /Lang in an incremental update (cairo 1.16 cannot).
+ * PDF surface as they come, each structure element's lines as marked
+ * content (cairo_tag_begin()), adds outline and metadata, and then
+ * what cairo 1.16 cannot write (a structure tree with /Lang on each
+ * element, the catalog's /Lang, /MarkInfo, XMP metadata) in an
+ * incremental update (pdf_fix.c).
  */
 #include "config.h"
 
@@ -14,6 +17,7 @@
 #include <cairo-pdf.h>
 
 #include "docconv.h"
+#include "pdf_fix.h"
 #include "pdf_glyphs.h"
 #include "typeset.h"
 
@@ -28,6 +32,20 @@ struct pdf {
 	struct pg	*pg;		/* subset faces to paint with */
 	int		 outline[PDF_OUTLINE_DEPTH]; /* last id per level */
 	int		 npages;	/* pages received */
+	int		 tagged;	/* marked content (not imposing) */
+	GArray		*el;		/* struct pdf_el by element */
+	const struct ts_page *cur;	/* the page being painted */
+	cairo_t		*curcr;		/* ... on this */
+	int		 mcid;		/* its next MCID */
+	char		*title, *author, *date; /* for the XMP too */
+};
+
+/* A structure element met on the pages: where its lines are. */
+struct pdf_el {
+	enum ts_tag	 tag;		/* TS_TAG_NONE: not met */
+	enum dc_lang	 lang;
+	GArray		*mcrs;		/* struct pf_mcr */
+	GArray		*lbl;		/* TS_TAG_TURN: the label's */
 };
 
 /* A typeset page and its glyphs gathered for cairo. */
@@ -46,13 +64,108 @@ pdf_gather(const struct ts_page *p, struct pg_page *pp)
 	const struct ts_item *it;
 	guint		 i;
 
+	const struct ln_line *l;
+	int		 prev = -2, a, b, key;
+	double		 x;
+
 	if (pp == NULL)
 		pp = pg_page_new();
+	/*
+	 * A chunk (marked content) for each run of lines of one element,
+	 * one for each piece of furniture; a turn's label a chunk of its
+	 * own (the glyphs of its first line in the lead's faces).  The
+	 * two pieces of a word broken with a hyphen are chunks of their
+	 * own too: cairo gives them /ActualText (the hyphen stands for the
+	 * rest of the word, the rest copies as nothing), and a reader of
+	 * the structure (poppler) ends an MCID's text at the first nested
+	 * marked content; the hyphen is left out of the element.
+	 */
 	for (i = 0; i < p->items->len; i++) {
 		it = &g_array_index(p->items, struct ts_item, i);
-		pg_page_line(pp, it->para, it->line, it->x, it->y);
+		key = (int)i * 2;
+		if (it->elem != prev || it->elem < 0 || it->lbl > 0)
+			pg_page_mark(pp, key);
+		prev = it->elem;
+		l = &it->para->lines[it->line];
+		a = l->g0;
+		x = it->x;
+		if (it->lbl > 0) {
+			while (a < l->g1 && (it->para->fonts[it->para->g[a].font] ==
+			    it->para->st->lead[0] || it->para->fonts[
+			    it->para->g[a].font] == it->para->st->lead[1]))
+				a++;
+			pg_page_mark(pp, key + 1);
+			x = pg_page_glyphs(pp, it->para, it->line, l->g0, a, 0,
+			    x, it->y);
+			pg_page_mark(pp, key);
+		}
+		if ((b = pg_broken_end(it->para, it->line)) > a) {
+			x = pg_page_glyphs(pp, it->para, it->line, a, b, 0, x,
+			    it->y);
+			pg_page_mark(pp, key);
+			a = b;
+		}
+		if (pg_hyphenated(it->para, it->line)) {
+			/* The hyphen outside the element's content: it is
+			 * typography, not text (an artifact, which cairo
+			 * 1.16 cannot mark as such). */
+			x = pg_page_glyphs(pp, it->para, it->line, a, l->g1, 0,
+			    x, it->y);
+			pg_page_mark(pp, -1);
+			pg_page_glyphs(pp, it->para, it->line, l->g1, l->g1, 1,
+			    x, it->y);
+			if (i + 1 < p->items->len)
+				pg_page_mark(pp, key);
+		} else
+			pg_page_glyphs(pp, it->para, it->line, a, l->g1, 1, x,
+			    it->y);
 	}
 	return pp;
+}
+
+static const char *const pdf_tag_names[TS_TAG__MAX] = {
+	NULL, "P", "H1", "H2", "H3", "H4", "Caption", "Note", "P"
+};
+
+/*
+ * pg_page_show() callback: mark a chunk's content as its element's
+ * (cairo gives it the page's next MCID) and note where it is.
+ */
+static void
+pdf_mark(void *arg, int key, int begin)
+{
+	struct pdf	*pd = arg;
+	const struct ts_item *it;
+	struct pdf_el	*e;
+	struct pf_mcr	 m;
+	const char	*name;
+	int		 lbl = key % 2;
+
+	if (!pd->tagged || key < 0)
+		return;
+	it = &g_array_index(pd->cur->items, struct ts_item, key / 2);
+	if (it->elem < 0 || it->tag == TS_TAG_NONE)
+		return;
+	name = lbl ? "Lbl" : pdf_tag_names[it->tag];
+	if (!begin) {
+		cairo_tag_end(pd->curcr, name);
+		return;
+	}
+	if ((guint)it->elem >= pd->el->len)
+		g_array_set_size(pd->el, (guint)it->elem + 1);
+	e = &g_array_index(pd->el, struct pdf_el, it->elem);
+	if (e->tag == TS_TAG_NONE) {
+		e->tag = it->tag;
+		e->lang = it->lang;
+		e->mcrs = g_array_new(FALSE, FALSE, sizeof(struct pf_mcr));
+		if (it->tag == TS_TAG_TURN)
+			e->lbl = g_array_new(FALSE, FALSE,
+			    sizeof(struct pf_mcr));
+	}
+	m.page = pd->npages - 1;
+	m.mcid = pd->mcid++;
+	g_array_append_val(lbl && e->lbl != NULL ? e->lbl : e->mcrs, m);
+	cairo_tag_begin(pd->curcr, name, NULL);
 }
 
 /* Paint one typeset page on cr. */
@@ -64,7 +177,10 @@ pdf_paint(struct pdf *pd, cairo_t *cr, const struct ts_page *p,
 	guint		 i;
 
 	cairo_set_source_rgb(cr, 0, 0, 0);
-	pg_page_show(pd->pg, cr, pp);
+	pd->cur = p;
+	pd->curcr = cr;
+	pd->mcid = 0;
+	pg_page_show(pd->pg, cr, pp, pdf_mark, pd);
 	for (i = 0; i < p->rules->len; i++) {
 		r = &g_array_index(p->rules, struct ts_rule, i);
 		cairo_set_line_width(cr, r->width);
@@ -148,9 +264,10 @@ pdf_page(struct ts_page *p, void *arg)
  * One file is typeset on a thread of its own while this one paints:
  * the typesetter hands finished pages over through a short queue (it
  * waits when PDF_AHEAD pages are waiting), and stops when painting
- * has failed.
+ * has failed.  Sixteen: pages painted chunk by chunk (tagged) hold
+ * more runs, and 64 waiting took a 968-page PDF past 100 MB.
  */
-#define PDF_AHEAD	64
+#define PDF_AHEAD	16
 
 struct pdf_pipe {
 	const struct dc_doc *d;
@@ -366,7 +483,7 @@ pdf_metadata(struct pdf *pd, const struct dc_doc *d,
 		    e->title != NULL ? e->title : "");
 	cairo_pdf_surface_set_metadata(pd->surf, CAIRO_PDF_METADATA_TITLE,
 	    s);
-	g_free(s);
+	pd->title = s;
 	if (o->author != NULL)
 		s = g_strdup(o->author);
 	else if (z->speaker != NULL && e->speaker != NULL)
@@ -380,7 +497,7 @@ pdf_metadata(struct pdf *pd, const struct dc_doc *d,
 	if (s != NULL)
 		cairo_pdf_surface_set_metadata(pd->surf,
 		    CAIRO_PDF_METADATA_AUTHOR, s);
-	g_free(s);
+	pd->author = s;
 	s = (char *)(e->occasion != NULL ? e->occasion : z->occasion !=
 	    NULL ? z->occasion : z->subtitle != NULL ? z->subtitle :
 	    e->subtitle);
@@ -402,70 +519,178 @@ pdf_metadata(struct pdf *pd, const struct dc_doc *d,
 	cairo_pdf_surface_set_metadata(pd->surf,
 	    CAIRO_PDF_METADATA_MOD_DATE, date);
 	pdf_metadata_pub(pd, m);
+	pd->date = g_strdup(date);
+}
+
+/* One XMP property holding text, in the container given (or none). */
+static void
+pdf_xmp_prop(GString *g, const char *name, const char *box, const char *v)
+{
+	char	*t;
+
+	if (v == NULL)
+		return;
+	t = g_markup_escape_text(v, -1);
+	if (box == NULL)
+		g_string_append_printf(g, "<%s>%s</%s>\n", name, t, name);
+	else
+		g_string_append_printf(g, "<%s><rdf:%s><rdf:li%s>%s</rdf:li>"
+		    "</rdf:%s></%s>\n", name, box, strcmp(box, "Alt") == 0 ?
+		    " xml:lang=\"x-default\"" : "", t, box, name);
+	g_free(t);
 }
 
 /*
- * cairo writes straight into the output file through this.  Kept for
- * pdf_lang(): the last PDF_TAIL bytes (the trailer), the catalog object
- * as it goes by (an outline or an xref table of many entries can put
- * it far from the end), and an MD5 of everything, for /ID.
+ * The publisher's metadata in XMP: publisher, rights (an SPDX id with
+ * its licence page), source address, editor and translator, ISBN and
+ * series.
+ */
+static void
+pdf_xmp_pub(GString *g, const struct dc_meta *m)
+{
+	const char	*one[2], *const *urls;
+	const char	*ed = dc_meta_editor(m), *tr = m->pub[DC_PUB_TRANSLATOR];
+	char		*t;
+
+	pdf_xmp_prop(g, "dc:publisher", "Bag", m->pub[DC_PUB_PUBLISHER]);
+	pdf_xmp_prop(g, "dc:rights", "Alt", m->pub[DC_PUB_RIGHTS]);
+	if (m->pub[DC_PUB_RIGHTS] != NULL &&
+	    dc_pub_is_spdx(m->pub[DC_PUB_RIGHTS])) {
+		t = g_strdup_printf("https://spdx.org/licenses/%s.html",
+		    m->pub[DC_PUB_RIGHTS]);
+		g_string_append(g, "<xmpRights:Marked>True</xmpRights:Marked>\n");
+		pdf_xmp_prop(g, "xmpRights:WebStatement", NULL, t);
+		g_free(t);
+	}
+	urls = dc_meta_urls(m, one);
+	pdf_xmp_prop(g, "dc:source", NULL, urls[0]);
+	if (ed != NULL || tr != NULL) {
+		g_string_append(g, "<dc:contributor><rdf:Bag>");
+		for (int i = 0; i < 2; i++) {
+			const char *v = i == 0 ? ed : tr;
+			if (v == NULL)
+				continue;
+			t = g_markup_escape_text(v, -1);
+			g_string_append_printf(g, "<rdf:li>%s</rdf:li>", t);
+			g_free(t);
+		}
+		g_string_append(g, "</rdf:Bag></dc:contributor>\n");
+	}
+	if (m->pub[DC_PUB_ISBN] != NULL) {
+		t = g_strconcat("urn:isbn:", m->pub[DC_PUB_ISBN], NULL);
+		pdf_xmp_prop(g, "dc:identifier", NULL, t);
+		g_free(t);
+		pdf_xmp_prop(g, "prism:isbn", NULL, m->pub[DC_PUB_ISBN]);
+	}
+	pdf_xmp_prop(g, "prism:seriesTitle", NULL, m->pub[DC_PUB_SERIES]);
+}
+
+/* XMP metadata: title, author, languages, and the PDF/UA part. */
+static char *
+pdf_xmp(const struct pdf *pd, const struct dc_doc *d, const char *zh)
+{
+	GString		*g = g_string_new(NULL);
+	char		*t;
+
+	g_string_append(g, "<?xpacket begin=\"\xef\xbb\xbf\" "
+	    "id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n"
+	    "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\">\n"
+	    "<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">\n"
+	    "<rdf:Description rdf:about=\"\"\n"
+	    "  xmlns:dc=\"http://purl.org/dc/elements/1.1/\"\n"
+	    "  xmlns:xmp=\"http://ns.adobe.com/xap/1.0/\"\n"
+	    "  xmlns:xmpRights=\"http://ns.adobe.com/xap/1.0/rights/\"\n"
+	    "  xmlns:prism=\"http://prismstandard.org/namespaces/basic/3.0/\"\n"
+	    "  xmlns:pdfuaid=\"http://www.aiim.org/pdfua/ns/id/\">\n"
+	    "<pdfuaid:part>1</pdfuaid:part>\n"
+	    "<dc:format>application/pdf</dc:format>\n");
+	t = g_markup_escape_text(pd->title != NULL ? pd->title : "", -1);
+	g_string_append_printf(g, "<dc:title><rdf:Alt><rdf:li xml:lang="
+	    "\"x-default\">%s</rdf:li></rdf:Alt></dc:title>\n", t);
+	g_free(t);
+	if (pd->author != NULL) {
+		t = g_markup_escape_text(pd->author, -1);
+		g_string_append_printf(g, "<dc:creator><rdf:Seq><rdf:li>%s"
+		    "</rdf:li></rdf:Seq></dc:creator>\n", t);
+		g_free(t);
+	}
+	g_string_append(g, "<dc:language><rdf:Bag>");
+	if (zh != NULL)
+		g_string_append_printf(g, "<rdf:li>%s</rdf:li>", zh);
+	if (d->meta.langs & (1u << DC_LANG_EN))
+		g_string_append_printf(g, "<rdf:li>%s</rdf:li>",
+		    dc_lang_tag(&d->meta, DC_LANG_EN));
+	g_string_append(g, "</rdf:Bag></dc:language>\n");
+	pdf_xmp_pub(g, &d->meta);
+	g_string_append_printf(g, "<xmp:CreatorTool>docconv %s"
+	    "</xmp:CreatorTool>\n", PACKAGE_VERSION);
+	if (pd->date != NULL)
+		g_string_append_printf(g, "<xmp:CreateDate>%s</xmp:CreateDate>\n"
+		    "<xmp:ModifyDate>%s</xmp:ModifyDate>\n", pd->date,
+		    pd->date);
+	g_string_append(g, "</rdf:Description>\n</rdf:RDF>\n</x:xmpmeta>\n"
+	    "<?xpacket end=\"w\"?>");
+	return g_string_free(g, FALSE);
+}
+
+/*
+ * The structure tree: Document, one Sect per language, and in each
+ * the elements of that language in the order set (reading order),
+ * each with its /Lang; a turn's label a Lbl inside its P.
+ */
+static GArray *
+pdf_tree(const struct pdf *pd, const char *doclang, const char *zh)
+{
+	GArray		*t = g_array_new(FALSE, TRUE, sizeof(struct pf_elem));
+	struct pf_elem	 e;
+	const struct pdf_el *el;
+	int		 l, sect;
+	guint		 i;
+
+	memset(&e, 0, sizeof(e));
+	e.type = "Document";
+	e.lang = doclang;
+	e.parent = -1;
+	g_array_append_val(t, e);
+	for (l = 0; l < DC_LANG__MAX; l++) {
+		sect = -1;
+		for (i = 0; i < pd->el->len; i++) {
+			el = &g_array_index(pd->el, struct pdf_el, i);
+			if (el->tag == TS_TAG_NONE || (int)el->lang != l)
+				continue;
+			memset(&e, 0, sizeof(e));
+			e.lang = l == DC_LANG_ZH ? zh : "en";
+			if (sect < 0) {
+				e.type = "Sect";
+				e.parent = 0;
+				g_array_append_val(t, e);
+				sect = (int)t->len - 1;
+			}
+			e.type = pdf_tag_names[el->tag];
+			e.parent = sect;
+			e.mcrs = el->mcrs;
+			g_array_append_val(t, e);
+			if (el->lbl != NULL && el->lbl->len > 0) {
+				e.type = "Lbl";
+				e.parent = (int)t->len - 1;
+				e.mcrs = el->lbl;
+				g_array_append_val(t, e);
+			}
+		}
+	}
+	return t;
+}
+
+/*
+ * cairo writes straight into the output file through this, which
+ * keeps an MD5 of everything for /ID.
  */
 struct pdf_out {
 	FILE		*f;
 	long long	 off;		/* bytes written */
-	GByteArray	*tail;		/* the last PDF_TAIL bytes or more */
-	GString		*cat;		/* the catalog object, or NULL */
-	int		 incat;		/* cat still open (no endobj yet) */
 	GChecksum	*md5;
 	int		 err;		/* errno of the first failure */
 };
-
-#define PDF_TAIL	4096
-#define PDF_CATALOG	" 0 obj\n<< /Type /Catalog\n"
-
-/* The last occurrence of needle in [s, s + n), or NULL. */
-static const char *
-pdf_rfind(const char *s, size_t n, const char *needle)
-{
-	size_t	 k = strlen(needle), i;
-
-	if (n < k)
-		return NULL;
-	for (i = n - k + 1; i-- > 0; )
-		if (memcmp(s + i, needle, k) == 0)
-			return s + i;
-	return NULL;
-}
-
-/*
- * Follow the catalog in what cairo has just written (len bytes at the
- * end of the tail): start a copy at "N 0 obj" where its head goes by
- * (the last such head counts), and end it after its "endobj".
- */
-static void
-pdf_catalog(struct pdf_out *po, size_t len)
-{
-	const char	*t = (const char *)po->tail->data, *h, *e, *from;
-	size_t		 n = po->tail->len, look;
-
-	look = len + sizeof(PDF_CATALOG) + 24;
-	from = t + (look < n ? n - look : 0);
-	if ((h = pdf_rfind(from, (size_t)(t + n - from), PDF_CATALOG)) !=
-	    NULL) {
-		while (h > t && g_ascii_isdigit(h[-1]))
-			h--;
-		if (po->cat == NULL)
-			po->cat = g_string_new(NULL);
-		g_string_assign(po->cat, "");
-		g_string_append_len(po->cat, h, (gssize)(t + n - h));
-		po->incat = 1;
-	} else if (po->incat)
-		g_string_append_len(po->cat, t + n - len, (gssize)len);
-	if (po->incat && (e = strstr(po->cat->str, "endobj")) != NULL) {
-		g_string_truncate(po->cat, (gsize)(e - po->cat->str) + 6);
-		po->incat = 0;
-	}
-}
 
 static cairo_status_t
 pdf_write(void *arg, const unsigned char *data, unsigned int len)
@@ -480,68 +705,7 @@ pdf_write(void *arg, const unsigned char *data, unsigned int len)
 	}
 	po->off += len;
 	g_checksum_update(po->md5, data, len);
-	while (len > 0) {
-		unsigned int	 k = len < PDF_TAIL ? len : PDF_TAIL;
-
-		/* Keep PDF_TAIL bytes before the new ones, for a head
-		 * that straddles two writes. */
-		if (po->tail->len + k > 2 * PDF_TAIL)
-			g_byte_array_remove_range(po->tail, 0,
-			    po->tail->len - PDF_TAIL);
-		g_byte_array_append(po->tail, data, k);
-		pdf_catalog(po, k);
-		data += k;
-		len -= k;
-	}
 	return CAIRO_STATUS_SUCCESS;
-}
-
-/*
- * Give the catalog a /Lang (cairo 1.16 cannot) and the trailer an
- * /ID, as an incremental update appended to what cairo wrote: the
- * catalog again with /Lang, an xref section for it, and a trailer
- * that points back to cairo's.  The pages are never held in memory.
- * Returns 0, or -1 if cairo's trailer is not as expected.
- */
-static int
-pdf_lang(struct pdf_out *po, const char *lang)
-{
-	const char	*t, *p, *q;
-	size_t		 n;
-	long		 size, root, info, prev, num;
-	long long	 xref;
-	GString		*g;
-
-	g_byte_array_append(po->tail, (const guint8 *)"", 1);
-	t = (const char *)po->tail->data;
-	n = po->tail->len - 1;
-	if ((p = pdf_rfind(t, n, "trailer")) == NULL ||
-	    sscanf(p, "trailer << /Size %ld /Root %ld 0 R /Info %ld 0 R",
-	    &size, &root, &info) != 3 ||
-	    (q = pdf_rfind(t, n, "startxref")) == NULL ||
-	    sscanf(q, "startxref %ld", &prev) != 1)
-		return -1;
-	/* The catalog seen going by must be the root, and whole. */
-	if (po->cat == NULL || po->incat ||
-	    sscanf(po->cat->str, "%ld 0 obj", &num) != 1 || num != root ||
-	    (p = strstr(po->cat->str, "<<")) == NULL ||
-	    (q = pdf_rfind(p, strlen(p), ">>")) == NULL)
-		return -1;
-	g = g_string_new(NULL);
-	g_string_append_printf(g, "%ld 0 obj\n%.*s/Lang (%s)\n>>\nendobj\n",
-	    root, (int)(q - p), p, lang);
-	xref = po->off + (long long)g->len;
-	g_string_append_printf(g, "xref\n%ld 1\n%010lld 00000 n \n"
-	    "trailer\n<< /Size %ld /Root %ld 0 R /Info %ld 0 R /Prev %ld\n"
-	    "   /ID [<%s> <%s>] >>\nstartxref\n%lld\n%%%%EOF\n", root,
-	    po->off, size, root, info, prev, g_checksum_get_string(po->md5),
-	    g_checksum_get_string(po->md5), xref);
-	/* Not pdf_write(): the checksum is closed now. */
-	if (fwrite(g->str, 1, g->len, po->f) != g->len)
-		po->err = errno != 0 ? errno : EIO;
-	po->off += (long long)g->len;
-	g_string_free(g, TRUE);
-	return 0;
 }
 
 int
@@ -552,8 +716,12 @@ render_pdf(const struct dc_doc *d, const struct dc_opts *o,
 	struct pdf_out	 po;
 	struct ts_face	 faces[TS_FACES_MAX];
 	enum ts_layout	 lay;
-	const char	*lang;
+	const char	*lang, *zh;
+	struct pf_amend	 am;
+	GArray		*tree = NULL;
+	char		*xmp = NULL;
 	int		 rc = -1, n, nf, i;
+	guint		 u;
 
 	memset(&pd, 0, sizeof(pd));
 	memset(&po, 0, sizeof(po));
@@ -570,12 +738,14 @@ render_pdf(const struct dc_doc *d, const struct dc_opts *o,
 		pd.rec = g_ptr_array_new_with_free_func(
 		    (GDestroyNotify)cairo_surface_destroy);
 	}
-	if ((po.f = fopen(outpath, "wb")) == NULL) {
+	/* Read back for the update (pdf_fix.c). */
+	if ((po.f = fopen(outpath, "w+b")) == NULL) {
 		dc_msg_sys("%s: %s", outpath, g_strerror(errno));
 		goto out;
 	}
-	po.tail = g_byte_array_sized_new(2 * PDF_TAIL + 1);
 	po.md5 = g_checksum_new(G_CHECKSUM_MD5);
+	pd.tagged = !pd.booklet;
+	pd.el = g_array_new(FALSE, TRUE, sizeof(struct pdf_el));
 	pd.pg = pg_new(d);
 	/* One file: subset the faces it will need beside the typesetting. */
 	nf = o->threads ? ts_faces(lay, d->meta.langs, faces) : 0;
@@ -598,15 +768,33 @@ render_pdf(const struct dc_doc *d, const struct dc_opts *o,
 	    dc_lang_tag(&d->meta, DC_LANG_EN) :
 	    d->meta.pub[DC_PUB_LANG_ZH] != NULL ?
 	    d->meta.pub[DC_PUB_LANG_ZH] : d->meta.hant ? "zh-Hant" : "zh-CN";
-	/*
-	 * cairo from 1.17.6 writes an xref stream, not this trailer: the
-	 * PDF is kept as cairo made it, without /Lang, with a warning.
-	 */
+	zh = d->meta.pub[DC_PUB_LANG_ZH] != NULL ?
+	    d->meta.pub[DC_PUB_LANG_ZH] : d->meta.hant ? "zh-Hant" : "zh";
 	if (n >= 0 && po.err == 0 && cairo_surface_status(pd.surf) ==
-	    CAIRO_STATUS_SUCCESS && pdf_lang(&po, lang) == -1)
-		dc_msg(DC_WARN_GENERIC, 0, 0, "the PDF's trailer is not as "
-		    "cairo 1.16 writes it; the document language (/Lang) "
-		    "is not set");
+	    CAIRO_STATUS_SUCCESS) {
+		if (fflush(po.f) != 0)
+			po.err = errno;
+		memset(&am, 0, sizeof(am));
+		am.lang = lang;
+		am.id = g_checksum_get_string(po.md5);
+		xmp = pdf_xmp(&pd, d, lay == TS_EN ? NULL : zh);
+		am.xmp = xmp;
+		if (pd.tagged) {
+			tree = pdf_tree(&pd, strcmp(lang, "en") == 0 ? "en" :
+			    zh, zh);
+			am.elems = (const struct pf_elem *)(void *)tree->data;
+			am.nelems = (int)tree->len;
+		}
+		errno = 0;
+		if (po.err == 0 && pf_amend(po.f, po.off, &am) == -1) {
+			if (errno != 0)
+				po.err = errno;
+			else
+				dc_msg(DC_WARN_GENERIC, 0, 0, "the PDF cairo "
+				    "wrote is not understood; its language, "
+				    "metadata and structure are not set");
+		}
+	}
 	if (po.err == 0 && fflush(po.f) != 0)
 		po.err = errno;
 	/* A write error makes cairo fail too: name the cause. */
@@ -636,11 +824,23 @@ out:
 		dc_msg_sys("%s: %s", outpath, g_strerror(errno));
 		rc = -1;
 	}
-	if (po.tail != NULL)
-		g_byte_array_free(po.tail, TRUE);
-	if (po.cat != NULL)
-		g_string_free(po.cat, TRUE);
 	if (po.md5 != NULL)
 		g_checksum_free(po.md5);
+	for (u = 0; pd.el != NULL && u < pd.el->len; u++) {
+		struct pdf_el *e = &g_array_index(pd.el, struct pdf_el, u);
+
+		if (e->mcrs != NULL)
+			g_array_free(e->mcrs, TRUE);
+		if (e->lbl != NULL)
+			g_array_free(e->lbl, TRUE);
+	}
+	if (pd.el != NULL)
+		g_array_free(pd.el, TRUE);
+	if (tree != NULL)
+		g_array_free(tree, TRUE);
+	g_free(xmp);
+	g_free(pd.title);
+	g_free(pd.author);
+	g_free(pd.date);
 	return rc;
 }

@@ -117,6 +117,8 @@ struct ts {
 	uint32_t	 missing_c;	/* the first of them */
 	ts_emit_fn	 emit;		/* page consumer */
 	void		*arg;		/* its argument */
+	int		 nelem;		/* structure elements begun */
+	struct ts_item	 el;		/* the one lines go to now */
 };
 
 /* Set up once per process: hyphenation. */
@@ -688,11 +690,21 @@ ts_page_get(struct ts *t, int number)
 }
 
 static void
-ts_item_add(struct ts_page *p, struct ln_para *para, int line, double x,
-    double y)
+ts_item_add(struct ts_page *p, const struct ts_item *el,
+    struct ln_para *para, int line, double x, double y)
 {
 	struct ts_item	 it;
 
+	if (el != NULL) {
+		it = *el;
+		if (line > 0)
+			it.lbl = 0;
+	} else {
+		it.elem = -1;
+		it.tag = TS_TAG_NONE;
+		it.lang = DC_LANG_EN;
+		it.lbl = 0;
+	}
 	it.para = ln_ref(para);
 	it.line = line;
 	it.x = x;
@@ -763,13 +775,13 @@ ts_furniture(struct ts *t, struct ts_page *p)
 	if (title != NULL) {
 		lay = ts_short(t, sid, title, t->tw * 0.75);
 		w = (double)lay->lines[0].width / LN_SCALE;
-		ts_item_add(p, lay, 0, p->left + (t->tw - w) / 2, y);
+		ts_item_add(p, NULL, lay, 0, p->left + (t->tw - w) / 2, y);
 		ln_unref(lay);
 	}
 	snprintf(num, sizeof(num), "%d", p->number);
 	lay = ts_short(t, TS_EN_HEAD, num, 0);
 	w = (double)lay->lines[0].width / LN_SCALE;
-	ts_item_add(p, lay, 0, p->number % 2 ? p->left + t->tw - w :
+	ts_item_add(p, NULL, lay, 0, p->number % 2 ? p->left + t->tw - w :
 	    p->left, y);
 	ln_unref(lay);
 	r.x0 = p->left;
@@ -835,6 +847,62 @@ ts_frame_page(const struct ts *t, const struct ts_frame *f)
 }
 
 /*
+ * Begin the structure element the next lines go to; lbl is the bytes
+ * of a turn's speaker label.
+ */
+static void
+ts_elem(struct ts *t, enum ts_tag tag, enum dc_lang l, size_t lbl)
+{
+	t->el.elem = t->nelem++;
+	t->el.tag = tag;
+	t->el.lang = l;
+	t->el.lbl = tag == TS_TAG_TURN ? lbl : 0;
+}
+
+/* The structure element of a block's text in one style. */
+static enum ts_tag
+ts_block_tag(const struct dc_node *b, enum ts_sid sid)
+{
+	switch (b->type) {
+	case DC_HEADING:
+		return b->level >= 3 ? TS_TAG_H4 : b->level == 2 ?
+		    TS_TAG_H3 : TS_TAG_H2;
+	case DC_NOTE:
+		return TS_TAG_NOTE;
+	case DC_CAPTION:
+		return TS_TAG_CAPTION;
+	case DC_TURN:
+		return sid == TS_ZH_TURN || sid == TS_EN_TURN ? TS_TAG_TURN :
+		    TS_TAG_P;
+	case DC_SALUTATION:
+	case DC_VOCATIVE:
+	case DC_PARA:
+	case DC_CLOSING:
+	case DC_SIGNOFF:
+	case DC_ROOT:
+	case DC_COLLECTION:
+	case DC_KICKER:
+	case DC_TITLE:
+	case DC_SUBTITLE:
+	case DC_OCCASION:
+	case DC_SPEAKER:
+	case DC_ROLE:
+	case DC_DATEPLACE:
+	case DC_DATELINE:
+	case DC_BYLINE:
+	case DC_SOURCE:
+	case DC_FRONTMATTER:
+	case DC_SEG:
+	case DC_SENT:
+	case DC_W:
+	case DC_PC:
+	case DC_TYPE__MAX:
+		break;
+	}
+	return TS_TAG_P;
+}
+
+/*
  * Set a layout's lines in a flow from its cursor on, going over to
  * the next spread when the page is full, but never leaving the last
  * line alone at the head of a page (a widow): the line before it goes
@@ -863,7 +931,7 @@ ts_flow(struct ts *t, struct ts_frame *f, struct ln_para *lay,
 		}
 		p = ts_page_get(t, ts_frame_page(t, f));
 		x = p->left + f->x + (double)lay->lines[k].x / LN_SCALE;
-		ts_item_add(p, lay, k, x, f->y + s->asc);
+		ts_item_add(p, &t->el, lay, k, x, f->y + s->asc);
 		if (k == 0) {
 			*page = p->number;
 			*y0 = f->y;
@@ -1039,26 +1107,36 @@ ts_set_make(struct ts *t, struct ts_set *s, const struct dc_node *b)
 }
 
 /*
- * Height a set needs on the page it starts on: all its lines when
- * whole (a heading held with what follows), else the lines that go
- * together at its start: a short paragraph whole (two lines and a
- * widow would not do), two of a longer one, a salutation and two
- * lines after it.
+ * Height one language's text of a set needs on the page it starts on:
+ * all its lines when whole (a heading held with what follows), else
+ * the lines that go together at its start: a short paragraph whole
+ * (two lines and a widow would not do), two of a longer one, a
+ * salutation and two lines after it.
  */
+static double
+ts_lang_need(const struct ts *t, const struct ts_set *s, int i, int whole)
+{
+	int	 n;
+
+	if (s->lay[i] == NULL)
+		return 0;
+	n = s->lay[i]->nlines;
+	if (!whole)
+		n = s->b->type == DC_SALUTATION ? n + 2 : n <= 3 ? n : 2;
+	return n * t->st[s->sid[i]].pitch;
+}
+
+/* Height a set needs on the page it starts on, in all its flows. */
 static double
 ts_set_need(const struct ts *t, const struct ts_set *s, int whole)
 {
 	double	 need = 0, h;
-	int	 i, n;
+	int	 i;
 
 	for (i = 0; i < DC_LANG__MAX; i++) {
 		if (s->lay[i] == NULL)
 			continue;
-		n = s->lay[i]->nlines;
-		if (!whole)
-			n = s->b->type == DC_SALUTATION ? n + 2 :
-			    n <= 3 ? n : 2;
-		h = n * t->st[s->sid[i]].pitch;
+		h = ts_lang_need(t, s, i, whole);
 		if (t->nfr == 2)
 			need = MAX(need, h);
 		else {
@@ -1071,25 +1149,32 @@ ts_set_need(const struct ts *t, const struct ts_set *s, int whole)
 }
 
 /*
- * Set a laid-out block in its flows from the cursor (sp, y): both
- * languages starting at the same height (columns, facing) or one after
- * the other (interleaved); its bookmark.  Frees its layouts.
+ * Set a laid-out block in its flows from the cursors (sp, yf[flow]):
+ * both languages side by side (columns, facing) or one after the
+ * other (interleaved); its bookmark.  Frees its layouts.  In columns
+ * the first lines of both share a baseline, the lower of the two
+ * (the text with the smaller ascent moves down): pairs read across
+ * on one line, however sizes and leadings differ.
  */
 static void
-ts_set_flow(struct ts *t, struct ts_set *s, long sp, double y)
+ts_set_flow(struct ts *t, struct ts_set *s, long sp, const double *yf)
 {
 	const struct dc_node *b = s->b;
 	struct ln_para	*more;
 	struct ts_frame	*f;
 	size_t		 off, n2;
 	int		 i, n, page = 0, mpage = 0, level = 0, pg;
-	double		 my = 0, yy;
+	double		 my = 0, yy, y, asc = 0;
 	char		*label;
 
 	for (i = 0; i < t->nfr; i++) {
 		t->fr[i].spread = sp;
-		t->fr[i].y = y;
+		t->fr[i].y = yf[i];
 	}
+	if (t->lay == TS_COLUMNS)
+		for (i = 0; i < DC_LANG__MAX; i++)
+			if (s->lay[i] != NULL)
+				asc = MAX(asc, t->st[s->sid[i]].asc);
 	for (i = 0; i < DC_LANG__MAX; i++) {
 		if (s->lay[i] == NULL)
 			continue;
@@ -1097,6 +1182,10 @@ ts_set_flow(struct ts *t, struct ts_set *s, long sp, double y)
 		if (t->nfr == 1 && i == DC_LANG_EN &&
 		    s->lay[DC_LANG_ZH] != NULL)
 			f->y += t->st[TS_EN_BODY].pitch * 0.25;
+		if (t->lay == TS_COLUMNS)
+			f->y += asc - t->st[s->sid[i]].asc;
+		ts_elem(t, ts_block_tag(b, s->sid[i]), (enum dc_lang)i,
+		    s->seg[i]->spk_len);
 		ts_flow(t, f, s->lay[i], &t->st[s->sid[i]], &page, &y);
 		/* The rest of a very long paragraph, piece by piece. */
 		for (off = s->clen[i]; s->seg[i]->text[off] != '\0';
@@ -1149,6 +1238,51 @@ ts_set_flow(struct ts *t, struct ts_set *s, long sp, double y)
 }
 
 /*
+ * Facing pages keep step by the spread, as reledpar does: each flow
+ * goes on from its own cursor, so a page's paragraphs follow one
+ * another at their own spacing and the shorter page's space goes to
+ * its foot.  The run goes over to the next spread in both flows when
+ * either has no room for its first lines; and when one flow has run
+ * over (a block too long for the page), the other follows it to the
+ * top of that spread, so the next block starts on one spread again.
+ */
+static void
+ts_place_facing(struct ts *t, struct ts_set **all, int n,
+    const struct ts_set *last)
+{
+	double	 yf[2], need, sc[2];
+	long	 sp = MAX(t->fr[0].spread, t->fr[1].spread);
+	int	 i, k, over = 0;
+
+	/* Space between blocks in each page's own leading. */
+	sc[DC_LANG_ZH] = 1;
+	sc[DC_LANG_EN] = t->st[TS_EN_BODY].pitch / t->st[TS_ZH_BODY].pitch;
+	for (i = 0; i < 2; i++) {
+		yf[i] = t->fr[i].spread == sp ? t->fr[i].y : t->top;
+		need = 0;
+		for (k = 0; k < n; k++)
+			need += (k > 0 || yf[i] > t->top ? all[k]->before *
+			    sc[i] : 0) + ts_lang_need(t, all[k], i,
+			    all[k] != last);
+		if (yf[i] + need > t->bot + 0.01 && yf[i] > t->top)
+			over = 1;
+	}
+	if (over) {
+		sp++;
+		yf[0] = yf[1] = t->top;
+	}
+	for (k = 0; k < n; k++) {
+		for (i = 0; i < 2; i++)
+			if (yf[i] > t->top && all[k]->lay[i] != NULL)
+				yf[i] += all[k]->before * sc[i];
+		ts_set_flow(t, all[k], sp, yf);
+		sp = MAX(t->fr[0].spread, t->fr[1].spread);
+		for (i = 0; i < 2; i++)
+			yf[i] = t->fr[i].spread == sp ? t->fr[i].y : t->top;
+	}
+}
+
+/*
  * Place the blocks held back (headings, vocatives) and then last (if
  * not NULL) where they all fit on one page with the first lines of
  * last, so that no heading ends a page; pages no flow can reach any
@@ -1158,7 +1292,7 @@ static void
 ts_place(struct ts *t, struct ts_set *last)
 {
 	struct ts_set	*all[TS_KEEP_MAX + 1];
-	double		 y, need;
+	double		 y, need, yf[2];
 	long		 sp;
 	int		 i, n = 0;
 
@@ -1169,6 +1303,10 @@ ts_place(struct ts *t, struct ts_set *last)
 	t->nkeep = 0;
 	if (n == 0)
 		return;
+	if (t->lay == TS_FACING) {
+		ts_place_facing(t, all, n, last);
+		goto flush;
+	}
 	/* Where the first starts: below everything set so far. */
 	if (t->nfr == 2)
 		ts_cursor_max(&t->fr[0], &t->fr[1], &sp, &y);
@@ -1197,9 +1335,11 @@ ts_place(struct ts *t, struct ts_set *last)
 			if (y > t->top)
 				y += all[i]->before;
 		}
-		ts_set_flow(t, all[i], sp, y);
+		yf[0] = yf[1] = y;
+		ts_set_flow(t, all[i], sp, yf);
 	}
 
+flush:
 	/* Pages no flow can reach any more are finished. */
 	sp = t->fr[0].spread;
 	if (t->nfr == 2 && t->fr[1].spread < sp)
@@ -1285,6 +1425,8 @@ ts_title_line(struct ts *t, struct ts_frame *f, enum ts_sid sid,
 	if (f->y > t->top)
 		f->y += before;
 	lay = ts_para(t, sid, text, strlen(text), 0, f->w, 0);
+	ts_elem(t, sid == TS_ZH_TITLE || sid == TS_EN_TITLE ? TS_TAG_H1 :
+	    TS_TAG_P, t->st[sid].l, 0);
 	ts_flow(t, f, lay, &t->st[sid], &page, &y);
 	ln_unref(lay);
 }

@@ -22,12 +22,34 @@ enum ts_layout {
 	TS__MAX
 };
 
+/*
+ * What a line is part of in the document's structure, for the tagged
+ * PDF: one element per block (or title line) and language.
+ */
+enum ts_tag {
+	TS_TAG_NONE = 0,	/* furniture (running head, folio) */
+	TS_TAG_P,		/* paragraph, salutation, sign-off, ... */
+	TS_TAG_H1,		/* title line */
+	TS_TAG_H2,		/* heading, level 1 */
+	TS_TAG_H3,		/* level 2 */
+	TS_TAG_H4,		/* level 3 and below */
+	TS_TAG_CAPTION,		/* caption and credit */
+	TS_TAG_NOTE,		/* editor's note */
+	TS_TAG_TURN,		/* speaker turn: Lbl (the label), then P */
+	TS_TAG__MAX
+};
+
 /* One line set on a page. */
 struct ts_item {
 	struct ln_para	*para;		/* holds the line; one reference */
 	int		 line;		/* which line to paint */
 	double		 x;		/* origin: left end, pt from left */
 	double		 y;		/* origin: baseline, pt from top */
+	int		 elem;		/* structure element: numbered from
+					   0 in the order set; -1 furniture */
+	enum ts_tag	 tag;		/* what the element is */
+	enum dc_lang	 lang;		/* its language */
+	size_t		 lbl;		/* TS_TAG_TURN: bytes of the label */
 };
 
 /* A hairline. */

@@ -93,7 +93,13 @@ for p in a5 a4 b5; do
 		    { bad "x6: --paper $p --layout $l"; continue; }
 		pdftotext -bbox-layout "$tmp/x6.pdf" "$tmp/x6.html"
 		$CHECK text "$tmp/x6.model" "$tmp/x6.html" $l || bad "x6: $p $l text"
-		$CHECK widows "$tmp/x6.model" "$tmp/x6.html" $l || bad "x6: $p $l widows"
+		# Lines as set: mutool reads the glyphs, pdftotext the
+		# /ActualText, which gives a word broken with a hyphen to
+		# its first line whole (and may leave its second empty).
+		if command -v mutool >/dev/null 2>&1; then
+			mutool draw -q -F stext -o "$tmp/x6.stext" "$tmp/x6.pdf" 2>/dev/null
+			$CHECK widows "$tmp/x6.model" "$tmp/x6.stext" $l || bad "x6: $p $l widows"
+		fi
 		[ $l = zh ] || continue
 		$CHECK runts "$tmp/x6.model" "$tmp/x6.html" || bad "x6: $p runts"
 		$CHECK zhlines "$tmp/x6.model" "$tmp/x6.html" || bad "x6: $p Chinese lines"

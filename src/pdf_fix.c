@@ -1,0 +1,890 @@
+/*
+ * What cairo 1.16 cannot write into a PDF, added by an incremental
+ * update: the catalog's /Lang, /MarkInfo, /ViewerPreferences and
+ * /Metadata, and a structure tree with a /Lang on each element.
+ *
+ * cairo writes the marked content (cairo_tag_begin() gives each piece
+ * its MCID, page by page) and a structure tree of its own that cannot
+ * carry /Lang; the catalog written here points to our tree instead,
+ * leaving cairo's unreferenced.  The PDF is read back as a reader
+ * would: from startxref through the cross-reference sections, classic
+ * tables or xref streams (cairo from 1.17.6 writes those, and puts
+ * objects in object streams), never by looking for the bytes cairo
+ * happens to write today.  The update keeps the kind of
+ * cross-reference the file has.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <sys/mman.h>
+
+#include <zlib.h>
+
+#include "pdf_fix.h"
+
+/* Where each object is: offset (type 1) or object stream (type 2). */
+struct pf_ent {
+	int		 type;		/* 0 free or unknown, 1, 2 */
+	long long	 off;		/* type 1: offset; 2: stream number */
+	long		 idx;		/* type 2: index in the stream */
+};
+
+struct pf {
+	const char	*buf;		/* the whole file */
+	size_t		 len;
+	GArray		*ents;		/* struct pf_ent by number */
+	long		 size;		/* the trailer's /Size */
+	long		 root, info;	/* /Root, /Info (0: none) */
+	long long	 startxref;	/* the last section */
+	int		 xrefstm;	/* the last section is a stream */
+	GHashTable	*objstm;	/* stream number -> GBytes, decoded */
+};
+
+#define PF_WS(c)	((c) == ' ' || (c) == '\n' || (c) == '\r' || \
+			 (c) == '\t' || (c) == '\f' || (c) == '\0')
+#define PF_DELIM(c)	(strchr("()<>[]{}/%", (c)) != NULL)
+
+/* The first needle in [p, e), bytes of any value; NULL if none. */
+static const char *
+pf_find(const char *p, const char *e, const char *needle)
+{
+	size_t	 n = strlen(needle);
+
+	for (; p + n <= e; p++)
+		if (*p == *needle && memcmp(p, needle, n) == 0)
+			return p;
+	return NULL;
+}
+
+static const char *
+pf_ws(const char *p, const char *e)
+{
+	while (p < e) {
+		if (*p == '%')
+			while (p < e && *p != '\n' && *p != '\r')
+				p++;
+		else if (PF_WS(*p))
+			p++;
+		else
+			break;
+	}
+	return p;
+}
+
+/* Skip one object's text (a reference counts as one); NULL if bad. */
+static const char *
+pf_skip(const char *p, const char *e)
+{
+	const char	*q;
+	int		 depth;
+
+	p = pf_ws(p, e);
+	if (p >= e)
+		return NULL;
+	switch (*p) {
+	case '<':
+		if (p + 1 < e && p[1] == '<') {
+			p += 2;
+			for (;;) {
+				p = pf_ws(p, e);
+				if (p + 1 < e && p[0] == '>' && p[1] == '>')
+					return p + 2;
+				if ((p = pf_skip(p, e)) == NULL)
+					return NULL;
+			}
+		}
+		while (p < e && *p != '>')
+			p++;
+		return p < e ? p + 1 : NULL;
+	case '[':
+		p++;
+		for (;;) {
+			p = pf_ws(p, e);
+			if (p < e && *p == ']')
+				return p + 1;
+			if ((p = pf_skip(p, e)) == NULL)
+				return NULL;
+		}
+	case '(':
+		for (depth = 0; p < e; p++) {
+			if (*p == '\\')
+				p++;
+			else if (*p == '(')
+				depth++;
+			else if (*p == ')' && --depth == 0)
+				return p + 1;
+		}
+		return NULL;
+	case '/':
+		p++;
+		while (p < e && !PF_WS(*p) && !PF_DELIM(*p))
+			p++;
+		return p;
+	default:
+		q = p;
+		while (p < e && !PF_WS(*p) && !PF_DELIM(*p))
+			p++;
+		if (p == q)
+			return NULL;
+		/* "N G R": a reference. */
+		if (g_ascii_isdigit(*q)) {
+			const char *r = pf_ws(p, e), *s = r;
+
+			while (s < e && g_ascii_isdigit(*s))
+				s++;
+			if (s > r) {
+				s = pf_ws(s, e);
+				if (s < e && *s == 'R' && (s + 1 == e ||
+				    PF_WS(s[1]) || PF_DELIM(s[1])))
+					return s + 1;
+			}
+		}
+		return p;
+	}
+}
+
+/*
+ * The value of a dictionary's key (the dictionary at p), its end in
+ * *ve; NULL if absent.
+ */
+static const char *
+pf_get(const char *p, const char *e, const char *key, const char **ve)
+{
+	const char	*k, *v;
+	size_t		 n = strlen(key);
+
+	p = pf_ws(p, e);
+	if (p + 1 >= e || p[0] != '<' || p[1] != '<')
+		return NULL;
+	for (p += 2;;) {
+		p = pf_ws(p, e);
+		if (p >= e || *p != '/')
+			return NULL;
+		k = p;
+		if ((p = pf_skip(p, e)) == NULL)
+			return NULL;
+		v = pf_ws(p, e);
+		if ((p = pf_skip(v, e)) == NULL)
+			return NULL;
+		if ((size_t)(v - k) >= n && memcmp(k, key, n) == 0 &&
+		    (k + n == v || PF_WS(k[n]))) {
+			if (ve != NULL)
+				*ve = p;
+			return v;
+		}
+	}
+}
+
+static long
+pf_int(const char *d, const char *e, const char *key, long dflt)
+{
+	const char	*v;
+
+	if ((v = pf_get(d, e, key, NULL)) == NULL || !(g_ascii_isdigit(*v) ||
+	    *v == '-'))
+		return dflt;
+	return strtol(v, NULL, 10);
+}
+
+static int
+pf_name_is(const char *d, const char *e, const char *key, const char *name)
+{
+	const char	*v, *ve;
+	size_t		 n = strlen(name);
+
+	return (v = pf_get(d, e, key, &ve)) != NULL &&
+	    (size_t)(ve - v) == n && memcmp(v, name, n) == 0;
+}
+
+/* Inflate a stream's bytes; NULL on failure. */
+static GByteArray *
+pf_inflate(const char *s, size_t n)
+{
+	GByteArray	*out;
+	z_stream	 z;
+	unsigned char	 chunk[16384];
+	int		 rc;
+
+	memset(&z, 0, sizeof(z));
+	if (inflateInit(&z) != Z_OK)
+		return NULL;
+	out = g_byte_array_new();
+	z.next_in = (Bytef *)(void *)(uintptr_t)s;
+	z.avail_in = (uInt)n;
+	do {
+		z.next_out = chunk;
+		z.avail_out = sizeof(chunk);
+		rc = inflate(&z, Z_NO_FLUSH);
+		if (rc != Z_OK && rc != Z_STREAM_END) {
+			inflateEnd(&z);
+			g_byte_array_free(out, TRUE);
+			return NULL;
+		}
+		g_byte_array_append(out, chunk, sizeof(chunk) - z.avail_out);
+	} while (rc != Z_STREAM_END && (z.avail_in > 0 || z.avail_out == 0));
+	inflateEnd(&z);
+	return out;
+}
+
+static const char *pf_obj(struct pf *, long, const char **);
+
+/* A stream's /Length, direct or by reference; -1 if not known. */
+static long
+pf_length(struct pf *pf, const char *d, const char *de)
+{
+	const char	*v, *ve, *o, *oe;
+
+	if ((v = pf_get(d, de, "/Length", &ve)) == NULL)
+		return -1;
+	if (ve[-1] != 'R')
+		return strtol(v, NULL, 10);
+	if ((o = pf_obj(pf, strtol(v, NULL, 10), &oe)) == NULL ||
+	    !g_ascii_isdigit(*o))
+		return -1;
+	return strtol(o, NULL, 10);
+}
+
+/*
+ * A stream object's data at p ("N G obj << ... >> stream"), decoded
+ * (FlateDecode with or without PNG predictors, or none); its
+ * dictionary through *d.  NULL if not understood.
+ */
+static GByteArray *
+pf_stream(struct pf *pf, const char *p, const char **d)
+{
+	const char	*e = pf->buf + pf->len, *de, *s, *parms, *pe;
+	GByteArray	*raw, *out;
+	long		 len, cols, pred;
+	size_t		 row, i, k;
+
+	if ((p = pf_find(p, e, "obj")) == NULL)
+		return NULL;
+	*d = pf_ws(p + 3, e);
+	if ((de = pf_skip(*d, e)) == NULL)
+		return NULL;
+	s = pf_ws(de, e);
+	if ((size_t)(e - s) < 7 || memcmp(s, "stream", 6) != 0)
+		return NULL;
+	s += 6;
+	if (*s == '\r')
+		s++;
+	if (*s == '\n')
+		s++;
+	len = pf_length(pf, *d, de);
+	if (len < 0 || len > e - s)
+		return NULL;
+	if (pf_get(*d, de, "/Filter", NULL) == NULL) {
+		out = g_byte_array_new();
+		g_byte_array_append(out, (const guint8 *)s, (guint)len);
+		return out;
+	}
+	if (!pf_name_is(*d, de, "/Filter", "/FlateDecode") &&
+	    !pf_name_is(*d, de, "/Filter", "[/FlateDecode]") &&
+	    !pf_name_is(*d, de, "/Filter", "[ /FlateDecode ]"))
+		return NULL;
+	if ((raw = pf_inflate(s, (size_t)len)) == NULL)
+		return NULL;
+	if ((parms = pf_get(*d, de, "/DecodeParms", &pe)) == NULL ||
+	    (pred = pf_int(parms, pe, "/Predictor", 1)) < 10)
+		return raw;
+	/* PNG predictors, one filter byte a row: None and Up suffice
+	 * for cross-reference streams, Sub and the rest are rare. */
+	cols = pf_int(parms, pe, "/Columns", 1);
+	if (cols <= 0) {
+		g_byte_array_free(raw, TRUE);
+		return NULL;
+	}
+	row = (size_t)cols;
+	out = g_byte_array_new();
+	for (i = 0; i + row + 1 <= raw->len; i += row + 1) {
+		int	 up = out->len >= row;	/* a row above */
+		guint8	 t = raw->data[i];
+
+		g_byte_array_append(out, raw->data + i + 1, (guint)row);
+		for (k = 0; k < row; k++) {
+			guint8 *c = out->data + out->len - row + k;
+			guint8 a = k > 0 ? c[-1] : 0, b = up ? c[-row] : 0;
+
+			if (t == 1)
+				*c += a;
+			else if (t == 2)
+				*c += b;
+			else if (t == 3)
+				*c += (guint8)((a + b) / 2);
+			else if (t != 0) {
+				g_byte_array_free(out, TRUE);
+				g_byte_array_free(raw, TRUE);
+				return NULL;
+			}
+		}
+	}
+	g_byte_array_free(raw, TRUE);
+	return out;
+}
+
+static void
+pf_set(struct pf *pf, long num, int type, long long off, long idx)
+{
+	struct pf_ent	*en;
+
+	if (num < 0 || num > 10000000)
+		return;
+	if ((guint)num >= pf->ents->len)
+		g_array_set_size(pf->ents, (guint)num + 1);
+	en = &g_array_index(pf->ents, struct pf_ent, num);
+	/* The newest section is read first and wins. */
+	if (en->type != 0)
+		return;
+	en->type = type;
+	en->off = off;
+	en->idx = idx;
+}
+
+static void
+pf_trailer(struct pf *pf, const char *d, const char *e, long *prev)
+{
+	const char	*v;
+
+	if (pf->size == 0)
+		pf->size = pf_int(d, e, "/Size", 0);
+	if (pf->root == 0 && (v = pf_get(d, e, "/Root", NULL)) != NULL)
+		pf->root = strtol(v, NULL, 10);
+	if (pf->info == 0 && (v = pf_get(d, e, "/Info", NULL)) != NULL)
+		pf->info = strtol(v, NULL, 10);
+	*prev = pf_int(d, e, "/Prev", -1);
+}
+
+/* Read the cross-reference section at off; its /Prev through *prev. */
+static int
+pf_section(struct pf *pf, long long off, long *prev)
+{
+	const char	*e = pf->buf + pf->len, *p, *d, *de, *v, *ve;
+	GByteArray	*x;
+	long		 a, n, i, w[3], num;
+	long long	 f[3];
+	int		 k, j;
+	size_t		 pos;
+
+	if (off < 0 || (size_t)off >= pf->len)
+		return -1;
+	p = pf_ws(pf->buf + off, e);
+	if ((size_t)(e - p) > 4 && memcmp(p, "xref", 4) == 0) {
+		p += 4;
+		for (;;) {
+			p = pf_ws(p, e);
+			if ((size_t)(e - p) > 7 && memcmp(p, "trailer", 7) == 0)
+				break;
+			if (sscanf(p, "%ld %ld", &a, &n) != 2 || n < 0)
+				return -1;
+			while (p < e && *p != '\n' && *p != '\r')
+				p++;
+			p = pf_ws(p, e);
+			for (i = 0; i < n; i++, p += 20) {
+				if (e - p < 20)
+					return -1;
+				if (p[17] == 'n')
+					pf_set(pf, a + i, 1, strtoll(p, NULL,
+					    10), 0);
+				else
+					pf_set(pf, a + i, -1, 0, 0);
+			}
+		}
+		d = pf_ws(p + 7, e);
+		if ((de = pf_skip(d, e)) == NULL)
+			return -1;
+		pf_trailer(pf, d, de, prev);
+		return 0;
+	}
+	/* An xref stream. */
+	if ((x = pf_stream(pf, p, &d)) == NULL)
+		return -1;
+	de = pf_skip(d, e);
+	if (!pf_name_is(d, de, "/Type", "/XRef") ||
+	    (v = pf_get(d, de, "/W", &ve)) == NULL ||
+	    sscanf(v, "[ %ld %ld %ld ]", &w[0], &w[1], &w[2]) != 3 ||
+	    w[0] < 0 || w[1] < 0 || w[2] < 0 || w[0] > 8 || w[1] > 8 ||
+	    w[2] > 8) {
+		g_byte_array_free(x, TRUE);
+		return -1;
+	}
+	pf_trailer(pf, d, de, prev);
+	pos = 0;
+	v = pf_get(d, de, "/Index", &ve);
+	if (v != NULL)
+		v++;
+	for (;;) {
+		if (v == NULL) {
+			a = 0;
+			n = pf_int(d, de, "/Size", 0);
+		} else {
+			v = pf_ws(v, ve);
+			if (*v == ']' || sscanf(v, "%ld %ld", &a, &n) != 2)
+				break;
+			v = pf_skip(pf_skip(v, ve), ve);
+		}
+		for (i = 0; i < n; i++) {
+			if (pos + (size_t)(w[0] + w[1] + w[2]) > x->len)
+				break;
+			for (k = 0; k < 3; k++) {
+				f[k] = w[k] == 0 && k == 0 ? 1 : 0;
+				for (j = 0; j < w[k]; j++)
+					f[k] = f[k] << 8 | x->data[pos++];
+			}
+			num = a + i;
+			if (f[0] == 1)
+				pf_set(pf, num, 1, f[1], 0);
+			else if (f[0] == 2)
+				pf_set(pf, num, 2, f[1], (long)f[2]);
+			else
+				pf_set(pf, num, -1, 0, 0);
+		}
+		if (v == NULL)
+			break;
+	}
+	g_byte_array_free(x, TRUE);
+	return 0;
+}
+
+static int
+pf_read(struct pf *pf)
+{
+	const char	*p;
+	long		 prev;
+	long long	 off;
+	int		 n;
+	size_t		 look = pf->len < 1024 ? pf->len : 1024;
+
+	p = NULL;
+	for (size_t i = pf->len - look; i + 9 <= pf->len; i++)
+		if (memcmp(pf->buf + i, "startxref", 9) == 0)
+			p = pf->buf + i;
+	if (p == NULL || sscanf(p + 9, "%lld", &off) != 1)
+		return -1;
+	pf->startxref = off;
+	p = pf_ws(pf->buf + off, pf->buf + pf->len);
+	pf->xrefstm = !((size_t)(pf->buf + pf->len - p) > 4 &&
+	    memcmp(p, "xref", 4) == 0);
+	for (n = 0; n < 64 && off >= 0; n++) {
+		if (pf_section(pf, off, &prev) == -1)
+			return -1;
+		off = prev;
+	}
+	return pf->root > 0 && pf->size > 0 ? 0 : -1;
+}
+
+/*
+ * Object num's text (after "N G obj": its dictionary, or whatever it
+ * is) and its end; NULL if not found.
+ */
+static const char *
+pf_obj(struct pf *pf, long num, const char **end)
+{
+	const struct pf_ent *en;
+	const char	*e = pf->buf + pf->len, *p, *d;
+	GBytes		*b;
+	GByteArray	*x;
+	gsize		 blen;
+	const char	*s, *hp;
+	long		 n, first, i, on, oo, next;
+
+	if (num <= 0 || (guint)num >= pf->ents->len)
+		return NULL;
+	en = &g_array_index(pf->ents, struct pf_ent, num);
+	if (en->type == 1) {
+		if (en->off < 0 || (size_t)en->off >= pf->len ||
+		    (p = pf_find(pf->buf + en->off, e, "obj")) == NULL)
+			return NULL;
+		p = pf_ws(p + 3, e);
+		if ((*end = pf_skip(p, e)) == NULL)
+			return NULL;
+		return p;
+	}
+	if (en->type != 2)
+		return NULL;
+	if ((b = g_hash_table_lookup(pf->objstm, GINT_TO_POINTER(
+	    (int)en->off))) == NULL) {
+		const struct pf_ent *se;
+
+		if (en->off <= 0 || (guint)en->off >= pf->ents->len)
+			return NULL;
+		se = &g_array_index(pf->ents, struct pf_ent, en->off);
+		if (se->type != 1 || (size_t)se->off >= pf->len ||
+		    (x = pf_stream(pf, pf->buf + se->off, &d)) == NULL)
+			return NULL;
+		/* Its /N and /First go in front of the data. */
+		{
+			const char *de = pf_skip(d, pf->buf + pf->len);
+			GByteArray *h = g_byte_array_new();
+			char hdr[64];
+
+			memset(hdr, 0, sizeof(hdr));
+			snprintf(hdr, sizeof(hdr), "%ld %ld\n", pf_int(d, de,
+			    "/N", 0), pf_int(d, de, "/First", 0));
+			g_byte_array_append(h, (const guint8 *)hdr,
+			    (guint)sizeof(hdr));
+			g_byte_array_append(h, x->data, x->len);
+			g_byte_array_append(h, (const guint8 *)"", 1);
+			g_byte_array_free(x, TRUE);
+			b = g_byte_array_free_to_bytes(h);
+			g_hash_table_insert(pf->objstm, GINT_TO_POINTER(
+			    (int)en->off), b);
+		}
+	}
+	s = g_bytes_get_data(b, &blen);
+	e = s + blen - 1;
+	if (sscanf(s, "%ld %ld", &n, &first) != 2 || first < 0 ||
+	    65 + first > (long)blen)
+		return NULL;
+	s += 64;
+	hp = s;
+	for (i = 0; i < n; i++) {
+		if (sscanf(hp, "%ld %ld", &on, &oo) != 2)
+			return NULL;
+		hp = pf_skip(pf_skip(hp, s + first), s + first);
+		if (hp == NULL)
+			return NULL;
+		if (i == en->idx && on == num) {
+			next = -1;
+			if (i + 1 < n && sscanf(hp, "%*d %ld", &next) != 1)
+				next = -1;
+			p = pf_ws(s + first + oo, e);
+			*end = next >= 0 ? s + first + next : e;
+			if ((d = pf_skip(p, *end)) != NULL)
+				*end = d;
+			return p;
+		}
+	}
+	return NULL;
+}
+
+/* The pages in order, with each one's /StructParents (-1: none). */
+static void
+pf_pages(struct pf *pf, long num, GArray *pages, GArray *sp, int depth)
+{
+	const char	*d, *e, *v, *ve, *p;
+	long		 kid;
+
+	if (depth > 32 || (d = pf_obj(pf, num, &e)) == NULL)
+		return;
+	if (pf_name_is(d, e, "/Type", "/Page")) {
+		long s = pf_int(d, e, "/StructParents", -1);
+
+		g_array_append_val(pages, num);
+		g_array_append_val(sp, s);
+		return;
+	}
+	if ((v = pf_get(d, e, "/Kids", &ve)) == NULL || *v != '[')
+		return;
+	for (p = v + 1; (p = pf_ws(p, ve)) < ve && *p != ']'; ) {
+		kid = strtol(p, NULL, 10);
+		if ((p = pf_skip(p, ve)) == NULL)
+			return;
+		pf_pages(pf, kid, pages, sp, depth + 1);
+	}
+}
+
+/* A dictionary's entries but those of keys drop, into g. */
+static void
+pf_copy_dict(GString *g, const char *d, const char *e,
+    const char *const *drop)
+{
+	const char	*p, *k, *v;
+	size_t		 i, n;
+	int		 keep;
+
+	d = pf_ws(d, e);
+	for (p = d + 2;;) {
+		p = pf_ws(p, e);
+		if (p >= e || *p != '/')
+			return;
+		k = p;
+		if ((p = pf_skip(p, e)) == NULL)
+			return;
+		v = p;
+		if ((p = pf_skip(v, e)) == NULL)
+			return;
+		keep = 1;
+		for (i = 0; drop[i] != NULL; i++) {
+			n = strlen(drop[i]);
+			if ((size_t)(v - k) == n && memcmp(k, drop[i], n) == 0)
+				keep = 0;
+		}
+		if (keep) {
+			g_string_append_len(g, k, p - k);
+			g_string_append_c(g, '\n');
+		}
+	}
+}
+
+/* Objects of the update, each "N 0 obj ... endobj", numbered on. */
+struct pf_out {
+	GString		*g;		/* their text */
+	GArray		*nums;		/* long: their numbers */
+	GArray		*offs;		/* long long: their offsets in g */
+};
+
+static void
+pf_begin(struct pf_out *o, long num)
+{
+	long long	 off = (long long)o->g->len;
+
+	g_array_append_val(o->nums, num);
+	g_array_append_val(o->offs, off);
+	g_string_append_printf(o->g, "%ld 0 obj\n", num);
+}
+
+/* The structure tree's objects, from number first on; its root's. */
+static long
+pf_tree(struct pf_out *o, const struct pf_amend *a, const GArray *pages,
+    const GArray *sp, long first)
+{
+	const struct pf_elem *el;
+	const struct pf_mcr *m;
+	long		 root = first + a->nelems, ptree = root + 1, maxsp = -1;
+	GPtrArray	**owner;
+	int		 i, j, k, pg;
+	guint		 u;
+
+	/* Who owns each MCID of each page (for the parent tree). */
+	owner = g_new0(GPtrArray *, pages->len ? pages->len : 1);
+	for (i = 0; i < a->nelems; i++) {
+		el = &a->elems[i];
+		pf_begin(o, first + i);
+		g_string_append_printf(o->g, "<< /Type /StructElem /S /%s "
+		    "/P %ld 0 R\n", el->type, el->parent < 0 ? root :
+		    first + el->parent);
+		if (el->lang != NULL)
+			g_string_append_printf(o->g, "/Lang (%s)\n", el->lang);
+		/* Marked content on the element's /Pg is a bare MCID. */
+		pg = -1;
+		if (el->mcrs != NULL && el->mcrs->len > 0 &&
+		    (m = &g_array_index(el->mcrs, struct pf_mcr, 0))->page >= 0 &&
+		    (guint)m->page < pages->len) {
+			pg = m->page;
+			g_string_append_printf(o->g, "/Pg %ld 0 R\n",
+			    g_array_index(pages, long, pg));
+		}
+		g_string_append(o->g, "/K [");
+		for (j = i + 1; j < a->nelems; j++)
+			if (a->elems[j].parent == i)
+				g_string_append_printf(o->g, " %ld 0 R",
+				    first + j);
+		for (u = 0; el->mcrs != NULL && u < el->mcrs->len; u++) {
+			m = &g_array_index(el->mcrs, struct pf_mcr, u);
+			if (m->page < 0 || (guint)m->page >= pages->len ||
+			    g_array_index(sp, long, m->page) < 0)
+				continue;
+			if (m->page == pg)
+				g_string_append_printf(o->g, " %d", m->mcid);
+			else
+				g_string_append_printf(o->g, "\n<< /Type /MCR "
+				    "/Pg %ld 0 R /MCID %d >>", g_array_index(
+				    pages, long, m->page), m->mcid);
+			if (owner[m->page] == NULL)
+				owner[m->page] = g_ptr_array_new();
+			while ((int)owner[m->page]->len <= m->mcid)
+				g_ptr_array_add(owner[m->page], NULL);
+			owner[m->page]->pdata[m->mcid] = GINT_TO_POINTER(i + 1);
+		}
+		g_string_append(o->g, " ]\n>>\nendobj\n");
+	}
+	pf_begin(o, root);
+	g_string_append(o->g, "<< /Type /StructTreeRoot /K [");
+	for (j = 0; j < a->nelems; j++)
+		if (a->elems[j].parent < 0)
+			g_string_append_printf(o->g, " %ld 0 R", first + j);
+	g_string_append_printf(o->g, " ]\n/ParentTree %ld 0 R\n", ptree);
+	for (u = 0; u < pages->len; u++)
+		maxsp = MAX(maxsp, g_array_index(sp, long, u));
+	g_string_append_printf(o->g, "/ParentTreeNextKey %ld\n>>\nendobj\n",
+	    maxsp + 1);
+	pf_begin(o, ptree);
+	g_string_append(o->g, "<< /Nums [");
+	/* Keys in increasing order: cairo numbers the pages so. */
+	for (k = 0; k <= maxsp; k++)
+		for (u = 0; u < pages->len; u++) {
+			if (g_array_index(sp, long, u) != k)
+				continue;
+			g_string_append_printf(o->g, "\n%d [", k);
+			for (j = 0; owner[u] != NULL && j < (int)owner[u]->len;
+			    j++) {
+				i = GPOINTER_TO_INT(owner[u]->pdata[j]);
+				if (i > 0)
+					g_string_append_printf(o->g, " %ld 0 R",
+					    first + i - 1);
+				else
+					g_string_append(o->g, " null");
+			}
+			g_string_append(o->g, " ]");
+		}
+	g_string_append(o->g, " ]\n>>\nendobj\n");
+	for (u = 0; u < pages->len; u++)
+		if (owner[u] != NULL)
+			g_ptr_array_free(owner[u], TRUE);
+	g_free(owner);
+	return root;
+}
+
+/* Write the cross-reference of the update and the trailer into o->g. */
+static void
+pf_xref(struct pf *pf, struct pf_out *o, long long base, long size,
+    const char *id)
+{
+	long long	 xoff;
+	long		 xnum = size;
+	guint		 i;
+	GString		*w;
+
+	if (!pf->xrefstm) {
+		xoff = base + (long long)o->g->len;
+		g_string_append(o->g, "xref\n");
+		for (i = 0; i < o->nums->len; i++)
+			g_string_append_printf(o->g, "%ld 1\n%010lld 00000 n \n",
+			    g_array_index(o->nums, long, i), base +
+			    g_array_index(o->offs, long long, i));
+		g_string_append_printf(o->g, "trailer\n<< /Size %ld /Root %ld "
+		    "0 R", size, pf->root);
+		if (pf->info > 0)
+			g_string_append_printf(o->g, " /Info %ld 0 R",
+			    pf->info);
+		g_string_append_printf(o->g, " /Prev %lld", pf->startxref);
+		if (id != NULL)
+			g_string_append_printf(o->g, "\n   /ID [<%s> <%s>]", id,
+			    id);
+		g_string_append_printf(o->g, " >>\nstartxref\n%lld\n%%%%EOF\n",
+		    xoff);
+		return;
+	}
+	/* An xref stream like the file's, uncompressed: W [1 4 2]. */
+	pf_begin(o, xnum);
+	xoff = base + g_array_index(o->offs, long long, o->offs->len - 1);
+	w = g_string_new(NULL);
+	for (i = 0; i < o->nums->len; i++) {
+		long long off = base + g_array_index(o->offs, long long, i);
+
+		g_string_append_c(w, 1);
+		g_string_append_c(w, (char)(off >> 24 & 0xff));
+		g_string_append_c(w, (char)(off >> 16 & 0xff));
+		g_string_append_c(w, (char)(off >> 8 & 0xff));
+		g_string_append_c(w, (char)(off & 0xff));
+		g_string_append_c(w, 0);
+		g_string_append_c(w, 0);
+	}
+	g_string_append_printf(o->g, "<< /Type /XRef /Size %ld /Root %ld 0 R",
+	    xnum + 1, pf->root);
+	if (pf->info > 0)
+		g_string_append_printf(o->g, " /Info %ld 0 R", pf->info);
+	g_string_append_printf(o->g, " /Prev %lld", pf->startxref);
+	if (id != NULL)
+		g_string_append_printf(o->g, "\n   /ID [<%s> <%s>]", id, id);
+	g_string_append(o->g, "\n   /W [1 4 2] /Index [");
+	for (i = 0; i < o->nums->len; i++)
+		g_string_append_printf(o->g, " %ld 1", g_array_index(o->nums,
+		    long, i));
+	g_string_append_printf(o->g, " ] /Length %zu >>\nstream\n", w->len);
+	g_string_append_len(o->g, w->str, (gssize)w->len);
+	g_string_append_printf(o->g, "\nendstream\nendobj\nstartxref\n%lld\n"
+	    "%%%%EOF\n", xoff);
+	g_string_free(w, TRUE);
+}
+
+int
+pf_amend(FILE *f, long long size, const struct pf_amend *a)
+{
+	/* Without a tree of ours, the file's own stays, marked. */
+	static const char *const drop[] = { "/Lang", "/ViewerPreferences",
+	    "/Metadata", "/MarkInfo", "/StructTreeRoot", NULL };
+	static const char *const drop_notree[] = { "/Lang",
+	    "/ViewerPreferences", "/Metadata", NULL };
+	struct pf	 pf;
+	struct pf_out	 o;
+	GArray		*pages, *sp;
+	char		*buf;	/* mapped */
+	const char	*d, *e, *v, *ve;
+	long		 next, meta = 0, tree = 0;
+	int		 rc = -1;
+
+	/*
+	 * Mapped, not read: a reader looks at the cross-reference, the
+	 * catalog and the page objects, a small part of a long PDF.
+	 */
+	if (size <= 0 || size > (1LL << 40) || fflush(f) != 0)
+		return -1;
+	/* Not a file that can be read back (a pipe): not understood. */
+	if ((buf = mmap(NULL, (size_t)size, PROT_READ, MAP_SHARED, fileno(f),
+	    0)) == MAP_FAILED) {
+		errno = 0;
+		return -1;
+	}
+	memset(&pf, 0, sizeof(pf));
+	pf.buf = buf;
+	pf.len = (size_t)size;
+	pf.ents = g_array_new(FALSE, TRUE, sizeof(struct pf_ent));
+	pf.objstm = g_hash_table_new_full(g_direct_hash, g_direct_equal,
+	    NULL, (GDestroyNotify)g_bytes_unref);
+	pages = g_array_new(FALSE, FALSE, sizeof(long));
+	sp = g_array_new(FALSE, FALSE, sizeof(long));
+	memset(&o, 0, sizeof(o));
+	o.g = g_string_new(NULL);
+	o.nums = g_array_new(FALSE, FALSE, sizeof(long));
+	o.offs = g_array_new(FALSE, FALSE, sizeof(long long));
+	if (pf_read(&pf) == -1 || (d = pf_obj(&pf, pf.root, &e)) == NULL ||
+	    !pf_name_is(d, e, "/Type", "/Catalog"))
+		goto out;
+	if ((v = pf_get(d, e, "/Pages", NULL)) != NULL)
+		pf_pages(&pf, strtol(v, NULL, 10), pages, sp, 0);
+	next = pf.size;
+	if (a->nelems > 0) {
+		tree = pf_tree(&o, a, pages, sp, next);
+		next += a->nelems + 2;
+	}
+	if (a->xmp != NULL) {
+		meta = next++;
+		pf_begin(&o, meta);
+		g_string_append_printf(o.g, "<< /Type /Metadata /Subtype /XML "
+		    "/Length %zu >>\nstream\n%s\nendstream\nendobj\n",
+		    strlen(a->xmp) + 1, a->xmp);
+	}
+	/* The catalog again, with what cairo could not write. */
+	if ((d = pf_obj(&pf, pf.root, &e)) == NULL)
+		goto out;
+	pf_begin(&o, pf.root);
+	g_string_append(o.g, "<<\n");
+	pf_copy_dict(o.g, d, e, a->nelems > 0 ? drop : drop_notree);
+	g_string_append_printf(o.g, "/Lang (%s)\n", a->lang);
+	g_string_append(o.g, "/ViewerPreferences << /DisplayDocTitle true "
+	    ">>\n");
+	/* Marked only if the content is: a tree goes with it. */
+	if (tree > 0)
+		g_string_append(o.g, "/MarkInfo << /Marked true >>\n");
+	if (meta > 0)
+		g_string_append_printf(o.g, "/Metadata %ld 0 R\n", meta);
+	else if ((v = pf_get(d, e, "/Metadata", &ve)) != NULL)
+		g_string_append_printf(o.g, "/Metadata %.*s\n", (int)(ve - v),
+		    v);
+	if (tree > 0)
+		g_string_append_printf(o.g, "/StructTreeRoot %ld 0 R\n", tree);
+	g_string_append(o.g, ">>\nendobj\n");
+	pf_xref(&pf, &o, size, next, a->id);
+	if (fseek(f, 0, SEEK_END) != 0 ||
+	    fwrite(o.g->str, 1, o.g->len, f) != o.g->len) {
+		if (errno == 0)
+			errno = EIO;
+		goto out;
+	}
+	rc = 0;
+out:
+	g_string_free(o.g, TRUE);
+	g_array_free(o.nums, TRUE);
+	g_array_free(o.offs, TRUE);
+	g_array_free(pages, TRUE);
+	g_array_free(sp, TRUE);
+	g_array_free(pf.ents, TRUE);
+	g_hash_table_destroy(pf.objstm);
+	munmap(buf, (size_t)size);
+	return rc;
+}

@@ -1,0 +1,50 @@
+/*
+ * pdf_fix.h: what cairo cannot write into a PDF, added by an
+ * incremental update (pdf_fix.c): the catalog's /Lang, /MarkInfo,
+ * /ViewerPreferences and XMP /Metadata, and a structure tree of our
+ * own over the marked content cairo wrote.  Reads classic xref
+ * tables and xref streams (with object streams) alike.
+ */
+#ifndef PDF_FIX_H
+#define PDF_FIX_H
+
+#include <stdio.h>
+
+#include <glib.h>
+
+/* A piece of marked content: MCID mcid on page page (from 0). */
+struct pf_mcr {
+	int		 page;
+	int		 mcid;
+};
+
+/*
+ * A structure element.  Elements come parents first; an element's
+ * kids are the elements naming it as parent, in order, then its own
+ * marked content.
+ */
+struct pf_elem {
+	const char	*type;		/* "Document", "P", "H1", "Lbl", ... */
+	const char	*lang;		/* /Lang, or NULL */
+	int		 parent;	/* index of the parent, -1: the root */
+	GArray		*mcrs;		/* struct pf_mcr, or NULL */
+};
+
+/* What pf_amend() adds. */
+struct pf_amend {
+	const char	*lang;		/* the catalog's /Lang */
+	const char	*xmp;		/* XMP packet for /Metadata, or NULL */
+	const char	*id;		/* 32 hex digits for /ID, or NULL */
+	const struct pf_elem *elems;	/* structure tree, or NULL */
+	int		 nelems;
+};
+
+/*
+ * Append the update to the PDF in f (opened for reading and writing,
+ * size bytes long); 0, or -1 if the PDF is not understood or cannot be
+ * read back (errno 0; f is then unchanged) or writing failed (errno
+ * set).
+ */
+int		 pf_amend(FILE *, long long, const struct pf_amend *);
+
+#endif /* !PDF_FIX_H */

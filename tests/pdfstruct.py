@@ -1,0 +1,198 @@
+#!/usr/bin/env python3
+"""Checks on the page structure of docconv PDFs, from mutool's stext
+(each character's origin: its baseline) and pdfinfo -struct-text
+(standard library only).  Used by tests/t_pdf_struct.sh.
+
+usage: pdfstruct.py MODE MODEL FILE [ARG]
+  MODE baselines  the first lines of every aligned pair (columns) sit
+                  on one baseline, within 0.1 pt (FILE: mutool stext)
+  MODE gaps       no vertical gap inside a page larger than two line
+                  pitches but above a heading (FILE: mutool stext;
+                  facing layout)
+  MODE struct     pdfinfo -struct-text gives, under Document, a Sect
+                  per language holding its header lines and blocks of
+                  the model, in order (FILE: pdfinfo -struct-text)
+  MODE langs      every structure element has a /Lang, the set of them
+                  is ARG (comma-separated) (FILE: qpdf --qdf output)
+"""
+import os
+import re
+import sys
+import xml.etree.ElementTree as ET
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import pdfcheck  # noqa: E402
+from pdfcheck import fail, is_zh, parse_stext, strip  # noqa: E402
+
+HEAD_FRAC = pdfcheck.HEAD_FRAC
+
+
+def body(pages):
+    out = []
+    for n, (w, h, lines) in enumerate(pages):
+        for ln in lines:
+            if n > 0 and ln['y1'] < h * HEAD_FRAC:
+                continue
+            out.append(dict(ln, page=n))
+    return out
+
+
+def check_baselines(blocks, pages):
+    stream = {'zh': [], 'en': []}
+    for ln in body(pages):
+        stream['zh' if is_zh(ln['text']) else 'en'].append(ln)
+    text, starts = {}, {}
+    for k, ls in stream.items():
+        ls.sort(key=lambda l: (l['page'], round(l['base'], 1), l['x0']))
+        s, st = '', []
+        for ln in ls:
+            st.append(len(s))
+            s += strip(ln['text']).replace('\u2010', '-')
+        text[k], starts[k] = s, st
+    ptr = {'zh': 0, 'en': 0}
+    pairs = worst = 0
+    for typ, segs, _ in blocks:
+        first = {}
+        for k in ('zh', 'en'):
+            if k not in segs:
+                continue
+            t = strip(segs[k])[:12]
+            i = text[k].find(t, ptr[k])
+            if i < 0:
+                fail('%s block not found in its column: %s' % (k, segs[k][:30]))
+                return
+            ptr[k] = i + len(t)
+            j = max(n for n, s in enumerate(starts[k]) if s <= i)
+            first[k] = stream[k][j]
+        if len(first) == 2:
+            pairs += 1
+            a, b = first['zh'], first['en']
+            d = abs(a['base'] - b['base'])
+            worst = max(worst, d)
+            if a['page'] != b['page'] or d > 0.1:
+                fail('pair off one baseline: zh p%d %.2f, en p%d %.2f: %s' %
+                     (a['page'] + 1, a['base'], b['page'] + 1, b['base'],
+                      segs['zh'][:20]))
+    if pairs == 0:
+        fail('no pairs found')
+    print('# %d pairs on one baseline (widest difference %.3f pt)' %
+          (pairs, worst))
+
+
+def check_gaps(blocks, pages):
+    """Gaps between successive baselines of a page against the page's
+    line pitch (the median gap)."""
+    heads = set()
+    for typ, segs, _ in blocks:
+        if typ == 'heading':
+            for k, t in segs.items():
+                heads.add(strip(t)[:8])
+    n = 0
+    for pno, (w, h, lines) in enumerate(pages):
+        ls = [ln for ln in lines
+              if not (pno > 0 and ln['y1'] < h * HEAD_FRAC)]
+        bases = sorted(set(round(ln['base'], 1) for ln in ls))
+        gaps = sorted(b - a for a, b in zip(bases, bases[1:]))
+        if not gaps:
+            continue
+        pitch = gaps[len(gaps) // 2]
+        first = {}
+        for ln in ls:
+            first.setdefault(round(ln['base'], 1), ln['text'])
+        for a, b in zip(bases, bases[1:]):
+            n += 1
+            if b - a > 2 * pitch + 0.5 and \
+                    strip(first[b])[:8] not in heads:
+                fail('page %d: a gap of %.1f pt (%.1f pitches) above %s' %
+                     (pno + 1, b - a, (b - a) / pitch, first[b][:20]))
+    print('# %d line gaps checked' % n)
+
+
+def check_struct(heads, blocks, path):
+    """pdfinfo -struct-text: Document, one Sect per language, whose
+    text is that language's header lines and then its blocks, in the
+    model's order."""
+    sects, cur, doc = [], None, 0
+    for line in open(path, encoding='utf-8', errors='replace'):
+        line = line.rstrip('\n')
+        if line == 'Document':
+            doc += 1
+            continue
+        m = re.match(r'^  (\w+)', line)
+        if m:
+            if m.group(1) != 'Sect':
+                fail('a %s directly under Document' % m.group(1))
+            cur = []
+            sects.append(cur)
+            continue
+        m = re.match(r'^\s+"(.*)"$', line)
+        if m and cur is not None:
+            cur.append(m.group(1))
+    if doc != 1:
+        fail('%d Document elements' % doc)
+    got = {}
+    for texts in sects:
+        t = strip(''.join(texts))
+        got['zh' if is_zh(t) else 'en'] = t
+    for k in ('zh', 'en'):
+        body = ''.join(strip(b[1][k]) for b in blocks if k in b[1])
+        if not body:
+            continue
+        g = got.get(k, '')
+        if not g.endswith(body):
+            i = 0
+            while i < min(len(g), len(body)) and g[-1 - i] == body[-1 - i]:
+                i += 1
+            fail('%s structure text differs from the model, %d chars from '
+                 'the end: pdf ...%s| model ...%s|' %
+                 (k, i, g[max(0, len(g) - i - 20):len(g) - i],
+                  body[max(0, len(body) - i - 20):len(body) - i]))
+            continue
+        title = g[:len(g) - len(body)]
+        for t, l, text in heads:
+            if l == k and strip(text).lstrip('—-') not in title:
+                fail('%s header line not in the structure: %s' % (k, text))
+    print('# structure: %s' % ', '.join('%s %d chars' % (k, len(v))
+                                        for k, v in sorted(got.items())))
+
+
+def check_langs(path, want):
+    """Every structure element of the QDF file has a /Lang among
+    want (comma-separated), and each of them is used."""
+    data = open(path, encoding='latin-1').read()
+    objs = re.split(r'\n\d+ 0 obj\n', data)
+    seen, n = set(), 0
+    for o in objs:
+        if '/Type /StructElem' not in o:
+            continue
+        n += 1
+        m = re.search(r'/Lang \(([^)]*)\)', o)
+        if m is None:
+            fail('a structure element without /Lang: %s' % o[:80])
+            continue
+        seen.add(m.group(1))
+    allowed = set(want.split(','))
+    if seen - allowed or allowed - seen:
+        fail('element languages %s, expected %s' % (sorted(seen),
+                                                    sorted(allowed)))
+    print('# %d structure elements, languages %s' % (n, ' '.join(sorted(seen))))
+
+
+def main():
+    mode, model, path = sys.argv[1:4]
+    heads, blocks = pdfcheck.parse_model(model)
+    if mode == 'baselines':
+        check_baselines(blocks, parse_stext(path))
+    elif mode == 'gaps':
+        check_gaps(blocks, parse_stext(path))
+    elif mode == 'struct':
+        check_struct(heads, blocks, path)
+    elif mode == 'langs':
+        check_langs(path, sys.argv[4])
+    else:
+        sys.exit('unknown mode ' + mode)
+    sys.exit(1 if pdfcheck.fails else 0)
+
+
+if __name__ == '__main__':
+    main()

@@ -1,0 +1,98 @@
+#!/bin/sh
+# The PDF's page structure and its tagging, on every example in A5
+# and A4 (issue 12): pairs in columns share their first baseline;
+# facing pages keep step by the spread with no gap inside a page
+# larger than two line pitches but above a heading; the PDF is tagged
+# (Document, a Sect per language, H1/H2/P/Lbl/Caption/Note) with a
+# /Lang on every element, and its structure text is the model's, per
+# language and in order; the catalog has /Lang, /MarkInfo,
+# /ViewerPreferences and XMP metadata naming PDF/UA-1; a hyphenated
+# word copies out whole; the writer of all that also works on a PDF
+# whose cross-reference is an xref stream.
+for t in pdfinfo pdftotext qpdf mutool python3; do
+	command -v $t >/dev/null 2>&1 || { echo "SKIP: $t not installed"; exit 77; }
+done
+: "${DOCCONV:?}" "${top_srcdir:?}" "${top_builddir:?}"
+CHECK="python3 $top_srcdir/tests/pdfstruct.py"
+tmp=$(mktemp -d) || exit 1
+trap 'rm -rf "$tmp"' EXIT
+SOURCE_DATE_EPOCH=1600000000
+export SOURCE_DATE_EPOCH
+rc=0
+bad() { echo "FAIL: $*"; rc=1; }
+
+for f in "$top_srcdir"/examples/*.txt; do
+	n=$(basename "$f" .txt)
+	"$DOCCONV" -q --dump-model -o - "$f" > "$tmp/$n.model" 2>/dev/null ||
+	    { bad "$n: --dump-model"; continue; }
+	langs=$(sed -n 's/^meta languages: //p' "$tmp/$n.model")
+	for paper in a5 a4; do
+		b=$tmp/$n-$paper
+		echo "== $n $paper"
+		"$DOCCONV" -q --pdf --paper=$paper -o "$b.pdf" "$f" ||
+		    { bad "$n $paper: --pdf failed"; continue; }
+		out=$(qpdf --check "$b.pdf" 2>&1) || bad "$n $paper: qpdf --check: $out"
+		pdfinfo "$b.pdf" > "$b.info"
+		grep -q '^Tagged: *yes' "$b.info" || bad "$n $paper: not tagged"
+		grep -q '^Metadata Stream: *yes' "$b.info" || bad "$n $paper: no XMP"
+		qpdf --qdf --object-streams=disable "$b.pdf" "$b.qdf"
+		grep -a -q '/Marked true' "$b.qdf" ||
+		    bad "$n $paper: no /MarkInfo"
+		grep -a -q '/DisplayDocTitle true' "$b.qdf" ||
+		    bad "$n $paper: no /DisplayDocTitle"
+		grep -a -q '<pdfuaid:part>1</pdfuaid:part>' "$b.qdf" ||
+		    bad "$n $paper: XMP does not name PDF/UA-1"
+		grep -a -q '<dc:title><rdf:Alt><rdf:li xml:lang="x-default">[^<]' "$b.qdf" ||
+		    bad "$n $paper: XMP has no dc:title"
+		grep -a -q '<dc:language><rdf:Bag><rdf:li>' "$b.qdf" ||
+		    bad "$n $paper: XMP has no dc:language"
+		grep -a -q '/Lang (\(zh-CN\|zh-Hant\|en\))' "$b.qdf" ||
+		    bad "$n $paper: no catalog /Lang"
+		want=zh; [ "$langs" = "zh en" ] && want=zh,en
+		$CHECK langs "$tmp/$n.model" "$b.qdf" $want ||
+		    bad "$n $paper: element languages"
+		pdfinfo -struct-text "$b.pdf" > "$b.struct" 2>/dev/null
+		$CHECK struct "$tmp/$n.model" "$b.struct" ||
+		    bad "$n $paper: structure text"
+		mutool draw -q -F stext -o "$b.stext" "$b.pdf" 2>/dev/null ||
+		    bad "$n $paper: mutool"
+		if [ "$langs" = "zh en" ]; then
+			$CHECK baselines "$tmp/$n.model" "$b.stext" ||
+			    bad "$n $paper: baselines"
+			"$DOCCONV" -q --pdf --paper=$paper --layout=facing \
+			    -o "$b-facing.pdf" "$f" || bad "$n $paper: facing"
+			mutool draw -q -F stext -o "$b-facing.stext" \
+			    "$b-facing.pdf" 2>/dev/null
+			$CHECK gaps "$tmp/$n.model" "$b-facing.stext" ||
+			    bad "$n $paper: facing gaps"
+			pdfinfo -struct-text "$b-facing.pdf" > "$b-facing.struct" 2>/dev/null
+			$CHECK struct "$tmp/$n.model" "$b-facing.struct" ||
+			    bad "$n $paper: facing structure text"
+			# A word broken with a hyphen copies out whole.
+			pdftotext "$b.pdf" - | grep -q '[a-z]\(‐\|­\)$' &&
+			    bad "$n $paper: pdftotext gives a line ending in a broken word"
+		fi
+	done
+done
+
+# Speaker turns: the label is a Lbl of its P.
+printf '采访\n\n记者：今天天气怎么样？\n\n张三：很好，阳光明媚。\n' > "$tmp/turns.txt"
+"$DOCCONV" -q --pdf -o "$tmp/turns.pdf" "$tmp/turns.txt" || bad "turns: --pdf"
+pdfinfo -struct-text "$tmp/turns.pdf" 2>/dev/null | grep -q '^ *Lbl' ||
+    bad "turns: no Lbl"
+
+# The /Lang writer on a PDF with an xref stream and object streams.
+"$DOCCONV" -q --pdf -o "$tmp/x.pdf" "$top_srcdir/examples/news-report.zh.txt"
+qpdf --object-streams=generate "$tmp/x.pdf" "$tmp/xs.pdf"
+grep -a -q '/Type */XRef' "$tmp/xs.pdf" || bad "fixture has no xref stream"
+"$top_builddir/tests/pdffix_test" "$tmp/xs.pdf" fr || bad "pdffix_test failed"
+# The update's cross-reference is of the file's kind: a stream.
+tail -c 600 "$tmp/xs.pdf" | grep -a -q '/Type /XRef /Size' ||
+    bad "xref stream update: not an xref stream"
+out=$(qpdf --check "$tmp/xs.pdf" 2>&1) || bad "xref stream update: qpdf --check: $out"
+qpdf --qdf --object-streams=disable "$tmp/xs.pdf" "$tmp/xs.qdf"
+grep -a -q '/Lang (fr)' "$tmp/xs.qdf" || bad "xref stream update: no /Lang (fr)"
+grep -a -q '/Lang (zh-CN)' "$tmp/xs.qdf" && bad "xref stream update: the old catalog is still the root"
+pdfinfo "$tmp/xs.pdf" | grep -q '^Tagged: *yes' || bad "xref stream update: structure lost"
+
+exit $rc
