@@ -22,6 +22,7 @@
 #include "docconv.h"
 #include "fonts.h"
 #include "template.h"
+#include "woff2.h"
 #include "xhtml.h"
 #include "xml.h"
 
@@ -1876,7 +1877,6 @@ epub_font_data_url(const struct epub_font *fo, const char **format)
 	char		*b64, *url;
 
 	*format = "";
-#ifdef HAVE_WOFF2
 	unsigned char	*w;
 	size_t		 wlen;
 
@@ -1891,7 +1891,6 @@ epub_font_data_url(const struct epub_font *fo, const char **format)
 	}
 	dc_msg(DC_WARN_GENERIC, 0, 0, "--embed-fonts: WOFF2 compression of "
 	    "%s failed; the page embeds it uncompressed", fo->path);
-#endif
 	b64 = g_base64_encode((const guchar *)fo->data, fo->len);
 	url = g_strdup_printf("data:%s;base64,%s", fo->type, b64);
 	g_free(b64);

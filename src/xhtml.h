@@ -16,8 +16,5 @@ const char	*dc_xhtml_title(const struct epub *, enum dc_lang *);
 int		 dc_xhtml_fonts(struct epub *);
 char		*dc_xhtml_css(struct epub *);
 
-/* woff2.cc, where libwoff2enc is (HAVE_WOFF2). */
-int		 dc_woff2(const unsigned char *, size_t, unsigned char **,
-		    size_t *);
 
 #endif /* !XHTML_H */

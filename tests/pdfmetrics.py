@@ -243,7 +243,10 @@ def main():
                     fails.append('ragged: p%d line ends at %.2f, edge %.2f: %s' % (
                         l['page'] + 1, l['x1'], right, text[i]))
 
-    # Hyphenated lines: never two in a row in a column.
+    # Hyphenated lines: never two in a row in a column.  The added
+    # hyphen's glyph reads U+2010 in mutool's text (which does not
+    # apply /ActualText), U+00AD where no /ActualText spans it.
+    HYPHENS = ('\u00ad', '\u2010')
     nhy, row = 0, 0
     cols = {}
     for l in lat:
@@ -252,13 +255,13 @@ def main():
     for ls in cols.values():
         ls.sort(key=lambda l: l['y'])
         for a, b in zip(ls, ls[1:]):
-            if a['chars'][-1]['c'] == '\u00ad' and b['chars'][-1]['c'] == '\u00ad':
+            if a['chars'][-1]['c'] in HYPHENS and b['chars'][-1]['c'] in HYPHENS:
                 row += 1
                 if row <= 5:
                     fails.append('two hyphenated lines in a row: p%d %s / %s' % (
                         a['page'] + 1, ''.join(c['c'] for c in a['chars'])[-20:],
                         ''.join(c['c'] for c in b['chars'])[-20:]))
-        nhy += sum(1 for l in ls if l['chars'][-1]['c'] == '\u00ad')
+        nhy += sum(1 for l in ls if l['chars'][-1]['c'] in HYPHENS)
 
     # Soft hyphens.
     txt = subprocess.run(['pdftotext', '-enc', 'UTF-8', pdf, '-'], capture_output=True,
