@@ -9,7 +9,7 @@ libharfbuzz-dev libfontconfig-dev libfreetype-dev libzip-dev zip unzip libhyphen
 fonts-noto-cjk fonts-noto-cjk-extra fonts-linuxlibertine fonts-ebgaramond
 poppler-utils qpdf epubcheck jing default-jre-headless
 clang libclang-rt-14-dev valgrind time fontconfig python3 xz-utils
-chromium"
+chromium libjson-glib-dev python3-jsonschema"
 
 missing=
 for p in $PKGS; do

@@ -43,6 +43,7 @@ static const struct backend {
 	{ DC_FMT_PDF, ".pdf", render_pdf },
 	{ DC_FMT_EPUB, ".epub", render_epub },
 	{ DC_FMT_TEI, ".tei.xml", render_tei },
+	{ DC_FMT_JSON, ".json", render_json },
 };
 #define NBACKENDS (sizeof(backends) / sizeof(backends[0]))
 
@@ -235,6 +236,75 @@ out:
 }
 
 /*
+ * Print a text made by dc_json_text() or dc_align_dump() whole on
+ * standard output, under the -j lock as dump_model() does, and free
+ * it.  Returns 0 or -1 (reported).
+ */
+static int
+dump_text(char *buf, size_t len)
+{
+	int	 rc = -1;
+
+	if (dump_lock != -1 && dump_lock_set(F_WRLCK) == -1) {
+		dc_msg_sys("-j: cannot lock the output: %s",
+		    g_strerror(errno));
+		goto out;
+	}
+	if (fwrite(buf, 1, len, stdout) != len || fflush(stdout) != 0)
+		dc_msg_sys("writing to standard output: %s",
+		    g_strerror(errno));
+	else
+		rc = 0;
+	if (dump_lock != -1)
+		dump_lock_set(F_UNLCK);
+out:
+	free(buf);
+	return rc;
+}
+
+/*
+ * --dump-alignment and --json -o -: the beads, and the model as one
+ * JSON line, on standard output.  Returns 0 or -1 (reported).
+ */
+static int
+dump_json_align(const struct run *r, const struct dc_doc *doc)
+{
+	char	*buf = NULL;
+	size_t	 len = 0;
+	FILE	*f;
+
+	if (r->formats & DC_FMT_ALIGN) {
+		if ((f = open_memstream(&buf, &len)) == NULL) {
+			dc_msg_sys("memory: %s", g_strerror(errno));
+			return -1;
+		}
+		if (dc_align_dump(doc, f) == -1) {
+			fclose(f);
+			free(buf);
+			return -1;
+		}
+		fclose(f);
+		if (dump_text(buf, len) == -1)
+			return -1;
+	}
+	if (r->formats & DC_FMT_JSONL) {
+		char *t = dc_json_text(doc, 0, &len);
+		/* dump_text() frees with free(): copy out of GLib's. */
+		buf = malloc(len);
+		if (buf == NULL) {
+			g_free(t);
+			dc_msg_sys("memory: %s", g_strerror(errno));
+			return -1;
+		}
+		memcpy(buf, t, len);
+		g_free(t);
+		if (dump_text(buf, len) == -1)
+			return -1;
+	}
+	return 0;
+}
+
+/*
  * Convert one input to every requested format.  Returns the worst
  * level of diagnostics for this file.
  */
@@ -248,9 +318,13 @@ convert_one(const struct run *r, const char *in)
 
 	dc_msg_reset();
 	dc_msg_set_file(strcmp(in, "-") == 0 ? "<stdin>" : in);
-	if ((doc = dc_parse_file(in, &r->opts)) == NULL)
+	if ((doc = r->opts.translation != NULL ? dc_parse_pair(in,
+	    r->opts.translation, &r->opts) : dc_parse_file(in,
+	    &r->opts)) == NULL)
 		goto out;
 	if ((r->formats & DC_FMT_DUMP) && dump_model(r, doc) == -1)
+		goto out;
+	if (dump_json_align(r, doc) == -1)
 		goto out;
 	for (i = 0; i < NBACKENDS; i++) {
 		if (!(r->formats & backends[i].flag))
@@ -521,8 +595,16 @@ static const char description[] =
 "  docconv speech.txt --dump-model      show what was recognised\n"
 "  docconv report.txt --tei --title '标题'  a news text has no title line\n"
 "  docconv -j 8 --tei corpus/*.txt      many files, 8 at a time\n"
+"  docconv speech.zh.txt --translation speech.en.txt --pdf\n"
+"                                       original and translation as two files\n"
+"  docconv a.zh.txt --translation a.en.txt --dump-alignment\n"
+"                                       show how their paragraphs paired\n"
+"  docconv speech.txt --json            the model as JSON (speech.json)\n"
+"  docconv -o - --json corpus/*.txt     JSON Lines on standard output\n"
+"  docconv fixed.json --input-format=json --pdf   typeset an edited model\n"
 "\n"
-"Input formats: auto (default), segmented, bilingual, news, plain, tei.\n"
+"Input formats: auto (default), segmented, bilingual, news, plain, tei,\n"
+"json.\n"
 "Exit status: 0 done (maybe with warnings), 1 input error, 2 usage\n"
 "error, 3 output or system error.  See docconv(1).";
 
@@ -535,6 +617,7 @@ main(int argc, char *argv[])
 	gboolean	 pdf = FALSE, epub = FALSE, tei = FALSE, dump = FALSE;
 	gboolean	 version = FALSE, lenient = FALSE, embed = FALSE;
 	gboolean	 listfonts = FALSE;
+	gboolean	 json = FALSE, dumpalign = FALSE;
 	gchar		*format = NULL, **files = NULL, **args = NULL;
 	gint		 njobs = 1;
 	const char	*epoch;
@@ -572,11 +655,21 @@ main(int argc, char *argv[])
 		  "Write a TEI P5 file (FILE.tei.xml)", NULL },
 		{ "dump-model", 0, 0, G_OPTION_ARG_NONE, &dump,
 		  "Print the document model to standard output", NULL },
+		{ "json", 0, 0, G_OPTION_ARG_NONE, &json,
+		  "Write the model as JSON (FILE.json; JSON Lines with -o -)",
+		  NULL },
+		{ "translation", 0, 0, G_OPTION_ARG_FILENAME,
+		  &r.opts.translation,
+		  "FILE is the translation of the one input: align them",
+		  "FILE" },
+		{ "dump-alignment", 0, 0, G_OPTION_ARG_NONE, &dumpalign,
+		  "Print how --translation's paragraphs paired", NULL },
 		{ "output", 'o', 0, G_OPTION_ARG_FILENAME, &r.outarg,
 		  "Output directory, or file for a single output; - for "
 		  "standard output", "PATH" },
 		{ "input-format", 0, 0, G_OPTION_ARG_FILENAME, &format,
-		  "auto, segmented, bilingual, news, plain or tei", "FMT" },
+		  "auto, segmented, bilingual, news, plain, tei or json",
+		  "FMT" },
 		{ "encoding", 0, 0, G_OPTION_ARG_FILENAME, &r.opts.encoding,
 		  "Input encoding (default: detect UTF-8, UTF-16, GB18030)",
 		  "ENC" },
@@ -673,7 +766,7 @@ main(int argc, char *argv[])
 		if (r.opts.dialect == DC_DIALECT__MAX) {
 			fprintf(stderr, "docconv: --input-format: unknown "
 			    "format '%s'; use auto, segmented, bilingual, "
-			    "news, plain or tei\n", format);
+			    "news, plain, tei or json\n", format);
 			goto out;
 		}
 	}
@@ -710,7 +803,29 @@ main(int argc, char *argv[])
 	r.formats = (pdf ? DC_FMT_PDF : 0) | (epub ? DC_FMT_EPUB : 0) |
 	    (tei ? DC_FMT_TEI : 0) | (dump ? DC_FMT_DUMP : 0);
 	r.nout = pdf + epub + tei;
+	/* --json -o -: JSON Lines, one document a line, for a batch. */
+	if (json && r.outarg != NULL && strcmp(r.outarg, "-") == 0) {
+		r.formats |= DC_FMT_JSONL;
+		if (r.nout > 0 || dump || dumpalign) {
+			fprintf(stderr, "docconv: --json -o - writes JSON "
+			    "Lines alone; give -o DIR for other outputs\n");
+			goto out;
+		}
+	} else if (json) {
+		r.formats |= DC_FMT_JSON;
+		r.nout++;
+	}
+	if (dumpalign)
+		r.formats |= DC_FMT_ALIGN;
 	nfiles = files != NULL ? g_strv_length(files) : 0;
+	if ((r.opts.translation != NULL && nfiles != 1) ||
+	    (dumpalign && r.opts.translation == NULL)) {
+		fprintf(stderr, "docconv: --translation FILE goes with one "
+		    "input, the original%s\n", dumpalign &&
+		    r.opts.translation == NULL ? " (--dump-alignment needs "
+		    "it)" : "");
+		goto out;
+	}
 	if (nfiles == 0) {
 		fprintf(stderr, "docconv: no input file; give one or more "
 		    "FILEs (- for standard input).\nTry 'docconv --help'.\n");
@@ -718,7 +833,7 @@ main(int argc, char *argv[])
 	}
 	if (r.formats == 0) {
 		fprintf(stderr, "docconv: no output chosen; add --pdf, "
-		    "--epub, --tei or --dump-model.\n"
+		    "--epub, --tei, --json or --dump-model.\n"
 		    "Try 'docconv --help'.\n");
 		goto out;
 	}
@@ -728,7 +843,8 @@ main(int argc, char *argv[])
 		goto out;
 	}
 	if (r.outarg != NULL && strcmp(r.outarg, "-") == 0) {
-		if (r.nout * nfiles > 1 || (dump && r.nout > 0)) {
+		if (r.nout * nfiles > 1 || ((dump || dumpalign) &&
+		    r.nout > 0)) {
 			fprintf(stderr, "docconv: -o - takes one output; "
 			    "give -o DIR for several\n");
 			goto out;
@@ -780,5 +896,6 @@ out:
 	g_free((char *)r.opts.paper);
 	g_free((char *)r.opts.impose);
 	g_free((char *)r.opts.template_dir);
+	g_free((char *)r.opts.translation);
 	return rc;
 }

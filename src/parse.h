@@ -95,5 +95,10 @@ struct dc_doc	*dc_parse_bilingual(const struct dc_input *,
 struct dc_doc	*dc_parse_segmented(const struct dc_input *,
 		    const struct dc_opts *);
 struct dc_doc	*dc_parse_tei(const struct dc_input *, const struct dc_opts *);
+struct dc_doc	*dc_parse_json(const struct dc_input *, const struct dc_opts *);
+int		 dc_json_sniff(const char *, size_t);
+
+/* read.c: under DOCCONV_CHECK, abort on a model that breaks the rules */
+struct dc_doc	*dc_read_checked(struct dc_doc *);
 
 #endif /* !PARSE_H */

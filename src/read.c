@@ -119,8 +119,8 @@ dc_detect(const struct dc_input *in)
  * dc_tree_check(): a model that breaks the rules is a bug, reported
  * and aborted on, whatever the input was.
  */
-static struct dc_doc *
-read_checked(struct dc_doc *d)
+struct dc_doc *
+dc_read_checked(struct dc_doc *d)
 {
 	const char	*e = g_getenv("DOCCONV_CHECK");
 
@@ -162,7 +162,13 @@ dc_parse_mem(const char *buf, size_t len, const char *name,
 		if (d->meta.source == NULL)
 			dc_meta_set(&d->meta.source, name);
 		dc_doc_finish(d, o);
-		return read_checked(d);
+		return dc_read_checked(d);
+	}
+	/* docconv's own JSON: the model as it was written. */
+	if (dia == DC_DIALECT_JSON || (dia == DC_DIALECT_AUTO &&
+	    dc_json_sniff(buf, len))) {
+		struct dc_input raw = { (char *)buf, len, NULL, 0 };
+		return dc_read_checked(dc_parse_json(&raw, o));
 	}
 	if (dc_input_decode(buf, len, o, &in) == -1)
 		return NULL;
@@ -186,6 +192,7 @@ dc_parse_mem(const char *buf, size_t len, const char *name,
 		break;
 	case DC_DIALECT_AUTO:
 	case DC_DIALECT_TEI:
+	case DC_DIALECT_JSON:
 	case DC_DIALECT__MAX:
 	default:
 		abort();
@@ -196,7 +203,7 @@ dc_parse_mem(const char *buf, size_t len, const char *name,
 	dc_found_free(&found);
 	dc_input_free(&in);
 	dc_doc_finish(d, o);
-	return read_checked(d);
+	return dc_read_checked(d);
 }
 
 /* The input size limit when --max-input-size does not give one. */
