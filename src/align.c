@@ -233,6 +233,24 @@ al_units(struct al_side *s)
 	}
 }
 
+/* Does y hold one of x's numbers (or x none at all)? */
+static int
+al_shares(GHashTable *x, GHashTable *y)
+{
+	GHashTableIter	 it;
+	gpointer	 k;
+
+	if (x == NULL)
+		return 1;
+	if (y == NULL)
+		return 0;
+	g_hash_table_iter_init(&it, x);
+	while (g_hash_table_iter_next(&it, &k, NULL))
+		if (g_hash_table_contains(y, k))
+			return 1;
+	return 0;
+}
+
 /*
  * What the anchors of paragraph x of the original and y of the
  * translation say about pairing them: negative if they agree, positive
@@ -259,7 +277,9 @@ al_anchor(const struct al_unit *x, const struct al_unit *y)
 		while (g_hash_table_iter_next(&it, &k, NULL))
 			if (g_hash_table_contains(y->nums, k))
 				shared++;
-		c += shared > 0 ? -1.0 : 1.0;
+		/* Each number both write is evidence (up to three);
+		 * numbers that none of the other's match, against. */
+		c += shared > 0 ? -(double)MIN(shared, 3) : 1.5;
 	}
 	return c;
 }
@@ -304,6 +324,13 @@ al_cost(const struct al_side *a, size_t i, int na, const struct al_side *b,
 	if (nb > 1 && (b->u[j + 1].ordinal > 0 ||
 	    b->u[j + 1].role != AL_ROLE_TEXT))
 		c += 2.0;
+	/* Numbers in digits come through translation: a second
+	 * paragraph whose numbers the other side lacks is not part of
+	 * what it translates. */
+	if (na > 1 && !al_shares(a->u[i + 1].nums, b->u[j].nums))
+		c += 3.0;
+	if (nb > 1 && !al_shares(b->u[j + 1].nums, a->u[i].nums))
+		c += 3.0;
 	return c;
 }
 
@@ -427,8 +454,6 @@ al_where(const char *name, const int *l, int n)
 	GString	*b = g_string_new(name);
 	int	 i;
 
-	if (n == 0)
-		g_string_append(b, ": nothing");
 	for (i = 0; i < n; i++)
 		g_string_append_printf(b, "%s%d", i == 0 ? ":" : ",", l[i]);
 	return g_string_free(b, FALSE);
@@ -455,27 +480,38 @@ al_bead(GArray *beads, enum dc_type t, const int *la, int na,
 	return &g_array_index(beads, struct dc_bead, beads->len - 1);
 }
 
+/* Move header line n of a side into d, before blk (the first block). */
+static void
+al_header_move(struct dc_doc *d, struct dc_node *blk, struct dc_node *n)
+{
+	dc_node_unlink(n);
+	if (blk != NULL)
+		dc_node_insert_before(blk, n);
+	else
+		dc_node_append(d->root, n);
+}
+
 /*
  * The header lines of both sides, paired by role: the lines of one
  * type (the title lines, the speaker's...) of the original with those
  * of the translation, in the order the types first come in either.
  * A line in one language only (an English occasion line the Chinese
  * puts in its title) is ordinary in a header and not warned about.
+ * Each language's lines keep their file's order (the writers print a
+ * language's header in the order of the model): after the original's
+ * last line of a type come the translation's lines up to its last of
+ * that type.
  */
 static void
 al_header(struct dc_doc *d, struct al_side *a, struct al_side *b,
     GArray *beads)
 {
-	struct dc_node	*n, *next, *blk;
+	struct dc_node	*n, *next, *blk, *m, *last;
 	GArray		*la, *lb;
 	int		 seen[DC_TYPE__MAX] = { 0 }, order[DC_TYPE__MAX];
 	int		 no = 0, k, side;
 	struct al_side	*sd[2] = { a, b };
 
-	/* Where the first block is: header lines go before it. */
-	for (blk = d->root->child; blk != NULL; blk = blk->next)
-		if (!dc_type_is_header(blk->type))
-			break;
 	for (side = 0; side < 2; side++)
 		for (n = sd[side]->d->root->child; n != NULL; n = n->next)
 			if (dc_type_is_header(n->type) && !seen[n->type]) {
@@ -489,23 +525,43 @@ al_header(struct dc_doc *d, struct al_side *a, struct al_side *b,
 		g_array_set_size(lb, 0);
 		for (side = 0; side < 2; side++)
 			for (n = sd[side]->d->root->child; n != NULL;
-			    n = next) {
-				next = n->next;
-				if ((int)n->type != order[k])
-					continue;
-				g_array_append_val(side == 0 ? la : lb,
-				    n->line);
-				dc_node_unlink(n);
-				if (blk != NULL)
-					dc_node_insert_before(blk, n);
-				else
-					dc_node_append(d->root, n);
-			}
+			    n = n->next)
+				if ((int)n->type == order[k])
+					g_array_append_val(side == 0 ? la : lb,
+					    n->line);
 		al_bead(beads, (enum dc_type)order[k], (int *)(void *)la->data,
 		    (int)la->len, (int *)(void *)lb->data, (int)lb->len, 0);
 	}
 	g_array_free(la, TRUE);
 	g_array_free(lb, TRUE);
+
+	/* Where the first block is: header lines go before it. */
+	for (blk = d->root->child; blk != NULL; blk = blk->next)
+		if (!dc_type_is_header(blk->type))
+			break;
+	for (n = a->d->root->child; n != NULL; n = next) {
+		next = n->next;
+		if (!dc_type_is_header(n->type))
+			continue;
+		/* Is n the original's last line of its type? */
+		for (m = next; m != NULL && m->type != n->type; m = m->next)
+			;
+		al_header_move(d, blk, n);
+		if (m != NULL)
+			continue;
+		for (last = NULL, m = b->d->root->child; m != NULL;
+		    m = m->next)
+			if (m->type == n->type)
+				last = m;
+		while (last != NULL && (m = b->d->root->child) != NULL &&
+		    dc_type_is_header(m->type)) {
+			al_header_move(d, blk, m);
+			if (m == last)
+				break;
+		}
+	}
+	while ((m = b->d->root->child) != NULL && dc_type_is_header(m->type))
+		al_header_move(d, blk, m);
 }
 
 /*
@@ -555,15 +611,18 @@ al_body_bead(struct dc_doc *d, struct al_side *a, size_t i, int na,
 	e = al_bead(beads, blk->type, la, na, lb, nb, cost);
 	wa = al_where(a->name, la, na);
 	wb = al_where(b->name, lb, nb);
-	if (na != 1 || nb != 1) {
+	if (na == 0 || nb == 0) {
 		e->warned = 1;
-		dc_msg(DC_WARN_ALIGN, na > 0 ? la[0] : 0, 0, "%s and %s "
-		    "aligned %d-%d: %s (check them)", wa, wb, na, nb,
-		    na == 0 ? "a paragraph of the translation has no "
-		    "original" : nb == 0 ? "a paragraph of the original "
-		    "has no translation" : na > nb ? "paragraphs of the "
-		    "original joined into one block" : "paragraphs of the "
-		    "translation joined into one block");
+		dc_msg(DC_WARN_ALIGN, na > 0 ? la[0] : 0, 0, "%s has no %s "
+		    "in %s: kept alone (aligned %d-%d; check it)", na > 0 ?
+		    wa : wb, na > 0 ? "translation" : "original", na > 0 ?
+		    b->name : a->name, na, nb);
+	} else if (na != 1 || nb != 1) {
+		e->warned = 1;
+		dc_msg(DC_WARN_ALIGN, la[0], 0, "%s and %s aligned %d-%d: "
+		    "two paragraphs of the %s joined into one block (check "
+		    "them)", wa, wb, na, nb, na > nb ? "original" :
+		    "translation");
 	} else {
 		/* A 1-1 bead far from the document's ratio, and far
 		 * enough that its length says so. */
@@ -701,7 +760,7 @@ dc_parse_pair(const char *orig, const char *trans, const struct dc_opts *o)
 	struct dc_opts	 so = *o;
 	GArray		*beads;
 	double		*costs = NULL, ta = 0, tb = 0, ratio;
-	size_t		 i, n, ia, ib;
+	size_t		 i, k, n, ia, ib;
 	int		 la, lb;
 
 	memset(&a, 0, sizeof(a));
@@ -766,6 +825,23 @@ dc_parse_pair(const char *orig, const char *trans, const struct dc_opts *o)
 		}
 	} else
 		st = al_dp(&a, &b, ratio, &n, &costs);
+	/*
+	 * A paragraph left alone on each side at the same place is a pair
+	 * whose lengths disagree (a summary, a padded translation) more
+	 * often than a loss on both sides: paired, and warned about as a
+	 * 1-1 far from the ratio.
+	 */
+	for (i = 0, k = 0; i < n; i++, k++) {
+		st[k] = st[i];
+		costs[k] = costs[i];
+		if (i + 1 < n && st[i].a + st[i].b == 1 &&
+		    st[i + 1].a + st[i + 1].b == 1 &&
+		    st[i].a != st[i + 1].a) {
+			st[k].a = st[k].b = 1;
+			costs[k] += costs[++i];
+		}
+	}
+	n = k;
 	for (i = 0, ia = 0, ib = 0; i < n; i++) {
 		al_body_bead(d, &a, ia, st[i].a, &b, ib, st[i].b, costs[i],
 		    ratio, beads);
@@ -792,9 +868,9 @@ dc_parse_pair(const char *orig, const char *trans, const struct dc_opts *o)
 	/* Body roles may have changed: the beads say the final ones. */
 	{
 		struct dc_node *x;
-		size_t k = 0;
-		while (k < al->nbeads && dc_type_is_header(al->beads[k].type))
-			k++;
+		for (k = 0; k < al->nbeads &&
+		    dc_type_is_header(al->beads[k].type); k++)
+			;
 		for (x = d->root->child; x != NULL && k < al->nbeads;
 		    x = x->next)
 			if (dc_type_is_block(x->type))
