@@ -5,7 +5,8 @@ split_bilingual.py IN ZH EN [--merge N] [--split N].  A line with a Han
 character is Chinese, any other non-blank line English.  --merge N
 joins English paragraph N (1-based, counting the English lines) with
 the one after it; --split N cuts English paragraph N in two at a
-sentence end near its middle: the two changes a translation makes."""
+sentence end near its middle (--split 0: the longest paragraph that
+is not merged): the two changes a translation makes."""
 import re
 import sys
 
@@ -31,6 +32,10 @@ def main():
             if not line.strip():
                 continue
             (zh if HAN.search(line) else en).append(line)
+    if split == 0:
+        split = 1 + max((k for k in range(len(en))
+                         if merge is None or k + 1 not in (merge, merge + 1)),
+                        key=lambda k: len(en[k]))
     out = []
     i = 0
     while i < len(en):
