@@ -602,8 +602,8 @@ dc_parse_json(const struct dc_input *in, const struct dc_opts *o)
 out:
 	g_object_unref(jp);
 	if (rc == -1) {
-		dc_msg(DC_ERR_JSON, 0, 0, "%s", p.err != NULL ? p.err :
-		    "not understood");
+		dc_msg(DC_ERR_JSON, 0, 0, "not docconv's JSON: %s", p.err !=
+		    NULL ? p.err : "not understood");
 		dc_doc_free(p.d);
 		p.d = NULL;
 	}

@@ -76,6 +76,8 @@ bench "EPUB x1" 1 - - --epub
 bench "EPUB x200" 200 0.5 50 --epub
 bench "TEI x1" 1 - - --tei
 bench "TEI x200" 200 0.3 50 --tei
+bench "JSON x1" 1 - - --json
+bench "JSON x200" 200 0.3 50 --json
 
 # -j scaling: 200 single-speech files, PDF.
 mkdir "$T/many" "$T/mo"
