@@ -661,6 +661,19 @@ al_lang(const struct dc_doc *d)
 	return c[DC_LANG_ZH] >= c[DC_LANG_EN] ? DC_LANG_ZH : DC_LANG_EN;
 }
 
+/* Does a block of d hold two languages (an interleaved file)? */
+static int
+al_paired(const struct dc_doc *d)
+{
+	const struct dc_node	*n;
+
+	for (n = d->root->child; n != NULL; n = n->next)
+		if (dc_type_is_block(n->type) && n->child != NULL &&
+		    n->child->next != NULL)
+			return 1;
+	return 0;
+}
+
 /* Take a metadata string from src where dst has none. */
 static void
 al_meta_take(char **dst, char **src)
@@ -782,6 +795,12 @@ dc_parse_pair(const char *orig, const char *trans, const struct dc_opts *o)
 	if (a.d->align != NULL || b.d->align != NULL) {
 		dc_msg(DC_ERR_INPUT, 0, 0, "%s is aligned already; give "
 		    "one language a file", a.d->align != NULL ? orig : trans);
+		goto out;
+	}
+	if (al_paired(a.d) || al_paired(b.d)) {
+		dc_msg(DC_ERR_INPUT, 0, 0, "%s is bilingual already (its "
+		    "blocks pair two languages); give --translation one "
+		    "language a file", al_paired(a.d) ? orig : trans);
 		goto out;
 	}
 	la = al_lang(a.d);

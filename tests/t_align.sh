@@ -148,6 +148,10 @@ grep -q '"type" : "w"' "$T/out/lecture.zh.json" || fail "no tokens in the JSON"
 "$DOCCONV" "$d/zh.txt" --translation "$d/zh.txt" --tei -o "$T/same" \
     2>"$T/same.msgs"; [ $? -eq 1 ] || fail "two Chinese files accepted"
 grep -q "both Chinese" "$T/same.msgs" || fail "no reason given: $(cat "$T/same.msgs")"
+"$DOCCONV" "$top_srcdir/examples/speech-bilingual.zh-en.txt" --translation \
+    "$d/en.txt" --tei -o "$T/bi" 2>"$T/bi.msgs"; [ $? -eq 1 ] ||
+    fail "an interleaved file taken as one language's"
+grep -q "bilingual already" "$T/bi.msgs" || fail "no reason: $(cat "$T/bi.msgs")"
 "$DOCCONV" "$d/zh.txt" --translation "$T/nonexistent" --tei -o "$T/ne" \
     2>/dev/null; [ $? -eq 1 ] || fail "a missing translation accepted"
 pass
