@@ -154,4 +154,13 @@ grep -q "both Chinese" "$T/same.msgs" || fail "no reason given: $(cat "$T/same.m
 grep -q "bilingual already" "$T/bi.msgs" || fail "no reason: $(cat "$T/bi.msgs")"
 "$DOCCONV" "$d/zh.txt" --translation "$T/nonexistent" --tei -o "$T/ne" \
     2>/dev/null; [ $? -eq 1 ] || fail "a missing translation accepted"
+# Documented where a user looks: --help, docconv(1), README.
+"$DOCCONV" --help >"$T/help" || fail "--help"
+for o in --translation --dump-alignment; do
+	grep -q -- "$o" "$T/help" || fail "--help lacks $o"
+	grep -q -- "$o" "$top_srcdir/README.md" || fail "README lacks $o"
+	grep -q -- "Fl ${o#-}" "$top_srcdir/docconv.1" || fail "docconv.1 lacks $o"
+done
+grep -q "^\.Sh ALIGNMENT DUMP" "$top_srcdir/docconv.1" ||
+    fail "docconv.1 does not describe the --dump-alignment format"
 pass

@@ -105,4 +105,11 @@ python3 -c 'import sys; sys.stdout.write("{\"docconv\":" + "[" * 1000000)' \
     2>"$T/deep.msgs"
 [ $? -eq 1 ] || fail "deep JSON: exit status"
 grep -q "nested deeper" "$T/deep.msgs" || fail "deep JSON: $(cat "$T/deep.msgs")"
+# Documented where a user looks: --help, docconv(1), README.
+"$DOCCONV" --help >"$T/help" || fail "--help"
+grep -q -- "--json" "$T/help" && grep -q "tei, *json\|tei or json\|json\." "$T/help" ||
+    fail "--help lacks --json or the json input format"
+grep -q -- "Fl -json" "$top_srcdir/docconv.1" &&
+    grep -q "^\.Cm json" "$top_srcdir/docconv.1" || fail "docconv.1 lacks --json"
+grep -q -- "--input-format=json" "$top_srcdir/README.md" || fail "README lacks JSON"
 pass
