@@ -82,7 +82,6 @@ json_meta(JsonBuilder *b, const struct dc_meta *m)
 	const struct dc_lmeta	*l;
 	int			 i;
 
-	json_builder_set_member_name(b, "meta");
 	json_builder_begin_object(b);
 	json_str(b, "dialect", dc_dialect_name(m->dialect));
 	json_builder_set_member_name(b, "languages");
@@ -194,7 +193,6 @@ json_align(JsonBuilder *b, const struct dc_align *a)
 	const struct dc_bead	*e;
 	size_t			 i;
 
-	json_builder_set_member_name(b, "alignment");
 	json_builder_begin_object(b);
 	json_str(b, "original", a->original);
 	json_str(b, "translation", a->translation);
@@ -220,6 +218,68 @@ json_align(JsonBuilder *b, const struct dc_align *a)
 	json_builder_end_object(b);
 }
 
+/* Output state: the text so far and how it is laid out. */
+struct json_out {
+	GString		*s;		/* the JSON text */
+	JsonBuilder	*b;		/* builds one value at a time */
+	JsonGenerator	*g;		/* writes it */
+	int		 pretty;	/* indented, else one line */
+};
+
+/*
+ * Append the value just built, its lines after the first indented by
+ * level (json-glib's own indent, one space a level), and reset the
+ * builder.  The document is written a block at a time: a tree of the
+ * whole model as JsonNodes would take half as much memory again as
+ * the model.
+ */
+static void
+json_emit(struct json_out *o, int level)
+{
+	JsonNode	*root;
+	char		*t, *p, *nl;
+	gsize		 tl;
+
+	root = json_builder_get_root(o->b);
+	json_generator_set_root(o->g, root);
+	t = json_generator_to_data(o->g, &tl);
+	for (p = t; o->pretty && (nl = strchr(p, '\n')) != NULL; p = nl + 1) {
+		g_string_append_len(o->s, p, nl + 1 - p);
+		g_string_append_printf(o->s, "%*s", level, "");
+	}
+	g_string_append(o->s, p);
+	g_free(t);
+	json_node_unref(root);
+	json_builder_reset(o->b);
+}
+
+/* A member's name, after the members before it (first: none). */
+static void
+json_key(struct json_out *o, const char *key, int first)
+{
+	g_string_append_printf(o->s, o->pretty ? "%s\n \"%s\" : " :
+	    "%s\"%s\":", first ? "" : ",", key);
+}
+
+/* Open (c '[') or close (c ']') an array of n members at level 1. */
+static void
+json_bracket(struct json_out *o, char c, size_t n)
+{
+	if (c == ']' && n > 0 && o->pretty)
+		g_string_append(o->s, "\n ");
+	g_string_append_c(o->s, c);
+}
+
+/* Before member i of an array at level 1. */
+static void
+json_elem(struct json_out *o, size_t i)
+{
+	if (i > 0)
+		g_string_append_c(o->s, ',');
+	if (o->pretty)
+		g_string_append(o->s, "\n  ");
+}
+
 /*
  * The JSON text of a document: indented if pretty, else on one line;
  * either way ending in a newline.  Returns g_malloc'd text, its length
@@ -228,50 +288,50 @@ json_align(JsonBuilder *b, const struct dc_align *a)
 char *
 dc_json_text(const struct dc_doc *d, int pretty, size_t *len)
 {
-	JsonBuilder		*b;
-	JsonGenerator		*g;
-	JsonNode		*root;
+	struct json_out		 o;
 	const struct dc_node	*n;
-	GString			*s;
-	char			*t;
-	gsize			 tl;
+	size_t			 k;
 
-	b = json_builder_new();
-	json_builder_begin_object(b);
-	json_builder_set_member_name(b, "docconv");
-	json_builder_add_int_value(b, DC_JSON_VERSION);
-	json_meta(b, &d->meta);
-	json_builder_set_member_name(b, "header");
-	json_builder_begin_array(b);
-	for (n = d->root->child; n != NULL; n = n->next)
-		if (dc_type_is_header(n->type))
-			json_header(b, n);
-	json_builder_end_array(b);
-	json_builder_set_member_name(b, "blocks");
-	json_builder_begin_array(b);
-	for (n = d->root->child; n != NULL; n = n->next)
-		if (dc_type_is_block(n->type))
-			json_block(b, n);
-	json_builder_end_array(b);
-	if (d->align != NULL)
-		json_align(b, d->align);
-	json_builder_end_object(b);
+	o.s = g_string_new("{");
+	o.b = json_builder_new();
+	o.g = json_generator_new();
+	o.pretty = pretty;
+	json_generator_set_pretty(o.g, pretty);
+	json_generator_set_indent(o.g, 1);
 
-	root = json_builder_get_root(b);
-	g = json_generator_new();
-	json_generator_set_pretty(g, pretty);
-	json_generator_set_indent(g, 1);
-	json_generator_set_root(g, root);
-	t = json_generator_to_data(g, &tl);
-	s = g_string_sized_new(tl + 2);
-	g_string_append_len(s, t, (gssize)tl);
-	g_string_append_c(s, '\n');
-	g_free(t);
-	*len = s->len;
-	json_node_unref(root);
-	g_object_unref(g);
-	g_object_unref(b);
-	return g_string_free(s, FALSE);
+	json_key(&o, "docconv", 1);
+	g_string_append_printf(o.s, "%d", DC_JSON_VERSION);
+	json_key(&o, "meta", 0);
+	json_meta(o.b, &d->meta);
+	json_emit(&o, 1);
+	json_key(&o, "header", 0);
+	json_bracket(&o, '[', 0);
+	for (k = 0, n = d->root->child; n != NULL; n = n->next)
+		if (dc_type_is_header(n->type)) {
+			json_elem(&o, k++);
+			json_header(o.b, n);
+			json_emit(&o, 2);
+		}
+	json_bracket(&o, ']', k);
+	json_key(&o, "blocks", 0);
+	json_bracket(&o, '[', 0);
+	for (k = 0, n = d->root->child; n != NULL; n = n->next)
+		if (dc_type_is_block(n->type)) {
+			json_elem(&o, k++);
+			json_block(o.b, n);
+			json_emit(&o, 2);
+		}
+	json_bracket(&o, ']', k);
+	if (d->align != NULL) {
+		json_key(&o, "alignment", 0);
+		json_align(o.b, d->align);
+		json_emit(&o, 1);
+	}
+	g_string_append(o.s, pretty ? "\n}\n" : "}\n");
+	g_object_unref(o.g);
+	g_object_unref(o.b);
+	*len = o.s->len;
+	return g_string_free(o.s, FALSE);
 }
 
 /*
