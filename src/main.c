@@ -25,6 +25,7 @@
 #include "docconv.h"
 #include "output.h"
 #include "fonts.h"
+#include "template.h"
 #include "typeset.h"
 
 /* Exit statuses (also in docconv.1 and README.md). */
@@ -790,6 +791,9 @@ main(int argc, char *argv[])
 			goto out;
 		}
 	}
+	if (r.opts.template_dir != NULL &&
+	    dc_template_check(r.opts.template_dir) == -1)
+		goto out;
 	if ((epoch = g_getenv("SOURCE_DATE_EPOCH")) != NULL) {
 		char *end;
 		long long v = g_ascii_strtoll(epoch, &end, 10);

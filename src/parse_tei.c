@@ -3,8 +3,7 @@
  * metadata from sourceDesc/bibl, header lines and blocks from the
  * elements whose @ana names a docconv role (and kind); a heading's
  * level from its head's type, a turn's speaker label from its sp's
- * speaker.  TEI from elsewhere is refused with a message rather than
- * read with text lost.
+ * speaker.  TEI from elsewhere is read by parse_tei_other.c.
  */
 #include "config.h"
 
@@ -52,7 +51,7 @@ struct tei_parse {
 };
 
 /* Is n an element of the TEI namespace called name? */
-static int
+int
 tei_is(const xmlNode *n, const char *name)
 {
 	return n != NULL && n->type == XML_ELEMENT_NODE &&
@@ -61,7 +60,7 @@ tei_is(const xmlNode *n, const char *name)
 }
 
 /* An attribute's value (g_free()), or NULL. */
-static char *
+char *
 tei_attr(const xmlNode *n, const char *name)
 {
 	xmlChar	*v;
@@ -75,7 +74,7 @@ tei_attr(const xmlNode *n, const char *name)
 }
 
 /* Does attribute name of n have the value val? */
-static int
+int
 tei_attr_is(const xmlNode *n, const char *name, const char *val)
 {
 	char	*v;
@@ -88,7 +87,7 @@ tei_attr_is(const xmlNode *n, const char *name, const char *val)
 }
 
 /* The text content of n (g_free()). */
-static char *
+char *
 tei_content(const xmlNode *n)
 {
 	xmlChar	*v;
@@ -101,7 +100,7 @@ tei_content(const xmlNode *n)
 }
 
 /* The language of n (xml:lang here or above), or -1. */
-static int
+int
 tei_lang(const xmlNode *n)
 {
 	xmlChar	*v;
@@ -550,7 +549,7 @@ tei_items_free(GArray *a)
 }
 
 /* The first descendant element of n called name, or NULL. */
-static const xmlNode *
+const xmlNode *
 tei_find(const xmlNode *n, const char *name)
 {
 	const xmlNode	*c, *r;
@@ -703,9 +702,9 @@ dc_parse_tei(const struct dc_input *in, const struct dc_opts *o)
 		break;
 	}
 	if (n == NULL) {
-		dc_msg(DC_ERR_TEI, xmlGetLineNo(hdr), 0, "this TEI was not "
-		    "written by docconv (no appInfo/application "
-		    "ident=\"docconv\"); docconv reads only its own TEI");
+		/* Not docconv's (no appInfo/application ident="docconv"):
+		 * the general reading. */
+		d = dc_parse_tei_other(root, hdr);
 		goto out;
 	}
 	for (n = root->children; n != NULL; n = n->next)

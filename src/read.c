@@ -134,6 +134,86 @@ dc_read_checked(struct dc_doc *d)
 }
 
 /*
+ * Is this input TEI?  XML (after any byte order mark and white space
+ * it starts with "<") whose first 4 KB name the TEI namespace or a TEI
+ * root element, with or without a prefix.  XML in UTF-16 or UTF-32
+ * (by its byte order mark, or "<?" as UTF-16 without one, as the XML
+ * recommendation detects it) is given back in *x as UTF-8 (g_free())
+ * with the encoding declaration taken out, so that libxml2 reads it
+ * as what it now is; line numbers stay.
+ */
+static int
+read_tei(const char *buf, size_t len, char **x, size_t *xlen)
+{
+	const unsigned char *u = (const unsigned char *)buf;
+	const char	*enc = NULL, *p, *end, *e, *q;
+	size_t		 skip = 0, n;
+	gsize		 out = 0;
+	char		*c;
+
+	*x = NULL;
+	if (len >= 4 && memcmp(u, "\xFF\xFE\0\0", 4) == 0)
+		enc = "UTF-32LE", skip = 4;
+	else if (len >= 4 && memcmp(u, "\0\0\xFE\xFF", 4) == 0)
+		enc = "UTF-32BE", skip = 4;
+	else if (len >= 2 && u[0] == 0xFF && u[1] == 0xFE)
+		enc = "UTF-16LE", skip = 2;
+	else if (len >= 2 && u[0] == 0xFE && u[1] == 0xFF)
+		enc = "UTF-16BE", skip = 2;
+	else if (len >= 4 && memcmp(u, "<\0?\0", 4) == 0)
+		enc = "UTF-16LE";
+	else if (len >= 4 && memcmp(u, "\0<\0?", 4) == 0)
+		enc = "UTF-16BE";
+	else if (len >= 3 && memcmp(u, "\xEF\xBB\xBF", 3) == 0)
+		skip = 3;
+	if (enc != NULL) {
+		/* Only as much as tells, unless it is XML. */
+		n = len - skip;
+		c = g_convert(buf + skip, (gssize)(n < 8192 ? n : 8192 -
+		    (8192 % 4)), "UTF-8", enc, NULL, &out, NULL);
+		if (c == NULL || (p = c, *p != '<' && !g_ascii_isspace(*p))) {
+			g_free(c);
+			return 0;
+		}
+		g_free(c);
+		if ((c = g_convert(buf + skip, (gssize)n, "UTF-8", enc, NULL,
+		    &out, NULL)) == NULL)
+			return 0;
+		*x = c;
+		*xlen = out;
+		buf = c;
+		len = out;
+		skip = 0;
+	}
+	p = buf + skip;
+	end = buf + len;
+	while (p < end && g_ascii_isspace(*p))
+		p++;
+	if (p == end || *p != '<')
+		return 0;
+	n = (size_t)(end - p) < 4096 ? (size_t)(end - p) : 4096;
+	if (g_strstr_len(p, (gssize)n, "http://www.tei-c.org/ns/1.0") == NULL &&
+	    g_strstr_len(p, (gssize)n, "<TEI") == NULL &&
+	    g_strstr_len(p, (gssize)n, ":TEI") == NULL)
+		return 0;
+	/* Converted: the declaration's encoding is no longer true. */
+	if (*x != NULL && strncmp(p, "<?xml", 5) == 0 &&
+	    (q = strstr(p, "?>")) != NULL &&
+	    (e = g_strstr_len(p, q - p, "encoding")) != NULL) {
+		char *v = (char *)e;
+		const char *ve = e + 8;
+		while (ve < q && *ve != '"' && *ve != '\'')
+			ve++;
+		if (ve < q) {
+			const char *close = memchr(ve + 1, *ve, q - ve - 1);
+			if (close != NULL)
+				memset(v, ' ', close + 1 - e);
+		}
+	}
+	return 1;
+}
+
+/*
  * Parse an input held in memory; name is the source's name for the
  * metadata.  Returns the document, or NULL after reporting an error.
  */
@@ -151,18 +231,26 @@ dc_parse_mem(const char *buf, size_t len, const char *name,
 		return NULL;
 	}
 	dia = o->dialect;
-	if (dia == DC_DIALECT_TEI || (dia == DC_DIALECT_AUTO &&
-	    len > 5 && g_strstr_len(buf, len < 4096 ? (gssize)len : 4096, "<TEI") != NULL &&
-	    (memcmp(buf, "<?xml", 5) == 0 || memcmp(buf, "<TEI", 4) == 0 ||
-	    memcmp(buf, "\xEF\xBB\xBF<", 4) == 0))) {
-		struct dc_input raw = { (char *)buf, len, NULL, 0 };
-		if ((d = dc_parse_tei(&raw, o)) == NULL)
-			return NULL;
-		/* The TEI names its own source text. */
-		if (d->meta.source == NULL)
-			dc_meta_set(&d->meta.source, name);
-		dc_doc_finish(d, o);
-		return dc_read_checked(d);
+	if (dia == DC_DIALECT_TEI || dia == DC_DIALECT_AUTO) {
+		char	*x = NULL;
+		size_t	 xlen = 0;
+		int	 tei;
+
+		tei = read_tei(buf, len, &x, &xlen);
+		if (tei || dia == DC_DIALECT_TEI) {
+			struct dc_input raw = { x != NULL ? x : (char *)buf,
+			    x != NULL ? xlen : len, NULL, 0 };
+			d = dc_parse_tei(&raw, o);
+			g_free(x);
+			if (d == NULL)
+				return NULL;
+			/* The TEI names its own source text. */
+			if (d->meta.source == NULL)
+				dc_meta_set(&d->meta.source, name);
+			dc_doc_finish(d, o);
+			return dc_read_checked(d);
+		}
+		g_free(x);
 	}
 	/* docconv's own JSON: the model as it was written. */
 	if (dia == DC_DIALECT_JSON || (dia == DC_DIALECT_AUTO &&

@@ -165,6 +165,158 @@ tpl_copy(const xmlNode *n, struct dc_xml *x, dc_template_cb cb, void *arg)
 	return 0;
 }
 
+/* The skeletons, and the placeholders each must have. */
+static const struct tpl_need {
+	const char	*name;		/* file in templates/ */
+	const char	*need[3];	/* placeholders it must hold */
+} tpl_needs[] = {
+	{ "content.xhtml", { "body", "title", NULL } },
+	{ "nav.xhtml", { "nav", "title", NULL } },
+};
+
+#define XHTML_NS	"http://www.w3.org/1999/xhtml"
+#define OPS_NS		"http://www.idpf.org/2007/ops"
+
+/* Does the tree under n hold the placeholder <?docconv name?>? */
+static int
+tpl_has(const xmlNode *n, const char *name)
+{
+	char	*pi;
+	int	 r;
+
+	for (; n != NULL; n = n->next) {
+		if (n->type == XML_PI_NODE &&
+		    strcmp((const char *)n->name, "docconv") == 0) {
+			pi = g_strstrip(g_strdup(n->content != NULL ?
+			    (const char *)n->content : ""));
+			r = strcmp(pi, name) == 0;
+			g_free(pi);
+			if (r)
+				return 1;
+		}
+		if (n->type == XML_ELEMENT_NODE && tpl_has(n->children, name))
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * Is the skeleton doc, read from path, one docconv can fill?  Its root
+ * is XHTML's html declaring the epub: prefix (the text uses epub:type),
+ * and it has the placeholders its file needs.  Returns NULL, or what is
+ * wrong (g_free()).
+ */
+static char *
+tpl_fault(const xmlDoc *doc, const char *name)
+{
+	const xmlNode	*root = xmlDocGetRootElement(doc);
+	const xmlNs	*ns;
+	size_t		 i, k;
+
+	if (root == NULL || root->ns == NULL || strcmp((const char *)
+	    root->ns->href, XHTML_NS) != 0 ||
+	    strcmp((const char *)root->name, "html") != 0)
+		return g_strdup("the root element is not XHTML's <html> (in "
+		    "the namespace " XHTML_NS ")");
+	for (ns = root->nsDef; ns != NULL; ns = ns->next)
+		if (ns->prefix != NULL &&
+		    strcmp((const char *)ns->prefix, "epub") == 0 &&
+		    strcmp((const char *)ns->href, OPS_NS) == 0)
+			break;
+	if (ns == NULL)
+		return g_strdup("<html> does not declare "
+		    "xmlns:epub=\"" OPS_NS "\" (the text docconv fills in "
+		    "uses epub:type)");
+	for (i = 0; i < G_N_ELEMENTS(tpl_needs); i++) {
+		if (strcmp(tpl_needs[i].name, name) != 0)
+			continue;
+		for (k = 0; tpl_needs[i].need[k] != NULL; k++)
+			if (!tpl_has(root->children, tpl_needs[i].need[k]))
+				return g_strdup_printf("no <?docconv %s?> "
+				    "placeholder: the %s would be missing",
+				    tpl_needs[i].need[k],
+				    strcmp(tpl_needs[i].need[k], "title") == 0 ?
+				    "title" : "text");
+	}
+	return NULL;
+}
+
+/* Read a skeleton; NULL with *why set (g_free()) if it cannot be. */
+static xmlDocPtr
+tpl_load(const char *path, const char *name, char **why)
+{
+	xmlDocPtr	 doc;
+	const xmlError	*e;
+
+	*why = NULL;
+	doc = xmlReadFile(path, NULL, XML_PARSE_NONET | XML_PARSE_NOERROR |
+	    XML_PARSE_NOWARNING);
+	if (doc == NULL) {
+		e = xmlGetLastError();
+		*why = g_strdup_printf("%d: not well-formed XML: %s",
+		    e != NULL ? e->line : 0, e != NULL && e->message != NULL ?
+		    g_strchomp(e->message) : "parse error");
+		return NULL;
+	}
+	if ((*why = tpl_fault(doc, name)) != NULL) {
+		char *t = g_strdup_printf("%ld: %s", xmlGetLineNo(
+		    xmlDocGetRootElement(doc) != NULL ?
+		    xmlDocGetRootElement(doc) : (xmlNodePtr)doc), *why);
+		g_free(*why);
+		*why = t;
+		xmlFreeDoc(doc);
+		return NULL;
+	}
+	return doc;
+}
+
+/*
+ * Check a --template-dir before any input is read: it is a directory
+ * and each skeleton in it can be filled (the style sheet and files it
+ * lacks come from the installed templates).  Returns 0, or -1 after
+ * saying what is wrong on standard error.
+ */
+int
+dc_template_check(const char *dir)
+{
+	static const char *const known[] = {
+		"content.xhtml", "nav.xhtml", "style.css"
+	};
+	xmlDocPtr	 doc;
+	char		*p, *why;
+	size_t		 i, found = 0;
+	int		 rc = 0;
+
+	if (!g_file_test(dir, G_FILE_TEST_IS_DIR)) {
+		fprintf(stderr, "docconv: --template-dir %s: %s\n", dir,
+		    g_file_test(dir, G_FILE_TEST_EXISTS) ? "not a directory" :
+		    "no such directory");
+		return -1;
+	}
+	for (i = 0; i < G_N_ELEMENTS(known); i++) {
+		p = g_build_filename(dir, known[i], NULL);
+		if (!g_file_test(p, G_FILE_TEST_IS_REGULAR)) {
+			g_free(p);
+			continue;
+		}
+		found++;
+		if (i < G_N_ELEMENTS(tpl_needs)) {
+			if ((doc = tpl_load(p, known[i], &why)) == NULL) {
+				fprintf(stderr, "docconv: %s:%s\n", p, why);
+				g_free(why);
+				rc = -1;
+			} else
+				xmlFreeDoc(doc);
+		}
+		g_free(p);
+	}
+	if (found == 0 && rc == 0)
+		fprintf(stderr, "docconv: --template-dir %s: warning: none "
+		    "of content.xhtml, nav.xhtml, style.css is there; the "
+		    "installed templates are used\n", dir);
+	return rc;
+}
+
 /*
  * Copy the XML skeleton name (found as dc_template_path() does) to x,
  * calling cb at each <?docconv NAME?> placeholder.  A DOCTYPE in the
@@ -177,17 +329,17 @@ dc_template_xml(const char *dir, const char *name, struct dc_xml *x,
 {
 	xmlDocPtr	 doc = NULL;
 	xmlNodePtr	 root;
-	char		*p;
+	char		*p, *why;
 	int		 rc = -1;
 
 	if ((p = dc_template_path(dir, name)) == NULL)
 		goto out;
-	doc = xmlReadFile(p, NULL, XML_PARSE_NONET | XML_PARSE_NOERROR |
-	    XML_PARSE_NOWARNING);
-	if (doc == NULL || (root = xmlDocGetRootElement(doc)) == NULL) {
-		dc_msg_sys("%s: not well-formed XML", p);
+	if ((doc = tpl_load(p, name, &why)) == NULL) {
+		dc_msg_sys("template %s:%s", p, why);
+		g_free(why);
 		goto out;
 	}
+	root = xmlDocGetRootElement(doc);
 	if (doc->intSubset != NULL && doc->intSubset->name != NULL)
 		dc_xml_doctype(x, (const char *)doc->intSubset->name);
 	if (tpl_copy(root, x, cb, arg) == -1)

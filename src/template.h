@@ -18,6 +18,7 @@ struct dc_xml;
  */
 typedef int	(*dc_template_cb)(struct dc_xml *, const char *, void *);
 
+int	 dc_template_check(const char *);
 char	*dc_template_path(const char *, const char *);
 int	 dc_template_read(const char *, const char *, char **, size_t *);
 int	 dc_template_xml(const char *, const char *, struct dc_xml *,

@@ -7,3 +7,21 @@ trap 'rm -rf "$T"' EXIT
 fail() { echo "FAIL: $*" >&2; exit 1; }
 skip() { echo "SKIP: $*"; exit 77; }
 pass() { exit 0; }
+
+# epubcheck, as every EPUB test runs it: have_epubcheck says whether it
+# can run; epubcheck_clean BOOK is true when it reports 0 fatals, 0
+# errors and 0 warnings (infos are fine), else prints its report.
+# Quick JIT and GC settings halve the JVM start-up time.
+EPUBCHECK_JAR=${EPUBCHECK_JAR:-/usr/share/java/epubcheck.jar}
+have_epubcheck() {
+	command -v java >/dev/null 2>&1 && [ -f "$EPUBCHECK_JAR" ]
+}
+epubcheck_clean() {
+	_ec=$(java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 \
+	    -jar "$EPUBCHECK_JAR" "$1" 2>&1)
+	case $_ec in
+	*'Messages: 0 fatals / 0 errors / 0 warnings'*) return 0 ;;
+	esac
+	printf '%s\n' "$_ec"
+	return 1
+}

@@ -229,6 +229,33 @@ grep -q '^meta zh title: 2020$' "$T/out" || fail "--title=2020 not kept"
 run --author=2020 --dump-model "$ex/news-report.zh.txt"
 grep -q '^meta zh speaker: 2020$' "$T/out" || fail "--author=2020 not kept"
 
+# Templates are checked before any input is read: a --template-dir
+# that does not exist, a skeleton without its body placeholder, one
+# without xmlns:epub: exit 2 naming the file and what is missing, no
+# output (they gave an EPUB without text, or silently the defaults).
+mkdir -p "$T/tpl/nobody" "$T/tpl/noepub" "$T/tpl/nonav"
+sed 's/<?docconv body?>//' "$top_srcdir/templates/content.xhtml" \
+    >"$T/tpl/nobody/content.xhtml"
+sed 's/ xmlns:epub="[^"]*"//' "$top_srcdir/templates/nav.xhtml" \
+    >"$T/tpl/noepub/nav.xhtml"
+sed 's/<?docconv nav?>//' "$top_srcdir/templates/nav.xhtml" \
+    >"$T/tpl/nonav/nav.xhtml"
+for c in "missing:no such directory" \
+    "nobody:content.xhtml:[0-9]*: no <?docconv body?> placeholder" \
+    "noepub:nav.xhtml:[0-9]*: <html> does not declare xmlns:epub" \
+    "nonav:nav.xhtml:[0-9]*: no <?docconv nav?> placeholder"; do
+	d=${c%%:*}
+	rm -rf "$T/tplout"
+	"$DOCCONV" --epub -o "$T/tplout/" --template-dir "$T/tpl/$d" \
+	    "$ex/news-report.zh.txt" >/dev/null 2>"$T/err"
+	rc=$?
+	[ $rc -eq 2 ] || fail "--template-dir $d: exit $rc, not 2"
+	grep -q -- "${c#*:}" "$T/err" ||
+	    fail "--template-dir $d: message: $(cat "$T/err")"
+	[ ! -d "$T/tplout" ] || [ -z "$(ls -A "$T/tplout")" ] ||
+	    fail "--template-dir $d: output written"
+done
+
 # The input is never touched.
 cp "$ex/news-report.zh.txt" "$T/keep.txt"
 sum1=$(cksum <"$T/keep.txt")
