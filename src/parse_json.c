@@ -21,6 +21,8 @@
 struct jr {
 	struct dc_doc	*d;		/* the document being built */
 	char		*err;		/* first error, or NULL; owned */
+	int		 line;		/* where the JSON is broken, or 0 */
+	int		 col;		/* ... and the column */
 };
 
 /* Record an error (the first one counts); always returns -1. */
@@ -544,7 +546,19 @@ dc_parse_json(const struct dc_input *in, const struct dc_opts *o)
 	}
 	if (!json_parser_load_from_data(jp, in->buf, (gssize)in->len,
 	    &err)) {
-		jr_fail(&p, "JSON", err->message);
+		/* json-glib says "<data>:LINE:COL: Parse error: ...": the
+		 * place goes where every message has it. */
+		const char *m = err->message;
+		char *end;
+		if (g_str_has_prefix(m, "<data>:")) {
+			p.line = (int)strtol(m + 7, &end, 10);
+			if (*end == ':')
+				p.col = (int)strtol(end + 1, &end, 10);
+			m = *end == ':' ? end + 1 : m;
+			while (*m == ' ')
+				m++;
+		}
+		jr_fail(&p, "not well-formed JSON", m);
 		g_clear_error(&err);
 		goto out;
 	}
@@ -602,8 +616,8 @@ dc_parse_json(const struct dc_input *in, const struct dc_opts *o)
 out:
 	g_object_unref(jp);
 	if (rc == -1) {
-		dc_msg(DC_ERR_JSON, 0, 0, "not docconv's JSON: %s", p.err !=
-		    NULL ? p.err : "not understood");
+		dc_msg(DC_ERR_JSON, p.line, p.col, "not docconv's JSON: %s",
+		    p.err != NULL ? p.err : "not understood");
 		dc_doc_free(p.d);
 		p.d = NULL;
 	}
