@@ -11,6 +11,7 @@
  */
 #include "config.h"
 
+#include <assert.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -58,8 +59,8 @@ static const struct al_step al_moves[] = {
 #define AL_PRIOR_21	2.4
 #define AL_PRIOR_10	4.6
 
-/* Past this size (paragraphs a side x the other) the table is not
- * built: the sides are paired in order, with a warning. */
+/* Past this size (rows x the band's columns) the table is not built:
+ * the sides are paired in order, with a warning. */
 #define AL_MAX_CELLS	4e6
 
 /* Role classes for anchoring: paragraphs of a role pair with their
@@ -335,53 +336,114 @@ al_cost(const struct al_side *a, size_t i, int na, const struct al_side *b,
 }
 
 /*
- * Align the paragraphs of a and b.  Returns the steps in order
- * (g_free()), their number in *nsteps and their costs in *costs
- * (g_free()).
+ * The band of the table the alignment searches: row i (paragraphs of
+ * the original done) holds columns j within w of the diagonal, as
+ * bitext aligners restrict their search.  lo is row i's first column.
+ */
+struct al_band {
+	size_t		 na, nb;	/* paragraphs of each side */
+	size_t		 w;		/* half width */
+	size_t		 cols;		/* 2w + 1 */
+};
+
+static size_t
+al_band_lo(const struct al_band *bd, size_t i)
+{
+	size_t	 c = bd->na > 0 ? i * bd->nb / bd->na : 0;
+
+	return c > bd->w ? c - bd->w : 0;
+}
+
+/* Index of cell (i, j), or (size_t)-1 outside the band. */
+static size_t
+al_band_at(const struct al_band *bd, size_t i, size_t j)
+{
+	size_t	 lo = al_band_lo(bd, i);
+
+	if (i > bd->na || j > bd->nb || j < lo || j - lo >= bd->cols)
+		return (size_t)-1;
+	return i * bd->cols + (j - lo);
+}
+
+/*
+ * The band's half width for a and b: the difference in their numbers
+ * of paragraphs and room to go round beads that are not 1-1.  0 if
+ * even the band is too large a table (AL_MAX_CELLS).
+ */
+static size_t
+al_band_width(size_t na, size_t nb)
+{
+	size_t	 w = (na > nb ? na - nb : nb - na) + 64;
+
+	if (w > (na > nb ? na : nb))
+		w = na > nb ? na : nb;
+	if ((double)(na + 1) * (double)(2 * w + 1) > AL_MAX_CELLS)
+		return 0;
+	return w;
+}
+
+/*
+ * Align the paragraphs of a and b within a band of half width w
+ * (al_band_width()).  Returns the steps in order (g_free()), their
+ * number in *nsteps and their costs in *costs (g_free()).
  */
 static struct al_step *
 al_dp(const struct al_side *a, const struct al_side *b, double ratio,
-    size_t *nsteps, double **costs)
+    size_t w, size_t *nsteps, double **costs)
 {
-	size_t		 na = a->n, nb = b->n, i, j, k, w = nb + 1, n;
+	struct al_band	 bd;
+	size_t		 i, j, k, n, lo, hi, at, to, cells;
 	double		*cost, c, *oc;
 	int		*from;
 	struct al_step	*out;
 
-	cost = g_new(double, (na + 1) * w);
-	from = g_new(int, (na + 1) * w);
-	for (i = 0; i <= na; i++)
-		for (j = 0; j <= nb; j++) {
-			cost[i * w + j] = i == 0 && j == 0 ? 0 : HUGE_VAL;
-			from[i * w + j] = -1;
-		}
-	for (i = 0; i <= na; i++)
-		for (j = 0; j <= nb; j++) {
-			if (cost[i * w + j] == HUGE_VAL)
+	bd.na = a->n;
+	bd.nb = b->n;
+	bd.w = w;
+	bd.cols = 2 * w + 1;
+	cells = (bd.na + 1) * bd.cols;
+	cost = g_new(double, cells);
+	from = g_new(int, cells);
+	for (k = 0; k < cells; k++) {
+		cost[k] = HUGE_VAL;
+		from[k] = -1;
+	}
+	cost[0] = 0;
+	for (i = 0; i <= bd.na; i++) {
+		lo = al_band_lo(&bd, i);
+		hi = lo + bd.cols - 1 < bd.nb ? lo + bd.cols - 1 : bd.nb;
+		for (j = lo; j <= hi; j++) {
+			at = al_band_at(&bd, i, j);
+			if (cost[at] == HUGE_VAL)
 				continue;
 			for (k = 0; k < G_N_ELEMENTS(al_moves); k++) {
 				size_t ni = i + (size_t)al_moves[k].a;
 				size_t nj = j + (size_t)al_moves[k].b;
-				if (ni > na || nj > nb)
+				if ((to = al_band_at(&bd, ni, nj)) ==
+				    (size_t)-1)
 					continue;
-				c = cost[i * w + j] + al_cost(a, i,
-				    al_moves[k].a, b, j, al_moves[k].b, ratio);
-				if (c < cost[ni * w + nj]) {
-					cost[ni * w + nj] = c;
-					from[ni * w + nj] = (int)k;
+				c = cost[at] + al_cost(a, i, al_moves[k].a,
+				    b, j, al_moves[k].b, ratio);
+				if (c < cost[to]) {
+					cost[to] = c;
+					from[to] = (int)k;
 				}
 			}
 		}
-	out = g_new(struct al_step, na + nb + 1);
-	oc = g_new(double, na + nb + 1);
+	}
+	out = g_new(struct al_step, bd.na + bd.nb + 1);
+	oc = g_new(double, bd.na + bd.nb + 1);
 	n = 0;
-	for (i = na, j = nb; i > 0 || j > 0; ) {
-		k = (size_t)from[i * w + j];
+	for (i = bd.na, j = bd.nb; i > 0 || j > 0; ) {
+		/* The end is on the diagonal, and every cell reached has
+		 * a way back to the start. */
+		at = al_band_at(&bd, i, j);
+		assert(at != (size_t)-1 && from[at] >= 0);
+		k = (size_t)from[at];
 		out[n] = al_moves[k];
 		i -= (size_t)al_moves[k].a;
 		j -= (size_t)al_moves[k].b;
-		oc[n++] = cost[(i + (size_t)al_moves[k].a) * w + j +
-		    (size_t)al_moves[k].b] - cost[i * w + j];
+		oc[n++] = cost[at] - cost[al_band_at(&bd, i, j)];
 	}
 	for (i = 0; i < n / 2; i++) {
 		struct al_step t = out[i];
@@ -773,7 +835,7 @@ dc_parse_pair(const char *orig, const char *trans, const struct dc_opts *o)
 	struct dc_opts	 so = *o;
 	GArray		*beads;
 	double		*costs = NULL, ta = 0, tb = 0, ratio;
-	size_t		 i, k, n, ia, ib;
+	size_t		 i, k, n, ia, ib, w;
 	int		 la, lb;
 
 	memset(&a, 0, sizeof(a));
@@ -831,7 +893,7 @@ dc_parse_pair(const char *orig, const char *trans, const struct dc_opts *o)
 	al->lang_b = b.lang;
 	al->ratio = (int)lround(ratio * 100.0);
 	beads = g_array_new(FALSE, TRUE, sizeof(struct dc_bead));
-	if ((double)(a.n + 1) * (double)(b.n + 1) > AL_MAX_CELLS) {
+	if ((w = al_band_width(a.n, b.n)) == 0) {
 		/* Too large a table: in order, the rest alone. */
 		dc_msg(DC_WARN_ALIGN, 0, 0, "%zu and %zu paragraphs are too "
 		    "many to align; paired in order", a.n, b.n);
@@ -843,7 +905,7 @@ dc_parse_pair(const char *orig, const char *trans, const struct dc_opts *o)
 			st[i].b = i < b.n;
 		}
 	} else
-		st = al_dp(&a, &b, ratio, &n, &costs);
+		st = al_dp(&a, &b, ratio, w, &n, &costs);
 	/*
 	 * A paragraph left alone on each side at the same place is a pair
 	 * whose lengths disagree (a summary, a padded translation) more
