@@ -108,6 +108,19 @@ PY
     grep -q "aligned 1-1, but the translation is 0\.[0-9] times" "$d/msgs3" ||
     fail "a summarised paragraph: $(cat "$d/msgs3")"
 
+# A long text (the example's body 40 times, 1,160 paragraphs a side):
+# aligned, not paired in order, one merge and one split found.
+awk '/^尊敬的/ && !body { body = 1 } body { b[++nb] = $0; next } { print }
+    END { for (i = 0; i < 40; i++) for (j = 1; j <= nb; j++) print b[j] }' \
+    "$top_srcdir/examples/speech-bilingual.zh-en.txt" >"$T/x40.txt"
+split "$T/x40.txt" "$T/z40.txt" "$T/e40.txt" --merge 700 --split 0
+"$DOCCONV" "$T/z40.txt" --translation "$T/e40.txt" --dump-alignment \
+    >"$T/x40.align" 2>"$T/x40.msgs" || fail "x40: exit $?"
+[ "$(grep -c WARNING "$T/x40.msgs")" -eq 2 ] ||
+    fail "x40: not two warnings: $(head -5 "$T/x40.msgs")"
+[ "$(awk -F '\t' '!/^#/ && $6 == "check"' "$T/x40.align" | wc -l)" -eq 2 ] ||
+    fail "x40: not two beads to check"
+
 # Every backend on a two-file input, one language pair in each.
 (cd "$S/data/align" && SOURCE_DATE_EPOCH=0 "$DOCCONV" -q lecture.zh.txt \
     --translation lecture.en.txt --pdf --epub --tei --json -o "$T/out") ||
