@@ -78,6 +78,8 @@ for fmt in epub tei pdf; do
 			case $f in
 			.big.$ext.??????|.big.$ext.??????.??????)
 				echo "$what: left $f (accepted)" ;;
+			# Killed after the rename: whole, checked above.
+			big.$ext) ;;
 			*) fail "$what: unexpected file left: $f" ;;
 			esac
 		done
