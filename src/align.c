@@ -676,15 +676,14 @@ al_body_bead(struct dc_doc *d, struct al_side *a, size_t i, int na,
 	if (na == 0 || nb == 0) {
 		e->warned = 1;
 		dc_msg(DC_WARN_ALIGN, na > 0 ? la[0] : 0, 0, "%s has no %s "
-		    "in %s: kept alone (aligned %d-%d; check it)", na > 0 ?
+		    "in %s: kept alone (aligned %d-%d)", na > 0 ?
 		    wa : wb, na > 0 ? "translation" : "original", na > 0 ?
 		    b->name : a->name, na, nb);
 	} else if (na != 1 || nb != 1) {
 		e->warned = 1;
 		dc_msg(DC_WARN_ALIGN, la[0], 0, "%s and %s aligned %d-%d: "
-		    "two paragraphs of the %s joined into one block (check "
-		    "them)", wa, wb, na, nb, na > nb ? "original" :
-		    "translation");
+		    "two paragraphs of the %s joined into one block", wa, wb,
+		    na, nb, na > nb ? "original" : "translation");
 	} else {
 		/* A 1-1 bead far from the document's ratio, and far
 		 * enough that its length says so. */
@@ -694,8 +693,7 @@ al_body_bead(struct dc_doc *d, struct al_side *a, size_t i, int na,
 			e->warned = 1;
 			dc_msg(DC_WARN_ALIGN, la[0], 0, "%s and %s aligned "
 			    "1-1, but the translation is %.1f times as long "
-			    "as the document's ratio expects (check them)",
-			    wa, wb, q);
+			    "as the document's ratio expects", wa, wb, q);
 		}
 	}
 	g_free(wa);

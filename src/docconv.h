@@ -245,7 +245,7 @@ enum dc_err {
 	DC_WARN_UNPAIRED_ZH,	/* Chinese run with no English */
 	DC_WARN_UNPAIRED_EN,	/* English run with no Chinese */
 	DC_WARN_RUN_LENGTH,	/* runs of unequal length paired */
-	DC_WARN_ROLE,		/* header line of unclear role */
+	DC_WARN_ROLE,		/* role guessed (header or body) */
 	DC_WARN_CONTROL,	/* control character removed */
 	DC_WARN_TOKENS,		/* segmentation looks odd */
 	DC_WARN_DIALECT,	/* dialect guess uncertain */
@@ -274,6 +274,8 @@ void		 dc_msg_sys(const char *, ...)
 enum dc_level	 dc_msg_level(void);
 void		 dc_msg_reset(void);
 int		 dc_msg_count(enum dc_err);
+int		 dc_msg_warnings(void);
+void		 dc_msg_set_sink(void (*)(const char *, void *), void *);
 
 /* model.c */
 struct dc_node	*dc_node_new(enum dc_type, enum dc_lang, const char *,

@@ -67,8 +67,8 @@ input_utf16(const unsigned char *p, size_t len, int be, int lenient,
 				return NULL;
 			}
 			if (bad++ == 0)
-				dc_msg(DC_WARN_LENIENT, line, col, "UTF-16 "
-				    "lone surrogate replaced with U+FFFD");
+				dc_msg(DC_WARN_LENIENT, line, col, "a lone "
+				    "UTF-16 surrogate");
 			u = 0xFFFD;
 		}
 		if (u == '\n') {
@@ -229,7 +229,7 @@ input_iconv(const char *raw, size_t len, const char *enc, int lenient,
 	g_iconv_close(cd);
 	if (bad > 0)
 		dc_msg(DC_WARN_LENIENT, bline, bcol, "%zu byte%s not valid "
-		    "%s replaced with U+FFFD", bad, bad == 1 ? "" : "s", enc);
+		    "%s", bad, bad == 1 ? "" : "s", enc);
 	*outlen = b->len;
 	return g_string_free(b, FALSE);
 }
@@ -291,15 +291,13 @@ input_to_utf8(const char *raw, size_t len, const struct dc_opts *o,
 
 	/* NUL bytes or image signatures: not a text file. */
 	if (len >= 8 && memcmp(raw, "\x89PNG\r\n\x1a\n", 8) == 0) {
-		dc_msg(DC_ERR_BINARY, 0, 0, "not a text file: this is a "
-		    "PNG image");
+		dc_msg(DC_ERR_BINARY, 0, 0, "this is a PNG image");
 		return -1;
 	}
 	if ((bad = memchr(raw, '\0', len)) != NULL) {
 		input_pos(raw, bad - raw, &line, &col);
-		dc_msg(DC_ERR_BINARY, line, col, "not a text file: NUL "
-		    "byte (UTF-16 without a byte order mark, or binary "
-		    "data?)");
+		dc_msg(DC_ERR_BINARY, line, col, "a NUL byte (UTF-16 "
+		    "without a byte order mark, or binary data?)");
 		return -1;
 	}
 
@@ -334,13 +332,13 @@ input_to_utf8(const char *raw, size_t len, const struct dc_opts *o,
 	}
 	input_pos(raw, bad - raw, &line, &col);
 	if (!o->lenient) {
-		dc_msg(DC_ERR_UTF8, line, col, "invalid UTF-8 (byte 0x%02X); "
+		dc_msg(DC_ERR_UTF8, line, col, "byte 0x%02X; "
 		    "give the encoding with --encoding, or replace bad "
 		    "bytes with --lenient", (unsigned char)*bad);
 		return -1;
 	}
-	dc_msg(DC_WARN_LENIENT, line, col, "invalid UTF-8 replaced with "
-	    "U+FFFD");
+	dc_msg(DC_WARN_LENIENT, line, col, "in UTF-8 "
+	    "text");
 	in->buf = g_utf8_make_valid(raw, len);
 	in->len = strlen(in->buf);
 	return 0;
@@ -401,8 +399,8 @@ input_lines(struct dc_input *in)
 	*w = '\0';
 	in->len = w - s;
 	if (ctrl > 0)
-		dc_msg(DC_WARN_CONTROL, cline, ccol, "%zu control "
-		    "character%s removed", ctrl, ctrl == 1 ? "" : "s");
+		dc_msg(DC_WARN_CONTROL, cline, ccol, "%zu in all%s",
+		    ctrl, ctrl == 1 ? "" : " (the first here)");
 
 	in->lines = g_new(struct dc_line, cap);
 	for (p = s, line = 1; p <= s + in->len; p = e + 1, line++) {
@@ -461,7 +459,7 @@ dc_input_decode(const char *raw, size_t len, const struct dc_opts *o,
 		if (!in->lines[i].blank)
 			break;
 	if (i == in->nlines) {
-		dc_msg(DC_ERR_EMPTY, 0, 0, "empty file: no text to convert");
+		dc_msg(DC_ERR_EMPTY, 0, 0, "no text to convert");
 		dc_input_free(in);
 		return -1;
 	}

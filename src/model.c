@@ -646,7 +646,7 @@ dc_doc_finish(struct dc_doc *d, const struct dc_opts *o)
 			if (n->type == DC_SUBTITLE || n->type == DC_SPEAKER)
 				break;
 		if (n != NULL && n->text != NULL && strlen(n->text) < 200) {
-			dc_msg(DC_WARN_NO_TITLE, 0, 0, "no title line; using "
+			dc_msg(DC_WARN_NO_TITLE, 0, 0, "using the line "
 			    "\"%s\" (give one with --title)", n->text);
 			dc_meta_set(&d->meta.l[n->lang].title, n->text);
 			d->meta.title_default = 1;
@@ -654,8 +654,8 @@ dc_doc_finish(struct dc_doc *d, const struct dc_opts *o)
 		}
 	}
 	if (i == DC_LANG__MAX) {
-		dc_msg(DC_WARN_NO_TITLE, 0, 0, "no title in the text; "
-		    "using the file name (give one with --title)");
+		dc_msg(DC_WARN_NO_TITLE, 0, 0, "using the file "
+		    "name (give one with --title)");
 		i = d->meta.langs & (1u << DC_LANG_ZH) ?
 		    DC_LANG_ZH : DC_LANG_EN;
 		if (d->meta.source != NULL && strcmp(d->meta.source, "-")) {

@@ -1,6 +1,7 @@
 /*
  * Diagnostics: one line per message, "docconv: FILE:LINE:COL: LEVEL:
- * message", counted per kind; the worst level sets the exit status.
+ * KIND: detail" (the kind's text from the table, then what the caller
+ * says), counted per kind; the worst level sets the exit status.
  */
 #include "config.h"
 
@@ -14,33 +15,33 @@
 
 static const struct {
 	enum dc_level	 level;		/* how bad */
-	const char	*text;		/* fixed part of the message */
+	const char	*text;		/* the kind, said first; NULL for
+					   the general ones */
 } msgs[DC_ERR__MAX] = {
 	{ DC_LEVEL_WARNING, "invalid bytes replaced with U+FFFD" },
 	{ DC_LEVEL_WARNING, "no title" },
 	{ DC_LEVEL_WARNING, "Chinese text without English translation" },
 	{ DC_LEVEL_WARNING, "English text without Chinese original" },
 	{ DC_LEVEL_WARNING, "runs of unequal length paired" },
-	{ DC_LEVEL_WARNING, "header line of unclear role" },
+	{ DC_LEVEL_WARNING, "role guessed" },
 	{ DC_LEVEL_WARNING, "control character removed" },
 	{ DC_LEVEL_WARNING, "unusual segmentation" },
 	{ DC_LEVEL_WARNING, "dialect uncertain" },
 	{ DC_LEVEL_WARNING, "front matter kept verbatim" },
-	{ DC_LEVEL_WARNING, "warning" },
-	{ DC_LEVEL_WARNING, "translation aligned other than 1-1" },
+	{ DC_LEVEL_WARNING, NULL },
+	{ DC_LEVEL_WARNING, "alignment to check" },
 	{ DC_LEVEL_ERROR, "empty input" },
 	{ DC_LEVEL_ERROR, "not a text file" },
 	{ DC_LEVEL_ERROR, "invalid UTF-8" },
 	{ DC_LEVEL_ERROR, "cannot decode" },
 	{ DC_LEVEL_ERROR, "TEI input not understood" },
 	{ DC_LEVEL_ERROR, "JSON input not understood" },
-	{ DC_LEVEL_ERROR, "input error" },
+	{ DC_LEVEL_ERROR, NULL },
 	{ DC_LEVEL_SYSERR, "system error" },
 };
 
 static const char	*msg_file;		/* file being read */
 static int		 msg_quiet;		/* suppress warnings */
-static enum dc_level	 msg_worst;		/* worst level seen */
 static int		 msg_counts[DC_ERR__MAX]; /* per kind */
 static GMutex		 msg_lock;		/* -j: one line at a time */
 
@@ -60,6 +61,10 @@ struct msg_state {
 	const char	*final;		/* ... and the name it will have */
 	enum dc_level	 worst;		/* worst level in this thread */
 	int		 counts[DC_ERR__MAX]; /* this file, per kind */
+	int		 nwarn;		/* this file's warnings */
+	void		(*sink)(const char *, void *); /* or NULL: gets
+					   each message (--report) */
+	void		*sink_arg;	/* its argument */
 };
 
 static struct msg_state *
@@ -116,12 +121,14 @@ dc_msg(enum dc_err e, int line, int col, const char *fmt, ...)
 
 	g_mutex_lock(&msg_lock);
 	msg_counts[e]++;
-	if (msgs[e].level > msg_worst)
-		msg_worst = msgs[e].level;
 	g_mutex_unlock(&msg_lock);
 	if (msgs[e].level > s->worst)
 		s->worst = msgs[e].level;
-	if (msg_quiet && msgs[e].level == DC_LEVEL_WARNING)
+	if (msgs[e].level == DC_LEVEL_WARNING)
+		s->nwarn++;
+	/* -q hides warnings from the terminal, not from a report. */
+	if (msg_quiet && msgs[e].level == DC_LEVEL_WARNING &&
+	    s->sink == NULL)
 		return;
 	if (msgs[e].level == DC_LEVEL_WARNING &&
 	    ++s->counts[e] > MSG_MAX_SHOWN + 1)
@@ -140,16 +147,30 @@ dc_msg(enum dc_err e, int line, int col, const char *fmt, ...)
 	g_string_append(b, msgs[e].level == DC_LEVEL_WARNING ?
 	    "WARNING: " : "ERROR: ");
 	if (msgs[e].level == DC_LEVEL_WARNING &&
-	    s->counts[e] > MSG_MAX_SHOWN)
+	    s->counts[e] > MSG_MAX_SHOWN) {
 		g_string_append_printf(b, "more than %d warnings of this "
-		    "kind (%s); the rest are not shown", MSG_MAX_SHOWN,
-		    msgs[e].text);
-	else if (fmt != NULL && *fmt != '\0') {
-		va_start(ap, fmt);
-		g_string_append_vprintf(b, fmt, ap);
-		va_end(ap);
-	} else
-		g_string_append(b, msgs[e].text);
+		    "kind%s%s%s; the rest are not shown", MSG_MAX_SHOWN,
+		    msgs[e].text != NULL ? " (" : "", msgs[e].text != NULL ?
+		    msgs[e].text : "", msgs[e].text != NULL ? ")" : "");
+	} else {
+		if (msgs[e].text != NULL)
+			g_string_append(b, msgs[e].text);
+		if (fmt != NULL && *fmt != '\0') {
+			if (msgs[e].text != NULL)
+				g_string_append(b, ": ");
+			va_start(ap, fmt);
+			g_string_append_vprintf(b, fmt, ap);
+			va_end(ap);
+		} else if (msgs[e].text == NULL)
+			g_string_append(b, msgs[e].level ==
+			    DC_LEVEL_WARNING ? "warning" : "input error");
+	}
+	if (s->sink != NULL)
+		s->sink(b->str + strlen("docconv: "), s->sink_arg);
+	if (msg_quiet && msgs[e].level == DC_LEVEL_WARNING) {
+		g_string_free(b, TRUE);
+		return;
+	}
 	g_string_append_c(b, '\n');
 	g_mutex_lock(&msg_lock);
 	fputs(b->str, stderr);
@@ -179,9 +200,10 @@ dc_msg_sys(const char *fmt, ...)
 	}
 	g_mutex_lock(&msg_lock);
 	msg_counts[DC_ERR_SYS]++;
-	msg_worst = DC_LEVEL_SYSERR;
 	fprintf(stderr, "docconv: %s\n", m);
 	g_mutex_unlock(&msg_lock);
+	if (s->sink != NULL)
+		s->sink(m, s->sink_arg);
 	s->worst = DC_LEVEL_SYSERR;
 	g_free(m);
 }
@@ -201,7 +223,31 @@ dc_msg_reset(void)
 	struct msg_state	*s = msg_state();
 
 	s->worst = DC_LEVEL_OK;
+	s->nwarn = 0;
 	memset(s->counts, 0, sizeof(s->counts));
+}
+
+/*
+ * The warnings reported by this thread since dc_msg_reset(), -q or
+ * not.
+ */
+int
+dc_msg_warnings(void)
+{
+	return msg_state()->nwarn;
+}
+
+/*
+ * Also pass every message of this thread, less "docconv: " and the
+ * newline, to sink(message, arg), for a report; NULL stops it.
+ */
+void
+dc_msg_set_sink(void (*sink)(const char *, void *), void *arg)
+{
+	struct msg_state	*s = msg_state();
+
+	s->sink = sink;
+	s->sink_arg = arg;
 }
 
 /*

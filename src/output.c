@@ -1,13 +1,19 @@
 /*
  * Atomic output: every backend writes to a temporary file beside the
- * final one, which is renamed into place only when complete.
+ * final one, which is renamed into place only when complete.  The
+ * temporary file in use is known, so that a signal can remove it.
  */
+#define _GNU_SOURCE	/* memfd_create() */
 #include "config.h"
 
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
+#include <pthread.h>
+#include <signal.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -36,6 +42,72 @@ output_is_stream(const char *final)
 #define OUTPUT_TMP_STEM	200
 
 /*
+ * The temporary file this process is writing, for dc_output_discard()
+ * in a signal handler: a copy in static storage (a handler may not
+ * touch the heap), valid while live is set.  Set and cleared with the
+ * stopping signals blocked, so that a signal never sees a file that
+ * exists and is not named here.  A memory file (standard output) has
+ * no name to remove: stream_fd holds it instead.
+ */
+static char			 live_path[PATH_MAX];
+static volatile sig_atomic_t	 live;
+static int			 stream_fd = -1;
+
+/* Block (SIG_BLOCK) or unblock the signals that stop a batch. */
+static void
+output_mask(int how, sigset_t *old)
+{
+	sigset_t	 set;
+
+	if (how == SIG_BLOCK) {
+		sigemptyset(&set);
+		sigaddset(&set, SIGINT);
+		sigaddset(&set, SIGTERM);
+		sigaddset(&set, SIGHUP);
+		pthread_sigmask(SIG_BLOCK, &set, old);
+	} else
+		pthread_sigmask(SIG_SETMASK, old, NULL);
+}
+
+/*
+ * Remove the temporary file being written, if any.  Safe in a signal
+ * handler: only unlink(2) on a name copied beforehand.
+ */
+void
+dc_output_discard(void)
+{
+	if (live)
+		(void)unlink(live_path);
+	live = 0;
+}
+
+/*
+ * Standard output is written through a memory file (memfd): nothing
+ * on disk to leave behind if the run is stopped, and no need for a
+ * writable $TMPDIR.  The backends open it by name, /proc/self/fd/N.
+ * Returns that name (g_free()), or NULL where memory files or /proc
+ * are missing (then the temporary directory serves).
+ */
+static char *
+output_memfd(void)
+{
+	char	*path;
+	int	 fd, wfd;
+
+	if ((fd = memfd_create("docconv-stdout", MFD_CLOEXEC)) == -1)
+		return NULL;
+	path = g_strdup_printf("/proc/self/fd/%d", fd);
+	if ((wfd = open(path, O_WRONLY | O_CLOEXEC)) == -1) {
+		close(fd);
+		g_free(path);
+		return NULL;
+	}
+	close(wfd);
+	stream_fd = fd;
+	return path;
+}
+
+/*
  * Create an empty temporary file for final: beside it, or, for
  * standard output (NULL) and non-regular files, in the temporary
  * directory.  Returns its path (g_free()) or NULL after reporting the
@@ -45,10 +117,13 @@ char *
 dc_output_begin(const char *final)
 {
 	char	*dir, *base, *tmp;
+	sigset_t old;
 	mode_t	 mask;
 	int	 fd;
 
 	if (output_is_stream(final)) {
+		if ((tmp = output_memfd()) != NULL)
+			return tmp;
 		dir = g_strdup(g_get_tmp_dir());
 		base = g_strdup("docconv-stdout");
 	} else {
@@ -70,7 +145,15 @@ dc_output_begin(const char *final)
 	tmp = g_strdup_printf("%s/.%s.XXXXXX", dir, base);
 	g_free(dir);
 	g_free(base);
-	if ((fd = g_mkstemp(tmp)) == -1) {
+	output_mask(SIG_BLOCK, &old);
+	if (strlen(tmp) < sizeof(live_path) &&
+	    (fd = g_mkstemp(tmp)) != -1) {
+		memcpy(live_path, tmp, strlen(tmp) + 1);
+		live = 1;
+	} else
+		fd = -1;
+	output_mask(SIG_SETMASK, &old);
+	if (fd == -1) {
 		dc_msg_sys("%s: cannot create a file there: %s",
 		    final != NULL ? final : tmp, g_strerror(errno));
 		g_free(tmp);
@@ -127,11 +210,13 @@ out:
  * Finish an output: ok says whether the backend succeeded.  On
  * success, sync the temporary file and rename it to final (or copy it
  * to standard output if final is NULL, or into final if that is a
- * device or FIFO); in any case remove the temporary file.  Returns 0, or -1 after reporting a failure.
+ * device or FIFO); in any case remove the temporary file.  Returns 0,
+ * or -1 after reporting a failure.
  */
 int
 dc_output_end(char *tmp, const char *final, int ok)
 {
+	sigset_t old;
 	int	 fd, rc = -1, stream = 0;
 
 	if (tmp == NULL)
@@ -150,15 +235,28 @@ dc_output_end(char *tmp, const char *final, int ok)
 		rc = output_copy(tmp, final);
 		goto out;
 	}
+	/* Renamed and forgotten at once, or a signal could miss it. */
+	output_mask(SIG_BLOCK, &old);
 	if (g_rename(tmp, final) == -1) {
+		fd = errno;
+		output_mask(SIG_SETMASK, &old);
 		dc_msg_sys("%s: cannot write it: %s", final,
-		    g_strerror(errno));
+		    g_strerror(fd));
 		goto out;
 	}
+	live = 0;
+	output_mask(SIG_SETMASK, &old);
 	rc = 0;
 out:
-	if (rc == -1 || stream)
+	if (stream_fd != -1) {
+		close(stream_fd);
+		stream_fd = -1;
+	} else if (rc == -1 || stream) {
+		output_mask(SIG_BLOCK, &old);
 		(void)g_unlink(tmp);
+		live = 0;
+		output_mask(SIG_SETMASK, &old);
+	}
 	g_free(tmp);
 	return rc;
 }

@@ -4,5 +4,6 @@
 
 char	*dc_output_begin(const char *);
 int	 dc_output_end(char *, const char *, int);
+void	 dc_output_discard(void);
 
 #endif /* !OUTPUT_H */

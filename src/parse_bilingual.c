@@ -164,11 +164,11 @@ bi_unpaired(struct dc_doc *d, const struct bi_run *r, size_t i)
 	b = dc_block_add(d, DC_PARA);
 	bi_seg(b, r, i, 1);
 	if (r->lang == DC_LANG_ZH)
-		dc_msg(DC_WARN_UNPAIRED_ZH, r->l[i]->lineno, 0, "Chinese "
-		    "line has no English translation; kept alone");
+		dc_msg(DC_WARN_UNPAIRED_ZH, r->l[i]->lineno, 0, "a Chinese "
+		    "line, kept alone");
 	else
-		dc_msg(DC_WARN_UNPAIRED_EN, r->l[i]->lineno, 0, "English "
-		    "line has no Chinese original; kept alone");
+		dc_msg(DC_WARN_UNPAIRED_EN, r->l[i]->lineno, 0, "an English "
+		    "line, kept alone");
 }
 
 /* Pair run a with its translation run b (b may be NULL). */

@@ -616,7 +616,7 @@ dc_parse_json(const struct dc_input *in, const struct dc_opts *o)
 out:
 	g_object_unref(jp);
 	if (rc == -1) {
-		dc_msg(DC_ERR_JSON, p.line, p.col, "not docconv's JSON: %s",
+		dc_msg(DC_ERR_JSON, p.line, p.col, "%s",
 		    p.err != NULL ? p.err : "not understood");
 		dc_doc_free(p.d);
 		p.d = NULL;

@@ -622,7 +622,7 @@ teir_attrs_bound(const char *buf, size_t len)
 			q = c;
 		else if (c == '=' && ++n > TEIR_MAXATTRS) {
 			dc_msg(DC_ERR_TEI, tagline, 0, "an element with more "
-			    "than %d attributes: not docconv's TEI, not read",
+			    "than %d attributes: not read",
 			    TEIR_MAXATTRS);
 			return -1;
 		} else if (c == '>') {
@@ -631,7 +631,7 @@ teir_attrs_bound(const char *buf, size_t len)
 				depth--;
 			else if (prev != '/' && ++depth > TEIR_MAXDEPTH) {
 				dc_msg(DC_ERR_TEI, tagline, 0, "elements nested "
-				    "more than %d deep: not docconv's TEI, not "
+				    "more than %d deep: not "
 				    "read", TEIR_MAXDEPTH);
 				return -1;
 			}

@@ -227,7 +227,7 @@ dc_parse_mem(const char *buf, size_t len, const char *name,
 	enum dc_dialect	 dia;
 
 	if (len == 0) {
-		dc_msg(DC_ERR_EMPTY, 0, 0, "empty file: no text to convert");
+		dc_msg(DC_ERR_EMPTY, 0, 0, "no text to convert");
 		return NULL;
 	}
 	dia = o->dialect;

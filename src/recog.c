@@ -1922,8 +1922,8 @@ dc_frontmatter(struct dc_doc *d, const struct dc_line *l, size_t n)
 	}
 	dc_node_append(d->root, dc_node_new(DC_FRONTMATTER, DC_LANG_ZH,
 	    b->str, l[first].lineno, 1));
-	dc_msg(DC_WARN_FRONTMATTER, l[first].lineno, 0, "front matter "
-	    "(lines %d-%d) kept verbatim, not typeset", l[first].lineno,
+	dc_msg(DC_WARN_FRONTMATTER, l[first].lineno, 0, "lines %d-%d, "
+	    "not typeset", l[first].lineno,
 	    l[i].lineno);
 	g_string_free(b, TRUE);
 	return i + 1;

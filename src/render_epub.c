@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <assert.h>
+#include <errno.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -1764,8 +1765,51 @@ epub_css(struct epub *e)
 }
 
 /*
+ * Copy the zip built in memory (buf, closed) to path.  Returns 0 or -1
+ * (reported).
+ */
+static int
+epub_zip_save(zip_source_t *buf, const char *path)
+{
+	char		 chunk[65536];
+	zip_int64_t	 n;
+	FILE		*f = NULL;
+	int		 rc = -1;
+
+	if (zip_source_open(buf) < 0) {
+		dc_msg_sys("%s: %s", path,
+		    zip_error_strerror(zip_source_error(buf)));
+		return -1;
+	}
+	if ((f = fopen(path, "wb")) == NULL) {
+		dc_msg_sys("%s: %s", path, g_strerror(errno));
+		goto out;
+	}
+	while ((n = zip_source_read(buf, chunk, sizeof(chunk))) > 0)
+		if (fwrite(chunk, 1, (size_t)n, f) != (size_t)n)
+			break;
+	if (n != 0 || ferror(f)) {
+		dc_msg_sys("%s: %s", path, n < 0 ? zip_error_strerror(
+		    zip_source_error(buf)) : g_strerror(errno));
+		goto out;
+	}
+	rc = 0;
+out:
+	if (f != NULL && fclose(f) != 0 && rc == 0) {
+		dc_msg_sys("%s: %s", path, g_strerror(errno));
+		rc = -1;
+	}
+	zip_source_close(buf);
+	return rc;
+}
+
+/*
  * Write the files to a zip at path: mimetype first and stored, every
- * entry with the same time and permissions.  Returns 0 or -1.
+ * entry with the same time and permissions.  The zip is built in
+ * memory and then written to path: libzip on a file would make its
+ * own temporary file beside path, which a signal could leave behind
+ * and which cannot be made where path is a memory file
+ * (/proc/self/fd/N, standard output).  Returns 0 or -1.
  */
 static int
 epub_zip(struct epub *e, const char *path)
@@ -1773,13 +1817,13 @@ epub_zip(struct epub *e, const char *path)
 	static const char	 mt[] = "application/epub+zip";
 	const struct epub_file	*f;
 	zip_t			*za = NULL;
-	zip_source_t		*src;
+	zip_source_t		*src, *buf = NULL;
 	zip_error_t		 ze;
 	zip_int64_t		 idx;
 	struct tm		 tm;
 	time_t			 t, mtime;
 	guint			 i;
-	int			 err, rc = -1;
+	int			 rc = -1;
 
 	/*
 	 * libzip stores local time (localtime()); find the time_t that
@@ -1791,12 +1835,18 @@ epub_zip(struct epub *e, const char *path)
 	tm.tm_isdst = -1;
 	mtime = mktime(&tm);
 
-	if ((za = zip_open(path, ZIP_CREATE | ZIP_TRUNCATE, &err)) == NULL) {
-		zip_error_init_with_code(&ze, err);
+	zip_error_init(&ze);
+	if ((buf = zip_source_buffer_create(NULL, 0, 0, &ze)) != NULL) {
+		/* Ours too: it outlives the archive, holding the zip. */
+		zip_source_keep(buf);
+		za = zip_open_from_source(buf, ZIP_TRUNCATE, &ze);
+	}
+	if (za == NULL) {
 		dc_msg_sys("%s: %s", path, zip_error_strerror(&ze));
 		zip_error_fini(&ze);
 		goto out;
 	}
+	zip_error_fini(&ze);
 	for (i = 0; i <= e->files->len; i++) {
 		f = i > 0 ? g_ptr_array_index(e->files, i - 1) : NULL;
 		src = zip_source_buffer(za, f != NULL ? f->data : mt,
@@ -1821,10 +1871,14 @@ epub_zip(struct epub *e, const char *path)
 		goto out;
 	}
 	za = NULL;
+	if (epub_zip_save(buf, path) == -1)
+		goto out;
 	rc = 0;
 out:
 	if (za != NULL)
 		zip_discard(za);
+	if (buf != NULL)
+		zip_source_free(buf);
 	return rc;
 }
 

@@ -44,20 +44,6 @@ xml_init(xmlTextWriterPtr w, xmlBufferPtr buf)
 }
 
 /*
- * Start an XML document written to path.  Returns NULL on failure
- * (reported).
- */
-struct dc_xml *
-dc_xml_new_file(const char *path)
-{
-	struct dc_xml	*x;
-
-	if ((x = xml_init(xmlNewTextWriterFilename(path, 0), NULL)) == NULL)
-		dc_msg_sys("%s: cannot write XML there", path);
-	return x;
-}
-
-/*
  * Start an XML document in memory (fetched with dc_xml_finish()).
  */
 struct dc_xml *
@@ -213,23 +199,6 @@ xml_flush_nl(struct dc_xml *x, int depth)
 	sp[n + 1] = '\0';
 	if (x->err == 0 && xmlTextWriterWriteRaw(x->w, BAD_CAST sp) < 0)
 		x->err = 1;
-}
-
-void
-dc_xml_comment(struct dc_xml *x, const char *s)
-{
-	char	*v;
-
-	if (x->err)
-		return;
-	xml_flush_nl(x, x->depth);
-	v = dc_xml_clean(s, strlen(s), NULL);
-	/* "--" may not appear in a comment. */
-	for (char *p = v; (p = strstr(p, "--")) != NULL; )
-		p[1] = ' ';
-	if (xmlTextWriterWriteComment(x->w, BAD_CAST v) < 0)
-		x->err = 1;
-	g_free(v);
 }
 
 /*

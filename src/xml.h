@@ -10,7 +10,6 @@
 
 struct dc_xml;
 
-struct dc_xml	*dc_xml_new_file(const char *);
 struct dc_xml	*dc_xml_new_buffer(void);
 void		 dc_xml_doctype(struct dc_xml *, const char *);
 void		 dc_xml_start(struct dc_xml *, const char *);
@@ -22,7 +21,6 @@ void		 dc_xml_textn(struct dc_xml *, const char *, size_t);
 void		 dc_xml_end(struct dc_xml *);
 void		 dc_xml_elem(struct dc_xml *, const char *, const char *);
 void		 dc_xml_nl(struct dc_xml *);
-void		 dc_xml_comment(struct dc_xml *, const char *);
 int		 dc_xml_finish(struct dc_xml *, char **, size_t *);
 char		*dc_xml_clean(const char *, size_t, int *);
 

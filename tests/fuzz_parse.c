@@ -4,10 +4,20 @@
  *
  * The first byte picks the dialect (low nibble 15: json, else the byte
  * modulo 6: auto .. tei, as the kept crashers were found), --lenient
- * (bit 4) and the PDF layout (bits 5-7); the rest is the input.  The
- * input is parsed, dc_tree_check() must pass, the model is dumped,
- * written as JSON that must read back to the same JSON, and rendered
- * to TEI (which must be well-formed XML) and EPUB, and, for
+ * (bit 4) and the PDF layout (bits 5-7); the rest is the input.  An
+ * input that goes on with ESC "O" then gives the option values that
+ * reach the model: --title, --author, --place and --date, each ended
+ * by a NUL (a value starting with 0xFF is not given); the text
+ * follows the fourth NUL.  Without them the options are not given.
+ * ESC "B" instead goes the way of the command line: a byte of flags
+ * (bit 0 --skip-existing, bit 1 --report, bit 2 -o FILE rather than
+ * -o DIR/, bit 3 --pdf, bit 4 the same input twice as two files, in
+ * worker processes, bit 5 -o into a directory that does not exist),
+ * the four values as
+ * above, and the text, written to a file and converted by opts_parse()
+ * and batch_run() as docconv's main() does.  The
+ * input is parsed, dc_tree_check() must pass, the model is dumped and
+ * rendered to TEI (which must be well-formed XML) and EPUB, and, for
  * inputs of at most FUZZ_PDF_MAX bytes (default 2048) and every
  * FUZZ_PDF_EVERY-th input (default 64; the first always), to PDF: PDF
  * is slow (0.8 s an input under the sanitizers, 25 times the rest).
@@ -38,6 +48,8 @@
 #include <libxml/parser.h>
 
 #include "../src/docconv.h"
+#include "../src/batch.h"
+#include "../src/opts.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *, size_t);
 
@@ -51,15 +63,33 @@ static const char *const fuzz_layouts[] = {
 	NULL, "columns", "facing", "interleaved", "zh", "en", NULL, NULL
 };
 
+/* Remove a directory and what is in it (the batch path's outputs). */
+static void
+fuzz_rm_tree(const char *dir)
+{
+	GDir		*d;
+	const char	*n;
+	char		*p;
+
+	if ((d = g_dir_open(dir, 0, NULL)) != NULL) {
+		while ((n = g_dir_read_name(d)) != NULL) {
+			p = g_build_filename(dir, n, NULL);
+			if (g_file_test(p, G_FILE_TEST_IS_DIR))
+				fuzz_rm_tree(p);
+			else
+				(void)g_unlink(p);
+			g_free(p);
+		}
+		g_dir_close(d);
+	}
+	(void)g_rmdir(dir);
+}
+
 static void
 fuzz_cleanup(void)
 {
-	if (fuzz_dir == NULL)
-		return;
-	(void)g_unlink(fuzz_tei);
-	(void)g_unlink(fuzz_epub);
-	(void)g_unlink(fuzz_pdf);
-	(void)g_rmdir(fuzz_dir);
+	if (fuzz_dir != NULL)
+		fuzz_rm_tree(fuzz_dir);
 }
 
 /* Once per process: the output directory and the PDF limits. */
@@ -99,6 +129,93 @@ fuzz_check_xml(const char *path)
 	xmlFreeDoc(x);
 }
 
+/*
+ * The command line's way: flags, four option values, then the text;
+ * see the top.  Returns 0.
+ */
+static int
+fuzz_batch(const uint8_t *data, size_t size)
+{
+	static const char *const names[] = {
+		"--title=", "--author=", "--place=", "--date="
+	};
+	struct run	 r;
+	GPtrArray	*argv;
+	const uint8_t	*nul;
+	unsigned	 flags;
+	char		*in, *in2, *out, *rep;
+	size_t		 i;
+	int		 rc;
+
+	flags = data[0];
+	data++, size--;
+	argv = g_ptr_array_new_with_free_func(g_free);
+	g_ptr_array_add(argv, g_strdup("docconv"));
+	g_ptr_array_add(argv, g_strdup("-q"));
+	for (i = 0; i < G_N_ELEMENTS(names); i++) {
+		if ((nul = memchr(data, '\0', size)) == NULL) {
+			g_ptr_array_free(argv, TRUE);
+			return 0;
+		}
+		if (data[0] != 0xFF)
+			g_ptr_array_add(argv, g_strconcat(names[i],
+			    (const char *)data, NULL));
+		size -= nul + 1 - data;
+		data = nul + 1;
+	}
+	in = g_build_filename(fuzz_dir, "in.txt", NULL);
+	in2 = g_build_filename(fuzz_dir, "in2.md", NULL);
+	out = g_build_filename(fuzz_dir, flags & 4 ? "o.tei.xml" : "o/",
+	    NULL);
+	rep = g_build_filename(fuzz_dir, "report.jsonl", NULL);
+	if (!g_file_set_contents(in, (const char *)data, (gssize)size,
+	    NULL) || ((flags & 16) && !g_file_set_contents(in2,
+	    (const char *)data, (gssize)size, NULL)))
+		abort();
+	g_ptr_array_add(argv, g_strdup("--tei"));
+	if ((flags & 8) && size <= fuzz_pdf_max && !(flags & 4))
+		g_ptr_array_add(argv, g_strdup("--pdf"));
+	if (flags & 1)
+		g_ptr_array_add(argv, g_strdup("--skip-existing"));
+	if (flags & 2)
+		g_ptr_array_add(argv, g_strconcat("--report=", rep, NULL));
+	g_ptr_array_add(argv, g_strdup("-o"));
+	if (flags & 32)
+		g_ptr_array_add(argv, g_build_filename(fuzz_dir, "none",
+		    "o.tei.xml", NULL));
+	else
+		g_ptr_array_add(argv, g_strdup(out));
+	g_ptr_array_add(argv, g_strdup(in));
+	if (flags & 16)
+		g_ptr_array_add(argv, g_strdup(in2));
+	g_ptr_array_add(argv, NULL);
+
+	memset(&r, 0, sizeof(r));
+	{
+		/* opts_parse() may reorder argv (GOption): a copy. */
+		int	  argc = (int)argv->len - 1;
+		char	**v = g_new0(char *, argv->len);
+		memcpy(v, argv->pdata, sizeof(char *) * argc);
+		if ((rc = opts_parse(&r, argc, v)) == -1)
+			rc = batch_run(&r);
+		opts_free(&r);
+		g_free(v);
+	}
+	if (rc < 0 || rc > 3)
+		abort();
+	/* Reset the process-wide state for the next input. */
+	dc_msg_set_quiet(1);
+	(void)g_unlink(rep);
+	(void)g_unlink(in2);
+	(void)g_unlink(out);
+	g_ptr_array_free(argv, TRUE);
+	g_free(in);
+	g_free(in2);
+	g_free(out);
+	g_free(rep);
+	return 0;
+}
+
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -121,7 +238,28 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	dc_msg_reset();
 	dc_msg_set_quiet(1);
 	dc_msg_set_file("fuzz");
-	d = dc_parse_mem((const char *)data + 1, size - 1, "fuzz.txt", &o);
+	data++, size--;
+	if (size >= 3 && data[0] == 0x1b && data[1] == 'B')
+		return fuzz_batch(data + 2, size - 2);
+	if (size >= 2 && data[0] == 0x1b && data[1] == 'O') {
+		const char	**v[] = { &o.title, &o.author, &o.place,
+				    &o.date };
+		const uint8_t	*nul;
+		size_t		 i;
+
+		data += 2, size -= 2;
+		for (i = 0; i < sizeof(v) / sizeof(v[0]); i++) {
+			if ((nul = memchr(data, '\0', size)) == NULL)
+				return 0;
+			/* main() refuses values that are not UTF-8. */
+			if (data[0] != 0xFF && g_utf8_validate((const char *)
+			    data, nul - data, NULL))
+				*v[i] = (const char *)data;
+			size -= nul + 1 - data;
+			data = nul + 1;
+		}
+	}
+	d = dc_parse_mem((const char *)data, size, "fuzz.txt", &o);
 	if (d == NULL)
 		return 0;
 	if (dc_tree_check(d, stderr) != 0)

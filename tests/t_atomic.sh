@@ -73,10 +73,12 @@ for fmt in epub tei pdf; do
 			esac || fail "$what: a partial file at the final path"
 			echo "$what: killed after the rename; the output is whole"
 		fi
-		# (libzip adds its own .XXXXXX file beside the EPUB's.)
+		# (The EPUB's zip is built in memory: libzip adds no
+		# .XXXXXX file of its own any more.)
 		for f in $(ls -A "$T/k"); do
 			case $f in
-			.big.$ext.??????|.big.$ext.??????.??????)
+			big.$ext) ;;	# checked whole above
+			.big.$ext.??????)
 				echo "$what: left $f (accepted)" ;;
 			# Killed after the rename: whole, checked above.
 			big.$ext) ;;

@@ -1,8 +1,13 @@
 #!/bin/sh
 # Replay the fuzzer's kept crashers (tests/data/fuzz/*) through the
 # command line as tests/fuzz_parse reads them: the first byte picks
-# the dialect (low nibble 15: json, else the byte mod 6), --lenient (bit 4) and the PDF layout
-# (bits 5-7); the rest is the input.  Each must finish within the
+# the dialect (low nibble 15: json, else the byte mod 6), --lenient
+# (bit 4) and the PDF layout
+# (bits 5-7); the rest is the input, or, after ESC "O", the values of
+# --title, --author, --place and --date, each ended by a NUL (0xFF
+# first: not given), then the input; after ESC "B", a flags byte first
+# (--skip-existing, --report, the input twice as two files: the ones
+# the command line can replay).  Each must finish within the
 # timeout with exit 0 (converted) or 1 (refused with a message), never
 # a crash or a sanitizer report, and any TEI written must be
 # well-formed.
@@ -29,10 +34,51 @@ for f; do
 	*) lay="" ;;
 	esac
 	tail -c +2 "$f" >"$T/in.txt"
+	# Option values: one line each, "-" for a value not given.
+	python3 - "$T/in.txt" "$T/opts" <<'PY' || fail "$(basename "$f"): cannot read"
+import sys
+b = open(sys.argv[1], 'rb').read()
+out = []
+if b[:2] == b'\x1bB' and len(b) > 2:
+    # The command line's way: flags, as tests/fuzz_parse.c reads them.
+    fl = b[2]
+    b = b'\x1bO' + b[3:]
+    out += ['--skip-existing'] if fl & 1 else []
+    out += ['--report=REPORT'] if fl & 2 else []
+    out += ['TWO'] if fl & 16 else []
+if b[:2] == b'\x1bO':
+    b = b[2:]
+    for name in ('title', 'author', 'place', 'date'):
+        i = b.find(b'\0')
+        if i < 0:
+            b = b''
+            out = ['skip']
+            break
+        v, b = b[:i], b[i + 1:]
+        try:
+            if v[:1] != b'\xff':
+                out.append('--%s=%s' % (name, v.decode('utf-8')))
+        except UnicodeDecodeError:
+            pass
+    open(sys.argv[1], 'wb').write(b)
+open(sys.argv[2], 'w', encoding='utf-8').write(
+    ''.join(o.replace('\n', ' ') + '\n' for o in out))
+PY
+	grep -qx skip "$T/opts" && continue
+	set --
+	two=""
+	while IFS= read -r o; do
+		case $o in
+		--report=REPORT) set -- "$@" "--report=$T/report.jsonl" ;;
+		TWO) cp "$T/in.txt" "$T/in2.md"; two="$T/in2.md" ;;
+		*) set -- "$@" "$o" ;;
+		esac
+	done <"$T/opts"
 	rm -rf "$T/o"
 	mkdir "$T/o"
-	timeout 120 "$DOCCONV" -q --input-format="$dia" $len $lay --dump-model \
-	    --tei --epub --pdf -o "$T/o" "$T/in.txt" >/dev/null 2>"$T/err"
+	timeout 120 "$DOCCONV" -q --input-format="$dia" $len $lay "$@" \
+	    --dump-model --tei --epub --pdf -o "$T/o" "$T/in.txt" $two \
+	    >/dev/null 2>"$T/err"
 	rc=$?
 	case $rc in
 	0) ;;

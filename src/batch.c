@@ -1,0 +1,975 @@
+/*
+ * docconv's batches: the table of backends, output naming, serial and
+ * parallel conversion (-j) of the inputs, and the exit status.
+ */
+#define _GNU_SOURCE	/* memfd_create() */
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <pthread.h>
+#include <signal.h>
+#include <sys/mman.h>
+#include <sys/prctl.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/types.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <glib.h>
+#include <glib/gstdio.h>
+
+#include "docconv.h"
+#include "output.h"
+#include "batch.h"
+
+/* The only table naming every backend. */
+static const struct backend {
+	int		 flag;		/* DC_FMT_* */
+	const char	*ext;		/* output name suffix */
+	int		(*render)(const struct dc_doc *,
+			    const struct dc_opts *, const char *);
+} backends[] = {
+	{ DC_FMT_PDF, ".pdf", render_pdf },
+	{ DC_FMT_EPUB, ".epub", render_epub },
+	{ DC_FMT_TEI, ".tei.xml", render_tei },
+	{ DC_FMT_JSON, ".json", render_json },
+};
+#define NBACKENDS (sizeof(backends) / sizeof(backends[0]))
+
+static int
+level_exit(enum dc_level l)
+{
+	switch (l) {
+	case DC_LEVEL_OK:
+	case DC_LEVEL_WARNING:
+		return EXIT_OK;
+	case DC_LEVEL_ERROR:
+		return EXIT_INPUT;
+	case DC_LEVEL_SYSERR:
+		return EXIT_SYSTEM;
+	default:
+		abort();
+	}
+}
+
+/*
+ * The stem of an input name: its base name less ".tei.xml" or the
+ * last extension ("speech.txt" -> "speech").  Returns g_malloc'd.
+ */
+static char *
+out_stem(const char *in)
+{
+	char	*b, *dot;
+	size_t	 n;
+
+	if (strcmp(in, "-") == 0)
+		return g_strdup("stdin");
+	b = g_path_get_basename(in);
+	n = strlen(b);
+	if (n > 8 && g_ascii_strcasecmp(b + n - 8, ".tei.xml") == 0)
+		b[n - 8] = '\0';
+	else if ((dot = strrchr(b, '.')) != NULL && dot != b)
+		*dot = '\0';
+	return b;
+}
+
+/*
+ * Where the output of one format for one input goes: NULL means
+ * standard output.  *err is set if the name cannot be used.
+ */
+static char *
+out_path(const struct run *r, const char *in, const struct backend *be,
+    int *err)
+{
+	char	*stem, *dir, *name, *path;
+
+	*err = 0;
+	if (r->outarg != NULL && strcmp(r->outarg, "-") == 0)
+		return NULL;
+	if (r->outarg != NULL && !r->outdir)
+		return g_strdup(r->outarg);
+	if (r->outarg == NULL && strcmp(in, "-") == 0) {
+		if (r->nout == 1)
+			return NULL;
+		*err = 1;
+		return NULL;
+	}
+	stem = out_stem(in);
+	name = g_strconcat(stem, be->ext, NULL);
+	dir = r->outarg != NULL ? g_strdup(r->outarg) :
+	    g_path_get_dirname(in);
+	path = g_build_filename(dir, name, NULL);
+	g_free(stem);
+	g_free(name);
+	g_free(dir);
+	return path;
+}
+
+/*
+ * Would two inputs write the same output (a/x.txt and b/x.txt into one
+ * -o directory, x.txt beside x.md)?  Then one would overwrite the
+ * other, and under -j which survives would depend on timing: refused
+ * before anything is converted, naming both.  Returns 0 or -1.
+ */
+static int
+out_clash(const struct run *r, char **files, size_t nfiles)
+{
+	GHashTable	*seen;
+	char		*path;
+	const char	*other;
+	size_t		 i, k;
+	int		 err, rc = 0;
+
+	if (nfiles < 2)
+		return 0;
+	seen = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+	for (i = 0; i < nfiles && rc == 0; i++)
+		for (k = 0; k < NBACKENDS && rc == 0; k++) {
+			if (!(r->formats & backends[k].flag) ||
+			    (path = out_path(r, files[i], &backends[k],
+			    &err)) == NULL)
+				continue;
+			if ((other = g_hash_table_lookup(seen, path)) != NULL &&
+			    strcmp(other, files[i]) != 0) {
+				fprintf(stderr, "docconv: %s and %s would both "
+				    "write %s; convert them apart, or into "
+				    "different -o directories\n", other,
+				    files[i], path);
+				rc = -1;
+				g_free(path);
+			} else
+				g_hash_table_replace(seen, path, files[i]);
+		}
+	g_hash_table_destroy(seen);
+	return rc;
+}
+
+/* Do the two paths name the same existing file? */
+static int
+same_file(const char *a, const char *b)
+{
+	GStatBuf	 sa, sb;
+
+	if (g_stat(a, &sa) == -1 || g_stat(b, &sb) == -1)
+		return 0;
+	return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+}
+
+/*
+ * SIGINT, SIGTERM and SIGHUP stop a run.  A process converting a file
+ * removes its temporary output (dc_output_discard()) and dies of the
+ * signal, so the exit status is 128+n and no part of a file remains.
+ * The parent of -j workers only passes SIGTERM on to them and notes
+ * the signal: its loop then stops feeding files, collects what the
+ * workers finished, and dies of the same signal (batch_die()).
+ */
+static volatile sig_atomic_t	 batch_sig;	/* signal caught, or 0 */
+static pid_t			*batch_workers;	/* -j parent: its workers */
+static int			 batch_nworkers; /* entries in it */
+static int			 batch_quiet;	/* -q: no message */
+
+static const int	 batch_signals[] = { SIGINT, SIGTERM, SIGHUP };
+
+static void
+batch_on_signal(int sig)
+{
+	sigset_t	 set;
+	int		 j, e = errno;
+
+	batch_sig = sig;
+	if (batch_workers != NULL) {
+		for (j = 0; j < batch_nworkers; j++)
+			if (batch_workers[j] > 0)
+				(void)kill(batch_workers[j], SIGTERM);
+		errno = e;
+		return;
+	}
+	dc_output_discard();
+	if (!batch_quiet) {
+		static const char m[] = "docconv: stopped by a signal; the "
+		    "file being converted was discarded\n";
+		(void)write(STDERR_FILENO, m, sizeof(m) - 1);
+	}
+	signal(sig, SIG_DFL);
+	sigemptyset(&set);
+	sigaddset(&set, sig);
+	sigprocmask(SIG_UNBLOCK, &set, NULL);
+	raise(sig);
+	errno = e;
+}
+
+/*
+ * Catch the stopping signals, except one ignored when we started
+ * (nohup, or a background job's SIGINT): that one stays ignored.
+ * Without SA_RESTART, so that the -j parent's read() returns.
+ */
+static void
+batch_signals_catch(void)
+{
+	struct sigaction	 sa, old;
+	size_t			 i;
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = batch_on_signal;
+	sigemptyset(&sa.sa_mask);
+	for (i = 0; i < G_N_ELEMENTS(batch_signals); i++)
+		sigaddset(&sa.sa_mask, batch_signals[i]);
+	for (i = 0; i < G_N_ELEMENTS(batch_signals); i++)
+		if (sigaction(batch_signals[i], NULL, &old) == 0 &&
+		    old.sa_handler != SIG_IGN)
+			sigaction(batch_signals[i], &sa, NULL);
+}
+
+/*
+ * Once the first output of a file is in place the file is finished,
+ * not discarded: the stopping signals wait (blocked) until its other
+ * outputs, its report line and its answer to the parent are written.
+ */
+static sigset_t		 held_mask;	/* the mask before batch_hold() */
+static int		 held;		/* signals are held */
+
+static void
+batch_hold(void)
+{
+	sigset_t	 set;
+	size_t		 i;
+
+	if (held)
+		return;
+	sigemptyset(&set);
+	for (i = 0; i < G_N_ELEMENTS(batch_signals); i++)
+		sigaddset(&set, batch_signals[i]);
+	pthread_sigmask(SIG_BLOCK, &set, &held_mask);
+	held = 1;
+}
+
+/* Let a held signal in: it is delivered (and stops us) here. */
+static void
+batch_release(void)
+{
+	if (!held)
+		return;
+	held = 0;
+	pthread_sigmask(SIG_SETMASK, &held_mask, NULL);
+}
+
+/* After a caught signal: die of it, as the shell expects (128+n). */
+static void
+batch_die(void)
+{
+	int	 sig = batch_sig;
+
+	fflush(NULL);
+	signal(sig, SIG_DFL);
+	raise(sig);
+	_exit(128 + sig);
+}
+
+/*
+ * With -j, workers share standard output: a write lock (fcntl) on a
+ * temporary file is taken before printing a model and released after,
+ * so that models never interleave.  The kernel releases the lock of a
+ * worker that dies holding it (a pipe's token would be lost with it,
+ * and every other worker wait for it forever).  -1 when not parallel.
+ */
+static int	 dump_lock = -1;
+
+/* Take (F_WRLCK) or release (F_UNLCK) the output lock; 0 or -1. */
+static int
+dump_lock_set(short type)
+{
+	struct flock	 fl;
+
+	memset(&fl, 0, sizeof(fl));
+	fl.l_type = type;
+	fl.l_whence = SEEK_SET;
+	fl.l_start = 0;
+	fl.l_len = 1;
+	while (fcntl(dump_lock, F_SETLKW, &fl) == -1)
+		if (errno != EINTR)
+			return -1;
+	return 0;
+}
+
+/* Print the model whole: built in memory, written under the token. */
+static int
+dump_model(const struct run *r, const struct dc_doc *doc)
+{
+	char	*buf = NULL;
+	size_t	 len = 0;
+	FILE	*f;
+	int	 rc = -1;
+
+	if ((f = open_memstream(&buf, &len)) == NULL) {
+		dc_msg_sys("memory: %s", g_strerror(errno));
+		return -1;
+	}
+	if (render_tree(doc, &r->opts, f) == -1) {
+		fclose(f);
+		free(buf);
+		return -1;
+	}
+	fclose(f);
+	if (dump_lock != -1 && dump_lock_set(F_WRLCK) == -1) {
+		dc_msg_sys("-j: cannot lock the output: %s",
+		    g_strerror(errno));
+		goto out;
+	}
+	if (fwrite(buf, 1, len, stdout) != len || fflush(stdout) != 0)
+		dc_msg_sys("writing the model: %s", g_strerror(errno));
+	else
+		rc = 0;
+	if (dump_lock != -1)
+		dump_lock_set(F_UNLCK);
+out:
+	free(buf);
+	return rc;
+}
+
+/*
+ * Print a text made by dc_json_text() or dc_align_dump() whole on
+ * standard output, under the -j lock as dump_model() does, and free
+ * it.  Returns 0 or -1 (reported).
+ */
+static int
+dump_text(char *buf, size_t len)
+{
+	int	 rc = -1;
+
+	if (dump_lock != -1 && dump_lock_set(F_WRLCK) == -1) {
+		dc_msg_sys("-j: cannot lock the output: %s",
+		    g_strerror(errno));
+		goto out;
+	}
+	if (fwrite(buf, 1, len, stdout) != len || fflush(stdout) != 0)
+		dc_msg_sys("writing to standard output: %s",
+		    g_strerror(errno));
+	else
+		rc = 0;
+	if (dump_lock != -1)
+		dump_lock_set(F_UNLCK);
+out:
+	free(buf);
+	return rc;
+}
+
+/*
+ * --dump-alignment and --json -o -: the beads, and the model as one
+ * JSON line, on standard output.  Returns 0 or -1 (reported).
+ */
+static int
+dump_json_align(const struct run *r, const struct dc_doc *doc)
+{
+	char	*buf = NULL;
+	size_t	 len = 0;
+	FILE	*f;
+
+	if (r->formats & DC_FMT_ALIGN) {
+		if ((f = open_memstream(&buf, &len)) == NULL) {
+			dc_msg_sys("memory: %s", g_strerror(errno));
+			return -1;
+		}
+		if (dc_align_dump(doc, f) == -1) {
+			fclose(f);
+			free(buf);
+			return -1;
+		}
+		fclose(f);
+		if (dump_text(buf, len) == -1)
+			return -1;
+	}
+	if (r->formats & DC_FMT_JSONL) {
+		char *t = dc_json_text(doc, 0, &len);
+		/* dump_text() frees with free(): copy out of GLib's. */
+		buf = malloc(len);
+		if (buf == NULL) {
+			g_free(t);
+			dc_msg_sys("memory: %s", g_strerror(errno));
+			return -1;
+		}
+		memcpy(buf, t, len);
+		g_free(t);
+		if (dump_text(buf, len) == -1)
+			return -1;
+	}
+	return 0;
+}
+
+/*
+ * What became of one input, as a worker tells its parent (four ints
+ * through a pipe).
+ */
+struct result {
+	int		 k;		/* index in the file list */
+	int		 level;		/* enum dc_level: worst message */
+	int		 skipped;	/* --skip-existing: up to date */
+	int		 nwarn;		/* warnings */
+};
+
+/* Running counts of a batch, for the progress and summary lines. */
+struct tally {
+	size_t		 total;		/* inputs */
+	size_t		 done;		/* answered, in any way */
+	size_t		 converted;	/* converted (maybe with warnings) */
+	size_t		 skipped;	/* up to date (--skip-existing) */
+	size_t		 failed;	/* refused or failed */
+	size_t		 warnings;	/* warnings, all files */
+	gint64		 start;		/* monotonic µs at the start */
+	gint64		 shown;		/* ... when progress was last drawn */
+};
+
+/*
+ * The newest modification time of what outputs depend on besides their
+ * input (--skip-existing): the docconv binary and the template
+ * directory in use, if one was given.
+ */
+static struct timespec	 dep_time;
+
+static int
+ts_newer(const struct timespec *a, const struct timespec *b)
+{
+	return a->tv_sec > b->tv_sec ||
+	    (a->tv_sec == b->tv_sec && a->tv_nsec > b->tv_nsec);
+}
+
+static void
+dep_time_set(const struct run *r)
+{
+	struct stat	 st;
+	GDir		*d;
+	const char	*name;
+	char		*p;
+
+	memset(&dep_time, 0, sizeof(dep_time));
+	if (stat("/proc/self/exe", &st) == 0)
+		dep_time = st.st_mtim;
+	if (r->opts.template_dir == NULL ||
+	    (d = g_dir_open(r->opts.template_dir, 0, NULL)) == NULL)
+		return;
+	while ((name = g_dir_read_name(d)) != NULL) {
+		p = g_build_filename(r->opts.template_dir, name, NULL);
+		if (stat(p, &st) == 0 && ts_newer(&st.st_mtim, &dep_time))
+			dep_time = st.st_mtim;
+		g_free(p);
+	}
+	g_dir_close(d);
+}
+
+/*
+ * --skip-existing: is every output of in newer than in and than
+ * dep_time?  Then it is up to date; its outputs are added to outs.
+ * Standard output and --dump-model are never up to date.
+ */
+static int
+up_to_date(const struct run *r, const char *in, GPtrArray *outs)
+{
+	struct stat	 si, so;
+	char		*path;
+	size_t		 i, n0 = outs->len;
+	int		 err;
+
+	if ((r->formats & (DC_FMT_DUMP | DC_FMT_JSONL | DC_FMT_ALIGN)) ||
+	    r->opts.translation != NULL || strcmp(in, "-") == 0 ||
+	    stat(in, &si) == -1)
+		return 0;
+	for (i = 0; i < NBACKENDS; i++) {
+		if (!(r->formats & backends[i].flag))
+			continue;
+		path = out_path(r, in, &backends[i], &err);
+		if (path == NULL || stat(path, &so) == -1 ||
+		    !S_ISREG(so.st_mode) ||
+		    !ts_newer(&so.st_mtim, &si.st_mtim) ||
+		    !ts_newer(&so.st_mtim, &dep_time)) {
+			g_free(path);
+			g_ptr_array_set_size(outs, n0);
+			return 0;
+		}
+		g_ptr_array_add(outs, path);
+	}
+	return 1;
+}
+
+/*
+ * Convert one input to every requested format; the outputs written are
+ * added to outs.  Returns the worst level of diagnostics for this file.
+ */
+static enum dc_level
+convert_one(const struct run *r, const char *in, GPtrArray *outs)
+{
+	struct dc_doc	*doc;
+	char		*path, *tmp;
+	size_t		 i;
+	int		 err, ok;
+
+	if ((doc = r->opts.translation != NULL ? dc_parse_pair(in,
+	    r->opts.translation, &r->opts) : dc_parse_file(in,
+	    &r->opts)) == NULL)
+		goto out;
+	if ((r->formats & DC_FMT_DUMP) && dump_model(r, doc) == -1)
+		goto out;
+	if (dump_json_align(r, doc) == -1)
+		goto out;
+	for (i = 0; i < NBACKENDS; i++) {
+		if (!(r->formats & backends[i].flag))
+			continue;
+		path = out_path(r, in, &backends[i], &err);
+		if (err) {
+			dc_msg(DC_ERR_INPUT, 0, 0, "reading standard input "
+			    "with several outputs: give -o DIR");
+			continue;
+		}
+		if (path != NULL && strcmp(in, "-") != 0 &&
+		    same_file(in, path)) {
+			dc_msg(DC_ERR_INPUT, 0, 0, "output %s would "
+			    "overwrite the input; choose another -o", path);
+			g_free(path);
+			continue;
+		}
+		if ((tmp = dc_output_begin(path)) != NULL) {
+			dc_msg_set_output(tmp, path != NULL ? path :
+			    "standard output");
+			ok = backends[i].render(doc, &r->opts, tmp) == 0;
+			dc_msg_set_output(NULL, NULL);
+			if (ok)
+				batch_hold();
+			if (dc_output_end(tmp, path, ok) == 0) {
+				if (r->opts.verbose > 0 && path != NULL)
+					fprintf(stderr, "docconv: wrote %s\n",
+					    path);
+				g_ptr_array_add(outs, path != NULL ?
+				    g_strdup(path) : g_strdup("-"));
+			}
+		}
+		g_free(path);
+	}
+out:
+	dc_doc_free(doc);
+	return dc_msg_level();
+}
+
+/*
+ * --report: one JSON object per line.  Written by hand, escaping as
+ * RFC 8259 asks; a name that is not UTF-8 is made so (U+FFFD).
+ */
+static int	 report_fd = -1;
+
+static void
+json_str(GString *b, const char *s)
+{
+	char		*v;
+	const char	*p;
+
+	v = g_utf8_make_valid(s, -1);
+	g_string_append_c(b, '"');
+	for (p = v; *p != '\0'; p++)
+		switch (*p) {
+		case '"':
+			g_string_append(b, "\\\"");
+			break;
+		case '\\':
+			g_string_append(b, "\\\\");
+			break;
+		case '\n':
+			g_string_append(b, "\\n");
+			break;
+		case '\t':
+			g_string_append(b, "\\t");
+			break;
+		default:
+			if ((unsigned char)*p < 0x20)
+				g_string_append_printf(b, "\\u%04x",
+				    (unsigned char)*p);
+			else
+				g_string_append_c(b, *p);
+			break;
+		}
+	g_string_append_c(b, '"');
+	g_free(v);
+}
+
+static void
+json_strv(GString *b, const GPtrArray *a)
+{
+	guint	 i;
+
+	g_string_append_c(b, '[');
+	for (i = 0; i < a->len; i++) {
+		if (i > 0)
+			g_string_append_c(b, ',');
+		json_str(b, g_ptr_array_index(a, i));
+	}
+	g_string_append_c(b, ']');
+}
+
+/* The message sink of dc_msg_set_sink(): keep a copy. */
+static void
+report_keep(const char *m, void *arg)
+{
+	g_ptr_array_add(arg, g_strdup(m));
+}
+
+/*
+ * Write the report line of one input with a single write(2) on a file
+ * opened O_APPEND: lines of several workers never mix, and a signal
+ * leaves only whole lines.
+ */
+static void
+report_line(const char *in, const struct result *res,
+    const GPtrArray *outs, const GPtrArray *msgs)
+{
+	GString		*b;
+	ssize_t		 n;
+
+	if (report_fd == -1)
+		return;
+	b = g_string_new("{\"path\":");
+	json_str(b, in);
+	g_string_append_printf(b, ",\"status\":\"%s\",\"outputs\":",
+	    res->skipped ? "skipped" : res->level >= DC_LEVEL_ERROR ?
+	    "failed" : "converted");
+	json_strv(b, outs);
+	g_string_append(b, ",\"messages\":");
+	json_strv(b, msgs);
+	g_string_append(b, "}\n");
+	while ((n = write(report_fd, b->str, b->len)) == -1 &&
+	    errno == EINTR)
+		continue;
+	if (n != (ssize_t)b->len)
+		dc_msg_sys("--report: %s", n == -1 ? g_strerror(errno) :
+		    "short write");
+	g_string_free(b, TRUE);
+}
+
+/*
+ * One input of a batch: skipped if up to date, else converted; its
+ * report line written.
+ */
+static struct result
+convert_file(const struct run *r, size_t k)
+{
+	struct result	 res;
+	GPtrArray	*outs, *msgs;
+	const char	*in = r->files[k];
+
+	memset(&res, 0, sizeof(res));
+	res.k = (int)k;
+	outs = g_ptr_array_new_with_free_func(g_free);
+	msgs = g_ptr_array_new_with_free_func(g_free);
+	dc_msg_reset();
+	dc_msg_set_file(strcmp(in, "-") == 0 ? "<stdin>" : in);
+	if (report_fd != -1)
+		dc_msg_set_sink(report_keep, msgs);
+	if (r->skip_existing && up_to_date(r, in, outs)) {
+		res.skipped = 1;
+		if (r->opts.verbose > 0)
+			fprintf(stderr, "docconv: %s: up to date\n", in);
+	} else
+		res.level = convert_one(r, in, outs);
+	res.nwarn = dc_msg_warnings();
+	report_line(in, &res, outs, msgs);
+	dc_msg_set_sink(NULL, NULL);
+	g_ptr_array_free(outs, TRUE);
+	g_ptr_array_free(msgs, TRUE);
+	return res;
+}
+
+static void
+tally_add(struct tally *t, const struct result *res)
+{
+	t->done++;
+	if (res->skipped)
+		t->skipped++;
+	else if (res->level >= DC_LEVEL_ERROR)
+		t->failed++;
+	else
+		t->converted++;
+	t->warnings += res->nwarn;
+}
+
+/* Is stderr a terminal we may draw a progress line on? */
+static int
+progress_ok(const struct run *r)
+{
+	return r->opts.verbose >= 0 && r->nfiles > 1 &&
+	    isatty(STDERR_FILENO);
+}
+
+/*
+ * On a terminal: done/total, the rate and the time left, redrawn at
+ * most ten times a second.
+ */
+static void
+progress(const struct run *r, struct tally *t)
+{
+	gint64	 now;
+	double	 secs, rate;
+	long	 left;
+
+	if (!progress_ok(r))
+		return;
+	now = g_get_monotonic_time();
+	if (t->done < t->total && now - t->shown < 100000)
+		return;
+	t->shown = now;
+	secs = (now - t->start) / 1e6;
+	rate = secs > 0 ? t->done / secs : 0;
+	/*
+	 * Drawn with the cursor left at its start: a worker's message
+	 * then writes over it instead of being appended to it.
+	 */
+	fprintf(stderr, "\033[Kdocconv: %zu/%zu", t->done, t->total);
+	if (t->failed > 0)
+		fprintf(stderr, ", %zu failed", t->failed);
+	if (rate > 0 && t->done < t->total) {
+		left = (long)((t->total - t->done) / rate + 0.5);
+		fprintf(stderr, ", %.1f files/s, %ld:%02ld:%02ld left", rate,
+		    left / 3600, left / 60 % 60, left % 60);
+	}
+	fputc('\r', stderr);
+	fflush(stderr);
+}
+
+/*
+ * The summary line of a batch (unless -q), after the progress line:
+ * what became of the inputs, and how long it took.
+ */
+static void
+summary(const struct run *r, const struct tally *t)
+{
+	double	 secs;
+
+	if (r->opts.verbose < 0 || t->total < 2)
+		return;
+	secs = (g_get_monotonic_time() - t->start) / 1e6;
+	if (progress_ok(r))
+		fputs("\033[K", stderr);
+	fprintf(stderr, "docconv: %zu files: %zu converted, %zu skipped, "
+	    "%zu failed, %zu warnings", t->total, t->converted, t->skipped,
+	    t->failed, t->warnings);
+	if (t->done < t->total)
+		fprintf(stderr, "; %zu not converted", t->total - t->done);
+	fprintf(stderr, " (%.1f s)\n", secs);
+}
+
+/*
+ * Read one answer of a worker into res, through the signals that
+ * interrupt it.  Returns 1, or 0 when no worker is left.
+ */
+static int
+batch_read(int fd, struct result *res)
+{
+	ssize_t	 n;
+
+	while ((n = read(fd, res, sizeof(*res))) == -1 && errno == EINTR)
+		continue;
+	return n == sizeof(*res);
+}
+
+/*
+ * Convert the files with njobs worker processes that take file numbers
+ * from a pipe and answer with a struct result on another; each worker
+ * sets up fonts once and keeps them for all its files.  A batch of one
+ * worker runs this way too, so that a signal finds a parent to count
+ * what was done.  Returns the worst level.
+ */
+static enum dc_level
+convert_parallel(const struct run *r, struct tally *t, int njobs)
+{
+	int		 todo[2], done[2], st;
+	struct result	 res;
+	size_t		 i, nfiles = r->nfiles;
+	enum dc_level	 worst = DC_LEVEL_OK;
+	pid_t		*pids;
+	unsigned char	*got;		/* got[k]: file k answered */
+	pid_t		 parent;
+	int		 j, piped = 0;
+
+	if (pipe(todo) == -1 || pipe(done) == -1) {
+		dc_msg_sys("pipe: %s", g_strerror(errno));
+		return DC_LEVEL_SYSERR;
+	}
+	/* A memory file: no writable $TMPDIR needed, nothing left. */
+	if ((dump_lock = memfd_create("docconv-lock", 0)) == -1) {
+		FILE *lf = tmpfile();	/* gone when the last holder is */
+		if (lf == NULL || (dump_lock = dup(fileno(lf))) == -1) {
+			dc_msg_sys("-j: a lock file: %s", g_strerror(errno));
+			if (lf != NULL)
+				fclose(lf);
+			return DC_LEVEL_SYSERR;
+		}
+		fclose(lf);
+	}
+	pids = g_new0(pid_t, njobs);
+	got = g_new0(unsigned char, nfiles);
+	fflush(NULL);
+	parent = getpid();
+	batch_nworkers = njobs;
+	batch_workers = pids;
+	for (j = 0; j < njobs; j++) {
+		if ((pids[j] = fork()) == -1) {
+			dc_msg_sys("fork: %s", g_strerror(errno));
+			break;
+		}
+		if (pids[j] == 0) {
+			uint32_t	 k;
+			/* A worker converts; it has no workers to stop. */
+			batch_workers = NULL;
+			batch_quiet = 1;	/* the parent tells */
+			/* A parent killed (-9) stops its workers too. */
+			(void)prctl(PR_SET_PDEATHSIG, SIGTERM);
+			if (batch_sig != 0 || getppid() != parent)
+				_exit(EXIT_SYSTEM);
+			close(todo[1]);
+			close(done[0]);
+			while (read(todo[0], &k, sizeof(k)) == sizeof(k) &&
+			    k < nfiles) {
+				res = convert_file(r, k);
+				fflush(stdout);
+				if (write(done[1], &res, sizeof(res)) !=
+				    sizeof(res))
+					_exit(EXIT_SYSTEM);
+				batch_release();
+			}
+			_exit(0);
+		}
+	}
+	close(todo[0]);
+	close(done[1]);
+	if (j == 0) {
+		g_free(pids);
+		g_free(got);
+		close(todo[1]);
+		close(done[0]);
+		close(dump_lock);
+		dump_lock = -1;
+		batch_workers = NULL;
+		return DC_LEVEL_SYSERR;
+	}
+	/* A pipe holds 64 KiB: 16,384 numbers; write more as we go. */
+	signal(SIGPIPE, SIG_IGN);
+	for (i = 0; i < nfiles && !batch_sig; ) {
+		uint32_t k = (uint32_t)i;
+		if (i - t->done < 4096) {
+			if (write(todo[1], &k, sizeof(k)) != sizeof(k)) {
+				if (errno == EINTR)
+					continue;
+				break;
+			}
+			i++;
+			continue;
+		}
+		if (!batch_read(done[0], &res))
+			break;
+		if (res.k >= 0 && (size_t)res.k < nfiles)
+			got[res.k] = 1;
+		tally_add(t, &res);
+		if ((enum dc_level)res.level > worst)
+			worst = res.level;
+		progress(r, t);
+	}
+	close(todo[1]);
+	/* After a signal too, until the workers are gone: what they did. */
+	while (t->done < nfiles && batch_read(done[0], &res)) {
+		if (res.k >= 0 && (size_t)res.k < nfiles)
+			got[res.k] = 1;
+		tally_add(t, &res);
+		if ((enum dc_level)res.level > worst)
+			worst = res.level;
+		progress(r, t);
+	}
+	close(done[0]);
+	for (j = 0; j < njobs; j++) {
+		if (pids[j] <= 0)
+			continue;
+		while (waitpid(pids[j], &st, 0) == -1 && errno == EINTR)
+			continue;
+		pids[j] = -1;
+		if (WIFEXITED(st) && WEXITSTATUS(st) == 0)
+			continue;
+		if (WIFSIGNALED(st) && WTERMSIG(st) == SIGPIPE)
+			piped++;
+		else if (!batch_sig)
+			dc_msg_sys("a worker process failed");
+		worst = DC_LEVEL_SYSERR;
+	}
+	batch_workers = NULL;
+	if (batch_sig) {
+		if (r->opts.verbose >= 0)
+			fprintf(stderr, "docconv: stopped by signal %d (%s); "
+			    "the files being converted were discarded "
+			    "whole\n", (int)batch_sig, strsignal(batch_sig));
+	} else if (piped > 0 && t->done < nfiles) {
+		/* "| head": the reader of standard output is gone. */
+		dc_msg_sys("standard output was closed; %zu of %zu files "
+		    "were not converted", nfiles - t->done, nfiles);
+	} else if (t->done < nfiles) {
+		/* Name them: one was being converted when a worker died. */
+		for (i = 0; i < nfiles; i++)
+			if (!got[i])
+				dc_msg_sys("%s: not converted (a worker "
+				    "process died or stopped)", r->files[i]);
+		dc_msg_sys("%zu of %zu files were not converted",
+		    nfiles - t->done, nfiles);
+		worst = DC_LEVEL_SYSERR;
+	}
+	close(dump_lock);
+	dump_lock = -1;
+	g_free(pids);
+	g_free(got);
+	return worst;
+}
+
+/*
+ * Convert every input of r, with r->njobs workers for several.
+ * Returns the exit status.
+ */
+int
+batch_run(struct run *r)
+{
+	struct tally	 t;
+	struct result	 res;
+	enum dc_level	 worst;
+	int		 rc;
+
+	if (out_clash(r, r->files, r->nfiles) == -1)
+		return EXIT_USAGE;
+	if (r->report != NULL && (report_fd = open(r->report, O_WRONLY |
+	    O_CREAT | O_TRUNC | O_APPEND | O_CLOEXEC, 0666)) == -1) {
+		fprintf(stderr, "docconv: --report %s: %s\n", r->report,
+		    g_strerror(errno));
+		return EXIT_SYSTEM;
+	}
+	if (r->skip_existing)
+		dep_time_set(r);
+	memset(&t, 0, sizeof(t));
+	t.total = r->nfiles;
+	t.start = g_get_monotonic_time();
+	r->opts.threads = r->nfiles == 1;
+	batch_quiet = r->opts.verbose < 0;
+	batch_signals_catch();
+	if (r->nfiles > 1)
+		worst = convert_parallel(r, &t, r->njobs < (int)r->nfiles ?
+		    r->njobs : (int)r->nfiles);
+	else {
+		res = convert_file(r, 0);
+		batch_release();
+		tally_add(&t, &res);
+		worst = res.level;
+	}
+	summary(r, &t);
+	rc = level_exit(worst);
+	if (report_fd != -1 && close(report_fd) == -1) {
+		fprintf(stderr, "docconv: --report %s: %s\n", r->report,
+		    g_strerror(errno));
+		rc = EXIT_SYSTEM;
+	}
+	report_fd = -1;
+	if (batch_sig)
+		batch_die();
+	return rc;
+}

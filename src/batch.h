@@ -1,0 +1,27 @@
+/* batch.h: one run of docconv over its inputs (batch.c, opts.c). */
+#ifndef BATCH_H
+#define BATCH_H
+
+/* Exit statuses (also in docconv.1 and README.md). */
+#define EXIT_OK		0
+#define EXIT_INPUT	1
+#define EXIT_USAGE	2
+#define EXIT_SYSTEM	3
+
+/* What to convert and how, as the options left it (opts.c). */
+struct run {
+	struct dc_opts	 opts;		/* shared options */
+	int		 formats;	/* DC_FMT_* bits */
+	const char	*outarg;	/* -o argument, or NULL */
+	int		 outdir;	/* -o names a directory */
+	int		 nout;		/* outputs per file */
+	char		**files;	/* inputs (g_strfreev) */
+	size_t		 nfiles;	/* number of files */
+	int		 njobs;		/* -j: worker processes */
+	int		 skip_existing;	/* --skip-existing */
+	const char	*report;	/* --report FILE, or NULL */
+};
+
+int	 batch_run(struct run *);
+
+#endif /* !BATCH_H */

@@ -1,0 +1,475 @@
+/*
+ * docconv's command line: the option table, the help text, and every
+ * check of the options, done before any input is read.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include <glib.h>
+#include <glib/gstdio.h>
+
+#include "docconv.h"
+#include "fonts.h"
+#include "template.h"
+#include "typeset.h"
+#include "batch.h"
+#include "opts.h"
+
+/*
+ * --max-input-size=SIZE: bytes, or with a suffix K, M or G (powers of
+ * 1024).  A usage error names what is allowed.
+ */
+static gboolean
+opt_max_input(const gchar *name, const gchar *value, gpointer data,
+    GError **error)
+{
+	struct run		*r = data;
+	char			*end;
+	unsigned long long	 v;
+	int			 sh = 0;
+
+	(void)name;
+	errno = 0;
+	v = strtoull(value, &end, 10);
+	if (*end == 'K' || *end == 'k')
+		sh = 10, end++;
+	else if (*end == 'M' || *end == 'm')
+		sh = 20, end++;
+	else if (*end == 'G' || *end == 'g')
+		sh = 30, end++;
+	if (errno != 0 || end == value || *end != '\0' || v == 0 ||
+	    v > (SIZE_MAX >> sh) || (v << sh) > ((size_t)4 << 30)) {
+		g_set_error(error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+		    "--max-input-size=%s: give a size in bytes, or with K, "
+		    "M or G, from 1 to 4G (e.g. 512M)", value);
+		return FALSE;
+	}
+	r->opts.max_input = (size_t)(v << sh);
+	return TRUE;
+}
+
+static gboolean
+opt_verbose(const gchar *name, const gchar *value, gpointer data,
+    GError **error)
+{
+	struct run *r = data;
+
+	if (strcmp(name, "-q") == 0 || strcmp(name, "--quiet") == 0)
+		r->opts.verbose = -1;
+	else
+		r->opts.verbose++;
+	return TRUE;
+}
+
+static const char summary[] =
+"Converts plain-text speeches, statements and news reports (Chinese,\n"
+"word-segmented Chinese, or Chinese and English interleaved paragraph\n"
+"by paragraph) into a parallel bilingual PDF booklet, an EPUB 3 book\n"
+"and a TEI P5 archive file.";
+
+static const char description[] =
+"Outputs are written beside each input (speech.txt -> speech.pdf,\n"
+"speech.epub, speech.tei.xml), or into -o DIR; -o FILE names the one\n"
+"output, -o - writes it to standard output.  Files are written whole\n"
+"or not at all; the input is never changed.\n"
+"\n"
+"Examples:\n"
+"  docconv speech.txt --pdf             bilingual A5 booklet\n"
+"  docconv speech.txt --pdf --epub --tei -o out/\n"
+"  docconv speech.txt --dump-model      show what was recognised\n"
+"  docconv report.txt --tei --title '标题'  a news text has no title line\n"
+"  docconv -j 8 --tei corpus/*.txt      many files, 8 at a time\n"
+"  find corpus -name '*.txt' -print0 | docconv -0 --files-from - \\\n"
+"      -j 8 --tei -o out/ --skip-existing --report out/report.jsonl\n"
+"                                       a list of any length; run it\n"
+"                                       again to resume where it stopped\n"
+"  docconv speech.zh.txt --translation speech.en.txt --pdf\n"
+"                                       original and translation as two files\n"
+"  docconv a.zh.txt --translation a.en.txt --dump-alignment\n"
+"                                       show how their paragraphs paired\n"
+"  docconv speech.txt --json            the model as JSON (speech.json)\n"
+"  docconv -o - --json corpus/*.txt     JSON Lines on standard output\n"
+"  docconv fixed.json --input-format=json --pdf   typeset an edited model\n"
+"\n"
+"Input formats: auto (default), segmented, bilingual, news, plain, tei,\n"
+"json.\n"
+"Exit status: 0 done (maybe with warnings), 1 input error, 2 usage\n"
+"error, 3 output or system error.  See docconv(1).";
+
+/*
+ * --files-from: add the names listed in path (- for standard input),
+ * one a line or, with -0, NUL-terminated, to files.  Empty names are
+ * left out; with newlines, so is a carriage return ending one (a list
+ * written on Windows).  Returns 0, or -1 after saying why.
+ */
+static int
+opts_files_from(const char *path, int nul, GPtrArray *files)
+{
+	GIOChannel	*ch = NULL;
+	GError		*err = NULL;
+	gchar		*buf = NULL;
+	gsize		 len = 0, i, start;
+	size_t		 n;
+	int		 rc = -1;
+
+	if (strcmp(path, "-") == 0)
+		ch = g_io_channel_unix_new(0);
+	else if ((ch = g_io_channel_new_file(path, "r", &err)) == NULL)
+		goto out;
+	if (g_io_channel_set_encoding(ch, NULL, &err) != G_IO_STATUS_NORMAL ||
+	    g_io_channel_read_to_end(ch, &buf, &len, &err) !=
+	    G_IO_STATUS_NORMAL)
+		goto out;
+	for (start = i = 0; i <= len; i++) {
+		if (i < len && buf[i] != (nul ? '\0' : '\n'))
+			continue;
+		n = i - start;
+		if (!nul && n > 0 && buf[i - 1] == '\r')
+			n--;
+		if (n > 0)
+			g_ptr_array_add(files, g_strndup(buf + start, n));
+		start = i + 1;
+	}
+	rc = 0;
+out:
+	if (err != NULL) {
+		fprintf(stderr, "docconv: --files-from %s: %s\n", path,
+		    err->message);
+		g_error_free(err);
+	}
+	if (ch != NULL)
+		g_io_channel_unref(ch);
+	g_free(buf);
+	return rc;
+}
+
+/*
+ * Parse and check the command line into r (which opts_free() frees).
+ * Returns -1 when the inputs are to be converted, else the exit status
+ * (--version, --list-fonts, a usage error).
+ */
+int
+opts_parse(struct run *r, int argc, char *argv[])
+{
+	GOptionContext	*ctx;
+	GError		*err = NULL;
+	gboolean	 pdf = FALSE, epub = FALSE, tei = FALSE, dump = FALSE;
+	gboolean	 version = FALSE, lenient = FALSE, embed = FALSE;
+	gboolean	 listfonts = FALSE;
+	gboolean	 nul = FALSE, skip = FALSE;
+	gboolean	 json = FALSE, dumpalign = FALSE;
+	gchar		*format = NULL, **args = NULL, *list = NULL;
+	gint		 njobs = 1;
+	const char	*epoch;
+	GStatBuf	 st;
+	size_t		 nfiles = 0, i;
+	int		 rc = EXIT_USAGE;
+
+	(void)argc;
+	memset(r, 0, sizeof(*r));
+	r->opts.epoch = -1;
+	GOptionEntry entries[] = {
+		{ "pdf", 0, 0, G_OPTION_ARG_NONE, &pdf,
+		  "Write a PDF booklet (FILE.pdf)", NULL },
+		{ "epub", 0, 0, G_OPTION_ARG_NONE, &epub,
+		  "Write an EPUB 3 book (FILE.epub)", NULL },
+		{ "tei", 0, 0, G_OPTION_ARG_NONE, &tei,
+		  "Write a TEI P5 file (FILE.tei.xml)", NULL },
+		{ "dump-model", 0, 0, G_OPTION_ARG_NONE, &dump,
+		  "Print the document model to standard output", NULL },
+		{ "json", 0, 0, G_OPTION_ARG_NONE, &json,
+		  "Write the model as JSON (FILE.json; JSON Lines with -o -)",
+		  NULL },
+		{ "translation", 0, 0, G_OPTION_ARG_FILENAME,
+		  &r->opts.translation,
+		  "FILE is the translation of the one input: align them",
+		  "FILE" },
+		{ "dump-alignment", 0, 0, G_OPTION_ARG_NONE, &dumpalign,
+		  "Print how --translation's paragraphs paired", NULL },
+		{ "output", 'o', 0, G_OPTION_ARG_FILENAME, &r->outarg,
+		  "Output directory, or file for a single output; - for "
+		  "standard output", "PATH" },
+		{ "input-format", 0, 0, G_OPTION_ARG_FILENAME, &format,
+		  "auto, segmented, bilingual, news, plain, tei or json",
+		  "FMT" },
+		{ "encoding", 0, 0, G_OPTION_ARG_FILENAME, &r->opts.encoding,
+		  "Input encoding (default: detect UTF-8, UTF-16, GB18030)",
+		  "ENC" },
+		{ "lenient", 0, 0, G_OPTION_ARG_NONE, &lenient,
+		  "Replace invalid bytes with U+FFFD instead of failing",
+		  NULL },
+		{ "title", 0, 0, G_OPTION_ARG_FILENAME, &r->opts.title,
+		  "Title, overriding the text's", "TEXT" },
+		{ "author", 0, 0, G_OPTION_ARG_FILENAME, &r->opts.author,
+		  "Speaker or author, overriding the text's", "TEXT" },
+		{ "date", 0, 0, G_OPTION_ARG_FILENAME, &r->opts.date,
+		  "Date as YYYY-MM-DD, overriding the text's", "DATE" },
+		{ "place", 0, 0, G_OPTION_ARG_FILENAME, &r->opts.place,
+		  "Place, overriding the text's", "TEXT" },
+		{ "layout", 0, 0, G_OPTION_ARG_FILENAME, &r->opts.layout,
+		  "PDF layout: columns, facing, interleaved, zh, en",
+		  "LAYOUT" },
+		{ "paper", 0, 0, G_OPTION_ARG_FILENAME, &r->opts.paper,
+		  "PDF paper: a5 (default), a4, b5, letter, WxHmm", "SIZE" },
+		{ "impose", 0, 0, G_OPTION_ARG_FILENAME, &r->opts.impose,
+		  "PDF imposition: booklet (2-up saddle stitch)", "KIND" },
+		{ "template-dir", 0, 0, G_OPTION_ARG_FILENAME,
+		  &r->opts.template_dir,
+		  "EPUB templates directory (default: installed)", "DIR" },
+		{ "embed-fonts", 0, 0, G_OPTION_ARG_NONE, &embed,
+		  "EPUB: embed subset fonts", NULL },
+		{ "list-fonts", 0, 0, G_OPTION_ARG_NONE, &listfonts,
+		  "Print the font file serving each font role and exit",
+		  NULL },
+		{ "max-input-size", 0, 0, G_OPTION_ARG_CALLBACK,
+		  (void *)opt_max_input,
+		  "Refuse inputs larger than SIZE (default 256M)", "SIZE" },
+		{ "jobs", 'j', 0, G_OPTION_ARG_INT, &njobs,
+		  "Convert N files at a time", "N" },
+		{ "files-from", 0, 0, G_OPTION_ARG_FILENAME, &list,
+		  "Also convert the files named in FILE, one a line "
+		  "(- for standard input)", "FILE" },
+		{ "null", '0', 0, G_OPTION_ARG_NONE, &nul,
+		  "--files-from: names end with NUL (find -print0)", NULL },
+		{ "skip-existing", 0, 0, G_OPTION_ARG_NONE, &skip,
+		  "Skip a file whose outputs are all newer than it and "
+		  "than docconv", NULL },
+		{ "report", 0, 0, G_OPTION_ARG_FILENAME, &r->report,
+		  "Write one JSON line per input to FILE", "FILE" },
+		{ "quiet", 'q', G_OPTION_FLAG_NO_ARG,
+		  G_OPTION_ARG_CALLBACK, (void *)opt_verbose,
+		  "Print errors only", NULL },
+		{ "verbose", 'v', G_OPTION_FLAG_NO_ARG,
+		  G_OPTION_ARG_CALLBACK, (void *)opt_verbose,
+		  "Say what is done (repeat for more)", NULL },
+		{ "version", 0, 0, G_OPTION_ARG_NONE, &version,
+		  "Print the version and exit", NULL },
+		{ G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY,
+		  &r->files, NULL, "FILE..." },
+		{ NULL, 0, 0, 0, NULL, NULL, NULL }
+	};
+	GOptionGroup	*grp;
+
+	/* G_OPTION_REMAINING names FILE... already. */
+	ctx = g_option_context_new("- convert speeches and reports "
+	    "to PDF, EPUB and TEI");
+	g_option_context_set_summary(ctx, summary);
+	g_option_context_set_description(ctx, description);
+	grp = g_option_group_new(NULL, NULL, NULL, r, NULL);
+	g_option_group_add_entries(grp, entries);
+	g_option_context_set_main_group(ctx, grp);
+	/*
+	 * Text options are declared as FILENAME so that GLib leaves their
+	 * bytes alone: they are taken as UTF-8 whatever the locale (cron
+	 * and CI often run with LANG unset, and titles are Chinese).
+	 */
+	args = g_strdupv(argv);
+	if (!g_option_context_parse_strv(ctx, &args, &err)) {
+		fprintf(stderr, "docconv: %s\nTry 'docconv --help'.\n",
+		    err->message);
+		g_clear_error(&err);
+		goto out;
+	}
+	if (version) {
+		printf("docconv %s\n", PACKAGE_VERSION);
+		rc = EXIT_OK;
+		goto out;
+	}
+	if (listfonts) {
+		rc = dc_fonts_list(stdout) == 0 ? EXIT_OK : EXIT_SYSTEM;
+		goto out;
+	}
+	{
+		const char *txt[] = { r->opts.title, r->opts.author,
+		    r->opts.date, r->opts.place };
+		for (i = 0; i < G_N_ELEMENTS(txt); i++)
+			if (txt[i] != NULL && !g_utf8_validate(txt[i], -1,
+			    NULL)) {
+				fprintf(stderr, "docconv: --title, --author, "
+				    "--date and --place take UTF-8 text\n");
+				goto out;
+			}
+	}
+	dc_msg_set_quiet(r->opts.verbose < 0);
+	r->opts.lenient = lenient;
+	r->opts.embed_fonts = embed;
+	if (format != NULL) {
+		r->opts.dialect = dc_dialect_from_name(format);
+		if (r->opts.dialect == DC_DIALECT__MAX) {
+			fprintf(stderr, "docconv: --input-format: unknown "
+			    "format '%s'; use auto, segmented, bilingual, "
+			    "news, plain, tei or json\n", format);
+			goto out;
+		}
+	}
+	/*
+	 * The PDF's options are checked here, once, before any input is
+	 * read: a bad one is a usage error (exit 2), not a failure of
+	 * each file after its other outputs are written.
+	 */
+	{
+		double		 pw, ph;
+		enum ts_layout	 lay;
+
+		if (ts_paper(r->opts.paper, &pw, &ph) == -1 ||
+		    ts_layout_parse(r->opts.layout, (1u << DC_LANG_ZH) |
+		    (1u << DC_LANG_EN), &lay) == -1)
+			goto out;
+		if (r->opts.impose != NULL &&
+		    strcmp(r->opts.impose, "booklet") != 0) {
+			fprintf(stderr, "docconv: --impose %s: the only "
+			    "imposition is booklet\n", r->opts.impose);
+			goto out;
+		}
+	}
+	if (r->opts.template_dir != NULL &&
+	    dc_template_check(r->opts.template_dir) == -1)
+		goto out;
+	if ((epoch = g_getenv("SOURCE_DATE_EPOCH")) != NULL) {
+		char *end;
+		long long v = g_ascii_strtoll(epoch, &end, 10);
+		if (*epoch == '\0' || *end != '\0' || v < 0) {
+			fprintf(stderr, "docconv: SOURCE_DATE_EPOCH must be "
+			    "a number of seconds, not '%s'\n", epoch);
+			goto out;
+		}
+		r->opts.epoch = v;
+	}
+	r->formats = (pdf ? DC_FMT_PDF : 0) | (epub ? DC_FMT_EPUB : 0) |
+	    (tei ? DC_FMT_TEI : 0) | (dump ? DC_FMT_DUMP : 0);
+	r->nout = pdf + epub + tei;
+	/* --json -o -: JSON Lines, one document a line, for a batch. */
+	if (json && r->outarg != NULL && strcmp(r->outarg, "-") == 0) {
+		r->formats |= DC_FMT_JSONL;
+		if (r->nout > 0 || dump || dumpalign) {
+			fprintf(stderr, "docconv: --json -o - writes JSON "
+			    "Lines alone; give -o DIR for other outputs\n");
+			goto out;
+		}
+	} else if (json) {
+		r->formats |= DC_FMT_JSON;
+		r->nout++;
+	}
+	if (dumpalign)
+		r->formats |= DC_FMT_ALIGN;
+	if (list != NULL) {
+		GPtrArray *a = g_ptr_array_new();
+		for (i = 0; r->files != NULL && r->files[i] != NULL; i++)
+			g_ptr_array_add(a, r->files[i]);
+		g_free(r->files);
+		r->files = NULL;
+		i = opts_files_from(list, nul, a);
+		g_ptr_array_add(a, NULL);
+		r->files = (char **)g_ptr_array_free(a, FALSE);
+		if (i != 0)
+			goto out;
+		for (i = 0; r->files[i] != NULL; i++)
+			if (strcmp(list, "-") == 0 &&
+			    strcmp(r->files[i], "-") == 0) {
+				fprintf(stderr, "docconv: --files-from - "
+				    "reads the list from standard input; it "
+				    "cannot name - as a file\n");
+				goto out;
+			}
+	} else if (nul) {
+		fprintf(stderr, "docconv: -0 goes with --files-from\n");
+		goto out;
+	}
+	r->skip_existing = skip;
+	nfiles = r->files != NULL ? g_strv_length(r->files) : 0;
+	if (nfiles == 0 && list != NULL) {
+		/* find(1) that found nothing: not a mistake in the call. */
+		if (r->opts.verbose >= 0)
+			fprintf(stderr, "docconv: --files-from %s: no files "
+			    "listed\n", list);
+		rc = EXIT_OK;
+		goto out;
+	}
+	if ((r->opts.translation != NULL && nfiles != 1) ||
+	    (dumpalign && r->opts.translation == NULL)) {
+		fprintf(stderr, "docconv: --translation FILE goes with one "
+		    "input, the original%s\n", dumpalign &&
+		    r->opts.translation == NULL ? " (--dump-alignment needs "
+		    "it)" : "");
+		goto out;
+	}
+	if (nfiles == 0) {
+		fprintf(stderr, "docconv: no input file; give one or more "
+		    "FILEs (- for standard input).\nTry 'docconv --help'.\n");
+		goto out;
+	}
+	if (r->formats == 0) {
+		fprintf(stderr, "docconv: no output chosen; add --pdf, "
+		    "--epub, --tei, --json or --dump-model.\n"
+		    "Try 'docconv --help'.\n");
+		goto out;
+	}
+	if (njobs < 1 || njobs > 1024) {
+		fprintf(stderr, "docconv: -j takes a number from 1 to "
+		    "1024, not %d\n", njobs);
+		goto out;
+	}
+	if (r->outarg != NULL && strcmp(r->outarg, "-") == 0) {
+		if (r->nout * nfiles > 1 || ((dump || dumpalign) &&
+		    r->nout > 0)) {
+			fprintf(stderr, "docconv: -o - takes one output; "
+			    "give -o DIR for several\n");
+			goto out;
+		}
+	} else if (r->outarg != NULL) {
+		if (g_stat(r->outarg, &st) == 0 && S_ISDIR(st.st_mode))
+			r->outdir = 1;
+		else if (g_str_has_suffix(r->outarg, "/") ||
+		    r->nout * nfiles > 1) {
+			if (g_mkdir_with_parents(r->outarg, 0777) == -1) {
+				fprintf(stderr, "docconv: %s: cannot make "
+				    "the directory: %s\n", r->outarg,
+				    g_strerror(errno));
+				rc = EXIT_SYSTEM;
+				goto out;
+			}
+			r->outdir = 1;
+		}
+	}
+	for (i = 0; i < nfiles; i++)
+		if (strcmp(r->files[i], "-") == 0 && nfiles > 1) {
+			fprintf(stderr, "docconv: standard input (-) must be "
+			    "the only FILE\n");
+			goto out;
+		}
+	r->nfiles = nfiles;
+	r->njobs = njobs;
+	rc = -1;
+out:
+	g_option_context_free(ctx);
+	g_strfreev(args);
+	g_free(format);
+	g_free(list);
+	return rc;
+}
+
+/* Free what opts_parse() left in r. */
+void
+opts_free(struct run *r)
+{
+	g_strfreev(r->files);
+	/* GOption allocated these; the structs keep them const. */
+	g_free((char *)r->outarg);
+	g_free((char *)r->report);
+	g_free((char *)r->opts.encoding);
+	g_free((char *)r->opts.title);
+	g_free((char *)r->opts.author);
+	g_free((char *)r->opts.date);
+	g_free((char *)r->opts.place);
+	g_free((char *)r->opts.layout);
+	g_free((char *)r->opts.paper);
+	g_free((char *)r->opts.impose);
+	g_free((char *)r->opts.template_dir);
+	g_free((char *)r->opts.translation);
+}

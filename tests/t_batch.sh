@@ -1,0 +1,194 @@
+#!/bin/sh
+# Batches at scale (issue 14): --files-from (newline, -0, standard
+# input), --skip-existing, --report, the progress and summary lines,
+# a batch stopped by a signal and resumed, and -j 2 giving the same
+# outputs as -j 1 over 2,000 files (20,000 in make bench).
+. "${top_srcdir:-.}/tests/lib.sh"
+
+command -v python3 >/dev/null || skip "python3 not found"
+
+run() {
+	"$DOCCONV" "$@" >"$T/out" 2>"$T/err"
+	rc=$?
+}
+
+expect() {
+	[ "$rc" -eq "$1" ] || fail "$what: exit $rc, expected $1: $(cat "$T/err")"
+	[ -z "${2:-}" ] || grep -q -- "$2" "$T/err" ||
+	    fail "$what: message '$2' not in: $(cat "$T/err")"
+}
+
+# check_report FILE N CONVERTED SKIPPED FAILED: every line is a JSON
+# object with path, status, outputs and messages, N lines, so many of
+# each status, each input once.
+check_report() {
+	python3 - "$@" <<'EOF' || fail "$what: report: $(cat "$T/perr")"
+import json, sys
+path, n, conv, skip, bad = sys.argv[1], *map(int, sys.argv[2:])
+lines = open(path, encoding="utf-8").read().split("\n")
+if lines[-1] != "":
+    sys.exit("the last line is not whole")
+recs = [json.loads(l) for l in lines[:-1]]
+for r in recs:
+    if list(r) != ["path", "status", "outputs", "messages"]:
+        sys.exit("keys %s" % list(r))
+    if r["status"] not in ("converted", "skipped", "failed"):
+        sys.exit("status %s" % r["status"])
+    if r["status"] != "failed" and not r["outputs"]:
+        sys.exit("%s: no outputs" % r["path"])
+    if r["status"] == "failed" and not r["messages"]:
+        sys.exit("%s: failed without a message" % r["path"])
+paths = [r["path"] for r in recs]
+if len(set(paths)) != len(paths):
+    sys.exit("an input reported twice")
+got = [sum(r["status"] == s for r in recs) for s in ("converted", "skipped", "failed")]
+if len(recs) != n or got != [conv, skip, bad]:
+    sys.exit("%d lines, converted/skipped/failed %s, expected %d, %s" %
+        (len(recs), got, n, [conv, skip, bad]))
+EOF
+}
+
+mkdir "$T/in"
+python3 - "$T/in" <<'EOF'
+import os, sys
+d = sys.argv[1]
+for i in range(40):
+    with open(os.path.join(d, "f%02d.txt" % i), "w", encoding="utf-8") as f:
+        f.write("标题%d\n\n第%d段，很短。\n\nParagraph %d.\n" % (i, i, i))
+# Names a newline-separated list cannot carry, and JSON must escape.
+with open(os.path.join(d, 'odd "name"\\ \u00e9\n2.txt'), "w") as f:
+    f.write("标题\n\n正文。\n\nText.\n")
+# One with a warning (no English for the Chinese), one refused.
+with open(os.path.join(d, "warn.txt"), "w", encoding="utf-8") as f:
+    f.write("标题\n\n第一段。\n\nFirst.\n\n第二段没有译文。\n")
+open(os.path.join(d, "empty.txt"), "w").close()
+EOF
+(cd "$T/in" && ls f*.txt warn.txt empty.txt) | sed "s|^|$T/in/|" >"$T/list"
+printf '\n' >>"$T/list"	# an empty line is no file
+
+# ---- --files-from FILE, --report, the summary without a terminal.
+what="--files-from list"
+run --files-from "$T/list" --tei -o "$T/o" --report "$T/r1" -j 2
+expect 1 "42 files: 41 converted, 0 skipped, 1 failed, [1-9][0-9]* warnings"
+[ "$(ls "$T/o" | wc -l)" -eq 41 ] || fail "$what: $(ls "$T/o" | wc -l) outputs, expected 41"
+check_report "$T/r1" 42 41 0 1
+grep -q '"path":"[^"]*warn.txt","status":"converted".*WARNING' "$T/r1" ||
+    fail "$what: the warning is not in the report"
+what="-q"
+run -q --files-from "$T/list" --tei -o "$T/oq"
+grep -q 'files:' "$T/err" && fail "$what: a summary line under -q"
+
+# ---- -0 from standard input, with the odd name.
+what="-0 --files-from -"
+(cd "$T/in" && find . -name '*.txt' ! -name empty.txt -print0) >"$T/list0"
+(cd "$T/in" && "$DOCCONV" -0 --files-from - --tei -o "$T/o0" --report "$T/r0" \
+    <"$T/list0" >"$T/out" 2>"$T/err")
+rc=$?
+expect 0 "42 files: 42 converted"
+check_report "$T/r0" 42 42 0 0
+[ -f "$T/o0/odd \"name\"\\ é
+2.tei.xml" ] || fail "$what: the odd name not converted"
+what="--files-from with - in it"
+printf -- '-\n' | "$DOCCONV" --files-from - --tei >"$T/out" 2>"$T/err"
+rc=$?
+expect 2 "cannot name - as a file"
+what="--files-from missing"
+run --files-from "$T/nonexistent" --tei
+expect 2 "nonexistent"
+what="an empty list"
+run --files-from /dev/null --tei
+expect 0 "no files listed"
+
+# ---- --skip-existing: only what changed is converted again.
+what="--skip-existing, nothing changed"
+run --files-from "$T/list" --tei -o "$T/o" --skip-existing --report "$T/r2"
+expect 1 "42 files: 0 converted, 41 skipped, 1 failed"
+check_report "$T/r2" 42 0 41 1
+what="--skip-existing, one input changed"
+sleep 0.01
+touch "$T/in/f07.txt"
+run --files-from "$T/list" --tei -o "$T/o" --skip-existing --report "$T/r3" -j 2
+expect 1 "42 files: 1 converted, 40 skipped, 1 failed"
+grep -q 'f07.txt","status":"converted"' "$T/r3" || fail "$what: f07 not converted"
+what="--skip-existing, an output missing"
+rm "$T/o/f09.tei.xml"
+run --files-from "$T/list" --tei --epub -o "$T/o" --skip-existing
+expect 1 "42 files: 41 converted, 0 skipped, 1 failed"
+what="--skip-existing, a newer template directory"
+cp -r "$top_srcdir/templates" "$T/tpl"
+run --files-from "$T/list" --epub -o "$T/o" --skip-existing --template-dir "$T/tpl"
+expect 1 "42 files: 41 converted, 0 skipped, 1 failed"
+run --files-from "$T/list" --epub -o "$T/o" --skip-existing --template-dir "$T/tpl"
+expect 1 "42 files: 0 converted, 41 skipped, 1 failed"
+
+# ---- On a terminal: a progress line with the rate and time left.
+if command -v script >/dev/null; then
+	what="progress on a terminal"
+	ls "$T"/in/f*.txt >"$T/longlist"
+	script -qec "'$DOCCONV' --files-from '$T/longlist' --tei -o '$T/op'" \
+	    /dev/null >"$T/tty" </dev/null || fail "$what: $(cat "$T/tty")"
+	grep -q "files/s" "$T/tty" && grep -q "left" "$T/tty" ||
+	    fail "$what: no progress line: $(cat "$T/tty")"
+	grep -q "$(wc -l <"$T/longlist" | tr -d ' ') files: [0-9]* converted" "$T/tty" ||
+	    fail "$what: no summary line: $(cat "$T/tty")"
+else
+	echo "no script(1): the terminal's progress line is not checked"
+fi
+
+# ---- 2,000 files: -j 2 gives what -j 1 gives; a batch stopped by
+# SIGTERM leaves only whole files and report lines, and resumed with
+# --skip-existing converts only the rest.
+python3 - "$T/big" <<'EOF'
+import os, sys
+d = sys.argv[1]
+os.makedirs(d)
+for i in range(2000):
+    with open(os.path.join(d, "f%04d.txt" % i), "w", encoding="utf-8") as f:
+        f.write("标题%d\n\n第%d段，很短。\n\nParagraph %d.\n" % (i, i, i))
+EOF
+ls "$T"/big/*.txt >"$T/biglist"
+export SOURCE_DATE_EPOCH=1600000000
+what="2,000 files, -j 1"
+run -q --files-from "$T/biglist" --tei -o "$T/j1" -j 1
+expect 0
+what="2,000 files, -j 2"
+run -q --files-from "$T/biglist" --tei -o "$T/j2" -j 2
+expect 0
+[ "$(ls "$T/j1" | wc -l)" -eq 2000 ] || fail "$what: not 2,000 outputs"
+diff -r "$T/j1" "$T/j2" >/dev/null || fail "$what: -j 2 differs from -j 1"
+
+what="2,000 files, stopped and resumed"
+"$DOCCONV" --files-from "$T/biglist" --tei -o "$T/k" -j 2 --report "$T/rk1" \
+    >"$T/out" 2>"$T/err" &
+pid=$!
+i=0
+while [ $i -lt 2000 ] && [ "$(ls "$T/k" 2>/dev/null | wc -l)" -lt 300 ]; do
+	sleep 0.01
+	i=$((i + 1))
+done
+kill -TERM $pid
+i=0
+while kill -0 $pid 2>/dev/null && [ $i -lt 600 ]; do
+	sleep 0.05
+	i=$((i + 1))
+done
+wait $pid
+rc=$?
+if [ $rc -eq 0 ]; then
+	echo "$what: the batch ended before the signal; resuming is not checked"
+else
+	expect 143 "stopped by signal 15"
+	grep -q "not converted" "$T/err" || fail "$what: the summary does not say so"
+	left=$(ls -A "$T/k" | grep '^\.' || true)
+	[ -z "$left" ] || fail "$what: left $left"
+	n1=$(ls "$T/k" | wc -l)
+	[ "$n1" -lt 2000 ] || fail "$what: all converted"
+	check_report "$T/rk1" "$n1" "$n1" 0 0
+	sleep 0.01
+	run -q --files-from "$T/biglist" --tei -o "$T/k" -j 2 --skip-existing \
+	    --report "$T/rk2"
+	expect 0
+	check_report "$T/rk2" 2000 $((2000 - n1)) "$n1" 0
+	diff -r "$T/j1" "$T/k" >/dev/null || fail "$what: outputs differ from -j 1"
+fi
+pass

@@ -1,0 +1,165 @@
+#!/bin/sh
+# SIGINT, SIGTERM and SIGHUP stop docconv cleanly (issue 15, item 15):
+# the exit status is 128+n, no temporary file is left in the output
+# directory or in $TMPDIR (-o - needs none), the main process of -j
+# stops its workers, and what was finished is whole.  Every wait is
+# bounded; a run that ends before the signal reaches it is repeated
+# with a bigger input, never counted as a pass.
+. "${top_srcdir:-.}/tests/lib.sh"
+
+command -v python3 >/dev/null || skip "python3 not found"
+command -v xmllint >/dev/null || skip "xmllint not found"
+
+# A background job of sh starts with SIGINT ignored, and docconv keeps
+# an ignored signal ignored (as nohup wants): start it with SIGINT at
+# its default, as an interactive shell would.
+start() {
+	python3 -c 'import os, signal, sys
+signal.signal(signal.SIGINT, signal.SIG_DFL)
+os.execv(sys.argv[1], sys.argv[1:])' "$DOCCONV" "$@" 2>>"$T/err" &
+	pid=$!
+}
+
+# Wait (at most 30 s) for the process to end; rc is its exit status.
+finish() {
+	i=0
+	while kill -0 $pid 2>/dev/null && [ $i -lt 600 ]; do
+		sleep 0.05
+		i=$((i + 1))
+	done
+	kill -0 $pid 2>/dev/null && { kill -9 $pid; fail "$what: still running 30 s after the signal"; }
+	wait $pid
+	rc=$?
+}
+
+# Wait (at most 20 s) until a file matching the find(1) arguments
+# exists under $1, or the process has ended.  Returns 0 if it exists.
+await() {
+	dir=$1
+	shift
+	i=0
+	while [ $i -lt 2000 ] && kill -0 $pid 2>/dev/null; do
+		[ -n "$(find "$dir" "$@" 2>/dev/null | head -n 1)" ] && return 0
+		sleep 0.01
+		i=$((i + 1))
+	done
+	return 1
+}
+
+mkinput() {	# mkinput FILE PARAGRAPHS
+	python3 -c 'import sys
+n = int(sys.argv[1])
+sys.stdout.write("标题\n\n" + "".join("第%d段，这是一个很短的段落。\n\nParagraph %d.\n\n" % (i, i)
+    for i in range(n)))' "$2" >"$1"
+}
+
+signum() { case $1 in INT) echo 2 ;; TERM) echo 15 ;; HUP) echo 1 ;; esac; }
+
+# ---- one file: the temporary output beside the final one goes.
+for c in INT:tei:150000 TERM:epub:150000 HUP:pdf:20000 TERM:pdf:20000 INT:epub:150000 HUP:tei:150000; do
+	sig=${c%%:*}
+	fmt=${c#*:}
+	n=${fmt#*:}
+	fmt=${fmt%:*}
+	what="SIG$sig during --$fmt"
+	try=0
+	while :; do
+		mkinput "$T/in.txt" $n
+		rm -rf "$T/o"
+		mkdir "$T/o"
+		start -q --$fmt -o "$T/o" "$T/in.txt"
+		if await "$T/o" -name '.in.*'; then
+			kill -$sig $pid
+			finish
+			break
+		fi
+		finish
+		try=$((try + 1))
+		[ $try -lt 3 ] || fail "$what: the run always ended before the signal"
+		n=$((n * 3))
+	done
+	[ $rc -eq $((128 + $(signum $sig))) ] ||
+	    fail "$what: exit $rc, expected $((128 + $(signum $sig))): $(cat "$T/err")"
+	left=$(ls -A "$T/o")
+	[ -z "$left" ] || fail "$what: left in the output directory: $left"
+done
+
+# ---- -o -: nothing in $TMPDIR, during the run or after a signal.
+mkdir "$T/tmp"
+mkinput "$T/in.txt" 150000
+what="-o - with SIGTERM"
+TMPDIR="$T/tmp" start -q --epub -o - "$T/in.txt" >"$T/stdout"
+sleep 0.2
+kill -TERM $pid
+finish
+[ $rc -eq 143 ] || [ $rc -eq 0 ] || fail "$what: exit $rc"
+left=$(ls -A "$T/tmp")
+[ -z "$left" ] || fail "$what: left in \$TMPDIR: $left"
+what="-o - with no writable \$TMPDIR"
+mkinput "$T/small.txt" 10
+for fmt in tei epub pdf; do
+	TMPDIR="$T/none" "$DOCCONV" -q --$fmt -o - "$T/small.txt" >"$T/stdout" 2>"$T/err" ||
+	    fail "$what: --$fmt: exit $?: $(cat "$T/err")"
+	case $fmt in
+	tei) xmllint --noout "$T/stdout" ;;
+	epub) unzip -tq "$T/stdout" >/dev/null ;;
+	pdf) head -c 5 "$T/stdout" | grep -q '^%PDF-' ;;
+	esac || fail "$what: --$fmt: not a whole file"
+done
+TMPDIR="$T/none" "$DOCCONV" -q -j 2 --dump-model "$T/small.txt" "$T/in.txt" \
+    >"$T/stdout" 2>"$T/err" || fail "$what: -j 2 --dump-model: $(cat "$T/err")"
+
+# ---- -j: a signal to the main process stops the workers too.
+mkdir "$T/many"
+for k in 1 2 3 4 5 6; do
+	mkinput "$T/many/f$k.txt" 100000
+done
+for sig in TERM INT; do
+	what="-j 2, SIG$sig to the main process"
+	rm -rf "$T/o"
+	mkdir "$T/o"
+	start -j 2 --tei --epub -o "$T/o" "$T"/many/f*.txt
+	await "$T/o" -name '.f*' || fail "$what: no conversion began"
+	workers=$(pgrep -P $pid)
+	[ -n "$workers" ] || fail "$what: no worker processes seen"
+	kill -$sig $pid
+	finish
+	[ $rc -eq $((128 + $(signum $sig))) ] || fail "$what: exit $rc: $(cat "$T/err")"
+	i=0
+	for w in $workers; do
+		while kill -0 $w 2>/dev/null && [ $i -lt 200 ]; do
+			sleep 0.05
+			i=$((i + 1))
+		done
+		kill -0 $w 2>/dev/null && fail "$what: worker $w still running"
+	done
+	for f in $(ls -A "$T/o"); do
+		case $f in
+		.*) fail "$what: left $f" ;;
+		*.tei.xml) xmllint --noout "$T/o/$f" || fail "$what: $f is not whole" ;;
+		*.epub) unzip -tq "$T/o/$f" >/dev/null || fail "$what: $f is not whole" ;;
+		esac
+	done
+	grep -q 'stopped by signal' "$T/err" || fail "$what: no message saying so: $(cat "$T/err")"
+done
+
+# ---- -j: the main process killed (-9) still stops its workers.
+what="-j 2, SIGKILL to the main process"
+rm -rf "$T/o"
+mkdir "$T/o"
+start -q -j 2 --tei -o "$T/o" "$T"/many/f*.txt
+await "$T/o" -name '.f*' || fail "$what: no conversion began"
+workers=$(pgrep -P $pid)
+kill -9 $pid
+finish
+i=0
+for w in $workers; do
+	while kill -0 $w 2>/dev/null && [ $i -lt 200 ]; do
+		sleep 0.05
+		i=$((i + 1))
+	done
+	kill -0 $w 2>/dev/null && fail "$what: worker $w still running"
+done
+left=$(ls -A "$T/o" | grep '^\.' || true)
+[ -z "$left" ] || fail "$what: the workers left $left"
+pass
