@@ -38,6 +38,7 @@ static const struct backend {
 	{ DC_FMT_EPUB, ".epub", render_epub },
 	{ DC_FMT_TEI, ".tei.xml", render_tei },
 	{ DC_FMT_HTML, ".html", render_html },
+	{ DC_FMT_JSON, ".json", render_json },
 };
 #define NBACKENDS (sizeof(backends) / sizeof(backends[0]))
 
@@ -332,6 +333,75 @@ out:
 }
 
 /*
+ * Print a text made by dc_json_text() or dc_align_dump() whole on
+ * standard output, under the -j lock as dump_model() does, and free
+ * it.  Returns 0 or -1 (reported).
+ */
+static int
+dump_text(char *buf, size_t len)
+{
+	int	 rc = -1;
+
+	if (dump_lock != -1 && dump_lock_set(F_WRLCK) == -1) {
+		dc_msg_sys("-j: cannot lock the output: %s",
+		    g_strerror(errno));
+		goto out;
+	}
+	if (fwrite(buf, 1, len, stdout) != len || fflush(stdout) != 0)
+		dc_msg_sys("writing to standard output: %s",
+		    g_strerror(errno));
+	else
+		rc = 0;
+	if (dump_lock != -1)
+		dump_lock_set(F_UNLCK);
+out:
+	free(buf);
+	return rc;
+}
+
+/*
+ * --dump-alignment and --json -o -: the beads, and the model as one
+ * JSON line, on standard output.  Returns 0 or -1 (reported).
+ */
+static int
+dump_json_align(const struct run *r, const struct dc_doc *doc)
+{
+	char	*buf = NULL;
+	size_t	 len = 0;
+	FILE	*f;
+
+	if (r->formats & DC_FMT_ALIGN) {
+		if ((f = open_memstream(&buf, &len)) == NULL) {
+			dc_msg_sys("memory: %s", g_strerror(errno));
+			return -1;
+		}
+		if (dc_align_dump(doc, f) == -1) {
+			fclose(f);
+			free(buf);
+			return -1;
+		}
+		fclose(f);
+		if (dump_text(buf, len) == -1)
+			return -1;
+	}
+	if (r->formats & DC_FMT_JSONL) {
+		char *t = dc_json_text(doc, 0, &len);
+		/* dump_text() frees with free(): copy out of GLib's. */
+		buf = malloc(len);
+		if (buf == NULL) {
+			g_free(t);
+			dc_msg_sys("memory: %s", g_strerror(errno));
+			return -1;
+		}
+		memcpy(buf, t, len);
+		g_free(t);
+		if (dump_text(buf, len) == -1)
+			return -1;
+	}
+	return 0;
+}
+
+/*
  * What became of one input, as a worker tells its parent (four ints
  * through a pipe).
  */
@@ -404,7 +474,8 @@ up_to_date(const struct run *r, const char *in, GPtrArray *outs)
 	size_t		 i, n0 = outs->len;
 	int		 err;
 
-	if ((r->formats & DC_FMT_DUMP) || strcmp(in, "-") == 0 ||
+	if ((r->formats & (DC_FMT_DUMP | DC_FMT_JSONL | DC_FMT_ALIGN)) ||
+	    r->opts.translation != NULL || strcmp(in, "-") == 0 ||
 	    stat(in, &si) == -1)
 		return 0;
 	for (i = 0; i < NBACKENDS; i++) {
@@ -436,9 +507,13 @@ convert_one(const struct run *r, const char *in, GPtrArray *outs)
 	size_t		 i;
 	int		 err, ok;
 
-	if ((doc = dc_parse_file(in, &r->opts)) == NULL)
+	if ((doc = r->opts.translation != NULL ? dc_parse_pair(in,
+	    r->opts.translation, &r->opts) : dc_parse_file(in,
+	    &r->opts)) == NULL)
 		goto out;
 	if ((r->formats & DC_FMT_DUMP) && dump_model(r, doc) == -1)
+		goto out;
+	if (dump_json_align(r, doc) == -1)
 		goto out;
 	for (i = 0; i < NBACKENDS; i++) {
 		if (!(r->formats & backends[i].flag))

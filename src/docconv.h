@@ -99,6 +99,7 @@ enum dc_dialect {
 	DC_DIALECT_NEWS,
 	DC_DIALECT_PLAIN,
 	DC_DIALECT_TEI,
+	DC_DIALECT_JSON,	/* docconv's own JSON (render_json.c) */
 	DC_DIALECT__MAX
 };
 
@@ -180,9 +181,40 @@ struct dc_meta {
 					   if not given (meta.c) */
 };
 
+/*
+ * One bead of a two-file alignment (align.c): units of the original
+ * (header lines or blocks) paired with units of the translation.
+ */
+struct dc_bead {
+	enum dc_type	 type;		/* header type, or the block's role */
+	int		 na;		/* units of the original, 0.. */
+	int		 nb;		/* units of the translation, 0.. */
+	int		*lines;		/* na first lines of the original's
+					   units, then nb of the translation's;
+					   owned */
+	int		 score;		/* cost, in hundredths (0 = sure) */
+	int		 warned;	/* reported as doubtful */
+};
+
+/*
+ * How a two-file input was aligned: NULL in a document read from one
+ * file.  Nodes of language lang_b have line numbers of the translation.
+ */
+struct dc_align {
+	char		*original;	/* the original's name as given */
+	char		*translation;	/* the translation's name as given */
+	enum dc_lang	 lang_a;	/* language of the original */
+	enum dc_lang	 lang_b;	/* language of the translation */
+	int		 ratio;		/* translation size per original size,
+					   in hundredths */
+	struct dc_bead	*beads;		/* header beads, then body beads */
+	size_t		 nbeads;	/* number of beads */
+};
+
 struct dc_doc {
 	struct dc_node	*root;		/* DC_ROOT, owned */
 	struct dc_meta	 meta;		/* owned strings */
+	struct dc_align	*align;		/* two-file alignment, or NULL */
 };
 
 /* Output formats, bit flags in dc_opts.formats. */
@@ -191,6 +223,9 @@ struct dc_doc {
 #define DC_FMT_TEI	0x04
 #define DC_FMT_DUMP	0x08
 #define DC_FMT_HTML	0x10
+#define DC_FMT_JSON	0x20	/* FILE.json */
+#define DC_FMT_JSONL	0x40	/* JSON Lines on standard output */
+#define DC_FMT_ALIGN	0x80	/* --dump-alignment */
 
 /* Options shared by parsers and backends. */
 struct dc_opts {
@@ -216,6 +251,7 @@ struct dc_opts {
 					   owned by main(); NULL if not given */
 	const char	*meta_file;	/* --meta-file, or NULL to look for
 					   FILE.meta beside each input */
+	const char	*translation;	/* --translation FILE, or NULL */
 };
 
 /*
@@ -241,11 +277,13 @@ enum dc_err {
 	DC_WARN_DIALECT,	/* dialect guess uncertain */
 	DC_WARN_FRONTMATTER,	/* front matter kept verbatim */
 	DC_WARN_GENERIC,	/* other warning */
+	DC_WARN_ALIGN,		/* two files aligned other than 1-1 */
 	DC_ERR_EMPTY,		/* empty input */
 	DC_ERR_BINARY,		/* not a text file */
 	DC_ERR_UTF8,		/* invalid UTF-8 */
 	DC_ERR_ENCODING,	/* cannot decode */
 	DC_ERR_TEI,		/* TEI input not understood */
+	DC_ERR_JSON,		/* JSON input not understood */
 	DC_ERR_INPUT,		/* other input error */
 	DC_ERR_SYS,		/* I/O or library failure */
 	DC_ERR__MAX
@@ -292,6 +330,7 @@ int		 dc_type_is_block(enum dc_type);
 int		 dc_tree_check(const struct dc_doc *, FILE *);
 struct dc_doc	*dc_doc_new(void);
 void		 dc_doc_free(struct dc_doc *);
+void		 dc_align_free(struct dc_align *);
 void		 dc_meta_set(char **, const char *);
 void		 dc_doc_finish(struct dc_doc *, const struct dc_opts *);
 char		*dc_data_path(const char *);
@@ -342,5 +381,17 @@ int		 render_pdf(const struct dc_doc *, const struct dc_opts *,
 		    const char *);
 int		 render_html(const struct dc_doc *, const struct dc_opts *,
 		    const char *);
+int		 render_json(const struct dc_doc *, const struct dc_opts *,
+		    const char *);
+
+/* render_json.c: the JSON text of a document, pretty or on one line
+ * ending in a newline (JSON Lines); g_free(). */
+char		*dc_json_text(const struct dc_doc *, int, size_t *);
+
+/* align.c: read an original and its translation into one parallel
+ * model; NULL on error (reported). */
+struct dc_doc	*dc_parse_pair(const char *, const char *,
+		    const struct dc_opts *);
+int		 dc_align_dump(const struct dc_doc *, FILE *);
 
 #endif /* !DOCCONV_H */

@@ -55,7 +55,7 @@ static const char *const sub_names[DC_SUB__MAX] = {
 };
 
 static const char *const dialect_names[DC_DIALECT__MAX] = {
-	"auto", "segmented", "bilingual", "news", "plain", "tei"
+	"auto", "segmented", "bilingual", "news", "plain", "tei", "json"
 };
 
 /*
@@ -470,6 +470,24 @@ dc_doc_new(void)
 }
 
 void
+dc_align_free(struct dc_align *a)
+{
+	size_t	 i;
+
+	if (a == NULL)
+		return;
+	for (i = 0; i < a->nbeads; i++)
+		g_free(a->beads[i].lines);
+	g_free(a->beads);
+	g_free(a->original);
+	g_free(a->translation);
+	g_free(a);
+}
+
+/*
+ * Free a document: its tree, its metadata and its alignment.
+ */
+void
 dc_doc_free(struct dc_doc *d)
 {
 	int	 i;
@@ -477,6 +495,7 @@ dc_doc_free(struct dc_doc *d)
 	if (d == NULL)
 		return;
 	dc_node_free(d->root);
+	dc_align_free(d->align);
 	for (i = 0; i < DC_LANG__MAX; i++) {
 		g_free(d->meta.l[i].title);
 		g_free(d->meta.l[i].subtitle);

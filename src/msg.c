@@ -29,11 +29,13 @@ static const struct {
 	{ DC_LEVEL_WARNING, "dialect uncertain" },
 	{ DC_LEVEL_WARNING, "front matter kept verbatim" },
 	{ DC_LEVEL_WARNING, NULL },
+	{ DC_LEVEL_WARNING, "alignment to check" },
 	{ DC_LEVEL_ERROR, "empty input" },
 	{ DC_LEVEL_ERROR, "not a text file" },
 	{ DC_LEVEL_ERROR, "invalid UTF-8" },
 	{ DC_LEVEL_ERROR, "cannot decode" },
 	{ DC_LEVEL_ERROR, "TEI input not understood" },
+	{ DC_LEVEL_ERROR, "JSON input not understood" },
 	{ DC_LEVEL_ERROR, NULL },
 	{ DC_LEVEL_SYSERR, "system error" },
 };

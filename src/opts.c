@@ -127,8 +127,16 @@ static const char description[] =
 "      -j 8 --tei -o out/ --skip-existing --report out/report.jsonl\n"
 "                                       a list of any length; run it\n"
 "                                       again to resume where it stopped\n"
+"  docconv speech.zh.txt --translation speech.en.txt --pdf\n"
+"                                       original and translation as two files\n"
+"  docconv a.zh.txt --translation a.en.txt --dump-alignment\n"
+"                                       show how their paragraphs paired\n"
+"  docconv speech.txt --json            the model as JSON (speech.json)\n"
+"  docconv -o - --json corpus/*.txt     JSON Lines on standard output\n"
+"  docconv fixed.json --input-format=json --pdf   typeset an edited model\n"
 "\n"
-"Input formats: auto (default), segmented, bilingual, news, plain, tei.\n"
+"Input formats: auto (default), segmented, bilingual, news, plain, tei,\n"
+"json.\n"
 "Exit status: 0 done (maybe with warnings), 1 input error, 2 usage\n"
 "error, 3 output or system error.  See docconv(1).";
 
@@ -194,6 +202,7 @@ opts_parse(struct run *r, int argc, char *argv[])
 	gboolean	 version = FALSE, lenient = FALSE, embed = FALSE;
 	gboolean	 listfonts = FALSE;
 	gboolean	 nul = FALSE, skip = FALSE;
+	gboolean	 json = FALSE, dumpalign = FALSE;
 	gchar		*format = NULL, **args = NULL, *list = NULL;
 	gint		 njobs = 1;
 	const char	*epoch;
@@ -215,11 +224,21 @@ opts_parse(struct run *r, int argc, char *argv[])
 		  "Write a self-contained web page (FILE.html)", NULL },
 		{ "dump-model", 0, 0, G_OPTION_ARG_NONE, &dump,
 		  "Print the document model to standard output", NULL },
+		{ "json", 0, 0, G_OPTION_ARG_NONE, &json,
+		  "Write the model as JSON (FILE.json; JSON Lines with -o -)",
+		  NULL },
+		{ "translation", 0, 0, G_OPTION_ARG_FILENAME,
+		  &r->opts.translation,
+		  "FILE is the translation of the one input: align them",
+		  "FILE" },
+		{ "dump-alignment", 0, 0, G_OPTION_ARG_NONE, &dumpalign,
+		  "Print how --translation's paragraphs paired", NULL },
 		{ "output", 'o', 0, G_OPTION_ARG_FILENAME, &r->outarg,
 		  "Output directory, or file for a single output; - for "
 		  "standard output", "PATH" },
 		{ "input-format", 0, 0, G_OPTION_ARG_FILENAME, &format,
-		  "auto, segmented, bilingual, news, plain or tei", "FMT" },
+		  "auto, segmented, bilingual, news, plain, tei or json",
+		  "FMT" },
 		{ "encoding", 0, 0, G_OPTION_ARG_FILENAME, &r->opts.encoding,
 		  "Input encoding (default: detect UTF-8, UTF-16, GB18030)",
 		  "ENC" },
@@ -334,7 +353,7 @@ opts_parse(struct run *r, int argc, char *argv[])
 		if (r->opts.dialect == DC_DIALECT__MAX) {
 			fprintf(stderr, "docconv: --input-format: unknown "
 			    "format '%s'; use auto, segmented, bilingual, "
-			    "news, plain or tei\n", format);
+			    "news, plain, tei or json\n", format);
 			goto out;
 		}
 	}
@@ -375,6 +394,20 @@ opts_parse(struct run *r, int argc, char *argv[])
 	    (tei ? DC_FMT_TEI : 0) | (dump ? DC_FMT_DUMP : 0) |
 	    (html ? DC_FMT_HTML : 0);
 	r->nout = pdf + epub + tei + html;
+	/* --json -o -: JSON Lines, one document a line, for a batch. */
+	if (json && r->outarg != NULL && strcmp(r->outarg, "-") == 0) {
+		r->formats |= DC_FMT_JSONL;
+		if (r->nout > 0 || dump || dumpalign) {
+			fprintf(stderr, "docconv: --json -o - writes JSON "
+			    "Lines alone; give -o DIR for other outputs\n");
+			goto out;
+		}
+	} else if (json) {
+		r->formats |= DC_FMT_JSON;
+		r->nout++;
+	}
+	if (dumpalign)
+		r->formats |= DC_FMT_ALIGN;
 	if (list != NULL) {
 		GPtrArray *a = g_ptr_array_new();
 		for (i = 0; r->files != NULL && r->files[i] != NULL; i++)
@@ -408,6 +441,14 @@ opts_parse(struct run *r, int argc, char *argv[])
 		rc = EXIT_OK;
 		goto out;
 	}
+	if ((r->opts.translation != NULL && nfiles != 1) ||
+	    (dumpalign && r->opts.translation == NULL)) {
+		fprintf(stderr, "docconv: --translation FILE goes with one "
+		    "input, the original%s\n", dumpalign &&
+		    r->opts.translation == NULL ? " (--dump-alignment needs "
+		    "it)" : "");
+		goto out;
+	}
 	if (nfiles == 0) {
 		fprintf(stderr, "docconv: no input file; give one or more "
 		    "FILEs (- for standard input).\nTry 'docconv --help'.\n");
@@ -415,7 +456,7 @@ opts_parse(struct run *r, int argc, char *argv[])
 	}
 	if (r->formats == 0) {
 		fprintf(stderr, "docconv: no output chosen; add --pdf, "
-		    "--epub, --tei, --html or --dump-model.\n"
+		    "--epub, --tei, --html, --json or --dump-model.\n"
 		    "Try 'docconv --help'.\n");
 		goto out;
 	}
@@ -425,7 +466,8 @@ opts_parse(struct run *r, int argc, char *argv[])
 		goto out;
 	}
 	if (r->outarg != NULL && strcmp(r->outarg, "-") == 0) {
-		if (r->nout * nfiles > 1 || (dump && r->nout > 0)) {
+		if (r->nout * nfiles > 1 || ((dump || dumpalign) &&
+		    r->nout > 0)) {
 			fprintf(stderr, "docconv: -o - takes one output; "
 			    "give -o DIR for several\n");
 			goto out;
@@ -484,4 +526,5 @@ opts_free(struct run *r)
 	g_free((char *)r->opts.meta_file);
 	for (i = 0; i < DC_PUB__MAX; i++)
 		g_free(r->opts.meta[i]);
+	g_free((char *)r->opts.translation);
 }

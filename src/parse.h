@@ -95,6 +95,11 @@ struct dc_doc	*dc_parse_bilingual(const struct dc_input *,
 struct dc_doc	*dc_parse_segmented(const struct dc_input *,
 		    const struct dc_opts *);
 struct dc_doc	*dc_parse_tei(const struct dc_input *, const struct dc_opts *);
+struct dc_doc	*dc_parse_json(const struct dc_input *, const struct dc_opts *);
+int		 dc_json_sniff(const char *, size_t);
+
+/* read.c: under DOCCONV_CHECK, abort on a model that breaks the rules */
+struct dc_doc	*dc_read_checked(struct dc_doc *);
 
 /* parse_tei.c, for parse_tei_other.c: the TEI elements of a tree. */
 struct _xmlNode;

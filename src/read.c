@@ -119,8 +119,8 @@ dc_detect(const struct dc_input *in)
  * dc_tree_check(): a model that breaks the rules is a bug, reported
  * and aborted on, whatever the input was.
  */
-static struct dc_doc *
-read_checked(struct dc_doc *d)
+struct dc_doc *
+dc_read_checked(struct dc_doc *d)
 {
 	const char	*e = g_getenv("DOCCONV_CHECK");
 
@@ -248,9 +248,15 @@ dc_parse_mem(const char *buf, size_t len, const char *name,
 			if (d->meta.source == NULL)
 				dc_meta_set(&d->meta.source, name);
 			dc_doc_finish(d, o);
-			return read_checked(d);
+			return dc_read_checked(d);
 		}
 		g_free(x);
+	}
+	/* docconv's own JSON: the model as it was written. */
+	if (dia == DC_DIALECT_JSON || (dia == DC_DIALECT_AUTO &&
+	    dc_json_sniff(buf, len))) {
+		struct dc_input raw = { (char *)buf, len, NULL, 0 };
+		return dc_read_checked(dc_parse_json(&raw, o));
 	}
 	if (dc_input_decode(buf, len, o, &in) == -1)
 		return NULL;
@@ -274,6 +280,7 @@ dc_parse_mem(const char *buf, size_t len, const char *name,
 		break;
 	case DC_DIALECT_AUTO:
 	case DC_DIALECT_TEI:
+	case DC_DIALECT_JSON:
 	case DC_DIALECT__MAX:
 	default:
 		abort();
@@ -284,7 +291,7 @@ dc_parse_mem(const char *buf, size_t len, const char *name,
 	dc_found_free(&found);
 	dc_input_free(&in);
 	dc_doc_finish(d, o);
-	return read_checked(d);
+	return dc_read_checked(d);
 }
 
 /* The input size limit when --max-input-size does not give one. */
@@ -404,7 +411,7 @@ dc_parse_file(const char *path, const struct dc_opts *o)
 		g_free(buf);
 		if (d != NULL) {
 			dc_pub_apply(d, o, path);
-			read_checked(d);	/* the user's values too */
+			dc_read_checked(d);	/* the user's values too */
 		}
 		return d;
 	}
@@ -440,7 +447,7 @@ dc_parse_file(const char *path, const struct dc_opts *o)
 	g_free(buf);
 	if (d != NULL) {
 		dc_pub_apply(d, o, path);
-		read_checked(d);	/* the user's values too */
+		dc_read_checked(d);	/* the user's values too */
 	}
 	return d;
 }

@@ -31,6 +31,11 @@ for f in "$src"/examples/*.txt "$src"/tests/golden/*/*.txt \
 		    >"fuzz-seeds/$(printf %s "$f$d" | cksum | cut -d' ' -f1)"
 	done
 done
+# docconv's JSON, behind the selector that reads it as JSON (15).
+for f in "$src"/tests/golden/*/*.json; do
+	{ printf '\017'; cat "$f"; } \
+	    >"fuzz-seeds/$(printf %s "$f" | cksum | cut -d' ' -f1)"
+done
 export ASAN_OPTIONS=${ASAN_OPTIONS:-abort_on_error=1:detect_leaks=1}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
 export LSAN_OPTIONS=${LSAN_OPTIONS:-suppressions=$src/tests/lsan.supp}

@@ -2,7 +2,8 @@
  * libFuzzer target: bytes through decoding, dialect detection and every
  * reader, the tree's invariants, then every backend.
  *
- * The first byte picks the dialect (low bits, auto .. tei), --lenient
+ * The first byte picks the dialect (low nibble 15: json, else the byte
+ * modulo 6: auto .. tei, as the kept crashers were found), --lenient
  * (bit 4) and the PDF layout (bits 5-7); the rest is the input.  An
  * input that goes on with ESC "O" then gives the option values that
  * reach the model: --title, --author, --place and --date, each ended
@@ -230,7 +231,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		fuzz_setup();
 	o.epoch = 0;
 	o.verbose = -1;
-	o.dialect = data[0] % DC_DIALECT__MAX;	/* auto .. tei */
+	o.dialect = (data[0] & 0x0F) == 0x0F ? DC_DIALECT_JSON :
+	    (enum dc_dialect)(data[0] % 6);	/* auto .. tei */
 	o.lenient = (data[0] >> 4) & 1;
 	o.layout = fuzz_layouts[data[0] >> 5];
 	dc_msg_reset();
@@ -266,6 +268,28 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		render_tree(d, &o, f);
 		fclose(f);
 		free(buf);
+	}
+	{
+		/* JSON -> model -> JSON: the same bytes. */
+		struct dc_opts	 oj = o;
+		struct dc_doc	*dj;
+		char		*j1, *j2;
+		size_t		 l1, l2;
+
+		oj.dialect = DC_DIALECT_JSON;
+		j1 = dc_json_text(d, 0, &l1);
+		if ((dj = dc_parse_mem(j1, l1, "fuzz.json", &oj)) == NULL) {
+			fprintf(stderr, "fuzz: the JSON written is refused\n");
+			abort();
+		}
+		j2 = dc_json_text(dj, 0, &l2);
+		if (l1 != l2 || memcmp(j1, j2, l1) != 0) {
+			fprintf(stderr, "fuzz: JSON -> model -> JSON differs\n");
+			abort();
+		}
+		g_free(j1);
+		g_free(j2);
+		dc_doc_free(dj);
 	}
 	if (render_tei(d, &o, fuzz_tei) == 0)
 		fuzz_check_xml(fuzz_tei);

@@ -1,7 +1,8 @@
 #!/bin/sh
 # Run one golden case: tests/golden/<dialect>/<name>.txt.  Siblings
 # select what is compared: .tree (--dump-model), .tei (--tei, with
-# SOURCE_DATE_EPOCH=0), .msgs (diagnostics, directory stripped).  Honours $VALGRIND.  Exit 0 pass, 1 fail.
+# SOURCE_DATE_EPOCH=0), .json (--json, and read back), .msgs
+# (diagnostics, directory stripped).  Honours $VALGRIND.  Exit 0 pass, 1 fail.
 . "${top_srcdir:-.}/tests/lib.sh"
 
 src=$1
@@ -35,6 +36,16 @@ if [ -f "$base.tei" ]; then
 	SOURCE_DATE_EPOCH=0 "$DOCCONV" -q --tei -o "$T/tei" "$src" ||
 	    fail "--tei exit status $?"
 	diff -u "$base.tei" "$T/tei" || fail "TEI differs from $base.tei"
+fi
+if [ -f "$base.json" ]; then
+	n=$((n + 1))
+	SOURCE_DATE_EPOCH=0 "$DOCCONV" -q --json -o "$T/json" "$src" ||
+	    fail "--json exit status $?"
+	diff -u "$base.json" "$T/json" || fail "JSON differs from $base.json"
+	# Read back, the same model: written again, the same bytes.
+	"$DOCCONV" -q --input-format=json --json -o "$T/json2" "$T/json" ||
+	    fail "--input-format=json exit status $?"
+	cmp -s "$T/json" "$T/json2" || fail "JSON -> model -> JSON differs"
 fi
 if [ -f "$base.msgs" ]; then
 	n=$((n + 1))

@@ -1,13 +1,14 @@
 #!/bin/sh
 # Regenerate golden siblings (.tree, .msgs) after a deliberate change:
 # shows each diff and asks before overwriting (-y: without asking).
-# Usage: tests/regen.sh [-y] [-t] [CASE.txt...]   (default: all cases;
-# -t makes a .tei golden for each case too)
+# Usage: tests/regen.sh [-y] [-t] [-J] [CASE.txt...]   (default: all
+# cases; -t makes a .tei golden for each case too, -J a .json one)
 cd "$(dirname "$0")/.." || exit 1
 DOCCONV=${DOCCONV:-./src/docconv}
-yes=0 tei=0
+yes=0 tei=0 json=0
 [ "$1" = -y ] && { yes=1; shift; }
 [ "$1" = -t ] && { tei=1; shift; }
+[ "$1" = -J ] && { json=1; shift; }
 [ $# -gt 0 ] || set -- tests/golden/*/*.txt
 for src; do
 	base=${src%.txt}
@@ -20,6 +21,15 @@ for src; do
 		else
 			diff -u "$base.tei" "$base.tei.new" 2>/dev/null || echo "new: $base.tei"
 			if [ $yes = 1 ]; then mv "$base.tei.new" "$base.tei"; else rm -f "$base.tei.new"; fi
+		fi
+	fi
+	# Likewise a .json golden (-J: for all).
+	if [ -f "$base.json" ] || [ "$json" = 1 ]; then
+		SOURCE_DATE_EPOCH=0 "$DOCCONV" -q --json -o "$base.json.new" "$src"
+		if cmp -s "$base.json" "$base.json.new"; then rm -f "$base.json.new"
+		else
+			diff -u "$base.json" "$base.json.new" 2>/dev/null || echo "new: $base.json"
+			if [ $yes = 1 ]; then mv "$base.json.new" "$base.json"; else rm -f "$base.json.new"; fi
 		fi
 	fi
 	sed "s|$dir/||g" "$base.msgs.raw" >"$base.msgs.new"

@@ -80,6 +80,8 @@ for fmt in epub tei pdf; do
 			big.$ext) ;;	# checked whole above
 			.big.$ext.??????)
 				echo "$what: left $f (accepted)" ;;
+			# Killed after the rename: whole, checked above.
+			big.$ext) ;;
 			*) fail "$what: unexpected file left: $f" ;;
 			esac
 		done

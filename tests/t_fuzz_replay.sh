@@ -1,7 +1,8 @@
 #!/bin/sh
 # Replay the fuzzer's kept crashers (tests/data/fuzz/*) through the
 # command line as tests/fuzz_parse reads them: the first byte picks
-# the dialect (low bits mod 6), --lenient (bit 4) and the PDF layout
+# the dialect (low nibble 15: json, else the byte mod 6), --lenient
+# (bit 4) and the PDF layout
 # (bits 5-7); the rest is the input, or, after ESC "O", the values of
 # --title, --author, --place and --date, each ended by a NUL (0xFF
 # first: not given), then the input; after ESC "B", a flags byte first
@@ -21,6 +22,7 @@ for f; do
 	b=$(od -An -tu1 -N1 "$f" | tr -d ' ')
 	[ -n "$b" ] || continue
 	dia=$(echo $dialects | cut -d' ' -f$((b % 6 + 1)))
+	[ $((b & 15)) -eq 15 ] && dia=json
 	len=""
 	[ $(((b >> 4) & 1)) -eq 1 ] && len=--lenient
 	case $((b >> 5)) in

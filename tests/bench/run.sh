@@ -76,6 +76,15 @@ bench "EPUB x1" 1 - - --epub
 bench "EPUB x200" 200 0.5 50 --epub
 bench "TEI x1" 1 - - --tei
 bench "TEI x200" 200 0.3 50 --tei
+bench "JSON x1" 1 - - --json
+bench "JSON x200" 200 0.3 50 --json
+
+# Two files: x200 split into its Chinese and its English lines (4,800
+# paragraphs a side), aligned (no target: for the record).
+if python3 "$SRC/tests/split_bilingual.py" "$T/x200.txt" "$T/z200.txt" "$T/e200.txt"; then
+	run1 --dump-alignment --translation "$T/e200.txt" "$T/z200.txt"
+	printf '%-22s %9s %9s %9s %9s  %s\n' "align x200" "$wall" - - "$rss" "(no target)"
+fi
 
 # -j scaling: 200 single-speech files, PDF.
 mkdir "$T/many" "$T/mo"

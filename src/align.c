@@ -1,0 +1,1011 @@
+/*
+ * Two-file input (--translation): read an original and its
+ * translation, each in its own dialect, and align them into the one
+ * parallel model an interleaved bilingual file gives.  Header lines
+ * pair by role; the body's paragraphs are aligned as bitext aligners
+ * align them (Gale and Church 1993: dynamic programming over beads of
+ * 1-1, 1-0, 0-1, 2-1 and 1-2 paragraphs, costed by how far their
+ * lengths are from the document's ratio), helped by anchors both
+ * sides share: numbers, enumerators (第一 / First), and the roles of
+ * salutations, vocatives and headings.
+ */
+#include "config.h"
+
+#include <assert.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <glib.h>
+
+#include "docconv.h"
+#include "parse.h"
+
+/* What a body paragraph brings to the alignment. */
+struct al_unit {
+	struct dc_node	*blk;		/* the block (owned by its doc) */
+	double		 size;		/* length in its language's units */
+	int		 line;		/* first input line */
+	int		 ordinal;	/* enumerator's number, 0 if none */
+	int		 role;		/* al_role() class */
+	GHashTable	*nums;		/* numbers written in digits, or
+					   NULL if none */
+};
+
+/* One side: its document and body paragraphs. */
+struct al_side {
+	struct dc_doc	*d;		/* the parsed file, owned */
+	const char	*name;		/* as given */
+	enum dc_lang	 lang;		/* its language */
+	struct al_unit	*u;		/* its body paragraphs */
+	size_t		 n;		/* their number */
+};
+
+/* A step of the alignment: paragraphs of each side in one bead. */
+struct al_step {
+	int		 a;		/* of the original, 0-2 */
+	int		 b;		/* of the translation, 0-2 */
+};
+
+static const struct al_step al_moves[] = {
+	{ 1, 1 }, { 1, 0 }, { 0, 1 }, { 2, 1 }, { 1, 2 }
+};
+
+/*
+ * Costs of the beads: minus the log of their priors in Gale and
+ * Church's counts (1-1 89%, 2-1 and 1-2 9%, 1-0 and 0-1 1%).
+ */
+#define AL_PRIOR_11	0.1
+#define AL_PRIOR_21	2.4
+#define AL_PRIOR_10	4.6
+
+/* Past this size (rows x the band's columns) the table is not built:
+ * the sides are paired in order, with a warning. */
+#define AL_MAX_CELLS	4e6
+
+/* Role classes for anchoring: paragraphs of a role pair with their
+ * like. */
+enum { AL_ROLE_TEXT = 0, AL_ROLE_ADDRESS, AL_ROLE_HEADING, AL_ROLE_END };
+
+static int
+al_role(enum dc_type t)
+{
+	switch (t) {
+	case DC_SALUTATION:
+	case DC_VOCATIVE:
+		return AL_ROLE_ADDRESS;
+	case DC_HEADING:
+		return AL_ROLE_HEADING;
+	case DC_CLOSING:
+	case DC_SIGNOFF:
+		return AL_ROLE_END;
+	case DC_ROOT:
+	case DC_COLLECTION:
+	case DC_KICKER:
+	case DC_TITLE:
+	case DC_SUBTITLE:
+	case DC_OCCASION:
+	case DC_SPEAKER:
+	case DC_ROLE:
+	case DC_DATEPLACE:
+	case DC_DATELINE:
+	case DC_BYLINE:
+	case DC_SOURCE:
+	case DC_FRONTMATTER:
+	case DC_NOTE:
+	case DC_PARA:
+	case DC_TURN:
+	case DC_CAPTION:
+	case DC_SEG:
+	case DC_SENT:
+	case DC_W:
+	case DC_PC:
+	case DC_TYPE__MAX:
+		return AL_ROLE_TEXT;
+	}
+	abort();
+}
+
+/*
+ * The number an enumerator says: "第一", "一是", "（三）", "2.", "First",
+ * "Secondly", "Finally" (as 99: the last one of either side).  0 if
+ * it says none.
+ */
+static int
+al_ordinal(const char *s, size_t len)
+{
+	static const char *const en[] = { "first", "second", "third",
+	    "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
+	    "tenth" };
+	static const char zh[] = "一二三四五六七八九十";
+	const char	*p, *end = s + len, *q;
+	gunichar	 c;
+	size_t		 i;
+	int		 v = 0;
+
+	if (len == 0)
+		return 0;
+	for (i = 0; i < G_N_ELEMENTS(en); i++)
+		if (len >= strlen(en[i]) &&
+		    g_ascii_strncasecmp(s, en[i], strlen(en[i])) == 0)
+			return (int)i + 1;
+	if (len >= 5 && (g_ascii_strncasecmp(s, "final", 5) == 0 ||
+	    g_ascii_strncasecmp(s, "last", 4) == 0))
+		return 99;
+	if (g_str_has_prefix(s, "最后"))
+		return 99;
+	for (p = s; p < end; p = g_utf8_next_char(p)) {
+		c = g_utf8_get_char(p);
+		if (c >= '0' && c <= '9') {
+			v = v * 10 + (int)(c - '0');
+			if (v > 1000)
+				return 0;
+			continue;
+		}
+		for (i = 0, q = zh; *q != '\0'; q = g_utf8_next_char(q), i++)
+			if (g_utf8_get_char(q) == c)
+				break;
+		if (*q != '\0') {
+			/* 十 is ten, or tens (二十), or ten and (十二). */
+			if (i == 9)
+				v = v == 0 ? 10 : v * 10;
+			else
+				v = v >= 10 && v % 10 == 0 ? v + (int)i + 1 :
+				    v * 10 + (int)i + 1;
+			continue;
+		}
+		if (v > 0)
+			break;
+	}
+	return v;
+}
+
+/* The numbers written in digits in a text ("2020", "1,000" as 1000). */
+static GHashTable *
+al_numbers(const char *s)
+{
+	GHashTable	*h = NULL;
+	GString		*b = g_string_new(NULL);
+	const char	*p;
+
+	for (p = s; ; p++) {
+		if (g_ascii_isdigit(*p)) {
+			g_string_append_c(b, *p);
+			continue;
+		}
+		/* A thousands separator between digits. */
+		if (*p == ',' && b->len > 0 && g_ascii_isdigit(p[1]))
+			continue;
+		if (b->len > 0) {
+			if (h == NULL)
+				h = g_hash_table_new_full(g_str_hash,
+				    g_str_equal, g_free, NULL);
+			g_hash_table_add(h, g_strdup(b->str));
+			g_string_truncate(b, 0);
+		}
+		if (*p == '\0')
+			break;
+	}
+	g_string_free(b, TRUE);
+	return h;
+}
+
+/* Size of a text for length-based alignment: characters for Chinese,
+ * bytes for English (as the bilingual reader measures its lines). */
+static double
+al_size(const char *t, enum dc_lang l)
+{
+	return (double)(l == DC_LANG_ZH ? g_utf8_strlen(t, -1) :
+	    (long)strlen(t));
+}
+
+/* Fill in a side's body paragraphs. */
+static void
+al_units(struct al_side *s)
+{
+	struct dc_node	*n, *g;
+	struct al_unit	*u;
+	GString		*all;
+	size_t		 k = 0;
+
+	for (n = s->d->root->child; n != NULL; n = n->next)
+		if (dc_type_is_block(n->type))
+			k++;
+	s->u = g_new0(struct al_unit, k + 1);
+	for (n = s->d->root->child; n != NULL; n = n->next) {
+		if (!dc_type_is_block(n->type))
+			continue;
+		u = &s->u[s->n++];
+		u->blk = n;
+		u->line = n->line;
+		u->role = al_role(n->type);
+		all = g_string_new(NULL);
+		for (g = n->child; g != NULL; g = g->next) {
+			u->size += al_size(g->text, g->lang);
+			if (u->ordinal == 0 && g->enum_len > 0)
+				u->ordinal = al_ordinal(g->text, g->enum_len);
+			if (u->line == 0)
+				u->line = g->line;
+			g_string_append(all, g->text);
+		}
+		u->size += 1.0;
+		u->nums = al_numbers(all->str);
+		g_string_free(all, TRUE);
+	}
+}
+
+/* Does y hold one of x's numbers (or x none at all)? */
+static int
+al_shares(GHashTable *x, GHashTable *y)
+{
+	GHashTableIter	 it;
+	gpointer	 k;
+
+	if (x == NULL)
+		return 1;
+	if (y == NULL)
+		return 0;
+	g_hash_table_iter_init(&it, x);
+	while (g_hash_table_iter_next(&it, &k, NULL))
+		if (g_hash_table_contains(y, k))
+			return 1;
+	return 0;
+}
+
+/*
+ * What the anchors of paragraph x of the original and y of the
+ * translation say about pairing them: negative if they agree, positive
+ * if they disagree, 0 if they say nothing.
+ */
+static double
+al_anchor(const struct al_unit *x, const struct al_unit *y)
+{
+	GHashTableIter	 it;
+	gpointer	 k;
+	double		 c = 0;
+	int		 shared = 0;
+
+	if (x->ordinal > 0 && y->ordinal > 0)
+		c += x->ordinal == y->ordinal ? -2.0 : 3.0;
+	else if (x->ordinal > 0 || y->ordinal > 0)
+		c += 1.0;
+	if (x->role != AL_ROLE_TEXT && x->role == y->role)
+		c -= 1.0;
+	else if (x->role != y->role)
+		c += 1.0;
+	if (x->nums != NULL && y->nums != NULL) {
+		g_hash_table_iter_init(&it, x->nums);
+		while (g_hash_table_iter_next(&it, &k, NULL))
+			if (g_hash_table_contains(y->nums, k))
+				shared++;
+		/* Each number both write is evidence (up to three);
+		 * numbers that none of the other's match, against. */
+		c += shared > 0 ? -(double)MIN(shared, 3) : 1.5;
+	}
+	return c;
+}
+
+/* The normalised distance of the lengths sa (original) and sb from
+ * the document's ratio: Gale and Church's delta, with a variance that
+ * also grows with the square of the length (a translation of a long
+ * paragraph is rarely within a few percent of the expected length). */
+static double
+al_delta(double sa, double sb, double ratio)
+{
+	double	 e = sa * ratio;
+
+	return (sb - e) / sqrt(e * 8.0 + 0.0225 * e * e);
+}
+
+/*
+ * Cost of a bead of na paragraphs of a from i and nb of b from j.
+ */
+static double
+al_cost(const struct al_side *a, size_t i, int na, const struct al_side *b,
+    size_t j, int nb, double ratio)
+{
+	double	 sa = 0, sb = 0, dl, c;
+	int	 k;
+
+	if (na == 0 || nb == 0)
+		return AL_PRIOR_10;
+	for (k = 0; k < na; k++)
+		sa += a->u[i + k].size;
+	for (k = 0; k < nb; k++)
+		sb += b->u[j + k].size;
+	dl = al_delta(sa, sb, ratio);
+	c = dl * dl / 2.0 + (na + nb > 2 ? AL_PRIOR_21 : AL_PRIOR_11);
+	/* Anchors count for the first paragraphs of a bead (an
+	 * enumerator opens its paragraph); a second paragraph with an
+	 * anchor of its own would rather be paired alone. */
+	c += al_anchor(&a->u[i], &b->u[j]);
+	if (na > 1 && (a->u[i + 1].ordinal > 0 ||
+	    a->u[i + 1].role != AL_ROLE_TEXT))
+		c += 2.0;
+	if (nb > 1 && (b->u[j + 1].ordinal > 0 ||
+	    b->u[j + 1].role != AL_ROLE_TEXT))
+		c += 2.0;
+	/* Numbers in digits come through translation: a second
+	 * paragraph whose numbers the other side lacks is not part of
+	 * what it translates. */
+	if (na > 1 && !al_shares(a->u[i + 1].nums, b->u[j].nums))
+		c += 3.0;
+	if (nb > 1 && !al_shares(b->u[j + 1].nums, a->u[i].nums))
+		c += 3.0;
+	return c;
+}
+
+/*
+ * The band of the table the alignment searches: row i (paragraphs of
+ * the original done) holds columns j within w of the diagonal, as
+ * bitext aligners restrict their search.  lo is row i's first column.
+ */
+struct al_band {
+	size_t		 na, nb;	/* paragraphs of each side */
+	size_t		 w;		/* half width */
+	size_t		 cols;		/* 2w + 1 */
+};
+
+static size_t
+al_band_lo(const struct al_band *bd, size_t i)
+{
+	size_t	 c = bd->na > 0 ? i * bd->nb / bd->na : 0;
+
+	return c > bd->w ? c - bd->w : 0;
+}
+
+/* Index of cell (i, j), or (size_t)-1 outside the band. */
+static size_t
+al_band_at(const struct al_band *bd, size_t i, size_t j)
+{
+	size_t	 lo = al_band_lo(bd, i);
+
+	if (i > bd->na || j > bd->nb || j < lo || j - lo >= bd->cols)
+		return (size_t)-1;
+	return i * bd->cols + (j - lo);
+}
+
+/*
+ * The band's half width for a and b: the difference in their numbers
+ * of paragraphs and room to go round beads that are not 1-1.  0 if
+ * even the band is too large a table (AL_MAX_CELLS).
+ */
+static size_t
+al_band_width(size_t na, size_t nb)
+{
+	size_t	 w = (na > nb ? na - nb : nb - na) + 64;
+
+	if (w > (na > nb ? na : nb))
+		w = na > nb ? na : nb;
+	if ((double)(na + 1) * (double)(2 * w + 1) > AL_MAX_CELLS)
+		return 0;
+	return w;
+}
+
+/*
+ * Align the paragraphs of a and b within a band of half width w
+ * (al_band_width()).  Returns the steps in order (g_free()), their
+ * number in *nsteps and their costs in *costs (g_free()).
+ */
+static struct al_step *
+al_dp(const struct al_side *a, const struct al_side *b, double ratio,
+    size_t w, size_t *nsteps, double **costs)
+{
+	struct al_band	 bd;
+	size_t		 i, j, k, n, lo, hi, at, to, cells;
+	double		*cost, c, *oc;
+	int		*from;
+	struct al_step	*out;
+
+	bd.na = a->n;
+	bd.nb = b->n;
+	bd.w = w;
+	bd.cols = 2 * w + 1;
+	cells = (bd.na + 1) * bd.cols;
+	cost = g_new(double, cells);
+	from = g_new(int, cells);
+	for (k = 0; k < cells; k++) {
+		cost[k] = HUGE_VAL;
+		from[k] = -1;
+	}
+	cost[0] = 0;
+	for (i = 0; i <= bd.na; i++) {
+		lo = al_band_lo(&bd, i);
+		hi = lo + bd.cols - 1 < bd.nb ? lo + bd.cols - 1 : bd.nb;
+		for (j = lo; j <= hi; j++) {
+			at = al_band_at(&bd, i, j);
+			if (cost[at] == HUGE_VAL)
+				continue;
+			for (k = 0; k < G_N_ELEMENTS(al_moves); k++) {
+				size_t ni = i + (size_t)al_moves[k].a;
+				size_t nj = j + (size_t)al_moves[k].b;
+				if ((to = al_band_at(&bd, ni, nj)) ==
+				    (size_t)-1)
+					continue;
+				c = cost[at] + al_cost(a, i, al_moves[k].a,
+				    b, j, al_moves[k].b, ratio);
+				if (c < cost[to]) {
+					cost[to] = c;
+					from[to] = (int)k;
+				}
+			}
+		}
+	}
+	out = g_new(struct al_step, bd.na + bd.nb + 1);
+	oc = g_new(double, bd.na + bd.nb + 1);
+	n = 0;
+	for (i = bd.na, j = bd.nb; i > 0 || j > 0; ) {
+		/* The end is on the diagonal, and every cell reached has
+		 * a way back to the start. */
+		at = al_band_at(&bd, i, j);
+		assert(at != (size_t)-1 && from[at] >= 0);
+		k = (size_t)from[at];
+		out[n] = al_moves[k];
+		i -= (size_t)al_moves[k].a;
+		j -= (size_t)al_moves[k].b;
+		oc[n++] = cost[at] - cost[al_band_at(&bd, i, j)];
+	}
+	for (i = 0; i < n / 2; i++) {
+		struct al_step t = out[i];
+		double tc = oc[i];
+		out[i] = out[n - 1 - i];
+		out[n - 1 - i] = t;
+		oc[i] = oc[n - 1 - i];
+		oc[n - 1 - i] = tc;
+	}
+	g_free(cost);
+	g_free(from);
+	*nsteps = n;
+	*costs = oc;
+	return out;
+}
+
+/*
+ * Move the segs of block src into block dst (src is freed).  A seg of
+ * a language dst already has is appended to it: its text, and its
+ * tokens if both have tokens (else the tokens of both are given up,
+ * never the text: they must join to the text).
+ */
+static void
+al_blk_take(struct dc_node *dst, struct dc_node *src)
+{
+	struct dc_node	*s, *next, *have, *t, *tn, *at;
+	char		*txt;
+
+	for (s = src->child; s != NULL; s = next) {
+		next = s->next;
+		dc_node_unlink(s);
+		if ((have = dc_node_seg(dst, s->lang)) == NULL) {
+			for (at = dst->child; at != NULL; at = at->next)
+				if (at->lang > s->lang)
+					break;
+			if (at == NULL)
+				dc_node_append(dst, s);
+			else
+				dc_node_insert_before(at, s);
+			continue;
+		}
+		if (have->child != NULL && s->child != NULL) {
+			for (t = s->child; t != NULL; t = tn) {
+				tn = t->next;
+				dc_node_unlink(t);
+				dc_node_append(have, t);
+			}
+			txt = dc_tokens_join(have);
+		} else {
+			while (have->child != NULL) {
+				t = have->child;
+				dc_node_unlink(t);
+				dc_node_free(t);
+			}
+			txt = g_strconcat(have->text, s->lang == DC_LANG_EN ?
+			    " " : "", s->text, NULL);
+		}
+		g_free(have->text);
+		have->text = txt;
+		dc_node_free(s);
+	}
+	dc_node_unlink(src);
+	dc_node_free(src);
+}
+
+/* "name:12, 14" or "name: none" for a message; g_free(). */
+static char *
+al_where(const char *name, const int *l, int n)
+{
+	GString	*b = g_string_new(name);
+	int	 i;
+
+	for (i = 0; i < n; i++)
+		g_string_append_printf(b, "%s%d", i == 0 ? ":" : ",", l[i]);
+	return g_string_free(b, FALSE);
+}
+
+/* Add a bead to the alignment. */
+static struct dc_bead *
+al_bead(GArray *beads, enum dc_type t, const int *la, int na,
+    const int *lb, int nb, double score)
+{
+	struct dc_bead	 e;
+
+	memset(&e, 0, sizeof(e));
+	e.type = t;
+	e.na = na;
+	e.nb = nb;
+	e.lines = g_new0(int, na + nb + 1);
+	if (na > 0)
+		memcpy(e.lines, la, sizeof(int) * (size_t)na);
+	if (nb > 0)
+		memcpy(e.lines + na, lb, sizeof(int) * (size_t)nb);
+	e.score = score <= 0 ? 0 : (int)lround(score * 100.0);
+	g_array_append_val(beads, e);
+	return &g_array_index(beads, struct dc_bead, beads->len - 1);
+}
+
+/* Move header line n of a side into d, before blk (the first block). */
+static void
+al_header_move(struct dc_doc *d, struct dc_node *blk, struct dc_node *n)
+{
+	dc_node_unlink(n);
+	if (blk != NULL)
+		dc_node_insert_before(blk, n);
+	else
+		dc_node_append(d->root, n);
+}
+
+/*
+ * The header lines of both sides, paired by role: the lines of one
+ * type (the title lines, the speaker's...) of the original with those
+ * of the translation, in the order the types first come in either.
+ * A line in one language only (an English occasion line the Chinese
+ * puts in its title) is ordinary in a header and not warned about.
+ * Each language's lines keep their file's order (the writers print a
+ * language's header in the order of the model): after the original's
+ * last line of a type come the translation's lines up to its last of
+ * that type.
+ */
+static void
+al_header(struct dc_doc *d, struct al_side *a, struct al_side *b,
+    GArray *beads)
+{
+	struct dc_node	*n, *next, *blk, *m, *last;
+	GArray		*la, *lb;
+	int		 seen[DC_TYPE__MAX] = { 0 }, order[DC_TYPE__MAX];
+	int		 no = 0, k, side;
+	struct al_side	*sd[2] = { a, b };
+
+	for (side = 0; side < 2; side++)
+		for (n = sd[side]->d->root->child; n != NULL; n = n->next)
+			if (dc_type_is_header(n->type) && !seen[n->type]) {
+				seen[n->type] = 1;
+				order[no++] = n->type;
+			}
+	la = g_array_new(FALSE, FALSE, sizeof(int));
+	lb = g_array_new(FALSE, FALSE, sizeof(int));
+	for (k = 0; k < no; k++) {
+		g_array_set_size(la, 0);
+		g_array_set_size(lb, 0);
+		for (side = 0; side < 2; side++)
+			for (n = sd[side]->d->root->child; n != NULL;
+			    n = n->next)
+				if ((int)n->type == order[k])
+					g_array_append_val(side == 0 ? la : lb,
+					    n->line);
+		al_bead(beads, (enum dc_type)order[k], (int *)(void *)la->data,
+		    (int)la->len, (int *)(void *)lb->data, (int)lb->len, 0);
+	}
+	g_array_free(la, TRUE);
+	g_array_free(lb, TRUE);
+
+	/* Where the first block is: header lines go before it. */
+	for (blk = d->root->child; blk != NULL; blk = blk->next)
+		if (!dc_type_is_header(blk->type))
+			break;
+	for (n = a->d->root->child; n != NULL; n = next) {
+		next = n->next;
+		if (!dc_type_is_header(n->type))
+			continue;
+		/* Is n the original's last line of its type? */
+		for (m = next; m != NULL && m->type != n->type; m = m->next)
+			;
+		al_header_move(d, blk, n);
+		if (m != NULL)
+			continue;
+		for (last = NULL, m = b->d->root->child; m != NULL;
+		    m = m->next)
+			if (m->type == n->type)
+				last = m;
+		while (last != NULL && (m = b->d->root->child) != NULL &&
+		    dc_type_is_header(m->type)) {
+			al_header_move(d, blk, m);
+			if (m == last)
+				break;
+		}
+	}
+	while ((m = b->d->root->child) != NULL && dc_type_is_header(m->type))
+		al_header_move(d, blk, m);
+}
+
+/*
+ * Make the block of a bead and warn about a doubtful one.
+ */
+static void
+al_body_bead(struct dc_doc *d, struct al_side *a, size_t i, int na,
+    struct al_side *b, size_t j, int nb, double cost, double ratio,
+    GArray *beads)
+{
+	struct dc_node	*blk = NULL, *x;
+	struct dc_bead	*e;
+	int		 la[2], lb[2], k;
+	double		 sa = 0, sb = 0, q;
+	char		*wa, *wb;
+
+	for (k = 0; k < na; k++) {
+		la[k] = a->u[i + k].line;
+		sa += a->u[i + k].size;
+		x = a->u[i + k].blk;
+		dc_node_unlink(x);
+		if (blk == NULL)
+			blk = x;
+		else
+			al_blk_take(blk, x);
+	}
+	for (k = 0; k < nb; k++) {
+		lb[k] = b->u[j + k].line;
+		sb += b->u[j + k].size;
+		x = b->u[j + k].blk;
+		dc_node_unlink(x);
+		if (blk == NULL)
+			blk = x;
+		else
+			al_blk_take(blk, x);
+	}
+	dc_node_append(d->root, blk);
+	/* The roles are found again on both languages at once, as for an
+	 * interleaved file; a heading a reader typed (Markdown) stays. */
+	if (blk->type != DC_HEADING) {
+		blk->type = DC_PARA;
+		blk->sub = DC_SUB_NONE;
+		blk->level = 0;
+		for (x = blk->child; x != NULL; x = x->next)
+			x->spk_len = x->enum_len = x->lead_len = 0;
+	}
+	e = al_bead(beads, blk->type, la, na, lb, nb, cost);
+	wa = al_where(a->name, la, na);
+	wb = al_where(b->name, lb, nb);
+	if (na == 0 || nb == 0) {
+		e->warned = 1;
+		dc_msg(DC_WARN_ALIGN, na > 0 ? la[0] : 0, 0, "%s has no %s "
+		    "in %s: kept alone (aligned %d-%d)", na > 0 ?
+		    wa : wb, na > 0 ? "translation" : "original", na > 0 ?
+		    b->name : a->name, na, nb);
+	} else if (na != 1 || nb != 1) {
+		e->warned = 1;
+		dc_msg(DC_WARN_ALIGN, la[0], 0, "%s and %s aligned %d-%d: "
+		    "two paragraphs of the %s joined into one block", wa, wb,
+		    na, nb, na > nb ? "original" : "translation");
+	} else {
+		/* A 1-1 bead far from the document's ratio, and far
+		 * enough that its length says so. */
+		q = sb / (sa * ratio);
+		if ((q > 2.0 || q < 0.5) && fabs(al_delta(sa, sb, ratio)) >
+		    2.0) {
+			e->warned = 1;
+			dc_msg(DC_WARN_ALIGN, la[0], 0, "%s and %s aligned "
+			    "1-1, but the translation is %.1f times as long "
+			    "as the document's ratio expects", wa, wb, q);
+		}
+	}
+	g_free(wa);
+	g_free(wb);
+}
+
+/* The language most of a document's body (or header) is in. */
+static int
+al_lang(const struct dc_doc *d)
+{
+	const struct dc_node	*n, *s;
+	double			 c[DC_LANG__MAX] = { 0 };
+
+	for (n = d->root->child; n != NULL; n = n->next) {
+		if (n->type == DC_FRONTMATTER || n->type == DC_SOURCE)
+			continue;
+		if (dc_type_is_header(n->type))
+			c[n->lang] += strlen(n->text);
+		for (s = n->child; s != NULL; s = s->next)
+			if (s->type == DC_SEG)
+				c[s->lang] += strlen(s->text);
+	}
+	if (c[DC_LANG_ZH] == 0 && c[DC_LANG_EN] == 0)
+		return -1;
+	return c[DC_LANG_ZH] >= c[DC_LANG_EN] ? DC_LANG_ZH : DC_LANG_EN;
+}
+
+/* Does a block of d hold two languages (an interleaved file)? */
+static int
+al_paired(const struct dc_doc *d)
+{
+	const struct dc_node	*n;
+
+	for (n = d->root->child; n != NULL; n = n->next)
+		if (dc_type_is_block(n->type) && n->child != NULL &&
+		    n->child->next != NULL)
+			return 1;
+	return 0;
+}
+
+/* Take a metadata string from src where dst has none. */
+static void
+al_meta_take(char **dst, char **src)
+{
+	if (*dst == NULL) {
+		*dst = *src;
+		*src = NULL;
+	}
+}
+
+/*
+ * The metadata of the parallel model: each language's from the file
+ * in that language (a placeholder title from neither), the rest from
+ * the original, else from the translation.
+ */
+static void
+al_meta(struct dc_doc *d, struct al_side *a, struct al_side *b)
+{
+	struct dc_meta	*m = &d->meta, *s;
+	struct al_side	*sd[2] = { a, b };
+	int		 i, k;
+
+	for (k = 0; k < 2; k++) {
+		s = &sd[k]->d->meta;
+		for (i = 0; i < DC_LANG__MAX; i++) {
+			struct dc_lmeta *l = &m->l[i], *f = &s->l[i];
+			if (!s->title_default)
+				al_meta_take(&l->title, &f->title);
+			al_meta_take(&l->subtitle, &f->subtitle);
+			al_meta_take(&l->occasion, &f->occasion);
+			al_meta_take(&l->speaker, &f->speaker);
+			al_meta_take(&l->role, &f->role);
+			al_meta_take(&l->date, &f->date);
+			al_meta_take(&l->place, &f->place);
+			al_meta_take(&l->kicker, &f->kicker);
+		}
+		al_meta_take(&m->date_iso, &s->date_iso);
+		al_meta_take(&m->collection, &s->collection);
+		al_meta_take(&m->agency, &s->agency);
+		al_meta_take(&m->reporters, &s->reporters);
+		al_meta_take(&m->source, &s->source);
+		al_meta_take(&m->from, &s->from);
+		al_meta_take(&m->orig_title, &s->orig_title);
+		al_meta_take(&m->editor, &s->editor);
+		al_meta_take(&m->author_from, &s->author_from);
+		if (m->urls == NULL) {
+			m->urls = s->urls;
+			s->urls = NULL;
+		}
+	}
+	m->dialect = DC_DIALECT_BILINGUAL;
+}
+
+static void
+al_side_free(struct al_side *s)
+{
+	size_t	 i;
+
+	for (i = 0; i < s->n; i++)
+		if (s->u[i].nums != NULL)
+			g_hash_table_destroy(s->u[i].nums);
+	g_free(s->u);
+	dc_doc_free(s->d);
+}
+
+/* A continued turn (no speaker label) after a block that is no turn
+ * is a paragraph: a 0-1 or 1-0 bead can come between them. */
+static void
+al_turns(struct dc_doc *d)
+{
+	struct dc_node	*n, *s;
+	int		 spk;
+
+	for (n = d->root->child; n != NULL; n = n->next) {
+		if (n->type != DC_TURN)
+			continue;
+		for (spk = 0, s = n->child; s != NULL; s = s->next)
+			spk |= s->spk_len > 0;
+		if (!spk && (n->prev == NULL || n->prev->type != DC_TURN))
+			n->type = DC_PARA;
+	}
+}
+
+/*
+ * Read the original and the translation (any dialect each) and align
+ * them into one parallel model.  Messages name the file they are
+ * about.  Returns the document (dc_doc_free()), or NULL after
+ * reporting why not.
+ */
+struct dc_doc *
+dc_parse_pair(const char *orig, const char *trans, const struct dc_opts *o)
+{
+	struct al_side	 a, b;
+	struct dc_doc	*d = NULL;
+	struct al_step	*st = NULL;
+	struct dc_align	*al;
+	struct dc_opts	 so = *o;
+	GArray		*beads;
+	double		*costs = NULL, ta = 0, tb = 0, ratio;
+	size_t		 i, k, n, ia, ib, w;
+	int		 la, lb;
+
+	memset(&a, 0, sizeof(a));
+	memset(&b, 0, sizeof(b));
+	a.name = orig;
+	b.name = trans;
+	/* Overrides are for the parallel model, not each side. */
+	so.title = so.author = so.date = so.place = NULL;
+	if ((a.d = dc_parse_file(orig, &so)) == NULL)
+		goto out;
+	dc_msg_set_file(strcmp(trans, "-") == 0 ? "<stdin>" : trans);
+	b.d = dc_parse_file(trans, &so);
+	dc_msg_set_file(strcmp(orig, "-") == 0 ? "<stdin>" : orig);
+	if (b.d == NULL) {
+		dc_msg(DC_ERR_INPUT, 0, 0, "the translation %s could not be "
+		    "read (see above)", trans);
+		goto out;
+	}
+	if (a.d->align != NULL || b.d->align != NULL) {
+		dc_msg(DC_ERR_INPUT, 0, 0, "%s is aligned already; give "
+		    "one language a file", a.d->align != NULL ? orig : trans);
+		goto out;
+	}
+	if (al_paired(a.d) || al_paired(b.d)) {
+		dc_msg(DC_ERR_INPUT, 0, 0, "%s is bilingual already (its "
+		    "blocks pair two languages); give --translation one "
+		    "language a file", al_paired(a.d) ? orig : trans);
+		goto out;
+	}
+	la = al_lang(a.d);
+	lb = al_lang(b.d);
+	if (la < 0 || lb < 0 || la == lb) {
+		dc_msg(DC_ERR_INPUT, 0, 0, "the original and the translation "
+		    "%s are both %s; --translation takes the other "
+		    "language's text", trans, la == DC_LANG_EN ? "English" :
+		    "Chinese");
+		goto out;
+	}
+	a.lang = (enum dc_lang)la;
+	b.lang = (enum dc_lang)lb;
+	al_units(&a);
+	al_units(&b);
+	for (i = 0; i < a.n; i++)
+		ta += a.u[i].size;
+	for (i = 0; i < b.n; i++)
+		tb += b.u[i].size;
+	/* Translation size per original size, over the whole body. */
+	ratio = ta > 0 && tb > 0 ? tb / ta : la == DC_LANG_ZH ? 3.0 : 1 / 3.0;
+
+	d = dc_doc_new();
+	al = d->align = g_new0(struct dc_align, 1);
+	al->original = g_strdup(orig);
+	al->translation = g_strdup(trans);
+	al->lang_a = a.lang;
+	al->lang_b = b.lang;
+	al->ratio = (int)lround(ratio * 100.0);
+	beads = g_array_new(FALSE, TRUE, sizeof(struct dc_bead));
+	if ((w = al_band_width(a.n, b.n)) == 0) {
+		/* Too large a table: in order, the rest alone. */
+		dc_msg(DC_WARN_ALIGN, 0, 0, "%zu and %zu paragraphs are too "
+		    "many to align; paired in order", a.n, b.n);
+		n = a.n > b.n ? a.n : b.n;
+		st = g_new(struct al_step, n + 1);
+		costs = g_new0(double, n + 1);
+		for (i = 0; i < n; i++) {
+			st[i].a = i < a.n;
+			st[i].b = i < b.n;
+		}
+	} else
+		st = al_dp(&a, &b, ratio, w, &n, &costs);
+	/*
+	 * A paragraph left alone on each side at the same place is a pair
+	 * whose lengths disagree (a summary, a padded translation) more
+	 * often than a loss on both sides: paired, and warned about as a
+	 * 1-1 far from the ratio.
+	 */
+	for (i = 0, k = 0; i < n; i++, k++) {
+		st[k] = st[i];
+		costs[k] = costs[i];
+		if (i + 1 < n && st[i].a + st[i].b == 1 &&
+		    st[i + 1].a + st[i + 1].b == 1 &&
+		    st[i].a != st[i + 1].a) {
+			st[k].a = st[k].b = 1;
+			costs[k] += costs[++i];
+		}
+	}
+	n = k;
+	for (i = 0, ia = 0, ib = 0; i < n; i++) {
+		al_body_bead(d, &a, ia, st[i].a, &b, ib, st[i].b, costs[i],
+		    ratio, beads);
+		ia += (size_t)st[i].a;
+		ib += (size_t)st[i].b;
+	}
+	al_header(d, &a, &b, beads);
+	/* Header beads first, as the header comes first. */
+	{
+		size_t nbody = n, nh = beads->len - nbody;
+		struct dc_bead *all = g_new0(struct dc_bead, beads->len + 1);
+		memcpy(all, &g_array_index(beads, struct dc_bead, nbody),
+		    sizeof(struct dc_bead) * nh);
+		memcpy(all + nh, beads->data, sizeof(struct dc_bead) * nbody);
+		al->beads = all;
+		al->nbeads = beads->len;
+		g_array_free(beads, TRUE);
+	}
+	al_meta(d, &a, &b);
+	/* Roles on both languages at once, as the bilingual reader
+	 * finds them. */
+	dc_body_roles(d);
+	al_turns(d);
+	/* Body roles may have changed: the beads say the final ones. */
+	{
+		struct dc_node *x;
+		for (k = 0; k < al->nbeads &&
+		    dc_type_is_header(al->beads[k].type); k++)
+			;
+		for (x = d->root->child; x != NULL && k < al->nbeads;
+		    x = x->next)
+			if (dc_type_is_block(x->type))
+				al->beads[k++].type = x->type;
+	}
+	dc_doc_finish(d, o);
+out:
+	g_free(st);
+	g_free(costs);
+	al_side_free(&a);
+	al_side_free(&b);
+	if (d == NULL)
+		return NULL;
+	return dc_read_checked(d);
+}
+
+/*
+ * Print the alignment of a two-file document (see docconv(1),
+ * "ALIGNMENT DUMP"): comment lines starting with "#", then one bead a
+ * line, tab-separated: the bead ("2-1"), the original's lines and the
+ * translation's (comma-separated first lines of each unit, "-" for
+ * none), the score (0.00 is sure; larger is less likely), the header
+ * type or block role, and "ok" or "check" (warned about).  Returns 0,
+ * or -1 if the document has no alignment (reported).
+ */
+int
+dc_align_dump(const struct dc_doc *d, FILE *f)
+{
+	const struct dc_align	*a = d->align;
+	const struct dc_bead	*e;
+	size_t			 i;
+	int			 k;
+
+	if (a == NULL) {
+		dc_msg(DC_ERR_INPUT, 0, 0, "--dump-alignment: the document "
+		    "was not aligned from two files (give --translation)");
+		return -1;
+	}
+	fprintf(f, "# docconv alignment 1\n");
+	fprintf(f, "# original %s %s\n", dc_lang_code(a->lang_a),
+	    a->original);
+	fprintf(f, "# translation %s %s\n", dc_lang_code(a->lang_b),
+	    a->translation);
+	fprintf(f, "# ratio %d.%02d\n", a->ratio / 100, a->ratio % 100);
+	fprintf(f, "# bead\toriginal\ttranslation\tscore\ttype\tstatus\n");
+	for (i = 0; i < a->nbeads; i++) {
+		e = &a->beads[i];
+		fprintf(f, "%d-%d\t", e->na, e->nb);
+		for (k = 0; k < e->na; k++)
+			fprintf(f, "%s%d", k ? "," : "", e->lines[k]);
+		fputs(e->na == 0 ? "-\t" : "\t", f);
+		for (k = 0; k < e->nb; k++)
+			fprintf(f, "%s%d", k ? "," : "", e->lines[e->na + k]);
+		fputs(e->nb == 0 ? "-\t" : "\t", f);
+		fprintf(f, "%d.%02d\t%s\t%s\n", e->score / 100, e->score % 100,
+		    dc_type_name(e->type), e->warned ? "check" : "ok");
+	}
+	return 0;
+}

@@ -1,0 +1,179 @@
+#!/bin/sh
+# Two-file input (--translation): the bilingual example split into its
+# Chinese and its English lines aligns into the pairs of the
+# interleaved file, either way round; a translation with one paragraph
+# merged and one split still aligns the rest 1-1 with exactly two
+# warnings; the invented pairs in tests/data/align align as their
+# .align files say; every backend writes the parallel model.
+. "${top_srcdir:-.}/tests/lib.sh"
+command -v python3 >/dev/null 2>&1 || skip "python3 not installed"
+S=$top_srcdir/tests
+split() { python3 "$S/split_bilingual.py" "$@" || fail "split_bilingual.py $*"; }
+
+# The examples and the shared corpus's bilingual samples (when this
+# tree sits in the project's work area).
+set -- "$top_srcdir"/examples/*bilingual*.txt
+for c in "$top_srcdir"/../shared/corpus/*bilingual*.txt; do
+	[ -f "$c" ] && set -- "$@" "$c"
+done
+[ -f "$1" ] || fail "no bilingual example in examples/"
+k=0
+for ex; do
+	k=$((k + 1))
+	d=$T/ex$k
+	mkdir -p "$d"
+	split "$ex" "$d/zh.txt" "$d/en.txt"
+	"$DOCCONV" --dump-model "$ex" >"$d/one.tree" 2>"$d/one.msgs" ||
+	    fail "$ex: exit $?"
+	(cd "$d" && "$DOCCONV" zh.txt --translation en.txt --dump-model \
+	    >two.tree 2>two.msgs) || fail "$ex as two files: exit $?"
+	python3 "$S/same_pairs.py" "$d/one.tree" "$d/two.tree" ||
+	    fail "$ex: two files do not give the interleaved file's pairs"
+	cmp -s "$d/one.msgs" "$d/two.msgs" ||
+	    fail "$ex: two files warn otherwise: $(cat "$d/two.msgs")"
+	# Either way round: English original, Chinese translation.
+	(cd "$d" && "$DOCCONV" -q en.txt --translation zh.txt \
+	    --dump-model >rev.tree) || fail "$ex reversed: exit $?"
+	python3 "$S/same_pairs.py" "$d/one.tree" "$d/rev.tree" ||
+	    fail "$ex: English first does not give the same pairs"
+	# Every body bead 1-1, none to check.
+	(cd "$d" && "$DOCCONV" zh.txt --translation en.txt \
+	    --dump-alignment >align 2>/dev/null) || fail "--dump-alignment"
+	awk -F '\t' '!/^#/ && $5 !~ /^(collection|kicker|title|subtitle|occasion|speaker|role|dateplace|dateline|byline|source|frontmatter)$/ && ($1 != "1-1" || $6 != "ok") { bad = 1; print }
+	    END { exit bad }' "$d/align" || fail "$ex: body beads other than 1-1"
+
+	# One English paragraph merged with the next, one split in two:
+	# two warnings, and everything else 1-1.
+	n=$(grep -c . "$d/en.txt")
+	split "$ex" "$d/zh.txt" "$d/en2.txt" --merge $((n / 2)) --split 0
+	(cd "$d" && "$DOCCONV" zh.txt --translation en2.txt \
+	    --dump-alignment >align2 2>msgs2) || fail "merged/split: exit $?"
+	w=$(grep -c WARNING "$d/msgs2")
+	[ "$w" -eq 2 ] || fail "$ex merged and split: $w warnings, not 2:
+$(cat "$d/msgs2")"
+	grep -q "^2-1	.*	check$" "$d/align2" || fail "no 2-1 bead"
+	grep -q "^1-2	.*	check$" "$d/align2" || fail "no 1-2 bead"
+	bad=$(awk -F '\t' '!/^#/ && $6 == "check"' "$d/align2" | wc -l)
+	[ "$bad" -eq 2 ] || fail "$bad beads to check, not 2"
+	# The merged bead names the merged line of the translation.
+	grep -q "en2.txt:$((n / 2)) aligned 2-1" "$d/msgs2" ||
+	    fail "the 2-1 warning does not name en2.txt:$((n / 2)): $(cat "$d/msgs2")"
+	# The same text either way: nothing dropped.
+	for t in en en2; do
+		(cd "$d" && "$DOCCONV" -q zh.txt --translation $t.txt \
+		    --json -o - | python3 -c 'import json, sys
+d = json.load(sys.stdin)
+print("".join(s["text"] for b in d["blocks"] for s in b["segs"]
+    if s["lang"] == "en").replace(" ", ""))') >"$d/$t.text" ||
+		    fail "--json of $t.txt"
+	done
+	cmp -s "$d/en.text" "$d/en2.text" || fail "merged/split lost English text"
+done
+
+# Invented pairs: the beads and the warnings as expected.
+for a in "$S"/data/align/*.align; do
+	n=$(basename "$a" .align)
+	(cd "$S/data/align" && DOCCONV_CHECK=1 "$DOCCONV" $n.zh.txt \
+	    --translation $n.en.txt --dump-alignment) >"$T/$n.align" \
+	    2>"$T/$n.msgs" || fail "$n: exit $?"
+	diff -u "$a" "$T/$n.align" || fail "$n: alignment differs from $a"
+	if [ -f "$S/data/align/$n.msgs" ]; then
+		diff -u "$S/data/align/$n.msgs" "$T/$n.msgs" ||
+		    fail "$n: messages differ"
+	else
+		[ ! -s "$T/$n.msgs" ] || fail "$n: messages: $(cat "$T/$n.msgs")"
+	fi
+	# Each data line: six tab-separated fields (docconv(1)).
+	awk -F '\t' '!/^#/ && (NF != 6 || $1 !~ /^[0-9]+-[0-9]+$/ ||
+	    $4 !~ /^[0-9]+\.[0-9][0-9]$/) { print; bad = 1 } END { exit bad }' \
+	    "$T/$n.align" || fail "$n: a bead line is not in the format"
+done
+# The 1-0 and the 1-2 of forum: kept, not dropped.
+grep -q "forum.zh.txt:11 has no translation" "$S/data/align/forum.msgs" ||
+    fail "forum.msgs lacks the 1-0 warning"
+
+# A 1-1 far from the document's ratio: a summary for a paragraph.
+d=$T/ex1
+python3 - "$d/en.txt" "$d/en3.txt" <<'PY' || fail "making en3"
+import sys
+lines = open(sys.argv[1], encoding='utf-8').read().split('\n')[:-1]
+longest = max(range(len(lines)), key=lambda i: len(lines[i]))
+s = lines[longest]
+lines[longest] = s[:s.find('. ') + 1]
+open(sys.argv[2], 'w', encoding='utf-8').write('\n'.join(lines) + '\n')
+PY
+(cd "$d" && "$DOCCONV" zh.txt --translation en3.txt --dump-alignment \
+    >align3 2>msgs3) || fail "summary: exit $?"
+[ "$(grep -c WARNING "$d/msgs3")" -eq 1 ] &&
+    grep -q "aligned 1-1, but the translation is 0\.[0-9] times" "$d/msgs3" ||
+    fail "a summarised paragraph: $(cat "$d/msgs3")"
+
+# A long text (the example's body 40 times, 1,160 paragraphs a side):
+# aligned, not paired in order, one merge and one split found.
+awk '/^尊敬的/ && !body { body = 1 } body { b[++nb] = $0; next } { print }
+    END { for (i = 0; i < 40; i++) for (j = 1; j <= nb; j++) print b[j] }' \
+    "$top_srcdir/examples/speech-bilingual.zh-en.txt" >"$T/x40.txt"
+split "$T/x40.txt" "$T/z40.txt" "$T/e40.txt" --merge 700 --split 0
+"$DOCCONV" "$T/z40.txt" --translation "$T/e40.txt" --dump-alignment \
+    >"$T/x40.align" 2>"$T/x40.msgs" || fail "x40: exit $?"
+[ "$(grep -c WARNING "$T/x40.msgs")" -eq 2 ] ||
+    fail "x40: not two warnings: $(head -5 "$T/x40.msgs")"
+[ "$(awk -F '\t' '!/^#/ && $6 == "check"' "$T/x40.align" | wc -l)" -eq 2 ] ||
+    fail "x40: not two beads to check"
+
+# Every backend on a two-file input, one language pair in each.
+(cd "$S/data/align" && SOURCE_DATE_EPOCH=0 "$DOCCONV" -q lecture.zh.txt \
+    --translation lecture.en.txt --pdf --epub --tei --json -o "$T/out") ||
+    fail "backends: exit $?"
+for f in lecture.zh.pdf lecture.zh.epub lecture.zh.tei.xml lecture.zh.json; do
+	[ -s "$T/out/$f" ] || fail "no $f"
+done
+if command -v pdftotext >/dev/null 2>&1; then
+	pdftotext "$T/out/lecture.zh.pdf" - | tr -d ' \n' >"$T/pdf.txt"
+	grep -q "河流塑造了城市的形态" "$T/pdf.txt" ||
+	    fail "the PDF lacks the original's text"
+	grep -q "First,rivershaveshaped" "$T/pdf.txt" ||
+	    fail "the PDF lacks the translation's text"
+fi
+command -v qpdf >/dev/null 2>&1 && { qpdf --check "$T/out/lecture.zh.pdf" \
+    >/dev/null 2>&1 || fail "qpdf --check"; }
+grep -q 'xml:lang="en"' "$T/out/lecture.zh.tei.xml" &&
+    grep -q 'xml:lang="zh' "$T/out/lecture.zh.tei.xml" ||
+    fail "the TEI is not bilingual"
+if [ -n "$TEI_SCHEMA" ] && [ -f "$TEI_SCHEMA" ]; then
+	JING_JAR=${JING_JAR:-/usr/share/java/jing.jar}
+	if [ -f "$JING_JAR" ]; then
+		java -jar "$JING_JAR" "$TEI_SCHEMA" "$T/out/lecture.zh.tei.xml" ||
+		    fail "TEI of a two-file input is not valid"
+	fi
+fi
+unzip -p "$T/out/lecture.zh.epub" 2>/dev/null | grep -q "rivers need the protection" ||
+    fail "the EPUB lacks the translation"
+# The tokens of the segmented original are in the model.
+grep -q '"type" : "w"' "$T/out/lecture.zh.json" || fail "no tokens in the JSON"
+
+# Usage: one original; --dump-alignment needs --translation; both
+# files in one language is an input error.
+"$DOCCONV" a b --translation c --tei 2>/dev/null; [ $? -eq 2 ] ||
+    fail "two originals accepted"
+"$DOCCONV" "$d/zh.txt" --dump-alignment 2>/dev/null; [ $? -eq 2 ] ||
+    fail "--dump-alignment without --translation accepted"
+"$DOCCONV" "$d/zh.txt" --translation "$d/zh.txt" --tei -o "$T/same" \
+    2>"$T/same.msgs"; [ $? -eq 1 ] || fail "two Chinese files accepted"
+grep -q "both Chinese" "$T/same.msgs" || fail "no reason given: $(cat "$T/same.msgs")"
+"$DOCCONV" "$top_srcdir/examples/speech-bilingual.zh-en.txt" --translation \
+    "$d/en.txt" --tei -o "$T/bi" 2>"$T/bi.msgs"; [ $? -eq 1 ] ||
+    fail "an interleaved file taken as one language's"
+grep -q "bilingual already" "$T/bi.msgs" || fail "no reason: $(cat "$T/bi.msgs")"
+"$DOCCONV" "$d/zh.txt" --translation "$T/nonexistent" --tei -o "$T/ne" \
+    2>/dev/null; [ $? -eq 1 ] || fail "a missing translation accepted"
+# Documented where a user looks: --help, docconv(1), README.
+"$DOCCONV" --help >"$T/help" || fail "--help"
+for o in --translation --dump-alignment; do
+	grep -q -- "$o" "$T/help" || fail "--help lacks $o"
+	grep -q -- "$o" "$top_srcdir/README.md" || fail "README lacks $o"
+	grep -q -- "Fl ${o#-}" "$top_srcdir/docconv.1" || fail "docconv.1 lacks $o"
+done
+grep -q "^\.Sh ALIGNMENT DUMP" "$top_srcdir/docconv.1" ||
+    fail "docconv.1 does not describe the --dump-alignment format"
+pass

@@ -1,0 +1,115 @@
+#!/bin/sh
+# --json and --input-format=json: for every example and golden input
+# (and a two-file input) the JSON validates against
+# docs/docconv.schema.json, reads back to the same model, and written
+# again is byte-identical; JSON Lines on standard output for a batch
+# (with -j too); an edited JSON typesets the edit; bad JSON is refused,
+# never a crash.
+. "${top_srcdir:-.}/tests/lib.sh"
+command -v python3 >/dev/null 2>&1 || skip "python3 not installed"
+python3 -c 'import jsonschema' 2>/dev/null ||
+    skip "python3-jsonschema not installed (install-deps.sh)"
+SCHEMA=$top_srcdir/docs/docconv.schema.json
+export SOURCE_DATE_EPOCH=0
+
+mkdir "$T/j" "$T/r"
+k=0
+for f in "$top_srcdir"/examples/*.txt "$top_srcdir"/tests/golden/*/*.txt; do
+	k=$((k + 1))
+	n=$k-$(basename "$f" .txt)
+	"$DOCCONV" -q --json -o "$T/j/$n.json" "$f" ||
+	    fail "$f: --json exit $?"
+	# Read back (found as JSON without being told, and told).
+	"$DOCCONV" -q --json -o "$T/r/$n.json" "$T/j/$n.json" ||
+	    fail "$n.json: reading it back: exit $?"
+	cmp -s "$T/j/$n.json" "$T/r/$n.json" || {
+		diff -u "$T/j/$n.json" "$T/r/$n.json" | head -20 >&2
+		fail "$f: JSON -> model -> JSON differs"
+	}
+	"$DOCCONV" -q --dump-model "$f" >"$T/a.tree"
+	"$DOCCONV" -q --input-format=json --dump-model "$T/j/$n.json" \
+	    >"$T/b.tree" || fail "$n.json: --input-format=json exit $?"
+	cmp -s "$T/a.tree" "$T/b.tree" || fail "$f: the model read from JSON differs"
+done
+[ $k -gt 10 ] || fail "only $k inputs"
+# A two-file input keeps its alignment through JSON.
+A=$top_srcdir/tests/data/align
+(cd "$A" && "$DOCCONV" -q forum.zh.txt --translation forum.en.txt --json \
+    -o "$T/j/pair.json") || fail "two files: --json exit $?"
+grep -q '"alignment"' "$T/j/pair.json" || fail "no alignment in the JSON"
+"$DOCCONV" -q --json -o "$T/r/pair.json" "$T/j/pair.json" &&
+    cmp -s "$T/j/pair.json" "$T/r/pair.json" ||
+    fail "a two-file model's JSON does not read back the same"
+
+# JSON Lines: one document a line on standard output, -j 2 too.
+"$DOCCONV" -q --json -o - "$top_srcdir"/tests/golden/*/*.txt >"$T/all.jsonl" ||
+    fail "--json -o - exit $?"
+m=$(ls "$top_srcdir"/tests/golden/*/*.txt | wc -l)
+[ "$(wc -l <"$T/all.jsonl")" -eq "$m" ] || fail "not one line per input"
+"$DOCCONV" -q -j 2 --json -o - "$top_srcdir"/tests/golden/*/*.txt |
+    sort >"$T/par.jsonl"
+sort "$T/all.jsonl" | cmp -s - "$T/par.jsonl" || fail "-j 2 gives other lines"
+python3 "$top_srcdir/tests/t_json.py" "$SCHEMA" "$T"/j/*.json "$T/all.jsonl" ||
+    fail "JSON does not validate against $SCHEMA"
+# The schema is not a formality: a wrong member fails it.
+sed 's/"type" : "para"/"type" : "paragraph"/' "$T/j/1-$(basename \
+    "$(ls "$top_srcdir"/examples/*.txt | head -1)" .txt).json" >"$T/bad.json"
+cmp -s "$T/bad.json" "$T/j/1-$(basename "$(ls "$top_srcdir"/examples/*.txt |
+    head -1)" .txt).json" && fail "the edit did nothing"
+python3 "$top_srcdir/tests/t_json.py" "$SCHEMA" "$T/bad.json" >/dev/null &&
+    fail "the schema accepts a block type it does not know"
+
+# A pipeline corrects the model and typesets the result.
+python3 - "$T/j/pair.json" "$T/edit.json" <<'PY' || fail "editing"
+import json, sys
+d = json.load(open(sys.argv[1], encoding='utf-8'))
+for b in d['blocks']:
+    for s in b['segs']:
+        if s['lang'] == 'en' and s['text'].startswith('Thank you'):
+            s['text'] = 'Thank you very much, dear colleagues.'
+json.dump(d, open(sys.argv[2], 'w', encoding='utf-8'), ensure_ascii=False)
+PY
+"$DOCCONV" -q --input-format=json --pdf -o "$T/edit.pdf" "$T/edit.json" ||
+    fail "typesetting edited JSON: exit $?"
+if command -v pdftotext >/dev/null 2>&1; then
+	pdftotext "$T/edit.pdf" - | tr '\n' ' ' |
+	    grep -q "Thank you very much, dear colleagues" ||
+	    fail "the edit is not in the PDF"
+fi
+
+# Bad JSON: refused with a reason (exit 1), never a crash.
+i=0
+for bad in '{' '[]' '{"docconv":2,"meta":{},"header":[],"blocks":[]}' \
+    '{"docconv":1,"meta":{"dialect":"x"},"header":[],"blocks":[]}' \
+    '{"docconv":1,"meta":{},"header":[{"type":"para","lang":"zh","text":"x"}],"blocks":[]}' \
+    '{"docconv":1,"meta":{},"header":[],"blocks":[{"type":"para","segs":[{"lang":"zh","text":"ab","enum_len":9}]}]}' \
+    '{"docconv":1,"meta":{},"header":[],"blocks":[{"type":"para","segs":[{"lang":"en","text":"a"},{"lang":"zh","text":"b"}]}]}' \
+    '{"docconv":1,"meta":{},"header":[],"blocks":[{"type":"para","segs":[{"lang":"zh","text":"ab","sentences":[{"tokens":[{"type":"w","text":"x"}]}]}]}]}' \
+    '{"docconv":1,"meta":{"date":"2020-02-30"},"header":[],"blocks":[{"type":"para","segs":[{"lang":"zh","text":"a"}]}]}' \
+    '{"docconv":1,"meta":{},"header":[],"blocks":[{"type":"para","level":7,"segs":[{"lang":"zh","text":"a"}]}]}' \
+    '{"docconv":1,"meta":{},"header":[],"blocks":[],"alignment":{"original":"a","translation":"b","original_lang":"zh","translation_lang":"zh","ratio100":1,"beads":[]}}'; do
+	i=$((i + 1))
+	printf '%s' "$bad" >"$T/bad$i.json"
+	"$DOCCONV" --input-format=json --tei -o "$T/bad$i.tei" \
+	    "$T/bad$i.json" 2>"$T/bad$i.msgs"
+	rc=$?
+	[ $rc -eq 1 ] || fail "bad JSON $i: exit $rc, not 1: $(cat "$T/bad$i.msgs")"
+	grep -q "JSON" "$T/bad$i.msgs" || grep -q "empty" "$T/bad$i.msgs" ||
+	    fail "bad JSON $i: no reason: $(cat "$T/bad$i.msgs")"
+	[ ! -e "$T/bad$i.tei" ] || fail "bad JSON $i: an output was written"
+done
+# Nesting a million deep: refused before the parser's stack is.
+python3 -c 'import sys; sys.stdout.write("{\"docconv\":" + "[" * 1000000)' \
+    >"$T/deep.json"
+"$DOCCONV" --input-format=json --tei -o "$T/deep.tei" "$T/deep.json" \
+    2>"$T/deep.msgs"
+[ $? -eq 1 ] || fail "deep JSON: exit status"
+grep -q "nested deeper" "$T/deep.msgs" || fail "deep JSON: $(cat "$T/deep.msgs")"
+# Documented where a user looks: --help, docconv(1), README.
+"$DOCCONV" --help >"$T/help" || fail "--help"
+grep -q -- "--json" "$T/help" && grep -q "tei, *json\|tei or json\|json\." "$T/help" ||
+    fail "--help lacks --json or the json input format"
+grep -q -- "Fl -json" "$top_srcdir/docconv.1" &&
+    grep -q "^\.Cm json" "$top_srcdir/docconv.1" || fail "docconv.1 lacks --json"
+grep -q -- "--input-format=json" "$top_srcdir/README.md" || fail "README lacks JSON"
+pass
