@@ -554,44 +554,10 @@ out:
 }
 
 /*
- * --report: one JSON object per line.  Written by hand, escaping as
- * RFC 8259 asks; a name that is not UTF-8 is made so (U+FFFD).
+ * --report: one JSON object per line, written by hand (strings by
+ * dc_json_quote(): a name that is not UTF-8 is made so, U+FFFD).
  */
 static int	 report_fd = -1;
-
-static void
-json_str(GString *b, const char *s)
-{
-	char		*v;
-	const char	*p;
-
-	v = g_utf8_make_valid(s, -1);
-	g_string_append_c(b, '"');
-	for (p = v; *p != '\0'; p++)
-		switch (*p) {
-		case '"':
-			g_string_append(b, "\\\"");
-			break;
-		case '\\':
-			g_string_append(b, "\\\\");
-			break;
-		case '\n':
-			g_string_append(b, "\\n");
-			break;
-		case '\t':
-			g_string_append(b, "\\t");
-			break;
-		default:
-			if ((unsigned char)*p < 0x20)
-				g_string_append_printf(b, "\\u%04x",
-				    (unsigned char)*p);
-			else
-				g_string_append_c(b, *p);
-			break;
-		}
-	g_string_append_c(b, '"');
-	g_free(v);
-}
 
 static void
 json_strv(GString *b, const GPtrArray *a)
@@ -602,7 +568,7 @@ json_strv(GString *b, const GPtrArray *a)
 	for (i = 0; i < a->len; i++) {
 		if (i > 0)
 			g_string_append_c(b, ',');
-		json_str(b, g_ptr_array_index(a, i));
+		dc_json_quote(b, g_ptr_array_index(a, i), 0);
 	}
 	g_string_append_c(b, ']');
 }
@@ -629,7 +595,7 @@ report_line(const char *in, const struct result *res,
 	if (report_fd == -1)
 		return;
 	b = g_string_new("{\"path\":");
-	json_str(b, in);
+	dc_json_quote(b, in, 0);
 	g_string_append_printf(b, ",\"status\":\"%s\",\"outputs\":",
 	    res->skipped ? "skipped" : res->level >= DC_LEVEL_ERROR ?
 	    "failed" : "converted");

@@ -387,6 +387,10 @@ int		 render_json(const struct dc_doc *, const struct dc_opts *,
 /* render_json.c: the JSON text of a document, pretty or on one line
  * ending in a newline (JSON Lines); g_free(). */
 char		*dc_json_text(const struct dc_doc *, int, size_t *);
+/* render_json.c: a JSON string literal appended to a GString; 1 for
+ * a script element's text ("<", ">", "&" escaped too). */
+struct _GString;
+void		 dc_json_quote(struct _GString *, const char *, int);
 
 /* align.c: read an original and its translation into one parallel
  * model; NULL on error (reported). */

@@ -74,40 +74,6 @@ html_description(const struct html *h, enum dc_lang main)
 	return NULL;
 }
 
-/*
- * A JSON string: quotes, backslashes and controls escaped, and "<",
- * ">" and "&" as \u003c, \u003e, \u0026, so that the text of the
- * script element can never end it or open a comment.
- */
-static void
-html_json_str(GString *b, const char *s)
-{
-	g_string_append_c(b, '"');
-	for (; *s != '\0'; s++) {
-		switch (*s) {
-		case '"':
-			g_string_append(b, "\\\"");
-			break;
-		case '\\':
-			g_string_append(b, "\\\\");
-			break;
-		case '<':
-		case '>':
-		case '&':
-			g_string_append_printf(b, "\\u%04x", *s);
-			break;
-		default:
-			if ((unsigned char)*s < 0x20)
-				g_string_append_printf(b, "\\u%04x",
-				    (unsigned char)*s);
-			else
-				g_string_append_c(b, *s);
-			break;
-		}
-	}
-	g_string_append_c(b, '"');
-}
-
 /* "key": "value", the comma before all but the first member. */
 static void
 html_json_kv(GString *b, int *n, const char *key, const char *val)
@@ -115,9 +81,9 @@ html_json_kv(GString *b, int *n, const char *key, const char *val)
 	if (val == NULL)
 		return;
 	g_string_append(b, (*n)++ ? ",\n  " : "\n  ");
-	html_json_str(b, key);
+	dc_json_quote(b, key, 1);
 	g_string_append(b, ": ");
-	html_json_str(b, val);
+	dc_json_quote(b, val, 1);
 }
 
 /* "key": {"@type": type, "name": name}. */
@@ -128,11 +94,11 @@ html_json_thing(GString *b, int *n, const char *key, const char *type,
 	if (name == NULL)
 		return;
 	g_string_append(b, (*n)++ ? ",\n  " : "\n  ");
-	html_json_str(b, key);
+	dc_json_quote(b, key, 1);
 	g_string_append(b, ": {\"@type\": ");
-	html_json_str(b, type);
+	dc_json_quote(b, type, 1);
 	g_string_append(b, ", \"name\": ");
-	html_json_str(b, name);
+	dc_json_quote(b, name, 1);
 	g_string_append_c(b, '}');
 }
 
@@ -193,15 +159,15 @@ html_jsonld(const struct html *h, enum dc_lang main, const char *title,
 	g_string_append(b, n++ ? ",\n  \"inLanguage\": " :
 	    "\n  \"inLanguage\": ");
 	if (m->langs == (1u << DC_LANG_ZH) || m->langs == (1u << DC_LANG_EN))
-		html_json_str(b, dc_lang_tag(m, m->langs & 1u ? DC_LANG_ZH :
-		    DC_LANG_EN));
+		dc_json_quote(b, dc_lang_tag(m, m->langs & 1u ? DC_LANG_ZH :
+		    DC_LANG_EN), 1);
 	else {
 		g_string_append_c(b, '[');
 		for (i = 0, k = 0; i < DC_LANG__MAX; i++)
 			if (m->langs & (1u << i)) {
 				if (k++)
 					g_string_append(b, ", ");
-				html_json_str(b, dc_lang_tag(m, i));
+				dc_json_quote(b, dc_lang_tag(m, i), 1);
 			}
 		g_string_append_c(b, ']');
 	}
@@ -226,7 +192,7 @@ html_jsonld(const struct html *h, enum dc_lang main, const char *title,
 		g_string_append(b, ",\n  \"identifier\": {\"@type\": "
 		    "\"PropertyValue\", \"propertyID\": \"ISBN\", "
 		    "\"value\": ");
-		html_json_str(b, p[DC_PUB_ISBN]);
+		dc_json_quote(b, p[DC_PUB_ISBN], 1);
 		g_string_append_c(b, '}');
 	}
 	g_string_append(b, "\n}\n");

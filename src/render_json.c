@@ -19,6 +19,56 @@
 /* Version of the layout, "docconv" in the top object. */
 #define DC_JSON_VERSION	1
 
+/*
+ * Append s to b as a JSON string literal, as RFC 8259 asks: quotes,
+ * backslashes and controls escaped; bytes that are not UTF-8 become
+ * U+FFFD (a file name may hold any).  With html, "<", ">" and "&" are
+ * \u escapes too, so that the text of a script element can never end
+ * it or open a comment.  For the JSON docconv writes by hand: the
+ * --report lines and the page's JSON-LD.
+ */
+void
+dc_json_quote(GString *b, const char *s, int html)
+{
+	char		*v;
+	const char	*p;
+
+	v = g_utf8_make_valid(s, -1);
+	g_string_append_c(b, '"');
+	for (p = v; *p != '\0'; p++)
+		switch (*p) {
+		case '"':
+			g_string_append(b, "\\\"");
+			break;
+		case '\\':
+			g_string_append(b, "\\\\");
+			break;
+		case '\n':
+			g_string_append(b, "\\n");
+			break;
+		case '\t':
+			g_string_append(b, "\\t");
+			break;
+		case '<':
+		case '>':
+		case '&':
+			if (html) {
+				g_string_append_printf(b, "\\u%04x", *p);
+				break;
+			}
+			/* FALLTHROUGH */
+		default:
+			if ((unsigned char)*p < 0x20)
+				g_string_append_printf(b, "\\u%04x",
+				    (unsigned char)*p);
+			else
+				g_string_append_c(b, *p);
+			break;
+		}
+	g_string_append_c(b, '"');
+	g_free(v);
+}
+
 static void
 json_str(JsonBuilder *b, const char *key, const char *val)
 {
