@@ -297,6 +297,33 @@ dump_lock_set(short type)
 	return 0;
 }
 
+/*
+ * Print a text made in memory (the model, dc_json_text(),
+ * dc_align_dump()) whole on standard output, under the -j lock, and
+ * free() it; what says what a failed write was doing.  Returns 0 or
+ * -1 (reported).
+ */
+static int
+dump_text(char *buf, size_t len, const char *what)
+{
+	int	 rc = -1;
+
+	if (dump_lock != -1 && dump_lock_set(F_WRLCK) == -1) {
+		dc_msg_sys("-j: cannot lock the output: %s",
+		    g_strerror(errno));
+		goto out;
+	}
+	if (fwrite(buf, 1, len, stdout) != len || fflush(stdout) != 0)
+		dc_msg_sys("%s: %s", what, g_strerror(errno));
+	else
+		rc = 0;
+	if (dump_lock != -1)
+		dump_lock_set(F_UNLCK);
+out:
+	free(buf);
+	return rc;
+}
+
 /* Print the model whole: built in memory, written under the token. */
 static int
 dump_model(const struct run *r, const struct dc_doc *doc)
@@ -304,7 +331,6 @@ dump_model(const struct run *r, const struct dc_doc *doc)
 	char	*buf = NULL;
 	size_t	 len = 0;
 	FILE	*f;
-	int	 rc = -1;
 
 	if ((f = open_memstream(&buf, &len)) == NULL) {
 		dc_msg_sys("memory: %s", g_strerror(errno));
@@ -316,47 +342,7 @@ dump_model(const struct run *r, const struct dc_doc *doc)
 		return -1;
 	}
 	fclose(f);
-	if (dump_lock != -1 && dump_lock_set(F_WRLCK) == -1) {
-		dc_msg_sys("-j: cannot lock the output: %s",
-		    g_strerror(errno));
-		goto out;
-	}
-	if (fwrite(buf, 1, len, stdout) != len || fflush(stdout) != 0)
-		dc_msg_sys("writing the model: %s", g_strerror(errno));
-	else
-		rc = 0;
-	if (dump_lock != -1)
-		dump_lock_set(F_UNLCK);
-out:
-	free(buf);
-	return rc;
-}
-
-/*
- * Print a text made by dc_json_text() or dc_align_dump() whole on
- * standard output, under the -j lock as dump_model() does, and free
- * it.  Returns 0 or -1 (reported).
- */
-static int
-dump_text(char *buf, size_t len)
-{
-	int	 rc = -1;
-
-	if (dump_lock != -1 && dump_lock_set(F_WRLCK) == -1) {
-		dc_msg_sys("-j: cannot lock the output: %s",
-		    g_strerror(errno));
-		goto out;
-	}
-	if (fwrite(buf, 1, len, stdout) != len || fflush(stdout) != 0)
-		dc_msg_sys("writing to standard output: %s",
-		    g_strerror(errno));
-	else
-		rc = 0;
-	if (dump_lock != -1)
-		dump_lock_set(F_UNLCK);
-out:
-	free(buf);
-	return rc;
+	return dump_text(buf, len, "writing the model");
 }
 
 /*
@@ -381,7 +367,7 @@ dump_json_align(const struct run *r, const struct dc_doc *doc)
 			return -1;
 		}
 		fclose(f);
-		if (dump_text(buf, len) == -1)
+		if (dump_text(buf, len, "writing to standard output") == -1)
 			return -1;
 	}
 	if (r->formats & DC_FMT_JSONL) {
@@ -395,7 +381,7 @@ dump_json_align(const struct run *r, const struct dc_doc *doc)
 		}
 		memcpy(buf, t, len);
 		g_free(t);
-		if (dump_text(buf, len) == -1)
+		if (dump_text(buf, len, "writing to standard output") == -1)
 			return -1;
 	}
 	return 0;
