@@ -7,6 +7,12 @@ trap 'rm -rf "$T"' EXIT
 fail() { echo "FAIL: $*" >&2; exit 1; }
 skip() { echo "SKIP: $*"; exit 77; }
 pass() { exit 0; }
+# need TOOL...: skip unless every tool is installed.
+need() {
+	for _t; do
+		command -v "$_t" >/dev/null 2>&1 || skip "$_t not installed"
+	done
+}
 
 # epubcheck, as every EPUB test runs it: have_epubcheck says whether it
 # can run; epubcheck_clean BOOK is true when it reports 0 fatals, 0

@@ -2,13 +2,11 @@
 # PDF backend on every example: metadata, fonts, structure, text that
 # copies out as the model's, aligned columns, Chinese line rules,
 # byte-identical reruns, booklet imposition.
-for t in pdfinfo pdffonts pdftotext qpdf python3; do
-	command -v $t >/dev/null 2>&1 || { echo "SKIP: $t not installed"; exit 77; }
-done
+. "${top_srcdir:-.}/tests/lib.sh"
+need pdfinfo pdffonts pdftotext qpdf python3
 : "${DOCCONV:?}" "${top_srcdir:?}"
 CHECK="python3 $top_srcdir/tests/pdfcheck.py"
-tmp=$(mktemp -d) || exit 1
-trap 'rm -rf "$tmp"' EXIT
+tmp=$T
 SOURCE_DATE_EPOCH=1600000000
 export SOURCE_DATE_EPOCH
 rc=0

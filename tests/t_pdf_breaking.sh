@@ -6,14 +6,12 @@
 # kinsoku-clean, no two hyphenated lines in a row, no U+00AD inside a
 # word.  Then invented texts that are hard to break: ligatures and soft
 # hyphens, a word wider than the column, runs of punctuation.
-for t in mutool pdftotext python3; do
-	command -v $t >/dev/null 2>&1 || { echo "SKIP: $t not installed"; exit 77; }
-done
+. "${top_srcdir:-.}/tests/lib.sh"
+need mutool pdftotext python3
 : "${DOCCONV:?}" "${top_srcdir:?}"
 METRICS="python3 $top_srcdir/tests/pdfmetrics.py"
 CHECK="python3 $top_srcdir/tests/pdfcheck.py"
-tmp=$(mktemp -d) || exit 1
-trap 'rm -rf "$tmp"' EXIT
+tmp=$T
 SOURCE_DATE_EPOCH=1600000000
 export SOURCE_DATE_EPOCH
 rc=0

@@ -4,13 +4,11 @@
 # sign-offs flush right, captions smaller and flush left, the editor's
 # note set in, the kicker over the title; text that copies out as the
 # model's.  The texts are invented.
-for t in pdftotext pdftohtml qpdf python3; do
-	command -v $t >/dev/null 2>&1 || { echo "SKIP: $t not installed"; exit 77; }
-done
+. "${top_srcdir:-.}/tests/lib.sh"
+need pdftotext pdftohtml qpdf python3
 : "${DOCCONV:?}" "${top_srcdir:?}"
 CHECK="python3 $top_srcdir/tests/pdfcheck.py"
-tmp=$(mktemp -d) || exit 1
-trap 'rm -rf "$tmp"' EXIT
+tmp=$T
 SOURCE_DATE_EPOCH=1600000000
 export SOURCE_DATE_EPOCH
 rc=0

@@ -9,13 +9,11 @@
 # /ViewerPreferences and XMP metadata naming PDF/UA-1; a hyphenated
 # word copies out whole; the writer of all that also works on a PDF
 # whose cross-reference is an xref stream.
-for t in pdfinfo pdftotext qpdf mutool python3; do
-	command -v $t >/dev/null 2>&1 || { echo "SKIP: $t not installed"; exit 77; }
-done
+. "${top_srcdir:-.}/tests/lib.sh"
+need pdfinfo pdftotext qpdf mutool python3
 : "${DOCCONV:?}" "${top_srcdir:?}" "${top_builddir:?}"
 CHECK="python3 $top_srcdir/tests/pdfstruct.py"
-tmp=$(mktemp -d) || exit 1
-trap 'rm -rf "$tmp"' EXIT
+tmp=$T
 SOURCE_DATE_EPOCH=1600000000
 export SOURCE_DATE_EPOCH
 rc=0
