@@ -7,6 +7,19 @@ trap 'rm -rf "$T"' EXIT
 fail() { echo "FAIL: $*" >&2; exit 1; }
 skip() { echo "SKIP: $*"; exit 77; }
 pass() { exit 0; }
+# run ARGS...: docconv with its standard output and error in $T/out
+# and $T/err, its exit status in rc; expect STATUS [MESSAGE]: that
+# status, and the message (a grep pattern) on standard error, or fail
+# naming $what.
+run() {
+	"$DOCCONV" "$@" >"$T/out" 2>"$T/err"
+	rc=$?
+}
+expect() {
+	[ "$rc" -eq "$1" ] || fail "$what: exit $rc, expected $1: $(cat "$T/err")"
+	[ -z "${2:-}" ] || grep -q -- "$2" "$T/err" ||
+	    fail "$what: message '$2' not in: $(cat "$T/err")"
+}
 # need TOOL...: skip unless every tool is installed.
 need() {
 	for _t; do

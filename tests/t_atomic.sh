@@ -19,17 +19,6 @@ trap 'umount "$T/ro" "$T/small" 2>/dev/null; rm -rf "$T"' EXIT
 
 ex="$top_srcdir/examples/speech-bilingual.zh-en.txt"
 
-run() {
-	"$DOCCONV" "$@" >"$T/out" 2>"$T/err"
-	rc=$?
-}
-
-expect() {
-	[ "$rc" -eq "$1" ] || fail "$what: exit $rc, expected $1: $(cat "$T/err")"
-	[ -z "${2:-}" ] || grep -q -- "$2" "$T/err" ||
-	    fail "$what: message '$2' not in: $(cat "$T/err")"
-}
-
 # ---- kill -9 while the output is being written.
 python3 -c 'import sys
 sys.stdout.write("标题\n\n" + "".join("第%d段，这是一个很短的段落。\n\nParagraph %d.\n\n" % (i, i)

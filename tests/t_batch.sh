@@ -7,17 +7,6 @@
 
 command -v python3 >/dev/null || skip "python3 not found"
 
-run() {
-	"$DOCCONV" "$@" >"$T/out" 2>"$T/err"
-	rc=$?
-}
-
-expect() {
-	[ "$rc" -eq "$1" ] || fail "$what: exit $rc, expected $1: $(cat "$T/err")"
-	[ -z "${2:-}" ] || grep -q -- "$2" "$T/err" ||
-	    fail "$what: message '$2' not in: $(cat "$T/err")"
-}
-
 # check_report FILE N CONVERTED SKIPPED FAILED: every line is a JSON
 # object with path, status, outputs and messages, N lines, so many of
 # each status, each input once.

@@ -13,14 +13,7 @@ parallel --version 2>/dev/null | grep -q 'GNU parallel' ||
 
 # make bench runs this with BENCH_FILES=20000 and prints the times.
 N=${BENCH_FILES:-200}
-python3 - "$T/in" "$N" <<'PY'
-import os, sys
-d = sys.argv[1]
-os.makedirs(d)
-for i in range(int(sys.argv[2])):
-    with open(os.path.join(d, "f%05d.txt" % i), "w", encoding="utf-8") as f:
-        f.write("标题%d\n\n第%d段，很短。\n\nParagraph %d.\n" % (i, i, i))
-PY
+python3 "$top_srcdir/tests/tiny_corpus.py" "$T/in" "$N"
 find "$T/in" -name "*.txt" | sort >"$T/list"
 export SOURCE_DATE_EPOCH=1600000000 DOCCONV
 CHUNK=${CHUNK:-30}

@@ -112,14 +112,7 @@ until_ok idle || skip "the node never came up idle: $(sinfo 2>&1; logs)"
 # ---- 200 files, converted by -j 2 and by a 4-task array.
 # make bench runs this with BENCH_FILES=20000 and prints the times.
 N=${BENCH_FILES:-200}
-python3 - "$T/in" "$N" <<'PY'
-import os, sys
-d = sys.argv[1]
-os.makedirs(d)
-for i in range(int(sys.argv[2])):
-    with open(os.path.join(d, "f%05d.txt" % i), "w", encoding="utf-8") as f:
-        f.write("标题%d\n\n第%d段，很短。\n\nParagraph %d.\n" % (i, i, i))
-PY
+python3 "$top_srcdir/tests/tiny_corpus.py" "$T/in" "$N"
 find "$T/in" -name "*.txt" | sort >"$T/list"
 export SOURCE_DATE_EPOCH=1600000000
 s0=$(date +%s.%N)

@@ -13,14 +13,7 @@ T=$(mktemp -d "${TMPDIR:-/tmp}/docconv-bench.XXXXXX")
 trap 'rm -rf "$T"' EXIT
 export SOURCE_DATE_EPOCH=1605000000
 
-python3 - "$T/in" "$N" <<'PY'
-import os, sys
-d = sys.argv[1]
-os.makedirs(d)
-for i in range(int(sys.argv[2])):
-    with open(os.path.join(d, "f%05d.txt" % i), "w", encoding="utf-8") as f:
-        f.write("标题%d\n\n第%d段，很短。\n\nParagraph %d.\n" % (i, i, i))
-PY
+python3 "$SRC/tests/tiny_corpus.py" "$T/in" "$N"
 find "$T/in" -name '*.txt' | sort >"$T/list"
 
 now() { date +%s.%N; }
