@@ -46,6 +46,19 @@ await() {
 	return 1
 }
 
+# workers_gone: every pid in $workers has exited, within 10 s in all.
+workers_gone() {
+	i=0
+	for w in $workers; do
+		while kill -0 $w 2>/dev/null && [ $i -lt 200 ]; do
+			sleep 0.05
+			i=$((i + 1))
+		done
+		kill -0 $w 2>/dev/null && fail "$what: worker $w still running"
+	done
+	return 0
+}
+
 mkinput() {	# mkinput FILE PARAGRAPHS
 	python3 -c 'import sys
 n = int(sys.argv[1])
@@ -125,14 +138,7 @@ for sig in TERM INT; do
 	kill -$sig $pid
 	finish
 	[ $rc -eq $((128 + $(signum $sig))) ] || fail "$what: exit $rc: $(cat "$T/err")"
-	i=0
-	for w in $workers; do
-		while kill -0 $w 2>/dev/null && [ $i -lt 200 ]; do
-			sleep 0.05
-			i=$((i + 1))
-		done
-		kill -0 $w 2>/dev/null && fail "$what: worker $w still running"
-	done
+	workers_gone
 	for f in $(ls -A "$T/o"); do
 		case $f in
 		.*) fail "$what: left $f" ;;
@@ -152,14 +158,7 @@ await "$T/o" -name '.f*' || fail "$what: no conversion began"
 workers=$(pgrep -P $pid)
 kill -9 $pid
 finish
-i=0
-for w in $workers; do
-	while kill -0 $w 2>/dev/null && [ $i -lt 200 ]; do
-		sleep 0.05
-		i=$((i + 1))
-	done
-	kill -0 $w 2>/dev/null && fail "$what: worker $w still running"
-done
+workers_gone
 left=$(ls -A "$T/o" | grep '^\.' || true)
 [ -z "$left" ] || fail "$what: the workers left $left"
 pass
