@@ -207,6 +207,38 @@ def by_script(lines):
     return out
 
 
+def first_lines(blocks, stream, line_text=strip, prefix=None):
+    """Each block's first line in each language's column: stream maps
+    'zh' and 'en' to their lines in reading order; a block is found by
+    its text (or its first prefix characters) after the one before.
+    Returns [(segs, {lang: line})], or None after fail() naming a
+    block that is not there."""
+    text, starts = {}, {}
+    for k, ls in stream.items():
+        s, st = '', []
+        for ln in ls:
+            st.append(len(s))
+            s += line_text(ln['text'])
+        text[k], starts[k] = s, st
+    ptr = {'zh': 0, 'en': 0}
+    out = []
+    for typ, segs, _ in blocks:
+        first = {}
+        for k in ('zh', 'en'):
+            if k not in segs:
+                continue
+            t = strip(segs[k])[:prefix]
+            i = text[k].find(t, ptr[k])
+            if i < 0:
+                fail('%s block not found in its column: %s' % (k, segs[k][:30]))
+                return None
+            ptr[k] = i + len(t)
+            j = max(n for n, s in enumerate(starts[k]) if s <= i)
+            first[k] = stream[k][j]
+        out.append((segs, first))
+    return out
+
+
 def check_columns(blocks, pages):
     lines = by_script(body_lines(pages))
     stream = {'zh': [], 'en': []}
@@ -214,28 +246,11 @@ def check_columns(blocks, pages):
         stream['zh' if is_zh(ln['text']) else 'en'].append(ln)
     for k in stream:
         stream[k].sort(key=lambda l: (l['page'], l['y0'], l['x0']))
-    text, starts = {}, {}
-    for k, ls in stream.items():
-        s, st = '', []
-        for ln in ls:
-            st.append(len(s))
-            s += strip(ln['text'])
-        text[k], starts[k] = s, st
-    ptr = {'zh': 0, 'en': 0}
+    firsts = first_lines(blocks, stream)
+    if firsts is None:
+        return
     pairs = 0
-    for typ, segs, _ in blocks:
-        first = {}
-        for k in ('zh', 'en'):
-            if k not in segs:
-                continue
-            t = strip(segs[k])
-            i = text[k].find(t, ptr[k])
-            if i < 0:
-                fail('%s block not found in its column: %s' % (k, segs[k][:30]))
-                return
-            ptr[k] = i + len(t)
-            j = max(n for n, s in enumerate(starts[k]) if s <= i)
-            first[k] = stream[k][j]
+    for segs, first in firsts:
         if len(first) == 2:
             pairs += 1
             a, b = first['zh'], first['en']

@@ -41,29 +41,14 @@ def check_baselines(blocks, pages):
     stream = {'zh': [], 'en': []}
     for ln in body(pages):
         stream['zh' if is_zh(ln['text']) else 'en'].append(ln)
-    text, starts = {}, {}
-    for k, ls in stream.items():
+    for ls in stream.values():
         ls.sort(key=lambda l: (l['page'], round(l['base'], 1), l['x0']))
-        s, st = '', []
-        for ln in ls:
-            st.append(len(s))
-            s += strip(ln['text']).replace('\u2010', '-')
-        text[k], starts[k] = s, st
-    ptr = {'zh': 0, 'en': 0}
+    firsts = pdfcheck.first_lines(
+        blocks, stream, lambda t: strip(t).replace('\u2010', '-'), 12)
+    if firsts is None:
+        return
     pairs = worst = 0
-    for typ, segs, _ in blocks:
-        first = {}
-        for k in ('zh', 'en'):
-            if k not in segs:
-                continue
-            t = strip(segs[k])[:12]
-            i = text[k].find(t, ptr[k])
-            if i < 0:
-                fail('%s block not found in its column: %s' % (k, segs[k][:30]))
-                return
-            ptr[k] = i + len(t)
-            j = max(n for n, s in enumerate(starts[k]) if s <= i)
-            first[k] = stream[k][j]
+    for segs, first in firsts:
         if len(first) == 2:
             pairs += 1
             a, b = first['zh'], first['en']
