@@ -395,6 +395,7 @@ render_json(const struct dc_doc *d, const struct dc_opts *o,
 	FILE	*f;
 	char	*t;
 	size_t	 len;
+	int	 short_write;
 	int	 rc = -1;
 
 	(void)o;
@@ -404,7 +405,8 @@ render_json(const struct dc_doc *d, const struct dc_opts *o,
 		goto out;
 	}
 	/* Both run: a short write must not leave the file open. */
-	if ((fwrite(t, 1, len, f) != len) | (fclose(f) != 0)) {
+	short_write = fwrite(t, 1, len, f) != len;
+	if (fclose(f) != 0 || short_write) {
 		dc_msg_sys("%s: %s", path, g_strerror(errno));
 		goto out;
 	}
