@@ -10,7 +10,8 @@ libbrotli-dev
 fonts-noto-cjk fonts-noto-cjk-extra fonts-linuxlibertine fonts-ebgaramond
 poppler-utils mupdf-tools qpdf epubcheck jing default-jre-headless
 clang libclang-rt-14-dev valgrind time fontconfig python3 xz-utils
-chromium parallel slurm-wlm munge libjson-glib-dev python3-jsonschema"
+chromium parallel slurm-wlm munge libjson-glib-dev python3-jsonschema
+translate-toolkit"
 
 missing=
 for p in $PKGS; do

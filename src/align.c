@@ -12,7 +12,9 @@
 #include "config.h"
 
 #include <assert.h>
+#include <limits.h>
 #include <math.h>
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -636,10 +638,13 @@ al_body_bead(struct dc_doc *d, struct al_side *a, size_t i, int na,
 {
 	struct dc_node	*blk = NULL, *x;
 	struct dc_bead	*e;
-	int		 la[2], lb[2], k;
+	int		*la, *lb, k;
 	double		 sa = 0, sb = 0, q;
 	char		*wa, *wb;
 
+	/* Beads of an --alignment file may be larger than 2-1. */
+	la = g_new0(int, na + 1);
+	lb = g_new0(int, nb + 1);
 	for (k = 0; k < na; k++) {
 		la[k] = a->u[i + k].line;
 		sa += a->u[i + k].size;
@@ -698,6 +703,8 @@ al_body_bead(struct dc_doc *d, struct al_side *a, size_t i, int na,
 	}
 	g_free(wa);
 	g_free(wb);
+	g_free(la);
+	g_free(lb);
 }
 
 /* The language most of a document's body (or header) is in. */
@@ -818,6 +825,283 @@ al_turns(struct dc_doc *d)
 }
 
 /*
+ * --alignment FILE: the beads an editor corrected, in the format
+ * dc_align_dump() writes, read instead of aligning.  Each bead line
+ * names the first lines of units of both files; every unit (header
+ * line or body paragraph) must be in exactly one bead, and the body's
+ * beads must take each side's paragraphs in order, since the blocks
+ * they make follow the beads.  Header lines still pair by role (the
+ * writers pair a header by its types), so header beads are checked
+ * but change nothing.
+ */
+
+/* A unit of one side that a bead line may name. */
+struct al_named {
+	int		 body;		/* body paragraph (index + 1), or 0
+					   for a header line */
+	int		 at;		/* line of the alignment file naming
+					   it, 0 until named */
+};
+
+/* Report an error in the alignment file at its line fl. */
+static void
+al_file_err(const char *file, const char *orig, int fl, const char *fmt,
+    ...)
+{
+	va_list	 ap;
+	char	*m;
+
+	va_start(ap, fmt);
+	m = g_strdup_vprintf(fmt, ap);
+	va_end(ap);
+	dc_msg_set_file(file);
+	dc_msg(DC_ERR_ALIGNMENT, fl, 0, "%s", m);
+	dc_msg_set_file(strcmp(orig, "-") == 0 ? "<stdin>" : orig);
+	g_free(m);
+}
+
+/* The units of a side by their first line. */
+static GHashTable *
+al_named_table(const struct al_side *s)
+{
+	GHashTable		*h;
+	struct al_named		*u;
+	const struct dc_node	*n;
+	size_t			 i;
+
+	h = g_hash_table_new_full(g_direct_hash, g_direct_equal, NULL,
+	    g_free);
+	for (n = s->d->root->child; n != NULL; n = n->next)
+		if (dc_type_is_header(n->type) && n->line > 0) {
+			u = g_new0(struct al_named, 1);
+			g_hash_table_insert(h, GINT_TO_POINTER(n->line), u);
+		}
+	for (i = 0; i < s->n; i++) {
+		u = g_new0(struct al_named, 1);
+		u->body = (int)i + 1;
+		g_hash_table_replace(h, GINT_TO_POINTER(s->u[i].line), u);
+	}
+	return h;
+}
+
+/*
+ * One side's field of a bead line: "-" or comma-separated line
+ * numbers, n of them.  Marks the units named; counts the body ones in
+ * *nbody.  Returns 0, or -1 after reporting.
+ */
+static int
+al_file_side(const char *file, const char *orig, int fl, const char *f,
+    int n, const struct al_side *s, const char *which, GHashTable *h,
+    int *nbody)
+{
+	struct al_named	*u;
+	char		**v, *end;
+	long		 l;
+	int		 k, cnt, header = 0, rc = -1;
+
+	*nbody = 0;
+	v = strcmp(f, "-") == 0 ? g_new0(char *, 1) : g_strsplit(f, ",", -1);
+	cnt = (int)g_strv_length(v);
+	if (cnt != n) {
+		al_file_err(file, orig, fl, "the bead says %d unit%s of the "
+		    "%s, but %d line%s listed", n, n == 1 ? "" : "s",
+		    which, cnt, cnt == 1 ? " is" : "s are");
+		goto out;
+	}
+	for (k = 0; k < cnt; k++) {
+		l = strtol(v[k], &end, 10);
+		if (end == v[k] || *end != '\0' || l <= 0 || l > INT_MAX) {
+			al_file_err(file, orig, fl, "'%s' is not a line "
+			    "number of the %s", v[k], which);
+			goto out;
+		}
+		if ((u = g_hash_table_lookup(h, GINT_TO_POINTER(l))) ==
+		    NULL) {
+			al_file_err(file, orig, fl, "%s:%ld: no paragraph or "
+			    "header line of the %s starts there", s->name, l,
+			    which);
+			goto out;
+		}
+		if (u->at != 0) {
+			al_file_err(file, orig, fl, "%s:%ld is in the bead on "
+			    "line %d already: beads overlap", s->name, l,
+			    u->at);
+			goto out;
+		}
+		u->at = fl;
+		if (u->body)
+			(*nbody)++;
+		else
+			header = 1;
+	}
+	if (header && *nbody > 0) {
+		al_file_err(file, orig, fl, "the bead pairs header lines "
+		    "with body paragraphs of the %s", which);
+		goto out;
+	}
+	rc = 0;
+out:
+	g_strfreev(v);
+	return rc;
+}
+
+/*
+ * Every unit of a side in a bead, and the body's in order.  Returns
+ * 0, or -1 after reporting.
+ */
+static int
+al_file_cover(const char *file, const char *orig, int last,
+    const struct al_side *s, const char *which, GHashTable *h)
+{
+	struct al_named		*u;
+	const struct dc_node	*n;
+	size_t			 i;
+	int			 prev = 0, next;
+
+	for (n = s->d->root->child; n != NULL; n = n->next) {
+		if (!dc_type_is_header(n->type) || n->line <= 0)
+			continue;
+		u = g_hash_table_lookup(h, GINT_TO_POINTER(n->line));
+		if (u != NULL && u->at == 0) {
+			al_file_err(file, orig, last, "%s:%d (header line) "
+			    "is in no bead: every line of the %s must be",
+			    s->name, n->line, which);
+			return -1;
+		}
+	}
+	for (i = 0; i < s->n; i++) {
+		u = g_hash_table_lookup(h, GINT_TO_POINTER(s->u[i].line));
+		if (u->at == 0) {
+			/* Said at the bead of the next one named. */
+			for (next = last; i + 1 < s->n; i++) {
+				struct al_named *w = g_hash_table_lookup(h,
+				    GINT_TO_POINTER(s->u[i + 1].line));
+				if (w->at != 0) {
+					next = w->at;
+					break;
+				}
+			}
+			al_file_err(file, orig, next, "%s:%d is in no bead: "
+			    "a paragraph of the %s left out", s->name,
+			    u == NULL ? 0 : s->u[i].line, which);
+			return -1;
+		}
+		if (u->at < prev) {
+			al_file_err(file, orig, u->at, "%s:%d comes after "
+			    "the paragraph named on line %d: beads must "
+			    "follow the order of the %s", s->name,
+			    s->u[i].line, prev, which);
+			return -1;
+		}
+		prev = u->at;
+	}
+	return 0;
+}
+
+/*
+ * Read the beads of an --alignment file for sides a and b: the body's
+ * as steps (g_free()), their number in *nsteps.  NULL after reporting
+ * what is wrong, at the file's line.
+ */
+static struct al_step *
+al_file_read(const char *file, const char *orig, struct al_side *a,
+    struct al_side *b)
+{
+	GHashTable	*ha = NULL, *hb = NULL;
+	GArray		*steps = NULL;
+	GError		*err = NULL;
+	struct al_step	 st, *out = NULL;
+	char		*buf = NULL, **lines = NULL, **f = NULL, *end;
+	size_t		 i;
+	int		 fl = 0, na, nb, ba, bb, last = 0, rc = -1;
+
+	if (!g_file_get_contents(file, &buf, NULL, &err)) {
+		dc_msg_sys("--alignment %s: %s", file, err->message);
+		g_error_free(err);
+		goto out;
+	}
+	if (!g_utf8_validate(buf, -1, NULL)) {
+		al_file_err(file, orig, 0, "not UTF-8 text");
+		goto out;
+	}
+	ha = al_named_table(a);
+	hb = al_named_table(b);
+	steps = g_array_new(FALSE, FALSE, sizeof(struct al_step));
+	lines = g_strsplit(buf, "\n", -1);
+	for (i = 0; lines[i] != NULL; i++) {
+		fl = (int)i + 1;
+		g_strchomp(lines[i]);
+		if (lines[i][0] == '#' || lines[i][0] == '\0')
+			continue;
+		last = fl;
+		g_strfreev(f);
+		/* Tabs, as written; spaces too, as an editor may type. */
+		f = g_strsplit_set(lines[i], "\t ", -1);
+		{
+			size_t r, w;
+			for (r = w = 0; f[r] != NULL; r++)
+				if (f[r][0] != '\0')
+					f[w++] = f[r];
+				else
+					g_free(f[r]);
+			f[w] = NULL;
+		}
+		if (g_strv_length(f) < 3) {
+			al_file_err(file, orig, fl, "a bead line has the bead "
+			    "(1-1), the original's lines and the "
+			    "translation's, separated by tabs");
+			goto out;
+		}
+		na = (int)strtol(f[0], &end, 10);
+		if (end == f[0] || *end != '-' || na < 0 || na > 1000 ||
+		    (nb = (int)strtol(end + 1, &end, 10)) < 0 || nb > 1000 ||
+		    *end != '\0' || na + nb == 0) {
+			al_file_err(file, orig, fl, "'%s' is not a bead: "
+			    "write the units of each side, as 1-1, 2-1 or "
+			    "0-1", f[0]);
+			goto out;
+		}
+		if (al_file_side(file, orig, fl, f[1], na, a, "original", ha,
+		    &ba) == -1 || al_file_side(file, orig, fl, f[2], nb, b,
+		    "translation", hb, &bb) == -1)
+			goto out;
+		if ((ba > 0 || bb > 0) && (ba != na || bb != nb)) {
+			al_file_err(file, orig, fl, "the bead pairs header "
+			    "lines with body paragraphs");
+			goto out;
+		}
+		if (ba + bb == 0)
+			continue;
+		st.a = ba;
+		st.b = bb;
+		g_array_append_val(steps, st);
+	}
+	if (last == 0) {
+		al_file_err(file, orig, fl, "no bead lines");
+		goto out;
+	}
+	if (al_file_cover(file, orig, last, a, "original", ha) == -1 ||
+	    al_file_cover(file, orig, last, b, "translation", hb) == -1)
+		goto out;
+	rc = 0;
+out:
+	if (rc == 0) {
+		st.a = st.b = 0;
+		g_array_append_val(steps, st);	/* the array's end */
+		out = (struct al_step *)(void *)g_array_free(steps, FALSE);
+	} else if (steps != NULL)
+		g_array_free(steps, TRUE);
+	if (ha != NULL)
+		g_hash_table_destroy(ha);
+	if (hb != NULL)
+		g_hash_table_destroy(hb);
+	g_strfreev(f);
+	g_strfreev(lines);
+	g_free(buf);
+	return out;
+}
+
+/*
  * Read the original and the translation (any dialect each) and align
  * them into one parallel model.  Messages name the file they are
  * about.  Returns the document (dc_doc_free()), or NULL after
@@ -891,7 +1175,24 @@ dc_parse_pair(const char *orig, const char *trans, const struct dc_opts *o)
 	al->lang_b = b.lang;
 	al->ratio = (int)lround(ratio * 100.0);
 	beads = g_array_new(FALSE, TRUE, sizeof(struct dc_bead));
-	if ((w = al_band_width(a.n, b.n)) == 0) {
+	if (o->alignment != NULL) {
+		/* The editor's beads, as they are: not merged below. */
+		if ((st = al_file_read(o->alignment, orig, &a, &b)) == NULL) {
+			g_array_free(beads, TRUE);
+			dc_doc_free(d);
+			d = NULL;
+			goto out;
+		}
+		for (n = 0; st[n].a + st[n].b > 0; n++)
+			;
+		costs = g_new0(double, n + 1);
+		for (i = 0, ia = 0, ib = 0; i < n; i++) {
+			costs[i] = al_cost(&a, ia, st[i].a, &b, ib, st[i].b,
+			    ratio);
+			ia += (size_t)st[i].a;
+			ib += (size_t)st[i].b;
+		}
+	} else if ((w = al_band_width(a.n, b.n)) == 0) {
 		/* Too large a table: in order, the rest alone. */
 		dc_msg(DC_WARN_ALIGN, 0, 0, "%zu and %zu paragraphs are too "
 		    "many to align; paired in order", a.n, b.n);
@@ -910,7 +1211,7 @@ dc_parse_pair(const char *orig, const char *trans, const struct dc_opts *o)
 	 * often than a loss on both sides: paired, and warned about as a
 	 * 1-1 far from the ratio.
 	 */
-	for (i = 0, k = 0; i < n; i++, k++) {
+	for (i = 0, k = 0; i < n && o->alignment == NULL; i++, k++) {
 		st[k] = st[i];
 		costs[k] = costs[i];
 		if (i + 1 < n && st[i].a + st[i].b == 1 &&
@@ -920,7 +1221,8 @@ dc_parse_pair(const char *orig, const char *trans, const struct dc_opts *o)
 			costs[k] += costs[++i];
 		}
 	}
-	n = k;
+	if (o->alignment == NULL)
+		n = k;
 	for (i = 0, ia = 0, ib = 0; i < n; i++) {
 		al_body_bead(d, &a, ia, st[i].a, &b, ib, st[i].b, costs[i],
 		    ratio, beads);
@@ -1008,4 +1310,178 @@ dc_align_dump(const struct dc_doc *d, FILE *f)
 		    dc_type_name(e->type), e->warned ? "check" : "ok");
 	}
 	return 0;
+}
+
+/* Add the header lines of type t in language l to pair p. */
+static void
+al_pair_hlines(const struct dc_doc *d, struct dc_pair *p, enum dc_lang l)
+{
+	const struct dc_node	*n;
+	GPtrArray		*v = g_ptr_array_new();
+	size_t			 i;
+
+	for (n = d->root->child; n != NULL; n = n->next)
+		if (n->type == p->type && n->lang == l)
+			g_ptr_array_add(v, (gpointer)n);
+	p->nhl[l] = v->len;
+	g_ptr_array_add(v, NULL);
+	p->hl[l] = (const struct dc_node **)g_ptr_array_free(v, FALSE);
+	if (p->lines[l] != NULL)
+		return;
+	p->nlines[l] = (int)p->nhl[l];
+	p->lines[l] = g_new0(int, p->nhl[l] + 1);
+	for (i = 0; i < p->nhl[l]; i++)
+		p->lines[l][i] = p->hl[l][i]->line;
+}
+
+/*
+ * The translation pairs of a document: for a two-file input its beads
+ * (line numbers of both files, scores, doubts), else the pairs of the
+ * model: the header lines of each type, in the order the types first
+ * come, and each block (a block in one language only is doubtful, as
+ * a 1-0 bead is).  Returns them (dc_pairs_free()).
+ */
+struct dc_pairs *
+dc_pairs_new(const struct dc_doc *d)
+{
+	const struct dc_align	*al = d->align;
+	const struct dc_node	*n, *s;
+	struct dc_pairs		*ps;
+	struct dc_pair		*p;
+	GArray			*v;
+	size_t			 k, nblk = 0, nhead = 0;
+	int			 seen[DC_TYPE__MAX] = { 0 }, l;
+
+	ps = g_new0(struct dc_pairs, 1);
+	v = g_array_new(FALSE, TRUE, sizeof(struct dc_pair));
+	for (n = d->root->child; n != NULL; n = n->next)
+		if (dc_type_is_block(n->type))
+			nblk++;
+	if (al != NULL) {
+		for (k = 0; k < al->nbeads &&
+		    dc_type_is_header(al->beads[k].type); k++)
+			nhead++;
+		/* A model edited since (JSON) may no longer match. */
+		if (al->nbeads - nhead != nblk)
+			al = NULL;
+	}
+	ps->orig = al != NULL ? al->lang_a : DC_LANG_ZH;
+	if (al != NULL) {
+		ps->name[al->lang_a] = al->original;
+		ps->name[al->lang_b] = al->translation;
+	} else
+		for (l = 0; l < DC_LANG__MAX; l++)
+			ps->name[l] = d->meta.source;
+	n = d->root->child;
+	for (k = 0; al != NULL && k < al->nbeads; k++) {
+		const struct dc_bead *e = &al->beads[k];
+		struct dc_pair q;
+		memset(&q, 0, sizeof(q));
+		q.type = e->type;
+		q.score = e->score;
+		q.warned = e->warned;
+		q.nlines[al->lang_a] = e->na;
+		q.lines[al->lang_a] = g_memdup2(e->lines,
+		    sizeof(int) * (size_t)(e->na + 1));
+		q.nlines[al->lang_b] = e->nb;
+		q.lines[al->lang_b] = g_new0(int, e->nb + 1);
+		memcpy(q.lines[al->lang_b], e->lines + e->na,
+		    sizeof(int) * (size_t)e->nb);
+		if (k < nhead) {
+			al_pair_hlines(d, &q, al->lang_a);
+			al_pair_hlines(d, &q, al->lang_b);
+		} else {
+			while (n != NULL && !dc_type_is_block(n->type))
+				n = n->next;
+			q.blk = n;
+			n = n->next;
+		}
+		g_array_append_val(v, q);
+	}
+	if (al == NULL) {
+		for (n = d->root->child; n != NULL; n = n->next) {
+			struct dc_pair q;
+			if (!dc_type_is_header(n->type) || seen[n->type])
+				continue;
+			seen[n->type] = 1;
+			memset(&q, 0, sizeof(q));
+			q.type = n->type;
+			for (l = 0; l < DC_LANG__MAX; l++)
+				al_pair_hlines(d, &q, (enum dc_lang)l);
+			g_array_append_val(v, q);
+		}
+		for (n = d->root->child; n != NULL; n = n->next) {
+			struct dc_pair q;
+			if (!dc_type_is_block(n->type))
+				continue;
+			memset(&q, 0, sizeof(q));
+			q.type = n->type;
+			q.blk = n;
+			for (l = 0; l < DC_LANG__MAX; l++) {
+				q.lines[l] = g_new0(int, 2);
+				if ((s = dc_node_seg(n, (enum dc_lang)l)) ==
+				    NULL)
+					continue;
+				q.nlines[l] = 1;
+				q.lines[l][0] = s->line > 0 ? s->line :
+				    n->line;
+			}
+			q.warned = q.nlines[DC_LANG_ZH] == 0 ||
+			    q.nlines[DC_LANG_EN] == 0;
+			g_array_append_val(v, q);
+		}
+	}
+	ps->n = v->len;
+	ps->p = (struct dc_pair *)(void *)g_array_free(v, FALSE);
+	for (k = 0; k < ps->n; k++) {
+		p = &ps->p[k];
+		for (l = 0; l < DC_LANG__MAX; l++)
+			if (p->lines[l] == NULL)
+				p->lines[l] = g_new0(int, 1);
+	}
+	return ps;
+}
+
+void
+dc_pairs_free(struct dc_pairs *ps)
+{
+	size_t	 k;
+	int	 l;
+
+	if (ps == NULL)
+		return;
+	for (k = 0; k < ps->n; k++)
+		for (l = 0; l < DC_LANG__MAX; l++) {
+			g_free(ps->p[k].hl[l]);
+			g_free(ps->p[k].lines[l]);
+		}
+	g_free(ps->p);
+	g_free(ps);
+}
+
+/*
+ * The text of one side of a pair: the block's text in l, or its
+ * header lines joined (Chinese lines with U+3000, as the model joins
+ * a title's, others with a space).  NULL if that side is empty;
+ * else g_free().
+ */
+char *
+dc_pair_text(const struct dc_pair *p, enum dc_lang l)
+{
+	const struct dc_node	*s;
+	GString			*b;
+	size_t			 i;
+
+	if (p->blk != NULL)
+		return (s = dc_node_seg(p->blk, l)) != NULL && s->text != NULL &&
+		    *s->text != '\0' ? g_strdup(s->text) : NULL;
+	if (p->nhl[l] == 0)
+		return NULL;
+	b = g_string_new(NULL);
+	for (i = 0; i < p->nhl[l]; i++) {
+		if (i > 0)
+			g_string_append(b, l == DC_LANG_ZH ? "\u3000" : " ");
+		g_string_append(b, p->hl[l][i]->text);
+	}
+	return g_string_free(b, FALSE);
 }

@@ -39,6 +39,7 @@ static const struct backend {
 	{ DC_FMT_TEI, ".tei.xml", render_tei },
 	{ DC_FMT_HTML, ".html", render_html },
 	{ DC_FMT_JSON, ".json", render_json },
+	{ DC_FMT_TMX, ".tmx", render_tmx },
 };
 #define NBACKENDS (sizeof(backends) / sizeof(backends[0]))
 
@@ -461,7 +462,7 @@ up_to_date(const struct run *r, const char *in, GPtrArray *outs)
 	int		 err;
 
 	if ((r->formats & (DC_FMT_DUMP | DC_FMT_JSONL | DC_FMT_ALIGN)) ||
-	    r->opts.translation != NULL || strcmp(in, "-") == 0 ||
+	    r->opts.translation != NULL || r->review != NULL || strcmp(in, "-") == 0 ||
 	    stat(in, &si) == -1)
 		return 0;
 	for (i = 0; i < NBACKENDS; i++) {
@@ -479,6 +480,30 @@ up_to_date(const struct run *r, const char *in, GPtrArray *outs)
 		g_ptr_array_add(outs, path);
 	}
 	return 1;
+}
+
+/*
+ * --alignment-report FILE: the review sheet, written whole or not at
+ * all as every output is; added to outs.
+ */
+static void
+write_review(const struct run *r, const struct dc_doc *doc, GPtrArray *outs)
+{
+	char	*tmp;
+	int	 ok;
+
+	if ((tmp = dc_output_begin(r->review)) == NULL)
+		return;
+	dc_msg_set_output(tmp, r->review);
+	ok = render_review(doc, &r->opts, tmp) == 0;
+	dc_msg_set_output(NULL, NULL);
+	if (ok)
+		batch_hold();
+	if (dc_output_end(tmp, r->review, ok) == 0) {
+		if (r->opts.verbose > 0)
+			fprintf(stderr, "docconv: wrote %s\n", r->review);
+		g_ptr_array_add(outs, g_strdup(r->review));
+	}
 }
 
 /*
@@ -534,6 +559,8 @@ convert_one(const struct run *r, const char *in, GPtrArray *outs)
 		}
 		g_free(path);
 	}
+	if (r->review != NULL)
+		write_review(r, doc, outs);
 out:
 	dc_doc_free(doc);
 	return dc_msg_level();

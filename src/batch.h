@@ -20,6 +20,7 @@ struct run {
 	int		 njobs;		/* -j: worker processes */
 	int		 skip_existing;	/* --skip-existing */
 	const char	*report;	/* --report FILE, or NULL */
+	const char	*review;	/* --alignment-report FILE, or NULL */
 };
 
 int	 batch_run(struct run *);

@@ -226,6 +226,7 @@ struct dc_doc {
 #define DC_FMT_JSON	0x20	/* FILE.json */
 #define DC_FMT_JSONL	0x40	/* JSON Lines on standard output */
 #define DC_FMT_ALIGN	0x80	/* --dump-alignment */
+#define DC_FMT_TMX	0x100	/* FILE.tmx: translation memory */
 
 /* Options shared by parsers and backends. */
 struct dc_opts {
@@ -252,6 +253,9 @@ struct dc_opts {
 	const char	*meta_file;	/* --meta-file, or NULL to look for
 					   FILE.meta beside each input */
 	const char	*translation;	/* --translation FILE, or NULL */
+	const char	*alignment;	/* --alignment FILE: beads to use
+					   instead of aligning, or NULL */
+	int		 tmx_sentences;	/* --tmx-segment=sentence */
 };
 
 /*
@@ -284,6 +288,7 @@ enum dc_err {
 	DC_ERR_ENCODING,	/* cannot decode */
 	DC_ERR_TEI,		/* TEI input not understood */
 	DC_ERR_JSON,		/* JSON input not understood */
+	DC_ERR_ALIGNMENT,	/* --alignment file refused */
 	DC_ERR_INPUT,		/* other input error */
 	DC_ERR_SYS,		/* I/O or library failure */
 	DC_ERR__MAX
@@ -383,6 +388,10 @@ int		 render_html(const struct dc_doc *, const struct dc_opts *,
 		    const char *);
 int		 render_json(const struct dc_doc *, const struct dc_opts *,
 		    const char *);
+int		 render_tmx(const struct dc_doc *, const struct dc_opts *,
+		    const char *);
+int		 render_review(const struct dc_doc *, const struct dc_opts *,
+		    const char *);
 
 /* render_json.c: the JSON text of a document, pretty or on one line
  * ending in a newline (JSON Lines); g_free(). */
@@ -397,5 +406,35 @@ void		 dc_json_quote(struct _GString *, const char *, int);
 struct dc_doc	*dc_parse_pair(const char *, const char *,
 		    const struct dc_opts *);
 int		 dc_align_dump(const struct dc_doc *, FILE *);
+
+/*
+ * One translation pair of a document (dc_pairs_new()): a header bead
+ * (the header lines of one type in each language) or a block.  Both
+ * writers of pairs (TMX, the review sheet) and TEI's links walk these,
+ * so that every output pairs alike.
+ */
+struct dc_pair {
+	enum dc_type		 type;	/* header type, or the block's role */
+	const struct dc_node	*blk;	/* the block; NULL for header lines */
+	const struct dc_node	**hl[DC_LANG__MAX]; /* header lines of
+					   each language (owned array) */
+	size_t			 nhl[DC_LANG__MAX]; /* their number */
+	int			*lines[DC_LANG__MAX]; /* first source line
+					   of each unit (owned array) */
+	int			 nlines[DC_LANG__MAX]; /* units per side */
+	int			 score;	/* bead's cost in hundredths */
+	int			 warned; /* doubtful (align.c's warnings) */
+};
+
+struct dc_pairs {
+	struct dc_pair	*p;		/* the pairs, header ones first */
+	size_t		 n;		/* their number */
+	enum dc_lang	 orig;		/* language of the original */
+	const char	*name[DC_LANG__MAX]; /* each language's file name */
+};
+
+struct dc_pairs	*dc_pairs_new(const struct dc_doc *);
+void		 dc_pairs_free(struct dc_pairs *);
+char		*dc_pair_text(const struct dc_pair *, enum dc_lang);
 
 #endif /* !DOCCONV_H */

@@ -36,6 +36,7 @@ static const struct {
 	{ DC_LEVEL_ERROR, "cannot decode" },
 	{ DC_LEVEL_ERROR, "TEI input not understood" },
 	{ DC_LEVEL_ERROR, "JSON input not understood" },
+	{ DC_LEVEL_ERROR, "alignment file refused" },
 	{ DC_LEVEL_ERROR, NULL },
 	{ DC_LEVEL_SYSERR, "system error" },
 };

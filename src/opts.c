@@ -131,6 +131,12 @@ static const char description[] =
 "                                       original and translation as two files\n"
 "  docconv a.zh.txt --translation a.en.txt --dump-alignment\n"
 "                                       show how their paragraphs paired\n"
+"  docconv a.zh.txt --translation a.en.txt --tmx --tmx-segment=sentence\n"
+"                                       a translation memory (a.zh.tmx)\n"
+"  docconv a.zh.txt --translation a.en.txt --alignment-report check.html\n"
+"                                       a review sheet, doubtful pairs first\n"
+"  docconv a.zh.txt --translation a.en.txt --alignment fixed.align --pdf\n"
+"                                       the beads as corrected by hand\n"
 "  docconv speech.txt --json            the model as JSON (speech.json)\n"
 "  docconv -o - --json corpus/*.txt     JSON Lines on standard output\n"
 "  docconv fixed.json --input-format=json --pdf   typeset an edited model\n"
@@ -203,6 +209,8 @@ opts_parse(struct run *r, int argc, char *argv[])
 	gboolean	 listfonts = FALSE;
 	gboolean	 nul = FALSE, skip = FALSE;
 	gboolean	 json = FALSE, dumpalign = FALSE;
+	gboolean	 tmx = FALSE;
+	gchar		*tmxseg = NULL;
 	gchar		*format = NULL, **args = NULL, *list = NULL;
 	gint		 njobs = 1;
 	const char	*epoch;
@@ -233,6 +241,20 @@ opts_parse(struct run *r, int argc, char *argv[])
 		  "FILE" },
 		{ "dump-alignment", 0, 0, G_OPTION_ARG_NONE, &dumpalign,
 		  "Print how --translation's paragraphs paired", NULL },
+		{ "tmx", 0, 0, G_OPTION_ARG_NONE, &tmx,
+		  "Write the pairs as a TMX 1.4b translation memory "
+		  "(FILE.tmx)", NULL },
+		{ "tmx-segment", 0, 0, G_OPTION_ARG_FILENAME, &tmxseg,
+		  "TMX units: paragraph (default), or sentence where both "
+		  "sides have as many", "UNIT" },
+		{ "alignment", 0, 0, G_OPTION_ARG_FILENAME,
+		  &r->opts.alignment,
+		  "Use the beads of FILE (as --dump-alignment writes them, "
+		  "edited) instead of aligning", "FILE" },
+		{ "alignment-report", 0, 0, G_OPTION_ARG_FILENAME,
+		  &r->review,
+		  "Write a review sheet of the pairs to FILE (HTML)",
+		  "FILE" },
 		{ "output", 'o', 0, G_OPTION_ARG_FILENAME, &r->outarg,
 		  "Output directory, or file for a single output; - for "
 		  "standard output", "PATH" },
@@ -394,6 +416,10 @@ opts_parse(struct run *r, int argc, char *argv[])
 	    (tei ? DC_FMT_TEI : 0) | (dump ? DC_FMT_DUMP : 0) |
 	    (html ? DC_FMT_HTML : 0);
 	r->nout = pdf + epub + tei + html;
+	if (tmx) {
+		r->formats |= DC_FMT_TMX;
+		r->nout++;
+	}
 	/* --json -o -: JSON Lines, one document a line, for a batch. */
 	if (json && r->outarg != NULL && strcmp(r->outarg, "-") == 0) {
 		r->formats |= DC_FMT_JSONL;
@@ -408,6 +434,17 @@ opts_parse(struct run *r, int argc, char *argv[])
 	}
 	if (dumpalign)
 		r->formats |= DC_FMT_ALIGN;
+	if (tmxseg != NULL && strcmp(tmxseg, "sentence") == 0)
+		r->opts.tmx_sentences = 1;
+	else if (tmxseg != NULL && strcmp(tmxseg, "paragraph") != 0) {
+		fprintf(stderr, "docconv: --tmx-segment=%s: give paragraph "
+		    "or sentence\n", tmxseg);
+		goto out;
+	}
+	if (tmxseg != NULL && !tmx) {
+		fprintf(stderr, "docconv: --tmx-segment goes with --tmx\n");
+		goto out;
+	}
 	if (list != NULL) {
 		GPtrArray *a = g_ptr_array_new();
 		for (i = 0; r->files != NULL && r->files[i] != NULL; i++)
@@ -441,6 +478,14 @@ opts_parse(struct run *r, int argc, char *argv[])
 		rc = EXIT_OK;
 		goto out;
 	}
+	if ((r->opts.alignment != NULL && r->opts.translation == NULL) ||
+	    (r->review != NULL && nfiles != 1)) {
+		fprintf(stderr, "docconv: %s\n", r->review != NULL &&
+		    nfiles != 1 ? "--alignment-report FILE goes with one "
+		    "input" : "--alignment FILE goes with --translation "
+		    "(it pairs the two files' paragraphs)");
+		goto out;
+	}
 	if ((r->opts.translation != NULL && nfiles != 1) ||
 	    (dumpalign && r->opts.translation == NULL)) {
 		fprintf(stderr, "docconv: --translation FILE goes with one "
@@ -454,9 +499,9 @@ opts_parse(struct run *r, int argc, char *argv[])
 		    "FILEs (- for standard input).\nTry 'docconv --help'.\n");
 		goto out;
 	}
-	if (r->formats == 0) {
+	if (r->formats == 0 && r->review == NULL) {
 		fprintf(stderr, "docconv: no output chosen; add --pdf, "
-		    "--epub, --tei, --html, --json or --dump-model.\n"
+		    "--epub, --tei, --html, --json, --tmx or --dump-model.\n"
 		    "Try 'docconv --help'.\n");
 		goto out;
 	}
@@ -501,6 +546,7 @@ out:
 	g_strfreev(args);
 	g_free(format);
 	g_free(list);
+	g_free(tmxseg);
 	return rc;
 }
 
@@ -527,4 +573,6 @@ opts_free(struct run *r)
 	for (i = 0; i < DC_PUB__MAX; i++)
 		g_free(r->opts.meta[i]);
 	g_free((char *)r->opts.translation);
+	g_free((char *)r->opts.alignment);
+	g_free((char *)r->review);
 }

@@ -1,0 +1,368 @@
+/*
+ * The TMX backend (--tmx): the translation pairs of the document
+ * (dc_pairs_new(): a two-file input's beads, or an interleaved file's
+ * blocks and header lines) as a TMX 1.4b translation memory that CAT
+ * tools load: one tu per pair, each language a tuv, the source lines,
+ * the bead and the role as props; with --tmx-segment=sentence a pair
+ * whose sides have as many sentences is one tu per sentence pair.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include <glib.h>
+
+#include "docconv.h"
+#include "xml.h"
+
+struct tmx {
+	struct dc_xml		*x;	/* the writer */
+	const struct dc_doc	*d;	/* the document */
+	const struct dc_opts	*o;	/* options */
+	const struct dc_pairs	*ps;	/* its pairs */
+	enum dc_lang		 tl;	/* the translation's language */
+};
+
+/*
+ * English words whose period ends no sentence: titles and common
+ * abbreviations (lower case, without the period).  A single letter
+ * (an initial, "J. Smith") is one too.
+ */
+static const char *const tmx_abbrev[] = {
+	"mr", "mrs", "ms", "dr", "prof", "st", "jr", "sr", "no", "nos",
+	"vs", "etc", "cf", "fig", "vol", "pp", "gen", "gov", "sen", "rep",
+	"rev", "hon", "mt", "co", "corp", "inc", "ltd", "dept", "approx",
+	"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
+	"oct", "nov", "dec", "art", "para", "ch", "sec"
+};
+
+/* Closing quotes and brackets that stay with the sentence before. */
+static int
+tmx_closer(gunichar c)
+{
+	return c == '"' || c == '\'' || c == ')' || c == ']' ||
+	    c == 0x201D || c == 0x2019 || c == 0x300D || c == 0x300F ||
+	    c == 0xFF09 || c == 0x3011 || c == 0x300B || c == 0x3009;
+}
+
+/* Does the word ending at end (before a period) end no sentence? */
+static int
+tmx_is_abbrev(const char *start, const char *end)
+{
+	const char	*w = end;
+	char		*lc;
+	size_t		 i;
+	int		 hit = 0;
+
+	while (w > start && (g_ascii_isalpha(w[-1]) || w[-1] == '.'))
+		w--;
+	if (w == end)
+		return 0;
+	/* "U.S.", "e.g.", "i.e.": periods within the word. */
+	if (memchr(w, '.', (size_t)(end - w)) != NULL)
+		return 1;
+	if (end - w == 1)
+		return 1;
+	lc = g_ascii_strdown(w, end - w);
+	for (i = 0; i < G_N_ELEMENTS(tmx_abbrev) && !hit; i++)
+		hit = strcmp(lc, tmx_abbrev[i]) == 0;
+	g_free(lc);
+	return hit;
+}
+
+/*
+ * Split a paragraph into its sentences: after 。！？ (with the quotes
+ * and brackets closing after them) in Chinese; in English after . ! ?
+ * and their closers where white space and a capital, a digit or an
+ * opening quote follow, unless the period ends an abbreviation.
+ * Returns the sentences, white space trimmed (g_ptr_array_unref()).
+ */
+static GPtrArray *
+tmx_sentences(const char *s, enum dc_lang l)
+{
+	GPtrArray	*v = g_ptr_array_new_with_free_func(g_free);
+	const char	*p, *q, *from = s, *r;
+	gunichar	 c, n;
+	int		 cut;
+
+	for (p = s; *p != '\0'; p = g_utf8_next_char(p)) {
+		c = g_utf8_get_char(p);
+		cut = 0;
+		q = g_utf8_next_char(p);
+		if (l == DC_LANG_ZH) {
+			if (c != 0x3002 && c != 0xFF01 && c != 0xFF1F)
+				continue;
+			/* "！？", "。”": the stop goes on. */
+			while (*q != '\0' && ((n = g_utf8_get_char(q)) ==
+			    0x3002 || n == 0xFF01 || n == 0xFF1F ||
+			    tmx_closer(n)))
+				q = g_utf8_next_char(q);
+			cut = *q != '\0';
+		} else {
+			if (c != '.' && c != '!' && c != '?')
+				continue;
+			while (*q == '.' || *q == '!' || *q == '?')
+				q++;
+			while (*q != '\0' && tmx_closer(g_utf8_get_char(q)))
+				q = g_utf8_next_char(q);
+			if (*q != ' ')
+				continue;
+			for (r = q; *r == ' '; r++)
+				;
+			n = g_utf8_get_char(r);
+			cut = (g_unichar_isupper(n) || g_unichar_isdigit(n) ||
+			    n == '"' || n == 0x201C || n == 0x2018 ||
+			    n == '(') && !(c == '.' && tmx_is_abbrev(s, p));
+		}
+		if (!cut)
+			continue;
+		g_ptr_array_add(v, g_strstrip(g_strndup(from,
+		    (gsize)(q - from))));
+		from = q;
+		p = g_utf8_prev_char(q);
+	}
+	if (*from != '\0')
+		g_ptr_array_add(v, g_strstrip(g_strdup(from)));
+	return v;
+}
+
+/* "12,14" or "-": the first source lines of a side's units. */
+static char *
+tmx_lines(const struct dc_pair *p, enum dc_lang l)
+{
+	GString	*b = g_string_new(NULL);
+	int	 k;
+
+	for (k = 0; k < p->nlines[l]; k++)
+		g_string_append_printf(b, "%s%d", k ? "," : "",
+		    p->lines[l][k]);
+	if (b->len == 0)
+		g_string_append_c(b, '-');
+	return g_string_free(b, FALSE);
+}
+
+static void
+tmx_prop(struct tmx *t, const char *type, const char *val)
+{
+	dc_xml_nl(t->x);
+	dc_xml_start(t->x, "prop");
+	dc_xml_attr(t->x, "type", type);
+	dc_xml_text(t->x, val);
+	dc_xml_end(t->x);
+}
+
+/* One tuv: the language, its source lines, its text. */
+static void
+tmx_tuv(struct tmx *t, const struct dc_pair *p, enum dc_lang l,
+    const char *text)
+{
+	char	*lines = tmx_lines(p, l);
+
+	dc_xml_nl(t->x);
+	dc_xml_start(t->x, "tuv");
+	dc_xml_attr(t->x, "xml:lang", dc_lang_tag(&t->d->meta, l));
+	tmx_prop(t, "x-docconv-lines", lines);
+	dc_xml_nl(t->x);
+	dc_xml_elem(t->x, "seg", text);
+	dc_xml_nl(t->x);
+	dc_xml_end(t->x);
+	g_free(lines);
+}
+
+/*
+ * One tu: id (stable: the block's number as in the TEI's LANG-bN, or
+ * the header type), segtype where it differs from the header's, the
+ * bead, the role, and both tuvs, original first.
+ */
+static void
+tmx_tu(struct tmx *t, const struct dc_pair *p, const char *id,
+    const char *segtype, int sent, const char *ta, const char *tb)
+{
+	char	 bead[32], num[16];
+
+	dc_xml_nl(t->x);
+	dc_xml_start(t->x, "tu");
+	dc_xml_attr(t->x, "tuid", id);
+	if (segtype != NULL)
+		dc_xml_attr(t->x, "segtype", segtype);
+	snprintf(bead, sizeof(bead), "%d-%d", p->nlines[t->ps->orig],
+	    p->nlines[t->tl]);
+	tmx_prop(t, "x-docconv-bead", bead);
+	tmx_prop(t, "x-docconv-role", dc_type_name(p->type));
+	if (p->type == DC_HEADING && p->blk != NULL) {
+		snprintf(num, sizeof(num), "%d", p->blk->level);
+		tmx_prop(t, "x-docconv-level", num);
+	}
+	if (sent > 0) {
+		snprintf(num, sizeof(num), "%d", sent);
+		tmx_prop(t, "x-docconv-sentence", num);
+	}
+	tmx_tuv(t, p, t->ps->orig, ta);
+	tmx_tuv(t, p, t->tl, tb);
+	dc_xml_nl(t->x);
+	dc_xml_end(t->x);
+}
+
+/*
+ * The pairs with text on both sides: a pair in one language only (a
+ * 1-0 bead, an English-only header line) is nothing a translation
+ * memory can reuse, and front matter is no text to translate.
+ */
+static void
+tmx_body(struct tmx *t)
+{
+	const struct dc_pair	*p;
+	GPtrArray		*sa, *sb;
+	char			*ta, *tb, *id;
+	size_t			 k, i;
+	int			 bnum = 0;
+
+	dc_xml_nl(t->x);
+	dc_xml_start(t->x, "body");
+	for (k = 0; k < t->ps->n; k++) {
+		p = &t->ps->p[k];
+		if (p->blk != NULL)
+			bnum++;
+		if (p->type == DC_FRONTMATTER)
+			continue;
+		ta = dc_pair_text(p, t->ps->orig);
+		tb = dc_pair_text(p, t->tl);
+		if (ta == NULL || tb == NULL) {
+			g_free(ta);
+			g_free(tb);
+			continue;
+		}
+		id = p->blk != NULL ? g_strdup_printf("b%d", bnum) :
+		    g_strdup_printf("h-%s", dc_type_name(p->type));
+		sa = sb = NULL;
+		if (t->o->tmx_sentences && p->blk != NULL) {
+			sa = tmx_sentences(ta, t->ps->orig);
+			sb = tmx_sentences(tb, t->tl);
+		}
+		if (sa != NULL && sa->len > 1 && sa->len == sb->len) {
+			for (i = 0; i < sa->len; i++) {
+				char *sid = g_strdup_printf("%s.%zu", id,
+				    i + 1);
+				tmx_tu(t, p, sid, NULL, (int)i + 1,
+				    g_ptr_array_index(sa, i),
+				    g_ptr_array_index(sb, i));
+				g_free(sid);
+			}
+		} else
+			tmx_tu(t, p, id, t->o->tmx_sentences ? "paragraph" :
+			    NULL, 0, ta, tb);
+		if (sa != NULL) {
+			g_ptr_array_unref(sa);
+			g_ptr_array_unref(sb);
+		}
+		g_free(id);
+		g_free(ta);
+		g_free(tb);
+	}
+	dc_xml_nl(t->x);
+	dc_xml_end(t->x);
+}
+
+/*
+ * The header: the tool, the segmentation, the original's language,
+ * and a creation date that is the same on every run:
+ * SOURCE_DATE_EPOCH, else the text's date, else none.
+ */
+static void
+tmx_header(struct tmx *t)
+{
+	const char	*iso = t->d->meta.date_iso;
+	char		 date[32];
+	struct tm	 tm;
+	time_t		 tt;
+	int		 l;
+
+	date[0] = '\0';
+	if (t->o->epoch >= 0) {
+		tt = (time_t)t->o->epoch;
+		if (gmtime_r(&tt, &tm) == NULL ||
+		    strftime(date, sizeof(date), "%Y%m%dT%H%M%SZ", &tm) == 0)
+			date[0] = '\0';
+	} else if (iso != NULL && strlen(iso) == 10 && iso[4] == '-')
+		snprintf(date, sizeof(date), "%.4s%.2s%.2sT000000Z", iso,
+		    iso + 5, iso + 8);
+	dc_xml_nl(t->x);
+	dc_xml_start(t->x, "header");
+	dc_xml_attr(t->x, "creationtool", "docconv");
+	dc_xml_attr(t->x, "creationtoolversion", PACKAGE_VERSION);
+	dc_xml_attr(t->x, "datatype", "plaintext");
+	dc_xml_attr(t->x, "segtype", t->o->tmx_sentences ? "sentence" :
+	    "paragraph");
+	dc_xml_attr(t->x, "adminlang", "en");
+	dc_xml_attr(t->x, "srclang", dc_lang_tag(&t->d->meta, t->ps->orig));
+	dc_xml_attr(t->x, "o-tmf", "docconv");
+	if (date[0] != '\0')
+		dc_xml_attr(t->x, "creationdate", date);
+	for (l = 0; l < DC_LANG__MAX; l++) {
+		if (t->ps->name[l] == NULL)
+			continue;
+		tmx_prop(t, l == (int)t->ps->orig ? "x-docconv-original" :
+		    "x-docconv-translation", t->ps->name[l]);
+		if (t->d->align == NULL)
+			break;	/* one file holds both */
+	}
+	dc_xml_nl(t->x);
+	dc_xml_end(t->x);
+}
+
+/*
+ * Write the document's pairs as TMX 1.4b to outpath.  Returns 0, or
+ * -1 on failure (reported).
+ */
+int
+render_tmx(const struct dc_doc *d, const struct dc_opts *o,
+    const char *outpath)
+{
+	struct tmx	 t;
+	char		*buf = NULL;
+	size_t		 len = 0;
+	FILE		*f = NULL;
+	int		 rc = -1, i;
+
+	memset(&t, 0, sizeof(t));
+	t.d = d;
+	t.o = o;
+	t.ps = dc_pairs_new(d);
+	t.tl = t.ps->orig == DC_LANG_ZH ? DC_LANG_EN : DC_LANG_ZH;
+	if ((t.x = dc_xml_new_buffer()) == NULL) {
+		dc_msg_sys("%s: cannot start the XML writer", outpath);
+		goto out;
+	}
+	dc_xml_start(t.x, "tmx");
+	dc_xml_attr(t.x, "version", "1.4");
+	tmx_header(&t);
+	tmx_body(&t);
+	dc_xml_nl(t.x);
+	dc_xml_end(t.x);
+	i = dc_xml_finish(t.x, &buf, &len);
+	t.x = NULL;
+	if (i == -1)
+		goto out;
+	if ((f = fopen(outpath, "wb")) == NULL ||
+	    fwrite(buf, 1, len, f) != len) {
+		dc_msg_sys("%s: %s", outpath, g_strerror(errno));
+		goto out;
+	}
+	i = fclose(f);
+	f = NULL;
+	if (i != 0) {
+		dc_msg_sys("%s: %s", outpath, g_strerror(errno));
+		goto out;
+	}
+	rc = 0;
+out:
+	if (f != NULL)
+		fclose(f);
+	dc_pairs_free((struct dc_pairs *)t.ps);
+	g_free(buf);
+	return rc;
+}
