@@ -955,7 +955,7 @@ al_file_cover(const char *file, const char *orig, int last,
 {
 	struct al_named		*u;
 	const struct dc_node	*n;
-	size_t			 i;
+	size_t			 i, j;
 	int			 prev = 0, next;
 
 	for (n = s->d->root->child; n != NULL; n = n->next) {
@@ -973,9 +973,9 @@ al_file_cover(const char *file, const char *orig, int last,
 		u = g_hash_table_lookup(h, GINT_TO_POINTER(s->u[i].line));
 		if (u->at == 0) {
 			/* Said at the bead of the next one named. */
-			for (next = last; i + 1 < s->n; i++) {
+			for (next = last, j = i + 1; j < s->n; j++) {
 				struct al_named *w = g_hash_table_lookup(h,
-				    GINT_TO_POINTER(s->u[i + 1].line));
+				    GINT_TO_POINTER(s->u[j].line));
 				if (w->at != 0) {
 					next = w->at;
 					break;
@@ -983,14 +983,14 @@ al_file_cover(const char *file, const char *orig, int last,
 			}
 			al_file_err(file, orig, next, "%s:%d is in no bead: "
 			    "a paragraph of the %s left out", s->name,
-			    u == NULL ? 0 : s->u[i].line, which);
+			    s->u[i].line, which);
 			return -1;
 		}
 		if (u->at < prev) {
-			al_file_err(file, orig, u->at, "%s:%d comes after "
-			    "the paragraph named on line %d: beads must "
-			    "follow the order of the %s", s->name,
-			    s->u[i].line, prev, which);
+			al_file_err(file, orig, u->at, "%s:%d is named before "
+			    "%s:%d (line %d): beads must follow the order of "
+			    "the %s", s->name, s->u[i].line, s->name,
+			    s->u[i - 1].line, prev, which);
 			return -1;
 		}
 		prev = u->at;

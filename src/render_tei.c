@@ -1473,6 +1473,14 @@ tei_encoding(struct tei *t)
 	    "each other with corresp.  Each header line is one element "
 	    "with xml:id LANG-hN.  Header lines and blocks are numbered "
 	    "in source order.");
+	if ((t->texts & (t->texts - 1)) != 0) {
+		/* Two texts: tei_links() writes the linkGrp. */
+		dc_xml_nl(t->x);
+		dc_xml_elem(t->x, "p", "The linkGrp of type translation in "
+		    "standOff links the elements of each translation pair "
+		    "that has text in both languages, the original's "
+		    "first.");
+	}
 	dc_xml_nl(t->x);
 	dc_xml_elem(t->x, "p", "A part that a vocative or a heading opens "
 	    "is a div, nested by the heading's level; a heading is the "
@@ -1657,6 +1665,78 @@ tei_header(struct tei *t)
 }
 
 /*
+ * The stand-off alignment TEI tools expect: a linkGrp of type
+ * translation with one link per pair that has text in both languages
+ * (dc_pairs_new(): a two-file input's beads, or the blocks and header
+ * types of an interleaved one), pointing at the pair's elements, the
+ * original's first; a header bead of several lines points at each.
+ * The ids are the elements' own (LANG-bN, LANG-hN: the position of
+ * the block or header line in the model, the same in both
+ * languages), so an unchanged text gives the same links.
+ */
+static void
+tei_links(struct tei *t)
+{
+	struct dc_pairs		*ps;
+	const struct dc_pair	*p;
+	const struct dc_node	*n;
+	GHashTable		*hnum;
+	GString			*b;
+	size_t			 k, i;
+	int			 l, side, h = 0, nside;
+	enum dc_lang		 order[2];
+
+	ps = dc_pairs_new(t->d);
+	hnum = g_hash_table_new(g_direct_hash, g_direct_equal);
+	for (n = t->d->root->child; n != NULL; n = n->next)
+		if (dc_type_is_header(n->type))
+			g_hash_table_insert(hnum, (gpointer)n,
+			    GINT_TO_POINTER(++h));
+	order[0] = ps->orig;
+	order[1] = ps->orig == DC_LANG_ZH ? DC_LANG_EN : DC_LANG_ZH;
+	b = g_string_new(NULL);
+	dc_xml_nl(t->x);
+	dc_xml_start(t->x, "standOff");
+	dc_xml_nl(t->x);
+	dc_xml_start(t->x, "linkGrp");
+	dc_xml_attr(t->x, "type", "translation");
+	for (k = 0; k < ps->n; k++) {
+		p = &ps->p[k];
+		g_string_truncate(b, 0);
+		for (side = 0, nside = 0; side < 2; side++) {
+			size_t len0 = b->len;
+			l = order[side];
+			if (p->blk != NULL) {
+				if (dc_node_seg(p->blk, l) != NULL)
+					g_string_append_printf(b, "%s#%s-b%d",
+					    b->len ? " " : "", dc_lang_code(l),
+					    tei_bnum(t, p->blk));
+			} else
+				for (i = 0; i < p->nhl[l]; i++)
+					g_string_append_printf(b, "%s#%s-h%d",
+					    b->len ? " " : "",
+					    dc_lang_code(p->hl[l][i]->lang),
+					    GPOINTER_TO_INT(g_hash_table_lookup(
+					    hnum, p->hl[l][i])));
+			nside += b->len > len0;
+		}
+		if (nside < 2)
+			continue;
+		dc_xml_nl(t->x);
+		dc_xml_start(t->x, "link");
+		dc_xml_attr(t->x, "target", b->str);
+		dc_xml_end(t->x);
+	}
+	dc_xml_nl(t->x);
+	dc_xml_end(t->x);	/* linkGrp */
+	dc_xml_nl(t->x);
+	dc_xml_end(t->x);	/* standOff */
+	g_string_free(b, TRUE);
+	g_hash_table_destroy(hnum);
+	dc_pairs_free(ps);
+}
+
+/*
  * Write the document as TEI P5 to outpath.  Returns 0, or -1 on
  * failure (reported).
  */
@@ -1714,6 +1794,7 @@ render_tei(const struct dc_doc *d, const struct dc_opts *o,
 		dc_xml_end(t.x);
 		dc_xml_nl(t.x);
 		dc_xml_end(t.x);
+		tei_links(&t);
 	} else
 		tei_text(&t, t.first);
 	dc_xml_nl(t.x);
