@@ -25,6 +25,7 @@ struct tmx {
 	const struct dc_opts	*o;	/* options */
 	const struct dc_pairs	*ps;	/* its pairs */
 	enum dc_lang		 tl;	/* the translation's language */
+	size_t			 ntu;	/* units written */
 };
 
 /*
@@ -184,6 +185,7 @@ tmx_tu(struct tmx *t, const struct dc_pair *p, const char *id,
 {
 	char	 bead[32], num[16];
 
+	t->ntu++;
 	dc_xml_nl(t->x);
 	dc_xml_start(t->x, "tu");
 	dc_xml_attr(t->x, "tuid", id);
@@ -341,6 +343,9 @@ render_tmx(const struct dc_doc *d, const struct dc_opts *o,
 	dc_xml_attr(t.x, "version", "1.4");
 	tmx_header(&t);
 	tmx_body(&t);
+	if (t.ntu == 0)
+		dc_msg(DC_WARN_GENERIC, 0, 0, "--tmx: no text in two "
+		    "languages to pair; the translation memory is empty");
 	dc_xml_nl(t.x);
 	dc_xml_end(t.x);
 	i = dc_xml_finish(t.x, &buf, &len);

@@ -1,0 +1,171 @@
+#!/bin/sh
+# --tmx and --alignment-report (issue 16): the TMX of every example and
+# bilingual input (interleaved, and split into two files either way
+# round) is well-formed, has TMX 1.4b's structure (tests/t_tmx.py: the
+# DTD is not in Debian), loads in translate-toolkit with one unit per
+# pair in both languages, and is the same bytes on every run;
+# --tmx-segment=sentence splits pairs into sentence pairs that join
+# back.  The review sheet of the split example shows no doubtful bead;
+# with an English paragraph merged and one deleted, those two come
+# first, marked doubtful, laid out in headless Chromium at 1280 and
+# 390 px.
+. "${top_srcdir:-.}/tests/lib.sh"
+need xmllint
+S=$top_srcdir/tests
+# translate-toolkit is Debian's python3 module: the system python3 has
+# it where a python3 earlier in PATH may not.
+PY=
+for p in python3 /usr/bin/python3; do
+	if command -v "$p" >/dev/null 2>&1 &&
+	    "$p" -c 'import translate.storage.tmx' 2>/dev/null; then
+		PY=$p
+		break
+	fi
+done
+[ -n "$PY" ] || skip "translate-toolkit not installed (install-deps.sh)"
+SOURCE_DATE_EPOCH=1605000000
+export SOURCE_DATE_EPOCH
+
+# check NAME ARGS...: --tmx and --json of one input, paragraph and
+# sentence units, checked.
+n=0
+check() {
+	name=$1
+	shift
+	n=$((n + 1))
+	o=$T/tmx$n
+	"$DOCCONV" -q "$@" --tmx --json -o "$o" || fail "$name: exit $?"
+	set -- "$o"/*.tmx
+	[ -f "$1" ] || fail "$name: no TMX written"
+	tmx=$1
+	xmllint --noout --nonet "$tmx" || fail "$name: TMX not well-formed"
+	"$PY" "$S/t_tmx.py" "$tmx" "${tmx%.tmx}.json" || fail "$name: TMX"
+}
+check_sentences() {
+	name=$1
+	shift
+	"$DOCCONV" -q "$@" --tmx --tmx-segment=sentence -o "$T/sent.tmx" ||
+	    fail "$name: --tmx-segment=sentence: exit $?"
+	xmllint --noout --nonet "$T/sent.tmx" || fail "$name: not well-formed"
+	"$PY" "$S/t_tmx.py" "$T/sent.tmx" "${tmx%.tmx}.json" "$tmx" ||
+	    fail "$name: sentence units"
+	grep -q 'segtype="sentence"' "$T/sent.tmx" ||
+	    fail "$name: the header does not say sentence"
+}
+
+ex=$top_srcdir/examples/speech-bilingual.zh-en.txt
+check "$(basename "$ex")" "$ex"
+check_sentences "$(basename "$ex")" "$ex"
+# The header: the tool, paragraphs, the original's language, the date
+# of SOURCE_DATE_EPOCH; the speech's title as a unit with its role.
+grep -q '<header creationtool="docconv" creationtoolversion="[0-9.]*"' "$tmx" &&
+    grep -q 'segtype="paragraph"' "$tmx" && grep -q 'srclang="zh"' "$tmx" &&
+    grep -q 'creationdate="20201110T092000Z"' "$tmx" ||
+    fail "TMX header: $(grep '<header' "$tmx")"
+grep -q '<prop type="x-docconv-role">title</prop>' "$tmx" &&
+    grep -q '<prop type="x-docconv-role">salutation</prop>' "$tmx" &&
+    grep -q '<prop type="x-docconv-role">vocative</prop>' "$tmx" ||
+    fail "title, salutations or vocatives are not units with their role"
+cp "$tmx" "$T/first.tmx"
+"$DOCCONV" -q "$ex" --tmx -o "$T/again.tmx" || fail "again: exit $?"
+cmp -s "$T/first.tmx" "$T/again.tmx" || fail "the TMX differs between runs"
+
+# The example as two files, either way round.
+mkdir -p "$T/two"
+"$PY" "$S/split_bilingual.py" "$ex" "$T/two/zh.txt" "$T/two/en.txt" ||
+    fail "split_bilingual.py"
+(cd "$T/two" && check "two files" zh.txt --translation en.txt) || exit 1
+check "two files" "$T/two/zh.txt" --translation "$T/two/en.txt"
+check_sentences "two files" "$T/two/zh.txt" --translation "$T/two/en.txt"
+grep -q '<prop type="x-docconv-lines">2,3</prop>' "$tmx" ||
+    fail "the title's unit lacks the Chinese file's lines 2,3"
+check "English first" "$T/two/en.txt" --translation "$T/two/zh.txt"
+grep -q 'srclang="en"' "$tmx" || fail "an English original is not srclang en"
+# Every invented pair, and every interleaved golden input.
+for z in "$S"/data/align/*.zh.txt; do
+	check "$(basename "$z")" "$z" --translation "${z%.zh.txt}.en.txt"
+done
+for g in "$S"/golden/bilingual/*.txt; do
+	check "$(basename "$g")" "$g"
+done
+# One language only: an empty memory, said so.
+"$DOCCONV" "$top_srcdir/examples/news-report.zh.txt" --tmx -o "$T/mono.tmx" \
+    2>"$T/mono.err" || fail "monolingual: exit $?"
+grep -q "translation memory is empty" "$T/mono.err" ||
+    fail "monolingual: no warning: $(cat "$T/mono.err")"
+[ "$(grep -c '<tu ' "$T/mono.tmx")" -eq 0 ] || fail "monolingual: units"
+"$DOCCONV" "$ex" --tmx-segment=word --tmx 2>/dev/null; [ $? -eq 2 ] ||
+    fail "--tmx-segment=word accepted"
+
+# The review sheet: the split example has no doubtful bead ...
+(cd "$T/two" && "$DOCCONV" -q zh.txt --translation en.txt \
+    --alignment-report sheet.html) || fail "--alignment-report: exit $?"
+xmllint --html --noout "$T/two/sheet.html" 2>/dev/null ||
+    fail "the review sheet is not HTML"
+grep -q '<h2>Doubtful beads: 0</h2>' "$T/two/sheet.html" ||
+    fail "the split example has doubtful beads"
+! grep -q 'class="bead doubtful"' "$T/two/sheet.html" ||
+    fail "a bead of the split example is marked doubtful"
+grep -q '@media print' "$T/two/sheet.html" || fail "no print style"
+! grep -Eq '(src|href)="(https?:)?//' "$T/two/sheet.html" ||
+    fail "the review sheet loads something from the network"
+# ... and with one English paragraph merged into the next and one
+# deleted, two beads to check, first on the page.
+k=$(($(grep -c . "$T/two/en.txt") / 2))
+"$PY" "$S/split_bilingual.py" "$ex" "$T/two/zh.txt" "$T/two/en2.txt" \
+    --merge $k || fail "split_bilingual.py --merge"
+sed -i "$((k + 4))d" "$T/two/en2.txt"
+(cd "$T/two" && "$DOCCONV" zh.txt --translation en2.txt \
+    --alignment-report sheet2.html 2>msgs2) || fail "merged: exit $?"
+[ "$(grep -c WARNING "$T/two/msgs2")" -eq 2 ] ||
+    fail "merged and deleted: not two warnings: $(cat "$T/two/msgs2")"
+grep -q '<h2>Doubtful beads: 2</h2>' "$T/two/sheet2.html" ||
+    fail "the sheet does not count two doubtful beads"
+
+: "${CHROMIUM:=/usr/bin/chromium}"
+core=${PUPPETEER_CORE:-}
+if [ -z "$core" ] && command -v npm >/dev/null 2>&1; then
+	root=$(npm root -g 2>/dev/null)
+	for c in "$root/puppeteer-core" \
+	    "$root/@daisy/ace-cli/node_modules/puppeteer-core"; do
+		[ -d "$c" ] && { core=$c; break; }
+	done
+fi
+if [ ! -x "$CHROMIUM" ] || [ -z "$core" ] || ! command -v node >/dev/null 2>&1; then
+	skip "no headless Chromium test of the review sheet (chromium:" \
+	    "$CHROMIUM; puppeteer-core: ${core:-not found}); install-deps.sh" \
+	    "installs both"
+fi
+shots="${top_builddir:-.}/tests/t_tmx.shots"
+rm -rf "$shots"
+mkdir -p "$shots" || fail "cannot make $shots"
+export CHROMIUM PUPPETEER_CORE="$core" TMPDIR="$T" HOME="$T"
+timeout 180 node "$S/t_review.js" "$T/two/sheet.html" "$shots/sheet" 0 \
+    "Dear Colleagues" >"$T/r0.out" 2>&1 || {
+	cat "$T/r0.out"
+	fail "review sheet of the split example in Chromium"
+}
+cat "$T/r0.out"
+timeout 180 node "$S/t_review.js" "$T/two/sheet2.html" "$shots/sheet2" 2 \
+    "Dear Colleagues" >"$T/r2.out" 2>&1 || {
+	cat "$T/r2.out"
+	fail "review sheet with two doubtful beads in Chromium"
+}
+cat "$T/r2.out"
+# The doubtful beads are the merged paragraph's and the deleted one's
+# neighbour's: each names the lines of the translation the warnings do.
+for w in $(sed -n 's/.*\(en2\.txt:[0-9][0-9,]*\).*/\1/p' "$T/two/msgs2"); do
+	grep -q "^doubtful: .* | $w\$" "$T/r2.out" ||
+	    fail "the summary lacks the bead of $w"
+done
+[ -s "$shots/sheet2-1280.png" ] && [ -s "$shots/sheet2-390.png" ] ||
+    fail "no screenshots"
+
+# Documented where a user looks.
+"$DOCCONV" --help >"$T/help" || fail "--help"
+for o in --tmx --tmx-segment --alignment --alignment-report; do
+	grep -q -- "$o" "$T/help" || fail "--help lacks $o"
+	grep -q -- "$o" "$top_srcdir/README.md" || fail "README lacks $o"
+	grep -q -- "Fl ${o#-}" "$top_srcdir/docconv.1" || fail "docconv.1 lacks $o"
+done
+pass
