@@ -121,6 +121,123 @@ split "$T/x40.txt" "$T/z40.txt" "$T/e40.txt" --merge 700 --split 0
 [ "$(awk -F '\t' '!/^#/ && $6 == "check"' "$T/x40.align" | wc -l)" -eq 2 ] ||
     fail "x40: not two beads to check"
 
+# --alignment FILE: the beads of --dump-alignment, given back, align
+# as before; one bead changed (a translation paragraph moved to the
+# original's paragraph before, that one's own left alone) moves that
+# pair in every output; a broken file is refused at its line.
+d=$T/ex1
+(cd "$d" && "$DOCCONV" -q zh.txt --translation en.txt --alignment align \
+    --dump-alignment >align.again) || fail "--alignment: exit $?"
+cmp -s "$d/align" "$d/align.again" || fail "--alignment of the dump differs"
+python3 - "$d" <<'PY' || fail "making the edited alignment"
+import sys
+d = sys.argv[1]
+lines = open(d + '/align', encoding='utf-8').read().split('\n')[:-1]
+zh = open(d + '/zh.txt', encoding='utf-8').read().split('\n')
+en = open(d + '/en.txt', encoding='utf-8').read().split('\n')
+# Two beads 1-1 of paragraphs in a row, past the body's first ones.
+body = [i for i, l in enumerate(lines) if l.split('\t')[4:5] == ['para']
+        and l.startswith('1-1\t')]
+i = next(k for k in body[3:] if k + 1 in body)
+a1, b1 = lines[i].split('\t')[1:3]
+a2, b2 = lines[i + 1].split('\t')[1:3]
+lines[i] = '\t'.join(['1-2', a1, b1 + ',' + b2, '0.00', 'para', 'ok'])
+lines[i + 1] = '\t'.join(['1-0', a2, '-', '0.00', 'para', 'ok'])
+open(d + '/edited.align', 'w', encoding='utf-8').write('\n'.join(lines) + '\n')
+# What to look for: the original's first paragraph, the moved one,
+# the original's paragraph left alone.
+with open(d + '/moved', 'w', encoding='utf-8') as f:
+    f.write(zh[int(a1) - 1][:12] + '\n' + ' '.join(en[int(b2) - 1].split()[:4])
+            + '\n' + zh[int(a2) - 1][:12] + '\n%d\n' % (i + 1))
+PY
+for v in plain edited; do
+	al=
+	[ $v = edited ] && al="--alignment edited.align"
+	# shellcheck disable=SC2086
+	(cd "$d" && SOURCE_DATE_EPOCH=0 "$DOCCONV" -q zh.txt --translation \
+	    en.txt $al --tei --json --tmx --pdf --layout=interleaved -o $v) ||
+	    fail "$v outputs: exit $?"
+done
+python3 - "$d" <<'PY' || fail "the edited bead did not move its pair"
+import json, sys
+import xml.etree.ElementTree as ET
+d = sys.argv[1]
+a1, b2, a2 = open(d + '/moved', encoding='utf-8').read().split('\n')[:3]
+X = '{http://www.w3.org/XML/1998/namespace}'
+TEI = '{http://www.tei-c.org/ns/1.0}'
+def paired(v):
+    """Where the moved English stands, in each output: with a1's?"""
+    r = {}
+    m = json.load(open('%s/%s/zh.json' % (d, v), encoding='utf-8'))
+    for b in m['blocks']:
+        t = {s['lang']: s['text'] for s in b['segs']}
+        if t.get('en', '').find(b2) >= 0:
+            r['json'] = t.get('zh', '').startswith(a1)
+    tei = ET.parse('%s/%s/zh.tei.xml' % (d, v)).getroot()
+    text = {e.get(X + 'id'): ''.join(e.itertext()) for e in tei.iter()
+            if e.get(X + 'id')}
+    for k, t in text.items():
+        if k.startswith('en-b') and b2 in t:
+            r['tei'] = text.get('zh-' + k[3:], '').startswith(a1)
+            # The links say so too.
+            r['link'] = any('#' + k in l.get('target').split() and
+                            any(text.get(z[1:], '').startswith(a1)
+                                for z in l.get('target').split()
+                                if z.startswith('#zh-'))
+                            for l in tei.iter(TEI + 'link'))
+    tmx = ET.parse('%s/%s/zh.tmx' % (d, v)).getroot()
+    for tu in tmx.iter('tu'):
+        s = {v_.get(X + 'lang'): v_.find('seg').text for v_ in tu.iter('tuv')}
+        if b2 in s.get('en', ''):
+            r['tmx'] = s['zh'].startswith(a1)
+    return r
+p, e = paired('plain'), paired('edited')
+ok = True
+for k in ('json', 'tei', 'link', 'tmx'):
+    if p.get(k) is not False or e.get(k) is not True:
+        print('FAIL: %s: before %s, after %s' % (k, p.get(k), e.get(k)))
+        ok = False
+sys.exit(0 if ok else 1)
+PY
+if command -v pdftotext >/dev/null 2>&1; then
+	# Interleaved: the moved English before the original left alone.
+	b2=$(sed -n 2p "$d/moved" | tr -d ' ')
+	a2=$(sed -n 3p "$d/moved")
+	for v in plain edited; do
+		pdftotext "$d/$v/zh.pdf" - | tr -d ' \n' >"$d/$v.pdftxt"
+		awk -v a="$a2" -v b="$b2" '{ i = index($0, a); j = index($0, b)
+		    if (i == 0 || j == 0) exit 2; exit (j < i) ? 0 : 1 }' \
+		    "$d/$v.pdftxt"
+		echo $? >"$d/$v.order"
+	done
+	[ "$(cat "$d/plain.order")" = 1 ] && [ "$(cat "$d/edited.order")" = 0 ] ||
+	    fail "PDF: the moved paragraph did not move (plain $(cat "$d/plain.order"), edited $(cat "$d/edited.order"))"
+fi
+# Broken: a line that begins nothing, two beads naming one line, a
+# paragraph left out, two beads swapped, a bead miscounted.
+L=$(sed -n 4p "$d/moved")
+broken() {
+	what=$1
+	awk -v L="$L" -F '\t' -v OFS='\t' "$2" "$d/align" >"$d/broken.align"
+	(cd "$d" && "$DOCCONV" zh.txt --translation en.txt --alignment \
+	    broken.align --tei -o broken) 2>"$d/broken.err"
+	st=$?
+	[ $st -eq 1 ] || fail "$what: exit $st, not 1"
+	grep -q "^docconv: broken.align:$3: ERROR: alignment file refused: $4" \
+	    "$d/broken.err" || fail "$what: $(cat "$d/broken.err")"
+	[ ! -e "$d/broken" ] || [ -z "$(ls "$d/broken")" ] ||
+	    fail "$what: an output was written"
+}
+broken "no such line" 'NR == L { $3 = 99999 } 1' "$L" "en.txt:99999: no paragraph"
+broken "overlap" 'NR == L + 1 { $3 = p } { p = $3 } 1' "$((L + 1))" \
+    "en.txt:[0-9]* is in the bead on line $L already"
+broken "left out" 'NR != L' "$L" "zh.txt:[0-9]* is in no bead"
+broken "out of order" 'NR == L { s = $0; next } NR == L + 1 { print; print s; next } 1' \
+    "$L" "zh.txt:[0-9]* is named before"
+broken "miscounted" 'NR == L { $1 = "2-1" } 1' "$L" "the bead says 2 units"
+"$DOCCONV" "$d/zh.txt" --alignment "$d/align" --tei 2>/dev/null; [ $? -eq 2 ] ||
+    fail "--alignment without --translation accepted"
+
 # Every backend on a two-file input, one language pair in each.
 (cd "$S/data/align" && SOURCE_DATE_EPOCH=0 "$DOCCONV" -q lecture.zh.txt \
     --translation lecture.en.txt --pdf --epub --tei --json -o "$T/out") ||
