@@ -34,12 +34,99 @@ for f in "$top_srcdir"/examples/*.txt "$top_srcdir"/tests/golden/*/*.txt \
 	set -- "$@" "$out"
 done
 [ $n -ge 3 ] || fail "only $n inputs found under $top_srcdir"
+# Two-file input (the bilingual example split, and with a paragraph
+# merged and one split: 2-1 and 1-2 beads) is valid too.
+ex=$top_srcdir/examples/speech-bilingual.zh-en.txt
+if command -v python3 >/dev/null 2>&1; then
+	mkdir -p "$T/two"
+	python3 "$top_srcdir/tests/split_bilingual.py" "$ex" "$T/two/zh.txt" \
+	    "$T/two/en.txt" || fail "split_bilingual.py"
+	k=$(($(grep -c . "$T/two/en.txt") / 2))
+	python3 "$top_srcdir/tests/split_bilingual.py" "$ex" "$T/two/zh.txt" \
+	    "$T/two/en2.txt" --merge $k --split 0 || fail "split_bilingual.py"
+	for e in en en2; do
+		"$DOCCONV" -q "$T/two/zh.txt" --translation "$T/two/$e.txt" \
+		    --tei -o "$T/two-$e.tei.xml" || fail "two files: exit $?"
+		set -- "$@" "$T/two-$e.tei.xml"
+	done
+fi
 jing "$TEI_SCHEMA" "$@" >"$T/jing.out" 2>&1 || {
 	cat "$T/jing.out" >&2
 	fail "jing: TEI not valid against $TEI_SCHEMA"
 }
 # jing exits 0 only without errors, but be sure nothing was reported.
 [ ! -s "$T/jing.out" ] || fail "jing reported: $(cat "$T/jing.out")"
+
+# Stand-off alignment: in every bilingual TEI a linkGrp of type
+# translation whose links each point at existing elements of both
+# languages, and cover every pair: each block with text in both
+# languages, each header type with lines in both; a 2-1 bead's link
+# names the one element of each side that its block has.  The body's
+# links are the same whether the text came interleaved or as two
+# files: the ids come from the text's positions.
+if command -v python3 >/dev/null 2>&1; then
+	python3 - "$@" <<'PY' || fail "linkGrp"
+import sys
+import xml.etree.ElementTree as ET
+X = '{http://www.w3.org/XML/1998/namespace}id'
+T = '{http://www.tei-c.org/ns/1.0}'
+bad = 0
+def fail(m):
+    global bad
+    print('FAIL: ' + m)
+    bad = 1
+bodies = {}
+nlinked = 0
+for path in sys.argv[1:]:
+    root = ET.parse(path).getroot()
+    ids = {e.get(X): e for e in root.iter() if e.get(X)}
+    groups = [g for g in root.iter(T + 'linkGrp')
+              if g.get('type') == 'translation']
+    texts = {e.get(X) for e in root.iter(T + 'text') if e.get(X)}
+    if len(texts) < 2:
+        if groups:
+            fail('%s: links in a text of one language' % path)
+        continue
+    if len(groups) != 1:
+        fail('%s: %d linkGrp type=translation' % (path, len(groups)))
+        continue
+    linked = set()
+    body = []
+    for l in groups[0].iter(T + 'link'):
+        tg = l.get('target', '').split()
+        for t in tg:
+            if not t.startswith('#') or t[1:] not in ids:
+                fail('%s: link to %s, no such id' % (path, t))
+            linked.add(t[1:])
+        if {t[1:3] for t in tg} != {'zh', 'en'}:
+            fail('%s: link %s is not of both languages' % (path, tg))
+        if all('-b' in t for t in tg):
+            body.append(' '.join(tg))
+    nlinked += len(linked)
+    for k in ids:
+        if k.startswith('zh-b') and 'en-' + k[3:] in ids:
+            if k not in linked or 'en-' + k[3:] not in linked:
+                fail('%s: the pair %s is in no link' % (path, k[3:]))
+    # Header lines of a type in both languages: linked.
+    kinds = {}
+    for k, e in ids.items():
+        if k[2:4] == '-h':
+            kinds.setdefault(e.get('ana'), set()).add(k[:2])
+    for k, e in ids.items():
+        if k[2:4] == '-h' and kinds[e.get('ana')] == {'zh', 'en'} and \
+                e.get('ana') != '#dc-frontmatter' and k not in linked:
+            fail('%s: header line %s (%s) in no link' % (path, k,
+                                                        e.get('ana')))
+    bodies[path] = body
+one = [p for p in bodies if p.endswith('speech-bilingual.zh-en.tei.xml')]
+two = [p for p in bodies if p.endswith('two-en.tei.xml')]
+if one and two and bodies[one[0]] != bodies[two[0]]:
+    fail('the body links differ between the interleaved and two files')
+if nlinked == 0:
+    fail('no links at all')
+sys.exit(bad)
+PY
+fi
 
 # Markup and control characters: escaped or dropped, with a warning,
 # never lost text around them.
