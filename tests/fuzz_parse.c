@@ -54,7 +54,7 @@
 int LLVMFuzzerTestOneInput(const uint8_t *, size_t);
 
 static char	*fuzz_dir;		/* this process's output directory */
-static char	*fuzz_tei, *fuzz_epub, *fuzz_pdf;
+static char	*fuzz_tei, *fuzz_epub, *fuzz_pdf, *fuzz_tmx, *fuzz_review;
 static size_t	 fuzz_pdf_max = 2048;
 static unsigned	 fuzz_pdf_every = 64;
 static unsigned	 fuzz_count;
@@ -105,6 +105,8 @@ fuzz_setup(void)
 		abort();
 	}
 	fuzz_tei = g_build_filename(fuzz_dir, "f.tei.xml", NULL);
+	fuzz_tmx = g_build_filename(fuzz_dir, "f.tmx", NULL);
+	fuzz_review = g_build_filename(fuzz_dir, "f.review.html", NULL);
 	fuzz_epub = g_build_filename(fuzz_dir, "f.epub", NULL);
 	fuzz_pdf = g_build_filename(fuzz_dir, "f.pdf", NULL);
 	if ((e = getenv("FUZZ_PDF_MAX")) != NULL)
@@ -293,6 +295,9 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 	if (render_tei(d, &o, fuzz_tei) == 0)
 		fuzz_check_xml(fuzz_tei);
+	if (render_tmx(d, &o, fuzz_tmx) == 0)
+		fuzz_check_xml(fuzz_tmx);
+	(void)render_review(d, &o, fuzz_review);
 	(void)render_epub(d, &o, fuzz_epub);
 	if (size <= fuzz_pdf_max && fuzz_count++ % fuzz_pdf_every == 0)
 		(void)render_pdf(d, &o, fuzz_pdf);
