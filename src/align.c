@@ -15,6 +15,7 @@
 #include <limits.h>
 #include <math.h>
 #include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -686,9 +687,16 @@ al_body_bead(struct dc_doc *d, struct al_side *a, size_t i, int na,
 		    b->name : a->name, na, nb);
 	} else if (na != 1 || nb != 1) {
 		e->warned = 1;
+		static const char *const nw[] = { "two", "three", "four" };
+		int m = na > nb ? na : nb;
+		char num[16];
+		if (m - 2 < (int)G_N_ELEMENTS(nw))
+			snprintf(num, sizeof(num), "%s", nw[m - 2]);
+		else
+			snprintf(num, sizeof(num), "%d", m);
 		dc_msg(DC_WARN_ALIGN, la[0], 0, "%s and %s aligned %d-%d: "
-		    "two paragraphs of the %s joined into one block", wa, wb,
-		    na, nb, na > nb ? "original" : "translation");
+		    "%s paragraphs of the %s joined into one block", wa, wb,
+		    na, nb, num, na > nb ? "original" : "translation");
 	} else {
 		/* A 1-1 bead far from the document's ratio, and far
 		 * enough that its length says so. */
@@ -1013,10 +1021,12 @@ al_file_read(const char *file, const char *orig, struct al_side *a,
 	struct al_step	 st, *out = NULL;
 	char		*buf = NULL, **lines = NULL, **f = NULL, *end;
 	size_t		 i;
+	long		 la, lb;
 	int		 fl = 0, na, nb, ba, bb, last = 0, rc = -1;
 
 	if (!g_file_get_contents(file, &buf, NULL, &err)) {
-		dc_msg_sys("--alignment %s: %s", file, err->message);
+		/* As a missing input is: refused, not a system error. */
+		al_file_err(file, orig, 0, "%s", err->message);
 		g_error_free(err);
 		goto out;
 	}
@@ -1052,15 +1062,20 @@ al_file_read(const char *file, const char *orig, struct al_side *a,
 			    "translation's, separated by tabs");
 			goto out;
 		}
-		na = (int)strtol(f[0], &end, 10);
-		if (end == f[0] || *end != '-' || na < 0 || na > 1000 ||
-		    (nb = (int)strtol(end + 1, &end, 10)) < 0 || nb > 1000 ||
-		    *end != '\0' || na + nb == 0) {
+		la = strtol(f[0], &end, 10);
+		if (end != f[0] && *end == '-' && g_ascii_isdigit(end[1]))
+			lb = strtol(end + 1, &end, 10);
+		else
+			lb = -1;
+		if (end == f[0] || *end != '\0' || la < 0 || la > 1000 ||
+		    lb < 0 || lb > 1000 || la + lb == 0) {
 			al_file_err(file, orig, fl, "'%s' is not a bead: "
 			    "write the units of each side, as 1-1, 2-1 or "
 			    "0-1", f[0]);
 			goto out;
 		}
+		na = (int)la;
+		nb = (int)lb;
 		if (al_file_side(file, orig, fl, f[1], na, a, "original", ha,
 		    &ba) == -1 || al_file_side(file, orig, fl, f[2], nb, b,
 		    "translation", hb, &bb) == -1)
