@@ -28,6 +28,25 @@ for f in "$top_srcdir"/examples/*.txt "$top_srcdir"/tests/golden/*/*.txt \
 	cmp "$b.tei.xml" "$b.tei2.xml" || fail "$f: TEI to TEI differs"
 done
 [ $n -ge 3 ] || fail "only $n inputs found under $top_srcdir"
+# Two-file input, with its stand-off links: read back to the same
+# model, and written again the same bytes, links included.
+for z in "$top_srcdir"/tests/data/align/*.zh.txt; do
+	b="$T/two-$(basename "$z" .zh.txt)"
+	e=${z%.zh.txt}.en.txt
+	"$DOCCONV" -q "$z" --translation "$e" --dump-model >"$b.txt.tree" ||
+	    fail "$z: two files: exit status $?"
+	"$DOCCONV" -q "$z" --translation "$e" --tei -o "$b.tei.xml" ||
+	    fail "$z: two files to TEI: exit status $?"
+	grep -q '<linkGrp type="translation">' "$b.tei.xml" ||
+	    fail "$z: two files: no linkGrp"
+	"$DOCCONV" -q --dump-model "$b.tei.xml" >"$b.tei.tree" ||
+	    fail "$z: reading its TEI: exit status $?"
+	diff -u "$b.txt.tree" "$b.tei.tree" ||
+	    fail "$z: the model read from the TEI of two files differs"
+	"$DOCCONV" -q --tei -o "$b.tei2.xml" "$b.tei.xml" ||
+	    fail "$z: TEI to TEI: exit status $?"
+	cmp "$b.tei.xml" "$b.tei2.xml" || fail "$z: TEI to TEI differs"
+done
 
 # docconv TEI as input (a lead that ends inside a token of the second
 # sentence: s and w in parts): read, written again, the same bytes.
