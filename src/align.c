@@ -470,10 +470,11 @@ al_dp(const struct al_side *a, const struct al_side *b, double ratio,
  * never the text: they must join to the text).
  */
 static void
-al_blk_take(struct dc_node *dst, struct dc_node *src)
+al_blk_take(struct dc_node *dst, struct dc_node *src, GArray **cuts)
 {
 	struct dc_node	*s, *next, *have, *t, *tn, *at;
 	char		*txt;
+	size_t		 off;
 
 	for (s = src->child; s != NULL; s = next) {
 		next = s->next;
@@ -495,6 +496,10 @@ al_blk_take(struct dc_node *dst, struct dc_node *src)
 				dc_node_append(have, t);
 			}
 			txt = dc_tokens_join(have);
+			/* Tokens join as they will: no offset kept. */
+			if (cuts[s->lang] != NULL)
+				g_array_set_size(cuts[s->lang], 0);
+			cuts[s->lang] = NULL;
 		} else {
 			while (have->child != NULL) {
 				t = have->child;
@@ -503,6 +508,9 @@ al_blk_take(struct dc_node *dst, struct dc_node *src)
 			}
 			txt = g_strconcat(have->text, s->lang == DC_LANG_EN ?
 			    " " : "", s->text, NULL);
+			off = strlen(txt) - strlen(s->text);
+			if (cuts[s->lang] != NULL && off > 0)
+				g_array_append_val(cuts[s->lang], off);
 		}
 		g_free(have->text);
 		have->text = txt;
@@ -643,6 +651,13 @@ al_body_bead(struct dc_doc *d, struct al_side *a, size_t i, int na,
 	double		 sa = 0, sb = 0, q;
 	char		*wa, *wb;
 
+	GArray		*cuts[DC_LANG__MAX], *keep[DC_LANG__MAX];
+
+	/* Where the second and later units start in the block's segs
+	 * (TEI points at each): set to NULL where tokens make them
+	 * unknown. */
+	for (k = 0; k < DC_LANG__MAX; k++)
+		keep[k] = cuts[k] = g_array_new(TRUE, TRUE, sizeof(size_t));
 	/* Beads of an --alignment file may be larger than 2-1. */
 	la = g_new0(int, na + 1);
 	lb = g_new0(int, nb + 1);
@@ -654,7 +669,7 @@ al_body_bead(struct dc_doc *d, struct al_side *a, size_t i, int na,
 		if (blk == NULL)
 			blk = x;
 		else
-			al_blk_take(blk, x);
+			al_blk_take(blk, x, cuts);
 	}
 	for (k = 0; k < nb; k++) {
 		lb[k] = b->u[j + k].line;
@@ -664,7 +679,7 @@ al_body_bead(struct dc_doc *d, struct al_side *a, size_t i, int na,
 		if (blk == NULL)
 			blk = x;
 		else
-			al_blk_take(blk, x);
+			al_blk_take(blk, x, cuts);
 	}
 	dc_node_append(d->root, blk);
 	/* The roles are found again on both languages at once, as for an
@@ -677,6 +692,13 @@ al_body_bead(struct dc_doc *d, struct al_side *a, size_t i, int na,
 			x->spk_len = x->enum_len = x->lead_len = 0;
 	}
 	e = al_bead(beads, blk->type, la, na, lb, nb, cost);
+	for (k = 0; k < DC_LANG__MAX; k++) {
+		if (cuts[k] != NULL && cuts[k]->len > 0)
+			e->cut[k] = (size_t *)(void *)g_array_free(keep[k],
+			    FALSE);
+		else
+			g_array_free(keep[k], TRUE);
+	}
 	wa = al_where(a->name, la, na);
 	wb = al_where(b->name, lb, nb);
 	if (na == 0 || nb == 0) {
@@ -1395,6 +1417,7 @@ dc_pairs_new(const struct dc_doc *d)
 		q.type = e->type;
 		q.score = e->score;
 		q.warned = e->warned;
+		q.bead = e;
 		q.nlines[al->lang_a] = e->na;
 		q.lines[al->lang_a] = g_memdup2(e->lines,
 		    sizeof(int) * (size_t)(e->na + 1));

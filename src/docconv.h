@@ -194,6 +194,11 @@ struct dc_bead {
 					   owned */
 	int		 score;		/* cost, in hundredths (0 = sure) */
 	int		 warned;	/* reported as doubtful */
+	size_t		*cut[DC_LANG__MAX]; /* body bead: byte offsets in
+					   its block's seg of that language
+					   where each unit after the first
+					   starts, 0-terminated; NULL if one
+					   unit or tokens (owned) */
 };
 
 /*
@@ -424,6 +429,7 @@ struct dc_pair {
 	int			 nlines[DC_LANG__MAX]; /* units per side */
 	int			 score;	/* bead's cost in hundredths */
 	int			 warned; /* doubtful (align.c's warnings) */
+	const struct dc_bead	*bead;	/* a two-file input's bead, or NULL */
 };
 
 struct dc_pairs {

@@ -476,8 +476,11 @@ dc_align_free(struct dc_align *a)
 
 	if (a == NULL)
 		return;
-	for (i = 0; i < a->nbeads; i++)
+	for (i = 0; i < a->nbeads; i++) {
 		g_free(a->beads[i].lines);
+		g_free(a->beads[i].cut[DC_LANG_ZH]);
+		g_free(a->beads[i].cut[DC_LANG_EN]);
+	}
 	g_free(a->beads);
 	g_free(a->original);
 	g_free(a->translation);

@@ -40,6 +40,8 @@ struct tei {
 	GHashTable		*bnum;	/* block -> its number N (LANG-bN) */
 	int			 common; /* content elements written (TEI's
 					   model.common: p, ab, sp, div) */
+	struct dc_pairs		*ps;	/* the translation pairs */
+	GHashTable		*beads;	/* block -> its two-file bead */
 };
 
 /* A stretch of a header line marked up inline. */
@@ -411,10 +413,57 @@ tei_tokens_ok(const struct dc_node *n)
  * skip bytes (a turn's speaker label, in the sp's speaker) are not
  * written; a speaker label not skipped is a seg type="speaker".
  */
+/* The number N of block b, as in its xml:id LANG-bN. */
+static int
+tei_bnum(const struct tei *t, const struct dc_node *b)
+{
+	return GPOINTER_TO_INT(g_hash_table_lookup(t->bnum, b));
+}
+
+/*
+ * Where the paragraphs of a two-file bead (2-1, 1-2) start in seg s,
+ * its block's text in one language: the offsets align.c kept, if the
+ * text still splits there (on a character, after the speaker label,
+ * the lead and skip).  Returns them, 0-terminated, or NULL: one
+ * paragraph, tokens, or an interleaved file.
+ */
+static const size_t *
+tei_cuts(const struct tei *t, const struct dc_node *s, size_t skip)
+{
+	const struct dc_bead	*e;
+	const size_t		*c;
+	size_t			 len, k, prev;
+
+	if (t->beads == NULL || s == NULL || s->child != NULL ||
+	    s->parent == NULL || (e = g_hash_table_lookup(t->beads,
+	    s->parent)) == NULL || (c = e->cut[s->lang]) == NULL)
+		return NULL;
+	len = strlen(s->text);
+	prev = MAX(MAX(skip, s->spk_len), MAX(s->lead_len, s->enum_len));
+	for (k = 0; c[k] != 0; k++) {
+		if (c[k] <= prev || c[k] >= len ||
+		    (s->text[c[k]] & 0xC0) == 0x80)
+			return NULL;
+		prev = c[k];
+	}
+	return c;
+}
+
+/* Start the seg of paragraph k (from 1) of block b's text in lang. */
+static void
+tei_part_start(struct tei *t, const struct dc_node *s, int k)
+{
+	dc_xml_start(t->x, "seg");
+	dc_xml_attr(t->x, "type", "part");
+	dc_xml_attrf(t->x, "xml:id", "%s-b%d-%d", dc_lang_code(s->lang),
+	    tei_bnum(t, s->parent), k);
+}
+
 static void
 tei_seg_content(struct tei *t, const struct dc_node *s, size_t skip)
 {
-	size_t	 el = s->enum_len, ll = s->lead_len, off = skip;
+	size_t	 el = s->enum_len, ll = s->lead_len, off = skip, k, sep;
+	const size_t *cuts = NULL;
 
 	if (tei_tokens_ok(s)) {
 		if (s->spk_len > 0 && el == 0 && ll == 0)
@@ -428,6 +477,9 @@ tei_seg_content(struct tei *t, const struct dc_node *s, size_t skip)
 		}
 		return;
 	}
+	/* A bead's paragraphs each a seg type="part", for the links. */
+	if ((cuts = tei_cuts(t, s, skip)) != NULL)
+		tei_part_start(t, s, 1);
 	if (s->spk_len > off) {
 		dc_xml_start(t->x, "seg");
 		dc_xml_attr(t->x, "type", "speaker");
@@ -456,7 +508,19 @@ tei_seg_content(struct tei *t, const struct dc_node *s, size_t skip)
 		dc_xml_end(t->x);
 		off = ll;
 	}
+	for (k = 0; cuts != NULL && cuts[k] != 0; k++) {
+		/* The space joining two paragraphs stands between. */
+		for (sep = cuts[k]; sep > off && s->text[sep - 1] == ' '; sep--)
+			;
+		dc_xml_textn(t->x, s->text + off, sep - off);
+		dc_xml_end(t->x);
+		dc_xml_textn(t->x, s->text + sep, cuts[k] - sep);
+		tei_part_start(t, s, (int)k + 2);
+		off = cuts[k];
+	}
 	dc_xml_text(t->x, s->text + off);
+	if (cuts != NULL)
+		dc_xml_end(t->x);
 }
 
 /*
@@ -789,13 +853,6 @@ tei_front(struct tei *t, int lang)
 		dc_xml_nl(t->x);
 		dc_xml_end(t->x);
 	}
-}
-
-/* The number N of block b, as in its xml:id LANG-bN. */
-static int
-tei_bnum(const struct tei *t, const struct dc_node *b)
-{
-	return GPOINTER_TO_INT(g_hash_table_lookup(t->bnum, b));
 }
 
 /*
@@ -1479,7 +1536,10 @@ tei_encoding(struct tei *t)
 		dc_xml_elem(t->x, "p", "The linkGrp of type translation in "
 		    "standOff links the elements of each translation pair "
 		    "that has text in both languages, the original's "
-		    "first.");
+		    "first.  Where the pair joined paragraphs of one file "
+		    "(an original and its translation aligned 2-1 or 1-2), "
+		    "each paragraph is a seg of type part with xml:id "
+		    "LANG-bN-K, and the link names each.");
 	}
 	dc_xml_nl(t->x);
 	dc_xml_elem(t->x, "p", "A part that a vocative or a heading opens "
@@ -1686,7 +1746,7 @@ tei_links(struct tei *t)
 	int			 l, side, h = 0, nside;
 	enum dc_lang		 order[2];
 
-	ps = dc_pairs_new(t->d);
+	ps = t->ps;
 	hnum = g_hash_table_new(g_direct_hash, g_direct_equal);
 	for (n = t->d->root->child; n != NULL; n = n->next)
 		if (dc_type_is_header(n->type))
@@ -1707,10 +1767,25 @@ tei_links(struct tei *t)
 			size_t len0 = b->len;
 			l = order[side];
 			if (p->blk != NULL) {
-				if (dc_node_seg(p->blk, l) != NULL)
+				const struct dc_node *sg = dc_node_seg(p->blk,
+				    l);
+				const size_t *c = tei_cuts(t, sg,
+				    p->blk->type == DC_TURN && sg != NULL &&
+				    sg->child == NULL ? sg->spk_len : 0);
+				if (sg == NULL)
+					;
+				else if (c == NULL)
 					g_string_append_printf(b, "%s#%s-b%d",
 					    b->len ? " " : "", dc_lang_code(l),
 					    tei_bnum(t, p->blk));
+				else
+					/* Each paragraph of the bead. */
+					for (i = 0; i == 0 || c[i - 1] != 0;
+					    i++)
+						g_string_append_printf(b,
+						    "%s#%s-b%d-%zu", b->len ?
+						    " " : "", dc_lang_code(l),
+						    tei_bnum(t, p->blk), i + 1);
 			} else
 				for (i = 0; i < p->nhl[l]; i++)
 					g_string_append_printf(b, "%s#%s-h%d",
@@ -1733,7 +1808,6 @@ tei_links(struct tei *t)
 	dc_xml_end(t->x);	/* standOff */
 	g_string_free(b, TRUE);
 	g_hash_table_destroy(hnum);
-	dc_pairs_free(ps);
 }
 
 /*
@@ -1768,6 +1842,15 @@ render_tei(const struct dc_doc *d, const struct dc_opts *o,
 			ntexts++;
 		}
 
+	t.ps = dc_pairs_new(d);
+	if (d->align != NULL) {
+		t.beads = g_hash_table_new(g_direct_hash, g_direct_equal);
+		for (i = 0; i < (int)t.ps->n; i++)
+			if (t.ps->p[i].blk != NULL && t.ps->p[i].bead != NULL)
+				g_hash_table_insert(t.beads,
+				    (gpointer)t.ps->p[i].blk,
+				    (gpointer)t.ps->p[i].bead);
+	}
 	t.bnum = g_hash_table_new(g_direct_hash, g_direct_equal);
 	for (n = d->root->child, i = 0; n != NULL; n = n->next)
 		if (dc_type_is_block(n->type))
@@ -1824,6 +1907,9 @@ out:
 		fclose(f);
 	if (t.bnum != NULL)
 		g_hash_table_destroy(t.bnum);
+	if (t.beads != NULL)
+		g_hash_table_destroy(t.beads);
+	dc_pairs_free(t.ps);
 	g_free(buf);
 	return rc;
 }

@@ -159,7 +159,7 @@ for v in plain edited; do
 	    fail "$v outputs: exit $?"
 done
 python3 - "$d" <<'PY' || fail "the edited bead did not move its pair"
-import json, sys
+import json, re, sys
 import xml.etree.ElementTree as ET
 d = sys.argv[1]
 a1, b2, a2 = open(d + '/moved', encoding='utf-8').read().split('\n')[:3]
@@ -177,10 +177,11 @@ def paired(v):
     text = {e.get(X + 'id'): ''.join(e.itertext()) for e in tei.iter()
             if e.get(X + 'id')}
     for k, t in text.items():
-        if k.startswith('en-b') and b2 in t:
+        if re.fullmatch(r'en-b\d+', k) and b2 in t:
             r['tei'] = text.get('zh-' + k[3:], '').startswith(a1)
             # The links say so too.
-            r['link'] = any('#' + k in l.get('target').split() and
+            r['link'] = any(any(g == '#' + k or g.startswith('#' + k + '-')
+                                for g in l.get('target').split()) and
                             any(text.get(z[1:], '').startswith(a1)
                                 for z in l.get('target').split()
                                 if z.startswith('#zh-'))

@@ -60,12 +60,13 @@ jing "$TEI_SCHEMA" "$@" >"$T/jing.out" 2>&1 || {
 # Stand-off alignment: in every bilingual TEI a linkGrp of type
 # translation whose links each point at existing elements of both
 # languages, and cover every pair: each block with text in both
-# languages, each header type with lines in both; a 2-1 bead's link
-# names the one element of each side that its block has.  The body's
+# languages, each header type with lines in both; a 2-1 or 1-2 bead's
+# link names each of its paragraphs (seg type="part").  The body's
 # links are the same whether the text came interleaved or as two
 # files: the ids come from the text's positions.
 if command -v python3 >/dev/null 2>&1; then
 	python3 - "$@" <<'PY' || fail "linkGrp"
+import re
 import sys
 import xml.etree.ElementTree as ET
 X = '{http://www.w3.org/XML/1998/namespace}id'
@@ -103,10 +104,22 @@ for path in sys.argv[1:]:
         if all('-b' in t for t in tg):
             body.append(' '.join(tg))
     nlinked += len(linked)
+    def covered(k):
+        """The element, or each of its paragraphs (LANG-bN-K), linked."""
+        return k in linked or k + '-1' in linked
     for k in ids:
-        if k.startswith('zh-b') and 'en-' + k[3:] in ids:
-            if k not in linked or 'en-' + k[3:] not in linked:
+        if re.fullmatch(r'zh-b\d+', k) and 'en-' + k[3:] in ids:
+            if not covered(k) or not covered('en-' + k[3:]):
                 fail('%s: the pair %s is in no link' % (path, k[3:]))
+    # A paragraph of a 2-1 or 1-2 bead has its own id, and is linked.
+    for k in ids:
+        if re.fullmatch(r'(zh|en)-b\d+-\d+', k) and k not in linked:
+            fail('%s: the bead paragraph %s is in no link' % (path, k))
+    if path.endswith('two-en2.tei.xml'):
+        many = [l for l in body if len(l.split()) > 2]
+        if len(many) != 2:
+            fail('%s: %d links of a 2-1 or 1-2 bead, not 2: %s' %
+                 (path, len(many), many))
     # Header lines of a type in both languages: linked.
     kinds = {}
     for k, e in ids.items():
