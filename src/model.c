@@ -828,6 +828,12 @@ dc_tree_check(const struct dc_doc *d, FILE *out)
 			    s->enum_len > strlen(s->text) ||
 			    (s->lead_len && s->enum_len > s->lead_len))
 				BAD(s, "enumerator or lead past the text");
+			else if (!g_utf8_validate(s->text,
+			    (gssize)s->enum_len, NULL) ||
+			    !g_utf8_validate(s->text, (gssize)s->lead_len,
+			    NULL))
+				BAD(s, "enumerator or lead ends inside a "
+				    "character");
 			else if (s->spk_len >= strlen(s->text) ||
 			    (s->spk_len > 0 && n->type != DC_TURN) ||
 			    !g_utf8_validate(s->text, (gssize)s->spk_len,

@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <limits.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -646,10 +647,27 @@ dc_parse_json(const struct dc_input *in, const struct dc_opts *o)
 	/* The rules every reader's model keeps (a title is set later, by
 	 * dc_doc_finish(), if the JSON has none). */
 	dc_doc_finish(p.d, o);
-	if (dc_tree_check(p.d, NULL) != 0) {
-		jr_fail(&p, "model", "it breaks the model's rules (run "
-		    "--dump-model on what wrote it; see docconv(1))");
-		goto out;
+	{
+		/* The first rule broken says what to correct. */
+		char	*why = NULL, *nl;
+		size_t	 wlen = 0;
+		FILE	*wf = open_memstream(&why, &wlen);
+		int	 bad = dc_tree_check(p.d, wf);
+
+		if (wf != NULL)
+			fclose(wf);
+		if (why != NULL && (nl = strchr(why, '\n')) != NULL)
+			*nl = '\0';
+		if (bad != 0) {
+			char *m = g_strdup_printf("it breaks the model's "
+			    "rules: %s (see docconv(1))", why != NULL &&
+			    *why != '\0' ? why : "see --dump-model");
+			jr_fail(&p, "model", m);
+			g_free(m);
+		}
+		free(why);
+		if (bad != 0)
+			goto out;
 	}
 	rc = 0;
 out:

@@ -241,7 +241,7 @@ static const struct {
 	/* RX_HEADER_LINES_COLL */
 	{ "^(\\d{1,4})[.、．]\\s*\\S", 0 },
 	/* RX_HEADER_LINES_SUB */
-	{ "^(——|—|──|－－|--|-)+\\s*", 0 },
+	{ "^(——|—|──|－－|--|-)+\\s*(?=\\S)", 0 },
 	/* RX_HEADER_LINES_PAREN */
 	{ "^[（(].*[）)]$", 0 },
 	/* RX_HEADER_LINES_DASH */

@@ -109,6 +109,7 @@ for bad in '{' '[]' '{"docconv":2,"meta":{},"header":[],"blocks":[]}' \
     '{"docconv":1,"meta":{"dialect":"x"},"header":[],"blocks":[]}' \
     '{"docconv":1,"meta":{},"header":[{"type":"para","lang":"zh","text":"x"}],"blocks":[]}' \
     '{"docconv":1,"meta":{},"header":[],"blocks":[{"type":"para","segs":[{"lang":"zh","text":"ab","enum_len":9}]}]}' \
+    '{"docconv":1,"meta":{},"header":[],"blocks":[{"type":"para","segs":[{"lang":"zh","text":"第一，好。","enum_len":2}]}]}' \
     '{"docconv":1,"meta":{},"header":[],"blocks":[{"type":"para","segs":[{"lang":"en","text":"a"},{"lang":"zh","text":"b"}]}]}' \
     '{"docconv":1,"meta":{},"header":[],"blocks":[{"type":"para","segs":[{"lang":"zh","text":"ab","sentences":[{"tokens":[{"type":"w","text":"x"}]}]}]}]}' \
     '{"docconv":1,"meta":{"date":"2020-02-30"},"header":[],"blocks":[{"type":"para","segs":[{"lang":"zh","text":"a"}]}]}' \
