@@ -378,6 +378,8 @@ dc_sub_from_name(const char *s)
 int
 dc_part_level(const struct dc_node *b)
 {
+	if (b == NULL)		/* before the first block: no part */
+		return 0;
 	switch (b->type) {
 	case DC_VOCATIVE:
 		return 1;

@@ -1048,7 +1048,7 @@ ts_before(const struct ts *t, const struct dc_node *b)
 	if (b->type == DC_VOCATIVE || b->type == DC_CLOSING)
 		return pitch * 0.9;
 	if (b->type == DC_HEADING)
-		return pitch * (dc_part_level(p) > 0 ? 0.3 :
+		return pitch * (p != NULL && dc_part_level(p) > 0 ? 0.3 :
 		    b->level == 1 ? 1.2 : 0.8);
 	if (b->type == DC_SIGNOFF && pt != DC_SIGNOFF)
 		return t->gap + pitch * 0.5;
