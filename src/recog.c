@@ -912,6 +912,10 @@ header_like(const struct dc_line *l)
 	    (unsigned char)l->text[0] < 0x80)) {
 		if (dc_is_address(l->text, DC_LANG_EN) || l->len > 160)
 			return 0;
+		/* A Markdown "# " line is a heading by its markup, in
+		 * whatever case (web exports open with the page's). */
+		if (l->heading == 1)
+			return 1;
 		/* English headings are in title case; a long line in
 		 * sentence case is prose. */
 		if (l->len > 40 && !title_case(l->text))

@@ -81,12 +81,11 @@ for n in 1 9; do
 done
 
 # A text whose first block is a heading (no title line: a web export
-# that opens with two long "#" lines) sets in every layout, its
-# headings' text in the PDF; the space before the first heading once
-# looked at the block before it, which is not there.
-printf '# %s\n# %s\n\n%s\n\n## %s\n\n%s\n' \
-    'Notes of the Velmor harbour board on the plan it adopted (a draft), as read by' \
-    'the clerks of the board on the day of their meeting' \
+# that opens with a long "##" line in sentence case) sets in every
+# layout, its headings' text in the PDF; the space before the first
+# heading once looked at the block before it, which is not there.
+printf '## %s\n\n%s\n\n## %s\n\n%s\n' \
+    'Notes of the Velmor harbour board on the plan it adopted, as read by the clerks' \
     'The harbour board met on Tuesday and agreed on a plan for the quays.' \
     'What follows' 'Work on the western quay begins in spring.' >"$tmp/hf.txt"
 "$DOCCONV" -q --dump-model "$tmp/hf.txt" | grep -v -e '^meta' -e '^ ' |
