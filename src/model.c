@@ -616,6 +616,21 @@ dc_doc_finish(struct dc_doc *d, const struct dc_opts *o)
 		d->meta.langs = 1u << DC_LANG_ZH;
 	meta_script(d);
 
+	/* A recogniser that took a line apart may leave a field empty
+	 * ("Remarks by , 22 May"): empty says nothing, and the line
+	 * itself is kept as its header node. */
+	for (i = 0; i < DC_LANG__MAX; i++) {
+		struct dc_lmeta	*l = &d->meta.l[i];
+		char		**f[] = { &l->title, &l->subtitle,
+				    &l->occasion, &l->speaker, &l->role,
+				    &l->date, &l->place, &l->kicker };
+		size_t		 k;
+
+		for (k = 0; k < G_N_ELEMENTS(f); k++)
+			if (*f[k] != NULL && **f[k] == '\0')
+				dc_meta_set(f[k], NULL);
+	}
+
 	/* A value with no letters ("2020") is filed under the text's
 	 * first language; an empty one says nothing and is ignored. */
 	if (o != NULL && o->title != NULL && *o->title != '\0') {

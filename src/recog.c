@@ -917,7 +917,7 @@ header_like(const struct dc_line *l)
 		if (l->heading == 1)
 			return 1;
 		/* English headings are in title case; a long line in
-		 * sentence case is prose. */
+		 * sentence case is prose (but see headline_like()). */
 		if (l->len > 40 && !title_case(l->text))
 			return 0;
 		return c != '.' || g_str_has_suffix(l->text, "H.E.") ?
@@ -935,6 +935,25 @@ header_like(const struct dc_line *l)
 }
 
 /*
+ * An English headline in sentence case ("Board agrees plan for the
+ * western quay"), as news sites write them: the text's first line, no
+ * longer than a headline, ending in a letter or digit (prose ends in
+ * punctuation), with a blank line after it (a hard-wrapped paragraph
+ * goes on in the next line; readers may have dropped the blank lines,
+ * so the line numbers tell).
+ */
+static int
+headline_like(const struct dc_line **l, size_t n, size_t i)
+{
+	gunichar	 c = last_char(l[i]->text);
+
+	return l[i]->lang == DC_LANG_EN && l[i]->len <= 90 &&
+	    g_unichar_isalnum(c) && i + 1 < n && (l[i + 1]->blank ||
+	    l[i + 1]->lineno > l[i]->lineno + 1) &&
+	    !dc_is_address(l[i]->text, DC_LANG_EN);
+}
+
+/*
  * How many of the first n lines form the header block.  Never all:
  * a text of short lines only has its first line as title at most.
  */
@@ -948,7 +967,8 @@ dc_header_end(const struct dc_line **l, size_t n)
 		if (l[i]->body)
 			return i;
 	for (i = 0; i < n && i < 24; i++) {
-		if (!header_like(l[i]))
+		if (!header_like(l[i]) && !(nonblank == 0 &&
+		    headline_like(l, n, i)))
 			break;
 		/* A numbered heading ("一、", "（一）", "1.") after the
 		 * first line opens the body, however short it is.  (A
@@ -1106,7 +1126,8 @@ speaker_en(struct dc_lmeta *m, const char *s)
 		g_free(t);
 	}
 	g_strstrip(name);
-	dc_meta_set(&m->speaker, name);
+	if (*name != '\0')
+		dc_meta_set(&m->speaker, name);
 	g_free(name);
 }
 
