@@ -936,8 +936,7 @@ header_like(const struct dc_line *l)
 
 /*
  * An English headline in sentence case ("Board agrees plan for the
- * western quay"), as news sites write them: the text's first line, no
- * longer than a headline, ending in a letter or digit (prose ends in
+ * western quay"), as news sites write them: no longer than a headline, ending in a letter or digit (prose ends in
  * punctuation), with a blank line after it (a hard-wrapped paragraph
  * goes on in the next line; readers may have dropped the blank lines,
  * so the line numbers tell).
@@ -960,16 +959,20 @@ headline_like(const struct dc_line **l, size_t n, size_t i)
 size_t
 dc_header_end(const struct dc_line **l, size_t n)
 {
-	size_t	 i, last = 0, nonblank = 0;
+	size_t	 i, last = 0, nonblank = 0, en_lines = 0;
 
 	/* A "正文：" label says where the body starts. */
 	for (i = 0; i < n; i++)
 		if (l[i]->body)
 			return i;
 	for (i = 0; i < n && i < 24; i++) {
-		if (!header_like(l[i]) && !(nonblank == 0 &&
+		/* The first English line may be a headline: the text's
+		 * first, or the Chinese title's translation. */
+		if (!header_like(l[i]) && !(en_lines == 0 &&
 		    headline_like(l, n, i)))
 			break;
+		if (!l[i]->blank && l[i]->lang == DC_LANG_EN)
+			en_lines++;
 		/* A numbered heading ("一、", "（一）", "1.") after the
 		 * first line opens the body, however short it is.  (A
 		 * Markdown "##" there may be the title's translation.) */
