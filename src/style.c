@@ -602,6 +602,8 @@ st_fonts(struct st_read *r)
 		else {
 			g_free(r->s->fonts[i]);
 			r->s->fonts[i] = g_strdup(v);
+			r->s->fonts_line[i] = st_line(r, "fonts",
+			    st_font_keys[i]);
 		}
 		g_free(v);
 	}
@@ -882,37 +884,49 @@ dc_style_resolve(struct dc_style *s)
 	}
 	if (dc_fonts_init() == -1)
 		goto out;
+	/* Only a style file's resolving names it (the built-in one is
+	 * resolved while an input is being converted). */
+	if (s->file != NULL)
+		dc_msg_set_file(s->file);
+	/* [fonts] first: its line is the one to name. */
+	for (i = 0; i < DC_STYLE_FONTS; i++) {
+		fam = s->fonts[i];
+		if (g_str_has_prefix(fam, ST_ALIAS) ||
+		    dc_fonts_find(fam, &found) == 0)
+			continue;
+		dc_msg(DC_ERR_FONT, s->fonts_line[i], 0, "\"%s\" ([fonts] "
+		    "%s): fontconfig has %s%s%s instead; install it, or "
+		    "give its directory with --font-dir", fam,
+		    st_font_keys[i], found != NULL ? "\"" : "no font",
+		    found != NULL ? found : "", found != NULL ? "\"" : "");
+		goto out;
+	}
 	for (i = 0; i < DC_SR__MAX; i++)
 		for (k = 0; k < 2; k++) {
 			f = k == 0 ? &s->role[i].font : &s->role[i].lead;
 			for (j = 0; j < 2; j++) {
 				fam = st_family(s, f->fam[j]);
-				if (fam != NULL && dc_fonts_find(fam,
-				    &found) == 0) {
+				if (fam != NULL && (strcmp(fam, f->fam[j]) !=
+				    0 || dc_fonts_find(fam, &found) == 0)) {
 					g_free(f->real[j]);
 					f->real[j] = g_strdup(fam);
 					continue;
 				}
-				dc_msg_set_file(s->file);
-				dc_msg(DC_ERR_FONT, f->line, 0, "\"%s\" (in "
-				    "[%s] %s%s%s): fontconfig has %s%s%s "
-				    "instead; install it, or give its "
-				    "directory with --font-dir",
-				    fam != NULL ? fam : f->fam[j],
-				    st_roles[i].group, k == 0 ? "font" :
-				    "lead-font", strcmp(f->fam[j], fam) != 0 ?
-				    ", by [fonts] " : "", strcmp(f->fam[j],
-				    fam) != 0 ? f->fam[j] + strlen(ST_ALIAS) :
-				    "", found != NULL ? "\"" : "no font",
-				    found != NULL ? found : "", found != NULL ?
-				    "\"" : "");
-				dc_msg_set_file(NULL);
+				dc_msg(DC_ERR_FONT, f->line, 0, "\"%s\" ([%s] "
+				    "%s): fontconfig has %s%s%s instead; "
+				    "install it, or give its directory with "
+				    "--font-dir", f->fam[j], st_roles[i].group,
+				    k == 0 ? "font" : "lead-font", found !=
+				    NULL ? "\"" : "no font", found != NULL ?
+				    found : "", found != NULL ? "\"" : "");
 				goto out;
 			}
 		}
 	s->resolved = 1;
 	rc = 0;
 out:
+	if (s->file != NULL)
+		dc_msg_set_file(NULL);
 	G_UNLOCK(st_lock);
 	g_free(found);
 	return rc;
@@ -928,7 +942,7 @@ st_num(double d)
 	for (prec = 1; prec <= 17; prec++) {
 		g_snprintf(fmt, sizeof(fmt), "%%.%dg", prec);
 		g_ascii_formatd(buf, sizeof(buf), fmt, d);
-		if (g_ascii_strtod(buf, NULL) == d)
+		if (g_ascii_strtod(buf, NULL) == d && strchr(buf, 'e') == NULL)
 			break;
 	}
 	return g_strdup(buf);

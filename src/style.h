@@ -120,6 +120,7 @@ struct dc_style {
 	enum dc_folio	 folio;		/* page number's place */
 	int		 hyphenate;	/* English hyphenation */
 	char		*fonts[DC_STYLE_FONTS]; /* [fonts]: families, owned */
+	int		 fonts_line[DC_STYLE_FONTS]; /* their lines, or 0 */
 	struct dc_srstyle role[DC_SR__MAX]; /* paragraph styles */
 	int		 resolved;	/* dc_style_resolve() done */
 };
