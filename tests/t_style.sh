@@ -72,6 +72,17 @@ done
 run -q --pdf --style "$T/house.style" -o "$T/house2.pdf" "$ex"
 cmp -s "$T/house.pdf" "$T/house2.pdf" || fail "house style twice: PDFs differ"
 
+# hyphenation = false: no added hyphens (U+2010 in mutool's text) where
+# the built-in style's narrow columns have some.
+printf '[text]\nhyphenation = false\n' > "$T/nohyph.style"
+"$DOCCONV" -q --pdf --style "$T/nohyph.style" -o "$T/nohyph.pdf" "$ex" ||
+    fail "hyphenation = false: conversion failed"
+"$DOCCONV" -q --pdf -o "$T/hyph.pdf" "$ex" || fail "built-in: conversion failed"
+n1=$(mutool draw -q -F txt -o - "$T/hyph.pdf" 2>/dev/null | grep -c '‐')
+n0=$(mutool draw -q -F txt -o - "$T/nohyph.pdf" 2>/dev/null | grep -c '‐')
+[ "$n1" -gt 0 ] && [ "$n0" -eq 0 ] ||
+    fail "hyphenation = false: $n0 hyphenated lines (built-in style: $n1)"
+
 # Bad style files: exit 2 and FILE:LINE, the key and what is allowed.
 bad() {	# bad NAME CONTENT PATTERN [STATUS]
 	printf '%s\n' "$2" > "$T/$1.style"
