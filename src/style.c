@@ -5,7 +5,6 @@
  */
 #include "config.h"
 
-#include <assert.h>
 #include <errno.h>
 #include <math.h>
 #include <stdlib.h>
@@ -284,7 +283,7 @@ st_default(void)
 {
 	struct dc_style	*s;
 	double		 z;
-	int		 i, rc;
+	int		 i;
 
 	s = g_new0(struct dc_style, 1);
 	s->paper = g_strdup("a5");
@@ -304,9 +303,11 @@ st_default(void)
 	for (i = 0; i < DC_STYLE_FONTS; i++)
 		s->fonts[i] = g_strconcat(ST_ALIAS, st_font_keys[i], NULL);
 	for (i = 0; i < DC_SR__MAX; i++) {
-		rc = st_face_parse(&s->role[i].font, st_roles[i].font, &z);
-		rc |= st_face_parse(&s->role[i].lead, st_roles[i].lead, &z);
-		assert(rc == 0);
+		/* The table above is ours: it always parses. */
+		if (st_face_parse(&s->role[i].font, st_roles[i].font,
+		    &z) == -1 || st_face_parse(&s->role[i].lead,
+		    st_roles[i].lead, &z) == -1)
+			abort();
 		s->role[i].size = st_roles[i].size;
 		s->role[i].base = st_roles[i].base;
 		s->role[i].leading = st_roles[i].leading;
@@ -673,15 +674,15 @@ st_role(struct st_read *r, int i)
 		}
 	}
 	if ((v = st_get(r, g, "leading")) != NULL) {
-		if (st_number(v, "", 0.8, 4, &d) == 0)
+		if (st_number(v, "", 0.8, 4, &d) == 0) {
+			sr->leading = d;
 			sr->leading_pt = 0;
-		else if (st_number(v, "pt", 3, 300, &d) == 0)
+		} else if (st_number(v, "pt", 3, 300, &d) == 0) {
+			sr->leading = d;
 			sr->leading_pt = 1;
-		else
+		} else
 			st_bad(r, g, "leading", v, "give a factor of the size "
 			    "from 0.8 to 4 (e.g. 1.6), or 3pt to 300pt");
-		if (!r->err)
-			sr->leading = d;
 		g_free(v);
 	}
 }
@@ -695,6 +696,8 @@ st_unknown(struct st_read *r)
 	    NULL };
 	static const char *const text[] = { "space", "indent-zh",
 	    "indent-en", "hyphenation", NULL };
+	static const char *const fonts[] = { "zh-body", "zh-head",
+	    "en-body", "en-head", NULL };
 	static const char *const role[] = { "font", "lead-font", "size",
 	    "leading", NULL };
 	const char *const *known;
@@ -704,34 +707,23 @@ st_unknown(struct st_read *r)
 
 	groups = g_key_file_get_groups(r->kf, NULL);
 	for (i = 0; groups[i] != NULL; i++) {
-		known = NULL;
-		if (strcmp(groups[i], "page") == 0)
-			known = page;
-		else if (strcmp(groups[i], "text") == 0)
-			known = text;
-		else if (strcmp(groups[i], "fonts") == 0)
-			known = (const char *const *)st_font_keys;
+		known = strcmp(groups[i], "page") == 0 ? page :
+		    strcmp(groups[i], "text") == 0 ? text :
+		    strcmp(groups[i], "fonts") == 0 ? fonts : NULL;
 		for (k = 0; known == NULL && k < DC_SR__MAX; k++)
 			if (strcmp(groups[i], st_roles[k].group) == 0)
 				known = role;
 		if (known == NULL) {
 			dc_msg(DC_WARN_STYLE, st_line(r, groups[i], NULL), 0,
-			    "unknown group [%s]; docconv --print-style "
-			    "shows the groups", groups[i]);
+			    "unknown group [%s] (ignored); docconv "
+			    "--print-style shows the groups", groups[i]);
 			continue;
 		}
 		keys = g_key_file_get_keys(r->kf, groups[i], NULL, NULL);
 		for (j = 0; keys[j] != NULL; j++) {
-			for (k = 0; known == (const char *const *)st_font_keys ?
-			    k < DC_STYLE_FONTS : known[k] != NULL; k++)
-				if (strcmp(keys[j], known[k]) == 0)
-					break;
-			if (known == (const char *const *)st_font_keys ?
-			    k < DC_STYLE_FONTS : known[k] != NULL)
+			if (g_strv_contains(known, keys[j]))
 				continue;
-			list = known == (const char *const *)st_font_keys ?
-			    g_strjoinv(", ", (char **)(void *)st_font_keys) :
-			    g_strjoinv(", ", (char **)(void *)known);
+			list = g_strjoinv(", ", (char **)(void *)known);
 			dc_msg(DC_WARN_STYLE, st_line(r, groups[i], keys[j]),
 			    0, "unknown key %s in [%s] (ignored); the keys "
 			    "are %s", keys[j], groups[i], list);
