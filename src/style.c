@@ -20,11 +20,12 @@
 #define ST_MM		(72.0 / 25.4)	/* points per millimetre */
 
 /* The four families a face may name by role, as [fonts] keys. */
-static const char *const st_font_keys[DC_STYLE_FONTS] = {
+static const char *const st_font_keys[DC_STYLE_FONTS + 1] = {
 	"zh-body",		/* DC_FONT_ZH_BODY */
 	"zh-head",		/* DC_FONT_ZH_HEAD */
 	"en-body",		/* DC_FONT_EN_BODY */
 	"en-head",		/* DC_FONT_EN_HEAD */
+	NULL
 };
 static const char *const st_font_what[DC_STYLE_FONTS] = {
 	"Chinese body (a Song/Ming serif)",
@@ -597,9 +598,14 @@ st_fonts(struct st_read *r)
 	for (i = 0; i < DC_STYLE_FONTS; i++) {
 		if ((v = st_get(r, "fonts", st_font_keys[i])) == NULL)
 			continue;
-		if (*v == '\0' || strchr(v, ',') != NULL)
+		/* docconv-X names a role, and only those four. */
+		if (*v == '\0' || strchr(v, ',') != NULL ||
+		    (g_str_has_prefix(v, ST_ALIAS) && !g_strv_contains(
+		    (const char *const *)st_font_keys, v + strlen(ST_ALIAS))))
 			st_bad(r, "fonts", st_font_keys[i], v, "give one "
-			    "font family (e.g. Noto Serif CJK SC)");
+			    "font family (e.g. Noto Serif CJK SC), or "
+			    "docconv-zh-body, docconv-zh-head, "
+			    "docconv-en-body or docconv-en-head");
 		else {
 			g_free(r->s->fonts[i]);
 			r->s->fonts[i] = g_strdup(v);
@@ -696,8 +702,6 @@ st_unknown(struct st_read *r)
 	    NULL };
 	static const char *const text[] = { "space", "indent-zh",
 	    "indent-en", "hyphenation", NULL };
-	static const char *const fonts[] = { "zh-body", "zh-head",
-	    "en-body", "en-head", NULL };
 	static const char *const role[] = { "font", "lead-font", "size",
 	    "leading", NULL };
 	const char *const *known;
@@ -709,7 +713,7 @@ st_unknown(struct st_read *r)
 	for (i = 0; groups[i] != NULL; i++) {
 		known = strcmp(groups[i], "page") == 0 ? page :
 		    strcmp(groups[i], "text") == 0 ? text :
-		    strcmp(groups[i], "fonts") == 0 ? fonts : NULL;
+		    strcmp(groups[i], "fonts") == 0 ? st_font_keys : NULL;
 		for (k = 0; known == NULL && k < DC_SR__MAX; k++)
 			if (strcmp(groups[i], st_roles[k].group) == 0)
 				known = role;
@@ -778,6 +782,7 @@ dc_style_load(const char *file, struct dc_style **out)
 	struct st_read	 r;
 	GError		*err = NULL;
 	char		*text = NULL;
+	const char	*body;
 	gsize		 len;
 	int		 i, rc = -1;
 
@@ -797,10 +802,14 @@ dc_style_load(const char *file, struct dc_style **out)
 		dc_msg(DC_ERR_STYLE, 0, 0, "not UTF-8 text");
 		goto out;
 	}
-	if (st_scan(&r, text) == -1)
+	/* A byte order mark, as Windows editors write: not text. */
+	body = text;
+	if (g_str_has_prefix(body, "\357\273\277"))
+		body += 3;
+	if (st_scan(&r, body) == -1)
 		goto out;
-	if (!g_key_file_load_from_data(r.kf, text, len, G_KEY_FILE_NONE,
-	    &err)) {
+	if (!g_key_file_load_from_data(r.kf, body, strlen(body),
+	    G_KEY_FILE_NONE, &err)) {
 		dc_msg(DC_ERR_STYLE, 0, 0, "%s", err->message);
 		goto out;
 	}

@@ -119,6 +119,51 @@ this is not a key' "2: ERROR: bad style file: 'this is not a key'"
 bad font '[zh-title]
 font = Docconv Missing Hei Bold' \
     "2: ERROR: font not installed: \"Docconv Missing Hei\" (\[zh-title\] font): fontconfig has \".*\" instead" 3
+bad alias '[fonts]
+zh-body = docconv-zh-sans' "2: ERROR: .*\[fonts\] zh-body = docconv-zh-sans: give one font family"
+
+# Hostile style files are used or refused (exit 2, 3 for a family not
+# installed), never a crash.
+i=0
+for c in '' '[page]' '[zh-body]
+size = nan' '[zh-body]
+size = inf' '[zh-body]
+leading = 1e400' '[en-body]
+size = 1 en-body' '[zh-body]
+font = ,' '[zh-body]
+font = Sans 0' '[zh-body]
+font = 12' '[fonts]
+zh-body = docconv-en-body
+en-body = docconv-zh-body' '[page]
+columns = 0.0001' '[page]
+columns = 0.9999
+gutter = 30%' '[page]
+[page]
+paper = a5
+paper = a4' '[zh-body]
+size = 4
+leading = 0.8
+[en-body]
+size = 72' '= x' '[a]b' '[]' '[page]
+paper = 70x70mm
+inner = 0%
+outer = 0%
+top = 0mm
+bottom = 0pt'; do
+	i=$((i + 1))
+	printf '%s\n' "$c" > "$T/h$i.style"
+	run -q --pdf --style "$T/h$i.style" -o "$T/h$i.pdf" "$ex"
+	[ "$rc" -eq 0 ] || [ "$rc" -eq 2 ] || [ "$rc" -eq 3 ] ||
+	    fail "hostile style $i: exit $rc: $(cat "$T/err")"
+done
+head -c 3000 /dev/urandom > "$T/noise.style"
+printf '\357\273\277[page]\npaper = a5\n' > "$T/bom.style"
+run -q --pdf --style "$T/noise.style" -o "$T/noise.pdf" "$ex"
+[ "$rc" -eq 0 ] || [ "$rc" -eq 2 ] || fail "noise style: exit $rc"
+what="style file with a byte order mark"
+run -q --pdf --style "$T/bom.style" -o "$T/bom.pdf" "$ex"
+expect 0
+
 what="missing style file"
 run -q --pdf --style "$T/nonesuch.style" "$ex"
 expect 2 "nonesuch.style: ERROR: bad style file"
