@@ -46,12 +46,12 @@ static const struct {
 	const char	*font;		/* face */
 	const char	*lead;		/* run-in lead's face */
 	double		 size;		/* factor of base, or points */
-	int		 base;		/* as struct dc_srstyle */
+	int		 base;		/* as struct dc_srstyle's */
 	double		 leading;	/* factor of the size */
 } st_roles[DC_SR__MAX] = {
 	{ "zh-body", "Chinese running text",
 	  "docconv-zh-body,docconv-en-body",
-	  "docconv-zh-head,docconv-en-body Medium", 0, -2, 1.75 },
+	  "docconv-zh-head,docconv-en-body Medium", 0, DC_BASE_PAPER, 1.75 },
 	{ "en-body", "English running text",
 	  "docconv-en-body,docconv-zh-body",
 	  "docconv-en-body,docconv-zh-body Bold", 1.02, DC_SR_ZH_BODY,
@@ -86,6 +86,7 @@ static const struct {
 	  "docconv-en-body,docconv-zh-body",
 	  "docconv-en-body,docconv-zh-body Bold", 0.85, DC_SR_EN_BODY,
 	  1.2 },
+	/* A kicker is smaller than the title, in the sans (Chinese). */
 	{ "zh-kicker", "Chinese kicker over the title",
 	  "docconv-zh-head,docconv-en-body Medium",
 	  "docconv-zh-head,docconv-en-body Medium", 1.15, DC_SR_ZH_BODY,
@@ -94,6 +95,7 @@ static const struct {
 	  "docconv-en-body,docconv-zh-body",
 	  "docconv-en-body,docconv-zh-body Bold", 1.08, DC_SR_EN_BODY,
 	  1.3 },
+	/* Headings: bold sans for Chinese, bold serif for English. */
 	{ "zh-heading1", "Chinese headings, level 1",
 	  "docconv-zh-head,docconv-en-body Bold",
 	  "docconv-zh-head,docconv-en-body Medium", 1.25, DC_SR_ZH_BODY,
@@ -116,6 +118,7 @@ static const struct {
 	{ "en-heading3", "English headings, level 3 and below",
 	  "docconv-en-body,docconv-zh-head Bold",
 	  "docconv-en-body,docconv-zh-head Bold", 1, DC_SR_EN_BODY, 1.3 },
+	/* Turns are body text whose lead, the speaker's label, is bold. */
 	{ "zh-turn", "Chinese speaker turns (lead: the speaker's label)",
 	  "docconv-zh-body,docconv-en-body",
 	  "docconv-zh-head,docconv-en-body Bold", 1, DC_SR_ZH_BODY, 1.75 },
@@ -128,6 +131,7 @@ static const struct {
 	{ "en-note", "English editor's notes",
 	  "docconv-en-body,docconv-zh-body",
 	  "docconv-en-body,docconv-zh-body Bold", 1, DC_SR_EN_BODY, 1.32 },
+	/* Captions and credits smaller; sign-offs at body size. */
 	{ "zh-caption", "Chinese captions and credits",
 	  "docconv-zh-body,docconv-en-body",
 	  "docconv-zh-head,docconv-en-body Medium", 0.85, DC_SR_ZH_BODY,
@@ -142,6 +146,7 @@ static const struct {
 	{ "en-signoff", "English sign-offs",
 	  "docconv-en-body,docconv-zh-body",
 	  "docconv-en-body,docconv-zh-body Bold", 1, DC_SR_EN_BODY, 1.32 },
+	/* Folios as the English running head, which they stood beside. */
 	{ "folio", "Page numbers",
 	  "docconv-en-body,docconv-zh-body",
 	  "docconv-en-body,docconv-zh-body Bold", 0.85, DC_SR_EN_BODY,
@@ -645,11 +650,11 @@ st_role(struct st_read *r, int i)
 		size_given = 1;
 		b = strchr(v, ' ');
 		if (i == DC_SR_ZH_BODY && strcmp(v, "auto") == 0) {
-			sr->base = -2;
+			sr->base = DC_BASE_PAPER;
 			sr->size = 0;
 		} else if (st_number(v, "", 4, 72, &d) == 0 ||
 		    st_number(v, "pt", 4, 72, &d) == 0) {
-			sr->base = -1;
+			sr->base = DC_BASE_PT;
 			sr->size = d;
 		} else if (b != NULL && i != DC_SR_ZH_BODY &&
 		    (st_number(v, "zh-body", 0.2, 5, &d) == 0 ||
@@ -675,7 +680,7 @@ st_role(struct st_read *r, int i)
 			st_bad(r, g, "font", v, "its size is 4 to 72 points");
 			g_free(v);
 		} else {
-			sr->base = -1;
+			sr->base = DC_BASE_PT;
 			sr->size = dsize;
 		}
 	}
@@ -1048,9 +1053,9 @@ dc_style_print(FILE *f)
 		fprintf(f, "font = %s\nlead-font = %s\n", r->font.desc,
 		    r->lead.desc);
 		n = st_num(r->size);
-		if (r->base == -2)
+		if (r->base == DC_BASE_PAPER)
 			fputs("size = auto\n", f);
-		else if (r->base == -1)
+		else if (r->base == DC_BASE_PT)
 			fprintf(f, "size = %spt\n", n);
 		else
 			fprintf(f, "size = %s %s\n", n,

@@ -87,14 +87,19 @@ enum dc_folio {
 	DC_FOLIO__MAX
 };
 
+/* struct dc_srstyle base: a size in points, or the paper's. */
+#define DC_BASE_PT	(-1)
+#define DC_BASE_PAPER	(-2)
+
 /* One paragraph style. */
 struct dc_srstyle {
 	struct dc_face	 font;		/* text */
 	struct dc_face	 lead;		/* run-in lead, speaker label */
 	double		 size;		/* points; or a factor of base */
-	int		 base;		/* -1: size is points; DC_SR_ZH_BODY
-					   or DC_SR_EN_BODY: a factor of its
-					   size; -2 (zh body): by the paper */
+	int		 base;		/* DC_BASE_PT: size is points;
+					   DC_SR_ZH_BODY or DC_SR_EN_BODY: a
+					   factor of its size; DC_BASE_PAPER
+					   (zh body only): by the paper */
 	double		 leading;	/* baseline to baseline: a factor of
 					   the size, or points */
 	int		 leading_pt;	/* leading is in points */

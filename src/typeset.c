@@ -274,7 +274,7 @@ ts_styles(struct ts *t)
 	int	 rc = 0, i;
 
 	r = &t->sty->role[TS_ZH_BODY];
-	if (r->base == -2) {
+	if (r->base == DC_BASE_PAPER) {
 		/* 9 pt on A5, growing with the paper to 10.5 pt on A4. */
 		z = 9.0 + (t->pw / TS_MM - 148.0) * 1.5 / 62.0;
 		z = z < 8.0 ? 8.0 : z > 12.0 ? 12.0 : z;
@@ -282,11 +282,11 @@ ts_styles(struct ts *t)
 	} else
 		z = r->size;
 	r = &t->sty->role[TS_EN_BODY];
-	e = r->base == -1 ? r->size : z * r->size;
+	e = r->base == DC_BASE_PT ? r->size : z * r->size;
 	for (i = 0; i < TS_SID__MAX; i++) {
 		r = &t->sty->role[i];
 		size = i == TS_ZH_BODY ? z : i == TS_EN_BODY ? e :
-		    r->base == -1 ? r->size : r->base == DC_SR_ZH_BODY ?
+		    r->base == DC_BASE_PT ? r->size : r->base == DC_SR_ZH_BODY ?
 		    z * r->size : e * r->size;
 		rc |= ts_style_set(t, (enum ts_sid)i, size);
 	}
