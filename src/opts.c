@@ -365,13 +365,6 @@ opts_parse(struct run *r, int argc, char *argv[])
 		    EXIT_SYSTEM;
 		goto out;
 	}
-	/* A bad style file is a usage error; it gives the paper. */
-	if (style != NULL) {
-		if (dc_style_load(style, &r->opts.style) == -1)
-			goto out;
-		if (r->opts.paper == NULL)
-			r->opts.paper = g_strdup(r->opts.style->paper);
-	}
 	{
 		const char *txt[] = { r->opts.title, r->opts.author,
 		    r->opts.date, r->opts.place };
@@ -394,6 +387,16 @@ opts_parse(struct run *r, int argc, char *argv[])
 			    "news, plain, tei or json\n", format);
 			goto out;
 		}
+	}
+	/*
+	 * A bad style file is a usage error (after -q, which quiets its
+	 * warnings); it gives the paper unless --paper does.
+	 */
+	if (style != NULL) {
+		if (dc_style_load(style, &r->opts.style) == -1)
+			goto out;
+		if (r->opts.paper == NULL)
+			r->opts.paper = g_strdup(r->opts.style->paper);
 	}
 	/*
 	 * The PDF's options are checked here, once, before any input is
