@@ -3,9 +3,10 @@
  * HarfBuzz and broken into lines over its glyphs: Pango's PangoLayout
  * shaped each character about three times over (each item, then each
  * line's piece again), which was half the time of a long PDF.  Break
- * opportunities follow UAX #14 (ln_lb()), fonts come from docconv's
- * fontconfig roles.  Lines here are first fit (ln_break()); justified
- * text is broken a paragraph at a time by linebreak.c.  A line that
+ * opportunities follow UAX #14 (ln_lb()), fonts are the style's
+ * families (style.c) as docconv's fontconfig finds them.  Lines here
+ * are first fit (ln_break()); justified text is broken a paragraph at
+ * a time by linebreak.c.  A line that
  * breaks at a hyphenation point (ln_hyphens()) or a soft hyphen gets a
  * hyphen glyph added; nothing is shaped again.
  */
