@@ -6,9 +6,9 @@
  * opportunities follow UAX #14 (ln_lb()), fonts are the style's
  * families (style.c) as docconv's fontconfig finds them.  Lines here
  * are first fit (ln_break()); justified text is broken a paragraph at
- * a time by linebreak.c.  A line that
- * breaks at a hyphenation point (ln_hyphens()) or a soft hyphen gets a
- * hyphen glyph added; nothing is shaped again.
+ * a time by linebreak.c.  A line that breaks at a hyphenation point
+ * (ln_hyphens()) or a soft hyphen gets a hyphen glyph added; nothing
+ * is shaped again.
  */
 #include "config.h"
 
