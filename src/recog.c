@@ -1114,9 +1114,15 @@ speaker_en(struct dc_lmeta *m, const char *s)
 	if (g_regex_match(R(RX_SPEAKER_EN_AT), name, 0,
 	    &mi)) {
 		int st, en;
+		char *occ;
 		g_match_info_fetch_pos(mi, 0, &st, &en);
-		if (m->occasion == NULL)
-			m->occasion = g_strdup(name + st + 1);
+		/* After the white space it starts with, which may be
+		 * more than a byte (U+3000). */
+		occ = g_strstrip(g_strdup(g_utf8_next_char(name + st)));
+		if (m->occasion == NULL && *occ != '\0')
+			m->occasion = occ;
+		else
+			g_free(occ);
 		name[st] = '\0';
 	}
 	g_match_info_free(mi);

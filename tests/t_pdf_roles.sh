@@ -81,11 +81,11 @@ for n in 1 9; do
 done
 
 # A text whose first block is a heading (no title line: a web export
-# that opens with a long "##" line in sentence case) sets in every
+# that opens with a "##" line longer than a headline) sets in every
 # layout, its headings' text in the PDF; the space before the first
 # heading once looked at the block before it, which is not there.
 printf '## %s\n\n%s\n\n## %s\n\n%s\n' \
-    'Notes of the Velmor harbour board on the plan it adopted, as read by the clerks' \
+    'Notes of the Velmor harbour board on the plan it adopted in the spring, as read out by the clerks of the board' \
     'The harbour board met on Tuesday and agreed on a plan for the quays.' \
     'What follows' 'Work on the western quay begins in spring.' >"$tmp/hf.txt"
 "$DOCCONV" -q --dump-model "$tmp/hf.txt" | grep -v -e '^meta' -e '^ ' |

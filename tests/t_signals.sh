@@ -84,9 +84,12 @@ for c in INT:tei:150000 TERM:epub:150000 HUP:pdf:20000 TERM:pdf:20000 INT:epub:1
 		if await "$T/o" -name '.in.*'; then
 			kill -$sig $pid
 			finish
-			break
+			# Exit 0: it finished (the temporary file was
+			# about to be renamed) before the signal came.
+			[ $rc -ne 0 ] && break
+		else
+			finish
 		fi
-		finish
 		try=$((try + 1))
 		[ $try -lt 3 ] || fail "$what: the run always ended before the signal"
 		n=$((n * 3))
