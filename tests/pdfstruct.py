@@ -12,6 +12,10 @@ usage: pdfstruct.py MODE MODEL FILE [ARG]
   MODE struct     pdfinfo -struct-text gives, under Document, a Sect
                   per language holding its header lines and blocks of
                   the model, in order (FILE: pdfinfo -struct-text)
+  MODE order      pdftotext's reading order gives each language's
+                  blocks whole and in the model's order, each
+                  paragraph's lines in order (FILE: pdftotext
+                  -bbox-layout)
   MODE langs      every structure element has a /Lang, the set of them
                   is ARG (comma-separated) (FILE: qpdf --qdf output)
 """
@@ -141,6 +145,71 @@ def check_struct(heads, blocks, path):
                                         for k, v in sorted(got.items())))
 
 
+def check_order(blocks, pages):
+    """pdftotext's reading order (-bbox-layout gives the flows, blocks
+    and lines of its default mode, with their places), running heads
+    and folios left out: the text of each language holds every block
+    of the model whole, one after the other, each paragraph's lines
+    in order, also where it crosses a page."""
+    lines = body(pages)
+    stream = {'zh': '', 'en': ''}
+    starts = []
+    for ln in lines:
+        t = strip(ln['text'])
+        k = 'zh' if is_zh(t) else 'en'
+        starts.append((k, len(stream[k])))
+        stream[k] += t
+    # Each block's span in its language's text.
+    spans = {'zh': [], 'en': []}
+    n = 0
+    for bi, (typ, segs, _) in enumerate(blocks):
+        for k in segs:
+            s, pos = stream[k], spans[k][-1][1] if spans[k] else 0
+            b = strip(segs[k]).replace('\u2010', '')
+            i = s.find(b, pos)
+            if i < 0:
+                j = 0
+                while j < len(b) and s.startswith(b[:j + 1], pos):
+                    j += 1
+                fail('%s block out of order after %d of its %d chars: '
+                     'model ...%s| pdftotext ...%s|' %
+                     (k, j, len(b), b[max(0, j - 10):j + 20],
+                      s[pos + max(0, j - 10):pos + j + 20]))
+                continue
+            spans[k].append((i, i + len(b), bi))
+            n += 1
+    # The block each line is of (None: a header line).
+    owner = []
+    for k, off in starts:
+        o = None
+        for i, e, bi in spans[k]:
+            if i <= off < e:
+                o = (k, bi)
+                break
+        owner.append(o)
+    # Counted, not failed: poppler reads a Chinese line with nothing
+    # beside it (a paragraph's end below the other column's) after
+    # the other column's block above it.  Its line spacing limit
+    # within a block is 1.5 em and the Chinese is set at 1.75, so each
+    # Chinese line is a block of its own, and a block with no block
+    # beside it is widened over the other column.  The order of each
+    # language stays right, which is what is checked above.
+    apart = set()
+    for j in range(len(lines)):
+        o = owner[j]
+        if o is None or o in apart:
+            continue
+        for m in range(j + 1, len(lines)):
+            if lines[m]['page'] != lines[j]['page']:
+                break
+            if owner[m] == o:
+                if m > j + 1:
+                    apart.add(o)
+                break
+    print('# %d blocks whole and in order in pdftotext, %d of them with '
+          'the other column read inside' % (n, len(apart)))
+
+
 def check_langs(path, want):
     """Every structure element of the QDF file has a /Lang among
     want (comma-separated), and each of them is used."""
@@ -172,6 +241,8 @@ def main():
         check_gaps(blocks, parse_stext(path))
     elif mode == 'struct':
         check_struct(heads, blocks, path)
+    elif mode == 'order':
+        check_order(blocks, pdfcheck.parse_bbox(path))
     elif mode == 'langs':
         check_langs(path, sys.argv[4])
     else:

@@ -7,7 +7,8 @@
 # /Lang on every element, and its structure text is the model's, per
 # language and in order; the catalog has /Lang, /MarkInfo,
 # /ViewerPreferences and XMP metadata naming PDF/UA-1; a hyphenated
-# word copies out whole; the writer of all that also works on a PDF
+# word copies out whole; pdftotext reads each language's paragraphs
+# whole and in order, across pages too; the writer of all that also works on a PDF
 # whose cross-reference is an xref stream.
 . "${top_srcdir:-.}/tests/lib.sh"
 need pdfinfo pdftotext qpdf mutool python3
@@ -54,6 +55,10 @@ for f in "$top_srcdir"/examples/*.txt; do
 		    bad "$n $paper: structure text"
 		mutool draw -q -F stext -o "$b.stext" "$b.pdf" 2>/dev/null ||
 		    bad "$n $paper: mutool"
+		pdftotext -bbox-layout "$b.pdf" "$b.bbox" ||
+		    bad "$n $paper: pdftotext"
+		$CHECK order "$tmp/$n.model" "$b.bbox" ||
+		    bad "$n $paper: pdftotext reading order"
 		if [ "$langs" = "zh en" ]; then
 			$CHECK baselines "$tmp/$n.model" "$b.stext" ||
 			    bad "$n $paper: baselines"
@@ -63,6 +68,9 @@ for f in "$top_srcdir"/examples/*.txt; do
 			    "$b-facing.pdf" 2>/dev/null
 			$CHECK gaps "$tmp/$n.model" "$b-facing.stext" ||
 			    bad "$n $paper: facing gaps"
+			pdftotext -bbox-layout "$b-facing.pdf" "$b-facing.bbox"
+			$CHECK order "$tmp/$n.model" "$b-facing.bbox" ||
+			    bad "$n $paper: facing: pdftotext reading order"
 			pdfinfo -struct-text "$b-facing.pdf" > "$b-facing.struct" 2>/dev/null
 			$CHECK struct "$tmp/$n.model" "$b-facing.struct" ||
 			    bad "$n $paper: facing structure text"
