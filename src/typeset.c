@@ -788,6 +788,7 @@ ts_furniture(struct ts *t, struct ts_page *p)
 	r.x1 = p->left + t->tw;
 	r.y0 = r.y1 = y + t->st[TS_EN_HEAD].size * 0.45;
 	r.width = 0.4;
+	r.head = 1;
 	g_array_append_val(p->rules, r);
 }
 
@@ -1526,6 +1527,7 @@ ts_title(struct ts *t, struct ts_frame *f)
 		r.x1 = p->left + t->tw / 2 + t->tw / 8;
 		r.y0 = r.y1 = f->y;
 		r.width = 0.5;
+		r.head = 0;
 		g_array_append_val(p->rules, r);
 		f->y += t->st[TS_ZH_BODY].pitch * 1.1;
 	}

@@ -16,6 +16,10 @@ usage: pdfstruct.py MODE MODEL FILE [ARG]
                   blocks whole and in the model's order, each
                   paragraph's lines in order (FILE: pdftotext
                   -bbox-layout)
+  MODE marks      every marked-content sequence on each page is either
+                  an MCID that the structure tree's parent tree
+                  references or an /Artifact, and nothing is painted
+                  outside one (FILE: qpdf --qdf output; no MODEL)
   MODE langs      every structure element has a /Lang, the set of them
                   is ARG (comma-separated) (FILE: qpdf --qdf output)
 """
@@ -210,6 +214,125 @@ def check_order(blocks, pages):
           'the other column read inside' % (n, len(apart)))
 
 
+def qdf_objects(data):
+    """{number: text} of a qpdf --qdf file, and the page objects in
+    order (qdf writes a '%% Page N' comment before each)."""
+    objs = {}
+    for m in re.finditer(r'(?m)^(\d+) 0 obj\n(.*?)^endobj', data, re.S):
+        objs[int(m.group(1))] = m.group(2)
+    pages = [int(n) for n in
+             re.findall(r'(?m)^%% Page \d+\n(?:%%[^\n]*\n)*(\d+) 0 obj', data)]
+    return objs, pages
+
+
+def ref(text, key):
+    m = re.search(key + r'\s+(\d+) 0 R', text)
+    return int(m.group(1)) if m else None
+
+
+TOKEN = re.compile(rb"""\s+|%[^\r\n]*|<<|>>|<[0-9A-Fa-f\s]*>|\[|\]|\{|\}|
+                       /[^\s()<>\[\]{}/%]*|[^\s()<>\[\]{}/%]+""", re.X)
+
+
+def content_tokens(b):
+    """The tokens of a content stream (strings whole, as one token)."""
+    i, n = 0, len(b)
+    while i < n:
+        if b[i:i + 1] == b'(':
+            depth, j = 0, i
+            while j < n:
+                c = b[j:j + 1]
+                if c == b'\\':
+                    j += 2
+                    continue
+                if c == b'(':
+                    depth += 1
+                elif c == b')':
+                    depth -= 1
+                    if depth == 0:
+                        break
+                j += 1
+            yield b[i:j + 1]
+            i = j + 1
+            continue
+        m = TOKEN.match(b, i)
+        if m is None:
+            yield b[i:i + 1]
+            i += 1
+            continue
+        t = m.group(0)
+        i = m.end()
+        if t[:1].isspace() or t[:1] == b'%':
+            continue
+        yield t
+
+
+PAINT = {b'Tj', b'TJ', b"'", b'"', b'S', b's', b'f', b'F', b'f*', b'B', b'B*',
+         b'b', b'b*', b'sh', b'Do', b'BI'}
+
+
+def check_marks(path):
+    data = open(path, encoding='latin-1').read()
+    objs, pages = qdf_objects(data)
+    cat = next(t for t in objs.values() if '/Type /Catalog' in t)
+    root = objs[ref(cat, '/StructTreeRoot')]
+    nums = objs[ref(root, '/ParentTree')]
+    ptree = {}
+    for k, arr in re.findall(r'(\d+)\s*\[([^\]]*)\]', nums):
+        ptree[int(k)] = re.findall(r'null|\d+ 0 R', arr)
+    seqs = arts = 0
+    for pno, pn in enumerate(pages):
+        page = objs[pn]
+        sp = re.search(r'/StructParents (\d+)', page)
+        used = ptree.get(int(sp.group(1)), []) if sp else []
+        cn = ref(page, '/Contents')
+        body = objs[cn]
+        b = body[body.index('stream\n') + 7:body.rindex('endstream')]
+        ops, depth, dict_ = [], 0, None
+        for t in content_tokens(b.encode('latin-1')):
+            if t == b'<<':
+                dict_ = [] if dict_ is None else dict_
+                ops.append(t)
+                continue
+            if t in PAINT and depth == 0:
+                fail('page %d: %s outside marked content' %
+                     (pno + 1, t.decode('latin-1')))
+            if t in (b'BDC', b'BMC'):
+                if depth == 0:
+                    seqs += 1
+                    tag = next((o for o in ops if o.startswith(b'/')), b'')
+                    mc = re.search(rb'/MCID (\d+)', b' '.join(ops))
+                    if tag == b'/Artifact':
+                        arts += 1
+                        if mc:
+                            fail('page %d: an artifact with an MCID' %
+                                 (pno + 1))
+                    elif mc is None:
+                        fail('page %d: %s without an MCID, not an artifact'
+                             % (pno + 1, tag.decode('latin-1')))
+                    else:
+                        k = int(mc.group(1))
+                        if k >= len(used) or used[k] == 'null':
+                            fail('page %d: MCID %d (%s) is in no structure '
+                                 'element' % (pno + 1, k,
+                                              tag.decode('latin-1')))
+                depth += 1
+            elif t == b'EMC':
+                depth -= 1
+                if depth < 0:
+                    fail('page %d: EMC without BDC' % (pno + 1))
+                    depth = 0
+            if t[:1].isalpha() or t in (b"'", b'"'):
+                ops, dict_ = [], None
+            else:
+                ops.append(t)
+        if depth != 0:
+            fail('page %d: %d marked-content sequences left open' %
+                 (pno + 1, depth))
+    print('# %d pages, %d marked-content sequences, %d of them artifacts' %
+          (len(pages), seqs, arts))
+
+
 def check_langs(path, want):
     """Every structure element of the QDF file has a /Lang among
     want (comma-separated), and each of them is used."""
@@ -233,6 +356,9 @@ def check_langs(path, want):
 
 
 def main():
+    if sys.argv[1] == 'marks':
+        check_marks(sys.argv[2])
+        sys.exit(1 if pdfcheck.fails else 0)
     mode, model, path = sys.argv[1:4]
     heads, blocks = pdfcheck.parse_model(model)
     if mode == 'baselines':

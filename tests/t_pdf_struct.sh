@@ -5,11 +5,14 @@
 # larger than two line pitches but above a heading; the PDF is tagged
 # (Document, a Sect per language, H1/H2/P/Lbl/Caption/Note) with a
 # /Lang on every element, and its structure text is the model's, per
-# language and in order; the catalog has /Lang, /MarkInfo,
-# /ViewerPreferences and XMP metadata naming PDF/UA-1; a hyphenated
-# word copies out whole; pdftotext reads each language's paragraphs
-# whole and in order, across pages too; the writer of all that also works on a PDF
-# whose cross-reference is an xref stream.
+# language and in order; every marked-content sequence is an MCID of
+# the structure tree or an /Artifact (running heads, folios, rules,
+# added hyphens), nothing is painted outside one; the catalog has
+# /Lang, /MarkInfo, /ViewerPreferences and XMP metadata naming
+# PDF/UA-1; a hyphenated word copies out whole; pdftotext reads each
+# language's paragraphs whole and in order, across pages too; the
+# writer of all that also works on a PDF whose cross-reference is an
+# xref stream.
 . "${top_srcdir:-.}/tests/lib.sh"
 need pdfinfo pdftotext qpdf mutool python3
 : "${DOCCONV:?}" "${top_srcdir:?}" "${top_builddir:?}"
@@ -47,12 +50,18 @@ for f in "$top_srcdir"/examples/*.txt; do
 		    bad "$n $paper: XMP has no dc:language"
 		grep -a -q '/Lang (\(zh-CN\|zh-Hant\|en\))' "$b.qdf" ||
 		    bad "$n $paper: no catalog /Lang"
+		$CHECK marks "$b.qdf" || bad "$n $paper: marked content"
 		want=zh; [ "$langs" = "zh en" ] && want=zh,en
 		$CHECK langs "$tmp/$n.model" "$b.qdf" $want ||
 		    bad "$n $paper: element languages"
 		pdfinfo -struct-text "$b.pdf" > "$b.struct" 2>/dev/null
 		$CHECK struct "$tmp/$n.model" "$b.struct" ||
 		    bad "$n $paper: structure text"
+		# Running heads and folios are artifacts, not structure.
+		grep -q '^ *"[0-9]*"$' "$b.struct" &&
+		    bad "$n $paper: a folio in the structure text"
+		grep -q '…"$' "$b.struct" &&
+		    bad "$n $paper: a running head in the structure text"
 		mutool draw -q -F stext -o "$b.stext" "$b.pdf" 2>/dev/null ||
 		    bad "$n $paper: mutool"
 		pdftotext -bbox-layout "$b.pdf" "$b.bbox" ||
@@ -71,6 +80,10 @@ for f in "$top_srcdir"/examples/*.txt; do
 			pdftotext -bbox-layout "$b-facing.pdf" "$b-facing.bbox"
 			$CHECK order "$tmp/$n.model" "$b-facing.bbox" ||
 			    bad "$n $paper: facing: pdftotext reading order"
+			qpdf --qdf --object-streams=disable "$b-facing.pdf" \
+			    "$b-facing.qdf"
+			$CHECK marks "$b-facing.qdf" ||
+			    bad "$n $paper: facing: marked content"
 			pdfinfo -struct-text "$b-facing.pdf" > "$b-facing.struct" 2>/dev/null
 			$CHECK struct "$tmp/$n.model" "$b-facing.struct" ||
 			    bad "$n $paper: facing structure text"
@@ -91,7 +104,8 @@ pdfinfo -struct-text "$tmp/turns.pdf" 2>/dev/null | grep -q '^ *Lbl' ||
 "$DOCCONV" -q --pdf -o "$tmp/x.pdf" "$top_srcdir/examples/news-report.zh.txt"
 qpdf --object-streams=generate "$tmp/x.pdf" "$tmp/xs.pdf"
 grep -a -q '/Type */XRef' "$tmp/xs.pdf" || bad "fixture has no xref stream"
-"$top_builddir/tests/pdffix_test" "$tmp/xs.pdf" fr || bad "pdffix_test failed"
+# Page 2's first MCID (a P) made an artifact by the update too.
+"$top_builddir/tests/pdffix_test" "$tmp/xs.pdf" fr 1:0 || bad "pdffix_test failed"
 # The update's cross-reference is of the file's kind: a stream.
 tail -c 600 "$tmp/xs.pdf" | grep -a -q '/Type /XRef /Size' ||
     bad "xref stream update: not an xref stream"
@@ -100,5 +114,15 @@ qpdf --qdf --object-streams=disable "$tmp/xs.pdf" "$tmp/xs.qdf"
 grep -a -q '/Lang (fr)' "$tmp/xs.qdf" || bad "xref stream update: no /Lang (fr)"
 grep -a -q '/Lang (zh-CN)' "$tmp/xs.qdf" && bad "xref stream update: the old catalog is still the root"
 pdfinfo "$tmp/xs.pdf" | grep -q '^Tagged: *yes' || bad "xref stream update: structure lost"
+$CHECK marks "$tmp/xs.qdf" || bad "xref stream update: marked content"
+qpdf --qdf --object-streams=disable "$tmp/x.pdf" "$tmp/x.qdf"
+a0=$(sed -n '/^%% Contents for page 2$/,/^endstream/p' "$tmp/x.qdf" | grep -a -c '^/Artifact')
+a1=$(sed -n '/^%% Contents for page 2$/,/^endstream/p' "$tmp/xs.qdf" | grep -a -c '^/Artifact')
+[ "$a1" -eq $((a0 + 1)) ] ||
+    bad "xref stream update: page 2 has $a1 artifacts, not $a0 + 1"
+sed -n '/^%% Contents for page 2$/,/^endstream/p' "$tmp/xs.qdf" |
+    grep -a -q '/MCID 0 >>' && bad "xref stream update: MCID 0 is still there"
+[ "$(pdftotext "$tmp/x.pdf" - | md5sum)" = "$(pdftotext "$tmp/xs.pdf" - | md5sum)" ] ||
+    bad "xref stream update: the text changed"
 
 exit $rc
