@@ -16,6 +16,9 @@ usage: pdfstruct.py MODE MODEL FILE [ARG]
                   blocks whole and in the model's order, each
                   paragraph's lines in order (FILE: pdftotext
                   -bbox-layout)
+  MODE colends   no page's last line of a language (the last line of
+                  its column) but the last page's ends with a hyphen
+                  (FILE: mutool stext; ARG: the most allowed, 0)
   MODE marks      every marked-content sequence on each page is either
                   an MCID that the structure tree's parent tree
                   references or an /Artifact, and nothing is painted
@@ -214,6 +217,30 @@ def check_order(blocks, pages):
           'the other column read inside' % (n, len(apart)))
 
 
+def check_colends(pages, most):
+    """The last body line of each language on a page before the last
+    ends with no hyphen: added (U+2010, as mutool reads the glyph) or
+    the text's own."""
+    n = bad = 0
+    for pno, (w, h, lines) in enumerate(pages[:-1]):
+        last = {}
+        for ln in lines:
+            if pno > 0 and ln['y1'] < h * HEAD_FRAC:
+                continue
+            k = 'zh' if is_zh(ln['text']) else 'en'
+            if k not in last or ln['base'] > last[k]['base'] + 0.5:
+                last[k] = ln
+        for k, ln in sorted(last.items()):
+            n += 1
+            if re.search('[-\u00ad\u2010]$', ln['text'].rstrip()):
+                bad += 1
+                print('# page %d: %s column ends with a hyphen: %s' %
+                      (pno + 1, k, ln['text'][-30:]))
+    if bad > most:
+        fail('%d of %d columns end with a hyphen' % (bad, n))
+    print('# %d columns, %d ending with a hyphen' % (n, bad))
+
+
 def qdf_objects(data):
     """{number: text} of a qpdf --qdf file, and the page objects in
     order (qdf writes a '%% Page N' comment before each)."""
@@ -369,6 +396,8 @@ def main():
         check_struct(heads, blocks, path)
     elif mode == 'order':
         check_order(blocks, pdfcheck.parse_bbox(path))
+    elif mode == 'colends':
+        check_colends(parse_stext(path), int(sys.argv[4]))
     elif mode == 'langs':
         check_langs(path, sys.argv[4])
     else:

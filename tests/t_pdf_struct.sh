@@ -9,7 +9,8 @@
 # the structure tree or an /Artifact (running heads, folios, rules,
 # added hyphens), nothing is painted outside one; the catalog has
 # /Lang, /MarkInfo, /ViewerPreferences and XMP metadata naming
-# PDF/UA-1; a hyphenated word copies out whole; pdftotext reads each
+# PDF/UA-1; a hyphenated word copies out whole; no column or page
+# ends with a hyphen; pdftotext reads each
 # language's paragraphs whole and in order, across pages too; the
 # writer of all that also works on a PDF whose cross-reference is an
 # xref stream.
@@ -68,6 +69,10 @@ for f in "$top_srcdir"/examples/*.txt; do
 		    bad "$n $paper: pdftotext"
 		$CHECK order "$tmp/$n.model" "$b.bbox" ||
 		    bad "$n $paper: pdftotext reading order"
+		# No column ends with a hyphen (without ln_refit() three
+		# of the bilingual example's in A5 did).
+		$CHECK colends "$tmp/$n.model" "$b.stext" 0 ||
+		    bad "$n $paper: a column ends with a hyphen"
 		if [ "$langs" = "zh en" ]; then
 			$CHECK baselines "$tmp/$n.model" "$b.stext" ||
 			    bad "$n $paper: baselines"
@@ -77,6 +82,13 @@ for f in "$top_srcdir"/examples/*.txt; do
 			    "$b-facing.pdf" 2>/dev/null
 			$CHECK gaps "$tmp/$n.model" "$b-facing.stext" ||
 			    bad "$n $paper: facing gaps"
+			$CHECK colends "$tmp/$n.model" "$b-facing.stext" 0 ||
+			    bad "$n $paper: facing: a column ends with a hyphen"
+			"$DOCCONV" -q --pdf --paper=$paper --layout=interleaved \
+			    -o "$b-il.pdf" "$f" || bad "$n $paper: interleaved"
+			mutool draw -q -F stext -o "$b-il.stext" "$b-il.pdf" 2>/dev/null
+			$CHECK colends "$tmp/$n.model" "$b-il.stext" 0 ||
+			    bad "$n $paper: interleaved: a page ends with a hyphen"
 			pdftotext -bbox-layout "$b-facing.pdf" "$b-facing.bbox"
 			$CHECK order "$tmp/$n.model" "$b-facing.bbox" ||
 			    bad "$n $paper: facing: pdftotext reading order"
