@@ -835,11 +835,15 @@ pf_artifacts(struct pf *pf, struct pf_out *o, const struct pf_amend *a,
 		g_string_append_len(g, from, (gssize)(x->len - (size_t)(from -
 		    c)));
 		g_byte_array_free(x, TRUE);
-		/* As cairo compresses its own: zlib's default level. */
+		/*
+		 * zlib's fastest level: at cairo's (the default) the
+		 * second deflate of every page took 8% of a long PDF's
+		 * time, this one about a third of that.
+		 */
 		zlen = compressBound((uLong)g->len);
 		z = g_malloc(zlen);
 		if (compress2(z, &zlen, (const Bytef *)g->str, (uLong)g->len,
-		    Z_DEFAULT_COMPRESSION) != Z_OK) {
+		    Z_BEST_SPEED) != Z_OK) {
 			g_free(z);
 			continue;
 		}
