@@ -998,6 +998,8 @@ pf_amend(FILE *f, long long size, const struct pf_amend *a)
 	/* Marked only if the content is: a tree goes with it. */
 	if (tree > 0)
 		g_string_append(o.g, "/MarkInfo << /Marked true >>\n");
+	else if (pf_get(d, e, "/MarkInfo", NULL) == NULL)
+		g_string_append(o.g, "/MarkInfo << /Marked false >>\n");
 	if (meta > 0)
 		g_string_append_printf(o.g, "/Metadata %ld 0 R\n", meta);
 	else if ((v = pf_get(d, e, "/Metadata", &ve)) != NULL)

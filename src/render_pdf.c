@@ -640,9 +640,11 @@ pdf_xmp(const struct pdf *pd, const struct dc_doc *d, const char *zh)
 	    "  xmlns:xmp=\"http://ns.adobe.com/xap/1.0/\"\n"
 	    "  xmlns:xmpRights=\"http://ns.adobe.com/xap/1.0/rights/\"\n"
 	    "  xmlns:prism=\"http://prismstandard.org/namespaces/basic/3.0/\"\n"
-	    "  xmlns:pdfuaid=\"http://www.aiim.org/pdfua/ns/id/\">\n"
-	    "<pdfuaid:part>1</pdfuaid:part>\n"
-	    "<dc:format>application/pdf</dc:format>\n");
+	    "  xmlns:pdfuaid=\"http://www.aiim.org/pdfua/ns/id/\">\n");
+	/* An imposed booklet is not tagged: no PDF/UA claimed. */
+	if (pd->tagged)
+		g_string_append(g, "<pdfuaid:part>1</pdfuaid:part>\n");
+	g_string_append(g, "<dc:format>application/pdf</dc:format>\n");
 	t = g_markup_escape_text(pd->title != NULL ? pd->title : "", -1);
 	g_string_append_printf(g, "<dc:title><rdf:Alt><rdf:li xml:lang="
 	    "\"x-default\">%s</rdf:li></rdf:Alt></dc:title>\n", t);
@@ -783,6 +785,13 @@ render_pdf(const struct dc_doc *d, const struct dc_opts *o,
 		goto out;
 	}
 	po.md5 = g_checksum_new(G_CHECKSUM_MD5);
+	/*
+	 * A booklet is for the printer: its sheets hold pages n and 1,
+	 * 2 and n - 1 side by side, to be folded and cut, and its pages
+	 * are cairo's recordings painted as XObjects, whose marked content
+	 * cairo 1.16 cannot put in a structure tree.  It gets /Lang, its
+	 * metadata and /Marked false; the reading PDF is the tagged one.
+	 */
 	pd.tagged = !pd.booklet;
 	pd.el = g_array_new(FALSE, TRUE, sizeof(struct pdf_el));
 	pd.arts = g_array_new(FALSE, FALSE, sizeof(struct pf_art));

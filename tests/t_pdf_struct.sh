@@ -13,7 +13,8 @@
 # ends with a hyphen; pdftotext reads each
 # language's paragraphs whole and in order, across pages too; the
 # writer of all that also works on a PDF whose cross-reference is an
-# xref stream.
+# xref stream; the booklet is untagged but has /Lang, XMP and /Marked
+# false.
 . "${top_srcdir:-.}/tests/lib.sh"
 need pdfinfo pdftotext qpdf mutool python3
 : "${DOCCONV:?}" "${top_srcdir:?}" "${top_builddir:?}"
@@ -104,6 +105,30 @@ for f in "$top_srcdir"/examples/*.txt; do
 			    bad "$n $paper: pdftotext gives a line ending in a broken word"
 		fi
 	done
+done
+
+# The booklet (--impose) is for the printer, not tagged: it has
+# /Lang, its XMP (claiming no PDF/UA), /Marked false, and no structure
+# tree of cairo's or ours to be broken.
+for f in "$top_srcdir"/examples/*.txt; do
+	n=$(basename "$f" .txt)
+	b=$tmp/$n-bk
+	"$DOCCONV" -q --pdf --paper=a5 --impose=booklet -o "$b.pdf" "$f" ||
+	    { bad "$n booklet: --pdf failed"; continue; }
+	out=$(qpdf --check "$b.pdf" 2>&1) || bad "$n booklet: qpdf --check: $out"
+	pdfinfo "$b.pdf" > "$b.info"
+	grep -q '^Tagged: *no' "$b.info" || bad "$n booklet: tagged"
+	grep -q '^Metadata Stream: *yes' "$b.info" || bad "$n booklet: no XMP"
+	qpdf --qdf --object-streams=disable "$b.pdf" "$b.qdf"
+	grep -a -q '/Lang (\(zh-CN\|zh-Hant\|en\))' "$b.qdf" ||
+	    bad "$n booklet: no catalog /Lang"
+	grep -a -A1 "/MarkInfo <<" "$b.qdf" | grep -a -q "/Marked false" ||
+	    bad "$n booklet: no /Marked false"
+	grep -a -q '/StructTreeRoot' "$b.qdf" && bad "$n booklet: a structure tree"
+	grep -a -q '/MCID' "$b.qdf" && bad "$n booklet: marked content with MCIDs"
+	grep -a -q 'pdfuaid:part' "$b.qdf" && bad "$n booklet: claims PDF/UA"
+	grep -a -q '<dc:title><rdf:Alt><rdf:li xml:lang="x-default">[^<]' "$b.qdf" ||
+	    bad "$n booklet: XMP has no dc:title"
 done
 
 # Speaker turns: the label is a Lbl of its P.
