@@ -753,9 +753,9 @@ pf_mcid_at(const char *c, size_t n, const char *p, const char **end)
 	q = pf_ws(q + 5, e);
 	if (q >= e || !g_ascii_isdigit(*q))
 		return -1;
-	k = strtol(q, NULL, 10);
-	while (q < e && g_ascii_isdigit(*q))
-		q++;
+	/* Not strtol(): the content has no NUL at its end. */
+	for (k = 0; q < e && g_ascii_isdigit(*q) && k < 1000000; q++)
+		k = k * 10 + (*q - '0');
 	q = pf_ws(q, e);
 	if (e - q < 2 || q[0] != '>' || q[1] != '>')
 		return -1;
