@@ -21,6 +21,8 @@
 #include <string.h>
 
 #include <sys/mman.h>
+#include <sys/types.h>
+#include <unistd.h>
 
 #include <zlib.h>
 
@@ -620,17 +622,35 @@ pf_copy_dict(GString *g, const char *d, const char *e,
 	}
 }
 
-/* Objects of the update, each "N 0 obj ... endobj", numbered on. */
+/*
+ * Objects of the update, each "N 0 obj ... endobj", numbered on; the
+ * pages' new content goes to the file as it is made, not kept.
+ */
 struct pf_out {
-	GString		*g;		/* their text */
+	GString		*g;		/* their text not yet written */
 	GArray		*nums;		/* long: their numbers */
-	GArray		*offs;		/* long long: their offsets in g */
+	GArray		*offs;		/* long long: their offsets in the
+					   update */
+	FILE		*f;		/* written at its end */
+	long long	 flushed;	/* bytes of the update written */
+	int		 err;		/* errno of the first failure */
 };
+
+/* Write what the update holds so far. */
+static void
+pf_flush(struct pf_out *o)
+{
+	if (o->err == 0 && o->g->len > 0 &&
+	    fwrite(o->g->str, 1, o->g->len, o->f) != o->g->len)
+		o->err = errno != 0 ? errno : EIO;
+	o->flushed += (long long)o->g->len;
+	g_string_truncate(o->g, 0);
+}
 
 static void
 pf_begin(struct pf_out *o, long num)
 {
-	long long	 off = (long long)o->g->len;
+	long long	 off = o->flushed + (long long)o->g->len;
 
 	g_array_append_val(o->nums, num);
 	g_array_append_val(o->offs, off);
@@ -859,6 +879,8 @@ pf_artifacts(struct pf *pf, struct pf_out *o, const struct pf_amend *a,
 		g_string_append_printf(o->g, "/Contents %ld 0 R\n>>\nendobj\n",
 		    *next);
 		(*next)++;
+		if (o->g->len > (1 << 20))
+			pf_flush(o);
 	}
 	g_hash_table_destroy(kinds);
 	g_string_free(g, TRUE);
@@ -875,7 +897,7 @@ pf_xref(struct pf *pf, struct pf_out *o, long long base, long size,
 	GString		*w;
 
 	if (!pf->xrefstm) {
-		xoff = base + (long long)o->g->len;
+		xoff = base + o->flushed + (long long)o->g->len;
 		g_string_append(o->g, "xref\n");
 		for (i = 0; i < o->nums->len; i++)
 			g_string_append_printf(o->g, "%ld 1\n%010lld 00000 n \n",
@@ -967,9 +989,16 @@ pf_amend(FILE *f, long long size, const struct pf_amend *a)
 	o.g = g_string_new(NULL);
 	o.nums = g_array_new(FALSE, FALSE, sizeof(long));
 	o.offs = g_array_new(FALSE, FALSE, sizeof(long long));
+	o.f = f;
 	if (pf_read(&pf) == -1 || (d = pf_obj(&pf, pf.root, &e)) == NULL ||
 	    !pf_name_is(d, e, "/Type", "/Catalog"))
 		goto out;
+	/* The update is appended, part of it as it is made. */
+	if (fseek(f, 0, SEEK_END) != 0) {
+		if (errno == 0)
+			errno = EIO;
+		goto out;
+	}
 	if ((v = pf_get(d, e, "/Pages", NULL)) != NULL)
 		pf_pages(&pf, strtol(v, NULL, 10), pages, sp, 0);
 	next = pf.size;
@@ -1009,14 +1038,22 @@ pf_amend(FILE *f, long long size, const struct pf_amend *a)
 		g_string_append_printf(o.g, "/StructTreeRoot %ld 0 R\n", tree);
 	g_string_append(o.g, ">>\nendobj\n");
 	pf_xref(&pf, &o, size, next, a->id);
-	if (fseek(f, 0, SEEK_END) != 0 ||
-	    fwrite(o.g->str, 1, o.g->len, f) != o.g->len) {
-		if (errno == 0)
-			errno = EIO;
+	pf_flush(&o);
+	if (o.err != 0) {
+		errno = o.err;
 		goto out;
 	}
 	rc = 0;
 out:
+	/* The file as it was if the update fails after all. */
+	if (rc == -1 && o.flushed > 0) {
+		int	 e0 = errno;
+
+		if ((fflush(f) != 0 || ftruncate(fileno(f), (off_t)size) !=
+		    0) && e0 == 0)
+			e0 = errno != 0 ? errno : EIO;
+		errno = e0;
+	}
 	g_string_free(o.g, TRUE);
 	g_array_free(o.nums, TRUE);
 	g_array_free(o.offs, TRUE);
