@@ -25,6 +25,7 @@
 
 #include "docconv.h"
 #include "output.h"
+#include "style.h"
 #include "batch.h"
 
 /* The only table naming every backend. */
@@ -412,8 +413,8 @@ struct tally {
 
 /*
  * The newest modification time of what outputs depend on besides their
- * input (--skip-existing): the docconv binary and the template
- * directory in use, if one was given.
+ * input (--skip-existing): the docconv binary, the style file and the
+ * template directory in use, if they were given.
  */
 static struct timespec	 dep_time;
 
@@ -434,6 +435,10 @@ dep_time_set(const struct run *r)
 
 	memset(&dep_time, 0, sizeof(dep_time));
 	if (stat("/proc/self/exe", &st) == 0)
+		dep_time = st.st_mtim;
+	if (r->opts.style != NULL && r->opts.style->file != NULL &&
+	    stat(r->opts.style->file, &st) == 0 &&
+	    ts_newer(&st.st_mtim, &dep_time))
 		dep_time = st.st_mtim;
 	if (r->opts.template_dir == NULL ||
 	    (d = g_dir_open(r->opts.template_dir, 0, NULL)) == NULL)

@@ -252,6 +252,8 @@ struct dc_opts {
 	const char	*meta_file;	/* --meta-file, or NULL to look for
 					   FILE.meta beside each input */
 	const char	*translation;	/* --translation FILE, or NULL */
+	struct dc_style	*style;		/* --style (style.h), owned by
+					   main(); NULL for the built-in */
 };
 
 /*
@@ -278,6 +280,7 @@ enum dc_err {
 	DC_WARN_FRONTMATTER,	/* front matter kept verbatim */
 	DC_WARN_GENERIC,	/* other warning */
 	DC_WARN_ALIGN,		/* two files aligned other than 1-1 */
+	DC_WARN_STYLE,		/* style file: unknown group or key */
 	DC_ERR_EMPTY,		/* empty input */
 	DC_ERR_BINARY,		/* not a text file */
 	DC_ERR_UTF8,		/* invalid UTF-8 */
@@ -285,6 +288,8 @@ enum dc_err {
 	DC_ERR_TEI,		/* TEI input not understood */
 	DC_ERR_JSON,		/* JSON input not understood */
 	DC_ERR_INPUT,		/* other input error */
+	DC_ERR_STYLE,		/* style file refused */
+	DC_ERR_FONT,		/* a style's font is not installed */
 	DC_ERR_SYS,		/* I/O or library failure */
 	DC_ERR__MAX
 };

@@ -42,6 +42,7 @@ static const struct {
 
 static FcConfig	*fonts_cfg;	/* private configuration, or NULL */
 static int	 fonts_state;	/* 0 not tried, 1 loaded, -1 failed */
+static GPtrArray *fonts_dirs;	/* --font-dir, in order, or NULL */
 
 static const char *
 fonts_package(const char *family)
@@ -134,6 +135,14 @@ dc_fonts_init(void)
 		dc_msg_sys("fontconfig: cannot build the font list");
 		goto out;
 	}
+	/* After docconv's own: the roles still prefer those. */
+	for (i = 0; fonts_dirs != NULL && i < (int)fonts_dirs->len; i++)
+		if (!FcConfigAppFontAddDir(fonts_cfg, (const FcChar8 *)
+		    g_ptr_array_index(fonts_dirs, i))) {
+			dc_msg_sys("--font-dir %s: cannot read its fonts",
+			    (const char *)g_ptr_array_index(fonts_dirs, i));
+			goto out;
+		}
 	for (i = 0; i < DC_FONT__MAX; i++)
 		if (fonts_resolve(&fonts_roles[i]) == -1)
 			goto out;
@@ -162,28 +171,117 @@ dc_fonts_file(enum dc_font_role r, int *index)
 }
 
 /*
- * The installed face fontconfig gives for a role's family at an
- * OpenType weight (400 regular, 500 medium, 700 bold): its file,
- * g_malloc'd, and face index; or NULL.
+ * --font-dir: a directory whose fonts a style file may name, searched
+ * after fonts-config/'s (call before dc_fonts_init()).
  */
-char *
-dc_fonts_match(enum dc_font_role r, int weight, int *index)
+void
+dc_fonts_add_dir(const char *dir)
+{
+	if (fonts_dirs == NULL)
+		fonts_dirs = g_ptr_array_new_with_free_func(g_free);
+	g_ptr_array_add(fonts_dirs, g_strdup(dir));
+}
+
+/* Does a match carry family among its family names? */
+static int
+fonts_has_family(FcPattern *m, const char *family)
+{
+	FcChar8	*f;
+	int	 i;
+
+	for (i = 0; m != NULL && FcPatternGetString(m, FC_FAMILY, i, &f) ==
+	    FcResultMatch; i++)
+		if (FcStrCmpIgnoreCase(f, (const FcChar8 *)family) == 0)
+			return 1;
+	return 0;
+}
+
+/* fontconfig's match in cfg for a family at a weight (0: any). */
+static FcPattern *
+fonts_match_in(FcConfig *cfg, const char *family, int weight)
 {
 	FcPattern	*pat, *m;
 	FcResult	 res;
+
+	pat = FcPatternCreate();
+	FcPatternAddString(pat, FC_FAMILY, (const FcChar8 *)family);
+	if (weight > 0)
+		FcPatternAddDouble(pat, FC_WEIGHT,
+		    FcWeightFromOpenTypeDouble((double)weight));
+	FcConfigSubstitute(cfg, pat, FcMatchPattern);
+	FcDefaultSubstitute(pat);
+	m = FcFontMatch(cfg, pat, &res);
+	FcPatternDestroy(pat);
+	return m;
+}
+
+/*
+ * Is a family installed: among docconv's fonts, a --font-dir's, or
+ * the system's (whose faces of it are then added to docconv's
+ * configuration)?  Returns 0; or -1 with what fontconfig gives
+ * instead in *found (g_malloc'd, or NULL when fontconfig gives
+ * nothing).
+ */
+int
+dc_fonts_find(const char *family, char **found)
+{
+	FcConfig	*sys;
+	FcPattern	*m, *pat;
+	FcObjectSet	*os;
+	FcFontSet	*fs;
+	FcChar8		*s;
+	int		 i, rc = -1;
+
+	*found = NULL;
+	if (dc_fonts_init() == -1)
+		return -1;
+	m = fonts_match_in(fonts_cfg, family, 0);
+	if (fonts_has_family(m, family)) {
+		FcPatternDestroy(m);
+		return 0;
+	}
+	if (m != NULL && FcPatternGetString(m, FC_FAMILY, 0, &s) ==
+	    FcResultMatch)
+		*found = g_strdup((const char *)s);
+	if (m != NULL)
+		FcPatternDestroy(m);
+	if ((sys = FcInitLoadConfigAndFonts()) == NULL)
+		return -1;
+	pat = FcPatternCreate();
+	FcPatternAddString(pat, FC_FAMILY, (const FcChar8 *)family);
+	os = FcObjectSetBuild(FC_FILE, (char *)NULL);
+	fs = FcFontList(sys, pat, os);
+	for (i = 0; fs != NULL && i < fs->nfont; i++)
+		if (FcPatternGetString(fs->fonts[i], FC_FILE, 0, &s) ==
+		    FcResultMatch && FcConfigAppFontAddFile(fonts_cfg, s))
+			rc = 0;
+	if (fs != NULL)
+		FcFontSetDestroy(fs);
+	FcObjectSetDestroy(os);
+	FcPatternDestroy(pat);
+	FcConfigDestroy(sys);
+	if (rc == 0) {
+		g_free(*found);
+		*found = NULL;
+	}
+	return rc;
+}
+
+/*
+ * The installed face fontconfig gives for a family at an OpenType
+ * weight (400 regular, 500 medium, 700 bold): its file, g_malloc'd,
+ * and face index; or NULL.
+ */
+char *
+dc_fonts_face(const char *family, int weight, int *index)
+{
+	FcPattern	*m;
 	FcChar8		*file;
 	char		*path = NULL;
 
-	if (dc_fonts_init() == -1 || r < 0 || r >= DC_FONT__MAX)
+	if (dc_fonts_init() == -1 || family == NULL)
 		return NULL;
-	pat = FcPatternCreate();
-	FcPatternAddString(pat, FC_FAMILY,
-	    (const FcChar8 *)fonts_roles[r].family);
-	FcPatternAddDouble(pat, FC_WEIGHT,
-	    FcWeightFromOpenTypeDouble((double)weight));
-	FcConfigSubstitute(fonts_cfg, pat, FcMatchPattern);
-	FcDefaultSubstitute(pat);
-	if ((m = FcFontMatch(fonts_cfg, pat, &res)) != NULL &&
+	if ((m = fonts_match_in(fonts_cfg, family, weight)) != NULL &&
 	    FcPatternGetString(m, FC_FILE, 0, &file) == FcResultMatch) {
 		path = g_strdup((const char *)file);
 		if (FcPatternGetInteger(m, FC_INDEX, 0, index) !=
@@ -192,8 +290,16 @@ dc_fonts_match(enum dc_font_role r, int weight, int *index)
 	}
 	if (m != NULL)
 		FcPatternDestroy(m);
-	FcPatternDestroy(pat);
 	return path;
+}
+
+/* The face of a role's family at an OpenType weight; or NULL. */
+char *
+dc_fonts_match(enum dc_font_role r, int weight, int *index)
+{
+	if (dc_fonts_init() == -1 || r < 0 || r >= DC_FONT__MAX)
+		return NULL;
+	return dc_fonts_face(fonts_roles[r].family, weight, index);
 }
 
 int

@@ -27,6 +27,12 @@ const char	*dc_fonts_family(enum dc_font_role);
 const char	*dc_fonts_file(enum dc_font_role, int *);
 /* The face of a role's family at an OpenType weight: file, index. */
 char		*dc_fonts_match(enum dc_font_role, int, int *);
+/* --font-dir: another directory of fonts (before dc_fonts_init()). */
+void		 dc_fonts_add_dir(const char *);
+/* Is a family installed?  0, or -1 and what is found instead. */
+int		 dc_fonts_find(const char *, char **);
+/* The face of a family at an OpenType weight: file, index. */
+char		*dc_fonts_face(const char *, int, int *);
 /* --list-fonts: print each role and its file; 0 or -1. */
 int		 dc_fonts_list(FILE *);
 /* Subset a face: its bytes, the plan if asked (fonts.c). */

@@ -3,11 +3,12 @@
  * HarfBuzz and broken into lines over its glyphs: Pango's PangoLayout
  * shaped each character about three times over (each item, then each
  * line's piece again), which was half the time of a long PDF.  Break
- * opportunities follow UAX #14 (ln_lb()), fonts come from docconv's
- * fontconfig roles.  Lines here are first fit (ln_break()); justified
- * text is broken a paragraph at a time by linebreak.c.  A line that
- * breaks at a hyphenation point (ln_hyphens()) or a soft hyphen gets a
- * hyphen glyph added; nothing is shaped again.
+ * opportunities follow UAX #14 (ln_lb()), fonts are the style's
+ * families (style.c) as docconv's fontconfig finds them.  Lines here
+ * are first fit (ln_break()); justified text is broken a paragraph at
+ * a time by linebreak.c.  A line that breaks at a hyphenation point
+ * (ln_hyphens()) or a soft hyphen gets a hyphen glyph added; nothing
+ * is shaped again.
  */
 #include "config.h"
 
@@ -23,7 +24,7 @@
 #define LN_INVISIBLE	0x7FFFFFFFu	/* glyph of a default ignorable */
 
 /*
- * Installed faces by "file:index" and fonts by "role:weight:size",
+ * Installed faces by "file:index" and fonts by "family:weight:size",
  * for the process: HarfBuzz keeps what it has read of a face, and a
  * batch converts many files in one process.
  */
@@ -71,25 +72,26 @@ ln_font_free(void *arg)
 }
 
 /*
- * The face fontconfig gives a role at a weight, at a size in units;
- * kept for the process.  NULL if the font file cannot be read.
+ * The face fontconfig gives an installed family (style.c resolved it)
+ * at a weight, at a size in units; kept for the process.  NULL if the
+ * font file cannot be read.
  */
 struct ln_font *
-ln_font_get(enum dc_font_role role, int weight, int size)
+ln_font_get(const char *family, int weight, int size)
 {
 	struct ln_font	*f;
 	char		*key, *file;
 	int		 index;
 	hb_codepoint_t	 g;
 
-	key = g_strdup_printf("%d:%d:%d", (int)role, weight, size);
+	key = g_strdup_printf("%s:%d:%d", family, weight, size);
 	G_LOCK(ln_fonts);
 	if (ln_fonts == NULL)
 		ln_fonts = g_hash_table_new_full(g_str_hash, g_str_equal,
 		    g_free, ln_font_free);
 	if ((f = g_hash_table_lookup(ln_fonts, key)) != NULL)
 		goto out;
-	if ((file = dc_fonts_match(role, weight, &index)) == NULL)
+	if ((file = dc_fonts_face(family, weight, &index)) == NULL)
 		goto out;
 	f = g_new0(struct ln_font, 1);
 	f->file = file;

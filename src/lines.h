@@ -88,7 +88,7 @@ struct ln_para {
 
 hb_face_t	*ln_face(const char *, int);
 void		 ln_lb(const char *, size_t, int, uint8_t *);
-struct ln_font	*ln_font_get(enum dc_font_role, int, int);
+struct ln_font	*ln_font_get(const char *, int, int);
 struct ln_para	*ln_shape(const struct ln_style *, char *, size_t, size_t,
 		    const hb_feature_t *, unsigned int,
 		    const uint32_t *, unsigned int);

@@ -416,6 +416,9 @@ dc_pub_apply(struct dc_doc *d, const struct dc_opts *o, const char *in)
 	for (k = 0; k < DC_PUB__MAX; k++) {
 		if (o->meta[k] != NULL)
 			dc_meta_set(&vals[k], o->meta[k]);
+		/* A value the input carried (JSON) stays unless given. */
+		if (vals[k] == NULL)
+			continue;
 		g_free(d->meta.pub[k]);
 		d->meta.pub[k] = vals[k];
 	}

@@ -378,6 +378,8 @@ dc_sub_from_name(const char *s)
 int
 dc_part_level(const struct dc_node *b)
 {
+	if (b == NULL)		/* before the first block: no part */
+		return 0;
 	switch (b->type) {
 	case DC_VOCATIVE:
 		return 1;
@@ -614,6 +616,21 @@ dc_doc_finish(struct dc_doc *d, const struct dc_opts *o)
 		d->meta.langs = 1u << DC_LANG_ZH;
 	meta_script(d);
 
+	/* A recogniser that took a line apart may leave a field empty
+	 * ("Remarks by , 22 May"): empty says nothing, and the line
+	 * itself is kept as its header node. */
+	for (i = 0; i < DC_LANG__MAX; i++) {
+		struct dc_lmeta	*l = &d->meta.l[i];
+		char		**f[] = { &l->title, &l->subtitle,
+				    &l->occasion, &l->speaker, &l->role,
+				    &l->date, &l->place, &l->kicker };
+		size_t		 k;
+
+		for (k = 0; k < G_N_ELEMENTS(f); k++)
+			if (*f[k] != NULL && **f[k] == '\0')
+				dc_meta_set(f[k], NULL);
+	}
+
 	/* A value with no letters ("2020") is filed under the text's
 	 * first language; an empty one says nothing and is ignored. */
 	if (o != NULL && o->title != NULL && *o->title != '\0') {
@@ -828,6 +845,12 @@ dc_tree_check(const struct dc_doc *d, FILE *out)
 			    s->enum_len > strlen(s->text) ||
 			    (s->lead_len && s->enum_len > s->lead_len))
 				BAD(s, "enumerator or lead past the text");
+			else if (!g_utf8_validate(s->text,
+			    (gssize)s->enum_len, NULL) ||
+			    !g_utf8_validate(s->text, (gssize)s->lead_len,
+			    NULL))
+				BAD(s, "enumerator or lead ends inside a "
+				    "character");
 			else if (s->spk_len >= strlen(s->text) ||
 			    (s->spk_len > 0 && n->type != DC_TURN) ||
 			    !g_utf8_validate(s->text, (gssize)s->spk_len,

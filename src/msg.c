@@ -30,6 +30,7 @@ static const struct {
 	{ DC_LEVEL_WARNING, "front matter kept verbatim" },
 	{ DC_LEVEL_WARNING, NULL },
 	{ DC_LEVEL_WARNING, "alignment to check" },
+	{ DC_LEVEL_WARNING, "style file" },
 	{ DC_LEVEL_ERROR, "empty input" },
 	{ DC_LEVEL_ERROR, "not a text file" },
 	{ DC_LEVEL_ERROR, "invalid UTF-8" },
@@ -37,6 +38,8 @@ static const struct {
 	{ DC_LEVEL_ERROR, "TEI input not understood" },
 	{ DC_LEVEL_ERROR, "JSON input not understood" },
 	{ DC_LEVEL_ERROR, NULL },
+	{ DC_LEVEL_ERROR, "bad style file" },
+	{ DC_LEVEL_SYSERR, "font not installed" },
 	{ DC_LEVEL_SYSERR, "system error" },
 };
 

@@ -16,6 +16,7 @@
 
 #include "docconv.h"
 #include "fonts.h"
+#include "style.h"
 #include "template.h"
 #include "typeset.h"
 #include "batch.h"
@@ -134,6 +135,10 @@ static const char description[] =
 "  docconv speech.txt --json            the model as JSON (speech.json)\n"
 "  docconv -o - --json corpus/*.txt     JSON Lines on standard output\n"
 "  docconv fixed.json --input-format=json --pdf   typeset an edited model\n"
+"  docconv --print-style > house.style  the built-in PDF style, to edit\n"
+"  docconv speech.txt --pdf --style house.style --font-dir ~/fonts\n"
+"                                       the PDF in the publisher's style\n"
+"                                       and licensed faces\n"
 "\n"
 "Input formats: auto (default), segmented, bilingual, news, plain, tei,\n"
 "json.\n"
@@ -203,6 +208,8 @@ opts_parse(struct run *r, int argc, char *argv[])
 	gboolean	 listfonts = FALSE;
 	gboolean	 nul = FALSE, skip = FALSE;
 	gboolean	 json = FALSE, dumpalign = FALSE;
+	gboolean	 printstyle = FALSE;
+	gchar		*style = NULL, **fontdirs = NULL;
 	gchar		*format = NULL, **args = NULL, *list = NULL;
 	gint		 njobs = 1;
 	const char	*epoch;
@@ -260,6 +267,14 @@ opts_parse(struct run *r, int argc, char *argv[])
 		  "PDF paper: a5 (default), a4, b5, letter, WxHmm", "SIZE" },
 		{ "impose", 0, 0, G_OPTION_ARG_FILENAME, &r->opts.impose,
 		  "PDF imposition: booklet (2-up saddle stitch)", "KIND" },
+		{ "style", 0, 0, G_OPTION_ARG_FILENAME, &style,
+		  "PDF style file: paper, margins, fonts, sizes, leading "
+		  "(see --print-style)", "FILE" },
+		{ "print-style", 0, 0, G_OPTION_ARG_NONE, &printstyle,
+		  "Print the built-in style as a style file and exit", NULL },
+		{ "font-dir", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &fontdirs,
+		  "Fonts a style file may name are also in DIR (repeatable)",
+		  "DIR" },
 		{ "meta", 0, G_OPTION_FLAG_FILENAME, G_OPTION_ARG_CALLBACK,
 		  (void *)opt_meta,
 		  "Publisher's metadata: publisher, rights, source, editor, "
@@ -287,8 +302,8 @@ opts_parse(struct run *r, int argc, char *argv[])
 		{ "null", '0', 0, G_OPTION_ARG_NONE, &nul,
 		  "--files-from: names end with NUL (find -print0)", NULL },
 		{ "skip-existing", 0, 0, G_OPTION_ARG_NONE, &skip,
-		  "Skip a file whose outputs are all newer than it and "
-		  "than docconv", NULL },
+		  "Skip a file whose outputs are all newer than it, "
+		  "docconv and the --style file", NULL },
 		{ "report", 0, 0, G_OPTION_ARG_FILENAME, &r->report,
 		  "Write one JSON line per input to FILE", "FILE" },
 		{ "quiet", 'q', G_OPTION_FLAG_NO_ARG,
@@ -330,8 +345,24 @@ opts_parse(struct run *r, int argc, char *argv[])
 		rc = EXIT_OK;
 		goto out;
 	}
+	/* --font-dir before anything looks at the fonts. */
+	for (i = 0; fontdirs != NULL && fontdirs[i] != NULL; i++) {
+		if (!g_file_test(fontdirs[i], G_FILE_TEST_IS_DIR)) {
+			fprintf(stderr, "docconv: --font-dir %s: not a "
+			    "directory\n", fontdirs[i]);
+			goto out;
+		}
+		dc_fonts_add_dir(fontdirs[i]);
+	}
 	if (listfonts) {
 		rc = dc_fonts_list(stdout) == 0 ? EXIT_OK : EXIT_SYSTEM;
+		goto out;
+	}
+	if (printstyle) {
+		(void)dc_fonts_init();
+		dc_style_print(stdout);
+		rc = fflush(stdout) == 0 && !ferror(stdout) ? EXIT_OK :
+		    EXIT_SYSTEM;
 		goto out;
 	}
 	{
@@ -356,6 +387,16 @@ opts_parse(struct run *r, int argc, char *argv[])
 			    "news, plain, tei or json\n", format);
 			goto out;
 		}
+	}
+	/*
+	 * A bad style file is a usage error (after -q, which quiets its
+	 * warnings); it gives the paper unless --paper does.
+	 */
+	if (style != NULL) {
+		if (dc_style_load(style, &r->opts.style) == -1)
+			goto out;
+		if (r->opts.paper == NULL)
+			r->opts.paper = g_strdup(r->opts.style->paper);
 	}
 	/*
 	 * The PDF's options are checked here, once, before any input is
@@ -408,6 +449,12 @@ opts_parse(struct run *r, int argc, char *argv[])
 	}
 	if (dumpalign)
 		r->formats |= DC_FMT_ALIGN;
+	/* A style's font that is not installed: a system error. */
+	if (r->opts.style != NULL && (r->formats & DC_FMT_PDF) &&
+	    dc_style_resolve(r->opts.style) == -1) {
+		rc = EXIT_SYSTEM;
+		goto out;
+	}
 	if (list != NULL) {
 		GPtrArray *a = g_ptr_array_new();
 		for (i = 0; r->files != NULL && r->files[i] != NULL; i++)
@@ -501,6 +548,8 @@ out:
 	g_strfreev(args);
 	g_free(format);
 	g_free(list);
+	g_free(style);
+	g_strfreev(fontdirs);
 	return rc;
 }
 
@@ -527,4 +576,5 @@ opts_free(struct run *r)
 	for (i = 0; i < DC_PUB__MAX; i++)
 		g_free(r->opts.meta[i]);
 	g_free((char *)r->opts.translation);
+	dc_style_free(r->opts.style);
 }

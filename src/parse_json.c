@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <limits.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -177,6 +178,43 @@ jr_lmeta(struct jr *p, JsonObject *o, const char *where,
 	    jr_meta(p, o, "kicker", where, &l->kicker);
 }
 
+/*
+ * meta.publication: the publisher's metadata, each value checked as
+ * --meta checks it; --meta and a sidecar still win (dc_pub_apply()).
+ */
+static int
+jr_pub(struct jr *p, JsonObject *o)
+{
+	JsonNode	*n;
+	JsonObject	*po;
+	GList		*keys, *k;
+	char		*err;
+	int		 rc = 0;
+
+	if ((n = json_object_get_member(o, "publication")) == NULL)
+		return 0;
+	if (!JSON_NODE_HOLDS_OBJECT(n))
+		return jr_fail(p, "meta.publication", "not an object");
+	po = json_node_get_object(n);
+	keys = json_object_get_members(po);
+	for (k = keys; k != NULL && rc == 0; k = k->next) {
+		n = json_object_get_member(po, k->data);
+		if (!JSON_NODE_HOLDS_VALUE(n) ||
+		    json_node_get_value_type(n) != G_TYPE_STRING) {
+			rc = jr_fail(p, "meta.publication", "a value is not "
+			    "a string");
+			break;
+		}
+		if (dc_pub_set(p->d->meta.pub, k->data,
+		    json_node_get_string(n), &err) == -1) {
+			rc = jr_fail(p, "meta.publication", err);
+			g_free(err);
+		}
+	}
+	g_list_free(keys);
+	return rc;
+}
+
 static int
 jr_metadata(struct jr *p, JsonObject *o)
 {
@@ -226,6 +264,8 @@ jr_metadata(struct jr *p, JsonObject *o)
 			m->urls[i] = g_strdup(json_node_get_string(n));
 		}
 	}
+	if (jr_pub(p, o) == -1)
+		return -1;
 	for (lang = 0; lang < DC_LANG__MAX; lang++) {
 		const char *code = dc_lang_code(lang);
 		if ((n = json_object_get_member(o, code)) == NULL)
@@ -607,10 +647,27 @@ dc_parse_json(const struct dc_input *in, const struct dc_opts *o)
 	/* The rules every reader's model keeps (a title is set later, by
 	 * dc_doc_finish(), if the JSON has none). */
 	dc_doc_finish(p.d, o);
-	if (dc_tree_check(p.d, NULL) != 0) {
-		jr_fail(&p, "model", "it breaks the model's rules (run "
-		    "--dump-model on what wrote it; see docconv(1))");
-		goto out;
+	{
+		/* The first rule broken says what to correct. */
+		char	*why = NULL, *nl;
+		size_t	 wlen = 0;
+		FILE	*wf = open_memstream(&why, &wlen);
+		int	 bad = dc_tree_check(p.d, wf);
+
+		if (wf != NULL)
+			fclose(wf);
+		if (why != NULL && (nl = strchr(why, '\n')) != NULL)
+			*nl = '\0';
+		if (bad != 0) {
+			char *m = g_strdup_printf("it breaks the model's "
+			    "rules: %s (see docconv(1))", why != NULL &&
+			    *why != '\0' ? why : "see --dump-model");
+			jr_fail(&p, "model", m);
+			g_free(m);
+		}
+		free(why);
+		if (bad != 0)
+			goto out;
 	}
 	rc = 0;
 out:

@@ -56,7 +56,10 @@ dc_parse_news(const struct dc_input *in, const struct dc_opts *o)
 			run[k++] = l[i++];
 		lines[paras->len] = run[0]->lineno;
 		cols[paras->len] = run[0]->col;
-		g_ptr_array_add(paras, dc_join_lines(run, k, DC_LANG_ZH));
+		/* A news text is Chinese as a rule; an English one told
+		 * to read as news keeps its language and spaces. */
+		g_ptr_array_add(paras, dc_join_lines(run, k,
+		    run[0]->lang == DC_LANG_EN ? DC_LANG_EN : DC_LANG_ZH));
 	}
 
 	/* Dateline and byline at the start of the first paragraph;
@@ -76,7 +79,8 @@ dc_parse_news(const struct dc_input *in, const struct dc_opts *o)
 		if (*p == '\0')
 			continue;
 		b = dc_block_add(d, DC_PARA);
-		dc_seg_add(b, DC_LANG_ZH, p, lines[i], cols[i]);
+		dc_seg_add(b, dc_text_lang(p, strlen(p)) == DC_LANG_EN ?
+		    DC_LANG_EN : DC_LANG_ZH, p, lines[i], cols[i]);
 	}
 	g_free(dl.dateline);
 	g_free(dl.byline);

@@ -345,16 +345,16 @@ pg_face_get(struct pg *pg, const char *file, int index, int queue)
 }
 
 /*
- * Foresee a face: find the installed face fontconfig gives for a font
- * role's family and a weight, to be subset by pg_start()'s thread.
+ * Foresee a face: find the installed face fontconfig gives for a
+ * family and a weight, to be subset by pg_start()'s thread.
  */
 void
-pg_prepare(struct pg *pg, enum dc_font_role role, int weight)
+pg_prepare(struct pg *pg, const char *family, int weight)
 {
 	char	*file;
 	int	 index;
 
-	if (pg == NULL || (file = dc_fonts_match(role, weight, &index)) ==
+	if (pg == NULL || (file = dc_fonts_face(family, weight, &index)) ==
 	    NULL)
 		return;
 	pg_face_get(pg, file, index, 1);

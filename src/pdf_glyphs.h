@@ -16,7 +16,7 @@ struct pg_page;
 
 struct pg	*pg_new(const struct dc_doc *);
 void		 pg_free(struct pg *);
-void		 pg_prepare(struct pg *, enum dc_font_role, int);
+void		 pg_prepare(struct pg *, const char *, int);
 void		 pg_start(struct pg *);
 struct pg_page	*pg_page_new(void);
 void		 pg_page_free(struct pg_page *);

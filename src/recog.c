@@ -241,7 +241,7 @@ static const struct {
 	/* RX_HEADER_LINES_COLL */
 	{ "^(\\d{1,4})[.、．]\\s*\\S", 0 },
 	/* RX_HEADER_LINES_SUB */
-	{ "^(——|—|──|－－|--|-)+\\s*", 0 },
+	{ "^(——|—|──|－－|--|-)+\\s*(?=\\S)", 0 },
 	/* RX_HEADER_LINES_PAREN */
 	{ "^[（(].*[）)]$", 0 },
 	/* RX_HEADER_LINES_DASH */
@@ -912,8 +912,12 @@ header_like(const struct dc_line *l)
 	    (unsigned char)l->text[0] < 0x80)) {
 		if (dc_is_address(l->text, DC_LANG_EN) || l->len > 160)
 			return 0;
+		/* A Markdown "# " line is a heading by its markup, in
+		 * whatever case (web exports open with the page's). */
+		if (l->heading == 1)
+			return 1;
 		/* English headings are in title case; a long line in
-		 * sentence case is prose. */
+		 * sentence case is prose (but see headline_like()). */
 		if (l->len > 40 && !title_case(l->text))
 			return 0;
 		return c != '.' || g_str_has_suffix(l->text, "H.E.") ?
@@ -931,21 +935,44 @@ header_like(const struct dc_line *l)
 }
 
 /*
+ * An English headline in sentence case ("Board agrees plan for the
+ * western quay"), as news sites write them: no longer than a headline, ending in a letter or digit (prose ends in
+ * punctuation), with a blank line after it (a hard-wrapped paragraph
+ * goes on in the next line; readers may have dropped the blank lines,
+ * so the line numbers tell).
+ */
+static int
+headline_like(const struct dc_line **l, size_t n, size_t i)
+{
+	gunichar	 c = last_char(l[i]->text);
+
+	return l[i]->lang == DC_LANG_EN && l[i]->len <= 90 &&
+	    g_unichar_isalnum(c) && i + 1 < n && (l[i + 1]->blank ||
+	    l[i + 1]->lineno > l[i]->lineno + 1) &&
+	    !dc_is_address(l[i]->text, DC_LANG_EN);
+}
+
+/*
  * How many of the first n lines form the header block.  Never all:
  * a text of short lines only has its first line as title at most.
  */
 size_t
 dc_header_end(const struct dc_line **l, size_t n)
 {
-	size_t	 i, last = 0, nonblank = 0;
+	size_t	 i, last = 0, nonblank = 0, en_lines = 0;
 
 	/* A "正文：" label says where the body starts. */
 	for (i = 0; i < n; i++)
 		if (l[i]->body)
 			return i;
 	for (i = 0; i < n && i < 24; i++) {
-		if (!header_like(l[i]))
+		/* The first English line may be a headline: the text's
+		 * first, or the Chinese title's translation. */
+		if (!header_like(l[i]) && !(en_lines == 0 &&
+		    headline_like(l, n, i)))
 			break;
+		if (!l[i]->blank && l[i]->lang == DC_LANG_EN)
+			en_lines++;
 		/* A numbered heading ("一、", "（一）", "1.") after the
 		 * first line opens the body, however short it is.  (A
 		 * Markdown "##" there may be the title's translation.) */
@@ -1087,9 +1114,15 @@ speaker_en(struct dc_lmeta *m, const char *s)
 	if (g_regex_match(R(RX_SPEAKER_EN_AT), name, 0,
 	    &mi)) {
 		int st, en;
+		char *occ;
 		g_match_info_fetch_pos(mi, 0, &st, &en);
-		if (m->occasion == NULL)
-			m->occasion = g_strdup(name + st + 1);
+		/* After the white space it starts with, which may be
+		 * more than a byte (U+3000). */
+		occ = g_strstrip(g_strdup(g_utf8_next_char(name + st)));
+		if (m->occasion == NULL && *occ != '\0')
+			m->occasion = occ;
+		else
+			g_free(occ);
 		name[st] = '\0';
 	}
 	g_match_info_free(mi);
@@ -1102,7 +1135,8 @@ speaker_en(struct dc_lmeta *m, const char *s)
 		g_free(t);
 	}
 	g_strstrip(name);
-	dc_meta_set(&m->speaker, name);
+	if (*name != '\0')
+		dc_meta_set(&m->speaker, name);
 	g_free(name);
 }
 

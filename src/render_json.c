@@ -126,6 +126,27 @@ json_sentences(JsonBuilder *b, const struct dc_node *n)
 	json_builder_end_array(b);
 }
 
+/*
+ * The publisher's metadata (--meta, the sidecar), under the keys
+ * --meta takes, so that a pipeline's JSON typesets with it.
+ */
+static void
+json_pub(JsonBuilder *b, const struct dc_meta *m)
+{
+	int	 k;
+
+	for (k = 0; k < DC_PUB__MAX; k++)
+		if (m->pub[k] != NULL)
+			break;
+	if (k == DC_PUB__MAX)
+		return;
+	json_builder_set_member_name(b, "publication");
+	json_builder_begin_object(b);
+	for (k = 0; k < DC_PUB__MAX; k++)
+		json_str(b, dc_pub_name(k), m->pub[k]);
+	json_builder_end_object(b);
+}
+
 static void
 json_meta(JsonBuilder *b, const struct dc_meta *m)
 {
@@ -160,6 +181,7 @@ json_meta(JsonBuilder *b, const struct dc_meta *m)
 		json_builder_end_array(b);
 	}
 	json_str(b, "author_from", m->author_from);
+	json_pub(b, m);
 	for (i = 0; i < DC_LANG__MAX; i++) {
 		l = &m->l[i];
 		if (l->title == NULL && l->subtitle == NULL &&

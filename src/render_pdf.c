@@ -797,9 +797,9 @@ render_pdf(const struct dc_doc *d, const struct dc_opts *o,
 	pd.arts = g_array_new(FALSE, FALSE, sizeof(struct pf_art));
 	pd.pg = pg_new(d);
 	/* One file: subset the faces it will need beside the typesetting. */
-	nf = o->threads ? ts_faces(lay, d->meta.langs, faces) : 0;
+	nf = o->threads ? ts_faces(o, lay, d->meta.langs, faces) : 0;
 	for (i = 0; i < nf; i++)
-		pg_prepare(pd.pg, faces[i].role, (int)faces[i].weight);
+		pg_prepare(pd.pg, faces[i].family, faces[i].weight);
 	pg_start(pd.pg);
 	pd.surf = cairo_pdf_surface_create_for_stream(pdf_write, &po,
 	    pd.booklet ? 2 * pd.pw : pd.pw, pd.ph);

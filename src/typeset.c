@@ -17,6 +17,7 @@
 #include "docconv.h"
 #include "fonts.h"
 #include "lines.h"
+#include "style.h"
 #include "typeset.h"
 
 #define TS_MM		(72.0 / 25.4)	/* points per millimetre */
@@ -50,8 +51,15 @@ enum ts_sid {
 	TS_EN_CAPTION,		/* English caption and credit */
 	TS_ZH_SIGNOFF,		/* Chinese sign-off, flush right */
 	TS_EN_SIGNOFF,		/* English sign-off */
+	TS_FOLIO,		/* page numbers */
 	TS_SID__MAX
 };
+
+/* The style file names the same styles (style.h). */
+_Static_assert((int)TS_SID__MAX == (int)DC_SR__MAX &&
+    (int)TS_FOLIO == (int)DC_SR_FOLIO && (int)TS_EN_SIGNOFF ==
+    (int)DC_SR_EN_SIGNOFF && (int)TS_ZH_H1 == (int)DC_SR_ZH_H1,
+    "enum ts_sid and enum dc_srole differ");
 
 /* Each Chinese style is followed by its English one. */
 #define TS_SID_LANG(zh, l)	((enum ts_sid)((zh) + ((l) == DC_LANG_EN)))
@@ -95,6 +103,7 @@ struct ts_frame {
 struct ts {
 	const struct dc_doc *doc;	/* what we set */
 	const struct dc_opts *o;	/* options */
+	const struct dc_style *sty;	/* style: sizes, faces, margins */
 	enum ts_layout	 lay;		/* layout */
 	double		 pw, ph;	/* paper, pt */
 	double		 top, bot;	/* text block top and bottom, pt */
@@ -127,52 +136,18 @@ static int		 ts_hyph_tried;
 static GThread		*ts_hyph_thr;	/* loading ts_hyph, until joined */
 
 /*
- * Paper names and sizes in millimetres.
- */
-static const struct {
-	const char	*name;
-	double		 w, h;
-} ts_papers[] = {
-	{ "a5", 148, 210 },
-	{ "a4", 210, 297 },
-	{ "b5", 176, 250 },
-	{ "letter", 215.9, 279.4 },
-};
-
-/*
- * Parse --paper into points; NULL means A5.  Returns 0, or -1 after
- * naming the valid values.
+ * Parse --paper into points (style.c knows the papers); NULL means A5.
+ * Returns 0, or -1 after naming the valid values.
  */
 int
 ts_paper(const char *s, double *w, double *h)
 {
-	size_t		 i;
-	char		*end;
-	const char	*arg;
-	double		 a, b;
-
 	if (s == NULL)
 		s = "a5";
-	arg = s;
-	for (i = 0; i < G_N_ELEMENTS(ts_papers); i++)
-		if (g_ascii_strcasecmp(s, ts_papers[i].name) == 0) {
-			*w = ts_papers[i].w * TS_MM;
-			*h = ts_papers[i].h * TS_MM;
-			return 0;
-		}
-	a = g_ascii_strtod(s, &end);
-	if (end != s && (*end == 'x' || *end == 'X')) {
-		s = end + 1;
-		b = g_ascii_strtod(s, &end);
-		if (end != s && strcmp(end, "mm") == 0 &&
-		    a >= 70 && a <= 1000 && b >= 70 && b <= 1000) {
-			*w = a * TS_MM;
-			*h = b * TS_MM;
-			return 0;
-		}
-	}
+	if (dc_style_paper(s, w, h) == 0)
+		return 0;
 	dc_msg_sys("--paper %s: use a5, a4, b5, letter or WxHmm "
-	    "(70 to 1000 mm, e.g. 140x203mm)", arg);
+	    "(70 to 1000 mm, e.g. 140x203mm)", s);
 	return -1;
 }
 
@@ -209,41 +184,46 @@ ts_layout_parse(const char *s, unsigned int langs, enum ts_layout *l)
 }
 
 /*
- * One style: the face of the style's language first (a Latin face
- * first would take “ ” … — from the Latin font inside Chinese text),
- * then the other language's; the lead's faces; size and line pitch.
- * Traditional Chinese is set as zh-Hant, which selects the faces'
- * Traditional glyph forms.  Returns 0, or -1 if a face is unreadable.
+ * One style at a size, in its faces from the style file: the face of
+ * the style's language first (a Latin face first would take “ ” … —
+ * from the Latin font inside Chinese text), then the other language's;
+ * the lead's faces; line pitch.  Traditional Chinese is set as
+ * zh-Hant, which selects the faces' Traditional glyph forms.  Returns
+ * 0, or -1 if a face is unreadable.
  */
 static int
-ts_style_set(struct ts_style *s, int hant, enum dc_lang l,
-    enum dc_font_role first, enum dc_font_role second, PangoWeight wt,
-    double size, double lead)
+ts_style_set(struct ts *t, enum ts_sid sid, double size)
 {
+	const struct dc_srstyle *r = &t->sty->role[sid];
+	struct ts_style	*s = &t->st[sid];
 	hb_font_extents_t	 e;
 	const char		*lang;
-	int			 u, lw;
+	enum dc_lang		 l;
+	int			 u, k;
 
+	l = sid == TS_FOLIO || sid % 2 ? DC_LANG_EN : DC_LANG_ZH;
 	u = (int)lround(size * LN_SCALE);
-	lw = l == DC_LANG_ZH ? PANGO_WEIGHT_MEDIUM : PANGO_WEIGHT_BOLD;
-	s->ln.font[0] = ln_font_get(first, (int)wt, u);
-	s->ln.font[1] = ln_font_get(second, (int)wt, u);
-	s->ln.lead[0] = ln_font_get(l == DC_LANG_ZH ? DC_FONT_ZH_HEAD :
-	    DC_FONT_EN_BODY, lw, u);
-	s->ln.lead[1] = ln_font_get(second, lw, u);
-	lang = l == DC_LANG_ZH ? (hant ? "zh-hant" : "zh-cn") : "en";
+	for (k = 0; k < 2; k++) {
+		s->ln.font[k] = ln_font_get(r->font.real[k], r->font.weight,
+		    u);
+		s->ln.lead[k] = ln_font_get(r->lead.real[k], r->lead.weight,
+		    u);
+	}
+	lang = l == DC_LANG_ZH ? (t->doc->meta.hant ? "zh-hant" : "zh-cn") :
+	    "en";
 	s->ln.hblang = hb_language_from_string(lang, -1);
 	s->ln.zh = l == DC_LANG_ZH;
 	s->ln.em = u;
 	s->l = l;
 	s->size = size;
-	s->pitch = size * lead;
-	if (s->ln.font[0] == NULL || s->ln.font[1] == NULL ||
-	    s->ln.lead[0] == NULL || s->ln.lead[1] == NULL) {
-		dc_msg_sys("cannot read the font file of %s",
-		    dc_fonts_family(first));
-		return -1;
-	}
+	s->pitch = r->leading_pt ? r->leading : size * r->leading;
+	for (k = 0; k < 2; k++)
+		if (s->ln.font[k] == NULL || s->ln.lead[k] == NULL) {
+			dc_msg_sys("cannot read the font file of %s",
+			    s->ln.font[k] == NULL ? r->font.real[k] :
+			    r->lead.real[k]);
+			return -1;
+		}
 	hb_font_get_h_extents(s->ln.font[0]->hb, &e);
 	s->asc = (double)e.ascender / LN_SCALE;
 	return 0;
@@ -256,124 +236,67 @@ ts_style_set(struct ts_style *s, int hant, enum dc_lang l,
  * many were stored in f (at most TS_FACES_MAX).
  */
 int
-ts_faces(enum ts_layout lay, unsigned int langs, struct ts_face *f)
+ts_faces(const struct dc_opts *o, enum ts_layout lay, unsigned int langs,
+    struct ts_face *f)
 {
+	const struct dc_style *st;
 	int	 n = 0;
 
+	if ((st = dc_style_get(o)) == NULL)
+		return 0;
 	if ((langs & (1u << DC_LANG_ZH)) && lay != TS_EN) {
-		f[n].role = DC_FONT_ZH_BODY;
-		f[n++].weight = PANGO_WEIGHT_NORMAL;
-		f[n].role = DC_FONT_ZH_HEAD;
-		f[n++].weight = PANGO_WEIGHT_BOLD;	/* title */
-		f[n].role = DC_FONT_ZH_HEAD;
-		f[n++].weight = PANGO_WEIGHT_MEDIUM;	/* run-in leads */
+		f[n].family = st->role[DC_SR_ZH_BODY].font.real[0];
+		f[n++].weight = st->role[DC_SR_ZH_BODY].font.weight;
+		f[n].family = st->role[DC_SR_ZH_TITLE].font.real[0];
+		f[n++].weight = st->role[DC_SR_ZH_TITLE].font.weight;
+		f[n].family = st->role[DC_SR_ZH_BODY].lead.real[0];
+		f[n++].weight = st->role[DC_SR_ZH_BODY].lead.weight;
 	}
 	if ((langs & (1u << DC_LANG_EN)) && lay != TS_ZH) {
-		f[n].role = DC_FONT_EN_BODY;
-		f[n++].weight = PANGO_WEIGHT_NORMAL;
-		f[n].role = DC_FONT_EN_BODY;
-		f[n++].weight = PANGO_WEIGHT_BOLD;	/* title, leads */
+		f[n].family = st->role[DC_SR_EN_BODY].font.real[0];
+		f[n++].weight = st->role[DC_SR_EN_BODY].font.weight;
+		f[n].family = st->role[DC_SR_EN_TITLE].font.real[0];
+		f[n++].weight = st->role[DC_SR_EN_TITLE].font.weight;
 	}
 	return n;
 }
 
 /*
- * Set a style's lead, the run-in text at the start of a paragraph, in
- * other faces.  Returns 0, or -1 if a face is unreadable.
+ * The paragraph styles at their sizes: the Chinese body's (by default
+ * by the paper), the English body's, and the rest as the style file
+ * says, most as factors of one of those two.
  */
-static int
-ts_style_lead(struct ts_style *s, enum dc_font_role first,
-    enum dc_font_role second, PangoWeight wt)
-{
-	s->ln.lead[0] = ln_font_get(first, (int)wt, s->ln.em);
-	s->ln.lead[1] = ln_font_get(second, (int)wt, s->ln.em);
-	if (s->ln.lead[0] == NULL || s->ln.lead[1] == NULL) {
-		dc_msg_sys("cannot read the font file of %s",
-		    dc_fonts_family(first));
-		return -1;
-	}
-	return 0;
-}
-
 static int
 ts_styles(struct ts *t)
 {
-	static const double hz[3] = { 1.25, 1.12, 1.0 }; /* heading sizes */
-	double	 z, e;
-	int	 h = t->doc->meta.hant, rc = 0, i;
+	const struct dc_srstyle *r;
+	double	 z, e, size;
+	int	 rc = 0, i;
 
-	/* 9 pt on A5, growing with the paper to 10.5 pt on A4. */
-	z = 9.0 + (t->pw / TS_MM - 148.0) * 1.5 / 62.0;
-	z = z < 8.0 ? 8.0 : z > 12.0 ? 12.0 : z;
-	z = floor(z * 2.0 + 0.5) / 2.0;
-	e = z * 1.02;
-	rc |= ts_style_set(&t->st[TS_ZH_BODY], h, DC_LANG_ZH, DC_FONT_ZH_BODY,
-	    DC_FONT_EN_BODY, PANGO_WEIGHT_NORMAL, z, 1.75);
-	rc |= ts_style_set(&t->st[TS_EN_BODY], h, DC_LANG_EN, DC_FONT_EN_BODY,
-	    DC_FONT_ZH_BODY, PANGO_WEIGHT_NORMAL, e, 1.32);
-	rc |= ts_style_set(&t->st[TS_ZH_TITLE], h, DC_LANG_ZH, DC_FONT_ZH_HEAD,
-	    DC_FONT_EN_HEAD, PANGO_WEIGHT_BOLD, z * 1.75, 1.45);
-	rc |= ts_style_set(&t->st[TS_EN_TITLE], h, DC_LANG_EN, DC_FONT_EN_BODY,
-	    DC_FONT_ZH_HEAD, PANGO_WEIGHT_BOLD, z * 1.45, 1.25);
-	rc |= ts_style_set(&t->st[TS_ZH_SUB], h, DC_LANG_ZH, DC_FONT_ZH_BODY,
-	    DC_FONT_EN_BODY, PANGO_WEIGHT_NORMAL, z * 1.15, 1.6);
-	rc |= ts_style_set(&t->st[TS_EN_SUB], h, DC_LANG_EN, DC_FONT_EN_BODY,
-	    DC_FONT_ZH_BODY, PANGO_WEIGHT_NORMAL, e * 1.12, 1.35);
-	rc |= ts_style_set(&t->st[TS_ZH_META], h, DC_LANG_ZH, DC_FONT_ZH_BODY,
-	    DC_FONT_EN_BODY, PANGO_WEIGHT_NORMAL, z, 1.6);
-	rc |= ts_style_set(&t->st[TS_EN_META], h, DC_LANG_EN, DC_FONT_EN_BODY,
-	    DC_FONT_ZH_BODY, PANGO_WEIGHT_NORMAL, e, 1.35);
-	rc |= ts_style_set(&t->st[TS_ZH_HEAD], h, DC_LANG_ZH, DC_FONT_ZH_BODY,
-	    DC_FONT_EN_BODY, PANGO_WEIGHT_NORMAL, z * 0.8, 1.2);
-	rc |= ts_style_set(&t->st[TS_EN_HEAD], h, DC_LANG_EN, DC_FONT_EN_BODY,
-	    DC_FONT_ZH_BODY, PANGO_WEIGHT_NORMAL, e * 0.85, 1.2);
-	/* A kicker is smaller than the title, in the sans (Chinese). */
-	rc |= ts_style_set(&t->st[TS_ZH_KICKER], h, DC_LANG_ZH,
-	    DC_FONT_ZH_HEAD, DC_FONT_EN_BODY, PANGO_WEIGHT_MEDIUM, z * 1.15,
-	    1.5);
-	rc |= ts_style_set(&t->st[TS_EN_KICKER], h, DC_LANG_EN,
-	    DC_FONT_EN_BODY, DC_FONT_ZH_BODY, PANGO_WEIGHT_NORMAL, e * 1.08,
-	    1.3);
-	/* Headings: bold sans for Chinese, bold serif for English. */
-	for (i = 0; i < 3; i++) {
-		rc |= ts_style_set(&t->st[TS_ZH_H1 + 2 * i], h, DC_LANG_ZH,
-		    DC_FONT_ZH_HEAD, DC_FONT_EN_BODY, PANGO_WEIGHT_BOLD,
-		    z * hz[i], 1.5);
-		rc |= ts_style_set(&t->st[TS_EN_H1 + 2 * i], h, DC_LANG_EN,
-		    DC_FONT_EN_BODY, DC_FONT_ZH_HEAD, PANGO_WEIGHT_BOLD,
-		    e * hz[i], 1.3);
+	r = &t->sty->role[TS_ZH_BODY];
+	if (r->base == DC_BASE_PAPER) {
+		/* 9 pt on A5, growing with the paper to 10.5 pt on A4. */
+		z = 9.0 + (t->pw / TS_MM - 148.0) * 1.5 / 62.0;
+		z = z < 8.0 ? 8.0 : z > 12.0 ? 12.0 : z;
+		z = floor(z * 2.0 + 0.5) / 2.0;
+	} else
+		z = r->size;
+	r = &t->sty->role[TS_EN_BODY];
+	e = r->base == DC_BASE_PT ? r->size : z * r->size;
+	for (i = 0; i < TS_SID__MAX; i++) {
+		r = &t->sty->role[i];
+		size = i == TS_ZH_BODY ? z : i == TS_EN_BODY ? e :
+		    r->base == DC_BASE_PT ? r->size : r->base == DC_SR_ZH_BODY ?
+		    z * r->size : e * r->size;
+		rc |= ts_style_set(t, (enum ts_sid)i, size);
 	}
-	/* Turns are body text whose lead, the speaker's label, is bold. */
-	rc |= ts_style_set(&t->st[TS_ZH_TURN], h, DC_LANG_ZH, DC_FONT_ZH_BODY,
-	    DC_FONT_EN_BODY, PANGO_WEIGHT_NORMAL, z, 1.75);
-	rc |= ts_style_set(&t->st[TS_EN_TURN], h, DC_LANG_EN, DC_FONT_EN_BODY,
-	    DC_FONT_ZH_BODY, PANGO_WEIGHT_NORMAL, e, 1.32);
-	rc |= ts_style_lead(&t->st[TS_ZH_TURN], DC_FONT_ZH_HEAD,
-	    DC_FONT_EN_BODY, PANGO_WEIGHT_BOLD);
-	rc |= ts_style_lead(&t->st[TS_EN_TURN], DC_FONT_EN_BODY,
-	    DC_FONT_ZH_HEAD, PANGO_WEIGHT_BOLD);
 	/* The editor's note: body text set in from both sides. */
-	rc |= ts_style_set(&t->st[TS_ZH_NOTE], h, DC_LANG_ZH, DC_FONT_ZH_BODY,
-	    DC_FONT_EN_BODY, PANGO_WEIGHT_NORMAL, z, 1.75);
-	rc |= ts_style_set(&t->st[TS_EN_NOTE], h, DC_LANG_EN, DC_FONT_EN_BODY,
-	    DC_FONT_ZH_BODY, PANGO_WEIGHT_NORMAL, e, 1.32);
 	t->st[TS_ZH_NOTE].inset = 2 * z;
 	t->st[TS_EN_NOTE].inset = 1.5 * e;
 	/*
-	 * Captions and credits smaller, unjustified (a Chinese measure
-	 * of whole body ems is not one of whole caption ems); sign-offs
-	 * at body size.
+	 * Captions and credits are unjustified (a Chinese measure of
+	 * whole body ems is not one of whole caption ems).
 	 */
-	rc |= ts_style_set(&t->st[TS_ZH_CAPTION], h, DC_LANG_ZH,
-	    DC_FONT_ZH_BODY, DC_FONT_EN_BODY, PANGO_WEIGHT_NORMAL, z * 0.85,
-	    1.6);
-	rc |= ts_style_set(&t->st[TS_EN_CAPTION], h, DC_LANG_EN,
-	    DC_FONT_EN_BODY, DC_FONT_ZH_BODY, PANGO_WEIGHT_NORMAL, e * 0.88,
-	    1.3);
-	rc |= ts_style_set(&t->st[TS_ZH_SIGNOFF], h, DC_LANG_ZH,
-	    DC_FONT_ZH_BODY, DC_FONT_EN_BODY, PANGO_WEIGHT_NORMAL, z, 1.75);
-	rc |= ts_style_set(&t->st[TS_EN_SIGNOFF], h, DC_LANG_EN,
-	    DC_FONT_EN_BODY, DC_FONT_ZH_BODY, PANGO_WEIGHT_NORMAL, e, 1.32);
 	for (i = 0; i < 2; i++) {
 		t->st[TS_ZH_BODY + i].justify = 1;
 		t->st[TS_ZH_TURN + i].justify = 1;
@@ -521,7 +444,7 @@ ts_hyphenate(const char *w, size_t n, char *hy)
  * a word set with a ligature would copy out of the PDF with it.
  */
 static char *
-ts_prep_en(const char *s, size_t len, size_t *lead, GArray *hy)
+ts_prep_en(const char *s, size_t len, size_t *lead, GArray *hy, int hyph)
 {
 	GString		*g;
 	size_t		 i, j, n, nl = *lead, k;
@@ -559,7 +482,8 @@ ts_prep_en(const char *s, size_t len, size_t *lead, GArray *hy)
 				upper = 0;
 		n = j - i;
 		/* A word glued to other letters (UTF-8) stays whole. */
-		if (ts_hyph == NULL || n < 6 || n >= sizeof(w) || upper ||
+		if (ts_hyph == NULL || !hyph || n < 6 || n >= sizeof(w) ||
+		    upper ||
 		    (j < len && (unsigned char)s[j] >= 0x80 &&
 		    (unsigned char)s[j] != 0xE2 && !((unsigned char)s[j] ==
 		    0xC2 && j + 1 < len && (unsigned char)s[j + 1] == 0xAD)) ||
@@ -629,7 +553,7 @@ ts_para(const struct ts *t, enum ts_sid sid, const char *text, size_t len,
 	if (s->l == DC_LANG_ZH)
 		txt = ts_prep_zh(text, len, &lead, feat, nobrk);
 	else
-		txt = ts_prep_en(text, len, &lead, hy);
+		txt = ts_prep_en(text, len, &lead, hy, t->sty->hyphenate);
 	p = ln_shape(&s->ln, txt, strlen(txt), lead,
 	    (const hb_feature_t *)(void *)feat->data, feat->len,
 	    (const uint32_t *)(void *)nobrk->data, nobrk->len);
@@ -756,7 +680,8 @@ ts_short(const struct ts *t, enum ts_sid sid, const char *text,
 
 /*
  * Running head and folio: the title of one language centred above
- * a hairline, the page number at the outer edge.
+ * a hairline, the page number where the style puts it (by default at
+ * the outer edge of the head).
  */
 static void
 ts_furniture(struct ts *t, struct ts_page *p)
@@ -764,8 +689,9 @@ ts_furniture(struct ts *t, struct ts_page *p)
 	const char	*title;
 	enum dc_lang	 l;
 	enum ts_sid	 sid;
+	enum dc_folio	 fo = t->sty->folio;
 	struct ln_para	*lay;
-	double		 y, w;
+	double		 y, w, x;
 	char		 num[16];
 	struct ts_rule	 r;
 
@@ -781,18 +707,31 @@ ts_furniture(struct ts *t, struct ts_page *p)
 	    t->doc->meta.l[l].title;
 	sid = l == DC_LANG_ZH ? TS_ZH_HEAD : TS_EN_HEAD;
 	y = t->top - t->st[TS_ZH_BODY].pitch * 1.1;
-	if (title != NULL) {
+	if (title != NULL && t->sty->running_head) {
 		lay = ts_short(t, sid, title, t->tw * 0.75);
 		w = (double)lay->lines[0].width / LN_SCALE;
 		ts_item_add(p, NULL, lay, 0, p->left + (t->tw - w) / 2, y);
 		ln_unref(lay);
 	}
-	snprintf(num, sizeof(num), "%d", p->number);
-	lay = ts_short(t, TS_EN_HEAD, num, 0);
-	w = (double)lay->lines[0].width / LN_SCALE;
-	ts_item_add(p, NULL, lay, 0, p->number % 2 ? p->left + t->tw - w :
-	    p->left, y);
-	ln_unref(lay);
+	if (fo != DC_FOLIO_NONE) {
+		snprintf(num, sizeof(num), "%d", p->number);
+		lay = ts_short(t, TS_FOLIO, num, 0);
+		w = (double)lay->lines[0].width / LN_SCALE;
+		/* Rectos (odd) have the outer edge on the right. */
+		if (fo == DC_FOLIO_HEAD_CENTER || fo == DC_FOLIO_FOOT_CENTER)
+			x = p->left + (t->tw - w) / 2;
+		else if ((fo == DC_FOLIO_HEAD_OUTER ||
+		    fo == DC_FOLIO_FOOT_OUTER) == (p->number % 2 == 1))
+			x = p->left + t->tw - w;
+		else
+			x = p->left;
+		ts_item_add(p, NULL, lay, 0, x, fo >= DC_FOLIO_FOOT_OUTER ?
+		    t->bot + t->st[TS_ZH_BODY].pitch * 1.1 +
+		    t->st[TS_FOLIO].asc : y);
+		ln_unref(lay);
+	}
+	if (!t->sty->running_head)
+		return;
 	r.x0 = p->left;
 	r.x1 = p->left + t->tw;
 	r.y0 = r.y1 = y + t->st[TS_EN_HEAD].size * 0.45;
@@ -1110,7 +1049,7 @@ ts_before(const struct ts *t, const struct dc_node *b)
 	if (b->type == DC_VOCATIVE || b->type == DC_CLOSING)
 		return pitch * 0.9;
 	if (b->type == DC_HEADING)
-		return pitch * (dc_part_level(p) > 0 ? 0.3 :
+		return pitch * (p != NULL && dc_part_level(p) > 0 ? 0.3 :
 		    b->level == 1 ? 1.2 : 0.8);
 	if (b->type == DC_SIGNOFF && pt != DC_SIGNOFF)
 		return t->gap + pitch * 0.5;
@@ -1157,9 +1096,10 @@ ts_set_make(struct ts *t, struct ts_set *s, const struct dc_node *b)
 		/* Paragraphs are indented; English only after another. */
 		ind = 0;
 		if (b->type == DC_PARA || b->type == DC_TURN)
-			ind = i == DC_LANG_ZH ? 2 * st->size :
+			ind = i == DC_LANG_ZH ? t->sty->indent[i] * st->size :
 			    (b->prev != NULL && (b->prev->type == DC_PARA ||
-			    b->prev->type == DC_TURN) ? 1.2 * st->size : 0);
+			    b->prev->type == DC_TURN) ? t->sty->indent[i] *
+			    st->size : 0);
 		s->clen[i] = ts_chunk(g->text, 0);
 		s->lay[i] = ts_para(t, s->sid[i], g->text, s->clen[i],
 		    s->sid[i] == TS_SID_LANG(TS_ZH_TURN, i) ? g->spk_len :
@@ -1650,11 +1590,11 @@ ts_run(const struct dc_doc *d, const struct dc_opts *o, ts_emit_fn emit,
 	t.first_open = 1;
 	if (ts_paper(o->paper, &t.pw, &t.ph) == -1 ||
 	    ts_layout_parse(o->layout, d->meta.langs, &t.lay) == -1 ||
-	    dc_fonts_init() == -1)
+	    dc_fonts_init() == -1 || (t.sty = dc_style_get(o)) == NULL)
 		goto out;
 	/* The dictionary takes a while to load: do it beside the rest. */
 	if (o->threads && !ts_hyph_tried && ts_hyph_thr == NULL &&
-	    t.lay != TS_ZH &&
+	    t.lay != TS_ZH && t.sty->hyphenate &&
 	    (d->meta.langs & (1u << DC_LANG_EN)))
 		ts_hyph_thr = g_thread_try_new("hyphen", ts_hyph_load, NULL,
 		    NULL);
@@ -1663,10 +1603,16 @@ ts_run(const struct dc_doc *d, const struct dc_opts *o, ts_emit_fn emit,
 	ts_headtitles(&t);
 
 	/* Book margins: inner narrower than outer, foot deeper than head. */
-	t.inner = t.pw * 0.10;
-	t.outer = t.pw * 0.12;
-	t.top = t.ph * 0.085;
-	t.bot = t.ph - t.ph * 0.095;
+	t.inner = dc_style_len(&t.sty->inner, t.pw);
+	t.outer = dc_style_len(&t.sty->outer, t.pw);
+	t.top = dc_style_len(&t.sty->top, t.ph);
+	t.bot = t.ph - dc_style_len(&t.sty->bottom, t.ph);
+	if (t.pw - t.inner - t.outer < 2 * t.st[TS_ZH_BODY].size ||
+	    t.bot - t.top < 4 * t.st[TS_ZH_BODY].pitch) {
+		dc_msg_sys("%s: the margins leave no text block on this "
+		    "paper", t.sty->file != NULL ? t.sty->file : "style");
+		goto out;
+	}
 	t.tw = t.pw - t.inner - t.outer;
 	/* Whole ems of Chinese across: pure Han lines need no spacing. */
 	z = t.st[TS_ZH_BODY].size;
@@ -1677,7 +1623,7 @@ ts_run(const struct dc_doc *d, const struct dc_opts *o, ts_emit_fn emit,
 		t.outer += spare * 0.55;
 	}
 	t.gap = t.lay == TS_ZH || t.lay == TS_EN ? 0 :
-	    t.st[TS_ZH_BODY].pitch * 0.45;
+	    t.st[TS_ZH_BODY].pitch * t.sty->space;
 	t.spread_pages = 1;
 
 	/* The title block runs across the text block of page 1. */
@@ -1689,8 +1635,11 @@ ts_run(const struct dc_doc *d, const struct dc_opts *o, ts_emit_fn emit,
 
 	switch (t.lay) {
 	case TS_COLUMNS:
-		gut = t.tw * 0.05;
-		wz = floor((t.tw - gut) * ts_zh_share(&t) / z) * z;
+		gut = dc_style_len(&t.sty->gutter, t.tw);
+		wz = floor((t.tw - gut) * (t.sty->columns > 0 ?
+		    t.sty->columns : ts_zh_share(&t)) / z) * z;
+		/* A share near 0 or 1 still leaves both a measure. */
+		wz = MIN(MAX(wz, 2 * z), floor((t.tw - gut - 2 * z) / z) * z);
 		t.nfr = 2;
 		t.page0 = ts_frame_page(&t, &t.fr[0]);
 		t.fr[0].spread = t.fr[1].spread = 0;

@@ -76,10 +76,10 @@ struct ts_page {
 	GArray		*marks;		/* struct ts_mark */
 };
 
-/* A face text is set in: font role and weight. */
+/* A face text is set in: installed family and weight. */
 struct ts_face {
-	enum dc_font_role role;
-	PangoWeight	 weight;
+	const char	*family;	/* the style's, not owned */
+	int		 weight;	/* OpenType weight */
 };
 
 #define TS_FACES_MAX	8
@@ -92,7 +92,8 @@ typedef int	(*ts_emit_fn)(struct ts_page *, void *);
 
 int		 ts_paper(const char *, double *, double *);
 int		 ts_layout_parse(const char *, unsigned int, enum ts_layout *);
-int		 ts_faces(enum ts_layout, unsigned int, struct ts_face *);
+int		 ts_faces(const struct dc_opts *, enum ts_layout, unsigned int,
+		    struct ts_face *);
 void		 ts_page_free(struct ts_page *);
 int		 ts_run(const struct dc_doc *, const struct dc_opts *,
 		    ts_emit_fn, void *);

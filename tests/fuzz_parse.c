@@ -170,8 +170,11 @@ fuzz_batch(const uint8_t *data, size_t size)
 	rep = g_build_filename(fuzz_dir, "report.jsonl", NULL);
 	if (!g_file_set_contents(in, (const char *)data, (gssize)size,
 	    NULL) || ((flags & 16) && !g_file_set_contents(in2,
-	    (const char *)data, (gssize)size, NULL)))
+	    (const char *)data, (gssize)size, NULL))) {
+		fprintf(stderr, "fuzz: cannot write the input in %s\n",
+		    fuzz_dir);
 		abort();
+	}
 	g_ptr_array_add(argv, g_strdup("--tei"));
 	if ((flags & 8) && size <= fuzz_pdf_max && !(flags & 4))
 		g_ptr_array_add(argv, g_strdup("--pdf"));
@@ -201,8 +204,11 @@ fuzz_batch(const uint8_t *data, size_t size)
 		opts_free(&r);
 		g_free(v);
 	}
-	if (rc < 0 || rc > 3)
+	if (rc < 0 || rc > 3) {
+		fprintf(stderr, "fuzz: the batch path returned %d, not "
+		    "an exit status of 0-3\n", rc);
 		abort();
+	}
 	/* Reset the process-wide state for the next input. */
 	dc_msg_set_quiet(1);
 	(void)g_unlink(rep);
@@ -262,8 +268,10 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	d = dc_parse_mem((const char *)data, size, "fuzz.txt", &o);
 	if (d == NULL)
 		return 0;
-	if (dc_tree_check(d, stderr) != 0)
+	if (dc_tree_check(d, stderr) != 0) {
+		fprintf(stderr, "fuzz: the model fails dc_tree_check()\n");
 		abort();
+	}
 	if ((f = open_memstream(&buf, &len)) != NULL) {
 		render_tree(d, &o, f);
 		fclose(f);

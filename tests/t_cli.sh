@@ -263,4 +263,13 @@ sum1=$(cksum <"$T/keep.txt")
 "$DOCCONV" -q --dump-model "$T/keep.txt" >/dev/null 2>&1
 [ "$(cksum <"$T/keep.txt")" = "$sum1" ] || fail "input changed"
 
+# A dialect forced on a text of the other language keeps the text's
+# language: English read as news has English paragraphs.
+printf 'Quay works to begin\n\nThe board of Velmor met on Tuesday and agreed to rebuild the quay.\n\nWork begins in spring.\n' >"$T/en-news.txt"
+"$DOCCONV" -q --input-format=news --dump-model "$T/en-news.txt" >"$T/en-news.tree" ||
+    fail "English as news: exit $?"
+grep -q '^  zh:' "$T/en-news.tree" && fail "English read as news became Chinese"
+grep -q '^  en: The board of Velmor met on Tuesday and agreed to rebuild the quay.$' "$T/en-news.tree" ||
+    fail "English as news: $(cat "$T/en-news.tree")"
+
 pass

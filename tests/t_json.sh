@@ -41,6 +41,32 @@ grep -q '"alignment"' "$T/j/pair.json" || fail "no alignment in the JSON"
     cmp -s "$T/j/pair.json" "$T/r/pair.json" ||
     fail "a two-file model's JSON does not read back the same"
 
+# The publisher's metadata rides along: in the JSON under
+# meta.publication, read back into TEI, and --meta still wins.
+E1=$(ls "$top_srcdir"/examples/*.txt | head -1)
+"$DOCCONV" -q --json -o "$T/j/pub.json" --meta "publisher=Wenlu Qiaotai Press" \
+    --meta licence=cc-by-sa-4.0 --meta isbn=978-0-306-40615-7 \
+    --meta translator="Odile Marrent" "$E1" || fail "--meta --json exit $?"
+python3 - "$T/j/pub.json" <<'PY' || fail "meta.publication"
+import json, sys
+p = json.load(open(sys.argv[1], encoding='utf-8'))['meta']['publication']
+want = {'publisher': 'Wenlu Qiaotai Press', 'rights': 'CC-BY-SA-4.0',
+        'isbn': '9780306406157', 'translator': 'Odile Marrent'}
+assert p == want, p
+PY
+"$DOCCONV" -q --tei -o "$T/pub.tei" "$T/j/pub.json" || fail "pub.json to TEI"
+grep -q "<publisher>Wenlu Qiaotai Press</publisher>" "$T/pub.tei" ||
+    fail "the JSON's publisher is not in the TEI"
+"$DOCCONV" -q --tei -o "$T/pub2.tei" --meta "publisher=Other Hall" \
+    "$T/j/pub.json" || fail "pub.json with --meta"
+grep -q "<publisher>Other Hall</publisher>" "$T/pub2.tei" &&
+    grep -q "Odile Marrent" "$T/pub2.tei" ||
+    fail "--meta does not win over the JSON's, or drops the rest"
+sed 's/"isbn" : "9780306406157"/"isbn" : "12345"/' "$T/j/pub.json" >"$T/pubbad.json"
+"$DOCCONV" -q --tei -o "$T/pubbad.tei" "$T/pubbad.json" 2>"$T/pubbad.msgs"
+[ $? -eq 1 ] && grep -q "isbn" "$T/pubbad.msgs" ||
+    fail "a bad ISBN in the JSON is not refused: $(cat "$T/pubbad.msgs")"
+
 # JSON Lines: one document a line on standard output, -j 2 too.
 "$DOCCONV" -q --json -o - "$top_srcdir"/tests/golden/*/*.txt >"$T/all.jsonl" ||
     fail "--json -o - exit $?"
@@ -83,6 +109,7 @@ for bad in '{' '[]' '{"docconv":2,"meta":{},"header":[],"blocks":[]}' \
     '{"docconv":1,"meta":{"dialect":"x"},"header":[],"blocks":[]}' \
     '{"docconv":1,"meta":{},"header":[{"type":"para","lang":"zh","text":"x"}],"blocks":[]}' \
     '{"docconv":1,"meta":{},"header":[],"blocks":[{"type":"para","segs":[{"lang":"zh","text":"ab","enum_len":9}]}]}' \
+    '{"docconv":1,"meta":{},"header":[],"blocks":[{"type":"para","segs":[{"lang":"zh","text":"第一，好。","enum_len":2}]}]}' \
     '{"docconv":1,"meta":{},"header":[],"blocks":[{"type":"para","segs":[{"lang":"en","text":"a"},{"lang":"zh","text":"b"}]}]}' \
     '{"docconv":1,"meta":{},"header":[],"blocks":[{"type":"para","segs":[{"lang":"zh","text":"ab","sentences":[{"tokens":[{"type":"w","text":"x"}]}]}]}]}' \
     '{"docconv":1,"meta":{"date":"2020-02-30"},"header":[],"blocks":[{"type":"para","segs":[{"lang":"zh","text":"a"}]}]}' \

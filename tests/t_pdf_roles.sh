@@ -79,4 +79,21 @@ for n in 1 9; do
 		$CHECK bold "$tmp/r.model" "$x.xml" zh || bad "r$n $p: bold"
 	done
 done
+
+# A text whose first block is a heading (no title line: a web export
+# that opens with a "##" line longer than a headline) sets in every
+# layout, its headings' text in the PDF; the space before the first
+# heading once looked at the block before it, which is not there.
+printf '## %s\n\n%s\n\n## %s\n\n%s\n' \
+    'Notes of the Velmor harbour board on the plan it adopted in the spring, as read out by the clerks of the board' \
+    'The harbour board met on Tuesday and agreed on a plan for the quays.' \
+    'What follows' 'Work on the western quay begins in spring.' >"$tmp/hf.txt"
+"$DOCCONV" -q --dump-model "$tmp/hf.txt" | grep -v -e '^meta' -e '^ ' |
+    head -1 | grep -q '^heading' || bad "heading-first: the first block is not a heading"
+for lay in columns facing interleaved; do
+	"$DOCCONV" -q --pdf --layout=$lay -o "$tmp/hf-$lay.pdf" "$tmp/hf.txt" ||
+	    { bad "heading-first $lay: --pdf exit $?"; continue; }
+	pdftotext "$tmp/hf-$lay.pdf" - | tr '\n' ' ' | grep -q "Velmor harbour" ||
+	    bad "heading-first $lay: the heading is not in the PDF"
+done
 exit $rc
