@@ -60,6 +60,8 @@ struct lb {
 	int		 nn, cap;
 	int		*act;		/* active nodes, by position */
 	int		 head, nact, acap;
+	const int	*forbid;	/* breaks not to take (ln_refit()) */
+	int		 nforbid;
 };
 
 /*
@@ -337,6 +339,10 @@ lb_pass(struct lb *b, double tol, int emerg)
 	for (j = 1; j <= p->ng; j++) {
 		if (j < p->ng && !lb_can(p, j, emerg))
 			continue;
+		for (i = 0; i < b->nforbid && b->forbid[i] != j; i++)
+			continue;
+		if (i < b->nforbid)
+			continue;
 		last = j == p->ng;
 		forced = last || (p->g[j].flags & LN_HARD);
 		flag = lb_flagged(p, j);
@@ -497,17 +503,22 @@ lb_set(struct lb *b, int a, int j, int full)
  * none such break the paragraph, a second allows any line, breaks
  * inside words and, where nothing else fits, overfull lines.
  */
-void
-ln_fit(struct ln_para *p, int width, int indent)
+static void
+lb_fit(struct ln_para *p, int width, int indent, const int *forbid,
+    int nforbid)
 {
 	struct lb	 b;
 	int		 i, k, n, *brk, a, start, j;
 
+	p->fit_width = width;
+	p->fit_indent = indent;
 	if (p->ng == 0) {
 		ln_break(p, width, indent, 1);
 		return;
 	}
 	memset(&b, 0, sizeof(b));
+	b.forbid = forbid;
+	b.nforbid = nforbid;
 	for (i = 0; i < p->ng; i++)
 		p->g[i].adv = p->orig[i];
 	g_free(p->lines);
@@ -563,4 +574,42 @@ out:
 	g_free(b.end);
 	g_free(b.n);
 	g_free(b.act);
+}
+
+void
+ln_fit(struct ln_para *p, int width, int indent)
+{
+	lb_fit(p, width, indent, NULL, 0);
+}
+
+/* Whether line n of p ends with a hyphen, added or its own. */
+int
+ln_line_flagged(const struct ln_para *p, int n)
+{
+	return n >= 0 && n < p->nlines - 1 && lb_flagged(p, p->lines[n].g1);
+}
+
+#define LB_REFIT	4	/* tries of ln_refit() */
+
+/*
+ * Break p (which ln_fit() broke) again so that line n, the last of a
+ * column or page, does not end with a hyphen, which TeX avoids too (a
+ * reader turning the page should not have to keep half a word in
+ * mind): the break it ends at is not taken, as often as the lines
+ * found end at another hyphen there, LB_REFIT times at most.  Returns
+ * 0 if line n now ends without one (or is the last), else -1 (p is
+ * then broken as the last try gave).  Lines' x are ln_fit()'s again.
+ */
+int
+ln_refit(struct ln_para *p, int n)
+{
+	int	 forbid[LB_REFIT], k;
+
+	for (k = 0; k < LB_REFIT; k++) {
+		if (!ln_line_flagged(p, n))
+			return 0;
+		forbid[k] = p->lines[n].g1;
+		lb_fit(p, p->fit_width, p->fit_indent, forbid, k + 1);
+	}
+	return ln_line_flagged(p, n) ? -1 : 0;
 }

@@ -80,6 +80,8 @@ struct ln_para {
 	struct ln_line	*lines;
 	int		 nlines;
 	const struct ln_style *st;	/* its style */
+	int		 fit_width;	/* ln_fit()'s width, 0: not fit */
+	int		 fit_indent;	/* ... and indent */
 	unsigned int	 missing;	/* characters without a glyph */
 	uint32_t	 missing_c;	/* the first of them */
 };
@@ -95,6 +97,8 @@ void		 ln_break(struct ln_para *, int, int, int);
 void		 ln_line_add(struct ln_para *, int, int, int, int, int);
 int		 ln_is_fwpunct(gunichar);
 void		 ln_fit(struct ln_para *, int, int);
+int		 ln_refit(struct ln_para *, int);
+int		 ln_line_flagged(const struct ln_para *, int);
 void		 ln_center(struct ln_para *, int);
 void		 ln_ellipsize(struct ln_para *, int);
 int		 ln_units(const struct ln_para *, const struct ln_line *);

@@ -21,6 +21,8 @@
 #include <string.h>
 
 #include <sys/mman.h>
+#include <sys/types.h>
+#include <unistd.h>
 
 #include <zlib.h>
 
@@ -620,17 +622,35 @@ pf_copy_dict(GString *g, const char *d, const char *e,
 	}
 }
 
-/* Objects of the update, each "N 0 obj ... endobj", numbered on. */
+/*
+ * Objects of the update, each "N 0 obj ... endobj", numbered on; the
+ * pages' new content goes to the file as it is made, not kept.
+ */
 struct pf_out {
-	GString		*g;		/* their text */
+	GString		*g;		/* their text not yet written */
 	GArray		*nums;		/* long: their numbers */
-	GArray		*offs;		/* long long: their offsets in g */
+	GArray		*offs;		/* long long: their offsets in the
+					   update */
+	FILE		*f;		/* written at its end */
+	long long	 flushed;	/* bytes of the update written */
+	int		 err;		/* errno of the first failure */
 };
+
+/* Write what the update holds so far. */
+static void
+pf_flush(struct pf_out *o)
+{
+	if (o->err == 0 && o->g->len > 0 &&
+	    fwrite(o->g->str, 1, o->g->len, o->f) != o->g->len)
+		o->err = errno != 0 ? errno : EIO;
+	o->flushed += (long long)o->g->len;
+	g_string_truncate(o->g, 0);
+}
 
 static void
 pf_begin(struct pf_out *o, long num)
 {
-	long long	 off = (long long)o->g->len;
+	long long	 off = o->flushed + (long long)o->g->len;
 
 	g_array_append_val(o->nums, num);
 	g_array_append_val(o->offs, off);
@@ -729,6 +749,143 @@ pf_tree(struct pf_out *o, const struct pf_amend *a, const GArray *pages,
 	return root;
 }
 
+/*
+ * In content c (n bytes), the marked-content sequence at p
+ * ("/Name << /MCID k >> BDC"): its MCID, -1 if p is not one; its end
+ * through *end.
+ */
+static long
+pf_mcid_at(const char *c, size_t n, const char *p, const char **end)
+{
+	const char	*e = c + n, *q;
+	long		 k;
+
+	if (*p != '/' || (p > c && !PF_WS(p[-1])))
+		return -1;
+	if ((q = pf_skip(p, e)) == NULL)
+		return -1;
+	q = pf_ws(q, e);
+	if (e - q < 2 || q[0] != '<' || q[1] != '<')
+		return -1;
+	q = pf_ws(q + 2, e);
+	if (e - q < 6 || memcmp(q, "/MCID", 5) != 0 || !PF_WS(q[5]))
+		return -1;
+	q = pf_ws(q + 5, e);
+	if (q >= e || !g_ascii_isdigit(*q))
+		return -1;
+	/* Not strtol(): the content has no NUL at its end. */
+	for (k = 0; q < e && g_ascii_isdigit(*q) && k < 1000000; q++)
+		k = k * 10 + (*q - '0');
+	q = pf_ws(q, e);
+	if (e - q < 2 || q[0] != '>' || q[1] != '>')
+		return -1;
+	q = pf_ws(q + 2, e);
+	if (e - q < 3 || memcmp(q, "BDC", 3) != 0 || (e - q > 3 &&
+	    !PF_WS(q[3]) && !PF_DELIM(q[3])))
+		return -1;
+	*end = q + 3;
+	return k;
+}
+
+/*
+ * The pages' artifacts: each marked-content sequence of a->arts,
+ * which cairo wrote as a structure element's content with an MCID,
+ * becomes an /Artifact of its kind without one, in a new content
+ * stream and a new page object pointing to it, numbered from *next.
+ * A page whose content is not one stream cairo's way is left as it
+ * is.  The MCIDs of the rest keep their numbers: the parent tree has
+ * null where an artifact's MCID was.
+ */
+static void
+pf_artifacts(struct pf *pf, struct pf_out *o, const struct pf_amend *a,
+    const GArray *pages, long *next)
+{
+	static const char *const drop[] = { "/Contents", NULL };
+	static const char *const art[] = {
+		"/Artifact << /Type /Pagination /Subtype /Header >> BDC",
+		"/Artifact << /Type /Pagination /Subtype /Footer >> BDC",
+		"/Artifact << /Type /Layout >> BDC",
+	};
+	const struct pf_ent *en;
+	const char	*d, *e, *v, *ve, *sd, *c, *p, *q, *from;
+	GByteArray	*x;
+	GString		*g;
+	GHashTable	*kinds;
+	unsigned char	*z;
+	uLongf		 zlen;
+	long		 cnum, k;
+	int		 i, j, pg;
+
+	g = g_string_new(NULL);
+	kinds = g_hash_table_new(g_direct_hash, g_direct_equal);
+	for (i = 0; i < a->narts; i = j) {
+		pg = a->arts[i].page;
+		g_hash_table_remove_all(kinds);
+		for (j = i; j < a->narts && a->arts[j].page == pg; j++)
+			g_hash_table_insert(kinds, GINT_TO_POINTER(
+			    a->arts[j].mcid + 1), GINT_TO_POINTER(
+			    a->arts[j].kind + 1));
+		if (pg < 0 || (guint)pg >= pages->len ||
+		    (d = pf_obj(pf, g_array_index(pages, long, pg), &e)) ==
+		    NULL || (v = pf_get(d, e, "/Contents", &ve)) == NULL ||
+		    ve[-1] != 'R')
+			continue;
+		cnum = strtol(v, NULL, 10);
+		if (cnum <= 0 || (guint)cnum >= pf->ents->len ||
+		    (en = &g_array_index(pf->ents, struct pf_ent,
+		    cnum))->type != 1 || en->off < 0 ||
+		    (size_t)en->off >= pf->len ||
+		    (x = pf_stream(pf, pf->buf + en->off, &sd)) == NULL)
+			continue;
+		/* The content again, artifacts marked as such. */
+		g_string_truncate(g, 0);
+		c = (const char *)x->data;
+		for (p = from = c; (p = memchr(p, '/', x->len - (size_t)(p -
+		    c))) != NULL; ) {
+			if ((k = pf_mcid_at(c, x->len, p, &q)) < 0 ||
+			    (v = g_hash_table_lookup(kinds, GINT_TO_POINTER(
+			    k + 1))) == NULL) {
+				p++;
+				continue;
+			}
+			g_string_append_len(g, from, p - from);
+			g_string_append(g, art[GPOINTER_TO_INT(v) - 1]);
+			p = from = q;
+		}
+		g_string_append_len(g, from, (gssize)(x->len - (size_t)(from -
+		    c)));
+		g_byte_array_free(x, TRUE);
+		/*
+		 * zlib's fastest level: at cairo's (the default) the
+		 * second deflate of every page took 8% of a long PDF's
+		 * time, this one about a third of that.
+		 */
+		zlen = compressBound((uLong)g->len);
+		z = g_malloc(zlen);
+		if (compress2(z, &zlen, (const Bytef *)g->str, (uLong)g->len,
+		    Z_BEST_SPEED) != Z_OK) {
+			g_free(z);
+			continue;
+		}
+		pf_begin(o, *next);
+		g_string_append_printf(o->g, "<< /Filter /FlateDecode /Length "
+		    "%lu >>\nstream\n", (unsigned long)zlen);
+		g_string_append_len(o->g, (const char *)z, (gssize)zlen);
+		g_string_append(o->g, "\nendstream\nendobj\n");
+		g_free(z);
+		pf_begin(o, g_array_index(pages, long, pg));
+		g_string_append(o->g, "<<\n");
+		pf_copy_dict(o->g, d, e, drop);
+		g_string_append_printf(o->g, "/Contents %ld 0 R\n>>\nendobj\n",
+		    *next);
+		(*next)++;
+		if (o->g->len > (1 << 20))
+			pf_flush(o);
+	}
+	g_hash_table_destroy(kinds);
+	g_string_free(g, TRUE);
+}
+
 /* Write the cross-reference of the update and the trailer into o->g. */
 static void
 pf_xref(struct pf *pf, struct pf_out *o, long long base, long size,
@@ -740,7 +897,7 @@ pf_xref(struct pf *pf, struct pf_out *o, long long base, long size,
 	GString		*w;
 
 	if (!pf->xrefstm) {
-		xoff = base + (long long)o->g->len;
+		xoff = base + o->flushed + (long long)o->g->len;
 		g_string_append(o->g, "xref\n");
 		for (i = 0; i < o->nums->len; i++)
 			g_string_append_printf(o->g, "%ld 1\n%010lld 00000 n \n",
@@ -832,9 +989,16 @@ pf_amend(FILE *f, long long size, const struct pf_amend *a)
 	o.g = g_string_new(NULL);
 	o.nums = g_array_new(FALSE, FALSE, sizeof(long));
 	o.offs = g_array_new(FALSE, FALSE, sizeof(long long));
+	o.f = f;
 	if (pf_read(&pf) == -1 || (d = pf_obj(&pf, pf.root, &e)) == NULL ||
 	    !pf_name_is(d, e, "/Type", "/Catalog"))
 		goto out;
+	/* The update is appended, part of it as it is made. */
+	if (fseek(f, 0, SEEK_END) != 0) {
+		if (errno == 0)
+			errno = EIO;
+		goto out;
+	}
 	if ((v = pf_get(d, e, "/Pages", NULL)) != NULL)
 		pf_pages(&pf, strtol(v, NULL, 10), pages, sp, 0);
 	next = pf.size;
@@ -849,6 +1013,8 @@ pf_amend(FILE *f, long long size, const struct pf_amend *a)
 		    "/Length %zu >>\nstream\n%s\nendstream\nendobj\n",
 		    strlen(a->xmp) + 1, a->xmp);
 	}
+	if (a->narts > 0)
+		pf_artifacts(&pf, &o, a, pages, &next);
 	/* The catalog again, with what cairo could not write. */
 	if ((d = pf_obj(&pf, pf.root, &e)) == NULL)
 		goto out;
@@ -861,6 +1027,8 @@ pf_amend(FILE *f, long long size, const struct pf_amend *a)
 	/* Marked only if the content is: a tree goes with it. */
 	if (tree > 0)
 		g_string_append(o.g, "/MarkInfo << /Marked true >>\n");
+	else if (pf_get(d, e, "/MarkInfo", NULL) == NULL)
+		g_string_append(o.g, "/MarkInfo << /Marked false >>\n");
 	if (meta > 0)
 		g_string_append_printf(o.g, "/Metadata %ld 0 R\n", meta);
 	else if ((v = pf_get(d, e, "/Metadata", &ve)) != NULL)
@@ -870,14 +1038,22 @@ pf_amend(FILE *f, long long size, const struct pf_amend *a)
 		g_string_append_printf(o.g, "/StructTreeRoot %ld 0 R\n", tree);
 	g_string_append(o.g, ">>\nendobj\n");
 	pf_xref(&pf, &o, size, next, a->id);
-	if (fseek(f, 0, SEEK_END) != 0 ||
-	    fwrite(o.g->str, 1, o.g->len, f) != o.g->len) {
-		if (errno == 0)
-			errno = EIO;
+	pf_flush(&o);
+	if (o.err != 0) {
+		errno = o.err;
 		goto out;
 	}
 	rc = 0;
 out:
+	/* The file as it was if the update fails after all. */
+	if (rc == -1 && o.flushed > 0) {
+		int	 e0 = errno;
+
+		if ((fflush(f) != 0 || ftruncate(fileno(f), (off_t)size) !=
+		    0) && e0 == 0)
+			e0 = errno != 0 ? errno : EIO;
+		errno = e0;
+	}
 	g_string_free(o.g, TRUE);
 	g_array_free(o.nums, TRUE);
 	g_array_free(o.offs, TRUE);

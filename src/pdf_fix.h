@@ -30,6 +30,24 @@ struct pf_elem {
 	GArray		*mcrs;		/* struct pf_mcr, or NULL */
 };
 
+/*
+ * Marked content that is not text but typography: running heads,
+ * folios and rules, a hyphen added at a line's end.  cairo 1.16 has
+ * no artifact tag: it writes them as a structure tag of its own, and
+ * the update rewrites each one as an /Artifact of the kind given.
+ */
+enum pf_art_kind {
+	PF_ART_HEADER,			/* /Pagination /Header */
+	PF_ART_FOOTER,			/* /Pagination /Footer */
+	PF_ART_LAYOUT			/* /Layout */
+};
+
+struct pf_art {
+	int		 page;		/* from 0 */
+	int		 mcid;		/* the MCID cairo gave it */
+	enum pf_art_kind kind;
+};
+
 /* What pf_amend() adds. */
 struct pf_amend {
 	const char	*lang;		/* the catalog's /Lang */
@@ -37,6 +55,8 @@ struct pf_amend {
 	const char	*id;		/* 32 hex digits for /ID, or NULL */
 	const struct pf_elem *elems;	/* structure tree, or NULL */
 	int		 nelems;
+	const struct pf_art *arts;	/* by page, or NULL */
+	int		 narts;
 };
 
 /*

@@ -37,6 +37,7 @@ struct pdf {
 	const struct ts_page *cur;	/* the page being painted */
 	cairo_t		*curcr;		/* ... on this */
 	int		 mcid;		/* its next MCID */
+	GArray		*arts;		/* struct pf_art, for pdf_fix.c */
 	char		*title, *author, *date; /* for the XMP too */
 };
 
@@ -107,8 +108,7 @@ pdf_gather(const struct ts_page *p, struct pg_page *pp)
 		}
 		if (pg_hyphenated(it->para, it->line)) {
 			/* The hyphen outside the element's content: it is
-			 * typography, not text (an artifact, which cairo
-			 * 1.16 cannot mark as such). */
+			 * typography, not text, an artifact (pdf_mark()). */
 			x = pg_page_glyphs(pp, it->para, it->line, a, l->g1, 0,
 			    x, it->y);
 			pg_page_mark(pp, -1);
@@ -121,6 +121,32 @@ pdf_gather(const struct ts_page *p, struct pg_page *pp)
 			    it->y);
 	}
 	return pp;
+}
+
+/*
+ * The structure tag artifacts are drawn in: cairo 1.16 knows no
+ * artifact and rejects a tag name it does not know, so they are
+ * marked content of an element of its own tree (which our catalog
+ * does not point to), and pdf_fix.c rewrites them, by their MCIDs,
+ * as /Artifact in the update.
+ */
+#define PDF_ARTIFACT	"Private"
+
+/* Begin (or end) an artifact of the kind given on the page painted. */
+static void
+pdf_artifact(struct pdf *pd, enum pf_art_kind kind, int begin)
+{
+	struct pf_art	 a;
+
+	if (!begin) {
+		cairo_tag_end(pd->curcr, PDF_ARTIFACT);
+		return;
+	}
+	a.page = pd->npages - 1;
+	a.mcid = pd->mcid++;
+	a.kind = kind;
+	g_array_append_val(pd->arts, a);
+	cairo_tag_begin(pd->curcr, PDF_ARTIFACT, NULL);
 }
 
 static const char *const pdf_tag_names[TS_TAG__MAX] = {
@@ -141,11 +167,19 @@ pdf_mark(void *arg, int key, int begin)
 	const char	*name;
 	int		 lbl = key % 2;
 
-	if (!pd->tagged || key < 0)
+	if (!pd->tagged)
 		return;
+	/* The hyphen added at a broken word's end (pdf_gather()). */
+	if (key < 0) {
+		pdf_artifact(pd, PF_ART_LAYOUT, begin);
+		return;
+	}
 	it = &g_array_index(pd->cur->items, struct ts_item, key / 2);
-	if (it->elem < 0 || it->tag == TS_TAG_NONE)
+	/* Furniture: running head and folio, both at the head. */
+	if (it->elem < 0 || it->tag == TS_TAG_NONE) {
+		pdf_artifact(pd, PF_ART_HEADER, begin);
 		return;
+	}
 	name = lbl ? "Lbl" : pdf_tag_names[it->tag];
 	if (!begin) {
 		cairo_tag_end(pd->curcr, name);
@@ -183,10 +217,15 @@ pdf_paint(struct pdf *pd, cairo_t *cr, const struct ts_page *p,
 	pg_page_show(pd->pg, cr, pp, pdf_mark, pd);
 	for (i = 0; i < p->rules->len; i++) {
 		r = &g_array_index(p->rules, struct ts_rule, i);
+		if (pd->tagged)
+			pdf_artifact(pd, r->head ? PF_ART_HEADER :
+			    PF_ART_LAYOUT, 1);
 		cairo_set_line_width(cr, r->width);
 		cairo_move_to(cr, r->x0, r->y0);
 		cairo_line_to(cr, r->x1, r->y1);
 		cairo_stroke(cr);
+		if (pd->tagged)
+			pdf_artifact(pd, 0, 0);
 	}
 }
 
@@ -601,9 +640,11 @@ pdf_xmp(const struct pdf *pd, const struct dc_doc *d, const char *zh)
 	    "  xmlns:xmp=\"http://ns.adobe.com/xap/1.0/\"\n"
 	    "  xmlns:xmpRights=\"http://ns.adobe.com/xap/1.0/rights/\"\n"
 	    "  xmlns:prism=\"http://prismstandard.org/namespaces/basic/3.0/\"\n"
-	    "  xmlns:pdfuaid=\"http://www.aiim.org/pdfua/ns/id/\">\n"
-	    "<pdfuaid:part>1</pdfuaid:part>\n"
-	    "<dc:format>application/pdf</dc:format>\n");
+	    "  xmlns:pdfuaid=\"http://www.aiim.org/pdfua/ns/id/\">\n");
+	/* An imposed booklet is not tagged: no PDF/UA claimed. */
+	if (pd->tagged)
+		g_string_append(g, "<pdfuaid:part>1</pdfuaid:part>\n");
+	g_string_append(g, "<dc:format>application/pdf</dc:format>\n");
 	t = g_markup_escape_text(pd->title != NULL ? pd->title : "", -1);
 	g_string_append_printf(g, "<dc:title><rdf:Alt><rdf:li xml:lang="
 	    "\"x-default\">%s</rdf:li></rdf:Alt></dc:title>\n", t);
@@ -744,8 +785,16 @@ render_pdf(const struct dc_doc *d, const struct dc_opts *o,
 		goto out;
 	}
 	po.md5 = g_checksum_new(G_CHECKSUM_MD5);
+	/*
+	 * A booklet is for the printer: its sheets hold pages n and 1,
+	 * 2 and n - 1 side by side, to be folded and cut, and its pages
+	 * are cairo's recordings painted as XObjects, whose marked content
+	 * cairo 1.16 cannot put in a structure tree.  It gets /Lang, its
+	 * metadata and /Marked false; the reading PDF is the tagged one.
+	 */
 	pd.tagged = !pd.booklet;
 	pd.el = g_array_new(FALSE, TRUE, sizeof(struct pdf_el));
+	pd.arts = g_array_new(FALSE, FALSE, sizeof(struct pf_art));
 	pd.pg = pg_new(d);
 	/* One file: subset the faces it will need beside the typesetting. */
 	nf = o->threads ? ts_faces(o, lay, d->meta.langs, faces) : 0;
@@ -784,6 +833,9 @@ render_pdf(const struct dc_doc *d, const struct dc_opts *o,
 			    zh, zh);
 			am.elems = (const struct pf_elem *)(void *)tree->data;
 			am.nelems = (int)tree->len;
+			am.arts = (const struct pf_art *)(void *)
+			    pd.arts->data;
+			am.narts = (int)pd.arts->len;
 		}
 		errno = 0;
 		if (po.err == 0 && pf_amend(po.f, po.off, &am) == -1) {
@@ -836,6 +888,8 @@ out:
 	}
 	if (pd.el != NULL)
 		g_array_free(pd.el, TRUE);
+	if (pd.arts != NULL)
+		g_array_free(pd.arts, TRUE);
 	if (tree != NULL)
 		g_array_free(tree, TRUE);
 	g_free(xmp);

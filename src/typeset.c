@@ -515,6 +515,21 @@ ts_prep_en(const char *s, size_t len, size_t *lead, GArray *hy, int hyph)
 	return g_string_free(g, FALSE);
 }
 
+/* Place a paragraph's lines in its frame: centred, flush right, inset. */
+static void
+ts_lines_place(const struct ts_style *s, struct ln_para *p, int wu)
+{
+	int	 i;
+
+	if (s->center)
+		ln_center(p, wu);
+	for (i = 0; i < p->nlines; i++) {
+		if (s->right)
+			p->lines[i].x = wu - p->lines[i].width;
+		p->lines[i].x += (int)lround(s->inset * LN_SCALE);
+	}
+}
+
 /*
  * Set one paragraph of a style at a width: the text is prepared for
  * its language and the lead (lead bytes) is set in the lead's face.
@@ -528,7 +543,7 @@ ts_para(const struct ts *t, enum ts_sid sid, const char *text, size_t len,
 	struct ln_para	*p;
 	GArray		*feat, *nobrk, *hy;
 	char		*txt;
-	int		 wu, iu, i;
+	int		 wu, iu;
 
 	if (lead > len)
 		lead = len;
@@ -557,13 +572,7 @@ ts_para(const struct ts *t, enum ts_sid sid, const char *text, size_t len,
 		ln_fit(p, wu, iu);
 	else
 		ln_break(p, wu + 1, iu, 1);
-	if (s->center)
-		ln_center(p, wu);
-	for (i = 0; i < p->nlines; i++) {
-		if (s->right)
-			p->lines[i].x = wu - p->lines[i].width;
-		p->lines[i].x += (int)lround(s->inset * LN_SCALE);
-	}
+	ts_lines_place(s, p, wu);
 	return p;
 }
 
@@ -727,6 +736,7 @@ ts_furniture(struct ts *t, struct ts_page *p)
 	r.x1 = p->left + t->tw;
 	r.y0 = r.y1 = y + t->st[TS_EN_HEAD].size * 0.45;
 	r.width = 0.4;
+	r.head = 1;
 	g_array_append_val(p->rules, r);
 }
 
@@ -842,6 +852,56 @@ ts_block_tag(const struct dc_node *b, enum ts_sid sid)
 }
 
 /*
+ * The last line of lay on a column or page when its lines are set
+ * from f's cursor as ts_flow() sets them, after line from; -1 if the
+ * rest fits.
+ */
+static int
+ts_flow_last(const struct ts *t, const struct ts_frame *f,
+    const struct ln_para *lay, const struct ts_style *s, int from)
+{
+	double	 y = f->y, need;
+	int	 k, n = lay->nlines;
+
+	for (k = 0; k < n; k++) {
+		need = n - k == 2 && k >= 2 ? 2 * s->pitch : s->pitch;
+		if (y + need > t->bot + 0.01 && y > t->top) {
+			if (k - 1 > from)
+				return k - 1;
+			y = t->top;
+		}
+		y += s->pitch;
+	}
+	return -1;
+}
+
+#define TS_UNFLAG	3	/* paragraphs broken again, at most */
+
+/*
+ * No column or page ends with a hyphen: a paragraph whose line there
+ * would is broken again without that break (ln_refit()), which may
+ * move the lines after it; the breaks are then found again.
+ */
+static void
+ts_flow_unflag(const struct ts *t, const struct ts_frame *f,
+    struct ln_para *lay, const struct ts_style *s)
+{
+	int	 k = -1, tries = 0;
+
+	if (lay->fit_width <= 0)
+		return;
+	while ((k = ts_flow_last(t, f, lay, s, k)) >= 0) {
+		if (!ln_line_flagged(lay, k))
+			continue;
+		if (tries++ == TS_UNFLAG)
+			break;
+		ln_refit(lay, k);
+		ts_lines_place(s, lay, lay->fit_width);
+		k = -1;
+	}
+}
+
+/*
  * Set a layout's lines in a flow from its cursor on, going over to
  * the next spread when the page is full, but never leaving the last
  * line alone at the head of a page (a widow): the line before it goes
@@ -862,6 +922,8 @@ ts_flow(struct ts *t, struct ts_frame *f, struct ln_para *lay,
 	if (lay->missing > 0)
 		t->missing += lay->missing - 1;
 
+	ts_flow_unflag(t, f, lay, s);
+	n = lay->nlines;
 	for (k = 0; k < n; k++) {
 		need = n - k == 2 && k >= 2 ? 2 * s->pitch : s->pitch;
 		if (f->y + need > t->bot + 0.01 && f->y > t->top) {
@@ -1466,6 +1528,7 @@ ts_title(struct ts *t, struct ts_frame *f)
 		r.x1 = p->left + t->tw / 2 + t->tw / 8;
 		r.y0 = r.y1 = f->y;
 		r.width = 0.5;
+		r.head = 0;
 		g_array_append_val(p->rules, r);
 		f->y += t->st[TS_ZH_BODY].pitch * 1.1;
 	}

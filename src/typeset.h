@@ -57,6 +57,7 @@ struct ts_rule {
 	double		 x0, y0;	/* start, pt */
 	double		 x1, y1;	/* end, pt */
 	double		 width;		/* stroke width, pt */
+	int		 head;		/* the running head's */
 };
 
 /* A bookmark that points into a page. */
