@@ -10,12 +10,14 @@
 command -v python3 >/dev/null || skip "python3 not found"
 command -v xmllint >/dev/null || skip "xmllint not found"
 
-# A background job of sh starts with SIGINT ignored, and docconv keeps
-# an ignored signal ignored (as nohup wants): start it with SIGINT at
-# its default, as an interactive shell would.
+# A background job of sh starts with SIGINT ignored, a suite run under
+# nohup has SIGHUP ignored, and docconv keeps an ignored signal ignored
+# (as nohup wants): start it with the three at their defaults, as an
+# interactive shell would.
 start() {
 	python3 -c 'import os, signal, sys
-signal.signal(signal.SIGINT, signal.SIG_DFL)
+for s in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
+    signal.signal(s, signal.SIG_DFL)
 os.execv(sys.argv[1], sys.argv[1:])' "$DOCCONV" "$@" 2>>"$T/err" &
 	pid=$!
 }
@@ -27,7 +29,17 @@ finish() {
 		sleep 0.05
 		i=$((i + 1))
 	done
-	kill -0 $pid 2>/dev/null && { kill -9 $pid; fail "$what: still running 30 s after the signal"; }
+	if kill -0 $pid 2>/dev/null; then
+		# What it is doing, for the log: the process, its workers,
+		# their signal masks.
+		for p in $pid $(pgrep -P $pid); do
+			ps -o pid=,ppid=,stat=,wchan:24=,etime=,args= -p $p
+			grep -E '^(State|SigBlk|SigIgn|SigCgt)' /proc/$p/status
+			cat /proc/$p/wchan 2>/dev/null; echo
+		done >&2
+		kill -9 $pid $(pgrep -P $pid)
+		fail "$what: still running 30 s after the signal"
+	fi
 	wait $pid
 	rc=$?
 }
