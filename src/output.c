@@ -260,3 +260,28 @@ out:
 	g_free(tmp);
 	return rc;
 }
+
+/*
+ * Write a backend's whole text to path (the temporary file that
+ * dc_output_begin() gave it).  Returns 0, or -1 after reporting why;
+ * the file is closed either way.
+ */
+int
+dc_output_write(const char *path, const char *buf, size_t len)
+{
+	FILE	*f;
+	int	 short_write, e;
+
+	if ((f = fopen(path, "wb")) == NULL) {
+		dc_msg_sys("%s: %s", path, g_strerror(errno));
+		return -1;
+	}
+	short_write = fwrite(buf, 1, len, f) != len;
+	e = errno;
+	if (fclose(f) != 0 || short_write) {
+		dc_msg_sys("%s: %s", path, g_strerror(short_write ? e :
+		    errno));
+		return -1;
+	}
+	return 0;
+}

@@ -5,5 +5,6 @@
 char	*dc_output_begin(const char *);
 int	 dc_output_end(char *, const char *, int);
 void	 dc_output_discard(void);
+int	 dc_output_write(const char *, const char *, size_t);
 
 #endif /* !OUTPUT_H */

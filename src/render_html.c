@@ -19,6 +19,7 @@
 #include "template.h"
 #include "xhtml.h"
 #include "xml.h"
+#include "output.h"
 
 #define HTML_PAGE	"page.html"	/* the skeleton */
 #define HTML_CSS	"page.css"	/* after style.css */
@@ -362,7 +363,6 @@ render_html(const struct dc_doc *d, const struct dc_opts *o,
     const char *path)
 {
 	struct html	 h;
-	FILE		*f = NULL;
 	char		*buf = NULL;
 	size_t		 len = 0;
 	int		 rc = -1;
@@ -387,20 +387,8 @@ render_html(const struct dc_doc *d, const struct dc_opts *o,
 	}
 	if ((h.css = html_css(&h)) == NULL || html_page(&h, &buf, &len) == -1)
 		goto out;
-	if ((f = fopen(path, "wb")) == NULL) {
-		dc_msg_sys("%s: %s", path, g_strerror(errno));
-		goto out;
-	}
-	if (fwrite(buf, 1, len, f) != len || fclose(f) != 0) {
-		f = NULL;
-		dc_msg_sys("%s: %s", path, g_strerror(errno));
-		goto out;
-	}
-	f = NULL;
-	rc = 0;
+	rc = dc_output_write(path, buf, len);
 out:
-	if (f != NULL)
-		fclose(f);
 	g_free(buf);
 	g_free(h.css);
 	dc_xhtml_free(h.xh);

@@ -15,6 +15,7 @@
 #include <json-glib/json-glib.h>
 
 #include "docconv.h"
+#include "output.h"
 
 /* Version of the layout, "docconv" in the top object. */
 #define DC_JSON_VERSION	1
@@ -414,26 +415,13 @@ int
 render_json(const struct dc_doc *d, const struct dc_opts *o,
     const char *path)
 {
-	FILE	*f;
 	char	*t;
 	size_t	 len;
-	int	 short_write;
-	int	 rc = -1;
+	int	 rc;
 
 	(void)o;
 	t = dc_json_text(d, 1, &len);
-	if ((f = fopen(path, "wb")) == NULL) {
-		dc_msg_sys("%s: %s", path, g_strerror(errno));
-		goto out;
-	}
-	/* Both run: a short write must not leave the file open. */
-	short_write = fwrite(t, 1, len, f) != len;
-	if (fclose(f) != 0 || short_write) {
-		dc_msg_sys("%s: %s", path, g_strerror(errno));
-		goto out;
-	}
-	rc = 0;
-out:
+	rc = dc_output_write(path, t, len);
 	g_free(t);
 	return rc;
 }

@@ -16,6 +16,7 @@
 
 #include "docconv.h"
 #include "xml.h"
+#include "output.h"
 
 /* A bead costlier than this (hundredths) is only fairly sure. */
 #define RV_FAIR		200
@@ -256,7 +257,6 @@ render_review(const struct dc_doc *d, const struct dc_opts *o,
 	struct rv	 r;
 	char		*buf = NULL;
 	size_t		 len = 0;
-	FILE		*f = NULL;
 	int		 rc = -1, i;
 
 	(void)o;
@@ -273,20 +273,8 @@ render_review(const struct dc_doc *d, const struct dc_opts *o,
 	r.x = NULL;
 	if (i == -1)
 		goto out;
-	if ((f = fopen(path, "wb")) == NULL || fwrite(buf, 1, len, f) != len) {
-		dc_msg_sys("%s: %s", path, g_strerror(errno));
-		goto out;
-	}
-	i = fclose(f);
-	f = NULL;
-	if (i != 0) {
-		dc_msg_sys("%s: %s", path, g_strerror(errno));
-		goto out;
-	}
-	rc = 0;
+	rc = dc_output_write(path, buf, len);
 out:
-	if (f != NULL)
-		fclose(f);
 	dc_pairs_free((struct dc_pairs *)r.ps);
 	g_free(buf);
 	return rc;

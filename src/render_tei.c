@@ -28,6 +28,7 @@
 
 #include "docconv.h"
 #include "xml.h"
+#include "output.h"
 
 #define TEI_NS	"http://www.tei-c.org/ns/1.0"
 
@@ -1822,7 +1823,6 @@ render_tei(const struct dc_doc *d, const struct dc_opts *o,
 	const struct dc_node	*n;
 	char			*buf = NULL;
 	size_t			 len = 0;
-	FILE			*f = NULL;
 	int			 rc = -1, i, ntexts = 0;
 
 	memset(&t, 0, sizeof(t));
@@ -1887,24 +1887,8 @@ render_tei(const struct dc_doc *d, const struct dc_opts *o,
 	if (i == -1)
 		goto out;
 
-	if ((f = fopen(outpath, "wb")) == NULL) {
-		dc_msg_sys("%s: %s", outpath, g_strerror(errno));
-		goto out;
-	}
-	if (fwrite(buf, 1, len, f) != len) {
-		dc_msg_sys("%s: %s", outpath, g_strerror(errno));
-		goto out;
-	}
-	i = fclose(f);
-	f = NULL;
-	if (i != 0) {
-		dc_msg_sys("%s: %s", outpath, g_strerror(errno));
-		goto out;
-	}
-	rc = 0;
+	rc = dc_output_write(outpath, buf, len);
 out:
-	if (f != NULL)
-		fclose(f);
 	if (t.bnum != NULL)
 		g_hash_table_destroy(t.bnum);
 	if (t.beads != NULL)

@@ -18,6 +18,7 @@
 
 #include "docconv.h"
 #include "xml.h"
+#include "output.h"
 
 struct tmx {
 	struct dc_xml		*x;	/* the writer */
@@ -327,7 +328,6 @@ render_tmx(const struct dc_doc *d, const struct dc_opts *o,
 	struct tmx	 t;
 	char		*buf = NULL;
 	size_t		 len = 0;
-	FILE		*f = NULL;
 	int		 rc = -1, i;
 
 	memset(&t, 0, sizeof(t));
@@ -352,21 +352,8 @@ render_tmx(const struct dc_doc *d, const struct dc_opts *o,
 	t.x = NULL;
 	if (i == -1)
 		goto out;
-	if ((f = fopen(outpath, "wb")) == NULL ||
-	    fwrite(buf, 1, len, f) != len) {
-		dc_msg_sys("%s: %s", outpath, g_strerror(errno));
-		goto out;
-	}
-	i = fclose(f);
-	f = NULL;
-	if (i != 0) {
-		dc_msg_sys("%s: %s", outpath, g_strerror(errno));
-		goto out;
-	}
-	rc = 0;
+	rc = dc_output_write(outpath, buf, len);
 out:
-	if (f != NULL)
-		fclose(f);
 	dc_pairs_free((struct dc_pairs *)t.ps);
 	g_free(buf);
 	return rc;
