@@ -773,6 +773,19 @@ batch_read(int fd, struct result *res)
 	return n == sizeof(*res);
 }
 
+/* Count a worker's answer for file res->k and show the progress. */
+static void
+take_answer(const struct run *r, struct tally *t, const struct result *res,
+    unsigned char *got, size_t nfiles, enum dc_level *worst)
+{
+	if (res->k >= 0 && (size_t)res->k < nfiles)
+		got[res->k] = 1;
+	tally_add(t, res);
+	if ((enum dc_level)res->level > *worst)
+		*worst = res->level;
+	progress(r, t);
+}
+
 /*
  * Convert the files with njobs worker processes that take file numbers
  * from a pipe and answer with a struct result on another; each worker
@@ -868,22 +881,12 @@ convert_parallel(const struct run *r, struct tally *t, int njobs)
 		}
 		if (!batch_read(done[0], &res))
 			break;
-		if (res.k >= 0 && (size_t)res.k < nfiles)
-			got[res.k] = 1;
-		tally_add(t, &res);
-		if ((enum dc_level)res.level > worst)
-			worst = res.level;
-		progress(r, t);
+		take_answer(r, t, &res, got, nfiles, &worst);
 	}
 	close(todo[1]);
 	/* After a signal too, until the workers are gone: what they did. */
 	while (t->done < nfiles && batch_read(done[0], &res)) {
-		if (res.k >= 0 && (size_t)res.k < nfiles)
-			got[res.k] = 1;
-		tally_add(t, &res);
-		if ((enum dc_level)res.level > worst)
-			worst = res.level;
-		progress(r, t);
+		take_answer(r, t, &res, got, nfiles, &worst);
 	}
 	close(done[0]);
 	for (j = 0; j < njobs; j++) {
