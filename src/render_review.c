@@ -58,6 +58,16 @@ rv_conf(const struct dc_pair *p)
 	return p->warned ? "doubtful" : p->score >= RV_FAIR ? "fair" : "sure";
 }
 
+/* An element of one class holding text. */
+static void
+rv_elem(struct rv *r, const char *name, const char *cls, const char *text)
+{
+	dc_xml_start(r->x, name);
+	dc_xml_attr(r->x, "class", cls);
+	dc_xml_text(r->x, text);
+	dc_xml_end(r->x);
+}
+
 /* One side of a bead: its file's lines and its text. */
 static void
 rv_side(struct rv *r, const struct dc_pair *p, enum dc_lang l,
@@ -77,19 +87,13 @@ rv_side(struct rv *r, const struct dc_pair *p, enum dc_lang l,
 		    p->lines[l][k]);
 	if (p->nlines[l] == 0)
 		g_string_append(b, ": none");
-	dc_xml_start(r->x, "div");
-	dc_xml_attr(r->x, "class", "lines");
-	dc_xml_text(r->x, b->str);
-	dc_xml_end(r->x);
+	rv_elem(r, "div", "lines", b->str);
 	g_string_free(b, TRUE);
 	if ((t = dc_pair_text(p, l)) != NULL) {
 		dc_xml_elem(r->x, "p", t);
 		g_free(t);
 	} else {
-		dc_xml_start(r->x, "p");
-		dc_xml_attr(r->x, "class", "empty");
-		dc_xml_text(r->x, "(nothing on this side)");
-		dc_xml_end(r->x);
+		rv_elem(r, "p", "empty", "(nothing on this side)");
 	}
 	dc_xml_end(r->x);
 }
@@ -125,24 +129,12 @@ rv_bead(struct rv *r, size_t k, int summary)
 	dc_xml_end(r->x);
 	snprintf(s, sizeof(s), "%d-%d", p->nlines[r->ps->orig],
 	    p->nlines[r->tl]);
-	dc_xml_start(r->x, "span");
-	dc_xml_attr(r->x, "class", "kind");
-	dc_xml_text(r->x, s);
-	dc_xml_end(r->x);
-	dc_xml_start(r->x, "span");
-	dc_xml_attr(r->x, "class", "role");
-	dc_xml_text(r->x, dc_type_name(p->type));
-	dc_xml_end(r->x);
+	rv_elem(r, "span", "kind", s);
+	rv_elem(r, "span", "role", dc_type_name(p->type));
 	snprintf(s, sizeof(s), "score %d.%02d", p->score / 100,
 	    p->score % 100);
-	dc_xml_start(r->x, "span");
-	dc_xml_attr(r->x, "class", "score");
-	dc_xml_text(r->x, s);
-	dc_xml_end(r->x);
-	dc_xml_start(r->x, "span");
-	dc_xml_attr(r->x, "class", "conf");
-	dc_xml_text(r->x, rv_conf(p));
-	dc_xml_end(r->x);
+	rv_elem(r, "span", "score", s);
+	rv_elem(r, "span", "conf", rv_conf(p));
 	dc_xml_end(r->x);	/* meta */
 	rv_side(r, p, r->ps->orig, "orig");
 	rv_side(r, p, r->tl, "trans");
@@ -222,10 +214,7 @@ rv_page(struct rv *r)
 			rv_bead(r, k, 1);
 	if (nd == 0) {
 		dc_xml_nl(r->x);
-		dc_xml_start(r->x, "p");
-		dc_xml_attr(r->x, "class", "none");
-		dc_xml_text(r->x, "No doubtful beads.");
-		dc_xml_end(r->x);
+		rv_elem(r, "p", "none", "No doubtful beads.");
 	}
 	dc_xml_nl(r->x);
 	dc_xml_end(r->x);
