@@ -27,6 +27,30 @@ need() {
 	done
 }
 
+# Headless Chromium driven by puppeteer-core (from npm, or the copy
+# DAISY Ace brings): need_chromium WHAT finds both, exports CHROMIUM
+# and PUPPETEER_CORE for the node scripts, or skips saying what of
+# WHAT is not tested.
+need_chromium() {
+	: "${CHROMIUM:=/usr/bin/chromium}"
+	_core=${PUPPETEER_CORE:-}
+	if [ -z "$_core" ] && command -v npm >/dev/null 2>&1; then
+		_root=$(npm root -g 2>/dev/null)
+		for _c in "$_root/puppeteer-core" \
+		    "$_root/@daisy/ace-cli/node_modules/puppeteer-core"; do
+			[ -d "$_c" ] && { _core=$_c; break; }
+		done
+	fi
+	if [ ! -x "$CHROMIUM" ] || [ -z "$_core" ] ||
+	    ! command -v node >/dev/null 2>&1; then
+		skip "no headless Chromium test of $1 (chromium: $CHROMIUM;" \
+		    "puppeteer-core: ${_core:-not found}); install-deps.sh" \
+		    "installs both"
+	fi
+	PUPPETEER_CORE=$_core
+	export CHROMIUM PUPPETEER_CORE
+}
+
 # epubcheck, as every EPUB test runs it: have_epubcheck says whether it
 # can run; epubcheck_clean BOOK is true when it reports 0 fatals, 0
 # errors and 0 warnings (infos are fine), else prints its report.

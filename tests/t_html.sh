@@ -100,23 +100,11 @@ else
 fi
 
 # Chromium: the layout at both widths, screenshots kept.
-: "${CHROMIUM:=/usr/bin/chromium}"
-core=${PUPPETEER_CORE:-}
-if [ -z "$core" ] && command -v npm >/dev/null 2>&1; then
-	root=$(npm root -g 2>/dev/null)
-	for c in "$root/puppeteer-core" \
-	    "$root/@daisy/ace-cli/node_modules/puppeteer-core"; do
-		[ -d "$c" ] && { core=$c; break; }
-	done
-fi
-if [ ! -x "$CHROMIUM" ] || [ -z "$core" ] || ! command -v node >/dev/null 2>&1; then
-	skip "no headless Chromium test (chromium: $CHROMIUM; puppeteer-core:" \
-	    "${core:-not found}); install-deps.sh installs both"
-fi
+need_chromium "the page's layout"
 shots="${top_builddir:-.}/tests/t_html.shots"
 rm -rf "$shots"
 mkdir -p "$shots" || fail "cannot make $shots"
-export CHROMIUM PUPPETEER_CORE="$core" TMPDIR="$T" HOME="$T"
+export TMPDIR="$T" HOME="$T"
 for p in "$T/a/speech-bilingual.zh-en.html" "$T/a/notice.zh-en.html" \
     "$T/f/speech-bilingual.zh-en.html"; do
 	case $p in

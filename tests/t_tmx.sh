@@ -122,24 +122,11 @@ sed -i "$((k + 4))d" "$T/two/en2.txt"
 grep -q '<h2>Doubtful beads: 2</h2>' "$T/two/sheet2.html" ||
     fail "the sheet does not count two doubtful beads"
 
-: "${CHROMIUM:=/usr/bin/chromium}"
-core=${PUPPETEER_CORE:-}
-if [ -z "$core" ] && command -v npm >/dev/null 2>&1; then
-	root=$(npm root -g 2>/dev/null)
-	for c in "$root/puppeteer-core" \
-	    "$root/@daisy/ace-cli/node_modules/puppeteer-core"; do
-		[ -d "$c" ] && { core=$c; break; }
-	done
-fi
-if [ ! -x "$CHROMIUM" ] || [ -z "$core" ] || ! command -v node >/dev/null 2>&1; then
-	skip "no headless Chromium test of the review sheet (chromium:" \
-	    "$CHROMIUM; puppeteer-core: ${core:-not found}); install-deps.sh" \
-	    "installs both"
-fi
+need_chromium "the review sheet"
 shots="${top_builddir:-.}/tests/t_tmx.shots"
 rm -rf "$shots"
 mkdir -p "$shots" || fail "cannot make $shots"
-export CHROMIUM PUPPETEER_CORE="$core" TMPDIR="$T" HOME="$T"
+export TMPDIR="$T" HOME="$T"
 timeout 180 node "$S/t_review.js" "$T/two/sheet.html" "$shots/sheet" 0 \
     "Dear Colleagues" >"$T/r0.out" 2>&1 || {
 	cat "$T/r0.out"
