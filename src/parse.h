@@ -55,10 +55,13 @@ int		 dc_input_decode(const char *, size_t, const struct dc_opts *,
 		    struct dc_input *);
 void		 dc_input_free(struct dc_input *);
 
-/* recog.c: shared recognisers */
+/* web.c: the markup layer */
 void		 dc_input_web(struct dc_input *, struct dc_found *);
 void		 dc_found_apply(struct dc_doc *, struct dc_found *);
 void		 dc_found_free(struct dc_found *);
+size_t		 dc_frontmatter(struct dc_doc *, const struct dc_line *, size_t);
+
+/* recog.c: shared recognisers */
 int		 dc_line_continues(const char *, int, int *);
 void		 dc_input_join(struct dc_input *, const char *);
 
@@ -84,7 +87,6 @@ void		 dc_body_roles(struct dc_doc *);
 struct dc_node	*dc_block_add(struct dc_doc *, enum dc_type);
 struct dc_node	*dc_seg_add(struct dc_node *, enum dc_lang, const char *,
 		    int, int);
-size_t		 dc_frontmatter(struct dc_doc *, const struct dc_line *, size_t);
 char		*dc_join_lines(const struct dc_line **, size_t, int);
 
 /* the readers */
