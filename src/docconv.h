@@ -238,6 +238,8 @@ struct dc_opts {
 	enum dc_dialect	 dialect;	/* --input-format; AUTO to detect */
 	const char	*encoding;	/* --encoding, or NULL to detect */
 	int		 lenient;	/* --lenient: replace bad bytes */
+	int		 keep_markup;	/* --keep-markup: no web markup
+					   taken out */
 	size_t		 max_input;	/* --max-input-size in bytes; 0 for
 					   the default (256 MB) */
 	const char	*title;		/* --title override, or NULL */

@@ -56,10 +56,31 @@ int		 dc_input_decode(const char *, size_t, const struct dc_opts *,
 void		 dc_input_free(struct dc_input *);
 
 /* web.c: the markup layer */
-void		 dc_input_web(struct dc_input *, struct dc_found *);
+void		 dc_input_web(struct dc_input *, struct dc_found *, int);
 void		 dc_found_apply(struct dc_doc *, struct dc_found *);
 void		 dc_found_free(struct dc_found *);
 size_t		 dc_frontmatter(struct dc_doc *, const struct dc_line *, size_t);
+
+/* web_markup.c: what a markup parser gives, piece by piece */
+enum dc_piece_kind {
+	DC_PIECE_TEXT,		/* a line of text */
+	DC_PIECE_PARA,		/* a paragraph ends */
+	DC_PIECE_TITLE,		/* a container's fields: its title, */
+	DC_PIECE_DATE,		/* date, */
+	DC_PIECE_URL,		/* address, */
+	DC_PIECE_AUTHOR,	/* author, */
+	DC_PIECE_SOURCE,	/* source, */
+	DC_PIECE_ID		/* or an id (dropped) */
+};
+struct dc_piece {
+	enum dc_piece_kind kind;
+	int		 line;		/* input line it comes from */
+	int		 heading;	/* level of a heading's line, or 0 */
+	char		*text;		/* owned; NULL for DC_PIECE_PARA */
+};
+size_t		 dc_markup_html(const char *, size_t, int, GArray *);
+size_t		 dc_markup_md(const char *, size_t, int, GArray *);
+int		 dc_markup_html_name(const char *, size_t);
 
 /* recog.c: shared recognisers */
 int		 dc_line_continues(const char *, int, int *);

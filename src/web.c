@@ -22,18 +22,6 @@ static size_t	frontmatter_end(const struct dc_line *, size_t);
  * Built once for the whole process (g_once), never freed.
  */
 enum rx_id {
-	RX_AUTOLINK,	/* <https://…>: an address in angle brackets */
-	RX_BREAK,	/* <br>, <br/>, <br />, and block tags: a line end */
-	RX_TAG,		/* another HTML tag, or a comment ("<guests>"
-			   is text, not a tag) */
-	RX_ENTITY,	/* &name;, &#N;, &#xH; */
-	RX_QUOTE,	/* "> " blockquote markers */
-	RX_RULE,	/* ---, ***, ___: a thematic break */
-	RX_MDHEAD,	/* "## heading" */
-	RX_LIST,	/* "- ", "* ", "+ " list markers */
-	RX_IMAGE,	/* ![alt](url) */
-	RX_LINK,	/* [text](url "title") */
-	RX_EMPH,	/* **strong**, __strong__ */
 	RX_URL,		/* a line that is only an address */
 	RX_LABEL,	/* "标题：…": a crawler's or CMS's label */
 	RX__MAX
@@ -43,33 +31,6 @@ static const struct {
 	const char		*pat;
 	GRegexCompileFlags	 flags;
 } rx_table[RX__MAX] = {
-	/* RX_AUTOLINK */
-	{ "<((?:https?|ftp)://[^\\s<>]+)>", G_REGEX_CASELESS },
-	/* RX_BREAK */
-	{ "<(?:br\\s*/?|/?(?:p|div|li|ul|ol|h[1-6]|tr|table|blockquote|"
-	  "section|article|header|footer)(?:\\s[^<>]*)?)>", G_REGEX_CASELESS },
-	/* RX_TAG */
-	{ "<!--.*?-->|</?(?:a|abbr|b|big|body|center|cite|code|del|em|"
-	  "figcaption|figure|font|head|hr|html|i|iframe|img|input|ins|"
-	  "label|link|mark|meta|nav|q|s|script|small|span|strike|strong|"
-	  "style|sub|sup|tbody|td|th|thead|title|u|wbr)(?:\\s[^<>]*)?/?>",
-	  G_REGEX_CASELESS },
-	/* RX_ENTITY */
-	{ "&(#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z]{2,8});", 0 },
-	/* RX_QUOTE */
-	{ "^(?:>[ \\t]?)+", 0 },
-	/* RX_RULE */
-	{ "^[ \\t]*([-*_])(?:[ \\t]*\\1){2,}[ \\t]*$", 0 },
-	/* RX_MDHEAD */
-	{ "^(#{1,6})[ \\t]+(.*?)(?:[ \\t]+#+)?[ \\t]*$", 0 },
-	/* RX_LIST */
-	{ "^[-*+•][ \\t]+(?=\\S)", 0 },
-	/* RX_IMAGE */
-	{ "!\\[([^\\]]*)\\]\\(([^()\\s]+)(?:\\s+\"[^\"]*\")?\\)", 0 },
-	/* RX_LINK */
-	{ "\\[([^\\]]+)\\]\\(([^()\\s]+)(?:\\s+\"[^\"]*\")?\\)", 0 },
-	/* RX_EMPH */
-	{ "(\\*\\*|__)(?=\\S)(.+?)(?<=\\S)\\1", 0 },
 	/* RX_URL */
 	{ "^(?:(?:https?|ftp)://|www\\.)[^\\s]+$", G_REGEX_CASELESS },
 	/* RX_LABEL: the label word and what follows the colon */
@@ -177,131 +138,6 @@ dc_frontmatter(struct dc_doc *d, const struct dc_line *l, size_t n)
  * on one line that way.
  */
 
-/* Named entities that web exports of these texts use. */
-static const struct {
-	const char	*name;
-	gunichar	 c;
-} web_entities[] = {
-	{ "nbsp", 0xA0 }, { "amp", '&' }, { "lt", '<' }, { "gt", '>' },
-	{ "quot", '"' }, { "apos", '\'' }, { "ldquo", 0x201C },
-	{ "rdquo", 0x201D }, { "lsquo", 0x2018 }, { "rsquo", 0x2019 },
-	{ "mdash", 0x2014 }, { "ndash", 0x2013 }, { "hellip", 0x2026 },
-	{ "middot", 0xB7 }, { "emsp", 0x2003 }, { "ensp", 0x2002 },
-	{ "thinsp", 0x2009 }, { "copy", 0xA9 }, { "reg", 0xAE },
-	{ "times", 0xD7 }, { "laquo", 0xAB }, { "raquo", 0xBB },
-};
-
-/*
- * Rewrite the matches of pattern id in *s: for each, fn appends what
- * replaces it to out and returns 1, or returns 0 to keep it as
- * written.  Returns the number replaced; *s is replaced if any was.
- */
-typedef int (*web_fn)(GMatchInfo *, const char *, GString *, void *);
-
-static size_t
-web_replace(char **s, enum rx_id id, web_fn fn, void *arg)
-{
-	GMatchInfo	*mi = NULL;
-	GString		*b;
-	int		 st, en;
-	size_t		 n = 0, at = 0, keep;
-
-	if (!g_regex_match(R(id), *s, 0, &mi)) {
-		g_match_info_free(mi);
-		return 0;
-	}
-	b = g_string_new(NULL);
-	do {
-		g_match_info_fetch_pos(mi, 0, &st, &en);
-		keep = b->len;
-		g_string_append_len(b, *s + at, st - (int)at);
-		if (!fn(mi, *s, b, arg)) {
-			g_string_truncate(b, keep);
-			continue;
-		}
-		at = (size_t)en;
-		n++;
-	} while (g_match_info_next(mi, NULL));
-	g_match_info_free(mi);
-	if (n == 0) {
-		g_string_free(b, TRUE);
-		return 0;
-	}
-	g_string_append(b, *s + at);
-	g_free(*s);
-	*s = g_string_free(b, FALSE);
-	return n;
-}
-
-/* What web_sub() keeps of a match: a group, and a URL aside. */
-struct web_keep {
-	int		 g;		/* group to keep, 0: none */
-	int		 u;		/* group holding a URL, 0: none */
-	GPtrArray	*urls;		/* where URLs go */
-};
-
-static int
-web_keep_fn(GMatchInfo *mi, const char *s, GString *out, void *arg)
-{
-	struct web_keep	*k = arg;
-	int		 gs, ge;
-
-	if (k->g > 0 && g_match_info_fetch_pos(mi, k->g, &gs, &ge) &&
-	    gs >= 0)
-		g_string_append_len(out, s + gs, ge - gs);
-	if (k->u > 0 && k->urls != NULL)
-		g_ptr_array_add(k->urls, g_match_info_fetch(mi, k->u));
-	return 1;
-}
-
-/* Replace every match of a pattern in *s by group g of the match
- * (0: remove it); each URL group u (> 0) is kept in urls.  Returns
- * the number of matches. */
-static size_t
-web_sub(char **s, enum rx_id id, int g, int u, GPtrArray *urls)
-{
-	struct web_keep	 k = { g, u, urls };
-
-	return web_replace(s, id, web_keep_fn, &k);
-}
-
-/* An entity's character, or 0 to keep it as written (unknown, or not
- * a character text may hold). */
-static int
-web_entity_fn(GMatchInfo *mi, const char *s, GString *out, void *arg)
-{
-	char		*name;
-	gunichar	 c = 0;
-	size_t		 i;
-	int		 hex;
-
-	(void)s;
-	(void)arg;
-	name = g_match_info_fetch(mi, 1);
-	hex = name[1] == 'x' || name[1] == 'X';
-	if (name[0] == '#')
-		c = (gunichar)strtoul(name + 1 + hex, NULL, hex ? 16 : 10);
-	else
-		for (i = 0; i < G_N_ELEMENTS(web_entities); i++)
-			if (strcmp(name, web_entities[i].name) == 0)
-				c = web_entities[i].c;
-	g_free(name);
-	if (c == 0 || !g_unichar_validate(c) || (c < 0x20 && c != '\t') ||
-	    (c >= 0x7F && c < 0xA0))
-		return 0;
-	g_string_append_unichar(out, c == '\t' ? ' ' : c);
-	return 1;
-}
-
-/* Decode the character entities of s in place; returns how many. */
-static size_t
-web_entities_decode(char **s)
-{
-	if (strchr(*s, '&') == NULL)
-		return 0;
-	return web_replace(s, RX_ENTITY, web_entity_fn, NULL);
-}
-
 /* Make a line of a piece of an input line: trimmed, its indent
  * counted, its language found. */
 static void
@@ -328,78 +164,6 @@ web_line_set(struct dc_line *l, const struct dc_line *from, char *text,
 	l->lang = l->blank ? -1 : dc_text_lang(l->text, l->len);
 	l->heading = l->blank ? 0 : heading;
 	g_free(text);
-}
-
-/*
- * Take the markup out of one line; its pieces (more than one where a
- * <br> or a block tag ended a line inside it) go to out as lines.
- */
-static void
-web_clean_line(const struct dc_line *l, GArray *out, struct dc_found *f)
-{
-	char		**pc, *t;
-	size_t		  i, n = 0;
-	int		  heading;
-	GMatchInfo	 *mi = NULL;
-	struct dc_line	  nl;
-
-	t = g_strdup(l->text);
-	if (strchr(t, '<') != NULL) {
-		n += web_sub(&t, RX_AUTOLINK, 0, 1, f->urls);
-		pc = g_regex_split(R(RX_BREAK), t, 0);
-		n += g_strv_length(pc) - 1;
-	} else {
-		pc = g_new0(char *, 2);
-		pc[0] = g_strdup(t);
-	}
-	g_free(t);
-	for (i = 0; pc[i] != NULL; i++) {
-		t = pc[i];
-		pc[i] = NULL;
-		if (strchr(t, '<') != NULL)
-			n += web_sub(&t, RX_TAG, 0, 0, NULL);
-		n += web_entities_decode(&t);
-		g_strstrip(t);
-		heading = 0;
-		/* Cheap looks first: most lines have no markup. */
-		if (t[0] == '>')
-			n += web_sub(&t, RX_QUOTE, 0, 0, NULL);
-		if (strchr("-*_", t[0]) != NULL && t[0] != '\0' &&
-		    g_regex_match(R(RX_RULE), t, 0, NULL)) {
-			t[0] = '\0';
-			n++;
-		}
-		if (t[0] == '#' && g_regex_match(R(RX_MDHEAD), t, 0, &mi)) {
-			int st, en;
-			g_match_info_fetch_pos(mi, 1, &st, &en);
-			heading = en - st;
-			n += web_sub(&t, RX_MDHEAD, 2, 0, NULL);
-		}
-		g_match_info_free(mi);
-		mi = NULL;
-		if (t[0] != '\0' && (strchr("-*+", t[0]) != NULL ||
-		    g_str_has_prefix(t, "•")))
-			n += web_sub(&t, RX_LIST, 0, 0, NULL);
-		if (strchr(t, '[') != NULL) {
-			n += web_sub(&t, RX_IMAGE, 1, 2, f->urls);
-			n += web_sub(&t, RX_LINK, 1, 2, f->urls);
-		}
-		if (strstr(t, "**") != NULL || strstr(t, "__") != NULL)
-			n += web_sub(&t, RX_EMPH, 2, 0, NULL);
-		g_strstrip(t);
-		if (strchr("hHfFwW", t[0]) != NULL && t[0] != '\0' &&
-		    g_regex_match(R(RX_URL), t, 0, NULL)) {
-			g_ptr_array_add(f->urls, t);
-			t = g_strdup("");
-			n++;
-		}
-		web_line_set(&nl, l, t, heading);
-		nl.piece = pc[1] != NULL || i > 0 ? (int)i + 1 : 0;
-		g_array_append_val(out, nl);
-	}
-	g_free(pc);
-	if (n > 0 && f->markup++ == 0)
-		f->markup_line = l->lineno;
 }
 
 /* The label word's meaning. */
@@ -570,16 +334,367 @@ web_title_fields(struct dc_found *f, const struct dc_line *l)
 }
 
 /*
- * Take web markup and crawler labels out of the input's lines, before
- * the dialect is chosen; what they said goes to f (initialised here;
+ * ---- Is the text a web export? ----
+ *
+ * Markup is taken out only where the file shows it is a page or a
+ * post saved as text: plain text is full of things that look like
+ * markup ("__init__", "2**10", "[1](2)", "# of items").  The evidence
+ * is counted over the whole file in one pass: tags of HTML elements,
+ * a tagged container's opening and closing, Markdown links to
+ * addresses, headings, quotes and fences.
+ */
+enum web_kind {
+	WEB_NONE,
+	WEB_MARKDOWN,
+	WEB_HTML
+};
+
+struct web_ev {
+	size_t	 tags;		/* <p>, </div>, <br>: an HTML element's */
+	size_t	 closes;	/* of which closing tags */
+	size_t	 heads;		/* "## heading" lines */
+	size_t	 loose;		/* "##heading" lines (no space) */
+	size_t	 links;		/* [text](address), <https://…> */
+	size_t	 blocks;	/* "> " quotes and ``` fences */
+	size_t	 hashes;	/* lines opening with "#" */
+	size_t	 lines;		/* lines with text */
+	int	 first;		/* the first line is a heading */
+};
+
+/* Does an address start at s (a link's target)? */
+static int
+web_target(const char *s)
+{
+	return g_ascii_strncasecmp(s, "http://", 7) == 0 ||
+	    g_ascii_strncasecmp(s, "https://", 8) == 0 ||
+	    g_ascii_strncasecmp(s, "ftp://", 6) == 0 ||
+	    g_ascii_strncasecmp(s, "mailto:", 7) == 0 ||
+	    g_ascii_strncasecmp(s, "www.", 4) == 0 ||
+	    strncmp(s, "/", 1) == 0 || strncmp(s, "./", 2) == 0 ||
+	    strncmp(s, "../", 3) == 0 || strncmp(s, "#", 1) == 0;
+}
+
+/* Count the tags and links of one line. */
+static void
+web_ev_marks(struct web_ev *e, const char *s)
+{
+	const char	*p, *q;
+	size_t		 n;
+
+	for (p = s; (p = strchr(p, '<')) != NULL; p++) {
+		if (strncmp(p, "<!--", 4) == 0) {
+			e->tags++;
+			continue;
+		}
+		if (web_target(p + 1) && p[1] != '/' && p[1] != '#') {
+			e->links++;
+			continue;
+		}
+		q = p + 1 + (p[1] == '/');
+		n = strspn(q, "abcdefghijklmnopqrstuvwxyz"
+		    "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789");
+		if (n > 0 && (q[n] == '>' || q[n] == ' ' || q[n] == '/' ||
+		    q[n] == '\t') && dc_markup_html_name(q, n)) {
+			e->tags++;
+			e->closes += p[1] == '/';
+		}
+	}
+	for (p = s; (p = strstr(p, "](")) != NULL; p += 2)
+		if (web_target(p + 2))
+			e->links++;
+}
+
+/* Count the Markdown block marks of one line.  A heading is one
+ * whose text is not prose ("# of items") or a comment's "key = value"
+ * ("# sent_id = 1", as CoNLL-U writes). */
+static void
+web_ev_block(struct web_ev *e, const char *s)
+{
+	size_t	 n = strspn(s, "#");
+	int	 head;
+
+	e->lines++;
+	e->hashes += n > 0;
+	if (n >= 1 && n <= 6) {
+		head = s[n] == ' ' || s[n] == '\t';
+		s += n + strspn(s + n, " \t");
+		if (*s == '\0' || *s == '#' || g_ascii_islower(*s) ||
+		    strstr(s, " = ") != NULL)
+			head = -1;
+		if (head == 1)
+			e->heads++;
+		else if (head == 0)
+			e->loose++;
+		e->first |= e->lines == 1 && head == 1;
+	}
+	if ((s[0] == '>' && (s[1] == ' ' || s[1] == '\0')) ||
+	    strncmp(s, "```", 3) == 0 || strncmp(s, "~~~", 3) == 0)
+		e->blocks++;
+}
+
+/* A tagged container: the text opens with a tag (or an XML
+ * declaration) and its last line ends one. */
+static int
+web_container(const struct dc_line *l, size_t from, size_t n)
+{
+	size_t	 first, last;
+
+	for (first = from; first < n && l[first].blank; first++)
+		;
+	for (last = n; last > first && l[last - 1].blank; last--)
+		;
+	if (first == last || l[first].text[0] != '<' ||
+	    !(g_ascii_isalpha(l[first].text[1]) || l[first].text[1] == '?' ||
+	    l[first].text[1] == '!'))
+		return 0;
+	return l[last - 1].text[l[last - 1].len - 1] == '>';
+}
+
+static enum web_kind
+web_sniff(const struct dc_input *in, size_t from)
+{
+	struct web_ev	 e;
+	size_t		 i;
+	int		 md, html;
+
+	if (web_container(in->lines, from, in->nlines))
+		return WEB_HTML;
+	memset(&e, 0, sizeof(e));
+	for (i = from; i < in->nlines; i++) {
+		if (in->lines[i].blank)
+			continue;
+		web_ev_marks(&e, in->lines[i].text);
+		web_ev_block(&e, in->lines[i].text);
+	}
+	/* Comments of a script, a table or CoNLL-U are no headings. */
+	if (e.hashes > 4 && e.hashes * 3 > e.lines)
+		e.heads = e.loose = 0, e.first = 0;
+	md = e.links > 0 || e.heads >= 2 || e.first ||
+	    (e.heads + e.loose >= 1 &&
+	    e.blocks >= 1) || (from > 0 && e.heads + e.loose + e.blocks > 0);
+	html = e.tags >= 3 || (e.tags >= 2 && e.closes >= 1);
+	if (md)
+		return WEB_MARKDOWN;
+	return html ? WEB_HTML : WEB_NONE;
+}
+
+/*
+ * What blogs write that Markdown reads otherwise: a heading with no
+ * space after its "#" ("##标题"), and ~~struck~~ text (not in
+ * CommonMark: its marks go, its text stays).  Fenced code is left
+ * alone.  Returns the text to parse (g_free()).
+ */
+static char *
+web_md_prepass(const char *s, size_t len)
+{
+	GString		*b = g_string_sized_new(len + 64);
+	const char	*e, *end = s + len, *p;
+	size_t		 n;
+	int		 fence = 0;
+
+	for (; s < end; s = e + 1) {
+		if ((e = memchr(s, '\n', (size_t)(end - s))) == NULL)
+			e = end;
+		if (strncmp(s, "```", 3) == 0 || strncmp(s, "~~~", 3) == 0)
+			fence = !fence;
+		n = strspn(s, "#");
+		if (!fence && n >= 1 && n <= 6 && s + n < e &&
+		    ((unsigned char)s[n] >= 0x80 || g_ascii_isupper(s[n]))) {
+			g_string_append_len(b, s, (gssize)n);
+			g_string_append_c(b, ' ');
+			s += n;
+		}
+		for (p = s; !fence && p + 1 < e; p++)
+			if (p[0] == '~' && p[1] == '~') {
+				g_string_append_len(b, s, p - s);
+				s = ++p + 1;
+			}
+		g_string_append_len(b, s, e - s);
+		if (e < end)
+			g_string_append_c(b, '\n');
+	}
+	return g_string_free(b, FALSE);
+}
+
+/* The byte offset of line i of the input. */
+static size_t
+web_offset(const struct dc_input *in, size_t i)
+{
+	const char	*p = in->buf, *end = in->buf + in->len;
+
+	while (i-- > 0 && p < end) {
+		if ((p = memchr(p, '\n', (size_t)(end - p))) == NULL)
+			return in->len;
+		p++;
+	}
+	return (size_t)(p - in->buf);
+}
+
+/* Append a blank line like l, unless the last line is blank. */
+static void
+web_blank(GArray *out, const struct dc_line *l)
+{
+	struct dc_line	 nl;
+
+	if (out->len > 0 && g_array_index(out, struct dc_line,
+	    out->len - 1).blank)
+		return;
+	web_line_set(&nl, l, g_strdup(""), 0);
+	g_array_append_val(out, nl);
+}
+
+/* One piece to out as a line like l (or to f, a container's field). */
+static void
+web_piece(GArray *out, struct dc_piece *p, const struct dc_line *l,
+    struct dc_found *f)
+{
+	struct dc_line	 nl;
+
+	switch (p->kind) {
+	case DC_PIECE_PARA:
+		web_blank(out, l);
+		return;
+	case DC_PIECE_TITLE:
+		web_blank(out, l);
+		p->heading = 1;
+		/* FALLTHROUGH */
+	case DC_PIECE_TEXT:
+		g_strstrip(p->text);
+		if (p->kind == DC_PIECE_TEXT && p->heading == 0 &&
+		    g_regex_match(R(RX_URL), p->text, 0, NULL)) {
+			g_ptr_array_add(f->urls, p->text);
+			p->text = NULL;
+			return;
+		}
+		web_line_set(&nl, l, p->text, p->heading);
+		p->text = NULL;
+		g_array_append_val(out, nl);
+		if (p->kind == DC_PIECE_TITLE)
+			web_blank(out, l);
+		return;
+	case DC_PIECE_DATE:
+		if (f->date == NULL)
+			web_label(f, WL_DATE, p->text, l);
+		return;
+	case DC_PIECE_URL:
+		if (web_target(p->text))
+			g_ptr_array_add(f->urls, g_strdup(p->text));
+		return;
+	case DC_PIECE_AUTHOR:
+		if (f->author == NULL)
+			web_label(f, WL_AUTHOR, p->text, l);
+		return;
+	case DC_PIECE_SOURCE:
+		if (f->from == NULL)
+			web_label(f, WL_FROM, p->text, l);
+		return;
+	case DC_PIECE_ID:
+		return;
+	}
+	abort();
+}
+
+/* Number the lines a markup parser made of one input line (a web
+ * post's pair is its line: parse_bilingual.c). */
+static void
+web_number_pieces(GArray *out, size_t from)
+{
+	struct dc_line	*l = (struct dc_line *)(void *)out->data;
+	size_t		 i, j, k;
+
+	for (i = from; i < out->len; i = j) {
+		for (j = i + 1; j < out->len && !l[j].blank &&
+		    l[j].lineno == l[i].lineno; j++)
+			;
+		if (l[i].blank || j - i < 2)
+			continue;
+		for (k = i; k < j; k++)
+			l[k].piece = (int)(k - i) + 1;
+	}
+}
+
+/*
+ * Replace the lines from index from on by the pieces a markup parser
+ * made of them, each at its input line; a line left with no text
+ * (a rule, a tag) is blank.
+ */
+static void
+web_lines(struct dc_input *in, size_t from, GArray *pc, struct dc_found *f)
+{
+	GArray		*out;
+	struct dc_piece	*p = (struct dc_piece *)(void *)pc->data;
+	size_t		 i, k = 0, had;
+
+	out = g_array_sized_new(FALSE, FALSE, sizeof(struct dc_line),
+	    (guint)in->nlines + 8);
+	g_array_append_vals(out, in->lines, (guint)from);
+	for (i = from; i < in->nlines; i++) {
+		had = out->len;
+		while (k < pc->len && (p[k].line <= in->lines[i].lineno ||
+		    i + 1 == in->nlines))
+			web_piece(out, &p[k++], &in->lines[i], f);
+		if (out->len == had)
+			web_blank(out, &in->lines[i]);
+		g_free(in->lines[i].text);
+	}
+	web_number_pieces(out, from);
+	for (k = 0; k < pc->len; k++)
+		g_free(p[k].text);
+	g_free(in->lines);
+	in->nlines = out->len;
+	in->lines = (struct dc_line *)(void *)g_array_free(out, FALSE);
+}
+
+/*
+ * Take the markup out of the lines after the front matter, if the
+ * file shows it is a web export and keep is 0; says how much went.
+ */
+static void
+web_markup(struct dc_input *in, size_t fm, struct dc_found *f, int keep)
+{
+	enum web_kind	 kind;
+	GArray		*pc;
+	size_t		 off;
+	char		*md;
+
+	if ((kind = web_sniff(in, fm)) == WEB_NONE || fm >= in->nlines)
+		return;
+	if (keep) {
+		dc_msg(DC_WARN_GENERIC, 0, 0, "the text looks like %s: its "
+		    "markup is kept (--keep-markup)", kind == WEB_HTML ?
+		    "HTML or a tagged container" : "Markdown");
+		return;
+	}
+	pc = g_array_new(FALSE, FALSE, sizeof(struct dc_piece));
+	off = web_offset(in, fm);
+	if (kind == WEB_HTML)
+		f->markup = dc_markup_html(in->buf + off, in->len - off,
+		    in->lines[fm].lineno, pc);
+	else {
+		md = web_md_prepass(in->buf + off, in->len - off);
+		f->markup = dc_markup_md(md, strlen(md),
+		    in->lines[fm].lineno, pc);
+		g_free(md);
+	}
+	web_lines(in, fm, pc, f);
+	g_array_free(pc, TRUE);
+	if (f->markup > 0)
+		dc_msg(DC_WARN_GENERIC, in->lines[fm].lineno, 0, "read as %s: "
+		    "%zu tags, marks and fields taken out (--keep-markup "
+		    "keeps them)", kind == WEB_HTML ? "HTML or a tagged "
+		    "container" : "Markdown", f->markup);
+}
+
+/*
+ * Take web markup (unless keep) and crawler labels out of the input's
+ * lines, before the dialect is chosen; what they said goes to f (initialised here;
  * dc_found_apply() and dc_found_free() take it from there).  Labels
  * that describe the text (title, author, date, "正文：") count only
  * before the body starts; those of its source and editor anywhere.
  */
 void
-dc_input_web(struct dc_input *in, struct dc_found *f)
+dc_input_web(struct dc_input *in, struct dc_found *f, int keep)
 {
-	GArray		*out;
 	struct dc_line	*l;
 	GMatchInfo	*mi = NULL;
 	size_t		 i, j, fm, content = 0;
@@ -591,22 +706,7 @@ dc_input_web(struct dc_input *in, struct dc_found *f)
 	f->nodes = g_ptr_array_new();
 	f->urls = g_ptr_array_new_with_free_func(g_free);
 	fm = frontmatter_end(in->lines, in->nlines);
-	out = g_array_sized_new(FALSE, FALSE, sizeof(struct dc_line),
-	    (guint)in->nlines + 8);
-	for (i = 0; i < in->nlines; i++) {
-		l = &in->lines[i];
-		if (i < fm || l->blank) {
-			g_array_append_val(out, *l);
-			l->text = NULL;
-			continue;
-		}
-		web_clean_line(l, out, f);
-		g_free(l->text);
-		l->text = NULL;
-	}
-	g_free(in->lines);
-	in->nlines = out->len;
-	in->lines = (struct dc_line *)(void *)g_array_free(out, FALSE);
+	web_markup(in, fm, f, keep);
 
 	/* Labels, and a first line of title fields. */
 	for (i = j = fm; i < in->nlines; i++) {
