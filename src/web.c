@@ -686,6 +686,46 @@ web_markup(struct dc_input *in, size_t fm, struct dc_found *f, int keep)
 }
 
 /*
+ * The fields of front matter ("key: value" of YAML, "key = value" of
+ * TOML) that name what the text is: its title, subtitle, date, author,
+ * source and address go to f (they win over a reader's guess, as a
+ * label does); the block itself stays a DC_FRONTMATTER line
+ * (dc_frontmatter()).
+ */
+static void
+web_frontmatter(const struct dc_line *l, size_t fm, struct dc_found *f)
+{
+	static const char *const keys[] = {
+		"title", "subtitle", "date", "author", "source"
+	};
+	char	**dst[] = { &f->title, &f->subtitle, &f->date, &f->author,
+		    &f->from };
+	char	 *k, *v;
+	size_t	  i, j, n;
+
+	for (i = 1; i + 1 < fm; i++) {
+		n = strcspn(l[i].text, ":=");
+		if (l[i].text[n] == '\0' || n == 0 || n > 20)
+			continue;
+		k = g_strstrip(g_strndup(l[i].text, n));
+		v = g_strstrip(g_strdup(l[i].text + n + 1));
+		if (strlen(v) >= 2 && (*v == '"' || *v == '\'') &&
+		    v[strlen(v) - 1] == *v) {
+			v[strlen(v) - 1] = '\0';
+			memmove(v, v + 1, strlen(v));
+		}
+		for (j = 0; j < G_N_ELEMENTS(keys) && *v != '\0'; j++)
+			if (g_ascii_strcasecmp(k, keys[j]) == 0 &&
+			    *dst[j] == NULL)
+				*dst[j] = g_strdup(v);
+		if (web_target(v) && v[0] != '/' && v[0] != '#')
+			g_ptr_array_add(f->urls, g_strdup(v));
+		g_free(k);
+		g_free(v);
+	}
+}
+
+/*
  * Take web markup (unless keep) and crawler labels out of the input's
  * lines, before the dialect is chosen; what they said goes to f (initialised here;
  * dc_found_apply() and dc_found_free() take it from there).  Labels
@@ -706,6 +746,7 @@ dc_input_web(struct dc_input *in, struct dc_found *f, int keep)
 	f->nodes = g_ptr_array_new();
 	f->urls = g_ptr_array_new_with_free_func(g_free);
 	fm = frontmatter_end(in->lines, in->nlines);
+	web_frontmatter(in->lines, fm, f);
 	web_markup(in, fm, f, keep);
 
 	/* Labels, and a first line of title fields. */
