@@ -60,6 +60,7 @@ void		 dc_input_web(struct dc_input *, struct dc_found *, int);
 void		 dc_found_apply(struct dc_doc *, struct dc_found *);
 void		 dc_found_free(struct dc_found *);
 size_t		 dc_frontmatter(struct dc_doc *, const struct dc_line *, size_t);
+size_t		 dc_frontmatter_end(const struct dc_line *, size_t);
 
 /* web_markup.c: what a markup parser gives, piece by piece */
 enum dc_piece_kind {
@@ -80,6 +81,8 @@ struct dc_piece {
 };
 size_t		 dc_markup_html(const char *, size_t, int, GArray *);
 size_t		 dc_markup_md(const char *, size_t, int, GArray *);
+size_t		 dc_markup_jsonl(const char *, size_t, int, GArray *);
+size_t		 dc_markup_csv(const char *, size_t, int, GArray *);
 int		 dc_markup_html_name(const char *, size_t);
 
 /* recog.c: shared recognisers */

@@ -38,7 +38,9 @@ dc_detect(const struct dc_input *in)
 	const struct dc_line *l;
 	const char *p;
 
-	for (i = 0; i < in->nlines; i++) {
+	/* Front matter is no text: its keys are English. */
+	for (i = dc_frontmatter_end(in->lines, in->nlines); i < in->nlines;
+	    i++) {
 		l = &in->lines[i];
 		if (l->blank)
 			continue;

@@ -14,7 +14,6 @@
 #include "docconv.h"
 #include "parse.h"
 
-static size_t	frontmatter_end(const struct dc_line *, size_t);
 
 /*
  * ---- Regular expressions of the markup layer, in one table ----
@@ -82,7 +81,7 @@ dc_frontmatter(struct dc_doc *d, const struct dc_line *l, size_t n)
 	char		*t;
 	int		 lang;
 
-	if ((i = frontmatter_end(l, n)) == 0)
+	if ((i = dc_frontmatter_end(l, n)) == 0)
 		return 0;
 	i--;			/* the closing fence */
 	for (first = 0; l[first].blank; first++)
@@ -278,8 +277,8 @@ web_label(struct dc_found *f, enum web_label k, const char *v,
 
 /* Index after the front matter of lines l[0..n) (see dc_frontmatter()),
  * or 0 if there is none. */
-static size_t
-frontmatter_end(const struct dc_line *l, size_t n)
+size_t
+dc_frontmatter_end(const struct dc_line *l, size_t n)
 {
 	size_t		 i, first;
 	const char	*fence;
@@ -346,7 +345,14 @@ web_title_fields(struct dc_found *f, const struct dc_line *l)
 enum web_kind {
 	WEB_NONE,
 	WEB_MARKDOWN,
-	WEB_HTML
+	WEB_HTML,
+	WEB_JSONL,	/* a dump of one JSON object a line */
+	WEB_CSV		/* records of fields, a quoted one holding text */
+};
+
+static const char *const web_kind_name[] = {
+	"plain text", "Markdown", "HTML or a tagged container",
+	"JSON Lines records", "CSV records"
 };
 
 struct web_ev {
@@ -450,15 +456,47 @@ web_container(const struct dc_line *l, size_t from, size_t n)
 	return l[last - 1].text[l[last - 1].len - 1] == '>';
 }
 
+/* A dump of records: every line a JSON object, or CSV whose first line
+ * opens a quoted field after a few short ones and whose last closes
+ * it. */
+static enum web_kind
+web_records(const struct dc_line *l, size_t from, size_t n)
+{
+	size_t		 i, first, last, commas;
+	const char	*q;
+
+	for (first = from; first < n && l[first].blank; first++)
+		;
+	for (last = n; last > first && l[last - 1].blank; last--)
+		;
+	if (first == last)
+		return WEB_NONE;
+	for (i = first; i < last; i++)
+		if (!l[i].blank && (l[i].text[0] != '{' ||
+		    l[i].text[l[i].len - 1] != '}'))
+			break;
+	if (i == last)
+		return WEB_JSONL;
+	if ((q = strstr(l[first].text, ",\"")) == NULL ||
+	    l[last - 1].text[l[last - 1].len - 1] != '"' || last == first)
+		return WEB_NONE;
+	for (commas = 0; q > l[first].text; q--)
+		commas += *q == ',';
+	return commas <= 8 && l[first].text[0] != ' ' ? WEB_CSV : WEB_NONE;
+}
+
 static enum web_kind
 web_sniff(const struct dc_input *in, size_t from)
 {
 	struct web_ev	 e;
+	enum web_kind	 r;
 	size_t		 i;
 	int		 md, html;
 
 	if (web_container(in->lines, from, in->nlines))
 		return WEB_HTML;
+	if ((r = web_records(in->lines, from, in->nlines)) != WEB_NONE)
+		return r;
 	memset(&e, 0, sizeof(e));
 	for (i = from; i < in->nlines; i++) {
 		if (in->lines[i].blank)
@@ -613,6 +651,28 @@ web_number_pieces(GArray *out, size_t from)
 	}
 }
 
+/* A title field that the next line of text repeats (<title> and <h1>,
+ * a record's title and its text's first line) is said once. */
+static void
+web_title_once(GArray *pc)
+{
+	struct dc_piece	*p = (struct dc_piece *)(void *)pc->data;
+	size_t		 i, j;
+
+	for (i = 0; i < pc->len; i++) {
+		if (p[i].kind != DC_PIECE_TITLE)
+			continue;
+		for (j = i + 1; j < pc->len && p[j].kind != DC_PIECE_TEXT &&
+		    p[j].kind != DC_PIECE_TITLE; j++)
+			;
+		if (j < pc->len && strcmp(g_strstrip(p[i].text),
+		    g_strstrip(p[j].text)) == 0) {
+			p[j].heading = p[j].heading > 0 ? p[j].heading : 1;
+			p[i].kind = DC_PIECE_ID;
+		}
+	}
+}
+
 /*
  * Replace the lines from index from on by the pieces a markup parser
  * made of them, each at its input line; a line left with no text
@@ -628,6 +688,7 @@ web_lines(struct dc_input *in, size_t from, GArray *pc, struct dc_found *f)
 	out = g_array_sized_new(FALSE, FALSE, sizeof(struct dc_line),
 	    (guint)in->nlines + 8);
 	g_array_append_vals(out, in->lines, (guint)from);
+	web_title_once(pc);
 	for (i = from; i < in->nlines; i++) {
 		had = out->len;
 		while (k < pc->len && (p[k].line <= in->lines[i].lineno ||
@@ -661,14 +722,19 @@ web_markup(struct dc_input *in, size_t fm, struct dc_found *f, int keep)
 		return;
 	if (keep) {
 		dc_msg(DC_WARN_GENERIC, 0, 0, "the text looks like %s: its "
-		    "markup is kept (--keep-markup)", kind == WEB_HTML ?
-		    "HTML or a tagged container" : "Markdown");
+		    "markup is kept (--keep-markup)", web_kind_name[kind]);
 		return;
 	}
 	pc = g_array_new(FALSE, FALSE, sizeof(struct dc_piece));
 	off = web_offset(in, fm);
 	if (kind == WEB_HTML)
 		f->markup = dc_markup_html(in->buf + off, in->len - off,
+		    in->lines[fm].lineno, pc);
+	else if (kind == WEB_JSONL)
+		f->markup = dc_markup_jsonl(in->buf + off, in->len - off,
+		    in->lines[fm].lineno, pc);
+	else if (kind == WEB_CSV)
+		f->markup = dc_markup_csv(in->buf + off, in->len - off,
 		    in->lines[fm].lineno, pc);
 	else {
 		md = web_md_prepass(in->buf + off, in->len - off);
@@ -681,8 +747,7 @@ web_markup(struct dc_input *in, size_t fm, struct dc_found *f, int keep)
 	if (f->markup > 0)
 		dc_msg(DC_WARN_GENERIC, in->lines[fm].lineno, 0, "read as %s: "
 		    "%zu tags, marks and fields taken out (--keep-markup "
-		    "keeps them)", kind == WEB_HTML ? "HTML or a tagged "
-		    "container" : "Markdown", f->markup);
+		    "keeps them)", web_kind_name[kind], f->markup);
 }
 
 /*
@@ -745,7 +810,7 @@ dc_input_web(struct dc_input *in, struct dc_found *f, int keep)
 	memset(f, 0, sizeof(*f));
 	f->nodes = g_ptr_array_new();
 	f->urls = g_ptr_array_new_with_free_func(g_free);
-	fm = frontmatter_end(in->lines, in->nlines);
+	fm = dc_frontmatter_end(in->lines, in->nlines);
 	web_frontmatter(in->lines, fm, f);
 	web_markup(in, fm, f, keep);
 

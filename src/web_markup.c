@@ -17,6 +17,7 @@
 #include <glib.h>
 #include <libxml/HTMLparser.h>
 #include <cmark.h>
+#include <json-glib/json-glib.h>
 
 #include "docconv.h"
 #include "parse.h"
@@ -28,6 +29,7 @@ struct mk {
 	int		 cur_line;	/* its input line, 0 if empty */
 	int		 line;		/* input line the walk is at */
 	int		 heading;	/* level of the heading being read */
+	int		 blocks;	/* HTML blocks open (<p>, <div>) */
 	size_t		 removed;	/* tags, marks and fields taken out */
 };
 
@@ -243,22 +245,49 @@ mk_attrs(struct mk *m, xmlNode *n)
 	}
 }
 
+static int
+mk_newlines(const char *s)
+{
+	int	 n = 0;
+
+	for (; *s != '\0'; s++)
+		n += *s == '\n';
+	return n;
+}
+
 /* The input line of a text node: libxml2 gives the line its text ends
  * on, up to 65535; the walk's line beyond. */
 static int
 mk_node_line(const struct mk *m, xmlNode *n, int line0)
 {
 	long		 l = xmlGetLineNo(n);
-	const char	*p;
 
 	if (l <= 0 || l >= 65535)
 		return m->line;
 	if (n->content != NULL)
-		for (p = (const char *)n->content; *p != '\0'; p++)
-			if (*p == '\n')
-				l--;
+		l -= mk_newlines((const char *)n->content);
 	l += line0 - 1;
 	return l > m->line ? (int)l : m->line;
+}
+
+/*
+ * A <br> ends a line.  So does a container's sentence or segment
+ * (<seg id=1>), unless a paragraph of the container holds it: then
+ * the segments run on, a space between words of Latin script.
+ */
+static void
+mk_break(struct mk *m, xmlNode *n)
+{
+	char	 c;
+
+	if (m->blocks == 0 || g_ascii_strcasecmp((const char *)n->name,
+	    "br") == 0) {
+		mk_flush(m);
+		return;
+	}
+	c = m->cur->len > 0 ? m->cur->str[m->cur->len - 1] : ' ';
+	if (c != ' ' && c != '\t' && (unsigned char)c < 0x80)
+		g_string_append_c(m->cur, ' ');
 }
 
 /* Enter node n; returns 1 to walk its children. */
@@ -271,9 +300,18 @@ mk_enter(struct mk *m, xmlNode *n, int line0)
 
 	if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
 		m->line = mk_node_line(m, n, line0);
-		if (n->content != NULL)
-			mk_text(m, (const char *)n->content,
-			    strlen((const char *)n->content));
+		if (n->content == NULL)
+			return 0;
+		/* White space between a paragraph's elements is a
+		 * space, whatever line ends it holds. */
+		if (m->blocks > 0 && xmlIsBlankNode(n)) {
+			m->line += mk_newlines((const char *)n->content);
+			if (m->cur->len > 0)
+				g_string_append_c(m->cur, ' ');
+			return 0;
+		}
+		mk_text(m, (const char *)n->content,
+		    strlen((const char *)n->content));
 		return 0;
 	}
 	if (n->type != XML_ELEMENT_NODE) {
@@ -298,10 +336,11 @@ mk_enter(struct mk *m, xmlNode *n, int line0)
 		g_string_append_c(m->cur, ' ');
 		return 1;
 	case EL_BREAK:
-		mk_flush(m);
+		mk_break(m, n);
 		return 1;
 	case EL_BLOCK:
 		mk_para(m);
+		m->blocks += mk_in(mk_html_block, (const char *)n->name);
 		if (n->name[0] == 'h' && n->name[1] >= '1' &&
 		    n->name[1] <= '6' && n->name[2] == '\0')
 			m->heading = n->name[1] - '0';
@@ -327,9 +366,10 @@ mk_leave(struct mk *m, xmlNode *n)
 	case EL_BLOCK:
 		mk_para(m);
 		m->heading = 0;
+		m->blocks -= mk_in(mk_html_block, (const char *)n->name);
 		break;
 	case EL_BREAK:
-		mk_flush(m);
+		mk_break(m, n);
 		break;
 	case EL_INLINE:
 	case EL_SKIP:
@@ -556,6 +596,261 @@ dc_markup_md(const char *s, size_t len, int line0, GArray *out)
 	mk_flush(&m);
 	cmark_iter_free(it);
 	cmark_node_free(doc);
+	g_string_free(m.cur, TRUE);
+	return m.removed;
+}
+
+/* ---- Records: JSON Lines and CSV ---- */
+
+/* Keys whose value is a record's text. */
+static const char *const mk_text_keys[] = {
+	"text", "content", "contents", "body", "article", "maintext",
+	"passage", "document", "paragraphs", "fulltext", "full_text", NULL
+};
+
+/* Is a field's value a date and little else? */
+static int
+mk_is_date(const char *v)
+{
+	char	*iso = NULL, *date = NULL, *place = NULL;
+	int	 r;
+
+	if (strlen(v) > 40 || !dc_parse_date(v, &iso, &date, &place))
+		return 0;
+	r = strlen(date) * 2 >= strlen(v);
+	g_free(iso);
+	g_free(date);
+	g_free(place);
+	return r;
+}
+
+/* A record's text: its lines, a paragraph at each blank line. */
+static void
+mk_record_text(struct mk *m, const char *v)
+{
+	const char	*p, *e;
+
+	for (p = v; *p != '\0'; p = *e != '\0' ? e + 1 : e) {
+		e = p + strcspn(p, "\n");
+		if (e == p || strspn(p, " \t\r") == (size_t)(e - p))
+			mk_para(m);
+		else {
+			g_string_append_len(m->cur, p, e - p);
+			m->cur_line = m->line;
+			mk_flush(m);
+		}
+	}
+	mk_para(m);
+}
+
+/*
+ * One field of a record, named by key (NULL: a CSV field without a
+ * header, known by its value).  A title that the text repeats as its
+ * first line is left to the text.  Returns 1 if the field was text.
+ */
+static int
+mk_record_field(struct mk *m, const char *key, const char *v,
+    const char *text)
+{
+	int	 k = key != NULL ? mk_field(key) : -1;
+	size_t	 n = strlen(v);
+
+	if (key == NULL && mk_is_date(v))
+		k = DC_PIECE_DATE;
+	else if (key == NULL && strchr(v, ' ') == NULL &&
+	    (g_str_has_prefix(v, "http://") || g_str_has_prefix(v, "https://")))
+		k = DC_PIECE_URL;
+	if (k == DC_PIECE_TITLE || (key == NULL && v == text))
+		k = -1;
+	if ((key != NULL && mk_in(mk_text_keys, key)) || v == text ||
+	    (k < 0 && n > 100)) {
+		mk_record_text(m, v);
+		return 1;
+	}
+	if (k >= 0)
+		mk_field_piece(m, k, v, m->line);
+	else
+		m->removed++;
+	return 0;
+}
+
+/* A record's title first (unless its text opens with it), then its
+ * fields in order. */
+static void
+mk_record(struct mk *m, char **keys, char **vals, size_t n)
+{
+	const char	*title = NULL, *text = NULL;
+	size_t		 i, best = 0;
+
+	for (i = 0; i < n; i++) {
+		if (keys != NULL && mk_field(keys[i]) == DC_PIECE_TITLE &&
+		    title == NULL)
+			title = vals[i];
+		if (strlen(vals[i]) > best && (keys == NULL ||
+		    mk_in(mk_text_keys, keys[i]))) {
+			best = strlen(vals[i]);
+			text = vals[i];
+		}
+	}
+	/* Without names: the first short field before the text. */
+	for (i = 0; keys == NULL && i < n && vals[i] != text; i++)
+		if (*vals[i] != '\0' && strlen(vals[i]) <= 300 &&
+		    !mk_is_date(vals[i]) &&
+		    strstr(vals[i], "://") == NULL) {
+			title = vals[i];
+			break;
+		}
+	mk_para(m);
+	if (title != NULL && (text == NULL || !g_str_has_prefix(text, title) ||
+	    (text[strlen(title)] != '\n' && text[strlen(title)] != '\0'))) {
+		mk_push(m, DC_PIECE_TITLE, m->line, title, strlen(title));
+		m->removed++;
+	}
+	for (i = 0; i < n; i++)
+		if (vals[i] != title)
+			mk_record_field(m, keys != NULL ? keys[i] : NULL,
+			    vals[i], text);
+}
+
+/* One JSON object of a line as a record; 0 if it is none. */
+static int
+mk_json_line(struct mk *m, JsonParser *jp, const char *s, size_t len)
+{
+	JsonNode	*root;
+	JsonObject	*o;
+	GList		*mem, *l;
+	GPtrArray	*k, *v;
+	JsonNode	*x;
+
+	if (!json_parser_load_from_data(jp, s, (gssize)len, NULL) ||
+	    (root = json_parser_get_root(jp)) == NULL ||
+	    !JSON_NODE_HOLDS_OBJECT(root))
+		return 0;
+	o = json_node_get_object(root);
+	k = g_ptr_array_new();
+	v = g_ptr_array_new();
+	mem = json_object_get_members(o);
+	for (l = mem; l != NULL; l = l->next) {
+		x = json_object_get_member(o, l->data);
+		if (JSON_NODE_HOLDS_VALUE(x) &&
+		    json_node_get_value_type(x) == G_TYPE_STRING) {
+			g_ptr_array_add(k, l->data);
+			g_ptr_array_add(v, (char *)json_node_get_string(x));
+		} else
+			m->removed++;
+	}
+	mk_record(m, (char **)k->pdata, (char **)v->pdata, k->len);
+	g_list_free(mem);
+	g_ptr_array_free(k, TRUE);
+	g_ptr_array_free(v, TRUE);
+	return 1;
+}
+
+/*
+ * Read a dump of one JSON object a line ({"id":…, "url":…, "title":…,
+ * "text":…}) whose first line is input line line0.  Returns the
+ * number of fields taken out.
+ */
+size_t
+dc_markup_jsonl(const char *s, size_t len, int line0, GArray *out)
+{
+	struct mk	 m;
+	JsonParser	*jp = json_parser_new_immutable();
+	const char	*e, *end = s + len;
+
+	memset(&m, 0, sizeof(m));
+	m.out = out;
+	m.cur = g_string_new(NULL);
+	for (m.line = line0; s < end; s = e + 1, m.line++) {
+		if ((e = memchr(s, '\n', (size_t)(end - s))) == NULL)
+			e = end;
+		if (e > s && !mk_json_line(&m, jp, s, (size_t)(e - s)))
+			mk_text(&m, s, (size_t)(e - s));
+	}
+	mk_para(&m);
+	g_object_unref(jp);
+	g_string_free(m.cur, TRUE);
+	return m.removed;
+}
+
+/* One CSV field at *sp (RFC 4180: quoted with "" inside, or bare);
+ * *sp moves past it and its comma.  Returns the field (g_free()), or
+ * NULL at the end of a record (*sp past its line end). */
+static char *
+mk_csv_field(const char **sp, const char *end, int *line)
+{
+	const char	*s = *sp;
+	GString		*b;
+
+	if (s >= end || *s == '\n' || *s == '\r')
+		return NULL;
+	b = g_string_new(NULL);
+	if (*s == '"') {
+		for (s++; s < end; s++) {
+			if (*s == '"' && s + 1 < end && s[1] == '"')
+				s++;
+			else if (*s == '"') {
+				s++;
+				break;
+			}
+			*line += *s == '\n';
+			g_string_append_c(b, *s);
+		}
+	}
+	for (; s < end && *s != ',' && *s != '\n'; s++)
+		g_string_append_c(b, *s);
+	if (s < end && *s == ',' && (s + 1 == end || s[1] == '\n'))
+		s++;	/* a last, empty field: the record ends here */
+	else if (s < end && *s == ',')
+		s++;
+	*sp = s;
+	return g_string_free(b, FALSE);
+}
+
+/*
+ * Read CSV records (title,date,"text…" and the like, with or without a
+ * header row naming the fields) whose first line is input line line0.
+ * Returns the number of fields taken out.
+ */
+size_t
+dc_markup_csv(const char *s, size_t len, int line0, GArray *out)
+{
+	struct mk	 m;
+	const char	*end = s + len;
+	GPtrArray	*rec, *head = NULL;
+	char		*f;
+	int		 line = line0, named;
+	size_t		 i;
+
+	memset(&m, 0, sizeof(m));
+	m.out = out;
+	m.cur = g_string_new(NULL);
+	while (s < end) {
+		m.line = line;
+		rec = g_ptr_array_new_with_free_func(g_free);
+		while ((f = mk_csv_field(&s, end, &line)) != NULL)
+			g_ptr_array_add(rec, f);
+		s += s < end;
+		line++;
+		/* A header row: every field a short name of a field. */
+		for (i = 0, named = head == NULL && rec->len > 1; named &&
+		    i < rec->len; i++)
+			named = mk_field(rec->pdata[i]) >= 0 ||
+			    mk_in(mk_text_keys, rec->pdata[i]);
+		if (named) {
+			head = rec;
+			m.removed += rec->len;
+			continue;
+		}
+		if (rec->len > 0)
+			mk_record(&m, head != NULL && head->len == rec->len ?
+			    (char **)head->pdata : NULL, (char **)rec->pdata,
+			    rec->len);
+		g_ptr_array_free(rec, TRUE);
+	}
+	if (head != NULL)
+		g_ptr_array_free(head, TRUE);
+	mk_para(&m);
 	g_string_free(m.cur, TRUE);
 	return m.removed;
 }
