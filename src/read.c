@@ -263,6 +263,7 @@ dc_parse_mem(const char *buf, size_t len, const char *name,
 	if (dc_input_decode(buf, len, o, &in) == -1)
 		return NULL;
 	dc_input_web(&in, &found, o->keep_markup);
+	dc_input_split(&in);
 	if (dia == DC_DIALECT_AUTO)
 		dia = dc_detect(&in);
 	/* A clause a line: the lines that go on join first. */

@@ -1950,20 +1950,202 @@ dc_line_continues(const char *s, int lang, int *depth)
 }
 
 /*
- * Join the lines that go on (dc_line_continues()) into the line they
- * continue, keeping the first line's number and indent.  sep joins
- * them: nothing for running Chinese text, a space for segmented text
- * (a token boundary).  Only lines of the same language join; a line
- * ending inside a bracket joins only the line right after it.
+ * Where a paragraph's indent was left in mid-line (its line break lost:
+ * "……结束。　　第二段……"), the byte offset of the indent after a
+ * sentence's end, or 0.
+ */
+static size_t
+split_at(const char *s)
+{
+	const char	*p, *q;
+	gunichar	 c, prev = 0;
+	int		 n;
+
+	for (p = s; *p != '\0'; p = g_utf8_next_char(p)) {
+		c = g_utf8_get_char(p);
+		if (c == 0x3000 && p > s && (prev == 0x3002 || prev == 0xFF01 ||
+		    prev == 0xFF1F || prev == 0x201D || prev == 0x300D ||
+		    prev == 0x300F || prev == 0x2026)) {
+			for (q = p, n = 0; g_utf8_get_char(q) == 0x3000;
+			    q = g_utf8_next_char(q))
+				n++;
+			if (n >= 2 && *q != '\0')
+				return (size_t)(p - s);
+		}
+		prev = c;
+	}
+	return 0;
+}
+
+/*
+ * Lost line breaks: a line holding a paragraph's indent in mid-line
+ * is split there, the new line indented as the indent says.
+ */
+void
+dc_input_split(struct dc_input *in)
+{
+	GArray		*out;
+	struct dc_line	 l, nl;
+	size_t		 i, at;
+	const char	*p;
+
+	out = g_array_sized_new(FALSE, FALSE, sizeof(struct dc_line),
+	    (guint)in->nlines + 8);
+	for (i = 0; i < in->nlines; i++) {
+		l = in->lines[i];
+		while (!l.blank && (at = split_at(l.text)) > 0) {
+			nl = l;
+			for (p = l.text + at, nl.indent = 0;
+			    g_utf8_get_char(p) == 0x3000; p += 3)
+				nl.indent++;
+			nl.col = l.col + (int)(p - l.text);
+			nl.text = g_strdup(p);
+			nl.len = strlen(p);
+			nl.lang = dc_text_lang(nl.text, nl.len);
+			l.text[at] = '\0';
+			l.len = at;
+			l.lang = dc_text_lang(l.text, l.len);
+			g_array_append_val(out, l);
+			l = nl;
+		}
+		g_array_append_val(out, l);
+	}
+	g_free(in->lines);
+	in->nlines = out->len;
+	in->lines = (struct dc_line *)(void *)g_array_free(out, FALSE);
+}
+
+/* Does s end in a colon (an announcement: "……三件事：")? */
+static int
+join_colon(const char *s)
+{
+	size_t	 n = strlen(s);
+
+	return (n >= 1 && s[n - 1] == ':') ||
+	    (n >= 3 && strcmp(s + n - 3, "：") == 0);
+}
+
+/* What the whole text shows of its line structure (join_scan()). */
+struct join_ctx {
+	int	 spaced;	/* a blank line after nearly every line */
+	int	 wrapped;	/* Chinese paragraphs open with an indent and
+				   go on in unindented lines: hard-wrapped */
+	int	 prev;		/* indent of the run's last line */
+	int	 prevend;	/* it ends a sentence */
+};
+
+/* Does a line end a sentence (before closing quotes)? */
+static int
+join_sentence_end(const char *s)
+{
+	const char	*p = s + strlen(s);
+	gunichar	 c = 0;
+
+	while (p > s) {
+		p = g_utf8_prev_char(p);
+		c = g_utf8_get_char(p);
+		if (clause_depth(c) >= 0 && c != '"' && c != 0x2019)
+			break;
+	}
+	return c == 0x3002 || c == 0xFF01 || c == 0xFF1F || c == 0x2026 ||
+	    c == '.' || c == '!' || c == '?';
+}
+
+/*
+ * Scan the text for the evidence of its line structure: double spacing
+ * (a blank line after nine lines of ten), and hard wrapping (at least
+ * two Chinese lines that open a paragraph with an indent, and two
+ * unindented ones after a line that stops mid-clause, with no blank
+ * between).
+ */
+static void
+join_scan(const struct dc_input *in, struct join_ctx *x)
+{
+	const struct dc_line	*l;
+	size_t			 i, lines = 0, spaced = 0, ind = 0, cont = 0;
+	int			 depth = 0;
+
+	memset(x, 0, sizeof(*x));
+	for (i = 0; i < in->nlines; i++) {
+		l = &in->lines[i];
+		if (l->blank)
+			continue;
+		lines++;
+		spaced += i + 1 < in->nlines && in->lines[i + 1].blank;
+		if (l->lang != DC_LANG_ZH)
+			continue;
+		if (l->indent > 0)
+			ind++;
+		else if (i > 0 && !in->lines[i - 1].blank &&
+		    in->lines[i - 1].lang == DC_LANG_ZH &&
+		    dc_line_continues(in->lines[i - 1].text, DC_LANG_ZH,
+		    &depth) == 0 && !join_sentence_end(in->lines[i - 1].text))
+			cont++;
+		depth = 0;
+	}
+	x->spaced = lines >= 4 && spaced * 10 >= lines * 9;
+	x->wrapped = ind >= 2 && cont >= 2;
+}
+
+/* A hard-wrapped line goes on: no indent after a run that opened
+ * with one, and the line before it stops mid-sentence. */
+static int
+join_wrapped(const struct join_ctx *x, const struct dc_line *last,
+    const struct dc_line *l)
+{
+	return x->wrapped && last->indent > 0 && l->indent == 0 &&
+	    l->lang == DC_LANG_ZH && last->lang == DC_LANG_ZH &&
+	    !x->prevend;
+}
+
+/*
+ * May line l go on the run last ends (cont: what dc_line_continues()
+ * said of it), with blanks blank lines between?  A blank line, a
+ * deeper indent or a change of form ends a run; a join across a blank
+ * line needs a clause mark in a double-spaced text, and never follows
+ * a colon.
+ */
+static int
+join_ok(const struct join_ctx *x, const struct dc_line *last,
+    const struct dc_line *l, int cont, int blanks)
+{
+	if (l->body || l->heading || (l->lang != last->lang &&
+	    l->lang >= 0) || clause_address(l->text))
+		return 0;
+	if (cont == 0)
+		return blanks == 0 && join_wrapped(x, last, l);
+	if (l->indent > x->prev)
+		return 0;
+	if (blanks > 0)
+		return cont == 2 && x->spaced && !join_colon(last->text);
+	return 1;
+}
+
+/* Keep what join_ok() needs of the run's last line. */
+static void
+join_last(struct join_ctx *x, const struct dc_line *l)
+{
+	x->prev = l->indent;
+	x->prevend = join_sentence_end(l->text);
+}
+
+/*
+ * Join the lines that go on (dc_line_continues(), join_wrapped()) into
+ * the line they continue, keeping the first line's number and indent.
+ * sep joins them: nothing for running Chinese text, a space for
+ * segmented text (a token boundary).  Only lines of the same language
+ * join, and only where join_ok() finds no paragraph mark between.
  */
 void
 dc_input_join(struct dc_input *in, const char *sep)
 {
 	struct dc_line	*l, *last = NULL;
+	struct join_ctx	 x;
 	size_t		 i, j, k;
 	int		 depth = 0, cont = 0, blanks = 0;
 	char		*t;
 
+	join_scan(in, &x);
 	for (i = j = 0; i < in->nlines; i++) {
 		l = &in->lines[i];
 		if (l->blank) {
@@ -1971,9 +2153,8 @@ dc_input_join(struct dc_input *in, const char *sep)
 			in->lines[j++] = *l;
 			continue;
 		}
-		if (last != NULL && (cont == 2 || (cont == 1 && blanks == 0)) &&
-		    !l->body && !l->heading && (l->lang == last->lang ||
-		    l->lang < 0) && !clause_address(l->text)) {
+		if (last != NULL && join_ok(&x, last, l, cont, blanks)) {
+			join_last(&x, l);
 			cont = dc_line_continues(l->text, last->lang, &depth);
 			/* Tokens separated by ideographic spaces keep
 			 * theirs. */
@@ -1991,6 +2172,7 @@ dc_input_join(struct dc_input *in, const char *sep)
 				g_free(in->lines[j + k].text);
 		} else {
 			depth = 0;
+			join_last(&x, l);
 			cont = dc_line_continues(l->text, l->lang, &depth);
 			in->lines[j] = *l;
 			last = &in->lines[j++];
