@@ -347,12 +347,13 @@ enum web_kind {
 	WEB_MARKDOWN,
 	WEB_HTML,
 	WEB_JSONL,	/* a dump of one JSON object a line */
-	WEB_CSV		/* records of fields, a quoted one holding text */
+	WEB_CSV,	/* records of fields, a quoted one holding text */
+	WEB_VERTICAL	/* a token a line: CoNLL-U, "word<TAB>TAG" */
 };
 
 static const char *const web_kind_name[] = {
 	"plain text", "Markdown", "HTML or a tagged container",
-	"JSON Lines records", "CSV records"
+	"JSON Lines records", "CSV records", "a vertical corpus"
 };
 
 struct web_ev {
@@ -485,6 +486,23 @@ web_records(const struct dc_line *l, size_t from, size_t n)
 	return commas <= 8 && l[first].text[0] != ' ' ? WEB_CSV : WEB_NONE;
 }
 
+/* A vertical corpus: nearly every line that is not a comment holds
+ * tab-separated columns, at least three such lines, and blank lines
+ * or comments part its sentences. */
+static int
+web_vertical(const struct dc_line *l, size_t from, size_t n)
+{
+	size_t	 i, rows = 0, cols = 0;
+
+	for (i = from; i < n; i++) {
+		if (l[i].blank || l[i].text[0] == '#')
+			continue;
+		rows++;
+		cols += strchr(l[i].text, '\t') != NULL;
+	}
+	return cols >= 3 && cols * 10 >= rows * 9;
+}
+
 static enum web_kind
 web_sniff(const struct dc_input *in, size_t from)
 {
@@ -497,6 +515,8 @@ web_sniff(const struct dc_input *in, size_t from)
 		return WEB_HTML;
 	if ((r = web_records(in->lines, from, in->nlines)) != WEB_NONE)
 		return r;
+	if (web_vertical(in->lines, from, in->nlines))
+		return WEB_VERTICAL;
 	memset(&e, 0, sizeof(e));
 	for (i = from; i < in->nlines; i++) {
 		if (in->lines[i].blank)
@@ -676,10 +696,12 @@ web_title_once(GArray *pc)
 /*
  * Replace the lines from index from on by the pieces a markup parser
  * made of them, each at its input line; a line left with no text
- * (a rule, a tag) is blank.
+ * (a rule, a tag) is blank if gaps is set (not in a vertical corpus,
+ * whose sentences are the lines of its first tokens).
  */
 static void
-web_lines(struct dc_input *in, size_t from, GArray *pc, struct dc_found *f)
+web_lines(struct dc_input *in, size_t from, GArray *pc, struct dc_found *f,
+    int gaps)
 {
 	GArray		*out;
 	struct dc_piece	*p = (struct dc_piece *)(void *)pc->data;
@@ -694,7 +716,7 @@ web_lines(struct dc_input *in, size_t from, GArray *pc, struct dc_found *f)
 		while (k < pc->len && (p[k].line <= in->lines[i].lineno ||
 		    i + 1 == in->nlines))
 			web_piece(out, &p[k++], &in->lines[i], f);
-		if (out->len == had)
+		if (out->len == had && gaps)
 			web_blank(out, &in->lines[i]);
 		g_free(in->lines[i].text);
 	}
@@ -717,6 +739,7 @@ web_markup(struct dc_input *in, size_t fm, struct dc_found *f, int keep)
 	GArray		*pc;
 	size_t		 off;
 	char		*md;
+	int		 first;
 
 	if ((kind = web_sniff(in, fm)) == WEB_NONE || fm >= in->nlines)
 		return;
@@ -727,6 +750,7 @@ web_markup(struct dc_input *in, size_t fm, struct dc_found *f, int keep)
 	}
 	pc = g_array_new(FALSE, FALSE, sizeof(struct dc_piece));
 	off = web_offset(in, fm);
+	first = in->lines[fm].lineno;
 	if (kind == WEB_HTML)
 		f->markup = dc_markup_html(in->buf + off, in->len - off,
 		    in->lines[fm].lineno, pc);
@@ -736,16 +760,19 @@ web_markup(struct dc_input *in, size_t fm, struct dc_found *f, int keep)
 	else if (kind == WEB_CSV)
 		f->markup = dc_markup_csv(in->buf + off, in->len - off,
 		    in->lines[fm].lineno, pc);
+	else if (kind == WEB_VERTICAL)
+		f->markup = dc_markup_vertical(in->buf + off, in->len - off,
+		    in->lines[fm].lineno, pc);
 	else {
 		md = web_md_prepass(in->buf + off, in->len - off);
 		f->markup = dc_markup_md(md, strlen(md),
 		    in->lines[fm].lineno, pc);
 		g_free(md);
 	}
-	web_lines(in, fm, pc, f);
+	web_lines(in, fm, pc, f, kind != WEB_VERTICAL);
 	g_array_free(pc, TRUE);
 	if (f->markup > 0)
-		dc_msg(DC_WARN_GENERIC, in->lines[fm].lineno, 0, "read as %s: "
+		dc_msg(DC_WARN_GENERIC, first, 0, "read as %s: "
 		    "%zu tags, marks and fields taken out (--keep-markup "
 		    "keeps them)", web_kind_name[kind], f->markup);
 }

@@ -854,3 +854,120 @@ dc_markup_csv(const char *s, size_t len, int line0, GArray *out)
 	g_string_free(m.cur, TRUE);
 	return m.removed;
 }
+
+/* ---- Vertical corpora: a token a line ---- */
+
+/* A vertical sentence's tokens so far, as "form/TAG" (a tag of "_" is
+ * none), and its id. */
+struct mk_vert {
+	GString		*line;
+	char		*id;
+	int		 first;		/* input line of its first token */
+};
+
+static void
+mk_vert_end(struct mk *m, struct mk_vert *v)
+{
+	if (v->line->len > 0)
+		mk_push(m, DC_PIECE_TEXT, v->first, v->line->str,
+		    v->line->len);
+	g_string_truncate(v->line, 0);
+	g_free(v->id);
+	v->id = NULL;
+	v->first = 0;
+}
+
+/* A comment line: a sentence's id, a new paragraph or document; the
+ * rest (its text, transliteration) the tokens say again. */
+static void
+mk_vert_comment(struct mk *m, struct mk_vert *v, const char *s)
+{
+	const char	*e;
+
+	s += strspn(s, "# \t");
+	if (g_str_has_prefix(s, "newpar") || g_str_has_prefix(s, "newdoc")) {
+		mk_vert_end(m, v);
+		mk_para(m);
+	} else if (g_str_has_prefix(s, "sent_id") &&
+	    (e = strchr(s, '=')) != NULL) {
+		g_free(v->id);
+		v->id = g_strstrip(g_strdup(e + 1));
+	}
+	m->removed++;
+}
+
+/* A token line: CoNLL (an index first: its form and universal tag, or
+ * its language's tag) or "form<TAB>TAG". */
+static void
+mk_vert_token(struct mk *m, struct mk_vert *v, char *s, int line)
+{
+	char	**c = g_strsplit(s, "\t", 12);
+	size_t	  n = g_strv_length(c);
+	char	 *form, *tag = NULL;
+	int	  conll = n >= 4 && c[0][strspn(c[0], "0123456789")] == '\0';
+
+	/* A multiword token ("1-2") or an empty node ("8.1") repeats
+	 * the words. */
+	if (n >= 2 && c[0][0] != '\0' && strspn(c[0], "0123456789-.") ==
+	    strlen(c[0]) && !conll && strpbrk(c[0], "-.") != NULL) {
+		g_strfreev(c);
+		return;
+	}
+	form = conll ? c[1] : c[0];
+	if (conll)
+		tag = strcmp(c[3], "_") != 0 ? c[3] : n > 4 ? c[4] : NULL;
+	else if (n >= 2)
+		tag = c[1];
+	if (v->line->len == 0) {
+		v->first = line;
+		if (v->id != NULL)
+			g_string_append_printf(v->line, "%s/id ", v->id);
+	} else
+		g_string_append_c(v->line, ' ');
+	g_string_append(v->line, form);
+	if (tag != NULL && g_ascii_isalpha(tag[0]) && strcmp(tag, "_") != 0)
+		g_string_append_printf(v->line, "/%s", tag);
+	m->removed += n - 1;
+	g_strfreev(c);
+}
+
+/*
+ * Read a vertical corpus (CoNLL-U, or a token and its tag a line, a
+ * blank line after each sentence) whose first line is input line
+ * line0: each sentence becomes one line of "form/TAG" tokens led by
+ * its id, for the segmented reader.  Returns the columns and
+ * comments taken out.
+ */
+size_t
+dc_markup_vertical(const char *s, size_t len, int line0, GArray *out)
+{
+	struct mk	 m;
+	struct mk_vert	 v;
+	const char	*e, *end = s + len;
+	char		*t;
+	int		 line;
+
+	memset(&m, 0, sizeof(m));
+	memset(&v, 0, sizeof(v));
+	m.out = out;
+	m.cur = g_string_new(NULL);
+	v.line = g_string_new(NULL);
+	for (line = line0; s < end; s = e + 1, line++) {
+		if ((e = memchr(s, '\n', (size_t)(end - s))) == NULL)
+			e = end;
+		m.line = line;
+		t = g_strndup(s, (gsize)(e - s));
+		g_strchomp(t);
+		if (*t == '\0')
+			mk_vert_end(&m, &v);
+		else if (*t == '#')
+			mk_vert_comment(&m, &v, t);
+		else
+			mk_vert_token(&m, &v, t, line);
+		g_free(t);
+	}
+	mk_vert_end(&m, &v);
+	g_string_free(v.line, TRUE);
+	g_string_free(m.cur, TRUE);
+	return m.removed;
+}

@@ -3,7 +3,8 @@
 its TEI (the text, the header, or an attribute that keeps it: a link's
 target, a token's part of speech), except markup and label words.  A
 tagged container's tags (any name, with their ids) and a page's scripts
-and styles are markup too.
+and styles are markup too; of a CoNLL-U corpus, the forms, the tags and
+the sentence ids are its text.
 
 Usage: t_lossless.py DOCCONV TMPDIR INPUT...
 """
@@ -24,13 +25,21 @@ COMPOUND = re.compile(r'\][A-Za-z]+(?=\s|$)')
 SCRIPT = re.compile(r'<(script|style)\b.*?</\1>', re.I | re.S)
 ANYTAG = re.compile(r'<[/?!]?[A-Za-z][^<>]*>')
 
+def conll(src):
+    """The text of a CoNLL-U corpus, or None if src is none."""
+    rows = [l.split('\t') for l in src.split('\n') if l and not l.startswith('#')]
+    if len(rows) < 3 or not all(len(r) >= 4 and r[0][:1].isdigit() for r in rows):
+        return None
+    ids = re.findall(r'^# sent_id = (.*)$', src, re.M)
+    return ' '.join(ids + [r[1] + ' ' + r[3] for r in rows if r[0].isdigit()])
+
 def counted(s):
     return collections.Counter(c for c in s if c.isalnum())
 
 bad = 0
 for f in inputs:
     src = open(f, 'rb').read().decode('utf-8', 'replace')
-    src = SCRIPT.sub(' ', src)
+    src = conll(src) or SCRIPT.sub(' ', src)
     if src.lstrip().startswith('<'):
         src = ANYTAG.sub('\n', src)
     text = COMPOUND.sub('', LABEL.sub('', html.unescape(TAG.sub('\n', src))))
