@@ -143,10 +143,11 @@ seg_tokens(const struct dc_line *l, size_t *ntok, char pos)
 				if (rb != NULL)
 					*rb = '\0';
 			}
-			/* A corpus line's id ("19980101-01-001-001/m")
+			/* A corpus line's id ("19980101-01-001-001/m",
+			 * a vertical corpus's "1/id": web_markup.c)
 			 * names the sentence. */
 			if (*ntok == 0 && s->text == NULL &&
-			    seg_is_id(t)) {
+			    (seg_is_id(t) || strcmp(tag, "id") == 0)) {
 				s->text = g_strdup(t);
 				continue;
 			}
