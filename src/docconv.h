@@ -288,7 +288,7 @@ enum dc_err {
 	DC_WARN_CONTROL,	/* control character removed */
 	DC_WARN_TOKENS,		/* segmentation looks odd */
 	DC_WARN_DIALECT,	/* dialect guess uncertain */
-	DC_WARN_FRONTMATTER,	/* front matter kept verbatim */
+	DC_WARN_FRONTMATTER,	/* front matter read, or kept verbatim */
 	DC_WARN_GENERIC,	/* other warning */
 	DC_WARN_ALIGN,		/* two files aligned other than 1-1 */
 	DC_WARN_STYLE,		/* style file: unknown group or key */

@@ -32,6 +32,7 @@ struct dc_found {
 					   add, in input order, owned */
 	GPtrArray	*urls;		/* char * addresses, owned */
 	char		*title;		/* "标题：" or a title field */
+	char		*title2;	/* the title in the other language */
 	char		*subtitle;	/* "副标题：" or a subtitle field */
 	char		*kicker;	/* "引题：" or a kicker field */
 	char		*author;	/* "作者：" */

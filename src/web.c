@@ -23,6 +23,7 @@
 enum rx_id {
 	RX_URL,		/* a line that is only an address */
 	RX_LABEL,	/* "标题：…": a crawler's or CMS's label */
+	RX_KEY,		/* "publish date/发表日期: …": a header's key */
 	RX__MAX
 };
 
@@ -39,6 +40,9 @@ static const struct {
 	  "责任编辑|責任編輯|编辑|編輯|原标题|原標題|"
 	  "URL|Url|url|Link|Source|Title|Subtitle|Author|Date|Editor)"
 	  "[ \\t\\x{3000}]*[：:][ \\t\\x{3000}]*(.*)$", 0 },
+	/* RX_KEY: a lower-case key, its translation, and the value */
+	{ "^([a-z][a-z_]*(?: [a-z_]+){0,2})(?:/[^:：/\\s][^:：/]{0,11})?"
+	  "[ \\t]*[：:](?:[ \\t\\x{3000}]+(.*)|)$", 0 },
 };
 
 static GRegex	*rx_compiled[RX__MAX];
@@ -117,9 +121,8 @@ dc_frontmatter(struct dc_doc *d, const struct dc_line *l, size_t n)
 	}
 	dc_node_append(d->root, dc_node_new(DC_FRONTMATTER, DC_LANG_ZH,
 	    b->str, l[first].lineno, 1));
-	dc_msg(DC_WARN_FRONTMATTER, l[first].lineno, 0, "lines %d-%d, "
-	    "not typeset", l[first].lineno,
-	    l[i].lineno);
+	dc_msg(DC_WARN_FRONTMATTER, l[first].lineno, 0, "lines %d-%d kept "
+	    "verbatim, not typeset", l[first].lineno, l[i].lineno);
 	g_string_free(b, TRUE);
 	return i + 1;
 }
@@ -778,24 +781,30 @@ web_markup(struct dc_input *in, size_t fm, struct dc_found *f, int keep)
 }
 
 /*
- * The fields of front matter ("key: value" of YAML, "key = value" of
- * TOML) that name what the text is: its title, subtitle, date, author,
- * source and address go to f (they win over a reader's guess, as a
- * label does); the block itself stays a DC_FRONTMATTER line
- * (dc_frontmatter()).
+ * Read front matter ("key: value" of YAML, "key = value" of TOML,
+ * between fences): its title, subtitle, date, author and source go to
+ * f (they win over a reader's guess, as a label does), an address
+ * among its values to the URLs; its other keys (layout, tags, an
+ * image) are no text.  The block becomes blank lines, with a warning
+ * naming what was left out.  (With --keep-markup it stays, for
+ * dc_frontmatter() to keep verbatim.)
  */
 static void
-web_frontmatter(const struct dc_line *l, size_t fm, struct dc_found *f)
+web_frontmatter(struct dc_input *in, size_t fm, struct dc_found *f)
 {
 	static const char *const keys[] = {
 		"title", "subtitle", "date", "author", "source"
 	};
-	char	**dst[] = { &f->title, &f->subtitle, &f->date, &f->author,
-		    &f->from };
-	char	 *k, *v;
-	size_t	  i, j, n;
+	char		**dst[] = { &f->title, &f->subtitle, &f->date,
+			    &f->author, &f->from };
+	struct dc_line	 *l = in->lines;
+	GString		 *out = g_string_new(NULL);
+	char		 *k, *v;
+	size_t		  i, j, n, first;
 
-	for (i = 1; i + 1 < fm; i++) {
+	for (first = 0; l[first].blank; first++)
+		;
+	for (i = first + 1; i + 1 < fm; i++) {
 		n = strcspn(l[i].text, ":=");
 		if (l[i].text[n] == '\0' || n == 0 || n > 20)
 			continue;
@@ -806,15 +815,100 @@ web_frontmatter(const struct dc_line *l, size_t fm, struct dc_found *f)
 			v[strlen(v) - 1] = '\0';
 			memmove(v, v + 1, strlen(v));
 		}
-		for (j = 0; j < G_N_ELEMENTS(keys) && *v != '\0'; j++)
-			if (g_ascii_strcasecmp(k, keys[j]) == 0 &&
-			    *dst[j] == NULL)
-				*dst[j] = g_strdup(v);
-		if (web_target(v) && v[0] != '/' && v[0] != '#')
+		for (j = 0; j < G_N_ELEMENTS(keys); j++)
+			if (g_ascii_strcasecmp(k, keys[j]) == 0)
+				break;
+		if (j < G_N_ELEMENTS(keys) && *v != '\0' && *dst[j] == NULL)
+			*dst[j] = g_strdup(v);
+		else if (web_target(v) && v[0] != '/' && v[0] != '#')
 			g_ptr_array_add(f->urls, g_strdup(v));
+		else if (j == G_N_ELEMENTS(keys))
+			g_string_append_printf(out, "%s%s", out->len > 0 ?
+			    ", " : "", k);
 		g_free(k);
 		g_free(v);
 	}
+	dc_msg(DC_WARN_FRONTMATTER, l[first].lineno, 0, "lines %d-%d read "
+	    "into the metadata%s%s", l[first].lineno, l[fm - 1].lineno,
+	    out->len > 0 ? "; left out: " : "", out->str);
+	for (i = first; i < fm; i++) {
+		l[i].text[0] = '\0';
+		l[i].len = 0;
+		l[i].blank = 1;
+		l[i].lang = -1;
+	}
+	g_string_free(out, TRUE);
+}
+
+/* One key of a header (web_kv_header()). */
+static void
+web_kv_field(struct dc_found *f, const char *k, const char *v)
+{
+	const char	*sl;
+
+	if (*v == '\0')
+		return;
+	if ((strcmp(k, "title") == 0 || strcmp(k, "name") == 0 ||
+	    strcmp(k, "headline") == 0) && f->title == NULL) {
+		/* "English / 中文": a title in each language. */
+		if ((sl = strstr(v, " / ")) != NULL &&
+		    dc_text_lang(v, (size_t)(sl - v)) !=
+		    dc_text_lang(sl + 3, strlen(sl + 3))) {
+			f->title = g_strndup(v, (size_t)(sl - v));
+			f->title2 = g_strdup(sl + 3);
+		} else
+			f->title = g_strdup(v);
+	} else if ((g_str_has_prefix(k, "author") || strcmp(k, "by") == 0 ||
+	    strcmp(k, "byline") == 0) && f->author == NULL)
+		f->author = g_strdup(v);
+	else if ((g_str_has_suffix(k, "date") || strcmp(k, "published") == 0)
+	    && f->date == NULL)
+		f->date = g_strdup(v);
+	else if (strcmp(k, "url") == 0 || strcmp(k, "link") == 0)
+		g_ptr_array_add(f->urls, g_strdup(v));
+}
+
+/*
+ * A header of "key: value" lines near the top, as exporters write them
+ * ("keywords: …", "authors/作者: …", "publish date: …", "name : A / B",
+ * "level : 2"): two such lines among the first twelve make it one.
+ * Its title, author and date go to f, its other keys nowhere; the
+ * lines go.  A title "English / 中文" gives both titles.
+ */
+static void
+web_kv_header(struct dc_input *in, size_t from, struct dc_found *f)
+{
+	GMatchInfo	*mi = NULL;
+	size_t		 i, j, seen = 0, keys = 0, end;
+	char		*k, *v;
+
+	for (end = from; end < in->nlines && seen < 12; end++)
+		if (!in->lines[end].blank) {
+			seen++;
+			keys += g_regex_match(R(RX_KEY), in->lines[end].text,
+			    0, NULL);
+		}
+	if (keys < 2)
+		return;
+	for (i = j = from; i < in->nlines; i++) {
+		if (i >= end || in->lines[i].blank ||
+		    !g_regex_match(R(RX_KEY), in->lines[i].text, 0, &mi)) {
+			g_match_info_free(mi);
+			mi = NULL;
+			in->lines[j++] = in->lines[i];
+			continue;
+		}
+		k = g_match_info_fetch(mi, 1);
+		v = g_match_info_fetch(mi, 2);
+		g_match_info_free(mi);
+		mi = NULL;
+		web_kv_field(f, k, v != NULL ? g_strstrip(v) : "");
+		f->markup++;
+		g_free(k);
+		g_free(v);
+		g_free(in->lines[i].text);
+	}
+	in->nlines = j;
 }
 
 /*
@@ -838,8 +932,10 @@ dc_input_web(struct dc_input *in, struct dc_found *f, int keep)
 	f->nodes = g_ptr_array_new();
 	f->urls = g_ptr_array_new_with_free_func(g_free);
 	fm = dc_frontmatter_end(in->lines, in->nlines);
-	web_frontmatter(in->lines, fm, f);
+	if (fm > 0 && !keep)
+		web_frontmatter(in, fm, f);
 	web_markup(in, fm, f, keep);
+	web_kv_header(in, fm, f);
 
 	/* Labels, and a first line of title fields. */
 	for (i = j = fm; i < in->nlines; i++) {
@@ -961,6 +1057,8 @@ dc_found_apply(struct dc_doc *d, struct dc_found *f)
 		m = &d->meta.l[LANG_OF(f->title)];
 		dc_meta_set(&m->title, f->title);
 	}
+	if (f->title2 != NULL)
+		dc_meta_set(&d->meta.l[LANG_OF(f->title2)].title, f->title2);
 	if (f->subtitle != NULL)
 		dc_meta_set(&d->meta.l[LANG_OF(f->subtitle)].subtitle,
 		    f->subtitle);
@@ -1009,6 +1107,7 @@ dc_found_free(struct dc_found *f)
 	if (f->urls != NULL)
 		g_ptr_array_free(f->urls, TRUE);
 	g_free(f->title);
+	g_free(f->title2);
 	g_free(f->subtitle);
 	g_free(f->kicker);
 	g_free(f->author);
