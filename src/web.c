@@ -604,6 +604,22 @@ web_blank(GArray *out, const struct dc_line *l)
 	g_array_append_val(out, nl);
 }
 
+/* Is s segmented: spaces between its words, one to four Han
+ * characters? */
+static int
+web_segmented(const char *s)
+{
+	const char	*p;
+	size_t		 sp = 0, han = 0;
+
+	for (p = s; *p != '\0'; p = g_utf8_next_char(p))
+		if (*p == ' ')
+			sp += p > s && p[1] != ' ';
+		else if (dc_char_script_lang(g_utf8_get_char(p)) == DC_LANG_ZH)
+			han++;
+	return sp >= 2 && sp * 4 >= han;
+}
+
 /* One piece to out as a line like l (or to f, a container's field). */
 static void
 web_piece(GArray *out, struct dc_piece *p, const struct dc_line *l,
@@ -616,6 +632,13 @@ web_piece(GArray *out, struct dc_piece *p, const struct dc_line *l,
 		web_blank(out, l);
 		return;
 	case DC_PIECE_TITLE:
+		/* A container's first title is its title, unless it is
+		 * segmented (the segmented reader spells it). */
+		g_strstrip(p->text);
+		if (f->title == NULL && !web_segmented(p->text)) {
+			web_label(f, WL_TITLE, p->text, l);
+			return;
+		}
 		web_blank(out, l);
 		p->heading = 1;
 		/* FALLTHROUGH */
@@ -1025,9 +1048,15 @@ found_insert(struct dc_doc *d, struct dc_node *n)
 {
 	struct dc_node	*at;
 
+	/* A title or kicker goes before the other lines of its own
+	 * line (a record's fields share one). */
+	int	 first = n->type == DC_TITLE || n->type == DC_KICKER;
+
 	for (at = d->root->child; at != NULL; at = at->next)
 		if (!dc_type_is_header(at->type) ||
-		    (at->type != DC_FRONTMATTER && at->line > n->line))
+		    (at->type != DC_FRONTMATTER && (at->line > n->line ||
+		    (first && at->line == n->line && at->type != DC_KICKER &&
+		    at->type != DC_TITLE && at->type != DC_SUBTITLE))))
 			break;
 	if (at == NULL)
 		dc_node_append(d->root, n);
