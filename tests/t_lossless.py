@@ -2,7 +2,7 @@
 """No text lost: every letter, digit and Han character of an input is in
 its TEI (the text, the header, or an attribute that keeps it: a link's
 target, a token's part of speech), except markup and label words.  A
-tagged container's tags (any name, with their ids) and a page's scripts
+tagged container's tags (any name, with their ids and id fields) and a page's scripts
 and styles are markup too; of a CoNLL-U corpus, the forms, the tags and
 the sentence ids are its text.
 
@@ -24,6 +24,7 @@ LABEL = re.compile(r'^\s*(标题|主标题|题目|副标题|引题|肩题|作者
 COMPOUND = re.compile(r'\][A-Za-z]+(?=\s|$)')
 SCRIPT = re.compile(r'<(script|style)\b.*?</\1>', re.I | re.S)
 ANYTAG = re.compile(r'<[/?!]?[A-Za-z][^<>]*>')
+IDFIELD = re.compile(r'<(docno|docid|doc_id|id|guid)>[^<>]*</\1>', re.I)
 
 def conll(src):
     """The text of a CoNLL-U corpus, or None if src is none."""
@@ -41,7 +42,7 @@ for f in inputs:
     src = open(f, 'rb').read().decode('utf-8', 'replace')
     src = conll(src) or SCRIPT.sub(' ', src)
     if src.lstrip().startswith('<'):
-        src = ANYTAG.sub('\n', src)
+        src = ANYTAG.sub('\n', IDFIELD.sub('\n', src))
     text = COMPOUND.sub('', LABEL.sub('', html.unescape(TAG.sub('\n', src))))
     want = counted(text)
     out = os.path.join(tmp, os.path.basename(f) + '.tei.xml')
