@@ -90,6 +90,7 @@ int		 dc_markup_html_name(const char *, size_t);
 /* recog.c: shared recognisers */
 int		 dc_line_continues(const char *, int, int *);
 void		 dc_input_split(struct dc_input *);
+void		 dc_input_pairs(struct dc_input *);
 void		 dc_input_join(struct dc_input *, const char *);
 
 /* A news dateline and byline at the start of a text (dc_dateline()). */

@@ -264,6 +264,7 @@ dc_parse_mem(const char *buf, size_t len, const char *name,
 		return NULL;
 	dc_input_web(&in, &found, o->keep_markup);
 	dc_input_split(&in);
+	dc_input_pairs(&in);
 	if (dia == DC_DIALECT_AUTO)
 		dia = dc_detect(&in);
 	/* A clause a line: the lines that go on join first. */

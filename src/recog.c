@@ -2015,6 +2015,175 @@ dc_input_split(struct dc_input *in)
 	in->lines = (struct dc_line *)(void *)g_array_free(out, FALSE);
 }
 
+/*
+ * ---- Pairs on one line ----
+ *
+ * Bilingual posts put a Chinese sentence and its English on one line,
+ * with a joiner of any spelling between (" | ", " / ", "——", a tab,
+ * or nothing), in either order.  Where most lines with Chinese are
+ * such pairs, each is split in two, as a <br> splits a web post's.
+ */
+
+/* Is c a Han character? */
+static int
+pair_han(gunichar c)
+{
+	return dc_char_script_lang(c) == DC_LANG_ZH && !g_unichar_ispunct(c);
+}
+
+/* Chinese punctuation that ends a Chinese part (not a joiner). */
+static int
+pair_zh_punct(gunichar c)
+{
+	return (c >= 0x3001 && c <= 0x303F) || (c >= 0xFF01 && c <= 0xFF65 &&
+	    !g_unichar_isalnum(c)) || c == 0x201D || c == 0x2019 ||
+	    c == 0x2026;
+}
+
+/* Does English text run over [s, e): Latin letters, two words or
+ * more, no Han character? */
+static int
+pair_english(const char *s, const char *e)
+{
+	size_t		 letters = 0, spaces = 0;
+	gunichar	 c;
+
+	for (; s < e; s = g_utf8_next_char(s)) {
+		c = g_utf8_get_char(s);
+		if (pair_han(c))
+			return 0;
+		letters += c < 0x80 && g_ascii_isalpha(c);
+		spaces += c == ' ';
+	}
+	return letters >= 6 && spaces >= 1;
+}
+
+/* Is there a Latin letter in [s, e)? */
+static int
+pair_latin(const char *s, const char *e)
+{
+	for (; s < e; s++)
+		if (g_ascii_isalpha(*s))
+			return 1;
+	return 0;
+}
+
+/* Skip a joiner: white space and the marks that join a pair. */
+static const char *
+pair_joiner(const char *p, const char *e)
+{
+	gunichar	 c;
+
+	while (p < e) {
+		c = g_utf8_get_char(p);
+		if (!g_unichar_isspace(c) && c != '|' && c != '/' &&
+		    c != '-' && c != 0x2014 && c != 0x2013 && c != 0xFF5C &&
+		    c != 0xFF0F && c != 0x3000 && c != 0xB7 && c != 0x2022)
+			break;
+		p = g_utf8_next_char(p);
+	}
+	return p;
+}
+
+/*
+ * Where does the second part of a pair on line s start?  Returns the
+ * byte offsets of the first part's end (*a) and the second's start
+ * (*b), or 0 if s is no pair.
+ */
+static int
+pair_split(const char *s, size_t *a, size_t *b)
+{
+	const char	*e = s + strlen(s), *p, *first = NULL, *last = NULL;
+	const char	*q;
+	size_t		 han = 0;
+
+	for (p = s; p < e; p = g_utf8_next_char(p))
+		if (pair_han(g_utf8_get_char(p))) {
+			if (first == NULL)
+				first = p;
+			last = g_utf8_next_char(p);
+			han++;
+		}
+	if (han < 2)
+		return 0;
+	/* Chinese first: after its last Han character and punctuation. */
+	for (p = last; p < e && pair_zh_punct(g_utf8_get_char(p)); )
+		p = g_utf8_next_char(p);
+	q = pair_joiner(p, e);
+	if (!pair_latin(s, first) && q < e && pair_english(q, e)) {
+		*a = (size_t)(p - s);
+		*b = (size_t)(q - s);
+		return 1;
+	}
+	/* English first: up to the joiner before the first Han. */
+	if (first > s && pair_english(s, first)) {
+		for (q = first; q > s; ) {
+			p = g_utf8_prev_char(q);
+			if (!pair_zh_punct(g_utf8_get_char(p)) &&
+			    g_utf8_get_char(p) != 0x201C &&
+			    g_utf8_get_char(p) != 0x2018)
+				break;
+			q = p;
+		}
+		for (p = q; p > s; ) {
+			const char *r = g_utf8_prev_char(p);
+			if (pair_joiner(r, p) == r)
+				break;
+			p = r;
+		}
+		if (p > s) {
+			*a = (size_t)(p - s);
+			*b = (size_t)(q - s);
+			return 1;
+		}
+	}
+	return 0;
+}
+
+/* Split the pairs on one line, where most lines with Chinese are. */
+void
+dc_input_pairs(struct dc_input *in)
+{
+	GArray		*out;
+	struct dc_line	 l, nl;
+	size_t		 i, a, b, zh = 0, pairs = 0;
+
+	for (i = 0; i < in->nlines; i++)
+		if (!in->lines[i].blank && in->lines[i].piece == 0) {
+			if (pair_split(in->lines[i].text, &a, &b))
+				pairs++;
+			else if (in->lines[i].lang == DC_LANG_ZH)
+				zh++;
+		}
+	if (pairs < 2 || pairs < zh)
+		return;
+	out = g_array_sized_new(FALSE, FALSE, sizeof(struct dc_line),
+	    (guint)(in->nlines + pairs));
+	for (i = 0; i < in->nlines; i++) {
+		l = in->lines[i];
+		if (l.blank || l.piece != 0 || !pair_split(l.text, &a, &b)) {
+			g_array_append_val(out, l);
+			continue;
+		}
+		nl = l;
+		nl.text = g_strdup(l.text + b);
+		nl.len = strlen(nl.text);
+		nl.lang = dc_text_lang(nl.text, nl.len);
+		nl.col = l.col + (int)b;
+		nl.indent = 0;
+		nl.piece = 2;
+		l.text[a] = '\0';
+		l.len = a;
+		l.lang = dc_text_lang(l.text, l.len);
+		l.piece = 1;
+		g_array_append_val(out, l);
+		g_array_append_val(out, nl);
+	}
+	g_free(in->lines);
+	in->nlines = out->len;
+	in->lines = (struct dc_line *)(void *)g_array_free(out, FALSE);
+}
+
 /* Does s end in a colon (an announcement: "……三件事：")? */
 static int
 join_colon(const char *s)
