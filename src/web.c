@@ -366,6 +366,7 @@ struct web_ev {
 	size_t	 loose;		/* "##heading" lines (no space) */
 	size_t	 links;		/* [text](address), <https://…> */
 	size_t	 blocks;	/* "> " quotes and ``` fences */
+	size_t	 strong;	/* **strong words** */
 	size_t	 hashes;	/* lines opening with "#" */
 	size_t	 lines;		/* lines with text */
 	int	 first;		/* the first line is a heading */
@@ -384,7 +385,16 @@ web_target(const char *s)
 	    strncmp(s, "../", 3) == 0 || strncmp(s, "#", 1) == 0;
 }
 
-/* Count the tags and links of one line. */
+/* Is the character at p a letter (of any script)? */
+static int
+web_letter(const char *p)
+{
+	gunichar	 c = g_utf8_get_char(p);
+
+	return g_unichar_isalpha(c);
+}
+
+/* Count the tags, links and strong words of one line. */
 static void
 web_ev_marks(struct web_ev *e, const char *s)
 {
@@ -412,6 +422,15 @@ web_ev_marks(struct web_ev *e, const char *s)
 	for (p = s; (p = strstr(p, "](")) != NULL; p += 2)
 		if (web_target(p + 2))
 			e->links++;
+	/* "**" around words (a letter of any script at both ends, not
+	 * "2**10 + 3**3"). */
+	for (p = s; (p = strstr(p, "**")) != NULL; p = q + 2) {
+		if ((q = strstr(p + 2, "**")) == NULL)
+			break;
+		if (q > p + 2 && web_letter(p + 2) &&
+		    web_letter(g_utf8_prev_char(q)))
+			e->strong++;
+	}
 }
 
 /* Count the Markdown block marks of one line.  A heading is one
@@ -530,7 +549,7 @@ web_sniff(const struct dc_input *in, size_t from)
 	/* Comments of a script, a table or CoNLL-U are no headings. */
 	if (e.hashes > 4 && e.hashes * 3 > e.lines)
 		e.heads = e.loose = 0, e.first = 0;
-	md = e.links > 0 || e.heads >= 2 || e.first ||
+	md = e.links > 0 || e.heads >= 2 || e.first || e.strong >= 2 ||
 	    (e.heads + e.loose >= 1 &&
 	    e.blocks >= 1) || (from > 0 && e.heads + e.loose + e.blocks > 0);
 	html = e.tags >= 3 || (e.tags >= 2 && e.closes >= 1);
@@ -540,17 +559,113 @@ web_sniff(const struct dc_input *in, size_t from)
 }
 
 /*
- * What blogs write that Markdown reads otherwise: a heading with no
- * space after its "#" ("##标题"), and ~~struck~~ text (not in
- * CommonMark: its marks go, its text stays).  Fenced code is left
- * alone.  Returns the text to parse (g_free()).
+ * Inline marks of blog engines that CommonMark has not, at p: a
+ * ~~struck~~ mark, a Hugo or Liquid shortcode ("{{< figure … >}}",
+ * "{% … %}") or a footnote reference ("[^1]").  Returns the bytes to
+ * drop there, 0 for none.
+ */
+static size_t
+web_md_mark(const char *p, const char *e, int *open)
+{
+	const char	*q;
+
+	if (p + 1 < e && p[0] == '~' && p[1] == '~')
+		return 2;
+	/* A shortcode left open leaves every later one open: the line
+	 * is scanned once. */
+	if (p + 1 < e && p[0] == '{' && (p[1] == '{' || p[1] == '%') &&
+	    !*open) {
+		q = p + 2;
+		while (q + 1 < e && !(q[1] == '}' && (q[0] == '}' ||
+		    q[0] == '%')))
+			q++;
+		if (q + 1 < e)
+			return (size_t)(q + 2 - p);
+		*open = 1;
+		return 0;
+	}
+	if (p + 2 < e && p[0] == '[' && p[1] == '^') {
+		for (q = p + 2; q < e && *q != ']' && *q != '[' && *q != ' ';
+		    q++)
+			;
+		return q < e && *q == ']' && q > p + 2 ? (size_t)(q + 1 - p) :
+		    0;
+	}
+	return 0;
+}
+
+/* A shortcode's visible text: its caption, title and alt values. */
+static void
+web_md_shortcode(GString *b, const char *p, const char *e)
+{
+	static const char *const keys[] = {
+		"caption=\"", "title=\"", "alt=\""
+	};
+	const char	*v, *q;
+	size_t		 i;
+
+	for (i = 0; i < G_N_ELEMENTS(keys); i++) {
+		if ((v = g_strstr_len(p, e - p, keys[i])) == NULL)
+			continue;
+		v += strlen(keys[i]);
+		if ((q = memchr(v, '"', (size_t)(e - v))) != NULL && q > v) {
+			g_string_append_len(b, v, q - v);
+			g_string_append_c(b, ' ');
+		}
+	}
+}
+
+/*
+ * One line of the pre-pass to b: a heading with no space after its
+ * "#" gets one; a ":::" directive fence loses its mark and type
+ * (its title stays), a footnote its mark; the marks web_md_mark()
+ * finds go.
+ */
+static void
+web_md_line(GString *b, const char *s, const char *e)
+{
+	const char	*p;
+	size_t		 n = strspn(s, "#");
+	int		 open = 0;
+
+	if (n >= 1 && n <= 6 && s + n < e &&
+	    ((unsigned char)s[n] >= 0x80 || g_ascii_isupper(s[n]))) {
+		g_string_append_len(b, s, (gssize)n);
+		g_string_append_c(b, ' ');
+		s += n;
+	}
+	if (e - s >= 3 && strncmp(s, ":::", 3) == 0) {
+		for (s += 3; s < e && *s == ':'; s++)
+			;
+		s += strspn(s, " ");
+		while (s < e && g_ascii_isalnum(*s))
+			s++;
+	}
+	/* A footnote's text: "[^1]: …". */
+	if (s[0] == '[' && (n = web_md_mark(s, e, &open)) > 0 &&
+	    s + n < e && s[n] == ':')
+		for (s += n + 1; s < e && *s == ' '; s++)
+			;
+	for (p = s; p < e; )
+		if ((n = web_md_mark(p, e, &open)) > 0) {
+			g_string_append_len(b, s, p - s);
+			if (*p == '{')
+				web_md_shortcode(b, p, p + n);
+			s = p += n;
+		} else
+			p++;
+	g_string_append_len(b, s, e - s);
+}
+
+/*
+ * What blogs write that Markdown reads otherwise (web_md_line()), in
+ * every line but fenced code.  Returns the text to parse (g_free()).
  */
 static char *
 web_md_prepass(const char *s, size_t len)
 {
 	GString		*b = g_string_sized_new(len + 64);
-	const char	*e, *end = s + len, *p;
-	size_t		 n;
+	const char	*e, *end = s + len;
 	int		 fence = 0;
 
 	for (; s < end; s = e + 1) {
@@ -558,19 +673,10 @@ web_md_prepass(const char *s, size_t len)
 			e = end;
 		if (strncmp(s, "```", 3) == 0 || strncmp(s, "~~~", 3) == 0)
 			fence = !fence;
-		n = strspn(s, "#");
-		if (!fence && n >= 1 && n <= 6 && s + n < e &&
-		    ((unsigned char)s[n] >= 0x80 || g_ascii_isupper(s[n]))) {
-			g_string_append_len(b, s, (gssize)n);
-			g_string_append_c(b, ' ');
-			s += n;
-		}
-		for (p = s; !fence && p + 1 < e; p++)
-			if (p[0] == '~' && p[1] == '~') {
-				g_string_append_len(b, s, p - s);
-				s = ++p + 1;
-			}
-		g_string_append_len(b, s, e - s);
+		if (fence)
+			g_string_append_len(b, s, e - s);
+		else
+			web_md_line(b, s, e);
 		if (e < end)
 			g_string_append_c(b, '\n');
 	}

@@ -563,6 +563,32 @@ mk_md_node(struct mk *m, cmark_node *n, cmark_event_type ev, int line0)
 }
 
 /*
+ * Strong emphasis that CommonMark leaves as written, as it does beside
+ * Chinese punctuation ("**“引语”**报告说"): the "**" of a line go
+ * where they pair up.  Returns how many went.
+ */
+static size_t
+mk_md_strong(struct dc_piece *p)
+{
+	char	*r, *w;
+	size_t	 n = 0;
+
+	if (p->kind != DC_PIECE_TEXT)
+		return 0;
+	for (r = p->text; (r = strstr(r, "**")) != NULL; r += 2)
+		n++;
+	if (n == 0 || n % 2 != 0)
+		return 0;
+	for (r = w = p->text; *r != '\0'; )
+		if (r[0] == '*' && r[1] == '*')
+			r += 2;
+		else
+			*w++ = *r++;
+	*w = '\0';
+	return n;
+}
+
+/*
  * Read Markdown of len bytes whose first line is input line line0;
  * its pieces go to out (a paragraph's lines stay lines: the line
  * structure is decided after).  Returns the number of marks, tags and
@@ -575,11 +601,13 @@ dc_markup_md(const char *s, size_t len, int line0, GArray *out)
 	cmark_node	*doc, *n, *skip = NULL;
 	cmark_iter	*it;
 	cmark_event_type ev;
+	size_t		 from;
 
 	memset(&m, 0, sizeof(m));
 	m.out = out;
 	m.cur = g_string_new(NULL);
 	m.line = line0;
+	from = out->len;
 	doc = cmark_parse_document(s, len, CMARK_OPT_DEFAULT);
 	it = cmark_iter_new(doc);
 	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
@@ -597,6 +625,9 @@ dc_markup_md(const char *s, size_t len, int line0, GArray *out)
 	cmark_iter_free(it);
 	cmark_node_free(doc);
 	g_string_free(m.cur, TRUE);
+	for (; from < out->len; from++)
+		m.removed += mk_md_strong(&g_array_index(out, struct dc_piece,
+		    from));
 	return m.removed;
 }
 
