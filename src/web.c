@@ -767,7 +767,9 @@ web_piece(GArray *out, struct dc_piece *p, const struct dc_line *l,
 			web_label(f, WL_DATE, p->text, l);
 		return;
 	case DC_PIECE_URL:
-		if (web_target(p->text))
+		/* An address, not a page's own anchor or file. */
+		if (web_target(p->text) && p->text[0] != '/' &&
+		    p->text[0] != '#' && p->text[0] != '.')
 			g_ptr_array_add(f->urls, g_strdup(p->text));
 		return;
 	case DC_PIECE_AUTHOR:

@@ -545,10 +545,15 @@ mk_md_node(struct mk *m, cmark_node *n, cmark_event_type ev, int line0)
 		if (ev == CMARK_EVENT_ENTER)
 			return mk_md_link(m, n);
 		return 0;
+	case CMARK_NODE_ITEM:
+		/* A list's items are blocks of their own. */
+		if (ev == CMARK_EVENT_EXIT)
+			mk_para(m);
+		m->removed += ev == CMARK_EVENT_ENTER;
+		return 0;
 	case CMARK_NODE_THEMATIC_BREAK:
 	case CMARK_NODE_BLOCK_QUOTE:
 	case CMARK_NODE_LIST:
-	case CMARK_NODE_ITEM:
 	case CMARK_NODE_EMPH:
 	case CMARK_NODE_STRONG:
 		m->removed += ev == CMARK_EVENT_ENTER;
