@@ -407,7 +407,8 @@ mk_page_escape(const char *s, size_t len, size_t *outlen)
 		name[n] = '\0';
 		if ((q < end && (*q == '!' || *q == '?')) || (n > 0 &&
 		    (q + n == end || !g_ascii_isalnum(q[n])) &&
-		    htmlTagLookup((const xmlChar *)name) != NULL))
+		    (dc_markup_html_name(name, n) ||
+		    htmlTagLookup((const xmlChar *)name) != NULL)))
 			g_string_append_c(b, '<');
 		else
 			g_string_append(b, "&lt;");
