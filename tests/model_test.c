@@ -422,7 +422,7 @@ t_segmented_u3000(void)
 	dc_doc_free(d);
 }
 
-/* Front matter kept, its title used. */
+/* Front matter read into the metadata, not kept as text. */
 static void
 t_frontmatter(void)
 {
@@ -430,7 +430,8 @@ t_frontmatter(void)
 	    "date: 2021-01-01\n---\n这是第一段。内容很长很长。\n"
 	    "这是第二段。\n");
 
-	g_assert_cmpint(count_type(d, DC_FRONTMATTER), ==, 1);
+	g_assert_cmpint(count_type(d, DC_FRONTMATTER), ==, 0);
+	g_assert_cmpstr(d->meta.date_iso, ==, "2021-01-01");
 	g_assert_cmpstr(d->meta.l[DC_LANG_ZH].title, ==, "合作共赢");
 	g_assert_cmpint(count_type(d, DC_PARA), ==, 2);
 	dc_doc_free(d);
