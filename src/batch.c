@@ -53,6 +53,8 @@ level_exit(enum dc_level l)
 		return EXIT_OK;
 	case DC_LEVEL_ERROR:
 		return EXIT_INPUT;
+	case DC_LEVEL_USAGE:
+		return EXIT_USAGE;
 	case DC_LEVEL_SYSERR:
 		return EXIT_SYSTEM;
 	default:
@@ -114,53 +116,224 @@ out_path(const struct run *r, const char *in, const struct backend *be,
 }
 
 /*
- * Would two inputs write the same output (a/x.txt and b/x.txt into one
- * -o directory, x.txt beside x.md)?  Then one would overwrite the
- * other, and under -j which survives would depend on timing: refused
- * before anything is converted, naming both.  Returns 0 or -1.
+ * A key naming the file at path, equal for two names of one file: its
+ * device and inode where it exists, else its absolute path with the
+ * directory's links resolved.  NULL for standard input and for what is
+ * not a regular file (a device or FIFO is written like standard
+ * output, never replaced).  Returns g_malloc'd.
  */
-static int
-out_clash(const struct run *r, char **files, size_t nfiles)
+static char *
+path_key(const char *path)
 {
-	GHashTable	*seen;
-	char		*path;
-	const char	*other;
-	size_t		 i, k;
-	int		 err, rc = 0;
+	GStatBuf	 st;
+	char		*dir, *real, *base, *key;
 
-	if (nfiles < 2)
-		return 0;
-	seen = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
-	for (i = 0; i < nfiles && rc == 0; i++)
-		for (k = 0; k < NBACKENDS && rc == 0; k++) {
-			if (!(r->formats & backends[k].flag) ||
-			    (path = out_path(r, files[i], &backends[k],
-			    &err)) == NULL)
-				continue;
-			if ((other = g_hash_table_lookup(seen, path)) != NULL &&
-			    strcmp(other, files[i]) != 0) {
-				fprintf(stderr, "docconv: %s and %s would both "
-				    "write %s; convert them apart, or into "
-				    "different -o directories\n", other,
-				    files[i], path);
-				rc = -1;
-				g_free(path);
-			} else
-				g_hash_table_replace(seen, path, files[i]);
-		}
-	g_hash_table_destroy(seen);
-	return rc;
+	if (path == NULL || strcmp(path, "-") == 0)
+		return NULL;
+	if (g_stat(path, &st) == 0)
+		return S_ISREG(st.st_mode) ? g_strdup_printf("%ju:%ju",
+		    (uintmax_t)st.st_dev, (uintmax_t)st.st_ino) : NULL;
+	dir = g_path_get_dirname(path);
+	base = g_path_get_basename(path);
+	if ((real = realpath(dir, NULL)) != NULL)
+		key = g_build_filename(real, base, NULL);
+	else
+		key = g_canonicalize_filename(path, NULL);
+	free(real);
+	g_free(dir);
+	g_free(base);
+	return key;
 }
 
-/* Do the two paths name the same existing file? */
-static int
-same_file(const char *a, const char *b)
-{
-	GStatBuf	 sa, sb;
+/* One file a run reads or writes, for clash_add(). */
+struct use {
+	char		*name;		/* "the input a.txt", "--report r" */
+	char		*path;		/* the name as given */
+	long		 k;		/* input index, or -1: the run's */
+	int		 out;		/* written */
+};
 
-	if (g_stat(a, &sa) == -1 || g_stat(b, &sb) == -1)
-		return 0;
-	return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+/* What clash_add() keeps: the first reader and writer of each file. */
+struct clashes {
+	GHashTable	*seen;		/* key -> struct use[2]: in, out */
+	struct run	*r;
+	int		 usage;		/* a clash of the run's own files */
+};
+
+static void
+use_free(gpointer p)
+{
+	struct use	*u = p;
+
+	g_free(u[0].name);
+	g_free(u[0].path);
+	g_free(u[1].name);
+	g_free(u[1].path);
+	g_free(u);
+}
+
+/* Refuse input k (its first reason is kept and said at its turn). */
+static void
+clash_refuse(struct run *r, long k, char *why)
+{
+	if (r->refused[k] == NULL)
+		r->refused[k] = why;
+	else
+		g_free(why);
+}
+
+/*
+ * The use u of a file clashes with an earlier one, was: input files of
+ * the batch are refused (both, for two writers); a file of the run
+ * (--report, --translation, ...) makes the call a usage error.
+ */
+static void
+clash_one(struct clashes *c, const struct use *was, const struct use *u)
+{
+	char	*why;
+
+	if (was->out && was->k >= 0 && u->k >= 0 && was->k != u->k)
+		why = g_strdup_printf("%s and %s would both write %s; "
+		    "convert them apart, or into different -o directories",
+		    c->r->files[was->k], c->r->files[u->k], u->path);
+	else if (was->out)
+		why = g_strdup_printf("%s and %s are one file: give them "
+		    "different names", was->name, u->name);
+	else
+		why = g_strdup_printf("%s would overwrite %s; choose "
+		    "another name", u->name, was->name);
+	if (was->k < 0 || u->k < 0) {
+		fprintf(stderr, "docconv: %s\n", why);
+		g_free(why);
+		c->usage = 1;
+		return;
+	}
+	if (was->out && was->k != u->k)
+		clash_refuse(c->r, was->k, g_strdup(why));
+	clash_refuse(c->r, u->out ? u->k : was->k, why);
+}
+
+/*
+ * Note that input k (-1: the run) reads or writes path, named in
+ * messages as what and path.  An output that is a file read or written
+ * before is a clash.
+ */
+static void
+clash_add(struct clashes *c, const char *path, long k, int out,
+    const char *what)
+{
+	struct use	*u, now;
+	char		*key;
+
+	if ((key = path_key(path)) == NULL)
+		return;
+	now.name = g_strdup_printf("%s %s", what, path);
+	now.path = g_strdup(path);
+	now.k = k;
+	now.out = out;
+	if ((u = g_hash_table_lookup(c->seen, key)) == NULL) {
+		u = g_new0(struct use, 2);
+		g_hash_table_insert(c->seen, key, u);
+	} else
+		g_free(key);
+	if (out && u[0].name != NULL)
+		clash_one(c, &u[0], &now);
+	if (u[1].name != NULL && (out || u[0].name == NULL))
+		clash_one(c, &u[1], &now);
+	if (u[out].name == NULL)
+		u[out] = now;
+	else {
+		g_free(now.name);
+		g_free(now.path);
+	}
+}
+
+/*
+ * An input named twice (x.txt and ./x.txt, or twice in --files-from)
+ * is converted once: the later names are dropped, with a warning.
+ */
+static void
+batch_dedup(struct run *r)
+{
+	GHashTable	*seen;
+	char		*key;
+	const char	*first;
+	size_t		 i, n = 0;
+
+	seen = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+	for (i = 0; i < r->nfiles; i++) {
+		if ((key = path_key(r->files[i])) == NULL) {
+			r->files[n++] = r->files[i];
+			continue;
+		}
+		if ((first = g_hash_table_lookup(seen, key)) == NULL) {
+			g_hash_table_insert(seen, key, r->files[i]);
+			r->files[n++] = r->files[i];
+			continue;
+		}
+		dc_msg_set_file(r->files[i]);
+		dc_msg(DC_WARN_GENERIC, 0, 0, "the same file as %s, named "
+		    "before it: converted once", first);
+		dc_msg_set_file(NULL);
+		g_free(key);
+		g_free(r->files[i]);
+	}
+	g_hash_table_destroy(seen);
+	r->files[n] = NULL;
+	r->nfiles = n;
+	dc_msg_reset();
+}
+
+/*
+ * Before anything is read or written: no output may be a file the run
+ * reads (the inputs, their sidecars, --translation, --alignment,
+ * --meta-file, --style, --files-from) or another output.  An input
+ * whose outputs clash is refused (r->refused) and the others
+ * converted; a clash of the run's own files is a usage error.
+ * Returns 0, or -1 after saying why.
+ */
+static int
+batch_clashes(struct run *r)
+{
+	struct clashes	 c;
+	const struct dc_opts *o = &r->opts;
+	char		*path, *side;
+	size_t		 i, k;
+	int		 err;
+
+	c.seen = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
+	    use_free);
+	c.r = r;
+	c.usage = 0;
+	r->refused = g_new0(char *, r->nfiles);
+	clash_add(&c, o->translation, -1, 0, "--translation");
+	clash_add(&c, o->alignment, -1, 0, "--alignment");
+	clash_add(&c, o->meta_file, -1, 0, "--meta-file");
+	clash_add(&c, o->style != NULL ? o->style->file : NULL, -1, 0,
+	    "--style");
+	clash_add(&c, r->list, -1, 0, "--files-from");
+	for (i = 0; i < r->nfiles; i++) {
+		clash_add(&c, r->files[i], i, 0, "the input");
+		if (o->meta_file == NULL &&
+		    (side = dc_pub_sidecar(r->files[i])) != NULL) {
+			if (g_file_test(side, G_FILE_TEST_EXISTS))
+				clash_add(&c, side, i, 0, "the metadata file");
+			g_free(side);
+		}
+	}
+	clash_add(&c, r->report, -1, 1, "--report");
+	clash_add(&c, r->review, -1, 1, "--alignment-report");
+	for (i = 0; i < r->nfiles; i++)
+		for (k = 0; k < NBACKENDS; k++) {
+			if (!(r->formats & backends[k].flag))
+				continue;
+			path = out_path(r, r->files[i], &backends[k], &err);
+			clash_add(&c, path, i, 1, r->outarg != NULL &&
+			    !r->outdir ? "-o" : "the output");
+			g_free(path);
+		}
+	g_hash_table_destroy(c.seen);
+	return c.usage ? -1 : 0;
 }
 
 /*
@@ -540,13 +713,6 @@ convert_one(const struct run *r, const char *in, GPtrArray *outs)
 			    "with several outputs: give -o DIR");
 			continue;
 		}
-		if (path != NULL && strcmp(in, "-") != 0 &&
-		    same_file(in, path)) {
-			dc_msg(DC_ERR_INPUT, 0, 0, "output %s would "
-			    "overwrite the input; choose another -o", path);
-			g_free(path);
-			continue;
-		}
 		if ((tmp = dc_output_begin(path)) != NULL) {
 			dc_msg_set_output(tmp, path != NULL ? path :
 			    "standard output");
@@ -667,12 +833,17 @@ convert_file(const struct run *r, size_t k)
 	dc_msg_set_file(strcmp(in, "-") == 0 ? "<stdin>" : in);
 	if (report_fd != -1)
 		dc_msg_set_sink(report_keep, msgs);
-	if (r->skip_existing && up_to_date(r, in, outs)) {
+	if (r->refused[k] != NULL)
+		dc_msg(DC_ERR_CLASH, 0, 0, "%s", r->refused[k]);
+	else if (r->opts.meta_file == NULL && dc_pub_check_sidecar(in) == -1)
+		;	/* said: the file is refused unread */
+	else if (r->skip_existing && up_to_date(r, in, outs)) {
 		res.skipped = 1;
 		if (r->opts.verbose > 0)
 			fprintf(stderr, "docconv: %s: up to date\n", in);
 	} else
-		res.level = convert_one(r, in, outs);
+		convert_one(r, in, outs);
+	res.level = dc_msg_level();
 	res.nwarn = dc_msg_warnings();
 	report_line(in, &res, outs, msgs);
 	dc_msg_set_sink(NULL, NULL);
@@ -944,8 +1115,8 @@ batch_run(struct run *r)
 	enum dc_level	 worst;
 	int		 rc;
 
-	if (out_clash(r, r->files, r->nfiles) == -1 ||
-	    dc_pub_check(&r->opts, r->files, r->nfiles) == -1)
+	batch_dedup(r);
+	if (batch_clashes(r) == -1 || dc_pub_check(&r->opts) == -1)
 		return EXIT_USAGE;
 	if (r->report != NULL && (report_fd = open(r->report, O_WRONLY |
 	    O_CREAT | O_TRUNC | O_APPEND | O_CLOEXEC, 0666)) == -1) {

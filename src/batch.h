@@ -21,6 +21,9 @@ struct run {
 	int		 skip_existing;	/* --skip-existing */
 	const char	*report;	/* --report FILE, or NULL */
 	const char	*review;	/* --alignment-report FILE, or NULL */
+	const char	*list;		/* --files-from FILE, or NULL */
+	char		**refused;	/* per input: why it is refused
+					   unread, or NULL (batch.c) */
 };
 
 int	 batch_run(struct run *);

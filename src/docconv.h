@@ -273,6 +273,7 @@ enum dc_level {
 	DC_LEVEL_OK = 0,
 	DC_LEVEL_WARNING,	/* converted, but a guess was made */
 	DC_LEVEL_ERROR,		/* input refused */
+	DC_LEVEL_USAGE,		/* refused unread: the call is wrong */
 	DC_LEVEL_SYSERR		/* I/O or library failure */
 };
 
@@ -299,6 +300,8 @@ enum dc_err {
 	DC_ERR_ALIGNMENT,	/* --alignment file refused */
 	DC_ERR_INPUT,		/* other input error */
 	DC_ERR_STYLE,		/* style file refused */
+	DC_ERR_CLASH,		/* an output is an input or another output */
+	DC_ERR_META,		/* the sidecar .meta file refused */
 	DC_ERR_FONT,		/* a style's font is not installed */
 	DC_ERR_SYS,		/* I/O or library failure */
 	DC_ERR__MAX
@@ -356,7 +359,8 @@ enum dc_pub	 dc_pub_from_name(const char *);
 int		 dc_pub_set(char **, const char *, const char *, char **);
 int		 dc_pub_read(char **, const char *, int, char **);
 char		*dc_pub_sidecar(const char *);
-int		 dc_pub_check(const struct dc_opts *, char **, size_t);
+int		 dc_pub_check(const struct dc_opts *);
+int		 dc_pub_check_sidecar(const char *);
 void		 dc_pub_apply(struct dc_doc *, const struct dc_opts *,
 		    const char *);
 int		 dc_pub_is_spdx(const char *);

@@ -40,6 +40,8 @@ static const struct {
 	{ DC_LEVEL_ERROR, "alignment file refused" },
 	{ DC_LEVEL_ERROR, NULL },
 	{ DC_LEVEL_ERROR, "bad style file" },
+	{ DC_LEVEL_USAGE, "output refused" },
+	{ DC_LEVEL_USAGE, "metadata file refused" },
 	{ DC_LEVEL_SYSERR, "font not installed" },
 	{ DC_LEVEL_SYSERR, "system error" },
 };

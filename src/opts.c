@@ -516,12 +516,14 @@ opts_parse(struct run *r, int argc, char *argv[])
 		goto out;
 	}
 	r->skip_existing = skip;
+	r->list = list;
+	list = NULL;
 	nfiles = r->files != NULL ? g_strv_length(r->files) : 0;
-	if (nfiles == 0 && list != NULL) {
+	if (nfiles == 0 && r->list != NULL) {
 		/* find(1) that found nothing: not a mistake in the call. */
 		if (r->opts.verbose >= 0)
 			fprintf(stderr, "docconv: --files-from %s: no files "
-			    "listed\n", list);
+			    "listed\n", r->list);
 		rc = EXIT_OK;
 		goto out;
 	}
@@ -624,5 +626,10 @@ opts_free(struct run *r)
 	g_free((char *)r->opts.translation);
 	g_free((char *)r->opts.alignment);
 	g_free((char *)r->review);
+	g_free((char *)r->list);
+	if (r->refused != NULL)
+		for (i = 0; i < r->nfiles; i++)
+			g_free(r->refused[i]);
+	g_free(r->refused);
 	dc_style_free(r->opts.style);
 }

@@ -1,0 +1,147 @@
+#!/bin/sh
+# What a run writes may never be what it reads (issue 24): an output
+# (-o, a default name, --report, --alignment-report) that is an input
+# (the original, --translation, --alignment, --meta-file, a sidecar,
+# --style, --files-from) or another output is refused before anything
+# is read, exit 2; in a batch only the clashing inputs are refused.
+. "${top_srcdir:-.}/tests/lib.sh"
+
+ex="$top_srcdir/examples"
+al="$top_srcdir/tests/data/align"
+
+# same FILE...: each FILE is unchanged since keep_all.
+keep_all() {
+	rm -rf "$T/keep"
+	mkdir "$T/keep"
+	for _f in "$T"/w/*; do cp "$_f" "$T/keep/"; done
+}
+unchanged() {
+	for _f in "$T"/w/*; do
+		[ -f "$T/keep/${_f##*/}" ] ||
+		    fail "$what: $(basename "$_f") written"
+		cmp -s "$_f" "$T/keep/${_f##*/}" ||
+		    fail "$what: $(basename "$_f") changed"
+	done
+}
+
+mkdir "$T/w"
+cp "$ex/news-report.zh.txt" "$T/w/in.txt"
+cp "$al/forum.zh.txt" "$al/forum.en.txt" "$al/forum.align" "$T/w/"
+keep_all
+cd "$T/w" || fail "cd"
+
+what="--report naming the input"
+run in.txt --tei --report in.txt
+expect 2 "--report in.txt would overwrite the input in.txt"
+unchanged
+what="--report beside --tei naming the TEI"
+run in.txt --tei --report in.tei.xml
+expect 2 "--report in.tei.xml and the output .*in.tei.xml are one file"
+unchanged
+what="--report through another name of the input"
+run in.txt --tei --report ../w/in.txt
+expect 2 "would overwrite the input in.txt"
+unchanged
+
+pair="forum.zh.txt --translation forum.en.txt --alignment forum.align"
+for f in forum.zh.txt forum.en.txt forum.align; do
+	what="--alignment-report naming $f"
+	run $pair --tei --alignment-report $f
+	expect 2 "--alignment-report $f would overwrite"
+	unchanged
+done
+what="--alignment-report naming the TEI output"
+run $pair --tei --alignment-report forum.zh.tei.xml
+expect 2 "--alignment-report forum.zh.tei.xml and the output"
+unchanged
+what="--alignment-report naming --report"
+run $pair --tei --alignment-report r.html --report r.html
+expect 2 "are one file"
+unchanged
+what="-o naming the translation"
+run forum.zh.txt --translation forum.en.txt --tei -o forum.en.txt
+expect 2 "-o forum.en.txt would overwrite --translation forum.en.txt"
+unchanged
+what="the translation named as the original's output"
+cp forum.en.txt forum.zh.tei.xml
+keep_all
+run forum.zh.txt --translation forum.zh.tei.xml --tei
+expect 2 "would overwrite --translation forum.zh.tei.xml"
+unchanged
+rm forum.zh.tei.xml
+keep_all
+what="-o naming --meta-file"
+printf 'publisher = Ombrelle Press\n' >press.meta
+keep_all
+run in.txt --tei --meta-file press.meta -o press.meta
+expect 2 "would overwrite --meta-file press.meta"
+unchanged
+what="-o naming the sidecar"
+mv press.meta in.meta
+keep_all
+run in.txt --tei -o in.meta
+expect 2 "would overwrite the metadata file in.meta"
+unchanged
+rm in.meta
+what="--report naming --files-from"
+echo in.txt >list
+keep_all
+run --files-from list --tei --report list
+expect 2 "--report list would overwrite --files-from list"
+unchanged
+rm list
+keep_all
+cd "$T" || fail "cd"
+
+# ---- A batch: only the clashing inputs are refused, unread; the
+# others are converted and the report is written.
+mkdir -p "$T/b/d" "$T/b/e" "$T/b/o"
+for n in 1 2 3; do
+	printf '标题%s\n\n第%s段，很短。\n\nParagraph %s.\n' $n $n $n \
+	    >"$T/b/f$n.txt"
+done
+cp "$T/b/f1.txt" "$T/b/d/twin.txt"
+cp "$T/b/f2.txt" "$T/b/e/twin.txt"
+what="two inputs writing one output, -j 2"
+run "$T/b/d/twin.txt" "$T/b/f1.txt" "$T/b/e/twin.txt" --tei -o "$T/b/o" \
+    --report "$T/b/r1" -j 2
+expect 2 "d/twin.txt and .*e/twin.txt would both write"
+[ "$(ls "$T/b/o")" = "f1.tei.xml" ] || fail "$what: wrote $(ls "$T/b/o")"
+[ "$(grep -c '"status":"failed"' "$T/b/r1")" -eq 2 ] &&
+    grep -q 'f1.txt","status":"converted"' "$T/b/r1" ||
+    fail "$what: report $(cat "$T/b/r1")"
+what="an output that is another input"
+cp "$T/b/f3.txt" "$T/b/f1.tei.xml"
+cp "$T/b/f1.tei.xml" "$T/b/keep.tei"
+run "$T/b/f1.txt" "$T/b/f1.tei.xml" "$T/b/f2.txt" --json --tei
+expect 2 "would overwrite the input .*f1.tei.xml"
+cmp -s "$T/b/f1.tei.xml" "$T/b/keep.tei" || fail "$what: input changed"
+[ -f "$T/b/f2.json" ] || fail "$what: f2.txt not converted"
+rm -f "$T/b"/*.json "$T/b"/*.tei.xml
+
+what="a bad sidecar among three"
+printf 'isbn = 123\n' >"$T/b/f2.meta"
+run "$T/b/f1.txt" "$T/b/f2.txt" "$T/b/f3.txt" --tei -o "$T/b/m" \
+    --report "$T/b/r2"
+expect 2 "f2.txt: ERROR: metadata file refused: .*f2.meta:1: isbn"
+[ "$(ls "$T/b/m" | tr '\n' ' ')" = "f1.tei.xml f3.tei.xml " ] ||
+    fail "$what: wrote $(ls "$T/b/m")"
+[ "$(wc -l <"$T/b/r2")" -eq 3 ] &&
+    grep -q 'f2.txt","status":"failed","outputs":\[\],"messages":\[".*isbn' \
+    "$T/b/r2" || fail "$what: report $(cat "$T/b/r2")"
+rm "$T/b/f2.meta"
+
+# ---- One file named twice is converted once, however it was named.
+what="a name twice in --files-from"
+printf '%s\n' "$T/b/f1.txt" "$T/b/f2.txt" "$T/b/f1.txt" >"$T/b/list"
+run --files-from "$T/b/list" --tei -o "$T/b/t" --report "$T/b/r3"
+expect 0 "f1.txt: WARNING: the same file as .*f1.txt, named before it"
+grep -q "2 files: 2 converted" "$T/err" || fail "$what: $(cat "$T/err")"
+[ "$(wc -l <"$T/b/r3")" -eq 2 ] || fail "$what: report $(cat "$T/b/r3")"
+what="one file under two names"
+(cd "$T/b" && "$DOCCONV" f1.txt ./f1.txt ../b/f1.txt --tei -o t2/ \
+    >"$T/out" 2>"$T/err")
+rc=$?
+expect 0 "converted once"
+[ "$(grep -c 'converted once' "$T/err")" -eq 2 ] || fail "$what: $(cat "$T/err")"
+pass
