@@ -571,6 +571,7 @@ struct result {
 	int		 level;		/* enum dc_level: worst message */
 	int		 skipped;	/* --skip-existing: up to date */
 	int		 nwarn;		/* warnings */
+	int		 report_err;	/* its --report line was lost */
 };
 
 /* Running counts of a batch, for the progress and summary lines. */
@@ -581,6 +582,7 @@ struct tally {
 	size_t		 skipped;	/* up to date (--skip-existing) */
 	size_t		 failed;	/* refused or failed */
 	size_t		 warnings;	/* warnings, all files */
+	int		 report_err;	/* a --report line was lost */
 	gint64		 start;		/* monotonic µs at the start */
 	gint64		 shown;		/* ... when progress was last drawn */
 };
@@ -661,6 +663,18 @@ up_to_date(const struct run *r, const char *in, GPtrArray *outs)
 }
 
 /*
+ * A backend failed: the file has failed, even where the cause was told
+ * once for the run (fonts that would not load, for an earlier file).
+ */
+static void
+failed_quietly(const char *path)
+{
+	if (dc_msg_level() < DC_LEVEL_ERROR)
+		dc_msg_sys("%s: not written (see the error above)",
+		    path != NULL ? path : "standard output");
+}
+
+/*
  * --alignment-report FILE: the review sheet, written whole or not at
  * all as every output is; added to outs.
  */
@@ -675,6 +689,8 @@ write_review(const struct run *r, const struct dc_doc *doc, GPtrArray *outs)
 	dc_msg_set_output(tmp, r->review);
 	ok = render_review(doc, &r->opts, tmp) == 0;
 	dc_msg_set_output(NULL, NULL);
+	if (!ok)
+		failed_quietly(r->review);
 	if (ok)
 		batch_hold();
 	if (dc_output_end(tmp, r->review, ok) == 0) {
@@ -718,6 +734,8 @@ convert_one(const struct run *r, const char *in, GPtrArray *outs)
 			    "standard output");
 			ok = backends[i].render(doc, &r->opts, tmp) == 0;
 			dc_msg_set_output(NULL, NULL);
+			if (!ok)
+				failed_quietly(path);
 			if (ok)
 				batch_hold();
 			if (dc_output_end(tmp, path, ok) == 0) {
@@ -769,15 +787,17 @@ report_keep(const char *m, void *arg)
  * opened O_APPEND: lines of several workers never mix, and a signal
  * leaves only whole lines.
  */
-static void
+static int
 report_line(const char *in, const struct result *res,
     const GPtrArray *outs, const GPtrArray *msgs)
 {
+	static int	 told;		/* the failure was reported */
 	GString		*b;
 	ssize_t		 n;
+	int		 rc = 0;
 
 	if (report_fd == -1)
-		return;
+		return 0;
 	b = g_string_new("{\"path\":");
 	dc_json_quote(b, in, 0);
 	g_string_append_printf(b, ",\"status\":\"%s\",\"outputs\":",
@@ -790,10 +810,15 @@ report_line(const char *in, const struct result *res,
 	while ((n = write(report_fd, b->str, b->len)) == -1 &&
 	    errno == EINTR)
 		continue;
-	if (n != (ssize_t)b->len)
-		dc_msg_sys("--report: %s", n == -1 ? g_strerror(errno) :
-		    "short write");
+	if (n != (ssize_t)b->len) {
+		/* Once: the next lines would fail alike. */
+		if (!told++)
+			fprintf(stderr, "docconv: --report: %s\n", n == -1 ?
+			    g_strerror(errno) : "short write");
+		rc = -1;
+	}
 	g_string_free(b, TRUE);
+	return rc;
 }
 
 /* The report line of a file whose worker died before answering. */
@@ -845,8 +870,8 @@ convert_file(const struct run *r, size_t k)
 		convert_one(r, in, outs);
 	res.level = dc_msg_level();
 	res.nwarn = dc_msg_warnings();
-	report_line(in, &res, outs, msgs);
 	dc_msg_set_sink(NULL, NULL);
+	res.report_err = report_line(in, &res, outs, msgs) == -1;
 	g_ptr_array_free(outs, TRUE);
 	g_ptr_array_free(msgs, TRUE);
 	return res;
@@ -863,6 +888,7 @@ tally_add(struct tally *t, const struct result *res)
 	else
 		t->converted++;
 	t->warnings += res->nwarn;
+	t->report_err |= res->report_err;
 }
 
 /* Is stderr a terminal we may draw a progress line on? */
@@ -1142,7 +1168,7 @@ batch_run(struct run *r)
 		worst = res.level;
 	}
 	summary(r, &t);
-	rc = level_exit(worst);
+	rc = t.report_err ? EXIT_SYSTEM : level_exit(worst);
 	if (report_fd != -1 && close(report_fd) == -1) {
 		fprintf(stderr, "docconv: --report %s: %s\n", r->report,
 		    g_strerror(errno));

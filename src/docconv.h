@@ -320,6 +320,8 @@ void		 dc_msg_reset(void);
 int		 dc_msg_count(enum dc_err);
 int		 dc_msg_warnings(void);
 void		 dc_msg_set_sink(void (*)(const char *, void *), void *);
+void		*dc_msg_context(void);
+void		 dc_msg_adopt(void *);
 
 /* model.c */
 struct dc_node	*dc_node_new(enum dc_type, enum dc_lang, const char *,

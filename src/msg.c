@@ -73,16 +73,40 @@ struct msg_state {
 	void		*sink_arg;	/* its argument */
 };
 
+/* A thread working for another: that one's state (dc_msg_adopt()). */
+static GPrivate		 msg_adopted = G_PRIVATE_INIT(NULL);
+
 static struct msg_state *
 msg_state(void)
 {
 	struct msg_state	*s;
 
+	if ((s = g_private_get(&msg_adopted)) != NULL)
+		return s;
 	if ((s = g_private_get(&msg_tls)) == NULL) {
 		s = g_new0(struct msg_state, 1);
 		g_private_set(&msg_tls, s);
 	}
 	return s;
+}
+
+/*
+ * The calling thread's messages, for a thread it starts to work for it
+ * (the typesetter beside the PDF's painter): that thread calls
+ * dc_msg_adopt() with it, and its messages count for the file, reach
+ * the report and name the file as the caller's do.  The caller keeps
+ * running until that thread is joined.
+ */
+void *
+dc_msg_context(void)
+{
+	return msg_state();
+}
+
+void
+dc_msg_adopt(void *ctx)
+{
+	g_private_set(&msg_adopted, ctx);
 }
 
 void
@@ -124,20 +148,21 @@ dc_msg(enum dc_err e, int line, int col, const char *fmt, ...)
 	const char		*file;
 	va_list			 ap;
 	GString			*b;
+	int			 shown = 0;
 
+	/* Under the lock: a thread adopted by s's may report too. */
 	g_mutex_lock(&msg_lock);
 	msg_counts[e]++;
-	g_mutex_unlock(&msg_lock);
 	if (msgs[e].level > s->worst)
 		s->worst = msgs[e].level;
 	if (msgs[e].level == DC_LEVEL_WARNING)
-		s->nwarn++;
+		shown = ++s->counts[e], s->nwarn++;
+	g_mutex_unlock(&msg_lock);
 	/* -q hides warnings from the terminal, not from a report. */
 	if (msg_quiet && msgs[e].level == DC_LEVEL_WARNING &&
 	    s->sink == NULL)
 		return;
-	if (msgs[e].level == DC_LEVEL_WARNING &&
-	    ++s->counts[e] > MSG_MAX_SHOWN + 1)
+	if (shown > MSG_MAX_SHOWN + 1)
 		return;
 
 	file = s->file != NULL ? s->file : msg_file;
@@ -152,8 +177,7 @@ dc_msg(enum dc_err e, int line, int col, const char *fmt, ...)
 	}
 	g_string_append(b, msgs[e].level == DC_LEVEL_WARNING ?
 	    "WARNING: " : "ERROR: ");
-	if (msgs[e].level == DC_LEVEL_WARNING &&
-	    s->counts[e] > MSG_MAX_SHOWN) {
+	if (shown > MSG_MAX_SHOWN) {
 		g_string_append_printf(b, "more than %d warnings of this "
 		    "kind%s%s%s; the rest are not shown", MSG_MAX_SHOWN,
 		    msgs[e].text != NULL ? " (" : "", msgs[e].text != NULL ?
@@ -171,8 +195,10 @@ dc_msg(enum dc_err e, int line, int col, const char *fmt, ...)
 			g_string_append(b, msgs[e].level ==
 			    DC_LEVEL_WARNING ? "warning" : "input error");
 	}
+	g_mutex_lock(&msg_lock);
 	if (s->sink != NULL)
 		s->sink(b->str + strlen("docconv: "), s->sink_arg);
+	g_mutex_unlock(&msg_lock);
 	if (msg_quiet && msgs[e].level == DC_LEVEL_WARNING) {
 		g_string_free(b, TRUE);
 		return;
@@ -207,10 +233,10 @@ dc_msg_sys(const char *fmt, ...)
 	g_mutex_lock(&msg_lock);
 	msg_counts[DC_ERR_SYS]++;
 	fprintf(stderr, "docconv: %s\n", m);
-	g_mutex_unlock(&msg_lock);
 	if (s->sink != NULL)
 		s->sink(m, s->sink_arg);
 	s->worst = DC_LEVEL_SYSERR;
+	g_mutex_unlock(&msg_lock);
 	g_free(m);
 }
 

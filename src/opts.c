@@ -415,7 +415,7 @@ opts_parse(struct run *r, int argc, char *argv[])
 	 * warnings); it gives the paper unless --paper does.
 	 */
 	if (style != NULL) {
-		if (dc_style_load(style, &r->opts.style) == -1)
+		if (dc_style_load(style, r->opts.paper, &r->opts.style) == -1)
 			goto out;
 		if (r->opts.paper == NULL)
 			r->opts.paper = g_strdup(r->opts.style->paper);

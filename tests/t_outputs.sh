@@ -144,4 +144,39 @@ what="one file under two names"
 rc=$?
 expect 0 "converted once"
 [ "$(grep -c 'converted once' "$T/err")" -eq 2 ] || fail "$what: $(cat "$T/err")"
+# ---- A backend that fails makes its file failed, whatever thread
+# noticed (the PDF's typesetter runs beside its painter).
+cd "$T/b" || fail "cd"
+what="a PDF whose typesetting fails"
+printf '[page]\ninner = 54mm\nouter = 54mm\n[zh-body]\nsize = 72\n' >big.style
+run f1.txt --pdf --style big.style --report r5
+expect 3 "big.style: the margins leave no text block"
+[ ! -e f1.pdf ] || fail "$what: f1.pdf written"
+grep -q '"status":"failed","outputs":\[\],"messages":\[.*no text block' r5 ||
+    fail "$what: report $(cat r5)"
+what="margins checked on --paper's paper"
+printf '[page]\npaper = a4\ninner = 80mm\nouter = 80mm\n' >wide.style
+run f1.txt --pdf --style wide.style --paper a5
+expect 2 "wide.style:3: ERROR: bad style file: .* of the paper's 148.0 mm"
+[ ! -e f1.pdf ] || fail "$what: f1.pdf written"
+what="fonts that will not load, three files"
+mkdir -p data/fonts-config
+cp -r "$top_srcdir/templates" data/
+echo 'not fontconfig' >data/fonts-config/docconv.conf
+DOCCONV_DATADIR=$T/b/data "$DOCCONV" f1.txt f2.txt f3.txt --pdf -j 1 \
+    --report r6 >"$T/out" 2>"$T/err"
+rc=$?
+expect 3 "3 files: 0 converted, 0 skipped, 3 failed"
+[ "$(grep -c '"status":"failed"' r6)" -eq 3 ] || fail "$what: report $(cat r6)"
+
+# ---- A report that cannot be written is a system error.
+what="--report /dev/full"
+if [ -w /dev/full ]; then
+	run f1.txt --tei --report /dev/full
+	expect 3 "--report: No space left on device"
+	run f1.txt f2.txt -j 2 --json --report /dev/full
+	expect 3 "--report: No space left on device"
+else
+	echo "no /dev/full: $what is not checked"
+fi
 pass
