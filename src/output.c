@@ -53,18 +53,21 @@ static char			 live_path[PATH_MAX];
 static volatile sig_atomic_t	 live;
 static int			 stream_fd = -1;
 
-/* Block (SIG_BLOCK) or unblock the signals that stop a batch. */
+/*
+ * Block (SIG_BLOCK) or let in (SIG_UNBLOCK) the signals that stop a
+ * batch, keeping the mask before in old; SIG_SETMASK restores it.
+ */
 static void
 output_mask(int how, sigset_t *old)
 {
 	sigset_t	 set;
 
-	if (how == SIG_BLOCK) {
+	if (how == SIG_BLOCK || how == SIG_UNBLOCK) {
 		sigemptyset(&set);
 		sigaddset(&set, SIGINT);
 		sigaddset(&set, SIGTERM);
 		sigaddset(&set, SIGHUP);
-		pthread_sigmask(SIG_BLOCK, &set, old);
+		pthread_sigmask(how, &set, old);
 	} else
 		pthread_sigmask(SIG_SETMASK, old, NULL);
 }
@@ -232,7 +235,15 @@ dc_output_end(char *tmp, const char *final, int ok)
 	}
 	close(fd);
 	if ((stream = output_is_stream(final))) {
+		/*
+		 * A FIFO with no reader, or a reader that stopped reading,
+		 * may block here for ever: the stopping signals, held
+		 * while a finished file is put in place, must stop us
+		 * (the temporary file is removed; the copy is cut).
+		 */
+		output_mask(SIG_UNBLOCK, &old);
 		rc = output_copy(tmp, final);
+		output_mask(SIG_SETMASK, &old);
 		goto out;
 	}
 	/* Renamed and forgotten at once, or a signal could miss it. */
