@@ -337,6 +337,29 @@ batch_clashes(struct run *r)
 }
 
 /*
+ * Remove the temporary files of this run's outputs that a run killed
+ * with SIGKILL left (dc_output_sweep()).
+ */
+static void
+batch_sweep(const struct run *r)
+{
+	GPtrArray	*finals;
+	size_t		 i, k;
+	int		 err;
+
+	finals = g_ptr_array_new_with_free_func(g_free);
+	for (i = 0; i < r->nfiles; i++)
+		for (k = 0; k < NBACKENDS; k++)
+			if (r->formats & backends[k].flag)
+				g_ptr_array_add(finals, out_path(r,
+				    r->files[i], &backends[k], &err));
+	if (r->review != NULL && strcmp(r->review, "-") != 0)
+		g_ptr_array_add(finals, g_strdup(r->review));
+	dc_output_sweep((char *const *)finals->pdata, finals->len);
+	g_ptr_array_free(finals, TRUE);
+}
+
+/*
  * SIGINT, SIGTERM and SIGHUP stop a run.  A process converting a file
  * removes its temporary output (dc_output_discard()) and dies of the
  * signal, so the exit status is 128+n and no part of a file remains.
@@ -1144,6 +1167,7 @@ batch_run(struct run *r)
 	batch_dedup(r);
 	if (batch_clashes(r) == -1 || dc_pub_check(&r->opts) == -1)
 		return EXIT_USAGE;
+	batch_sweep(r);
 	if (r->report != NULL && (report_fd = open(r->report, O_WRONLY |
 	    O_CREAT | O_TRUNC | O_APPEND | O_CLOEXEC, 0666)) == -1) {
 		fprintf(stderr, "docconv: --report %s: %s\n", r->report,
