@@ -612,8 +612,8 @@ struct tally {
 
 /*
  * The newest modification time of what outputs depend on besides their
- * input (--skip-existing): the docconv binary, the style file and the
- * template directory in use, if they were given.
+ * input (--skip-existing): the docconv binary, the style file, the
+ * --meta-file and the template directory in use, if they were given.
  */
 static struct timespec	 dep_time;
 
@@ -639,6 +639,9 @@ dep_time_set(const struct run *r)
 	    stat(r->opts.style->file, &st) == 0 &&
 	    ts_newer(&st.st_mtim, &dep_time))
 		dep_time = st.st_mtim;
+	if (r->opts.meta_file != NULL && stat(r->opts.meta_file, &st) == 0 &&
+	    ts_newer(&st.st_mtim, &dep_time))
+		dep_time = st.st_mtim;
 	if (r->opts.template_dir == NULL ||
 	    (d = g_dir_open(r->opts.template_dir, 0, NULL)) == NULL)
 		return;
@@ -652,8 +655,8 @@ dep_time_set(const struct run *r)
 }
 
 /*
- * --skip-existing: is every output of in newer than in and than
- * dep_time?  Then it is up to date; its outputs are added to outs.
+ * --skip-existing: is every output of in newer than in, its sidecar
+ * and dep_time?  Then it is up to date; its outputs are added to outs.
  * Standard output and --dump-model are never up to date.
  */
 static int
@@ -665,9 +668,16 @@ up_to_date(const struct run *r, const char *in, GPtrArray *outs)
 	int		 err;
 
 	if ((r->formats & (DC_FMT_DUMP | DC_FMT_JSONL | DC_FMT_ALIGN)) ||
-	    r->opts.translation != NULL || r->review != NULL || strcmp(in, "-") == 0 ||
-	    stat(in, &si) == -1)
+	    r->opts.translation != NULL || r->review != NULL ||
+	    strcmp(in, "-") == 0 || stat(in, &si) == -1)
 		return 0;
+	/* Its sidecar is as much its input. */
+	if (r->opts.meta_file == NULL &&
+	    (path = dc_pub_sidecar(in)) != NULL) {
+		if (stat(path, &so) == 0 && ts_newer(&so.st_mtim, &si.st_mtim))
+			si.st_mtim = so.st_mtim;
+		g_free(path);
+	}
 	for (i = 0; i < NBACKENDS; i++) {
 		if (!(r->formats & backends[i].flag))
 			continue;

@@ -324,8 +324,8 @@ opts_parse(struct run *r, int argc, char *argv[])
 		{ "null", '0', 0, G_OPTION_ARG_NONE, &nul,
 		  "--files-from: names end with NUL (find -print0)", NULL },
 		{ "skip-existing", 0, 0, G_OPTION_ARG_NONE, &skip,
-		  "Skip a file whose outputs are all newer than it, "
-		  "docconv and the --style file", NULL },
+		  "Skip a file whose outputs are all newer than it, its "
+		  ".meta, docconv, --style and --meta-file", NULL },
 		{ "report", 0, 0, G_OPTION_ARG_FILENAME, &r->report,
 		  "Write one JSON line per input to FILE", "FILE" },
 		{ "quiet", 'q', G_OPTION_FLAG_NO_ARG,

@@ -110,6 +110,19 @@ expect 1 "42 files: 41 converted, 0 skipped, 1 failed"
 run --files-from "$T/list" --epub -o "$T/o" --skip-existing --template-dir "$T/tpl"
 expect 1 "42 files: 0 converted, 41 skipped, 1 failed"
 
+what="--skip-existing, a newer sidecar"
+sleep 0.01
+printf 'publisher = Ombrelle Press\n' >"$T/in/f11.meta"
+run --files-from "$T/list" --epub -o "$T/o" --skip-existing --report "$T/r4"
+expect 1 "42 files: 1 converted, 40 skipped, 1 failed"
+grep -q 'f11.txt","status":"converted"' "$T/r4" || fail "$what: f11 not converted"
+what="--skip-existing, a newer --meta-file"
+sleep 0.01
+printf 'publisher = Ombrelle Press\n' >"$T/press.meta"
+run --files-from "$T/list" --epub -o "$T/o" --skip-existing --meta-file "$T/press.meta"
+expect 1 "42 files: 41 converted, 0 skipped, 1 failed"
+rm "$T/in/f11.meta"
+
 # ---- On a terminal: a progress line with the rate and time left.
 if command -v script >/dev/null; then
 	what="progress on a terminal"
