@@ -339,6 +339,7 @@ char		*dc_turn_speaker(const struct dc_node *);
 const char	*dc_sub_name(enum dc_sub);
 enum dc_sub	 dc_sub_from_name(const char *);
 int		 dc_iso_date_valid(const char *);
+char		*dc_iso_date(const char *);
 const char	*dc_type_name(enum dc_type);
 enum dc_type	 dc_type_from_name(const char *);
 const char	*dc_lang_code(enum dc_lang);

@@ -199,6 +199,53 @@ out:
 }
 
 /*
+ * --title, --author, --date and --place must be UTF-8 (else -1, said).
+ * An empty one, or a date that is none (2020-02-30), is dropped with a
+ * warning saying so: the text's own is kept.  A date is written as
+ * the model keeps it ("2020-2-3" -> "2020-02-03").  Returns 0 or -1.
+ */
+static int
+opts_texts(struct run *r)
+{
+	static const char *name[] = { "title", "author", "date", "place" };
+	const char	**txt[] = { &r->opts.title, &r->opts.author,
+			    &r->opts.date, &r->opts.place };
+	char		*iso = NULL, *t;
+	size_t		 i;
+	int		 date, keep;
+
+	for (i = 0; i < G_N_ELEMENTS(txt); i++) {
+		if (*txt[i] == NULL)
+			continue;
+		if (!g_utf8_validate(*txt[i], -1, NULL)) {
+			fprintf(stderr, "docconv: --title, --author, "
+			    "--date and --place take UTF-8 text\n");
+			return -1;
+		}
+		t = g_strstrip(g_strdup(*txt[i]));
+		date = txt[i] == &r->opts.date;
+		if ((keep = *t != '\0') && date &&
+		    (iso = dc_iso_date(t)) == NULL) {
+			dc_msg(DC_WARN_GENERIC, 0, 0, "--date %s is not a "
+			    "date (give YYYY-MM-DD, YYYY-MM or YYYY): "
+			    "ignored, each text keeps its own date", t);
+			keep = 0;
+		} else if (!keep)
+			dc_msg(DC_WARN_GENERIC, 0, 0, "--%s is empty: "
+			    "ignored, each text keeps its own %s", name[i],
+			    name[i]);
+		g_free(t);
+		if (keep && !date)
+			continue;
+		g_free((char *)*txt[i]);
+		*txt[i] = iso;
+		iso = NULL;
+	}
+	dc_msg_reset();
+	return 0;
+}
+
+/*
  * Parse and check the command line into r (which opts_free() frees).
  * Returns -1 when the inputs are to be converted, else the exit status
  * (--version, --list-fonts, a usage error).
@@ -387,18 +434,9 @@ opts_parse(struct run *r, int argc, char *argv[])
 		    EXIT_SYSTEM;
 		goto out;
 	}
-	{
-		const char *txt[] = { r->opts.title, r->opts.author,
-		    r->opts.date, r->opts.place };
-		for (i = 0; i < G_N_ELEMENTS(txt); i++)
-			if (txt[i] != NULL && !g_utf8_validate(txt[i], -1,
-			    NULL)) {
-				fprintf(stderr, "docconv: --title, --author, "
-				    "--date and --place take UTF-8 text\n");
-				goto out;
-			}
-	}
 	dc_msg_set_quiet(r->opts.verbose < 0);
+	if (opts_texts(r) == -1)
+		goto out;
 	r->opts.lenient = lenient;
 	r->opts.embed_fonts = embed;
 	if (format != NULL) {

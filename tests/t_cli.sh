@@ -225,6 +225,14 @@ for opt in --title=2020 --author= --place=… --title= --author=2020 \
 	xmllint --noout --nonet "$T/ov/news-report.zh.tei.xml" ||
 	    fail "$opt: TEI not well-formed"
 done
+# ... and said to be: never "kept as written" for a date that is none.
+run --date=2020-02-30 --title= --dump-model "$ex/news-report.zh.txt"
+expect 0 "WARNING: --date 2020-02-30 is not a date .*: ignored"
+grep -q "WARNING: --title is empty: ignored" "$T/err" ||
+    fail "--title='': not said: $(cat "$T/err")"
+grep -q "2020-02-30" "$T/out" && fail "--date=2020-02-30 in the model"
+run --date=2020-2-3 --dump-model "$ex/news-report.zh.txt"
+grep -q "^meta date: 2020-02-03$" "$T/out" || fail "--date=2020-2-3 not kept"
 run --title=2020 --dump-model "$ex/news-report.zh.txt"
 grep -q '^meta zh title: 2020$' "$T/out" || fail "--title=2020 not kept"
 run --author=2020 --dump-model "$ex/news-report.zh.txt"
