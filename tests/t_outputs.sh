@@ -179,4 +179,22 @@ if [ -w /dev/full ]; then
 else
 	echo "no /dev/full: $what is not checked"
 fi
+# ---- The TMX, the JSON and the review sheet name the two files without
+# the directories they were read from: the same bytes from anywhere.
+what="inputs named by absolute paths"
+mkdir -p "$T/p1/deep" "$T/p2"
+cp "$al/forum.zh.txt" "$al/forum.en.txt" "$T/p1/deep/"
+for d in p1 p2; do
+	(cd "$T/$d" && "$DOCCONV" -q "$T/p1/deep/forum.zh.txt" \
+	    --translation "$T/p1/deep/forum.en.txt" --tmx --json \
+	    --alignment-report review.html -o out/) ||
+	    fail "$what: from $d: exit $?"
+done
+for f in forum.zh.tmx forum.zh.json; do
+	cmp -s "$T/p1/out/$f" "$T/p2/out/$f" || fail "$what: $f differs"
+done
+! grep -l "$T" "$T/p1/out/"* "$T/p1/review.html" ||
+    fail "$what: a directory of the machine written"
+grep -q '"original" : "forum.zh.txt"' "$T/p1/out/forum.zh.json" ||
+    fail "$what: the JSON does not name forum.zh.txt"
 pass
