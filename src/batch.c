@@ -371,6 +371,8 @@ static volatile sig_atomic_t	 batch_sig;	/* signal caught, or 0 */
 static pid_t			*batch_workers;	/* -j parent: its workers */
 static int			 batch_nworkers; /* entries in it */
 static int			 batch_quiet;	/* -q: no message */
+static const char		*batch_clear = ""; /* before a line: clear
+					   the progress line */
 
 static const int	 batch_signals[] = { SIGINT, SIGTERM, SIGHUP };
 
@@ -708,29 +710,39 @@ failed_quietly(const char *path)
 }
 
 /*
- * --alignment-report FILE: the review sheet, written whole or not at
- * all as every output is; added to outs.
+ * Write one output of doc with render to path (NULL: standard output),
+ * whole or not at all; added to outs when written.  -v names it; -vv
+ * also says its size and how long it took.
  */
 static void
-write_review(const struct run *r, const struct dc_doc *doc, GPtrArray *outs)
+write_output(const struct run *r, const struct dc_doc *doc,
+    int (*render)(const struct dc_doc *, const struct dc_opts *,
+    const char *), const char *path, GPtrArray *outs)
 {
-	char	*tmp;
-	int	 ok;
+	gint64		 t0 = g_get_monotonic_time();
+	GStatBuf	 st;
+	char		*tmp;
+	int		 ok;
 
-	if ((tmp = dc_output_begin(r->review)) == NULL)
+	if ((tmp = dc_output_begin(path)) == NULL)
 		return;
-	dc_msg_set_output(tmp, r->review);
-	ok = render_review(doc, &r->opts, tmp) == 0;
+	dc_msg_set_output(tmp, path != NULL ? path : "standard output");
+	ok = render(doc, &r->opts, tmp) == 0;
 	dc_msg_set_output(NULL, NULL);
 	if (!ok)
-		failed_quietly(r->review);
-	if (ok)
+		failed_quietly(path);
+	else
 		batch_hold();
-	if (dc_output_end(tmp, r->review, ok) == 0) {
-		if (r->opts.verbose > 0)
-			fprintf(stderr, "docconv: wrote %s\n", r->review);
-		g_ptr_array_add(outs, g_strdup(r->review));
-	}
+	if (dc_output_end(tmp, path, ok) == -1)
+		return;
+	g_ptr_array_add(outs, g_strdup(path != NULL ? path : "-"));
+	if (r->opts.verbose > 1 && path != NULL && g_stat(path, &st) == 0)
+		fprintf(stderr, "%sdocconv: wrote %s (%lld bytes, %.2f s)\n",
+		    batch_clear, path, (long long)st.st_size,
+		    (g_get_monotonic_time() - t0) / 1e6);
+	else if (r->opts.verbose > 0 && path != NULL)
+		fprintf(stderr, "%sdocconv: wrote %s\n", batch_clear,
+		    path);
 }
 
 /*
@@ -741,9 +753,10 @@ static enum dc_level
 convert_one(const struct run *r, const char *in, GPtrArray *outs)
 {
 	struct dc_doc	*doc;
-	char		*path, *tmp;
+	char		*path;
 	size_t		 i;
-	int		 err, ok;
+	int		 err;
+	gint64		 t0 = g_get_monotonic_time();
 
 	if ((doc = r->opts.translation != NULL ? dc_parse_pair(in,
 	    r->opts.translation, &r->opts) : dc_parse_file(in,
@@ -753,36 +766,21 @@ convert_one(const struct run *r, const char *in, GPtrArray *outs)
 		goto out;
 	if (dump_json_align(r, doc) == -1)
 		goto out;
+	if (r->opts.verbose > 1)
+		fprintf(stderr, "%sdocconv: %s: read as %s in %.2f s\n",
+		    batch_clear, strcmp(in, "-") == 0 ? "<stdin>" : in,
+		    dc_dialect_name(doc->meta.dialect),
+		    (g_get_monotonic_time() - t0) / 1e6);
 	for (i = 0; i < NBACKENDS; i++) {
 		if (!(r->formats & backends[i].flag))
 			continue;
 		path = out_path(r, in, &backends[i], &err);
-		if (err) {
-			dc_msg(DC_ERR_INPUT, 0, 0, "reading standard input "
-			    "with several outputs: give -o DIR");
-			continue;
-		}
-		if ((tmp = dc_output_begin(path)) != NULL) {
-			dc_msg_set_output(tmp, path != NULL ? path :
-			    "standard output");
-			ok = backends[i].render(doc, &r->opts, tmp) == 0;
-			dc_msg_set_output(NULL, NULL);
-			if (!ok)
-				failed_quietly(path);
-			if (ok)
-				batch_hold();
-			if (dc_output_end(tmp, path, ok) == 0) {
-				if (r->opts.verbose > 0 && path != NULL)
-					fprintf(stderr, "docconv: wrote %s\n",
-					    path);
-				g_ptr_array_add(outs, path != NULL ?
-				    g_strdup(path) : g_strdup("-"));
-			}
-		}
+		write_output(r, doc, backends[i].render, path, outs);
 		g_free(path);
 	}
 	if (r->review != NULL)
-		write_review(r, doc, outs);
+		write_output(r, doc, render_review, strcmp(r->review, "-") ==
+		    0 ? NULL : r->review, outs);
 out:
 	dc_doc_free(doc);
 	return dc_msg_level();
@@ -898,7 +896,8 @@ convert_file(const struct run *r, size_t k)
 	else if (r->skip_existing && up_to_date(r, in, outs)) {
 		res.skipped = 1;
 		if (r->opts.verbose > 0)
-			fprintf(stderr, "docconv: %s: up to date\n", in);
+			fprintf(stderr, "%sdocconv: %s: up to date\n",
+			    batch_clear, in);
 	} else
 		convert_one(r, in, outs);
 	res.level = dc_msg_level();
@@ -982,8 +981,8 @@ summary(const struct run *r, const struct tally *t)
 	if (progress_ok(r))
 		fputs("\033[K", stderr);
 	fprintf(stderr, "docconv: %zu files: %zu converted, %zu skipped, "
-	    "%zu failed, %zu warnings", t->total, t->converted, t->skipped,
-	    t->failed, t->warnings);
+	    "%zu failed, %zu warning%s", t->total, t->converted, t->skipped,
+	    t->failed, t->warnings, t->warnings == 1 ? "" : "s");
 	if (t->done < t->total)
 		fprintf(stderr, "; %zu not converted", t->total - t->done);
 	fprintf(stderr, " (%.1f s)\n", secs);
@@ -1163,6 +1162,26 @@ convert_parallel(const struct run *r, struct tally *t, int njobs)
 }
 
 /*
+ * The --report file: replaced, added to (--report-append), or standard
+ * output (-).  Returns a descriptor written with O_APPEND, or -1.
+ */
+static int
+report_open(const struct run *r)
+{
+	int	 fd;
+
+	if (strcmp(r->report, "-") == 0) {
+		fd = fcntl(STDOUT_FILENO, F_DUPFD_CLOEXEC, 0);
+		if (fd != -1)
+			(void)fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) |
+			    O_APPEND);
+		return fd;
+	}
+	return open(r->report, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC |
+	    (r->report_append ? 0 : O_TRUNC), 0666);
+}
+
+/*
  * Convert every input of r, with r->njobs workers for several.
  * Returns the exit status.
  */
@@ -1178,8 +1197,7 @@ batch_run(struct run *r)
 	if (batch_clashes(r) == -1 || dc_pub_check(&r->opts) == -1)
 		return EXIT_USAGE;
 	batch_sweep(r);
-	if (r->report != NULL && (report_fd = open(r->report, O_WRONLY |
-	    O_CREAT | O_TRUNC | O_APPEND | O_CLOEXEC, 0666)) == -1) {
+	if (r->report != NULL && (report_fd = report_open(r)) == -1) {
 		fprintf(stderr, "docconv: --report %s: %s\n", r->report,
 		    g_strerror(errno));
 		return EXIT_SYSTEM;
@@ -1191,6 +1209,8 @@ batch_run(struct run *r)
 	t.start = g_get_monotonic_time();
 	r->opts.threads = r->nfiles == 1;
 	batch_quiet = r->opts.verbose < 0;
+	dc_msg_set_progress(progress_ok(r));
+	batch_clear = progress_ok(r) ? "\r\033[K" : "";
 	batch_signals_catch();
 	if (r->nfiles > 1)
 		worst = convert_parallel(r, &t, r->njobs < (int)r->nfiles ?

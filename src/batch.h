@@ -20,6 +20,7 @@ struct run {
 	int		 njobs;		/* -j: worker processes */
 	int		 skip_existing;	/* --skip-existing */
 	const char	*report;	/* --report FILE, or NULL */
+	int		 report_append;	/* --report-append FILE */
 	const char	*review;	/* --alignment-report FILE, or NULL */
 	const char	*list;		/* --files-from FILE, or NULL */
 	char		**refused;	/* per input: why it is refused

@@ -310,6 +310,7 @@ enum dc_err {
 /* msg.c */
 void		 dc_msg_set_file(const char *);
 void		 dc_msg_set_quiet(int);
+void		 dc_msg_set_progress(int);
 void		 dc_msg_set_output(const char *, const char *);
 void		 dc_msg(enum dc_err, int, int, const char *, ...)
 		    __attribute__((format(printf, 4, 5)));

@@ -48,6 +48,8 @@ static const struct {
 
 static const char	*msg_file;		/* file being read */
 static int		 msg_quiet;		/* suppress warnings */
+static const char	*msg_clear = "";	/* before each line: "\r\033[K"
+					   over a progress line */
 static int		 msg_counts[DC_ERR__MAX]; /* per kind */
 static GMutex		 msg_lock;		/* -j: one line at a time */
 
@@ -130,6 +132,17 @@ dc_msg_set_output(const char *tmp, const char *final)
 	s->final = final;
 }
 
+/*
+ * Standard error is a terminal showing a progress line (drawn with the
+ * cursor left at its start): each message first clears that line, so
+ * that none is printed over it.
+ */
+void
+dc_msg_set_progress(int on)
+{
+	msg_clear = on ? "\r\033[K" : "";
+}
+
 void
 dc_msg_set_quiet(int quiet)
 {
@@ -205,6 +218,7 @@ dc_msg(enum dc_err e, int line, int col, const char *fmt, ...)
 	}
 	g_string_append_c(b, '\n');
 	g_mutex_lock(&msg_lock);
+	fputs(msg_clear, stderr);
 	fputs(b->str, stderr);
 	g_mutex_unlock(&msg_lock);
 	g_string_free(b, TRUE);
@@ -232,7 +246,7 @@ dc_msg_sys(const char *fmt, ...)
 	}
 	g_mutex_lock(&msg_lock);
 	msg_counts[DC_ERR_SYS]++;
-	fprintf(stderr, "docconv: %s\n", m);
+	fprintf(stderr, "%sdocconv: %s\n", msg_clear, m);
 	if (s->sink != NULL)
 		s->sink(m, s->sink_arg);
 	s->worst = DC_LEVEL_SYSERR;

@@ -126,13 +126,26 @@ rm "$T/in/f11.meta"
 # ---- On a terminal: a progress line with the rate and time left.
 if command -v script >/dev/null; then
 	what="progress on a terminal"
-	ls "$T"/in/f*.txt >"$T/longlist"
+	ls "$T"/in/f*.txt "$T/in/warn.txt" >"$T/longlist"
 	script -qec "'$DOCCONV' --files-from '$T/longlist' --tei -o '$T/op'" \
 	    /dev/null >"$T/tty" </dev/null || fail "$what: $(cat "$T/tty")"
 	grep -q "files/s" "$T/tty" && grep -q "left" "$T/tty" ||
 	    fail "$what: no progress line: $(cat "$T/tty")"
 	grep -q "$(wc -l <"$T/longlist" | tr -d ' ') files: [0-9]* converted" "$T/tty" ||
 	    fail "$what: no summary line: $(cat "$T/tty")"
+	# A warning first clears the progress line it would be printed
+	# over (the cursor waits at its start).
+	python3 - "$T/tty" <<'EOF' || fail "$what: a warning over the progress line"
+import sys
+t = open(sys.argv[1], "rb").read()
+if b"WARNING" not in t:
+    sys.exit(1)
+for i in range(len(t)):
+    if t.startswith(b"WARNING", i):
+        start = t.rfind(b"docconv: ", 0, i)
+        if t[start - 4:start] != b"\r\x1b[K":
+            sys.exit(1)
+EOF
 else
 	echo "no script(1): the terminal's progress line is not checked"
 fi
