@@ -350,4 +350,32 @@ if command -v script >/dev/null; then
 else
 	echo "no script(1): binary output to a terminal is not checked"
 fi
+# ---- Files that are no text say what they are and what to do.
+"$DOCCONV" -q --epub -o "$T/book.epub" "$news" || fail "an EPUB to read"
+python3 -c "
+import zipfile
+z = zipfile.ZipFile('$T/letter.docx', 'w')
+z.writestr('[Content_Types].xml', '<Types/>')
+z.writestr('word/document.xml', '<w:document/>')
+z.close()"
+printf '%%PDF-1.5\n%%\342\343\317\323\n1 0 obj\n<<>>\nendobj\n' >"$T/scan.pdf"
+for c in "book.epub:an EPUB book" "letter.docx:a Word document (.docx): save it as plain text" \
+    "scan.pdf:a PDF document: take its text out first"; do
+	what="${c%%:*} as input"
+	run --tei -o "$T/o" "$T/${c%%:*}"
+	expect 1 "${c%%:*}: ERROR: not a text file: this is ${c#*:}"
+done
+nofiles
+what="--encoding=UTF-16 on UTF-8"
+run --encoding=UTF-16 --tei -o "$T/o" "$news"
+expect 1 "--encoding UTF-16 does not fit: the file has no NUL byte and is valid UTF-8"
+nofiles
+{ printf '\377\376'; iconv -f UTF-8 -t UTF-16LE "$news"; } >"$T/u16.txt"
+run -q --encoding=UTF-16 --dump-model "$T/u16.txt"
+[ "$rc" -eq 0 ] || fail "$what: real UTF-16 refused: $(cat "$T/err")"
+what="only invisible characters"
+printf '\342\200\250\342\200\251\n\342\200\213 \357\273\277\n\n\342\200\213\n' >"$T/invisible.txt"
+run --tei -o "$T/o" "$T/invisible.txt"
+expect 1 "invisible.txt: ERROR: empty input: no text to convert"
+nofiles
 pass
