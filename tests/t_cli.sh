@@ -378,4 +378,19 @@ printf '\342\200\250\342\200\251\n\342\200\213 \357\273\277\n\n\342\200\213\n' >
 run --tei -o "$T/o" "$T/invisible.txt"
 expect 1 "invisible.txt: ERROR: empty input: no text to convert"
 nofiles
+# ---- The README says how to run the program before make install, and
+# make install puts the examples it names under share/doc/docconv.
+grep -q '^    src/docconv ' "$top_srcdir/README.md" ||
+    fail "the README does not say how to run src/docconv"
+if command -v make >/dev/null && [ -f "$top_builddir/Makefile" ]; then
+	what="make install's examples"
+	env -u MAKEFLAGS -u MFLAGS make -s -C "$top_builddir" \
+	    install-dist_exampleDATA install-dist_exampleSCRIPTS DESTDIR="$T/inst" \
+	    >"$T/out" 2>&1 || fail "$what: $(cat "$T/out")"
+	for f in parallel.sh slurm-array.sh booklet-large.style \
+	    news-report.zh.txt; do
+		find "$T/inst" -path "*/share/doc/docconv/examples/$f" |
+		    grep -q . || fail "$what: $f not installed"
+	done
+fi
 pass
