@@ -498,6 +498,19 @@ dump_lock_set(short type)
 }
 
 /*
+ * -j: what the workers print (models, JSON Lines, beads) goes through
+ * a spool, a memory file: a worker adds each file's text whole, under
+ * the output lock, and tells its parent where; the parent prints the
+ * texts in input order and frees their pages.
+ */
+static int	 spool_fd = -1;		/* the spool, or -1 */
+static GString	*spool_text;		/* worker: this file's text */
+static int64_t	*spool_at;		/* parent: file k's offset ... */
+static int64_t	*spool_len;		/* ... and length, or 0 */
+static size_t	 spool_next;		/* parent: the next file to print */
+static int	 spool_err;		/* parent: printing failed (errno) */
+
+/*
  * Print a text made in memory (the model, dc_json_text(),
  * dc_align_dump()) whole on standard output, under the -j lock, and
  * free() it; what says what a failed write was doing.  Returns 0 or
@@ -508,6 +521,11 @@ dump_text(char *buf, size_t len, const char *what)
 {
 	int	 rc = -1;
 
+	if (spool_text != NULL) {
+		g_string_append_len(spool_text, buf, (gssize)len);
+		free(buf);
+		return 0;
+	}
 	if (dump_lock != -1 && dump_lock_set(F_WRLCK) == -1) {
 		dc_msg_sys("-j: cannot lock the output: %s",
 		    g_strerror(errno));
@@ -547,10 +565,12 @@ dump_model(const struct run *r, const struct dc_doc *doc)
 
 /*
  * --dump-alignment and --json -o -: the beads, and the model as one
- * JSON line, on standard output.  Returns 0 or -1 (reported).
+ * JSON line naming the input in as given, on standard output.  Returns
+ * 0 or -1 (reported).
  */
 static int
-dump_json_align(const struct run *r, const struct dc_doc *doc)
+dump_json_align(const struct run *r, const struct dc_doc *doc,
+    const char *in)
 {
 	char	*buf = NULL;
 	size_t	 len = 0;
@@ -571,7 +591,7 @@ dump_json_align(const struct run *r, const struct dc_doc *doc)
 			return -1;
 	}
 	if (r->formats & DC_FMT_JSONL) {
-		char *t = dc_json_text(doc, 0, &len);
+		char *t = dc_json_line(doc, in, &len);
 		/* dump_text() frees with free(): copy out of GLib's. */
 		buf = malloc(len);
 		if (buf == NULL) {
@@ -588,8 +608,8 @@ dump_json_align(const struct run *r, const struct dc_doc *doc)
 }
 
 /*
- * What became of one input, as a worker tells its parent (four ints
- * through a pipe).
+ * What became of one input, as a worker tells its parent through a
+ * pipe (in one write of less than PIPE_BUF bytes).
  */
 struct result {
 	int		 k;		/* index in the file list */
@@ -597,6 +617,8 @@ struct result {
 	int		 skipped;	/* --skip-existing: up to date */
 	int		 nwarn;		/* warnings */
 	int		 report_err;	/* its --report line was lost */
+	int64_t		 spool_at;	/* -j: its text in the spool ... */
+	int64_t		 spool_len;	/* ... and its length, or 0 */
 };
 
 /* Running counts of a batch, for the progress and summary lines. */
@@ -764,7 +786,7 @@ convert_one(const struct run *r, const char *in, GPtrArray *outs)
 		goto out;
 	if ((r->formats & DC_FMT_DUMP) && dump_model(r, doc) == -1)
 		goto out;
-	if (dump_json_align(r, doc) == -1)
+	if (dump_json_align(r, doc, in) == -1)
 		goto out;
 	if (r->opts.verbose > 1)
 		fprintf(stderr, "%sdocconv: %s: read as %s in %.2f s\n",
@@ -871,6 +893,128 @@ report_lost(const char *in)
 }
 
 /*
+ * Worker: add the text this file printed (dump_text()) to the spool
+ * and say where in res.
+ */
+static void
+spool_add(struct result *res)
+{
+	off_t	 at;
+	size_t	 done = 0;
+	ssize_t	 n;
+
+	if (spool_text == NULL || spool_text->len == 0)
+		return;
+	if (dump_lock_set(F_WRLCK) == -1) {
+		dc_msg_sys("-j: cannot lock the output: %s", g_strerror(errno));
+		goto out;
+	}
+	at = lseek(spool_fd, 0, SEEK_END);
+	while (at != -1 && done < spool_text->len &&
+	    ((n = pwrite(spool_fd, spool_text->str + done,
+	    spool_text->len - done, at + (off_t)done)) > 0 ||
+	    (n == -1 && errno == EINTR)))
+		done += n > 0 ? (size_t)n : 0;
+	dump_lock_set(F_UNLCK);
+	if (done < spool_text->len)
+		dc_msg_sys("-j: keeping the output in memory: %s",
+		    g_strerror(errno));
+	else {
+		res->spool_at = at;
+		res->spool_len = (int64_t)done;
+	}
+out:
+	g_string_truncate(spool_text, 0);
+}
+
+/*
+ * Parent: print the spooled text of file k on standard output and free
+ * its pages.  A failure (the reader of standard output gone) is kept
+ * in spool_err and stops the batch.
+ */
+static void
+spool_print(size_t k)
+{
+	char	 buf[65536];
+	int64_t	 at = spool_at[k], end = at + spool_len[k];
+	ssize_t	 n;
+	int	 j;
+
+	while (!spool_err && at < end) {
+		n = pread(spool_fd, buf, (size_t)MIN((int64_t)sizeof(buf),
+		    end - at), at);
+		if (n == -1 && errno == EINTR)
+			continue;
+		if (n <= 0 || fwrite(buf, 1, (size_t)n, stdout) != (size_t)n)
+			spool_err = n == 0 ? EIO : errno;
+		else
+			at += n;
+	}
+	if (!spool_err && fflush(stdout) != 0)
+		spool_err = errno;
+	/* "| head": nothing more can be printed; stop what is under way. */
+	for (j = 0; spool_err && j < batch_nworkers; j++)
+		if (batch_workers != NULL && batch_workers[j] > 0)
+			(void)kill(batch_workers[j], SIGTERM);
+	(void)fallocate(spool_fd, FALLOC_FL_PUNCH_HOLE | FALLOC_FL_KEEP_SIZE,
+	    spool_at[k], spool_len[k]);
+}
+
+/*
+ * Parent: print the spooled texts of the files answered, in input
+ * order, up to the first one not answered yet (all: every answered
+ * one, the batch being over).
+ */
+static void
+spool_flush(const unsigned char *got, size_t nfiles, int all)
+{
+	for (; spool_fd != -1 && spool_next < nfiles; spool_next++) {
+		if (!got[spool_next] && !all)
+			break;
+		if (got[spool_next] && spool_len[spool_next] > 0)
+			spool_print(spool_next);
+	}
+}
+
+/*
+ * -j with text on standard output: open the spool (workers inherit
+ * it).  Returns 0, or -1 after saying why.
+ */
+static int
+spool_open(const struct run *r)
+{
+	if (!(r->formats & (DC_FMT_DUMP | DC_FMT_JSONL | DC_FMT_ALIGN)))
+		return 0;
+	if ((spool_fd = memfd_create("docconv-spool", MFD_CLOEXEC)) == -1) {
+		FILE *f = tmpfile();
+		if (f == NULL || (spool_fd = dup(fileno(f))) == -1) {
+			dc_msg_sys("-j: a file for the output: %s",
+			    g_strerror(errno));
+			if (f != NULL)
+				fclose(f);
+			return -1;
+		}
+		fclose(f);
+	}
+	spool_at = g_new0(int64_t, r->nfiles);
+	spool_len = g_new0(int64_t, r->nfiles);
+	spool_next = 0;
+	spool_err = 0;
+	return 0;
+}
+
+static void
+spool_close(void)
+{
+	if (spool_fd != -1)
+		close(spool_fd);
+	spool_fd = -1;
+	g_free(spool_at);
+	g_free(spool_len);
+	spool_at = spool_len = NULL;
+}
+
+/*
  * One input of a batch: skipped if up to date, else converted; its
  * report line written.
  */
@@ -900,6 +1044,7 @@ convert_file(const struct run *r, size_t k)
 			    batch_clear, in);
 	} else
 		convert_one(r, in, outs);
+	spool_add(&res);
 	res.level = dc_msg_level();
 	res.nwarn = dc_msg_warnings();
 	dc_msg_set_sink(NULL, NULL);
@@ -1007,11 +1152,17 @@ static void
 take_answer(const struct run *r, struct tally *t, const struct result *res,
     unsigned char *got, size_t nfiles, enum dc_level *worst)
 {
-	if (res->k >= 0 && (size_t)res->k < nfiles)
+	if (res->k >= 0 && (size_t)res->k < nfiles) {
 		got[res->k] = 1;
+		if (spool_fd != -1) {
+			spool_at[res->k] = res->spool_at;
+			spool_len[res->k] = res->spool_len;
+		}
+	}
 	tally_add(t, res);
 	if ((enum dc_level)res->level > *worst)
 		*worst = res->level;
+	spool_flush(got, nfiles, 0);
 	progress(r, t);
 }
 
@@ -1049,6 +1200,11 @@ convert_parallel(const struct run *r, struct tally *t, int njobs)
 		}
 		fclose(lf);
 	}
+	if (spool_open(r) == -1) {
+		close(dump_lock);
+		dump_lock = -1;
+		return DC_LEVEL_SYSERR;
+	}
 	pids = g_new0(pid_t, njobs);
 	got = g_new0(unsigned char, nfiles);
 	fflush(NULL);
@@ -1071,6 +1227,8 @@ convert_parallel(const struct run *r, struct tally *t, int njobs)
 				_exit(EXIT_SYSTEM);
 			close(todo[1]);
 			close(done[0]);
+			if (spool_fd != -1)
+				spool_text = g_string_new(NULL);
 			while (read(todo[0], &k, sizeof(k)) == sizeof(k) &&
 			    k < nfiles) {
 				res = convert_file(r, k);
@@ -1092,12 +1250,13 @@ convert_parallel(const struct run *r, struct tally *t, int njobs)
 		close(done[0]);
 		close(dump_lock);
 		dump_lock = -1;
+		spool_close();
 		batch_workers = NULL;
 		return DC_LEVEL_SYSERR;
 	}
 	/* A pipe holds 64 KiB: 16,384 numbers; write more as we go. */
 	signal(SIGPIPE, SIG_IGN);
-	for (i = 0; i < nfiles && !batch_sig; ) {
+	for (i = 0; i < nfiles && !batch_sig && !spool_err; ) {
 		uint32_t k = (uint32_t)i;
 		if (i - t->done < 4096) {
 			if (write(todo[1], &k, sizeof(k)) != sizeof(k)) {
@@ -1118,6 +1277,7 @@ convert_parallel(const struct run *r, struct tally *t, int njobs)
 		take_answer(r, t, &res, got, nfiles, &worst);
 	}
 	close(done[0]);
+	spool_flush(got, nfiles, 1);
 	for (j = 0; j < njobs; j++) {
 		if (pids[j] <= 0)
 			continue;
@@ -1126,13 +1286,22 @@ convert_parallel(const struct run *r, struct tally *t, int njobs)
 		pids[j] = -1;
 		if (WIFEXITED(st) && WEXITSTATUS(st) == 0)
 			continue;
-		if (WIFSIGNALED(st) && WTERMSIG(st) == SIGPIPE)
+		if (WIFSIGNALED(st) && (WTERMSIG(st) == SIGPIPE ||
+		    (spool_err && WTERMSIG(st) == SIGTERM)))
 			piped++;
 		else if (!batch_sig)
 			dc_msg_sys("a worker process failed");
 		worst = DC_LEVEL_SYSERR;
 	}
 	batch_workers = NULL;
+	if (spool_err) {
+		piped++;
+		worst = DC_LEVEL_SYSERR;
+		if (t->done == nfiles)
+			dc_msg_sys("writing to standard output: %s",
+			    g_strerror(spool_err));
+	}
+	spool_close();
 	if (batch_sig) {
 		if (r->opts.verbose >= 0)
 			fprintf(stderr, "docconv: stopped by signal %d (%s); "

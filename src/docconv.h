@@ -414,6 +414,7 @@ int		 render_review(const struct dc_doc *, const struct dc_opts *,
 /* render_json.c: the JSON text of a document, pretty or on one line
  * ending in a newline (JSON Lines); g_free(). */
 char		*dc_json_text(const struct dc_doc *, int, size_t *);
+char		*dc_json_line(const struct dc_doc *, const char *, size_t *);
 /* render_json.c: a JSON string literal appended to a GString; 1 for
  * a script element's text ("<", ">", "&" escaped too). */
 struct _GString;

@@ -123,6 +123,38 @@ run --files-from "$T/list" --epub -o "$T/o" --skip-existing --meta-file "$T/pres
 expect 1 "42 files: 41 converted, 0 skipped, 1 failed"
 rm "$T/in/f11.meta"
 
+# ---- JSON Lines under -j: one record a file, in input order (the first
+# file the slowest), each naming its input as given; a reader that
+# stops reading stops the batch.
+what="JSON Lines under -j 2"
+python3 - "$T/jl" <<'EOF'
+import os, sys
+d = sys.argv[1]
+os.makedirs(d)
+with open(os.path.join(d, "a-long.txt"), "w", encoding="utf-8") as f:
+    f.write("标题\n\n" + "".join("第%d段，这是一个很短的段落。\n\nParagraph %d.\n\n" % (i, i)
+        for i in range(6000)))
+for i in range(12):
+    with open(os.path.join(d, "b%02d.txt" % i), "w", encoding="utf-8") as f:
+        f.write("标题%d\n\n第%d段。\n\nParagraph %d.\n" % (i, i, i))
+EOF
+(cd "$T" && ls jl/a-long.txt jl/b*.txt >jl.list &&
+    "$DOCCONV" -q -j 2 --json -o - --files-from jl.list >jl.out 2>"$T/err") ||
+    fail "$what: exit $?: $(cat "$T/err")"
+python3 - "$T/jl.out" "$T/jl.list" <<'EOF' || fail "$what: not in input order"
+import json, sys
+got = [json.loads(l)["path"] for l in open(sys.argv[1], encoding="utf-8")]
+want = open(sys.argv[2]).read().split()
+sys.exit(0 if got == want else "%s, not %s" % (got, want))
+EOF
+what="JSON Lines into | head"
+for k in 1 2 3 4 5 6 7 8; do cp "$T/jl/a-long.txt" "$T/jl/c$k.txt"; done
+ls "$T"/jl/c*.txt >"$T/jl.c"
+"$DOCCONV" -q -j 2 --json -o - --files-from "$T/jl.c" 2>"$T/err" |
+    head -c 100 >/dev/null
+grep -q "standard output was closed\|writing to standard output" "$T/err" ||
+    fail "$what: $(cat "$T/err")"
+
 # ---- On a terminal: a progress line with the rate and time left.
 if command -v script >/dev/null; then
 	what="progress on a terminal"
