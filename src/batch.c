@@ -84,6 +84,56 @@ out_stem(const char *in)
 }
 
 /*
+ * --keep-tree: the directory under -o DIR that mirrors the input's
+ * ("corpus/a/x.txt" -> "DIR/corpus/a"; an absolute name loses its
+ * leading "/", "." components go).  Returns g_malloc'd.
+ */
+static char *
+out_tree(const char *outdir, const char *in)
+{
+	char	*dir, **parts, *sub, *path;
+	GString	*b;
+	size_t	 i;
+
+	dir = g_path_get_dirname(in);
+	parts = g_strsplit(dir, "/", -1);
+	b = g_string_new(NULL);
+	for (i = 0; parts[i] != NULL; i++) {
+		if (*parts[i] == '\0' || strcmp(parts[i], ".") == 0)
+			continue;
+		if (b->len > 0)
+			g_string_append_c(b, '/');
+		g_string_append(b, parts[i]);
+	}
+	sub = g_string_free(b, FALSE);
+	path = *sub != '\0' ? g_build_filename(outdir, sub, NULL) :
+	    g_strdup(outdir);
+	g_strfreev(parts);
+	g_free(dir);
+	g_free(sub);
+	return path;
+}
+
+/* Does a name go above where it starts ("../x.txt", "a/../../x")? */
+static int
+out_tree_escapes(const char *in)
+{
+	char	**parts;
+	size_t	 i;
+	int	 depth = 0, rc = 0;
+
+	parts = g_strsplit(in, "/", -1);
+	for (i = 0; parts[i] != NULL && !rc; i++) {
+		if (strcmp(parts[i], "..") == 0)
+			rc = --depth < 0;
+		else if (*parts[i] != '\0' && strcmp(parts[i], ".") != 0)
+			depth++;
+	}
+	g_strfreev(parts);
+	return rc;
+}
+
+/*
  * Where the output of one format for one input goes: NULL means
  * standard output.  *err is set if the name cannot be used.
  */
@@ -106,8 +156,8 @@ out_path(const struct run *r, const char *in, const struct backend *be,
 	}
 	stem = out_stem(in);
 	name = g_strconcat(stem, be->ext, NULL);
-	dir = r->outarg != NULL ? g_strdup(r->outarg) :
-	    g_path_get_dirname(in);
+	dir = r->outarg == NULL ? g_path_get_dirname(in) : r->keep_tree ?
+	    out_tree(r->outarg, in) : g_strdup(r->outarg);
 	path = g_build_filename(dir, name, NULL);
 	g_free(stem);
 	g_free(name);
@@ -313,6 +363,10 @@ batch_clashes(struct run *r)
 	    "--style");
 	clash_add(&c, r->list, -1, 0, "--files-from");
 	for (i = 0; i < r->nfiles; i++) {
+		if (r->keep_tree && out_tree_escapes(r->files[i]))
+			clash_refuse(r, i, g_strdup("--keep-tree: the name "
+			    "goes above the directory it starts from, which "
+			    "-o DIR cannot mirror; give it without \"..\""));
 		clash_add(&c, r->files[i], i, 0, "the input");
 		if (o->meta_file == NULL &&
 		    (side = dc_pub_sidecar(r->files[i])) != NULL) {
@@ -731,6 +785,22 @@ failed_quietly(const char *path)
 		    path != NULL ? path : "standard output");
 }
 
+/* --keep-tree: make the directory path goes into.  Returns 0 or -1. */
+static int
+out_mkdir(const char *path)
+{
+	char	*dir = g_path_get_dirname(path);
+	int	 rc = 0;
+
+	if (g_mkdir_with_parents(dir, 0777) == -1) {
+		dc_msg_sys("%s: cannot make the directory: %s", dir,
+		    g_strerror(errno));
+		rc = -1;
+	}
+	g_free(dir);
+	return rc;
+}
+
 /*
  * Write one output of doc with render to path (NULL: standard output),
  * whole or not at all; added to outs when written.  -v names it; -vv
@@ -746,6 +816,8 @@ write_output(const struct run *r, const struct dc_doc *doc,
 	char		*tmp;
 	int		 ok;
 
+	if (r->keep_tree && path != NULL && out_mkdir(path) == -1)
+		return;
 	if ((tmp = dc_output_begin(path)) == NULL)
 		return;
 	dc_msg_set_output(tmp, path != NULL ? path : "standard output");

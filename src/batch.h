@@ -14,6 +14,8 @@ struct run {
 	int		 formats;	/* DC_FMT_* bits */
 	const char	*outarg;	/* -o argument, or NULL */
 	int		 outdir;	/* -o names a directory */
+	int		 keep_tree;	/* --keep-tree: mirror the inputs'
+					   directories under it */
 	int		 nout;		/* outputs per file */
 	char		**files;	/* inputs (g_strfreev) */
 	size_t		 nfiles;	/* number of files */

@@ -356,8 +356,9 @@ opts_stdout(const struct run *r, size_t nfiles, int dump)
 
 /*
  * -o: standard output, one file, or a directory: one that exists, or
- * one to make for several outputs when the name has no extension or
- * ends in "/" (-o out.pdf --pdf --tei is a mistake, not a directory).
+ * one to make for several outputs (or --keep-tree) when the name has no
+ * extension or ends in "/" (-o out.pdf --pdf --tei is a mistake, not a
+ * directory).
  * Returns -1 when fine, else the exit status after saying why.
  */
 static int
@@ -385,13 +386,19 @@ opts_outputs(struct run *r, size_t nfiles, int dump)
 	}
 	if ((rc = opts_stdout(r, nfiles, dump)) != -1)
 		return rc;
+	if (r->keep_tree && (r->outarg == NULL ||
+	    strcmp(r->outarg, "-") == 0)) {
+		fprintf(stderr, "docconv: --keep-tree goes with -o DIR\n");
+		return EXIT_USAGE;
+	}
 	if (r->outarg == NULL || strcmp(r->outarg, "-") == 0)
 		return -1;
 	if (g_stat(r->outarg, &st) == 0 && S_ISDIR(st.st_mode)) {
 		r->outdir = 1;
 		return -1;
 	}
-	if (!g_str_has_suffix(r->outarg, "/") && r->nout * nfiles <= 1)
+	if (!g_str_has_suffix(r->outarg, "/") && r->nout * nfiles <= 1 &&
+	    !r->keep_tree)
 		return -1;
 	if (!g_str_has_suffix(r->outarg, "/") && opts_has_ext(r->outarg)) {
 		fprintf(stderr, "docconv: -o %s: several outputs go into a "
@@ -422,7 +429,7 @@ opts_parse(struct run *r, int argc, char *argv[])
 	gboolean	 html = FALSE;
 	gboolean	 version = FALSE, lenient = FALSE, embed = FALSE;
 	gboolean	 listfonts = FALSE;
-	gboolean	 nul = FALSE, skip = FALSE;
+	gboolean	 nul = FALSE, skip = FALSE, keeptree = FALSE;
 	gboolean	 json = FALSE, dumpalign = FALSE;
 	gboolean	 tmx = FALSE;
 	gchar		*tmxseg = NULL, *append = NULL;
@@ -533,6 +540,9 @@ opts_parse(struct run *r, int argc, char *argv[])
 		  "(- for standard input)", "FILE" },
 		{ "null", '0', 0, G_OPTION_ARG_NONE, &nul,
 		  "--files-from: names end with NUL (find -print0)", NULL },
+		{ "keep-tree", 0, 0, G_OPTION_ARG_NONE, &keeptree,
+		  "With -o DIR: mirror each input's directories under DIR "
+		  "(corpus/a/x.txt -> DIR/corpus/a/x.tei.xml)", NULL },
 		{ "skip-existing", 0, 0, G_OPTION_ARG_NONE, &skip,
 		  "Skip a file whose outputs are all newer than it, its "
 		  ".meta, docconv, --style and --meta-file", NULL },
@@ -790,6 +800,7 @@ opts_parse(struct run *r, int argc, char *argv[])
 		    "- would both read standard input; give one as a file\n");
 		goto out;
 	}
+	r->keep_tree = keeptree;
 	if ((rc = opts_outputs(r, nfiles, dump || dumpalign)) != -1)
 		goto out;
 	rc = EXIT_USAGE;

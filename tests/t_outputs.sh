@@ -197,4 +197,21 @@ done
     fail "$what: a directory of the machine written"
 grep -q '"original" : "forum.zh.txt"' "$T/p1/out/forum.zh.json" ||
     fail "$what: the JSON does not name forum.zh.txt"
+# ---- --keep-tree: -o DIR mirrors the inputs' directories, so that
+# one name in two directories is no clash; a name going above where
+# it starts cannot be mirrored and is refused alone.
+what="--keep-tree"
+mkdir -p "$T/kt/corpus/a" "$T/kt/corpus/b"
+cp "$T/b/f1.txt" "$T/kt/corpus/a/x.txt"
+cp "$T/b/f2.txt" "$T/kt/corpus/b/x.txt"
+cp "$T/b/f3.txt" "$T/above.txt"
+(cd "$T/kt" && "$DOCCONV" -q --tei --json -o out --keep-tree \
+    corpus/a/x.txt ./corpus/b/x.txt ../above.txt >"$T/out" 2>"$T/err")
+rc=$?
+expect 2 "above.txt: ERROR: output refused: --keep-tree: the name goes above"
+for f in corpus/a/x.tei.xml corpus/a/x.json corpus/b/x.tei.xml corpus/b/x.json; do
+	[ -f "$T/kt/out/$f" ] || fail "$what: no out/$f: $(cd "$T/kt" && find out)"
+done
+run --tei --keep-tree "$T/kt/corpus/a/x.txt"
+expect 2 "--keep-tree goes with -o DIR"
 pass
