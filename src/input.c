@@ -550,9 +550,9 @@ dc_input_decode(const char *raw, size_t len, const struct dc_opts *o,
 		if (!in->lines[i].blank && !input_invisible(in->lines[i].text))
 			break;
 	if (i == in->nlines) {
-		dc_msg(DC_ERR_EMPTY, 0, 0, "no text to convert%s", in->len > 0 &&
-		    strspn(in->buf, " \t\n") < in->len ? " (only white space, "
-		    "line separators or zero-width characters)" : "");
+		dc_msg(DC_ERR_EMPTY, 0, 0, "no text to convert%s",
+		    strspn(in->buf, " \t\n") < in->len ? " (only white "
+		    "space, line separators or zero-width characters)" : "");
 		dc_input_free(in);
 		return -1;
 	}
