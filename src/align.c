@@ -1206,8 +1206,9 @@ dc_parse_pair(const char *orig, const char *trans, const struct dc_opts *o)
 
 	d = dc_doc_new();
 	al = d->align = g_new0(struct dc_align, 1);
-	al->original = g_strdup(orig);
-	al->translation = g_strdup(trans);
+	/* As meta.source: the outputs say no directory of this machine. */
+	al->original = g_path_get_basename(orig);
+	al->translation = g_path_get_basename(trans);
 	al->lang_a = a.lang;
 	al->lang_b = b.lang;
 	al->ratio = (int)lround(ratio * 100.0);

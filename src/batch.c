@@ -53,6 +53,8 @@ level_exit(enum dc_level l)
 		return EXIT_OK;
 	case DC_LEVEL_ERROR:
 		return EXIT_INPUT;
+	case DC_LEVEL_USAGE:
+		return EXIT_USAGE;
 	case DC_LEVEL_SYSERR:
 		return EXIT_SYSTEM;
 	default:
@@ -82,6 +84,56 @@ out_stem(const char *in)
 }
 
 /*
+ * --keep-tree: the directory under -o DIR that mirrors the input's
+ * ("corpus/a/x.txt" -> "DIR/corpus/a"; an absolute name loses its
+ * leading "/", "." components go).  Returns g_malloc'd.
+ */
+static char *
+out_tree(const char *outdir, const char *in)
+{
+	char	*dir, **parts, *sub, *path;
+	GString	*b;
+	size_t	 i;
+
+	dir = g_path_get_dirname(in);
+	parts = g_strsplit(dir, "/", -1);
+	b = g_string_new(NULL);
+	for (i = 0; parts[i] != NULL; i++) {
+		if (*parts[i] == '\0' || strcmp(parts[i], ".") == 0)
+			continue;
+		if (b->len > 0)
+			g_string_append_c(b, '/');
+		g_string_append(b, parts[i]);
+	}
+	sub = g_string_free(b, FALSE);
+	path = *sub != '\0' ? g_build_filename(outdir, sub, NULL) :
+	    g_strdup(outdir);
+	g_strfreev(parts);
+	g_free(dir);
+	g_free(sub);
+	return path;
+}
+
+/* Does a name go above where it starts ("../x.txt", "a/../../x")? */
+static int
+out_tree_escapes(const char *in)
+{
+	char	**parts;
+	size_t	 i;
+	int	 depth = 0, rc = 0;
+
+	parts = g_strsplit(in, "/", -1);
+	for (i = 0; parts[i] != NULL && !rc; i++) {
+		if (strcmp(parts[i], "..") == 0)
+			rc = --depth < 0;
+		else if (*parts[i] != '\0' && strcmp(parts[i], ".") != 0)
+			depth++;
+	}
+	g_strfreev(parts);
+	return rc;
+}
+
+/*
  * Where the output of one format for one input goes: NULL means
  * standard output.  *err is set if the name cannot be used.
  */
@@ -104,8 +156,8 @@ out_path(const struct run *r, const char *in, const struct backend *be,
 	}
 	stem = out_stem(in);
 	name = g_strconcat(stem, be->ext, NULL);
-	dir = r->outarg != NULL ? g_strdup(r->outarg) :
-	    g_path_get_dirname(in);
+	dir = r->outarg == NULL ? g_path_get_dirname(in) : r->keep_tree ?
+	    out_tree(r->outarg, in) : g_strdup(r->outarg);
 	path = g_build_filename(dir, name, NULL);
 	g_free(stem);
 	g_free(name);
@@ -114,53 +166,251 @@ out_path(const struct run *r, const char *in, const struct backend *be,
 }
 
 /*
- * Would two inputs write the same output (a/x.txt and b/x.txt into one
- * -o directory, x.txt beside x.md)?  Then one would overwrite the
- * other, and under -j which survives would depend on timing: refused
- * before anything is converted, naming both.  Returns 0 or -1.
+ * A key naming the file at path, equal for two names of one file: its
+ * device and inode where it exists, else its absolute path with the
+ * directory's links resolved.  NULL for standard input and for what is
+ * not a regular file (a device or FIFO is written like standard
+ * output, never replaced).  Returns g_malloc'd.
  */
-static int
-out_clash(const struct run *r, char **files, size_t nfiles)
+static char *
+path_key(const char *path)
 {
-	GHashTable	*seen;
-	char		*path;
-	const char	*other;
-	size_t		 i, k;
-	int		 err, rc = 0;
+	GStatBuf	 st;
+	char		*dir, *real, *base, *key;
 
-	if (nfiles < 2)
-		return 0;
-	seen = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
-	for (i = 0; i < nfiles && rc == 0; i++)
-		for (k = 0; k < NBACKENDS && rc == 0; k++) {
-			if (!(r->formats & backends[k].flag) ||
-			    (path = out_path(r, files[i], &backends[k],
-			    &err)) == NULL)
-				continue;
-			if ((other = g_hash_table_lookup(seen, path)) != NULL &&
-			    strcmp(other, files[i]) != 0) {
-				fprintf(stderr, "docconv: %s and %s would both "
-				    "write %s; convert them apart, or into "
-				    "different -o directories\n", other,
-				    files[i], path);
-				rc = -1;
-				g_free(path);
-			} else
-				g_hash_table_replace(seen, path, files[i]);
-		}
-	g_hash_table_destroy(seen);
-	return rc;
+	if (path == NULL || strcmp(path, "-") == 0)
+		return NULL;
+	if (g_stat(path, &st) == 0)
+		return S_ISREG(st.st_mode) ? g_strdup_printf("%ju:%ju",
+		    (uintmax_t)st.st_dev, (uintmax_t)st.st_ino) : NULL;
+	dir = g_path_get_dirname(path);
+	base = g_path_get_basename(path);
+	if ((real = realpath(dir, NULL)) != NULL)
+		key = g_build_filename(real, base, NULL);
+	else
+		key = g_canonicalize_filename(path, NULL);
+	free(real);
+	g_free(dir);
+	g_free(base);
+	return key;
 }
 
-/* Do the two paths name the same existing file? */
-static int
-same_file(const char *a, const char *b)
-{
-	GStatBuf	 sa, sb;
+/* One file a run reads or writes, for clash_add(). */
+struct use {
+	char		*name;		/* "the input a.txt", "--report r" */
+	char		*path;		/* the name as given */
+	long		 k;		/* input index, or -1: the run's */
+	int		 out;		/* written */
+};
 
-	if (g_stat(a, &sa) == -1 || g_stat(b, &sb) == -1)
-		return 0;
-	return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+/* What clash_add() keeps: the first reader and writer of each file. */
+struct clashes {
+	GHashTable	*seen;		/* key -> struct use[2]: in, out */
+	struct run	*r;
+	int		 usage;		/* a clash of the run's own files */
+};
+
+static void
+use_free(gpointer p)
+{
+	struct use	*u = p;
+
+	g_free(u[0].name);
+	g_free(u[0].path);
+	g_free(u[1].name);
+	g_free(u[1].path);
+	g_free(u);
+}
+
+/* Refuse input k (its first reason is kept and said at its turn). */
+static void
+clash_refuse(struct run *r, long k, char *why)
+{
+	if (r->refused[k] == NULL)
+		r->refused[k] = why;
+	else
+		g_free(why);
+}
+
+/*
+ * The use u of a file clashes with an earlier one, was: input files of
+ * the batch are refused (both, for two writers); a file of the run
+ * (--report, --translation, ...) makes the call a usage error.
+ */
+static void
+clash_one(struct clashes *c, const struct use *was, const struct use *u)
+{
+	char	*why;
+
+	if (was->out && was->k >= 0 && u->k >= 0 && was->k != u->k)
+		why = g_strdup_printf("%s and %s would both write %s; "
+		    "convert them apart, or into different -o directories",
+		    c->r->files[was->k], c->r->files[u->k], u->path);
+	else if (was->out)
+		why = g_strdup_printf("%s and %s are one file: give them "
+		    "different names", was->name, u->name);
+	else
+		why = g_strdup_printf("%s would overwrite %s; choose "
+		    "another name", u->name, was->name);
+	if (was->k < 0 || u->k < 0) {
+		fprintf(stderr, "docconv: %s\n", why);
+		g_free(why);
+		c->usage = 1;
+		return;
+	}
+	if (was->out && was->k != u->k)
+		clash_refuse(c->r, was->k, g_strdup(why));
+	clash_refuse(c->r, u->out ? u->k : was->k, why);
+}
+
+/*
+ * Note that input k (-1: the run) reads or writes path, named in
+ * messages as what and path.  An output that is a file read or written
+ * before is a clash.
+ */
+static void
+clash_add(struct clashes *c, const char *path, long k, int out,
+    const char *what)
+{
+	struct use	*u, now;
+	char		*key;
+
+	if ((key = path_key(path)) == NULL)
+		return;
+	now.name = g_strdup_printf("%s %s", what, path);
+	now.path = g_strdup(path);
+	now.k = k;
+	now.out = out;
+	if ((u = g_hash_table_lookup(c->seen, key)) == NULL) {
+		u = g_new0(struct use, 2);
+		g_hash_table_insert(c->seen, key, u);
+	} else
+		g_free(key);
+	if (out && u[0].name != NULL)
+		clash_one(c, &u[0], &now);
+	if (u[1].name != NULL && (out || u[0].name == NULL))
+		clash_one(c, &u[1], &now);
+	if (u[out].name == NULL)
+		u[out] = now;
+	else {
+		g_free(now.name);
+		g_free(now.path);
+	}
+}
+
+/*
+ * An input named twice (x.txt and ./x.txt, or twice in --files-from)
+ * is converted once: the later names are dropped, with a warning.
+ */
+static void
+batch_dedup(struct run *r)
+{
+	GHashTable	*seen;
+	char		*key;
+	const char	*first;
+	size_t		 i, n = 0;
+
+	seen = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+	for (i = 0; i < r->nfiles; i++) {
+		if ((key = path_key(r->files[i])) == NULL) {
+			r->files[n++] = r->files[i];
+			continue;
+		}
+		if ((first = g_hash_table_lookup(seen, key)) == NULL) {
+			g_hash_table_insert(seen, key, r->files[i]);
+			r->files[n++] = r->files[i];
+			continue;
+		}
+		dc_msg_set_file(r->files[i]);
+		dc_msg(DC_WARN_GENERIC, 0, 0, "the same file as %s, named "
+		    "before it: converted once", first);
+		dc_msg_set_file(NULL);
+		g_free(key);
+		g_free(r->files[i]);
+	}
+	g_hash_table_destroy(seen);
+	r->files[n] = NULL;
+	r->nfiles = n;
+	dc_msg_reset();
+}
+
+/*
+ * Before anything is read or written: no output may be a file the run
+ * reads (the inputs, their sidecars, --translation, --alignment,
+ * --meta-file, --style, --files-from) or another output.  An input
+ * whose outputs clash is refused (r->refused) and the others
+ * converted; a clash of the run's own files is a usage error.
+ * Returns 0, or -1 after saying why.
+ */
+static int
+batch_clashes(struct run *r)
+{
+	struct clashes	 c;
+	const struct dc_opts *o = &r->opts;
+	char		*path, *side;
+	size_t		 i, k;
+	int		 err;
+
+	c.seen = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
+	    use_free);
+	c.r = r;
+	c.usage = 0;
+	r->refused = g_new0(char *, r->nfiles);
+	clash_add(&c, o->translation, -1, 0, "--translation");
+	clash_add(&c, o->alignment, -1, 0, "--alignment");
+	clash_add(&c, o->meta_file, -1, 0, "--meta-file");
+	clash_add(&c, o->style != NULL ? o->style->file : NULL, -1, 0,
+	    "--style");
+	clash_add(&c, r->list, -1, 0, "--files-from");
+	for (i = 0; i < r->nfiles; i++) {
+		if (r->keep_tree && out_tree_escapes(r->files[i]))
+			clash_refuse(r, i, g_strdup("--keep-tree: the name "
+			    "goes above the directory it starts from, which "
+			    "-o DIR cannot mirror; give it without \"..\""));
+		clash_add(&c, r->files[i], i, 0, "the input");
+		if (o->meta_file == NULL &&
+		    (side = dc_pub_sidecar(r->files[i])) != NULL) {
+			if (g_file_test(side, G_FILE_TEST_EXISTS))
+				clash_add(&c, side, i, 0, "the metadata file");
+			g_free(side);
+		}
+	}
+	clash_add(&c, r->report, -1, 1, "--report");
+	clash_add(&c, r->review, -1, 1, "--alignment-report");
+	for (i = 0; i < r->nfiles; i++)
+		for (k = 0; k < NBACKENDS; k++) {
+			if (!(r->formats & backends[k].flag))
+				continue;
+			path = out_path(r, r->files[i], &backends[k], &err);
+			clash_add(&c, path, i, 1, r->outarg != NULL &&
+			    !r->outdir ? "-o" : "the output");
+			g_free(path);
+		}
+	g_hash_table_destroy(c.seen);
+	return c.usage ? -1 : 0;
+}
+
+/*
+ * Remove the temporary files of this run's outputs that a run killed
+ * with SIGKILL left (dc_output_sweep()).
+ */
+static void
+batch_sweep(const struct run *r)
+{
+	GPtrArray	*finals;
+	size_t		 i, k;
+	int		 err;
+
+	finals = g_ptr_array_new_with_free_func(g_free);
+	for (i = 0; i < r->nfiles; i++)
+		for (k = 0; k < NBACKENDS; k++)
+			if (r->formats & backends[k].flag)
+				g_ptr_array_add(finals, out_path(r,
+				    r->files[i], &backends[k], &err));
+	if (r->review != NULL && strcmp(r->review, "-") != 0)
+		g_ptr_array_add(finals, g_strdup(r->review));
+	dc_output_sweep((char *const *)finals->pdata, finals->len);
+	g_ptr_array_free(finals, TRUE);
 }
 
 /*
@@ -175,6 +425,8 @@ static volatile sig_atomic_t	 batch_sig;	/* signal caught, or 0 */
 static pid_t			*batch_workers;	/* -j parent: its workers */
 static int			 batch_nworkers; /* entries in it */
 static int			 batch_quiet;	/* -q: no message */
+static const char		*batch_clear = ""; /* before a line: clear
+					   the progress line */
 
 static const int	 batch_signals[] = { SIGINT, SIGTERM, SIGHUP };
 
@@ -300,6 +552,19 @@ dump_lock_set(short type)
 }
 
 /*
+ * -j: what the workers print (models, JSON Lines, beads) goes through
+ * a spool, a memory file: a worker adds each file's text whole, under
+ * the output lock, and tells its parent where; the parent prints the
+ * texts in input order and frees their pages.
+ */
+static int	 spool_fd = -1;		/* the spool, or -1 */
+static GString	*spool_text;		/* worker: this file's text */
+static int64_t	*spool_at;		/* parent: file k's offset ... */
+static int64_t	*spool_len;		/* ... and length, or 0 */
+static size_t	 spool_next;		/* parent: the next file to print */
+static int	 spool_err;		/* parent: printing failed (errno) */
+
+/*
  * Print a text made in memory (the model, dc_json_text(),
  * dc_align_dump()) whole on standard output, under the -j lock, and
  * free() it; what says what a failed write was doing.  Returns 0 or
@@ -310,6 +575,11 @@ dump_text(char *buf, size_t len, const char *what)
 {
 	int	 rc = -1;
 
+	if (spool_text != NULL) {
+		g_string_append_len(spool_text, buf, (gssize)len);
+		free(buf);
+		return 0;
+	}
 	if (dump_lock != -1 && dump_lock_set(F_WRLCK) == -1) {
 		dc_msg_sys("-j: cannot lock the output: %s",
 		    g_strerror(errno));
@@ -349,10 +619,12 @@ dump_model(const struct run *r, const struct dc_doc *doc)
 
 /*
  * --dump-alignment and --json -o -: the beads, and the model as one
- * JSON line, on standard output.  Returns 0 or -1 (reported).
+ * JSON line naming the input in as given, on standard output.  Returns
+ * 0 or -1 (reported).
  */
 static int
-dump_json_align(const struct run *r, const struct dc_doc *doc)
+dump_json_align(const struct run *r, const struct dc_doc *doc,
+    const char *in)
 {
 	char	*buf = NULL;
 	size_t	 len = 0;
@@ -373,7 +645,7 @@ dump_json_align(const struct run *r, const struct dc_doc *doc)
 			return -1;
 	}
 	if (r->formats & DC_FMT_JSONL) {
-		char *t = dc_json_text(doc, 0, &len);
+		char *t = dc_json_line(doc, in, &len);
 		/* dump_text() frees with free(): copy out of GLib's. */
 		buf = malloc(len);
 		if (buf == NULL) {
@@ -390,14 +662,17 @@ dump_json_align(const struct run *r, const struct dc_doc *doc)
 }
 
 /*
- * What became of one input, as a worker tells its parent (four ints
- * through a pipe).
+ * What became of one input, as a worker tells its parent through a
+ * pipe (in one write of less than PIPE_BUF bytes).
  */
 struct result {
 	int		 k;		/* index in the file list */
 	int		 level;		/* enum dc_level: worst message */
 	int		 skipped;	/* --skip-existing: up to date */
 	int		 nwarn;		/* warnings */
+	int		 report_err;	/* its --report line was lost */
+	int64_t		 spool_at;	/* -j: its text in the spool ... */
+	int64_t		 spool_len;	/* ... and its length, or 0 */
 };
 
 /* Running counts of a batch, for the progress and summary lines. */
@@ -408,14 +683,15 @@ struct tally {
 	size_t		 skipped;	/* up to date (--skip-existing) */
 	size_t		 failed;	/* refused or failed */
 	size_t		 warnings;	/* warnings, all files */
+	int		 report_err;	/* a --report line was lost */
 	gint64		 start;		/* monotonic µs at the start */
 	gint64		 shown;		/* ... when progress was last drawn */
 };
 
 /*
  * The newest modification time of what outputs depend on besides their
- * input (--skip-existing): the docconv binary, the style file and the
- * template directory in use, if they were given.
+ * input (--skip-existing): the docconv binary, the style file, the
+ * --meta-file and the template directory in use, if they were given.
  */
 static struct timespec	 dep_time;
 
@@ -441,6 +717,9 @@ dep_time_set(const struct run *r)
 	    stat(r->opts.style->file, &st) == 0 &&
 	    ts_newer(&st.st_mtim, &dep_time))
 		dep_time = st.st_mtim;
+	if (r->opts.meta_file != NULL && stat(r->opts.meta_file, &st) == 0 &&
+	    ts_newer(&st.st_mtim, &dep_time))
+		dep_time = st.st_mtim;
 	if (r->opts.template_dir == NULL ||
 	    (d = g_dir_open(r->opts.template_dir, 0, NULL)) == NULL)
 		return;
@@ -454,8 +733,8 @@ dep_time_set(const struct run *r)
 }
 
 /*
- * --skip-existing: is every output of in newer than in and than
- * dep_time?  Then it is up to date; its outputs are added to outs.
+ * --skip-existing: is every output of in newer than in, its sidecar
+ * and dep_time?  Then it is up to date; its outputs are added to outs.
  * Standard output and --dump-model are never up to date.
  */
 static int
@@ -467,9 +746,16 @@ up_to_date(const struct run *r, const char *in, GPtrArray *outs)
 	int		 err;
 
 	if ((r->formats & (DC_FMT_DUMP | DC_FMT_JSONL | DC_FMT_ALIGN)) ||
-	    r->opts.translation != NULL || r->review != NULL || strcmp(in, "-") == 0 ||
-	    stat(in, &si) == -1)
+	    r->opts.translation != NULL || r->review != NULL ||
+	    strcmp(in, "-") == 0 || stat(in, &si) == -1)
 		return 0;
+	/* Its sidecar is as much its input. */
+	if (r->opts.meta_file == NULL &&
+	    (path = dc_pub_sidecar(in)) != NULL) {
+		if (stat(path, &so) == 0 && ts_newer(&so.st_mtim, &si.st_mtim))
+			si.st_mtim = so.st_mtim;
+		g_free(path);
+	}
 	for (i = 0; i < NBACKENDS; i++) {
 		if (!(r->formats & backends[i].flag))
 			continue;
@@ -488,27 +774,69 @@ up_to_date(const struct run *r, const char *in, GPtrArray *outs)
 }
 
 /*
- * --alignment-report FILE: the review sheet, written whole or not at
- * all as every output is; added to outs.
+ * A backend failed: the file has failed, even where the cause was told
+ * once for the run (fonts that would not load, for an earlier file).
  */
 static void
-write_review(const struct run *r, const struct dc_doc *doc, GPtrArray *outs)
+failed_quietly(const char *path)
 {
-	char	*tmp;
-	int	 ok;
+	if (dc_msg_level() < DC_LEVEL_ERROR)
+		dc_msg_sys("%s: not written (see the error above)",
+		    path != NULL ? path : "standard output");
+}
 
-	if ((tmp = dc_output_begin(r->review)) == NULL)
-		return;
-	dc_msg_set_output(tmp, r->review);
-	ok = render_review(doc, &r->opts, tmp) == 0;
-	dc_msg_set_output(NULL, NULL);
-	if (ok)
-		batch_hold();
-	if (dc_output_end(tmp, r->review, ok) == 0) {
-		if (r->opts.verbose > 0)
-			fprintf(stderr, "docconv: wrote %s\n", r->review);
-		g_ptr_array_add(outs, g_strdup(r->review));
+/* --keep-tree: make the directory path goes into.  Returns 0 or -1. */
+static int
+out_mkdir(const char *path)
+{
+	char	*dir = g_path_get_dirname(path);
+	int	 rc = 0;
+
+	if (g_mkdir_with_parents(dir, 0777) == -1) {
+		dc_msg_sys("%s: cannot make the directory: %s", dir,
+		    g_strerror(errno));
+		rc = -1;
 	}
+	g_free(dir);
+	return rc;
+}
+
+/*
+ * Write one output of doc with render to path (NULL: standard output),
+ * whole or not at all; added to outs when written.  -v names it; -vv
+ * also says its size and how long it took.
+ */
+static void
+write_output(const struct run *r, const struct dc_doc *doc,
+    int (*render)(const struct dc_doc *, const struct dc_opts *,
+    const char *), const char *path, GPtrArray *outs)
+{
+	gint64		 t0 = g_get_monotonic_time();
+	GStatBuf	 st;
+	char		*tmp;
+	int		 ok;
+
+	if (r->keep_tree && path != NULL && out_mkdir(path) == -1)
+		return;
+	if ((tmp = dc_output_begin(path)) == NULL)
+		return;
+	dc_msg_set_output(tmp, path != NULL ? path : "standard output");
+	ok = render(doc, &r->opts, tmp) == 0;
+	dc_msg_set_output(NULL, NULL);
+	if (!ok)
+		failed_quietly(path);
+	else
+		batch_hold();
+	if (dc_output_end(tmp, path, ok) == -1)
+		return;
+	g_ptr_array_add(outs, g_strdup(path != NULL ? path : "-"));
+	if (r->opts.verbose > 1 && path != NULL && g_stat(path, &st) == 0)
+		fprintf(stderr, "%sdocconv: wrote %s (%lld bytes, %.2f s)\n",
+		    batch_clear, path, (long long)st.st_size,
+		    (g_get_monotonic_time() - t0) / 1e6);
+	else if (r->opts.verbose > 0 && path != NULL)
+		fprintf(stderr, "%sdocconv: wrote %s\n", batch_clear,
+		    path);
 }
 
 /*
@@ -519,9 +847,10 @@ static enum dc_level
 convert_one(const struct run *r, const char *in, GPtrArray *outs)
 {
 	struct dc_doc	*doc;
-	char		*path, *tmp;
+	char		*path;
 	size_t		 i;
-	int		 err, ok;
+	int		 err;
+	gint64		 t0 = g_get_monotonic_time();
 
 	if ((doc = r->opts.translation != NULL ? dc_parse_pair(in,
 	    r->opts.translation, &r->opts) : dc_parse_file(in,
@@ -529,43 +858,23 @@ convert_one(const struct run *r, const char *in, GPtrArray *outs)
 		goto out;
 	if ((r->formats & DC_FMT_DUMP) && dump_model(r, doc) == -1)
 		goto out;
-	if (dump_json_align(r, doc) == -1)
+	if (dump_json_align(r, doc, in) == -1)
 		goto out;
+	if (r->opts.verbose > 1)
+		fprintf(stderr, "%sdocconv: %s: read as %s in %.2f s\n",
+		    batch_clear, strcmp(in, "-") == 0 ? "<stdin>" : in,
+		    dc_dialect_name(doc->meta.dialect),
+		    (g_get_monotonic_time() - t0) / 1e6);
 	for (i = 0; i < NBACKENDS; i++) {
 		if (!(r->formats & backends[i].flag))
 			continue;
 		path = out_path(r, in, &backends[i], &err);
-		if (err) {
-			dc_msg(DC_ERR_INPUT, 0, 0, "reading standard input "
-			    "with several outputs: give -o DIR");
-			continue;
-		}
-		if (path != NULL && strcmp(in, "-") != 0 &&
-		    same_file(in, path)) {
-			dc_msg(DC_ERR_INPUT, 0, 0, "output %s would "
-			    "overwrite the input; choose another -o", path);
-			g_free(path);
-			continue;
-		}
-		if ((tmp = dc_output_begin(path)) != NULL) {
-			dc_msg_set_output(tmp, path != NULL ? path :
-			    "standard output");
-			ok = backends[i].render(doc, &r->opts, tmp) == 0;
-			dc_msg_set_output(NULL, NULL);
-			if (ok)
-				batch_hold();
-			if (dc_output_end(tmp, path, ok) == 0) {
-				if (r->opts.verbose > 0 && path != NULL)
-					fprintf(stderr, "docconv: wrote %s\n",
-					    path);
-				g_ptr_array_add(outs, path != NULL ?
-				    g_strdup(path) : g_strdup("-"));
-			}
-		}
+		write_output(r, doc, backends[i].render, path, outs);
 		g_free(path);
 	}
 	if (r->review != NULL)
-		write_review(r, doc, outs);
+		write_output(r, doc, render_review, strcmp(r->review, "-") ==
+		    0 ? NULL : r->review, outs);
 out:
 	dc_doc_free(doc);
 	return dc_msg_level();
@@ -603,15 +912,17 @@ report_keep(const char *m, void *arg)
  * opened O_APPEND: lines of several workers never mix, and a signal
  * leaves only whole lines.
  */
-static void
+static int
 report_line(const char *in, const struct result *res,
     const GPtrArray *outs, const GPtrArray *msgs)
 {
+	static int	 told;		/* the failure was reported */
 	GString		*b;
 	ssize_t		 n;
+	int		 rc = 0;
 
 	if (report_fd == -1)
-		return;
+		return 0;
 	b = g_string_new("{\"path\":");
 	dc_json_quote(b, in, 0);
 	g_string_append_printf(b, ",\"status\":\"%s\",\"outputs\":",
@@ -624,10 +935,15 @@ report_line(const char *in, const struct result *res,
 	while ((n = write(report_fd, b->str, b->len)) == -1 &&
 	    errno == EINTR)
 		continue;
-	if (n != (ssize_t)b->len)
-		dc_msg_sys("--report: %s", n == -1 ? g_strerror(errno) :
-		    "short write");
+	if (n != (ssize_t)b->len) {
+		/* Once: the next lines would fail alike. */
+		if (!told++)
+			fprintf(stderr, "docconv: --report: %s\n", n == -1 ?
+			    g_strerror(errno) : "short write");
+		rc = -1;
+	}
 	g_string_free(b, TRUE);
+	return rc;
 }
 
 /* The report line of a file whose worker died before answering. */
@@ -649,6 +965,128 @@ report_lost(const char *in)
 }
 
 /*
+ * Worker: add the text this file printed (dump_text()) to the spool
+ * and say where in res.
+ */
+static void
+spool_add(struct result *res)
+{
+	off_t	 at;
+	size_t	 done = 0;
+	ssize_t	 n;
+
+	if (spool_text == NULL || spool_text->len == 0)
+		return;
+	if (dump_lock_set(F_WRLCK) == -1) {
+		dc_msg_sys("-j: cannot lock the output: %s", g_strerror(errno));
+		goto out;
+	}
+	at = lseek(spool_fd, 0, SEEK_END);
+	while (at != -1 && done < spool_text->len &&
+	    ((n = pwrite(spool_fd, spool_text->str + done,
+	    spool_text->len - done, at + (off_t)done)) > 0 ||
+	    (n == -1 && errno == EINTR)))
+		done += n > 0 ? (size_t)n : 0;
+	dump_lock_set(F_UNLCK);
+	if (done < spool_text->len)
+		dc_msg_sys("-j: keeping the output in memory: %s",
+		    g_strerror(errno));
+	else {
+		res->spool_at = at;
+		res->spool_len = (int64_t)done;
+	}
+out:
+	g_string_truncate(spool_text, 0);
+}
+
+/*
+ * Parent: print the spooled text of file k on standard output and free
+ * its pages.  A failure (the reader of standard output gone) is kept
+ * in spool_err and stops the batch.
+ */
+static void
+spool_print(size_t k)
+{
+	char	 buf[65536];
+	int64_t	 at = spool_at[k], end = at + spool_len[k];
+	ssize_t	 n;
+	int	 j;
+
+	while (!spool_err && at < end) {
+		n = pread(spool_fd, buf, (size_t)MIN((int64_t)sizeof(buf),
+		    end - at), at);
+		if (n == -1 && errno == EINTR)
+			continue;
+		if (n <= 0 || fwrite(buf, 1, (size_t)n, stdout) != (size_t)n)
+			spool_err = n == 0 ? EIO : errno;
+		else
+			at += n;
+	}
+	if (!spool_err && fflush(stdout) != 0)
+		spool_err = errno;
+	/* "| head": nothing more can be printed; stop what is under way. */
+	for (j = 0; spool_err && j < batch_nworkers; j++)
+		if (batch_workers != NULL && batch_workers[j] > 0)
+			(void)kill(batch_workers[j], SIGTERM);
+	(void)fallocate(spool_fd, FALLOC_FL_PUNCH_HOLE | FALLOC_FL_KEEP_SIZE,
+	    spool_at[k], spool_len[k]);
+}
+
+/*
+ * Parent: print the spooled texts of the files answered, in input
+ * order, up to the first one not answered yet (all: every answered
+ * one, the batch being over).
+ */
+static void
+spool_flush(const unsigned char *got, size_t nfiles, int all)
+{
+	for (; spool_fd != -1 && spool_next < nfiles; spool_next++) {
+		if (!got[spool_next] && !all)
+			break;
+		if (got[spool_next] && spool_len[spool_next] > 0)
+			spool_print(spool_next);
+	}
+}
+
+/*
+ * -j with text on standard output: open the spool (workers inherit
+ * it).  Returns 0, or -1 after saying why.
+ */
+static int
+spool_open(const struct run *r)
+{
+	if (!(r->formats & (DC_FMT_DUMP | DC_FMT_JSONL | DC_FMT_ALIGN)))
+		return 0;
+	if ((spool_fd = memfd_create("docconv-spool", MFD_CLOEXEC)) == -1) {
+		FILE *f = tmpfile();
+		if (f == NULL || (spool_fd = dup(fileno(f))) == -1) {
+			dc_msg_sys("-j: a file for the output: %s",
+			    g_strerror(errno));
+			if (f != NULL)
+				fclose(f);
+			return -1;
+		}
+		fclose(f);
+	}
+	spool_at = g_new0(int64_t, r->nfiles);
+	spool_len = g_new0(int64_t, r->nfiles);
+	spool_next = 0;
+	spool_err = 0;
+	return 0;
+}
+
+static void
+spool_close(void)
+{
+	if (spool_fd != -1)
+		close(spool_fd);
+	spool_fd = -1;
+	g_free(spool_at);
+	g_free(spool_len);
+	spool_at = spool_len = NULL;
+}
+
+/*
  * One input of a batch: skipped if up to date, else converted; its
  * report line written.
  */
@@ -667,15 +1105,22 @@ convert_file(const struct run *r, size_t k)
 	dc_msg_set_file(strcmp(in, "-") == 0 ? "<stdin>" : in);
 	if (report_fd != -1)
 		dc_msg_set_sink(report_keep, msgs);
-	if (r->skip_existing && up_to_date(r, in, outs)) {
+	if (r->refused[k] != NULL)
+		dc_msg(DC_ERR_CLASH, 0, 0, "%s", r->refused[k]);
+	else if (r->opts.meta_file == NULL && dc_pub_check_sidecar(in) == -1)
+		;	/* said: the file is refused unread */
+	else if (r->skip_existing && up_to_date(r, in, outs)) {
 		res.skipped = 1;
 		if (r->opts.verbose > 0)
-			fprintf(stderr, "docconv: %s: up to date\n", in);
+			fprintf(stderr, "%sdocconv: %s: up to date\n",
+			    batch_clear, in);
 	} else
-		res.level = convert_one(r, in, outs);
+		convert_one(r, in, outs);
+	spool_add(&res);
+	res.level = dc_msg_level();
 	res.nwarn = dc_msg_warnings();
-	report_line(in, &res, outs, msgs);
 	dc_msg_set_sink(NULL, NULL);
+	res.report_err = report_line(in, &res, outs, msgs) == -1;
 	g_ptr_array_free(outs, TRUE);
 	g_ptr_array_free(msgs, TRUE);
 	return res;
@@ -692,6 +1137,7 @@ tally_add(struct tally *t, const struct result *res)
 	else
 		t->converted++;
 	t->warnings += res->nwarn;
+	t->report_err |= res->report_err;
 }
 
 /* Is stderr a terminal we may draw a progress line on? */
@@ -752,8 +1198,8 @@ summary(const struct run *r, const struct tally *t)
 	if (progress_ok(r))
 		fputs("\033[K", stderr);
 	fprintf(stderr, "docconv: %zu files: %zu converted, %zu skipped, "
-	    "%zu failed, %zu warnings", t->total, t->converted, t->skipped,
-	    t->failed, t->warnings);
+	    "%zu failed, %zu warning%s", t->total, t->converted, t->skipped,
+	    t->failed, t->warnings, t->warnings == 1 ? "" : "s");
 	if (t->done < t->total)
 		fprintf(stderr, "; %zu not converted", t->total - t->done);
 	fprintf(stderr, " (%.1f s)\n", secs);
@@ -778,11 +1224,17 @@ static void
 take_answer(const struct run *r, struct tally *t, const struct result *res,
     unsigned char *got, size_t nfiles, enum dc_level *worst)
 {
-	if (res->k >= 0 && (size_t)res->k < nfiles)
+	if (res->k >= 0 && (size_t)res->k < nfiles) {
 		got[res->k] = 1;
+		if (spool_fd != -1) {
+			spool_at[res->k] = res->spool_at;
+			spool_len[res->k] = res->spool_len;
+		}
+	}
 	tally_add(t, res);
 	if ((enum dc_level)res->level > *worst)
 		*worst = res->level;
+	spool_flush(got, nfiles, 0);
 	progress(r, t);
 }
 
@@ -820,6 +1272,11 @@ convert_parallel(const struct run *r, struct tally *t, int njobs)
 		}
 		fclose(lf);
 	}
+	if (spool_open(r) == -1) {
+		close(dump_lock);
+		dump_lock = -1;
+		return DC_LEVEL_SYSERR;
+	}
 	pids = g_new0(pid_t, njobs);
 	got = g_new0(unsigned char, nfiles);
 	fflush(NULL);
@@ -842,6 +1299,8 @@ convert_parallel(const struct run *r, struct tally *t, int njobs)
 				_exit(EXIT_SYSTEM);
 			close(todo[1]);
 			close(done[0]);
+			if (spool_fd != -1)
+				spool_text = g_string_new(NULL);
 			while (read(todo[0], &k, sizeof(k)) == sizeof(k) &&
 			    k < nfiles) {
 				res = convert_file(r, k);
@@ -863,12 +1322,13 @@ convert_parallel(const struct run *r, struct tally *t, int njobs)
 		close(done[0]);
 		close(dump_lock);
 		dump_lock = -1;
+		spool_close();
 		batch_workers = NULL;
 		return DC_LEVEL_SYSERR;
 	}
 	/* A pipe holds 64 KiB: 16,384 numbers; write more as we go. */
 	signal(SIGPIPE, SIG_IGN);
-	for (i = 0; i < nfiles && !batch_sig; ) {
+	for (i = 0; i < nfiles && !batch_sig && !spool_err; ) {
 		uint32_t k = (uint32_t)i;
 		if (i - t->done < 4096) {
 			if (write(todo[1], &k, sizeof(k)) != sizeof(k)) {
@@ -889,6 +1349,7 @@ convert_parallel(const struct run *r, struct tally *t, int njobs)
 		take_answer(r, t, &res, got, nfiles, &worst);
 	}
 	close(done[0]);
+	spool_flush(got, nfiles, 1);
 	for (j = 0; j < njobs; j++) {
 		if (pids[j] <= 0)
 			continue;
@@ -897,13 +1358,22 @@ convert_parallel(const struct run *r, struct tally *t, int njobs)
 		pids[j] = -1;
 		if (WIFEXITED(st) && WEXITSTATUS(st) == 0)
 			continue;
-		if (WIFSIGNALED(st) && WTERMSIG(st) == SIGPIPE)
+		if (WIFSIGNALED(st) && (WTERMSIG(st) == SIGPIPE ||
+		    (spool_err && WTERMSIG(st) == SIGTERM)))
 			piped++;
 		else if (!batch_sig)
 			dc_msg_sys("a worker process failed");
 		worst = DC_LEVEL_SYSERR;
 	}
 	batch_workers = NULL;
+	if (spool_err) {
+		piped++;
+		worst = DC_LEVEL_SYSERR;
+		if (t->done == nfiles)
+			dc_msg_sys("writing to standard output: %s",
+			    g_strerror(spool_err));
+	}
+	spool_close();
 	if (batch_sig) {
 		if (r->opts.verbose >= 0)
 			fprintf(stderr, "docconv: stopped by signal %d (%s); "
@@ -933,6 +1403,26 @@ convert_parallel(const struct run *r, struct tally *t, int njobs)
 }
 
 /*
+ * The --report file: replaced, added to (--report-append), or standard
+ * output (-).  Returns a descriptor written with O_APPEND, or -1.
+ */
+static int
+report_open(const struct run *r)
+{
+	int	 fd;
+
+	if (strcmp(r->report, "-") == 0) {
+		fd = fcntl(STDOUT_FILENO, F_DUPFD_CLOEXEC, 0);
+		if (fd != -1)
+			(void)fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) |
+			    O_APPEND);
+		return fd;
+	}
+	return open(r->report, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC |
+	    (r->report_append ? 0 : O_TRUNC), 0666);
+}
+
+/*
  * Convert every input of r, with r->njobs workers for several.
  * Returns the exit status.
  */
@@ -944,11 +1434,11 @@ batch_run(struct run *r)
 	enum dc_level	 worst;
 	int		 rc;
 
-	if (out_clash(r, r->files, r->nfiles) == -1 ||
-	    dc_pub_check(&r->opts, r->files, r->nfiles) == -1)
+	batch_dedup(r);
+	if (batch_clashes(r) == -1 || dc_pub_check(&r->opts) == -1)
 		return EXIT_USAGE;
-	if (r->report != NULL && (report_fd = open(r->report, O_WRONLY |
-	    O_CREAT | O_TRUNC | O_APPEND | O_CLOEXEC, 0666)) == -1) {
+	batch_sweep(r);
+	if (r->report != NULL && (report_fd = report_open(r)) == -1) {
 		fprintf(stderr, "docconv: --report %s: %s\n", r->report,
 		    g_strerror(errno));
 		return EXIT_SYSTEM;
@@ -960,6 +1450,8 @@ batch_run(struct run *r)
 	t.start = g_get_monotonic_time();
 	r->opts.threads = r->nfiles == 1;
 	batch_quiet = r->opts.verbose < 0;
+	dc_msg_set_progress(progress_ok(r));
+	batch_clear = progress_ok(r) ? "\r\033[K" : "";
 	batch_signals_catch();
 	if (r->nfiles > 1)
 		worst = convert_parallel(r, &t, r->njobs < (int)r->nfiles ?
@@ -971,7 +1463,7 @@ batch_run(struct run *r)
 		worst = res.level;
 	}
 	summary(r, &t);
-	rc = level_exit(worst);
+	rc = t.report_err ? EXIT_SYSTEM : level_exit(worst);
 	if (report_fd != -1 && close(report_fd) == -1) {
 		fprintf(stderr, "docconv: --report %s: %s\n", r->report,
 		    g_strerror(errno));

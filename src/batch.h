@@ -14,13 +14,19 @@ struct run {
 	int		 formats;	/* DC_FMT_* bits */
 	const char	*outarg;	/* -o argument, or NULL */
 	int		 outdir;	/* -o names a directory */
+	int		 keep_tree;	/* --keep-tree: mirror the inputs'
+					   directories under it */
 	int		 nout;		/* outputs per file */
 	char		**files;	/* inputs (g_strfreev) */
 	size_t		 nfiles;	/* number of files */
 	int		 njobs;		/* -j: worker processes */
 	int		 skip_existing;	/* --skip-existing */
 	const char	*report;	/* --report FILE, or NULL */
+	int		 report_append;	/* --report-append FILE */
 	const char	*review;	/* --alignment-report FILE, or NULL */
+	const char	*list;		/* --files-from FILE, or NULL */
+	char		**refused;	/* per input: why it is refused
+					   unread, or NULL (batch.c) */
 };
 
 int	 batch_run(struct run *);

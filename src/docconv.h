@@ -275,6 +275,7 @@ enum dc_level {
 	DC_LEVEL_OK = 0,
 	DC_LEVEL_WARNING,	/* converted, but a guess was made */
 	DC_LEVEL_ERROR,		/* input refused */
+	DC_LEVEL_USAGE,		/* refused unread: the call is wrong */
 	DC_LEVEL_SYSERR		/* I/O or library failure */
 };
 
@@ -301,6 +302,8 @@ enum dc_err {
 	DC_ERR_ALIGNMENT,	/* --alignment file refused */
 	DC_ERR_INPUT,		/* other input error */
 	DC_ERR_STYLE,		/* style file refused */
+	DC_ERR_CLASH,		/* an output is an input or another output */
+	DC_ERR_META,		/* the sidecar .meta file refused */
 	DC_ERR_FONT,		/* a style's font is not installed */
 	DC_ERR_SYS,		/* I/O or library failure */
 	DC_ERR__MAX
@@ -309,6 +312,7 @@ enum dc_err {
 /* msg.c */
 void		 dc_msg_set_file(const char *);
 void		 dc_msg_set_quiet(int);
+void		 dc_msg_set_progress(int);
 void		 dc_msg_set_output(const char *, const char *);
 void		 dc_msg(enum dc_err, int, int, const char *, ...)
 		    __attribute__((format(printf, 4, 5)));
@@ -319,6 +323,8 @@ void		 dc_msg_reset(void);
 int		 dc_msg_count(enum dc_err);
 int		 dc_msg_warnings(void);
 void		 dc_msg_set_sink(void (*)(const char *, void *), void *);
+void		*dc_msg_context(void);
+void		 dc_msg_adopt(void *);
 
 /* model.c */
 struct dc_node	*dc_node_new(enum dc_type, enum dc_lang, const char *,
@@ -336,6 +342,7 @@ char		*dc_turn_speaker(const struct dc_node *);
 const char	*dc_sub_name(enum dc_sub);
 enum dc_sub	 dc_sub_from_name(const char *);
 int		 dc_iso_date_valid(const char *);
+char		*dc_iso_date(const char *);
 const char	*dc_type_name(enum dc_type);
 enum dc_type	 dc_type_from_name(const char *);
 const char	*dc_lang_code(enum dc_lang);
@@ -358,7 +365,8 @@ enum dc_pub	 dc_pub_from_name(const char *);
 int		 dc_pub_set(char **, const char *, const char *, char **);
 int		 dc_pub_read(char **, const char *, int, char **);
 char		*dc_pub_sidecar(const char *);
-int		 dc_pub_check(const struct dc_opts *, char **, size_t);
+int		 dc_pub_check(const struct dc_opts *);
+int		 dc_pub_check_sidecar(const char *);
 void		 dc_pub_apply(struct dc_doc *, const struct dc_opts *,
 		    const char *);
 int		 dc_pub_is_spdx(const char *);
@@ -408,6 +416,7 @@ int		 render_review(const struct dc_doc *, const struct dc_opts *,
 /* render_json.c: the JSON text of a document, pretty or on one line
  * ending in a newline (JSON Lines); g_free(). */
 char		*dc_json_text(const struct dc_doc *, int, size_t *);
+char		*dc_json_line(const struct dc_doc *, const char *, size_t *);
 /* render_json.c: a JSON string literal appended to a GString; 1 for
  * a script element's text ("<", ">", "&" escaped too). */
 struct _GString;

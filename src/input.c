@@ -3,6 +3,7 @@
  * invalid UTF-8, line ends and control characters; then splitting the
  * decoded text into trimmed lines with their positions.
  */
+#define _GNU_SOURCE	/* memmem() */
 #include "config.h"
 
 #include <errno.h>
@@ -234,6 +235,74 @@ input_iconv(const char *raw, size_t len, const char *enc, int lenient,
 	return g_string_free(b, FALSE);
 }
 
+/* Does the first n bytes of raw hold the string s? */
+static int
+input_has(const char *raw, size_t n, const char *s)
+{
+	return memmem(raw, n, s, strlen(s)) != NULL;
+}
+
+/*
+ * What a file that is no text is, by its first bytes, and what to do
+ * with it; NULL for anything else.
+ */
+static const char *
+input_binary(const char *raw, size_t len)
+{
+	size_t	 n = MIN(len, 4096);
+
+	if (len >= 8 && memcmp(raw, "\x89PNG\r\n\x1a\n", 8) == 0)
+		return "this is a PNG image";
+	if (len >= 3 && memcmp(raw, "\xFF\xD8\xFF", 3) == 0)
+		return "this is a JPEG image";
+	if (len >= 5 && memcmp(raw, "%PDF-", 5) == 0)
+		return "this is a PDF document: take its text out first "
+		    "(e.g. pdftotext -layout FILE.pdf FILE.txt) and give that";
+	if (len >= 5 && memcmp(raw, "{\\rtf", 5) == 0)
+		return "this is an RTF document: save it as plain text "
+		    "(UTF-8) and give that";
+	if (len >= 8 && memcmp(raw, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1",
+	    8) == 0)
+		return "this is a Word 97-2003 document (.doc) or another old "
+		    "Office file: save it as plain text (UTF-8) and give that";
+	if (len < 4 || memcmp(raw, "PK\x03\x04", 4) != 0)
+		return NULL;
+	if (input_has(raw, n, "mimetypeapplication/epub+zip"))
+		return "this is an EPUB book: give the text it was made from, "
+		    "or save its chapters as plain text (UTF-8)";
+	if (input_has(raw, n, "application/vnd.oasis.opendocument.text"))
+		return "this is an OpenDocument text (.odt): save it as plain "
+		    "text (UTF-8) and give that";
+	if (input_has(raw, n, "word/"))
+		return "this is a Word document (.docx): save it as plain "
+		    "text (UTF-8) and give that";
+	return "this is a ZIP archive: unpack it and give the text files "
+	    "in it";
+}
+
+/*
+ * --encoding UTF-16 or UTF-32 on a file with no NUL byte that is valid
+ * UTF-8: such text is UTF-8 (every line end of UTF-16 holds a NUL), and
+ * would be read as mojibake.  Returns 1 after saying so, else 0.
+ */
+static int
+input_wrong_wide(const char *raw, size_t len, const char *enc)
+{
+	if (enc == NULL || (g_ascii_strncasecmp(enc, "UTF-16", 6) != 0 &&
+	    g_ascii_strncasecmp(enc, "UTF16", 5) != 0 &&
+	    g_ascii_strncasecmp(enc, "UTF-32", 6) != 0 &&
+	    g_ascii_strncasecmp(enc, "UTF32", 5) != 0 &&
+	    g_ascii_strncasecmp(enc, "UCS-2", 5) != 0 &&
+	    g_ascii_strncasecmp(enc, "UCS-4", 5) != 0))
+		return 0;
+	if (len == 0 || memchr(raw, '\0', len) != NULL ||
+	    !g_utf8_validate(raw, (gssize)len, NULL))
+		return 0;
+	dc_msg(DC_ERR_ENCODING, 0, 0, "--encoding %s does not fit: the file "
+	    "has no NUL byte and is valid UTF-8; leave --encoding out", enc);
+	return 1;
+}
+
 /*
  * Decode raw input to UTF-8 in in->buf, with CR and CRLF turned into
  * LF and control characters removed.  Returns 0, or -1 after reporting
@@ -249,6 +318,12 @@ input_to_utf8(const char *raw, size_t len, const struct dc_opts *o,
 	size_t			 clen = 0;
 	int			 line, col;
 
+	if ((bad = input_binary(raw, len)) != NULL) {
+		dc_msg(DC_ERR_BINARY, 0, 0, "%s", bad);
+		return -1;
+	}
+	if (input_wrong_wide(raw, len, o->encoding))
+		return -1;
 	/* --encoding wins over any byte order mark (one in the text is
 	 * dropped after decoding). */
 	if (o->encoding != NULL &&
@@ -289,11 +364,7 @@ input_to_utf8(const char *raw, size_t len, const struct dc_opts *o,
 		return 0;
 	}
 
-	/* NUL bytes or image signatures: not a text file. */
-	if (len >= 8 && memcmp(raw, "\x89PNG\r\n\x1a\n", 8) == 0) {
-		dc_msg(DC_ERR_BINARY, 0, 0, "this is a PNG image");
-		return -1;
-	}
+	/* NUL bytes: not a text file. */
 	if ((bad = memchr(raw, '\0', len)) != NULL) {
 		input_pos(raw, bad - raw, &line, &col);
 		dc_msg(DC_ERR_BINARY, line, col, "a NUL byte (UTF-16 "
@@ -442,6 +513,26 @@ input_lines(struct dc_input *in)
 }
 
 /*
+ * Is text nothing a reader sees: white space, line and paragraph
+ * separators (U+2028, U+2029), zero-width and other format characters
+ * (U+200B, U+FEFF)?
+ */
+static int
+input_invisible(const char *text)
+{
+	const char	*p;
+	gunichar	 c;
+
+	for (p = text; *p != '\0'; p = g_utf8_next_char(p)) {
+		c = g_utf8_get_char(p);
+		if (!g_unichar_isspace(c) &&
+		    g_unichar_type(c) != G_UNICODE_FORMAT)
+			return 0;
+	}
+	return 1;
+}
+
+/*
  * Decode raw bytes into a struct dc_input.  Returns 0, or -1 after
  * reporting an error (file name set with dc_msg_set_file()).
  */
@@ -456,10 +547,12 @@ dc_input_decode(const char *raw, size_t len, const struct dc_opts *o,
 		return -1;
 	input_lines(in);
 	for (i = 0; i < in->nlines; i++)
-		if (!in->lines[i].blank)
+		if (!in->lines[i].blank && !input_invisible(in->lines[i].text))
 			break;
 	if (i == in->nlines) {
-		dc_msg(DC_ERR_EMPTY, 0, 0, "no text to convert");
+		dc_msg(DC_ERR_EMPTY, 0, 0, "no text to convert%s",
+		    strspn(in->buf, " \t\n") < in->len ? " (only white "
+		    "space, line separators or zero-width characters)" : "");
 		dc_input_free(in);
 		return -1;
 	}

@@ -359,37 +359,49 @@ dc_pub_sidecar(const char *in)
 }
 
 /*
- * Before any input is read: the --meta-file, else the sidecar of each
- * input that has one, must read without error.  Prints each error
- * and returns -1 if any (a usage error), else 0.
+ * Before any input is read: the --meta-file must read without error.
+ * Prints the error and returns -1 if not (a usage error), else 0.
  */
 int
-dc_pub_check(const struct dc_opts *o, char **files, size_t nfiles)
+dc_pub_check(const struct dc_opts *o)
 {
-	char	*vals[DC_PUB__MAX], *err, *side;
-	size_t	 i;
+	char	*vals[DC_PUB__MAX], *err;
 	int	 k, rc = 0;
 
 	memset(vals, 0, sizeof(vals));
-	if (o->meta_file != NULL) {
-		if (dc_pub_read(vals, o->meta_file, 1, &err) == -1) {
-			fprintf(stderr, "docconv: --meta-file %s\n", err);
-			g_free(err);
-			rc = -1;
-		}
-	} else
-		for (i = 0; i < nfiles; i++) {
-			if ((side = dc_pub_sidecar(files[i])) == NULL)
-				continue;
-			if (dc_pub_read(vals, side, 0, &err) == -1) {
-				fprintf(stderr, "docconv: %s\n", err);
-				g_free(err);
-				rc = -1;
-			}
-			g_free(side);
-		}
+	if (o->meta_file != NULL &&
+	    dc_pub_read(vals, o->meta_file, 1, &err) == -1) {
+		fprintf(stderr, "docconv: --meta-file %s\n", err);
+		g_free(err);
+		rc = -1;
+	}
 	for (k = 0; k < DC_PUB__MAX; k++)
 		g_free(vals[k]);
+	return rc;
+}
+
+/*
+ * Before input in is read: its sidecar, if it has one, must read
+ * without error.  Returns 0, or -1 after reporting the error as this
+ * file's (one bad sidecar refuses only its own input).
+ */
+int
+dc_pub_check_sidecar(const char *in)
+{
+	char	*vals[DC_PUB__MAX], *err, *side;
+	int	 k, rc = 0;
+
+	if ((side = dc_pub_sidecar(in)) == NULL)
+		return 0;
+	memset(vals, 0, sizeof(vals));
+	if (dc_pub_read(vals, side, 0, &err) == -1) {
+		dc_msg(DC_ERR_META, 0, 0, "%s", err);
+		g_free(err);
+		rc = -1;
+	}
+	for (k = 0; k < DC_PUB__MAX; k++)
+		g_free(vals[k]);
+	g_free(side);
 	return rc;
 }
 

@@ -578,6 +578,16 @@ meta_iso_date(const char *s)
 }
 
 /*
+ * s as a date in the forms the model keeps ("2020-2-3" ->
+ * "2020-02-03"), g_malloc'd; NULL if it is none (2020-02-30).
+ */
+char *
+dc_iso_date(const char *s)
+{
+	return meta_iso_date(s);
+}
+
+/*
  * Is s a real date in the forms the model keeps: "YYYY-MM-DD",
  * "YYYY-MM", "YYYY" or "--MM-DD" (2020-02-30 is not)?
  */
@@ -659,8 +669,7 @@ dc_doc_finish(struct dc_doc *d, const struct dc_opts *o)
 			d->meta.date_iso = iso;
 		} else
 			dc_msg(DC_WARN_GENERIC, 0, 0, "--date is not an ISO "
-			    "date (YYYY-MM-DD), kept as written: %s",
-			    o->date);
+			    "date (YYYY-MM-DD), ignored: %s", o->date);
 	}
 
 	for (i = 0; i < DC_LANG__MAX; i++)

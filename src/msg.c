@@ -40,12 +40,16 @@ static const struct {
 	{ DC_LEVEL_ERROR, "alignment file refused" },
 	{ DC_LEVEL_ERROR, NULL },
 	{ DC_LEVEL_ERROR, "bad style file" },
+	{ DC_LEVEL_USAGE, "output refused" },
+	{ DC_LEVEL_USAGE, "metadata file refused" },
 	{ DC_LEVEL_SYSERR, "font not installed" },
 	{ DC_LEVEL_SYSERR, "system error" },
 };
 
 static const char	*msg_file;		/* file being read */
 static int		 msg_quiet;		/* suppress warnings */
+static const char	*msg_clear = "";	/* before each line: "\r\033[K"
+					   over a progress line */
 static int		 msg_counts[DC_ERR__MAX]; /* per kind */
 static GMutex		 msg_lock;		/* -j: one line at a time */
 
@@ -71,16 +75,40 @@ struct msg_state {
 	void		*sink_arg;	/* its argument */
 };
 
+/* A thread working for another: that one's state (dc_msg_adopt()). */
+static GPrivate		 msg_adopted = G_PRIVATE_INIT(NULL);
+
 static struct msg_state *
 msg_state(void)
 {
 	struct msg_state	*s;
 
+	if ((s = g_private_get(&msg_adopted)) != NULL)
+		return s;
 	if ((s = g_private_get(&msg_tls)) == NULL) {
 		s = g_new0(struct msg_state, 1);
 		g_private_set(&msg_tls, s);
 	}
 	return s;
+}
+
+/*
+ * The calling thread's messages, for a thread it starts to work for it
+ * (the typesetter beside the PDF's painter): that thread calls
+ * dc_msg_adopt() with it, and its messages count for the file, reach
+ * the report and name the file as the caller's do.  The caller keeps
+ * running until that thread is joined.
+ */
+void *
+dc_msg_context(void)
+{
+	return msg_state();
+}
+
+void
+dc_msg_adopt(void *ctx)
+{
+	g_private_set(&msg_adopted, ctx);
 }
 
 void
@@ -104,6 +132,17 @@ dc_msg_set_output(const char *tmp, const char *final)
 	s->final = final;
 }
 
+/*
+ * Standard error is a terminal showing a progress line (drawn with the
+ * cursor left at its start): each message first clears that line, so
+ * that none is printed over it.
+ */
+void
+dc_msg_set_progress(int on)
+{
+	msg_clear = on ? "\r\033[K" : "";
+}
+
 void
 dc_msg_set_quiet(int quiet)
 {
@@ -122,20 +161,21 @@ dc_msg(enum dc_err e, int line, int col, const char *fmt, ...)
 	const char		*file;
 	va_list			 ap;
 	GString			*b;
+	int			 shown = 0;
 
+	/* Under the lock: a thread adopted by s's may report too. */
 	g_mutex_lock(&msg_lock);
 	msg_counts[e]++;
-	g_mutex_unlock(&msg_lock);
 	if (msgs[e].level > s->worst)
 		s->worst = msgs[e].level;
 	if (msgs[e].level == DC_LEVEL_WARNING)
-		s->nwarn++;
+		shown = ++s->counts[e], s->nwarn++;
+	g_mutex_unlock(&msg_lock);
 	/* -q hides warnings from the terminal, not from a report. */
 	if (msg_quiet && msgs[e].level == DC_LEVEL_WARNING &&
 	    s->sink == NULL)
 		return;
-	if (msgs[e].level == DC_LEVEL_WARNING &&
-	    ++s->counts[e] > MSG_MAX_SHOWN + 1)
+	if (shown > MSG_MAX_SHOWN + 1)
 		return;
 
 	file = s->file != NULL ? s->file : msg_file;
@@ -150,8 +190,7 @@ dc_msg(enum dc_err e, int line, int col, const char *fmt, ...)
 	}
 	g_string_append(b, msgs[e].level == DC_LEVEL_WARNING ?
 	    "WARNING: " : "ERROR: ");
-	if (msgs[e].level == DC_LEVEL_WARNING &&
-	    s->counts[e] > MSG_MAX_SHOWN) {
+	if (shown > MSG_MAX_SHOWN) {
 		g_string_append_printf(b, "more than %d warnings of this "
 		    "kind%s%s%s; the rest are not shown", MSG_MAX_SHOWN,
 		    msgs[e].text != NULL ? " (" : "", msgs[e].text != NULL ?
@@ -169,14 +208,17 @@ dc_msg(enum dc_err e, int line, int col, const char *fmt, ...)
 			g_string_append(b, msgs[e].level ==
 			    DC_LEVEL_WARNING ? "warning" : "input error");
 	}
+	g_mutex_lock(&msg_lock);
 	if (s->sink != NULL)
 		s->sink(b->str + strlen("docconv: "), s->sink_arg);
+	g_mutex_unlock(&msg_lock);
 	if (msg_quiet && msgs[e].level == DC_LEVEL_WARNING) {
 		g_string_free(b, TRUE);
 		return;
 	}
 	g_string_append_c(b, '\n');
 	g_mutex_lock(&msg_lock);
+	fputs(msg_clear, stderr);
 	fputs(b->str, stderr);
 	g_mutex_unlock(&msg_lock);
 	g_string_free(b, TRUE);
@@ -204,11 +246,11 @@ dc_msg_sys(const char *fmt, ...)
 	}
 	g_mutex_lock(&msg_lock);
 	msg_counts[DC_ERR_SYS]++;
-	fprintf(stderr, "docconv: %s\n", m);
-	g_mutex_unlock(&msg_lock);
+	fprintf(stderr, "%sdocconv: %s\n", msg_clear, m);
 	if (s->sink != NULL)
 		s->sink(m, s->sink_arg);
 	s->worst = DC_LEVEL_SYSERR;
+	g_mutex_unlock(&msg_lock);
 	g_free(m);
 }
 

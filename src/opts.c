@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <glib.h>
 #include <glib/gstdio.h>
@@ -199,6 +200,222 @@ out:
 }
 
 /*
+ * --title, --author, --date and --place must be UTF-8 (else -1, said).
+ * An empty one, or a date that is none (2020-02-30), is dropped with a
+ * warning saying so: the text's own is kept.  A date is written as
+ * the model keeps it ("2020-2-3" -> "2020-02-03").  Returns 0 or -1.
+ */
+static int
+opts_texts(struct run *r)
+{
+	static const char *name[] = { "title", "author", "date", "place" };
+	const char	**txt[] = { &r->opts.title, &r->opts.author,
+			    &r->opts.date, &r->opts.place };
+	char		*iso = NULL, *t;
+	size_t		 i;
+	int		 date, keep;
+
+	for (i = 0; i < G_N_ELEMENTS(txt); i++) {
+		if (*txt[i] == NULL)
+			continue;
+		if (!g_utf8_validate(*txt[i], -1, NULL)) {
+			fprintf(stderr, "docconv: --title, --author, "
+			    "--date and --place take UTF-8 text\n");
+			return -1;
+		}
+		t = g_strstrip(g_strdup(*txt[i]));
+		date = txt[i] == &r->opts.date;
+		if ((keep = *t != '\0') && date &&
+		    (iso = dc_iso_date(t)) == NULL) {
+			dc_msg(DC_WARN_GENERIC, 0, 0, "--date %s is not a "
+			    "date (give YYYY-MM-DD, YYYY-MM or YYYY): "
+			    "ignored, each text keeps its own date", t);
+			keep = 0;
+		} else if (!keep)
+			dc_msg(DC_WARN_GENERIC, 0, 0, "--%s is empty: "
+			    "ignored, each text keeps its own %s", name[i],
+			    name[i]);
+		g_free(t);
+		if (keep && !date)
+			continue;
+		g_free((char *)*txt[i]);
+		*txt[i] = iso;
+		iso = NULL;
+	}
+	dc_msg_reset();
+	return 0;
+}
+
+/* The edit distance of a and b (bytes), for opts_nearest(). */
+static size_t
+opts_distance(const char *a, const char *b)
+{
+	size_t	 la = strlen(a), lb = strlen(b), i, j, diag, up, *row;
+
+	row = g_new(size_t, lb + 1);
+	for (j = 0; j <= lb; j++)
+		row[j] = j;
+	for (i = 1; i <= la; i++) {
+		diag = row[0];
+		row[0] = i;
+		for (j = 1; j <= lb; j++) {
+			up = row[j];
+			row[j] = MIN(MIN(row[j] + 1, row[j - 1] + 1),
+			    diag + (a[i - 1] != b[j - 1]));
+			diag = up;
+		}
+	}
+	j = row[lb];
+	g_free(row);
+	return j;
+}
+
+/*
+ * The long option nearest the unknown one that GLib's message names
+ * ("Unknown option --pfd" -> "pdf"), if one is near enough; else NULL.
+ */
+static const char *
+opts_nearest(const GOptionEntry *e, const char *msg)
+{
+	const char	*w, *best = NULL;
+	char		*name;
+	size_t		 d, bestd = (size_t)-1;
+
+	if ((w = strrchr(msg, ' ')) == NULL || w[1] != '-')
+		return NULL;
+	for (w++; *w == '-'; w++)
+		continue;
+	name = g_strndup(w, strcspn(w, "="));
+	for (; e->long_name != NULL; e++) {
+		if (*e->long_name == '\0' || (e->flags & G_OPTION_FLAG_HIDDEN))
+			continue;
+		if ((d = opts_distance(name, e->long_name)) < bestd) {
+			bestd = d;
+			best = e->long_name;
+		}
+	}
+	/* Near: a slip of a letter or two, not another word. */
+	if (bestd > MAX(2, strlen(name) / 3) || bestd >= strlen(name))
+		best = NULL;
+	g_free(name);
+	return best;
+}
+
+/* Does the last component of path have an extension ("out.pdf")? */
+static int
+opts_has_ext(const char *path)
+{
+	char	*b, *dot;
+	int	 rc;
+
+	b = g_path_get_basename(path);
+	rc = (dot = strrchr(b, '.')) != NULL && dot != b && dot[1] != '\0';
+	g_free(b);
+	return rc;
+}
+
+/*
+ * What goes to standard output, one thing at most, and never a PDF or
+ * an EPUB on a terminal.  dump: --dump-model or --dump-alignment.
+ * Returns -1 when fine, else the exit status after saying why.
+ */
+static int
+opts_stdout(const struct run *r, size_t nfiles, int dump)
+{
+	const char	*what[4];
+	int		 n = 0, out;
+
+	out = (r->outarg != NULL && strcmp(r->outarg, "-") == 0 &&
+	    (r->nout > 0 || (r->formats & DC_FMT_JSONL))) ||
+	    (r->outarg == NULL && nfiles == 1 &&
+	    strcmp(r->files[0], "-") == 0 && r->nout == 1);
+	if (dump)
+		what[n++] = "--dump-model or --dump-alignment";
+	if (out)
+		what[n++] = r->outarg != NULL ? "-o -" :
+		    "the output of standard input";
+	if (r->report != NULL && strcmp(r->report, "-") == 0)
+		what[n++] = "--report -";
+	if (r->review != NULL && strcmp(r->review, "-") == 0)
+		what[n++] = "--alignment-report -";
+	if (n > 1) {
+		fprintf(stderr, "docconv: %s and %s would both write to "
+		    "standard output; give one of them a file\n", what[0],
+		    what[1]);
+		return EXIT_USAGE;
+	}
+	if (out && (r->formats & (DC_FMT_PDF | DC_FMT_EPUB)) &&
+	    isatty(STDOUT_FILENO)) {
+		fprintf(stderr, "docconv: not writing %s to the terminal; "
+		    "redirect standard output (> FILE) or give -o FILE\n",
+		    r->formats & DC_FMT_PDF ? "a PDF" : "an EPUB");
+		return EXIT_USAGE;
+	}
+	return -1;
+}
+
+/*
+ * -o: standard output, one file, or a directory: one that exists, or
+ * one to make for several outputs (or --keep-tree) when the name has no
+ * extension or ends in "/" (-o out.pdf --pdf --tei is a mistake, not a
+ * directory).
+ * Returns -1 when fine, else the exit status after saying why.
+ */
+static int
+opts_outputs(struct run *r, size_t nfiles, int dump)
+{
+	GStatBuf	 st;
+	int		 rc;
+
+	if (r->outarg != NULL && *r->outarg == '\0') {
+		fprintf(stderr, "docconv: -o '': give a directory, a file, "
+		    "or - for standard output\n");
+		return EXIT_USAGE;
+	}
+	if (nfiles == 1 && strcmp(r->files[0], "-") == 0 &&
+	    r->outarg == NULL && r->nout > 1) {
+		fprintf(stderr, "docconv: standard input with several "
+		    "outputs: give -o DIR\n");
+		return EXIT_USAGE;
+	}
+	if (r->outarg != NULL && strcmp(r->outarg, "-") == 0 &&
+	    (r->nout * nfiles > 1 || (dump && r->nout > 0))) {
+		fprintf(stderr, "docconv: -o - takes one output; "
+		    "give -o DIR for several\n");
+		return EXIT_USAGE;
+	}
+	if ((rc = opts_stdout(r, nfiles, dump)) != -1)
+		return rc;
+	if (r->keep_tree && (r->outarg == NULL ||
+	    strcmp(r->outarg, "-") == 0)) {
+		fprintf(stderr, "docconv: --keep-tree goes with -o DIR\n");
+		return EXIT_USAGE;
+	}
+	if (r->outarg == NULL || strcmp(r->outarg, "-") == 0)
+		return -1;
+	if (g_stat(r->outarg, &st) == 0 && S_ISDIR(st.st_mode)) {
+		r->outdir = 1;
+		return -1;
+	}
+	if (!g_str_has_suffix(r->outarg, "/") && r->nout * nfiles <= 1 &&
+	    !r->keep_tree)
+		return -1;
+	if (!g_str_has_suffix(r->outarg, "/") && opts_has_ext(r->outarg)) {
+		fprintf(stderr, "docconv: -o %s: several outputs go into a "
+		    "directory; give one that exists, a name without an "
+		    "extension, or end the name with /\n", r->outarg);
+		return EXIT_USAGE;
+	}
+	if (g_mkdir_with_parents(r->outarg, 0777) == -1) {
+		fprintf(stderr, "docconv: %s: cannot make the directory: "
+		    "%s\n", r->outarg, g_strerror(errno));
+		return EXIT_SYSTEM;
+	}
+	r->outdir = 1;
+	return -1;
+}
+
+/*
  * Parse and check the command line into r (which opts_free() frees).
  * Returns -1 when the inputs are to be converted, else the exit status
  * (--version, --list-fonts, a usage error).
@@ -213,16 +430,15 @@ opts_parse(struct run *r, int argc, char *argv[])
 	gboolean	 version = FALSE, lenient = FALSE, embed = FALSE;
 	gboolean	 keepmarkup = FALSE;
 	gboolean	 listfonts = FALSE;
-	gboolean	 nul = FALSE, skip = FALSE;
+	gboolean	 nul = FALSE, skip = FALSE, keeptree = FALSE;
 	gboolean	 json = FALSE, dumpalign = FALSE;
 	gboolean	 tmx = FALSE;
-	gchar		*tmxseg = NULL;
+	gchar		*tmxseg = NULL, *append = NULL;
 	gboolean	 printstyle = FALSE;
 	gchar		*style = NULL, **fontdirs = NULL;
 	gchar		*format = NULL, **args = NULL, *list = NULL;
 	gint		 njobs = 1;
 	const char	*epoch;
-	GStatBuf	 st;
 	size_t		 nfiles = 0, i;
 	int		 rc = EXIT_USAGE;
 
@@ -261,7 +477,8 @@ opts_parse(struct run *r, int argc, char *argv[])
 		  "edited) instead of aligning", "FILE" },
 		{ "alignment-report", 0, 0, G_OPTION_ARG_FILENAME,
 		  &r->review,
-		  "Write a review sheet of the pairs to FILE (HTML)",
+		  "Write a review sheet of the pairs to FILE (HTML; - for "
+		  "standard output)",
 		  "FILE" },
 		{ "output", 'o', 0, G_OPTION_ARG_FILENAME, &r->outarg,
 		  "Output directory, or file for a single output; - for "
@@ -326,17 +543,25 @@ opts_parse(struct run *r, int argc, char *argv[])
 		  "(- for standard input)", "FILE" },
 		{ "null", '0', 0, G_OPTION_ARG_NONE, &nul,
 		  "--files-from: names end with NUL (find -print0)", NULL },
+		{ "keep-tree", 0, 0, G_OPTION_ARG_NONE, &keeptree,
+		  "With -o DIR: mirror each input's directories under DIR "
+		  "(corpus/a/x.txt -> DIR/corpus/a/x.tei.xml)", NULL },
 		{ "skip-existing", 0, 0, G_OPTION_ARG_NONE, &skip,
-		  "Skip a file whose outputs are all newer than it, "
-		  "docconv and the --style file", NULL },
+		  "Skip a file whose outputs are all newer than it, its "
+		  ".meta, docconv, --style and --meta-file", NULL },
 		{ "report", 0, 0, G_OPTION_ARG_FILENAME, &r->report,
-		  "Write one JSON line per input to FILE", "FILE" },
+		  "Write one JSON line per input to FILE (- for standard "
+		  "output)", "FILE" },
+		{ "report-append", 0, 0, G_OPTION_ARG_FILENAME, &append,
+		  "As --report, adding to FILE instead of replacing it",
+		  "FILE" },
 		{ "quiet", 'q', G_OPTION_FLAG_NO_ARG,
 		  G_OPTION_ARG_CALLBACK, (void *)opt_verbose,
 		  "Print errors only", NULL },
 		{ "verbose", 'v', G_OPTION_FLAG_NO_ARG,
 		  G_OPTION_ARG_CALLBACK, (void *)opt_verbose,
-		  "Say what is done (repeat for more)", NULL },
+		  "Say what is done; -vv also how each input was read and "
+		  "each output's size and time", NULL },
 		{ "version", 0, 0, G_OPTION_ARG_NONE, &version,
 		  "Print the version and exit", NULL },
 		{ G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY,
@@ -360,10 +585,22 @@ opts_parse(struct run *r, int argc, char *argv[])
 	 */
 	args = g_strdupv(argv);
 	if (!g_option_context_parse_strv(ctx, &args, &err)) {
-		fprintf(stderr, "docconv: %s\nTry 'docconv --help'.\n",
-		    err->message);
+		const char *near = err->code == G_OPTION_ERROR_UNKNOWN_OPTION ?
+		    opts_nearest(entries, err->message) : NULL;
+		fprintf(stderr, "docconv: %s%s%s%s\nTry 'docconv --help'.\n",
+		    err->message, near != NULL ? "; did you mean --" : "",
+		    near != NULL ? near : "", near != NULL ? "?" : "");
 		g_clear_error(&err);
 		goto out;
+	}
+	if (append != NULL && r->report != NULL) {
+		fprintf(stderr, "docconv: --report and --report-append: "
+		    "give one of them\n");
+		goto out;
+	} else if (append != NULL) {
+		r->report = append;
+		r->report_append = 1;
+		append = NULL;
 	}
 	if (version) {
 		printf("docconv %s\n", PACKAGE_VERSION);
@@ -390,18 +627,9 @@ opts_parse(struct run *r, int argc, char *argv[])
 		    EXIT_SYSTEM;
 		goto out;
 	}
-	{
-		const char *txt[] = { r->opts.title, r->opts.author,
-		    r->opts.date, r->opts.place };
-		for (i = 0; i < G_N_ELEMENTS(txt); i++)
-			if (txt[i] != NULL && !g_utf8_validate(txt[i], -1,
-			    NULL)) {
-				fprintf(stderr, "docconv: --title, --author, "
-				    "--date and --place take UTF-8 text\n");
-				goto out;
-			}
-	}
 	dc_msg_set_quiet(r->opts.verbose < 0);
+	if (opts_texts(r) == -1)
+		goto out;
 	r->opts.lenient = lenient;
 	r->opts.keep_markup = keepmarkup;
 	r->opts.embed_fonts = embed;
@@ -419,7 +647,7 @@ opts_parse(struct run *r, int argc, char *argv[])
 	 * warnings); it gives the paper unless --paper does.
 	 */
 	if (style != NULL) {
-		if (dc_style_load(style, &r->opts.style) == -1)
+		if (dc_style_load(style, r->opts.paper, &r->opts.style) == -1)
 			goto out;
 		if (r->opts.paper == NULL)
 			r->opts.paper = g_strdup(r->opts.style->paper);
@@ -520,12 +748,14 @@ opts_parse(struct run *r, int argc, char *argv[])
 		goto out;
 	}
 	r->skip_existing = skip;
+	r->list = list;
+	list = NULL;
 	nfiles = r->files != NULL ? g_strv_length(r->files) : 0;
-	if (nfiles == 0 && list != NULL) {
+	if (nfiles == 0 && r->list != NULL) {
 		/* find(1) that found nothing: not a mistake in the call. */
 		if (r->opts.verbose >= 0)
 			fprintf(stderr, "docconv: --files-from %s: no files "
-			    "listed\n", list);
+			    "listed\n", r->list);
 		rc = EXIT_OK;
 		goto out;
 	}
@@ -561,34 +791,23 @@ opts_parse(struct run *r, int argc, char *argv[])
 		    "1024, not %d\n", njobs);
 		goto out;
 	}
-	if (r->outarg != NULL && strcmp(r->outarg, "-") == 0) {
-		if (r->nout * nfiles > 1 || ((dump || dumpalign) &&
-		    r->nout > 0)) {
-			fprintf(stderr, "docconv: -o - takes one output; "
-			    "give -o DIR for several\n");
-			goto out;
-		}
-	} else if (r->outarg != NULL) {
-		if (g_stat(r->outarg, &st) == 0 && S_ISDIR(st.st_mode))
-			r->outdir = 1;
-		else if (g_str_has_suffix(r->outarg, "/") ||
-		    r->nout * nfiles > 1) {
-			if (g_mkdir_with_parents(r->outarg, 0777) == -1) {
-				fprintf(stderr, "docconv: %s: cannot make "
-				    "the directory: %s\n", r->outarg,
-				    g_strerror(errno));
-				rc = EXIT_SYSTEM;
-				goto out;
-			}
-			r->outdir = 1;
-		}
-	}
 	for (i = 0; i < nfiles; i++)
 		if (strcmp(r->files[i], "-") == 0 && nfiles > 1) {
 			fprintf(stderr, "docconv: standard input (-) must be "
 			    "the only FILE\n");
 			goto out;
 		}
+	if (r->opts.translation != NULL && nfiles == 1 &&
+	    strcmp(r->opts.translation, "-") == 0 &&
+	    strcmp(r->files[0], "-") == 0) {
+		fprintf(stderr, "docconv: the original (-) and --translation "
+		    "- would both read standard input; give one as a file\n");
+		goto out;
+	}
+	r->keep_tree = keeptree;
+	if ((rc = opts_outputs(r, nfiles, dump || dumpalign)) != -1)
+		goto out;
+	rc = EXIT_USAGE;
 	r->nfiles = nfiles;
 	r->njobs = njobs;
 	rc = -1;
@@ -598,6 +817,7 @@ out:
 	g_free(format);
 	g_free(list);
 	g_free(tmxseg);
+	g_free(append);
 	g_free(style);
 	g_strfreev(fontdirs);
 	return rc;
@@ -628,5 +848,10 @@ opts_free(struct run *r)
 	g_free((char *)r->opts.translation);
 	g_free((char *)r->opts.alignment);
 	g_free((char *)r->review);
+	g_free((char *)r->list);
+	if (r->refused != NULL)
+		for (i = 0; i < r->nfiles; i++)
+			g_free(r->refused[i]);
+	g_free(r->refused);
 	dc_style_free(r->opts.style);
 }

@@ -13,6 +13,7 @@
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -52,19 +53,24 @@ output_is_stream(const char *final)
 static char			 live_path[PATH_MAX];
 static volatile sig_atomic_t	 live;
 static int			 stream_fd = -1;
+static int			 lock_fd = -1;	/* the temporary file,
+					   open and locked */
 
-/* Block (SIG_BLOCK) or unblock the signals that stop a batch. */
+/*
+ * Block (SIG_BLOCK) or let in (SIG_UNBLOCK) the signals that stop a
+ * batch, keeping the mask before in old; SIG_SETMASK restores it.
+ */
 static void
 output_mask(int how, sigset_t *old)
 {
 	sigset_t	 set;
 
-	if (how == SIG_BLOCK) {
+	if (how == SIG_BLOCK || how == SIG_UNBLOCK) {
 		sigemptyset(&set);
 		sigaddset(&set, SIGINT);
 		sigaddset(&set, SIGTERM);
 		sigaddset(&set, SIGHUP);
-		pthread_sigmask(SIG_BLOCK, &set, old);
+		pthread_sigmask(how, &set, old);
 	} else
 		pthread_sigmask(SIG_SETMASK, old, NULL);
 }
@@ -108,6 +114,26 @@ output_memfd(void)
 }
 
 /*
+ * A temporary name always fits: the final name is at most NAME_MAX
+ * bytes, and ".", ".XXXXXX" (and libzip's own ".XXXXXX" after it)
+ * would make a long one too long.  The base name is cut in place to
+ * OUTPUT_TMP_STEM bytes, at a character boundary; the name is only
+ * ours.
+ */
+static void
+output_stem(char *base)
+{
+	const char	*end;
+
+	if (strlen(base) <= OUTPUT_TMP_STEM)
+		return;
+	end = base + OUTPUT_TMP_STEM;
+	while (end > base && ((unsigned char)*end & 0xC0) == 0x80)
+		end--;
+	base[end - base] = '\0';
+}
+
+/*
  * Create an empty temporary file for final: beside it, or, for
  * standard output (NULL) and non-regular files, in the temporary
  * directory.  Returns its path (g_free()) or NULL after reporting the
@@ -130,18 +156,7 @@ dc_output_begin(const char *final)
 		dir = g_path_get_dirname(final);
 		base = g_path_get_basename(final);
 	}
-	/*
-	 * A temporary name always fits: the final name is at most
-	 * NAME_MAX bytes, and ".", ".XXXXXX" (and libzip's own
-	 * ".XXXXXX" after it) would make a long one too long.  The stem
-	 * is cut at a character boundary; the name is only ours.
-	 */
-	if (strlen(base) > OUTPUT_TMP_STEM) {
-		const char *end = base + OUTPUT_TMP_STEM;
-		while (end > base && ((unsigned char)*end & 0xC0) == 0x80)
-			end--;
-		base[end - base] = '\0';
-	}
+	output_stem(base);
 	tmp = g_strdup_printf("%s/.%s.XXXXXX", dir, base);
 	g_free(dir);
 	g_free(base);
@@ -162,7 +177,13 @@ dc_output_begin(const char *final)
 	mask = umask(0);
 	umask(mask);
 	(void)fchmod(fd, 0666 & ~mask);
-	close(fd);
+	/*
+	 * Locked while it is ours, so that a later run can tell one
+	 * left by a process killed with SIGKILL (dc_output_sweep()).
+	 */
+	(void)fcntl(fd, F_SETFD, FD_CLOEXEC);
+	(void)flock(fd, LOCK_EX | LOCK_NB);
+	lock_fd = fd;
 	return tmp;
 }
 
@@ -232,7 +253,15 @@ dc_output_end(char *tmp, const char *final, int ok)
 	}
 	close(fd);
 	if ((stream = output_is_stream(final))) {
+		/*
+		 * A FIFO with no reader, or a reader that stopped reading,
+		 * may block here for ever: the stopping signals, held
+		 * while a finished file is put in place, must stop us
+		 * (the temporary file is removed; the copy is cut).
+		 */
+		output_mask(SIG_UNBLOCK, &old);
 		rc = output_copy(tmp, final);
+		output_mask(SIG_SETMASK, &old);
 		goto out;
 	}
 	/* Renamed and forgotten at once, or a signal could miss it. */
@@ -248,6 +277,10 @@ dc_output_end(char *tmp, const char *final, int ok)
 	output_mask(SIG_SETMASK, &old);
 	rc = 0;
 out:
+	if (lock_fd != -1) {
+		close(lock_fd);
+		lock_fd = -1;
+	}
 	if (stream_fd != -1) {
 		close(stream_fd);
 		stream_fd = -1;
@@ -284,4 +317,132 @@ dc_output_write(const char *path, const char *buf, size_t len)
 		return -1;
 	}
 	return 0;
+}
+
+/* Does name[0..n) end with ".XXXXXX", as g_mkstemp() and libzip make? */
+static int
+output_suffix(const char *name, size_t n)
+{
+	size_t	 i;
+
+	if (n < 7 || name[n - 7] != '.')
+		return 0;
+	for (i = n - 6; i < n; i++)
+		if (!g_ascii_isalnum(name[i]))
+			return 0;
+	return 1;
+}
+
+/*
+ * Is name dc_output_begin()'s temporary ".BASE.XXXXXX" of a base name
+ * in bases, or libzip's ".BASE.XXXXXX.XXXXXX" beside it?  Returns the
+ * length of the leading ".BASE.XXXXXX" (the file whose lock says it is
+ * in use), with *base set to BASE (g_free()); else 0.
+ */
+static size_t
+output_tmp_name(const char *name, GHashTable *bases, char **base)
+{
+	size_t	 n = strlen(name);
+
+	*base = NULL;
+	if (name[0] != '.' || n < 9 || !output_suffix(name, n))
+		return 0;
+	*base = g_strndup(name + 1, n - 8);
+	if (g_hash_table_contains(bases, *base))
+		return n;
+	g_free(*base);
+	*base = NULL;
+	if (n < 16 || !output_suffix(name, n - 7))
+		return 0;
+	*base = g_strndup(name + 1, n - 15);
+	if (g_hash_table_contains(bases, *base))
+		return n - 7;
+	g_free(*base);
+	*base = NULL;
+	return 0;
+}
+
+/* Is path a regular file that no process holds locked? */
+static int
+output_unlocked(const char *path)
+{
+	struct stat	 st;
+	int		 fd, rc;
+
+	if ((fd = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK |
+	    O_CLOEXEC)) == -1)
+		return errno == ENOENT;
+	rc = fstat(fd, &st) == 0 && S_ISREG(st.st_mode) &&
+	    flock(fd, LOCK_SH | LOCK_NB) == 0;
+	close(fd);
+	return rc;
+}
+
+/* The stale temporary files in dir of the base names in bases. */
+static void
+output_sweep_dir(const char *dir, GHashTable *bases)
+{
+	GDir		*d;
+	const char	*name;
+	char		*base, *path, *lead;
+	size_t		 len;
+	struct stat	 st;
+
+	if ((d = g_dir_open(dir, 0, NULL)) == NULL)
+		return;
+	while ((name = g_dir_read_name(d)) != NULL) {
+		if ((len = output_tmp_name(name, bases, &base)) == 0)
+			continue;
+		path = g_build_filename(dir, name, NULL);
+		lead = g_strdup_printf("%s/%.*s", dir, (int)len, name);
+		if (lstat(path, &st) == 0 && S_ISREG(st.st_mode) &&
+		    output_unlocked(lead) && unlink(path) == 0) {
+			dc_msg_set_file(path);
+			dc_msg(DC_WARN_GENERIC, 0, 0, "removed: a temporary "
+			    "file of %s that a stopped run left", base);
+			dc_msg_set_file(NULL);
+		}
+		g_free(base);
+		g_free(path);
+		g_free(lead);
+	}
+	g_dir_close(d);
+}
+
+/*
+ * Before a run writes the finals (n paths, NULL ones left out):
+ * remove the temporary files of them that a run killed with SIGKILL
+ * left, which no process holds locked, each with a warning.  Each
+ * directory is read once.
+ */
+void
+dc_output_sweep(char *const *finals, size_t n)
+{
+	GHashTable	*dirs, *bases;
+	GHashTableIter	 it;
+	gpointer	 dir, set;
+	char		*d, *b;
+	size_t		 i;
+
+	dirs = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
+	    (GDestroyNotify)g_hash_table_destroy);
+	for (i = 0; i < n; i++) {
+		if (finals[i] == NULL || output_is_stream(finals[i]))
+			continue;
+		d = g_path_get_dirname(finals[i]);
+		b = g_path_get_basename(finals[i]);
+		output_stem(b);
+		if ((bases = g_hash_table_lookup(dirs, d)) == NULL) {
+			bases = g_hash_table_new_full(g_str_hash,
+			    g_str_equal, g_free, NULL);
+			g_hash_table_insert(dirs, d, bases);
+		} else
+			g_free(d);
+		g_hash_table_add(bases, b);
+	}
+	g_hash_table_iter_init(&it, dirs);
+	while (g_hash_table_iter_next(&it, &dir, &set))
+		output_sweep_dir(dir, set);
+	g_hash_table_destroy(dirs);
+	dc_msg_reset();
 }

@@ -355,11 +355,13 @@ json_elem(struct json_out *o, size_t i)
 
 /*
  * The JSON text of a document: indented if pretty, else on one line;
- * either way ending in a newline.  Returns g_malloc'd text, its length
- * in *len.
+ * either way ending in a newline; with path, a JSON Lines record that
+ * names its input as given.  Returns g_malloc'd text, its length in
+ * *len.
  */
-char *
-dc_json_text(const struct dc_doc *d, int pretty, size_t *len)
+static char *
+json_text(const struct dc_doc *d, int pretty, const char *path,
+    size_t *len)
 {
 	struct json_out		 o;
 	const struct dc_node	*n;
@@ -374,6 +376,10 @@ dc_json_text(const struct dc_doc *d, int pretty, size_t *len)
 
 	json_key(&o, "docconv", 1);
 	g_string_append_printf(o.s, "%d", DC_JSON_VERSION);
+	if (path != NULL) {
+		json_key(&o, "path", 0);
+		dc_json_quote(o.s, path, 0);
+	}
 	json_key(&o, "meta", 0);
 	json_meta(o.b, &d->meta);
 	json_emit(&o, 1);
@@ -405,6 +411,22 @@ dc_json_text(const struct dc_doc *d, int pretty, size_t *len)
 	g_object_unref(o.b);
 	*len = o.s->len;
 	return g_string_free(o.s, FALSE);
+}
+
+char *
+dc_json_text(const struct dc_doc *d, int pretty, size_t *len)
+{
+	return json_text(d, pretty, NULL, len);
+}
+
+/*
+ * The JSON Lines record of a document read from path (as the command
+ * line or --files-from gave it): one line.  Returns g_malloc'd text.
+ */
+char *
+dc_json_line(const struct dc_doc *d, const char *path, size_t *len)
+{
+	return json_text(d, 0, path, len);
 }
 
 /*

@@ -318,6 +318,7 @@ struct pdf_pipe {
 	int		 done;		/* ts_run() has returned... */
 	int		 n;		/* ... this */
 	int		 stop;		/* painting failed */
+	void		*msgs;		/* the painter's dc_msg_context() */
 };
 
 /*
@@ -367,6 +368,8 @@ pdf_typeset(gpointer arg)
 	struct pdf_pipe	*pp = arg;
 	int		 n;
 
+	/* Its errors are the file's, whatever thread notices them. */
+	dc_msg_adopt(pp->msgs);
 	n = ts_run(pp->d, pp->o, pdf_pipe_page, pp);
 	g_mutex_lock(&pp->lock);
 	pp->n = n;
@@ -392,6 +395,7 @@ pdf_run(struct pdf *pd, const struct dc_doc *d, const struct dc_opts *o)
 	memset(&pp, 0, sizeof(pp));
 	pp.d = d;
 	pp.o = o;
+	pp.msgs = dc_msg_context();
 	g_mutex_init(&pp.lock);
 	g_cond_init(&pp.cond);
 	g_queue_init(&pp.pages);

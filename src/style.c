@@ -175,6 +175,7 @@ struct st_read {
 	GKeyFile	*kf;		/* its contents */
 	GHashTable	*lines;		/* "group\037key" -> line */
 	struct dc_style	*s;		/* filled in */
+	const char	*paper;		/* --paper, or NULL: the style's */
 	int		 err;		/* an error was reported */
 };
 
@@ -744,8 +745,9 @@ st_unknown(struct st_read *r)
 }
 
 /*
- * The margins must leave a text block on the style's paper.  Returns
- * 0, or -1 after naming the margins.
+ * The margins must leave a text block on the paper the PDF will have
+ * (--paper, else the style's).  Returns 0, or -1 after naming the
+ * margins.
  */
 static int
 st_block_check(struct st_read *r)
@@ -753,7 +755,8 @@ st_block_check(struct st_read *r)
 	struct dc_style	*s = r->s;
 	double		 pw, ph, w, h;
 
-	if (dc_style_paper(s->paper, &pw, &ph) == -1)
+	if (dc_style_paper(r->paper != NULL ? r->paper : s->paper, &pw,
+	    &ph) == -1)
 		return 0;
 	w = pw - dc_style_len(&s->inner, pw) - dc_style_len(&s->outer, pw);
 	h = ph - dc_style_len(&s->top, ph) - dc_style_len(&s->bottom, ph);
@@ -777,12 +780,13 @@ st_block_check(struct st_read *r)
 }
 
 /*
- * --style FILE: the built-in style with what FILE sets.  Returns 0 and
- * the style in *out (dc_style_free()), or -1 after naming FILE:LINE,
- * the key and what it allows.  Unknown groups and keys are warnings.
+ * --style FILE: the built-in style with what FILE sets, for paper
+ * (--paper, or NULL for the style's own).  Returns 0 and the style in
+ * *out (dc_style_free()), or -1 after naming FILE:LINE, the key and
+ * what it allows.  Unknown groups and keys are warnings.
  */
 int
-dc_style_load(const char *file, struct dc_style **out)
+dc_style_load(const char *file, const char *paper, struct dc_style **out)
 {
 	struct st_read	 r;
 	GError		*err = NULL;
@@ -794,6 +798,7 @@ dc_style_load(const char *file, struct dc_style **out)
 	memset(&r, 0, sizeof(r));
 	*out = NULL;
 	r.file = file;
+	r.paper = paper;
 	r.lines = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
 	    NULL);
 	r.kf = g_key_file_new();

@@ -133,7 +133,8 @@ struct dc_style {
 int		 dc_style_paper(const char *, double *, double *);
 const struct dc_style *dc_style_builtin(void);
 struct dc_style	*dc_style_get(const struct dc_opts *);
-int		 dc_style_load(const char *, struct dc_style **);
+int		 dc_style_load(const char *, const char *,
+		    struct dc_style **);
 int		 dc_style_resolve(struct dc_style *);
 void		 dc_style_print(FILE *);
 void		 dc_style_free(struct dc_style *);

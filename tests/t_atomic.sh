@@ -6,10 +6,10 @@
 # never replaced.
 #
 # kill -9 cannot be caught, so the temporary file (.NAME.XXXXXX beside
-# the output, hidden) stays behind; that is accepted, as with rsync or
-# an editor's swap file: it is never at the final path and the next
-# run does not read it.  This test checks that it is the only thing
-# left.
+# the output, hidden) stays behind: it is never at the final path, and
+# the next run writing NAME removes it, saying so, unless a process
+# holds it locked (a run writing it now).  This test checks that it is
+# the only thing left, and that the next run removes it.
 . "${top_srcdir:-.}/tests/lib.sh"
 
 command -v python3 >/dev/null || skip "python3 not found"
@@ -68,26 +68,58 @@ for fmt in epub tei pdf; do
 			case $f in
 			big.$ext) ;;	# checked whole above
 			.big.$ext.??????)
-				echo "$what: left $f (accepted)" ;;
+				echo "$what: left $f (the next run removes it)" ;;
 			# Killed after the rename: whole, checked above.
 			big.$ext) ;;
 			*) fail "$what: unexpected file left: $f" ;;
 			esac
 		done
 		killed=$((killed + 1))
-		# The next run writes the whole file beside the leftover
-		# (PDF: slow, once is enough).
+		# The next run writes the whole file and removes the
+		# leftover (PDF: slow, once is enough).
 		if [ $fmt != pdf ]; then
-			run -q --$fmt -o "$T/k/" "$T/big.txt"
+			run --$fmt -o "$T/k/" "$T/big.txt"
 			expect 0
 			[ -s "$T/k/big.$ext" ] ||
 			    fail "$what: no output on the next run"
+			left=$(ls -A "$T/k" | grep '^\.' || true)
+			[ -z "$left" ] || fail "$what: $left not removed"
 		fi
 	else
 		echo "$what: finished before the kill"
 	fi
 done
 [ $killed -ge 1 ] || fail "kill -9: every run finished before the kill"
+
+# ---- What a killed run left is removed by the next run writing the
+# same output, with a warning; not a file a process holds locked (a
+# run writing it now), nor another output's.
+what="stale temporary files"
+mkdir "$T/st"
+cp "$ex" "$T/st/s.txt"
+for f in .s.tei.xml.Ab12Cd .s.epub.Qw34Er.Ty56Ui .s.tei.xml.Zx78Cv \
+    .other.tei.xml.Ab12Cd .s.tei.xml.bak; do
+	: >"$T/st/$f"
+done
+if command -v flock >/dev/null; then
+	flock "$T/st/.s.tei.xml.Zx78Cv" sleep 10 &
+	holder=$!
+	sleep 0.3
+else
+	rm "$T/st/.s.tei.xml.Zx78Cv"
+fi
+run --tei --epub "$T/st/s.txt"
+expect 0 ".s.tei.xml.Ab12Cd: WARNING: removed: a temporary file of s.tei.xml"
+grep -q ".s.epub.Qw34Er.Ty56Ui: WARNING: removed" "$T/err" ||
+    fail "$what: libzip's not removed: $(cat "$T/err")"
+[ ! -e "$T/st/.s.tei.xml.Ab12Cd" ] && [ ! -e "$T/st/.s.epub.Qw34Er.Ty56Ui" ] ||
+    fail "$what: not removed: $(ls -A "$T/st")"
+[ -e "$T/st/.other.tei.xml.Ab12Cd" ] && [ -e "$T/st/.s.tei.xml.bak" ] ||
+    fail "$what: another output's removed: $(ls -A "$T/st")"
+if [ -n "${holder:-}" ]; then
+	[ -e "$T/st/.s.tei.xml.Zx78Cv" ] || fail "$what: a locked one removed"
+	kill $holder 2>/dev/null
+fi
 
 # ---- -j: a worker killed mid-file.  Its file is named as not
 # converted, exit 3, every other file converted, nothing partial.
@@ -129,23 +161,23 @@ cp "$top_srcdir/tests/data/tei/split-lead.tei.xml" "$T/same/a.tei.xml"
 cp "$T/same/a.tei.xml" "$T/orig"
 what="TEI beside itself"
 run --tei "$T/same/a.tei.xml"
-expect 1 "would overwrite the input"
+expect 2 "would overwrite the input"
 what="-o the input"
 run --tei -o "$T/same/a.tei.xml" "$T/same/a.tei.xml"
-expect 1 "would overwrite the input"
+expect 2 "would overwrite the input"
 ln "$T/same/a.tei.xml" "$T/same/hard.tei.xml"
 ln -s a.tei.xml "$T/same/soft.tei.xml"
 what="-o a hard link to the input"
 run --tei -o "$T/same/hard.tei.xml" "$T/same/a.tei.xml"
-expect 1 "would overwrite the input"
+expect 2 "would overwrite the input"
 what="-o a symbolic link to the input"
 run --tei -o "$T/same/soft.tei.xml" "$T/same/a.tei.xml"
-expect 1 "would overwrite the input"
+expect 2 "would overwrite the input"
 cmp -s "$T/orig" "$T/same/a.tei.xml" || fail "the input was changed"
 cp "$ex" "$T/same/in.txt"
 what="--epub -o the input"
 run --epub -o "$T/same/in.txt" "$T/same/in.txt"
-expect 1 "would overwrite the input"
+expect 2 "would overwrite the input"
 cmp -s "$ex" "$T/same/in.txt" || fail "the text input was changed"
 [ "$(ls -A "$T/same" | wc -l)" -eq 4 ] || fail "files left: $(ls -A "$T/same")"
 

@@ -110,16 +110,74 @@ expect 1 "42 files: 41 converted, 0 skipped, 1 failed"
 run --files-from "$T/list" --epub -o "$T/o" --skip-existing --template-dir "$T/tpl"
 expect 1 "42 files: 0 converted, 41 skipped, 1 failed"
 
+what="--skip-existing, a newer sidecar"
+sleep 0.01
+printf 'publisher = Ombrelle Press\n' >"$T/in/f11.meta"
+run --files-from "$T/list" --epub -o "$T/o" --skip-existing --report "$T/r4"
+expect 1 "42 files: 1 converted, 40 skipped, 1 failed"
+grep -q 'f11.txt","status":"converted"' "$T/r4" || fail "$what: f11 not converted"
+what="--skip-existing, a newer --meta-file"
+sleep 0.01
+printf 'publisher = Ombrelle Press\n' >"$T/press.meta"
+run --files-from "$T/list" --epub -o "$T/o" --skip-existing --meta-file "$T/press.meta"
+expect 1 "42 files: 41 converted, 0 skipped, 1 failed"
+rm "$T/in/f11.meta"
+
+# ---- JSON Lines under -j: one record a file, in input order (the first
+# file the slowest), each naming its input as given; a reader that
+# stops reading stops the batch.
+what="JSON Lines under -j 2"
+python3 - "$T/jl" <<'EOF'
+import os, sys
+d = sys.argv[1]
+os.makedirs(d)
+with open(os.path.join(d, "a-long.txt"), "w", encoding="utf-8") as f:
+    f.write("标题\n\n" + "".join("第%d段，这是一个很短的段落。\n\nParagraph %d.\n\n" % (i, i)
+        for i in range(6000)))
+for i in range(12):
+    with open(os.path.join(d, "b%02d.txt" % i), "w", encoding="utf-8") as f:
+        f.write("标题%d\n\n第%d段。\n\nParagraph %d.\n" % (i, i, i))
+EOF
+(cd "$T" && ls jl/a-long.txt jl/b*.txt >jl.list &&
+    "$DOCCONV" -q -j 2 --json -o - --files-from jl.list >jl.out 2>"$T/err") ||
+    fail "$what: exit $?: $(cat "$T/err")"
+python3 - "$T/jl.out" "$T/jl.list" <<'EOF' || fail "$what: not in input order"
+import json, sys
+got = [json.loads(l)["path"] for l in open(sys.argv[1], encoding="utf-8")]
+want = open(sys.argv[2]).read().split()
+sys.exit(0 if got == want else "%s, not %s" % (got, want))
+EOF
+what="JSON Lines into | head"
+for k in 1 2 3 4 5 6 7 8; do cp "$T/jl/a-long.txt" "$T/jl/c$k.txt"; done
+ls "$T"/jl/c*.txt >"$T/jl.c"
+"$DOCCONV" -q -j 2 --json -o - --files-from "$T/jl.c" 2>"$T/err" |
+    head -c 100 >/dev/null
+grep -q "standard output was closed\|writing to standard output" "$T/err" ||
+    fail "$what: $(cat "$T/err")"
+
 # ---- On a terminal: a progress line with the rate and time left.
 if command -v script >/dev/null; then
 	what="progress on a terminal"
-	ls "$T"/in/f*.txt >"$T/longlist"
+	ls "$T"/in/f*.txt "$T/in/warn.txt" >"$T/longlist"
 	script -qec "'$DOCCONV' --files-from '$T/longlist' --tei -o '$T/op'" \
 	    /dev/null >"$T/tty" </dev/null || fail "$what: $(cat "$T/tty")"
 	grep -q "files/s" "$T/tty" && grep -q "left" "$T/tty" ||
 	    fail "$what: no progress line: $(cat "$T/tty")"
 	grep -q "$(wc -l <"$T/longlist" | tr -d ' ') files: [0-9]* converted" "$T/tty" ||
 	    fail "$what: no summary line: $(cat "$T/tty")"
+	# A warning first clears the progress line it would be printed
+	# over (the cursor waits at its start).
+	python3 - "$T/tty" <<'EOF' || fail "$what: a warning over the progress line"
+import sys
+t = open(sys.argv[1], "rb").read()
+if b"WARNING" not in t:
+    sys.exit(1)
+for i in range(len(t)):
+    if t.startswith(b"WARNING", i):
+        start = t.rfind(b"docconv: ", 0, i)
+        if t[start - 4:start] != b"\r\x1b[K":
+            sys.exit(1)
+EOF
 else
 	echo "no script(1): the terminal's progress line is not checked"
 fi

@@ -225,6 +225,14 @@ for opt in --title=2020 --author= --place=… --title= --author=2020 \
 	xmllint --noout --nonet "$T/ov/news-report.zh.tei.xml" ||
 	    fail "$opt: TEI not well-formed"
 done
+# ... and said to be: never "kept as written" for a date that is none.
+run --date=2020-02-30 --title= --dump-model "$ex/news-report.zh.txt"
+expect 0 "WARNING: --date 2020-02-30 is not a date .*: ignored"
+grep -q "WARNING: --title is empty: ignored" "$T/err" ||
+    fail "--title='': not said: $(cat "$T/err")"
+grep -q "2020-02-30" "$T/out" && fail "--date=2020-02-30 in the model"
+run --date=2020-2-3 --dump-model "$ex/news-report.zh.txt"
+grep -q "^meta date: 2020-02-03$" "$T/out" || fail "--date=2020-2-3 not kept"
 run --title=2020 --dump-model "$ex/news-report.zh.txt"
 grep -q '^meta zh title: 2020$' "$T/out" || fail "--title=2020 not kept"
 run --author=2020 --dump-model "$ex/news-report.zh.txt"
@@ -272,4 +280,117 @@ grep -q '^  zh:' "$T/en-news.tree" && fail "English read as news became Chinese"
 grep -q '^  en: The board of Velmor met on Tuesday and agreed to rebuild the quay.$' "$T/en-news.tree" ||
     fail "English as news: $(cat "$T/en-news.tree")"
 
+# ---- Conventions users expect (issue 24).
+news="$ex/news-report.zh.txt"
+what="-o ''"
+run --tei -o '' "$news"
+expect 2 "-o '': give a directory, a file, or - for standard output"
+what="standard input with several outputs"
+run - --tei --json <"$news"
+expect 2 "standard input with several outputs: give -o DIR"
+[ "$(wc -l <"$T/err")" -eq 1 ] || fail "$what: said more than once: $(cat "$T/err")"
+what="-o out.pdf with several outputs"
+(cd "$T" && "$DOCCONV" --pdf --tei -o out.pdf "$news" >"$T/out" 2>"$T/err")
+rc=$?
+expect 2 "-o out.pdf: several outputs go into a directory"
+[ ! -e "$T/out.pdf" ] || fail "$what: made $T/out.pdf"
+what="-o NAME without an extension, several outputs"
+(cd "$T" && "$DOCCONV" -q --json --tei -o several "$news")
+[ -f "$T/several/news-report.zh.json" ] || fail "$what: no directory made"
+what="--report -"
+run -q --tei -o "$T/rep/" --report - "$news"
+[ "$rc" -eq 0 ] || fail "$what: exit $rc: $(cat "$T/err")"
+grep -q '^{"path":".*news-report.zh.txt","status":"converted"' "$T/out" ||
+    fail "$what: no report line on standard output: $(cat "$T/out")"
+what="--report - beside -o -"
+run --tei -o - --report - "$news"
+expect 2 "-o - and --report - would both write to standard output"
+what="--alignment-report -"
+al="$top_srcdir/tests/data/align"
+run -q "$al/forum.zh.txt" --translation "$al/forum.en.txt" --alignment-report -
+[ "$rc" -eq 0 ] || fail "$what: exit $rc: $(cat "$T/err")"
+head -c 15 "$T/out" | grep -q '<!DOCTYPE html>' || fail "$what: no sheet on standard output"
+what="--report-append"
+for k in 1 2; do
+	run -q --tei -o "$T/rep/" --report-append "$T/rep.jsonl" "$news"
+	[ "$rc" -eq 0 ] || fail "$what: exit $rc: $(cat "$T/err")"
+done
+[ "$(wc -l <"$T/rep.jsonl")" -eq 2 ] || fail "$what: $(wc -l <"$T/rep.jsonl") lines, not 2"
+run --tei --report "$T/a" --report-append "$T/b" "$news"
+expect 2 "give one of them"
+what="both inputs on standard input"
+run - --translation - --tei <"$news"
+expect 2 "would both read standard input"
+what="an unknown option"
+run --pfd "$news"
+expect 2 "Unknown option --pfd; did you mean --pdf?"
+run --frobnicate "$news"
+grep -q "did you mean" "$T/err" && fail "$what: --frobnicate near an option"
+what="1 warning"
+printf '标题\n\n第一段。\n\nFirst.\n' >"$T/nowarn.txt"
+run --tei -o "$T/w1/" "$T/nowarn.txt" "$news"
+expect 0 "2 files: 2 converted, 0 skipped, 0 failed, 1 warning ("
+what="-vv"
+run -v --tei -o "$T/vv/" "$news"
+grep -q "read as" "$T/err" && fail "$what: -v says how the input was read"
+run -vv --tei -o "$T/vv/" "$news"
+expect 0 "news-report.zh.txt: read as news in"
+grep -q "wrote .*news-report.zh.tei.xml ([0-9]* bytes, " "$T/err" ||
+    fail "$what: no size: $(cat "$T/err")"
+if command -v script >/dev/null; then
+	what="a PDF to the terminal"
+	script -qec "'$DOCCONV' -q - --pdf <'$news'; echo rc=\$?" /dev/null \
+	    >"$T/tty" 2>&1
+	grep -q "not writing a PDF to the terminal" "$T/tty" &&
+	    grep -q "rc=2" "$T/tty" || fail "$what: $(head -c 300 "$T/tty")"
+	script -qec "'$DOCCONV' -q -o - --epub '$news'; echo rc=\$?" /dev/null \
+	    >"$T/tty" 2>&1
+	grep -q "not writing an EPUB to the terminal" "$T/tty" ||
+	    fail "$what: EPUB: $(head -c 300 "$T/tty")"
+else
+	echo "no script(1): binary output to a terminal is not checked"
+fi
+# ---- Files that are no text say what they are and what to do.
+"$DOCCONV" -q --epub -o "$T/book.epub" "$news" || fail "an EPUB to read"
+python3 -c "
+import zipfile
+z = zipfile.ZipFile('$T/letter.docx', 'w')
+z.writestr('[Content_Types].xml', '<Types/>')
+z.writestr('word/document.xml', '<w:document/>')
+z.close()"
+printf '%%PDF-1.5\n%%\342\343\317\323\n1 0 obj\n<<>>\nendobj\n' >"$T/scan.pdf"
+for c in "book.epub:an EPUB book" "letter.docx:a Word document (.docx): save it as plain text" \
+    "scan.pdf:a PDF document: take its text out first"; do
+	what="${c%%:*} as input"
+	run --tei -o "$T/o" "$T/${c%%:*}"
+	expect 1 "${c%%:*}: ERROR: not a text file: this is ${c#*:}"
+done
+nofiles
+what="--encoding=UTF-16 on UTF-8"
+run --encoding=UTF-16 --tei -o "$T/o" "$news"
+expect 1 "--encoding UTF-16 does not fit: the file has no NUL byte and is valid UTF-8"
+nofiles
+{ printf '\377\376'; iconv -f UTF-8 -t UTF-16LE "$news"; } >"$T/u16.txt"
+run -q --encoding=UTF-16 --dump-model "$T/u16.txt"
+[ "$rc" -eq 0 ] || fail "$what: real UTF-16 refused: $(cat "$T/err")"
+what="only invisible characters"
+printf '\342\200\250\342\200\251\n\342\200\213 \357\273\277\n\n\342\200\213\n' >"$T/invisible.txt"
+run --tei -o "$T/o" "$T/invisible.txt"
+expect 1 "invisible.txt: ERROR: empty input: no text to convert"
+nofiles
+# ---- The README says how to run the program before make install, and
+# make install puts the examples it names under share/doc/docconv.
+grep -q '^    src/docconv ' "$top_srcdir/README.md" ||
+    fail "the README does not say how to run src/docconv"
+if command -v make >/dev/null && [ -f "$top_builddir/Makefile" ]; then
+	what="make install's examples"
+	env -u MAKEFLAGS -u MFLAGS make -s -C "$top_builddir" \
+	    install-dist_exampleDATA install-dist_exampleSCRIPTS DESTDIR="$T/inst" \
+	    >"$T/out" 2>&1 || fail "$what: $(cat "$T/out")"
+	for f in parallel.sh slurm-array.sh booklet-large.style \
+	    news-report.zh.txt; do
+		find "$T/inst" -path "*/share/doc/docconv/examples/$f" |
+		    grep -q . || fail "$what: $f not installed"
+	done
+fi
 pass

@@ -9,7 +9,7 @@ import sys
 
 import jsonschema
 
-ORDER = ['docconv', 'meta', 'header', 'blocks', 'alignment']
+ORDER = ['docconv', 'path', 'meta', 'header', 'blocks', 'alignment']
 
 
 def check(doc, where, v, raw):

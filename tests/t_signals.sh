@@ -176,4 +176,28 @@ finish
 workers_gone
 left=$(ls -A "$T/o" | grep '^\.' || true)
 [ -z "$left" ] || fail "$what: the workers left $left"
+# ---- A FIFO nobody opens, or a reader that stopped reading: a signal
+# still stops docconv (it was held while the finished file was copied
+# out, and the run waited for SIGKILL), and nothing is left.
+mkfifo "$T/fifo" "$T/fifo2" || skip "no mkfifo"
+mkinput "$T/mid.txt" 3000
+rm -rf "$T/tmp"
+mkdir "$T/tmp"
+what="-o a FIFO with no reader, SIGTERM"
+TMPDIR="$T/tmp" start -q --tei -o "$T/fifo" "$T/mid.txt"
+sleep 1
+kill -TERM $pid
+finish
+[ $rc -eq 143 ] || fail "$what: exit $rc: $(cat "$T/err")"
+what="-o - into a stalled reader, SIGINT"
+sleep 60 <"$T/fifo2" &
+reader=$!
+TMPDIR="$T/tmp" start -q --tei -o - "$T/mid.txt" >"$T/fifo2"
+sleep 1
+kill -INT $pid
+finish
+kill $reader
+[ $rc -eq 130 ] || fail "$what: exit $rc: $(cat "$T/err")"
+left=$(ls -A "$T/tmp")
+[ -z "$left" ] || fail "$what: left in \$TMPDIR: $left"
 pass
