@@ -496,10 +496,15 @@ jr_alignment(struct jr *p, JsonObject *o)
 			    "a block's");
 			goto out;
 		}
+		if (na + nb == 0) {
+			jr_fail(p, "bead", "has no lines on either side");
+			goto out;
+		}
 		e->na = na;
 		e->nb = nb;
-		e->lines = g_memdup2(lines->data, sizeof(int) *
-		    (lines->len + 1));
+		/* The lines and a 0 after them, as al_bead() keeps them. */
+		e->lines = g_new0(int, lines->len + 1);
+		memcpy(e->lines, lines->data, sizeof(int) * lines->len);
 		e->score = (int)v;
 		e->warned = w;
 	}

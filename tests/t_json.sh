@@ -40,6 +40,17 @@ grep -q '"alignment"' "$T/j/pair.json" || fail "no alignment in the JSON"
 "$DOCCONV" -q --json -o "$T/r/pair.json" "$T/j/pair.json" &&
     cmp -s "$T/j/pair.json" "$T/r/pair.json" ||
     fail "a two-file model's JSON does not read back the same"
+# A bead with no lines on either side is refused, not aligned.
+python3 - "$T/j/pair.json" "$T/nobead.json" <<'PY' || fail "emptying a bead"
+import json, sys
+d = json.load(open(sys.argv[1], encoding='utf-8'))
+d['alignment']['beads'][-1]['original'] = []
+d['alignment']['beads'][-1]['translation'] = []
+json.dump(d, open(sys.argv[2], 'w', encoding='utf-8'), ensure_ascii=False)
+PY
+"$DOCCONV" --tei -o "$T/nobead.tei" "$T/nobead.json" 2>"$T/nobead.msgs"
+[ $? -eq 1 ] && grep -q "bead: has no lines" "$T/nobead.msgs" ||
+    fail "a bead without lines: $(cat "$T/nobead.msgs")"
 
 # The publisher's metadata rides along: in the JSON under
 # meta.publication, read back into TEI, and --meta still wins.
