@@ -376,6 +376,11 @@ int		 dc_is_edge_space(unsigned int);
 
 /* parse.c: read and parse one input; NULL on error (reported). */
 struct dc_doc	*dc_parse_file(const char *, const struct dc_opts *);
+int		 dc_side_read(const char *, size_t, int, char **, size_t *,
+		    char **);
+/* Side files' limits: meta files and styles are a page of keys. */
+#define DC_SIDE_MAX	((size_t)1 << 20)
+#define DC_ALIGN_MAX	((size_t)64 << 20)	/* a bead a paragraph */
 struct dc_doc	*dc_parse_mem(const char *, size_t, const char *,
 		    const struct dc_opts *);
 

@@ -273,37 +273,32 @@ out:
 int
 dc_pub_read(char **vals, const char *path, int must_exist, char **err)
 {
-	GError	*ge = NULL;
-	gchar	*buf = NULL, **lines = NULL, *eq, *msg;
-	gsize	 len;
-	size_t	 i;
+	gchar	*buf = NULL, **lines = NULL, *eq, *msg, *why;
+	size_t	 i, len;
 	int	 rc = -1;
 
 	*err = NULL;
-	if (!g_file_get_contents(path, &buf, &len, &ge)) {
-		if (!must_exist && g_error_matches(ge, G_FILE_ERROR,
-		    G_FILE_ERROR_NOENT)) {
-			g_error_free(ge);
-			return 0;
-		}
-		*err = g_strdup_printf("%s: %s", path, ge->message);
-		g_error_free(ge);
-		return -1;
+	if ((rc = dc_side_read(path, DC_SIDE_MAX, must_exist, &buf, &len,
+	    &why)) != 1) {
+		if (rc == -1)
+			*err = g_strdup_printf("%s: %s", path, why);
+		g_free(why);
+		return rc;
 	}
+	rc = -1;
 	if (memchr(buf, '\0', len) != NULL || !g_utf8_validate(buf, len,
 	    NULL)) {
 		*err = g_strdup_printf("%s: not a UTF-8 text file of "
 		    "KEY=VALUE lines", path);
 		goto out;
 	}
-	lines = g_strsplit(buf, "\n", -1);
+	/* A UTF-8 byte order mark opens some editors' files. */
+	lines = g_strsplit(strncmp(buf, "\xef\xbb\xbf", 3) == 0 ? buf + 3 :
+	    buf, "\n", -1);
 	for (i = 0; lines[i] != NULL; i++) {
 		g_strstrip(lines[i]);	/* a CR of CRLF lines too */
 		if (lines[i][0] == '\0' || lines[i][0] == '#')
 			continue;
-		/* A UTF-8 byte order mark opens some editors' files. */
-		if (i == 0 && strncmp(lines[i], "\xef\xbb\xbf", 3) == 0)
-			memmove(lines[i], lines[i] + 3, strlen(lines[i]) - 2);
 		if ((eq = strchr(lines[i], '=')) == NULL) {
 			*err = g_strdup_printf("%s:%zu: not KEY=VALUE: '%s'; "
 			    "the keys are " PUB_KEYS, path, i + 1, lines[i]);

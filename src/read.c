@@ -294,6 +294,75 @@ dc_parse_mem(const char *buf, size_t len, const char *name,
 	return dc_read_checked(d);
 }
 
+/*
+ * Read a side file (a meta file or sidecar, a style, an alignment
+ * file) whole: a regular file of at most max bytes, opened without
+ * blocking, so that a FIFO or a device (/dev/zero, a symlink to it)
+ * is refused at once instead of waited on or read without end.
+ * Returns 1 with the bytes in *buf (NUL-terminated, g_free()) and
+ * their number in *len; 0 if the file does not exist and !must_exist;
+ * or -1 with *err saying what is wrong, without the file's name
+ * (g_free()).
+ */
+int
+dc_side_read(const char *path, size_t max, int must_exist, char **buf,
+    size_t *len, char **err)
+{
+	GStatBuf	 st;
+	GString		*b = NULL;
+	ssize_t		 n;
+	int		 fd, rc = -1;
+
+	*buf = NULL;
+	*err = NULL;
+	if ((fd = g_open(path, O_RDONLY | O_NONBLOCK, 0)) == -1) {
+		if (errno == ENOENT && !must_exist)
+			return 0;
+		*err = g_strdup(g_strerror(errno));
+		return -1;
+	}
+	if (fstat(fd, &st) == -1) {
+		*err = g_strdup(g_strerror(errno));
+		goto out;
+	}
+	if (!S_ISREG(st.st_mode)) {
+		*err = g_strdup("not a regular file");
+		goto out;
+	}
+	if ((unsigned long long)st.st_size > max) {
+		*err = g_strdup_printf("larger than %zu bytes", max);
+		goto out;
+	}
+	b = g_string_sized_new((gsize)st.st_size + 1);
+	/* The file may grow meanwhile: read to its end, to the limit. */
+	for (;;) {
+		g_string_set_size(b, b->len + 65536);
+		n = read(fd, b->str + b->len - 65536, 65536);
+		g_string_set_size(b, b->len - 65536 + (n > 0 ? n : 0));
+		if (n == -1 && errno == EINTR)
+			continue;
+		if (n == -1) {
+			*err = g_strdup(g_strerror(errno));
+			goto out;
+		}
+		if (n == 0)
+			break;
+		if (b->len > max) {
+			*err = g_strdup_printf("larger than %zu bytes", max);
+			goto out;
+		}
+	}
+	*len = b->len;
+	*buf = g_string_free(b, FALSE);
+	b = NULL;
+	rc = 1;
+out:
+	if (b != NULL)
+		g_string_free(b, TRUE);
+	close(fd);
+	return rc;
+}
+
 /* The input size limit when --max-input-size does not give one. */
 #define READ_MAX_DEFAULT	((size_t)256 << 20)
 
