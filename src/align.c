@@ -879,15 +879,12 @@ al_file_err(const char *file, const char *orig, int fl, const char *fmt,
     ...)
 {
 	va_list	 ap;
-	char	*m;
 
-	va_start(ap, fmt);
-	m = g_strdup_vprintf(fmt, ap);
-	va_end(ap);
 	dc_msg_set_file(file);
-	dc_msg(DC_ERR_ALIGNMENT, fl, 0, "%s", m);
+	va_start(ap, fmt);
+	dc_msg_v(DC_ERR_ALIGNMENT, fl, 0, fmt, ap);
+	va_end(ap);
 	dc_msg_set_file(strcmp(orig, "-") == 0 ? "<stdin>" : orig);
-	g_free(m);
 }
 
 /* The units of a side by their first line. */

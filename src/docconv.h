@@ -5,6 +5,7 @@
 #ifndef DOCCONV_H
 #define DOCCONV_H
 
+#include <stdarg.h>
 #include <stddef.h>
 #include <stdio.h>
 
@@ -310,8 +311,11 @@ void		 dc_msg_set_quiet(int);
 void		 dc_msg_set_output(const char *, const char *);
 void		 dc_msg(enum dc_err, int, int, const char *, ...)
 		    __attribute__((format(printf, 4, 5)));
+void		 dc_msg_v(enum dc_err, int, int, const char *, va_list)
+		    __attribute__((format(printf, 4, 0)));
 void		 dc_msg_sys(const char *, ...)
 		    __attribute__((format(printf, 1, 2)));
+char		*dc_msg_value(const char *);
 enum dc_level	 dc_msg_level(void);
 void		 dc_msg_reset(void);
 int		 dc_msg_count(enum dc_err);

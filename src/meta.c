@@ -180,13 +180,15 @@ dc_pub_set(char **vals, const char *name, const char *value, char **err)
 {
 	enum dc_pub	 k;
 	const char	*p, *canon;
-	char		*v = NULL;
+	char		*v = NULL, *shown = NULL;
 	int		 rc = -1;
 
 	*err = NULL;
 	if ((k = dc_pub_from_name(name)) == DC_PUB__MAX) {
+		shown = dc_msg_value(name);
 		*err = g_strdup_printf("unknown key '%s'; the keys are "
-		    PUB_KEYS, name);
+		    PUB_KEYS, shown);
+		g_free(shown);
 		return -1;
 	}
 	if (!g_utf8_validate(value, -1, NULL)) {
@@ -198,6 +200,7 @@ dc_pub_set(char **vals, const char *name, const char *value, char **err)
 	for (p = v; *p != '\0'; p++)
 		if ((unsigned char)*p < 0x20 || *p == 0x7f)
 			break;
+	shown = dc_msg_value(v);
 	if (*v == '\0' || *p != '\0' || strlen(v) > PUB_VALUE_MAX) {
 		*err = g_strdup_printf("%s: give a value of one line, 1 to "
 		    "%d bytes, without control characters", pub_names[k],
@@ -215,7 +218,7 @@ dc_pub_set(char **vals, const char *name, const char *value, char **err)
 		    strlen(v) < 10) {
 			*err = g_strdup_printf("source: '%s' is not an "
 			    "http:// or https:// address (no spaces or "
-			    "quotes; escape them as %%20, %%22)", v);
+			    "quotes; escape them as %%20, %%22)", shown);
 			goto out;
 		}
 		break;
@@ -223,7 +226,7 @@ dc_pub_set(char **vals, const char *name, const char *value, char **err)
 		if ((p = pub_isbn(v)) == NULL) {
 			*err = g_strdup_printf("isbn: '%s' is not an ISBN "
 			    "(10 or 13 digits, hyphens allowed, with the "
-			    "right check digit)", v);
+			    "right check digit)", shown);
 			goto out;
 		}
 		g_free(v);
@@ -233,7 +236,7 @@ dc_pub_set(char **vals, const char *name, const char *value, char **err)
 	case DC_PUB_LANG_EN:
 		if (!pub_lang_ok(v, k == DC_PUB_LANG_ZH ? "zh" : "en")) {
 			*err = g_strdup_printf("%s: '%s' is not a language "
-			    "tag of %s (BCP 47, e.g. %s)", pub_names[k], v,
+			    "tag of %s (BCP 47, e.g. %s)", pub_names[k], shown,
 			    k == DC_PUB_LANG_ZH ? "Chinese" : "English",
 			    k == DC_PUB_LANG_ZH ? "zh-Hans, zh-Hant-TW" :
 			    "en-GB, en-US");
@@ -259,6 +262,7 @@ dc_pub_set(char **vals, const char *name, const char *value, char **err)
 	v = NULL;
 	rc = 0;
 out:
+	g_free(shown);
 	g_free(v);
 	return rc;
 }
@@ -300,8 +304,10 @@ dc_pub_read(char **vals, const char *path, int must_exist, char **err)
 		if (lines[i][0] == '\0' || lines[i][0] == '#')
 			continue;
 		if ((eq = strchr(lines[i], '=')) == NULL) {
+			msg = dc_msg_value(lines[i]);
 			*err = g_strdup_printf("%s:%zu: not KEY=VALUE: '%s'; "
-			    "the keys are " PUB_KEYS, path, i + 1, lines[i]);
+			    "the keys are " PUB_KEYS, path, i + 1, msg);
+			g_free(msg);
 			goto out;
 		}
 		*eq = '\0';

@@ -4,7 +4,9 @@
 # a symlink to it and a FIFO are refused within 2 s, an oversized file
 # by its size, each naming the file; a UTF-8 byte order mark opens a
 # meta or alignment file like any editor's; a NUL byte in an alignment
-# file is refused at its line instead of ending the file.
+# file is refused at its line instead of ending the file.  Messages
+# show hostile values escaped and cut: no terminal control and no
+# 500 KB line reaches the terminal.
 . "${top_srcdir:-.}/tests/lib.sh"
 A=$top_srcdir/tests/data/align
 mkdir "$T/d"
@@ -68,4 +70,38 @@ run -q --alignment "$T/nul.align" --translation "$A/lecture.en.txt" \
     --tei -o "$T/o.tei" "$A/lecture.zh.txt"
 what="an alignment file with a NUL byte"
 expect 1 "nul.align:$((n + 1)):.*NUL"
+# Values in messages: C0 and C1 controls escaped, cut at about 200
+# bytes.  clean WHAT: the message has no control byte but the newline
+# and is shorter than 1,000 bytes.
+clean() {
+	[ -s "$T/err" ] || fail "$1: no message"
+	LC_ALL=C tr -d '\n' <"$T/err" | LC_ALL=C grep -q '[[:cntrl:]]' &&
+	    fail "$1: a control character in: $(od -c "$T/err" | head)"
+	LC_ALL=C grep -q $(printf '\302[\200-\237]') "$T/err" &&
+	    fail "$1: a C1 control in the message"
+	[ "$(wc -c <"$T/err")" -lt 1000 ] ||
+	    fail "$1: a message of $(wc -c <"$T/err") bytes"
+}
+printf '[page]\npaper = a4\033[31mred\302\233\n' >"$T/esc.style"
+run --style "$T/esc.style" --pdf -o "$T/o.pdf" "$T/d/in.txt"
+what="a style value with controls"
+expect 2 'paper = a4\\x1B\[31mred\\u009B'
+clean "$what"
+python3 -c 'print("[page]\npaper = " + "q" * 500000)' >"$T/long.style"
+run --style "$T/long.style" --pdf -o "$T/o.pdf" "$T/d/in.txt"
+what="a 500 KB style value"
+expect 2 "paper = qqqq*\.\.\."
+clean "$what"
+printf 'publisher = Orvane House\n\033]0;tarn\007 morel\n' >"$T/d/in.meta"
+run --tei -o "$T/o.tei" "$T/d/in.txt"
+what="a sidecar line with controls"
+expect 2 'in.meta:2: not KEY=VALUE'
+clean "$what"
+rm "$T/d/in.meta"
+printf '1-1\t1\033[2J\t1\n' >"$T/esc.align"
+run --alignment "$T/esc.align" --translation "$A/lecture.en.txt" \
+    --tei -o "$T/o.tei" "$A/lecture.zh.txt"
+what="an alignment field with controls"
+expect 1 "esc.align:1:"
+clean "$what"
 pass
