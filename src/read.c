@@ -134,6 +134,52 @@ dc_read_checked(struct dc_doc *d)
 }
 
 /*
+ * Where the root element starts in the XML text from p (at a '<') to
+ * end: past the XML declaration, comments, processing instructions
+ * (xml-model, xml-stylesheet), a document type declaration and white
+ * space, however long they are.  NULL if something else comes first.
+ */
+static const char *
+read_root(const char *p, const char *end)
+{
+	const char	*q;
+	int		 depth;
+
+	while (p < end) {
+		if (g_ascii_isspace(*p)) {
+			p++;
+			continue;
+		}
+		if (*p != '<' || end - p < 2)
+			return NULL;
+		if (p[1] == '?')
+			q = g_strstr_len(p + 2, end - p - 2, "?>");
+		else if (end - p >= 4 && memcmp(p, "<!--", 4) == 0)
+			q = g_strstr_len(p + 4, end - p - 4, "-->");
+		else if (end - p >= 9 && memcmp(p, "<!DOCTYPE", 9) == 0) {
+			/* Up to its '>' outside the internal subset. */
+			for (q = p + 9, depth = 0; q < end; q++)
+				if (*q == '[')
+					depth++;
+				else if (*q == ']' && depth > 0)
+					depth--;
+				else if (*q == '>' && depth == 0)
+					break;
+			if (q == end)
+				return NULL;
+			p = q + 1;
+			continue;
+		} else
+			return g_ascii_isalpha(p[1]) || p[1] == '_' ||
+			    (unsigned char)p[1] >= 0x80 ? p : NULL;
+		if (q == NULL)
+			return NULL;
+		p = q + (p[1] == '?' ? 2 : 3);
+	}
+	return NULL;
+}
+
+/*
  * Is this input TEI?  XML (after any byte order mark and white space
  * it starts with "<") whose first 4 KB name the TEI namespace or a TEI
  * root element, with or without a prefix.  XML in UTF-16 or UTF-32
@@ -146,7 +192,7 @@ static int
 read_tei(const char *buf, size_t len, char **x, size_t *xlen)
 {
 	const unsigned char *u = (const unsigned char *)buf;
-	const char	*enc = NULL, *p, *end, *e, *q;
+	const char	*enc = NULL, *p, *end, *e, *q, *r;
 	size_t		 skip = 0, n;
 	gsize		 out = 0;
 	char		*c;
@@ -191,10 +237,13 @@ read_tei(const char *buf, size_t len, char **x, size_t *xlen)
 		p++;
 	if (p == end || *p != '<')
 		return 0;
-	n = (size_t)(end - p) < 4096 ? (size_t)(end - p) : 4096;
-	if (g_strstr_len(p, (gssize)n, "http://www.tei-c.org/ns/1.0") == NULL &&
-	    g_strstr_len(p, (gssize)n, "<TEI") == NULL &&
-	    g_strstr_len(p, (gssize)n, ":TEI") == NULL)
+	/* The root's start tag, however long the prolog before it. */
+	if ((r = read_root(p, end)) == NULL)
+		return 0;
+	n = (size_t)(end - r) < 4096 ? (size_t)(end - r) : 4096;
+	if (g_strstr_len(r, (gssize)n, "http://www.tei-c.org/ns/1.0") == NULL &&
+	    g_strstr_len(r, (gssize)n, "<TEI") == NULL &&
+	    g_strstr_len(r, (gssize)n, ":TEI") == NULL)
 		return 0;
 	/* Converted: the declaration's encoding is no longer true. */
 	if (*x != NULL && strncmp(p, "<?xml", 5) == 0 &&

@@ -192,4 +192,26 @@ for f in "$top_srcdir"/examples/*.txt; do
 	grep -q '<date when="2020-11-10">2020-11-10</date>' "$T/a.xml" ||
 	    fail "$f: SOURCE_DATE_EPOCH not the publication date"
 done
+# More than 4 KB before the root (xml-model, a licence comment): still
+# TEI, read as the same model.
+r=$top_srcdir/tests/data/tei/roles.tei.xml
+{
+	head -1 "$r"
+	echo '<?xml-model href="http://www.tei-c.org/release/xml/tei/custom/schema/relaxng/tei_all.rng" type="application/xml" schematypens="http://relaxng.org/ns/structure/1.0"?>'
+	echo '<!--'
+	i=0
+	while [ $i -lt 100 ]; do
+		echo 'Velmo tarin kessa dor amul virent, solas pendro milat.'
+		i=$((i + 1))
+	done
+	echo '-->'
+	tail -n +2 "$r"
+} >"$T/prolog.xml"
+[ "$(wc -c <"$T/prolog.xml")" -gt $(($(wc -c <"$r") + 4096)) ] ||
+    fail "the prolog is not over 4 KB"
+"$DOCCONV" -q --dump-model "$r" >"$T/plain.tree" || fail "$r: exit $?"
+"$DOCCONV" -q --dump-model "$T/prolog.xml" >"$T/prolog.tree" ||
+    fail "a long prolog: exit $?"
+cmp -s "$T/plain.tree" "$T/prolog.tree" ||
+    fail "a TEI file with a long prolog is not read as TEI: $(head -3 "$T/prolog.tree")"
 pass
