@@ -367,6 +367,7 @@ int		 dc_pub_is_spdx(const char *);
 const char	*dc_meta_editor(const struct dc_meta *);
 const char	*const *dc_meta_urls(const struct dc_meta *,
 		    const char **);
+int		 dc_url_web(const char *);
 
 /* text.c */
 char		*dc_tokens_join(const struct dc_node *);

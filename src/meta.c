@@ -434,6 +434,34 @@ dc_meta_editor(const struct dc_meta *m)
 }
 
 /*
+ * Whether s is an http:// or https:// address that can stand as a
+ * pointer (a TEI target, a link, JSON-LD's isBasedOn) as it is: no
+ * space, control, quote or other character a URL must escape.  Any
+ * other scheme (javascript:, data:, file:) stays text.
+ */
+int
+dc_url_web(const char *s)
+{
+	const char	*p;
+
+	if (s == NULL)
+		return 0;
+	if (g_ascii_strncasecmp(s, "http://", 7) == 0)
+		p = s + 7;
+	else if (g_ascii_strncasecmp(s, "https://", 8) == 0)
+		p = s + 8;
+	else
+		return 0;
+	if (*p == '\0')
+		return 0;
+	for (p = s; *p != '\0'; p++)
+		if ((unsigned char)*p <= ' ' || *p == 0x7f ||
+		    strchr("\"<>\\^`{|}", *p) != NULL)
+			return 0;
+	return 1;
+}
+
+/*
  * The addresses the text came from, NULL-terminated: the user's
  * source (in one[0]), else the ones the text gives.
  */

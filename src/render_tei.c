@@ -553,22 +553,11 @@ tei_names(const char *s)
 	return (char **)g_ptr_array_free(a, FALSE);
 }
 
-/*
- * Can s be a TEI pointer (@target: an anyURI without white space)?
- */
+/* An address that may be a ref's target: http(s) only (dc_url_web()). */
 static int
 tei_pointer_ok(const char *s)
 {
-	const char	*p;
-
-	if (s == NULL || *s == '\0')
-		return 0;
-	for (p = s; *p != '\0'; p++)
-		if ((unsigned char)*p <= ' ' || *p == 0x7f || *p == '<' ||
-		    *p == '>' || *p == '"' || *p == '\\' || *p == '^' ||
-		    *p == '`' || *p == '{' || *p == '|' || *p == '}')
-			return 0;
-	return 1;
+	return dc_url_web(s);
 }
 
 /*
