@@ -214,4 +214,15 @@ r=$top_srcdir/tests/data/tei/roles.tei.xml
     fail "a long prolog: exit $?"
 cmp -s "$T/plain.tree" "$T/prolog.tree" ||
     fail "a TEI file with a long prolog is not read as TEI: $(head -3 "$T/prolog.tree")"
+# Two languages without a single pair (a Chinese paragraph, then an
+# English one that is not its translation): no empty linkGrp, which
+# tei_all refuses, and no note promising one.
+printf '维尔莫 塔林 凯萨 多 阿穆尔 维伦特。\n\nVelmo tarin kessa dor amul virent solas pendro milat.\n' \
+    >"$T/nopair.txt"
+"$DOCCONV" -q --tei -o "$T/nopair.tei.xml" "$T/nopair.txt" ||
+    fail "no pair: exit $?"
+grep -q 'xml:lang="en"' "$T/nopair.tei.xml" || fail "no pair: no English text"
+grep -q "linkGrp" "$T/nopair.tei.xml" && fail "no pair: a linkGrp without links"
+jing "$TEI_SCHEMA" "$T/nopair.tei.xml" >"$T/jing.out" 2>&1 &&
+    [ ! -s "$T/jing.out" ] || fail "no pair: not valid: $(cat "$T/jing.out")"
 pass
