@@ -1,7 +1,8 @@
 #!/bin/sh
 # Unsafe or invalid output: only http(s) addresses become pointers
 # (TEI ref/@target, JSON-LD isBasedOn, EPUB dc:source), others stay
-# text.
+# text; Unicode noncharacters reach no XML output (the web page, TEI,
+# EPUB, TMX), which HTML validators refuse.
 . "${top_srcdir:-.}/tests/lib.sh"
 need unzip python3
 export SOURCE_DATE_EPOCH=0
@@ -39,4 +40,33 @@ grep -q '"isBasedOn": "https://example.org/velmo"' "$T/o/js2.html" ||
 unzip -p "$T/o/js2.epub" '*.opf' |
     grep -q '<dc:source id="source-1">https://example.org/velmo<' ||
     fail "js2.json: the https address is not the EPUB's dc:source"
+# ---- Noncharacters: U+FDD0, U+FDEF, U+1FFFE, U+10FFFF in the text and
+# a title.
+python3 - "$T/nonchar.txt" <<'PY' || fail "writing nonchar.txt"
+import sys
+t = ('Velmo\ufdd0 Tarin\n\nKessa dor\ufdef amul \U0001fffevirent, solas '
+     'pendro \U0010ffffmilat.\n\nAmul virent kessa dor tarin.\n')
+open(sys.argv[1], 'w', encoding='utf-8').write(t)
+PY
+rm -rf "$T/o"
+"$DOCCONV" -q --tei --epub --html --tmx -o "$T/o/" "$T/nonchar.txt" ||
+    fail "nonchar.txt: exit $?"
+mkdir "$T/o/x"
+(cd "$T/o/x" && unzip -q ../nonchar.epub) || fail "nonchar.epub: unzip"
+python3 - "$T/o" <<'PY' || fail "a noncharacter in an XML output"
+import os, re, sys
+bad = re.compile('[\ufdd0-\ufdef\ufffe\uffff\U0001fffe\U0001ffff\U0010fffe\U0010ffff]')
+n = 0
+for d, _, fs in os.walk(sys.argv[1]):
+    for f in fs:
+        if not re.search(r'\.(html|xhtml|xml|opf|tmx|ncx)$', f):
+            continue
+        n += 1
+        t = open(os.path.join(d, f), encoding='utf-8').read()
+        m = bad.search(t)
+        assert m is None, '%s: U+%04X' % (f, ord(m.group()))
+assert n >= 4, n
+assert 'Velmo Tarin' in open(os.path.join(sys.argv[1], 'nonchar.html'),
+                             encoding='utf-8').read()
+PY
 pass
