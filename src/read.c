@@ -6,6 +6,8 @@
  */
 #include "config.h"
 
+#include <sys/resource.h>
+
 #include <errno.h>
 #include <fcntl.h>
 #include <unistd.h>
@@ -509,6 +511,97 @@ out:
 }
 
 /*
+ * Memory the model and its outputs take, about, per input line and
+ * per input byte: a million one-character lines take 360 MB to
+ * --dump-model and 435 MB to TEI (two nodes, a line record and three
+ * small strings a line); long lines cost their bytes a few times over.
+ */
+#define READ_MEM_LINE	450
+#define READ_MEM_BYTE	16
+
+/* The number in kB after key in a /proc file's text, or 0. */
+static unsigned long long
+read_proc_kb(const char *text, const char *key)
+{
+	const char	*p;
+
+	if (text == NULL || (p = strstr(text, key)) == NULL)
+		return 0;
+	return g_ascii_strtoull(p + strlen(key), NULL, 10) << 10;
+}
+
+/*
+ * Bytes of memory this process may still take: the system's available
+ * memory, under the cgroup's limit and RLIMIT_AS's (less what is
+ * mapped already); 0 if none of them is known.
+ */
+static unsigned long long
+read_mem_avail(void)
+{
+	struct rlimit		 rl;
+	unsigned long long	 avail = 0, v, used;
+	char			*t = NULL, *u = NULL;
+
+	if (g_file_get_contents("/proc/meminfo", &t, NULL, NULL))
+		avail = read_proc_kb(t, "MemAvailable:");
+	g_free(t);
+	t = NULL;
+	if (g_file_get_contents("/sys/fs/cgroup/memory.max", &t, NULL,
+	    NULL) && g_ascii_isdigit(*t) && g_file_get_contents(
+	    "/sys/fs/cgroup/memory.current", &u, NULL, NULL)) {
+		v = g_ascii_strtoull(t, NULL, 10);
+		used = g_ascii_strtoull(u, NULL, 10);
+		v = v > used ? v - used : 0;
+		if (avail == 0 || v < avail)
+			avail = v;
+	}
+	g_free(t);
+	g_free(u);
+	t = NULL;
+	if (getrlimit(RLIMIT_AS, &rl) == 0 && rl.rlim_cur != RLIM_INFINITY &&
+	    g_file_get_contents("/proc/self/status", &t, NULL, NULL)) {
+		used = read_proc_kb(t, "VmSize:");
+		v = rl.rlim_cur > used ? rl.rlim_cur - used : 0;
+		if (avail == 0 || v < avail)
+			avail = v;
+	}
+	g_free(t);
+	return avail;
+}
+
+/*
+ * Without --max-input-size, is there memory for an input of len bytes
+ * from buf?  Many short lines take far more memory than their bytes
+ * (a node a line): a text that would not fit is refused with what it
+ * needs, before the allocator aborts.  Returns 0, or -1 (reported).
+ */
+static int
+read_mem_check(const char *buf, size_t len, const struct dc_opts *o)
+{
+	unsigned long long	 need, avail;
+	const char		*p, *end = buf + len;
+	size_t			 lines = 1;
+	char			*n, *a;
+
+	if (o->max_input > 0)
+		return 0;
+	for (p = buf; (p = memchr(p, '\n', end - p)) != NULL; p++)
+		lines++;
+	need = (unsigned long long)lines * READ_MEM_LINE +
+	    (unsigned long long)len * READ_MEM_BYTE;
+	if ((avail = read_mem_avail()) == 0 || need <= avail)
+		return 0;
+	n = g_format_size_full(need, G_FORMAT_SIZE_IEC_UNITS);
+	a = g_format_size_full(avail, G_FORMAT_SIZE_IEC_UNITS);
+	dc_msg(DC_ERR_INPUT, 0, 0, "%zu lines would take about %s of "
+	    "memory, more than the %s available (split the text, or give "
+	    "--max-input-size=SIZE to try anyway)", lines, n, a);
+	g_free(n);
+	g_free(a);
+	return -1;
+}
+
+/*
  * Read and parse a file ("-" for standard input).  Returns the
  * document, or NULL after reporting why not.
  */
@@ -525,6 +618,10 @@ dc_parse_file(const char *path, const struct dc_opts *o)
 	if (strcmp(path, "-") == 0) {
 		if ((buf = read_capped(0, max, 0, o, &len)) == NULL)
 			return NULL;
+		if (read_mem_check(buf, len, o) == -1) {
+			g_free(buf);
+			return NULL;
+		}
 		d = dc_parse_mem(buf, len, "-", o);
 		g_free(buf);
 		if (d != NULL) {
@@ -559,6 +656,10 @@ dc_parse_file(const char *path, const struct dc_opts *o)
 	close(fd);
 	if (buf == NULL)
 		return NULL;
+	if (read_mem_check(buf, len, o) == -1) {
+		g_free(buf);
+		return NULL;
+	}
 	base = g_path_get_basename(path);
 	d = dc_parse_mem(buf, len, base, o);
 	g_free(base);

@@ -1853,7 +1853,10 @@ render_tei(const struct dc_doc *d, const struct dc_opts *o,
 			ntexts++;
 		}
 
-	t.ps = dc_pairs_new(d);
+	/* Pairs only where there are two texts to link: one text of a
+	 * million short paragraphs need not hold a pair for each. */
+	if (ntexts > 1 || d->align != NULL)
+		t.ps = dc_pairs_new(d);
 	if (d->align != NULL) {
 		t.beads = g_hash_table_new(g_direct_hash, g_direct_equal);
 		for (i = 0; i < (int)t.ps->n; i++)

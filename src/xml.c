@@ -306,7 +306,15 @@ dc_xml_finish(struct dc_xml *x, char **out, size_t *outlen)
 		if (skip > n)
 			skip = n;
 		if (rc == 0 && out != NULL) {
-			*out = g_strndup(c + skip, n - skip);
+			/* The buffer's own bytes, not a copy: a large
+			 * document's text is held once at the end. */
+			char *d = (char *)xmlBufferDetach(x->buf);
+			if (d != NULL) {
+				memmove(d, d + skip, n - skip);
+				d[n - skip] = '\0';
+				*out = d;
+			} else
+				*out = g_strndup(c + skip, n - skip);
 			if (outlen != NULL)
 				*outlen = n - skip;
 		}
