@@ -873,6 +873,9 @@ struct al_named {
 					   it, 0 until named */
 };
 
+static void	 al_file_err(const char *, const char *, int, const char *,
+		    ...) __attribute__((format(printf, 4, 5)));
+
 /* Report an error in the alignment file at its line fl. */
 static void
 al_file_err(const char *file, const char *orig, int fl, const char *fmt,
