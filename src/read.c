@@ -361,6 +361,7 @@ dc_side_read(const char *path, size_t max, int must_exist, char **buf,
 {
 	GStatBuf	 st;
 	GString		*b = NULL;
+	char		 chunk[8192];
 	ssize_t		 n;
 	int		 fd, rc = -1;
 
@@ -386,22 +387,18 @@ dc_side_read(const char *path, size_t max, int must_exist, char **buf,
 	}
 	b = g_string_sized_new((gsize)st.st_size + 1);
 	/* The file may grow meanwhile: read to its end, to the limit. */
-	for (;;) {
-		g_string_set_size(b, b->len + 65536);
-		n = read(fd, b->str + b->len - 65536, 65536);
-		g_string_set_size(b, b->len - 65536 + (n > 0 ? n : 0));
+	while ((n = read(fd, chunk, sizeof(chunk))) != 0) {
 		if (n == -1 && errno == EINTR)
 			continue;
 		if (n == -1) {
 			*err = g_strdup(g_strerror(errno));
 			goto out;
 		}
-		if (n == 0)
-			break;
-		if (b->len > max) {
+		if (b->len + (size_t)n > max) {
 			*err = g_strdup_printf("larger than %zu bytes", max);
 			goto out;
 		}
+		g_string_append_len(b, chunk, n);
 	}
 	*len = b->len;
 	*buf = g_string_free(b, FALSE);
