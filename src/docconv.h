@@ -378,6 +378,7 @@ void		 dc_text_script_count(const char *, size_t *, size_t *);
 int		 dc_is_closing_punct(unsigned int);
 int		 dc_is_opening_punct(unsigned int);
 int		 dc_is_edge_space(unsigned int);
+int		 dc_is_removed(unsigned int);
 
 /* parse.c: read and parse one input; NULL on error (reported). */
 struct dc_doc	*dc_parse_file(const char *, const struct dc_opts *);

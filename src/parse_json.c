@@ -38,17 +38,6 @@ jr_fail(struct jr *p, const char *where, const char *what)
 }
 
 /*
- * Is c a character the text reader removes (input.c): C0 controls but
- * tab and newline, DEL, C1 controls, U+FFFE and U+FFFF?
- */
-static int
-jr_control(gunichar c)
-{
-	return (c < 0x20 && c != '\t' && c != '\n') ||
-	    (c >= 0x7F && c <= 0x9F) || c == 0xFFFE || c == 0xFFFF;
-}
-
-/*
  * A JSON string as the text reader would have left it: s itself, or
  * a copy without the control characters (kept in p->clean), which
  * are counted.  s is valid UTF-8.
@@ -58,20 +47,22 @@ jr_clean(struct jr *p, const char *s)
 {
 	const char	*q;
 	GString		*b;
+	char		*c;
 
 	for (q = s; *q != '\0'; q = g_utf8_next_char(q))
-		if (jr_control(g_utf8_get_char(q)))
+		if (dc_is_removed(g_utf8_get_char(q)))
 			break;
 	if (*q == '\0')
 		return s;
 	b = g_string_new_len(s, q - s);
 	for (; *q != '\0'; q = g_utf8_next_char(q))
-		if (jr_control(g_utf8_get_char(q)))
+		if (dc_is_removed(g_utf8_get_char(q)))
 			p->removed++;
 		else
 			g_string_append_len(b, q, g_utf8_next_char(q) - q);
-	g_ptr_array_add(p->clean, b->str);
-	return g_string_free(b, FALSE);
+	c = g_string_free(b, FALSE);
+	g_ptr_array_add(p->clean, c);
+	return c;
 }
 
 /*

@@ -225,4 +225,16 @@ grep -q 'xml:lang="en"' "$T/nopair.tei.xml" || fail "no pair: no English text"
 grep -q "linkGrp" "$T/nopair.tei.xml" && fail "no pair: a linkGrp without links"
 jing "$TEI_SCHEMA" "$T/nopair.tei.xml" >"$T/jing.out" 2>&1 &&
     [ ! -s "$T/jing.out" ] || fail "no pair: not valid: $(cat "$T/jing.out")"
+# A control character given as a reference (XML holds DEL, C1 and CR
+# so): removed with a warning, as the text reader removes it, so the
+# model read back from JSON is the same.
+sed 's|清晨，河滩上|清晨\&#x85;，河滩\&#13;上\&#x7f;|' "$r" >"$T/ctl.xml"
+grep -q '#x85' "$T/ctl.xml" || fail "the edit did nothing"
+"$DOCCONV" --json -o "$T/ctl.json" "$T/ctl.xml" 2>"$T/ctl.msgs" ||
+    fail "TEI with control references: exit $?"
+grep -q "ctl.xml:[0-9]*: WARNING: control character removed: 3 in all" \
+    "$T/ctl.msgs" || fail "TEI with control references: $(cat "$T/ctl.msgs")"
+"$DOCCONV" -q --json -o "$T/ctl2.json" "$T/ctl.json" &&
+    cmp -s "$T/ctl.json" "$T/ctl2.json" ||
+    fail "TEI with control references: JSON -> model -> JSON differs"
 pass
