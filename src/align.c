@@ -873,21 +873,21 @@ struct al_named {
 					   it, 0 until named */
 };
 
+static void	 al_file_err(const char *, const char *, int, const char *,
+		    ...) __attribute__((format(printf, 4, 5)));
+
 /* Report an error in the alignment file at its line fl. */
 static void
 al_file_err(const char *file, const char *orig, int fl, const char *fmt,
     ...)
 {
 	va_list	 ap;
-	char	*m;
 
-	va_start(ap, fmt);
-	m = g_strdup_vprintf(fmt, ap);
-	va_end(ap);
 	dc_msg_set_file(file);
-	dc_msg(DC_ERR_ALIGNMENT, fl, 0, "%s", m);
+	va_start(ap, fmt);
+	dc_msg_v(DC_ERR_ALIGNMENT, fl, 0, fmt, ap);
+	va_end(ap);
 	dc_msg_set_file(strcmp(orig, "-") == 0 ? "<stdin>" : orig);
-	g_free(m);
 }
 
 /* The units of a side by their first line. */
@@ -1039,17 +1039,23 @@ al_file_read(const char *file, const char *orig, struct al_side *a,
 {
 	GHashTable	*ha = NULL, *hb = NULL;
 	GArray		*steps = NULL;
-	GError		*err = NULL;
 	struct al_step	 st, *out = NULL;
-	char		*buf = NULL, **lines = NULL, **f = NULL, *end;
-	size_t		 i;
+	char		*buf = NULL, **lines = NULL, **f = NULL, *end, *why;
+	const char	*nul;
+	size_t		 i, len;
 	long		 la, lb;
 	int		 fl = 0, na, nb, ba, bb, last = 0, rc = -1;
 
-	if (!g_file_get_contents(file, &buf, NULL, &err)) {
-		/* As a missing input is: refused, not a system error. */
-		al_file_err(file, orig, 0, "%s", err->message);
-		g_error_free(err);
+	/* As a missing input is: refused, not a system error. */
+	if (dc_side_read(file, DC_ALIGN_MAX, 1, &buf, &len, &why) == -1) {
+		al_file_err(file, orig, 0, "%s", why);
+		g_free(why);
+		goto out;
+	}
+	if ((nul = memchr(buf, '\0', len)) != NULL) {
+		for (fl = 1, end = buf; end < nul; end++)
+			fl += *end == '\n';
+		al_file_err(file, orig, fl, "a NUL byte: not a text file");
 		goto out;
 	}
 	if (!g_utf8_validate(buf, -1, NULL)) {
@@ -1059,7 +1065,9 @@ al_file_read(const char *file, const char *orig, struct al_side *a,
 	ha = al_named_table(a);
 	hb = al_named_table(b);
 	steps = g_array_new(FALSE, FALSE, sizeof(struct al_step));
-	lines = g_strsplit(buf, "\n", -1);
+	/* A UTF-8 byte order mark, as some editors write. */
+	lines = g_strsplit(g_str_has_prefix(buf, "\357\273\277") ? buf + 3 :
+	    buf, "\n", -1);
 	for (i = 0; lines[i] != NULL; i++) {
 		fl = (int)i + 1;
 		g_strchomp(lines[i]);

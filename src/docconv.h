@@ -5,6 +5,7 @@
 #ifndef DOCCONV_H
 #define DOCCONV_H
 
+#include <stdarg.h>
 #include <stddef.h>
 #include <stdio.h>
 
@@ -316,8 +317,11 @@ void		 dc_msg_set_progress(int);
 void		 dc_msg_set_output(const char *, const char *);
 void		 dc_msg(enum dc_err, int, int, const char *, ...)
 		    __attribute__((format(printf, 4, 5)));
+void		 dc_msg_v(enum dc_err, int, int, const char *, va_list)
+		    __attribute__((format(printf, 4, 0)));
 void		 dc_msg_sys(const char *, ...)
 		    __attribute__((format(printf, 1, 2)));
+char		*dc_msg_value(const char *);
 enum dc_level	 dc_msg_level(void);
 void		 dc_msg_reset(void);
 int		 dc_msg_count(enum dc_err);
@@ -373,6 +377,7 @@ int		 dc_pub_is_spdx(const char *);
 const char	*dc_meta_editor(const struct dc_meta *);
 const char	*const *dc_meta_urls(const struct dc_meta *,
 		    const char **);
+int		 dc_url_web(const char *);
 
 /* text.c */
 char		*dc_tokens_join(const struct dc_node *);
@@ -383,9 +388,15 @@ void		 dc_text_script_count(const char *, size_t *, size_t *);
 int		 dc_is_closing_punct(unsigned int);
 int		 dc_is_opening_punct(unsigned int);
 int		 dc_is_edge_space(unsigned int);
+int		 dc_is_removed(unsigned int);
 
 /* parse.c: read and parse one input; NULL on error (reported). */
 struct dc_doc	*dc_parse_file(const char *, const struct dc_opts *);
+int		 dc_side_read(const char *, size_t, int, char **, size_t *,
+		    char **);
+/* Side files' limits: meta files and styles are a page of keys. */
+#define DC_SIDE_MAX	((size_t)1 << 20)
+#define DC_ALIGN_MAX	((size_t)64 << 20)	/* a bead a paragraph */
 struct dc_doc	*dc_parse_mem(const char *, size_t, const char *,
 		    const struct dc_opts *);
 

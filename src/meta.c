@@ -180,13 +180,15 @@ dc_pub_set(char **vals, const char *name, const char *value, char **err)
 {
 	enum dc_pub	 k;
 	const char	*p, *canon;
-	char		*v = NULL;
+	char		*v = NULL, *shown = NULL;
 	int		 rc = -1;
 
 	*err = NULL;
 	if ((k = dc_pub_from_name(name)) == DC_PUB__MAX) {
+		shown = dc_msg_value(name);
 		*err = g_strdup_printf("unknown key '%s'; the keys are "
-		    PUB_KEYS, name);
+		    PUB_KEYS, shown);
+		g_free(shown);
 		return -1;
 	}
 	if (!g_utf8_validate(value, -1, NULL)) {
@@ -198,6 +200,7 @@ dc_pub_set(char **vals, const char *name, const char *value, char **err)
 	for (p = v; *p != '\0'; p++)
 		if ((unsigned char)*p < 0x20 || *p == 0x7f)
 			break;
+	shown = dc_msg_value(v);
 	if (*v == '\0' || *p != '\0' || strlen(v) > PUB_VALUE_MAX) {
 		*err = g_strdup_printf("%s: give a value of one line, 1 to "
 		    "%d bytes, without control characters", pub_names[k],
@@ -215,7 +218,7 @@ dc_pub_set(char **vals, const char *name, const char *value, char **err)
 		    strlen(v) < 10) {
 			*err = g_strdup_printf("source: '%s' is not an "
 			    "http:// or https:// address (no spaces or "
-			    "quotes; escape them as %%20, %%22)", v);
+			    "quotes; escape them as %%20, %%22)", shown);
 			goto out;
 		}
 		break;
@@ -223,7 +226,7 @@ dc_pub_set(char **vals, const char *name, const char *value, char **err)
 		if ((p = pub_isbn(v)) == NULL) {
 			*err = g_strdup_printf("isbn: '%s' is not an ISBN "
 			    "(10 or 13 digits, hyphens allowed, with the "
-			    "right check digit)", v);
+			    "right check digit)", shown);
 			goto out;
 		}
 		g_free(v);
@@ -233,7 +236,7 @@ dc_pub_set(char **vals, const char *name, const char *value, char **err)
 	case DC_PUB_LANG_EN:
 		if (!pub_lang_ok(v, k == DC_PUB_LANG_ZH ? "zh" : "en")) {
 			*err = g_strdup_printf("%s: '%s' is not a language "
-			    "tag of %s (BCP 47, e.g. %s)", pub_names[k], v,
+			    "tag of %s (BCP 47, e.g. %s)", pub_names[k], shown,
 			    k == DC_PUB_LANG_ZH ? "Chinese" : "English",
 			    k == DC_PUB_LANG_ZH ? "zh-Hans, zh-Hant-TW" :
 			    "en-GB, en-US");
@@ -259,6 +262,7 @@ dc_pub_set(char **vals, const char *name, const char *value, char **err)
 	v = NULL;
 	rc = 0;
 out:
+	g_free(shown);
 	g_free(v);
 	return rc;
 }
@@ -273,40 +277,37 @@ out:
 int
 dc_pub_read(char **vals, const char *path, int must_exist, char **err)
 {
-	GError	*ge = NULL;
-	gchar	*buf = NULL, **lines = NULL, *eq, *msg;
-	gsize	 len;
-	size_t	 i;
+	gchar	*buf = NULL, **lines = NULL, *eq, *msg, *why;
+	size_t	 i, len;
 	int	 rc = -1;
 
 	*err = NULL;
-	if (!g_file_get_contents(path, &buf, &len, &ge)) {
-		if (!must_exist && g_error_matches(ge, G_FILE_ERROR,
-		    G_FILE_ERROR_NOENT)) {
-			g_error_free(ge);
-			return 0;
-		}
-		*err = g_strdup_printf("%s: %s", path, ge->message);
-		g_error_free(ge);
-		return -1;
+	if ((rc = dc_side_read(path, DC_SIDE_MAX, must_exist, &buf, &len,
+	    &why)) != 1) {
+		if (rc == -1)
+			*err = g_strdup_printf("%s: %s", path, why);
+		g_free(why);
+		return rc;
 	}
+	rc = -1;
 	if (memchr(buf, '\0', len) != NULL || !g_utf8_validate(buf, len,
 	    NULL)) {
 		*err = g_strdup_printf("%s: not a UTF-8 text file of "
 		    "KEY=VALUE lines", path);
 		goto out;
 	}
-	lines = g_strsplit(buf, "\n", -1);
+	/* A UTF-8 byte order mark opens some editors' files. */
+	lines = g_strsplit(strncmp(buf, "\xef\xbb\xbf", 3) == 0 ? buf + 3 :
+	    buf, "\n", -1);
 	for (i = 0; lines[i] != NULL; i++) {
 		g_strstrip(lines[i]);	/* a CR of CRLF lines too */
 		if (lines[i][0] == '\0' || lines[i][0] == '#')
 			continue;
-		/* A UTF-8 byte order mark opens some editors' files. */
-		if (i == 0 && strncmp(lines[i], "\xef\xbb\xbf", 3) == 0)
-			memmove(lines[i], lines[i] + 3, strlen(lines[i]) - 2);
 		if ((eq = strchr(lines[i], '=')) == NULL) {
+			msg = dc_msg_value(lines[i]);
 			*err = g_strdup_printf("%s:%zu: not KEY=VALUE: '%s'; "
-			    "the keys are " PUB_KEYS, path, i + 1, lines[i]);
+			    "the keys are " PUB_KEYS, path, i + 1, msg);
+			g_free(msg);
 			goto out;
 		}
 		*eq = '\0';
@@ -442,6 +443,34 @@ dc_meta_editor(const struct dc_meta *m)
 {
 	return m->pub[DC_PUB_EDITOR] != NULL ? m->pub[DC_PUB_EDITOR] :
 	    m->editor;
+}
+
+/*
+ * Whether s is an http:// or https:// address that can stand as a
+ * pointer (a TEI target, a link, JSON-LD's isBasedOn) as it is: no
+ * space, control, quote or other character a URL must escape.  Any
+ * other scheme (javascript:, data:, file:) stays text.
+ */
+int
+dc_url_web(const char *s)
+{
+	const char	*p;
+
+	if (s == NULL)
+		return 0;
+	if (g_ascii_strncasecmp(s, "http://", 7) == 0)
+		p = s + 7;
+	else if (g_ascii_strncasecmp(s, "https://", 8) == 0)
+		p = s + 8;
+	else
+		return 0;
+	if (*p == '\0')
+		return 0;
+	for (p = s; *p != '\0'; p++)
+		if ((unsigned char)*p <= ' ' || *p == 0x7f ||
+		    strchr("\"<>\\^`{|}", *p) != NULL)
+			return 0;
+	return 1;
 }
 
 /*

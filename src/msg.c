@@ -7,6 +7,7 @@
 
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <glib.h>
@@ -111,6 +112,197 @@ dc_msg_adopt(void *ctx)
 	g_private_set(&msg_adopted, ctx);
 }
 
+/*
+ * A value is shown at most this long: a 10 MB style value or a
+ * sidecar's line must not flood the terminal.  A whole message built
+ * elsewhere and given as "%s" has the longer limit.
+ */
+#define MSG_MAX_VALUE	200
+#define MSG_MAX_WHOLE	1000
+
+/*
+ * Append the first n bytes of s to b as a message shows a value: C0
+ * and C1 controls and DEL escaped (\n, \t, \r, \xNN, \u0080), so that
+ * no terminal control reaches the terminal from an input; bytes that
+ * are not UTF-8 as \xNN; cut after max bytes with "..." after.
+ */
+static void
+msg_value(GString *b, const char *s, size_t n, size_t max)
+{
+	const char	*p = s, *end = s + n, *q;
+	gunichar	 c;
+	size_t		 start = b->len;
+
+	while (p < end) {
+		if (b->len - start >= max) {
+			g_string_append(b, "...");
+			break;
+		}
+		c = g_utf8_get_char_validated(p, end - p);
+		if (c == (gunichar)-1 || c == (gunichar)-2) {
+			g_string_append_printf(b, "\\x%02X",
+			    (unsigned char)*p++);
+			continue;
+		}
+		q = g_utf8_next_char(p);
+		if (c == '\n')
+			g_string_append(b, "\\n");
+		else if (c == '\t')
+			g_string_append(b, "\\t");
+		else if (c == '\r')
+			g_string_append(b, "\\r");
+		else if (c < 0x20 || c == 0x7F)
+			g_string_append_printf(b, "\\x%02X", c);
+		else if (c >= 0x80 && c < 0xA0)
+			g_string_append_printf(b, "\\u%04X", c);
+		else
+			g_string_append_len(b, p, q - p);
+		p = q;
+	}
+}
+
+/*
+ * A value as messages show it (see msg_value()), for a message built
+ * before it is reported.  Returns it (g_free()).
+ */
+char *
+dc_msg_value(const char *s)
+{
+	GString	*b = g_string_new(NULL);
+
+	msg_value(b, s != NULL ? s : "(null)", s != NULL ? strlen(s) : 6,
+	    MSG_MAX_VALUE);
+	return g_string_free(b, FALSE);
+}
+
+/*
+ * One conversion of a format (from '%' to its letter), with the
+ * argument its letter takes.  The spec is cut from a format that the
+ * compiler checked at dc_msg()'s call.
+ */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+static void
+msg_conv(GString *b, const char *spec, char len, char conv, va_list *ap)
+{
+	switch (conv) {
+	case 'd':
+	case 'i':
+		if (len == 'l')
+			g_string_append_printf(b, spec, va_arg(*ap, long));
+		else if (len == 'L')
+			g_string_append_printf(b, spec, va_arg(*ap,
+			    long long));
+		else if (len == 'z')
+			g_string_append_printf(b, spec, va_arg(*ap, gssize));
+		else
+			g_string_append_printf(b, spec, va_arg(*ap, int));
+		break;
+	case 'u':
+	case 'x':
+	case 'X':
+	case 'o':
+		if (len == 'l')
+			g_string_append_printf(b, spec, va_arg(*ap,
+			    unsigned long));
+		else if (len == 'L')
+			g_string_append_printf(b, spec, va_arg(*ap,
+			    unsigned long long));
+		else if (len == 'z')
+			g_string_append_printf(b, spec, va_arg(*ap, size_t));
+		else
+			g_string_append_printf(b, spec, va_arg(*ap,
+			    unsigned int));
+		break;
+	case 'c':
+		g_string_append_printf(b, spec, va_arg(*ap, int));
+		break;
+	case 'e':
+	case 'f':
+	case 'g':
+		g_string_append_printf(b, spec, va_arg(*ap, double));
+		break;
+	case 'p':
+		g_string_append_printf(b, spec, va_arg(*ap, void *));
+		break;
+	default:
+		abort();	/* a format docconv does not use */
+	}
+}
+#pragma GCC diagnostic pop
+
+/*
+ * Append fmt with its arguments to b as printf would, each string
+ * argument shown as a value (msg_value()): escaped and cut.  A format
+ * of "%s" alone is a message built elsewhere, cut at the longer
+ * limit.
+ */
+static void
+msg_vformat(GString *b, const char *fmt, va_list ap)
+{
+	va_list		 aq;
+	char		 spec[32], len;
+	const char	*p, *v;
+	size_t		 k, prec;
+	int		 star;
+
+	va_copy(aq, ap);
+	for (p = fmt; *p != '\0'; p++) {
+		if (*p != '%') {
+			g_string_append_c(b, *p);
+			continue;
+		}
+		if (p[1] == '%') {
+			g_string_append_c(b, *++p);
+			continue;
+		}
+		k = 0;
+		spec[k++] = *p++;
+		while (*p != '\0' && strchr("-+ #0", *p) != NULL &&
+		    k < sizeof(spec) - 8)
+			spec[k++] = *p++;
+		while (g_ascii_isdigit(*p) && k < sizeof(spec) - 8)
+			spec[k++] = *p++;
+		star = 0;
+		prec = (size_t)-1;
+		if (*p == '.') {
+			spec[k++] = *p++;
+			if (*p == '*') {
+				star = va_arg(aq, int);
+				prec = star < 0 ? (size_t)-1 : (size_t)star;
+				k += (size_t)g_snprintf(spec + k,
+				    sizeof(spec) - k, "%d", star < 0 ? 0 : star);
+				p++;
+			} else {
+				prec = strtoul(p, NULL, 10);
+				while (g_ascii_isdigit(*p) &&
+				    k < sizeof(spec) - 8)
+					spec[k++] = *p++;
+			}
+		}
+		len = '\0';
+		while (*p == 'l' || *p == 'h' || *p == 'z') {
+			len = *p == 'l' && len == 'l' ? 'L' : *p;
+			spec[k++] = *p++;
+		}
+		if (*p == '\0')
+			break;
+		if (*p == 's') {
+			v = va_arg(aq, const char *);
+			if (v == NULL)
+				v = "(null)";
+			msg_value(b, v, prec == (size_t)-1 ? strlen(v) :
+			    strnlen(v, prec), strcmp(fmt, "%s") == 0 ?
+			    MSG_MAX_WHOLE : MSG_MAX_VALUE);
+			continue;
+		}
+		spec[k++] = *p;
+		spec[k] = '\0';
+		msg_conv(b, spec, len, *p, &aq);
+	}
+	va_end(aq);
+}
+
 void
 dc_msg_set_file(const char *file)
 {
@@ -157,9 +349,19 @@ dc_msg_set_quiet(int quiet)
 void
 dc_msg(enum dc_err e, int line, int col, const char *fmt, ...)
 {
+	va_list	 ap;
+
+	va_start(ap, fmt);
+	dc_msg_v(e, line, col, fmt, ap);
+	va_end(ap);
+}
+
+/* dc_msg() with its arguments in ap, for a reporter of its own. */
+void
+dc_msg_v(enum dc_err e, int line, int col, const char *fmt, va_list ap)
+{
 	struct msg_state	*s = msg_state();
 	const char		*file;
-	va_list			 ap;
 	GString			*b;
 	int			 shown = 0;
 
@@ -181,7 +383,7 @@ dc_msg(enum dc_err e, int line, int col, const char *fmt, ...)
 	file = s->file != NULL ? s->file : msg_file;
 	b = g_string_new("docconv: ");
 	if (file != NULL) {
-		g_string_append(b, file);
+		msg_value(b, file, strlen(file), (size_t)-1);
 		if (line > 0)
 			g_string_append_printf(b, ":%d", line);
 		if (line > 0 && col > 0)
@@ -201,9 +403,7 @@ dc_msg(enum dc_err e, int line, int col, const char *fmt, ...)
 		if (fmt != NULL && *fmt != '\0') {
 			if (msgs[e].text != NULL)
 				g_string_append(b, ": ");
-			va_start(ap, fmt);
-			g_string_append_vprintf(b, fmt, ap);
-			va_end(ap);
+			msg_vformat(b, fmt, ap);
 		} else if (msgs[e].text == NULL)
 			g_string_append(b, msgs[e].level ==
 			    DC_LEVEL_WARNING ? "warning" : "input error");
@@ -232,11 +432,13 @@ dc_msg_sys(const char *fmt, ...)
 {
 	struct msg_state	*s = msg_state();
 	va_list			 ap;
+	GString			*b = g_string_new(NULL);
 	char			*m;
 
 	va_start(ap, fmt);
-	m = g_strdup_vprintf(fmt, ap);
+	msg_vformat(b, fmt, ap);
 	va_end(ap);
+	m = g_string_free(b, FALSE);
 	/* Name the output the user asked for, not its temporary file. */
 	if (s->tmp != NULL && s->final != NULL && strstr(m, s->tmp) != NULL) {
 		char **v = g_strsplit(m, s->tmp, -1);

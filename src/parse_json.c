@@ -24,6 +24,8 @@ struct jr {
 	char		*err;		/* first error, or NULL; owned */
 	int		 line;		/* where the JSON is broken, or 0 */
 	int		 col;		/* ... and the column */
+	GPtrArray	*clean;		/* strings cleaned of controls */
+	size_t		 removed;	/* control characters removed */
 };
 
 /* Record an error (the first one counts); always returns -1. */
@@ -33,6 +35,52 @@ jr_fail(struct jr *p, const char *where, const char *what)
 	if (p->err == NULL)
 		p->err = g_strdup_printf("%s: %s", where, what);
 	return -1;
+}
+
+/*
+ * A JSON string as the text reader would have left it: s itself, or
+ * a copy without the control characters (kept in p->clean), which
+ * are counted.  s is valid UTF-8.
+ */
+static const char *
+jr_clean(struct jr *p, const char *s)
+{
+	const char	*q;
+	GString		*b;
+	char		*c;
+
+	for (q = s; *q != '\0'; q = g_utf8_next_char(q))
+		if (dc_is_removed(g_utf8_get_char(q)))
+			break;
+	if (*q == '\0')
+		return s;
+	b = g_string_new_len(s, q - s);
+	for (; *q != '\0'; q = g_utf8_next_char(q))
+		if (dc_is_removed(g_utf8_get_char(q)))
+			p->removed++;
+		else
+			g_string_append_len(b, q, g_utf8_next_char(q) - q);
+	c = g_string_free(b, FALSE);
+	g_ptr_array_add(p->clean, c);
+	return c;
+}
+
+/*
+ * Is a text empty or only white space (or zero-width spaces)?  No
+ * reader makes such a segment or header line.
+ */
+static int
+jr_blank(const char *s)
+{
+	gunichar	 c;
+
+	for (; *s != '\0'; s = g_utf8_next_char(s)) {
+		c = g_utf8_get_char(s);
+		if (!g_unichar_isspace(c) && c != 0x200B && c != 0xFEFF &&
+		    c != 0x2028 && c != 0x2029)
+			return 0;
+	}
+	return 1;
 }
 
 /*
@@ -53,8 +101,10 @@ jr_str(struct jr *p, JsonObject *o, const char *key, const char *where,
 	if (JSON_NODE_HOLDS_VALUE(n) &&
 	    json_node_get_value_type(n) == G_TYPE_STRING) {
 		*out = json_node_get_string(n);
-		if (*out != NULL && g_utf8_validate(*out, -1, NULL))
+		if (*out != NULL && g_utf8_validate(*out, -1, NULL)) {
+			*out = jr_clean(p, *out);
 			return 0;
+		}
 	}
 	w = g_strdup_printf("%s.%s", where, key);
 	rc = jr_fail(p, w, "not a UTF-8 string");
@@ -261,7 +311,8 @@ jr_metadata(struct jr *p, JsonObject *o)
 			    !g_utf8_validate(json_node_get_string(n), -1,
 			    NULL) || *json_node_get_string(n) == '\0')
 				return jr_fail(p, "meta.urls", "not a string");
-			m->urls[i] = g_strdup(json_node_get_string(n));
+			m->urls[i] = g_strdup(jr_clean(p,
+			    json_node_get_string(n)));
 		}
 	}
 	if (jr_pub(p, o) == -1)
@@ -362,8 +413,9 @@ jr_header(struct jr *p, JsonObject *o)
 		return jr_fail(p, "header", "type is not a header line's");
 	if ((l = jr_lang(lang)) < 0)
 		return jr_fail(p, "header", "lang is not zh or en");
-	if (text == NULL)
-		return jr_fail(p, "header", "a header line needs a text");
+	if (text == NULL || jr_blank(text))
+		return jr_fail(p, "header", "a header line needs a text, "
+		    "not only white space");
 	n = dc_node_append(p->d->root, dc_node_new(t, l, text, 0, 0));
 	if (jr_node_common(p, o, "header", n) == -1)
 		return -1;
@@ -399,9 +451,10 @@ jr_block(struct jr *p, JsonObject *o)
 		    jr_str(p, so, "lang", "seg", &lang) == -1 ||
 		    jr_str(p, so, "text", "seg", &text) == -1)
 			return -1;
-		if ((l = jr_lang(lang)) < 0 || text == NULL)
+		if ((l = jr_lang(lang)) < 0 || text == NULL ||
+		    jr_blank(text))
 			return jr_fail(p, "seg", "needs a lang (zh or en) "
-			    "and a text");
+			    "and a text, not only white space");
 		s = dc_node_append(b, dc_node_new(DC_SEG, l, text, 0, 0));
 		if (jr_node_common(p, so, "seg", s) == -1)
 			return -1;
@@ -496,10 +549,15 @@ jr_alignment(struct jr *p, JsonObject *o)
 			    "a block's");
 			goto out;
 		}
+		if (na + nb == 0) {
+			jr_fail(p, "bead", "has no lines on either side");
+			goto out;
+		}
 		e->na = na;
 		e->nb = nb;
-		e->lines = g_memdup2(lines->data, sizeof(int) *
-		    (lines->len + 1));
+		/* The lines and a 0 after them, as al_bead() keeps them. */
+		e->lines = g_new0(int, lines->len + 1);
+		memcpy(e->lines, lines->data, sizeof(int) * lines->len);
 		e->score = (int)v;
 		e->warned = w;
 	}
@@ -539,6 +597,40 @@ jr_depth(const char *s, size_t len)
 	return max;
 }
 
+/*
+ * Where a string of the JSON text holds \u0000, which json-glib would
+ * take as the string's end: its line and column in *line, *col.
+ * Returns 1 if one does, else 0.
+ */
+static int
+jr_nul(const char *s, size_t len, int *line, int *col)
+{
+	size_t	 i, bol = 0;
+	int	 l = 1, str = 0;
+
+	for (i = 0; i < len; i++) {
+		if (s[i] == '\n') {
+			l++;
+			bol = i + 1;
+		}
+		if (!str) {
+			str = s[i] == '"';
+			continue;
+		}
+		if (s[i] == '"')
+			str = 0;
+		else if (s[i] == '\\' && i + 1 < len && s[i + 1] != 'u')
+			i++;
+		else if (s[i] == '\\' && len - i >= 6 &&
+		    memcmp(s + i + 2, "0000", 4) == 0) {
+			*line = l;
+			*col = (int)(i - bol) + 1;
+			return 1;
+		}
+	}
+	return 0;
+}
+
 /* Does the input look like docconv's JSON (for --input-format=auto)? */
 int
 dc_json_sniff(const char *buf, size_t len)
@@ -575,6 +667,7 @@ dc_parse_json(const struct dc_input *in, const struct dc_opts *o)
 
 	memset(&p, 0, sizeof(p));
 	p.d = dc_doc_new();
+	p.clean = g_ptr_array_new_with_free_func(g_free);
 	jp = json_parser_new_immutable();
 	if (!g_utf8_validate(in->buf, (gssize)in->len, NULL)) {
 		jr_fail(&p, "input", "not UTF-8");
@@ -582,6 +675,11 @@ dc_parse_json(const struct dc_input *in, const struct dc_opts *o)
 	}
 	if (jr_depth(in->buf, in->len) > JR_MAX_DEPTH) {
 		jr_fail(&p, "input", "nested deeper than docconv's JSON is");
+		goto out;
+	}
+	if (jr_nul(in->buf, in->len, &p.line, &p.col)) {
+		jr_fail(&p, "input", "a string holds \\u0000 (NUL), which "
+		    "no text has");
 		goto out;
 	}
 	if (!json_parser_load_from_data(jp, in->buf, (gssize)in->len,
@@ -678,6 +776,10 @@ out:
 		dc_doc_free(p.d);
 		p.d = NULL;
 	}
+	if (p.d != NULL && p.removed > 0)
+		dc_msg(DC_WARN_CONTROL, 0, 0, "%zu in all, from the JSON's "
+		    "strings", p.removed);
+	g_ptr_array_free(p.clean, TRUE);
 	g_free(p.err);
 	return p.d;
 }

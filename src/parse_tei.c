@@ -640,6 +640,52 @@ teir_attrs_bound(const char *buf, size_t len)
 	return 0;
 }
 
+/*
+ * Take the characters no reader puts in the model (dc_is_removed():
+ * XML holds DEL, the C1 controls and a CR as references) out of the
+ * text and attribute values under n.  Returns how many; *line is the
+ * first one's line.
+ */
+static size_t
+teir_clean(xmlNode *n, long *line)
+{
+	xmlAttr		*a;
+	const char	*p;
+	GString		*b;
+	size_t		 k = 0, k0;
+
+	for (; n != NULL; n = n->next) {
+		if (n->type == XML_ELEMENT_NODE) {
+			for (a = n->properties; a != NULL; a = a->next)
+				k += teir_clean(a->children, line);
+			k += teir_clean(n->children, line);
+			continue;
+		}
+		if ((n->type != XML_TEXT_NODE &&
+		    n->type != XML_CDATA_SECTION_NODE) || n->content == NULL)
+			continue;
+		for (p = (const char *)n->content; *p != '\0' &&
+		    !dc_is_removed(g_utf8_get_char(p)); p = g_utf8_next_char(p))
+			;
+		if (*p == '\0')
+			continue;
+		b = g_string_new(NULL);
+		k0 = k;
+		for (p = (const char *)n->content; *p != '\0';
+		    p = g_utf8_next_char(p))
+			if (dc_is_removed(g_utf8_get_char(p)))
+				k++;
+			else
+				g_string_append_len(b, p,
+				    g_utf8_next_char(p) - p);
+		if (k0 == 0 && *line == 0)
+			*line = xmlGetLineNo(n->parent != NULL ? n->parent : n);
+		xmlNodeSetContent(n, BAD_CAST b->str);
+		g_string_free(b, TRUE);
+	}
+	return k;
+}
+
 struct dc_doc *
 dc_parse_tei(const struct dc_input *in, const struct dc_opts *o)
 {
@@ -651,6 +697,8 @@ dc_parse_tei(const struct dc_input *in, const struct dc_opts *o)
 	const xmlNode		*root, *hdr, *n, *text = NULL;
 	const xmlError		*e;
 	struct dc_doc		*d = NULL;
+	size_t			 nctl;
+	long			 ctl_line = 0;
 
 	(void)o;
 	memset(&p, 0, sizeof(p));
@@ -687,6 +735,10 @@ dc_parse_tei(const struct dc_input *in, const struct dc_opts *o)
 		goto out;
 	}
 	root = xmlDocGetRootElement(doc);
+	/* As the text reader: no control character in the model. */
+	if ((nctl = teir_clean(xmlDocGetRootElement(doc), &ctl_line)) > 0)
+		dc_msg(DC_WARN_CONTROL, (int)ctl_line, 0, "%zu in all%s",
+		    nctl, nctl == 1 ? "" : " (the first here)");
 	if (!tei_is(root, "TEI") || (hdr = tei_find(root, "teiHeader")) ==
 	    NULL) {
 		dc_msg(DC_ERR_TEI, root != NULL ? xmlGetLineNo(root) : 1, 0,

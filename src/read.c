@@ -6,6 +6,8 @@
  */
 #include "config.h"
 
+#include <sys/resource.h>
+
 #include <errno.h>
 #include <fcntl.h>
 #include <unistd.h>
@@ -136,6 +138,52 @@ dc_read_checked(struct dc_doc *d)
 }
 
 /*
+ * Where the root element starts in the XML text from p (at a '<') to
+ * end: past the XML declaration, comments, processing instructions
+ * (xml-model, xml-stylesheet), a document type declaration and white
+ * space, however long they are.  NULL if something else comes first.
+ */
+static const char *
+read_root(const char *p, const char *end)
+{
+	const char	*q;
+	int		 depth;
+
+	while (p < end) {
+		if (g_ascii_isspace(*p)) {
+			p++;
+			continue;
+		}
+		if (*p != '<' || end - p < 2)
+			return NULL;
+		if (p[1] == '?')
+			q = g_strstr_len(p + 2, end - p - 2, "?>");
+		else if (end - p >= 4 && memcmp(p, "<!--", 4) == 0)
+			q = g_strstr_len(p + 4, end - p - 4, "-->");
+		else if (end - p >= 9 && memcmp(p, "<!DOCTYPE", 9) == 0) {
+			/* Up to its '>' outside the internal subset. */
+			for (q = p + 9, depth = 0; q < end; q++)
+				if (*q == '[')
+					depth++;
+				else if (*q == ']' && depth > 0)
+					depth--;
+				else if (*q == '>' && depth == 0)
+					break;
+			if (q == end)
+				return NULL;
+			p = q + 1;
+			continue;
+		} else
+			return g_ascii_isalpha(p[1]) || p[1] == '_' ||
+			    (unsigned char)p[1] >= 0x80 ? p : NULL;
+		if (q == NULL)
+			return NULL;
+		p = q + (p[1] == '?' ? 2 : 3);
+	}
+	return NULL;
+}
+
+/*
  * Is this input TEI?  XML (after any byte order mark and white space
  * it starts with "<") whose first 4 KB name the TEI namespace or a TEI
  * root element, with or without a prefix.  XML in UTF-16 or UTF-32
@@ -148,7 +196,7 @@ static int
 read_tei(const char *buf, size_t len, char **x, size_t *xlen)
 {
 	const unsigned char *u = (const unsigned char *)buf;
-	const char	*enc = NULL, *p, *end, *e, *q;
+	const char	*enc = NULL, *p, *end, *e, *q, *r;
 	size_t		 skip = 0, n;
 	gsize		 out = 0;
 	char		*c;
@@ -193,10 +241,13 @@ read_tei(const char *buf, size_t len, char **x, size_t *xlen)
 		p++;
 	if (p == end || *p != '<')
 		return 0;
-	n = (size_t)(end - p) < 4096 ? (size_t)(end - p) : 4096;
-	if (g_strstr_len(p, (gssize)n, "http://www.tei-c.org/ns/1.0") == NULL &&
-	    g_strstr_len(p, (gssize)n, "<TEI") == NULL &&
-	    g_strstr_len(p, (gssize)n, ":TEI") == NULL)
+	/* The root's start tag, however long the prolog before it. */
+	if ((r = read_root(p, end)) == NULL)
+		return 0;
+	n = (size_t)(end - r) < 4096 ? (size_t)(end - r) : 4096;
+	if (g_strstr_len(r, (gssize)n, "http://www.tei-c.org/ns/1.0") == NULL &&
+	    g_strstr_len(r, (gssize)n, "<TEI") == NULL &&
+	    g_strstr_len(r, (gssize)n, ":TEI") == NULL)
 		return 0;
 	/* Converted: the declaration's encoding is no longer true. */
 	if (*x != NULL && strncmp(p, "<?xml", 5) == 0 &&
@@ -298,6 +349,72 @@ dc_parse_mem(const char *buf, size_t len, const char *name,
 	return dc_read_checked(d);
 }
 
+/*
+ * Read a side file (a meta file or sidecar, a style, an alignment
+ * file) whole: a regular file of at most max bytes, opened without
+ * blocking, so that a FIFO or a device (/dev/zero, a symlink to it)
+ * is refused at once instead of waited on or read without end.
+ * Returns 1 with the bytes in *buf (NUL-terminated, g_free()) and
+ * their number in *len; 0 if the file does not exist and !must_exist;
+ * or -1 with *err saying what is wrong, without the file's name
+ * (g_free()).
+ */
+int
+dc_side_read(const char *path, size_t max, int must_exist, char **buf,
+    size_t *len, char **err)
+{
+	GStatBuf	 st;
+	GString		*b = NULL;
+	char		 chunk[8192];
+	ssize_t		 n;
+	int		 fd, rc = -1;
+
+	*buf = NULL;
+	*err = NULL;
+	if ((fd = g_open(path, O_RDONLY | O_NONBLOCK, 0)) == -1) {
+		if (errno == ENOENT && !must_exist)
+			return 0;
+		*err = g_strdup(g_strerror(errno));
+		return -1;
+	}
+	if (fstat(fd, &st) == -1) {
+		*err = g_strdup(g_strerror(errno));
+		goto out;
+	}
+	if (!S_ISREG(st.st_mode)) {
+		*err = g_strdup("not a regular file");
+		goto out;
+	}
+	if ((unsigned long long)st.st_size > max) {
+		*err = g_strdup_printf("larger than %zu bytes", max);
+		goto out;
+	}
+	b = g_string_sized_new((gsize)st.st_size + 1);
+	/* The file may grow meanwhile: read to its end, to the limit. */
+	while ((n = read(fd, chunk, sizeof(chunk))) != 0) {
+		if (n == -1 && errno == EINTR)
+			continue;
+		if (n == -1) {
+			*err = g_strdup(g_strerror(errno));
+			goto out;
+		}
+		if (b->len + (size_t)n > max) {
+			*err = g_strdup_printf("larger than %zu bytes", max);
+			goto out;
+		}
+		g_string_append_len(b, chunk, n);
+	}
+	*len = b->len;
+	*buf = g_string_free(b, FALSE);
+	b = NULL;
+	rc = 1;
+out:
+	if (b != NULL)
+		g_string_free(b, TRUE);
+	close(fd);
+	return rc;
+}
+
 /* The input size limit when --max-input-size does not give one. */
 #define READ_MAX_DEFAULT	((size_t)256 << 20)
 
@@ -395,6 +512,97 @@ out:
 }
 
 /*
+ * Memory the model and its outputs take, about, per input line and
+ * per input byte: a million one-character lines take 360 MB to
+ * --dump-model and 435 MB to TEI (two nodes, a line record and three
+ * small strings a line); long lines cost their bytes a few times over.
+ */
+#define READ_MEM_LINE	450
+#define READ_MEM_BYTE	16
+
+/* The number in kB after key in a /proc file's text, or 0. */
+static unsigned long long
+read_proc_kb(const char *text, const char *key)
+{
+	const char	*p;
+
+	if (text == NULL || (p = strstr(text, key)) == NULL)
+		return 0;
+	return g_ascii_strtoull(p + strlen(key), NULL, 10) << 10;
+}
+
+/*
+ * Bytes of memory this process may still take: the system's available
+ * memory, under the cgroup's limit and RLIMIT_AS's (less what is
+ * mapped already); 0 if none of them is known.
+ */
+static unsigned long long
+read_mem_avail(void)
+{
+	struct rlimit		 rl;
+	unsigned long long	 avail = 0, v, used;
+	char			*t = NULL, *u = NULL;
+
+	if (g_file_get_contents("/proc/meminfo", &t, NULL, NULL))
+		avail = read_proc_kb(t, "MemAvailable:");
+	g_free(t);
+	t = NULL;
+	if (g_file_get_contents("/sys/fs/cgroup/memory.max", &t, NULL,
+	    NULL) && g_ascii_isdigit(*t) && g_file_get_contents(
+	    "/sys/fs/cgroup/memory.current", &u, NULL, NULL)) {
+		v = g_ascii_strtoull(t, NULL, 10);
+		used = g_ascii_strtoull(u, NULL, 10);
+		v = v > used ? v - used : 0;
+		if (avail == 0 || v < avail)
+			avail = v;
+	}
+	g_free(t);
+	g_free(u);
+	t = NULL;
+	if (getrlimit(RLIMIT_AS, &rl) == 0 && rl.rlim_cur != RLIM_INFINITY &&
+	    g_file_get_contents("/proc/self/status", &t, NULL, NULL)) {
+		used = read_proc_kb(t, "VmSize:");
+		v = rl.rlim_cur > used ? rl.rlim_cur - used : 0;
+		if (avail == 0 || v < avail)
+			avail = v;
+	}
+	g_free(t);
+	return avail;
+}
+
+/*
+ * Without --max-input-size, is there memory for an input of len bytes
+ * from buf?  Many short lines take far more memory than their bytes
+ * (a node a line): a text that would not fit is refused with what it
+ * needs, before the allocator aborts.  Returns 0, or -1 (reported).
+ */
+static int
+read_mem_check(const char *buf, size_t len, const struct dc_opts *o)
+{
+	unsigned long long	 need, avail;
+	const char		*p, *end = buf + len;
+	size_t			 lines = 1;
+	char			*n, *a;
+
+	if (o->max_input > 0)
+		return 0;
+	for (p = buf; (p = memchr(p, '\n', end - p)) != NULL; p++)
+		lines++;
+	need = (unsigned long long)lines * READ_MEM_LINE +
+	    (unsigned long long)len * READ_MEM_BYTE;
+	if ((avail = read_mem_avail()) == 0 || need <= avail)
+		return 0;
+	n = g_format_size_full(need, G_FORMAT_SIZE_IEC_UNITS);
+	a = g_format_size_full(avail, G_FORMAT_SIZE_IEC_UNITS);
+	dc_msg(DC_ERR_INPUT, 0, 0, "%zu lines would take about %s of "
+	    "memory, more than the %s available (split the text, or give "
+	    "--max-input-size=SIZE to try anyway)", lines, n, a);
+	g_free(n);
+	g_free(a);
+	return -1;
+}
+
+/*
  * Read and parse a file ("-" for standard input).  Returns the
  * document, or NULL after reporting why not.
  */
@@ -411,6 +619,10 @@ dc_parse_file(const char *path, const struct dc_opts *o)
 	if (strcmp(path, "-") == 0) {
 		if ((buf = read_capped(0, max, 0, o, &len)) == NULL)
 			return NULL;
+		if (read_mem_check(buf, len, o) == -1) {
+			g_free(buf);
+			return NULL;
+		}
 		d = dc_parse_mem(buf, len, "-", o);
 		g_free(buf);
 		if (d != NULL) {
@@ -445,6 +657,10 @@ dc_parse_file(const char *path, const struct dc_opts *o)
 	close(fd);
 	if (buf == NULL)
 		return NULL;
+	if (read_mem_check(buf, len, o) == -1) {
+		g_free(buf);
+		return NULL;
+	}
 	base = g_path_get_basename(path);
 	d = dc_parse_mem(buf, len, base, o);
 	g_free(base);

@@ -1396,12 +1396,15 @@ epub_opf_source(const struct epub *e, struct dc_xml *x)
 	const char		*one[2];
 	const char *const	*urls = dc_meta_urls(m, one);
 	char			 id[32];
-	int			 i;
+	int			 i, k;
 
 #define EPUB_TAG(s) dc_lang_tag(m, dc_text_lang_in((s), m->langs))
-	for (i = 0; urls[i] != NULL; i++) {
-		snprintf(id, sizeof(id), "source-%d", i + 1);
-		epub_dc(x, "dc:source", id, NULL, urls[i]);
+	/* Addresses only: a javascript: "source" is no source. */
+	for (i = k = 0; urls[k] != NULL; k++) {
+		if (!epub_is_url(urls[k]))
+			continue;
+		snprintf(id, sizeof(id), "source-%d", ++i);
+		epub_dc(x, "dc:source", id, NULL, urls[k]);
 	}
 	if (i == 0 && (m->from != NULL || m->orig_title != NULL)) {
 		first = m->from != NULL ? m->from : m->orig_title;

@@ -188,7 +188,10 @@ html_jsonld(const struct html *h, enum dc_lang main, const char *title,
 	html_json_kv(b, &n, "license", lic != NULL ? lic :
 	    p[DC_PUB_RIGHTS]);
 	g_free(lic);
-	html_json_kv(b, &n, "isBasedOn", urls[0]);
+	/* A pointer: the first http(s) address; the rest are text. */
+	while (*urls != NULL && !dc_url_web(*urls))
+		urls++;
+	html_json_kv(b, &n, "isBasedOn", *urls);
 	if (p[DC_PUB_ISBN] != NULL) {
 		g_string_append(b, ",\n  \"identifier\": {\"@type\": "
 		    "\"PropertyValue\", \"propertyID\": \"ISBN\", "

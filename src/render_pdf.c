@@ -605,8 +605,11 @@ pdf_xmp_pub(GString *g, const struct dc_meta *m)
 		pdf_xmp_prop(g, "xmpRights:WebStatement", NULL, t);
 		g_free(t);
 	}
-	urls = dc_meta_urls(m, one);
-	pdf_xmp_prop(g, "dc:source", NULL, urls[0]);
+	/* The first http(s) address; another scheme is no source. */
+	for (urls = dc_meta_urls(m, one); *urls != NULL &&
+	    !dc_url_web(*urls); urls++)
+		;
+	pdf_xmp_prop(g, "dc:source", NULL, *urls);
 	if (ed != NULL || tr != NULL) {
 		g_string_append(g, "<dc:contributor><rdf:Bag>");
 		for (int i = 0; i < 2; i++) {

@@ -43,6 +43,8 @@ struct tei {
 					   model.common: p, ab, sp, div) */
 	struct dc_pairs		*ps;	/* the translation pairs */
 	GHashTable		*beads;	/* block -> its two-file bead */
+	GPtrArray		*links;	/* tei_link_targets(), or NULL
+					   for one text */
 };
 
 /* A stretch of a header line marked up inline. */
@@ -553,22 +555,11 @@ tei_names(const char *s)
 	return (char **)g_ptr_array_free(a, FALSE);
 }
 
-/*
- * Can s be a TEI pointer (@target: an anyURI without white space)?
- */
+/* An address that may be a ref's target: http(s) only (dc_url_web()). */
 static int
 tei_pointer_ok(const char *s)
 {
-	const char	*p;
-
-	if (s == NULL || *s == '\0')
-		return 0;
-	for (p = s; *p != '\0'; p++)
-		if ((unsigned char)*p <= ' ' || *p == 0x7f || *p == '<' ||
-		    *p == '>' || *p == '"' || *p == '\\' || *p == '^' ||
-		    *p == '`' || *p == '{' || *p == '|' || *p == '}')
-			return 0;
-	return 1;
+	return dc_url_web(s);
 }
 
 /*
@@ -1531,8 +1522,8 @@ tei_encoding(struct tei *t)
 	    "each other with corresp.  Each header line is one element "
 	    "with xml:id LANG-hN.  Header lines and blocks are numbered "
 	    "in source order.");
-	if ((t->texts & (t->texts - 1)) != 0) {
-		/* Two texts: tei_links() writes the linkGrp. */
+	if (t->links != NULL && t->links->len > 0) {
+		/* Two texts with a pair: tei_links() writes the linkGrp. */
 		dc_xml_nl(t->x);
 		dc_xml_elem(t->x, "p", "The linkGrp of type translation in "
 		    "standOff links the elements of each translation pair "
@@ -1726,28 +1717,31 @@ tei_header(struct tei *t)
 }
 
 /*
- * The stand-off alignment TEI tools expect: a linkGrp of type
- * translation with one link per pair that has text in both languages
- * (dc_pairs_new(): a two-file input's beads, or the blocks and header
- * types of an interleaved one), pointing at the pair's elements, the
- * original's first; a header bead of several lines points at each.
- * The ids are the elements' own (LANG-bN, LANG-hN: the position of
- * the block or header line in the model, the same in both
- * languages), so an unchanged text gives the same links.
+ * The targets of the stand-off alignment TEI tools expect: one link
+ * per pair that has text in both languages (dc_pairs_new(): a
+ * two-file input's beads, or the blocks and header types of an
+ * interleaved one), pointing at the pair's elements, the original's
+ * first; a header bead of several lines points at each.  The ids are
+ * the elements' own (LANG-bN, LANG-hN: the position of the block or
+ * header line in the model, the same in both languages), so an
+ * unchanged text gives the same links.  Returns them (g_free() each;
+ * g_ptr_array_free()), none if no pair has both languages.
  */
-static void
-tei_links(struct tei *t)
+static GPtrArray *
+tei_link_targets(const struct tei *t)
 {
 	struct dc_pairs		*ps;
 	const struct dc_pair	*p;
 	const struct dc_node	*n;
 	GHashTable		*hnum;
+	GPtrArray		*out;
 	GString			*b;
 	size_t			 k, i;
 	int			 l, side, h = 0, nside;
 	enum dc_lang		 order[2];
 
 	ps = t->ps;
+	out = g_ptr_array_new_with_free_func(g_free);
 	hnum = g_hash_table_new(g_direct_hash, g_direct_equal);
 	for (n = t->d->root->child; n != NULL; n = n->next)
 		if (dc_type_is_header(n->type))
@@ -1756,11 +1750,6 @@ tei_links(struct tei *t)
 	order[0] = ps->orig;
 	order[1] = ps->orig == DC_LANG_ZH ? DC_LANG_EN : DC_LANG_ZH;
 	b = g_string_new(NULL);
-	dc_xml_nl(t->x);
-	dc_xml_start(t->x, "standOff");
-	dc_xml_nl(t->x);
-	dc_xml_start(t->x, "linkGrp");
-	dc_xml_attr(t->x, "type", "translation");
 	for (k = 0; k < ps->n; k++) {
 		p = &ps->p[k];
 		g_string_truncate(b, 0);
@@ -1796,19 +1785,41 @@ tei_links(struct tei *t)
 					    hnum, p->hl[l][i])));
 			nside += b->len > len0;
 		}
-		if (nside < 2)
-			continue;
+		if (nside == 2)
+			g_ptr_array_add(out, g_strdup(b->str));
+	}
+	g_string_free(b, TRUE);
+	g_hash_table_destroy(hnum);
+	return out;
+}
+
+/*
+ * The linkGrp of type translation in standOff, with a link for each
+ * of t->links; nothing if there are none (tei_all wants one link at
+ * least).
+ */
+static void
+tei_links(struct tei *t)
+{
+	guint	 k;
+
+	if (t->links == NULL || t->links->len == 0)
+		return;
+	dc_xml_nl(t->x);
+	dc_xml_start(t->x, "standOff");
+	dc_xml_nl(t->x);
+	dc_xml_start(t->x, "linkGrp");
+	dc_xml_attr(t->x, "type", "translation");
+	for (k = 0; k < t->links->len; k++) {
 		dc_xml_nl(t->x);
 		dc_xml_start(t->x, "link");
-		dc_xml_attr(t->x, "target", b->str);
+		dc_xml_attr(t->x, "target", g_ptr_array_index(t->links, k));
 		dc_xml_end(t->x);
 	}
 	dc_xml_nl(t->x);
 	dc_xml_end(t->x);	/* linkGrp */
 	dc_xml_nl(t->x);
 	dc_xml_end(t->x);	/* standOff */
-	g_string_free(b, TRUE);
-	g_hash_table_destroy(hnum);
 }
 
 /*
@@ -1842,7 +1853,10 @@ render_tei(const struct dc_doc *d, const struct dc_opts *o,
 			ntexts++;
 		}
 
-	t.ps = dc_pairs_new(d);
+	/* Pairs only where there are two texts to link: one text of a
+	 * million short paragraphs need not hold a pair for each. */
+	if (ntexts > 1 || d->align != NULL)
+		t.ps = dc_pairs_new(d);
 	if (d->align != NULL) {
 		t.beads = g_hash_table_new(g_direct_hash, g_direct_equal);
 		for (i = 0; i < (int)t.ps->n; i++)
@@ -1860,6 +1874,8 @@ render_tei(const struct dc_doc *d, const struct dc_opts *o,
 		dc_msg_sys("%s: cannot start the XML writer", outpath);
 		goto out;
 	}
+	if (ntexts > 1)
+		t.links = tei_link_targets(&t);
 	dc_xml_start(t.x, "TEI");
 	dc_xml_attr(t.x, "xmlns", TEI_NS);
 	dc_xml_attr(t.x, "xml:lang", dc_lang_tag(&t.d->meta, t.first));
@@ -1893,6 +1909,8 @@ out:
 		g_hash_table_destroy(t.bnum);
 	if (t.beads != NULL)
 		g_hash_table_destroy(t.beads);
+	if (t.links != NULL)
+		g_ptr_array_free(t.links, TRUE);
 	dc_pairs_free(t.ps);
 	g_free(buf);
 	return rc;

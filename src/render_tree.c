@@ -13,19 +13,31 @@
 
 #include "docconv.h"
 
-/* Print a text on one line: newlines and backslashes escaped. */
+/*
+ * Print a text on one line: newlines and backslashes escaped, and any
+ * other control character (C0 but tab, DEL, C1) as \xNN, so that no
+ * model, however it was read, sends a terminal control.
+ */
 static void
 tree_text(FILE *f, const char *s, size_t len)
 {
-	size_t	 i;
+	size_t		 i;
+	unsigned char	 c;
 
 	for (i = 0; i < len && s[i] != '\0'; i++) {
-		if (s[i] == '\n')
+		c = (unsigned char)s[i];
+		if (c == '\n')
 			fputs("\\n", f);
-		else if (s[i] == '\\')
+		else if (c == '\\')
 			fputs("\\\\", f);
+		else if ((c < 0x20 && c != '\t') || c == 0x7F)
+			fprintf(f, "\\x%02X", c);
+		else if (c == 0xC2 && i + 1 < len &&
+		    (unsigned char)s[i + 1] >= 0x80 &&
+		    (unsigned char)s[i + 1] <= 0x9F)
+			fprintf(f, "\\x%02X", (unsigned char)s[++i]);
 		else
-			fputc(s[i], f);
+			fputc(c, f);
 	}
 }
 

@@ -790,9 +790,9 @@ dc_style_load(const char *file, const char *paper, struct dc_style **out)
 {
 	struct st_read	 r;
 	GError		*err = NULL;
-	char		*text = NULL;
+	char		*text = NULL, *why;
 	const char	*body;
-	gsize		 len;
+	size_t		 len;
 	int		 i, rc = -1;
 
 	memset(&r, 0, sizeof(r));
@@ -803,8 +803,9 @@ dc_style_load(const char *file, const char *paper, struct dc_style **out)
 	    NULL);
 	r.kf = g_key_file_new();
 	dc_msg_set_file(file);
-	if (!g_file_get_contents(file, &text, &len, &err)) {
-		dc_msg(DC_ERR_STYLE, 0, 0, "%s", err->message);
+	if (dc_side_read(file, DC_SIDE_MAX, 1, &text, &len, &why) == -1) {
+		dc_msg(DC_ERR_STYLE, 0, 0, "%s", why);
+		g_free(why);
 		goto out;
 	}
 	if (!g_utf8_validate(text, (gssize)len, NULL) ||

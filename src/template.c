@@ -104,8 +104,30 @@ tpl_elemonly(const xmlNode *n)
 	return any;
 }
 
+/*
+ * Is n (a text) the content of an HTML script or style element, which
+ * the web page holds as raw text, where "&lt;" would stay "&lt;"?
+ */
 static int
-tpl_copy(const xmlNode *n, struct dc_xml *x, dc_template_cb cb, void *arg)
+tpl_rawtext(const xmlNode *n)
+{
+	const xmlNode	*e = n->parent;
+
+	return e != NULL && e->type == XML_ELEMENT_NODE &&
+	    (e->ns == NULL || strcmp((const char *)e->ns->href,
+	    "http://www.w3.org/1999/xhtml") == 0) &&
+	    (strcmp((const char *)e->name, "script") == 0 ||
+	    strcmp((const char *)e->name, "style") == 0);
+}
+
+/*
+ * Copy the nodes from n on to x; html: the web page, where the text of
+ * a script or style element is written raw (it ends at "</", so such
+ * a text is refused).  Returns 0, or -1 (reported).
+ */
+static int
+tpl_copy(const xmlNode *n, struct dc_xml *x, int html, dc_template_cb cb,
+    void *arg)
 {
 	const xmlNs	*ns;
 	const xmlAttr	*a;
@@ -136,14 +158,30 @@ tpl_copy(const xmlNode *n, struct dc_xml *x, dc_template_cb cb, void *arg)
 				xmlFree(v);
 				g_free(q);
 			}
-			if (tpl_copy(n->children, x, cb, arg) == -1)
+			if (tpl_copy(n->children, x, html, cb, arg) == -1)
 				return -1;
 			dc_xml_end(x);
 			break;
 		case XML_TEXT_NODE:
 		case XML_CDATA_SECTION_NODE:
-			if (!elemonly)
+			if (elemonly)
+				break;
+			if (!html || !tpl_rawtext(n)) {
 				dc_xml_text(x, (const char *)n->content);
+				break;
+			}
+			if (strstr((const char *)n->content, "</") != NULL ||
+			    strstr((const char *)n->content, "<!--") != NULL) {
+				dc_msg_sys("template %s:%ld: \"</\" or \"<!--\" "
+				    "in a <%s>: it would end the page's %s "
+				    "there", n->doc != NULL && n->doc->URL !=
+				    NULL ? (const char *)n->doc->URL : "",
+				    xmlGetLineNo((xmlNodePtr)n),
+				    (const char *)n->parent->name,
+				    (const char *)n->parent->name);
+				return -1;
+			}
+			dc_xml_raw(x, (const char *)n->content);
 			break;
 		case XML_PI_NODE:
 			/* Other processing instructions are template notes. */
@@ -176,6 +214,18 @@ static const struct tpl_need {
 	{ "nav.xhtml", { "nav", "title", NULL }, 0 },
 	{ "page.html", { "body", "title", "head", NULL }, 1 },
 };
+
+/* Is the skeleton name the web page's (HTML, not XHTML)? */
+static int
+tpl_page(const char *name)
+{
+	size_t	 i;
+
+	for (i = 0; i < G_N_ELEMENTS(tpl_needs); i++)
+		if (strcmp(tpl_needs[i].name, name) == 0)
+			return tpl_needs[i].page;
+	return 0;
+}
 
 #define XHTML_NS	"http://www.w3.org/1999/xhtml"
 #define OPS_NS		"http://www.idpf.org/2007/ops"
@@ -360,7 +410,7 @@ dc_template_xml(const char *dir, const char *name, struct dc_xml *x,
 	root = xmlDocGetRootElement(doc);
 	if (doc->intSubset != NULL && doc->intSubset->name != NULL)
 		dc_xml_doctype(x, (const char *)doc->intSubset->name);
-	if (tpl_copy(root, x, cb, arg) == -1)
+	if (tpl_copy(root, x, tpl_page(name), cb, arg) == -1)
 		goto out;
 	rc = 0;
 out:

@@ -251,6 +251,20 @@ dc_text_script_count(const char *s, size_t *hans, size_t *hant)
 }
 
 /*
+ * Is c a character no reader puts in the model: the text reader
+ * (input.c) removes C0 controls but tab (a CR ends a line), DEL, the C1
+ * controls, U+FFFE and U+FFFF; the TEI and JSON readers, which can
+ * be given them as references or escapes, remove these and the newline
+ * aside.
+ */
+int
+dc_is_removed(unsigned int c)
+{
+	return (c < 0x20 && c != '\t' && c != '\n') ||
+	    (c >= 0x7F && c <= 0x9F) || c == 0xFFFE || c == 0xFFFF;
+}
+
+/*
  * Is c white space that a line's edges lose: ASCII and ideographic
  * spaces, tabs, no-break and other fixed spaces, BOM and zero-width
  * space?  (The lines' indent counts these.)

@@ -91,7 +91,9 @@ dc_xml_new_html(void)
 
 /*
  * Copy text without the characters XML 1.0 cannot hold (C0 controls
- * other than tab and newline, U+FFFE, U+FFFF); *removed counts them.
+ * other than tab and newline, U+FFFE, U+FFFF), the C1 controls and the
+ * other noncharacters (U+FDD0-FDEF, U+nFFFE, U+nFFFF), which HTML
+ * validators refuse; *removed counts them.
  * The input must be valid UTF-8.  Returns g_malloc'd text.
  */
 char *
@@ -105,7 +107,7 @@ dc_xml_clean(const char *s, size_t len, int *removed)
 	for (p = s; p < end; p = g_utf8_next_char(p)) {
 		c = g_utf8_get_char(p);
 		if ((c < 0x20 && c != '\t' && c != '\n') ||
-		    c == 0xFFFE || c == 0xFFFF ||
+		    (c & 0xFFFE) == 0xFFFE || (c >= 0xFDD0 && c <= 0xFDEF) ||
 		    (c >= 0x7F && c <= 0x9F)) {
 			if (removed != NULL)
 				(*removed)++;
@@ -304,7 +306,15 @@ dc_xml_finish(struct dc_xml *x, char **out, size_t *outlen)
 		if (skip > n)
 			skip = n;
 		if (rc == 0 && out != NULL) {
-			*out = g_strndup(c + skip, n - skip);
+			/* The buffer's own bytes, not a copy: a large
+			 * document's text is held once at the end. */
+			char *d = (char *)xmlBufferDetach(x->buf);
+			if (d != NULL) {
+				memmove(d, d + skip, n - skip);
+				d[n - skip] = '\0';
+				*out = d;
+			} else
+				*out = g_strndup(c + skip, n - skip);
 			if (outlen != NULL)
 				*outlen = n - skip;
 		}

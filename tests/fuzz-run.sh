@@ -1,7 +1,8 @@
 #!/bin/sh
 # Run the libFuzzer target for SECONDS (default 600) from the seeds:
 # examples/, the golden inputs and tests/data/ (kept crashers
-# included).  Run it in the build directory configured with
+# included), and side files (meta, style, translation, alignment)
+# made from tests/data/meta, examples/*.style and tests/data/align.  Run it in the build directory configured with
 # --enable-fuzz CC=clang, after make tests/fuzz_parse:
 #
 #   tests/fuzz-run.sh [SECONDS] [libFuzzer options...]
@@ -35,6 +36,30 @@ done
 for f in "$src"/tests/golden/*/*.json; do
 	{ printf '\017'; cat "$f"; } \
 	    >"fuzz-seeds/$(printf %s "$f" | cksum | cut -d' ' -f1)"
+done
+# Side files (ESC "F" K, see tests/fuzz_parse.c), each behind its
+# two-byte length: a meta file, a style, a translation, a translation
+# and its alignment file; the text last.
+len2() {
+	n=$(wc -c <"$1")
+	printf "\\$(printf %o $((n >> 8)))\\$(printf %o $((n & 255)))"
+}
+A=$src/tests/data/align
+for m in "$src"/tests/data/meta/*.meta; do
+	{ printf '\000\033F\000'; len2 "$m"; cat "$m" "${m%.meta}.txt"; } \
+	    >"fuzz-seeds/$(printf %s "$m" | cksum | cut -d' ' -f1)"
+done
+for st in "$src"/examples/*.style; do
+	{ printf '\000\033F\001'; len2 "$st"; cat "$st" "$A/lecture.zh.txt"; } \
+	    >"fuzz-seeds/$(printf %s "$st" | cksum | cut -d' ' -f1)"
+done
+for z in "$A"/*.zh.txt; do
+	e=${z%.zh.txt}.en.txt
+	{ printf '\000\033F\002'; len2 "$e"; cat "$e" "$z"; } \
+	    >"fuzz-seeds/$(printf %s "$z.2" | cksum | cut -d' ' -f1)"
+	{ printf '\000\033F\003'; len2 "$e"; cat "$e"; len2 "${z%.zh.txt}.align"
+	  cat "${z%.zh.txt}.align" "$z"; } \
+	    >"fuzz-seeds/$(printf %s "$z.3" | cksum | cut -d' ' -f1)"
 done
 export ASAN_OPTIONS=${ASAN_OPTIONS:-abort_on_error=1:detect_leaks=1}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}

@@ -15,7 +15,13 @@
  * worker processes, bit 5 -o into a directory that does not exist),
  * the four values as
  * above, and the text, written to a file and converted by opts_parse()
- * and batch_run() as docconv's main() does.  The
+ * and batch_run() as docconv's main() does.  ESC "F" and a byte K
+ * give side files: two bytes (big-endian) give a side file's length
+ * (cut to what is there), its bytes follow, then the text; K modulo 4
+ * picks what it is: 0 a --meta-file, 1 a --style (loaded, resolved
+ * and used for the PDF), 2 a --translation (the text and it aligned
+ * as two files), 3 a --translation followed, with its own two-byte
+ * length, by an --alignment file.  The
  * input is parsed, dc_tree_check() must pass, the model is dumped and
  * rendered to TEI (which must be well-formed XML) and EPUB, and, for
  * inputs of at most FUZZ_PDF_MAX bytes (default 2048) and every
@@ -50,11 +56,13 @@
 #include "../src/docconv.h"
 #include "../src/batch.h"
 #include "../src/opts.h"
+#include "../src/style.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *, size_t);
 
 static char	*fuzz_dir;		/* this process's output directory */
 static char	*fuzz_tei, *fuzz_epub, *fuzz_pdf, *fuzz_tmx, *fuzz_review;
+static char	*fuzz_in, *fuzz_side, *fuzz_align; /* side files' inputs */
 static size_t	 fuzz_pdf_max = 2048;
 static unsigned	 fuzz_pdf_every = 64;
 static unsigned	 fuzz_count;
@@ -109,6 +117,9 @@ fuzz_setup(void)
 	fuzz_review = g_build_filename(fuzz_dir, "f.review.html", NULL);
 	fuzz_epub = g_build_filename(fuzz_dir, "f.epub", NULL);
 	fuzz_pdf = g_build_filename(fuzz_dir, "f.pdf", NULL);
+	fuzz_in = g_build_filename(fuzz_dir, "orig.txt", NULL);
+	fuzz_side = g_build_filename(fuzz_dir, "side.txt", NULL);
+	fuzz_align = g_build_filename(fuzz_dir, "beads.align", NULL);
 	if ((e = getenv("FUZZ_PDF_MAX")) != NULL)
 		fuzz_pdf_max = strtoul(e, NULL, 10);
 	if ((e = getenv("FUZZ_PDF_EVERY")) != NULL && atoi(e) > 0)
@@ -224,11 +235,83 @@ fuzz_batch(const uint8_t *data, size_t size)
 	return 0;
 }
 
+/* Write n bytes to path, or abort. */
+static void
+fuzz_write(const char *path, const uint8_t *data, size_t n)
+{
+	if (!g_file_set_contents(path, (const char *)data, (gssize)n,
+	    NULL)) {
+		fprintf(stderr, "fuzz: cannot write %s\n", path);
+		abort();
+	}
+}
+
+/*
+ * Take a side file's bytes (two bytes of length, then as many as
+ * there are of those) off *data and write them to path.
+ */
+static void
+fuzz_take(const uint8_t **data, size_t *size, const char *path)
+{
+	size_t	 n = 0;
+
+	if (*size >= 2) {
+		n = (size_t)(*data)[0] << 8 | (*data)[1];
+		*data += 2, *size -= 2;
+	} else
+		*data += *size, *size = 0;
+	if (n > *size)
+		n = *size;
+	fuzz_write(path, *data, n);
+	*data += n, *size -= n;
+}
+
+/*
+ * ESC "F" K: the text read with a side file, as the command line
+ * reads it (see the top).  Returns the document or NULL; *style is a
+ * loaded style to free after rendering, or NULL.
+ */
+static struct dc_doc *
+fuzz_sidefile(struct dc_opts *o, const uint8_t *data, size_t size,
+    struct dc_style **style)
+{
+	struct dc_doc	*d = NULL;
+	unsigned	 k = data[0] % 4;
+
+	*style = NULL;
+	data++, size--;
+	fuzz_take(&data, &size, fuzz_side);
+	if (k == 3)
+		fuzz_take(&data, &size, fuzz_align);
+	fuzz_write(fuzz_in, data, size);
+	switch (k) {
+	case 0:
+		o->meta_file = fuzz_side;
+		d = dc_parse_file(fuzz_in, o);
+		break;
+	case 1:
+		if (dc_style_load(fuzz_side, style) == 0 &&
+		    dc_style_resolve(*style) == 0)
+			o->style = *style;
+		d = dc_parse_file(fuzz_in, o);
+		break;
+	case 2:
+	case 3:
+		o->translation = fuzz_side;
+		o->alignment = k == 3 ? fuzz_align : NULL;
+		d = dc_parse_pair(fuzz_in, fuzz_side, o);
+		break;
+	}
+	dc_msg_set_file("fuzz");
+	return d;
+}
+
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct dc_opts	 o = { 0 };
 	struct dc_doc	*d;
+	struct dc_style	*style = NULL;
 	FILE		*f;
 	char		*buf = NULL;
 	size_t		 len = 0;
@@ -267,9 +350,14 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			data = nul + 1;
 		}
 	}
-	d = dc_parse_mem((const char *)data, size, "fuzz.txt", &o);
-	if (d == NULL)
+	if (size >= 3 && data[0] == 0x1b && data[1] == 'F')
+		d = fuzz_sidefile(&o, data + 2, size - 2, &style);
+	else
+		d = dc_parse_mem((const char *)data, size, "fuzz.txt", &o);
+	if (d == NULL) {
+		dc_style_free(style);
 		return 0;
+	}
 	if (dc_tree_check(d, stderr) != 0) {
 		fprintf(stderr, "fuzz: the model fails dc_tree_check()\n");
 		abort();
@@ -310,5 +398,6 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (size <= fuzz_pdf_max && fuzz_count++ % fuzz_pdf_every == 0)
 		(void)render_pdf(d, &o, fuzz_pdf);
 	dc_doc_free(d);
+	dc_style_free(style);
 	return 0;
 }

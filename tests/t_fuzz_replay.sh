@@ -7,7 +7,10 @@
 # --title, --author, --place and --date, each ended by a NUL (0xFF
 # first: not given), then the input; after ESC "B", a flags byte first
 # (--skip-existing, --report, the input twice as two files: the ones
-# the command line can replay).  Each must finish within the
+# the command line can replay); after ESC "F" and a byte K, side files
+# each with a two-byte length, then the input: K mod 4 = 0 --meta-file,
+# 1 --style, 2 --translation, 3 --translation and --alignment.  Each
+# must finish within the
 # timeout with exit 0 (converted) or 1 (refused with a message), never
 # a crash or a sanitizer report, and any TEI written must be
 # well-formed.
@@ -46,6 +49,23 @@ if b[:2] == b'\x1bB' and len(b) > 2:
     out += ['--skip-existing'] if fl & 1 else []
     out += ['--report=REPORT'] if fl & 2 else []
     out += ['TWO'] if fl & 16 else []
+if b[:2] == b'\x1bF' and len(b) > 2:
+    # Side files, as tests/fuzz_parse.c reads them.
+    k = b[2] % 4
+    b = b[3:]
+    def take(b):
+        n = b[0] << 8 | b[1] if len(b) >= 2 else 0
+        b = b[2:]
+        return b[:n], b[n:]
+    side, b = take(b)
+    open(sys.argv[1] + '.side', 'wb').write(side)
+    if k == 3:
+        beads, b = take(b)
+        open(sys.argv[1] + '.align', 'wb').write(beads)
+    out += [['--meta-file=SIDE', '--style=SIDE', '--translation=SIDE',
+             '--translation=SIDE'][k]]
+    out += ['--alignment=ALIGN'] if k == 3 else []
+    open(sys.argv[1], 'wb').write(b)
 if b[:2] == b'\x1bO':
     b = b[2:]
     for name in ('title', 'author', 'place', 'date'):
@@ -67,10 +87,13 @@ PY
 	grep -qx skip "$T/opts" && continue
 	set --
 	two=""
+	side=""
 	while IFS= read -r o; do
 		case $o in
 		--report=REPORT) set -- "$@" "--report=$T/report.jsonl" ;;
 		TWO) cp "$T/in.txt" "$T/in2.md"; two="$T/in2.md" ;;
+		*=SIDE) set -- "$@" "${o%SIDE}$T/in.txt.side"; side=1 ;;
+		*=ALIGN) set -- "$@" "${o%ALIGN}$T/in.txt.align" ;;
 		*) set -- "$@" "$o" ;;
 		esac
 	done <"$T/opts"
@@ -83,6 +106,9 @@ PY
 	case $rc in
 	0) ;;
 	1) [ -s "$T/err" ] || fail "$(basename "$f"): exit 1 without a message" ;;
+	# A side file the command line refuses before any input is read.
+	2) [ -n "$side" ] && [ -s "$T/err" ] ||
+	       fail "$(basename "$f"): exit 2 ($dia $len $lay): $(cat "$T/err")" ;;
 	124) fail "$(basename "$f"): timed out ($dia $len $lay)" ;;
 	*) cat "$T/err" >&2
 	   fail "$(basename "$f"): exit $rc ($dia $len $lay)" ;;

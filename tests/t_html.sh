@@ -78,6 +78,27 @@ st=$?
 [ $st -eq 3 ] && grep -q 'would end the page' "$T/err" ||
     { cat "$T/err" >&2; fail "page.css with </style>: exit $st"; }
 [ -z "$(ls "$T/out")" ] || fail "a refused template left output"
+# A skeleton's script and style are raw text in the page: "<" and "&"
+# as written, not entities (which would break the JavaScript and the
+# CSS); one holding "</" is refused, as a style sheet is.
+mkdir "$T/tpl3" "$T/tpl4"
+sed 's|<?docconv head?>|<?docconv head?><script>if (1 \&lt; 2 \&amp;\&amp; "velmo") { tarin = "\&gt;"; }</script><style>p > q::after { content: "\&amp;"; }</style>|' \
+    "$top_srcdir/templates/page.html" >"$T/tpl3/page.html"
+"$DOCCONV" -q --html --template-dir "$T/tpl3" -o "$T/out" "$bi" ||
+    fail "a skeleton with a script: exit $?"
+pg=$T/out/speech-bilingual.zh-en.html
+grep -qF '<script>if (1 < 2 && "velmo") { tarin = ">"; }</script>' "$pg" ||
+    fail "the skeleton's script is not raw: $(grep -o '<script>if[^/]*' "$pg")"
+grep -qF '<style>p > q::after { content: "&"; }</style>' "$pg" ||
+    fail "the skeleton's style is not raw"
+rm -f "$pg"
+sed 's|<?docconv head?>|<?docconv head?><script>tarin = "\&lt;/script\&gt;";</script>|' \
+    "$top_srcdir/templates/page.html" >"$T/tpl4/page.html"
+"$DOCCONV" --html --template-dir "$T/tpl4" -o "$T/out" "$bi" 2>"$T/err"
+st=$?
+[ $st -eq 3 ] && grep -q 'page.html:[0-9]*: "</" or "<!--" in a <script>' "$T/err" ||
+    { cat "$T/err" >&2; fail "a script with </script>: exit $st"; }
+[ -z "$(ls "$T/out")" ] || fail "a refused skeleton left output"
 
 # W3C Nu HTML checker: errors and warnings fail ("info:" lines, such
 # as the trailing slash of void elements, are allowed).

@@ -40,6 +40,17 @@ grep -q '"alignment"' "$T/j/pair.json" || fail "no alignment in the JSON"
 "$DOCCONV" -q --json -o "$T/r/pair.json" "$T/j/pair.json" &&
     cmp -s "$T/j/pair.json" "$T/r/pair.json" ||
     fail "a two-file model's JSON does not read back the same"
+# A bead with no lines on either side is refused, not aligned.
+python3 - "$T/j/pair.json" "$T/nobead.json" <<'PY' || fail "emptying a bead"
+import json, sys
+d = json.load(open(sys.argv[1], encoding='utf-8'))
+d['alignment']['beads'][-1]['original'] = []
+d['alignment']['beads'][-1]['translation'] = []
+json.dump(d, open(sys.argv[2], 'w', encoding='utf-8'), ensure_ascii=False)
+PY
+"$DOCCONV" --tei -o "$T/nobead.tei" "$T/nobead.json" 2>"$T/nobead.msgs"
+[ $? -eq 1 ] && grep -q "bead: has no lines" "$T/nobead.msgs" ||
+    fail "a bead without lines: $(cat "$T/nobead.msgs")"
 
 # The publisher's metadata rides along: in the JSON under
 # meta.publication, read back into TEI, and --meta still wins.
@@ -125,6 +136,28 @@ for bad in '{' '[]' '{"docconv":2,"meta":{},"header":[],"blocks":[]}' \
 	    fail "bad JSON $i: no reason: $(cat "$T/bad$i.msgs")"
 	[ ! -e "$T/bad$i.tei" ] || fail "bad JSON $i: an output was written"
 done
+# JSON strings get the text reader's cleaning: \u0000 is refused at
+# its place (json-glib would end the string there), a segment of only
+# white space is refused, and control characters are removed with a
+# warning; --dump-model never prints one raw.
+j='{"docconv":1,"meta":{},"header":[],"blocks":[{"type":"para","segs":[{"lang":"en","text":'
+printf '%s"Velmo\\u0000 tarin"}]}]}\n' "$j" >"$T/nul.json"
+"$DOCCONV" --dump-model "$T/nul.json" >"$T/nul.tree" 2>"$T/nul.msgs"
+[ $? -eq 1 ] && grep -q 'nul.json:1:[0-9]*: .*\\u0000' "$T/nul.msgs" ||
+    fail "\\u0000 in a JSON string: $(cat "$T/nul.msgs")"
+printf '%s" \\u3000\\t "}]}]}\n' "$j" >"$T/blank.json"
+"$DOCCONV" --dump-model "$T/blank.json" >"$T/blank.tree" 2>"$T/blank.msgs"
+[ $? -eq 1 ] && grep -q "only white space" "$T/blank.msgs" ||
+    fail "a blank JSON segment: $(cat "$T/blank.msgs")"
+printf '%s"Velmo \\u001b[2Jtarin\\u009b kessa\\u007f."}]}]}\n' "$j" >"$T/ctl.json"
+"$DOCCONV" --dump-model "$T/ctl.json" >"$T/ctl.tree" 2>"$T/ctl.msgs" ||
+    fail "controls in a JSON string: exit $?: $(cat "$T/ctl.msgs")"
+grep -q "control character removed: 3 in all" "$T/ctl.msgs" ||
+    fail "controls in a JSON string: no warning: $(cat "$T/ctl.msgs")"
+grep -q '^  en: Velmo \[2Jtarin kessa\.$' "$T/ctl.tree" ||
+    fail "controls in a JSON string: $(od -c "$T/ctl.tree" | tail -4)"
+LC_ALL=C tr -d '\n\t' <"$T/ctl.tree" | LC_ALL=C grep -q '[[:cntrl:]]' &&
+    fail "--dump-model prints a control character"
 # Nesting a million deep: refused before the parser's stack is.
 python3 -c 'import sys; sys.stdout.write("{\"docconv\":" + "[" * 1000000)' \
     >"$T/deep.json"

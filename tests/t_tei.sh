@@ -196,4 +196,49 @@ for f in "$top_srcdir"/examples/*.txt; do
 	grep -q '<date when="2020-11-10">2020-11-10</date>' "$T/a.xml" ||
 	    fail "$f: SOURCE_DATE_EPOCH not the publication date"
 done
+# More than 4 KB before the root (xml-model, a licence comment): still
+# TEI, read as the same model.
+r=$top_srcdir/tests/data/tei/roles.tei.xml
+{
+	head -1 "$r"
+	echo '<?xml-model href="http://www.tei-c.org/release/xml/tei/custom/schema/relaxng/tei_all.rng" type="application/xml" schematypens="http://relaxng.org/ns/structure/1.0"?>'
+	echo '<!--'
+	i=0
+	while [ $i -lt 100 ]; do
+		echo 'Velmo tarin kessa dor amul virent, solas pendro milat.'
+		i=$((i + 1))
+	done
+	echo '-->'
+	tail -n +2 "$r"
+} >"$T/prolog.xml"
+[ "$(wc -c <"$T/prolog.xml")" -gt $(($(wc -c <"$r") + 4096)) ] ||
+    fail "the prolog is not over 4 KB"
+"$DOCCONV" -q --dump-model "$r" >"$T/plain.tree" || fail "$r: exit $?"
+"$DOCCONV" -q --dump-model "$T/prolog.xml" >"$T/prolog.tree" ||
+    fail "a long prolog: exit $?"
+cmp -s "$T/plain.tree" "$T/prolog.tree" ||
+    fail "a TEI file with a long prolog is not read as TEI: $(head -3 "$T/prolog.tree")"
+# Two languages without a single pair (a Chinese paragraph, then an
+# English one that is not its translation): no empty linkGrp, which
+# tei_all refuses, and no note promising one.
+printf '维尔莫 塔林 凯萨 多 阿穆尔 维伦特。\n\nVelmo tarin kessa dor amul virent solas pendro milat.\n' \
+    >"$T/nopair.txt"
+"$DOCCONV" -q --tei -o "$T/nopair.tei.xml" "$T/nopair.txt" ||
+    fail "no pair: exit $?"
+grep -q 'xml:lang="en"' "$T/nopair.tei.xml" || fail "no pair: no English text"
+grep -q "linkGrp" "$T/nopair.tei.xml" && fail "no pair: a linkGrp without links"
+jing "$TEI_SCHEMA" "$T/nopair.tei.xml" >"$T/jing.out" 2>&1 &&
+    [ ! -s "$T/jing.out" ] || fail "no pair: not valid: $(cat "$T/jing.out")"
+# A control character given as a reference (XML holds DEL, C1 and CR
+# so): removed with a warning, as the text reader removes it, so the
+# model read back from JSON is the same.
+sed 's|清晨，河滩上|清晨\&#x85;，河滩\&#13;上\&#x7f;|' "$r" >"$T/ctl.xml"
+grep -q '#x85' "$T/ctl.xml" || fail "the edit did nothing"
+"$DOCCONV" --json -o "$T/ctl.json" "$T/ctl.xml" 2>"$T/ctl.msgs" ||
+    fail "TEI with control references: exit $?"
+grep -q "ctl.xml:[0-9]*: WARNING: control character removed: 3 in all" \
+    "$T/ctl.msgs" || fail "TEI with control references: $(cat "$T/ctl.msgs")"
+"$DOCCONV" -q --json -o "$T/ctl2.json" "$T/ctl.json" &&
+    cmp -s "$T/ctl.json" "$T/ctl2.json" ||
+    fail "TEI with control references: JSON -> model -> JSON differs"
 pass
