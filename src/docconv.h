@@ -158,6 +158,17 @@ enum dc_pub {
 	DC_PUB__MAX
 };
 
+/*
+ * Lines the user gave for the title page (--author, --place, --date),
+ * as given: the metadata files them by language too (dc_doc_finish()).
+ */
+enum dc_given {
+	DC_GIVEN_AUTHOR = 0,	/* --author */
+	DC_GIVEN_PLACE,		/* --place */
+	DC_GIVEN_DATE,		/* --date, as written */
+	DC_GIVEN__MAX
+};
+
 /* Metadata beside the tree (as in mandoc). */
 struct dc_meta {
 	struct dc_lmeta	 l[DC_LANG__MAX]; /* per language */
@@ -179,6 +190,9 @@ struct dc_meta {
 	int		 hant;		/* Chinese is Traditional (zh-Hant) */
 	char		*pub[DC_PUB__MAX]; /* the user's, by dc_pub; NULL
 					   if not given (meta.c) */
+	char		*given[DC_GIVEN__MAX]; /* the user's title page
+					   lines, by dc_given; NULL if not
+					   given */
 };
 
 /*
@@ -347,7 +361,9 @@ struct dc_doc	*dc_doc_new(void);
 void		 dc_doc_free(struct dc_doc *);
 void		 dc_align_free(struct dc_align *);
 void		 dc_meta_set(char **, const char *);
-void		 dc_doc_finish(struct dc_doc *, const struct dc_opts *);
+void		 dc_doc_finish(struct dc_doc *, const struct dc_opts *,
+		    const char *);
+char		*dc_title_join(const struct dc_doc *, enum dc_lang);
 char		*dc_data_path(const char *);
 
 /* meta.c */

@@ -646,7 +646,7 @@ dc_parse_json(const struct dc_input *in, const struct dc_opts *o)
 	}
 	/* The rules every reader's model keeps (a title is set later, by
 	 * dc_doc_finish(), if the JSON has none). */
-	dc_doc_finish(p.d, o);
+	dc_doc_finish(p.d, o, in->path);
 	{
 		/* The first rule broken says what to correct. */
 		char	*why = NULL, *nl;

@@ -215,10 +215,11 @@ read_tei(const char *buf, size_t len, char **x, size_t *xlen)
 
 /*
  * Parse an input held in memory; name is the source's name for the
- * metadata.  Returns the document, or NULL after reporting an error.
+ * metadata, path the file read (NULL if none: no sidecar).  Returns
+ * the document, or NULL after reporting an error.
  */
-struct dc_doc *
-dc_parse_mem(const char *buf, size_t len, const char *name,
+static struct dc_doc *
+read_mem(const char *buf, size_t len, const char *name, const char *path,
     const struct dc_opts *o)
 {
 	struct dc_input	 in;
@@ -239,7 +240,7 @@ dc_parse_mem(const char *buf, size_t len, const char *name,
 		tei = read_tei(buf, len, &x, &xlen);
 		if (tei || dia == DC_DIALECT_TEI) {
 			struct dc_input raw = { x != NULL ? x : (char *)buf,
-			    x != NULL ? xlen : len, NULL, 0 };
+			    x != NULL ? xlen : len, NULL, 0, path };
 			d = dc_parse_tei(&raw, o);
 			g_free(x);
 			if (d == NULL)
@@ -247,7 +248,7 @@ dc_parse_mem(const char *buf, size_t len, const char *name,
 			/* The TEI names its own source text. */
 			if (d->meta.source == NULL)
 				dc_meta_set(&d->meta.source, name);
-			dc_doc_finish(d, o);
+			dc_doc_finish(d, o, path);
 			return dc_read_checked(d);
 		}
 		g_free(x);
@@ -255,11 +256,12 @@ dc_parse_mem(const char *buf, size_t len, const char *name,
 	/* docconv's own JSON: the model as it was written. */
 	if (dia == DC_DIALECT_JSON || (dia == DC_DIALECT_AUTO &&
 	    dc_json_sniff(buf, len))) {
-		struct dc_input raw = { (char *)buf, len, NULL, 0 };
+		struct dc_input raw = { (char *)buf, len, NULL, 0, path };
 		return dc_read_checked(dc_parse_json(&raw, o));
 	}
 	if (dc_input_decode(buf, len, o, &in) == -1)
 		return NULL;
+	in.path = path;
 	dc_input_web(&in, &found);
 	if (dia == DC_DIALECT_AUTO)
 		dia = dc_detect(&in);
@@ -290,8 +292,19 @@ dc_parse_mem(const char *buf, size_t len, const char *name,
 	dc_found_apply(d, &found);
 	dc_found_free(&found);
 	dc_input_free(&in);
-	dc_doc_finish(d, o);
+	dc_doc_finish(d, o, path);
 	return dc_read_checked(d);
+}
+
+/*
+ * Parse an input held in memory; name is the source's name for the
+ * metadata.  Returns the document, or NULL after reporting an error.
+ */
+struct dc_doc *
+dc_parse_mem(const char *buf, size_t len, const char *name,
+    const struct dc_opts *o)
+{
+	return read_mem(buf, len, name, NULL, o);
 }
 
 /* The input size limit when --max-input-size does not give one. */
@@ -407,12 +420,8 @@ dc_parse_file(const char *path, const struct dc_opts *o)
 	if (strcmp(path, "-") == 0) {
 		if ((buf = read_capped(0, max, 0, o, &len)) == NULL)
 			return NULL;
-		d = dc_parse_mem(buf, len, "-", o);
+		d = read_mem(buf, len, "-", path, o);
 		g_free(buf);
-		if (d != NULL) {
-			dc_pub_apply(d, o, path);
-			dc_read_checked(d);	/* the user's values too */
-		}
 		return d;
 	}
 	if (g_stat(path, &st) == -1) {
@@ -442,13 +451,9 @@ dc_parse_file(const char *path, const struct dc_opts *o)
 	if (buf == NULL)
 		return NULL;
 	base = g_path_get_basename(path);
-	d = dc_parse_mem(buf, len, base, o);
+	d = read_mem(buf, len, base, path, o);
 	g_free(base);
 	g_free(buf);
-	if (d != NULL) {
-		dc_pub_apply(d, o, path);
-		dc_read_checked(d);	/* the user's values too */
-	}
 	return d;
 }
 

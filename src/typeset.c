@@ -743,7 +743,7 @@ ts_furniture(struct ts *t, struct ts_page *p)
 /*
  * Running-head titles: the title lines of each language joined with
  * a space (ideographic for Chinese) where the model's title runs
- * them together; none when --title replaces them.
+ * them together.
  */
 static void
 ts_headtitles(struct ts *t)
@@ -752,8 +752,6 @@ ts_headtitles(struct ts *t)
 	GString		*g[DC_LANG__MAX] = { NULL, NULL };
 	int		 i;
 
-	if (t->o->title != NULL)
-		return;
 	for (n = t->doc->root->child; n != NULL; n = n->next) {
 		if (n->type != DC_TITLE || n->text == NULL)
 			continue;
@@ -1483,9 +1481,8 @@ ts_title(struct ts *t, struct ts_frame *f)
 			prev = kick;
 			any = 1;
 		}
-		/* No title line (news, --title): the known title leads. */
-		if ((ntitle == 0 || t->o->title != NULL) &&
-		    m->l[l].title != NULL) {
+		/* No title line (news): the known title leads. */
+		if (ntitle == 0 && m->l[l].title != NULL) {
 			sid = TS_SID_LANG(TS_ZH_TITLE, l);
 			ts_title_line(t, f, sid, m->l[l].title, any == 0 ?
 			    before : t->st[sid].pitch * 0.15);
@@ -1500,9 +1497,6 @@ ts_title(struct ts *t, struct ts_frame *f)
 			sid = ts_head_style(n->type, n->lang);
 			if (sid == TS_SID__MAX)
 				continue;
-			/* --title replaces the title lines. */
-			if (n->type == DC_TITLE && t->o->title != NULL)
-				continue;
 			ts_title_line(t, f, sid, n->text, any == 0 ? before :
 			    sid == prev ? 0 : prev == kick ?
 			    t->st[sid].pitch * 0.15 : t->st[sid].pitch * 0.5);
@@ -1510,15 +1504,17 @@ ts_title(struct ts *t, struct ts_frame *f)
 			any = 1;
 		}
 		sid = l == DC_LANG_ZH ? TS_ZH_META : TS_EN_META;
-		if (t->o->author != NULL && *t->o->author != '\0' &&
-		    (int)dc_text_lang_in(t->o->author, m->langs) == l)
-			ts_title_line(t, f, sid, t->o->author, 0);
-		if (t->o->place != NULL && *t->o->place != '\0' &&
-		    (int)dc_text_lang_in(t->o->place, m->langs) == l)
-			ts_title_line(t, f, sid, t->o->place, 0);
-		if (t->o->date != NULL && l == (m->langs & (1u <<
-		    DC_LANG_ZH) ? DC_LANG_ZH : DC_LANG_EN))
-			ts_title_line(t, f, sid, t->o->date, 0);
+		if (m->given[DC_GIVEN_AUTHOR] != NULL &&
+		    (int)dc_text_lang_in(m->given[DC_GIVEN_AUTHOR],
+		    m->langs) == l)
+			ts_title_line(t, f, sid, m->given[DC_GIVEN_AUTHOR], 0);
+		if (m->given[DC_GIVEN_PLACE] != NULL &&
+		    (int)dc_text_lang_in(m->given[DC_GIVEN_PLACE],
+		    m->langs) == l)
+			ts_title_line(t, f, sid, m->given[DC_GIVEN_PLACE], 0);
+		if (m->given[DC_GIVEN_DATE] != NULL && l == (m->langs &
+		    (1u << DC_LANG_ZH) ? DC_LANG_ZH : DC_LANG_EN))
+			ts_title_line(t, f, sid, m->given[DC_GIVEN_DATE], 0);
 	}
 	/* A short rule under the block. */
 	f->y += t->st[TS_ZH_BODY].pitch * 0.9;
