@@ -169,6 +169,15 @@ enum dc_given {
 	DC_GIVEN__MAX
 };
 
+/* The forms of a model date (dc_date_form()). */
+enum dc_date_form {
+	DC_DATE_NONE = 0,	/* not a real date in these forms */
+	DC_DATE_YEAR,		/* "2020" */
+	DC_DATE_MONTH,		/* "2020-11" */
+	DC_DATE_DAY,		/* "2020-11-10" */
+	DC_DATE_MDAY		/* "--11-10": no year */
+};
+
 /* Metadata beside the tree (as in mandoc). */
 struct dc_meta {
 	struct dc_lmeta	 l[DC_LANG__MAX]; /* per language */
@@ -348,6 +357,7 @@ char		*dc_turn_speaker(const struct dc_node *);
 const char	*dc_sub_name(enum dc_sub);
 enum dc_sub	 dc_sub_from_name(const char *);
 int		 dc_iso_date_valid(const char *);
+enum dc_date_form dc_date_form(const char *);
 const char	*dc_type_name(enum dc_type);
 enum dc_type	 dc_type_from_name(const char *);
 const char	*dc_lang_code(enum dc_lang);

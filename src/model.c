@@ -597,6 +597,28 @@ dc_iso_date_valid(const char *s)
 }
 
 /*
+ * The form of a model date (meta.date_iso): "2020", "2020-11",
+ * "2020-11-10", "--11-10", or DC_DATE_NONE for what is not a real
+ * date in one of them.  Each writer takes the forms its format has.
+ */
+enum dc_date_form
+dc_date_form(const char *s)
+{
+	if (!dc_iso_date_valid(s))
+		return DC_DATE_NONE;
+	if (s[0] == '-')
+		return DC_DATE_MDAY;
+	switch (strlen(s)) {
+	case 4:
+		return DC_DATE_YEAR;
+	case 7:
+		return DC_DATE_MONTH;
+	default:
+		return DC_DATE_DAY;
+	}
+}
+
+/*
  * The title lines of language l joined as the metadata keeps them:
  * without a Markdown heading's "# ", by an ideographic space in
  * Chinese and a space in English.  NULL if there are none; g_free().

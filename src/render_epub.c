@@ -1326,15 +1326,9 @@ epub_time(const struct epub *e)
 static int
 epub_date_ok(const char *iso)
 {
-	size_t	 i, len;
+	enum dc_date_form f = dc_date_form(iso);
 
-	if (iso == NULL || (len = strlen(iso)) < 4 || len > 10)
-		return 0;
-	for (i = 0; i < len; i++)
-		if (!(g_ascii_isdigit(iso[i]) || (iso[i] == '-' &&
-		    (i == 4 || i == 7))))
-			return 0;
-	return len == 4 || len == 7 || len == 10;
+	return f == DC_DATE_YEAR || f == DC_DATE_MONTH || f == DC_DATE_DAY;
 }
 
 static void
