@@ -178,6 +178,14 @@ enum dc_date_form {
 	DC_DATE_MDAY		/* "--11-10": no year */
 };
 
+/* One line of a title page (dc_titleblock()). */
+struct dc_tline {
+	enum dc_type	 type;		/* its role: a header type */
+	enum dc_lang	 lang;		/* its language */
+	const char	*text;		/* the document's text */
+	int		 given;		/* the user's (meta.given) */
+};
+
 /* Metadata beside the tree (as in mandoc). */
 struct dc_meta {
 	struct dc_lmeta	 l[DC_LANG__MAX]; /* per language */
@@ -374,6 +382,8 @@ void		 dc_meta_set(char **, const char *);
 void		 dc_doc_finish(struct dc_doc *, const struct dc_opts *,
 		    const char *);
 char		*dc_title_join(const struct dc_doc *, enum dc_lang);
+size_t		 dc_titleblock(const struct dc_doc *, enum dc_lang,
+		    struct dc_tline **);
 char		*dc_data_path(const char *);
 
 /* meta.c */

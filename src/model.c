@@ -596,6 +596,64 @@ dc_iso_date_valid(const char *s)
 	return ok;
 }
 
+/* Add a line to a title block (dc_titleblock()). */
+static void
+meta_tline(GArray *a, enum dc_type type, enum dc_lang l, const char *text,
+    int given)
+{
+	struct dc_tline	 tl;
+
+	tl.type = type;
+	tl.lang = l;
+	tl.text = text;
+	tl.given = given;
+	g_array_append_val(a, tl);
+}
+
+/*
+ * The title page's lines in language l, in order: the kicker lines
+ * (else the metadata's kicker), the metadata's title where the text
+ * has no title line (news), the other header lines as the text has
+ * them, then the lines the user gave (--author and --place in their
+ * language, --date in the text's first).  Returns their number; the
+ * caller g_free()s *out, whose texts are the document's.
+ */
+size_t
+dc_titleblock(const struct dc_doc *d, enum dc_lang l, struct dc_tline **out)
+{
+	const struct dc_meta	*m = &d->meta;
+	const struct dc_node	*n;
+	GArray			*a;
+	size_t			 nt = 0;
+
+	a = g_array_new(FALSE, FALSE, sizeof(struct dc_tline));
+	for (n = d->root->child; n != NULL; n = n->next) {
+		if (n->type == DC_KICKER && n->lang == l)
+			meta_tline(a, DC_KICKER, l, n->text, 0);
+		nt += n->type == DC_TITLE && n->lang == l;
+	}
+	if (a->len == 0 && m->l[l].kicker != NULL)
+		meta_tline(a, DC_KICKER, l, m->l[l].kicker, 0);
+	if (nt == 0 && m->l[l].title != NULL)
+		meta_tline(a, DC_TITLE, l, m->l[l].title, 0);
+	for (n = d->root->child; n != NULL; n = n->next)
+		if (dc_type_is_header(n->type) && n->lang == l &&
+		    n->type != DC_KICKER)
+			meta_tline(a, n->type, l, n->text, 0);
+	if (m->given[DC_GIVEN_AUTHOR] != NULL &&
+	    dc_text_lang_in(m->given[DC_GIVEN_AUTHOR], m->langs) == l)
+		meta_tline(a, DC_SPEAKER, l, m->given[DC_GIVEN_AUTHOR], 1);
+	if (m->given[DC_GIVEN_PLACE] != NULL &&
+	    dc_text_lang_in(m->given[DC_GIVEN_PLACE], m->langs) == l)
+		meta_tline(a, DC_DATEPLACE, l, m->given[DC_GIVEN_PLACE], 1);
+	if (m->given[DC_GIVEN_DATE] != NULL && l == (m->langs &
+	    (1u << DC_LANG_ZH) ? DC_LANG_ZH : DC_LANG_EN))
+		meta_tline(a, DC_DATEPLACE, l, m->given[DC_GIVEN_DATE], 1);
+	nt = a->len;
+	*out = (struct dc_tline *)(void *)g_array_free(a, FALSE);
+	return nt;
+}
+
 /*
  * The form of a model date (meta.date_iso): "2020", "2020-11",
  * "2020-11-10", "--11-10", or DC_DATE_NONE for what is not a real

@@ -1432,17 +1432,18 @@ ts_title_line(struct ts *t, struct ts_frame *f, enum ts_sid sid,
 }
 
 /*
- * The title block: each language's header lines in source order,
- * Chinese first, with the metadata the options add; a bookmark for
- * the title.  Returns the page and height where the text may begin.
+ * The title block: each language's title page lines (dc_titleblock()),
+ * Chinese first; a bookmark for the title.  Returns the page and
+ * height where the text may begin.
  */
 static void
 ts_title(struct ts *t, struct ts_frame *f)
 {
 	const struct dc_meta *m = &t->doc->meta;
-	const struct dc_node *n;
+	struct dc_tline	*tl;
 	enum ts_sid	 sid, prev, kick;
-	int		 l, any, ntitle;
+	int		 l, any;
+	size_t		 i, nl;
 	double		 before;
 	const char	*mt;
 	struct ts_rule	 r;
@@ -1459,62 +1460,25 @@ ts_title(struct ts *t, struct ts_frame *f)
 			continue;
 		prev = TS_SID__MAX;
 		any = 0;
-		ntitle = 0;
 		before = l == DC_LANG_EN ? t->st[TS_ZH_BODY].pitch * 1.2 : 0;
-		for (n = t->doc->root->child; n != NULL; n = n->next)
-			if (n->type == DC_TITLE && n->lang == (enum dc_lang)l)
-				ntitle++;
-		/*
-		 * The kicker stands over the title, wherever the reader
-		 * found it; else the one the metadata knows.
-		 */
 		kick = TS_SID_LANG(TS_ZH_KICKER, l);
-		for (n = t->doc->root->child; n != NULL; n = n->next)
-			if (n->type == DC_KICKER && n->lang == (enum dc_lang)l) {
-				ts_title_line(t, f, kick, n->text, any == 0 ?
-				    before : 0);
-				prev = kick;
-				any = 1;
-			}
-		if (!any && m->l[l].kicker != NULL) {
-			ts_title_line(t, f, kick, m->l[l].kicker, before);
-			prev = kick;
-			any = 1;
-		}
-		/* No title line (news): the known title leads. */
-		if (ntitle == 0 && m->l[l].title != NULL) {
-			sid = TS_SID_LANG(TS_ZH_TITLE, l);
-			ts_title_line(t, f, sid, m->l[l].title, any == 0 ?
-			    before : t->st[sid].pitch * 0.15);
-			prev = sid;
-			any = 1;
-		}
-		for (n = t->doc->root->child; n != NULL; n = n->next) {
-			if (!dc_type_is_header(n->type) ||
-			    n->lang != (enum dc_lang)l ||
-			    n->type == DC_KICKER)
-				continue;
-			sid = ts_head_style(n->type, n->lang);
+		nl = dc_titleblock(t->doc, (enum dc_lang)l, &tl);
+		for (i = 0; i < nl; i++) {
+			sid = ts_head_style(tl[i].type, tl[i].lang);
 			if (sid == TS_SID__MAX)
 				continue;
-			ts_title_line(t, f, sid, n->text, any == 0 ? before :
-			    sid == prev ? 0 : prev == kick ?
+			/* The user's lines close the block, set close. */
+			if (tl[i].given) {
+				ts_title_line(t, f, sid, tl[i].text, 0);
+				continue;
+			}
+			ts_title_line(t, f, sid, tl[i].text, any == 0 ?
+			    before : sid == prev ? 0 : prev == kick ?
 			    t->st[sid].pitch * 0.15 : t->st[sid].pitch * 0.5);
 			prev = sid;
 			any = 1;
 		}
-		sid = l == DC_LANG_ZH ? TS_ZH_META : TS_EN_META;
-		if (m->given[DC_GIVEN_AUTHOR] != NULL &&
-		    (int)dc_text_lang_in(m->given[DC_GIVEN_AUTHOR],
-		    m->langs) == l)
-			ts_title_line(t, f, sid, m->given[DC_GIVEN_AUTHOR], 0);
-		if (m->given[DC_GIVEN_PLACE] != NULL &&
-		    (int)dc_text_lang_in(m->given[DC_GIVEN_PLACE],
-		    m->langs) == l)
-			ts_title_line(t, f, sid, m->given[DC_GIVEN_PLACE], 0);
-		if (m->given[DC_GIVEN_DATE] != NULL && l == (m->langs &
-		    (1u << DC_LANG_ZH) ? DC_LANG_ZH : DC_LANG_EN))
-			ts_title_line(t, f, sid, m->given[DC_GIVEN_DATE], 0);
+		g_free(tl);
 	}
 	/* A short rule under the block. */
 	f->y += t->st[TS_ZH_BODY].pitch * 0.9;

@@ -723,6 +723,50 @@ t_tree_check_fails(void)
 	dc_doc_free(d);
 }
 
+/*
+ * The title page's lines: the header lines of a language in order,
+ * then the user's lines in theirs; a text with no title line leads
+ * with the metadata's title.
+ */
+static void
+t_titleblock(void)
+{
+	struct dc_opts	 o = opts;
+	struct dc_doc	*d;
+	struct dc_tline	*tl;
+	struct dc_node	*t;
+	const char	*txt = "林间访谈\n\n　　记者来到小镇，见到了老林。\n";
+	size_t		 n;
+
+	o.author = "林小溪";
+	o.date = "2021-03-04";
+	d = dc_parse_mem(txt, strlen(txt), "test.txt", &o);
+	g_assert_nonnull(d);
+	n = dc_titleblock(d, DC_LANG_ZH, &tl);
+	g_assert_cmpuint(n, ==, 3);
+	g_assert_cmpint(tl[0].type, ==, DC_TITLE);
+	g_assert_cmpstr(tl[0].text, ==, "林间访谈");
+	g_assert_false(tl[0].given);
+	g_assert_cmpint(tl[1].type, ==, DC_SPEAKER);
+	g_assert_cmpstr(tl[1].text, ==, "林小溪");
+	g_assert_true(tl[1].given);
+	g_assert_cmpstr(tl[2].text, ==, "2021-03-04");
+	g_free(tl);
+	g_assert_cmpuint(dc_titleblock(d, DC_LANG_EN, &tl), ==, 0);
+	g_free(tl);
+	/* No title line (news): the metadata's title leads. */
+	t = d->root->child;
+	g_assert_cmpint(t->type, ==, DC_TITLE);
+	dc_node_unlink(t);
+	dc_node_free(t);
+	n = dc_titleblock(d, DC_LANG_ZH, &tl);
+	g_assert_cmpuint(n, ==, 3);
+	g_assert_cmpint(tl[0].type, ==, DC_TITLE);
+	g_assert_cmpstr(tl[0].text, ==, "林间访谈");
+	g_free(tl);
+	dc_doc_free(d);
+}
+
 /* The forms of a model date, the one test of every writer's dates. */
 static void
 t_date_form(void)
@@ -836,6 +880,7 @@ main(int argc, char **argv)
 	g_test_add_func("/model/pub", t_pub);
 	g_test_add_func("/model/user_title", t_user_title);
 	g_test_add_func("/model/date_form", t_date_form);
+	g_test_add_func("/model/titleblock", t_titleblock);
 	g_test_add_func("/text/script", t_script);
 	g_test_add_func("/lines/breaks", t_line_breaks);
 	return g_test_run();
