@@ -840,17 +840,11 @@ dc_doc_finish(struct dc_doc *d, const struct dc_opts *o, const char *in)
 		meta_user(d, o, in);
 	/* The title lines are the title: what every title page shows
 	 * (a model whose lines were edited, --title). */
-	for (i = 0; i < DC_LANG__MAX; i++) {
-		if ((t = dc_title_join(d, (enum dc_lang)i)) == NULL)
-			continue;
-		if (d->meta.l[i].title != NULL &&
-		    strcmp(t, d->meta.l[i].title) != 0)
-			dc_msg(DC_WARN_GENERIC, 0, 0, "the title \"%s\" is "
-			    "not the title lines; they are kept: %s",
-			    d->meta.l[i].title, t);
-		g_free(d->meta.l[i].title);
-		d->meta.l[i].title = t;
-	}
+	for (i = 0; i < DC_LANG__MAX; i++)
+		if ((t = dc_title_join(d, (enum dc_lang)i)) != NULL) {
+			g_free(d->meta.l[i].title);
+			d->meta.l[i].title = t;
+		}
 
 	for (i = 0; i < DC_LANG__MAX; i++)
 		if (d->meta.l[i].title != NULL)

@@ -36,6 +36,29 @@ jr_fail(struct jr *p, const char *where, const char *what)
 }
 
 /*
+ * A model edited by hand may say one title in "meta" and another in
+ * its title lines: the lines are kept (dc_doc_finish()), said with a
+ * warning.
+ */
+static void
+jr_titles(const struct dc_doc *d)
+{
+	char	*t;
+	int	 i;
+
+	for (i = 0; i < DC_LANG__MAX; i++) {
+		t = dc_title_join(d, (enum dc_lang)i);
+		if (t != NULL && d->meta.l[i].title != NULL &&
+		    strcmp(t, d->meta.l[i].title) != 0)
+			dc_msg(DC_WARN_GENERIC, 0, 0, "meta %s title \"%s\" "
+			    "is not the title lines; they are kept: %s",
+			    dc_lang_code((enum dc_lang)i),
+			    d->meta.l[i].title, t);
+		g_free(t);
+	}
+}
+
+/*
  * A string member: *out is NULL if absent, the string if present.
  * Returns 0, or -1 if it is not a string or not UTF-8.
  */
@@ -644,6 +667,7 @@ dc_parse_json(const struct dc_input *in, const struct dc_opts *o)
 		    "alignment")) == -1)
 			goto out;
 	}
+	jr_titles(p.d);
 	/* The rules every reader's model keeps (a title is set later, by
 	 * dc_doc_finish(), if the JSON has none). */
 	dc_doc_finish(p.d, o, in->path);

@@ -5,7 +5,8 @@
 # and the TEI (titleStmt and title lines) all say it; --meta and a
 # FILE.meta sidecar reach every output of a two-file edition
 # (--translation) as of any other; a JSON model whose title line was
-# edited gives the PDF that Title.
+# edited gives the PDF that Title, with a warning that its "meta" said
+# another.
 . "${top_srcdir:-.}/tests/lib.sh"
 
 need python3 unzip pdfinfo pdftotext
@@ -48,8 +49,10 @@ mkdir "$T/j"
     fail "--json: exit status $?"
 $py retitle "$T/j/speech-bilingual.zh-en.json" "$T/j/edited.json" zh \
     '青苔灯塔' || fail "editing the JSON"
-"$DOCCONV" -q --input-format=json --pdf -o "$T/j" "$T/j/edited.json" ||
-    fail "--input-format=json --pdf: exit status $?"
+"$DOCCONV" --input-format=json --pdf -o "$T/j" "$T/j/edited.json" \
+    2>"$T/j/err" || fail "--input-format=json --pdf: exit status $?"
+grep -q 'WARNING: meta zh title ".*" is not the title lines; they are kept: 青苔灯塔$' \
+    "$T/j/err" || fail "no warning that the JSON's titles disagree: $(cat "$T/j/err")"
 $py pdftitle "$T/j/edited.pdf" '青苔灯塔' '弘扬' ||
     fail "the edited JSON title"
 pass
