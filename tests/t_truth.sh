@@ -2,8 +2,8 @@
 # The model is the one truth every writer reads (issue 22): --title
 # replaces the title lines, so the PDF (Title and title page), the
 # EPUB (package and title page), the web page (<title> and heading)
-# and the TEI (titleStmt and title lines) all say it; --meta and a
-# FILE.meta sidecar reach every output of a two-file edition
+# and the TEI (titleStmt and title lines) all say it; --title, --meta
+# and a FILE.meta sidecar reach every output of a two-file edition
 # (--translation) as of any other; a JSON model whose title line was
 # edited gives the PDF that Title, with a warning that its "meta" said
 # another.
@@ -23,14 +23,17 @@ mkdir "$T/t"
 $py title "$T/t/speech-bilingual.zh-en" 'Vellumrook Tide' \
     'Carrying Forward the Shanghai Spirit' || fail "--title is not the title"
 
-# --meta with --translation, in every output.
+# --meta and --title with --translation, in every output.
 mkdir "$T/m"
 "$DOCCONV" -q --meta publisher='Glimmerstone Press' \
-    --meta translator='Oona Vesk' --pdf --epub --html --tei --json \
+    --meta translator='Oona Vesk' --title 'Marrowgate Steps' \
+    --pdf --epub --html --tei --json \
     -o "$T/m" "$al/lecture.zh.txt" --translation "$al/lecture.en.txt" ||
     fail "--meta --translation: exit status $?"
 $py pub "$T/m/lecture.zh" 'Glimmerstone Press' 'Oona Vesk' ||
     fail "--meta with --translation"
+$py title "$T/m/lecture.zh" 'Marrowgate Steps' 'Cities and Rivers' ||
+    fail "--title with --translation"
 
 # The original's sidecar with --translation, likewise.
 mkdir "$T/in" "$T/s"
