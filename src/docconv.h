@@ -183,6 +183,8 @@ struct dc_tline {
 	enum dc_type	 type;		/* its role: a header type */
 	enum dc_lang	 lang;		/* its language */
 	const char	*text;		/* the document's text */
+	const struct dc_node *node;	/* its header line; NULL if the
+					   metadata's */
 	int		 given;		/* the user's (meta.given) */
 };
 

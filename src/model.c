@@ -606,8 +606,17 @@ meta_tline(GArray *a, enum dc_type type, enum dc_lang l, const char *text,
 	tl.type = type;
 	tl.lang = l;
 	tl.text = text;
+	tl.node = NULL;
 	tl.given = given;
 	g_array_append_val(a, tl);
+}
+
+/* Add a header line to a title block. */
+static void
+meta_tline_node(GArray *a, const struct dc_node *n)
+{
+	meta_tline(a, n->type, n->lang, n->text, 0);
+	g_array_index(a, struct dc_tline, a->len - 1).node = n;
 }
 
 /*
@@ -629,7 +638,7 @@ dc_titleblock(const struct dc_doc *d, enum dc_lang l, struct dc_tline **out)
 	a = g_array_new(FALSE, FALSE, sizeof(struct dc_tline));
 	for (n = d->root->child; n != NULL; n = n->next) {
 		if (n->type == DC_KICKER && n->lang == l)
-			meta_tline(a, DC_KICKER, l, n->text, 0);
+			meta_tline_node(a, n);
 		nt += n->type == DC_TITLE && n->lang == l;
 	}
 	if (a->len == 0 && m->l[l].kicker != NULL)
@@ -639,7 +648,7 @@ dc_titleblock(const struct dc_doc *d, enum dc_lang l, struct dc_tline **out)
 	for (n = d->root->child; n != NULL; n = n->next)
 		if (dc_type_is_header(n->type) && n->lang == l &&
 		    n->type != DC_KICKER)
-			meta_tline(a, n->type, l, n->text, 0);
+			meta_tline_node(a, n);
 	if (m->given[DC_GIVEN_AUTHOR] != NULL &&
 	    dc_text_lang_in(m->given[DC_GIVEN_AUTHOR], m->langs) == l)
 		meta_tline(a, DC_SPEAKER, l, m->given[DC_GIVEN_AUTHOR], 1);
