@@ -37,11 +37,11 @@ jr_fail(struct jr *p, const char *where, const char *what)
 
 /*
  * A model edited by hand may say one title in "meta" and another in
- * its title lines: the lines are kept (dc_doc_finish()), said with a
- * warning.
+ * its title lines: the lines, which every title page shows, are kept
+ * as the title too, said with a warning.
  */
 static void
-jr_titles(const struct dc_doc *d)
+jr_titles(struct dc_doc *d)
 {
 	char	*t;
 	int	 i;
@@ -49,11 +49,13 @@ jr_titles(const struct dc_doc *d)
 	for (i = 0; i < DC_LANG__MAX; i++) {
 		t = dc_title_join(d, (enum dc_lang)i);
 		if (t != NULL && d->meta.l[i].title != NULL &&
-		    strcmp(t, d->meta.l[i].title) != 0)
+		    strcmp(t, d->meta.l[i].title) != 0) {
 			dc_msg(DC_WARN_GENERIC, 0, 0, "meta %s title \"%s\" "
 			    "is not the title lines; they are kept: %s",
 			    dc_lang_code((enum dc_lang)i),
 			    d->meta.l[i].title, t);
+			dc_meta_set(&d->meta.l[i].title, t);
+		}
 		g_free(t);
 	}
 }
