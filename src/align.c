@@ -1169,8 +1169,11 @@ dc_parse_pair(const char *orig, const char *trans, const struct dc_opts *o)
 	memset(&b, 0, sizeof(b));
 	a.name = orig;
 	b.name = trans;
-	/* Overrides are for the parallel model, not each side. */
+	/* The user's values are for the parallel model, not each side:
+	 * dc_doc_finish() gives them to it. */
 	so.title = so.author = so.date = so.place = NULL;
+	so.meta_file = NULL;
+	memset(so.meta, 0, sizeof(so.meta));
 	if ((a.d = dc_parse_file(orig, &so)) == NULL)
 		goto out;
 	dc_msg_set_file(strcmp(trans, "-") == 0 ? "<stdin>" : trans);
@@ -1303,7 +1306,7 @@ dc_parse_pair(const char *orig, const char *trans, const struct dc_opts *o)
 			if (dc_type_is_block(x->type))
 				al->beads[k++].type = x->type;
 	}
-	dc_doc_finish(d, o);
+	dc_doc_finish(d, o, orig);
 out:
 	g_free(st);
 	g_free(costs);

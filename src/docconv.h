@@ -159,6 +159,36 @@ enum dc_pub {
 	DC_PUB__MAX
 };
 
+/*
+ * Lines the user gave for the title page (--author, --place, --date),
+ * as given: the metadata files them by language too (dc_doc_finish()).
+ */
+enum dc_given {
+	DC_GIVEN_AUTHOR = 0,	/* --author */
+	DC_GIVEN_PLACE,		/* --place */
+	DC_GIVEN_DATE,		/* --date, as written */
+	DC_GIVEN__MAX
+};
+
+/* The forms of a model date (dc_date_form()). */
+enum dc_date_form {
+	DC_DATE_NONE = 0,	/* not a real date in these forms */
+	DC_DATE_YEAR,		/* "2020" */
+	DC_DATE_MONTH,		/* "2020-11" */
+	DC_DATE_DAY,		/* "2020-11-10" */
+	DC_DATE_MDAY		/* "--11-10": no year */
+};
+
+/* One line of a title page (dc_titleblock()). */
+struct dc_tline {
+	enum dc_type	 type;		/* its role: a header type */
+	enum dc_lang	 lang;		/* its language */
+	const char	*text;		/* the document's text */
+	const struct dc_node *node;	/* its header line; NULL if the
+					   metadata's */
+	int		 given;		/* the user's (meta.given) */
+};
+
 /* Metadata beside the tree (as in mandoc). */
 struct dc_meta {
 	struct dc_lmeta	 l[DC_LANG__MAX]; /* per language */
@@ -180,6 +210,9 @@ struct dc_meta {
 	int		 hant;		/* Chinese is Traditional (zh-Hant) */
 	char		*pub[DC_PUB__MAX]; /* the user's, by dc_pub; NULL
 					   if not given (meta.c) */
+	char		*given[DC_GIVEN__MAX]; /* the user's title page
+					   lines, by dc_given; NULL if not
+					   given */
 };
 
 /*
@@ -347,6 +380,7 @@ const char	*dc_sub_name(enum dc_sub);
 enum dc_sub	 dc_sub_from_name(const char *);
 int		 dc_iso_date_valid(const char *);
 char		*dc_iso_date(const char *);
+enum dc_date_form dc_date_form(const char *);
 const char	*dc_type_name(enum dc_type);
 enum dc_type	 dc_type_from_name(const char *);
 const char	*dc_lang_code(enum dc_lang);
@@ -360,7 +394,11 @@ struct dc_doc	*dc_doc_new(void);
 void		 dc_doc_free(struct dc_doc *);
 void		 dc_align_free(struct dc_align *);
 void		 dc_meta_set(char **, const char *);
-void		 dc_doc_finish(struct dc_doc *, const struct dc_opts *);
+void		 dc_doc_finish(struct dc_doc *, const struct dc_opts *,
+		    const char *);
+char		*dc_title_join(const struct dc_doc *, enum dc_lang);
+size_t		 dc_titleblock(const struct dc_doc *, enum dc_lang,
+		    struct dc_tline **);
 char		*dc_data_path(const char *);
 
 /* meta.c */

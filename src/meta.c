@@ -407,9 +407,10 @@ dc_pub_check_sidecar(const char *in)
 }
 
 /*
- * Give a parsed document the publisher's metadata for input in: the
- * --meta-file or the input's sidecar, then --meta over them.  An
- * error (a sidecar changed since dc_pub_check()) is an input error.
+ * Give a parsed document the publisher's metadata for input in (NULL:
+ * none, no sidecar): the --meta-file or the input's sidecar, then
+ * --meta over them.  An error (a sidecar changed since
+ * dc_pub_check()) is an input error.
  */
 void
 dc_pub_apply(struct dc_doc *d, const struct dc_opts *o, const char *in)
@@ -418,7 +419,8 @@ dc_pub_apply(struct dc_doc *d, const struct dc_opts *o, const char *in)
 	int	 k;
 
 	memset(vals, 0, sizeof(vals));
-	if (o->meta_file != NULL || (side = dc_pub_sidecar(in)) != NULL) {
+	if (o->meta_file != NULL || (in != NULL &&
+	    (side = dc_pub_sidecar(in)) != NULL)) {
 		if (dc_pub_read(vals, o->meta_file != NULL ? o->meta_file :
 		    side, o->meta_file != NULL, &err) == -1) {
 			dc_msg(DC_ERR_INPUT, 0, 0, "%s", err);

@@ -523,6 +523,8 @@ dc_doc_free(struct dc_doc *d)
 	g_free(d->meta.author_from);
 	for (i = 0; i < DC_PUB__MAX; i++)
 		g_free(d->meta.pub[i]);
+	for (i = 0; i < DC_GIVEN__MAX; i++)
+		g_free(d->meta.given[i]);
 	g_free(d);
 }
 
@@ -604,16 +606,224 @@ dc_iso_date_valid(const char *s)
 	return ok;
 }
 
+/* Add a line to a title block (dc_titleblock()). */
+static void
+meta_tline(GArray *a, enum dc_type type, enum dc_lang l, const char *text,
+    int given)
+{
+	struct dc_tline	 tl;
+
+	tl.type = type;
+	tl.lang = l;
+	tl.text = text;
+	tl.node = NULL;
+	tl.given = given;
+	g_array_append_val(a, tl);
+}
+
+/* Add a header line to a title block. */
+static void
+meta_tline_node(GArray *a, const struct dc_node *n)
+{
+	meta_tline(a, n->type, n->lang, n->text, 0);
+	g_array_index(a, struct dc_tline, a->len - 1).node = n;
+}
+
 /*
- * Complete the metadata after parsing: languages present, overrides
- * from the command line, and a placeholder title where the text has
- * none (with a warning, since the user should give --title).
+ * The title page's lines in language l, in order: the kicker lines
+ * (else the metadata's kicker), the metadata's title where the text
+ * has no title line (news), the other header lines as the text has
+ * them, then the lines the user gave (--author and --place in their
+ * language, --date in the text's first).  Returns their number; the
+ * caller g_free()s *out, whose texts are the document's.
+ */
+size_t
+dc_titleblock(const struct dc_doc *d, enum dc_lang l, struct dc_tline **out)
+{
+	const struct dc_meta	*m = &d->meta;
+	const struct dc_node	*n;
+	GArray			*a;
+	size_t			 nt = 0;
+
+	a = g_array_new(FALSE, FALSE, sizeof(struct dc_tline));
+	for (n = d->root->child; n != NULL; n = n->next) {
+		if (n->type == DC_KICKER && n->lang == l)
+			meta_tline_node(a, n);
+		nt += n->type == DC_TITLE && n->lang == l;
+	}
+	if (a->len == 0 && m->l[l].kicker != NULL)
+		meta_tline(a, DC_KICKER, l, m->l[l].kicker, 0);
+	if (nt == 0 && m->l[l].title != NULL)
+		meta_tline(a, DC_TITLE, l, m->l[l].title, 0);
+	for (n = d->root->child; n != NULL; n = n->next)
+		if (dc_type_is_header(n->type) && n->lang == l &&
+		    n->type != DC_KICKER)
+			meta_tline_node(a, n);
+	if (m->given[DC_GIVEN_AUTHOR] != NULL &&
+	    dc_text_lang_in(m->given[DC_GIVEN_AUTHOR], m->langs) == l)
+		meta_tline(a, DC_SPEAKER, l, m->given[DC_GIVEN_AUTHOR], 1);
+	if (m->given[DC_GIVEN_PLACE] != NULL &&
+	    dc_text_lang_in(m->given[DC_GIVEN_PLACE], m->langs) == l)
+		meta_tline(a, DC_DATEPLACE, l, m->given[DC_GIVEN_PLACE], 1);
+	if (m->given[DC_GIVEN_DATE] != NULL && l == (m->langs &
+	    (1u << DC_LANG_ZH) ? DC_LANG_ZH : DC_LANG_EN))
+		meta_tline(a, DC_DATEPLACE, l, m->given[DC_GIVEN_DATE], 1);
+	nt = a->len;
+	*out = (struct dc_tline *)(void *)g_array_free(a, FALSE);
+	return nt;
+}
+
+/*
+ * The form of a model date (meta.date_iso): "2020", "2020-11",
+ * "2020-11-10", "--11-10", or DC_DATE_NONE for what is not a real
+ * date in one of them.  Each writer takes the forms its format has.
+ */
+enum dc_date_form
+dc_date_form(const char *s)
+{
+	if (!dc_iso_date_valid(s))
+		return DC_DATE_NONE;
+	if (s[0] == '-')
+		return DC_DATE_MDAY;
+	switch (strlen(s)) {
+	case 4:
+		return DC_DATE_YEAR;
+	case 7:
+		return DC_DATE_MONTH;
+	default:
+		return DC_DATE_DAY;
+	}
+}
+
+/*
+ * The title lines of language l joined as the metadata keeps them:
+ * without a Markdown heading's "# ", by an ideographic space in
+ * Chinese and a space in English.  NULL if there are none; g_free().
+ */
+char *
+dc_title_join(const struct dc_doc *d, enum dc_lang l)
+{
+	const struct dc_node	*n;
+	const char		*t, *p;
+	GString			*g = NULL;
+
+	for (n = d->root->child; n != NULL; n = n->next) {
+		if (n->type != DC_TITLE || n->lang != l || n->text == NULL)
+			continue;
+		for (t = p = n->text; *p == '#'; p++)
+			;
+		if (p != t && (*p == ' ' || *p == '\t')) {
+			while (*p == ' ' || *p == '\t')
+				p++;
+			if (*p != '\0')
+				t = p;
+		}
+		if (g == NULL)
+			g = g_string_new(NULL);
+		else
+			g_string_append(g, l == DC_LANG_ZH ? "\u3000" : " ");
+		g_string_append(g, t);
+	}
+	return g != NULL ? g_string_free(g, FALSE) : NULL;
+}
+
+/*
+ * --title: one title line, in the language of the title, where the
+ * text's title lines were (else after the front matter, collection
+ * and kicker lines), for the title lines of every language.
+ */
+static void
+meta_title_lines(struct dc_doc *d, const char *title, enum dc_lang l)
+{
+	struct dc_node	*at, *n, *next, *t;
+
+	for (at = d->root->child; at != NULL; at = at->next)
+		if (at->type == DC_TITLE)
+			break;
+	if (at == NULL)
+		for (at = d->root->child; at != NULL &&
+		    (at->type == DC_FRONTMATTER || at->type == DC_COLLECTION ||
+		    at->type == DC_KICKER); at = at->next)
+			;
+	t = dc_node_new(DC_TITLE, l, title, 0, 0);
+	if (at != NULL)
+		dc_node_insert_before(at, t);
+	else
+		dc_node_append(d->root, t);
+	for (n = d->root->child; n != NULL; n = next) {
+		next = n->next;
+		if (n->type == DC_TITLE && n != t) {
+			dc_node_unlink(n);
+			dc_node_free(n);
+		}
+	}
+}
+
+/*
+ * The user's values: --title (the title lines and the metadata),
+ * --author, --place and --date (the metadata, and the title page's
+ * lines in meta.given), then the publisher's (--meta-file or the
+ * sidecar of in, then --meta).  A value with no letters ("2020") is
+ * filed under the text's first language; an empty one says nothing
+ * and is ignored.
+ */
+static void
+meta_user(struct dc_doc *d, const struct dc_opts *o, const char *in)
+{
+	char	*iso;
+	int	 i;
+
+	if (o->title != NULL && *o->title != '\0') {
+		for (i = 0; i < DC_LANG__MAX; i++)
+			if (d->meta.langs & (1u << i) || i == DC_LANG_ZH)
+				dc_meta_set(&d->meta.l[i].title, NULL);
+		i = dc_text_lang_in(o->title, d->meta.langs);
+		/* The text's own title, whatever its script: its line is
+		 * in one of the text's languages. */
+		if (!(d->meta.langs & (1u << i)))
+			i = d->meta.langs & (1u << DC_LANG_ZH) ? DC_LANG_ZH :
+			    DC_LANG_EN;
+		meta_title_lines(d, o->title, (enum dc_lang)i);
+		dc_meta_set(&d->meta.l[i].title, o->title);
+		d->meta.title_default = 0;
+	}
+	if (o->author != NULL && *o->author != '\0') {
+		i = dc_text_lang_in(o->author, d->meta.langs);
+		dc_meta_set(&d->meta.l[i].speaker, o->author);
+		dc_meta_set(&d->meta.given[DC_GIVEN_AUTHOR], o->author);
+	}
+	if (o->place != NULL && *o->place != '\0') {
+		i = dc_text_lang_in(o->place, d->meta.langs);
+		dc_meta_set(&d->meta.l[i].place, o->place);
+		dc_meta_set(&d->meta.given[DC_GIVEN_PLACE], o->place);
+	}
+	if (o->date != NULL) {
+		iso = meta_iso_date(o->date);
+		if (iso != NULL) {
+			g_free(d->meta.date_iso);
+			d->meta.date_iso = iso;
+		} else
+			dc_msg(DC_WARN_GENERIC, 0, 0, "--date is not an ISO "
+			    "date (YYYY-MM-DD), ignored: %s",
+			    o->date);
+		if (*o->date != '\0')
+			dc_meta_set(&d->meta.given[DC_GIVEN_DATE], o->date);
+	}
+	dc_pub_apply(d, o, in);
+}
+
+/*
+ * Complete the metadata after parsing: languages present, the
+ * user's values (meta_user()), the title lines' text as each
+ * language's title, and a placeholder title where the text has none
+ * (with a warning, since the user should give --title).  Every
+ * reader's document passes here once, with in the input file whose
+ * FILE.meta sidecar applies (NULL for none).
  */
 void
-dc_doc_finish(struct dc_doc *d, const struct dc_opts *o)
+dc_doc_finish(struct dc_doc *d, const struct dc_opts *o, const char *in)
 {
 	struct dc_node	*n, *s;
-	char		*iso;
 	int		 i;
 
 	d->meta.langs = 0;
@@ -644,33 +854,12 @@ dc_doc_finish(struct dc_doc *d, const struct dc_opts *o)
 				dc_meta_set(f[k], NULL);
 	}
 
-	/* A value with no letters ("2020") is filed under the text's
-	 * first language; an empty one says nothing and is ignored. */
-	if (o != NULL && o->title != NULL && *o->title != '\0') {
-		for (i = 0; i < DC_LANG__MAX; i++)
-			if (d->meta.langs & (1u << i) || i == DC_LANG_ZH)
-				dc_meta_set(&d->meta.l[i].title, NULL);
-		i = dc_text_lang_in(o->title, d->meta.langs);
-		dc_meta_set(&d->meta.l[i].title, o->title);
-		d->meta.title_default = 0;
-	}
-	if (o != NULL && o->author != NULL && *o->author != '\0') {
-		i = dc_text_lang_in(o->author, d->meta.langs);
-		dc_meta_set(&d->meta.l[i].speaker, o->author);
-	}
-	if (o != NULL && o->place != NULL && *o->place != '\0') {
-		i = dc_text_lang_in(o->place, d->meta.langs);
-		dc_meta_set(&d->meta.l[i].place, o->place);
-	}
-	if (o != NULL && o->date != NULL) {
-		iso = meta_iso_date(o->date);
-		if (iso != NULL) {
-			g_free(d->meta.date_iso);
-			d->meta.date_iso = iso;
-		} else
-			dc_msg(DC_WARN_GENERIC, 0, 0, "--date is not an ISO "
-			    "date (YYYY-MM-DD), ignored: %s", o->date);
-	}
+	if (o != NULL)
+		meta_user(d, o, in);
+	/* A language with title lines has a title: their text. */
+	for (i = 0; i < DC_LANG__MAX; i++)
+		if (d->meta.l[i].title == NULL)
+			d->meta.l[i].title = dc_title_join(d, (enum dc_lang)i);
 
 	for (i = 0; i < DC_LANG__MAX; i++)
 		if (d->meta.l[i].title != NULL)
@@ -763,6 +952,18 @@ check_meta(const struct dc_doc *d, unsigned int langs, FILE *out)
 			    err != NULL ? err : "not as checked");
 		g_free(v[i]);
 		g_free(err);
+	}
+	for (i = 0; i < DC_GIVEN__MAX; i++)
+		MSTR(m->given[i], "user's title page line");
+	/* A language with title lines has a title (dc_doc_finish()). */
+	for (i = 0; i < DC_LANG__MAX; i++) {
+		char	*t = dc_title_join(d, (enum dc_lang)i);
+
+		if (t != NULL && m->l[i].title == NULL)
+			MBAD("%s title lines \"%s\" and no %s title",
+			    dc_lang_code((enum dc_lang)i), t,
+			    dc_lang_code((enum dc_lang)i));
+		g_free(t);
 	}
 	if (!title)
 		MBAD("no title");

@@ -49,6 +49,8 @@ struct dc_input {
 	size_t		 len;		/* bytes in buf */
 	struct dc_line	*lines;		/* the lines, owned */
 	size_t		 nlines;	/* number of lines */
+	const char	*path;		/* the file read, whose FILE.meta
+					   sidecar applies; NULL if none */
 };
 
 /* input.c */

@@ -84,6 +84,31 @@ jr_blank(const char *s)
 }
 
 /*
+ * A model edited by hand may say one title in "meta" and another in
+ * its title lines: the lines, which every title page shows, are kept
+ * as the title too, said with a warning.
+ */
+static void
+jr_titles(struct dc_doc *d)
+{
+	char	*t;
+	int	 i;
+
+	for (i = 0; i < DC_LANG__MAX; i++) {
+		t = dc_title_join(d, (enum dc_lang)i);
+		if (t != NULL && d->meta.l[i].title != NULL &&
+		    strcmp(t, d->meta.l[i].title) != 0) {
+			dc_msg(DC_WARN_GENERIC, 0, 0, "meta %s title \"%s\" "
+			    "is not the title lines; they are kept: %s",
+			    dc_lang_code((enum dc_lang)i),
+			    d->meta.l[i].title, t);
+			dc_meta_set(&d->meta.l[i].title, t);
+		}
+		g_free(t);
+	}
+}
+
+/*
  * A string member: *out is NULL if absent, the string if present.
  * Returns 0, or -1 if it is not a string or not UTF-8.
  */
@@ -742,9 +767,10 @@ dc_parse_json(const struct dc_input *in, const struct dc_opts *o)
 		    "alignment")) == -1)
 			goto out;
 	}
+	jr_titles(p.d);
 	/* The rules every reader's model keeps (a title is set later, by
 	 * dc_doc_finish(), if the JSON has none). */
-	dc_doc_finish(p.d, o);
+	dc_doc_finish(p.d, o, in->path);
 	{
 		/* The first rule broken says what to correct. */
 		char	*why = NULL, *nl;

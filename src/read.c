@@ -268,10 +268,11 @@ read_tei(const char *buf, size_t len, char **x, size_t *xlen)
 
 /*
  * Parse an input held in memory; name is the source's name for the
- * metadata.  Returns the document, or NULL after reporting an error.
+ * metadata, path the file read (NULL if none: no sidecar).  Returns
+ * the document, or NULL after reporting an error.
  */
-struct dc_doc *
-dc_parse_mem(const char *buf, size_t len, const char *name,
+static struct dc_doc *
+read_mem(const char *buf, size_t len, const char *name, const char *path,
     const struct dc_opts *o)
 {
 	struct dc_input	 in;
@@ -292,7 +293,7 @@ dc_parse_mem(const char *buf, size_t len, const char *name,
 		tei = read_tei(buf, len, &x, &xlen);
 		if (tei || dia == DC_DIALECT_TEI) {
 			struct dc_input raw = { x != NULL ? x : (char *)buf,
-			    x != NULL ? xlen : len, NULL, 0 };
+			    x != NULL ? xlen : len, NULL, 0, path };
 			d = dc_parse_tei(&raw, o);
 			g_free(x);
 			if (d == NULL)
@@ -300,7 +301,7 @@ dc_parse_mem(const char *buf, size_t len, const char *name,
 			/* The TEI names its own source text. */
 			if (d->meta.source == NULL)
 				dc_meta_set(&d->meta.source, name);
-			dc_doc_finish(d, o);
+			dc_doc_finish(d, o, path);
 			return dc_read_checked(d);
 		}
 		g_free(x);
@@ -308,7 +309,7 @@ dc_parse_mem(const char *buf, size_t len, const char *name,
 	/* docconv's own JSON: the model as it was written. */
 	if (dia == DC_DIALECT_JSON || (dia == DC_DIALECT_AUTO &&
 	    dc_json_sniff(buf, len))) {
-		struct dc_input raw = { (char *)buf, len, NULL, 0 };
+		struct dc_input raw = { (char *)buf, len, NULL, 0, path };
 		return dc_read_checked(dc_parse_json(&raw, o));
 	}
 	if (dc_input_decode(buf, len, o, &in) == -1)
@@ -316,6 +317,7 @@ dc_parse_mem(const char *buf, size_t len, const char *name,
 	dc_input_web(&in, &found, o->keep_markup);
 	dc_input_split(&in);
 	dc_input_pairs(&in);
+	in.path = path;
 	if (dia == DC_DIALECT_AUTO)
 		dia = dc_detect(&in);
 	/* A clause a line: the lines that go on join first. */
@@ -345,7 +347,7 @@ dc_parse_mem(const char *buf, size_t len, const char *name,
 	dc_found_apply(d, &found);
 	dc_found_free(&found);
 	dc_input_free(&in);
-	dc_doc_finish(d, o);
+	dc_doc_finish(d, o, path);
 	return dc_read_checked(d);
 }
 
@@ -413,6 +415,17 @@ out:
 		g_string_free(b, TRUE);
 	close(fd);
 	return rc;
+}
+
+/*
+ * Parse an input held in memory; name is the source's name for the
+ * metadata.  Returns the document, or NULL after reporting an error.
+ */
+struct dc_doc *
+dc_parse_mem(const char *buf, size_t len, const char *name,
+    const struct dc_opts *o)
+{
+	return read_mem(buf, len, name, NULL, o);
 }
 
 /* The input size limit when --max-input-size does not give one. */
@@ -623,12 +636,8 @@ dc_parse_file(const char *path, const struct dc_opts *o)
 			g_free(buf);
 			return NULL;
 		}
-		d = dc_parse_mem(buf, len, "-", o);
+		d = read_mem(buf, len, "-", path, o);
 		g_free(buf);
-		if (d != NULL) {
-			dc_pub_apply(d, o, path);
-			dc_read_checked(d);	/* the user's values too */
-		}
 		return d;
 	}
 	if (g_stat(path, &st) == -1) {
@@ -662,13 +671,9 @@ dc_parse_file(const char *path, const struct dc_opts *o)
 		return NULL;
 	}
 	base = g_path_get_basename(path);
-	d = dc_parse_mem(buf, len, base, o);
+	d = read_mem(buf, len, base, path, o);
 	g_free(base);
 	g_free(buf);
-	if (d != NULL) {
-		dc_pub_apply(d, o, path);
-		dc_read_checked(d);	/* the user's values too */
-	}
 	return d;
 }
 

@@ -397,6 +397,38 @@ epub_sources(struct epub *e, struct dc_xml *x)
 }
 
 /*
+ * The title page's lines of language l and role t (dc_titleblock()):
+ * kicker paragraphs, or title spans with a space between them (which
+ * keeps words apart for screen readers and for English lines, which
+ * run on), counted in *nt.  "u" marks a header line of the text.
+ */
+static void
+epub_titlelines(struct epub *e, struct dc_xml *x, enum dc_lang l,
+    enum dc_type t, int *nt)
+{
+	struct dc_tline	*tl;
+	size_t		 i, n;
+	int		 u;
+
+	n = dc_titleblock(e->doc, l, &tl);
+	for (i = 0; i < n; i++) {
+		if (tl[i].type != t || tl[i].given)
+			continue;
+		u = tl[i].node != NULL;
+		if (t == DC_KICKER) {
+			dc_xml_nl(x);
+			epub_elem(e, x, "p", u ? "u kicker" : "kicker", l,
+			    tl[i].text);
+			continue;
+		}
+		if ((*nt)++ > 0)
+			dc_xml_text(x, " ");
+		epub_elem(e, x, "span", u ? "u tl" : "tl", l, tl[i].text);
+	}
+	g_free(tl);
+}
+
+/*
  * The title page: collection number, the title in each language, then
  * per language a column of the other header lines in source order,
  * and any metadata (say from --author) that no header line carries.
@@ -410,7 +442,7 @@ epub_titlepage(struct epub *e, struct dc_xml *x)
 	const char		*place, *date;
 	enum dc_lang		 l;
 	char			*s;
-	int			 i, any, nt = 0;
+	int			 i, nt = 0;
 
 	dc_xml_nl(x);
 	dc_xml_start(x, "header");
@@ -425,46 +457,16 @@ epub_titlepage(struct epub *e, struct dc_xml *x)
 		}
 
 	/* The kicker (引题) stands over the title, in each language. */
-	for (i = 0; i < DC_LANG__MAX; i++) {
-		l = epub_nth_lang(e, i);
-		any = 0;
-		for (n = e->doc->root->child; n != NULL; n = n->next)
-			if (n->type == DC_KICKER && n->lang == l) {
-				dc_xml_nl(x);
-				epub_elem(e, x, "p", "u kicker", l, n->text);
-				any = 1;
-			}
-		if (!any && m->l[l].kicker != NULL) {
-			dc_xml_nl(x);
-			epub_elem(e, x, "p", "kicker", l, m->l[l].kicker);
-		}
-	}
+	for (i = 0; i < DC_LANG__MAX; i++)
+		epub_titlelines(e, x, epub_nth_lang(e, i), DC_KICKER, &nt);
 
 	dc_xml_nl(x);
 	dc_xml_start(x, "h1");
 	dc_xml_attr(x, "class", "title");
 	dc_xml_attr(x, "id", "title");
 	e->head = 1;
-	for (i = 0; i < DC_LANG__MAX; i++) {
-		l = epub_nth_lang(e, i);
-		any = 0;
-		/*
-		 * A space between title lines keeps words apart for
-		 * screen readers and for English lines, which run on.
-		 */
-		for (n = e->doc->root->child; n != NULL; n = n->next)
-			if (n->type == DC_TITLE && n->lang == l) {
-				if (nt++ > 0)
-					dc_xml_text(x, " ");
-				epub_elem(e, x, "span", "u tl", l, n->text);
-				any = 1;
-			}
-		if (!any && m->l[l].title != NULL) {
-			if (nt++ > 0)
-				dc_xml_text(x, " ");
-			epub_elem(e, x, "span", "tl", l, m->l[l].title);
-		}
-	}
+	for (i = 0; i < DC_LANG__MAX; i++)
+		epub_titlelines(e, x, epub_nth_lang(e, i), DC_TITLE, &nt);
 	e->head = 0;
 	dc_xml_end(x);
 
@@ -1326,15 +1328,9 @@ epub_time(const struct epub *e)
 static int
 epub_date_ok(const char *iso)
 {
-	size_t	 i, len;
+	enum dc_date_form f = dc_date_form(iso);
 
-	if (iso == NULL || (len = strlen(iso)) < 4 || len > 10)
-		return 0;
-	for (i = 0; i < len; i++)
-		if (!(g_ascii_isdigit(iso[i]) || (iso[i] == '-' &&
-		    (i == 4 || i == 7))))
-			return 0;
-	return len == 4 || len == 7 || len == 10;
+	return f == DC_DATE_YEAR || f == DC_DATE_MONTH || f == DC_DATE_DAY;
 }
 
 static void

@@ -107,14 +107,9 @@ html_json_thing(GString *b, int *n, const char *key, const char *type,
 static int
 html_date_ok(const char *s)
 {
-	size_t	 i, len;
+	enum dc_date_form f = dc_date_form(s);
 
-	if (s == NULL || ((len = strlen(s)) != 4 && len != 7 && len != 10))
-		return 0;
-	for (i = 0; i < len; i++)
-		if (i == 4 || i == 7 ? s[i] != '-' : !g_ascii_isdigit(s[i]))
-			return 0;
-	return 1;
+	return f == DC_DATE_YEAR || f == DC_DATE_MONTH || f == DC_DATE_DAY;
 }
 
 /* The licence as an address: an SPDX id's page, else NULL. */

@@ -527,8 +527,8 @@ pdf_metadata(struct pdf *pd, const struct dc_doc *d,
 	cairo_pdf_surface_set_metadata(pd->surf, CAIRO_PDF_METADATA_TITLE,
 	    s);
 	pd->title = s;
-	if (o->author != NULL)
-		s = g_strdup(o->author);
+	if (m->given[DC_GIVEN_AUTHOR] != NULL)
+		s = g_strdup(m->given[DC_GIVEN_AUTHOR]);
 	else if (z->speaker != NULL && e->speaker != NULL)
 		s = g_strconcat(z->speaker, " / ", e->speaker, NULL);
 	else if (z->speaker != NULL || e->speaker != NULL)

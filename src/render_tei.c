@@ -114,34 +114,7 @@ static const struct {
 static int
 tei_when_ok(const char *s)
 {
-	size_t	 i, n;
-	int	 y = 2000, m = 1, d = 1;
-
-	if (s == NULL)
-		return 0;
-	n = strlen(s);
-	for (i = 0; i < n; i++)
-		if (!(g_ascii_isdigit(s[i]) || (s[i] == '-' &&
-		    (i == 4 || i == 7 || (n == 7 && i < 2) ||
-		    (n == 7 && i == 4)))))
-			return 0;
-	switch (n) {
-	case 4:
-		y = atoi(s);
-		break;
-	case 7:
-		if (s[0] == '-')	/* --MM-DD, any leap year */
-			m = atoi(s + 2), d = atoi(s + 5);
-		else
-			y = atoi(s), m = atoi(s + 5);
-		break;
-	case 10:
-		y = atoi(s), m = atoi(s + 5), d = atoi(s + 8);
-		break;
-	default:
-		return 0;
-	}
-	return y > 0 && g_date_valid_dmy(d, m, y);
+	return dc_date_form(s) != DC_DATE_NONE;
 }
 
 /*

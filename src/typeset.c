@@ -743,7 +743,7 @@ ts_furniture(struct ts *t, struct ts_page *p)
 /*
  * Running-head titles: the title lines of each language joined with
  * a space (ideographic for Chinese) where the model's title runs
- * them together; none when --title replaces them.
+ * them together.
  */
 static void
 ts_headtitles(struct ts *t)
@@ -752,8 +752,6 @@ ts_headtitles(struct ts *t)
 	GString		*g[DC_LANG__MAX] = { NULL, NULL };
 	int		 i;
 
-	if (t->o->title != NULL)
-		return;
 	for (n = t->doc->root->child; n != NULL; n = n->next) {
 		if (n->type != DC_TITLE || n->text == NULL)
 			continue;
@@ -1434,17 +1432,18 @@ ts_title_line(struct ts *t, struct ts_frame *f, enum ts_sid sid,
 }
 
 /*
- * The title block: each language's header lines in source order,
- * Chinese first, with the metadata the options add; a bookmark for
- * the title.  Returns the page and height where the text may begin.
+ * The title block: each language's title page lines (dc_titleblock()),
+ * Chinese first; a bookmark for the title.  Returns the page and
+ * height where the text may begin.
  */
 static void
 ts_title(struct ts *t, struct ts_frame *f)
 {
 	const struct dc_meta *m = &t->doc->meta;
-	const struct dc_node *n;
+	struct dc_tline	*tl;
 	enum ts_sid	 sid, prev, kick;
-	int		 l, any, ntitle;
+	int		 l, any;
+	size_t		 i, nl;
 	double		 before;
 	const char	*mt;
 	struct ts_rule	 r;
@@ -1461,64 +1460,25 @@ ts_title(struct ts *t, struct ts_frame *f)
 			continue;
 		prev = TS_SID__MAX;
 		any = 0;
-		ntitle = 0;
 		before = l == DC_LANG_EN ? t->st[TS_ZH_BODY].pitch * 1.2 : 0;
-		for (n = t->doc->root->child; n != NULL; n = n->next)
-			if (n->type == DC_TITLE && n->lang == (enum dc_lang)l)
-				ntitle++;
-		/*
-		 * The kicker stands over the title, wherever the reader
-		 * found it; else the one the metadata knows.
-		 */
 		kick = TS_SID_LANG(TS_ZH_KICKER, l);
-		for (n = t->doc->root->child; n != NULL; n = n->next)
-			if (n->type == DC_KICKER && n->lang == (enum dc_lang)l) {
-				ts_title_line(t, f, kick, n->text, any == 0 ?
-				    before : 0);
-				prev = kick;
-				any = 1;
-			}
-		if (!any && m->l[l].kicker != NULL) {
-			ts_title_line(t, f, kick, m->l[l].kicker, before);
-			prev = kick;
-			any = 1;
-		}
-		/* No title line (news, --title): the known title leads. */
-		if ((ntitle == 0 || t->o->title != NULL) &&
-		    m->l[l].title != NULL) {
-			sid = TS_SID_LANG(TS_ZH_TITLE, l);
-			ts_title_line(t, f, sid, m->l[l].title, any == 0 ?
-			    before : t->st[sid].pitch * 0.15);
-			prev = sid;
-			any = 1;
-		}
-		for (n = t->doc->root->child; n != NULL; n = n->next) {
-			if (!dc_type_is_header(n->type) ||
-			    n->lang != (enum dc_lang)l ||
-			    n->type == DC_KICKER)
-				continue;
-			sid = ts_head_style(n->type, n->lang);
+		nl = dc_titleblock(t->doc, (enum dc_lang)l, &tl);
+		for (i = 0; i < nl; i++) {
+			sid = ts_head_style(tl[i].type, tl[i].lang);
 			if (sid == TS_SID__MAX)
 				continue;
-			/* --title replaces the title lines. */
-			if (n->type == DC_TITLE && t->o->title != NULL)
+			/* The user's lines close the block, set close. */
+			if (tl[i].given) {
+				ts_title_line(t, f, sid, tl[i].text, 0);
 				continue;
-			ts_title_line(t, f, sid, n->text, any == 0 ? before :
-			    sid == prev ? 0 : prev == kick ?
+			}
+			ts_title_line(t, f, sid, tl[i].text, any == 0 ?
+			    before : sid == prev ? 0 : prev == kick ?
 			    t->st[sid].pitch * 0.15 : t->st[sid].pitch * 0.5);
 			prev = sid;
 			any = 1;
 		}
-		sid = l == DC_LANG_ZH ? TS_ZH_META : TS_EN_META;
-		if (t->o->author != NULL && *t->o->author != '\0' &&
-		    (int)dc_text_lang_in(t->o->author, m->langs) == l)
-			ts_title_line(t, f, sid, t->o->author, 0);
-		if (t->o->place != NULL && *t->o->place != '\0' &&
-		    (int)dc_text_lang_in(t->o->place, m->langs) == l)
-			ts_title_line(t, f, sid, t->o->place, 0);
-		if (t->o->date != NULL && l == (m->langs & (1u <<
-		    DC_LANG_ZH) ? DC_LANG_ZH : DC_LANG_EN))
-			ts_title_line(t, f, sid, t->o->date, 0);
+		g_free(tl);
 	}
 	/* A short rule under the block. */
 	f->y += t->st[TS_ZH_BODY].pitch * 0.9;

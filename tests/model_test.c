@@ -725,6 +725,99 @@ t_tree_check_fails(void)
 }
 
 /*
+ * The title page's lines: the header lines of a language in order,
+ * then the user's lines in theirs; a text with no title line leads
+ * with the metadata's title.
+ */
+static void
+t_titleblock(void)
+{
+	struct dc_opts	 o = opts;
+	struct dc_doc	*d;
+	struct dc_tline	*tl;
+	struct dc_node	*t;
+	const char	*txt = "林间访谈\n\n　　记者来到小镇，见到了老林。\n";
+	size_t		 n;
+
+	o.author = "林小溪";
+	o.date = "2021-03-04";
+	d = dc_parse_mem(txt, strlen(txt), "test.txt", &o);
+	g_assert_nonnull(d);
+	n = dc_titleblock(d, DC_LANG_ZH, &tl);
+	g_assert_cmpuint(n, ==, 3);
+	g_assert_cmpint(tl[0].type, ==, DC_TITLE);
+	g_assert_cmpstr(tl[0].text, ==, "林间访谈");
+	g_assert_false(tl[0].given);
+	g_assert_cmpint(tl[1].type, ==, DC_SPEAKER);
+	g_assert_cmpstr(tl[1].text, ==, "林小溪");
+	g_assert_true(tl[1].given);
+	g_assert_cmpstr(tl[2].text, ==, "2021-03-04");
+	g_free(tl);
+	g_assert_cmpuint(dc_titleblock(d, DC_LANG_EN, &tl), ==, 0);
+	g_free(tl);
+	/* No title line (news): the metadata's title leads. */
+	t = d->root->child;
+	g_assert_cmpint(t->type, ==, DC_TITLE);
+	dc_node_unlink(t);
+	dc_node_free(t);
+	n = dc_titleblock(d, DC_LANG_ZH, &tl);
+	g_assert_cmpuint(n, ==, 3);
+	g_assert_cmpint(tl[0].type, ==, DC_TITLE);
+	g_assert_cmpstr(tl[0].text, ==, "林间访谈");
+	g_free(tl);
+	dc_doc_free(d);
+}
+
+/* The forms of a model date, the one test of every writer's dates. */
+static void
+t_date_form(void)
+{
+	g_assert_cmpint(dc_date_form("2020"), ==, DC_DATE_YEAR);
+	g_assert_cmpint(dc_date_form("2020-11"), ==, DC_DATE_MONTH);
+	g_assert_cmpint(dc_date_form("2020-02-29"), ==, DC_DATE_DAY);
+	g_assert_cmpint(dc_date_form("--02-29"), ==, DC_DATE_MDAY);
+	g_assert_cmpint(dc_date_form("2021-02-29"), ==, DC_DATE_NONE);
+	g_assert_cmpint(dc_date_form("0000"), ==, DC_DATE_NONE);
+	g_assert_cmpint(dc_date_form("2020-13"), ==, DC_DATE_NONE);
+	g_assert_cmpint(dc_date_form("2020-1-5"), ==, DC_DATE_NONE);
+	g_assert_cmpint(dc_date_form(" 2020"), ==, DC_DATE_NONE);
+	g_assert_cmpint(dc_date_form(NULL), ==, DC_DATE_NONE);
+}
+
+/*
+ * --title replaces the title lines of every language with one line in
+ * its own, and the metadata's title is its text: title lines with no
+ * title break the rules.
+ */
+static void
+t_user_title(void)
+{
+	const char	*top = g_getenv("top_srcdir");
+	struct dc_opts	 o = opts;
+	struct dc_doc	*d;
+	struct dc_node	*n;
+	char		*path;
+
+	o.title = "Ferngate Hollow";
+	path = g_build_filename(top != NULL ? top : "..", "examples",
+	    "speech-bilingual.zh-en.txt", NULL);
+	d = dc_parse_file(path, &o);
+	g_free(path);
+	g_assert_nonnull(d);
+	g_assert_cmpint(count_type(d, DC_TITLE), ==, 1);
+	g_assert_cmpint(count_header(d, DC_TITLE, DC_LANG_EN), ==, 1);
+	g_assert_cmpstr(d->meta.l[DC_LANG_EN].title, ==, "Ferngate Hollow");
+	g_assert_null(d->meta.l[DC_LANG_ZH].title);
+	g_assert_cmpint(dc_tree_check(d, stderr), ==, 0);
+	for (n = d->root->child; n->type != DC_TITLE; n = n->next)
+		;
+	g_assert_cmpint(n->prev->type, ==, DC_COLLECTION);	/* in place */
+	dc_meta_set(&d->meta.l[DC_LANG_EN].title, NULL);
+	g_assert_cmpint(dc_tree_check(d, NULL), >, 0);	/* a line, no title */
+	dc_doc_free(d);
+}
+
+/*
  * Parts: a heading opens one of its level, a vocative one of level 1;
  * a part ends at the next part of its level or above, or where the
  * closings and sign-offs that end the text begin.
@@ -786,6 +879,9 @@ main(int argc, char **argv)
 	g_test_add_func("/model/parts", t_parts);
 	g_test_add_func("/model/check_fails", t_tree_check_fails);
 	g_test_add_func("/model/pub", t_pub);
+	g_test_add_func("/model/user_title", t_user_title);
+	g_test_add_func("/model/date_form", t_date_form);
+	g_test_add_func("/model/titleblock", t_titleblock);
 	g_test_add_func("/text/script", t_script);
 	g_test_add_func("/lines/breaks", t_line_breaks);
 	return g_test_run();

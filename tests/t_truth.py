@@ -1,0 +1,126 @@
+"""Checks for t_truth.sh: what each output says its title and its
+publisher's metadata are.  python3 t_truth.py CHECK ARGS...; prints
+what is wrong and exits 1, else exits 0."""
+import json
+import re
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+import zipfile
+
+TEI = '{http://www.tei-c.org/ns/1.0}'
+OPF = '{http://www.idpf.org/2007/opf}'
+DC = '{http://purl.org/dc/elements/1.1/}'
+XH = '{http://www.w3.org/1999/xhtml}'
+bad = []
+
+
+def text(e):
+    return ''.join(e.itertext()).strip() if e is not None else None
+
+
+def want(what, got, exp):
+    if got != exp:
+        bad.append('%s is %r, not %r' % (what, got, exp))
+
+
+def pdfinfo(pdf, *opt):
+    return subprocess.run(['pdfinfo'] + list(opt) + [pdf],
+                          capture_output=True, text=True).stdout
+
+
+def pdf_title(pdf):
+    m = re.search(r'^Title:\s*(.*)$', pdfinfo(pdf), re.M)
+    return m.group(1) if m else None
+
+
+def title(base, x, old):
+    """base.{pdf,epub,html,tei.xml} all say x, never old, as title."""
+    want('PDF Title', pdf_title(base + '.pdf'), x)
+    txt = subprocess.run(['pdftotext', base + '.pdf', '-'],
+                         capture_output=True, text=True).stdout
+    if x not in txt:
+        bad.append('the PDF text lacks %r' % x)
+    if old in txt:
+        bad.append('the PDF text still has %r' % old)
+    with zipfile.ZipFile(base + '.epub') as z:
+        opf = ET.fromstring(z.read('EPUB/package.opf'))
+        page = z.read('EPUB/text.xhtml').decode()
+    t = [e.text for e in opf.iter(DC + 'title')]
+    want('OPF first dc:title', t[0] if t else None, x)
+    h1 = ET.fromstring(page).find('.//%sh1' % XH)
+    want('EPUB title page h1', text(h1), x)
+    if old in page:
+        bad.append('the EPUB text still has %r' % old)
+    html = open(base + '.html', encoding='utf-8').read()
+    m = re.search(r'<title>(.*?)</title>', html)
+    want('web page <title>', m.group(1) if m else None, x)
+    m = re.search(r'<h1 class="title"[^>]*>(.*?)</h1>', html, re.S)
+    want('web page h1', re.sub(r'<[^>]*>', '', m.group(1)).strip()
+         if m else None, x)
+    tei = ET.parse(base + '.tei.xml').getroot()
+    ts = tei.find('%steiHeader/%sfileDesc/%stitleStmt' % (TEI, TEI, TEI))
+    want('TEI titleStmt main title',
+         text(ts.find('%stitle[@type="main"]' % TEI)), x)
+    tp = [text(e) for e in tei.iter(TEI + 'titlePart')
+          if e.get('type') == 'main']
+    want('TEI title lines', tp, [x])
+
+
+def pub(base, publisher, translator):
+    """Every output of base names the publisher and the translator."""
+    tei = ET.parse(base + '.tei.xml').getroot()
+    fd = tei.find('%steiHeader/%sfileDesc' % (TEI, TEI))
+    want('TEI publisher', text(fd.find('%spublicationStmt/%spublisher' %
+                                       (TEI, TEI))), publisher)
+    resp = {text(s.find(TEI + 'resp')): text(s.find(TEI + 'name'))
+            for s in fd.iter(TEI + 'respStmt')}
+    want('TEI translator', resp.get('translator'), translator)
+    with zipfile.ZipFile(base + '.epub') as z:
+        opf = ET.fromstring(z.read('EPUB/package.opf'))
+    want('OPF dc:publisher', [e.text for e in opf.iter(DC + 'publisher')],
+         [publisher])
+    want('OPF translator', {e.get('id'): e.text for e in
+                            opf.iter(DC + 'contributor')}.get('translator'),
+         translator)
+    kw = re.search(r'^Keywords:\s*(.*)$', pdfinfo(base + '.pdf'), re.M)
+    kw = kw.group(1) if kw else ''
+    for k in ('publisher: ' + publisher, 'translator: ' + translator):
+        if k not in kw:
+            bad.append('PDF Keywords %r lack %r' % (kw, k))
+    html = open(base + '.html', encoding='utf-8').read()
+    m = re.search(r'<script type="application/ld\+json">(.*?)</script>',
+                  html, re.S)
+    ld = json.loads(m.group(1)) if m else {}
+    want('JSON-LD publisher', ld.get('publisher', {}).get('name'), publisher)
+    want('JSON-LD translator', ld.get('translator', {}).get('name'),
+         translator)
+    j = json.load(open(base + '.json', encoding='utf-8'))
+    want('JSON publication', j['meta'].get('publication'),
+         {'publisher': publisher, 'translator': translator})
+
+
+def retitle(src, dst, lang, x):
+    """Write src's JSON model with the title lines of lang made x."""
+    j = json.load(open(src, encoding='utf-8'))
+    hs = [h for h in j['header'] if h['type'] == 'title' and
+          h['lang'] == lang]
+    hs[0]['text'] = x
+    for h in hs[1:]:
+        j['header'].remove(h)
+    json.dump(j, open(dst, 'w', encoding='utf-8'), ensure_ascii=False)
+
+
+def pdftitle(pdf, x, old):
+    """The PDF's Title metadata names x, not old (the other language's
+    title may stand beside it)."""
+    t = pdf_title(pdf) or ''
+    if x not in t.split(' / ') or old in t:
+        bad.append('PDF Title is %r: not %r' % (t, x))
+
+
+{'title': title, 'pub': pub, 'retitle': retitle,
+ 'pdftitle': pdftitle}[sys.argv[1]](*sys.argv[2:])
+for b in bad:
+    print('FAIL: ' + b)
+sys.exit(1 if bad else 0)
