@@ -55,6 +55,7 @@ struct lb {
 	int		*end;		/* [j]: end of a line broken at j */
 	int		 width, indent;
 	int		 zh;
+	double		 emst;		/* emergency stretch, of the line's */
 	int		 em;
 	struct lb_node	*n;		/* nodes */
 	int		 nn, cap;
@@ -70,7 +71,7 @@ struct lb {
  */
 #define LB_LINE		10
 #define LB_HYPHEN	50	/* breaking at a hyphenation point */
-#define LB_EMERG	1e5	/* inside a word, or against kinsoku */
+#define LB_EMERG	1e12	/* inside a word, or against kinsoku */
 #define LB_HANG		1000	/* badness added for a hanging mark */
 #define LB_DOUBLE	1e9	/* two hyphenated lines in a row */
 #define LB_FINAL	5e4	/* a hyphen on the last full line */
@@ -78,7 +79,10 @@ struct lb {
 #define LB_RUNT		1e7	/* a Chinese last line of one character */
 #define LB_TOL		2.5	/* the most a line may stretch, first pass */
 #define LB_TOL_EN	5	/* ... in English: a space to 1.3 times */
-#define LB_AWFUL	1e4	/* badness of a line that cannot stretch */
+#define LB_NOGLUE	1e10	/* badness of a line that cannot stretch */
+#define LB_OVERFULL	1e15	/* ... of one wider than the column */
+#define LB_EMST		3	/* emergency stretch, times a line's own */
+#define LB_RMAX		10	/* English stretches no further: ragged */
 
 /* Full-width punctuation whose blank half clreq lets go. */
 int
@@ -253,10 +257,17 @@ lb_line(const struct lb *b, int a, int j, int avail, int forced,
 			bad = 100 * q * q * q;
 		} else if (forced)
 			r = bad = 0;
-		else {
-			r = st > 0 ? (double)(avail - ww) / st : HUGE_VAL;
-			/* TeX's badness, capped where it reaches 10000. */
-			bad = r > 4.6 ? LB_AWFUL : 100 * r * r * r;
+		else if (st <= 0 && ww < avail) {
+			r = HUGE_VAL;
+			bad = LB_NOGLUE;
+		} else {
+			/*
+			 * TeX's badness, not capped: a line twice as loose
+			 * costs eight times more, however loose it is.
+			 */
+			r = ww == avail ? 0 :
+			    (double)(avail - ww) / (st * (1 + b->emst));
+			bad = 100 * r * r * r;
 		}
 		if (k == 2)
 			bad += LB_HANG;
@@ -271,7 +282,7 @@ lb_line(const struct lb *b, int a, int j, int avail, int forced,
 	}
 	if (best < 0) {
 		*rp = -HUGE_VAL;
-		*badp = LB_AWFUL;
+		*badp = LB_OVERFULL;
 		*endp = LB_WHOLE;
 		return 0;
 	}
@@ -321,9 +332,11 @@ lb_node_add(struct lb *b, int pos, int prev, double total, int fit,
 
 /*
  * One pass over the paragraph: tol bounds how loose a line may be
- * (0: any), emerg allows breaks inside words and against the
- * line-start rules, overfull lines where nothing else fits.  Returns
- * the best node at the paragraph's end, or -1.
+ * (0: any; b->emst times its stretch is added to it), emerg allows
+ * breaks inside words and against the line-start rules at a cost
+ * that only an overfull line exceeds, and overfull lines where
+ * nothing else fits.  Returns the best node at the paragraph's end,
+ * or -1.
  */
 static int
 lb_pass(struct lb *b, double tol, int emerg)
@@ -426,10 +439,13 @@ lb_pass(struct lb *b, double tol, int emerg)
  * Set the line of glyphs [a, j) as lb_line() fits it, full (justified)
  * or not: its last mark whole, half or hanging, then stretch or shrink
  * its glue (an opening mark that shrinks moves its glyph with its blank,
- * so that the mark stays by what it opens), or for a line that should
- * be full and cannot stretch, spread its slack between its clusters.
+ * so that the mark stays by what it opens).  A Chinese line that should
+ * be full and cannot stretch spreads its slack between its clusters; an
+ * English one that would stretch more than LB_RMAX times its stretch,
+ * or has none, is left ragged, never letter-spaced.  Returns 1 if the
+ * line is left ragged, else 0.
  */
-static void
+static int
 lb_set(struct lb *b, int a, int j, int full)
 {
 	struct ln_para	*p = b->p;
@@ -452,7 +468,10 @@ lb_set(struct lb *b, int a, int j, int full)
 		shrink = 1;
 		tot = sh;
 		slack = -slack > sh ? sh : -slack;
-	} else if (slack > 0 && full && st > 0) {
+	} else if (slack > 0 && full && !b->zh &&
+	    (st == 0 || slack > st * LB_RMAX))
+		return 1;
+	else if (slack > 0 && full && st > 0) {
 		shrink = 0;
 		tot = st;
 	} else if (slack > 0 && full && e - a > 1) {
@@ -468,9 +487,9 @@ lb_set(struct lb *b, int a, int j, int full)
 			p->g[i].adv += d;
 			done += d;
 		}
-		return;
+		return 0;
 	} else
-		return;
+		return 0;
 	for (i = a; i < e; i++) {
 		if (shrink) {
 			if (b->gl[i].sh == 0 || (i == a &&
@@ -493,22 +512,62 @@ lb_set(struct lb *b, int a, int j, int full)
 		} else
 			p->g[i].adv += d;
 	}
+	return 0;
+}
+
+/*
+ * Whether the paragraph broken at node k ends in a Chinese line of one
+ * character after another line.
+ */
+static int
+lb_runt_end(const struct lb *b, int k)
+{
+	const struct lb_node *a;
+
+	if (!b->zh || k < 0 || b->n[k].prev < 0)
+		return 0;
+	a = &b->n[b->n[k].prev];
+	return !a->start && lb_runt(b->p, a->pos);
+}
+
+/*
+ * The passes of TeX: lines that stretch no more than LB_TOL; if none
+ * such break the paragraph (or it would end in a Chinese character
+ * alone), the same with emergency stretch (LB_EMST times each line's
+ * own, which a line with none does not get); then
+ * any line, breaks inside words and, where nothing else fits,
+ * overfull lines.  Returns the node ending the paragraph.
+ */
+static int
+lb_passes(struct lb *b)
+{
+	double	 tol = b->zh ? LB_TOL : LB_TOL_EN;
+	int	 k;
+
+	b->emst = 0;
+	k = lb_pass(b, tol, 0);
+	if (k >= 0 && !lb_runt_end(b, k))
+		return k;
+	b->emst = LB_EMST;
+	if ((k = lb_pass(b, tol, 0)) < 0)
+		k = lb_pass(b, 0, 1);
+	b->emst = 0;
+	return k;
 }
 
 /*
  * Break a paragraph into lines of width units, the first line of each
  * paragraph (and each after a line separator) indented by indent, by
- * total fit, and justify all lines but those that end a paragraph.  A
- * first pass takes only lines that stretch no more than LB_TOL; if
- * none such break the paragraph, a second allows any line, breaks
- * inside words and, where nothing else fits, overfull lines.
+ * total fit (lb_passes()), and justify all lines but those that end a
+ * paragraph.  An English line that cannot be justified is left ragged
+ * (ln_line.ragged) for the typesetter to name in a warning.
  */
 static void
 lb_fit(struct ln_para *p, int width, int indent, const int *forbid,
     int nforbid)
 {
 	struct lb	 b;
-	int		 i, k, n, *brk, a, start, j;
+	int		 i, k, n, *brk, a, start, j, rag;
 
 	p->fit_width = width;
 	p->fit_indent = indent;
@@ -543,9 +602,7 @@ lb_fit(struct ln_para *p, int width, int indent, const int *forbid,
 		b.sh[i + 1] = b.sh[i] + b.gl[i].sh;
 		b.end[i + 1] = (p->g[i].flags & LN_SPACE) ? b.end[i] : i + 1;
 	}
-	if ((k = lb_pass(&b, b.zh ? LB_TOL : LB_TOL_EN, 0)) < 0)
-		k = lb_pass(&b, 0, 1);
-	if (k < 0) {
+	if ((k = lb_passes(&b)) < 0) {
 		/* Cannot happen: the last pass always ends. */
 		ln_break(p, width, indent, 1);
 		goto out;
@@ -559,9 +616,11 @@ lb_fit(struct ln_para *p, int width, int indent, const int *forbid,
 		a = brk[i];
 		j = brk[i + 1];
 		start = a == 0 || (p->g[a].flags & LN_HARD);
-		lb_set(&b, a, j, j < p->ng && !(p->g[j].flags & LN_HARD));
+		rag = lb_set(&b, a, j, j < p->ng &&
+		    !(p->g[j].flags & LN_HARD));
 		ln_line_add(p, a, j, start ? indent : 0, start,
 		    lb_hyphen(p, j) > 0);
+		p->lines[p->nlines - 1].ragged = rag;
 	}
 	g_free(brk);
 	if (p->nlines == 0)

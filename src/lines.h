@@ -60,6 +60,7 @@ struct ln_line {
 	int		 x;		/* left end from the frame, units */
 	int		 width;		/* without trailing spaces, units */
 	int		 start;		/* starts a paragraph (or after \n) */
+	int		 ragged;	/* should be full but could not be */
 	int		 hyphen;	/* ends in an added glyph: */
 	uint32_t	 hgid;		/* ... a hyphen or an ellipsis */
 	int32_t		 hadv;		/* ... its advance */

@@ -902,6 +902,30 @@ ts_flow_unflag(const struct ts *t, const struct ts_frame *f,
 }
 
 /*
+ * Say that line k of lay, at height y of page p, could not be
+ * justified and is set ragged, as TeX reports an underfull box: the
+ * page, the line's number on it (in lines of pitch from the top of
+ * the text block) and how it begins.
+ */
+static void
+ts_warn_ragged(const struct ts *t, const struct ts_page *p,
+    const struct ln_para *lay, int k, double y, double pitch)
+{
+	const struct ln_line *l = &lay->lines[k];
+	const char	*s, *e;
+	int		 n;
+
+	s = lay->text + lay->g[l->g0].cl;
+	e = l->g1 < lay->ng ? lay->text + lay->g[l->g1].cl :
+	    lay->text + lay->len;
+	for (n = 0; n < 40 && s + n < e; )
+		n = (int)(g_utf8_next_char(s + n) - s);
+	dc_msg(DC_WARN_GENERIC, 0, 0, "page %d, line %d: too little to "
+	    "stretch for a justified line; set ragged: %.*s", p->number,
+	    (int)lround((y - t->top) / pitch) + 1, n, s);
+}
+
+/*
  * Set a layout's lines in a flow from its cursor on, going over to
  * the next spread when the page is full, but never leaving the last
  * line alone at the head of a page (a widow): the line before it goes
@@ -933,6 +957,8 @@ ts_flow(struct ts *t, struct ts_frame *f, struct ln_para *lay,
 		p = ts_page_get(t, ts_frame_page(t, f));
 		x = p->left + f->x + (double)lay->lines[k].x / LN_SCALE;
 		ts_item_add(p, &t->el, lay, k, x, f->y + s->asc);
+		if (lay->lines[k].ragged)
+			ts_warn_ragged(t, p, lay, k, f->y, s->pitch);
 		if (k == 0) {
 			*page = p->number;
 			*y0 = f->y;

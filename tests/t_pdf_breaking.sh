@@ -23,15 +23,18 @@ for f in "$top_srcdir"/examples/*.txt; do
 	    { bad "$n: --dump-model"; continue; }
 	for p in a5 a4; do
 		case $p in
-		a5) lim="--en-p95 0.48 --en-max 0.75" ;;
-		a4) lim="--en-p95 0.42 --en-max 0.65" ;;
+		# A5's Chinese column is some 13 characters wide: a line
+		# giving a character to the paragraph's last, which would
+		# hold it alone, spreads 0.09 em between its characters.
+		a5) lim="--en-p95 0.48 --en-max 0.75 --han-max 0.1" ;;
+		a4) lim="--en-p95 0.42 --en-max 0.65 --han-max 0.05" ;;
 		esac
 		"$DOCCONV" -q --pdf --paper $p -o "$tmp/$n.$p.pdf" "$f" ||
 		    { bad "$n $p: --pdf failed"; continue; }
 		echo "== $n $p"
 		# shellcheck disable=SC2086
 		$METRICS "$tmp/$n.$p.pdf" --model "$tmp/$n.model" $lim \
-		    --han-p95 0.02 --han-max 0.05 || bad "$n $p: measures"
+		    --han-p95 0.02 || bad "$n $p: measures"
 	done
 done
 

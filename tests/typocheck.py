@@ -18,10 +18,10 @@ widest stretch of a page's text block that no body character covers.
   loose     a gap between words over 1.5 em on a line of Latin text.
   ragged    a Chinese line that goes on in its paragraph (its text and
             the next Chinese line's first two characters stand in one
-            paragraph, turn or note of the model) and does not end at
-            the column's right edge (the most common end of the lines
-            near the widest); a closing mark set half width or hanging
-            past the edge ends it there.
+            paragraph or turn of the model; a note is set narrower) and
+            does not end at the column's right edge (the most common
+            end of the lines near the widest); a closing mark set half
+            width or hanging past the edge ends it there.
   kinsoku   a Chinese line starting with closing or ending with opening
             punctuation.
   alone     a line holding one Han character, with or without its
@@ -163,11 +163,11 @@ def strip(s):
 
 
 def blocks_of(path):
-    """The Chinese texts of the justified blocks of a --json model,
-    without spaces."""
+    """The Chinese texts of the paragraphs and turns of a --json
+    model, without spaces."""
     out = []
     for b in json.load(open(path, encoding='utf-8')).get('blocks', []):
-        if b.get('type') in ('para', 'turn', 'note'):
+        if b.get('type') in ('para', 'turn'):
             out.extend(strip(s.get('text', '')) for s in b.get('segs', [])
                        if s.get('lang') == 'zh')
     return out
