@@ -672,3 +672,146 @@ ln_refit(struct ln_para *p, int n)
 	}
 	return ln_line_flagged(p, n) ? -1 : 0;
 }
+
+#define LB_BAL_MORE	2	/* lines ln_balance() may add to first fit's */
+#define LB_ALONE	1e30	/* a display line of one character */
+
+/*
+ * Whether a display line may start with glyph j: at a break that is
+ * not a hyphenation point nor after a hyphen; the cost of starting it
+ * there, 0 at a phrase boundary (after a space or a closing mark,
+ * before an opening one), pen between two Chinese characters.
+ * Returns -1 where no line may start.
+ */
+static double
+lb_phrase(const struct ln_para *p, int j, double pen)
+{
+	gunichar	 c, pc;
+	int		 i;
+
+	if (!(p->g[j].flags & LN_CSTART) || !(p->g[j].flags & LN_BREAK) ||
+	    lb_flagged(p, j))
+		return -1;
+	for (i = j - 1; i > 0 && !(p->g[i].flags & LN_CSTART); i--)
+		continue;
+	pc = g_utf8_get_char(p->text + p->g[i].cl);
+	c = g_utf8_get_char(p->text + p->g[j].cl);
+	if ((p->g[i].flags & LN_SPACE) || g_unichar_isspace(pc) ||
+	    dc_is_closing_punct(pc) || dc_is_opening_punct(c))
+		return 0;
+	return g_unichar_iswide(pc) || g_unichar_iswide(c) ? pen : -1;
+}
+
+/* Whether glyphs [a, e) hold no more than one letter, digit or Han. */
+static int
+lb_alone(const struct ln_para *p, int a, int e)
+{
+	const char	*s = p->text + p->g[a].cl, *end;
+	int		 n = 0;
+
+	end = e < p->ng ? p->text + p->g[e].cl : p->text + p->len;
+	for (; s < end && n < 2; s = g_utf8_next_char(s))
+		if (g_unichar_isalnum(g_utf8_get_char(s)))
+			n++;
+	return n <= 1;
+}
+
+/*
+ * Break p into nl balanced lines of width units (*cost the sum of each
+ * line's squared shortfall and its start's lb_phrase() cost), line k
+ * being glyphs [brk[k], brk[k + 1]); w and end are lb_fit()'s prefix
+ * widths and line ends.  Returns 0, or -1 if no such breaks fit.
+ */
+static int
+lb_balance_n(const struct ln_para *p, const int64_t *w, const int *end,
+    int width, int nl, int *brk, double *cost)
+{
+	double	*c, *pen, d, best;
+	int	*from, i, j, k, ng = p->ng, rc = -1;
+
+	c = g_new(double, (size_t)(nl + 1) * (ng + 1));
+	from = g_new(int, (size_t)(nl + 1) * (ng + 1));
+	pen = g_new(double, ng + 1);
+	for (j = 1; j < ng; j++)
+		pen[j] = lb_phrase(p, j, (double)width * width / 9);
+	pen[0] = pen[ng] = 0;
+	for (i = 0; i < (nl + 1) * (ng + 1); i++)
+		c[i] = -1;
+	c[0] = 0;
+	for (k = 1; k <= nl; k++)
+		for (j = 1; j <= ng; j++) {
+			if (pen[j] < 0 || (k == nl) != (j == ng))
+				continue;
+			best = -1;
+			for (i = 0; i < j; i++) {
+				if (c[(k - 1) * (ng + 1) + i] < 0 ||
+				    w[end[j]] - w[i] > width)
+					continue;
+				d = (double)(width - (w[end[j]] - w[i]));
+				d = c[(k - 1) * (ng + 1) + i] + d * d + pen[j] +
+				    (lb_alone(p, i, j) ? LB_ALONE : 0);
+				if (best < 0 || d < best) {
+					best = d;
+					from[k * (ng + 1) + j] = i;
+				}
+			}
+			c[k * (ng + 1) + j] = best;
+		}
+	if ((*cost = c[nl * (ng + 1) + ng]) >= 0) {
+		brk[nl] = ng;
+		for (k = nl; k > 0; k--)
+			brk[k - 1] = from[k * (ng + 1) + brk[k]];
+		rc = 0;
+	}
+	g_free(c);
+	g_free(from);
+	g_free(pen);
+	return rc;
+}
+
+/*
+ * Break a display line (a title, subtitle or heading) into lines of
+ * width units: as few as first fit gives (one or two more if those
+ * would leave one character alone), balanced, at phrase boundaries
+ * where it can (between Chinese characters where it must), never at
+ * a hyphenation point nor after a hyphen, never one character alone.
+ * What cannot be so broken (a word wider than the line, a line
+ * separator) is broken by first fit.  Lines are at x 0.
+ */
+void
+ln_balance(struct ln_para *p, int width)
+{
+	int64_t		*w;
+	int		*end, *brk, i, nl, m, ok = -1;
+	double		 cost = -1;
+
+	ln_break(p, width, 0, 1);
+	m = p->nlines;
+	if (m < 2)
+		return;
+	for (i = 1; i < p->ng; i++)
+		if (p->g[i].flags & LN_HARD)
+			return;
+	w = g_new(int64_t, p->ng + 1);
+	end = g_new(int, p->ng + 1);
+	brk = g_new(int, m + LB_BAL_MORE + 1);
+	w[0] = end[0] = 0;
+	for (i = 0; i < p->ng; i++) {
+		w[i + 1] = w[i] + p->g[i].adv;
+		end[i + 1] = (p->g[i].flags & LN_SPACE) ? end[i] : i + 1;
+	}
+	for (nl = m; nl <= m + LB_BAL_MORE; nl++)
+		if ((ok = lb_balance_n(p, w, end, width, nl, brk,
+		    &cost)) == 0 && cost < LB_ALONE)
+			break;
+	if (ok == 0) {
+		g_free(p->lines);
+		p->lines = NULL;
+		p->nlines = 0;
+		for (i = 0; i < nl; i++)
+			ln_line_add(p, brk[i], brk[i + 1], 0, i == 0, 0);
+	}
+	g_free(w);
+	g_free(end);
+	g_free(brk);
+}

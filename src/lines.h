@@ -98,6 +98,7 @@ void		 ln_break(struct ln_para *, int, int, int);
 void		 ln_line_add(struct ln_para *, int, int, int, int, int);
 int		 ln_is_fwpunct(gunichar);
 void		 ln_fit(struct ln_para *, int, int);
+void		 ln_balance(struct ln_para *, int);
 int		 ln_refit(struct ln_para *, int);
 int		 ln_line_flagged(const struct ln_para *, int);
 void		 ln_center(struct ln_para *, int);

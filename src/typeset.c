@@ -74,6 +74,7 @@ struct ts_style {
 	int		 justify;	/* justify non-final lines */
 	int		 center;	/* centre the lines */
 	int		 right;		/* set the lines flush right */
+	int		 display;	/* balanced lines (ln_balance()) */
 };
 
 /*
@@ -306,6 +307,13 @@ ts_styles(struct ts *t)
 		t->st[TS_ZH_META + i].center = 1;
 		t->st[TS_ZH_KICKER + i].center = 1;
 		t->st[TS_ZH_SIGNOFF + i].right = 1;
+		t->st[TS_ZH_TITLE + i].display = 1;
+		t->st[TS_ZH_SUB + i].display = 1;
+		t->st[TS_ZH_META + i].display = 1;
+		t->st[TS_ZH_KICKER + i].display = 1;
+		t->st[TS_ZH_H1 + i].display = 1;
+		t->st[TS_ZH_H2 + i].display = 1;
+		t->st[TS_ZH_H3 + i].display = 1;
 	}
 	return rc == 0 ? 0 : -1;
 }
@@ -570,6 +578,8 @@ ts_para(const struct ts *t, enum ts_sid sid, const char *text, size_t len,
 	 */
 	if (s->justify)
 		ln_fit(p, wu, iu);
+	else if (s->display && iu == 0)
+		ln_balance(p, wu + 1);
 	else
 		ln_break(p, wu + 1, iu, 1);
 	ts_lines_place(s, p, wu);

@@ -79,16 +79,22 @@ def pages_of(pdf):
 
 def gutter(chars, size):
     """The widest stretch (x0, x1) of the body characters' span that
-    none covers, if wider than an em, else None."""
-    iv = sorted((c[1], c[2]) for c in chars
-                if c[4] == size and c[0] not in SPACES)
+    none covers, one to four ems wide, with two baselines or more
+    either side of it; else None."""
+    body = [c for c in chars if c[4] == size and c[0] not in SPACES]
+    iv = sorted((c[1], c[2]) for c in body)
     if not iv:
         return None
     best, end = None, iv[0][1]
     for a, b in iv[1:]:
-        if a - end > size and (best is None or a - end > best[1] - best[0]):
+        if size < a - end < 4 * size and \
+                (best is None or a - end > best[1] - best[0]):
             best = (end, a)
         end = max(end, b)
+    if best is None or \
+            len(set(c[3] for c in body if c[2] <= best[0])) < 2 or \
+            len(set(c[3] for c in body if c[1] >= best[1])) < 2:
+        return None
     return best
 
 
@@ -99,12 +105,14 @@ def lines_of(pages):
     out = []
     for n, (h, chars) in enumerate(pages):
         body = [c for c in chars if h * HEAD_FRAC <= c[3] <= h * FOOT_FRAC]
-        size = mode([c[4] for c in body])
-        gut = gutter(body, size)
+        bsize = mode([c[4] for c in body])
+        gut = gutter(body, bsize)
         rows = {}
         for c in body:
             col = 0 if gut is None or c[2] <= gut[0] + 0.5 else \
                 1 if c[1] >= gut[1] - 0.5 else -1
+            if c[4] != bsize:
+                col = 0
             rows.setdefault((c[3], c[4], col), []).append(c)
         for (y, size, col), cs in sorted(rows.items(),
                                          key=lambda r: (r[0][2], r[0][0])):
@@ -113,8 +121,22 @@ def lines_of(pages):
                 cs.pop()
             while cs and cs[0][0] in SPACES:
                 cs.pop(0)
-            if cs:
-                out.append(dict(page=n, y=y, size=size, col=col, chars=cs))
+            # Display lines of the two columns part at a wide gap.
+            k = 0
+            while k < len(cs):
+                j = k + 1
+                while j < len(cs) and (size == bsize or
+                                       cs[j][1] - cs[j - 1][2] < 2 * size):
+                    j += 1
+                piece = [c for c in cs[k:j]]
+                while piece and piece[-1][0] in SPACES:
+                    piece.pop()
+                while piece and piece[0][0] in SPACES:
+                    piece.pop(0)
+                if piece:
+                    out.append(dict(page=n, y=y, size=size,
+                                    col=col + (k > 0), chars=piece))
+                k = j
     return out
 
 
