@@ -55,7 +55,6 @@ struct lb {
 	int		*end;		/* [j]: end of a line broken at j */
 	int		 width, indent;
 	int		 zh;
-	double		 emst;		/* emergency stretch, of the line's */
 	int		 em;
 	struct lb_node	*n;		/* nodes */
 	int		 nn, cap;
@@ -71,18 +70,20 @@ struct lb {
  */
 #define LB_LINE		10
 #define LB_HYPHEN	50	/* breaking at a hyphenation point */
+#define LB_URL		100	/* ... inside an address (lb_url()) */
 #define LB_EMERG	1e12	/* inside a word, or against kinsoku */
 #define LB_HANG		1000	/* badness added for a hanging mark */
 #define LB_DOUBLE	1e9	/* two hyphenated lines in a row */
 #define LB_FINAL	5e4	/* a hyphen on the last full line */
 #define LB_ADJ		1e4	/* fitness classes more than one apart */
-#define LB_RUNT		1e7	/* a Chinese last line of one character */
+#define LB_RUNT		1e9	/* a Chinese last line of one character */
 #define LB_TOL		2.5	/* the most a line may stretch, first pass */
 #define LB_TOL_EN	5	/* ... in English: a space to 1.3 times */
 #define LB_NOGLUE	1e10	/* badness of a line that cannot stretch */
 #define LB_OVERFULL	1e15	/* ... of one wider than the column */
-#define LB_EMST		3	/* emergency stretch, times a line's own */
+#define LB_EMST		4	/* the second pass's tolerance, times */
 #define LB_RMAX		10	/* English stretches no further: ragged */
+#define LB_RMAX_ZH	4	/* Chinese glue no further: spread */
 
 /* Full-width punctuation whose blank half clreq lets go. */
 int
@@ -161,6 +162,25 @@ lb_glue(struct lb *b)
 	}
 }
 
+/*
+ * Whether a Chinese line may start with glyph j inside a Latin word,
+ * after a URL's or address's separator (www.example/x, a@b.example):
+ * where a Chinese line must end flush, a long address would leave
+ * the line before it with nothing but a few wide gaps.
+ */
+static int
+lb_url(const struct ln_para *p, int j)
+{
+	char	 pc, c;
+
+	if (!p->st->zh || !(p->g[j].flags & LN_CHAR))
+		return 0;
+	pc = p->text[p->g[j].cl - 1];
+	c = p->text[p->g[j].cl];
+	return pc != '\0' && strchr("/.@_", pc) != NULL &&
+	    g_ascii_isalnum(c);
+}
+
 /* Whether glyph j starts a cluster where a line may start. */
 static int
 lb_can(const struct ln_para *p, int j, int emerg)
@@ -169,7 +189,8 @@ lb_can(const struct ln_para *p, int j, int emerg)
 
 	if (!(f & LN_CSTART))
 		return 0;
-	return (f & (LN_BREAK | LN_HARD)) || (emerg && (f & LN_CHAR));
+	return (f & (LN_BREAK | LN_HARD)) || (emerg && (f & LN_CHAR)) ||
+	    lb_url(p, j);
 }
 
 /* The hyphen a line broken before glyph j ends with, or 0. */
@@ -265,8 +286,7 @@ lb_line(const struct lb *b, int a, int j, int avail, int forced,
 			 * TeX's badness, not capped: a line twice as loose
 			 * costs eight times more, however loose it is.
 			 */
-			r = ww == avail ? 0 :
-			    (double)(avail - ww) / (st * (1 + b->emst));
+			r = ww == avail ? 0 : (double)(avail - ww) / st;
 			bad = 100 * r * r * r;
 		}
 		if (k == 2)
@@ -332,7 +352,7 @@ lb_node_add(struct lb *b, int pos, int prev, double total, int fit,
 
 /*
  * One pass over the paragraph: tol bounds how loose a line may be
- * (0: any; b->emst times its stretch is added to it), emerg allows
+ * (0: any), emerg allows
  * breaks inside words and against the line-start rules at a cost
  * that only an overfull line exceeds, and overfull lines where
  * nothing else fits.  Returns the best node at the paragraph's end,
@@ -360,7 +380,7 @@ lb_pass(struct lb *b, double tol, int emerg)
 		forced = last || (p->g[j].flags & LN_HARD);
 		flag = lb_flagged(p, j);
 		pen = last || forced ? 0 : (p->g[j].flags & LN_BREAK) ?
-		    (flag ? LB_HYPHEN : 0) : LB_EMERG;
+		    (flag ? LB_HYPHEN : 0) : lb_url(p, j) ? LB_URL : LB_EMERG;
 		for (c = 0; c < 4; c++)
 			best[c] = -1;
 		for (k = b->head; k < b->nact; k++) {
@@ -436,21 +456,66 @@ lb_pass(struct lb *b, double tol, int emerg)
 }
 
 /*
+ * Whether a line of Chinese may be spread between glyph i and the next
+ * cluster: not inside a Latin word.
+ */
+static int
+lb_spreads(const struct ln_para *p, int i)
+{
+	char	 c = p->text[p->g[i].cl], nc = p->text[p->g[i + 1].cl];
+
+	return !(g_ascii_isalpha(c) && g_ascii_isalpha(nc));
+}
+
+/*
+ * Spread slack units evenly between the clusters of the Chinese line
+ * of glyphs [a, e) that lb_spreads() allows (between all of them if
+ * none), as Chinese compositors spread a line that holds long runs of
+ * digits or Latin and too little else to justify it.
+ */
+static void
+lb_spread(struct lb *b, int a, int e, int64_t slack)
+{
+	struct ln_para	*p = b->p;
+	int64_t		 done = 0;
+	int		 i, n = 0, k = 0, any, d;
+
+	for (i = a; i + 1 < e; i++)
+		if ((p->g[i + 1].flags & LN_CSTART) && lb_spreads(p, i))
+			n++;
+	any = n == 0;
+	if (any)
+		for (i = a; i + 1 < e; i++)
+			if (p->g[i + 1].flags & LN_CSTART)
+				n++;
+	for (i = a; n > 0 && i + 1 < e; i++) {
+		if (!(p->g[i + 1].flags & LN_CSTART) ||
+		    (!any && !lb_spreads(p, i)))
+			continue;
+		k++;
+		d = (int)(slack * k / n - done);
+		p->g[i].adv += d;
+		done += d;
+	}
+}
+
+/*
  * Set the line of glyphs [a, j) as lb_line() fits it, full (justified)
  * or not: its last mark whole, half or hanging, then stretch or shrink
  * its glue (an opening mark that shrinks moves its glyph with its blank,
  * so that the mark stays by what it opens).  A Chinese line that should
- * be full and cannot stretch spreads its slack between its clusters; an
- * English one that would stretch more than LB_RMAX times its stretch,
- * or has none, is left ragged, never letter-spaced.  Returns 1 if the
- * line is left ragged, else 0.
+ * be full stretches its glue LB_RMAX_ZH times at most and spreads the
+ * rest between its clusters (lb_spread()); an English one that would
+ * stretch more than LB_RMAX times its stretch, or has none, is left
+ * ragged, never letter-spaced.  Returns 1 if the line is left ragged,
+ * else 0.
  */
 static int
 lb_set(struct lb *b, int a, int j, int full)
 {
 	struct ln_para	*p = b->p;
 	int64_t		 w, st, sh, slack, cum = 0, done = 0, tot;
-	int		 e = b->end[j], i, avail, n, k, d, start, end;
+	int		 e = b->end[j], i, avail, d, start, end;
 	int		 shrink;
 	double		 r, bad;
 
@@ -471,23 +536,16 @@ lb_set(struct lb *b, int a, int j, int full)
 	} else if (slack > 0 && full && !b->zh &&
 	    (st == 0 || slack > st * LB_RMAX))
 		return 1;
-	else if (slack > 0 && full && st > 0) {
+	else if (slack > 0 && full && b->zh && slack > st * LB_RMAX_ZH) {
+		lb_spread(b, a, e, slack - st * LB_RMAX_ZH);
+		if (st == 0)
+			return 0;
 		shrink = 0;
 		tot = st;
-	} else if (slack > 0 && full && e - a > 1) {
-		/* No glue: letter-space it, as a last resort. */
-		for (n = 0, i = a; i + 1 < e; i++)
-			if (p->g[i + 1].flags & LN_CSTART)
-				n++;
-		for (k = 0, i = a; n > 0 && i + 1 < e; i++) {
-			if (!(p->g[i + 1].flags & LN_CSTART))
-				continue;
-			k++;
-			d = (int)(slack * k / n - done);
-			p->g[i].adv += d;
-			done += d;
-		}
-		return 0;
+		slack = st * LB_RMAX_ZH;
+	} else if (slack > 0 && full && st > 0) {
+		shrink = 0;
+		tot = st;
 	} else
 		return 0;
 	for (i = a; i < e; i++) {
@@ -533,10 +591,9 @@ lb_runt_end(const struct lb *b, int k)
 /*
  * The passes of TeX: lines that stretch no more than LB_TOL; if none
  * such break the paragraph (or it would end in a Chinese character
- * alone), the same with emergency stretch (LB_EMST times each line's
- * own, which a line with none does not get); then
- * any line, breaks inside words and, where nothing else fits,
- * overfull lines.  Returns the node ending the paragraph.
+ * alone), lines that stretch LB_EMST times as far; then any line,
+ * breaks inside words and, where nothing else fits, overfull lines.
+ * Returns the node ending the paragraph.
  */
 static int
 lb_passes(struct lb *b)
@@ -544,14 +601,11 @@ lb_passes(struct lb *b)
 	double	 tol = b->zh ? LB_TOL : LB_TOL_EN;
 	int	 k;
 
-	b->emst = 0;
 	k = lb_pass(b, tol, 0);
 	if (k >= 0 && !lb_runt_end(b, k))
 		return k;
-	b->emst = LB_EMST;
-	if ((k = lb_pass(b, tol, 0)) < 0)
+	if ((k = lb_pass(b, tol * LB_EMST, 0)) < 0)
 		k = lb_pass(b, 0, 1);
-	b->emst = 0;
 	return k;
 }
 

@@ -1,5 +1,7 @@
 #!/bin/sh
-# The typography of every example and golden input in five styles: the
+# The typography of every example and golden input, and of invented
+# Chinese with digits, addresses and Latin words (tests/data/typography,
+# alone and paired with English), in five styles: the
 # built-in one at A5, A4 and A6, the bundled large style and the
 # built-in one without hyphenation, measured from the PDFs' glyph
 # positions (tests/typocheck.py): no letter-spaced words, no gap
@@ -16,7 +18,8 @@ export SOURCE_DATE_EPOCH
 # and speech.json beside speech.txt would write the same PDF).
 mkdir "$T/in" || fail "mkdir"
 for f in "$top_srcdir"/examples/*.txt "$top_srcdir"/tests/golden/*/*.txt \
-    "$top_srcdir"/tests/golden/*/*.json; do
+    "$top_srcdir"/tests/golden/*/*.json \
+    "$top_srcdir"/tests/data/typography/*.txt; do
 	d=$(basename "$(dirname "$f")")
 	b=$(basename "$f")
 	case $b in

@@ -10,12 +10,15 @@ the PDFs (X.pdf) made in one style; prints a line of totals per
 style, a line per fault with -v (the first few without), and exits 1
 on any fault.  Body text is the most common size of its script on a
 page area without the running head and folio; display lines (titles,
-subtitles, headings) are larger.  Columns are split at the gutter: the
-widest stretch of a page's text block that no body character covers.
+subtitles, headings) are larger.  Columns are parted where most lines
+of body text on pages of one parity have a gap (gutters()).
 
   spaced    a word set letter-spaced: two letters of one Latin word
-            (no space between them) more than 0.15 em apart.
-  loose     a gap between words over 1.5 em on a line of Latin text.
+            (no space between them) more than 0.15 em apart, on any
+            line.
+  loose     a gap between words over 1.5 em on a line of Latin text;
+            on a Chinese one, between any two characters, over 1 em
+            more than the spaces between them.
   ragged    a Chinese line that goes on in its paragraph (its text and
             the next Chinese line's first two characters stand in one
             paragraph or turn of the model; a note is set narrower) and
@@ -29,6 +32,7 @@ widest stretch of a page's text block that no body character covers.
   display   a display line ending in a hyphen, or holding one letter
             or Han character (its punctuation aside).
 """
+import bisect
 import json
 import os
 import re
@@ -77,25 +81,50 @@ def pages_of(pdf):
     return pages
 
 
-def gutter(chars, size):
-    """The widest stretch (x0, x1) of the body characters' span that
-    none covers, one to four ems wide, with two baselines or more
-    either side of it; else None."""
-    body = [c for c in chars if c[4] == size and c[0] not in SPACES]
-    iv = sorted((c[1], c[2]) for c in body)
-    if not iv:
-        return None
-    best, end = None, iv[0][1]
-    for a, b in iv[1:]:
-        if size < a - end < 4 * size and \
-                (best is None or a - end > best[1] - best[0]):
-            best = (end, a)
-        end = max(end, b)
-    if best is None or \
-            len(set(c[3] for c in body if c[2] <= best[0])) < 2 or \
-            len(set(c[3] for c in body if c[1] >= best[1])) < 2:
-        return None
-    return best
+def crosses(r, x):
+    """Whether a character of row r (sorted (x0, x1), x0s) spans x."""
+    k = bisect.bisect_left(r[1], x) - 1
+    return k >= 0 and r[0][k][1] > x
+
+
+def gutters(pages):
+    """The x that parts the columns on pages of each parity, or None:
+    of the ends of body lines and the middles of gaps over 0.3 em
+    between body characters on one baseline, the one with the most
+    baselines with three characters or more on its lesser side (a mark
+    hanging past the edge is not a column), two or more, then the
+    fewest crossing it (no more than a fifth of those either side);
+    the middle one of those as good."""
+    rows = ({}, {})
+    for n, (h, chars, size) in enumerate(pages):
+        for c in chars:
+            if c[4] == size and c[0] not in SPACES:
+                rows[n % 2].setdefault((n, c[3]), []).append((c[1], c[2]))
+    out = []
+    for par in (0, 1):
+        rs = [sorted(r) for r in rows[par].values()]
+        rs = [(r, [a for a, _ in r]) for r in rs]
+        em = pages[0][2]
+        cand = set()
+        for r, _ in rs:
+            cand.add(round(r[0][0] - 0.1 * em))
+            cand.add(round(r[-1][1] + 0.1 * em))
+            cand.update(round((a[1] + b[0]) / 2) for a, b in zip(r, r[1:])
+                        if b[0] - a[1] > 0.3 * em)
+        best, score = [], (2, 0)
+        for x in sorted(cand):
+            left = sum(1 for r, x0 in rs if bisect.bisect_left(x0, x) >= 3)
+            right = sum(1 for r, x0 in rs
+                        if len(x0) - bisect.bisect_left(x0, x) >= 3)
+            across = sum(1 for r in rs if crosses(r, x))
+            k = (min(left, right), -across)
+            if across > 0.2 * (left + right - across) or k < score:
+                continue
+            if k > score:
+                best, score = [], k
+            best.append(x)
+        out.append(best[len(best) // 2] if best else None)
+    return out
 
 
 def lines_of(pages):
@@ -103,16 +132,15 @@ def lines_of(pages):
     order: dict(page, y, size, col, chars), chars in x order, spaces
     kept; running heads and folios left out."""
     out = []
-    for n, (h, chars) in enumerate(pages):
-        body = [c for c in chars if h * HEAD_FRAC <= c[3] <= h * FOOT_FRAC]
-        bsize = mode([c[4] for c in body])
-        gut = gutter(body, bsize)
+    pages = [(h, [c for c in chars if h * HEAD_FRAC <= c[3] <= h * FOOT_FRAC])
+             for h, chars in pages]
+    pages = [(h, body, mode([c[4] for c in body])) for h, body in pages]
+    guts = gutters(pages)
+    for n, (h, body, bsize) in enumerate(pages):
+        gut = guts[n % 2]
         rows = {}
         for c in body:
-            col = 0 if gut is None or c[2] <= gut[0] + 0.5 else \
-                1 if c[1] >= gut[1] - 0.5 else -1
-            if c[4] != bsize:
-                col = 0
+            col = 0 if gut is None or c[4] != bsize or c[2] <= gut else 1
             rows.setdefault((c[3], c[4], col), []).append(c)
         for (y, size, col), cs in sorted(rows.items(),
                                          key=lambda r: (r[0][2], r[0][0])):
@@ -145,8 +173,10 @@ def text(l):
 
 
 def is_zh(l):
-    t = [c[0] for c in l['chars'] if c[0] not in SPACES]
-    return sum(is_han(c) or c in CLOSE or c in OPEN for c in t) * 2 > len(t)
+    """Whether a line is Chinese: it holds a Han character or
+    full-width punctuation."""
+    return any(is_han(c[0]) or (c[0] in CLOSE or c[0] in OPEN) and
+               c[0] not in '“”‘’' for c in l['chars'])
 
 
 def spaced(l):
@@ -155,16 +185,19 @@ def spaced(l):
                b[1] - a[2] > 0.15 * l['size'] for a, b in zip(cs, cs[1:]))
 
 
-def widest_gap(l):
-    """The widest gap between words, in ems."""
-    best, prev, sp = 0.0, None, False
+def widest_gap(l, every):
+    """The widest gap between words, in ems; every: between any two
+    characters, the spaces between them left out."""
+    best, prev, sp = 0.0, None, 0.0
     for c in l['chars']:
         if c[0] in SPACES:
-            sp = True
+            sp += c[2] - c[1]
             continue
-        if prev is not None and sp:
+        if prev is not None and every:
+            best = max(best, (c[1] - prev[2] - sp) / l['size'])
+        elif prev is not None and sp:
             best = max(best, (c[1] - prev[2]) / l['size'])
-        prev, sp = c, False
+        prev, sp = c, 0.0
     return best
 
 
@@ -233,10 +266,10 @@ def check(pdf, model, faults):
         key = strip(text(l)) + (strip(text(nz))[:2] if nz else '')
         goes_on = nz is not None and any(key in b for b in blocks)
         after = prev is not None and follows(prev, l, pitch[k])
-        if not zh and spaced(l):
+        if spaced(l):
             add('spaced', l)
-        if not zh and widest_gap(l) > 1.5:
-            add('loose', l, '%.1f em: ' % widest_gap(l))
+        if widest_gap(l, zh) > (1.0 if zh else 1.5):
+            add('loose', l, '%.1f em: ' % widest_gap(l, zh))
         display = l['size'] > (zsize if zh else esize) + 0.1
         if display and display_fault(l):
             add('display', l)
