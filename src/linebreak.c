@@ -72,11 +72,10 @@ struct lb {
 #define LB_HYPHEN	50	/* breaking at a hyphenation point */
 #define LB_URL		100	/* ... inside an address (lb_url()) */
 #define LB_EMERG	1e12	/* inside a word, or against kinsoku */
-#define LB_HANG		1000	/* badness added for a hanging mark */
 #define LB_DOUBLE	1e9	/* two hyphenated lines in a row */
 #define LB_FINAL	5e4	/* a hyphen on the last full line */
 #define LB_ADJ		1e4	/* fitness classes more than one apart */
-#define LB_RUNT		1e9	/* a Chinese last line of one character */
+#define LB_RUNT		1e11	/* a Chinese last line of one character */
 #define LB_TOL		2.5	/* the most a line may stretch, first pass */
 #define LB_TOL_EN	5	/* ... in English: a space to 1.3 times */
 #define LB_NOGLUE	1e10	/* badness of a line that cannot stretch */
@@ -244,9 +243,10 @@ lb_measure(const struct lb *b, int a, int j, int64_t *w, int64_t *st,
 
 /*
  * How the line [a, j) fits avail: its ratio *r (stretch > 0, shrink
- * < 0), badness and the end chosen for it (lb_measure()); the one
- * with the least badness, a hanging mark costing a little more.
- * Returns 0 if it is overfull whatever its end.
+ * < 0), badness and the end chosen for it (lb_measure()): whole, or
+ * the style's one rule, half width or hanging (ln_style.hang), which
+ * ever has the less badness.  Returns 0 if it is overfull whatever
+ * its end.
  */
 static int
 lb_line(const struct lb *b, int a, int j, int avail, int forced,
@@ -260,6 +260,9 @@ lb_line(const struct lb *b, int a, int j, int avail, int forced,
 	n = end == LB_WHOLE && b->end[j] > a &&
 	    (b->gl[b->end[j] - 1].kind & LB_CLOSING) ? 3 : 1;
 	for (k = 0; k < n; k++) {
+		/* One rule for the style: half width or hanging. */
+		if (k == (b->p->st->hang ? 1 : 2))
+			continue;
 		ww = w;
 		if (k == 1)
 			ww -= b->gl[b->end[j] - 1].sh;
@@ -289,8 +292,6 @@ lb_line(const struct lb *b, int a, int j, int avail, int forced,
 			r = ww == avail ? 0 : (double)(avail - ww) / st;
 			bad = 100 * r * r * r;
 		}
-		if (k == 2)
-			bad += LB_HANG;
 		if (best < 0 || bad < best) {
 			best = bad;
 			*rp = r;
@@ -591,8 +592,9 @@ lb_runt_end(const struct lb *b, int k)
 /*
  * The passes of TeX: lines that stretch no more than LB_TOL; if none
  * such break the paragraph (or it would end in a Chinese character
- * alone), lines that stretch LB_EMST times as far; then any line,
- * breaks inside words and, where nothing else fits, overfull lines.
+ * alone), lines that stretch LB_EMST times as far; then any line;
+ * then breaks inside words and, where nothing else fits, overfull
+ * lines.
  * Returns the node ending the paragraph.
  */
 static int
@@ -604,7 +606,10 @@ lb_passes(struct lb *b)
 	k = lb_pass(b, tol, 0);
 	if (k >= 0 && !lb_runt_end(b, k))
 		return k;
-	if ((k = lb_pass(b, tol * LB_EMST, 0)) < 0)
+	k = lb_pass(b, tol * LB_EMST, 0);
+	if (k >= 0 && !lb_runt_end(b, k))
+		return k;
+	if ((k = lb_pass(b, 0, 0)) < 0)
 		k = lb_pass(b, 0, 1);
 	return k;
 }

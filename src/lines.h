@@ -34,6 +34,7 @@ struct ln_style {
 	hb_language_t	 hblang;	/* for shaping (locl) */
 	int		 zh;		/* Chinese: quotes open and close */
 	int		 em;		/* size, units */
+	int		 hang;		/* line-end marks hang, else half */
 };
 
 /* Glyph flags. */

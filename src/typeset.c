@@ -214,6 +214,7 @@ ts_style_set(struct ts *t, enum ts_sid sid, double size)
 	    "en";
 	s->ln.hblang = hb_language_from_string(lang, -1);
 	s->ln.zh = l == DC_LANG_ZH;
+	s->ln.hang = t->sty->hang;
 	s->ln.em = u;
 	s->l = l;
 	s->size = size;
