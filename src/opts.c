@@ -431,7 +431,7 @@ opts_parse(struct run *r, int argc, char *argv[])
 
 		if (ts_paper(r->opts.paper, &pw, &ph) == -1 ||
 		    ts_layout_parse(r->opts.layout, (1u << DC_LANG_ZH) |
-		    (1u << DC_LANG_EN), &lay) == -1)
+		    (1u << DC_LANG_EN), 0, &lay) == -1)
 			goto out;
 		if (r->opts.impose != NULL &&
 		    strcmp(r->opts.impose, "booklet") != 0) {

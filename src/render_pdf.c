@@ -767,7 +767,7 @@ render_pdf(const struct dc_doc *d, const struct dc_opts *o,
 	memset(&pd, 0, sizeof(pd));
 	memset(&po, 0, sizeof(po));
 	if (ts_paper(o->paper, &pd.pw, &pd.ph) == -1 ||
-	    ts_layout_parse(o->layout, d->meta.langs, &lay) == -1)
+	    ts_layout_parse(o->layout, d->meta.langs, 0, &lay) == -1)
 		goto out;
 	if (o->impose != NULL) {
 		if (strcmp(o->impose, "booklet") != 0) {

@@ -153,11 +153,32 @@ ts_paper(const char *s, double *w, double *h)
 }
 
 /*
+ * A layout of one language the text does not have (--layout en on
+ * Chinese only) would set a blank PDF: use the one it has.  Returns 1
+ * if *l changed, else 0.
+ */
+static int
+ts_layout_lang(enum ts_layout *l, unsigned int langs)
+{
+	if (*l == TS_EN && !(langs & (1u << DC_LANG_EN)) &&
+	    (langs & (1u << DC_LANG_ZH)))
+		*l = TS_ZH;
+	else if (*l == TS_ZH && !(langs & (1u << DC_LANG_ZH)) &&
+	    (langs & (1u << DC_LANG_EN)))
+		*l = TS_EN;
+	else
+		return 0;
+	return 1;
+}
+
+/*
  * Parse --layout; NULL picks columns for bilingual documents, else the
- * one language there is.  Returns 0, or -1 after naming the values.
+ * one language there is, as zh or en do on a text of the other only
+ * (saying so if warn).  Returns 0, or -1 after naming the values.
  */
 int
-ts_layout_parse(const char *s, unsigned int langs, enum ts_layout *l)
+ts_layout_parse(const char *s, unsigned int langs, int warn,
+    enum ts_layout *l)
 {
 	static const char *const names[TS__MAX] = {
 		"columns", "facing", "interleaved", "zh", "en"
@@ -177,6 +198,10 @@ ts_layout_parse(const char *s, unsigned int langs, enum ts_layout *l)
 	for (i = 0; i < TS__MAX; i++)
 		if (strcmp(s, names[i]) == 0) {
 			*l = (enum ts_layout)i;
+			if (ts_layout_lang(l, langs) && warn)
+				dc_msg(DC_WARN_GENERIC, 0, 0, "--layout %s: "
+				    "the text has none of that language; set "
+				    "as --layout %s", s, names[*l]);
 			return 0;
 		}
 	dc_msg_sys("--layout %s: use columns, facing, interleaved, zh "
@@ -1626,7 +1651,7 @@ ts_run(const struct dc_doc *d, const struct dc_opts *o, ts_emit_fn emit,
 	t.open = g_ptr_array_new();
 	t.first_open = 1;
 	if (ts_paper(o->paper, &t.pw, &t.ph) == -1 ||
-	    ts_layout_parse(o->layout, d->meta.langs, &t.lay) == -1 ||
+	    ts_layout_parse(o->layout, d->meta.langs, 1, &t.lay) == -1 ||
 	    dc_fonts_init() == -1 || (t.sty = dc_style_get(o)) == NULL)
 		goto out;
 	/* The dictionary takes a while to load: do it beside the rest. */

@@ -127,6 +127,21 @@ printf '标题\n\n中文नमस्ते。\n' > "$tmp/deva.txt"
 grep -q 'no glyph.*U+0928' "$tmp/err" || bad "devanagari: no warning naming U+0928: $(cat "$tmp/err")"
 pdftotext "$tmp/deva.pdf" - | grep -q 'नमस्ते' || bad "devanagari: text lost"
 
+# A layout of the language a text lacks (issue 24, item 14): warned of,
+# and the language it has is set, not a blank PDF.
+for l in en zh; do
+	case $l in
+	en) f="$top_srcdir/examples/news-report.zh.txt"; w=习近平 ;;
+	zh) f="$top_srcdir/tests/golden/plain/interview-en.txt"; w=Morrow ;;
+	esac
+	"$DOCCONV" --pdf --layout $l -o "$tmp/one.pdf" "$f" 2> "$tmp/err" ||
+	    bad "--layout $l on one language: failed"
+	grep -q "WARNING: --layout $l: the text has none" "$tmp/err" ||
+	    bad "--layout $l on one language: no warning: $(cat "$tmp/err")"
+	pdftotext "$tmp/one.pdf" - | grep -q "$w" ||
+	    bad "--layout $l on one language: no $w in the PDF"
+done
+
 # Bad option values name the valid ones.
 f="$top_srcdir/examples/speech-bilingual.zh-en.txt"
 "$DOCCONV" -q --pdf --layout sideways -o "$tmp/x.pdf" "$f" 2> "$tmp/err" && bad "--layout sideways accepted"
