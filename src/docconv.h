@@ -155,6 +155,7 @@ enum dc_pub {
 	DC_PUB_ISBN,		/* ISBN-13, digits only (checked) */
 	DC_PUB_LANG_ZH,		/* BCP 47 tag of the Chinese: "zh-Hant-TW" */
 	DC_PUB_LANG_EN,		/* BCP 47 tag of the English: "en-GB" */
+	DC_PUB_SHORT_TITLE,	/* the running head's title, either language */
 	DC_PUB__MAX
 };
 

@@ -300,7 +300,8 @@ opts_parse(struct run *r, int argc, char *argv[])
 		{ "meta", 0, G_OPTION_FLAG_FILENAME, G_OPTION_ARG_CALLBACK,
 		  (void *)opt_meta,
 		  "Publisher's metadata: publisher, rights, source, editor, "
-		  "translator, series, isbn, lang-zh, lang-en (repeatable)",
+		  "translator, series, isbn, lang-zh, lang-en, short-title "
+		  "(repeatable)",
 		  "KEY=VALUE" },
 		{ "meta-file", 0, 0, G_OPTION_ARG_FILENAME, &r->opts.meta_file,
 		  "KEY=VALUE lines for --meta (default: FILE.meta beside "

@@ -715,6 +715,21 @@ ts_short(const struct ts *t, enum ts_sid sid, const char *text,
 }
 
 /*
+ * The running head's title in language l: --meta short-title if it is
+ * in l, else the title lines (ts_headtitles()), else the title.
+ */
+static const char *
+ts_headtitle(const struct ts *t, enum dc_lang l)
+{
+	const struct dc_meta *m = &t->doc->meta;
+	const char	*s = m->pub[DC_PUB_SHORT_TITLE];
+
+	if (s != NULL && *s != '\0' && dc_text_lang_in(s, m->langs) == l)
+		return s;
+	return t->headtitle[l] != NULL ? t->headtitle[l] : m->l[l].title;
+}
+
+/*
  * Running head and folio: the title of one language centred above
  * a hairline, the page number where the style puts it (by default at
  * the outer edge of the head).
@@ -739,8 +754,7 @@ ts_furniture(struct ts *t, struct ts_page *p)
 		l = t->lay == TS_ZH ? DC_LANG_ZH : DC_LANG_EN;
 	if (t->doc->meta.l[l].title == NULL)
 		l = l == DC_LANG_ZH ? DC_LANG_EN : DC_LANG_ZH;
-	title = t->headtitle[l] != NULL ? t->headtitle[l] :
-	    t->doc->meta.l[l].title;
+	title = ts_headtitle(t, l);
 	sid = l == DC_LANG_ZH ? TS_ZH_HEAD : TS_EN_HEAD;
 	y = t->top - t->st[TS_ZH_BODY].pitch * 1.1;
 	if (title != NULL && t->sty->running_head) {

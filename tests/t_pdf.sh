@@ -142,6 +142,33 @@ for l in en zh; do
 	    bad "--layout $l on one language: no $w in the PDF"
 done
 
+# The running head (issue 21): a title too long for it is cut before a
+# word, not inside one; --meta short-title, in the title's language,
+# stands there instead.
+f="$top_srcdir/examples/speech-bilingual.zh-en.txt"
+t="Carrying Forward the Shanghai Spirit and Deepening Solidarity and Collaboration"
+for s in a5 large; do
+	o=
+	[ $s = large ] && o="--style $top_srcdir/examples/booklet-large.style"
+	# shellcheck disable=SC2086
+	"$DOCCONV" -q --pdf $o -o "$tmp/rh.pdf" "$f" || bad "running head $s: failed"
+	h=$(pdftotext -f 3 -l 3 "$tmp/rh.pdf" - | head -n 1)
+	case $h in
+	*…) h=${h%…}
+	    case "$t " in
+	    "$h "*) ;;
+	    *) bad "running head $s cut inside a word: $h…" ;;
+	    esac ;;
+	*) bad "running head $s not cut: $h" ;;
+	esac
+done
+"$DOCCONV" -q --pdf --meta short-title='Shanghai Spirit' -o "$tmp/rh.pdf" "$f" ||
+    bad "--meta short-title: failed"
+[ "$(pdftotext -f 3 -l 3 "$tmp/rh.pdf" - | head -n 1)" = "Shanghai Spirit" ] ||
+    bad "--meta short-title: not the English running head"
+pdftotext -f 2 -l 2 "$tmp/rh.pdf" - | head -n 1 | grep -q '^弘扬' ||
+    bad "--meta short-title in English changed the Chinese running head"
+
 # Bad option values name the valid ones.
 f="$top_srcdir/examples/speech-bilingual.zh-en.txt"
 "$DOCCONV" -q --pdf --layout sideways -o "$tmp/x.pdf" "$f" 2> "$tmp/err" && bad "--layout sideways accepted"
