@@ -1227,6 +1227,57 @@ ts_set_need(const struct ts *t, const struct ts_set *s, int whole)
 }
 
 /*
+ * The bookmark of block s in language l, or NULL: a part's label as
+ * the model defines it (vocatives, headings), an enumerated point's
+ * lead or number (level > partlv).  g_free() it.
+ */
+static char *
+ts_mark_label1(const struct ts *t, const struct ts_set *s, int level,
+    enum dc_lang l)
+{
+	const struct dc_node *g = s->seg[l];
+	size_t		 n;
+
+	if (g == NULL)
+		return NULL;
+	if (dc_part_level(s->b) > 0)
+		return dc_part_label(s->b, l, l == DC_LANG_EN ? 28 : 14);
+	if (g->lead_len == 0 && g->enum_len == 0)
+		return NULL;
+	n = MAX(g->lead_len, g->enum_len);
+	return g_strndup(g->text, n);
+}
+
+/*
+ * Bookmarks: parts, and enumerated points one level below the part
+ * they are in, in the layout's primary language (English with
+ * --layout en), then the other's after a slash where both are set.
+ * Returns the label or NULL; g_free() it.
+ */
+static char *
+ts_mark_label(const struct ts *t, const struct ts_set *s, int level)
+{
+	enum dc_lang	 p = t->lay == TS_EN ? DC_LANG_EN : DC_LANG_ZH;
+	char		*a, *b, *r;
+
+	if (level <= 0)
+		return NULL;
+	a = ts_mark_label1(t, s, level, p);
+	b = ts_mark_label1(t, s, level, p == DC_LANG_ZH ? DC_LANG_EN :
+	    DC_LANG_ZH);
+	if (a == NULL || b == NULL || strcmp(a, b) == 0) {
+		if (a == NULL)
+			return b;
+		g_free(b);
+		return a;
+	}
+	r = g_strconcat(a, " / ", b, NULL);
+	g_free(a);
+	g_free(b);
+	return r;
+}
+
+/*
  * Set a laid-out block in its flows from the cursors (sp, yf[flow]):
  * both languages side by side (columns, facing) or one after the
  * other (interleaved); its bookmark.  Frees its layouts.  In columns
@@ -1286,24 +1337,11 @@ ts_set_flow(struct ts *t, struct ts_set *s, long sp, const double *yf)
 		}
 	}
 
-	/*
-	 * Bookmarks: parts as the model defines them (vocatives,
-	 * headings at their levels), and enumerated points one level
-	 * below the part they are in.
-	 */
-	i = s->seg[DC_LANG_ZH] != NULL ? DC_LANG_ZH : DC_LANG_EN;
-	label = NULL;
-	if ((n = dc_part_level(b)) > 0) {
-		t->partlv = n;
-		level = n;
-		label = dc_part_label(b, (enum dc_lang)i,
-		    i == DC_LANG_EN ? 28 : 14);
-	} else if (b->type == DC_PARA && (s->seg[i]->lead_len > 0 ||
-	    s->seg[i]->enum_len > 0)) {
+	if ((n = dc_part_level(b)) > 0)
+		t->partlv = level = n;
+	else if (b->type == DC_PARA)
 		level = t->partlv + 1;
-		n = (int)MAX(s->seg[i]->lead_len, s->seg[i]->enum_len);
-		label = g_strndup(s->seg[i]->text, (size_t)n);
-	}
+	label = ts_mark_label(t, s, level);
 	if (level > 0 && label != NULL)
 		ts_mark_add(ts_page_get(t, mpage), level, label,
 		    strlen(label), my);
@@ -1510,6 +1548,25 @@ ts_title_line(struct ts *t, struct ts_frame *f, enum ts_sid sid,
 }
 
 /*
+ * The title's bookmark: the layout's primary language first (English
+ * with --layout en), the other after a slash if the layout sets both.
+ * Returns it or NULL; g_free() it.
+ */
+static char *
+ts_mark_title(const struct ts *t)
+{
+	const struct dc_meta *m = &t->doc->meta;
+	enum dc_lang	 p = t->lay == TS_EN ? DC_LANG_EN : DC_LANG_ZH;
+	enum dc_lang	 o = p == DC_LANG_ZH ? DC_LANG_EN : DC_LANG_ZH;
+
+	if (m->l[p].title == NULL)
+		return g_strdup(m->l[o].title);
+	if (m->l[o].title == NULL || t->lay == TS_ZH || t->lay == TS_EN)
+		return g_strdup(m->l[p].title);
+	return g_strconcat(m->l[p].title, " / ", m->l[o].title, NULL);
+}
+
+/*
  * The title block: each language's header lines in source order,
  * Chinese first, with the metadata the options add; a bookmark for
  * the title.  Returns the page and height where the text may begin.
@@ -1522,15 +1579,15 @@ ts_title(struct ts *t, struct ts_frame *f)
 	enum ts_sid	 sid, prev, kick;
 	int		 l, any, ntitle;
 	double		 before;
-	const char	*mt;
+	char		*mt;
 	struct ts_rule	 r;
 	struct ts_page	*p;
 
-	mt = m->l[DC_LANG_ZH].title != NULL ? m->l[DC_LANG_ZH].title :
-	    m->l[DC_LANG_EN].title;
+	mt = ts_mark_title(t);
 	p = ts_page_get(t, 1);
 	if (mt != NULL)
 		ts_mark_add(p, 0, mt, strlen(mt), t->top);
+	g_free(mt);
 	for (l = 0; l < DC_LANG__MAX; l++) {
 		if ((t->lay == TS_ZH && l == DC_LANG_EN) ||
 		    (t->lay == TS_EN && l == DC_LANG_ZH))

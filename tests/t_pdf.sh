@@ -3,7 +3,7 @@
 # copies out as the model's, aligned columns, Chinese line rules,
 # byte-identical reruns, booklet imposition.
 . "${top_srcdir:-.}/tests/lib.sh"
-need pdfinfo pdffonts pdftotext qpdf python3
+need pdfinfo pdffonts pdftotext qpdf mutool python3
 : "${DOCCONV:?}" "${top_srcdir:?}"
 CHECK="python3 $top_srcdir/tests/pdfcheck.py"
 tmp=$T
@@ -168,6 +168,20 @@ done
     bad "--meta short-title: not the English running head"
 pdftotext -f 2 -l 2 "$tmp/rh.pdf" - | head -n 1 | grep -q '^弘扬' ||
     bad "--meta short-title in English changed the Chinese running head"
+
+# The layout's primary language leads the PDF Title and the outline
+# (issue 21): English with --layout en; bookmarks of a bilingual
+# layout carry both languages.
+"$DOCCONV" -q --pdf --layout en -o "$tmp/en.pdf" "$f" || bad "--layout en failed"
+pdfinfo "$tmp/en.pdf" | grep -q '^Title: *Carrying Forward' ||
+    bad "--layout en: the PDF Title does not start in English"
+mutool show "$tmp/en.pdf" outline 2>/dev/null | head -n 1 |
+    grep -q '"Carrying Forward[^/]*"' ||
+    bad "--layout en: the title bookmark is not English alone"
+"$DOCCONV" -q --pdf -o "$tmp/cols.pdf" "$f" || bad "columns failed"
+mutool show "$tmp/cols.pdf" outline 2>/dev/null |
+    grep -q '"第一，.* / First, we need' ||
+    bad "columns: a heading's bookmark does not carry both languages"
 
 # Bad option values name the valid ones.
 f="$top_srcdir/examples/speech-bilingual.zh-en.txt"
