@@ -87,6 +87,8 @@ struct ts_set {
 	struct ln_para	*lay[DC_LANG__MAX]; /* their first pieces, owned */
 	size_t		 clen[DC_LANG__MAX]; /* bytes in lay[] */
 	enum ts_sid	 sid[DC_LANG__MAX]; /* their styles */
+	char		*txt[DC_LANG__MAX]; /* their texts, or NULL: the
+					   segs' own (ts_set_text()) */
 	double		 before;	/* space above, pt */
 };
 
@@ -122,6 +124,7 @@ struct ts {
 	struct ts_set	 keep[TS_KEEP_MAX]; /* held back for ts_place() */
 	int		 nkeep;		/* how many */
 	char		*headtitle[DC_LANG__MAX]; /* title lines, spaced */
+	GHashTable	*beads;		/* block -> its dc_bead (two files) */
 	int		 err;		/* emit failed */
 	unsigned int	 missing;	/* characters without a glyph */
 	uint32_t	 missing_c;	/* the first of them */
@@ -1135,6 +1138,64 @@ ts_before(const struct ts *t, const struct dc_node *b)
 	return t->gap;
 }
 
+/* Two files aligned: each block's bead (ts_set_text()). */
+static void
+ts_beads(struct ts *t)
+{
+	struct dc_pairs	*ps;
+	size_t		 i;
+
+	if (t->doc->align == NULL)
+		return;
+	t->beads = g_hash_table_new(g_direct_hash, g_direct_equal);
+	ps = dc_pairs_new(t->doc);
+	for (i = 0; i < ps->n; i++)
+		if (ps->p[i].blk != NULL && ps->p[i].bead != NULL)
+			g_hash_table_insert(t->beads, (gpointer)ps->p[i].blk,
+			    (gpointer)ps->p[i].bead);
+	dc_pairs_free(ps);
+}
+
+/* The text set of a ts_set's language i. */
+#define TS_TEXT(s, i)	((s)->txt[i] != NULL ? (s)->txt[i] : (s)->seg[i]->text)
+
+/*
+ * The text of seg g of a two-file bead that joined paragraphs (2-1,
+ * 1-2): a line separator where each of them after the first starts
+ * (align.c's offsets, if the text still splits there), so that they
+ * are set as paragraphs of their own within the pair.  Returns it
+ * (g_free()), or NULL for the seg's own text.
+ */
+static char *
+ts_set_text(const struct ts *t, const struct dc_node *g)
+{
+	const struct dc_bead *e;
+	const size_t	*c;
+	GString		*r;
+	size_t		 k, prev, len;
+
+	if (t->beads == NULL || g->child != NULL || g->parent == NULL ||
+	    (e = g_hash_table_lookup(t->beads, g->parent)) == NULL ||
+	    (c = e->cut[g->lang]) == NULL)
+		return NULL;
+	len = strlen(g->text);
+	prev = MAX(MAX(g->spk_len, g->lead_len), g->enum_len);
+	for (k = 0; c[k] != 0; prev = c[k++])
+		if (c[k] <= prev || c[k] >= len ||
+		    (g->text[c[k]] & 0xC0) == 0x80)
+			return NULL;
+	r = g_string_sized_new(len + k);
+	for (prev = 0, k = 0; c[k] != 0; prev = c[k++]) {
+		g_string_append_len(r, g->text + prev, (gssize)(c[k] - prev));
+		/* English joined with a space: it ends the line. */
+		if (r->len > 0 && r->str[r->len - 1] == ' ')
+			g_string_truncate(r, r->len - 1);
+		g_string_append_c(r, '\n');
+	}
+	g_string_append(r, g->text + prev);
+	return g_string_free(r, FALSE);
+}
+
 /*
  * Lay out a block's texts for the flows they go to (only their first
  * TS_CHUNK bytes: ts_set_flow() sets the rest).  Returns 0 if the
@@ -1166,6 +1227,7 @@ ts_set_make(struct ts *t, struct ts_set *s, const struct dc_node *b)
 	for (i = 0; i < DC_LANG__MAX; i++) {
 		if ((g = s->seg[i]) == NULL)
 			continue;
+		s->txt[i] = ts_set_text(t, g);
 		s->sid[i] = ts_block_style(b, g);
 		st = &t->st[s->sid[i]];
 		f = &t->fr[t->nfr == 2 ? i : 0];
@@ -1176,8 +1238,8 @@ ts_set_make(struct ts *t, struct ts_set *s, const struct dc_node *b)
 			    (b->prev != NULL && (b->prev->type == DC_PARA ||
 			    b->prev->type == DC_TURN) ? t->sty->indent[i] *
 			    st->size : 0);
-		s->clen[i] = ts_chunk(g->text, 0);
-		s->lay[i] = ts_para(t, s->sid[i], g->text, s->clen[i],
+		s->clen[i] = ts_chunk(TS_TEXT(s, i), 0);
+		s->lay[i] = ts_para(t, s->sid[i], TS_TEXT(s, i), s->clen[i],
 		    s->sid[i] == TS_SID_LANG(TS_ZH_TURN, i) ? g->spk_len :
 		    g->lead_len, f->w, ind);
 	}
@@ -1317,10 +1379,10 @@ ts_set_flow(struct ts *t, struct ts_set *s, long sp, const double *yf)
 		    s->seg[i]->spk_len);
 		ts_flow(t, f, s->lay[i], &t->st[s->sid[i]], &page, &y);
 		/* The rest of a very long paragraph, piece by piece. */
-		for (off = s->clen[i]; s->seg[i]->text[off] != '\0';
+		for (off = s->clen[i]; TS_TEXT(s, i)[off] != '\0';
 		    off += n2) {
-			n2 = ts_chunk(s->seg[i]->text, off);
-			more = ts_para(t, s->sid[i], s->seg[i]->text + off, n2,
+			n2 = ts_chunk(TS_TEXT(s, i), off);
+			more = ts_para(t, s->sid[i], TS_TEXT(s, i) + off, n2,
 			    0, f->w, 0);
 			ts_flow(t, f, more, &t->st[s->sid[i]], &pg, &yy);
 			ln_unref(more);
@@ -1350,6 +1412,8 @@ ts_set_flow(struct ts *t, struct ts_set *s, long sp, const double *yf)
 	for (i = 0; i < DC_LANG__MAX; i++) {
 		ln_unref(s->lay[i]);
 		s->lay[i] = NULL;
+		g_free(s->txt[i]);
+		s->txt[i] = NULL;
 	}
 }
 
@@ -1734,6 +1798,7 @@ ts_run(const struct dc_doc *d, const struct dc_opts *o, ts_emit_fn emit,
 	if (ts_styles(&t) == -1)
 		goto out;
 	ts_headtitles(&t);
+	ts_beads(&t);
 
 	/* Book margins: inner narrower than outer, foot deeper than head. */
 	t.inner = dc_style_len(&t.sty->inner, t.pw);
@@ -1836,5 +1901,7 @@ out:
 	g_ptr_array_free(t.open, TRUE);
 	for (i = 0; i < DC_LANG__MAX; i++)
 		g_free(t.headtitle[i]);
+	if (t.beads != NULL)
+		g_hash_table_destroy(t.beads);
 	return rc;
 }

@@ -183,6 +183,16 @@ mutool show "$tmp/cols.pdf" outline 2>/dev/null |
     grep -q '"第一，.* / First, we need' ||
     bad "columns: a heading's bookmark does not carry both languages"
 
+# A 2-1 pair (two paragraphs of the original against one of the
+# translation): each paragraph of the original starts a line of its
+# own in the pair (issue 21), instead of running on after the first.
+printf '丰收节\n\n　　今年秋天，林间小镇的果树结满了果子，居民们一起采摘。\n\n　　镇长说，明年还要再种三千棵树。\n\n　　大家都很高兴。\n' > "$tmp/p21.zh.txt"
+printf 'The Harvest Festival\n\nThis autumn the fruit trees of Linjian were full, and the residents picked them together; the mayor said three thousand more trees would be planted next year.\n\nEveryone was happy.\n' > "$tmp/p21.en.txt"
+"$DOCCONV" -q --pdf --translation "$tmp/p21.en.txt" -o "$tmp/p21.pdf" \
+    "$tmp/p21.zh.txt" || bad "2-1 pair: --pdf failed"
+pdftotext "$tmp/p21.pdf" - | grep -q '^镇长说' ||
+    bad "2-1 pair: the original's second paragraph runs on after the first"
+
 # Bad option values name the valid ones.
 f="$top_srcdir/examples/speech-bilingual.zh-en.txt"
 "$DOCCONV" -q --pdf --layout sideways -o "$tmp/x.pdf" "$f" 2> "$tmp/err" && bad "--layout sideways accepted"
