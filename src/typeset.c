@@ -1162,29 +1162,21 @@ ts_beads(struct ts *t)
 /*
  * The text of seg g of a two-file bead that joined paragraphs (2-1,
  * 1-2): a line separator where each of them after the first starts
- * (align.c's offsets, if the text still splits there), so that they
- * are set as paragraphs of their own within the pair.  Returns it
+ * (dc_seg_cuts()), so that they are set as paragraphs of their own
+ * within the pair.  Returns it
  * (g_free()), or NULL for the seg's own text.
  */
 static char *
 ts_set_text(const struct ts *t, const struct dc_node *g)
 {
-	const struct dc_bead *e;
 	const size_t	*c;
 	GString		*r;
-	size_t		 k, prev, len;
+	size_t		 k, prev;
 
-	if (t->beads == NULL || g->child != NULL || g->parent == NULL ||
-	    (e = g_hash_table_lookup(t->beads, g->parent)) == NULL ||
-	    (c = e->cut[g->lang]) == NULL)
+	if (t->beads == NULL || g->parent == NULL || (c = dc_seg_cuts(
+	    g_hash_table_lookup(t->beads, g->parent), g)) == NULL)
 		return NULL;
-	len = strlen(g->text);
-	prev = MAX(MAX(g->spk_len, g->lead_len), g->enum_len);
-	for (k = 0; c[k] != 0; prev = c[k++])
-		if (c[k] <= prev || c[k] >= len ||
-		    (g->text[c[k]] & 0xC0) == 0x80)
-			return NULL;
-	r = g_string_sized_new(len + k);
+	r = g_string_sized_new(strlen(g->text) + 4);
 	for (prev = 0, k = 0; c[k] != 0; prev = c[k++]) {
 		g_string_append_len(r, g->text + prev, (gssize)(c[k] - prev));
 		/* English joined with a space: it ends the line. */
