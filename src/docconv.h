@@ -307,6 +307,7 @@ enum dc_err {
 
 /* msg.c */
 void		 dc_msg_set_file(const char *);
+const char	*dc_msg_file(void);
 void		 dc_msg_set_quiet(int);
 void		 dc_msg_set_output(const char *, const char *);
 void		 dc_msg(enum dc_err, int, int, const char *, ...)

@@ -311,6 +311,7 @@ pdf_page(struct ts_page *p, void *arg)
 struct pdf_pipe {
 	const struct dc_doc *d;
 	const struct dc_opts *o;
+	const char	*file;		/* the input, for messages */
 	GMutex		 lock;
 	GCond		 cond;
 	GQueue		 pages;		/* struct pdf_page *, in order */
@@ -367,6 +368,8 @@ pdf_typeset(gpointer arg)
 	struct pdf_pipe	*pp = arg;
 	int		 n;
 
+	/* The typesetter's warnings name the input too. */
+	dc_msg_set_file(pp->file);
 	n = ts_run(pp->d, pp->o, pdf_pipe_page, pp);
 	g_mutex_lock(&pp->lock);
 	pp->n = n;
@@ -392,6 +395,7 @@ pdf_run(struct pdf *pd, const struct dc_doc *d, const struct dc_opts *o)
 	memset(&pp, 0, sizeof(pp));
 	pp.d = d;
 	pp.o = o;
+	pp.file = dc_msg_file();
 	g_mutex_init(&pp.lock);
 	g_cond_init(&pp.cond);
 	g_queue_init(&pp.pages);

@@ -890,6 +890,7 @@ dc_style_resolve(struct dc_style *s)
 	struct dc_face	*f;
 	const char	*fam;
 	char		*found = NULL;
+	const char	*was = dc_msg_file();
 	int		 i, k, j, rc = -1;
 
 	G_LOCK(st_lock);
@@ -940,8 +941,9 @@ dc_style_resolve(struct dc_style *s)
 	s->resolved = 1;
 	rc = 0;
 out:
+	/* The input being converted is named again. */
 	if (s->file != NULL)
-		dc_msg_set_file(NULL);
+		dc_msg_set_file(was);
 	G_UNLOCK(st_lock);
 	g_free(found);
 	return rc;

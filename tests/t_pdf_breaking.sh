@@ -108,4 +108,16 @@ for p in a5 a4; do
 	    bad "zh fixture $p: text differs from the model"
 	$CHECK runts "$tmp/zh.model" "$tmp/zh.$p.html" || bad "zh fixture $p: runts"
 done
+
+# The last resort (issue 21): without hyphenation the example's English
+# has lines nothing can justify; each is set ragged, never letter-spaced
+# (t_typography.sh measures that), and a warning names the input, the
+# page and the line, as TeX reports an underfull box.
+printf '[text]\nhyphenation = false\n' > "$tmp/nohyph.style"
+f="$top_srcdir/examples/speech-bilingual.zh-en.txt"
+"$DOCCONV" --pdf --style "$tmp/nohyph.style" -o "$tmp/nohyph.pdf" "$f" \
+    2> "$tmp/nohyph.err" || bad "hyphenation off: --pdf failed"
+grep -q "^docconv: $f: WARNING: page [0-9]*, line [0-9]*: .*set ragged: " \
+    "$tmp/nohyph.err" ||
+    bad "hyphenation off: no warning naming page and line: $(cat "$tmp/nohyph.err")"
 exit $rc
