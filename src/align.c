@@ -1535,3 +1535,28 @@ dc_pair_text(const struct dc_pair *p, enum dc_lang l)
 	}
 	return g_string_free(b, FALSE);
 }
+
+/*
+ * Where the paragraphs of a two-file bead e (2-1, 1-2) start in seg s,
+ * its block's text in one language: the offsets align.c kept, if the
+ * text still splits there (on a character, after the speaker label,
+ * lead and enumerator).  Returns them, 0-terminated, or NULL: one
+ * paragraph, tokens, no bead.
+ */
+const size_t *
+dc_seg_cuts(const struct dc_bead *e, const struct dc_node *s)
+{
+	const size_t	*c;
+	size_t		 len, k, prev;
+
+	if (e == NULL || s == NULL || s->child != NULL || s->text == NULL ||
+	    (c = e->cut[s->lang]) == NULL)
+		return NULL;
+	len = strlen(s->text);
+	prev = MAX(MAX(s->spk_len, s->lead_len), s->enum_len);
+	for (k = 0; c[k] != 0; prev = c[k++])
+		if (c[k] <= prev || c[k] >= len ||
+		    (s->text[c[k]] & 0xC0) == 0x80)
+			return NULL;
+	return c;
+}

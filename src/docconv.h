@@ -156,6 +156,7 @@ enum dc_pub {
 	DC_PUB_ISBN,		/* ISBN-13, digits only (checked) */
 	DC_PUB_LANG_ZH,		/* BCP 47 tag of the Chinese: "zh-Hant-TW" */
 	DC_PUB_LANG_EN,		/* BCP 47 tag of the English: "en-GB" */
+	DC_PUB_SHORT_TITLE,	/* the running head's title, either language */
 	DC_PUB__MAX
 };
 
@@ -345,6 +346,7 @@ enum dc_err {
 
 /* msg.c */
 void		 dc_msg_set_file(const char *);
+const char	*dc_msg_file(void);
 void		 dc_msg_set_quiet(int);
 void		 dc_msg_set_progress(int);
 void		 dc_msg_set_output(const char *, const char *);
@@ -507,5 +509,6 @@ struct dc_pairs {
 struct dc_pairs	*dc_pairs_new(const struct dc_doc *);
 void		 dc_pairs_free(struct dc_pairs *);
 char		*dc_pair_text(const struct dc_pair *, enum dc_lang);
+const size_t	*dc_seg_cuts(const struct dc_bead *, const struct dc_node *);
 
 #endif /* !DOCCONV_H */

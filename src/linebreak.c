@@ -70,15 +70,19 @@ struct lb {
  */
 #define LB_LINE		10
 #define LB_HYPHEN	50	/* breaking at a hyphenation point */
-#define LB_EMERG	1e5	/* inside a word, or against kinsoku */
-#define LB_HANG		1000	/* badness added for a hanging mark */
+#define LB_URL		100	/* ... inside an address (lb_url()) */
+#define LB_EMERG	1e12	/* inside a word, or against kinsoku */
 #define LB_DOUBLE	1e9	/* two hyphenated lines in a row */
 #define LB_FINAL	5e4	/* a hyphen on the last full line */
 #define LB_ADJ		1e4	/* fitness classes more than one apart */
-#define LB_RUNT		1e7	/* a Chinese last line of one character */
+#define LB_RUNT		1e11	/* a Chinese last line of one character */
 #define LB_TOL		2.5	/* the most a line may stretch, first pass */
 #define LB_TOL_EN	5	/* ... in English: a space to 1.3 times */
-#define LB_AWFUL	1e4	/* badness of a line that cannot stretch */
+#define LB_NOGLUE	1e10	/* badness of a line that cannot stretch */
+#define LB_OVERFULL	1e15	/* ... of one wider than the column */
+#define LB_EMST		4	/* the second pass's tolerance, times */
+#define LB_RMAX		10	/* English stretches no further: ragged */
+#define LB_RMAX_ZH	4	/* Chinese glue no further: spread */
 
 /* Full-width punctuation whose blank half clreq lets go. */
 int
@@ -157,6 +161,25 @@ lb_glue(struct lb *b)
 	}
 }
 
+/*
+ * Whether a Chinese line may start with glyph j inside a Latin word,
+ * after a URL's or address's separator (www.example/x, a@b.example):
+ * where a Chinese line must end flush, a long address would leave
+ * the line before it with nothing but a few wide gaps.
+ */
+static int
+lb_url(const struct ln_para *p, int j)
+{
+	char	 pc, c;
+
+	if (!p->st->zh || !(p->g[j].flags & LN_CHAR))
+		return 0;
+	pc = p->text[p->g[j].cl - 1];
+	c = p->text[p->g[j].cl];
+	return pc != '\0' && strchr("/.@_", pc) != NULL &&
+	    g_ascii_isalnum(c);
+}
+
 /* Whether glyph j starts a cluster where a line may start. */
 static int
 lb_can(const struct ln_para *p, int j, int emerg)
@@ -165,7 +188,8 @@ lb_can(const struct ln_para *p, int j, int emerg)
 
 	if (!(f & LN_CSTART))
 		return 0;
-	return (f & (LN_BREAK | LN_HARD)) || (emerg && (f & LN_CHAR));
+	return (f & (LN_BREAK | LN_HARD)) || (emerg && (f & LN_CHAR)) ||
+	    lb_url(p, j);
 }
 
 /* The hyphen a line broken before glyph j ends with, or 0. */
@@ -219,9 +243,10 @@ lb_measure(const struct lb *b, int a, int j, int64_t *w, int64_t *st,
 
 /*
  * How the line [a, j) fits avail: its ratio *r (stretch > 0, shrink
- * < 0), badness and the end chosen for it (lb_measure()); the one
- * with the least badness, a hanging mark costing a little more.
- * Returns 0 if it is overfull whatever its end.
+ * < 0), badness and the end chosen for it (lb_measure()): whole, or
+ * the style's one rule, half width or hanging (ln_style.hang), which
+ * ever has the less badness.  Returns 0 if it is overfull whatever
+ * its end.
  */
 static int
 lb_line(const struct lb *b, int a, int j, int avail, int forced,
@@ -235,6 +260,9 @@ lb_line(const struct lb *b, int a, int j, int avail, int forced,
 	n = end == LB_WHOLE && b->end[j] > a &&
 	    (b->gl[b->end[j] - 1].kind & LB_CLOSING) ? 3 : 1;
 	for (k = 0; k < n; k++) {
+		/* One rule for the style: half width or hanging. */
+		if (k == (b->p->st->hang ? 1 : 2))
+			continue;
 		ww = w;
 		if (k == 1)
 			ww -= b->gl[b->end[j] - 1].sh;
@@ -253,13 +281,17 @@ lb_line(const struct lb *b, int a, int j, int avail, int forced,
 			bad = 100 * q * q * q;
 		} else if (forced)
 			r = bad = 0;
-		else {
-			r = st > 0 ? (double)(avail - ww) / st : HUGE_VAL;
-			/* TeX's badness, capped where it reaches 10000. */
-			bad = r > 4.6 ? LB_AWFUL : 100 * r * r * r;
+		else if (st <= 0 && ww < avail) {
+			r = HUGE_VAL;
+			bad = LB_NOGLUE;
+		} else {
+			/*
+			 * TeX's badness, not capped: a line twice as loose
+			 * costs eight times more, however loose it is.
+			 */
+			r = ww == avail ? 0 : (double)(avail - ww) / st;
+			bad = 100 * r * r * r;
 		}
-		if (k == 2)
-			bad += LB_HANG;
 		if (best < 0 || bad < best) {
 			best = bad;
 			*rp = r;
@@ -271,7 +303,7 @@ lb_line(const struct lb *b, int a, int j, int avail, int forced,
 	}
 	if (best < 0) {
 		*rp = -HUGE_VAL;
-		*badp = LB_AWFUL;
+		*badp = LB_OVERFULL;
 		*endp = LB_WHOLE;
 		return 0;
 	}
@@ -321,9 +353,11 @@ lb_node_add(struct lb *b, int pos, int prev, double total, int fit,
 
 /*
  * One pass over the paragraph: tol bounds how loose a line may be
- * (0: any), emerg allows breaks inside words and against the
- * line-start rules, overfull lines where nothing else fits.  Returns
- * the best node at the paragraph's end, or -1.
+ * (0: any), emerg allows
+ * breaks inside words and against the line-start rules at a cost
+ * that only an overfull line exceeds, and overfull lines where
+ * nothing else fits.  Returns the best node at the paragraph's end,
+ * or -1.
  */
 static int
 lb_pass(struct lb *b, double tol, int emerg)
@@ -347,7 +381,7 @@ lb_pass(struct lb *b, double tol, int emerg)
 		forced = last || (p->g[j].flags & LN_HARD);
 		flag = lb_flagged(p, j);
 		pen = last || forced ? 0 : (p->g[j].flags & LN_BREAK) ?
-		    (flag ? LB_HYPHEN : 0) : LB_EMERG;
+		    (flag ? LB_HYPHEN : 0) : lb_url(p, j) ? LB_URL : LB_EMERG;
 		for (c = 0; c < 4; c++)
 			best[c] = -1;
 		for (k = b->head; k < b->nact; k++) {
@@ -423,18 +457,66 @@ lb_pass(struct lb *b, double tol, int emerg)
 }
 
 /*
+ * Whether a line of Chinese may be spread between glyph i and the next
+ * cluster: not inside a Latin word.
+ */
+static int
+lb_spreads(const struct ln_para *p, int i)
+{
+	char	 c = p->text[p->g[i].cl], nc = p->text[p->g[i + 1].cl];
+
+	return !(g_ascii_isalpha(c) && g_ascii_isalpha(nc));
+}
+
+/*
+ * Spread slack units evenly between the clusters of the Chinese line
+ * of glyphs [a, e) that lb_spreads() allows (between all of them if
+ * none), as Chinese compositors spread a line that holds long runs of
+ * digits or Latin and too little else to justify it.
+ */
+static void
+lb_spread(struct lb *b, int a, int e, int64_t slack)
+{
+	struct ln_para	*p = b->p;
+	int64_t		 done = 0;
+	int		 i, n = 0, k = 0, any, d;
+
+	for (i = a; i + 1 < e; i++)
+		if ((p->g[i + 1].flags & LN_CSTART) && lb_spreads(p, i))
+			n++;
+	any = n == 0;
+	if (any)
+		for (i = a; i + 1 < e; i++)
+			if (p->g[i + 1].flags & LN_CSTART)
+				n++;
+	for (i = a; n > 0 && i + 1 < e; i++) {
+		if (!(p->g[i + 1].flags & LN_CSTART) ||
+		    (!any && !lb_spreads(p, i)))
+			continue;
+		k++;
+		d = (int)(slack * k / n - done);
+		p->g[i].adv += d;
+		done += d;
+	}
+}
+
+/*
  * Set the line of glyphs [a, j) as lb_line() fits it, full (justified)
  * or not: its last mark whole, half or hanging, then stretch or shrink
  * its glue (an opening mark that shrinks moves its glyph with its blank,
- * so that the mark stays by what it opens), or for a line that should
- * be full and cannot stretch, spread its slack between its clusters.
+ * so that the mark stays by what it opens).  A Chinese line that should
+ * be full stretches its glue LB_RMAX_ZH times at most and spreads the
+ * rest between its clusters (lb_spread()); an English one that would
+ * stretch more than LB_RMAX times its stretch, or has none, is left
+ * ragged, never letter-spaced.  Returns 1 if the line is left ragged,
+ * else 0.
  */
-static void
+static int
 lb_set(struct lb *b, int a, int j, int full)
 {
 	struct ln_para	*p = b->p;
 	int64_t		 w, st, sh, slack, cum = 0, done = 0, tot;
-	int		 e = b->end[j], i, avail, n, k, d, start, end;
+	int		 e = b->end[j], i, avail, d, start, end;
 	int		 shrink;
 	double		 r, bad;
 
@@ -452,25 +534,21 @@ lb_set(struct lb *b, int a, int j, int full)
 		shrink = 1;
 		tot = sh;
 		slack = -slack > sh ? sh : -slack;
+	} else if (slack > 0 && full && !b->zh &&
+	    (st == 0 || slack > st * LB_RMAX))
+		return 1;
+	else if (slack > 0 && full && b->zh && slack > st * LB_RMAX_ZH) {
+		lb_spread(b, a, e, slack - st * LB_RMAX_ZH);
+		if (st == 0)
+			return 0;
+		shrink = 0;
+		tot = st;
+		slack = st * LB_RMAX_ZH;
 	} else if (slack > 0 && full && st > 0) {
 		shrink = 0;
 		tot = st;
-	} else if (slack > 0 && full && e - a > 1) {
-		/* No glue: letter-space it, as a last resort. */
-		for (n = 0, i = a; i + 1 < e; i++)
-			if (p->g[i + 1].flags & LN_CSTART)
-				n++;
-		for (k = 0, i = a; n > 0 && i + 1 < e; i++) {
-			if (!(p->g[i + 1].flags & LN_CSTART))
-				continue;
-			k++;
-			d = (int)(slack * k / n - done);
-			p->g[i].adv += d;
-			done += d;
-		}
-		return;
 	} else
-		return;
+		return 0;
 	for (i = a; i < e; i++) {
 		if (shrink) {
 			if (b->gl[i].sh == 0 || (i == a &&
@@ -493,22 +571,62 @@ lb_set(struct lb *b, int a, int j, int full)
 		} else
 			p->g[i].adv += d;
 	}
+	return 0;
+}
+
+/*
+ * Whether the paragraph broken at node k ends in a Chinese line of one
+ * character after another line.
+ */
+static int
+lb_runt_end(const struct lb *b, int k)
+{
+	const struct lb_node *a;
+
+	if (!b->zh || k < 0 || b->n[k].prev < 0)
+		return 0;
+	a = &b->n[b->n[k].prev];
+	return !a->start && lb_runt(b->p, a->pos);
+}
+
+/*
+ * The passes of TeX: lines that stretch no more than LB_TOL; if none
+ * such break the paragraph (or it would end in a Chinese character
+ * alone), lines that stretch LB_EMST times as far; then any line;
+ * then breaks inside words and, where nothing else fits, overfull
+ * lines.
+ * Returns the node ending the paragraph.
+ */
+static int
+lb_passes(struct lb *b)
+{
+	double	 tol = b->zh ? LB_TOL : LB_TOL_EN;
+	int	 k;
+
+	k = lb_pass(b, tol, 0);
+	if (k >= 0 && !lb_runt_end(b, k))
+		return k;
+	k = lb_pass(b, tol * LB_EMST, 0);
+	if (k >= 0 && !lb_runt_end(b, k))
+		return k;
+	if ((k = lb_pass(b, 0, 0)) < 0)
+		k = lb_pass(b, 0, 1);
+	return k;
 }
 
 /*
  * Break a paragraph into lines of width units, the first line of each
  * paragraph (and each after a line separator) indented by indent, by
- * total fit, and justify all lines but those that end a paragraph.  A
- * first pass takes only lines that stretch no more than LB_TOL; if
- * none such break the paragraph, a second allows any line, breaks
- * inside words and, where nothing else fits, overfull lines.
+ * total fit (lb_passes()), and justify all lines but those that end a
+ * paragraph.  An English line that cannot be justified is left ragged
+ * (ln_line.ragged) for the typesetter to name in a warning.
  */
 static void
 lb_fit(struct ln_para *p, int width, int indent, const int *forbid,
     int nforbid)
 {
 	struct lb	 b;
-	int		 i, k, n, *brk, a, start, j;
+	int		 i, k, n, *brk, a, start, j, rag;
 
 	p->fit_width = width;
 	p->fit_indent = indent;
@@ -543,9 +661,7 @@ lb_fit(struct ln_para *p, int width, int indent, const int *forbid,
 		b.sh[i + 1] = b.sh[i] + b.gl[i].sh;
 		b.end[i + 1] = (p->g[i].flags & LN_SPACE) ? b.end[i] : i + 1;
 	}
-	if ((k = lb_pass(&b, b.zh ? LB_TOL : LB_TOL_EN, 0)) < 0)
-		k = lb_pass(&b, 0, 1);
-	if (k < 0) {
+	if ((k = lb_passes(&b)) < 0) {
 		/* Cannot happen: the last pass always ends. */
 		ln_break(p, width, indent, 1);
 		goto out;
@@ -559,9 +675,11 @@ lb_fit(struct ln_para *p, int width, int indent, const int *forbid,
 		a = brk[i];
 		j = brk[i + 1];
 		start = a == 0 || (p->g[a].flags & LN_HARD);
-		lb_set(&b, a, j, j < p->ng && !(p->g[j].flags & LN_HARD));
+		rag = lb_set(&b, a, j, j < p->ng &&
+		    !(p->g[j].flags & LN_HARD));
 		ln_line_add(p, a, j, start ? indent : 0, start,
 		    lb_hyphen(p, j) > 0);
+		p->lines[p->nlines - 1].ragged = rag;
 	}
 	g_free(brk);
 	if (p->nlines == 0)
@@ -612,4 +730,147 @@ ln_refit(struct ln_para *p, int n)
 		lb_fit(p, p->fit_width, p->fit_indent, forbid, k + 1);
 	}
 	return ln_line_flagged(p, n) ? -1 : 0;
+}
+
+#define LB_BAL_MORE	2	/* lines ln_balance() may add to first fit's */
+#define LB_ALONE	1e30	/* a display line of one character */
+
+/*
+ * Whether a display line may start with glyph j: at a break that is
+ * not a hyphenation point nor after a hyphen; the cost of starting it
+ * there, 0 at a phrase boundary (after a space or a closing mark,
+ * before an opening one), pen between two Chinese characters.
+ * Returns -1 where no line may start.
+ */
+static double
+lb_phrase(const struct ln_para *p, int j, double pen)
+{
+	gunichar	 c, pc;
+	int		 i;
+
+	if (!(p->g[j].flags & LN_CSTART) || !(p->g[j].flags & LN_BREAK) ||
+	    lb_flagged(p, j))
+		return -1;
+	for (i = j - 1; i > 0 && !(p->g[i].flags & LN_CSTART); i--)
+		continue;
+	pc = g_utf8_get_char(p->text + p->g[i].cl);
+	c = g_utf8_get_char(p->text + p->g[j].cl);
+	if ((p->g[i].flags & LN_SPACE) || g_unichar_isspace(pc) ||
+	    dc_is_closing_punct(pc) || dc_is_opening_punct(c))
+		return 0;
+	return g_unichar_iswide(pc) || g_unichar_iswide(c) ? pen : -1;
+}
+
+/* Whether glyphs [a, e) hold no more than one letter, digit or Han. */
+static int
+lb_alone(const struct ln_para *p, int a, int e)
+{
+	const char	*s = p->text + p->g[a].cl, *end;
+	int		 n = 0;
+
+	end = e < p->ng ? p->text + p->g[e].cl : p->text + p->len;
+	for (; s < end && n < 2; s = g_utf8_next_char(s))
+		if (g_unichar_isalnum(g_utf8_get_char(s)))
+			n++;
+	return n <= 1;
+}
+
+/*
+ * Break p into nl balanced lines of width units (*cost the sum of each
+ * line's squared shortfall and its start's lb_phrase() cost), line k
+ * being glyphs [brk[k], brk[k + 1]); w and end are lb_fit()'s prefix
+ * widths and line ends.  Returns 0, or -1 if no such breaks fit.
+ */
+static int
+lb_balance_n(const struct ln_para *p, const int64_t *w, const int *end,
+    int width, int nl, int *brk, double *cost)
+{
+	double	*c, *pen, d, best;
+	int	*from, i, j, k, ng = p->ng, rc = -1;
+
+	c = g_new(double, (size_t)(nl + 1) * (ng + 1));
+	from = g_new(int, (size_t)(nl + 1) * (ng + 1));
+	pen = g_new(double, ng + 1);
+	for (j = 1; j < ng; j++)
+		pen[j] = lb_phrase(p, j, (double)width * width / 9);
+	pen[0] = pen[ng] = 0;
+	for (i = 0; i < (nl + 1) * (ng + 1); i++)
+		c[i] = -1;
+	c[0] = 0;
+	for (k = 1; k <= nl; k++)
+		for (j = 1; j <= ng; j++) {
+			if (pen[j] < 0 || (k == nl) != (j == ng))
+				continue;
+			best = -1;
+			for (i = 0; i < j; i++) {
+				if (c[(k - 1) * (ng + 1) + i] < 0 ||
+				    w[end[j]] - w[i] > width)
+					continue;
+				d = (double)(width - (w[end[j]] - w[i]));
+				d = c[(k - 1) * (ng + 1) + i] + d * d + pen[j] +
+				    (lb_alone(p, i, j) ? LB_ALONE : 0);
+				if (best < 0 || d < best) {
+					best = d;
+					from[k * (ng + 1) + j] = i;
+				}
+			}
+			c[k * (ng + 1) + j] = best;
+		}
+	if ((*cost = c[nl * (ng + 1) + ng]) >= 0) {
+		brk[nl] = ng;
+		for (k = nl; k > 0; k--)
+			brk[k - 1] = from[k * (ng + 1) + brk[k]];
+		rc = 0;
+	}
+	g_free(c);
+	g_free(from);
+	g_free(pen);
+	return rc;
+}
+
+/*
+ * Break a display line (a title, subtitle or heading) into lines of
+ * width units: as few as first fit gives (one or two more if those
+ * would leave one character alone), balanced, at phrase boundaries
+ * where it can (between Chinese characters where it must), never at
+ * a hyphenation point nor after a hyphen, never one character alone.
+ * What cannot be so broken (a word wider than the line, a line
+ * separator) is broken by first fit.  Lines are at x 0.
+ */
+void
+ln_balance(struct ln_para *p, int width)
+{
+	int64_t		*w;
+	int		*end, *brk, i, nl, m, ok = -1;
+	double		 cost = -1;
+
+	ln_break(p, width, 0, 1);
+	m = p->nlines;
+	if (m < 2)
+		return;
+	for (i = 1; i < p->ng; i++)
+		if (p->g[i].flags & LN_HARD)
+			return;
+	w = g_new(int64_t, p->ng + 1);
+	end = g_new(int, p->ng + 1);
+	brk = g_new(int, m + LB_BAL_MORE + 1);
+	w[0] = end[0] = 0;
+	for (i = 0; i < p->ng; i++) {
+		w[i + 1] = w[i] + p->g[i].adv;
+		end[i + 1] = (p->g[i].flags & LN_SPACE) ? end[i] : i + 1;
+	}
+	for (nl = m; nl <= m + LB_BAL_MORE; nl++)
+		if ((ok = lb_balance_n(p, w, end, width, nl, brk,
+		    &cost)) == 0 && cost < LB_ALONE)
+			break;
+	if (ok == 0) {
+		g_free(p->lines);
+		p->lines = NULL;
+		p->nlines = 0;
+		for (i = 0; i < nl; i++)
+			ln_line_add(p, brk[i], brk[i + 1], 0, i == 0, 0);
+	}
+	g_free(w);
+	g_free(end);
+	g_free(brk);
 }

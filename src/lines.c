@@ -681,7 +681,8 @@ ln_center(struct ln_para *p, int width)
 
 /*
  * Cut a one-line paragraph to width units, ending it in an ellipsis
- * in place of what was cut.
+ * in place of what was cut: Latin before a word that does not fit
+ * whole, if any word does.
  */
 void
 ln_ellipsize(struct ln_para *p, int width)
@@ -690,7 +691,7 @@ ln_ellipsize(struct ln_para *p, int width)
 	struct ln_font	*f;
 	hb_codepoint_t	 e;
 	int32_t		 ea;
-	int		 j, w;
+	int		 j, w, k, kw;
 
 	if (p->nlines == 0 || (l = &p->lines[0])->width <= width)
 		return;
@@ -707,6 +708,14 @@ ln_ellipsize(struct ln_para *p, int width)
 			j--;
 			w -= p->g[j].adv;
 		}
+	}
+	/* Latin is cut at a word's start, if a word is left. */
+	for (k = j, kw = w; !p->st->zh && k > l->g0 &&
+	    !(p->g[k].flags & (LN_BREAK | LN_SPACE)); )
+		kw -= p->g[--k].adv;
+	if (k > l->g0) {
+		j = k;
+		w = kw;
 	}
 	while (j > l->g0 && (p->g[j - 1].flags & LN_SPACE))
 		w -= p->g[--j].adv;

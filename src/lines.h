@@ -34,6 +34,7 @@ struct ln_style {
 	hb_language_t	 hblang;	/* for shaping (locl) */
 	int		 zh;		/* Chinese: quotes open and close */
 	int		 em;		/* size, units */
+	int		 hang;		/* line-end marks hang, else half */
 };
 
 /* Glyph flags. */
@@ -60,6 +61,7 @@ struct ln_line {
 	int		 x;		/* left end from the frame, units */
 	int		 width;		/* without trailing spaces, units */
 	int		 start;		/* starts a paragraph (or after \n) */
+	int		 ragged;	/* should be full but could not be */
 	int		 hyphen;	/* ends in an added glyph: */
 	uint32_t	 hgid;		/* ... a hyphen or an ellipsis */
 	int32_t		 hadv;		/* ... its advance */
@@ -97,6 +99,7 @@ void		 ln_break(struct ln_para *, int, int, int);
 void		 ln_line_add(struct ln_para *, int, int, int, int, int);
 int		 ln_is_fwpunct(gunichar);
 void		 ln_fit(struct ln_para *, int, int);
+void		 ln_balance(struct ln_para *, int);
 int		 ln_refit(struct ln_para *, int);
 int		 ln_line_flagged(const struct ln_para *, int);
 void		 ln_center(struct ln_para *, int);

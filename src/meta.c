@@ -26,7 +26,8 @@ static const char *const pub_names[DC_PUB__MAX] = {
 	"series",	/* DC_PUB_SERIES */
 	"isbn",		/* DC_PUB_ISBN */
 	"lang-zh",	/* DC_PUB_LANG_ZH */
-	"lang-en"	/* DC_PUB_LANG_EN */
+	"lang-en",	/* DC_PUB_LANG_EN */
+	"short-title"	/* DC_PUB_SHORT_TITLE */
 };
 static const struct {
 	const char	*name;
@@ -39,7 +40,8 @@ static const struct {
 };
 
 #define PUB_KEYS "publisher, rights (or licence), source, editor, " \
-	"translator, series (or collection), isbn, lang-zh or lang-en"
+	"translator, series (or collection), isbn, lang-zh, lang-en or " \
+	"short-title"
 
 /*
  * Licences known by their SPDX identifier: such a value becomes a
@@ -253,6 +255,7 @@ dc_pub_set(char **vals, const char *name, const char *value, char **err)
 	case DC_PUB_EDITOR:
 	case DC_PUB_TRANSLATOR:
 	case DC_PUB_SERIES:
+	case DC_PUB_SHORT_TITLE:
 		break;
 	case DC_PUB__MAX:
 		abort();

@@ -310,6 +310,13 @@ dc_msg_set_file(const char *file)
 	msg_file = file;
 }
 
+/* The file this thread's messages name, or NULL. */
+const char *
+dc_msg_file(void)
+{
+	return msg_state()->file;
+}
+
 /*
  * While an output is written to tmp, system messages that name tmp
  * name final instead (NULL, NULL when done).  Not copied: the caller

@@ -520,7 +520,8 @@ opts_parse(struct run *r, int argc, char *argv[])
 		{ "meta", 0, G_OPTION_FLAG_FILENAME, G_OPTION_ARG_CALLBACK,
 		  (void *)opt_meta,
 		  "Publisher's metadata: publisher, rights, source, editor, "
-		  "translator, series, isbn, lang-zh, lang-en (repeatable)",
+		  "translator, series, isbn, lang-zh, lang-en, short-title "
+		  "(repeatable)",
 		  "KEY=VALUE" },
 		{ "meta-file", 0, 0, G_OPTION_ARG_FILENAME, &r->opts.meta_file,
 		  "KEY=VALUE lines for --meta (default: FILE.meta beside "
@@ -663,7 +664,7 @@ opts_parse(struct run *r, int argc, char *argv[])
 
 		if (ts_paper(r->opts.paper, &pw, &ph) == -1 ||
 		    ts_layout_parse(r->opts.layout, (1u << DC_LANG_ZH) |
-		    (1u << DC_LANG_EN), &lay) == -1)
+		    (1u << DC_LANG_EN), 0, &lay) == -1)
 			goto out;
 		if (r->opts.impose != NULL &&
 		    strcmp(r->opts.impose, "booklet") != 0) {

@@ -59,6 +59,7 @@ struct epub_font {
 
 struct epub {
 	const struct dc_doc	*doc;	/* the document */
+	GHashTable		*beads;	/* block -> its bead, two files */
 	const struct dc_opts	*opts;	/* options */
 	enum dc_lang		 main;	/* language of <html> */
 	unsigned int		 langs;	/* languages present, never 0 */
@@ -570,9 +571,9 @@ epub_titlepage(struct epub *e, struct dc_xml *x)
  */
 static void
 epub_seg(struct epub *e, struct dc_xml *x, const struct dc_node *s,
-    const char *name)
+    const char *name, size_t len, int rows)
 {
-	size_t	 len = strlen(s->text), lead, num, spk;
+	size_t	 lead, num, spk;
 
 	lead = s->lead_len <= len ? s->lead_len : len;
 	num = s->enum_len <= len ? s->enum_len : len;
@@ -580,6 +581,9 @@ epub_seg(struct epub *e, struct dc_xml *x, const struct dc_node *s,
 	dc_xml_nl(x);
 	dc_xml_start(x, name);
 	dc_xml_attrf(x, "class", "u %s", dc_lang_code(s->lang));
+	/* Beside the other side's paragraphs (epub_seg_parts()). */
+	if (rows > 1)
+		dc_xml_attrf(x, "style", "grid-row: 1 / span %d", rows);
 	epub_lang(e, x, s->lang);
 	if (spk > 0) {
 		/* Bold, like a lead: the heavier faces must hold it. */
@@ -616,6 +620,44 @@ epub_seg(struct epub *e, struct dc_xml *x, const struct dc_node *s,
 		epub_text(e, x, s->lang, s->text + from, len - from);
 	}
 	dc_xml_end(x);
+}
+
+/* Where seg s's paragraphs start (epub_seg_parts()), or NULL. */
+static const size_t *
+epub_cuts(const struct epub *e, const struct dc_node *s)
+{
+	if (e->beads == NULL)
+		return NULL;
+	return dc_seg_cuts(g_hash_table_lookup(e->beads, s->parent), s);
+}
+
+/*
+ * A block's seg as paragraphs: one, or of a two-file bead that joined
+ * paragraphs (2-1, 1-2) one each, where dc_seg_cuts() says they start;
+ * a lone one spans the rows of the other side's (rows of them).
+ */
+static void
+epub_seg_parts(struct epub *e, struct dc_xml *x, const struct dc_node *s,
+    int rows)
+{
+	const size_t	*c = epub_cuts(e, s);
+	size_t		 k, end;
+
+	end = c != NULL ? c[0] : strlen(s->text);
+	while (c != NULL && end > 0 && s->text[end - 1] == ' ')
+		end--;
+	epub_seg(e, x, s, "p", end, c == NULL ? rows : 0);
+	for (k = 0; c != NULL && c[k] != 0; k++) {
+		end = c[k + 1] != 0 ? c[k + 1] : strlen(s->text);
+		while (end > c[k] && s->text[end - 1] == ' ')
+			end--;
+		dc_xml_nl(x);
+		dc_xml_start(x, "p");
+		dc_xml_attrf(x, "class", "u %s", dc_lang_code(s->lang));
+		epub_lang(e, x, s->lang);
+		epub_text(e, x, s->lang, s->text + c[k], end - c[k]);
+		dc_xml_end(x);
+	}
 }
 
 /* Languages of a block, as a bit set. */
@@ -667,13 +709,20 @@ epub_block(struct epub *e, struct dc_xml *x, const struct dc_node *n,
     int nblock, const char *more)
 {
 	const struct dc_node	*s;
+	const size_t		*c;
+	size_t			 k;
+	int			 rows = 0;
 
 	epub_pair_open(e, x, n, nblock, more);
 	if (n->type == DC_NOTE)
 		dc_xml_attr(x, "role", "note");
 	for (s = n->child; s != NULL; s = s->next)
+		if (s->type == DC_SEG && (c = epub_cuts(e, s)) != NULL)
+			for (k = 1; c[k - 1] != 0; k++)
+				rows = MAX(rows, (int)k + 1);
+	for (s = n->child; s != NULL; s = s->next)
 		if (s->type == DC_SEG)
-			epub_seg(e, x, s, "p");
+			epub_seg_parts(e, x, s, rows);
 	dc_xml_end(x);
 }
 
@@ -695,7 +744,7 @@ epub_heading(struct epub *e, struct dc_xml *x, const struct dc_node *n,
 	e->head++;
 	for (s = n->child; s != NULL; s = s->next)
 		if (s->type == DC_SEG)
-			epub_seg(e, x, s, name);
+			epub_seg(e, x, s, name, strlen(s->text), 0);
 	e->head--;
 	dc_xml_end(x);
 }
@@ -2084,6 +2133,24 @@ out:
 	return rc;
 }
 
+/* Two files aligned: each block's bead (epub_seg_parts()). */
+static void
+epub_beads(struct epub *e)
+{
+	struct dc_pairs	*ps;
+	size_t		 i;
+
+	if (e->doc->align == NULL)
+		return;
+	e->beads = g_hash_table_new(g_direct_hash, g_direct_equal);
+	ps = dc_pairs_new(e->doc);
+	for (i = 0; i < ps->n; i++)
+		if (ps->p[i].blk != NULL && ps->p[i].bead != NULL)
+			g_hash_table_insert(e->beads, (gpointer)ps->p[i].blk,
+			    (gpointer)ps->p[i].bead);
+	dc_pairs_free(ps);
+}
+
 /* Set up the writer's state for d: the book, or (html) the page. */
 static void
 epub_init(struct epub *e, const struct dc_doc *d, const struct dc_opts *o,
@@ -2109,6 +2176,7 @@ epub_init(struct epub *e, const struct dc_doc *d, const struct dc_opts *o,
 	}
 	e->files = g_ptr_array_new_with_free_func(epub_file_free);
 	e->fonts = g_ptr_array_new_with_free_func(epub_font_free);
+	epub_beads(e);
 }
 
 static void
@@ -2122,6 +2190,8 @@ epub_fini(struct epub *e)
 	}
 	g_ptr_array_free(e->files, TRUE);
 	g_ptr_array_free(e->fonts, TRUE);
+	if (e->beads != NULL)
+		g_hash_table_destroy(e->beads);
 }
 
 /*

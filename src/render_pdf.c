@@ -512,27 +512,31 @@ pdf_metadata_pub(struct pdf *pd, const struct dc_meta *m)
 
 static void
 pdf_metadata(struct pdf *pd, const struct dc_doc *d,
-    const struct dc_opts *o)
+    const struct dc_opts *o, enum ts_layout lay)
 {
 	const struct dc_meta *m = &d->meta;
 	const struct dc_lmeta *z = &m->l[DC_LANG_ZH], *e = &m->l[DC_LANG_EN];
+	const struct dc_lmeta *a, *b;
 	char		*s;
 	char		 date[32];
 
-	if (z->title != NULL && e->title != NULL)
-		s = g_strconcat(z->title, " / ", e->title, NULL);
+	/* The layout's primary language leads title and author. */
+	a = lay == TS_EN ? e : z;
+	b = lay == TS_EN ? z : e;
+	if (a->title != NULL && b->title != NULL)
+		s = g_strconcat(a->title, " / ", b->title, NULL);
 	else
-		s = g_strdup(z->title != NULL ? z->title :
-		    e->title != NULL ? e->title : "");
+		s = g_strdup(a->title != NULL ? a->title :
+		    b->title != NULL ? b->title : "");
 	cairo_pdf_surface_set_metadata(pd->surf, CAIRO_PDF_METADATA_TITLE,
 	    s);
 	pd->title = s;
 	if (m->given[DC_GIVEN_AUTHOR] != NULL)
 		s = g_strdup(m->given[DC_GIVEN_AUTHOR]);
-	else if (z->speaker != NULL && e->speaker != NULL)
-		s = g_strconcat(z->speaker, " / ", e->speaker, NULL);
-	else if (z->speaker != NULL || e->speaker != NULL)
-		s = g_strdup(z->speaker != NULL ? z->speaker : e->speaker);
+	else if (a->speaker != NULL && b->speaker != NULL)
+		s = g_strconcat(a->speaker, " / ", b->speaker, NULL);
+	else if (a->speaker != NULL || b->speaker != NULL)
+		s = g_strdup(a->speaker != NULL ? a->speaker : b->speaker);
 	else if (m->reporters != NULL)
 		s = g_strdup(m->reporters);
 	else
@@ -774,7 +778,7 @@ render_pdf(const struct dc_doc *d, const struct dc_opts *o,
 	memset(&pd, 0, sizeof(pd));
 	memset(&po, 0, sizeof(po));
 	if (ts_paper(o->paper, &pd.pw, &pd.ph) == -1 ||
-	    ts_layout_parse(o->layout, d->meta.langs, &lay) == -1)
+	    ts_layout_parse(o->layout, d->meta.langs, 0, &lay) == -1)
 		goto out;
 	if (o->impose != NULL) {
 		if (strcmp(o->impose, "booklet") != 0) {
@@ -810,7 +814,7 @@ render_pdf(const struct dc_doc *d, const struct dc_opts *o,
 	pg_start(pd.pg);
 	pd.surf = cairo_pdf_surface_create_for_stream(pdf_write, &po,
 	    pd.booklet ? 2 * pd.pw : pd.pw, pd.ph);
-	pdf_metadata(&pd, d, o);
+	pdf_metadata(&pd, d, o, lay);
 	if (!pd.booklet)
 		pd.cr = cairo_create(pd.surf);
 	n = pdf_run(&pd, d, o);

@@ -582,16 +582,25 @@ st_page(struct st_read *r)
 	}
 }
 
-/* [text]: spacing, indents, hyphenation. */
+/* [text]: spacing, indents, hyphenation, line-end punctuation. */
 static void
 st_text(struct st_read *r)
 {
 	struct dc_style	*s = r->s;
+	char		*v;
 
 	st_double(r, "text", "space", 0, 10, &s->space);
 	st_double(r, "text", "indent-zh", 0, 10, &s->indent[DC_LANG_ZH]);
 	st_double(r, "text", "indent-en", 0, 10, &s->indent[DC_LANG_EN]);
 	st_bool(r, "text", "hyphenation", &s->hyphenate);
+	if ((v = st_get(r, "text", "punctuation")) != NULL) {
+		if (strcmp(v, "compress") == 0 || strcmp(v, "hang") == 0)
+			s->hang = strcmp(v, "hang") == 0;
+		else
+			st_bad(r, "text", "punctuation", v, "give compress "
+			    "or hang");
+		g_free(v);
+	}
 }
 
 /* [fonts]: the families behind docconv-zh-body and the others. */
@@ -707,7 +716,7 @@ st_unknown(struct st_read *r)
 	    "top", "bottom", "gutter", "columns", "running-head", "folio",
 	    NULL };
 	static const char *const text[] = { "space", "indent-zh",
-	    "indent-en", "hyphenation", NULL };
+	    "indent-en", "hyphenation", "punctuation", NULL };
 	static const char *const role[] = { "font", "lead-font", "size",
 	    "leading", NULL };
 	const char *const *known;
@@ -887,6 +896,7 @@ dc_style_resolve(struct dc_style *s)
 	struct dc_face	*f;
 	const char	*fam;
 	char		*found = NULL;
+	const char	*was = dc_msg_file();
 	int		 i, k, j, rc = -1;
 
 	G_LOCK(st_lock);
@@ -937,8 +947,9 @@ dc_style_resolve(struct dc_style *s)
 	s->resolved = 1;
 	rc = 0;
 out:
+	/* The input being converted is named again. */
 	if (s->file != NULL)
-		dc_msg_set_file(NULL);
+		dc_msg_set_file(was);
 	G_UNLOCK(st_lock);
 	g_free(found);
 	return rc;
@@ -1027,8 +1038,12 @@ dc_style_print(FILE *f)
 	fprintf(f, "indent-en = %s\n", n);
 	g_free(n);
 	fputs("# English hyphenation (libhyphen): true or false.\n", f);
-	fprintf(f, "hyphenation = %s\n\n", s->hyphenate ? "true" :
+	fprintf(f, "hyphenation = %s\n", s->hyphenate ? "true" :
 	    "false");
+	fputs("# A closing mark ending a justified Chinese line: compress "
+	    "(to half\n# width, the line flush with the column) or hang "
+	    "(past the column).\n", f);
+	fprintf(f, "punctuation = %s\n\n", s->hang ? "hang" : "compress");
 
 	fputs("[fonts]\n# The families the faces below name as "
 	    "docconv-zh-body, docconv-zh-head,\n# docconv-en-body and "

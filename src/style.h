@@ -124,6 +124,8 @@ struct dc_style {
 	int		 running_head;	/* titles above the text block */
 	enum dc_folio	 folio;		/* page number's place */
 	int		 hyphenate;	/* English hyphenation */
+	int		 hang;		/* Chinese line-end marks hang, else
+					   are compressed to half width */
 	char		*fonts[DC_STYLE_FONTS]; /* [fonts]: families, owned */
 	int		 fonts_line[DC_STYLE_FONTS]; /* their lines, or 0 */
 	struct dc_srstyle role[DC_SR__MAX]; /* paragraph styles */

@@ -74,6 +74,7 @@ struct ts_style {
 	int		 justify;	/* justify non-final lines */
 	int		 center;	/* centre the lines */
 	int		 right;		/* set the lines flush right */
+	int		 display;	/* balanced lines (ln_balance()) */
 };
 
 /*
@@ -86,6 +87,8 @@ struct ts_set {
 	struct ln_para	*lay[DC_LANG__MAX]; /* their first pieces, owned */
 	size_t		 clen[DC_LANG__MAX]; /* bytes in lay[] */
 	enum ts_sid	 sid[DC_LANG__MAX]; /* their styles */
+	char		*txt[DC_LANG__MAX]; /* their texts, or NULL: the
+					   segs' own (ts_set_text()) */
 	double		 before;	/* space above, pt */
 };
 
@@ -121,6 +124,7 @@ struct ts {
 	struct ts_set	 keep[TS_KEEP_MAX]; /* held back for ts_place() */
 	int		 nkeep;		/* how many */
 	char		*headtitle[DC_LANG__MAX]; /* title lines, spaced */
+	GHashTable	*beads;		/* block -> its dc_bead (two files) */
 	int		 err;		/* emit failed */
 	unsigned int	 missing;	/* characters without a glyph */
 	uint32_t	 missing_c;	/* the first of them */
@@ -152,11 +156,32 @@ ts_paper(const char *s, double *w, double *h)
 }
 
 /*
+ * A layout of one language the text does not have (--layout en on
+ * Chinese only) would set a blank PDF: use the one it has.  Returns 1
+ * if *l changed, else 0.
+ */
+static int
+ts_layout_lang(enum ts_layout *l, unsigned int langs)
+{
+	if (*l == TS_EN && !(langs & (1u << DC_LANG_EN)) &&
+	    (langs & (1u << DC_LANG_ZH)))
+		*l = TS_ZH;
+	else if (*l == TS_ZH && !(langs & (1u << DC_LANG_ZH)) &&
+	    (langs & (1u << DC_LANG_EN)))
+		*l = TS_EN;
+	else
+		return 0;
+	return 1;
+}
+
+/*
  * Parse --layout; NULL picks columns for bilingual documents, else the
- * one language there is.  Returns 0, or -1 after naming the values.
+ * one language there is, as zh or en do on a text of the other only
+ * (saying so if warn).  Returns 0, or -1 after naming the values.
  */
 int
-ts_layout_parse(const char *s, unsigned int langs, enum ts_layout *l)
+ts_layout_parse(const char *s, unsigned int langs, int warn,
+    enum ts_layout *l)
 {
 	static const char *const names[TS__MAX] = {
 		"columns", "facing", "interleaved", "zh", "en"
@@ -176,6 +201,10 @@ ts_layout_parse(const char *s, unsigned int langs, enum ts_layout *l)
 	for (i = 0; i < TS__MAX; i++)
 		if (strcmp(s, names[i]) == 0) {
 			*l = (enum ts_layout)i;
+			if (ts_layout_lang(l, langs) && warn)
+				dc_msg(DC_WARN_GENERIC, 0, 0, "--layout %s: "
+				    "the text has none of that language; set "
+				    "as --layout %s", s, names[*l]);
 			return 0;
 		}
 	dc_msg_sys("--layout %s: use columns, facing, interleaved, zh "
@@ -213,6 +242,7 @@ ts_style_set(struct ts *t, enum ts_sid sid, double size)
 	    "en";
 	s->ln.hblang = hb_language_from_string(lang, -1);
 	s->ln.zh = l == DC_LANG_ZH;
+	s->ln.hang = t->sty->hang;
 	s->ln.em = u;
 	s->l = l;
 	s->size = size;
@@ -306,6 +336,13 @@ ts_styles(struct ts *t)
 		t->st[TS_ZH_META + i].center = 1;
 		t->st[TS_ZH_KICKER + i].center = 1;
 		t->st[TS_ZH_SIGNOFF + i].right = 1;
+		t->st[TS_ZH_TITLE + i].display = 1;
+		t->st[TS_ZH_SUB + i].display = 1;
+		t->st[TS_ZH_META + i].display = 1;
+		t->st[TS_ZH_KICKER + i].display = 1;
+		t->st[TS_ZH_H1 + i].display = 1;
+		t->st[TS_ZH_H2 + i].display = 1;
+		t->st[TS_ZH_H3 + i].display = 1;
 	}
 	return rc == 0 ? 0 : -1;
 }
@@ -570,6 +607,8 @@ ts_para(const struct ts *t, enum ts_sid sid, const char *text, size_t len,
 	 */
 	if (s->justify)
 		ln_fit(p, wu, iu);
+	else if (s->display && iu == 0)
+		ln_balance(p, wu + 1);
 	else
 		ln_break(p, wu + 1, iu, 1);
 	ts_lines_place(s, p, wu);
@@ -679,6 +718,21 @@ ts_short(const struct ts *t, enum ts_sid sid, const char *text,
 }
 
 /*
+ * The running head's title in language l: --meta short-title if it is
+ * in l, else the title lines (ts_headtitles()), else the title.
+ */
+static const char *
+ts_headtitle(const struct ts *t, enum dc_lang l)
+{
+	const struct dc_meta *m = &t->doc->meta;
+	const char	*s = m->pub[DC_PUB_SHORT_TITLE];
+
+	if (s != NULL && *s != '\0' && dc_text_lang_in(s, m->langs) == l)
+		return s;
+	return t->headtitle[l] != NULL ? t->headtitle[l] : m->l[l].title;
+}
+
+/*
  * Running head and folio: the title of one language centred above
  * a hairline, the page number where the style puts it (by default at
  * the outer edge of the head).
@@ -703,8 +757,7 @@ ts_furniture(struct ts *t, struct ts_page *p)
 		l = t->lay == TS_ZH ? DC_LANG_ZH : DC_LANG_EN;
 	if (t->doc->meta.l[l].title == NULL)
 		l = l == DC_LANG_ZH ? DC_LANG_EN : DC_LANG_ZH;
-	title = t->headtitle[l] != NULL ? t->headtitle[l] :
-	    t->doc->meta.l[l].title;
+	title = ts_headtitle(t, l);
 	sid = l == DC_LANG_ZH ? TS_ZH_HEAD : TS_EN_HEAD;
 	y = t->top - t->st[TS_ZH_BODY].pitch * 1.1;
 	if (title != NULL && t->sty->running_head) {
@@ -900,6 +953,30 @@ ts_flow_unflag(const struct ts *t, const struct ts_frame *f,
 }
 
 /*
+ * Say that line k of lay, at height y of page p, could not be
+ * justified and is set ragged, as TeX reports an underfull box: the
+ * page, the line's number on it (in lines of pitch from the top of
+ * the text block) and how it begins.
+ */
+static void
+ts_warn_ragged(const struct ts *t, const struct ts_page *p,
+    const struct ln_para *lay, int k, double y, double pitch)
+{
+	const struct ln_line *l = &lay->lines[k];
+	const char	*s, *e;
+	int		 n;
+
+	s = lay->text + lay->g[l->g0].cl;
+	e = l->g1 < lay->ng ? lay->text + lay->g[l->g1].cl :
+	    lay->text + lay->len;
+	for (n = 0; n < 40 && s + n < e; )
+		n = (int)(g_utf8_next_char(s + n) - s);
+	dc_msg(DC_WARN_GENERIC, 0, 0, "page %d, line %d: too little to "
+	    "stretch for a justified line; set ragged: %.*s", p->number,
+	    (int)lround((y - t->top) / pitch) + 1, n, s);
+}
+
+/*
  * Set a layout's lines in a flow from its cursor on, going over to
  * the next spread when the page is full, but never leaving the last
  * line alone at the head of a page (a widow): the line before it goes
@@ -931,6 +1008,8 @@ ts_flow(struct ts *t, struct ts_frame *f, struct ln_para *lay,
 		p = ts_page_get(t, ts_frame_page(t, f));
 		x = p->left + f->x + (double)lay->lines[k].x / LN_SCALE;
 		ts_item_add(p, &t->el, lay, k, x, f->y + s->asc);
+		if (lay->lines[k].ragged)
+			ts_warn_ragged(t, p, lay, k, f->y, s->pitch);
 		if (k == 0) {
 			*page = p->number;
 			*y0 = f->y;
@@ -1057,6 +1136,56 @@ ts_before(const struct ts *t, const struct dc_node *b)
 	return t->gap;
 }
 
+/* Two files aligned: each block's bead (ts_set_text()). */
+static void
+ts_beads(struct ts *t)
+{
+	struct dc_pairs	*ps;
+	size_t		 i;
+
+	if (t->doc->align == NULL)
+		return;
+	t->beads = g_hash_table_new(g_direct_hash, g_direct_equal);
+	ps = dc_pairs_new(t->doc);
+	for (i = 0; i < ps->n; i++)
+		if (ps->p[i].blk != NULL && ps->p[i].bead != NULL)
+			g_hash_table_insert(t->beads, (gpointer)ps->p[i].blk,
+			    (gpointer)ps->p[i].bead);
+	dc_pairs_free(ps);
+}
+
+/* The text set of a ts_set's language i. */
+#define TS_TEXT(s, i)	((s)->txt[i] != NULL ? (s)->txt[i] : (s)->seg[i]->text)
+
+/*
+ * The text of seg g of a two-file bead that joined paragraphs (2-1,
+ * 1-2): a line separator where each of them after the first starts
+ * (dc_seg_cuts()), so that they are set as paragraphs of their own
+ * within the pair.  Returns it
+ * (g_free()), or NULL for the seg's own text.
+ */
+static char *
+ts_set_text(const struct ts *t, const struct dc_node *g)
+{
+	const size_t	*c;
+	GString		*r;
+	size_t		 k, prev;
+
+	if (t->beads == NULL || g->parent == NULL || (c = dc_seg_cuts(
+	    g_hash_table_lookup(t->beads, g->parent), g)) == NULL)
+		return NULL;
+	r = g_string_sized_new(strlen(g->text) + 4);
+	for (prev = 0, k = 0; c[k] != 0; prev = c[k++]) {
+		g_string_append_len(r, g->text + prev, (gssize)(c[k] - prev));
+		/* English joined with a space: it ends the line. */
+		if (r->len > 0 && r->str[r->len - 1] == ' ')
+			g_string_truncate(r, r->len - 1);
+		g_string_append_c(r, '\n');
+	}
+	g_string_append(r, g->text + prev);
+	return g_string_free(r, FALSE);
+}
+
 /*
  * Lay out a block's texts for the flows they go to (only their first
  * TS_CHUNK bytes: ts_set_flow() sets the rest).  Returns 0 if the
@@ -1088,6 +1217,7 @@ ts_set_make(struct ts *t, struct ts_set *s, const struct dc_node *b)
 	for (i = 0; i < DC_LANG__MAX; i++) {
 		if ((g = s->seg[i]) == NULL)
 			continue;
+		s->txt[i] = ts_set_text(t, g);
 		s->sid[i] = ts_block_style(b, g);
 		st = &t->st[s->sid[i]];
 		f = &t->fr[t->nfr == 2 ? i : 0];
@@ -1098,8 +1228,8 @@ ts_set_make(struct ts *t, struct ts_set *s, const struct dc_node *b)
 			    (b->prev != NULL && (b->prev->type == DC_PARA ||
 			    b->prev->type == DC_TURN) ? t->sty->indent[i] *
 			    st->size : 0);
-		s->clen[i] = ts_chunk(g->text, 0);
-		s->lay[i] = ts_para(t, s->sid[i], g->text, s->clen[i],
+		s->clen[i] = ts_chunk(TS_TEXT(s, i), 0);
+		s->lay[i] = ts_para(t, s->sid[i], TS_TEXT(s, i), s->clen[i],
 		    s->sid[i] == TS_SID_LANG(TS_ZH_TURN, i) ? g->spk_len :
 		    g->lead_len, f->w, ind);
 	}
@@ -1149,6 +1279,57 @@ ts_set_need(const struct ts *t, const struct ts_set *s, int whole)
 }
 
 /*
+ * The bookmark of block s in language l, or NULL: a part's label as
+ * the model defines it (vocatives, headings), an enumerated point's
+ * lead or number (level > partlv).  g_free() it.
+ */
+static char *
+ts_mark_label1(const struct ts *t, const struct ts_set *s, int level,
+    enum dc_lang l)
+{
+	const struct dc_node *g = s->seg[l];
+	size_t		 n;
+
+	if (g == NULL)
+		return NULL;
+	if (dc_part_level(s->b) > 0)
+		return dc_part_label(s->b, l, l == DC_LANG_EN ? 28 : 14);
+	if (g->lead_len == 0 && g->enum_len == 0)
+		return NULL;
+	n = MAX(g->lead_len, g->enum_len);
+	return g_strndup(g->text, n);
+}
+
+/*
+ * Bookmarks: parts, and enumerated points one level below the part
+ * they are in, in the layout's primary language (English with
+ * --layout en), then the other's after a slash where both are set.
+ * Returns the label or NULL; g_free() it.
+ */
+static char *
+ts_mark_label(const struct ts *t, const struct ts_set *s, int level)
+{
+	enum dc_lang	 p = t->lay == TS_EN ? DC_LANG_EN : DC_LANG_ZH;
+	char		*a, *b, *r;
+
+	if (level <= 0)
+		return NULL;
+	a = ts_mark_label1(t, s, level, p);
+	b = ts_mark_label1(t, s, level, p == DC_LANG_ZH ? DC_LANG_EN :
+	    DC_LANG_ZH);
+	if (a == NULL || b == NULL || strcmp(a, b) == 0) {
+		if (a == NULL)
+			return b;
+		g_free(b);
+		return a;
+	}
+	r = g_strconcat(a, " / ", b, NULL);
+	g_free(a);
+	g_free(b);
+	return r;
+}
+
+/*
  * Set a laid-out block in its flows from the cursors (sp, yf[flow]):
  * both languages side by side (columns, facing) or one after the
  * other (interleaved); its bookmark.  Frees its layouts.  In columns
@@ -1188,10 +1369,10 @@ ts_set_flow(struct ts *t, struct ts_set *s, long sp, const double *yf)
 		    s->seg[i]->spk_len);
 		ts_flow(t, f, s->lay[i], &t->st[s->sid[i]], &page, &y);
 		/* The rest of a very long paragraph, piece by piece. */
-		for (off = s->clen[i]; s->seg[i]->text[off] != '\0';
+		for (off = s->clen[i]; TS_TEXT(s, i)[off] != '\0';
 		    off += n2) {
-			n2 = ts_chunk(s->seg[i]->text, off);
-			more = ts_para(t, s->sid[i], s->seg[i]->text + off, n2,
+			n2 = ts_chunk(TS_TEXT(s, i), off);
+			more = ts_para(t, s->sid[i], TS_TEXT(s, i) + off, n2,
 			    0, f->w, 0);
 			ts_flow(t, f, more, &t->st[s->sid[i]], &pg, &yy);
 			ln_unref(more);
@@ -1208,24 +1389,11 @@ ts_set_flow(struct ts *t, struct ts_set *s, long sp, const double *yf)
 		}
 	}
 
-	/*
-	 * Bookmarks: parts as the model defines them (vocatives,
-	 * headings at their levels), and enumerated points one level
-	 * below the part they are in.
-	 */
-	i = s->seg[DC_LANG_ZH] != NULL ? DC_LANG_ZH : DC_LANG_EN;
-	label = NULL;
-	if ((n = dc_part_level(b)) > 0) {
-		t->partlv = n;
-		level = n;
-		label = dc_part_label(b, (enum dc_lang)i,
-		    i == DC_LANG_EN ? 28 : 14);
-	} else if (b->type == DC_PARA && (s->seg[i]->lead_len > 0 ||
-	    s->seg[i]->enum_len > 0)) {
+	if ((n = dc_part_level(b)) > 0)
+		t->partlv = level = n;
+	else if (b->type == DC_PARA)
 		level = t->partlv + 1;
-		n = (int)MAX(s->seg[i]->lead_len, s->seg[i]->enum_len);
-		label = g_strndup(s->seg[i]->text, (size_t)n);
-	}
+	label = ts_mark_label(t, s, level);
 	if (level > 0 && label != NULL)
 		ts_mark_add(ts_page_get(t, mpage), level, label,
 		    strlen(label), my);
@@ -1234,6 +1402,8 @@ ts_set_flow(struct ts *t, struct ts_set *s, long sp, const double *yf)
 	for (i = 0; i < DC_LANG__MAX; i++) {
 		ln_unref(s->lay[i]);
 		s->lay[i] = NULL;
+		g_free(s->txt[i]);
+		s->txt[i] = NULL;
 	}
 }
 
@@ -1432,6 +1602,25 @@ ts_title_line(struct ts *t, struct ts_frame *f, enum ts_sid sid,
 }
 
 /*
+ * The title's bookmark: the layout's primary language first (English
+ * with --layout en), the other after a slash if the layout sets both.
+ * Returns it or NULL; g_free() it.
+ */
+static char *
+ts_mark_title(const struct ts *t)
+{
+	const struct dc_meta *m = &t->doc->meta;
+	enum dc_lang	 p = t->lay == TS_EN ? DC_LANG_EN : DC_LANG_ZH;
+	enum dc_lang	 o = p == DC_LANG_ZH ? DC_LANG_EN : DC_LANG_ZH;
+
+	if (m->l[p].title == NULL)
+		return g_strdup(m->l[o].title);
+	if (m->l[o].title == NULL || t->lay == TS_ZH || t->lay == TS_EN)
+		return g_strdup(m->l[p].title);
+	return g_strconcat(m->l[p].title, " / ", m->l[o].title, NULL);
+}
+
+/*
  * The title block: each language's title page lines (dc_titleblock()),
  * Chinese first; a bookmark for the title.  Returns the page and
  * height where the text may begin.
@@ -1439,21 +1628,20 @@ ts_title_line(struct ts *t, struct ts_frame *f, enum ts_sid sid,
 static void
 ts_title(struct ts *t, struct ts_frame *f)
 {
-	const struct dc_meta *m = &t->doc->meta;
 	struct dc_tline	*tl;
 	enum ts_sid	 sid, prev, kick;
 	int		 l, any;
 	size_t		 i, nl;
 	double		 before;
-	const char	*mt;
+	char		*mt;
 	struct ts_rule	 r;
 	struct ts_page	*p;
 
-	mt = m->l[DC_LANG_ZH].title != NULL ? m->l[DC_LANG_ZH].title :
-	    m->l[DC_LANG_EN].title;
+	mt = ts_mark_title(t);
 	p = ts_page_get(t, 1);
 	if (mt != NULL)
 		ts_mark_add(p, 0, mt, strlen(mt), t->top);
+	g_free(mt);
 	for (l = 0; l < DC_LANG__MAX; l++) {
 		if ((t->lay == TS_ZH && l == DC_LANG_EN) ||
 		    (t->lay == TS_EN && l == DC_LANG_ZH))
@@ -1549,7 +1737,7 @@ ts_run(const struct dc_doc *d, const struct dc_opts *o, ts_emit_fn emit,
 	t.open = g_ptr_array_new();
 	t.first_open = 1;
 	if (ts_paper(o->paper, &t.pw, &t.ph) == -1 ||
-	    ts_layout_parse(o->layout, d->meta.langs, &t.lay) == -1 ||
+	    ts_layout_parse(o->layout, d->meta.langs, 1, &t.lay) == -1 ||
 	    dc_fonts_init() == -1 || (t.sty = dc_style_get(o)) == NULL)
 		goto out;
 	/* The dictionary takes a while to load: do it beside the rest. */
@@ -1561,6 +1749,7 @@ ts_run(const struct dc_doc *d, const struct dc_opts *o, ts_emit_fn emit,
 	if (ts_styles(&t) == -1)
 		goto out;
 	ts_headtitles(&t);
+	ts_beads(&t);
 
 	/* Book margins: inner narrower than outer, foot deeper than head. */
 	t.inner = dc_style_len(&t.sty->inner, t.pw);
@@ -1663,5 +1852,7 @@ out:
 	g_ptr_array_free(t.open, TRUE);
 	for (i = 0; i < DC_LANG__MAX; i++)
 		g_free(t.headtitle[i]);
+	if (t.beads != NULL)
+		g_hash_table_destroy(t.beads);
 	return rc;
 }

@@ -91,7 +91,8 @@ struct ts_face {
 typedef int	(*ts_emit_fn)(struct ts_page *, void *);
 
 int		 ts_paper(const char *, double *, double *);
-int		 ts_layout_parse(const char *, unsigned int, enum ts_layout *);
+int		 ts_layout_parse(const char *, unsigned int, int,
+		    enum ts_layout *);
 int		 ts_faces(const struct dc_opts *, enum ts_layout, unsigned int,
 		    struct ts_face *);
 void		 ts_page_free(struct ts_page *);

@@ -294,4 +294,17 @@ for o in --translation --dump-alignment; do
 done
 grep -q "^\.Sh ALIGNMENT DUMP" "$top_srcdir/docconv.1" ||
     fail "docconv.1 does not describe the --dump-alignment format"
+
+# A 2-1 pair in the web page (issue 21): the original's two paragraphs
+# stay two, the translation's one spans both their rows of the grid.
+printf '丰收节\n\n　　今年秋天，林间小镇的果树结满了果子。\n\n　　镇长说，明年还要再种三千棵树。\n\n　　大家都很高兴。\n' > "$T/p21.zh.txt"
+printf 'The Harvest Festival\n\nThis autumn the fruit trees of Linjian were full; the mayor said three thousand more would be planted next year.\n\nEveryone was happy.\n' > "$T/p21.en.txt"
+what="2-1 pair, web page"
+"$DOCCONV" -q --html --translation "$T/p21.en.txt" -o "$T/p21.html" \
+    "$T/p21.zh.txt" || fail "$what: docconv failed"
+sed -n '/id="b1"/,/<\/div>/p' "$T/p21.html" > "$T/b1"
+[ "$(grep -c '<p class="u zh"' "$T/b1")" -eq 2 ] ||
+    fail "$what: the original's two paragraphs are not two: $(cat "$T/b1")"
+grep -q '<p class="u en" style="grid-row: 1 / span 2"' "$T/b1" ||
+    fail "$what: the translation does not span both rows: $(cat "$T/b1")"
 pass

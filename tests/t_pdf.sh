@@ -3,7 +3,7 @@
 # copies out as the model's, aligned columns, Chinese line rules,
 # byte-identical reruns, booklet imposition.
 . "${top_srcdir:-.}/tests/lib.sh"
-need pdfinfo pdffonts pdftotext qpdf python3
+need pdfinfo pdffonts pdftotext qpdf mutool python3
 : "${DOCCONV:?}" "${top_srcdir:?}"
 CHECK="python3 $top_srcdir/tests/pdfcheck.py"
 tmp=$T
@@ -126,6 +126,72 @@ printf '标题\n\n中文नमस्ते。\n' > "$tmp/deva.txt"
 "$DOCCONV" --pdf -o "$tmp/deva.pdf" "$tmp/deva.txt" 2> "$tmp/err" || bad "devanagari: --pdf failed"
 grep -q 'no glyph.*U+0928' "$tmp/err" || bad "devanagari: no warning naming U+0928: $(cat "$tmp/err")"
 pdftotext "$tmp/deva.pdf" - | grep -q 'नमस्ते' || bad "devanagari: text lost"
+
+# A layout of the language a text lacks (issue 24, item 14): warned of,
+# and the language it has is set, not a blank PDF.
+for l in en zh; do
+	case $l in
+	en) f="$top_srcdir/examples/news-report.zh.txt"; w=习近平 ;;
+	zh) f="$top_srcdir/tests/golden/plain/interview-en.txt"; w=Morrow ;;
+	esac
+	"$DOCCONV" --pdf --layout $l -o "$tmp/one.pdf" "$f" 2> "$tmp/err" ||
+	    bad "--layout $l on one language: failed"
+	grep -q "WARNING: --layout $l: the text has none" "$tmp/err" ||
+	    bad "--layout $l on one language: no warning: $(cat "$tmp/err")"
+	pdftotext "$tmp/one.pdf" - | grep -q "$w" ||
+	    bad "--layout $l on one language: no $w in the PDF"
+done
+
+# The running head (issue 21): a title too long for it is cut before a
+# word, not inside one; --meta short-title, in the title's language,
+# stands there instead.
+f="$top_srcdir/examples/speech-bilingual.zh-en.txt"
+t="Carrying Forward the Shanghai Spirit and Deepening Solidarity and Collaboration"
+for s in a5 large; do
+	o=
+	[ $s = large ] && o="--style $top_srcdir/examples/booklet-large.style"
+	# shellcheck disable=SC2086
+	"$DOCCONV" -q --pdf $o -o "$tmp/rh.pdf" "$f" || bad "running head $s: failed"
+	h=$(pdftotext -f 3 -l 3 "$tmp/rh.pdf" - | head -n 1)
+	case $h in
+	*…) h=${h%…}
+	    case "$t " in
+	    "$h "*) ;;
+	    *) bad "running head $s cut inside a word: $h…" ;;
+	    esac ;;
+	*) bad "running head $s not cut: $h" ;;
+	esac
+done
+"$DOCCONV" -q --pdf --meta short-title='Shanghai Spirit' -o "$tmp/rh.pdf" "$f" ||
+    bad "--meta short-title: failed"
+[ "$(pdftotext -f 3 -l 3 "$tmp/rh.pdf" - | head -n 1)" = "Shanghai Spirit" ] ||
+    bad "--meta short-title: not the English running head"
+pdftotext -f 2 -l 2 "$tmp/rh.pdf" - | head -n 1 | grep -q '^弘扬' ||
+    bad "--meta short-title in English changed the Chinese running head"
+
+# The layout's primary language leads the PDF Title and the outline
+# (issue 21): English with --layout en; bookmarks of a bilingual
+# layout carry both languages.
+"$DOCCONV" -q --pdf --layout en -o "$tmp/en.pdf" "$f" || bad "--layout en failed"
+pdfinfo "$tmp/en.pdf" | grep -q '^Title: *Carrying Forward' ||
+    bad "--layout en: the PDF Title does not start in English"
+mutool show "$tmp/en.pdf" outline 2>/dev/null | head -n 1 |
+    grep -q '"Carrying Forward[^/]*"' ||
+    bad "--layout en: the title bookmark is not English alone"
+"$DOCCONV" -q --pdf -o "$tmp/cols.pdf" "$f" || bad "columns failed"
+mutool show "$tmp/cols.pdf" outline 2>/dev/null |
+    grep -q '"第一，.* / First, we need' ||
+    bad "columns: a heading's bookmark does not carry both languages"
+
+# A 2-1 pair (two paragraphs of the original against one of the
+# translation): each paragraph of the original starts a line of its
+# own in the pair (issue 21), instead of running on after the first.
+printf '丰收节\n\n　　今年秋天，林间小镇的果树结满了果子，居民们一起采摘。\n\n　　镇长说，明年还要再种三千棵树。\n\n　　大家都很高兴。\n' > "$tmp/p21.zh.txt"
+printf 'The Harvest Festival\n\nThis autumn the fruit trees of Linjian were full, and the residents picked them together; the mayor said three thousand more trees would be planted next year.\n\nEveryone was happy.\n' > "$tmp/p21.en.txt"
+"$DOCCONV" -q --pdf --translation "$tmp/p21.en.txt" -o "$tmp/p21.pdf" \
+    "$tmp/p21.zh.txt" || bad "2-1 pair: --pdf failed"
+pdftotext "$tmp/p21.pdf" - | grep -q '^镇长说' ||
+    bad "2-1 pair: the original's second paragraph runs on after the first"
 
 # Bad option values name the valid ones.
 f="$top_srcdir/examples/speech-bilingual.zh-en.txt"

@@ -23,15 +23,19 @@ for f in "$top_srcdir"/examples/*.txt; do
 	    { bad "$n: --dump-model"; continue; }
 	for p in a5 a4; do
 		case $p in
-		a5) lim="--en-p95 0.48 --en-max 0.75" ;;
-		a4) lim="--en-p95 0.42 --en-max 0.65" ;;
+		# A5's Chinese column is some 13 characters wide: a line
+		# giving a character to the paragraph's last, which would
+		# hold it alone, or ending in a mark compressed rather than
+		# hung, spreads up to 0.11 em between its characters.
+		a5) lim="--en-p95 0.48 --en-max 0.75 --han-max 0.12" ;;
+		a4) lim="--en-p95 0.42 --en-max 0.65 --han-max 0.05" ;;
 		esac
 		"$DOCCONV" -q --pdf --paper $p -o "$tmp/$n.$p.pdf" "$f" ||
 		    { bad "$n $p: --pdf failed"; continue; }
 		echo "== $n $p"
 		# shellcheck disable=SC2086
 		$METRICS "$tmp/$n.$p.pdf" --model "$tmp/$n.model" $lim \
-		    --han-p95 0.02 --han-max 0.05 || bad "$n $p: measures"
+		    --han-p95 0.02 || bad "$n $p: measures"
 	done
 done
 
@@ -104,4 +108,16 @@ for p in a5 a4; do
 	    bad "zh fixture $p: text differs from the model"
 	$CHECK runts "$tmp/zh.model" "$tmp/zh.$p.html" || bad "zh fixture $p: runts"
 done
+
+# The last resort (issue 21): without hyphenation the example's English
+# has lines nothing can justify; each is set ragged, never letter-spaced
+# (t_typography.sh measures that), and a warning names the input, the
+# page and the line, as TeX reports an underfull box.
+printf '[text]\nhyphenation = false\n' > "$tmp/nohyph.style"
+f="$top_srcdir/examples/speech-bilingual.zh-en.txt"
+"$DOCCONV" --pdf --style "$tmp/nohyph.style" -o "$tmp/nohyph.pdf" "$f" \
+    2> "$tmp/nohyph.err" || bad "hyphenation off: --pdf failed"
+grep -q "^docconv: $f: WARNING: page [0-9]*, line [0-9]*: .*set ragged: " \
+    "$tmp/nohyph.err" ||
+    bad "hyphenation off: no warning naming page and line: $(cat "$tmp/nohyph.err")"
 exit $rc

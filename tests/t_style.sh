@@ -83,6 +83,25 @@ n0=$(mutool draw -q -F txt -o - "$T/nohyph.pdf" 2>/dev/null | grep -c '‐')
 [ "$n1" -gt 0 ] && [ "$n0" -eq 0 ] ||
     fail "hyphenation = false: $n0 hyphenated lines (built-in style: $n1)"
 
+# punctuation: one rule for a closing mark that ends a justified
+# Chinese line, compressed to half width (the built-in style) or
+# hanging past the column, never both in one PDF (pdfmetrics.py's
+# counts of lines ending in each).
+printf '[text]\npunctuation = hang\n' > "$T/hang.style"
+"$DOCCONV" -q --pdf --style "$T/hang.style" -o "$T/hang.pdf" "$ex" ||
+    fail "punctuation = hang: conversion failed"
+for s in hyph hang; do
+	python3 "$top_srcdir/tests/pdfmetrics.py" "$T/$s.pdf" | sed -n \
+	    's/.*(ending half width \([0-9]*\), hanging \([0-9]*\)).*/\1 \2/p' \
+	    > "$T/$s.ends"
+done
+read -r half hang < "$T/hyph.ends"
+[ "$half" -gt 0 ] && [ "$hang" -eq 0 ] ||
+    fail "punctuation = compress: $half lines end half width, $hang hanging"
+read -r half hang < "$T/hang.ends"
+[ "$half" -eq 0 ] && [ "$hang" -gt 0 ] ||
+    fail "punctuation = hang: $half lines end half width, $hang hanging"
+
 # Bad style files: exit 2 and FILE:LINE, the key and what is allowed.
 bad() {	# bad NAME CONTENT PATTERN [STATUS]
 	printf '%s\n' "$2" > "$T/$1.style"
@@ -112,6 +131,8 @@ bad zero '[page]
 columns = 0' "2: ERROR: .*columns = 0: give auto"
 bad bool '[text]
 hyphenation = perhaps' "2: ERROR: .*hyphenation = perhaps: give true or false"
+bad punct '[text]
+punctuation = both' "2: ERROR: .*punctuation = both: give compress or hang"
 bad folio '[page]
 folio = left' "2: ERROR: .*folio = left: give head-outer"
 bad syntax '[page]
