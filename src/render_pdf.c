@@ -120,6 +120,7 @@ pdf_gather(const struct ts_page *p, struct pg_page *pp)
 			pg_page_glyphs(pp, it->para, it->line, a, l->g1, 1, x,
 			    it->y);
 	}
+	pg_page_end(pp);
 	return pp;
 }
 
