@@ -563,6 +563,21 @@ pf_obj(struct pf *pf, long num, const char **end)
 	return NULL;
 }
 
+/*
+ * Every so many pages read back, the file's pages mapped so far leave
+ * the process's memory (read again from the file if touched after
+ * all: the mapping is shared and read-only).  The kernel maps the
+ * neighbours of each page touched too, so reading every page object
+ * and content of a long PDF held nearly all of it in memory.
+ */
+#define PF_FORGET	256
+
+static void
+pf_forget(const struct pf *pf)
+{
+	(void)madvise((void *)(uintptr_t)pf->buf, pf->len, MADV_DONTNEED);
+}
+
 /* The pages in order, with each one's /StructParents (-1: none). */
 static void
 pf_pages(struct pf *pf, long num, GArray *pages, GArray *sp, int depth)
@@ -577,6 +592,8 @@ pf_pages(struct pf *pf, long num, GArray *pages, GArray *sp, int depth)
 
 		g_array_append_val(pages, num);
 		g_array_append_val(sp, s);
+		if (pages->len % PF_FORGET == 0)
+			pf_forget(pf);
 		return;
 	}
 	if ((v = pf_get(d, e, "/Kids", &ve)) == NULL || *v != '[')
@@ -636,6 +653,34 @@ struct pf_out {
 	int		 err;		/* errno of the first failure */
 };
 
+/*
+ * Numbers written without printf: a long PDF's structure tree has a
+ * few of them for each of its hundreds of thousands of elements.
+ */
+static void
+pf_long(GString *g, long long n)
+{
+	char		 b[24], *p = b + sizeof(b);
+	unsigned long long u = n < 0 ? 0 - (unsigned long long)n :
+	    (unsigned long long)n;
+
+	do
+		*--p = (char)('0' + u % 10);
+	while ((u /= 10) > 0);
+	if (n < 0)
+		*--p = '-';
+	g_string_append_len(g, p, b + sizeof(b) - p);
+}
+
+/* " n 0 R" */
+static void
+pf_ref(GString *g, long n)
+{
+	g_string_append_c(g, ' ');
+	pf_long(g, n);
+	g_string_append_len(g, " 0 R", 4);
+}
+
 /* Write what the update holds so far. */
 static void
 pf_flush(struct pf_out *o)
@@ -654,98 +699,175 @@ pf_begin(struct pf_out *o, long num)
 
 	g_array_append_val(o->nums, num);
 	g_array_append_val(o->offs, off);
-	g_string_append_printf(o->g, "%ld 0 obj\n", num);
+	pf_long(o->g, num);
+	g_string_append(o->g, " 0 obj\n");
 }
 
-/* The structure tree's objects, from number first on; its root's. */
+/* Sort (/StructParents, page index) pairs. */
+static int
+pf_sp_cmp(const void *a, const void *b)
+{
+	const long	*x = a, *y = b;
+
+	return x[0] != y[0] ? (x[0] < y[0] ? -1 : 1) :
+	    x[1] < y[1] ? -1 : x[1] > y[1];
+}
+
+/*
+ * The parent tree: for each page (by /StructParents, in increasing
+ * order as cairo numbers them), the element owning each of its MCIDs.
+ */
+static void
+pf_parents(struct pf_out *o, const GArray *sp, GPtrArray **owner, long first)
+{
+	long		*key;
+	guint		 u, n = sp->len;
+	int		 i, j;
+
+	key = g_new(long, 2 * (n ? n : 1));
+	for (u = 0; u < n; u++) {
+		key[2 * u] = g_array_index(sp, long, u);
+		key[2 * u + 1] = (long)u;
+	}
+	qsort(key, n, 2 * sizeof(long), pf_sp_cmp);
+	g_string_append(o->g, "<< /Nums [");
+	for (u = 0; u < n; u++) {
+		if (key[2 * u] < 0)
+			continue;
+		g_string_append_c(o->g, '\n');
+		pf_long(o->g, key[2 * u]);
+		g_string_append(o->g, " [");
+		for (j = 0; owner[key[2 * u + 1]] != NULL &&
+		    j < (int)owner[key[2 * u + 1]]->len; j++) {
+			i = GPOINTER_TO_INT(owner[key[2 * u + 1]]->pdata[j]);
+			if (i > 0)
+				pf_ref(o->g, first + i - 1);
+			else
+				g_string_append(o->g, " null");
+		}
+		g_string_append(o->g, " ]");
+		if (o->g->len > (1 << 20))
+			pf_flush(o);
+	}
+	g_string_append(o->g, " ]\n>>\nendobj\n");
+	g_free(key);
+}
+
+/*
+ * One element's object: its kids (the elements in kid, linked by
+ * next) and its marked content, noted in owner by page and MCID.
+ */
+static void
+pf_elem(struct pf_out *o, const struct pf_amend *a, int i,
+    const GArray *pages, const GArray *sp, GPtrArray **owner, long first,
+    long root, const int *kid, const int *next)
+{
+	const struct pf_elem *el = &a->elems[i];
+	const struct pf_mcr *m;
+	int		 j, pg;
+	guint		 u;
+
+	pf_begin(o, first + i);
+	g_string_append(o->g, "<< /Type /StructElem /S /");
+	g_string_append(o->g, el->type);
+	g_string_append(o->g, " /P");
+	pf_ref(o->g, el->parent < 0 ? root : first + el->parent);
+	g_string_append_c(o->g, '\n');
+	if (el->lang != NULL)
+		g_string_append_printf(o->g, "/Lang (%s)\n", el->lang);
+	/* Marked content on the element's /Pg is a bare MCID. */
+	pg = -1;
+	if (el->mcrs != NULL && el->mcrs->len > 0 &&
+	    (m = &g_array_index(el->mcrs, struct pf_mcr, 0))->page >= 0 &&
+	    (guint)m->page < pages->len) {
+		pg = m->page;
+		g_string_append(o->g, "/Pg");
+		pf_ref(o->g, g_array_index(pages, long, pg));
+		g_string_append_c(o->g, '\n');
+	}
+	g_string_append(o->g, "/K [");
+	for (j = kid[i]; j >= 0; j = next[j])
+		pf_ref(o->g, first + j);
+	for (u = 0; el->mcrs != NULL && u < el->mcrs->len; u++) {
+		m = &g_array_index(el->mcrs, struct pf_mcr, u);
+		if (m->page < 0 || (guint)m->page >= pages->len ||
+		    g_array_index(sp, long, m->page) < 0)
+			continue;
+		if (m->page == pg) {
+			g_string_append_c(o->g, ' ');
+			pf_long(o->g, m->mcid);
+		} else {
+			g_string_append(o->g, "\n<< /Type /MCR /Pg");
+			pf_ref(o->g, g_array_index(pages, long, m->page));
+			g_string_append(o->g, " /MCID ");
+			pf_long(o->g, m->mcid);
+			g_string_append(o->g, " >>");
+		}
+		if (owner[m->page] == NULL)
+			owner[m->page] = g_ptr_array_new();
+		while ((int)owner[m->page]->len <= m->mcid)
+			g_ptr_array_add(owner[m->page], NULL);
+		owner[m->page]->pdata[m->mcid] = GINT_TO_POINTER(i + 1);
+	}
+	g_string_append(o->g, " ]\n>>\nendobj\n");
+}
+
+/*
+ * The structure tree's objects, from number first on, written as they
+ * are made; its root's number.
+ */
 static long
 pf_tree(struct pf_out *o, const struct pf_amend *a, const GArray *pages,
     const GArray *sp, long first)
 {
-	const struct pf_elem *el;
-	const struct pf_mcr *m;
 	long		 root = first + a->nelems, ptree = root + 1, maxsp = -1;
 	GPtrArray	**owner;
-	int		 i, j, k, pg;
+	int		*kid, *next, *last, i, p;
 	guint		 u;
 
+	/* Each element's kids in order, linked (kid[nelems]: the root's). */
+	kid = g_new(int, a->nelems + 1);
+	last = g_new(int, a->nelems + 1);
+	next = g_new(int, a->nelems + 1);
+	for (i = 0; i <= a->nelems; i++)
+		kid[i] = last[i] = next[i] = -1;
+	for (i = 0; i < a->nelems; i++) {
+		p = a->elems[i].parent;
+		if (p < 0 || p >= a->nelems || p >= i)
+			p = p < 0 ? a->nelems : -1;
+		if (p < 0)
+			continue;
+		if (kid[p] < 0)
+			kid[p] = i;
+		else
+			next[last[p]] = i;
+		last[p] = i;
+	}
 	/* Who owns each MCID of each page (for the parent tree). */
 	owner = g_new0(GPtrArray *, pages->len ? pages->len : 1);
 	for (i = 0; i < a->nelems; i++) {
-		el = &a->elems[i];
-		pf_begin(o, first + i);
-		g_string_append_printf(o->g, "<< /Type /StructElem /S /%s "
-		    "/P %ld 0 R\n", el->type, el->parent < 0 ? root :
-		    first + el->parent);
-		if (el->lang != NULL)
-			g_string_append_printf(o->g, "/Lang (%s)\n", el->lang);
-		/* Marked content on the element's /Pg is a bare MCID. */
-		pg = -1;
-		if (el->mcrs != NULL && el->mcrs->len > 0 &&
-		    (m = &g_array_index(el->mcrs, struct pf_mcr, 0))->page >= 0 &&
-		    (guint)m->page < pages->len) {
-			pg = m->page;
-			g_string_append_printf(o->g, "/Pg %ld 0 R\n",
-			    g_array_index(pages, long, pg));
-		}
-		g_string_append(o->g, "/K [");
-		for (j = i + 1; j < a->nelems; j++)
-			if (a->elems[j].parent == i)
-				g_string_append_printf(o->g, " %ld 0 R",
-				    first + j);
-		for (u = 0; el->mcrs != NULL && u < el->mcrs->len; u++) {
-			m = &g_array_index(el->mcrs, struct pf_mcr, u);
-			if (m->page < 0 || (guint)m->page >= pages->len ||
-			    g_array_index(sp, long, m->page) < 0)
-				continue;
-			if (m->page == pg)
-				g_string_append_printf(o->g, " %d", m->mcid);
-			else
-				g_string_append_printf(o->g, "\n<< /Type /MCR "
-				    "/Pg %ld 0 R /MCID %d >>", g_array_index(
-				    pages, long, m->page), m->mcid);
-			if (owner[m->page] == NULL)
-				owner[m->page] = g_ptr_array_new();
-			while ((int)owner[m->page]->len <= m->mcid)
-				g_ptr_array_add(owner[m->page], NULL);
-			owner[m->page]->pdata[m->mcid] = GINT_TO_POINTER(i + 1);
-		}
-		g_string_append(o->g, " ]\n>>\nendobj\n");
+		pf_elem(o, a, i, pages, sp, owner, first, root, kid, next);
+		if (o->g->len > (1 << 20))
+			pf_flush(o);
 	}
 	pf_begin(o, root);
 	g_string_append(o->g, "<< /Type /StructTreeRoot /K [");
-	for (j = 0; j < a->nelems; j++)
-		if (a->elems[j].parent < 0)
-			g_string_append_printf(o->g, " %ld 0 R", first + j);
+	for (i = kid[a->nelems]; i >= 0; i = next[i])
+		pf_ref(o->g, first + i);
 	g_string_append_printf(o->g, " ]\n/ParentTree %ld 0 R\n", ptree);
 	for (u = 0; u < pages->len; u++)
 		maxsp = MAX(maxsp, g_array_index(sp, long, u));
 	g_string_append_printf(o->g, "/ParentTreeNextKey %ld\n>>\nendobj\n",
 	    maxsp + 1);
 	pf_begin(o, ptree);
-	g_string_append(o->g, "<< /Nums [");
-	/* Keys in increasing order: cairo numbers the pages so. */
-	for (k = 0; k <= maxsp; k++)
-		for (u = 0; u < pages->len; u++) {
-			if (g_array_index(sp, long, u) != k)
-				continue;
-			g_string_append_printf(o->g, "\n%d [", k);
-			for (j = 0; owner[u] != NULL && j < (int)owner[u]->len;
-			    j++) {
-				i = GPOINTER_TO_INT(owner[u]->pdata[j]);
-				if (i > 0)
-					g_string_append_printf(o->g, " %ld 0 R",
-					    first + i - 1);
-				else
-					g_string_append(o->g, " null");
-			}
-			g_string_append(o->g, " ]");
-		}
-	g_string_append(o->g, " ]\n>>\nendobj\n");
+	pf_parents(o, sp, owner, first);
 	for (u = 0; u < pages->len; u++)
 		if (owner[u] != NULL)
 			g_ptr_array_free(owner[u], TRUE);
 	g_free(owner);
+	g_free(kid);
+	g_free(last);
+	g_free(next);
 	return root;
 }
 
@@ -881,6 +1003,8 @@ pf_artifacts(struct pf *pf, struct pf_out *o, const struct pf_amend *a,
 		(*next)++;
 		if (o->g->len > (1 << 20))
 			pf_flush(o);
+		if ((pg + 1) % PF_FORGET == 0)
+			pf_forget(pf);
 	}
 	g_hash_table_destroy(kinds);
 	g_string_free(g, TRUE);
