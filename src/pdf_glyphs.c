@@ -314,6 +314,7 @@ pg_subset(gpointer arg)
 	if (pf->in == NULL || (face = ln_face(pf->file, pf->index)) == NULL)
 		return NULL;
 	pf->sub = dc_fonts_subset(face, pf->in, &pf->plan);
+	ln_face_forget(face);
 	hb_face_destroy(face);
 	return NULL;
 }
