@@ -765,7 +765,6 @@ pf_elem(struct pf_out *o, const struct pf_amend *a, int i,
 	const struct pf_elem *el = &a->elems[i];
 	const struct pf_mcr *m;
 	int		 j, pg;
-	guint		 u;
 
 	pf_begin(o, first + i);
 	g_string_append(o->g, "<< /Type /StructElem /S /");
@@ -777,8 +776,7 @@ pf_elem(struct pf_out *o, const struct pf_amend *a, int i,
 		g_string_append_printf(o->g, "/Lang (%s)\n", el->lang);
 	/* Marked content on the element's /Pg is a bare MCID. */
 	pg = -1;
-	if (el->mcrs != NULL && el->mcrs->len > 0 &&
-	    (m = &g_array_index(el->mcrs, struct pf_mcr, 0))->page >= 0 &&
+	if (el->nmcrs > 0 && (m = &el->mcrs[0])->page >= 0 &&
 	    (guint)m->page < pages->len) {
 		pg = m->page;
 		g_string_append(o->g, "/Pg");
@@ -788,8 +786,8 @@ pf_elem(struct pf_out *o, const struct pf_amend *a, int i,
 	g_string_append(o->g, "/K [");
 	for (j = kid[i]; j >= 0; j = next[j])
 		pf_ref(o->g, first + j);
-	for (u = 0; el->mcrs != NULL && u < el->mcrs->len; u++) {
-		m = &g_array_index(el->mcrs, struct pf_mcr, u);
+	for (j = 0; j < el->nmcrs; j++) {
+		m = &el->mcrs[j];
 		if (m->page < 0 || (guint)m->page >= pages->len ||
 		    g_array_index(sp, long, m->page) < 0)
 			continue;
