@@ -44,6 +44,7 @@ struct pf {
 	long long	 startxref;	/* the last section */
 	int		 xrefstm;	/* the last section is a stream */
 	GHashTable	*objstm;	/* stream number -> GBytes, decoded */
+	GRecMutex	 lock;		/* guards objstm */
 };
 
 #define PF_WS(c)	((c) == ' ' || (c) == '\n' || (c) == '\r' || \
@@ -479,6 +480,44 @@ pf_read(struct pf *pf)
 }
 
 /*
+ * Object stream number num, decoded, its /N and /First in front of
+ * the data; kept for the update's time (either of two threads may
+ * ask).  NULL if not understood.
+ */
+static GBytes *
+pf_objstm(struct pf *pf, long num)
+{
+	const struct pf_ent *se;
+	const char	*d, *de;
+	GByteArray	*x, *h;
+	GBytes		*b;
+	char		 hdr[64];
+
+	g_rec_mutex_lock(&pf->lock);
+	if ((b = g_hash_table_lookup(pf->objstm, GINT_TO_POINTER(
+	    (int)num))) != NULL || num <= 0 || (guint)num >= pf->ents->len)
+		goto out;
+	se = &g_array_index(pf->ents, struct pf_ent, num);
+	if (se->type != 1 || (size_t)se->off >= pf->len ||
+	    (x = pf_stream(pf, pf->buf + se->off, &d)) == NULL)
+		goto out;
+	de = pf_skip(d, pf->buf + pf->len);
+	h = g_byte_array_new();
+	memset(hdr, 0, sizeof(hdr));
+	snprintf(hdr, sizeof(hdr), "%ld %ld\n", pf_int(d, de, "/N", 0),
+	    pf_int(d, de, "/First", 0));
+	g_byte_array_append(h, (const guint8 *)hdr, (guint)sizeof(hdr));
+	g_byte_array_append(h, x->data, x->len);
+	g_byte_array_append(h, (const guint8 *)"", 1);
+	g_byte_array_free(x, TRUE);
+	b = g_byte_array_free_to_bytes(h);
+	g_hash_table_insert(pf->objstm, GINT_TO_POINTER((int)num), b);
+out:
+	g_rec_mutex_unlock(&pf->lock);
+	return b;
+}
+
+/*
  * Object num's text (after "N G obj": its dictionary, or whatever it
  * is) and its end; NULL if not found.
  */
@@ -488,7 +527,6 @@ pf_obj(struct pf *pf, long num, const char **end)
 	const struct pf_ent *en;
 	const char	*e = pf->buf + pf->len, *p, *d;
 	GBytes		*b;
-	GByteArray	*x;
 	gsize		 blen;
 	const char	*s, *hp;
 	long		 n, first, i, on, oo, next;
@@ -507,35 +545,8 @@ pf_obj(struct pf *pf, long num, const char **end)
 	}
 	if (en->type != 2)
 		return NULL;
-	if ((b = g_hash_table_lookup(pf->objstm, GINT_TO_POINTER(
-	    (int)en->off))) == NULL) {
-		const struct pf_ent *se;
-
-		if (en->off <= 0 || (guint)en->off >= pf->ents->len)
-			return NULL;
-		se = &g_array_index(pf->ents, struct pf_ent, en->off);
-		if (se->type != 1 || (size_t)se->off >= pf->len ||
-		    (x = pf_stream(pf, pf->buf + se->off, &d)) == NULL)
-			return NULL;
-		/* Its /N and /First go in front of the data. */
-		{
-			const char *de = pf_skip(d, pf->buf + pf->len);
-			GByteArray *h = g_byte_array_new();
-			char hdr[64];
-
-			memset(hdr, 0, sizeof(hdr));
-			snprintf(hdr, sizeof(hdr), "%ld %ld\n", pf_int(d, de,
-			    "/N", 0), pf_int(d, de, "/First", 0));
-			g_byte_array_append(h, (const guint8 *)hdr,
-			    (guint)sizeof(hdr));
-			g_byte_array_append(h, x->data, x->len);
-			g_byte_array_append(h, (const guint8 *)"", 1);
-			g_byte_array_free(x, TRUE);
-			b = g_byte_array_free_to_bytes(h);
-			g_hash_table_insert(pf->objstm, GINT_TO_POINTER(
-			    (int)en->off), b);
-		}
-	}
+	if ((b = pf_objstm(pf, en->off)) == NULL)
+		return NULL;
 	s = g_bytes_get_data(b, &blen);
 	e = s + blen - 1;
 	if (sscanf(s, "%ld %ld", &n, &first) != 2 || first < 0 ||
@@ -907,6 +918,161 @@ pf_mcid_at(const char *c, size_t n, const char *p, const char **end)
 	return k;
 }
 
+/* One page whose artifacts pf_artifacts() marks. */
+struct pf_job {
+	int		 pg;		/* the page, from 0 */
+	const char	*d, *e;		/* its dictionary */
+	const char	*obj;		/* its content stream's object */
+	const struct pf_art *arts;	/* its artifacts */
+	int		 narts;
+	unsigned char	*z;		/* the content again, deflated, */
+	uLongf		 zlen;		/* or NULL: left as it is */
+};
+
+/* The kind (+ 1) of artifact MCID k is on the job's page, or 0. */
+static int
+pf_job_kind(const struct pf_job *jb, long k)
+{
+	int	 i, kind = 0;
+
+	for (i = 0; i < jb->narts; i++)
+		if (jb->arts[i].mcid == k)
+			kind = (int)jb->arts[i].kind + 1;
+	return kind;
+}
+
+/*
+ * A page's content again, its artifacts marked as such, deflated into
+ * jb->z (on either of two threads: it reads pf, writes only jb).
+ */
+static void
+pf_job_run(struct pf *pf, struct pf_job *jb)
+{
+	static const char *const art[] = {
+		"/Artifact << /Type /Pagination /Subtype /Header >> BDC",
+		"/Artifact << /Type /Pagination /Subtype /Footer >> BDC",
+		"/Artifact << /Type /Layout >> BDC",
+	};
+	const char	*sd, *c, *p, *q, *from;
+	GByteArray	*x;
+	GString		*g;
+	long		 k;
+	int		 kind;
+
+	jb->z = NULL;
+	if ((x = pf_stream(pf, jb->obj, &sd)) == NULL)
+		return;
+	g = g_string_sized_new(x->len + 256);
+	c = (const char *)x->data;
+	for (p = from = c; (p = memchr(p, '/', x->len - (size_t)(p -
+	    c))) != NULL; ) {
+		if ((k = pf_mcid_at(c, x->len, p, &q)) < 0 ||
+		    (kind = pf_job_kind(jb, k)) == 0) {
+			p++;
+			continue;
+		}
+		g_string_append_len(g, from, p - from);
+		g_string_append(g, art[kind - 1]);
+		p = from = q;
+	}
+	g_string_append_len(g, from, (gssize)(x->len - (size_t)(from - c)));
+	g_byte_array_free(x, TRUE);
+	/*
+	 * zlib's fastest level: at cairo's (the default) the second
+	 * deflate of every page took 8% of a long PDF's time, this one
+	 * about a third of that.
+	 */
+	jb->zlen = compressBound((uLong)g->len);
+	jb->z = g_malloc(jb->zlen);
+	if (compress2(jb->z, &jb->zlen, (const Bytef *)g->str,
+	    (uLong)g->len, Z_BEST_SPEED) != Z_OK) {
+		g_free(jb->z);
+		jb->z = NULL;
+	}
+	g_string_free(g, TRUE);
+}
+
+/* A batch of jobs, every other one from first on, for a thread. */
+struct pf_batch {
+	struct pf	*pf;
+	struct pf_job	*jobs;
+	int		 n, first;
+};
+
+static gpointer
+pf_batch_run(gpointer arg)
+{
+	struct pf_batch	*b = arg;
+	int		 i;
+
+	for (i = b->first; i < b->n; i += 2)
+		pf_job_run(b->pf, &b->jobs[i]);
+	return NULL;
+}
+
+/*
+ * The job for the artifacts of one page, arts[0, n); 0, or -1 if its
+ * content is not one stream cairo's way.
+ */
+static int
+pf_job_get(struct pf *pf, const GArray *pages, const struct pf_art *arts,
+    int n, struct pf_job *jb)
+{
+	const struct pf_ent *en;
+	const char	*v, *ve;
+	long		 cnum;
+
+	jb->pg = arts[0].page;
+	jb->arts = arts;
+	jb->narts = n;
+	if (jb->pg < 0 || (guint)jb->pg >= pages->len ||
+	    (jb->d = pf_obj(pf, g_array_index(pages, long, jb->pg),
+	    &jb->e)) == NULL ||
+	    (v = pf_get(jb->d, jb->e, "/Contents", &ve)) == NULL ||
+	    ve[-1] != 'R')
+		return -1;
+	cnum = strtol(v, NULL, 10);
+	if (cnum <= 0 || (guint)cnum >= pf->ents->len ||
+	    (en = &g_array_index(pf->ents, struct pf_ent, cnum))->type !=
+	    1 || en->off < 0 || (size_t)en->off >= pf->len)
+		return -1;
+	jb->obj = pf->buf + en->off;
+	return 0;
+}
+
+/* Write a batch's new content streams and pages, from number *next. */
+static void
+pf_jobs_write(struct pf_out *o, const GArray *pages, struct pf_job *jobs,
+    int n, long *next)
+{
+	static const char *const drop[] = { "/Contents", NULL };
+	struct pf_job	*jb;
+	int		 i;
+
+	for (i = 0; i < n; i++) {
+		jb = &jobs[i];
+		if (jb->z == NULL)
+			continue;
+		pf_begin(o, *next);
+		g_string_append(o->g, "<< /Filter /FlateDecode /Length ");
+		pf_long(o->g, (long long)jb->zlen);
+		g_string_append(o->g, " >>\nstream\n");
+		g_string_append_len(o->g, (const char *)jb->z,
+		    (gssize)jb->zlen);
+		g_string_append(o->g, "\nendstream\nendobj\n");
+		g_free(jb->z);
+		pf_begin(o, g_array_index(pages, long, jb->pg));
+		g_string_append(o->g, "<<\n");
+		pf_copy_dict(o->g, jb->d, jb->e, drop);
+		g_string_append(o->g, "/Contents");
+		pf_ref(o->g, *next);
+		g_string_append(o->g, "\n>>\nendobj\n");
+		(*next)++;
+		if (o->g->len > (1 << 20))
+			pf_flush(o);
+	}
+}
+
 /*
  * The pages' artifacts: each marked-content sequence of a->arts,
  * which cairo wrote as a structure element's content with an MCID,
@@ -914,98 +1080,43 @@ pf_mcid_at(const char *c, size_t n, const char *p, const char **end)
  * stream and a new page object pointing to it, numbered from *next.
  * A page whose content is not one stream cairo's way is left as it
  * is.  The MCIDs of the rest keep their numbers: the parent tree has
- * null where an artifact's MCID was.
+ * null where an artifact's MCID was.  Pages go PF_FORGET at a time,
+ * every other one deflated on a second thread (the typesetting
+ * thread is done by now).
  */
 static void
 pf_artifacts(struct pf *pf, struct pf_out *o, const struct pf_amend *a,
     const GArray *pages, long *next)
 {
-	static const char *const drop[] = { "/Contents", NULL };
-	static const char *const art[] = {
-		"/Artifact << /Type /Pagination /Subtype /Header >> BDC",
-		"/Artifact << /Type /Pagination /Subtype /Footer >> BDC",
-		"/Artifact << /Type /Layout >> BDC",
-	};
-	const struct pf_ent *en;
-	const char	*d, *e, *v, *ve, *sd, *c, *p, *q, *from;
-	GByteArray	*x;
-	GString		*g;
-	GHashTable	*kinds;
-	unsigned char	*z;
-	uLongf		 zlen;
-	long		 cnum, k;
-	int		 i, j, pg;
+	struct pf_job	*jobs;
+	struct pf_batch	 b;
+	GThread		*thr;
+	int		 i, j, n;
 
-	g = g_string_new(NULL);
-	kinds = g_hash_table_new(g_direct_hash, g_direct_equal);
-	for (i = 0; i < a->narts; i = j) {
-		pg = a->arts[i].page;
-		g_hash_table_remove_all(kinds);
-		for (j = i; j < a->narts && a->arts[j].page == pg; j++)
-			g_hash_table_insert(kinds, GINT_TO_POINTER(
-			    a->arts[j].mcid + 1), GINT_TO_POINTER(
-			    a->arts[j].kind + 1));
-		if (pg < 0 || (guint)pg >= pages->len ||
-		    (d = pf_obj(pf, g_array_index(pages, long, pg), &e)) ==
-		    NULL || (v = pf_get(d, e, "/Contents", &ve)) == NULL ||
-		    ve[-1] != 'R')
-			continue;
-		cnum = strtol(v, NULL, 10);
-		if (cnum <= 0 || (guint)cnum >= pf->ents->len ||
-		    (en = &g_array_index(pf->ents, struct pf_ent,
-		    cnum))->type != 1 || en->off < 0 ||
-		    (size_t)en->off >= pf->len ||
-		    (x = pf_stream(pf, pf->buf + en->off, &sd)) == NULL)
-			continue;
-		/* The content again, artifacts marked as such. */
-		g_string_truncate(g, 0);
-		c = (const char *)x->data;
-		for (p = from = c; (p = memchr(p, '/', x->len - (size_t)(p -
-		    c))) != NULL; ) {
-			if ((k = pf_mcid_at(c, x->len, p, &q)) < 0 ||
-			    (v = g_hash_table_lookup(kinds, GINT_TO_POINTER(
-			    k + 1))) == NULL) {
-				p++;
+	jobs = g_new(struct pf_job, PF_FORGET);
+	for (i = 0; i < a->narts; ) {
+		for (n = 0; n < PF_FORGET && i < a->narts; i = j) {
+			for (j = i; j < a->narts &&
+			    a->arts[j].page == a->arts[i].page; j++)
 				continue;
-			}
-			g_string_append_len(g, from, p - from);
-			g_string_append(g, art[GPOINTER_TO_INT(v) - 1]);
-			p = from = q;
+			if (pf_job_get(pf, pages, a->arts + i, j - i,
+			    &jobs[n]) == 0)
+				n++;
 		}
-		g_string_append_len(g, from, (gssize)(x->len - (size_t)(from -
-		    c)));
-		g_byte_array_free(x, TRUE);
-		/*
-		 * zlib's fastest level: at cairo's (the default) the
-		 * second deflate of every page took 8% of a long PDF's
-		 * time, this one about a third of that.
-		 */
-		zlen = compressBound((uLong)g->len);
-		z = g_malloc(zlen);
-		if (compress2(z, &zlen, (const Bytef *)g->str, (uLong)g->len,
-		    Z_BEST_SPEED) != Z_OK) {
-			g_free(z);
-			continue;
-		}
-		pf_begin(o, *next);
-		g_string_append_printf(o->g, "<< /Filter /FlateDecode /Length "
-		    "%lu >>\nstream\n", (unsigned long)zlen);
-		g_string_append_len(o->g, (const char *)z, (gssize)zlen);
-		g_string_append(o->g, "\nendstream\nendobj\n");
-		g_free(z);
-		pf_begin(o, g_array_index(pages, long, pg));
-		g_string_append(o->g, "<<\n");
-		pf_copy_dict(o->g, d, e, drop);
-		g_string_append_printf(o->g, "/Contents %ld 0 R\n>>\nendobj\n",
-		    *next);
-		(*next)++;
-		if (o->g->len > (1 << 20))
-			pf_flush(o);
-		if ((pg + 1) % PF_FORGET == 0)
-			pf_forget(pf);
+		b.pf = pf;
+		b.jobs = jobs;
+		b.n = n;
+		b.first = 1;
+		thr = n > 1 ? g_thread_try_new("pdf_fix", pf_batch_run, &b,
+		    NULL) : NULL;
+		for (j = 0; j < n; j += thr != NULL ? 2 : 1)
+			pf_job_run(pf, &jobs[j]);
+		if (thr != NULL)
+			g_thread_join(thr);
+		pf_jobs_write(o, pages, jobs, n, next);
+		pf_forget(pf);
 	}
-	g_hash_table_destroy(kinds);
-	g_string_free(g, TRUE);
+	g_free(jobs);
 }
 
 /* Write the cross-reference of the update and the trailer into o->g. */
@@ -1103,6 +1214,7 @@ pf_amend(FILE *f, long long size, const struct pf_amend *a)
 	pf.buf = buf;
 	pf.len = (size_t)size;
 	pf.ents = g_array_new(FALSE, TRUE, sizeof(struct pf_ent));
+	g_rec_mutex_init(&pf.lock);
 	pf.objstm = g_hash_table_new_full(g_direct_hash, g_direct_equal,
 	    NULL, (GDestroyNotify)g_bytes_unref);
 	pages = g_array_new(FALSE, FALSE, sizeof(long));
@@ -1183,6 +1295,7 @@ out:
 	g_array_free(sp, TRUE);
 	g_array_free(pf.ents, TRUE);
 	g_hash_table_destroy(pf.objstm);
+	g_rec_mutex_clear(&pf.lock);
 	munmap(buf, (size_t)size);
 	return rc;
 }
