@@ -11,7 +11,7 @@ fonts-noto-cjk fonts-noto-cjk-extra fonts-linuxlibertine fonts-ebgaramond
 poppler-utils mupdf-tools qpdf epubcheck jing default-jre-headless
 clang libclang-rt-14-dev valgrind time fontconfig python3 xz-utils
 chromium parallel slurm-wlm munge libjson-glib-dev python3-jsonschema
-translate-toolkit"
+translate-toolkit pandoc"
 
 missing=
 for p in $PKGS; do

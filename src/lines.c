@@ -12,8 +12,14 @@
  */
 #include "config.h"
 
+#include <sys/mman.h>
+#include <sys/stat.h>
+
+#include <fcntl.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <hb.h>
 
@@ -33,6 +39,71 @@ static GHashTable	*ln_fonts;
 G_LOCK_DEFINE_STATIC(ln_faces);
 G_LOCK_DEFINE_STATIC(ln_fonts);
 
+/* A font file mapped into memory, for a blob. */
+struct ln_map {
+	void		*p;
+	size_t		 n;
+};
+
+static void
+ln_unmap(void *arg)
+{
+	struct ln_map	*m = arg;
+
+	munmap(m->p, m->n);
+	g_free(m);
+}
+
+/*
+ * A blob of a font file, mapped (private, read-only) so that
+ * ln_face_forget() may let its pages go; NULL if it cannot be read.
+ */
+static hb_blob_t *
+ln_blob(const char *file)
+{
+	struct ln_map	*m;
+	struct stat	 st;
+	void		*p;
+	int		 fd;
+
+	if ((fd = open(file, O_RDONLY)) == -1)
+		return NULL;
+	if (fstat(fd, &st) == -1 || st.st_size <= 0 ||
+	    (p = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd,
+	    0)) == MAP_FAILED) {
+		close(fd);
+		return NULL;
+	}
+	close(fd);
+	m = g_new(struct ln_map, 1);
+	m->p = p;
+	m->n = (size_t)st.st_size;
+	return hb_blob_create(p, (unsigned int)m->n, HB_MEMORY_MODE_READONLY,
+	    m, ln_unmap);
+}
+
+/*
+ * Let go of the pages of a face's file read so far: they are read
+ * again from the file when touched.  Subsetting a CJK face reads most
+ * of its 10-20 MB of outlines once, which then stayed in memory for
+ * the whole run; shaping needs a small part of them.
+ */
+void
+ln_face_forget(hb_face_t *face)
+{
+	hb_blob_t	*b = hb_face_reference_blob(face);
+	const char	*d;
+	unsigned int	 n;
+	uintptr_t	 a, e, pg = (uintptr_t)sysconf(_SC_PAGESIZE);
+
+	if ((d = hb_blob_get_data(b, &n)) != NULL && n > 0) {
+		a = (uintptr_t)d / pg * pg;
+		e = ((uintptr_t)d + n + pg - 1) / pg * pg;
+		(void)madvise((void *)a, e - a, MADV_DONTNEED);
+	}
+	hb_blob_destroy(b);
+}
+
 /* The face of a font file, for the process; a new reference or NULL. */
 hb_face_t *
 ln_face(const char *file, int index)
@@ -47,7 +118,7 @@ ln_face(const char *file, int index)
 		ln_faces = g_hash_table_new_full(g_str_hash, g_str_equal,
 		    g_free, (GDestroyNotify)hb_face_destroy);
 	if ((face = g_hash_table_lookup(ln_faces, key)) == NULL &&
-	    (blob = hb_blob_create_from_file_or_fail(file)) != NULL) {
+	    (blob = ln_blob(file)) != NULL) {
 		face = hb_face_create(blob, (unsigned int)index);
 		hb_blob_destroy(blob);
 		g_hash_table_insert(ln_faces, key, face);

@@ -89,6 +89,7 @@ struct ln_para {
 };
 
 hb_face_t	*ln_face(const char *, int);
+void		 ln_face_forget(hb_face_t *);
 void		 ln_lb(const char *, size_t, int, uint8_t *);
 struct ln_font	*ln_font_get(const char *, int, int);
 struct ln_para	*ln_shape(const struct ln_style *, char *, size_t, size_t,

@@ -44,6 +44,7 @@ struct pf {
 	long long	 startxref;	/* the last section */
 	int		 xrefstm;	/* the last section is a stream */
 	GHashTable	*objstm;	/* stream number -> GBytes, decoded */
+	GRecMutex	 lock;		/* guards objstm */
 };
 
 #define PF_WS(c)	((c) == ' ' || (c) == '\n' || (c) == '\r' || \
@@ -479,6 +480,44 @@ pf_read(struct pf *pf)
 }
 
 /*
+ * Object stream number num, decoded, its /N and /First in front of
+ * the data; kept for the update's time (either of two threads may
+ * ask).  NULL if not understood.
+ */
+static GBytes *
+pf_objstm(struct pf *pf, long num)
+{
+	const struct pf_ent *se;
+	const char	*d, *de;
+	GByteArray	*x, *h;
+	GBytes		*b;
+	char		 hdr[64];
+
+	g_rec_mutex_lock(&pf->lock);
+	if ((b = g_hash_table_lookup(pf->objstm, GINT_TO_POINTER(
+	    (int)num))) != NULL || num <= 0 || (guint)num >= pf->ents->len)
+		goto out;
+	se = &g_array_index(pf->ents, struct pf_ent, num);
+	if (se->type != 1 || (size_t)se->off >= pf->len ||
+	    (x = pf_stream(pf, pf->buf + se->off, &d)) == NULL)
+		goto out;
+	de = pf_skip(d, pf->buf + pf->len);
+	h = g_byte_array_new();
+	memset(hdr, 0, sizeof(hdr));
+	snprintf(hdr, sizeof(hdr), "%ld %ld\n", pf_int(d, de, "/N", 0),
+	    pf_int(d, de, "/First", 0));
+	g_byte_array_append(h, (const guint8 *)hdr, (guint)sizeof(hdr));
+	g_byte_array_append(h, x->data, x->len);
+	g_byte_array_append(h, (const guint8 *)"", 1);
+	g_byte_array_free(x, TRUE);
+	b = g_byte_array_free_to_bytes(h);
+	g_hash_table_insert(pf->objstm, GINT_TO_POINTER((int)num), b);
+out:
+	g_rec_mutex_unlock(&pf->lock);
+	return b;
+}
+
+/*
  * Object num's text (after "N G obj": its dictionary, or whatever it
  * is) and its end; NULL if not found.
  */
@@ -488,7 +527,6 @@ pf_obj(struct pf *pf, long num, const char **end)
 	const struct pf_ent *en;
 	const char	*e = pf->buf + pf->len, *p, *d;
 	GBytes		*b;
-	GByteArray	*x;
 	gsize		 blen;
 	const char	*s, *hp;
 	long		 n, first, i, on, oo, next;
@@ -507,35 +545,8 @@ pf_obj(struct pf *pf, long num, const char **end)
 	}
 	if (en->type != 2)
 		return NULL;
-	if ((b = g_hash_table_lookup(pf->objstm, GINT_TO_POINTER(
-	    (int)en->off))) == NULL) {
-		const struct pf_ent *se;
-
-		if (en->off <= 0 || (guint)en->off >= pf->ents->len)
-			return NULL;
-		se = &g_array_index(pf->ents, struct pf_ent, en->off);
-		if (se->type != 1 || (size_t)se->off >= pf->len ||
-		    (x = pf_stream(pf, pf->buf + se->off, &d)) == NULL)
-			return NULL;
-		/* Its /N and /First go in front of the data. */
-		{
-			const char *de = pf_skip(d, pf->buf + pf->len);
-			GByteArray *h = g_byte_array_new();
-			char hdr[64];
-
-			memset(hdr, 0, sizeof(hdr));
-			snprintf(hdr, sizeof(hdr), "%ld %ld\n", pf_int(d, de,
-			    "/N", 0), pf_int(d, de, "/First", 0));
-			g_byte_array_append(h, (const guint8 *)hdr,
-			    (guint)sizeof(hdr));
-			g_byte_array_append(h, x->data, x->len);
-			g_byte_array_append(h, (const guint8 *)"", 1);
-			g_byte_array_free(x, TRUE);
-			b = g_byte_array_free_to_bytes(h);
-			g_hash_table_insert(pf->objstm, GINT_TO_POINTER(
-			    (int)en->off), b);
-		}
-	}
+	if ((b = pf_objstm(pf, en->off)) == NULL)
+		return NULL;
 	s = g_bytes_get_data(b, &blen);
 	e = s + blen - 1;
 	if (sscanf(s, "%ld %ld", &n, &first) != 2 || first < 0 ||
@@ -563,6 +574,21 @@ pf_obj(struct pf *pf, long num, const char **end)
 	return NULL;
 }
 
+/*
+ * Every so many pages read back, the file's pages mapped so far leave
+ * the process's memory (read again from the file if touched after
+ * all: the mapping is shared and read-only).  The kernel maps the
+ * neighbours of each page touched too, so reading every page object
+ * and content of a long PDF held nearly all of it in memory.
+ */
+#define PF_FORGET	256
+
+static void
+pf_forget(const struct pf *pf)
+{
+	(void)madvise((void *)(uintptr_t)pf->buf, pf->len, MADV_DONTNEED);
+}
+
 /* The pages in order, with each one's /StructParents (-1: none). */
 static void
 pf_pages(struct pf *pf, long num, GArray *pages, GArray *sp, int depth)
@@ -577,6 +603,8 @@ pf_pages(struct pf *pf, long num, GArray *pages, GArray *sp, int depth)
 
 		g_array_append_val(pages, num);
 		g_array_append_val(sp, s);
+		if (pages->len % PF_FORGET == 0)
+			pf_forget(pf);
 		return;
 	}
 	if ((v = pf_get(d, e, "/Kids", &ve)) == NULL || *v != '[')
@@ -636,6 +664,34 @@ struct pf_out {
 	int		 err;		/* errno of the first failure */
 };
 
+/*
+ * Numbers written without printf: a long PDF's structure tree has a
+ * few of them for each of its hundreds of thousands of elements.
+ */
+static void
+pf_long(GString *g, long long n)
+{
+	char		 b[24], *p = b + sizeof(b);
+	unsigned long long u = n < 0 ? 0 - (unsigned long long)n :
+	    (unsigned long long)n;
+
+	do
+		*--p = (char)('0' + u % 10);
+	while ((u /= 10) > 0);
+	if (n < 0)
+		*--p = '-';
+	g_string_append_len(g, p, b + sizeof(b) - p);
+}
+
+/* " n 0 R" */
+static void
+pf_ref(GString *g, long n)
+{
+	g_string_append_c(g, ' ');
+	pf_long(g, n);
+	g_string_append_len(g, " 0 R", 4);
+}
+
 /* Write what the update holds so far. */
 static void
 pf_flush(struct pf_out *o)
@@ -654,98 +710,173 @@ pf_begin(struct pf_out *o, long num)
 
 	g_array_append_val(o->nums, num);
 	g_array_append_val(o->offs, off);
-	g_string_append_printf(o->g, "%ld 0 obj\n", num);
+	pf_long(o->g, num);
+	g_string_append(o->g, " 0 obj\n");
 }
 
-/* The structure tree's objects, from number first on; its root's. */
+/* Sort (/StructParents, page index) pairs. */
+static int
+pf_sp_cmp(const void *a, const void *b)
+{
+	const long	*x = a, *y = b;
+
+	return x[0] != y[0] ? (x[0] < y[0] ? -1 : 1) :
+	    x[1] < y[1] ? -1 : x[1] > y[1];
+}
+
+/*
+ * The parent tree: for each page (by /StructParents, in increasing
+ * order as cairo numbers them), the element owning each of its MCIDs.
+ */
+static void
+pf_parents(struct pf_out *o, const GArray *sp, GPtrArray **owner, long first)
+{
+	long		*key;
+	guint		 u, n = sp->len;
+	int		 i, j;
+
+	key = g_new(long, 2 * (n ? n : 1));
+	for (u = 0; u < n; u++) {
+		key[2 * u] = g_array_index(sp, long, u);
+		key[2 * u + 1] = (long)u;
+	}
+	qsort(key, n, 2 * sizeof(long), pf_sp_cmp);
+	g_string_append(o->g, "<< /Nums [");
+	for (u = 0; u < n; u++) {
+		if (key[2 * u] < 0)
+			continue;
+		g_string_append_c(o->g, '\n');
+		pf_long(o->g, key[2 * u]);
+		g_string_append(o->g, " [");
+		for (j = 0; owner[key[2 * u + 1]] != NULL &&
+		    j < (int)owner[key[2 * u + 1]]->len; j++) {
+			i = GPOINTER_TO_INT(owner[key[2 * u + 1]]->pdata[j]);
+			if (i > 0)
+				pf_ref(o->g, first + i - 1);
+			else
+				g_string_append(o->g, " null");
+		}
+		g_string_append(o->g, " ]");
+		if (o->g->len > (1 << 20))
+			pf_flush(o);
+	}
+	g_string_append(o->g, " ]\n>>\nendobj\n");
+	g_free(key);
+}
+
+/*
+ * One element's object: its kids (the elements in kid, linked by
+ * next) and its marked content, noted in owner by page and MCID.
+ */
+static void
+pf_elem(struct pf_out *o, const struct pf_amend *a, int i,
+    const GArray *pages, const GArray *sp, GPtrArray **owner, long first,
+    long root, const int *kid, const int *next)
+{
+	const struct pf_elem *el = &a->elems[i];
+	const struct pf_mcr *m;
+	int		 j, pg;
+
+	pf_begin(o, first + i);
+	g_string_append(o->g, "<< /Type /StructElem /S /");
+	g_string_append(o->g, el->type);
+	g_string_append(o->g, " /P");
+	pf_ref(o->g, el->parent < 0 ? root : first + el->parent);
+	g_string_append_c(o->g, '\n');
+	if (el->lang != NULL)
+		g_string_append_printf(o->g, "/Lang (%s)\n", el->lang);
+	/* Marked content on the element's /Pg is a bare MCID. */
+	pg = -1;
+	if (el->nmcrs > 0 && (m = &el->mcrs[0])->page >= 0 &&
+	    (guint)m->page < pages->len) {
+		pg = m->page;
+		g_string_append(o->g, "/Pg");
+		pf_ref(o->g, g_array_index(pages, long, pg));
+		g_string_append_c(o->g, '\n');
+	}
+	g_string_append(o->g, "/K [");
+	for (j = kid[i]; j >= 0; j = next[j])
+		pf_ref(o->g, first + j);
+	for (j = 0; j < el->nmcrs; j++) {
+		m = &el->mcrs[j];
+		if (m->page < 0 || (guint)m->page >= pages->len ||
+		    g_array_index(sp, long, m->page) < 0)
+			continue;
+		if (m->page == pg) {
+			g_string_append_c(o->g, ' ');
+			pf_long(o->g, m->mcid);
+		} else {
+			g_string_append(o->g, "\n<< /Type /MCR /Pg");
+			pf_ref(o->g, g_array_index(pages, long, m->page));
+			g_string_append(o->g, " /MCID ");
+			pf_long(o->g, m->mcid);
+			g_string_append(o->g, " >>");
+		}
+		if (owner[m->page] == NULL)
+			owner[m->page] = g_ptr_array_new();
+		while ((int)owner[m->page]->len <= m->mcid)
+			g_ptr_array_add(owner[m->page], NULL);
+		owner[m->page]->pdata[m->mcid] = GINT_TO_POINTER(i + 1);
+	}
+	g_string_append(o->g, " ]\n>>\nendobj\n");
+}
+
+/*
+ * The structure tree's objects, from number first on, written as they
+ * are made; its root's number.
+ */
 static long
 pf_tree(struct pf_out *o, const struct pf_amend *a, const GArray *pages,
     const GArray *sp, long first)
 {
-	const struct pf_elem *el;
-	const struct pf_mcr *m;
 	long		 root = first + a->nelems, ptree = root + 1, maxsp = -1;
 	GPtrArray	**owner;
-	int		 i, j, k, pg;
+	int		*kid, *next, *last, i, p;
 	guint		 u;
 
+	/* Each element's kids in order, linked (kid[nelems]: the root's). */
+	kid = g_new(int, a->nelems + 1);
+	last = g_new(int, a->nelems + 1);
+	next = g_new(int, a->nelems + 1);
+	for (i = 0; i <= a->nelems; i++)
+		kid[i] = last[i] = next[i] = -1;
+	for (i = 0; i < a->nelems; i++) {
+		p = a->elems[i].parent;
+		if (p < 0 || p >= a->nelems || p >= i)
+			p = p < 0 ? a->nelems : -1;
+		if (p < 0)
+			continue;
+		if (kid[p] < 0)
+			kid[p] = i;
+		else
+			next[last[p]] = i;
+		last[p] = i;
+	}
 	/* Who owns each MCID of each page (for the parent tree). */
 	owner = g_new0(GPtrArray *, pages->len ? pages->len : 1);
 	for (i = 0; i < a->nelems; i++) {
-		el = &a->elems[i];
-		pf_begin(o, first + i);
-		g_string_append_printf(o->g, "<< /Type /StructElem /S /%s "
-		    "/P %ld 0 R\n", el->type, el->parent < 0 ? root :
-		    first + el->parent);
-		if (el->lang != NULL)
-			g_string_append_printf(o->g, "/Lang (%s)\n", el->lang);
-		/* Marked content on the element's /Pg is a bare MCID. */
-		pg = -1;
-		if (el->mcrs != NULL && el->mcrs->len > 0 &&
-		    (m = &g_array_index(el->mcrs, struct pf_mcr, 0))->page >= 0 &&
-		    (guint)m->page < pages->len) {
-			pg = m->page;
-			g_string_append_printf(o->g, "/Pg %ld 0 R\n",
-			    g_array_index(pages, long, pg));
-		}
-		g_string_append(o->g, "/K [");
-		for (j = i + 1; j < a->nelems; j++)
-			if (a->elems[j].parent == i)
-				g_string_append_printf(o->g, " %ld 0 R",
-				    first + j);
-		for (u = 0; el->mcrs != NULL && u < el->mcrs->len; u++) {
-			m = &g_array_index(el->mcrs, struct pf_mcr, u);
-			if (m->page < 0 || (guint)m->page >= pages->len ||
-			    g_array_index(sp, long, m->page) < 0)
-				continue;
-			if (m->page == pg)
-				g_string_append_printf(o->g, " %d", m->mcid);
-			else
-				g_string_append_printf(o->g, "\n<< /Type /MCR "
-				    "/Pg %ld 0 R /MCID %d >>", g_array_index(
-				    pages, long, m->page), m->mcid);
-			if (owner[m->page] == NULL)
-				owner[m->page] = g_ptr_array_new();
-			while ((int)owner[m->page]->len <= m->mcid)
-				g_ptr_array_add(owner[m->page], NULL);
-			owner[m->page]->pdata[m->mcid] = GINT_TO_POINTER(i + 1);
-		}
-		g_string_append(o->g, " ]\n>>\nendobj\n");
+		pf_elem(o, a, i, pages, sp, owner, first, root, kid, next);
+		if (o->g->len > (1 << 20))
+			pf_flush(o);
 	}
 	pf_begin(o, root);
 	g_string_append(o->g, "<< /Type /StructTreeRoot /K [");
-	for (j = 0; j < a->nelems; j++)
-		if (a->elems[j].parent < 0)
-			g_string_append_printf(o->g, " %ld 0 R", first + j);
+	for (i = kid[a->nelems]; i >= 0; i = next[i])
+		pf_ref(o->g, first + i);
 	g_string_append_printf(o->g, " ]\n/ParentTree %ld 0 R\n", ptree);
 	for (u = 0; u < pages->len; u++)
 		maxsp = MAX(maxsp, g_array_index(sp, long, u));
 	g_string_append_printf(o->g, "/ParentTreeNextKey %ld\n>>\nendobj\n",
 	    maxsp + 1);
 	pf_begin(o, ptree);
-	g_string_append(o->g, "<< /Nums [");
-	/* Keys in increasing order: cairo numbers the pages so. */
-	for (k = 0; k <= maxsp; k++)
-		for (u = 0; u < pages->len; u++) {
-			if (g_array_index(sp, long, u) != k)
-				continue;
-			g_string_append_printf(o->g, "\n%d [", k);
-			for (j = 0; owner[u] != NULL && j < (int)owner[u]->len;
-			    j++) {
-				i = GPOINTER_TO_INT(owner[u]->pdata[j]);
-				if (i > 0)
-					g_string_append_printf(o->g, " %ld 0 R",
-					    first + i - 1);
-				else
-					g_string_append(o->g, " null");
-			}
-			g_string_append(o->g, " ]");
-		}
-	g_string_append(o->g, " ]\n>>\nendobj\n");
+	pf_parents(o, sp, owner, first);
 	for (u = 0; u < pages->len; u++)
 		if (owner[u] != NULL)
 			g_ptr_array_free(owner[u], TRUE);
 	g_free(owner);
+	g_free(kid);
+	g_free(last);
+	g_free(next);
 	return root;
 }
 
@@ -787,6 +918,161 @@ pf_mcid_at(const char *c, size_t n, const char *p, const char **end)
 	return k;
 }
 
+/* One page whose artifacts pf_artifacts() marks. */
+struct pf_job {
+	int		 pg;		/* the page, from 0 */
+	const char	*d, *e;		/* its dictionary */
+	const char	*obj;		/* its content stream's object */
+	const struct pf_art *arts;	/* its artifacts */
+	int		 narts;
+	unsigned char	*z;		/* the content again, deflated, */
+	uLongf		 zlen;		/* or NULL: left as it is */
+};
+
+/* The kind (+ 1) of artifact MCID k is on the job's page, or 0. */
+static int
+pf_job_kind(const struct pf_job *jb, long k)
+{
+	int	 i, kind = 0;
+
+	for (i = 0; i < jb->narts; i++)
+		if (jb->arts[i].mcid == k)
+			kind = (int)jb->arts[i].kind + 1;
+	return kind;
+}
+
+/*
+ * A page's content again, its artifacts marked as such, deflated into
+ * jb->z (on either of two threads: it reads pf, writes only jb).
+ */
+static void
+pf_job_run(struct pf *pf, struct pf_job *jb)
+{
+	static const char *const art[] = {
+		"/Artifact << /Type /Pagination /Subtype /Header >> BDC",
+		"/Artifact << /Type /Pagination /Subtype /Footer >> BDC",
+		"/Artifact << /Type /Layout >> BDC",
+	};
+	const char	*sd, *c, *p, *q, *from;
+	GByteArray	*x;
+	GString		*g;
+	long		 k;
+	int		 kind;
+
+	jb->z = NULL;
+	if ((x = pf_stream(pf, jb->obj, &sd)) == NULL)
+		return;
+	g = g_string_sized_new(x->len + 256);
+	c = (const char *)x->data;
+	for (p = from = c; (p = memchr(p, '/', x->len - (size_t)(p -
+	    c))) != NULL; ) {
+		if ((k = pf_mcid_at(c, x->len, p, &q)) < 0 ||
+		    (kind = pf_job_kind(jb, k)) == 0) {
+			p++;
+			continue;
+		}
+		g_string_append_len(g, from, p - from);
+		g_string_append(g, art[kind - 1]);
+		p = from = q;
+	}
+	g_string_append_len(g, from, (gssize)(x->len - (size_t)(from - c)));
+	g_byte_array_free(x, TRUE);
+	/*
+	 * zlib's fastest level: at cairo's (the default) the second
+	 * deflate of every page took 8% of a long PDF's time, this one
+	 * about a third of that.
+	 */
+	jb->zlen = compressBound((uLong)g->len);
+	jb->z = g_malloc(jb->zlen);
+	if (compress2(jb->z, &jb->zlen, (const Bytef *)g->str,
+	    (uLong)g->len, Z_BEST_SPEED) != Z_OK) {
+		g_free(jb->z);
+		jb->z = NULL;
+	}
+	g_string_free(g, TRUE);
+}
+
+/* A batch of jobs, every other one from first on, for a thread. */
+struct pf_batch {
+	struct pf	*pf;
+	struct pf_job	*jobs;
+	int		 n, first;
+};
+
+static gpointer
+pf_batch_run(gpointer arg)
+{
+	struct pf_batch	*b = arg;
+	int		 i;
+
+	for (i = b->first; i < b->n; i += 2)
+		pf_job_run(b->pf, &b->jobs[i]);
+	return NULL;
+}
+
+/*
+ * The job for the artifacts of one page, arts[0, n); 0, or -1 if its
+ * content is not one stream cairo's way.
+ */
+static int
+pf_job_get(struct pf *pf, const GArray *pages, const struct pf_art *arts,
+    int n, struct pf_job *jb)
+{
+	const struct pf_ent *en;
+	const char	*v, *ve;
+	long		 cnum;
+
+	jb->pg = arts[0].page;
+	jb->arts = arts;
+	jb->narts = n;
+	if (jb->pg < 0 || (guint)jb->pg >= pages->len ||
+	    (jb->d = pf_obj(pf, g_array_index(pages, long, jb->pg),
+	    &jb->e)) == NULL ||
+	    (v = pf_get(jb->d, jb->e, "/Contents", &ve)) == NULL ||
+	    ve[-1] != 'R')
+		return -1;
+	cnum = strtol(v, NULL, 10);
+	if (cnum <= 0 || (guint)cnum >= pf->ents->len ||
+	    (en = &g_array_index(pf->ents, struct pf_ent, cnum))->type !=
+	    1 || en->off < 0 || (size_t)en->off >= pf->len)
+		return -1;
+	jb->obj = pf->buf + en->off;
+	return 0;
+}
+
+/* Write a batch's new content streams and pages, from number *next. */
+static void
+pf_jobs_write(struct pf_out *o, const GArray *pages, struct pf_job *jobs,
+    int n, long *next)
+{
+	static const char *const drop[] = { "/Contents", NULL };
+	struct pf_job	*jb;
+	int		 i;
+
+	for (i = 0; i < n; i++) {
+		jb = &jobs[i];
+		if (jb->z == NULL)
+			continue;
+		pf_begin(o, *next);
+		g_string_append(o->g, "<< /Filter /FlateDecode /Length ");
+		pf_long(o->g, (long long)jb->zlen);
+		g_string_append(o->g, " >>\nstream\n");
+		g_string_append_len(o->g, (const char *)jb->z,
+		    (gssize)jb->zlen);
+		g_string_append(o->g, "\nendstream\nendobj\n");
+		g_free(jb->z);
+		pf_begin(o, g_array_index(pages, long, jb->pg));
+		g_string_append(o->g, "<<\n");
+		pf_copy_dict(o->g, jb->d, jb->e, drop);
+		g_string_append(o->g, "/Contents");
+		pf_ref(o->g, *next);
+		g_string_append(o->g, "\n>>\nendobj\n");
+		(*next)++;
+		if (o->g->len > (1 << 20))
+			pf_flush(o);
+	}
+}
+
 /*
  * The pages' artifacts: each marked-content sequence of a->arts,
  * which cairo wrote as a structure element's content with an MCID,
@@ -794,96 +1080,43 @@ pf_mcid_at(const char *c, size_t n, const char *p, const char **end)
  * stream and a new page object pointing to it, numbered from *next.
  * A page whose content is not one stream cairo's way is left as it
  * is.  The MCIDs of the rest keep their numbers: the parent tree has
- * null where an artifact's MCID was.
+ * null where an artifact's MCID was.  Pages go PF_FORGET at a time,
+ * every other one deflated on a second thread (the typesetting
+ * thread is done by now).
  */
 static void
 pf_artifacts(struct pf *pf, struct pf_out *o, const struct pf_amend *a,
     const GArray *pages, long *next)
 {
-	static const char *const drop[] = { "/Contents", NULL };
-	static const char *const art[] = {
-		"/Artifact << /Type /Pagination /Subtype /Header >> BDC",
-		"/Artifact << /Type /Pagination /Subtype /Footer >> BDC",
-		"/Artifact << /Type /Layout >> BDC",
-	};
-	const struct pf_ent *en;
-	const char	*d, *e, *v, *ve, *sd, *c, *p, *q, *from;
-	GByteArray	*x;
-	GString		*g;
-	GHashTable	*kinds;
-	unsigned char	*z;
-	uLongf		 zlen;
-	long		 cnum, k;
-	int		 i, j, pg;
+	struct pf_job	*jobs;
+	struct pf_batch	 b;
+	GThread		*thr;
+	int		 i, j, n;
 
-	g = g_string_new(NULL);
-	kinds = g_hash_table_new(g_direct_hash, g_direct_equal);
-	for (i = 0; i < a->narts; i = j) {
-		pg = a->arts[i].page;
-		g_hash_table_remove_all(kinds);
-		for (j = i; j < a->narts && a->arts[j].page == pg; j++)
-			g_hash_table_insert(kinds, GINT_TO_POINTER(
-			    a->arts[j].mcid + 1), GINT_TO_POINTER(
-			    a->arts[j].kind + 1));
-		if (pg < 0 || (guint)pg >= pages->len ||
-		    (d = pf_obj(pf, g_array_index(pages, long, pg), &e)) ==
-		    NULL || (v = pf_get(d, e, "/Contents", &ve)) == NULL ||
-		    ve[-1] != 'R')
-			continue;
-		cnum = strtol(v, NULL, 10);
-		if (cnum <= 0 || (guint)cnum >= pf->ents->len ||
-		    (en = &g_array_index(pf->ents, struct pf_ent,
-		    cnum))->type != 1 || en->off < 0 ||
-		    (size_t)en->off >= pf->len ||
-		    (x = pf_stream(pf, pf->buf + en->off, &sd)) == NULL)
-			continue;
-		/* The content again, artifacts marked as such. */
-		g_string_truncate(g, 0);
-		c = (const char *)x->data;
-		for (p = from = c; (p = memchr(p, '/', x->len - (size_t)(p -
-		    c))) != NULL; ) {
-			if ((k = pf_mcid_at(c, x->len, p, &q)) < 0 ||
-			    (v = g_hash_table_lookup(kinds, GINT_TO_POINTER(
-			    k + 1))) == NULL) {
-				p++;
+	jobs = g_new(struct pf_job, PF_FORGET);
+	for (i = 0; i < a->narts; ) {
+		for (n = 0; n < PF_FORGET && i < a->narts; i = j) {
+			for (j = i; j < a->narts &&
+			    a->arts[j].page == a->arts[i].page; j++)
 				continue;
-			}
-			g_string_append_len(g, from, p - from);
-			g_string_append(g, art[GPOINTER_TO_INT(v) - 1]);
-			p = from = q;
+			if (pf_job_get(pf, pages, a->arts + i, j - i,
+			    &jobs[n]) == 0)
+				n++;
 		}
-		g_string_append_len(g, from, (gssize)(x->len - (size_t)(from -
-		    c)));
-		g_byte_array_free(x, TRUE);
-		/*
-		 * zlib's fastest level: at cairo's (the default) the
-		 * second deflate of every page took 8% of a long PDF's
-		 * time, this one about a third of that.
-		 */
-		zlen = compressBound((uLong)g->len);
-		z = g_malloc(zlen);
-		if (compress2(z, &zlen, (const Bytef *)g->str, (uLong)g->len,
-		    Z_BEST_SPEED) != Z_OK) {
-			g_free(z);
-			continue;
-		}
-		pf_begin(o, *next);
-		g_string_append_printf(o->g, "<< /Filter /FlateDecode /Length "
-		    "%lu >>\nstream\n", (unsigned long)zlen);
-		g_string_append_len(o->g, (const char *)z, (gssize)zlen);
-		g_string_append(o->g, "\nendstream\nendobj\n");
-		g_free(z);
-		pf_begin(o, g_array_index(pages, long, pg));
-		g_string_append(o->g, "<<\n");
-		pf_copy_dict(o->g, d, e, drop);
-		g_string_append_printf(o->g, "/Contents %ld 0 R\n>>\nendobj\n",
-		    *next);
-		(*next)++;
-		if (o->g->len > (1 << 20))
-			pf_flush(o);
+		b.pf = pf;
+		b.jobs = jobs;
+		b.n = n;
+		b.first = 1;
+		thr = n > 1 ? g_thread_try_new("pdf_fix", pf_batch_run, &b,
+		    NULL) : NULL;
+		for (j = 0; j < n; j += thr != NULL ? 2 : 1)
+			pf_job_run(pf, &jobs[j]);
+		if (thr != NULL)
+			g_thread_join(thr);
+		pf_jobs_write(o, pages, jobs, n, next);
+		pf_forget(pf);
 	}
-	g_hash_table_destroy(kinds);
-	g_string_free(g, TRUE);
+	g_free(jobs);
 }
 
 /* Write the cross-reference of the update and the trailer into o->g. */
@@ -981,6 +1214,7 @@ pf_amend(FILE *f, long long size, const struct pf_amend *a)
 	pf.buf = buf;
 	pf.len = (size_t)size;
 	pf.ents = g_array_new(FALSE, TRUE, sizeof(struct pf_ent));
+	g_rec_mutex_init(&pf.lock);
 	pf.objstm = g_hash_table_new_full(g_direct_hash, g_direct_equal,
 	    NULL, (GDestroyNotify)g_bytes_unref);
 	pages = g_array_new(FALSE, FALSE, sizeof(long));
@@ -1061,6 +1295,7 @@ out:
 	g_array_free(sp, TRUE);
 	g_array_free(pf.ents, TRUE);
 	g_hash_table_destroy(pf.objstm);
+	g_rec_mutex_clear(&pf.lock);
 	munmap(buf, (size_t)size);
 	return rc;
 }

@@ -27,7 +27,8 @@ struct pf_elem {
 	const char	*type;		/* "Document", "P", "H1", "Lbl", ... */
 	const char	*lang;		/* /Lang, or NULL */
 	int		 parent;	/* index of the parent, -1: the root */
-	GArray		*mcrs;		/* struct pf_mcr, or NULL */
+	const struct pf_mcr *mcrs;	/* its marked content, in order */
+	int		 nmcrs;
 };
 
 /*

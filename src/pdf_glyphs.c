@@ -55,14 +55,26 @@ struct pg_font {
 
 /*
  * What a page shows in one font: showing a page's glyphs of one font
- * at once costs cairo far less than line by line.  Glyph ids are the
+ * at once costs cairo far less than line by line.  A run is a range of
+ * the page's glyphs, clusters and text, whose glyph ids are the
  * installed face's until pg_page_show() maps them.
  */
 struct pg_run {
 	const struct ln_font	*font;
+	guint			 g0, ng; /* glyphs [g0, g0 + ng) */
+	guint			 c0, nc; /* clusters */
+	gsize			 t0, nt; /* the clusters' text, bytes */
+};
+
+/*
+ * The chunk being gathered keeps its glyphs of each font apart until
+ * it ends, then they go into the page's arrays run by run.
+ */
+struct pg_open {
+	const struct ln_font	*font;
 	GArray			*glyphs; /* cairo_glyph_t */
 	GArray			*clusters; /* cairo_text_cluster_t */
-	GString			*text;	/* the clusters' text */
+	GString			*text;
 };
 
 /*
@@ -75,12 +87,20 @@ struct pg_chunk {
 	guint			 r0, r1; /* its runs [r0, r1) */
 };
 
+/*
+ * A page keeps one array of each kind for all its runs, so that a page
+ * reused for the next (render_pdf.c) holds no more than its largest
+ * page did; a run each with room of its own grew with the document.
+ */
 struct pg_page {
-	GPtrArray		*runs;	/* struct pg_run: those used on this
-					   page in the order of first use in
-					   each chunk, then the unused ones a
-					   reused page keeps */
-	guint			 used;	/* runs used on this page */
+	GArray			*runs;	/* struct pg_run, chunk by chunk */
+	GArray			*glyphs; /* cairo_glyph_t of all runs */
+	GArray			*clusters; /* cairo_text_cluster_t */
+	GString			*text;
+	GPtrArray		*open;	/* struct pg_open of the chunk being
+					   gathered, in order of first use,
+					   then those kept for the next */
+	guint			 nopen;	/* used by that chunk */
 	GArray			*chunks; /* struct pg_chunk */
 };
 
@@ -294,6 +314,7 @@ pg_subset(gpointer arg)
 	if (pf->in == NULL || (face = ln_face(pf->file, pf->index)) == NULL)
 		return NULL;
 	pf->sub = dc_fonts_subset(face, pf->in, &pf->plan);
+	ln_face_forget(face);
 	hb_face_destroy(face);
 	return NULL;
 }
@@ -502,8 +523,13 @@ pg_page_new(void)
 	struct pg_page	*pp;
 
 	pp = g_new(struct pg_page, 1);
-	pp->runs = g_ptr_array_new();
-	pp->used = 0;
+	pp->runs = g_array_new(FALSE, FALSE, sizeof(struct pg_run));
+	pp->glyphs = g_array_new(FALSE, FALSE, sizeof(cairo_glyph_t));
+	pp->clusters = g_array_new(FALSE, FALSE,
+	    sizeof(cairo_text_cluster_t));
+	pp->text = g_string_new(NULL);
+	pp->open = g_ptr_array_new();
+	pp->nopen = 0;
 	pp->chunks = g_array_new(FALSE, FALSE, sizeof(struct pg_chunk));
 	pg_page_mark(pp, -1);
 	return pp;
@@ -512,39 +538,70 @@ pg_page_new(void)
 void
 pg_page_free(struct pg_page *pp)
 {
-	struct pg_run	*r;
+	struct pg_open	*r;
 	guint		 i;
 
 	if (pp == NULL)
 		return;
-	for (i = 0; i < pp->runs->len; i++) {
-		r = g_ptr_array_index(pp->runs, i);
+	for (i = 0; i < pp->open->len; i++) {
+		r = g_ptr_array_index(pp->open, i);
 		g_array_free(r->glyphs, TRUE);
 		g_array_free(r->clusters, TRUE);
 		g_string_free(r->text, TRUE);
 		g_free(r);
 	}
-	g_ptr_array_free(pp->runs, TRUE);
+	g_ptr_array_free(pp->open, TRUE);
+	g_array_free(pp->runs, TRUE);
+	g_array_free(pp->glyphs, TRUE);
+	g_array_free(pp->clusters, TRUE);
+	g_string_free(pp->text, TRUE);
 	g_array_free(pp->chunks, TRUE);
 	g_free(pp);
 }
 
-/* Empty a page for the next, keeping its runs' room. */
+/* Empty a page for the next, keeping its room. */
 void
 pg_page_reset(struct pg_page *pp)
 {
-	struct pg_run	*r;
-	guint		 i;
-
-	for (i = 0; i < pp->runs->len; i++) {
-		r = g_ptr_array_index(pp->runs, i);
-		g_array_set_size(r->glyphs, 0);
-		g_array_set_size(r->clusters, 0);
-		g_string_truncate(r->text, 0);
-	}
-	pp->used = 0;
+	g_array_set_size(pp->runs, 0);
+	g_array_set_size(pp->glyphs, 0);
+	g_array_set_size(pp->clusters, 0);
+	g_string_truncate(pp->text, 0);
+	pp->nopen = 0;
 	g_array_set_size(pp->chunks, 0);
 	pg_page_mark(pp, -1);
+}
+
+/* End the chunk being gathered: its runs into the page's arrays. */
+static void
+pg_chunk_end(struct pg_page *pp)
+{
+	struct pg_open	*o;
+	struct pg_run	 r;
+	guint		 i;
+
+	for (i = 0; i < pp->nopen; i++) {
+		o = g_ptr_array_index(pp->open, i);
+		r.font = o->font;
+		r.g0 = pp->glyphs->len;
+		r.ng = o->glyphs->len;
+		r.c0 = pp->clusters->len;
+		r.nc = o->clusters->len;
+		r.t0 = pp->text->len;
+		r.nt = o->text->len;
+		g_array_append_vals(pp->glyphs, o->glyphs->data, r.ng);
+		g_array_append_vals(pp->clusters, o->clusters->data, r.nc);
+		g_string_append_len(pp->text, o->text->str,
+		    (gssize)o->text->len);
+		g_array_append_val(pp->runs, r);
+		g_array_set_size(o->glyphs, 0);
+		g_array_set_size(o->clusters, 0);
+		g_string_truncate(o->text, 0);
+	}
+	pp->nopen = 0;
+	if (pp->chunks->len > 0)
+		g_array_index(pp->chunks, struct pg_chunk,
+		    pp->chunks->len - 1).r1 = pp->runs->len;
 }
 
 /* Begin a chunk: what is added now is shown between the caller's
@@ -554,39 +611,42 @@ pg_page_mark(struct pg_page *pp, int key)
 {
 	struct pg_chunk	 c;
 
-	if (pp->chunks->len > 0)
-		g_array_index(pp->chunks, struct pg_chunk,
-		    pp->chunks->len - 1).r1 = pp->used;
+	pg_chunk_end(pp);
 	c.key = key;
-	c.r0 = c.r1 = pp->used;
+	c.r0 = c.r1 = pp->runs->len;
 	g_array_append_val(pp->chunks, c);
 }
 
+/* The page is gathered: end its last chunk. */
+void
+pg_page_end(struct pg_page *pp)
+{
+	pg_chunk_end(pp);
+}
+
 /* The current chunk's run of a font, made on first use. */
-static struct pg_run *
+static struct pg_open *
 pg_run(struct pg_page *pp, const struct ln_font *font)
 {
-	struct pg_run	*r;
+	struct pg_open	*r;
 	guint		 i;
 
-	i = g_array_index(pp->chunks, struct pg_chunk,
-	    pp->chunks->len - 1).r0;
-	for (; i < pp->used; i++)
-		if ((r = g_ptr_array_index(pp->runs, i))->font == font)
+	for (i = 0; i < pp->nopen; i++)
+		if ((r = g_ptr_array_index(pp->open, i))->font == font)
 			return r;
-	/* A run a reused page keeps (emptied), or a new one. */
-	if (pp->used < pp->runs->len)
-		r = g_ptr_array_index(pp->runs, pp->used);
+	/* One a page keeps (emptied), or a new one. */
+	if (pp->nopen < pp->open->len)
+		r = g_ptr_array_index(pp->open, pp->nopen);
 	else {
-		r = g_new(struct pg_run, 1);
+		r = g_new(struct pg_open, 1);
 		r->glyphs = g_array_new(FALSE, FALSE, sizeof(cairo_glyph_t));
 		r->clusters = g_array_new(FALSE, FALSE,
 		    sizeof(cairo_text_cluster_t));
 		r->text = g_string_new(NULL);
-		g_ptr_array_add(pp->runs, r);
+		g_ptr_array_add(pp->open, r);
 	}
 	r->font = font;
-	pp->used++;
+	pp->nopen++;
 	return r;
 }
 
@@ -598,7 +658,7 @@ pg_run(struct pg_page *pp, const struct ln_font *font)
  * middle of a word.  Returns the advance in points.
  */
 static double
-pg_run_glyphs(struct pg_run *r, const struct ln_para *p, int a, int b,
+pg_run_glyphs(struct pg_open *r, const struct ln_para *p, int a, int b,
     double x, double y, uint32_t mute)
 {
 	const struct ln_glyph	*gl;
@@ -665,7 +725,7 @@ pg_run_glyphs(struct pg_run *r, const struct ln_para *p, int a, int b,
  * text.
  */
 static void
-pg_added(struct pg_run *r, const struct ln_line *l, double x, double y,
+pg_added(struct pg_open *r, const struct ln_line *l, double x, double y,
     const char *text, size_t len)
 {
 	cairo_glyph_t		 g;
@@ -775,16 +835,15 @@ pg_page_show(struct pg *pg, cairo_t *cr, const struct pg_page *pp,
     pg_mark_fn mark, void *arg)
 {
 	const struct pg_chunk	*ch;
-	guint			 i, r1;
+	guint			 i;
 
 	for (i = 0; pg != NULL && i < pp->chunks->len; i++) {
 		ch = &g_array_index(pp->chunks, struct pg_chunk, i);
-		r1 = i + 1 == pp->chunks->len ? pp->used : ch->r1;
-		if (ch->r0 == r1)
+		if (ch->r0 == ch->r1)
 			continue;
 		if (mark != NULL)
 			mark(arg, ch->key, 1);
-		pg_show_runs(pg, cr, pp, ch->r0, r1);
+		pg_show_runs(pg, cr, pp, ch->r0, ch->r1);
 		if (mark != NULL)
 			mark(arg, ch->key, 0);
 	}
@@ -803,9 +862,9 @@ pg_show_runs(struct pg *pg, cairo_t *cr, const struct pg_page *pp,
 	int			 w;
 
 	for (i = r0; i < r1; i++) {
-		r = g_ptr_array_index(pp->runs, i);
-		src = (const cairo_glyph_t *)(void *)r->glyphs->data;
-		if ((n = r->glyphs->len) == 0 && r->clusters->len == 0)
+		r = &g_array_index(pp->runs, struct pg_run, i);
+		src = &g_array_index(pp->glyphs, cairo_glyph_t, r->g0);
+		if ((n = r->ng) == 0 && r->nc == 0)
 			continue;
 		g_array_set_size(pg->ids, n);
 		g = (cairo_glyph_t *)(void *)pg->ids->data;
@@ -829,8 +888,8 @@ pg_show_runs(struct pg *pg, cairo_t *cr, const struct pg_page *pp,
 		if (w == 1)
 			pg->fallbacks++;
 		cairo_set_scaled_font(cr, pgf->sf);
-		cairo_show_text_glyphs(cr, r->text->str, (int)r->text->len,
-		    g, (int)n, (cairo_text_cluster_t *)(void *)r->clusters->data,
-		    (int)r->clusters->len, 0);
+		cairo_show_text_glyphs(cr, pp->text->str + r->t0, (int)r->nt,
+		    g, (int)n, &g_array_index(pp->clusters,
+		    cairo_text_cluster_t, r->c0), (int)r->nc, 0);
 	}
 }

@@ -25,6 +25,7 @@ void		 pg_page_reset(struct pg_page *);
 typedef void	(*pg_mark_fn)(void *, int, int);
 
 void		 pg_page_mark(struct pg_page *, int);
+void		 pg_page_end(struct pg_page *);
 double		 pg_page_glyphs(struct pg_page *, const struct ln_para *, int,
 		    int, int, int, double, double);
 int		 pg_hyphenated(const struct ln_para *, int);

@@ -9,7 +9,9 @@
 #include "config.h"
 
 #include <errno.h>
-
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -34,6 +36,7 @@ struct pdf {
 	int		 npages;	/* pages received */
 	int		 tagged;	/* marked content (not imposing) */
 	GArray		*el;		/* struct pdf_el by element */
+	GArray		*mc;		/* struct pdf_mc, as painted */
 	const struct ts_page *cur;	/* the page being painted */
 	cairo_t		*curcr;		/* ... on this */
 	int		 mcid;		/* its next MCID */
@@ -41,12 +44,21 @@ struct pdf {
 	char		*title, *author, *date; /* for the XMP too */
 };
 
-/* A structure element met on the pages: where its lines are. */
+/* A structure element met on the pages. */
 struct pdf_el {
 	enum ts_tag	 tag;		/* TS_TAG_NONE: not met */
 	enum dc_lang	 lang;
-	GArray		*mcrs;		/* struct pf_mcr */
-	GArray		*lbl;		/* TS_TAG_TURN: the label's */
+};
+
+/*
+ * A piece of marked content painted: one array for them all, grouped
+ * by element at the end (pdf_tree()); an array each took over 100
+ * bytes an element, 20 MB in a 4,800-page PDF.
+ */
+struct pdf_mc {
+	int		 elem;		/* the element's */
+	int		 lbl;		/* ... its label's (TS_TAG_TURN) */
+	struct pf_mcr	 m;
 };
 
 /* A typeset page and its glyphs gathered for cairo. */
@@ -120,6 +132,7 @@ pdf_gather(const struct ts_page *p, struct pg_page *pp)
 			pg_page_glyphs(pp, it->para, it->line, a, l->g1, 1, x,
 			    it->y);
 	}
+	pg_page_end(pp);
 	return pp;
 }
 
@@ -163,7 +176,7 @@ pdf_mark(void *arg, int key, int begin)
 	struct pdf	*pd = arg;
 	const struct ts_item *it;
 	struct pdf_el	*e;
-	struct pf_mcr	 m;
+	struct pdf_mc	 mc;
 	const char	*name;
 	int		 lbl = key % 2;
 
@@ -191,14 +204,12 @@ pdf_mark(void *arg, int key, int begin)
 	if (e->tag == TS_TAG_NONE) {
 		e->tag = it->tag;
 		e->lang = it->lang;
-		e->mcrs = g_array_new(FALSE, FALSE, sizeof(struct pf_mcr));
-		if (it->tag == TS_TAG_TURN)
-			e->lbl = g_array_new(FALSE, FALSE,
-			    sizeof(struct pf_mcr));
 	}
-	m.page = pd->npages - 1;
-	m.mcid = pd->mcid++;
-	g_array_append_val(lbl && e->lbl != NULL ? e->lbl : e->mcrs, m);
+	mc.elem = it->elem;
+	mc.lbl = lbl && e->tag == TS_TAG_TURN;
+	mc.m.page = pd->npages - 1;
+	mc.m.mcid = pd->mcid++;
+	g_array_append_val(pd->mc, mc);
 	cairo_tag_begin(pd->curcr, name, NULL);
 }
 
@@ -686,19 +697,53 @@ pdf_xmp(const struct pdf *pd, const struct dc_doc *d, const char *zh)
 }
 
 /*
+ * The marked content of each element, then of its label, in the order
+ * painted, from pd->mc; the run of element i (label: 2 * i + 1) is
+ * (*off)[2 * i] to (*off)[2 * i + 1] (label: to [2 * i + 2]).  The
+ * caller frees both.
+ */
+static struct pf_mcr *
+pdf_mcrs(const struct pdf *pd, int **off)
+{
+	struct pf_mcr	*v;
+	const struct pdf_mc *mc;
+	int		*at, nk = 2 * (int)pd->el->len, k;
+	guint		 i;
+
+	*off = g_new0(int, nk + 1);
+	for (i = 0; i < pd->mc->len; i++) {
+		mc = &g_array_index(pd->mc, struct pdf_mc, i);
+		(*off)[2 * mc->elem + mc->lbl + 1]++;
+	}
+	for (k = 0; k < nk; k++)
+		(*off)[k + 1] += (*off)[k];
+	at = g_memdup2(*off, (gsize)nk * sizeof(int));
+	v = g_new(struct pf_mcr, pd->mc->len ? pd->mc->len : 1);
+	for (i = 0; i < pd->mc->len; i++) {
+		mc = &g_array_index(pd->mc, struct pdf_mc, i);
+		v[at[2 * mc->elem + mc->lbl]++] = mc->m;
+	}
+	g_free(at);
+	return v;
+}
+
+/*
  * The structure tree: Document, one Sect per language, and in each
  * the elements of that language in the order set (reading order),
- * each with its /Lang; a turn's label a Lbl inside its P.
+ * each with its /Lang; a turn's label a Lbl inside its P.  Its marked
+ * content is in *mcrs, which the caller frees.
  */
 static GArray *
-pdf_tree(const struct pdf *pd, const char *doclang, const char *zh)
+pdf_tree(const struct pdf *pd, const char *doclang, const char *zh,
+    struct pf_mcr **mcrs)
 {
 	GArray		*t = g_array_new(FALSE, TRUE, sizeof(struct pf_elem));
 	struct pf_elem	 e;
 	const struct pdf_el *el;
-	int		 l, sect;
+	int		*off, l, sect;
 	guint		 i;
 
+	*mcrs = pdf_mcrs(pd, &off);
 	memset(&e, 0, sizeof(e));
 	e.type = "Document";
 	e.lang = doclang;
@@ -720,16 +765,19 @@ pdf_tree(const struct pdf *pd, const char *doclang, const char *zh)
 			}
 			e.type = pdf_tag_names[el->tag];
 			e.parent = sect;
-			e.mcrs = el->mcrs;
+			e.mcrs = *mcrs + off[2 * i];
+			e.nmcrs = off[2 * i + 1] - off[2 * i];
 			g_array_append_val(t, e);
-			if (el->lbl != NULL && el->lbl->len > 0) {
+			if (off[2 * i + 2] > off[2 * i + 1]) {
 				e.type = "Lbl";
 				e.parent = (int)t->len - 1;
-				e.mcrs = el->lbl;
+				e.mcrs = *mcrs + off[2 * i + 1];
+				e.nmcrs = off[2 * i + 2] - off[2 * i + 1];
 				g_array_append_val(t, e);
 			}
 		}
 	}
+	g_free(off);
 	return t;
 }
 
@@ -771,9 +819,9 @@ render_pdf(const struct dc_doc *d, const struct dc_opts *o,
 	const char	*lang, *zh;
 	struct pf_amend	 am;
 	GArray		*tree = NULL;
+	struct pf_mcr	*mcrs = NULL;
 	char		*xmp = NULL;
 	int		 rc = -1, n, nf, i;
-	guint		 u;
 
 	memset(&pd, 0, sizeof(pd));
 	memset(&po, 0, sizeof(po));
@@ -805,6 +853,7 @@ render_pdf(const struct dc_doc *d, const struct dc_opts *o,
 	 */
 	pd.tagged = !pd.booklet;
 	pd.el = g_array_new(FALSE, TRUE, sizeof(struct pdf_el));
+	pd.mc = g_array_new(FALSE, FALSE, sizeof(struct pdf_mc));
 	pd.arts = g_array_new(FALSE, FALSE, sizeof(struct pf_art));
 	pd.pg = pg_new(d);
 	/* One file: subset the faces it will need beside the typesetting. */
@@ -817,6 +866,14 @@ render_pdf(const struct dc_doc *d, const struct dc_opts *o,
 	pdf_metadata(&pd, d, o, lay);
 	if (!pd.booklet)
 		pd.cr = cairo_create(pd.surf);
+#ifdef __GLIBC__
+	/*
+	 * The reader's buffers, freed, back to the system: the threads
+	 * typesetting and subsetting allocate from arenas of their own,
+	 * and the pages of a long text would come on top of them.
+	 */
+	malloc_trim(0);
+#endif
 	n = pdf_run(&pd, d, o);
 	if (pd.booklet && n > 0)
 		pdf_impose(&pd);
@@ -841,7 +898,7 @@ render_pdf(const struct dc_doc *d, const struct dc_opts *o,
 		am.xmp = xmp;
 		if (pd.tagged) {
 			tree = pdf_tree(&pd, strcmp(lang, "en") == 0 ? "en" :
-			    zh, zh);
+			    zh, zh, &mcrs);
 			am.elems = (const struct pf_elem *)(void *)tree->data;
 			am.nelems = (int)tree->len;
 			am.arts = (const struct pf_art *)(void *)
@@ -889,16 +946,11 @@ out:
 	}
 	if (po.md5 != NULL)
 		g_checksum_free(po.md5);
-	for (u = 0; pd.el != NULL && u < pd.el->len; u++) {
-		struct pdf_el *e = &g_array_index(pd.el, struct pdf_el, u);
-
-		if (e->mcrs != NULL)
-			g_array_free(e->mcrs, TRUE);
-		if (e->lbl != NULL)
-			g_array_free(e->lbl, TRUE);
-	}
 	if (pd.el != NULL)
 		g_array_free(pd.el, TRUE);
+	if (pd.mc != NULL)
+		g_array_free(pd.mc, TRUE);
+	g_free(mcrs);
 	if (pd.arts != NULL)
 		g_array_free(pd.arts, TRUE);
 	if (tree != NULL)

@@ -5,6 +5,7 @@
 # converted), then the GNU Parallel recipe and the Slurm array over
 # the same number of files (byte-identical to -j 2).  Prints files/s.
 # Usage: tests/bench/batch.sh DOCCONV SRCDIR
+# Exits 1 if a check FAILs.
 set -u
 DOCCONV=$1
 SRC=$2
@@ -12,6 +13,7 @@ N=${BENCH_FILES:-20000}
 T=$(mktemp -d "${TMPDIR:-/tmp}/docconv-bench.XXXXXX")
 trap 'rm -rf "$T"' EXIT
 export SOURCE_DATE_EPOCH=1605000000
+fail=0
 
 python3 "$SRC/tests/tiny_corpus.py" "$T/in" "$N"
 find "$T/in" -name '*.txt' | sort >"$T/list"
@@ -27,6 +29,7 @@ for j in 1 2; do
 done
 diff -r "$T/j1" "$T/j2" >/dev/null && v=PASS || v=FAIL
 echo "-j 2 outputs identical to -j 1: $v"
+[ $v = PASS ] || fail=1
 
 # Stopped halfway, resumed.
 "$DOCCONV" -q -j 2 --files-from "$T/list" --tei -o "$T/k" --report "$T/r1" &
@@ -51,6 +54,7 @@ skip=$(grep -c '"status":"skipped"' "$T/r2")
     [ "$skip" -eq "$n1" ] && diff -r "$T/j1" "$T/k" >/dev/null && v=PASS || v=FAIL
 printf '%-34s %s\n' "resumed with --skip-existing" "$(rate "$s0" "$s1" "$N")"
 echo "stopped (exit $rc) after $n1 files, resumed: $conv converted, $skip skipped: $v"
+[ $v = PASS ] || fail=1
 rm -rf "$T/j1" "$T/k"
 
 # GNU Parallel and Slurm: their tests, at this size.
@@ -61,5 +65,6 @@ for t in t_parallel t_slurm; do
 	case $rc in 0) v=PASS ;; 77) v=SKIP ;; *) v=FAIL ;; esac
 	grep ' files in ' "$T/$t.out" | sed 's/^/  /'
 	echo "$t at $N files: $v"
-	[ $rc -eq 0 ] || [ $rc -eq 77 ] || tail -n 5 "$T/$t.out"
+	[ $rc -eq 0 ] || [ $rc -eq 77 ] || { tail -n 5 "$T/$t.out"; fail=1; }
 done
+exit $fail
