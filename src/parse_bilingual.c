@@ -398,6 +398,6 @@ dc_parse_bilingual(const struct dc_input *in, const struct dc_opts *o)
 	bi_beads(d, l + h, langs, n - h, ratio);
 	g_free(langs);
 	g_free(l);
-	dc_body_roles(d);
+	dc_body_roles(d, o);
 	return d;
 }

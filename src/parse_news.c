@@ -89,6 +89,6 @@ dc_parse_news(const struct dc_input *in, const struct dc_opts *o)
 	g_free(cols);
 	g_free(run);
 	g_free(l);
-	dc_body_roles(d);
+	dc_body_roles(d, o);
 	return d;
 }

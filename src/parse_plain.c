@@ -109,7 +109,7 @@ dc_parse_plain(const struct dc_input *in, const struct dc_opts *o)
 	}
 	g_free(run);
 	g_free(l);
-	dc_body_roles(d);
+	dc_body_roles(d, o);
 	return d;
 }
 

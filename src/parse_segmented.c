@@ -319,6 +319,6 @@ dc_parse_segmented(const struct dc_input *in, const struct dc_opts *o)
 	g_free(sent);
 	g_free(dl);
 	g_free(l);
-	dc_body_roles(d);
+	dc_body_roles(d, o);
 	return d;
 }

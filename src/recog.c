@@ -1659,6 +1659,66 @@ turn_label(const struct dc_node *s, int *strong)
 	return ok ? (size_t)en : 0;
 }
 
+/*
+ * Which of the shared recognisers match the text t of a block in
+ * language lang: a set of DC_REC_* bits (parse.h), for the decoder
+ * of roles (roles.c), which weighs them with position and form.
+ */
+unsigned
+dc_recognise(const char *t, int lang)
+{
+	unsigned	 r = 0;
+	long		 n = nchars(t);
+
+	if (dc_is_thanks(t, lang))
+		r |= DC_REC_THANKS;
+	if (dc_is_address(t, lang))
+		r |= DC_REC_ADDRESS;
+	switch (signoff_form(t, lang, 1)) {
+	case DC_SUB_BYLINE:
+		r |= DC_REC_BYLINE;
+		break;
+	case DC_SUB_DATELINE:
+		r |= role_match(RX_R_DATELINE, t) ? DC_REC_DATELINE :
+		    DC_REC_DATE;
+		break;
+	case DC_SUB_EDITOR:
+		r |= DC_REC_EDITOR;
+		break;
+	case DC_SUB_SIGNED:
+		r |= DC_REC_SIGNED;
+		break;
+	default:
+		break;
+	}
+	if (lang == DC_LANG_ZH && n <= 30 && role_match(RX_R_CREDIT, t))
+		r |= DC_REC_CREDIT;
+	if (role_match(RX_R_CAPTION, t))
+		r |= DC_REC_CAPTION;
+	if (n <= 80 && role_tail(RX_R_CREDIT_END, t) > 0)
+		r |= DC_REC_CREDIT_END;
+	if (lang == DC_LANG_ZH && role_tail(RX_R_DATELINE_END, t) > 0)
+		r |= DC_REC_DATELINE_END;
+	if (lang == DC_LANG_ZH && role_tail(RX_R_EDITOR_END, t) > 0)
+		r |= DC_REC_EDITOR_END;
+	if (role_match(RX_R_NOTE, t))
+		r |= DC_REC_NOTE;
+	switch (heading_form(t, lang)) {
+	case 2:
+		r |= DC_REC_HEADNUM;
+		/* FALLTHROUGH */
+	case 1:
+		r |= DC_REC_HEAD;
+		break;
+	default:
+		break;
+	}
+	if (web_colon_early(t) && role_match(lang == DC_LANG_ZH ?
+	    RX_R_TURN_ZH : RX_R_TURN_EN, t))
+		r |= DC_REC_TURN;
+	return r;
+}
+
 /* Move every child (tokenised sentence) of seg src to the end of dst. */
 static void
 seg_take(struct dc_node *dst, struct dc_node *src)
@@ -1702,20 +1762,122 @@ heading_join(struct dc_node *h, struct dc_node *n)
 	dc_node_free(n);
 }
 
+/* The sign-off's kind of a role of the tail. */
+static enum dc_sub
+tail_sub(enum dc_role r)
+{
+	switch (r) {
+	case DC_ROLE_BYLINE:
+		return DC_SUB_BYLINE;
+	case DC_ROLE_DATELINE:
+		return DC_SUB_DATELINE;
+	case DC_ROLE_EDITOR:
+		return DC_SUB_EDITOR;
+	case DC_ROLE_SIGNED:
+		return DC_SUB_SIGNED;
+	case DC_ROLE_CREDIT:
+		return DC_SUB_CREDIT;
+	case DC_ROLE_CAPTION:
+		return DC_SUB_CAPTION;
+	case DC_ROLE_BODY:
+	case DC_ROLE_SPLIT:
+	case DC_ROLE_CLOSING:
+	case DC_ROLE__MAX:
+		break;
+	}
+	return DC_SUB_NONE;
+}
+
+/* Split off the sign-off that ends the last paragraph b: a closing
+ * dateline, or "——编者".  Returns the new block, or NULL. */
+static struct dc_node *
+tail_split(struct dc_node *b)
+{
+	struct dc_node	*nb;
+	const char	*t = b->child->text;
+	int		 off;
+
+	if ((off = role_tail(RX_R_DATELINE_END, t)) > 0 &&
+	    (nb = block_split(b, (size_t)off, DC_SIGNOFF)) != NULL) {
+		nb->sub = DC_SUB_DATELINE;
+		return nb;
+	}
+	if ((off = role_tail(RX_R_EDITOR_END, t)) > 0 &&
+	    (nb = block_split(b, (size_t)off, DC_SIGNOFF)) != NULL) {
+		nb->sub = DC_SUB_EDITOR;
+		return nb;
+	}
+	return NULL;
+}
+
+/*
+ * Give the blocks that close the text their roles, as the decoder
+ * (roles.c) labels the whole text.  Returns the first block of the
+ * tail, or NULL if nothing closes the text.
+ */
+static struct dc_node *
+body_tail(struct dc_doc *d, struct dc_node *first, const struct dc_opts *o)
+{
+	struct dc_node	*b, **v, *tail = NULL;
+	enum dc_role	*r;
+	const char	*t;
+	size_t		 i, n;
+	int		 lang;
+
+	r = dc_roles_decide(first, o, &n);
+	v = g_new(struct dc_node *, n + 1);
+	for (i = 0, b = first; i < n; i++, b = b->next)
+		v[i] = b;
+	/* From the end back, as a reader finds who signed. */
+	for (i = n; i-- > 0; ) {
+		b = v[i];
+		switch (r[i]) {
+		case DC_ROLE_BODY:
+			continue;
+		case DC_ROLE_SPLIT:
+			if ((b = tail_split(b)) == NULL)
+				continue;
+			break;
+		case DC_ROLE_CLOSING:
+			b->type = DC_CLOSING;
+			break;
+		case DC_ROLE_CREDIT:
+		case DC_ROLE_CAPTION:
+			b->type = DC_CAPTION;
+			b->sub = tail_sub(r[i]);
+			break;
+		case DC_ROLE_BYLINE:
+		case DC_ROLE_DATELINE:
+		case DC_ROLE_EDITOR:
+		case DC_ROLE_SIGNED:
+			b->type = DC_SIGNOFF;
+			b->sub = tail_sub(r[i]);
+			t = block_text(b, &lang);
+			signoff_author(d, b, t);
+			break;
+		case DC_ROLE__MAX:
+			abort();
+		}
+		tail = b;
+	}
+	g_free(v);
+	g_free(r);
+	return tail;
+}
+
 /*
  * Give each block its role by form and position (see above).  Blocks
  * a reader already typed otherwise than DC_PARA keep their type (a
  * Markdown heading is a heading).
  */
 void
-dc_body_roles(struct dc_doc *d)
+dc_body_roles(struct dc_doc *d, const struct dc_opts *o)
 {
 	struct dc_node	*b, *s, *next, *first = NULL, *tail = NULL;
 	const char	*t;
 	int		 lang, para = 0, addr, strong, k, nb = 0, nlong = 0;
 	int		 turns = 0, names = 0, kinds[7] = { 0 }, off;
 	size_t		 sl;
-	enum dc_sub	 sub;
 
 	for (b = d->root->child; b != NULL; b = b->next)
 		if (dc_type_is_block(b->type) && b->child != NULL) {
@@ -1729,49 +1891,9 @@ dc_body_roles(struct dc_doc *d)
 	if (first == NULL)
 		return;
 
-	/* What ends the text: thanks, sign-offs, credits, from the last
-	 * block back; a dateline or "——编者" ending the last paragraph is
-	 * split off it. */
-	for (b = d->root->last, k = 0; b != NULL && b != first &&
-	    dc_type_is_block(b->type) && k < 6; b = b->prev, k++) {
-		t = block_text(b, &lang);
-		if (b->type != DC_PARA)
-			break;
-		if (dc_is_thanks(t, lang)) {
-			b->type = DC_CLOSING;
-			tail = b;
-			continue;
-		}
-		if ((sub = signoff_form(t, lang, k < 3 && b->child->next ==
-		    NULL)) != DC_SUB_NONE) {
-			b->type = DC_SIGNOFF;
-			b->sub = sub;
-			signoff_author(d, b, t);
-			tail = b;
-			continue;
-		}
-		if (lang == DC_LANG_ZH && b->child->next == NULL &&
-		    role_match(RX_R_CREDIT, t) && g_utf8_strlen(t, -1) <= 30) {
-			b->type = DC_CAPTION;
-			b->sub = DC_SUB_CREDIT;
-			tail = b;
-			continue;
-		}
-		if (lang == DC_LANG_ZH && b->child->next == NULL && k == 0) {
-			if ((off = role_tail(RX_R_DATELINE_END, t)) > 0 &&
-			    (next = block_split(b, (size_t)off,
-			    DC_SIGNOFF)) != NULL) {
-				next->sub = DC_SUB_DATELINE;
-				tail = next;
-			} else if ((off = role_tail(RX_R_EDITOR_END, t)) > 0 &&
-			    (next = block_split(b, (size_t)off,
-			    DC_SIGNOFF)) != NULL) {
-				next->sub = DC_SUB_EDITOR;
-				tail = next;
-			}
-		}
-		break;
-	}
+	/* What ends the text: thanks, sign-offs, credits and captions,
+	 * decided with the rest of the text (roles.c). */
+	tail = body_tail(d, first, o);
 
 	/* Speaker turns: count the labels first, so that names count
 	 * only where the text is an interview. */

@@ -1,0 +1,448 @@
+/*
+ * The roles of a text's blocks, decided as one labelling of the whole
+ * body: each block is a unit with features (its recognisers, its
+ * place, its form, its neighbours'), a grammar says where each role
+ * may stand, and a dynamic program over units and roles chooses the
+ * cheapest labelling, each role's cost coming from the features
+ * through one table of weights (set by hand).
+ */
+#include "config.h"
+
+#include <assert.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <glib.h>
+
+#include "docconv.h"
+#include "parse.h"
+
+/*
+ * ---- Features ----
+ *
+ * Every feature is 0 or 1.  The recognisers' bits come first, in the
+ * order of dc_recognise()'s, then place and form.
+ */
+enum rl_feat {
+	RF_BIAS = 0,	/* always 1 */
+	RF_THANKS,	/* the recognisers (DC_REC_*), in their order */
+	RF_ADDRESS,
+	RF_BYLINE,
+	RF_DATELINE,
+	RF_DATE,
+	RF_EDITOR,
+	RF_SIGNED,
+	RF_CREDIT,
+	RF_CAPTION,
+	RF_CREDIT_END,
+	RF_DATELINE_END,
+	RF_EDITOR_END,
+	RF_NOTE,
+	RF_HEAD,
+	RF_HEADNUM,
+	RF_TURN,
+	RF_FIRST,	/* the body's first block */
+	RF_LAST,	/* the text's last block */
+	RF_END3,	/* three or more blocks after it */
+	RF_END6,	/* six or more blocks after it */
+	RF_TYPED,	/* the reader typed it (a Markdown heading) */
+	RF_EMPTY,	/* no text */
+	RF_MULTI,	/* text in two languages */
+	RF_SHORT,	/* 30 characters or fewer */
+	RF_LONG,	/* more than 80 characters */
+	RF_STOP,	/* ends in a sentence's mark */
+	RF_BRACKET,	/* wholly in brackets */
+	RF_NEXT_TAIL,	/* the next block is a sign-off's form */
+	RF_PREV_STOP,	/* the block before ends a sentence */
+	RF__MAX
+};
+
+static const char *const rl_feat_names[RF__MAX] = {
+	"bias", "thanks", "address", "byline", "dateline", "date",
+	"editor", "signed", "credit", "caption", "credit-end",
+	"dateline-end", "editor-end", "note", "head", "head-num", "turn",
+	"first", "last", "end3", "end6", "typed", "empty", "multi",
+	"short", "long", "stop", "bracket", "next-tail", "prev-stop",
+};
+
+static const char *const rl_role_names[DC_ROLE__MAX] = {
+	"body", "split", "closing", "byline", "dateline", "editor",
+	"signed", "credit", "caption",
+};
+
+/*
+ * ---- The weights ----
+ *
+ * The cost of giving a unit a role is the sum of the weights of its
+ * features.  A body block costs nothing: every other role must earn
+ * its place by its forms.  X forbids a role outright.  Set by hand.
+ */
+#define X	1000
+
+/* Every role after the body: never the first block, the reader's own
+ * types, an empty block, or further than six blocks from the end. */
+#define TAIL_ANY	[RF_FIRST] = X, [RF_TYPED] = X, [RF_EMPTY] = X, \
+			[RF_END6] = X
+
+static const int rl_weights[DC_ROLE__MAX][RF__MAX] = {
+	[DC_ROLE_BODY] = { 0 },
+	[DC_ROLE_SPLIT] = { TAIL_ANY, [RF_BIAS] = 5,
+	    [RF_DATELINE_END] = -10, [RF_EDITOR_END] = -10,
+	    [RF_DATELINE] = X, [RF_EDITOR] = X, [RF_MULTI] = X },
+	[DC_ROLE_CLOSING] = { TAIL_ANY, [RF_BIAS] = 5, [RF_THANKS] = -10 },
+	[DC_ROLE_BYLINE] = { TAIL_ANY, [RF_BIAS] = 5, [RF_BYLINE] = -10 },
+	[DC_ROLE_DATELINE] = { TAIL_ANY, [RF_BIAS] = 5, [RF_DATELINE] = -10,
+	    [RF_DATE] = -10 },
+	[DC_ROLE_EDITOR] = { TAIL_ANY, [RF_BIAS] = 5, [RF_EDITOR] = -10 },
+	/* A signature stands among the last three blocks. */
+	[DC_ROLE_SIGNED] = { TAIL_ANY, [RF_BIAS] = 5, [RF_SIGNED] = -8,
+	    [RF_THANKS] = X, [RF_MULTI] = X, [RF_END3] = X },
+	[DC_ROLE_CREDIT] = { TAIL_ANY, [RF_BIAS] = 5, [RF_CREDIT] = -10,
+	    [RF_MULTI] = X },
+	[DC_ROLE_CAPTION] = { TAIL_ANY, [RF_BIAS] = 5, [RF_CAPTION] = -10,
+	    [RF_CREDIT_END] = -10 },
+};
+
+/*
+ * What a role must show: at least one of these recogniser bits, or
+ * it cannot stand there whatever else its place says (0: nothing).
+ */
+static const unsigned rl_needs[DC_ROLE__MAX] = {
+	[DC_ROLE_SPLIT] = DC_REC_DATELINE_END | DC_REC_EDITOR_END,
+	[DC_ROLE_CLOSING] = DC_REC_THANKS,
+	[DC_ROLE_BYLINE] = DC_REC_BYLINE,
+	[DC_ROLE_DATELINE] = DC_REC_DATELINE | DC_REC_DATE,
+	[DC_ROLE_EDITOR] = DC_REC_EDITOR,
+	[DC_ROLE_SIGNED] = DC_REC_SIGNED,
+	[DC_ROLE_CREDIT] = DC_REC_CREDIT,
+	[DC_ROLE_CAPTION] = DC_REC_CAPTION | DC_REC_CREDIT_END,
+};
+
+/* A role wins by a small margin below this: a warning says so. */
+#define RL_MARGIN	3
+
+/*
+ * ---- The grammar ----
+ *
+ * The roles stand in regions, in this order: the body, the last
+ * paragraph with a sign-off split off it (once), and what closes the
+ * text (thanks, sign-offs, credits and captions, in any order).
+ */
+static int
+rl_region(enum dc_role r)
+{
+	switch (r) {
+	case DC_ROLE_BODY:
+		return 0;
+	case DC_ROLE_SPLIT:
+		return 1;
+	case DC_ROLE_CLOSING:
+	case DC_ROLE_BYLINE:
+	case DC_ROLE_DATELINE:
+	case DC_ROLE_EDITOR:
+	case DC_ROLE_SIGNED:
+	case DC_ROLE_CREDIT:
+	case DC_ROLE_CAPTION:
+		return 2;
+	case DC_ROLE__MAX:
+		break;
+	}
+	abort();
+}
+
+/* May role b follow role a? */
+static int
+rl_may_follow(enum dc_role a, enum dc_role b)
+{
+	int	 ra = rl_region(a), rb = rl_region(b);
+
+	return rb > ra || (rb == ra && ra != 1);
+}
+
+/* Roles of one kind, for the runner-up: a byline's runner-up is not
+ * the signature it could also be. */
+static int
+rl_group(enum dc_role r)
+{
+	switch (r) {
+	case DC_ROLE_BODY:
+		return 0;
+	case DC_ROLE_SPLIT:
+		return 1;
+	case DC_ROLE_CLOSING:
+		return 2;
+	case DC_ROLE_BYLINE:
+	case DC_ROLE_DATELINE:
+	case DC_ROLE_EDITOR:
+	case DC_ROLE_SIGNED:
+		return 3;
+	case DC_ROLE_CREDIT:
+	case DC_ROLE_CAPTION:
+		return 4;
+	case DC_ROLE__MAX:
+		break;
+	}
+	abort();
+}
+
+/*
+ * ---- Units ----
+ */
+struct rl_unit {
+	const struct dc_node *b;	/* the block */
+	const char	*text;		/* its text judged: Chinese first */
+	int		 lang;		/* the language of text */
+	unsigned	 rec;		/* dc_recognise() */
+	unsigned char	 f[RF__MAX];	/* features */
+	int		 cost[DC_ROLE__MAX]; /* of each role */
+};
+
+/* Is c a mark that ends a sentence? */
+static int
+rl_stop(gunichar c)
+{
+	return c == 0x3002 || c == 0xFF01 || c == 0xFF1F || c == '.' ||
+	    c == '!' || c == '?' || c == 0x2026 || c == 0x201D ||
+	    c == 0x300D;
+}
+
+/* The unit's own features, from its block. */
+static void
+rl_unit_own(struct rl_unit *u, const struct dc_node *b)
+{
+	const struct dc_node *s;
+	const char	*t;
+	gunichar	 c = 0;
+	long		 n;
+	int		 i;
+
+	u->b = b;
+	u->f[RF_BIAS] = 1;
+	u->f[RF_TYPED] = b->type != DC_PARA;
+	if (b->child == NULL) {
+		u->f[RF_EMPTY] = 1;
+		u->text = "";
+		u->lang = DC_LANG_ZH;
+		return;
+	}
+	s = dc_node_seg(b, DC_LANG_ZH);
+	if (s == NULL)
+		s = b->child;
+	u->text = t = s->text;
+	u->lang = s->lang;
+	u->f[RF_MULTI] = b->child->next != NULL;
+	u->rec = dc_recognise(t, u->lang);
+	for (i = 0; i <= RF_TURN - RF_THANKS; i++)
+		u->f[RF_THANKS + i] = (u->rec >> i) & 1;
+	n = g_utf8_strlen(t, -1);
+	u->f[RF_SHORT] = n <= 30;
+	u->f[RF_LONG] = n > 80;
+	if (*t != '\0')
+		c = g_utf8_get_char(g_utf8_prev_char(t + strlen(t)));
+	u->f[RF_STOP] = rl_stop(c);
+	u->f[RF_BRACKET] = (t[0] == '(' || g_str_has_prefix(t, "（")) &&
+	    (c == ')' || c == 0xFF09);
+}
+
+/* The features that depend on the unit's place and its neighbours. */
+static void
+rl_unit_place(struct rl_unit *u, size_t i, size_t n)
+{
+	const unsigned tail = DC_REC_BYLINE | DC_REC_DATELINE | DC_REC_DATE |
+	    DC_REC_EDITOR | DC_REC_CREDIT;
+
+	u[i].f[RF_FIRST] = i == 0;
+	u[i].f[RF_LAST] = i + 1 == n;
+	u[i].f[RF_END3] = n - i - 1 >= 3;
+	u[i].f[RF_END6] = n - i - 1 >= 6;
+	u[i].f[RF_NEXT_TAIL] = i + 1 < n && (u[i + 1].rec & tail) != 0;
+	u[i].f[RF_PREV_STOP] = i > 0 && u[i - 1].f[RF_STOP];
+}
+
+/* Each role's cost for the unit, from the table. */
+static void
+rl_unit_cost(struct rl_unit *u)
+{
+	int	 r, f;
+
+	for (r = 0; r < DC_ROLE__MAX; r++) {
+		u->cost[r] = 0;
+		for (f = 0; f < RF__MAX; f++)
+			if (u->f[f])
+				u->cost[r] += rl_weights[r][f];
+		if (u->cost[r] > X || (rl_needs[r] != 0 &&
+		    (u->rec & rl_needs[r]) == 0))
+			u->cost[r] = X;
+	}
+}
+
+/*
+ * ---- The decoder ----
+ *
+ * Viterbi over units and roles.  a[i][r] is the cheapest labelling of
+ * units 0..i with unit i in role r; z[i][r] that of units i+1..n-1
+ * after unit i in role r.  Their sum is the cheapest labelling of the
+ * whole text with unit i in role r, which gives each unit's
+ * runner-up.  Ties go to the lower role: the body first.
+ */
+struct rl_dp {
+	size_t		 n;
+	int		(*a)[DC_ROLE__MAX];
+	int		(*z)[DC_ROLE__MAX];
+	enum dc_role	*best;
+};
+
+static void
+rl_forward(struct rl_dp *p, const struct rl_unit *u)
+{
+	size_t	 i;
+	int	 r, q, c;
+
+	for (r = 0; r < DC_ROLE__MAX; r++)
+		p->a[0][r] = u[0].cost[r];
+	for (i = 1; i < p->n; i++)
+		for (r = 0; r < DC_ROLE__MAX; r++) {
+			c = -1;
+			for (q = 0; q < DC_ROLE__MAX; q++)
+				if (rl_may_follow(q, r) && (c == -1 ||
+				    p->a[i - 1][q] < c))
+					c = p->a[i - 1][q];
+			p->a[i][r] = (c == -1 ? X * 8 : c) + u[i].cost[r];
+		}
+}
+
+static void
+rl_backward(struct rl_dp *p, const struct rl_unit *u)
+{
+	size_t	 i;
+	int	 r, q, c;
+
+	for (r = 0; r < DC_ROLE__MAX; r++)
+		p->z[p->n - 1][r] = 0;
+	for (i = p->n - 1; i > 0; i--)
+		for (r = 0; r < DC_ROLE__MAX; r++) {
+			c = -1;
+			for (q = 0; q < DC_ROLE__MAX; q++)
+				if (rl_may_follow(r, q) && (c == -1 ||
+				    p->z[i][q] + u[i].cost[q] < c))
+					c = p->z[i][q] + u[i].cost[q];
+			p->z[i - 1][r] = c == -1 ? X * 8 : c;
+		}
+}
+
+/* The best labelling: the best last role, then back through the
+ * roles whose cost reaches it. */
+static void
+rl_best(struct rl_dp *p, const struct rl_unit *u)
+{
+	size_t	 i = p->n;
+	int	 r, b;
+
+	b = 0;
+	for (r = 1; r < DC_ROLE__MAX; r++)
+		if (p->a[i - 1][r] < p->a[i - 1][b])
+			b = r;
+	p->best[i - 1] = b;
+	while (--i > 0) {
+		for (r = 0; r < DC_ROLE__MAX; r++)
+			if (rl_may_follow(r, b) && p->a[i - 1][r] ==
+			    p->a[i][b] - u[i].cost[b])
+				break;
+		assert(r < DC_ROLE__MAX);
+		b = r;
+		p->best[i - 1] = b;
+	}
+}
+
+/* The cheapest labelling with unit i in another kind of role than
+ * its best: the runner-up, or DC_ROLE__MAX if none can stand there. */
+static enum dc_role
+rl_runner_up(const struct rl_dp *p, size_t i)
+{
+	int	 r, b = DC_ROLE__MAX, g = rl_group(p->best[i]);
+
+	for (r = 0; r < DC_ROLE__MAX; r++)
+		if (rl_group(r) != g && p->a[i][r] + p->z[i][r] < X &&
+		    (b == DC_ROLE__MAX || p->a[i][r] + p->z[i][r] <
+		    p->a[i][b] + p->z[i][b]))
+			b = r;
+	return b;
+}
+
+/* Print a unit's features, its role and the runner-up (--explain). */
+static void
+rl_explain(const struct rl_dp *p, const struct rl_unit *u, size_t i,
+    enum dc_role ru)
+{
+	enum dc_role	 r = p->best[i];
+	char		*t;
+	int		 f;
+
+	fprintf(stderr, "explain: line %d: [", u[i].b->line);
+	for (f = 1; f < RF__MAX; f++)
+		if (u[i].f[f])
+			fprintf(stderr, " %s", rl_feat_names[f]);
+	fprintf(stderr, " ] %s %d (total %d)", rl_role_names[r],
+	    u[i].cost[r], p->a[i][r] + p->z[i][r]);
+	if (ru != DC_ROLE__MAX)
+		fprintf(stderr, ", runner-up %s %d (total %d)",
+		    rl_role_names[ru], u[i].cost[ru], p->a[i][ru] +
+		    p->z[i][ru]);
+	t = g_utf8_substring(u[i].text, 0, 24);
+	fprintf(stderr, ": %s%s\n", t, g_utf8_strlen(u[i].text, -1) > 24 ?
+	    "…" : "");
+	g_free(t);
+}
+
+/*
+ * Decide the roles of the blocks from first to the end of the text as
+ * one labelling.  Returns a g_malloc'd array of *n roles, one for each
+ * node from first on; a unit whose role wins by a small margin is
+ * warned about, naming the runner-up; o->explain prints every unit.
+ */
+enum dc_role *
+dc_roles_decide(const struct dc_node *first, const struct dc_opts *o,
+    size_t *n)
+{
+	const struct dc_node *b;
+	struct rl_unit	*u;
+	struct rl_dp	 p;
+	enum dc_role	 ru;
+	size_t		 i;
+
+	for (p.n = 0, b = first; b != NULL; b = b->next)
+		p.n++;
+	*n = p.n;
+	if (p.n == 0)
+		return NULL;
+	u = g_new0(struct rl_unit, p.n);
+	for (i = 0, b = first; b != NULL; b = b->next, i++)
+		rl_unit_own(&u[i], b);
+	for (i = 0; i < p.n; i++) {
+		rl_unit_place(u, i, p.n);
+		rl_unit_cost(&u[i]);
+	}
+	p.a = g_malloc(sizeof(*p.a) * p.n);
+	p.z = g_malloc(sizeof(*p.z) * p.n);
+	p.best = g_new(enum dc_role, p.n);
+	rl_forward(&p, u);
+	rl_backward(&p, u);
+	rl_best(&p, u);
+	for (i = 0; i < p.n; i++) {
+		ru = rl_runner_up(&p, i);
+		if (o != NULL && o->explain)
+			rl_explain(&p, u, i, ru);
+		if (ru != DC_ROLE__MAX && (p.best[i] != DC_ROLE_BODY ||
+		    ru != DC_ROLE_BODY) && p.a[i][ru] + p.z[i][ru] -
+		    p.a[i][p.best[i]] - p.z[i][p.best[i]] < RL_MARGIN)
+			dc_msg(DC_WARN_ROLE, u[i].b->line, 0, "taken as %s "
+			    "by a small margin over %s: %s",
+			    rl_role_names[p.best[i]], rl_role_names[ru],
+			    u[i].text);
+	}
+	g_free(p.a);
+	g_free(p.z);
+	g_free(u);
+	return p.best;
+}
