@@ -102,7 +102,9 @@ enum {
 	DC_REC_NOTE	= 1 << 12,	/* "编者按：" */
 	DC_REC_HEAD	= 1 << 13,	/* a heading's form */
 	DC_REC_HEADNUM	= 1 << 14,	/* a heading's form and numbering */
-	DC_REC_TURN	= 1 << 15	/* a speaker's label and a colon */
+	DC_REC_TURN	= 1 << 15,	/* a speaker's label and a colon */
+	DC_REC_TRAILER	= 1 << 16	/* "（原标题：…）", "责任编辑：…",
+					   "（完）", an address alone */
 };
 unsigned	 dc_recognise(const char *, int);
 
@@ -119,6 +121,8 @@ enum dc_role {
 	DC_ROLE_SIGNED,
 	DC_ROLE_CREDIT,		/* a photo credit after the text */
 	DC_ROLE_CAPTION,	/* a photo caption after the text */
+	DC_ROLE_TRAILER,	/* after all that: source and editor labels,
+				   end marks, links (kept as paragraphs) */
 	DC_ROLE__MAX
 };
 enum dc_role	*dc_roles_decide(const struct dc_node *,

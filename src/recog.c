@@ -1660,6 +1660,52 @@ turn_label(const struct dc_node *s, int *strong)
 }
 
 /*
+ * Does t trail a text, after what closes it: a label line naming the
+ * source, the original title, the editor or a link ("（原标题：…）",
+ * "责任编辑：某某"), an end mark ("（完）", "(END)", "—完—"), an
+ * address alone, a copyright line?  In brackets or not.
+ */
+static int
+trailer_form(const char *t)
+{
+	static const char *const open[] = { "（", "(", "【", "[", "〔",
+	    "——", "—", "－", "-", NULL };
+	static const char *const ends[] = { "完", "END", "End", "end",
+	    "全文完", "本文完", NULL };
+	const char	*p = t;
+	char		*u;
+	size_t		 i, n;
+	int		 ok;
+
+	if (g_str_has_prefix(t, "©") || g_str_has_prefix(t, "版权所有") ||
+	    g_str_has_prefix(t, "Copyright") || role_match(RX_URL, t))
+		return 1;
+	for (i = 0; open[i] != NULL; i++)
+		if (g_str_has_prefix(p, open[i])) {
+			p += strlen(open[i]);
+			break;
+		}
+	u = g_strdup(p);
+	/* Closing brackets and dashes off its end. */
+	for (n = strlen(u); n > 0; n = strlen(u)) {
+		gunichar c = g_utf8_get_char(g_utf8_prev_char(u + n));
+		if (c != 0xFF09 && c != ')' && c != 0x3011 && c != ']' &&
+		    c != 0x3015 && c != 0x2014 && c != 0xFF0D && c != '-' &&
+		    c != ' ')
+			break;
+		*g_utf8_prev_char(u + n) = '\0';
+	}
+	ok = 0;
+	for (i = 0; ends[i] != NULL; i++)
+		if (strcmp(u, ends[i]) == 0)
+			ok = 1;
+	if (!ok && g_utf8_strlen(u, -1) <= 160)
+		ok = role_match(RX_LABEL, u);
+	g_free(u);
+	return ok;
+}
+
+/*
  * Which of the shared recognisers match the text t of a block in
  * language lang: a set of DC_REC_* bits (parse.h), for the decoder
  * of roles (roles.c), which weighs them with position and form.
@@ -1716,6 +1762,8 @@ dc_recognise(const char *t, int lang)
 	if (web_colon_early(t) && role_match(lang == DC_LANG_ZH ?
 	    RX_R_TURN_ZH : RX_R_TURN_EN, t))
 		r |= DC_REC_TURN;
+	if (trailer_form(t))
+		r |= DC_REC_TRAILER;
 	return r;
 }
 
@@ -1782,6 +1830,7 @@ tail_sub(enum dc_role r)
 	case DC_ROLE_BODY:
 	case DC_ROLE_SPLIT:
 	case DC_ROLE_CLOSING:
+	case DC_ROLE_TRAILER:
 	case DC_ROLE__MAX:
 		break;
 	}
@@ -1834,6 +1883,9 @@ body_tail(struct dc_doc *d, struct dc_node *first, const struct dc_opts *o)
 		switch (r[i]) {
 		case DC_ROLE_BODY:
 			continue;
+		case DC_ROLE_TRAILER:
+			/* A paragraph, but no heading or turn. */
+			break;
 		case DC_ROLE_SPLIT:
 			if ((b = tail_split(b)) == NULL)
 				continue;

@@ -42,6 +42,7 @@ enum rl_feat {
 	RF_HEAD,
 	RF_HEADNUM,
 	RF_TURN,
+	RF_TRAILER,
 	RF_FIRST,	/* the body's first block */
 	RF_LAST,	/* the text's last block */
 	RF_END3,	/* three or more blocks after it */
@@ -62,13 +63,14 @@ static const char *const rl_feat_names[RF__MAX] = {
 	"bias", "thanks", "address", "byline", "dateline", "date",
 	"editor", "signed", "credit", "caption", "credit-end",
 	"dateline-end", "editor-end", "note", "head", "head-num", "turn",
+	"trailer",
 	"first", "last", "end3", "end6", "typed", "empty", "multi",
 	"short", "long", "stop", "bracket", "next-tail", "prev-stop",
 };
 
 static const char *const rl_role_names[DC_ROLE__MAX] = {
 	"body", "split", "closing", "byline", "dateline", "editor",
-	"signed", "credit", "caption",
+	"signed", "credit", "caption", "trailer",
 };
 
 /*
@@ -102,6 +104,9 @@ static const int rl_weights[DC_ROLE__MAX][RF__MAX] = {
 	    [RF_MULTI] = X },
 	[DC_ROLE_CAPTION] = { TAIL_ANY, [RF_BIAS] = 5, [RF_CAPTION] = -10,
 	    [RF_CREDIT_END] = -10 },
+	/* What trails the text may be longer: links, labels. */
+	[DC_ROLE_TRAILER] = { [RF_FIRST] = X, [RF_TYPED] = X,
+	    [RF_EMPTY] = X, [RF_BIAS] = 5, [RF_TRAILER] = -10 },
 };
 
 /*
@@ -117,6 +122,7 @@ static const unsigned rl_needs[DC_ROLE__MAX] = {
 	[DC_ROLE_SIGNED] = DC_REC_SIGNED,
 	[DC_ROLE_CREDIT] = DC_REC_CREDIT,
 	[DC_ROLE_CAPTION] = DC_REC_CAPTION | DC_REC_CREDIT_END,
+	[DC_ROLE_TRAILER] = DC_REC_TRAILER,
 };
 
 /* A role wins by a small margin below this: a warning says so. */
@@ -126,8 +132,9 @@ static const unsigned rl_needs[DC_ROLE__MAX] = {
  * ---- The grammar ----
  *
  * The roles stand in regions, in this order: the body, the last
- * paragraph with a sign-off split off it (once), and what closes the
- * text (thanks, sign-offs, credits and captions, in any order).
+ * paragraph with a sign-off split off it (once), what closes the
+ * text (thanks, sign-offs, credits and captions, in any order), and
+ * what trails it (source and editor labels, end marks, links).
  */
 static int
 rl_region(enum dc_role r)
@@ -145,6 +152,8 @@ rl_region(enum dc_role r)
 	case DC_ROLE_CREDIT:
 	case DC_ROLE_CAPTION:
 		return 2;
+	case DC_ROLE_TRAILER:
+		return 3;
 	case DC_ROLE__MAX:
 		break;
 	}
@@ -180,6 +189,8 @@ rl_group(enum dc_role r)
 	case DC_ROLE_CREDIT:
 	case DC_ROLE_CAPTION:
 		return 4;
+	case DC_ROLE_TRAILER:
+		return 5;
 	case DC_ROLE__MAX:
 		break;
 	}
@@ -233,7 +244,7 @@ rl_unit_own(struct rl_unit *u, const struct dc_node *b)
 	u->lang = s->lang;
 	u->f[RF_MULTI] = b->child->next != NULL;
 	u->rec = dc_recognise(t, u->lang);
-	for (i = 0; i <= RF_TURN - RF_THANKS; i++)
+	for (i = 0; i <= RF_TRAILER - RF_THANKS; i++)
 		u->f[RF_THANKS + i] = (u->rec >> i) & 1;
 	n = g_utf8_strlen(t, -1);
 	u->f[RF_SHORT] = n <= 30;
