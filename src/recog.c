@@ -1660,6 +1660,46 @@ turn_label(const struct dc_node *s, int *strong)
 }
 
 /*
+ * Is t a note at the end of a text, opening with its number in
+ * brackets other than round ones ("〔1〕", "[2]", "［3］") or a circled
+ * number ("①"); or the heading of the notes, a short line whose
+ * letters say notes or references ("注　　释", "参考文献", "Notes")?
+ * Round brackets number the body's own points, not notes.
+ */
+static int
+notes_form(const char *t)
+{
+	static const char *const heads[] = { "注", "注释", "註釋", "注解",
+	    "附注", "参考文献", "參考文獻", "参考资料", "相关阅读",
+	    "相關閱讀", "延伸阅读", "相关链接", "相關連結", "Notes",
+	    "NOTES", "Footnotes", "References", "REFERENCES",
+	    "Related", NULL };
+	gunichar	 c = g_utf8_get_char(t);
+	GString		*b;
+	const char	*p;
+	size_t		 i;
+	int		 ok = 0;
+
+	if ((c == 0x3014 || c == '[' || c == 0xFF3B || c == 0x3010) &&
+	    g_unichar_isdigit(g_utf8_get_char(g_utf8_next_char(t))))
+		return 1;
+	if (c >= 0x2460 && c <= 0x2473)		/* ① to ⑳ */
+		return 1;
+	if (g_utf8_strlen(t, -1) > 16)
+		return 0;
+	b = g_string_new(NULL);
+	for (p = t; *p != '\0'; p = g_utf8_next_char(p))
+		if (!g_unichar_isspace(g_utf8_get_char(p)) &&
+		    g_utf8_get_char(p) != ':' && g_utf8_get_char(p) != 0xFF1A)
+			g_string_append_unichar(b, g_utf8_get_char(p));
+	for (i = 0; heads[i] != NULL; i++)
+		if (strcmp(b->str, heads[i]) == 0)
+			ok = 1;
+	g_string_free(b, TRUE);
+	return ok;
+}
+
+/*
  * Does t trail a text, after what closes it: a label line naming the
  * source, the original title, the editor or a link ("（原标题：…）",
  * "责任编辑：某某"), an end mark ("（完）", "(END)", "—完—"), an
@@ -1695,7 +1735,7 @@ trailer_form(const char *t)
 			break;
 		*g_utf8_prev_char(u + n) = '\0';
 	}
-	ok = 0;
+	ok = notes_form(t);
 	for (i = 0; ends[i] != NULL; i++)
 		if (strcmp(u, ends[i]) == 0)
 			ok = 1;
