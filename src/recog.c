@@ -21,6 +21,7 @@ static int	clause_depth(gunichar);
  * matches Chinese punctuation (by the script extensions). */
 #define HAN "\\x{3400}-\\x{9FFF}\\x{F900}-\\x{FAFF}\\x{20000}-\\x{2FA1F}"
 static int	web_colon_early(const char *);
+static int	find_date_warn(const char *, char **, int *, int *, int);
 static int	heading_kind(const char *);
 static size_t	frontmatter_end(const struct dc_line *, size_t);
 
@@ -720,6 +721,13 @@ date_num(const char *s, size_t len)
 static int
 find_date(const char *s, char **iso, int *st, int *en)
 {
+	return find_date_warn(s, iso, st, en, 1);
+}
+
+/* find_date(), saying so (warn) when a date is not a real one. */
+static int
+find_date_warn(const char *s, char **iso, int *st, int *en, int warn)
+{
 	GMatchInfo	*mi = NULL;
 	char		*y = NULL, *m = NULL, *d = NULL;
 	int		 yv = -1, mv = -1, dv = -1, i, ok = 0;
@@ -786,16 +794,18 @@ find_date(const char *s, char **iso, int *st, int *en)
 		return 0;
 	/* No year 0 ("202🤖0年" is no 0000): a year is a real one. */
 	if (yv == 0) {
-		dc_msg(DC_WARN_GENERIC, 0, 0, "%.*s is not a real date; not "
-		    "taken as one", *en - *st, s + *st);
+		if (warn)
+			dc_msg(DC_WARN_GENERIC, 0, 0, "%.*s is not a real "
+			    "date; not taken as one", *en - *st, s + *st);
 		return 0;
 	}
 	/* A day the month does not have is no date ("2月31日"). */
 	if (dv > 0 && (dv > 31 || (yv > 0 && !g_date_valid_dmy((GDateDay)dv,
 	    (GDateMonth)mv, (GDateYear)yv)) || (yv <= 0 && !g_date_valid_dmy(
 	    (GDateDay)dv, (GDateMonth)mv, 2000)))) {
-		dc_msg(DC_WARN_GENERIC, 0, 0, "%.*s is not a real date; not "
-		    "taken as one", *en - *st, s + *st);
+		if (warn)
+			dc_msg(DC_WARN_GENERIC, 0, 0, "%.*s is not a real "
+			    "date; not taken as one", *en - *st, s + *st);
 		return 0;
 	}
 	if (yv >= 0 && dv > 0)
@@ -1540,9 +1550,10 @@ role_tail(enum rx_id id, const char *s)
 	return st;
 }
 
-/* A sign-off's kind by its form, or DC_SUB_NONE. */
+/* A sign-off's kind by its form, or DC_SUB_NONE; warn: say so of a
+ * date that is not a real one. */
 static enum dc_sub
-signoff_form(const char *t, int lang, int last)
+signoff_form(const char *t, int lang, int last, int warn)
 {
 	char	*iso = NULL;
 	int	 st, en;
@@ -1557,7 +1568,7 @@ signoff_form(const char *t, int lang, int last)
 	if (role_match(RX_R_EDITOR, t))
 		return DC_SUB_EDITOR;
 	/* A date alone: the date of a letter or a statement. */
-	if (find_date(t, &iso, &st, &en) && st <= 3 &&
+	if (find_date_warn(t, &iso, &st, &en, warn) && st <= 3 &&
 	    (size_t)en + 3 >= strlen(t)) {
 		g_free(iso);
 		return DC_SUB_DATELINE;
@@ -1760,7 +1771,7 @@ dc_recognise(const char *t, int lang)
 		r |= DC_REC_THANKS;
 	if (dc_is_address(t, lang))
 		r |= DC_REC_ADDRESS;
-	switch (signoff_form(t, lang, 1)) {
+	switch (n > 60 ? DC_SUB_NONE : signoff_form(t, lang, 1, 0)) {
 	case DC_SUB_BYLINE:
 		r |= DC_REC_BYLINE;
 		break;
