@@ -291,119 +291,174 @@ rl_unit_cost(struct rl_unit *u)
 /*
  * ---- The decoder ----
  *
- * Viterbi over units and roles.  a[i][r] is the cheapest labelling of
- * units 0..i with unit i in role r; z[i][r] that of units i+1..n-1
- * after unit i in role r.  Their sum is the cheapest labelling of the
- * whole text with unit i in role r, which gives each unit's
- * runner-up.  Ties go to the lower role: the body first.
+ * Viterbi over n units and k roles, for the body's blocks and for the
+ * header's lines alike.  a[i][r] is the cheapest labelling of units
+ * 0..i with unit i in role r; z[i][r] that of units i+1..n-1 after
+ * unit i in role r.  Their sum is the cheapest labelling of the whole
+ * text with unit i in role r, which gives each unit's runner-up.  Ties
+ * go to the lower role (the body's first).
  */
 struct rl_dp {
-	size_t		 n;
-	int		(*a)[DC_ROLE__MAX];
-	int		(*z)[DC_ROLE__MAX];
-	enum dc_role	*best;
+	size_t		 n;		/* units */
+	int		 k;		/* roles */
+	const int	*cost;		/* [i * k + r]: unit i in role r */
+	int		(*follow)(int, int); /* may role b follow a? */
+	int		(*group)(int);	/* a role's kind, for runners-up */
+	int		*a, *z;		/* [i * k + r], see above */
+	int		*best;		/* [i]: the chosen role */
+	int		*ru;		/* [i]: the runner-up, or -1 */
 };
 
+#define A(p, i, r)	((p)->a[(i) * (p)->k + (r)])
+#define Z(p, i, r)	((p)->z[(i) * (p)->k + (r)])
+#define C(p, i, r)	((p)->cost[(i) * (p)->k + (r)])
+#define T(p, i, r)	(A(p, i, r) + Z(p, i, r))
+
 static void
-rl_forward(struct rl_dp *p, const struct rl_unit *u)
+rl_forward(struct rl_dp *p)
 {
 	size_t	 i;
 	int	 r, q, c;
 
-	for (r = 0; r < DC_ROLE__MAX; r++)
-		p->a[0][r] = u[0].cost[r];
+	for (r = 0; r < p->k; r++)
+		A(p, 0, r) = C(p, 0, r);
 	for (i = 1; i < p->n; i++)
-		for (r = 0; r < DC_ROLE__MAX; r++) {
+		for (r = 0; r < p->k; r++) {
 			c = -1;
-			for (q = 0; q < DC_ROLE__MAX; q++)
-				if (rl_may_follow(q, r) && (c == -1 ||
-				    p->a[i - 1][q] < c))
-					c = p->a[i - 1][q];
-			p->a[i][r] = (c == -1 ? X * 8 : c) + u[i].cost[r];
+			for (q = 0; q < p->k; q++)
+				if (p->follow(q, r) && (c == -1 ||
+				    A(p, i - 1, q) < c))
+					c = A(p, i - 1, q);
+			A(p, i, r) = (c == -1 ? X * 8 : c) + C(p, i, r);
 		}
 }
 
 static void
-rl_backward(struct rl_dp *p, const struct rl_unit *u)
+rl_backward(struct rl_dp *p)
 {
 	size_t	 i;
 	int	 r, q, c;
 
-	for (r = 0; r < DC_ROLE__MAX; r++)
-		p->z[p->n - 1][r] = 0;
+	for (r = 0; r < p->k; r++)
+		Z(p, p->n - 1, r) = 0;
 	for (i = p->n - 1; i > 0; i--)
-		for (r = 0; r < DC_ROLE__MAX; r++) {
+		for (r = 0; r < p->k; r++) {
 			c = -1;
-			for (q = 0; q < DC_ROLE__MAX; q++)
-				if (rl_may_follow(r, q) && (c == -1 ||
-				    p->z[i][q] + u[i].cost[q] < c))
-					c = p->z[i][q] + u[i].cost[q];
-			p->z[i - 1][r] = c == -1 ? X * 8 : c;
+			for (q = 0; q < p->k; q++)
+				if (p->follow(r, q) && (c == -1 ||
+				    Z(p, i, q) + C(p, i, q) < c))
+					c = Z(p, i, q) + C(p, i, q);
+			Z(p, i - 1, r) = c == -1 ? X * 8 : c;
 		}
 }
 
 /* The best labelling: the best last role, then back through the
  * roles whose cost reaches it. */
 static void
-rl_best(struct rl_dp *p, const struct rl_unit *u)
+rl_best(struct rl_dp *p)
 {
 	size_t	 i = p->n;
 	int	 r, b;
 
 	b = 0;
-	for (r = 1; r < DC_ROLE__MAX; r++)
-		if (p->a[i - 1][r] < p->a[i - 1][b])
+	for (r = 1; r < p->k; r++)
+		if (A(p, i - 1, r) < A(p, i - 1, b))
 			b = r;
 	p->best[i - 1] = b;
 	while (--i > 0) {
-		for (r = 0; r < DC_ROLE__MAX; r++)
-			if (rl_may_follow(r, b) && p->a[i - 1][r] ==
-			    p->a[i][b] - u[i].cost[b])
+		for (r = 0; r < p->k; r++)
+			if (p->follow(r, b) && A(p, i - 1, r) ==
+			    A(p, i, b) - C(p, i, b))
 				break;
-		assert(r < DC_ROLE__MAX);
+		assert(r < p->k);
 		b = r;
 		p->best[i - 1] = b;
 	}
 }
 
 /* The cheapest labelling with unit i in another kind of role than
- * its best: the runner-up, or DC_ROLE__MAX if none can stand there. */
-static enum dc_role
+ * its best: the runner-up, or -1 if none can stand there. */
+static int
 rl_runner_up(const struct rl_dp *p, size_t i)
 {
-	int	 r, b = DC_ROLE__MAX, g = rl_group(p->best[i]);
+	int	 r, b = -1, g = p->group(p->best[i]);
 
-	for (r = 0; r < DC_ROLE__MAX; r++)
-		if (rl_group(r) != g && p->a[i][r] + p->z[i][r] < X &&
-		    (b == DC_ROLE__MAX || p->a[i][r] + p->z[i][r] <
-		    p->a[i][b] + p->z[i][b]))
+	for (r = 0; r < p->k; r++)
+		if (p->group(r) != g && T(p, i, r) < X && (b == -1 ||
+		    T(p, i, r) < T(p, i, b)))
 			b = r;
 	return b;
 }
 
-/* Print a unit's features, its role and the runner-up (--explain). */
+/* Decode: fills best[] and ru[] (g_malloc'd, the caller frees). */
 static void
-rl_explain(const struct rl_dp *p, const struct rl_unit *u, size_t i,
-    enum dc_role ru)
+rl_decode(struct rl_dp *p)
 {
-	enum dc_role	 r = p->best[i];
-	char		*t;
-	int		 f;
+	size_t	 i;
 
-	fprintf(stderr, "explain: line %d: [", u[i].b->line);
-	for (f = 1; f < RF__MAX; f++)
-		if (u[i].f[f])
-			fprintf(stderr, " %s", rl_feat_names[f]);
-	fprintf(stderr, " ] %s %d (total %d)", rl_role_names[r],
-	    u[i].cost[r], p->a[i][r] + p->z[i][r]);
-	if (ru != DC_ROLE__MAX)
-		fprintf(stderr, ", runner-up %s %d (total %d)",
-		    rl_role_names[ru], u[i].cost[ru], p->a[i][ru] +
-		    p->z[i][ru]);
-	t = g_utf8_substring(u[i].text, 0, 24);
-	fprintf(stderr, ": %s%s\n", t, g_utf8_strlen(u[i].text, -1) > 24 ?
+	p->a = g_new(int, p->n * p->k);
+	p->z = g_new(int, p->n * p->k);
+	p->best = g_new(int, p->n);
+	p->ru = g_new(int, p->n);
+	rl_forward(p);
+	rl_backward(p);
+	rl_best(p);
+	for (i = 0; i < p->n; i++)
+		p->ru[i] = rl_runner_up(p, i);
+}
+
+static void
+rl_dp_free(struct rl_dp *p)
+{
+	g_free(p->a);
+	g_free(p->z);
+	g_free(p->best);
+	g_free(p->ru);
+}
+
+/* Does unit i win its role by less than the margin? */
+static int
+rl_close(const struct rl_dp *p, size_t i)
+{
+	return p->ru[i] >= 0 && T(p, i, p->ru[i]) - T(p, i, p->best[i]) <
+	    RL_MARGIN;
+}
+
+/* Print a unit: its line, features, its role and the runner-up with
+ * their costs, and its text (--explain). */
+static void
+rl_explain(const struct rl_dp *p, size_t i, int line, const char *what,
+    const unsigned char *f, const char *const *fnames, int nf,
+    const char *const *rnames, const char *text)
+{
+	int	 r = p->best[i], ru = p->ru[i], j;
+	char	*t;
+
+	fprintf(stderr, "explain: %s line %d: [", what, line);
+	for (j = 1; j < nf; j++)
+		if (f[j])
+			fprintf(stderr, " %s", fnames[j]);
+	fprintf(stderr, " ] %s %d (total %d)", rnames[r], C(p, i, r),
+	    T(p, i, r));
+	if (ru >= 0)
+		fprintf(stderr, ", runner-up %s %d (total %d)", rnames[ru],
+		    C(p, i, ru), T(p, i, ru));
+	t = g_utf8_substring(text, 0, 24);
+	fprintf(stderr, ": %s%s\n", t, g_utf8_strlen(text, -1) > 24 ?
 	    "…" : "");
 	g_free(t);
+}
+
+static int
+rl_follow_body(int a, int b)
+{
+	return rl_may_follow(a, b);
+}
+
+static int
+rl_group_body(int r)
+{
+	return rl_group(r);
 }
 
 /*
@@ -419,9 +474,11 @@ dc_roles_decide(const struct dc_node *first, const struct dc_opts *o,
 	const struct dc_node *b;
 	struct rl_unit	*u;
 	struct rl_dp	 p;
-	enum dc_role	 ru;
+	enum dc_role	*best;
+	int		*cost;
 	size_t		 i;
 
+	memset(&p, 0, sizeof(p));
 	for (p.n = 0, b = first; b != NULL; b = b->next)
 		p.n++;
 	*n = p.n;
@@ -430,30 +487,32 @@ dc_roles_decide(const struct dc_node *first, const struct dc_opts *o,
 	u = g_new0(struct rl_unit, p.n);
 	for (i = 0, b = first; b != NULL; b = b->next, i++)
 		rl_unit_own(&u[i], b);
+	cost = g_new(int, p.n * DC_ROLE__MAX);
 	for (i = 0; i < p.n; i++) {
 		rl_unit_place(u, i, p.n);
 		rl_unit_cost(&u[i]);
+		memcpy(cost + i * DC_ROLE__MAX, u[i].cost, sizeof(u[i].cost));
 	}
-	p.a = g_malloc(sizeof(*p.a) * p.n);
-	p.z = g_malloc(sizeof(*p.z) * p.n);
-	p.best = g_new(enum dc_role, p.n);
-	rl_forward(&p, u);
-	rl_backward(&p, u);
-	rl_best(&p, u);
+	p.k = DC_ROLE__MAX;
+	p.cost = cost;
+	p.follow = rl_follow_body;
+	p.group = rl_group_body;
+	rl_decode(&p);
+	best = g_new(enum dc_role, p.n);
 	for (i = 0; i < p.n; i++) {
-		ru = rl_runner_up(&p, i);
+		best[i] = p.best[i];
 		if (o != NULL && o->explain)
-			rl_explain(&p, u, i, ru);
-		if (ru != DC_ROLE__MAX && (p.best[i] != DC_ROLE_BODY ||
-		    ru != DC_ROLE_BODY) && p.a[i][ru] + p.z[i][ru] -
-		    p.a[i][p.best[i]] - p.z[i][p.best[i]] < RL_MARGIN)
+			rl_explain(&p, i, u[i].b->line, "block", u[i].f,
+			    rl_feat_names, RF__MAX, rl_role_names, u[i].text);
+		if (rl_close(&p, i) && (p.best[i] != DC_ROLE_BODY ||
+		    p.ru[i] != DC_ROLE_BODY))
 			dc_msg(DC_WARN_ROLE, u[i].b->line, 0, "taken as %s "
 			    "by a small margin over %s: %s",
-			    rl_role_names[p.best[i]], rl_role_names[ru],
+			    rl_role_names[p.best[i]], rl_role_names[p.ru[i]],
 			    u[i].text);
 	}
-	g_free(p.a);
-	g_free(p.z);
+	rl_dp_free(&p);
+	g_free(cost);
 	g_free(u);
-	return p.best;
+	return best;
 }
