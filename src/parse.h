@@ -79,7 +79,24 @@ int		 dc_is_thanks(const char *, int);
 void		 dc_seg_enum(struct dc_node *);
 int		 dc_parse_date(const char *, char **, char **, char **);
 void		 dc_header_lines(struct dc_doc *, const struct dc_line **, size_t);
-size_t		 dc_header_end(const struct dc_line **, size_t);
+size_t		 dc_header_end(const struct dc_line **, size_t,
+		    const struct dc_opts *);
+
+/* What the shared recognisers say of a line at the top of a text
+ * (dc_recognise_line()), for the decoder of the header. */
+enum {
+	DC_LREC_BLANK	= 1 << 0,	/* nothing but white space */
+	DC_LREC_HEADER	= 1 << 1,	/* short, no sentence: a header's */
+	DC_LREC_NUMHEAD	= 1 << 2,	/* numbered as headings are */
+	DC_LREC_DATE	= 1 << 3,	/* a date (and place) line */
+	DC_LREC_SPEAKER	= 1 << 4,	/* an office and a name; "Remarks by" */
+	DC_LREC_SUBTITLE = 1 << 5,	/* "——在…上的讲话"; "Keynote Speech" */
+	DC_LREC_ADDRESS	= 1 << 6	/* a salutation: the body's */
+};
+unsigned	 dc_recognise_line(const struct dc_line **, size_t, size_t,
+		    int);
+size_t		 dc_roles_header(const struct dc_line **, size_t,
+		    const unsigned *, const struct dc_opts *);
 void		 dc_body_roles(struct dc_doc *, const struct dc_opts *);
 
 /*

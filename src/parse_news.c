@@ -34,7 +34,7 @@ dc_parse_news(const struct dc_input *in, const struct dc_opts *o)
 		}
 
 	/* Title lines: unindented and header-like, before the body. */
-	h = dc_header_end(l, n);
+	h = dc_header_end(l, n, o);
 	if (indented > 0) {
 		for (i = 0; i < h && l[i]->indent == 0; i++)
 			;

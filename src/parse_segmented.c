@@ -266,7 +266,7 @@ dc_parse_segmented(const struct dc_input *in, const struct dc_opts *o)
 		    "separators: is this really segmented text? (try "
 		    "--input-format=plain)");
 
-	h = dc_header_end(l, n);
+	h = dc_header_end(l, n, o);
 	dc_header_lines(d, l, h);
 	/* Give each header line its tokens, where it is a whole line. */
 	for (hn = d->root->child; hn != NULL; hn = hn->next) {

@@ -22,6 +22,7 @@ static int	clause_depth(gunichar);
 #define HAN "\\x{3400}-\\x{9FFF}\\x{F900}-\\x{FAFF}\\x{20000}-\\x{2FA1F}"
 static int	web_colon_early(const char *);
 static int	find_date_warn(const char *, char **, int *, int *, int);
+static int	speaker_like(const char *, int, int);
 static int	heading_kind(const char *);
 static size_t	frontmatter_end(const struct dc_line *, size_t);
 
@@ -963,46 +964,83 @@ headline_like(const struct dc_line **l, size_t n, size_t i)
 }
 
 /*
- * How many of the first n lines form the header block.  Never all:
- * a text of short lines only has its first line as title at most.
+ * What the recognisers say of line i of l[0..n) as a header line: a
+ * set of DC_LREC_* bits (parse.h) for the decoder (roles.c).  en: the
+ * number of English lines before it (the first may be a headline).
+ */
+unsigned
+dc_recognise_line(const struct dc_line **l, size_t n, size_t i, int en)
+{
+	const char	*s = l[i]->text;
+	char		*iso = NULL;
+	unsigned	 r = 0;
+	int		 st, e, zh;
+
+	if (l[i]->blank)
+		return DC_LREC_BLANK | DC_LREC_HEADER;
+	zh = !(l[i]->lang == DC_LANG_EN || (l[i]->lang < 0 &&
+	    (unsigned char)s[0] < 0x80));
+	if (header_like(l[i]) || (en == 0 && headline_like(l, n, i)))
+		r |= DC_LREC_HEADER;
+	if (heading_kind(s) > 0)
+		r |= DC_LREC_NUMHEAD;
+	if (dc_is_address(s, zh ? DC_LANG_ZH : DC_LANG_EN))
+		r |= DC_LREC_ADDRESS;
+	if ((zh ? nchars(s) <= 24 || g_regex_match(R(RX_HEADER_LINES_PAREN),
+	    s, 0, NULL) : strlen(s) <= 80) && find_date_warn(s, &iso, &st,
+	    &e, 0))
+		r |= DC_LREC_DATE;
+	g_free(iso);
+	if (zh ? speaker_like(s, 0, 0) : (g_regex_match(
+	    R(RX_HEADER_LINES_SPK), s, 0, NULL) ||
+	    g_regex_match(R(RX_HEADER_LINES_HON), s, 0, NULL)))
+		r |= DC_LREC_SPEAKER;
+	if (g_regex_match(R(zh ? RX_HEADER_LINES_SUB :
+	    RX_HEADER_LINES_GENRE), s, 0, NULL))
+		r |= DC_LREC_SUBTITLE;
+	return r;
+}
+
+/*
+ * How many of the first n lines form the header block, as the decoder
+ * (roles.c) reads the top of the text.  Never all: a text of short
+ * lines only has its first line as title at most.
  */
 size_t
-dc_header_end(const struct dc_line **l, size_t n)
+dc_header_end(const struct dc_line **l, size_t n, const struct dc_opts *o)
 {
-	size_t	 i, last = 0, nonblank = 0, en_lines = 0;
+	unsigned	*rec;
+	size_t		 i, h, nonblank = 0, en_lines = 0;
 
 	/* A "正文：" label says where the body starts. */
 	for (i = 0; i < n; i++)
 		if (l[i]->body)
 			return i;
-	for (i = 0; i < n && i < 24; i++) {
-		/* The first English line may be a headline: the text's
-		 * first, or the Chinese title's translation. */
-		if (!header_like(l[i]) && !(en_lines == 0 &&
-		    headline_like(l, n, i)))
-			break;
+	rec = g_new(unsigned, n + 1);
+	for (i = 0; i < n; i++) {
+		rec[i] = dc_recognise_line(l, n, i, (int)en_lines);
 		if (!l[i]->blank && l[i]->lang == DC_LANG_EN)
 			en_lines++;
-		/* A numbered heading ("一、", "（一）", "1.") after the
-		 * first line opens the body, however short it is.  (A
-		 * Markdown "##" there may be the title's translation.) */
-		if (nonblank > 0 && heading_kind(l[i]->text) > 0)
+	}
+	/* Is there a body in the first 24 lines: a line no header
+	 * has, or a numbered heading after the first line? */
+	for (i = 0; i < n && i < 24; i++) {
+		if (!(rec[i] & DC_LREC_HEADER) || (nonblank > 0 &&
+		    (rec[i] & DC_LREC_NUMHEAD)))
 			break;
-		if (!l[i]->blank) {
+		if (!l[i]->blank)
 			nonblank++;
-			last = i + 1;
-		}
 	}
 	if (i == n || i == 24) {
 		/* No body after it: only the first line can be a title,
 		 * and only if it is short and followed by more. */
 		for (i = 0; i < n && l[i]->blank; i++)
 			;
-		if (i + 1 < n && nchars(l[i]->text) <= 30)
-			return i + 1;
-		return 0;
-	}
-	return last;
+		h = i + 1 < n && nchars(l[i]->text) <= 30 ? i + 1 : 0;
+	} else
+		h = dc_roles_header(l, n, rec, o);
+	g_free(rec);
+	return h;
 }
 
 /* Add a header line node. */

@@ -434,7 +434,7 @@ rl_explain(const struct rl_dp *p, size_t i, int line, const char *what,
 	int	 r = p->best[i], ru = p->ru[i], j;
 	char	*t;
 
-	fprintf(stderr, "explain: %s line %d: [", what, line);
+	fprintf(stderr, "explain: %s at line %d: [", what, line);
 	for (j = 1; j < nf; j++)
 		if (f[j])
 			fprintf(stderr, " %s", fnames[j]);
@@ -515,4 +515,169 @@ dc_roles_decide(const struct dc_node *first, const struct dc_opts *o,
 	g_free(cost);
 	g_free(u);
 	return best;
+}
+
+/*
+ * ---- The header ----
+ *
+ * The lines at the top of a text are header lines (title, subtitle,
+ * speaker, date and place) or the body's.  The header is a run of
+ * lines from the first: lines of a header's form, and at most one line
+ * of another form (a long title, a headline in another language's
+ * order) when header lines of the surest forms (a date, a speaker, a
+ * subtitle) follow it.  dc_header_lines() then tells each header
+ * line's role.
+ */
+enum hl_role {
+	HL_BODY = 0,	/* the body's */
+	HL_HEAD,	/* a header line */
+	HL_ODD,		/* the header's one line of another form */
+	HL_AFTER,	/* a header line after that one */
+	HL__MAX
+};
+
+static const char *const hl_role_names[HL__MAX] = {
+	"body", "header", "header-odd", "header-after",
+};
+
+enum hl_feat {
+	HF_BIAS = 0,
+	HF_BLANK,	/* the DC_LREC_* bits, in their order */
+	HF_HEADER,
+	HF_NUMHEAD,
+	HF_DATE,
+	HF_SPEAKER,
+	HF_SUBTITLE,
+	HF_ADDRESS,
+	HF_OTHER,	/* not of a header's form */
+	HF_FIRST,	/* the first line */
+	HF_LAST,	/* the last line */
+	HF_FAR,		/* 24 lines or more down */
+	HF_TOP,		/* the text's first line */
+	HF__MAX
+};
+
+static const char *const hl_feat_names[HF__MAX] = {
+	"bias", "blank", "header", "num-head", "date", "speaker",
+	"subtitle", "address", "other", "first", "last", "far", "top",
+};
+
+/* The weights of the header's roles (the body's cost nothing).  Set
+ * by hand. */
+static const int hl_weights[HL__MAX][HF__MAX] = {
+	[HL_BODY] = { 0 },
+	[HL_HEAD] = { [HF_HEADER] = -4, [HF_OTHER] = X, [HF_ADDRESS] = X,
+	    [HF_LAST] = X, [HF_FAR] = X },
+	[HL_ODD] = { [HF_BIAS] = 18, [HF_HEADER] = X, [HF_ADDRESS] = X,
+	    [HF_NUMHEAD] = X, [HF_BLANK] = X, [HF_LAST] = X, [HF_FAR] = X },
+	[HL_AFTER] = { [HF_HEADER] = -2, [HF_DATE] = -8, [HF_SPEAKER] = -8,
+	    [HF_SUBTITLE] = -8, [HF_OTHER] = X, [HF_ADDRESS] = X,
+	    [HF_NUMHEAD] = X, [HF_LAST] = X, [HF_FAR] = X, [HF_TOP] = X },
+};
+
+/* The grammar: header lines, at most one of another form among them,
+ * then the body. */
+static int
+hl_follow(int a, int b)
+{
+	switch (a) {
+	case HL_HEAD:
+		return b != HL_AFTER;
+	case HL_ODD:
+		return b == HL_AFTER || b == HL_BODY;
+	case HL_AFTER:
+		return b == HL_AFTER || b == HL_BODY;
+	case HL_BODY:
+		return b == HL_BODY;
+	}
+	abort();
+}
+
+static int
+hl_group(int r)
+{
+	return r == HL_BODY ? 0 : 1;
+}
+
+/* A line's features; first: no line before it but blank ones. */
+static void
+hl_features(unsigned char *f, unsigned rec, size_t i, size_t n, int first)
+{
+	int	 j;
+
+	memset(f, 0, HF__MAX);
+	f[HF_BIAS] = 1;
+	for (j = 0; j <= HF_ADDRESS - HF_BLANK; j++)
+		f[HF_BLANK + j] = (rec >> j) & 1;
+	f[HF_OTHER] = !f[HF_HEADER];
+	/* A numbered heading after the first line opens the body. */
+	if (f[HF_NUMHEAD] && !first)
+		f[HF_OTHER] = 1;
+	f[HF_FIRST] = first;
+	f[HF_LAST] = i + 1 == n;
+	f[HF_FAR] = i >= 24;
+	f[HF_TOP] = i == 0;
+}
+
+/*
+ * How many of the n lines l[] (whose recognisers said rec[]) form the
+ * header: decoded as one labelling (see above).  The header ends with
+ * its last line that is not blank.
+ */
+size_t
+dc_roles_header(const struct dc_line **l, size_t n, const unsigned *rec,
+    const struct dc_opts *o)
+{
+	struct rl_dp	 p;
+	unsigned char	(*f)[HF__MAX];
+	int		*cost, r, j, first = 1;
+	size_t		 i, h = 0;
+
+	if (n == 0)
+		return 0;
+	memset(&p, 0, sizeof(p));
+	f = g_malloc(sizeof(*f) * n);
+	cost = g_new(int, n * HL__MAX);
+	for (i = 0; i < n; i++) {
+		hl_features(f[i], rec[i], i, n, first);
+		if (!l[i]->blank)
+			first = 0;
+		for (r = 0; r < HL__MAX; r++) {
+			cost[i * HL__MAX + r] = 0;
+			for (j = 0; j < HF__MAX; j++)
+				if (f[i][j])
+					cost[i * HL__MAX + r] +=
+					    hl_weights[r][j];
+			if (cost[i * HL__MAX + r] > X)
+				cost[i * HL__MAX + r] = X;
+		}
+	}
+	p.n = n;
+	p.k = HL__MAX;
+	p.cost = cost;
+	p.follow = hl_follow;
+	p.group = hl_group;
+	rl_decode(&p);
+	for (i = 0; i < n; i++) {
+		if (p.best[i] != HL_BODY && !l[i]->blank)
+			h = i + 1;
+		if (o != NULL && o->explain)
+			rl_explain(&p, i, l[i]->lineno, "line", f[i],
+			    hl_feat_names, HF__MAX, hl_role_names,
+			    l[i]->text);
+		if (p.best[i] == HL_ODD)
+			dc_msg(DC_WARN_ROLE, l[i]->lineno, 0, "taken as a "
+			    "header line, though not of a header's form, "
+			    "for the header lines after it: %s", l[i]->text);
+		else if (rl_close(&p, i) && !l[i]->blank &&
+		    p.best[i] != HL_AFTER)
+			dc_msg(DC_WARN_ROLE, l[i]->lineno, 0, "taken as %s "
+			    "by a small margin over %s: %s",
+			    hl_role_names[p.best[i]],
+			    hl_role_names[p.ru[i]], l[i]->text);
+	}
+	rl_dp_free(&p);
+	g_free(cost);
+	g_free(f);
+	return h;
 }
