@@ -237,7 +237,7 @@ static const struct {
 	{ "\\bby\\s+(.+)$", 0 },
 	/* RX_SPEAKER_EN_HON */
 	{ "^((H\\.\\s?E\\.|His Excellency|"
-	  "Her Excellency|Mr\\.|Ms\\.|Mrs\\.|Dr\\.|Madam|Mister)\\s+)+", 0 },
+	  "Her Excellency|(?:Mr|Ms|Mrs|Dr|Prof)\\.?|Madam|Mister)\\s+)+", 0 },
 	/* RX_SPEAKER_EN_AT */
 	{ "\\s(at|on|to|before|during)\\s", 0 },
 	/* RX_HEADER_LINES_COLL */
@@ -254,8 +254,7 @@ static const struct {
 	  "Closing|Report|Video|Full text|Text)\\b.*\\bby\\b", 0 },
 	/* RX_HEADER_LINES_HON */
 	{ "^(H\\.\\s?E\\.|His "
-	  "Excellency|Her Excellency|Mr\\.|Ms\\.|Mrs\\.|Dr\\.|"
-	  "Prof\\.)\\s", 0 },
+	  "Excellency|Her Excellency|(?:Mr|Ms|Mrs|Dr|Prof)\\.?)\\s", 0 },
 	/* RX_HEADER_LINES_GENRE */
 	{ "^((Keynote|Opening|Closing|Special|Video|Written) )?"
 	  "(Speech|Remarks|Address|Statement|Toast|Message|"
@@ -1178,6 +1177,10 @@ speaker_en(struct dc_lmeta *m, const char *s)
 	if ((comma = strchr(name, ',')) != NULL) {
 		*comma = '\0';
 		t = g_strstrip(g_strdup(comma + 1));
+		/* The comma before the occasion is not the role's. */
+		while (*t != '\0' && strchr(",;", t[strlen(t) - 1]) != NULL)
+			t[strlen(t) - 1] = '\0';
+		g_strchomp(t);
 		if (*t != '\0')
 			dc_meta_set(&m->role, t);
 		g_free(t);
@@ -1206,6 +1209,22 @@ header_date(struct dc_doc *d, int lang, const char *s)
 	g_free(date);
 	g_free(place);
 	return 1;
+}
+
+/* Record the date a header line holds, without its place. */
+static void
+header_date_only(struct dc_doc *d, int lang, const char *s)
+{
+	char	*iso = NULL;
+	int	 st, en;
+
+	if (!find_date_warn(s, &iso, &st, &en, 0))
+		return;
+	dc_meta_set(&d->meta.date_iso, iso);
+	g_free(iso);
+	iso = g_strndup(s + st, en - st);
+	dc_meta_set(&d->meta.l[lang].date, iso);
+	g_free(iso);
 }
 
 /*
@@ -1301,9 +1320,12 @@ header_en(struct dc_doc *d, int *seen, int *inocc, const struct dc_line *line)
 	ty = DC_TITLE;
 	if (g_regex_match(R(RX_HEADER_LINES_SPK), s,
 	    0, NULL) || g_regex_match(R(RX_HEADER_LINES_HON), s, 0, NULL)) {
-		/* "Remarks by H.E. …", "H.E. Li Keqiang, Premier …" */
+		/* "Remarks by H.E. …", "H.E. Li Keqiang, Premier …";
+		 * the date the line may end with is the text's. */
 		ty = DC_SPEAKER;
 		speaker_en(m, s);
+		if (d->meta.date_iso == NULL)
+			header_date_only(d, lang, s);
 	} else if (m->title != NULL && g_regex_match(
 	    R(RX_HEADER_LINES_GENRE), s, 0, NULL)) {
 		/* "Keynote Speech at the APEC CEO Summit": the
