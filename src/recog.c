@@ -48,6 +48,15 @@ static size_t	frontmatter_end(const struct dc_line *, size_t);
 	"局长|会长|省长|市长|校长|发言人|首相|国王|总干事|行长|董事长|理事长|" \
 	"副主席|代表|团长|参赞|领事)"
 
+/* A person's name: two to five Han characters, or a transliteration
+ * with its middle dots. */
+#define ZH_NAME "(?:[" HAN "]{2,5}|[" HAN "]{1,8}·[" HAN "·]{1,12})"
+
+/* The kinds of speech a title ends with ("…上的讲话"): a name never
+ * does. */
+#define ZH_GENRE "(讲话|講話|致辞|致詞|贺词|賀詞|发言|發言|演讲|演講|" \
+	"报告|報告|谈话|談話|答问|答問|声明|聲明)$"
+
 /* A number in a date: ASCII, full-width or Chinese digits. */
 #define DATE_N "([0-9０-９]{1,4}|[〇○◯零一二三四五六七八九十]{1,4})"
 #define RR_NUMS "[一二三四五六七八九十百零〇]"
@@ -95,6 +104,9 @@ enum rx_id {
 	RX_SPEAKER_LIKE_OFFICE,	/* speaker_like() */
 	RX_SPEAKER_LIKE_SEP,	/* speaker_like() */
 	RX_SPEAKER_LIKE_NAME,	/* speaker_like() */
+	RX_SPEAKER_LIKE_GENRE,	/* speaker_like(): a title's ending */
+	RX_FILE_TITLE,		/* "2013-04-28_title": a file's name */
+	RX_STAMP_TIME,		/* header_stamp(): the time after a date */
 	RX_SPEAKER_ZH_OFFICE,	/* speaker_zh() */
 	RX_SPEAKER_EN_BY,	/* speaker_en() */
 	RX_SPEAKER_EN_HON,	/* speaker_en() */
@@ -226,11 +238,17 @@ static const struct {
 	{ "\\b(\\d{4})[-/.](\\d{1,2})[-/.]"
 	  "(\\d{1,2})\\b", 0 },
 	/* RX_SPEAKER_LIKE_OFFICE */
-	{ ZH_OFFICE "[\\s　]*[" HAN "][" HAN "·]{1,7}$", 0 },
+	{ ZH_OFFICE "[\\s　]*" ZH_NAME "$", 0 },
 	/* RX_SPEAKER_LIKE_SEP */
-	{ "[\\s　][" HAN "][" HAN "·]{1,7}$", 0 },
+	{ "[\\s　]" ZH_NAME "$", 0 },
 	/* RX_SPEAKER_LIKE_NAME */
 	{ "^[" HAN "]{2,4}$", 0 },
+	/* RX_SPEAKER_LIKE_GENRE */
+	{ ZH_GENRE, 0 },
+	/* RX_FILE_TITLE */
+	{ "^([0-9]{4}-[0-9]{1,2}-[0-9]{1,2})_[ \\t]*(\\S.*)$", 0 },
+	/* RX_STAMP_TIME */
+	{ "^[\\s\\x{3000}]*[0-9０-９]{1,2}[:：][0-9０-９]{2}", 0 },
 	/* RX_SPEAKER_ZH_OFFICE */
 	{ "^(.*" ZH_OFFICE ")(.{2,8})$", 0 },
 	/* RX_SPEAKER_EN_BY */
@@ -467,7 +485,10 @@ dc_byline_meta(struct dc_doc *d, const char *where, const char *date,
 		dc_meta_set(&d->meta.l[DC_LANG_ZH].place, where);
 	g_match_info_free(mi);
 	mi = NULL;
-	if (dc_parse_date(date, &iso, &dt, &pl)) {
+	/* A dateline's month and day do not replace a date with its
+	 * year that the header gave. */
+	if (dc_parse_date(date, &iso, &dt, &pl) && (d->meta.date_iso ==
+	    NULL || strlen(iso) >= strlen(d->meta.date_iso))) {
 		dc_meta_set(&d->meta.date_iso, iso);
 		dc_meta_set(&d->meta.l[DC_LANG_ZH].date, dt);
 	}
@@ -1094,7 +1115,8 @@ speaker_like(const char *s, int seen, int havetitle)
 {
 
 	if (g_utf8_strlen(s, -1) > 30 || strpbrk(s, ",.!?:;\"'()") ||
-	    g_regex_match_simple("[，。！？：；、“”‘’《》（）「」]", s, 0, 0))
+	    g_regex_match_simple("[，。！？：；、“”‘’《》（）「」]", s, 0, 0) ||
+	    g_regex_match(R(RX_SPEAKER_LIKE_GENRE), s, 0, NULL))
 		return 0;
 	if (g_regex_match(R(RX_SPEAKER_LIKE_OFFICE),
 	    s, 0, NULL))
@@ -1228,6 +1250,32 @@ header_date_only(struct dc_doc *d, int lang, const char *s)
 }
 
 /*
+ * Is s a web page's stamp, a full date and the time of day ("来源：某社
+ * 2016年12月31日 19:06", "2020-01-29 08:30")?  Its date is the text's
+ * (where the header has no other with its year); returns 1, else 0.
+ */
+static int
+header_stamp(struct dc_doc *d, int lang, const char *s)
+{
+	char	*iso = NULL, *t;
+	int	 st, en, ok;
+
+	if (!find_date_warn(s, &iso, &st, &en, 0))
+		return 0;
+	ok = strlen(iso) == 10 && g_regex_match(R(RX_STAMP_TIME), s + en, 0,
+	    NULL);
+	if (ok && (d->meta.date_iso == NULL || strlen(d->meta.date_iso) <
+	    10)) {
+		dc_meta_set(&d->meta.date_iso, iso);
+		t = g_strndup(s + st, en - st);
+		dc_meta_set(&d->meta.l[lang].date, t);
+		g_free(t);
+	}
+	g_free(iso);
+	return ok;
+}
+
+/*
  * A Chinese header line: subtitle after dashes, a profile's kicker,
  * date and place, speaker, a title line (with its subtitle after
  * "——"), or, after those, the occasion.  more: lines follow it.
@@ -1265,6 +1313,9 @@ header_zh(struct dc_doc *d, int *seen, const struct dc_line *line, int more)
 		*seen = 1;
 	} else if ((g_regex_match(R(RX_HEADER_LINES_PAREN), s, 0, NULL) ||
 	    nchars(s) <= 24) && header_date(d, lang, s)) {
+		header_add(d, DC_DATEPLACE, lang, s, line);
+		*seen = 1;
+	} else if (header_stamp(d, lang, s)) {
 		header_add(d, DC_DATEPLACE, lang, s, line);
 		*seen = 1;
 	} else if (g_regex_match(R(RX_HEADER_LINES_PAREN), s,
@@ -1373,6 +1424,39 @@ header_en(struct dc_doc *d, int *seen, int *inocc, const struct dc_line *line)
 }
 
 /*
+ * A first header line named as files are, "2013-04-28_title": its date
+ * (*date, g_malloc'd) is the text's if the header has no other; it is
+ * the title line if no other header line follows (the title without
+ * the date), else a line of the date.  Returns 1 if line i is one.
+ */
+static int
+header_file_title(struct dc_doc *d, int lang, const struct dc_line **l,
+    size_t i, size_t n, char **date)
+{
+	GMatchInfo	*mi = NULL;
+	char		*t;
+	size_t		 j;
+
+	if (!g_regex_match(R(RX_FILE_TITLE), l[i]->text, 0, &mi)) {
+		g_match_info_free(mi);
+		return 0;
+	}
+	*date = g_match_info_fetch(mi, 1);
+	for (j = i + 1; j < n && l[j]->blank; j++)
+		;
+	if (j < n)
+		header_add(d, DC_DATEPLACE, lang, l[i]->text, l[i]);
+	else {
+		t = g_match_info_fetch(mi, 2);
+		meta_cat(&d->meta.l[lang].title, " ", t);
+		header_add(d, DC_TITLE, lang, l[i]->text, l[i]);
+		g_free(t);
+	}
+	g_match_info_free(mi);
+	return 1;
+}
+
+/*
  * Classify the header lines by their forms and add them to the tree
  * and the metadata.  Each language has its own sequence: title lines
  * come first, then subtitle, occasion, speaker and role, date and
@@ -1385,7 +1469,8 @@ dc_header_lines(struct dc_doc *d, const struct dc_line **l, size_t n)
 	size_t		 i;
 	int		 lang, seen[DC_LANG__MAX] = { 0 };
 	int		 inocc[DC_LANG__MAX] = { 0 }, first = 1;
-	char		*t, *fm[DC_LANG__MAX];
+	int		 flang = DC_LANG_ZH;
+	char		*t, *fm[DC_LANG__MAX], *fdate = NULL;
 
 	/* A title from front matter is used only if the text has none. */
 	for (i = 0; i < DC_LANG__MAX; i++) {
@@ -1401,6 +1486,14 @@ dc_header_lines(struct dc_doc *d, const struct dc_line **l, size_t n)
 			lang = (unsigned char)s[0] < 0x80 ? DC_LANG_EN :
 			    DC_LANG_ZH;
 
+		/* "2013-04-28_在…的讲话": a file's name, the date and
+		 * the title; a label of the date where title lines
+		 * follow it. */
+		if (first && header_file_title(d, lang, l, i, n, &fdate)) {
+			flang = lang;
+			first = 0;
+			continue;
+		}
 		/* "8. 习近平在…的讲话": number in a collection. */
 		if (first && g_regex_match(R(RX_HEADER_LINES_COLL),
 		    s, 0, &mi)) {
@@ -1428,6 +1521,9 @@ dc_header_lines(struct dc_doc *d, const struct dc_line **l, size_t n)
 		else
 			g_free(fm[i]);
 	}
+	if (fdate != NULL && d->meta.date_iso == NULL)
+		header_date_only(d, flang, fdate);
+	g_free(fdate);
 }
 
 
@@ -1647,7 +1743,8 @@ signoff_author(struct dc_doc *d, const struct dc_node *b, const char *t)
 	GMatchInfo	*mi = NULL;
 	char		*in = NULL, *name;
 
-	if (b->sub == DC_SUB_DATELINE && d->meta.date_iso == NULL &&
+	if (b->sub == DC_SUB_DATELINE && (d->meta.date_iso == NULL ||
+	    d->meta.l[DC_LANG_ZH].place == NULL) &&
 	    (t[0] == '(' || g_str_has_prefix(t, "（"))) {
 		struct dc_dateline dl;
 		if (dc_dateline(d, t, &dl)) {
