@@ -1041,6 +1041,12 @@ dc_header_end(const struct dc_line **l, size_t n, const struct dc_opts *o)
 		rec[i] = dc_recognise_line(l, n, i, (int)en_lines);
 		if (!l[i]->blank && l[i]->lang == DC_LANG_EN)
 			en_lines++;
+		/* A Markdown heading deeper than the title's, in the
+		 * title's language, is the body's first heading (in
+		 * another, it may be the title's translation). */
+		if (i > 0 && l[i]->heading > l[0]->heading &&
+		    l[0]->heading > 0 && l[i]->lang == l[0]->lang)
+			rec[i] &= ~DC_LREC_HEADER;
 	}
 	/* Is there a body in the first 24 lines: a line no header
 	 * has, or a numbered heading after the first line? */
