@@ -35,7 +35,9 @@ dc_parse_news(const struct dc_input *in, const struct dc_opts *o)
 
 	/* Title lines: unindented and header-like, before the body. */
 	h = dc_header_end(l, n, o);
-	if (indented > 0) {
+	/* Indentation tells only where some lines have none (markup
+	 * may indent them all). */
+	if (indented > 0 && indented < n) {
 		for (i = 0; i < h && l[i]->indent == 0; i++)
 			;
 		h = i;

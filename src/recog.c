@@ -107,6 +107,7 @@ enum rx_id {
 	RX_SPEAKER_LIKE_GENRE,	/* speaker_like(): a title's ending */
 	RX_FILE_TITLE,		/* "2013-04-28_title": a file's name */
 	RX_STAMP_TIME,		/* header_stamp(): the time after a date */
+	RX_TITLE_SPEAKER,	/* title_speaker(): "主席某某在…的讲话" */
 	RX_SPEAKER_ZH_OFFICE,	/* speaker_zh() */
 	RX_SPEAKER_EN_BY,	/* speaker_en() */
 	RX_SPEAKER_EN_HON,	/* speaker_en() */
@@ -249,6 +250,9 @@ static const struct {
 	{ "^([0-9]{4}-[0-9]{1,2}-[0-9]{1,2})_[ \\t]*(\\S.*)$", 0 },
 	/* RX_STAMP_TIME */
 	{ "^[\\s\\x{3000}]*[0-9０-９]{1,2}[:：][0-9０-９]{2}", 0 },
+	/* RX_TITLE_SPEAKER: office, name, and the verb after it */
+	{ "^(.{0,16}" ZH_OFFICE ")([" HAN "]{2,4}?)(?:在|于|於|发表|發表|出席|同|"
+	  "向|致)", 0 },
 	/* RX_SPEAKER_ZH_OFFICE */
 	{ "^(.*" ZH_OFFICE ")(.{2,8})$", 0 },
 	/* RX_SPEAKER_EN_BY */
@@ -1282,6 +1286,31 @@ header_stamp(struct dc_doc *d, int lang, const char *s)
 }
 
 /*
+ * A speech's title that names its speaker by office and name before
+ * what the speaker did ("国务委员兼外交部长某某某在…上的讲话", "国家主席
+ * 某某某发表…贺词") gives the speaker and the role, where no speaker
+ * line does.
+ */
+static void
+title_speaker(struct dc_lmeta *m, const char *s)
+{
+	GMatchInfo	*mi = NULL;
+	char		*role, *name;
+
+	if (m->speaker == NULL && g_regex_match(R(RX_TITLE_SPEAKER), s, 0,
+	    &mi) && g_regex_match(R(RX_SPEAKER_LIKE_GENRE), s, 0, NULL)) {
+		role = g_match_info_fetch(mi, 1);
+		name = g_match_info_fetch(mi, 3);
+		dc_meta_set(&m->speaker, name);
+		if (m->role == NULL)
+			dc_meta_set(&m->role, role);
+		g_free(role);
+		g_free(name);
+	}
+	g_match_info_free(mi);
+}
+
+/*
  * A Chinese header line: subtitle after dashes, a profile's kicker,
  * date and place, speaker, a title line (with its subtitle after
  * "——"), or, after those, the occasion.  more: lines follow it.
@@ -1356,6 +1385,7 @@ header_zh(struct dc_doc *d, int *seen, const struct dc_line *line, int more)
 	} else {
 		meta_cat(&m->title, "\u3000", md_strip(s));
 		header_add(d, DC_TITLE, lang, s, line);
+		title_speaker(m, s);
 	}
 	g_match_info_free(mi);
 	mi = NULL;
@@ -1756,7 +1786,14 @@ signoff_author(struct dc_doc *d, const struct dc_node *b, const char *t)
 		if (dc_dateline(d, t, &dl)) {
 			g_free(dl.dateline);
 			g_free(dl.byline);
+			return;
 		}
+	}
+	/* A letter's or a speech's date under it is the text's date
+	 * where the header gave none. */
+	if (b->sub == DC_SUB_DATELINE) {
+		if (d->meta.date_iso == NULL)
+			header_date(d, DC_LANG_ZH, t);
 		return;
 	}
 	if (b->sub == DC_SUB_BYLINE) {
