@@ -2180,6 +2180,7 @@ dc_body_roles(struct dc_doc *d, const struct dc_opts *o)
 	const char	*t;
 	int		 lang, para = 0, addr, strong, k, nb = 0, nlong = 0;
 	int		 turns = 0, names = 0, kinds[7] = { 0 }, off;
+	int		 marked = 0;
 	size_t		 sl;
 
 	for (b = d->root->child; b != NULL; b = b->next)
@@ -2190,6 +2191,8 @@ dc_body_roles(struct dc_doc *d, const struct dc_opts *o)
 			t = block_text(b, &lang);
 			if (heading_form(t, lang) == 0)
 				nlong++;
+			if (b->type == DC_HEADING)
+				marked++;
 		}
 	if (first == NULL)
 		return;
@@ -2257,7 +2260,10 @@ dc_body_roles(struct dc_doc *d, const struct dc_opts *o)
 		/* A heading stands between paragraphs (or opens the body
 		 * when it is numbered), in a text that has paragraphs. */
 		k = heading_form(t, lang);
-		if (k > 0 && nlong >= 2 && next != NULL && next != tail &&
+		/* A text whose markup marks two headings or more marks
+		 * them all: its short lines are items, not headings. */
+		if (k > 0 && nlong >= 2 && marked < 2 && next != NULL &&
+		    next != tail &&
 		    (para || k == 2)) {
 			struct dc_node *h = b, *m;
 			int nlines = 1;
