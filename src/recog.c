@@ -108,6 +108,7 @@ enum rx_id {
 	RX_FILE_TITLE,		/* "2013-04-28_title": a file's name */
 	RX_STAMP_TIME,		/* header_stamp(): the time after a date */
 	RX_TITLE_SPEAKER,	/* title_speaker(): "主席某某在…的讲话" */
+	RX_STAFF,		/* trailer_form(): "值班编辑：某某" */
 	RX_SPEAKER_ZH_OFFICE,	/* speaker_zh() */
 	RX_SPEAKER_EN_BY,	/* speaker_en() */
 	RX_SPEAKER_EN_HON,	/* speaker_en() */
@@ -253,6 +254,9 @@ static const struct {
 	/* RX_TITLE_SPEAKER: office, name, and the verb after it */
 	{ "^(.{0,16}" ZH_OFFICE ")([" HAN "]{2,4}?)(?:在|于|於|发表|發表|出席|同|"
 	  "向|致)", 0 },
+	/* RX_STAFF: who edited, checked or produced the text */
+	{ "^[（(【\\[]?[" HAN "]{0,4}(?:编辑|編輯|校对|校對|审校|審校|编审|編審|"
+	  "审核|審核|监制|監製|统筹|統籌|排版|美编|美編)[ \\t\\x{3000}]*[：:|｜]", 0 },
 	/* RX_SPEAKER_ZH_OFFICE */
 	{ "^(.*" ZH_OFFICE ")(.{2,8})$", 0 },
 	/* RX_SPEAKER_EN_BY */
@@ -1838,9 +1842,11 @@ signoff_author(struct dc_doc *d, const struct dc_node *b, const char *t)
 }
 
 /* The speaker label of a seg: its length in bytes, or 0.  *strong is
- * set if the label is one that makes a turn wherever it stands. */
+ * set if the label is one that makes a turn wherever it stands.  A
+ * label that opens three paragraphs or more (rep counts them) is a
+ * speaker's whatever its length: an interviewer named by the paper. */
 static size_t
-turn_label(const struct dc_node *s, int *strong)
+turn_label(const struct dc_node *s, int *strong, GHashTable *rep)
 {
 	GMatchInfo	*mi = NULL;
 	char		*w;
@@ -1861,9 +1867,10 @@ turn_label(const struct dc_node *s, int *strong)
 	else if (s->lang == DC_LANG_ZH)
 		/* A name: two to four characters (more with the dot of
 		 * a transliteration), not a verb of saying. */
-		ok = ((g_utf8_strlen(w, -1) >= 2 &&
-		    g_utf8_strlen(w, -1) <= 4) || strstr(w, "·") != NULL) &&
-		    !role_match(RX_R_SAYS, w);
+		ok = (((g_utf8_strlen(w, -1) >= 2 &&
+		    g_utf8_strlen(w, -1) <= 4) || strstr(w, "·") != NULL) ||
+		    (rep != NULL && GPOINTER_TO_INT(g_hash_table_lookup(rep,
+		    w)) >= 3)) && !role_match(RX_R_SAYS, w);
 	else
 		ok = 1;
 	g_free(w);
@@ -1951,7 +1958,7 @@ trailer_form(const char *t)
 		if (strcmp(u, ends[i]) == 0)
 			ok = 1;
 	if (!ok && g_utf8_strlen(u, -1) <= 160)
-		ok = role_match(RX_LABEL, u);
+		ok = role_match(RX_LABEL, u) || role_match(RX_STAFF, t);
 	g_free(u);
 	return ok;
 }
@@ -2016,6 +2023,33 @@ dc_recognise(const char *t, int lang)
 	if (trailer_form(t))
 		r |= DC_REC_TRAILER;
 	return r;
+}
+
+/* How many paragraphs from first up to tail each Chinese label and
+ * colon opens: a table of counts (g_hash_table_unref() it). */
+static GHashTable *
+turn_labels(const struct dc_node *first, const struct dc_node *tail)
+{
+	GHashTable		*h;
+	GMatchInfo		*mi = NULL;
+	const struct dc_node	*b, *s;
+	char			*w;
+
+	h = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+	for (b = first; b != NULL && b != tail; b = b->next)
+		for (s = b->child; s != NULL; s = s->next) {
+			if (s->type == DC_SEG && s->lang == DC_LANG_ZH &&
+			    web_colon_early(s->text) && g_regex_match(
+			    R(RX_R_TURN_ZH), s->text, 0, &mi)) {
+				w = g_match_info_fetch(mi, 1);
+				g_hash_table_insert(h, w, GINT_TO_POINTER(
+				    GPOINTER_TO_INT(g_hash_table_lookup(h,
+				    w)) + 1));
+			}
+			g_match_info_free(mi);
+			mi = NULL;
+		}
+	return h;
 }
 
 /* Move every child (tokenised sentence) of seg src to the end of dst. */
@@ -2181,6 +2215,7 @@ dc_body_roles(struct dc_doc *d, const struct dc_opts *o)
 	int		 lang, para = 0, addr, strong, k, nb = 0, nlong = 0;
 	int		 turns = 0, names = 0, kinds[7] = { 0 }, off;
 	int		 marked = 0;
+	GHashTable	*rep;
 	size_t		 sl;
 
 	for (b = d->root->child; b != NULL; b = b->next)
@@ -2203,9 +2238,10 @@ dc_body_roles(struct dc_doc *d, const struct dc_opts *o)
 
 	/* Speaker turns: count the labels first, so that names count
 	 * only where the text is an interview. */
+	rep = turn_labels(first, tail);
 	for (b = first; b != NULL && b != tail; b = b->next)
 		for (s = b->child; s != NULL; s = s->next)
-			if (turn_label(s, &strong) > 0) {
+			if (turn_label(s, &strong, rep) > 0) {
 				if (strong)
 					turns++;
 				else
@@ -2291,7 +2327,7 @@ dc_body_roles(struct dc_doc *d, const struct dc_opts *o)
 		/* Speaker turns. */
 		sl = 0;
 		for (s = b->child; s != NULL; s = s->next) {
-			size_t n = turn_label(s, &strong);
+			size_t n = turn_label(s, &strong, rep);
 			if (n > 0 && (strong || turns > 0 || names >= 3)) {
 				s->spk_len = n;
 				sl = n;
@@ -2318,6 +2354,8 @@ dc_body_roles(struct dc_doc *d, const struct dc_opts *o)
 		for (s = b->child; s != NULL; s = s->next)
 			dc_seg_enum(s);
 	}
+
+	g_hash_table_unref(rep);
 
 	/* Heading levels: by numbering kind, in the order of rank, the
 	 * unnumbered ones at the top; at most three levels. */
