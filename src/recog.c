@@ -470,6 +470,25 @@ last_char(const char *s)
 	return n == 0 ? 0 : g_utf8_get_char(g_utf8_prev_char(s + n));
 }
 
+/* Is s a list of names, parted by 、 or ，: each of one to five
+ * characters (a transliteration, with its dots, of up to twenty)? */
+static int
+byline_names(const char *s)
+{
+	char	**v;
+	long	  n;
+	int	  i, ok = 1;
+
+	v = g_strsplit_set(s, "、，,", -1);
+	for (i = 0; v[i] != NULL && ok; i++) {
+		n = g_utf8_strlen(v[i], -1);
+		ok = n <= 5 || (strstr(v[i], "·") != NULL && n <= 20) ||
+		    (unsigned char)v[i][0] < 0x80;
+	}
+	g_strfreev(v);
+	return ok;
+}
+
 /*
  * Record dateline and byline in the metadata: agency, place, date
  * (partial "--11-11" without a year), reporters.
@@ -524,7 +543,9 @@ dc_byline_meta(struct dc_doc *d, const char *where, const char *date,
 				g_string_append(b, v[i]);
 			}
 		g_strfreev(v);
-		if (b->len > 0)
+		/* Reporters are names: a sentence in the brackets
+		 * ("某某对此文亦有贡献") names no reporters. */
+		if (b->len > 0 && byline_names(b->str))
 			dc_meta_set(&d->meta.reporters, b->str);
 		g_string_free(b, TRUE);
 	}
@@ -1643,6 +1664,28 @@ role_punct_end(gunichar c)
 	    c == ':' || c == 0xFF0E;
 }
 
+/* Is s wholly in one pair of round brackets ("（某某父母）")? */
+static int
+bracketed(const char *s)
+{
+	const char	*p;
+	int		 depth = 0;
+	gunichar	 c;
+
+	if (*s != '(' && !g_str_has_prefix(s, "（"))
+		return 0;
+	for (p = s; *p != '\0'; p = g_utf8_next_char(p)) {
+		c = g_utf8_get_char(p);
+		if (c == '(' || c == 0xFF08)
+			depth++;
+		else if (c == ')' || c == 0xFF09) {
+			if (--depth == 0)
+				return p[c == ')' ? 1 : 3] == '\0';
+		}
+	}
+	return 0;
+}
+
 /*
  * Could this text be a heading by its form: short, no sentence inside,
  * no mark ending it (closing quotes and brackets aside)?  Returns 2 if
@@ -1669,6 +1712,9 @@ heading_form(const char *s, int lang)
 	if (role_punct_end(c))
 		return 0;
 	if (dc_is_address(s, lang) || dc_is_thanks(s, lang))
+		return 0;
+	/* A line wholly in brackets is an aside or a caption. */
+	if (bracketed(s))
 		return 0;
 	num = role_match(RX_R_NUM, s);
 	if (lang == DC_LANG_ZH) {
