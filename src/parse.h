@@ -140,6 +140,12 @@ enum dc_role {
 	DC_ROLE_CAPTION,	/* a photo caption after the text */
 	DC_ROLE_TRAILER,	/* after all that: source and editor labels,
 				   end marks, links (kept as paragraphs) */
+	DC_ROLE_LEAD,		/* before the salutation: a reader's heading,
+				   a caption */
+	DC_ROLE_SALUTATION,	/* the opening's address */
+	DC_ROLE_VOCATIVE,	/* an address in the body: opens a part */
+	DC_ROLE_NOTE,		/* an editor's note */
+	DC_ROLE_BCAPTION,	/* a caption or credit in the body */
 	DC_ROLE__MAX
 };
 enum dc_role	*dc_roles_decide(const struct dc_node *,

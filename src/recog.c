@@ -2162,6 +2162,11 @@ tail_sub(enum dc_role r)
 	case DC_ROLE_SPLIT:
 	case DC_ROLE_CLOSING:
 	case DC_ROLE_TRAILER:
+	case DC_ROLE_LEAD:
+	case DC_ROLE_SALUTATION:
+	case DC_ROLE_VOCATIVE:
+	case DC_ROLE_NOTE:
+	case DC_ROLE_BCAPTION:
 	case DC_ROLE__MAX:
 		break;
 	}
@@ -2190,13 +2195,77 @@ tail_split(struct dc_node *b)
 	return NULL;
 }
 
+/* A caption's kind by its form: one that says it is a caption, or a
+ * photo credit alone. */
+static enum dc_sub
+caption_sub(const char *t, int lang)
+{
+	if (role_match(RX_R_CAPTION, t))
+		return DC_SUB_CAPTION;
+	if (lang == DC_LANG_ZH && role_match(RX_R_CREDIT, t) &&
+	    g_utf8_strlen(t, -1) <= 30)
+		return DC_SUB_CREDIT;
+	return DC_SUB_CAPTION;
+}
+
+/* An editor's note b, and "——编者" that may end it split off as its
+ * sign-off. */
+static void
+body_note(struct dc_node *b, const char *t, int lang)
+{
+	struct dc_node	*nb;
+	int		 off;
+
+	b->type = DC_NOTE;
+	if (lang == DC_LANG_ZH && b->child->next == NULL &&
+	    (off = role_tail(RX_R_EDITOR_END, t)) > 0 &&
+	    (nb = block_split(b, (size_t)off, DC_SIGNOFF)) != NULL)
+		nb->sub = DC_SUB_EDITOR;
+}
+
+/* Give block b the role r of the opening or the body (not the tail).
+ * Returns 1 if r is one of those. */
+static int
+body_role(struct dc_node *b, enum dc_role r)
+{
+	const char	*t;
+	int		 lang;
+
+	t = block_text(b, &lang);
+	switch (r) {
+	case DC_ROLE_LEAD:
+		if (b->type == DC_PARA) {
+			b->type = DC_CAPTION;
+			b->sub = caption_sub(t, lang);
+		}
+		return 1;
+	case DC_ROLE_SALUTATION:
+		b->type = DC_SALUTATION;
+		return 1;
+	case DC_ROLE_VOCATIVE:
+		b->type = DC_VOCATIVE;
+		return 1;
+	case DC_ROLE_NOTE:
+		body_note(b, t, lang);
+		return 1;
+	case DC_ROLE_BCAPTION:
+		b->type = DC_CAPTION;
+		b->sub = caption_sub(t, lang);
+		return 1;
+	default:
+		return 0;
+	}
+}
+
 /*
- * Give the blocks that close the text their roles, as the decoder
- * (roles.c) labels the whole text.  Returns the first block of the
- * tail, or NULL if nothing closes the text.
+ * Give the blocks their roles as the decoder (roles.c) labels the
+ * whole text: the opening's, what closes the text, and those of the
+ * body that a block's form and place tell alone (headings and turns
+ * are dc_body_roles()'s).  Returns the first block of the tail, or
+ * NULL if nothing closes the text.
  */
 static struct dc_node *
-body_tail(struct dc_doc *d, struct dc_node *first, const struct dc_opts *o)
+body_decide(struct dc_doc *d, struct dc_node *first, const struct dc_opts *o)
 {
 	struct dc_node	*b, **v, *tail = NULL;
 	enum dc_role	*r;
@@ -2211,8 +2280,15 @@ body_tail(struct dc_doc *d, struct dc_node *first, const struct dc_opts *o)
 	/* From the end back, as a reader finds who signed. */
 	for (i = n; i-- > 0; ) {
 		b = v[i];
+		if (body_role(b, r[i]))
+			continue;
 		switch (r[i]) {
 		case DC_ROLE_BODY:
+		case DC_ROLE_LEAD:
+		case DC_ROLE_SALUTATION:
+		case DC_ROLE_VOCATIVE:
+		case DC_ROLE_NOTE:
+		case DC_ROLE_BCAPTION:
 			continue;
 		case DC_ROLE_TRAILER:
 			/* A paragraph, but no heading or turn. */
@@ -2258,8 +2334,8 @@ dc_body_roles(struct dc_doc *d, const struct dc_opts *o)
 {
 	struct dc_node	*b, *s, *next, *first = NULL, *tail = NULL;
 	const char	*t;
-	int		 lang, para = 0, addr, strong, k, nb = 0, nlong = 0;
-	int		 turns = 0, names = 0, kinds[7] = { 0 }, off;
+	int		 lang, para = 0, strong, k, nb = 0, nlong = 0;
+	int		 turns = 0, names = 0, kinds[7] = { 0 };
 	int		 marked = 0;
 	GHashTable	*rep;
 	size_t		 sl;
@@ -2280,7 +2356,7 @@ dc_body_roles(struct dc_doc *d, const struct dc_opts *o)
 
 	/* What ends the text: thanks, sign-offs, credits and captions,
 	 * decided with the rest of the text (roles.c). */
-	tail = body_tail(d, first, o);
+	tail = body_decide(d, first, o);
 
 	/* Speaker turns: count the labels first, so that names count
 	 * only where the text is an interview. */
@@ -2303,42 +2379,12 @@ dc_body_roles(struct dc_doc *d, const struct dc_opts *o)
 			kinds[heading_kind(t) + 1]++;
 			continue;
 		}
+		/* The decoder's roles stand (body_decide()); an editor's
+		 * note counts as a paragraph before a heading. */
+		if (b->type == DC_NOTE)
+			para = 1;
 		if (b->type != DC_PARA)
 			continue;
-		addr = dc_is_address(t, lang);
-		if (addr && b->child->next != NULL)
-			addr = dc_is_address(b->child->next->text,
-			    b->child->next->lang) || lang == DC_LANG_ZH;
-		if (addr) {
-			b->type = para ? DC_VOCATIVE : DC_SALUTATION;
-			continue;
-		}
-		if (role_match(RX_R_NOTE, t)) {
-			b->type = DC_NOTE;
-			if (lang == DC_LANG_ZH && b->child->next == NULL &&
-			    (off = role_tail(RX_R_EDITOR_END, t)) > 0 &&
-			    (next = block_split(b, (size_t)off,
-			    DC_SIGNOFF)) != NULL) {
-				next->sub = DC_SUB_EDITOR;
-				next = next->next;
-			} else
-				next = b->next;
-			para = 1;
-			continue;
-		}
-		if (role_match(RX_R_CAPTION, t) || (lang == DC_LANG_ZH &&
-		    role_match(RX_R_CREDIT, t) && g_utf8_strlen(t, -1) <= 30)) {
-			b->type = DC_CAPTION;
-			b->sub = role_match(RX_R_CAPTION, t) ? DC_SUB_CAPTION :
-			    DC_SUB_CREDIT;
-			continue;
-		}
-		if (role_tail(RX_R_CREDIT_END, t) > 0 &&
-		    g_utf8_strlen(t, -1) <= 80) {
-			b->type = DC_CAPTION;
-			b->sub = DC_SUB_CAPTION;
-			continue;
-		}
 		/* A heading stands between paragraphs (or opens the body
 		 * when it is numbered), in a text that has paragraphs. */
 		k = heading_form(t, lang);

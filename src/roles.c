@@ -56,6 +56,7 @@ enum rl_feat {
 	RF_BRACKET,	/* wholly in brackets */
 	RF_NEXT_TAIL,	/* the next block is a sign-off's form */
 	RF_PREV_STOP,	/* the block before ends a sentence */
+	RF_CAPFORM,	/* a caption's or a credit's form, any */
 	RF__MAX
 };
 
@@ -66,11 +67,13 @@ static const char *const rl_feat_names[RF__MAX] = {
 	"trailer",
 	"first", "last", "end3", "end6", "typed", "empty", "multi",
 	"short", "long", "stop", "bracket", "next-tail", "prev-stop",
+	"caption-form",
 };
 
 static const char *const rl_role_names[DC_ROLE__MAX] = {
 	"body", "split", "closing", "byline", "dateline", "editor",
-	"signed", "credit", "caption", "trailer",
+	"signed", "credit", "caption", "trailer", "lead", "salutation",
+	"vocative", "note", "body-caption",
 };
 
 /*
@@ -107,7 +110,22 @@ static const int rl_weights[DC_ROLE__MAX][RF__MAX] = {
 	/* What trails the text may be longer: links, labels. */
 	[DC_ROLE_TRAILER] = { [RF_FIRST] = X, [RF_TYPED] = X,
 	    [RF_EMPTY] = X, [RF_BIAS] = 5, [RF_TRAILER] = -10 },
+	/* Before the salutation only what the reader typed (a Markdown
+	 * heading) and captions. */
+	[DC_ROLE_LEAD] = { [RF_CAPFORM] = -4 },
+	/* An address is the salutation before the body, a vocative in
+	 * it; before an editor's note, a caption. */
+	[DC_ROLE_SALUTATION] = { [RF_TYPED] = X, [RF_BIAS] = 5,
+	    [RF_ADDRESS] = -12 },
+	[DC_ROLE_VOCATIVE] = { [RF_TYPED] = X, [RF_BIAS] = 6,
+	    [RF_ADDRESS] = -12 },
+	[DC_ROLE_NOTE] = { [RF_TYPED] = X, [RF_BIAS] = 5, [RF_NOTE] = -10 },
+	[DC_ROLE_BCAPTION] = { [RF_TYPED] = X, [RF_BIAS] = 5,
+	    [RF_CAPFORM] = -9 },
 };
+
+/* Beside the recognisers' bits, in rl_unit.rec: the reader typed it. */
+#define RL_TYPED	(1u << 31)
 
 /*
  * What a role must show: at least one of these recogniser bits, or
@@ -123,6 +141,13 @@ static const unsigned rl_needs[DC_ROLE__MAX] = {
 	[DC_ROLE_CREDIT] = DC_REC_CREDIT,
 	[DC_ROLE_CAPTION] = DC_REC_CAPTION | DC_REC_CREDIT_END,
 	[DC_ROLE_TRAILER] = DC_REC_TRAILER,
+	[DC_ROLE_SALUTATION] = DC_REC_ADDRESS,
+	[DC_ROLE_VOCATIVE] = DC_REC_ADDRESS,
+	[DC_ROLE_NOTE] = DC_REC_NOTE,
+	[DC_ROLE_BCAPTION] = DC_REC_CAPTION | DC_REC_CREDIT |
+	    DC_REC_CREDIT_END,
+	[DC_ROLE_LEAD] = RL_TYPED | DC_REC_CAPTION | DC_REC_CREDIT |
+	    DC_REC_CREDIT_END,
 };
 
 /* A role wins by a small margin below this: a warning says so. */
@@ -131,7 +156,10 @@ static const unsigned rl_needs[DC_ROLE__MAX] = {
 /*
  * ---- The grammar ----
  *
- * The roles stand in regions, in this order: the body, the last
+ * The roles stand in regions, in this order: the opening (the
+ * salutation, and before it only headings and captions), the body
+ * (paragraphs, vocatives, editor's notes, captions; headings and turns
+ * are told by dc_body_roles() among the body's blocks), the last
  * paragraph with a sign-off split off it (once), what closes the
  * text (thanks, sign-offs, credits and captions, in any order), and
  * what trails it (source and editor labels, end marks, links).
@@ -140,10 +168,16 @@ static int
 rl_region(enum dc_role r)
 {
 	switch (r) {
-	case DC_ROLE_BODY:
+	case DC_ROLE_LEAD:
+	case DC_ROLE_SALUTATION:
 		return 0;
-	case DC_ROLE_SPLIT:
+	case DC_ROLE_BODY:
+	case DC_ROLE_VOCATIVE:
+	case DC_ROLE_NOTE:
+	case DC_ROLE_BCAPTION:
 		return 1;
+	case DC_ROLE_SPLIT:
+		return 2;
 	case DC_ROLE_CLOSING:
 	case DC_ROLE_BYLINE:
 	case DC_ROLE_DATELINE:
@@ -151,22 +185,25 @@ rl_region(enum dc_role r)
 	case DC_ROLE_SIGNED:
 	case DC_ROLE_CREDIT:
 	case DC_ROLE_CAPTION:
-		return 2;
-	case DC_ROLE_TRAILER:
 		return 3;
+	case DC_ROLE_TRAILER:
+		return 4;
 	case DC_ROLE__MAX:
 		break;
 	}
 	abort();
 }
 
-/* May role b follow role a? */
+/* May role b follow role a?  A vocative follows the body's own
+ * blocks, never the opening's alone. */
 static int
 rl_may_follow(enum dc_role a, enum dc_role b)
 {
 	int	 ra = rl_region(a), rb = rl_region(b);
 
-	return rb > ra || (rb == ra && ra != 1);
+	if (b == DC_ROLE_VOCATIVE && ra == 0)
+		return 0;
+	return rb > ra || (rb == ra && ra != 2);
 }
 
 /* Roles of one kind, for the runner-up: a byline's runner-up is not
@@ -191,6 +228,15 @@ rl_group(enum dc_role r)
 		return 4;
 	case DC_ROLE_TRAILER:
 		return 5;
+	case DC_ROLE_LEAD:
+		return 0;
+	case DC_ROLE_SALUTATION:
+	case DC_ROLE_VOCATIVE:
+		return 6;	/* an address: the grammar tells which */
+	case DC_ROLE_NOTE:
+		return 8;
+	case DC_ROLE_BCAPTION:
+		return 4;
 	case DC_ROLE__MAX:
 		break;
 	}
@@ -235,6 +281,8 @@ rl_unit_own(struct rl_unit *u, const struct dc_node *b)
 		u->f[RF_EMPTY] = 1;
 		u->text = "";
 		u->lang = DC_LANG_ZH;
+		if (u->f[RF_TYPED])
+			u->rec |= RL_TYPED;
 		return;
 	}
 	s = dc_node_seg(b, DC_LANG_ZH);
@@ -254,6 +302,10 @@ rl_unit_own(struct rl_unit *u, const struct dc_node *b)
 	u->f[RF_STOP] = rl_stop(c);
 	u->f[RF_BRACKET] = (t[0] == '(' || g_str_has_prefix(t, "（")) &&
 	    (c == ')' || c == 0xFF09);
+	u->f[RF_CAPFORM] = (u->rec & (DC_REC_CAPTION | DC_REC_CREDIT |
+	    DC_REC_CREDIT_END)) != 0;
+	if (u->f[RF_TYPED])
+		u->rec |= RL_TYPED;
 }
 
 /* The features that depend on the unit's place and its neighbours. */
