@@ -2,7 +2,7 @@
 # Run one golden case: tests/golden/<dialect>/<name>.txt.  Siblings
 # select what is compared: .tree (--dump-model), .tei (--tei, with
 # SOURCE_DATE_EPOCH=0), .json (--json, and read back), .msgs
-# (diagnostics, directory stripped).  Honours $VALGRIND.  Exit 0 pass, 1 fail.
+# (diagnostics, directory stripped; none without a .msgs).  Honours $VALGRIND.  Exit 0 pass, 1 fail.
 . "${top_srcdir:-.}/tests/lib.sh"
 
 src=$1
@@ -50,6 +50,11 @@ fi
 if [ -f "$base.msgs" ]; then
 	n=$((n + 1))
 	diff -u "$base.msgs" "$T/msgs" || fail "messages differ from $base.msgs"
+elif [ -s "$T/msgs" ]; then
+	# No .msgs: the case gives no messages (tests/regen.sh writes one
+	# where there are).
+	cat "$T/msgs"
+	fail "messages, and no $base.msgs beside $src"
 fi
 [ $n -gt 0 ] || fail "no .tree or .msgs beside $src"
 pass
