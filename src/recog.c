@@ -109,6 +109,7 @@ enum rx_id {
 	RX_STAMP_TIME,		/* header_stamp(): the time after a date */
 	RX_TITLE_SPEAKER,	/* title_speaker(): "主席某某在…的讲话" */
 	RX_STAFF,		/* trailer_form(): "值班编辑：某某" */
+	RX_CREDIT_LINE,		/* header_credit(): "文｜某某", "编辑｜某某" */
 	RX_SPEAKER_ZH_OFFICE,	/* speaker_zh() */
 	RX_SPEAKER_EN_BY,	/* speaker_en() */
 	RX_SPEAKER_EN_HON,	/* speaker_en() */
@@ -257,6 +258,10 @@ static const struct {
 	/* RX_STAFF: who edited, checked or produced the text */
 	{ "^[（(【\\[]?[" HAN "]{0,4}(?:编辑|編輯|校对|校對|审校|審校|编审|編審|"
 	  "审核|審核|监制|監製|统筹|統籌|排版|美编|美編)[ \\t\\x{3000}]*[：:|｜]", 0 },
+	/* RX_CREDIT_LINE: a credit, the name after a bar or a colon */
+	{ "^(文|作者|撰文|记者|記者|采写|採寫|编辑|編輯|责编|責編|图|圖|图片|圖片|"
+	  "摄影|攝影|视觉|視覺|设计|設計|校对|校對|排版|美编|美編|出品|监制|監製)"
+	  "[ \\t\\x{3000}]*[｜|丨:：/][ \\t\\x{3000}]*(\\S.{0,24})$", 0 },
 	/* RX_SPEAKER_ZH_OFFICE */
 	{ "^(.*" ZH_OFFICE ")(.{2,8})$", 0 },
 	/* RX_SPEAKER_EN_BY */
@@ -1070,11 +1075,14 @@ dc_header_end(const struct dc_line **l, size_t n, const struct dc_opts *o)
 		rec[i] = dc_recognise_line(l, n, i, (int)en_lines);
 		if (!l[i]->blank && l[i]->lang == DC_LANG_EN)
 			en_lines++;
-		/* A Markdown heading deeper than the title's, in the
-		 * title's language, is the body's first heading (in
-		 * another, it may be the title's translation). */
+		/* A Markdown heading deeper than the title's (or a
+		 * section's, "##", under lines that are no heading), in
+		 * the language of the line before, is the body's first
+		 * heading (in another, it may be the title's
+		 * translation). */
 		if (i > 0 && l[i]->heading > l[0]->heading &&
-		    l[0]->heading > 0 && l[i]->lang == l[0]->lang)
+		    (l[0]->heading > 0 || l[i]->heading >= 2) &&
+		    l[i]->lang == l[i - 1]->lang)
 			rec[i] &= ~DC_LREC_HEADER;
 	}
 	/* Is there a body in the first 24 lines: a line no header
@@ -1518,6 +1526,36 @@ header_file_title(struct dc_doc *d, int lang, const struct dc_line **l,
 }
 
 /*
+ * A credit line in the header, "文｜某某", "编辑｜某某", "图｜某社": a
+ * byline; the writer's name is the author where none is known.
+ * Returns 1 if s is one.
+ */
+static int
+header_credit(struct dc_doc *d, int lang, const struct dc_line *line)
+{
+	GMatchInfo	*mi = NULL;
+	char		*w, *name;
+
+	if (!g_regex_match(R(RX_CREDIT_LINE), line->text, 0, &mi)) {
+		g_match_info_free(mi);
+		return 0;
+	}
+	w = g_match_info_fetch(mi, 1);
+	name = g_match_info_fetch(mi, 2);
+	g_match_info_free(mi);
+	/* The writer's credit names the author. */
+	if (d->meta.l[lang].speaker == NULL && (strcmp(w, "文") == 0 ||
+	    strcmp(w, "作者") == 0 || strcmp(w, "撰文") == 0 ||
+	    strcmp(w, "记者") == 0 || strcmp(w, "記者") == 0 ||
+	    strcmp(w, "采写") == 0 || strcmp(w, "採寫") == 0))
+		dc_meta_set(&d->meta.l[lang].speaker, name);
+	header_add(d, DC_BYLINE, lang, line->text, line);
+	g_free(w);
+	g_free(name);
+	return 1;
+}
+
+/*
  * Classify the header lines by their forms and add them to the tree
  * and the metadata.  Each language has its own sequence: title lines
  * come first, then subtitle, occasion, speaker and role, date and
@@ -1571,6 +1609,8 @@ dc_header_lines(struct dc_doc *d, const struct dc_line **l, size_t n)
 		mi = NULL;
 		first = 0;
 
+		if (lang == DC_LANG_ZH && header_credit(d, lang, l[i]))
+			continue;
 		if (lang == DC_LANG_ZH)
 			header_zh(d, &seen[lang], l[i], i + 1 < n);
 		else
