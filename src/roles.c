@@ -484,6 +484,7 @@ rl_explain(const struct rl_dp *p, size_t i, int line, const char *what,
     const char *const *rnames, const char *text)
 {
 	int	 r = p->best[i], ru = p->ru[i], j;
+	long	 n;
 	char	*t;
 
 	fprintf(stderr, "explain: %s at line %d: [", what, line);
@@ -495,9 +496,10 @@ rl_explain(const struct rl_dp *p, size_t i, int line, const char *what,
 	if (ru >= 0)
 		fprintf(stderr, ", runner-up %s %d (total %d)", rnames[ru],
 		    C(p, i, ru), T(p, i, ru));
-	t = g_utf8_substring(text, 0, 24);
-	fprintf(stderr, ": %s%s\n", t, g_utf8_strlen(text, -1) > 24 ?
-	    "…" : "");
+	/* g_utf8_substring() reads past an end beyond the text. */
+	n = g_utf8_strlen(text, -1);
+	t = g_utf8_substring(text, 0, n > 24 ? 24 : n);
+	fprintf(stderr, ": %s%s\n", t, n > 24 ? "…" : "");
 	g_free(t);
 }
 
