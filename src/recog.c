@@ -259,7 +259,7 @@ static const struct {
 	{ "^[（(【\\[]?[" HAN "]{0,4}(?:编辑|編輯|校对|校對|审校|審校|编审|編審|"
 	  "审核|審核|监制|監製|统筹|統籌|排版|美编|美編)[ \\t\\x{3000}]*[：:|｜]", 0 },
 	/* RX_CREDIT_LINE: a credit, the name after a bar or a colon */
-	{ "^(文|作者|撰文|撰稿|记者|記者|采写|採寫|编辑|編輯|责编|責編|图|圖|图片|圖片|"
+	{ "^(文|作者|撰文|记者|記者|采写|採寫|编辑|編輯|责编|責編|图|圖|图片|圖片|"
 	  "摄影|攝影|视觉|視覺|设计|設計|校对|校對|排版|美编|美編|出品|监制|監製)"
 	  "[ \\t\\x{3000}]*[｜|丨:：/][ \\t\\x{3000}]*(\\S.{0,24})$", 0 },
 	/* RX_SPEAKER_ZH_OFFICE */
@@ -1546,7 +1546,6 @@ header_credit(struct dc_doc *d, int lang, const struct dc_line *line)
 	/* The writer's credit names the author. */
 	if (d->meta.l[lang].speaker == NULL && (strcmp(w, "文") == 0 ||
 	    strcmp(w, "作者") == 0 || strcmp(w, "撰文") == 0 ||
-	    strcmp(w, "撰稿") == 0 ||
 	    strcmp(w, "记者") == 0 || strcmp(w, "記者") == 0 ||
 	    strcmp(w, "采写") == 0 || strcmp(w, "採寫") == 0))
 		dc_meta_set(&d->meta.l[lang].speaker, name);
