@@ -13,6 +13,29 @@
 #include "docconv.h"
 #include "parse.h"
 
+/* Does line b close the text after line a, which ends a sentence or
+ * closes the text itself: a sign-off, a date, thanks, a trailer's
+ * label?  Then it does not go on with a's paragraph, unindented or
+ * not. */
+static int
+news_closes(const struct dc_line *a, const struct dc_line *b)
+{
+	const unsigned	 closing = DC_REC_THANKS | DC_REC_BYLINE |
+	    DC_REC_DATELINE | DC_REC_DATE | DC_REC_EDITOR | DC_REC_CREDIT |
+	    DC_REC_TRAILER;
+	gunichar	 c;
+
+	if (a->len == 0 || (dc_recognise(b->text, b->lang == DC_LANG_EN ?
+	    DC_LANG_EN : DC_LANG_ZH) & closing) == 0)
+		return 0;
+	/* After a sentence, or after a closing line itself. */
+	c = g_utf8_get_char(g_utf8_prev_char(a->text + a->len));
+	return c == 0x3002 || c == 0xFF01 || c == 0xFF1F || c == 0x201D ||
+	    c == '.' || c == '!' || c == '?' || (dc_recognise(a->text,
+	    a->lang == DC_LANG_EN ? DC_LANG_EN : DC_LANG_ZH) & (closing |
+	    DC_REC_SIGNED)) != 0;
+}
+
 struct dc_doc *
 dc_parse_news(const struct dc_input *in, const struct dc_opts *o)
 {
@@ -35,9 +58,9 @@ dc_parse_news(const struct dc_input *in, const struct dc_opts *o)
 
 	/* Title lines: unindented and header-like, before the body. */
 	h = dc_header_end(l, n, o);
-	/* Indentation tells only where some lines have none (markup
-	 * may indent them all). */
-	if (indented > 0 && indented < n) {
+	/* Indentation tells where the title lines end only where they
+	 * have none and some lines have (markup may indent them all). */
+	if (indented > 0 && indented < n && n > 0 && l[0]->indent == 0) {
 		for (i = 0; i < h && l[i]->indent == 0; i++)
 			;
 		h = i;
@@ -63,7 +86,8 @@ dc_parse_news(const struct dc_input *in, const struct dc_opts *o)
 		    1 : 0;
 		run[k++] = l[i++];
 		while (mixed && heads[paras->len] == 0 && i < n &&
-		    l[i]->indent == 0 && l[i]->heading == 0)
+		    l[i]->indent == 0 && l[i]->heading == 0 &&
+		    !news_closes(run[k - 1], l[i]))
 			run[k++] = l[i++];
 		lines[paras->len] = run[0]->lineno;
 		cols[paras->len] = run[0]->col;
