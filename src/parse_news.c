@@ -13,6 +13,22 @@
 #include "docconv.h"
 #include "parse.h"
 
+/* Does a line without indent stand before an indented one (other
+ * than at the top)? */
+static int
+news_interleaved(const struct dc_line **l, size_t n)
+{
+	size_t	 i, last = 0;
+
+	for (i = 0; i < n; i++)
+		if (l[i]->indent > 0)
+			last = i;
+	for (i = 1; i < last; i++)
+		if (l[i]->indent == 0)
+			return 1;
+	return 0;
+}
+
 /* Does line b close the text after line a, which ends a sentence or
  * closes the text itself: a sign-off, a date, thanks, a trailer's
  * label?  Then it does not go on with a's paragraph, unindented or
@@ -58,9 +74,12 @@ dc_parse_news(const struct dc_input *in, const struct dc_opts *o)
 
 	/* Title lines: unindented and header-like, before the body. */
 	h = dc_header_end(l, n, o);
-	/* Indentation tells where the title lines end only where they
-	 * have none and some lines have (markup may indent them all). */
-	if (indented > 0 && indented < n && n > 0 && l[0]->indent == 0) {
+	/* Indentation tells where the title lines end where some lines
+	 * have none: title lines, or lines that go on with paragraphs;
+	 * not where every line has it (markup may indent them all), nor
+	 * where only lines closing the text have none. */
+	if (indented > 0 && indented < n && (l[0]->indent == 0 ||
+	    news_interleaved(l, n))) {
 		for (i = 0; i < h && l[i]->indent == 0; i++)
 			;
 		h = i;
