@@ -1055,6 +1055,20 @@ dc_recognise_line(const struct dc_line **l, size_t n, size_t i, int en)
 	return r;
 }
 
+/* Does the Markdown heading level of line i come again after it, on
+ * a line of the same language? */
+static int
+md_level_recurs(const struct dc_line **l, size_t n, size_t i)
+{
+	size_t	 j;
+
+	for (j = i + 1; j < n; j++)
+		if (l[j]->heading == l[i]->heading &&
+		    l[j]->lang == l[i]->lang)
+			return 1;
+	return 0;
+}
+
 /*
  * How many of the first n lines form the header block, as the decoder
  * (roles.c) reads the top of the text.  Never all: a text of short
@@ -1083,6 +1097,10 @@ dc_header_end(const struct dc_line **l, size_t n, const struct dc_opts *o)
 		if (i > 0 && l[i]->heading > l[0]->heading &&
 		    (l[0]->heading > 0 || l[i]->heading >= 2) &&
 		    l[i]->lang == l[i - 1]->lang)
+			rec[i] &= ~DC_LREC_HEADER;
+		/* A section's heading whose level recurs below is one of
+		 * the sections, not the title (which is one). */
+		if (l[i]->heading >= 2 && md_level_recurs(l, n, i))
 			rec[i] &= ~DC_LREC_HEADER;
 	}
 	/* Is there a body in the first 24 lines: a line no header
