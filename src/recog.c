@@ -1780,7 +1780,7 @@ heading_form(const char *s, int lang)
 		    strstr(s, "！") != NULL || strstr(s, "？") != NULL ||
 		    strstr(s, "；") != NULL)
 			return 0;
-		if (n > 20 && strstr(s, "，") != NULL && !num)
+		if (n > 24 && strstr(s, "，") != NULL && !num)
 			return 0;
 	} else {
 		char **w = g_strsplit(s, " ", -1);
