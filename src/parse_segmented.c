@@ -212,11 +212,66 @@ seg_share(struct dc_doc *d, struct dc_node *sent, int lineno)
 	}
 }
 
+/*
+ * A news dateline opening the body's first line ("本报 北京 12月 31日
+ * 讯 …"), where it ends between two tokens: a header line of its own,
+ * with its tokens moved from sent.  Returns the bytes of the line's
+ * text it takes, white space after it included; 0 if none.
+ */
+static size_t
+seg_dateline(struct dc_doc *d, const struct dc_line *l, struct dc_node *sent)
+{
+	struct dc_dateline dl;
+	struct dc_node	 tmp, *s2, *hn;
+	size_t		 need, got = 0, end = 0;
+	char		*t;
+
+	if (sent == NULL || sent->child == NULL || !dc_dateline_at(l->text))
+		return 0;
+	memset(&dl, 0, sizeof(dl));
+	if (!dc_dateline(d, l->text, &dl))
+		return 0;
+	need = strlen(dl.dateline);
+	s2 = dc_node_new(DC_SENT, DC_LANG_ZH, NULL, sent->line, sent->col);
+	memset(&tmp, 0, sizeof(tmp));
+	tmp.child = tmp.last = s2;
+	while (got < need && sent->child != NULL) {
+		hn = sent->child;
+		dc_node_unlink(hn);
+		dc_node_append(s2, hn);
+		t = dc_tokens_join(&tmp);
+		got = strlen(t);
+		g_free(t);
+	}
+	if (got != need) {
+		/* It ends inside a token: the tokens go back. */
+		while (s2->last != NULL) {
+			hn = s2->last;
+			dc_node_unlink(hn);
+			if (sent->child != NULL)
+				dc_node_insert_before(sent->child, hn);
+			else
+				dc_node_append(sent, hn);
+		}
+		dc_node_free(s2);
+	} else {
+		hn = dc_node_append(d->root, dc_node_new(DC_DATELINE,
+		    DC_LANG_ZH, dl.dateline, l->lineno, l->col));
+		dc_node_append(hn, s2);
+		for (end = need; l->text[end] == ' '; end++)
+			;
+	}
+	g_free(dl.dateline);
+	g_free(dl.byline);
+	return end;
+}
+
 struct dc_doc *
 dc_parse_segmented(const struct dc_input *in, const struct dc_opts *o)
 {
 	struct dc_doc	*d = dc_doc_new();
 	struct dc_node	**sent, *hn, *blk = NULL, *seg;
+	size_t		  off;
 	struct dc_line	 *dl;
 	const struct dc_line **l;
 	size_t		  i, n = 0, h, start, ntok, odd = 0;
@@ -303,9 +358,11 @@ dc_parse_segmented(const struct dc_input *in, const struct dc_opts *o)
 			g_free(seg->text);
 			seg->text = t;
 		} else {
+			off = blk == NULL ? seg_dateline(d, &dl[i], sent[i]) :
+			    0;
 			blk = dc_block_add(d, DC_PARA);
-			seg = dc_seg_add(blk, lang, dl[i].text, dl[i].lineno,
-			    dl[i].col);
+			seg = dc_seg_add(blk, lang, dl[i].text + off,
+			    dl[i].lineno, dl[i].col);
 			dc_node_append(seg, sent[i]);
 		}
 		sent[i]->lang = lang;
