@@ -2383,6 +2383,60 @@ body_decide(struct dc_doc *d, struct dc_node *first, const struct dc_opts *o)
 }
 
 /*
+ * Block b has a heading's form (k: heading_form()): with up to two more
+ * lines of that form after it, then a paragraph, it is a heading (the
+ * lines joined into it).  Returns the paragraph after it, or NULL if b
+ * is no heading.
+ */
+static struct dc_node *
+body_heading(struct dc_node *b, int k, const struct dc_node *tail)
+{
+	struct dc_node	*m;
+	const char	*t;
+	int		 lang, nlines = 1;
+
+	for (m = b->next; m != NULL && m != tail && nlines < 4 &&
+	    m->type == DC_PARA; m = m->next) {
+		t = block_text(m, &lang);
+		if (heading_form(t, lang) != 1 || role_match(RX_R_NUM, t))
+			break;
+		nlines++;
+	}
+	if (m == NULL || m == tail || nlines >= 4 || m->type != DC_PARA)
+		return NULL;
+	b->type = DC_HEADING;
+	while (b->next != m)
+		heading_join(b, b->next);
+	if (k == 1) {
+		t = block_text(b, &lang);	/* joined */
+		dc_msg(DC_WARN_ROLE, b->line, 0, "taken as a heading (a "
+		    "short line without closing punctuation): %s", t);
+	}
+	return m;
+}
+
+/* Heading levels: by numbering kind (kinds[] counts them), in the
+ * order of rank, the unnumbered ones at the top; at most three. */
+static void
+body_levels(struct dc_node *first, const int *kinds)
+{
+	struct dc_node	*b;
+	int		 lang, lv, r, kk;
+
+	for (b = first; b != NULL; b = b->next) {
+		if (b->type != DC_HEADING || b->level > 0)
+			continue;	/* a Markdown heading has its own */
+		kk = heading_kind(block_text(b, &lang)) + 1;
+		for (lv = 1, r = 0; r < kk; r++)
+			if (kinds[r] > 0 && r != 1)
+				lv++;
+		if (kk == 1)
+			lv = 1;
+		b->level = lv > 3 ? 3 : lv;
+	}
+}
+
+/*
  * Give each block its role by form and position (see above).  Blocks
  * a reader already typed otherwise than DC_PARA keep their type (a
  * Markdown heading is a heading).
@@ -2390,7 +2444,7 @@ body_decide(struct dc_doc *d, struct dc_node *first, const struct dc_opts *o)
 void
 dc_body_roles(struct dc_doc *d, const struct dc_opts *o)
 {
-	struct dc_node	*b, *s, *next, *first = NULL, *tail = NULL;
+	struct dc_node	*b, *s, *m, *next, *first = NULL, *tail = NULL;
 	const char	*t;
 	int		 lang, para = 0, strong, k, nb = 0, nlong = 0;
 	int		 turns = 0, names = 0, kinds[7] = { 0 };
@@ -2449,30 +2503,11 @@ dc_body_roles(struct dc_doc *d, const struct dc_opts *o)
 		/* A text whose markup marks two headings or more marks
 		 * them all: its short lines are items, not headings. */
 		if (k > 0 && nlong >= 2 && marked < 2 && next != NULL &&
-		    next != tail &&
-		    (para || k == 2)) {
-			struct dc_node *h = b, *m;
-			int nlines = 1;
-			/* Up to three heading lines, then a paragraph. */
-			for (m = next; m != NULL && m != tail && nlines < 4 &&
-			    m->type == DC_PARA && heading_form(block_text(m,
-			    &lang), lang) == 1 && !role_match(RX_R_NUM,
-			    block_text(m, &lang)); m = m->next)
-				nlines++;
-			if (m != NULL && m != tail && nlines < 4 &&
-			    m->type == DC_PARA) {
-				h->type = DC_HEADING;
-				while (h->next != m)
-					heading_join(h, h->next);
-				next = m;
-				t = block_text(h, &lang);	/* joined */
-				kinds[heading_kind(t) + 1]++;
-				if (k == 1)
-					dc_msg(DC_WARN_ROLE, h->line, 0, "taken "
-					    "as a heading (a short line without "
-					    "closing punctuation): %s", t);
-				continue;
-			}
+		    next != tail && (para || k == 2) &&
+		    (m = body_heading(b, k, tail)) != NULL) {
+			next = m;
+			kinds[heading_kind(block_text(b, &lang)) + 1]++;
+			continue;
 		}
 		/* Speaker turns. */
 		sl = 0;
@@ -2506,23 +2541,7 @@ dc_body_roles(struct dc_doc *d, const struct dc_opts *o)
 	}
 
 	g_hash_table_unref(rep);
-
-	/* Heading levels: by numbering kind, in the order of rank, the
-	 * unnumbered ones at the top; at most three levels. */
-	for (b = first; b != NULL; b = b->next) {
-		int lv = 1, r, kk;
-		if (b->type != DC_HEADING)
-			continue;
-		kk = heading_kind(block_text(b, &lang)) + 1;
-		if (b->level > 0)
-			continue;	/* a Markdown heading's own */
-		for (r = 0; r < kk; r++)
-			if (kinds[r] > 0 && r != 1)
-				lv++;
-		if (kk == 1)
-			lv = 1;
-		b->level = lv > 3 ? 3 : lv;
-	}
+	body_levels(first, kinds);
 }
 
 /*
