@@ -624,10 +624,8 @@ static const int hl_weights[HL__MAX][HF__MAX] = {
 	    [HF_LAST] = X, [HF_FAR] = X },
 	[HL_ODD] = { [HF_BIAS] = 18, [HF_HEADER] = X, [HF_ADDRESS] = X,
 	    [HF_NUMHEAD] = X, [HF_BLANK] = X, [HF_LAST] = X, [HF_FAR] = X },
-	/* After the odd line only the surest forms count, so that a run
-	 * of short lines (a table of contents) does not pull it in. */
-	[HL_AFTER] = { [HF_DATE] = -10, [HF_SPEAKER] = -10,
-	    [HF_SUBTITLE] = -10, [HF_OTHER] = X, [HF_ADDRESS] = X,
+	[HL_AFTER] = { [HF_HEADER] = -2, [HF_DATE] = -8, [HF_SPEAKER] = -8,
+	    [HF_SUBTITLE] = -8, [HF_OTHER] = X, [HF_ADDRESS] = X,
 	    [HF_NUMHEAD] = X, [HF_LAST] = X, [HF_FAR] = X, [HF_TOP] = X },
 };
 
@@ -721,15 +719,12 @@ dc_roles_header(const struct dc_line **l, size_t n, const unsigned *rec,
 			rl_explain(&p, i, l[i]->lineno, "line", f[i],
 			    hl_feat_names, HF__MAX, hl_role_names,
 			    l[i]->text);
-		/* One warning for each decision: the odd line, in the
-		 * header or not. */
 		if (p.best[i] == HL_ODD)
 			dc_msg(DC_WARN_ROLE, l[i]->lineno, 0, "taken as a "
 			    "header line, though not of a header's form, "
 			    "for the header lines after it: %s", l[i]->text);
 		else if (rl_close(&p, i) && !l[i]->blank &&
-		    p.best[i] != HL_AFTER && (p.best[i] != HL_BODY ||
-		    p.ru[i] == HL_ODD))
+		    p.best[i] != HL_AFTER)
 			dc_msg(DC_WARN_ROLE, l[i]->lineno, 0, "taken as %s "
 			    "by a small margin over %s: %s",
 			    hl_role_names[p.best[i]],
