@@ -80,7 +80,7 @@ struct dc_piece {
 	int		 heading;	/* level of a heading's line, or 0 */
 	char		*text;		/* owned; NULL for DC_PIECE_PARA */
 };
-size_t		 dc_markup_html(const char *, size_t, int, GArray *);
+size_t		 dc_markup_html(const char *, size_t, int, int, GArray *);
 size_t		 dc_markup_md(const char *, size_t, int, GArray *);
 size_t		 dc_markup_jsonl(const char *, size_t, int, GArray *);
 size_t		 dc_markup_csv(const char *, size_t, int, GArray *);

@@ -348,15 +348,17 @@ web_title_fields(struct dc_found *f, const struct dc_line *l)
 enum web_kind {
 	WEB_NONE,
 	WEB_MARKDOWN,
-	WEB_HTML,
+	WEB_HTML,	/* a page: only HTML's own elements are markup */
 	WEB_JSONL,	/* a dump of one JSON object a line */
 	WEB_CSV,	/* records of fields, a quoted one holding text */
-	WEB_VERTICAL	/* a token a line: CoNLL-U, "word<TAB>TAG" */
+	WEB_VERTICAL,	/* a token a line: CoNLL-U, "word<TAB>TAG" */
+	WEB_CONTAINER	/* tagged documents: every element is markup */
 };
 
 static const char *const web_kind_name[] = {
 	"plain text", "Markdown", "HTML or a tagged container",
-	"JSON Lines records", "CSV records", "a vertical corpus"
+	"JSON Lines records", "CSV records", "a vertical corpus",
+	"HTML or a tagged container"
 };
 
 struct web_ev {
@@ -534,7 +536,7 @@ web_sniff(const struct dc_input *in, size_t from)
 	int		 md, html;
 
 	if (web_container(in->lines, from, in->nlines))
-		return WEB_HTML;
+		return WEB_CONTAINER;
 	if ((r = web_records(in->lines, from, in->nlines)) != WEB_NONE)
 		return r;
 	if (web_vertical(in->lines, from, in->nlines))
@@ -885,9 +887,9 @@ web_markup(struct dc_input *in, size_t fm, struct dc_found *f, int keep)
 	pc = g_array_new(FALSE, FALSE, sizeof(struct dc_piece));
 	off = web_offset(in, fm);
 	first = in->lines[fm].lineno;
-	if (kind == WEB_HTML)
+	if (kind == WEB_HTML || kind == WEB_CONTAINER)
 		f->markup = dc_markup_html(in->buf + off, in->len - off,
-		    in->lines[fm].lineno, pc);
+		    in->lines[fm].lineno, kind == WEB_HTML, pc);
 	else if (kind == WEB_JSONL)
 		f->markup = dc_markup_jsonl(in->buf + off, in->len - off,
 		    in->lines[fm].lineno, pc);

@@ -380,17 +380,59 @@ mk_leave(struct mk *m, xmlNode *n)
 }
 
 /*
+ * A page's text with each '<' that opens no element of HTML written
+ * "&lt;": "Dear <guests>" is text on a page, where the HTML parser
+ * would make an element of it and lose the word.  A container's own
+ * elements are all markup, so this is for pages only.
+ */
+static char *
+mk_page_escape(const char *s, size_t len, size_t *outlen)
+{
+	GString		*b = g_string_sized_new(len + 16);
+	const char	*p, *end = s + len, *q;
+	char		 name[16];
+	size_t		 n;
+
+	for (p = s; p < end; p++) {
+		if (*p != '<') {
+			g_string_append_c(b, *p);
+			continue;
+		}
+		q = p + 1;
+		if (q < end && *q == '/')
+			q++;
+		for (n = 0; q + n < end && n < sizeof(name) - 1 &&
+		    g_ascii_isalnum(q[n]); n++)
+			name[n] = g_ascii_tolower(q[n]);
+		name[n] = '\0';
+		if ((q < end && (*q == '!' || *q == '?')) || (n > 0 &&
+		    (q + n == end || !g_ascii_isalnum(q[n])) &&
+		    (dc_markup_html_name(name, n) ||
+		    htmlTagLookup((const xmlChar *)name) != NULL)))
+			g_string_append_c(b, '<');
+		else
+			g_string_append(b, "&lt;");
+	}
+	*outlen = b->len;
+	return g_string_free(b, FALSE);
+}
+
+/*
  * Read HTML or a tagged container of len bytes whose first line is
  * input line line0; its pieces go to out.  Returns the number of
  * tags, attributes and fields taken out.
  */
 size_t
-dc_markup_html(const char *s, size_t len, int line0, GArray *out)
+dc_markup_html(const char *s, size_t len, int line0, int page,
+    GArray *out)
 {
 	struct mk	 m;
 	htmlDocPtr	 doc;
 	xmlNode		*n, *top;
+	char		*esc = NULL;
 
+	if (page)
+		s = esc = mk_page_escape(s, len, &len);
 	memset(&m, 0, sizeof(m));
 	m.out = out;
 	m.cur = g_string_new(NULL);
@@ -400,6 +442,7 @@ dc_markup_html(const char *s, size_t len, int line0, GArray *out)
 	    HTML_PARSE_NOWARNING | HTML_PARSE_NONET |
 	    HTML_PARSE_NOIMPLIED)) == NULL) {
 		g_string_free(m.cur, TRUE);
+		g_free(esc);
 		return 0;
 	}
 	top = (xmlNode *)doc;
@@ -423,6 +466,7 @@ dc_markup_html(const char *s, size_t len, int line0, GArray *out)
 	mk_para(&m);
 	xmlFreeDoc(doc);
 	g_string_free(m.cur, TRUE);
+	g_free(esc);
 	return m.removed;
 }
 
@@ -484,7 +528,7 @@ mk_md_literal(struct mk *m, cmark_node *n, int html, int line0)
 	m->line = first + (last - first + 1 > lines ? 1 : 0) + line0 - 1;
 	if (html) {
 		mk_flush(m);
-		return dc_markup_html(s, strlen(s), m->line, m->out);
+		return dc_markup_html(s, strlen(s), m->line, 1, m->out);
 	}
 	mk_flush(m);
 	mk_text(m, s, strlen(s));
