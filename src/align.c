@@ -1293,7 +1293,7 @@ dc_parse_pair(const char *orig, const char *trans, const struct dc_opts *o)
 	al_meta(d, &a, &b);
 	/* Roles on both languages at once, as the bilingual reader
 	 * finds them. */
-	dc_body_roles(d);
+	dc_body_roles(d, o);
 	al_turns(d);
 	/* Body roles may have changed: the beads say the final ones. */
 	{

@@ -300,6 +300,8 @@ struct dc_opts {
 	int		 tmx_sentences;	/* --tmx-segment=sentence */
 	struct dc_style	*style;		/* --style (style.h), owned by
 					   main(); NULL for the built-in */
+	int		 explain;	/* --explain: print each block's
+					   features and roles (roles.c) */
 };
 
 /*

@@ -456,6 +456,9 @@ opts_parse(struct run *r, int argc, char *argv[])
 		  "Write a self-contained web page (FILE.html)", NULL },
 		{ "dump-model", 0, 0, G_OPTION_ARG_NONE, &dump,
 		  "Print the document model to standard output", NULL },
+		{ "explain", 0, 0, G_OPTION_ARG_NONE, &r->opts.explain,
+		  "Print why each block has its role (its features, the "
+		  "role chosen and the runner-up) to standard error", NULL },
 		{ "json", 0, 0, G_OPTION_ARG_NONE, &json,
 		  "Write the model as JSON (FILE.json; JSON Lines with -o -)",
 		  NULL },

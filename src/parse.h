@@ -112,8 +112,77 @@ int		 dc_is_thanks(const char *, int);
 void		 dc_seg_enum(struct dc_node *);
 int		 dc_parse_date(const char *, char **, char **, char **);
 void		 dc_header_lines(struct dc_doc *, const struct dc_line **, size_t);
-size_t		 dc_header_end(const struct dc_line **, size_t);
-void		 dc_body_roles(struct dc_doc *);
+size_t		 dc_header_end(const struct dc_line **, size_t,
+		    const struct dc_opts *);
+
+/* What the shared recognisers say of a line at the top of a text
+ * (dc_recognise_line()), for the decoder of the header. */
+enum {
+	DC_LREC_BLANK	= 1 << 0,	/* nothing but white space */
+	DC_LREC_HEADER	= 1 << 1,	/* short, no sentence: a header's */
+	DC_LREC_NUMHEAD	= 1 << 2,	/* numbered as headings are */
+	DC_LREC_DATE	= 1 << 3,	/* a date (and place) line */
+	DC_LREC_SPEAKER	= 1 << 4,	/* an office and a name; "Remarks by" */
+	DC_LREC_SUBTITLE = 1 << 5,	/* "——在…上的讲话"; "Keynote Speech" */
+	DC_LREC_ADDRESS	= 1 << 6	/* a salutation: the body's */
+};
+unsigned	 dc_recognise_line(const struct dc_line **, size_t, size_t,
+		    int);
+size_t		 dc_roles_header(const struct dc_line **, size_t,
+		    const unsigned *, const struct dc_opts *);
+void		 dc_body_roles(struct dc_doc *, const struct dc_opts *);
+
+/*
+ * What the shared recognisers say of a block's text (dc_recognise()):
+ * one bit for each form that matches, for the role decoder.
+ */
+enum {
+	DC_REC_THANKS	= 1 << 0,	/* "谢谢大家。", "Thank you." */
+	DC_REC_ADDRESS	= 1 << 1,	/* "尊敬的…，", "Colleagues," */
+	DC_REC_BYLINE	= 1 << 2,	/* "（本报记者 X）", "(Reporting by X)" */
+	DC_REC_DATELINE	= 1 << 3,	/* "（新华社上海6月8日电）" */
+	DC_REC_DATE	= 1 << 4,	/* a date alone: a letter's date */
+	DC_REC_EDITOR	= 1 << 5,	/* "——编者" */
+	DC_REC_SIGNED	= 1 << 6,	/* a name or a body that signs */
+	DC_REC_CREDIT	= 1 << 7,	/* "（X 摄）": a photo credit alone */
+	DC_REC_CAPTION	= 1 << 8,	/* "图为…", "Photo: …" */
+	DC_REC_CREDIT_END = 1 << 9,	/* a caption ending in a credit */
+	DC_REC_DATELINE_END = 1 << 10,	/* a paragraph ending in a dateline */
+	DC_REC_EDITOR_END = 1 << 11,	/* a paragraph signed "——编者" */
+	DC_REC_NOTE	= 1 << 12,	/* "编者按：" */
+	DC_REC_HEAD	= 1 << 13,	/* a heading's form */
+	DC_REC_HEADNUM	= 1 << 14,	/* a heading's form and numbering */
+	DC_REC_TURN	= 1 << 15,	/* a speaker's label and a colon */
+	DC_REC_TRAILER	= 1 << 16	/* "（原标题：…）", "责任编辑：…",
+					   "（完）", an address alone */
+};
+unsigned	 dc_recognise(const char *, int);
+
+/* roles.c: the roles of the body's blocks, decided over the whole
+ * text at once (dc_roles_decide()). */
+enum dc_role {
+	DC_ROLE_BODY = 0,	/* a body block: left to dc_body_roles() */
+	DC_ROLE_SPLIT,		/* the last paragraph, its closing dateline
+				   or "——编者" split off as a sign-off */
+	DC_ROLE_CLOSING,	/* thanks closing a speech */
+	DC_ROLE_BYLINE,		/* sign-offs, by kind */
+	DC_ROLE_DATELINE,
+	DC_ROLE_EDITOR,
+	DC_ROLE_SIGNED,
+	DC_ROLE_CREDIT,		/* a photo credit after the text */
+	DC_ROLE_CAPTION,	/* a photo caption after the text */
+	DC_ROLE_TRAILER,	/* after all that: source and editor labels,
+				   end marks, links (kept as paragraphs) */
+	DC_ROLE_LEAD,		/* before the salutation: a reader's heading,
+				   a caption */
+	DC_ROLE_SALUTATION,	/* the opening's address */
+	DC_ROLE_VOCATIVE,	/* an address in the body: opens a part */
+	DC_ROLE_NOTE,		/* an editor's note */
+	DC_ROLE_BCAPTION,	/* a caption or credit in the body */
+	DC_ROLE__MAX
+};
+enum dc_role	*dc_roles_decide(const struct dc_node *,
+		    const struct dc_opts *, size_t *);
 struct dc_node	*dc_block_add(struct dc_doc *, enum dc_type);
 struct dc_node	*dc_seg_add(struct dc_node *, enum dc_lang, const char *,
 		    int, int);

@@ -373,7 +373,7 @@ dc_parse_bilingual(const struct dc_input *in, const struct dc_opts *o)
 	for (i = start; i < in->nlines; i++)
 		if (!in->lines[i].blank)
 			l[n++] = &in->lines[i];
-	h = dc_header_end(l, n);
+	h = dc_header_end(l, n, o);
 	dc_header_lines(d, l, h);
 
 	/* Each line's language; a neutral one (a number, a symbol) has
@@ -398,6 +398,6 @@ dc_parse_bilingual(const struct dc_input *in, const struct dc_opts *o)
 	bi_beads(d, l + h, langs, n - h, ratio);
 	g_free(langs);
 	g_free(l);
-	dc_body_roles(d);
+	dc_body_roles(d, o);
 	return d;
 }

@@ -64,7 +64,7 @@ dc_parse_plain(const struct dc_input *in, const struct dc_opts *o)
 	for (i = start; i < in->nlines; i++)
 		if (!in->lines[i].blank)
 			l[n++] = &in->lines[i];
-	h = dc_header_end(l, n);
+	h = dc_header_end(l, n, o);
 	/* Hard-wrapped text: blank lines between the body's blocks, and
 	 * blocks of more than one line; an indented line still starts a
 	 * paragraph of its own. */
@@ -109,7 +109,7 @@ dc_parse_plain(const struct dc_input *in, const struct dc_opts *o)
 	}
 	g_free(run);
 	g_free(l);
-	dc_body_roles(d);
+	dc_body_roles(d, o);
 	return d;
 }
 

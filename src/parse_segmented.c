@@ -259,11 +259,88 @@ seg_share(struct dc_doc *d, struct dc_node *sent, int lineno)
 	}
 }
 
+/*
+ * Make a header line of type t and text text from the first tokens of
+ * sent, if they spell it: returns 1 and moves them, else 0 and leaves
+ * sent as it was.
+ */
+static int
+seg_header_take(struct dc_doc *d, enum dc_type t, const char *text,
+    const struct dc_line *l, struct dc_node *sent)
+{
+	struct dc_node	 tmp, *s2, *w;
+	size_t		 need = strlen(text), got = 0;
+	char		*j;
+
+	s2 = dc_node_new(DC_SENT, DC_LANG_ZH, NULL, sent->line, sent->col);
+	memset(&tmp, 0, sizeof(tmp));
+	tmp.child = tmp.last = s2;
+	while (got < need && sent->child != NULL) {
+		w = sent->child;
+		dc_node_unlink(w);
+		dc_node_append(s2, w);
+		j = dc_tokens_join(&tmp);
+		got = strlen(j);
+		g_free(j);
+	}
+	if (got == need) {
+		w = dc_node_append(d->root, dc_node_new(t, DC_LANG_ZH, text,
+		    l->lineno, l->col));
+		dc_node_append(w, s2);
+		return 1;
+	}
+	/* It ends inside a token: the tokens go back. */
+	while ((w = s2->last) != NULL) {
+		dc_node_unlink(w);
+		if (sent->child != NULL)
+			dc_node_insert_before(sent->child, w);
+		else
+			dc_node_append(sent, w);
+	}
+	dc_node_free(s2);
+	return 0;
+}
+
+/*
+ * A news dateline opening the body's first line ("本报 北京 12月 31日
+ * 讯 …"), and the byline in brackets after it, where each ends between
+ * two tokens: header lines of their own, with their tokens moved from
+ * sent.  Returns the bytes of the line's text they take, white space
+ * after them included; 0 if none.
+ */
+static size_t
+seg_dateline(struct dc_doc *d, const struct dc_line *l, struct dc_node *sent)
+{
+	struct dc_dateline dl;
+	size_t		 end = 0;
+
+	if (sent == NULL || sent->child == NULL || !dc_dateline_at(l->text))
+		return 0;
+	memset(&dl, 0, sizeof(dl));
+	if (!dc_dateline(d, l->text, &dl))
+		return 0;
+	if (seg_header_take(d, DC_DATELINE, dl.dateline, l, sent)) {
+		end = strlen(dl.dateline);
+		while (l->text[end] == ' ')
+			end++;
+		if (dl.byline != NULL && strncmp(l->text + end, dl.byline,
+		    strlen(dl.byline)) == 0 && seg_header_take(d, DC_BYLINE,
+		    dl.byline, l, sent))
+			end += strlen(dl.byline);
+		while (l->text[end] == ' ')
+			end++;
+	}
+	g_free(dl.dateline);
+	g_free(dl.byline);
+	return end;
+}
+
 struct dc_doc *
 dc_parse_segmented(const struct dc_input *in, const struct dc_opts *o)
 {
 	struct dc_doc	*d = dc_doc_new();
 	struct dc_node	**sent, *hn, *blk = NULL, *seg;
+	size_t		  off;
 	struct dc_line	 *dl;
 	const struct dc_line **l;
 	size_t		  i, n = 0, h, start, ntok, odd = 0;
@@ -299,7 +376,7 @@ dc_parse_segmented(const struct dc_input *in, const struct dc_opts *o)
 		    "separators: is this really segmented text? (try "
 		    "--input-format=plain)");
 
-	h = dc_header_end(l, n);
+	h = dc_header_end(l, n, o);
 	dc_header_lines(d, l, h);
 	/* Give each header line its tokens, where it is a whole line. */
 	for (hn = d->root->child; hn != NULL; hn = hn->next) {
@@ -336,9 +413,11 @@ dc_parse_segmented(const struct dc_input *in, const struct dc_opts *o)
 			g_free(seg->text);
 			seg->text = t;
 		} else {
+			off = blk == NULL ? seg_dateline(d, &dl[i], sent[i]) :
+			    0;
 			blk = dc_block_add(d, DC_PARA);
-			seg = dc_seg_add(blk, lang, dl[i].text, dl[i].lineno,
-			    dl[i].col);
+			seg = dc_seg_add(blk, lang, dl[i].text + off,
+			    dl[i].lineno, dl[i].col);
 			dc_node_append(seg, sent[i]);
 		}
 		sent[i]->lang = lang;
@@ -352,6 +431,6 @@ dc_parse_segmented(const struct dc_input *in, const struct dc_opts *o)
 	g_free(sent);
 	g_free(dl);
 	g_free(l);
-	dc_body_roles(d);
+	dc_body_roles(d, o);
 	return d;
 }

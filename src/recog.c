@@ -21,6 +21,8 @@ static int	clause_depth(gunichar);
  * matches Chinese punctuation (by the script extensions). */
 #define HAN "\\x{3400}-\\x{9FFF}\\x{F900}-\\x{FAFF}\\x{20000}-\\x{2FA1F}"
 static int	web_colon_early(const char *);
+static int	find_date_warn(const char *, char **, int *, int *, int);
+static int	speaker_like(const char *, int, int);
 static int	heading_kind(const char *);
 
 /* Dateline: who, where, when, and 电/讯; a byline in brackets may
@@ -44,6 +46,15 @@ static int	heading_kind(const char *);
 #define ZH_OFFICE "(主席|总理|部长|总统|书记|委员长|大使|秘书长|院长|主任|" \
 	"局长|会长|省长|市长|校长|发言人|首相|国王|总干事|行长|董事长|理事长|" \
 	"副主席|代表|团长|参赞|领事)"
+
+/* A person's name: two to five Han characters, or a transliteration
+ * with its middle dots. */
+#define ZH_NAME "(?:[" HAN "]{2,5}|[" HAN "]{1,8}·[" HAN "·]{1,12})"
+
+/* The kinds of speech a title ends with ("…上的讲话"): a name never
+ * does. */
+#define ZH_GENRE "(讲话|講話|致辞|致詞|贺词|賀詞|发言|發言|演讲|演講|" \
+	"报告|報告|谈话|談話|答问|答問|声明|聲明)$"
 
 /* A number in a date: ASCII, full-width or Chinese digits. */
 #define DATE_N "([0-9０-９]{1,4}|[〇○◯零一二三四五六七八九十]{1,4})"
@@ -78,6 +89,14 @@ enum rx_id {
 	RX_SPEAKER_LIKE_OFFICE,	/* speaker_like() */
 	RX_SPEAKER_LIKE_SEP,	/* speaker_like() */
 	RX_SPEAKER_LIKE_NAME,	/* speaker_like() */
+	RX_SPEAKER_LIKE_GENRE,	/* speaker_like(): a title's ending */
+	RX_FILE_TITLE,		/* "2013-04-28_title": a file's name */
+	RX_STAMP_TIME,		/* header_stamp(): the time after a date */
+	RX_TITLE_SPEAKER,	/* title_speaker(): "主席某某在…的讲话" */
+	RX_STAFF,		/* trailer_form(): "值班编辑：某某" */
+	RX_CREDIT_LINE,		/* header_credit(): "文｜某某", "编辑｜某某" */
+	RX_TRAIL_URL,		/* trailer_form(): an address alone */
+	RX_TRAIL_LABEL,		/* trailer_form(): "来源：", "原标题：" */
 	RX_SPEAKER_ZH_OFFICE,	/* speaker_zh() */
 	RX_SPEAKER_EN_BY,	/* speaker_en() */
 	RX_SPEAKER_EN_HON,	/* speaker_en() */
@@ -173,18 +192,44 @@ static const struct {
 	{ "\\b(\\d{4})[-/.](\\d{1,2})[-/.]"
 	  "(\\d{1,2})\\b", 0 },
 	/* RX_SPEAKER_LIKE_OFFICE */
-	{ ZH_OFFICE "[\\s　]*[" HAN "][" HAN "·]{1,7}$", 0 },
+	{ ZH_OFFICE "[\\s　]*" ZH_NAME "$", 0 },
 	/* RX_SPEAKER_LIKE_SEP */
-	{ "[\\s　][" HAN "][" HAN "·]{1,7}$", 0 },
+	{ "[\\s　]" ZH_NAME "$", 0 },
 	/* RX_SPEAKER_LIKE_NAME */
 	{ "^[" HAN "]{2,4}$", 0 },
+	/* RX_SPEAKER_LIKE_GENRE */
+	{ ZH_GENRE, 0 },
+	/* RX_FILE_TITLE */
+	{ "^([0-9]{4}-[0-9]{1,2}-[0-9]{1,2})_[ \\t]*(\\S.*)$", 0 },
+	/* RX_STAMP_TIME */
+	{ "^[\\s\\x{3000}]*[0-9０-９]{1,2}[:：][0-9０-９]{2}", 0 },
+	/* RX_TITLE_SPEAKER: office, name, and the verb after it */
+	{ "^(.{0,16}" ZH_OFFICE ")([" HAN "]{2,4}?)(?:在|于|於|发表|發表|出席|同|"
+	  "向|致)", 0 },
+	/* RX_STAFF: who edited, checked or produced the text */
+	{ "^[（(【\\[]?[" HAN "]{0,4}(?:编辑|編輯|校对|校對|审校|審校|编审|編審|"
+	  "审核|審核|监制|監製|统筹|統籌|排版|美编|美編)[ \\t\\x{3000}]*[：:|｜]", 0 },
+	/* RX_CREDIT_LINE: a credit, the name after a bar or a colon */
+	{ "^(文|作者|撰文|记者|記者|采写|採寫|编辑|編輯|责编|責編|图|圖|图片|圖片|"
+	  "摄影|攝影|视觉|視覺|设计|設計|校对|校對|排版|美编|美編|出品|监制|監製)"
+	  "[ \\t\\x{3000}]*[｜|丨:：/][ \\t\\x{3000}]*(\\S.{0,24})$", 0 },
+	/* RX_TRAIL_URL */
+	{ "^(?:(?:https?|ftp)://|www\\.)[^\\s]+$", G_REGEX_CASELESS },
+	/* RX_TRAIL_LABEL: a crawler's or CMS's label (as the markup
+	 * layer's): after the text, where it came from and who made it */
+	{ "^(标题|主标题|題目|题目|標題|副标题|副標題|引题|引題|肩题|作者|"
+	  "来源|來源|出处|出處|稿源|日期|时间|時間|发布时间|發布時間|发布日期|"
+	  "链接|鏈接|网址|網址|原文链接|原文地址|原文网址|正文|内容|內容|"
+	  "责任编辑|責任編輯|编辑|編輯|原标题|原標題|"
+	  "URL|Url|url|Link|Source|Title|Subtitle|Author|Date|Editor)"
+	  "[ \\t\\x{3000}]*[：:]", 0 },
 	/* RX_SPEAKER_ZH_OFFICE */
 	{ "^(.*" ZH_OFFICE ")(.{2,8})$", 0 },
 	/* RX_SPEAKER_EN_BY */
 	{ "\\bby\\s+(.+)$", 0 },
 	/* RX_SPEAKER_EN_HON */
 	{ "^((H\\.\\s?E\\.|His Excellency|"
-	  "Her Excellency|Mr\\.|Ms\\.|Mrs\\.|Dr\\.|Madam|Mister)\\s+)+", 0 },
+	  "Her Excellency|(?:Mr|Ms|Mrs|Dr|Prof)\\.?|Madam|Mister)\\s+)+", 0 },
 	/* RX_SPEAKER_EN_AT */
 	{ "\\s(at|on|to|before|during)\\s", 0 },
 	/* RX_HEADER_LINES_COLL */
@@ -201,8 +246,7 @@ static const struct {
 	  "Closing|Report|Video|Full text|Text)\\b.*\\bby\\b", 0 },
 	/* RX_HEADER_LINES_HON */
 	{ "^(H\\.\\s?E\\.|His "
-	  "Excellency|Her Excellency|Mr\\.|Ms\\.|Mrs\\.|Dr\\.|"
-	  "Prof\\.)\\s", 0 },
+	  "Excellency|Her Excellency|(?:Mr|Ms|Mrs|Dr|Prof)\\.?)\\s", 0 },
 	/* RX_HEADER_LINES_GENRE */
 	{ "^((Keynote|Opening|Closing|Special|Video|Written) )?"
 	  "(Speech|Remarks|Address|Statement|Toast|Message|"
@@ -392,6 +436,25 @@ last_char(const char *s)
 	return n == 0 ? 0 : g_utf8_get_char(g_utf8_prev_char(s + n));
 }
 
+/* Is s a list of names, parted by 、 or ，: each of one to five
+ * characters (a transliteration, with its dots, of up to twenty)? */
+static int
+byline_names(const char *s)
+{
+	char	**v;
+	long	  n;
+	int	  i, ok = 1;
+
+	v = g_strsplit_set(s, "、，,", -1);
+	for (i = 0; v[i] != NULL && ok; i++) {
+		n = g_utf8_strlen(v[i], -1);
+		ok = n <= 5 || (strstr(v[i], "·") != NULL && n <= 20) ||
+		    (unsigned char)v[i][0] < 0x80;
+	}
+	g_strfreev(v);
+	return ok;
+}
+
 /*
  * Record dateline and byline in the metadata: agency, place, date
  * (partial "--11-11" without a year), reporters.
@@ -415,7 +478,10 @@ dc_byline_meta(struct dc_doc *d, const char *where, const char *date,
 		dc_meta_set(&d->meta.l[DC_LANG_ZH].place, where);
 	g_match_info_free(mi);
 	mi = NULL;
-	if (dc_parse_date(date, &iso, &dt, &pl)) {
+	/* A dateline's month and day do not replace a date with its
+	 * year that the header gave. */
+	if (dc_parse_date(date, &iso, &dt, &pl) && (d->meta.date_iso ==
+	    NULL || strlen(iso) >= strlen(d->meta.date_iso))) {
 		dc_meta_set(&d->meta.date_iso, iso);
 		dc_meta_set(&d->meta.l[DC_LANG_ZH].date, dt);
 	}
@@ -443,7 +509,9 @@ dc_byline_meta(struct dc_doc *d, const char *where, const char *date,
 				g_string_append(b, v[i]);
 			}
 		g_strfreev(v);
-		if (b->len > 0)
+		/* Reporters are names: a sentence in the brackets
+		 * ("某某对此文亦有贡献") names no reporters. */
+		if (b->len > 0 && byline_names(b->str))
 			dc_meta_set(&d->meta.reporters, b->str);
 		g_string_free(b, TRUE);
 	}
@@ -669,6 +737,13 @@ date_num(const char *s, size_t len)
 static int
 find_date(const char *s, char **iso, int *st, int *en)
 {
+	return find_date_warn(s, iso, st, en, 1);
+}
+
+/* find_date(), saying so (warn) when a date is not a real one. */
+static int
+find_date_warn(const char *s, char **iso, int *st, int *en, int warn)
+{
 	GMatchInfo	*mi = NULL;
 	char		*y = NULL, *m = NULL, *d = NULL;
 	int		 yv = -1, mv = -1, dv = -1, i, ok = 0;
@@ -735,16 +810,18 @@ find_date(const char *s, char **iso, int *st, int *en)
 		return 0;
 	/* No year 0 ("202🤖0年" is no 0000): a year is a real one. */
 	if (yv == 0) {
-		dc_msg(DC_WARN_GENERIC, 0, 0, "%.*s is not a real date; not "
-		    "taken as one", *en - *st, s + *st);
+		if (warn)
+			dc_msg(DC_WARN_GENERIC, 0, 0, "%.*s is not a real "
+			    "date; not taken as one", *en - *st, s + *st);
 		return 0;
 	}
 	/* A day the month does not have is no date ("2月31日"). */
 	if (dv > 0 && (dv > 31 || (yv > 0 && !g_date_valid_dmy((GDateDay)dv,
 	    (GDateMonth)mv, (GDateYear)yv)) || (yv <= 0 && !g_date_valid_dmy(
 	    (GDateDay)dv, (GDateMonth)mv, 2000)))) {
-		dc_msg(DC_WARN_GENERIC, 0, 0, "%.*s is not a real date; not "
-		    "taken as one", *en - *st, s + *st);
+		if (warn)
+			dc_msg(DC_WARN_GENERIC, 0, 0, "%.*s is not a real "
+			    "date; not taken as one", *en - *st, s + *st);
 		return 0;
 	}
 	if (yv >= 0 && dv > 0)
@@ -902,46 +979,110 @@ headline_like(const struct dc_line **l, size_t n, size_t i)
 }
 
 /*
- * How many of the first n lines form the header block.  Never all:
- * a text of short lines only has its first line as title at most.
+ * What the recognisers say of line i of l[0..n) as a header line: a
+ * set of DC_LREC_* bits (parse.h) for the decoder (roles.c).  en: the
+ * number of English lines before it (the first may be a headline).
+ */
+unsigned
+dc_recognise_line(const struct dc_line **l, size_t n, size_t i, int en)
+{
+	const char	*s = l[i]->text;
+	char		*iso = NULL;
+	unsigned	 r = 0;
+	int		 st, e, zh;
+
+	if (l[i]->blank)
+		return DC_LREC_BLANK | DC_LREC_HEADER;
+	zh = !(l[i]->lang == DC_LANG_EN || (l[i]->lang < 0 &&
+	    (unsigned char)s[0] < 0x80));
+	if (header_like(l[i]) || (en == 0 && headline_like(l, n, i)))
+		r |= DC_LREC_HEADER;
+	if (heading_kind(s) > 0)
+		r |= DC_LREC_NUMHEAD;
+	if (dc_is_address(s, zh ? DC_LANG_ZH : DC_LANG_EN))
+		r |= DC_LREC_ADDRESS;
+	if ((zh ? nchars(s) <= 24 || g_regex_match(R(RX_HEADER_LINES_PAREN),
+	    s, 0, NULL) : strlen(s) <= 80) && find_date_warn(s, &iso, &st,
+	    &e, 0))
+		r |= DC_LREC_DATE;
+	g_free(iso);
+	if (zh ? speaker_like(s, 0, 0) : (g_regex_match(
+	    R(RX_HEADER_LINES_SPK), s, 0, NULL) ||
+	    g_regex_match(R(RX_HEADER_LINES_HON), s, 0, NULL)))
+		r |= DC_LREC_SPEAKER;
+	if (g_regex_match(R(zh ? RX_HEADER_LINES_SUB :
+	    RX_HEADER_LINES_GENRE), s, 0, NULL))
+		r |= DC_LREC_SUBTITLE;
+	return r;
+}
+
+/* Does the Markdown heading level of line i come again after it, on
+ * a line of the same language? */
+static int
+md_level_recurs(const struct dc_line **l, size_t n, size_t i)
+{
+	size_t	 j;
+
+	for (j = i + 1; j < n; j++)
+		if (l[j]->heading == l[i]->heading &&
+		    l[j]->lang == l[i]->lang)
+			return 1;
+	return 0;
+}
+
+/*
+ * How many of the first n lines form the header block, as the decoder
+ * (roles.c) reads the top of the text.  Never all: a text of short
+ * lines only has its first line as title at most.
  */
 size_t
-dc_header_end(const struct dc_line **l, size_t n)
+dc_header_end(const struct dc_line **l, size_t n, const struct dc_opts *o)
 {
-	size_t	 i, last = 0, nonblank = 0, en_lines = 0;
+	unsigned	*rec;
+	size_t		 i, h, nonblank = 0, en_lines = 0;
 
 	/* A "正文：" label says where the body starts. */
 	for (i = 0; i < n; i++)
 		if (l[i]->body)
 			return i;
-	for (i = 0; i < n && i < 24; i++) {
-		/* The first English line may be a headline: the text's
-		 * first, or the Chinese title's translation. */
-		if (!header_like(l[i]) && !(en_lines == 0 &&
-		    headline_like(l, n, i)))
-			break;
+	rec = g_new(unsigned, n + 1);
+	for (i = 0; i < n; i++) {
+		rec[i] = dc_recognise_line(l, n, i, (int)en_lines);
 		if (!l[i]->blank && l[i]->lang == DC_LANG_EN)
 			en_lines++;
-		/* A numbered heading ("一、", "（一）", "1.") after the
-		 * first line opens the body, however short it is.  (A
-		 * Markdown "##" there may be the title's translation.) */
-		if (nonblank > 0 && heading_kind(l[i]->text) > 0)
+		/* A Markdown heading deeper than the title's (or a
+		 * section's, "##", under lines that are no heading), in
+		 * the language of the line before, is the body's first
+		 * heading (in another, it may be the title's
+		 * translation). */
+		if (i > 0 && l[i]->heading > l[0]->heading &&
+		    (l[0]->heading > 0 || l[i]->heading >= 2) &&
+		    l[i]->lang == l[i - 1]->lang)
+			rec[i] &= ~DC_LREC_HEADER;
+		/* A section's heading whose level recurs below is one of
+		 * the sections, not the title (which is one). */
+		if (l[i]->heading >= 2 && md_level_recurs(l, n, i))
+			rec[i] &= ~DC_LREC_HEADER;
+	}
+	/* Is there a body in the first 24 lines: a line no header
+	 * has, or a numbered heading after the first line? */
+	for (i = 0; i < n && i < 24; i++) {
+		if (!(rec[i] & DC_LREC_HEADER) || (nonblank > 0 &&
+		    (rec[i] & DC_LREC_NUMHEAD)))
 			break;
-		if (!l[i]->blank) {
+		if (!l[i]->blank)
 			nonblank++;
-			last = i + 1;
-		}
 	}
 	if (i == n || i == 24) {
 		/* No body after it: only the first line can be a title,
 		 * and only if it is short and followed by more. */
 		for (i = 0; i < n && l[i]->blank; i++)
 			;
-		if (i + 1 < n && nchars(l[i]->text) <= 30)
-			return i + 1;
-		return 0;
-	}
-	return last;
+		h = i + 1 < n && nchars(l[i]->text) <= 30 ? i + 1 : 0;
+	} else
+		h = dc_roles_header(l, n, rec, o);
+	g_free(rec);
+	return h;
 }
 
 /* Add a header line node. */
@@ -996,7 +1137,8 @@ speaker_like(const char *s, int seen, int havetitle)
 {
 
 	if (g_utf8_strlen(s, -1) > 30 || strpbrk(s, ",.!?:;\"'()") ||
-	    g_regex_match_simple("[，。！？：；、“”‘’《》（）「」]", s, 0, 0))
+	    g_regex_match_simple("[，。！？：；、“”‘’《》（）「」]", s, 0, 0) ||
+	    g_regex_match(R(RX_SPEAKER_LIKE_GENRE), s, 0, NULL))
 		return 0;
 	if (g_regex_match(R(RX_SPEAKER_LIKE_OFFICE),
 	    s, 0, NULL))
@@ -1079,6 +1221,10 @@ speaker_en(struct dc_lmeta *m, const char *s)
 	if ((comma = strchr(name, ',')) != NULL) {
 		*comma = '\0';
 		t = g_strstrip(g_strdup(comma + 1));
+		/* The comma before the occasion is not the role's. */
+		while (*t != '\0' && strchr(",;", t[strlen(t) - 1]) != NULL)
+			t[strlen(t) - 1] = '\0';
+		g_strchomp(t);
 		if (*t != '\0')
 			dc_meta_set(&m->role, t);
 		g_free(t);
@@ -1107,6 +1253,73 @@ header_date(struct dc_doc *d, int lang, const char *s)
 	g_free(date);
 	g_free(place);
 	return 1;
+}
+
+/* Record the date a header line holds, without its place. */
+static void
+header_date_only(struct dc_doc *d, int lang, const char *s)
+{
+	char	*iso = NULL;
+	int	 st, en;
+
+	if (!find_date_warn(s, &iso, &st, &en, 0))
+		return;
+	dc_meta_set(&d->meta.date_iso, iso);
+	g_free(iso);
+	iso = g_strndup(s + st, en - st);
+	dc_meta_set(&d->meta.l[lang].date, iso);
+	g_free(iso);
+}
+
+/*
+ * Is s a web page's stamp, a full date and the time of day ("来源：某社
+ * 2016年12月31日 19:06", "2020-01-29 08:30")?  Its date is the text's
+ * (where the header has no other with its year); returns 1, else 0.
+ */
+static int
+header_stamp(struct dc_doc *d, int lang, const char *s)
+{
+	char	*iso = NULL, *t;
+	int	 st, en, ok;
+
+	if (!find_date_warn(s, &iso, &st, &en, 0))
+		return 0;
+	ok = strlen(iso) == 10 && g_regex_match(R(RX_STAMP_TIME), s + en, 0,
+	    NULL);
+	if (ok && (d->meta.date_iso == NULL || strlen(d->meta.date_iso) <
+	    10)) {
+		dc_meta_set(&d->meta.date_iso, iso);
+		t = g_strndup(s + st, en - st);
+		dc_meta_set(&d->meta.l[lang].date, t);
+		g_free(t);
+	}
+	g_free(iso);
+	return ok;
+}
+
+/*
+ * A speech's title that names its speaker by office and name before
+ * what the speaker did ("国务委员兼外交部长某某某在…上的讲话", "国家主席
+ * 某某某发表…贺词") gives the speaker and the role, where no speaker
+ * line does.
+ */
+static void
+title_speaker(struct dc_lmeta *m, const char *s)
+{
+	GMatchInfo	*mi = NULL;
+	char		*role, *name;
+
+	if (m->speaker == NULL && g_regex_match(R(RX_TITLE_SPEAKER), s, 0,
+	    &mi) && g_regex_match(R(RX_SPEAKER_LIKE_GENRE), s, 0, NULL)) {
+		role = g_match_info_fetch(mi, 1);
+		name = g_match_info_fetch(mi, 3);
+		dc_meta_set(&m->speaker, name);
+		if (m->role == NULL)
+			dc_meta_set(&m->role, role);
+		g_free(role);
+		g_free(name);
+	}
+	g_match_info_free(mi);
 }
 
 /*
@@ -1149,6 +1362,9 @@ header_zh(struct dc_doc *d, int *seen, const struct dc_line *line, int more)
 	    nchars(s) <= 24) && header_date(d, lang, s)) {
 		header_add(d, DC_DATEPLACE, lang, s, line);
 		*seen = 1;
+	} else if (header_stamp(d, lang, s)) {
+		header_add(d, DC_DATEPLACE, lang, s, line);
+		*seen = 1;
 	} else if (g_regex_match(R(RX_HEADER_LINES_PAREN), s,
 	    0, NULL) && (strstr(s, "月") != NULL ||
 	    strstr(s, "年") != NULL)) {
@@ -1181,6 +1397,7 @@ header_zh(struct dc_doc *d, int *seen, const struct dc_line *line, int more)
 	} else {
 		meta_cat(&m->title, "\u3000", md_strip(s));
 		header_add(d, DC_TITLE, lang, s, line);
+		title_speaker(m, s);
 	}
 	g_match_info_free(mi);
 	mi = NULL;
@@ -1202,9 +1419,12 @@ header_en(struct dc_doc *d, int *seen, int *inocc, const struct dc_line *line)
 	ty = DC_TITLE;
 	if (g_regex_match(R(RX_HEADER_LINES_SPK), s,
 	    0, NULL) || g_regex_match(R(RX_HEADER_LINES_HON), s, 0, NULL)) {
-		/* "Remarks by H.E. …", "H.E. Li Keqiang, Premier …" */
+		/* "Remarks by H.E. …", "H.E. Li Keqiang, Premier …";
+		 * the date the line may end with is the text's. */
 		ty = DC_SPEAKER;
 		speaker_en(m, s);
+		if (d->meta.date_iso == NULL)
+			header_date_only(d, lang, s);
 	} else if (m->title != NULL && g_regex_match(
 	    R(RX_HEADER_LINES_GENRE), s, 0, NULL)) {
 		/* "Keynote Speech at the APEC CEO Summit": the
@@ -1252,6 +1472,69 @@ header_en(struct dc_doc *d, int *seen, int *inocc, const struct dc_line *line)
 }
 
 /*
+ * A first header line named as files are, "2013-04-28_title": its date
+ * (*date, g_malloc'd) is the text's if the header has no other; it is
+ * the title line if no other header line follows (the title without
+ * the date), else a line of the date.  Returns 1 if line i is one.
+ */
+static int
+header_file_title(struct dc_doc *d, int lang, const struct dc_line **l,
+    size_t i, size_t n, char **date)
+{
+	GMatchInfo	*mi = NULL;
+	char		*t;
+	size_t		 j;
+
+	if (!g_regex_match(R(RX_FILE_TITLE), l[i]->text, 0, &mi)) {
+		g_match_info_free(mi);
+		return 0;
+	}
+	*date = g_match_info_fetch(mi, 1);
+	for (j = i + 1; j < n && l[j]->blank; j++)
+		;
+	if (j < n)
+		header_add(d, DC_DATEPLACE, lang, l[i]->text, l[i]);
+	else {
+		t = g_match_info_fetch(mi, 2);
+		meta_cat(&d->meta.l[lang].title, " ", t);
+		header_add(d, DC_TITLE, lang, l[i]->text, l[i]);
+		g_free(t);
+	}
+	g_match_info_free(mi);
+	return 1;
+}
+
+/*
+ * A credit line in the header, "文｜某某", "编辑｜某某", "图｜某社": a
+ * byline; the writer's name is the author where none is known.
+ * Returns 1 if s is one.
+ */
+static int
+header_credit(struct dc_doc *d, int lang, const struct dc_line *line)
+{
+	GMatchInfo	*mi = NULL;
+	char		*w, *name;
+
+	if (!g_regex_match(R(RX_CREDIT_LINE), line->text, 0, &mi)) {
+		g_match_info_free(mi);
+		return 0;
+	}
+	w = g_match_info_fetch(mi, 1);
+	name = g_match_info_fetch(mi, 2);
+	g_match_info_free(mi);
+	/* The writer's credit names the author. */
+	if (d->meta.l[lang].speaker == NULL && (strcmp(w, "文") == 0 ||
+	    strcmp(w, "作者") == 0 || strcmp(w, "撰文") == 0 ||
+	    strcmp(w, "记者") == 0 || strcmp(w, "記者") == 0 ||
+	    strcmp(w, "采写") == 0 || strcmp(w, "採寫") == 0))
+		dc_meta_set(&d->meta.l[lang].speaker, name);
+	header_add(d, DC_BYLINE, lang, line->text, line);
+	g_free(w);
+	g_free(name);
+	return 1;
+}
+
+/*
  * Classify the header lines by their forms and add them to the tree
  * and the metadata.  Each language has its own sequence: title lines
  * come first, then subtitle, occasion, speaker and role, date and
@@ -1264,7 +1547,8 @@ dc_header_lines(struct dc_doc *d, const struct dc_line **l, size_t n)
 	size_t		 i;
 	int		 lang, seen[DC_LANG__MAX] = { 0 };
 	int		 inocc[DC_LANG__MAX] = { 0 }, first = 1;
-	char		*t, *fm[DC_LANG__MAX];
+	int		 flang = DC_LANG_ZH;
+	char		*t, *fm[DC_LANG__MAX], *fdate = NULL;
 
 	/* A title from front matter is used only if the text has none. */
 	for (i = 0; i < DC_LANG__MAX; i++) {
@@ -1280,6 +1564,14 @@ dc_header_lines(struct dc_doc *d, const struct dc_line **l, size_t n)
 			lang = (unsigned char)s[0] < 0x80 ? DC_LANG_EN :
 			    DC_LANG_ZH;
 
+		/* "2013-04-28_在…的讲话": a file's name, the date and
+		 * the title; a label of the date where title lines
+		 * follow it. */
+		if (first && header_file_title(d, lang, l, i, n, &fdate)) {
+			flang = lang;
+			first = 0;
+			continue;
+		}
 		/* "8. 习近平在…的讲话": number in a collection. */
 		if (first && g_regex_match(R(RX_HEADER_LINES_COLL),
 		    s, 0, &mi)) {
@@ -1296,6 +1588,8 @@ dc_header_lines(struct dc_doc *d, const struct dc_line **l, size_t n)
 		mi = NULL;
 		first = 0;
 
+		if (lang == DC_LANG_ZH && header_credit(d, lang, l[i]))
+			continue;
 		if (lang == DC_LANG_ZH)
 			header_zh(d, &seen[lang], l[i], i + 1 < n);
 		else
@@ -1307,6 +1601,9 @@ dc_header_lines(struct dc_doc *d, const struct dc_line **l, size_t n)
 		else
 			g_free(fm[i]);
 	}
+	if (fdate != NULL && d->meta.date_iso == NULL)
+		header_date_only(d, flang, fdate);
+	g_free(fdate);
 }
 
 
@@ -1386,6 +1683,28 @@ role_punct_end(gunichar c)
 	    c == ':' || c == 0xFF0E;
 }
 
+/* Is s wholly in one pair of round brackets ("（某某父母）")? */
+static int
+bracketed(const char *s)
+{
+	const char	*p;
+	int		 depth = 0;
+	gunichar	 c;
+
+	if (*s != '(' && !g_str_has_prefix(s, "（"))
+		return 0;
+	for (p = s; *p != '\0'; p = g_utf8_next_char(p)) {
+		c = g_utf8_get_char(p);
+		if (c == '(' || c == 0xFF08)
+			depth++;
+		else if (c == ')' || c == 0xFF09) {
+			if (--depth == 0)
+				return p[c == ')' ? 1 : 3] == '\0';
+		}
+	}
+	return 0;
+}
+
 /*
  * Could this text be a heading by its form: short, no sentence inside,
  * no mark ending it (closing quotes and brackets aside)?  Returns 2 if
@@ -1413,13 +1732,16 @@ heading_form(const char *s, int lang)
 		return 0;
 	if (dc_is_address(s, lang) || dc_is_thanks(s, lang))
 		return 0;
+	/* A line wholly in brackets is an aside or a caption. */
+	if (bracketed(s))
+		return 0;
 	num = role_match(RX_R_NUM, s);
 	if (lang == DC_LANG_ZH) {
 		if (n > (num ? 40 : 30) || strstr(s, "。") != NULL ||
 		    strstr(s, "！") != NULL || strstr(s, "？") != NULL ||
 		    strstr(s, "；") != NULL)
 			return 0;
-		if (n > 20 && strstr(s, "，") != NULL && !num)
+		if (n > 24 && strstr(s, "，") != NULL && !num)
 			return 0;
 	} else {
 		char **w = g_strsplit(s, " ", -1);
@@ -1489,9 +1811,10 @@ role_tail(enum rx_id id, const char *s)
 	return st;
 }
 
-/* A sign-off's kind by its form, or DC_SUB_NONE. */
+/* A sign-off's kind by its form, or DC_SUB_NONE; warn: say so of a
+ * date that is not a real one. */
 static enum dc_sub
-signoff_form(const char *t, int lang, int last)
+signoff_form(const char *t, int lang, int last, int warn)
 {
 	char	*iso = NULL;
 	int	 st, en;
@@ -1506,7 +1829,7 @@ signoff_form(const char *t, int lang, int last)
 	if (role_match(RX_R_EDITOR, t))
 		return DC_SUB_EDITOR;
 	/* A date alone: the date of a letter or a statement. */
-	if (find_date(t, &iso, &st, &en) && st <= 3 &&
+	if (find_date_warn(t, &iso, &st, &en, warn) && st <= 3 &&
 	    (size_t)en + 3 >= strlen(t)) {
 		g_free(iso);
 		return DC_SUB_DATELINE;
@@ -1525,13 +1848,21 @@ signoff_author(struct dc_doc *d, const struct dc_node *b, const char *t)
 	GMatchInfo	*mi = NULL;
 	char		*in = NULL, *name;
 
-	if (b->sub == DC_SUB_DATELINE && d->meta.date_iso == NULL &&
+	if (b->sub == DC_SUB_DATELINE && (d->meta.date_iso == NULL ||
+	    d->meta.l[DC_LANG_ZH].place == NULL) &&
 	    (t[0] == '(' || g_str_has_prefix(t, "（"))) {
 		struct dc_dateline dl;
 		if (dc_dateline(d, t, &dl)) {
 			g_free(dl.dateline);
 			g_free(dl.byline);
+			return;
 		}
+	}
+	/* A letter's or a speech's date under it is the text's date
+	 * where the header gave none. */
+	if (b->sub == DC_SUB_DATELINE) {
+		if (d->meta.date_iso == NULL)
+			header_date(d, DC_LANG_ZH, t);
 		return;
 	}
 	if (b->sub == DC_SUB_BYLINE) {
@@ -1576,9 +1907,11 @@ signoff_author(struct dc_doc *d, const struct dc_node *b, const char *t)
 }
 
 /* The speaker label of a seg: its length in bytes, or 0.  *strong is
- * set if the label is one that makes a turn wherever it stands. */
+ * set if the label is one that makes a turn wherever it stands.  A
+ * label that opens three paragraphs or more (rep counts them) is a
+ * speaker's whatever its length: an interviewer named by the paper. */
 static size_t
-turn_label(const struct dc_node *s, int *strong)
+turn_label(const struct dc_node *s, int *strong, GHashTable *rep)
 {
 	GMatchInfo	*mi = NULL;
 	char		*w;
@@ -1599,13 +1932,189 @@ turn_label(const struct dc_node *s, int *strong)
 	else if (s->lang == DC_LANG_ZH)
 		/* A name: two to four characters (more with the dot of
 		 * a transliteration), not a verb of saying. */
-		ok = ((g_utf8_strlen(w, -1) >= 2 &&
-		    g_utf8_strlen(w, -1) <= 4) || strstr(w, "·") != NULL) &&
-		    !role_match(RX_R_SAYS, w);
+		ok = (((g_utf8_strlen(w, -1) >= 2 &&
+		    g_utf8_strlen(w, -1) <= 4) || strstr(w, "·") != NULL) ||
+		    (rep != NULL && GPOINTER_TO_INT(g_hash_table_lookup(rep,
+		    w)) >= 3)) && !role_match(RX_R_SAYS, w);
 	else
 		ok = 1;
 	g_free(w);
 	return ok ? (size_t)en : 0;
+}
+
+/*
+ * Is t a note at the end of a text, opening with its number in
+ * brackets other than round ones ("〔1〕", "[2]", "［3］") or a circled
+ * number ("①"); or the heading of the notes, a short line whose
+ * letters say notes or references ("注　　释", "参考文献", "Notes")?
+ * Round brackets number the body's own points, not notes.
+ */
+static int
+notes_form(const char *t)
+{
+	static const char *const heads[] = { "注", "注释", "註釋", "注解",
+	    "附注", "参考文献", "參考文獻", "参考资料", "相关阅读",
+	    "相關閱讀", "延伸阅读", "相关链接", "相關連結", "Notes",
+	    "NOTES", "Footnotes", "References", "REFERENCES",
+	    "Related", NULL };
+	gunichar	 c = g_utf8_get_char(t);
+	GString		*b;
+	const char	*p;
+	size_t		 i;
+	int		 ok = 0;
+
+	if ((c == 0x3014 || c == '[' || c == 0xFF3B || c == 0x3010) &&
+	    g_unichar_isdigit(g_utf8_get_char(g_utf8_next_char(t))))
+		return 1;
+	if (c >= 0x2460 && c <= 0x2473)		/* ① to ⑳ */
+		return 1;
+	if (g_utf8_strlen(t, -1) > 16)
+		return 0;
+	b = g_string_new(NULL);
+	for (p = t; *p != '\0'; p = g_utf8_next_char(p))
+		if (!g_unichar_isspace(g_utf8_get_char(p)) &&
+		    g_utf8_get_char(p) != ':' && g_utf8_get_char(p) != 0xFF1A)
+			g_string_append_unichar(b, g_utf8_get_char(p));
+	for (i = 0; heads[i] != NULL; i++)
+		if (strcmp(b->str, heads[i]) == 0)
+			ok = 1;
+	g_string_free(b, TRUE);
+	return ok;
+}
+
+/*
+ * Does t trail a text, after what closes it: a label line naming the
+ * source, the original title, the editor or a link ("（原标题：…）",
+ * "责任编辑：某某"), an end mark ("（完）", "(END)", "—完—"), an
+ * address alone, a copyright line?  In brackets or not.
+ */
+static int
+trailer_form(const char *t)
+{
+	static const char *const open[] = { "（", "(", "【", "[", "〔",
+	    "——", "—", "－", "-", NULL };
+	static const char *const ends[] = { "完", "END", "End", "end",
+	    "全文完", "本文完", NULL };
+	const char	*p = t;
+	char		*u;
+	size_t		 i, n;
+	int		 ok;
+
+	if (g_str_has_prefix(t, "©") || g_str_has_prefix(t, "版权所有") ||
+	    g_str_has_prefix(t, "Copyright") || role_match(RX_TRAIL_URL, t))
+		return 1;
+	for (i = 0; open[i] != NULL; i++)
+		if (g_str_has_prefix(p, open[i])) {
+			p += strlen(open[i]);
+			break;
+		}
+	u = g_strdup(p);
+	/* Closing brackets and dashes off its end. */
+	for (n = strlen(u); n > 0; n = strlen(u)) {
+		gunichar c = g_utf8_get_char(g_utf8_prev_char(u + n));
+		if (c != 0xFF09 && c != ')' && c != 0x3011 && c != ']' &&
+		    c != 0x3015 && c != 0x2014 && c != 0xFF0D && c != '-' &&
+		    c != ' ')
+			break;
+		*g_utf8_prev_char(u + n) = '\0';
+	}
+	ok = notes_form(t);
+	for (i = 0; ends[i] != NULL; i++)
+		if (strcmp(u, ends[i]) == 0)
+			ok = 1;
+	if (!ok && g_utf8_strlen(u, -1) <= 160)
+		ok = role_match(RX_TRAIL_LABEL, u) || role_match(RX_STAFF, t);
+	g_free(u);
+	return ok;
+}
+
+/*
+ * Which of the shared recognisers match the text t of a block in
+ * language lang: a set of DC_REC_* bits (parse.h), for the decoder
+ * of roles (roles.c), which weighs them with position and form.
+ */
+unsigned
+dc_recognise(const char *t, int lang)
+{
+	unsigned	 r = 0;
+	long		 n = nchars(t);
+
+	if (dc_is_thanks(t, lang))
+		r |= DC_REC_THANKS;
+	if (dc_is_address(t, lang))
+		r |= DC_REC_ADDRESS;
+	switch (n > 60 ? DC_SUB_NONE : signoff_form(t, lang, 1, 0)) {
+	case DC_SUB_BYLINE:
+		r |= DC_REC_BYLINE;
+		break;
+	case DC_SUB_DATELINE:
+		r |= role_match(RX_R_DATELINE, t) ? DC_REC_DATELINE :
+		    DC_REC_DATE;
+		break;
+	case DC_SUB_EDITOR:
+		r |= DC_REC_EDITOR;
+		break;
+	case DC_SUB_SIGNED:
+		r |= DC_REC_SIGNED;
+		break;
+	default:
+		break;
+	}
+	if (lang == DC_LANG_ZH && n <= 30 && role_match(RX_R_CREDIT, t))
+		r |= DC_REC_CREDIT;
+	if (role_match(RX_R_CAPTION, t))
+		r |= DC_REC_CAPTION;
+	if (n <= 80 && role_tail(RX_R_CREDIT_END, t) > 0)
+		r |= DC_REC_CREDIT_END;
+	if (lang == DC_LANG_ZH && role_tail(RX_R_DATELINE_END, t) > 0)
+		r |= DC_REC_DATELINE_END;
+	if (lang == DC_LANG_ZH && role_tail(RX_R_EDITOR_END, t) > 0)
+		r |= DC_REC_EDITOR_END;
+	if (role_match(RX_R_NOTE, t))
+		r |= DC_REC_NOTE;
+	switch (heading_form(t, lang)) {
+	case 2:
+		r |= DC_REC_HEADNUM;
+		/* FALLTHROUGH */
+	case 1:
+		r |= DC_REC_HEAD;
+		break;
+	default:
+		break;
+	}
+	if (web_colon_early(t) && role_match(lang == DC_LANG_ZH ?
+	    RX_R_TURN_ZH : RX_R_TURN_EN, t))
+		r |= DC_REC_TURN;
+	if (trailer_form(t))
+		r |= DC_REC_TRAILER;
+	return r;
+}
+
+/* How many paragraphs from first up to tail each Chinese label and
+ * colon opens: a table of counts (g_hash_table_unref() it). */
+static GHashTable *
+turn_labels(const struct dc_node *first, const struct dc_node *tail)
+{
+	GHashTable		*h;
+	GMatchInfo		*mi = NULL;
+	const struct dc_node	*b, *s;
+	char			*w;
+
+	h = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+	for (b = first; b != NULL && b != tail; b = b->next)
+		for (s = b->child; s != NULL; s = s->next) {
+			if (s->type == DC_SEG && s->lang == DC_LANG_ZH &&
+			    web_colon_early(s->text) && g_regex_match(
+			    R(RX_R_TURN_ZH), s->text, 0, &mi)) {
+				w = g_match_info_fetch(mi, 1);
+				g_hash_table_insert(h, w, GINT_TO_POINTER(
+				    GPOINTER_TO_INT(g_hash_table_lookup(h,
+				    w)) + 1));
+			}
+			g_match_info_free(mi);
+			mi = NULL;
+		}
+	return h;
 }
 
 /* Move every child (tokenised sentence) of seg src to the end of dst. */
@@ -1651,20 +2160,258 @@ heading_join(struct dc_node *h, struct dc_node *n)
 	dc_node_free(n);
 }
 
+/* The sign-off's kind of a role of the tail. */
+static enum dc_sub
+tail_sub(enum dc_role r)
+{
+	switch (r) {
+	case DC_ROLE_BYLINE:
+		return DC_SUB_BYLINE;
+	case DC_ROLE_DATELINE:
+		return DC_SUB_DATELINE;
+	case DC_ROLE_EDITOR:
+		return DC_SUB_EDITOR;
+	case DC_ROLE_SIGNED:
+		return DC_SUB_SIGNED;
+	case DC_ROLE_CREDIT:
+		return DC_SUB_CREDIT;
+	case DC_ROLE_CAPTION:
+		return DC_SUB_CAPTION;
+	case DC_ROLE_BODY:
+	case DC_ROLE_SPLIT:
+	case DC_ROLE_CLOSING:
+	case DC_ROLE_TRAILER:
+	case DC_ROLE_LEAD:
+	case DC_ROLE_SALUTATION:
+	case DC_ROLE_VOCATIVE:
+	case DC_ROLE_NOTE:
+	case DC_ROLE_BCAPTION:
+	case DC_ROLE__MAX:
+		break;
+	}
+	return DC_SUB_NONE;
+}
+
+/* Split off the sign-off that ends the last paragraph b: a closing
+ * dateline, or "——编者".  Returns the new block, or NULL. */
+static struct dc_node *
+tail_split(struct dc_node *b)
+{
+	struct dc_node	*nb;
+	const char	*t = b->child->text;
+	int		 off;
+
+	if ((off = role_tail(RX_R_DATELINE_END, t)) > 0 &&
+	    (nb = block_split(b, (size_t)off, DC_SIGNOFF)) != NULL) {
+		nb->sub = DC_SUB_DATELINE;
+		return nb;
+	}
+	if ((off = role_tail(RX_R_EDITOR_END, t)) > 0 &&
+	    (nb = block_split(b, (size_t)off, DC_SIGNOFF)) != NULL) {
+		nb->sub = DC_SUB_EDITOR;
+		return nb;
+	}
+	return NULL;
+}
+
+/* A caption's kind by its form: one that says it is a caption, or a
+ * photo credit alone. */
+static enum dc_sub
+caption_sub(const char *t, int lang)
+{
+	if (role_match(RX_R_CAPTION, t))
+		return DC_SUB_CAPTION;
+	if (lang == DC_LANG_ZH && role_match(RX_R_CREDIT, t) &&
+	    g_utf8_strlen(t, -1) <= 30)
+		return DC_SUB_CREDIT;
+	return DC_SUB_CAPTION;
+}
+
+/* An editor's note b, and "——编者" that may end it split off as its
+ * sign-off. */
+static void
+body_note(struct dc_node *b, const char *t, int lang)
+{
+	struct dc_node	*nb;
+	int		 off;
+
+	b->type = DC_NOTE;
+	if (lang == DC_LANG_ZH && b->child->next == NULL &&
+	    (off = role_tail(RX_R_EDITOR_END, t)) > 0 &&
+	    (nb = block_split(b, (size_t)off, DC_SIGNOFF)) != NULL)
+		nb->sub = DC_SUB_EDITOR;
+}
+
+/* Give block b the role r of the opening or the body (not the tail).
+ * Returns 1 if r is one of those. */
+static int
+body_role(struct dc_node *b, enum dc_role r)
+{
+	const char	*t;
+	int		 lang;
+
+	t = block_text(b, &lang);
+	switch (r) {
+	case DC_ROLE_LEAD:
+		if (b->type == DC_PARA) {
+			b->type = DC_CAPTION;
+			b->sub = caption_sub(t, lang);
+		}
+		return 1;
+	case DC_ROLE_SALUTATION:
+		b->type = DC_SALUTATION;
+		return 1;
+	case DC_ROLE_VOCATIVE:
+		b->type = DC_VOCATIVE;
+		return 1;
+	case DC_ROLE_NOTE:
+		body_note(b, t, lang);
+		return 1;
+	case DC_ROLE_BCAPTION:
+		b->type = DC_CAPTION;
+		b->sub = caption_sub(t, lang);
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+/*
+ * Give the blocks their roles as the decoder (roles.c) labels the
+ * whole text: the opening's, what closes the text, and those of the
+ * body that a block's form and place tell alone (headings and turns
+ * are dc_body_roles()'s).  Returns the first block of the tail, or
+ * NULL if nothing closes the text.
+ */
+static struct dc_node *
+body_decide(struct dc_doc *d, struct dc_node *first, const struct dc_opts *o)
+{
+	struct dc_node	*b, **v, *tail = NULL;
+	enum dc_role	*r;
+	const char	*t;
+	size_t		 i, n;
+	int		 lang;
+
+	r = dc_roles_decide(first, o, &n);
+	v = g_new(struct dc_node *, n + 1);
+	for (i = 0, b = first; i < n; i++, b = b->next)
+		v[i] = b;
+	/* From the end back, as a reader finds who signed. */
+	for (i = n; i-- > 0; ) {
+		b = v[i];
+		if (body_role(b, r[i]))
+			continue;
+		switch (r[i]) {
+		case DC_ROLE_BODY:
+		case DC_ROLE_LEAD:
+		case DC_ROLE_SALUTATION:
+		case DC_ROLE_VOCATIVE:
+		case DC_ROLE_NOTE:
+		case DC_ROLE_BCAPTION:
+			continue;
+		case DC_ROLE_TRAILER:
+			/* A paragraph, but no heading or turn. */
+			break;
+		case DC_ROLE_SPLIT:
+			if ((b = tail_split(b)) == NULL)
+				continue;
+			break;
+		case DC_ROLE_CLOSING:
+			b->type = DC_CLOSING;
+			break;
+		case DC_ROLE_CREDIT:
+		case DC_ROLE_CAPTION:
+			b->type = DC_CAPTION;
+			b->sub = tail_sub(r[i]);
+			break;
+		case DC_ROLE_BYLINE:
+		case DC_ROLE_DATELINE:
+		case DC_ROLE_EDITOR:
+		case DC_ROLE_SIGNED:
+			b->type = DC_SIGNOFF;
+			b->sub = tail_sub(r[i]);
+			t = block_text(b, &lang);
+			signoff_author(d, b, t);
+			break;
+		case DC_ROLE__MAX:
+			abort();
+		}
+		tail = b;
+	}
+	g_free(v);
+	g_free(r);
+	return tail;
+}
+
+/*
+ * Block b has a heading's form (k: heading_form()): with up to two more
+ * lines of that form after it, then a paragraph, it is a heading (the
+ * lines joined into it).  Returns the paragraph after it, or NULL if b
+ * is no heading.
+ */
+static struct dc_node *
+body_heading(struct dc_node *b, int k, const struct dc_node *tail)
+{
+	struct dc_node	*m;
+	const char	*t;
+	int		 lang, nlines = 1;
+
+	for (m = b->next; m != NULL && m != tail && nlines < 4 &&
+	    m->type == DC_PARA; m = m->next) {
+		t = block_text(m, &lang);
+		if (heading_form(t, lang) != 1 || role_match(RX_R_NUM, t))
+			break;
+		nlines++;
+	}
+	if (m == NULL || m == tail || nlines >= 4 || m->type != DC_PARA)
+		return NULL;
+	b->type = DC_HEADING;
+	while (b->next != m)
+		heading_join(b, b->next);
+	if (k == 1) {
+		t = block_text(b, &lang);	/* joined */
+		dc_msg(DC_WARN_ROLE, b->line, 0, "taken as a heading (a "
+		    "short line without closing punctuation): %s", t);
+	}
+	return m;
+}
+
+/* Heading levels: by numbering kind (kinds[] counts them), in the
+ * order of rank, the unnumbered ones at the top; at most three. */
+static void
+body_levels(struct dc_node *first, const int *kinds)
+{
+	struct dc_node	*b;
+	int		 lang, lv, r, kk;
+
+	for (b = first; b != NULL; b = b->next) {
+		if (b->type != DC_HEADING || b->level > 0)
+			continue;	/* a Markdown heading has its own */
+		kk = heading_kind(block_text(b, &lang)) + 1;
+		for (lv = 1, r = 0; r < kk; r++)
+			if (kinds[r] > 0 && r != 1)
+				lv++;
+		if (kk == 1)
+			lv = 1;
+		b->level = lv > 3 ? 3 : lv;
+	}
+}
+
 /*
  * Give each block its role by form and position (see above).  Blocks
  * a reader already typed otherwise than DC_PARA keep their type (a
  * Markdown heading is a heading).
  */
 void
-dc_body_roles(struct dc_doc *d)
+dc_body_roles(struct dc_doc *d, const struct dc_opts *o)
 {
-	struct dc_node	*b, *s, *next, *first = NULL, *tail = NULL;
+	struct dc_node	*b, *s, *m, *next, *first = NULL, *tail = NULL;
 	const char	*t;
-	int		 lang, para = 0, addr, strong, k, nb = 0, nlong = 0;
-	int		 turns = 0, names = 0, kinds[7] = { 0 }, off;
+	int		 lang, para = 0, strong, k, nb = 0, nlong = 0;
+	int		 turns = 0, names = 0, kinds[7] = { 0 };
+	int		 marked = 0;
+	GHashTable	*rep;
 	size_t		 sl;
-	enum dc_sub	 sub;
 
 	for (b = d->root->child; b != NULL; b = b->next)
 		if (dc_type_is_block(b->type) && b->child != NULL) {
@@ -1674,59 +2421,22 @@ dc_body_roles(struct dc_doc *d)
 			t = block_text(b, &lang);
 			if (heading_form(t, lang) == 0)
 				nlong++;
+			if (b->type == DC_HEADING)
+				marked++;
 		}
 	if (first == NULL)
 		return;
 
-	/* What ends the text: thanks, sign-offs, credits, from the last
-	 * block back; a dateline or "——编者" ending the last paragraph is
-	 * split off it. */
-	for (b = d->root->last, k = 0; b != NULL && b != first &&
-	    dc_type_is_block(b->type) && k < 6; b = b->prev, k++) {
-		t = block_text(b, &lang);
-		if (b->type != DC_PARA)
-			break;
-		if (dc_is_thanks(t, lang)) {
-			b->type = DC_CLOSING;
-			tail = b;
-			continue;
-		}
-		if ((sub = signoff_form(t, lang, k < 3 && b->child->next ==
-		    NULL)) != DC_SUB_NONE) {
-			b->type = DC_SIGNOFF;
-			b->sub = sub;
-			signoff_author(d, b, t);
-			tail = b;
-			continue;
-		}
-		if (lang == DC_LANG_ZH && b->child->next == NULL &&
-		    role_match(RX_R_CREDIT, t) && g_utf8_strlen(t, -1) <= 30) {
-			b->type = DC_CAPTION;
-			b->sub = DC_SUB_CREDIT;
-			tail = b;
-			continue;
-		}
-		if (lang == DC_LANG_ZH && b->child->next == NULL && k == 0) {
-			if ((off = role_tail(RX_R_DATELINE_END, t)) > 0 &&
-			    (next = block_split(b, (size_t)off,
-			    DC_SIGNOFF)) != NULL) {
-				next->sub = DC_SUB_DATELINE;
-				tail = next;
-			} else if ((off = role_tail(RX_R_EDITOR_END, t)) > 0 &&
-			    (next = block_split(b, (size_t)off,
-			    DC_SIGNOFF)) != NULL) {
-				next->sub = DC_SUB_EDITOR;
-				tail = next;
-			}
-		}
-		break;
-	}
+	/* What ends the text: thanks, sign-offs, credits and captions,
+	 * decided with the rest of the text (roles.c). */
+	tail = body_decide(d, first, o);
 
 	/* Speaker turns: count the labels first, so that names count
 	 * only where the text is an interview. */
+	rep = turn_labels(first, tail);
 	for (b = first; b != NULL && b != tail; b = b->next)
 		for (s = b->child; s != NULL; s = s->next)
-			if (turn_label(s, &strong) > 0) {
+			if (turn_label(s, &strong, rep) > 0) {
 				if (strong)
 					turns++;
 				else
@@ -1742,74 +2452,28 @@ dc_body_roles(struct dc_doc *d)
 			kinds[heading_kind(t) + 1]++;
 			continue;
 		}
+		/* The decoder's roles stand (body_decide()); an editor's
+		 * note counts as a paragraph before a heading. */
+		if (b->type == DC_NOTE)
+			para = 1;
 		if (b->type != DC_PARA)
 			continue;
-		addr = dc_is_address(t, lang);
-		if (addr && b->child->next != NULL)
-			addr = dc_is_address(b->child->next->text,
-			    b->child->next->lang) || lang == DC_LANG_ZH;
-		if (addr) {
-			b->type = para ? DC_VOCATIVE : DC_SALUTATION;
-			continue;
-		}
-		if (role_match(RX_R_NOTE, t)) {
-			b->type = DC_NOTE;
-			if (lang == DC_LANG_ZH && b->child->next == NULL &&
-			    (off = role_tail(RX_R_EDITOR_END, t)) > 0 &&
-			    (next = block_split(b, (size_t)off,
-			    DC_SIGNOFF)) != NULL) {
-				next->sub = DC_SUB_EDITOR;
-				next = next->next;
-			} else
-				next = b->next;
-			para = 1;
-			continue;
-		}
-		if (role_match(RX_R_CAPTION, t) || (lang == DC_LANG_ZH &&
-		    role_match(RX_R_CREDIT, t) && g_utf8_strlen(t, -1) <= 30)) {
-			b->type = DC_CAPTION;
-			b->sub = role_match(RX_R_CAPTION, t) ? DC_SUB_CAPTION :
-			    DC_SUB_CREDIT;
-			continue;
-		}
-		if (role_tail(RX_R_CREDIT_END, t) > 0 &&
-		    g_utf8_strlen(t, -1) <= 80) {
-			b->type = DC_CAPTION;
-			b->sub = DC_SUB_CAPTION;
-			continue;
-		}
 		/* A heading stands between paragraphs (or opens the body
 		 * when it is numbered), in a text that has paragraphs. */
 		k = heading_form(t, lang);
-		if (k > 0 && nlong >= 2 && next != NULL && next != tail &&
-		    (para || k == 2)) {
-			struct dc_node *h = b, *m;
-			int nlines = 1;
-			/* Up to three heading lines, then a paragraph. */
-			for (m = next; m != NULL && m != tail && nlines < 4 &&
-			    m->type == DC_PARA && heading_form(block_text(m,
-			    &lang), lang) == 1 && !role_match(RX_R_NUM,
-			    block_text(m, &lang)); m = m->next)
-				nlines++;
-			if (m != NULL && m != tail && nlines < 4 &&
-			    m->type == DC_PARA) {
-				h->type = DC_HEADING;
-				while (h->next != m)
-					heading_join(h, h->next);
-				next = m;
-				t = block_text(h, &lang);	/* joined */
-				kinds[heading_kind(t) + 1]++;
-				if (k == 1)
-					dc_msg(DC_WARN_ROLE, h->line, 0, "taken "
-					    "as a heading (a short line without "
-					    "closing punctuation): %s", t);
-				continue;
-			}
+		/* A text whose markup marks two headings or more marks
+		 * them all: its short lines are items, not headings. */
+		if (k > 0 && nlong >= 2 && marked < 2 && next != NULL &&
+		    next != tail && (para || k == 2) &&
+		    (m = body_heading(b, k, tail)) != NULL) {
+			next = m;
+			kinds[heading_kind(block_text(b, &lang)) + 1]++;
+			continue;
 		}
 		/* Speaker turns. */
 		sl = 0;
 		for (s = b->child; s != NULL; s = s->next) {
-			size_t n = turn_label(s, &strong);
+			size_t n = turn_label(s, &strong, rep);
 			if (n > 0 && (strong || turns > 0 || names >= 3)) {
 				s->spk_len = n;
 				sl = n;
@@ -1837,22 +2501,8 @@ dc_body_roles(struct dc_doc *d)
 			dc_seg_enum(s);
 	}
 
-	/* Heading levels: by numbering kind, in the order of rank, the
-	 * unnumbered ones at the top; at most three levels. */
-	for (b = first; b != NULL; b = b->next) {
-		int lv = 1, r, kk;
-		if (b->type != DC_HEADING)
-			continue;
-		kk = heading_kind(block_text(b, &lang)) + 1;
-		if (b->level > 0)
-			continue;	/* a Markdown heading's own */
-		for (r = 0; r < kk; r++)
-			if (kinds[r] > 0 && r != 1)
-				lv++;
-		if (kk == 1)
-			lv = 1;
-		b->level = lv > 3 ? 3 : lv;
-	}
+	g_hash_table_unref(rep);
+	body_levels(first, kinds);
 }
 
 /* Is there a colon among the first bytes of s, where a label's is? */

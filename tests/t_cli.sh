@@ -393,4 +393,16 @@ if command -v make >/dev/null && [ -f "$top_builddir/Makefile" ]; then
 		    grep -q . || fail "$what: $f not installed"
 	done
 fi
+# --explain: each header line and body block with its features, the
+# role the decoder chose and the runner-up, with their costs; the
+# model is the same as without it.
+run --explain --dump-model "$top_srcdir/tests/golden/news/tail-caption.txt"
+[ "$rc" -le 1 ] || fail "--explain: exit $rc: $(cat "$T/err")"
+grep -q '^explain: line at line 1: \[.*header.*\] header -[0-9]* (total' "$T/err" ||
+    fail "--explain: no header line: $(cat "$T/err")"
+grep -q '^explain: block at line 9: \[ dateline .*\] dateline -[0-9]* (total -[0-9]*), runner-up body 0' "$T/err" ||
+    fail "--explain: no closing dateline with its runner-up: $(cat "$T/err")"
+"$DOCCONV" -q --dump-model "$top_srcdir/tests/golden/news/tail-caption.txt" >"$T/plain.tree" 2>/dev/null
+cmp -s "$T/out" "$T/plain.tree" || fail "--explain changed the model"
+
 pass
