@@ -31,8 +31,15 @@ struct al_unit {
 	int		 line;		/* first input line */
 	int		 ordinal;	/* enumerator's number, 0 if none */
 	int		 role;		/* al_role() class */
+	int		 nsent;		/* sentences (al_sent_ends()) */
+	int		 note;		/* opens as a translator's note */
+	int		 quote;		/* holds a quotation */
+	int		 zh;		/* in Chinese */
 	GHashTable	*nums;		/* numbers written in digits, or
 					   NULL if none */
+	GHashTable	*words;		/* Latin words of three letters or
+					   more, lower case (in Chinese:
+					   names), or NULL if none */
 };
 
 /* One side: its document and body paragraphs. */
@@ -55,12 +62,25 @@ static const struct al_step al_moves[] = {
 };
 
 /*
- * Costs of the beads: minus the log of their priors in Gale and
- * Church's counts (1-1 89%, 2-1 and 1-2 9%, 1-0 and 0-1 1%).
+ * Costs of the beads: minus the log of their priors, after Gale and
+ * Church's counts (1-1 89%, 2-1 and 1-2 9%), but with omissions and
+ * additions likelier than the 1% of their sentences: a translator
+ * leaves out a paragraph or adds a note about as often as she merges
+ * two.
  */
 #define AL_PRIOR_11	0.1
 #define AL_PRIOR_21	2.4
-#define AL_PRIOR_10	4.6
+#define AL_PRIOR_10	4.0
+
+/* A 0-1 bead of a translator's note, and a note in a larger bead. */
+#define AL_PRIOR_NOTE	0.5
+#define AL_NOTE_IN	4.0
+
+/* Weight of the difference in numbers of sentences. */
+#define AL_SENT		1.5
+
+/* Numbers on both sides and none the same. */
+#define AL_NUM_AGAINST	1.0
 
 /* Past this size (rows x the band's columns) the table is not built:
  * the sides are paired in order, with a warning. */
@@ -163,6 +183,24 @@ al_ordinal(const char *s, size_t len)
 	return v;
 }
 
+/* Bytes of a heading's first characters, where its number stands:
+ * four characters ("第十二章"), or the first two words ("Part 12"). */
+static size_t
+al_head_len(const char *s)
+{
+	const char	*p = s;
+	int		 k, sp = 0;
+
+	for (k = 0; *p != '\0' && k < 12; k++) {
+		if (*p == ' ' && ++sp == 2)
+			break;
+		if ((unsigned char)*p >= 0x80 && k >= 4)
+			break;
+		p = g_utf8_next_char(p);
+	}
+	return (size_t)(p - s);
+}
+
 /* The numbers written in digits in a text ("2020", "1,000" as 1000). */
 static GHashTable *
 al_numbers(const char *s)
@@ -191,6 +229,181 @@ al_numbers(const char *s)
 	}
 	g_string_free(b, TRUE);
 	return h;
+}
+
+/*
+ * English words whose period ends no sentence: titles and common
+ * abbreviations (lower case, without the period).  A single letter
+ * (an initial, "J. Smith") is one too.
+ */
+static const char *const al_abbrev[] = {
+	"mr", "mrs", "ms", "dr", "prof", "st", "jr", "sr", "no", "nos",
+	"vs", "etc", "cf", "fig", "vol", "pp", "gen", "gov", "sen", "rep",
+	"rev", "hon", "mt", "co", "corp", "inc", "ltd", "dept", "approx",
+	"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
+	"oct", "nov", "dec", "art", "para", "ch", "sec"
+};
+
+/* Closing quotes and brackets that stay with the sentence before. */
+static int
+al_closer(gunichar c)
+{
+	return c == '"' || c == '\'' || c == ')' || c == ']' ||
+	    c == 0x201D || c == 0x2019 || c == 0x300D || c == 0x300F ||
+	    c == 0xFF09 || c == 0x3011 || c == 0x300B || c == 0x3009;
+}
+
+/* Does the word ending at end (before a period) end no sentence? */
+static int
+al_is_abbrev(const char *start, const char *end)
+{
+	const char	*w = end;
+	char		*lc;
+	size_t		 i;
+	int		 hit = 0;
+
+	while (w > start && (g_ascii_isalpha(w[-1]) || w[-1] == '.'))
+		w--;
+	if (w == end)
+		return 0;
+	/* "U.S.", "e.g.", "i.e.": periods within the word. */
+	if (memchr(w, '.', (size_t)(end - w)) != NULL)
+		return 1;
+	if (end - w == 1)
+		return 1;
+	lc = g_ascii_strdown(w, end - w);
+	for (i = 0; i < G_N_ELEMENTS(al_abbrev) && !hit; i++)
+		hit = strcmp(lc, al_abbrev[i]) == 0;
+	g_free(lc);
+	return hit;
+}
+
+/*
+ * Split a paragraph into its sentences: after 。！？ (with the quotes
+ * and brackets closing after them) in Chinese; in English after . ! ?
+ * and their closers where white space and a capital, a digit or an
+ * opening quote follow, unless the period ends an abbreviation.
+ * Returns the sentences, white space trimmed, NULL-terminated
+ * (g_strfreev()).
+ * Shared by the aligner (a paragraph's sentences) and the TMX writer.
+ */
+char **
+dc_sentences(const char *s, enum dc_lang l)
+{
+	GPtrArray	*v = g_ptr_array_new();
+	const char	*p, *q, *from = s, *r;
+	gunichar	 c, n;
+	int		 cut;
+
+	for (p = s; *p != '\0'; p = g_utf8_next_char(p)) {
+		c = g_utf8_get_char(p);
+		cut = 0;
+		q = g_utf8_next_char(p);
+		if (l == DC_LANG_ZH) {
+			if (c != 0x3002 && c != 0xFF01 && c != 0xFF1F)
+				continue;
+			/* "！？", "。”": the stop goes on. */
+			while (*q != '\0' && ((n = g_utf8_get_char(q)) ==
+			    0x3002 || n == 0xFF01 || n == 0xFF1F ||
+			    al_closer(n)))
+				q = g_utf8_next_char(q);
+			cut = *q != '\0';
+		} else {
+			if (c != '.' && c != '!' && c != '?')
+				continue;
+			while (*q == '.' || *q == '!' || *q == '?')
+				q++;
+			while (*q != '\0' && al_closer(g_utf8_get_char(q)))
+				q = g_utf8_next_char(q);
+			if (*q != ' ')
+				continue;
+			for (r = q; *r == ' '; r++)
+				;
+			n = g_utf8_get_char(r);
+			cut = (g_unichar_isupper(n) || g_unichar_isdigit(n) ||
+			    n == '"' || n == 0x201C || n == 0x2018 ||
+			    n == '(') && !(c == '.' && al_is_abbrev(s, p));
+		}
+		if (!cut)
+			continue;
+		g_ptr_array_add(v, g_strstrip(g_strndup(from,
+		    (gsize)(q - from))));
+		from = q;
+		p = g_utf8_prev_char(q);
+	}
+	if (*from != '\0')
+		g_ptr_array_add(v, g_strstrip(g_strdup(from)));
+	g_ptr_array_add(v, NULL);
+	return (char **)g_ptr_array_free(v, FALSE);
+}
+
+/* The number of sentences of a text (dc_sentences()). */
+static int
+al_sent_count(const char *s, enum dc_lang l)
+{
+	char	**v = dc_sentences(s, l);
+	int	  n = (int)g_strv_length(v);
+
+	g_strfreev(v);
+	return n > 0 ? n : 1;
+}
+
+/* Latin words of three letters or more in a text, lower case, or
+ * NULL if none (g_hash_table_destroy()). */
+static GHashTable *
+al_words(const char *s)
+{
+	GHashTable	*h = NULL;
+	const char	*p, *q;
+
+	for (p = s; *p != '\0'; p = q) {
+		for (q = p; g_ascii_isalpha(*q); q++)
+			;
+		if (q - p >= 3) {
+			if (h == NULL)
+				h = g_hash_table_new_full(g_str_hash,
+				    g_str_equal, g_free, NULL);
+			g_hash_table_add(h, g_ascii_strdown(p, q - p));
+		}
+		if (q == p)
+			q++;
+	}
+	return h;
+}
+
+/*
+ * Does a text open as a translator's note ("Translator's note:",
+ * "[TN:", "译者注：", "（译注")?
+ */
+static int
+al_is_note(const char *s)
+{
+	static const char *const pre[] = { "translator's note",
+	    "translator\u2019s note", "translators' note", "note from the "
+	    "translator", "tn:", "t/n", "译者注", "译注", "译者按",
+	    "译者的话", "编译者注" };
+	size_t	 i;
+
+	while (*s == '[' || *s == '(' || *s == '*' || *s == ' ' ||
+	    g_str_has_prefix(s, "\uff08") || g_str_has_prefix(s, "\u3010"))
+		s = g_utf8_next_char(s);
+	for (i = 0; i < G_N_ELEMENTS(pre); i++)
+		if (g_ascii_strncasecmp(s, pre[i], strlen(pre[i])) == 0)
+			return 1;
+	return 0;
+}
+
+/* Does a text hold a quotation (a pair of quotation marks)? */
+static int
+al_has_quote(const char *s)
+{
+	const char	*o;
+
+	if ((o = strstr(s, "\u201c")) != NULL && strstr(o, "\u201d") != NULL)
+		return 1;
+	if ((o = strstr(s, "\u300c")) != NULL && strstr(o, "\u300d") != NULL)
+		return 1;
+	return (o = strchr(s, '"')) != NULL && strchr(o + 1, '"') != NULL;
 }
 
 /* Size of a text for length-based alignment: characters for Chinese,
@@ -227,12 +440,21 @@ al_units(struct al_side *s)
 			u->size += al_size(g->text, g->lang);
 			if (u->ordinal == 0 && g->enum_len > 0)
 				u->ordinal = al_ordinal(g->text, g->enum_len);
+			/* A heading's number: "第三章", "Chapter 3". */
+			if (u->ordinal == 0 && n->type == DC_HEADING)
+				u->ordinal = al_ordinal(g->text,
+				    al_head_len(g->text));
 			if (u->line == 0)
 				u->line = g->line;
 			g_string_append(all, g->text);
 		}
 		u->size += 1.0;
+		u->zh = s->lang == DC_LANG_ZH;
+		u->nsent = al_sent_count(all->str, s->lang);
+		u->note = al_is_note(all->str);
+		u->quote = al_has_quote(all->str);
 		u->nums = al_numbers(all->str);
+		u->words = al_words(all->str);
 		g_string_free(all, TRUE);
 	}
 }
@@ -253,6 +475,36 @@ al_shares(GHashTable *x, GHashTable *y)
 		if (g_hash_table_contains(y, k))
 			return 1;
 	return 0;
+}
+
+/*
+ * The Latin words (names) of Chinese paragraph z found in English
+ * paragraph e: their number, -1 if z has some and e none of them, 0
+ * if z has none.
+ */
+static int
+al_names(const struct al_unit *z, const struct al_unit *e)
+{
+	GHashTableIter	 it;
+	gpointer	 k;
+	int		 n = 0;
+
+	if (z->words == NULL)
+		return 0;
+	if (e->words == NULL)
+		return -1;
+	g_hash_table_iter_init(&it, z->words);
+	while (g_hash_table_iter_next(&it, &k, NULL))
+		if (g_hash_table_contains(e->words, k))
+			n++;
+	return n > 0 ? n : -1;
+}
+
+/* al_names() of x and y, whichever is Chinese. */
+static int
+al_names2(const struct al_unit *x, const struct al_unit *y)
+{
+	return x->zh ? al_names(x, y) : al_names(y, x);
 }
 
 /*
@@ -282,9 +534,18 @@ al_anchor(const struct al_unit *x, const struct al_unit *y)
 			if (g_hash_table_contains(y->nums, k))
 				shared++;
 		/* Each number both write is evidence (up to three);
-		 * numbers that none of the other's match, against. */
-		c += shared > 0 ? -(double)MIN(shared, 3) : 1.5;
+		 * numbers that none of the other's match, against, but
+		 * less: a translator writes a number otherwise (in
+		 * words, in other units) more often than a wrong pair
+		 * has numbers on both sides. */
+		c += shared > 0 ? -(double)MIN(shared, 3) : AL_NUM_AGAINST;
 	}
+	shared = al_names2(x, y);
+	c += shared > 0 ? -(double)MIN(shared, 2) : shared < 0 ? 1.0 : 0;
+	if (x->quote && y->quote)
+		c -= 0.3;
+	else if (x->quote != y->quote)
+		c += 0.3;
 	return c;
 }
 
@@ -301,23 +562,44 @@ al_delta(double sa, double sb, double ratio)
 }
 
 /*
+ * Cost of a paragraph u alone (a 1-0 bead if orig, else 0-1): an
+ * omission or an addition, likelier for a translator's note.
+ */
+static double
+al_cost_alone(const struct al_unit *u, int orig)
+{
+	if (!orig && u->note)
+		return AL_PRIOR_NOTE;
+	return AL_PRIOR_10;
+}
+
+/*
  * Cost of a bead of na paragraphs of a from i and nb of b from j.
  */
 static double
 al_cost(const struct al_side *a, size_t i, int na, const struct al_side *b,
     size_t j, int nb, double ratio)
 {
-	double	 sa = 0, sb = 0, dl, c;
-	int	 k;
+	double	 sa = 0, sb = 0, dl, c = 0;
+	int	 k, ta = 0, tb = 0;
 
 	if (na == 0 || nb == 0)
-		return AL_PRIOR_10;
-	for (k = 0; k < na; k++)
+		return al_cost_alone(na > 0 ? &a->u[i] : &b->u[j], na > 0);
+	for (k = 0; k < na; k++) {
 		sa += a->u[i + k].size;
-	for (k = 0; k < nb; k++)
+		ta += a->u[i + k].nsent;
+	}
+	for (k = 0; k < nb; k++) {
 		sb += b->u[j + k].size;
+		tb += b->u[j + k].nsent;
+		/* A translator's note is a paragraph of its own. */
+		if (b->u[j + k].note)
+			c += AL_NOTE_IN;
+	}
 	dl = al_delta(sa, sb, ratio);
-	c = dl * dl / 2.0 + (na + nb > 2 ? AL_PRIOR_21 : AL_PRIOR_11);
+	c += dl * dl / 2.0 + (na + nb > 2 ? AL_PRIOR_21 : AL_PRIOR_11);
+	/* A sentence is mostly translated by a sentence. */
+	c += AL_SENT * fabs((double)(ta - tb)) / sqrt((double)MAX(ta, tb));
 	/* Anchors count for the first paragraphs of a bead (an
 	 * enumerator opens its paragraph); a second paragraph with an
 	 * anchor of its own would rather be paired alone. */
@@ -331,9 +613,11 @@ al_cost(const struct al_side *a, size_t i, int na, const struct al_side *b,
 	/* Numbers in digits come through translation: a second
 	 * paragraph whose numbers the other side lacks is not part of
 	 * what it translates. */
-	if (na > 1 && !al_shares(a->u[i + 1].nums, b->u[j].nums))
+	if (na > 1 && (!al_shares(a->u[i + 1].nums, b->u[j].nums) ||
+	    al_names2(&a->u[i + 1], &b->u[j]) < 0))
 		c += 3.0;
-	if (nb > 1 && !al_shares(b->u[j + 1].nums, a->u[i].nums))
+	if (nb > 1 && (!al_shares(b->u[j + 1].nums, a->u[i].nums) ||
+	    al_names2(&b->u[j + 1], &a->u[i]) < 0))
 		c += 3.0;
 	return c;
 }
@@ -701,12 +985,17 @@ al_body_bead(struct dc_doc *d, struct al_side *a, size_t i, int na,
 	}
 	wa = al_where(a->name, la, na);
 	wb = al_where(b->name, lb, nb);
-	if (na == 0 || nb == 0) {
+	if (na > 0 && nb == 0) {
 		e->warned = 1;
-		dc_msg(DC_WARN_ALIGN, na > 0 ? la[0] : 0, 0, "%s has no %s "
-		    "in %s: kept alone (aligned %d-%d)", na > 0 ?
-		    wa : wb, na > 0 ? "translation" : "original", na > 0 ?
-		    b->name : a->name, na, nb);
+		dc_msg(DC_WARN_ALIGN, la[0], 0, "a paragraph of the original "
+		    "has no translation: %s, not in %s (kept alone, aligned "
+		    "%d-0)", wa, b->name, na);
+	} else if (na == 0) {
+		e->warned = 1;
+		dc_msg(DC_WARN_ALIGN, 0, 0, "the translation adds a "
+		    "paragraph%s: %s, not in %s (kept alone, aligned 0-%d)",
+		    b->u[j].note ? " (a translator's note)" : "", wb, a->name,
+		    nb);
 	} else if (na != 1 || nb != 1) {
 		e->warned = 1;
 		static const char *const nw[] = { "two", "three", "four" };
@@ -829,9 +1118,12 @@ al_side_free(struct al_side *s)
 {
 	size_t	 i;
 
-	for (i = 0; i < s->n; i++)
+	for (i = 0; i < s->n; i++) {
 		if (s->u[i].nums != NULL)
 			g_hash_table_destroy(s->u[i].nums);
+		if (s->u[i].words != NULL)
+			g_hash_table_destroy(s->u[i].words);
+	}
 	g_free(s->u);
 	dc_doc_free(s->d);
 }

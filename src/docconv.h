@@ -447,5 +447,6 @@ struct dc_pairs {
 struct dc_pairs	*dc_pairs_new(const struct dc_doc *);
 void		 dc_pairs_free(struct dc_pairs *);
 char		*dc_pair_text(const struct dc_pair *, enum dc_lang);
+char		**dc_sentences(const char *, enum dc_lang);
 
 #endif /* !DOCCONV_H */

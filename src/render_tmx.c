@@ -29,109 +29,6 @@ struct tmx {
 	size_t			 ntu;	/* units written */
 };
 
-/*
- * English words whose period ends no sentence: titles and common
- * abbreviations (lower case, without the period).  A single letter
- * (an initial, "J. Smith") is one too.
- */
-static const char *const tmx_abbrev[] = {
-	"mr", "mrs", "ms", "dr", "prof", "st", "jr", "sr", "no", "nos",
-	"vs", "etc", "cf", "fig", "vol", "pp", "gen", "gov", "sen", "rep",
-	"rev", "hon", "mt", "co", "corp", "inc", "ltd", "dept", "approx",
-	"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
-	"oct", "nov", "dec", "art", "para", "ch", "sec"
-};
-
-/* Closing quotes and brackets that stay with the sentence before. */
-static int
-tmx_closer(gunichar c)
-{
-	return c == '"' || c == '\'' || c == ')' || c == ']' ||
-	    c == 0x201D || c == 0x2019 || c == 0x300D || c == 0x300F ||
-	    c == 0xFF09 || c == 0x3011 || c == 0x300B || c == 0x3009;
-}
-
-/* Does the word ending at end (before a period) end no sentence? */
-static int
-tmx_is_abbrev(const char *start, const char *end)
-{
-	const char	*w = end;
-	char		*lc;
-	size_t		 i;
-	int		 hit = 0;
-
-	while (w > start && (g_ascii_isalpha(w[-1]) || w[-1] == '.'))
-		w--;
-	if (w == end)
-		return 0;
-	/* "U.S.", "e.g.", "i.e.": periods within the word. */
-	if (memchr(w, '.', (size_t)(end - w)) != NULL)
-		return 1;
-	if (end - w == 1)
-		return 1;
-	lc = g_ascii_strdown(w, end - w);
-	for (i = 0; i < G_N_ELEMENTS(tmx_abbrev) && !hit; i++)
-		hit = strcmp(lc, tmx_abbrev[i]) == 0;
-	g_free(lc);
-	return hit;
-}
-
-/*
- * Split a paragraph into its sentences: after 。！？ (with the quotes
- * and brackets closing after them) in Chinese; in English after . ! ?
- * and their closers where white space and a capital, a digit or an
- * opening quote follow, unless the period ends an abbreviation.
- * Returns the sentences, white space trimmed (g_ptr_array_unref()).
- */
-static GPtrArray *
-tmx_sentences(const char *s, enum dc_lang l)
-{
-	GPtrArray	*v = g_ptr_array_new_with_free_func(g_free);
-	const char	*p, *q, *from = s, *r;
-	gunichar	 c, n;
-	int		 cut;
-
-	for (p = s; *p != '\0'; p = g_utf8_next_char(p)) {
-		c = g_utf8_get_char(p);
-		cut = 0;
-		q = g_utf8_next_char(p);
-		if (l == DC_LANG_ZH) {
-			if (c != 0x3002 && c != 0xFF01 && c != 0xFF1F)
-				continue;
-			/* "！？", "。”": the stop goes on. */
-			while (*q != '\0' && ((n = g_utf8_get_char(q)) ==
-			    0x3002 || n == 0xFF01 || n == 0xFF1F ||
-			    tmx_closer(n)))
-				q = g_utf8_next_char(q);
-			cut = *q != '\0';
-		} else {
-			if (c != '.' && c != '!' && c != '?')
-				continue;
-			while (*q == '.' || *q == '!' || *q == '?')
-				q++;
-			while (*q != '\0' && tmx_closer(g_utf8_get_char(q)))
-				q = g_utf8_next_char(q);
-			if (*q != ' ')
-				continue;
-			for (r = q; *r == ' '; r++)
-				;
-			n = g_utf8_get_char(r);
-			cut = (g_unichar_isupper(n) || g_unichar_isdigit(n) ||
-			    n == '"' || n == 0x201C || n == 0x2018 ||
-			    n == '(') && !(c == '.' && tmx_is_abbrev(s, p));
-		}
-		if (!cut)
-			continue;
-		g_ptr_array_add(v, g_strstrip(g_strndup(from,
-		    (gsize)(q - from))));
-		from = q;
-		p = g_utf8_prev_char(q);
-	}
-	if (*from != '\0')
-		g_ptr_array_add(v, g_strstrip(g_strdup(from)));
-	return v;
-}
-
 /* "12,14" or "-": the first source lines of a side's units. */
 static char *
 tmx_lines(const struct dc_pair *p, enum dc_lang l)
@@ -219,7 +116,7 @@ static void
 tmx_body(struct tmx *t)
 {
 	const struct dc_pair	*p;
-	GPtrArray		*sa, *sb;
+	char			**sa, **sb;
 	char			*ta, *tb, *id;
 	size_t			 k, i;
 	int			 bnum = 0;
@@ -243,25 +140,23 @@ tmx_body(struct tmx *t)
 		    g_strdup_printf("h-%s", dc_type_name(p->type));
 		sa = sb = NULL;
 		if (t->o->tmx_sentences && p->blk != NULL) {
-			sa = tmx_sentences(ta, t->ps->orig);
-			sb = tmx_sentences(tb, t->tl);
+			sa = dc_sentences(ta, t->ps->orig);
+			sb = dc_sentences(tb, t->tl);
 		}
-		if (sa != NULL && sa->len > 1 && sa->len == sb->len) {
-			for (i = 0; i < sa->len; i++) {
+		if (sa != NULL && g_strv_length(sa) > 1 &&
+		    g_strv_length(sa) == g_strv_length(sb)) {
+			for (i = 0; sa[i] != NULL; i++) {
 				char *sid = g_strdup_printf("%s.%zu", id,
 				    i + 1);
 				tmx_tu(t, p, sid, NULL, (int)i + 1,
-				    g_ptr_array_index(sa, i),
-				    g_ptr_array_index(sb, i));
+				    sa[i], sb[i]);
 				g_free(sid);
 			}
 		} else
 			tmx_tu(t, p, id, t->o->tmx_sentences ? "paragraph" :
 			    NULL, 0, ta, tb);
-		if (sa != NULL) {
-			g_ptr_array_unref(sa);
-			g_ptr_array_unref(sb);
-		}
+		g_strfreev(sa);
+		g_strfreev(sb);
 		g_free(id);
 		g_free(ta);
 		g_free(tb);

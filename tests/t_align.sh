@@ -89,7 +89,7 @@ for a in "$S"/data/align/*.align; do
 	    "$T/$n.align" || fail "$n: a bead line is not in the format"
 done
 # The 1-0 and the 1-2 of forum: kept, not dropped.
-grep -q "forum.zh.txt:11 has no translation" "$S/data/align/forum.msgs" ||
+grep -q "a paragraph of the original has no translation: forum.zh.txt:11," "$S/data/align/forum.msgs" ||
     fail "forum.msgs lacks the 1-0 warning"
 
 # A 1-1 far from the document's ratio: a summary for a paragraph.
