@@ -79,6 +79,12 @@ static const struct al_step al_moves[] = {
 /* Weight of the difference in numbers of sentences. */
 #define AL_SENT		1.5
 
+/* Scores of a 1-1 bead that is doubtful alone, and of each bead of a
+ * doubtful run of at least AL_RUN (al_runs()). */
+#define AL_UNSURE	3.0
+#define AL_FALLING	0.6
+#define AL_RUN		3
+
 /* Numbers on both sides and none the same. */
 #define AL_NUM_AGAINST	1.0
 
@@ -562,6 +568,21 @@ al_delta(double sa, double sb, double ratio)
 }
 
 /*
+ * Cost of tz Chinese sentences translated by te English ones (or the
+ * other way round): a sentence is mostly translated by one, and a
+ * long Chinese sentence of many clauses often by two; fewer English
+ * sentences than Chinese, or more than twice as many, count against.
+ */
+static double
+al_cost_sent(int tz, int te)
+{
+	int	 d;
+
+	d = te < tz ? tz - te : te > 2 * tz ? te - 2 * tz : 0;
+	return AL_SENT * (double)d / sqrt((double)MAX(tz, te));
+}
+
+/*
  * Cost of a paragraph u alone (a 1-0 bead if orig, else 0-1): an
  * omission or an addition, likelier for a translator's note.
  */
@@ -598,8 +619,7 @@ al_cost(const struct al_side *a, size_t i, int na, const struct al_side *b,
 	}
 	dl = al_delta(sa, sb, ratio);
 	c += dl * dl / 2.0 + (na + nb > 2 ? AL_PRIOR_21 : AL_PRIOR_11);
-	/* A sentence is mostly translated by a sentence. */
-	c += AL_SENT * fabs((double)(ta - tb)) / sqrt((double)MAX(ta, tb));
+	c += al_cost_sent(a->u[i].zh ? ta : tb, a->u[i].zh ? tb : ta);
 	/* Anchors count for the first paragraphs of a bead (an
 	 * enumerator opens its paragraph); a second paragraph with an
 	 * anchor of its own would rather be paired alone. */
@@ -1024,6 +1044,57 @@ al_body_bead(struct dc_doc *d, struct al_side *a, size_t i, int na,
 	g_free(wb);
 	g_free(la);
 	g_free(lb);
+}
+
+/*
+ * Flag the 1-1 beads of the body (the first n of beads) the alignment
+ * is least sure of: one whose score says its lengths and anchors
+ * disagree (AL_UNSURE), and a run of AL_RUN or more in a row each
+ * scoring AL_FALLING or more, as one run (a paragraph left out or
+ * added near them, and the pairs shifted by one).
+ */
+static void
+al_runs(const struct al_side *a, const struct al_side *b, GArray *beads,
+    size_t n)
+{
+	struct dc_bead	*e, *f;
+	size_t		 k, r;
+
+	for (k = 0; k < n; k = r) {
+		for (r = k; r < n; r++) {
+			e = &g_array_index(beads, struct dc_bead, r);
+			if (e->na != 1 || e->nb != 1 || e->warned ||
+			    e->score < (int)(AL_FALLING * 100))
+				break;
+		}
+		e = &g_array_index(beads, struct dc_bead, k);
+		if (r - k >= AL_RUN) {
+			f = &g_array_index(beads, struct dc_bead, r - 1);
+			dc_msg(DC_WARN_ALIGN, e->lines[0], 0, "a run of %zu "
+			    "beads whose confidence falls: %s:%d-%d and "
+			    "%s:%d-%d aligned 1-1, but their lengths pair "
+			    "badly (a paragraph left out or added near them?)",
+			    r - k, a->name, e->lines[0], f->lines[0], b->name,
+			    e->lines[1], f->lines[1]);
+			for (; k < r; k++)
+				g_array_index(beads, struct dc_bead,
+				    k).warned = 1;
+			continue;
+		}
+		for (; k < r; k++) {
+			e = &g_array_index(beads, struct dc_bead, k);
+			if (e->score < (int)(AL_UNSURE * 100))
+				continue;
+			e->warned = 1;
+			dc_msg(DC_WARN_ALIGN, e->lines[0], 0, "%s:%d and %s:%d "
+			    "aligned 1-1, but their lengths and anchors "
+			    "disagree (score %d.%02d)", a->name, e->lines[0],
+			    b->name, e->lines[1], e->score / 100,
+			    e->score % 100);
+		}
+		if (r == k)
+			r++;
+	}
 }
 
 /* The language most of a document's body (or header) is in. */
@@ -1558,6 +1629,8 @@ dc_parse_pair(const char *orig, const char *trans, const struct dc_opts *o)
 		ia += (size_t)st[i].a;
 		ib += (size_t)st[i].b;
 	}
+	if (o->alignment == NULL)
+		al_runs(&a, &b, beads, n);
 	al_header(d, &a, &b, beads);
 	/* Header beads first, as the header comes first. */
 	{
