@@ -564,7 +564,7 @@ al_delta(double sa, double sb, double ratio)
 {
 	double	 e = sa * ratio;
 
-	return (sb - e) / sqrt(e * 8.0 + 0.0225 * e * e);
+	return (sb - e) / sqrt(e * 8.0 + 0.01 * e * e);
 }
 
 /*
