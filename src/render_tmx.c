@@ -54,6 +54,22 @@ tmx_prop(struct tmx *t, const char *type, const char *val)
 	dc_xml_end(t->x);
 }
 
+/*
+ * The language of l's tuvs: the user's tag (--meta lang-zh=, lang-en=),
+ * else for Chinese the locale translation tools expect, zh-TW for
+ * Traditional and zh-CN for Simplified; English stays "en" (the script
+ * says nothing of its region: give --meta lang-en=en-GB).
+ */
+static const char *
+tmx_lang(const struct tmx *t, enum dc_lang l)
+{
+	const struct dc_meta	*m = &t->d->meta;
+
+	if (l == DC_LANG_ZH && m->pub[DC_PUB_LANG_ZH] == NULL)
+		return m->hant ? "zh-TW" : "zh-CN";
+	return dc_lang_tag(m, l);
+}
+
 /* One tuv: the language, its source lines, its text. */
 static void
 tmx_tuv(struct tmx *t, const struct dc_pair *p, enum dc_lang l,
@@ -63,7 +79,7 @@ tmx_tuv(struct tmx *t, const struct dc_pair *p, enum dc_lang l,
 
 	dc_xml_nl(t->x);
 	dc_xml_start(t->x, "tuv");
-	dc_xml_attr(t->x, "xml:lang", dc_lang_tag(&t->d->meta, l));
+	dc_xml_attr(t->x, "xml:lang", tmx_lang(t, l));
 	tmx_prop(t, "x-docconv-lines", lines);
 	dc_xml_nl(t->x);
 	dc_xml_elem(t->x, "seg", text);
@@ -196,7 +212,7 @@ tmx_header(struct tmx *t)
 	dc_xml_attr(t->x, "segtype", t->o->tmx_sentences ? "sentence" :
 	    "paragraph");
 	dc_xml_attr(t->x, "adminlang", "en");
-	dc_xml_attr(t->x, "srclang", dc_lang_tag(&t->d->meta, t->ps->orig));
+	dc_xml_attr(t->x, "srclang", tmx_lang(t, t->ps->orig));
 	dc_xml_attr(t->x, "o-tmf", "docconv");
 	if (date[0] != '\0')
 		dc_xml_attr(t->x, "creationdate", date);
