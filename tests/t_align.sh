@@ -188,7 +188,8 @@ def paired(v):
                             for l in tei.iter(TEI + 'link'))
     tmx = ET.parse('%s/%s/zh.tmx' % (d, v)).getroot()
     for tu in tmx.iter('tu'):
-        s = {v_.get(X + 'lang'): v_.find('seg').text for v_ in tu.iter('tuv')}
+        s = {v_.get(X + 'lang')[:2]: v_.find('seg').text
+             for v_ in tu.iter('tuv')}
         if b2 in s.get('en', ''):
             r['tmx'] = s['zh'].startswith(a1)
     return r
