@@ -85,6 +85,12 @@ static const struct al_step al_moves[] = {
 #define AL_FALLING	0.6
 #define AL_RUN		3
 
+/* Sentence beads (dc_sent_align()): a sentence alone, one split in
+ * two, and the cost past which a bead is doubtful. */
+#define AL_SENT_ALONE	4.0
+#define AL_SENT_21	1.6
+#define AL_SENT_DOUBT	4.5
+
 /* Numbers on both sides and none the same. */
 #define AL_NUM_AGAINST	1.0
 
@@ -284,11 +290,25 @@ al_is_abbrev(const char *start, const char *end)
 	return hit;
 }
 
+/* Is the text from start to end (a period) an enumerator, "4" or
+ * "12"? */
+static int
+al_is_enumerator(const char *start, const char *end)
+{
+	const char	*q;
+
+	for (q = start; q < end; q++)
+		if (!g_ascii_isdigit(*q))
+			return 0;
+	return end > start && end - start <= 3;
+}
+
 /*
  * Split a paragraph into its sentences: after 。！？ (with the quotes
  * and brackets closing after them) in Chinese; in English after . ! ?
  * and their closers where white space and a capital, a digit or an
- * opening quote follow, unless the period ends an abbreviation.
+ * opening quote follow, unless the period ends an abbreviation or the
+ * number that opens a list item ("4. ").
  * Returns the sentences, white space trimmed, NULL-terminated
  * (g_strfreev()).
  * Shared by the aligner (a paragraph's sentences) and the TMX writer.
@@ -328,7 +348,8 @@ dc_sentences(const char *s, enum dc_lang l)
 			n = g_utf8_get_char(r);
 			cut = (g_unichar_isupper(n) || g_unichar_isdigit(n) ||
 			    n == '"' || n == 0x201C || n == 0x2018 ||
-			    n == '(') && !(c == '.' && al_is_abbrev(s, p));
+			    n == '(') && !(c == '.' && al_is_abbrev(s, p)) &&
+			    !(c == '.' && al_is_enumerator(s, p));
 		}
 		if (!cut)
 			continue;
@@ -640,6 +661,162 @@ al_cost(const struct al_side *a, size_t i, int na, const struct al_side *b,
 	    al_names2(&b->u[j + 1], &a->u[i]) < 0))
 		c += 3.0;
 	return c;
+}
+
+/* Moves of the sentence alignment, as the paragraphs' (al_moves). */
+static const struct al_step al_smoves[] = {
+	{ 1, 1 }, { 1, 0 }, { 0, 1 }, { 2, 1 }, { 1, 2 }
+};
+
+/*
+ * Cost of pairing sentences a[i..i+na) with b[j..j+nb): their lengths
+ * against the paragraph's ratio, the priors (a sentence split in two
+ * is common, one left out rare) and the numbers both write.
+ */
+static double
+al_sent_cost(char **a, enum dc_lang la, size_t i, int na, char **b,
+    enum dc_lang lb, size_t j, int nb, double ratio)
+{
+	GHashTable	*ha, *hb;
+	GString		*sa, *sb;
+	double		 c, dl;
+	int		 k;
+
+	if (na == 0 || nb == 0)
+		return AL_SENT_ALONE;
+	sa = g_string_new(NULL);
+	sb = g_string_new(NULL);
+	for (k = 0; k < na; k++)
+		g_string_append(sa, a[i + (size_t)k]);
+	for (k = 0; k < nb; k++)
+		g_string_append(sb, b[j + (size_t)k]);
+	dl = al_delta(al_size(sa->str, la) + 1, al_size(sb->str, lb) + 1,
+	    ratio);
+	c = dl * dl / 2.0 + (na + nb > 2 ? AL_SENT_21 : AL_PRIOR_11);
+	ha = al_numbers(sa->str);
+	hb = al_numbers(sb->str);
+	if (ha != NULL && hb != NULL)
+		c += al_shares(ha, hb) ? -1.0 : 1.0;
+	else if (ha != NULL || hb != NULL)
+		c += 0.5;
+	if (ha != NULL)
+		g_hash_table_destroy(ha);
+	if (hb != NULL)
+		g_hash_table_destroy(hb);
+	g_string_free(sa, TRUE);
+	g_string_free(sb, TRUE);
+	return c;
+}
+
+/* The sentence table of dc_sent_align(): row i, column j (w of them). */
+struct al_stab {
+	double		*cost;		/* least cost to reach the cell */
+	int		*from;		/* al_smoves index that did */
+	size_t		 w;		/* columns */
+};
+
+/* Fill the table for na sentences of a and nb of b. */
+static void
+al_sent_dp(struct al_stab *t, char **a, enum dc_lang la, size_t na,
+    char **b, enum dc_lang lb, size_t nb, double ratio)
+{
+	size_t	 i, j, k, at, to;
+	double	 c;
+
+	for (i = 0; i <= na; i++)
+		for (j = 0; j <= nb; j++) {
+			if (t->cost[at = i * t->w + j] == HUGE_VAL)
+				continue;
+			for (k = 0; k < G_N_ELEMENTS(al_smoves); k++) {
+				if (i + (size_t)al_smoves[k].a > na ||
+				    j + (size_t)al_smoves[k].b > nb)
+					continue;
+				to = (i + (size_t)al_smoves[k].a) * t->w + j +
+				    (size_t)al_smoves[k].b;
+				c = t->cost[at] + al_sent_cost(a, la, i,
+				    al_smoves[k].a, b, lb, j, al_smoves[k].b,
+				    ratio);
+				if (c < t->cost[to]) {
+					t->cost[to] = c;
+					t->from[to] = (int)k;
+				}
+			}
+		}
+}
+
+/* Add bead (da, db) to out (*n of them): a sentence alone joins the
+ * bead before, or the one after at the start; both are doubtful. */
+static void
+al_sent_add(struct dc_sbead *out, size_t *n, int da, int db, int dbt)
+{
+	if (*n > 0 && (da == 0 || db == 0 || out[*n - 1].a == 0 ||
+	    out[*n - 1].b == 0)) {
+		out[*n - 1].a += da;
+		out[*n - 1].b += db;
+		out[*n - 1].doubt = 1;
+		return;
+	}
+	out[*n].a = da;
+	out[*n].b = db;
+	out[(*n)++].doubt = dbt || da == 0 || db == 0;
+}
+
+/*
+ * Align the sentences a (language la) and b (lb) of a paragraph pair,
+ * each NULL-terminated (dc_sentences()), by a small dynamic program
+ * over beads of 1-1, 1-0, 0-1, 2-1 and 1-2 sentences, costed by
+ * length and numbers.  A sentence left alone joins a bead beside it,
+ * and that bead is doubtful, as one whose lengths disagree (a cost
+ * over AL_SENT_DOUBT) is.  Returns the beads in order (g_free()), *n
+ * of them, each with sentences on both sides; NULL if a side has
+ * none.
+ */
+struct dc_sbead *
+dc_sent_align(char **a, enum dc_lang la, char **b, enum dc_lang lb,
+    size_t *n)
+{
+	struct al_stab	 t;
+	struct al_step	*path;
+	struct dc_sbead	*out;
+	size_t		 na = g_strv_length(a), nb = g_strv_length(b);
+	size_t		 i, j, k, m;
+	double		 ta = 0, tb = 0, *bc;
+
+	*n = 0;
+	if (na == 0 || nb == 0)
+		return NULL;
+	for (i = 0; i < na; i++)
+		ta += al_size(a[i], la) + 1;
+	for (j = 0; j < nb; j++)
+		tb += al_size(b[j], lb) + 1;
+	t.w = nb + 1;
+	t.cost = g_new(double, (na + 1) * t.w);
+	t.from = g_new(int, (na + 1) * t.w);
+	for (k = 0; k < (na + 1) * t.w; k++) {
+		t.cost[k] = HUGE_VAL;
+		t.from[k] = -1;
+	}
+	t.cost[0] = 0;
+	al_sent_dp(&t, a, la, na, b, lb, nb, tb / ta);
+	path = g_new(struct al_step, na + nb + 1);
+	bc = g_new(double, na + nb + 1);
+	for (m = 0, i = na, j = nb; i > 0 || j > 0; m++) {
+		k = (size_t)t.from[i * t.w + j];
+		path[m] = al_smoves[k];
+		bc[m] = t.cost[i * t.w + j];
+		i -= (size_t)al_smoves[k].a;
+		j -= (size_t)al_smoves[k].b;
+		bc[m] -= t.cost[i * t.w + j];
+	}
+	out = g_new0(struct dc_sbead, m + 1);
+	for (k = m; k-- > 0; )
+		al_sent_add(out, n, path[k].a, path[k].b,
+		    bc[k] > AL_SENT_DOUBT);
+	g_free(bc);
+	g_free(path);
+	g_free(t.cost);
+	g_free(t.from);
+	return out;
 }
 
 /*

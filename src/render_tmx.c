@@ -4,7 +4,8 @@
  * blocks and header lines) as a TMX 1.4b translation memory that CAT
  * tools load: one tu per pair, each language a tuv, the source lines,
  * the bead and the role as props; with --tmx-segment=sentence a pair
- * whose sides have as many sentences is one tu per sentence pair.
+ * with more than one sentence on a side is one tu per bead of the
+ * sentence alignment (dc_sent_align()).
  */
 #include "config.h"
 
@@ -123,6 +124,58 @@ tmx_tu(struct tmx *t, const struct dc_pair *p, const char *id,
 	dc_xml_end(t->x);
 }
 
+/* Sentences a[i..i+n) joined as they stand in the paragraph
+ * (g_free()). */
+static char *
+tmx_join(char **a, size_t i, int n, enum dc_lang l)
+{
+	GString	*b = g_string_new(NULL);
+	int	 k;
+
+	for (k = 0; k < n; k++) {
+		if (k > 0 && l != DC_LANG_ZH)
+			g_string_append_c(b, ' ');
+		g_string_append(b, a[i + (size_t)k]);
+	}
+	return g_string_free(b, FALSE);
+}
+
+/*
+ * The tus of a paragraph pair of sentences sa (the original's) and sb:
+ * one per sentence bead (dc_sent_align()), numbered id.1, id.2...; a
+ * warning names the paragraph whose sentences pair with doubt.
+ */
+static void
+tmx_sentence_tus(struct tmx *t, const struct dc_pair *p, const char *id,
+    char **sa, char **sb)
+{
+	struct dc_sbead	*e;
+	size_t		 n, k, ia = 0, ib = 0;
+	char		*xa, *xb, *sid;
+	int		 doubt = 0;
+
+	e = dc_sent_align(sa, t->ps->orig, sb, t->tl, &n);
+	for (k = 0; k < n; k++) {
+		xa = tmx_join(sa, ia, e[k].a, t->ps->orig);
+		xb = tmx_join(sb, ib, e[k].b, t->tl);
+		sid = g_strdup_printf("%s.%zu", id, k + 1);
+		tmx_tu(t, p, sid, NULL, (int)k + 1, xa, xb);
+		ia += (size_t)e[k].a;
+		ib += (size_t)e[k].b;
+		doubt |= e[k].doubt;
+		g_free(sid);
+		g_free(xa);
+		g_free(xb);
+	}
+	if (doubt)
+		dc_msg(DC_WARN_ALIGN, p->nlines[t->ps->orig] > 0 ?
+		    p->lines[t->ps->orig][0] : 0, 0, "%s: the sentences of "
+		    "this paragraph pair with doubt (%u and %u sentences "
+		    "in %zu units): check them in the TMX", id,
+		    g_strv_length(sa), g_strv_length(sb), n);
+	g_free(e);
+}
+
 /*
  * The pairs with text on both sides: a pair in one language only (a
  * 1-0 bead, an English-only header line) is nothing a translation
@@ -134,7 +187,7 @@ tmx_body(struct tmx *t)
 	const struct dc_pair	*p;
 	char			**sa, **sb;
 	char			*ta, *tb, *id;
-	size_t			 k, i;
+	size_t			 k;
 	int			 bnum = 0;
 
 	dc_xml_nl(t->x);
@@ -159,16 +212,10 @@ tmx_body(struct tmx *t)
 			sa = dc_sentences(ta, t->ps->orig);
 			sb = dc_sentences(tb, t->tl);
 		}
-		if (sa != NULL && g_strv_length(sa) > 1 &&
-		    g_strv_length(sa) == g_strv_length(sb)) {
-			for (i = 0; sa[i] != NULL; i++) {
-				char *sid = g_strdup_printf("%s.%zu", id,
-				    i + 1);
-				tmx_tu(t, p, sid, NULL, (int)i + 1,
-				    sa[i], sb[i]);
-				g_free(sid);
-			}
-		} else
+		if (sa != NULL && (g_strv_length(sa) > 1 ||
+		    g_strv_length(sb) > 1))
+			tmx_sentence_tus(t, p, id, sa, sb);
+		else
 			tmx_tu(t, p, id, t->o->tmx_sentences ? "paragraph" :
 			    NULL, 0, ta, tb);
 		g_strfreev(sa);
