@@ -96,6 +96,17 @@ grep -q 'srclang="zh-TW"' "$T/hant.tmx" &&
 grep -q '<tuv xml:lang="zh-HK">' "$T/hk.tmx" &&
     grep -q '<tuv xml:lang="en-GB">' "$T/hk.tmx" ||
     fail "--meta lang-zh=zh-HK lang-en=en-GB not in the TMX"
+# Sentence units where the sides have different numbers of sentences:
+# the Chinese second sentence is two in English (1-1 then 1-2).
+printf '%s\n' '渡船' 'The Ferry' '' \
+    '摆渡人每天清早解开缆绳，把船撑到对岸去接赶集的人。到了傍晚，他把船拴在柳树下，坐在船头抽一袋烟。' \
+    'Every morning the ferryman unties the rope and poles the boat across to fetch the people going to market. In the evening he ties the boat under the willow. Then he sits in the bow and smokes a pipe.' \
+    >"$T/split.txt"
+"$DOCCONV" -q "$T/split.txt" --tmx --tmx-segment=sentence -o "$T/split.tmx" ||
+    fail "sentences 2:3: exit $?"
+[ "$(grep -c '<prop type="x-docconv-sentence">' "$T/split.tmx")" -eq 2 ] &&
+    grep -q 'the willow. Then he sits' "$T/split.tmx" ||
+    fail "a paragraph of 2 and 3 sentences is not two sentence units: $(grep '<seg>' "$T/split.tmx")"
 # Every invented pair, and every interleaved golden input.
 for z in "$S"/data/align/*.zh.txt; do
 	check "$(basename "$z")" "$z" --translation "${z%.zh.txt}.en.txt"
