@@ -91,6 +91,10 @@ static const struct al_step al_moves[] = {
 #define AL_SENT_21	1.6
 #define AL_SENT_DOUBT	4.5
 
+/* An alignment elsewhere in a row of the table that costs less than
+ * this more makes the steps there doubtful (al_dp_doubt()). */
+#define AL_MARGIN	2.0
+
 /* Numbers on both sides and none the same. */
 #define AL_NUM_AGAINST	1.0
 
@@ -867,17 +871,89 @@ al_band_width(size_t na, size_t nb)
 }
 
 /*
+ * The least cost from each cell of the band to the end (the table
+ * al_dp() fills, run backwards).  Returns it (g_free()).
+ */
+static double *
+al_dp_back(const struct al_band *bd, const struct al_side *a,
+    const struct al_side *b, double ratio)
+{
+	size_t	 i, j, k, lo, hi, at, to, cells = (bd->na + 1) * bd->cols;
+	double	*back = g_new(double, cells), c;
+
+	for (k = 0; k < cells; k++)
+		back[k] = HUGE_VAL;
+	back[al_band_at(bd, bd->na, bd->nb)] = 0;
+	for (i = bd->na + 1; i-- > 0; ) {
+		lo = al_band_lo(bd, i);
+		hi = lo + bd->cols - 1 < bd->nb ? lo + bd->cols - 1 : bd->nb;
+		for (j = hi + 1; j-- > lo; ) {
+			at = al_band_at(bd, i, j);
+			for (k = 0; k < G_N_ELEMENTS(al_moves); k++) {
+				to = al_band_at(bd, i + (size_t)al_moves[k].a,
+				    j + (size_t)al_moves[k].b);
+				if (to == (size_t)-1 || back[to] == HUGE_VAL)
+					continue;
+				c = back[to] + al_cost(a, i, al_moves[k].a, b,
+				    j, al_moves[k].b, ratio);
+				if (c < back[at])
+					back[at] = c;
+			}
+		}
+	}
+	return back;
+}
+
+/*
+ * How sure the alignment is of each step: at the cell where step k
+ * ends, the best alignment passing elsewhere in that row costs less
+ * than AL_MARGIN more (a paragraph left out or added could as well be
+ * one along, and the pairs between shift).  A step is doubtful if it
+ * both starts and ends so.  Returns a flag per step (g_free()).
+ */
+static int *
+al_dp_doubt(const struct al_band *bd, const double *fw, const double *bw,
+    const struct al_step *st, size_t n)
+{
+	int	*unsure = g_new0(int, n + 1), *dbt = g_new0(int, n + 1);
+	size_t	 k, i = 0, j = 0, x, lo, hi, at;
+	double	 best, alt;
+
+	for (k = 0; k < n; k++) {
+		i += (size_t)st[k].a;
+		j += (size_t)st[k].b;
+		if (k + 1 == n)
+			break;
+		at = al_band_at(bd, i, j);
+		best = fw[at] + bw[at];
+		alt = HUGE_VAL;
+		lo = al_band_lo(bd, i);
+		hi = lo + bd->cols - 1 < bd->nb ? lo + bd->cols - 1 : bd->nb;
+		for (x = lo; x <= hi; x++)
+			if (x != j && (at = al_band_at(bd, i, x)) !=
+			    (size_t)-1 && fw[at] + bw[at] < alt)
+				alt = fw[at] + bw[at];
+		unsure[k] = alt - best < AL_MARGIN;
+	}
+	for (k = 1; k + 1 < n; k++)
+		dbt[k] = unsure[k - 1] && unsure[k];
+	g_free(unsure);
+	return dbt;
+}
+
+/*
  * Align the paragraphs of a and b within a band of half width w
  * (al_band_width()).  Returns the steps in order (g_free()), their
- * number in *nsteps and their costs in *costs (g_free()).
+ * number in *nsteps, their costs in *costs and whether each is
+ * doubtful in *doubt (al_dp_doubt(); both g_free()).
  */
 static struct al_step *
 al_dp(const struct al_side *a, const struct al_side *b, double ratio,
-    size_t w, size_t *nsteps, double **costs)
+    size_t w, size_t *nsteps, double **costs, int **doubt)
 {
 	struct al_band	 bd;
 	size_t		 i, j, k, n, lo, hi, at, to, cells;
-	double		*cost, c, *oc;
+	double		*cost, c, *oc, *back;
 	int		*from;
 	struct al_step	*out;
 
@@ -937,6 +1013,9 @@ al_dp(const struct al_side *a, const struct al_side *b, double ratio,
 		oc[i] = oc[n - 1 - i];
 		oc[n - 1 - i] = tc;
 	}
+	back = al_dp_back(&bd, a, b, ratio);
+	*doubt = al_dp_doubt(&bd, cost, back, out, n);
+	g_free(back);
 	g_free(cost);
 	g_free(from);
 	*nsteps = n;
@@ -1232,7 +1311,7 @@ al_body_bead(struct dc_doc *d, struct al_side *a, size_t i, int na,
  */
 static void
 al_runs(const struct al_side *a, const struct al_side *b, GArray *beads,
-    size_t n)
+    size_t n, const int *doubt)
 {
 	struct dc_bead	*e, *f;
 	size_t		 k, r;
@@ -1241,7 +1320,8 @@ al_runs(const struct al_side *a, const struct al_side *b, GArray *beads,
 		for (r = k; r < n; r++) {
 			e = &g_array_index(beads, struct dc_bead, r);
 			if (e->na != 1 || e->nb != 1 || e->warned ||
-			    e->score < (int)(AL_FALLING * 100))
+			    (e->score < (int)(AL_FALLING * 100) &&
+			    (doubt == NULL || !doubt[r])))
 				break;
 		}
 		e = &g_array_index(beads, struct dc_bead, k);
@@ -1695,7 +1775,7 @@ dc_parse_pair(const char *orig, const char *trans, const struct dc_opts *o)
 	GArray		*beads;
 	double		*costs = NULL, ta = 0, tb = 0, ratio;
 	size_t		 i, k, n, ia, ib, w;
-	int		 la, lb;
+	int		 la, lb, *doubt = NULL;
 
 	memset(&a, 0, sizeof(a));
 	memset(&b, 0, sizeof(b));
@@ -1781,7 +1861,7 @@ dc_parse_pair(const char *orig, const char *trans, const struct dc_opts *o)
 			st[i].b = i < b.n;
 		}
 	} else
-		st = al_dp(&a, &b, ratio, w, &n, &costs);
+		st = al_dp(&a, &b, ratio, w, &n, &costs, &doubt);
 	/*
 	 * A paragraph left alone on each side at the same place is a pair
 	 * whose lengths disagree (a summary, a padded translation) more
@@ -1791,6 +1871,8 @@ dc_parse_pair(const char *orig, const char *trans, const struct dc_opts *o)
 	for (i = 0, k = 0; i < n && o->alignment == NULL; i++, k++) {
 		st[k] = st[i];
 		costs[k] = costs[i];
+		if (doubt != NULL)
+			doubt[k] = doubt[i];
 		if (i + 1 < n && st[i].a + st[i].b == 1 &&
 		    st[i + 1].a + st[i + 1].b == 1 &&
 		    st[i].a != st[i + 1].a) {
@@ -1807,7 +1889,7 @@ dc_parse_pair(const char *orig, const char *trans, const struct dc_opts *o)
 		ib += (size_t)st[i].b;
 	}
 	if (o->alignment == NULL)
-		al_runs(&a, &b, beads, n);
+		al_runs(&a, &b, beads, n, doubt);
 	al_header(d, &a, &b, beads);
 	/* Header beads first, as the header comes first. */
 	{
@@ -1840,6 +1922,7 @@ dc_parse_pair(const char *orig, const char *trans, const struct dc_opts *o)
 out:
 	g_free(st);
 	g_free(costs);
+	g_free(doubt);
 	al_side_free(&a);
 	al_side_free(&b);
 	if (d == NULL)
