@@ -1125,9 +1125,26 @@ al_header_move(struct dc_doc *d, struct dc_node *blk, struct dc_node *n)
 }
 
 /*
+ * The class a header line pairs in: a speaker's name with the role
+ * beside it (a Chinese "局长　林海" is one line, an English "Lin Hai,
+ * Director" or two lines), a date and place with a dateline; else its
+ * type.
+ */
+static enum dc_type
+al_hclass(enum dc_type t)
+{
+	if (t == DC_ROLE)
+		return DC_SPEAKER;
+	if (t == DC_DATELINE)
+		return DC_DATEPLACE;
+	return t;
+}
+
+/*
  * The header lines of both sides, paired by role: the lines of one
- * type (the title lines, the speaker's...) of the original with those
- * of the translation, in the order the types first come in either.
+ * class (the title lines, the speaker's and role's...: al_hclass()) of
+ * the original with those of the translation, in the order the
+ * classes first come in either.
  * A line in one language only (an English occasion line the Chinese
  * puts in its title) is ordinary in a header and not warned about.
  * Each language's lines keep their file's order (the writers print a
@@ -1147,9 +1164,10 @@ al_header(struct dc_doc *d, struct al_side *a, struct al_side *b,
 
 	for (side = 0; side < 2; side++)
 		for (n = sd[side]->d->root->child; n != NULL; n = n->next)
-			if (dc_type_is_header(n->type) && !seen[n->type]) {
-				seen[n->type] = 1;
-				order[no++] = n->type;
+			if (dc_type_is_header(n->type) &&
+			    !seen[al_hclass(n->type)]) {
+				seen[al_hclass(n->type)] = 1;
+				order[no++] = al_hclass(n->type);
 			}
 	la = g_array_new(FALSE, FALSE, sizeof(int));
 	lb = g_array_new(FALSE, FALSE, sizeof(int));
@@ -1159,7 +1177,7 @@ al_header(struct dc_doc *d, struct al_side *a, struct al_side *b,
 		for (side = 0; side < 2; side++)
 			for (n = sd[side]->d->root->child; n != NULL;
 			    n = n->next)
-				if ((int)n->type == order[k])
+				if ((int)al_hclass(n->type) == order[k])
 					g_array_append_val(side == 0 ? la : lb,
 					    n->line);
 		al_bead(beads, (enum dc_type)order[k], (int *)(void *)la->data,
@@ -1974,7 +1992,22 @@ dc_align_dump(const struct dc_doc *d, FILE *f)
 	return 0;
 }
 
-/* Add the header lines of type t in language l to pair p. */
+/* Is line x one of the n lines at l? */
+static int
+al_has_line(const int *l, int n, int x)
+{
+	int	 k;
+
+	for (k = 0; k < n; k++)
+		if (l[k] == x)
+			return 1;
+	return 0;
+}
+
+/*
+ * Add the header lines in language l to pair p: those its bead names
+ * (p->lines set), else those of its type.
+ */
 static void
 al_pair_hlines(const struct dc_doc *d, struct dc_pair *p, enum dc_lang l)
 {
@@ -1983,7 +2016,9 @@ al_pair_hlines(const struct dc_doc *d, struct dc_pair *p, enum dc_lang l)
 	size_t			 i;
 
 	for (n = d->root->child; n != NULL; n = n->next)
-		if (n->type == p->type && n->lang == l)
+		if (dc_type_is_header(n->type) && n->lang == l &&
+		    (p->lines[l] != NULL ? al_has_line(p->lines[l],
+		    p->nlines[l], n->line) : n->type == p->type))
 			g_ptr_array_add(v, (gpointer)n);
 	p->nhl[l] = v->len;
 	g_ptr_array_add(v, NULL);
