@@ -1498,9 +1498,9 @@ al_turns(struct dc_doc *d)
  * names the first lines of units of both files; every unit (header
  * line or body paragraph) must be in exactly one bead, and the body's
  * beads must take each side's paragraphs in order, since the blocks
- * they make follow the beads.  Header lines still pair by role (the
- * writers pair a header by its types), so header beads are checked
- * but change nothing.
+ * they make follow the beads.  Header beads pair the lines they name
+ * as the editor wrote them (the TMX, the review sheet and the dump
+ * follow them); the lines stay where their types put them.
  */
 
 /* A unit of one side that a bead line may name. */
@@ -1666,14 +1666,64 @@ al_file_cover(const char *file, const char *orig, int last,
 	return 0;
 }
 
+/* The line numbers of a side's field ("-" or "3,4") into v. */
+static void
+al_file_lines(const char *f, GArray *v)
+{
+	char	**w;
+	int	  k, x;
+
+	g_array_set_size(v, 0);
+	if (strcmp(f, "-") == 0)
+		return;
+	w = g_strsplit(f, ",", -1);
+	for (k = 0; w[k] != NULL; k++) {
+		x = (int)strtol(w[k], NULL, 10);
+		g_array_append_val(v, x);
+	}
+	g_strfreev(w);
+}
+
+/*
+ * A header bead line f (its sides checked by al_file_side()): added to
+ * hbeads with the header type its fifth field names.  Returns 0, or
+ * -1 after reporting.
+ */
+static int
+al_file_hbead(const char *file, const char *orig, int fl, char **f,
+    int na, int nb, GArray *hbeads)
+{
+	GArray		*la, *lb;
+	enum dc_type	 t;
+
+	t = f[3] != NULL && f[4] != NULL ? dc_type_from_name(f[4]) :
+	    DC_TYPE__MAX;
+	if (t == DC_TYPE__MAX || !dc_type_is_header(t)) {
+		al_file_err(file, orig, fl, "a bead of header lines names "
+		    "its type in the fifth field (title, speaker...)");
+		return -1;
+	}
+	la = g_array_new(FALSE, FALSE, sizeof(int));
+	lb = g_array_new(FALSE, FALSE, sizeof(int));
+	al_file_lines(f[1], la);
+	al_file_lines(f[2], lb);
+	assert((int)la->len == na && (int)lb->len == nb);
+	al_bead(hbeads, t, (int *)(void *)la->data, na,
+	    (int *)(void *)lb->data, nb, 0);
+	g_array_free(la, TRUE);
+	g_array_free(lb, TRUE);
+	return 0;
+}
+
 /*
  * Read the beads of an --alignment file for sides a and b: the body's
- * as steps (g_free()), their number in *nsteps.  NULL after reporting
- * what is wrong, at the file's line.
+ * as steps (g_free()), their number in *nsteps; the header's, as the
+ * editor paired its lines, into hbeads.  NULL after reporting what is
+ * wrong, at the file's line.
  */
 static struct al_step *
 al_file_read(const char *file, const char *orig, struct al_side *a,
-    struct al_side *b)
+    struct al_side *b, GArray *hbeads)
 {
 	GHashTable	*ha = NULL, *hb = NULL;
 	GArray		*steps = NULL;
@@ -1745,8 +1795,12 @@ al_file_read(const char *file, const char *orig, struct al_side *a,
 			    "lines with body paragraphs");
 			goto out;
 		}
-		if (ba + bb == 0)
+		if (ba + bb == 0) {
+			if (al_file_hbead(file, orig, fl, f, na, nb,
+			    hbeads) == -1)
+				goto out;
 			continue;
+		}
 		st.a = ba;
 		st.b = bb;
 		g_array_append_val(steps, st);
@@ -1794,6 +1848,7 @@ dc_parse_pair(const char *orig, const char *trans, const struct dc_opts *o)
 	double		*costs = NULL, ta = 0, tb = 0, ratio;
 	size_t		 i, k, n, ia, ib, w;
 	int		 la, lb, *doubt = NULL;
+	GArray		*hbeads = NULL;
 
 	memset(&a, 0, sizeof(a));
 	memset(&b, 0, sizeof(b));
@@ -1850,9 +1905,11 @@ dc_parse_pair(const char *orig, const char *trans, const struct dc_opts *o)
 	al->lang_b = b.lang;
 	al->ratio = (int)lround(ratio * 100.0);
 	beads = g_array_new(FALSE, TRUE, sizeof(struct dc_bead));
+	hbeads = g_array_new(FALSE, TRUE, sizeof(struct dc_bead));
 	if (o->alignment != NULL) {
 		/* The editor's beads, as they are: not merged below. */
-		if ((st = al_file_read(o->alignment, orig, &a, &b)) == NULL) {
+		if ((st = al_file_read(o->alignment, orig, &a, &b,
+		    hbeads)) == NULL) {
 			g_array_free(beads, TRUE);
 			dc_doc_free(d);
 			d = NULL;
@@ -1909,6 +1966,14 @@ dc_parse_pair(const char *orig, const char *trans, const struct dc_opts *o)
 	if (o->alignment == NULL)
 		al_runs(&a, &b, beads, n, doubt);
 	al_header(d, &a, &b, beads);
+	/* An --alignment file's header beads over those found. */
+	if (hbeads->len > 0) {
+		for (k = n; k < beads->len; k++)
+			g_free(g_array_index(beads, struct dc_bead, k).lines);
+		g_array_set_size(beads, n);
+		g_array_append_vals(beads, hbeads->data, hbeads->len);
+		g_array_set_size(hbeads, 0);
+	}
 	/* Header beads first, as the header comes first. */
 	{
 		size_t nbody = n, nh = beads->len - nbody;
@@ -1938,6 +2003,11 @@ dc_parse_pair(const char *orig, const char *trans, const struct dc_opts *o)
 	}
 	dc_doc_finish(d, o);
 out:
+	if (hbeads != NULL) {
+		for (k = 0; k < hbeads->len; k++)
+			g_free(g_array_index(hbeads, struct dc_bead, k).lines);
+		g_array_free(hbeads, TRUE);
+	}
 	g_free(st);
 	g_free(costs);
 	g_free(doubt);

@@ -189,6 +189,7 @@ tmx_body(struct tmx *t)
 	char			*ta, *tb, *id;
 	size_t			 k;
 	int			 bnum = 0;
+	int			 hseen[DC_TYPE__MAX] = { 0 };
 
 	dc_xml_nl(t->x);
 	dc_xml_start(t->x, "body");
@@ -206,7 +207,9 @@ tmx_body(struct tmx *t)
 			continue;
 		}
 		id = p->blk != NULL ? g_strdup_printf("b%d", bnum) :
-		    g_strdup_printf("h-%s", dc_type_name(p->type));
+		    ++hseen[p->type] == 1 ? g_strdup_printf("h-%s",
+		    dc_type_name(p->type)) : g_strdup_printf("h-%s-%d",
+		    dc_type_name(p->type), hseen[p->type]);
 		sa = sb = NULL;
 		if (t->o->tmx_sentences && p->blk != NULL) {
 			sa = dc_sentences(ta, t->ps->orig);
