@@ -90,6 +90,7 @@ static const struct al_step al_moves[] = {
 #define AL_SENT_ALONE	4.0
 #define AL_SENT_21	1.6
 #define AL_SENT_DOUBT	4.5
+#define AL_SENT_MAX_CELLS 250000.0
 
 /* An alignment elsewhere in a row of the table that costs less than
  * this more makes the steps there doubtful (al_dp_doubt()). */
@@ -773,7 +774,7 @@ al_sent_add(struct dc_sbead *out, size_t *n, int da, int db, int dbt)
  * and that bead is doubtful, as one whose lengths disagree (a cost
  * over AL_SENT_DOUBT) is.  Returns the beads in order (g_free()), *n
  * of them, each with sentences on both sides; NULL if a side has
- * none.
+ * none, or the table would pass AL_SENT_MAX_CELLS.
  */
 struct dc_sbead *
 dc_sent_align(char **a, enum dc_lang la, char **b, enum dc_lang lb,
@@ -787,7 +788,8 @@ dc_sent_align(char **a, enum dc_lang la, char **b, enum dc_lang lb,
 	double		 ta = 0, tb = 0, *bc;
 
 	*n = 0;
-	if (na == 0 || nb == 0)
+	if (na == 0 || nb == 0 || (double)(na + 1) * (double)(nb + 1) >
+	    AL_SENT_MAX_CELLS)
 		return NULL;
 	for (i = 0; i < na; i++)
 		ta += al_size(a[i], la) + 1;

@@ -54,6 +54,14 @@ line_width(const struct dc_line *l)
 	return w;
 }
 
+static int
+width_cmp(const void *x, const void *y)
+{
+	size_t	 a = *(const size_t *)x, b = *(const size_t *)y;
+
+	return a < b ? -1 : a > b;
+}
+
 /*
  * The width hard-wrapped text was wrapped at: nine in ten of the lines
  * that end no sentence and run on into the next line are no wider.
@@ -69,12 +77,7 @@ wrap_width(const struct dc_line **l, size_t h, size_t n)
 		if (l[i]->lineno == l[i - 1]->lineno + 1 &&
 		    !ends_sentence(l[i - 1]))
 			w[k++] = line_width(l[i - 1]);
-	for (i = 1; i < k; i++)		/* insertion sort: k is small */
-		for (r = i; r > 0 && w[r - 1] > w[r]; r--) {
-			size_t t = w[r];
-			w[r] = w[r - 1];
-			w[r - 1] = t;
-		}
+	qsort(w, k, sizeof(*w), width_cmp);
 	r = k < 5 ? 0 : w[k * 9 / 10];
 	g_free(w);
 	return r;

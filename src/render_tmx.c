@@ -144,8 +144,9 @@ tmx_join(char **a, size_t i, int n, enum dc_lang l)
  * The tus of a paragraph pair of sentences sa (the original's) and sb:
  * one per sentence bead (dc_sent_align()), numbered id.1, id.2...; a
  * warning names the paragraph whose sentences pair with doubt.
+ * Returns 0, or -1 (nothing written) if they are too many to align.
  */
-static void
+static int
 tmx_sentence_tus(struct tmx *t, const struct dc_pair *p, const char *id,
     char **sa, char **sb)
 {
@@ -154,7 +155,8 @@ tmx_sentence_tus(struct tmx *t, const struct dc_pair *p, const char *id,
 	char		*xa, *xb, *sid;
 	int		 doubt = 0;
 
-	e = dc_sent_align(sa, t->ps->orig, sb, t->tl, &n);
+	if ((e = dc_sent_align(sa, t->ps->orig, sb, t->tl, &n)) == NULL)
+		return -1;
 	for (k = 0; k < n; k++) {
 		xa = tmx_join(sa, ia, e[k].a, t->ps->orig);
 		xb = tmx_join(sb, ib, e[k].b, t->tl);
@@ -174,6 +176,7 @@ tmx_sentence_tus(struct tmx *t, const struct dc_pair *p, const char *id,
 		    "in %zu units): check them in the TMX", id,
 		    g_strv_length(sa), g_strv_length(sb), n);
 	g_free(e);
+	return 0;
 }
 
 /*
@@ -215,10 +218,9 @@ tmx_body(struct tmx *t)
 			sa = dc_sentences(ta, t->ps->orig);
 			sb = dc_sentences(tb, t->tl);
 		}
-		if (sa != NULL && (g_strv_length(sa) > 1 ||
-		    g_strv_length(sb) > 1))
-			tmx_sentence_tus(t, p, id, sa, sb);
-		else
+		if (sa == NULL || (g_strv_length(sa) < 2 &&
+		    g_strv_length(sb) < 2) ||
+		    tmx_sentence_tus(t, p, id, sa, sb) == -1)
 			tmx_tu(t, p, id, t->o->tmx_sentences ? "paragraph" :
 			    NULL, 0, ta, tb);
 		g_strfreev(sa);
