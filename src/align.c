@@ -1323,6 +1323,97 @@ al_body_bead(struct dc_doc *d, struct al_side *a, size_t i, int na,
 }
 
 /*
+ * Cost of paragraph x of a with y of b, or alone if y is -1 (x of b
+ * alone if a is NULL).
+ */
+static double
+al_cost1(const struct al_side *a, const struct al_side *b, size_t x,
+    long y, double ratio)
+{
+	if (y < 0)
+		return al_cost(a, x, 1, b, 0, 0, ratio);
+	return al_cost(a, x, 1, b, (size_t)y, 1, ratio);
+}
+
+/*
+ * Is the 1-1 bead beside a lone paragraph doubtful: would the lone one
+ * pair with its partner, leaving its own alone, for less than
+ * AL_MARGIN more, and no number or name both write say otherwise?  lone is the index (in s) of the paragraph alone;
+ * mate the other paragraph of s, pair its partner in o; cur the two
+ * beads' cost as aligned.
+ */
+static int
+al_lone_doubt(const struct al_side *s, const struct al_side *o, size_t lone,
+    size_t mate, size_t pair, double cur, double ratio, int orig)
+{
+	double	 alt;
+
+	/* Numbers or names both write say the pair is right. */
+	if (al_anchor(&s->u[mate], &o->u[pair]) <= -1.0)
+		return 0;
+	if (orig)
+		alt = al_cost1(s, o, lone, (long)pair, ratio) +
+		    al_cost1(s, o, mate, -1, ratio);
+	else
+		alt = al_cost(o, pair, 1, s, lone, 1, ratio) +
+		    al_cost(o, 0, 0, s, mate, 1, ratio);
+	return alt - cur < AL_MARGIN;
+}
+
+/* Warn about 1-1 bead k beside a lone paragraph, once. */
+static void
+al_lone_warn(const struct al_side *a, const struct al_side *b,
+    GArray *beads, size_t k)
+{
+	struct dc_bead	*e = &g_array_index(beads, struct dc_bead, k);
+
+	if (e->warned)
+		return;
+	e->warned = 1;
+	dc_msg(DC_WARN_ALIGN, e->lines[0], 0, "%s:%d and %s:%d aligned 1-1 "
+	    "beside a paragraph left out or added: they would pair almost "
+	    "as well the other way", a->name, e->lines[0], b->name,
+	    e->lines[1]);
+}
+
+/*
+ * Warn about a 1-1 bead beside a 1-0 or 0-1 one whose paragraphs
+ * could as well pair the other way (al_lone_doubt()): where a
+ * paragraph left out or added stands, the lengths say only roughly.
+ */
+static void
+al_lone_marks(const struct al_side *a, const struct al_side *b,
+    const struct al_step *st, const double *costs, size_t n, GArray *beads,
+    double ratio)
+{
+	size_t	 k, ia = 0, ib = 0;
+	int	 d;
+
+	for (k = 0; k < n; k++) {
+		d = 0;
+		if (st[k].a + st[k].b == 1 && k > 0 &&
+		    st[k - 1].a == 1 && st[k - 1].b == 1)
+			d = st[k].a == 1 ? al_lone_doubt(a, b, ia, ia - 1,
+			    ib - 1, costs[k] + costs[k - 1], ratio, 1) :
+			    al_lone_doubt(b, a, ib, ib - 1, ia - 1,
+			    costs[k] + costs[k - 1], ratio, 0);
+		if (d)
+			al_lone_warn(a, b, beads, k - 1);
+		d = 0;
+		if (st[k].a + st[k].b == 1 && k + 1 < n &&
+		    st[k + 1].a == 1 && st[k + 1].b == 1)
+			d = st[k].a == 1 ? al_lone_doubt(a, b, ia, ia + 1, ib,
+			    costs[k] + costs[k + 1], ratio, 1) :
+			    al_lone_doubt(b, a, ib, ib + 1, ia,
+			    costs[k] + costs[k + 1], ratio, 0);
+		if (d)
+			al_lone_warn(a, b, beads, k + 1);
+		ia += (size_t)st[k].a;
+		ib += (size_t)st[k].b;
+	}
+}
+
+/*
  * Flag the 1-1 beads of the body (the first n of beads) the alignment
  * is least sure of: one whose score says its lengths and anchors
  * disagree (AL_UNSURE), and a run of AL_RUN or more in a row each
@@ -1965,8 +2056,10 @@ dc_parse_pair(const char *orig, const char *trans, const struct dc_opts *o)
 		ia += (size_t)st[i].a;
 		ib += (size_t)st[i].b;
 	}
-	if (o->alignment == NULL)
+	if (o->alignment == NULL) {
+		al_lone_marks(&a, &b, st, costs, n, beads, ratio);
 		al_runs(&a, &b, beads, n, doubt);
+	}
 	al_header(d, &a, &b, beads);
 	/* An --alignment file's header beads over those found. */
 	if (hbeads->len > 0) {
