@@ -591,8 +591,14 @@ al_anchor(const struct al_unit *x, const struct al_unit *y)
 static double
 al_delta(double sa, double sb, double ratio)
 {
-	double	 e = sa * ratio;
+	double	 e;
 
+	/* In the longer side's units (English bytes rather than Chinese
+	 * characters), so that the variance means the same either way
+	 * round. */
+	if (ratio < 1.0)
+		return -al_delta(sb, sa, 1.0 / ratio);
+	e = sa * ratio;
 	return (sb - e) / sqrt(e * 8.0 + 0.01 * e * e);
 }
 
