@@ -1227,6 +1227,40 @@ al_header(struct dc_doc *d, struct al_side *a, struct al_side *b,
 }
 
 /*
+ * What else a 2-1 or 1-2 bead costing cost could be: its second (or
+ * first) paragraph of the longer side alone, left out or added, for
+ * less than AL_MARGIN more.  Returns the clause to add to the warning,
+ * or "" (g_free() either).
+ */
+static char *
+al_join_alt(const struct al_side *a, size_t i, int na,
+    const struct al_side *b, size_t j, int nb, double cost, double ratio)
+{
+	const struct al_side	*s = na > nb ? a : b;
+	size_t			 at = na > nb ? i : j;
+	double			 c1, c2;
+
+	if (!((na == 2 && nb == 1) || (na == 1 && nb == 2)))
+		return g_strdup("");
+	if (na == 2) {
+		c1 = al_cost(a, i, 1, b, j, 1, ratio) +
+		    al_cost(a, i + 1, 1, b, j + 1, 0, ratio);
+		c2 = al_cost(a, i, 1, b, j, 0, ratio) +
+		    al_cost(a, i + 1, 1, b, j, 1, ratio);
+	} else {
+		c1 = al_cost(a, i, 1, b, j, 1, ratio) +
+		    al_cost(a, i + 1, 0, b, j + 1, 1, ratio);
+		c2 = al_cost(a, i, 0, b, j, 1, ratio) +
+		    al_cost(a, i, 1, b, j + 1, 1, ratio);
+	}
+	if (MIN(c1, c2) - cost >= AL_MARGIN)
+		return g_strdup("");
+	return g_strdup_printf(", or %s:%d %s", s->name,
+	    s->u[at + (c1 <= c2 ? 1 : 0)].line, na > nb ?
+	    "has no translation" : "is added by the translation");
+}
+
+/*
  * Make the block of a bead and warn about a doubtful one.
  */
 static void
@@ -1238,7 +1272,7 @@ al_body_bead(struct dc_doc *d, struct al_side *a, size_t i, int na,
 	struct dc_bead	*e;
 	int		*la, *lb, k;
 	double		 sa = 0, sb = 0, q;
-	char		*wa, *wb;
+	char		*wa, *wb, *alt;
 
 	GArray		*cuts[DC_LANG__MAX], *keep[DC_LANG__MAX];
 
@@ -1310,9 +1344,11 @@ al_body_bead(struct dc_doc *d, struct al_side *a, size_t i, int na,
 			snprintf(num, sizeof(num), "%s", nw[m - 2]);
 		else
 			snprintf(num, sizeof(num), "%d", m);
+		alt = al_join_alt(a, i, na, b, j, nb, cost, ratio);
 		dc_msg(DC_WARN_ALIGN, la[0], 0, "%s and %s aligned %d-%d: "
-		    "%s paragraphs of the %s joined into one block", wa, wb,
-		    na, nb, num, na > nb ? "original" : "translation");
+		    "%s paragraphs of the %s joined into one block%s", wa, wb,
+		    na, nb, num, na > nb ? "original" : "translation", alt);
+		g_free(alt);
 	} else {
 		/* A 1-1 bead far from the document's ratio, and far
 		 * enough that its length says so. */
