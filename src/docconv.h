@@ -238,6 +238,8 @@ struct dc_opts {
 	enum dc_dialect	 dialect;	/* --input-format; AUTO to detect */
 	const char	*encoding;	/* --encoding, or NULL to detect */
 	int		 lenient;	/* --lenient: replace bad bytes */
+	int		 keep_markup;	/* --keep-markup: no web markup
+					   taken out */
 	size_t		 max_input;	/* --max-input-size in bytes; 0 for
 					   the default (256 MB) */
 	const char	*title;		/* --title override, or NULL */
@@ -286,7 +288,7 @@ enum dc_err {
 	DC_WARN_CONTROL,	/* control character removed */
 	DC_WARN_TOKENS,		/* segmentation looks odd */
 	DC_WARN_DIALECT,	/* dialect guess uncertain */
-	DC_WARN_FRONTMATTER,	/* front matter kept verbatim */
+	DC_WARN_FRONTMATTER,	/* front matter read, or kept verbatim */
 	DC_WARN_GENERIC,	/* other warning */
 	DC_WARN_ALIGN,		/* two files aligned other than 1-1 */
 	DC_WARN_STYLE,		/* style file: unknown group or key */

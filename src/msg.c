@@ -27,7 +27,7 @@ static const struct {
 	{ DC_LEVEL_WARNING, "control character removed" },
 	{ DC_LEVEL_WARNING, "unusual segmentation" },
 	{ DC_LEVEL_WARNING, "dialect uncertain" },
-	{ DC_LEVEL_WARNING, "front matter kept verbatim" },
+	{ DC_LEVEL_WARNING, "front matter" },
 	{ DC_LEVEL_WARNING, NULL },
 	{ DC_LEVEL_WARNING, "alignment to check" },
 	{ DC_LEVEL_WARNING, "style file" },

@@ -211,6 +211,7 @@ opts_parse(struct run *r, int argc, char *argv[])
 	gboolean	 pdf = FALSE, epub = FALSE, tei = FALSE, dump = FALSE;
 	gboolean	 html = FALSE;
 	gboolean	 version = FALSE, lenient = FALSE, embed = FALSE;
+	gboolean	 keepmarkup = FALSE;
 	gboolean	 listfonts = FALSE;
 	gboolean	 nul = FALSE, skip = FALSE;
 	gboolean	 json = FALSE, dumpalign = FALSE;
@@ -274,6 +275,8 @@ opts_parse(struct run *r, int argc, char *argv[])
 		{ "lenient", 0, 0, G_OPTION_ARG_NONE, &lenient,
 		  "Replace invalid bytes with U+FFFD instead of failing",
 		  NULL },
+		{ "keep-markup", 0, 0, G_OPTION_ARG_NONE, &keepmarkup,
+		  "Keep what looks like HTML or Markdown as text", NULL },
 		{ "title", 0, 0, G_OPTION_ARG_FILENAME, &r->opts.title,
 		  "Title, overriding the text's", "TEXT" },
 		{ "author", 0, 0, G_OPTION_ARG_FILENAME, &r->opts.author,
@@ -400,6 +403,7 @@ opts_parse(struct run *r, int argc, char *argv[])
 	}
 	dc_msg_set_quiet(r->opts.verbose < 0);
 	r->opts.lenient = lenient;
+	r->opts.keep_markup = keepmarkup;
 	r->opts.embed_fonts = embed;
 	if (format != NULL) {
 		r->opts.dialect = dc_dialect_from_name(format);

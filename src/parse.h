@@ -32,6 +32,7 @@ struct dc_found {
 					   add, in input order, owned */
 	GPtrArray	*urls;		/* char * addresses, owned */
 	char		*title;		/* "标题：" or a title field */
+	char		*title2;	/* the title in the other language */
 	char		*subtitle;	/* "副标题：" or a subtitle field */
 	char		*kicker;	/* "引题：" or a kicker field */
 	char		*author;	/* "作者：" */
@@ -55,11 +56,41 @@ int		 dc_input_decode(const char *, size_t, const struct dc_opts *,
 		    struct dc_input *);
 void		 dc_input_free(struct dc_input *);
 
-/* recog.c: shared recognisers */
-void		 dc_input_web(struct dc_input *, struct dc_found *);
+/* web.c: the markup layer */
+void		 dc_input_web(struct dc_input *, struct dc_found *, int);
 void		 dc_found_apply(struct dc_doc *, struct dc_found *);
 void		 dc_found_free(struct dc_found *);
+size_t		 dc_frontmatter(struct dc_doc *, const struct dc_line *, size_t);
+size_t		 dc_frontmatter_end(const struct dc_line *, size_t);
+
+/* web_markup.c: what a markup parser gives, piece by piece */
+enum dc_piece_kind {
+	DC_PIECE_TEXT,		/* a line of text */
+	DC_PIECE_PARA,		/* a paragraph ends */
+	DC_PIECE_TITLE,		/* a container's fields: its title, */
+	DC_PIECE_DATE,		/* date, */
+	DC_PIECE_URL,		/* address, */
+	DC_PIECE_AUTHOR,	/* author, */
+	DC_PIECE_SOURCE,	/* source, */
+	DC_PIECE_ID		/* or an id (dropped) */
+};
+struct dc_piece {
+	enum dc_piece_kind kind;
+	int		 line;		/* input line it comes from */
+	int		 heading;	/* level of a heading's line, or 0 */
+	char		*text;		/* owned; NULL for DC_PIECE_PARA */
+};
+size_t		 dc_markup_html(const char *, size_t, int, int, GArray *);
+size_t		 dc_markup_md(const char *, size_t, int, GArray *);
+size_t		 dc_markup_jsonl(const char *, size_t, int, GArray *);
+size_t		 dc_markup_csv(const char *, size_t, int, GArray *);
+size_t		 dc_markup_vertical(const char *, size_t, int, GArray *);
+int		 dc_markup_html_name(const char *, size_t);
+
+/* recog.c: shared recognisers */
 int		 dc_line_continues(const char *, int, int *);
+void		 dc_input_split(struct dc_input *);
+void		 dc_input_pairs(struct dc_input *);
 void		 dc_input_join(struct dc_input *, const char *);
 
 /* A news dateline and byline at the start of a text (dc_dateline()). */
@@ -84,7 +115,6 @@ void		 dc_body_roles(struct dc_doc *);
 struct dc_node	*dc_block_add(struct dc_doc *, enum dc_type);
 struct dc_node	*dc_seg_add(struct dc_node *, enum dc_lang, const char *,
 		    int, int);
-size_t		 dc_frontmatter(struct dc_doc *, const struct dc_line *, size_t);
 char		*dc_join_lines(const struct dc_line **, size_t, int);
 
 /* the readers */

@@ -29,22 +29,24 @@ seg_is_pc(const char *t)
 }
 
 /*
- * The part of speech of a tagged token ("迈向/v", "，/w", "电台/n]nt"):
- * a pointer to the tag in t, or NULL if it has none.  The tag is one
- * to four ASCII letters after the last slash, a compound's closing
- * "]tag" aside.
+ * The part of speech of a token tagged with separator sep ("迈向/v",
+ * "，_PU", "电台/n]nt", "学习#VV", "ude1"): a pointer to the tag in t,
+ * or NULL if it has none.  The tag follows the last separator: a
+ * letter, then up to nine letters, digits or "$+-", whatever the tag
+ * set; a compound's closing "]tag" aside.
  */
 static char *
-seg_pos(char *t)
+seg_pos(char *t, char sep)
 {
-	char	*sl = strrchr(t, '/'), *p;
+	char	*sl = strrchr(t, sep), *p;
 	int	 n = 0;
 
-	if (sl == NULL || sl == t)
+	if (sl == NULL || sl == t || !g_ascii_isalpha(sl[1]))
 		return NULL;
-	for (p = sl + 1; g_ascii_isalpha(*p); p++)
+	for (p = sl + 1; g_ascii_isalnum(*p) || *p == '$' || *p == '+' ||
+	    *p == '-'; p++)
 		n++;
-	if (n < 1 || n > 4 || (*p != '\0' && *p != ']'))
+	if (n < 1 || n > 10 || (*p != '\0' && *p != ']'))
 		return NULL;
 	if (*p == ']')
 		for (p++; g_ascii_isalpha(*p); p++)
@@ -52,11 +54,55 @@ seg_pos(char *t)
 	return *p == '\0' ? sl + 1 : NULL;
 }
 
-/* Is t a corpus line id ("19980101-01-001-001")? */
+/*
+ * The separator of a corpus's "word<sep>TAG" tokens: the one of "/",
+ * "_", "#" and "|" after which most of its tokens (six in ten) end in
+ * a tag; 0 if the corpus has no tags.
+ */
+static char
+seg_sep(const struct dc_input *in, size_t start)
+{
+	static const char	 seps[] = "/_#|";
+	size_t			 tagged[sizeof(seps)] = { 0 }, all = 0, i, j;
+	size_t			 best = 0, k;
+	char			**tk;
+
+	for (i = start; i < in->nlines && all < 4000; i++) {
+		if (in->lines[i].blank)
+			continue;
+		tk = g_strsplit(in->lines[i].text, " ", -1);
+		for (j = 0; tk[j] != NULL; j++) {
+			if (*tk[j] == '\0')
+				continue;
+			all++;
+			for (k = 0; k < sizeof(seps) - 1; k++)
+				tagged[k] += seg_pos(tk[j], seps[k]) != NULL;
+		}
+		g_strfreev(tk);
+	}
+	for (k = 1; k < sizeof(seps) - 1; k++)
+		if (tagged[k] > tagged[best])
+			best = k;
+	return all > 0 && tagged[best] * 10 >= all * 6 ? seps[best] : 0;
+}
+
+/*
+ * Is t a corpus's line or sentence id ("19980101-01-001-001",
+ * "n01001011", "test-s1")?  ASCII letters, digits and "-_.:", with
+ * either a joiner and a digit, or five digits.
+ */
 static int
 seg_is_id(const char *t)
 {
-	return g_regex_match_simple("^\\d{8}(-\\d{2,4}){2,4}$", t, 0, 0);
+	size_t		 digits = 0;
+	const char	*p;
+
+	if (t[strspn(t, "abcdefghijklmnopqrstuvwxyz"
+	    "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.:")] != '\0')
+		return 0;
+	for (p = t; *p != '\0'; p++)
+		digits += g_ascii_isdigit(*p) != 0;
+	return digits >= 5 || (digits > 0 && strpbrk(t, "-_:") != NULL);
 }
 
 /*
@@ -67,7 +113,7 @@ seg_is_id(const char *t)
  * is text (a token), as in a title "…” 　 深化…".
  */
 static struct dc_node *
-seg_tokens(const struct dc_line *l, size_t *ntok, int pos)
+seg_tokens(const struct dc_line *l, size_t *ntok, char pos)
 {
 	struct dc_node	*s, *w;
 	char		**tok, *t, *tag;
@@ -84,23 +130,24 @@ seg_tokens(const struct dc_line *l, size_t *ntok, int pos)
 			continue;
 		t = tok[i];
 		tag = NULL;
-		if (pos && (tag = seg_pos(t)) != NULL) {
+		if (pos && (tag = seg_pos(t, pos)) != NULL) {
 			/* "[中央/n" opens and "电台/n]nt" closes a compound:
 			 * annotation, not text. */
 			if (t[0] == '[' && t[1] != '\0' && t[1] != '/')
 				t++;
 			n = strlen(t);
-			if ((n = (size_t)(tag - t)) > 0 && t[n - 1] == '/')
+			if ((n = (size_t)(tag - t)) > 0 && t[n - 1] == pos)
 				t[n - 1] = '\0';
 			{
 				char *rb = strrchr(tag, ']');
 				if (rb != NULL)
 					*rb = '\0';
 			}
-			/* A corpus line's id ("19980101-01-001-001/m")
+			/* A corpus line's id ("19980101-01-001-001/m",
+			 * a vertical corpus's "1/id": web_markup.c)
 			 * names the sentence. */
 			if (*ntok == 0 && s->text == NULL &&
-			    seg_is_id(t)) {
+			    (seg_is_id(t) || strcmp(tag, "id") == 0)) {
 				s->text = g_strdup(t);
 				continue;
 			}
@@ -220,7 +267,8 @@ dc_parse_segmented(const struct dc_input *in, const struct dc_opts *o)
 	struct dc_line	 *dl;
 	const struct dc_line **l;
 	size_t		  i, n = 0, h, start, ntok, odd = 0;
-	int		  lang, joinnext = 0, pos;
+	int		  lang, joinnext = 0;
+	char		  pos;
 	char		 *t;
 
 	start = dc_frontmatter(d, in->lines, in->nlines);
@@ -228,24 +276,9 @@ dc_parse_segmented(const struct dc_input *in, const struct dc_opts *o)
 	dl = g_new0(struct dc_line, in->nlines + 1);
 	l = g_new(const struct dc_line *, in->nlines + 1);
 
-	/* A corpus tagged with parts of speech ("迈向/v  充满/v"): most
-	 * tokens carry a tag. */
-	{
-		size_t tagged = 0, all = 0;
-		for (i = start; i < in->nlines && all < 4000; i++) {
-			char **tk;
-			if (in->lines[i].blank)
-				continue;
-			tk = g_strsplit(in->lines[i].text, " ", -1);
-			for (size_t j = 0; tk[j] != NULL; j++)
-				if (*tk[j] != '\0') {
-					all++;
-					tagged += seg_pos(tk[j]) != NULL;
-				}
-			g_strfreev(tk);
-		}
-		pos = all > 0 && tagged * 10 >= all * 6;
-	}
+	/* A corpus tagged with parts of speech ("迈向/v  充满/v",
+	 * "迈向_VV"): most tokens carry a tag. */
+	pos = seg_sep(in, start);
 
 	/* Tokenise every line; recognisers see the rejoined text. */
 	for (i = start; i < in->nlines; i++) {

@@ -38,7 +38,9 @@ dc_detect(const struct dc_input *in)
 	const struct dc_line *l;
 	const char *p;
 
-	for (i = 0; i < in->nlines; i++) {
+	/* Front matter is no text: its keys are English. */
+	for (i = dc_frontmatter_end(in->lines, in->nlines); i < in->nlines;
+	    i++) {
 		l = &in->lines[i];
 		if (l->blank)
 			continue;
@@ -260,7 +262,9 @@ dc_parse_mem(const char *buf, size_t len, const char *name,
 	}
 	if (dc_input_decode(buf, len, o, &in) == -1)
 		return NULL;
-	dc_input_web(&in, &found);
+	dc_input_web(&in, &found, o->keep_markup);
+	dc_input_split(&in);
+	dc_input_pairs(&in);
 	if (dia == DC_DIALECT_AUTO)
 		dia = dc_detect(&in);
 	/* A clause a line: the lines that go on join first. */

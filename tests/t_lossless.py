@@ -1,7 +1,10 @@
 #!/usr/bin/env python3
 """No text lost: every letter, digit and Han character of an input is in
 its TEI (the text, the header, or an attribute that keeps it: a link's
-target, a token's part of speech), except markup and label words.
+target, a token's part of speech), except markup and label words.  A
+tagged container's tags (any name, with their ids and id fields) and a page's scripts
+and styles are markup too; of a CoNLL-U corpus, the forms, the tags and
+the sentence ids are its text; a Markdown footnote's mark is markup.
 
 Usage: t_lossless.py DOCCONV TMPDIR INPUT...
 """
@@ -19,6 +22,18 @@ LABEL = re.compile(r'^\s*(标题|主标题|题目|副标题|引题|肩题|作者
                    r'责任编辑|编辑|原标题|URL|Url|url|Link|Source|Title|Subtitle|Author|'
                    r'Date|Editor)\s*[：:]', re.M)
 COMPOUND = re.compile(r'\][A-Za-z]+(?=\s|$)')
+SCRIPT = re.compile(r'<(script|style)\b.*?</\1>', re.I | re.S)
+ANYTAG = re.compile(r'<[/?!]?[A-Za-z][^<>]*>')
+FOOTREF = re.compile(r'\[\^[^\]\s\[]+\]')
+IDFIELD = re.compile(r'<(docno|docid|doc_id|id|guid)>[^<>]*</\1>', re.I)
+
+def conll(src):
+    """The text of a CoNLL-U corpus, or None if src is none."""
+    rows = [l.split('\t') for l in src.split('\n') if l and not l.startswith('#')]
+    if len(rows) < 3 or not all(len(r) >= 4 and r[0][:1].isdigit() for r in rows):
+        return None
+    ids = re.findall(r'^# sent_id = (.*)$', src, re.M)
+    return ' '.join(ids + [r[1] + ' ' + r[3] for r in rows if r[0].isdigit()])
 
 def counted(s):
     return collections.Counter(c for c in s if c.isalnum())
@@ -26,7 +41,10 @@ def counted(s):
 bad = 0
 for f in inputs:
     src = open(f, 'rb').read().decode('utf-8', 'replace')
-    text = COMPOUND.sub('', LABEL.sub('', html.unescape(TAG.sub(' ', src))))
+    src = conll(src) or SCRIPT.sub(' ', src)
+    if src.lstrip().startswith('<'):
+        src = ANYTAG.sub('\n', IDFIELD.sub('\n', src))
+    text = COMPOUND.sub('', LABEL.sub('', html.unescape(TAG.sub('\n', FOOTREF.sub('', src)))))
     want = counted(text)
     out = os.path.join(tmp, os.path.basename(f) + '.tei.xml')
     r = subprocess.run([exe, '-q', '--tei', '-o', out, f], capture_output=True)

@@ -51,6 +51,8 @@ def br_spelling(s): return s.replace('<br/>', '<br />').replace('<br>', '<BR/>')
 def blank_pairs(s): return s.replace('\n \n', '\n\n').replace('\n\t\n', '\n\n')
 def seg_two_spaces(s): return '\n'.join(re.sub(r'(?<=\S) (?=\S)', '  ', l) for l in s.split('\n'))
 def seg_clauses(s):
+    if '\t' in s:
+        return s    # a vertical corpus: a token a line already
     out = []
     for l in s.split('\n'):
         out += [x for x in re.split(r'(?<=[，；]) ', l) if x]

@@ -1,0 +1,1258 @@
+/*
+ * The markup layer: front matter, the markup of web exports (HTML,
+ * Markdown) and the label lines of crawlers, taken out of the input's
+ * lines before the dialect is chosen; what they say goes to the
+ * metadata.  Called by read.c; calls only the shared recognisers.
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include <glib.h>
+
+#include "docconv.h"
+#include "parse.h"
+
+
+/*
+ * ---- Regular expressions of the markup layer, in one table ----
+ *
+ * Built once for the whole process (g_once), never freed.
+ */
+enum rx_id {
+	RX_URL,		/* a line that is only an address */
+	RX_LABEL,	/* "标题：…": a crawler's or CMS's label */
+	RX_KEY,		/* "publish date/发表日期: …": a header's key */
+	RX__MAX
+};
+
+static const struct {
+	const char		*pat;
+	GRegexCompileFlags	 flags;
+} rx_table[RX__MAX] = {
+	/* RX_URL */
+	{ "^(?:(?:https?|ftp)://|www\\.)[^\\s]+$", G_REGEX_CASELESS },
+	/* RX_LABEL: the label word and what follows the colon */
+	{ "^(标题|主标题|題目|题目|標題|副标题|副標題|引题|引題|肩题|作者|"
+	  "来源|來源|出处|出處|稿源|日期|时间|時間|发布时间|發布時間|发布日期|"
+	  "链接|鏈接|网址|網址|原文链接|原文地址|原文网址|正文|内容|內容|"
+	  "责任编辑|責任編輯|编辑|編輯|原标题|原標題|"
+	  "URL|Url|url|Link|Source|Title|Subtitle|Author|Date|Editor)"
+	  "[ \\t\\x{3000}]*[：:][ \\t\\x{3000}]*(.*)$", 0 },
+	/* RX_KEY: a lower-case key, its translation, and the value */
+	{ "^([a-z][a-z_]*(?: [a-z_]+){0,2})(?:/[^:：/\\s][^:：/]{0,11})?"
+	  "[ \\t]*[：:](?:[ \\t\\x{3000}]+(.*)|)$", 0 },
+};
+
+static GRegex	*rx_compiled[RX__MAX];
+
+static gpointer
+rx_build(gpointer unused)
+{
+	GError	*err = NULL;
+	int	 i;
+
+	(void)unused;
+	for (i = 0; i < RX__MAX; i++)
+		if ((rx_compiled[i] = g_regex_new(rx_table[i].pat,
+		    rx_table[i].flags, 0, &err)) == NULL)
+			g_error("web.c: pattern %d: %s", i, err->message);
+	return NULL;
+}
+
+/* The compiled pattern of the table. */
+static GRegex *
+R(enum rx_id id)
+{
+	static GOnce	 once = G_ONCE_INIT;
+
+	g_once(&once, rx_build, NULL);
+	return rx_compiled[id];
+}
+
+/*
+ * Front matter left in by a web export: a YAML block between "---"
+ * lines (or TOML between "+++"), or a Markdown "# Title" first line.
+ * Kept verbatim as one DC_FRONTMATTER line; a title in it becomes the
+ * title.  Returns the number of lines consumed.
+ */
+size_t
+dc_frontmatter(struct dc_doc *d, const struct dc_line *l, size_t n)
+{
+	GString		*b;
+	size_t		 i, first;
+	char		*t;
+	int		 lang;
+
+	if ((i = dc_frontmatter_end(l, n)) == 0)
+		return 0;
+	i--;			/* the closing fence */
+	for (first = 0; l[first].blank; first++)
+		;
+	b = g_string_new(NULL);
+	for (size_t j = first; j <= i; j++) {
+		g_string_append(b, l[j].text);
+		if (j < i)
+			g_string_append_c(b, '\n');
+		if (j > first && j < i && (g_str_has_prefix(l[j].text,
+		    "title:") || g_str_has_prefix(l[j].text, "title ="))) {
+			t = g_strstrip(g_strdup(l[j].text + 6 +
+			    (l[j].text[5] == ' ' ? 2 : 0)));
+			if (*t == '=')
+				memmove(t, t + 1, strlen(t));
+			g_strstrip(t);
+			/* Quotes go in pairs: an unclosed one is only
+			 * dropped, never the title's last byte with it
+			 * (that cut a character in half). */
+			if (*t == '"' || *t == '\'') {
+				char q = *t;
+				memmove(t, t + 1, strlen(t));
+				if (*t != '\0' && t[strlen(t) - 1] == q)
+					t[strlen(t) - 1] = '\0';
+			}
+			if (*t != '\0') {
+				lang = dc_text_lang(t, strlen(t));
+				dc_meta_set(&d->meta.l[lang < 0 ?
+				    DC_LANG_ZH : lang].title, t);
+			}
+			g_free(t);
+		}
+	}
+	dc_node_append(d->root, dc_node_new(DC_FRONTMATTER, DC_LANG_ZH,
+	    b->str, l[first].lineno, 1));
+	dc_msg(DC_WARN_FRONTMATTER, l[first].lineno, 0, "lines %d-%d kept "
+	    "verbatim, not typeset", l[first].lineno, l[i].lineno);
+	g_string_free(b, TRUE);
+	return i + 1;
+}
+
+/*
+ * ---- Web exports and crawler labels ----
+ *
+ * Texts saved from web pages keep some of the page: tags and entities
+ * of HTML, Markdown's quote markers, links, rules and emphasis, and
+ * the label lines a crawler or CMS writes ("标题：", "来源：", "正文：").
+ * None of it is text a reader reads: it is taken out before the
+ * dialect is chosen, so that every reader sees the text alone.  What
+ * it says (a title, a source, an address) goes to the metadata.  A
+ * <br> inside a line ends the line: bilingual web posts put each pair
+ * on one line that way.
+ */
+
+/* Make a line of a piece of an input line: trimmed, its indent
+ * counted, its language found. */
+static void
+web_line_set(struct dc_line *l, const struct dc_line *from, char *text,
+    int heading)
+{
+	const char	*p, *e;
+
+	*l = *from;
+	for (p = text, l->indent = 0; *p != '\0' && dc_is_edge_space(
+	    g_utf8_get_char(p)); p = g_utf8_next_char(p))
+		l->indent++;
+	if (p == text)
+		l->indent = from->indent;
+	for (e = p + strlen(p); e > p; ) {
+		const char *q = g_utf8_prev_char(e);
+		if (!dc_is_edge_space(g_utf8_get_char(q)))
+			break;
+		e = q;
+	}
+	l->text = g_strndup(p, (gsize)(e - p));
+	l->len = (size_t)(e - p);
+	l->blank = l->len == 0;
+	l->lang = l->blank ? -1 : dc_text_lang(l->text, l->len);
+	l->heading = l->blank ? 0 : heading;
+	g_free(text);
+}
+
+/* The label word's meaning. */
+enum web_label {
+	WL_TITLE, WL_SUBTITLE, WL_KICKER, WL_AUTHOR, WL_DATE, WL_FROM,
+	WL_URL, WL_BODY, WL_EDITOR, WL_ORIGTITLE
+};
+
+static enum web_label
+web_label_kind(const char *w)
+{
+	static const struct {
+		const char	*w;
+		enum web_label	 k;
+	} words[] = {
+		{ "标题", WL_TITLE }, { "主标题", WL_TITLE }, { "题目", WL_TITLE },
+		{ "題目", WL_TITLE }, { "標題", WL_TITLE }, { "Title", WL_TITLE },
+		{ "副标题", WL_SUBTITLE }, { "副標題", WL_SUBTITLE },
+		{ "Subtitle", WL_SUBTITLE },
+		{ "引题", WL_KICKER }, { "引題", WL_KICKER }, { "肩题", WL_KICKER },
+		{ "作者", WL_AUTHOR }, { "Author", WL_AUTHOR },
+		{ "日期", WL_DATE }, { "时间", WL_DATE }, { "時間", WL_DATE },
+		{ "发布时间", WL_DATE }, { "發布時間", WL_DATE },
+		{ "发布日期", WL_DATE }, { "Date", WL_DATE },
+		{ "来源", WL_FROM }, { "來源", WL_FROM }, { "出处", WL_FROM },
+		{ "出處", WL_FROM }, { "稿源", WL_FROM }, { "Source", WL_FROM },
+		{ "正文", WL_BODY }, { "内容", WL_BODY }, { "內容", WL_BODY },
+		{ "责任编辑", WL_EDITOR }, { "責任編輯", WL_EDITOR },
+		{ "编辑", WL_EDITOR }, { "編輯", WL_EDITOR }, { "Editor", WL_EDITOR },
+		{ "原标题", WL_ORIGTITLE }, { "原標題", WL_ORIGTITLE },
+	};
+	size_t	 i;
+
+	for (i = 0; i < G_N_ELEMENTS(words); i++)
+		if (strcmp(words[i].w, w) == 0)
+			return words[i].k;
+	return WL_URL;		/* 链接, 网址, URL, Link, ... */
+}
+
+/* A header node the labels make. */
+static void
+web_node(struct dc_found *f, enum dc_type t, enum dc_sub sub,
+    const char *text, const struct dc_line *l)
+{
+	struct dc_node	*n;
+	int		 lang = dc_text_lang(text, strlen(text));
+
+	n = dc_node_new(t, lang < 0 ? DC_LANG_ZH : (enum dc_lang)lang, text,
+	    l->lineno, l->col);
+	n->sub = sub;
+	g_ptr_array_add(f->nodes, n);
+}
+
+/* Keep a label's value where it belongs. */
+static void
+web_label(struct dc_found *f, enum web_label k, const char *v,
+    const struct dc_line *l)
+{
+	switch (k) {
+	case WL_TITLE:
+		dc_meta_set(&f->title, v);
+		web_node(f, DC_TITLE, DC_SUB_NONE, v, l);
+		break;
+	case WL_SUBTITLE:
+		/* The metadata's subtitle has no leading dashes. */
+		{
+			const char *p = v;
+			while (g_str_has_prefix(p, "—"))
+				p += strlen("—");
+			while (*p == '-' || *p == ' ')
+				p++;
+			dc_meta_set(&f->subtitle, *p != '\0' ? p : v);
+		}
+		web_node(f, DC_SUBTITLE, DC_SUB_NONE, v, l);
+		break;
+	case WL_KICKER:
+		dc_meta_set(&f->kicker, v);
+		web_node(f, DC_KICKER, DC_SUB_NONE, v, l);
+		break;
+	case WL_AUTHOR:
+		dc_meta_set(&f->author, v);
+		web_node(f, DC_SPEAKER, DC_SUB_NONE, v, l);
+		break;
+	case WL_DATE:
+		dc_meta_set(&f->date, v);
+		web_node(f, DC_DATEPLACE, DC_SUB_NONE, v, l);
+		break;
+	case WL_FROM:
+		if (g_regex_match(R(RX_URL), v, 0, NULL)) {
+			g_ptr_array_add(f->urls, g_strdup(v));
+			web_node(f, DC_SOURCE, DC_SUB_URL, v, l);
+			break;
+		}
+		dc_meta_set(&f->from, v);
+		web_node(f, DC_SOURCE, DC_SUB_FROM, v, l);
+		break;
+	case WL_URL:
+		g_ptr_array_add(f->urls, g_strdup(v));
+		web_node(f, DC_SOURCE, DC_SUB_URL, v, l);
+		break;
+	case WL_ORIGTITLE:
+		dc_meta_set(&f->orig_title, v);
+		web_node(f, DC_SOURCE, DC_SUB_ORIGTITLE, v, l);
+		break;
+	case WL_EDITOR:
+		dc_meta_set(&f->editor, v);
+		break;
+	case WL_BODY:
+		break;
+	}
+}
+
+/* Index after the front matter of lines l[0..n) (see dc_frontmatter()),
+ * or 0 if there is none. */
+size_t
+dc_frontmatter_end(const struct dc_line *l, size_t n)
+{
+	size_t		 i, first;
+	const char	*fence;
+
+	for (first = 0; first < n && l[first].blank; first++)
+		;
+	if (first == n || (strcmp(l[first].text, "---") != 0 &&
+	    strcmp(l[first].text, "+++") != 0))
+		return 0;
+	fence = l[first].text;
+	for (i = first + 1; i < n && i < first + 200; i++)
+		if (strcmp(l[i].text, fence) == 0 ||
+		    (strcmp(fence, "---") == 0 &&
+		    strcmp(l[i].text, "...") == 0))
+			return i + 1;
+	return 0;
+}
+
+/*
+ * A first line of fields "引题<TAB>主标题<TAB>副标题" (kicker, title,
+ * subtitle; empty fields allowed), as some newspaper archives write
+ * their headlines.  Returns 1 and makes the nodes, or 0.
+ */
+static int
+web_title_fields(struct dc_found *f, const struct dc_line *l)
+{
+	char	**v;
+	size_t	  n, i;
+	int	  ok = 1;
+
+	if (strchr(l->text, '\t') == NULL)
+		return 0;
+	v = g_strsplit(l->text, "\t", -1);
+	n = g_strv_length(v);
+	for (i = 0; i < n; i++) {
+		g_strstrip(v[i]);
+		if (g_utf8_strlen(v[i], -1) > 60 || strstr(v[i], "。"))
+			ok = 0;
+	}
+	if (n < 2 || n > 3 || !ok || *v[n - 2] == '\0') {
+		g_strfreev(v);
+		return 0;
+	}
+	/* Two fields: title and subtitle; three: kicker first. */
+	if (n == 3 && *v[0] != '\0')
+		web_label(f, WL_KICKER, v[0], l);
+	web_label(f, WL_TITLE, v[n - 2], l);
+	if (*v[n - 1] != '\0')
+		web_label(f, WL_SUBTITLE, v[n - 1], l);
+	g_strfreev(v);
+	return 1;
+}
+
+/*
+ * ---- Is the text a web export? ----
+ *
+ * Markup is taken out only where the file shows it is a page or a
+ * post saved as text: plain text is full of things that look like
+ * markup ("__init__", "2**10", "[1](2)", "# of items").  The evidence
+ * is counted over the whole file in one pass: tags of HTML elements,
+ * a tagged container's opening and closing, Markdown links to
+ * addresses, headings, quotes and fences.
+ */
+enum web_kind {
+	WEB_NONE,
+	WEB_MARKDOWN,
+	WEB_HTML,	/* a page: only HTML's own elements are markup */
+	WEB_JSONL,	/* a dump of one JSON object a line */
+	WEB_CSV,	/* records of fields, a quoted one holding text */
+	WEB_VERTICAL,	/* a token a line: CoNLL-U, "word<TAB>TAG" */
+	WEB_CONTAINER	/* tagged documents: every element is markup */
+};
+
+static const char *const web_kind_name[] = {
+	"plain text", "Markdown", "HTML or a tagged container",
+	"JSON Lines records", "CSV records", "a vertical corpus",
+	"HTML or a tagged container"
+};
+
+struct web_ev {
+	size_t	 tags;		/* <p>, </div>, <br>: an HTML element's */
+	size_t	 closes;	/* of which closing tags */
+	size_t	 heads;		/* "## heading" lines */
+	size_t	 loose;		/* "##heading" lines (no space) */
+	size_t	 links;		/* [text](address), <https://…> */
+	size_t	 blocks;	/* "> " quotes and ``` fences */
+	size_t	 strong;	/* **strong words** */
+	size_t	 hashes;	/* lines opening with "#" */
+	size_t	 lines;		/* lines with text */
+	int	 first;		/* the first line is a heading */
+};
+
+/* Does an address start at s (a link's target)? */
+static int
+web_target(const char *s)
+{
+	return g_ascii_strncasecmp(s, "http://", 7) == 0 ||
+	    g_ascii_strncasecmp(s, "https://", 8) == 0 ||
+	    g_ascii_strncasecmp(s, "ftp://", 6) == 0 ||
+	    g_ascii_strncasecmp(s, "mailto:", 7) == 0 ||
+	    g_ascii_strncasecmp(s, "www.", 4) == 0 ||
+	    strncmp(s, "/", 1) == 0 || strncmp(s, "./", 2) == 0 ||
+	    strncmp(s, "../", 3) == 0 || strncmp(s, "#", 1) == 0;
+}
+
+/* Is the character at p a letter (of any script)? */
+static int
+web_letter(const char *p)
+{
+	gunichar	 c = g_utf8_get_char(p);
+
+	return g_unichar_isalpha(c);
+}
+
+/* Count the tags, links and strong words of one line. */
+static void
+web_ev_marks(struct web_ev *e, const char *s)
+{
+	const char	*p, *q;
+	size_t		 n;
+
+	for (p = s; (p = strchr(p, '<')) != NULL; p++) {
+		if (strncmp(p, "<!--", 4) == 0) {
+			e->tags++;
+			continue;
+		}
+		if (web_target(p + 1) && p[1] != '/' && p[1] != '#') {
+			e->links++;
+			continue;
+		}
+		q = p + 1 + (p[1] == '/');
+		n = strspn(q, "abcdefghijklmnopqrstuvwxyz"
+		    "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789");
+		if (n > 0 && (q[n] == '>' || q[n] == ' ' || q[n] == '/' ||
+		    q[n] == '\t') && dc_markup_html_name(q, n)) {
+			e->tags++;
+			e->closes += p[1] == '/';
+		}
+	}
+	for (p = s; (p = strstr(p, "](")) != NULL; p += 2)
+		if (web_target(p + 2))
+			e->links++;
+	/* "**" around words (a letter of any script at both ends, not
+	 * "2**10 + 3**3"). */
+	for (p = s; (p = strstr(p, "**")) != NULL; p = q + 2) {
+		if ((q = strstr(p + 2, "**")) == NULL)
+			break;
+		if (q > p + 2 && web_letter(p + 2) &&
+		    web_letter(g_utf8_prev_char(q)))
+			e->strong++;
+	}
+}
+
+/* Count the Markdown block marks of one line.  A heading is one
+ * whose text is not prose ("# of items") or a comment's "key = value"
+ * ("# sent_id = 1", as CoNLL-U writes). */
+static void
+web_ev_block(struct web_ev *e, const char *s)
+{
+	size_t	 n = strspn(s, "#");
+	int	 head;
+
+	e->lines++;
+	e->hashes += n > 0;
+	if (n >= 1 && n <= 6) {
+		head = s[n] == ' ' || s[n] == '\t';
+		s += n + strspn(s + n, " \t");
+		if (*s == '\0' || *s == '#' || g_ascii_islower(*s) ||
+		    strstr(s, " = ") != NULL)
+			head = -1;
+		if (head == 1)
+			e->heads++;
+		else if (head == 0)
+			e->loose++;
+		e->first |= e->lines == 1 && head == 1;
+	}
+	if ((s[0] == '>' && (s[1] == ' ' || s[1] == '\0')) ||
+	    strncmp(s, "```", 3) == 0 || strncmp(s, "~~~", 3) == 0)
+		e->blocks++;
+}
+
+/* A tagged container: the text opens with a tag (or an XML
+ * declaration) and its last line ends one. */
+static int
+web_container(const struct dc_line *l, size_t from, size_t n)
+{
+	size_t	 first, last;
+
+	for (first = from; first < n && l[first].blank; first++)
+		;
+	for (last = n; last > first && l[last - 1].blank; last--)
+		;
+	if (first == last || l[first].text[0] != '<' ||
+	    !(g_ascii_isalpha(l[first].text[1]) || l[first].text[1] == '?' ||
+	    l[first].text[1] == '!'))
+		return 0;
+	return l[last - 1].text[l[last - 1].len - 1] == '>';
+}
+
+/* A dump of records: every line a JSON object, or CSV whose first line
+ * opens a quoted field after a few short ones and whose last closes
+ * it. */
+static enum web_kind
+web_records(const struct dc_line *l, size_t from, size_t n)
+{
+	size_t		 i, first, last, commas;
+	const char	*q;
+
+	for (first = from; first < n && l[first].blank; first++)
+		;
+	for (last = n; last > first && l[last - 1].blank; last--)
+		;
+	if (first == last)
+		return WEB_NONE;
+	for (i = first; i < last; i++)
+		if (!l[i].blank && (l[i].text[0] != '{' ||
+		    l[i].text[l[i].len - 1] != '}'))
+			break;
+	if (i == last)
+		return WEB_JSONL;
+	if ((q = strstr(l[first].text, ",\"")) == NULL ||
+	    l[last - 1].text[l[last - 1].len - 1] != '"' || last == first)
+		return WEB_NONE;
+	for (commas = 0; q > l[first].text; q--)
+		commas += *q == ',';
+	return commas <= 8 && l[first].text[0] != ' ' ? WEB_CSV : WEB_NONE;
+}
+
+/* A vertical corpus: nearly every line that is not a comment holds
+ * tab-separated columns, at least three such lines, and blank lines
+ * or comments part its sentences. */
+static int
+web_vertical(const struct dc_line *l, size_t from, size_t n)
+{
+	size_t	 i, rows = 0, cols = 0;
+
+	for (i = from; i < n; i++) {
+		if (l[i].blank || l[i].text[0] == '#')
+			continue;
+		rows++;
+		cols += strchr(l[i].text, '\t') != NULL;
+	}
+	return cols >= 3 && cols * 10 >= rows * 9;
+}
+
+static enum web_kind
+web_sniff(const struct dc_input *in, size_t from)
+{
+	struct web_ev	 e;
+	enum web_kind	 r;
+	size_t		 i;
+	int		 md, html;
+
+	if (web_container(in->lines, from, in->nlines))
+		return WEB_CONTAINER;
+	if ((r = web_records(in->lines, from, in->nlines)) != WEB_NONE)
+		return r;
+	if (web_vertical(in->lines, from, in->nlines))
+		return WEB_VERTICAL;
+	memset(&e, 0, sizeof(e));
+	for (i = from; i < in->nlines; i++) {
+		if (in->lines[i].blank)
+			continue;
+		web_ev_marks(&e, in->lines[i].text);
+		web_ev_block(&e, in->lines[i].text);
+	}
+	/* Comments of a script, a table or CoNLL-U are no headings. */
+	if (e.hashes > 4 && e.hashes * 3 > e.lines)
+		e.heads = e.loose = 0, e.first = 0;
+	md = e.links > 0 || e.heads >= 2 || e.first || e.strong >= 2 ||
+	    (e.heads + e.loose >= 1 &&
+	    e.blocks >= 1) || (from > 0 && e.heads + e.loose + e.blocks > 0);
+	html = e.tags >= 3 || (e.tags >= 2 && e.closes >= 1);
+	if (md)
+		return WEB_MARKDOWN;
+	return html ? WEB_HTML : WEB_NONE;
+}
+
+/*
+ * Inline marks of blog engines that CommonMark has not, at p: a
+ * ~~struck~~ mark, a Hugo or Liquid shortcode ("{{< figure … >}}",
+ * "{% … %}") or a footnote reference ("[^1]").  Returns the bytes to
+ * drop there, 0 for none.
+ */
+static size_t
+web_md_mark(const char *p, const char *e, int *open)
+{
+	const char	*q;
+
+	if (p + 1 < e && p[0] == '~' && p[1] == '~')
+		return 2;
+	/* A shortcode left open leaves every later one open: the line
+	 * is scanned once. */
+	if (p + 1 < e && p[0] == '{' && (p[1] == '{' || p[1] == '%') &&
+	    !*open) {
+		q = p + 2;
+		while (q + 1 < e && !(q[1] == '}' && (q[0] == '}' ||
+		    q[0] == '%')))
+			q++;
+		if (q + 1 < e)
+			return (size_t)(q + 2 - p);
+		*open = 1;
+		return 0;
+	}
+	if (p + 2 < e && p[0] == '[' && p[1] == '^') {
+		for (q = p + 2; q < e && *q != ']' && *q != '[' && *q != ' ';
+		    q++)
+			;
+		return q < e && *q == ']' && q > p + 2 ? (size_t)(q + 1 - p) :
+		    0;
+	}
+	return 0;
+}
+
+/* A shortcode's visible text: its caption, title and alt values. */
+static void
+web_md_shortcode(GString *b, const char *p, const char *e)
+{
+	static const char *const keys[] = {
+		"caption=\"", "title=\"", "alt=\""
+	};
+	const char	*v, *q;
+	size_t		 i;
+
+	for (i = 0; i < G_N_ELEMENTS(keys); i++) {
+		if ((v = g_strstr_len(p, e - p, keys[i])) == NULL)
+			continue;
+		v += strlen(keys[i]);
+		if ((q = memchr(v, '"', (size_t)(e - v))) != NULL && q > v) {
+			g_string_append_len(b, v, q - v);
+			g_string_append_c(b, ' ');
+		}
+	}
+}
+
+/*
+ * One line of the pre-pass to b: a heading with no space after its
+ * "#" gets one; a ":::" directive fence loses its mark and type
+ * (its title stays), a footnote its mark; the marks web_md_mark()
+ * finds go.
+ */
+static void
+web_md_line(GString *b, const char *s, const char *e)
+{
+	const char	*p;
+	size_t		 n = strspn(s, "#");
+	int		 open = 0;
+
+	if (n >= 1 && n <= 6 && s + n < e &&
+	    ((unsigned char)s[n] >= 0x80 || g_ascii_isupper(s[n]))) {
+		g_string_append_len(b, s, (gssize)n);
+		g_string_append_c(b, ' ');
+		s += n;
+	}
+	if (e - s >= 3 && strncmp(s, ":::", 3) == 0) {
+		for (s += 3; s < e && *s == ':'; s++)
+			;
+		s += strspn(s, " ");
+		while (s < e && g_ascii_isalnum(*s))
+			s++;
+	}
+	/* A footnote's text: "[^1]: …". */
+	if (s[0] == '[' && (n = web_md_mark(s, e, &open)) > 0 &&
+	    s + n < e && s[n] == ':')
+		for (s += n + 1; s < e && *s == ' '; s++)
+			;
+	for (p = s; p < e; )
+		if ((n = web_md_mark(p, e, &open)) > 0) {
+			g_string_append_len(b, s, p - s);
+			if (*p == '{')
+				web_md_shortcode(b, p, p + n);
+			s = p += n;
+		} else
+			p++;
+	g_string_append_len(b, s, e - s);
+}
+
+/*
+ * What blogs write that Markdown reads otherwise (web_md_line()), in
+ * every line but fenced code.  Returns the text to parse (g_free()).
+ */
+static char *
+web_md_prepass(const char *s, size_t len)
+{
+	GString		*b = g_string_sized_new(len + 64);
+	const char	*e, *end = s + len;
+	int		 fence = 0;
+
+	for (; s < end; s = e + 1) {
+		if ((e = memchr(s, '\n', (size_t)(end - s))) == NULL)
+			e = end;
+		if (strncmp(s, "```", 3) == 0 || strncmp(s, "~~~", 3) == 0)
+			fence = !fence;
+		if (fence)
+			g_string_append_len(b, s, e - s);
+		else
+			web_md_line(b, s, e);
+		if (e < end)
+			g_string_append_c(b, '\n');
+	}
+	return g_string_free(b, FALSE);
+}
+
+/* The byte offset of line i of the input. */
+static size_t
+web_offset(const struct dc_input *in, size_t i)
+{
+	const char	*p = in->buf, *end = in->buf + in->len;
+
+	while (i-- > 0 && p < end) {
+		if ((p = memchr(p, '\n', (size_t)(end - p))) == NULL)
+			return in->len;
+		p++;
+	}
+	return (size_t)(p - in->buf);
+}
+
+/* Append a blank line like l, unless the last line is blank. */
+static void
+web_blank(GArray *out, const struct dc_line *l)
+{
+	struct dc_line	 nl;
+
+	if (out->len > 0 && g_array_index(out, struct dc_line,
+	    out->len - 1).blank)
+		return;
+	web_line_set(&nl, l, g_strdup(""), 0);
+	g_array_append_val(out, nl);
+}
+
+/* Is s segmented: spaces between its words, one to four Han
+ * characters? */
+static int
+web_segmented(const char *s)
+{
+	const char	*p;
+	size_t		 sp = 0, han = 0;
+
+	for (p = s; *p != '\0'; p = g_utf8_next_char(p))
+		if (*p == ' ')
+			sp += p > s && p[1] != ' ';
+		else if (dc_char_script_lang(g_utf8_get_char(p)) == DC_LANG_ZH)
+			han++;
+	return sp >= 2 && sp * 4 >= han;
+}
+
+/* One piece to out as a line like l (or to f, a container's field). */
+static void
+web_piece(GArray *out, struct dc_piece *p, const struct dc_line *l,
+    struct dc_found *f)
+{
+	struct dc_line	 nl;
+
+	switch (p->kind) {
+	case DC_PIECE_PARA:
+		web_blank(out, l);
+		return;
+	case DC_PIECE_TITLE:
+		/* A container's first title is its title, unless it is
+		 * segmented (the segmented reader spells it). */
+		g_strstrip(p->text);
+		if (f->title == NULL && !web_segmented(p->text)) {
+			web_label(f, WL_TITLE, p->text, l);
+			return;
+		}
+		web_blank(out, l);
+		p->heading = 1;
+		/* FALLTHROUGH */
+	case DC_PIECE_TEXT:
+		g_strstrip(p->text);
+		if (p->kind == DC_PIECE_TEXT && p->heading == 0 &&
+		    g_regex_match(R(RX_URL), p->text, 0, NULL)) {
+			g_ptr_array_add(f->urls, p->text);
+			p->text = NULL;
+			return;
+		}
+		web_line_set(&nl, l, p->text, p->heading);
+		p->text = NULL;
+		g_array_append_val(out, nl);
+		if (p->kind == DC_PIECE_TITLE)
+			web_blank(out, l);
+		return;
+	case DC_PIECE_DATE:
+		if (f->date == NULL)
+			web_label(f, WL_DATE, p->text, l);
+		return;
+	case DC_PIECE_URL:
+		/* An address, not a page's own anchor or file. */
+		if (web_target(p->text) && p->text[0] != '/' &&
+		    p->text[0] != '#' && p->text[0] != '.')
+			g_ptr_array_add(f->urls, g_strdup(p->text));
+		return;
+	case DC_PIECE_AUTHOR:
+		if (f->author == NULL)
+			web_label(f, WL_AUTHOR, p->text, l);
+		return;
+	case DC_PIECE_SOURCE:
+		if (f->from == NULL)
+			web_label(f, WL_FROM, p->text, l);
+		return;
+	case DC_PIECE_ID:
+		return;
+	}
+	abort();
+}
+
+/* Number the lines a markup parser made of one input line (a web
+ * post's pair is its line: parse_bilingual.c). */
+static void
+web_number_pieces(GArray *out, size_t from)
+{
+	struct dc_line	*l = (struct dc_line *)(void *)out->data;
+	size_t		 i, j, k;
+
+	for (i = from; i < out->len; i = j) {
+		for (j = i + 1; j < out->len && !l[j].blank &&
+		    l[j].lineno == l[i].lineno; j++)
+			;
+		if (l[i].blank || j - i < 2)
+			continue;
+		for (k = i; k < j; k++)
+			l[k].piece = (int)(k - i) + 1;
+	}
+}
+
+/* A title field that the next line of text repeats (<title> and <h1>,
+ * a record's title and its text's first line) is said once. */
+static void
+web_title_once(GArray *pc)
+{
+	struct dc_piece	*p = (struct dc_piece *)(void *)pc->data;
+	size_t		 i, j;
+
+	for (i = 0; i < pc->len; i++) {
+		if (p[i].kind != DC_PIECE_TITLE)
+			continue;
+		for (j = i + 1; j < pc->len && p[j].kind != DC_PIECE_TEXT &&
+		    p[j].kind != DC_PIECE_TITLE; j++)
+			;
+		if (j < pc->len && strcmp(g_strstrip(p[i].text),
+		    g_strstrip(p[j].text)) == 0) {
+			p[j].heading = p[j].heading > 0 ? p[j].heading : 1;
+			p[i].kind = DC_PIECE_ID;
+		}
+	}
+}
+
+/*
+ * Replace the lines from index from on by the pieces a markup parser
+ * made of them, each at its input line; a line left with no text
+ * (a rule, a tag) is blank if gaps is set (not in a vertical corpus,
+ * whose sentences are the lines of its first tokens).
+ */
+static void
+web_lines(struct dc_input *in, size_t from, GArray *pc, struct dc_found *f,
+    int gaps)
+{
+	GArray		*out;
+	struct dc_piece	*p = (struct dc_piece *)(void *)pc->data;
+	size_t		 i, k = 0, had;
+
+	out = g_array_sized_new(FALSE, FALSE, sizeof(struct dc_line),
+	    (guint)in->nlines + 8);
+	g_array_append_vals(out, in->lines, (guint)from);
+	web_title_once(pc);
+	for (i = from; i < in->nlines; i++) {
+		had = out->len;
+		while (k < pc->len && (p[k].line <= in->lines[i].lineno ||
+		    i + 1 == in->nlines))
+			web_piece(out, &p[k++], &in->lines[i], f);
+		if (out->len == had && gaps)
+			web_blank(out, &in->lines[i]);
+		g_free(in->lines[i].text);
+	}
+	web_number_pieces(out, from);
+	for (k = 0; k < pc->len; k++)
+		g_free(p[k].text);
+	g_free(in->lines);
+	in->nlines = out->len;
+	in->lines = (struct dc_line *)(void *)g_array_free(out, FALSE);
+}
+
+/*
+ * Take the markup out of the lines after the front matter, if the
+ * file shows it is a web export and keep is 0; says how much went.
+ */
+static void
+web_markup(struct dc_input *in, size_t fm, struct dc_found *f, int keep)
+{
+	enum web_kind	 kind;
+	GArray		*pc;
+	size_t		 off;
+	char		*md;
+	int		 first;
+
+	if ((kind = web_sniff(in, fm)) == WEB_NONE || fm >= in->nlines)
+		return;
+	if (keep) {
+		dc_msg(DC_WARN_GENERIC, 0, 0, "the text looks like %s: its "
+		    "markup is kept (--keep-markup)", web_kind_name[kind]);
+		return;
+	}
+	pc = g_array_new(FALSE, FALSE, sizeof(struct dc_piece));
+	off = web_offset(in, fm);
+	first = in->lines[fm].lineno;
+	if (kind == WEB_HTML || kind == WEB_CONTAINER)
+		f->markup = dc_markup_html(in->buf + off, in->len - off,
+		    in->lines[fm].lineno, kind == WEB_HTML, pc);
+	else if (kind == WEB_JSONL)
+		f->markup = dc_markup_jsonl(in->buf + off, in->len - off,
+		    in->lines[fm].lineno, pc);
+	else if (kind == WEB_CSV)
+		f->markup = dc_markup_csv(in->buf + off, in->len - off,
+		    in->lines[fm].lineno, pc);
+	else if (kind == WEB_VERTICAL)
+		f->markup = dc_markup_vertical(in->buf + off, in->len - off,
+		    in->lines[fm].lineno, pc);
+	else {
+		md = web_md_prepass(in->buf + off, in->len - off);
+		f->markup = dc_markup_md(md, strlen(md),
+		    in->lines[fm].lineno, pc);
+		g_free(md);
+	}
+	web_lines(in, fm, pc, f, kind != WEB_VERTICAL);
+	g_array_free(pc, TRUE);
+	if (f->markup > 0)
+		dc_msg(DC_WARN_GENERIC, first, 0, "read as %s: "
+		    "%zu tags, marks and fields taken out (--keep-markup "
+		    "keeps them)", web_kind_name[kind], f->markup);
+}
+
+/*
+ * Read front matter ("key: value" of YAML, "key = value" of TOML,
+ * between fences): its title, subtitle, date, author and source go to
+ * f (they win over a reader's guess, as a label does), an address
+ * among its values to the URLs; its other keys (layout, tags, an
+ * image) are no text.  The block becomes blank lines, with a warning
+ * naming what was left out.  (With --keep-markup it stays, for
+ * dc_frontmatter() to keep verbatim.)
+ */
+static void
+web_frontmatter(struct dc_input *in, size_t fm, struct dc_found *f)
+{
+	static const char *const keys[] = {
+		"title", "subtitle", "date", "author", "source"
+	};
+	char		**dst[] = { &f->title, &f->subtitle, &f->date,
+			    &f->author, &f->from };
+	struct dc_line	 *l = in->lines;
+	GString		 *out = g_string_new(NULL);
+	char		 *k, *v;
+	size_t		  i, j, n, first;
+
+	for (first = 0; l[first].blank; first++)
+		;
+	for (i = first + 1; i + 1 < fm; i++) {
+		n = strcspn(l[i].text, ":=");
+		if (l[i].text[n] == '\0' || n == 0 || n > 20)
+			continue;
+		k = g_strstrip(g_strndup(l[i].text, n));
+		v = g_strstrip(g_strdup(l[i].text + n + 1));
+		if (strlen(v) >= 2 && (*v == '"' || *v == '\'') &&
+		    v[strlen(v) - 1] == *v) {
+			v[strlen(v) - 1] = '\0';
+			memmove(v, v + 1, strlen(v));
+		}
+		for (j = 0; j < G_N_ELEMENTS(keys); j++)
+			if (g_ascii_strcasecmp(k, keys[j]) == 0)
+				break;
+		if (j < G_N_ELEMENTS(keys) && *v != '\0' && *dst[j] == NULL)
+			*dst[j] = g_strdup(v);
+		else if (web_target(v) && v[0] != '/' && v[0] != '#')
+			g_ptr_array_add(f->urls, g_strdup(v));
+		else if (j == G_N_ELEMENTS(keys))
+			g_string_append_printf(out, "%s%s", out->len > 0 ?
+			    ", " : "", k);
+		g_free(k);
+		g_free(v);
+	}
+	dc_msg(DC_WARN_FRONTMATTER, l[first].lineno, 0, "lines %d-%d read "
+	    "into the metadata%s%s", l[first].lineno, l[fm - 1].lineno,
+	    out->len > 0 ? "; left out: " : "", out->str);
+	for (i = first; i < fm; i++) {
+		l[i].text[0] = '\0';
+		l[i].len = 0;
+		l[i].blank = 1;
+		l[i].lang = -1;
+	}
+	g_string_free(out, TRUE);
+}
+
+/* One key of a header (web_kv_header()). */
+static void
+web_kv_field(struct dc_found *f, const char *k, const char *v)
+{
+	const char	*sl;
+
+	if (*v == '\0')
+		return;
+	if ((strcmp(k, "title") == 0 || strcmp(k, "name") == 0 ||
+	    strcmp(k, "headline") == 0) && f->title == NULL) {
+		/* "English / 中文": a title in each language. */
+		if ((sl = strstr(v, " / ")) != NULL &&
+		    dc_text_lang(v, (size_t)(sl - v)) !=
+		    dc_text_lang(sl + 3, strlen(sl + 3))) {
+			f->title = g_strndup(v, (size_t)(sl - v));
+			f->title2 = g_strdup(sl + 3);
+		} else
+			f->title = g_strdup(v);
+	} else if ((g_str_has_prefix(k, "author") || strcmp(k, "by") == 0 ||
+	    strcmp(k, "byline") == 0) && f->author == NULL)
+		f->author = g_strdup(v);
+	else if ((g_str_has_suffix(k, "date") || strcmp(k, "published") == 0)
+	    && f->date == NULL)
+		f->date = g_strdup(v);
+	else if (strcmp(k, "url") == 0 || strcmp(k, "link") == 0)
+		g_ptr_array_add(f->urls, g_strdup(v));
+}
+
+/*
+ * A header of "key: value" lines near the top, as exporters write them
+ * ("keywords: …", "authors/作者: …", "publish date: …", "name : A / B",
+ * "level : 2"): two such lines among the first twelve make it one.
+ * Its title, author and date go to f, its other keys nowhere; the
+ * lines go.  A title "English / 中文" gives both titles.
+ */
+static void
+web_kv_header(struct dc_input *in, size_t from, struct dc_found *f)
+{
+	GMatchInfo	*mi = NULL;
+	size_t		 i, j, seen = 0, keys = 0, end;
+	char		*k, *v;
+
+	for (end = from; end < in->nlines && seen < 12; end++)
+		if (!in->lines[end].blank) {
+			seen++;
+			keys += g_regex_match(R(RX_KEY), in->lines[end].text,
+			    0, NULL);
+		}
+	if (keys < 2)
+		return;
+	for (i = j = from; i < in->nlines; i++) {
+		if (i >= end || in->lines[i].blank ||
+		    !g_regex_match(R(RX_KEY), in->lines[i].text, 0, &mi)) {
+			g_match_info_free(mi);
+			mi = NULL;
+			in->lines[j++] = in->lines[i];
+			continue;
+		}
+		k = g_match_info_fetch(mi, 1);
+		v = g_match_info_fetch(mi, 2);
+		g_match_info_free(mi);
+		mi = NULL;
+		web_kv_field(f, k, v != NULL ? g_strstrip(v) : "");
+		f->markup++;
+		g_free(k);
+		g_free(v);
+		g_free(in->lines[i].text);
+	}
+	in->nlines = j;
+}
+
+/*
+ * Take web markup (unless keep) and crawler labels out of the input's
+ * lines, before the dialect is chosen; what they said goes to f (initialised here;
+ * dc_found_apply() and dc_found_free() take it from there).  Labels
+ * that describe the text (title, author, date, "正文：") count only
+ * before the body starts; those of its source and editor anywhere.
+ */
+void
+dc_input_web(struct dc_input *in, struct dc_found *f, int keep)
+{
+	struct dc_line	*l;
+	GMatchInfo	*mi = NULL;
+	size_t		 i, j, fm, content = 0;
+	int		 body = 0, mark = 0;
+	enum web_label	 k;
+	char		*w, *v;
+
+	memset(f, 0, sizeof(*f));
+	f->nodes = g_ptr_array_new();
+	f->urls = g_ptr_array_new_with_free_func(g_free);
+	fm = dc_frontmatter_end(in->lines, in->nlines);
+	if (fm > 0 && !keep)
+		web_frontmatter(in, fm, f);
+	web_markup(in, fm, f, keep);
+	web_kv_header(in, fm, f);
+
+	/* Labels, and a first line of title fields. */
+	for (i = j = fm; i < in->nlines; i++) {
+		l = &in->lines[i];
+		if (l->blank) {
+			in->lines[j++] = *l;
+			continue;
+		}
+		if (mark) {
+			l->body = 1;
+			mark = 0;
+		}
+		if (!body && content == 0 && web_title_fields(f, l)) {
+			g_free(l->text);
+			continue;
+		}
+		if (g_regex_match(R(RX_LABEL), l->text, 0, &mi)) {
+			w = g_match_info_fetch(mi, 1);
+			v = g_match_info_fetch(mi, 2);
+			k = web_label_kind(w);
+			g_free(w);
+			g_match_info_free(mi);
+			mi = NULL;
+			if ((k == WL_TITLE || k == WL_SUBTITLE ||
+			    k == WL_KICKER || k == WL_AUTHOR || k == WL_DATE ||
+			    k == WL_BODY) && (body || content > 2)) {
+				g_free(v);
+				goto keep;
+			}
+			g_strstrip(v);
+			if (k == WL_BODY) {
+				body = 1;
+				if (*v == '\0')
+					mark = 1;
+				else {
+					/* "正文：第一句……": the text is body. */
+					g_free(l->text);
+					l->text = v;
+					l->len = strlen(v);
+					l->lang = dc_text_lang(v, l->len);
+					l->body = 1;
+					in->lines[j++] = *l;
+					continue;
+				}
+				g_free(v);
+				g_free(l->text);
+				continue;
+			}
+			/* A label alone labels the next line. */
+			if (*v == '\0') {
+				size_t q;
+				for (q = i + 1; q < in->nlines &&
+				    in->lines[q].blank; q++)
+					;
+				if (q < in->nlines && !g_regex_match(R(RX_LABEL),
+				    in->lines[q].text, 0, NULL)) {
+					g_free(v);
+					v = g_strdup(in->lines[q].text);
+					web_label(f, k, v, &in->lines[q]);
+					g_free(v);
+					g_free(l->text);
+					for (; i < q; i++)
+						g_free(in->lines[i + 1].text);
+					continue;
+				}
+				g_free(v);
+				g_free(l->text);
+				continue;
+			}
+			web_label(f, k, v, l);
+			g_free(v);
+			g_free(l->text);
+			continue;
+		}
+		g_match_info_free(mi);
+		mi = NULL;
+keep:
+		content++;
+		in->lines[j++] = *l;
+	}
+	in->nlines = j;
+}
+
+/* Put header node n among the document's header lines, by line. */
+static void
+found_insert(struct dc_doc *d, struct dc_node *n)
+{
+	struct dc_node	*at;
+
+	/* A title or kicker goes before the other lines of its own
+	 * line (a record's fields share one). */
+	int	 first = n->type == DC_TITLE || n->type == DC_KICKER;
+
+	for (at = d->root->child; at != NULL; at = at->next)
+		if (!dc_type_is_header(at->type) ||
+		    (at->type != DC_FRONTMATTER && (at->line > n->line ||
+		    (first && at->line == n->line && at->type != DC_KICKER &&
+		    at->type != DC_TITLE && at->type != DC_SUBTITLE))))
+			break;
+	if (at == NULL)
+		dc_node_append(d->root, n);
+	else
+		dc_node_insert_before(at, n);
+}
+
+/*
+ * Give the document what the web pass found: its header lines and
+ * their metadata.  A label says what the text is explicitly, so it
+ * wins over what a reader guessed from the lines.
+ */
+void
+dc_found_apply(struct dc_doc *d, struct dc_found *f)
+{
+	struct dc_lmeta	*m;
+	char		*iso = NULL, *date = NULL, *place = NULL;
+	size_t		 i;
+	int		 lang;
+
+#define LANG_OF(s) ((lang = dc_text_lang((s), strlen(s))) < 0 ? \
+	DC_LANG_ZH : lang)
+	for (i = 0; i < f->nodes->len; i++)
+		found_insert(d, f->nodes->pdata[i]);
+	g_ptr_array_set_size(f->nodes, 0);
+	if (f->title != NULL) {
+		m = &d->meta.l[LANG_OF(f->title)];
+		dc_meta_set(&m->title, f->title);
+	}
+	if (f->title2 != NULL)
+		dc_meta_set(&d->meta.l[LANG_OF(f->title2)].title, f->title2);
+	if (f->subtitle != NULL)
+		dc_meta_set(&d->meta.l[LANG_OF(f->subtitle)].subtitle,
+		    f->subtitle);
+	if (f->kicker != NULL)
+		dc_meta_set(&d->meta.l[LANG_OF(f->kicker)].kicker, f->kicker);
+	if (f->author != NULL)
+		dc_meta_set(&d->meta.l[LANG_OF(f->author)].speaker, f->author);
+	/* A date label gives a date (and a time, which is no place). */
+	if (f->date != NULL && dc_parse_date(f->date, &iso, &date, &place)) {
+		m = &d->meta.l[LANG_OF(f->date)];
+		dc_meta_set(&d->meta.date_iso, iso);
+		dc_meta_set(&m->date, date);
+	}
+	g_free(iso);
+	g_free(date);
+	g_free(place);
+#undef LANG_OF
+	if (f->from != NULL)
+		dc_meta_set(&d->meta.from, f->from);
+	if (f->orig_title != NULL)
+		dc_meta_set(&d->meta.orig_title, f->orig_title);
+	if (f->editor != NULL)
+		dc_meta_set(&d->meta.editor, f->editor);
+	if (f->urls->len > 0) {
+		GPtrArray *u = g_ptr_array_new();
+		for (i = 0; d->meta.urls != NULL && d->meta.urls[i]; i++)
+			g_ptr_array_add(u, d->meta.urls[i]);
+		for (i = 0; i < f->urls->len; i++)
+			g_ptr_array_add(u, g_strdup(f->urls->pdata[i]));
+		g_ptr_array_add(u, NULL);
+		g_free(d->meta.urls);
+		d->meta.urls = (char **)g_ptr_array_free(u, FALSE);
+	}
+}
+
+void
+dc_found_free(struct dc_found *f)
+{
+	size_t	 i;
+
+	if (f->nodes != NULL) {
+		for (i = 0; i < f->nodes->len; i++)
+			dc_node_free(f->nodes->pdata[i]);
+		g_ptr_array_free(f->nodes, TRUE);
+	}
+	if (f->urls != NULL)
+		g_ptr_array_free(f->urls, TRUE);
+	g_free(f->title);
+	g_free(f->title2);
+	g_free(f->subtitle);
+	g_free(f->kicker);
+	g_free(f->author);
+	g_free(f->date);
+	g_free(f->from);
+	g_free(f->orig_title);
+	g_free(f->editor);
+	memset(f, 0, sizeof(*f));
+}
