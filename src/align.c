@@ -6,8 +6,11 @@
  * align them (Gale and Church 1993: dynamic programming over beads of
  * 1-1, 1-0, 0-1, 2-1 and 1-2 paragraphs, costed by how far their
  * lengths are from the document's ratio), helped by anchors both
- * sides share: numbers, enumerators (第一 / First), and the roles of
- * salutations, vocatives and headings.
+ * sides share: numbers, enumerators (第一 / First), Latin names,
+ * quotations, numbers of sentences, and the roles of salutations,
+ * vocatives and headings; a translator's note costs little alone.
+ * The same small program pairs the sentences of a paragraph pair
+ * (dc_sent_align(), for the TMX's sentence units).
  */
 #include "config.h"
 
@@ -31,8 +34,15 @@ struct al_unit {
 	int		 line;		/* first input line */
 	int		 ordinal;	/* enumerator's number, 0 if none */
 	int		 role;		/* al_role() class */
+	int		 nsent;		/* sentences (al_sent_ends()) */
+	int		 note;		/* opens as a translator's note */
+	int		 quote;		/* holds a quotation */
+	int		 zh;		/* in Chinese */
 	GHashTable	*nums;		/* numbers written in digits, or
 					   NULL if none */
+	GHashTable	*words;		/* Latin words of three letters or
+					   more, lower case (in Chinese:
+					   names), or NULL if none */
 };
 
 /* One side: its document and body paragraphs. */
@@ -55,12 +65,42 @@ static const struct al_step al_moves[] = {
 };
 
 /*
- * Costs of the beads: minus the log of their priors in Gale and
- * Church's counts (1-1 89%, 2-1 and 1-2 9%, 1-0 and 0-1 1%).
+ * Costs of the beads: minus the log of their priors, after Gale and
+ * Church's counts (1-1 89%, 2-1 and 1-2 9%), but with omissions and
+ * additions likelier than the 1% of their sentences: a translator
+ * leaves out a paragraph or adds a note about as often as she merges
+ * two.
  */
 #define AL_PRIOR_11	0.1
 #define AL_PRIOR_21	2.4
-#define AL_PRIOR_10	4.6
+#define AL_PRIOR_10	4.0
+
+/* A 0-1 bead of a translator's note, and a note in a larger bead. */
+#define AL_PRIOR_NOTE	0.5
+#define AL_NOTE_IN	4.0
+
+/* Weight of the difference in numbers of sentences. */
+#define AL_SENT		1.5
+
+/* Scores of a 1-1 bead that is doubtful alone, and of each bead of a
+ * doubtful run of at least AL_RUN (al_runs()). */
+#define AL_UNSURE	3.0
+#define AL_FALLING	0.6
+#define AL_RUN		3
+
+/* Sentence beads (dc_sent_align()): a sentence alone, one split in
+ * two, and the cost past which a bead is doubtful. */
+#define AL_SENT_ALONE	4.0
+#define AL_SENT_21	1.6
+#define AL_SENT_DOUBT	4.5
+#define AL_SENT_MAX_CELLS 250000.0
+
+/* An alignment elsewhere in a row of the table that costs less than
+ * this more makes the steps there doubtful (al_dp_doubt()). */
+#define AL_MARGIN	2.0
+
+/* Numbers on both sides and none the same. */
+#define AL_NUM_AGAINST	1.0
 
 /* Past this size (rows x the band's columns) the table is not built:
  * the sides are paired in order, with a warning. */
@@ -163,6 +203,24 @@ al_ordinal(const char *s, size_t len)
 	return v;
 }
 
+/* Bytes of a heading's first characters, where its number stands:
+ * four characters ("第十二章"), or the first two words ("Part 12"). */
+static size_t
+al_head_len(const char *s)
+{
+	const char	*p = s;
+	int		 k, sp = 0;
+
+	for (k = 0; *p != '\0' && k < 12; k++) {
+		if (*p == ' ' && ++sp == 2)
+			break;
+		if ((unsigned char)*p >= 0x80 && k >= 4)
+			break;
+		p = g_utf8_next_char(p);
+	}
+	return (size_t)(p - s);
+}
+
 /* The numbers written in digits in a text ("2020", "1,000" as 1000). */
 static GHashTable *
 al_numbers(const char *s)
@@ -191,6 +249,196 @@ al_numbers(const char *s)
 	}
 	g_string_free(b, TRUE);
 	return h;
+}
+
+/*
+ * English words whose period ends no sentence: titles and common
+ * abbreviations (lower case, without the period).  A single letter
+ * (an initial, "J. Smith") is one too.
+ */
+static const char *const al_abbrev[] = {
+	"mr", "mrs", "ms", "dr", "prof", "st", "jr", "sr", "no", "nos",
+	"vs", "etc", "cf", "fig", "vol", "pp", "gen", "gov", "sen", "rep",
+	"rev", "hon", "mt", "co", "corp", "inc", "ltd", "dept", "approx",
+	"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
+	"oct", "nov", "dec", "art", "para", "ch", "sec"
+};
+
+/* Closing quotes and brackets that stay with the sentence before. */
+static int
+al_closer(gunichar c)
+{
+	return c == '"' || c == '\'' || c == ')' || c == ']' ||
+	    c == 0x201D || c == 0x2019 || c == 0x300D || c == 0x300F ||
+	    c == 0xFF09 || c == 0x3011 || c == 0x300B || c == 0x3009;
+}
+
+/* Does the word ending at end (before a period) end no sentence? */
+static int
+al_is_abbrev(const char *start, const char *end)
+{
+	const char	*w = end;
+	char		*lc;
+	size_t		 i;
+	int		 hit = 0;
+
+	while (w > start && (g_ascii_isalpha(w[-1]) || w[-1] == '.'))
+		w--;
+	if (w == end)
+		return 0;
+	/* "U.S.", "e.g.", "i.e.": periods within the word. */
+	if (memchr(w, '.', (size_t)(end - w)) != NULL)
+		return 1;
+	if (end - w == 1)
+		return 1;
+	lc = g_ascii_strdown(w, end - w);
+	for (i = 0; i < G_N_ELEMENTS(al_abbrev) && !hit; i++)
+		hit = strcmp(lc, al_abbrev[i]) == 0;
+	g_free(lc);
+	return hit;
+}
+
+/* Is the text from start to end (a period) an enumerator, "4" or
+ * "12"? */
+static int
+al_is_enumerator(const char *start, const char *end)
+{
+	const char	*q;
+
+	for (q = start; q < end; q++)
+		if (!g_ascii_isdigit(*q))
+			return 0;
+	return end > start && end - start <= 3;
+}
+
+/*
+ * Split a paragraph into its sentences: after 。！？ (with the quotes
+ * and brackets closing after them) in Chinese; in English after . ! ?
+ * and their closers where white space and a capital, a digit or an
+ * opening quote follow, unless the period ends an abbreviation or the
+ * number that opens a list item ("4. ").
+ * Returns the sentences, white space trimmed, NULL-terminated
+ * (g_strfreev()).
+ * Shared by the aligner (a paragraph's sentences) and the TMX writer.
+ */
+char **
+dc_sentences(const char *s, enum dc_lang l)
+{
+	GPtrArray	*v = g_ptr_array_new();
+	const char	*p, *q, *from = s, *r;
+	gunichar	 c, n;
+	int		 cut;
+
+	for (p = s; *p != '\0'; p = g_utf8_next_char(p)) {
+		c = g_utf8_get_char(p);
+		cut = 0;
+		q = g_utf8_next_char(p);
+		if (l == DC_LANG_ZH) {
+			if (c != 0x3002 && c != 0xFF01 && c != 0xFF1F)
+				continue;
+			/* "！？", "。”": the stop goes on. */
+			while (*q != '\0' && ((n = g_utf8_get_char(q)) ==
+			    0x3002 || n == 0xFF01 || n == 0xFF1F ||
+			    al_closer(n)))
+				q = g_utf8_next_char(q);
+			cut = *q != '\0';
+		} else {
+			if (c != '.' && c != '!' && c != '?')
+				continue;
+			while (*q == '.' || *q == '!' || *q == '?')
+				q++;
+			while (*q != '\0' && al_closer(g_utf8_get_char(q)))
+				q = g_utf8_next_char(q);
+			if (*q != ' ')
+				continue;
+			for (r = q; *r == ' '; r++)
+				;
+			n = g_utf8_get_char(r);
+			cut = (g_unichar_isupper(n) || g_unichar_isdigit(n) ||
+			    n == '"' || n == 0x201C || n == 0x2018 ||
+			    n == '(') && !(c == '.' && al_is_abbrev(s, p)) &&
+			    !(c == '.' && al_is_enumerator(s, p));
+		}
+		if (!cut)
+			continue;
+		g_ptr_array_add(v, g_strstrip(g_strndup(from,
+		    (gsize)(q - from))));
+		from = q;
+		p = g_utf8_prev_char(q);
+	}
+	if (*from != '\0')
+		g_ptr_array_add(v, g_strstrip(g_strdup(from)));
+	g_ptr_array_add(v, NULL);
+	return (char **)g_ptr_array_free(v, FALSE);
+}
+
+/* The number of sentences of a text (dc_sentences()). */
+static int
+al_sent_count(const char *s, enum dc_lang l)
+{
+	char	**v = dc_sentences(s, l);
+	int	  n = (int)g_strv_length(v);
+
+	g_strfreev(v);
+	return n > 0 ? n : 1;
+}
+
+/* Latin words of three letters or more in a text, lower case, or
+ * NULL if none (g_hash_table_destroy()). */
+static GHashTable *
+al_words(const char *s)
+{
+	GHashTable	*h = NULL;
+	const char	*p, *q;
+
+	for (p = s; *p != '\0'; p = q) {
+		for (q = p; g_ascii_isalpha(*q); q++)
+			;
+		if (q - p >= 3) {
+			if (h == NULL)
+				h = g_hash_table_new_full(g_str_hash,
+				    g_str_equal, g_free, NULL);
+			g_hash_table_add(h, g_ascii_strdown(p, q - p));
+		}
+		if (q == p)
+			q++;
+	}
+	return h;
+}
+
+/*
+ * Does a text open as a translator's note ("Translator's note:",
+ * "[TN:", "译者注：", "（译注")?
+ */
+static int
+al_is_note(const char *s)
+{
+	static const char *const pre[] = { "translator's note",
+	    "translator\u2019s note", "translators' note", "note from the "
+	    "translator", "tn:", "t/n", "译者注", "译注", "译者按",
+	    "译者的话", "编译者注" };
+	size_t	 i;
+
+	while (*s == '[' || *s == '(' || *s == '*' || *s == ' ' ||
+	    g_str_has_prefix(s, "\uff08") || g_str_has_prefix(s, "\u3010"))
+		s = g_utf8_next_char(s);
+	for (i = 0; i < G_N_ELEMENTS(pre); i++)
+		if (g_ascii_strncasecmp(s, pre[i], strlen(pre[i])) == 0)
+			return 1;
+	return 0;
+}
+
+/* Does a text hold a quotation (a pair of quotation marks)? */
+static int
+al_has_quote(const char *s)
+{
+	const char	*o;
+
+	if ((o = strstr(s, "\u201c")) != NULL && strstr(o, "\u201d") != NULL)
+		return 1;
+	if ((o = strstr(s, "\u300c")) != NULL && strstr(o, "\u300d") != NULL)
+		return 1;
+	return (o = strchr(s, '"')) != NULL && strchr(o + 1, '"') != NULL;
 }
 
 /* Size of a text for length-based alignment: characters for Chinese,
@@ -227,12 +475,21 @@ al_units(struct al_side *s)
 			u->size += al_size(g->text, g->lang);
 			if (u->ordinal == 0 && g->enum_len > 0)
 				u->ordinal = al_ordinal(g->text, g->enum_len);
+			/* A heading's number: "第三章", "Chapter 3". */
+			if (u->ordinal == 0 && n->type == DC_HEADING)
+				u->ordinal = al_ordinal(g->text,
+				    al_head_len(g->text));
 			if (u->line == 0)
 				u->line = g->line;
 			g_string_append(all, g->text);
 		}
 		u->size += 1.0;
+		u->zh = s->lang == DC_LANG_ZH;
+		u->nsent = al_sent_count(all->str, s->lang);
+		u->note = al_is_note(all->str);
+		u->quote = al_has_quote(all->str);
 		u->nums = al_numbers(all->str);
+		u->words = al_words(all->str);
 		g_string_free(all, TRUE);
 	}
 }
@@ -253,6 +510,36 @@ al_shares(GHashTable *x, GHashTable *y)
 		if (g_hash_table_contains(y, k))
 			return 1;
 	return 0;
+}
+
+/*
+ * The Latin words (names) of Chinese paragraph z found in English
+ * paragraph e: their number, -1 if z has some and e none of them, 0
+ * if z has none.
+ */
+static int
+al_names(const struct al_unit *z, const struct al_unit *e)
+{
+	GHashTableIter	 it;
+	gpointer	 k;
+	int		 n = 0;
+
+	if (z->words == NULL)
+		return 0;
+	if (e->words == NULL)
+		return -1;
+	g_hash_table_iter_init(&it, z->words);
+	while (g_hash_table_iter_next(&it, &k, NULL))
+		if (g_hash_table_contains(e->words, k))
+			n++;
+	return n > 0 ? n : -1;
+}
+
+/* al_names() of x and y, whichever is Chinese. */
+static int
+al_names2(const struct al_unit *x, const struct al_unit *y)
+{
+	return x->zh ? al_names(x, y) : al_names(y, x);
 }
 
 /*
@@ -282,9 +569,18 @@ al_anchor(const struct al_unit *x, const struct al_unit *y)
 			if (g_hash_table_contains(y->nums, k))
 				shared++;
 		/* Each number both write is evidence (up to three);
-		 * numbers that none of the other's match, against. */
-		c += shared > 0 ? -(double)MIN(shared, 3) : 1.5;
+		 * numbers that none of the other's match, against, but
+		 * less: a translator writes a number otherwise (in
+		 * words, in other units) more often than a wrong pair
+		 * has numbers on both sides. */
+		c += shared > 0 ? -(double)MIN(shared, 3) : AL_NUM_AGAINST;
 	}
+	shared = al_names2(x, y);
+	c += shared > 0 ? -(double)MIN(shared, 2) : shared < 0 ? 1.0 : 0;
+	if (x->quote && y->quote)
+		c -= 0.3;
+	else if (x->quote != y->quote)
+		c += 0.3;
 	return c;
 }
 
@@ -295,9 +591,42 @@ al_anchor(const struct al_unit *x, const struct al_unit *y)
 static double
 al_delta(double sa, double sb, double ratio)
 {
-	double	 e = sa * ratio;
+	double	 e;
 
-	return (sb - e) / sqrt(e * 8.0 + 0.0225 * e * e);
+	/* In the longer side's units (English bytes rather than Chinese
+	 * characters), so that the variance means the same either way
+	 * round. */
+	if (ratio < 1.0)
+		return -al_delta(sb, sa, 1.0 / ratio);
+	e = sa * ratio;
+	return (sb - e) / sqrt(e * 8.0 + 0.01 * e * e);
+}
+
+/*
+ * Cost of tz Chinese sentences translated by te English ones (or the
+ * other way round): a sentence is mostly translated by one, and a
+ * long Chinese sentence of many clauses often by two; fewer English
+ * sentences than Chinese, or more than twice as many, count against.
+ */
+static double
+al_cost_sent(int tz, int te)
+{
+	int	 d;
+
+	d = te < tz ? tz - te : te > 2 * tz ? te - 2 * tz : 0;
+	return AL_SENT * (double)d / sqrt((double)MAX(tz, te));
+}
+
+/*
+ * Cost of a paragraph u alone (a 1-0 bead if orig, else 0-1): an
+ * omission or an addition, likelier for a translator's note.
+ */
+static double
+al_cost_alone(const struct al_unit *u, int orig)
+{
+	if (!orig && u->note)
+		return AL_PRIOR_NOTE;
+	return AL_PRIOR_10;
 }
 
 /*
@@ -307,17 +636,25 @@ static double
 al_cost(const struct al_side *a, size_t i, int na, const struct al_side *b,
     size_t j, int nb, double ratio)
 {
-	double	 sa = 0, sb = 0, dl, c;
-	int	 k;
+	double	 sa = 0, sb = 0, dl, c = 0;
+	int	 k, ta = 0, tb = 0;
 
 	if (na == 0 || nb == 0)
-		return AL_PRIOR_10;
-	for (k = 0; k < na; k++)
+		return al_cost_alone(na > 0 ? &a->u[i] : &b->u[j], na > 0);
+	for (k = 0; k < na; k++) {
 		sa += a->u[i + k].size;
-	for (k = 0; k < nb; k++)
+		ta += a->u[i + k].nsent;
+	}
+	for (k = 0; k < nb; k++) {
 		sb += b->u[j + k].size;
+		tb += b->u[j + k].nsent;
+		/* A translator's note is a paragraph of its own. */
+		if (b->u[j + k].note)
+			c += AL_NOTE_IN;
+	}
 	dl = al_delta(sa, sb, ratio);
-	c = dl * dl / 2.0 + (na + nb > 2 ? AL_PRIOR_21 : AL_PRIOR_11);
+	c += dl * dl / 2.0 + (na + nb > 2 ? AL_PRIOR_21 : AL_PRIOR_11);
+	c += al_cost_sent(a->u[i].zh ? ta : tb, a->u[i].zh ? tb : ta);
 	/* Anchors count for the first paragraphs of a bead (an
 	 * enumerator opens its paragraph); a second paragraph with an
 	 * anchor of its own would rather be paired alone. */
@@ -331,11 +668,170 @@ al_cost(const struct al_side *a, size_t i, int na, const struct al_side *b,
 	/* Numbers in digits come through translation: a second
 	 * paragraph whose numbers the other side lacks is not part of
 	 * what it translates. */
-	if (na > 1 && !al_shares(a->u[i + 1].nums, b->u[j].nums))
+	if (na > 1 && (!al_shares(a->u[i + 1].nums, b->u[j].nums) ||
+	    al_names2(&a->u[i + 1], &b->u[j]) < 0))
 		c += 3.0;
-	if (nb > 1 && !al_shares(b->u[j + 1].nums, a->u[i].nums))
+	if (nb > 1 && (!al_shares(b->u[j + 1].nums, a->u[i].nums) ||
+	    al_names2(&b->u[j + 1], &a->u[i]) < 0))
 		c += 3.0;
 	return c;
+}
+
+/* Moves of the sentence alignment, as the paragraphs' (al_moves). */
+static const struct al_step al_smoves[] = {
+	{ 1, 1 }, { 1, 0 }, { 0, 1 }, { 2, 1 }, { 1, 2 }
+};
+
+/*
+ * Cost of pairing sentences a[i..i+na) with b[j..j+nb): their lengths
+ * against the paragraph's ratio, the priors (a sentence split in two
+ * is common, one left out rare) and the numbers both write.
+ */
+static double
+al_sent_cost(char **a, enum dc_lang la, size_t i, int na, char **b,
+    enum dc_lang lb, size_t j, int nb, double ratio)
+{
+	GHashTable	*ha, *hb;
+	GString		*sa, *sb;
+	double		 c, dl;
+	int		 k;
+
+	if (na == 0 || nb == 0)
+		return AL_SENT_ALONE;
+	sa = g_string_new(NULL);
+	sb = g_string_new(NULL);
+	for (k = 0; k < na; k++)
+		g_string_append(sa, a[i + (size_t)k]);
+	for (k = 0; k < nb; k++)
+		g_string_append(sb, b[j + (size_t)k]);
+	dl = al_delta(al_size(sa->str, la) + 1, al_size(sb->str, lb) + 1,
+	    ratio);
+	c = dl * dl / 2.0 + (na + nb > 2 ? AL_SENT_21 : AL_PRIOR_11);
+	ha = al_numbers(sa->str);
+	hb = al_numbers(sb->str);
+	if (ha != NULL && hb != NULL)
+		c += al_shares(ha, hb) ? -1.0 : 1.0;
+	else if (ha != NULL || hb != NULL)
+		c += 0.5;
+	if (ha != NULL)
+		g_hash_table_destroy(ha);
+	if (hb != NULL)
+		g_hash_table_destroy(hb);
+	g_string_free(sa, TRUE);
+	g_string_free(sb, TRUE);
+	return c;
+}
+
+/* The sentence table of dc_sent_align(): row i, column j (w of them). */
+struct al_stab {
+	double		*cost;		/* least cost to reach the cell */
+	int		*from;		/* al_smoves index that did */
+	size_t		 w;		/* columns */
+};
+
+/* Fill the table for na sentences of a and nb of b. */
+static void
+al_sent_dp(struct al_stab *t, char **a, enum dc_lang la, size_t na,
+    char **b, enum dc_lang lb, size_t nb, double ratio)
+{
+	size_t	 i, j, k, at, to;
+	double	 c;
+
+	for (i = 0; i <= na; i++)
+		for (j = 0; j <= nb; j++) {
+			if (t->cost[at = i * t->w + j] == HUGE_VAL)
+				continue;
+			for (k = 0; k < G_N_ELEMENTS(al_smoves); k++) {
+				if (i + (size_t)al_smoves[k].a > na ||
+				    j + (size_t)al_smoves[k].b > nb)
+					continue;
+				to = (i + (size_t)al_smoves[k].a) * t->w + j +
+				    (size_t)al_smoves[k].b;
+				c = t->cost[at] + al_sent_cost(a, la, i,
+				    al_smoves[k].a, b, lb, j, al_smoves[k].b,
+				    ratio);
+				if (c < t->cost[to]) {
+					t->cost[to] = c;
+					t->from[to] = (int)k;
+				}
+			}
+		}
+}
+
+/* Add bead (da, db) to out (*n of them): a sentence alone joins the
+ * bead before, or the one after at the start; both are doubtful. */
+static void
+al_sent_add(struct dc_sbead *out, size_t *n, int da, int db, int dbt)
+{
+	if (*n > 0 && (da == 0 || db == 0 || out[*n - 1].a == 0 ||
+	    out[*n - 1].b == 0)) {
+		out[*n - 1].a += da;
+		out[*n - 1].b += db;
+		out[*n - 1].doubt = 1;
+		return;
+	}
+	out[*n].a = da;
+	out[*n].b = db;
+	out[(*n)++].doubt = dbt || da == 0 || db == 0;
+}
+
+/*
+ * Align the sentences a (language la) and b (lb) of a paragraph pair,
+ * each NULL-terminated (dc_sentences()), by a small dynamic program
+ * over beads of 1-1, 1-0, 0-1, 2-1 and 1-2 sentences, costed by
+ * length and numbers.  A sentence left alone joins a bead beside it,
+ * and that bead is doubtful, as one whose lengths disagree (a cost
+ * over AL_SENT_DOUBT) is.  Returns the beads in order (g_free()), *n
+ * of them, each with sentences on both sides; NULL if a side has
+ * none, or the table would pass AL_SENT_MAX_CELLS.
+ */
+struct dc_sbead *
+dc_sent_align(char **a, enum dc_lang la, char **b, enum dc_lang lb,
+    size_t *n)
+{
+	struct al_stab	 t;
+	struct al_step	*path;
+	struct dc_sbead	*out;
+	size_t		 na = g_strv_length(a), nb = g_strv_length(b);
+	size_t		 i, j, k, m;
+	double		 ta = 0, tb = 0, *bc;
+
+	*n = 0;
+	if (na == 0 || nb == 0 || (double)(na + 1) * (double)(nb + 1) >
+	    AL_SENT_MAX_CELLS)
+		return NULL;
+	for (i = 0; i < na; i++)
+		ta += al_size(a[i], la) + 1;
+	for (j = 0; j < nb; j++)
+		tb += al_size(b[j], lb) + 1;
+	t.w = nb + 1;
+	t.cost = g_new(double, (na + 1) * t.w);
+	t.from = g_new(int, (na + 1) * t.w);
+	for (k = 0; k < (na + 1) * t.w; k++) {
+		t.cost[k] = HUGE_VAL;
+		t.from[k] = -1;
+	}
+	t.cost[0] = 0;
+	al_sent_dp(&t, a, la, na, b, lb, nb, tb / ta);
+	path = g_new(struct al_step, na + nb + 1);
+	bc = g_new(double, na + nb + 1);
+	for (m = 0, i = na, j = nb; i > 0 || j > 0; m++) {
+		k = (size_t)t.from[i * t.w + j];
+		path[m] = al_smoves[k];
+		bc[m] = t.cost[i * t.w + j];
+		i -= (size_t)al_smoves[k].a;
+		j -= (size_t)al_smoves[k].b;
+		bc[m] -= t.cost[i * t.w + j];
+	}
+	out = g_new0(struct dc_sbead, m + 1);
+	for (k = m; k-- > 0; )
+		al_sent_add(out, n, path[k].a, path[k].b,
+		    bc[k] > AL_SENT_DOUBT);
+	g_free(bc);
+	g_free(path);
+	g_free(t.cost);
+	g_free(t.from);
+	return out;
 }
 
 /*
@@ -386,17 +882,89 @@ al_band_width(size_t na, size_t nb)
 }
 
 /*
+ * The least cost from each cell of the band to the end (the table
+ * al_dp() fills, run backwards).  Returns it (g_free()).
+ */
+static double *
+al_dp_back(const struct al_band *bd, const struct al_side *a,
+    const struct al_side *b, double ratio)
+{
+	size_t	 i, j, k, lo, hi, at, to, cells = (bd->na + 1) * bd->cols;
+	double	*back = g_new(double, cells), c;
+
+	for (k = 0; k < cells; k++)
+		back[k] = HUGE_VAL;
+	back[al_band_at(bd, bd->na, bd->nb)] = 0;
+	for (i = bd->na + 1; i-- > 0; ) {
+		lo = al_band_lo(bd, i);
+		hi = lo + bd->cols - 1 < bd->nb ? lo + bd->cols - 1 : bd->nb;
+		for (j = hi + 1; j-- > lo; ) {
+			at = al_band_at(bd, i, j);
+			for (k = 0; k < G_N_ELEMENTS(al_moves); k++) {
+				to = al_band_at(bd, i + (size_t)al_moves[k].a,
+				    j + (size_t)al_moves[k].b);
+				if (to == (size_t)-1 || back[to] == HUGE_VAL)
+					continue;
+				c = back[to] + al_cost(a, i, al_moves[k].a, b,
+				    j, al_moves[k].b, ratio);
+				if (c < back[at])
+					back[at] = c;
+			}
+		}
+	}
+	return back;
+}
+
+/*
+ * How sure the alignment is of each step: at the cell where step k
+ * ends, the best alignment passing elsewhere in that row costs less
+ * than AL_MARGIN more (a paragraph left out or added could as well be
+ * one along, and the pairs between shift).  A step is doubtful if it
+ * both starts and ends so.  Returns a flag per step (g_free()).
+ */
+static int *
+al_dp_doubt(const struct al_band *bd, const double *fw, const double *bw,
+    const struct al_step *st, size_t n)
+{
+	int	*unsure = g_new0(int, n + 1), *dbt = g_new0(int, n + 1);
+	size_t	 k, i = 0, j = 0, x, lo, hi, at;
+	double	 best, alt;
+
+	for (k = 0; k < n; k++) {
+		i += (size_t)st[k].a;
+		j += (size_t)st[k].b;
+		if (k + 1 == n)
+			break;
+		at = al_band_at(bd, i, j);
+		best = fw[at] + bw[at];
+		alt = HUGE_VAL;
+		lo = al_band_lo(bd, i);
+		hi = lo + bd->cols - 1 < bd->nb ? lo + bd->cols - 1 : bd->nb;
+		for (x = lo; x <= hi; x++)
+			if (x != j && (at = al_band_at(bd, i, x)) !=
+			    (size_t)-1 && fw[at] + bw[at] < alt)
+				alt = fw[at] + bw[at];
+		unsure[k] = alt - best < AL_MARGIN;
+	}
+	for (k = 1; k + 1 < n; k++)
+		dbt[k] = unsure[k - 1] && unsure[k];
+	g_free(unsure);
+	return dbt;
+}
+
+/*
  * Align the paragraphs of a and b within a band of half width w
  * (al_band_width()).  Returns the steps in order (g_free()), their
- * number in *nsteps and their costs in *costs (g_free()).
+ * number in *nsteps, their costs in *costs and whether each is
+ * doubtful in *doubt (al_dp_doubt(); both g_free()).
  */
 static struct al_step *
 al_dp(const struct al_side *a, const struct al_side *b, double ratio,
-    size_t w, size_t *nsteps, double **costs)
+    size_t w, size_t *nsteps, double **costs, int **doubt)
 {
 	struct al_band	 bd;
 	size_t		 i, j, k, n, lo, hi, at, to, cells;
-	double		*cost, c, *oc;
+	double		*cost, c, *oc, *back;
 	int		*from;
 	struct al_step	*out;
 
@@ -456,6 +1024,9 @@ al_dp(const struct al_side *a, const struct al_side *b, double ratio,
 		oc[i] = oc[n - 1 - i];
 		oc[n - 1 - i] = tc;
 	}
+	back = al_dp_back(&bd, a, b, ratio);
+	*doubt = al_dp_doubt(&bd, cost, back, out, n);
+	g_free(back);
 	g_free(cost);
 	g_free(from);
 	*nsteps = n;
@@ -565,9 +1136,26 @@ al_header_move(struct dc_doc *d, struct dc_node *blk, struct dc_node *n)
 }
 
 /*
+ * The class a header line pairs in: a speaker's name with the role
+ * beside it (a Chinese "局长　林海" is one line, an English "Lin Hai,
+ * Director" or two lines), a date and place with a dateline; else its
+ * type.
+ */
+static enum dc_type
+al_hclass(enum dc_type t)
+{
+	if (t == DC_ROLE)
+		return DC_SPEAKER;
+	if (t == DC_DATELINE)
+		return DC_DATEPLACE;
+	return t;
+}
+
+/*
  * The header lines of both sides, paired by role: the lines of one
- * type (the title lines, the speaker's...) of the original with those
- * of the translation, in the order the types first come in either.
+ * class (the title lines, the speaker's and role's...: al_hclass()) of
+ * the original with those of the translation, in the order the
+ * classes first come in either.
  * A line in one language only (an English occasion line the Chinese
  * puts in its title) is ordinary in a header and not warned about.
  * Each language's lines keep their file's order (the writers print a
@@ -587,9 +1175,10 @@ al_header(struct dc_doc *d, struct al_side *a, struct al_side *b,
 
 	for (side = 0; side < 2; side++)
 		for (n = sd[side]->d->root->child; n != NULL; n = n->next)
-			if (dc_type_is_header(n->type) && !seen[n->type]) {
-				seen[n->type] = 1;
-				order[no++] = n->type;
+			if (dc_type_is_header(n->type) &&
+			    !seen[al_hclass(n->type)]) {
+				seen[al_hclass(n->type)] = 1;
+				order[no++] = al_hclass(n->type);
 			}
 	la = g_array_new(FALSE, FALSE, sizeof(int));
 	lb = g_array_new(FALSE, FALSE, sizeof(int));
@@ -599,7 +1188,7 @@ al_header(struct dc_doc *d, struct al_side *a, struct al_side *b,
 		for (side = 0; side < 2; side++)
 			for (n = sd[side]->d->root->child; n != NULL;
 			    n = n->next)
-				if ((int)n->type == order[k])
+				if ((int)al_hclass(n->type) == order[k])
 					g_array_append_val(side == 0 ? la : lb,
 					    n->line);
 		al_bead(beads, (enum dc_type)order[k], (int *)(void *)la->data,
@@ -638,6 +1227,40 @@ al_header(struct dc_doc *d, struct al_side *a, struct al_side *b,
 }
 
 /*
+ * What else a 2-1 or 1-2 bead costing cost could be: its second (or
+ * first) paragraph of the longer side alone, left out or added, for
+ * less than AL_MARGIN more.  Returns the clause to add to the warning,
+ * or "" (g_free() either).
+ */
+static char *
+al_join_alt(const struct al_side *a, size_t i, int na,
+    const struct al_side *b, size_t j, int nb, double cost, double ratio)
+{
+	const struct al_side	*s = na > nb ? a : b;
+	size_t			 at = na > nb ? i : j;
+	double			 c1, c2;
+
+	if (!((na == 2 && nb == 1) || (na == 1 && nb == 2)))
+		return g_strdup("");
+	if (na == 2) {
+		c1 = al_cost(a, i, 1, b, j, 1, ratio) +
+		    al_cost(a, i + 1, 1, b, j + 1, 0, ratio);
+		c2 = al_cost(a, i, 1, b, j, 0, ratio) +
+		    al_cost(a, i + 1, 1, b, j, 1, ratio);
+	} else {
+		c1 = al_cost(a, i, 1, b, j, 1, ratio) +
+		    al_cost(a, i + 1, 0, b, j + 1, 1, ratio);
+		c2 = al_cost(a, i, 0, b, j, 1, ratio) +
+		    al_cost(a, i, 1, b, j + 1, 1, ratio);
+	}
+	if (MIN(c1, c2) - cost >= AL_MARGIN)
+		return g_strdup("");
+	return g_strdup_printf(", or %s:%d %s", s->name,
+	    s->u[at + (c1 <= c2 ? 1 : 0)].line, na > nb ?
+	    "has no translation" : "is added by the translation");
+}
+
+/*
  * Make the block of a bead and warn about a doubtful one.
  */
 static void
@@ -649,7 +1272,7 @@ al_body_bead(struct dc_doc *d, struct al_side *a, size_t i, int na,
 	struct dc_bead	*e;
 	int		*la, *lb, k;
 	double		 sa = 0, sb = 0, q;
-	char		*wa, *wb;
+	char		*wa, *wb, *alt;
 
 	GArray		*cuts[DC_LANG__MAX], *keep[DC_LANG__MAX];
 
@@ -701,12 +1324,17 @@ al_body_bead(struct dc_doc *d, struct al_side *a, size_t i, int na,
 	}
 	wa = al_where(a->name, la, na);
 	wb = al_where(b->name, lb, nb);
-	if (na == 0 || nb == 0) {
+	if (na > 0 && nb == 0) {
 		e->warned = 1;
-		dc_msg(DC_WARN_ALIGN, na > 0 ? la[0] : 0, 0, "%s has no %s "
-		    "in %s: kept alone (aligned %d-%d)", na > 0 ?
-		    wa : wb, na > 0 ? "translation" : "original", na > 0 ?
-		    b->name : a->name, na, nb);
+		dc_msg(DC_WARN_ALIGN, la[0], 0, "a paragraph of the original "
+		    "has no translation: %s, not in %s (kept alone, aligned "
+		    "%d-0)", wa, b->name, na);
+	} else if (na == 0) {
+		e->warned = 1;
+		dc_msg(DC_WARN_ALIGN, 0, 0, "the translation adds a "
+		    "paragraph%s: %s, not in %s (kept alone, aligned 0-%d)",
+		    b->u[j].note ? " (a translator's note)" : "", wb, a->name,
+		    nb);
 	} else if (na != 1 || nb != 1) {
 		e->warned = 1;
 		static const char *const nw[] = { "two", "three", "four" };
@@ -716,9 +1344,11 @@ al_body_bead(struct dc_doc *d, struct al_side *a, size_t i, int na,
 			snprintf(num, sizeof(num), "%s", nw[m - 2]);
 		else
 			snprintf(num, sizeof(num), "%d", m);
+		alt = al_join_alt(a, i, na, b, j, nb, cost, ratio);
 		dc_msg(DC_WARN_ALIGN, la[0], 0, "%s and %s aligned %d-%d: "
-		    "%s paragraphs of the %s joined into one block", wa, wb,
-		    na, nb, num, na > nb ? "original" : "translation");
+		    "%s paragraphs of the %s joined into one block%s", wa, wb,
+		    na, nb, num, na > nb ? "original" : "translation", alt);
+		g_free(alt);
 	} else {
 		/* A 1-1 bead far from the document's ratio, and far
 		 * enough that its length says so. */
@@ -735,6 +1365,149 @@ al_body_bead(struct dc_doc *d, struct al_side *a, size_t i, int na,
 	g_free(wb);
 	g_free(la);
 	g_free(lb);
+}
+
+/*
+ * Cost of paragraph x of a with y of b, or alone if y is -1 (x of b
+ * alone if a is NULL).
+ */
+static double
+al_cost1(const struct al_side *a, const struct al_side *b, size_t x,
+    long y, double ratio)
+{
+	if (y < 0)
+		return al_cost(a, x, 1, b, 0, 0, ratio);
+	return al_cost(a, x, 1, b, (size_t)y, 1, ratio);
+}
+
+/*
+ * Is the 1-1 bead beside a lone paragraph doubtful: would the lone one
+ * pair with its partner, leaving its own alone, for less than
+ * AL_MARGIN more, and no number or name both write say otherwise?  lone is the index (in s) of the paragraph alone;
+ * mate the other paragraph of s, pair its partner in o; cur the two
+ * beads' cost as aligned.
+ */
+static int
+al_lone_doubt(const struct al_side *s, const struct al_side *o, size_t lone,
+    size_t mate, size_t pair, double cur, double ratio, int orig)
+{
+	double	 alt;
+
+	/* Numbers or names both write say the pair is right. */
+	if (al_anchor(&s->u[mate], &o->u[pair]) <= -1.0)
+		return 0;
+	if (orig)
+		alt = al_cost1(s, o, lone, (long)pair, ratio) +
+		    al_cost1(s, o, mate, -1, ratio);
+	else
+		alt = al_cost(o, pair, 1, s, lone, 1, ratio) +
+		    al_cost(o, 0, 0, s, mate, 1, ratio);
+	return alt - cur < AL_MARGIN;
+}
+
+/* Warn about 1-1 bead k beside a lone paragraph, once. */
+static void
+al_lone_warn(const struct al_side *a, const struct al_side *b,
+    GArray *beads, size_t k)
+{
+	struct dc_bead	*e = &g_array_index(beads, struct dc_bead, k);
+
+	if (e->warned)
+		return;
+	e->warned = 1;
+	dc_msg(DC_WARN_ALIGN, e->lines[0], 0, "%s:%d and %s:%d aligned 1-1 "
+	    "beside a paragraph left out or added: they would pair almost "
+	    "as well the other way", a->name, e->lines[0], b->name,
+	    e->lines[1]);
+}
+
+/*
+ * Warn about a 1-1 bead beside a 1-0 or 0-1 one whose paragraphs
+ * could as well pair the other way (al_lone_doubt()): where a
+ * paragraph left out or added stands, the lengths say only roughly.
+ */
+static void
+al_lone_marks(const struct al_side *a, const struct al_side *b,
+    const struct al_step *st, const double *costs, size_t n, GArray *beads,
+    double ratio)
+{
+	size_t	 k, ia = 0, ib = 0;
+	int	 d;
+
+	for (k = 0; k < n; k++) {
+		d = 0;
+		if (st[k].a + st[k].b == 1 && k > 0 &&
+		    st[k - 1].a == 1 && st[k - 1].b == 1)
+			d = st[k].a == 1 ? al_lone_doubt(a, b, ia, ia - 1,
+			    ib - 1, costs[k] + costs[k - 1], ratio, 1) :
+			    al_lone_doubt(b, a, ib, ib - 1, ia - 1,
+			    costs[k] + costs[k - 1], ratio, 0);
+		if (d)
+			al_lone_warn(a, b, beads, k - 1);
+		d = 0;
+		if (st[k].a + st[k].b == 1 && k + 1 < n &&
+		    st[k + 1].a == 1 && st[k + 1].b == 1)
+			d = st[k].a == 1 ? al_lone_doubt(a, b, ia, ia + 1, ib,
+			    costs[k] + costs[k + 1], ratio, 1) :
+			    al_lone_doubt(b, a, ib, ib + 1, ia,
+			    costs[k] + costs[k + 1], ratio, 0);
+		if (d)
+			al_lone_warn(a, b, beads, k + 1);
+		ia += (size_t)st[k].a;
+		ib += (size_t)st[k].b;
+	}
+}
+
+/*
+ * Flag the 1-1 beads of the body (the first n of beads) the alignment
+ * is least sure of: one whose score says its lengths and anchors
+ * disagree (AL_UNSURE), and a run of AL_RUN or more in a row each
+ * scoring AL_FALLING or more, as one run (a paragraph left out or
+ * added near them, and the pairs shifted by one).
+ */
+static void
+al_runs(const struct al_side *a, const struct al_side *b, GArray *beads,
+    size_t n, const int *doubt)
+{
+	struct dc_bead	*e, *f;
+	size_t		 k, r;
+
+	for (k = 0; k < n; k = r) {
+		for (r = k; r < n; r++) {
+			e = &g_array_index(beads, struct dc_bead, r);
+			if (e->na != 1 || e->nb != 1 || e->warned ||
+			    (e->score < (int)(AL_FALLING * 100) &&
+			    (doubt == NULL || !doubt[r])))
+				break;
+		}
+		e = &g_array_index(beads, struct dc_bead, k);
+		if (r - k >= AL_RUN) {
+			f = &g_array_index(beads, struct dc_bead, r - 1);
+			dc_msg(DC_WARN_ALIGN, e->lines[0], 0, "a run of %zu "
+			    "beads whose confidence falls: %s:%d-%d and "
+			    "%s:%d-%d aligned 1-1, but their lengths pair "
+			    "badly (a paragraph left out or added near them?)",
+			    r - k, a->name, e->lines[0], f->lines[0], b->name,
+			    e->lines[1], f->lines[1]);
+			for (; k < r; k++)
+				g_array_index(beads, struct dc_bead,
+				    k).warned = 1;
+			continue;
+		}
+		for (; k < r; k++) {
+			e = &g_array_index(beads, struct dc_bead, k);
+			if (e->score < (int)(AL_UNSURE * 100))
+				continue;
+			e->warned = 1;
+			dc_msg(DC_WARN_ALIGN, e->lines[0], 0, "%s:%d and %s:%d "
+			    "aligned 1-1, but their lengths and anchors "
+			    "disagree (score %d.%02d)", a->name, e->lines[0],
+			    b->name, e->lines[1], e->score / 100,
+			    e->score % 100);
+		}
+		if (r == k)
+			r++;
+	}
 }
 
 /* The language most of a document's body (or header) is in. */
@@ -829,9 +1602,12 @@ al_side_free(struct al_side *s)
 {
 	size_t	 i;
 
-	for (i = 0; i < s->n; i++)
+	for (i = 0; i < s->n; i++) {
 		if (s->u[i].nums != NULL)
 			g_hash_table_destroy(s->u[i].nums);
+		if (s->u[i].words != NULL)
+			g_hash_table_destroy(s->u[i].words);
+	}
 	g_free(s->u);
 	dc_doc_free(s->d);
 }
@@ -860,9 +1636,9 @@ al_turns(struct dc_doc *d)
  * names the first lines of units of both files; every unit (header
  * line or body paragraph) must be in exactly one bead, and the body's
  * beads must take each side's paragraphs in order, since the blocks
- * they make follow the beads.  Header lines still pair by role (the
- * writers pair a header by its types), so header beads are checked
- * but change nothing.
+ * they make follow the beads.  Header beads pair the lines they name
+ * as the editor wrote them (the TMX, the review sheet and the dump
+ * follow them); the lines stay where their types put them.
  */
 
 /* A unit of one side that a bead line may name. */
@@ -1028,14 +1804,64 @@ al_file_cover(const char *file, const char *orig, int last,
 	return 0;
 }
 
+/* The line numbers of a side's field ("-" or "3,4") into v. */
+static void
+al_file_lines(const char *f, GArray *v)
+{
+	char	**w;
+	int	  k, x;
+
+	g_array_set_size(v, 0);
+	if (strcmp(f, "-") == 0)
+		return;
+	w = g_strsplit(f, ",", -1);
+	for (k = 0; w[k] != NULL; k++) {
+		x = (int)strtol(w[k], NULL, 10);
+		g_array_append_val(v, x);
+	}
+	g_strfreev(w);
+}
+
+/*
+ * A header bead line f (its sides checked by al_file_side()): added to
+ * hbeads with the header type its fifth field names.  Returns 0, or
+ * -1 after reporting.
+ */
+static int
+al_file_hbead(const char *file, const char *orig, int fl, char **f,
+    int na, int nb, GArray *hbeads)
+{
+	GArray		*la, *lb;
+	enum dc_type	 t;
+
+	t = f[3] != NULL && f[4] != NULL ? dc_type_from_name(f[4]) :
+	    DC_TYPE__MAX;
+	if (t == DC_TYPE__MAX || !dc_type_is_header(t)) {
+		al_file_err(file, orig, fl, "a bead of header lines names "
+		    "its type in the fifth field (title, speaker...)");
+		return -1;
+	}
+	la = g_array_new(FALSE, FALSE, sizeof(int));
+	lb = g_array_new(FALSE, FALSE, sizeof(int));
+	al_file_lines(f[1], la);
+	al_file_lines(f[2], lb);
+	assert((int)la->len == na && (int)lb->len == nb);
+	al_bead(hbeads, t, (int *)(void *)la->data, na,
+	    (int *)(void *)lb->data, nb, 0);
+	g_array_free(la, TRUE);
+	g_array_free(lb, TRUE);
+	return 0;
+}
+
 /*
  * Read the beads of an --alignment file for sides a and b: the body's
- * as steps (g_free()), their number in *nsteps.  NULL after reporting
- * what is wrong, at the file's line.
+ * as steps (g_free()), their number in *nsteps; the header's, as the
+ * editor paired its lines, into hbeads.  NULL after reporting what is
+ * wrong, at the file's line.
  */
 static struct al_step *
 al_file_read(const char *file, const char *orig, struct al_side *a,
-    struct al_side *b)
+    struct al_side *b, GArray *hbeads)
 {
 	GHashTable	*ha = NULL, *hb = NULL;
 	GArray		*steps = NULL;
@@ -1115,8 +1941,12 @@ al_file_read(const char *file, const char *orig, struct al_side *a,
 			    "lines with body paragraphs");
 			goto out;
 		}
-		if (ba + bb == 0)
+		if (ba + bb == 0) {
+			if (al_file_hbead(file, orig, fl, f, na, nb,
+			    hbeads) == -1)
+				goto out;
 			continue;
+		}
 		st.a = ba;
 		st.b = bb;
 		g_array_append_val(steps, st);
@@ -1163,7 +1993,8 @@ dc_parse_pair(const char *orig, const char *trans, const struct dc_opts *o)
 	GArray		*beads;
 	double		*costs = NULL, ta = 0, tb = 0, ratio;
 	size_t		 i, k, n, ia, ib, w;
-	int		 la, lb;
+	int		 la, lb, *doubt = NULL;
+	GArray		*hbeads = NULL;
 
 	memset(&a, 0, sizeof(a));
 	memset(&b, 0, sizeof(b));
@@ -1224,9 +2055,11 @@ dc_parse_pair(const char *orig, const char *trans, const struct dc_opts *o)
 	al->lang_b = b.lang;
 	al->ratio = (int)lround(ratio * 100.0);
 	beads = g_array_new(FALSE, TRUE, sizeof(struct dc_bead));
+	hbeads = g_array_new(FALSE, TRUE, sizeof(struct dc_bead));
 	if (o->alignment != NULL) {
 		/* The editor's beads, as they are: not merged below. */
-		if ((st = al_file_read(o->alignment, orig, &a, &b)) == NULL) {
+		if ((st = al_file_read(o->alignment, orig, &a, &b,
+		    hbeads)) == NULL) {
 			g_array_free(beads, TRUE);
 			dc_doc_free(d);
 			d = NULL;
@@ -1253,7 +2086,7 @@ dc_parse_pair(const char *orig, const char *trans, const struct dc_opts *o)
 			st[i].b = i < b.n;
 		}
 	} else
-		st = al_dp(&a, &b, ratio, w, &n, &costs);
+		st = al_dp(&a, &b, ratio, w, &n, &costs, &doubt);
 	/*
 	 * A paragraph left alone on each side at the same place is a pair
 	 * whose lengths disagree (a summary, a padded translation) more
@@ -1263,6 +2096,8 @@ dc_parse_pair(const char *orig, const char *trans, const struct dc_opts *o)
 	for (i = 0, k = 0; i < n && o->alignment == NULL; i++, k++) {
 		st[k] = st[i];
 		costs[k] = costs[i];
+		if (doubt != NULL)
+			doubt[k] = doubt[i];
 		if (i + 1 < n && st[i].a + st[i].b == 1 &&
 		    st[i + 1].a + st[i + 1].b == 1 &&
 		    st[i].a != st[i + 1].a) {
@@ -1278,7 +2113,19 @@ dc_parse_pair(const char *orig, const char *trans, const struct dc_opts *o)
 		ia += (size_t)st[i].a;
 		ib += (size_t)st[i].b;
 	}
+	if (o->alignment == NULL) {
+		al_lone_marks(&a, &b, st, costs, n, beads, ratio);
+		al_runs(&a, &b, beads, n, doubt);
+	}
 	al_header(d, &a, &b, beads);
+	/* An --alignment file's header beads over those found. */
+	if (hbeads->len > 0) {
+		for (k = n; k < beads->len; k++)
+			g_free(g_array_index(beads, struct dc_bead, k).lines);
+		g_array_set_size(beads, n);
+		g_array_append_vals(beads, hbeads->data, hbeads->len);
+		g_array_set_size(hbeads, 0);
+	}
 	/* Header beads first, as the header comes first. */
 	{
 		size_t nbody = n, nh = beads->len - nbody;
@@ -1308,8 +2155,14 @@ dc_parse_pair(const char *orig, const char *trans, const struct dc_opts *o)
 	}
 	dc_doc_finish(d, o, orig);
 out:
+	if (hbeads != NULL) {
+		for (k = 0; k < hbeads->len; k++)
+			g_free(g_array_index(hbeads, struct dc_bead, k).lines);
+		g_array_free(hbeads, TRUE);
+	}
 	g_free(st);
 	g_free(costs);
+	g_free(doubt);
 	al_side_free(&a);
 	al_side_free(&b);
 	if (d == NULL)
@@ -1361,7 +2214,22 @@ dc_align_dump(const struct dc_doc *d, FILE *f)
 	return 0;
 }
 
-/* Add the header lines of type t in language l to pair p. */
+/* Is line x one of the n lines at l? */
+static int
+al_has_line(const int *l, int n, int x)
+{
+	int	 k;
+
+	for (k = 0; k < n; k++)
+		if (l[k] == x)
+			return 1;
+	return 0;
+}
+
+/*
+ * Add the header lines in language l to pair p: those its bead names
+ * (p->lines set), else those of its type.
+ */
 static void
 al_pair_hlines(const struct dc_doc *d, struct dc_pair *p, enum dc_lang l)
 {
@@ -1370,7 +2238,9 @@ al_pair_hlines(const struct dc_doc *d, struct dc_pair *p, enum dc_lang l)
 	size_t			 i;
 
 	for (n = d->root->child; n != NULL; n = n->next)
-		if (n->type == p->type && n->lang == l)
+		if (dc_type_is_header(n->type) && n->lang == l &&
+		    (p->lines[l] != NULL ? al_has_line(p->lines[l],
+		    p->nlines[l], n->line) : n->type == p->type))
 			g_ptr_array_add(v, (gpointer)n);
 	p->nhl[l] = v->len;
 	g_ptr_array_add(v, NULL);

@@ -512,5 +512,18 @@ struct dc_pairs	*dc_pairs_new(const struct dc_doc *);
 void		 dc_pairs_free(struct dc_pairs *);
 char		*dc_pair_text(const struct dc_pair *, enum dc_lang);
 const size_t	*dc_seg_cuts(const struct dc_bead *, const struct dc_node *);
+char		**dc_sentences(const char *, enum dc_lang);
+
+/* A bead of sentences in a paragraph pair (dc_sent_align()). */
+struct dc_sbead {
+	int		 a;		/* sentences of the original */
+	int		 b;		/* of the translation */
+	int		 doubt;		/* paired with doubt: a sentence
+					   alone joined to it, or lengths
+					   far apart */
+};
+
+struct dc_sbead	*dc_sent_align(char **, enum dc_lang, char **, enum dc_lang,
+		    size_t *);
 
 #endif /* !DOCCONV_H */

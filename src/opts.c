@@ -472,8 +472,8 @@ opts_parse(struct run *r, int argc, char *argv[])
 		  "Write the pairs as a TMX 1.4b translation memory "
 		  "(FILE.tmx)", NULL },
 		{ "tmx-segment", 0, 0, G_OPTION_ARG_FILENAME, &tmxseg,
-		  "TMX units: paragraph (default), or sentence where both "
-		  "sides have as many", "UNIT" },
+		  "TMX units: paragraph (default), or sentence (each "
+		  "paragraph's sentences aligned)", "UNIT" },
 		{ "alignment", 0, 0, G_OPTION_ARG_FILENAME,
 		  &r->opts.alignment,
 		  "Use the beads of FILE (as --dump-alignment writes them, "

@@ -42,11 +42,105 @@ ends_sentence(const struct dc_line *l)
 	    c == '!' || c == '?' || c == ':' || c == '"' || c == 0x2026;
 }
 
+/* A line's width in columns (a wide character takes two). */
+static size_t
+line_width(const struct dc_line *l)
+{
+	const char	*p;
+	size_t		 w = 0;
+
+	for (p = l->text; *p != '\0'; p = g_utf8_next_char(p))
+		w += g_unichar_iswide(g_utf8_get_char(p)) ? 2 : 1;
+	return w;
+}
+
+static int
+width_cmp(const void *x, const void *y)
+{
+	size_t	 a = *(const size_t *)x, b = *(const size_t *)y;
+
+	return a < b ? -1 : a > b;
+}
+
+/*
+ * The width hard-wrapped text was wrapped at: nine in ten of the lines
+ * that end no sentence and run on into the next line are no wider.
+ * 0 if fewer than five lines say so.
+ */
+static size_t
+wrap_width(const struct dc_line **l, size_t h, size_t n)
+{
+	size_t	*w, i, k = 0, r;
+
+	w = g_new(size_t, n + 1);
+	for (i = h + 1; i < n; i++)
+		if (l[i]->lineno == l[i - 1]->lineno + 1 &&
+		    !ends_sentence(l[i - 1]))
+			w[k++] = line_width(l[i - 1]);
+	qsort(w, k, sizeof(*w), width_cmp);
+	r = k < 5 ? 0 : w[k * 9 / 10];
+	g_free(w);
+	return r;
+}
+
+/*
+ * Does a line open with a numbered heading's label: "第三章", "第十二条",
+ * "Chapter 3", "Article 12"?  The same label on both sides of a
+ * translation keeps its line apart from the paragraph after it.
+ */
+static int
+numbered_label(const char *s)
+{
+	static const char *const en[] = { "chapter ", "part ", "section ",
+	    "article " };
+	const char	*p;
+	size_t		 i;
+	gunichar	 c;
+
+	for (i = 0; i < G_N_ELEMENTS(en); i++)
+		if (g_ascii_strncasecmp(s, en[i], strlen(en[i])) == 0 &&
+		    (g_ascii_isdigit(s[strlen(en[i])]) ||
+		    strchr("IVXivx", s[strlen(en[i])]) != NULL))
+			return 1;
+	if (!g_str_has_prefix(s, "第"))
+		return 0;
+	for (p = s + strlen("第"); *p != '\0'; p = g_utf8_next_char(p)) {
+		c = g_utf8_get_char(p);
+		if (g_ascii_isdigit(c) || (c != 0 &&
+		    g_utf8_strchr("一二三四五六七八九十百零〇两", -1, c) != NULL))
+			continue;
+		return p > s + strlen("第") && c != 0 &&
+		    g_utf8_strchr("章节条部篇编款", -1, c) != NULL;
+	}
+	return 0;
+}
+
+/*
+ * Does line a run on into the adjacent line b after it, in text with
+ * blank lines between its blocks, wrapped at width ww (0: unknown)?
+ * A line that ends no sentence does unless it is short (a heading over
+ * its paragraph) or a short numbered heading; one that ends a sentence
+ * does if it fills the width (the wrap fell at a sentence's end) and b
+ * is not indented.
+ */
+static int
+runs_on(const struct dc_line *a, const struct dc_line *b, size_t ww)
+{
+	size_t	 w = line_width(a);
+
+	if (numbered_label(a->text) && w <= 40)
+		return 0;
+	if (!ends_sentence(a))
+		return w * 2 >= ww;
+	return ww > 0 && b->indent == 0 && w * 10 >= ww * 8 &&
+	    w <= ww + ww / 10;
+}
+
 /*
  * The plain reader: a header block if the text starts with one, then
  * paragraphs.  A paragraph is a line, except that where blank lines
- * separate blocks, a line that does not end a sentence runs on into
- * the next (hard-wrapped text).  Each paragraph's language is that of
+ * separate blocks, a line runs on into the next as runs_on() says
+ * (hard-wrapped text).  Each paragraph's language is that of
  * its script.
  */
 struct dc_doc *
@@ -55,7 +149,7 @@ dc_parse_plain(const struct dc_input *in, const struct dc_opts *o)
 	struct dc_doc	*d = dc_doc_new();
 	const struct dc_line**l, **run;
 	struct dc_node	 *b;
-	size_t		  i, n = 0, h, k, start, blanks = 0, wrapped = 0;
+	size_t		  i, n = 0, h, k, start, blanks = 0, wrapped = 0, ww;
 	char		 *t;
 	int		  lang, top = 0;
 
@@ -75,6 +169,7 @@ dc_parse_plain(const struct dc_input *in, const struct dc_opts *o)
 			wrapped++;
 	if (wrapped == 0)
 		blanks = 0;
+	ww = wrap_width(l, h, n);
 	dc_header_lines(d, l, h);
 	/* Markdown headings: the body's biggest is level 1. */
 	for (i = h; i < n; i++)
@@ -95,7 +190,7 @@ dc_parse_plain(const struct dc_input *in, const struct dc_opts *o)
 		}
 		run[k++] = l[i++];
 		/* Wrapped lines: same block (adjacent in the input). */
-		while (blanks > 0 && i < n && !ends_sentence(run[k - 1]) &&
+		while (blanks > 0 && i < n && runs_on(run[k - 1], l[i], ww) &&
 		    l[i]->lineno == run[k - 1]->lineno + 1 &&
 		    l[i]->heading == 0 && l[i]->indent <= run[0]->indent)
 			run[k++] = l[i++];

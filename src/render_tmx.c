@@ -4,7 +4,8 @@
  * blocks and header lines) as a TMX 1.4b translation memory that CAT
  * tools load: one tu per pair, each language a tuv, the source lines,
  * the bead and the role as props; with --tmx-segment=sentence a pair
- * whose sides have as many sentences is one tu per sentence pair.
+ * with more than one sentence on a side is one tu per bead of the
+ * sentence alignment (dc_sent_align()).
  */
 #include "config.h"
 
@@ -28,109 +29,6 @@ struct tmx {
 	enum dc_lang		 tl;	/* the translation's language */
 	size_t			 ntu;	/* units written */
 };
-
-/*
- * English words whose period ends no sentence: titles and common
- * abbreviations (lower case, without the period).  A single letter
- * (an initial, "J. Smith") is one too.
- */
-static const char *const tmx_abbrev[] = {
-	"mr", "mrs", "ms", "dr", "prof", "st", "jr", "sr", "no", "nos",
-	"vs", "etc", "cf", "fig", "vol", "pp", "gen", "gov", "sen", "rep",
-	"rev", "hon", "mt", "co", "corp", "inc", "ltd", "dept", "approx",
-	"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
-	"oct", "nov", "dec", "art", "para", "ch", "sec"
-};
-
-/* Closing quotes and brackets that stay with the sentence before. */
-static int
-tmx_closer(gunichar c)
-{
-	return c == '"' || c == '\'' || c == ')' || c == ']' ||
-	    c == 0x201D || c == 0x2019 || c == 0x300D || c == 0x300F ||
-	    c == 0xFF09 || c == 0x3011 || c == 0x300B || c == 0x3009;
-}
-
-/* Does the word ending at end (before a period) end no sentence? */
-static int
-tmx_is_abbrev(const char *start, const char *end)
-{
-	const char	*w = end;
-	char		*lc;
-	size_t		 i;
-	int		 hit = 0;
-
-	while (w > start && (g_ascii_isalpha(w[-1]) || w[-1] == '.'))
-		w--;
-	if (w == end)
-		return 0;
-	/* "U.S.", "e.g.", "i.e.": periods within the word. */
-	if (memchr(w, '.', (size_t)(end - w)) != NULL)
-		return 1;
-	if (end - w == 1)
-		return 1;
-	lc = g_ascii_strdown(w, end - w);
-	for (i = 0; i < G_N_ELEMENTS(tmx_abbrev) && !hit; i++)
-		hit = strcmp(lc, tmx_abbrev[i]) == 0;
-	g_free(lc);
-	return hit;
-}
-
-/*
- * Split a paragraph into its sentences: after 。！？ (with the quotes
- * and brackets closing after them) in Chinese; in English after . ! ?
- * and their closers where white space and a capital, a digit or an
- * opening quote follow, unless the period ends an abbreviation.
- * Returns the sentences, white space trimmed (g_ptr_array_unref()).
- */
-static GPtrArray *
-tmx_sentences(const char *s, enum dc_lang l)
-{
-	GPtrArray	*v = g_ptr_array_new_with_free_func(g_free);
-	const char	*p, *q, *from = s, *r;
-	gunichar	 c, n;
-	int		 cut;
-
-	for (p = s; *p != '\0'; p = g_utf8_next_char(p)) {
-		c = g_utf8_get_char(p);
-		cut = 0;
-		q = g_utf8_next_char(p);
-		if (l == DC_LANG_ZH) {
-			if (c != 0x3002 && c != 0xFF01 && c != 0xFF1F)
-				continue;
-			/* "！？", "。”": the stop goes on. */
-			while (*q != '\0' && ((n = g_utf8_get_char(q)) ==
-			    0x3002 || n == 0xFF01 || n == 0xFF1F ||
-			    tmx_closer(n)))
-				q = g_utf8_next_char(q);
-			cut = *q != '\0';
-		} else {
-			if (c != '.' && c != '!' && c != '?')
-				continue;
-			while (*q == '.' || *q == '!' || *q == '?')
-				q++;
-			while (*q != '\0' && tmx_closer(g_utf8_get_char(q)))
-				q = g_utf8_next_char(q);
-			if (*q != ' ')
-				continue;
-			for (r = q; *r == ' '; r++)
-				;
-			n = g_utf8_get_char(r);
-			cut = (g_unichar_isupper(n) || g_unichar_isdigit(n) ||
-			    n == '"' || n == 0x201C || n == 0x2018 ||
-			    n == '(') && !(c == '.' && tmx_is_abbrev(s, p));
-		}
-		if (!cut)
-			continue;
-		g_ptr_array_add(v, g_strstrip(g_strndup(from,
-		    (gsize)(q - from))));
-		from = q;
-		p = g_utf8_prev_char(q);
-	}
-	if (*from != '\0')
-		g_ptr_array_add(v, g_strstrip(g_strdup(from)));
-	return v;
-}
 
 /* "12,14" or "-": the first source lines of a side's units. */
 static char *
@@ -157,6 +55,22 @@ tmx_prop(struct tmx *t, const char *type, const char *val)
 	dc_xml_end(t->x);
 }
 
+/*
+ * The language of l's tuvs: the user's tag (--meta lang-zh=, lang-en=),
+ * else for Chinese the locale translation tools expect, zh-TW for
+ * Traditional and zh-CN for Simplified; English stays "en" (the script
+ * says nothing of its region: give --meta lang-en=en-GB).
+ */
+static const char *
+tmx_lang(const struct tmx *t, enum dc_lang l)
+{
+	const struct dc_meta	*m = &t->d->meta;
+
+	if (l == DC_LANG_ZH && m->pub[DC_PUB_LANG_ZH] == NULL)
+		return m->hant ? "zh-TW" : "zh-CN";
+	return dc_lang_tag(m, l);
+}
+
 /* One tuv: the language, its source lines, its text. */
 static void
 tmx_tuv(struct tmx *t, const struct dc_pair *p, enum dc_lang l,
@@ -166,7 +80,7 @@ tmx_tuv(struct tmx *t, const struct dc_pair *p, enum dc_lang l,
 
 	dc_xml_nl(t->x);
 	dc_xml_start(t->x, "tuv");
-	dc_xml_attr(t->x, "xml:lang", dc_lang_tag(&t->d->meta, l));
+	dc_xml_attr(t->x, "xml:lang", tmx_lang(t, l));
 	tmx_prop(t, "x-docconv-lines", lines);
 	dc_xml_nl(t->x);
 	dc_xml_elem(t->x, "seg", text);
@@ -210,6 +124,61 @@ tmx_tu(struct tmx *t, const struct dc_pair *p, const char *id,
 	dc_xml_end(t->x);
 }
 
+/* Sentences a[i..i+n) joined as they stand in the paragraph
+ * (g_free()). */
+static char *
+tmx_join(char **a, size_t i, int n, enum dc_lang l)
+{
+	GString	*b = g_string_new(NULL);
+	int	 k;
+
+	for (k = 0; k < n; k++) {
+		if (k > 0 && l != DC_LANG_ZH)
+			g_string_append_c(b, ' ');
+		g_string_append(b, a[i + (size_t)k]);
+	}
+	return g_string_free(b, FALSE);
+}
+
+/*
+ * The tus of a paragraph pair of sentences sa (the original's) and sb:
+ * one per sentence bead (dc_sent_align()), numbered id.1, id.2...; a
+ * warning names the paragraph whose sentences pair with doubt.
+ * Returns 0, or -1 (nothing written) if they are too many to align.
+ */
+static int
+tmx_sentence_tus(struct tmx *t, const struct dc_pair *p, const char *id,
+    char **sa, char **sb)
+{
+	struct dc_sbead	*e;
+	size_t		 n, k, ia = 0, ib = 0;
+	char		*xa, *xb, *sid;
+	int		 doubt = 0;
+
+	if ((e = dc_sent_align(sa, t->ps->orig, sb, t->tl, &n)) == NULL)
+		return -1;
+	for (k = 0; k < n; k++) {
+		xa = tmx_join(sa, ia, e[k].a, t->ps->orig);
+		xb = tmx_join(sb, ib, e[k].b, t->tl);
+		sid = g_strdup_printf("%s.%zu", id, k + 1);
+		tmx_tu(t, p, sid, NULL, (int)k + 1, xa, xb);
+		ia += (size_t)e[k].a;
+		ib += (size_t)e[k].b;
+		doubt |= e[k].doubt;
+		g_free(sid);
+		g_free(xa);
+		g_free(xb);
+	}
+	if (doubt)
+		dc_msg(DC_WARN_ALIGN, p->nlines[t->ps->orig] > 0 ?
+		    p->lines[t->ps->orig][0] : 0, 0, "%s: the sentences of "
+		    "this paragraph pair with doubt (%u and %u sentences "
+		    "in %zu units): check them in the TMX", id,
+		    g_strv_length(sa), g_strv_length(sb), n);
+	g_free(e);
+	return 0;
+}
+
 /*
  * The pairs with text on both sides: a pair in one language only (a
  * 1-0 bead, an English-only header line) is nothing a translation
@@ -219,10 +188,11 @@ static void
 tmx_body(struct tmx *t)
 {
 	const struct dc_pair	*p;
-	GPtrArray		*sa, *sb;
+	char			**sa, **sb;
 	char			*ta, *tb, *id;
-	size_t			 k, i;
+	size_t			 k;
 	int			 bnum = 0;
+	int			 hseen[DC_TYPE__MAX] = { 0 };
 
 	dc_xml_nl(t->x);
 	dc_xml_start(t->x, "body");
@@ -240,28 +210,21 @@ tmx_body(struct tmx *t)
 			continue;
 		}
 		id = p->blk != NULL ? g_strdup_printf("b%d", bnum) :
-		    g_strdup_printf("h-%s", dc_type_name(p->type));
+		    ++hseen[p->type] == 1 ? g_strdup_printf("h-%s",
+		    dc_type_name(p->type)) : g_strdup_printf("h-%s-%d",
+		    dc_type_name(p->type), hseen[p->type]);
 		sa = sb = NULL;
 		if (t->o->tmx_sentences && p->blk != NULL) {
-			sa = tmx_sentences(ta, t->ps->orig);
-			sb = tmx_sentences(tb, t->tl);
+			sa = dc_sentences(ta, t->ps->orig);
+			sb = dc_sentences(tb, t->tl);
 		}
-		if (sa != NULL && sa->len > 1 && sa->len == sb->len) {
-			for (i = 0; i < sa->len; i++) {
-				char *sid = g_strdup_printf("%s.%zu", id,
-				    i + 1);
-				tmx_tu(t, p, sid, NULL, (int)i + 1,
-				    g_ptr_array_index(sa, i),
-				    g_ptr_array_index(sb, i));
-				g_free(sid);
-			}
-		} else
+		if (sa == NULL || (g_strv_length(sa) < 2 &&
+		    g_strv_length(sb) < 2) ||
+		    tmx_sentence_tus(t, p, id, sa, sb) == -1)
 			tmx_tu(t, p, id, t->o->tmx_sentences ? "paragraph" :
 			    NULL, 0, ta, tb);
-		if (sa != NULL) {
-			g_ptr_array_unref(sa);
-			g_ptr_array_unref(sb);
-		}
+		g_strfreev(sa);
+		g_strfreev(sb);
 		g_free(id);
 		g_free(ta);
 		g_free(tb);
@@ -301,7 +264,7 @@ tmx_header(struct tmx *t)
 	dc_xml_attr(t->x, "segtype", t->o->tmx_sentences ? "sentence" :
 	    "paragraph");
 	dc_xml_attr(t->x, "adminlang", "en");
-	dc_xml_attr(t->x, "srclang", dc_lang_tag(&t->d->meta, t->ps->orig));
+	dc_xml_attr(t->x, "srclang", tmx_lang(t, t->ps->orig));
 	dc_xml_attr(t->x, "o-tmf", "docconv");
 	if (date[0] != '\0')
 		dc_xml_attr(t->x, "creationdate", date);

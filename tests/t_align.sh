@@ -89,8 +89,39 @@ for a in "$S"/data/align/*.align; do
 	    "$T/$n.align" || fail "$n: a bead line is not in the format"
 done
 # The 1-0 and the 1-2 of forum: kept, not dropped.
-grep -q "forum.zh.txt:11 has no translation" "$S/data/align/forum.msgs" ||
+grep -q "a paragraph of the original has no translation: forum.zh.txt:11," "$S/data/align/forum.msgs" ||
     fail "forum.msgs lacks the 1-0 warning"
+# Header lines pair by class: the Chinese speaker line with the English
+# name and role lines.  An --alignment file that pairs them otherwise
+# (the role with the Chinese line, the name alone) changes the dump,
+# the TMX's unit and the review sheet; a header bead must name its type.
+grep -q '^1-2	4	3,4	0.00	speaker	ok$' "$S/data/align/forum.align" ||
+    fail "forum's speaker and role lines are not one speaker bead"
+sed 's/^1-2	4	3,4	0.00	speaker	ok$/1-1	4	4	0.00	speaker	ok\
+0-1	-	3	0.00	speaker	ok/' "$S/data/align/forum.align" >"$T/hdr.align"
+(cd "$S/data/align" && "$DOCCONV" -q forum.zh.txt --translation \
+    forum.en.txt --alignment "$T/hdr.align" --dump-alignment \
+    --tmx -o "$T/hdr.tmx" --alignment-report "$T/hdr.html" \
+    >"$T/hdr.dump") || fail "header bead edited: exit $?"
+grep -q '^1-1	4	4	0.00	speaker	ok$' "$T/hdr.dump" &&
+    grep -q '^0-1	-	3	0.00	speaker	ok$' "$T/hdr.dump" ||
+    fail "the edited header beads are not in the dump: $(sed -n 6,12p "$T/hdr.dump")"
+python3 - "$T/hdr.tmx" <<'PY' || fail "the edited header bead is not the TMX's speaker unit"
+import sys, xml.etree.ElementTree as ET
+X = '{http://www.w3.org/XML/1998/namespace}lang'
+tu = [t for t in ET.parse(sys.argv[1]).getroot().iter('tu')
+      if t.get('tuid') == 'h-speaker']
+segs = {v.get(X)[:2]: v.find('seg').text for v in tu[0].iter('tuv')}
+sys.exit(segs['en'] != 'Director of the Port Authority')
+PY
+grep -q 'Director of the Port Authority' "$T/hdr.html" ||
+    fail "the review sheet lacks the edited header pair"
+sed 's/	speaker	ok$/	nothing	ok/' "$T/hdr.align" >"$T/hdr2.align"
+"$DOCCONV" -q "$S/data/align/forum.zh.txt" --translation \
+    "$S/data/align/forum.en.txt" --alignment "$T/hdr2.align" \
+    --dump-alignment >/dev/null 2>"$T/hdr2.msgs"
+[ $? -eq 1 ] && grep -q "hdr2.align:9: ERROR: .*names its type" "$T/hdr2.msgs" ||
+    fail "a header bead of no type accepted: $(cat "$T/hdr2.msgs")"
 
 # A 1-1 far from the document's ratio: a summary for a paragraph.
 d=$T/ex1
@@ -188,7 +219,8 @@ def paired(v):
                             for l in tei.iter(TEI + 'link'))
     tmx = ET.parse('%s/%s/zh.tmx' % (d, v)).getroot()
     for tu in tmx.iter('tu'):
-        s = {v_.get(X + 'lang'): v_.find('seg').text for v_ in tu.iter('tuv')}
+        s = {v_.get(X + 'lang')[:2]: v_.find('seg').text
+             for v_ in tu.iter('tuv')}
         if b2 in s.get('en', ''):
             r['tmx'] = s['zh'].startswith(a1)
     return r

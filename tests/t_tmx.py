@@ -98,7 +98,8 @@ def units(path):
     root = ET.parse(path).getroot()
     header = root.find('header')
     src = header.get('srclang')
-    other = 'en' if src.startswith('zh') else 'zh'
+    other = next((v.get(XML_LANG) for v in root.iter('tuv')
+                  if v.get(XML_LANG) != src), 'en')
     tt = tmx.tmxfile(open(path, 'rb'), src, other)
     return root, src, other, tt
 

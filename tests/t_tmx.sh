@@ -59,7 +59,7 @@ check_sentences "$(basename "$ex")" "$ex"
 # The header: the tool, paragraphs, the original's language, the date
 # of SOURCE_DATE_EPOCH; the speech's title as a unit with its role.
 grep -q '<header creationtool="docconv" creationtoolversion="[0-9.]*"' "$tmx" &&
-    grep -q 'segtype="paragraph"' "$tmx" && grep -q 'srclang="zh"' "$tmx" &&
+    grep -q 'segtype="paragraph"' "$tmx" && grep -q 'srclang="zh-CN"' "$tmx" &&
     grep -q 'creationdate="20201110T092000Z"' "$tmx" ||
     fail "TMX header: $(grep '<header' "$tmx")"
 grep -q '<prop type="x-docconv-role">title</prop>' "$tmx" &&
@@ -81,6 +81,32 @@ grep -q '<prop type="x-docconv-lines">2,3</prop>' "$tmx" ||
     fail "the title's unit lacks the Chinese file's lines 2,3"
 check "English first" "$T/two/en.txt" --translation "$T/two/zh.txt"
 grep -q 'srclang="en"' "$tmx" || fail "an English original is not srclang en"
+grep -q '<tuv xml:lang="zh-CN">' "$tmx" ||
+    fail "Simplified Chinese is not zh-CN for translation tools"
+# Traditional Chinese is zh-TW, and --meta lang-zh= names it otherwise.
+printf '%s\n' '渡船記' 'The Ferry' '' '舊渡口邊的蘆葦長得很高，擺渡人每天清早解開纜繩。' \
+    'The reeds by the old ferry grow tall; every morning the ferryman unties the rope.' \
+    >"$T/hant.txt"
+"$DOCCONV" -q "$T/hant.txt" --tmx -o "$T/hant.tmx" || fail "Traditional: exit $?"
+grep -q 'srclang="zh-TW"' "$T/hant.tmx" &&
+    grep -q '<tuv xml:lang="zh-TW">' "$T/hant.tmx" ||
+    fail "Traditional Chinese is not zh-TW: $(grep -m1 '<header' "$T/hant.tmx")"
+"$DOCCONV" -q "$T/hant.txt" --meta lang-zh=zh-HK --meta lang-en=en-GB --tmx \
+    -o "$T/hk.tmx" || fail "--meta lang-zh: exit $?"
+grep -q '<tuv xml:lang="zh-HK">' "$T/hk.tmx" &&
+    grep -q '<tuv xml:lang="en-GB">' "$T/hk.tmx" ||
+    fail "--meta lang-zh=zh-HK lang-en=en-GB not in the TMX"
+# Sentence units where the sides have different numbers of sentences:
+# the Chinese second sentence is two in English (1-1 then 1-2).
+printf '%s\n' '渡船' 'The Ferry' '' \
+    '摆渡人每天清早解开缆绳，把船撑到对岸去接赶集的人。到了傍晚，他把船拴在柳树下，坐在船头抽一袋烟。' \
+    'Every morning the ferryman unties the rope and poles the boat across to fetch the people going to market. In the evening he ties the boat under the willow. Then he sits in the bow and smokes a pipe.' \
+    >"$T/split.txt"
+"$DOCCONV" -q "$T/split.txt" --tmx --tmx-segment=sentence -o "$T/split.tmx" ||
+    fail "sentences 2:3: exit $?"
+[ "$(grep -c '<prop type="x-docconv-sentence">' "$T/split.tmx")" -eq 2 ] &&
+    grep -q 'the willow. Then he sits' "$T/split.tmx" ||
+    fail "a paragraph of 2 and 3 sentences is not two sentence units: $(grep '<seg>' "$T/split.tmx")"
 # Every invented pair, and every interleaved golden input.
 for z in "$S"/data/align/*.zh.txt; do
 	check "$(basename "$z")" "$z" --translation "${z%.zh.txt}.en.txt"
