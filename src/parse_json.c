@@ -84,6 +84,26 @@ jr_blank(const char *s)
 }
 
 /*
+ * Do a model's title lines t say its meta title?  A file's name as the
+ * one title line, "2013-04-28_title", says the title after the date
+ * (the readers take it so).
+ */
+static int
+jr_title_same(const char *t, const char *title)
+{
+	char	*ft;
+	int	 same;
+
+	if (strcmp(t, title) == 0)
+		return 1;
+	if ((ft = dc_file_title(t)) == NULL)
+		return 0;
+	same = strcmp(ft, title) == 0;
+	g_free(ft);
+	return same;
+}
+
+/*
  * A model edited by hand may say one title in "meta" and another in
  * its title lines: the lines, which every title page shows, are kept
  * as the title too, said with a warning.
@@ -97,7 +117,7 @@ jr_titles(struct dc_doc *d)
 	for (i = 0; i < DC_LANG__MAX; i++) {
 		t = dc_title_join(d, (enum dc_lang)i);
 		if (t != NULL && d->meta.l[i].title != NULL &&
-		    strcmp(t, d->meta.l[i].title) != 0) {
+		    !jr_title_same(t, d->meta.l[i].title)) {
 			dc_msg(DC_WARN_GENERIC, 0, 0, "meta %s title \"%s\" "
 			    "is not the title lines; they are kept: %s",
 			    dc_lang_code((enum dc_lang)i),

@@ -12,8 +12,8 @@
 # 1 --style, 2 --translation, 3 --translation and --alignment.  Each
 # must finish within the
 # timeout with exit 0 (converted) or 1 (refused with a message), never
-# a crash or a sanitizer report, and any TEI written must be
-# well-formed.
+# a crash or a sanitizer report, any TEI written must be well-formed,
+# and the JSON written must read back to the same JSON.
 . "${top_srcdir:-.}/tests/lib.sh"
 
 dir="$top_srcdir/tests/data/fuzz"
@@ -100,7 +100,7 @@ PY
 	rm -rf "$T/o"
 	mkdir "$T/o"
 	timeout 120 "$DOCCONV" -q --input-format="$dia" $len $lay "$@" \
-	    --dump-model --tei --epub --pdf -o "$T/o" "$T/in.txt" $two \
+	    --dump-model --tei --epub --pdf --json -o "$T/o" "$T/in.txt" $two \
 	    >/dev/null 2>"$T/err"
 	rc=$?
 	case $rc in
@@ -116,6 +116,16 @@ PY
 	if [ -f "$T/o/in.tei.xml" ]; then
 		xmllint --noout "$T/o/in.tei.xml" ||
 		    fail "$(basename "$f"): TEI not well-formed"
+	fi
+	# JSON -> model -> JSON: the same bytes, as the harness asserts.
+	if [ -f "$T/o/in.json" ] && [ -z "$two" ]; then
+		rm -rf "$T/j"
+		mkdir "$T/j"
+		"$DOCCONV" -q --input-format=json $len $lay "$@" --json \
+		    -o "$T/j/in.json" "$T/o/in.json" 2>"$T/err" ||
+		    fail "$(basename "$f"): the JSON written is refused: $(cat "$T/err")"
+		cmp -s "$T/o/in.json" "$T/j/in.json" ||
+		    fail "$(basename "$f"): JSON -> model -> JSON differs: $(diff "$T/o/in.json" "$T/j/in.json" | head -5)"
 	fi
 	n=$((n + 1))
 done
