@@ -26,6 +26,7 @@ struct jr {
 	int		 col;		/* ... and the column */
 	GPtrArray	*clean;		/* strings cleaned of controls */
 	size_t		 removed;	/* control characters removed */
+	int		 own[DC_LANG__MAX]; /* meta.LANG.title_own */
 };
 
 /* Record an error (the first one counts); always returns -1. */
@@ -84,40 +85,25 @@ jr_blank(const char *s)
 }
 
 /*
- * Do a model's title lines t say its meta title?  A file's name as the
- * one title line, "2013-04-28_title", says the title after the date
- * (the readers take it so).
- */
-static int
-jr_title_same(const char *t, const char *title)
-{
-	char	*ft;
-	int	 same;
-
-	if (strcmp(t, title) == 0)
-		return 1;
-	if ((ft = dc_file_title(t)) == NULL)
-		return 0;
-	same = strcmp(ft, title) == 0;
-	g_free(ft);
-	return same;
-}
-
-/*
  * A model edited by hand may say one title in "meta" and another in
  * its title lines: the lines, which every title page shows, are kept
- * as the title too, said with a warning.
+ * as the title too, said with a warning.  Not where the model says
+ * the title is its own (title_own): a reader took it from a label,
+ * front matter or the file's name, and kept the lines as written.
  */
 static void
-jr_titles(struct dc_doc *d)
+jr_titles(struct jr *p)
 {
-	char	*t;
-	int	 i;
+	struct dc_doc	*d = p->d;
+	char		*t;
+	int		 i;
 
 	for (i = 0; i < DC_LANG__MAX; i++) {
+		if (p->own[i])
+			continue;
 		t = dc_title_join(d, (enum dc_lang)i);
 		if (t != NULL && d->meta.l[i].title != NULL &&
-		    !jr_title_same(t, d->meta.l[i].title)) {
+		    strcmp(t, d->meta.l[i].title) != 0) {
 			dc_msg(DC_WARN_GENERIC, 0, 0, "meta %s title \"%s\" "
 			    "is not the title lines; they are kept: %s",
 			    dc_lang_code((enum dc_lang)i),
@@ -261,9 +247,10 @@ jr_meta(struct jr *p, JsonObject *o, const char *key, const char *where,
 
 static int
 jr_lmeta(struct jr *p, JsonObject *o, const char *where,
-    struct dc_lmeta *l)
+    struct dc_lmeta *l, int *own)
 {
-	return jr_meta(p, o, "title", where, &l->title) |
+	return jr_bool(p, o, "title_own", where, own) |
+	    jr_meta(p, o, "title", where, &l->title) |
 	    jr_meta(p, o, "subtitle", where, &l->subtitle) |
 	    jr_meta(p, o, "occasion", where, &l->occasion) |
 	    jr_meta(p, o, "speaker", where, &l->speaker) |
@@ -370,7 +357,7 @@ jr_metadata(struct jr *p, JsonObject *o)
 			return jr_fail(p, "meta", "a language's metadata is "
 			    "not an object");
 		if (jr_lmeta(p, json_node_get_object(n), code,
-		    &m->l[lang]) != 0)
+		    &m->l[lang], &p->own[lang]) != 0)
 			return -1;
 	}
 	return 0;
@@ -787,7 +774,7 @@ dc_parse_json(const struct dc_input *in, const struct dc_opts *o)
 		    "alignment")) == -1)
 			goto out;
 	}
-	jr_titles(p.d);
+	jr_titles(&p);
 	/* The rules every reader's model keeps (a title is set later, by
 	 * dc_doc_finish(), if the JSON has none). */
 	dc_doc_finish(p.d, o, in->path);

@@ -1505,23 +1505,6 @@ header_file_title(struct dc_doc *d, int lang, const struct dc_line **l,
 }
 
 /*
- * The title a title line "2013-04-28_title" gives the metadata (the
- * title without the date, as header_file_title() takes it), g_malloc'd,
- * or NULL if s is no such line.
- */
-char *
-dc_file_title(const char *s)
-{
-	GMatchInfo	*mi = NULL;
-	char		*t = NULL;
-
-	if (g_regex_match(R(RX_FILE_TITLE), s, 0, &mi))
-		t = g_match_info_fetch(mi, 2);
-	g_match_info_free(mi);
-	return t;
-}
-
-/*
  * A credit line in the header, "文｜某某", "编辑｜某某", "图｜某社": a
  * byline; the writer's name is the author where none is known.
  * Returns 1 if s is one.

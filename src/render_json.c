@@ -149,9 +149,11 @@ json_pub(JsonBuilder *b, const struct dc_meta *m)
 }
 
 static void
-json_meta(JsonBuilder *b, const struct dc_meta *m)
+json_meta(JsonBuilder *b, const struct dc_doc *d)
 {
+	const struct dc_meta	*m = &d->meta;
 	const struct dc_lmeta	*l;
+	char			*t;
 	int			 i;
 
 	json_builder_begin_object(b);
@@ -192,6 +194,16 @@ json_meta(JsonBuilder *b, const struct dc_meta *m)
 			continue;
 		json_builder_set_member_name(b, dc_lang_code(i));
 		json_builder_begin_object(b);
+		/* A title that is not the title lines (a label's, front
+		 * matter's, a file name's) is the text's own: so that
+		 * the JSON reader keeps it and does not take it for a
+		 * hand edit. */
+		t = dc_title_join(d, (enum dc_lang)i);
+		if (t != NULL && l->title != NULL && strcmp(t, l->title) != 0) {
+			json_builder_set_member_name(b, "title_own");
+			json_builder_add_boolean_value(b, TRUE);
+		}
+		g_free(t);
 		json_str(b, "title", l->title);
 		json_str(b, "subtitle", l->subtitle);
 		json_str(b, "occasion", l->occasion);
@@ -381,7 +393,7 @@ json_text(const struct dc_doc *d, int pretty, const char *path,
 		dc_json_quote(o.s, path, 0);
 	}
 	json_key(&o, "meta", 0);
-	json_meta(o.b, &d->meta);
+	json_meta(o.b, d);
 	json_emit(&o, 1);
 	json_key(&o, "header", 0);
 	json_bracket(&o, '[', 0);
