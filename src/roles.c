@@ -252,7 +252,6 @@ struct rl_unit {
 	int		 lang;		/* the language of text */
 	unsigned	 rec;		/* dc_recognise() */
 	unsigned char	 f[RF__MAX];	/* features */
-	int		 cost[DC_ROLE__MAX]; /* of each role */
 };
 
 /* Is c a mark that ends a sentence? */
@@ -262,6 +261,20 @@ rl_stop(gunichar c)
 	return c == 0x3002 || c == 0xFF01 || c == 0xFF1F || c == '.' ||
 	    c == '!' || c == '?' || c == 0x2026 || c == 0x201D ||
 	    c == 0x300D;
+}
+
+/* The text a block is judged by: its Chinese first, else its first
+ * segment's, "" if it has none. */
+static const char *
+rl_unit_text(const struct dc_node *b)
+{
+	const struct dc_node *s;
+
+	if (b->child == NULL)
+		return "";
+	if ((s = dc_node_seg(b, DC_LANG_ZH)) == NULL)
+		s = b->child;
+	return s->text;
 }
 
 /* The unit's own features, from its block. */
@@ -288,7 +301,7 @@ rl_unit_own(struct rl_unit *u, const struct dc_node *b)
 	s = dc_node_seg(b, DC_LANG_ZH);
 	if (s == NULL)
 		s = b->child;
-	u->text = t = s->text;
+	u->text = t = rl_unit_text(b);
 	u->lang = s->lang;
 	u->f[RF_MULTI] = b->child->next != NULL;
 	u->rec = dc_recognise(t, u->lang);
@@ -323,20 +336,21 @@ rl_unit_place(struct rl_unit *u, size_t i, size_t n)
 	u[i].f[RF_PREV_STOP] = i > 0 && u[i - 1].f[RF_STOP];
 }
 
-/* Each role's cost for the unit, from the table. */
+/* Each role's cost for the unit, from the table, into cost[]. */
 static void
-rl_unit_cost(struct rl_unit *u)
+rl_unit_cost(const struct rl_unit *u, gint16 *cost)
 {
-	int	 r, f;
+	int	 r, f, c;
 
 	for (r = 0; r < DC_ROLE__MAX; r++) {
-		u->cost[r] = 0;
+		c = 0;
 		for (f = 0; f < RF__MAX; f++)
 			if (u->f[f])
-				u->cost[r] += rl_weights[r][f];
-		if (u->cost[r] > X || (rl_needs[r] != 0 &&
+				c += rl_weights[r][f];
+		if (c > X || (rl_needs[r] != 0 &&
 		    (u->rec & rl_needs[r]) == 0))
-			u->cost[r] = X;
+			c = X;
+		cost[r] = (gint16)c;
 	}
 }
 
@@ -348,23 +362,26 @@ rl_unit_cost(struct rl_unit *u)
  * 0..i with unit i in role r; z[i][r] that of units i+1..n-1 after
  * unit i in role r.  Their sum is the cheapest labelling of the whole
  * text with unit i in role r, which gives each unit's runner-up.  Ties
- * go to the lower role (the body's first).
+ * go to the lower role (the body's first).  z is kept a row at a
+ * time, each unit's two sums as the backward pass reaches it: a text
+ * of a million one-character lines is a million units.
  */
 struct rl_dp {
 	size_t		 n;		/* units */
 	int		 k;		/* roles */
-	const int	*cost;		/* [i * k + r]: unit i in role r */
+	const gint16	*cost;		/* [i * k + r]: unit i in role r, at
+					   most X (2 bytes: a unit may be
+					   a one-character line) */
 	int		(*follow)(int, int); /* may role b follow a? */
 	int		(*group)(int);	/* a role's kind, for runners-up */
-	int		*a, *z;		/* [i * k + r], see above */
+	int		*a;		/* [i * k + r], see above */
 	int		*best;		/* [i]: the chosen role */
 	int		*ru;		/* [i]: the runner-up, or -1 */
+	int		*tb, *tru;	/* [i]: their whole labellings' costs */
 };
 
 #define A(p, i, r)	((p)->a[(i) * (p)->k + (r)])
-#define Z(p, i, r)	((p)->z[(i) * (p)->k + (r)])
 #define C(p, i, r)	((p)->cost[(i) * (p)->k + (r)])
-#define T(p, i, r)	(A(p, i, r) + Z(p, i, r))
 
 static void
 rl_forward(struct rl_dp *p)
@@ -385,23 +402,52 @@ rl_forward(struct rl_dp *p)
 		}
 }
 
+/* The cheapest labelling with unit i in another kind of role than
+ * its best, from z's row i: ru[i] is the runner-up, or -1 if none can
+ * stand there; tb[i] and tru[i] the two labellings' costs. */
+static void
+rl_runner_up(struct rl_dp *p, size_t i, const int *z)
+{
+	int	 r, b = -1, g = p->group(p->best[i]), t;
+
+	for (r = 0; r < p->k; r++) {
+		t = A(p, i, r) + z[r];
+		if (p->group(r) != g && t < X && (b == -1 || t < p->tru[i])) {
+			b = r;
+			p->tru[i] = t;
+		}
+	}
+	p->ru[i] = b;
+	p->tb[i] = A(p, i, p->best[i]) + z[p->best[i]];
+}
+
+/* z from the last unit back, row by row, with each unit's runner-up. */
 static void
 rl_backward(struct rl_dp *p)
 {
 	size_t	 i;
-	int	 r, q, c;
+	int	 r, q, c, *z, *zp, *t;
 
+	z = g_new(int, p->k);
+	zp = g_new(int, p->k);
 	for (r = 0; r < p->k; r++)
-		Z(p, p->n - 1, r) = 0;
-	for (i = p->n - 1; i > 0; i--)
+		z[r] = 0;
+	for (i = p->n - 1; ; i--) {
+		rl_runner_up(p, i, z);
+		if (i == 0)
+			break;
 		for (r = 0; r < p->k; r++) {
 			c = -1;
 			for (q = 0; q < p->k; q++)
 				if (p->follow(r, q) && (c == -1 ||
-				    Z(p, i, q) + C(p, i, q) < c))
-					c = Z(p, i, q) + C(p, i, q);
-			Z(p, i - 1, r) = c == -1 ? X * 8 : c;
+				    z[q] + C(p, i, q) < c))
+					c = z[q] + C(p, i, q);
+			zp[r] = c == -1 ? X * 8 : c;
 		}
+		t = z, z = zp, zp = t;
+	}
+	g_free(z);
+	g_free(zp);
 }
 
 /* The best labelling: the best last role, then back through the
@@ -428,52 +474,36 @@ rl_best(struct rl_dp *p)
 	}
 }
 
-/* The cheapest labelling with unit i in another kind of role than
- * its best: the runner-up, or -1 if none can stand there. */
-static int
-rl_runner_up(const struct rl_dp *p, size_t i)
-{
-	int	 r, b = -1, g = p->group(p->best[i]);
-
-	for (r = 0; r < p->k; r++)
-		if (p->group(r) != g && T(p, i, r) < X && (b == -1 ||
-		    T(p, i, r) < T(p, i, b)))
-			b = r;
-	return b;
-}
-
-/* Decode: fills best[] and ru[] (g_malloc'd, the caller frees). */
+/* Decode: fills best[], ru[], tb[] and tru[] (rl_dp_free()). */
 static void
 rl_decode(struct rl_dp *p)
 {
-	size_t	 i;
-
 	p->a = g_new(int, p->n * p->k);
-	p->z = g_new(int, p->n * p->k);
 	p->best = g_new(int, p->n);
 	p->ru = g_new(int, p->n);
+	p->tb = g_new(int, p->n);
+	p->tru = g_new(int, p->n);
 	rl_forward(p);
-	rl_backward(p);
 	rl_best(p);
-	for (i = 0; i < p->n; i++)
-		p->ru[i] = rl_runner_up(p, i);
+	rl_backward(p);
+	g_free(p->a);
+	p->a = NULL;
 }
 
 static void
 rl_dp_free(struct rl_dp *p)
 {
-	g_free(p->a);
-	g_free(p->z);
 	g_free(p->best);
 	g_free(p->ru);
+	g_free(p->tb);
+	g_free(p->tru);
 }
 
 /* Does unit i win its role by less than the margin? */
 static int
 rl_close(const struct rl_dp *p, size_t i)
 {
-	return p->ru[i] >= 0 && T(p, i, p->ru[i]) - T(p, i, p->best[i]) <
-	    RL_MARGIN;
+	return p->ru[i] >= 0 && p->tru[i] - p->tb[i] < RL_MARGIN;
 }
 
 /* Print a unit: its line, features, its role and the runner-up with
@@ -492,10 +522,10 @@ rl_explain(const struct rl_dp *p, size_t i, int line, const char *what,
 		if (f[j])
 			fprintf(stderr, " %s", fnames[j]);
 	fprintf(stderr, " ] %s %d (total %d)", rnames[r], C(p, i, r),
-	    T(p, i, r));
+	    p->tb[i]);
 	if (ru >= 0)
 		fprintf(stderr, ", runner-up %s %d (total %d)", rnames[ru],
-		    C(p, i, ru), T(p, i, ru));
+		    C(p, i, ru), p->tru[i]);
 	/* g_utf8_substring() reads past an end beyond the text. */
 	n = g_utf8_strlen(text, -1);
 	t = g_utf8_substring(text, 0, n > 24 ? 24 : n);
@@ -529,7 +559,7 @@ dc_roles_decide(const struct dc_node *first, const struct dc_opts *o,
 	struct rl_unit	*u;
 	struct rl_dp	 p;
 	enum dc_role	*best;
-	int		*cost;
+	gint16		*cost;
 	size_t		 i;
 
 	memset(&p, 0, sizeof(p));
@@ -541,11 +571,16 @@ dc_roles_decide(const struct dc_node *first, const struct dc_opts *o,
 	u = g_new0(struct rl_unit, p.n);
 	for (i = 0, b = first; b != NULL; b = b->next, i++)
 		rl_unit_own(&u[i], b);
-	cost = g_new(int, p.n * DC_ROLE__MAX);
+	cost = g_new(gint16, p.n * DC_ROLE__MAX);
 	for (i = 0; i < p.n; i++) {
 		rl_unit_place(u, i, p.n);
-		rl_unit_cost(&u[i]);
-		memcpy(cost + i * DC_ROLE__MAX, u[i].cost, sizeof(u[i].cost));
+		rl_unit_cost(&u[i], cost + i * DC_ROLE__MAX);
+	}
+	/* The units are not needed past their costs but to explain: a
+	 * warning's text is the block's (rl_unit_own()'s choice). */
+	if (o == NULL || !o->explain) {
+		g_free(u);
+		u = NULL;
 	}
 	p.k = DC_ROLE__MAX;
 	p.cost = cost;
@@ -553,17 +588,17 @@ dc_roles_decide(const struct dc_node *first, const struct dc_opts *o,
 	p.group = rl_group_body;
 	rl_decode(&p);
 	best = g_new(enum dc_role, p.n);
-	for (i = 0; i < p.n; i++) {
+	for (i = 0, b = first; i < p.n; i++, b = b->next) {
 		best[i] = p.best[i];
-		if (o != NULL && o->explain)
-			rl_explain(&p, i, u[i].b->line, "block", u[i].f,
+		if (u != NULL)
+			rl_explain(&p, i, b->line, "block", u[i].f,
 			    rl_feat_names, RF__MAX, rl_role_names, u[i].text);
 		if (rl_close(&p, i) && (p.best[i] != DC_ROLE_BODY ||
 		    p.ru[i] != DC_ROLE_BODY))
-			dc_msg(DC_WARN_ROLE, u[i].b->line, 0, "taken as %s "
+			dc_msg(DC_WARN_ROLE, b->line, 0, "taken as %s "
 			    "by a small margin over %s: %s",
 			    rl_role_names[p.best[i]], rl_role_names[p.ru[i]],
-			    u[i].text);
+			    rl_unit_text(b));
 	}
 	rl_dp_free(&p);
 	g_free(cost);
@@ -684,26 +719,25 @@ dc_roles_header(const struct dc_line **l, size_t n, const unsigned *rec,
 {
 	struct rl_dp	 p;
 	unsigned char	(*f)[HF__MAX];
-	int		*cost, r, j, first = 1;
+	gint16		*cost;
+	int		 r, j, c, first = 1;
 	size_t		 i, h = 0;
 
 	if (n == 0)
 		return 0;
 	memset(&p, 0, sizeof(p));
 	f = g_malloc(sizeof(*f) * n);
-	cost = g_new(int, n * HL__MAX);
+	cost = g_new(gint16, n * HL__MAX);
 	for (i = 0; i < n; i++) {
 		hl_features(f[i], rec[i], i, n, first);
 		if (!l[i]->blank)
 			first = 0;
 		for (r = 0; r < HL__MAX; r++) {
-			cost[i * HL__MAX + r] = 0;
+			c = 0;
 			for (j = 0; j < HF__MAX; j++)
 				if (f[i][j])
-					cost[i * HL__MAX + r] +=
-					    hl_weights[r][j];
-			if (cost[i * HL__MAX + r] > X)
-				cost[i * HL__MAX + r] = X;
+					c += hl_weights[r][j];
+			cost[i * HL__MAX + r] = (gint16)(c > X ? X : c);
 		}
 	}
 	p.n = n;

@@ -1,11 +1,13 @@
 #!/bin/sh
 # Memory for many short lines: a text of one-character lines takes a
 # node or two a line, far more memory than its bytes.  Converted to
-# TEI, 1 MB of them peaks under 260 bytes of memory an input byte (the
+# TEI, 1 MB of them peaks under 270 bytes of memory an input byte (the
 # translation pairs a one-language TEI never links are not made, the
-# XML is not copied at the end); and where the memory is not there
-# (here a 400 MB address space), 2 MB of them is refused with what it
-# needs instead of the allocator aborting.  Skipped under the
+# XML is not copied at the end; the roles decoder keeps one table of
+# 15 roles a block, its costs in 2 bytes, and its backward pass a row
+# at a time: 341 bytes with both tables whole); and where the memory
+# is not there (here a 400 MB address space), 2 MB of them is refused
+# with what it needs instead of the allocator aborting.  Skipped under the
 # sanitizers, whose shadow memory changes both.
 . "${top_srcdir:-.}/tests/lib.sh"
 need python3
@@ -24,7 +26,7 @@ if [ -x /usr/bin/time ]; then
 	kb=$(sed -n 's/.*Maximum resident set size (kbytes): //p' "$T/time")
 	r=$((kb * 1024 / $(wc -c <"$T/l1.txt")))
 	echo "1 MB of one-character lines to TEI: $kb kB, $r bytes an input byte"
-	[ "$r" -lt 260 ] || fail "$r bytes of memory an input byte, not under 260"
+	[ "$r" -lt 270 ] || fail "$r bytes of memory an input byte, not under 270"
 fi
 
 (ulimit -v 400000; exec "$DOCCONV" --tei -o "$T/l2.tei" "$T/l2.txt") \
