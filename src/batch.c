@@ -1155,6 +1155,7 @@ progress_ok(const struct run *r)
 static void
 progress(const struct run *r, struct tally *t)
 {
+	GString	*b;
 	gint64	 now;
 	double	 secs, rate;
 	long	 left;
@@ -1169,18 +1170,22 @@ progress(const struct run *r, struct tally *t)
 	rate = secs > 0 ? t->done / secs : 0;
 	/*
 	 * Drawn with the cursor left at its start: a worker's message
-	 * then writes over it instead of being appended to it.
+	 * then clears it and is printed in its place.  One write, so
+	 * that no worker's message comes in the middle of it.
 	 */
-	fprintf(stderr, "\033[Kdocconv: %zu/%zu", t->done, t->total);
+	b = g_string_new(NULL);
+	g_string_printf(b, "\033[Kdocconv: %zu/%zu", t->done, t->total);
 	if (t->failed > 0)
-		fprintf(stderr, ", %zu failed", t->failed);
+		g_string_append_printf(b, ", %zu failed", t->failed);
 	if (rate > 0 && t->done < t->total) {
 		left = (long)((t->total - t->done) / rate + 0.5);
-		fprintf(stderr, ", %.1f files/s, %ld:%02ld:%02ld left", rate,
-		    left / 3600, left / 60 % 60, left % 60);
+		g_string_append_printf(b, ", %.1f files/s, %ld:%02ld:%02ld "
+		    "left", rate, left / 3600, left / 60 % 60, left % 60);
 	}
-	fputc('\r', stderr);
+	g_string_append_c(b, '\r');
+	fputs(b->str, stderr);
 	fflush(stderr);
+	g_string_free(b, TRUE);
 }
 
 /*

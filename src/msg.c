@@ -424,8 +424,11 @@ dc_msg_v(enum dc_err e, int line, int col, const char *fmt, va_list ap)
 		return;
 	}
 	g_string_append_c(b, '\n');
+	/* One write: the -j workers and the progress line share the
+	 * terminal, and another's line between the clearing and the
+	 * message would be printed over. */
+	g_string_prepend(b, msg_clear);
 	g_mutex_lock(&msg_lock);
-	fputs(msg_clear, stderr);
 	fputs(b->str, stderr);
 	g_mutex_unlock(&msg_lock);
 	g_string_free(b, TRUE);

@@ -178,6 +178,27 @@ for i in range(len(t)):
         if t[start - 4:start] != b"\r\x1b[K":
             sys.exit(1)
 EOF
+	# With -j 2 the workers' warnings and the progress line share the
+	# terminal: each is one write, so that no line comes between a
+	# warning's clearing and its text.
+	what="warnings of -j 2 beside the progress line"
+	mkdir "$T/jw"
+	for i in $(seq 1 40); do
+		printf 'Tarn %d\n\nVelmo\001 dor.\n' $i >"$T/jw/w$i.txt"
+	done
+	script -qec "'$DOCCONV' -j 2 --tei -o '$T/jwo/' '$T'/jw/w*.txt" \
+	    /dev/null >"$T/tty" </dev/null || fail "$what: $(cat "$T/tty")"
+	python3 - "$T/tty" <<'EOF' || fail "$what: a warning not cleared before"
+import sys
+t = open(sys.argv[1], "rb").read()
+if t.count(b"WARNING") != 40:
+    sys.exit(1)
+for i in range(len(t)):
+    if t.startswith(b"WARNING", i):
+        start = t.rfind(b"docconv: ", 0, i)
+        if t[start - 4:start] != b"\r\x1b[K":
+            sys.exit(1)
+EOF
 else
 	echo "no script(1): the terminal's progress line is not checked"
 fi
