@@ -802,14 +802,17 @@ lb_balance_n(const struct ln_para *p, const int64_t *w, const int *end,
 			if (pen[j] < 0 || (k == nl) != (j == ng))
 				continue;
 			best = -1;
-			for (i = 0; i < j; i++) {
-				if (c[(k - 1) * (ng + 1) + i] < 0 ||
-				    w[end[j]] - w[i] > width)
+			/* Back from j while the line fits (w grows with
+			 * i): a 10,000-character title was nl * ng * ng.
+			 * Ties go to the lowest i, as they did forward. */
+			for (i = j - 1; i >= 0 &&
+			    w[end[j]] - w[i] <= width; i--) {
+				if (c[(k - 1) * (ng + 1) + i] < 0)
 					continue;
 				d = (double)(width - (w[end[j]] - w[i]));
 				d = c[(k - 1) * (ng + 1) + i] + d * d + pen[j] +
 				    (lb_alone(p, i, j) ? LB_ALONE : 0);
-				if (best < 0 || d < best) {
+				if (best < 0 || d <= best) {
 					best = d;
 					from[k * (ng + 1) + j] = i;
 				}
