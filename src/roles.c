@@ -252,6 +252,7 @@ struct rl_unit {
 	int		 lang;		/* the language of text */
 	unsigned	 rec;		/* dc_recognise() */
 	unsigned char	 f[RF__MAX];	/* features */
+	int		 cost[DC_ROLE__MAX]; /* of each role */
 };
 
 /* Is c a mark that ends a sentence? */
@@ -261,20 +262,6 @@ rl_stop(gunichar c)
 	return c == 0x3002 || c == 0xFF01 || c == 0xFF1F || c == '.' ||
 	    c == '!' || c == '?' || c == 0x2026 || c == 0x201D ||
 	    c == 0x300D;
-}
-
-/* The text a block is judged by: its Chinese first, else its first
- * segment's, "" if it has none. */
-static const char *
-rl_unit_text(const struct dc_node *b)
-{
-	const struct dc_node *s;
-
-	if (b->child == NULL)
-		return "";
-	if ((s = dc_node_seg(b, DC_LANG_ZH)) == NULL)
-		s = b->child;
-	return s->text;
 }
 
 /* The unit's own features, from its block. */
@@ -301,7 +288,7 @@ rl_unit_own(struct rl_unit *u, const struct dc_node *b)
 	s = dc_node_seg(b, DC_LANG_ZH);
 	if (s == NULL)
 		s = b->child;
-	u->text = t = rl_unit_text(b);
+	u->text = t = s->text;
 	u->lang = s->lang;
 	u->f[RF_MULTI] = b->child->next != NULL;
 	u->rec = dc_recognise(t, u->lang);
@@ -321,36 +308,56 @@ rl_unit_own(struct rl_unit *u, const struct dc_node *b)
 		u->rec |= RL_TYPED;
 }
 
-/* The features that depend on the unit's place and its neighbours. */
+/*
+ * The features that depend on the unit's place, block i of n, and its
+ * neighbours: rec[] and stop[] are every block's recognisers and
+ * whether it ends a sentence.
+ */
 static void
-rl_unit_place(struct rl_unit *u, size_t i, size_t n)
+rl_unit_place(struct rl_unit *u, size_t i, size_t n, const unsigned *rec,
+    const unsigned char *stop)
 {
 	const unsigned tail = DC_REC_BYLINE | DC_REC_DATELINE | DC_REC_DATE |
 	    DC_REC_EDITOR | DC_REC_CREDIT;
 
-	u[i].f[RF_FIRST] = i == 0;
-	u[i].f[RF_LAST] = i + 1 == n;
-	u[i].f[RF_END3] = n - i - 1 >= 3;
-	u[i].f[RF_END6] = n - i - 1 >= 6;
-	u[i].f[RF_NEXT_TAIL] = i + 1 < n && (u[i + 1].rec & tail) != 0;
-	u[i].f[RF_PREV_STOP] = i > 0 && u[i - 1].f[RF_STOP];
+	u->f[RF_FIRST] = i == 0;
+	u->f[RF_LAST] = i + 1 == n;
+	u->f[RF_END3] = n - i - 1 >= 3;
+	u->f[RF_END6] = n - i - 1 >= 6;
+	u->f[RF_NEXT_TAIL] = i + 1 < n && (rec[i + 1] & tail) != 0;
+	u->f[RF_PREV_STOP] = i > 0 && stop[i - 1];
 }
 
-/* Each role's cost for the unit, from the table, into cost[]. */
-static void
-rl_unit_cost(const struct rl_unit *u, gint16 *cost)
+/*
+ * Can a block whose recognisers said rec be nothing but the body's?
+ * Every other role needs one of its forms (rl_needs).
+ */
+static int
+rl_forced_body(unsigned rec)
 {
-	int	 r, f, c;
+	int	 r;
+
+	for (r = 0; r < DC_ROLE__MAX; r++)
+		if (r != DC_ROLE_BODY &&
+		    (rl_needs[r] == 0 || (rec & rl_needs[r]) != 0))
+			return 0;
+	return 1;
+}
+
+/* Each role's cost for the unit, from the table. */
+static void
+rl_unit_cost(struct rl_unit *u)
+{
+	int	 r, f;
 
 	for (r = 0; r < DC_ROLE__MAX; r++) {
-		c = 0;
+		u->cost[r] = 0;
 		for (f = 0; f < RF__MAX; f++)
 			if (u->f[f])
-				c += rl_weights[r][f];
-		if (c > X || (rl_needs[r] != 0 &&
+				u->cost[r] += rl_weights[r][f];
+		if (u->cost[r] > X || (rl_needs[r] != 0 &&
 		    (u->rec & rl_needs[r]) == 0))
-			c = X;
-		cost[r] = (gint16)c;
+			u->cost[r] = X;
 	}
 }
 
@@ -362,26 +369,23 @@ rl_unit_cost(const struct rl_unit *u, gint16 *cost)
  * 0..i with unit i in role r; z[i][r] that of units i+1..n-1 after
  * unit i in role r.  Their sum is the cheapest labelling of the whole
  * text with unit i in role r, which gives each unit's runner-up.  Ties
- * go to the lower role (the body's first).  z is kept a row at a
- * time, each unit's two sums as the backward pass reaches it: a text
- * of a million one-character lines is a million units.
+ * go to the lower role (the body's first).
  */
 struct rl_dp {
 	size_t		 n;		/* units */
 	int		 k;		/* roles */
-	const gint16	*cost;		/* [i * k + r]: unit i in role r, at
-					   most X (2 bytes: a unit may be
-					   a one-character line) */
+	const int	*cost;		/* [i * k + r]: unit i in role r */
 	int		(*follow)(int, int); /* may role b follow a? */
 	int		(*group)(int);	/* a role's kind, for runners-up */
-	int		*a;		/* [i * k + r], see above */
+	int		*a, *z;		/* [i * k + r], see above */
 	int		*best;		/* [i]: the chosen role */
 	int		*ru;		/* [i]: the runner-up, or -1 */
-	int		*tb, *tru;	/* [i]: their whole labellings' costs */
 };
 
 #define A(p, i, r)	((p)->a[(i) * (p)->k + (r)])
+#define Z(p, i, r)	((p)->z[(i) * (p)->k + (r)])
 #define C(p, i, r)	((p)->cost[(i) * (p)->k + (r)])
+#define T(p, i, r)	(A(p, i, r) + Z(p, i, r))
 
 static void
 rl_forward(struct rl_dp *p)
@@ -402,52 +406,23 @@ rl_forward(struct rl_dp *p)
 		}
 }
 
-/* The cheapest labelling with unit i in another kind of role than
- * its best, from z's row i: ru[i] is the runner-up, or -1 if none can
- * stand there; tb[i] and tru[i] the two labellings' costs. */
-static void
-rl_runner_up(struct rl_dp *p, size_t i, const int *z)
-{
-	int	 r, b = -1, g = p->group(p->best[i]), t;
-
-	for (r = 0; r < p->k; r++) {
-		t = A(p, i, r) + z[r];
-		if (p->group(r) != g && t < X && (b == -1 || t < p->tru[i])) {
-			b = r;
-			p->tru[i] = t;
-		}
-	}
-	p->ru[i] = b;
-	p->tb[i] = A(p, i, p->best[i]) + z[p->best[i]];
-}
-
-/* z from the last unit back, row by row, with each unit's runner-up. */
 static void
 rl_backward(struct rl_dp *p)
 {
 	size_t	 i;
-	int	 r, q, c, *z, *zp, *t;
+	int	 r, q, c;
 
-	z = g_new(int, p->k);
-	zp = g_new(int, p->k);
 	for (r = 0; r < p->k; r++)
-		z[r] = 0;
-	for (i = p->n - 1; ; i--) {
-		rl_runner_up(p, i, z);
-		if (i == 0)
-			break;
+		Z(p, p->n - 1, r) = 0;
+	for (i = p->n - 1; i > 0; i--)
 		for (r = 0; r < p->k; r++) {
 			c = -1;
 			for (q = 0; q < p->k; q++)
 				if (p->follow(r, q) && (c == -1 ||
-				    z[q] + C(p, i, q) < c))
-					c = z[q] + C(p, i, q);
-			zp[r] = c == -1 ? X * 8 : c;
+				    Z(p, i, q) + C(p, i, q) < c))
+					c = Z(p, i, q) + C(p, i, q);
+			Z(p, i - 1, r) = c == -1 ? X * 8 : c;
 		}
-		t = z, z = zp, zp = t;
-	}
-	g_free(z);
-	g_free(zp);
 }
 
 /* The best labelling: the best last role, then back through the
@@ -474,36 +449,52 @@ rl_best(struct rl_dp *p)
 	}
 }
 
-/* Decode: fills best[], ru[], tb[] and tru[] (rl_dp_free()). */
+/* The cheapest labelling with unit i in another kind of role than
+ * its best: the runner-up, or -1 if none can stand there. */
+static int
+rl_runner_up(const struct rl_dp *p, size_t i)
+{
+	int	 r, b = -1, g = p->group(p->best[i]);
+
+	for (r = 0; r < p->k; r++)
+		if (p->group(r) != g && T(p, i, r) < X && (b == -1 ||
+		    T(p, i, r) < T(p, i, b)))
+			b = r;
+	return b;
+}
+
+/* Decode: fills best[] and ru[] (g_malloc'd, the caller frees). */
 static void
 rl_decode(struct rl_dp *p)
 {
+	size_t	 i;
+
 	p->a = g_new(int, p->n * p->k);
+	p->z = g_new(int, p->n * p->k);
 	p->best = g_new(int, p->n);
 	p->ru = g_new(int, p->n);
-	p->tb = g_new(int, p->n);
-	p->tru = g_new(int, p->n);
 	rl_forward(p);
-	rl_best(p);
 	rl_backward(p);
-	g_free(p->a);
-	p->a = NULL;
+	rl_best(p);
+	for (i = 0; i < p->n; i++)
+		p->ru[i] = rl_runner_up(p, i);
 }
 
 static void
 rl_dp_free(struct rl_dp *p)
 {
+	g_free(p->a);
+	g_free(p->z);
 	g_free(p->best);
 	g_free(p->ru);
-	g_free(p->tb);
-	g_free(p->tru);
 }
 
 /* Does unit i win its role by less than the margin? */
 static int
 rl_close(const struct rl_dp *p, size_t i)
 {
-	return p->ru[i] >= 0 && p->tru[i] - p->tb[i] < RL_MARGIN;
+	return p->ru[i] >= 0 && T(p, i, p->ru[i]) - T(p, i, p->best[i]) <
+	    RL_MARGIN;
 }
 
 /* Print a unit: its line, features, its role and the runner-up with
@@ -522,10 +513,10 @@ rl_explain(const struct rl_dp *p, size_t i, int line, const char *what,
 		if (f[j])
 			fprintf(stderr, " %s", fnames[j]);
 	fprintf(stderr, " ] %s %d (total %d)", rnames[r], C(p, i, r),
-	    p->tb[i]);
+	    T(p, i, r));
 	if (ru >= 0)
 		fprintf(stderr, ", runner-up %s %d (total %d)", rnames[ru],
-		    C(p, i, ru), p->tru[i]);
+		    C(p, i, ru), T(p, i, ru));
 	/* g_utf8_substring() reads past an end beyond the text. */
 	n = g_utf8_strlen(text, -1);
 	t = g_utf8_substring(text, 0, n > 24 ? 24 : n);
@@ -550,59 +541,99 @@ rl_group_body(int r)
  * one labelling.  Returns a g_malloc'd array of *n roles, one for each
  * node from first on; a unit whose role wins by a small margin is
  * warned about, naming the runner-up; o->explain prints every unit.
+ *
+ * A run of blocks that can only be the body's is one unit for the
+ * decoder: each of them is the body's whatever the others are, and a
+ * run stands where its first block does in the grammar, so the
+ * labelling is the same while the decoder's tables hold the units
+ * that can be something else (a text of 500,000 short lines needs a
+ * handful of rows, not a million).
  */
 enum dc_role *
 dc_roles_decide(const struct dc_node *first, const struct dc_opts *o,
     size_t *n)
 {
 	const struct dc_node *b;
-	struct rl_unit	*u;
+	struct rl_unit	*u, t;
 	struct rl_dp	 p;
 	enum dc_role	*best;
-	gint16		*cost;
-	size_t		 i;
+	unsigned	*rec;
+	unsigned char	*stop;
+	size_t		 nb, i, j, *at;
+	int		*cost;
 
 	memset(&p, 0, sizeof(p));
-	for (p.n = 0, b = first; b != NULL; b = b->next)
-		p.n++;
-	*n = p.n;
-	if (p.n == 0)
+	for (nb = 0, b = first; b != NULL; b = b->next)
+		nb++;
+	*n = nb;
+	if (nb == 0)
 		return NULL;
-	u = g_new0(struct rl_unit, p.n);
-	for (i = 0, b = first; b != NULL; b = b->next, i++)
-		rl_unit_own(&u[i], b);
-	cost = g_new(gint16, p.n * DC_ROLE__MAX);
-	for (i = 0; i < p.n; i++) {
-		rl_unit_place(u, i, p.n);
-		rl_unit_cost(&u[i], cost + i * DC_ROLE__MAX);
+	rec = g_new(unsigned, nb);
+	stop = g_new(unsigned char, nb);
+	for (i = 0, b = first; b != NULL; b = b->next, i++) {
+		memset(&t, 0, sizeof(t));
+		rl_unit_own(&t, b);
+		rec[i] = t.rec;
+		stop[i] = t.f[RF_STOP];
 	}
-	/* The units are not needed past their costs but to explain: a
-	 * warning's text is the block's (rl_unit_own()'s choice). */
-	if (o == NULL || !o->explain) {
-		g_free(u);
-		u = NULL;
+	/* The units: every block that can be something else, and the
+	 * first block of each run of the body's only. */
+	for (p.n = 0, i = 0; i < nb; i++)
+		if (i == 0 || !rl_forced_body(rec[i]) ||
+		    !rl_forced_body(rec[i - 1]))
+			p.n++;
+	u = g_new0(struct rl_unit, p.n);
+	at = g_new(size_t, p.n);
+	cost = g_new(int, p.n * DC_ROLE__MAX);
+	for (j = 0, i = 0, b = first; b != NULL; b = b->next, i++) {
+		if (i > 0 && rl_forced_body(rec[i]) &&
+		    rl_forced_body(rec[i - 1]))
+			continue;
+		at[j] = i;
+		rl_unit_own(&u[j], b);
+		rl_unit_place(&u[j], i, nb, rec, stop);
+		rl_unit_cost(&u[j]);
+		memcpy(cost + j * DC_ROLE__MAX, u[j].cost, sizeof(u[j].cost));
+		j++;
 	}
 	p.k = DC_ROLE__MAX;
 	p.cost = cost;
 	p.follow = rl_follow_body;
 	p.group = rl_group_body;
 	rl_decode(&p);
-	best = g_new(enum dc_role, p.n);
-	for (i = 0, b = first; i < p.n; i++, b = b->next) {
-		best[i] = p.best[i];
-		if (u != NULL)
-			rl_explain(&p, i, b->line, "block", u[i].f,
-			    rl_feat_names, RF__MAX, rl_role_names, u[i].text);
-		if (rl_close(&p, i) && (p.best[i] != DC_ROLE_BODY ||
-		    p.ru[i] != DC_ROLE_BODY))
-			dc_msg(DC_WARN_ROLE, b->line, 0, "taken as %s "
+	best = g_new(enum dc_role, nb);
+	for (j = 0, i = 0, b = first; b != NULL; b = b->next, i++) {
+		if (j + 1 < p.n && at[j + 1] == i)
+			j++;
+		best[i] = p.best[j];
+		if (at[j] != i) {
+			/* In a run of the body's only: as its first. */
+			if (o != NULL && o->explain) {
+				memset(&t, 0, sizeof(t));
+				rl_unit_own(&t, b);
+				rl_unit_place(&t, i, nb, rec, stop);
+				rl_explain(&p, j, b->line, "block", t.f,
+				    rl_feat_names, RF__MAX, rl_role_names,
+				    t.text);
+			}
+			continue;
+		}
+		if (o != NULL && o->explain)
+			rl_explain(&p, j, u[j].b->line, "block", u[j].f,
+			    rl_feat_names, RF__MAX, rl_role_names, u[j].text);
+		if (rl_close(&p, j) && (p.best[j] != DC_ROLE_BODY ||
+		    p.ru[j] != DC_ROLE_BODY))
+			dc_msg(DC_WARN_ROLE, u[j].b->line, 0, "taken as %s "
 			    "by a small margin over %s: %s",
-			    rl_role_names[p.best[i]], rl_role_names[p.ru[i]],
-			    rl_unit_text(b));
+			    rl_role_names[p.best[j]], rl_role_names[p.ru[j]],
+			    u[j].text);
 	}
 	rl_dp_free(&p);
 	g_free(cost);
+	g_free(at);
 	g_free(u);
+	g_free(stop);
+	g_free(rec);
 	return best;
 }
 
@@ -641,7 +672,7 @@ enum hl_feat {
 	HF_OTHER,	/* not of a header's form */
 	HF_FIRST,	/* the first line */
 	HF_LAST,	/* the last line */
-	HF_FAR,		/* 24 lines or more down */
+	HF_FAR,		/* DC_HEADER_FAR lines or more down */
 	HF_TOP,		/* the text's first line */
 	HF__MAX
 };
@@ -704,7 +735,7 @@ hl_features(unsigned char *f, unsigned rec, size_t i, size_t n, int first)
 		f[HF_OTHER] = 1;
 	f[HF_FIRST] = first;
 	f[HF_LAST] = i + 1 == n;
-	f[HF_FAR] = i >= 24;
+	f[HF_FAR] = i >= DC_HEADER_FAR;
 	f[HF_TOP] = i == 0;
 }
 
@@ -719,34 +750,38 @@ dc_roles_header(const struct dc_line **l, size_t n, const unsigned *rec,
 {
 	struct rl_dp	 p;
 	unsigned char	(*f)[HF__MAX];
-	gint16		*cost;
-	int		 r, j, c, first = 1;
-	size_t		 i, h = 0;
+	int		*cost, r, j, first = 1;
+	size_t		 i, m, h = 0;
 
 	if (n == 0)
 		return 0;
+	/* Lines past DC_HEADER_FAR are the body's whatever they are:
+	 * decode up to the first of them, which sees the real length. */
+	m = n > DC_HEADER_FAR + 1 ? DC_HEADER_FAR + 1 : n;
 	memset(&p, 0, sizeof(p));
-	f = g_malloc(sizeof(*f) * n);
-	cost = g_new(gint16, n * HL__MAX);
-	for (i = 0; i < n; i++) {
+	f = g_malloc(sizeof(*f) * m);
+	cost = g_new(int, m * HL__MAX);
+	for (i = 0; i < m; i++) {
 		hl_features(f[i], rec[i], i, n, first);
 		if (!l[i]->blank)
 			first = 0;
 		for (r = 0; r < HL__MAX; r++) {
-			c = 0;
+			cost[i * HL__MAX + r] = 0;
 			for (j = 0; j < HF__MAX; j++)
 				if (f[i][j])
-					c += hl_weights[r][j];
-			cost[i * HL__MAX + r] = (gint16)(c > X ? X : c);
+					cost[i * HL__MAX + r] +=
+					    hl_weights[r][j];
+			if (cost[i * HL__MAX + r] > X)
+				cost[i * HL__MAX + r] = X;
 		}
 	}
-	p.n = n;
+	p.n = m;
 	p.k = HL__MAX;
 	p.cost = cost;
 	p.follow = hl_follow;
 	p.group = hl_group;
 	rl_decode(&p);
-	for (i = 0; i < n; i++) {
+	for (i = 0; i < m; i++) {
 		if (p.best[i] != HL_BODY && !l[i]->blank)
 			h = i + 1;
 		if (o != NULL && o->explain)
