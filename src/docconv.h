@@ -358,6 +358,8 @@ void		 dc_msg_v(enum dc_err, int, int, const char *, va_list)
 		    __attribute__((format(printf, 4, 0)));
 void		 dc_msg_sys(const char *, ...)
 		    __attribute__((format(printf, 1, 2)));
+void		 dc_msg_usage(const char *, ...)
+		    __attribute__((format(printf, 1, 2)));
 char		*dc_msg_value(const char *);
 enum dc_level	 dc_msg_level(void);
 void		 dc_msg_reset(void);
@@ -391,6 +393,7 @@ const char	*dc_lang_code(enum dc_lang);
 const char	*dc_lang_tag(const struct dc_meta *, enum dc_lang);
 const char	*dc_dialect_name(enum dc_dialect);
 enum dc_dialect	 dc_dialect_from_name(const char *);
+char		*dc_dialect_list(void);
 int		 dc_type_is_header(enum dc_type);
 int		 dc_type_is_block(enum dc_type);
 int		 dc_tree_check(const struct dc_doc *, FILE *);
