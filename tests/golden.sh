@@ -51,7 +51,7 @@ if [ -f "$base.json" ]; then
 	    fail "--input-format=json exit status $?"
 	cmp -s "$T/json" "$T/json2" || fail "JSON -> model -> JSON differs"
 fi
-for k in xhtml html pages; do
+for k in $GOLDEN_KINDS; do
 	[ -f "$base.$k" ] || continue
 	n=$((n + 1))
 	[ $k != pages ] || command -v pdftotext >/dev/null ||

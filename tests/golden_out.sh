@@ -6,7 +6,10 @@
 # EPUB's style.css, which t_html.sh lays out) left out; pages: the
 # PDF's pages as pdftotext -layout sets them out (one page a form
 # feed).  SOURCE_DATE_EPOCH=0; docconv's version is written VERSION.
-# Returns docconv's (or the tool's) exit status.
+# Returns docconv's (or the tool's) exit status.  GOLDEN_KINDS lists
+# the kinds: a new one is a case below and a word here (and a pattern
+# in configure.ac's GOLDEN_SIBLINGS, which distributes them).
+GOLDEN_KINDS="xhtml html pages"
 golden_out() {
 	_k=$1 _src=$2 _out=$3 _t=$4
 	rm -rf "$_t/gout"

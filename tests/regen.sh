@@ -39,7 +39,7 @@ for src; do
 		fi
 	fi
 	# What users read: kept where it exists (or with -w: for all).
-	for k in xhtml html pages; do
+	for k in $GOLDEN_KINDS; do
 		[ -f "$base.$k" ] || [ "$writers" = 1 ] || continue
 		golden_out $k "$src" "$base.$k.new" "$T" ||
 		    { echo "$src: --$k failed"; rm -f "$base.$k.new"; continue; }
