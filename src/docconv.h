@@ -387,6 +387,7 @@ enum dc_sub	 dc_sub_from_name(const char *);
 int		 dc_iso_date_valid(const char *);
 char		*dc_iso_date(const char *);
 enum dc_date_form dc_date_form(const char *);
+int		 dc_block_is_point(const struct dc_node *);
 const char	*dc_type_name(enum dc_type);
 enum dc_type	 dc_type_from_name(const char *);
 const char	*dc_lang_code(enum dc_lang);

@@ -684,6 +684,24 @@ dc_titleblock(const struct dc_doc *d, enum dc_lang l, struct dc_tline **out)
 }
 
 /*
+ * Is block n an enumerated point: a paragraph whose text in some
+ * language opens with an enumerator or a run-in lead ("一、", "(3)",
+ * "First,")?  The contents list such points under their part.
+ */
+int
+dc_block_is_point(const struct dc_node *n)
+{
+	const struct dc_node	*s;
+
+	if (n->type != DC_PARA)
+		return 0;
+	for (s = n->child; s != NULL; s = s->next)
+		if (s->type == DC_SEG && (s->enum_len > 0 || s->lead_len > 0))
+			return 1;
+	return 0;
+}
+
+/*
  * The form of a model date (meta.date_iso): "2020", "2020-11",
  * "2020-11-10", "--11-10", or DC_DATE_NONE for what is not a real
  * date in one of them.  Each writer takes the forms its format has.
