@@ -11,10 +11,16 @@ DOCCONV=${DOCCONV:-./src/docconv}
 T=$(mktemp -d "${TMPDIR:-/tmp}/docconv-regen.XXXXXX") || exit 1
 trap 'rm -rf "$T"' EXIT
 yes=0 tei=0 json=0 writers=0
-[ "$1" = -y ] && { yes=1; shift; }
-[ "$1" = -t ] && { tei=1; shift; }
-[ "$1" = -J ] && { json=1; shift; }
-[ "$1" = -w ] && { writers=1; shift; }
+while :; do
+	case $1 in
+	-y) yes=1 ;;
+	-t) tei=1 ;;
+	-J) json=1 ;;
+	-w) writers=1 ;;
+	*) break ;;
+	esac
+	shift
+done
 [ $# -gt 0 ] || set -- tests/golden/*/*.txt
 for src; do
 	base=${src%.txt}
