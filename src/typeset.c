@@ -679,6 +679,23 @@ ts_para(const struct ts *t, enum ts_sid sid, const char *text, size_t len,
 	return p;
 }
 
+/*
+ * Set an English salutation, vocative or closing that takes more than
+ * a line flush left in balanced lines broken at phrases, as a letter
+ * sets it: justified, the few words of its first line stood an em
+ * apart ("Your   Excellency   President   Vladimir / Putin,").
+ */
+static void
+ts_unjustify(const struct ts_style *s, struct ln_para *p, double width)
+{
+	int	 wu = (int)lround((width - 2 * s->inset) * LN_SCALE);
+
+	if (p->nlines < 2 || p->lines[0].x != 0)
+		return;
+	ln_balance(p, wu + 1);
+	ts_lines_place(s, p, wu);
+}
+
 static struct ts_page *
 ts_page_new(const struct ts *t, int number)
 {
@@ -1296,6 +1313,9 @@ ts_set_make(struct ts *t, struct ts_set *s, const struct dc_node *b)
 		s->lay[i] = ts_para(t, s->sid[i], TS_TEXT(s, i), s->clen[i],
 		    s->sid[i] == TS_SID_LANG(TS_ZH_TURN, i) ? g->spk_len :
 		    g->lead_len, f->w, ind);
+		if (i == DC_LANG_EN && (b->type == DC_SALUTATION ||
+		    b->type == DC_VOCATIVE || b->type == DC_CLOSING))
+			ts_unjustify(st, s->lay[i], f->w);
 	}
 	return 1;
 }
