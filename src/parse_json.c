@@ -87,9 +87,11 @@ jr_blank(const char *s)
 /*
  * A model edited by hand may say one title in "meta" and another in
  * its title lines: the lines, which every title page shows, are kept
- * as the title too, said with a warning.  Not where the model says
- * the title is its own (title_own): a reader took it from a label,
- * front matter or the file's name, and kept the lines as written.
+ * as the title too, said with a warning.  A title that is part of its
+ * lines is a reader's (a file name's date cut off, "2019-04-26_TITLE")
+ * and stays; so does one the model says is its own (title_own: a
+ * reader took it from front matter or a label and kept the lines as
+ * written).
  */
 static void
 jr_titles(struct jr *p)
@@ -103,7 +105,7 @@ jr_titles(struct jr *p)
 			continue;
 		t = dc_title_join(d, (enum dc_lang)i);
 		if (t != NULL && d->meta.l[i].title != NULL &&
-		    strcmp(t, d->meta.l[i].title) != 0) {
+		    strstr(t, d->meta.l[i].title) == NULL) {
 			dc_msg(DC_WARN_GENERIC, 0, 0, "meta %s title \"%s\" "
 			    "is not the title lines; they are kept: %s",
 			    dc_lang_code((enum dc_lang)i),
