@@ -109,6 +109,7 @@ void		 dc_byline_meta(struct dc_doc *, const char *, const char *,
 enum dc_dialect	 dc_detect(const struct dc_input *);
 int		 dc_is_address(const char *, int);
 int		 dc_is_thanks(const char *, int);
+int		 dc_source_line(const char *, char **, char **);
 void		 dc_seg_enum(struct dc_node *);
 int		 dc_parse_date(const char *, char **, char **, char **);
 void		 dc_header_lines(struct dc_doc *, const struct dc_line **, size_t);

@@ -127,6 +127,8 @@ enum rx_id {
 	RX_R_SAYS,	/* a label that is a verb of saying, not a name */
 	RX_R_NUM,	/* numbered heading: its numbering */
 	RX_R_EN_BYLINE,	/* "(Reporting by …)" */
+	RX_SOURCE_ZH,	/* dc_source_line(): "原文来自…", "转载自…" */
+	RX_SOURCE_EN,	/* dc_source_line(): "Originally published in …" */
 	RX__MAX
 };
 
@@ -308,6 +310,27 @@ static const struct {
 	"(?:部分|章|节|節)))", 0 },
 	/* RX_R_EN_BYLINE */
 	{ "^\\((?:Reporting|Writing|Editing|Reported|Written) by [^()]+\\)$", 0 },
+	/* RX_SOURCE_ZH: the text (本文, 原文…) and a verb of coming,
+	 * reprinting or publishing with its 自/于; or such a verb alone,
+	 * which no sentence opens with; or a label of the source.  The
+	 * rest is the outlet, and after a colon the title there. */
+	{ "^(?:(?:本文|原文|文章|此文|该文|該文|全文|原稿|本稿|稿件|原帖|"
+	  "本帖)(?:地址|链接|鏈接)?[\\s\\x{3000}]*(?:转载|轉載|转引|轉引|转|轉|"
+	  "摘编|摘編|摘录|摘錄|摘|节选|節選|选|選|首发|首發|发表|發表|"
+	  "发|發|刊登|刊载|刊載|刊发|刊發|刊|原载|原載|载|載|来|來|出|"
+	  "引)?(?:自|于|於)|(?:转载|轉載|转引|轉引|摘编|摘編|摘录|摘錄|"
+	  "节选|節選|转|轉|摘|选|選|原载|原載|原刊|首发|首發)(?:自|于|於)|"
+	  "(?:原载|原載|原刊)(?=[《「『“\"])|(?:文章|本文|新闻|新聞|信息|"
+	  "资料|資料|转载|轉載|原文|内容|內容)?(?:来源|來源|出处|出處|稿源)"
+	  "(?:于|於|[\\s\\x{3000}]*[：:]))[\\s\\x{3000}：:]*(\\S.*)$", 0 },
+	/* RX_SOURCE_EN */
+	{ "^(?:(?:This|The) (?:article|story|post|piece|essay|interview|"
+	  "text|report)(?: was| is| has been)? |It was )?(?:(?:originally|"
+	  "first) (?:published|appeared|posted|ran|printed)|reprinted|"
+	  "republished|reproduced|cross-?posted|excerpted|adapted)"
+	  "(?: with permission)?(?: (?:in|on|by|at|from)\\b|:)\\s*(\\S.*)$|"
+	  "^(?:Source|Originally from|Via)\\s*[:：]\\s*(\\S.*)$",
+	  G_REGEX_CASELESS },
 };
 
 static GRegex	*rx_compiled[RX__MAX];
@@ -617,6 +640,150 @@ dc_is_address(const char *s, int lang)
 		return 0;
 	return g_regex_match(R(RX_IS_ADDRESS_EN),
 	    s, 0, NULL);
+}
+
+/* Trim s in place of spaces and of the quotes and brackets that wrap
+ * an outlet's name or a title: 「财新网」, 《人民日报》, "The Times". */
+static void
+source_trim(char *s)
+{
+	static const char *const marks[] = { "「", "」", "《", "》", "『",
+	    "』", "“", "”", "【", "】", "〈", "〉", "\"", "'", "~", "*",
+	    "\u3000", " ", "\t", "。", ".", NULL };
+	size_t	 i, n;
+	int	 again = 1;
+
+	while (again) {
+		again = 0;
+		for (i = 0; marks[i] != NULL; i++) {
+			n = strlen(marks[i]);
+			if (strncmp(s, marks[i], n) == 0) {
+				memmove(s, s + n, strlen(s + n) + 1);
+				again = 1;
+			}
+			if (strlen(s) >= n && strcmp(s + strlen(s) - n,
+			    marks[i]) == 0) {
+				s[strlen(s) - n] = '\0';
+				again = 1;
+			}
+		}
+	}
+}
+
+/* If s opens with a bracket of names (《, 「, 『, “), where its
+ * close is; else NULL. */
+static const char *
+source_closer(const char *s)
+{
+	static const char *const pairs[][2] = { { "《", "》" },
+	    { "「", "」" }, { "『", "』" }, { "“", "”" } };
+	size_t	 i;
+
+	for (i = 0; i < G_N_ELEMENTS(pairs); i++)
+		if (g_str_has_prefix(s, pairs[i][0]))
+			return strstr(s, pairs[i][1]);
+	return NULL;
+}
+
+/*
+ * Is s a line that says where the text came from: "原文来自「某报」：
+ * 某题", "转载自某网", "本文首发于某刊", "文章来源：某社", "Originally
+ * published in …", "Source: …"?  In brackets or not, short, one
+ * sentence at most.  If so, *from gets the outlet and *title the
+ * title there, if the line gives one (g_malloc'd, or NULL; either
+ * pointer may be NULL).
+ */
+int
+dc_source_line(const char *s, char **from, char **title)
+{
+	GMatchInfo	*mi = NULL;
+	const char	*p, *e, *cut;
+	char		*t, *rest, *o;
+	int		 zh, ok;
+	gunichar	 c;
+
+	if (from != NULL)
+		*from = NULL;
+	if (title != NULL)
+		*title = NULL;
+	if (g_utf8_strlen(s, -1) > 100)
+		return 0;
+	/* An opening bracket, and its close at the end. */
+	p = s;
+	if (g_str_has_prefix(p, "（") || g_str_has_prefix(p, "【") ||
+	    *p == '(' || *p == '[')
+		p = g_utf8_next_char(p);
+	t = g_strdup(p);
+	if (p != s && *t != '\0') {
+		e = g_utf8_prev_char(t + strlen(t));
+		c = g_utf8_get_char(e);
+		if (c == 0xFF09 || c == 0x3011 || c == ')' || c == ']')
+			t[e - t] = '\0';
+	}
+	g_strstrip(t);
+	zh = g_regex_match(R(RX_SOURCE_ZH), t, 0, &mi);
+	if (!zh) {
+		g_match_info_free(mi);
+		mi = NULL;
+		if (!g_regex_match(R(RX_SOURCE_EN), t, 0, &mi)) {
+			g_match_info_free(mi);
+			g_free(t);
+			return 0;
+		}
+	}
+	rest = g_match_info_fetch(mi, 1);
+	if (rest == NULL || *rest == '\0') {
+		g_free(rest);
+		rest = g_match_info_fetch(mi, 2);
+	}
+	g_match_info_free(mi);
+	g_free(t);
+	if (rest == NULL)
+		return 0;
+	/* One sentence at most: a mark inside ends another. */
+	for (p = rest; *p != '\0'; p = g_utf8_next_char(p)) {
+		c = g_utf8_get_char(p);
+		if ((c == 0x3002 || c == 0xFF01 || c == 0xFF1F) &&
+		    p[strlen("。")] != '\0')
+			break;
+	}
+	if (*p != '\0') {
+		g_free(rest);
+		return 0;
+	}
+	/* The outlet: up to a colon (the title follows), a comma, a bar
+	 * or, in English, " on " (a date) or " as " (a title). */
+	cut = NULL;
+	for (p = rest; *p != '\0' && cut == NULL; p = g_utf8_next_char(p)) {
+		c = g_utf8_get_char(p);
+		if (c == 0xFF1A || c == ':' || c == 0xFF0C || c == ',' ||
+		    c == 0xFF1B || c == ';' || c == '|' || c == 0xFF5C ||
+		    c == 0x3001 || (!zh && (g_str_has_prefix(p, " on ") ||
+		    g_str_has_prefix(p, " as "))))
+			cut = p;
+	}
+	o = cut != NULL ? g_strndup(rest, (gsize)(cut - rest)) :
+	    g_strdup(rest);
+	/* A name in brackets is the name: 《某刊》2020年第3期. */
+	if ((e = source_closer(o)) != NULL)
+		o[e - o] = '\0';
+	source_trim(o);
+	ok = *o != '\0' && g_utf8_strlen(o, -1) <= (zh ? 30 : 80);
+	if (ok && from != NULL)
+		*from = g_strdup(o);
+	g_free(o);
+	/* After a colon, the title the text had there. */
+	if (ok && title != NULL && cut != NULL &&
+	    (g_utf8_get_char(cut) == 0xFF1A || *cut == ':')) {
+		o = g_strdup(g_utf8_next_char(cut));
+		source_trim(o);
+		if (*o != '\0')
+			*title = o;
+		else
+			g_free(o);
+	}
+	g_free(rest);
+	return ok;
 }
 
 /*
@@ -995,7 +1162,10 @@ dc_recognise_line(const struct dc_line **l, size_t n, size_t i, int en)
 		return DC_LREC_BLANK | DC_LREC_HEADER;
 	zh = !(l[i]->lang == DC_LANG_EN || (l[i]->lang < 0 &&
 	    (unsigned char)s[0] < 0x80));
-	if (header_like(l[i]) || (en == 0 && headline_like(l, n, i)))
+	/* A line saying where the text came from stands in the header
+	 * whatever its punctuation. */
+	if (header_like(l[i]) || (en == 0 && headline_like(l, n, i)) ||
+	    dc_source_line(s, NULL, NULL))
 		r |= DC_LREC_HEADER;
 	if (heading_kind(s) > 0)
 		r |= DC_LREC_NUMHEAD;
@@ -1495,9 +1665,17 @@ header_file_title(struct dc_doc *d, int lang, const struct dc_line **l,
 	if (j < n)
 		header_add(d, DC_DATEPLACE, lang, l[i]->text, l[i]);
 	else {
+		/* Alone, the line is a date and a title: two header
+		 * lines, so that the title lines say the title. */
+		struct dc_node	*h;
+		gint		 st, en;
+
 		t = g_match_info_fetch(mi, 2);
+		g_match_info_fetch_pos(mi, 2, &st, &en);
 		meta_cat(&d->meta.l[lang].title, " ", t);
-		header_add(d, DC_TITLE, lang, l[i]->text, l[i]);
+		header_add(d, DC_DATEPLACE, lang, *date, l[i]);
+		h = header_add(d, DC_TITLE, lang, t, l[i]);
+		h->col = l[i]->col + st;
 		g_free(t);
 	}
 	g_match_info_free(mi);
@@ -1531,6 +1709,31 @@ header_credit(struct dc_doc *d, int lang, const struct dc_line *line)
 	header_add(d, DC_BYLINE, lang, line->text, line);
 	g_free(w);
 	g_free(name);
+	return 1;
+}
+
+/*
+ * A header line that says where the text came from ("原文来自「某报」：
+ * 某题", "Originally published in …"): a source line, never a title;
+ * the outlet and the title there go to the metadata where it has
+ * none.  Returns 1 if the line is one.
+ */
+static int
+header_source(struct dc_doc *d, int lang, const struct dc_line *line)
+{
+	struct dc_node	*n;
+	char		*from, *title;
+
+	if (!dc_source_line(line->text, &from, &title))
+		return 0;
+	if (d->meta.from == NULL)
+		dc_meta_set(&d->meta.from, from);
+	if (title != NULL && d->meta.orig_title == NULL)
+		dc_meta_set(&d->meta.orig_title, title);
+	n = header_add(d, DC_SOURCE, lang, line->text, line);
+	n->sub = DC_SUB_FROM;
+	g_free(from);
+	g_free(title);
 	return 1;
 }
 
@@ -1589,6 +1792,8 @@ dc_header_lines(struct dc_doc *d, const struct dc_line **l, size_t n)
 		first = 0;
 
 		if (lang == DC_LANG_ZH && header_credit(d, lang, l[i]))
+			continue;
+		if (header_source(d, lang, l[i]))
 			continue;
 		if (lang == DC_LANG_ZH)
 			header_zh(d, &seen[lang], l[i], i + 1 < n);
@@ -2023,7 +2228,8 @@ trailer_form(const char *t)
 		if (strcmp(u, ends[i]) == 0)
 			ok = 1;
 	if (!ok && g_utf8_strlen(u, -1) <= 160)
-		ok = role_match(RX_TRAIL_LABEL, u) || role_match(RX_STAFF, t);
+		ok = role_match(RX_TRAIL_LABEL, u) || role_match(RX_STAFF, t) ||
+		    dc_source_line(t, NULL, NULL);
 	g_free(u);
 	return ok;
 }

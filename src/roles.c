@@ -100,9 +100,11 @@ static const int rl_weights[DC_ROLE__MAX][RF__MAX] = {
 	[DC_ROLE_DATELINE] = { TAIL_ANY, [RF_BIAS] = 5, [RF_DATELINE] = -10,
 	    [RF_DATE] = -10 },
 	[DC_ROLE_EDITOR] = { TAIL_ANY, [RF_BIAS] = 5, [RF_EDITOR] = -10 },
-	/* A signature stands among the last three blocks. */
+	/* A signature stands among the last three blocks; a label's or a
+	 * source line's form ("（转载自某报）") trails, it does not sign. */
 	[DC_ROLE_SIGNED] = { TAIL_ANY, [RF_BIAS] = 5, [RF_SIGNED] = -8,
-	    [RF_THANKS] = X, [RF_MULTI] = X, [RF_END3] = X },
+	    [RF_THANKS] = X, [RF_MULTI] = X, [RF_END3] = X,
+	    [RF_TRAILER] = 4 },
 	[DC_ROLE_CREDIT] = { TAIL_ANY, [RF_BIAS] = 5, [RF_CREDIT] = -10,
 	    [RF_MULTI] = X },
 	[DC_ROLE_CAPTION] = { TAIL_ANY, [RF_BIAS] = 5, [RF_CAPTION] = -10,
