@@ -219,6 +219,44 @@ web_node(struct dc_found *f, enum dc_type t, enum dc_sub sub,
 	g_ptr_array_add(f->nodes, n);
 }
 
+/*
+ * An author's label "作者：某某，原文发自某号": a name, and after a
+ * comma what says where the text came from, which is a source line,
+ * not part of the name.
+ */
+static void
+web_author(struct dc_found *f, const char *v, const struct dc_line *l)
+{
+	const char	*c;
+	char		*name, *from = NULL, *title = NULL;
+
+	c = strstr(v, "，");
+	if (c == NULL)
+		c = strchr(v, ',');
+	if (c == NULL || c == v ||
+	    !dc_source_line(c + (*c == ',' ? 1 : strlen("，")), &from,
+	    &title)) {
+		dc_meta_set(&f->author, v);
+		web_node(f, DC_SPEAKER, DC_SUB_NONE, v, l);
+		return;
+	}
+	name = g_strndup(v, (gsize)(c - v));
+	g_strstrip(name);
+	dc_meta_set(&f->author, name);
+	web_node(f, DC_SPEAKER, DC_SUB_NONE, name, l);
+	c += *c == ',' ? 1 : strlen("，");
+	while (*c == ' ')
+		c++;
+	if (f->from == NULL)
+		dc_meta_set(&f->from, from);
+	if (title != NULL && f->orig_title == NULL)
+		dc_meta_set(&f->orig_title, title);
+	web_node(f, DC_SOURCE, DC_SUB_FROM, c, l);
+	g_free(name);
+	g_free(from);
+	g_free(title);
+}
+
 /* Keep a label's value where it belongs. */
 static void
 web_label(struct dc_found *f, enum web_label k, const char *v,
@@ -246,8 +284,7 @@ web_label(struct dc_found *f, enum web_label k, const char *v,
 		web_node(f, DC_KICKER, DC_SUB_NONE, v, l);
 		break;
 	case WL_AUTHOR:
-		dc_meta_set(&f->author, v);
-		web_node(f, DC_SPEAKER, DC_SUB_NONE, v, l);
+		web_author(f, v, l);
 		break;
 	case WL_DATE:
 		dc_meta_set(&f->date, v);
