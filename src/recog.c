@@ -32,7 +32,15 @@ static int	heading_kind(const char *);
 	"^[（(]?(.{0,24}?)((?:(?:\\d{4}|[０-９]{4})年)?" NEWS_NUM "月" \
 	NEWS_NUM "日)(电|讯|消息|报道)"
 #define NEWS_XUN \
-	"^[（(]?(本报|本刊|本网|本台|新华社|中新社|[" HAN "]{1,6}?(?:社|报|網|网|台))()讯"
+	"^[（(]?(本报|本刊|本网|本台|新华社|中新社|[" HAN "]{1,6}?(?:社|报|網|网|台)|" \
+	"[" HAN "]{2,4}(?=讯[\\s\\x{3000}（(]))()讯"
+/* A byline without brackets after the dateline: "记者刘凡　周昌和",
+ * names apart by spaces or 、, a space before the text. */
+#define NEWS_BYLINE2 \
+	"^[\\s\\x{00A0}\\x{3000}]*(((?:本报|本台|本刊|新华社|中新社)?" \
+	"(?:特派|特约|駐|驻)?(?:记者|記者|通讯员|通訊員|实习生|實習生)" \
+	"[\\s\\x{3000}]*[" HAN "·]{2,5}(?:[\\s\\x{3000}、]+[" HAN "·]{2,5})*))" \
+	"[\\s\\x{00A0}\\x{3000}]+(?=\\S)"
 #define NEWS_BYLINE \
 	"^[\\s\\x{00A0}\\x{3000}]*([（(]([^（()）]{1,60})[）)])"
 
@@ -74,6 +82,7 @@ enum rx_id {
 	RX_DATELINE,	/* dc_dateline_at() */
 	RX_DATELINE_XUN,	/* dc_dateline_at() */
 	RX_DATELINE_BY,	/* dc_dateline() */
+	RX_DATELINE_BY2,	/* dc_dateline() */
 	RX_IS_ADDRESS_ZH,	/* dc_is_address() */
 	RX_IS_ADDRESS_ZHEND,	/* dc_is_address() */
 	RX_IS_ADDRESS_EN,	/* dc_is_address() */
@@ -149,6 +158,8 @@ static const struct {
 	{ NEWS_XUN, 0 },
 	/* RX_DATELINE_BY */
 	{ NEWS_BYLINE, 0 },
+	/* RX_DATELINE_BY2 */
+	{ NEWS_BYLINE2, 0 },
 	/* RX_IS_ADDRESS_ZH */
 	{ "^(尊敬的|敬爱的|敬愛的|亲爱的|親愛的|各位|诸位|"
 	  "諸位|女士们|女士們|先生们|先生們|朋友们|朋友們|同志们|"
@@ -561,7 +572,7 @@ dc_dateline(struct dc_doc *d, const char *text, struct dc_dateline *dl)
 {
 	GMatchInfo	*mi = NULL;
 	char		*where, *date, *b = NULL;
-	int		 st, en, bst, ben;
+	int		 st, en, bst, ben, xun = 0;
 
 	memset(dl, 0, sizeof(*dl));
 	if (!g_regex_match(R(RX_DATELINE), text, 0, &mi)) {
@@ -572,6 +583,7 @@ dc_dateline(struct dc_doc *d, const char *text, struct dc_dateline *dl)
 			g_match_info_free(mi);
 			return 0;
 		}
+		xun = 1;
 	}
 	where = g_match_info_fetch(mi, 1);
 	date = g_match_info_fetch(mi, 2);
@@ -587,7 +599,13 @@ dc_dateline(struct dc_doc *d, const char *text, struct dc_dateline *dl)
 	}
 	dl->dateline = g_strndup(text, en);
 	dl->end = en;
-	if (g_regex_match(R(RX_DATELINE_BY), text + en, 0, &mi)) {
+	/* A byline in brackets, or one of names without them. */
+	if (!g_regex_match(R(RX_DATELINE_BY), text + en, 0, &mi)) {
+		g_match_info_free(mi);
+		mi = NULL;
+		g_regex_match(R(RX_DATELINE_BY2), text + en, 0, &mi);
+	}
+	if (g_match_info_matches(mi)) {
 		g_match_info_fetch_pos(mi, 1, &bst, &ben);
 		b = g_match_info_fetch(mi, 2);
 		if (strstr(b, "记者") != NULL || strstr(b, "通讯员") != NULL ||
@@ -600,6 +618,11 @@ dc_dateline(struct dc_doc *d, const char *text, struct dc_dateline *dl)
 		}
 	}
 	g_match_info_free(mi);
+	/* What stands before 讯 is who sends it, never a place. */
+	if (xun) {
+		dc_meta_set(&d->meta.agency, where);
+		*where = '\0';
+	}
 	dc_byline_meta(d, where, date, b);
 	g_free(where);
 	g_free(date);
