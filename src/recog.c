@@ -201,9 +201,9 @@ static const struct {
 	  "April|May|June|July|August|September|October|"
 	  "November|December) (\\d{1,2})(?:st|nd|rd|th)?,? "
 	  "(\\d{4})\\b", 0 },
-	/* RX_FIND_DATE_ISO3 */
+	/* RX_FIND_DATE_ISO3: a time may follow ISO 8601's "T" */
 	{ "\\b(\\d{4})[-/.](\\d{1,2})[-/.]"
-	  "(\\d{1,2})\\b", 0 },
+	  "(\\d{1,2})(?:\\b|(?=T\\d))", 0 },
 	/* RX_SPEAKER_LIKE_OFFICE */
 	{ ZH_OFFICE "[\\s　]*" ZH_NAME "$", 0 },
 	/* RX_SPEAKER_LIKE_SEP */

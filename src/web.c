@@ -1244,7 +1244,9 @@ dc_found_apply(struct dc_doc *d, struct dc_found *f)
 		dc_meta_set(&d->meta.l[LANG_OF(f->author)].speaker, f->author);
 	/* A date label gives a date (and a time, which is no place). */
 	if (f->date != NULL && dc_parse_date(f->date, &iso, &date, &place)) {
-		m = &d->meta.l[LANG_OF(f->date)];
+		/* The language of the date as taken, not of its time
+		 * ("2025-04-08T22:15" has a Latin letter). */
+		m = &d->meta.l[LANG_OF(date)];
 		dc_meta_set(&d->meta.date_iso, iso);
 		dc_meta_set(&m->date, date);
 	}
