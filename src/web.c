@@ -1248,7 +1248,13 @@ dc_found_apply(struct dc_doc *d, struct dc_found *f)
 		 * ("2025-04-08T22:15" has a Latin letter). */
 		m = &d->meta.l[LANG_OF(date)];
 		dc_meta_set(&d->meta.date_iso, iso);
-		dc_meta_set(&m->date, date);
+		/* The date as written keeps its time of day. */
+		if (g_str_has_prefix(f->date, date) && (f->date[strlen(date)]
+		    == 'T' || f->date[strlen(date)] == ' ') &&
+		    g_ascii_isdigit(f->date[strlen(date) + 1]))
+			dc_meta_set(&m->date, f->date);
+		else
+			dc_meta_set(&m->date, date);
 	}
 	g_free(iso);
 	g_free(date);
