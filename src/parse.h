@@ -154,8 +154,10 @@ enum {
 	DC_REC_HEAD	= 1 << 13,	/* a heading's form */
 	DC_REC_HEADNUM	= 1 << 14,	/* a heading's form and numbering */
 	DC_REC_TURN	= 1 << 15,	/* a speaker's label and a colon */
-	DC_REC_TRAILER	= 1 << 16	/* "（原标题：…）", "责任编辑：…",
+	DC_REC_TRAILER	= 1 << 16,	/* "（原标题：…）", "责任编辑：…",
 					   "（完）", an address alone */
+	DC_REC_WRITER	= 1 << 17	/* "作者：某某", "文｜某某", "某某｜文":
+					   who wrote it, labelled */
 };
 unsigned	 dc_recognise(const char *, int);
 
@@ -180,6 +182,8 @@ enum dc_role {
 	DC_ROLE_VOCATIVE,	/* an address in the body: opens a part */
 	DC_ROLE_NOTE,		/* an editor's note */
 	DC_ROLE_BCAPTION,	/* a caption or credit in the body */
+	DC_ROLE_WRITER,		/* the writer's credit among the first
+				   blocks ("某某｜文") */
 	DC_ROLE__MAX
 };
 enum dc_role	*dc_roles_decide(const struct dc_node *,

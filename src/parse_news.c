@@ -38,7 +38,7 @@ news_closes(const struct dc_line *a, const struct dc_line *b)
 {
 	const unsigned	 closing = DC_REC_THANKS | DC_REC_BYLINE |
 	    DC_REC_DATELINE | DC_REC_DATE | DC_REC_EDITOR | DC_REC_CREDIT |
-	    DC_REC_TRAILER;
+	    DC_REC_TRAILER | DC_REC_WRITER;
 	gunichar	 c;
 
 	if (a->len == 0 || (dc_recognise(b->text, b->lang == DC_LANG_EN ?

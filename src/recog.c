@@ -136,6 +136,9 @@ enum rx_id {
 	RX_R_SAYS,	/* a label that is a verb of saying, not a name */
 	RX_R_NUM,	/* numbered heading: its numbering */
 	RX_R_EN_BYLINE,	/* "(Reporting by …)" */
+	RX_WRITER,	/* writer_name(): "作者：某某", "文｜某某" */
+	RX_WRITER_AFTER,	/* writer_name(): "某某｜文" */
+	RX_NAME_OFFICE,	/* person_name(): an office, then the name */
 	RX_SOURCE_ZH,	/* dc_source_line(): "原文来自…", "转载自…" */
 	RX_SOURCE_EN,	/* dc_source_line(): "Originally published in …" */
 	RX__MAX
@@ -321,6 +324,18 @@ static const struct {
 	"(?:部分|章|节|節)))", 0 },
 	/* RX_R_EN_BYLINE */
 	{ "^\\((?:Reporting|Writing|Editing|Reported|Written) by [^()]+\\)$", 0 },
+	/* RX_WRITER: a writer's label, a bar, slash or colon, the name */
+	{ "^[（(]?(?:作者|撰文|撰稿|文|采写|採寫)[ \\t\\x{3000}]*"
+	  "[｜|丨:：/／][ \\t\\x{3000}]*(\\S.{0,29}?)[）)]?$", 0 },
+	/* RX_WRITER_AFTER: the name first, then the label */
+	{ "^(\\S.{0,19}?)[ \\t\\x{3000}]*[｜|丨/／][ \\t\\x{3000}]*"
+	  "(?:文|撰文|作者)$", 0 },
+	/* RX_NAME_OFFICE: up to an office's last word, then the name */
+	{ "^.*(?:委员|委員|主席|书记|書記|部长|部長|司令员|司令員|政委|"
+	  "主任|院长|院長|局长|局長|市长|市長|省长|省長|校长|校長|会长|會長|"
+	  "总理|總理|总统|總統|大使|行长|行長|董事长|董事長|理事长|理事長|"
+	  "秘书长|秘書長|团长|團長|教授|研究员|研究員|记者|記者|编辑|編輯)"
+	  "([" HAN "]{2,4}|[" HAN "]{1,8}·[" HAN "·]{1,12})$", 0 },
 	/* RX_SOURCE_ZH: the text (本文, 原文…) and a verb of coming,
 	 * reprinting or publishing with its 自/于; or such a verb alone,
 	 * which no sentence opens with; or a label of the source.  The
@@ -663,6 +678,66 @@ dc_is_address(const char *s, int lang)
 		return 0;
 	return g_regex_match(R(RX_IS_ADDRESS_EN),
 	    s, 0, NULL);
+}
+
+/*
+ * The person's name in s, a name with what stands around names: an
+ * honorific after it (同志, 先生…), an office before it ("南京军区副政治
+ * 委员王永明同志" is 王永明).  g_malloc'd, or NULL if s names no one.
+ */
+static char *
+person_name(const char *s)
+{
+	static const char *const hon[] = { "同志", "先生", "女士", "教授",
+	    "博士", "老师", "老師", NULL };
+	GMatchInfo	*mi = NULL;
+	char		*t, *name = NULL;
+	size_t		 i, n;
+
+	t = g_strstrip(g_strdup(s));
+	for (i = 0; hon[i] != NULL; i++) {
+		n = strlen(hon[i]);
+		if (strlen(t) > n && strcmp(t + strlen(t) - n, hon[i]) == 0) {
+			t[strlen(t) - n] = '\0';
+			g_strstrip(t);
+			break;
+		}
+	}
+	if (g_regex_match_simple("^(?:" ZH_NAME "|[A-Z][A-Za-z.'-]+"
+	    "(?: [A-Z][A-Za-z.'-]+){1,3})$", t, 0, 0))
+		name = g_strdup(t);
+	else if (g_regex_match(R(RX_NAME_OFFICE), t, 0, &mi))
+		name = g_match_info_fetch(mi, 1);
+	g_match_info_free(mi);
+	g_free(t);
+	return name;
+}
+
+/*
+ * A writer's credit, "作者：某某", "文｜某某", "（撰文/某某）", or the
+ * name first, "某某｜文": the writer's name (g_malloc'd), or NULL if s
+ * is none.
+ */
+static char *
+writer_name(const char *s)
+{
+	GMatchInfo	*mi = NULL;
+	char		*v, *name = NULL;
+
+	if (g_utf8_strlen(s, -1) > 40)
+		return NULL;
+	if (!g_regex_match(R(RX_WRITER), s, 0, &mi)) {
+		g_match_info_free(mi);
+		mi = NULL;
+		g_regex_match(R(RX_WRITER_AFTER), s, 0, &mi);
+	}
+	if (g_match_info_matches(mi)) {
+		v = g_match_info_fetch(mi, 1);
+		name = person_name(v);
+		g_free(v);
+	}
+	g_match_info_free(mi);
+	return name;
 }
 
 /* Trim s in place of spaces and of the quotes and brackets that wrap
@@ -1956,7 +2031,8 @@ heading_form(const char *s, int lang)
 		    c != 0x2019)
 			break;
 	}
-	if (role_punct_end(c))
+	/* A dash at the end announces what follows, as a colon does. */
+	if (role_punct_end(c) || c == 0x2014 || c == 0x2015)
 		return 0;
 	if (dc_is_address(s, lang) || dc_is_thanks(s, lang))
 		return 0;
@@ -2115,6 +2191,15 @@ signoff_author(struct dc_doc *d, const struct dc_node *b, const char *t)
 	}
 	if (b->sub != DC_SUB_SIGNED || d->meta.l[DC_LANG_ZH].speaker != NULL)
 		return;
+	/* "作者：某某同志", "某某｜文": the name in the credit. */
+	if ((name = writer_name(t)) != NULL) {
+		dc_meta_set(&d->meta.l[DC_LANG_ZH].speaker, name);
+		dc_meta_set(&d->meta.author_from, t);
+		dc_msg(DC_WARN_ROLE, b->line, 0, "author taken from the "
+		    "writer's credit: %s", name);
+		g_free(name);
+		return;
+	}
 	name = g_strdup(t);
 	if (g_str_has_prefix(name, "（") || name[0] == '(') {
 		char *u = g_strdup(name + (name[0] == '(' ? 1 : 3));
@@ -2267,6 +2352,7 @@ dc_recognise(const char *t, int lang)
 {
 	unsigned	 r = 0;
 	long		 n = nchars(t);
+	char		*w;
 
 	if (dc_is_thanks(t, lang))
 		r |= DC_REC_THANKS;
@@ -2314,8 +2400,11 @@ dc_recognise(const char *t, int lang)
 	if (web_colon_early(t) && role_match(lang == DC_LANG_ZH ?
 	    RX_R_TURN_ZH : RX_R_TURN_EN, t))
 		r |= DC_REC_TURN;
-	if (trailer_form(t))
+	if ((w = writer_name(t)) != NULL)
+		r |= DC_REC_WRITER;
+	else if (trailer_form(t))
 		r |= DC_REC_TRAILER;
+	g_free(w);
 	return r;
 }
 
@@ -2401,6 +2490,7 @@ tail_sub(enum dc_role r)
 	case DC_ROLE_EDITOR:
 		return DC_SUB_EDITOR;
 	case DC_ROLE_SIGNED:
+	case DC_ROLE_WRITER:
 		return DC_SUB_SIGNED;
 	case DC_ROLE_CREDIT:
 		return DC_SUB_CREDIT;
@@ -2537,6 +2627,14 @@ body_decide(struct dc_doc *d, struct dc_node *first, const struct dc_opts *o)
 		case DC_ROLE_VOCATIVE:
 		case DC_ROLE_NOTE:
 		case DC_ROLE_BCAPTION:
+			continue;
+		case DC_ROLE_WRITER:
+			/* The writer's credit opens the text: it signs
+			 * it, but it does not close it. */
+			b->type = DC_SIGNOFF;
+			b->sub = DC_SUB_SIGNED;
+			t = block_text(b, &lang);
+			signoff_author(d, b, t);
 			continue;
 		case DC_ROLE_TRAILER:
 			/* A paragraph, but no heading or turn. */

@@ -43,6 +43,7 @@ enum rl_feat {
 	RF_HEADNUM,
 	RF_TURN,
 	RF_TRAILER,
+	RF_WRITER,
 	RF_FIRST,	/* the body's first block */
 	RF_LAST,	/* the text's last block */
 	RF_END3,	/* three or more blocks after it */
@@ -57,6 +58,7 @@ enum rl_feat {
 	RF_NEXT_TAIL,	/* the next block is a sign-off's form */
 	RF_PREV_STOP,	/* the block before ends a sentence */
 	RF_CAPFORM,	/* a caption's or a credit's form, any */
+	RF_LATE3,	/* three blocks or more before it */
 	RF__MAX
 };
 
@@ -64,16 +66,16 @@ static const char *const rl_feat_names[RF__MAX] = {
 	"bias", "thanks", "address", "byline", "dateline", "date",
 	"editor", "signed", "credit", "caption", "credit-end",
 	"dateline-end", "editor-end", "note", "head", "head-num", "turn",
-	"trailer",
+	"trailer", "writer",
 	"first", "last", "end3", "end6", "typed", "empty", "multi",
 	"short", "long", "stop", "bracket", "next-tail", "prev-stop",
-	"caption-form",
+	"caption-form", "late3",
 };
 
 static const char *const rl_role_names[DC_ROLE__MAX] = {
 	"body", "split", "closing", "byline", "dateline", "editor",
 	"signed", "credit", "caption", "trailer", "lead", "salutation",
-	"vocative", "note", "body-caption",
+	"vocative", "note", "body-caption", "writer",
 };
 
 /*
@@ -103,8 +105,8 @@ static const int rl_weights[DC_ROLE__MAX][RF__MAX] = {
 	/* A signature stands among the last three blocks; a label's or a
 	 * source line's form ("（转载自某报）") trails, it does not sign. */
 	[DC_ROLE_SIGNED] = { TAIL_ANY, [RF_BIAS] = 5, [RF_SIGNED] = -8,
-	    [RF_THANKS] = X, [RF_MULTI] = X, [RF_END3] = X,
-	    [RF_TRAILER] = 4 },
+	    [RF_WRITER] = -10, [RF_THANKS] = X, [RF_MULTI] = X,
+	    [RF_END3] = X, [RF_TRAILER] = 4 },
 	[DC_ROLE_CREDIT] = { TAIL_ANY, [RF_BIAS] = 5, [RF_CREDIT] = -10,
 	    [RF_MULTI] = X },
 	[DC_ROLE_CAPTION] = { TAIL_ANY, [RF_BIAS] = 5, [RF_CAPTION] = -10,
@@ -124,6 +126,9 @@ static const int rl_weights[DC_ROLE__MAX][RF__MAX] = {
 	[DC_ROLE_NOTE] = { [RF_TYPED] = X, [RF_BIAS] = 5, [RF_NOTE] = -10 },
 	[DC_ROLE_BCAPTION] = { [RF_TYPED] = X, [RF_BIAS] = 5,
 	    [RF_CAPFORM] = -9 },
+	/* The writer's credit ("某某｜文") among the first blocks. */
+	[DC_ROLE_WRITER] = { [RF_TYPED] = X, [RF_EMPTY] = X, [RF_BIAS] = 5,
+	    [RF_WRITER] = -10, [RF_LATE3] = X },
 };
 
 /* Beside the recognisers' bits, in rl_unit.rec: the reader typed it. */
@@ -139,7 +144,7 @@ static const unsigned rl_needs[DC_ROLE__MAX] = {
 	[DC_ROLE_BYLINE] = DC_REC_BYLINE,
 	[DC_ROLE_DATELINE] = DC_REC_DATELINE | DC_REC_DATE,
 	[DC_ROLE_EDITOR] = DC_REC_EDITOR,
-	[DC_ROLE_SIGNED] = DC_REC_SIGNED,
+	[DC_ROLE_SIGNED] = DC_REC_SIGNED | DC_REC_WRITER,
 	[DC_ROLE_CREDIT] = DC_REC_CREDIT,
 	[DC_ROLE_CAPTION] = DC_REC_CAPTION | DC_REC_CREDIT_END,
 	[DC_ROLE_TRAILER] = DC_REC_TRAILER,
@@ -150,6 +155,7 @@ static const unsigned rl_needs[DC_ROLE__MAX] = {
 	    DC_REC_CREDIT_END,
 	[DC_ROLE_LEAD] = RL_TYPED | DC_REC_CAPTION | DC_REC_CREDIT |
 	    DC_REC_CREDIT_END,
+	[DC_ROLE_WRITER] = DC_REC_WRITER,
 };
 
 /* A role wins by a small margin below this: a warning says so. */
@@ -177,6 +183,7 @@ rl_region(enum dc_role r)
 	case DC_ROLE_VOCATIVE:
 	case DC_ROLE_NOTE:
 	case DC_ROLE_BCAPTION:
+	case DC_ROLE_WRITER:
 		return 1;
 	case DC_ROLE_SPLIT:
 		return 2;
@@ -224,6 +231,7 @@ rl_group(enum dc_role r)
 	case DC_ROLE_DATELINE:
 	case DC_ROLE_EDITOR:
 	case DC_ROLE_SIGNED:
+	case DC_ROLE_WRITER:
 		return 3;
 	case DC_ROLE_CREDIT:
 	case DC_ROLE_CAPTION:
@@ -294,7 +302,7 @@ rl_unit_own(struct rl_unit *u, const struct dc_node *b)
 	u->lang = s->lang;
 	u->f[RF_MULTI] = b->child->next != NULL;
 	u->rec = dc_recognise(t, u->lang);
-	for (i = 0; i <= RF_TRAILER - RF_THANKS; i++)
+	for (i = 0; i <= RF_WRITER - RF_THANKS; i++)
 		u->f[RF_THANKS + i] = (u->rec >> i) & 1;
 	n = g_utf8_strlen(t, -1);
 	u->f[RF_SHORT] = n <= 30;
@@ -323,6 +331,7 @@ rl_unit_place(struct rl_unit *u, size_t i, size_t n)
 	u[i].f[RF_END6] = n - i - 1 >= 6;
 	u[i].f[RF_NEXT_TAIL] = i + 1 < n && (u[i + 1].rec & tail) != 0;
 	u[i].f[RF_PREV_STOP] = i > 0 && u[i - 1].f[RF_STOP];
+	u[i].f[RF_LATE3] = i >= 3;
 }
 
 /* Each role's cost for the unit, from the table. */
