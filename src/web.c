@@ -1248,9 +1248,10 @@ dc_found_apply(struct dc_doc *d, struct dc_found *f)
 		 * ("2025-04-08T22:15" has a Latin letter). */
 		m = &d->meta.l[LANG_OF(date)];
 		dc_meta_set(&d->meta.date_iso, iso);
-		/* The date as written keeps its time of day. */
-		if (g_str_has_prefix(f->date, date) && (f->date[strlen(date)]
-		    == 'T' || f->date[strlen(date)] == ' ') &&
+		/* The date as written keeps ISO 8601's time of day (a
+		 * time after a space is the date line's, beside it). */
+		if (g_str_has_prefix(f->date, date) &&
+		    f->date[strlen(date)] == 'T' &&
 		    g_ascii_isdigit(f->date[strlen(date) + 1]))
 			dc_meta_set(&m->date, f->date);
 		else
