@@ -238,7 +238,10 @@ static const struct {
 	  "链接|鏈接|网址|網址|原文链接|原文地址|原文网址|正文|内容|內容|"
 	  "责任编辑|責任編輯|编辑|編輯|原标题|原標題|"
 	  "URL|Url|url|Link|Source|Title|Subtitle|Author|Date|Editor)"
-	  "[ \\t\\x{3000}]*[：:]", 0 },
+	  "[ \\t\\x{3000}]*[：:]|"
+	  /* or said as a sentence: "原标题为《…》", "作者系某校教授" */
+	  "^(?:原标题|原標題|本文原标题|作者|本文作者|译者|譯者)(?:为|為|系|是)"
+	  "(?=\\S)", 0 },
 	/* RX_SPEAKER_ZH_OFFICE */
 	{ "^(.*" ZH_OFFICE ")(.{2,8})$", 0 },
 	/* RX_SPEAKER_EN_BY */
@@ -2637,7 +2640,7 @@ body_decide(struct dc_doc *d, struct dc_node *first, const struct dc_opts *o)
 			signoff_author(d, b, t);
 			continue;
 		case DC_ROLE_TRAILER:
-			/* A paragraph, but no heading or turn. */
+			b->type = DC_NOTE;
 			break;
 		case DC_ROLE_SPLIT:
 			if ((b = tail_split(b)) == NULL)
