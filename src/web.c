@@ -975,11 +975,29 @@ web_frontmatter(struct dc_input *in, size_t fm, struct dc_found *f)
 	for (first = 0; l[first].blank; first++)
 		;
 	for (i = first + 1; i + 1 < fm; i++) {
+		/* An indented line is a nested key's or a value's. */
+		if (l[i].indent > 0)
+			continue;
 		n = strcspn(l[i].text, ":=");
 		if (l[i].text[n] == '\0' || n == 0 || n > 20)
 			continue;
 		k = g_strstrip(g_strndup(l[i].text, n));
 		v = g_strstrip(g_strdup(l[i].text + n + 1));
+		/* A YAML block scalar (">", "|-"…): its value is the
+		 * indented lines under the key, folded to one. */
+		if (g_regex_match_simple("^[>|][-+]?[0-9]?$", v, 0, 0)) {
+			GString *b = g_string_new(NULL);
+			for (j = i + 1; j + 1 < fm && (l[j].blank ||
+			    l[j].indent > 0); j++) {
+				if (l[j].blank)
+					continue;
+				if (b->len > 0 && l[j].lang == DC_LANG_EN)
+					g_string_append_c(b, ' ');
+				g_string_append(b, l[j].text);
+			}
+			g_free(v);
+			v = g_string_free(b, FALSE);
+		}
 		if (strlen(v) >= 2 && (*v == '"' || *v == '\'') &&
 		    v[strlen(v) - 1] == *v) {
 			v[strlen(v) - 1] = '\0';
