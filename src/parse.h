@@ -156,8 +156,10 @@ enum {
 	DC_REC_TURN	= 1 << 15,	/* a speaker's label and a colon */
 	DC_REC_TRAILER	= 1 << 16,	/* "（原标题：…）", "责任编辑：…",
 					   "（完）", an address alone */
-	DC_REC_WRITER	= 1 << 17	/* "作者：某某", "文｜某某", "某某｜文":
+	DC_REC_WRITER	= 1 << 17,	/* "作者：某某", "文｜某某", "某某｜文":
 					   who wrote it, labelled */
+	DC_REC_HEADNOTE	= 1 << 18	/* "这是某某在…上的讲话。": a note on
+					   the text, above it */
 };
 unsigned	 dc_recognise(const char *, int);
 

@@ -120,6 +120,7 @@ enum rx_id {
 	RX_HEADER_LINES_OCC,	/* dc_header_lines() */
 	RX_DATE_ZH,	/* find_date(): 2020年11月10日 in any digits */
 	RX_R_NOTE,	/* editor's note opening */
+	RX_R_HEADNOTE,	/* "这是某某在…的讲话。": a note on the text */
 	RX_R_CAPTION,	/* caption opening */
 	RX_R_CREDIT,	/* photo credit: the whole block */
 	RX_R_CREDIT_END,	/* photo credit closing a block */
@@ -278,6 +279,14 @@ static const struct {
 	/* RX_R_NOTE */
 	{ "^(?:[【\\[]?(?:编者按|編者按|编者的话|編者的話|编者附记|编后|"
 	"编者注|编者)[】\\]]?[：:]?|Editor[’']s [Nn]ote[:.]?)", 0 },
+	/* RX_R_HEADNOTE: what the text is, who gave it, where; the
+	 * name (group 1) before the verb or place that follows it */
+	{ "^(?:这是|這是|本文是|此文是|这篇是|這篇是)(?:([" HAN "·]{2,8}?)"
+	  "(?:同志)?(?:在|于|於|为|為|对|對|给|給|致|同|与|與|向))?"
+	  ".{0,80}(?:讲话|講話|讲演|講演|演说|演說|发言|發言|报告|報告|谈话|"
+	  "談話|演讲|演講|致辞|致詞|贺词|賀詞|文章|的信|批示|批语|批語|按语|"
+	  "按語|序言|题词|題詞|电报|電報)(?:稿|的一部分|的节录|的節錄|的摘要)?"
+	  "[。.]?$", 0 },
 	/* RX_R_CAPTION */
 	{ "^(?:(?:图片|圖片|照片|上图|下图|左图|右图|题图|资料图|图|圖)[：:]|"
 	"图为|圖為|(?:Photo|Caption|Picture)[:.] )", 0 },
@@ -1947,6 +1956,9 @@ role_may(enum rx_id id, const char *s)
 	case RX_R_NOTE:
 		return g_str_has_prefix(s, "编") || g_str_has_prefix(s, "編") ||
 		    g_str_has_prefix(s, "【") || s[0] == '[' || s[0] == 'E';
+	case RX_R_HEADNOTE:
+		return g_str_has_prefix(s, "这") || g_str_has_prefix(s, "這") ||
+		    g_str_has_prefix(s, "本文") || g_str_has_prefix(s, "此文");
 	case RX_R_DATELINE:
 	case RX_R_DATELINE_END:
 		return strstr(s, "日") != NULL;
@@ -2390,6 +2402,8 @@ dc_recognise(const char *t, int lang)
 		r |= DC_REC_EDITOR_END;
 	if (role_match(RX_R_NOTE, t))
 		r |= DC_REC_NOTE;
+	if (n <= 120 && role_match(RX_R_HEADNOTE, t))
+		r |= DC_REC_HEADNOTE;
 	switch (heading_form(t, lang)) {
 	case 2:
 		r |= DC_REC_HEADNUM;
@@ -2549,15 +2563,40 @@ caption_sub(const char *t, int lang)
 	return DC_SUB_CAPTION;
 }
 
+/* A note on the text above it, "这是某某在…上的讲话。", names who gave
+ * it: the speaker, where nothing else did. */
+static void
+headnote_speaker(struct dc_doc *d, const char *t, int line)
+{
+	GMatchInfo	*mi = NULL;
+	char		*w, *name;
+
+	if (d->meta.l[DC_LANG_ZH].speaker == NULL &&
+	    role_match(RX_R_HEADNOTE, t) &&
+	    g_regex_match(R(RX_R_HEADNOTE), t, 0, &mi) &&
+	    (w = g_match_info_fetch(mi, 1)) != NULL) {
+		if (*w != '\0' && (name = person_name(w)) != NULL) {
+			dc_meta_set(&d->meta.l[DC_LANG_ZH].speaker, name);
+			dc_meta_set(&d->meta.author_from, t);
+			dc_msg(DC_WARN_ROLE, line, 0, "speaker taken from the "
+			    "note on the text: %s", name);
+			g_free(name);
+		}
+		g_free(w);
+	}
+	g_match_info_free(mi);
+}
+
 /* An editor's note b, and "——编者" that may end it split off as its
  * sign-off. */
 static void
-body_note(struct dc_node *b, const char *t, int lang)
+body_note(struct dc_doc *d, struct dc_node *b, const char *t, int lang)
 {
 	struct dc_node	*nb;
 	int		 off;
 
 	b->type = DC_NOTE;
+	headnote_speaker(d, t, b->line);
 	if (lang == DC_LANG_ZH && b->child->next == NULL &&
 	    (off = role_tail(RX_R_EDITOR_END, t)) > 0 &&
 	    (nb = block_split(b, (size_t)off, DC_SIGNOFF)) != NULL)
@@ -2567,7 +2606,7 @@ body_note(struct dc_node *b, const char *t, int lang)
 /* Give block b the role r of the opening or the body (not the tail).
  * Returns 1 if r is one of those. */
 static int
-body_role(struct dc_node *b, enum dc_role r)
+body_role(struct dc_doc *d, struct dc_node *b, enum dc_role r)
 {
 	const char	*t;
 	int		 lang;
@@ -2587,7 +2626,7 @@ body_role(struct dc_node *b, enum dc_role r)
 		b->type = DC_VOCATIVE;
 		return 1;
 	case DC_ROLE_NOTE:
-		body_note(b, t, lang);
+		body_note(d, b, t, lang);
 		return 1;
 	case DC_ROLE_BCAPTION:
 		b->type = DC_CAPTION;
@@ -2621,7 +2660,7 @@ body_decide(struct dc_doc *d, struct dc_node *first, const struct dc_opts *o)
 	/* From the end back, as a reader finds who signed. */
 	for (i = n; i-- > 0; ) {
 		b = v[i];
-		if (body_role(b, r[i]))
+		if (body_role(d, b, r[i]))
 			continue;
 		switch (r[i]) {
 		case DC_ROLE_BODY:

@@ -44,6 +44,7 @@ enum rl_feat {
 	RF_TURN,
 	RF_TRAILER,
 	RF_WRITER,
+	RF_HEADNOTE,	/* a note on the text's form, among the first two */
 	RF_FIRST,	/* the body's first block */
 	RF_LAST,	/* the text's last block */
 	RF_END3,	/* three or more blocks after it */
@@ -66,7 +67,7 @@ static const char *const rl_feat_names[RF__MAX] = {
 	"bias", "thanks", "address", "byline", "dateline", "date",
 	"editor", "signed", "credit", "caption", "credit-end",
 	"dateline-end", "editor-end", "note", "head", "head-num", "turn",
-	"trailer", "writer",
+	"trailer", "writer", "headnote",
 	"first", "last", "end3", "end6", "typed", "empty", "multi",
 	"short", "long", "stop", "bracket", "next-tail", "prev-stop",
 	"caption-form", "late3",
@@ -123,7 +124,8 @@ static const int rl_weights[DC_ROLE__MAX][RF__MAX] = {
 	    [RF_ADDRESS] = -12 },
 	[DC_ROLE_VOCATIVE] = { [RF_TYPED] = X, [RF_BIAS] = 6,
 	    [RF_ADDRESS] = -12 },
-	[DC_ROLE_NOTE] = { [RF_TYPED] = X, [RF_BIAS] = 5, [RF_NOTE] = -10 },
+	[DC_ROLE_NOTE] = { [RF_TYPED] = X, [RF_BIAS] = 5, [RF_NOTE] = -10,
+	    [RF_HEADNOTE] = -10 },
 	[DC_ROLE_BCAPTION] = { [RF_TYPED] = X, [RF_BIAS] = 5,
 	    [RF_CAPFORM] = -9 },
 	/* The writer's credit ("某某｜文") among the first blocks. */
@@ -150,7 +152,7 @@ static const unsigned rl_needs[DC_ROLE__MAX] = {
 	[DC_ROLE_TRAILER] = DC_REC_TRAILER,
 	[DC_ROLE_SALUTATION] = DC_REC_ADDRESS,
 	[DC_ROLE_VOCATIVE] = DC_REC_ADDRESS,
-	[DC_ROLE_NOTE] = DC_REC_NOTE,
+	[DC_ROLE_NOTE] = DC_REC_NOTE | DC_REC_HEADNOTE,
 	[DC_ROLE_BCAPTION] = DC_REC_CAPTION | DC_REC_CREDIT |
 	    DC_REC_CREDIT_END,
 	[DC_ROLE_LEAD] = RL_TYPED | DC_REC_CAPTION | DC_REC_CREDIT |
@@ -165,8 +167,9 @@ static const unsigned rl_needs[DC_ROLE__MAX] = {
  * ---- The grammar ----
  *
  * The roles stand in regions, in this order: the opening (the
- * salutation, and before it only headings and captions), the body
- * (paragraphs, vocatives, editor's notes, captions; headings and turns
+ * salutation, and before it only headings, captions and editor's notes
+ * or notes on the text, which stand above it), the body
+ * (paragraphs, vocatives, captions, the writer's credit; headings and turns
  * are told by dc_body_roles() among the body's blocks), the last
  * paragraph with a sign-off split off it (once), what closes the
  * text (thanks, sign-offs, credits and captions, in any order), and
@@ -178,10 +181,10 @@ rl_region(enum dc_role r)
 	switch (r) {
 	case DC_ROLE_LEAD:
 	case DC_ROLE_SALUTATION:
+	case DC_ROLE_NOTE:
 		return 0;
 	case DC_ROLE_BODY:
 	case DC_ROLE_VOCATIVE:
-	case DC_ROLE_NOTE:
 	case DC_ROLE_BCAPTION:
 	case DC_ROLE_WRITER:
 		return 1;
@@ -302,7 +305,7 @@ rl_unit_own(struct rl_unit *u, const struct dc_node *b)
 	u->lang = s->lang;
 	u->f[RF_MULTI] = b->child->next != NULL;
 	u->rec = dc_recognise(t, u->lang);
-	for (i = 0; i <= RF_WRITER - RF_THANKS; i++)
+	for (i = 0; i <= RF_HEADNOTE - RF_THANKS; i++)
 		u->f[RF_THANKS + i] = (u->rec >> i) & 1;
 	n = g_utf8_strlen(t, -1);
 	u->f[RF_SHORT] = n <= 30;
@@ -332,6 +335,9 @@ rl_unit_place(struct rl_unit *u, size_t i, size_t n)
 	u[i].f[RF_NEXT_TAIL] = i + 1 < n && (u[i + 1].rec & tail) != 0;
 	u[i].f[RF_PREV_STOP] = i > 0 && u[i - 1].f[RF_STOP];
 	u[i].f[RF_LATE3] = i >= 3;
+	/* A note on the text stands above it. */
+	if (i >= 2)
+		u[i].f[RF_HEADNOTE] = 0;
 }
 
 /* Each role's cost for the unit, from the table. */
