@@ -2587,6 +2587,44 @@ headnote_speaker(struct dc_doc *d, const char *t, int line)
 	g_match_info_free(mi);
 }
 
+/*
+ * A trailer that gives the original title with the original's header
+ * lines after it, apart by spaces: "（原标题：在…的讲话 （2013年4月28日）
+ * 某某）".  The last of them, a person's name, is the speaker where
+ * nothing else named one.
+ */
+static void
+origtitle_speaker(struct dc_doc *d, const struct dc_node *b, const char *t)
+{
+	const char	*p, *sp = NULL;
+	char		*w, *name;
+	size_t		 n;
+
+	if (d->meta.l[DC_LANG_ZH].speaker != NULL ||
+	    (strstr(t, "原标题") == NULL && strstr(t, "原標題") == NULL))
+		return;
+	for (p = t; *p != '\0'; p = g_utf8_next_char(p))
+		if (*p == ' ' || g_utf8_get_char(p) == 0x3000)
+			sp = p;
+	if (sp == NULL)
+		return;
+	w = g_strdup(g_utf8_next_char(sp));
+	/* Off the closing bracket. */
+	n = strlen(w);
+	if (n >= 3 && strcmp(w + n - 3, "）") == 0)
+		w[n - 3] = '\0';
+	else if (n >= 1 && w[n - 1] == ')')
+		w[n - 1] = '\0';
+	if ((name = person_name(w)) != NULL) {
+		dc_meta_set(&d->meta.l[DC_LANG_ZH].speaker, name);
+		dc_meta_set(&d->meta.author_from, t);
+		dc_msg(DC_WARN_ROLE, b->line, 0, "speaker taken from the "
+		    "original title's header lines: %s", name);
+		g_free(name);
+	}
+	g_free(w);
+}
+
 /* An editor's note b, and "——编者" that may end it split off as its
  * sign-off. */
 static void
@@ -2680,6 +2718,8 @@ body_decide(struct dc_doc *d, struct dc_node *first, const struct dc_opts *o)
 			continue;
 		case DC_ROLE_TRAILER:
 			b->type = DC_NOTE;
+			t = block_text(b, &lang);
+			origtitle_speaker(d, b, t);
 			break;
 		case DC_ROLE_SPLIT:
 			if ((b = tail_split(b)) == NULL)
