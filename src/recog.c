@@ -1118,6 +1118,23 @@ find_date_warn(const char *s, char **iso, int *st, int *en, int warn)
  * for "Beijing, 10 November 2020" *place = "Beijing".  Returns 1 and
  * sets the g_malloc'd *iso, *date, *place (place may be NULL), or 0.
  */
+/* Do the st bytes of s before a date end in a label's colon? */
+static int
+date_labelled(const char *s, int st)
+{
+	const char	*e = s + st, *q;
+	gunichar	 c;
+
+	while (e > s) {
+		q = g_utf8_prev_char(e);
+		c = g_utf8_get_char(q);
+		if (c != ' ' && c != 0x3000 && c != '\t')
+			return c == ':' || c == 0xFF1A;
+		e = q;
+	}
+	return 0;
+}
+
 int
 dc_parse_date(const char *s, char **iso, char **date, char **place)
 {
@@ -1128,7 +1145,9 @@ dc_parse_date(const char *s, char **iso, char **date, char **place)
 		return 0;
 	*date = g_strndup(s + st, en - st);
 	rest = g_string_new(NULL);
-	g_string_append_len(rest, s, st);
+	/* A label before the date ("更新时间: ", "Date:") is no place. */
+	if (!date_labelled(s, st))
+		g_string_append_len(rest, s, st);
 	g_string_append_c(rest, ' ');
 	g_string_append(rest, s + en);
 	/* A bracketed note beside the date ("（附照片2张）") is no place:
@@ -1198,6 +1217,21 @@ title_case(const char *s)
 	return n == 0 || caps * 10 >= n * 6;
 }
 
+/* How many clause marks (，；、) s holds. */
+static int
+clause_marks(const char *s)
+{
+	const char	*p;
+	gunichar	 c;
+	int		 n = 0;
+
+	for (p = s; *p != '\0'; p = g_utf8_next_char(p)) {
+		c = g_utf8_get_char(p);
+		n += c == 0xFF0C || c == 0xFF1B || c == 0x3001;
+	}
+	return n;
+}
+
 /*
  * Could this line belong to a header block (title, subtitle, speaker,
  * date and place)?  Header lines are short, end in no clause or
@@ -1233,7 +1267,10 @@ header_like(const struct dc_line *l)
 	    c == 0xFF1A || c == 0xFF1B || c == '.' || c == '!' ||
 	    c == '?' || c == ',' || c == ':' || c == ';')
 		return 0;
-	/* A Chinese sentence inside: body text, not a header. */
+	/* A Chinese sentence inside: body text, not a header; nor is a
+	 * long line of clauses (a hard-wrapped list of addressees). */
+	if (nchars(l->text) > 24 && clause_marks(l->text) >= 3)
+		return 0;
 	return strstr(l->text, "。") == NULL;
 }
 
