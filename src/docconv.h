@@ -194,6 +194,9 @@ struct dc_tline {
 struct dc_meta {
 	struct dc_lmeta	 l[DC_LANG__MAX]; /* per language */
 	char		*date_iso;	/* "2020-11-10", "--11-11", or NULL */
+	int		 date_stamp;	/* date_iso is a page's update stamp
+					   ("更新时间："): a closing date
+					   under the text replaces it */
 	char		*collection;	/* collection number, "8" */
 	char		*agency;	/* news dateline agency, "本报" */
 	char		*reporters;	/* news byline names, "刘慧、薛丹" */

@@ -1679,6 +1679,10 @@ header_zh(struct dc_doc *d, int *seen, const struct dc_line *line, int more)
 	} else if ((g_regex_match(R(RX_HEADER_LINES_PAREN), s, 0, NULL) ||
 	    nchars(s) <= 24) && header_date(d, lang, s)) {
 		header_add(d, DC_DATEPLACE, lang, s, line);
+		/* A page's update time is not the text's own date. */
+		d->meta.date_stamp = g_regex_match_simple("^(?:最后|最後)?"
+		    "(?:更新|修改|修订|修訂)(?:时间|時間|日期|于|於)?"
+		    "[ \\t\\x{3000}]*[:：]", s, 0, 0);
 		*seen = 1;
 	} else if (header_stamp(d, lang, s)) {
 		header_add(d, DC_DATEPLACE, lang, s, line);
@@ -2218,8 +2222,12 @@ signoff_author(struct dc_doc *d, const struct dc_node *b, const char *t)
 	/* A letter's or a speech's date under it is the text's date
 	 * where the header gave none. */
 	if (b->sub == DC_SUB_DATELINE) {
-		if (d->meta.date_iso == NULL)
+		if (d->meta.date_iso == NULL || d->meta.date_stamp) {
+			if (d->meta.date_stamp)
+				dc_meta_set(&d->meta.date_iso, NULL);
+			d->meta.date_stamp = 0;
 			header_date(d, DC_LANG_ZH, t);
+		}
 		return;
 	}
 	if (b->sub == DC_SUB_BYLINE) {
