@@ -892,14 +892,19 @@ lb_balance_n(const struct ln_para *p, const int64_t *w, const int *end,
 			if (pen[j] < 0 || (k == nl) != (j == ng))
 				continue;
 			best = -1;
-			for (i = 0; i < j; i++) {
-				if (c[(k - 1) * (ng + 1) + i] < 0 ||
-				    w[end[j]] - w[i] > width)
+			/* Lines ending at j, the shortest first: a line
+			 * that does not fit ends the search (a display
+			 * line of thousands of characters took a
+			 * quadratic time per line).  The earliest start
+			 * wins a tie, as in a forward search. */
+			for (i = j - 1; i >= 0 &&
+			    w[end[j]] - w[i] <= width; i--) {
+				if (c[(k - 1) * (ng + 1) + i] < 0)
 					continue;
 				d = (double)(width - (w[end[j]] - w[i]));
 				d = c[(k - 1) * (ng + 1) + i] + d * d + pen[j] +
 				    (lb_alone(p, i, j) ? LB_ALONE : 0);
-				if (best < 0 || d < best) {
+				if (best < 0 || d <= best) {
 					best = d;
 					from[k * (ng + 1) + j] = i;
 				}
