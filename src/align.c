@@ -446,8 +446,16 @@ al_has_quote(const char *s)
 static double
 al_size(const char *t, enum dc_lang l)
 {
-	return (double)(l == DC_LANG_ZH ? g_utf8_strlen(t, -1) :
-	    (long)strlen(t));
+	double	 n = 0;
+
+	if (l != DC_LANG_ZH)
+		return (double)strlen(t);
+	/* Latin text in Chinese (a name, a term, code) comes through
+	 * translation as it is: a third of a character a byte, as many
+	 * bytes on either side at the usual ratio. */
+	for (; *t != '\0'; t = g_utf8_next_char(t))
+		n += (unsigned char)*t < 0x80 ? 1.0 / 3.0 : 1.0;
+	return n;
 }
 
 /* Fill in a side's body paragraphs. */
@@ -665,14 +673,16 @@ al_cost(const struct al_side *a, size_t i, int na, const struct al_side *b,
 	if (nb > 1 && (b->u[j + 1].ordinal > 0 ||
 	    b->u[j + 1].role != AL_ROLE_TEXT))
 		c += 2.0;
-	/* Numbers in digits come through translation: a second
-	 * paragraph whose numbers the other side lacks is not part of
-	 * what it translates. */
+	/* Numbers in digits and names come through translation: a
+	 * second paragraph whose numbers or names the other side lacks
+	 * is not part of what it translates.  Only a Chinese paragraph's
+	 * Latin words are names: an English second paragraph lacking
+	 * the other's names says nothing, they may be in the first. */
 	if (na > 1 && (!al_shares(a->u[i + 1].nums, b->u[j].nums) ||
-	    al_names2(&a->u[i + 1], &b->u[j]) < 0))
+	    (a->u[i + 1].zh && al_names(&a->u[i + 1], &b->u[j]) < 0)))
 		c += 3.0;
 	if (nb > 1 && (!al_shares(b->u[j + 1].nums, a->u[i].nums) ||
-	    al_names2(&b->u[j + 1], &a->u[i]) < 0))
+	    (b->u[j + 1].zh && al_names(&b->u[j + 1], &a->u[i]) < 0)))
 		c += 3.0;
 	return c;
 }
@@ -1544,6 +1554,147 @@ al_paired(const struct dc_doc *d)
 	return 0;
 }
 
+/* Han characters and Latin letters in s. */
+static void
+al_scripts(const char *s, double *han, double *latin)
+{
+	gunichar	 c;
+
+	*han = *latin = 0;
+	for (; *s != '\0'; s = g_utf8_next_char(s)) {
+		c = g_utf8_get_char(s);
+		if (c < 0x80 && g_ascii_isalpha((int)c))
+			*latin += 1;
+		else if (dc_char_script_lang(c) == DC_LANG_ZH)
+			*han += 1;
+	}
+}
+
+/* Are han Chinese characters and latin English letters a plausible
+ * pair by their lengths? */
+static int
+al_pair_fits(double han, double latin)
+{
+	return han >= 2 && latin >= han * 0.8 && latin <= han * 6.5;
+}
+
+/* The scripts of block n, all its segments. */
+static void
+al_blk_scripts(const struct dc_node *n, double *han, double *latin)
+{
+	const struct dc_node	*s;
+	double			 h, l;
+
+	*han = *latin = 0;
+	for (s = n->child; s != NULL; s = s->next)
+		if (s->type == DC_SEG) {
+			al_scripts(s->text, &h, &l);
+			*han += h;
+			*latin += l;
+		}
+}
+
+/*
+ * Is d bilingual: seven in ten of its blocks pair two languages, in
+ * one block (a pair on a line, or a block of the bilingual reader) or
+ * as a block and the next, at lengths a translation has (an
+ * interleaved file)?  A file of one language has some lines or words
+ * of the other (code, links, names, a title kept), far fewer.
+ */
+static int
+al_mixed(const struct dc_doc *d)
+{
+	const struct dc_node	*n, *m;
+	size_t			 nb = 0, paired = 0;
+	double			 h, l, h2, l2;
+
+	for (n = d->root->child; n != NULL; n = n->next) {
+		if (!dc_type_is_block(n->type) || n->child == NULL)
+			continue;
+		nb++;
+		al_blk_scripts(n, &h, &l);
+		if (al_pair_fits(h, l)) {
+			paired++;
+			continue;
+		}
+		for (m = n->next; m != NULL && (!dc_type_is_block(m->type) ||
+		    m->child == NULL); m = m->next)
+			;
+		if (m == NULL)
+			continue;
+		al_blk_scripts(m, &h2, &l2);
+		/* One in each script, the two a pair. */
+		if ((h > l) == (h2 > l2) || !al_pair_fits(h + h2, l + l2))
+			continue;
+		paired += 2;
+		nb++;
+		n = m;
+	}
+	return paired * 10 >= nb * 7;
+}
+
+/* Give node n and all below it language l. */
+static void
+al_relang(struct dc_node *n, enum dc_lang l)
+{
+	struct dc_node	*c;
+
+	n->lang = l;
+	for (c = n->child; c != NULL; c = c->next)
+		al_relang(c, l);
+}
+
+/*
+ * Make each block of side d one segment in its language l: a file of
+ * one language holds lines of the other (code, a link's text, a name
+ * on a line of its own), which are that file's text at that place and
+ * must not join the other file's text of their script.  A block of
+ * two segments (a link bar read as a pair) becomes one, its texts in
+ * order.
+ */
+static void
+al_one_lang(struct dc_doc *d, enum dc_lang l)
+{
+	struct dc_node	*n, *s, *t;
+	char		*txt;
+
+	for (n = d->root->child; n != NULL; n = n->next) {
+		if (!dc_type_is_block(n->type) || (s = n->child) == NULL ||
+		    s->type != DC_SEG)
+			continue;
+		while ((t = s->next) != NULL && t->type == DC_SEG) {
+			/* Tokens must join to the text: given up. */
+			while (s->child != NULL) {
+				struct dc_node *w = s->child;
+				dc_node_unlink(w);
+				dc_node_free(w);
+			}
+			txt = g_strconcat(s->text, " ", t->text, NULL);
+			g_free(s->text);
+			s->text = txt;
+			dc_node_unlink(t);
+			dc_node_free(t);
+		}
+		al_relang(s, l);
+	}
+}
+
+/*
+ * Read one side of a translation as one language a file, which
+ * --translation says it is: a Chinese file with English lines
+ * (Markdown's code and links, names) is no interleaved text, and its
+ * English lines are not its pairs.  --input-format=bilingual reads
+ * it as the user says.
+ */
+static struct dc_doc *
+al_parse_side(const char *file, const struct dc_opts *o)
+{
+	struct dc_opts	 so = *o;
+
+	so.one_lang = o->dialect != DC_DIALECT_BILINGUAL;
+	return dc_parse_file(file, &so);
+}
+
 /* Take a metadata string from src where dst has none. */
 static void
 al_meta_take(char **dst, char **src)
@@ -2005,10 +2156,10 @@ dc_parse_pair(const char *orig, const char *trans, const struct dc_opts *o)
 	so.title = so.author = so.date = so.place = NULL;
 	so.meta_file = NULL;
 	memset(so.meta, 0, sizeof(so.meta));
-	if ((a.d = dc_parse_file(orig, &so)) == NULL)
+	if ((a.d = al_parse_side(orig, &so)) == NULL)
 		goto out;
 	dc_msg_set_file(strcmp(trans, "-") == 0 ? "<stdin>" : trans);
-	b.d = dc_parse_file(trans, &so);
+	b.d = al_parse_side(trans, &so);
 	dc_msg_set_file(strcmp(orig, "-") == 0 ? "<stdin>" : orig);
 	if (b.d == NULL) {
 		dc_msg(DC_ERR_INPUT, 0, 0, "the translation %s could not be "
@@ -2020,10 +2171,12 @@ dc_parse_pair(const char *orig, const char *trans, const struct dc_opts *o)
 		    "one language a file", a.d->align != NULL ? orig : trans);
 		goto out;
 	}
-	if (al_paired(a.d) || al_paired(b.d)) {
+	if (al_mixed(a.d) || al_mixed(b.d) || (o->dialect ==
+	    DC_DIALECT_BILINGUAL && (al_paired(a.d) || al_paired(b.d)))) {
 		dc_msg(DC_ERR_INPUT, 0, 0, "%s is bilingual already (its "
 		    "blocks pair two languages); give --translation one "
-		    "language a file", al_paired(a.d) ? orig : trans);
+		    "language a file", al_mixed(a.d) || (o->dialect ==
+		    DC_DIALECT_BILINGUAL && al_paired(a.d)) ? orig : trans);
 		goto out;
 	}
 	la = al_lang(a.d);
@@ -2037,6 +2190,8 @@ dc_parse_pair(const char *orig, const char *trans, const struct dc_opts *o)
 	}
 	a.lang = (enum dc_lang)la;
 	b.lang = (enum dc_lang)lb;
+	al_one_lang(a.d, a.lang);
+	al_one_lang(b.d, b.lang);
 	al_units(&a);
 	al_units(&b);
 	for (i = 0; i < a.n; i++)

@@ -298,6 +298,9 @@ struct dc_opts {
 	const char	*alignment;	/* --alignment FILE: beads to use
 					   instead of aligning, or NULL */
 	int		 tmx_sentences;	/* --tmx-segment=sentence */
+	int		 one_lang;	/* a side of --translation: one
+					   language a file (no pairs read,
+					   never the bilingual reader) */
 	struct dc_style	*style;		/* --style (style.h), owned by
 					   main(); NULL for the built-in */
 	int		 explain;	/* --explain: print each block's

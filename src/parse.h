@@ -106,7 +106,7 @@ int		 dc_dateline(struct dc_doc *, const char *,
 		    struct dc_dateline *);
 void		 dc_byline_meta(struct dc_doc *, const char *, const char *,
 		    const char *);
-enum dc_dialect	 dc_detect(const struct dc_input *);
+enum dc_dialect	 dc_detect(const struct dc_input *, int);
 int		 dc_is_address(const char *, int);
 int		 dc_is_thanks(const char *, int);
 void		 dc_seg_enum(struct dc_node *);

@@ -317,6 +317,16 @@ grep -q "both Chinese" "$T/same.msgs" || fail "no reason given: $(cat "$T/same.m
 grep -q "bilingual already" "$T/bi.msgs" || fail "no reason: $(cat "$T/bi.msgs")"
 "$DOCCONV" "$d/zh.txt" --translation "$T/nonexistent" --tei -o "$T/ne" \
     2>/dev/null; [ $? -eq 1 ] || fail "a missing translation accepted"
+# An English original: the TEI's language is the original's, English,
+# and its Chinese translation one of its texts.
+(cd "$d" && "$DOCCONV" -q en.txt --translation zh.txt --tei -o "$T/en1.tei.xml") ||
+    fail "English original: exit $?"
+grep -q '<TEI [^>]*xml:lang="en"' "$T/en1.tei.xml" ||
+    fail "an English original's TEI is not xml:lang en: $(grep '<TEI' "$T/en1.tei.xml")"
+# A Markdown original with code and links (English lines in a Chinese
+# file) is one language's text, not bilingual (tests/data/align/markdown).
+grep -q '^1-1	10	10	.*	para	ok$' "$S/data/align/markdown.align" ||
+    fail "markdown: the code lines are not one paragraph paired 1-1"
 # Documented where a user looks: --help, docconv(1), README.
 "$DOCCONV" --help >"$T/help" || fail "--help"
 for o in --translation --dump-alignment; do
