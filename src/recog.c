@@ -305,7 +305,8 @@ static const struct {
 	/* RX_R_NUM */
 	{ "^(?:(" RR_NUMS "{1,3}[、．.])|([（(]" RR_NUMS "{1,3}[）)])|"
 	"(\\d{1,2}[.、．](?!\\d))|([（(]\\d{1,2}[）)])|(第" RR_NUMS "{1,3}"
-	"(?:部分|章|节|節)))", 0 },
+	"(?:部分|章|节|節)|(?:Chapter|CHAPTER|Part|PART|Section|SECTION) "
+	"(?:\\d{1,3}|[IVXLC]{1,6})(?![\\w,]|\\.\\w)))", 0 },
 	/* RX_R_EN_BYLINE */
 	{ "^\\((?:Reporting|Writing|Editing|Reported|Written) by [^()]+\\)$", 0 },
 };
@@ -997,7 +998,7 @@ dc_recognise_line(const struct dc_line **l, size_t n, size_t i, int en)
 	    (unsigned char)s[0] < 0x80));
 	if (header_like(l[i]) || (en == 0 && headline_like(l, n, i)))
 		r |= DC_LREC_HEADER;
-	if (heading_kind(s) > 0)
+	if (heading_kind(s) != 0)
 		r |= DC_LREC_NUMHEAD;
 	if (dc_is_address(s, zh ? DC_LANG_ZH : DC_LANG_EN))
 		r |= DC_LREC_ADDRESS;
@@ -1755,7 +1756,7 @@ heading_form(const char *s, int lang)
 }
 
 /* Numbering kind of a heading, for its level: 0 none, 1 "一、",
- * 2 "（一）", 3 "1.", 4 "（1）", 5 "第一部分". */
+ * 2 "（一）", 3 "1.", 4 "（1）", 5 "第一部分", "Chapter 1". */
 static int
 heading_kind(const char *s)
 {
