@@ -40,8 +40,11 @@ static const struct {
 	  "责任编辑|責任編輯|编辑|編輯|原标题|原標題|"
 	  "URL|Url|url|Link|Source|Title|Subtitle|Author|Date|Editor)"
 	  "[ \\t\\x{3000}]*[：:][ \\t\\x{3000}]*(.*)$", 0 },
-	/* RX_KEY: a lower-case key, its translation, and the value */
-	{ "^([a-z][a-z_]*(?: [a-z_]+){0,2})(?:/[^:：/\\s][^:：/]{0,11})?"
+	/* RX_KEY: a lower-case key, its translation, and the value; or
+	 * a key of an exporter's translated in Chinese */
+	{ "^([a-z][a-z_]*(?: [a-z_]+){0,2}|关键词|關鍵詞|关键字|關鍵字|标签|"
+	  "標籤|作者|发表日期|發表日期|发布日期|發布日期)"
+	  "(?:/[^:：/\\s][^:：/]{0,11})?"
 	  "[ \\t]*[：:](?:[ \\t\\x{3000}]+(.*)|)$", 0 },
 };
 
@@ -943,6 +946,23 @@ web_frontmatter(struct dc_input *in, size_t fm, struct dc_found *f)
 			continue;
 		k = g_strstrip(g_strndup(l[i].text, n));
 		v = g_strstrip(g_strdup(l[i].text + n + 1));
+		/* A YAML block scalar ("subtitle: >", "|-"): the value is
+		 * the more indented lines under the key, folded. */
+		if ((*v == '>' || *v == '|') && strspn(v + 1, "+-0123456789") ==
+		    strlen(v + 1)) {
+			GString *fold = g_string_new(NULL);
+			while (i + 2 < fm && (l[i + 1].indent > l[i].indent ||
+			    (l[i + 1].blank && i + 3 < fm &&
+			    l[i + 2].indent > l[i].indent))) {
+				i++;
+				if (!l[i].blank)
+					g_string_append_printf(fold, "%s%s",
+					    fold->len > 0 ? " " : "",
+					    g_strstrip(l[i].text));
+			}
+			g_free(v);
+			v = g_string_free(fold, FALSE);
+		}
 		if (strlen(v) >= 2 && (*v == '"' || *v == '\'') &&
 		    v[strlen(v) - 1] == *v) {
 			v[strlen(v) - 1] = '\0';
@@ -992,10 +1012,11 @@ web_kv_field(struct dc_found *f, const char *k, const char *v)
 		} else
 			f->title = g_strdup(v);
 	} else if ((g_str_has_prefix(k, "author") || strcmp(k, "by") == 0 ||
-	    strcmp(k, "byline") == 0) && f->author == NULL)
+	    strcmp(k, "byline") == 0 || strcmp(k, "作者") == 0) &&
+	    f->author == NULL)
 		f->author = g_strdup(v);
-	else if ((g_str_has_suffix(k, "date") || strcmp(k, "published") == 0)
-	    && f->date == NULL)
+	else if ((g_str_has_suffix(k, "date") || strcmp(k, "published") == 0 ||
+	    g_str_has_suffix(k, "日期")) && f->date == NULL)
 		f->date = g_strdup(v);
 	else if (strcmp(k, "url") == 0 || strcmp(k, "link") == 0)
 		g_ptr_array_add(f->urls, g_strdup(v));
