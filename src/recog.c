@@ -2845,6 +2845,16 @@ join_colon(const char *s)
 	    (n >= 3 && strcmp(s + n - 3, "：") == 0);
 }
 
+/* Does s open with a quotation mark (the words a colon announces, in
+ * its paragraph: "他说：" and "“……”" on the next line)? */
+static int
+join_quote_opens(const char *s)
+{
+	gunichar	 c = g_utf8_get_char(s);
+
+	return c == 0x201C || c == 0x300C || c == 0x300E || c == '"';
+}
+
 /* What the whole text shows of its line structure (join_scan()). */
 struct join_ctx {
 	int	 spaced;	/* a blank line after nearly every line */
@@ -2852,6 +2862,9 @@ struct join_ctx {
 				   go on in unindented lines: hard-wrapped */
 	int	 prev;		/* indent of the run's last line */
 	int	 prevend;	/* it ends a sentence */
+	long	 width;		/* characters of the longest Chinese line */
+	int	 fixed;		/* a third of the Chinese lines (three or
+				   more) are that long: wrapped at a width */
 };
 
 /* Does a line end a sentence (before closing quotes)? */
@@ -2883,6 +2896,7 @@ join_scan(const struct dc_input *in, struct join_ctx *x)
 {
 	const struct dc_line	*l;
 	size_t			 i, lines = 0, spaced = 0, ind = 0, cont = 0;
+	size_t			 full = 0;
 	int			 depth = 0;
 
 	memset(x, 0, sizeof(*x));
@@ -2894,6 +2908,7 @@ join_scan(const struct dc_input *in, struct join_ctx *x)
 		spaced += i + 1 < in->nlines && in->lines[i + 1].blank;
 		if (l->lang != DC_LANG_ZH)
 			continue;
+		x->width = MAX(x->width, g_utf8_strlen(l->text, -1));
 		if (l->indent > 0)
 			ind++;
 		else if (i > 0 && !in->lines[i - 1].blank &&
@@ -2905,6 +2920,15 @@ join_scan(const struct dc_input *in, struct join_ctx *x)
 	}
 	x->spaced = lines >= 4 && spaced * 10 >= lines * 9;
 	x->wrapped = ind >= 2 && cont >= 2;
+	for (i = 0, lines = 0; i < in->nlines; i++) {
+		l = &in->lines[i];
+		if (l->blank || l->lang != DC_LANG_ZH)
+			continue;
+		lines++;
+		if (g_utf8_strlen(l->text, -1) * 10 >= x->width * 9)
+			full++;
+	}
+	x->fixed = full >= 3 && full * 3 >= lines;
 }
 
 /* A hard-wrapped line goes on: no indent after a run that opened
@@ -2922,8 +2946,8 @@ join_wrapped(const struct join_ctx *x, const struct dc_line *last,
  * May line l go on the run last ends (cont: what dc_line_continues()
  * said of it), with blanks blank lines between?  A blank line, a
  * deeper indent or a change of form ends a run; a join across a blank
- * line needs a clause mark in a double-spaced text, and never follows
- * a colon.
+ * line needs a clause mark in a double-spaced text; after a colon only
+ * a wrapped line or a quotation goes on.
  */
 static int
 join_ok(const struct join_ctx *x, const struct dc_line *last,
@@ -2936,8 +2960,18 @@ join_ok(const struct join_ctx *x, const struct dc_line *last,
 		return blanks == 0 && join_wrapped(x, last, l);
 	if (l->indent > x->prev)
 		return 0;
+	/* A colon ends an announcement whose items follow as paragraphs
+	 * of their own: a line after it goes on only where the text was
+	 * wrapped there (the colon line is as long as the text's longest
+	 * lines) or where it opens the quotation announced, never across
+	 * an indent or a blank line, never an item. */
+	if (join_colon(last->text))
+		return blanks == 0 && l->indent == 0 &&
+		    !role_match(RX_R_NUM, l->text) && ((x->fixed &&
+		    g_utf8_strlen(last->text, -1) * 10 >= x->width * 9) ||
+		    join_quote_opens(l->text));
 	if (blanks > 0)
-		return cont == 2 && x->spaced && !join_colon(last->text);
+		return cont == 2 && x->spaced;
 	return 1;
 }
 
