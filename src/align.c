@@ -98,6 +98,7 @@ static const struct al_step al_moves[] = {
 /* An alignment elsewhere in a row of the table that costs less than
  * this more makes the steps there doubtful (al_dp_doubt()). */
 #define AL_MARGIN	2.0
+#define AL_MARGIN_JOIN	0.5
 
 /* Numbers on both sides and none the same. */
 #define AL_NUM_AGAINST	1.0
@@ -1391,11 +1392,13 @@ al_cost1(const struct al_side *a, const struct al_side *b, size_t x,
 }
 
 /*
- * Is the 1-1 bead beside a lone paragraph doubtful: would the lone one
- * pair with its partner, leaving its own alone, for less than
- * AL_MARGIN more, and no number or name both write say otherwise?  lone is the index (in s) of the paragraph alone;
- * mate the other paragraph of s, pair its partner in o; cur the two
- * beads' cost as aligned.
+ * Is the 1-1 bead beside a lone paragraph doubtful?  2 if the lone one
+ * joined to its mate (two paragraphs translated by one) costs less
+ * than AL_MARGIN_JOIN more; 1 if the lone one would pair with its
+ * partner, leaving its own alone, for less than AL_MARGIN more, and no
+ * number or name both write says otherwise; else 0.  lone is the
+ * index (in s) of the paragraph alone; mate the other paragraph of s,
+ * pair its partner in o; cur the two beads' cost as aligned.
  */
 static int
 al_lone_doubt(const struct al_side *s, const struct al_side *o, size_t lone,
@@ -1403,6 +1406,12 @@ al_lone_doubt(const struct al_side *s, const struct al_side *o, size_t lone,
 {
 	double	 alt;
 
+	/* The lone one joined to its mate: two paragraphs of one side
+	 * translated by one (the mate's anchors hold either way). */
+	alt = orig ? al_cost(s, MIN(lone, mate), 2, o, pair, 1, ratio) :
+	    al_cost(o, pair, 1, s, MIN(lone, mate), 2, ratio);
+	if (alt - cur < AL_MARGIN_JOIN)
+		return 2;
 	/* Numbers or names both write say the pair is right. */
 	if (al_anchor(&s->u[mate], &o->u[pair]) <= -1.0)
 		return 0;
@@ -1415,10 +1424,11 @@ al_lone_doubt(const struct al_side *s, const struct al_side *o, size_t lone,
 	return alt - cur < AL_MARGIN;
 }
 
-/* Warn about 1-1 bead k beside a lone paragraph, once. */
+/* Warn about 1-1 bead k beside a lone paragraph, once (d: what
+ * al_lone_doubt() said). */
 static void
 al_lone_warn(const struct al_side *a, const struct al_side *b,
-    GArray *beads, size_t k)
+    GArray *beads, size_t k, int d)
 {
 	struct dc_bead	*e = &g_array_index(beads, struct dc_bead, k);
 
@@ -1426,9 +1436,10 @@ al_lone_warn(const struct al_side *a, const struct al_side *b,
 		return;
 	e->warned = 1;
 	dc_msg(DC_WARN_ALIGN, e->lines[0], 0, "%s:%d and %s:%d aligned 1-1 "
-	    "beside a paragraph left out or added: they would pair almost "
-	    "as well the other way", a->name, e->lines[0], b->name,
-	    e->lines[1]);
+	    "beside a paragraph left out or added: %s", a->name, e->lines[0],
+	    b->name, e->lines[1], d == 2 ? "that paragraph may as well be "
+	    "part of this pair (two paragraphs translated by one)" :
+	    "they would pair almost as well the other way");
 }
 
 /*
@@ -1453,7 +1464,7 @@ al_lone_marks(const struct al_side *a, const struct al_side *b,
 			    al_lone_doubt(b, a, ib, ib - 1, ia - 1,
 			    costs[k] + costs[k - 1], ratio, 0);
 		if (d)
-			al_lone_warn(a, b, beads, k - 1);
+			al_lone_warn(a, b, beads, k - 1, d);
 		d = 0;
 		if (st[k].a + st[k].b == 1 && k + 1 < n &&
 		    st[k + 1].a == 1 && st[k + 1].b == 1)
@@ -1462,9 +1473,95 @@ al_lone_marks(const struct al_side *a, const struct al_side *b,
 			    al_lone_doubt(b, a, ib, ib + 1, ia,
 			    costs[k] + costs[k + 1], ratio, 0);
 		if (d)
-			al_lone_warn(a, b, beads, k + 1);
+			al_lone_warn(a, b, beads, k + 1, d);
 		ia += (size_t)st[k].a;
 		ib += (size_t)st[k].b;
+	}
+}
+
+/*
+ * The cost of the beads 2-1 (or 1-2) and 1-1 at i, j of a and b (k:
+ * which comes first, 0 the joined one) shifted: the joined side's
+ * paragraph next to the 1-1 pairs with the 1-1's other paragraph, and
+ * the 1-1's own is alone (left out, or added by the translation).  sw:
+ * the joined side is b.
+ */
+static double
+al_shift_cost(const struct al_side *a, const struct al_side *b, size_t i,
+    size_t j, int first, int sw, double ratio)
+{
+	const struct al_side	*x = sw ? b : a, *y = sw ? a : b;
+	size_t			 p = sw ? j : i, q = sw ? i : j;
+	double			 c;
+
+	/* x's paragraphs p.. as the beads list them, y's q..: joined
+	 * first: (p, p+1)-q, then p+2-(q+1); else p-q, (p+1, p+2)-(q+1). */
+	if (first == 0) {
+		c = sw ? al_cost(y, q, 1, x, p, 1, ratio) +
+		    al_cost(y, q + 1, 1, x, p + 1, 1, ratio) +
+		    al_cost(y, 0, 0, x, p + 2, 1, ratio) :
+		    al_cost(x, p, 1, y, q, 1, ratio) +
+		    al_cost(x, p + 1, 1, y, q + 1, 1, ratio) +
+		    al_cost(x, p + 2, 1, y, 0, 0, ratio);
+	} else {
+		c = sw ? al_cost(y, 0, 0, x, p, 1, ratio) +
+		    al_cost(y, q, 1, x, p + 1, 1, ratio) +
+		    al_cost(y, q + 1, 1, x, p + 2, 1, ratio) :
+		    al_cost(x, p, 1, y, 0, 0, ratio) +
+		    al_cost(x, p + 1, 1, y, q, 1, ratio) +
+		    al_cost(x, p + 2, 1, y, q + 1, 1, ratio);
+	}
+	return c;
+}
+
+/*
+ * Warn about a 1-1 bead beside a 2-1 or 1-2 one where the two could as
+ * well be shifted (al_shift_cost()) for less than AL_MARGIN more, and
+ * no number or name both write holds the 1-1 pair: a paragraph left
+ * out or added is as likely as the join, and the 1-1 pair is then
+ * wrong, though its lengths agree.
+ */
+static void
+al_join_marks(const struct al_side *a, const struct al_side *b,
+    const struct al_step *st, const double *costs, size_t n, GArray *beads,
+    double ratio)
+{
+	struct dc_bead	*e;
+	size_t		 k, ia = 0, ib = 0, m, i, j;
+	int		 first, sw;
+
+	for (k = 0; k < n; ia += (size_t)st[k].a, ib += (size_t)st[k].b,
+	    k++) {
+		if (st[k].a + st[k].b != 3)
+			continue;
+		sw = st[k].b == 2;
+		for (first = 0; first < 2; first++) {
+			if (first == 0 && k + 1 < n)
+				m = k + 1;
+			else if (first == 1 && k > 0)
+				m = k - 1;
+			else
+				continue;
+			if (st[m].a != 1 || st[m].b != 1)
+				continue;
+			i = first == 0 ? ia : ia - 1;
+			j = first == 0 ? ib : ib - 1;
+			e = &g_array_index(beads, struct dc_bead, m);
+			if (e->warned || al_anchor(&a->u[first == 0 ?
+			    ia + (size_t)st[k].a : ia - 1], &b->u[first == 0 ?
+			    ib + (size_t)st[k].b : ib - 1]) <= -1.0 ||
+			    al_shift_cost(a, b, i, j, first, sw, ratio) -
+			    costs[k] - costs[m] >= AL_MARGIN)
+				continue;
+			e->warned = 1;
+			dc_msg(DC_WARN_ALIGN, e->lines[0], 0, "%s:%d and %s:%d "
+			    "aligned 1-1 beside paragraphs joined: shifted "
+			    "by one they would pair almost as well, with %s:%d "
+			    "%s", a->name, e->lines[0], b->name, e->lines[1],
+			    sw ? b->name : a->name, e->lines[sw ? 1 : 0],
+			    sw ? "added by the translation" :
+			    "left untranslated");
+		}
 	}
 }
 
@@ -2270,6 +2367,7 @@ dc_parse_pair(const char *orig, const char *trans, const struct dc_opts *o)
 	}
 	if (o->alignment == NULL) {
 		al_lone_marks(&a, &b, st, costs, n, beads, ratio);
+		al_join_marks(&a, &b, st, costs, n, beads, ratio);
 		al_runs(&a, &b, beads, n, doubt);
 	}
 	al_header(d, &a, &b, beads);

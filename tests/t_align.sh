@@ -88,6 +88,11 @@ for a in "$S"/data/align/*.align; do
 	    $4 !~ /^[0-9]+\.[0-9][0-9]$/) { print; bad = 1 } END { exit bad }' \
 	    "$T/$n.align" || fail "$n: a bead line is not in the format"
 done
+# shift: a paragraph of the original left untranslated next to a pair
+# is aligned as a 2-1; the 1-1 after it, which a shift by one would
+# undo, is warned about too (it was 'ok').
+grep -q '^1-1	11	10	.*	check$' "$S/data/align/shift.align" ||
+    fail "shift: the 1-1 beside the 2-1 is not to check"
 # The 1-0 and the 1-2 of forum: kept, not dropped.
 grep -q "a paragraph of the original has no translation: forum.zh.txt:11," "$S/data/align/forum.msgs" ||
     fail "forum.msgs lacks the 1-0 warning"
