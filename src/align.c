@@ -1179,6 +1179,7 @@ al_header(struct dc_doc *d, struct al_side *a, struct al_side *b,
     GArray *beads)
 {
 	struct dc_node	*n, *next, *blk, *m, *last;
+	struct dc_bead	*e;
 	GArray		*la, *lb;
 	int		 seen[DC_TYPE__MAX] = { 0 }, order[DC_TYPE__MAX];
 	int		 no = 0, k, side;
@@ -1202,8 +1203,22 @@ al_header(struct dc_doc *d, struct al_side *a, struct al_side *b,
 				if ((int)al_hclass(n->type) == order[k])
 					g_array_append_val(side == 0 ? la : lb,
 					    n->line);
-		al_bead(beads, (enum dc_type)order[k], (int *)(void *)la->data,
-		    (int)la->len, (int *)(void *)lb->data, (int)lb->len, 0);
+		e = al_bead(beads, (enum dc_type)order[k],
+		    (int *)(void *)la->data, (int)la->len,
+		    (int *)(void *)lb->data, (int)lb->len, 0);
+		/* A title or a speaker is translated: one in one file
+		 * only was not found in the other (read as another
+		 * role), and is to check, not ok. */
+		if ((la->len == 0) != (lb->len == 0) &&
+		    (order[k] == DC_TITLE || order[k] == DC_SPEAKER)) {
+			e->warned = 1;
+			dc_msg(DC_WARN_ALIGN, la->len > 0 ? e->lines[0] : 0,
+			    0, "the %s line %s:%d has no counterpart in %s "
+			    "(another role there?): check the header pairs",
+			    dc_type_name((enum dc_type)order[k]),
+			    la->len > 0 ? a->name : b->name, e->lines[0],
+			    la->len > 0 ? b->name : a->name);
+		}
 	}
 	g_array_free(la, TRUE);
 	g_array_free(lb, TRUE);

@@ -240,10 +240,17 @@ static const struct {
 	{ "^[（(].*[）)]$", 0 },
 	/* RX_HEADER_LINES_DASH */
 	{ "^(.+?)(——.+)$", 0 },
-	/* RX_HEADER_LINES_SPK */
+	/* RX_HEADER_LINES_SPK; or a name and the office after a comma
+	 * ("Lin Hai, Director of the Port Authority") */
 	{ "^(Remarks|Speech|Address|"
 	  "Statement|Keynote|Toast|Message|Lecture|Written|Opening|"
-	  "Closing|Report|Video|Full text|Text)\\b.*\\bby\\b", 0 },
+	  "Closing|Report|Video|Full text|Text)\\b.*\\bby\\b|"
+	  "^[A-Z][\\w'’-]+(?: [A-Z][\\w'’.-]+){1,3}, (?:the )?"
+	  "(?:[A-Z][\\w-]+ ){0,3}(?:Director|Minister|President|Chairman|"
+	  "Chairwoman|Chair|Secretary|Ambassador|Governor|Mayor|Premier|"
+	  "Professor|Dean|Head|Chief|Commissioner|Consul|Representative|"
+	  "Spokesperson|Spokesman|Editor|Deputy|Vice|General|Founder|"
+	  "Manager|Officer)\\b", 0 },
 	/* RX_HEADER_LINES_HON */
 	{ "^(H\\.\\s?E\\.|His "
 	  "Excellency|Her Excellency|(?:Mr|Ms|Mrs|Dr|Prof)\\.?)\\s", 0 },

@@ -93,6 +93,16 @@ done
 # undo, is warned about too (it was 'ok').
 grep -q '^1-1	11	10	.*	check$' "$S/data/align/shift.align" ||
     fail "shift: the 1-1 beside the 2-1 is not to check"
+# speaker: an English speaker line "Name, Role" pairs with the Chinese
+# speaker line; without it, the Chinese speaker line alone is to check.
+grep -q '^1-1	4	3	0.00	speaker	ok$' "$S/data/align/speaker.align" ||
+    fail "speaker: 'Lin Hai, Director of the Port Authority' is not the speaker"
+grep -v '^Lin Hai, ' "$S/data/align/speaker.en.txt" >"$T/nospk.en.txt"
+"$DOCCONV" "$S/data/align/speaker.zh.txt" --translation "$T/nospk.en.txt" \
+    --dump-alignment >"$T/nospk.align" 2>"$T/nospk.msgs"
+grep -q '^1-0	4	-	0.00	speaker	check$' "$T/nospk.align" &&
+    grep -q 'speaker line .*speaker.zh.txt:4 has no counterpart' "$T/nospk.msgs" ||
+    fail "a speaker line without its translation is not to check: $(cat "$T/nospk.msgs")"
 # The 1-0 and the 1-2 of forum: kept, not dropped.
 grep -q "a paragraph of the original has no translation: forum.zh.txt:11," "$S/data/align/forum.msgs" ||
     fail "forum.msgs lacks the 1-0 warning"
