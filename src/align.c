@@ -2239,6 +2239,129 @@ out:
 	return out;
 }
 
+static int
+al_int_cmp(const void *x, const void *y)
+{
+	int	 a = *(const int *)x, b = *(const int *)y;
+
+	return a < b ? -1 : a > b;
+}
+
+/*
+ * The lines an --alignment file names on side (1 the original's, 2 the
+ * translation's), sorted, for the reader to start a paragraph at each
+ * (a corrected alignment undoes a reading that joined two paragraphs);
+ * NULL if none or the file cannot be read (al_file_read() says why).
+ */
+static int *
+al_file_breaks(const char *file, int side, size_t *n)
+{
+	GArray	*v = g_array_new(FALSE, FALSE, sizeof(int));
+	char	*buf = NULL, *why = NULL, **lines = NULL, **f, **w;
+	size_t	 len, i, k;
+	long	 x;
+
+	*n = 0;
+	if (dc_side_read(file, DC_ALIGN_MAX, 1, &buf, &len, &why) == -1 ||
+	    memchr(buf, '\0', len) != NULL || !g_utf8_validate(buf, -1,
+	    NULL)) {
+		g_free(why);
+		g_free(buf);
+		g_array_free(v, TRUE);
+		return NULL;
+	}
+	lines = g_strsplit(buf, "\n", -1);
+	for (i = 0; lines[i] != NULL; i++) {
+		if (lines[i][0] == '#')
+			continue;
+		f = g_strsplit_set(lines[i], "\t ", -1);
+		for (k = 0, x = 0; f[k] != NULL; k++) {
+			if (f[k][0] == '\0')
+				continue;
+			if (++x != side + 1)
+				continue;
+			for (w = g_strsplit(f[k], ",", -1), len = 0;
+			    w[len] != NULL; len++) {
+				int l = (int)strtol(w[len], NULL, 10);
+				if (l > 0)
+					g_array_append_val(v, l);
+			}
+			g_strfreev(w);
+		}
+		g_strfreev(f);
+	}
+	g_strfreev(lines);
+	g_free(buf);
+	g_array_sort(v, al_int_cmp);
+	*n = v->len;
+	if (v->len == 0) {
+		g_array_free(v, TRUE);
+		return NULL;
+	}
+	return (int *)(void *)g_array_free(v, FALSE);
+}
+
+/* Is line x among the n sorted lines at v? */
+static int
+al_in(const int *v, size_t n, int x)
+{
+	return v != NULL && bsearch(&x, v, n, sizeof(int), al_int_cmp) !=
+	    NULL;
+}
+
+/* Body paragraphs of s the --alignment file does not name (v, n). */
+static size_t
+al_unnamed(const struct al_side *s, const int *v, size_t n)
+{
+	size_t	 i, k = 0;
+
+	for (i = 0; i < s->n; i++)
+		k += !al_in(v, n, s->u[i].line);
+	return k;
+}
+
+/*
+ * Join each body paragraph of s that the --alignment file (v, n of
+ * its lines) does not name to the paragraph before it, where that one
+ * is named: the reader cut one paragraph in two (at a short line that
+ * ends a sentence), and the editor's beads name only its first line.
+ * Said in a warning each.  Done only where the other side names all
+ * its paragraphs: a bead left out of the file is still refused.
+ */
+static void
+al_file_joins(struct al_side *s, const int *v, size_t n, const char *file)
+{
+	GArray	*cuts[DC_LANG__MAX] = { NULL };
+	size_t	 i, joined = 0;
+
+	for (i = 1; i < s->n; i++) {
+		if (al_in(v, n, s->u[i].line) ||
+		    !al_in(v, n, s->u[i - 1].line) ||
+		    !dc_type_is_block(s->u[i - 1].blk->type))
+			continue;
+		dc_msg(DC_WARN_ALIGN, s->u[i].line, 0, "%s:%d joined to the "
+		    "paragraph at %s:%d, as %s pairs them", s->name,
+		    s->u[i].line, s->name, s->u[i - 1].line, file);
+		al_blk_take(s->u[i - 1].blk, s->u[i].blk, cuts);
+		/* The next unnamed one joins this block too. */
+		s->u[i].blk = s->u[i - 1].blk;
+		s->u[i].line = s->u[i - 1].line;
+		joined++;
+	}
+	if (joined == 0)
+		return;
+	for (i = 0; i < s->n; i++) {
+		if (s->u[i].nums != NULL)
+			g_hash_table_destroy(s->u[i].nums);
+		if (s->u[i].words != NULL)
+			g_hash_table_destroy(s->u[i].words);
+	}
+	g_free(s->u);
+	s->u = NULL;
+	s->n = 0;
+	al_units(s);
+}
+
 /*
  * Read the original and the translation (any dialect each) and align
  * them into one parallel model.  Messages name the file they are
@@ -2258,6 +2381,8 @@ dc_parse_pair(const char *orig, const char *trans, const struct dc_opts *o)
 	size_t		 i, k, n, ia, ib, w;
 	int		 la, lb, *doubt = NULL;
 	GArray		*hbeads = NULL;
+	int		*brk[2] = { NULL, NULL };
+	size_t		 na_brk = 0, nb_brk = 0;
 
 	memset(&a, 0, sizeof(a));
 	memset(&b, 0, sizeof(b));
@@ -2268,9 +2393,17 @@ dc_parse_pair(const char *orig, const char *trans, const struct dc_opts *o)
 	so.title = so.author = so.date = so.place = NULL;
 	so.meta_file = NULL;
 	memset(so.meta, 0, sizeof(so.meta));
+	if (o->alignment != NULL)
+		so.breaks = brk[0] = al_file_breaks(o->alignment, 1,
+		    &na_brk);
+	so.nbreaks = na_brk;
 	if ((a.d = al_parse_side(orig, &so)) == NULL)
 		goto out;
 	dc_msg_set_file(strcmp(trans, "-") == 0 ? "<stdin>" : trans);
+	if (o->alignment != NULL)
+		so.breaks = brk[1] = al_file_breaks(o->alignment, 2,
+		    &nb_brk);
+	so.nbreaks = nb_brk;
 	b.d = al_parse_side(trans, &so);
 	dc_msg_set_file(strcmp(orig, "-") == 0 ? "<stdin>" : orig);
 	if (b.d == NULL) {
@@ -2306,6 +2439,14 @@ dc_parse_pair(const char *orig, const char *trans, const struct dc_opts *o)
 	al_one_lang(b.d, b.lang);
 	al_units(&a);
 	al_units(&b);
+	if (o->alignment != NULL) {
+		size_t ua = al_unnamed(&a, brk[0], na_brk);
+		size_t ub = al_unnamed(&b, brk[1], nb_brk);
+		if (ua > 0 && ub == 0)
+			al_file_joins(&a, brk[0], na_brk, o->alignment);
+		else if (ub > 0 && ua == 0)
+			al_file_joins(&b, brk[1], nb_brk, o->alignment);
+	}
 	for (i = 0; i < a.n; i++)
 		ta += a.u[i].size;
 	for (i = 0; i < b.n; i++)
@@ -2431,6 +2572,8 @@ out:
 	g_free(st);
 	g_free(costs);
 	g_free(doubt);
+	g_free(brk[0]);
+	g_free(brk[1]);
 	al_side_free(&a);
 	al_side_free(&b);
 	if (d == NULL)

@@ -301,6 +301,10 @@ struct dc_opts {
 	int		 one_lang;	/* a side of --translation: one
 					   language a file (no pairs read,
 					   never the bilingual reader) */
+	const int	*breaks;	/* input lines an --alignment file
+					   starts a paragraph at, sorted;
+					   NULL if none */
+	size_t		 nbreaks;	/* their number */
 	struct dc_style	*style;		/* --style (style.h), owned by
 					   main(); NULL for the built-in */
 	int		 explain;	/* --explain: print each block's

@@ -20,6 +20,9 @@ struct dc_line {
 					   0 for a whole input line */
 	int		 body;		/* first line after a "正文：" label:
 					   no header line from here on */
+	int		 brk;		/* an --alignment file starts a
+					   paragraph here: joined to none
+					   before it */
 };
 
 /*

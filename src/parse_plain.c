@@ -233,7 +233,7 @@ dc_parse_plain(const struct dc_input *in, const struct dc_opts *o)
 		/* Wrapped lines: same block (adjacent in the input). */
 		while (i < n && (blanks > 0 || (k == 1 &&
 		    article_alone(run[0]))) && runs_on(run[k - 1], l[i], ww) &&
-		    l[i]->lineno == run[k - 1]->lineno + 1 &&
+		    l[i]->lineno == run[k - 1]->lineno + 1 && !l[i]->brk &&
 		    l[i]->heading == 0 && l[i]->indent <= run[0]->indent)
 			run[k++] = l[i++];
 		lang = dc_text_lang(run[0]->text, run[0]->len);

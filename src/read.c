@@ -122,6 +122,28 @@ dc_detect(const struct dc_input *in, int one_lang)
 	return DC_DIALECT_PLAIN;
 }
 
+static int
+int_cmp(const void *x, const void *y)
+{
+	int	 a = *(const int *)x, b = *(const int *)y;
+
+	return a < b ? -1 : a > b;
+}
+
+/* Mark the lines an --alignment file starts a paragraph at: a
+ * corrected alignment undoes a reading that joined them. */
+static void
+read_breaks(struct dc_input *in, const struct dc_opts *o)
+{
+	size_t	 i;
+
+	if (o->breaks == NULL)
+		return;
+	for (i = 0; i < in->nlines; i++)
+		in->lines[i].brk = bsearch(&in->lines[i].lineno, o->breaks,
+		    o->nbreaks, sizeof(int), int_cmp) != NULL;
+}
+
 /*
  * Under DOCCONV_CHECK (set by the test suite) every parse ends with
  * dc_tree_check(): a model that breaks the rules is a bug, reported
@@ -318,6 +340,7 @@ read_mem(const char *buf, size_t len, const char *name, const char *path,
 	}
 	if (dc_input_decode(buf, len, o, &in) == -1)
 		return NULL;
+	read_breaks(&in, o);
 	dc_input_web(&in, &found, o->keep_markup);
 	dc_input_split(&in);
 	/* A file of one language has no pairs on a line: its English

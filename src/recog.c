@@ -2960,7 +2960,7 @@ static int
 join_ok(const struct join_ctx *x, const struct dc_line *last,
     const struct dc_line *l, int cont, int blanks)
 {
-	if (l->body || l->heading || (l->lang != last->lang &&
+	if (l->body || l->heading || l->brk || (l->lang != last->lang &&
 	    l->lang >= 0) || clause_address(l->text))
 		return 0;
 	if (cont == 0)

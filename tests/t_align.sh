@@ -286,6 +286,27 @@ broken "miscounted" 'NR == L { $1 = "2-1" } 1' "$L" "the bead says 2 units"
 "$DOCCONV" "$d/zh.txt" --alignment "$d/align" --tei 2>/dev/null; [ $? -eq 2 ] ||
     fail "--alignment without --translation accepted"
 
+# A corrected --alignment file undoes a reading error: a line the
+# reader joined to the line before (a Chinese line ending in '，') is
+# a paragraph where the file names it; a line the reader read as a
+# paragraph of its own joins the one before where the file leaves it
+# out and the other side's paragraphs are all named (a warning says so).
+printf '沃林港口的一年\n\n沃林港口今年接待的船舶比往年多了许多，\n船工们每天都要工作十个小时以上。\n\n管理处决定明年再修建两座新的码头。\n' >"$T/glue.zh.txt"
+printf 'A Year at Vorlin Port\n\nVorlin Port received many more vessels this year than in earlier years.\n\nThe boatmen worked more than ten hours every day.\n\nThe office decided to build two new quays next year.\n' >"$T/glue.en.txt"
+printf '1-1\t1\t1\t0.00\ttitle\tok\n1-1\t3\t3\n1-1\t4\t5\n1-1\t6\t7\n' >"$T/glue.fix"
+"$DOCCONV" -q "$T/glue.zh.txt" --translation "$T/glue.en.txt" --alignment \
+    "$T/glue.fix" --dump-alignment >"$T/glue.dump" 2>"$T/glue.err" ||
+    fail "a corrected alignment that splits a paragraph refused: $(cat "$T/glue.err")"
+grep -q '^1-1	4	5	' "$T/glue.dump" || fail "glue: line 4 is no paragraph: $(cat "$T/glue.dump")"
+printf '沃林港口的一年\n沃林港口今年接待的船舶比往年多了许多，船工们每天都要工作十个小时以上。\n管理处决定明年再修建两座新的码头。\n' >"$T/cut.zh.txt"
+printf 'A Year at Vorlin Port\nVorlin Port received many more vessels this year than in earlier years.\nThe boatmen worked more than ten hours every day.\nThe office decided to build two new quays next year.\n' >"$T/cut.en.txt"
+printf '1-1\t1\t1\t0.00\ttitle\tok\n1-1\t2\t2\n1-1\t3\t4\n' >"$T/cut.fix"
+"$DOCCONV" "$T/cut.zh.txt" --translation "$T/cut.en.txt" --alignment \
+    "$T/cut.fix" --dump-alignment >"$T/cut.dump" 2>"$T/cut.err" ||
+    fail "a corrected alignment that joins a paragraph refused: $(cat "$T/cut.err")"
+grep -q '^1-1	2	2	' "$T/cut.dump" && grep -q 'cut.en.txt:3 joined to the paragraph at .*cut.en.txt:2' "$T/cut.err" ||
+    fail "cut: en line 3 not joined to line 2: $(cat "$T/cut.dump" "$T/cut.err")"
+
 # Every backend on a two-file input, one language pair in each.
 (cd "$S/data/align" && SOURCE_DATE_EPOCH=0 "$DOCCONV" -q lecture.zh.txt \
     --translation lecture.en.txt --pdf --epub --tei --json -o "$T/out") ||
