@@ -93,6 +93,7 @@ static const struct al_step al_moves[] = {
 #define AL_SENT_ALONE	4.0
 #define AL_SENT_21	1.6
 #define AL_SENT_DOUBT	4.5
+#define AL_SENT_LEN	2.0
 #define AL_SENT_MAX_CELLS 250000.0
 
 /* An alignment elsewhere in a row of the table that costs less than
@@ -787,6 +788,33 @@ al_sent_add(struct dc_sbead *out, size_t *n, int da, int db, int dbt)
 }
 
 /*
+ * The length check of the sentence beads out[0..n) of a (la) and b
+ * (lb): a bead whose lengths are further than AL_SENT_LEN from the
+ * paragraph's ratio is doubtful whatever its anchors say (a sentence
+ * paired with one that translates another, a translation that says
+ * much more or less).
+ */
+static void
+al_sent_lengths(struct dc_sbead *out, size_t n, char **a, enum dc_lang la,
+    char **b, enum dc_lang lb, double ratio)
+{
+	size_t	 k, i = 0, j = 0;
+	double	 sa, sb;
+	int	 x;
+
+	for (k = 0; k < n; k++) {
+		for (sa = 0, x = 0; x < out[k].a; x++)
+			sa += al_size(a[i++], la) + 1;
+		for (sb = 0, x = 0; x < out[k].b; x++)
+			sb += al_size(b[j++], lb) + 1;
+		if (fabs(al_delta(sa, sb, ratio)) > AL_SENT_LEN) {
+			out[k].length = 1;
+			out[k].doubt = 1;
+		}
+	}
+}
+
+/*
  * Align the sentences a (language la) and b (lb) of a paragraph pair,
  * each NULL-terminated (dc_sentences()), by a small dynamic program
  * over beads of 1-1, 1-0, 0-1, 2-1 and 1-2 sentences, costed by
@@ -838,6 +866,7 @@ dc_sent_align(char **a, enum dc_lang la, char **b, enum dc_lang lb,
 	for (k = m; k-- > 0; )
 		al_sent_add(out, n, path[k].a, path[k].b,
 		    bc[k] > AL_SENT_DOUBT);
+	al_sent_lengths(out, *n, a, la, b, lb, tb / ta);
 	g_free(bc);
 	g_free(path);
 	g_free(t.cost);

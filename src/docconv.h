@@ -528,6 +528,8 @@ struct dc_sbead {
 	int		 doubt;		/* paired with doubt: a sentence
 					   alone joined to it, or lengths
 					   far apart */
+	int		 length;	/* its lengths far apart: the
+					   length check failed */
 };
 
 struct dc_sbead	*dc_sent_align(char **, enum dc_lang, char **, enum dc_lang,
