@@ -2352,18 +2352,21 @@ body_decide(struct dc_doc *d, struct dc_node *first, const struct dc_opts *o)
 }
 
 /*
- * Block b has a heading's form (k: heading_form()): with up to two more
- * lines of that form after it, then a paragraph, it is a heading (the
- * lines joined into it).  Returns the paragraph after it, or NULL if b
- * is no heading.
+ * Block b has a heading's form (k: heading_form()): with one more line
+ * of that form after it (a heading wrapped), then a paragraph, it is a
+ * heading (the lines joined into it).  Three such lines or more are
+ * items: *items is set to the block after them, none a heading.
+ * Returns the paragraph after the heading, or NULL if b is no heading.
  */
 static struct dc_node *
-body_heading(struct dc_node *b, int k, const struct dc_node *tail)
+body_heading(struct dc_node *b, int k, const struct dc_node *tail,
+    struct dc_node **items)
 {
 	struct dc_node	*m;
 	const char	*t;
 	int		 lang, nlines = 1;
 
+	*items = NULL;
 	for (m = b->next; m != NULL && m != tail && nlines < 4 &&
 	    m->type == DC_PARA; m = m->next) {
 		t = block_text(m, &lang);
@@ -2373,6 +2376,12 @@ body_heading(struct dc_node *b, int k, const struct dc_node *tail)
 	}
 	if (m == NULL || m == tail || nlines >= 4 || m->type != DC_PARA)
 		return NULL;
+	/* Three short lines or more are items or names (a list, the
+	 * units taking part), not one heading wrapped. */
+	if (nlines > 2) {
+		*items = m;
+		return NULL;
+	}
 	b->type = DC_HEADING;
 	while (b->next != m)
 		heading_join(b, b->next);
@@ -2414,6 +2423,7 @@ void
 dc_body_roles(struct dc_doc *d, const struct dc_opts *o)
 {
 	struct dc_node	*b, *s, *m, *next, *first = NULL, *tail = NULL;
+	struct dc_node	*items = NULL;
 	const char	*t;
 	int		 lang, para = 0, strong, k, nb = 0, nlong = 0;
 	int		 turns = 0, names = 0, kinds[7] = { 0 };
@@ -2453,6 +2463,8 @@ dc_body_roles(struct dc_doc *d, const struct dc_opts *o)
 
 	for (b = first; b != NULL && b != tail; b = next) {
 		next = b->next;
+		if (b == items)
+			items = NULL;	/* the run of short lines is over */
 		if (!dc_type_is_block(b->type) || b->child == NULL)
 			continue;
 		t = block_text(b, &lang);
@@ -2472,8 +2484,8 @@ dc_body_roles(struct dc_doc *d, const struct dc_opts *o)
 		/* A text whose markup marks two headings or more marks
 		 * them all: its short lines are items, not headings. */
 		if (k > 0 && nlong >= 2 && marked < 2 && next != NULL &&
-		    next != tail && (para || k == 2) &&
-		    (m = body_heading(b, k, tail)) != NULL) {
+		    next != tail && (para || k == 2) && items == NULL &&
+		    (m = body_heading(b, k, tail, &items)) != NULL) {
 			next = m;
 			kinds[heading_kind(block_text(b, &lang)) + 1]++;
 			continue;
