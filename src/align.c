@@ -2283,7 +2283,7 @@ al_int_cmp(const void *x, const void *y)
  * NULL if none or the file cannot be read (al_file_read() says why).
  */
 static int *
-al_file_breaks(const char *file, int side, size_t *n)
+al_file_breaks(const char *file, int side, int body, size_t *n)
 {
 	GArray	*v = g_array_new(FALSE, FALSE, sizeof(int));
 	char	*buf = NULL, *why = NULL, **lines = NULL, **f, **w;
@@ -2304,6 +2304,17 @@ al_file_breaks(const char *file, int side, size_t *n)
 		if (lines[i][0] == '#')
 			continue;
 		f = g_strsplit_set(lines[i], "\t ", -1);
+		/* body: the lines of body beads only (the fifth field
+		 * names a body type, or is not there). */
+		for (k = 0, x = 0; body && f[k] != NULL; k++)
+			if (f[k][0] != '\0' && ++x == 5 && (dc_type_from_name(
+			    f[k]) == DC_TYPE__MAX || dc_type_is_header(
+			    dc_type_from_name(f[k]))))
+				break;
+		if (body && f[k] != NULL) {
+			g_strfreev(f);
+			continue;
+		}
 		for (k = 0, x = 0; f[k] != NULL; k++) {
 			if (f[k][0] == '\0')
 				continue;
@@ -2336,6 +2347,63 @@ al_in(const int *v, size_t n, int x)
 {
 	return v != NULL && bsearch(&x, v, n, sizeof(int), al_int_cmp) !=
 	    NULL;
+}
+
+/*
+ * Make each header line of side s that a body bead of the --alignment
+ * file names a body paragraph: the reader took a paragraph for a title
+ * or a header line (a wrapped first paragraph), the editor's beads say
+ * it is body.  Before the first body block, in their order.
+ */
+static void
+al_file_unhead(struct al_side *s, const char *file, int side)
+{
+	struct dc_node	*n, *next, *first, *b;
+	int		*v, l;
+	size_t		 nv;
+	unsigned	 retitle = 0;
+
+	if ((v = al_file_breaks(file, side, 1, &nv)) == NULL)
+		return;
+	for (first = s->d->root->child; first != NULL &&
+	    !dc_type_is_block(first->type); first = first->next)
+		;
+	for (n = s->d->root->child; n != NULL && n != first; n = next) {
+		next = n->next;
+		if (!dc_type_is_header(n->type) || n->type ==
+		    DC_FRONTMATTER || !al_in(v, nv, n->line))
+			continue;
+		dc_msg(DC_WARN_ALIGN, n->line, 0, "%s:%d (a %s line) read as "
+		    "a paragraph, as %s pairs it", s->name, n->line,
+		    dc_type_name(n->type), file);
+		b = dc_node_new(DC_PARA, n->lang, NULL, n->line, n->col);
+		dc_node_append(b, dc_node_new(DC_SEG, n->lang, n->text,
+		    n->line, n->col));
+		if (n->type == DC_TITLE)
+			retitle |= 1u << n->lang;
+		dc_node_unlink(n);
+		dc_node_free(n);
+		if (first != NULL)
+			dc_node_insert_before(first, b);
+		else
+			dc_node_append(s->d->root, b);
+	}
+	g_free(v);
+	/* The title is what title lines are left. */
+	for (l = 0; l < DC_LANG__MAX; l++) {
+		GString *t;
+		if (!(retitle & (1u << l)))
+			continue;
+		t = g_string_new(NULL);
+		for (n = s->d->root->child; n != NULL; n = n->next)
+			if (n->type == DC_TITLE && (int)n->lang == l)
+				g_string_append_printf(t, "%s%s", t->len == 0 ?
+				    "" : l == DC_LANG_ZH ? "\u3000" : " ",
+				    n->text);
+		g_free(s->d->meta.l[l].title);
+		s->d->meta.l[l].title = t->len > 0 ? g_strdup(t->str) : NULL;
+		g_string_free(t, TRUE);
+	}
 }
 
 /* Body paragraphs of s the --alignment file does not name (v, n). */
@@ -2423,14 +2491,14 @@ dc_parse_pair(const char *orig, const char *trans, const struct dc_opts *o)
 	so.meta_file = NULL;
 	memset(so.meta, 0, sizeof(so.meta));
 	if (o->alignment != NULL)
-		so.breaks = brk[0] = al_file_breaks(o->alignment, 1,
+		so.breaks = brk[0] = al_file_breaks(o->alignment, 1, 0,
 		    &na_brk);
 	so.nbreaks = na_brk;
 	if ((a.d = al_parse_side(orig, &so)) == NULL)
 		goto out;
 	dc_msg_set_file(strcmp(trans, "-") == 0 ? "<stdin>" : trans);
 	if (o->alignment != NULL)
-		so.breaks = brk[1] = al_file_breaks(o->alignment, 2,
+		so.breaks = brk[1] = al_file_breaks(o->alignment, 2, 0,
 		    &nb_brk);
 	so.nbreaks = nb_brk;
 	b.d = al_parse_side(trans, &so);
@@ -2464,6 +2532,10 @@ dc_parse_pair(const char *orig, const char *trans, const struct dc_opts *o)
 	}
 	a.lang = (enum dc_lang)la;
 	b.lang = (enum dc_lang)lb;
+	if (o->alignment != NULL) {
+		al_file_unhead(&a, o->alignment, 1);
+		al_file_unhead(&b, o->alignment, 2);
+	}
 	al_one_lang(a.d, a.lang);
 	al_one_lang(b.d, b.lang);
 	al_units(&a);

@@ -307,6 +307,18 @@ printf '1-1\t1\t1\t0.00\ttitle\tok\n1-1\t2\t2\n1-1\t3\t4\n' >"$T/cut.fix"
 grep -q '^1-1	2	2	' "$T/cut.dump" && grep -q 'cut.en.txt:3 joined to the paragraph at .*cut.en.txt:2' "$T/cut.err" ||
     fail "cut: en line 3 not joined to line 2: $(cat "$T/cut.dump" "$T/cut.err")"
 
+# A line the reader took for a second title line that a body bead of
+# the file names is a paragraph, and leaves the title.
+printf '沃林港口的一年\n沃林港口今年很忙\n船工们每天都要工作十个小时以上，管理处决定明年再修建两座新的码头。\n港口的灯笼每天黄昏由看守人点亮，一直亮到第二天清早。\n' >"$T/head.zh.txt"
+printf 'A Year at Vorlin Port\nVorlin Port was busy this year\nThe boatmen worked more than ten hours every day, and the office decided to build two new quays next year.\nThe lanterns of the port are lit at dusk by the keeper and burn until early the next morning.\n' >"$T/head.en.txt"
+printf '1-1\t1\t1\t0.00\ttitle\tok\n1-1\t2\t2\t0.00\tpara\tok\n1-1\t3\t3\n1-1\t4\t4\n' >"$T/head.fix"
+"$DOCCONV" -q "$T/head.zh.txt" --translation "$T/head.en.txt" --alignment \
+    "$T/head.fix" --tei -o "$T/head.tei.xml" 2>"$T/head.err" ||
+    fail "a corrected alignment that makes a title line body refused: $(cat "$T/head.err")"
+grep -q '<title type="main" xml:lang="zh">沃林港口的一年</title>' "$T/head.tei.xml" &&
+    grep -q '<p [^>]*>沃林港口今年很忙</p>' "$T/head.tei.xml" ||
+    fail "head: line 2 is not a paragraph: $(grep -m3 '<title\|<p ' "$T/head.tei.xml")"
+
 # Every backend on a two-file input, one language pair in each.
 (cd "$S/data/align" && SOURCE_DATE_EPOCH=0 "$DOCCONV" -q lecture.zh.txt \
     --translation lecture.en.txt --pdf --epub --tei --json -o "$T/out") ||
