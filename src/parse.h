@@ -131,6 +131,11 @@ enum {
 };
 unsigned	 dc_recognise_line(const struct dc_line **, size_t, size_t,
 		    int);
+/* No header line stands this far down (line index): from here on
+ * every line is the body's, so neither the recognisers nor the
+ * decoder need to see the rest of a text of 500,000 short lines. */
+#define DC_HEADER_FAR	24
+
 size_t		 dc_roles_header(const struct dc_line **, size_t,
 		    const unsigned *, const struct dc_opts *);
 void		 dc_body_roles(struct dc_doc *, const struct dc_opts *);

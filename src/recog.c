@@ -1053,8 +1053,9 @@ dc_header_end(const struct dc_line **l, size_t n, const struct dc_opts *o)
 	for (i = 0; i < n; i++)
 		if (l[i]->body)
 			return i;
-	rec = g_new(unsigned, n + 1);
-	for (i = 0; i < n; i++) {
+	rec = g_new0(unsigned, n + 1);
+	/* Only the top lines can be the header's (DC_HEADER_FAR). */
+	for (i = 0; i < n && i <= DC_HEADER_FAR; i++) {
 		rec[i] = dc_recognise_line(l, n, i, (int)en_lines);
 		if (!l[i]->blank && l[i]->lang == DC_LANG_EN)
 			en_lines++;
@@ -1074,14 +1075,14 @@ dc_header_end(const struct dc_line **l, size_t n, const struct dc_opts *o)
 	}
 	/* Is there a body in the first 24 lines: a line no header
 	 * has, or a numbered heading after the first line? */
-	for (i = 0; i < n && i < 24; i++) {
+	for (i = 0; i < n && i < DC_HEADER_FAR; i++) {
 		if (!(rec[i] & DC_LREC_HEADER) || (nonblank > 0 &&
 		    (rec[i] & DC_LREC_NUMHEAD)))
 			break;
 		if (!l[i]->blank)
 			nonblank++;
 	}
-	if (i == n || i == 24) {
+	if (i == n || i == DC_HEADER_FAR) {
 		/* No body after it: only the first line can be a title,
 		 * and only if it is short and followed by more. */
 		for (i = 0; i < n && l[i]->blank; i++)

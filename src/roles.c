@@ -308,19 +308,40 @@ rl_unit_own(struct rl_unit *u, const struct dc_node *b)
 		u->rec |= RL_TYPED;
 }
 
-/* The features that depend on the unit's place and its neighbours. */
+/*
+ * The features that depend on the unit's place, block i of n, and its
+ * neighbours: rec[] and stop[] are every block's recognisers and
+ * whether it ends a sentence.
+ */
 static void
-rl_unit_place(struct rl_unit *u, size_t i, size_t n)
+rl_unit_place(struct rl_unit *u, size_t i, size_t n, const unsigned *rec,
+    const unsigned char *stop)
 {
 	const unsigned tail = DC_REC_BYLINE | DC_REC_DATELINE | DC_REC_DATE |
 	    DC_REC_EDITOR | DC_REC_CREDIT;
 
-	u[i].f[RF_FIRST] = i == 0;
-	u[i].f[RF_LAST] = i + 1 == n;
-	u[i].f[RF_END3] = n - i - 1 >= 3;
-	u[i].f[RF_END6] = n - i - 1 >= 6;
-	u[i].f[RF_NEXT_TAIL] = i + 1 < n && (u[i + 1].rec & tail) != 0;
-	u[i].f[RF_PREV_STOP] = i > 0 && u[i - 1].f[RF_STOP];
+	u->f[RF_FIRST] = i == 0;
+	u->f[RF_LAST] = i + 1 == n;
+	u->f[RF_END3] = n - i - 1 >= 3;
+	u->f[RF_END6] = n - i - 1 >= 6;
+	u->f[RF_NEXT_TAIL] = i + 1 < n && (rec[i + 1] & tail) != 0;
+	u->f[RF_PREV_STOP] = i > 0 && stop[i - 1];
+}
+
+/*
+ * Can a block whose recognisers said rec be nothing but the body's?
+ * Every other role needs one of its forms (rl_needs).
+ */
+static int
+rl_forced_body(unsigned rec)
+{
+	int	 r;
+
+	for (r = 0; r < DC_ROLE__MAX; r++)
+		if (r != DC_ROLE_BODY &&
+		    (rl_needs[r] == 0 || (rec & rl_needs[r]) != 0))
+			return 0;
+	return 1;
 }
 
 /* Each role's cost for the unit, from the table. */
@@ -520,54 +541,99 @@ rl_group_body(int r)
  * one labelling.  Returns a g_malloc'd array of *n roles, one for each
  * node from first on; a unit whose role wins by a small margin is
  * warned about, naming the runner-up; o->explain prints every unit.
+ *
+ * A run of blocks that can only be the body's is one unit for the
+ * decoder: each of them is the body's whatever the others are, and a
+ * run stands where its first block does in the grammar, so the
+ * labelling is the same while the decoder's tables hold the units
+ * that can be something else (a text of 500,000 short lines needs a
+ * handful of rows, not a million).
  */
 enum dc_role *
 dc_roles_decide(const struct dc_node *first, const struct dc_opts *o,
     size_t *n)
 {
 	const struct dc_node *b;
-	struct rl_unit	*u;
+	struct rl_unit	*u, t;
 	struct rl_dp	 p;
 	enum dc_role	*best;
+	unsigned	*rec;
+	unsigned char	*stop;
+	size_t		 nb, i, j, *at;
 	int		*cost;
-	size_t		 i;
 
 	memset(&p, 0, sizeof(p));
-	for (p.n = 0, b = first; b != NULL; b = b->next)
-		p.n++;
-	*n = p.n;
-	if (p.n == 0)
+	for (nb = 0, b = first; b != NULL; b = b->next)
+		nb++;
+	*n = nb;
+	if (nb == 0)
 		return NULL;
+	rec = g_new(unsigned, nb);
+	stop = g_new(unsigned char, nb);
+	for (i = 0, b = first; b != NULL; b = b->next, i++) {
+		memset(&t, 0, sizeof(t));
+		rl_unit_own(&t, b);
+		rec[i] = t.rec;
+		stop[i] = t.f[RF_STOP];
+	}
+	/* The units: every block that can be something else, and the
+	 * first block of each run of the body's only. */
+	for (p.n = 0, i = 0; i < nb; i++)
+		if (i == 0 || !rl_forced_body(rec[i]) ||
+		    !rl_forced_body(rec[i - 1]))
+			p.n++;
 	u = g_new0(struct rl_unit, p.n);
-	for (i = 0, b = first; b != NULL; b = b->next, i++)
-		rl_unit_own(&u[i], b);
+	at = g_new(size_t, p.n);
 	cost = g_new(int, p.n * DC_ROLE__MAX);
-	for (i = 0; i < p.n; i++) {
-		rl_unit_place(u, i, p.n);
-		rl_unit_cost(&u[i]);
-		memcpy(cost + i * DC_ROLE__MAX, u[i].cost, sizeof(u[i].cost));
+	for (j = 0, i = 0, b = first; b != NULL; b = b->next, i++) {
+		if (i > 0 && rl_forced_body(rec[i]) &&
+		    rl_forced_body(rec[i - 1]))
+			continue;
+		at[j] = i;
+		rl_unit_own(&u[j], b);
+		rl_unit_place(&u[j], i, nb, rec, stop);
+		rl_unit_cost(&u[j]);
+		memcpy(cost + j * DC_ROLE__MAX, u[j].cost, sizeof(u[j].cost));
+		j++;
 	}
 	p.k = DC_ROLE__MAX;
 	p.cost = cost;
 	p.follow = rl_follow_body;
 	p.group = rl_group_body;
 	rl_decode(&p);
-	best = g_new(enum dc_role, p.n);
-	for (i = 0; i < p.n; i++) {
-		best[i] = p.best[i];
+	best = g_new(enum dc_role, nb);
+	for (j = 0, i = 0, b = first; b != NULL; b = b->next, i++) {
+		if (j + 1 < p.n && at[j + 1] == i)
+			j++;
+		best[i] = p.best[j];
+		if (at[j] != i) {
+			/* In a run of the body's only: as its first. */
+			if (o != NULL && o->explain) {
+				memset(&t, 0, sizeof(t));
+				rl_unit_own(&t, b);
+				rl_unit_place(&t, i, nb, rec, stop);
+				rl_explain(&p, j, b->line, "block", t.f,
+				    rl_feat_names, RF__MAX, rl_role_names,
+				    t.text);
+			}
+			continue;
+		}
 		if (o != NULL && o->explain)
-			rl_explain(&p, i, u[i].b->line, "block", u[i].f,
-			    rl_feat_names, RF__MAX, rl_role_names, u[i].text);
-		if (rl_close(&p, i) && (p.best[i] != DC_ROLE_BODY ||
-		    p.ru[i] != DC_ROLE_BODY))
-			dc_msg(DC_WARN_ROLE, u[i].b->line, 0, "taken as %s "
+			rl_explain(&p, j, u[j].b->line, "block", u[j].f,
+			    rl_feat_names, RF__MAX, rl_role_names, u[j].text);
+		if (rl_close(&p, j) && (p.best[j] != DC_ROLE_BODY ||
+		    p.ru[j] != DC_ROLE_BODY))
+			dc_msg(DC_WARN_ROLE, u[j].b->line, 0, "taken as %s "
 			    "by a small margin over %s: %s",
-			    rl_role_names[p.best[i]], rl_role_names[p.ru[i]],
-			    u[i].text);
+			    rl_role_names[p.best[j]], rl_role_names[p.ru[j]],
+			    u[j].text);
 	}
 	rl_dp_free(&p);
 	g_free(cost);
+	g_free(at);
 	g_free(u);
+	g_free(stop);
+	g_free(rec);
 	return best;
 }
 
@@ -606,7 +672,7 @@ enum hl_feat {
 	HF_OTHER,	/* not of a header's form */
 	HF_FIRST,	/* the first line */
 	HF_LAST,	/* the last line */
-	HF_FAR,		/* 24 lines or more down */
+	HF_FAR,		/* DC_HEADER_FAR lines or more down */
 	HF_TOP,		/* the text's first line */
 	HF__MAX
 };
@@ -669,7 +735,7 @@ hl_features(unsigned char *f, unsigned rec, size_t i, size_t n, int first)
 		f[HF_OTHER] = 1;
 	f[HF_FIRST] = first;
 	f[HF_LAST] = i + 1 == n;
-	f[HF_FAR] = i >= 24;
+	f[HF_FAR] = i >= DC_HEADER_FAR;
 	f[HF_TOP] = i == 0;
 }
 
@@ -685,14 +751,17 @@ dc_roles_header(const struct dc_line **l, size_t n, const unsigned *rec,
 	struct rl_dp	 p;
 	unsigned char	(*f)[HF__MAX];
 	int		*cost, r, j, first = 1;
-	size_t		 i, h = 0;
+	size_t		 i, m, h = 0;
 
 	if (n == 0)
 		return 0;
+	/* Lines past DC_HEADER_FAR are the body's whatever they are:
+	 * decode up to the first of them, which sees the real length. */
+	m = n > DC_HEADER_FAR + 1 ? DC_HEADER_FAR + 1 : n;
 	memset(&p, 0, sizeof(p));
-	f = g_malloc(sizeof(*f) * n);
-	cost = g_new(int, n * HL__MAX);
-	for (i = 0; i < n; i++) {
+	f = g_malloc(sizeof(*f) * m);
+	cost = g_new(int, m * HL__MAX);
+	for (i = 0; i < m; i++) {
 		hl_features(f[i], rec[i], i, n, first);
 		if (!l[i]->blank)
 			first = 0;
@@ -706,13 +775,13 @@ dc_roles_header(const struct dc_line **l, size_t n, const unsigned *rec,
 				cost[i * HL__MAX + r] = X;
 		}
 	}
-	p.n = n;
+	p.n = m;
 	p.k = HL__MAX;
 	p.cost = cost;
 	p.follow = hl_follow;
 	p.group = hl_group;
 	rl_decode(&p);
-	for (i = 0; i < n; i++) {
+	for (i = 0; i < m; i++) {
 		if (p.best[i] != HL_BODY && !l[i]->blank)
 			h = i + 1;
 		if (o != NULL && o->explain)

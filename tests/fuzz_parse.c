@@ -290,7 +290,7 @@ fuzz_sidefile(struct dc_opts *o, const uint8_t *data, size_t size,
 		d = dc_parse_file(fuzz_in, o);
 		break;
 	case 1:
-		if (dc_style_load(fuzz_side, style) == 0 &&
+		if (dc_style_load(fuzz_side, NULL, style) == 0 &&
 		    dc_style_resolve(*style) == 0)
 			o->style = *style;
 		d = dc_parse_file(fuzz_in, o);
