@@ -28,21 +28,26 @@
 #include "style.h"
 #include "batch.h"
 
-/* The only table naming every backend. */
-static const struct backend {
-	int		 flag;		/* DC_FMT_* */
-	const char	*ext;		/* output name suffix */
-	int		(*render)(const struct dc_doc *,
-			    const struct dc_opts *, const char *);
-} backends[] = {
-	{ DC_FMT_PDF, ".pdf", render_pdf },
-	{ DC_FMT_EPUB, ".epub", render_epub },
-	{ DC_FMT_TEI, ".tei.xml", render_tei },
-	{ DC_FMT_HTML, ".html", render_html },
-	{ DC_FMT_JSON, ".json", render_json },
-	{ DC_FMT_TMX, ".tmx", render_tmx },
+/*
+ * The only table naming every backend: its option (opts.c makes
+ * --OPTION and its help from it), its output name's suffix, its
+ * writer.  The fuzz harness writes each (tests/fuzz_parse.c).
+ */
+const struct dc_backend dc_backends[] = {
+	{ DC_FMT_PDF, "pdf", "Write a PDF booklet (FILE.pdf)", ".pdf",
+	  render_pdf },
+	{ DC_FMT_EPUB, "epub", "Write an EPUB 3 book (FILE.epub)", ".epub",
+	  render_epub },
+	{ DC_FMT_TEI, "tei", "Write a TEI P5 file (FILE.tei.xml)",
+	  ".tei.xml", render_tei },
+	{ DC_FMT_HTML, "html", "Write a self-contained web page "
+	  "(FILE.html)", ".html", render_html },
+	{ DC_FMT_JSON, "json", "Write the model as JSON (FILE.json; JSON "
+	  "Lines with -o -)", ".json", render_json },
+	{ DC_FMT_TMX, "tmx", "Write the pairs as a TMX 1.4b translation "
+	  "memory (FILE.tmx)", ".tmx", render_tmx },
 };
-#define NBACKENDS (sizeof(backends) / sizeof(backends[0]))
+const size_t dc_nbackends = G_N_ELEMENTS(dc_backends);
 
 static int
 level_exit(enum dc_level l)
@@ -138,7 +143,7 @@ out_tree_escapes(const char *in)
  * standard output.  *err is set if the name cannot be used.
  */
 static char *
-out_path(const struct run *r, const char *in, const struct backend *be,
+out_path(const struct run *r, const char *in, const struct dc_backend *be,
     int *err)
 {
 	char	*stem, *dir, *name, *path;
@@ -378,10 +383,10 @@ batch_clashes(struct run *r)
 	clash_add(&c, r->report, -1, 1, "--report");
 	clash_add(&c, r->review, -1, 1, "--alignment-report");
 	for (i = 0; i < r->nfiles; i++)
-		for (k = 0; k < NBACKENDS; k++) {
-			if (!(r->formats & backends[k].flag))
+		for (k = 0; k < dc_nbackends; k++) {
+			if (!(r->formats & dc_backends[k].flag))
 				continue;
-			path = out_path(r, r->files[i], &backends[k], &err);
+			path = out_path(r, r->files[i], &dc_backends[k], &err);
 			clash_add(&c, path, i, 1, r->outarg != NULL &&
 			    !r->outdir ? "-o" : "the output");
 			g_free(path);
@@ -403,10 +408,10 @@ batch_sweep(const struct run *r)
 
 	finals = g_ptr_array_new_with_free_func(g_free);
 	for (i = 0; i < r->nfiles; i++)
-		for (k = 0; k < NBACKENDS; k++)
-			if (r->formats & backends[k].flag)
+		for (k = 0; k < dc_nbackends; k++)
+			if (r->formats & dc_backends[k].flag)
 				g_ptr_array_add(finals, out_path(r,
-				    r->files[i], &backends[k], &err));
+				    r->files[i], &dc_backends[k], &err));
 	if (r->review != NULL && strcmp(r->review, "-") != 0)
 		g_ptr_array_add(finals, g_strdup(r->review));
 	dc_output_sweep((char *const *)finals->pdata, finals->len);
@@ -756,10 +761,10 @@ up_to_date(const struct run *r, const char *in, GPtrArray *outs)
 			si.st_mtim = so.st_mtim;
 		g_free(path);
 	}
-	for (i = 0; i < NBACKENDS; i++) {
-		if (!(r->formats & backends[i].flag))
+	for (i = 0; i < dc_nbackends; i++) {
+		if (!(r->formats & dc_backends[i].flag))
 			continue;
-		path = out_path(r, in, &backends[i], &err);
+		path = out_path(r, in, &dc_backends[i], &err);
 		if (path == NULL || stat(path, &so) == -1 ||
 		    !S_ISREG(so.st_mode) ||
 		    !ts_newer(&so.st_mtim, &si.st_mtim) ||
@@ -865,11 +870,11 @@ convert_one(const struct run *r, const char *in, GPtrArray *outs)
 		    batch_clear, strcmp(in, "-") == 0 ? "<stdin>" : in,
 		    dc_dialect_name(doc->meta.dialect),
 		    (g_get_monotonic_time() - t0) / 1e6);
-	for (i = 0; i < NBACKENDS; i++) {
-		if (!(r->formats & backends[i].flag))
+	for (i = 0; i < dc_nbackends; i++) {
+		if (!(r->formats & dc_backends[i].flag))
 			continue;
-		path = out_path(r, in, &backends[i], &err);
-		write_output(r, doc, backends[i].render, path, outs);
+		path = out_path(r, in, &dc_backends[i], &err);
+		write_output(r, doc, dc_backends[i].render, path, outs);
 		g_free(path);
 	}
 	if (r->review != NULL)

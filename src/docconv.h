@@ -365,6 +365,8 @@ void		 dc_msg_v(enum dc_err, int, int, const char *, va_list)
 		    __attribute__((format(printf, 4, 0)));
 void		 dc_msg_sys(const char *, ...)
 		    __attribute__((format(printf, 1, 2)));
+void		 dc_msg_usage(const char *, ...)
+		    __attribute__((format(printf, 1, 2)));
 char		*dc_msg_value(const char *);
 enum dc_level	 dc_msg_level(void);
 void		 dc_msg_reset(void);
@@ -392,12 +394,14 @@ enum dc_sub	 dc_sub_from_name(const char *);
 int		 dc_iso_date_valid(const char *);
 char		*dc_iso_date(const char *);
 enum dc_date_form dc_date_form(const char *);
+int		 dc_block_is_point(const struct dc_node *);
 const char	*dc_type_name(enum dc_type);
 enum dc_type	 dc_type_from_name(const char *);
 const char	*dc_lang_code(enum dc_lang);
 const char	*dc_lang_tag(const struct dc_meta *, enum dc_lang);
 const char	*dc_dialect_name(enum dc_dialect);
 enum dc_dialect	 dc_dialect_from_name(const char *);
+char		*dc_dialect_list(void);
 int		 dc_type_is_header(enum dc_type);
 int		 dc_type_is_block(enum dc_type);
 int		 dc_tree_check(const struct dc_doc *, FILE *);

@@ -62,6 +62,7 @@ struct lb {
 	int		 head, nact, acap;
 	const int	*forbid;	/* breaks not to take (ln_refit()) */
 	int		 nforbid;
+	int		 words;		/* lb_zhword() breaks allowed */
 };
 
 /*
@@ -83,6 +84,7 @@ struct lb {
 #define LB_EMST		4	/* the second pass's tolerance, times */
 #define LB_RMAX		10	/* English stretches no further: ragged */
 #define LB_RMAX_ZH	4	/* Chinese glue no further: spread */
+#define LB_ZHWORD	1e6	/* a Latin word broken in a Chinese line */
 
 /* Full-width punctuation whose blank half clreq lets go. */
 int
@@ -180,6 +182,90 @@ lb_url(const struct ln_para *p, int j)
 	    g_ascii_isalnum(c);
 }
 
+/* Whether c belongs to an ASCII word, address or file name. */
+static int
+lb_wordish(char c)
+{
+	return g_ascii_isalnum(c) || (c != '\0' && strchr("-'./@_:~#%&=+?",
+	    c) != NULL);
+}
+
+static int
+lb_vowel(char c)
+{
+	return strchr("aeiouy", g_ascii_tolower(c)) != NULL;
+}
+
+/*
+ * Whether the English word s[w, e) may break before s[i] as syllables
+ * do, for lb_zhword(): between two consonants that are not one sound (ch, ck,
+ * gh, ph, qu, sh, th, wh), before a consonant and a vowel after a
+ * vowel, or before a vowel after ch, gh, ph, sh or th (through-out).
+ */
+static int
+lb_syllable(const char *s, size_t w, size_t i, size_t e)
+{
+	char	 a = g_ascii_tolower(s[i - 1]), b = g_ascii_tolower(s[i]);
+	char	 z = g_ascii_tolower(s[i - 2]);
+	size_t	 k;
+
+	/* A vowel on each side: th-rough is no syllable. */
+	for (k = w; k < i && !lb_vowel(s[k]); k++)
+		continue;
+	if (k == i)
+		return 0;
+	for (k = i; k < e && !lb_vowel(s[k]); k++)
+		continue;
+	if (k == e)
+		return 0;
+
+	if (!lb_vowel(a) && !lb_vowel(b))
+		return !(b == 'h' && strchr("cgpstw", a) != NULL) &&
+		    !(a == 'c' && b == 'k') && !(a == 'q' && b == 'u');
+	if (lb_vowel(a) && !lb_vowel(b))
+		return lb_vowel(s[i + 1]);
+	return !lb_vowel(a) && a == 'h' && strchr("cgpst", z) != NULL;
+}
+
+/*
+ * Whether a Chinese line may end before glyph j inside a Latin word
+ * with a hyphen where libhyphen found no point: two letters before,
+ * three after, between syllables (lb_syllable()).  Only where the column is too narrow for the lines to
+ * be justified otherwise (the later passes, at LB_ZHWORD): the line
+ * before a long word would spread its characters an em apart.
+ */
+static int
+lb_zhword(const struct ln_para *p, int j)
+{
+	const char	*s = p->text;
+	size_t		 cl, a, e, k;
+
+	if (!p->st->zh || j <= 0 || j >= p->ng ||
+	    !(p->g[j].flags & LN_CSTART))
+		return 0;
+	cl = p->g[j].cl;
+	if (cl < 2 || cl + 3 > p->len || !g_ascii_isalpha(s[cl - 2]) ||
+	    !g_ascii_isalpha(s[cl - 1]) || !g_ascii_isalpha(s[cl]) ||
+	    !g_ascii_isalpha(s[cl + 1]) || !g_ascii_isalpha(s[cl + 2]))
+		return 0;
+	/* Not in an address, a file name or a code: no hyphen added. */
+	for (a = cl; a > 0 && lb_wordish(s[a - 1]); a--)
+		continue;
+	for (e = cl; e < p->len && lb_wordish(s[e]); e++)
+		continue;
+	while (e > a && strchr(".,;:!?", s[e - 1]) != NULL)
+		e--;
+	for (k = a; k < e; k++)
+		if (!g_ascii_isalpha(s[k]) && s[k] != '-' && s[k] != '\'')
+			return 0;
+	/* The word's letters around the break. */
+	for (a = cl; a > 0 && g_ascii_isalpha(s[a - 1]); a--)
+		continue;
+	for (e = cl; e < p->len && g_ascii_isalpha(s[e]); e++)
+		continue;
+	return lb_syllable(s, a, cl, e);
+}
+
 /* Whether glyph j starts a cluster where a line may start. */
 static int
 lb_can(const struct ln_para *p, int j, int emerg)
@@ -198,7 +284,8 @@ lb_hyphen(const struct ln_para *p, int j)
 {
 	if (j <= 0 || j >= p->ng)
 		return 0;
-	if ((p->g[j].flags & LN_HYPH) || (p->g[j - 1].flags & LN_SHY))
+	if ((p->g[j].flags & LN_HYPH) || (p->g[j - 1].flags & LN_SHY) ||
+	    lb_zhword(p, j))
 		return p->fonts[p->g[j - 1].font]->hyphen_adv;
 	return 0;
 }
@@ -210,7 +297,7 @@ lb_flagged(const struct ln_para *p, int j)
 	if (j <= 0 || j >= p->ng)
 		return 0;
 	return (p->g[j].flags & LN_HYPH) || (p->g[j - 1].flags & LN_SHY) ||
-	    p->text[p->g[j - 1].cl] == '-';
+	    p->text[p->g[j - 1].cl] == '-' || lb_zhword(p, j);
 }
 
 /*
@@ -371,7 +458,8 @@ lb_pass(struct lb *b, double tol, int emerg)
 	b->nn = b->nact = b->head = 0;
 	lb_node_add(b, 0, -1, 0, 1, 0, 1);
 	for (j = 1; j <= p->ng; j++) {
-		if (j < p->ng && !lb_can(p, j, emerg))
+		if (j < p->ng && !lb_can(p, j, emerg) &&
+		    !(b->words && lb_zhword(p, j)))
 			continue;
 		for (i = 0; i < b->nforbid && b->forbid[i] != j; i++)
 			continue;
@@ -381,7 +469,8 @@ lb_pass(struct lb *b, double tol, int emerg)
 		forced = last || (p->g[j].flags & LN_HARD);
 		flag = lb_flagged(p, j);
 		pen = last || forced ? 0 : (p->g[j].flags & LN_BREAK) ?
-		    (flag ? LB_HYPHEN : 0) : lb_url(p, j) ? LB_URL : LB_EMERG;
+		    (flag ? LB_HYPHEN : 0) : lb_url(p, j) ? LB_URL :
+		    b->words && lb_zhword(p, j) ? LB_ZHWORD : LB_EMERG;
 		for (c = 0; c < 4; c++)
 			best[c] = -1;
 		for (k = b->head; k < b->nact; k++) {
@@ -606,6 +695,7 @@ lb_passes(struct lb *b)
 	k = lb_pass(b, tol, 0);
 	if (k >= 0 && !lb_runt_end(b, k))
 		return k;
+	b->words = b->zh;
 	k = lb_pass(b, tol * LB_EMST, 0);
 	if (k >= 0 && !lb_runt_end(b, k))
 		return k;
@@ -802,14 +892,19 @@ lb_balance_n(const struct ln_para *p, const int64_t *w, const int *end,
 			if (pen[j] < 0 || (k == nl) != (j == ng))
 				continue;
 			best = -1;
-			for (i = 0; i < j; i++) {
-				if (c[(k - 1) * (ng + 1) + i] < 0 ||
-				    w[end[j]] - w[i] > width)
+			/* Lines ending at j, the shortest first: a line
+			 * that does not fit ends the search (a display
+			 * line of thousands of characters took a
+			 * quadratic time per line).  The earliest start
+			 * wins a tie, as in a forward search. */
+			for (i = j - 1; i >= 0 &&
+			    w[end[j]] - w[i] <= width; i--) {
+				if (c[(k - 1) * (ng + 1) + i] < 0)
 					continue;
 				d = (double)(width - (w[end[j]] - w[i]));
 				d = c[(k - 1) * (ng + 1) + i] + d * d + pen[j] +
 				    (lb_alone(p, i, j) ? LB_ALONE : 0);
-				if (best < 0 || d < best) {
+				if (best < 0 || d <= best) {
 					best = d;
 					from[k * (ng + 1) + j] = i;
 				}

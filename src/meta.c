@@ -2,7 +2,9 @@
  * The publisher's metadata: the keys of --meta KEY=VALUE and of the
  * KEY=VALUE lines of a FILE.meta sidecar or --meta-file, each value
  * checked (an address, an ISBN, a language tag) and put beside what
- * the reader found.
+ * the reader found; and dc_meta_set(), with which every reader and
+ * model.c set a metadata string (model.c calls this file, never the
+ * other way).
  */
 #include "config.h"
 
@@ -18,16 +20,16 @@
 
 /* Key names, by dc_pub; then the other names a user may write. */
 static const char *const pub_names[DC_PUB__MAX] = {
-	"publisher",	/* DC_PUB_PUBLISHER */
-	"rights",	/* DC_PUB_RIGHTS */
-	"source",	/* DC_PUB_SOURCE */
-	"editor",	/* DC_PUB_EDITOR */
-	"translator",	/* DC_PUB_TRANSLATOR */
-	"series",	/* DC_PUB_SERIES */
-	"isbn",		/* DC_PUB_ISBN */
-	"lang-zh",	/* DC_PUB_LANG_ZH */
-	"lang-en",	/* DC_PUB_LANG_EN */
-	"short-title"	/* DC_PUB_SHORT_TITLE */
+	[DC_PUB_PUBLISHER] = "publisher",
+	[DC_PUB_RIGHTS] = "rights",
+	[DC_PUB_SOURCE] = "source",
+	[DC_PUB_EDITOR] = "editor",
+	[DC_PUB_TRANSLATOR] = "translator",
+	[DC_PUB_SERIES] = "series",
+	[DC_PUB_ISBN] = "isbn",
+	[DC_PUB_LANG_ZH] = "lang-zh",
+	[DC_PUB_LANG_EN] = "lang-en",
+	[DC_PUB_SHORT_TITLE] = "short-title",
 };
 static const struct {
 	const char	*name;
@@ -42,6 +44,18 @@ static const struct {
 #define PUB_KEYS "publisher, rights (or licence), source, editor, " \
 	"translator, series (or collection), isbn, lang-zh, lang-en or " \
 	"short-title"
+
+/*
+ * Replace the string at *p with a copy of s (NULL clears it).
+ */
+void
+dc_meta_set(char **p, const char *s)
+{
+	char	*old = *p;
+
+	*p = g_strdup(s);
+	g_free(old);
+}
 
 /*
  * Licences known by their SPDX identifier: such a value becomes a

@@ -13,49 +13,55 @@
 #include "docconv.h"
 
 static const char *const type_names[DC_TYPE__MAX] = {
-	"root",		/* DC_ROOT */
-	"collection",	/* DC_COLLECTION */
-	"kicker",	/* DC_KICKER */
-	"title",	/* DC_TITLE */
-	"subtitle",	/* DC_SUBTITLE */
-	"occasion",	/* DC_OCCASION */
-	"speaker",	/* DC_SPEAKER */
-	"role",		/* DC_ROLE */
-	"dateplace",	/* DC_DATEPLACE */
-	"dateline",	/* DC_DATELINE */
-	"byline",	/* DC_BYLINE */
-	"source",	/* DC_SOURCE */
-	"frontmatter",	/* DC_FRONTMATTER */
-	"salutation",	/* DC_SALUTATION */
-	"vocative",	/* DC_VOCATIVE */
-	"heading",	/* DC_HEADING */
-	"note",		/* DC_NOTE */
-	"para",		/* DC_PARA */
-	"turn",		/* DC_TURN */
-	"caption",	/* DC_CAPTION */
-	"closing",	/* DC_CLOSING */
-	"signoff",	/* DC_SIGNOFF */
-	"seg",		/* DC_SEG */
-	"s",		/* DC_SENT */
-	"w",		/* DC_W */
-	"pc",		/* DC_PC */
+	[DC_ROOT] = "root",
+	[DC_COLLECTION] = "collection",
+	[DC_KICKER] = "kicker",
+	[DC_TITLE] = "title",
+	[DC_SUBTITLE] = "subtitle",
+	[DC_OCCASION] = "occasion",
+	[DC_SPEAKER] = "speaker",
+	[DC_ROLE] = "role",
+	[DC_DATEPLACE] = "dateplace",
+	[DC_DATELINE] = "dateline",
+	[DC_BYLINE] = "byline",
+	[DC_SOURCE] = "source",
+	[DC_FRONTMATTER] = "frontmatter",
+	[DC_SALUTATION] = "salutation",
+	[DC_VOCATIVE] = "vocative",
+	[DC_HEADING] = "heading",
+	[DC_NOTE] = "note",
+	[DC_PARA] = "para",
+	[DC_TURN] = "turn",
+	[DC_CAPTION] = "caption",
+	[DC_CLOSING] = "closing",
+	[DC_SIGNOFF] = "signoff",
+	[DC_SEG] = "seg",
+	[DC_SENT] = "s",
+	[DC_W] = "w",
+	[DC_PC] = "pc",
 };
 
 static const char *const sub_names[DC_SUB__MAX] = {
-	"",		/* DC_SUB_NONE */
-	"byline",	/* DC_SUB_BYLINE */
-	"signed",	/* DC_SUB_SIGNED */
-	"editor",	/* DC_SUB_EDITOR */
-	"dateline",	/* DC_SUB_DATELINE */
-	"caption",	/* DC_SUB_CAPTION */
-	"credit",	/* DC_SUB_CREDIT */
-	"from",		/* DC_SUB_FROM */
-	"original-title", /* DC_SUB_ORIGTITLE */
-	"url",		/* DC_SUB_URL */
+	[DC_SUB_NONE] = "",
+	[DC_SUB_BYLINE] = "byline",
+	[DC_SUB_SIGNED] = "signed",
+	[DC_SUB_EDITOR] = "editor",
+	[DC_SUB_DATELINE] = "dateline",
+	[DC_SUB_CAPTION] = "caption",
+	[DC_SUB_CREDIT] = "credit",
+	[DC_SUB_FROM] = "from",
+	[DC_SUB_ORIGTITLE] = "original-title",
+	[DC_SUB_URL] = "url",
 };
 
 static const char *const dialect_names[DC_DIALECT__MAX] = {
-	"auto", "segmented", "bilingual", "news", "plain", "tei", "json"
+	[DC_DIALECT_AUTO] = "auto",
+	[DC_DIALECT_SEGMENTED] = "segmented",
+	[DC_DIALECT_BILINGUAL] = "bilingual",
+	[DC_DIALECT_NEWS] = "news",
+	[DC_DIALECT_PLAIN] = "plain",
+	[DC_DIALECT_TEI] = "tei",
+	[DC_DIALECT_JSON] = "json",
 };
 
 /*
@@ -323,6 +329,22 @@ dc_dialect_name(enum dc_dialect d)
 }
 
 /*
+ * Every dialect's name, "auto, segmented, ... or json", for a message
+ * or a help line (g_free()).
+ */
+char *
+dc_dialect_list(void)
+{
+	GString	*b = g_string_new(NULL);
+	int	 i;
+
+	for (i = 0; i < DC_DIALECT__MAX; i++)
+		g_string_append_printf(b, "%s%s", i == 0 ? "" :
+		    i + 1 == DC_DIALECT__MAX ? " or " : ", ", dialect_names[i]);
+	return g_string_free(b, FALSE);
+}
+
+/*
  * The dialect of the given name, or DC_DIALECT__MAX if unknown.
  */
 enum dc_dialect
@@ -529,18 +551,6 @@ dc_doc_free(struct dc_doc *d)
 }
 
 /*
- * Replace the string at *p with a copy of s (NULL clears it).
- */
-void
-dc_meta_set(char **p, const char *s)
-{
-	char	*old = *p;
-
-	*p = g_strdup(s);
-	g_free(old);
-}
-
-/*
  * Parse a --date override: ISO "YYYY-MM-DD", "YYYY-MM", "YYYY" or
  * "--MM-DD".  Returns a normalised copy or NULL if not a date.
  */
@@ -671,6 +681,24 @@ dc_titleblock(const struct dc_doc *d, enum dc_lang l, struct dc_tline **out)
 	nt = a->len;
 	*out = (struct dc_tline *)(void *)g_array_free(a, FALSE);
 	return nt;
+}
+
+/*
+ * Is block n an enumerated point: a paragraph whose text in some
+ * language opens with an enumerator or a run-in lead ("一、", "(3)",
+ * "First,")?  The contents list such points under their part.
+ */
+int
+dc_block_is_point(const struct dc_node *n)
+{
+	const struct dc_node	*s;
+
+	if (n->type != DC_PARA)
+		return 0;
+	for (s = n->child; s != NULL; s = s->next)
+		if (s->type == DC_SEG && (s->enum_len > 0 || s->lead_len > 0))
+			return 1;
+	return 0;
 }
 
 /*

@@ -19,32 +19,36 @@ static const struct {
 	const char	*text;		/* the kind, said first; NULL for
 					   the general ones */
 } msgs[DC_ERR__MAX] = {
-	{ DC_LEVEL_WARNING, "invalid bytes replaced with U+FFFD" },
-	{ DC_LEVEL_WARNING, "no title" },
-	{ DC_LEVEL_WARNING, "Chinese text without English translation" },
-	{ DC_LEVEL_WARNING, "English text without Chinese original" },
-	{ DC_LEVEL_WARNING, "runs of unequal length paired" },
-	{ DC_LEVEL_WARNING, "role guessed" },
-	{ DC_LEVEL_WARNING, "control character removed" },
-	{ DC_LEVEL_WARNING, "unusual segmentation" },
-	{ DC_LEVEL_WARNING, "dialect uncertain" },
-	{ DC_LEVEL_WARNING, "front matter" },
-	{ DC_LEVEL_WARNING, NULL },
-	{ DC_LEVEL_WARNING, "alignment to check" },
-	{ DC_LEVEL_WARNING, "style file" },
-	{ DC_LEVEL_ERROR, "empty input" },
-	{ DC_LEVEL_ERROR, "not a text file" },
-	{ DC_LEVEL_ERROR, "invalid UTF-8" },
-	{ DC_LEVEL_ERROR, "cannot decode" },
-	{ DC_LEVEL_ERROR, "TEI input not understood" },
-	{ DC_LEVEL_ERROR, "JSON input not understood" },
-	{ DC_LEVEL_ERROR, "alignment file refused" },
-	{ DC_LEVEL_ERROR, NULL },
-	{ DC_LEVEL_ERROR, "bad style file" },
-	{ DC_LEVEL_USAGE, "output refused" },
-	{ DC_LEVEL_USAGE, "metadata file refused" },
-	{ DC_LEVEL_SYSERR, "font not installed" },
-	{ DC_LEVEL_SYSERR, "system error" },
+	[DC_WARN_LENIENT] = { DC_LEVEL_WARNING,
+	    "invalid bytes replaced with U+FFFD" },
+	[DC_WARN_NO_TITLE] = { DC_LEVEL_WARNING, "no title" },
+	[DC_WARN_UNPAIRED_ZH] = { DC_LEVEL_WARNING,
+	    "Chinese text without English translation" },
+	[DC_WARN_UNPAIRED_EN] = { DC_LEVEL_WARNING,
+	    "English text without Chinese original" },
+	[DC_WARN_RUN_LENGTH] = { DC_LEVEL_WARNING,
+	    "runs of unequal length paired" },
+	[DC_WARN_ROLE] = { DC_LEVEL_WARNING, "role guessed" },
+	[DC_WARN_CONTROL] = { DC_LEVEL_WARNING, "control character removed" },
+	[DC_WARN_TOKENS] = { DC_LEVEL_WARNING, "unusual segmentation" },
+	[DC_WARN_DIALECT] = { DC_LEVEL_WARNING, "dialect uncertain" },
+	[DC_WARN_FRONTMATTER] = { DC_LEVEL_WARNING, "front matter" },
+	[DC_WARN_GENERIC] = { DC_LEVEL_WARNING, NULL },
+	[DC_WARN_ALIGN] = { DC_LEVEL_WARNING, "alignment to check" },
+	[DC_WARN_STYLE] = { DC_LEVEL_WARNING, "style file" },
+	[DC_ERR_EMPTY] = { DC_LEVEL_ERROR, "empty input" },
+	[DC_ERR_BINARY] = { DC_LEVEL_ERROR, "not a text file" },
+	[DC_ERR_UTF8] = { DC_LEVEL_ERROR, "invalid UTF-8" },
+	[DC_ERR_ENCODING] = { DC_LEVEL_ERROR, "cannot decode" },
+	[DC_ERR_TEI] = { DC_LEVEL_ERROR, "TEI input not understood" },
+	[DC_ERR_JSON] = { DC_LEVEL_ERROR, "JSON input not understood" },
+	[DC_ERR_ALIGNMENT] = { DC_LEVEL_ERROR, "alignment file refused" },
+	[DC_ERR_INPUT] = { DC_LEVEL_ERROR, NULL },
+	[DC_ERR_STYLE] = { DC_LEVEL_ERROR, "bad style file" },
+	[DC_ERR_CLASH] = { DC_LEVEL_USAGE, "output refused" },
+	[DC_ERR_META] = { DC_LEVEL_USAGE, "metadata file refused" },
+	[DC_ERR_FONT] = { DC_LEVEL_SYSERR, "font not installed" },
+	[DC_ERR_SYS] = { DC_LEVEL_SYSERR, "system error" },
 };
 
 static const char	*msg_file;		/* file being read */
@@ -423,6 +427,28 @@ dc_msg_v(enum dc_err e, int line, int col, const char *fmt, va_list ap)
 		g_string_free(b, TRUE);
 		return;
 	}
+	g_string_append_c(b, '\n');
+	g_mutex_lock(&msg_lock);
+	fputs(msg_clear, stderr);
+	fputs(b->str, stderr);
+	g_mutex_unlock(&msg_lock);
+	g_string_free(b, TRUE);
+}
+
+/*
+ * Report a call that is wrong (the caller returns exit status 2): the
+ * message alone after "docconv: ", its values escaped and cut as every
+ * message's are, over a progress line as they are.
+ */
+void
+dc_msg_usage(const char *fmt, ...)
+{
+	va_list	 ap;
+	GString	*b = g_string_new("docconv: ");
+
+	va_start(ap, fmt);
+	msg_vformat(b, fmt, ap);
+	va_end(ap);
 	g_string_append_c(b, '\n');
 	g_mutex_lock(&msg_lock);
 	fputs(msg_clear, stderr);

@@ -189,7 +189,7 @@ opts_files_from(const char *path, int nul, GPtrArray *files)
 	rc = 0;
 out:
 	if (err != NULL) {
-		fprintf(stderr, "docconv: --files-from %s: %s\n", path,
+		dc_msg_usage("--files-from %s: %s", path,
 		    err->message);
 		g_error_free(err);
 	}
@@ -219,8 +219,8 @@ opts_texts(struct run *r)
 		if (*txt[i] == NULL)
 			continue;
 		if (!g_utf8_validate(*txt[i], -1, NULL)) {
-			fprintf(stderr, "docconv: --title, --author, "
-			    "--date and --place take UTF-8 text\n");
+			dc_msg_usage("--title, --author, "
+			    "--date and --place take UTF-8 text");
 			return -1;
 		}
 		t = g_strstrip(g_strdup(*txt[i]));
@@ -339,15 +339,15 @@ opts_stdout(const struct run *r, size_t nfiles, int dump)
 	if (r->review != NULL && strcmp(r->review, "-") == 0)
 		what[n++] = "--alignment-report -";
 	if (n > 1) {
-		fprintf(stderr, "docconv: %s and %s would both write to "
-		    "standard output; give one of them a file\n", what[0],
+		dc_msg_usage("%s and %s would both write to "
+		    "standard output; give one of them a file", what[0],
 		    what[1]);
 		return EXIT_USAGE;
 	}
 	if (out && (r->formats & (DC_FMT_PDF | DC_FMT_EPUB)) &&
 	    isatty(STDOUT_FILENO)) {
-		fprintf(stderr, "docconv: not writing %s to the terminal; "
-		    "redirect standard output (> FILE) or give -o FILE\n",
+		dc_msg_usage("not writing %s to the terminal; "
+		    "redirect standard output (> FILE) or give -o FILE",
 		    r->formats & DC_FMT_PDF ? "a PDF" : "an EPUB");
 		return EXIT_USAGE;
 	}
@@ -368,27 +368,27 @@ opts_outputs(struct run *r, size_t nfiles, int dump)
 	int		 rc;
 
 	if (r->outarg != NULL && *r->outarg == '\0') {
-		fprintf(stderr, "docconv: -o '': give a directory, a file, "
-		    "or - for standard output\n");
+		dc_msg_usage("-o '': give a directory, a file, "
+		    "or - for standard output");
 		return EXIT_USAGE;
 	}
 	if (nfiles == 1 && strcmp(r->files[0], "-") == 0 &&
 	    r->outarg == NULL && r->nout > 1) {
-		fprintf(stderr, "docconv: standard input with several "
-		    "outputs: give -o DIR\n");
+		dc_msg_usage("standard input with several "
+		    "outputs: give -o DIR");
 		return EXIT_USAGE;
 	}
 	if (r->outarg != NULL && strcmp(r->outarg, "-") == 0 &&
 	    (r->nout * nfiles > 1 || (dump && r->nout > 0))) {
-		fprintf(stderr, "docconv: -o - takes one output; "
-		    "give -o DIR for several\n");
+		dc_msg_usage("-o - takes one output; "
+		    "give -o DIR for several");
 		return EXIT_USAGE;
 	}
 	if ((rc = opts_stdout(r, nfiles, dump)) != -1)
 		return rc;
 	if (r->keep_tree && (r->outarg == NULL ||
 	    strcmp(r->outarg, "-") == 0)) {
-		fprintf(stderr, "docconv: --keep-tree goes with -o DIR\n");
+		dc_msg_usage("--keep-tree goes with -o DIR");
 		return EXIT_USAGE;
 	}
 	if (r->outarg == NULL || strcmp(r->outarg, "-") == 0)
@@ -401,77 +401,51 @@ opts_outputs(struct run *r, size_t nfiles, int dump)
 	    !r->keep_tree)
 		return -1;
 	if (!g_str_has_suffix(r->outarg, "/") && opts_has_ext(r->outarg)) {
-		fprintf(stderr, "docconv: -o %s: several outputs go into a "
+		dc_msg_usage("-o %s: several outputs go into a "
 		    "directory; give one that exists, a name without an "
-		    "extension, or end the name with /\n", r->outarg);
+		    "extension, or end the name with /", r->outarg);
 		return EXIT_USAGE;
 	}
 	if (g_mkdir_with_parents(r->outarg, 0777) == -1) {
-		fprintf(stderr, "docconv: %s: cannot make the directory: "
-		    "%s\n", r->outarg, g_strerror(errno));
+		dc_msg_sys("%s: cannot make the directory: "
+		    "%s", r->outarg, g_strerror(errno));
 		return EXIT_SYSTEM;
 	}
 	r->outdir = 1;
 	return -1;
 }
 
-/*
- * Parse and check the command line into r (which opts_free() frees).
- * Returns -1 when the inputs are to be converted, else the exit status
- * (--version, --list-fonts, a usage error).
- */
-int
-opts_parse(struct run *r, int argc, char *argv[])
-{
-	GOptionContext	*ctx;
-	GError		*err = NULL;
-	gboolean	 pdf = FALSE, epub = FALSE, tei = FALSE, dump = FALSE;
-	gboolean	 html = FALSE;
-	gboolean	 version = FALSE, lenient = FALSE, embed = FALSE;
-	gboolean	 keepmarkup = FALSE;
-	gboolean	 listfonts = FALSE;
-	gboolean	 nul = FALSE, skip = FALSE, keeptree = FALSE;
-	gboolean	 json = FALSE, dumpalign = FALSE;
-	gboolean	 tmx = FALSE;
-	gchar		*tmxseg = NULL, *append = NULL;
-	gboolean	 printstyle = FALSE;
-	gchar		*style = NULL, **fontdirs = NULL;
-	gchar		*format = NULL, **args = NULL, *list = NULL;
-	gint		 njobs = 1;
-	const char	*epoch;
-	size_t		 nfiles = 0, i;
-	int		 rc = EXIT_USAGE;
+/* The options' values that are not struct run's own (opts_parse()). */
+struct opts_vals {
+	gboolean	*sel;		/* per dc_backends[]: --OPTION given */
+	gboolean	 dump, dumpalign, version, lenient, embed, keepmarkup;
+	gboolean	 listfonts, printstyle, nul, skip, keeptree, jsonl;
+	gchar		*tmxseg, *append, *style, **fontdirs, *format, *list;
+	gint		 njobs;
+};
 
-	(void)argc;
-	memset(r, 0, sizeof(*r));
-	r->opts.epoch = -1;
+/*
+ * The options: one for each backend of batch.c's table, then the rest,
+ * their values in r and v.  Returns them (g_free()).
+ */
+static GOptionEntry *
+opts_entries(struct run *r, struct opts_vals *v)
+{
+	GOptionEntry	*all;
+	size_t		 i;
 	GOptionEntry entries[] = {
-		{ "pdf", 0, 0, G_OPTION_ARG_NONE, &pdf,
-		  "Write a PDF booklet (FILE.pdf)", NULL },
-		{ "epub", 0, 0, G_OPTION_ARG_NONE, &epub,
-		  "Write an EPUB 3 book (FILE.epub)", NULL },
-		{ "tei", 0, 0, G_OPTION_ARG_NONE, &tei,
-		  "Write a TEI P5 file (FILE.tei.xml)", NULL },
-		{ "html", 0, 0, G_OPTION_ARG_NONE, &html,
-		  "Write a self-contained web page (FILE.html)", NULL },
-		{ "dump-model", 0, 0, G_OPTION_ARG_NONE, &dump,
+		{ "dump-model", 0, 0, G_OPTION_ARG_NONE, &v->dump,
 		  "Print the document model to standard output", NULL },
 		{ "explain", 0, 0, G_OPTION_ARG_NONE, &r->opts.explain,
 		  "Print why each block has its role (its features, the "
 		  "role chosen and the runner-up) to standard error", NULL },
-		{ "json", 0, 0, G_OPTION_ARG_NONE, &json,
-		  "Write the model as JSON (FILE.json; JSON Lines with -o -)",
-		  NULL },
 		{ "translation", 0, 0, G_OPTION_ARG_FILENAME,
 		  &r->opts.translation,
 		  "FILE is the translation of the one input: align them",
 		  "FILE" },
-		{ "dump-alignment", 0, 0, G_OPTION_ARG_NONE, &dumpalign,
+		{ "dump-alignment", 0, 0, G_OPTION_ARG_NONE, &v->dumpalign,
 		  "Print how --translation's paragraphs paired", NULL },
-		{ "tmx", 0, 0, G_OPTION_ARG_NONE, &tmx,
-		  "Write the pairs as a TMX 1.4b translation memory "
-		  "(FILE.tmx)", NULL },
-		{ "tmx-segment", 0, 0, G_OPTION_ARG_FILENAME, &tmxseg,
+		{ "tmx-segment", 0, 0, G_OPTION_ARG_FILENAME, &v->tmxseg,
 		  "TMX units: paragraph (default), or sentence (each "
 		  "paragraph's sentences aligned)", "UNIT" },
 		{ "alignment", 0, 0, G_OPTION_ARG_FILENAME,
@@ -486,16 +460,16 @@ opts_parse(struct run *r, int argc, char *argv[])
 		{ "output", 'o', 0, G_OPTION_ARG_FILENAME, &r->outarg,
 		  "Output directory, or file for a single output; - for "
 		  "standard output", "PATH" },
-		{ "input-format", 0, 0, G_OPTION_ARG_FILENAME, &format,
+		{ "input-format", 0, 0, G_OPTION_ARG_FILENAME, &v->format,
 		  "auto, segmented, bilingual, news, plain, tei or json",
 		  "FMT" },
 		{ "encoding", 0, 0, G_OPTION_ARG_FILENAME, &r->opts.encoding,
 		  "Input encoding (default: detect UTF-8, UTF-16, GB18030)",
 		  "ENC" },
-		{ "lenient", 0, 0, G_OPTION_ARG_NONE, &lenient,
+		{ "lenient", 0, 0, G_OPTION_ARG_NONE, &v->lenient,
 		  "Replace invalid bytes with U+FFFD instead of failing",
 		  NULL },
-		{ "keep-markup", 0, 0, G_OPTION_ARG_NONE, &keepmarkup,
+		{ "keep-markup", 0, 0, G_OPTION_ARG_NONE, &v->keepmarkup,
 		  "Keep what looks like HTML or Markdown as text", NULL },
 		{ "title", 0, 0, G_OPTION_ARG_FILENAME, &r->opts.title,
 		  "Title, overriding the text's", "TEXT" },
@@ -512,12 +486,12 @@ opts_parse(struct run *r, int argc, char *argv[])
 		  "PDF paper: a5 (default), a4, b5, letter, WxHmm", "SIZE" },
 		{ "impose", 0, 0, G_OPTION_ARG_FILENAME, &r->opts.impose,
 		  "PDF imposition: booklet (2-up saddle stitch)", "KIND" },
-		{ "style", 0, 0, G_OPTION_ARG_FILENAME, &style,
+		{ "style", 0, 0, G_OPTION_ARG_FILENAME, &v->style,
 		  "PDF style file: paper, margins, fonts, sizes, leading "
 		  "(see --print-style)", "FILE" },
-		{ "print-style", 0, 0, G_OPTION_ARG_NONE, &printstyle,
+		{ "print-style", 0, 0, G_OPTION_ARG_NONE, &v->printstyle,
 		  "Print the built-in style as a style file and exit", NULL },
-		{ "font-dir", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &fontdirs,
+		{ "font-dir", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &v->fontdirs,
 		  "Fonts a style file may name are also in DIR (repeatable)",
 		  "DIR" },
 		{ "meta", 0, G_OPTION_FLAG_FILENAME, G_OPTION_ARG_CALLBACK,
@@ -532,31 +506,31 @@ opts_parse(struct run *r, int argc, char *argv[])
 		{ "template-dir", 0, 0, G_OPTION_ARG_FILENAME,
 		  &r->opts.template_dir,
 		  "EPUB templates directory (default: installed)", "DIR" },
-		{ "embed-fonts", 0, 0, G_OPTION_ARG_NONE, &embed,
+		{ "embed-fonts", 0, 0, G_OPTION_ARG_NONE, &v->embed,
 		  "EPUB, HTML: embed subset fonts", NULL },
-		{ "list-fonts", 0, 0, G_OPTION_ARG_NONE, &listfonts,
+		{ "list-fonts", 0, 0, G_OPTION_ARG_NONE, &v->listfonts,
 		  "Print the font file serving each font role and exit",
 		  NULL },
 		{ "max-input-size", 0, 0, G_OPTION_ARG_CALLBACK,
 		  (void *)opt_max_input,
 		  "Refuse inputs larger than SIZE (default 256M)", "SIZE" },
-		{ "jobs", 'j', 0, G_OPTION_ARG_INT, &njobs,
+		{ "jobs", 'j', 0, G_OPTION_ARG_INT, &v->njobs,
 		  "Convert N files at a time", "N" },
-		{ "files-from", 0, 0, G_OPTION_ARG_FILENAME, &list,
+		{ "files-from", 0, 0, G_OPTION_ARG_FILENAME, &v->list,
 		  "Also convert the files named in FILE, one a line "
 		  "(- for standard input)", "FILE" },
-		{ "null", '0', 0, G_OPTION_ARG_NONE, &nul,
+		{ "null", '0', 0, G_OPTION_ARG_NONE, &v->nul,
 		  "--files-from: names end with NUL (find -print0)", NULL },
-		{ "keep-tree", 0, 0, G_OPTION_ARG_NONE, &keeptree,
+		{ "keep-tree", 0, 0, G_OPTION_ARG_NONE, &v->keeptree,
 		  "With -o DIR: mirror each input's directories under DIR "
 		  "(corpus/a/x.txt -> DIR/corpus/a/x.tei.xml)", NULL },
-		{ "skip-existing", 0, 0, G_OPTION_ARG_NONE, &skip,
+		{ "skip-existing", 0, 0, G_OPTION_ARG_NONE, &v->skip,
 		  "Skip a file whose outputs are all newer than it, its "
 		  ".meta, docconv, --style and --meta-file", NULL },
 		{ "report", 0, 0, G_OPTION_ARG_FILENAME, &r->report,
 		  "Write one JSON line per input to FILE (- for standard "
 		  "output)", "FILE" },
-		{ "report-append", 0, 0, G_OPTION_ARG_FILENAME, &append,
+		{ "report-append", 0, 0, G_OPTION_ARG_FILENAME, &v->append,
 		  "As --report, adding to FILE instead of replacing it",
 		  "FILE" },
 		{ "quiet", 'q', G_OPTION_FLAG_NO_ARG,
@@ -566,93 +540,102 @@ opts_parse(struct run *r, int argc, char *argv[])
 		  G_OPTION_ARG_CALLBACK, (void *)opt_verbose,
 		  "Say what is done; -vv also how each input was read and "
 		  "each output's size and time", NULL },
-		{ "version", 0, 0, G_OPTION_ARG_NONE, &version,
+		{ "version", 0, 0, G_OPTION_ARG_NONE, &v->version,
 		  "Print the version and exit", NULL },
 		{ G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY,
 		  &r->files, NULL, "FILE..." },
 		{ NULL, 0, 0, 0, NULL, NULL, NULL }
 	};
-	GOptionGroup	*grp;
 
-	/* G_OPTION_REMAINING names FILE... already. */
-	ctx = g_option_context_new("- convert speeches and reports "
-	    "to PDF, EPUB and TEI");
-	g_option_context_set_summary(ctx, summary);
-	g_option_context_set_description(ctx, description);
-	grp = g_option_group_new(NULL, NULL, NULL, r, NULL);
-	g_option_group_add_entries(grp, entries);
-	g_option_context_set_main_group(ctx, grp);
-	/*
-	 * Text options are declared as FILENAME so that GLib leaves their
-	 * bytes alone: they are taken as UTF-8 whatever the locale (cron
-	 * and CI often run with LANG unset, and titles are Chinese).
-	 */
-	args = g_strdupv(argv);
-	if (!g_option_context_parse_strv(ctx, &args, &err)) {
-		const char *near = err->code == G_OPTION_ERROR_UNKNOWN_OPTION ?
-		    opts_nearest(entries, err->message) : NULL;
-		fprintf(stderr, "docconv: %s%s%s%s\nTry 'docconv --help'.\n",
-		    err->message, near != NULL ? "; did you mean --" : "",
-		    near != NULL ? near : "", near != NULL ? "?" : "");
-		g_clear_error(&err);
-		goto out;
+	v->sel = g_new0(gboolean, dc_nbackends);
+	all = g_new0(GOptionEntry, dc_nbackends + G_N_ELEMENTS(entries));
+	for (i = 0; i < dc_nbackends; i++) {
+		all[i].long_name = dc_backends[i].option;
+		all[i].arg = G_OPTION_ARG_NONE;
+		all[i].arg_data = &v->sel[i];
+		all[i].description = dc_backends[i].help;
 	}
-	if (append != NULL && r->report != NULL) {
-		fprintf(stderr, "docconv: --report and --report-append: "
-		    "give one of them\n");
-		goto out;
-	} else if (append != NULL) {
-		r->report = append;
+	memcpy(all + dc_nbackends, entries, sizeof(entries));
+	return all;
+}
+
+/*
+ * The options that print and exit (--version, --list-fonts,
+ * --print-style), and what they need first.  Returns -1 to go on, else
+ * the exit status.
+ */
+static int
+opts_early(struct run *r, struct opts_vals *v)
+{
+	size_t	 i;
+
+	if (v->append != NULL && r->report != NULL) {
+		dc_msg_usage("--report and --report-append: "
+		    "give one of them");
+		return EXIT_USAGE;
+	} else if (v->append != NULL) {
+		r->report = v->append;
 		r->report_append = 1;
-		append = NULL;
+		v->append = NULL;
 	}
-	if (version) {
+	if (v->version) {
 		printf("docconv %s\n", PACKAGE_VERSION);
-		rc = EXIT_OK;
-		goto out;
+		return EXIT_OK;
 	}
 	/* --font-dir before anything looks at the fonts. */
-	for (i = 0; fontdirs != NULL && fontdirs[i] != NULL; i++) {
-		if (!g_file_test(fontdirs[i], G_FILE_TEST_IS_DIR)) {
-			fprintf(stderr, "docconv: --font-dir %s: not a "
-			    "directory\n", fontdirs[i]);
-			goto out;
+	for (i = 0; v->fontdirs != NULL && v->fontdirs[i] != NULL; i++) {
+		if (!g_file_test(v->fontdirs[i], G_FILE_TEST_IS_DIR)) {
+			dc_msg_usage("--font-dir %s: not a "
+			    "directory", v->fontdirs[i]);
+			return EXIT_USAGE;
 		}
-		dc_fonts_add_dir(fontdirs[i]);
+		dc_fonts_add_dir(v->fontdirs[i]);
 	}
-	if (listfonts) {
-		rc = dc_fonts_list(stdout) == 0 ? EXIT_OK : EXIT_SYSTEM;
-		goto out;
-	}
-	if (printstyle) {
+	if (v->listfonts)
+		return dc_fonts_list(stdout) == 0 ? EXIT_OK : EXIT_SYSTEM;
+	if (v->printstyle) {
 		(void)dc_fonts_init();
 		dc_style_print(stdout);
-		rc = fflush(stdout) == 0 && !ferror(stdout) ? EXIT_OK :
+		return fflush(stdout) == 0 && !ferror(stdout) ? EXIT_OK :
 		    EXIT_SYSTEM;
-		goto out;
 	}
+	return -1;
+}
+
+/*
+ * The options every file's conversion reads, checked once before any
+ * input is read.  Returns -1 to go on, else the exit status.
+ */
+static int
+opts_settings(struct run *r, struct opts_vals *v)
+{
+	const char	*epoch;
+
 	dc_msg_set_quiet(r->opts.verbose < 0);
 	if (opts_texts(r) == -1)
-		goto out;
-	r->opts.lenient = lenient;
-	r->opts.keep_markup = keepmarkup;
-	r->opts.embed_fonts = embed;
-	if (format != NULL) {
-		r->opts.dialect = dc_dialect_from_name(format);
+		return EXIT_USAGE;
+	r->opts.lenient = v->lenient;
+	r->opts.keep_markup = v->keepmarkup;
+	r->opts.embed_fonts = v->embed;
+	if (v->format != NULL) {
+		r->opts.dialect = dc_dialect_from_name(v->format);
 		if (r->opts.dialect == DC_DIALECT__MAX) {
-			fprintf(stderr, "docconv: --input-format: unknown "
-			    "format '%s'; use auto, segmented, bilingual, "
-			    "news, plain, tei or json\n", format);
-			goto out;
+			char *names = dc_dialect_list();
+
+			dc_msg_usage("--input-format: unknown "
+			    "format '%s'; use %s", v->format, names);
+			g_free(names);
+			return EXIT_USAGE;
 		}
 	}
 	/*
 	 * A bad style file is a usage error (after -q, which quiets its
 	 * warnings); it gives the paper unless --paper does.
 	 */
-	if (style != NULL) {
-		if (dc_style_load(style, r->opts.paper, &r->opts.style) == -1)
-			goto out;
+	if (v->style != NULL) {
+		if (dc_style_load(v->style, r->opts.paper,
+		    &r->opts.style) == -1)
+			return EXIT_USAGE;
 		if (r->opts.paper == NULL)
 			r->opts.paper = g_strdup(r->opts.style->paper);
 	}
@@ -668,162 +651,235 @@ opts_parse(struct run *r, int argc, char *argv[])
 		if (ts_paper(r->opts.paper, &pw, &ph) == -1 ||
 		    ts_layout_parse(r->opts.layout, (1u << DC_LANG_ZH) |
 		    (1u << DC_LANG_EN), 0, &lay) == -1)
-			goto out;
+			return EXIT_USAGE;
 		if (r->opts.impose != NULL &&
 		    strcmp(r->opts.impose, "booklet") != 0) {
-			fprintf(stderr, "docconv: --impose %s: the only "
-			    "imposition is booklet\n", r->opts.impose);
-			goto out;
+			dc_msg_usage("--impose %s: the only "
+			    "imposition is booklet", r->opts.impose);
+			return EXIT_USAGE;
 		}
 	}
 	if (r->opts.template_dir != NULL &&
 	    dc_template_check(r->opts.template_dir) == -1)
-		goto out;
+		return EXIT_USAGE;
 	if ((epoch = g_getenv("SOURCE_DATE_EPOCH")) != NULL) {
 		char *end;
-		long long v = g_ascii_strtoll(epoch, &end, 10);
-		if (*epoch == '\0' || *end != '\0' || v < 0) {
-			fprintf(stderr, "docconv: SOURCE_DATE_EPOCH must be "
-			    "a number of seconds, not '%s'\n", epoch);
-			goto out;
+		long long secs = g_ascii_strtoll(epoch, &end, 10);
+		if (*epoch == '\0' || *end != '\0' || secs < 0) {
+			dc_msg_usage("SOURCE_DATE_EPOCH must be "
+			    "a number of seconds, not '%s'", epoch);
+			return EXIT_USAGE;
 		}
-		r->opts.epoch = v;
+		r->opts.epoch = secs;
 	}
-	r->formats = (pdf ? DC_FMT_PDF : 0) | (epub ? DC_FMT_EPUB : 0) |
-	    (tei ? DC_FMT_TEI : 0) | (dump ? DC_FMT_DUMP : 0) |
-	    (html ? DC_FMT_HTML : 0);
-	r->nout = pdf + epub + tei + html;
-	if (tmx) {
-		r->formats |= DC_FMT_TMX;
-		r->nout++;
+	return -1;
+}
+
+/*
+ * The outputs asked for (r->formats, r->nout).  Returns -1 to go on,
+ * else the exit status.
+ */
+static int
+opts_formats(struct run *r, struct opts_vals *v)
+{
+	size_t	 i;
+
+	r->formats = v->dump ? DC_FMT_DUMP : 0;
+	for (i = 0; i < dc_nbackends; i++) {
+		if (!v->sel[i])
+			continue;
+		/* --json -o -: JSON Lines, a document a line, for a
+		 * batch; no file. */
+		if (dc_backends[i].flag == DC_FMT_JSON &&
+		    r->outarg != NULL && strcmp(r->outarg, "-") == 0)
+			v->jsonl = TRUE;
+		else {
+			r->formats |= dc_backends[i].flag;
+			r->nout++;
+		}
 	}
-	/* --json -o -: JSON Lines, one document a line, for a batch. */
-	if (json && r->outarg != NULL && strcmp(r->outarg, "-") == 0) {
+	if (v->jsonl) {
 		r->formats |= DC_FMT_JSONL;
-		if (r->nout > 0 || dump || dumpalign) {
-			fprintf(stderr, "docconv: --json -o - writes JSON "
-			    "Lines alone; give -o DIR for other outputs\n");
-			goto out;
+		if (r->nout > 0 || v->dump || v->dumpalign) {
+			dc_msg_usage("--json -o - writes JSON "
+			    "Lines alone; give -o DIR for other outputs");
+			return EXIT_USAGE;
 		}
-	} else if (json) {
-		r->formats |= DC_FMT_JSON;
-		r->nout++;
 	}
-	if (dumpalign)
+	if (v->dumpalign)
 		r->formats |= DC_FMT_ALIGN;
-	if (tmxseg != NULL && strcmp(tmxseg, "sentence") == 0)
+	if (v->tmxseg != NULL && strcmp(v->tmxseg, "sentence") == 0)
 		r->opts.tmx_sentences = 1;
-	else if (tmxseg != NULL && strcmp(tmxseg, "paragraph") != 0) {
-		fprintf(stderr, "docconv: --tmx-segment=%s: give paragraph "
-		    "or sentence\n", tmxseg);
-		goto out;
+	else if (v->tmxseg != NULL && strcmp(v->tmxseg, "paragraph") != 0) {
+		dc_msg_usage("--tmx-segment=%s: give paragraph "
+		    "or sentence", v->tmxseg);
+		return EXIT_USAGE;
 	}
-	if (tmxseg != NULL && !tmx) {
-		fprintf(stderr, "docconv: --tmx-segment goes with --tmx\n");
-		goto out;
+	if (v->tmxseg != NULL && !(r->formats & DC_FMT_TMX)) {
+		dc_msg_usage("--tmx-segment goes with --tmx");
+		return EXIT_USAGE;
 	}
 	/* A style's font that is not installed: a system error. */
 	if (r->opts.style != NULL && (r->formats & DC_FMT_PDF) &&
-	    dc_style_resolve(r->opts.style) == -1) {
-		rc = EXIT_SYSTEM;
-		goto out;
-	}
-	if (list != NULL) {
+	    dc_style_resolve(r->opts.style) == -1)
+		return EXIT_SYSTEM;
+	return -1;
+}
+
+/*
+ * The inputs (FILE..., --files-from) and what goes with how many there
+ * are.  Returns -1 to go on, else the exit status.
+ */
+static int
+opts_inputs(struct run *r, struct opts_vals *v)
+{
+	size_t	 nfiles, i;
+	int	 rc;
+
+	if (v->list != NULL) {
 		GPtrArray *a = g_ptr_array_new();
 		for (i = 0; r->files != NULL && r->files[i] != NULL; i++)
 			g_ptr_array_add(a, r->files[i]);
 		g_free(r->files);
 		r->files = NULL;
-		i = opts_files_from(list, nul, a);
+		i = opts_files_from(v->list, v->nul, a);
 		g_ptr_array_add(a, NULL);
 		r->files = (char **)g_ptr_array_free(a, FALSE);
 		if (i != 0)
-			goto out;
+			return EXIT_USAGE;
 		for (i = 0; r->files[i] != NULL; i++)
-			if (strcmp(list, "-") == 0 &&
+			if (strcmp(v->list, "-") == 0 &&
 			    strcmp(r->files[i], "-") == 0) {
-				fprintf(stderr, "docconv: --files-from - "
+				dc_msg_usage("--files-from - "
 				    "reads the list from standard input; it "
-				    "cannot name - as a file\n");
-				goto out;
+				    "cannot name - as a file");
+				return EXIT_USAGE;
 			}
-	} else if (nul) {
-		fprintf(stderr, "docconv: -0 goes with --files-from\n");
-		goto out;
+	} else if (v->nul) {
+		dc_msg_usage("-0 goes with --files-from");
+		return EXIT_USAGE;
 	}
-	r->skip_existing = skip;
-	r->list = list;
-	list = NULL;
+	r->skip_existing = v->skip;
+	r->list = v->list;
+	v->list = NULL;
 	nfiles = r->files != NULL ? g_strv_length(r->files) : 0;
 	if (nfiles == 0 && r->list != NULL) {
 		/* find(1) that found nothing: not a mistake in the call. */
 		if (r->opts.verbose >= 0)
-			fprintf(stderr, "docconv: --files-from %s: no files "
-			    "listed\n", r->list);
-		rc = EXIT_OK;
-		goto out;
+			dc_msg_usage("--files-from %s: no files "
+			    "listed", r->list);
+		return EXIT_OK;
 	}
 	if ((r->opts.alignment != NULL && r->opts.translation == NULL) ||
 	    (r->review != NULL && nfiles != 1)) {
-		fprintf(stderr, "docconv: %s\n", r->review != NULL &&
+		dc_msg_usage("%s", r->review != NULL &&
 		    nfiles != 1 ? "--alignment-report FILE goes with one "
 		    "input" : "--alignment FILE goes with --translation "
 		    "(it pairs the two files' paragraphs)");
-		goto out;
+		return EXIT_USAGE;
 	}
 	if ((r->opts.translation != NULL && nfiles != 1) ||
-	    (dumpalign && r->opts.translation == NULL)) {
-		fprintf(stderr, "docconv: --translation FILE goes with one "
-		    "input, the original%s\n", dumpalign &&
+	    (v->dumpalign && r->opts.translation == NULL)) {
+		dc_msg_usage("--translation FILE goes with one "
+		    "input, the original%s", v->dumpalign &&
 		    r->opts.translation == NULL ? " (--dump-alignment needs "
 		    "it)" : "");
-		goto out;
+		return EXIT_USAGE;
 	}
 	if (nfiles == 0) {
-		fprintf(stderr, "docconv: no input file; give one or more "
-		    "FILEs (- for standard input).\nTry 'docconv --help'.\n");
-		goto out;
+		dc_msg_usage("no input file; give one or more "
+		    "FILEs (- for standard input).\nTry 'docconv --help'.");
+		return EXIT_USAGE;
 	}
 	if (r->formats == 0 && r->review == NULL) {
-		fprintf(stderr, "docconv: no output chosen; add --pdf, "
+		dc_msg_usage("no output chosen; add --pdf, "
 		    "--epub, --tei, --html, --json, --tmx or --dump-model.\n"
-		    "Try 'docconv --help'.\n");
-		goto out;
+		    "Try 'docconv --help'.");
+		return EXIT_USAGE;
 	}
-	if (njobs < 1 || njobs > 1024) {
-		fprintf(stderr, "docconv: -j takes a number from 1 to "
-		    "1024, not %d\n", njobs);
-		goto out;
+	if (v->njobs < 1 || v->njobs > 1024) {
+		dc_msg_usage("-j takes a number from 1 to "
+		    "1024, not %d", v->njobs);
+		return EXIT_USAGE;
 	}
 	for (i = 0; i < nfiles; i++)
 		if (strcmp(r->files[i], "-") == 0 && nfiles > 1) {
-			fprintf(stderr, "docconv: standard input (-) must be "
-			    "the only FILE\n");
-			goto out;
+			dc_msg_usage("standard input (-) must be "
+			    "the only FILE");
+			return EXIT_USAGE;
 		}
 	if (r->opts.translation != NULL && nfiles == 1 &&
 	    strcmp(r->opts.translation, "-") == 0 &&
 	    strcmp(r->files[0], "-") == 0) {
-		fprintf(stderr, "docconv: the original (-) and --translation "
-		    "- would both read standard input; give one as a file\n");
-		goto out;
+		dc_msg_usage("the original (-) and --translation "
+		    "- would both read standard input; give one as a file");
+		return EXIT_USAGE;
 	}
-	r->keep_tree = keeptree;
-	if ((rc = opts_outputs(r, nfiles, dump || dumpalign)) != -1)
-		goto out;
-	rc = EXIT_USAGE;
+	r->keep_tree = v->keeptree;
+	if ((rc = opts_outputs(r, nfiles, v->dump || v->dumpalign)) != -1)
+		return rc;
 	r->nfiles = nfiles;
-	r->njobs = njobs;
-	rc = -1;
-out:
+	r->njobs = v->njobs;
+	return -1;
+}
+
+/*
+ * Parse and check the command line into r (which opts_free() frees).
+ * Returns -1 when the inputs are to be converted, else the exit status
+ * (--version, --list-fonts, a usage error).
+ */
+int
+opts_parse(struct run *r, int argc, char *argv[])
+{
+	struct opts_vals v = { 0 };
+	GOptionContext	*ctx;
+	GOptionGroup	*grp;
+	GOptionEntry	*all;
+	GError		*err = NULL;
+	gchar		**args;
+	const char	*near;
+	int		 rc = EXIT_USAGE;
+
+	(void)argc;
+	memset(r, 0, sizeof(*r));
+	r->opts.epoch = -1;
+	v.njobs = 1;
+	/* G_OPTION_REMAINING names FILE... already. */
+	ctx = g_option_context_new("- convert speeches and reports "
+	    "to PDF, EPUB and TEI");
+	g_option_context_set_summary(ctx, summary);
+	g_option_context_set_description(ctx, description);
+	all = opts_entries(r, &v);
+	grp = g_option_group_new(NULL, NULL, NULL, r, NULL);
+	g_option_group_add_entries(grp, all);
+	g_option_context_set_main_group(ctx, grp);
+	/*
+	 * Text options are declared as FILENAME so that GLib leaves their
+	 * bytes alone: they are taken as UTF-8 whatever the locale (cron
+	 * and CI often run with LANG unset, and titles are Chinese).
+	 */
+	args = g_strdupv(argv);
+	if (!g_option_context_parse_strv(ctx, &args, &err)) {
+		near = err->code == G_OPTION_ERROR_UNKNOWN_OPTION ?
+		    opts_nearest(all, err->message) : NULL;
+		dc_msg_usage("%s%s%s%s\nTry 'docconv --help'.",
+		    err->message, near != NULL ? "; did you mean --" : "",
+		    near != NULL ? near : "", near != NULL ? "?" : "");
+		g_clear_error(&err);
+	} else if ((rc = opts_early(r, &v)) == -1 &&
+	    (rc = opts_settings(r, &v)) == -1 &&
+	    (rc = opts_formats(r, &v)) == -1)
+		rc = opts_inputs(r, &v);
 	g_option_context_free(ctx);
+	g_free(all);
+	g_free(v.sel);
 	g_strfreev(args);
-	g_free(format);
-	g_free(list);
-	g_free(tmxseg);
-	g_free(append);
-	g_free(style);
-	g_strfreev(fontdirs);
+	g_free(v.format);
+	g_free(v.list);
+	g_free(v.tmxseg);
+	g_free(v.append);
+	g_free(v.style);
+	g_strfreev(v.fontdirs);
 	return rc;
 }
 

@@ -210,15 +210,15 @@ int		 dc_json_sniff(const char *, size_t);
 /* read.c: under DOCCONV_CHECK, abort on a model that breaks the rules */
 struct dc_doc	*dc_read_checked(struct dc_doc *);
 
-/* parse_tei.c, for parse_tei_other.c: the TEI elements of a tree. */
+/* tei_read.c, for both TEI readers: the TEI elements of a tree. */
 struct _xmlNode;
-int		 tei_is(const struct _xmlNode *, const char *);
-char		*tei_attr(const struct _xmlNode *, const char *);
-int		 tei_attr_is(const struct _xmlNode *, const char *,
+int		 teir_is(const struct _xmlNode *, const char *);
+char		*teir_attr(const struct _xmlNode *, const char *);
+int		 teir_attr_is(const struct _xmlNode *, const char *,
 		    const char *);
-char		*tei_content(const struct _xmlNode *);
-int		 tei_lang(const struct _xmlNode *);
-const struct _xmlNode *tei_find(const struct _xmlNode *, const char *);
+char		*teir_content(const struct _xmlNode *);
+int		 teir_lang(const struct _xmlNode *);
+const struct _xmlNode *teir_find(const struct _xmlNode *, const char *);
 /* parse_tei_other.c: TEI that docconv did not write. */
 struct dc_doc	*dc_parse_tei_other(const struct _xmlNode *,
 		    const struct _xmlNode *);

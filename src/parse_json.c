@@ -86,7 +86,9 @@ jr_blank(const char *s)
 /*
  * A model edited by hand may say one title in "meta" and another in
  * its title lines: the lines, which every title page shows, are kept
- * as the title too, said with a warning.
+ * as the title too, said with a warning.  A title that is part of its
+ * lines is a reader's (a file name's date cut off, "2019-04-26_TITLE")
+ * and stays.
  */
 static void
 jr_titles(struct dc_doc *d)
@@ -97,7 +99,7 @@ jr_titles(struct dc_doc *d)
 	for (i = 0; i < DC_LANG__MAX; i++) {
 		t = dc_title_join(d, (enum dc_lang)i);
 		if (t != NULL && d->meta.l[i].title != NULL &&
-		    strcmp(t, d->meta.l[i].title) != 0) {
+		    strstr(t, d->meta.l[i].title) == NULL) {
 			dc_msg(DC_WARN_GENERIC, 0, 0, "meta %s title \"%s\" "
 			    "is not the title lines; they are kept: %s",
 			    dc_lang_code((enum dc_lang)i),

@@ -178,11 +178,33 @@ runs_on(const struct dc_line *a, const struct dc_line *b, size_t ww)
 }
 
 /*
+ * The language of a paragraph's lines: that of most of the characters
+ * of those lines that have one (a line of digits has none, and a block
+ * opening with a year or a number is in the language of its words).
+ * -1 if no line has a language.
+ */
+static int
+block_lang(const struct dc_line *const *run, size_t k)
+{
+	size_t	 i, n[2] = { 0, 0 };
+
+	for (i = 0; i < k; i++)
+		if (run[i]->lang == DC_LANG_ZH || run[i]->lang == DC_LANG_EN)
+			n[run[i]->lang == DC_LANG_EN] +=
+			    g_utf8_strlen(run[i]->text, run[i]->len);
+	if (n[0] == 0 && n[1] == 0)
+		return -1;
+	return n[1] > n[0] ? DC_LANG_EN : DC_LANG_ZH;
+}
+
+/*
  * The plain reader: a header block if the text starts with one, then
  * paragraphs.  A paragraph is a line, except that where blank lines
  * separate blocks, a line runs on into the next as runs_on() says
  * (hard-wrapped text).  Each paragraph's language is that of
- * its script.
+ * its lines' script (block_lang()); a paragraph of digits alone takes
+ * the language of the paragraph before it, or of the body's first line
+ * that has one.
  */
 struct dc_doc *
 dc_parse_plain(const struct dc_input *in, const struct dc_opts *o)
@@ -192,7 +214,7 @@ dc_parse_plain(const struct dc_input *in, const struct dc_opts *o)
 	struct dc_node	 *b;
 	size_t		  i, n = 0, h, k, start, blanks = 0, wrapped = 0, ww;
 	char		 *t;
-	int		  lang, top = 0;
+	int		  lang, prev = -1, top = 0;
 
 	start = dc_frontmatter(d, in->lines, in->nlines);
 	l = g_new(const struct dc_line *, in->nlines + 1);
@@ -216,6 +238,10 @@ dc_parse_plain(const struct dc_input *in, const struct dc_opts *o)
 	for (i = h; i < n; i++)
 		if (l[i]->heading > 0 && (top == 0 || l[i]->heading < top))
 			top = l[i]->heading;
+	for (i = h; i < n && prev < 0; i++)
+		prev = l[i]->lang;
+	if (prev < 0)
+		prev = DC_LANG_ZH;
 	run = g_new(const struct dc_line *, n + 1);
 	for (i = h; i < n; ) {
 		k = 0;
@@ -236,9 +262,9 @@ dc_parse_plain(const struct dc_input *in, const struct dc_opts *o)
 		    l[i]->lineno == run[k - 1]->lineno + 1 && !l[i]->brk &&
 		    l[i]->heading == 0 && l[i]->indent <= run[0]->indent)
 			run[k++] = l[i++];
-		lang = dc_text_lang(run[0]->text, run[0]->len);
-		if (lang < 0)
-			lang = DC_LANG_ZH;
+		if ((lang = block_lang(run, k)) < 0)
+			lang = prev;
+		prev = lang;
 		t = dc_join_lines(run, k, lang);
 		/* An article's label and its text: a space between, as
 		 * on one line ("第一条　为了……"). */

@@ -18,7 +18,6 @@
 #include "docconv.h"
 #include "parse.h"
 
-#define TEI_NS		"http://www.tei-c.org/ns/1.0"
 #define TEI_MAXLEN	(256u * 1024 * 1024)	/* biggest input read */
 
 /* One header line or one language of a block, as found. */
@@ -50,77 +49,6 @@ struct tei_parse {
 	int		 err;		/* error reported */
 };
 
-/* Is n an element of the TEI namespace called name? */
-int
-tei_is(const xmlNode *n, const char *name)
-{
-	return n != NULL && n->type == XML_ELEMENT_NODE &&
-	    n->ns != NULL && strcmp((const char *)n->ns->href, TEI_NS) == 0 &&
-	    strcmp((const char *)n->name, name) == 0;
-}
-
-/* An attribute's value (g_free()), or NULL. */
-char *
-tei_attr(const xmlNode *n, const char *name)
-{
-	xmlChar	*v;
-	char	*s;
-
-	if ((v = xmlGetProp(n, BAD_CAST name)) == NULL)
-		return NULL;
-	s = g_strdup((const char *)v);
-	xmlFree(v);
-	return s;
-}
-
-/* Does attribute name of n have the value val? */
-int
-tei_attr_is(const xmlNode *n, const char *name, const char *val)
-{
-	char	*v;
-	int	 r;
-
-	v = tei_attr(n, name);
-	r = v != NULL && strcmp(v, val) == 0;
-	g_free(v);
-	return r;
-}
-
-/* The text content of n (g_free()). */
-char *
-tei_content(const xmlNode *n)
-{
-	xmlChar	*v;
-	char	*s;
-
-	v = xmlNodeGetContent(n);
-	s = g_strdup(v != NULL ? (const char *)v : "");
-	xmlFree(v);
-	return s;
-}
-
-/* The language of n (xml:lang here or above), or -1. */
-int
-tei_lang(const xmlNode *n)
-{
-	xmlChar	*v;
-	size_t	 k;
-	int	 i, l = -1;
-
-	if ((v = xmlNodeGetLang(n)) == NULL)
-		return -1;
-	/* "zh" or a tag of it ("zh-Hant", which dc_doc_finish() finds
-	 * again from the text). */
-	for (i = 0; i < DC_LANG__MAX; i++) {
-		k = strlen(dc_lang_code(i));
-		if (strncmp((const char *)v, dc_lang_code(i), k) == 0 &&
-		    (v[k] == '\0' || v[k] == '-'))
-			l = i;
-	}
-	xmlFree(v);
-	return l;
-}
-
 /*
  * The metadata from sourceDesc/bibl[@type="docconv-source"].
  */
@@ -135,13 +63,13 @@ tei_bibl(struct tei_parse *p, const xmlNode *bibl)
 	for (n = bibl->children; n != NULL; n = n->next) {
 		if (n->type != XML_ELEMENT_NODE)
 			continue;
-		type = tei_attr(n, "type");
-		l = tei_lang(n);
-		v = tei_content(n);
-		if (tei_is(n, "title") && l >= 0 && type != NULL) {
+		type = teir_attr(n, "type");
+		l = teir_lang(n);
+		v = teir_content(n);
+		if (teir_is(n, "title") && l >= 0 && type != NULL) {
 			if (strcmp(type, "main") == 0) {
 				dc_meta_set(&m->l[l].title, v);
-				if (tei_attr_is(n, "subtype", "placeholder"))
+				if (teir_attr_is(n, "subtype", "placeholder"))
 					m->title_default = 1;
 			} else if (strcmp(type, "sub") == 0)
 				dc_meta_set(&m->l[l].subtitle, v);
@@ -151,22 +79,22 @@ tei_bibl(struct tei_parse *p, const xmlNode *bibl)
 				dc_meta_set(&m->l[l].kicker, v);
 			else if (strcmp(type, "original") == 0)
 				dc_meta_set(&m->orig_title, v);
-		} else if (tei_is(n, "publisher"))
+		} else if (teir_is(n, "publisher"))
 			dc_meta_set(&m->from, v);
-		else if (tei_is(n, "ref") && type != NULL &&
+		else if (teir_is(n, "ref") && type != NULL &&
 		    strcmp(type, "source") == 0)
 			g_ptr_array_add(p->urls, g_strdup(v));
-		else if (tei_is(n, "note") && type != NULL &&
+		else if (teir_is(n, "note") && type != NULL &&
 		    strcmp(type, "author-from") == 0)
 			dc_meta_set(&m->author_from, v);
-		else if (tei_is(n, "author") && l >= 0)
+		else if (teir_is(n, "author") && l >= 0)
 			dc_meta_set(&m->l[l].speaker, v);
-		else if (tei_is(n, "roleName") && l >= 0)
+		else if (teir_is(n, "roleName") && l >= 0)
 			dc_meta_set(&m->l[l].role, v);
-		else if (tei_is(n, "placeName") && l >= 0)
+		else if (teir_is(n, "placeName") && l >= 0)
 			dc_meta_set(&m->l[l].place, v);
-		else if (tei_is(n, "date")) {
-			when = tei_attr(n, "when");
+		else if (teir_is(n, "date")) {
+			when = teir_attr(n, "when");
 			if (type != NULL && strcmp(type, "iso") == 0)
 				dc_meta_set(&m->date_iso, when != NULL ?
 				    when : v);
@@ -177,31 +105,31 @@ tei_bibl(struct tei_parse *p, const xmlNode *bibl)
 					dc_meta_set(&m->date_iso, when);
 			}
 			g_free(when);
-		} else if (tei_is(n, "orgName") && type != NULL &&
+		} else if (teir_is(n, "orgName") && type != NULL &&
 		    strcmp(type, "agency") == 0)
 			dc_meta_set(&m->agency, v);
-		else if (tei_is(n, "respStmt")) {
+		else if (teir_is(n, "respStmt")) {
 			/* resp says whose: "editor", else the reporters. */
 			editor = 0;
 			for (c = n->children; c != NULL; c = c->next)
-				if (tei_is(c, "resp")) {
+				if (teir_is(c, "resp")) {
 					g_free(v);
-					v = tei_content(c);
+					v = teir_content(c);
 					editor = strcmp(v, "editor") == 0;
 				}
 			for (c = n->children; c != NULL; c = c->next)
-				if (tei_is(c, "name")) {
+				if (teir_is(c, "name")) {
 					g_free(v);
-					v = tei_content(c);
+					v = teir_content(c);
 					dc_meta_set(editor ? &m->editor :
 					    &m->reporters, v);
 				}
-		} else if (tei_is(n, "idno") && type != NULL) {
+		} else if (teir_is(n, "idno") && type != NULL) {
 			if (strcmp(type, "collection") == 0)
 				dc_meta_set(&m->collection, v);
 			else if (strcmp(type, "filename") == 0)
 				dc_meta_set(&m->source, v);
-		} else if (tei_is(n, "note") && type != NULL &&
+		} else if (teir_is(n, "note") && type != NULL &&
 		    strcmp(type, "dialect") == 0) {
 			m->dialect = dc_dialect_from_name(v);
 			if (m->dialect == DC_DIALECT__MAX ||
@@ -217,7 +145,7 @@ tei_bibl(struct tei_parse *p, const xmlNode *bibl)
 static int
 tei_rd_part(const xmlNode *n)
 {
-	return tei_attr_is(n, "part", "M") || tei_attr_is(n, "part", "F");
+	return teir_attr_is(n, "part", "M") || teir_attr_is(n, "part", "F");
 }
 
 /*
@@ -250,7 +178,7 @@ tei_rd_content(struct tei_rd *r, const xmlNode *e)
 		default:
 			continue;	/* comments, processing instructions */
 		}
-		if (tei_is(c, "s")) {
+		if (teir_is(c, "s")) {
 			if (r->sent != NULL) {
 				dc_msg(DC_ERR_TEI, xmlGetLineNo(c), 0,
 				    "sentence inside a sentence");
@@ -261,7 +189,7 @@ tei_rd_content(struct tei_rd *r, const xmlNode *e)
 			if (tei_rd_part(c) && r->owner->last != NULL)
 				r->sent = r->owner->last;
 			else {
-				char *sid = tei_attr(c, "n");
+				char *sid = teir_attr(c, "n");
 				r->sent = dc_node_append(r->owner,
 				    dc_node_new(DC_SENT, r->owner->lang, sid,
 				    xmlGetLineNo(c), 0));
@@ -275,8 +203,8 @@ tei_rd_content(struct tei_rd *r, const xmlNode *e)
 			r->sent = NULL;
 			continue;
 		}
-		if (tei_is(c, "w") || tei_is(c, "pc")) {
-			v = tei_content(c);
+		if (teir_is(c, "w") || teir_is(c, "pc")) {
+			v = teir_content(c);
 			g_string_append(r->text, v);
 			if (r->sent == NULL) {
 				dc_msg(DC_ERR_TEI, xmlGetLineNo(c), 0,
@@ -289,9 +217,9 @@ tei_rd_content(struct tei_rd *r, const xmlNode *e)
 				g_free(w->text);
 				w->text = tmp;
 			} else if (*v != '\0') {
-				w = dc_node_new(tei_is(c, "w") ? DC_W : DC_PC,
+				w = dc_node_new(teir_is(c, "w") ? DC_W : DC_PC,
 				    r->owner->lang, v, xmlGetLineNo(c), 0);
-				w->pos = tei_attr(c, "pos");
+				w->pos = teir_attr(c, "pos");
 				if (w->pos != NULL && *w->pos == '\0') {
 					g_free(w->pos);
 					w->pos = NULL;
@@ -303,13 +231,13 @@ tei_rd_content(struct tei_rd *r, const xmlNode *e)
 		}
 		/* Inline markup (label, seg, names, dates): its text. */
 		tei_rd_content(r, c);
-		if (tei_is(c, "label") ||
-		    (tei_is(c, "seg") && tei_attr_is(c, "type", "enum")))
+		if (teir_is(c, "label") ||
+		    (teir_is(c, "seg") && teir_attr_is(c, "type", "enum")))
 			r->enum_len = r->text->len;
-		else if (tei_is(c, "seg") && tei_attr_is(c, "type", "lead"))
+		else if (teir_is(c, "seg") && teir_attr_is(c, "type", "lead"))
 			r->lead_len = r->text->len;
-		else if (tei_is(c, "seg") &&
-		    tei_attr_is(c, "type", "speaker"))
+		else if (teir_is(c, "seg") &&
+		    teir_attr_is(c, "type", "speaker"))
 			r->spk_len = r->text->len;
 	}
 }
@@ -331,9 +259,9 @@ tei_item(struct tei_parse *p, const xmlNode *e, const char *ana)
 
 	memset(&r, 0, sizeof(r));
 	memset(&it, 0, sizeof(it));
-	id = tei_attr(e, "xml:id");
+	id = teir_attr(e, "xml:id");
 	if (id == NULL)
-		id = tei_attr(e, "id");
+		id = teir_attr(e, "id");
 	/* #dc-TYPE, or #dc-TYPE-SUB for a kind (type names have no '-'). */
 	name = g_strdup(ana + 4);
 	if ((end = strchr(name, '-')) != NULL) {
@@ -342,7 +270,7 @@ tei_item(struct tei_parse *p, const xmlNode *e, const char *ana)
 	}
 	type = dc_type_from_name(name);
 	g_free(name);
-	l = tei_lang(e);
+	l = teir_lang(e);
 	if (type == DC_TYPE__MAX || (!dc_type_is_header(type) &&
 	    !dc_type_is_block(type)) || sub == DC_SUB__MAX) {
 		dc_msg(DC_ERR_TEI, line, 0, "unknown role %s", ana);
@@ -350,7 +278,7 @@ tei_item(struct tei_parse *p, const xmlNode *e, const char *ana)
 	}
 	if (type == DC_HEADING) {
 		/* head type="levelN"; a head without one is a top one. */
-		v = tei_attr(e, "type");
+		v = teir_attr(e, "type");
 		if (v != NULL && strncmp(v, "level", 5) == 0 &&
 		    v[5] >= '1' && v[5] <= '3' && v[6] == '\0')
 			level = v[5] - '0';
@@ -468,10 +396,10 @@ tei_walk(struct tei_parse *p, const xmlNode *e)
 		default:
 			continue;
 		}
-		ana = tei_attr(c, "ana");
+		ana = teir_attr(c, "ana");
 		if (ana != NULL && strncmp(ana, "#dc-", 4) == 0)
 			tei_item(p, c, ana);
-		else if (tei_is(c, "speaker") && tei_is(e, "sp"))
+		else if (teir_is(c, "speaker") && teir_is(e, "sp"))
 			p->speaker = c;	/* read with the turn after it */
 		else
 			tei_walk(p, c);
@@ -546,23 +474,6 @@ tei_items_free(GArray *a)
 		dc_node_free(g_array_index(a, struct tei_item, i).node);
 	if (a != NULL)
 		g_array_free(a, TRUE);
-}
-
-/* The first descendant element of n called name, or NULL. */
-const xmlNode *
-tei_find(const xmlNode *n, const char *name)
-{
-	const xmlNode	*c, *r;
-
-	for (c = n->children; c != NULL; c = c->next) {
-		if (c->type != XML_ELEMENT_NODE)
-			continue;
-		if (tei_is(c, name))
-			return c;
-		if ((r = tei_find(c, name)) != NULL)
-			return r;
-	}
-	return NULL;
 }
 
 /*
@@ -739,17 +650,17 @@ dc_parse_tei(const struct dc_input *in, const struct dc_opts *o)
 	if ((nctl = teir_clean(xmlDocGetRootElement(doc), &ctl_line)) > 0)
 		dc_msg(DC_WARN_CONTROL, (int)ctl_line, 0, "%zu in all%s",
 		    nctl, nctl == 1 ? "" : " (the first here)");
-	if (!tei_is(root, "TEI") || (hdr = tei_find(root, "teiHeader")) ==
+	if (!teir_is(root, "TEI") || (hdr = teir_find(root, "teiHeader")) ==
 	    NULL) {
 		dc_msg(DC_ERR_TEI, root != NULL ? xmlGetLineNo(root) : 1, 0,
 		    "not a TEI P5 document (root TEI with teiHeader in the "
 		    "TEI namespace)");
 		goto out;
 	}
-	for (n = tei_find(hdr, "appInfo"); n != NULL; n = NULL) {
+	for (n = teir_find(hdr, "appInfo"); n != NULL; n = NULL) {
 		for (n = n->children; n != NULL; n = n->next)
-			if (tei_is(n, "application") &&
-			    tei_attr_is(n, "ident", "docconv"))
+			if (teir_is(n, "application") &&
+			    teir_attr_is(n, "ident", "docconv"))
 				break;
 		break;
 	}
@@ -760,7 +671,7 @@ dc_parse_tei(const struct dc_input *in, const struct dc_opts *o)
 		goto out;
 	}
 	for (n = root->children; n != NULL; n = n->next)
-		if (tei_is(n, "text"))
+		if (teir_is(n, "text"))
 			text = n;
 	if (text == NULL) {
 		dc_msg(DC_ERR_TEI, xmlGetLineNo(root), 0, "TEI without text");
@@ -772,10 +683,10 @@ dc_parse_tei(const struct dc_input *in, const struct dc_opts *o)
 	p.heads = g_array_new(FALSE, FALSE, sizeof(struct tei_item));
 	p.segs = g_array_new(FALSE, FALSE, sizeof(struct tei_item));
 	p.urls = g_ptr_array_new_with_free_func(g_free);
-	for (n = tei_find(hdr, "sourceDesc"); n != NULL; n = NULL) {
+	for (n = teir_find(hdr, "sourceDesc"); n != NULL; n = NULL) {
 		for (n = n->children; n != NULL; n = n->next)
-			if (tei_is(n, "bibl") &&
-			    tei_attr_is(n, "type", "docconv-source"))
+			if (teir_is(n, "bibl") &&
+			    teir_attr_is(n, "type", "docconv-source"))
 				tei_bibl(&p, n);
 		break;
 	}

@@ -140,7 +140,7 @@ tx_reading(const xmlNode *e)
 
 	for (i = 0; pref[i] != NULL; i++)
 		for (c = e->children; c != NULL; c = c->next)
-			if (tei_is(c, pref[i]))
+			if (teir_is(c, pref[i]))
 				return c;
 	return NULL;
 }
@@ -166,7 +166,7 @@ tx_inline(struct tx *t, const xmlNode *e, GString *b)
 		if (c->type != XML_ELEMENT_NODE)
 			continue;
 		name = (const char *)c->name;
-		if (!tei_is(c, name)) {
+		if (!teir_is(c, name)) {
 			/* Another namespace's element: its text. */
 			tx_warn(t, c, "an element docconv does not know; its text is read in place");
 			tx_inline(t, c, b);
@@ -176,7 +176,7 @@ tx_inline(struct tx *t, const xmlNode *e, GString *b)
 			nb = g_string_new(NULL);
 			tx_inline(t, c, nb);
 			n.text = g_string_free(nb, FALSE);
-			n.lang = tei_lang(c);
+			n.lang = teir_lang(c);
 			n.line = xmlGetLineNo(c);
 			g_array_append_val(t->notes, n);
 			continue;
@@ -265,7 +265,7 @@ tx_block(struct tx *t, const xmlNode *e, enum dc_type type,
 	GString	*b = g_string_new(NULL);
 
 	tx_inline(t, e, b);
-	tx_add(t, type, sub, level, tei_lang(e), b->str, 0, xmlGetLineNo(e));
+	tx_add(t, type, sub, level, teir_lang(e), b->str, 0, xmlGetLineNo(e));
 	g_string_free(b, TRUE);
 	tx_notes(t);
 }
@@ -282,7 +282,7 @@ tx_head(struct tx *t, const xmlNode *e, enum dc_type type)
 	text = tx_norm(b->str);
 	g_string_free(b, TRUE);
 	if (*text != '\0') {
-		n = dc_node_new(type, tx_lang(t, tei_lang(e), text), text,
+		n = dc_node_new(type, tx_lang(t, teir_lang(e), text), text,
 		    xmlGetLineNo(e), 0);
 		g_ptr_array_add(t->heads, n);
 	}
@@ -306,7 +306,7 @@ tx_sp(struct tx *t, const xmlNode *e)
 	for (c = e->children; c != NULL; c = c->next) {
 		if (c->type != XML_ELEMENT_NODE)
 			continue;
-		if (tei_is(c, "speaker")) {
+		if (teir_is(c, "speaker")) {
 			b = g_string_new(NULL);
 			tx_inline(t, c, b);
 			g_free(spk);
@@ -330,11 +330,11 @@ tx_sp(struct tx *t, const xmlNode *e)
 			}
 			continue;
 		}
-		if (tei_is(c, "note")) {
+		if (teir_is(c, "note")) {
 			tx_block(t, c, DC_NOTE, DC_SUB_NONE, 0);
 			continue;
 		}
-		if (tei_is(c, "stage")) {
+		if (teir_is(c, "stage")) {
 			tx_block(t, c, DC_NOTE, DC_SUB_NONE, 0);
 			continue;
 		}
@@ -347,10 +347,10 @@ tx_sp(struct tx *t, const xmlNode *e)
 			spk_len = 0;
 		if (spk_len >= strlen(tmp))
 			spk_len = 0;
-		if (!tei_is(c, "p") && !tei_is(c, "ab") && !tei_is(c, "l") &&
-		    !tei_is(c, "lg") && !tei_is(c, "q"))
+		if (!teir_is(c, "p") && !teir_is(c, "ab") && !teir_is(c, "l") &&
+		    !teir_is(c, "lg") && !teir_is(c, "q"))
 			tx_warn(t, c, "read as a paragraph of the speech");
-		tx_add(t, DC_TURN, DC_SUB_NONE, 0, tei_lang(c), tmp, spk_len,
+		tx_add(t, DC_TURN, DC_SUB_NONE, 0, teir_lang(c), tmp, spk_len,
 		    xmlGetLineNo(c));
 		g_free(tmp);
 		g_string_free(b, TRUE);
@@ -359,7 +359,7 @@ tx_sp(struct tx *t, const xmlNode *e)
 		spk = NULL;
 	}
 	if (spk != NULL)	/* a speaker without words */
-		tx_add(t, DC_TURN, DC_SUB_NONE, 0, tei_lang(e), spk, 0,
+		tx_add(t, DC_TURN, DC_SUB_NONE, 0, teir_lang(e), spk, 0,
 		    xmlGetLineNo(e));
 	g_free(spk);
 }
@@ -401,29 +401,29 @@ tx_frame(struct tx *t, const xmlNode *e, int closer)
 			b = g_string_new(NULL);
 			g_string_append(b, (const char *)c->content);
 			tx_add(t, closer ? DC_CLOSING : DC_SALUTATION,
-			    DC_SUB_NONE, 0, tei_lang(e), b->str, 0,
+			    DC_SUB_NONE, 0, teir_lang(e), b->str, 0,
 			    xmlGetLineNo(c));
 			g_string_free(b, TRUE);
 			continue;
 		}
 		if (c->type != XML_ELEMENT_NODE)
 			continue;
-		if (tei_is(c, "salute"))
+		if (teir_is(c, "salute"))
 			tx_block(t, c, closer ? DC_CLOSING : DC_SALUTATION,
 			    DC_SUB_NONE, 0);
-		else if (tei_is(c, "signed"))
+		else if (teir_is(c, "signed"))
 			tx_block(t, c, DC_SIGNOFF, DC_SUB_SIGNED, 0);
-		else if (tei_is(c, "dateline") && !closer && !tx_blocks(t))
+		else if (teir_is(c, "dateline") && !closer && !tx_blocks(t))
 			tx_head(t, c, DC_DATEPLACE);
-		else if (tei_is(c, "dateline"))
+		else if (teir_is(c, "dateline"))
 			tx_block(t, c, DC_SIGNOFF, DC_SUB_DATELINE, 0);
-		else if (tei_is(c, "byline") && !closer && !tx_blocks(t))
+		else if (teir_is(c, "byline") && !closer && !tx_blocks(t))
 			tx_head(t, c, DC_SPEAKER);
-		else if (tei_is(c, "byline"))
+		else if (teir_is(c, "byline"))
 			tx_block(t, c, DC_SIGNOFF, DC_SUB_BYLINE, 0);
-		else if (tei_is(c, "note"))
+		else if (teir_is(c, "note"))
 			tx_block(t, c, DC_NOTE, DC_SUB_NONE, 0);
-		else if (tei_is(c, "p") || tei_is(c, "ab"))
+		else if (teir_is(c, "p") || teir_is(c, "ab"))
 			tx_block(t, c, DC_PARA, DC_SUB_NONE, 0);
 		else
 			tx_block(t, c, closer ? DC_CLOSING : DC_SALUTATION,
@@ -466,7 +466,7 @@ tx_is_title(const struct tx *t, const xmlNode *e)
 	guint	 i;
 	int	 r = 0;
 
-	raw = tei_content(e);
+	raw = teir_content(e);
 	v = tx_norm(raw);
 	for (i = 0; i < t->heads->len && !r; i++) {
 		n = g_ptr_array_index(t->heads, i);
@@ -485,7 +485,7 @@ tx_elem(struct tx *t, const xmlNode *c)
 	const xmlNode	*r, *x;
 	GString		*b;
 
-	if (!tei_is(c, name)) {
+	if (!teir_is(c, name)) {
 		tx_warn(t, c, "an element docconv does not know; its text is kept as a paragraph");
 		tx_block(t, c, DC_PARA, DC_SUB_NONE, 0);
 		return;
@@ -508,15 +508,15 @@ tx_elem(struct tx *t, const xmlNode *c)
 	}
 	if (strcmp(name, "docTitle") == 0) {
 		for (r = c->children; r != NULL; r = r->next)
-			if (tei_is(r, "titlePart")) {
-				tx_head(t, r, tei_attr_is(r, "type", "sub") ?
+			if (teir_is(r, "titlePart")) {
+				tx_head(t, r, teir_attr_is(r, "type", "sub") ?
 				    DC_SUBTITLE : DC_TITLE);
 				t->titles++;
 			}
 		return;
 	}
 	if (strcmp(name, "titlePart") == 0) {
-		tx_head(t, c, tei_attr_is(c, "type", "sub") ? DC_SUBTITLE :
+		tx_head(t, c, teir_attr_is(c, "type", "sub") ? DC_SUBTITLE :
 		    DC_TITLE);
 		t->titles++;
 		return;
@@ -557,14 +557,14 @@ tx_elem(struct tx *t, const xmlNode *c)
 		for (r = c->children; r != NULL; r = r->next) {
 			if (r->type != XML_ELEMENT_NODE)
 				continue;
-			if (tei_is(r, "label")) {
+			if (teir_is(r, "label")) {
 				if (b == NULL)
 					b = g_string_new(NULL);
 				tx_inline(t, r, b);
 				g_string_append_c(b, ' ');
 				continue;
 			}
-			if (tei_is(r, "head")) {
+			if (teir_is(r, "head")) {
 				tx_block(t, r, DC_HEADING, DC_SUB_NONE,
 				    tx_level(t) < 3 ? tx_level(t) + 1 : 3);
 				continue;
@@ -572,14 +572,14 @@ tx_elem(struct tx *t, const xmlNode *c)
 			if (b == NULL)
 				b = g_string_new(NULL);
 			tx_inline(t, r, b);
-			tx_add(t, DC_PARA, DC_SUB_NONE, 0, tei_lang(r), b->str,
+			tx_add(t, DC_PARA, DC_SUB_NONE, 0, teir_lang(r), b->str,
 			    0, xmlGetLineNo(r));
 			tx_notes(t);
 			g_string_free(b, TRUE);
 			b = NULL;
 		}
 		if (b != NULL) {
-			tx_add(t, DC_PARA, DC_SUB_NONE, 0, tei_lang(c), b->str,
+			tx_add(t, DC_PARA, DC_SUB_NONE, 0, teir_lang(c), b->str,
 			    0, xmlGetLineNo(c));
 			g_string_free(b, TRUE);
 			tx_notes(t);
@@ -589,11 +589,11 @@ tx_elem(struct tx *t, const xmlNode *c)
 	if (strcmp(name, "table") == 0) {
 		tx_warn(t, c, "each row is kept as a paragraph");
 		for (r = c->children; r != NULL; r = r->next) {
-			if (tei_is(r, "head")) {
+			if (teir_is(r, "head")) {
 				tx_block(t, r, DC_CAPTION, DC_SUB_CAPTION, 0);
 				continue;
 			}
-			if (!tei_is(r, "row")) {
+			if (!teir_is(r, "row")) {
 				if (r->type == XML_ELEMENT_NODE)
 					tx_block(t, r, DC_PARA, DC_SUB_NONE, 0);
 				continue;
@@ -604,7 +604,7 @@ tx_elem(struct tx *t, const xmlNode *c)
 					tx_cell_sep(b);
 					tx_inline(t, x, b);
 				}
-			tx_add(t, DC_PARA, DC_SUB_NONE, 0, tei_lang(r), b->str,
+			tx_add(t, DC_PARA, DC_SUB_NONE, 0, teir_lang(r), b->str,
 			    0, xmlGetLineNo(r));
 			g_string_free(b, TRUE);
 			tx_notes(t);
@@ -625,7 +625,7 @@ tx_elem(struct tx *t, const xmlNode *c)
 			if (r->type != XML_ELEMENT_NODE || tx_in(tx_empty,
 			    (const char *)r->name))
 				continue;
-			if (tei_is(r, "note"))
+			if (teir_is(r, "note"))
 				tx_block(t, r, DC_NOTE, DC_SUB_NONE, 0);
 			else
 				tx_block(t, r, DC_CAPTION, DC_SUB_CAPTION, 0);
@@ -682,7 +682,7 @@ tx_walk(struct tx *t, const xmlNode *e)
 			if (s != NULL && *s != '\0') {
 				tx_warn(t, e, "text outside any paragraph "
 				    "is kept as one");
-				tx_add(t, DC_PARA, DC_SUB_NONE, 0, tei_lang(e),
+				tx_add(t, DC_PARA, DC_SUB_NONE, 0, teir_lang(e),
 				    (const char *)c->content, 0,
 				    xmlGetLineNo(c));
 			}
@@ -719,33 +719,33 @@ tx_header(struct tx *t, const xmlNode *hdr, int titles)
 	char		*v, *when;
 	int		 l;
 
-	if ((ts = tei_find(hdr, "titleStmt")) != NULL)
+	if ((ts = teir_find(hdr, "titleStmt")) != NULL)
 		for (c = ts->children; c != NULL; c = c->next) {
-			if (tei_is(c, "title") && titles)
-				tx_head(t, c, tei_attr_is(c, "type", "sub") ?
+			if (teir_is(c, "title") && titles)
+				tx_head(t, c, teir_attr_is(c, "type", "sub") ?
 				    DC_SUBTITLE : DC_TITLE);
-			else if (tei_is(c, "author")) {
-				char *raw = tei_content(c);
+			else if (teir_is(c, "author")) {
+				char *raw = teir_content(c);
 				v = tx_norm(raw);
 				g_free(raw);
-				l = tx_lang(t, tei_lang(c), v);
+				l = tx_lang(t, teir_lang(c), v);
 				if (*v != '\0' && t->d->meta.l[l].speaker ==
 				    NULL)
 					dc_meta_set(&t->d->meta.l[l].speaker, v);
 				g_free(v);
 			}
 		}
-	if ((ts = tei_find(hdr, "publicationStmt")) != NULL) {
-		if ((c = tei_find(ts, "publisher")) != NULL) {
-			char *raw = tei_content(c);
+	if ((ts = teir_find(hdr, "publicationStmt")) != NULL) {
+		if ((c = teir_find(ts, "publisher")) != NULL) {
+			char *raw = teir_content(c);
 			v = tx_norm(raw);
 			g_free(raw);
 			if (*v != '\0')
 				dc_meta_set(&t->d->meta.from, v);
 			g_free(v);
 		}
-		if ((c = tei_find(ts, "date")) != NULL &&
-		    (when = tei_attr(c, "when")) != NULL) {
+		if ((c = teir_find(ts, "date")) != NULL &&
+		    (when = teir_attr(c, "when")) != NULL) {
 			if (dc_iso_date_valid(when))
 				dc_meta_set(&t->d->meta.date_iso, when);
 			g_free(when);
@@ -824,11 +824,11 @@ dc_parse_tei_other(const xmlNode *root, const xmlNode *hdr)
 	    "speeches, notes, figures, openers and closers");
 	/* The header's titles, unless the text has its own. */
 	for (c = root->children; c != NULL; c = c->next)
-		if (tei_is(c, "text") && tei_find(c, "titlePart") != NULL)
+		if (teir_is(c, "text") && teir_find(c, "titlePart") != NULL)
 			break;
 	tx_header(&t, hdr, c == NULL);
 	for (c = root->children; c != NULL; c = c->next)
-		if (tei_is(c, "text")) {
+		if (teir_is(c, "text")) {
 			tx_walk(&t, c);
 			texts++;
 		}

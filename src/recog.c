@@ -134,115 +134,89 @@ static const struct {
 	const char		*pat;
 	GRegexCompileFlags	 flags;
 } rx_table[RX__MAX] = {
-	/* RX_BYLINE_META_AGENCY */
-	{ NEWS_AGENCY, 0 },
-	/* RX_BYLINE_META_REP */
-	{ "^(本报|新华社|中新社)?(特派)?"
+	[RX_BYLINE_META_AGENCY] = { NEWS_AGENCY, 0 },
+	[RX_BYLINE_META_REP] = { "^(本报|新华社|中新社)?(特派)?"
 	  "(记者|通讯员|实习生|编辑)+\\s*", 0 },
-	/* RX_BYLINE_META_SP */
-	{ "[\\s\\x{3000}\\x{00A0}]+", 0 },
-	/* RX_DATELINE */
-	{ NEWS_DATELINE, 0 },
-	/* RX_DATELINE_XUN */
-	{ NEWS_XUN, 0 },
-	/* RX_DATELINE_BY */
-	{ NEWS_BYLINE, 0 },
-	/* RX_IS_ADDRESS_ZH */
-	{ "^(尊敬的|敬爱的|敬愛的|亲爱的|親愛的|各位|诸位|"
+	[RX_BYLINE_META_SP] = { "[\\s\\x{3000}\\x{00A0}]+", 0 },
+	[RX_DATELINE] = { NEWS_DATELINE, 0 },
+	[RX_DATELINE_XUN] = { NEWS_XUN, 0 },
+	[RX_DATELINE_BY] = { NEWS_BYLINE, 0 },
+	[RX_IS_ADDRESS_ZH] = { "^(尊敬的|敬爱的|敬愛的|亲爱的|親愛的|各位|诸位|"
 	  "諸位|女士们|女士們|先生们|先生們|朋友们|朋友們|同志们|"
 	  "同志們|同学们|同學們|老师们|老師們)", 0 },
-	/* RX_IS_ADDRESS_ZHEND */
-	{ "(们|們|阁下|閣下|陛下|殿下|"
+	[RX_IS_ADDRESS_ZHEND] = { "(们|們|阁下|閣下|陛下|殿下|"
 	  "先生|女士|同事|朋友|来宾|來賓|嘉宾|嘉賓|代表|同志|同学|同學)"
 	  "[，：！,:!]$", 0 },
-	/* RX_IS_ADDRESS_EN */
-	{ "^(Your (Excellenc|Majest|Royal|"
+	[RX_IS_ADDRESS_EN] = { "^(Your (Excellenc|Majest|Royal|"
 	  "Highness)|Dear |Ladies|Distinguished|Honou?rable|Excellenc|"
 	  "Colleagues|Friends|My (dear )?(friends|colleagues|fellow)|"
 	  "Fellow|Mr\\.? (President|Chairman|Speaker|Secretary)|"
 	  "Madam|Members|Good (morning|afternoon|evening)|"
 	  "Comrades|Respected|Esteemed)", 0 },
-	/* RX_IS_THANKS_ZH */
-	{ "^(谢谢|謝謝|感谢|感謝|多谢|多謝|谢|謝)", 0 },
-	/* RX_IS_THANKS_EN */
-	{ "^(Thank (you|u)|Thanks|Many thanks)", 0 },
-	/* RX_SEG_ENUM_ZH */
-	{ "^(第[一二三四五六七八九十]{1,3}"
+	[RX_IS_THANKS_ZH] = { "^(谢谢|謝謝|感谢|感謝|多谢|多謝|谢|謝)", 0 },
+	[RX_IS_THANKS_EN] = { "^(Thank (you|u)|Thanks|Many thanks)", 0 },
+	[RX_SEG_ENUM_ZH] = { "^(第[一二三四五六七八九十]{1,3}"
 	  "(?=[，、：,:])|[一二三四五六七八九十]{1,3}是|"
 	  "[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十"
 	  "\\d]{1,3}[）)]|\\d{1,2}[.、．](?!\\d))", 0 },
-	/* RX_SEG_ENUM_EN */
-	{ "^((First|Second|Third|Fourth|"
+	[RX_SEG_ENUM_EN] = { "^((First|Second|Third|Fourth|"
 	  "Fifth|Sixth|Seventh|Eighth|Ninth|Tenth)(ly)?(?=[,:])|"
 	  "\\d{1,2}\\.(?= )|\\([a-z\\d]{1,2}\\)(?= ))", 0 },
-	/* RX_SEG_ENUM_ZHEND */
-	{ "[。！？；]”?", 0 },
-	/* RX_SEG_ENUM_ENEND */
-	{ "[.!?][”’\"]?(?= )", 0 },
-	/* RX_FIND_DATE_EN1 */
-	{ "\\b(\\d{1,2}) (January|February|"
+	[RX_SEG_ENUM_ZHEND] = { "[。！？；]”?", 0 },
+	[RX_SEG_ENUM_ENEND] = { "[.!?][”’\"]?(?= )", 0 },
+	[RX_FIND_DATE_EN1] = { "\\b(\\d{1,2}) (January|February|"
 	  "March|April|May|June|July|August|September|October|"
 	  "November|December),? (\\d{4})\\b", 0 },
-	/* RX_FIND_DATE_EN2 */
-	{ "\\b(January|February|March|"
+	[RX_FIND_DATE_EN2] = { "\\b(January|February|March|"
 	  "April|May|June|July|August|September|October|"
 	  "November|December) (\\d{1,2})(?:st|nd|rd|th)?,? "
 	  "(\\d{4})\\b", 0 },
-	/* RX_FIND_DATE_ISO3 */
-	{ "\\b(\\d{4})[-/.](\\d{1,2})[-/.]"
+	[RX_FIND_DATE_ISO3] = { "\\b(\\d{4})[-/.](\\d{1,2})[-/.]"
 	  "(\\d{1,2})\\b", 0 },
-	/* RX_SPEAKER_LIKE_OFFICE */
-	{ ZH_OFFICE "[\\s　]*" ZH_NAME "$", 0 },
-	/* RX_SPEAKER_LIKE_SEP */
-	{ "[\\s　]" ZH_NAME "$", 0 },
-	/* RX_SPEAKER_LIKE_NAME */
-	{ "^[" HAN "]{2,4}$", 0 },
-	/* RX_SPEAKER_LIKE_GENRE */
-	{ ZH_GENRE, 0 },
-	/* RX_FILE_TITLE */
-	{ "^([0-9]{4}-[0-9]{1,2}-[0-9]{1,2})_[ \\t]*(\\S.*)$", 0 },
-	/* RX_STAMP_TIME */
-	{ "^[\\s\\x{3000}]*[0-9０-９]{1,2}[:：][0-9０-９]{2}", 0 },
+	[RX_SPEAKER_LIKE_OFFICE] = { ZH_OFFICE "[\\s　]*" ZH_NAME "$", 0 },
+	[RX_SPEAKER_LIKE_SEP] = { "[\\s　]" ZH_NAME "$", 0 },
+	[RX_SPEAKER_LIKE_NAME] = { "^[" HAN "]{2,4}$", 0 },
+	[RX_SPEAKER_LIKE_GENRE] = { ZH_GENRE, 0 },
+	[RX_FILE_TITLE] = {
+	  "^([0-9]{4}-[0-9]{1,2}-[0-9]{1,2})_[ \\t]*(\\S.*)$", 0 },
+	[RX_STAMP_TIME] = {
+	  "^[\\s\\x{3000}]*[0-9０-９]{1,2}[:：][0-9０-９]{2}", 0 },
 	/* RX_TITLE_SPEAKER: office, name, and the verb after it */
-	{ "^(.{0,16}" ZH_OFFICE ")([" HAN "]{2,4}?)(?:在|于|於|发表|發表|出席|同|"
+	[RX_TITLE_SPEAKER] = {
+	  "^(.{0,16}" ZH_OFFICE ")([" HAN "]{2,4}?)(?:在|于|於|发表|發表|出席|同|"
 	  "向|致)", 0 },
 	/* RX_STAFF: who edited, checked or produced the text */
-	{ "^[（(【\\[]?[" HAN "]{0,4}(?:编辑|編輯|校对|校對|审校|審校|编审|編審|"
+	[RX_STAFF] = {
+	  "^[（(【\\[]?[" HAN "]{0,4}(?:编辑|編輯|校对|校對|审校|審校|编审|編審|"
 	  "审核|審核|监制|監製|统筹|統籌|排版|美编|美編)[ \\t\\x{3000}]*[：:|｜]", 0 },
 	/* RX_CREDIT_LINE: a credit, the name after a bar or a colon */
-	{ "^(文|作者|撰文|记者|記者|采写|採寫|编辑|編輯|责编|責編|图|圖|图片|圖片|"
+	[RX_CREDIT_LINE] = {
+	  "^(文|作者|撰文|记者|記者|采写|採寫|编辑|編輯|责编|責編|图|圖|图片|圖片|"
 	  "摄影|攝影|视觉|視覺|设计|設計|校对|校對|排版|美编|美編|出品|监制|監製)"
 	  "[ \\t\\x{3000}]*[｜|丨:：/][ \\t\\x{3000}]*(\\S.{0,24})$", 0 },
-	/* RX_TRAIL_URL */
-	{ "^(?:(?:https?|ftp)://|www\\.)[^\\s]+$", G_REGEX_CASELESS },
+	[RX_TRAIL_URL] = {
+	  "^(?:(?:https?|ftp)://|www\\.)[^\\s]+$", G_REGEX_CASELESS },
 	/* RX_TRAIL_LABEL: a crawler's or CMS's label (as the markup
 	 * layer's): after the text, where it came from and who made it */
-	{ "^(标题|主标题|題目|题目|標題|副标题|副標題|引题|引題|肩题|作者|"
+	[RX_TRAIL_LABEL] = {
+	  "^(标题|主标题|題目|题目|標題|副标题|副標題|引题|引題|肩题|作者|"
 	  "来源|來源|出处|出處|稿源|日期|时间|時間|发布时间|發布時間|发布日期|"
 	  "链接|鏈接|网址|網址|原文链接|原文地址|原文网址|正文|内容|內容|"
 	  "责任编辑|責任編輯|编辑|編輯|原标题|原標題|"
 	  "URL|Url|url|Link|Source|Title|Subtitle|Author|Date|Editor)"
 	  "[ \\t\\x{3000}]*[：:]", 0 },
-	/* RX_SPEAKER_ZH_OFFICE */
-	{ "^(.*" ZH_OFFICE ")(.{2,8})$", 0 },
-	/* RX_SPEAKER_EN_BY */
-	{ "\\bby\\s+(.+)$", 0 },
-	/* RX_SPEAKER_EN_HON */
-	{ "^((H\\.\\s?E\\.|His Excellency|"
+	[RX_SPEAKER_ZH_OFFICE] = { "^(.*" ZH_OFFICE ")(.{2,8})$", 0 },
+	[RX_SPEAKER_EN_BY] = { "\\bby\\s+(.+)$", 0 },
+	[RX_SPEAKER_EN_HON] = { "^((H\\.\\s?E\\.|His Excellency|"
 	  "Her Excellency|(?:Mr|Ms|Mrs|Dr|Prof)\\.?|Madam|Mister)\\s+)+", 0 },
-	/* RX_SPEAKER_EN_AT */
-	{ "\\s(at|on|to|before|during)\\s", 0 },
-	/* RX_HEADER_LINES_COLL */
-	{ "^(\\d{1,4})[.、．]\\s*\\S", 0 },
-	/* RX_HEADER_LINES_SUB */
-	{ "^(——|—|──|－－|--|-)+\\s*(?=\\S)", 0 },
-	/* RX_HEADER_LINES_PAREN */
-	{ "^[（(].*[）)]$", 0 },
-	/* RX_HEADER_LINES_DASH */
-	{ "^(.+?)(——.+)$", 0 },
-	/* RX_HEADER_LINES_SPK; or a name and the office after a comma
-	 * ("Lin Hai, Director of the Port Authority") */
-	{ "^(Remarks|Speech|Address|"
+	[RX_SPEAKER_EN_AT] = { "\\s(at|on|to|before|during)\\s", 0 },
+	[RX_HEADER_LINES_COLL] = { "^(\\d{1,4})[.、．]\\s*\\S", 0 },
+	[RX_HEADER_LINES_SUB] = { "^(——|—|──|－－|--|-)+\\s*(?=\\S)", 0 },
+	[RX_HEADER_LINES_PAREN] = { "^[（(].*[）)]$", 0 },
+	[RX_HEADER_LINES_DASH] = { "^(.+?)(——.+)$", 0 },
+	/* Or a name and the office after a comma ("Lin Hai, Director of
+	 * the Port Authority"). */
+	[RX_HEADER_LINES_SPK] = { "^(Remarks|Speech|Address|"
 	  "Statement|Keynote|Toast|Message|Lecture|Written|Opening|"
 	  "Closing|Report|Video|Full text|Text)\\b.*\\bby\\b|"
 	  "^[A-Z][\\w'’-]+(?: [A-Z][\\w'’.-]+){1,3}, (?:the )?"
@@ -251,71 +225,67 @@ static const struct {
 	  "Professor|Dean|Head|Chief|Commissioner|Consul|Representative|"
 	  "Spokesperson|Spokesman|Editor|Deputy|Vice|General|Founder|"
 	  "Manager|Officer)\\b", 0 },
-	/* RX_HEADER_LINES_HON */
-	{ "^(H\\.\\s?E\\.|His "
+	[RX_HEADER_LINES_HON] = { "^(H\\.\\s?E\\.|His "
 	  "Excellency|Her Excellency|(?:Mr|Ms|Mrs|Dr|Prof)\\.?)\\s", 0 },
-	/* RX_HEADER_LINES_GENRE */
-	{ "^((Keynote|Opening|Closing|Special|Video|Written) )?"
+	[RX_HEADER_LINES_GENRE] = {
+	  "^((Keynote|Opening|Closing|Special|Video|Written) )?"
 	  "(Speech|Remarks|Address|Statement|Toast|Message|"
 	  "Lecture|Keynote Speech)\\b", 0 },
-	/* RX_HEADER_LINES_OCC */
-	{ "^(At|On|To|In|Before|"
+	[RX_HEADER_LINES_OCC] = { "^(At|On|To|In|Before|"
 	  "During|For|Delivered at|Given at)\\s", 0 },
-	/* RX_DATE_ZH */
-	{ "(?:" DATE_N "年)?" DATE_N "月(?:" DATE_N "日)?", 0 },
-	/* RX_R_NOTE */
-	{ "^(?:[【\\[]?(?:编者按|編者按|编者的话|編者的話|编者附记|编后|"
+	[RX_DATE_ZH] = { "(?:" DATE_N "年)?" DATE_N "月(?:" DATE_N "日)?", 0 },
+	[RX_R_NOTE] = {
+	  "^(?:[【\\[]?(?:编者按|編者按|编者的话|編者的話|编者附记|编后|"
 	"编者注|编者)[】\\]]?[：:]?|Editor[’']s [Nn]ote[:.]?)", 0 },
-	/* RX_R_CAPTION */
-	{ "^(?:(?:图片|圖片|照片|上图|下图|左图|右图|题图|资料图|图|圖)[：:]|"
+	[RX_R_CAPTION] = {
+	  "^(?:(?:图片|圖片|照片|上图|下图|左图|右图|题图|资料图|图|圖)[：:]|"
 	"图为|圖為|(?:Photo|Caption|Picture)[:.] )", 0 },
-	/* RX_R_CREDIT */
-	{ "^[（(]?[^，。！？；（()）]{0,24}?[\\s\\x{3000}\\x{00A0}]*\\S{1,12}"
+	[RX_R_CREDIT] = {
+	  "^[（(]?[^，。！？；（()）]{0,24}?[\\s\\x{3000}\\x{00A0}]*\\S{1,12}"
 	"[\\s\\x{3000}\\x{00A0}]*(?:摄|攝|供图|供圖)[）)]?$", 0 },
-	/* RX_R_CREDIT_END */
-	{ "[（(][^（()）]{1,30}(?:摄|攝|供图|供圖)[）)]$", 0 },
-	/* RX_R_BYLINE */
-	{ "^[（(][\\s\\x{3000}]*((?:本报|本刊|本台|新华社|中新社|人民网|新华网)?"
+	[RX_R_CREDIT_END] = {
+	  "[（(][^（()）]{1,30}(?:摄|攝|供图|供圖)[）)]$", 0 },
+	[RX_R_BYLINE] = {
+	  "^[（(][\\s\\x{3000}]*((?:本报|本刊|本台|新华社|中新社|人民网|新华网)?"
 	"(?:特派|特约|驻\\S{1,8})?(?:记者|記者|通讯员|通訊員|实习生|見習記者|"
 	"见习记者)[^（()）]{1,60})[）)]$", 0 },
-	/* RX_R_BYLINE2 */
-	{ "^((?:本报|本刊|本台|新华社|中新社)?(?:特派|特约)?(?:记者|記者|通讯员)"
+	[RX_R_BYLINE2] = {
+	  "^((?:本报|本刊|本台|新华社|中新社)?(?:特派|特约)?(?:记者|記者|通讯员)"
 	"[\\s\\x{3000}\\x{00A0}]*[" HAN "·、\\s\\x{3000}\\x{00A0}]{2,40})$", 0 },
-	/* RX_R_DATELINE */
-	{ "^[（(][^（()）]{0,30}?" RR_DAY "[月]" RR_DAY "日(?:电|電|讯|訊)"
+	[RX_R_DATELINE] = {
+	  "^[（(][^（()）]{0,30}?" RR_DAY "[月]" RR_DAY "日(?:电|電|讯|訊)"
 	"[^（()）]{0,20}[）)]$", 0 },
-	/* RX_R_DATELINE_END */
-	{ "[（(][^（()）]{0,30}?" RR_DAY "[月]" RR_DAY "日(?:电|電|讯|訊)"
+	[RX_R_DATELINE_END] = {
+	  "[（(][^（()）]{0,30}?" RR_DAY "[月]" RR_DAY "日(?:电|電|讯|訊)"
 	"[^（()）]{0,20}[）)]$", 0 },
-	/* RX_R_EDITOR */
-	{ "^(?:——|—|－－|--)[\\s\\x{3000}]*(?:编者|編者|本刊编辑部|编辑部|"
+	[RX_R_EDITOR] = {
+	  "^(?:——|—|－－|--)[\\s\\x{3000}]*(?:编者|編者|本刊编辑部|编辑部|"
 	"本报编辑部)$", 0 },
-	/* RX_R_EDITOR_END */
-	{ "(?:——|—|－－|--)[\\s\\x{3000}]*(?:编者|編者|本刊编辑部|编辑部|"
+	[RX_R_EDITOR_END] = {
+	  "(?:——|—|－－|--)[\\s\\x{3000}]*(?:编者|編者|本刊编辑部|编辑部|"
 	"本报编辑部)$", 0 },
-	/* RX_R_SIGNED */
-	{ "^(?:[（(][" HAN "·]{2,12}[）)]|[" HAN "·]{2,4}|"
+	[RX_R_SIGNED] = { "^(?:[（(][" HAN "·]{2,12}[）)]|[" HAN "·]{2,4}|"
 	"[" HAN "]{2,16}(?:委员会|委員會|办公室|辦公室|政府|协会|協會|中心|"
 	"编辑部|编委会|联合会|总会|学会|研究会|部|局|厅|院|社|会))$", 0 },
-	/* RX_R_TURN_ZH */
-	{ "^([" HAN "·]{1,8}?)[\\s\\x{3000}]*[：:][\\s\\x{3000}]*(?=\\S)", 0 },
-	/* RX_R_TURN_EN */
-	{ "^(Q|A|Question|Answer|Interviewer|Reporter|Host|Moderator|"
+	[RX_R_TURN_ZH] = {
+	  "^([" HAN "·]{1,8}?)[\\s\\x{3000}]*[：:][\\s\\x{3000}]*(?=\\S)", 0 },
+	[RX_R_TURN_EN] = {
+	  "^(Q|A|Question|Answer|Interviewer|Reporter|Host|Moderator|"
 	"[A-Z][a-z]+(?: [A-Z][a-z]+){0,2})[:：][\\s]*(?=\\S)", 0 },
-	/* RX_R_TURN_STRONG */
-	{ "^(记者|記者|问|問|答|主持人|提问|提問|回答|Q|A|Question|Answer|"
+	[RX_R_TURN_STRONG] = {
+	  "^(记者|記者|问|問|答|主持人|提问|提問|回答|Q|A|Question|Answer|"
 	"Interviewer|Reporter|Host|Moderator)$", 0 },
-	/* RX_R_SAYS */
-	{ "(说|說|道|指出|表示|认为|認為|强调|強調|介绍|介紹|称|稱|回应|回應|"
+	[RX_R_SAYS] = {
+	  "(说|說|道|指出|表示|认为|認為|强调|強調|介绍|介紹|称|稱|回应|回應|"
 	"透露|坦言|问道|答道|写道|寫道|提到|提出|宣布|告诉|告訴|发现|发现|"
 	"如下|是|有|为|为此|总之|例如|比如|其中|另外|此外|同时|注)$", 0 },
-	/* RX_R_NUM */
-	{ "^(?:(" RR_NUMS "{1,3}[、．.])|([（(]" RR_NUMS "{1,3}[）)])|"
+	[RX_R_NUM] = {
+	  "^(?:(" RR_NUMS "{1,3}[、．.])|([（(]" RR_NUMS "{1,3}[）)])|"
 	"(\\d{1,2}[.、．](?!\\d))|([（(]\\d{1,2}[）)])|(第" RR_NUMS "{1,3}"
 	"(?:部分|章|节|節)|(?:Chapter|CHAPTER|Part|PART|Section|SECTION) "
 	"(?:\\d{1,3}|[IVXLC]{1,6})(?![\\w,]|\\.\\w)))", 0 },
-	/* RX_R_EN_BYLINE */
-	{ "^\\((?:Reporting|Writing|Editing|Reported|Written) by [^()]+\\)$", 0 },
+	[RX_R_EN_BYLINE] = {
+	  "^\\((?:Reporting|Writing|Editing|Reported|Written) by [^()]+\\)$", 0 },
 };
 
 static GRegex	*rx_compiled[RX__MAX];

@@ -1102,19 +1102,6 @@ epub_nav_fixed(struct epub *e, struct dc_xml *x, const char *href,
 	dc_xml_end(x);
 }
 
-static int
-epub_is_point(const struct dc_node *n)
-{
-	const struct dc_node	*s;
-
-	if (n->type != DC_PARA)
-		return 0;
-	for (s = n->child; s != NULL; s = s->next)
-		if (s->type == DC_SEG && (s->enum_len > 0 || s->lead_len > 0))
-			return 1;
-	return 0;
-}
-
 /*
  * The table of contents: the title page, then each part (labelled by
  * dc_part_label(), the opening part by its first block) with the parts
@@ -1215,7 +1202,7 @@ epub_toc(struct epub *e, struct dc_xml *x)
 			snprintf(id, sizeof(id), "part%d", w.npart);
 			epub_nav_link(e, x, id, n);
 		}
-		if (!epub_is_point(n))
+		if (!dc_block_is_point(n))
 			continue;
 		if (parts && w.depth > 0 && !sub[w.depth - 1]) {
 			dc_xml_nl(x);

@@ -360,17 +360,65 @@ ts_is_latin(gunichar c)
 	    (c >= 0xC0 && c < 0x250 && g_unichar_isalpha(c));
 }
 
+static void	 ts_hyph_ready(void);
+static void	 ts_hyphenate(const char *, size_t, char *);
+
+/*
+ * Where an English word of the ASCII letters [i, j) of s (len bytes)
+ * inside Chinese text may break (libhyphen, as in English text): the
+ * offsets, from at on, of the letters a line may start with, into hy.
+ * A word of six letters or more, not all capitals, and not part of an
+ * address, a file name or a number (no letter, digit or / . @ _ - on
+ * either side).  A line of a narrow Chinese column that ends before a
+ * long word would otherwise spread its characters apart.
+ */
+static void
+ts_hyph_zh(const char *s, size_t len, size_t i, size_t j, uint32_t at,
+    GArray *hy)
+{
+	char	 w[64], hp[64 + 5];
+	size_t	 k, n = j - i;
+	int	 upper = 1;
+	uint32_t x;
+
+	if (n < 6 || n >= sizeof(w) ||
+	    (i > 0 && (g_ascii_isalnum(s[i - 1]) ||
+	    strchr("/.@_-'", s[i - 1]) != NULL)) ||
+	    (j < len && (g_ascii_isalnum(s[j]) ||
+	    strchr("/@_-'", s[j]) != NULL ||
+	    (s[j] == '.' && j + 1 < len && g_ascii_isalnum(s[j + 1])))))
+		return;
+	for (k = 0; k < n; k++) {
+		if (g_ascii_islower(s[i + k]))
+			upper = 0;
+		w[k] = g_ascii_tolower(s[i + k]);
+	}
+	if (upper)
+		return;
+	w[n] = '\0';
+	ts_hyph_ready();
+	if (ts_hyph == NULL)
+		return;
+	ts_hyphenate(w, n, hp);
+	for (k = 0; k + 1 < n; k++)
+		if (hp[k] & 1) {
+			x = at + (uint32_t)k + 1;
+			g_array_append_val(hy, x);
+		}
+}
+
 /*
  * Chinese text to set: U+2005 (a quarter em, which extracts as a
  * space) between Han and Latin letters or digits, as clreq asks and
  * HarfBuzz does not do.  *lead is the byte length of the run-in lead in
  * the input on entry and in the result on return.  OpenType features
  * for the punctuation go into feat, byte offsets before which no line
- * may break into nobrk.
+ * may break into nobrk, where English words may be hyphenated (if
+ * hyph) into hy.
  */
 static char *
 ts_prep_zh(const char *s, size_t len, size_t *lead, GArray *feat,
-    GArray *nobrk)
+    GArray *nobrk, GArray *hy, int hyph)
 {
 	GString		*g;
 	const char	*p, *end = s + len, *q;
@@ -387,6 +435,13 @@ ts_prep_zh(const char *s, size_t len, size_t *lead, GArray *feat,
 		if (prev != 0 && ((ts_is_han(prev) && ts_is_latin(c)) ||
 		    (ts_is_latin(prev) && ts_is_han(c))))
 			g_string_append_unichar(g, 0x2005);
+		if (hyph && c < 0x80 && g_ascii_isalpha(c) &&
+		    (p == s || !g_ascii_isalpha(p[-1]))) {
+			for (q = p; q < end && g_ascii_isalpha(*q); q++)
+				continue;
+			ts_hyph_zh(s, len, (size_t)(p - s), (size_t)(q - s),
+			    (uint32_t)g->len, hy);
+		}
 		q = g_utf8_next_char(p);
 		next = q < end ? g_utf8_get_char(q) : 0;
 		/* Compress the first of two adjacent marks (halt). */
@@ -427,6 +482,20 @@ ts_hyph_load(gpointer arg)
 {
 	(void)arg;
 	return hnj_hyphen_load(TS_HYPHEN_DIC);
+}
+
+/* Load the dictionary, or take it from the thread loading it. */
+static void
+ts_hyph_ready(void)
+{
+	if (ts_hyph_tried)
+		return;
+	ts_hyph_tried = 1;
+	if (ts_hyph_thr != NULL)
+		ts_hyph = g_thread_join(ts_hyph_thr);
+	else
+		ts_hyph = hnj_hyphen_load(TS_HYPHEN_DIC);
+	ts_hyph_thr = NULL;
 }
 
 /*
@@ -489,14 +558,8 @@ ts_prep_en(const char *s, size_t len, size_t *lead, GArray *hy, int hyph)
 	int		 upper;
 	uint32_t	 at;
 
-	if (!ts_hyph_tried) {
-		ts_hyph_tried = 1;
-		if (ts_hyph_thr != NULL)
-			ts_hyph = g_thread_join(ts_hyph_thr);
-		else
-			ts_hyph = hnj_hyphen_load(TS_HYPHEN_DIC);
-		ts_hyph_thr = NULL;
-	}
+	if (hyph)
+		ts_hyph_ready();
 	g = g_string_sized_new(len);
 	for (i = 0; i < len; ) {
 		if (i == *lead)
@@ -588,7 +651,8 @@ ts_para(const struct ts *t, enum ts_sid sid, const char *text, size_t len,
 	nobrk = g_array_new(FALSE, FALSE, sizeof(uint32_t));
 	hy = g_array_new(FALSE, FALSE, sizeof(uint32_t));
 	if (s->l == DC_LANG_ZH)
-		txt = ts_prep_zh(text, len, &lead, feat, nobrk);
+		txt = ts_prep_zh(text, len, &lead, feat, nobrk, hy,
+		    t->sty->hyphenate && !s->display);
 	else
 		txt = ts_prep_en(text, len, &lead, hy, t->sty->hyphenate);
 	p = ln_shape(&s->ln, txt, strlen(txt), lead,
@@ -613,6 +677,23 @@ ts_para(const struct ts *t, enum ts_sid sid, const char *text, size_t len,
 		ln_break(p, wu + 1, iu, 1);
 	ts_lines_place(s, p, wu);
 	return p;
+}
+
+/*
+ * Set an English salutation, vocative or closing that takes more than
+ * a line flush left in balanced lines broken at phrases, as a letter
+ * sets it: justified, the few words of its first line stood an em
+ * apart ("Your   Excellency   President   Vladimir / Putin,").
+ */
+static void
+ts_unjustify(const struct ts_style *s, struct ln_para *p, double width)
+{
+	int	 wu = (int)lround((width - 2 * s->inset) * LN_SCALE);
+
+	if (p->nlines < 2 || p->lines[0].x != 0)
+		return;
+	ln_balance(p, wu + 1);
+	ts_lines_place(s, p, wu);
 }
 
 static struct ts_page *
@@ -1232,6 +1313,9 @@ ts_set_make(struct ts *t, struct ts_set *s, const struct dc_node *b)
 		s->lay[i] = ts_para(t, s->sid[i], TS_TEXT(s, i), s->clen[i],
 		    s->sid[i] == TS_SID_LANG(TS_ZH_TURN, i) ? g->spk_len :
 		    g->lead_len, f->w, ind);
+		if (i == DC_LANG_EN && (b->type == DC_SALUTATION ||
+		    b->type == DC_VOCATIVE || b->type == DC_CLOSING))
+			ts_unjustify(st, s->lay[i], f->w);
 	}
 	return 1;
 }

@@ -31,10 +31,11 @@ static const struct {
 	const char		*pat;
 	GRegexCompileFlags	 flags;
 } rx_table[RX__MAX] = {
-	/* RX_URL */
-	{ "^(?:(?:https?|ftp)://|www\\.)[^\\s]+$", G_REGEX_CASELESS },
+	[RX_URL] = {
+	  "^(?:(?:https?|ftp)://|www\\.)[^\\s]+$", G_REGEX_CASELESS },
 	/* RX_LABEL: the label word and what follows the colon */
-	{ "^(标题|主标题|題目|题目|標題|副标题|副標題|引题|引題|肩题|作者|"
+	[RX_LABEL] = {
+	  "^(标题|主标题|題目|题目|標題|副标题|副標題|引题|引題|肩题|作者|"
 	  "来源|來源|出处|出處|稿源|日期|时间|時間|发布时间|發布時間|发布日期|"
 	  "链接|鏈接|网址|網址|原文链接|原文地址|原文网址|正文|内容|內容|"
 	  "责任编辑|責任編輯|编辑|編輯|原标题|原標題|"
@@ -42,7 +43,8 @@ static const struct {
 	  "[ \\t\\x{3000}]*[：:][ \\t\\x{3000}]*(.*)$", 0 },
 	/* RX_KEY: a lower-case key, its translation, and the value; or
 	 * a key of an exporter's translated in Chinese */
-	{ "^([a-z][a-z_]*(?: [a-z_]+){0,2}|关键词|關鍵詞|关键字|關鍵字|标签|"
+	[RX_KEY] = {
+	  "^([a-z][a-z_]*(?: [a-z_]+){0,2}|关键词|關鍵詞|关键字|關鍵字|标签|"
 	  "標籤|作者|发表日期|發表日期|发布日期|發布日期)"
 	  "(?:/[^:：/\\s][^:：/]{0,11})?"
 	  "[ \\t]*[：:](?:[ \\t\\x{3000}]+(.*)|)$", 0 },

@@ -2,8 +2,12 @@
 # Run one golden case: tests/golden/<dialect>/<name>.txt.  Siblings
 # select what is compared: .tree (--dump-model), .tei (--tei, with
 # SOURCE_DATE_EPOCH=0), .json (--json, and read back), .msgs
-# (diagnostics, directory stripped; none without a .msgs).  Honours $VALGRIND.  Exit 0 pass, 1 fail.
+# (diagnostics, directory stripped; none without a .msgs), and what
+# users read (tests/golden_out.sh): .xhtml (the EPUB's package, nav and
+# text), .html (the web page), .pages (the PDF's pages laid out as
+# text).  Honours $VALGRIND.  Exit 0 pass, 1 fail.
 . "${top_srcdir:-.}/tests/lib.sh"
+. "${top_srcdir:-.}/tests/golden_out.sh"
 
 src=$1
 [ -f "$src" ] || src="$top_srcdir/$1"
@@ -47,6 +51,15 @@ if [ -f "$base.json" ]; then
 	    fail "--input-format=json exit status $?"
 	cmp -s "$T/json" "$T/json2" || fail "JSON -> model -> JSON differs"
 fi
+for k in $GOLDEN_KINDS; do
+	[ -f "$base.$k" ] || continue
+	n=$((n + 1))
+	[ $k != pages ] || command -v pdftotext >/dev/null ||
+	    fail "pdftotext (poppler-utils) is needed for $base.pages"
+	golden_out $k "$src" "$T/$k" "$T" || fail "--$k: exit status $?"
+	diff -u "$base.$k" "$T/$k" || fail "$k differs from $base.$k" \
+	    "(tests/regen.sh $1 shows the change, -y takes it)"
+done
 if [ -f "$base.msgs" ]; then
 	n=$((n + 1))
 	diff -u "$base.msgs" "$T/msgs" || fail "messages differ from $base.msgs"

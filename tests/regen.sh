@@ -1,14 +1,26 @@
 #!/bin/sh
 # Regenerate golden siblings (.tree, .msgs) after a deliberate change:
 # shows each diff and asks before overwriting (-y: without asking).
-# Usage: tests/regen.sh [-y] [-t] [-J] [CASE.txt...]   (default: all
-# cases; -t makes a .tei golden for each case too, -J a .json one)
+# Usage: tests/regen.sh [-y] [-t] [-J] [-w] [CASE.txt...]   (default:
+# all cases; -t makes a .tei golden for each case too, -J a .json one,
+# -w the .xhtml, .html and .pages of what users read; those kept where
+# they exist)
 cd "$(dirname "$0")/.." || exit 1
 DOCCONV=${DOCCONV:-./src/docconv}
-yes=0 tei=0 json=0
-[ "$1" = -y ] && { yes=1; shift; }
-[ "$1" = -t ] && { tei=1; shift; }
-[ "$1" = -J ] && { json=1; shift; }
+. tests/golden_out.sh
+T=$(mktemp -d "${TMPDIR:-/tmp}/docconv-regen.XXXXXX") || exit 1
+trap 'rm -rf "$T"' EXIT
+yes=0 tei=0 json=0 writers=0
+while :; do
+	case $1 in
+	-y) yes=1 ;;
+	-t) tei=1 ;;
+	-J) json=1 ;;
+	-w) writers=1 ;;
+	*) break ;;
+	esac
+	shift
+done
 [ $# -gt 0 ] || set -- tests/golden/*/*.txt
 for src; do
 	base=${src%.txt}
@@ -32,6 +44,17 @@ for src; do
 			if [ $yes = 1 ]; then mv "$base.json.new" "$base.json"; else rm -f "$base.json.new"; fi
 		fi
 	fi
+	# What users read: kept where it exists (or with -w: for all).
+	for k in $GOLDEN_KINDS; do
+		[ -f "$base.$k" ] || [ "$writers" = 1 ] || continue
+		golden_out $k "$src" "$base.$k.new" "$T" ||
+		    { echo "$src: --$k failed"; rm -f "$base.$k.new"; continue; }
+		if cmp -s "$base.$k" "$base.$k.new"; then rm -f "$base.$k.new"
+		else
+			diff -u "$base.$k" "$base.$k.new" 2>/dev/null || echo "new: $base.$k"
+			if [ $yes = 1 ]; then mv "$base.$k.new" "$base.$k"; else rm -f "$base.$k.new"; fi
+		fi
+	done
 	sed "s|$dir/||g" "$base.msgs.raw" >"$base.msgs.new"
 	rm -f "$base.msgs.raw"
 	for k in tree msgs; do

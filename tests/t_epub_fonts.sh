@@ -23,6 +23,7 @@ done
 tmp=$T
 export SOURCE_DATE_EPOCH=1700000000
 status=0
+books=
 
 for f in "$top_srcdir"/examples/*.txt; do
 	name=$(basename "$f" .txt)
@@ -34,10 +35,9 @@ for f in "$top_srcdir"/examples/*.txt; do
 		continue
 	fi
 	book="$tmp/a/$name.epub"
-	if ! epubcheck_clean "$book"; then
-		echo "FAIL: $name: epubcheck:"
-		status=1
-	fi
+	# Checked after the loop, all the books in one JVM.
+	mkdir -p "$tmp/books" && cp "$book" "$tmp/books/" || status=1
+	books="$books $tmp/books/$name.epub"
 	"$DOCCONV" -q --epub --embed-fonts -o "$tmp/b" "$f"
 	if ! cmp "$book" "$tmp/b/$name.epub"; then
 		echo "FAIL: $name: rebuild with fonts differs"
@@ -132,4 +132,7 @@ if not bad:
 sys.exit(1 if bad else 0)
 PY
 done
+# epubcheck: every book with no message.  ($tmp has no spaces.)
+# shellcheck disable=SC2086
+[ -z "$books" ] || epubcheck_clean $books || status=1
 exit $status

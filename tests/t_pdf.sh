@@ -117,8 +117,11 @@ python3 -c 'import sys
 sys.stdout.write("标题\n\n" + "".join("各位同事！\n\n这是第%d段。\n\n" % i for i in range(20000)))' > "$tmp/voc.txt"
 "$DOCCONV" -q --pdf -o "$tmp/voc.pdf" "$tmp/voc.txt" || bad "20000 parts: --pdf failed"
 out=$(qpdf --check "$tmp/voc.pdf" 2>&1) || bad "20000 parts: qpdf --check: $out"
-qpdf --qdf --object-streams=disable "$tmp/voc.pdf" - 2>/dev/null |
-    grep -a -q '/Lang (zh-CN)' || bad "20000 parts: no /Lang"
+# The catalog alone (the whole file rewritten as QDF took seconds).
+root=$(qpdf --show-object=trailer "$tmp/voc.pdf" |
+    sed -n 's|.*/Root \([0-9]*\) [0-9]* R.*|\1|p')
+[ -n "$root" ] && qpdf --show-object="$root" "$tmp/voc.pdf" |
+    grep -a -q '/Lang (zh-CN)' || bad "20000 parts: no catalog /Lang"
 
 # A character no configured font has (Devanagari) is warned about,
 # and still copies out of the PDF.

@@ -47,4 +47,20 @@ for s in a5 a4 a6 large nohyph; do
 	args="$args $s=$T/$s"
 done
 # shellcheck disable=SC2086
-python3 "$top_srcdir/tests/typocheck.py" $args
+python3 "$top_srcdir/tests/typocheck.py" $args || fail "typography faults above"
+
+# A salutation that takes two lines is set as a letter sets it: flush
+# left at the natural word space, broken at a phrase, not justified
+# (its first line's few words stood 0.7 em apart).
+python3 - "$top_srcdir/tests" "$T/large/examples-speech-bilingual.zh-en.pdf" <<'PY' ||
+import sys
+sys.path.insert(0, sys.argv[1])
+import typocheck as tc
+lines = [l for l in tc.lines_of(tc.pages_of(sys.argv[2]))
+         if 'Excellency' in tc.text(l) or 'Putin,' in tc.text(l)]
+gaps = [tc.widest_gap(l, False) for l in lines]
+print('salutation: %s' % ' | '.join('%s (%.2f em)' % (tc.text(l), g)
+                                    for l, g in zip(lines, gaps)))
+sys.exit(0 if len(lines) == 2 and max(gaps) < 0.4 else 1)
+PY
+    fail "large: the English salutation is justified or not in two lines"

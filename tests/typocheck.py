@@ -23,12 +23,14 @@ of body text on pages of one parity have a gap (gutters()).
             the next Chinese line's first two characters stand in one
             paragraph or turn of the model; a note is set narrower) and
             does not end at the column's right edge (the most common
-            end of the lines near the widest); a closing mark set half
+            end, near the widest, of the lines that go on in their
+            paragraph; the widest on a tie); a closing mark set half
             width or hanging past the edge ends it there.
   kinsoku   a Chinese line starting with closing or ending with opening
             punctuation.
   alone     a line holding one Han character, with or without its
-            punctuation, after a line of its paragraph.
+            punctuation, after a line of its paragraph (a paragraph
+            of one character, an end mark such as （完）, is none).
   display   a display line ending in a hyphen, or holding one letter
             or Han character (its punctuation aside).
 """
@@ -144,7 +146,10 @@ def lines_of(pages):
             rows.setdefault((c[3], c[4], col), []).append(c)
         for (y, size, col), cs in sorted(rows.items(),
                                          key=lambda r: (r[0][2], r[0][0])):
-            cs.sort(key=lambda c: c[1])
+            # A ligature's second letter has no width and may start a
+            # hair after the space drawn after it: the PDF's order
+            # stands within a hundredth of a point.
+            cs.sort(key=lambda c: round(c[1], 2))
             while cs and cs[-1][0] in SPACES:
                 cs.pop()
             while cs and cs[0][0] in SPACES:
@@ -244,27 +249,51 @@ def check(pdf, model, faults):
     def add(kind, l, why=''):
         faults.append((kind, pdf, l['page'] + 1, why + text(l)))
 
-    # Columns' right edges and pitch by page parity, column and size.
-    edge, pitch = {}, {}
-    for l in lines:
+    def goes_on(i):
+        """Whether Chinese line i goes on in its paragraph, and the
+        text of the paragraph it stands in."""
+        l = lines[i]
+        nz = next((m for m in lines[i + 1:] if is_zh(m) and
+                   m['size'] == l['size']), None)
+        key = strip(text(l)) + (strip(text(nz))[:2] if nz else '')
+        return nz is not None and any(key in b for b in blocks)
+
+    on = [is_zh(l) and goes_on(i) for i, l in enumerate(lines)]
+    # Columns' right edges and pitch by page parity, column and size:
+    # the end near the widest that most lines going on in their
+    # paragraph vote for (of all lines where none goes on: a short
+    # text's last lines would outvote them), the widest on a tie.  A
+    # line ending in a closing mark votes for where the mark starts
+    # (hung), its middle (compressed) and its end (full width), once
+    # each; a line ending in a character votes twice for its end.
+    votes, pitch = {}, {}
+    for i, l in enumerate(lines):
         k = (l['page'] % 2, l['col'], l['size'])
-        edge.setdefault(k, []).append(round(l['chars'][-1][2], 1))
+        e = l['chars'][-1]
+        v = votes.setdefault(k, ([], []))
+        v[0].append(round(e[2], 1))
+        if not on[i]:
+            continue
+        if e[0] in CLOSE:
+            v[1].extend({round(e[1], 1), round(e[1] + 0.5 * k[2], 1),
+                         round(e[2], 1)})
+        else:
+            v[1].extend([round(e[2], 1)] * 2)
     for a, b in zip(lines, lines[1:]):
         if a['page'] == b['page'] and a['col'] == b['col'] and \
                 a['size'] == b['size']:
             pitch.setdefault((a['page'] % 2, a['col'], a['size']),
                              []).append(round(b['y'] - a['y'], 1))
-    for k in edge:
-        edge[k] = mode([x for x in edge[k] if x >= max(edge[k]) - 1.5 * k[2]])
+    edge = {}
+    for k, (every, flush) in votes.items():
+        xs = flush or every
+        xs = [x for x in xs if x >= max(xs) - 1.5 * k[2]]
+        edge[k] = max(sorted(set(xs), reverse=True), key=xs.count)
         pitch[k] = mode(pitch.get(k, [])) or 0
     for i, l in enumerate(lines):
         k = (l['page'] % 2, l['col'], l['size'])
         zh = is_zh(l)
         prev = lines[i - 1] if i else None
-        nz = next((m for m in lines[i + 1:] if is_zh(m) and
-                   m['size'] == l['size']), None)
-        key = strip(text(l)) + (strip(text(nz))[:2] if nz else '')
-        goes_on = nz is not None and any(key in b for b in blocks)
         after = prev is not None and follows(prev, l, pitch[k])
         if spaced(l):
             add('spaced', l)
@@ -278,9 +307,12 @@ def check(pdf, model, faults):
         t = [c for c in text(l) if c not in SPACES]
         if t[0] in CLOSE or t[-1] in OPEN:
             add('kinsoku', l)
-        if not display and after and alone(l):
+        # A paragraph of one character (an end mark such as （完）)
+        # is not a line left alone.
+        if not display and after and alone(l) and \
+                not any(strip(text(l)) == b for b in blocks):
             add('alone', l)
-        if display or not goes_on:
+        if display or not on[i]:
             continue
         e = l['chars'][-1]
         x1 = e[2]
