@@ -301,6 +301,13 @@ struct dc_opts {
 	const char	*alignment;	/* --alignment FILE: beads to use
 					   instead of aligning, or NULL */
 	int		 tmx_sentences;	/* --tmx-segment=sentence */
+	int		 one_lang;	/* a side of --translation: one
+					   language a file (no pairs read,
+					   never the bilingual reader) */
+	const int	*breaks;	/* input lines an --alignment file
+					   starts a paragraph at, sorted;
+					   NULL if none */
+	size_t		 nbreaks;	/* their number */
 	struct dc_style	*style;		/* --style (style.h), owned by
 					   main(); NULL for the built-in */
 	int		 explain;	/* --explain: print each block's
@@ -528,6 +535,8 @@ struct dc_sbead {
 	int		 doubt;		/* paired with doubt: a sentence
 					   alone joined to it, or lengths
 					   far apart */
+	int		 length;	/* its lengths far apart: the
+					   length check failed */
 };
 
 struct dc_sbead	*dc_sent_align(char **, enum dc_lang, char **, enum dc_lang,

@@ -20,6 +20,9 @@ struct dc_line {
 					   0 for a whole input line */
 	int		 body;		/* first line after a "正文：" label:
 					   no header line from here on */
+	int		 brk;		/* an --alignment file starts a
+					   paragraph here: joined to none
+					   before it */
 };
 
 /*
@@ -106,7 +109,7 @@ int		 dc_dateline(struct dc_doc *, const char *,
 		    struct dc_dateline *);
 void		 dc_byline_meta(struct dc_doc *, const char *, const char *,
 		    const char *);
-enum dc_dialect	 dc_detect(const struct dc_input *);
+enum dc_dialect	 dc_detect(const struct dc_input *, int);
 int		 dc_is_address(const char *, int);
 int		 dc_is_thanks(const char *, int);
 int		 dc_source_line(const char *, char **, char **);

@@ -105,7 +105,7 @@ dc_parse_news(const struct dc_input *in, const struct dc_opts *o)
 		    1 : 0;
 		run[k++] = l[i++];
 		while (mixed && heads[paras->len] == 0 && i < n &&
-		    l[i]->indent == 0 && l[i]->heading == 0 &&
+		    l[i]->indent == 0 && l[i]->heading == 0 && !l[i]->brk &&
 		    !news_closes(run[k - 1], l[i]))
 			run[k++] = l[i++];
 		lines[paras->len] = run[0]->lineno;

@@ -234,9 +234,17 @@ static const struct {
 	[RX_HEADER_LINES_SUB] = { "^(——|—|──|－－|--|-)+\\s*(?=\\S)", 0 },
 	[RX_HEADER_LINES_PAREN] = { "^[（(].*[）)]$", 0 },
 	[RX_HEADER_LINES_DASH] = { "^(.+?)(——.+)$", 0 },
+	/* Or a name and the office after a comma ("Lin Hai, Director of
+	 * the Port Authority"). */
 	[RX_HEADER_LINES_SPK] = { "^(Remarks|Speech|Address|"
 	  "Statement|Keynote|Toast|Message|Lecture|Written|Opening|"
-	  "Closing|Report|Video|Full text|Text)\\b.*\\bby\\b", 0 },
+	  "Closing|Report|Video|Full text|Text)\\b.*\\bby\\b|"
+	  "^[A-Z][\\w'’-]+(?: [A-Z][\\w'’.-]+){1,3}, (?:the )?"
+	  "(?:[A-Z][\\w-]+ ){0,3}(?:Director|Minister|President|Chairman|"
+	  "Chairwoman|Chair|Secretary|Ambassador|Governor|Mayor|Premier|"
+	  "Professor|Dean|Head|Chief|Commissioner|Consul|Representative|"
+	  "Spokesperson|Spokesman|Editor|Deputy|Vice|General|Founder|"
+	  "Manager|Officer)\\b", 0 },
 	[RX_HEADER_LINES_HON] = { "^(H\\.\\s?E\\.|His "
 	  "Excellency|Her Excellency|(?:Mr|Ms|Mrs|Dr|Prof)\\.?)\\s", 0 },
 	[RX_HEADER_LINES_GENRE] = {
@@ -294,7 +302,8 @@ static const struct {
 	[RX_R_NUM] = {
 	  "^(?:(" RR_NUMS "{1,3}[、．.])|([（(]" RR_NUMS "{1,3}[）)])|"
 	"(\\d{1,2}[.、．](?!\\d))|([（(]\\d{1,2}[）)])|(第" RR_NUMS "{1,3}"
-	"(?:部分|章|节|節)))", 0 },
+	"(?:部分|章|节|節)|(?:Chapter|CHAPTER|Part|PART|Section|SECTION) "
+	"(?:\\d{1,3}|[IVXLC]{1,6})(?![\\w,]|\\.\\w)))", 0 },
 	[RX_R_EN_BYLINE] = {
 	  "^\\((?:Reporting|Writing|Editing|Reported|Written) by [^()]+\\)$", 0 },
 	[RX_DATELINE_BY2] = { NEWS_BYLINE2, 0 },
@@ -1283,7 +1292,7 @@ dc_recognise_line(const struct dc_line **l, size_t n, size_t i, int en)
 	if (header_like(l[i]) || (en == 0 && headline_like(l, n, i)) ||
 	    dc_source_line(s, NULL, NULL))
 		r |= DC_LREC_HEADER;
-	if (heading_kind(s) > 0)
+	if (heading_kind(s) != 0)
 		r |= DC_LREC_NUMHEAD;
 	if (dc_is_address(s, zh ? DC_LANG_ZH : DC_LANG_EN))
 		r |= DC_LREC_ADDRESS;
@@ -2085,7 +2094,7 @@ heading_form(const char *s, int lang)
 }
 
 /* Numbering kind of a heading, for its level: 0 none, 1 "一、",
- * 2 "（一）", 3 "1.", 4 "（1）", 5 "第一部分". */
+ * 2 "（一）", 3 "1.", 4 "（1）", 5 "第一部分", "Chapter 1". */
 static int
 heading_kind(const char *s)
 {
@@ -2768,18 +2777,21 @@ body_decide(struct dc_doc *d, struct dc_node *first, const struct dc_opts *o)
 }
 
 /*
- * Block b has a heading's form (k: heading_form()): with up to two more
- * lines of that form after it, then a paragraph, it is a heading (the
- * lines joined into it).  Returns the paragraph after it, or NULL if b
- * is no heading.
+ * Block b has a heading's form (k: heading_form()): with one more line
+ * of that form after it (a heading wrapped), then a paragraph, it is a
+ * heading (the lines joined into it).  Three such lines or more are
+ * items: *items is set to the block after them, none a heading.
+ * Returns the paragraph after the heading, or NULL if b is no heading.
  */
 static struct dc_node *
-body_heading(struct dc_node *b, int k, const struct dc_node *tail)
+body_heading(struct dc_node *b, int k, const struct dc_node *tail,
+    struct dc_node **items)
 {
 	struct dc_node	*m;
 	const char	*t;
 	int		 lang, nlines = 1;
 
+	*items = NULL;
 	for (m = b->next; m != NULL && m != tail && nlines < 4 &&
 	    m->type == DC_PARA; m = m->next) {
 		t = block_text(m, &lang);
@@ -2789,6 +2801,12 @@ body_heading(struct dc_node *b, int k, const struct dc_node *tail)
 	}
 	if (m == NULL || m == tail || nlines >= 4 || m->type != DC_PARA)
 		return NULL;
+	/* Three short lines or more are items or names (a list, the
+	 * units taking part), not one heading wrapped. */
+	if (nlines > 2) {
+		*items = m;
+		return NULL;
+	}
 	b->type = DC_HEADING;
 	while (b->next != m)
 		heading_join(b, b->next);
@@ -2830,6 +2848,7 @@ void
 dc_body_roles(struct dc_doc *d, const struct dc_opts *o)
 {
 	struct dc_node	*b, *s, *m, *next, *first = NULL, *tail = NULL;
+	struct dc_node	*items = NULL;
 	const char	*t;
 	int		 lang, para = 0, strong, k, nb = 0, nlong = 0;
 	int		 turns = 0, names = 0, kinds[7] = { 0 };
@@ -2869,6 +2888,8 @@ dc_body_roles(struct dc_doc *d, const struct dc_opts *o)
 
 	for (b = first; b != NULL && b != tail; b = next) {
 		next = b->next;
+		if (b == items)
+			items = NULL;	/* the run of short lines is over */
 		if (!dc_type_is_block(b->type) || b->child == NULL)
 			continue;
 		t = block_text(b, &lang);
@@ -2888,8 +2909,8 @@ dc_body_roles(struct dc_doc *d, const struct dc_opts *o)
 		/* A text whose markup marks two headings or more marks
 		 * them all: its short lines are items, not headings. */
 		if (k > 0 && nlong >= 2 && marked < 2 && next != NULL &&
-		    next != tail && (para || k == 2) &&
-		    (m = body_heading(b, k, tail)) != NULL) {
+		    next != tail && (para || k == 2) && items == NULL &&
+		    (m = body_heading(b, k, tail, &items)) != NULL) {
 			next = m;
 			kinds[heading_kind(block_text(b, &lang)) + 1]++;
 			continue;
@@ -3268,6 +3289,16 @@ join_colon(const char *s)
 	    (n >= 3 && strcmp(s + n - 3, "：") == 0);
 }
 
+/* Does s open with a quotation mark (the words a colon announces, in
+ * its paragraph: "他说：" and "“……”" on the next line)? */
+static int
+join_quote_opens(const char *s)
+{
+	gunichar	 c = g_utf8_get_char(s);
+
+	return c == 0x201C || c == 0x300C || c == 0x300E || c == '"';
+}
+
 /* What the whole text shows of its line structure (join_scan()). */
 struct join_ctx {
 	int	 spaced;	/* a blank line after nearly every line */
@@ -3275,6 +3306,9 @@ struct join_ctx {
 				   go on in unindented lines: hard-wrapped */
 	int	 prev;		/* indent of the run's last line */
 	int	 prevend;	/* it ends a sentence */
+	long	 width;		/* characters of the longest Chinese line */
+	int	 fixed;		/* a third of the Chinese lines (three or
+				   more) are that long: wrapped at a width */
 };
 
 /* Does a line end a sentence (before closing quotes)? */
@@ -3306,6 +3340,7 @@ join_scan(const struct dc_input *in, struct join_ctx *x)
 {
 	const struct dc_line	*l;
 	size_t			 i, lines = 0, spaced = 0, ind = 0, cont = 0;
+	size_t			 full = 0;
 	int			 depth = 0;
 
 	memset(x, 0, sizeof(*x));
@@ -3317,6 +3352,7 @@ join_scan(const struct dc_input *in, struct join_ctx *x)
 		spaced += i + 1 < in->nlines && in->lines[i + 1].blank;
 		if (l->lang != DC_LANG_ZH)
 			continue;
+		x->width = MAX(x->width, g_utf8_strlen(l->text, -1));
 		if (l->indent > 0)
 			ind++;
 		else if (i > 0 && !in->lines[i - 1].blank &&
@@ -3328,6 +3364,15 @@ join_scan(const struct dc_input *in, struct join_ctx *x)
 	}
 	x->spaced = lines >= 4 && spaced * 10 >= lines * 9;
 	x->wrapped = ind >= 2 && cont >= 2;
+	for (i = 0, lines = 0; i < in->nlines; i++) {
+		l = &in->lines[i];
+		if (l->blank || l->lang != DC_LANG_ZH)
+			continue;
+		lines++;
+		if (g_utf8_strlen(l->text, -1) * 10 >= x->width * 9)
+			full++;
+	}
+	x->fixed = full >= 3 && full * 3 >= lines;
 }
 
 /* A hard-wrapped line goes on: no indent after a run that opened
@@ -3345,22 +3390,32 @@ join_wrapped(const struct join_ctx *x, const struct dc_line *last,
  * May line l go on the run last ends (cont: what dc_line_continues()
  * said of it), with blanks blank lines between?  A blank line, a
  * deeper indent or a change of form ends a run; a join across a blank
- * line needs a clause mark in a double-spaced text, and never follows
- * a colon.
+ * line needs a clause mark in a double-spaced text; after a colon only
+ * a wrapped line or a quotation goes on.
  */
 static int
 join_ok(const struct join_ctx *x, const struct dc_line *last,
     const struct dc_line *l, int cont, int blanks)
 {
-	if (l->body || l->heading || (l->lang != last->lang &&
+	if (l->body || l->heading || l->brk || (l->lang != last->lang &&
 	    l->lang >= 0) || clause_address(l->text))
 		return 0;
 	if (cont == 0)
 		return blanks == 0 && join_wrapped(x, last, l);
 	if (l->indent > x->prev)
 		return 0;
+	/* A colon ends an announcement whose items follow as paragraphs
+	 * of their own: a line after it goes on only where the text was
+	 * wrapped there (the colon line is as long as the text's longest
+	 * lines) or where it opens the quotation announced, never across
+	 * an indent or a blank line, never an item. */
+	if (join_colon(last->text))
+		return blanks == 0 && l->indent == 0 &&
+		    !role_match(RX_R_NUM, l->text) && ((x->fixed &&
+		    g_utf8_strlen(last->text, -1) * 10 >= x->width * 9) ||
+		    join_quote_opens(l->text));
 	if (blanks > 0)
-		return cont == 2 && x->spaced && !join_colon(last->text);
+		return cont == 2 && x->spaced;
 	return 1;
 }
 

@@ -41,9 +41,12 @@ static const struct {
 	  "责任编辑|責任編輯|编辑|編輯|原标题|原標題|"
 	  "URL|Url|url|Link|Source|Title|Subtitle|Author|Date|Editor)"
 	  "[ \\t\\x{3000}]*[：:][ \\t\\x{3000}]*(.*)$", 0 },
-	/* RX_KEY: a lower-case key, its translation, and the value */
+	/* RX_KEY: a lower-case key, its translation, and the value; or
+	 * a key of an exporter's translated in Chinese */
 	[RX_KEY] = {
-	  "^([a-z][a-z_]*(?: [a-z_]+){0,2})(?:/[^:：/\\s][^:：/]{0,11})?"
+	  "^([a-z][a-z_]*(?: [a-z_]+){0,2}|关键词|關鍵詞|关键字|關鍵字|标签|"
+	  "標籤|作者|发表日期|發表日期|发布日期|發布日期)"
+	  "(?:/[^:：/\\s][^:：/]{0,11})?"
 	  "[ \\t]*[：:](?:[ \\t\\x{3000}]+(.*)|)$", 0 },
 };
 
@@ -999,6 +1002,7 @@ web_frontmatter(struct dc_input *in, size_t fm, struct dc_found *f)
 			}
 			g_free(v);
 			v = g_string_free(b, FALSE);
+			i = j - 1;	/* its lines are read */
 		}
 		if (strlen(v) >= 2 && (*v == '"' || *v == '\'') &&
 		    v[strlen(v) - 1] == *v) {
@@ -1049,10 +1053,11 @@ web_kv_field(struct dc_found *f, const char *k, const char *v)
 		} else
 			f->title = g_strdup(v);
 	} else if ((g_str_has_prefix(k, "author") || strcmp(k, "by") == 0 ||
-	    strcmp(k, "byline") == 0) && f->author == NULL)
+	    strcmp(k, "byline") == 0 || strcmp(k, "作者") == 0) &&
+	    f->author == NULL)
 		f->author = g_strdup(v);
-	else if ((g_str_has_suffix(k, "date") || strcmp(k, "published") == 0)
-	    && f->date == NULL)
+	else if ((g_str_has_suffix(k, "date") || strcmp(k, "published") == 0 ||
+	    g_str_has_suffix(k, "日期")) && f->date == NULL)
 		f->date = g_strdup(v);
 	else if (strcmp(k, "url") == 0 || strcmp(k, "link") == 0)
 		g_ptr_array_add(f->urls, g_strdup(v));
