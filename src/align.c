@@ -93,11 +93,13 @@ static const struct al_step al_moves[] = {
 #define AL_SENT_ALONE	4.0
 #define AL_SENT_21	1.6
 #define AL_SENT_DOUBT	4.5
+#define AL_SENT_LEN	2.0
 #define AL_SENT_MAX_CELLS 250000.0
 
 /* An alignment elsewhere in a row of the table that costs less than
  * this more makes the steps there doubtful (al_dp_doubt()). */
 #define AL_MARGIN	2.0
+#define AL_MARGIN_JOIN	0.5
 
 /* Numbers on both sides and none the same. */
 #define AL_NUM_AGAINST	1.0
@@ -446,8 +448,16 @@ al_has_quote(const char *s)
 static double
 al_size(const char *t, enum dc_lang l)
 {
-	return (double)(l == DC_LANG_ZH ? g_utf8_strlen(t, -1) :
-	    (long)strlen(t));
+	double	 n = 0;
+
+	if (l != DC_LANG_ZH)
+		return (double)strlen(t);
+	/* Latin text in Chinese (a name, a term, code) comes through
+	 * translation as it is: a third of a character a byte, as many
+	 * bytes on either side at the usual ratio. */
+	for (; *t != '\0'; t = g_utf8_next_char(t))
+		n += (unsigned char)*t < 0x80 ? 1.0 / 3.0 : 1.0;
+	return n;
 }
 
 /* Fill in a side's body paragraphs. */
@@ -665,14 +675,16 @@ al_cost(const struct al_side *a, size_t i, int na, const struct al_side *b,
 	if (nb > 1 && (b->u[j + 1].ordinal > 0 ||
 	    b->u[j + 1].role != AL_ROLE_TEXT))
 		c += 2.0;
-	/* Numbers in digits come through translation: a second
-	 * paragraph whose numbers the other side lacks is not part of
-	 * what it translates. */
+	/* Numbers in digits and names come through translation: a
+	 * second paragraph whose numbers or names the other side lacks
+	 * is not part of what it translates.  Only a Chinese paragraph's
+	 * Latin words are names: an English second paragraph lacking
+	 * the other's names says nothing, they may be in the first. */
 	if (na > 1 && (!al_shares(a->u[i + 1].nums, b->u[j].nums) ||
-	    al_names2(&a->u[i + 1], &b->u[j]) < 0))
+	    (a->u[i + 1].zh && al_names(&a->u[i + 1], &b->u[j]) < 0)))
 		c += 3.0;
 	if (nb > 1 && (!al_shares(b->u[j + 1].nums, a->u[i].nums) ||
-	    al_names2(&b->u[j + 1], &a->u[i]) < 0))
+	    (b->u[j + 1].zh && al_names(&b->u[j + 1], &a->u[i]) < 0)))
 		c += 3.0;
 	return c;
 }
@@ -776,6 +788,33 @@ al_sent_add(struct dc_sbead *out, size_t *n, int da, int db, int dbt)
 }
 
 /*
+ * The length check of the sentence beads out[0..n) of a (la) and b
+ * (lb): a bead whose lengths are further than AL_SENT_LEN from the
+ * paragraph's ratio is doubtful whatever its anchors say (a sentence
+ * paired with one that translates another, a translation that says
+ * much more or less).
+ */
+static void
+al_sent_lengths(struct dc_sbead *out, size_t n, char **a, enum dc_lang la,
+    char **b, enum dc_lang lb, double ratio)
+{
+	size_t	 k, i = 0, j = 0;
+	double	 sa, sb;
+	int	 x;
+
+	for (k = 0; k < n; k++) {
+		for (sa = 0, x = 0; x < out[k].a; x++)
+			sa += al_size(a[i++], la) + 1;
+		for (sb = 0, x = 0; x < out[k].b; x++)
+			sb += al_size(b[j++], lb) + 1;
+		if (fabs(al_delta(sa, sb, ratio)) > AL_SENT_LEN) {
+			out[k].length = 1;
+			out[k].doubt = 1;
+		}
+	}
+}
+
+/*
  * Align the sentences a (language la) and b (lb) of a paragraph pair,
  * each NULL-terminated (dc_sentences()), by a small dynamic program
  * over beads of 1-1, 1-0, 0-1, 2-1 and 1-2 sentences, costed by
@@ -827,6 +866,7 @@ dc_sent_align(char **a, enum dc_lang la, char **b, enum dc_lang lb,
 	for (k = m; k-- > 0; )
 		al_sent_add(out, n, path[k].a, path[k].b,
 		    bc[k] > AL_SENT_DOUBT);
+	al_sent_lengths(out, *n, a, la, b, lb, tb / ta);
 	g_free(bc);
 	g_free(path);
 	g_free(t.cost);
@@ -1168,6 +1208,7 @@ al_header(struct dc_doc *d, struct al_side *a, struct al_side *b,
     GArray *beads)
 {
 	struct dc_node	*n, *next, *blk, *m, *last;
+	struct dc_bead	*e;
 	GArray		*la, *lb;
 	int		 seen[DC_TYPE__MAX] = { 0 }, order[DC_TYPE__MAX];
 	int		 no = 0, k, side;
@@ -1191,8 +1232,22 @@ al_header(struct dc_doc *d, struct al_side *a, struct al_side *b,
 				if ((int)al_hclass(n->type) == order[k])
 					g_array_append_val(side == 0 ? la : lb,
 					    n->line);
-		al_bead(beads, (enum dc_type)order[k], (int *)(void *)la->data,
-		    (int)la->len, (int *)(void *)lb->data, (int)lb->len, 0);
+		e = al_bead(beads, (enum dc_type)order[k],
+		    (int *)(void *)la->data, (int)la->len,
+		    (int *)(void *)lb->data, (int)lb->len, 0);
+		/* A title or a speaker is translated: one in one file
+		 * only was not found in the other (read as another
+		 * role), and is to check, not ok. */
+		if ((la->len == 0) != (lb->len == 0) &&
+		    (order[k] == DC_TITLE || order[k] == DC_SPEAKER)) {
+			e->warned = 1;
+			dc_msg(DC_WARN_ALIGN, la->len > 0 ? e->lines[0] : 0,
+			    0, "the %s line %s:%d has no counterpart in %s "
+			    "(another role there?): check the header pairs",
+			    dc_type_name((enum dc_type)order[k]),
+			    la->len > 0 ? a->name : b->name, e->lines[0],
+			    la->len > 0 ? b->name : a->name);
+		}
 	}
 	g_array_free(la, TRUE);
 	g_array_free(lb, TRUE);
@@ -1381,11 +1436,13 @@ al_cost1(const struct al_side *a, const struct al_side *b, size_t x,
 }
 
 /*
- * Is the 1-1 bead beside a lone paragraph doubtful: would the lone one
- * pair with its partner, leaving its own alone, for less than
- * AL_MARGIN more, and no number or name both write say otherwise?  lone is the index (in s) of the paragraph alone;
- * mate the other paragraph of s, pair its partner in o; cur the two
- * beads' cost as aligned.
+ * Is the 1-1 bead beside a lone paragraph doubtful?  2 if the lone one
+ * joined to its mate (two paragraphs translated by one) costs less
+ * than AL_MARGIN_JOIN more; 1 if the lone one would pair with its
+ * partner, leaving its own alone, for less than AL_MARGIN more, and no
+ * number or name both write says otherwise; else 0.  lone is the
+ * index (in s) of the paragraph alone; mate the other paragraph of s,
+ * pair its partner in o; cur the two beads' cost as aligned.
  */
 static int
 al_lone_doubt(const struct al_side *s, const struct al_side *o, size_t lone,
@@ -1393,6 +1450,12 @@ al_lone_doubt(const struct al_side *s, const struct al_side *o, size_t lone,
 {
 	double	 alt;
 
+	/* The lone one joined to its mate: two paragraphs of one side
+	 * translated by one (the mate's anchors hold either way). */
+	alt = orig ? al_cost(s, MIN(lone, mate), 2, o, pair, 1, ratio) :
+	    al_cost(o, pair, 1, s, MIN(lone, mate), 2, ratio);
+	if (alt - cur < AL_MARGIN_JOIN)
+		return 2;
 	/* Numbers or names both write say the pair is right. */
 	if (al_anchor(&s->u[mate], &o->u[pair]) <= -1.0)
 		return 0;
@@ -1405,10 +1468,11 @@ al_lone_doubt(const struct al_side *s, const struct al_side *o, size_t lone,
 	return alt - cur < AL_MARGIN;
 }
 
-/* Warn about 1-1 bead k beside a lone paragraph, once. */
+/* Warn about 1-1 bead k beside a lone paragraph, once (d: what
+ * al_lone_doubt() said). */
 static void
 al_lone_warn(const struct al_side *a, const struct al_side *b,
-    GArray *beads, size_t k)
+    GArray *beads, size_t k, int d)
 {
 	struct dc_bead	*e = &g_array_index(beads, struct dc_bead, k);
 
@@ -1416,9 +1480,10 @@ al_lone_warn(const struct al_side *a, const struct al_side *b,
 		return;
 	e->warned = 1;
 	dc_msg(DC_WARN_ALIGN, e->lines[0], 0, "%s:%d and %s:%d aligned 1-1 "
-	    "beside a paragraph left out or added: they would pair almost "
-	    "as well the other way", a->name, e->lines[0], b->name,
-	    e->lines[1]);
+	    "beside a paragraph left out or added: %s", a->name, e->lines[0],
+	    b->name, e->lines[1], d == 2 ? "that paragraph may as well be "
+	    "part of this pair (two paragraphs translated by one)" :
+	    "they would pair almost as well the other way");
 }
 
 /*
@@ -1443,7 +1508,7 @@ al_lone_marks(const struct al_side *a, const struct al_side *b,
 			    al_lone_doubt(b, a, ib, ib - 1, ia - 1,
 			    costs[k] + costs[k - 1], ratio, 0);
 		if (d)
-			al_lone_warn(a, b, beads, k - 1);
+			al_lone_warn(a, b, beads, k - 1, d);
 		d = 0;
 		if (st[k].a + st[k].b == 1 && k + 1 < n &&
 		    st[k + 1].a == 1 && st[k + 1].b == 1)
@@ -1452,9 +1517,95 @@ al_lone_marks(const struct al_side *a, const struct al_side *b,
 			    al_lone_doubt(b, a, ib, ib + 1, ia,
 			    costs[k] + costs[k + 1], ratio, 0);
 		if (d)
-			al_lone_warn(a, b, beads, k + 1);
+			al_lone_warn(a, b, beads, k + 1, d);
 		ia += (size_t)st[k].a;
 		ib += (size_t)st[k].b;
+	}
+}
+
+/*
+ * The cost of the beads 2-1 (or 1-2) and 1-1 at i, j of a and b (k:
+ * which comes first, 0 the joined one) shifted: the joined side's
+ * paragraph next to the 1-1 pairs with the 1-1's other paragraph, and
+ * the 1-1's own is alone (left out, or added by the translation).  sw:
+ * the joined side is b.
+ */
+static double
+al_shift_cost(const struct al_side *a, const struct al_side *b, size_t i,
+    size_t j, int first, int sw, double ratio)
+{
+	const struct al_side	*x = sw ? b : a, *y = sw ? a : b;
+	size_t			 p = sw ? j : i, q = sw ? i : j;
+	double			 c;
+
+	/* x's paragraphs p.. as the beads list them, y's q..: joined
+	 * first: (p, p+1)-q, then p+2-(q+1); else p-q, (p+1, p+2)-(q+1). */
+	if (first == 0) {
+		c = sw ? al_cost(y, q, 1, x, p, 1, ratio) +
+		    al_cost(y, q + 1, 1, x, p + 1, 1, ratio) +
+		    al_cost(y, 0, 0, x, p + 2, 1, ratio) :
+		    al_cost(x, p, 1, y, q, 1, ratio) +
+		    al_cost(x, p + 1, 1, y, q + 1, 1, ratio) +
+		    al_cost(x, p + 2, 1, y, 0, 0, ratio);
+	} else {
+		c = sw ? al_cost(y, 0, 0, x, p, 1, ratio) +
+		    al_cost(y, q, 1, x, p + 1, 1, ratio) +
+		    al_cost(y, q + 1, 1, x, p + 2, 1, ratio) :
+		    al_cost(x, p, 1, y, 0, 0, ratio) +
+		    al_cost(x, p + 1, 1, y, q, 1, ratio) +
+		    al_cost(x, p + 2, 1, y, q + 1, 1, ratio);
+	}
+	return c;
+}
+
+/*
+ * Warn about a 1-1 bead beside a 2-1 or 1-2 one where the two could as
+ * well be shifted (al_shift_cost()) for less than AL_MARGIN more, and
+ * no number or name both write holds the 1-1 pair: a paragraph left
+ * out or added is as likely as the join, and the 1-1 pair is then
+ * wrong, though its lengths agree.
+ */
+static void
+al_join_marks(const struct al_side *a, const struct al_side *b,
+    const struct al_step *st, const double *costs, size_t n, GArray *beads,
+    double ratio)
+{
+	struct dc_bead	*e;
+	size_t		 k, ia = 0, ib = 0, m, i, j;
+	int		 first, sw;
+
+	for (k = 0; k < n; ia += (size_t)st[k].a, ib += (size_t)st[k].b,
+	    k++) {
+		if (st[k].a + st[k].b != 3)
+			continue;
+		sw = st[k].b == 2;
+		for (first = 0; first < 2; first++) {
+			if (first == 0 && k + 1 < n)
+				m = k + 1;
+			else if (first == 1 && k > 0)
+				m = k - 1;
+			else
+				continue;
+			if (st[m].a != 1 || st[m].b != 1)
+				continue;
+			i = first == 0 ? ia : ia - 1;
+			j = first == 0 ? ib : ib - 1;
+			e = &g_array_index(beads, struct dc_bead, m);
+			if (e->warned || al_anchor(&a->u[first == 0 ?
+			    ia + (size_t)st[k].a : ia - 1], &b->u[first == 0 ?
+			    ib + (size_t)st[k].b : ib - 1]) <= -1.0 ||
+			    al_shift_cost(a, b, i, j, first, sw, ratio) -
+			    costs[k] - costs[m] >= AL_MARGIN)
+				continue;
+			e->warned = 1;
+			dc_msg(DC_WARN_ALIGN, e->lines[0], 0, "%s:%d and %s:%d "
+			    "aligned 1-1 beside paragraphs joined: shifted "
+			    "by one they would pair almost as well, with %s:%d "
+			    "%s", a->name, e->lines[0], b->name, e->lines[1],
+			    sw ? b->name : a->name, e->lines[sw ? 1 : 0],
+			    sw ? "added by the translation" :
+			    "left untranslated");
+		}
 	}
 }
 
@@ -1542,6 +1693,147 @@ al_paired(const struct dc_doc *d)
 		    n->child->next != NULL)
 			return 1;
 	return 0;
+}
+
+/* Han characters and Latin letters in s. */
+static void
+al_scripts(const char *s, double *han, double *latin)
+{
+	gunichar	 c;
+
+	*han = *latin = 0;
+	for (; *s != '\0'; s = g_utf8_next_char(s)) {
+		c = g_utf8_get_char(s);
+		if (c < 0x80 && g_ascii_isalpha((int)c))
+			*latin += 1;
+		else if (dc_char_script_lang(c) == DC_LANG_ZH)
+			*han += 1;
+	}
+}
+
+/* Are han Chinese characters and latin English letters a plausible
+ * pair by their lengths? */
+static int
+al_pair_fits(double han, double latin)
+{
+	return han >= 2 && latin >= han * 0.8 && latin <= han * 6.5;
+}
+
+/* The scripts of block n, all its segments. */
+static void
+al_blk_scripts(const struct dc_node *n, double *han, double *latin)
+{
+	const struct dc_node	*s;
+	double			 h, l;
+
+	*han = *latin = 0;
+	for (s = n->child; s != NULL; s = s->next)
+		if (s->type == DC_SEG) {
+			al_scripts(s->text, &h, &l);
+			*han += h;
+			*latin += l;
+		}
+}
+
+/*
+ * Is d bilingual: seven in ten of its blocks pair two languages, in
+ * one block (a pair on a line, or a block of the bilingual reader) or
+ * as a block and the next, at lengths a translation has (an
+ * interleaved file)?  A file of one language has some lines or words
+ * of the other (code, links, names, a title kept), far fewer.
+ */
+static int
+al_mixed(const struct dc_doc *d)
+{
+	const struct dc_node	*n, *m;
+	size_t			 nb = 0, paired = 0;
+	double			 h, l, h2, l2;
+
+	for (n = d->root->child; n != NULL; n = n->next) {
+		if (!dc_type_is_block(n->type) || n->child == NULL)
+			continue;
+		nb++;
+		al_blk_scripts(n, &h, &l);
+		if (al_pair_fits(h, l)) {
+			paired++;
+			continue;
+		}
+		for (m = n->next; m != NULL && (!dc_type_is_block(m->type) ||
+		    m->child == NULL); m = m->next)
+			;
+		if (m == NULL)
+			continue;
+		al_blk_scripts(m, &h2, &l2);
+		/* One in each script, the two a pair. */
+		if ((h > l) == (h2 > l2) || !al_pair_fits(h + h2, l + l2))
+			continue;
+		paired += 2;
+		nb++;
+		n = m;
+	}
+	return paired * 10 >= nb * 7;
+}
+
+/* Give node n and all below it language l. */
+static void
+al_relang(struct dc_node *n, enum dc_lang l)
+{
+	struct dc_node	*c;
+
+	n->lang = l;
+	for (c = n->child; c != NULL; c = c->next)
+		al_relang(c, l);
+}
+
+/*
+ * Make each block of side d one segment in its language l: a file of
+ * one language holds lines of the other (code, a link's text, a name
+ * on a line of its own), which are that file's text at that place and
+ * must not join the other file's text of their script.  A block of
+ * two segments (a link bar read as a pair) becomes one, its texts in
+ * order.
+ */
+static void
+al_one_lang(struct dc_doc *d, enum dc_lang l)
+{
+	struct dc_node	*n, *s, *t;
+	char		*txt;
+
+	for (n = d->root->child; n != NULL; n = n->next) {
+		if (!dc_type_is_block(n->type) || (s = n->child) == NULL ||
+		    s->type != DC_SEG)
+			continue;
+		while ((t = s->next) != NULL && t->type == DC_SEG) {
+			/* Tokens must join to the text: given up. */
+			while (s->child != NULL) {
+				struct dc_node *w = s->child;
+				dc_node_unlink(w);
+				dc_node_free(w);
+			}
+			txt = g_strconcat(s->text, " ", t->text, NULL);
+			g_free(s->text);
+			s->text = txt;
+			dc_node_unlink(t);
+			dc_node_free(t);
+		}
+		al_relang(s, l);
+	}
+}
+
+/*
+ * Read one side of a translation as one language a file, which
+ * --translation says it is: a Chinese file with English lines
+ * (Markdown's code and links, names) is no interleaved text, and its
+ * English lines are not its pairs.  --input-format=bilingual reads
+ * it as the user says.
+ */
+static struct dc_doc *
+al_parse_side(const char *file, const struct dc_opts *o)
+{
+	struct dc_opts	 so = *o;
+
+	so.one_lang = o->dialect != DC_DIALECT_BILINGUAL;
+	return dc_parse_file(file, &so);
 }
 
 /* Take a metadata string from src where dst has none. */
@@ -1976,6 +2268,197 @@ out:
 	return out;
 }
 
+static int
+al_int_cmp(const void *x, const void *y)
+{
+	int	 a = *(const int *)x, b = *(const int *)y;
+
+	return a < b ? -1 : a > b;
+}
+
+/*
+ * The lines an --alignment file names on side (1 the original's, 2 the
+ * translation's), sorted, for the reader to start a paragraph at each
+ * (a corrected alignment undoes a reading that joined two paragraphs);
+ * NULL if none or the file cannot be read (al_file_read() says why).
+ */
+static int *
+al_file_breaks(const char *file, int side, int body, size_t *n)
+{
+	GArray	*v = g_array_new(FALSE, FALSE, sizeof(int));
+	char	*buf = NULL, *why = NULL, **lines = NULL, **f, **w;
+	size_t	 len, i, k;
+	long	 x;
+
+	*n = 0;
+	if (dc_side_read(file, DC_ALIGN_MAX, 1, &buf, &len, &why) == -1 ||
+	    memchr(buf, '\0', len) != NULL || !g_utf8_validate(buf, -1,
+	    NULL)) {
+		g_free(why);
+		g_free(buf);
+		g_array_free(v, TRUE);
+		return NULL;
+	}
+	lines = g_strsplit(buf, "\n", -1);
+	for (i = 0; lines[i] != NULL; i++) {
+		if (lines[i][0] == '#')
+			continue;
+		f = g_strsplit_set(lines[i], "\t ", -1);
+		/* body: the lines of body beads only (the fifth field
+		 * names a body type, or is not there). */
+		for (k = 0, x = 0; body && f[k] != NULL; k++)
+			if (f[k][0] != '\0' && ++x == 5 && (dc_type_from_name(
+			    f[k]) == DC_TYPE__MAX || dc_type_is_header(
+			    dc_type_from_name(f[k]))))
+				break;
+		if (body && f[k] != NULL) {
+			g_strfreev(f);
+			continue;
+		}
+		for (k = 0, x = 0; f[k] != NULL; k++) {
+			if (f[k][0] == '\0')
+				continue;
+			if (++x != side + 1)
+				continue;
+			for (w = g_strsplit(f[k], ",", -1), len = 0;
+			    w[len] != NULL; len++) {
+				int l = (int)strtol(w[len], NULL, 10);
+				if (l > 0)
+					g_array_append_val(v, l);
+			}
+			g_strfreev(w);
+		}
+		g_strfreev(f);
+	}
+	g_strfreev(lines);
+	g_free(buf);
+	g_array_sort(v, al_int_cmp);
+	*n = v->len;
+	if (v->len == 0) {
+		g_array_free(v, TRUE);
+		return NULL;
+	}
+	return (int *)(void *)g_array_free(v, FALSE);
+}
+
+/* Is line x among the n sorted lines at v? */
+static int
+al_in(const int *v, size_t n, int x)
+{
+	return v != NULL && bsearch(&x, v, n, sizeof(int), al_int_cmp) !=
+	    NULL;
+}
+
+/*
+ * Make each header line of side s that a body bead of the --alignment
+ * file names a body paragraph: the reader took a paragraph for a title
+ * or a header line (a wrapped first paragraph), the editor's beads say
+ * it is body.  Before the first body block, in their order.
+ */
+static void
+al_file_unhead(struct al_side *s, const char *file, int side)
+{
+	struct dc_node	*n, *next, *first, *b;
+	int		*v, l;
+	size_t		 nv;
+	unsigned	 retitle = 0;
+
+	if ((v = al_file_breaks(file, side, 1, &nv)) == NULL)
+		return;
+	for (first = s->d->root->child; first != NULL &&
+	    !dc_type_is_block(first->type); first = first->next)
+		;
+	for (n = s->d->root->child; n != NULL && n != first; n = next) {
+		next = n->next;
+		if (!dc_type_is_header(n->type) || n->type ==
+		    DC_FRONTMATTER || !al_in(v, nv, n->line))
+			continue;
+		dc_msg(DC_WARN_ALIGN, n->line, 0, "%s:%d (a %s line) read as "
+		    "a paragraph, as %s pairs it", s->name, n->line,
+		    dc_type_name(n->type), file);
+		b = dc_node_new(DC_PARA, n->lang, NULL, n->line, n->col);
+		dc_node_append(b, dc_node_new(DC_SEG, n->lang, n->text,
+		    n->line, n->col));
+		if (n->type == DC_TITLE)
+			retitle |= 1u << n->lang;
+		dc_node_unlink(n);
+		dc_node_free(n);
+		if (first != NULL)
+			dc_node_insert_before(first, b);
+		else
+			dc_node_append(s->d->root, b);
+	}
+	g_free(v);
+	/* The title is what title lines are left. */
+	for (l = 0; l < DC_LANG__MAX; l++) {
+		GString *t;
+		if (!(retitle & (1u << l)))
+			continue;
+		t = g_string_new(NULL);
+		for (n = s->d->root->child; n != NULL; n = n->next)
+			if (n->type == DC_TITLE && (int)n->lang == l)
+				g_string_append_printf(t, "%s%s", t->len == 0 ?
+				    "" : l == DC_LANG_ZH ? "\u3000" : " ",
+				    n->text);
+		g_free(s->d->meta.l[l].title);
+		s->d->meta.l[l].title = t->len > 0 ? g_strdup(t->str) : NULL;
+		g_string_free(t, TRUE);
+	}
+}
+
+/* Body paragraphs of s the --alignment file does not name (v, n). */
+static size_t
+al_unnamed(const struct al_side *s, const int *v, size_t n)
+{
+	size_t	 i, k = 0;
+
+	for (i = 0; i < s->n; i++)
+		k += !al_in(v, n, s->u[i].line);
+	return k;
+}
+
+/*
+ * Join each body paragraph of s that the --alignment file (v, n of
+ * its lines) does not name to the paragraph before it, where that one
+ * is named: the reader cut one paragraph in two (at a short line that
+ * ends a sentence), and the editor's beads name only its first line.
+ * Said in a warning each.  Done only where the other side names all
+ * its paragraphs: a bead left out of the file is still refused.
+ */
+static void
+al_file_joins(struct al_side *s, const int *v, size_t n, const char *file)
+{
+	GArray	*cuts[DC_LANG__MAX] = { NULL };
+	size_t	 i, joined = 0;
+
+	for (i = 1; i < s->n; i++) {
+		if (al_in(v, n, s->u[i].line) ||
+		    !al_in(v, n, s->u[i - 1].line) ||
+		    !dc_type_is_block(s->u[i - 1].blk->type))
+			continue;
+		dc_msg(DC_WARN_ALIGN, s->u[i].line, 0, "%s:%d joined to the "
+		    "paragraph at %s:%d, as %s pairs them", s->name,
+		    s->u[i].line, s->name, s->u[i - 1].line, file);
+		al_blk_take(s->u[i - 1].blk, s->u[i].blk, cuts);
+		/* The next unnamed one joins this block too. */
+		s->u[i].blk = s->u[i - 1].blk;
+		s->u[i].line = s->u[i - 1].line;
+		joined++;
+	}
+	if (joined == 0)
+		return;
+	for (i = 0; i < s->n; i++) {
+		if (s->u[i].nums != NULL)
+			g_hash_table_destroy(s->u[i].nums);
+		if (s->u[i].words != NULL)
+			g_hash_table_destroy(s->u[i].words);
+	}
+	g_free(s->u);
+	s->u = NULL;
+	s->n = 0;
+	al_units(s);
+}
+
 /*
  * Read the original and the translation (any dialect each) and align
  * them into one parallel model.  Messages name the file they are
@@ -1995,6 +2478,8 @@ dc_parse_pair(const char *orig, const char *trans, const struct dc_opts *o)
 	size_t		 i, k, n, ia, ib, w;
 	int		 la, lb, *doubt = NULL;
 	GArray		*hbeads = NULL;
+	int		*brk[2] = { NULL, NULL };
+	size_t		 na_brk = 0, nb_brk = 0;
 
 	memset(&a, 0, sizeof(a));
 	memset(&b, 0, sizeof(b));
@@ -2005,10 +2490,18 @@ dc_parse_pair(const char *orig, const char *trans, const struct dc_opts *o)
 	so.title = so.author = so.date = so.place = NULL;
 	so.meta_file = NULL;
 	memset(so.meta, 0, sizeof(so.meta));
-	if ((a.d = dc_parse_file(orig, &so)) == NULL)
+	if (o->alignment != NULL)
+		so.breaks = brk[0] = al_file_breaks(o->alignment, 1, 0,
+		    &na_brk);
+	so.nbreaks = na_brk;
+	if ((a.d = al_parse_side(orig, &so)) == NULL)
 		goto out;
 	dc_msg_set_file(strcmp(trans, "-") == 0 ? "<stdin>" : trans);
-	b.d = dc_parse_file(trans, &so);
+	if (o->alignment != NULL)
+		so.breaks = brk[1] = al_file_breaks(o->alignment, 2, 0,
+		    &nb_brk);
+	so.nbreaks = nb_brk;
+	b.d = al_parse_side(trans, &so);
 	dc_msg_set_file(strcmp(orig, "-") == 0 ? "<stdin>" : orig);
 	if (b.d == NULL) {
 		dc_msg(DC_ERR_INPUT, 0, 0, "the translation %s could not be "
@@ -2020,10 +2513,12 @@ dc_parse_pair(const char *orig, const char *trans, const struct dc_opts *o)
 		    "one language a file", a.d->align != NULL ? orig : trans);
 		goto out;
 	}
-	if (al_paired(a.d) || al_paired(b.d)) {
+	if (al_mixed(a.d) || al_mixed(b.d) || (o->dialect ==
+	    DC_DIALECT_BILINGUAL && (al_paired(a.d) || al_paired(b.d)))) {
 		dc_msg(DC_ERR_INPUT, 0, 0, "%s is bilingual already (its "
 		    "blocks pair two languages); give --translation one "
-		    "language a file", al_paired(a.d) ? orig : trans);
+		    "language a file", al_mixed(a.d) || (o->dialect ==
+		    DC_DIALECT_BILINGUAL && al_paired(a.d)) ? orig : trans);
 		goto out;
 	}
 	la = al_lang(a.d);
@@ -2037,8 +2532,22 @@ dc_parse_pair(const char *orig, const char *trans, const struct dc_opts *o)
 	}
 	a.lang = (enum dc_lang)la;
 	b.lang = (enum dc_lang)lb;
+	if (o->alignment != NULL) {
+		al_file_unhead(&a, o->alignment, 1);
+		al_file_unhead(&b, o->alignment, 2);
+	}
+	al_one_lang(a.d, a.lang);
+	al_one_lang(b.d, b.lang);
 	al_units(&a);
 	al_units(&b);
+	if (o->alignment != NULL) {
+		size_t ua = al_unnamed(&a, brk[0], na_brk);
+		size_t ub = al_unnamed(&b, brk[1], nb_brk);
+		if (ua > 0 && ub == 0)
+			al_file_joins(&a, brk[0], na_brk, o->alignment);
+		else if (ub > 0 && ua == 0)
+			al_file_joins(&b, brk[1], nb_brk, o->alignment);
+	}
 	for (i = 0; i < a.n; i++)
 		ta += a.u[i].size;
 	for (i = 0; i < b.n; i++)
@@ -2115,6 +2624,7 @@ dc_parse_pair(const char *orig, const char *trans, const struct dc_opts *o)
 	}
 	if (o->alignment == NULL) {
 		al_lone_marks(&a, &b, st, costs, n, beads, ratio);
+		al_join_marks(&a, &b, st, costs, n, beads, ratio);
 		al_runs(&a, &b, beads, n, doubt);
 	}
 	al_header(d, &a, &b, beads);
@@ -2163,6 +2673,8 @@ out:
 	g_free(st);
 	g_free(costs);
 	g_free(doubt);
+	g_free(brk[0]);
+	g_free(brk[1]);
 	al_side_free(&a);
 	al_side_free(&b);
 	if (d == NULL)

@@ -194,6 +194,9 @@ struct dc_tline {
 struct dc_meta {
 	struct dc_lmeta	 l[DC_LANG__MAX]; /* per language */
 	char		*date_iso;	/* "2020-11-10", "--11-11", or NULL */
+	int		 date_stamp;	/* date_iso is a page's update stamp
+					   ("更新时间："): a closing date
+					   under the text replaces it */
 	char		*collection;	/* collection number, "8" */
 	char		*agency;	/* news dateline agency, "本报" */
 	char		*reporters;	/* news byline names, "刘慧、薛丹" */
@@ -298,6 +301,13 @@ struct dc_opts {
 	const char	*alignment;	/* --alignment FILE: beads to use
 					   instead of aligning, or NULL */
 	int		 tmx_sentences;	/* --tmx-segment=sentence */
+	int		 one_lang;	/* a side of --translation: one
+					   language a file (no pairs read,
+					   never the bilingual reader) */
+	const int	*breaks;	/* input lines an --alignment file
+					   starts a paragraph at, sorted;
+					   NULL if none */
+	size_t		 nbreaks;	/* their number */
 	struct dc_style	*style;		/* --style (style.h), owned by
 					   main(); NULL for the built-in */
 	int		 explain;	/* --explain: print each block's
@@ -525,6 +535,8 @@ struct dc_sbead {
 	int		 doubt;		/* paired with doubt: a sentence
 					   alone joined to it, or lengths
 					   far apart */
+	int		 length;	/* its lengths far apart: the
+					   length check failed */
 };
 
 struct dc_sbead	*dc_sent_align(char **, enum dc_lang, char **, enum dc_lang,

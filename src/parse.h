@@ -20,6 +20,9 @@ struct dc_line {
 					   0 for a whole input line */
 	int		 body;		/* first line after a "正文：" label:
 					   no header line from here on */
+	int		 brk;		/* an --alignment file starts a
+					   paragraph here: joined to none
+					   before it */
 };
 
 /*
@@ -106,9 +109,10 @@ int		 dc_dateline(struct dc_doc *, const char *,
 		    struct dc_dateline *);
 void		 dc_byline_meta(struct dc_doc *, const char *, const char *,
 		    const char *);
-enum dc_dialect	 dc_detect(const struct dc_input *);
+enum dc_dialect	 dc_detect(const struct dc_input *, int);
 int		 dc_is_address(const char *, int);
 int		 dc_is_thanks(const char *, int);
+int		 dc_source_line(const char *, char **, char **);
 void		 dc_seg_enum(struct dc_node *);
 int		 dc_parse_date(const char *, char **, char **, char **);
 void		 dc_header_lines(struct dc_doc *, const struct dc_line **, size_t);
@@ -158,8 +162,12 @@ enum {
 	DC_REC_HEAD	= 1 << 13,	/* a heading's form */
 	DC_REC_HEADNUM	= 1 << 14,	/* a heading's form and numbering */
 	DC_REC_TURN	= 1 << 15,	/* a speaker's label and a colon */
-	DC_REC_TRAILER	= 1 << 16	/* "（原标题：…）", "责任编辑：…",
+	DC_REC_TRAILER	= 1 << 16,	/* "（原标题：…）", "责任编辑：…",
 					   "（完）", an address alone */
+	DC_REC_WRITER	= 1 << 17,	/* "作者：某某", "文｜某某", "某某｜文":
+					   who wrote it, labelled */
+	DC_REC_HEADNOTE	= 1 << 18	/* "这是某某在…上的讲话。": a note on
+					   the text, above it */
 };
 unsigned	 dc_recognise(const char *, int);
 
@@ -184,6 +192,8 @@ enum dc_role {
 	DC_ROLE_VOCATIVE,	/* an address in the body: opens a part */
 	DC_ROLE_NOTE,		/* an editor's note */
 	DC_ROLE_BCAPTION,	/* a caption or credit in the body */
+	DC_ROLE_WRITER,		/* the writer's credit among the first
+				   blocks ("某某｜文") */
 	DC_ROLE__MAX
 };
 enum dc_role	*dc_roles_decide(const struct dc_node *,

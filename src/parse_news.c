@@ -38,7 +38,7 @@ news_closes(const struct dc_line *a, const struct dc_line *b)
 {
 	const unsigned	 closing = DC_REC_THANKS | DC_REC_BYLINE |
 	    DC_REC_DATELINE | DC_REC_DATE | DC_REC_EDITOR | DC_REC_CREDIT |
-	    DC_REC_TRAILER;
+	    DC_REC_TRAILER | DC_REC_WRITER;
 	gunichar	 c;
 
 	if (a->len == 0 || (dc_recognise(b->text, b->lang == DC_LANG_EN ?
@@ -105,7 +105,7 @@ dc_parse_news(const struct dc_input *in, const struct dc_opts *o)
 		    1 : 0;
 		run[k++] = l[i++];
 		while (mixed && heads[paras->len] == 0 && i < n &&
-		    l[i]->indent == 0 && l[i]->heading == 0 &&
+		    l[i]->indent == 0 && l[i]->heading == 0 && !l[i]->brk &&
 		    !news_closes(run[k - 1], l[i]))
 			run[k++] = l[i++];
 		lines[paras->len] = run[0]->lineno;

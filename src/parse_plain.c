@@ -84,35 +84,74 @@ wrap_width(const struct dc_line **l, size_t h, size_t n)
 }
 
 /*
- * Does a line open with a numbered heading's label: "第三章", "第十二条",
- * "Chapter 3", "Article 12"?  The same label on both sides of a
- * translation keeps its line apart from the paragraph after it.
+ * Does a line open with a numbered label: 1 a heading's ("第三章",
+ * "Chapter 3", "Part II"), 2 an article's ("第十二条", "第二款",
+ * "Article 12"), else 0?  *len: the label's bytes.  The same label on
+ * both sides of a translation reads the same way.
  */
 static int
-numbered_label(const char *s)
+numbered_label(const char *s, size_t *len)
 {
-	static const char *const en[] = { "chapter ", "part ", "section ",
-	    "article " };
+	static const struct {
+		const char	*w;
+		int		 kind;
+	} en[] = { { "chapter ", 1 }, { "part ", 1 }, { "section ", 1 },
+	    { "article ", 2 } };
 	const char	*p;
-	size_t		 i;
+	size_t		 i, k;
 	gunichar	 c;
 
-	for (i = 0; i < G_N_ELEMENTS(en); i++)
-		if (g_ascii_strncasecmp(s, en[i], strlen(en[i])) == 0 &&
-		    (g_ascii_isdigit(s[strlen(en[i])]) ||
-		    strchr("IVXivx", s[strlen(en[i])]) != NULL))
-			return 1;
+	for (i = 0; i < G_N_ELEMENTS(en); i++) {
+		k = strlen(en[i].w);
+		if (g_ascii_strncasecmp(s, en[i].w, k) != 0)
+			continue;
+		for (p = s + k; g_ascii_isdigit(*p) ||
+		    strchr("IVXLCivxlc", *p) != NULL; p++)
+			if (*p == '\0')
+				break;
+		if (p == s + k)
+			return 0;
+		*len = (size_t)(p - s);
+		return en[i].kind;
+	}
 	if (!g_str_has_prefix(s, "第"))
 		return 0;
 	for (p = s + strlen("第"); *p != '\0'; p = g_utf8_next_char(p)) {
 		c = g_utf8_get_char(p);
-		if (g_ascii_isdigit(c) || (c != 0 &&
-		    g_utf8_strchr("一二三四五六七八九十百零〇两", -1, c) != NULL))
+		if (g_ascii_isdigit(c) ||
+		    g_utf8_strchr("一二三四五六七八九十百零〇两", -1, c) != NULL)
 			continue;
-		return p > s + strlen("第") && c != 0 &&
-		    g_utf8_strchr("章节条部篇编款", -1, c) != NULL;
+		if (p == s + strlen("第"))
+			return 0;
+		*len = (size_t)(g_utf8_next_char(p) - s);
+		if (g_utf8_strchr("章节部篇编", -1, c) != NULL)
+			return 1;
+		if (g_utf8_strchr("条款", -1, c) != NULL)
+			return 2;
+		return 0;
 	}
 	return 0;
+}
+
+/*
+ * Is line a an article's label alone ("第十二条", "Article 12"), whose
+ * text is the paragraph after it?  Regulations print it on the
+ * article's first line; a line of its own is the same article.
+ */
+static int
+article_alone(const struct dc_line *a)
+{
+	size_t	 len = 0;
+	const char *p;
+
+	if (numbered_label(a->text, &len) != 2)
+		return 0;
+	for (p = a->text + len; *p != '\0'; p = g_utf8_next_char(p))
+		if (!dc_is_edge_space(g_utf8_get_char(p)) &&
+		    strchr(".:", *p) == NULL &&
+		    g_utf8_get_char(p) != 0xFF1A)
+			return 0;
+	return 1;
 }
 
 /*
@@ -126,9 +165,11 @@ numbered_label(const char *s)
 static int
 runs_on(const struct dc_line *a, const struct dc_line *b, size_t ww)
 {
-	size_t	 w = line_width(a);
+	size_t	 w = line_width(a), len;
 
-	if (numbered_label(a->text) && w <= 40)
+	if (article_alone(a))
+		return 1;
+	if (numbered_label(a->text, &len) && w <= 40)
 		return 0;
 	if (!ends_sentence(a))
 		return w * 2 >= ww;
@@ -216,14 +257,24 @@ dc_parse_plain(const struct dc_input *in, const struct dc_opts *o)
 		}
 		run[k++] = l[i++];
 		/* Wrapped lines: same block (adjacent in the input). */
-		while (blanks > 0 && i < n && runs_on(run[k - 1], l[i], ww) &&
-		    l[i]->lineno == run[k - 1]->lineno + 1 &&
+		while (i < n && (blanks > 0 || (k == 1 &&
+		    article_alone(run[0]))) && runs_on(run[k - 1], l[i], ww) &&
+		    l[i]->lineno == run[k - 1]->lineno + 1 && !l[i]->brk &&
 		    l[i]->heading == 0 && l[i]->indent <= run[0]->indent)
 			run[k++] = l[i++];
 		if ((lang = block_lang(run, k)) < 0)
 			lang = prev;
 		prev = lang;
 		t = dc_join_lines(run, k, lang);
+		/* An article's label and its text: a space between, as
+		 * on one line ("第一条　为了……"). */
+		if (k > 1 && lang == DC_LANG_ZH && article_alone(run[0]) &&
+		    g_str_has_prefix(t, run[0]->text)) {
+			char *x = g_strconcat(run[0]->text, "\u3000",
+			    t + strlen(run[0]->text), NULL);
+			g_free(t);
+			t = x;
+		}
 		b = dc_block_add(d, DC_PARA);
 		dc_seg_add(b, lang, t, run[0]->lineno, run[0]->col);
 		g_free(t);

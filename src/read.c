@@ -31,10 +31,11 @@ detect_cjk(gunichar c)
 }
 
 /*
- * Guess the dialect from how the lines are written.
+ * Guess the dialect from how the lines are written.  one_lang: the
+ * file is in one language (a side of --translation), never bilingual.
  */
 enum dc_dialect
-dc_detect(const struct dc_input *in)
+dc_detect(const struct dc_input *in, int one_lang)
 {
 	size_t	 i, nonblank = 0, zh = 0, en = 0, indented = 0, seg = 0;
 	const struct dc_line *l;
@@ -82,14 +83,17 @@ dc_detect(const struct dc_input *in)
 		return DC_DIALECT_PLAIN;
 	/* Each choice is a guess when its evidence is thin: said so, with
 	 * the counts, so that --input-format can overrule it. */
-	if (zh > 0 && seg * 2 > zh) {
+	/* Segmented text is Chinese text: not an English file with a
+	 * Chinese line or two ("English | 中文"). */
+	if (zh > 0 && seg * 2 > zh && zh * 5 >= nonblank) {
 		if (seg * 10 < zh * 7)
 			dc_msg(DC_WARN_DIALECT, 0, 0, "read as segmented text: "
 			    "%zu of %zu Chinese lines have token spaces (say "
 			    "--input-format=plain if it is not)", seg, zh);
 		return DC_DIALECT_SEGMENTED;
 	}
-	if (zh > 0 && en > 0 && en * 5 >= nonblank && zh * 5 >= nonblank) {
+	if (!one_lang && zh > 0 && en > 0 && en * 5 >= nonblank &&
+	    zh * 5 >= nonblank) {
 		if (en * 10 < nonblank * 3 || zh * 10 < nonblank * 3)
 			dc_msg(DC_WARN_DIALECT, 0, 0, "read as bilingual text: "
 			    "%zu Chinese and %zu English lines of %zu (say "
@@ -116,6 +120,28 @@ dc_detect(const struct dc_input *in)
 			return DC_DIALECT_NEWS;
 	}
 	return DC_DIALECT_PLAIN;
+}
+
+static int
+int_cmp(const void *x, const void *y)
+{
+	int	 a = *(const int *)x, b = *(const int *)y;
+
+	return a < b ? -1 : a > b;
+}
+
+/* Mark the lines an --alignment file starts a paragraph at: a
+ * corrected alignment undoes a reading that joined them. */
+static void
+read_breaks(struct dc_input *in, const struct dc_opts *o)
+{
+	size_t	 i;
+
+	if (o->breaks == NULL)
+		return;
+	for (i = 0; i < in->nlines; i++)
+		in->lines[i].brk = bsearch(&in->lines[i].lineno, o->breaks,
+		    o->nbreaks, sizeof(int), int_cmp) != NULL;
 }
 
 /*
@@ -314,12 +340,16 @@ read_mem(const char *buf, size_t len, const char *name, const char *path,
 	}
 	if (dc_input_decode(buf, len, o, &in) == -1)
 		return NULL;
+	read_breaks(&in, o);
 	dc_input_web(&in, &found, o->keep_markup);
 	dc_input_split(&in);
-	dc_input_pairs(&in);
+	/* A file of one language has no pairs on a line: its English
+	 * words in Chinese lines are names, code, links. */
+	if (!o->one_lang)
+		dc_input_pairs(&in);
 	in.path = path;
 	if (dia == DC_DIALECT_AUTO)
-		dia = dc_detect(&in);
+		dia = dc_detect(&in, o->one_lang);
 	/* A clause a line: the lines that go on join first. */
 	dc_input_join(&in, dia == DC_DIALECT_SEGMENTED ? " " : "");
 	switch (dia) {

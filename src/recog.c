@@ -32,7 +32,15 @@ static int	heading_kind(const char *);
 	"^[（(]?(.{0,24}?)((?:(?:\\d{4}|[０-９]{4})年)?" NEWS_NUM "月" \
 	NEWS_NUM "日)(电|讯|消息|报道)"
 #define NEWS_XUN \
-	"^[（(]?(本报|本刊|本网|本台|新华社|中新社|[" HAN "]{1,6}?(?:社|报|網|网|台))()讯"
+	"^[（(]?(本报|本刊|本网|本台|新华社|中新社|[" HAN "]{1,6}?(?:社|报|網|网|台)|" \
+	"[" HAN "]{2,4}(?=讯[\\s\\x{3000}（(]))()讯"
+/* A byline without brackets after the dateline: "记者刘凡　周昌和",
+ * names apart by spaces or 、, a space before the text. */
+#define NEWS_BYLINE2 \
+	"^[\\s\\x{00A0}\\x{3000}]*(((?:本报|本台|本刊|新华社|中新社)?" \
+	"(?:特派|特约|駐|驻)?(?:记者|記者|通讯员|通訊員|实习生|實習生)" \
+	"[\\s\\x{3000}]*[" HAN "·]{2,5}(?:[\\s\\x{3000}、]+[" HAN "·]{2,5})*))" \
+	"[\\s\\x{00A0}\\x{3000}]+(?=\\S)"
 #define NEWS_BYLINE \
 	"^[\\s\\x{00A0}\\x{3000}]*([（(]([^（()）]{1,60})[）)])"
 
@@ -74,6 +82,7 @@ enum rx_id {
 	RX_DATELINE,	/* dc_dateline_at() */
 	RX_DATELINE_XUN,	/* dc_dateline_at() */
 	RX_DATELINE_BY,	/* dc_dateline() */
+	RX_DATELINE_BY2,	/* dc_dateline() */
 	RX_IS_ADDRESS_ZH,	/* dc_is_address() */
 	RX_IS_ADDRESS_ZHEND,	/* dc_is_address() */
 	RX_IS_ADDRESS_EN,	/* dc_is_address() */
@@ -111,6 +120,7 @@ enum rx_id {
 	RX_HEADER_LINES_OCC,	/* dc_header_lines() */
 	RX_DATE_ZH,	/* find_date(): 2020年11月10日 in any digits */
 	RX_R_NOTE,	/* editor's note opening */
+	RX_R_HEADNOTE,	/* "这是某某在…的讲话。": a note on the text */
 	RX_R_CAPTION,	/* caption opening */
 	RX_R_CREDIT,	/* photo credit: the whole block */
 	RX_R_CREDIT_END,	/* photo credit closing a block */
@@ -127,6 +137,11 @@ enum rx_id {
 	RX_R_SAYS,	/* a label that is a verb of saying, not a name */
 	RX_R_NUM,	/* numbered heading: its numbering */
 	RX_R_EN_BYLINE,	/* "(Reporting by …)" */
+	RX_WRITER,	/* writer_name(): "作者：某某", "文｜某某" */
+	RX_WRITER_AFTER,	/* writer_name(): "某某｜文" */
+	RX_NAME_OFFICE,	/* person_name(): an office, then the name */
+	RX_SOURCE_ZH,	/* dc_source_line(): "原文来自…", "转载自…" */
+	RX_SOURCE_EN,	/* dc_source_line(): "Originally published in …" */
 	RX__MAX
 };
 
@@ -171,8 +186,9 @@ static const struct {
 	  "April|May|June|July|August|September|October|"
 	  "November|December) (\\d{1,2})(?:st|nd|rd|th)?,? "
 	  "(\\d{4})\\b", 0 },
+	/* RX_FIND_DATE_ISO3: a time may follow ISO 8601's "T" */
 	[RX_FIND_DATE_ISO3] = { "\\b(\\d{4})[-/.](\\d{1,2})[-/.]"
-	  "(\\d{1,2})\\b", 0 },
+	  "(\\d{1,2})(?:\\b|(?=T\\d))", 0 },
 	[RX_SPEAKER_LIKE_OFFICE] = { ZH_OFFICE "[\\s　]*" ZH_NAME "$", 0 },
 	[RX_SPEAKER_LIKE_SEP] = { "[\\s　]" ZH_NAME "$", 0 },
 	[RX_SPEAKER_LIKE_NAME] = { "^[" HAN "]{2,4}$", 0 },
@@ -198,13 +214,17 @@ static const struct {
 	  "^(?:(?:https?|ftp)://|www\\.)[^\\s]+$", G_REGEX_CASELESS },
 	/* RX_TRAIL_LABEL: a crawler's or CMS's label (as the markup
 	 * layer's): after the text, where it came from and who made it */
-	[RX_TRAIL_LABEL] = {
-	  "^(标题|主标题|題目|题目|標題|副标题|副標題|引题|引題|肩题|作者|"
+	/* RX_TRAIL_LABEL: a crawler's or CMS's label (as the markup
+	 * layer's): after the text, where it came from and who made it */
+	[RX_TRAIL_LABEL] = { "^(标题|主标题|題目|题目|標題|副标题|副標題|引题|引題|肩题|作者|"
 	  "来源|來源|出处|出處|稿源|日期|时间|時間|发布时间|發布時間|发布日期|"
 	  "链接|鏈接|网址|網址|原文链接|原文地址|原文网址|正文|内容|內容|"
 	  "责任编辑|責任編輯|编辑|編輯|原标题|原標題|"
 	  "URL|Url|url|Link|Source|Title|Subtitle|Author|Date|Editor)"
-	  "[ \\t\\x{3000}]*[：:]", 0 },
+	  "[ \\t\\x{3000}]*[：:]|"
+	  /* or said as a sentence: "原标题为《…》", "作者系某校教授" */
+	  "^(?:原标题|原標題|本文原标题|作者|本文作者|译者|譯者)(?:为|為|系|是)"
+	  "(?=\\S)", 0 },
 	[RX_SPEAKER_ZH_OFFICE] = { "^(.*" ZH_OFFICE ")(.{2,8})$", 0 },
 	[RX_SPEAKER_EN_BY] = { "\\bby\\s+(.+)$", 0 },
 	[RX_SPEAKER_EN_HON] = { "^((H\\.\\s?E\\.|His Excellency|"
@@ -214,9 +234,17 @@ static const struct {
 	[RX_HEADER_LINES_SUB] = { "^(——|—|──|－－|--|-)+\\s*(?=\\S)", 0 },
 	[RX_HEADER_LINES_PAREN] = { "^[（(].*[）)]$", 0 },
 	[RX_HEADER_LINES_DASH] = { "^(.+?)(——.+)$", 0 },
+	/* Or a name and the office after a comma ("Lin Hai, Director of
+	 * the Port Authority"). */
 	[RX_HEADER_LINES_SPK] = { "^(Remarks|Speech|Address|"
 	  "Statement|Keynote|Toast|Message|Lecture|Written|Opening|"
-	  "Closing|Report|Video|Full text|Text)\\b.*\\bby\\b", 0 },
+	  "Closing|Report|Video|Full text|Text)\\b.*\\bby\\b|"
+	  "^[A-Z][\\w'’-]+(?: [A-Z][\\w'’.-]+){1,3}, (?:the )?"
+	  "(?:[A-Z][\\w-]+ ){0,3}(?:Director|Minister|President|Chairman|"
+	  "Chairwoman|Chair|Secretary|Ambassador|Governor|Mayor|Premier|"
+	  "Professor|Dean|Head|Chief|Commissioner|Consul|Representative|"
+	  "Spokesperson|Spokesman|Editor|Deputy|Vice|General|Founder|"
+	  "Manager|Officer)\\b", 0 },
 	[RX_HEADER_LINES_HON] = { "^(H\\.\\s?E\\.|His "
 	  "Excellency|Her Excellency|(?:Mr|Ms|Mrs|Dr|Prof)\\.?)\\s", 0 },
 	[RX_HEADER_LINES_GENRE] = {
@@ -274,9 +302,51 @@ static const struct {
 	[RX_R_NUM] = {
 	  "^(?:(" RR_NUMS "{1,3}[、．.])|([（(]" RR_NUMS "{1,3}[）)])|"
 	"(\\d{1,2}[.、．](?!\\d))|([（(]\\d{1,2}[）)])|(第" RR_NUMS "{1,3}"
-	"(?:部分|章|节|節)))", 0 },
+	"(?:部分|章|节|節)|(?:Chapter|CHAPTER|Part|PART|Section|SECTION) "
+	"(?:\\d{1,3}|[IVXLC]{1,6})(?![\\w,]|\\.\\w)))", 0 },
 	[RX_R_EN_BYLINE] = {
 	  "^\\((?:Reporting|Writing|Editing|Reported|Written) by [^()]+\\)$", 0 },
+	[RX_DATELINE_BY2] = { NEWS_BYLINE2, 0 },
+	/* RX_R_HEADNOTE: what the text is, who gave it, where; the
+	 * name (group 1) before the verb or place that follows it */
+	[RX_R_HEADNOTE] = { "^(?:这是|這是|本文是|此文是|这篇是|這篇是)(?:([" HAN "·]{2,8}?)"
+	  "(?:同志)?(?:在|于|於|为|為|对|對|给|給|致|同|与|與|向))?"
+	  ".{0,80}(?:讲话|講話|讲演|講演|演说|演說|发言|發言|报告|報告|谈话|"
+	  "談話|演讲|演講|致辞|致詞|贺词|賀詞|文章|的信|批示|批语|批語|按语|"
+	  "按語|序言|题词|題詞|电报|電報)(?:稿|的一部分|的节录|的節錄|的摘要)?"
+	  "[。.]?$", 0 },
+	/* RX_WRITER: a writer's label, a bar, slash or colon, the name */
+	[RX_WRITER] = { "^[（(]?(?:作者|撰文|撰稿|文|采写|採寫)[ \\t\\x{3000}]*"
+	  "[｜|丨:：/／][ \\t\\x{3000}]*(\\S.{0,29}?)[）)]?$", 0 },
+	/* RX_WRITER_AFTER: the name first, then the label */
+	[RX_WRITER_AFTER] = { "^(\\S.{0,19}?)[ \\t\\x{3000}]*[｜|丨/／][ \\t\\x{3000}]*"
+	  "(?:文|撰文|作者)$", 0 },
+	/* RX_NAME_OFFICE: up to an office's last word, then the name */
+	[RX_NAME_OFFICE] = { "^.*(?:委员|委員|主席|书记|書記|部长|部長|司令员|司令員|政委|"
+	  "主任|院长|院長|局长|局長|市长|市長|省长|省長|校长|校長|会长|會長|"
+	  "总理|總理|总统|總統|大使|行长|行長|董事长|董事長|理事长|理事長|"
+	  "秘书长|秘書長|团长|團長|教授|研究员|研究員|记者|記者|编辑|編輯)"
+	  "([" HAN "]{2,4}|[" HAN "]{1,8}·[" HAN "·]{1,12})$", 0 },
+	/* RX_SOURCE_ZH: the text (本文, 原文…) and a verb of coming,
+	 * reprinting or publishing with its 自/于; or such a verb alone,
+	 * which no sentence opens with; or a label of the source.  The
+	 * rest is the outlet, and after a colon the title there. */
+	[RX_SOURCE_ZH] = { "^(?:(?:本文|原文|文章|此文|该文|該文|全文|原稿|本稿|稿件|原帖|"
+	  "本帖)(?:地址|链接|鏈接)?[\\s\\x{3000}]*(?:转载|轉載|转引|轉引|转|轉|"
+	  "摘编|摘編|摘录|摘錄|摘|节选|節選|选|選|首发|首發|发表|發表|"
+	  "发|發|刊登|刊载|刊載|刊发|刊發|刊|原载|原載|载|載|来|來|出|"
+	  "引)?(?:自|于|於)|(?:转载|轉載|转引|轉引|摘编|摘編|摘录|摘錄|"
+	  "节选|節選|转|轉|摘|选|選|原载|原載|原刊|首发|首發)(?:自|于|於)|"
+	  "(?:原载|原載|原刊)(?=[《「『“\"])|(?:文章|本文|新闻|新聞|信息|"
+	  "资料|資料|转载|轉載|原文|内容|內容)?(?:来源|來源|出处|出處|稿源)"
+	  "(?:于|於|[\\s\\x{3000}]*[：:]))[\\s\\x{3000}：:]*(\\S.*)$", 0 },
+	[RX_SOURCE_EN] = { "^(?:(?:This|The) (?:article|story|post|piece|essay|interview|"
+	  "text|report)(?: was| is| has been)? |It was )?(?:(?:originally|"
+	  "first) (?:published|appeared|posted|ran|printed)|reprinted|"
+	  "republished|reproduced|cross-?posted|excerpted|adapted)"
+	  "(?: with permission)?(?: (?:in|on|by|at|from)\\b|:)\\s*(\\S.*)$|"
+	  "^(?:Source|Originally from|Via)\\s*[:：]\\s*(\\S.*)$",
+	  G_REGEX_CASELESS },
 };
 
 static GRegex	*rx_compiled[RX__MAX];
@@ -507,7 +577,7 @@ dc_dateline(struct dc_doc *d, const char *text, struct dc_dateline *dl)
 {
 	GMatchInfo	*mi = NULL;
 	char		*where, *date, *b = NULL;
-	int		 st, en, bst, ben;
+	int		 st, en, bst, ben, xun = 0;
 
 	memset(dl, 0, sizeof(*dl));
 	if (!g_regex_match(R(RX_DATELINE), text, 0, &mi)) {
@@ -518,6 +588,7 @@ dc_dateline(struct dc_doc *d, const char *text, struct dc_dateline *dl)
 			g_match_info_free(mi);
 			return 0;
 		}
+		xun = 1;
 	}
 	where = g_match_info_fetch(mi, 1);
 	date = g_match_info_fetch(mi, 2);
@@ -533,7 +604,13 @@ dc_dateline(struct dc_doc *d, const char *text, struct dc_dateline *dl)
 	}
 	dl->dateline = g_strndup(text, en);
 	dl->end = en;
-	if (g_regex_match(R(RX_DATELINE_BY), text + en, 0, &mi)) {
+	/* A byline in brackets, or one of names without them. */
+	if (!g_regex_match(R(RX_DATELINE_BY), text + en, 0, &mi)) {
+		g_match_info_free(mi);
+		mi = NULL;
+		g_regex_match(R(RX_DATELINE_BY2), text + en, 0, &mi);
+	}
+	if (g_match_info_matches(mi)) {
 		g_match_info_fetch_pos(mi, 1, &bst, &ben);
 		b = g_match_info_fetch(mi, 2);
 		if (strstr(b, "记者") != NULL || strstr(b, "通讯员") != NULL ||
@@ -546,6 +623,11 @@ dc_dateline(struct dc_doc *d, const char *text, struct dc_dateline *dl)
 		}
 	}
 	g_match_info_free(mi);
+	/* What stands before 讯 is who sends it, never a place. */
+	if (xun) {
+		dc_meta_set(&d->meta.agency, where);
+		*where = '\0';
+	}
 	dc_byline_meta(d, where, date, b);
 	g_free(where);
 	g_free(date);
@@ -586,6 +668,210 @@ dc_is_address(const char *s, int lang)
 		return 0;
 	return g_regex_match(R(RX_IS_ADDRESS_EN),
 	    s, 0, NULL);
+}
+
+/*
+ * The person's name in s, a name with what stands around names: an
+ * honorific after it (同志, 先生…), an office before it ("南京军区副政治
+ * 委员王永明同志" is 王永明).  g_malloc'd, or NULL if s names no one.
+ */
+static char *
+person_name(const char *s)
+{
+	static const char *const hon[] = { "同志", "先生", "女士", "教授",
+	    "博士", "老师", "老師", NULL };
+	GMatchInfo	*mi = NULL;
+	char		*t, *name = NULL;
+	size_t		 i, n;
+
+	t = g_strstrip(g_strdup(s));
+	for (i = 0; hon[i] != NULL; i++) {
+		n = strlen(hon[i]);
+		if (strlen(t) > n && strcmp(t + strlen(t) - n, hon[i]) == 0) {
+			t[strlen(t) - n] = '\0';
+			g_strstrip(t);
+			break;
+		}
+	}
+	if (g_regex_match_simple("^(?:" ZH_NAME "|[A-Z][A-Za-z.'-]+"
+	    "(?: [A-Z][A-Za-z.'-]+){1,3})$", t, 0, 0))
+		name = g_strdup(t);
+	else if (g_regex_match(R(RX_NAME_OFFICE), t, 0, &mi))
+		name = g_match_info_fetch(mi, 1);
+	g_match_info_free(mi);
+	g_free(t);
+	return name;
+}
+
+/*
+ * A writer's credit, "作者：某某", "文｜某某", "（撰文/某某）", or the
+ * name first, "某某｜文": the writer's name (g_malloc'd), or NULL if s
+ * is none.
+ */
+static char *
+writer_name(const char *s)
+{
+	GMatchInfo	*mi = NULL;
+	char		*v, *name = NULL;
+
+	if (g_utf8_strlen(s, -1) > 40)
+		return NULL;
+	if (!g_regex_match(R(RX_WRITER), s, 0, &mi)) {
+		g_match_info_free(mi);
+		mi = NULL;
+		g_regex_match(R(RX_WRITER_AFTER), s, 0, &mi);
+	}
+	if (g_match_info_matches(mi)) {
+		v = g_match_info_fetch(mi, 1);
+		name = person_name(v);
+		g_free(v);
+	}
+	g_match_info_free(mi);
+	return name;
+}
+
+/* Trim s in place of spaces and of the quotes and brackets that wrap
+ * an outlet's name or a title: 「财新网」, 《人民日报》, "The Times". */
+static void
+source_trim(char *s)
+{
+	static const char *const marks[] = { "「", "」", "《", "》", "『",
+	    "』", "“", "”", "【", "】", "〈", "〉", "\"", "'", "~", "*",
+	    "\u3000", " ", "\t", "。", ".", NULL };
+	size_t	 i, n;
+	int	 again = 1;
+
+	while (again) {
+		again = 0;
+		for (i = 0; marks[i] != NULL; i++) {
+			n = strlen(marks[i]);
+			if (strncmp(s, marks[i], n) == 0) {
+				memmove(s, s + n, strlen(s + n) + 1);
+				again = 1;
+			}
+			if (strlen(s) >= n && strcmp(s + strlen(s) - n,
+			    marks[i]) == 0) {
+				s[strlen(s) - n] = '\0';
+				again = 1;
+			}
+		}
+	}
+}
+
+/* If s opens with a bracket of names (《, 「, 『, “), where its
+ * close is; else NULL. */
+static const char *
+source_closer(const char *s)
+{
+	static const char *const pairs[][2] = { { "《", "》" },
+	    { "「", "」" }, { "『", "』" }, { "“", "”" } };
+	size_t	 i;
+
+	for (i = 0; i < G_N_ELEMENTS(pairs); i++)
+		if (g_str_has_prefix(s, pairs[i][0]))
+			return strstr(s, pairs[i][1]);
+	return NULL;
+}
+
+/*
+ * Is s a line that says where the text came from: "原文来自「某报」：
+ * 某题", "转载自某网", "本文首发于某刊", "文章来源：某社", "Originally
+ * published in …", "Source: …"?  In brackets or not, short, one
+ * sentence at most.  If so, *from gets the outlet and *title the
+ * title there, if the line gives one (g_malloc'd, or NULL; either
+ * pointer may be NULL).
+ */
+int
+dc_source_line(const char *s, char **from, char **title)
+{
+	GMatchInfo	*mi = NULL;
+	const char	*p, *e, *cut;
+	char		*t, *rest, *o;
+	int		 zh, ok;
+	gunichar	 c;
+
+	if (from != NULL)
+		*from = NULL;
+	if (title != NULL)
+		*title = NULL;
+	if (g_utf8_strlen(s, -1) > 100)
+		return 0;
+	/* An opening bracket, and its close at the end. */
+	p = s;
+	if (g_str_has_prefix(p, "（") || g_str_has_prefix(p, "【") ||
+	    *p == '(' || *p == '[')
+		p = g_utf8_next_char(p);
+	t = g_strdup(p);
+	if (p != s && *t != '\0') {
+		e = g_utf8_prev_char(t + strlen(t));
+		c = g_utf8_get_char(e);
+		if (c == 0xFF09 || c == 0x3011 || c == ')' || c == ']')
+			t[e - t] = '\0';
+	}
+	g_strstrip(t);
+	zh = g_regex_match(R(RX_SOURCE_ZH), t, 0, &mi);
+	if (!zh) {
+		g_match_info_free(mi);
+		mi = NULL;
+		if (!g_regex_match(R(RX_SOURCE_EN), t, 0, &mi)) {
+			g_match_info_free(mi);
+			g_free(t);
+			return 0;
+		}
+	}
+	rest = g_match_info_fetch(mi, 1);
+	if (rest == NULL || *rest == '\0') {
+		g_free(rest);
+		rest = g_match_info_fetch(mi, 2);
+	}
+	g_match_info_free(mi);
+	g_free(t);
+	if (rest == NULL)
+		return 0;
+	/* One sentence at most: a mark inside ends another. */
+	for (p = rest; *p != '\0'; p = g_utf8_next_char(p)) {
+		c = g_utf8_get_char(p);
+		if ((c == 0x3002 || c == 0xFF01 || c == 0xFF1F) &&
+		    p[strlen("。")] != '\0')
+			break;
+	}
+	if (*p != '\0') {
+		g_free(rest);
+		return 0;
+	}
+	/* The outlet: up to a colon (the title follows), a comma, a bar
+	 * or, in English, " on " (a date) or " as " (a title). */
+	cut = NULL;
+	for (p = rest; *p != '\0' && cut == NULL; p = g_utf8_next_char(p)) {
+		c = g_utf8_get_char(p);
+		if (c == 0xFF1A || c == ':' || c == 0xFF0C || c == ',' ||
+		    c == 0xFF1B || c == ';' || c == '|' || c == 0xFF5C ||
+		    c == 0x3001 || (!zh && (g_str_has_prefix(p, " on ") ||
+		    g_str_has_prefix(p, " as "))))
+			cut = p;
+	}
+	o = cut != NULL ? g_strndup(rest, (gsize)(cut - rest)) :
+	    g_strdup(rest);
+	/* A name in brackets is the name: 《某刊》2020年第3期. */
+	if ((e = source_closer(o)) != NULL)
+		o[e - o] = '\0';
+	source_trim(o);
+	ok = *o != '\0' && g_utf8_strlen(o, -1) <= (zh ? 30 : 80);
+	if (ok && from != NULL)
+		*from = g_strdup(o);
+	g_free(o);
+	/* After a colon, the title the text had there. */
+	if (ok && title != NULL && cut != NULL &&
+	    (g_utf8_get_char(cut) == 0xFF1A || *cut == ':')) {
+		o = g_strdup(g_utf8_next_char(cut));
+		source_trim(o);
+		if (*o != '\0')
+			*title = o;
+		else
+			g_free(o);
+	}
+	g_free(rest);
+	return ok;
 }
 
 /*
@@ -810,6 +1096,23 @@ find_date_warn(const char *s, char **iso, int *st, int *en, int warn)
  * for "Beijing, 10 November 2020" *place = "Beijing".  Returns 1 and
  * sets the g_malloc'd *iso, *date, *place (place may be NULL), or 0.
  */
+/* Do the st bytes of s before a date end in a label's colon? */
+static int
+date_labelled(const char *s, int st)
+{
+	const char	*e = s + st, *q;
+	gunichar	 c;
+
+	while (e > s) {
+		q = g_utf8_prev_char(e);
+		c = g_utf8_get_char(q);
+		if (c != ' ' && c != 0x3000 && c != '\t')
+			return c == ':' || c == 0xFF1A;
+		e = q;
+	}
+	return 0;
+}
+
 int
 dc_parse_date(const char *s, char **iso, char **date, char **place)
 {
@@ -820,7 +1123,9 @@ dc_parse_date(const char *s, char **iso, char **date, char **place)
 		return 0;
 	*date = g_strndup(s + st, en - st);
 	rest = g_string_new(NULL);
-	g_string_append_len(rest, s, st);
+	/* A label before the date ("更新时间: ", "Date:") is no place. */
+	if (!date_labelled(s, st))
+		g_string_append_len(rest, s, st);
 	g_string_append_c(rest, ' ');
 	g_string_append(rest, s + en);
 	/* A bracketed note beside the date ("（附照片2张）") is no place:
@@ -890,6 +1195,21 @@ title_case(const char *s)
 	return n == 0 || caps * 10 >= n * 6;
 }
 
+/* How many clause marks (，；、) s holds. */
+static int
+clause_marks(const char *s)
+{
+	const char	*p;
+	gunichar	 c;
+	int		 n = 0;
+
+	for (p = s; *p != '\0'; p = g_utf8_next_char(p)) {
+		c = g_utf8_get_char(p);
+		n += c == 0xFF0C || c == 0xFF1B || c == 0x3001;
+	}
+	return n;
+}
+
 /*
  * Could this line belong to a header block (title, subtitle, speaker,
  * date and place)?  Header lines are short, end in no clause or
@@ -925,7 +1245,10 @@ header_like(const struct dc_line *l)
 	    c == 0xFF1A || c == 0xFF1B || c == '.' || c == '!' ||
 	    c == '?' || c == ',' || c == ':' || c == ';')
 		return 0;
-	/* A Chinese sentence inside: body text, not a header. */
+	/* A Chinese sentence inside: body text, not a header; nor is a
+	 * long line of clauses (a hard-wrapped list of addressees). */
+	if (nchars(l->text) > 24 && clause_marks(l->text) >= 3)
+		return 0;
 	return strstr(l->text, "。") == NULL;
 }
 
@@ -964,9 +1287,12 @@ dc_recognise_line(const struct dc_line **l, size_t n, size_t i, int en)
 		return DC_LREC_BLANK | DC_LREC_HEADER;
 	zh = !(l[i]->lang == DC_LANG_EN || (l[i]->lang < 0 &&
 	    (unsigned char)s[0] < 0x80));
-	if (header_like(l[i]) || (en == 0 && headline_like(l, n, i)))
+	/* A line saying where the text came from stands in the header
+	 * whatever its punctuation. */
+	if (header_like(l[i]) || (en == 0 && headline_like(l, n, i)) ||
+	    dc_source_line(s, NULL, NULL))
 		r |= DC_LREC_HEADER;
-	if (heading_kind(s) > 0)
+	if (heading_kind(s) != 0)
 		r |= DC_LREC_NUMHEAD;
 	if (dc_is_address(s, zh ? DC_LANG_ZH : DC_LANG_EN))
 		r |= DC_LREC_ADDRESS;
@@ -1331,6 +1657,10 @@ header_zh(struct dc_doc *d, int *seen, const struct dc_line *line, int more)
 	} else if ((g_regex_match(R(RX_HEADER_LINES_PAREN), s, 0, NULL) ||
 	    nchars(s) <= 24) && header_date(d, lang, s)) {
 		header_add(d, DC_DATEPLACE, lang, s, line);
+		/* A page's update time is not the text's own date. */
+		d->meta.date_stamp = g_regex_match_simple("^(?:最后|最後)?"
+		    "(?:更新|修改|修订|修訂)(?:时间|時間|日期|于|於)?"
+		    "[ \\t\\x{3000}]*[:：]", s, 0, 0);
 		*seen = 1;
 	} else if (header_stamp(d, lang, s)) {
 		header_add(d, DC_DATEPLACE, lang, s, line);
@@ -1465,9 +1795,17 @@ header_file_title(struct dc_doc *d, int lang, const struct dc_line **l,
 	if (j < n)
 		header_add(d, DC_DATEPLACE, lang, l[i]->text, l[i]);
 	else {
+		/* Alone, the line is a date and a title: two header
+		 * lines, so that the title lines say the title. */
+		struct dc_node	*h;
+		gint		 st, en;
+
 		t = g_match_info_fetch(mi, 2);
+		g_match_info_fetch_pos(mi, 2, &st, &en);
 		meta_cat(&d->meta.l[lang].title, " ", t);
-		header_add(d, DC_TITLE, lang, l[i]->text, l[i]);
+		header_add(d, DC_DATEPLACE, lang, *date, l[i]);
+		h = header_add(d, DC_TITLE, lang, t, l[i]);
+		h->col = l[i]->col + st;
 		g_free(t);
 	}
 	g_match_info_free(mi);
@@ -1501,6 +1839,31 @@ header_credit(struct dc_doc *d, int lang, const struct dc_line *line)
 	header_add(d, DC_BYLINE, lang, line->text, line);
 	g_free(w);
 	g_free(name);
+	return 1;
+}
+
+/*
+ * A header line that says where the text came from ("原文来自「某报」：
+ * 某题", "Originally published in …"): a source line, never a title;
+ * the outlet and the title there go to the metadata where it has
+ * none.  Returns 1 if the line is one.
+ */
+static int
+header_source(struct dc_doc *d, int lang, const struct dc_line *line)
+{
+	struct dc_node	*n;
+	char		*from, *title;
+
+	if (!dc_source_line(line->text, &from, &title))
+		return 0;
+	if (d->meta.from == NULL)
+		dc_meta_set(&d->meta.from, from);
+	if (title != NULL && d->meta.orig_title == NULL)
+		dc_meta_set(&d->meta.orig_title, title);
+	n = header_add(d, DC_SOURCE, lang, line->text, line);
+	n->sub = DC_SUB_FROM;
+	g_free(from);
+	g_free(title);
 	return 1;
 }
 
@@ -1560,6 +1923,8 @@ dc_header_lines(struct dc_doc *d, const struct dc_line **l, size_t n)
 
 		if (lang == DC_LANG_ZH && header_credit(d, lang, l[i]))
 			continue;
+		if (header_source(d, lang, l[i]))
+			continue;
 		if (lang == DC_LANG_ZH)
 			header_zh(d, &seen[lang], l[i], i + 1 < n);
 		else
@@ -1611,6 +1976,9 @@ role_may(enum rx_id id, const char *s)
 	case RX_R_NOTE:
 		return g_str_has_prefix(s, "编") || g_str_has_prefix(s, "編") ||
 		    g_str_has_prefix(s, "【") || s[0] == '[' || s[0] == 'E';
+	case RX_R_HEADNOTE:
+		return g_str_has_prefix(s, "这") || g_str_has_prefix(s, "這") ||
+		    g_str_has_prefix(s, "本文") || g_str_has_prefix(s, "此文");
 	case RX_R_DATELINE:
 	case RX_R_DATELINE_END:
 		return strstr(s, "日") != NULL;
@@ -1698,7 +2066,8 @@ heading_form(const char *s, int lang)
 		    c != 0x2019)
 			break;
 	}
-	if (role_punct_end(c))
+	/* A dash at the end announces what follows, as a colon does. */
+	if (role_punct_end(c) || c == 0x2014 || c == 0x2015)
 		return 0;
 	if (dc_is_address(s, lang) || dc_is_thanks(s, lang))
 		return 0;
@@ -1725,7 +2094,7 @@ heading_form(const char *s, int lang)
 }
 
 /* Numbering kind of a heading, for its level: 0 none, 1 "一、",
- * 2 "（一）", 3 "1.", 4 "（1）", 5 "第一部分". */
+ * 2 "（一）", 3 "1.", 4 "（1）", 5 "第一部分", "Chapter 1". */
 static int
 heading_kind(const char *s)
 {
@@ -1831,8 +2200,12 @@ signoff_author(struct dc_doc *d, const struct dc_node *b, const char *t)
 	/* A letter's or a speech's date under it is the text's date
 	 * where the header gave none. */
 	if (b->sub == DC_SUB_DATELINE) {
-		if (d->meta.date_iso == NULL)
+		if (d->meta.date_iso == NULL || d->meta.date_stamp) {
+			if (d->meta.date_stamp)
+				dc_meta_set(&d->meta.date_iso, NULL);
+			d->meta.date_stamp = 0;
 			header_date(d, DC_LANG_ZH, t);
+		}
 		return;
 	}
 	if (b->sub == DC_SUB_BYLINE) {
@@ -1857,6 +2230,15 @@ signoff_author(struct dc_doc *d, const struct dc_node *b, const char *t)
 	}
 	if (b->sub != DC_SUB_SIGNED || d->meta.l[DC_LANG_ZH].speaker != NULL)
 		return;
+	/* "作者：某某同志", "某某｜文": the name in the credit. */
+	if ((name = writer_name(t)) != NULL) {
+		dc_meta_set(&d->meta.l[DC_LANG_ZH].speaker, name);
+		dc_meta_set(&d->meta.author_from, t);
+		dc_msg(DC_WARN_ROLE, b->line, 0, "author taken from the "
+		    "writer's credit: %s", name);
+		g_free(name);
+		return;
+	}
 	name = g_strdup(t);
 	if (g_str_has_prefix(name, "（") || name[0] == '(') {
 		char *u = g_strdup(name + (name[0] == '(' ? 1 : 3));
@@ -1993,7 +2375,8 @@ trailer_form(const char *t)
 		if (strcmp(u, ends[i]) == 0)
 			ok = 1;
 	if (!ok && g_utf8_strlen(u, -1) <= 160)
-		ok = role_match(RX_TRAIL_LABEL, u) || role_match(RX_STAFF, t);
+		ok = role_match(RX_TRAIL_LABEL, u) || role_match(RX_STAFF, t) ||
+		    dc_source_line(t, NULL, NULL);
 	g_free(u);
 	return ok;
 }
@@ -2008,6 +2391,7 @@ dc_recognise(const char *t, int lang)
 {
 	unsigned	 r = 0;
 	long		 n = nchars(t);
+	char		*w;
 
 	if (dc_is_thanks(t, lang))
 		r |= DC_REC_THANKS;
@@ -2042,6 +2426,8 @@ dc_recognise(const char *t, int lang)
 		r |= DC_REC_EDITOR_END;
 	if (role_match(RX_R_NOTE, t))
 		r |= DC_REC_NOTE;
+	if (n <= 120 && role_match(RX_R_HEADNOTE, t))
+		r |= DC_REC_HEADNOTE;
 	switch (heading_form(t, lang)) {
 	case 2:
 		r |= DC_REC_HEADNUM;
@@ -2055,8 +2441,11 @@ dc_recognise(const char *t, int lang)
 	if (web_colon_early(t) && role_match(lang == DC_LANG_ZH ?
 	    RX_R_TURN_ZH : RX_R_TURN_EN, t))
 		r |= DC_REC_TURN;
-	if (trailer_form(t))
+	if ((w = writer_name(t)) != NULL)
+		r |= DC_REC_WRITER;
+	else if (trailer_form(t))
 		r |= DC_REC_TRAILER;
+	g_free(w);
 	return r;
 }
 
@@ -2142,6 +2531,7 @@ tail_sub(enum dc_role r)
 	case DC_ROLE_EDITOR:
 		return DC_SUB_EDITOR;
 	case DC_ROLE_SIGNED:
+	case DC_ROLE_WRITER:
 		return DC_SUB_SIGNED;
 	case DC_ROLE_CREDIT:
 		return DC_SUB_CREDIT;
@@ -2197,15 +2587,78 @@ caption_sub(const char *t, int lang)
 	return DC_SUB_CAPTION;
 }
 
+/* A note on the text above it, "这是某某在…上的讲话。", names who gave
+ * it: the speaker, where nothing else did. */
+static void
+headnote_speaker(struct dc_doc *d, const char *t, int line)
+{
+	GMatchInfo	*mi = NULL;
+	char		*w, *name;
+
+	if (d->meta.l[DC_LANG_ZH].speaker == NULL &&
+	    role_match(RX_R_HEADNOTE, t) &&
+	    g_regex_match(R(RX_R_HEADNOTE), t, 0, &mi) &&
+	    (w = g_match_info_fetch(mi, 1)) != NULL) {
+		if (*w != '\0' && (name = person_name(w)) != NULL) {
+			dc_meta_set(&d->meta.l[DC_LANG_ZH].speaker, name);
+			dc_meta_set(&d->meta.author_from, t);
+			dc_msg(DC_WARN_ROLE, line, 0, "speaker taken from the "
+			    "note on the text: %s", name);
+			g_free(name);
+		}
+		g_free(w);
+	}
+	g_match_info_free(mi);
+}
+
+/*
+ * A trailer that gives the original title with the original's header
+ * lines after it, apart by spaces: "（原标题：在…的讲话 （2013年4月28日）
+ * 某某）".  The last of them, a person's name, is the speaker where
+ * nothing else named one.
+ */
+static void
+origtitle_speaker(struct dc_doc *d, const struct dc_node *b, const char *t)
+{
+	const char	*p, *sp = NULL;
+	char		*w, *name;
+	size_t		 n;
+
+	if (d->meta.l[DC_LANG_ZH].speaker != NULL ||
+	    (strstr(t, "原标题") == NULL && strstr(t, "原標題") == NULL))
+		return;
+	for (p = t; *p != '\0'; p = g_utf8_next_char(p))
+		if (*p == ' ' || g_utf8_get_char(p) == 0x3000)
+			sp = p;
+	if (sp == NULL)
+		return;
+	w = g_strdup(g_utf8_next_char(sp));
+	/* Off the closing bracket. */
+	n = strlen(w);
+	if (n >= 3 && strcmp(w + n - 3, "）") == 0)
+		w[n - 3] = '\0';
+	else if (n >= 1 && w[n - 1] == ')')
+		w[n - 1] = '\0';
+	if ((name = person_name(w)) != NULL) {
+		dc_meta_set(&d->meta.l[DC_LANG_ZH].speaker, name);
+		dc_meta_set(&d->meta.author_from, t);
+		dc_msg(DC_WARN_ROLE, b->line, 0, "speaker taken from the "
+		    "original title's header lines: %s", name);
+		g_free(name);
+	}
+	g_free(w);
+}
+
 /* An editor's note b, and "——编者" that may end it split off as its
  * sign-off. */
 static void
-body_note(struct dc_node *b, const char *t, int lang)
+body_note(struct dc_doc *d, struct dc_node *b, const char *t, int lang)
 {
 	struct dc_node	*nb;
 	int		 off;
 
 	b->type = DC_NOTE;
+	headnote_speaker(d, t, b->line);
 	if (lang == DC_LANG_ZH && b->child->next == NULL &&
 	    (off = role_tail(RX_R_EDITOR_END, t)) > 0 &&
 	    (nb = block_split(b, (size_t)off, DC_SIGNOFF)) != NULL)
@@ -2215,7 +2668,7 @@ body_note(struct dc_node *b, const char *t, int lang)
 /* Give block b the role r of the opening or the body (not the tail).
  * Returns 1 if r is one of those. */
 static int
-body_role(struct dc_node *b, enum dc_role r)
+body_role(struct dc_doc *d, struct dc_node *b, enum dc_role r)
 {
 	const char	*t;
 	int		 lang;
@@ -2235,7 +2688,7 @@ body_role(struct dc_node *b, enum dc_role r)
 		b->type = DC_VOCATIVE;
 		return 1;
 	case DC_ROLE_NOTE:
-		body_note(b, t, lang);
+		body_note(d, b, t, lang);
 		return 1;
 	case DC_ROLE_BCAPTION:
 		b->type = DC_CAPTION;
@@ -2269,7 +2722,7 @@ body_decide(struct dc_doc *d, struct dc_node *first, const struct dc_opts *o)
 	/* From the end back, as a reader finds who signed. */
 	for (i = n; i-- > 0; ) {
 		b = v[i];
-		if (body_role(b, r[i]))
+		if (body_role(d, b, r[i]))
 			continue;
 		switch (r[i]) {
 		case DC_ROLE_BODY:
@@ -2279,8 +2732,18 @@ body_decide(struct dc_doc *d, struct dc_node *first, const struct dc_opts *o)
 		case DC_ROLE_NOTE:
 		case DC_ROLE_BCAPTION:
 			continue;
+		case DC_ROLE_WRITER:
+			/* The writer's credit opens the text: it signs
+			 * it, but it does not close it. */
+			b->type = DC_SIGNOFF;
+			b->sub = DC_SUB_SIGNED;
+			t = block_text(b, &lang);
+			signoff_author(d, b, t);
+			continue;
 		case DC_ROLE_TRAILER:
-			/* A paragraph, but no heading or turn. */
+			b->type = DC_NOTE;
+			t = block_text(b, &lang);
+			origtitle_speaker(d, b, t);
 			break;
 		case DC_ROLE_SPLIT:
 			if ((b = tail_split(b)) == NULL)
@@ -2314,18 +2777,21 @@ body_decide(struct dc_doc *d, struct dc_node *first, const struct dc_opts *o)
 }
 
 /*
- * Block b has a heading's form (k: heading_form()): with up to two more
- * lines of that form after it, then a paragraph, it is a heading (the
- * lines joined into it).  Returns the paragraph after it, or NULL if b
- * is no heading.
+ * Block b has a heading's form (k: heading_form()): with one more line
+ * of that form after it (a heading wrapped), then a paragraph, it is a
+ * heading (the lines joined into it).  Three such lines or more are
+ * items: *items is set to the block after them, none a heading.
+ * Returns the paragraph after the heading, or NULL if b is no heading.
  */
 static struct dc_node *
-body_heading(struct dc_node *b, int k, const struct dc_node *tail)
+body_heading(struct dc_node *b, int k, const struct dc_node *tail,
+    struct dc_node **items)
 {
 	struct dc_node	*m;
 	const char	*t;
 	int		 lang, nlines = 1;
 
+	*items = NULL;
 	for (m = b->next; m != NULL && m != tail && nlines < 4 &&
 	    m->type == DC_PARA; m = m->next) {
 		t = block_text(m, &lang);
@@ -2335,6 +2801,12 @@ body_heading(struct dc_node *b, int k, const struct dc_node *tail)
 	}
 	if (m == NULL || m == tail || nlines >= 4 || m->type != DC_PARA)
 		return NULL;
+	/* Three short lines or more are items or names (a list, the
+	 * units taking part), not one heading wrapped. */
+	if (nlines > 2) {
+		*items = m;
+		return NULL;
+	}
 	b->type = DC_HEADING;
 	while (b->next != m)
 		heading_join(b, b->next);
@@ -2376,6 +2848,7 @@ void
 dc_body_roles(struct dc_doc *d, const struct dc_opts *o)
 {
 	struct dc_node	*b, *s, *m, *next, *first = NULL, *tail = NULL;
+	struct dc_node	*items = NULL;
 	const char	*t;
 	int		 lang, para = 0, strong, k, nb = 0, nlong = 0;
 	int		 turns = 0, names = 0, kinds[7] = { 0 };
@@ -2415,6 +2888,8 @@ dc_body_roles(struct dc_doc *d, const struct dc_opts *o)
 
 	for (b = first; b != NULL && b != tail; b = next) {
 		next = b->next;
+		if (b == items)
+			items = NULL;	/* the run of short lines is over */
 		if (!dc_type_is_block(b->type) || b->child == NULL)
 			continue;
 		t = block_text(b, &lang);
@@ -2434,8 +2909,8 @@ dc_body_roles(struct dc_doc *d, const struct dc_opts *o)
 		/* A text whose markup marks two headings or more marks
 		 * them all: its short lines are items, not headings. */
 		if (k > 0 && nlong >= 2 && marked < 2 && next != NULL &&
-		    next != tail && (para || k == 2) &&
-		    (m = body_heading(b, k, tail)) != NULL) {
+		    next != tail && (para || k == 2) && items == NULL &&
+		    (m = body_heading(b, k, tail, &items)) != NULL) {
 			next = m;
 			kinds[heading_kind(block_text(b, &lang)) + 1]++;
 			continue;
@@ -2814,6 +3289,16 @@ join_colon(const char *s)
 	    (n >= 3 && strcmp(s + n - 3, "：") == 0);
 }
 
+/* Does s open with a quotation mark (the words a colon announces, in
+ * its paragraph: "他说：" and "“……”" on the next line)? */
+static int
+join_quote_opens(const char *s)
+{
+	gunichar	 c = g_utf8_get_char(s);
+
+	return c == 0x201C || c == 0x300C || c == 0x300E || c == '"';
+}
+
 /* What the whole text shows of its line structure (join_scan()). */
 struct join_ctx {
 	int	 spaced;	/* a blank line after nearly every line */
@@ -2821,6 +3306,9 @@ struct join_ctx {
 				   go on in unindented lines: hard-wrapped */
 	int	 prev;		/* indent of the run's last line */
 	int	 prevend;	/* it ends a sentence */
+	long	 width;		/* characters of the longest Chinese line */
+	int	 fixed;		/* a third of the Chinese lines (three or
+				   more) are that long: wrapped at a width */
 };
 
 /* Does a line end a sentence (before closing quotes)? */
@@ -2852,6 +3340,7 @@ join_scan(const struct dc_input *in, struct join_ctx *x)
 {
 	const struct dc_line	*l;
 	size_t			 i, lines = 0, spaced = 0, ind = 0, cont = 0;
+	size_t			 full = 0;
 	int			 depth = 0;
 
 	memset(x, 0, sizeof(*x));
@@ -2863,6 +3352,7 @@ join_scan(const struct dc_input *in, struct join_ctx *x)
 		spaced += i + 1 < in->nlines && in->lines[i + 1].blank;
 		if (l->lang != DC_LANG_ZH)
 			continue;
+		x->width = MAX(x->width, g_utf8_strlen(l->text, -1));
 		if (l->indent > 0)
 			ind++;
 		else if (i > 0 && !in->lines[i - 1].blank &&
@@ -2874,6 +3364,15 @@ join_scan(const struct dc_input *in, struct join_ctx *x)
 	}
 	x->spaced = lines >= 4 && spaced * 10 >= lines * 9;
 	x->wrapped = ind >= 2 && cont >= 2;
+	for (i = 0, lines = 0; i < in->nlines; i++) {
+		l = &in->lines[i];
+		if (l->blank || l->lang != DC_LANG_ZH)
+			continue;
+		lines++;
+		if (g_utf8_strlen(l->text, -1) * 10 >= x->width * 9)
+			full++;
+	}
+	x->fixed = full >= 3 && full * 3 >= lines;
 }
 
 /* A hard-wrapped line goes on: no indent after a run that opened
@@ -2891,22 +3390,32 @@ join_wrapped(const struct join_ctx *x, const struct dc_line *last,
  * May line l go on the run last ends (cont: what dc_line_continues()
  * said of it), with blanks blank lines between?  A blank line, a
  * deeper indent or a change of form ends a run; a join across a blank
- * line needs a clause mark in a double-spaced text, and never follows
- * a colon.
+ * line needs a clause mark in a double-spaced text; after a colon only
+ * a wrapped line or a quotation goes on.
  */
 static int
 join_ok(const struct join_ctx *x, const struct dc_line *last,
     const struct dc_line *l, int cont, int blanks)
 {
-	if (l->body || l->heading || (l->lang != last->lang &&
+	if (l->body || l->heading || l->brk || (l->lang != last->lang &&
 	    l->lang >= 0) || clause_address(l->text))
 		return 0;
 	if (cont == 0)
 		return blanks == 0 && join_wrapped(x, last, l);
 	if (l->indent > x->prev)
 		return 0;
+	/* A colon ends an announcement whose items follow as paragraphs
+	 * of their own: a line after it goes on only where the text was
+	 * wrapped there (the colon line is as long as the text's longest
+	 * lines) or where it opens the quotation announced, never across
+	 * an indent or a blank line, never an item. */
+	if (join_colon(last->text))
+		return blanks == 0 && l->indent == 0 &&
+		    !role_match(RX_R_NUM, l->text) && ((x->fixed &&
+		    g_utf8_strlen(last->text, -1) * 10 >= x->width * 9) ||
+		    join_quote_opens(l->text));
 	if (blanks > 0)
-		return cont == 2 && x->spaced && !join_colon(last->text);
+		return cont == 2 && x->spaced;
 	return 1;
 }
 

@@ -1825,6 +1825,10 @@ render_tei(const struct dc_doc *d, const struct dc_opts *o,
 				t.first = i;
 			ntexts++;
 		}
+	/* An original and its translation: the document's language is
+	 * the original's. */
+	if (d->align != NULL && (t.texts & (1u << d->align->lang_a)))
+		t.first = (int)d->align->lang_a;
 
 	/* Pairs only where there are two texts to link: one text of a
 	 * million short paragraphs need not hold a pair for each. */

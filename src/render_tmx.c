@@ -96,7 +96,8 @@ tmx_tuv(struct tmx *t, const struct dc_pair *p, enum dc_lang l,
  */
 static void
 tmx_tu(struct tmx *t, const struct dc_pair *p, const char *id,
-    const char *segtype, int sent, const char *ta, const char *tb)
+    const char *segtype, int sent, const char *check, const char *ta,
+    const char *tb)
 {
 	char	 bead[32], num[16];
 
@@ -118,6 +119,10 @@ tmx_tu(struct tmx *t, const struct dc_pair *p, const char *id,
 		snprintf(num, sizeof(num), "%d", sent);
 		tmx_prop(t, "x-docconv-sentence", num);
 	}
+	/* What to check in a translation tool: this unit, not only its
+	 * paragraph's warning. */
+	if (check != NULL)
+		tmx_prop(t, "x-docconv-check", check);
 	tmx_tuv(t, p, t->ps->orig, ta);
 	tmx_tuv(t, p, t->tl, tb);
 	dc_xml_nl(t->x);
@@ -161,7 +166,8 @@ tmx_sentence_tus(struct tmx *t, const struct dc_pair *p, const char *id,
 		xa = tmx_join(sa, ia, e[k].a, t->ps->orig);
 		xb = tmx_join(sb, ib, e[k].b, t->tl);
 		sid = g_strdup_printf("%s.%zu", id, k + 1);
-		tmx_tu(t, p, sid, NULL, (int)k + 1, xa, xb);
+		tmx_tu(t, p, sid, NULL, (int)k + 1, e[k].length ? "length" :
+		    e[k].doubt ? "alignment" : NULL, xa, xb);
 		ia += (size_t)e[k].a;
 		ib += (size_t)e[k].b;
 		doubt |= e[k].doubt;
@@ -222,7 +228,7 @@ tmx_body(struct tmx *t)
 		    g_strv_length(sb) < 2) ||
 		    tmx_sentence_tus(t, p, id, sa, sb) == -1)
 			tmx_tu(t, p, id, t->o->tmx_sentences ? "paragraph" :
-			    NULL, 0, ta, tb);
+			    NULL, 0, NULL, ta, tb);
 		g_strfreev(sa);
 		g_strfreev(sb);
 		g_free(id);

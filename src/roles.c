@@ -43,6 +43,8 @@ enum rl_feat {
 	RF_HEADNUM,
 	RF_TURN,
 	RF_TRAILER,
+	RF_WRITER,
+	RF_HEADNOTE,	/* a note on the text's form, among the first two */
 	RF_FIRST,	/* the body's first block */
 	RF_LAST,	/* the text's last block */
 	RF_END3,	/* three or more blocks after it */
@@ -57,6 +59,7 @@ enum rl_feat {
 	RF_NEXT_TAIL,	/* the next block is a sign-off's form */
 	RF_PREV_STOP,	/* the block before ends a sentence */
 	RF_CAPFORM,	/* a caption's or a credit's form, any */
+	RF_LATE3,	/* three blocks or more before it */
 	RF__MAX
 };
 
@@ -64,16 +67,16 @@ static const char *const rl_feat_names[RF__MAX] = {
 	"bias", "thanks", "address", "byline", "dateline", "date",
 	"editor", "signed", "credit", "caption", "credit-end",
 	"dateline-end", "editor-end", "note", "head", "head-num", "turn",
-	"trailer",
+	"trailer", "writer", "headnote",
 	"first", "last", "end3", "end6", "typed", "empty", "multi",
 	"short", "long", "stop", "bracket", "next-tail", "prev-stop",
-	"caption-form",
+	"caption-form", "late3",
 };
 
 static const char *const rl_role_names[DC_ROLE__MAX] = {
 	"body", "split", "closing", "byline", "dateline", "editor",
 	"signed", "credit", "caption", "trailer", "lead", "salutation",
-	"vocative", "note", "body-caption",
+	"vocative", "note", "body-caption", "writer",
 };
 
 /*
@@ -100,9 +103,11 @@ static const int rl_weights[DC_ROLE__MAX][RF__MAX] = {
 	[DC_ROLE_DATELINE] = { TAIL_ANY, [RF_BIAS] = 5, [RF_DATELINE] = -10,
 	    [RF_DATE] = -10 },
 	[DC_ROLE_EDITOR] = { TAIL_ANY, [RF_BIAS] = 5, [RF_EDITOR] = -10 },
-	/* A signature stands among the last three blocks. */
+	/* A signature stands among the last three blocks; a label's or a
+	 * source line's form ("（转载自某报）") trails, it does not sign. */
 	[DC_ROLE_SIGNED] = { TAIL_ANY, [RF_BIAS] = 5, [RF_SIGNED] = -8,
-	    [RF_THANKS] = X, [RF_MULTI] = X, [RF_END3] = X },
+	    [RF_WRITER] = -10, [RF_THANKS] = X, [RF_MULTI] = X,
+	    [RF_END3] = X, [RF_TRAILER] = 4 },
 	[DC_ROLE_CREDIT] = { TAIL_ANY, [RF_BIAS] = 5, [RF_CREDIT] = -10,
 	    [RF_MULTI] = X },
 	[DC_ROLE_CAPTION] = { TAIL_ANY, [RF_BIAS] = 5, [RF_CAPTION] = -10,
@@ -119,9 +124,13 @@ static const int rl_weights[DC_ROLE__MAX][RF__MAX] = {
 	    [RF_ADDRESS] = -12 },
 	[DC_ROLE_VOCATIVE] = { [RF_TYPED] = X, [RF_BIAS] = 6,
 	    [RF_ADDRESS] = -12 },
-	[DC_ROLE_NOTE] = { [RF_TYPED] = X, [RF_BIAS] = 5, [RF_NOTE] = -10 },
+	[DC_ROLE_NOTE] = { [RF_TYPED] = X, [RF_BIAS] = 5, [RF_NOTE] = -10,
+	    [RF_HEADNOTE] = -10 },
 	[DC_ROLE_BCAPTION] = { [RF_TYPED] = X, [RF_BIAS] = 5,
 	    [RF_CAPFORM] = -9 },
+	/* The writer's credit ("某某｜文") among the first blocks. */
+	[DC_ROLE_WRITER] = { [RF_TYPED] = X, [RF_EMPTY] = X, [RF_BIAS] = 5,
+	    [RF_WRITER] = -10, [RF_LATE3] = X },
 };
 
 /* Beside the recognisers' bits, in rl_unit.rec: the reader typed it. */
@@ -137,17 +146,18 @@ static const unsigned rl_needs[DC_ROLE__MAX] = {
 	[DC_ROLE_BYLINE] = DC_REC_BYLINE,
 	[DC_ROLE_DATELINE] = DC_REC_DATELINE | DC_REC_DATE,
 	[DC_ROLE_EDITOR] = DC_REC_EDITOR,
-	[DC_ROLE_SIGNED] = DC_REC_SIGNED,
+	[DC_ROLE_SIGNED] = DC_REC_SIGNED | DC_REC_WRITER,
 	[DC_ROLE_CREDIT] = DC_REC_CREDIT,
 	[DC_ROLE_CAPTION] = DC_REC_CAPTION | DC_REC_CREDIT_END,
 	[DC_ROLE_TRAILER] = DC_REC_TRAILER,
 	[DC_ROLE_SALUTATION] = DC_REC_ADDRESS,
 	[DC_ROLE_VOCATIVE] = DC_REC_ADDRESS,
-	[DC_ROLE_NOTE] = DC_REC_NOTE,
+	[DC_ROLE_NOTE] = DC_REC_NOTE | DC_REC_HEADNOTE,
 	[DC_ROLE_BCAPTION] = DC_REC_CAPTION | DC_REC_CREDIT |
 	    DC_REC_CREDIT_END,
 	[DC_ROLE_LEAD] = RL_TYPED | DC_REC_CAPTION | DC_REC_CREDIT |
 	    DC_REC_CREDIT_END,
+	[DC_ROLE_WRITER] = DC_REC_WRITER,
 };
 
 /* A role wins by a small margin below this: a warning says so. */
@@ -157,8 +167,9 @@ static const unsigned rl_needs[DC_ROLE__MAX] = {
  * ---- The grammar ----
  *
  * The roles stand in regions, in this order: the opening (the
- * salutation, and before it only headings and captions), the body
- * (paragraphs, vocatives, editor's notes, captions; headings and turns
+ * salutation, and before it only headings, captions and editor's notes
+ * or notes on the text, which stand above it), the body
+ * (paragraphs, vocatives, captions, the writer's credit; headings and turns
  * are told by dc_body_roles() among the body's blocks), the last
  * paragraph with a sign-off split off it (once), what closes the
  * text (thanks, sign-offs, credits and captions, in any order), and
@@ -170,11 +181,12 @@ rl_region(enum dc_role r)
 	switch (r) {
 	case DC_ROLE_LEAD:
 	case DC_ROLE_SALUTATION:
+	case DC_ROLE_NOTE:
 		return 0;
 	case DC_ROLE_BODY:
 	case DC_ROLE_VOCATIVE:
-	case DC_ROLE_NOTE:
 	case DC_ROLE_BCAPTION:
+	case DC_ROLE_WRITER:
 		return 1;
 	case DC_ROLE_SPLIT:
 		return 2;
@@ -222,6 +234,7 @@ rl_group(enum dc_role r)
 	case DC_ROLE_DATELINE:
 	case DC_ROLE_EDITOR:
 	case DC_ROLE_SIGNED:
+	case DC_ROLE_WRITER:
 		return 3;
 	case DC_ROLE_CREDIT:
 	case DC_ROLE_CAPTION:
@@ -292,7 +305,7 @@ rl_unit_own(struct rl_unit *u, const struct dc_node *b)
 	u->lang = s->lang;
 	u->f[RF_MULTI] = b->child->next != NULL;
 	u->rec = dc_recognise(t, u->lang);
-	for (i = 0; i <= RF_TRAILER - RF_THANKS; i++)
+	for (i = 0; i <= RF_HEADNOTE - RF_THANKS; i++)
 		u->f[RF_THANKS + i] = (u->rec >> i) & 1;
 	n = g_utf8_strlen(t, -1);
 	u->f[RF_SHORT] = n <= 30;
@@ -326,6 +339,10 @@ rl_unit_place(struct rl_unit *u, size_t i, size_t n, const unsigned *rec,
 	u->f[RF_END6] = n - i - 1 >= 6;
 	u->f[RF_NEXT_TAIL] = i + 1 < n && (rec[i + 1] & tail) != 0;
 	u->f[RF_PREV_STOP] = i > 0 && stop[i - 1];
+	u->f[RF_LATE3] = i >= 3;
+	/* A note on the text stands above it. */
+	if (i >= 2)
+		u->f[RF_HEADNOTE] = 0;
 }
 
 /*

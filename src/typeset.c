@@ -1211,8 +1211,9 @@ ts_before(const struct ts *t, const struct dc_node *b)
 		    b->level == 1 ? 1.2 : 0.8);
 	if (b->type == DC_SIGNOFF && pt != DC_SIGNOFF)
 		return t->gap + pitch * 0.5;
-	if ((b->type == DC_CAPTION) != (pt == DC_CAPTION) ||
-	    (pt == DC_NOTE && b->type != DC_NOTE))
+	/* Notes one after another are set apart too: each is a note
+	 * of its own (a trailer's label, an end mark). */
+	if ((b->type == DC_CAPTION) != (pt == DC_CAPTION) || pt == DC_NOTE)
 		return t->gap + pitch * 0.4;
 	return t->gap;
 }

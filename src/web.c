@@ -41,9 +41,12 @@ static const struct {
 	  "责任编辑|責任編輯|编辑|編輯|原标题|原標題|"
 	  "URL|Url|url|Link|Source|Title|Subtitle|Author|Date|Editor)"
 	  "[ \\t\\x{3000}]*[：:][ \\t\\x{3000}]*(.*)$", 0 },
-	/* RX_KEY: a lower-case key, its translation, and the value */
+	/* RX_KEY: a lower-case key, its translation, and the value; or
+	 * a key of an exporter's translated in Chinese */
 	[RX_KEY] = {
-	  "^([a-z][a-z_]*(?: [a-z_]+){0,2})(?:/[^:：/\\s][^:：/]{0,11})?"
+	  "^([a-z][a-z_]*(?: [a-z_]+){0,2}|关键词|關鍵詞|关键字|關鍵字|标签|"
+	  "標籤|作者|发表日期|發表日期|发布日期|發布日期)"
+	  "(?:/[^:：/\\s][^:：/]{0,11})?"
 	  "[ \\t]*[：:](?:[ \\t\\x{3000}]+(.*)|)$", 0 },
 };
 
@@ -221,6 +224,44 @@ web_node(struct dc_found *f, enum dc_type t, enum dc_sub sub,
 	g_ptr_array_add(f->nodes, n);
 }
 
+/*
+ * An author's label "作者：某某，原文发自某号": a name, and after a
+ * comma what says where the text came from, which is a source line,
+ * not part of the name.
+ */
+static void
+web_author(struct dc_found *f, const char *v, const struct dc_line *l)
+{
+	const char	*c;
+	char		*name, *from = NULL, *title = NULL;
+
+	c = strstr(v, "，");
+	if (c == NULL)
+		c = strchr(v, ',');
+	if (c == NULL || c == v ||
+	    !dc_source_line(c + (*c == ',' ? 1 : strlen("，")), &from,
+	    &title)) {
+		dc_meta_set(&f->author, v);
+		web_node(f, DC_SPEAKER, DC_SUB_NONE, v, l);
+		return;
+	}
+	name = g_strndup(v, (gsize)(c - v));
+	g_strstrip(name);
+	dc_meta_set(&f->author, name);
+	web_node(f, DC_SPEAKER, DC_SUB_NONE, name, l);
+	c += *c == ',' ? 1 : strlen("，");
+	while (*c == ' ')
+		c++;
+	if (f->from == NULL)
+		dc_meta_set(&f->from, from);
+	if (title != NULL && f->orig_title == NULL)
+		dc_meta_set(&f->orig_title, title);
+	web_node(f, DC_SOURCE, DC_SUB_FROM, c, l);
+	g_free(name);
+	g_free(from);
+	g_free(title);
+}
+
 /* Keep a label's value where it belongs. */
 static void
 web_label(struct dc_found *f, enum web_label k, const char *v,
@@ -248,8 +289,7 @@ web_label(struct dc_found *f, enum web_label k, const char *v,
 		web_node(f, DC_KICKER, DC_SUB_NONE, v, l);
 		break;
 	case WL_AUTHOR:
-		dc_meta_set(&f->author, v);
-		web_node(f, DC_SPEAKER, DC_SUB_NONE, v, l);
+		web_author(f, v, l);
 		break;
 	case WL_DATE:
 		dc_meta_set(&f->date, v);
@@ -940,11 +980,30 @@ web_frontmatter(struct dc_input *in, size_t fm, struct dc_found *f)
 	for (first = 0; l[first].blank; first++)
 		;
 	for (i = first + 1; i + 1 < fm; i++) {
+		/* An indented line is a nested key's or a value's. */
+		if (l[i].indent > 0)
+			continue;
 		n = strcspn(l[i].text, ":=");
 		if (l[i].text[n] == '\0' || n == 0 || n > 20)
 			continue;
 		k = g_strstrip(g_strndup(l[i].text, n));
 		v = g_strstrip(g_strdup(l[i].text + n + 1));
+		/* A YAML block scalar (">", "|-"…): its value is the
+		 * indented lines under the key, folded to one. */
+		if (g_regex_match_simple("^[>|][-+]?[0-9]?$", v, 0, 0)) {
+			GString *b = g_string_new(NULL);
+			for (j = i + 1; j + 1 < fm && (l[j].blank ||
+			    l[j].indent > 0); j++) {
+				if (l[j].blank)
+					continue;
+				if (b->len > 0 && l[j].lang == DC_LANG_EN)
+					g_string_append_c(b, ' ');
+				g_string_append(b, l[j].text);
+			}
+			g_free(v);
+			v = g_string_free(b, FALSE);
+			i = j - 1;	/* its lines are read */
+		}
 		if (strlen(v) >= 2 && (*v == '"' || *v == '\'') &&
 		    v[strlen(v) - 1] == *v) {
 			v[strlen(v) - 1] = '\0';
@@ -994,10 +1053,11 @@ web_kv_field(struct dc_found *f, const char *k, const char *v)
 		} else
 			f->title = g_strdup(v);
 	} else if ((g_str_has_prefix(k, "author") || strcmp(k, "by") == 0 ||
-	    strcmp(k, "byline") == 0) && f->author == NULL)
+	    strcmp(k, "byline") == 0 || strcmp(k, "作者") == 0) &&
+	    f->author == NULL)
 		f->author = g_strdup(v);
-	else if ((g_str_has_suffix(k, "date") || strcmp(k, "published") == 0)
-	    && f->date == NULL)
+	else if ((g_str_has_suffix(k, "date") || strcmp(k, "published") == 0 ||
+	    g_str_has_suffix(k, "日期")) && f->date == NULL)
 		f->date = g_strdup(v);
 	else if (strcmp(k, "url") == 0 || strcmp(k, "link") == 0)
 		g_ptr_array_add(f->urls, g_strdup(v));
@@ -1209,9 +1269,18 @@ dc_found_apply(struct dc_doc *d, struct dc_found *f)
 		dc_meta_set(&d->meta.l[LANG_OF(f->author)].speaker, f->author);
 	/* A date label gives a date (and a time, which is no place). */
 	if (f->date != NULL && dc_parse_date(f->date, &iso, &date, &place)) {
-		m = &d->meta.l[LANG_OF(f->date)];
+		/* The language of the date as taken, not of its time
+		 * ("2025-04-08T22:15" has a Latin letter). */
+		m = &d->meta.l[LANG_OF(date)];
 		dc_meta_set(&d->meta.date_iso, iso);
-		dc_meta_set(&m->date, date);
+		/* The date as written keeps ISO 8601's time of day (a
+		 * time after a space is the date line's, beside it). */
+		if (g_str_has_prefix(f->date, date) &&
+		    f->date[strlen(date)] == 'T' &&
+		    g_ascii_isdigit(f->date[strlen(date) + 1]))
+			dc_meta_set(&m->date, f->date);
+		else
+			dc_meta_set(&m->date, date);
 	}
 	g_free(iso);
 	g_free(date);

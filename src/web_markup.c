@@ -536,6 +536,38 @@ mk_md_literal(struct mk *m, cmark_node *n, int html, int line0)
 	return 1;
 }
 
+/*
+ * Is heading n a paragraph that a rule under it made a heading: a
+ * setext heading ("text" over "---", as blogs write a rule under the
+ * last line without a blank line between) whose text is prose, longer
+ * than headings are or ending a sentence?
+ */
+static int
+mk_md_setext_prose(cmark_node *n)
+{
+	cmark_node	*c;
+	GString		*b;
+	const char	*lit;
+	gunichar	 last = 0;
+	long		 len;
+
+	if (cmark_node_get_end_line(n) <= cmark_node_get_start_line(n))
+		return 0;
+	b = g_string_new(NULL);
+	for (c = cmark_node_first_child(n); c != NULL;
+	    c = cmark_node_next(c))
+		if ((lit = cmark_node_get_literal(c)) != NULL)
+			g_string_append(b, lit);
+	g_strchomp(b->str);
+	len = g_utf8_strlen(b->str, -1);
+	if (len > 0)
+		last = g_utf8_get_char(g_utf8_prev_char(b->str +
+		    strlen(b->str)));
+	g_string_free(b, TRUE);
+	return len > 40 || last == 0x3002 || last == 0xFF01 ||
+	    last == 0xFF1F || last == '.' || last == '!' || last == '?';
+}
+
 /* Enter (ev CMARK_EVENT_ENTER) or leave a Markdown node; returns 1 to
  * skip the node's children. */
 static int
@@ -551,8 +583,8 @@ mk_md_node(struct mk *m, cmark_node *n, cmark_event_type ev, int line0)
 		if (ev == CMARK_EVENT_ENTER) {
 			m->line = cmark_node_get_start_line(n) + line0 - 1;
 			m->heading = cmark_node_get_type(n) ==
-			    CMARK_NODE_HEADING ? cmark_node_get_heading_level(n) :
-			    0;
+			    CMARK_NODE_HEADING && !mk_md_setext_prose(n) ?
+			    cmark_node_get_heading_level(n) : 0;
 			m->removed += m->heading > 0;
 		} else
 			m->heading = 0;

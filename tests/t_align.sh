@@ -88,6 +88,21 @@ for a in "$S"/data/align/*.align; do
 	    $4 !~ /^[0-9]+\.[0-9][0-9]$/) { print; bad = 1 } END { exit bad }' \
 	    "$T/$n.align" || fail "$n: a bead line is not in the format"
 done
+# shift: a paragraph of the original left untranslated next to a pair
+# is aligned as a 2-1; the 1-1 after it, which a shift by one would
+# undo, is warned about too (it was 'ok').
+grep -q '^1-1	11	10	.*	check$' "$S/data/align/shift.align" ||
+    fail "shift: the 1-1 beside the 2-1 is not to check"
+# speaker: an English speaker line "Name, Role" pairs with the Chinese
+# speaker line; without it, the Chinese speaker line alone is to check.
+grep -q '^1-1	4	3	0.00	speaker	ok$' "$S/data/align/speaker.align" ||
+    fail "speaker: 'Lin Hai, Director of the Port Authority' is not the speaker"
+grep -v '^Lin Hai, ' "$S/data/align/speaker.en.txt" >"$T/nospk.en.txt"
+"$DOCCONV" "$S/data/align/speaker.zh.txt" --translation "$T/nospk.en.txt" \
+    --dump-alignment >"$T/nospk.align" 2>"$T/nospk.msgs"
+grep -q '^1-0	4	-	0.00	speaker	check$' "$T/nospk.align" &&
+    grep -q 'speaker line .*speaker.zh.txt:4 has no counterpart' "$T/nospk.msgs" ||
+    fail "a speaker line without its translation is not to check: $(cat "$T/nospk.msgs")"
 # The 1-0 and the 1-2 of forum: kept, not dropped.
 grep -q "a paragraph of the original has no translation: forum.zh.txt:11," "$S/data/align/forum.msgs" ||
     fail "forum.msgs lacks the 1-0 warning"
@@ -271,6 +286,39 @@ broken "miscounted" 'NR == L { $1 = "2-1" } 1' "$L" "the bead says 2 units"
 "$DOCCONV" "$d/zh.txt" --alignment "$d/align" --tei 2>/dev/null; [ $? -eq 2 ] ||
     fail "--alignment without --translation accepted"
 
+# A corrected --alignment file undoes a reading error: a line the
+# reader joined to the line before (a Chinese line ending in '，') is
+# a paragraph where the file names it; a line the reader read as a
+# paragraph of its own joins the one before where the file leaves it
+# out and the other side's paragraphs are all named (a warning says so).
+printf '沃林港口的一年\n\n沃林港口今年接待的船舶比往年多了许多，\n船工们每天都要工作十个小时以上。\n\n管理处决定明年再修建两座新的码头。\n' >"$T/glue.zh.txt"
+printf 'A Year at Vorlin Port\n\nVorlin Port received many more vessels this year than in earlier years.\n\nThe boatmen worked more than ten hours every day.\n\nThe office decided to build two new quays next year.\n' >"$T/glue.en.txt"
+printf '1-1\t1\t1\t0.00\ttitle\tok\n1-1\t3\t3\n1-1\t4\t5\n1-1\t6\t7\n' >"$T/glue.fix"
+"$DOCCONV" -q "$T/glue.zh.txt" --translation "$T/glue.en.txt" --alignment \
+    "$T/glue.fix" --dump-alignment >"$T/glue.dump" 2>"$T/glue.err" ||
+    fail "a corrected alignment that splits a paragraph refused: $(cat "$T/glue.err")"
+grep -q '^1-1	4	5	' "$T/glue.dump" || fail "glue: line 4 is no paragraph: $(cat "$T/glue.dump")"
+printf '沃林港口的一年\n沃林港口今年接待的船舶比往年多了许多，船工们每天都要工作十个小时以上。\n管理处决定明年再修建两座新的码头。\n' >"$T/cut.zh.txt"
+printf 'A Year at Vorlin Port\nVorlin Port received many more vessels this year than in earlier years.\nThe boatmen worked more than ten hours every day.\nThe office decided to build two new quays next year.\n' >"$T/cut.en.txt"
+printf '1-1\t1\t1\t0.00\ttitle\tok\n1-1\t2\t2\n1-1\t3\t4\n' >"$T/cut.fix"
+"$DOCCONV" "$T/cut.zh.txt" --translation "$T/cut.en.txt" --alignment \
+    "$T/cut.fix" --dump-alignment >"$T/cut.dump" 2>"$T/cut.err" ||
+    fail "a corrected alignment that joins a paragraph refused: $(cat "$T/cut.err")"
+grep -q '^1-1	2	2	' "$T/cut.dump" && grep -q 'cut.en.txt:3 joined to the paragraph at .*cut.en.txt:2' "$T/cut.err" ||
+    fail "cut: en line 3 not joined to line 2: $(cat "$T/cut.dump" "$T/cut.err")"
+
+# A line the reader took for a second title line that a body bead of
+# the file names is a paragraph, and leaves the title.
+printf '沃林港口的一年\n沃林港口今年很忙\n船工们每天都要工作十个小时以上，管理处决定明年再修建两座新的码头。\n港口的灯笼每天黄昏由看守人点亮，一直亮到第二天清早。\n' >"$T/head.zh.txt"
+printf 'A Year at Vorlin Port\nVorlin Port was busy this year\nThe boatmen worked more than ten hours every day, and the office decided to build two new quays next year.\nThe lanterns of the port are lit at dusk by the keeper and burn until early the next morning.\n' >"$T/head.en.txt"
+printf '1-1\t1\t1\t0.00\ttitle\tok\n1-1\t2\t2\t0.00\tpara\tok\n1-1\t3\t3\n1-1\t4\t4\n' >"$T/head.fix"
+"$DOCCONV" -q "$T/head.zh.txt" --translation "$T/head.en.txt" --alignment \
+    "$T/head.fix" --tei -o "$T/head.tei.xml" 2>"$T/head.err" ||
+    fail "a corrected alignment that makes a title line body refused: $(cat "$T/head.err")"
+grep -q '<title type="main" xml:lang="zh">沃林港口的一年</title>' "$T/head.tei.xml" &&
+    grep -q '<p [^>]*>沃林港口今年很忙</p>' "$T/head.tei.xml" ||
+    fail "head: line 2 is not a paragraph: $(grep -m3 '<title\|<p ' "$T/head.tei.xml")"
+
 # Every backend on a two-file input, one language pair in each.
 (cd "$S/data/align" && SOURCE_DATE_EPOCH=0 "$DOCCONV" -q lecture.zh.txt \
     --translation lecture.en.txt --pdf --epub --tei --json -o "$T/out") ||
@@ -317,6 +365,16 @@ grep -q "both Chinese" "$T/same.msgs" || fail "no reason given: $(cat "$T/same.m
 grep -q "bilingual already" "$T/bi.msgs" || fail "no reason: $(cat "$T/bi.msgs")"
 "$DOCCONV" "$d/zh.txt" --translation "$T/nonexistent" --tei -o "$T/ne" \
     2>/dev/null; [ $? -eq 1 ] || fail "a missing translation accepted"
+# An English original: the TEI's language is the original's, English,
+# and its Chinese translation one of its texts.
+(cd "$d" && "$DOCCONV" -q en.txt --translation zh.txt --tei -o "$T/en1.tei.xml") ||
+    fail "English original: exit $?"
+grep -q '<TEI [^>]*xml:lang="en"' "$T/en1.tei.xml" ||
+    fail "an English original's TEI is not xml:lang en: $(grep '<TEI' "$T/en1.tei.xml")"
+# A Markdown original with code and links (English lines in a Chinese
+# file) is one language's text, not bilingual (tests/data/align/markdown).
+grep -q '^1-1	10	10	.*	para	ok$' "$S/data/align/markdown.align" ||
+    fail "markdown: the code lines are not one paragraph paired 1-1"
 # Documented where a user looks: --help, docconv(1), README.
 "$DOCCONV" --help >"$T/help" || fail "--help"
 for o in --translation --dump-alignment; do

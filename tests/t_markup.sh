@@ -68,6 +68,40 @@ grep -q "markup is kept (--keep-markup)" "$T/err" ||
 
 # One line of 1.2 MB of minified HTML converts in under 2 s (it took
 # 85 s when each tag was replaced by a scan of the rest of the line).
+# A YAML block scalar ("subtitle: >" and the indented lines under it)
+# is the subtitle, not ">"; an exporter's field lines with Chinese keys
+# ("关键词:", "作者:", "发表日期:") are fields like English ones.
+cat >"$T/fold.md" <<'E'
+---
+title:     The Lanterns of Vorlin Quay
+subtitle:  >
+    Tides, ropes, and the night watch
+layout:    post
+---
+
+The lanterns of Vorlin Quay are lit at dusk by the harbour keeper.
+E
+what="YAML block scalar"
+model "$T/fold.md"
+grep -q 'subtitle: Tides, ropes, and the night watch' "$T/tree" ||
+    fail "$what: no subtitle: $(cat "$T/tree")"
+! grep -q 'subtitle: >' "$T/tree" || fail "$what: '>' as the subtitle"
+cat >"$T/kv.md" <<'E'
+## 沃林码头的灯笼
+
+关键词: lantern quay tide harbour
+
+作者: 林岚
+
+发表日期: 2021-03-04 10:00:00+08:00
+
+沃林码头的灯笼每天黄昏由港口看守人点亮。
+E
+what="Chinese field lines"
+model "$T/kv.md"
+! grep -q '关键词' "$T/tree" || fail "$what: a key left in the text: $(cat "$T/tree")"
+grep -q 'date: 2021-03-04' "$T/tree" || fail "$what: no date: $(cat "$T/tree")"
+
 command -v python3 >/dev/null || skip "python3 not found"
 python3 -c '
 import sys

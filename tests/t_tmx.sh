@@ -83,6 +83,19 @@ check "English first" "$T/two/en.txt" --translation "$T/two/zh.txt"
 grep -q 'srclang="en"' "$tmx" || fail "an English original is not srclang en"
 grep -q '<tuv xml:lang="zh-CN">' "$tmx" ||
     fail "Simplified Chinese is not zh-CN for translation tools"
+# The length check of sentence pairs: a paragraph pair whose sentences
+# pair 1-1 but at lengths far apart (the first English sentence says
+# much more, the second much less) marks each unit to check, and warns.
+printf '%s\n' '沃林港口' 'Vorlin Port' '' \
+    '沃林港口今年接待的船舶比往年多了许多。管理处决定明年再修建两座新码头以方便船工。' \
+    'Vorlin Port received many more vessels this year than in earlier years, so many that the quays were full from dawn to dusk. New quays will follow.' \
+    >"$T/len.txt"
+"$DOCCONV" "$T/len.txt" --tmx --tmx-segment=sentence -o "$T/len.tmx" \
+    2>"$T/len.msgs" || fail "length check: exit $?"
+[ "$(grep -c '<prop type="x-docconv-check">length</prop>' "$T/len.tmx")" -eq 2 ] ||
+    fail "sentence pairs of lengths far apart not marked: $(cat "$T/len.tmx")"
+grep -q 'sentences of this paragraph pair with doubt' "$T/len.msgs" ||
+    fail "no warning on sentence pairs of lengths far apart: $(cat "$T/len.msgs")"
 # Traditional Chinese is zh-TW, and --meta lang-zh= names it otherwise.
 printf '%s\n' '渡船記' 'The Ferry' '' '舊渡口邊的蘆葦長得很高，擺渡人每天清早解開纜繩。' \
     'The reeds by the old ferry grow tall; every morning the ferryman unties the rope.' \
