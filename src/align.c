@@ -1889,8 +1889,9 @@ al_meta(struct dc_doc *d, struct al_side *a, struct al_side *b)
 	m->dialect = DC_DIALECT_BILINGUAL;
 }
 
+/* Free a side's units (al_units()), leaving it none. */
 static void
-al_side_free(struct al_side *s)
+al_units_free(struct al_side *s)
 {
 	size_t	 i;
 
@@ -1901,6 +1902,14 @@ al_side_free(struct al_side *s)
 			g_hash_table_destroy(s->u[i].words);
 	}
 	g_free(s->u);
+	s->u = NULL;
+	s->n = 0;
+}
+
+static void
+al_side_free(struct al_side *s)
+{
+	al_units_free(s);
 	dc_doc_free(s->d);
 }
 
@@ -2447,15 +2456,7 @@ al_file_joins(struct al_side *s, const int *v, size_t n, const char *file)
 	}
 	if (joined == 0)
 		return;
-	for (i = 0; i < s->n; i++) {
-		if (s->u[i].nums != NULL)
-			g_hash_table_destroy(s->u[i].nums);
-		if (s->u[i].words != NULL)
-			g_hash_table_destroy(s->u[i].words);
-	}
-	g_free(s->u);
-	s->u = NULL;
-	s->n = 0;
+	al_units_free(s);
 	al_units(s);
 }
 
