@@ -7,10 +7,13 @@
 #include <string.h>
 
 #include <glib.h>
+#include <glib/gstdio.h>
+#include <unistd.h>
 
 #include "../src/docconv.h"
 #include "../src/parse.h"
 #include "../src/lines.h"
+#include "../src/style.h"
 
 static struct dc_opts	 opts;
 
@@ -857,6 +860,34 @@ t_parts(void)
 	dc_doc_free(d);
 }
 
+/* A style that sets a body's leading moves the leading of the running
+ * text set like it (turns, notes, sign-offs), not of what has its
+ * own: the large style's 1.7 left turns at 1.75 off the grid. */
+static void
+t_style_leading(void)
+{
+	struct dc_style	*st = NULL;
+	char		*path;
+	int		 fd;
+
+	fd = g_file_open_tmp("docconv-style-XXXXXX", &path, NULL);
+	g_assert_cmpint(fd, >=, 0);
+	g_assert_true(g_file_set_contents(path, "[zh-body]\nleading = 1.7\n"
+	    "[en-note]\nleading = 1.5\n[en-body]\nleading = 1.4\n", -1,
+	    NULL));
+	close(fd);
+	g_assert_cmpint(dc_style_load(path, NULL, &st), ==, 0);
+	g_assert_cmpfloat(st->role[DC_SR_ZH_TURN].leading, ==, 1.7);
+	g_assert_cmpfloat(st->role[DC_SR_ZH_NOTE].leading, ==, 1.7);
+	g_assert_cmpfloat(st->role[DC_SR_EN_TURN].leading, ==, 1.4);
+	/* Its own value stays; a title has its own leading. */
+	g_assert_cmpfloat(st->role[DC_SR_EN_NOTE].leading, ==, 1.5);
+	g_assert_cmpfloat(st->role[DC_SR_ZH_TITLE].leading, !=, 1.7);
+	dc_style_free(st);
+	g_unlink(path);
+	g_free(path);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -884,5 +915,6 @@ main(int argc, char **argv)
 	g_test_add_func("/model/titleblock", t_titleblock);
 	g_test_add_func("/text/script", t_script);
 	g_test_add_func("/lines/breaks", t_line_breaks);
+	g_test_add_func("/style/leading", t_style_leading);
 	return g_test_run();
 }
