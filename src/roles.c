@@ -467,15 +467,16 @@ rl_best(struct rl_dp *p)
 }
 
 /* The cheapest labelling with unit i in another kind of role than
- * its best: the runner-up, or -1 if none can stand there. */
+ * its best: the runner-up, or -1 if none can stand there (a role its
+ * own forms forbid is none, whatever the total). */
 static int
 rl_runner_up(const struct rl_dp *p, size_t i)
 {
 	int	 r, b = -1, g = p->group(p->best[i]);
 
 	for (r = 0; r < p->k; r++)
-		if (p->group(r) != g && T(p, i, r) < X && (b == -1 ||
-		    T(p, i, r) < T(p, i, b)))
+		if (p->group(r) != g && C(p, i, r) < X && T(p, i, r) < X &&
+		    (b == -1 || T(p, i, r) < T(p, i, b)))
 			b = r;
 	return b;
 }
