@@ -848,13 +848,70 @@ tei_block_start(struct tei *t, const struct dc_node *b, int lang,
 	g_string_free(c, TRUE);
 }
 
+/*
+ * The length in bytes of the opening bracket of a text wholly in one
+ * pair of brackets, "（新华社北京9月22日电）", "(Xinhua)"; 0 if it is
+ * not (no closing one inside).  The closing one is as long.
+ */
+static size_t
+tei_bracketed(const char *s)
+{
+	static const char *const pairs[][2] = {
+		{ "（", "）" }, { "(", ")" }, { "〔", "〕" }, { "[", "]" },
+	};
+	size_t	 i, ol, cl, n = strlen(s);
+
+	for (i = 0; i < sizeof(pairs) / sizeof(pairs[0]); i++) {
+		ol = strlen(pairs[i][0]);
+		cl = strlen(pairs[i][1]);
+		if (n <= ol + cl || strncmp(s, pairs[i][0], ol) != 0 ||
+		    strcmp(s + n - cl, pairs[i][1]) != 0)
+			continue;
+		if (g_strstr_len(s + ol, n - ol - cl, pairs[i][1]) != NULL)
+			return 0;
+		return ol;
+	}
+	return 0;
+}
+
+/*
+ * A closing dateline in brackets, "（新华社北京9月22日电）": the
+ * brackets are the sign-off's, not the dateline's, so the dateline
+ * proper is a seg with the role inside the element, the brackets kept
+ * as text around it (read back as the block's text: nothing lost).
+ * Returns 0 for any other block, which the caller writes as it is.
+ */
+static int
+tei_dateline_bracketed(struct tei *t, const struct dc_node *b,
+    const struct dc_node *s)
+{
+	size_t	 bl, n;
+
+	if (b->type != DC_SIGNOFF || b->sub != DC_SUB_DATELINE ||
+	    s == NULL || s->child != NULL || s->spk_len > 0 ||
+	    s->enum_len > 0 || s->lead_len > 0 || s->text == NULL ||
+	    (bl = tei_bracketed(s->text)) == 0)
+		return 0;
+	n = strlen(s->text);
+	dc_xml_textn(t->x, s->text, bl);
+	dc_xml_start(t->x, "seg");
+	tei_ana(t, b);
+	dc_xml_textn(t->x, s->text + bl, n - 2 * bl);
+	dc_xml_end(t->x);
+	dc_xml_text(t->x, s->text + n - bl);
+	return 1;
+}
+
 /* One block's text in one language as element elem. */
 static void
 tei_block(struct tei *t, const struct dc_node *b, int lang,
     const char *elem, const char *type)
 {
+	const struct dc_node	*s = dc_node_seg(b, lang);
+
 	tei_block_start(t, b, lang, elem, type);
-	tei_seg_content(t, dc_node_seg(b, lang), 0);
+	if (!tei_dateline_bracketed(t, b, s))
+		tei_seg_content(t, s, 0);
 	dc_xml_end(t->x);
 }
 
