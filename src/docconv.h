@@ -42,7 +42,9 @@ enum dc_lang {
  */
 enum dc_type {
 	DC_ROOT = 0,		/* the document */
-	DC_COLLECTION,		/* "8. ...": number in a collection */
+	DC_COLLECTION,		/* "8. ...": number in a collection; an
+				   official document's number in its
+				   issuer's series, "国办发〔2020〕12号" */
 	DC_KICKER,		/* 引题: the line above a newspaper title */
 	DC_TITLE,		/* one title line */
 	DC_SUBTITLE,		/* "——在...上的讲话" */

@@ -111,6 +111,7 @@ enum rx_id {
 	RX_SPEAKER_EN_HON,	/* speaker_en() */
 	RX_SPEAKER_EN_AT,	/* speaker_en() */
 	RX_HEADER_LINES_COLL,	/* dc_header_lines() */
+	RX_HEADER_LINES_DOCNO,	/* dc_header_lines() */
 	RX_HEADER_LINES_SUB,	/* dc_header_lines() */
 	RX_HEADER_LINES_PAREN,	/* dc_header_lines() */
 	RX_HEADER_LINES_DASH,	/* dc_header_lines() */
@@ -231,6 +232,13 @@ static const struct {
 	  "Her Excellency|(?:Mr|Ms|Mrs|Dr|Prof)\\.?|Madam|Mister)\\s+)+", 0 },
 	[RX_SPEAKER_EN_AT] = { "\\s(at|on|to|before|during)\\s", 0 },
 	[RX_HEADER_LINES_COLL] = { "^(\\d{1,4})[.、．]\\s*\\S", 0 },
+	/* An official document's number (发文字号): the issuing organ's
+	 * abbreviation and kind, the year in brackets, the number and
+	 * 号, alone on the line and maybe itself in brackets:
+	 * "国办发〔2020〕12号", "（银发〔2021〕259号）", "财税[2019]13號". */
+	[RX_HEADER_LINES_DOCNO] = { "^\\s*(?:[（(]\\s*)?\\p{Han}{1,12}\\s*"
+	  "[〔\\[［【（(]\\s*[12]\\d{3}\\s*[〕\\]］】）)]\\s*第?\\s*"
+	  "\\d{1,5}\\s*[号號](?:\\s*[）)])?\\s*$", 0 },
 	[RX_HEADER_LINES_SUB] = { "^(——|—|──|－－|--|-)+\\s*(?=\\S)", 0 },
 	[RX_HEADER_LINES_PAREN] = { "^[（(].*[）)]$", 0 },
 	[RX_HEADER_LINES_DASH] = { "^(.+?)(——.+)$", 0 },
@@ -1867,6 +1875,14 @@ header_source(struct dc_doc *d, int lang, const struct dc_line *line)
 	return 1;
 }
 
+/* Is s an official document's number alone on its line? */
+static int
+header_docno(const char *s)
+{
+	return strstr(s, "号") != NULL || strstr(s, "號") != NULL ?
+	    g_regex_match(R(RX_HEADER_LINES_DOCNO), s, 0, NULL) : 0;
+}
+
 /*
  * Classify the header lines by their forms and add them to the tree
  * and the metadata.  Each language has its own sequence: title lines
@@ -1921,6 +1937,13 @@ dc_header_lines(struct dc_doc *d, const struct dc_line **l, size_t n)
 		mi = NULL;
 		first = 0;
 
+		/* "国办发〔2020〕12号" above or under the title: the
+		 * document's number in its issuer's series, not a title
+		 * line (a line of the header the title page keeps). */
+		if (lang == DC_LANG_ZH && header_docno(s)) {
+			header_add(d, DC_COLLECTION, lang, s, l[i]);
+			continue;
+		}
 		if (lang == DC_LANG_ZH && header_credit(d, lang, l[i]))
 			continue;
 		if (header_source(d, lang, l[i]))
