@@ -112,6 +112,7 @@ enum rx_id {
 	RX_SPEAKER_EN_AT,	/* speaker_en() */
 	RX_HEADER_LINES_COLL,	/* dc_header_lines() */
 	RX_HEADER_LINES_DOCNO,	/* dc_header_lines() */
+	RX_HEADER_TITLE_DOCNO,	/* header_zh() */
 	RX_HEADER_LINES_SUB,	/* dc_header_lines() */
 	RX_HEADER_LINES_PAREN,	/* dc_header_lines() */
 	RX_HEADER_LINES_DASH,	/* dc_header_lines() */
@@ -239,6 +240,11 @@ static const struct {
 	[RX_HEADER_LINES_DOCNO] = { "^\\s*(?:[（(]\\s*)?\\p{Han}{1,12}\\s*"
 	  "[〔\\[［【（(]\\s*[12]\\d{3}\\s*[〕\\]］】）)]\\s*第?\\s*"
 	  "\\d{1,5}\\s*[号號](?:\\s*[）)])?\\s*$", 0 },
+	/* The same number in brackets at the end of a title line:
+	 * "…的通知（银发〔2021〕259号）". */
+	[RX_HEADER_TITLE_DOCNO] = { "\\s*[（(]\\s*\\p{Han}{1,12}\\s*"
+	  "[〔\\[［【]\\s*[12]\\d{3}\\s*[〕\\]］】]\\s*第?\\s*"
+	  "\\d{1,5}\\s*[号號]\\s*[）)]\\s*$", 0 },
 	[RX_HEADER_LINES_SUB] = { "^(——|—|──|－－|--|-)+\\s*(?=\\S)", 0 },
 	[RX_HEADER_LINES_PAREN] = { "^[（(].*[）)]$", 0 },
 	[RX_HEADER_LINES_DASH] = { "^(.+?)(——.+)$", 0 },
@@ -1398,6 +1404,14 @@ header_add(struct dc_doc *d, enum dc_type t, int lang, const char *text,
 	    l->col));
 }
 
+/* Is s an official document's number alone on its line? */
+static int
+header_docno(const char *s)
+{
+	return strstr(s, "号") != NULL || strstr(s, "號") != NULL ?
+	    g_regex_match(R(RX_HEADER_LINES_DOCNO), s, 0, NULL) : 0;
+}
+
 /* A Markdown heading's text without its "# " marks. */
 static const char *
 md_strip(const char *s)
@@ -1702,6 +1716,18 @@ header_zh(struct dc_doc *d, int *seen, const struct dc_line *line, int more)
 		g_free(a);
 		g_free(b);
 		*seen = 1;
+	} else if (header_docno(s) == 0 && (strstr(s, "号") != NULL ||
+	    strstr(s, "號") != NULL) && g_regex_match(R(RX_HEADER_TITLE_DOCNO),
+	    s, 0, &mi) && (g_match_info_fetch_pos(mi, 0, &st, &en), st > 0)) {
+		/* A title line that ends in the document's number: the
+		 * number is not the title's, and it closes the title (no
+		 * line after it continues the title). */
+		char *t = g_strndup(s, st);
+		meta_cat(&m->title, "\u3000", md_strip(t));
+		header_add(d, DC_TITLE, lang, s, line);
+		title_speaker(m, t);
+		g_free(t);
+		*seen = 1;
 	} else {
 		meta_cat(&m->title, "\u3000", md_strip(s));
 		header_add(d, DC_TITLE, lang, s, line);
@@ -1875,14 +1901,6 @@ header_source(struct dc_doc *d, int lang, const struct dc_line *line)
 	return 1;
 }
 
-/* Is s an official document's number alone on its line? */
-static int
-header_docno(const char *s)
-{
-	return strstr(s, "号") != NULL || strstr(s, "號") != NULL ?
-	    g_regex_match(R(RX_HEADER_LINES_DOCNO), s, 0, NULL) : 0;
-}
-
 /*
  * Classify the header lines by their forms and add them to the tree
  * and the metadata.  Each language has its own sequence: title lines
@@ -1939,9 +1957,13 @@ dc_header_lines(struct dc_doc *d, const struct dc_line **l, size_t n)
 
 		/* "国办发〔2020〕12号" above or under the title: the
 		 * document's number in its issuer's series, not a title
-		 * line (a line of the header the title page keeps). */
+		 * line (a line of the header the title page keeps).
+		 * Under the title it ends the title: no line after it
+		 * continues the title. */
 		if (lang == DC_LANG_ZH && header_docno(s)) {
 			header_add(d, DC_COLLECTION, lang, s, l[i]);
+			if (d->meta.l[lang].title != NULL)
+				seen[lang] = 1;
 			continue;
 		}
 		if (lang == DC_LANG_ZH && header_credit(d, lang, l[i]))
