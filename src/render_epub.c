@@ -451,6 +451,14 @@ epub_container(struct epub *e)
 	return 0;
 }
 
+/* A face's URL in the style sheet: its file in the book.  g_malloc'd. */
+static char *
+epub_font_url(const struct epub_font *fo, const char **format)
+{
+	*format = "";
+	return g_strdup(fo->name);
+}
+
 /* The style sheet and the font files into the book.  Returns 0 or -1. */
 static int
 epub_css(struct epub *e)
@@ -460,7 +468,7 @@ epub_css(struct epub *e)
 	size_t			 len;
 	guint			 i;
 
-	if ((css = xhtml_css_text(e, &len)) == NULL)
+	if ((css = xhtml_css_text(e, 1, epub_font_url, &len)) == NULL)
 		return -1;
 	xhtml_file_add(e, EPUB_DIR EPUB_CSS, css, len, "css", "text/css");
 	for (i = 0; i < e->fonts->len; i++) {

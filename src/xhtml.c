@@ -22,7 +22,6 @@
 #include "docconv.h"
 #include "fonts.h"
 #include "template.h"
-#include "woff2.h"
 #include "xhtml.h"
 #include "xml.h"
 
@@ -1420,42 +1419,13 @@ xhtml_fonts(struct epub *e)
 
 /*
  * The style sheet: the template, after @font-face rules if embedding,
- * their faces in files of the book, or in the page as data: URLs.
- * Returns g_malloc'd text (*lenp bytes), or NULL (reported).
+ * each face at the URL url() gives (a file of the book, a data: URL
+ * in the page); the template's @charset kept if charset.  Returns
+ * g_malloc'd text (*lenp bytes), or NULL (reported).
  */
-/*
- * A face as a data: URL for the page: WOFF2 where libwoff2enc is (a
- * CJK subset shrinks by about a third), else the face as it is, as
- * the book has it.  g_malloc'd.
- */
-static char *
-epub_font_data_url(const struct epub_font *fo, const char **format)
-{
-	char		*b64, *url;
-
-	*format = "";
-	unsigned char	*w;
-	size_t		 wlen;
-
-	if (dc_woff2((const unsigned char *)fo->data, fo->len, &w,
-	    &wlen) == 0) {
-		b64 = g_base64_encode(w, wlen);
-		free(w);
-		url = g_strdup_printf("data:font/woff2;base64,%s", b64);
-		g_free(b64);
-		*format = " format(\"woff2\")";
-		return url;
-	}
-	dc_msg(DC_WARN_GENERIC, 0, 0, "--embed-fonts: WOFF2 compression of "
-	    "%s failed; the page embeds it uncompressed", fo->path);
-	b64 = g_base64_encode((const guchar *)fo->data, fo->len);
-	url = g_strdup_printf("data:%s;base64,%s", fo->type, b64);
-	g_free(b64);
-	return url;
-}
-
 char *
-xhtml_css_text(struct epub *e, size_t *lenp)
+xhtml_css_text(struct epub *e, int charset,
+    char *(*url)(const struct epub_font *, const char **), size_t *lenp)
 {
 	static const char	 cs[] = "@charset \"UTF-8\";\n";
 	struct epub_font	*fo;
@@ -1475,16 +1445,11 @@ xhtml_css_text(struct epub *e, size_t *lenp)
 	 * element of the page is the page's characters and has none.
 	 */
 	skip = strncmp(css, cs, sizeof(cs) - 1) == 0 ? sizeof(cs) - 1 : 0;
-	if (skip > 0 && !e->html)
+	if (skip > 0 && charset)
 		g_string_append_len(b, css, skip);
 	for (i = 0; i < e->fonts->len; i++) {
 		fo = g_ptr_array_index(e->fonts, i);
-		if (e->html)
-			src = epub_font_data_url(fo, &format);
-		else {
-			src = g_strdup(fo->name);
-			format = "";
-		}
+		src = url(fo, &format);
 		for (r = 0; r < DC_FONT__MAX; r++)
 			if (fo->roles & (1 << r))
 				g_string_append_printf(b, "@font-face {\n"
@@ -1560,65 +1525,4 @@ xhtml_fini(struct epub *e)
 	g_ptr_array_free(e->fonts, TRUE);
 	if (e->beads != NULL)
 		g_hash_table_destroy(e->beads);
-}
-
-/*
- * The XHTML writer for the web page (xhtml.h, render_html.c): the
- * same title page, contents and text as the book's, in HTML.
- */
-struct epub *
-dc_xhtml_new(const struct dc_doc *d, const struct dc_opts *o)
-{
-	struct epub	*e;
-
-	e = g_new(struct epub, 1);
-	xhtml_init(e, d, o, 1);
-	return e;
-}
-
-void
-dc_xhtml_free(struct epub *e)
-{
-	if (e == NULL)
-		return;
-	xhtml_fini(e);
-	g_free(e);
-}
-
-/* The placeholders lang, title and body (the contents within it). */
-int
-dc_xhtml_fill(struct dc_xml *x, const char *name, void *arg)
-{
-	return xhtml_fill(x, name, arg);
-}
-
-/* The title in the main language, and that language. */
-const char *
-dc_xhtml_title(const struct epub *e, enum dc_lang *l)
-{
-	if (l != NULL)
-		*l = e->main;
-	return xhtml_title(e);
-}
-
-/*
- * Subset the faces to the characters written so far (after a first
- * writing of the page).  Returns 0, or -1 (reported).
- */
-int
-dc_xhtml_fonts(struct epub *e)
-{
-	return xhtml_fonts(e);
-}
-
-/*
- * The style sheet, the subset faces in it as data: URLs.  Returns
- * g_malloc'd text, or NULL (reported).
- */
-char *
-dc_xhtml_css(struct epub *e)
-{
-	size_t	 len;
-
-	return xhtml_css_text(e, &len);
 }

@@ -65,20 +65,13 @@ void		 xhtml_fini(struct epub *);
 int		 xhtml_fill(struct dc_xml *, const char *, void *);
 const char	*xhtml_title(const struct epub *);
 int		 xhtml_fonts(struct epub *);
-char		*xhtml_css_text(struct epub *, size_t *);
+char		*xhtml_css_text(struct epub *, int,
+		    char *(*)(const struct epub_font *, const char **), size_t *);
 
 /* For the book (render_epub.c). */
 struct epub_file *xhtml_file_add(struct epub *, const char *, char *,
 		    size_t, const char *, const char *);
 enum dc_lang	 xhtml_nth_lang(const struct epub *, int);
 int		 xhtml_is_url(const char *);
-
-/* For the web page (render_html.c). */
-struct epub	*dc_xhtml_new(const struct dc_doc *, const struct dc_opts *);
-void		 dc_xhtml_free(struct epub *);
-int		 dc_xhtml_fill(struct dc_xml *, const char *, void *);
-const char	*dc_xhtml_title(const struct epub *, enum dc_lang *);
-int		 dc_xhtml_fonts(struct epub *);
-char		*dc_xhtml_css(struct epub *);
 
 #endif /* !XHTML_H */
