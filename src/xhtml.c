@@ -100,6 +100,15 @@ epub_chars(struct epub *e, enum dc_lang l, const char *s, size_t len)
 	}
 }
 
+/* lang, and in the book (XHTML) xml:lang beside it. */
+static void
+epub_lang_attrs(struct epub *e, struct dc_xml *x, enum dc_lang l)
+{
+	dc_xml_attr(x, "lang", dc_lang_tag(&e->doc->meta, l));
+	if (!e->html)
+		dc_xml_attr(x, "xml:lang", dc_lang_tag(&e->doc->meta, l));
+}
+
 /*
  * lang and xml:lang, where the language differs from the context's;
  * the web page, HTML, has lang on every element that holds text.
@@ -109,9 +118,7 @@ epub_lang(struct epub *e, struct dc_xml *x, enum dc_lang l)
 {
 	if (l == e->ctx && !e->html)
 		return;
-	dc_xml_attr(x, "lang", dc_lang_tag(&e->doc->meta, l));
-	if (!e->html)
-		dc_xml_attr(x, "xml:lang", dc_lang_tag(&e->doc->meta, l));
+	epub_lang_attrs(e, x, l);
 }
 
 /* epub:type, which the web page (HTML, not XHTML) cannot have. */
@@ -866,10 +873,7 @@ epub_colophon(struct epub *e, struct dc_xml *x)
 		dc_xml_end(x);
 		dc_xml_start(x, "span");
 		if (l != e->main || e->html)
-			dc_xml_attr(x, "lang", dc_lang_tag(&e->doc->meta, l));
-		if (l != e->main && !e->html)
-			dc_xml_attr(x, "xml:lang", dc_lang_tag(&e->doc->meta,
-			    l));
+			epub_lang_attrs(e, x, l);
 		if (k == DC_PUB_RIGHTS && dc_pub_is_spdx(p[k])) {
 			dc_xml_start(x, "a");
 			dc_xml_attrf(x, "href", "https://spdx.org/licenses/"
@@ -1203,12 +1207,9 @@ xhtml_fill(struct dc_xml *x, const char *name, void *arg)
 {
 	struct epub	*e = arg;
 
-	if (strcmp(name, "lang") == 0) {
-		dc_xml_attr(x, "lang", dc_lang_tag(&e->doc->meta, e->main));
-		if (!e->html)
-			dc_xml_attr(x, "xml:lang", dc_lang_tag(&e->doc->meta,
-			    e->main));
-	} else if (strcmp(name, "title") == 0)
+	if (strcmp(name, "lang") == 0)
+		epub_lang_attrs(e, x, e->main);
+	else if (strcmp(name, "title") == 0)
 		epub_text(e, x, e->main, xhtml_title(e), strlen(xhtml_title(e)));
 	else if (strcmp(name, "body") == 0)
 		epub_body(e, x);
