@@ -2,9 +2,11 @@
  * The XHTML writer shared by the EPUB book (render_epub.c) and the web
  * page (render_html.c): the title page, the contents and the text,
  * with lang on every block, the subset fonts and the style sheet.
- * What differs between the two is asked of e->html where the markup
- * itself differs (HTML5 or XHTML); the book's package, container and
- * zip are in render_epub.c.
+ * e->html is asked only where the markup itself differs: XHTML's
+ * xml:lang and epub:type, lang on every text element of the page, its
+ * contents in the body, a part without a heading as a div.  The book's
+ * package, container and zip are in render_epub.c; the page's head
+ * and its fonts as data: URLs in render_html.c.
  */
 #include "config.h"
 
@@ -44,7 +46,7 @@ static const char *const epub_font_family[DC_FONT__MAX] = {
 };
 
 static int	epub_lang_of_role(enum dc_font_role);
-static void	epub_toc(struct epub *, struct dc_xml *);
+static void	epub_toc(struct epub *, struct dc_xml *, int);
 
 static void
 epub_file_free(gpointer p)
@@ -945,7 +947,7 @@ epub_body(struct epub *e, struct dc_xml *x)
 	epub_titlepage(e, x);
 	/* The page has no navigation document: its contents here. */
 	if (e->html)
-		epub_toc(e, x);
+		epub_toc(e, x, 1);
 	dc_xml_nl(x);
 	dc_xml_start(x, "main");
 	dc_xml_attrf(x, "class", "text %s", e->bi ? "bi" : "mono");
@@ -1059,10 +1061,12 @@ epub_nav_fixed(struct epub *e, struct dc_xml *x, const char *href,
  * The table of contents: the title page, then each part (labelled by
  * dc_part_label(), the opening part by its first block) with the parts
  * within it and its enumerated points; a text without parts lists its
- * points directly.  Block and part numbers follow epub_body().
+ * points directly.  Block and part numbers follow epub_body().  In
+ * the page (inpage) it stands under the page's h1 and has no landmarks;
+ * in the book it is the navigation document's.
  */
 static void
-epub_toc(struct epub *e, struct dc_xml *x)
+epub_toc(struct epub *e, struct dc_xml *x, int inpage)
 {
 	const struct dc_meta	*m = &e->doc->meta;
 	const struct dc_node	*n;
@@ -1084,7 +1088,7 @@ epub_toc(struct epub *e, struct dc_xml *x)
 	dc_xml_attr(x, "aria-labelledby", "toc-head");
 	dc_xml_nl(x);
 	/* Under the page's h1 (the title); the navigation's own. */
-	dc_xml_start(x, e->html ? "h2" : "h1");
+	dc_xml_start(x, inpage ? "h2" : "h1");
 	dc_xml_attr(x, "class", "toc-head");
 	dc_xml_attr(x, "id", "toc-head");
 	first = 1;
@@ -1170,7 +1174,7 @@ epub_toc(struct epub *e, struct dc_xml *x)
 	}
 	dc_xml_end(x);	/* ol */
 	dc_xml_end(x);	/* nav */
-	if (e->html)
+	if (inpage)
 		return;	/* landmarks are reading systems' */
 
 	dc_xml_nl(x);
@@ -1214,7 +1218,7 @@ xhtml_fill(struct dc_xml *x, const char *name, void *arg)
 	else if (strcmp(name, "body") == 0)
 		epub_body(e, x);
 	else if (strcmp(name, "nav") == 0)
-		epub_toc(e, x);
+		epub_toc(e, x, 0);
 	else {
 		dc_msg_sys("template: unknown placeholder <?docconv %s?>",
 		    name);
