@@ -321,7 +321,7 @@ dc_fonts_list(FILE *f)
 
 /*
  * The one way docconv subsets a face (PDF: pdf_glyphs.c; EPUB
- * --embed-fonts: render_epub.c): to what in asks for.  Returns the
+ * --embed-fonts: xhtml.c): to what in asks for.  Returns the
  * subset's bytes, or NULL; the plan through *plan if plan is not NULL
  * (its old-to-new glyph mapping is what the PDF paints with; the
  * caller destroys it), else it is destroyed here.

@@ -30,7 +30,7 @@ def unescape(s):
 
 def norm(lang, s, verbatim=False):
     # The renderer drops newlines in Chinese and makes them spaces in
-    # English (render_epub.c: epub_text()).
+    # English (xhtml.c: epub_text()).
     if verbatim:
         return s
     return s.replace('\n', '' if lang == 'zh' else ' ')
