@@ -416,9 +416,9 @@ static int
 al_is_note(const char *s)
 {
 	static const char *const pre[] = { "translator's note",
-	    "translator\u2019s note", "translators' note", "note from the "
-	    "translator", "tn:", "t/n", "译者注", "译注", "译者按",
-	    "译者的话", "编译者注" };
+	    "translator\u2019s note", "translators' note",
+	    "note from the translator", "tn:", "t/n", "译者注", "译注",
+	    "译者按", "译者的话", "编译者注" };
 	size_t	 i;
 
 	while (*s == '[' || *s == '(' || *s == '*' || *s == ' ' ||

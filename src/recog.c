@@ -1412,6 +1412,27 @@ header_docno(const char *s)
 	    g_regex_match(R(RX_HEADER_LINES_DOCNO), s, 0, NULL) : 0;
 }
 
+/*
+ * Where a title line's closing document number ("…的通知（银发〔2021〕
+ * 259号）") begins, or -1 if the line does not end in one or is the
+ * number alone.
+ */
+static int
+title_docno_at(const char *s)
+{
+	GMatchInfo	*mi = NULL;
+	int		 st = -1, en;
+
+	if (strstr(s, "号") == NULL && strstr(s, "號") == NULL)
+		return -1;
+	if (header_docno(s))
+		return -1;
+	if (g_regex_match(R(RX_HEADER_TITLE_DOCNO), s, 0, &mi))
+		g_match_info_fetch_pos(mi, 0, &st, &en);
+	g_match_info_free(mi);
+	return st;
+}
+
 /* A Markdown heading's text without its "# " marks. */
 static const char *
 md_strip(const char *s)
@@ -1716,9 +1737,7 @@ header_zh(struct dc_doc *d, int *seen, const struct dc_line *line, int more)
 		g_free(a);
 		g_free(b);
 		*seen = 1;
-	} else if (header_docno(s) == 0 && (strstr(s, "号") != NULL ||
-	    strstr(s, "號") != NULL) && g_regex_match(R(RX_HEADER_TITLE_DOCNO),
-	    s, 0, &mi) && (g_match_info_fetch_pos(mi, 0, &st, &en), st > 0)) {
+	} else if ((st = title_docno_at(s)) > 0) {
 		/* A title line that ends in the document's number: the
 		 * number is not the title's, and it closes the title (no
 		 * line after it continues the title). */
