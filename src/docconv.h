@@ -498,9 +498,10 @@ struct dc_doc	*dc_parse_pair(const char *, const char *,
 int		 dc_align_dump(const struct dc_doc *, FILE *);
 
 /*
- * One translation pair of a document (dc_pairs_new()): a header bead
- * (the header lines of one type in each language) or a block.  Both
- * writers of pairs (TMX, the review sheet) and TEI's links walk these,
+ * walk.c: one translation pair of a document (dc_pairs_new()): a
+ * header bead (the header lines of one type in each language) or a
+ * block.  Both writers of pairs (TMX, the review sheet), TEI's links
+ * and the joined paragraphs of the EPUB, web page and PDF walk these,
  * so that every output pairs alike.
  */
 struct dc_pair {
@@ -528,6 +529,9 @@ struct dc_pairs	*dc_pairs_new(const struct dc_doc *);
 void		 dc_pairs_free(struct dc_pairs *);
 char		*dc_pair_text(const struct dc_pair *, enum dc_lang);
 const size_t	*dc_seg_cuts(const struct dc_bead *, const struct dc_node *);
+
+/* align.c: a paragraph's sentences, and the sentence beads of a
+ * paragraph pair (the TMX's sentence units). */
 char		**dc_sentences(const char *, enum dc_lang);
 
 /* A bead of sentences in a paragraph pair (dc_sent_align()). */
