@@ -530,7 +530,7 @@ void		 dc_pairs_free(struct dc_pairs *);
 char		*dc_pair_text(const struct dc_pair *, enum dc_lang);
 const size_t	*dc_seg_cuts(const struct dc_bead *, const struct dc_node *);
 
-/* align.c: a paragraph's sentences, and the sentence beads of a
+/* sent.c: a paragraph's sentences, and the sentence beads of a
  * paragraph pair (the TMX's sentence units). */
 char		**dc_sentences(const char *, enum dc_lang);
 
