@@ -225,16 +225,11 @@ dc_pub_set(char **vals, const char *name, const char *value, char **err)
 	}
 	switch (k) {
 	case DC_PUB_SOURCE:
-		for (p = v; *p != '\0'; p++)
-			if ((unsigned char)*p <= ' ' ||
-			    strchr("\"<>\\^`{|}", *p) != NULL)
-				break;
-		if ((strncmp(v, "http://", 7) != 0 &&
-		    strncmp(v, "https://", 8) != 0) || *p != '\0' ||
-		    strlen(v) < 10) {
+		if (!dc_url_ok(v)) {
 			*err = g_strdup_printf("source: '%s' is not an "
-			    "http:// or https:// address (no spaces or "
-			    "quotes; escape them as %%20, %%22)", shown);
+			    "http://, https://, ftp:// or mailto: address (no "
+			    "spaces or quotes; escape them as %%20, %%22)",
+			    shown);
 			goto out;
 		}
 		break;
@@ -465,30 +460,46 @@ dc_meta_editor(const struct dc_meta *m)
 }
 
 /*
- * Whether s is an http:// or https:// address that can stand as a
- * pointer (a TEI target, a link, JSON-LD's isBasedOn) as it is: no
- * space, control, quote or other character a URL must escape.  Any
- * other scheme (javascript:, data:, file:) stays text.
+ * Whether s is an address that can stand as a pointer as it is: a
+ * TEI target, an href in the EPUB and the web page, the package's
+ * and the PDF's dc:source, JSON-LD's isBasedOn, --meta source.  One
+ * rule for all, so that no output links what another leaves as text:
+ * an absolute http://, https:// or ftp:// URL with something after
+ * the slashes, or mailto: with an address; non-ASCII characters are
+ * allowed (an IRI, RFC 3987, as the text gives it), but no space,
+ * control character, quote or other character a URL must escape.
+ * Any other scheme (javascript:, data:, file:) stays text.
  */
 int
-dc_url_web(const char *s)
+dc_url_ok(const char *s)
 {
+	static const char *const schemes[] = { "http://", "https://",
+	    "ftp://", "mailto:" };
 	const char	*p;
+	gunichar	 c;
+	size_t		 i;
 
-	if (s == NULL)
+	if (s == NULL || !g_utf8_validate(s, -1, NULL))
 		return 0;
-	if (g_ascii_strncasecmp(s, "http://", 7) == 0)
-		p = s + 7;
-	else if (g_ascii_strncasecmp(s, "https://", 8) == 0)
-		p = s + 8;
-	else
+	for (i = 0; i < G_N_ELEMENTS(schemes); i++)
+		if (g_ascii_strncasecmp(s, schemes[i],
+		    strlen(schemes[i])) == 0)
+			break;
+	if (i == G_N_ELEMENTS(schemes))
 		return 0;
-	if (*p == '\0')
+	/* A host after the slashes; after mailto: (the one scheme
+	 * ending in ':') someone at a host. */
+	p = s + strlen(schemes[i]);
+	if (*p == '\0' || *p == '/' || (p[-1] == ':' &&
+	    strchr(p + 1, '@') == NULL))
 		return 0;
-	for (p = s; *p != '\0'; p++)
-		if ((unsigned char)*p <= ' ' || *p == 0x7f ||
-		    strchr("\"<>\\^`{|}", *p) != NULL)
+	for (p = s; *p != '\0'; p = g_utf8_next_char(p)) {
+		c = g_utf8_get_char(p);
+		if (c <= ' ' || (c >= 0x7f && c <= 0x9f) ||
+		    g_unichar_isspace(c) || (c < 0x80 &&
+		    strchr("\"<>\\^`{|}", (int)c) != NULL))
 			return 0;
+	}
 	return 1;
 }
 

@@ -183,7 +183,7 @@ epub_opf_source(const struct epub *e, struct dc_xml *x)
 #define EPUB_TAG(s) dc_lang_tag(m, dc_text_lang_in((s), m->langs))
 	/* Addresses only: a javascript: "source" is no source. */
 	for (i = k = 0; urls[k] != NULL; k++) {
-		if (!xhtml_is_url(urls[k]))
+		if (!dc_url_ok(urls[k]))
 			continue;
 		snprintf(id, sizeof(id), "source-%d", ++i);
 		epub_dc(x, "dc:source", id, NULL, urls[k]);

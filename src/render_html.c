@@ -185,7 +185,7 @@ html_jsonld(const struct html *h, enum dc_lang main, const char *title,
 	    p[DC_PUB_RIGHTS]);
 	g_free(lic);
 	/* A pointer: the first http(s) address; the rest are text. */
-	while (*urls != NULL && !dc_url_web(*urls))
+	while (*urls != NULL && !dc_url_ok(*urls))
 		urls++;
 	html_json_kv(b, &n, "isBasedOn", *urls);
 	if (p[DC_PUB_ISBN] != NULL) {

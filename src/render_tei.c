@@ -528,13 +528,6 @@ tei_names(const char *s)
 	return (char **)g_ptr_array_free(a, FALSE);
 }
 
-/* An address that may be a ref's target: http(s) only (dc_url_web()). */
-static int
-tei_pointer_ok(const char *s)
-{
-	return dc_url_web(s);
-}
-
 /*
  * A source line: the publisher as orgName, the title it had there as
  * title type="original", an address as ref with it as target.
@@ -559,7 +552,7 @@ tei_source_content(struct tei *t, const struct dc_node *n)
 		/* The first address the metadata has that the line holds. */
 		for (i = 0; m->urls != NULL && m->urls[i] != NULL && nsp == 0;
 		    i++)
-			if (tei_pointer_ok(m->urls[i]))
+			if (dc_url_ok(m->urls[i]))
 				tei_span_add(sp, &nsp, n->text, m->urls[i],
 				    "ref", "target", m->urls[i]);
 		break;
@@ -1412,7 +1405,7 @@ tei_bibl(struct tei *t)
 		dc_xml_nl(t->x);
 		dc_xml_start(t->x, "ref");
 		dc_xml_attr(t->x, "type", "source");
-		if (tei_pointer_ok(urls[i]))
+		if (dc_url_ok(urls[i]))
 			dc_xml_attr(t->x, "target", urls[i]);
 		dc_xml_text(t->x, urls[i]);
 		dc_xml_end(t->x);

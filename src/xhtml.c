@@ -243,24 +243,6 @@ static const char *const epub_source_label[][DC_LANG__MAX] = {
 };
 
 /*
- * Whether s is an absolute http(s) address that can stand in an href
- * as it is (no space, quote or other character a URL must escape).
- */
-int
-xhtml_is_url(const char *s)
-{
-	const char	*p;
-
-	if (strncmp(s, "http://", 7) != 0 && strncmp(s, "https://", 8) != 0)
-		return 0;
-	for (p = s; *p != '\0'; p++)
-		if ((unsigned char)*p <= ' ' || (unsigned char)*p >= 0x7f ||
-		    strchr("\"<>\\^`{|}", *p) != NULL)
-			return 0;
-	return 1;
-}
-
-/*
  * One line of where the text came from: a label of kind k (in the
  * book's language for an address, else in the text's language l),
  * then the text, a link if it is an address; a unit (class "u") when
@@ -271,7 +253,7 @@ epub_source_line(struct epub *e, struct dc_xml *x, int k, const char *cls,
     enum dc_lang l, const char *text, int unit)
 {
 	enum dc_lang	 ll, ctx = e->ctx;
-	int		 url = xhtml_is_url(text);
+	int		 url = dc_url_ok(text);
 
 	ll = url ? e->main : l;
 	dc_xml_nl(x);

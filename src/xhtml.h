@@ -72,6 +72,5 @@ char		*xhtml_css_text(struct epub *, int,
 struct epub_file *xhtml_file_add(struct epub *, const char *, char *,
 		    size_t, const char *, const char *);
 enum dc_lang	 xhtml_nth_lang(const struct epub *, int);
-int		 xhtml_is_url(const char *);
 
 #endif /* !XHTML_H */

@@ -787,6 +787,33 @@ t_date_form(void)
 	g_assert_cmpint(dc_date_form(NULL), ==, DC_DATE_NONE);
 }
 
+/* The one rule of an address every writer links (dc_url_ok()). */
+static void
+t_url_ok(void)
+{
+	static const char *const ok[] = { "https://example.org/a?b=1&c#d",
+	    "HTTP://EXAMPLE.ORG/", "ftp://files.example/x.txt",
+	    "mailto:ed@example.org", "https://灯坊.example/青岚/1.html",
+	    "https://example.org/%E7%81%AF" };
+	static const char *const no[] = { "https:///x", "https://",
+	    "http:example.org", "javascript:alert(1)", "file:///etc/x",
+	    "data:text/html,x", "mailto:", "mailto:nobody",
+	    "https://example.org/a b", "https://example.org/a\u3000b",
+	    "https://example.org/\"x\"", "https://example.org/<x>",
+	    "https://example.org/a\tb", "https://example.org/\xc2\x85",
+	    "https://example.org/{x}", "example.org", "" };
+	size_t	 i;
+
+	for (i = 0; i < G_N_ELEMENTS(ok); i++)
+		if (!dc_url_ok(ok[i]))
+			g_error("refused: %s", ok[i]);
+	for (i = 0; i < G_N_ELEMENTS(no); i++)
+		if (dc_url_ok(no[i]))
+			g_error("taken: %s", no[i]);
+	g_assert_false(dc_url_ok(NULL));
+	g_assert_false(dc_url_ok("https://example.org/\xff"));
+}
+
 /*
  * --title replaces the title lines of every language with one line in
  * its own, and the metadata's title is its text: title lines with no
@@ -912,6 +939,7 @@ main(int argc, char **argv)
 	g_test_add_func("/model/pub", t_pub);
 	g_test_add_func("/model/user_title", t_user_title);
 	g_test_add_func("/model/date_form", t_date_form);
+	g_test_add_func("/model/url_ok", t_url_ok);
 	g_test_add_func("/model/titleblock", t_titleblock);
 	g_test_add_func("/text/script", t_script);
 	g_test_add_func("/lines/breaks", t_line_breaks);

@@ -224,8 +224,8 @@ check_bad() {	# expected-text docconv-args...
 check_bad "unknown key 'colour'; the keys are publisher" --meta colour=red "$in"
 check_bad "isbn: '978-0-00-000000-3' is not an ISBN" \
     --meta isbn=978-0-00-000000-3 "$in"
-check_bad "source: 'ftp://example.org/x' is not an http:// or https://" \
-    --meta source=ftp://example.org/x "$in"
+check_bad "source: 'file:///etc/x' is not an http://, https://, ftp:// or mailto:" \
+    --meta source=file:///etc/x "$in"
 check_bad "lang-zh: 'en-GB' is not a language tag of Chinese" \
     --meta lang-zh=en-GB "$in"
 check_bad "lang-en: 'en_GB' is not a language tag" --meta lang-en=en_GB "$in"

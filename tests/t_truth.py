@@ -119,8 +119,34 @@ def pdftitle(pdf, x, old):
         bad.append('PDF Title is %r: not %r' % (t, x))
 
 
+def url(base, addr):
+    """Every output of base points at addr: the TEI's ref targets, the
+    EPUB's dc:source (beside the file name) and its source line's link, the web page's
+    link and JSON-LD isBasedOn, the PDF's XMP dc:source."""
+    tei = ET.parse(base + '.tei.xml').getroot()
+    want('TEI ref targets', sorted({e.get('target') for e in
+                                    tei.iter(TEI + 'ref')}), [addr])
+    with zipfile.ZipFile(base + '.epub') as z:
+        opf = ET.fromstring(z.read('EPUB/package.opf'))
+        page = ET.fromstring(z.read('EPUB/text.xhtml'))
+    want('OPF dc:source addresses', [e.text for e in opf.iter(DC + 'source')
+                                     if ':' in e.text], [addr])
+    want('EPUB links', [e.get('href') for e in page.iter(XH + 'a')],
+         [addr])
+    html = open(base + '.html', encoding='utf-8').read()
+    want('web page links', re.findall(r'<a href="([^"#][^"]*)"', html),
+         [addr])
+    m = re.search(r'<script type="application/ld\+json">(.*?)</script>',
+                  html, re.S)
+    want('JSON-LD isBasedOn', json.loads(m.group(1)).get('isBasedOn')
+         if m else None, addr)
+    m = re.search(r'<dc:source>(.*?)</dc:source>',
+                  pdfinfo(base + '.pdf', '-meta'), re.S)
+    want('PDF XMP dc:source', m.group(1) if m else None, addr)
+
+
 {'title': title, 'pub': pub, 'retitle': retitle,
- 'pdftitle': pdftitle}[sys.argv[1]](*sys.argv[2:])
+ 'pdftitle': pdftitle, 'url': url}[sys.argv[1]](*sys.argv[2:])
 for b in bad:
     print('FAIL: ' + b)
 sys.exit(1 if bad else 0)

@@ -58,4 +58,24 @@ grep -q 'WARNING: meta zh title ".*" is not the title lines; they are kept: 青�
     "$T/j/err" || fail "no warning that the JSON's titles disagree: $(cat "$T/j/err")"
 $py pdftitle "$T/j/edited.pdf" '青苔灯塔' '弘扬' ||
     fail "the edited JSON title"
+
+# An address, one rule for every output (dc_url_ok()): an IRI (a host
+# and path in Chinese) is linked by the EPUB and the web page as the
+# TEI, JSON-LD and the PDF point at it (the EPUB's check refused
+# non-ASCII), and --meta source takes an upper-case scheme, as every
+# writer does (it refused it).
+mkdir "$T/u"
+printf '标题：\n灯坊小记\n作者：木易\n日期：2021-09-18\n链接：%s\n内容：\n秋风送爽，灯坊的师傅们聚在河边试灯。\n' \
+    'https://灯坊.example/青岚/1.html' >"$T/u/iri.txt"
+"$DOCCONV" -q --pdf --epub --html --tei -o "$T/u" "$T/u/iri.txt" ||
+    fail "an IRI: exit status $?"
+$py url "$T/u/iri" 'https://灯坊.example/青岚/1.html' ||
+    fail "an IRI is not linked alike by every output"
+cp "$T/u/iri.txt" "$T/u/upper.txt"
+sed -i '/^链接：/d' "$T/u/upper.txt"
+"$DOCCONV" -q --meta source=HTTPS://EXAMPLE.ORG/Lanterns --pdf --epub \
+    --html --tei -o "$T/u" "$T/u/upper.txt" ||
+    fail "--meta source=HTTPS://: exit status $?"
+$py url "$T/u/upper" 'HTTPS://EXAMPLE.ORG/Lanterns' ||
+    fail "--meta source=HTTPS:// is not linked alike by every output"
 pass
