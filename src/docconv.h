@@ -533,6 +533,52 @@ void		 dc_pairs_free(struct dc_pairs *);
 char		*dc_pair_text(const struct dc_pair *, enum dc_lang);
 const size_t	*dc_seg_cuts(const struct dc_bead *, const struct dc_node *);
 
+/*
+ * walk.c: the parts of a text walked as cmark walks its tree, so that
+ * every writer nests them alike (dc_part_level(), dc_part_end()): each
+ * call of dc_iter_next() gives the next event, DC_EV_ENTER when a
+ * block opens a part (the block itself follows as DC_EV_BLOCK), the
+ * blocks, DC_EV_EXIT when a part ends (with the block that opened
+ * it), DC_EV_DONE after the last.  With DC_ITER_OPENING the blocks
+ * before the first part, or all those of a text without parts, make
+ * an opening part of level 0, and the closings and sign-offs ending
+ * the text stand after every part (the EPUB's and web page's
+ * sections); without, blocks outside parts stand alone (TEI's divs).
+ */
+#define DC_ITER_DEPTH	4	/* parts open at once: levels 0, 1..3 */
+#define DC_ITER_OPENING	0x01	/* flag: an opening part of level 0 */
+
+enum dc_ev {
+	DC_EV_DONE = 0,		/* no more blocks */
+	DC_EV_ENTER,		/* a part opens */
+	DC_EV_BLOCK,		/* a block */
+	DC_EV_EXIT		/* a part ends */
+};
+
+struct dc_iter {
+	const struct dc_node *next;	/* the next block, or to */
+	const struct dc_node *to;	/* where the walk stops (NULL:
+					   at the text's end) */
+	const struct dc_node *head[DC_ITER_DEPTH]; /* the block opening
+					   each open part */
+	const struct dc_node *end[DC_ITER_DEPTH]; /* where each ends */
+	int		 lv[DC_ITER_DEPTH]; /* its level, 0: the opening */
+	int		 depth;		/* parts open */
+	int		 flags;		/* DC_ITER_* */
+	int		 tail;		/* past the last part's end */
+	int		 entered;	/* next's part (if any) entered */
+	int		 nblock;	/* blocks given, the current one's */
+	int		 npart;		/* parts entered, the current one's */
+};
+
+void		 dc_iter_init(struct dc_iter *, const struct dc_node *,
+		    const struct dc_node *, int);
+enum dc_ev	 dc_iter_next(struct dc_iter *, const struct dc_node **);
+void		 dc_iter_skip(struct dc_iter *, const struct dc_node *);
+void		 dc_iter_skip_part(struct dc_iter *);
+const struct dc_node *dc_iter_end(const struct dc_iter *);
+int		 dc_iter_headings(const struct dc_iter *);
+
 /* sent.c: a paragraph's sentences, and the sentence beads of a
  * paragraph pair (the TMX's sentence units). */
 char		**dc_sentences(const char *, enum dc_lang);

@@ -3,12 +3,15 @@
  * output derives them alike from the one tree: the translation pairs
  * (a two-file input's beads, or the model's header lines and blocks),
  * read by TEI's links, the TMX, the review sheet, the EPUB and web
- * page's and the PDF's joined paragraphs.  Nothing here reads a file:
- * the two-file reader (align.c) leaves its beads in d->align, and the
- * walks take them from there.
+ * page's and the PDF's joined paragraphs; and the parts, entered and
+ * left as cmark's iterator enters and leaves its nodes, by the TEI's
+ * divs and the EPUB's and web page's sections and contents.  Nothing
+ * here reads a file: the two-file reader (align.c) leaves its beads in
+ * d->align, and the walks take them from there.
  */
 #include "config.h"
 
+#include <assert.h>
 #include <string.h>
 
 #include <glib.h>
@@ -230,4 +233,120 @@ dc_seg_cuts(const struct dc_bead *e, const struct dc_node *s)
 		    (s->text[c[k]] & 0xC0) == 0x80)
 			return NULL;
 	return c;
+}
+
+/* The first block at or after n, or it->to (a header line or front
+ * matter is no block). */
+static const struct dc_node *
+walk_block(const struct dc_iter *it, const struct dc_node *n)
+{
+	while (n != it->to && n != NULL && !dc_type_is_block(n->type))
+		n = n->next;
+	return n;
+}
+
+/*
+ * Walk the blocks from the first at or after from up to, not
+ * including, to (NULL: the text's end); flags DC_ITER_*.  The parts
+ * of the text end at its closings (dc_part_end()), never past them:
+ * to is the text's end, or those closings, or a part's end.
+ */
+void
+dc_iter_init(struct dc_iter *it, const struct dc_node *from,
+    const struct dc_node *to, int flags)
+{
+	memset(it, 0, sizeof(*it));
+	it->to = to;
+	it->flags = flags;
+	it->next = walk_block(it, from);
+}
+
+/*
+ * The next event of the walk, its block in *np: the block opening the
+ * part entered or left, the block given.  The parts ending before a
+ * block are left first, innermost first; then the part it opens (if
+ * any) is entered; then the block is given.
+ */
+enum dc_ev
+dc_iter_next(struct dc_iter *it, const struct dc_node **np)
+{
+	const struct dc_node	*b = it->next;
+	int			 at_end = b == it->to || b == NULL;
+	int			 lv = at_end ? 0 : dc_part_level(b), d;
+
+	*np = NULL;
+	if (!it->entered && it->depth > 0) {
+		d = it->depth - 1;
+		if (at_end || it->end[d] == b || (it->lv[d] == 0 && lv > 0)) {
+			/* A part ending at no part's opener ends at the
+			 * closings ending the text. */
+			if (!at_end && it->end[d] == b && lv == 0)
+				it->tail = 1;
+			it->depth--;
+			*np = it->head[d];
+			return DC_EV_EXIT;
+		}
+	}
+	if (at_end)
+		return DC_EV_DONE;
+	if (!it->entered) {
+		it->entered = 1;
+		if (lv > 0 || ((it->flags & DC_ITER_OPENING) &&
+		    it->depth == 0 && !it->tail)) {
+			assert(it->depth < DC_ITER_DEPTH);
+			d = it->depth++;
+			it->lv[d] = lv;
+			it->end[d] = lv > 0 ? dc_part_end(b) : it->to;
+			it->head[d] = b;
+			it->npart++;
+			*np = b;
+			return DC_EV_ENTER;
+		}
+	}
+	it->entered = 0;
+	it->nblock++;
+	it->next = walk_block(it, b->next);
+	*np = b;
+	return DC_EV_BLOCK;
+}
+
+/*
+ * Go on at block n: the blocks before it were written with the last
+ * one given (a turn's paragraphs, a figure's credits, a closer).  They
+ * must open no part.
+ */
+void
+dc_iter_skip(struct dc_iter *it, const struct dc_node *n)
+{
+	it->entered = 0;
+	it->next = walk_block(it, n);
+}
+
+/* Leave out the part just entered, with the parts inside it: the walk
+ * goes on at its end, and gives no DC_EV_EXIT for it. */
+void
+dc_iter_skip_part(struct dc_iter *it)
+{
+	assert(it->depth > 0 && it->entered);
+	it->depth--;
+	dc_iter_skip(it, it->end[it->depth]);
+}
+
+/* Where the innermost open part ends, or the walk if none is open. */
+const struct dc_node *
+dc_iter_end(const struct dc_iter *it)
+{
+	return it->depth > 0 ? it->end[it->depth - 1] : it->to;
+}
+
+/* How many of the open parts a heading opened: the rank in the
+ * outline of a heading given now. */
+int
+dc_iter_headings(const struct dc_iter *it)
+{
+	int	 d, n = 0;
+
+	for (d = 0; d < it->depth; d++)
+		n += it->head[d]->type == DC_HEADING;
+	return n;
 }

@@ -616,7 +616,7 @@ epub_block_langs(const struct dc_node *n)
 /*
  * Open the pair of a block: a div classed by its type and kind (and
  * "more" for a turn that goes on from the one before), numbered as
- * epub_walk numbers blocks, its segs to follow.
+ * the walk (dc_iter_next()) numbers blocks, its segs to follow.
  */
 static void
 epub_pair_open(struct epub *e, struct dc_xml *x, const struct dc_node *n,
@@ -700,70 +700,6 @@ epub_turn(struct epub *e, struct dc_xml *x, const struct dc_node *n,
 		if (s->type == DC_SEG && s->spk_len > 0)
 			break;
 	epub_block(e, x, n, nblock, s == NULL ? "more" : NULL);
-}
-
-/*
- * Parts, walked as the model makes them (dc_part_level(),
- * dc_part_end()).  Blocks before the first part, or all the blocks of
- * a text that has no parts, make an opening part of level 0; the
- * closings and sign-offs that end the text stand after every part.
- * The body and the contents walk alike, so that their numbers agree.
- */
-#define EPUB_DEPTH	4	/* parts open at once: levels 0 or 1..3 */
-
-struct epub_walk {
-	const struct dc_node *end[EPUB_DEPTH]; /* where each open part
-					   ends, NULL: at the text's end */
-	int		 lv[EPUB_DEPTH]; /* its level, 0 for the opening */
-	int		 head[EPUB_DEPTH]; /* headings opening it and the
-					   parts around it */
-	int		 depth;		/* parts open */
-	int		 tail;		/* past the end of the last part */
-	int		 nblock;	/* blocks so far, the current one's */
-	int		 npart;		/* parts so far, the current one's */
-};
-
-/*
- * Close the parts that end before block b (NULL: at the end of the
- * text).  Returns how many; w->depth is the parts still open.
- */
-static int
-epub_walk_close(struct epub_walk *w, const struct dc_node *b)
-{
-	int	 lv = b != NULL ? dc_part_level(b) : 0, n = 0, d;
-
-	while (w->depth > 0) {
-		d = w->depth - 1;
-		if (b != NULL && w->end[d] != b && !(w->lv[d] == 0 && lv > 0))
-			break;
-		/* A part ending at no part's opener ends at the tail. */
-		if (b != NULL && w->end[d] == b && lv == 0)
-			w->tail = 1;
-		w->depth--;
-		n++;
-	}
-	return n;
-}
-
-/*
- * Count block b and open the part it opens, if any (after
- * epub_walk_close()).  Returns whether it opened one.
- */
-static int
-epub_walk_open(struct epub_walk *w, const struct dc_node *b)
-{
-	int	 lv = dc_part_level(b), d;
-
-	w->nblock++;
-	if (lv == 0 && (w->depth > 0 || w->tail))
-		return 0;
-	assert(w->depth < EPUB_DEPTH);
-	d = w->depth++;
-	w->lv[d] = lv;
-	w->end[d] = lv > 0 ? dc_part_end(b) : NULL;
-	w->head[d] = (d > 0 ? w->head[d - 1] : 0) + (b->type == DC_HEADING);
-	w->npart++;
-	return 1;
 }
 
 /* Whether the text has parts of level 1 or more. */
@@ -877,11 +813,11 @@ epub_colophon(struct epub *e, struct dc_xml *x)
 /* One block of the text, by its type. */
 static void
 epub_node(struct epub *e, struct dc_xml *x, const struct dc_node *n,
-    const struct epub_walk *w)
+    const struct dc_iter *w)
 {
 	switch (n->type) {
 	case DC_HEADING:
-		epub_heading(e, x, n, w->nblock, w->head[w->depth - 1]);
+		epub_heading(e, x, n, w->nblock, dc_iter_headings(w));
 		break;
 	case DC_TURN:
 		epub_turn(e, x, n, w->nblock);
@@ -917,15 +853,17 @@ epub_node(struct epub *e, struct dc_xml *x, const struct dc_node *n,
 	}
 }
 
-/* The body: title page, then the text in parts, then the source. */
+/*
+ * The body: title page, then the text in parts (dc_iter_next(), with
+ * an opening part: the contents walk alike, so that their numbers
+ * agree), then the source.
+ */
 static void
 epub_body(struct epub *e, struct dc_xml *x)
 {
 	const struct dc_node	*n;
-	struct epub_walk	 w;
-	int			 k;
+	struct dc_iter		 w;
 
-	memset(&w, 0, sizeof(w));
 	epub_titlepage(e, x);
 	/* The page has no navigation document: its contents here. */
 	if (e->html)
@@ -935,12 +873,10 @@ epub_body(struct epub *e, struct dc_xml *x)
 	dc_xml_attrf(x, "class", "text %s", e->bi ? "bi" : "mono");
 	dc_xml_attr(x, "id", "text");
 	epub_type(e, x, "bodymatter");
-	for (n = e->doc->root->child; n != NULL; n = n->next) {
-		if (!dc_type_is_block(n->type))
-			continue;
-		for (k = epub_walk_close(&w, n); k > 0; k--)
-			dc_xml_end(x);	/* section */
-		if (epub_walk_open(&w, n)) {
+	dc_iter_init(&w, e->doc->root->child, NULL, DC_ITER_OPENING);
+	for (;;)
+		switch (dc_iter_next(&w, &n)) {
+		case DC_EV_ENTER:
 			dc_xml_nl(x);
 			/*
 			 * A part a vocative opens has no heading: on the
@@ -950,14 +886,19 @@ epub_body(struct epub *e, struct dc_xml *x)
 			    "div" : "section");
 			dc_xml_attr(x, "class", "part");
 			dc_xml_attrf(x, "id", "part%d", w.npart);
+			break;
+		case DC_EV_BLOCK:
+			epub_node(e, x, n, &w);
+			break;
+		case DC_EV_EXIT:
+			dc_xml_end(x);	/* section */
+			break;
+		case DC_EV_DONE:
+			dc_xml_end(x);
+			epub_frontmatter(e, x);
+			epub_colophon(e, x);
+			return;
 		}
-		epub_node(e, x, n, &w);
-	}
-	for (k = epub_walk_close(&w, NULL); k > 0; k--)
-		dc_xml_end(x);
-	dc_xml_end(x);
-	epub_frontmatter(e, x);
-	epub_colophon(e, x);
 }
 
 /* The title in the book's main language, or any. */
@@ -1043,7 +984,7 @@ epub_nav_fixed(struct epub *e, struct dc_xml *x, const char *href,
  * The table of contents: the title page, then each part (labelled by
  * dc_part_label(), the opening part by its first block) with the parts
  * within it and its enumerated points; a text without parts lists its
- * points directly.  Block and part numbers follow epub_body().  In
+ * points directly.  Block and part numbers follow epub_body()'s walk.  In
  * the page (inpage) it stands under the page's h1 and has no landmarks;
  * in the book it is the navigation document's.
  */
@@ -1052,14 +993,14 @@ epub_toc(struct epub *e, struct dc_xml *x, int inpage)
 {
 	const struct dc_meta	*m = &e->doc->meta;
 	const struct dc_node	*n;
-	struct epub_walk	 w;
+	struct dc_iter		 w;
+	enum dc_ev		 ev;
 	char			 id[32];
-	int			 sub[EPUB_DEPTH];	/* part's <ol> open */
+	int			 sub[DC_ITER_DEPTH];	/* part's <ol> open */
 	int			 parts, i, k, first;
 	enum dc_lang		 l;
 
 	parts = epub_has_parts(e);
-	memset(&w, 0, sizeof(w));
 	memset(sub, 0, sizeof(sub));
 
 	dc_xml_nl(x);
@@ -1116,19 +1057,19 @@ epub_toc(struct epub *e, struct dc_xml *x, int inpage)
 		epub_nav_fixed(e, x, id, NULL, epub_text_label);
 		dc_xml_end(x);
 	}
-	for (n = e->doc->root->child; ; n = n->next) {
-		if (n != NULL && !dc_type_is_block(n->type))
-			continue;
-		for (k = epub_walk_close(&w, n); k > 0; k--) {
+	dc_iter_init(&w, e->doc->root->child, NULL, DC_ITER_OPENING);
+	while ((ev = dc_iter_next(&w, &n)) != DC_EV_DONE) {
+		if (ev == DC_EV_EXIT) {
 			if (!parts)
 				continue;
-			if (sub[w.depth + k - 1])
+			if (sub[w.depth])
 				dc_xml_end(x);	/* ol */
 			dc_xml_end(x);		/* li */
+			continue;
 		}
-		if (n == NULL)
-			break;
-		if (epub_walk_open(&w, n) && parts) {
+		if (ev == DC_EV_ENTER) {
+			if (!parts)
+				continue;
 			k = w.depth - 1;
 			if (k > 0 && !sub[k - 1]) {
 				dc_xml_nl(x);
@@ -1140,6 +1081,7 @@ epub_toc(struct epub *e, struct dc_xml *x, int inpage)
 			dc_xml_start(x, "li");
 			snprintf(id, sizeof(id), "part%d", w.npart);
 			epub_nav_link(e, x, id, n);
+			continue;
 		}
 		if (!dc_block_is_point(n))
 			continue;
