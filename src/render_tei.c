@@ -45,6 +45,8 @@ struct tei {
 	GHashTable		*beads;	/* block -> its two-file bead */
 	GPtrArray		*links;	/* tei_link_targets(), or NULL
 					   for one text */
+	const struct dc_node	*cl;	/* the closer of the part open,
+					   or NULL (tei_part()) */
 };
 
 /* A stretch of a header line marked up inline. */
@@ -1041,100 +1043,30 @@ tei_figure(struct tei *t, const struct dc_node *b,
 	return n;
 }
 
-static void	tei_part(struct tei *, const struct dc_node *, int);
-
 /*
- * The blocks from b up to end in language lang: paragraphs as p, a
- * div per part, turns as sp, captions as figure, editor's notes as
- * note type="editorial"; salutations, closings and sign-offs out of
- * the opener and closer as ab with their role as type.
+ * The part b opens, entered by the walk (dc_iter_next()), as a div: a
+ * vocative's is type="part" with the vocative as its opener's salute,
+ * a heading's type="section" with the heading as head type="levelN";
+ * the parts inside it nested as the walk enters them.  The closings
+ * and sign-offs ending a part with no part inside are its closer
+ * (where TEI allows one: after content), written when the walk comes
+ * to them (t->cl).  A part without text in lang is left out.
  */
 static void
-tei_flow(struct tei *t, const struct dc_node *b, const struct dc_node *end,
+tei_part(struct tei *t, struct dc_iter *it, const struct dc_node *b,
     int lang)
-{
-	while (b != end) {
-		if (dc_part_level(b) > 0) {
-			tei_part(t, b, lang);
-			b = dc_part_end(b);
-			continue;
-		}
-		if (dc_node_seg(b, lang) == NULL) {
-			b = b->next;
-			continue;
-		}
-		switch (b->type) {
-		case DC_TURN:
-			b = tei_turn(t, b, end, lang);
-			continue;
-		case DC_CAPTION:
-			b = tei_figure(t, b, end, lang);
-			continue;
-		case DC_NOTE:
-			tei_block(t, b, lang, "note", "editorial");
-			break;
-		case DC_PARA:
-			tei_block(t, b, lang, "p", NULL);
-			t->common++;
-			break;
-		case DC_SALUTATION:
-			tei_block(t, b, lang, "ab", "salutation");
-			t->common++;
-			break;
-		case DC_CLOSING:
-			tei_block(t, b, lang, "ab", "closing");
-			t->common++;
-			break;
-		case DC_SIGNOFF:
-			tei_block(t, b, lang, "ab", "signoff");
-			t->common++;
-			break;
-		case DC_ROOT:
-		case DC_COLLECTION:
-		case DC_KICKER:
-		case DC_TITLE:
-		case DC_SUBTITLE:
-		case DC_OCCASION:
-		case DC_SPEAKER:
-		case DC_ROLE:
-		case DC_DATEPLACE:
-		case DC_DATELINE:
-		case DC_BYLINE:
-		case DC_SOURCE:
-		case DC_FRONTMATTER:
-		case DC_VOCATIVE:	/* opens a part: above */
-		case DC_HEADING:
-		case DC_SEG:
-		case DC_SENT:
-		case DC_W:
-		case DC_PC:
-		case DC_TYPE__MAX:
-			abort();
-		}
-		b = b->next;
-	}
-}
-
-/*
- * The part block b opens (dc_part_end()) as a div: a vocative's is
- * type="part" with the vocative as its opener's salute, a heading's
- * type="section" with the heading as head type="levelN"; the parts
- * inside it nested.  The closings and sign-offs ending a part with no
- * part inside are its closer (where TEI allows one: after content).
- * A part without text in lang is left out.
- */
-static void
-tei_part(struct tei *t, const struct dc_node *b, int lang)
 {
 	const struct dc_node	*e, *n, *cl;
 	char			 type[16];
 
-	e = dc_part_end(b);
+	e = dc_iter_end(it);
 	for (n = b; n != e; n = n->next)
 		if (dc_node_seg(n, lang) != NULL)
 			break;
-	if (n == e)
-		return;		/* no text in this language */
+	if (n == e) {
+		dc_iter_skip_part(it);	/* no text in this language */
+		return;
+	}
 	cl = e;
 	for (n = b->next; n != e; n = n->next)
 		if (dc_part_level(n) > 0)
@@ -1147,27 +1079,129 @@ tei_part(struct tei *t, const struct dc_node *b, int lang)
 		if (cl != e && !tei_has_common(b->next, cl, lang))
 			cl = e;
 	}
+	t->cl = cl != e ? cl : NULL;
 	dc_xml_nl(t->x);
 	dc_xml_start(t->x, "div");
 	dc_xml_attr(t->x, "type", b->type == DC_VOCATIVE ? "part" :
 	    "section");
-	if (dc_node_seg(b, lang) != NULL) {
-		if (b->type == DC_VOCATIVE) {
-			dc_xml_nl(t->x);
-			dc_xml_start(t->x, "opener");
-			tei_block(t, b, lang, "salute", NULL);
-			dc_xml_nl(t->x);
-			dc_xml_end(t->x);
-		} else {
-			snprintf(type, sizeof(type), "level%d", b->level);
-			tei_block(t, b, lang, "head", type);
-		}
+	if (dc_node_seg(b, lang) == NULL)
+		return;
+	if (b->type == DC_VOCATIVE) {
+		dc_xml_nl(t->x);
+		dc_xml_start(t->x, "opener");
+		tei_block(t, b, lang, "salute", NULL);
+		dc_xml_nl(t->x);
+		dc_xml_end(t->x);
+	} else {
+		snprintf(type, sizeof(type), "level%d", b->level);
+		tei_block(t, b, lang, "head", type);
 	}
-	tei_flow(t, b->next, cl, lang);
-	tei_closer(t, cl, e, lang);
-	dc_xml_nl(t->x);
-	dc_xml_end(t->x);
-	t->common++;
+}
+
+/*
+ * A block of the flow in language lang: paragraphs as p, turns as sp,
+ * captions as figure, editor's notes as note type="editorial";
+ * salutations, closings and sign-offs out of the opener and closer as
+ * ab with their role as type.  A part's opener is its div's
+ * (tei_part()).
+ */
+static void
+tei_flow_block(struct tei *t, struct dc_iter *it, const struct dc_node *b,
+    int lang)
+{
+	const struct dc_node	*end = t->cl != NULL ? t->cl :
+				    dc_iter_end(it);
+
+	if (dc_part_level(b) > 0)
+		return;
+	if (b == t->cl) {
+		tei_closer(t, b, dc_iter_end(it), lang);
+		dc_iter_skip(it, dc_iter_end(it));
+		return;
+	}
+	if (dc_node_seg(b, lang) == NULL)
+		return;
+	switch (b->type) {
+	case DC_TURN:
+		dc_iter_skip(it, tei_turn(t, b, end, lang));
+		break;
+	case DC_CAPTION:
+		dc_iter_skip(it, tei_figure(t, b, end, lang));
+		break;
+	case DC_NOTE:
+		tei_block(t, b, lang, "note", "editorial");
+		break;
+	case DC_PARA:
+		tei_block(t, b, lang, "p", NULL);
+		t->common++;
+		break;
+	case DC_SALUTATION:
+		tei_block(t, b, lang, "ab", "salutation");
+		t->common++;
+		break;
+	case DC_CLOSING:
+		tei_block(t, b, lang, "ab", "closing");
+		t->common++;
+		break;
+	case DC_SIGNOFF:
+		tei_block(t, b, lang, "ab", "signoff");
+		t->common++;
+		break;
+	case DC_ROOT:
+	case DC_COLLECTION:
+	case DC_KICKER:
+	case DC_TITLE:
+	case DC_SUBTITLE:
+	case DC_OCCASION:
+	case DC_SPEAKER:
+	case DC_ROLE:
+	case DC_DATEPLACE:
+	case DC_DATELINE:
+	case DC_BYLINE:
+	case DC_SOURCE:
+	case DC_FRONTMATTER:
+	case DC_VOCATIVE:	/* opens a part: above */
+	case DC_HEADING:
+	case DC_SEG:
+	case DC_SENT:
+	case DC_W:
+	case DC_PC:
+	case DC_TYPE__MAX:
+		abort();
+	}
+}
+
+/*
+ * The blocks from b up to end in language lang, a div per part, as
+ * the walk enters and leaves them (dc_iter_next()).
+ */
+static void
+tei_flow(struct tei *t, const struct dc_node *b, const struct dc_node *end,
+    int lang)
+{
+	struct dc_iter		 it;
+	const struct dc_node	*n;
+	enum dc_ev		 ev;
+
+	t->cl = NULL;
+	dc_iter_init(&it, b, end, 0);
+	while ((ev = dc_iter_next(&it, &n)) != DC_EV_DONE)
+		switch (ev) {
+		case DC_EV_ENTER:
+			tei_part(t, &it, n, lang);
+			break;
+		case DC_EV_BLOCK:
+			tei_flow_block(t, &it, n, lang);
+			break;
+		case DC_EV_EXIT:
+			dc_xml_nl(t->x);
+			dc_xml_end(t->x);	/* div */
+			t->common++;
+			t->cl = NULL;
+			break;
+		case DC_EV_DONE:
+			break;
+		}
 }
 
 /*
