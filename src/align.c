@@ -55,16 +55,6 @@ struct al_side {
 	size_t		 n;		/* their number */
 };
 
-/* A step of the alignment: paragraphs of each side in one bead. */
-struct al_step {
-	int		 a;		/* of the original, 0-2 */
-	int		 b;		/* of the translation, 0-2 */
-};
-
-static const struct al_step al_moves[] = {
-	{ 1, 1 }, { 1, 0 }, { 0, 1 }, { 2, 1 }, { 1, 2 }
-};
-
 /*
  * Costs of the beads: minus the log of their priors, after Gale and
  * Church's counts (1-1 89%, 2-1 and 1-2 9%), but with omissions and
@@ -90,7 +80,7 @@ static const struct al_step al_moves[] = {
 #define AL_RUN		3
 
 /* An alignment elsewhere in a row of the table that costs less than
- * this more makes the steps there doubtful (al_dp_doubt()). */
+ * this more makes the steps there doubtful (dc_gc_align()). */
 #define AL_MARGIN	2.0
 #define AL_MARGIN_JOIN	0.5
 
@@ -479,36 +469,6 @@ al_cost(const struct al_side *a, size_t i, int na, const struct al_side *b,
 }
 
 /*
- * The band of the table the alignment searches: row i (paragraphs of
- * the original done) holds columns j within w of the diagonal, as
- * bitext aligners restrict their search.  lo is row i's first column.
- */
-struct al_band {
-	size_t		 na, nb;	/* paragraphs of each side */
-	size_t		 w;		/* half width */
-	size_t		 cols;		/* 2w + 1 */
-};
-
-static size_t
-al_band_lo(const struct al_band *bd, size_t i)
-{
-	size_t	 c = bd->na > 0 ? i * bd->nb / bd->na : 0;
-
-	return c > bd->w ? c - bd->w : 0;
-}
-
-/* Index of cell (i, j), or (size_t)-1 outside the band. */
-static size_t
-al_band_at(const struct al_band *bd, size_t i, size_t j)
-{
-	size_t	 lo = al_band_lo(bd, i);
-
-	if (i > bd->na || j > bd->nb || j < lo || j - lo >= bd->cols)
-		return (size_t)-1;
-	return i * bd->cols + (j - lo);
-}
-
-/*
  * The band's half width for a and b: the difference in their numbers
  * of paragraphs and room to go round beads that are not 1-1.  0 if
  * even the band is too large a table (AL_MAX_CELLS).
@@ -525,157 +485,38 @@ al_band_width(size_t na, size_t nb)
 	return w;
 }
 
-/*
- * The least cost from each cell of the band to the end (the table
- * al_dp() fills, run backwards).  Returns it (g_free()).
- */
-static double *
-al_dp_back(const struct al_band *bd, const struct al_side *a,
-    const struct al_side *b, double ratio)
+/* The paragraph pair's cost (al_cost()) for the shared program. */
+struct al_gc {
+	const struct al_side	*a, *b;
+	double			 ratio;
+};
+
+static double
+al_gc_cost(const void *arg, size_t i, int na, size_t j, int nb)
 {
-	size_t	 i, j, k, lo, hi, at, to, cells = (bd->na + 1) * bd->cols;
-	double	*back = g_new(double, cells), c;
+	const struct al_gc	*g = arg;
 
-	for (k = 0; k < cells; k++)
-		back[k] = HUGE_VAL;
-	back[al_band_at(bd, bd->na, bd->nb)] = 0;
-	for (i = bd->na + 1; i-- > 0; ) {
-		lo = al_band_lo(bd, i);
-		hi = lo + bd->cols - 1 < bd->nb ? lo + bd->cols - 1 : bd->nb;
-		for (j = hi + 1; j-- > lo; ) {
-			at = al_band_at(bd, i, j);
-			for (k = 0; k < G_N_ELEMENTS(al_moves); k++) {
-				to = al_band_at(bd, i + (size_t)al_moves[k].a,
-				    j + (size_t)al_moves[k].b);
-				if (to == (size_t)-1 || back[to] == HUGE_VAL)
-					continue;
-				c = back[to] + al_cost(a, i, al_moves[k].a, b,
-				    j, al_moves[k].b, ratio);
-				if (c < back[at])
-					back[at] = c;
-			}
-		}
-	}
-	return back;
-}
-
-/*
- * How sure the alignment is of each step: at the cell where step k
- * ends, the best alignment passing elsewhere in that row costs less
- * than AL_MARGIN more (a paragraph left out or added could as well be
- * one along, and the pairs between shift).  A step is doubtful if it
- * both starts and ends so.  Returns a flag per step (g_free()).
- */
-static int *
-al_dp_doubt(const struct al_band *bd, const double *fw, const double *bw,
-    const struct al_step *st, size_t n)
-{
-	int	*unsure = g_new0(int, n + 1), *dbt = g_new0(int, n + 1);
-	size_t	 k, i = 0, j = 0, x, lo, hi, at;
-	double	 best, alt;
-
-	for (k = 0; k < n; k++) {
-		i += (size_t)st[k].a;
-		j += (size_t)st[k].b;
-		if (k + 1 == n)
-			break;
-		at = al_band_at(bd, i, j);
-		best = fw[at] + bw[at];
-		alt = HUGE_VAL;
-		lo = al_band_lo(bd, i);
-		hi = lo + bd->cols - 1 < bd->nb ? lo + bd->cols - 1 : bd->nb;
-		for (x = lo; x <= hi; x++)
-			if (x != j && (at = al_band_at(bd, i, x)) !=
-			    (size_t)-1 && fw[at] + bw[at] < alt)
-				alt = fw[at] + bw[at];
-		unsure[k] = alt - best < AL_MARGIN;
-	}
-	for (k = 1; k + 1 < n; k++)
-		dbt[k] = unsure[k - 1] && unsure[k];
-	g_free(unsure);
-	return dbt;
+	return al_cost(g->a, i, na, g->b, j, nb, g->ratio);
 }
 
 /*
  * Align the paragraphs of a and b within a band of half width w
- * (al_band_width()).  Returns the steps in order (g_free()), their
- * number in *nsteps, their costs in *costs and whether each is
- * doubtful in *doubt (al_dp_doubt(); both g_free()).
+ * (al_band_width()) by the program the aligners share (dc_gc_align()).
+ * Returns the steps in order (g_free()), their number in *nsteps,
+ * their costs in *costs and whether each is doubtful (another path
+ * through its row costs less than AL_MARGIN more) in *doubt (both
+ * g_free()).
  */
-static struct al_step *
+static struct dc_gc_step *
 al_dp(const struct al_side *a, const struct al_side *b, double ratio,
     size_t w, size_t *nsteps, double **costs, int **doubt)
 {
-	struct al_band	 bd;
-	size_t		 i, j, k, n, lo, hi, at, to, cells;
-	double		*cost, c, *oc, *back;
-	int		*from;
-	struct al_step	*out;
+	struct al_gc	 arg = { .a = a, .b = b, .ratio = ratio };
+	struct dc_gc	 g = { .na = a->n, .nb = b->n, .w = w,
+			    .cost = al_gc_cost, .arg = &arg,
+			    .margin = AL_MARGIN };
 
-	bd.na = a->n;
-	bd.nb = b->n;
-	bd.w = w;
-	bd.cols = 2 * w + 1;
-	cells = (bd.na + 1) * bd.cols;
-	cost = g_new(double, cells);
-	from = g_new(int, cells);
-	for (k = 0; k < cells; k++) {
-		cost[k] = HUGE_VAL;
-		from[k] = -1;
-	}
-	cost[0] = 0;
-	for (i = 0; i <= bd.na; i++) {
-		lo = al_band_lo(&bd, i);
-		hi = lo + bd.cols - 1 < bd.nb ? lo + bd.cols - 1 : bd.nb;
-		for (j = lo; j <= hi; j++) {
-			at = al_band_at(&bd, i, j);
-			if (cost[at] == HUGE_VAL)
-				continue;
-			for (k = 0; k < G_N_ELEMENTS(al_moves); k++) {
-				size_t ni = i + (size_t)al_moves[k].a;
-				size_t nj = j + (size_t)al_moves[k].b;
-				if ((to = al_band_at(&bd, ni, nj)) ==
-				    (size_t)-1)
-					continue;
-				c = cost[at] + al_cost(a, i, al_moves[k].a,
-				    b, j, al_moves[k].b, ratio);
-				if (c < cost[to]) {
-					cost[to] = c;
-					from[to] = (int)k;
-				}
-			}
-		}
-	}
-	out = g_new(struct al_step, bd.na + bd.nb + 1);
-	oc = g_new(double, bd.na + bd.nb + 1);
-	n = 0;
-	for (i = bd.na, j = bd.nb; i > 0 || j > 0; ) {
-		/* The end is on the diagonal, and every cell reached has
-		 * a way back to the start. */
-		at = al_band_at(&bd, i, j);
-		assert(at != (size_t)-1 && from[at] >= 0);
-		k = (size_t)from[at];
-		out[n] = al_moves[k];
-		i -= (size_t)al_moves[k].a;
-		j -= (size_t)al_moves[k].b;
-		oc[n++] = cost[at] - cost[al_band_at(&bd, i, j)];
-	}
-	for (i = 0; i < n / 2; i++) {
-		struct al_step t = out[i];
-		double tc = oc[i];
-		out[i] = out[n - 1 - i];
-		out[n - 1 - i] = t;
-		oc[i] = oc[n - 1 - i];
-		oc[n - 1 - i] = tc;
-	}
-	back = al_dp_back(&bd, a, b, ratio);
-	*doubt = al_dp_doubt(&bd, cost, back, out, n);
-	g_free(back);
-	g_free(cost);
-	g_free(from);
-	*nsteps = n;
-	*costs = oc;
-	return out;
+	return dc_gc_align(&g, nsteps, costs, doubt);
 }
 
 /*
@@ -1097,7 +938,7 @@ al_lone_warn(const struct al_side *a, const struct al_side *b,
  */
 static void
 al_lone_marks(const struct al_side *a, const struct al_side *b,
-    const struct al_step *st, const double *costs, size_t n, GArray *beads,
+    const struct dc_gc_step *st, const double *costs, size_t n, GArray *beads,
     double ratio)
 {
 	size_t	 k, ia = 0, ib = 0;
@@ -1171,7 +1012,7 @@ al_shift_cost(const struct al_side *a, const struct al_side *b, size_t i,
  */
 static void
 al_join_marks(const struct al_side *a, const struct al_side *b,
-    const struct al_step *st, const double *costs, size_t n, GArray *beads,
+    const struct dc_gc_step *st, const double *costs, size_t n, GArray *beads,
     double ratio)
 {
 	struct dc_bead	*e;
@@ -1764,13 +1605,13 @@ al_file_hbead(const char *file, const char *orig, int fl, char **f,
  * editor paired its lines, into hbeads.  NULL after reporting what is
  * wrong, at the file's line.
  */
-static struct al_step *
+static struct dc_gc_step *
 al_file_read(const char *file, const char *orig, struct al_side *a,
     struct al_side *b, GArray *hbeads)
 {
 	GHashTable	*ha = NULL, *hb = NULL;
 	GArray		*steps = NULL;
-	struct al_step	 st, *out = NULL;
+	struct dc_gc_step	 st, *out = NULL;
 	char		*buf = NULL, **lines = NULL, **f = NULL, *end, *why;
 	const char	*nul;
 	size_t		 i, len;
@@ -1795,7 +1636,7 @@ al_file_read(const char *file, const char *orig, struct al_side *a,
 	}
 	ha = al_named_table(a);
 	hb = al_named_table(b);
-	steps = g_array_new(FALSE, FALSE, sizeof(struct al_step));
+	steps = g_array_new(FALSE, FALSE, sizeof(struct dc_gc_step));
 	/* A UTF-8 byte order mark, as some editors write. */
 	lines = g_strsplit(g_str_has_prefix(buf, "\357\273\277") ? buf + 3 :
 	    buf, "\n", -1);
@@ -1868,7 +1709,7 @@ out:
 	if (rc == 0) {
 		st.a = st.b = 0;
 		g_array_append_val(steps, st);	/* the array's end */
-		out = (struct al_step *)(void *)g_array_free(steps, FALSE);
+		out = (struct dc_gc_step *)(void *)g_array_free(steps, FALSE);
 	} else if (steps != NULL)
 		g_array_free(steps, TRUE);
 	if (ha != NULL)
@@ -2075,7 +1916,7 @@ dc_parse_pair(const char *orig, const char *trans, const struct dc_opts *o)
 {
 	struct al_side	 a, b;
 	struct dc_doc	*d = NULL;
-	struct al_step	*st = NULL;
+	struct dc_gc_step	*st = NULL;
 	struct dc_align	*al;
 	struct dc_opts	 so = *o;
 	GArray		*beads;
@@ -2193,7 +2034,7 @@ dc_parse_pair(const char *orig, const char *trans, const struct dc_opts *o)
 		dc_msg(DC_WARN_ALIGN, 0, 0, "%zu and %zu paragraphs are too "
 		    "many to align; paired in order", a.n, b.n);
 		n = a.n > b.n ? a.n : b.n;
-		st = g_new(struct al_step, n + 1);
+		st = g_new(struct dc_gc_step, n + 1);
 		costs = g_new0(double, n + 1);
 		for (i = 0; i < n; i++) {
 			st[i].a = i < a.n;

@@ -12,18 +12,13 @@
 
 #include "docconv.h"
 #include "parse.h"
+#include "bitext.h"
 
 /* A run: consecutive body lines of one language. */
 struct bi_run {
 	const struct dc_line**l;		/* the lines (pointers into input) */
 	size_t		  n;		/* number of lines */
 	int		  lang;		/* DC_LANG_ZH or DC_LANG_EN */
-};
-
-/* One alignment step: how many lines of each side form a block. */
-struct bi_step {
-	int		 a;		/* lines of the original, 0-2 */
-	int		 b;		/* lines of the translation, 0-2 */
 };
 
 /* Size of a line for length-based alignment: characters for Chinese
@@ -82,64 +77,36 @@ bi_cost(const struct bi_run *a, size_t i, int na, const struct bi_run *b,
 	    (na + nb > 2 ? 3.5 : 0.1);
 }
 
+/* The runs' cost (bi_cost()) for the shared program. */
+struct bi_gc {
+	const struct bi_run	*a, *b;
+	double			 ratio;
+};
+
+static double
+bi_gc_cost(const void *arg, size_t i, int na, size_t j, int nb)
+{
+	const struct bi_gc	*g = arg;
+
+	return bi_cost(g->a, i, na, g->b, j, nb, g->ratio);
+}
+
 /*
- * Align two runs of unequal length by dynamic programming over steps
- * 1-1, 1-0, 0-1, 2-1 and 1-2 (as Gale and Church align sentences).
- * Returns the steps in order (g_free()) and their number in *nsteps.
+ * Align two runs of unequal length by the aligners' dynamic program
+ * (dc_gc_align()) over steps 1-1, 1-0, 0-1, 2-1 and 1-2 (as Gale and
+ * Church align sentences), over the whole table.  Returns the steps in
+ * order (g_free()) and their number in *nsteps.
  */
-static struct bi_step *
+static struct dc_gc_step *
 bi_align(const struct bi_run *a, const struct bi_run *b, double ratio,
     size_t *nsteps)
 {
-	static const struct bi_step moves[] = {
-		{ 1, 1 }, { 1, 0 }, { 0, 1 }, { 2, 1 }, { 1, 2 }
-	};
-	size_t		 na = a->n, nb = b->n, i, j, k, w = nb + 1, n;
-	double		*cost, c;
-	int		*from;
-	struct bi_step	*out;
+	struct bi_gc	 arg = { .a = a, .b = b, .ratio = ratio };
+	struct dc_gc	 g = { .na = a->n, .nb = b->n,
+			    .w = a->n > b->n ? a->n : b->n,
+			    .cost = bi_gc_cost, .arg = &arg };
 
-	cost = g_new(double, (na + 1) * w);
-	from = g_new(int, (na + 1) * w);
-	for (i = 0; i <= na; i++)
-		for (j = 0; j <= nb; j++) {
-			cost[i * w + j] = i == 0 && j == 0 ? 0 : HUGE_VAL;
-			from[i * w + j] = -1;
-		}
-	for (i = 0; i <= na; i++)
-		for (j = 0; j <= nb; j++) {
-			if (cost[i * w + j] == HUGE_VAL)
-				continue;
-			for (k = 0; k < G_N_ELEMENTS(moves); k++) {
-				size_t ni = i + moves[k].a, nj = j + moves[k].b;
-				if (ni > na || nj > nb)
-					continue;
-				c = cost[i * w + j] + bi_cost(a, i, moves[k].a,
-				    b, j, moves[k].b, ratio);
-				if (c < cost[ni * w + nj]) {
-					cost[ni * w + nj] = c;
-					from[ni * w + nj] = (int)k;
-				}
-			}
-		}
-	/* Walk back from the end. */
-	out = g_new(struct bi_step, na + nb + 1);
-	n = 0;
-	for (i = na, j = nb; i > 0 || j > 0; ) {
-		k = (size_t)from[i * w + j];
-		out[n++] = moves[k];
-		i -= moves[k].a;
-		j -= moves[k].b;
-	}
-	for (i = 0; i < n / 2; i++) {
-		struct bi_step t = out[i];
-		out[i] = out[n - 1 - i];
-		out[n - 1 - i] = t;
-	}
-	g_free(cost);
-	g_free(from);
-	*nsteps = n;
-	return out;
+	return dc_gc_align(&g, nsteps, NULL, NULL);
 }
 
 /* Add k lines of a run as the seg of its language in block blk. */
@@ -176,7 +143,7 @@ static void
 bi_pair(struct dc_doc *d, const struct bi_run *a, const struct bi_run *b,
     double ratio)
 {
-	struct bi_step	*st;
+	struct dc_gc_step *st;
 	struct dc_node	*blk;
 	size_t		 i, n, ia = 0, ib = 0;
 
@@ -245,7 +212,7 @@ bi_bead_cost(const struct bi_run *a, const struct bi_run *b, double ratio)
 {
 	const struct bi_run *zh = a->lang == DC_LANG_ZH ? a : b;
 	const struct bi_run *en = a->lang == DC_LANG_ZH ? b : a;
-	struct bi_step	*st;
+	struct dc_gc_step *st;
 	double		 c = 0, sa = 0, sb = 0, dl;
 	size_t		 i, n, ia = 0, ib = 0;
 

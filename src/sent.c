@@ -3,8 +3,9 @@
  * which the two-file aligner counts and the TMX writer pairs), and the
  * sentences of a paragraph pair aligned (dc_sent_align(), the TMX's
  * sentence units), by the lengths and numbers Gale and Church's
- * aligners weigh.  The measures the paragraph aligner (align.c) shares
- * with it are declared in bitext.h.
+ * aligners weigh, through their one program (galechurch.c).  The
+ * measures the paragraph aligner (align.c) shares with it are declared
+ * in bitext.h.
  */
 #include "config.h"
 
@@ -15,13 +16,6 @@
 
 #include "docconv.h"
 #include "bitext.h"
-
-/* A step of the sentence alignment: sentences of each side in one
- * bead. */
-struct sent_step {
-	int		 a;		/* of the original, 0-2 */
-	int		 b;		/* of the translation, 0-2 */
-};
 
 /* The prior of a 1-1 bead (as the paragraphs' in align.c). */
 #define SENT_11		0.1
@@ -220,29 +214,6 @@ dc_numbers_share(GHashTable *x, GHashTable *y)
 	return 0;
 }
 
-/* The normalised distance of the lengths sa (original) and sb from
- * the document's ratio: Gale and Church's delta, with a variance that
- * also grows with the square of the length (a translation of a long
- * paragraph is rarely within a few percent of the expected length). */
-double
-dc_gc_delta(double sa, double sb, double ratio)
-{
-	double	 e;
-
-	/* In the longer side's units (English bytes rather than Chinese
-	 * characters), so that the variance means the same either way
-	 * round. */
-	if (ratio < 1.0)
-		return -dc_gc_delta(sb, sa, 1.0 / ratio);
-	e = sa * ratio;
-	return (sb - e) / sqrt(e * 8.0 + 0.01 * e * e);
-}
-
-/* Moves of the sentence alignment, as the paragraphs' (align.c). */
-static const struct sent_step sent_moves[] = {
-	{ 1, 1 }, { 1, 0 }, { 0, 1 }, { 2, 1 }, { 1, 2 }
-};
-
 /*
  * Cost of pairing sentences a[i..i+na) with b[j..j+nb): their lengths
  * against the paragraph's ratio, the priors (a sentence split in two
@@ -265,8 +236,8 @@ sent_cost(char **a, enum dc_lang la, size_t i, int na, char **b,
 		g_string_append(sa, a[i + (size_t)k]);
 	for (k = 0; k < nb; k++)
 		g_string_append(sb, b[j + (size_t)k]);
-	dl = dc_gc_delta(dc_text_size(sa->str, la) + 1, dc_text_size(sb->str, lb) + 1,
-	    ratio);
+	dl = dc_gc_delta(dc_text_size(sa->str, la) + 1,
+	    dc_text_size(sb->str, lb) + 1, ratio);
 	c = dl * dl / 2.0 + (na + nb > 2 ? SENT_21 : SENT_11);
 	ha = dc_text_numbers(sa->str);
 	hb = dc_text_numbers(sb->str);
@@ -283,40 +254,19 @@ sent_cost(char **a, enum dc_lang la, size_t i, int na, char **b,
 	return c;
 }
 
-/* The sentence table of dc_sent_align(): row i, column j (w of them). */
-struct sent_tab {
-	double		*cost;		/* least cost to reach the cell */
-	int		*from;		/* sent_moves index that did */
-	size_t		 w;		/* columns */
+/* The sentences' cost (sent_cost()) for the shared program. */
+struct sent_gc {
+	char		**a, **b;	/* the sentences of each side */
+	enum dc_lang	  la, lb;	/* their languages */
+	double		  ratio;	/* the paragraph pair's */
 };
 
-/* Fill the table for na sentences of a and nb of b. */
-static void
-sent_dp(struct sent_tab *t, char **a, enum dc_lang la, size_t na,
-    char **b, enum dc_lang lb, size_t nb, double ratio)
+static double
+sent_gc_cost(const void *arg, size_t i, int na, size_t j, int nb)
 {
-	size_t	 i, j, k, at, to;
-	double	 c;
+	const struct sent_gc	*g = arg;
 
-	for (i = 0; i <= na; i++)
-		for (j = 0; j <= nb; j++) {
-			if (t->cost[at = i * t->w + j] == HUGE_VAL)
-				continue;
-			for (k = 0; k < G_N_ELEMENTS(sent_moves); k++) {
-				if (i + (size_t)sent_moves[k].a > na ||
-				    j + (size_t)sent_moves[k].b > nb)
-					continue;
-				to = (i + (size_t)sent_moves[k].a) * t->w + j +
-				    (size_t)sent_moves[k].b;
-				c = t->cost[at] + sent_cost(a, la, i,
-				    sent_moves[k].a, b, lb, j, sent_moves[k].b,
-				    ratio);
-				if (c < t->cost[to]) {
-					t->cost[to] = c;
-					t->from[to] = (int)k;
-				}
-			}
-		}
+	return sent_cost(g->a, g->la, i, na, g->b, g->lb, j, nb, g->ratio);
 }
 
 /* Add bead (da, db) to out (*n of them): a sentence alone joins the
@@ -365,9 +315,9 @@ sent_lengths(struct dc_sbead *out, size_t n, char **a, enum dc_lang la,
 
 /*
  * Align the sentences a (language la) and b (lb) of a paragraph pair,
- * each NULL-terminated (dc_sentences()), by a small dynamic program
- * over beads of 1-1, 1-0, 0-1, 2-1 and 1-2 sentences, costed by
- * length and numbers.  A sentence left alone joins a bead beside it,
+ * each NULL-terminated (dc_sentences()), by the aligners' dynamic
+ * program (dc_gc_align()) over beads of 1-1, 1-0, 0-1, 2-1 and 1-2
+ * sentences, costed by length and numbers.  A sentence left alone joins a bead beside it,
  * and that bead is doubtful, as one whose lengths disagree (a cost
  * over SENT_DOUBT) is.  Returns the beads in order (g_free()), *n
  * of them, each with sentences on both sides; NULL if a side has
@@ -377,12 +327,13 @@ struct dc_sbead *
 dc_sent_align(char **a, enum dc_lang la, char **b, enum dc_lang lb,
     size_t *n)
 {
-	struct sent_tab	 t;
-	struct sent_step	*path;
-	struct dc_sbead	*out;
-	size_t		 na = g_strv_length(a), nb = g_strv_length(b);
-	size_t		 i, j, k, m;
-	double		 ta = 0, tb = 0, *bc;
+	struct sent_gc	  arg = { .a = a, .b = b, .la = la, .lb = lb };
+	struct dc_gc	  g = { .cost = sent_gc_cost, .arg = &arg };
+	struct dc_gc_step *st;
+	struct dc_sbead	 *out;
+	size_t		  na = g_strv_length(a), nb = g_strv_length(b);
+	size_t		  i, j, k, m;
+	double		  ta = 0, tb = 0, *bc;
 
 	*n = 0;
 	if (na == 0 || nb == 0 || (double)(na + 1) * (double)(nb + 1) >
@@ -392,34 +343,17 @@ dc_sent_align(char **a, enum dc_lang la, char **b, enum dc_lang lb,
 		ta += dc_text_size(a[i], la) + 1;
 	for (j = 0; j < nb; j++)
 		tb += dc_text_size(b[j], lb) + 1;
-	t.w = nb + 1;
-	t.cost = g_new(double, (na + 1) * t.w);
-	t.from = g_new(int, (na + 1) * t.w);
-	for (k = 0; k < (na + 1) * t.w; k++) {
-		t.cost[k] = HUGE_VAL;
-		t.from[k] = -1;
-	}
-	t.cost[0] = 0;
-	sent_dp(&t, a, la, na, b, lb, nb, tb / ta);
-	path = g_new(struct sent_step, na + nb + 1);
-	bc = g_new(double, na + nb + 1);
-	for (m = 0, i = na, j = nb; i > 0 || j > 0; m++) {
-		k = (size_t)t.from[i * t.w + j];
-		path[m] = sent_moves[k];
-		bc[m] = t.cost[i * t.w + j];
-		i -= (size_t)sent_moves[k].a;
-		j -= (size_t)sent_moves[k].b;
-		bc[m] -= t.cost[i * t.w + j];
-	}
+	arg.ratio = tb / ta;
+	/* The whole table: a band as wide as the longer side. */
+	g.na = na;
+	g.nb = nb;
+	g.w = MAX(na, nb);
+	st = dc_gc_align(&g, &m, &bc, NULL);
 	out = g_new0(struct dc_sbead, m + 1);
-	for (k = m; k-- > 0; )
-		sent_add(out, n, path[k].a, path[k].b,
-		    bc[k] > SENT_DOUBT);
+	for (k = 0; k < m; k++)
+		sent_add(out, n, st[k].a, st[k].b, bc[k] > SENT_DOUBT);
 	sent_lengths(out, *n, a, la, b, lb, tb / ta);
 	g_free(bc);
-	g_free(path);
-	g_free(t.cost);
-	g_free(t.from);
+	g_free(st);
 	return out;
 }
-
