@@ -1,24 +1,20 @@
 /*
  * The EPUB 3 backend: the package and navigation documents and the
- * container, written through xml.c into a deterministic zip (libzip).
+ * container, written through xml.c into a deterministic zip (zip.c).
  * The content document, the fonts and the style sheet come from the
  * XHTML writer it shares with the web page (xhtml.c).
  */
 #include "config.h"
 
-#include <assert.h>
-#include <errno.h>
-#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include <glib.h>
-#include <zip.h>
 
 #include "docconv.h"
 #include "fonts.h"
+#include "output.h"
 #include "template.h"
 #include "xhtml.h"
 #include "xml.h"
@@ -483,120 +479,32 @@ epub_css(struct epub *e)
 }
 
 /*
- * Copy the zip built in memory (buf, closed) to path.  Returns 0 or -1
- * (reported).
- */
-static int
-epub_zip_save(zip_source_t *buf, const char *path)
-{
-	char		 chunk[65536];
-	zip_int64_t	 n;
-	FILE		*f = NULL;
-	int		 rc = -1;
-
-	if (zip_source_open(buf) < 0) {
-		dc_msg_sys("%s: %s", path,
-		    zip_error_strerror(zip_source_error(buf)));
-		return -1;
-	}
-	if ((f = fopen(path, "wb")) == NULL) {
-		dc_msg_sys("%s: %s", path, g_strerror(errno));
-		goto out;
-	}
-	while ((n = zip_source_read(buf, chunk, sizeof(chunk))) > 0)
-		if (fwrite(chunk, 1, (size_t)n, f) != (size_t)n)
-			break;
-	if (n != 0 || ferror(f)) {
-		dc_msg_sys("%s: %s", path, n < 0 ? zip_error_strerror(
-		    zip_source_error(buf)) : g_strerror(errno));
-		goto out;
-	}
-	rc = 0;
-out:
-	if (f != NULL && fclose(f) != 0 && rc == 0) {
-		dc_msg_sys("%s: %s", path, g_strerror(errno));
-		rc = -1;
-	}
-	zip_source_close(buf);
-	return rc;
-}
-
-/*
- * Write the files to a zip at path: mimetype first and stored, every
- * entry with the same time and permissions.  The zip is built in
- * memory and then written to path: libzip on a file would make its
- * own temporary file beside path, which a signal could leave behind
- * and which cannot be made where path is a memory file
- * (/proc/self/fd/N, standard output).  Returns 0 or -1.
+ * Write the files to a zip at path (dc_zip_write()): mimetype first
+ * and stored, the others deflated, every entry with the book's time.
+ * Returns 0 or -1 (reported).
  */
 static int
 epub_zip(struct epub *e, const char *path)
 {
 	static const char	 mt[] = "application/epub+zip";
 	const struct epub_file	*f;
-	zip_t			*za = NULL;
-	zip_source_t		*src, *buf = NULL;
-	zip_error_t		 ze;
-	zip_int64_t		 idx;
-	struct tm		 tm;
-	time_t			 t, mtime;
+	struct dc_zip_entry	*z;
 	guint			 i;
-	int			 rc = -1;
+	int			 rc;
 
-	/*
-	 * libzip stores local time (localtime()); find the time_t that
-	 * local time shows as the wanted UTC time, so that the zip does
-	 * not depend on TZ.
-	 */
-	t = (time_t)epub_time(e);
-	gmtime_r(&t, &tm);
-	tm.tm_isdst = -1;
-	mtime = mktime(&tm);
-
-	zip_error_init(&ze);
-	if ((buf = zip_source_buffer_create(NULL, 0, 0, &ze)) != NULL) {
-		/* Ours too: it outlives the archive, holding the zip. */
-		zip_source_keep(buf);
-		za = zip_open_from_source(buf, ZIP_TRUNCATE, &ze);
+	z = g_new0(struct dc_zip_entry, e->files->len + 1);
+	z[0].name = "mimetype";
+	z[0].data = mt;
+	z[0].len = sizeof(mt) - 1;
+	z[0].store = 1;
+	for (i = 0; i < e->files->len; i++) {
+		f = g_ptr_array_index(e->files, i);
+		z[i + 1].name = f->name;
+		z[i + 1].data = f->data;
+		z[i + 1].len = f->len;
 	}
-	if (za == NULL) {
-		dc_msg_sys("%s: %s", path, zip_error_strerror(&ze));
-		zip_error_fini(&ze);
-		goto out;
-	}
-	zip_error_fini(&ze);
-	for (i = 0; i <= e->files->len; i++) {
-		f = i > 0 ? g_ptr_array_index(e->files, i - 1) : NULL;
-		src = zip_source_buffer(za, f != NULL ? f->data : mt,
-		    f != NULL ? f->len : sizeof(mt) - 1, 0);
-		if (src == NULL || (idx = zip_file_add(za, f != NULL ?
-		    f->name : "mimetype", src, ZIP_FL_ENC_UTF_8)) < 0) {
-			zip_source_free(src);
-			dc_msg_sys("%s: %s", path, zip_strerror(za));
-			goto out;
-		}
-		if (zip_set_file_compression(za, idx, f != NULL ?
-		    ZIP_CM_DEFLATE : ZIP_CM_STORE, 0) < 0 ||
-		    zip_file_set_mtime(za, idx, mtime, 0) < 0 ||
-		    zip_file_set_external_attributes(za, idx, 0,
-		    ZIP_OPSYS_UNIX, 0100644u << 16) < 0) {
-			dc_msg_sys("%s: %s", path, zip_strerror(za));
-			goto out;
-		}
-	}
-	if (zip_close(za) < 0) {
-		dc_msg_sys("%s: %s", path, zip_strerror(za));
-		goto out;
-	}
-	za = NULL;
-	if (epub_zip_save(buf, path) == -1)
-		goto out;
-	rc = 0;
-out:
-	if (za != NULL)
-		zip_discard(za);
-	if (buf != NULL)
-		zip_source_free(buf);
+	rc = dc_zip_write(path, z, e->files->len + 1, epub_time(e));
+	g_free(z);
 	return rc;
 }
 
