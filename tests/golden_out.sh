@@ -5,11 +5,14 @@
 # under a line naming it; html: the web page, its style sheet (the
 # EPUB's style.css, which t_html.sh lays out) left out; pages: the
 # PDF's pages as pdftotext -layout sets them out (one page a form
-# feed).  SOURCE_DATE_EPOCH=0; docconv's version is written VERSION.
-# Returns docconv's (or the tool's) exit status.  GOLDEN_KINDS lists
-# the kinds: a new one is a case below and a word here (and a pattern
-# in configure.ac's GOLDEN_SIBLINGS, which distributes them).
-GOLDEN_KINDS="xhtml html pages"
+# feed); tmx: the pairs as a translation memory.  SOURCE_DATE_EPOCH=0;
+# docconv's version is written VERSION.  Returns docconv's (or the
+# tool's) exit status.  GOLDEN_KINDS lists the kinds: a new one is a
+# case below and a word here (and a pattern in configure.ac's
+# GOLDEN_SIBLINGS, which distributes them).  golden_has KIND OUT says
+# whether the writer had anything to say: a case without a sibling of
+# a kind whose writer has is a case that golden.sh fails.
+GOLDEN_KINDS="xhtml html pages tmx"
 golden_out() {
 	_k=$1 _src=$2 _out=$3 _t=$4
 	rm -rf "$_t/gout"
@@ -39,8 +42,23 @@ golden_out() {
 		pdftotext -layout -enc UTF-8 "$_t/gout/p.pdf" "$_t/gout/raw" ||
 		    return
 		;;
+	tmx)
+		SOURCE_DATE_EPOCH=0 "$DOCCONV" -q --tmx -o "$_t/gout/raw" \
+		    "$_src" || return
+		;;
 	*)
 		return 2 ;;
 	esac
-	sed 's/docconv [0-9][0-9.]*/docconv VERSION/g' "$_t/gout/raw" >"$_out"
+	sed 's/docconv [0-9][0-9.]*/docconv VERSION/g
+	    s/creationtoolversion="[^"]*"/creationtoolversion="VERSION"/' \
+	    "$_t/gout/raw" >"$_out"
+}
+
+# Whether OUT, golden_out KIND's, says anything: a TMX only if the text
+# has pairs (a unit); the book, the page and the PDF always.
+golden_has() {
+	case $1 in
+	tmx) grep -q '<tu ' "$2" ;;
+	*) [ -s "$2" ] ;;
+	esac
 }

@@ -2,9 +2,9 @@
 # Regenerate golden siblings (.tree, .msgs) after a deliberate change:
 # shows each diff and asks before overwriting (-y: without asking).
 # Usage: tests/regen.sh [-y] [-t] [-J] [-w] [CASE.txt...]   (default:
-# all cases; -t makes a .tei golden for each case too, -J a .json one,
-# -w the .xhtml, .html and .pages of what users read; those kept where
-# they exist)
+# all cases; -t makes a .tei golden for each case too, -J a .json one;
+# the .xhtml, .html, .pages and .tmx of what users read are made for
+# every case whose writer has something to say, -w makes them all)
 cd "$(dirname "$0")/.." || exit 1
 DOCCONV=${DOCCONV:-./src/docconv}
 . tests/golden_out.sh
@@ -44,11 +44,16 @@ for src; do
 			if [ $yes = 1 ]; then mv "$base.json.new" "$base.json"; else rm -f "$base.json.new"; fi
 		fi
 	fi
-	# What users read: kept where it exists (or with -w: for all).
+	# What users read: each writer's, where it has something to say
+	# (golden_has; golden.sh fails a case without it), or with -w.
 	for k in $GOLDEN_KINDS; do
-		[ -f "$base.$k" ] || [ "$writers" = 1 ] || continue
 		golden_out $k "$src" "$base.$k.new" "$T" ||
 		    { echo "$src: --$k failed"; rm -f "$base.$k.new"; continue; }
+		if [ ! -f "$base.$k" ] && [ "$writers" = 0 ] &&
+		    ! golden_has $k "$base.$k.new"; then
+			rm -f "$base.$k.new"
+			continue
+		fi
 		if cmp -s "$base.$k" "$base.$k.new"; then rm -f "$base.$k.new"
 		else
 			diff -u "$base.$k" "$base.$k.new" 2>/dev/null || echo "new: $base.$k"
