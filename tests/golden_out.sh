@@ -8,8 +8,8 @@
 # feed); tmx: the pairs as a translation memory.  SOURCE_DATE_EPOCH=0;
 # docconv's version is written VERSION.  Returns docconv's (or the
 # tool's) exit status.  GOLDEN_KINDS lists the kinds: a new one is a
-# case below and a word here (and a pattern in configure.ac's
-# GOLDEN_SIBLINGS, which distributes them).  golden_has KIND OUT says
+# case below and a word here (configure.ac distributes every sibling,
+# whatever its kind).  golden_has KIND OUT says
 # whether the writer had anything to say: a case without a sibling of
 # a kind whose writer has is a case that golden.sh fails.
 GOLDEN_KINDS="xhtml html pages tmx"
