@@ -1,59 +1,78 @@
 #!/usr/bin/env python3
-"""Validate docconv's JSON against docs/docconv.schema.json:
-t_json.py SCHEMA FILE...  A FILE ending in .jsonl holds one document a
-line (JSON Lines).  Also checks what a schema cannot say: keys in the
-writer's order, UTF-8 text written as such (no \\u escapes of
-non-ASCII).  Prints each failure; exit 1 if any."""
+"""Checks for t_json.sh (python3 t_json.py CHECK ARGS..., checks.py):
+docconv's JSON validated against docs/docconv.schema.json (schema),
+and the edits of a model a pipeline makes."""
 import json
-import sys
 
-import jsonschema
+import checks
+from checks import dump_json, fail, load_json, read
 
 ORDER = ['docconv', 'path', 'meta', 'header', 'blocks', 'alignment']
 
 
-def check(doc, where, v, raw):
-    bad = 0
+def _check(doc, where, v, raw):
     for e in v.iter_errors(doc):
-        print('%s: %s at %s' % (where, e.message,
-                                '/'.join(str(p) for p in e.path)))
-        bad += 1
+        fail('%s: %s at %s' % (where, e.message,
+                               '/'.join(str(p) for p in e.path)))
     keys = [k for k in doc]
     if keys != [k for k in ORDER if k in doc]:
-        print('%s: top-level keys out of order: %s' % (where, keys))
-        bad += 1
+        fail('%s: top-level keys out of order: %s' % (where, keys))
     if '\\u' in raw and any(ord(c) > 127 for c in json.loads(
             '"' + raw[raw.index('\\u'):raw.index('\\u') + 6] + '"')):
-        print('%s: non-ASCII text escaped' % where)
-        bad += 1
-    return bad
+        fail('%s: non-ASCII text escaped' % where)
 
 
-def main():
-    with open(sys.argv[1], encoding='utf-8') as f:
-        schema = json.load(f)
-    jsonschema.Draft202012Validator.check_schema(schema)
-    v = jsonschema.Draft202012Validator(schema)
-    bad = n = 0
-    for path in sys.argv[2:]:
-        with open(path, encoding='utf-8') as f:
-            text = f.read()
+def schema(schema_path, *paths):
+    """Each document of paths validates against the schema, and says
+    what a schema cannot: keys in the writer's order, UTF-8 text
+    written as such (no \\u escapes of non-ASCII).  A path ending in
+    .jsonl holds one document a line (JSON Lines)."""
+    import jsonschema
+    sch = load_json(schema_path)
+    jsonschema.Draft202012Validator.check_schema(sch)
+    v = jsonschema.Draft202012Validator(sch)
+    n = 0
+    for path in paths:
+        t = read(path)
         if path.endswith('.jsonl'):
-            lines = text.split('\n')
+            lines = t.split('\n')
             if lines[-1] != '':
-                print('%s: does not end in a newline' % path)
-                bad += 1
+                fail('%s: does not end in a newline' % path)
             for i, line in enumerate(lines[:-1]):
                 n += 1
-                bad += check(json.loads(line), '%s:%d' % (path, i + 1),
-                             v, line)
+                _check(json.loads(line), '%s:%d' % (path, i + 1), v, line)
         else:
             n += 1
-            bad += check(json.loads(text), path, v, text)
+            _check(json.loads(t), path, v, t)
     if n == 0:
-        print('no documents')
-        bad += 1
-    sys.exit(1 if bad else 0)
+        fail('no documents')
 
 
-main()
+def empty_bead(src, dst):
+    """src's model with its last bead's lines taken away, as dst."""
+    d = load_json(src)
+    d['alignment']['beads'][-1]['original'] = []
+    d['alignment']['beads'][-1]['translation'] = []
+    dump_json(d, dst)
+
+
+def publication(path):
+    """The --meta t_json.sh gives, under meta.publication."""
+    p = load_json(path)['meta']['publication']
+    assert p == {'publisher': 'Wenlu Qiaotai Press',
+                 'rights': 'CC-BY-SA-4.0', 'isbn': '9780306406157',
+                 'translator': 'Odile Marrent'}, p
+
+
+def thank(src, dst):
+    """src's model with the English "Thank you..." paragraphs
+    corrected, as dst."""
+    d = load_json(src)
+    for b in d['blocks']:
+        for s in b['segs']:
+            if s['lang'] == 'en' and s['text'].startswith('Thank you'):
+                s['text'] = 'Thank you very much, dear colleagues.'
+    dump_json(d, dst)
+
+
+checks.main(globals())

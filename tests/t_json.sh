@@ -9,6 +9,7 @@
 command -v python3 >/dev/null 2>&1 || skip "python3 not installed"
 python3 -c 'import jsonschema' 2>/dev/null ||
     skip "python3-jsonschema not installed (install-deps.sh)"
+py="python3 $top_srcdir/tests/t_json.py"
 SCHEMA=$top_srcdir/docs/docconv.schema.json
 export SOURCE_DATE_EPOCH=0
 
@@ -41,13 +42,7 @@ grep -q '"alignment"' "$T/j/pair.json" || fail "no alignment in the JSON"
     cmp -s "$T/j/pair.json" "$T/r/pair.json" ||
     fail "a two-file model's JSON does not read back the same"
 # A bead with no lines on either side is refused, not aligned.
-python3 - "$T/j/pair.json" "$T/nobead.json" <<'PY' || fail "emptying a bead"
-import json, sys
-d = json.load(open(sys.argv[1], encoding='utf-8'))
-d['alignment']['beads'][-1]['original'] = []
-d['alignment']['beads'][-1]['translation'] = []
-json.dump(d, open(sys.argv[2], 'w', encoding='utf-8'), ensure_ascii=False)
-PY
+$py empty_bead "$T/j/pair.json" "$T/nobead.json" || fail "emptying a bead"
 "$DOCCONV" --tei -o "$T/nobead.tei" "$T/nobead.json" 2>"$T/nobead.msgs"
 [ $? -eq 1 ] && grep -q "bead: has no lines" "$T/nobead.msgs" ||
     fail "a bead without lines: $(cat "$T/nobead.msgs")"
@@ -58,13 +53,7 @@ E1=$(ls "$top_srcdir"/examples/*.txt | head -1)
 "$DOCCONV" -q --json -o "$T/j/pub.json" --meta "publisher=Wenlu Qiaotai Press" \
     --meta licence=cc-by-sa-4.0 --meta isbn=978-0-306-40615-7 \
     --meta translator="Odile Marrent" "$E1" || fail "--meta --json exit $?"
-python3 - "$T/j/pub.json" <<'PY' || fail "meta.publication"
-import json, sys
-p = json.load(open(sys.argv[1], encoding='utf-8'))['meta']['publication']
-want = {'publisher': 'Wenlu Qiaotai Press', 'rights': 'CC-BY-SA-4.0',
-        'isbn': '9780306406157', 'translator': 'Odile Marrent'}
-assert p == want, p
-PY
+$py publication "$T/j/pub.json" || fail "meta.publication"
 "$DOCCONV" -q --tei -o "$T/pub.tei" "$T/j/pub.json" || fail "pub.json to TEI"
 grep -q "<publisher>Wenlu Qiaotai Press</publisher>" "$T/pub.tei" ||
     fail "the JSON's publisher is not in the TEI"
@@ -86,26 +75,18 @@ m=$(ls "$top_srcdir"/tests/golden/*/*.txt | wc -l)
 "$DOCCONV" -q -j 2 --json -o - "$top_srcdir"/tests/golden/*/*.txt |
     sort >"$T/par.jsonl"
 sort "$T/all.jsonl" | cmp -s - "$T/par.jsonl" || fail "-j 2 gives other lines"
-python3 "$top_srcdir/tests/t_json.py" "$SCHEMA" "$T"/j/*.json "$T/all.jsonl" ||
+$py schema "$SCHEMA" "$T"/j/*.json "$T/all.jsonl" ||
     fail "JSON does not validate against $SCHEMA"
 # The schema is not a formality: a wrong member fails it.
 sed 's/"type" : "para"/"type" : "paragraph"/' "$T/j/1-$(basename \
     "$(ls "$top_srcdir"/examples/*.txt | head -1)" .txt).json" >"$T/bad.json"
 cmp -s "$T/bad.json" "$T/j/1-$(basename "$(ls "$top_srcdir"/examples/*.txt |
     head -1)" .txt).json" && fail "the edit did nothing"
-python3 "$top_srcdir/tests/t_json.py" "$SCHEMA" "$T/bad.json" >/dev/null &&
+$py schema "$SCHEMA" "$T/bad.json" >/dev/null &&
     fail "the schema accepts a block type it does not know"
 
 # A pipeline corrects the model and typesets the result.
-python3 - "$T/j/pair.json" "$T/edit.json" <<'PY' || fail "editing"
-import json, sys
-d = json.load(open(sys.argv[1], encoding='utf-8'))
-for b in d['blocks']:
-    for s in b['segs']:
-        if s['lang'] == 'en' and s['text'].startswith('Thank you'):
-            s['text'] = 'Thank you very much, dear colleagues.'
-json.dump(d, open(sys.argv[2], 'w', encoding='utf-8'), ensure_ascii=False)
-PY
+$py thank "$T/j/pair.json" "$T/edit.json" || fail "editing"
 "$DOCCONV" -q --input-format=json --pdf -o "$T/edit.pdf" "$T/edit.json" ||
     fail "typesetting edited JSON: exit $?"
 if command -v pdftotext >/dev/null 2>&1; then

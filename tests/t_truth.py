@@ -1,48 +1,40 @@
-"""Checks for t_truth.sh: what each output says its title and its
-publisher's metadata are.  python3 t_truth.py CHECK ARGS...; prints
-what is wrong and exits 1, else exits 0."""
+"""Checks for t_truth.sh: what each output says its title, its
+publisher's metadata and its addresses are.  python3 t_truth.py CHECK
+ARGS... (checks.py)."""
 import json
 import re
 import subprocess
-import sys
 import xml.etree.ElementTree as ET
 import zipfile
+
+import checks
+from checks import fail, text, want
 
 TEI = '{http://www.tei-c.org/ns/1.0}'
 OPF = '{http://www.idpf.org/2007/opf}'
 DC = '{http://purl.org/dc/elements/1.1/}'
 XH = '{http://www.w3.org/1999/xhtml}'
-bad = []
 
 
-def text(e):
-    return ''.join(e.itertext()).strip() if e is not None else None
-
-
-def want(what, got, exp):
-    if got != exp:
-        bad.append('%s is %r, not %r' % (what, got, exp))
-
-
-def pdfinfo(pdf, *opt):
+def _pdfinfo(pdf, *opt):
     return subprocess.run(['pdfinfo'] + list(opt) + [pdf],
                           capture_output=True, text=True).stdout
 
 
-def pdf_title(pdf):
-    m = re.search(r'^Title:\s*(.*)$', pdfinfo(pdf), re.M)
+def _pdf_title(pdf):
+    m = re.search(r'^Title:\s*(.*)$', _pdfinfo(pdf), re.M)
     return m.group(1) if m else None
 
 
 def title(base, x, old):
     """base.{pdf,epub,html,tei.xml} all say x, never old, as title."""
-    want('PDF Title', pdf_title(base + '.pdf'), x)
+    want('PDF Title', _pdf_title(base + '.pdf'), x)
     txt = subprocess.run(['pdftotext', base + '.pdf', '-'],
                          capture_output=True, text=True).stdout
     if x not in txt:
-        bad.append('the PDF text lacks %r' % x)
+        fail('the PDF text lacks %r' % x)
     if old in txt:
-        bad.append('the PDF text still has %r' % old)
+        fail('the PDF text still has %r' % old)
     with zipfile.ZipFile(base + '.epub') as z:
         opf = ET.fromstring(z.read('EPUB/package.opf'))
         page = z.read('EPUB/text.xhtml').decode()
@@ -51,7 +43,7 @@ def title(base, x, old):
     h1 = ET.fromstring(page).find('.//%sh1' % XH)
     want('EPUB title page h1', text(h1), x)
     if old in page:
-        bad.append('the EPUB text still has %r' % old)
+        fail('the EPUB text still has %r' % old)
     html = open(base + '.html', encoding='utf-8').read()
     m = re.search(r'<title>(.*?)</title>', html)
     want('web page <title>', m.group(1) if m else None, x)
@@ -83,11 +75,11 @@ def pub(base, publisher, translator):
     want('OPF translator', {e.get('id'): e.text for e in
                             opf.iter(DC + 'contributor')}.get('translator'),
          translator)
-    kw = re.search(r'^Keywords:\s*(.*)$', pdfinfo(base + '.pdf'), re.M)
+    kw = re.search(r'^Keywords:\s*(.*)$', _pdfinfo(base + '.pdf'), re.M)
     kw = kw.group(1) if kw else ''
     for k in ('publisher: ' + publisher, 'translator: ' + translator):
         if k not in kw:
-            bad.append('PDF Keywords %r lack %r' % (kw, k))
+            fail('PDF Keywords %r lack %r' % (kw, k))
     html = open(base + '.html', encoding='utf-8').read()
     m = re.search(r'<script type="application/ld\+json">(.*?)</script>',
                   html, re.S)
@@ -114,9 +106,9 @@ def retitle(src, dst, lang, x):
 def pdftitle(pdf, x, old):
     """The PDF's Title metadata names x, not old (the other language's
     title may stand beside it)."""
-    t = pdf_title(pdf) or ''
+    t = _pdf_title(pdf) or ''
     if x not in t.split(' / ') or old in t:
-        bad.append('PDF Title is %r: not %r' % (t, x))
+        fail('PDF Title is %r: not %r' % (t, x))
 
 
 def url(base, addr):
@@ -141,12 +133,8 @@ def url(base, addr):
     want('JSON-LD isBasedOn', json.loads(m.group(1)).get('isBasedOn')
          if m else None, addr)
     m = re.search(r'<dc:source>(.*?)</dc:source>',
-                  pdfinfo(base + '.pdf', '-meta'), re.S)
+                  _pdfinfo(base + '.pdf', '-meta'), re.S)
     want('PDF XMP dc:source', m.group(1) if m else None, addr)
 
 
-{'title': title, 'pub': pub, 'retitle': retitle,
- 'pdftitle': pdftitle, 'url': url}[sys.argv[1]](*sys.argv[2:])
-for b in bad:
-    print('FAIL: ' + b)
-sys.exit(1 if bad else 0)
+checks.main(globals())
