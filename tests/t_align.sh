@@ -6,6 +6,7 @@
 # warnings; the invented pairs in tests/data/align align as their
 # .align files say; every backend writes the parallel model.
 . "${top_srcdir:-.}/tests/lib.sh"
+py="python3 $top_srcdir/tests/t_align.py"
 command -v python3 >/dev/null 2>&1 || skip "python3 not installed"
 S=$top_srcdir/tests
 split() { python3 "$S/split_bilingual.py" "$@" || fail "split_bilingual.py $*"; }
@@ -121,14 +122,7 @@ sed 's/^1-2	4	3,4	0.00	speaker	ok$/1-1	4	4	0.00	speaker	ok\
 grep -q '^1-1	4	4	0.00	speaker	ok$' "$T/hdr.dump" &&
     grep -q '^0-1	-	3	0.00	speaker	ok$' "$T/hdr.dump" ||
     fail "the edited header beads are not in the dump: $(sed -n 6,12p "$T/hdr.dump")"
-python3 - "$T/hdr.tmx" <<'PY' || fail "the edited header bead is not the TMX's speaker unit"
-import sys, xml.etree.ElementTree as ET
-X = '{http://www.w3.org/XML/1998/namespace}lang'
-tu = [t for t in ET.parse(sys.argv[1]).getroot().iter('tu')
-      if t.get('tuid') == 'h-speaker']
-segs = {v.get(X)[:2]: v.find('seg').text for v in tu[0].iter('tuv')}
-sys.exit(segs['en'] != 'Director of the Port Authority')
-PY
+$py speaker_unit "$T/hdr.tmx" || fail "the edited header bead is not the TMX's speaker unit"
 grep -q 'Director of the Port Authority' "$T/hdr.html" ||
     fail "the review sheet lacks the edited header pair"
 sed 's/	speaker	ok$/	nothing	ok/' "$T/hdr.align" >"$T/hdr2.align"
@@ -140,14 +134,7 @@ sed 's/	speaker	ok$/	nothing	ok/' "$T/hdr.align" >"$T/hdr2.align"
 
 # A 1-1 far from the document's ratio: a summary for a paragraph.
 d=$T/ex1
-python3 - "$d/en.txt" "$d/en3.txt" <<'PY' || fail "making en3"
-import sys
-lines = open(sys.argv[1], encoding='utf-8').read().split('\n')[:-1]
-longest = max(range(len(lines)), key=lambda i: len(lines[i]))
-s = lines[longest]
-lines[longest] = s[:s.find('. ') + 1]
-open(sys.argv[2], 'w', encoding='utf-8').write('\n'.join(lines) + '\n')
-PY
+$py en3 "$d/en.txt" "$d/en3.txt" || fail "making en3"
 (cd "$d" && "$DOCCONV" zh.txt --translation en3.txt --dump-alignment \
     >align3 2>msgs3) || fail "summary: exit $?"
 [ "$(grep -c WARNING "$d/msgs3")" -eq 1 ] &&
@@ -175,27 +162,7 @@ d=$T/ex1
 (cd "$d" && "$DOCCONV" -q zh.txt --translation en.txt --alignment align \
     --dump-alignment >align.again) || fail "--alignment: exit $?"
 cmp -s "$d/align" "$d/align.again" || fail "--alignment of the dump differs"
-python3 - "$d" <<'PY' || fail "making the edited alignment"
-import sys
-d = sys.argv[1]
-lines = open(d + '/align', encoding='utf-8').read().split('\n')[:-1]
-zh = open(d + '/zh.txt', encoding='utf-8').read().split('\n')
-en = open(d + '/en.txt', encoding='utf-8').read().split('\n')
-# Two beads 1-1 of paragraphs in a row, past the body's first ones.
-body = [i for i, l in enumerate(lines) if l.split('\t')[4:5] == ['para']
-        and l.startswith('1-1\t')]
-i = next(k for k in body[3:] if k + 1 in body)
-a1, b1 = lines[i].split('\t')[1:3]
-a2, b2 = lines[i + 1].split('\t')[1:3]
-lines[i] = '\t'.join(['1-2', a1, b1 + ',' + b2, '0.00', 'para', 'ok'])
-lines[i + 1] = '\t'.join(['1-0', a2, '-', '0.00', 'para', 'ok'])
-open(d + '/edited.align', 'w', encoding='utf-8').write('\n'.join(lines) + '\n')
-# What to look for: the original's first paragraph, the moved one,
-# the original's paragraph left alone.
-with open(d + '/moved', 'w', encoding='utf-8') as f:
-    f.write(zh[int(a1) - 1][:12] + '\n' + ' '.join(en[int(b2) - 1].split()[:4])
-            + '\n' + zh[int(a2) - 1][:12] + '\n%d\n' % (i + 1))
-PY
+$py edit_alignment "$d" || fail "making the edited alignment"
 for v in plain edited; do
 	al=
 	[ $v = edited ] && al="--alignment edited.align"
@@ -204,49 +171,7 @@ for v in plain edited; do
 	    en.txt $al --tei --json --tmx --pdf --layout=interleaved -o $v) ||
 	    fail "$v outputs: exit $?"
 done
-python3 - "$d" <<'PY' || fail "the edited bead did not move its pair"
-import json, re, sys
-import xml.etree.ElementTree as ET
-d = sys.argv[1]
-a1, b2, a2 = open(d + '/moved', encoding='utf-8').read().split('\n')[:3]
-X = '{http://www.w3.org/XML/1998/namespace}'
-TEI = '{http://www.tei-c.org/ns/1.0}'
-def paired(v):
-    """Where the moved English stands, in each output: with a1's?"""
-    r = {}
-    m = json.load(open('%s/%s/zh.json' % (d, v), encoding='utf-8'))
-    for b in m['blocks']:
-        t = {s['lang']: s['text'] for s in b['segs']}
-        if t.get('en', '').find(b2) >= 0:
-            r['json'] = t.get('zh', '').startswith(a1)
-    tei = ET.parse('%s/%s/zh.tei.xml' % (d, v)).getroot()
-    text = {e.get(X + 'id'): ''.join(e.itertext()) for e in tei.iter()
-            if e.get(X + 'id')}
-    for k, t in text.items():
-        if re.fullmatch(r'en-b\d+', k) and b2 in t:
-            r['tei'] = text.get('zh-' + k[3:], '').startswith(a1)
-            # The links say so too.
-            r['link'] = any(any(g == '#' + k or g.startswith('#' + k + '-')
-                                for g in l.get('target').split()) and
-                            any(text.get(z[1:], '').startswith(a1)
-                                for z in l.get('target').split()
-                                if z.startswith('#zh-'))
-                            for l in tei.iter(TEI + 'link'))
-    tmx = ET.parse('%s/%s/zh.tmx' % (d, v)).getroot()
-    for tu in tmx.iter('tu'):
-        s = {v_.get(X + 'lang')[:2]: v_.find('seg').text
-             for v_ in tu.iter('tuv')}
-        if b2 in s.get('en', ''):
-            r['tmx'] = s['zh'].startswith(a1)
-    return r
-p, e = paired('plain'), paired('edited')
-ok = True
-for k in ('json', 'tei', 'link', 'tmx'):
-    if p.get(k) is not False or e.get(k) is not True:
-        print('FAIL: %s: before %s, after %s' % (k, p.get(k), e.get(k)))
-        ok = False
-sys.exit(0 if ok else 1)
-PY
+$py moved_pair "$d" || fail "the edited bead did not move its pair"
 if command -v pdftotext >/dev/null 2>&1; then
 	# Interleaved: the moved English before the original left alone.
 	b2=$(sed -n 2p "$d/moved" | tr -d ' ')

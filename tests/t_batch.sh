@@ -4,6 +4,7 @@
 # a batch stopped by a signal and resumed, and -j 2 giving the same
 # outputs as -j 1 over 2,000 files (20,000 in make bench).
 . "${top_srcdir:-.}/tests/lib.sh"
+py="python3 $top_srcdir/tests/t_batch.py"
 
 command -v python3 >/dev/null || skip "python3 not found"
 
@@ -11,47 +12,11 @@ command -v python3 >/dev/null || skip "python3 not found"
 # object with path, status, outputs and messages, N lines, so many of
 # each status, each input once.
 check_report() {
-	python3 - "$@" <<'EOF' || fail "$what: report: $(cat "$T/perr")"
-import json, sys
-path, n, conv, skip, bad = sys.argv[1], *map(int, sys.argv[2:])
-lines = open(path, encoding="utf-8").read().split("\n")
-if lines[-1] != "":
-    sys.exit("the last line is not whole")
-recs = [json.loads(l) for l in lines[:-1]]
-for r in recs:
-    if list(r) != ["path", "status", "outputs", "messages"]:
-        sys.exit("keys %s" % list(r))
-    if r["status"] not in ("converted", "skipped", "failed"):
-        sys.exit("status %s" % r["status"])
-    if r["status"] != "failed" and not r["outputs"]:
-        sys.exit("%s: no outputs" % r["path"])
-    if r["status"] == "failed" and not r["messages"]:
-        sys.exit("%s: failed without a message" % r["path"])
-paths = [r["path"] for r in recs]
-if len(set(paths)) != len(paths):
-    sys.exit("an input reported twice")
-got = [sum(r["status"] == s for r in recs) for s in ("converted", "skipped", "failed")]
-if len(recs) != n or got != [conv, skip, bad]:
-    sys.exit("%d lines, converted/skipped/failed %s, expected %d, %s" %
-        (len(recs), got, n, [conv, skip, bad]))
-EOF
+	$py report "$@" || fail "$what: report: $(cat "$T/perr")"
 }
 
 mkdir "$T/in"
-python3 - "$T/in" <<'EOF'
-import os, sys
-d = sys.argv[1]
-for i in range(40):
-    with open(os.path.join(d, "f%02d.txt" % i), "w", encoding="utf-8") as f:
-        f.write("标题%d\n\n第%d段，很短。\n\nParagraph %d.\n" % (i, i, i))
-# Names a newline-separated list cannot carry, and JSON must escape.
-with open(os.path.join(d, 'odd "name"\\ \u00e9\n2.txt'), "w") as f:
-    f.write("标题\n\n正文。\n\nText.\n")
-# One with a warning (no English for the Chinese), one refused.
-with open(os.path.join(d, "warn.txt"), "w", encoding="utf-8") as f:
-    f.write("标题\n\n第一段。\n\nFirst.\n\n第二段没有译文。\n")
-open(os.path.join(d, "empty.txt"), "w").close()
-EOF
+$py inputs "$T/in"
 (cd "$T/in" && ls f*.txt warn.txt empty.txt) | sed "s|^|$T/in/|" >"$T/list"
 printf '\n' >>"$T/list"	# an empty line is no file
 
@@ -127,26 +92,11 @@ rm "$T/in/f11.meta"
 # file the slowest), each naming its input as given; a reader that
 # stops reading stops the batch.
 what="JSON Lines under -j 2"
-python3 - "$T/jl" <<'EOF'
-import os, sys
-d = sys.argv[1]
-os.makedirs(d)
-with open(os.path.join(d, "a-long.txt"), "w", encoding="utf-8") as f:
-    f.write("标题\n\n" + "".join("第%d段，这是一个很短的段落。\n\nParagraph %d.\n\n" % (i, i)
-        for i in range(6000)))
-for i in range(12):
-    with open(os.path.join(d, "b%02d.txt" % i), "w", encoding="utf-8") as f:
-        f.write("标题%d\n\n第%d段。\n\nParagraph %d.\n" % (i, i, i))
-EOF
+$py jl_inputs "$T/jl"
 (cd "$T" && ls jl/a-long.txt jl/b*.txt >jl.list &&
     "$DOCCONV" -q -j 2 --json -o - --files-from jl.list >jl.out 2>"$T/err") ||
     fail "$what: exit $?: $(cat "$T/err")"
-python3 - "$T/jl.out" "$T/jl.list" <<'EOF' || fail "$what: not in input order"
-import json, sys
-got = [json.loads(l)["path"] for l in open(sys.argv[1], encoding="utf-8")]
-want = open(sys.argv[2]).read().split()
-sys.exit(0 if got == want else "%s, not %s" % (got, want))
-EOF
+$py in_order "$T/jl.out" "$T/jl.list" || fail "$what: not in input order"
 what="JSON Lines into | head"
 for k in 1 2 3 4 5 6 7 8; do cp "$T/jl/a-long.txt" "$T/jl/c$k.txt"; done
 ls "$T"/jl/c*.txt >"$T/jl.c"
@@ -167,17 +117,7 @@ if command -v script >/dev/null; then
 	    fail "$what: no summary line: $(cat "$T/tty")"
 	# A warning first clears the progress line it would be printed
 	# over (the cursor waits at its start).
-	python3 - "$T/tty" <<'EOF' || fail "$what: a warning over the progress line"
-import sys
-t = open(sys.argv[1], "rb").read()
-if b"WARNING" not in t:
-    sys.exit(1)
-for i in range(len(t)):
-    if t.startswith(b"WARNING", i):
-        start = t.rfind(b"docconv: ", 0, i)
-        if t[start - 4:start] != b"\r\x1b[K":
-            sys.exit(1)
-EOF
+	$py progress "$T/tty" || fail "$what: a warning over the progress line"
 	# With -j 2 the workers' warnings and the progress line share the
 	# terminal: each is one write, so that no line comes between a
 	# warning's clearing and its text.
@@ -188,17 +128,7 @@ EOF
 	done
 	script -qec "'$DOCCONV' -j 2 --tei -o '$T/jwo/' '$T'/jw/w*.txt" \
 	    /dev/null >"$T/tty" </dev/null || fail "$what: $(cat "$T/tty")"
-	python3 - "$T/tty" <<'EOF' || fail "$what: a warning not cleared before"
-import sys
-t = open(sys.argv[1], "rb").read()
-if t.count(b"WARNING") != 40:
-    sys.exit(1)
-for i in range(len(t)):
-    if t.startswith(b"WARNING", i):
-        start = t.rfind(b"docconv: ", 0, i)
-        if t[start - 4:start] != b"\r\x1b[K":
-            sys.exit(1)
-EOF
+	$py progress40 "$T/tty" || fail "$what: a warning not cleared before"
 else
 	echo "no script(1): the terminal's progress line is not checked"
 fi
@@ -206,14 +136,7 @@ fi
 # ---- 2,000 files: -j 2 gives what -j 1 gives; a batch stopped by
 # SIGTERM leaves only whole files and report lines, and resumed with
 # --skip-existing converts only the rest.
-python3 - "$T/big" <<'EOF'
-import os, sys
-d = sys.argv[1]
-os.makedirs(d)
-for i in range(2000):
-    with open(os.path.join(d, "f%04d.txt" % i), "w", encoding="utf-8") as f:
-        f.write("标题%d\n\n第%d段，很短。\n\nParagraph %d.\n" % (i, i, i))
-EOF
+$py big "$T/big"
 ls "$T"/big/*.txt >"$T/biglist"
 export SOURCE_DATE_EPOCH=1600000000
 what="2,000 files, -j 1"

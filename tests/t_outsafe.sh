@@ -1,9 +1,11 @@
 #!/bin/sh
-# Unsafe or invalid output: only http(s) addresses become pointers
+# Unsafe or invalid output: only addresses dc_url_ok() takes (http,
+# https, ftp, mailto) become pointers
 # (TEI ref/@target, JSON-LD isBasedOn, EPUB dc:source), others stay
 # text; Unicode noncharacters reach no XML output (the web page, TEI,
 # EPUB, TMX), which HTML validators refuse.
 . "${top_srcdir:-.}/tests/lib.sh"
+py="python3 $top_srcdir/tests/t_outsafe.py"
 need unzip python3
 export SOURCE_DATE_EPOCH=0
 
@@ -12,13 +14,7 @@ export SOURCE_DATE_EPOCH=0
 printf '标题：维尔莫的河岸\n链接：javascript:alert(1)\n\n维尔莫 塔林 凯萨 多 阿穆尔 维伦特。\n\n索拉斯 彭德罗 米拉特。\n' \
     >"$T/js.txt"
 "$DOCCONV" -q --json -o "$T/js.json" "$T/js.txt" || fail "js.txt: --json exit $?"
-python3 - "$T/js.json" "$T/js2.json" <<'PY' || fail "editing js.json"
-import json, sys
-d = json.load(open(sys.argv[1], encoding='utf-8'))
-assert d['meta']['urls'] == ['javascript:alert(1)'], d['meta']
-d['meta']['urls'].append('https://example.org/velmo')
-json.dump(d, open(sys.argv[2], 'w', encoding='utf-8'), ensure_ascii=False)
-PY
+$py add_url "$T/js.json" "$T/js2.json" || fail "editing js.json"
 for f in js.txt js2.json; do
 	rm -rf "$T/o"
 	"$DOCCONV" -q --tei --epub --html -o "$T/o/" "$T/$f" ||
@@ -42,31 +38,11 @@ unzip -p "$T/o/js2.epub" '*.opf' |
     fail "js2.json: the https address is not the EPUB's dc:source"
 # ---- Noncharacters: U+FDD0, U+FDEF, U+1FFFE, U+10FFFF in the text and
 # a title.
-python3 - "$T/nonchar.txt" <<'PY' || fail "writing nonchar.txt"
-import sys
-t = ('Velmo\ufdd0 Tarin\n\nKessa dor\ufdef amul \U0001fffevirent, solas '
-     'pendro \U0010ffffmilat.\n\nAmul virent kessa dor tarin.\n')
-open(sys.argv[1], 'w', encoding='utf-8').write(t)
-PY
+$py nonchar_txt "$T/nonchar.txt" || fail "writing nonchar.txt"
 rm -rf "$T/o"
 "$DOCCONV" -q --tei --epub --html --tmx -o "$T/o/" "$T/nonchar.txt" ||
     fail "nonchar.txt: exit $?"
 mkdir "$T/o/x"
 (cd "$T/o/x" && unzip -q ../nonchar.epub) || fail "nonchar.epub: unzip"
-python3 - "$T/o" <<'PY' || fail "a noncharacter in an XML output"
-import os, re, sys
-bad = re.compile('[\ufdd0-\ufdef\ufffe\uffff\U0001fffe\U0001ffff\U0010fffe\U0010ffff]')
-n = 0
-for d, _, fs in os.walk(sys.argv[1]):
-    for f in fs:
-        if not re.search(r'\.(html|xhtml|xml|opf|tmx|ncx)$', f):
-            continue
-        n += 1
-        t = open(os.path.join(d, f), encoding='utf-8').read()
-        m = bad.search(t)
-        assert m is None, '%s: U+%04X' % (f, ord(m.group()))
-assert n >= 4, n
-assert 'Velmo Tarin' in open(os.path.join(sys.argv[1], 'nonchar.html'),
-                             encoding='utf-8').read()
-PY
+$py no_nonchar "$T/o" || fail "a noncharacter in an XML output"
 pass
