@@ -103,4 +103,16 @@ def big(*argv):
             f.write("标题%d\n\n第%d段，很短。\n\nParagraph %d.\n" % (i, i, i))
 
 
+
+def merged(report, names, status='converted'):
+    """A report merged from several runs (GNU Parallel's jobs, a Slurm
+    array's tasks; t_parallel.sh, t_slurm.sh): every file of the list
+    names once, each with the status and its two outputs."""
+    recs = [json.loads(l) for l in open(report, encoding="utf-8")]
+    want = open(names).read().split()
+    if sorted(r["path"] for r in recs) != sorted(want):
+        sys.exit("not every file once")
+    if any(r["status"] != status or len(r["outputs"]) != 2 for r in recs):
+        sys.exit("a file not %s" % status)
+
 checks.main(globals())

@@ -134,14 +134,7 @@ done
 rm -rf "$T/a/reports"
 mv "$T/a/report.jsonl" "$T/report.jsonl"
 diff -r "$T/j" "$T/a" >"$T/diff" || fail "the array's outputs differ from -j 2: $(head -n 5 "$T/diff")"
-python3 - "$T/report.jsonl" "$T/list" <<'PY' || fail "the merged report is wrong"
-import json, sys
-recs = [json.loads(l) for l in open(sys.argv[1], encoding="utf-8")]
-want = open(sys.argv[2]).read().split()
-if sorted(r["path"] for r in recs) != sorted(want):
-    sys.exit("not every file once")
-if any(r["status"] != "converted" or len(r["outputs"]) != 2 for r in recs):
-    sys.exit("a file not converted")
-PY
+python3 "$top_srcdir/tests/t_batch.py" merged "$T/report.jsonl" "$T/list" ||
+    fail "the merged report is wrong"
 echo "Slurm array: $N files in 4 tasks, outputs identical to -j 2"
 pass

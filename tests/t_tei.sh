@@ -3,6 +3,7 @@
 # valid against tei_all; markup characters and control characters give
 # well-formed, valid TEI; the same input twice gives the same bytes.
 . "${top_srcdir:-.}/tests/lib.sh"
+py="python3 $top_srcdir/tests/t_tei.py"
 
 [ -n "$TEI_SCHEMA" ] || skip "no TEI schema configured (configure --with-tei-schema=PATH)"
 [ -f "$TEI_SCHEMA" ] || skip "TEI schema $TEI_SCHEMA is missing"
@@ -65,80 +66,7 @@ jing "$TEI_SCHEMA" "$@" >"$T/jing.out" 2>&1 || {
 # links are the same whether the text came interleaved or as two
 # files: the ids come from the text's positions.
 if command -v python3 >/dev/null 2>&1; then
-	python3 - "$@" <<'PY' || fail "linkGrp"
-import re
-import sys
-import xml.etree.ElementTree as ET
-X = '{http://www.w3.org/XML/1998/namespace}id'
-T = '{http://www.tei-c.org/ns/1.0}'
-bad = 0
-def fail(m):
-    global bad
-    print('FAIL: ' + m)
-    bad = 1
-bodies = {}
-nlinked = 0
-for path in sys.argv[1:]:
-    root = ET.parse(path).getroot()
-    ids = {e.get(X): e for e in root.iter() if e.get(X)}
-    groups = [g for g in root.iter(T + 'linkGrp')
-              if g.get('type') == 'translation']
-    texts = {e.get(X) for e in root.iter(T + 'text') if e.get(X)}
-    if len(texts) < 2:
-        if groups:
-            fail('%s: links in a text of one language' % path)
-        continue
-    if len(groups) != 1:
-        fail('%s: %d linkGrp type=translation' % (path, len(groups)))
-        continue
-    linked = set()
-    body = []
-    for l in groups[0].iter(T + 'link'):
-        tg = l.get('target', '').split()
-        for t in tg:
-            if not t.startswith('#') or t[1:] not in ids:
-                fail('%s: link to %s, no such id' % (path, t))
-            linked.add(t[1:])
-        if {t[1:3] for t in tg} != {'zh', 'en'}:
-            fail('%s: link %s is not of both languages' % (path, tg))
-        if all('-b' in t for t in tg):
-            body.append(' '.join(tg))
-    nlinked += len(linked)
-    def covered(k):
-        """The element, or each of its paragraphs (LANG-bN-K), linked."""
-        return k in linked or k + '-1' in linked
-    for k in ids:
-        if re.fullmatch(r'zh-b\d+', k) and 'en-' + k[3:] in ids:
-            if not covered(k) or not covered('en-' + k[3:]):
-                fail('%s: the pair %s is in no link' % (path, k[3:]))
-    # A paragraph of a 2-1 or 1-2 bead has its own id, and is linked.
-    for k in ids:
-        if re.fullmatch(r'(zh|en)-b\d+-\d+', k) and k not in linked:
-            fail('%s: the bead paragraph %s is in no link' % (path, k))
-    if path.endswith('two-en2.tei.xml'):
-        many = [l for l in body if len(l.split()) > 2]
-        if len(many) != 2:
-            fail('%s: %d links of a 2-1 or 1-2 bead, not 2: %s' %
-                 (path, len(many), many))
-    # Header lines of a type in both languages: linked.
-    kinds = {}
-    for k, e in ids.items():
-        if k[2:4] == '-h':
-            kinds.setdefault(e.get('ana'), set()).add(k[:2])
-    for k, e in ids.items():
-        if k[2:4] == '-h' and kinds[e.get('ana')] == {'zh', 'en'} and \
-                e.get('ana') != '#dc-frontmatter' and k not in linked:
-            fail('%s: header line %s (%s) in no link' % (path, k,
-                                                        e.get('ana')))
-    bodies[path] = body
-one = [p for p in bodies if p.endswith('speech-bilingual.zh-en.tei.xml')]
-two = [p for p in bodies if p.endswith('two-en.tei.xml')]
-if one and two and bodies[one[0]] != bodies[two[0]]:
-    fail('the body links differ between the interleaved and two files')
-if nlinked == 0:
-    fail('no links at all')
-sys.exit(bad)
-PY
+	$py links "$@" || fail "linkGrp"
 fi
 
 # Markup and control characters: escaped or dropped, with a warning,

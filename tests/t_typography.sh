@@ -9,6 +9,7 @@
 # one Han character, no hyphenated or one-character display line.
 # One docconv per style converts all the inputs.
 . "${top_srcdir:-.}/tests/lib.sh"
+py="python3 $top_srcdir/tests/t_typography.py"
 need mutool python3
 : "${DOCCONV:?}" "${top_srcdir:?}"
 SOURCE_DATE_EPOCH=1600000000
@@ -52,15 +53,5 @@ python3 "$top_srcdir/tests/typocheck.py" $args || fail "typography faults above"
 # A salutation that takes two lines is set as a letter sets it: flush
 # left at the natural word space, broken at a phrase, not justified
 # (its first line's few words stood 0.7 em apart).
-python3 - "$top_srcdir/tests" "$T/large/examples-speech-bilingual.zh-en.pdf" <<'PY' ||
-import sys
-sys.path.insert(0, sys.argv[1])
-import typocheck as tc
-lines = [l for l in tc.lines_of(tc.pages_of(sys.argv[2]))
-         if 'Excellency' in tc.text(l) or 'Putin,' in tc.text(l)]
-gaps = [tc.widest_gap(l, False) for l in lines]
-print('salutation: %s' % ' | '.join('%s (%.2f em)' % (tc.text(l), g)
-                                    for l, g in zip(lines, gaps)))
-sys.exit(0 if len(lines) == 2 and max(gaps) < 0.4 else 1)
-PY
+$py salutation "$top_srcdir/tests" "$T/large/examples-speech-bilingual.zh-en.pdf" ||
     fail "large: the English salutation is justified or not in two lines"
