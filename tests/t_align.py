@@ -92,4 +92,12 @@ def moved_pair(*argv):
             fail('%s: before %s, after %s' % (k, p.get(k), e.get(k)))
 
 
+
+def en_text():
+    """The English text of the JSON model on standard input, its
+    blocks' joined, without spaces: the same whatever the pairs."""
+    d = json.load(sys.stdin)
+    print("".join(s["text"] for b in d["blocks"] for s in b["segs"]
+                  if s["lang"] == "en").replace(" ", ""))
+
 checks.main(globals())

@@ -62,10 +62,7 @@ $(cat "$d/msgs2")"
 	# The same text either way: nothing dropped.
 	for t in en en2; do
 		(cd "$d" && "$DOCCONV" -q zh.txt --translation $t.txt \
-		    --json -o - | python3 -c 'import json, sys
-d = json.load(sys.stdin)
-print("".join(s["text"] for b in d["blocks"] for s in b["segs"]
-    if s["lang"] == "en").replace(" ", ""))') >"$d/$t.text" ||
+		    --json -o - | $py en_text) >"$d/$t.text" ||
 		    fail "--json of $t.txt"
 	done
 	cmp -s "$d/en.text" "$d/en2.text" || fail "merged/split lost English text"

@@ -2,6 +2,7 @@
 # Command line and bad input: exit status, one clear message naming
 # the file (and line), no output file; odd but valid encodings read.
 . "${top_srcdir:-.}/tests/lib.sh"
+py="python3 $top_srcdir/tests/t_cli.py"
 
 ex="$top_srcdir/examples"
 
@@ -163,10 +164,7 @@ expect 2 "y.txt and .*y.md would both write"
 # UTF-32 with its BOM (once read as UTF-16: characters outside the BMP
 # lost); --encoding wins over a BOM; a cut-short last character under
 # --encoding is an error, or U+FFFD with --lenient (it vanished).
-python3 -c "
-open('$T/u32.txt','wb').write('标题\n\n正文有😀表情。\n'.encode('utf-32'))
-open('$T/u32be.txt','wb').write(b'\x00\x00\xfe\xff'+'标题\n\n正文有😀。\n'.encode('utf-32-be'))
-open('$T/gbk.txt','wb').write('标题\n\n正文。'.encode('gbk')+b'\xb0')"
+$py utf32 "$T"
 for f in u32 u32be; do
 	run --dump-model "$T/$f.txt"
 	[ $rc -eq 0 ] && grep -q '😀' "$T/out" || fail "$f: emoji lost: $(cat "$T/err")"
@@ -183,9 +181,7 @@ grep -q '正文。�' "$T/out" || fail "--lenient: the cut byte is not U+FFFD"
 # Big5 neither; both are read with a warning naming --encoding; clear
 # GB18030 is read without one; no clear evidence is refused.
 printf 'Title\n\nA na\357ve reader met Se\361or Mu\361oz.\n' >"$T/l1.txt"
-python3 -c "
-open('$T/big5.txt','wb').write('標題\n\n這是一個關於臺灣學校與圖書館的報導，學生們很高興。\n'.encode('big5'))
-open('$T/gb.txt','wb').write('标题\n\n这是一个关于学校与图书馆的报道，学生们很高兴。\n'.encode('gb18030'))"
+$py legacy "$T"
 run --dump-model "$T/l1.txt"
 expect 0 "read as WINDOWS-1252 (a guess"
 grep -q 'A naïve reader met Señor Muñoz' "$T/out" || fail "Latin-1: $(tail -1 "$T/out")"
@@ -352,12 +348,7 @@ else
 fi
 # ---- Files that are no text say what they are and what to do.
 "$DOCCONV" -q --epub -o "$T/book.epub" "$news" || fail "an EPUB to read"
-python3 -c "
-import zipfile
-z = zipfile.ZipFile('$T/letter.docx', 'w')
-z.writestr('[Content_Types].xml', '<Types/>')
-z.writestr('word/document.xml', '<w:document/>')
-z.close()"
+$py docx "$T/letter.docx"
 printf '%%PDF-1.5\n%%\342\343\317\323\n1 0 obj\n<<>>\nendobj\n' >"$T/scan.pdf"
 for c in "book.epub:an EPUB book" "letter.docx:a Word document (.docx): save it as plain text" \
     "scan.pdf:a PDF document: take its text out first"; do

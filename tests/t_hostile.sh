@@ -5,6 +5,7 @@
 # The slow cases (10 MB paragraph and 200,000 paragraphs to PDF) run
 # only with DOCCONV_SLOW_TESTS=1; they print their times.
 . "${top_srcdir:-.}/tests/lib.sh"
+tools="python3 $top_srcdir/tests/tools.py"
 py="python3 $top_srcdir/tests/t_hostile.py"
 
 command -v python3 >/dev/null || skip "python3 not found"
@@ -234,17 +235,12 @@ pdftotext "$T/o/longtitle.pdf" - | grep -q 0123456789 ||
 # Balancing its lines looks back only as far as a line reaches: the
 # PDF alone in under 8 s of processor time (40 under the sanitizers);
 # it took 28 s when every break tried every earlier glyph.
-cpu=$(python3 -c '
-import resource, subprocess, sys
-r = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL,
-    stderr=subprocess.DEVNULL)
-u = resource.getrusage(resource.RUSAGE_CHILDREN)
-print("%.2f" % (u.ru_utime + u.ru_stime) if r.returncode == 0 else "fail")
-' "$DOCCONV" -q --title "$title" --pdf -o "$T/o/lt.pdf" "$T/longtitle.txt")
+cpu=$($tools cpu /dev/null 0 "$DOCCONV" -q --title "$title" --pdf \
+    -o "$T/o/lt.pdf" "$T/longtitle.txt")
 max=8
 [ -z "${ASAN_OPTIONS:-}" ] || max=40
 echo "long-title PDF: $cpu s of processor time"
-[ "$cpu" != fail ] && python3 -c "import sys; sys.exit(not $cpu < $max)" ||
+[ "$cpu" != fail ] && $tools below "$cpu" "$max" ||
     fail "long-title: the PDF took $cpu s of processor time"
 conv long-title-en "$T/longtitle.txt" --title "$(printf 'Title%.0s' $(seq 2000))" \
     --tei --epub --pdf

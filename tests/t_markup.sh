@@ -4,6 +4,7 @@
 # export's markup is taken out, with a warning that says how much,
 # unless --keep-markup; markup removal is linear in line length.
 . "${top_srcdir:-.}/tests/lib.sh"
+tools="python3 $top_srcdir/tests/tools.py"
 
 # model FILE [OPTIONS]: the model's text lines in $T/tree.
 model() {
@@ -115,15 +116,9 @@ case "${ASAN_OPTIONS:-}${UBSAN_OPTIONS:-}" in
 ?*) limit=$((${MARKUP_SECONDS:-2} * 10)) ;;
 *) limit=${MARKUP_SECONDS:-2} ;;
 esac
-cpu=$(python3 -c '
-import resource, subprocess, sys
-r = subprocess.run(sys.argv[1:3] + ["--dump-model", sys.argv[3]],
-    stdout=open(sys.argv[4], "w"), stderr=subprocess.DEVNULL)
-u = resource.getrusage(resource.RUSAGE_CHILDREN)
-print("%.2f" % (u.ru_utime + u.ru_stime) if r.returncode <= 1 else "fail")
-' "$DOCCONV" -q "$T/min.html" "$T/tree")
+cpu=$($tools cpu "$T/tree" 1 "$DOCCONV" -q --dump-model "$T/min.html")
 [ "$cpu" != fail ] || fail "$what: docconv failed"
-python3 -c "import sys; sys.exit(not $cpu < $limit)" ||
+$tools below "$cpu" "$limit" ||
     fail "$what: took $cpu s of processor time"
 ! grep -q '<p>\|&amp;\|href' "$T/tree" || fail "$what: markup left"
 has "vorlin quab 11999 mill & lantern"

@@ -3,6 +3,7 @@
 # copies out as the model's, aligned columns, Chinese line rules,
 # byte-identical reruns, booklet imposition.
 . "${top_srcdir:-.}/tests/lib.sh"
+tools="python3 $top_srcdir/tests/tools.py"
 need pdfinfo pdffonts pdftotext qpdf mutool python3
 : "${DOCCONV:?}" "${top_srcdir:?}"
 CHECK="python3 $top_srcdir/tests/pdfcheck.py"
@@ -113,8 +114,7 @@ qpdf --qdf --object-streams=disable "$tmp/trad.pdf" - 2>/dev/null |
 
 # Twenty thousand parts: the outline and the xref table put the catalog
 # far from the end of what cairo writes; /Lang is still added.
-python3 -c 'import sys
-sys.stdout.write("标题\n\n" + "".join("各位同事！\n\n这是第%d段。\n\n" % i for i in range(20000)))' > "$tmp/voc.txt"
+$tools vocatives 20000 >"$tmp/voc.txt"
 "$DOCCONV" -q --pdf -o "$tmp/voc.pdf" "$tmp/voc.txt" || bad "20000 parts: --pdf failed"
 out=$(qpdf --check "$tmp/voc.pdf" 2>&1) || bad "20000 parts: qpdf --check: $out"
 # The catalog alone (the whole file rewritten as QDF took seconds).

@@ -6,6 +6,7 @@
 # bounded; a run that ends before the signal reaches it is repeated
 # with a bigger input, never counted as a pass.
 . "${top_srcdir:-.}/tests/lib.sh"
+tools="python3 $top_srcdir/tests/tools.py"
 
 command -v python3 >/dev/null || skip "python3 not found"
 command -v xmllint >/dev/null || skip "xmllint not found"
@@ -15,10 +16,7 @@ command -v xmllint >/dev/null || skip "xmllint not found"
 # (as nohup wants): start it with the three at their defaults, as an
 # interactive shell would.
 start() {
-	python3 -c 'import os, signal, sys
-for s in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
-    signal.signal(s, signal.SIG_DFL)
-os.execv(sys.argv[1], sys.argv[1:])' "$DOCCONV" "$@" 2>>"$T/err" &
+	$tools exec_default "$DOCCONV" "$@" 2>>"$T/err" &
 	pid=$!
 }
 
@@ -72,10 +70,7 @@ workers_gone() {
 }
 
 mkinput() {	# mkinput FILE PARAGRAPHS
-	python3 -c 'import sys
-n = int(sys.argv[1])
-sys.stdout.write("标题\n\n" + "".join("第%d段，这是一个很短的段落。\n\nParagraph %d.\n\n" % (i, i)
-    for i in range(n)))' "$2" >"$1"
+	$tools pairs "$2" >"$1"
 }
 
 signum() { case $1 in INT) echo 2 ;; TERM) echo 15 ;; HUP) echo 1 ;; esac; }
