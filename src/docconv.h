@@ -453,9 +453,10 @@ int		 dc_is_removed(unsigned int);
 
 /* parse.c: read and parse one input; NULL on error (reported). */
 struct dc_doc	*dc_parse_file(const char *, const struct dc_opts *);
+/* input.c: read a side file (meta, style, alignment) whole, safely;
+ * their limits: meta files and styles are a page of keys. */
 int		 dc_side_read(const char *, size_t, int, char **, size_t *,
 		    char **);
-/* Side files' limits: meta files and styles are a page of keys. */
 #define DC_SIDE_MAX	((size_t)1 << 20)
 #define DC_ALIGN_MAX	((size_t)64 << 20)	/* a bead a paragraph */
 struct dc_doc	*dc_parse_mem(const char *, size_t, const char *,

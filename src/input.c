@@ -1,15 +1,19 @@
 /*
  * Reading the bytes of an input: byte order marks, UTF-16, GB18030,
  * invalid UTF-8, line ends and control characters; then splitting the
- * decoded text into trimmed lines with their positions.
+ * decoded text into trimmed lines with their positions; and the side
+ * files (meta, style, alignment) read whole without blocking.
  */
 #define _GNU_SOURCE	/* memmem() */
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <glib.h>
+#include <glib/gstdio.h>
 
 #include "docconv.h"
 #include "parse.h"
@@ -569,4 +573,70 @@ dc_input_free(struct dc_input *in)
 	g_free(in->lines);
 	g_free(in->buf);
 	memset(in, 0, sizeof(*in));
+}
+
+/*
+ * Read a side file (a meta file or sidecar, a style, an alignment
+ * file) whole: a regular file of at most max bytes, opened without
+ * blocking, so that a FIFO or a device (/dev/zero, a symlink to it)
+ * is refused at once instead of waited on or read without end.
+ * Returns 1 with the bytes in *buf (NUL-terminated, g_free()) and
+ * their number in *len; 0 if the file does not exist and !must_exist;
+ * or -1 with *err saying what is wrong, without the file's name
+ * (g_free()).
+ */
+int
+dc_side_read(const char *path, size_t max, int must_exist, char **buf,
+    size_t *len, char **err)
+{
+	GStatBuf	 st;
+	GString		*b = NULL;
+	char		 chunk[8192];
+	ssize_t		 n;
+	int		 fd, rc = -1;
+
+	*buf = NULL;
+	*err = NULL;
+	if ((fd = g_open(path, O_RDONLY | O_NONBLOCK, 0)) == -1) {
+		if (errno == ENOENT && !must_exist)
+			return 0;
+		*err = g_strdup(g_strerror(errno));
+		return -1;
+	}
+	if (fstat(fd, &st) == -1) {
+		*err = g_strdup(g_strerror(errno));
+		goto out;
+	}
+	if (!S_ISREG(st.st_mode)) {
+		*err = g_strdup("not a regular file");
+		goto out;
+	}
+	if ((unsigned long long)st.st_size > max) {
+		*err = g_strdup_printf("larger than %zu bytes", max);
+		goto out;
+	}
+	b = g_string_sized_new((gsize)st.st_size + 1);
+	/* The file may grow meanwhile: read to its end, to the limit. */
+	while ((n = read(fd, chunk, sizeof(chunk))) != 0) {
+		if (n == -1 && errno == EINTR)
+			continue;
+		if (n == -1) {
+			*err = g_strdup(g_strerror(errno));
+			goto out;
+		}
+		if (b->len + (size_t)n > max) {
+			*err = g_strdup_printf("larger than %zu bytes", max);
+			goto out;
+		}
+		g_string_append_len(b, chunk, n);
+	}
+	*len = b->len;
+	*buf = g_string_free(b, FALSE);
+	b = NULL;
+	rc = 1;
+out:
+	if (b != NULL)
+		g_string_free(b, TRUE);
+	close(fd);
+	return rc;
 }

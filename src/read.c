@@ -382,72 +382,6 @@ read_mem(const char *buf, size_t len, const char *name, const char *path,
 }
 
 /*
- * Read a side file (a meta file or sidecar, a style, an alignment
- * file) whole: a regular file of at most max bytes, opened without
- * blocking, so that a FIFO or a device (/dev/zero, a symlink to it)
- * is refused at once instead of waited on or read without end.
- * Returns 1 with the bytes in *buf (NUL-terminated, g_free()) and
- * their number in *len; 0 if the file does not exist and !must_exist;
- * or -1 with *err saying what is wrong, without the file's name
- * (g_free()).
- */
-int
-dc_side_read(const char *path, size_t max, int must_exist, char **buf,
-    size_t *len, char **err)
-{
-	GStatBuf	 st;
-	GString		*b = NULL;
-	char		 chunk[8192];
-	ssize_t		 n;
-	int		 fd, rc = -1;
-
-	*buf = NULL;
-	*err = NULL;
-	if ((fd = g_open(path, O_RDONLY | O_NONBLOCK, 0)) == -1) {
-		if (errno == ENOENT && !must_exist)
-			return 0;
-		*err = g_strdup(g_strerror(errno));
-		return -1;
-	}
-	if (fstat(fd, &st) == -1) {
-		*err = g_strdup(g_strerror(errno));
-		goto out;
-	}
-	if (!S_ISREG(st.st_mode)) {
-		*err = g_strdup("not a regular file");
-		goto out;
-	}
-	if ((unsigned long long)st.st_size > max) {
-		*err = g_strdup_printf("larger than %zu bytes", max);
-		goto out;
-	}
-	b = g_string_sized_new((gsize)st.st_size + 1);
-	/* The file may grow meanwhile: read to its end, to the limit. */
-	while ((n = read(fd, chunk, sizeof(chunk))) != 0) {
-		if (n == -1 && errno == EINTR)
-			continue;
-		if (n == -1) {
-			*err = g_strdup(g_strerror(errno));
-			goto out;
-		}
-		if (b->len + (size_t)n > max) {
-			*err = g_strdup_printf("larger than %zu bytes", max);
-			goto out;
-		}
-		g_string_append_len(b, chunk, n);
-	}
-	*len = b->len;
-	*buf = g_string_free(b, FALSE);
-	b = NULL;
-	rc = 1;
-out:
-	if (b != NULL)
-		g_string_free(b, TRUE);
-	close(fd);
-	return rc;
-}
-
-/*
  * Parse an input held in memory; name is the source's name for the
  * metadata.  Returns the document, or NULL after reporting an error.
  */
@@ -706,5 +640,3 @@ dc_parse_file(const char *path, const struct dc_opts *o)
 	g_free(buf);
 	return d;
 }
-
-
