@@ -887,6 +887,65 @@ t_parts(void)
 	dc_doc_free(d);
 }
 
+/* The walk of parts (dc_iter_next()) as a string: E and the level of
+ * the part entered, B a block, X a part left; the first part entered
+ * at or after skip (if any) left out with dc_iter_skip_part(). */
+static char *
+iter_trace(const struct dc_doc *d, int flags, int skip)
+{
+	GString			*g = g_string_new(NULL);
+	const struct dc_node	*n;
+	struct dc_iter		 it;
+	enum dc_ev		 ev;
+	int			 k = 0;
+
+	dc_iter_init(&it, d->root->child, NULL, flags);
+	while ((ev = dc_iter_next(&it, &n)) != DC_EV_DONE) {
+		if (ev == DC_EV_ENTER) {
+			g_string_append_printf(g, "E%d", it.lv[it.depth - 1]);
+			if (skip > 0 && ++k >= skip) {
+				skip = 0;
+				g_string_append(g, "- ");
+				dc_iter_skip_part(&it);
+				continue;
+			}
+		} else
+			g_string_append(g, ev == DC_EV_BLOCK ? "B" : "X");
+		g_string_append_c(g, ' ');
+	}
+	return g_string_free(g, FALSE);
+}
+
+/* Parts walked as every writer walks them: nested by level, left
+ * before the closings ending the text; an opening part for what comes
+ * before the first with DC_ITER_OPENING; a part left out whole. */
+static void
+t_iter(void)
+{
+	struct dc_doc	*d = parse_str("关于步道的说明\n\n"
+	    "　　现将步道建设的有关情况说明如下，请大家了解。\n"
+	    "一、总体进展\n　　步道全长十二公里，已经完成九公里。\n"
+	    "（一）北段\n　　北段沿溪而建，已全部完工。\n"
+	    "（二）南段\n　　南段穿过松林，正在铺设石板。\n"
+	    "二、下一步\n　　镇里将组织志愿者种花。\n"
+	    "（林间小镇步道办公室）\n");
+	char		*t;
+
+	t = iter_trace(d, DC_ITER_OPENING, 0);
+	g_assert_cmpstr(t, ==, "E0 B X E1 B B E2 B B X E2 B B X X "
+	    "E1 B B X B ");
+	g_free(t);
+	t = iter_trace(d, 0, 0);
+	g_assert_cmpstr(t, ==, "B E1 B B E2 B B X E2 B B X X "
+	    "E1 B B X B ");
+	g_free(t);
+	/* The first part left out with the two inside it. */
+	t = iter_trace(d, 0, 1);
+	g_assert_cmpstr(t, ==, "B E1- E1 B B X B ");
+	g_free(t);
+	dc_doc_free(d);
+}
+
 /* A style that sets a body's leading moves the leading of the running
  * text set like it (turns, notes, sign-offs), not of what has its
  * own: the large style's 1.7 left turns at 1.75 off the grid. */
@@ -935,6 +994,7 @@ main(int argc, char **argv)
 	g_test_add_func("/read/plain", t_plain);
 	g_test_add_func("/model/part_labels", t_part_labels);
 	g_test_add_func("/model/parts", t_parts);
+	g_test_add_func("/model/iter", t_iter);
 	g_test_add_func("/model/check_fails", t_tree_check_fails);
 	g_test_add_func("/model/pub", t_pub);
 	g_test_add_func("/model/user_title", t_user_title);
