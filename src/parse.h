@@ -208,6 +208,7 @@ struct dc_doc	*dc_parse_plain(const struct dc_input *, const struct dc_opts *);
 struct dc_doc	*dc_parse_news(const struct dc_input *, const struct dc_opts *);
 struct dc_doc	*dc_parse_bilingual(const struct dc_input *,
 		    const struct dc_opts *);
+void		 dc_seg_count_tags(const char *, char, size_t *, size_t *);
 struct dc_doc	*dc_parse_segmented(const struct dc_input *,
 		    const struct dc_opts *);
 struct dc_doc	*dc_parse_tei(const struct dc_input *, const struct dc_opts *);

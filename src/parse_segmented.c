@@ -87,6 +87,33 @@ seg_sep(const struct dc_input *in, size_t start)
 }
 
 /*
+ * Count the tokens of a line (between ASCII spaces) into *all, and
+ * those ending in a tag after sep into *tagged (a link's path, "…/news",
+ * is no tag).  For dc_detect(): in a corpus that tags phrases or
+ * named-entity chunks ("在过去的五年中，/o 致公党/nt") the tokens are
+ * long and the spaces few, so that the tags, not the spaces, tell it
+ * from running text.
+ */
+void
+dc_seg_count_tags(const char *text, char sep, size_t *all, size_t *tagged)
+{
+	char	**tk;
+	size_t	  j;
+
+	tk = g_strsplit(text, " ", -1);
+	for (j = 0; tk[j] != NULL; j++) {
+		if (*tk[j] == '\0')
+			continue;
+		(*all)++;
+		if (strstr(tk[j], "://") == NULL &&
+		    strstr(tk[j], "www.") == NULL &&
+		    seg_pos(tk[j], sep) != NULL)
+			(*tagged)++;
+	}
+	g_strfreev(tk);
+}
+
+/*
  * Is t a corpus's line or sentence id ("19980101-01-001-001",
  * "n01001011", "test-s1")?  ASCII letters, digits and "-_.:", with
  * either a joiner and a digit, or five digits.
