@@ -2243,6 +2243,27 @@ signoff_form(const char *t, int lang, int last, int warn)
 	return DC_SUB_NONE;
 }
 
+/*
+ * Does s hold a fuller date than the text's so far: a year where that
+ * has none ("１９９７年１１月１日" under a letter, after the agency's
+ * "（新华社北京１１月１日电）" below it gave "--11-01")?
+ */
+static int
+date_fuller(const struct dc_doc *d, const char *s)
+{
+	char	*iso = NULL, *date = NULL, *place = NULL;
+	int	 r;
+
+	if (d->meta.date_iso == NULL || !dc_parse_date(s, &iso, &date,
+	    &place))
+		return 0;
+	r = strlen(iso) > strlen(d->meta.date_iso);
+	g_free(iso);
+	g_free(date);
+	g_free(place);
+	return r;
+}
+
 /* A sign-off or caption that names the text's author fills the author
  * where nothing else did, with a warning saying where it came from. */
 static void
@@ -2264,7 +2285,8 @@ signoff_author(struct dc_doc *d, const struct dc_node *b, const char *t)
 	/* A letter's or a speech's date under it is the text's date
 	 * where the header gave none. */
 	if (b->sub == DC_SUB_DATELINE) {
-		if (d->meta.date_iso == NULL || d->meta.date_stamp) {
+		if (d->meta.date_iso == NULL || d->meta.date_stamp ||
+		    date_fuller(d, t)) {
 			if (d->meta.date_stamp)
 				dc_meta_set(&d->meta.date_iso, NULL);
 			d->meta.date_stamp = 0;
