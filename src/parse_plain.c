@@ -153,19 +153,34 @@ article_alone(const struct dc_line *a)
 	return 1;
 }
 
+/* Does a line hold cells separated by tabs (a table's row)? */
+static int
+has_cells(const struct dc_line *l)
+{
+	const char	*p;
+
+	for (p = l->text; (p = strchr(p, '\t')) != NULL; p++)
+		if (p > l->text && p[1] != '\0' && p[1] != '\t')
+			return 1;
+	return 0;
+}
+
 /*
  * Does line a run on into the adjacent line b after it, in text with
  * blank lines between its blocks, wrapped at width ww (0: unknown)?
  * A line that ends no sentence does unless it is short (a heading over
- * its paragraph) or a short numbered heading; one that ends a sentence
- * does if it fills the width (the wrap fell at a sentence's end) and b
- * is not indented.
+ * its paragraph), a short numbered heading or a table's row; one that
+ * ends a sentence does if it fills the width (the wrap fell at a
+ * sentence's end) and b is not indented.
  */
 static int
 runs_on(const struct dc_line *a, const struct dc_line *b, size_t ww)
 {
 	size_t	 w = line_width(a), len;
 
+	/* A table's rows are lines of their own. */
+	if (has_cells(a) || has_cells(b))
+		return 0;
 	if (article_alone(a))
 		return 1;
 	if (numbered_label(a->text, &len) && w <= 40)

@@ -2138,6 +2138,10 @@ heading_form(const char *s, int lang)
 	/* A line wholly in brackets is an aside or a caption. */
 	if (bracketed(s))
 		return 0;
+	/* Cells separated by tabs: a table's row, however short. */
+	for (p = s; (p = strchr(p, '\t')) != NULL; p++)
+		if (p > s && p[1] != '\0' && p[1] != '\t')
+			return 0;
 	num = role_match(RX_R_NUM, s);
 	if (lang == DC_LANG_ZH) {
 		if (n > (num ? 40 : 30) || strstr(s, "。") != NULL ||
@@ -2925,6 +2929,92 @@ body_levels(struct dc_node *first, const int *kinds)
 	}
 }
 
+/* A heading's text for comparing: without white space of any kind
+ * (contents lines space their labels otherwise: "总　　则", "总则"). */
+static char *
+heading_key(struct dc_node *b)
+{
+	const char	*t, *p;
+	GString		*k = g_string_new(NULL);
+	int		 lang;
+
+	t = block_text(b, &lang);
+	for (p = t; *p != '\0'; p = g_utf8_next_char(p))
+		if (!dc_is_edge_space(g_utf8_get_char(p)))
+			g_string_append_unichar(k, g_utf8_get_char(p));
+	return g_string_free(k, FALSE);
+}
+
+/*
+ * A table of contents: a run of three headings or more, nothing
+ * between them, whose first two come again as headings further on
+ * (the chapters the run lists).  Its lines are entries of a list, not
+ * the sections: they become paragraphs, and kinds[] forgets them.
+ */
+static void
+body_contents(struct dc_node *first, struct dc_node *tail, int *kinds)
+{
+	struct dc_node	*b, *e, *c, *end;
+	char		*k0, *k1, *k;
+	int		 n, found, lang, label;
+
+	for (b = first; b != NULL && b != tail; b = b->next) {
+		if (b->type != DC_HEADING)
+			continue;
+		for (e = b, n = 0; e != NULL && e != tail &&
+		    e->type == DC_HEADING; e = e->next)
+			n++;
+		/* A heading naming the list ("目录", "Contents") is
+		 * the list's, not a section's. */
+		k = heading_key(b);
+		label = g_regex_match_simple("^(?:目录|目次|目錄|(?:table"
+		    "of)?contents)$", k, G_REGEX_CASELESS, 0);
+		g_free(k);
+		if (label) {
+			b = b->next;
+			n--;
+		}
+		if (n < 3)
+			goto next;
+		/* The list ends where its first entry comes again (the
+		 * first chapter right after it), else with the run. */
+		k0 = heading_key(b);
+		k1 = heading_key(b->next);
+		for (end = b->next; end != e; end = end->next) {
+			k = heading_key(end);
+			found = strcmp(k, k0) == 0;
+			g_free(k);
+			if (found)
+				break;
+		}
+		found = end != e;
+		for (c = end != e ? end->next : e; c != NULL && c != tail &&
+		    found < 2; c = c->next) {
+			if (c->type != DC_HEADING)
+				continue;
+			k = heading_key(c);
+			if (strcmp(k, found == 0 ? k0 : k1) == 0)
+				found++;
+			g_free(k);
+		}
+		g_free(k0);
+		g_free(k1);
+		for (c = b, n = 0; c != end; c = c->next)
+			n++;
+		if (found == 2 && n >= 3)
+			for (c = label ? b->prev : b; c != end; c = c->next) {
+				kinds[heading_kind(block_text(c, &lang)) +
+				    1]--;
+				c->type = DC_PARA;
+				c->level = 0;
+			}
+next:
+		if (e == NULL || e == tail)
+			break;
+		b = e;
+	}
+}
+
 /*
  * Give each block its role by form and position (see above).  Blocks
  * a reader already typed otherwise than DC_PARA keep their type (a
@@ -3033,6 +3123,7 @@ dc_body_roles(struct dc_doc *d, const struct dc_opts *o)
 	}
 
 	g_hash_table_unref(rep);
+	body_contents(first, tail, kinds);
 	body_levels(first, kinds);
 }
 
