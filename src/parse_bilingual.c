@@ -359,6 +359,56 @@ bi_beads(struct dc_doc *d, const struct dc_line **l, const int *lang,
 	g_free(best);
 }
 
+/*
+ * A heading the markup marks ("## …", <h3>), with its translation if
+ * the next line is the same level's in the other language: one
+ * heading block, at level lv.  Returns the lines it takes.
+ */
+static size_t
+bi_heading(struct dc_doc *d, const struct dc_line **l, const int *lang,
+    size_t n, int lv)
+{
+	struct dc_node	*b;
+	size_t		 k = 1;
+
+	b = dc_block_add(d, DC_HEADING);
+	b->level = lv > 3 ? 3 : lv;
+	dc_seg_add(b, lang[0], l[0]->text, l[0]->lineno, l[0]->col);
+	if (n > 1 && l[1]->heading == l[0]->heading && lang[1] != lang[0]) {
+		dc_seg_add(b, lang[1], l[1]->text, l[1]->lineno, l[1]->col);
+		k = 2;
+	}
+	return k;
+}
+
+/*
+ * The body: the headings its markup marks stand as headings, in the
+ * order of the text (a heading is no line of a pair, and no pair
+ * spans one); the lines between them are paired (bi_beads()).
+ */
+static void
+bi_body(struct dc_doc *d, const struct dc_line **l, const int *lang,
+    size_t n, double ratio)
+{
+	size_t	 i, j;
+	int	 top = 0;
+
+	for (i = 0; i < n; i++)
+		if (l[i]->heading > 0 && (top == 0 || l[i]->heading < top))
+			top = l[i]->heading;
+	for (i = 0; i < n; ) {
+		if (l[i]->heading > 0) {
+			i += bi_heading(d, l + i, lang + i, n - i,
+			    l[i]->heading - top + 1);
+			continue;
+		}
+		for (j = i; j < n && l[j]->heading == 0; j++)
+			;
+		bi_beads(d, l + i, lang + i, j - i, ratio);
+		i = j;
+	}
+}
+
 struct dc_doc *
 dc_parse_bilingual(const struct dc_input *in, const struct dc_opts *o)
 {
@@ -395,7 +445,7 @@ dc_parse_bilingual(const struct dc_input *in, const struct dc_opts *o)
 	}
 	/* English size per Chinese size, over the whole body. */
 	ratio = zh > 0 && en > 0 ? en / zh : 3.0;
-	bi_beads(d, l + h, langs, n - h, ratio);
+	bi_body(d, l + h, langs, n - h, ratio);
 	g_free(langs);
 	g_free(l);
 	dc_body_roles(d, o);
