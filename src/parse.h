@@ -23,6 +23,8 @@ struct dc_line {
 	int		 brk;		/* an --alignment file starts a
 					   paragraph here: joined to none
 					   before it */
+	int		 literal;	/* a line of a code block: literal
+					   text, no line of prose */
 };
 
 /*
@@ -83,6 +85,7 @@ struct dc_piece {
 	enum dc_piece_kind kind;
 	int		 line;		/* input line it comes from */
 	int		 heading;	/* level of a heading's line, or 0 */
+	int		 literal;	/* a code block's line */
 	char		*text;		/* owned; NULL for DC_PIECE_PARA */
 };
 size_t		 dc_markup_html(const char *, size_t, int, int, GArray *);

@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <stddef.h>
 #include <string.h>
 
 #include <glib.h>
@@ -382,16 +383,54 @@ bi_heading(struct dc_doc *d, const struct dc_line **l, const int *lang,
 }
 
 /*
- * The body: the headings its markup marks stand as headings, in the
- * order of the text (a heading is no line of a pair, and no pair
- * spans one); the lines between them are paired (bi_beads()).
+ * Does a line open with a label and its translation in brackets, then
+ * end or go on after a colon ("Back to contents（返回目录）", "Previous
+ * Item（上一条目）：…", "目录（Contents）")?  Such a line is in both
+ * languages at once: a pair by itself, no partner of another line.
+ */
+static int
+bi_both(const struct dc_line *l)
+{
+	const char	*open, *close, *after;
+	char		*a, *b;
+	int		 la, lb;
+
+	if ((open = strstr(l->text, "（")) == NULL || open == l->text ||
+	    (close = strstr(open, "）")) == NULL)
+		return 0;
+	after = close + strlen("）");
+	if (*after != '\0' && strncmp(after, "：", strlen("：")) != 0 &&
+	    *after != ':')
+		return 0;
+	a = g_strndup(l->text, (gsize)(open - l->text));
+	b = g_strndup(open + strlen("（"), (gsize)(close - open -
+	    (ptrdiff_t)strlen("（")));
+	la = dc_text_lang(a, strlen(a));
+	lb = dc_text_lang(b, strlen(b));
+	/* The label is one language's alone, no sentence. */
+	if ((la == DC_LANG_EN && (strpbrk(a, ".!?") != NULL || g_utf8_strlen(
+	    a, -1) > 60)) || (la == DC_LANG_ZH && (strstr(a, "。") != NULL ||
+	    g_utf8_strlen(a, -1) > 30)))
+		la = -1;
+	g_free(a);
+	g_free(b);
+	return la >= 0 && lb >= 0 && la != lb;
+}
+
+/*
+ * The body: the headings its markup marks stand as headings, its code
+ * blocks and its lines in both languages (bi_both()) as blocks, in the
+ * order of the text (none is a line of a pair, and no pair spans one);
+ * the lines between them are paired (bi_beads()).
  */
 static void
 bi_body(struct dc_doc *d, const struct dc_line **l, const int *lang,
     size_t n, double ratio)
 {
-	size_t	 i, j;
-	int	 top = 0;
+	struct dc_node	*b;
+	size_t		 i, j;
+	char		*t;
+	int		 top = 0;
 
 	for (i = 0; i < n; i++)
 		if (l[i]->heading > 0 && (top == 0 || l[i]->heading < top))
@@ -402,7 +441,27 @@ bi_body(struct dc_doc *d, const struct dc_line **l, const int *lang,
 			    l[i]->heading - top + 1);
 			continue;
 		}
-		for (j = i; j < n && l[j]->heading == 0; j++)
+		if (l[i]->literal) {
+			/* A code block: one block of its own, in no
+			 * pair (its words are no translation). */
+			for (j = i; j < n && l[j]->literal; j++)
+				;
+			b = dc_block_add(d, DC_PARA);
+			t = dc_join_lines(l + i, j - i, DC_LANG_EN);
+			dc_seg_add(b, lang[i], t, l[i]->lineno, l[i]->col);
+			g_free(t);
+			i = j;
+			continue;
+		}
+		if (bi_both(l[i])) {
+			b = dc_block_add(d, DC_PARA);
+			dc_seg_add(b, lang[i], l[i]->text, l[i]->lineno,
+			    l[i]->col);
+			i++;
+			continue;
+		}
+		for (j = i; j < n && l[j]->heading == 0 && !l[j]->literal &&
+		    !bi_both(l[j]); j++)
 			;
 		bi_beads(d, l + i, lang + i, j - i, ratio);
 		i = j;

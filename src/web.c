@@ -807,6 +807,7 @@ web_piece(GArray *out, struct dc_piece *p, const struct dc_line *l,
 			return;
 		}
 		web_line_set(&nl, l, p->text, p->heading);
+		nl.literal = p->literal;
 		p->text = NULL;
 		g_array_append_val(out, nl);
 		if (p->kind == DC_PIECE_TITLE)
