@@ -1268,16 +1268,27 @@ header_like(const struct dc_line *l)
 
 /*
  * An English headline in sentence case ("Board agrees plan for the
- * western quay"), as news sites write them: no longer than a headline, ending in a letter or digit (prose ends in
- * punctuation), with a blank line after it (a hard-wrapped paragraph
- * goes on in the next line; readers may have dropped the blank lines,
- * so the line numbers tell).
+ * western quay"), as news sites write them: no longer than a headline,
+ * ending in a letter or digit (prose ends in punctuation), closing
+ * quotation marks aside, with a blank line after it (a hard-wrapped
+ * paragraph goes on in the next line; readers may have dropped the
+ * blank lines, so the line numbers tell).
  */
 static int
 headline_like(const struct dc_line **l, size_t n, size_t i)
 {
-	gunichar	 c = last_char(l[i]->text);
+	const char	*s = l[i]->text, *e = s + l[i]->len;
+	gunichar	 c = 0;
 
+	/* A headline may end on a quotation ("… about 'looking like
+	 * muppets'"): the word before the closing marks counts. */
+	while (e > s) {
+		e = g_utf8_prev_char(e);
+		c = g_utf8_get_char(e);
+		if (c != '\'' && c != '"' && c != 0x2019 && c != 0x201D &&
+		    c != ')')
+			break;
+	}
 	return l[i]->lang == DC_LANG_EN && l[i]->len <= 90 &&
 	    g_unichar_isalnum(c) && i + 1 < n && (l[i + 1]->blank ||
 	    l[i + 1]->lineno > l[i]->lineno + 1) &&
