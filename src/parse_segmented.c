@@ -310,6 +310,26 @@ seg_header_take(struct dc_doc *d, enum dc_type t, const char *text,
 		got = strlen(j);
 		g_free(j);
 	}
+	/* It ends inside a token: a corpus that tags chunks has the
+	 * line's end and the next words in one ("１１月１日电记者/o").
+	 * The token is cut there, each part keeping its tag. */
+	if (got > need && (w = s2->last) != NULL && w->text != NULL &&
+	    got - need < strlen(w->text) && g_utf8_validate(w->text,
+	    (gssize)(strlen(w->text) - (got - need)), NULL) &&
+	    strncmp(text + need - (strlen(w->text) - (got - need)), w->text,
+	    strlen(w->text) - (got - need)) == 0) {
+		size_t keep = strlen(w->text) - (got - need);
+		struct dc_node *w2 = dc_node_new(w->type, w->lang,
+		    w->text + keep, w->line, 0);
+		if (w->pos != NULL)
+			w2->pos = g_strdup(w->pos);
+		w->text[keep] = '\0';
+		if (sent->child != NULL)
+			dc_node_insert_before(sent->child, w2);
+		else
+			dc_node_append(sent, w2);
+		got = need;
+	}
 	if (got == need) {
 		w = dc_node_append(d->root, dc_node_new(t, DC_LANG_ZH, text,
 		    l->lineno, l->col));

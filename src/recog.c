@@ -2438,16 +2438,19 @@ notes_form(const char *t)
 /*
  * Does t trail a text, after what closes it: a label line naming the
  * source, the original title, the editor or a link ("（原标题：…）",
- * "责任编辑：某某"), an end mark ("（完）", "(END)", "—完—"), an
- * address alone, a copyright line?  In brackets or not.
+ * "责任编辑：某某"), an end mark ("（完）", "(END)", "—完—", "（待
+ * 续）"), an address alone, a copyright line?  In brackets or not.
  */
 static int
 trailer_form(const char *t)
 {
 	static const char *const open[] = { "（", "(", "【", "[", "〔",
 	    "——", "—", "－", "-", NULL };
+	/* End marks, and the notes that stand for one: the text goes
+	 * on elsewhere ("（待续）", "（全文另发）"). */
 	static const char *const ends[] = { "完", "END", "End", "end",
-	    "全文完", "本文完", NULL };
+	    "全文完", "本文完", "待续", "未完待续", "未完", "续完",
+	    "全文另发", "全文另发表", "To be continued", NULL };
 	const char	*p = t;
 	char		*u;
 	size_t		 i, n;
