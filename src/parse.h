@@ -25,6 +25,9 @@ struct dc_line {
 					   before it */
 	int		 literal;	/* a line of a code block: literal
 					   text, no line of prose */
+	int		 section;	/* a heading the markup marks in a
+					   text whose front matter or label
+					   named the title: a section's */
 };
 
 /*

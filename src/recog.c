@@ -1381,8 +1381,12 @@ dc_header_end(const struct dc_line **l, size_t n, const struct dc_opts *o)
 		    l[i]->lang == l[i - 1]->lang)
 			rec[i] &= ~DC_LREC_HEADER;
 		/* A section's heading whose level recurs below is one of
-		 * the sections, not the title (which is one). */
-		if (l[i]->heading >= 2 && md_level_recurs(l, n, i))
+		 * the sections, not the title (which is one); so is any
+		 * heading where the front matter named the title, unless
+		 * it names the speaker or the date. */
+		if ((l[i]->heading >= 2 && md_level_recurs(l, n, i)) ||
+		    (l[i]->section && !(rec[i] & (DC_LREC_SPEAKER |
+		    DC_LREC_DATE))))
 			rec[i] &= ~DC_LREC_HEADER;
 	}
 	/* Is there a body in the first 24 lines: a line no header

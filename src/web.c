@@ -1232,6 +1232,11 @@ dc_input_web(struct dc_input *in, struct dc_found *f, int keep)
 	if (!keep)
 		web_annotations(in, fm, f);
 	web_markup(in, fm, f, keep);
+	/* The front matter named the title: the headings the markup
+	 * marks are the sections', none is a second title. */
+	if (f->title != NULL)
+		for (i = fm; i < in->nlines; i++)
+			in->lines[i].section = in->lines[i].heading > 0;
 	web_kv_header(in, fm, f);
 
 	/* Labels, and a first line of title fields. */
