@@ -153,7 +153,8 @@ dc_node_free(struct dc_node *n)
 		dc_node_free(c);
 	}
 	g_free(n->text);
-	g_free(n->pos);
+	if (n->type == DC_W || n->type == DC_PC)
+		g_free(n->pos);
 	g_free(n);
 }
 
