@@ -206,7 +206,7 @@ struct dc_node	*dc_seg_add(struct dc_node *, enum dc_lang, const char *,
 char		*dc_join_lines(const struct dc_line **, size_t, int);
 
 /* the readers */
-struct dc_doc	*dc_parse_plain(const struct dc_input *, const struct dc_opts *);
+struct dc_doc	*dc_parse_plain(struct dc_input *, const struct dc_opts *);
 struct dc_doc	*dc_parse_news(const struct dc_input *, const struct dc_opts *);
 struct dc_doc	*dc_parse_bilingual(const struct dc_input *,
 		    const struct dc_opts *);

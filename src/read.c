@@ -352,6 +352,10 @@ read_mem(const char *buf, size_t len, const char *name, const char *path,
 		dia = dc_detect(&in, o->one_lang);
 	/* A clause a line: the lines that go on join first. */
 	dc_input_join(&in, dia == DC_DIALECT_SEGMENTED ? " " : "");
+	/* The passes above grow the line array by doubling: the reader
+	 * gets it cut to its lines (a third less on average). */
+	if (in.nlines > 0)
+		in.lines = g_renew(struct dc_line, in.lines, in.nlines);
 	switch (dia) {
 	case DC_DIALECT_SEGMENTED:
 		d = dc_parse_segmented(&in, o);
