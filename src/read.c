@@ -560,11 +560,12 @@ out:
 
 /*
  * Memory the model and its outputs take, about, per input line and
- * per input byte: a million one-character lines take 360 MB to
- * --dump-model and 435 MB to TEI (two nodes, a line record and three
- * small strings a line); long lines cost their bytes a few times over.
+ * per input byte: a million one-character lines take 255 MB to
+ * --dump-model, TEI or JSON (while reading: two nodes, a seg's text,
+ * a line record and a pointer to it a line; the writers stream);
+ * long lines cost their bytes a few times over.
  */
-#define READ_MEM_LINE	450
+#define READ_MEM_LINE	240
 #define READ_MEM_BYTE	16
 
 /* The number in kB after key in a /proc file's text, or 0. */
