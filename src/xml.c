@@ -23,6 +23,8 @@ struct dc_xml {
 	FILE			*f;	/* for dc_xml_new_file(), or NULL */
 	char			*path;	/* ... its name, for messages */
 	int			 ferr;	/* ... errno of a failed write */
+	int			 decl;	/* ... HTML: the XML declaration
+					   not yet passed (not written) */
 	int			 depth;	/* open elements */
 	int			 nl;	/* newline asked for, not written */
 	int			 err;	/* a call failed: sticky */
@@ -87,8 +89,18 @@ static int
 xml_file_write(void *ctx, const char *b, int len)
 {
 	struct dc_xml	*x = ctx;
+	const char	*nl;
+	size_t		 skip = 0;
 
-	if (fwrite(b, 1, (size_t)len, x->f) != (size_t)len) {
+	/* HTML's declaration line: cut, as dc_xml_finish() cuts it. */
+	if (x->decl) {
+		if ((nl = memchr(b, '\n', (size_t)len)) == NULL)
+			return len;
+		x->decl = 0;
+		skip = (size_t)(nl + 1 - b);
+	}
+	if (fwrite(b + skip, 1, (size_t)len - skip, x->f) !=
+	    (size_t)len - skip) {
 		if (x->ferr == 0)
 			x->ferr = errno != 0 ? errno : EIO;
 		return -1;
@@ -103,8 +115,8 @@ xml_file_write(void *ctx, const char *b, int len)
  * dc_xml_finish() closes it (pass NULL for its text).  Returns NULL
  * if the file cannot be opened (reported).
  */
-struct dc_xml *
-dc_xml_new_file(const char *path)
+static struct dc_xml *
+xml_new_file(const char *path, int html)
 {
 	struct dc_xml		*x;
 	xmlOutputBufferPtr	 ob;
@@ -127,9 +139,26 @@ dc_xml_new_file(const char *path)
 		dc_msg_sys("%s: cannot start the XML writer", path);
 		return NULL;
 	}
+	if (html) {
+		x->names = g_ptr_array_new_with_free_func(g_free);
+		x->decl = 1;
+	}
 	if (xmlTextWriterStartDocument(x->w, "1.0", "UTF-8", NULL) < 0)
 		x->err = 1;
 	return x;
+}
+
+struct dc_xml *
+dc_xml_new_file(const char *path)
+{
+	return xml_new_file(path, 0);
+}
+
+/* The same for HTML, as dc_xml_new_html() writes it. */
+struct dc_xml *
+dc_xml_new_html_file(const char *path)
+{
+	return xml_new_file(path, 1);
 }
 
 /*
