@@ -230,7 +230,8 @@ line_spent(struct dc_input *in, const struct dc_line *a)
  * (hard-wrapped text).  Each paragraph's language is that of
  * its lines' script (block_lang()); a paragraph of digits alone takes
  * the language of the paragraph before it, or of the body's first line
- * that has one.
+ * that has one.  It spends the input: a line's text is freed once its
+ * paragraph is made, the input once all are (dc_input_free()).
  */
 struct dc_doc *
 dc_parse_plain(struct dc_input *in, const struct dc_opts *o)
@@ -310,6 +311,9 @@ dc_parse_plain(struct dc_input *in, const struct dc_opts *o)
 	}
 	g_free(run);
 	g_free(l);
+	/* Every line is in the model now: the roles' tables need not
+	 * stand beside the line array. */
+	dc_input_free(in);
 	dc_body_roles(d, o);
 	return d;
 }
