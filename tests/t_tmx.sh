@@ -104,6 +104,20 @@ printf '%s\n' '渡船記' 'The Ferry' '' '舊渡口邊的蘆葦長得很高，�
 grep -q 'srclang="zh-TW"' "$T/hant.tmx" &&
     grep -q '<tuv xml:lang="zh-TW">' "$T/hant.tmx" ||
     fail "Traditional Chinese is not zh-TW: $(grep -m1 '<header' "$T/hant.tmx")"
+# The same code in the TEI, the EPUB's package and text, and the web page.
+"$DOCCONV" -q "$T/hant.txt" --tei --epub --html -o "$T/hant-all" ||
+    fail "Traditional, other outputs: exit $?"
+grep -q '<language ident="zh-TW">' "$T/hant-all/hant.tei.xml" &&
+    ! grep -q 'xml:lang="zh"\|zh-Hant' "$T/hant-all/hant.tei.xml" ||
+    fail "the TEI does not say zh-TW as the TMX does"
+unzip -p "$T/hant-all/hant.epub" '*.opf' | grep -q '<dc:language>zh-TW</dc:language>' &&
+    ! unzip -p "$T/hant-all/hant.epub" '*.xhtml' | grep -o 'lang="[^"]*"' |
+    grep -q -v '"zh-TW"\|"en"' ||
+    fail "the EPUB does not say zh-TW as the TMX does"
+grep -q 'lang="zh-TW"' "$T/hant-all/hant.html" &&
+    ! grep -o ' lang="[^"]*"' "$T/hant-all/hant.html" |
+    grep -q -v '"zh-TW"\|"en"' ||
+    fail "the web page does not say zh-TW as the TMX does"
 "$DOCCONV" -q "$T/hant.txt" --meta lang-zh=zh-HK --meta lang-en=en-GB --tmx \
     -o "$T/hk.tmx" || fail "--meta lang-zh: exit $?"
 grep -q '<tuv xml:lang="zh-HK">' "$T/hk.tmx" &&
