@@ -123,6 +123,18 @@ grep -q 'lang="zh-TW"' "$T/hant-all/hant.html" &&
 grep -q '<tuv xml:lang="zh-HK">' "$T/hk.tmx" &&
     grep -q '<tuv xml:lang="en-GB">' "$T/hk.tmx" ||
     fail "--meta lang-zh=zh-HK lang-en=en-GB not in the TMX"
+# The translator's words for the same keys; a tag of neither language
+# is refused with what to give.
+"$DOCCONV" -q "$T/hant.txt" --meta lang-original=zh-HK \
+    --meta lang-translation=en-GB --tmx -o "$T/hk2.tmx" ||
+    fail "--meta lang-original: exit $?"
+cmp -s "$T/hk.tmx" "$T/hk2.tmx" ||
+    fail "lang-original/lang-translation differ from lang-zh/lang-en"
+"$DOCCONV" -q "$T/hant.txt" --meta lang-original=fr --tmx \
+    -o "$T/fr.tmx" 2>"$T/fr.err" && fail "lang-original=fr accepted"
+grep -q "not a language tag of Chinese or English" "$T/fr.err" ||
+    fail "lang-original=fr: $(cat "$T/fr.err")"
+[ ! -e "$T/fr.tmx" ] || fail "lang-original=fr: output written"
 # Sentence units where the sides have different numbers of sentences:
 # the Chinese second sentence is two in English (1-1 then 1-2).
 printf '%s\n' '渡船' 'The Ferry' '' \
