@@ -58,7 +58,7 @@ struct dc_input {
 
 /* input.c */
 int		 dc_input_decode(const char *, size_t, const struct dc_opts *,
-		    struct dc_input *);
+		    struct dc_input *, char **);
 void		 dc_input_free(struct dc_input *);
 
 /* web.c: the markup layer */
