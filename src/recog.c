@@ -2027,6 +2027,22 @@ dc_header_lines(struct dc_doc *d, const struct dc_line **l, size_t n)
  */
 
 
+/* Does s begin with one of the characters of set? */
+static int
+role_starts(const char *s, const char *set)
+{
+	const char	*p;
+	gunichar	 c;
+
+	if (*s == '\0')
+		return 0;
+	c = g_utf8_get_char(s);
+	for (p = set; *p != '\0'; p = g_utf8_next_char(p))
+		if (g_utf8_get_char(p) == c)
+			return 1;
+	return 0;
+}
+
 /* Could pattern id match s at all?  A cheap look that spares most
  * paragraphs the regular expressions. */
 static int
@@ -2049,6 +2065,24 @@ role_may(enum rx_id id, const char *s)
 	case RX_R_EDITOR:
 	case RX_R_EDITOR_END:
 		return strstr(s, "编") != NULL || strstr(s, "編") != NULL;
+	/*
+	 * These four ran on every paragraph, and the matcher reads the
+	 * whole of a long one (its UTF-8 checked) before it fails at
+	 * the start.
+	 */
+	case RX_R_CAPTION:
+		return role_starts(s, "图圖照上下左右题资PC");
+	case RX_TRAIL_URL:
+		return strchr("hHfFwW", *s) != NULL && *s != '\0';
+	case RX_STAFF:
+		return strchr(s, ':') != NULL || strchr(s, '|') != NULL ||
+		    strstr(s, "：") != NULL || strstr(s, "｜") != NULL;
+	case RX_TRAIL_LABEL:
+		return strchr(s, ':') != NULL || strstr(s, "：") != NULL ||
+		    role_starts(s, "原本作译譯");
+	/* Sixteen characters and a three-character office at most. */
+	case RX_R_SIGNED:
+		return strlen(s) <= 80;
 	default:
 		return 1;
 	}

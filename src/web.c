@@ -1147,7 +1147,11 @@ dc_input_web(struct dc_input *in, struct dc_found *f, int keep)
 			g_free(l->text);
 			continue;
 		}
-		if (g_regex_match(R(RX_LABEL), l->text, 0, &mi)) {
+		/* No colon, no label: the matcher would read the line
+		 * through (its UTF-8 checked) to fail at its start. */
+		if ((strchr(l->text, ':') != NULL ||
+		    strstr(l->text, "：") != NULL) &&
+		    g_regex_match(R(RX_LABEL), l->text, 0, &mi)) {
 			w = g_match_info_fetch(mi, 1);
 			v = g_match_info_fetch(mi, 2);
 			k = web_label_kind(w);
