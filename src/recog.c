@@ -494,11 +494,25 @@ last_char(const char *s)
 static int
 byline_names(const char *s)
 {
+	GString	 *t;
 	char	**v;
 	long	  n;
 	int	  i, ok = 1;
 
-	v = g_strsplit_set(s, "、，,", -1);
+	/*
+	 * Not g_strsplit_set(s, "、，,"): it parts at each byte of the
+	 * set, inside characters, and g_utf8_strlen() of the pieces read
+	 * past their ends (a name list found or not from run to run).
+	 */
+	t = g_string_new(NULL);
+	for (; *s != '\0'; s++)
+		if (strncmp(s, "、", 3) == 0 || strncmp(s, "，", 3) == 0) {
+			g_string_append_c(t, ',');
+			s += 2;
+		} else
+			g_string_append_c(t, *s);
+	v = g_strsplit(t->str, ",", -1);
+	g_string_free(t, TRUE);
 	for (i = 0; v[i] != NULL && ok; i++) {
 		n = g_utf8_strlen(v[i], -1);
 		ok = n <= 5 || (strstr(v[i], "·") != NULL && n <= 20) ||
