@@ -23,6 +23,11 @@ struct dc_line {
 	int		 brk;		/* an --alignment file starts a
 					   paragraph here: joined to none
 					   before it */
+	int		 literal;	/* a line of a code block: literal
+					   text, no line of prose */
+	int		 section;	/* a heading the markup marks in a
+					   text whose front matter or label
+					   named the title: a section's */
 };
 
 /*
@@ -83,6 +88,7 @@ struct dc_piece {
 	enum dc_piece_kind kind;
 	int		 line;		/* input line it comes from */
 	int		 heading;	/* level of a heading's line, or 0 */
+	int		 literal;	/* a code block's line */
 	char		*text;		/* owned; NULL for DC_PIECE_PARA */
 };
 size_t		 dc_markup_html(const char *, size_t, int, int, GArray *);
@@ -208,6 +214,7 @@ struct dc_doc	*dc_parse_plain(const struct dc_input *, const struct dc_opts *);
 struct dc_doc	*dc_parse_news(const struct dc_input *, const struct dc_opts *);
 struct dc_doc	*dc_parse_bilingual(const struct dc_input *,
 		    const struct dc_opts *);
+void		 dc_seg_count_tags(const char *, char, size_t *, size_t *);
 struct dc_doc	*dc_parse_segmented(const struct dc_input *,
 		    const struct dc_opts *);
 struct dc_doc	*dc_parse_tei(const struct dc_input *, const struct dc_opts *);
