@@ -26,14 +26,24 @@ static int	speaker_like(const char *, int, int);
 static int	heading_kind(const char *);
 
 /* Dateline: who, where, when, and 电/讯; a byline in brackets may
- * follow after white space.  Month and day in any digits. */
+ * follow after white space.  Month and day in any digits, the month
+ * left out where an agency dates by the day ("台北29日電"); either
+ * script's 电/電, 讯/訊.  Agencies bracket it in any of the brackets
+ * of NEWS_OPEN ("【共同社马尼拉4月2日电】", "〔记者某某／台北报导〕"). */
+#define NEWS_OPEN "[（(【〔［\\[]"
+#define NEWS_CLOSE "[）)】〕］\\]]"
 #define NEWS_NUM "(?:\\d{1,2}|[０-９]{1,2}|[一二三四五六七八九十]{1,3})"
+#define NEWS_SENT "(电|讯|電|訊|消息|报道|報導|报导)"
 #define NEWS_DATELINE \
-	"^[（(]?(.{0,24}?)((?:(?:\\d{4}|[０-９]{4})年)?" NEWS_NUM "月" \
-	NEWS_NUM "日)(电|讯|消息|报道)"
+	"^" NEWS_OPEN "?(.{0,24}?)((?:(?:\\d{4}|[０-９]{4})年)?(?:" NEWS_NUM \
+	"月)?" NEWS_NUM "日)" NEWS_SENT
 #define NEWS_XUN \
-	"^[（(]?(本报|本刊|本网|本台|新华社|中新社|[" HAN "]{1,6}?(?:社|报|網|网|台)|" \
+	"^" NEWS_OPEN "?(本报|本刊|本网|本台|新华社|中新社|[" HAN "]{1,6}?(?:社|报|網|网|台)|" \
 	"[" HAN "]{2,4}(?=讯[\\s\\x{3000}（(]))()讯"
+/* A dateline of place alone, closed by its bracket at once, as papers
+ * that gather wires write it: "（北京综合讯）", "（巴尔的摩综合电）". */
+#define NEWS_PLACE \
+	"^" NEWS_OPEN "([" HAN "]{2,10}?)(?:综合|綜合)?()(?:电|讯|電|訊)" NEWS_CLOSE
 /* A byline without brackets after the dateline: "记者刘凡　周昌和",
  * names apart by spaces or 、, a space before the text. */
 #define NEWS_BYLINE2 \
@@ -81,6 +91,9 @@ enum rx_id {
 	RX_BYLINE_META_SP,	/* dc_byline_meta() */
 	RX_DATELINE,	/* dc_dateline_at() */
 	RX_DATELINE_XUN,	/* dc_dateline_at() */
+	RX_DATELINE_PLACE,	/* dc_dateline_at() */
+	RX_DATELINE_REPORTER,	/* dateline_place() */
+	RX_OPEN_BRACKET,	/* dc_dateline() */
 	RX_DATELINE_BY,	/* dc_dateline() */
 	RX_DATELINE_BY2,	/* dc_dateline() */
 	RX_IS_ADDRESS_ZH,	/* dc_is_address() */
@@ -94,7 +107,9 @@ enum rx_id {
 	RX_SEG_ENUM_ENEND,	/* dc_seg_enum() */
 	RX_FIND_DATE_EN1,	/* find_date() */
 	RX_FIND_DATE_EN2,	/* find_date() */
-	RX_FIND_DATE_ISO3,	/* find_date() */
+	RX_FIND_DATE_ISO3,
+	RX_FIND_DATE_MDY,	/* date_slashed() */
+	RX_CLOCK12,	/* date_slashed() */	/* find_date() */
 	RX_SPEAKER_LIKE_OFFICE,	/* speaker_like() */
 	RX_SPEAKER_LIKE_SEP,	/* speaker_like() */
 	RX_SPEAKER_LIKE_NAME,	/* speaker_like() */
@@ -157,6 +172,10 @@ static const struct {
 	[RX_BYLINE_META_SP] = { "[\\s\\x{3000}\\x{00A0}]+", 0 },
 	[RX_DATELINE] = { NEWS_DATELINE, 0 },
 	[RX_DATELINE_XUN] = { NEWS_XUN, 0 },
+	[RX_DATELINE_PLACE] = { NEWS_PLACE, 0 },
+	[RX_DATELINE_REPORTER] = { "^(?:特派|特约|特約|駐|驻)?(?:记者|記者)"
+	  "([" HAN "·、]{2,40})$", 0 },
+	[RX_OPEN_BRACKET] = { "^" NEWS_OPEN, 0 },
 	[RX_DATELINE_BY] = { NEWS_BYLINE, 0 },
 	[RX_IS_ADDRESS_ZH] = { "^(尊敬的|敬爱的|敬愛的|亲爱的|親愛的|各位|诸位|"
 	  "諸位|女士们|女士們|先生们|先生們|朋友们|朋友們|同志们|"
@@ -188,6 +207,10 @@ static const struct {
 	  "April|May|June|July|August|September|October|"
 	  "November|December) (\\d{1,2})(?:st|nd|rd|th)?,? "
 	  "(\\d{4})\\b", 0 },
+	[RX_FIND_DATE_MDY] = { "(?<![\\d/])(\\d{1,2})/(\\d{1,2})/(\\d{4})"
+	  "(?![\\d/])", 0 },
+	[RX_CLOCK12] = { "^[\\s\\x{00A0}]+\\d{1,2}:\\d{2}(?::\\d{2})?"
+	  "[\\s\\x{00A0}]*[AaPp]\\.?[Mm]\\b", 0 },
 	/* RX_FIND_DATE_ISO3: a time may follow ISO 8601's "T" */
 	[RX_FIND_DATE_ISO3] = { "\\b(\\d{4})[-/.](\\d{1,2})[-/.]"
 	  "(\\d{1,2})(?:\\b|(?=T\\d))", 0 },
@@ -509,6 +532,40 @@ byline_names(const char *s)
 }
 
 /*
+ * The place of a dateline, which may carry its reporters before it
+ * ("记者王小明北京", "記者甲乙丙、丁戊己台北": an agency's wire names who
+ * filed it between agency and place).  Names and place run together:
+ * a name is taken as three characters where two are left for the
+ * place, else two, as most names and places are.
+ */
+static void
+dateline_place(struct dc_doc *d, const char *p)
+{
+	GMatchInfo	*mi = NULL;
+	char		*names, *last, *cut;
+	long		 n;
+
+	if (!g_regex_match(R(RX_DATELINE_REPORTER), p, 0, &mi)) {
+		g_match_info_free(mi);
+		dc_meta_set(&d->meta.l[DC_LANG_ZH].place, p);
+		return;
+	}
+	names = g_match_info_fetch(mi, 1);
+	g_match_info_free(mi);
+	last = g_utf8_strrchr(names, -1, 0x3001);
+	last = last != NULL ? last + strlen("、") : names;
+	n = g_utf8_strlen(last, -1);
+	if (n >= 4) {
+		cut = g_utf8_offset_to_pointer(last, n >= 5 ? 3 : 2);
+		dc_meta_set(&d->meta.l[DC_LANG_ZH].place, cut);
+		*cut = '\0';
+	}
+	if (d->meta.reporters == NULL)
+		dc_meta_set(&d->meta.reporters, names);
+	g_free(names);
+}
+
+/*
  * Record dateline and byline in the metadata: agency, place, date
  * (partial "--11-11" without a year), reporters.
  */
@@ -524,11 +581,11 @@ dc_byline_meta(struct dc_doc *d, const char *where, const char *date,
 		p = g_match_info_fetch(mi, 2);
 		dc_meta_set(&d->meta.agency, a);
 		if (*p != '\0')
-			dc_meta_set(&d->meta.l[DC_LANG_ZH].place, p);
+			dateline_place(d, p);
 		g_free(a);
 		g_free(p);
 	} else if (*where != '\0')
-		dc_meta_set(&d->meta.l[DC_LANG_ZH].place, where);
+		dateline_place(d, where);
 	g_match_info_free(mi);
 	mi = NULL;
 	/* A dateline's month and day do not replace a date with its
@@ -579,7 +636,21 @@ dc_dateline_at(const char *text)
 {
 
 	return g_regex_match(R(RX_DATELINE), text, 0, NULL) ||
-	    g_regex_match(R(RX_DATELINE_XUN), text, 0, NULL);
+	    g_regex_match(R(RX_DATELINE_XUN), text, 0, NULL) ||
+	    g_regex_match(R(RX_DATELINE_PLACE), text, 0, NULL);
+}
+
+/* The bytes of a closing bracket at p, 0 for none. */
+static int
+dateline_close(const char *p)
+{
+	static const char *const cl[] = { ")", "]", "）", "】", "〕", "］" };
+	size_t		 i;
+
+	for (i = 0; i < G_N_ELEMENTS(cl); i++)
+		if (strncmp(p, cl[i], strlen(cl[i])) == 0)
+			return (int)strlen(cl[i]);
+	return 0;
 }
 
 /*
@@ -598,11 +669,17 @@ dc_dateline(struct dc_doc *d, const char *text, struct dc_dateline *dl)
 		g_match_info_free(mi);
 		mi = NULL;
 		/* "本报讯": an agency's dateline without date or place. */
-		if (!g_regex_match(R(RX_DATELINE_XUN), text, 0, &mi)) {
+		if (g_regex_match(R(RX_DATELINE_XUN), text, 0, &mi))
+			xun = 1;
+		else {
 			g_match_info_free(mi);
-			return 0;
+			mi = NULL;
+			if (!g_regex_match(R(RX_DATELINE_PLACE), text, 0,
+			    &mi)) {
+				g_match_info_free(mi);
+				return 0;
+			}
 		}
-		xun = 1;
 	}
 	where = g_match_info_fetch(mi, 1);
 	date = g_match_info_fetch(mi, 2);
@@ -610,12 +687,8 @@ dc_dateline(struct dc_doc *d, const char *text, struct dc_dateline *dl)
 	g_match_info_free(mi);
 	mi = NULL;
 	/* A bracketed dateline closes with its bracket. */
-	if ((text[0] == '(' || g_str_has_prefix(text, "（"))) {
-		if (text[en] == ')')
-			en += 1;
-		else if (strncmp(text + en, "）", 3) == 0)
-			en += 3;
-	}
+	if (g_regex_match(R(RX_OPEN_BRACKET), text, 0, NULL))
+		en += dateline_close(text + en);
 	dl->dateline = g_strndup(text, en);
 	dl->end = en;
 	/* A byline in brackets, or one of names without them. */
@@ -1009,6 +1082,46 @@ find_date(const char *s, char **iso, int *st, int *en)
 	return find_date_warn(s, iso, st, en, 1);
 }
 
+/*
+ * A date with its year last and slashes ("4/2/2024", "25/12/2023"):
+ * the number over 12 is the day; where both could be the month, a
+ * 12-hour clock after it ("4/2/2024 12:30 PM") says the month comes
+ * first, as it does where that clock is read; else it says no date.
+ * Returns 4 and the parts, or 0.
+ */
+static int
+date_slashed(const char *s, int *yv, int *mv, int *dv, int *st, int *en)
+{
+	GMatchInfo	*mi = NULL;
+	char		*a, *b, *c;
+	int		 x, y, ok = 0;
+
+	if (!g_regex_match(R(RX_FIND_DATE_MDY), s, 0, &mi)) {
+		g_match_info_free(mi);
+		return 0;
+	}
+	a = g_match_info_fetch(mi, 1);
+	b = g_match_info_fetch(mi, 2);
+	c = g_match_info_fetch(mi, 3);
+	x = atoi(a);
+	y = atoi(b);
+	g_match_info_fetch_pos(mi, 0, st, en);
+	if (x > 12 && y <= 12)
+		*dv = x, *mv = y, ok = 4;
+	else if (y > 12 && x <= 12)
+		*mv = x, *dv = y, ok = 4;
+	else if (x <= 12 && y <= 12 && g_regex_match(R(RX_CLOCK12), s + *en,
+	    0, NULL))
+		*mv = x, *dv = y, ok = 4;
+	if (ok)
+		*yv = atoi(c);
+	g_free(a);
+	g_free(b);
+	g_free(c);
+	g_match_info_free(mi);
+	return ok;
+}
+
 /* find_date(), saying so (warn) when a date is not a real one. */
 static int
 find_date_warn(const char *s, char **iso, int *st, int *en, int warn)
@@ -1075,6 +1188,8 @@ find_date_warn(const char *s, char **iso, int *st, int *en, int warn)
 		g_match_info_free(mi);
 		mi = NULL;
 	}
+	if (!ok)
+		ok = date_slashed(s, &yv, &mv, &dv, st, en);
 	if (!ok || mv < 1 || mv > 12 || dv == 0)
 		return 0;
 	/* No year 0 ("202🤖0年" is no 0000): a year is a real one. */
