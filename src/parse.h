@@ -77,7 +77,9 @@ enum dc_piece_kind {
 	DC_PIECE_URL,		/* address, */
 	DC_PIECE_AUTHOR,	/* author, */
 	DC_PIECE_SOURCE,	/* source, */
-	DC_PIECE_ID		/* or an id (dropped) */
+	DC_PIECE_ID,		/* or an id (dropped); */
+	DC_PIECE_NAV,		/* a navigation link's text */
+	DC_PIECE_NAVURL		/* and its (relative) address */
 };
 struct dc_piece {
 	enum dc_piece_kind kind;

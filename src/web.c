@@ -660,10 +660,46 @@ web_md_shortcode(GString *b, const char *p, const char *e)
 }
 
 /*
+ * A wiki link at p ("[[target]]", "[[target|text]]", "[[zh:text]]"
+ * as wikis and their mirrors write them) leaves its text to b: the
+ * part after '|', else the target without a short ASCII namespace
+ * ("zh:", "wikipedia:").  Returns the bytes taken, 0 if p starts
+ * none (no "]]" on the line, or a bracket inside).
+ */
+static size_t
+web_md_wikilink(GString *b, const char *p, const char *e)
+{
+	const char	*q, *t, *bar = NULL;
+
+	if (e - p < 5 || p[0] != '[' || p[1] != '[')
+		return 0;
+	for (q = p + 2; q + 1 < e && !(q[0] == ']' && q[1] == ']'); q++)
+		if (*q == '[' || *q == ']' || *q == '\n')
+			return 0;
+		else if (*q == '|' && bar == NULL)
+			bar = q;
+	/* "[[1]](url)" is a link whose text is "[1]". */
+	if (q + 1 >= e || q == p + 2 || (q + 2 < e && (q[2] == '(' ||
+	    (q[2] == '[' && (q + 3 >= e || q[3] != '[')))))
+		return 0;
+	if (bar != NULL)
+		t = bar + 1;
+	else {
+		for (t = p + 2; t < q && (g_ascii_isalpha(*t) || *t == '-');
+		    t++)
+			;
+		t = t < q && *t == ':' && t > p + 2 && t - p <= 14 ?
+		    t + 1 : p + 2;
+	}
+	g_string_append_len(b, t, q - t);
+	return (size_t)(q + 2 - p);
+}
+
+/*
  * One line of the pre-pass to b: a heading with no space after its
  * "#" gets one; a ":::" directive fence loses its mark and type
  * (its title stays), a footnote its mark; the marks web_md_mark()
- * finds go.
+ * finds go, a wiki link leaves its text (web_md_wikilink()).
  */
 static void
 web_md_line(GString *b, const char *s, const char *e)
@@ -695,6 +731,13 @@ web_md_line(GString *b, const char *s, const char *e)
 			g_string_append_len(b, s, p - s);
 			if (*p == '{')
 				web_md_shortcode(b, p, p + n);
+			s = p += n;
+		} else if (p[0] == '[' && p + 1 < e && p[1] == '[') {
+			g_string_append_len(b, s, p - s);
+			if ((n = web_md_wikilink(b, p, e)) == 0) {
+				g_string_append_c(b, '[');
+				n = 1;
+			}
 			s = p += n;
 		} else
 			p++;
@@ -825,6 +868,14 @@ web_piece(GArray *out, struct dc_piece *p, const struct dc_line *l,
 			web_label(f, WL_FROM, p->text, l);
 		return;
 	case DC_PIECE_ID:
+		return;
+	case DC_PIECE_NAV:
+		/* A site's link ("返回"): a link line of the header. */
+		g_strstrip(p->text);
+		web_node(f, DC_SOURCE, DC_SUB_URL, p->text, l);
+		return;
+	case DC_PIECE_NAVURL:
+		g_ptr_array_add(f->urls, g_strdup(p->text));
 		return;
 	}
 	abort();

@@ -568,6 +568,48 @@ mk_md_setext_prose(cmark_node *n)
 	    last == 0xFF1F || last == '.' || last == '!' || last == '?';
 }
 
+/*
+ * Is block n (a paragraph or heading) a navigation link and nothing
+ * else: one link to a page of the same site by a relative address
+ * ("[返回](README.md)", "[← Back](../index.html)"), with a short
+ * text?  A mirror or wiki puts one above and below each page; it is
+ * no part of the text (least of all its title): its text and address
+ * go to the pieces as a link line's.
+ */
+static int
+mk_md_nav(struct mk *m, cmark_node *n, int line0)
+{
+	cmark_node	*c, *link = NULL, *t;
+	const char	*url, *lit;
+	GString		*b;
+	long		 len;
+
+	for (c = cmark_node_first_child(n); c != NULL; c = cmark_node_next(c))
+		if (cmark_node_get_type(c) == CMARK_NODE_LINK && link == NULL)
+			link = c;
+		else if (cmark_node_get_type(c) != CMARK_NODE_TEXT ||
+		    (lit = cmark_node_get_literal(c)) == NULL ||
+		    lit[strspn(lit, " \t")] != '\0')
+			return 0;
+	if (link == NULL || (url = cmark_node_get_url(link)) == NULL ||
+	    *url == '\0' || *url == '#' || strstr(url, "://") != NULL ||
+	    strchr(url, ':') != NULL || g_str_has_prefix(url, "//"))
+		return 0;
+	b = g_string_new(NULL);
+	for (t = cmark_node_first_child(link); t != NULL;
+	    t = cmark_node_next(t))
+		if ((lit = cmark_node_get_literal(t)) != NULL)
+			g_string_append(b, lit);
+	len = g_utf8_strlen(b->str, -1);
+	if (len > 0 && len <= 16) {
+		m->line = cmark_node_get_start_line(n) + line0 - 1;
+		mk_push(m, DC_PIECE_NAV, m->line, b->str, b->len);
+		mk_push(m, DC_PIECE_NAVURL, m->line, url, strlen(url));
+	}
+	g_string_free(b, TRUE);
+	return len > 0 && len <= 16;
+}
+
 /* Enter (ev CMARK_EVENT_ENTER) or leave a Markdown node; returns 1 to
  * skip the node's children. */
 static int
@@ -580,6 +622,10 @@ mk_md_node(struct mk *m, cmark_node *n, cmark_event_type ev, int line0)
 	case CMARK_NODE_PARAGRAPH:
 	case CMARK_NODE_HEADING:
 		mk_flush(m);
+		if (ev == CMARK_EVENT_ENTER && mk_md_nav(m, n, line0)) {
+			m->removed++;
+			return 1;
+		}
 		if (ev == CMARK_EVENT_ENTER) {
 			m->line = cmark_node_get_start_line(n) + line0 - 1;
 			m->heading = cmark_node_get_type(n) ==
