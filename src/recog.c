@@ -56,7 +56,8 @@ static int	heading_kind(const char *);
 
 /* Agencies name themselves by these endings (新华社, 本报, 人民网). */
 #define NEWS_AGENCY \
-	"^(本报|本刊|本网|本台|新华社|中新社|.{1,8}?(?:社|报|网|台|刊|中心))(.*)$"
+	"^(本报|本報|本刊|本网|本網|本台|新华社|新華社|中新社|" \
+	".{1,8}?(?:社|报|報|网|網|台|臺|刊|中心))(.*)$"
 
 
 
@@ -167,8 +168,12 @@ static const struct {
 	GRegexCompileFlags	 flags;
 } rx_table[RX__MAX] = {
 	[RX_BYLINE_META_AGENCY] = { NEWS_AGENCY, 0 },
-	[RX_BYLINE_META_REP] = { "^(本报|新华社|中新社)?(特派)?"
-	  "(记者|通讯员|实习生|编辑)+\\s*", 0 },
+	/* RX_BYLINE_META_REP: who the reporters are (any agency's
+	 * "某某社记者", either script) and what they did ("报导", "摄"),
+	 * around their names */
+	[RX_BYLINE_META_REP] = { "^[" HAN "]{0,6}?(?:特派|特约|特約|駐|驻)?"
+	  "(?:记者|記者|通讯员|通訊員|实习生|實習生|编辑|編輯)+\\s*|"
+	  "\\s*(?:报导|报道|報導|報道|采写|採寫|摄|攝)$", 0 },
 	[RX_BYLINE_META_SP] = { "[\\s\\x{3000}\\x{00A0}]+", 0 },
 	[RX_DATELINE] = { NEWS_DATELINE, 0 },
 	[RX_DATELINE_XUN] = { NEWS_XUN, 0 },
@@ -324,11 +329,16 @@ static const struct {
 	[RX_R_SIGNED] = { "^(?:[（(][" HAN "·]{2,12}[）)]|[" HAN "·]{2,4}|"
 	"[" HAN "]{2,16}(?:委员会|委員會|办公室|辦公室|政府|协会|協會|中心|"
 	"编辑部|编委会|联合会|总会|学会|研究会|部|局|厅|院|社|会))$", 0 },
+	/* RX_R_TURN_ZH, _EN: a speaker's label, bare or in brackets as
+	 * transcripts write it ("[主持人]：", "【嘉宾】：", "[Speaker 0]:") */
 	[RX_R_TURN_ZH] = {
-	  "^([" HAN "·]{1,8}?)[\\s\\x{3000}]*[：:][\\s\\x{3000}]*(?=\\S)", 0 },
+	  "^(?|[\\[【［]([^\\]】］\\d][^\\]】］]{0,19})[\\]】］]|"
+	  "([" HAN "·]{1,8}?))[\\s\\x{3000}]*[：:][\\s\\x{3000}]*(?=\\S)", 0 },
 	[RX_R_TURN_EN] = {
-	  "^(Q|A|Question|Answer|Interviewer|Reporter|Host|Moderator|"
-	"[A-Z][a-z]+(?: [A-Z][a-z]+){0,2})[:：][\\s]*(?=\\S)", 0 },
+	  "^(?|\\[([^\\]\\d][^\\]]{0,19})\\]|(Q|A|Question|Answer|"
+	"Interviewer|Reporter|Host|Moderator|"
+	"[A-Z][a-z]+\\.?(?: (?:[A-Z][a-z]*\\.?|de|van|von|da|del)){0,3}))"
+	"[:：][\\s]*(?=\\S)", 0 },
 	[RX_R_TURN_STRONG] = {
 	  "^(记者|記者|问|問|答|主持人|提问|提問|回答|Q|A|Question|Answer|"
 	"Interviewer|Reporter|Host|Moderator)$", 0 },
@@ -1370,6 +1380,9 @@ header_like(const struct dc_line *l)
 	}
 	if (dc_is_address(l->text, DC_LANG_ZH) || nchars(l->text) > 50)
 		return 0;
+	/* So is a "# " line here: a headline may ask ("…？") or cry. */
+	if (l->heading == 1 && c != 0x3002)
+		return 1;
 	if (c == 0x3002 || c == 0xFF01 || c == 0xFF1F || c == 0xFF0C ||
 	    c == 0xFF1A || c == 0xFF1B || c == '.' || c == '!' ||
 	    c == '?' || c == ',' || c == ':' || c == ';')
@@ -1454,6 +1467,26 @@ md_level_recurs(const struct dc_line **l, size_t n, size_t i)
 	return 0;
 }
 
+/* Is heading i the text's first line, a date line the next? */
+static int
+md_dated_top(const struct dc_line **l, size_t n, size_t i)
+{
+	char	*iso = NULL;
+	size_t	 j;
+	int	 st, en, ok;
+
+	for (j = 0; j < i; j++)
+		if (!l[j]->blank)
+			return 0;
+	for (j = i + 1; j < n && l[j]->blank; j++)
+		;
+	if (j >= n || l[j]->heading > 0)
+		return 0;
+	ok = find_date_warn(l[j]->text, &iso, &st, &en, 0) && st <= 3;
+	g_free(iso);
+	return ok;
+}
+
 /*
  * How many of the first n lines form the header block, as the decoder
  * (roles.c) reads the top of the text.  Never all: a text of short
@@ -1485,8 +1518,12 @@ dc_header_end(const struct dc_line **l, size_t n, const struct dc_opts *o)
 		    l[i]->lang == l[i - 1]->lang)
 			rec[i] &= ~DC_LREC_HEADER;
 		/* A section's heading whose level recurs below is one of
-		 * the sections, not the title (which is one). */
-		if (l[i]->heading >= 2 && md_level_recurs(l, n, i))
+		 * the sections, not the title (which is one) -- unless it
+		 * opens the text and a date line follows it, as a page's
+		 * headline stands over its stamp ("## 标题" over
+		 * "4/2/2024 12:34 PM"), crossheads of its level below. */
+		if (l[i]->heading >= 2 && md_level_recurs(l, n, i) &&
+		    !md_dated_top(l, n, i))
 			rec[i] &= ~DC_LREC_HEADER;
 	}
 	/* Is there a body in the first 24 lines: a line no header
@@ -2460,6 +2497,11 @@ turn_label(const struct dc_node *s, int *strong, GHashTable *rep)
 	*strong = role_match(RX_R_TURN_STRONG, w);
 	if (*strong)
 		ok = 1;
+	else if (s->text[0] == '[' || g_str_has_prefix(s->text, "【") ||
+	    g_str_has_prefix(s->text, "［"))
+		/* A label in brackets is one by its brackets (a note's
+		 * number is no name: none starts with a digit). */
+		ok = !role_match(RX_R_SAYS, w);
 	else if (s->lang == DC_LANG_ZH)
 		/* A name: two to four characters (more with the dot of
 		 * a transliteration), not a verb of saying. */

@@ -24,6 +24,7 @@ enum rx_id {
 	RX_URL,		/* a line that is only an address */
 	RX_LABEL,	/* "标题：…": a crawler's or CMS's label */
 	RX_KEY,		/* "publish date/发表日期: …": a header's key */
+	RX_FIELD,	/* "媒體: …": a field line beside labels */
 	RX__MAX
 };
 
@@ -41,6 +42,11 @@ static const struct {
 	  "责任编辑|責任編輯|编辑|編輯|原标题|原標題|"
 	  "URL|Url|url|Link|Source|Title|Subtitle|Author|Date|Editor)"
 	  "[ \\t\\x{3000}]*[：:][ \\t\\x{3000}]*(.*)$", 0 },
+	/* RX_FIELD: any short key and a short value, as a page's field
+	 * lines beside its known labels ("媒體: HOY TV", "備份: 链接") */
+	[RX_FIELD] = {
+	  "^([\\x{3400}-\\x{9FFF}]{1,4}|[A-Za-z][A-Za-z ]{0,15})"
+	  "[ \\t\\x{3000}]*[：:][ \\t\\x{3000}]*([^。！？!?]{1,60})$", 0 },
 	/* RX_KEY: a lower-case key, its translation, and the value; or
 	 * a key of an exporter's translated in Chinese */
 	[RX_KEY] = {
@@ -844,6 +850,11 @@ web_piece(GArray *out, struct dc_piece *p, const struct dc_line *l,
 			return;
 		}
 		web_line_set(&nl, l, p->text, p->heading);
+		/* A paragraph the markup ended is one: the blank line
+		 * before this line is the markup's, not a double-spaced
+		 * text's (dc_input_join() joins across those). */
+		nl.brk = out->len > 0 && g_array_index(out, struct dc_line,
+		    out->len - 1).blank;
 		p->text = NULL;
 		g_array_append_val(out, nl);
 		if (p->kind == DC_PIECE_TITLE)
@@ -1004,6 +1015,30 @@ web_markup(struct dc_input *in, size_t fm, struct dc_found *f, int keep)
 		dc_msg(DC_WARN_GENERIC, first, 0, "read as %s: "
 		    "%zu tags, marks and fields taken out (--keep-markup "
 		    "keeps them)", web_kind_name[kind], f->markup);
+}
+
+/*
+ * Is line i a field line ("媒體: 點新聞", "備份: Video Archive") that
+ * stands beside a label the web pass knows: the label line lab right
+ * before it, or one right after (blank lines between)?  A page's
+ * header names its own fields; the unknown ones among known ones are
+ * fields too, not the title's next line.
+ */
+static int
+web_field_beside(const struct dc_input *in, size_t i, size_t lab)
+{
+	size_t	 q;
+
+	if (!g_regex_match(R(RX_FIELD), in->lines[i].text, 0, NULL) ||
+	    g_regex_match(R(RX_LABEL), in->lines[i].text, 0, NULL))
+		return 0;
+	for (q = i; q > 0 && (q == i || in->lines[q].blank); q--)
+		if (q - 1 == lab)
+			return 1;
+	for (q = i + 1; q < in->nlines && in->lines[q].blank; q++)
+		;
+	return q < in->nlines && g_regex_match(R(RX_LABEL),
+	    in->lines[q].text, 0, NULL);
 }
 
 /*
@@ -1169,7 +1204,7 @@ dc_input_web(struct dc_input *in, struct dc_found *f, int keep)
 {
 	struct dc_line	*l;
 	GMatchInfo	*mi = NULL;
-	size_t		 i, j, fm, content = 0;
+	size_t		 i, j, fm, content = 0, lab = (size_t)-1;
 	int		 body = 0, mark = 0;
 	enum web_label	 k;
 	char		*w, *v;
@@ -1198,7 +1233,15 @@ dc_input_web(struct dc_input *in, struct dc_found *f, int keep)
 			g_free(l->text);
 			continue;
 		}
+		if (!body && content <= 2 && web_field_beside(in, i, lab)) {
+			/* A field of the page's own beside its labels. */
+			web_node(f, DC_SOURCE, DC_SUB_FROM, l->text, l);
+			f->markup++;
+			g_free(l->text);
+			continue;
+		}
 		if (g_regex_match(R(RX_LABEL), l->text, 0, &mi)) {
+			lab = i;
 			w = g_match_info_fetch(mi, 1);
 			v = g_match_info_fetch(mi, 2);
 			k = web_label_kind(w);

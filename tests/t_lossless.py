@@ -18,10 +18,12 @@ TAG = re.compile(r'<!--.*?-->|</?(?:a|abbr|b|big|body|br|center|cite|code|del|di
                  r'label|li|link|mark|meta|nav|ol|p|q|s|script|section|small|span|strike|'
                  r'strong|style|sub|sup|table|tbody|td|th|thead|title|tr|u|ul|wbr|'
                  r'blockquote|article|header|footer)\b[^<>]*>', re.I)
-LABEL = re.compile(r'^\s*(标题|主标题|题目|副标题|引题|肩题|作者|来源|出处|稿源|日期|时间|'
+LABEL = re.compile(r'^\s*[*_]*(标题|主标题|题目|副标题|引题|肩题|作者|来源|出处|稿源|日期|时间|'
                    r'发布时间|发布日期|链接|网址|原文链接|原文地址|原文网址|正文|内容|'
                    r'责任编辑|编辑|原标题|URL|Url|url|Link|Source|Title|Subtitle|Author|'
-                   r'Date|Editor)\s*[：:]', re.M)
+                   r'Date|Editor|'
+                   r'標題|題目|副標題|引題|來源|出處|時間|發布時間|鏈接|網址|內容|'
+                   r'責任編輯|編輯|原標題)[*_]*\s*[：:]', re.M)
 COMPOUND = re.compile(r'\][A-Za-z]+(?=\s|$)')
 SCRIPT = re.compile(r'<(script|style)\b.*?</\1>', re.I | re.S)
 ANYTAG = re.compile(r'<[/?!]?[A-Za-z][^<>]*>')
