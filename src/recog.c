@@ -219,7 +219,11 @@ static const struct {
 	/* RX_FIND_DATE_ISO3: a time may follow ISO 8601's "T" */
 	[RX_FIND_DATE_ISO3] = { "\\b(\\d{4})[-/.](\\d{1,2})[-/.]"
 	  "(\\d{1,2})(?:\\b|(?=T\\d))", 0 },
-	[RX_SPEAKER_LIKE_OFFICE] = { ZH_OFFICE "[\\s　]*" ZH_NAME "$", 0 },
+	/* RX_SPEAKER_LIKE_OFFICE: an office and a name, after what names
+	 * the office's body ("外交部长 某某"), never after a clause and a
+	 * space (a headline's "某部三任部长落马 前部长某某被查") */
+	[RX_SPEAKER_LIKE_OFFICE] = { "^[^\\s　]{0,20}?" ZH_OFFICE "[\\s　]*"
+	  ZH_NAME "$", 0 },
 	[RX_SPEAKER_LIKE_SEP] = { "[\\s　]" ZH_NAME "$", 0 },
 	[RX_SPEAKER_LIKE_NAME] = { "^[" HAN "]{2,4}$", 0 },
 	[RX_SPEAKER_LIKE_GENRE] = { ZH_GENRE, 0 },
@@ -301,7 +305,9 @@ static const struct {
 	"编者注|编者)[】\\]]?[：:]?|Editor[’']s [Nn]ote[:.]?)", 0 },
 	[RX_R_CAPTION] = {
 	  "^(?:(?:图片|圖片|照片|上图|下图|左图|右图|题图|资料图|图|圖)[：:]|"
-	"图为|圖為|(?:Photo|Caption|Picture)[:.] )", 0 },
+	"图为|圖為|(?:Photo|Caption|Picture)[:.] |"
+	"(?:Photo|Photograph|Image|Picture|Illustration)s?"
+	"(?: by| courtesy of| credit:)\\s)", 0 },
 	[RX_R_CREDIT] = {
 	  "^[（(]?[^，。！？；（()）]{0,24}?[\\s\\x{3000}\\x{00A0}]*\\S{1,12}"
 	"[\\s\\x{3000}\\x{00A0}]*(?:摄|攝|供图|供圖)[）)]?$", 0 },
@@ -1431,8 +1437,11 @@ dc_recognise_line(const struct dc_line **l, size_t n, size_t i, int en)
 	    (unsigned char)s[0] < 0x80));
 	/* A line saying where the text came from stands in the header
 	 * whatever its punctuation. */
-	if (header_like(l[i]) || (en == 0 && headline_like(l, n, i)) ||
-	    dc_source_line(s, NULL, NULL))
+	/* A photo's caption or credit under a page's first image
+	 * ("Photo by X on Y", "图片：…") is no header line. */
+	if ((header_like(l[i]) || (en == 0 && headline_like(l, n, i)) ||
+	    dc_source_line(s, NULL, NULL)) && !g_regex_match(R(RX_R_CAPTION),
+	    s, 0, NULL))
 		r |= DC_LREC_HEADER;
 	if (heading_kind(s) != 0)
 		r |= DC_LREC_NUMHEAD;

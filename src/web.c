@@ -701,6 +701,28 @@ web_md_wikilink(GString *b, const char *p, const char *e)
 	return (size_t)(q + 2 - p);
 }
 
+/* Where a heading's closing attribute list "{.class #id key=v}"
+ * starts (white space before it), or NULL. */
+static const char *
+web_md_attrs(const char *s, const char *e)
+{
+	const char	*q = e;
+
+	while (q > s && (q[-1] == ' ' || q[-1] == '\t' || q[-1] == '\r'))
+		q--;
+	if (q == s || q[-1] != '}')
+		return NULL;
+	for (q--; q > s && q[-1] != '{'; q--)
+		if (q[-1] == '}' || q[-1] == '\n')
+			return NULL;
+	if (q == s || (q[0] != '.' && q[0] != '#' && q[0] != ':'))
+		return NULL;
+	q--;
+	while (q > s && (q[-1] == ' ' || q[-1] == '\t'))
+		q--;
+	return q;
+}
+
 /*
  * One line of the pre-pass to b: a heading with no space after its
  * "#" gets one; a ":::" directive fence loses its mark and type
@@ -710,7 +732,7 @@ web_md_wikilink(GString *b, const char *p, const char *e)
 static void
 web_md_line(GString *b, const char *s, const char *e)
 {
-	const char	*p;
+	const char	*p, *q;
 	size_t		 n = strspn(s, "#");
 	int		 open = 0;
 
@@ -720,6 +742,10 @@ web_md_line(GString *b, const char *s, const char *e)
 		g_string_append_c(b, ' ');
 		s += n;
 	}
+	/* A heading's attribute list ("# Tabs {.tabset}", "## 概述 {#intro}",
+	 * Pandoc's and kramdown's "{: .class}") is markup. */
+	if (n >= 1 && n <= 6 && (q = web_md_attrs(s, e)) != NULL)
+		e = q;
 	if (e - s >= 3 && strncmp(s, ":::", 3) == 0) {
 		for (s += 3; s < e && *s == ':'; s++)
 			;

@@ -5,7 +5,8 @@ target, a token's part of speech), except markup and label words.  A
 tagged container's tags (any name, with their ids and id fields) and a page's scripts
 and styles are markup too; of a CoNLL-U corpus, the forms, the tags and
 the sentence ids are its text; a Markdown footnote's mark is markup, and
-so are a wiki link's target and namespace ("[[zh:text]]", "[[page|text]]").
+so are a wiki link's target and namespace ("[[zh:text]]", "[[page|text]]")
+and a heading's attribute list ("# Tabs {.tabset}").
 
 Usage: t_lossless.py DOCCONV TMPDIR INPUT...
 """
@@ -28,6 +29,7 @@ COMPOUND = re.compile(r'\][A-Za-z]+(?=\s|$)')
 SCRIPT = re.compile(r'<(script|style)\b.*?</\1>', re.I | re.S)
 ANYTAG = re.compile(r'<[/?!]?[A-Za-z][^<>]*>')
 FOOTREF = re.compile(r'\[\^[^\]\s\[]+\]')
+HATTRS = re.compile(r'^(#{1,6}[^\n]*?)[ \t]+\{[.#:][^{}\n]*\}[ \t]*$', re.M)
 WIKILINK = re.compile(r'\[\[(?:[^\[\]|\n]*\|)?(?:[A-Za-z-]{1,12}:)?([^\[\]\n]*)\]\]')
 IDFIELD = re.compile(r'<(docno|docid|doc_id|id|guid)>[^<>]*</\1>', re.I)
 
@@ -48,7 +50,7 @@ for f in inputs:
     src = conll(src) or SCRIPT.sub(' ', src)
     if src.lstrip().startswith('<'):
         src = ANYTAG.sub('\n', IDFIELD.sub('\n', src))
-    text = COMPOUND.sub('', LABEL.sub('', html.unescape(TAG.sub('\n', WIKILINK.sub(r'\1', FOOTREF.sub('', src))))))
+    text = COMPOUND.sub('', LABEL.sub('', html.unescape(TAG.sub('\n', WIKILINK.sub(r'\1', HATTRS.sub(r'\1', FOOTREF.sub('', src)))))))
     want = counted(text)
     out = os.path.join(tmp, os.path.basename(f) + '.tei.xml')
     r = subprocess.run([exe, '-q', '--tei', '-o', out, f], capture_output=True)
