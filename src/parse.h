@@ -15,7 +15,8 @@ struct dc_line {
 	int		 indent;	/* leading white space (characters) */
 	int		 lang;		/* dc_text_lang(), -1 if neutral */
 	int		 blank;		/* nothing but white space */
-	int		 heading;	/* Markdown heading: number of "#" */
+	int		 heading;	/* Markdown heading: number of "#";
+					   -1: an image's text (a caption) */
 	int		 piece;		/* of a line a <br> split: 1, 2, ...;
 					   0 for a whole input line */
 	int		 body;		/* first line after a "正文：" label:
@@ -84,7 +85,8 @@ enum dc_piece_kind {
 struct dc_piece {
 	enum dc_piece_kind kind;
 	int		 line;		/* input line it comes from */
-	int		 heading;	/* level of a heading's line, or 0 */
+	int		 heading;	/* level of a heading's line, or 0;
+					   -1: an image's text */
 	char		*text;		/* owned; NULL for DC_PIECE_PARA */
 };
 size_t		 dc_markup_html(const char *, size_t, int, int, GArray *);

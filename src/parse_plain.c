@@ -255,6 +255,16 @@ dc_parse_plain(const struct dc_input *in, const struct dc_opts *o)
 			i++;
 			continue;
 		}
+		if (l[i]->heading < 0) {
+			/* An image's text: its caption. */
+			lang = l[i]->lang < 0 ? prev : l[i]->lang;
+			b = dc_block_add(d, DC_CAPTION);
+			b->sub = DC_SUB_CAPTION;
+			dc_seg_add(b, lang, l[i]->text, l[i]->lineno,
+			    l[i]->col);
+			i++;
+			continue;
+		}
 		run[k++] = l[i++];
 		/* Wrapped lines: same block (adjacent in the input). */
 		while (i < n && (blanks > 0 || (k == 1 &&

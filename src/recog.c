@@ -1433,6 +1433,9 @@ dc_recognise_line(const struct dc_line **l, size_t n, size_t i, int en)
 
 	if (l[i]->blank)
 		return DC_LREC_BLANK | DC_LREC_HEADER;
+	/* An image's text is a figure's: the body's. */
+	if (l[i]->heading < 0)
+		return 0;
 	zh = !(l[i]->lang == DC_LANG_EN || (l[i]->lang < 0 &&
 	    (unsigned char)s[0] < 0x80));
 	/* A line saying where the text came from stands in the header
@@ -3627,7 +3630,8 @@ static int
 join_ok(const struct join_ctx *x, const struct dc_line *last,
     const struct dc_line *l, int cont, int blanks)
 {
-	if (l->body || l->heading || l->brk || (l->lang != last->lang &&
+	if (l->body || l->heading || l->brk || last->heading < 0 ||
+	    (l->lang != last->lang &&
 	    l->lang >= 0) || clause_address(l->text))
 		return 0;
 	if (cont == 0)

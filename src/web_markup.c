@@ -662,8 +662,22 @@ mk_md_node(struct mk *m, cmark_node *n, cmark_event_type ev, int line0)
 		if (t == 2)
 			mk_flush(m);
 		return 0;
-	case CMARK_NODE_LINK:
 	case CMARK_NODE_IMAGE:
+		/* An image's text (its alt, as a page's figure shows
+		 * it) is a line of its own, a caption (heading -1): no
+		 * title, no paragraph's words. */
+		if (ev == CMARK_EVENT_ENTER && m->heading == 0 &&
+		    cmark_node_first_child(n) != NULL) {
+			mk_flush(m);
+			m->heading = -1;
+		} else if (ev == CMARK_EVENT_EXIT && m->heading < 0) {
+			mk_flush(m);
+			m->heading = 0;
+		}
+		if (ev == CMARK_EVENT_ENTER)
+			return mk_md_link(m, n);
+		return 0;
+	case CMARK_NODE_LINK:
 		if (ev == CMARK_EVENT_ENTER)
 			return mk_md_link(m, n);
 		return 0;
