@@ -110,6 +110,7 @@ enum rx_id {
 	RX_FIND_DATE_EN2,	/* find_date() */
 	RX_FIND_DATE_ISO3,
 	RX_FIND_DATE_MDY,	/* date_slashed() */
+	RX_TITLE_DATE,	/* title_date() */
 	RX_CLOCK12,	/* date_slashed() */	/* find_date() */
 	RX_SPEAKER_LIKE_OFFICE,	/* speaker_like() */
 	RX_SPEAKER_LIKE_SEP,	/* speaker_like() */
@@ -216,6 +217,7 @@ static const struct {
 	  "(?![\\d/])", 0 },
 	[RX_CLOCK12] = { "^[\\s\\x{00A0}]+\\d{1,2}:\\d{2}(?::\\d{2})?"
 	  "[\\s\\x{00A0}]*[AaPp]\\.?[Mm]\\b", 0 },
+	[RX_TITLE_DATE] = { "[|｜·•—–][\\s\\x{3000}]*(\\S.{5,18})$", 0 },
 	/* RX_FIND_DATE_ISO3: a time may follow ISO 8601's "T" */
 	[RX_FIND_DATE_ISO3] = { "\\b(\\d{4})[-/.](\\d{1,2})[-/.]"
 	  "(\\d{1,2})(?:\\b|(?=T\\d))", 0 },
@@ -1826,6 +1828,35 @@ title_speaker(struct dc_lmeta *m, const char *s)
 }
 
 /*
+ * A title that ends in its issue's date after a bar or dash ("某某周报
+ * #376 | 2026-08-03"): the date is the text's where the header has none
+ * (the title keeps it, as written).
+ */
+static void
+title_date(struct dc_doc *d, int lang, const char *s)
+{
+	GMatchInfo	*mi = NULL;
+	char		*iso = NULL, *t;
+	int		 st, en, at;
+
+	if (d->meta.date_iso != NULL || !g_regex_match(R(RX_TITLE_DATE), s,
+	    0, &mi)) {
+		g_match_info_free(mi);
+		return;
+	}
+	g_match_info_fetch_pos(mi, 1, &at, NULL);
+	g_match_info_free(mi);
+	if (find_date_warn(s + at, &iso, &st, &en, 0) && s[at + en] == '\0' &&
+	    strlen(iso) == 10) {
+		dc_meta_set(&d->meta.date_iso, iso);
+		t = g_strndup(s + at + st, en - st);
+		dc_meta_set(&d->meta.l[lang].date, t);
+		g_free(t);
+	}
+	g_free(iso);
+}
+
+/*
  * A Chinese header line: subtitle after dashes, a profile's kicker,
  * date and place, speaker, a title line (with its subtitle after
  * "——"), or, after those, the occasion.  more: lines follow it.
@@ -1861,8 +1892,11 @@ header_zh(struct dc_doc *d, int *seen, const struct dc_line *line, int more)
 		dc_meta_set(&m->subtitle, s + en);
 		header_add(d, DC_SUBTITLE, lang, s, line);
 		*seen = 1;
-	} else if ((g_regex_match(R(RX_HEADER_LINES_PAREN), s, 0, NULL) ||
-	    nchars(s) <= 24) && header_date(d, lang, s)) {
+	} else if (!(m->title == NULL && g_regex_match(R(RX_TITLE_DATE), s,
+	    0, NULL)) && (g_regex_match(R(RX_HEADER_LINES_PAREN), s, 0,
+	    NULL) || nchars(s) <= 24) && header_date(d, lang, s)) {
+		/* (Not a first line that ends in a date after a bar: a
+		 * title with its issue's date, title_date().) */
 		header_add(d, DC_DATEPLACE, lang, s, line);
 		/* A page's update time is not the text's own date. */
 		d->meta.date_stamp = g_regex_match_simple("^(?:最后|最後)?"
@@ -1915,6 +1949,7 @@ header_zh(struct dc_doc *d, int *seen, const struct dc_line *line, int more)
 		meta_cat(&m->title, "\u3000", md_strip(s));
 		header_add(d, DC_TITLE, lang, s, line);
 		title_speaker(m, s);
+		title_date(d, lang, s);
 	}
 	g_match_info_free(mi);
 	mi = NULL;

@@ -38,7 +38,8 @@ static const struct {
 	[RX_LABEL] = {
 	  "^(标题|主标题|題目|题目|標題|副标题|副標題|引题|引題|肩题|作者|"
 	  "来源|來源|出处|出處|稿源|日期|时间|時間|发布时间|發布時間|发布日期|"
-	  "链接|鏈接|网址|網址|原文链接|原文地址|原文网址|正文|内容|內容|"
+	  "链接|鏈接|連結|链结|網址|网址|原文链接|原文鏈接|原文連結|原文地址|"
+	  "原文網址|原文网址|正文|内容|內容|"
 	  "责任编辑|責任編輯|编辑|編輯|原标题|原標題|"
 	  "URL|Url|url|Link|Source|Title|Subtitle|Author|Date|Editor)"
 	  "[ \\t\\x{3000}]*[：:][ \\t\\x{3000}]*(.*)$", 0 },
@@ -268,6 +269,28 @@ web_author(struct dc_found *f, const char *v, const struct dc_line *l)
 	g_free(title);
 }
 
+/*
+ * A source label's value that is a link written without its
+ * parentheses ("[某台]https://…", as hand-made Markdown has it): the
+ * name is the source, the address an address.  Returns 1 if so.
+ */
+static int
+web_label_link(struct dc_found *f, const char *v, const struct dc_line *l)
+{
+	const char	*e;
+	char		*name;
+
+	if (v[0] != '[' || (e = strchr(v, ']')) == NULL || e == v + 1 ||
+	    !g_regex_match(R(RX_URL), e + 1, 0, NULL))
+		return 0;
+	name = g_strndup(v + 1, (gsize)(e - v - 1));
+	dc_meta_set(&f->from, name);
+	web_node(f, DC_SOURCE, DC_SUB_FROM, name, l);
+	g_ptr_array_add(f->urls, g_strdup(e + 1));
+	g_free(name);
+	return 1;
+}
+
 /* Keep a label's value where it belongs. */
 static void
 web_label(struct dc_found *f, enum web_label k, const char *v,
@@ -302,6 +325,8 @@ web_label(struct dc_found *f, enum web_label k, const char *v,
 		web_node(f, DC_DATEPLACE, DC_SUB_NONE, v, l);
 		break;
 	case WL_FROM:
+		if (web_label_link(f, v, l))
+			break;
 		if (g_regex_match(R(RX_URL), v, 0, NULL)) {
 			g_ptr_array_add(f->urls, g_strdup(v));
 			web_node(f, DC_SOURCE, DC_SUB_URL, v, l);

@@ -24,7 +24,7 @@ LABEL = re.compile(r'^\s*[*_]*(标题|主标题|题目|副标题|引题|肩题|�
                    r'责任编辑|编辑|原标题|URL|Url|url|Link|Source|Title|Subtitle|Author|'
                    r'Date|Editor|'
                    r'標題|題目|副標題|引題|來源|出處|時間|發布時間|鏈接|網址|內容|'
-                   r'責任編輯|編輯|原標題)[*_]*\s*[：:]', re.M)
+                   r'責任編輯|編輯|原標題|連結|原文連結|原文鏈接|原文網址)[*_]*\s*[：:]', re.M)
 COMPOUND = re.compile(r'\][A-Za-z]+(?=\s|$)')
 SCRIPT = re.compile(r'<(script|style)\b.*?</\1>', re.I | re.S)
 ANYTAG = re.compile(r'<[/?!]?[A-Za-z][^<>]*>')
