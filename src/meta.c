@@ -42,8 +42,8 @@ static const struct {
 };
 
 #define PUB_KEYS "publisher, rights (or licence), source, editor, " \
-	"translator, series (or collection), isbn, lang-zh, lang-en or " \
-	"short-title"
+	"translator, series (or collection), isbn, lang-zh, lang-en " \
+	"(or lang-original, lang-translation) or short-title"
 
 /*
  * Replace the string at *p with a copy of s (NULL clears it).
@@ -186,6 +186,25 @@ pub_lang_ok(const char *s, const char *lang)
 }
 
 /*
+ * Which of lang-zh and lang-en a tag given as lang-original= or
+ * lang-translation= sets, by its primary language subtag; DC_PUB__MAX
+ * if neither.
+ */
+static enum dc_pub
+pub_lang_key(const char *v)
+{
+	while (g_ascii_isspace(*v))
+		v++;
+	if (g_ascii_strncasecmp(v, "zh", 2) == 0 && (v[2] == '\0' ||
+	    v[2] == '-' || g_ascii_isspace(v[2])))
+		return DC_PUB_LANG_ZH;
+	if (g_ascii_strncasecmp(v, "en", 2) == 0 && (v[2] == '\0' ||
+	    v[2] == '-' || g_ascii_isspace(v[2])))
+		return DC_PUB_LANG_EN;
+	return DC_PUB__MAX;
+}
+
+/*
  * Set the value of key name in vals (by dc_pub) to value, checked and
  * normalised (trimmed; an ISBN as 13 digits; an SPDX id spelt as
  * SPDX does).  Returns 0, or -1 with *err a message saying what is
@@ -200,7 +219,20 @@ dc_pub_set(char **vals, const char *name, const char *value, char **err)
 	int		 rc = -1;
 
 	*err = NULL;
-	if ((k = dc_pub_from_name(name)) == DC_PUB__MAX) {
+	if (strcmp(name, "lang-original") == 0 ||
+	    strcmp(name, "lang-translation") == 0) {
+		/* A translator's words for the same two keys: the tag's
+		 * own primary language says which. */
+		if ((k = pub_lang_key(value)) == DC_PUB__MAX) {
+			shown = dc_msg_value(value);
+			*err = g_strdup_printf("%s: '%s' is not a language "
+			    "tag of Chinese or English, the languages docconv "
+			    "reads (BCP 47, e.g. zh-CN, zh-TW, en-GB)", name,
+			    shown);
+			g_free(shown);
+			return -1;
+		}
+	} else if ((k = dc_pub_from_name(name)) == DC_PUB__MAX) {
 		shown = dc_msg_value(name);
 		*err = g_strdup_printf("unknown key '%s'; the keys are "
 		    PUB_KEYS, shown);
@@ -254,7 +286,7 @@ dc_pub_set(char **vals, const char *name, const char *value, char **err)
 			*err = g_strdup_printf("%s: '%s' is not a language "
 			    "tag of %s (BCP 47, e.g. %s)", pub_names[k], shown,
 			    k == DC_PUB_LANG_ZH ? "Chinese" : "English",
-			    k == DC_PUB_LANG_ZH ? "zh-Hans, zh-Hant-TW" :
+			    k == DC_PUB_LANG_ZH ? "zh-CN, zh-TW, zh-Hant-HK" :
 			    "en-GB, en-US");
 			goto out;
 		}

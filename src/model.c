@@ -181,8 +181,8 @@ meta_script(struct dc_doc *d)
 	if (hans >= 3 && hant >= 3 && hans <= 2 * hant && hant <= 2 * hans)
 		dc_msg(DC_WARN_GENERIC, 0, 0, "the Chinese mixes Simplified "
 		    "and Traditional characters (%zu and %zu); tagged as %s",
-		    hans, hant, d->meta.hant ? "Traditional (zh-Hant)" :
-		    "Simplified (zh)");
+		    hans, hant, d->meta.hant ? "Traditional (zh-TW)" :
+		    "Simplified (zh-CN)");
 }
 
 /*
@@ -292,8 +292,12 @@ dc_type_from_name(const char *s)
 
 /*
  * The language tag of l in a document (BCP 47, for lang and xml:lang
- * attributes and metadata): "zh-Hant" for Traditional Chinese, else
- * the bare code.  dc_lang_code() is for identifiers and classes.
+ * attributes and metadata, the same in every output): the user's
+ * (--meta lang-zh=, lang-en=), else for Chinese the locale translation
+ * tools and readers expect from the script, "zh-TW" for Traditional
+ * and "zh-CN" for Simplified; English stays "en" (the script says
+ * nothing of its region).  dc_lang_code() is for identifiers and
+ * classes.
  */
 const char *
 dc_lang_tag(const struct dc_meta *m, enum dc_lang l)
@@ -303,8 +307,9 @@ dc_lang_tag(const struct dc_meta *m, enum dc_lang l)
 	    DC_PUB_LANG_EN] != NULL)
 		return m->pub[l == DC_LANG_ZH ? DC_PUB_LANG_ZH :
 		    DC_PUB_LANG_EN];
-	return l == DC_LANG_ZH && m != NULL && m->hant ? "zh-Hant" :
-	    dc_lang_code(l);
+	if (l == DC_LANG_ZH)
+		return m != NULL && m->hant ? "zh-TW" : "zh-CN";
+	return dc_lang_code(l);
 }
 
 const char *

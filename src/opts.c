@@ -497,7 +497,8 @@ opts_entries(struct run *r, struct opts_vals *v)
 		{ "meta", 0, G_OPTION_FLAG_FILENAME, G_OPTION_ARG_CALLBACK,
 		  (void *)opt_meta,
 		  "Publisher's metadata: publisher, rights, source, editor, "
-		  "translator, series, isbn, lang-zh, lang-en, short-title "
+		  "translator, series, isbn, lang-zh, lang-en (or lang-original, "
+		  "lang-translation), short-title "
 		  "(repeatable)",
 		  "KEY=VALUE" },
 		{ "meta-file", 0, 0, G_OPTION_ARG_FILENAME, &r->opts.meta_file,

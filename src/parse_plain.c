@@ -178,6 +178,33 @@ runs_on(const struct dc_line *a, const struct dc_line *b, size_t ww)
 }
 
 /*
+ * Does line b open with a mark that never starts a line or a paragraph
+ * (a comma, a stop, a closing bracket or quote: the marks Chinese
+ * line breaking keeps off a line's start)?  Then it is the line before
+ * wrapped one character late, as exports that cut lines at a fixed
+ * width leave it, and it runs on into that line whatever else holds.
+ */
+static int
+opens_closed(const struct dc_line *b)
+{
+	static const gunichar closing[] = {
+		0xFF0C, 0x3002, 0x3001, 0xFF1B, 0xFF1A, 0xFF1F, 0xFF01,
+		0xFF09, 0x300D, 0x300F, 0x3011, 0x3015, 0x300B, 0x3009,
+		0x201D, 0x2019, 0xFF0E, ',', ';'
+	};
+	gunichar	 c;
+	size_t		 i;
+
+	if (b->len == 0)
+		return 0;
+	c = g_utf8_get_char(b->text);
+	for (i = 0; i < G_N_ELEMENTS(closing); i++)
+		if (c == closing[i])
+			return 1;
+	return 0;
+}
+
+/*
  * The language of a paragraph's lines: that of most of the characters
  * of those lines that have one (a line of digits has none, and a block
  * opening with a year or a number is in the language of its words).
@@ -222,6 +249,11 @@ dc_parse_plain(const struct dc_input *in, const struct dc_opts *o)
 		if (!in->lines[i].blank)
 			l[n++] = &in->lines[i];
 	h = dc_header_end(l, n, o);
+	/* A line wrapped a character late belongs to the line before:
+	 * the header does not end between them. */
+	while (h > 0 && h < n && opens_closed(l[h]) &&
+	    l[h]->lineno == l[h - 1]->lineno + 1)
+		h--;
 	/* Hard-wrapped text: blank lines between the body's blocks, and
 	 * blocks of more than one line; an indented line still starts a
 	 * paragraph of its own. */
@@ -267,10 +299,11 @@ dc_parse_plain(const struct dc_input *in, const struct dc_opts *o)
 		}
 		run[k++] = l[i++];
 		/* Wrapped lines: same block (adjacent in the input). */
-		while (i < n && (blanks > 0 || (k == 1 &&
-		    article_alone(run[0]))) && runs_on(run[k - 1], l[i], ww) &&
-		    l[i]->lineno == run[k - 1]->lineno + 1 && !l[i]->brk &&
-		    l[i]->heading == 0 && l[i]->indent <= run[0]->indent)
+		while (i < n && l[i]->lineno == run[k - 1]->lineno + 1 &&
+		    !l[i]->brk && l[i]->heading == 0 && (opens_closed(l[i]) ||
+		    ((blanks > 0 || (k == 1 && article_alone(run[0]))) &&
+		    runs_on(run[k - 1], l[i], ww) &&
+		    l[i]->indent <= run[0]->indent)))
 			run[k++] = l[i++];
 		if ((lang = block_lang(run, k)) < 0)
 			lang = prev;

@@ -883,10 +883,8 @@ render_pdf(const struct dc_doc *d, const struct dc_opts *o,
 	/* The user's tag (--meta lang-zh, lang-en) first. */
 	lang = lay == TS_EN || !(d->meta.langs & (1u << DC_LANG_ZH)) ?
 	    dc_lang_tag(&d->meta, DC_LANG_EN) :
-	    d->meta.pub[DC_PUB_LANG_ZH] != NULL ?
-	    d->meta.pub[DC_PUB_LANG_ZH] : d->meta.hant ? "zh-Hant" : "zh-CN";
-	zh = d->meta.pub[DC_PUB_LANG_ZH] != NULL ?
-	    d->meta.pub[DC_PUB_LANG_ZH] : d->meta.hant ? "zh-Hant" : "zh";
+	    dc_lang_tag(&d->meta, DC_LANG_ZH);
+	zh = dc_lang_tag(&d->meta, DC_LANG_ZH);
 	if (n >= 0 && po.err == 0 && cairo_surface_status(pd.surf) ==
 	    CAIRO_STATUS_SUCCESS) {
 		if (fflush(po.f) != 0)

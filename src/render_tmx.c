@@ -56,19 +56,13 @@ tmx_prop(struct tmx *t, const char *type, const char *val)
 }
 
 /*
- * The language of l's tuvs: the user's tag (--meta lang-zh=, lang-en=),
- * else for Chinese the locale translation tools expect, zh-TW for
- * Traditional and zh-CN for Simplified; English stays "en" (the script
- * says nothing of its region: give --meta lang-en=en-GB).
+ * The language of l's tuvs: the document's tag, as in every other
+ * output (dc_lang_tag(): the user's, else zh-CN or zh-TW by script).
  */
 static const char *
 tmx_lang(const struct tmx *t, enum dc_lang l)
 {
-	const struct dc_meta	*m = &t->d->meta;
-
-	if (l == DC_LANG_ZH && m->pub[DC_PUB_LANG_ZH] == NULL)
-		return m->hant ? "zh-TW" : "zh-CN";
-	return dc_lang_tag(m, l);
+	return dc_lang_tag(&t->d->meta, l);
 }
 
 /* One tuv: the language, its source lines, its text. */

@@ -76,7 +76,7 @@ teir_lang(const xmlNode *n)
 
 	if ((v = xmlNodeGetLang(n)) == NULL)
 		return -1;
-	/* "zh" or a tag of it ("zh-Hant", which dc_doc_finish() finds
+	/* "zh" or a tag of it ("zh-TW", "zh-Hant", which dc_doc_finish() finds
 	 * again from the text). */
 	for (i = 0; i < DC_LANG__MAX; i++) {
 		k = strlen(dc_lang_code(i));

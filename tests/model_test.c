@@ -519,12 +519,12 @@ t_script(void)
 
 	d = parse_str("攜手共進\n\n我們說過，這個國家的發展離不開世界。\n");
 	g_assert_cmpint(d->meta.hant, ==, 1);
-	g_assert_cmpstr(dc_lang_tag(&d->meta, DC_LANG_ZH), ==, "zh-Hant");
+	g_assert_cmpstr(dc_lang_tag(&d->meta, DC_LANG_ZH), ==, "zh-TW");
 	g_assert_cmpstr(dc_lang_tag(&d->meta, DC_LANG_EN), ==, "en");
 	dc_doc_free(d);
 	d = parse_str("携手共进\n\n我们说过，这个国家的发展离不开世界。\n");
 	g_assert_cmpint(d->meta.hant, ==, 0);
-	g_assert_cmpstr(dc_lang_tag(&d->meta, DC_LANG_ZH), ==, "zh");
+	g_assert_cmpstr(dc_lang_tag(&d->meta, DC_LANG_ZH), ==, "zh-CN");
 	dc_doc_free(d);
 	/* Characters common to both scripts decide nothing. */
 	d = parse_str("天下大同\n\n山水之美。\n");

@@ -315,7 +315,7 @@ printf '1-1\t1\t1\t0.00\ttitle\tok\n1-1\t2\t2\t0.00\tpara\tok\n1-1\t3\t3\n1-1\t4
 "$DOCCONV" -q "$T/head.zh.txt" --translation "$T/head.en.txt" --alignment \
     "$T/head.fix" --tei -o "$T/head.tei.xml" 2>"$T/head.err" ||
     fail "a corrected alignment that makes a title line body refused: $(cat "$T/head.err")"
-grep -q '<title type="main" xml:lang="zh">沃林港口的一年</title>' "$T/head.tei.xml" &&
+grep -q '<title type="main" xml:lang="zh-CN">沃林港口的一年</title>' "$T/head.tei.xml" &&
     grep -q '<p [^>]*>沃林港口今年很忙</p>' "$T/head.tei.xml" ||
     fail "head: line 2 is not a paragraph: $(grep -m3 '<title\|<p ' "$T/head.tei.xml")"
 

@@ -104,12 +104,12 @@ for p in a5 a4 b5; do
 	done
 done
 
-# Traditional Chinese: /Lang zh-Hant (the glyphs take the faces'
-# Traditional forms through the language).
+# Traditional Chinese: /Lang zh-TW, the code every output gives (the
+# glyphs take the faces' Traditional forms through the language).
 "$DOCCONV" -q --pdf -o "$tmp/trad.pdf" "$top_srcdir/tests/golden/plain/frontmatter-traditional.txt" ||
     bad "traditional: --pdf"
 qpdf --qdf --object-streams=disable "$tmp/trad.pdf" - 2>/dev/null |
-    grep -a -q '/Lang (zh-Hant)' || bad "traditional: no /Lang zh-Hant"
+    grep -a -q '/Lang (zh-TW)' || bad "traditional: no /Lang zh-TW"
 
 # Twenty thousand parts: the outline and the xref table put the catalog
 # far from the end of what cairo writes; /Lang is still added.

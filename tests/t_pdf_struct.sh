@@ -50,10 +50,10 @@ for f in "$top_srcdir"/examples/*.txt; do
 		    bad "$n $paper: XMP has no dc:title"
 		grep -a -q '<dc:language><rdf:Bag><rdf:li>' "$b.qdf" ||
 		    bad "$n $paper: XMP has no dc:language"
-		grep -a -q '/Lang (\(zh-CN\|zh-Hant\|en\))' "$b.qdf" ||
+		grep -a -q '/Lang (\(zh-CN\|zh-TW\|en\))' "$b.qdf" ||
 		    bad "$n $paper: no catalog /Lang"
 		$CHECK marks "$b.qdf" || bad "$n $paper: marked content"
-		want=zh; [ "$langs" = "zh en" ] && want=zh,en
+		want=zh-CN; [ "$langs" = "zh en" ] && want=zh-CN,en
 		$CHECK langs "$tmp/$n.model" "$b.qdf" $want ||
 		    bad "$n $paper: element languages"
 		pdfinfo -struct-text "$b.pdf" > "$b.struct" 2>/dev/null
@@ -120,7 +120,7 @@ for f in "$top_srcdir"/examples/*.txt; do
 	grep -q '^Tagged: *no' "$b.info" || bad "$n booklet: tagged"
 	grep -q '^Metadata Stream: *yes' "$b.info" || bad "$n booklet: no XMP"
 	qpdf --qdf --object-streams=disable "$b.pdf" "$b.qdf"
-	grep -a -q '/Lang (\(zh-CN\|zh-Hant\|en\))' "$b.qdf" ||
+	grep -a -q '/Lang (\(zh-CN\|zh-TW\|en\))' "$b.qdf" ||
 	    bad "$n booklet: no catalog /Lang"
 	grep -a -A1 "/MarkInfo <<" "$b.qdf" | grep -a -q "/Marked false" ||
 	    bad "$n booklet: no /Marked false"
@@ -149,7 +149,11 @@ tail -c 600 "$tmp/xs.pdf" | grep -a -q '/Type /XRef /Size' ||
 out=$(qpdf --check "$tmp/xs.pdf" 2>&1) || bad "xref stream update: qpdf --check: $out"
 qpdf --qdf --object-streams=disable "$tmp/xs.pdf" "$tmp/xs.qdf"
 grep -a -q '/Lang (fr)' "$tmp/xs.qdf" || bad "xref stream update: no /Lang (fr)"
-grep -a -q '/Lang (zh-CN)' "$tmp/xs.qdf" && bad "xref stream update: the old catalog is still the root"
+# The root is the new catalog (its /Lang fr), not the old one (zh-CN,
+# which the structure elements also carry).
+root=$(qpdf --show-object=trailer "$tmp/xs.pdf" | sed -n 's|.*/Root \([0-9]*\) 0 R.*|\1|p')
+qpdf --show-object="${root:-0}" "$tmp/xs.pdf" | grep -q '/Lang (fr)' ||
+    bad "xref stream update: the old catalog is still the root"
 pdfinfo "$tmp/xs.pdf" | grep -q '^Tagged: *yes' || bad "xref stream update: structure lost"
 $CHECK marks "$tmp/xs.qdf" || bad "xref stream update: marked content"
 qpdf --qdf --object-streams=disable "$tmp/x.pdf" "$tmp/x.qdf"

@@ -22,6 +22,25 @@ os.execv(sys.argv[1], sys.argv[1:])' "$DOCCONV" "$@" 2>>"$T/err" &
 	pid=$!
 }
 
+# Wait (at most 20 s) until the started process is docconv with its
+# handlers in (the exec done, SIGINT caught).  A signal sent sooner
+# reaches python, whose own handler notes it and then forgets it when
+# the handler is reset, and docconv never sees it: on a loaded machine
+# the start takes over a second.  Returns 0 once it is.
+exe=$(readlink -f "$DOCCONV")
+caught() {
+	i=0
+	while [ $i -lt 2000 ] && kill -0 $pid 2>/dev/null; do
+		if [ "$(readlink /proc/$pid/exe 2>/dev/null)" = "$exe" ]; then
+			c=$(sed -n 's/^SigCgt:[[:space:]]*//p' /proc/$pid/status 2>/dev/null)
+			[ -n "$c" ] && [ $((0x$c & 2)) -ne 0 ] && return 0
+		fi
+		sleep 0.01
+		i=$((i + 1))
+	done
+	return 1
+}
+
 # Wait (at most 30 s) for the process to end; rc is its exit status.
 finish() {
 	i=0
@@ -120,6 +139,7 @@ mkdir "$T/tmp"
 mkinput "$T/in.txt" 50000
 what="-o - with SIGTERM"
 TMPDIR="$T/tmp" start -q --epub -o - "$T/in.txt" >"$T/stdout"
+caught || fail "$what: docconv did not start"
 sleep 0.2
 kill -TERM $pid
 finish
@@ -188,6 +208,7 @@ rm -rf "$T/tmp"
 mkdir "$T/tmp"
 what="-o a FIFO with no reader, SIGTERM"
 TMPDIR="$T/tmp" start -q --tei -o "$T/fifo" "$T/mid.txt"
+caught || fail "$what: docconv did not start"
 sleep 1
 kill -TERM $pid
 finish
@@ -196,6 +217,7 @@ what="-o - into a stalled reader, SIGINT"
 sleep 60 <"$T/fifo2" &
 reader=$!
 TMPDIR="$T/tmp" start -q --tei -o - "$T/mid.txt" >"$T/fifo2"
+caught || fail "$what: docconv did not start"
 sleep 1
 kill -INT $pid
 finish

@@ -176,17 +176,20 @@ if LC_ALL=C grep -q "$(printf '[\001-\010\013\014\016-\037]')" "$T/sp.tei.xml"; 
 	fail "special: control characters in the TEI"
 fi
 
-# Traditional Chinese is tagged zh-Hant (text, header, langUsage) and
-# reads back as Traditional; Simplified stays zh.
+# Traditional Chinese is tagged zh-TW (text, header, langUsage) and
+# reads back as Traditional; Simplified is zh-CN: the codes the TMX
+# gives translation tools, the same in every output.
 trad="$top_srcdir/tests/golden/plain/frontmatter-traditional.txt"
 "$DOCCONV" -q --tei -o "$T/trad.xml" "$trad" || fail "traditional: exit $?"
-grep -q '<language ident="zh-Hant">' "$T/trad.xml" || fail "traditional: no zh-Hant in langUsage"
+grep -q '<language ident="zh-TW">' "$T/trad.xml" || fail "traditional: no zh-TW in langUsage"
 grep -q 'xml:lang="zh"' "$T/trad.xml" && fail "traditional: zh without the script"
 "$DOCCONV" -q --dump-model -o - "$T/trad.xml" | grep -q '^meta zh script: Hant$' ||
     fail "traditional: zh-Hant not read back"
 "$DOCCONV" -q --tei -o "$T/simp.xml" "$top_srcdir/examples/news-report.zh.txt" ||
     fail "simplified: exit $?"
-grep -q 'zh-Hant' "$T/simp.xml" && fail "simplified text tagged zh-Hant"
+grep -q 'zh-TW\|zh-Hant' "$T/simp.xml" && fail "simplified text tagged Traditional"
+grep -q 'xml:lang="zh"' "$T/simp.xml" && fail "simplified: zh without the region"
+grep -q '<language ident="zh-CN">' "$T/simp.xml" || fail "simplified: no zh-CN in langUsage"
 
 # Same input twice: the same bytes; another epoch: another date only.
 for f in "$top_srcdir"/examples/*.txt; do

@@ -104,11 +104,37 @@ printf '%s\n' '渡船記' 'The Ferry' '' '舊渡口邊的蘆葦長得很高，�
 grep -q 'srclang="zh-TW"' "$T/hant.tmx" &&
     grep -q '<tuv xml:lang="zh-TW">' "$T/hant.tmx" ||
     fail "Traditional Chinese is not zh-TW: $(grep -m1 '<header' "$T/hant.tmx")"
+# The same code in the TEI, the EPUB's package and text, and the web page.
+"$DOCCONV" -q "$T/hant.txt" --tei --epub --html -o "$T/hant-all" ||
+    fail "Traditional, other outputs: exit $?"
+grep -q '<language ident="zh-TW">' "$T/hant-all/hant.tei.xml" &&
+    ! grep -q 'xml:lang="zh"\|zh-Hant' "$T/hant-all/hant.tei.xml" ||
+    fail "the TEI does not say zh-TW as the TMX does"
+unzip -p "$T/hant-all/hant.epub" '*.opf' | grep -q '<dc:language>zh-TW</dc:language>' &&
+    ! unzip -p "$T/hant-all/hant.epub" '*.xhtml' | grep -o 'lang="[^"]*"' |
+    grep -q -v '"zh-TW"\|"en"' ||
+    fail "the EPUB does not say zh-TW as the TMX does"
+grep -q 'lang="zh-TW"' "$T/hant-all/hant.html" &&
+    ! grep -o ' lang="[^"]*"' "$T/hant-all/hant.html" |
+    grep -q -v '"zh-TW"\|"en"' ||
+    fail "the web page does not say zh-TW as the TMX does"
 "$DOCCONV" -q "$T/hant.txt" --meta lang-zh=zh-HK --meta lang-en=en-GB --tmx \
     -o "$T/hk.tmx" || fail "--meta lang-zh: exit $?"
 grep -q '<tuv xml:lang="zh-HK">' "$T/hk.tmx" &&
     grep -q '<tuv xml:lang="en-GB">' "$T/hk.tmx" ||
     fail "--meta lang-zh=zh-HK lang-en=en-GB not in the TMX"
+# The translator's words for the same keys; a tag of neither language
+# is refused with what to give.
+"$DOCCONV" -q "$T/hant.txt" --meta lang-original=zh-HK \
+    --meta lang-translation=en-GB --tmx -o "$T/hk2.tmx" ||
+    fail "--meta lang-original: exit $?"
+cmp -s "$T/hk.tmx" "$T/hk2.tmx" ||
+    fail "lang-original/lang-translation differ from lang-zh/lang-en"
+"$DOCCONV" -q "$T/hant.txt" --meta lang-original=fr --tmx \
+    -o "$T/fr.tmx" 2>"$T/fr.err" && fail "lang-original=fr accepted"
+grep -q "not a language tag of Chinese or English" "$T/fr.err" ||
+    fail "lang-original=fr: $(cat "$T/fr.err")"
+[ ! -e "$T/fr.tmx" ] || fail "lang-original=fr: output written"
 # Sentence units where the sides have different numbers of sentences:
 # the Chinese second sentence is two in English (1-1 then 1-2).
 printf '%s\n' '渡船' 'The Ferry' '' \

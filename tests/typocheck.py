@@ -129,15 +129,17 @@ def gutters(pages):
     return out
 
 
-def lines_of(pages):
+def lines_of(pages, columns=True):
     """Lines of one size on one baseline in one column, in reading
     order: dict(page, y, size, col, chars), chars in x order, spaces
-    kept; running heads and folios left out."""
+    kept; running heads and folios left out.  columns: whether the
+    text may stand in two columns (a text of one language does not,
+    and its hanging labels are no gutter)."""
     out = []
     pages = [(h, [c for c in chars if h * HEAD_FRAC <= c[3] <= h * FOOT_FRAC])
              for h, chars in pages]
     pages = [(h, body, mode([c[4] for c in body])) for h, body in pages]
-    guts = gutters(pages)
+    guts = gutters(pages) if columns else (None, None)
     for n, (h, body, bsize) in enumerate(pages):
         gut = guts[n % 2]
         rows = {}
@@ -241,7 +243,9 @@ def follows(a, b, pitch):
 
 
 def check(pdf, model, faults):
-    lines = lines_of(pages_of(pdf))
+    langs = json.load(open(model, encoding='utf-8')).get(
+        'meta', {}).get('languages', [])
+    lines = lines_of(pages_of(pdf), len(langs) != 1)
     blocks = blocks_of(model)
     zsize = mode([l['size'] for l in lines if is_zh(l)])
     esize = mode([l['size'] for l in lines if not is_zh(l)])
