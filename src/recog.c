@@ -94,6 +94,7 @@ enum rx_id {
 	RX_DATELINE_XUN,	/* dc_dateline_at() */
 	RX_DATELINE_PLACE,	/* dc_dateline_at() */
 	RX_DATELINE_REPORTER,	/* dateline_place() */
+	RX_DATELINE_REPORT,	/* dateline_report() */
 	RX_OPEN_BRACKET,	/* dc_dateline() */
 	RX_DATELINE_BY,	/* dc_dateline() */
 	RX_DATELINE_BY2,	/* dc_dateline() */
@@ -121,6 +122,7 @@ enum rx_id {
 	RX_TITLE_SPEAKER,	/* title_speaker(): "主席某某在…的讲话" */
 	RX_STAFF,		/* trailer_form(): "值班编辑：某某" */
 	RX_CREDIT_LINE,		/* header_credit(): "文｜某某", "编辑｜某某" */
+	RX_HEADER_REPORTERS,	/* header_zh(): "■本报记者 某某" */
 	RX_TRAIL_URL,		/* trailer_form(): an address alone */
 	RX_TRAIL_LABEL,		/* trailer_form(): "来源：", "原标题：" */
 	RX_SPEAKER_ZH_OFFICE,	/* speaker_zh() */
@@ -179,6 +181,9 @@ static const struct {
 	[RX_DATELINE] = { NEWS_DATELINE, 0 },
 	[RX_DATELINE_XUN] = { NEWS_XUN, 0 },
 	[RX_DATELINE_PLACE] = { NEWS_PLACE, 0 },
+	[RX_DATELINE_REPORT] = { "^" NEWS_OPEN "((?:[" HAN "]{0,6}?)(?:记者|記者|"
+	  "编译|編譯|特派员|特派員)[^／/（()）〔〕【】]{1,20})[／/]([" HAN "]{2,10}?)"
+	  "(?:报导|报道|報導|報道)" NEWS_CLOSE, 0 },
 	[RX_DATELINE_REPORTER] = { "^(?:特派|特约|特約|駐|驻)?(?:记者|記者)"
 	  "([" HAN "·、]{2,40})$", 0 },
 	[RX_OPEN_BRACKET] = { "^" NEWS_OPEN, 0 },
@@ -241,6 +246,13 @@ static const struct {
 	[RX_STAFF] = {
 	  "^[（(【\\[]?[" HAN "]{0,4}(?:编辑|編輯|校对|校對|审校|審校|编审|編審|"
 	  "审核|審核|监制|監製|统筹|統籌|排版|美编|美編)[ \\t\\x{3000}]*[：:|｜]", 0 },
+	/* RX_HEADER_REPORTERS: a header line of reporters and nothing
+	 * else, an ornament before it as papers print it */
+	[RX_HEADER_REPORTERS] = {
+	  "^[■●◆▲□★☆◎※＊*\\s\\x{3000}]*((?:[" HAN "]{0,6}?)(?:特派|特约|特約|"
+	  "駐|驻)?(?:记者|記者|通讯员|通訊員|实习生|實習生)(?:[\\s\\x{3000}]+"
+	  "[" HAN "·]{2,5}|[" HAN "·]{2,3})(?:[\\s\\x{3000}、]+(?:(?:记者|記者|通讯员|通訊員|"
+	  "实习生|實習生)[\\s\\x{3000}]*)?[" HAN "·]{2,5})*)$", 0 },
 	/* RX_CREDIT_LINE: a credit, the name after a bar or a colon */
 	[RX_CREDIT_LINE] = {
 	  "^(文|作者|撰文|记者|記者|采写|採寫|编辑|編輯|责编|責編|图|圖|图片|圖片|"
@@ -655,6 +667,7 @@ dc_dateline_at(const char *text)
 
 	return g_regex_match(R(RX_DATELINE), text, 0, NULL) ||
 	    g_regex_match(R(RX_DATELINE_XUN), text, 0, NULL) ||
+	    g_regex_match(R(RX_DATELINE_REPORT), text, 0, NULL) ||
 	    g_regex_match(R(RX_DATELINE_PLACE), text, 0, NULL);
 }
 
@@ -672,6 +685,38 @@ dateline_close(const char *p)
 }
 
 /*
+ * A dateline of reporter and place in brackets, as Taiwan's papers
+ * open a report: "〔記者某某／台北報導〕", "〔編譯某某／綜合報導〕".
+ * Returns 1 and fills *dl, or 0.
+ */
+static int
+dateline_report(struct dc_doc *d, const char *text, struct dc_dateline *dl)
+{
+	GMatchInfo	*mi = NULL;
+	char		*by, *where;
+	int		 st, en;
+
+	if (!g_regex_match(R(RX_DATELINE_REPORT), text, 0, &mi)) {
+		g_match_info_free(mi);
+		return 0;
+	}
+	by = g_match_info_fetch(mi, 1);
+	where = g_match_info_fetch(mi, 2);
+	g_match_info_fetch_pos(mi, 0, &st, &en);
+	g_match_info_free(mi);
+	dl->dateline = g_strndup(text, en);
+	dl->end = en;
+	if (strcmp(where, "综合") == 0 || strcmp(where, "綜合") == 0)
+		*where = '\0';
+	dc_byline_meta(d, where, "", by);
+	g_free(by);
+	g_free(where);
+	while (text[dl->end] == ' ' || strncmp(text + dl->end, "　", 3) == 0)
+		dl->end += text[dl->end] == ' ' ? 1 : 3;
+	return 1;
+}
+
+/*
  * Find a dateline (and byline) at the start of text.  Returns 1 and
  * fills *dl (strings g_malloc'd) or 0.
  */
@@ -683,6 +728,8 @@ dc_dateline(struct dc_doc *d, const char *text, struct dc_dateline *dl)
 	int		 st, en, bst, ben, xun = 0;
 
 	memset(dl, 0, sizeof(*dl));
+	if (dateline_report(d, text, dl))
+		return 1;
 	if (!g_regex_match(R(RX_DATELINE), text, 0, &mi)) {
 		g_match_info_free(mi);
 		mi = NULL;
@@ -1891,6 +1938,14 @@ header_zh(struct dc_doc *d, int *seen, const struct dc_line *line, int more)
 	} else if (en >= 0) {
 		dc_meta_set(&m->subtitle, s + en);
 		header_add(d, DC_SUBTITLE, lang, s, line);
+		*seen = 1;
+	} else if (m->title != NULL && g_regex_match(R(RX_HEADER_REPORTERS),
+	    s, 0, &mi)) {
+		/* "■本报记者 某某 通讯员 某某" under the title: the byline. */
+		char *by = g_match_info_fetch(mi, 1);
+		dc_byline_meta(d, "", "", by);
+		header_add(d, DC_BYLINE, lang, s, line);
+		g_free(by);
 		*seen = 1;
 	} else if (!(m->title == NULL && g_regex_match(R(RX_TITLE_DATE), s,
 	    0, NULL)) && (g_regex_match(R(RX_HEADER_LINES_PAREN), s, 0,
