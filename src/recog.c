@@ -2037,7 +2037,8 @@ header_en(struct dc_doc *d, int *seen, int *inocc, const struct dc_line *line)
 		/* "Keynote Speech at the APEC CEO Summit": the
 		 * English counterpart of the dash subtitle. */
 		ty = DC_SUBTITLE;
-	} else if (strlen(s) <= 80 && header_date(d, lang, s))
+	} else if (!(m->title == NULL && g_regex_match(R(RX_TITLE_DATE), s,
+	    0, NULL)) && strlen(s) <= 80 && header_date(d, lang, s))
 		ty = DC_DATEPLACE;
 	else if (g_regex_match(R(RX_HEADER_LINES_OCC), s, 0, NULL) &&
 	    *seen)
@@ -2055,6 +2056,7 @@ header_en(struct dc_doc *d, int *seen, int *inocc, const struct dc_line *line)
 	switch (ty) {
 	case DC_TITLE:
 		meta_cat(&m->title, " ", md_strip(s));
+		title_date(d, lang, s);
 		break;
 	case DC_SUBTITLE:
 		meta_cat(&m->subtitle, " ", s);
