@@ -16,7 +16,8 @@ struct dc_line {
 	int		 lang;		/* dc_text_lang(), -1 if neutral */
 	int		 blank;		/* nothing but white space */
 	int		 heading;	/* Markdown heading: number of "#";
-					   -1: an image's text (a caption) */
+					   -1: an image's text (a caption);
+					   -2: a list item's line */
 	int		 piece;		/* of a line a <br> split: 1, 2, ...;
 					   0 for a whole input line */
 	int		 body;		/* first line after a "正文：" label:
@@ -86,7 +87,7 @@ struct dc_piece {
 	enum dc_piece_kind kind;
 	int		 line;		/* input line it comes from */
 	int		 heading;	/* level of a heading's line, or 0;
-					   -1: an image's text */
+					   -1: an image's text; -2: an item's */
 	char		*text;		/* owned; NULL for DC_PIECE_PARA */
 };
 size_t		 dc_markup_html(const char *, size_t, int, int, GArray *);
@@ -109,6 +110,7 @@ struct dc_dateline {
 	size_t		 end;		/* bytes of the text they take */
 };
 int		 dc_dateline_at(const char *);
+void		 dc_body_items(const GArray *);
 int		 dc_dateline(struct dc_doc *, const char *,
 		    struct dc_dateline *);
 void		 dc_byline_meta(struct dc_doc *, const char *, const char *,

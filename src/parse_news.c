@@ -60,6 +60,7 @@ dc_parse_news(const struct dc_input *in, const struct dc_opts *o)
 	struct dc_node	 *b;
 	struct dc_dateline dl;
 	GPtrArray	 *paras;
+	GArray		 *items = g_array_new(FALSE, FALSE, sizeof(int));
 	size_t		  i, n = 0, h = 0, start, k, f, indented = 0;
 	int		  mixed, *lines, *cols, *heads, top = 0;
 
@@ -102,7 +103,9 @@ dc_parse_news(const struct dc_input *in, const struct dc_opts *o)
 		k = 0;
 		/* A Markdown heading stands alone, and ends a paragraph. */
 		heads[paras->len] = l[i]->heading > 0 ? l[i]->heading - top +
-		    1 : l[i]->heading < 0 ? -1 : 0;
+		    1 : l[i]->heading == -1 ? -1 : 0;
+		if (l[i]->heading == -2)
+			g_array_append_val(items, l[i]->lineno);
 		run[k++] = l[i++];
 		while (mixed && heads[paras->len] == 0 && i < n &&
 		    l[i]->indent == 0 && l[i]->heading == 0 && !l[i]->brk &&
@@ -152,6 +155,9 @@ dc_parse_news(const struct dc_input *in, const struct dc_opts *o)
 	g_free(heads);
 	g_free(run);
 	g_free(l);
+	dc_body_items(items);
 	dc_body_roles(d, o);
+	dc_body_items(NULL);
+	g_array_free(items, TRUE);
 	return d;
 }

@@ -242,6 +242,7 @@ dc_parse_plain(const struct dc_input *in, const struct dc_opts *o)
 	size_t		  i, n = 0, h, k, start, blanks = 0, wrapped = 0, ww;
 	char		 *t;
 	int		  lang, prev = -1, top = 0;
+	GArray		 *items;
 
 	start = dc_frontmatter(d, in->lines, in->nlines);
 	l = g_new(const struct dc_line *, in->nlines + 1);
@@ -275,6 +276,7 @@ dc_parse_plain(const struct dc_input *in, const struct dc_opts *o)
 	if (prev < 0)
 		prev = DC_LANG_ZH;
 	run = g_new(const struct dc_line *, n + 1);
+	items = g_array_new(FALSE, FALSE, sizeof(int));
 	for (i = h; i < n; ) {
 		k = 0;
 		if (l[i]->heading > 0) {
@@ -287,7 +289,7 @@ dc_parse_plain(const struct dc_input *in, const struct dc_opts *o)
 			i++;
 			continue;
 		}
-		if (l[i]->heading < 0) {
+		if (l[i]->heading == -1) {
 			/* An image's text: its caption. */
 			lang = l[i]->lang < 0 ? prev : l[i]->lang;
 			b = dc_block_add(d, DC_CAPTION);
@@ -320,11 +322,16 @@ dc_parse_plain(const struct dc_input *in, const struct dc_opts *o)
 		}
 		b = dc_block_add(d, DC_PARA);
 		dc_seg_add(b, lang, t, run[0]->lineno, run[0]->col);
+		if (run[0]->heading == -2)
+			g_array_append_val(items, run[0]->lineno);
 		g_free(t);
 	}
 	g_free(run);
 	g_free(l);
+	dc_body_items(items);
 	dc_body_roles(d, o);
+	dc_body_items(NULL);
+	g_array_free(items, TRUE);
 	return d;
 }
 

@@ -658,6 +658,33 @@ dc_byline_meta(struct dc_doc *d, const char *where, const char *date,
 	g_free(r);
 }
 
+/* The input lines of the markup's list items, for the body now read
+ * (dc_body_items()); a thread's own, as files convert in threads. */
+static _Thread_local const GArray *body_items;
+
+/*
+ * The readers say which lines were a list's items before the body's
+ * roles are decided (NULL after): an item is never a signature (a
+ * list at the end, "- 交通安排", read as a name signing the text).
+ */
+void
+dc_body_items(const GArray *items)
+{
+	body_items = items;
+}
+
+/* Was block b a list item of the markup? */
+static int
+body_item(const struct dc_node *b)
+{
+	guint	 i;
+
+	for (i = 0; body_items != NULL && i < body_items->len; i++)
+		if (g_array_index(body_items, int, i) == b->line)
+			return 1;
+	return 0;
+}
+
 /*
  * Does a dateline open text?  (For telling news apart.)
  */
@@ -3038,7 +3065,7 @@ body_decide(struct dc_doc *d, struct dc_node *first, const struct dc_opts *o)
 	enum dc_role	*r;
 	const char	*t;
 	size_t		 i, n;
-	int		 lang;
+	int		 lang, item = 0;
 
 	r = dc_roles_decide(first, o, &n);
 	v = g_new(struct dc_node *, n + 1);
@@ -3048,6 +3075,10 @@ body_decide(struct dc_doc *d, struct dc_node *first, const struct dc_opts *o)
 	for (i = n; i-- > 0; ) {
 		b = v[i];
 		if (body_role(d, b, r[i]))
+			continue;
+		/* Above a list item kept in the body nothing closes the
+		 * text (what closes it is after the body). */
+		if (item && r[i] != DC_ROLE_WRITER)
 			continue;
 		switch (r[i]) {
 		case DC_ROLE_BODY:
@@ -3082,10 +3113,15 @@ body_decide(struct dc_doc *d, struct dc_node *first, const struct dc_opts *o)
 			b->type = DC_CAPTION;
 			b->sub = tail_sub(r[i]);
 			break;
+		case DC_ROLE_SIGNED:
+			if (body_item(b)) {
+				item = 1;
+				continue;
+			}
+			/* FALLTHROUGH */
 		case DC_ROLE_BYLINE:
 		case DC_ROLE_DATELINE:
 		case DC_ROLE_EDITOR:
-		case DC_ROLE_SIGNED:
 			b->type = DC_SIGNOFF;
 			b->sub = tail_sub(r[i]);
 			t = block_text(b, &lang);
@@ -3722,7 +3758,9 @@ static int
 join_ok(const struct join_ctx *x, const struct dc_line *last,
     const struct dc_line *l, int cont, int blanks)
 {
-	if (l->body || l->heading || l->brk || last->heading < 0 ||
+	/* An item's lines run on (no blank: the markup's soft break). */
+	if (l->body || (l->heading != 0 && !(l->heading == -2 &&
+	    last->heading == -2)) || l->brk || last->heading == -1 ||
 	    (l->lang != last->lang &&
 	    l->lang >= 0) || clause_address(l->text))
 		return 0;

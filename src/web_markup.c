@@ -30,6 +30,7 @@ struct mk {
 	int		 line;		/* input line the walk is at */
 	int		 heading;	/* level of the heading being read */
 	int		 blocks;	/* HTML blocks open (<p>, <div>) */
+	int		 items;		/* Markdown list items open */
 	size_t		 removed;	/* tags, marks and fields taken out */
 };
 
@@ -41,7 +42,9 @@ mk_push(struct mk *m, enum dc_piece_kind k, int line, const char *text,
 
 	p.kind = k;
 	p.line = line;
-	p.heading = k == DC_PIECE_TEXT ? m->heading : 0;
+	/* A list item's line is marked -2 (parse.h). */
+	p.heading = k != DC_PIECE_TEXT ? 0 : m->heading != 0 ? m->heading :
+	    m->items > 0 ? -2 : 0;
 	p.text = text != NULL ? g_strndup(text, len) : NULL;
 	g_array_append_val(m->out, p);
 }
@@ -683,8 +686,11 @@ mk_md_node(struct mk *m, cmark_node *n, cmark_event_type ev, int line0)
 		return 0;
 	case CMARK_NODE_ITEM:
 		/* A list's items are blocks of their own. */
-		if (ev == CMARK_EVENT_EXIT)
+		if (ev == CMARK_EVENT_EXIT) {
 			mk_para(m);
+			m->items--;
+		} else
+			m->items++;
 		m->removed += ev == CMARK_EVENT_ENTER;
 		return 0;
 	case CMARK_NODE_THEMATIC_BREAK:
