@@ -25,6 +25,11 @@ struct dc_line {
 	int		 brk;		/* an --alignment file starts a
 					   paragraph here: joined to none
 					   before it */
+	int		 literal;	/* a line of a code block: literal
+					   text, no line of prose */
+	int		 section;	/* a heading the markup marks in a
+					   text whose front matter or label
+					   named the title: a section's */
 };
 
 /*
@@ -88,6 +93,7 @@ struct dc_piece {
 	int		 line;		/* input line it comes from */
 	int		 heading;	/* level of a heading's line, or 0;
 					   -1: an image's text; -2: an item's */
+	int		 literal;	/* a code block's line */
 	char		*text;		/* owned; NULL for DC_PIECE_PARA */
 };
 size_t		 dc_markup_html(const char *, size_t, int, int, GArray *);
@@ -214,6 +220,7 @@ struct dc_doc	*dc_parse_plain(const struct dc_input *, const struct dc_opts *);
 struct dc_doc	*dc_parse_news(const struct dc_input *, const struct dc_opts *);
 struct dc_doc	*dc_parse_bilingual(const struct dc_input *,
 		    const struct dc_opts *);
+void		 dc_seg_count_tags(const char *, char, size_t *, size_t *);
 struct dc_doc	*dc_parse_segmented(const struct dc_input *,
 		    const struct dc_opts *);
 struct dc_doc	*dc_parse_tei(const struct dc_input *, const struct dc_opts *);

@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <stddef.h>
 #include <string.h>
 
 #include <glib.h>
@@ -359,6 +360,268 @@ bi_beads(struct dc_doc *d, const struct dc_line **l, const int *lang,
 	g_free(best);
 }
 
+/*
+ * A heading the markup marks ("## …", <h3>), with its translation if
+ * the next line is the same level's in the other language: one
+ * heading block, at level lv.  Returns the lines it takes.
+ */
+static size_t
+bi_heading(struct dc_doc *d, const struct dc_line **l, const int *lang,
+    size_t n, int lv)
+{
+	struct dc_node	*b;
+	size_t		 k = 1;
+
+	b = dc_block_add(d, DC_HEADING);
+	b->level = lv > 3 ? 3 : lv;
+	dc_seg_add(b, lang[0], l[0]->text, l[0]->lineno, l[0]->col);
+	if (n > 1 && l[1]->heading == l[0]->heading && lang[1] != lang[0]) {
+		dc_seg_add(b, lang[1], l[1]->text, l[1]->lineno, l[1]->col);
+		k = 2;
+	}
+	return k;
+}
+
+/*
+ * Does a line open with a label and its translation in brackets, then
+ * end or go on after a colon ("Back to contents（返回目录）", "Previous
+ * Item（上一条目）：…", "目录（Contents）")?  Such a line is in both
+ * languages at once: a pair by itself, no partner of another line.
+ */
+static int
+bi_both(const struct dc_line *l)
+{
+	const char	*open, *close, *after;
+	char		*a, *b;
+	int		 la, lb;
+
+	if ((open = strstr(l->text, "（")) == NULL || open == l->text ||
+	    (close = strstr(open, "）")) == NULL)
+		return 0;
+	after = close + strlen("）");
+	if (*after != '\0' && strncmp(after, "：", strlen("：")) != 0 &&
+	    *after != ':')
+		return 0;
+	a = g_strndup(l->text, (gsize)(open - l->text));
+	b = g_strndup(open + strlen("（"), (gsize)(close - open -
+	    (ptrdiff_t)strlen("（")));
+	la = dc_text_lang(a, strlen(a));
+	lb = dc_text_lang(b, strlen(b));
+	/* The label is one language's alone, no sentence. */
+	if ((la == DC_LANG_EN && (strpbrk(a, ".!?") != NULL || g_utf8_strlen(
+	    a, -1) > 60)) || (la == DC_LANG_ZH && (strstr(a, "。") != NULL ||
+	    g_utf8_strlen(a, -1) > 30)))
+		la = -1;
+	g_free(a);
+	g_free(b);
+	return la >= 0 && lb >= 0 && la != lb;
+}
+
+/*
+ * Is s an English term as vocabulary lists write it: one to six words,
+ * lower case (but its first letter), or any case with its pronunciation
+ * ("[ˈstrɪkən]", "/…/"), no sentence?  A title ("The Lantern Festival") or a label
+ * in title case is none.
+ */
+static int
+bi_term(const char *s)
+{
+	const char	*p;
+	int		 words = 1, depth = 0, ipa = 0, upper = 0;
+
+	for (p = s; *p != '\0'; p++) {
+		if (*p == '[' || (*p == '/' && !depth)) {
+			depth = 1;
+			ipa = 1;
+			continue;
+		}
+		if (*p == ']' || (*p == '/' && depth)) {
+			depth = 0;
+			continue;
+		}
+		if (depth)
+			continue;
+		if (strchr(".!?:", *p) != NULL && (p[1] == ' ' ||
+		    p[1] == '\0'))
+			return 0;
+		/* A capital opening the term is the sentence's. */
+		upper += p > s && g_ascii_isupper(*p) != 0;
+		words += *p == ' ' && p[1] != ' ' && p[1] != '[' &&
+		    p[1] != '/' && p[1] != '\0';
+	}
+	return words <= 6 && (ipa || upper == 0);
+}
+
+/*
+ * A vocabulary gloss at line i: a term in English, a few words (with
+ * its pronunciation, a part of speech), and its meaning in Chinese,
+ * on one input line ("stricken[ˈstrɪkən] 受煎熬的；患病的", "chart a
+ * new course 开辟新道路"), which dc_input_pairs() may have split in
+ * two.  Learners' notes put such lines between a paragraph and its
+ * translation; they are no line of the pair.  Returns the lines it
+ * takes, 0 if none.
+ */
+static size_t
+bi_gloss_at(const struct dc_line **l, size_t n, size_t i)
+{
+	const struct dc_line *zh;
+	char		*t, *p;
+	int		 ok;
+
+	if (l[i]->piece == 0) {
+		/* Unsplit: the term up to the first Chinese. */
+		if (l[i]->lang < 0 || g_utf8_strlen(l[i]->text, -1) > 100 ||
+		    !g_ascii_isalpha(l[i]->text[0]))
+			return 0;
+		t = g_strdup(l[i]->text);
+		for (p = t; *p != '\0' && dc_char_script_lang(
+		    g_utf8_get_char(p)) != DC_LANG_ZH; p = g_utf8_next_char(p))
+			;
+		ok = *p != '\0' && strpbrk(p, "!?") == NULL &&
+		    strstr(p, "。") == NULL && g_utf8_strlen(p, -1) <= 40;
+		*p = '\0';
+		ok = ok && bi_term(g_strstrip(t));
+		g_free(t);
+		return ok ? 1 : 0;
+	}
+	if (l[i]->piece != 1 || i + 1 >= n || l[i + 1]->piece != 2 ||
+	    l[i + 1]->lineno != l[i]->lineno || l[i]->lang != DC_LANG_EN ||
+	    l[i + 1]->lang != DC_LANG_ZH)
+		return 0;
+	zh = l[i + 1];
+	if (g_utf8_strlen(zh->text, -1) > 40 || strstr(zh->text, "。") !=
+	    NULL || strstr(zh->text, "！") != NULL || strstr(zh->text, "？") !=
+	    NULL)
+		return 0;
+	return bi_term(l[i]->text) ? 2 : 0;
+}
+
+/*
+ * Pair the lines of a stretch with no heading, code or line in both
+ * languages in it: the glosses among them (bi_gloss_at()) stand aside,
+ * each a note of its own (no paragraph, no heading) after the block
+ * that holds the line before it; the rest is paired (bi_beads()).
+ */
+static void
+bi_stretch(struct dc_doc *d, const struct dc_line **l, const int *lang,
+    size_t n, double ratio)
+{
+	const struct dc_line **fl;
+	struct dc_node	*last = d->root->last, *b, *c, *at, *s;
+	int		*flang, *anchor;
+	size_t		 i, j, k = 0, g, *glen;
+	char		*t;
+
+	glen = g_new0(size_t, n + 1);
+	for (i = 0, g = 0; i < n; i += glen[i] > 0 ? glen[i] : 1)
+		g += (glen[i] = bi_gloss_at(l, n, i)) > 0;
+	if (g == 0) {
+		g_free(glen);
+		bi_beads(d, l, lang, n, ratio);
+		return;
+	}
+	fl = g_new(const struct dc_line *, n + 1);
+	flang = g_new(int, n + 1);
+	anchor = g_new(int, n + 1);
+	for (i = 0; i < n; ) {
+		anchor[i] = k > 0 ? fl[k - 1]->lineno : 0;
+		if (glen[i] > 0) {
+			i += glen[i];
+			continue;
+		}
+		fl[k] = l[i];
+		flang[k++] = lang[i];
+		i++;
+	}
+	bi_beads(d, fl, flang, k, ratio);
+	/* Each run of glosses after the block holding its anchor line
+	 * (the last new block with a line at or before it). */
+	for (i = 0; i < n; ) {
+		if (glen[i] == 0) {
+			i++;
+			continue;
+		}
+		at = NULL;
+		for (c = last != NULL ? last->next : d->root->child; c != NULL;
+		    c = c->next)
+			for (s = c->child; s != NULL; s = s->next)
+				if (anchor[i] > 0 && s->line <= anchor[i])
+					at = c;
+		for (j = i; j < n && glen[j] > 0; j += glen[j]) {
+			t = glen[j] == 1 ? g_strdup(l[j]->text) :
+			    g_strconcat(l[j]->text, " ", l[j + 1]->text, NULL);
+			b = dc_node_new(DC_NOTE, 0, NULL, l[j]->lineno,
+			    l[j]->col);
+			dc_seg_add(b, lang[j], t, l[j]->lineno, l[j]->col);
+			g_free(t);
+			if (at != NULL && at->next != NULL)
+				dc_node_insert_before(at->next, b);
+			else if (at == NULL && (c = last != NULL ? last->next :
+			    d->root->child) != NULL && c != b)
+				dc_node_insert_before(c, b);
+			else
+				dc_node_append(d->root, b);
+			at = b;
+		}
+		i = j;
+	}
+	g_free(fl);
+	g_free(flang);
+	g_free(anchor);
+	g_free(glen);
+}
+
+/*
+ * The body: the headings its markup marks stand as headings, its code
+ * blocks and its lines in both languages (bi_both()) as blocks, in the
+ * order of the text (none is a line of a pair, and no pair spans one);
+ * the lines between them are paired (bi_beads()).
+ */
+static void
+bi_body(struct dc_doc *d, const struct dc_line **l, const int *lang,
+    size_t n, double ratio)
+{
+	struct dc_node	*b;
+	size_t		 i, j;
+	char		*t;
+	int		 top = 0;
+
+	for (i = 0; i < n; i++)
+		if (l[i]->heading > 0 && (top == 0 || l[i]->heading < top))
+			top = l[i]->heading;
+	for (i = 0; i < n; ) {
+		if (l[i]->heading > 0) {
+			i += bi_heading(d, l + i, lang + i, n - i,
+			    l[i]->heading - top + 1);
+			continue;
+		}
+		if (l[i]->literal) {
+			/* A code block: one block of its own, in no
+			 * pair (its words are no translation). */
+			for (j = i; j < n && l[j]->literal; j++)
+				;
+			b = dc_block_add(d, DC_PARA);
+			t = dc_join_lines(l + i, j - i, DC_LANG_EN);
+			dc_seg_add(b, lang[i], t, l[i]->lineno, l[i]->col);
+			g_free(t);
+			i = j;
+			continue;
+		}
+		if (bi_both(l[i])) {
+			b = dc_block_add(d, DC_PARA);
+			dc_seg_add(b, lang[i], l[i]->text, l[i]->lineno,
+			    l[i]->col);
+			i++;
+			continue;
+		}
+		for (j = i; j < n && l[j]->heading == 0 && !l[j]->literal &&
+		    !bi_both(l[j]); j++)
+			;
+		bi_stretch(d, l + i, lang + i, j - i, ratio);
+		i = j;
+	}
+}
+
 struct dc_doc *
 dc_parse_bilingual(const struct dc_input *in, const struct dc_opts *o)
 {
@@ -374,6 +637,13 @@ dc_parse_bilingual(const struct dc_input *in, const struct dc_opts *o)
 		if (!in->lines[i].blank)
 			l[n++] = &in->lines[i];
 	h = dc_header_end(l, n, o);
+	/* Glosses annotate the body: no header holds one, and the line
+	 * before the first is the body's. */
+	for (i = 0; i < h; i++)
+		if (bi_gloss_at(l, n, i) > 0) {
+			h = i > 0 ? i - 1 : 0;
+			break;
+		}
 	dc_header_lines(d, l, h);
 
 	/* Each line's language; a neutral one (a number, a symbol) has
@@ -395,7 +665,7 @@ dc_parse_bilingual(const struct dc_input *in, const struct dc_opts *o)
 	}
 	/* English size per Chinese size, over the whole body. */
 	ratio = zh > 0 && en > 0 ? en / zh : 3.0;
-	bi_beads(d, l + h, langs, n - h, ratio);
+	bi_body(d, l + h, langs, n - h, ratio);
 	g_free(langs);
 	g_free(l);
 	dc_body_roles(d, o);

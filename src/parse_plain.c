@@ -68,14 +68,13 @@ width_cmp(const void *x, const void *y)
  * 0 if fewer than five lines say so.
  */
 static size_t
-wrap_width(const struct dc_line **l, size_t h, size_t n)
+wrap_width(const struct dc_line **l, const char *gap, size_t h, size_t n)
 {
 	size_t	*w, i, k = 0, r;
 
 	w = g_new(size_t, n + 1);
 	for (i = h + 1; i < n; i++)
-		if (l[i]->lineno == l[i - 1]->lineno + 1 &&
-		    !ends_sentence(l[i - 1]))
+		if (!gap[i] && !ends_sentence(l[i - 1]))
 			w[k++] = line_width(l[i - 1]);
 	qsort(w, k, sizeof(*w), width_cmp);
 	r = k < 5 ? 0 : w[k * 9 / 10];
@@ -154,19 +153,34 @@ article_alone(const struct dc_line *a)
 	return 1;
 }
 
+/* Does a line hold cells separated by tabs (a table's row)? */
+static int
+has_cells(const struct dc_line *l)
+{
+	const char	*p;
+
+	for (p = l->text; (p = strchr(p, '\t')) != NULL; p++)
+		if (p > l->text && p[1] != '\0' && p[1] != '\t')
+			return 1;
+	return 0;
+}
+
 /*
  * Does line a run on into the adjacent line b after it, in text with
  * blank lines between its blocks, wrapped at width ww (0: unknown)?
  * A line that ends no sentence does unless it is short (a heading over
- * its paragraph) or a short numbered heading; one that ends a sentence
- * does if it fills the width (the wrap fell at a sentence's end) and b
- * is not indented.
+ * its paragraph), a short numbered heading or a table's row; one that
+ * ends a sentence does if it fills the width (the wrap fell at a
+ * sentence's end) and b is not indented.
  */
 static int
 runs_on(const struct dc_line *a, const struct dc_line *b, size_t ww)
 {
 	size_t	 w = line_width(a), len;
 
+	/* A table's rows are lines of their own. */
+	if (has_cells(a) || has_cells(b))
+		return 0;
 	if (article_alone(a))
 		return 1;
 	if (numbered_label(a->text, &len) && w <= 40)
@@ -240,32 +254,42 @@ dc_parse_plain(const struct dc_input *in, const struct dc_opts *o)
 	const struct dc_line**l, **run;
 	struct dc_node	 *b;
 	size_t		  i, n = 0, h, k, start, blanks = 0, wrapped = 0, ww;
-	char		 *t;
+	char		 *t, *gap, seen = 0;
 	int		  lang, prev = -1, top = 0;
 	GArray		 *items;
 
 	start = dc_frontmatter(d, in->lines, in->nlines);
 	l = g_new(const struct dc_line *, in->nlines + 1);
-	for (i = start; i < in->nlines; i++)
-		if (!in->lines[i].blank)
-			l[n++] = &in->lines[i];
+	/* gap[i]: a blank line stands before line i.  Not a gap in the
+	 * line numbers: lines dc_input_join() put together leave one,
+	 * and a text with no blank line at all is no blank-separated
+	 * text for that. */
+	gap = g_new0(char, in->nlines + 1);
+	for (i = start; i < in->nlines; i++) {
+		if (in->lines[i].blank) {
+			seen = 1;
+			continue;
+		}
+		gap[n] = seen;
+		seen = 0;
+		l[n++] = &in->lines[i];
+	}
 	h = dc_header_end(l, n, o);
 	/* A line wrapped a character late belongs to the line before:
 	 * the header does not end between them. */
-	while (h > 0 && h < n && opens_closed(l[h]) &&
-	    l[h]->lineno == l[h - 1]->lineno + 1)
+	while (h > 0 && h < n && opens_closed(l[h]) && !gap[h])
 		h--;
 	/* Hard-wrapped text: blank lines between the body's blocks, and
 	 * blocks of more than one line; an indented line still starts a
 	 * paragraph of its own. */
 	for (i = h + 1; i < n; i++)
-		if (l[i]->lineno > l[i - 1]->lineno + 1)
+		if (gap[i])
 			blanks++;
 		else
 			wrapped++;
 	if (wrapped == 0)
 		blanks = 0;
-	ww = wrap_width(l, h, n);
+	ww = wrap_width(l, gap, h, n);
 	dc_header_lines(d, l, h);
 	/* Markdown headings: the body's biggest is level 1. */
 	for (i = h; i < n; i++)
@@ -301,7 +325,7 @@ dc_parse_plain(const struct dc_input *in, const struct dc_opts *o)
 		}
 		run[k++] = l[i++];
 		/* Wrapped lines: same block (adjacent in the input). */
-		while (i < n && l[i]->lineno == run[k - 1]->lineno + 1 &&
+		while (i < n && !gap[i] &&
 		    !l[i]->brk && l[i]->heading == 0 && (opens_closed(l[i]) ||
 		    ((blanks > 0 || (k == 1 && article_alone(run[0]))) &&
 		    runs_on(run[k - 1], l[i], ww) &&
@@ -327,6 +351,7 @@ dc_parse_plain(const struct dc_input *in, const struct dc_opts *o)
 		g_free(t);
 	}
 	g_free(run);
+	g_free(gap);
 	g_free(l);
 	dc_body_items(items);
 	dc_body_roles(d, o);

@@ -87,6 +87,33 @@ seg_sep(const struct dc_input *in, size_t start)
 }
 
 /*
+ * Count the tokens of a line (between ASCII spaces) into *all, and
+ * those ending in a tag after sep into *tagged (a link's path, "…/news",
+ * is no tag).  For dc_detect(): in a corpus that tags phrases or
+ * named-entity chunks ("在过去的五年中，/o 致公党/nt") the tokens are
+ * long and the spaces few, so that the tags, not the spaces, tell it
+ * from running text.
+ */
+void
+dc_seg_count_tags(const char *text, char sep, size_t *all, size_t *tagged)
+{
+	char	**tk;
+	size_t	  j;
+
+	tk = g_strsplit(text, " ", -1);
+	for (j = 0; tk[j] != NULL; j++) {
+		if (*tk[j] == '\0')
+			continue;
+		(*all)++;
+		if (strstr(tk[j], "://") == NULL &&
+		    strstr(tk[j], "www.") == NULL &&
+		    seg_pos(tk[j], sep) != NULL)
+			(*tagged)++;
+	}
+	g_strfreev(tk);
+}
+
+/*
  * Is t a corpus's line or sentence id ("19980101-01-001-001",
  * "n01001011", "test-s1")?  ASCII letters, digits and "-_.:", with
  * either a joiner and a digit, or five digits.
@@ -282,6 +309,26 @@ seg_header_take(struct dc_doc *d, enum dc_type t, const char *text,
 		j = dc_tokens_join(&tmp);
 		got = strlen(j);
 		g_free(j);
+	}
+	/* It ends inside a token: a corpus that tags chunks has the
+	 * line's end and the next words in one ("１１月１日电记者/o").
+	 * The token is cut there, each part keeping its tag. */
+	if (got > need && (w = s2->last) != NULL && w->text != NULL &&
+	    got - need < strlen(w->text) && g_utf8_validate(w->text,
+	    (gssize)(strlen(w->text) - (got - need)), NULL) &&
+	    strncmp(text + need - (strlen(w->text) - (got - need)), w->text,
+	    strlen(w->text) - (got - need)) == 0) {
+		size_t keep = strlen(w->text) - (got - need);
+		struct dc_node *w2 = dc_node_new(w->type, w->lang,
+		    w->text + keep, w->line, 0);
+		if (w->pos != NULL)
+			w2->pos = g_strdup(w->pos);
+		w->text[keep] = '\0';
+		if (sent->child != NULL)
+			dc_node_insert_before(sent->child, w2);
+		else
+			dc_node_append(sent, w2);
+		got = need;
 	}
 	if (got == need) {
 		w = dc_node_append(d->root, dc_node_new(t, DC_LANG_ZH, text,

@@ -37,7 +37,9 @@ detect_cjk(gunichar c)
 enum dc_dialect
 dc_detect(const struct dc_input *in, int one_lang)
 {
-	size_t	 i, nonblank = 0, zh = 0, en = 0, indented = 0, seg = 0;
+	static const char tagseps[] = "/_#|";
+	size_t	 i, k, nonblank = 0, zh = 0, en = 0, indented = 0, seg = 0;
+	size_t	 toks[sizeof(tagseps)] = { 0 }, tagged[sizeof(tagseps)] = { 0 };
 	const struct dc_line *l;
 	const char *p;
 
@@ -77,10 +79,21 @@ dc_detect(const struct dc_input *in, int one_lang)
 			}
 			if (hz > 0 && sp * 4 >= hz)
 				seg++;
+			for (k = 0; k < sizeof(tagseps) - 1; k++)
+				dc_seg_count_tags(l->text, tagseps[k],
+				    &toks[k], &tagged[k]);
 		}
 	}
 	if (nonblank == 0)
 		return DC_DIALECT_PLAIN;
+	/* A Chinese text most of whose tokens end in a tag after one
+	 * separator is a tagged corpus, however long its tokens (phrase
+	 * or entity chunks, "致公党/nt"): the tags are the evidence where
+	 * the spaces between tokens are few. */
+	for (k = 0; k < sizeof(tagseps) - 1; k++)
+		if (zh * 5 >= nonblank && tagged[k] >= 8 &&
+		    tagged[k] * 10 >= toks[k] * 6)
+			return DC_DIALECT_SEGMENTED;
 	/* Each choice is a guess when its evidence is thin: said so, with
 	 * the counts, so that --input-format can overrule it. */
 	/* Segmented text is Chinese text: not an English file with a

@@ -1478,16 +1478,27 @@ header_like(const struct dc_line *l)
 
 /*
  * An English headline in sentence case ("Board agrees plan for the
- * western quay"), as news sites write them: no longer than a headline, ending in a letter or digit (prose ends in
- * punctuation), with a blank line after it (a hard-wrapped paragraph
- * goes on in the next line; readers may have dropped the blank lines,
- * so the line numbers tell).
+ * western quay"), as news sites write them: no longer than a headline,
+ * ending in a letter or digit (prose ends in punctuation), closing
+ * quotation marks aside, with a blank line after it (a hard-wrapped
+ * paragraph goes on in the next line; readers may have dropped the
+ * blank lines, so the line numbers tell).
  */
 static int
 headline_like(const struct dc_line **l, size_t n, size_t i)
 {
-	gunichar	 c = last_char(l[i]->text);
+	const char	*s = l[i]->text, *e = s + l[i]->len;
+	gunichar	 c = 0;
 
+	/* A headline may end on a quotation ("… about 'looking like
+	 * muppets'"): the word before the closing marks counts. */
+	while (e > s) {
+		e = g_utf8_prev_char(e);
+		c = g_utf8_get_char(e);
+		if (c != '\'' && c != '"' && c != 0x2019 && c != 0x201D &&
+		    c != ')')
+			break;
+	}
 	return l[i]->lang == DC_LANG_EN && l[i]->len <= 90 &&
 	    g_unichar_isalnum(c) && i + 1 < n && (l[i + 1]->blank ||
 	    l[i + 1]->lineno > l[i]->lineno + 1) &&
@@ -1609,9 +1620,12 @@ dc_header_end(const struct dc_line **l, size_t n, const struct dc_opts *o)
 		 * the sections, not the title (which is one) -- unless it
 		 * opens the text and a date line follows it, as a page's
 		 * headline stands over its stamp ("## 标题" over
-		 * "4/2/2024 12:34 PM"), crossheads of its level below. */
-		if (l[i]->heading >= 2 && md_level_recurs(l, n, i) &&
-		    !md_dated_top(l, n, i))
+		 * "4/2/2024 12:34 PM"), crossheads of its level below; so
+		 * is any heading where the front matter named the title,
+		 * unless it names the speaker or the date. */
+		if ((l[i]->heading >= 2 && md_level_recurs(l, n, i) &&
+		    !md_dated_top(l, n, i)) || (l[i]->section &&
+		    !(rec[i] & (DC_LREC_SPEAKER | DC_LREC_DATE))))
 			rec[i] &= ~DC_LREC_HEADER;
 	}
 	/* Is there a body in the first 24 lines: a line no header
@@ -2421,6 +2435,10 @@ heading_form(const char *s, int lang)
 	/* A line wholly in brackets is an aside or a caption. */
 	if (bracketed(s))
 		return 0;
+	/* Cells separated by tabs: a table's row, however short. */
+	for (p = s; (p = strchr(p, '\t')) != NULL; p++)
+		if (p > s && p[1] != '\0' && p[1] != '\t')
+			return 0;
 	num = role_match(RX_R_NUM, s);
 	if (lang == DC_LANG_ZH) {
 		if (n > (num ? 40 : 30) || strstr(s, "。") != NULL ||
@@ -2526,6 +2544,27 @@ signoff_form(const char *t, int lang, int last, int warn)
 	return DC_SUB_NONE;
 }
 
+/*
+ * Does s hold a fuller date than the text's so far: a year where that
+ * has none ("１９９７年１１月１日" under a letter, after the agency's
+ * "（新华社北京１１月１日电）" below it gave "--11-01")?
+ */
+static int
+date_fuller(const struct dc_doc *d, const char *s)
+{
+	char	*iso = NULL, *date = NULL, *place = NULL;
+	int	 r;
+
+	if (d->meta.date_iso == NULL || !dc_parse_date(s, &iso, &date,
+	    &place))
+		return 0;
+	r = strlen(iso) > strlen(d->meta.date_iso);
+	g_free(iso);
+	g_free(date);
+	g_free(place);
+	return r;
+}
+
 /* A sign-off or caption that names the text's author fills the author
  * where nothing else did, with a warning saying where it came from. */
 static void
@@ -2547,7 +2586,8 @@ signoff_author(struct dc_doc *d, const struct dc_node *b, const char *t)
 	/* A letter's or a speech's date under it is the text's date
 	 * where the header gave none. */
 	if (b->sub == DC_SUB_DATELINE) {
-		if (d->meta.date_iso == NULL || d->meta.date_stamp) {
+		if (d->meta.date_iso == NULL || d->meta.date_stamp ||
+		    date_fuller(d, t)) {
 			if (d->meta.date_stamp)
 				dc_meta_set(&d->meta.date_iso, NULL);
 			d->meta.date_stamp = 0;
@@ -2689,16 +2729,19 @@ notes_form(const char *t)
 /*
  * Does t trail a text, after what closes it: a label line naming the
  * source, the original title, the editor or a link ("（原标题：…）",
- * "责任编辑：某某"), an end mark ("（完）", "(END)", "—完—"), an
- * address alone, a copyright line?  In brackets or not.
+ * "责任编辑：某某"), an end mark ("（完）", "(END)", "—完—", "（待
+ * 续）"), an address alone, a copyright line?  In brackets or not.
  */
 static int
 trailer_form(const char *t)
 {
 	static const char *const open[] = { "（", "(", "【", "[", "〔",
 	    "——", "—", "－", "-", NULL };
+	/* End marks, and the notes that stand for one: the text goes
+	 * on elsewhere ("（待续）", "（全文另发）"). */
 	static const char *const ends[] = { "完", "END", "End", "end",
-	    "全文完", "本文完", NULL };
+	    "全文完", "本文完", "待续", "未完待续", "未完", "续完",
+	    "全文另发", "全文另发表", "To be continued", NULL };
 	const char	*p = t;
 	char		*u;
 	size_t		 i, n;
@@ -3200,6 +3243,92 @@ body_levels(struct dc_node *first, const int *kinds)
 	}
 }
 
+/* A heading's text for comparing: without white space of any kind
+ * (contents lines space their labels otherwise: "总　　则", "总则"). */
+static char *
+heading_key(struct dc_node *b)
+{
+	const char	*t, *p;
+	GString		*k = g_string_new(NULL);
+	int		 lang;
+
+	t = block_text(b, &lang);
+	for (p = t; *p != '\0'; p = g_utf8_next_char(p))
+		if (!dc_is_edge_space(g_utf8_get_char(p)))
+			g_string_append_unichar(k, g_utf8_get_char(p));
+	return g_string_free(k, FALSE);
+}
+
+/*
+ * A table of contents: a run of three headings or more, nothing
+ * between them, whose first two come again as headings further on
+ * (the chapters the run lists).  Its lines are entries of a list, not
+ * the sections: they become paragraphs, and kinds[] forgets them.
+ */
+static void
+body_contents(struct dc_node *first, struct dc_node *tail, int *kinds)
+{
+	struct dc_node	*b, *e, *c, *end;
+	char		*k0, *k1, *k;
+	int		 n, found, lang, label;
+
+	for (b = first; b != NULL && b != tail; b = b->next) {
+		if (b->type != DC_HEADING)
+			continue;
+		for (e = b, n = 0; e != NULL && e != tail &&
+		    e->type == DC_HEADING; e = e->next)
+			n++;
+		/* A heading naming the list ("目录", "Contents") is
+		 * the list's, not a section's. */
+		k = heading_key(b);
+		label = g_regex_match_simple("^(?:目录|目次|目錄|(?:table"
+		    "of)?contents)$", k, G_REGEX_CASELESS, 0);
+		g_free(k);
+		if (label) {
+			b = b->next;
+			n--;
+		}
+		if (n < 3)
+			goto next;
+		/* The list ends where its first entry comes again (the
+		 * first chapter right after it), else with the run. */
+		k0 = heading_key(b);
+		k1 = heading_key(b->next);
+		for (end = b->next; end != e; end = end->next) {
+			k = heading_key(end);
+			found = strcmp(k, k0) == 0;
+			g_free(k);
+			if (found)
+				break;
+		}
+		found = end != e;
+		for (c = end != e ? end->next : e; c != NULL && c != tail &&
+		    found < 2; c = c->next) {
+			if (c->type != DC_HEADING)
+				continue;
+			k = heading_key(c);
+			if (strcmp(k, found == 0 ? k0 : k1) == 0)
+				found++;
+			g_free(k);
+		}
+		g_free(k0);
+		g_free(k1);
+		for (c = b, n = 0; c != end; c = c->next)
+			n++;
+		if (found == 2 && n >= 3)
+			for (c = label ? b->prev : b; c != end; c = c->next) {
+				kinds[heading_kind(block_text(c, &lang)) +
+				    1]--;
+				c->type = DC_PARA;
+				c->level = 0;
+			}
+next:
+		if (e == NULL || e == tail)
+			break;
+		b = e;
+	}
+}
+
 /*
  * Give each block its role by form and position (see above).  Blocks
  * a reader already typed otherwise than DC_PARA keep their type (a
@@ -3308,6 +3437,7 @@ dc_body_roles(struct dc_doc *d, const struct dc_opts *o)
 	}
 
 	g_hash_table_unref(rep);
+	body_contents(first, tail, kinds);
 	body_levels(first, kinds);
 }
 

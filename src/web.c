@@ -25,6 +25,7 @@ enum rx_id {
 	RX_LABEL,	/* "标题：…": a crawler's or CMS's label */
 	RX_KEY,		/* "publish date/发表日期: …": a header's key */
 	RX_FIELD,	/* "媒體: …": a field line beside labels */
+	RX_ANNOT,	/* "{{person_name:方英}}": an inline annotation */
 	RX__MAX
 };
 
@@ -55,6 +56,11 @@ static const struct {
 	  "標籤|作者|发表日期|發表日期|发布日期|發布日期)"
 	  "(?:/[^:：/\\s][^:：/]{0,11})?"
 	  "[ \\t]*[：:](?:[ \\t\\x{3000}]+(.*)|)$", 0 },
+	/* RX_ANNOT: an annotated span, its label an identifier, its
+	 * text after the colon (the text as group 1) */
+	[RX_ANNOT] = {
+	  "\\{\\{[A-Za-z][A-Za-z0-9_-]{0,31}:[ \\t]*([^{}\\n]*?)[ \\t]*"
+	  "\\}\\}", 0 },
 };
 
 static GRegex	*rx_compiled[RX__MAX];
@@ -906,6 +912,7 @@ web_piece(GArray *out, struct dc_piece *p, const struct dc_line *l,
 		 * text's (dc_input_join() joins across those). */
 		nl.brk = out->len > 0 && g_array_index(out, struct dc_line,
 		    out->len - 1).blank;
+		nl.literal = p->literal;
 		p->text = NULL;
 		g_array_append_val(out, nl);
 		if (p->kind == DC_PIECE_TITLE)
@@ -1020,6 +1027,94 @@ web_lines(struct dc_input *in, size_t from, GArray *pc, struct dc_found *f,
 }
 
 /*
+ * Inline annotations of a corpus, "{{person_name:方英}}" (BosonNLP's
+ * named entities, and others' so marked): where the lines after the
+ * front matter hold two or more, each leaves its text, the label and
+ * braces go (counted as markup).  Before the markup parsers, which
+ * read "{{…}}" as a blog's shortcode and drop it whole.
+ */
+static void
+web_annotations(struct dc_input *in, size_t fm, struct dc_found *f)
+{
+	GMatchInfo	*mi = NULL;
+	size_t		 i, n = 0;
+	char		*t;
+	int		 k;
+
+	for (i = fm; i < in->nlines && n < 2; i++) {
+		if (in->lines[i].blank || strstr(in->lines[i].text, "{{") ==
+		    NULL)
+			continue;
+		if (g_regex_match(R(RX_ANNOT), in->lines[i].text, 0, &mi))
+			while (g_match_info_matches(mi) && n < 2) {
+				n++;
+				g_match_info_next(mi, NULL);
+			}
+		g_match_info_free(mi);
+		mi = NULL;
+	}
+	if (n < 2)
+		return;
+	for (i = fm; i < in->nlines; i++) {
+		if (in->lines[i].blank || strstr(in->lines[i].text, "{{") ==
+		    NULL)
+			continue;
+		for (k = 0, g_regex_match(R(RX_ANNOT), in->lines[i].text, 0,
+		    &mi); g_match_info_matches(mi); g_match_info_next(mi,
+		    NULL))
+			k++;
+		g_match_info_free(mi);
+		mi = NULL;
+		if (k == 0)
+			continue;
+		t = g_regex_replace(R(RX_ANNOT), in->lines[i].text, -1, 0,
+		    "\\1", 0, NULL);
+		if (t == NULL)
+			continue;
+		g_free(in->lines[i].text);
+		in->lines[i].text = t;
+		in->lines[i].len = strlen(t);
+		in->lines[i].lang = dc_text_lang(t, in->lines[i].len);
+		f->markup += (size_t)k;
+		n += (size_t)k;
+	}
+	dc_msg(DC_WARN_GENERIC, in->lines[fm].lineno, 0, "read as annotated "
+	    "text: %zu annotations taken out, their text kept "
+	    "(--keep-markup keeps them)", n - 2);
+}
+
+/*
+ * A copy of the page's bytes with the directives of its template
+ * engine blanked out: Liquid's and Jinja's "{% raw %}", Hugo's
+ * "{{< figure … >}}" and "{{% … %}}" are no text of the page (a
+ * Markdown page loses them in web_md_prepass()).  Blanked, not cut:
+ * the pieces' line numbers count the bytes.
+ */
+static char *
+web_tpl_blank(const char *s, size_t len)
+{
+	char	*b = g_memdup2(s, len + 1), *p, *q, *end = b + len;
+
+	b[len] = '\0';
+	for (p = b; p + 1 < end; p++) {
+		if (p[0] != '{' || !(p[1] == '%' || (p[1] == '{' && p + 2 <
+		    end && (p[2] == '<' || p[2] == '%'))))
+			continue;
+		for (q = p + 2; q + 1 < end && *q != '\n' && !(q[1] == '}' &&
+		    (q[0] == '%' || q[0] == '}' || q[0] == '>')); q++)
+			;
+		if (q + 1 >= end || *q == '\n')
+			continue;
+		if (q[0] != '%' && (q + 2 >= end || q[2] != '}'))
+			continue;
+		q += q[0] == '%' ? 2 : 3;
+		memset(p, ' ', (size_t)(q - p));
+		p = q - 1;
+	}
+	return b;
+}
+
+/*
  * Take the markup out of the lines after the front matter, if the
  * file shows it is a web export and keep is 0; says how much went.
  */
@@ -1042,9 +1137,14 @@ web_markup(struct dc_input *in, size_t fm, struct dc_found *f, int keep)
 	pc = g_array_new(FALSE, FALSE, sizeof(struct dc_piece));
 	off = web_offset(in, fm);
 	first = in->lines[fm].lineno;
-	if (kind == WEB_HTML || kind == WEB_CONTAINER)
+	if (kind == WEB_HTML) {
+		md = web_tpl_blank(in->buf + off, in->len - off);
+		f->markup = dc_markup_html(md, in->len - off,
+		    in->lines[fm].lineno, 1, pc);
+		g_free(md);
+	} else if (kind == WEB_CONTAINER)
 		f->markup = dc_markup_html(in->buf + off, in->len - off,
-		    in->lines[fm].lineno, kind == WEB_HTML, pc);
+		    in->lines[fm].lineno, 0, pc);
 	else if (kind == WEB_JSONL)
 		f->markup = dc_markup_jsonl(in->buf + off, in->len - off,
 		    in->lines[fm].lineno, pc);
@@ -1266,7 +1366,14 @@ dc_input_web(struct dc_input *in, struct dc_found *f, int keep)
 	fm = dc_frontmatter_end(in->lines, in->nlines);
 	if (fm > 0 && !keep)
 		web_frontmatter(in, fm, f);
+	if (!keep)
+		web_annotations(in, fm, f);
 	web_markup(in, fm, f, keep);
+	/* The front matter named the title: the headings the markup
+	 * marks are the sections', none is a second title. */
+	if (f->title != NULL)
+		for (i = fm; i < in->nlines; i++)
+			in->lines[i].section = in->lines[i].heading > 0;
 	web_kv_header(in, fm, f);
 
 	/* Labels, and a first line of title fields. */

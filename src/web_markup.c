@@ -29,6 +29,7 @@ struct mk {
 	int		 cur_line;	/* its input line, 0 if empty */
 	int		 line;		/* input line the walk is at */
 	int		 heading;	/* level of the heading being read */
+	int		 literal;	/* in a code block */
 	int		 blocks;	/* HTML blocks open (<p>, <div>) */
 	int		 items;		/* Markdown list items open */
 	size_t		 removed;	/* tags, marks and fields taken out */
@@ -45,6 +46,7 @@ mk_push(struct mk *m, enum dc_piece_kind k, int line, const char *text,
 	/* A list item's line is marked -2 (parse.h). */
 	p.heading = k != DC_PIECE_TEXT ? 0 : m->heading != 0 ? m->heading :
 	    m->items > 0 ? -2 : 0;
+	p.literal = k == DC_PIECE_TEXT ? m->literal : 0;
 	p.text = text != NULL ? g_strndup(text, len) : NULL;
 	g_array_append_val(m->out, p);
 }
@@ -534,8 +536,10 @@ mk_md_literal(struct mk *m, cmark_node *n, int html, int line0)
 		return dc_markup_html(s, strlen(s), m->line, 1, m->out);
 	}
 	mk_flush(m);
+	m->literal = 1;
 	mk_text(m, s, strlen(s));
 	mk_flush(m);
+	m->literal = 0;
 	return 1;
 }
 
