@@ -302,6 +302,20 @@ conv tei-deep "$T/deep.tei.xml" --tei --epub
 expect 1 "deep.tei.xml:[0-9]*: ERROR: .*elements nested more than 256 deep"
 nofiles
 
+# ---- A web page's template directives (web_tpl_blank()): a 1 MB line
+# of openers "{%" that nothing closes, in a page with front matter and
+# HTML.  Each opener looked for its closer to the line's end again: 800
+# kB took 140 s.
+gen tpl.txt 'print("---\ntitle: 纸鸢\n---\n\n{% raw %}\n<section>\n" +
+    "<h3>现场</h3>\n<p>河畔的纸鸢节。</p>\n</section>\n{% endraw %}\n" +
+    "<p>纸鸢节将持续三天。" + "{%" * 500000 + "</p>")'
+conv tpl-openers "$T/tpl.txt" --tei --html
+expect 0
+sound
+[ "$(echo "$secs < 30" | bc)" -eq 1 ] ||
+    fail "tpl-openers: $secs s for a 1 MB line"
+grep -q "raw" "$T/o/tpl.tei.xml" && fail "tpl-openers: a directive is text"
+
 # ---- -j 8 over 500 files, four of them bad and one missing: the good
 # ones converted, each bad one reported by name, exit 1.
 mkdir "$T/many"
