@@ -7,6 +7,7 @@
 
 #include <stdarg.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 
 /*
@@ -106,28 +107,40 @@ enum dc_dialect {
 	DC_DIALECT__MAX
 };
 
+/*
+ * A node of the tree.  A text of a million one-line paragraphs has
+ * two a line (a block and its seg), so the node is kept small: byte
+ * offsets in 32 bits (an input is far below 4 GB), the kinds in a
+ * byte each, and a token's part of speech in the room a seg's
+ * enumerator and lead take (no node has both).
+ */
 struct dc_node {
 	struct dc_node	*parent;	/* NULL for the root */
 	struct dc_node	*child;		/* first child */
 	struct dc_node	*last;		/* last child */
 	struct dc_node	*prev;		/* previous sibling */
 	struct dc_node	*next;		/* next sibling */
-	enum dc_type	 type;		/* what this node is */
-	enum dc_lang	 lang;		/* header lines, DC_SEG and below */
 	char		*text;		/* UTF-8, owned; NULL where none */
-	size_t		 enum_len;	/* DC_SEG: bytes of enumerator */
-	size_t		 lead_len;	/* DC_SEG: bytes of run-in lead (incl.
-					   enumerator), 0 if none */
-	size_t		 spk_len;	/* DC_SEG of a DC_TURN: bytes of the
+	union {
+		char	*pos;		/* DC_W, DC_PC: part of speech from
+					   a tagged corpus ("v"), owned;
+					   else NULL */
+		struct {
+			uint32_t enum_len; /* DC_SEG: bytes of enumerator */
+			uint32_t lead_len; /* DC_SEG: bytes of run-in lead
+					   (incl. enumerator), 0 if none */
+		};
+	};
+	uint32_t	 spk_len;	/* DC_SEG of a DC_TURN: bytes of the
 					   speaker label "记者：", 0 if the
 					   turn goes on from the block before */
-	char		*pos;		/* DC_W: part of speech from a tagged
-					   corpus ("v"), owned; else NULL */
-	int		 level;		/* DC_HEADING: 1 (top) to 3 */
-	enum dc_sub	 sub;		/* DC_SIGNOFF, DC_CAPTION, DC_SOURCE:
-					   which kind; else DC_SUB_NONE */
 	int		 line;		/* input line, from 1; 0 if none */
 	int		 col;		/* input column, bytes, from 1 */
+	enum dc_type	 type : 8;	/* what this node is */
+	enum dc_lang	 lang : 8;	/* header lines, DC_SEG and below */
+	enum dc_sub	 sub : 8;	/* DC_SIGNOFF, DC_CAPTION, DC_SOURCE:
+					   which kind; else DC_SUB_NONE */
+	signed int	 level : 8;	/* DC_HEADING: 1 (top) to 3 */
 };
 
 /* Metadata of one language; NULL members are unknown. */

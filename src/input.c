@@ -510,6 +510,9 @@ input_lines(struct dc_input *in)
 			e = s + in->len;
 	}
 	in->nlines = n;
+	/* The doubling's spare room, a third of the array on average. */
+	if (n > 0 && n < cap)
+		in->lines = g_renew(struct dc_line, in->lines, n);
 }
 
 /*

@@ -7,20 +7,22 @@
 
 #include <glib.h>
 
+/* One input line: a text of a million one-character lines has a
+ * million of these, so the small fields are bit-fields. */
 struct dc_line {
 	char		*text;		/* trimmed UTF-8, owned */
 	size_t		 len;		/* bytes of text */
 	int		 lineno;	/* input line, from 1 */
 	int		 col;		/* column of text in the line, bytes */
 	int		 indent;	/* leading white space (characters) */
-	int		 lang;		/* dc_text_lang(), -1 if neutral */
-	int		 blank;		/* nothing but white space */
-	int		 heading;	/* Markdown heading: number of "#" */
 	int		 piece;		/* of a line a <br> split: 1, 2, ...;
 					   0 for a whole input line */
-	int		 body;		/* first line after a "正文：" label:
+	signed int	 lang : 8;	/* dc_text_lang(), -1 if neutral */
+	signed int	 heading : 16;	/* Markdown heading: number of "#" */
+	unsigned int	 blank : 1;	/* nothing but white space */
+	unsigned int	 body : 1;	/* first line after a "正文：" label:
 					   no header line from here on */
-	int		 brk;		/* an --alignment file starts a
+	unsigned int	 brk : 1;	/* an --alignment file starts a
 					   paragraph here: joined to none
 					   before it */
 	int		 literal;	/* a line of a code block: literal
@@ -210,7 +212,7 @@ struct dc_node	*dc_seg_add(struct dc_node *, enum dc_lang, const char *,
 char		*dc_join_lines(const struct dc_line **, size_t, int);
 
 /* the readers */
-struct dc_doc	*dc_parse_plain(const struct dc_input *, const struct dc_opts *);
+struct dc_doc	*dc_parse_plain(struct dc_input *, const struct dc_opts *);
 struct dc_doc	*dc_parse_news(const struct dc_input *, const struct dc_opts *);
 struct dc_doc	*dc_parse_bilingual(const struct dc_input *,
 		    const struct dc_opts *);

@@ -238,6 +238,32 @@ block_lang(const struct dc_line *const *run, size_t k)
 	return n[1] > n[0] ? DC_LANG_EN : DC_LANG_ZH;
 }
 
+/* Add line a to the paragraph's lines run, k of room for cap. */
+static void
+run_add(const struct dc_line ***run, size_t *cap, size_t k,
+    const struct dc_line *a)
+{
+	if (k == *cap) {
+		*cap *= 2;
+		*run = g_renew(const struct dc_line *, *run, *cap);
+	}
+	(*run)[k] = a;
+}
+
+/*
+ * A body line made into its paragraph is not read again: its text is
+ * freed, so that a million one-line paragraphs do not hold each text
+ * twice (the line's and the seg's) while the rest are read.
+ */
+static void
+line_spent(struct dc_input *in, const struct dc_line *a)
+{
+	struct dc_line	*w = &in->lines[a - in->lines];
+
+	g_free(w->text);
+	w->text = NULL;
+}
+
 /*
  * The plain reader: a header block if the text starts with one, then
  * paragraphs.  A paragraph is a line, except that where blank lines
@@ -245,15 +271,17 @@ block_lang(const struct dc_line *const *run, size_t k)
  * (hard-wrapped text).  Each paragraph's language is that of
  * its lines' script (block_lang()); a paragraph of digits alone takes
  * the language of the paragraph before it, or of the body's first line
- * that has one.
+ * that has one.  It spends the input: a line's text is freed once its
+ * paragraph is made, the input once all are (dc_input_free()).
  */
 struct dc_doc *
-dc_parse_plain(const struct dc_input *in, const struct dc_opts *o)
+dc_parse_plain(struct dc_input *in, const struct dc_opts *o)
 {
 	struct dc_doc	*d = dc_doc_new();
 	const struct dc_line**l, **run;
 	struct dc_node	 *b;
 	size_t		  i, n = 0, h, k, start, blanks = 0, wrapped = 0, ww;
+	size_t		  cap = 16;
 	char		 *t, *gap, seen = 0;
 	int		  lang, prev = -1, top = 0;
 
@@ -298,7 +326,7 @@ dc_parse_plain(const struct dc_input *in, const struct dc_opts *o)
 		prev = l[i]->lang;
 	if (prev < 0)
 		prev = DC_LANG_ZH;
-	run = g_new(const struct dc_line *, n + 1);
+	run = g_new(const struct dc_line *, cap);
 	for (i = h; i < n; ) {
 		k = 0;
 		if (l[i]->heading > 0) {
@@ -308,17 +336,17 @@ dc_parse_plain(const struct dc_input *in, const struct dc_opts *o)
 			    l[i]->heading - top + 1;
 			dc_seg_add(b, lang, l[i]->text, l[i]->lineno,
 			    l[i]->col);
-			i++;
+			line_spent(in, l[i++]);
 			continue;
 		}
-		run[k++] = l[i++];
+		run_add(&run, &cap, k++, l[i++]);
 		/* Wrapped lines: same block (adjacent in the input). */
 		while (i < n && !gap[i] &&
 		    !l[i]->brk && l[i]->heading == 0 && (opens_closed(l[i]) ||
 		    ((blanks > 0 || (k == 1 && article_alone(run[0]))) &&
 		    runs_on(run[k - 1], l[i], ww) &&
 		    l[i]->indent <= run[0]->indent)))
-			run[k++] = l[i++];
+			run_add(&run, &cap, k++, l[i++]);
 		if ((lang = block_lang(run, k)) < 0)
 			lang = prev;
 		prev = lang;
@@ -335,10 +363,15 @@ dc_parse_plain(const struct dc_input *in, const struct dc_opts *o)
 		b = dc_block_add(d, DC_PARA);
 		dc_seg_add(b, lang, t, run[0]->lineno, run[0]->col);
 		g_free(t);
+		while (k > 0)
+			line_spent(in, run[--k]);
 	}
 	g_free(run);
 	g_free(gap);
 	g_free(l);
+	/* Every line is in the model now: the roles' tables need not
+	 * stand beside the line array. */
+	dc_input_free(in);
 	dc_body_roles(d, o);
 	return d;
 }

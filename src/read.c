@@ -365,6 +365,10 @@ read_mem(const char *buf, size_t len, const char *name, const char *path,
 		dia = dc_detect(&in, o->one_lang);
 	/* A clause a line: the lines that go on join first. */
 	dc_input_join(&in, dia == DC_DIALECT_SEGMENTED ? " " : "");
+	/* The passes above grow the line array by doubling: the reader
+	 * gets it cut to its lines (a third less on average). */
+	if (in.nlines > 0)
+		in.lines = g_renew(struct dc_line, in.lines, in.nlines);
 	switch (dia) {
 	case DC_DIALECT_SEGMENTED:
 		d = dc_parse_segmented(&in, o);
@@ -569,11 +573,12 @@ out:
 
 /*
  * Memory the model and its outputs take, about, per input line and
- * per input byte: a million one-character lines take 360 MB to
- * --dump-model and 435 MB to TEI (two nodes, a line record and three
- * small strings a line); long lines cost their bytes a few times over.
+ * per input byte: a million one-character lines take 255 MB to
+ * --dump-model, TEI or JSON (while reading: two nodes, a seg's text,
+ * a line record and a pointer to it a line; the writers stream);
+ * long lines cost their bytes a few times over.
  */
-#define READ_MEM_LINE	450
+#define READ_MEM_LINE	240
 #define READ_MEM_BYTE	16
 
 /* The number in kB after key in a /proc file's text, or 0. */

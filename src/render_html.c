@@ -304,25 +304,23 @@ html_fill(struct dc_xml *x, const char *name, void *arg)
 	return xhtml_fill(x, name, &h->xh);
 }
 
-/* The page in memory: *buf (g_free()), *len.  Returns 0 or -1. */
+/*
+ * The page, written to path as it is made: a page of a million short
+ * paragraphs is some fifty times their bytes, never held whole.
+ * Returns 0 or -1 (reported).
+ */
 static int
-html_page(struct html *h, char **buf, size_t *len)
+html_page(struct html *h, const char *path)
 {
 	struct dc_xml	*x;
 	int		 rc;
 
-	*buf = NULL;
-	if ((x = dc_xml_new_html()) == NULL) {
-		dc_msg_sys("out of memory");
+	if ((x = dc_xml_new_html_file(path)) == NULL)
 		return -1;
-	}
 	rc = dc_template_xml(h->opts->template_dir, HTML_PAGE, x, html_fill,
 	    h);
-	if (dc_xml_finish(x, buf, len) == -1 || rc == -1) {
-		g_free(*buf);
-		*buf = NULL;
+	if (dc_xml_finish(x, NULL, NULL) == -1 || rc == -1)
 		return -1;
-	}
 	return 0;
 }
 
@@ -394,8 +392,6 @@ render_html(const struct dc_doc *d, const struct dc_opts *o,
     const char *path)
 {
 	struct html	 h;
-	char		*buf = NULL;
-	size_t		 len = 0;
 	int		 rc = -1;
 
 	memset(&h, 0, sizeof(h));
@@ -408,19 +404,16 @@ render_html(const struct dc_doc *d, const struct dc_opts *o,
 	 * stands before the text.  So a first writing counts them.
 	 */
 	if (o->embed_fonts) {
+		/* The first writing, overwritten by the second. */
 		h.css = g_strdup("");
-		if (html_page(&h, &buf, &len) == -1 ||
-		    xhtml_fonts(&h.xh) == -1)
+		if (html_page(&h, path) == -1 || xhtml_fonts(&h.xh) == -1)
 			goto out;
-		g_free(buf);
-		buf = NULL;
 		g_free(h.css);
 	}
-	if ((h.css = html_css(&h)) == NULL || html_page(&h, &buf, &len) == -1)
+	if ((h.css = html_css(&h)) == NULL || html_page(&h, path) == -1)
 		goto out;
-	rc = dc_output_write(path, buf, len);
+	rc = 0;
 out:
-	g_free(buf);
 	g_free(h.css);
 	xhtml_fini(&h.xh);
 	return rc;

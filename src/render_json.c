@@ -19,6 +19,7 @@
 
 /* Version of the layout, "docconv" in the top object. */
 #define DC_JSON_VERSION	1
+#define JSON_FLUSH	(64 * 1024)	/* bytes written at a time */
 
 /*
  * Append s to b as a JSON string literal, as RFC 8259 asks: quotes,
@@ -305,11 +306,29 @@ json_align(JsonBuilder *b, const struct dc_align *a)
 
 /* Output state: the text so far and how it is laid out. */
 struct json_out {
-	GString		*s;		/* the JSON text */
+	GString		*s;		/* the JSON text (not yet written) */
+	FILE		*f;		/* written to as it goes, or NULL */
+	int		 ferr;		/* errno of a failed write to f */
 	JsonBuilder	*b;		/* builds one value at a time */
 	JsonGenerator	*g;		/* writes it */
 	int		 pretty;	/* indented, else one line */
 };
+
+/*
+ * Write the text so far to the file, if there is one and (unless all)
+ * once there is enough of it: the JSON of a million short paragraphs
+ * is some eighty times their bytes, never held whole.
+ */
+static void
+json_flush(struct json_out *o, int all)
+{
+	if (o->f == NULL || (!all && o->s->len < JSON_FLUSH))
+		return;
+	if (o->ferr == 0 && fwrite(o->s->str, 1, o->s->len, o->f) !=
+	    o->s->len)
+		o->ferr = errno != 0 ? errno : EIO;
+	g_string_truncate(o->s, 0);
+}
 
 /*
  * Append the value just built, its lines after the first indented by
@@ -336,6 +355,7 @@ json_emit(struct json_out *o, int level)
 	g_free(t);
 	json_node_unref(root);
 	json_builder_reset(o->b);
+	json_flush(o, 0);
 }
 
 /* A member's name, after the members before it (first: none). */
@@ -373,13 +393,15 @@ json_elem(struct json_out *o, size_t i)
  */
 static char *
 json_text(const struct dc_doc *d, int pretty, const char *path,
-    size_t *len)
+    FILE *f, int *ferr, size_t *len)
 {
 	struct json_out		 o;
 	const struct dc_node	*n;
 	size_t			 k;
 
 	o.s = g_string_new("{");
+	o.f = f;
+	o.ferr = 0;
 	o.b = json_builder_new();
 	o.g = json_generator_new();
 	o.pretty = pretty;
@@ -421,6 +443,12 @@ json_text(const struct dc_doc *d, int pretty, const char *path,
 	g_string_append(o.s, pretty ? "\n}\n" : "}\n");
 	g_object_unref(o.g);
 	g_object_unref(o.b);
+	if (f != NULL) {
+		json_flush(&o, 1);
+		*ferr = o.ferr;
+		g_string_free(o.s, TRUE);
+		return NULL;
+	}
 	*len = o.s->len;
 	return g_string_free(o.s, FALSE);
 }
@@ -428,7 +456,7 @@ json_text(const struct dc_doc *d, int pretty, const char *path,
 char *
 dc_json_text(const struct dc_doc *d, int pretty, size_t *len)
 {
-	return json_text(d, pretty, NULL, len);
+	return json_text(d, pretty, NULL, NULL, NULL, len);
 }
 
 /*
@@ -438,7 +466,7 @@ dc_json_text(const struct dc_doc *d, int pretty, size_t *len)
 char *
 dc_json_line(const struct dc_doc *d, const char *path, size_t *len)
 {
-	return json_text(d, 0, path, len);
+	return json_text(d, 0, path, NULL, NULL, len);
 }
 
 /*
@@ -449,13 +477,23 @@ int
 render_json(const struct dc_doc *d, const struct dc_opts *o,
     const char *path)
 {
-	char	*t;
+	FILE	*f;
 	size_t	 len;
-	int	 rc;
+	int	 e = 0;
 
 	(void)o;
-	t = dc_json_text(d, 1, &len);
-	rc = dc_output_write(path, t, len);
-	g_free(t);
-	return rc;
+	/* Written as it is made, failures told as dc_output_write()
+	 * tells them. */
+	if ((f = fopen(path, "wb")) == NULL) {
+		dc_msg_sys("%s: %s", path, g_strerror(errno));
+		return -1;
+	}
+	(void)json_text(d, 1, NULL, f, &e, &len);
+	if (fclose(f) != 0 && e == 0)
+		e = errno;
+	if (e != 0) {
+		dc_msg_sys("%s: %s", path, g_strerror(e));
+		return -1;
+	}
+	return 0;
 }

@@ -38,13 +38,25 @@ struct tei {
 	const struct dc_opts	*o;	/* options */
 	unsigned int		 texts;	/* bit per language with a text */
 	int			 first;	/* language of the first text */
-	GHashTable		*bnum;	/* block -> its number N (LANG-bN) */
+	struct tei_bnum		*bnum;	/* blocks' numbers (tei_bnum()) */
 	int			 common; /* content elements written (TEI's
 					   model.common: p, ab, sp, div) */
 	struct dc_pairs		*ps;	/* the translation pairs */
 	GHashTable		*beads;	/* block -> its two-file bead */
 	GPtrArray		*links;	/* tei_link_targets(), or NULL
 					   for one text */
+};
+
+/*
+ * Where tei_bnum() is: the blocks are asked for in order, mostly, so
+ * a cursor counts on from the last one asked for; a table of them
+ * all (a pointer and a number a block, a million short paragraphs'
+ * worth) is made only if one is asked for out of order.
+ */
+struct tei_bnum {
+	const struct dc_node	*n;	/* the last block asked for */
+	int			 num;	/* its number */
+	GHashTable		*all;	/* block -> number, or NULL */
 };
 
 /* A stretch of a header line marked up inline. */
@@ -393,7 +405,31 @@ tei_tokens_ok(const struct dc_node *n)
 static int
 tei_bnum(const struct tei *t, const struct dc_node *b)
 {
-	return GPOINTER_TO_INT(g_hash_table_lookup(t->bnum, b));
+	struct tei_bnum		*c = t->bnum;
+	const struct dc_node	*n;
+	int			 i;
+
+	if (c->all == NULL) {
+		if (c->n == b)
+			return c->num;
+		n = c->n != NULL ? c->n->next : t->d->root->child;
+		for (i = c->num; n != NULL; n = n->next) {
+			if (!dc_type_is_block(n->type))
+				continue;
+			i++;
+			if (n == b) {
+				c->n = n;
+				c->num = i;
+				return i;
+			}
+		}
+		c->all = g_hash_table_new(g_direct_hash, g_direct_equal);
+		for (n = t->d->root->child, i = 0; n != NULL; n = n->next)
+			if (dc_type_is_block(n->type))
+				g_hash_table_insert(c->all, (gpointer)n,
+				    GINT_TO_POINTER(++i));
+	}
+	return GPOINTER_TO_INT(g_hash_table_lookup(c->all, b));
 }
 
 /*
@@ -1861,12 +1897,12 @@ render_tei(const struct dc_doc *d, const struct dc_opts *o,
     const char *outpath)
 {
 	struct tei		 t;
+	struct tei_bnum		 bnum;
 	const struct dc_node	*n;
-	char			*buf = NULL;
-	size_t			 len = 0;
 	int			 rc = -1, i, ntexts = 0;
 
 	memset(&t, 0, sizeof(t));
+	memset(&bnum, 0, sizeof(bnum));
 	t.d = d;
 	t.o = o;
 	t.texts = d->meta.langs;
@@ -1899,15 +1935,11 @@ render_tei(const struct dc_doc *d, const struct dc_opts *o,
 				    (gpointer)t.ps->p[i].blk,
 				    (gpointer)t.ps->p[i].bead);
 	}
-	t.bnum = g_hash_table_new(g_direct_hash, g_direct_equal);
-	for (n = d->root->child, i = 0; n != NULL; n = n->next)
-		if (dc_type_is_block(n->type))
-			g_hash_table_insert(t.bnum, (gpointer)n,
-			    GINT_TO_POINTER(++i));
-	if ((t.x = dc_xml_new_buffer()) == NULL) {
-		dc_msg_sys("%s: cannot start the XML writer", outpath);
+	t.bnum = &bnum;
+	/* Written as it goes: the XML of a million short paragraphs is
+	 * some twenty times their bytes, never held whole. */
+	if ((t.x = dc_xml_new_file(outpath)) == NULL)
 		goto out;
-	}
 	if (ntexts > 1)
 		t.links = tei_link_targets(&t);
 	dc_xml_start(t.x, "TEI");
@@ -1932,20 +1964,15 @@ render_tei(const struct dc_doc *d, const struct dc_opts *o,
 		tei_text(&t, t.first);
 	dc_xml_nl(t.x);
 	dc_xml_end(t.x);	/* TEI */
-	i = dc_xml_finish(t.x, &buf, &len);
+	rc = dc_xml_finish(t.x, NULL, NULL);
 	t.x = NULL;
-	if (i == -1)
-		goto out;
-
-	rc = dc_output_write(outpath, buf, len);
 out:
-	if (t.bnum != NULL)
-		g_hash_table_destroy(t.bnum);
+	if (bnum.all != NULL)
+		g_hash_table_destroy(bnum.all);
 	if (t.beads != NULL)
 		g_hash_table_destroy(t.beads);
 	if (t.links != NULL)
 		g_ptr_array_free(t.links, TRUE);
 	dc_pairs_free(t.ps);
-	g_free(buf);
 	return rc;
 }

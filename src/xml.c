@@ -6,7 +6,9 @@
  */
 #include "config.h"
 
+#include <errno.h>
 #include <stdarg.h>
+#include <stdio.h>
 #include <string.h>
 
 #include <glib.h>
@@ -18,6 +20,11 @@
 struct dc_xml {
 	xmlTextWriterPtr	 w;	/* the libxml2 writer */
 	xmlBufferPtr		 buf;	/* for dc_xml_new_buffer(), or NULL */
+	FILE			*f;	/* for dc_xml_new_file(), or NULL */
+	char			*path;	/* ... its name, for messages */
+	int			 ferr;	/* ... errno of a failed write */
+	int			 decl;	/* ... HTML: the XML declaration
+					   not yet passed (not written) */
 	int			 depth;	/* open elements */
 	int			 nl;	/* newline asked for, not written */
 	int			 err;	/* a call failed: sticky */
@@ -75,6 +82,83 @@ struct dc_xml *
 dc_xml_new_buffer(void)
 {
 	return xml_new_buffer(0);
+}
+
+/* libxml2's output callback of dc_xml_new_file(): the bytes to f. */
+static int
+xml_file_write(void *ctx, const char *b, int len)
+{
+	struct dc_xml	*x = ctx;
+	const char	*nl;
+	size_t		 skip = 0;
+
+	/* HTML's declaration line: cut, as dc_xml_finish() cuts it. */
+	if (x->decl) {
+		if ((nl = memchr(b, '\n', (size_t)len)) == NULL)
+			return len;
+		x->decl = 0;
+		skip = (size_t)(nl + 1 - b);
+	}
+	if (fwrite(b + skip, 1, (size_t)len - skip, x->f) !=
+	    (size_t)len - skip) {
+		if (x->ferr == 0)
+			x->ferr = errno != 0 ? errno : EIO;
+		return -1;
+	}
+	return len;
+}
+
+/*
+ * Start an XML document written to the file path as it goes (created
+ * or truncated), for documents as large as their model: a TEI of a
+ * million short paragraphs is never held whole in memory.
+ * dc_xml_finish() closes it (pass NULL for its text).  Returns NULL
+ * if the file cannot be opened (reported).
+ */
+static struct dc_xml *
+xml_new_file(const char *path, int html)
+{
+	struct dc_xml		*x;
+	xmlOutputBufferPtr	 ob;
+	FILE			*f;
+
+	if ((f = fopen(path, "wb")) == NULL) {
+		dc_msg_sys("%s: %s", path, g_strerror(errno));
+		return NULL;
+	}
+	x = g_new0(struct dc_xml, 1);
+	x->f = f;
+	x->path = g_strdup(path);
+	ob = xmlOutputBufferCreateIO(xml_file_write, NULL, x, NULL);
+	if (ob == NULL || (x->w = xmlNewTextWriter(ob)) == NULL) {
+		if (ob != NULL)
+			xmlOutputBufferClose(ob);
+		fclose(f);
+		g_free(x->path);
+		g_free(x);
+		dc_msg_sys("%s: cannot start the XML writer", path);
+		return NULL;
+	}
+	if (html) {
+		x->names = g_ptr_array_new_with_free_func(g_free);
+		x->decl = 1;
+	}
+	if (xmlTextWriterStartDocument(x->w, "1.0", "UTF-8", NULL) < 0)
+		x->err = 1;
+	return x;
+}
+
+struct dc_xml *
+dc_xml_new_file(const char *path)
+{
+	return xml_new_file(path, 0);
+}
+
+/* The same for HTML, as dc_xml_new_html() writes it. */
+struct dc_xml *
+dc_xml_new_html_file(const char *path)
+{
+	return xml_new_file(path, 1);
 }
 
 /*
@@ -293,7 +377,18 @@ dc_xml_finish(struct dc_xml *x, char **out, size_t *outlen)
 	if (x->err == 0 && xmlTextWriterEndDocument(x->w) < 0)
 		x->err = 1;
 	xmlFreeTextWriter(x->w);	/* flushes and closes */
-	if (x->err)
+	if (x->f != NULL) {
+		/* A file's failure is told as dc_output_write() tells it. */
+		if (fclose(x->f) != 0 && x->ferr == 0)
+			x->ferr = errno;
+		if (x->ferr != 0)
+			dc_msg_sys("%s: %s", x->path, g_strerror(x->ferr));
+		else if (x->err)
+			dc_msg_sys("%s: writing XML failed", x->path);
+		else
+			rc = 0;
+		g_free(x->path);
+	} else if (x->err)
 		dc_msg_sys("writing XML failed (disk full?)");
 	else
 		rc = 0;

@@ -11,7 +11,9 @@
 struct dc_xml;
 
 struct dc_xml	*dc_xml_new_buffer(void);
+struct dc_xml	*dc_xml_new_file(const char *);
 struct dc_xml	*dc_xml_new_html(void);
+struct dc_xml	*dc_xml_new_html_file(const char *);
 void		 dc_xml_doctype(struct dc_xml *, const char *);
 void		 dc_xml_start(struct dc_xml *, const char *);
 void		 dc_xml_attr(struct dc_xml *, const char *, const char *);
