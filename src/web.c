@@ -982,6 +982,7 @@ web_tpl_blank(const char *s, size_t len)
 {
 	char	*b = g_memdup2(s, len + 1), *p, *q, *end = b + len;
 	char	*seen = NULL;
+	int	 dbl;
 
 	b[len] = '\0';
 	for (p = b; p + 1 < end; p++) {
@@ -1002,9 +1003,11 @@ web_tpl_blank(const char *s, size_t len)
 		seen = q;
 		if (q + 1 >= end || *q == '\n')
 			continue;
-		if (q[0] != '%' && (q + 2 >= end || q[2] != '}'))
+		/* "{{%" closes with "%}}", "{%" with "%}". */
+		dbl = p[1] == '{';
+		if ((q[0] != '%' || dbl) && (q + 2 >= end || q[2] != '}'))
 			continue;
-		q += q[0] == '%' ? 2 : 3;
+		q += q[0] == '%' && !dbl ? 2 : 3;
 		memset(p, ' ', (size_t)(q - p));
 		p = q - 1;
 	}

@@ -308,6 +308,7 @@ nofiles
 # kB took 140 s.
 gen tpl.txt 'print("---\ntitle: 纸鸢\n---\n\n{% raw %}\n<section>\n" +
     "<h3>现场</h3>\n<p>河畔的纸鸢节。</p>\n</section>\n{% endraw %}\n" +
+    "<p>{{% note %}}小注{{% /note %}}</p>\n" +
     "<p>纸鸢节将持续三天。" + "{%" * 500000 + "</p>")'
 conv tpl-openers "$T/tpl.txt" --tei --html
 expect 0
@@ -315,6 +316,7 @@ sound
 [ "$(echo "$secs < 30" | bc)" -eq 1 ] ||
     fail "tpl-openers: $secs s for a 1 MB line"
 grep -q "raw" "$T/o/tpl.tei.xml" && fail "tpl-openers: a directive is text"
+grep -q "}" "$T/o/tpl.tei.xml" && fail "tpl-openers: a brace of {{% %}} is text"
 
 # ---- A learner's bilingual text with 6,000 paragraphs, each with five
 # vocabulary glosses (bi_stretch()): every gloss kept as a note, in
