@@ -306,11 +306,13 @@ input_wrong_wide(const char *raw, size_t len, const char *enc)
 /*
  * Decode raw input to UTF-8 in in->buf, with CR and CRLF turned into
  * LF and control characters removed.  Returns 0, or -1 after reporting
- * why the input is refused.
+ * why the input is refused.  If *own is the raw buffer (the caller's,
+ * from g_malloc(), NUL after its end) and the input is UTF-8 already,
+ * in->buf is that buffer and *own NULL: a long text is not held twice.
  */
 static int
 input_to_utf8(const char *raw, size_t len, const struct dc_opts *o,
-    struct dc_input *in)
+    struct dc_input *in, char **own)
 {
 	const unsigned char	*u = (const unsigned char *)raw;
 	const char		*bad;
@@ -373,7 +375,16 @@ input_to_utf8(const char *raw, size_t len, const struct dc_opts *o,
 	}
 
 	if (g_utf8_validate(raw, len, &bad)) {
-		in->buf = g_strndup(raw, len);
+		if (own != NULL && *own != NULL) {
+			/* Past a byte order mark: the buffer's start is
+			 * what g_free() wants. */
+			in->buf = *own;
+			if (raw != in->buf)
+				memmove(in->buf, raw, len);
+			in->buf[len] = '\0';
+			*own = NULL;
+		} else
+			in->buf = g_strndup(raw, len);
 		in->len = len;
 		return 0;
 	}
@@ -537,16 +548,18 @@ input_invisible(const char *text)
 
 /*
  * Decode raw bytes into a struct dc_input.  Returns 0, or -1 after
- * reporting an error (file name set with dc_msg_set_file()).
+ * reporting an error (file name set with dc_msg_set_file()).  own:
+ * NULL, or the raw bytes' buffer, which the input may take (then
+ * *own is NULL; input_to_utf8()).
  */
 int
 dc_input_decode(const char *raw, size_t len, const struct dc_opts *o,
-    struct dc_input *in)
+    struct dc_input *in, char **own)
 {
 	size_t	 i;
 
 	memset(in, 0, sizeof(*in));
-	if (input_to_utf8(raw, len, o, in) == -1)
+	if (input_to_utf8(raw, len, o, in, own) == -1)
 		return -1;
 	input_lines(in);
 	for (i = 0; i < in->nlines; i++)

@@ -18,7 +18,9 @@ struct dc_line {
 	int		 piece;		/* of a line a <br> split: 1, 2, ...;
 					   0 for a whole input line */
 	signed int	 lang : 8;	/* dc_text_lang(), -1 if neutral */
-	signed int	 heading : 16;	/* Markdown heading: number of "#" */
+	signed int	 heading : 16;	/* Markdown heading: number of "#";
+					   -1: an image's text (a caption);
+					   -2: a list item's line */
 	unsigned int	 blank : 1;	/* nothing but white space */
 	unsigned int	 body : 1;	/* first line after a "正文：" label:
 					   no header line from here on */
@@ -65,7 +67,7 @@ struct dc_input {
 
 /* input.c */
 int		 dc_input_decode(const char *, size_t, const struct dc_opts *,
-		    struct dc_input *);
+		    struct dc_input *, char **);
 void		 dc_input_free(struct dc_input *);
 
 /* web.c: the markup layer */
@@ -84,12 +86,15 @@ enum dc_piece_kind {
 	DC_PIECE_URL,		/* address, */
 	DC_PIECE_AUTHOR,	/* author, */
 	DC_PIECE_SOURCE,	/* source, */
-	DC_PIECE_ID		/* or an id (dropped) */
+	DC_PIECE_ID,		/* or an id (dropped); */
+	DC_PIECE_NAV,		/* a navigation link's text */
+	DC_PIECE_NAVURL		/* and its (relative) address */
 };
 struct dc_piece {
 	enum dc_piece_kind kind;
 	int		 line;		/* input line it comes from */
-	int		 heading;	/* level of a heading's line, or 0 */
+	int		 heading;	/* level of a heading's line, or 0;
+					   -1: an image's text; -2: an item's */
 	int		 literal;	/* a code block's line */
 	char		*text;		/* owned; NULL for DC_PIECE_PARA */
 };
@@ -113,6 +118,7 @@ struct dc_dateline {
 	size_t		 end;		/* bytes of the text they take */
 };
 int		 dc_dateline_at(const char *);
+void		 dc_body_items(const GArray *);
 int		 dc_dateline(struct dc_doc *, const char *,
 		    struct dc_dateline *);
 void		 dc_byline_meta(struct dc_doc *, const char *, const char *,

@@ -642,6 +642,15 @@ bi_body(struct dc_doc *d, const struct dc_line **l, const int *lang,
 			i = j;
 			continue;
 		}
+		if (l[i]->heading == -1) {
+			/* An image's text: its caption, in no pair. */
+			b = dc_block_add(d, DC_CAPTION);
+			b->sub = DC_SUB_CAPTION;
+			dc_seg_add(b, lang[i], l[i]->text, l[i]->lineno,
+			    l[i]->col);
+			i++;
+			continue;
+		}
 		if (bi_both(l[i])) {
 			b = dc_block_add(d, DC_PARA);
 			dc_seg_add(b, lang[i], l[i]->text, l[i]->lineno,
@@ -649,7 +658,9 @@ bi_body(struct dc_doc *d, const struct dc_line **l, const int *lang,
 			i++;
 			continue;
 		}
-		for (j = i; j < n && l[j]->heading == 0 && !l[j]->literal &&
+		/* (An item's line, heading -2, pairs as any line.) */
+		for (j = i; j < n && (l[j]->heading == 0 ||
+		    l[j]->heading == -2) && !l[j]->literal &&
 		    !bi_both(l[j]); j++)
 			;
 		bi_stretch(d, l + i, lang + i, j - i, ratio);

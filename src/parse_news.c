@@ -60,6 +60,7 @@ dc_parse_news(const struct dc_input *in, const struct dc_opts *o)
 	struct dc_node	 *b;
 	struct dc_dateline dl;
 	GPtrArray	 *paras;
+	GArray		 *items = g_array_new(FALSE, FALSE, sizeof(int));
 	size_t		  i, n = 0, h = 0, start, k, f, indented = 0;
 	int		  mixed, *lines, *cols, *heads, top = 0;
 
@@ -102,7 +103,9 @@ dc_parse_news(const struct dc_input *in, const struct dc_opts *o)
 		k = 0;
 		/* A Markdown heading stands alone, and ends a paragraph. */
 		heads[paras->len] = l[i]->heading > 0 ? l[i]->heading - top +
-		    1 : 0;
+		    1 : l[i]->heading == -1 ? -1 : 0;
+		if (l[i]->heading == -2)
+			g_array_append_val(items, l[i]->lineno);
 		run[k++] = l[i++];
 		while (mixed && heads[paras->len] == 0 && i < n &&
 		    l[i]->indent == 0 && l[i]->heading == 0 && !l[i]->brk &&
@@ -120,7 +123,7 @@ dc_parse_news(const struct dc_input *in, const struct dc_opts *o)
 	 * first that is no heading);
 	 * those closing the text are sign-offs (dc_body_roles()). */
 	memset(&dl, 0, sizeof(dl));
-	for (f = 0; f < paras->len && heads[f] > 0; f++)
+	for (f = 0; f < paras->len && heads[f] != 0; f++)
 		;
 	if (f < paras->len && dc_dateline(d, paras->pdata[f], &dl)) {
 		dc_node_append(d->root, dc_node_new(DC_DATELINE, DC_LANG_ZH,
@@ -135,7 +138,10 @@ dc_parse_news(const struct dc_input *in, const struct dc_opts *o)
 			p += dl.end;
 		if (*p == '\0')
 			continue;
-		b = dc_block_add(d, heads[i] > 0 ? DC_HEADING : DC_PARA);
+		b = dc_block_add(d, heads[i] > 0 ? DC_HEADING : heads[i] < 0 ?
+		    DC_CAPTION : DC_PARA);
+		if (heads[i] < 0)
+			b->sub = DC_SUB_CAPTION;
 		if (heads[i] > 0)
 			b->level = heads[i] > 3 ? 3 : heads[i];
 		dc_seg_add(b, dc_text_lang(p, strlen(p)) == DC_LANG_EN ?
@@ -149,6 +155,9 @@ dc_parse_news(const struct dc_input *in, const struct dc_opts *o)
 	g_free(heads);
 	g_free(run);
 	g_free(l);
+	dc_body_items(items);
 	dc_body_roles(d, o);
+	dc_body_items(NULL);
+	g_array_free(items, TRUE);
 	return d;
 }

@@ -284,6 +284,7 @@ dc_parse_plain(struct dc_input *in, const struct dc_opts *o)
 	size_t		  cap = 16;
 	char		 *t, *gap, seen = 0;
 	int		  lang, prev = -1, top = 0;
+	GArray		 *items;
 
 	start = dc_frontmatter(d, in->lines, in->nlines);
 	l = g_new(const struct dc_line *, in->nlines + 1);
@@ -327,6 +328,7 @@ dc_parse_plain(struct dc_input *in, const struct dc_opts *o)
 	if (prev < 0)
 		prev = DC_LANG_ZH;
 	run = g_new(const struct dc_line *, cap);
+	items = g_array_new(FALSE, FALSE, sizeof(int));
 	for (i = h; i < n; ) {
 		k = 0;
 		if (l[i]->heading > 0) {
@@ -334,6 +336,16 @@ dc_parse_plain(struct dc_input *in, const struct dc_opts *o)
 			b = dc_block_add(d, DC_HEADING);
 			b->level = l[i]->heading - top + 1 > 3 ? 3 :
 			    l[i]->heading - top + 1;
+			dc_seg_add(b, lang, l[i]->text, l[i]->lineno,
+			    l[i]->col);
+			line_spent(in, l[i++]);
+			continue;
+		}
+		if (l[i]->heading == -1) {
+			/* An image's text: its caption. */
+			lang = l[i]->lang < 0 ? prev : l[i]->lang;
+			b = dc_block_add(d, DC_CAPTION);
+			b->sub = DC_SUB_CAPTION;
 			dc_seg_add(b, lang, l[i]->text, l[i]->lineno,
 			    l[i]->col);
 			line_spent(in, l[i++]);
@@ -362,6 +374,8 @@ dc_parse_plain(struct dc_input *in, const struct dc_opts *o)
 		}
 		b = dc_block_add(d, DC_PARA);
 		dc_seg_add(b, lang, t, run[0]->lineno, run[0]->col);
+		if (run[0]->heading == -2)
+			g_array_append_val(items, run[0]->lineno);
 		g_free(t);
 		while (k > 0)
 			line_spent(in, run[--k]);
@@ -372,7 +386,10 @@ dc_parse_plain(struct dc_input *in, const struct dc_opts *o)
 	/* Every line is in the model now: the roles' tables need not
 	 * stand beside the line array. */
 	dc_input_free(in);
+	dc_body_items(items);
 	dc_body_roles(d, o);
+	dc_body_items(NULL);
+	g_array_free(items, TRUE);
 	return d;
 }
 

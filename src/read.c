@@ -307,12 +307,15 @@ read_tei(const char *buf, size_t len, char **x, size_t *xlen)
 
 /*
  * Parse an input held in memory; name is the source's name for the
- * metadata, path the file read (NULL if none: no sidecar).  Returns
- * the document, or NULL after reporting an error.
+ * metadata, path the file read (NULL if none: no sidecar).  own: NULL,
+ * or buf's g_malloc()ed buffer, which is freed (or taken by the input)
+ * as soon as the text is decoded, and *own set to NULL: a long text
+ * is held twice at most.  Returns the document, or NULL after
+ * reporting an error.
  */
 static struct dc_doc *
 read_mem(const char *buf, size_t len, const char *name, const char *path,
-    const struct dc_opts *o)
+    const struct dc_opts *o, char **own)
 {
 	struct dc_input	 in;
 	struct dc_found	 found;
@@ -351,10 +354,17 @@ read_mem(const char *buf, size_t len, const char *name, const char *path,
 		struct dc_input raw = { (char *)buf, len, NULL, 0, path };
 		return dc_read_checked(dc_parse_json(&raw, o));
 	}
-	if (dc_input_decode(buf, len, o, &in) == -1)
+	if (dc_input_decode(buf, len, o, &in, own) == -1)
 		return NULL;
+	if (own != NULL) {
+		g_free(*own);
+		*own = NULL;
+	}
 	read_breaks(&in, o);
 	dc_input_web(&in, &found, o->keep_markup);
+	/* The lines hold the text now: the whole of it is not read again. */
+	g_free(in.buf);
+	in.buf = NULL;
 	dc_input_split(&in);
 	/* A file of one language has no pairs on a line: its English
 	 * words in Chinese lines are names, code, links. */
@@ -472,7 +482,7 @@ struct dc_doc *
 dc_parse_mem(const char *buf, size_t len, const char *name,
     const struct dc_opts *o)
 {
-	return read_mem(buf, len, name, NULL, o);
+	return read_mem(buf, len, name, NULL, o, NULL);
 }
 
 /* The input size limit when --max-input-size does not give one. */
@@ -684,7 +694,7 @@ dc_parse_file(const char *path, const struct dc_opts *o)
 			g_free(buf);
 			return NULL;
 		}
-		d = read_mem(buf, len, "-", path, o);
+		d = read_mem(buf, len, "-", path, o, &buf);
 		g_free(buf);
 		return d;
 	}
@@ -719,7 +729,7 @@ dc_parse_file(const char *path, const struct dc_opts *o)
 		return NULL;
 	}
 	base = g_path_get_basename(path);
-	d = read_mem(buf, len, base, path, o);
+	d = read_mem(buf, len, base, path, o, &buf);
 	g_free(base);
 	g_free(buf);
 	return d;

@@ -26,14 +26,24 @@ static int	speaker_like(const char *, int, int);
 static int	heading_kind(const char *);
 
 /* Dateline: who, where, when, and 电/讯; a byline in brackets may
- * follow after white space.  Month and day in any digits. */
+ * follow after white space.  Month and day in any digits, the month
+ * left out where an agency dates by the day ("台北29日電"); either
+ * script's 电/電, 讯/訊.  Agencies bracket it in any of the brackets
+ * of NEWS_OPEN ("【共同社马尼拉4月2日电】", "〔记者某某／台北报导〕"). */
+#define NEWS_OPEN "[（(【〔［\\[]"
+#define NEWS_CLOSE "[）)】〕］\\]]"
 #define NEWS_NUM "(?:\\d{1,2}|[０-９]{1,2}|[一二三四五六七八九十]{1,3})"
+#define NEWS_SENT "(电|讯|電|訊|消息|报道|報導|报导)"
 #define NEWS_DATELINE \
-	"^[（(]?(.{0,24}?)((?:(?:\\d{4}|[０-９]{4})年)?" NEWS_NUM "月" \
-	NEWS_NUM "日)(电|讯|消息|报道)"
+	"^" NEWS_OPEN "?(.{0,24}?)((?:(?:\\d{4}|[０-９]{4})年)?(?:" NEWS_NUM \
+	"月)?" NEWS_NUM "日)" NEWS_SENT
 #define NEWS_XUN \
-	"^[（(]?(本报|本刊|本网|本台|新华社|中新社|[" HAN "]{1,6}?(?:社|报|網|网|台)|" \
+	"^" NEWS_OPEN "?(本报|本刊|本网|本台|新华社|中新社|[" HAN "]{1,6}?(?:社|报|網|网|台)|" \
 	"[" HAN "]{2,4}(?=讯[\\s\\x{3000}（(]))()讯"
+/* A dateline of place alone, closed by its bracket at once, as papers
+ * that gather wires write it: "（北京综合讯）", "（巴尔的摩综合电）". */
+#define NEWS_PLACE \
+	"^" NEWS_OPEN "([" HAN "]{2,10}?)(?:综合|綜合)?()(?:电|讯|電|訊)" NEWS_CLOSE
 /* A byline without brackets after the dateline: "记者刘凡　周昌和",
  * names apart by spaces or 、, a space before the text. */
 #define NEWS_BYLINE2 \
@@ -46,7 +56,8 @@ static int	heading_kind(const char *);
 
 /* Agencies name themselves by these endings (新华社, 本报, 人民网). */
 #define NEWS_AGENCY \
-	"^(本报|本刊|本网|本台|新华社|中新社|.{1,8}?(?:社|报|网|台|刊|中心))(.*)$"
+	"^(本报|本報|本刊|本网|本網|本台|新华社|新華社|中新社|" \
+	".{1,8}?(?:社|报|報|网|網|台|臺|刊|中心))(.*)$"
 
 
 
@@ -81,6 +92,10 @@ enum rx_id {
 	RX_BYLINE_META_SP,	/* dc_byline_meta() */
 	RX_DATELINE,	/* dc_dateline_at() */
 	RX_DATELINE_XUN,	/* dc_dateline_at() */
+	RX_DATELINE_PLACE,	/* dc_dateline_at() */
+	RX_DATELINE_REPORTER,	/* dateline_place() */
+	RX_DATELINE_REPORT,	/* dateline_report() */
+	RX_OPEN_BRACKET,	/* dc_dateline() */
 	RX_DATELINE_BY,	/* dc_dateline() */
 	RX_DATELINE_BY2,	/* dc_dateline() */
 	RX_IS_ADDRESS_ZH,	/* dc_is_address() */
@@ -94,7 +109,10 @@ enum rx_id {
 	RX_SEG_ENUM_ENEND,	/* dc_seg_enum() */
 	RX_FIND_DATE_EN1,	/* find_date() */
 	RX_FIND_DATE_EN2,	/* find_date() */
-	RX_FIND_DATE_ISO3,	/* find_date() */
+	RX_FIND_DATE_ISO3,
+	RX_FIND_DATE_MDY,	/* date_slashed() */
+	RX_TITLE_DATE,	/* title_date() */
+	RX_CLOCK12,	/* date_slashed() */	/* find_date() */
 	RX_SPEAKER_LIKE_OFFICE,	/* speaker_like() */
 	RX_SPEAKER_LIKE_SEP,	/* speaker_like() */
 	RX_SPEAKER_LIKE_NAME,	/* speaker_like() */
@@ -104,6 +122,7 @@ enum rx_id {
 	RX_TITLE_SPEAKER,	/* title_speaker(): "主席某某在…的讲话" */
 	RX_STAFF,		/* trailer_form(): "值班编辑：某某" */
 	RX_CREDIT_LINE,		/* header_credit(): "文｜某某", "编辑｜某某" */
+	RX_HEADER_REPORTERS,	/* header_zh(): "■本报记者 某某" */
 	RX_TRAIL_URL,		/* trailer_form(): an address alone */
 	RX_TRAIL_LABEL,		/* trailer_form(): "来源：", "原标题：" */
 	RX_SPEAKER_ZH_OFFICE,	/* speaker_zh() */
@@ -152,11 +171,22 @@ static const struct {
 	GRegexCompileFlags	 flags;
 } rx_table[RX__MAX] = {
 	[RX_BYLINE_META_AGENCY] = { NEWS_AGENCY, 0 },
-	[RX_BYLINE_META_REP] = { "^(本报|新华社|中新社)?(特派)?"
-	  "(记者|通讯员|实习生|编辑)+\\s*", 0 },
+	/* RX_BYLINE_META_REP: who the reporters are (any agency's
+	 * "某某社记者", either script) and what they did ("报导", "摄"),
+	 * around their names */
+	[RX_BYLINE_META_REP] = { "^[" HAN "]{0,6}?(?:特派|特约|特約|駐|驻)?"
+	  "(?:记者|記者|通讯员|通訊員|实习生|實習生|编辑|編輯)+\\s*|"
+	  "\\s*(?:报导|报道|報導|報道|采写|採寫|摄|攝)$", 0 },
 	[RX_BYLINE_META_SP] = { "[\\s\\x{3000}\\x{00A0}]+", 0 },
 	[RX_DATELINE] = { NEWS_DATELINE, 0 },
 	[RX_DATELINE_XUN] = { NEWS_XUN, 0 },
+	[RX_DATELINE_PLACE] = { NEWS_PLACE, 0 },
+	[RX_DATELINE_REPORT] = { "^" NEWS_OPEN "((?:[" HAN "]{0,6}?)(?:记者|記者|"
+	  "编译|編譯|特派员|特派員)[^／/（()）〔〕【】]{1,20})[／/]([" HAN "]{2,10}?)"
+	  "(?:报导|报道|報導|報道)" NEWS_CLOSE, 0 },
+	[RX_DATELINE_REPORTER] = { "^(?:特派|特约|特約|駐|驻)?(?:记者|記者)"
+	  "([" HAN "·、]{2,40})$", 0 },
+	[RX_OPEN_BRACKET] = { "^" NEWS_OPEN, 0 },
 	[RX_DATELINE_BY] = { NEWS_BYLINE, 0 },
 	[RX_IS_ADDRESS_ZH] = { "^(尊敬的|敬爱的|敬愛的|亲爱的|親愛的|各位|诸位|"
 	  "諸位|女士们|女士們|先生们|先生們|朋友们|朋友們|同志们|"
@@ -188,10 +218,19 @@ static const struct {
 	  "April|May|June|July|August|September|October|"
 	  "November|December) (\\d{1,2})(?:st|nd|rd|th)?,? "
 	  "(\\d{4})\\b", 0 },
+	[RX_FIND_DATE_MDY] = { "(?<![\\d/])(\\d{1,2})/(\\d{1,2})/(\\d{4})"
+	  "(?![\\d/])", 0 },
+	[RX_CLOCK12] = { "^[\\s\\x{00A0}]+\\d{1,2}:\\d{2}(?::\\d{2})?"
+	  "[\\s\\x{00A0}]*[AaPp]\\.?[Mm]\\b", 0 },
+	[RX_TITLE_DATE] = { "[|｜·•—–][\\s\\x{3000}]*(\\S.{5,18})$", 0 },
 	/* RX_FIND_DATE_ISO3: a time may follow ISO 8601's "T" */
 	[RX_FIND_DATE_ISO3] = { "\\b(\\d{4})[-/.](\\d{1,2})[-/.]"
 	  "(\\d{1,2})(?:\\b|(?=T\\d))", 0 },
-	[RX_SPEAKER_LIKE_OFFICE] = { ZH_OFFICE "[\\s　]*" ZH_NAME "$", 0 },
+	/* RX_SPEAKER_LIKE_OFFICE: an office and a name, after what names
+	 * the office's body ("外交部长 某某"), never after a clause and a
+	 * space (a headline's "某部三任部长落马 前部长某某被查") */
+	[RX_SPEAKER_LIKE_OFFICE] = { "^[^\\s　]{0,20}?" ZH_OFFICE "[\\s　]*"
+	  ZH_NAME "$", 0 },
 	[RX_SPEAKER_LIKE_SEP] = { "[\\s　]" ZH_NAME "$", 0 },
 	[RX_SPEAKER_LIKE_NAME] = { "^[" HAN "]{2,4}$", 0 },
 	[RX_SPEAKER_LIKE_GENRE] = { ZH_GENRE, 0 },
@@ -207,6 +246,13 @@ static const struct {
 	[RX_STAFF] = {
 	  "^[（(【\\[]?[" HAN "]{0,4}(?:编辑|編輯|校对|校對|审校|審校|编审|編審|"
 	  "审核|審核|监制|監製|统筹|統籌|排版|美编|美編)[ \\t\\x{3000}]*[：:|｜]", 0 },
+	/* RX_HEADER_REPORTERS: a header line of reporters and nothing
+	 * else, an ornament before it as papers print it */
+	[RX_HEADER_REPORTERS] = {
+	  "^[■●◆▲□★☆◎※＊*\\s\\x{3000}]*((?:[" HAN "]{0,6}?)(?:特派|特约|特約|"
+	  "駐|驻)?(?:记者|記者|通讯员|通訊員|实习生|實習生)(?:[\\s\\x{3000}]+"
+	  "[" HAN "·]{2,5}|[" HAN "·]{2,3})(?:[\\s\\x{3000}、]+(?:(?:记者|記者|通讯员|通訊員|"
+	  "实习生|實習生)[\\s\\x{3000}]*)?[" HAN "·]{2,5})*)$", 0 },
 	/* RX_CREDIT_LINE: a credit, the name after a bar or a colon */
 	[RX_CREDIT_LINE] = {
 	  "^(文|作者|撰文|记者|記者|采写|採寫|编辑|編輯|责编|責編|图|圖|图片|圖片|"
@@ -273,7 +319,9 @@ static const struct {
 	"编者注|编者)[】\\]]?[：:]?|Editor[’']s [Nn]ote[:.]?)", 0 },
 	[RX_R_CAPTION] = {
 	  "^(?:(?:图片|圖片|照片|上图|下图|左图|右图|题图|资料图|图|圖)[：:]|"
-	"图为|圖為|(?:Photo|Caption|Picture)[:.] )", 0 },
+	"图为|圖為|(?:Photo|Caption|Picture)[:.] |"
+	"(?:Photo|Photograph|Image|Picture|Illustration)s?"
+	"(?: by| courtesy of| credit:)\\s)", 0 },
 	[RX_R_CREDIT] = {
 	  "^[（(]?[^，。！？；（()）]{0,24}?[\\s\\x{3000}\\x{00A0}]*\\S{1,12}"
 	"[\\s\\x{3000}\\x{00A0}]*(?:摄|攝|供图|供圖)[）)]?$", 0 },
@@ -301,11 +349,16 @@ static const struct {
 	[RX_R_SIGNED] = { "^(?:[（(][" HAN "·]{2,12}[）)]|[" HAN "·]{2,4}|"
 	"[" HAN "]{2,16}(?:委员会|委員會|办公室|辦公室|政府|协会|協會|中心|"
 	"编辑部|编委会|联合会|总会|学会|研究会|部|局|厅|院|社|会))$", 0 },
+	/* RX_R_TURN_ZH, _EN: a speaker's label, bare or in brackets as
+	 * transcripts write it ("[主持人]：", "【嘉宾】：", "[Speaker 0]:") */
 	[RX_R_TURN_ZH] = {
-	  "^([" HAN "·]{1,8}?)[\\s\\x{3000}]*[：:][\\s\\x{3000}]*(?=\\S)", 0 },
+	  "^(?|[\\[【［]([^\\]】］\\d][^\\]】］]{0,19})[\\]】］]|"
+	  "([" HAN "·]{1,8}?))[\\s\\x{3000}]*[：:][\\s\\x{3000}]*(?=\\S)", 0 },
 	[RX_R_TURN_EN] = {
-	  "^(Q|A|Question|Answer|Interviewer|Reporter|Host|Moderator|"
-	"[A-Z][a-z]+(?: [A-Z][a-z]+){0,2})[:：][\\s]*(?=\\S)", 0 },
+	  "^(?|\\[([^\\]\\d][^\\]]{0,19})\\]|(Q|A|Question|Answer|"
+	"Interviewer|Reporter|Host|Moderator|"
+	"[A-Z][a-z]+\\.?(?: (?:[A-Z][a-z]*\\.?|de|van|von|da|del)){0,3}))"
+	"[:：][\\s]*(?=\\S)", 0 },
 	[RX_R_TURN_STRONG] = {
 	  "^(记者|記者|问|問|答|主持人|提问|提問|回答|Q|A|Question|Answer|"
 	"Interviewer|Reporter|Host|Moderator)$", 0 },
@@ -494,11 +547,25 @@ last_char(const char *s)
 static int
 byline_names(const char *s)
 {
+	GString	 *t;
 	char	**v;
 	long	  n;
 	int	  i, ok = 1;
 
-	v = g_strsplit_set(s, "、，,", -1);
+	/*
+	 * Not g_strsplit_set(s, "、，,"): it parts at each byte of the
+	 * set, inside characters, and g_utf8_strlen() of the pieces read
+	 * past their ends (a name list found or not from run to run).
+	 */
+	t = g_string_new(NULL);
+	for (; *s != '\0'; s++)
+		if (strncmp(s, "、", 3) == 0 || strncmp(s, "，", 3) == 0) {
+			g_string_append_c(t, ',');
+			s += 2;
+		} else
+			g_string_append_c(t, *s);
+	v = g_strsplit(t->str, ",", -1);
+	g_string_free(t, TRUE);
 	for (i = 0; v[i] != NULL && ok; i++) {
 		n = g_utf8_strlen(v[i], -1);
 		ok = n <= 5 || (strstr(v[i], "·") != NULL && n <= 20) ||
@@ -506,6 +573,40 @@ byline_names(const char *s)
 	}
 	g_strfreev(v);
 	return ok;
+}
+
+/*
+ * The place of a dateline, which may carry its reporters before it
+ * ("记者王小明北京", "記者甲乙丙、丁戊己台北": an agency's wire names who
+ * filed it between agency and place).  Names and place run together:
+ * a name is taken as three characters where two are left for the
+ * place, else two, as most names and places are.
+ */
+static void
+dateline_place(struct dc_doc *d, const char *p)
+{
+	GMatchInfo	*mi = NULL;
+	char		*names, *last, *cut;
+	long		 n;
+
+	if (!g_regex_match(R(RX_DATELINE_REPORTER), p, 0, &mi)) {
+		g_match_info_free(mi);
+		dc_meta_set(&d->meta.l[DC_LANG_ZH].place, p);
+		return;
+	}
+	names = g_match_info_fetch(mi, 1);
+	g_match_info_free(mi);
+	last = g_utf8_strrchr(names, -1, 0x3001);
+	last = last != NULL ? last + strlen("、") : names;
+	n = g_utf8_strlen(last, -1);
+	if (n >= 4) {
+		cut = g_utf8_offset_to_pointer(last, n >= 5 ? 3 : 2);
+		dc_meta_set(&d->meta.l[DC_LANG_ZH].place, cut);
+		*cut = '\0';
+	}
+	if (d->meta.reporters == NULL)
+		dc_meta_set(&d->meta.reporters, names);
+	g_free(names);
 }
 
 /*
@@ -524,11 +625,11 @@ dc_byline_meta(struct dc_doc *d, const char *where, const char *date,
 		p = g_match_info_fetch(mi, 2);
 		dc_meta_set(&d->meta.agency, a);
 		if (*p != '\0')
-			dc_meta_set(&d->meta.l[DC_LANG_ZH].place, p);
+			dateline_place(d, p);
 		g_free(a);
 		g_free(p);
 	} else if (*where != '\0')
-		dc_meta_set(&d->meta.l[DC_LANG_ZH].place, where);
+		dateline_place(d, where);
 	g_match_info_free(mi);
 	mi = NULL;
 	/* A dateline's month and day do not replace a date with its
@@ -571,6 +672,33 @@ dc_byline_meta(struct dc_doc *d, const char *where, const char *date,
 	g_free(r);
 }
 
+/* The input lines of the markup's list items, for the body now read
+ * (dc_body_items()); a thread's own, as files convert in threads. */
+static _Thread_local const GArray *body_items;
+
+/*
+ * The readers say which lines were a list's items before the body's
+ * roles are decided (NULL after): an item is never a signature (a
+ * list at the end, "- 交通安排", read as a name signing the text).
+ */
+void
+dc_body_items(const GArray *items)
+{
+	body_items = items;
+}
+
+/* Was block b a list item of the markup? */
+static int
+body_item(const struct dc_node *b)
+{
+	guint	 i;
+
+	for (i = 0; body_items != NULL && i < body_items->len; i++)
+		if (g_array_index(body_items, int, i) == b->line)
+			return 1;
+	return 0;
+}
+
 /*
  * Does a dateline open text?  (For telling news apart.)
  */
@@ -579,7 +707,54 @@ dc_dateline_at(const char *text)
 {
 
 	return g_regex_match(R(RX_DATELINE), text, 0, NULL) ||
-	    g_regex_match(R(RX_DATELINE_XUN), text, 0, NULL);
+	    g_regex_match(R(RX_DATELINE_XUN), text, 0, NULL) ||
+	    g_regex_match(R(RX_DATELINE_REPORT), text, 0, NULL) ||
+	    g_regex_match(R(RX_DATELINE_PLACE), text, 0, NULL);
+}
+
+/* The bytes of a closing bracket at p, 0 for none. */
+static int
+dateline_close(const char *p)
+{
+	static const char *const cl[] = { ")", "]", "）", "】", "〕", "］" };
+	size_t		 i;
+
+	for (i = 0; i < G_N_ELEMENTS(cl); i++)
+		if (strncmp(p, cl[i], strlen(cl[i])) == 0)
+			return (int)strlen(cl[i]);
+	return 0;
+}
+
+/*
+ * A dateline of reporter and place in brackets, as Taiwan's papers
+ * open a report: "〔記者某某／台北報導〕", "〔編譯某某／綜合報導〕".
+ * Returns 1 and fills *dl, or 0.
+ */
+static int
+dateline_report(struct dc_doc *d, const char *text, struct dc_dateline *dl)
+{
+	GMatchInfo	*mi = NULL;
+	char		*by, *where;
+	int		 st, en;
+
+	if (!g_regex_match(R(RX_DATELINE_REPORT), text, 0, &mi)) {
+		g_match_info_free(mi);
+		return 0;
+	}
+	by = g_match_info_fetch(mi, 1);
+	where = g_match_info_fetch(mi, 2);
+	g_match_info_fetch_pos(mi, 0, &st, &en);
+	g_match_info_free(mi);
+	dl->dateline = g_strndup(text, en);
+	dl->end = en;
+	if (strcmp(where, "综合") == 0 || strcmp(where, "綜合") == 0)
+		*where = '\0';
+	dc_byline_meta(d, where, "", by);
+	g_free(by);
+	g_free(where);
+	while (text[dl->end] == ' ' || strncmp(text + dl->end, "　", 3) == 0)
+		dl->end += text[dl->end] == ' ' ? 1 : 3;
+	return 1;
 }
 
 /*
@@ -594,15 +769,23 @@ dc_dateline(struct dc_doc *d, const char *text, struct dc_dateline *dl)
 	int		 st, en, bst, ben, xun = 0;
 
 	memset(dl, 0, sizeof(*dl));
+	if (dateline_report(d, text, dl))
+		return 1;
 	if (!g_regex_match(R(RX_DATELINE), text, 0, &mi)) {
 		g_match_info_free(mi);
 		mi = NULL;
 		/* "本报讯": an agency's dateline without date or place. */
-		if (!g_regex_match(R(RX_DATELINE_XUN), text, 0, &mi)) {
+		if (g_regex_match(R(RX_DATELINE_XUN), text, 0, &mi))
+			xun = 1;
+		else {
 			g_match_info_free(mi);
-			return 0;
+			mi = NULL;
+			if (!g_regex_match(R(RX_DATELINE_PLACE), text, 0,
+			    &mi)) {
+				g_match_info_free(mi);
+				return 0;
+			}
 		}
-		xun = 1;
 	}
 	where = g_match_info_fetch(mi, 1);
 	date = g_match_info_fetch(mi, 2);
@@ -610,12 +793,8 @@ dc_dateline(struct dc_doc *d, const char *text, struct dc_dateline *dl)
 	g_match_info_free(mi);
 	mi = NULL;
 	/* A bracketed dateline closes with its bracket. */
-	if ((text[0] == '(' || g_str_has_prefix(text, "（"))) {
-		if (text[en] == ')')
-			en += 1;
-		else if (strncmp(text + en, "）", 3) == 0)
-			en += 3;
-	}
+	if (g_regex_match(R(RX_OPEN_BRACKET), text, 0, NULL))
+		en += dateline_close(text + en);
 	dl->dateline = g_strndup(text, en);
 	dl->end = en;
 	/* A byline in brackets, or one of names without them. */
@@ -1009,6 +1188,46 @@ find_date(const char *s, char **iso, int *st, int *en)
 	return find_date_warn(s, iso, st, en, 1);
 }
 
+/*
+ * A date with its year last and slashes ("4/2/2024", "25/12/2023"):
+ * the number over 12 is the day; where both could be the month, a
+ * 12-hour clock after it ("4/2/2024 12:30 PM") says the month comes
+ * first, as it does where that clock is read; else it says no date.
+ * Returns 4 and the parts, or 0.
+ */
+static int
+date_slashed(const char *s, int *yv, int *mv, int *dv, int *st, int *en)
+{
+	GMatchInfo	*mi = NULL;
+	char		*a, *b, *c;
+	int		 x, y, ok = 0;
+
+	if (!g_regex_match(R(RX_FIND_DATE_MDY), s, 0, &mi)) {
+		g_match_info_free(mi);
+		return 0;
+	}
+	a = g_match_info_fetch(mi, 1);
+	b = g_match_info_fetch(mi, 2);
+	c = g_match_info_fetch(mi, 3);
+	x = atoi(a);
+	y = atoi(b);
+	g_match_info_fetch_pos(mi, 0, st, en);
+	if (x > 12 && y <= 12)
+		*dv = x, *mv = y, ok = 4;
+	else if (y > 12 && x <= 12)
+		*mv = x, *dv = y, ok = 4;
+	else if (x <= 12 && y <= 12 && g_regex_match(R(RX_CLOCK12), s + *en,
+	    0, NULL))
+		*mv = x, *dv = y, ok = 4;
+	if (ok)
+		*yv = atoi(c);
+	g_free(a);
+	g_free(b);
+	g_free(c);
+	g_match_info_free(mi);
+	return ok;
+}
+
 /* find_date(), saying so (warn) when a date is not a real one. */
 static int
 find_date_warn(const char *s, char **iso, int *st, int *en, int warn)
@@ -1075,6 +1294,8 @@ find_date_warn(const char *s, char **iso, int *st, int *en, int warn)
 		g_match_info_free(mi);
 		mi = NULL;
 	}
+	if (!ok)
+		ok = date_slashed(s, &yv, &mv, &dv, st, en);
 	if (!ok || mv < 1 || mv > 12 || dv == 0)
 		return 0;
 	/* No year 0 ("202🤖0年" is no 0000): a year is a real one. */
@@ -1255,6 +1476,9 @@ header_like(const struct dc_line *l)
 	}
 	if (dc_is_address(l->text, DC_LANG_ZH) || nchars(l->text) > 50)
 		return 0;
+	/* So is a "# " line here: a headline may ask ("…？") or cry. */
+	if (l->heading == 1 && c != 0x3002)
+		return 1;
 	if (c == 0x3002 || c == 0xFF01 || c == 0xFF1F || c == 0xFF0C ||
 	    c == 0xFF1A || c == 0xFF1B || c == '.' || c == '!' ||
 	    c == '?' || c == ',' || c == ':' || c == ';')
@@ -1310,12 +1534,18 @@ dc_recognise_line(const struct dc_line **l, size_t n, size_t i, int en)
 
 	if (l[i]->blank)
 		return DC_LREC_BLANK | DC_LREC_HEADER;
+	/* An image's text is a figure's: the body's. */
+	if (l[i]->heading < 0)
+		return 0;
 	zh = !(l[i]->lang == DC_LANG_EN || (l[i]->lang < 0 &&
 	    (unsigned char)s[0] < 0x80));
 	/* A line saying where the text came from stands in the header
 	 * whatever its punctuation. */
-	if (header_like(l[i]) || (en == 0 && headline_like(l, n, i)) ||
-	    dc_source_line(s, NULL, NULL))
+	/* A photo's caption or credit under a page's first image
+	 * ("Photo by X on Y", "图片：…") is no header line. */
+	if ((header_like(l[i]) || (en == 0 && headline_like(l, n, i)) ||
+	    dc_source_line(s, NULL, NULL)) && !g_regex_match(R(RX_R_CAPTION),
+	    s, 0, NULL))
 		r |= DC_LREC_HEADER;
 	if (heading_kind(s) != 0)
 		r |= DC_LREC_NUMHEAD;
@@ -1350,6 +1580,26 @@ md_level_recurs(const struct dc_line **l, size_t n, size_t i)
 	return 0;
 }
 
+/* Is heading i the text's first line, a date line the next? */
+static int
+md_dated_top(const struct dc_line **l, size_t n, size_t i)
+{
+	char	*iso = NULL;
+	size_t	 j;
+	int	 st, en, ok;
+
+	for (j = 0; j < i; j++)
+		if (!l[j]->blank)
+			return 0;
+	for (j = i + 1; j < n && l[j]->blank; j++)
+		;
+	if (j >= n || l[j]->heading > 0)
+		return 0;
+	ok = find_date_warn(l[j]->text, &iso, &st, &en, 0) && st <= 3;
+	g_free(iso);
+	return ok;
+}
+
 /*
  * How many of the first n lines form the header block, as the decoder
  * (roles.c) reads the top of the text.  Never all: a text of short
@@ -1381,12 +1631,15 @@ dc_header_end(const struct dc_line **l, size_t n, const struct dc_opts *o)
 		    l[i]->lang == l[i - 1]->lang)
 			rec[i] &= ~DC_LREC_HEADER;
 		/* A section's heading whose level recurs below is one of
-		 * the sections, not the title (which is one); so is any
-		 * heading where the front matter named the title, unless
-		 * it names the speaker or the date. */
-		if ((l[i]->heading >= 2 && md_level_recurs(l, n, i)) ||
-		    (l[i]->section && !(rec[i] & (DC_LREC_SPEAKER |
-		    DC_LREC_DATE))))
+		 * the sections, not the title (which is one) -- unless it
+		 * opens the text and a date line follows it, as a page's
+		 * headline stands over its stamp ("## 标题" over
+		 * "4/2/2024 12:34 PM"), crossheads of its level below; so
+		 * is any heading where the front matter named the title,
+		 * unless it names the speaker or the date. */
+		if ((l[i]->heading >= 2 && md_level_recurs(l, n, i) &&
+		    !md_dated_top(l, n, i)) || (l[i]->section &&
+		    !(rec[i] & (DC_LREC_SPEAKER | DC_LREC_DATE))))
 			rec[i] &= ~DC_LREC_HEADER;
 	}
 	/* Is there a body in the first 24 lines: a line no header
@@ -1677,6 +1930,35 @@ title_speaker(struct dc_lmeta *m, const char *s)
 }
 
 /*
+ * A title that ends in its issue's date after a bar or dash ("某某周报
+ * #376 | 2026-08-03"): the date is the text's where the header has none
+ * (the title keeps it, as written).
+ */
+static void
+title_date(struct dc_doc *d, int lang, const char *s)
+{
+	GMatchInfo	*mi = NULL;
+	char		*iso = NULL, *t;
+	int		 st, en, at;
+
+	if (d->meta.date_iso != NULL || !g_regex_match(R(RX_TITLE_DATE), s,
+	    0, &mi)) {
+		g_match_info_free(mi);
+		return;
+	}
+	g_match_info_fetch_pos(mi, 1, &at, NULL);
+	g_match_info_free(mi);
+	if (find_date_warn(s + at, &iso, &st, &en, 0) && s[at + en] == '\0' &&
+	    strlen(iso) == 10) {
+		dc_meta_set(&d->meta.date_iso, iso);
+		t = g_strndup(s + at + st, en - st);
+		dc_meta_set(&d->meta.l[lang].date, t);
+		g_free(t);
+	}
+	g_free(iso);
+}
+
+/*
  * A Chinese header line: subtitle after dashes, a profile's kicker,
  * date and place, speaker, a title line (with its subtitle after
  * "——"), or, after those, the occasion.  more: lines follow it.
@@ -1712,8 +1994,19 @@ header_zh(struct dc_doc *d, int *seen, const struct dc_line *line, int more)
 		dc_meta_set(&m->subtitle, s + en);
 		header_add(d, DC_SUBTITLE, lang, s, line);
 		*seen = 1;
-	} else if ((g_regex_match(R(RX_HEADER_LINES_PAREN), s, 0, NULL) ||
-	    nchars(s) <= 24) && header_date(d, lang, s)) {
+	} else if (m->title != NULL && g_regex_match(R(RX_HEADER_REPORTERS),
+	    s, 0, &mi)) {
+		/* "■本报记者 某某 通讯员 某某" under the title: the byline. */
+		char *by = g_match_info_fetch(mi, 1);
+		dc_byline_meta(d, "", "", by);
+		header_add(d, DC_BYLINE, lang, s, line);
+		g_free(by);
+		*seen = 1;
+	} else if (!(m->title == NULL && g_regex_match(R(RX_TITLE_DATE), s,
+	    0, NULL)) && (g_regex_match(R(RX_HEADER_LINES_PAREN), s, 0,
+	    NULL) || nchars(s) <= 24) && header_date(d, lang, s)) {
+		/* (Not a first line that ends in a date after a bar: a
+		 * title with its issue's date, title_date().) */
 		header_add(d, DC_DATEPLACE, lang, s, line);
 		/* A page's update time is not the text's own date. */
 		d->meta.date_stamp = g_regex_match_simple("^(?:最后|最後)?"
@@ -1766,6 +2059,7 @@ header_zh(struct dc_doc *d, int *seen, const struct dc_line *line, int more)
 		meta_cat(&m->title, "\u3000", md_strip(s));
 		header_add(d, DC_TITLE, lang, s, line);
 		title_speaker(m, s);
+		title_date(d, lang, s);
 	}
 	g_match_info_free(mi);
 	mi = NULL;
@@ -1798,7 +2092,8 @@ header_en(struct dc_doc *d, int *seen, int *inocc, const struct dc_line *line)
 		/* "Keynote Speech at the APEC CEO Summit": the
 		 * English counterpart of the dash subtitle. */
 		ty = DC_SUBTITLE;
-	} else if (strlen(s) <= 80 && header_date(d, lang, s))
+	} else if (!(m->title == NULL && g_regex_match(R(RX_TITLE_DATE), s,
+	    0, NULL)) && strlen(s) <= 80 && header_date(d, lang, s))
 		ty = DC_DATEPLACE;
 	else if (g_regex_match(R(RX_HEADER_LINES_OCC), s, 0, NULL) &&
 	    *seen)
@@ -1816,6 +2111,7 @@ header_en(struct dc_doc *d, int *seen, int *inocc, const struct dc_line *line)
 	switch (ty) {
 	case DC_TITLE:
 		meta_cat(&m->title, " ", md_strip(s));
+		title_date(d, lang, s);
 		break;
 	case DC_SUBTITLE:
 		meta_cat(&m->subtitle, " ", s);
@@ -2042,6 +2338,22 @@ dc_header_lines(struct dc_doc *d, const struct dc_line **l, size_t n)
  */
 
 
+/* Does s begin with one of the characters of set? */
+static int
+role_starts(const char *s, const char *set)
+{
+	const char	*p;
+	gunichar	 c;
+
+	if (*s == '\0')
+		return 0;
+	c = g_utf8_get_char(s);
+	for (p = set; *p != '\0'; p = g_utf8_next_char(p))
+		if (g_utf8_get_char(p) == c)
+			return 1;
+	return 0;
+}
+
 /* Could pattern id match s at all?  A cheap look that spares most
  * paragraphs the regular expressions. */
 static int
@@ -2064,6 +2376,24 @@ role_may(enum rx_id id, const char *s)
 	case RX_R_EDITOR:
 	case RX_R_EDITOR_END:
 		return strstr(s, "编") != NULL || strstr(s, "編") != NULL;
+	/*
+	 * These four ran on every paragraph, and the matcher reads the
+	 * whole of a long one (its UTF-8 checked) before it fails at
+	 * the start.
+	 */
+	case RX_R_CAPTION:
+		return role_starts(s, "图圖照上下左右题资PCI");
+	case RX_TRAIL_URL:
+		return strchr("hHfFwW", *s) != NULL && *s != '\0';
+	case RX_STAFF:
+		return strchr(s, ':') != NULL || strchr(s, '|') != NULL ||
+		    strstr(s, "：") != NULL || strstr(s, "｜") != NULL;
+	case RX_TRAIL_LABEL:
+		return strchr(s, ':') != NULL || strstr(s, "：") != NULL ||
+		    role_starts(s, "原本作译譯");
+	/* Sixteen characters and a three-character office at most. */
+	case RX_R_SIGNED:
+		return strlen(s) <= 80;
 	default:
 		return 1;
 	}
@@ -2386,6 +2716,11 @@ turn_label(const struct dc_node *s, int *strong, GHashTable *rep)
 	*strong = role_match(RX_R_TURN_STRONG, w);
 	if (*strong)
 		ok = 1;
+	else if (s->text[0] == '[' || g_str_has_prefix(s->text, "【") ||
+	    g_str_has_prefix(s->text, "［"))
+		/* A label in brackets is one by its brackets (a note's
+		 * number is no name: none starts with a digit). */
+		ok = !role_match(RX_R_SAYS, w);
 	else if (s->lang == DC_LANG_ZH)
 		/* A name: two to four characters (more with the dot of
 		 * a transliteration), not a verb of saying. */
@@ -2821,7 +3156,7 @@ body_decide(struct dc_doc *d, struct dc_node *first, const struct dc_opts *o)
 	enum dc_role	*r;
 	const char	*t;
 	size_t		 i, n;
-	int		 lang;
+	int		 lang, item = 0;
 
 	r = dc_roles_decide(first, o, &n);
 	v = g_new(struct dc_node *, n + 1);
@@ -2831,6 +3166,10 @@ body_decide(struct dc_doc *d, struct dc_node *first, const struct dc_opts *o)
 	for (i = n; i-- > 0; ) {
 		b = v[i];
 		if (body_role(d, b, r[i]))
+			continue;
+		/* Above a list item kept in the body nothing closes the
+		 * text (what closes it is after the body). */
+		if (item && r[i] != DC_ROLE_WRITER)
 			continue;
 		switch (r[i]) {
 		case DC_ROLE_BODY:
@@ -2865,10 +3204,15 @@ body_decide(struct dc_doc *d, struct dc_node *first, const struct dc_opts *o)
 			b->type = DC_CAPTION;
 			b->sub = tail_sub(r[i]);
 			break;
+		case DC_ROLE_SIGNED:
+			if (body_item(b)) {
+				item = 1;
+				continue;
+			}
+			/* FALLTHROUGH */
 		case DC_ROLE_BYLINE:
 		case DC_ROLE_DATELINE:
 		case DC_ROLE_EDITOR:
-		case DC_ROLE_SIGNED:
 			b->type = DC_SIGNOFF;
 			b->sub = tail_sub(r[i]);
 			t = block_text(b, &lang);
@@ -3592,7 +3936,10 @@ static int
 join_ok(const struct join_ctx *x, const struct dc_line *last,
     const struct dc_line *l, int cont, int blanks)
 {
-	if (l->body || l->heading || l->brk || (l->lang != last->lang &&
+	/* An item's lines run on (no blank: the markup's soft break). */
+	if (l->body || (l->heading != 0 && !(l->heading == -2 &&
+	    last->heading == -2)) || l->brk || last->heading == -1 ||
+	    (l->lang != last->lang &&
 	    l->lang >= 0) || clause_address(l->text))
 		return 0;
 	if (cont == 0)

@@ -45,6 +45,8 @@ struct tei {
 	GHashTable		*beads;	/* block -> its two-file bead */
 	GPtrArray		*links;	/* tei_link_targets(), or NULL
 					   for one text */
+	int			 mono;	/* one text whose blocks are in
+					   either language (tei_mono()) */
 };
 
 /*
@@ -67,6 +69,24 @@ struct tei_span {
 	const char	*attr;		/* attribute name, or NULL */
 	const char	*val;		/* attribute value */
 };
+
+/*
+ * Block b's text in lang; in a text of one language with some blocks
+ * in another (t->mono: English headings in a Chinese blog), the text
+ * of the block, whatever its language.
+ */
+static const struct dc_node *
+tei_seg(const struct tei *t, const struct dc_node *b, int lang)
+{
+	const struct dc_node	*c, *s = dc_node_seg(b, (enum dc_lang)lang);
+
+	if (s != NULL || !t->mono)
+		return s;
+	for (c = b->child; c != NULL; c = c->next)
+		if (c->type == DC_SEG)
+			return c;
+	return NULL;
+}
 
 #define TEI_MAXSPAN	16
 
@@ -874,8 +894,13 @@ tei_block_start(struct tei *t, const struct dc_node *b, int lang,
 	if (type != NULL)
 		dc_xml_attr(t->x, "type", type);
 	tei_ana(t, b);
+	/* One text, a block in its other language: say which. */
+	if (t->mono && (s = tei_seg(t, b, lang)) != NULL &&
+	    (int)s->lang != lang)
+		dc_xml_attr(t->x, "xml:lang", dc_lang_tag(&t->d->meta,
+		    (int)s->lang));
 	c = g_string_new(NULL);
-	for (s = b->child; s != NULL; s = s->next)
+	for (s = b->child; s != NULL && !t->mono; s = s->next)
 		if (s->type == DC_SEG && (int)s->lang != lang)
 			g_string_append_printf(c, "%s#%s-b%d", c->len ? " " :
 			    "", dc_lang_code(s->lang), idx);
@@ -943,7 +968,7 @@ static void
 tei_block(struct tei *t, const struct dc_node *b, int lang,
     const char *elem, const char *type)
 {
-	const struct dc_node	*s = dc_node_seg(b, lang);
+	const struct dc_node	*s = tei_seg(t, b, lang);
 
 	tei_block_start(t, b, lang, elem, type);
 	if (!tei_dateline_bracketed(t, b, s))
@@ -957,11 +982,11 @@ tei_block(struct tei *t, const struct dc_node *b, int lang,
  * and figures are not: a closer after only those is invalid.
  */
 static int
-tei_has_common(const struct dc_node *b, const struct dc_node *end,
-    int lang)
+tei_has_common(const struct tei *t, const struct dc_node *b,
+    const struct dc_node *end, int lang)
 {
 	for (; b != end; b = b->next)
-		if (dc_part_level(b) > 0 || (dc_node_seg(b, lang) != NULL &&
+		if (dc_part_level(b) > 0 || (tei_seg(t, b, lang) != NULL &&
 		    b->type != DC_NOTE && b->type != DC_CAPTION))
 			return 1;
 	return 0;
@@ -980,14 +1005,14 @@ tei_closer(struct tei *t, const struct dc_node *b,
 	const char		*elem = NULL;
 
 	for (n = b; n != end; n = n->next)
-		if (dc_node_seg(n, lang) != NULL)
+		if (tei_seg(t, n, lang) != NULL)
 			break;
 	if (n == end)
 		return;
 	dc_xml_nl(t->x);
 	dc_xml_start(t->x, "closer");
 	for (n = b; n != end; n = n->next) {
-		if (dc_node_seg(n, lang) == NULL)
+		if (tei_seg(t, n, lang) == NULL)
 			continue;
 		assert(n->type == DC_CLOSING || n->type == DC_SIGNOFF);
 		switch (n->sub) {
@@ -1030,7 +1055,7 @@ tei_turn(struct tei *t, const struct dc_node *b, const struct dc_node *end,
 	const struct dc_node	*n, *s;
 	size_t			 skip;
 
-	s = dc_node_seg(b, lang);
+	s = tei_seg(t, b, lang);
 	/* Among tokens the label stays a seg of the p (tei_seg_content). */
 	skip = s->child == NULL ? s->spk_len : 0;
 	dc_xml_nl(t->x);
@@ -1045,7 +1070,7 @@ tei_turn(struct tei *t, const struct dc_node *b, const struct dc_node *end,
 	tei_seg_content(t, s, skip);
 	dc_xml_end(t->x);
 	for (n = b->next; n != end && n->type == DC_TURN; n = n->next) {
-		if ((s = dc_node_seg(n, lang)) == NULL)
+		if ((s = tei_seg(t, n, lang)) == NULL)
 			continue;
 		if (s->spk_len > 0)
 			break;
@@ -1071,7 +1096,7 @@ tei_figure(struct tei *t, const struct dc_node *b,
 	dc_xml_nl(t->x);
 	dc_xml_start(t->x, "figure");
 	do {
-		if (dc_node_seg(n, lang) == NULL)
+		if (tei_seg(t, n, lang) == NULL)
 			continue;
 		if (n->sub == DC_SUB_CAPTION)
 			tei_block(t, n, lang, "head", NULL);
@@ -1102,7 +1127,7 @@ tei_flow(struct tei *t, const struct dc_node *b, const struct dc_node *end,
 			b = dc_part_end(b);
 			continue;
 		}
-		if (dc_node_seg(b, lang) == NULL) {
+		if (tei_seg(t, b, lang) == NULL) {
 			b = b->next;
 			continue;
 		}
@@ -1174,7 +1199,7 @@ tei_part(struct tei *t, const struct dc_node *b, int lang)
 
 	e = dc_part_end(b);
 	for (n = b; n != e; n = n->next)
-		if (dc_node_seg(n, lang) != NULL)
+		if (tei_seg(t, n, lang) != NULL)
 			break;
 	if (n == e)
 		return;		/* no text in this language */
@@ -1187,14 +1212,14 @@ tei_part(struct tei *t, const struct dc_node *b, int lang)
 		    (n->type == DC_CLOSING || n->type == DC_SIGNOFF);
 		    n = n->prev)
 			cl = n;
-		if (cl != e && !tei_has_common(b->next, cl, lang))
+		if (cl != e && !tei_has_common(t, b->next, cl, lang))
 			cl = e;
 	}
 	dc_xml_nl(t->x);
 	dc_xml_start(t->x, "div");
 	dc_xml_attr(t->x, "type", b->type == DC_VOCATIVE ? "part" :
 	    "section");
-	if (dc_node_seg(b, lang) != NULL) {
+	if (tei_seg(t, b, lang) != NULL) {
 		if (b->type == DC_VOCATIVE) {
 			dc_xml_nl(t->x);
 			dc_xml_start(t->x, "opener");
@@ -1260,7 +1285,7 @@ tei_body(struct tei *t, int lang)
 		tei_hline(t, n, hidx);
 	}
 	for (n = first; n != sal_end; n = n->next) {
-		if (dc_node_seg(n, lang) == NULL)
+		if (tei_seg(t, n, lang) == NULL)
 			continue;
 		if (!opener) {
 			dc_xml_nl(t->x);
@@ -1284,6 +1309,40 @@ tei_body(struct tei *t, int lang)
 		tei_closer(t, tail, NULL, lang);
 	dc_xml_nl(t->x);
 	dc_xml_end(t->x);	/* body */
+}
+
+/*
+ * Is d one text in one language with some blocks in another: no block
+ * in two languages (no pair), a quarter or less of the blocks in the
+ * other?  *first becomes the language of most blocks.
+ */
+static int
+tei_mono(const struct dc_doc *d, int *first)
+{
+	const struct dc_node	*b, *c;
+	size_t			 n[DC_LANG__MAX] = { 0 }, all = 0;
+	int			 i, segs, top = -1;
+
+	for (b = d->root->child; b != NULL; b = b->next) {
+		if (!dc_type_is_block(b->type))
+			continue;
+		segs = 0;
+		for (c = b->child; c != NULL; c = c->next)
+			if (c->type == DC_SEG) {
+				segs++;
+				n[c->lang]++;
+			}
+		if (segs > 1)
+			return 0;
+		all += segs > 0;
+	}
+	for (i = 0; i < DC_LANG__MAX; i++)
+		if (top < 0 || n[i] > n[top])
+			top = i;
+	if (all == 0 || n[top] * 4 < all * 3)
+		return 0;
+	*first = top;
+	return 1;
 }
 
 static void
@@ -1765,7 +1824,9 @@ tei_header(struct tei *t)
 	dc_xml_nl(t->x);
 	dc_xml_start(t->x, "langUsage");
 	for (i = 0; i < DC_LANG__MAX; i++) {
-		if (!(t->texts & (1u << i)))
+		/* One text may hold blocks in another language too. */
+		if (!(t->texts & (1u << i)) && !(t->mono &&
+		    (t->d->meta.langs & (1u << i))))
 			continue;
 		dc_xml_nl(t->x);
 		dc_xml_start(t->x, "language");
@@ -1922,6 +1983,13 @@ render_tei(const struct dc_doc *d, const struct dc_opts *o,
 	 * the original's. */
 	if (d->align != NULL && (t.texts & (1u << d->align->lang_a)))
 		t.first = (int)d->align->lang_a;
+	/* Blocks in two languages but none in both, no translation: one
+	 * text in the language of most blocks, the others in place. */
+	if (ntexts > 1 && d->align == NULL && tei_mono(d, &t.first)) {
+		t.mono = 1;
+		t.texts = 1u << t.first;
+		ntexts = 1;
+	}
 
 	/* Pairs only where there are two texts to link: one text of a
 	 * million short paragraphs need not hold a pair for each. */

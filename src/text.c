@@ -21,6 +21,15 @@
 int
 dc_char_script_lang(unsigned int c)
 {
+	/*
+	 * ASCII and the CJK Unified Ideographs first: nearly every
+	 * character, and g_unichar_get_script() searches a table (its
+	 * scripts for these checked against it code point by code point).
+	 */
+	if (c < 0x80)
+		return g_ascii_isalpha(c) ? DC_LANG_EN : -1;
+	if (c >= 0x4E00 && c <= 0x9FEF)
+		return DC_LANG_ZH;
 	if (c >= 0xFF01 && c <= 0xFF5E)
 		return -1;
 	switch (g_unichar_get_script(c)) {

@@ -24,6 +24,7 @@ enum rx_id {
 	RX_URL,		/* a line that is only an address */
 	RX_LABEL,	/* "标题：…": a crawler's or CMS's label */
 	RX_KEY,		/* "publish date/发表日期: …": a header's key */
+	RX_FIELD,	/* "媒體: …": a field line beside labels */
 	RX_ANNOT,	/* "{{person_name:方英}}": an inline annotation */
 	RX__MAX
 };
@@ -38,10 +39,16 @@ static const struct {
 	[RX_LABEL] = {
 	  "^(标题|主标题|題目|题目|標題|副标题|副標題|引题|引題|肩题|作者|"
 	  "来源|來源|出处|出處|稿源|日期|时间|時間|发布时间|發布時間|发布日期|"
-	  "链接|鏈接|网址|網址|原文链接|原文地址|原文网址|正文|内容|內容|"
+	  "链接|鏈接|連結|链结|網址|网址|原文链接|原文鏈接|原文連結|原文地址|"
+	  "原文網址|原文网址|正文|内容|內容|"
 	  "责任编辑|責任編輯|编辑|編輯|原标题|原標題|"
 	  "URL|Url|url|Link|Source|Title|Subtitle|Author|Date|Editor)"
 	  "[ \\t\\x{3000}]*[：:][ \\t\\x{3000}]*(.*)$", 0 },
+	/* RX_FIELD: any short key and a short value, as a page's field
+	 * lines beside its known labels ("媒體: HOY TV", "備份: 链接") */
+	[RX_FIELD] = {
+	  "^([\\x{3400}-\\x{9FFF}]{1,4}|[A-Za-z][A-Za-z ]{0,15})"
+	  "[ \\t\\x{3000}]*[：:][ \\t\\x{3000}]*([^。！？!?]{1,60})$", 0 },
 	/* RX_KEY: a lower-case key, its translation, and the value; or
 	 * a key of an exporter's translated in Chinese */
 	[RX_KEY] = {
@@ -268,6 +275,28 @@ web_author(struct dc_found *f, const char *v, const struct dc_line *l)
 	g_free(title);
 }
 
+/*
+ * A source label's value that is a link written without its
+ * parentheses ("[某台]https://…", as hand-made Markdown has it): the
+ * name is the source, the address an address.  Returns 1 if so.
+ */
+static int
+web_label_link(struct dc_found *f, const char *v, const struct dc_line *l)
+{
+	const char	*e;
+	char		*name;
+
+	if (v[0] != '[' || (e = strchr(v, ']')) == NULL || e == v + 1 ||
+	    !g_regex_match(R(RX_URL), e + 1, 0, NULL))
+		return 0;
+	name = g_strndup(v + 1, (gsize)(e - v - 1));
+	dc_meta_set(&f->from, name);
+	web_node(f, DC_SOURCE, DC_SUB_FROM, name, l);
+	g_ptr_array_add(f->urls, g_strdup(e + 1));
+	g_free(name);
+	return 1;
+}
+
 /* Keep a label's value where it belongs. */
 static void
 web_label(struct dc_found *f, enum web_label k, const char *v,
@@ -302,6 +331,8 @@ web_label(struct dc_found *f, enum web_label k, const char *v,
 		web_node(f, DC_DATEPLACE, DC_SUB_NONE, v, l);
 		break;
 	case WL_FROM:
+		if (web_label_link(f, v, l))
+			break;
 		if (g_regex_match(R(RX_URL), v, 0, NULL)) {
 			g_ptr_array_add(f->urls, g_strdup(v));
 			web_node(f, DC_SOURCE, DC_SUB_URL, v, l);
@@ -666,15 +697,73 @@ web_md_shortcode(GString *b, const char *p, const char *e)
 }
 
 /*
+ * A wiki link at p ("[[target]]", "[[target|text]]", "[[zh:text]]"
+ * as wikis and their mirrors write them) leaves its text to b: the
+ * part after '|', else the target without a short ASCII namespace
+ * ("zh:", "wikipedia:").  Returns the bytes taken, 0 if p starts
+ * none (no "]]" on the line, or a bracket inside).
+ */
+static size_t
+web_md_wikilink(GString *b, const char *p, const char *e)
+{
+	const char	*q, *t, *bar = NULL;
+
+	if (e - p < 5 || p[0] != '[' || p[1] != '[')
+		return 0;
+	for (q = p + 2; q + 1 < e && !(q[0] == ']' && q[1] == ']'); q++)
+		if (*q == '[' || *q == ']' || *q == '\n')
+			return 0;
+		else if (*q == '|' && bar == NULL)
+			bar = q;
+	/* "[[1]](url)" is a link whose text is "[1]". */
+	if (q + 1 >= e || q == p + 2 || (q + 2 < e && (q[2] == '(' ||
+	    (q[2] == '[' && (q + 3 >= e || q[3] != '[')))))
+		return 0;
+	if (bar != NULL)
+		t = bar + 1;
+	else {
+		for (t = p + 2; t < q && (g_ascii_isalpha(*t) || *t == '-');
+		    t++)
+			;
+		t = t < q && *t == ':' && t > p + 2 && t - p <= 14 ?
+		    t + 1 : p + 2;
+	}
+	g_string_append_len(b, t, q - t);
+	return (size_t)(q + 2 - p);
+}
+
+/* Where a heading's closing attribute list "{.class #id key=v}"
+ * starts (white space before it), or NULL. */
+static const char *
+web_md_attrs(const char *s, const char *e)
+{
+	const char	*q = e;
+
+	while (q > s && (q[-1] == ' ' || q[-1] == '\t' || q[-1] == '\r'))
+		q--;
+	if (q == s || q[-1] != '}')
+		return NULL;
+	for (q--; q > s && q[-1] != '{'; q--)
+		if (q[-1] == '}' || q[-1] == '\n')
+			return NULL;
+	if (q == s || (q[0] != '.' && q[0] != '#' && q[0] != ':'))
+		return NULL;
+	q--;
+	while (q > s && (q[-1] == ' ' || q[-1] == '\t'))
+		q--;
+	return q;
+}
+
+/*
  * One line of the pre-pass to b: a heading with no space after its
  * "#" gets one; a ":::" directive fence loses its mark and type
  * (its title stays), a footnote its mark; the marks web_md_mark()
- * finds go.
+ * finds go, a wiki link leaves its text (web_md_wikilink()).
  */
 static void
 web_md_line(GString *b, const char *s, const char *e)
 {
-	const char	*p;
+	const char	*p, *q;
 	size_t		 n = strspn(s, "#");
 	int		 open = 0;
 
@@ -684,6 +773,10 @@ web_md_line(GString *b, const char *s, const char *e)
 		g_string_append_c(b, ' ');
 		s += n;
 	}
+	/* A heading's attribute list ("# Tabs {.tabset}", "## 概述 {#intro}",
+	 * Pandoc's and kramdown's "{: .class}") is markup. */
+	if (n >= 1 && n <= 6 && (q = web_md_attrs(s, e)) != NULL)
+		e = q;
 	if (e - s >= 3 && strncmp(s, ":::", 3) == 0) {
 		for (s += 3; s < e && *s == ':'; s++)
 			;
@@ -701,6 +794,13 @@ web_md_line(GString *b, const char *s, const char *e)
 			g_string_append_len(b, s, p - s);
 			if (*p == '{')
 				web_md_shortcode(b, p, p + n);
+			s = p += n;
+		} else if (p[0] == '[' && p + 1 < e && p[1] == '[') {
+			g_string_append_len(b, s, p - s);
+			if ((n = web_md_wikilink(b, p, e)) == 0) {
+				g_string_append_c(b, '[');
+				n = 1;
+			}
 			s = p += n;
 		} else
 			p++;
@@ -807,6 +907,11 @@ web_piece(GArray *out, struct dc_piece *p, const struct dc_line *l,
 			return;
 		}
 		web_line_set(&nl, l, p->text, p->heading);
+		/* A paragraph the markup ended is one: the blank line
+		 * before this line is the markup's, not a double-spaced
+		 * text's (dc_input_join() joins across those). */
+		nl.brk = out->len > 0 && g_array_index(out, struct dc_line,
+		    out->len - 1).blank;
 		nl.literal = p->literal;
 		p->text = NULL;
 		g_array_append_val(out, nl);
@@ -832,6 +937,14 @@ web_piece(GArray *out, struct dc_piece *p, const struct dc_line *l,
 			web_label(f, WL_FROM, p->text, l);
 		return;
 	case DC_PIECE_ID:
+		return;
+	case DC_PIECE_NAV:
+		/* A site's link ("返回"): a link line of the header. */
+		g_strstrip(p->text);
+		web_node(f, DC_SOURCE, DC_SUB_URL, p->text, l);
+		return;
+	case DC_PIECE_NAVURL:
+		g_ptr_array_add(f->urls, g_strdup(p->text));
 		return;
 	}
 	abort();
@@ -1069,6 +1182,30 @@ web_markup(struct dc_input *in, size_t fm, struct dc_found *f, int keep)
 }
 
 /*
+ * Is line i a field line ("媒體: 點新聞", "備份: Video Archive") that
+ * stands beside a label the web pass knows: the label line lab right
+ * before it, or one right after (blank lines between)?  A page's
+ * header names its own fields; the unknown ones among known ones are
+ * fields too, not the title's next line.
+ */
+static int
+web_field_beside(const struct dc_input *in, size_t i, size_t lab)
+{
+	size_t	 q;
+
+	if (!g_regex_match(R(RX_FIELD), in->lines[i].text, 0, NULL) ||
+	    g_regex_match(R(RX_LABEL), in->lines[i].text, 0, NULL))
+		return 0;
+	for (q = i; q > 0 && (q == i || in->lines[q].blank); q--)
+		if (q - 1 == lab)
+			return 1;
+	for (q = i + 1; q < in->nlines && in->lines[q].blank; q++)
+		;
+	return q < in->nlines && g_regex_match(R(RX_LABEL),
+	    in->lines[q].text, 0, NULL);
+}
+
+/*
  * Read front matter ("key: value" of YAML, "key = value" of TOML,
  * between fences): its title, subtitle, date, author and source go to
  * f (they win over a reader's guess, as a label does), an address
@@ -1231,7 +1368,7 @@ dc_input_web(struct dc_input *in, struct dc_found *f, int keep)
 {
 	struct dc_line	*l;
 	GMatchInfo	*mi = NULL;
-	size_t		 i, j, fm, content = 0;
+	size_t		 i, j, fm, content = 0, lab = (size_t)-1;
 	int		 body = 0, mark = 0;
 	enum web_label	 k;
 	char		*w, *v;
@@ -1267,7 +1404,19 @@ dc_input_web(struct dc_input *in, struct dc_found *f, int keep)
 			g_free(l->text);
 			continue;
 		}
-		if (g_regex_match(R(RX_LABEL), l->text, 0, &mi)) {
+		if (!body && content <= 2 && web_field_beside(in, i, lab)) {
+			/* A field of the page's own beside its labels. */
+			web_node(f, DC_SOURCE, DC_SUB_FROM, l->text, l);
+			f->markup++;
+			g_free(l->text);
+			continue;
+		}
+		/* No colon, no label: the matcher would read the line
+		 * through (its UTF-8 checked) to fail at its start. */
+		if ((strchr(l->text, ':') != NULL ||
+		    strstr(l->text, "：") != NULL) &&
+		    g_regex_match(R(RX_LABEL), l->text, 0, &mi)) {
+			lab = i;
 			w = g_match_info_fetch(mi, 1);
 			v = g_match_info_fetch(mi, 2);
 			k = web_label_kind(w);

@@ -31,6 +31,7 @@ struct mk {
 	int		 heading;	/* level of the heading being read */
 	int		 literal;	/* in a code block */
 	int		 blocks;	/* HTML blocks open (<p>, <div>) */
+	int		 items;		/* Markdown list items open */
 	size_t		 removed;	/* tags, marks and fields taken out */
 };
 
@@ -42,7 +43,9 @@ mk_push(struct mk *m, enum dc_piece_kind k, int line, const char *text,
 
 	p.kind = k;
 	p.line = line;
-	p.heading = k == DC_PIECE_TEXT ? m->heading : 0;
+	/* A list item's line is marked -2 (parse.h). */
+	p.heading = k != DC_PIECE_TEXT ? 0 : m->heading != 0 ? m->heading :
+	    m->items > 0 ? -2 : 0;
 	p.literal = k == DC_PIECE_TEXT ? m->literal : 0;
 	p.text = text != NULL ? g_strndup(text, len) : NULL;
 	g_array_append_val(m->out, p);
@@ -572,6 +575,48 @@ mk_md_setext_prose(cmark_node *n)
 	    last == 0xFF1F || last == '.' || last == '!' || last == '?';
 }
 
+/*
+ * Is block n (a paragraph or heading) a navigation link and nothing
+ * else: one link to a page of the same site by a relative address
+ * ("[返回](README.md)", "[← Back](../index.html)"), with a short
+ * text?  A mirror or wiki puts one above and below each page; it is
+ * no part of the text (least of all its title): its text and address
+ * go to the pieces as a link line's.
+ */
+static int
+mk_md_nav(struct mk *m, cmark_node *n, int line0)
+{
+	cmark_node	*c, *link = NULL, *t;
+	const char	*url, *lit;
+	GString		*b;
+	long		 len;
+
+	for (c = cmark_node_first_child(n); c != NULL; c = cmark_node_next(c))
+		if (cmark_node_get_type(c) == CMARK_NODE_LINK && link == NULL)
+			link = c;
+		else if (cmark_node_get_type(c) != CMARK_NODE_TEXT ||
+		    (lit = cmark_node_get_literal(c)) == NULL ||
+		    lit[strspn(lit, " \t")] != '\0')
+			return 0;
+	if (link == NULL || (url = cmark_node_get_url(link)) == NULL ||
+	    *url == '\0' || *url == '#' || strstr(url, "://") != NULL ||
+	    strchr(url, ':') != NULL || g_str_has_prefix(url, "//"))
+		return 0;
+	b = g_string_new(NULL);
+	for (t = cmark_node_first_child(link); t != NULL;
+	    t = cmark_node_next(t))
+		if ((lit = cmark_node_get_literal(t)) != NULL)
+			g_string_append(b, lit);
+	len = g_utf8_strlen(b->str, -1);
+	if (len > 0 && len <= 16) {
+		m->line = cmark_node_get_start_line(n) + line0 - 1;
+		mk_push(m, DC_PIECE_NAV, m->line, b->str, b->len);
+		mk_push(m, DC_PIECE_NAVURL, m->line, url, strlen(url));
+	}
+	g_string_free(b, TRUE);
+	return len > 0 && len <= 16;
+}
+
 /* Enter (ev CMARK_EVENT_ENTER) or leave a Markdown node; returns 1 to
  * skip the node's children. */
 static int
@@ -584,6 +629,10 @@ mk_md_node(struct mk *m, cmark_node *n, cmark_event_type ev, int line0)
 	case CMARK_NODE_PARAGRAPH:
 	case CMARK_NODE_HEADING:
 		mk_flush(m);
+		if (ev == CMARK_EVENT_ENTER && mk_md_nav(m, n, line0)) {
+			m->removed++;
+			return 1;
+		}
 		if (ev == CMARK_EVENT_ENTER) {
 			m->line = cmark_node_get_start_line(n) + line0 - 1;
 			m->heading = cmark_node_get_type(n) ==
@@ -620,15 +669,32 @@ mk_md_node(struct mk *m, cmark_node *n, cmark_event_type ev, int line0)
 		if (t == 2)
 			mk_flush(m);
 		return 0;
-	case CMARK_NODE_LINK:
 	case CMARK_NODE_IMAGE:
+		/* An image's text (its alt, as a page's figure shows
+		 * it) is a line of its own, a caption (heading -1): no
+		 * title, no paragraph's words. */
+		if (ev == CMARK_EVENT_ENTER && m->heading == 0 &&
+		    cmark_node_first_child(n) != NULL) {
+			mk_flush(m);
+			m->heading = -1;
+		} else if (ev == CMARK_EVENT_EXIT && m->heading < 0) {
+			mk_flush(m);
+			m->heading = 0;
+		}
+		if (ev == CMARK_EVENT_ENTER)
+			return mk_md_link(m, n);
+		return 0;
+	case CMARK_NODE_LINK:
 		if (ev == CMARK_EVENT_ENTER)
 			return mk_md_link(m, n);
 		return 0;
 	case CMARK_NODE_ITEM:
 		/* A list's items are blocks of their own. */
-		if (ev == CMARK_EVENT_EXIT)
+		if (ev == CMARK_EVENT_EXIT) {
 			mk_para(m);
+			m->items--;
+		} else
+			m->items++;
 		m->removed += ev == CMARK_EVENT_ENTER;
 		return 0;
 	case CMARK_NODE_THEMATIC_BREAK:

@@ -86,6 +86,21 @@ xhtml_file_add(struct epub *e, const char *name, char *data, size_t len,
 	return f;
 }
 
+/*
+ * Add c to a set of characters; a bit each below U+10000 spares the
+ * hash table the characters met before (nearly all of a long text's).
+ */
+static void
+epub_char_add(GHashTable *h, guint8 *seen, gunichar c)
+{
+	if (c < 0x10000) {
+		if (seen[c >> 3] & (1u << (c & 7)))
+			return;
+		seen[c >> 3] |= (guint8)(1u << (c & 7));
+	}
+	g_hash_table_add(h, GUINT_TO_POINTER(c));
+}
+
 /* Remember the characters of a text of language l, for font subsets. */
 static void
 epub_chars(struct epub *e, enum dc_lang l, const char *s, size_t len)
@@ -96,9 +111,9 @@ epub_chars(struct epub *e, enum dc_lang l, const char *s, size_t len)
 	for (p = s; p < end && *p != '\0'; p = g_utf8_next_char(p)) {
 		c = g_utf8_get_char(p);
 		/* The body face backs up the heading face: both. */
-		g_hash_table_add(e->chars[0][l], GUINT_TO_POINTER(c));
+		epub_char_add(e->chars[0][l], e->seen[0][l], c);
 		if (e->head)
-			g_hash_table_add(e->chars[1][l], GUINT_TO_POINTER(c));
+			epub_char_add(e->chars[1][l], e->seen[1][l], c);
 	}
 }
 
@@ -1511,6 +1526,8 @@ xhtml_init(struct epub *e, const struct dc_doc *d, const struct dc_opts *o,
 		    g_direct_equal);
 		e->chars[1][i] = g_hash_table_new(g_direct_hash,
 		    g_direct_equal);
+		e->seen[0][i] = g_malloc0(0x10000 / 8);
+		e->seen[1][i] = g_malloc0(0x10000 / 8);
 	}
 	e->files = g_ptr_array_new_with_free_func(epub_file_free);
 	e->fonts = g_ptr_array_new_with_free_func(epub_font_free);
@@ -1525,6 +1542,8 @@ xhtml_fini(struct epub *e)
 	for (i = 0; i < DC_LANG__MAX; i++) {
 		g_hash_table_destroy(e->chars[0][i]);
 		g_hash_table_destroy(e->chars[1][i]);
+		g_free(e->seen[0][i]);
+		g_free(e->seen[1][i]);
 	}
 	g_ptr_array_free(e->files, TRUE);
 	g_ptr_array_free(e->fonts, TRUE);

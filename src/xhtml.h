@@ -49,6 +49,8 @@ struct epub {
 	int			 bi;	/* more than one language */
 	GHashTable		*chars[2][DC_LANG__MAX]; /* code points
 					   used, [in headings][language] */
+	guint8			*seen[2][DC_LANG__MAX]; /* ... those below U+10000
+						   as bits: most are met again */
 	int			 head;	/* writing heading text */
 	GPtrArray		*files;	/* struct epub_file, zip order */
 	GPtrArray		*fonts;	/* struct epub_font */

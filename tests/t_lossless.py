@@ -4,7 +4,9 @@ its TEI (the text, the header, or an attribute that keeps it: a link's
 target, a token's part of speech), except markup and label words.  A
 tagged container's tags (any name, with their ids and id fields) and a page's scripts
 and styles are markup too; of a CoNLL-U corpus, the forms, the tags and
-the sentence ids are its text; a Markdown footnote's mark is markup.
+the sentence ids are its text; a Markdown footnote's mark is markup, and
+so are a wiki link's target and namespace ("[[zh:text]]", "[[page|text]]")
+and a heading's attribute list ("# Tabs {.tabset}").
 
 Usage: t_lossless.py DOCCONV TMPDIR INPUT...
 """
@@ -17,14 +19,18 @@ TAG = re.compile(r'<!--.*?-->|</?(?:a|abbr|b|big|body|br|center|cite|code|del|di
                  r'label|li|link|mark|meta|nav|ol|p|q|s|script|section|small|span|strike|'
                  r'strong|style|sub|sup|table|tbody|td|th|thead|title|tr|u|ul|wbr|'
                  r'blockquote|article|header|footer)\b[^<>]*>', re.I)
-LABEL = re.compile(r'^\s*(标题|主标题|题目|副标题|引题|肩题|作者|来源|出处|稿源|日期|时间|'
+LABEL = re.compile(r'^\s*[*_]*(标题|主标题|题目|副标题|引题|肩题|作者|来源|出处|稿源|日期|时间|'
                    r'发布时间|发布日期|链接|网址|原文链接|原文地址|原文网址|正文|内容|'
                    r'责任编辑|编辑|原标题|URL|Url|url|Link|Source|Title|Subtitle|Author|'
-                   r'Date|Editor)\s*[：:]', re.M)
+                   r'Date|Editor|'
+                   r'標題|題目|副標題|引題|來源|出處|時間|發布時間|鏈接|網址|內容|'
+                   r'責任編輯|編輯|原標題|連結|原文連結|原文鏈接|原文網址)[*_]*\s*[：:]', re.M)
 COMPOUND = re.compile(r'\][A-Za-z]+(?=\s|$)')
 SCRIPT = re.compile(r'<(script|style)\b.*?</\1>', re.I | re.S)
 ANYTAG = re.compile(r'<[/?!]?[A-Za-z][^<>]*>')
 FOOTREF = re.compile(r'\[\^[^\]\s\[]+\]')
+HATTRS = re.compile(r'^(#{1,6}[^\n]*?)[ \t]+\{[.#:][^{}\n]*\}[ \t]*$', re.M)
+WIKILINK = re.compile(r'\[\[(?:[^\[\]|\n]*\|)?(?:[A-Za-z-]{1,12}:)?([^\[\]\n]*)\]\]')
 IDFIELD = re.compile(r'<(docno|docid|doc_id|id|guid)>[^<>]*</\1>', re.I)
 
 def conll(src):
@@ -44,7 +50,7 @@ for f in inputs:
     src = conll(src) or SCRIPT.sub(' ', src)
     if src.lstrip().startswith('<'):
         src = ANYTAG.sub('\n', IDFIELD.sub('\n', src))
-    text = COMPOUND.sub('', LABEL.sub('', html.unescape(TAG.sub('\n', FOOTREF.sub('', src)))))
+    text = COMPOUND.sub('', LABEL.sub('', html.unescape(TAG.sub('\n', WIKILINK.sub(r'\1', HATTRS.sub(r'\1', FOOTREF.sub('', src)))))))
     want = counted(text)
     out = os.path.join(tmp, os.path.basename(f) + '.tei.xml')
     r = subprocess.run([exe, '-q', '--tei', '-o', out, f], capture_output=True)
