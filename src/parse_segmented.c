@@ -462,10 +462,27 @@ dc_parse_segmented(const struct dc_input *in, const struct dc_opts *o)
 		} else {
 			off = blk == NULL ? seg_dateline(d, &dl[i], sent[i]) :
 			    0;
+			/* The dateline (and byline) were the whole line:
+			 * no paragraph of nothing. */
+			if (off > 0 && sent[i]->child == NULL) {
+				dc_node_free(sent[i]);
+				sent[i] = NULL;
+				joinnext = 0;
+				continue;
+			}
 			blk = dc_block_add(d, DC_PARA);
 			seg = dc_seg_add(blk, lang, dl[i].text + off,
 			    dl[i].lineno, dl[i].col);
 			dc_node_append(seg, sent[i]);
+			/* A dateline or byline cut out of a token leaves
+			 * tokens that may join otherwise than the line
+			 * did ("）�r" "board" cut to "�r" "board" take
+			 * a space): the text is the tokens'. */
+			if (off > 0 && sent[i]->child != NULL) {
+				t = dc_tokens_join(seg);
+				g_free(seg->text);
+				seg->text = t;
+			}
 		}
 		sent[i]->lang = lang;
 		sent[i] = NULL;

@@ -1094,20 +1094,33 @@ static char *
 web_tpl_blank(const char *s, size_t len)
 {
 	char	*b = g_memdup2(s, len + 1), *p, *q, *end = b + len;
+	char	*seen = NULL;
+	int	 dbl;
 
 	b[len] = '\0';
 	for (p = b; p + 1 < end; p++) {
 		if (p[0] != '{' || !(p[1] == '%' || (p[1] == '{' && p + 2 <
 		    end && (p[2] == '<' || p[2] == '%'))))
 			continue;
-		for (q = p + 2; q + 1 < end && *q != '\n' && !(q[1] == '}' &&
-		    (q[0] == '%' || q[0] == '}' || q[0] == '>')); q++)
-			;
+		/* The first closer (or line end) at or after p + 2 is the
+		 * one found for an opener before p, if that one lies at
+		 * or after p + 2: looking again made a line of openers
+		 * and no closer quadratic (800 kB took 140 s). */
+		if (seen != NULL && seen >= p + 2)
+			q = seen;
+		else
+			for (q = p + 2; q + 1 < end && *q != '\n' &&
+			    !(q[1] == '}' && (q[0] == '%' || q[0] == '}' ||
+			    q[0] == '>')); q++)
+				;
+		seen = q;
 		if (q + 1 >= end || *q == '\n')
 			continue;
-		if (q[0] != '%' && (q + 2 >= end || q[2] != '}'))
+		/* "{{%" closes with "%}}", "{%" with "%}". */
+		dbl = p[1] == '{';
+		if ((q[0] != '%' || dbl) && (q + 2 >= end || q[2] != '}'))
 			continue;
-		q += q[0] == '%' ? 2 : 3;
+		q += q[0] == '%' && !dbl ? 2 : 3;
 		memset(p, ' ', (size_t)(q - p));
 		p = q - 1;
 	}
