@@ -589,21 +589,57 @@ web_records(const struct dc_line *l, size_t from, size_t n)
 	return commas <= 8 && l[first].text[0] != ' ' ? WEB_CSV : WEB_NONE;
 }
 
-/* A vertical corpus: nearly every line that is not a comment holds
- * tab-separated columns, at least three such lines, and blank lines
- * or comments part its sentences. */
+/*
+ * Is the first field of a tab-separated line one token (a word or a
+ * number: short, no space inside), as a vertical corpus's is, and is
+ * its last field a number alone (a page, a count)?
+ */
+static void
+web_fields(const char *s, int *tok, int *num)
+{
+	const char	*tab = strchr(s, '\t'), *last = strrchr(s, '\t') + 1;
+	const char	*p;
+	size_t		 k = 0;
+
+	*tok = 1;
+	for (p = s; p < tab; p = g_utf8_next_char(p), k++)
+		if (*p == ' ' || g_utf8_get_char(p) == 0x3000 || k >= 16)
+			*tok = 0;
+	while (*last == ' ')
+		last++;
+	for (p = last; g_ascii_isdigit(*p); p++)
+		continue;
+	while (*p == ' ' || *p == '\r')
+		p++;
+	*num = p > last && *p == '\0';
+}
+
+/*
+ * A vertical corpus: nearly every line that is not a comment holds
+ * tab-separated columns, at least three such lines, each opening with
+ * one token.  A contents list ("第一章 总则<TAB>3") or a list of counts,
+ * whose lines open with words and end in a number, is text: read as a
+ * corpus, its entries would be dropped as markup.
+ */
 static int
 web_vertical(const struct dc_line *l, size_t from, size_t n)
 {
-	size_t	 i, rows = 0, cols = 0;
+	size_t	 i, rows = 0, cols = 0, toks = 0, nums = 0;
+	int	 tok, num;
 
 	for (i = from; i < n; i++) {
 		if (l[i].blank || l[i].text[0] == '#')
 			continue;
 		rows++;
-		cols += strchr(l[i].text, '\t') != NULL;
+		if (strchr(l[i].text, '\t') == NULL)
+			continue;
+		cols++;
+		web_fields(l[i].text, &tok, &num);
+		toks += tok;
+		nums += num;
 	}
-	return cols >= 3 && cols * 10 >= rows * 9;
+	return cols >= 3 && cols * 10 >= rows * 9 && toks * 10 >= cols * 9 &&
+	    nums * 10 < cols * 9;
 }
 
 static enum web_kind
