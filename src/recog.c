@@ -1701,6 +1701,22 @@ title_docno_at(const char *s)
 	return st;
 }
 
+/*
+ * The names of a reporters' line ("■本报记者 某某 通讯员 某某"), or NULL
+ * (g_free()).
+ */
+static char *
+header_reporters(const char *s)
+{
+	GMatchInfo	*mi = NULL;
+	char		*by = NULL;
+
+	if (g_regex_match(R(RX_HEADER_REPORTERS), s, 0, &mi))
+		by = g_match_info_fetch(mi, 1);
+	g_match_info_free(mi);
+	return by;
+}
+
 /* A Markdown heading's text without its "# " marks. */
 static const char *
 md_strip(const char *s)
@@ -1969,6 +1985,7 @@ header_zh(struct dc_doc *d, int *seen, const struct dc_line *line, int more)
 	struct dc_lmeta	*m = &d->meta.l[DC_LANG_ZH];
 	const char	*s = line->text;
 	GMatchInfo	*mi = NULL;
+	char		*by;
 	int		 lang = DC_LANG_ZH, st, en;
 
 	/* Dashes open a subtitle: en is where it starts. */
@@ -1994,10 +2011,8 @@ header_zh(struct dc_doc *d, int *seen, const struct dc_line *line, int more)
 		dc_meta_set(&m->subtitle, s + en);
 		header_add(d, DC_SUBTITLE, lang, s, line);
 		*seen = 1;
-	} else if (m->title != NULL && g_regex_match(R(RX_HEADER_REPORTERS),
-	    s, 0, &mi)) {
+	} else if (m->title != NULL && (by = header_reporters(s)) != NULL) {
 		/* "■本报记者 某某 通讯员 某某" under the title: the byline. */
-		char *by = g_match_info_fetch(mi, 1);
 		dc_byline_meta(d, "", "", by);
 		header_add(d, DC_BYLINE, lang, s, line);
 		g_free(by);
