@@ -545,6 +545,8 @@ struct dc_pairs {
 struct dc_pairs	*dc_pairs_new(const struct dc_doc *);
 void		 dc_pairs_free(struct dc_pairs *);
 char		*dc_pair_text(const struct dc_pair *, enum dc_lang);
+struct _GHashTable;
+struct _GHashTable *dc_beads_by_block(const struct dc_doc *);
 const size_t	*dc_seg_cuts(const struct dc_bead *, const struct dc_node *);
 
 /*

@@ -1218,24 +1218,6 @@ ts_before(const struct ts *t, const struct dc_node *b)
 	return t->gap;
 }
 
-/* Two files aligned: each block's bead (ts_set_text()). */
-static void
-ts_beads(struct ts *t)
-{
-	struct dc_pairs	*ps;
-	size_t		 i;
-
-	if (t->doc->align == NULL)
-		return;
-	t->beads = g_hash_table_new(g_direct_hash, g_direct_equal);
-	ps = dc_pairs_new(t->doc);
-	for (i = 0; i < ps->n; i++)
-		if (ps->p[i].blk != NULL && ps->p[i].bead != NULL)
-			g_hash_table_insert(t->beads, (gpointer)ps->p[i].blk,
-			    (gpointer)ps->p[i].bead);
-	dc_pairs_free(ps);
-}
-
 /* The text set of a ts_set's language i. */
 #define TS_TEXT(s, i)	((s)->txt[i] != NULL ? (s)->txt[i] : (s)->seg[i]->text)
 
@@ -1834,7 +1816,8 @@ ts_run(const struct dc_doc *d, const struct dc_opts *o, ts_emit_fn emit,
 	if (ts_styles(&t) == -1)
 		goto out;
 	ts_headtitles(&t);
-	ts_beads(&t);
+	/* Two files aligned: each block's bead (ts_set_text()). */
+	t.beads = dc_beads_by_block(t.doc);
 
 	/* Book margins: inner narrower than outer, foot deeper than head. */
 	t.inner = dc_style_len(&t.sty->inner, t.pw);

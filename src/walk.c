@@ -184,6 +184,30 @@ dc_pairs_free(struct dc_pairs *ps)
 }
 
 /*
+ * A two-file document's beads by block (block -> its dc_bead), for
+ * dc_seg_cuts(); NULL if d is not two files aligned.  The caller
+ * destroys the table.
+ */
+GHashTable *
+dc_beads_by_block(const struct dc_doc *d)
+{
+	struct dc_pairs	*ps;
+	GHashTable	*h;
+	size_t		 i;
+
+	if (d->align == NULL)
+		return NULL;
+	h = g_hash_table_new(g_direct_hash, g_direct_equal);
+	ps = dc_pairs_new(d);
+	for (i = 0; i < ps->n; i++)
+		if (ps->p[i].blk != NULL && ps->p[i].bead != NULL)
+			g_hash_table_insert(h, (gpointer)ps->p[i].blk,
+			    (gpointer)ps->p[i].bead);
+	dc_pairs_free(ps);
+	return h;
+}
+
+/*
  * The text of one side of a pair: the block's text in l, or its
  * header lines joined (Chinese lines with U+3000, as the model joins
  * a title's, others with a space).  NULL if that side is empty;

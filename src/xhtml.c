@@ -971,18 +971,14 @@ epub_nav_link(struct epub *e, struct dc_xml *x, const char *target,
 	dc_xml_end(x);
 }
 
-/* A navigation link labelled with a fixed text in each language. */
+/* A fixed text in each language of the book, a span each, in order. */
 static void
-epub_nav_fixed(struct epub *e, struct dc_xml *x, const char *href,
-    const char *type, const char *const *labels)
+epub_label_spans(struct epub *e, struct dc_xml *x,
+    const char *const *labels)
 {
 	enum dc_lang	 l;
 	int		 i, first = 1;
 
-	dc_xml_start(x, "a");
-	if (type != NULL)
-		epub_type(e, x, type);
-	dc_xml_attr(x, "href", href);
 	for (i = 0; i < DC_LANG__MAX; i++) {
 		l = xhtml_nth_lang(e, i);
 		if (!(e->langs & (1u << l)))
@@ -992,6 +988,18 @@ epub_nav_fixed(struct epub *e, struct dc_xml *x, const char *href,
 		first = 0;
 		epub_elem(e, x, "span", "l", l, labels[l]);
 	}
+}
+
+/* A navigation link labelled with a fixed text in each language. */
+static void
+epub_nav_fixed(struct epub *e, struct dc_xml *x, const char *href,
+    const char *type, const char *const *labels)
+{
+	dc_xml_start(x, "a");
+	if (type != NULL)
+		epub_type(e, x, type);
+	dc_xml_attr(x, "href", href);
+	epub_label_spans(e, x, labels);
 	dc_xml_end(x);
 }
 
@@ -1029,18 +1037,9 @@ epub_toc(struct epub *e, struct dc_xml *x, int inpage)
 	dc_xml_start(x, inpage ? "h2" : "h1");
 	dc_xml_attr(x, "class", "toc-head");
 	dc_xml_attr(x, "id", "toc-head");
-	first = 1;
-	for (i = 0; i < DC_LANG__MAX; i++) {
-		l = xhtml_nth_lang(e, i);
-		if (!(e->langs & (1u << l)))
-			continue;
-		if (!first)
-			dc_xml_text(x, " ");
-		first = 0;
-		e->head = 1;
-		epub_elem(e, x, "span", "l", l, epub_toc_label[l]);
-		e->head = 0;
-	}
+	e->head = 1;
+	epub_label_spans(e, x, epub_toc_label);
+	e->head = 0;
 	dc_xml_end(x);
 	dc_xml_nl(x);
 	dc_xml_start(x, "ol");
@@ -1410,24 +1409,6 @@ xhtml_css_text(struct epub *e, int charset,
 	return g_string_free(b, FALSE);
 }
 
-/* Two files aligned: each block's bead (epub_seg_parts()). */
-static void
-epub_beads(struct epub *e)
-{
-	struct dc_pairs	*ps;
-	size_t		 i;
-
-	if (e->doc->align == NULL)
-		return;
-	e->beads = g_hash_table_new(g_direct_hash, g_direct_equal);
-	ps = dc_pairs_new(e->doc);
-	for (i = 0; i < ps->n; i++)
-		if (ps->p[i].blk != NULL && ps->p[i].bead != NULL)
-			g_hash_table_insert(e->beads, (gpointer)ps->p[i].blk,
-			    (gpointer)ps->p[i].bead);
-	dc_pairs_free(ps);
-}
-
 /* Set up the writer's state for d: the book, or (html) the page. */
 void
 xhtml_init(struct epub *e, const struct dc_doc *d, const struct dc_opts *o,
@@ -1455,7 +1436,8 @@ xhtml_init(struct epub *e, const struct dc_doc *d, const struct dc_opts *o,
 	}
 	e->files = g_ptr_array_new_with_free_func(epub_file_free);
 	e->fonts = g_ptr_array_new_with_free_func(epub_font_free);
-	epub_beads(e);
+	/* Two files aligned: each block's bead (epub_seg_parts()). */
+	e->beads = dc_beads_by_block(e->doc);
 }
 
 void
