@@ -197,6 +197,9 @@ runs_on(const struct dc_line *a, const struct dc_line *b, size_t ww)
  * line breaking keeps off a line's start)?  Then it is the line before
  * wrapped one character late, as exports that cut lines at a fixed
  * width leave it, and it runs on into that line whatever else holds.
+ * The marks are those of dc_is_closing_punct() that no real line opens
+ * with: not the ellipses and middle dots, nor the ASCII marks other
+ * than , and ; (".NET", "?!", ":)" begin lines of text).
  */
 static int
 opens_closed(const struct dc_line *b)
