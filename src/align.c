@@ -1330,6 +1330,10 @@ al_meta(struct dc_doc *d, struct al_side *a, struct al_side *b)
 			m->urls = s->urls;
 			s->urls = NULL;
 		}
+		if (m->nav == NULL) {
+			m->nav = s->nav;
+			s->nav = NULL;
+		}
 	}
 	m->dialect = DC_DIALECT_BILINGUAL;
 }

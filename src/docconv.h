@@ -221,6 +221,10 @@ struct dc_meta {
 	char		*editor;	/* "责任编辑：…" */
 	char		**urls;		/* source addresses (links, URL labels),
 					   NULL-terminated, or NULL */
+	char		**nav;		/* a site's navigation links: text,
+					   address, text, address...,
+					   NULL-terminated, or NULL; no part
+					   of the text */
 	char		*author_from;	/* author taken from a sign-off or
 					   caption: what it said, else NULL */
 	enum dc_dialect	 dialect;	/* dialect the text was read as */

@@ -617,6 +617,7 @@ dc_doc_free(struct dc_doc *d)
 	g_free(d->meta.orig_title);
 	g_free(d->meta.editor);
 	g_strfreev(d->meta.urls);
+	g_strfreev(d->meta.nav);
 	g_free(d->meta.author_from);
 	for (i = 0; i < DC_PUB__MAX; i++)
 		g_free(d->meta.pub[i]);
@@ -1043,6 +1044,8 @@ check_meta(const struct dc_doc *d, unsigned int langs, FILE *out)
 	MSTR(m->author_from, "author source");
 	for (u = m->urls; u != NULL && *u != NULL; u++)
 		MSTR(*u, "url");
+	for (u = m->nav; u != NULL && *u != NULL; u++)
+		MSTR(*u, "navigation link");
 	/* A user's value is one dc_pub_set() accepts and leaves as is. */
 	for (i = 0; i < DC_PUB__MAX; i++) {
 		char	*v[DC_PUB__MAX] = { NULL }, *err = NULL;

@@ -43,6 +43,8 @@ struct dc_found {
 	GPtrArray	*nodes;		/* struct dc_node * header lines to
 					   add, in input order, owned */
 	GPtrArray	*urls;		/* char * addresses, owned */
+	GPtrArray	*nav;		/* char * navigation links: text,
+					   address, ..., owned */
 	char		*title;		/* "标题：" or a title field */
 	char		*title2;	/* the title in the other language */
 	char		*subtitle;	/* "副标题：" or a subtitle field */

@@ -349,6 +349,21 @@ jr_metadata(struct jr *p, JsonObject *o)
 			    json_node_get_string(n)));
 		}
 	}
+	if ((a = jr_array(p, o, "nav", "meta", 1)) == NULL && p->err)
+		return -1;
+	if (a != NULL && (len = json_array_get_length(a)) > 0) {
+		m->nav = g_new0(char *, len + 1);
+		for (i = 0; i < len; i++) {
+			n = json_array_get_element(a, i);
+			if (!JSON_NODE_HOLDS_VALUE(n) ||
+			    json_node_get_value_type(n) != G_TYPE_STRING ||
+			    !g_utf8_validate(json_node_get_string(n), -1,
+			    NULL) || *json_node_get_string(n) == '\0')
+				return jr_fail(p, "meta.nav", "not a string");
+			m->nav[i] = g_strdup(jr_clean(p,
+			    json_node_get_string(n)));
+		}
+	}
 	if (jr_pub(p, o) == -1)
 		return -1;
 	for (lang = 0; lang < DC_LANG__MAX; lang++) {

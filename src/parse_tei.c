@@ -45,6 +45,7 @@ struct tei_parse {
 	GArray		*heads;		/* struct tei_item: header lines */
 	GArray		*segs;		/* struct tei_item: block segs */
 	GPtrArray	*urls;		/* source addresses from the bibl */
+	GPtrArray	*nav;		/* navigation links: text, address */
 	const xmlNode	*speaker;	/* sp's speaker, for its first p */
 	int		 err;		/* error reported */
 };
@@ -84,6 +85,13 @@ tei_bibl(struct tei_parse *p, const xmlNode *bibl)
 		else if (teir_is(n, "ref") && type != NULL &&
 		    strcmp(type, "source") == 0)
 			g_ptr_array_add(p->urls, g_strdup(v));
+		else if (teir_is(n, "ref") && type != NULL &&
+		    strcmp(type, "navigation") == 0 &&
+		    (when = teir_attr(n, "target")) != NULL) {
+			g_ptr_array_add(p->nav, g_strdup(v));
+			g_ptr_array_add(p->nav, g_strdup(when));
+			g_free(when);
+		}
 		else if (teir_is(n, "note") && type != NULL &&
 		    strcmp(type, "author-from") == 0)
 			dc_meta_set(&m->author_from, v);
@@ -683,6 +691,7 @@ dc_parse_tei(const struct dc_input *in, const struct dc_opts *o)
 	p.heads = g_array_new(FALSE, FALSE, sizeof(struct tei_item));
 	p.segs = g_array_new(FALSE, FALSE, sizeof(struct tei_item));
 	p.urls = g_ptr_array_new_with_free_func(g_free);
+	p.nav = g_ptr_array_new_with_free_func(g_free);
 	for (n = teir_find(hdr, "sourceDesc"); n != NULL; n = NULL) {
 		for (n = n->children; n != NULL; n = n->next)
 			if (teir_is(n, "bibl") &&
@@ -694,6 +703,11 @@ dc_parse_tei(const struct dc_input *in, const struct dc_opts *o)
 		g_ptr_array_add(p.urls, NULL);
 		p.d->meta.urls = (char **)g_ptr_array_free(p.urls, FALSE);
 		p.urls = NULL;
+	}
+	if (p.nav->len > 0) {
+		g_ptr_array_add(p.nav, NULL);
+		p.d->meta.nav = (char **)g_ptr_array_free(p.nav, FALSE);
+		p.nav = NULL;
 	}
 	tei_walk(&p, text);
 	if (!p.err)
@@ -712,6 +726,8 @@ out:
 	tei_items_free(p.segs);
 	if (p.urls != NULL)
 		g_ptr_array_free(p.urls, TRUE);
+	if (p.nav != NULL)
+		g_ptr_array_free(p.nav, TRUE);
 	dc_doc_free(p.d);
 	xmlFreeDoc(doc);
 	xmlFreeParserCtxt(ctx);

@@ -184,6 +184,13 @@ json_meta(JsonBuilder *b, const struct dc_doc *d)
 			json_builder_add_string_value(b, m->urls[i]);
 		json_builder_end_array(b);
 	}
+	if (m->nav != NULL) {
+		json_builder_set_member_name(b, "nav");
+		json_builder_begin_array(b);
+		for (i = 0; m->nav[i] != NULL; i++)
+			json_builder_add_string_value(b, m->nav[i]);
+		json_builder_end_array(b);
+	}
 	json_str(b, "author_from", m->author_from);
 	json_pub(b, m);
 	for (i = 0; i < DC_LANG__MAX; i++) {

@@ -1539,6 +1539,16 @@ tei_bibl(struct tei *t)
 		dc_xml_text(t->x, urls[i]);
 		dc_xml_end(t->x);
 	}
+	/* A site's navigation link: no part of the text, kept here. */
+	for (i = 0; m->nav != NULL && m->nav[i] != NULL &&
+	    m->nav[i + 1] != NULL; i += 2) {
+		dc_xml_nl(t->x);
+		dc_xml_start(t->x, "ref");
+		dc_xml_attr(t->x, "type", "navigation");
+		dc_xml_attr(t->x, "target", m->nav[i + 1]);
+		dc_xml_text(t->x, m->nav[i]);
+		dc_xml_end(t->x);
+	}
 	if (m->author_from != NULL) {
 		dc_xml_nl(t->x);
 		dc_xml_start(t->x, "note");

@@ -134,6 +134,8 @@ render_tree(const struct dc_doc *d, const struct dc_opts *o, FILE *f)
 	tree_meta(f, "editor", m->editor);
 	for (i = 0; m->urls != NULL && m->urls[i] != NULL; i++)
 		tree_meta(f, "url", m->urls[i]);
+	for (i = 0; m->nav != NULL && m->nav[i] != NULL; i++)
+		tree_meta(f, "nav", m->nav[i]);
 	tree_meta(f, "author from", m->author_from);
 	for (i = 0; i < DC_LANG__MAX; i++) {
 #define LM(field) do { \

@@ -975,12 +975,14 @@ web_piece(GArray *out, struct dc_piece *p, const struct dc_line *l,
 	case DC_PIECE_ID:
 		return;
 	case DC_PIECE_NAV:
-		/* A site's link ("返回"): a link line of the header. */
+		/* A site's link ("返回"): the metadata keeps it with its
+		 * address (DC_PIECE_NAVURL next); no line of the text. */
 		g_strstrip(p->text);
-		web_node(f, DC_SOURCE, DC_SUB_URL, p->text, l);
+		g_ptr_array_add(f->nav, p->text);
+		p->text = NULL;
 		return;
 	case DC_PIECE_NAVURL:
-		g_ptr_array_add(f->urls, g_strdup(p->text));
+		g_ptr_array_add(f->nav, g_strdup(p->text));
 		return;
 	}
 	abort();
@@ -1412,6 +1414,7 @@ dc_input_web(struct dc_input *in, struct dc_found *f, int keep)
 	memset(f, 0, sizeof(*f));
 	f->nodes = g_ptr_array_new();
 	f->urls = g_ptr_array_new_with_free_func(g_free);
+	f->nav = g_ptr_array_new_with_free_func(g_free);
 	fm = dc_frontmatter_end(in->lines, in->nlines);
 	if (fm > 0 && !keep)
 		web_frontmatter(in, fm, f);
@@ -1607,6 +1610,11 @@ dc_found_apply(struct dc_doc *d, struct dc_found *f)
 		g_free(d->meta.urls);
 		d->meta.urls = (char **)g_ptr_array_free(u, FALSE);
 	}
+	if (f->nav->len > 0 && d->meta.nav == NULL) {
+		g_ptr_array_add(f->nav, NULL);
+		d->meta.nav = (char **)g_ptr_array_free(f->nav, FALSE);
+		f->nav = NULL;
+	}
 }
 
 void
@@ -1621,6 +1629,8 @@ dc_found_free(struct dc_found *f)
 	}
 	if (f->urls != NULL)
 		g_ptr_array_free(f->urls, TRUE);
+	if (f->nav != NULL)
+		g_ptr_array_free(f->nav, TRUE);
 	g_free(f->title);
 	g_free(f->title2);
 	g_free(f->subtitle);
