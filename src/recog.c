@@ -2750,6 +2750,42 @@ turn_label(const struct dc_node *s, int *strong, GHashTable *rep)
 }
 
 /*
+ * A speaker label in brackets ("[Speaker 1]: ", "【主持人】："), as
+ * transcription tools write them: the brackets mark the label, they
+ * are no part of the name, and go (the label of n bytes opens s).
+ * Returns the label's length left.
+ */
+static size_t
+turn_unbracket(struct dc_node *s, size_t n)
+{
+	gunichar	 c = g_utf8_get_char(s->text), e;
+	const char	*p, *close = NULL;
+	size_t		 ol, cl;
+
+	if (c == '[')
+		e = ']';
+	else if (c == 0x3010)
+		e = 0x3011;
+	else if (c == 0xFF3B)
+		e = 0xFF3D;
+	else
+		return n;
+	for (p = g_utf8_next_char(s->text); p < s->text + n;
+	    p = g_utf8_next_char(p))
+		if (g_utf8_get_char(p) == e) {
+			close = p;
+			break;
+		}
+	if (close == NULL || close == g_utf8_next_char(s->text))
+		return n;
+	ol = (size_t)(g_utf8_next_char(s->text) - s->text);
+	cl = (size_t)(g_utf8_next_char(close) - close);
+	memmove((char *)close, close + cl, strlen(close + cl) + 1);
+	memmove(s->text, s->text + ol, strlen(s->text + ol) + 1);
+	return n - ol - cl;
+}
+
+/*
  * Is t a note at the end of a text, opening with its number in
  * brackets other than round ones ("〔1〕", "[2]", "［3］") or a circled
  * number ("①"); or the heading of the notes, a short line whose
@@ -3473,6 +3509,7 @@ dc_body_roles(struct dc_doc *d, const struct dc_opts *o)
 		for (s = b->child; s != NULL; s = s->next) {
 			size_t n = turn_label(s, &strong, rep);
 			if (n > 0 && (strong || turns > 0 || names >= 3)) {
+				n = turn_unbracket(s, n);
 				s->spk_len = n;
 				sl = n;
 			}
