@@ -50,6 +50,7 @@ struct dc_found {
 	char		*subtitle;	/* "副标题：" or a subtitle field */
 	char		*kicker;	/* "引题：" or a kicker field */
 	char		*author;	/* "作者：" */
+	char		*post;		/* the author's post after the name */
 	char		*date;		/* "日期：", "时间：" as written */
 	char		*from;		/* "来源：" */
 	char		*orig_title;	/* "原标题：" */
@@ -90,7 +91,9 @@ enum dc_piece_kind {
 	DC_PIECE_SOURCE,	/* source, */
 	DC_PIECE_ID,		/* or an id (dropped); */
 	DC_PIECE_NAV,		/* a navigation link's text */
-	DC_PIECE_NAVURL		/* and its (relative) address */
+	DC_PIECE_NAVURL,	/* and its (relative) address */
+	DC_PIECE_LINKLINE	/* a source link's text, over the text
+				   (its address a DC_PIECE_URL) */
 };
 struct dc_piece {
 	enum dc_piece_kind kind;

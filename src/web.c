@@ -26,6 +26,7 @@ enum rx_id {
 	RX_KEY,		/* "publish date/发表日期: …": a header's key */
 	RX_FIELD,	/* "媒體: …": a field line beside labels */
 	RX_ANNOT,	/* "{{person_name:方英}}": an inline annotation */
+	RX_ROLE,	/* "X, Political Correspondent": a name, a post */
 	RX__MAX
 };
 
@@ -61,6 +62,16 @@ static const struct {
 	[RX_ANNOT] = {
 	  "\\{\\{[A-Za-z][A-Za-z0-9_-]{0,31}:[ \\t]*([^{}\\n]*?)[ \\t]*"
 	  "\\}\\}", 0 },
+	/* RX_ROLE: a name, a comma and a writer's post (capitalised
+	 * words ending in a post's noun, or a Chinese post word last);
+	 * the name as group 1 */
+	[RX_ROLE] = {
+	  "^([^,，]{2,40}?)[ \\t]*[,，][ \\t\\x{3000}]*(?:(?:the |The )?"
+	  "(?:[A-Z][\\w'’-]* ){0,3}(?:Correspondent|Reporter|Writer|"
+	  "Journalist|Columnist|Editor|Contributor|Photographer|Producer|"
+	  "Analyst|Commentator|Critic)s?|[^,，]{0,12}(?:记者|記者|编辑|編輯|"
+	  "撰稿人|通讯员|通訊員|评论员|評論員|主编|主編|特约作者|特約作者))$",
+	  0 },
 };
 
 static GRegex	*rx_compiled[RX__MAX];
@@ -237,6 +248,31 @@ web_node(struct dc_found *f, enum dc_type t, enum dc_sub sub,
 	g_ptr_array_add(f->nodes, n);
 }
 
+/* The name of an author's value that gives the writer's post after a
+ * comma ("X, Political Correspondent", "某某，本报记者"), or NULL
+ * (g_free()). */
+static char *
+web_author_post(struct dc_found *f, const char *v)
+{
+	GMatchInfo	*mi = NULL;
+	char		*name = NULL;
+	int		 st, en;
+
+	if (g_regex_match(R(RX_ROLE), v, 0, &mi)) {
+		name = g_match_info_fetch(mi, 1);
+		g_match_info_fetch_pos(mi, 1, &st, &en);
+		v += en;
+		while (*v == ' ' || *v == '\t' || *v == ',')
+			v++;
+		if (g_str_has_prefix(v, "，"))
+			v += strlen("，");
+		if (f->post == NULL)
+			f->post = g_strstrip(g_strdup(v));
+	}
+	g_match_info_free(mi);
+	return name;
+}
+
 /*
  * An author's label "作者：某某，原文发自某号": a name, and after a
  * comma what says where the text came from, which is a source line,
@@ -248,6 +284,12 @@ web_author(struct dc_found *f, const char *v, const struct dc_line *l)
 	const char	*c;
 	char		*name, *from = NULL, *title = NULL;
 
+	if ((name = web_author_post(f, v)) != NULL) {
+		dc_meta_set(&f->author, name);
+		web_node(f, DC_SPEAKER, DC_SUB_NONE, v, l);
+		g_free(name);
+		return;
+	}
 	c = strstr(v, "，");
 	if (c == NULL)
 		c = strchr(v, ',');
@@ -984,6 +1026,12 @@ web_piece(GArray *out, struct dc_piece *p, const struct dc_line *l,
 	case DC_PIECE_NAVURL:
 		g_ptr_array_add(f->nav, g_strdup(p->text));
 		return;
+	case DC_PIECE_LINKLINE:
+		/* A link to the source over the text: a link line of
+		 * the header (its address is a DC_PIECE_URL). */
+		g_strstrip(p->text);
+		web_node(f, DC_SOURCE, DC_SUB_URL, p->text, l);
+		return;
 	}
 	abort();
 }
@@ -1342,9 +1390,10 @@ web_kv_field(struct dc_found *f, const char *k, const char *v)
 			f->title = g_strdup(v);
 	} else if ((g_str_has_prefix(k, "author") || strcmp(k, "by") == 0 ||
 	    strcmp(k, "byline") == 0 || strcmp(k, "作者") == 0) &&
-	    f->author == NULL)
-		f->author = g_strdup(v);
-	else if ((g_str_has_suffix(k, "date") || strcmp(k, "published") == 0 ||
+	    f->author == NULL) {
+		if ((f->author = web_author_post(f, v)) == NULL)
+			f->author = g_strdup(v);
+	} else if ((g_str_has_suffix(k, "date") || strcmp(k, "published") == 0 ||
 	    g_str_has_suffix(k, "日期")) && f->date == NULL)
 		f->date = g_strdup(v);
 	else if (strcmp(k, "url") == 0 || strcmp(k, "link") == 0)
@@ -1575,6 +1624,9 @@ dc_found_apply(struct dc_doc *d, struct dc_found *f)
 		dc_meta_set(&d->meta.l[LANG_OF(f->kicker)].kicker, f->kicker);
 	if (f->author != NULL)
 		dc_meta_set(&d->meta.l[LANG_OF(f->author)].speaker, f->author);
+	if (f->author != NULL && f->post != NULL &&
+	    d->meta.l[LANG_OF(f->author)].role == NULL)
+		dc_meta_set(&d->meta.l[lang].role, f->post);
 	/* A date label gives a date (and a time, which is no place). */
 	if (f->date != NULL && dc_parse_date(f->date, &iso, &date, &place)) {
 		/* The language of the date as taken, not of its time
@@ -1636,6 +1688,7 @@ dc_found_free(struct dc_found *f)
 	g_free(f->subtitle);
 	g_free(f->kicker);
 	g_free(f->author);
+	g_free(f->post);
 	g_free(f->date);
 	g_free(f->from);
 	g_free(f->orig_title);

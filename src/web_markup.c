@@ -33,6 +33,7 @@ struct mk {
 	int		 blocks;	/* HTML blocks open (<p>, <div>) */
 	int		 items;		/* Markdown list items open */
 	size_t		 removed;	/* tags, marks and fields taken out */
+	int		 prose;		/* a paragraph of prose was read */
 };
 
 static void
@@ -543,14 +544,11 @@ mk_md_literal(struct mk *m, cmark_node *n, int html, int line0)
 	return 1;
 }
 
-/*
- * Is heading n a paragraph that a rule under it made a heading: a
- * setext heading ("text" over "---", as blogs write a rule under the
- * last line without a blank line between) whose text is prose, longer
- * than headings are or ending a sentence?
- */
+/* Is the text of block n prose: ending a sentence, or (if long is
+ * set) longer than headings are?  (A field's line "keywords: a b c"
+ * is long, but ends none.) */
 static int
-mk_md_setext_prose(cmark_node *n)
+mk_md_prose(cmark_node *n, int long_ok)
 {
 	cmark_node	*c;
 	GString		*b;
@@ -558,8 +556,6 @@ mk_md_setext_prose(cmark_node *n)
 	gunichar	 last = 0;
 	long		 len;
 
-	if (cmark_node_get_end_line(n) <= cmark_node_get_start_line(n))
-		return 0;
 	b = g_string_new(NULL);
 	for (c = cmark_node_first_child(n); c != NULL;
 	    c = cmark_node_next(c))
@@ -571,8 +567,22 @@ mk_md_setext_prose(cmark_node *n)
 		last = g_utf8_get_char(g_utf8_prev_char(b->str +
 		    strlen(b->str)));
 	g_string_free(b, TRUE);
-	return len > 40 || last == 0x3002 || last == 0xFF01 ||
+	return (long_ok && len > 40) || last == 0x3002 || last == 0xFF01 ||
 	    last == 0xFF1F || last == '.' || last == '!' || last == '?';
+}
+
+/*
+ * Is heading n a paragraph that a rule under it made a heading: a
+ * setext heading ("text" over "---", as blogs write a rule under the
+ * last line without a blank line between) whose text is prose, longer
+ * than headings are or ending a sentence?
+ */
+static int
+mk_md_setext_prose(cmark_node *n)
+{
+	if (cmark_node_get_end_line(n) <= cmark_node_get_start_line(n))
+		return 0;
+	return mk_md_prose(n, 1);
 }
 
 /*
@@ -581,7 +591,10 @@ mk_md_setext_prose(cmark_node *n)
  * ("[返回](README.md)", "[← Back](../index.html)"), with a short
  * text?  A mirror or wiki puts one above and below each page; it is
  * no part of the text (least of all its title): its text and address
- * go to the pieces as a link line's.
+ * go to the pieces as a navigation link's.  One link to another site
+ * alone on its line above the first paragraph of prose ("[Original
+ * Article](https://…)", "[原网页](https://…)") says where the text
+ * came from: a source link line, no title's or name's words.
  */
 static int
 mk_md_nav(struct mk *m, cmark_node *n, int line0)
@@ -590,6 +603,7 @@ mk_md_nav(struct mk *m, cmark_node *n, int line0)
 	const char	*url, *lit;
 	GString		*b;
 	long		 len;
+	int		 away;
 
 	for (c = cmark_node_first_child(n); c != NULL; c = cmark_node_next(c))
 		if (cmark_node_get_type(c) == CMARK_NODE_LINK && link == NULL)
@@ -599,8 +613,12 @@ mk_md_nav(struct mk *m, cmark_node *n, int line0)
 		    lit[strspn(lit, " \t")] != '\0')
 			return 0;
 	if (link == NULL || (url = cmark_node_get_url(link)) == NULL ||
-	    *url == '\0' || *url == '#' || strstr(url, "://") != NULL ||
-	    strchr(url, ':') != NULL || g_str_has_prefix(url, "//"))
+	    *url == '\0' || *url == '#')
+		return 0;
+	away = strstr(url, "://") != NULL || strchr(url, ':') != NULL ||
+	    g_str_has_prefix(url, "//");
+	if (away && (m->prose || (!g_str_has_prefix(url, "http://") &&
+	    !g_str_has_prefix(url, "https://"))))
 		return 0;
 	b = g_string_new(NULL);
 	for (t = cmark_node_first_child(link); t != NULL;
@@ -610,8 +628,10 @@ mk_md_nav(struct mk *m, cmark_node *n, int line0)
 	len = g_utf8_strlen(b->str, -1);
 	if (len > 0 && len <= 16) {
 		m->line = cmark_node_get_start_line(n) + line0 - 1;
-		mk_push(m, DC_PIECE_NAV, m->line, b->str, b->len);
-		mk_push(m, DC_PIECE_NAVURL, m->line, url, strlen(url));
+		mk_push(m, away ? DC_PIECE_LINKLINE : DC_PIECE_NAV, m->line,
+		    b->str, b->len);
+		mk_push(m, away ? DC_PIECE_URL : DC_PIECE_NAVURL, m->line,
+		    url, strlen(url));
 	}
 	g_string_free(b, TRUE);
 	return len > 0 && len <= 16;
@@ -633,6 +653,9 @@ mk_md_node(struct mk *m, cmark_node *n, cmark_event_type ev, int line0)
 			m->removed++;
 			return 1;
 		}
+		if (ev == CMARK_EVENT_ENTER && cmark_node_get_type(n) ==
+		    CMARK_NODE_PARAGRAPH && mk_md_prose(n, 0))
+			m->prose = 1;
 		if (ev == CMARK_EVENT_ENTER) {
 			m->line = cmark_node_get_start_line(n) + line0 - 1;
 			m->heading = cmark_node_get_type(n) ==
