@@ -130,6 +130,7 @@ enum rx_id {
 	RX_SPEAKER_EN_HON,	/* speaker_en() */
 	RX_SPEAKER_EN_AT,	/* speaker_en() */
 	RX_HEADER_LINES_COLL,	/* dc_header_lines() */
+	RX_HEADER_UNIT,		/* unit_kicker() */
 	RX_HEADER_LINES_DOCNO,	/* dc_header_lines() */
 	RX_HEADER_TITLE_DOCNO,	/* header_zh() */
 	RX_HEADER_LINES_SUB,	/* dc_header_lines() */
@@ -279,6 +280,14 @@ static const struct {
 	  "Her Excellency|(?:Mr|Ms|Mrs|Dr|Prof)\\.?|Madam|Mister)\\s+)+", 0 },
 	[RX_SPEAKER_EN_AT] = { "\\s(at|on|to|before|during)\\s", 0 },
 	[RX_HEADER_LINES_COLL] = { "^(\\d{1,4})[.、．]\\s*\\S", 0 },
+	/* The label and number of a larger unit of a book or course
+	 * ("Chapter 10.", "Part II", "第十章", "卷三", "第2课"), its
+	 * name maybe after it */
+	[RX_HEADER_UNIT] = {
+	  "^(?:(?:Chapter|CHAPTER|Part|PART|Book|BOOK|Volume|Unit|UNIT|"
+	  "Lesson|Module|Week)\\s+(?:\\d{1,3}|[IVXLC]{1,6})\\b|"
+	  "第[0-9０-９一二三四五六七八九十百零〇]{1,4}[章卷部篇编編课課单單讲講]|"
+	  "卷[一二三四五六七八九十]{1,3})", 0 },
 	/* An official document's number (发文字号): the issuing organ's
 	 * abbreviation and kind, the year in brackets, the number and
 	 * 号, alone on the line and maybe itself in brackets:
@@ -1601,6 +1610,79 @@ md_dated_top(const struct dc_line **l, size_t n, size_t i)
 }
 
 /*
+ * Is line i of n the label of a larger unit that the next line's
+ * heading names a part of: "Chapter 10. Exceptions" over "Item 76: …",
+ * "第三章" over a section's title?  The first line of the text, a
+ * heading line (or short), and the next line a heading too: it is the
+ * kicker over the title, not the title.
+ */
+static int
+unit_kicker(const struct dc_line **l, size_t n, size_t i)
+{
+	size_t	 j;
+
+	for (j = 0; j < i; j++)
+		if (!l[j]->blank)
+			return 0;
+	for (j = i + 1; j < n && l[j]->blank; j++)
+		;
+	return j < n && l[j]->heading > 0 && (l[i]->heading > 0 ||
+	    nchars(l[i]->text) <= 30) &&
+	    g_regex_match(R(RX_HEADER_UNIT), l[i]->text, 0, NULL);
+}
+
+/*
+ * Is s a line in both languages, a title and its translation in
+ * brackets after it ("Item 76: Strive for failure atomicity（尽力保证
+ * 故障原子性）", "前言 (Preface)")?  Each part is of one script alone,
+ * and the first no sentence.  Sets the parts (g_free()) and their
+ * languages.
+ */
+static int
+header_both(const char *s, char **a, int *la, char **b, int *lb)
+{
+	const char	*open, *close, *p;
+	size_t		 ol;
+	int		 han[2] = { 0, 0 }, latin[2] = { 0, 0 }, k;
+
+	*a = *b = NULL;
+	if (g_str_has_suffix(s, "）") && (open = strstr(s, "（")) != NULL) {
+		ol = strlen("（");
+		close = s + strlen(s) - strlen("）");
+	} else if (g_str_has_suffix(s, ")") &&
+	    (open = strrchr(s, '(')) != NULL) {
+		ol = 1;
+		close = s + strlen(s) - 1;
+	} else
+		return 0;
+	if (open == s || close <= open + ol)
+		return 0;
+	for (p = s; p < close; p = g_utf8_next_char(p)) {
+		gunichar c = g_utf8_get_char(p);
+		k = p >= open;
+		han[k] += g_unichar_get_script(c) == G_UNICODE_SCRIPT_HAN;
+		latin[k] += c < 0x80 && g_ascii_isalpha(c);
+	}
+	if (!((han[0] == 0 && latin[0] > 0 && han[1] > 0 && latin[1] == 0) ||
+	    (latin[0] == 0 && han[0] > 0 && latin[1] > 0 && han[1] == 0)))
+		return 0;
+	*a = g_strstrip(g_strndup(s, (gsize)(open - s)));
+	*b = g_strstrip(g_strndup(open + ol, (gsize)(close - open) - ol));
+	*la = han[0] > 0 ? DC_LANG_ZH : DC_LANG_EN;
+	*lb = han[0] > 0 ? DC_LANG_EN : DC_LANG_ZH;
+	/* A sentence is no title ("Chapter 10." numbers one). */
+	if (**a == '\0' || **b == '\0' || (strpbrk(*a, "!?") != NULL ||
+	    (strchr(*a, '.') != NULL && !g_regex_match(R(RX_HEADER_UNIT),
+	    *a, 0, NULL)))) {
+		g_free(*a);
+		g_free(*b);
+		*a = *b = NULL;
+		return 0;
+	}
+	return 1;
+}
+
+/*
  * How many of the first n lines form the header block, as the decoder
  * (roles.c) reads the top of the text.  Never all: a text of short
  * lines only has its first line as title at most.
@@ -1609,16 +1691,25 @@ size_t
 dc_header_end(const struct dc_line **l, size_t n, const struct dc_opts *o)
 {
 	unsigned	*rec;
-	size_t		 i, h, nonblank = 0, en_lines = 0;
+	size_t		 i, h, nonblank = 0, en_lines = 0, under = (size_t)-1;
 
 	/* A "正文：" label says where the body starts. */
 	for (i = 0; i < n; i++)
 		if (l[i]->body)
 			return i;
 	rec = g_new0(unsigned, n + 1);
+	/* The heading under a unit's kicker is the title, however deep
+	 * its level. */
+	for (i = 0; i < n && l[i]->blank; i++)
+		;
+	if (i < n && unit_kicker(l, n, i))
+		for (under = i + 1; under < n && l[under]->blank; under++)
+			;
 	/* Only the top lines can be the header's (DC_HEADER_FAR). */
 	for (i = 0; i < n && i <= DC_HEADER_FAR; i++) {
 		rec[i] = dc_recognise_line(l, n, i, (int)en_lines);
+		if (i == under)
+			rec[i] |= DC_LREC_HEADER;
 		if (!l[i]->blank && l[i]->lang == DC_LANG_EN)
 			en_lines++;
 		/* A Markdown heading deeper than the title's (or a
@@ -1628,7 +1719,7 @@ dc_header_end(const struct dc_line **l, size_t n, const struct dc_opts *o)
 		 * translation). */
 		if (i > 0 && l[i]->heading > l[0]->heading &&
 		    (l[0]->heading > 0 || l[i]->heading >= 2) &&
-		    l[i]->lang == l[i - 1]->lang)
+		    l[i]->lang == l[i - 1]->lang && i != under)
 			rec[i] &= ~DC_LREC_HEADER;
 		/* A section's heading whose level recurs below is one of
 		 * the sections, not the title (which is one) -- unless it
@@ -2247,6 +2338,28 @@ header_source(struct dc_doc *d, int lang, const struct dc_line *line)
 }
 
 /*
+ * One language's part of header line l (text, of lang): the kicker
+ * over the title if kick is set, else a header line of its language.
+ */
+static void
+header_part(struct dc_doc *d, int *seen, int *inocc, const struct dc_line *l,
+    const char *text, int lang, int kick, int more)
+{
+	struct dc_line	 c = *l;
+
+	c.text = (char *)text;
+	c.len = strlen(text);
+	c.lang = lang;
+	if (kick) {
+		dc_meta_set(&d->meta.l[lang].kicker, text);
+		header_add(d, DC_KICKER, lang, text, l);
+	} else if (lang == DC_LANG_ZH)
+		header_zh(d, &seen[lang], &c, more);
+	else
+		header_en(d, &seen[lang], &inocc[lang], &c);
+}
+
+/*
  * Classify the header lines by their forms and add them to the tree
  * and the metadata.  Each language has its own sequence: title lines
  * come first, then subtitle, occasion, speaker and role, date and
@@ -2259,8 +2372,8 @@ dc_header_lines(struct dc_doc *d, const struct dc_line **l, size_t n)
 	size_t		 i;
 	int		 lang, seen[DC_LANG__MAX] = { 0 };
 	int		 inocc[DC_LANG__MAX] = { 0 }, first = 1;
-	int		 flang = DC_LANG_ZH;
-	char		*t, *fm[DC_LANG__MAX], *fdate = NULL;
+	int		 flang = DC_LANG_ZH, kick, la, lb;
+	char		*t, *fm[DC_LANG__MAX], *fdate = NULL, *ba, *bb;
 
 	/* A title from front matter is used only if the text has none. */
 	for (i = 0; i < DC_LANG__MAX; i++) {
@@ -2275,6 +2388,24 @@ dc_header_lines(struct dc_doc *d, const struct dc_line **l, size_t n)
 		if (lang < 0)
 			lang = (unsigned char)s[0] < 0x80 ? DC_LANG_EN :
 			    DC_LANG_ZH;
+		/* A unit's label over the title heading: the kicker. */
+		kick = first && unit_kicker(l, n, i);
+		/* A line in both languages: a line of each. */
+		if (header_both(s, &ba, &la, &bb, &lb)) {
+			header_part(d, seen, inocc, l[i], ba, la, kick,
+			    i + 1 < n);
+			header_part(d, seen, inocc, l[i], bb, lb, kick,
+			    i + 1 < n);
+			g_free(ba);
+			g_free(bb);
+			first = 0;
+			continue;
+		}
+		if (kick) {
+			header_part(d, seen, inocc, l[i], s, lang, 1, 1);
+			first = 0;
+			continue;
+		}
 
 		/* "2013-04-28_在…的讲话": a file's name, the date and
 		 * the title; a label of the date where title lines
