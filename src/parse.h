@@ -107,6 +107,7 @@ size_t		 dc_markup_html(const char *, size_t, int, int, GArray *);
 size_t		 dc_markup_md(const char *, size_t, int, GArray *);
 size_t		 dc_markup_jsonl(const char *, size_t, int, GArray *);
 size_t		 dc_markup_csv(const char *, size_t, int, GArray *);
+size_t		 dc_markup_sql(const char *, size_t, int, GArray *);
 size_t		 dc_markup_vertical(const char *, size_t, int, GArray *);
 int		 dc_markup_html_name(const char *, size_t);
 

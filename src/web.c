@@ -472,13 +472,15 @@ enum web_kind {
 	WEB_HTML,	/* a page: only HTML's own elements are markup */
 	WEB_JSONL,	/* a dump of one JSON object a line */
 	WEB_CSV,	/* records of fields, a quoted one holding text */
+	WEB_SQL,	/* an SQL dump: INSERT statements, a row a record */
 	WEB_VERTICAL,	/* a token a line: CoNLL-U, "word<TAB>TAG" */
 	WEB_CONTAINER	/* tagged documents: every element is markup */
 };
 
 static const char *const web_kind_name[] = {
 	"plain text", "Markdown", "HTML or a tagged container",
-	"JSON Lines records", "CSV records", "a vertical corpus",
+	"JSON Lines records", "CSV records", "SQL records",
+	"a vertical corpus",
 	"HTML or a tagged container"
 };
 
@@ -684,6 +686,20 @@ web_vertical(const struct dc_line *l, size_t from, size_t n)
 	    nums * 10 < cols * 9;
 }
 
+/* An SQL dump: comments aside, its first line inserts rows (however
+ * much HTML its values hold). */
+static int
+web_sql(const struct dc_line *l, size_t from, size_t n)
+{
+	size_t	 i;
+
+	for (i = from; i < n && (l[i].blank || g_str_has_prefix(l[i].text,
+	    "--") || g_str_has_prefix(l[i].text, "/*")); i++)
+		;
+	return i < n && g_ascii_strncasecmp(l[i].text, "INSERT INTO ",
+	    12) == 0 && strstr(l[i].text, "VALUES") != NULL;
+}
+
 static enum web_kind
 web_sniff(const struct dc_input *in, size_t from)
 {
@@ -692,6 +708,8 @@ web_sniff(const struct dc_input *in, size_t from)
 	size_t		 i;
 	int		 md, html;
 
+	if (web_sql(in->lines, from, in->nlines))
+		return WEB_SQL;
 	if (web_container(in->lines, from, in->nlines))
 		return WEB_CONTAINER;
 	if ((r = web_records(in->lines, from, in->nlines)) != WEB_NONE)
@@ -1056,24 +1074,35 @@ web_number_pieces(GArray *out, size_t from)
 }
 
 /* A title field that the next line of text repeats (<title> and <h1>,
- * a record's title and its text's first line) is said once. */
+ * a record's title and its text's first line, or its first two or
+ * three lines, a long title broken) is said once. */
 static void
 web_title_once(GArray *pc)
 {
 	struct dc_piece	*p = (struct dc_piece *)(void *)pc->data;
-	size_t		 i, j;
+	size_t		 i, j, k, lines;
+	GString		*b;
 
 	for (i = 0; i < pc->len; i++) {
 		if (p[i].kind != DC_PIECE_TITLE)
 			continue;
-		for (j = i + 1; j < pc->len && p[j].kind != DC_PIECE_TEXT &&
+		g_strstrip(p[i].text);
+		b = g_string_new(NULL);
+		for (j = i + 1, lines = 0; j < pc->len && lines < 3 &&
+		    b->len < strlen(p[i].text) &&
 		    p[j].kind != DC_PIECE_TITLE; j++)
-			;
-		if (j < pc->len && strcmp(g_strstrip(p[i].text),
-		    g_strstrip(p[j].text)) == 0) {
-			p[j].heading = p[j].heading > 0 ? p[j].heading : 1;
+			if (p[j].kind == DC_PIECE_TEXT) {
+				g_string_append(b, g_strstrip(p[j].text));
+				lines++;
+			}
+		if (lines > 0 && strcmp(p[i].text, b->str) == 0) {
+			for (k = i + 1; k < j; k++)
+				if (p[k].kind == DC_PIECE_TEXT)
+					p[k].heading = p[k].heading > 0 ?
+					    p[k].heading : 1;
 			p[i].kind = DC_PIECE_ID;
 		}
+		g_string_free(b, TRUE);
 	}
 }
 
@@ -1249,6 +1278,9 @@ web_markup(struct dc_input *in, size_t fm, struct dc_found *f, int keep)
 		    in->lines[fm].lineno, pc);
 	else if (kind == WEB_CSV)
 		f->markup = dc_markup_csv(in->buf + off, in->len - off,
+		    in->lines[fm].lineno, pc);
+	else if (kind == WEB_SQL)
+		f->markup = dc_markup_sql(in->buf + off, in->len - off,
 		    in->lines[fm].lineno, pc);
 	else if (kind == WEB_VERTICAL)
 		f->markup = dc_markup_vertical(in->buf + off, in->len - off,

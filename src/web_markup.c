@@ -813,6 +813,15 @@ static const char *const mk_text_keys[] = {
 	"passage", "document", "paragraphs", "fulltext", "full_text", NULL
 };
 
+/* Does a field's value hold HTML: block elements, opened and closed? */
+static int
+mk_html_value(const char *v)
+{
+	return g_regex_match_simple("<(p|div|br|table|span|h[1-6])\\b[^<>]*>",
+	    v, G_REGEX_CASELESS, 0) && g_regex_match_simple(
+	    "</(p|div|table|span|h[1-6])>", v, G_REGEX_CASELESS, 0);
+}
+
 /* Is a field's value a date and little else? */
 static int
 mk_is_date(const char *v)
@@ -834,6 +843,15 @@ static void
 mk_record_text(struct mk *m, const char *v)
 {
 	const char	*p, *e;
+
+	/* A text field that holds HTML (a crawler's copy of the page's
+	 * article) is read as HTML: its blocks are the paragraphs. */
+	if (mk_html_value(v)) {
+		mk_para(m);
+		m->removed += dc_markup_html(v, strlen(v), m->line, 1,
+		    m->out);
+		return;
+	}
 
 	for (p = v; *p != '\0'; p = *e != '\0' ? e + 1 : e) {
 		e = p + strcspn(p, "\n");
@@ -867,6 +885,13 @@ mk_record_field(struct mk *m, const char *key, const char *v,
 		k = DC_PIECE_URL;
 	if (k == DC_PIECE_TITLE || (key == NULL && v == text))
 		k = -1;
+	/* Another field of HTML beside the text (the page it came
+	 * from) is no text of it. */
+	if (key != NULL && k < 0 && text != NULL && v != text &&
+	    !mk_in(mk_text_keys, key) && mk_html_value(v)) {
+		m->removed++;
+		return 0;
+	}
 	if ((key != NULL && mk_in(mk_text_keys, key)) || v == text ||
 	    (k < 0 && n > 100)) {
 		mk_record_text(m, v);
@@ -1055,6 +1080,170 @@ dc_markup_csv(const char *s, size_t len, int line0, GArray *out)
 	}
 	if (head != NULL)
 		g_ptr_array_free(head, TRUE);
+	mk_para(&m);
+	g_string_free(m.cur, TRUE);
+	return m.removed;
+}
+
+/* ---- SQL dumps: INSERT statements, a record a row ---- */
+
+/* Skip white space and comments (from "--" to the line's end, or
+ * between slash-star and star-slash) at s, counting lines. */
+static const char *
+mk_sql_space(const char *s, const char *end, int *line)
+{
+	for (;;) {
+		while (s < end && g_ascii_isspace(*s))
+			*line += *s++ == '\n';
+		if (s + 1 < end && s[0] == '-' && s[1] == '-')
+			while (s < end && *s != '\n')
+				s++;
+		else if (s + 1 < end && s[0] == '/' && s[1] == '*') {
+			for (s += 2; s + 1 < end && !(s[0] == '*' &&
+			    s[1] == '/'); s++)
+				*line += *s == '\n';
+			s = s + 1 < end ? s + 2 : end;
+		} else
+			return s;
+	}
+}
+
+/* One value or name of a statement at *sp: a quoted string ('…' with
+ * '' and backslash escapes, `…` or "…"), else a bare word or number up
+ * to a comma or bracket; NULL is "".  Returns it (g_free()). */
+static char *
+mk_sql_value(const char **sp, const char *end, int *line)
+{
+	const char	*s = *sp, *b;
+	GString		*v = g_string_new(NULL);
+	char		 q;
+
+	if (s < end && (*s == '\'' || *s == '`' || *s == '"')) {
+		for (q = *s++; s < end; s++) {
+			if (*s == q && s + 1 < end && s[1] == q)
+				s++;
+			else if (*s == q) {
+				s++;
+				break;
+			} else if (*s == '\\' && q == '\'' && s + 1 < end) {
+				s++;
+				if (*s == 'n')
+					g_string_append_c(v, '\n');
+				else if (*s == 't')
+					g_string_append_c(v, '\t');
+				else if (*s != 'r')
+					g_string_append_c(v, *s);
+				continue;
+			}
+			*line += *s == '\n';
+			g_string_append_c(v, *s);
+		}
+	} else {
+		for (b = s; s < end && *s != ',' && *s != ')' && *s != '(' &&
+		    *s != ';' && !g_ascii_isspace(*s); s++)
+			;
+		if (!(s - b == 4 && g_ascii_strncasecmp(b, "null", 4) == 0))
+			g_string_append_len(v, b, s - b);
+	}
+	*sp = s;
+	return g_string_free(v, FALSE);
+}
+
+/* A bracketed list at *sp, "(a, 'b', …)", into a (NULL if no list). */
+static int
+mk_sql_list(const char **sp, const char *end, int *line, GPtrArray *a)
+{
+	const char	*s = mk_sql_space(*sp, end, line);
+
+	if (s >= end || *s != '(')
+		return 0;
+	for (s++;;) {
+		s = mk_sql_space(s, end, line);
+		if (s >= end)
+			break;
+		if (*s == ')') {
+			s++;
+			break;
+		}
+		g_ptr_array_add(a, mk_sql_value(&s, end, line));
+		s = mk_sql_space(s, end, line);
+		if (s < end && *s == ',')
+			s++;
+		else if (s < end && *s != ')')
+			s++;	/* not SQL: step on */
+	}
+	*sp = s;
+	return 1;
+}
+
+/* Past the statement at s: its ';' outside quotes, or the end. */
+static const char *
+mk_sql_skip(const char *s, const char *end, int *line)
+{
+	char	*v;
+
+	while (s < end && *s != ';') {
+		if (*s == '\'' || *s == '"' || *s == '`') {
+			v = mk_sql_value(&s, end, line);
+			g_free(v);
+		} else
+			*line += *s++ == '\n';
+	}
+	return s < end ? s + 1 : end;
+}
+
+/*
+ * Read an SQL dump's INSERT statements ("INSERT INTO t (title, content,
+ * …) VALUES ('…', '…'), (…);"), each row a record of the named fields,
+ * whose first line is input line line0; other statements are markup.
+ * Returns the number of fields and statements taken out.
+ */
+size_t
+dc_markup_sql(const char *s, size_t len, int line0, GArray *out)
+{
+	struct mk	 m;
+	const char	*end = s + len;
+	GPtrArray	*cols, *row;
+	int		 line = line0;
+
+	memset(&m, 0, sizeof(m));
+	m.out = out;
+	m.cur = g_string_new(NULL);
+	while ((s = mk_sql_space(s, end, &line)) < end) {
+		m.removed++;
+		if (end - s < 11 || g_ascii_strncasecmp(s, "INSERT INTO",
+		    11) != 0) {
+			s = mk_sql_skip(s, end, &line);
+			continue;
+		}
+		/* The table's name, then the columns' if named. */
+		s = mk_sql_space(s + 11, end, &line);
+		g_free(mk_sql_value(&s, end, &line));
+		cols = g_ptr_array_new_with_free_func(g_free);
+		mk_sql_list(&s, end, &line, cols);
+		m.removed += cols->len;
+		s = mk_sql_space(s, end, &line);
+		if (end - s >= 6 && g_ascii_strncasecmp(s, "VALUES", 6) == 0)
+			s += 6;
+		for (;;) {
+			row = g_ptr_array_new_with_free_func(g_free);
+			m.line = line;
+			if (!mk_sql_list(&s, end, &line, row)) {
+				g_ptr_array_free(row, TRUE);
+				break;
+			}
+			if (row->len > 0)
+				mk_record(&m, cols->len == row->len ?
+				    (char **)cols->pdata : NULL,
+				    (char **)row->pdata, row->len);
+			g_ptr_array_free(row, TRUE);
+			s = mk_sql_space(s, end, &line);
+			if (s < end && *s == ',')
+				s++;
+		}
+		g_ptr_array_free(cols, TRUE);
+		s = mk_sql_skip(s, end, &line);
+	}
 	mk_para(&m);
 	g_string_free(m.cur, TRUE);
 	return m.removed;

@@ -4,7 +4,8 @@ its TEI (the text, the header, or an attribute that keeps it: a link's
 target, a token's part of speech), except markup and label words.  A
 tagged container's tags (any name, with their ids and id fields) and a page's scripts
 and styles are markup too; of a CoNLL-U corpus, the forms, the tags and
-the sentence ids are its text; a Markdown footnote's mark is markup, and
+the sentence ids are its text; of an SQL dump, the quoted values; a
+Markdown footnote's mark is markup, and
 so are a wiki link's target and namespace ("[[zh:text]]", "[[page|text]]")
 and a heading's attribute list ("# Tabs {.tabset}").
 
@@ -41,13 +42,21 @@ def conll(src):
     ids = re.findall(r'^# sent_id = (.*)$', src, re.M)
     return ' '.join(ids + [r[1] + ' ' + r[3] for r in rows if r[0].isdigit()])
 
+def sql(src):
+    """The values of an SQL dump's INSERT statements (its quoted strings;
+    statements, names, numbers and NULLs are markup), or None."""
+    if not re.match(r'(\s*(--[^\n]*|/\*.*?\*/))*\s*INSERT INTO ', src, re.I | re.S):
+        return None
+    vals = re.findall(r"'((?:[^'\\]|''|\\.)*)'", src, re.S)
+    return '\n'.join(v.replace("''", "'") for v in vals)
+
 def counted(s):
     return collections.Counter(c for c in s if c.isalnum())
 
 bad = 0
 for f in inputs:
     src = open(f, 'rb').read().decode('utf-8', 'replace')
-    src = conll(src) or SCRIPT.sub(' ', src)
+    src = conll(src) or sql(src) or SCRIPT.sub(' ', src)
     if src.lstrip().startswith('<'):
         src = ANYTAG.sub('\n', IDFIELD.sub('\n', src))
     text = COMPOUND.sub('', LABEL.sub('', html.unescape(TAG.sub('\n', WIKILINK.sub(r'\1', HATTRS.sub(r'\1', FOOTREF.sub('', src)))))))
