@@ -637,6 +637,91 @@ mk_md_nav(struct mk *m, cmark_node *n, int line0)
 	return len > 0 && len <= 16;
 }
 
+/* Is the literal of a text node between links no words: white space
+ * and separators ("∙", "|", "/", "·", ",")? */
+static int
+mk_md_sep(cmark_node *c)
+{
+	const char	*lit = cmark_node_get_literal(c), *p;
+
+	if (lit == NULL)
+		return 1;
+	for (p = lit; *p != '\0'; p = g_utf8_next_char(p))
+		if (g_unichar_isalnum(g_utf8_get_char(p)))
+			return 0;
+	return 1;
+}
+
+/*
+ * Is block n a bar of navigation links: two or more links to pages of
+ * the same site by relative addresses, each with a short text, and
+ * nothing else but separators, maybe all in one emphasis ("*[Deutsch]
+ * (README-de.md) ∙ [English](README.md) ∙ …*", "[首页](/) | [新闻](/n/)")?
+ * A site's language switcher or breadcrumbs: each link goes to the
+ * pieces as a navigation link's.
+ */
+static int
+mk_md_navbar(struct mk *m, cmark_node *n, int line0)
+{
+	cmark_node	*c, *t, *links[64];
+	const char	*url, *lit;
+	GString		*b;
+	size_t		 nl = 0, i;
+	int		 line;
+
+	for (c = cmark_node_first_child(n); c != NULL; ) {
+		switch (cmark_node_get_type(c)) {
+		case CMARK_NODE_LINK:
+			url = cmark_node_get_url(c);
+			if (url == NULL || *url == '\0' || *url == '#' ||
+			    strchr(url, ':') != NULL ||
+			    g_str_has_prefix(url, "//") ||
+			    nl == G_N_ELEMENTS(links))
+				return 0;
+			links[nl++] = c;
+			break;
+		case CMARK_NODE_EMPH:
+		case CMARK_NODE_STRONG:
+			/* One level in: the bar in emphasis. */
+			if (cmark_node_parent(c) == n &&
+			    cmark_node_first_child(c) != NULL) {
+				c = cmark_node_first_child(c);
+				continue;
+			}
+			return 0;
+		case CMARK_NODE_TEXT:
+		case CMARK_NODE_SOFTBREAK:
+			if (!mk_md_sep(c))
+				return 0;
+			break;
+		default:
+			return 0;
+		}
+		if (cmark_node_next(c) == NULL && cmark_node_parent(c) != n)
+			c = cmark_node_next(cmark_node_parent(c));
+		else
+			c = cmark_node_next(c);
+	}
+	if (nl < 2)
+		return 0;
+	line = cmark_node_get_start_line(n) + line0 - 1;
+	for (i = 0; i < nl; i++) {
+		b = g_string_new(NULL);
+		for (t = cmark_node_first_child(links[i]); t != NULL;
+		    t = cmark_node_next(t))
+			if ((lit = cmark_node_get_literal(t)) != NULL)
+				g_string_append(b, lit);
+		url = cmark_node_get_url(links[i]);
+		if (b->len > 0) {
+			mk_push(m, DC_PIECE_NAV, line, b->str, b->len);
+			mk_push(m, DC_PIECE_NAVURL, line, url, strlen(url));
+		}
+		g_string_free(b, TRUE);
+	}
+	m->line = line;
+	return 1;
+}
+
 /* Enter (ev CMARK_EVENT_ENTER) or leave a Markdown node; returns 1 to
  * skip the node's children. */
 static int
@@ -649,7 +734,8 @@ mk_md_node(struct mk *m, cmark_node *n, cmark_event_type ev, int line0)
 	case CMARK_NODE_PARAGRAPH:
 	case CMARK_NODE_HEADING:
 		mk_flush(m);
-		if (ev == CMARK_EVENT_ENTER && mk_md_nav(m, n, line0)) {
+		if (ev == CMARK_EVENT_ENTER && (mk_md_nav(m, n, line0) ||
+		    mk_md_navbar(m, n, line0))) {
 			m->removed++;
 			return 1;
 		}
