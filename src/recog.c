@@ -2066,6 +2066,24 @@ title_date(struct dc_doc *d, int lang, const char *s)
 }
 
 /*
+ * Is s, under a title of one line, the deck (副题) that sums the story
+ * up under its headline: half as long again as the title and longer
+ * than a headline line is (a title broken in two, or a couplet, has
+ * lines of about one length)?
+ */
+static int
+deck_under(const char *title, const char *s)
+{
+	long	 t, n;
+
+	if (title == NULL || strstr(title, "\u3000") != NULL)
+		return 0;
+	t = nchars(title);
+	n = nchars(s);
+	return n > 16 && n * 2 >= t * 3;
+}
+
+/*
  * A Chinese header line: subtitle after dashes, a profile's kicker,
  * date and place, speaker, a title line (with its subtitle after
  * "——"), or, after those, the occasion.  more: lines follow it.
@@ -2160,6 +2178,10 @@ header_zh(struct dc_doc *d, int *seen, const struct dc_line *line, int more)
 		header_add(d, DC_TITLE, lang, s, line);
 		title_speaker(m, t);
 		g_free(t);
+		*seen = 1;
+	} else if (deck_under(m->title, s)) {
+		dc_meta_set(&m->subtitle, md_strip(s));
+		header_add(d, DC_SUBTITLE, lang, s, line);
 		*seen = 1;
 	} else {
 		meta_cat(&m->title, "\u3000", md_strip(s));
