@@ -2359,6 +2359,48 @@ header_source(struct dc_doc *d, int lang, const struct dc_line *line)
 	return 1;
 }
 
+/* Has the text a title: in the header, or from its front matter (fm,
+ * by language)? */
+static int
+header_titled(const struct dc_doc *d, char *const *fm)
+{
+	int	 i;
+
+	for (i = 0; i < DC_LANG__MAX; i++)
+		if (d->meta.l[i].title != NULL || fm[i] != NULL)
+			return 1;
+	return 0;
+}
+
+/*
+ * The collection's entry line n ("50. 国务院印发《…》") as the number
+ * and the title: its number stays the collection line, the rest is a
+ * title line of the same input line.
+ */
+static void
+coll_title(struct dc_doc *d, struct dc_node *n)
+{
+	struct dc_node	*t;
+	const char	*p = n->text;
+
+	while (g_ascii_isdigit(*p))
+		p++;
+	p = g_utf8_next_char(p);	/* ".", "、", "．" */
+	while (*p == ' ' || *p == '\t')
+		p++;
+	if (*p == '\0')
+		return;
+	t = dc_node_new(DC_TITLE, n->lang, p, n->line, n->col +
+	    (int)(p - n->text));
+	if (n->next != NULL)
+		dc_node_insert_before(n->next, t);
+	else
+		dc_node_append(n->parent, t);
+	dc_meta_set(&d->meta.l[n->lang].title, p);
+	n->text[p - n->text] = '\0';
+	g_strchomp(n->text);
+}
+
 /*
  * One language's part of header line l (text, of lang): the kicker
  * over the title if kick is set, else a header line of its language.
@@ -2395,6 +2437,7 @@ dc_header_lines(struct dc_doc *d, const struct dc_line **l, size_t n)
 	int		 lang, seen[DC_LANG__MAX] = { 0 };
 	int		 inocc[DC_LANG__MAX] = { 0 }, first = 1;
 	int		 flang = DC_LANG_ZH, kick, la, lb;
+	struct dc_node	*coll = NULL;
 	char		*t, *fm[DC_LANG__MAX], *fdate = NULL, *ba, *bb;
 
 	/* A title from front matter is used only if the text has none. */
@@ -2445,7 +2488,7 @@ dc_header_lines(struct dc_doc *d, const struct dc_line **l, size_t n)
 			g_free(t);
 			g_match_info_free(mi);
 			mi = NULL;
-			header_add(d, DC_COLLECTION, lang, s, l[i]);
+			coll = header_add(d, DC_COLLECTION, lang, s, l[i]);
 			first = 0;
 			continue;
 		}
@@ -2473,6 +2516,10 @@ dc_header_lines(struct dc_doc *d, const struct dc_line **l, size_t n)
 		else
 			header_en(d, &seen[lang], &inocc[lang], l[i]);
 	}
+	/* A collection's entry line and no title under it: the entry
+	 * names the text, its number aside. */
+	if (coll != NULL && !header_titled(d, fm))
+		coll_title(d, coll);
 	for (i = 0; i < DC_LANG__MAX; i++) {
 		if (d->meta.l[i].title == NULL)
 			d->meta.l[i].title = fm[i];

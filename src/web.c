@@ -1302,7 +1302,8 @@ web_markup(struct dc_input *in, size_t fm, struct dc_found *f, int keep)
 /*
  * Is line i a field line ("媒體: 點新聞", "備份: Video Archive") that
  * stands beside a label the web pass knows: the label line lab right
- * before it, or one right after (blank lines between)?  A page's
+ * (or field line) before it, or one right after (blank lines
+ * between)?  A page's
  * header names its own fields; the unknown ones among known ones are
  * fields too, not the title's next line.
  */
@@ -1525,7 +1526,10 @@ dc_input_web(struct dc_input *in, struct dc_found *f, int keep)
 			continue;
 		}
 		if (!body && content <= 2 && web_field_beside(in, i, lab)) {
-			/* A field of the page's own beside its labels. */
+			/* A field of the page's own beside its labels;
+			 * the next field beside it is one too (a run of
+			 * fields, one of them known, names the rest). */
+			lab = i;
 			web_node(f, DC_SOURCE, DC_SUB_FROM, l->text, l);
 			f->markup++;
 			g_free(l->text);
