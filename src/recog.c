@@ -131,6 +131,8 @@ enum rx_id {
 	RX_SPEAKER_EN_AT,	/* speaker_en() */
 	RX_HEADER_LINES_COLL,	/* dc_header_lines() */
 	RX_HEADER_UNIT,		/* unit_kicker() */
+	RX_HEADER_ORIGTITLE,	/* header_origtitle() */
+	RX_HEADER_OUTLET,	/* header_origtitle() */
 	RX_HEADER_LINES_DOCNO,	/* dc_header_lines() */
 	RX_HEADER_TITLE_DOCNO,	/* header_zh() */
 	RX_HEADER_LINES_SUB,	/* dc_header_lines() */
@@ -280,6 +282,16 @@ static const struct {
 	  "Her Excellency|(?:Mr|Ms|Mrs|Dr|Prof)\\.?|Madam|Mister)\\s+)+", 0 },
 	[RX_SPEAKER_EN_AT] = { "\\s(at|on|to|before|during)\\s", 0 },
 	[RX_HEADER_LINES_COLL] = { "^(\\d{1,4})[.、．]\\s*\\S", 0 },
+	/* "（原标题：…）": the title the text had where it first stood,
+	 * bracketed or not; the title as group 1 */
+	[RX_HEADER_ORIGTITLE] = {
+	  "^[（(【\\[]?[\\s\\x{3000}]*(?:原标题|原標題|原题|原題)"
+	  "[\\s\\x{3000}]*[：:][\\s\\x{3000}]*(.+?)[\\s\\x{3000}]*"
+	  "[）)】\\]]?$", 0 },
+	/* "【某某报】": an outlet's name in black brackets alone on its
+	 * line, as papers tag the story they ran; the name as group 1 */
+	[RX_HEADER_OUTLET] = {
+	  "^【([^【】。！？，]{1,14}(?:报|報|社|网|網|台|刊|杂志|雜誌))】$", 0 },
 	/* The label and number of a larger unit of a book or course
 	 * ("Chapter 10.", "Part II", "第十章", "卷三", "第2课"), its
 	 * name maybe after it */
@@ -2359,6 +2371,38 @@ header_source(struct dc_doc *d, int lang, const struct dc_line *line)
 	return 1;
 }
 
+/*
+ * A header line giving the title the text had where it first stood
+ * ("（原标题：…）"), or the outlet that ran it ("【某某报】"): a source
+ * line, the original title or the publisher in the metadata.
+ */
+static int
+header_origtitle(struct dc_doc *d, int lang, const struct dc_line *line)
+{
+	GMatchInfo	*mi = NULL;
+	struct dc_node	*n;
+	char		*t;
+	int		 outlet = 0;
+
+	if (!g_regex_match(R(RX_HEADER_ORIGTITLE), line->text, 0, &mi)) {
+		g_match_info_free(mi);
+		mi = NULL;
+		if (!g_regex_match(R(RX_HEADER_OUTLET), line->text, 0, &mi)) {
+			g_match_info_free(mi);
+			return 0;
+		}
+		outlet = 1;
+	}
+	t = g_match_info_fetch(mi, 1);
+	g_match_info_free(mi);
+	if (outlet ? d->meta.from == NULL : d->meta.orig_title == NULL)
+		dc_meta_set(outlet ? &d->meta.from : &d->meta.orig_title, t);
+	g_free(t);
+	n = header_add(d, DC_SOURCE, lang, line->text, line);
+	n->sub = outlet ? DC_SUB_FROM : DC_SUB_ORIGTITLE;
+	return 1;
+}
+
 /* Has the text a title: in the header, or from its front matter (fm,
  * by language)? */
 static int
@@ -2509,7 +2553,8 @@ dc_header_lines(struct dc_doc *d, const struct dc_line **l, size_t n)
 		}
 		if (lang == DC_LANG_ZH && header_credit(d, lang, l[i]))
 			continue;
-		if (header_source(d, lang, l[i]))
+		if (header_source(d, lang, l[i]) ||
+		    header_origtitle(d, lang, l[i]))
 			continue;
 		if (lang == DC_LANG_ZH)
 			header_zh(d, &seen[lang], l[i], i + 1 < n);
@@ -2520,6 +2565,12 @@ dc_header_lines(struct dc_doc *d, const struct dc_line **l, size_t n)
 	 * names the text, its number aside. */
 	if (coll != NULL && !header_titled(d, fm))
 		coll_title(d, coll);
+	/* No title but the one the text had where it first stood: that
+	 * one names it here too. */
+	if (!header_titled(d, fm) && d->meta.orig_title != NULL)
+		dc_meta_set(&d->meta.l[dc_text_lang(d->meta.orig_title,
+		    strlen(d->meta.orig_title)) == DC_LANG_EN ? DC_LANG_EN :
+		    DC_LANG_ZH].title, d->meta.orig_title);
 	for (i = 0; i < DC_LANG__MAX; i++) {
 		if (d->meta.l[i].title == NULL)
 			d->meta.l[i].title = fm[i];
