@@ -51,6 +51,9 @@ struct dc_found {
 	char		*kicker;	/* "引题：" or a kicker field */
 	char		*author;	/* "作者：" */
 	char		*post;		/* the author's post after the name */
+	char		*site;		/* a page title's site and section,
+					   cut off its headline */
+	int		 site_line;	/* its input line */
 	char		*date;		/* "日期：", "时间：" as written */
 	char		*from;		/* "来源：" */
 	char		*orig_title;	/* "原标题：" */

@@ -1073,11 +1073,52 @@ web_number_pieces(GArray *out, size_t from)
 	}
 }
 
+/*
+ * A page's title that is its headline and then the section's and the
+ * site's names after a separator ("头条 - 商情 - 某某报", "头条 | 科技 |
+ * 某某网", "头条_新闻_某某网"), where the headline stands alone in the
+ * page's text: the headline is the title, the rest goes to f->site.
+ */
+static void
+web_title_site(GArray *pc, size_t i, struct dc_found *f)
+{
+	static const char *const seps[] = { " - ", " | ", " – ", " — ",
+	    "｜", "_", " · ", NULL };
+	struct dc_piece	*p = (struct dc_piece *)(void *)pc->data;
+	const char	*t = p[i].text, *at, *best = NULL, *rest = NULL;
+	size_t		 j, k, n;
+	char		*head;
+
+	for (k = 0; seps[k] != NULL; k++)
+		if ((at = strstr(t, seps[k])) != NULL && at > t &&
+		    (best == NULL || at < best)) {
+			best = at;
+			rest = at + strlen(seps[k]);
+		}
+	if (best == NULL || *rest == '\0' || g_utf8_strlen(rest, -1) > 40)
+		return;
+	head = g_strndup(t, (gsize)(best - t));
+	g_strstrip(head);
+	n = strlen(head);
+	for (j = 0; j < pc->len && n > 0; j++)
+		if (j != i && p[j].kind == DC_PIECE_TEXT && p[j].text != NULL &&
+		    strlen(p[j].text) >= n && strncmp(g_strstrip(p[j].text),
+		    head, n) == 0 && p[j].text[n] == '\0')
+			break;
+	if (n > 0 && j < pc->len && f->site == NULL) {
+		f->site = g_strstrip(g_strdup(rest));
+		f->site_line = p[i].line;
+		g_free(p[i].text);
+		p[i].text = head;
+	} else
+		g_free(head);
+}
+
 /* A title field that the next line of text repeats (<title> and <h1>,
  * a record's title and its text's first line, or its first two or
  * three lines, a long title broken) is said once. */
 static void
-web_title_once(GArray *pc)
+web_title_once(GArray *pc, struct dc_found *f)
 {
 	struct dc_piece	*p = (struct dc_piece *)(void *)pc->data;
 	size_t		 i, j, k, lines;
@@ -1087,6 +1128,7 @@ web_title_once(GArray *pc)
 		if (p[i].kind != DC_PIECE_TITLE)
 			continue;
 		g_strstrip(p[i].text);
+		web_title_site(pc, i, f);
 		b = g_string_new(NULL);
 		for (j = i + 1, lines = 0; j < pc->len && lines < 3 &&
 		    b->len < strlen(p[i].text) &&
@@ -1123,7 +1165,7 @@ web_lines(struct dc_input *in, size_t from, GArray *pc, struct dc_found *f,
 	out = g_array_sized_new(FALSE, FALSE, sizeof(struct dc_line),
 	    (guint)in->nlines + 8);
 	g_array_append_vals(out, in->lines, (guint)from);
-	web_title_once(pc);
+	web_title_once(pc, f);
 	for (i = from; i < in->nlines; i++) {
 		had = out->len;
 		while (k < pc->len && (p[k].line <= in->lines[i].lineno ||
@@ -1132,6 +1174,18 @@ web_lines(struct dc_input *in, size_t from, GArray *pc, struct dc_found *f,
 		if (out->len == had && gaps)
 			web_blank(out, &in->lines[i]);
 		g_free(in->lines[i].text);
+	}
+	/* The site's name cut off the page's title: a source line. */
+	if (f->site != NULL) {
+		struct dc_line	 sl;
+
+		memset(&sl, 0, sizeof(sl));
+		sl.lineno = f->site_line;
+		sl.col = 1;
+		if (f->from == NULL)
+			web_label(f, WL_FROM, f->site, &sl);
+		else
+			web_node(f, DC_SOURCE, DC_SUB_FROM, f->site, &sl);
 	}
 	web_number_pieces(out, from);
 	for (k = 0; k < pc->len; k++)
@@ -1725,6 +1779,7 @@ dc_found_free(struct dc_found *f)
 	g_free(f->kicker);
 	g_free(f->author);
 	g_free(f->post);
+	g_free(f->site);
 	g_free(f->date);
 	g_free(f->from);
 	g_free(f->orig_title);
