@@ -323,6 +323,7 @@ static int
 opts_stdout(const struct run *r, size_t nfiles, int dump)
 {
 	const char	*what[4];
+	size_t		 i;
 	int		 n = 0, out;
 
 	out = (r->outarg != NULL && strcmp(r->outarg, "-") == 0 &&
@@ -344,13 +345,14 @@ opts_stdout(const struct run *r, size_t nfiles, int dump)
 		    what[1]);
 		return EXIT_USAGE;
 	}
-	if (out && (r->formats & (DC_FMT_PDF | DC_FMT_EPUB)) &&
-	    isatty(STDOUT_FILENO)) {
-		dc_msg_usage("not writing %s to the terminal; "
-		    "redirect standard output (> FILE) or give -o FILE",
-		    r->formats & DC_FMT_PDF ? "a PDF" : "an EPUB");
-		return EXIT_USAGE;
-	}
+	for (i = 0; out && i < dc_nbackends; i++)
+		if ((r->formats & dc_backends[i].flag) &&
+		    dc_backends[i].binary != NULL && isatty(STDOUT_FILENO)) {
+			dc_msg_usage("not writing %s to the terminal; "
+			    "redirect standard output (> FILE) or give -o "
+			    "FILE", dc_backends[i].binary);
+			return EXIT_USAGE;
+		}
 	return -1;
 }
 
