@@ -251,7 +251,7 @@ clash_one(struct clashes *c, const struct use *was, const struct use *u)
 		why = g_strdup_printf("%s would overwrite %s; choose "
 		    "another name", u->name, was->name);
 	if (was->k < 0 || u->k < 0) {
-		fprintf(stderr, "docconv: %s\n", why);
+		dc_msg_usage("%s", why);
 		g_free(why);
 		c->usage = 1;
 		return;
