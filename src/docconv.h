@@ -291,7 +291,7 @@ enum {
 #include "backends.def"
 #undef DC_BACKEND
 	DC_FMT_DUMP = 1 << DC_BE__MAX,		/* --dump-model */
-	DC_FMT_JSONL = 1 << (DC_BE__MAX + 1),	/* --json -o -: JSON Lines */
+	DC_FMT_JSONL = 1 << (DC_BE__MAX + 1),	/* --json -o - */
 	DC_FMT_ALIGN = 1 << (DC_BE__MAX + 2)	/* --dump-alignment */
 };
 
@@ -495,7 +495,8 @@ int		 render_tree(const struct dc_doc *, const struct dc_opts *,
  * (--alignment-report FILE) is written the same way.
  */
 #define DC_BACKEND(id, opt, help, ext, bin, fn)	\
-int		 fn(const struct dc_doc *, const struct dc_opts *, const char *);
+int		 fn(const struct dc_doc *, const struct dc_opts *, \
+		    const char *);
 #include "backends.def"
 #undef DC_BACKEND
 int		 render_review(const struct dc_doc *, const struct dc_opts *,

@@ -421,7 +421,7 @@ struct opts_vals {
 	gboolean	 dump, dumpalign, version, lenient, embed, keepmarkup;
 	gboolean	 listfonts, printstyle, nul, skip, keeptree, jsonl;
 	gchar		*tmxseg, *append, *style, **fontdirs, *format, *list;
-	gchar		*dialects;	/* --input-format's help: the names */
+	gchar		*dialects;	/* --input-format's help */
 	gint		 njobs;
 };
 

@@ -304,7 +304,7 @@ struct rl_unit {
 	const struct dc_node *b;	/* the block */
 	const char	*text;		/* its text judged: Chinese first */
 	int		 lang;		/* the language of text */
-	unsigned	 rec;		/* dc_recognise(), from the caller */
+	unsigned	 rec;		/* dc_recognise(), the caller's */
 	unsigned char	 f[RF__MAX];	/* features */
 	int		 cost[DC_ROLE__MAX]; /* of each role */
 };

@@ -79,7 +79,8 @@ def main():
 	if verbose:
 		for n in sorted(edges):
 			for m in sorted(edges[n]):
-				print("%s -> %s: %s" % (n, m, " ".join(sorted(edges[n][m]))))
+				print("%s -> %s: %s" % (n, m,
+				    " ".join(sorted(edges[n][m]))))
 	circles = sccs(edges)
 	for c in circles:
 		print("circle: " + " ".join(c))

@@ -269,7 +269,8 @@ for o in "--template-dir=$T/tpl/e$e" "--template-dir=$T/tpl/m$e" \
     "--meta-file=$T/m$e"; do
 	"$DOCCONV" --epub -o "$T/tplout/" "$o" "$ex/news-report.zh.txt" \
 	    >/dev/null 2>"$T/err"
-	grep -q 'x\\x1B\[2Jy' "$T/err" && ! grep -q "$(printf '\033')" "$T/err" ||
+	grep -q 'x\\x1B\[2Jy' "$T/err" &&
+	    ! grep -q "$(printf '\033')" "$T/err" ||
 	    fail "$o: the name not escaped: $(cat -v "$T/err")"
 done
 
