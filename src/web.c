@@ -1048,6 +1048,17 @@ web_piece(GArray *out, struct dc_piece *p, const struct dc_line *l,
 	case DC_PIECE_NAVURL:
 		g_ptr_array_add(f->nav, g_strdup(p->text));
 		return;
+	case DC_PIECE_DECK:
+		/* The deck under the title heading: its subtitle. */
+		g_strstrip(p->text);
+		if (f->subtitle == NULL)
+			web_label(f, WL_SUBTITLE, p->text, l);
+		else {
+			web_line_set(&nl, l, p->text, 0);
+			p->text = NULL;
+			g_array_append_val(out, nl);
+		}
+		return;
 	case DC_PIECE_LINKLINE:
 		/* A link to the source over the text: a link line of
 		 * the header (its address is a DC_PIECE_URL). */

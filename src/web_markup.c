@@ -34,6 +34,8 @@ struct mk {
 	int		 items;		/* Markdown list items open */
 	size_t		 removed;	/* tags, marks and fields taken out */
 	int		 prose;		/* a paragraph of prose was read */
+	int		 nblocks;	/* paragraphs and headings entered */
+	int		 top;		/* the first block was a heading */
 };
 
 static void
@@ -722,6 +724,42 @@ mk_md_navbar(struct mk *m, cmark_node *n, int line0)
 	return 1;
 }
 
+/*
+ * Is paragraph n the deck under the title: the second block, the first
+ * a heading, and all of it in bold or italics, ending no sentence
+ * ("# Headline" over "**What the story says, in one line**")?  News
+ * sites set the standfirst so.  Its text goes to the pieces as a deck.
+ */
+static int
+mk_md_deck(struct mk *m, cmark_node *n, int line0)
+{
+	cmark_node	*c = cmark_node_first_child(n), *t;
+	const char	*lit;
+	GString		*b;
+
+	if (m->nblocks != 1 || !m->top || c == NULL ||
+	    cmark_node_next(c) != NULL ||
+	    (cmark_node_get_type(c) != CMARK_NODE_STRONG &&
+	    cmark_node_get_type(c) != CMARK_NODE_EMPH) || mk_md_prose(n, 0))
+		return 0;
+	b = g_string_new(NULL);
+	for (t = cmark_node_first_child(c); t != NULL; t = cmark_node_next(t))
+		if (cmark_node_get_type(t) != CMARK_NODE_TEXT ||
+		    (lit = cmark_node_get_literal(t)) == NULL) {
+			g_string_free(b, TRUE);
+			return 0;
+		} else
+			g_string_append(b, lit);
+	if (b->len > 0 && g_utf8_strlen(b->str, -1) <= 160) {
+		m->line = cmark_node_get_start_line(n) + line0 - 1;
+		mk_push(m, DC_PIECE_DECK, m->line, b->str, b->len);
+		g_string_free(b, TRUE);
+		return 1;
+	}
+	g_string_free(b, TRUE);
+	return 0;
+}
+
 /* Enter (ev CMARK_EVENT_ENTER) or leave a Markdown node; returns 1 to
  * skip the node's children. */
 static int
@@ -738,6 +776,17 @@ mk_md_node(struct mk *m, cmark_node *n, cmark_event_type ev, int line0)
 		    mk_md_navbar(m, n, line0))) {
 			m->removed++;
 			return 1;
+		}
+		if (ev == CMARK_EVENT_ENTER && cmark_node_get_type(n) ==
+		    CMARK_NODE_PARAGRAPH && mk_md_deck(m, n, line0)) {
+			m->removed++;
+			m->nblocks++;
+			return 1;
+		}
+		if (ev == CMARK_EVENT_ENTER) {
+			m->top |= m->nblocks == 0 &&
+			    cmark_node_get_type(n) == CMARK_NODE_HEADING;
+			m->nblocks++;
 		}
 		if (ev == CMARK_EVENT_ENTER && cmark_node_get_type(n) ==
 		    CMARK_NODE_PARAGRAPH && mk_md_prose(n, 0))
