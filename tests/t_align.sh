@@ -129,6 +129,59 @@ sed 's/	speaker	ok$/	nothing	ok/' "$T/hdr.align" >"$T/hdr2.align"
 [ $? -eq 1 ] && grep -q "hdr2.align:9: ERROR: .*names its type" "$T/hdr2.msgs" ||
     fail "a header bead of no type accepted: $(cat "$T/hdr2.msgs")"
 
+# A header bead that corrects the reading changes every output (issue
+# 23): the English name alone under the subtitle is read as an
+# occasion line, and the file pairs it with the Chinese speaker line as
+# the speaker's; an English speaker line read as the body's first
+# paragraph is made the speaker's line too.  Before, the outputs say
+# neither (the first was paired in the TMX only, the second refused).
+# A header bead naming a paragraph further on is refused at its line.
+hfix() {
+	# $1 case, $2 sed script making the English, $3 the English line,
+	# $4 its line number.
+	mkdir -p "$T/$1"
+	cp "$S/data/align/forum.zh.txt" "$T/$1/f.zh.txt"
+	sed "$2" "$S/data/align/forum.en.txt" >"$T/$1/f.en.txt"
+	(cd "$T/$1" && "$DOCCONV" -q f.zh.txt --translation f.en.txt \
+	    --dump-alignment >f.align) || fail "$1: exit $?"
+	# The Chinese speaker line alone (1-0) and the English line alone
+	# (0-1) become one speaker bead.
+	awk -F '\t' -v OFS='\t' -v L="$4" '$1 == "1-0" && $2 == 4 &&
+	    $5 == "speaker" { print "1-1", 4, L, "0.00", "speaker", "ok"; next }
+	    $1 == "0-1" && $3 == L { next } 1' "$T/$1/f.align" >"$T/$1/fix.align"
+	grep -q "^1-1	4	$4	0.00	speaker	ok$" "$T/$1/fix.align" ||
+	    fail "$1: no speaker bead made: $(cat "$T/$1/fix.align")"
+	for v in plain fixed; do
+		al=
+		[ $v = fixed ] && al="--alignment fix.align"
+		# shellcheck disable=SC2086
+		(cd "$T/$1" && SOURCE_DATE_EPOCH=0 "$DOCCONV" f.zh.txt \
+		    --translation f.en.txt $al --tei --json --tmx --pdf \
+		    --epub --html -o $v 2>../$1.$v.msgs) ||
+		    fail "$1 $v: exit $?: $(cat "$T/$1.$v.msgs")"
+	done
+	$py speaker_fixed "$T/$1/plain" "$T/$1/fixed" f.zh "$3" ||
+	    fail "$1: the corrected header bead does not change every output"
+}
+hfix occasion '3,4c\
+Lin Hai' 'Lin Hai' 3
+grep -q "f.en.txt:3 read as a speaker line (not occasion), as fix.align pairs it" \
+    "$T/occasion.fixed.msgs" || fail "occasion: no warning: $(cat "$T/occasion.fixed.msgs")"
+hfix body '3,5c\
+Qingdao, 18 May 2023\
+\
+Harbour notes from Lin Hai, who directs the port authority' \
+    'Harbour notes from Lin Hai, who directs the port authority' 5
+grep -q "f.en.txt:5 read as a speaker line (not a paragraph), as fix.align pairs it" \
+    "$T/body.fixed.msgs" || fail "body: no warning: $(cat "$T/body.fixed.msgs")"
+awk -F '\t' -v OFS='\t' '$1 == "1-1" && $5 == "para" && !done { $5 = "dateplace"; done = 1; n = NR } 1
+    END { print n > "/dev/stderr" }' "$T/body/fix.align" >"$T/body/far.align" 2>"$T/body/far.n"
+(cd "$T/body" && "$DOCCONV" f.zh.txt --translation f.en.txt --alignment \
+    far.align --tei -o far 2>far.err); [ $? -eq 1 ] ||
+    fail "a header bead of a paragraph in the body accepted"
+grep -q "^docconv: far.align:$(cat "$T/body/far.n"): ERROR: alignment file refused: f.zh.txt:[0-9]* is a paragraph of the body, after f.zh.txt:[0-9]*, and a dateplace bead can make header lines only of the body's first paragraphs: give it a body bead (para)" \
+    "$T/body/far.err" || fail "far: $(cat "$T/body/far.err")"
+
 # A 1-1 far from the document's ratio: a summary for a paragraph.
 d=$T/ex1
 $py en3 "$d/en.txt" "$d/en3.txt" || fail "making en3"
