@@ -162,6 +162,14 @@ hfix() {
 	done
 	$py speaker_fixed "$T/$1/plain" "$T/$1/fixed" f.zh "$3" ||
 	    fail "$1: the corrected header bead does not change every output"
+	# The corrected TMX is still TMX 1.4b (tests/t_tmx.py, with
+	# translate-toolkit where the system python3 has it).
+	xmllint --noout --nonet "$T/$1/fixed/f.zh.tmx" ||
+	    fail "$1: the TMX is not well-formed"
+	if /usr/bin/python3 -c 'import translate.storage.tmx' 2>/dev/null; then
+		/usr/bin/python3 "$S/t_tmx.py" "$T/$1/fixed/f.zh.tmx" \
+		    "$T/$1/fixed/f.zh.json" || fail "$1: the TMX"
+	fi
 }
 hfix occasion '3,4c\
 Lin Hai' 'Lin Hai' 3
@@ -174,6 +182,18 @@ Harbour notes from Lin Hai, who directs the port authority' \
     'Harbour notes from Lin Hai, who directs the port authority' 5
 grep -q "f.en.txt:5 read as a speaker line (not a paragraph), as fix.align pairs it" \
     "$T/body.fixed.msgs" || fail "body: no warning: $(cat "$T/body.fixed.msgs")"
+# The corrected outputs are still valid: the EPUBs by epubcheck, the
+# TEI by its schema, where the machine has them.
+if have_epubcheck; then
+	epubcheck_clean "$T/occasion/fixed/f.zh.epub" "$T/body/fixed/f.zh.epub" ||
+	    fail "the EPUB of a corrected alignment is not valid"
+fi
+if [ -n "$TEI_SCHEMA" ] && [ -f "$TEI_SCHEMA" ] &&
+    [ -f "${JING_JAR:-/usr/share/java/jing.jar}" ]; then
+	java -jar "${JING_JAR:-/usr/share/java/jing.jar}" "$TEI_SCHEMA" \
+	    "$T/occasion/fixed/f.zh.tei.xml" "$T/body/fixed/f.zh.tei.xml" ||
+	    fail "the TEI of a corrected alignment is not valid"
+fi
 awk -F '\t' -v OFS='\t' '$1 == "1-1" && $5 == "para" && !done { $5 = "dateplace"; done = 1; n = NR } 1
     END { print n > "/dev/stderr" }' "$T/body/fix.align" >"$T/body/far.align" 2>"$T/body/far.n"
 (cd "$T/body" && "$DOCCONV" f.zh.txt --translation f.en.txt --alignment \
