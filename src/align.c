@@ -87,6 +87,10 @@ struct al_side {
 /* Numbers on both sides and none the same. */
 #define AL_NUM_AGAINST	1.0
 
+/* A paragraph left alone whose numbers the other side's paragraph
+ * beside it writes (al_alone_nums()). */
+#define AL_NUM_ALONE	4.0
+
 /* Past this size (rows x the band's columns) the table is not built:
  * the sides are paired in order, with a warning. */
 #define AL_MAX_CELLS	4e6
@@ -418,6 +422,39 @@ al_cost_alone(const struct al_unit *u, int orig)
 	return AL_PRIOR_10;
 }
 
+/* Is number k in paragraph x of side s?  None if x is out of it
+ * (the index before the first wraps round to beyond the last). */
+static int
+al_has_num(const struct al_side *s, size_t x, gconstpointer k)
+{
+	return x < s->n && s->u[x].nums != NULL &&
+	    g_hash_table_contains(s->u[x].nums, k);
+}
+
+/*
+ * Paragraph i of side s left alone where the other side o is at its
+ * paragraph j: a number of it written in o's paragraph before or after
+ * (j - 1, j) says it is translated there, merged into a neighbour, not
+ * left out, unless its own neighbours write that number too (a year
+ * the whole text repeats says nothing).
+ */
+static double
+al_alone_nums(const struct al_side *s, size_t i, const struct al_side *o,
+    size_t j)
+{
+	GHashTableIter	 it;
+	gpointer	 k;
+
+	if (s->u[i].nums == NULL)
+		return 0;
+	g_hash_table_iter_init(&it, s->u[i].nums);
+	while (g_hash_table_iter_next(&it, &k, NULL))
+		if ((al_has_num(o, j - 1, k) || al_has_num(o, j, k)) &&
+		    !al_has_num(s, i - 1, k) && !al_has_num(s, i + 1, k))
+			return AL_NUM_ALONE;
+	return 0;
+}
+
 /*
  * Cost of a bead of na paragraphs of a from i and nb of b from j.
  */
@@ -429,7 +466,9 @@ al_cost(const struct al_side *a, size_t i, int na, const struct al_side *b,
 	int	 k, ta = 0, tb = 0;
 
 	if (na == 0 || nb == 0)
-		return al_cost_alone(na > 0 ? &a->u[i] : &b->u[j], na > 0);
+		return al_cost_alone(na > 0 ? &a->u[i] : &b->u[j], na > 0) +
+		    (na > 0 ? al_alone_nums(a, i, b, j) :
+		    al_alone_nums(b, j, a, i));
 	for (k = 0; k < na; k++) {
 		sa += a->u[i + k].size;
 		ta += a->u[i + k].nsent;
