@@ -3304,10 +3304,11 @@ numbering_alone(const char *s)
 /*
  * Is the short line m the heading b wrapped, not a line of its own?
  * Only where the text says so: m comes on the input line after b's (no
- * blank line between), at b's indent, and b is a numbering alone
+ * blank line between) at b's indent, or on the same input line (pieces
+ * of a container's field), and b is a numbering alone
  * ("第三章" over its title), b ends on a word that leaves its phrase
- * open (English "of", "and", "the"...; Chinese 的, 和, 与, or a
- * preposition: 向, 于, 对...) or m opens in lower case.  Two short lines with nothing to join them are each a
+ * open (English "of", "and", "the"...; Chinese 的, 和, 与, 是, or a
+ * preposition: 在, 向, 于, 对...) or m opens in lower case.  Two short lines with nothing to join them are each a
  * heading by its own evidence.
  */
 static int
@@ -3323,7 +3324,10 @@ heading_wraps(const struct dc_node *b, const struct dc_node *m)
 
 	block_lines(b, &bf, &bl);
 	block_lines(m, &mf, &ml);
-	if (bl == 0 || mf != bl + 1 || b->child->col != m->child->col)
+	/* Pieces of one input line (a container's field with line
+	 * breaks in it) are adjacent, their columns no indent. */
+	if (bl == 0 || (mf != bl + 1 && mf != bl) || (mf == bl + 1 &&
+	    b->child->col != m->child->col))
 		return 0;
 	t = block_text(b, &lang);
 	u = block_text(m, &mlang);
@@ -3333,8 +3337,8 @@ heading_wraps(const struct dc_node *b, const struct dc_node *m)
 		return 0;
 	c = g_utf8_get_char(g_utf8_prev_char(t + strlen(t)));
 	if (lang == DC_LANG_ZH)
-		return g_utf8_strchr("的和与及或之向往于对从把被", -1, c) !=
-		    NULL;
+		return g_utf8_strchr("的之和与及或并而是为以在向往于对从把被",
+		    -1, c) != NULL;
 	w = strrchr(t, ' ');
 	w = w != NULL ? w + 1 : t;
 	for (i = 0; i < G_N_ELEMENTS(open_en); i++)
