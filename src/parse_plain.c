@@ -171,8 +171,9 @@ has_cells(const struct dc_line *l)
  * the lines say so: a ends inside a clause (a comma, a semicolon, an
  * enumeration comma, a hyphen, an opening bracket or quote), a is a
  * label in 【】 alone (it leads the paragraph it opens), b opens in
- * lower case, or a is wider than a heading's line (heading_form()
- * takes none over 30 Chinese characters).  Short lines with nothing
+ * lower case, or a is wider than a heading's line mostly is (20
+ * Chinese characters, 60 columns of English: Chinese text is wrapped
+ * at 20 to 40 characters, English at 60 to 80 columns).  Short lines with nothing
  * to join them are lines of their own, each a heading, an item or a
  * name by its own evidence: not one heading of two.
  */
@@ -181,7 +182,8 @@ runs_on_unsure(const struct dc_line *a, const struct dc_line *b, size_t w)
 {
 	gunichar	 c;
 
-	if (w > 60 || g_ascii_islower(b->text[0]))
+	if (w > (a->lang == DC_LANG_ZH ? 40 : 60) ||
+	    g_ascii_islower(b->text[0]))
 		return 1;
 	if (g_str_has_prefix(a->text, "【") && g_str_has_suffix(a->text, "】"))
 		return 1;
