@@ -313,6 +313,42 @@ printf '1-1\t1\t1\t0.00\ttitle\tok\n1-1\t2\t2\t0.00\tpara\tok\n1-1\t3\t3\n1-1\t4
 grep -q '<title type="main" xml:lang="zh-CN">沃林港口的一年</title>' "$T/head.tei.xml" &&
     grep -q '<p [^>]*>沃林港口今年很忙</p>' "$T/head.tei.xml" ||
     fail "head: line 2 is not a paragraph: $(grep -m3 '<title\|<p ' "$T/head.tei.xml")"
+# ... in every output: a paragraph of the web page, the EPUB, the JSON
+# and the TMX, and no longer the title's in the PDF (before, each had
+# it in the title).
+for v in plain fixed; do
+	al=
+	[ $v = fixed ] && al="--alignment $T/head.fix"
+	# shellcheck disable=SC2086
+	SOURCE_DATE_EPOCH=0 "$DOCCONV" -q "$T/head.zh.txt" --translation \
+	    "$T/head.en.txt" $al --html --epub --json --tmx --pdf \
+	    -o "$T/head.$v/" || fail "head $v: exit $?"
+done
+hp='<p class="u zh"[^>]*>沃林港口今年很忙</p>'
+for v in plain fixed; do
+	o=$T/head.$v/head.zh
+	n=0
+	grep -q "$hp" "$o.html" && n=$((n + 1))
+	unzip -p "$o.epub" EPUB/text.xhtml | grep -q "$hp" && n=$((n + 1))
+	python3 -c 'import json, sys
+d = json.load(open(sys.argv[1]))
+sys.exit(not any(b["type"] == "para" and b["segs"][0]["text"] == "沃林港口今年很忙"
+                 for b in d["blocks"]))' "$o.json" && n=$((n + 1))
+	grep -A4 '<prop type="x-docconv-role">para</prop>' "$o.tmx" |
+	    grep -q '<seg>沃林港口今年很忙</seg>' && n=$((n + 1))
+	if command -v pdftotext >/dev/null 2>&1; then
+		# The title's lines stand together, the paragraph after
+		# the English title.
+		pdftotext "$o.pdf" - | awk '/沃林港口今年很忙/ { l = NR }
+		    /^A Year at Vorlin Port/ { t = NR } END { exit !(l > t) }' &&
+		    n=$((n + 1))
+	else
+		n=$((n + 1))
+	fi
+	echo $n >"$T/head.$v.n"
+done
+[ "$(cat "$T/head.plain.n")" = 0 ] && [ "$(cat "$T/head.fixed.n")" = 5 ] ||
+    fail "head: the line made a paragraph is one in $(cat "$T/head.fixed.n") of 5 outputs (before: $(cat "$T/head.plain.n"))"
 
 # Every backend on a two-file input, one language pair in each.
 (cd "$S/data/align" && SOURCE_DATE_EPOCH=0 "$DOCCONV" -q lecture.zh.txt \
