@@ -173,9 +173,9 @@ has_cells(const struct dc_line *l)
  * label in 【】 alone (it leads the paragraph it opens), b opens in
  * lower case, or a is wider than a heading's line mostly is (20
  * Chinese characters, 60 columns of English: Chinese text is wrapped
- * at 20 to 40 characters, English at 60 to 80 columns).  Short lines with nothing
- * to join them are lines of their own, each a heading, an item or a
- * name by its own evidence: not one heading of two.
+ * at 20 to 40 characters, English at 60 to 80 columns).  Short lines
+ * with nothing to join them are lines of their own, each a heading,
+ * an item or a name by its own evidence: not one heading of two.
  */
 static int
 runs_on_unsure(const struct dc_line *a, const struct dc_line *b, size_t w)

@@ -3305,11 +3305,11 @@ numbering_alone(const char *s)
  * Is the short line m the heading b wrapped, not a line of its own?
  * Only where the text says so: m comes on the input line after b's (no
  * blank line between) at b's indent, or on the same input line (pieces
- * of a container's field), and b is a numbering alone
- * ("第三章" over its title), b ends on a word that leaves its phrase
- * open (English "of", "and", "the"...; Chinese 的, 和, 与, 是, or a
- * preposition: 在, 向, 于, 对...) or m opens in lower case.  Two short lines with nothing to join them are each a
- * heading by its own evidence.
+ * of a container's field), and b is a numbering alone ("第三章" over
+ * its title), b ends on a word that leaves its phrase open (English
+ * "of", "and", "the"...; Chinese 的, 和, 与, 是, or a preposition: 在,
+ * 向, 于, 对...) or m opens in lower case.  Two short lines with
+ * nothing to join them are each a heading by its own evidence.
  */
 static int
 heading_wraps(const struct dc_node *b, const struct dc_node *m)
