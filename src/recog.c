@@ -1646,8 +1646,8 @@ unit_kicker(const struct dc_line **l, size_t n, size_t i)
 /*
  * Is s a line in both languages, a title and its translation in
  * brackets after it ("Item 76: Strive for failure atomicity（尽力保证
- * 故障原子性）", "前言 (Preface)")?  Each part is of one script alone,
- * and the first no sentence.  Sets the parts (g_free()) and their
+ * 故障原子性）", "前言 (A Short Preface)")?  Each part is of one script
+ * alone, the English two words or more, and the first no sentence.  Sets the parts (g_free()) and their
  * languages.
  */
 static int
@@ -1677,6 +1677,12 @@ header_both(const char *s, char **a, int *la, char **b, int *lb)
 	}
 	if (!((han[0] == 0 && latin[0] > 0 && han[1] > 0 && latin[1] == 0) ||
 	    (latin[0] == 0 && han[0] > 0 && latin[1] > 0 && han[1] == 0)))
+		return 0;
+	/* A translation, not a name's abbreviation ("世界贸易组织
+	 * （WTO）"): the English is words, the Chinese two or more. */
+	k = han[0] > 0;
+	if (latin[k] < 6 || han[!k] < 2 || memchr(k ? open : s, ' ',
+	    (size_t)(k ? close - open : open - s)) == NULL)
 		return 0;
 	*a = g_strstrip(g_strndup(s, (gsize)(open - s)));
 	*b = g_strstrip(g_strndup(open + ol, (gsize)(close - open) - ol));
