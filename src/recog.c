@@ -1625,8 +1625,9 @@ md_dated_top(const struct dc_line **l, size_t n, size_t i)
  * Is line i of n the label of a larger unit that the next line's
  * heading names a part of: "Chapter 10. Exceptions" over "Item 76: …",
  * "第三章" over a section's title?  The first line of the text, a
- * heading line (or short), and the next line a heading too: it is the
- * kicker over the title, not the title.
+ * heading line (or short), and the next line a heading too, whose
+ * level comes no more (else it is the first of the unit's sections):
+ * it is the kicker over the title, not the title.
  */
 static int
 unit_kicker(const struct dc_line **l, size_t n, size_t i)
@@ -1639,7 +1640,7 @@ unit_kicker(const struct dc_line **l, size_t n, size_t i)
 	for (j = i + 1; j < n && l[j]->blank; j++)
 		;
 	return j < n && l[j]->heading > 0 && (l[i]->heading > 0 ||
-	    nchars(l[i]->text) <= 30) &&
+	    nchars(l[i]->text) <= 30) && !md_level_recurs(l, n, j) &&
 	    g_regex_match(R(RX_HEADER_UNIT), l[i]->text, 0, NULL);
 }
 
