@@ -982,6 +982,11 @@ web_piece(GArray *out, struct dc_piece *p, const struct dc_line *l,
 	case DC_PIECE_NAVURL:
 		g_ptr_array_add(f->urls, g_strdup(p->text));
 		return;
+	case DC_PIECE_SUBTITLE:
+		g_strstrip(p->text);
+		if (f->subtitle == NULL)
+			web_label(f, WL_SUBTITLE, p->text, l);
+		return;
 	}
 	abort();
 }
