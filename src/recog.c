@@ -181,9 +181,9 @@ static const struct {
 	[RX_DATELINE] = { NEWS_DATELINE, 0 },
 	[RX_DATELINE_XUN] = { NEWS_XUN, 0 },
 	[RX_DATELINE_PLACE] = { NEWS_PLACE, 0 },
-	[RX_DATELINE_REPORT] = { "^" NEWS_OPEN "((?:[" HAN "]{0,6}?)(?:记者|記者|"
-	  "编译|編譯|特派员|特派員)[^／/（()）〔〕【】]{1,20})[／/]([" HAN "]{2,10}?)"
-	  "(?:报导|报道|報導|報道)" NEWS_CLOSE, 0 },
+	[RX_DATELINE_REPORT] = { "^" NEWS_OPEN "?((?:[" HAN "]{0,6}?)(?:记者|記者|"
+	  "编译|編譯|特派员|特派員)[^／/（()）〔〕【】\\s]{1,20})[／/]([" HAN "]{2,10}?)"
+	  "(?:报导|报道|報導|報道)(?:" NEWS_CLOSE "|(?=[\\s\\x{3000}]|$))", 0 },
 	[RX_DATELINE_REPORTER] = { "^(?:特派|特约|特約|駐|驻)?(?:记者|記者)"
 	  "([" HAN "·、]{2,40})$", 0 },
 	[RX_OPEN_BRACKET] = { "^" NEWS_OPEN, 0 },
@@ -726,9 +726,11 @@ dateline_close(const char *p)
 }
 
 /*
- * A dateline of reporter and place in brackets, as Taiwan's papers
- * open a report: "〔記者某某／台北報導〕", "〔編譯某某／綜合報導〕".
- * Returns 1 and fills *dl, or 0.
+ * A byline of reporter and place, as Taiwan's papers open a report:
+ * "〔記者某某／台北報導〕", "〔編譯某某／綜合報導〕", or a line of its
+ * own without brackets ("記者某某／台北報導", as sites give it).  It
+ * names who reports from where, and no date: a byline, not a dateline
+ * (dl->dateline is NULL).  Returns 1 and fills *dl, or 0.
  */
 static int
 dateline_report(struct dc_doc *d, const char *text, struct dc_dateline *dl)
@@ -745,7 +747,14 @@ dateline_report(struct dc_doc *d, const char *text, struct dc_dateline *dl)
 	where = g_match_info_fetch(mi, 2);
 	g_match_info_fetch_pos(mi, 0, &st, &en);
 	g_match_info_free(mi);
-	dl->dateline = g_strndup(text, en);
+	/* Opened by a bracket, closed by one. */
+	if (g_regex_match(R(RX_OPEN_BRACKET), text, 0, NULL) &&
+	    !dateline_close(g_utf8_prev_char(text + en))) {
+		g_free(by);
+		g_free(where);
+		return 0;
+	}
+	dl->byline = g_strndup(text, en);
 	dl->end = en;
 	if (strcmp(where, "综合") == 0 || strcmp(where, "綜合") == 0)
 		*where = '\0';
@@ -1543,9 +1552,11 @@ dc_recognise_line(const struct dc_line **l, size_t n, size_t i, int en)
 	 * whatever its punctuation. */
 	/* A photo's caption or credit under a page's first image
 	 * ("Photo by X on Y", "图片：…") is no header line. */
+	/* Nor is a reporter's byline ("記者某某／台北報導"): it opens
+	 * the body. */
 	if ((header_like(l[i]) || (en == 0 && headline_like(l, n, i)) ||
 	    dc_source_line(s, NULL, NULL)) && !g_regex_match(R(RX_R_CAPTION),
-	    s, 0, NULL))
+	    s, 0, NULL) && !g_regex_match(R(RX_DATELINE_REPORT), s, 0, NULL))
 		r |= DC_LREC_HEADER;
 	if (heading_kind(s) != 0)
 		r |= DC_LREC_NUMHEAD;

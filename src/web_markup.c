@@ -39,6 +39,7 @@ struct mk {
 static void	 pg_nav_flush(struct mk *);
 static int	 pg_enter(struct mk *, xmlNode *);
 static int	 pg_leave(struct mk *, xmlNode *);
+static int	 pg_caption(xmlNode *);
 
 static void
 mk_push(struct mk *m, enum dc_piece_kind k, int line, const char *text,
@@ -1176,9 +1177,8 @@ pg_enter(struct mk *m, xmlNode *n)
 	if (g->drop != NULL) {
 		if (n->type == XML_TEXT_NODE && n->content != NULL)
 			pg_nav_text(m, (const char *)n->content);
-		/* Blocks, items and cells of a region stay apart. */
-		if (n->type == XML_ELEMENT_NODE && mk_el_kind((const char *)
-		    n->name) != EL_INLINE)
+		/* The links, items and cells of a region stay apart. */
+		if (n->type == XML_ELEMENT_NODE)
 			pg_nav_text(m, " ");
 		return n->type == XML_ELEMENT_NODE &&
 		    mk_el_kind((const char *)n->name) != EL_SKIP;
@@ -1238,10 +1238,43 @@ pg_enter(struct mk *m, xmlNode *n)
 			g->trailer |= g->past;
 			return pg_drop(m, n);
 		}
+		if (pg_caption(n)) {
+			mk_para(m);
+			m->blocks++;
+			m->heading = -1;
+			return 1;
+		}
 		return -1;
 	default:
 		return pg_drop(m, n);
 	}
+}
+
+/*
+ * Is block n a photo's caption: a short block of its own right after
+ * one that holds an image and no text, as pages set a picture and its
+ * words in two paragraphs ("<p><img></p><p>▲…（圖／…）</p>")?
+ */
+static int
+pg_caption(xmlNode *n)
+{
+	xmlNode	*p, *t;
+
+	if (mk_el_kind((const char *)n->name) != EL_BLOCK ||
+	    PGN(n)->blocks || PGN(n)->text == 0 || PGN(n)->text > 120)
+		return 0;
+	for (p = n->prev; p != NULL && p->type != XML_ELEMENT_NODE;
+	    p = p->prev)
+		if (p->type == XML_TEXT_NODE && !xmlIsBlankNode(p))
+			return 0;
+	if (p == NULL || p->_private == NULL || PGN(p)->text > 0)
+		return 0;
+	if (pg_is(p, "img"))
+		return 1;
+	for (t = p->children; t != NULL; t = pg_next(t, p, 1))
+		if (pg_is(t, "img"))
+			return 1;
+	return 0;
 }
 
 /* Leave node n of a whole page; returns 1 if it was dropped. */
