@@ -897,7 +897,7 @@ web_blank(GArray *out, const struct dc_line *l)
 }
 
 /* Is s segmented: spaces between its words, one to four Han
- * characters? */
+ * characters?  (Words of Latin script have spaces as a rule.) */
 static int
 web_segmented(const char *s)
 {
@@ -909,7 +909,7 @@ web_segmented(const char *s)
 			sp += p > s && p[1] != ' ';
 		else if (dc_char_script_lang(g_utf8_get_char(p)) == DC_LANG_ZH)
 			han++;
-	return sp >= 2 && sp * 4 >= han;
+	return han >= 2 && sp >= 2 && sp * 4 >= han;
 }
 
 /* One piece to out as a line like l (or to f, a container's field). */

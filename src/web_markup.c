@@ -204,7 +204,10 @@ static const char *const mk_html_block[] = {
 static const char *const mk_doc_block[] = {
 	"doc", "document", "text", "content", "record", "item", "entry",
 	"story", "news", "page", "post", "row", "body_text", "maintext",
-	"docs", "corpus", "collection", "srcset", "refset", "tstset", NULL
+	"docs", "corpus", "collection", "srcset", "refset", "tstset",
+	/* paragraphs and items of document vocabularies (DocBook's
+	 * <para> and <listitem>, the UDHR's), not sentences */
+	"para", "paragraph", "listitem", NULL
 };
 
 static int
