@@ -93,6 +93,7 @@ enum rx_id {
 	RX_DATELINE,	/* dc_dateline_at() */
 	RX_DATELINE_XUN,	/* dc_dateline_at() */
 	RX_DATELINE_PLACE,	/* dc_dateline_at() */
+	RX_DATELINE_DASH,	/* dc_dateline_at(): "北京——" */
 	RX_DATELINE_REPORTER,	/* dateline_place() */
 	RX_DATELINE_REPORT,	/* dateline_report() */
 	RX_OPEN_BRACKET,	/* dc_dateline() */
@@ -181,6 +182,10 @@ static const struct {
 	[RX_DATELINE] = { NEWS_DATELINE, 0 },
 	[RX_DATELINE_XUN] = { NEWS_XUN, 0 },
 	[RX_DATELINE_PLACE] = { NEWS_PLACE, 0 },
+	/* A place and a dash opening the report, as the Chinese
+	 * editions of foreign papers write it: "北京——大家都知道…"; a
+	 * sentence follows (a title's "——在…上的讲话" is a subtitle). */
+	[RX_DATELINE_DASH] = { "^([" HAN "]{2,6})——(?=[^—\\s].{20,}?[，。])", 0 },
 	[RX_DATELINE_REPORT] = { "^" NEWS_OPEN "?((?:[" HAN "]{0,6}?)(?:记者|記者|"
 	  "编译|編譯|特派员|特派員)[^／/（()）〔〕【】\\s]{1,20})[／/]([" HAN "]{2,10}?)"
 	  "(?:报导|报道|報導|報道)(?:" NEWS_CLOSE "|(?=[\\s\\x{3000}]|$))", 0 },
@@ -325,8 +330,13 @@ static const struct {
 	[RX_R_CREDIT] = {
 	  "^[（(]?[^，。！？；（()）]{0,24}?[\\s\\x{3000}\\x{00A0}]*\\S{1,12}"
 	"[\\s\\x{3000}\\x{00A0}]*(?:摄|攝|供图|供圖)[）)]?$", 0 },
+	/* Or a Latin one after the caption's last stop, as the Chinese
+	 * editions of foreign papers print it: "…耳环。 Jean Chung for
+	 * The New York Times", "…。 Name/Agency". */
 	[RX_R_CREDIT_END] = {
-	  "[（(][^（()）]{1,30}(?:摄|攝|供图|供圖)[）)]$", 0 },
+	  "(?:[（(][^（()）]{1,30}(?:摄|攝|供图|供圖)[）)]|"
+	  "[。！？][\\s\\x{3000}]*[A-Z][A-Za-z.'’-]+(?: [A-Z][A-Za-z.'’-]+){1,3}"
+	  "(?: for |/| via )[A-Z][A-Za-z.'’ -]{1,40})$", 0 },
 	[RX_R_BYLINE] = {
 	  "^[（(][\\s\\x{3000}]*((?:本报|本刊|本台|新华社|中新社|人民网|新华网)?"
 	"(?:特派|特约|驻\\S{1,8})?(?:记者|記者|通讯员|通訊員|实习生|見習記者|"
@@ -709,7 +719,8 @@ dc_dateline_at(const char *text)
 	return g_regex_match(R(RX_DATELINE), text, 0, NULL) ||
 	    g_regex_match(R(RX_DATELINE_XUN), text, 0, NULL) ||
 	    g_regex_match(R(RX_DATELINE_REPORT), text, 0, NULL) ||
-	    g_regex_match(R(RX_DATELINE_PLACE), text, 0, NULL);
+	    g_regex_match(R(RX_DATELINE_PLACE), text, 0, NULL) ||
+	    g_regex_match(R(RX_DATELINE_DASH), text, 0, NULL);
 }
 
 /* The bytes of a closing bracket at p, 0 for none. */
@@ -766,6 +777,29 @@ dateline_report(struct dc_doc *d, const char *text, struct dc_dateline *dl)
 	return 1;
 }
 
+/* A dateline of a place and a dash ("北京——"): the place is the
+ * dateline, the dash goes with it. */
+static int
+dateline_dash(struct dc_doc *d, const char *text, struct dc_dateline *dl)
+{
+	GMatchInfo	*mi = NULL;
+	char		*where;
+	int		 st, en;
+
+	if (!g_regex_match(R(RX_DATELINE_DASH), text, 0, &mi)) {
+		g_match_info_free(mi);
+		return 0;
+	}
+	where = g_match_info_fetch(mi, 1);
+	g_match_info_fetch_pos(mi, 0, &st, &en);
+	g_match_info_free(mi);
+	dl->dateline = g_strdup(where);
+	dl->end = (size_t)en;
+	dc_byline_meta(d, where, "", NULL);
+	g_free(where);
+	return 1;
+}
+
 /*
  * Find a dateline (and byline) at the start of text.  Returns 1 and
  * fills *dl (strings g_malloc'd) or 0.
@@ -792,7 +826,7 @@ dc_dateline(struct dc_doc *d, const char *text, struct dc_dateline *dl)
 			if (!g_regex_match(R(RX_DATELINE_PLACE), text, 0,
 			    &mi)) {
 				g_match_info_free(mi);
-				return 0;
+				return dateline_dash(d, text, dl);
 			}
 		}
 	}
@@ -2386,8 +2420,12 @@ static int
 role_may(enum rx_id id, const char *s)
 {
 	switch (id) {
-	case RX_R_CREDIT:
 	case RX_R_CREDIT_END:
+		if (strstr(s, " for ") != NULL || strstr(s, " via ") !=
+		    NULL || strchr(s, '/') != NULL)
+			return 1;
+		/* FALLTHROUGH */
+	case RX_R_CREDIT:
 		return strstr(s, "摄") != NULL || strstr(s, "攝") != NULL ||
 		    strstr(s, "供图") != NULL || strstr(s, "供圖") != NULL;
 	case RX_R_NOTE:
@@ -2861,6 +2899,7 @@ dc_recognise(const char *t, int lang)
 	unsigned	 r = 0;
 	long		 n = nchars(t);
 	char		*w;
+	int		 st;
 
 	if (dc_is_thanks(t, lang))
 		r |= DC_REC_THANKS;
@@ -2887,7 +2926,11 @@ dc_recognise(const char *t, int lang)
 		r |= DC_REC_CREDIT;
 	if (role_match(RX_R_CAPTION, t))
 		r |= DC_REC_CAPTION;
-	if (n <= 80 && role_tail(RX_R_CREDIT_END, t) > 0)
+	/* A caption of eighty characters at most, its credit aside
+	 * where that is a Latin one (a name and a paper: long). */
+	if ((st = role_tail(RX_R_CREDIT_END, t)) > 0 && (n <= 80 ||
+	    (t[st] != '(' && strncmp(t + st, "（", 3) != 0 &&
+	    g_utf8_strlen(t, st) <= 80)))
 		r |= DC_REC_CREDIT_END;
 	if (lang == DC_LANG_ZH && role_tail(RX_R_DATELINE_END, t) > 0)
 		r |= DC_REC_DATELINE_END;
