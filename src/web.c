@@ -450,6 +450,7 @@ struct web_ev {
 	size_t	 strong;	/* **strong words** */
 	size_t	 hashes;	/* lines opening with "#" */
 	size_t	 lines;		/* lines with text */
+	size_t	 items;		/* "* item" lines */
 	int	 first;		/* the first line is a heading */
 };
 
@@ -540,6 +541,9 @@ web_ev_block(struct web_ev *e, const char *s)
 	if ((s[0] == '>' && (s[1] == ' ' || s[1] == '\0')) ||
 	    strncmp(s, "```", 3) == 0 || strncmp(s, "~~~", 3) == 0)
 		e->blocks++;
+	if ((s[0] == '*' || s[0] == '-' || s[0] == '+') && s[1] == ' ' &&
+	    s[2] != ' ' && s[2] != '\0')
+		e->items++;
 }
 
 /* A tagged container: the text opens with a tag (or an XML
@@ -666,7 +670,10 @@ web_sniff(const struct dc_input *in, size_t from)
 	/* Comments of a script, a table or CoNLL-U are no headings. */
 	if (e.hashes > 4 && e.hashes * 3 > e.lines)
 		e.heads = e.loose = 0, e.first = 0;
+	/* A file of list items and nothing else ("* 1 第一條…", as a
+	 * law's articles are exported) is a Markdown list. */
 	md = e.links > 0 || e.heads >= 2 || e.first || e.strong >= 2 ||
+	    (e.items >= 3 && e.items * 10 >= e.lines * 9) ||
 	    (e.heads + e.loose >= 1 &&
 	    e.blocks >= 1) || (from > 0 && e.heads + e.loose + e.blocks > 0);
 	html = e.tags >= 3 || (e.tags >= 2 && e.closes >= 1);

@@ -34,6 +34,7 @@ struct mk {
 	int		 items;		/* Markdown list items open */
 	size_t		 removed;	/* tags, marks and fields taken out */
 	struct pg	*pg;		/* a whole page's reading, or NULL */
+	int		 line0;		/* the input line of the first */
 };
 
 static void	 pg_nav_flush(struct mk *);
@@ -1501,6 +1502,51 @@ mk_md_nav(struct mk *m, cmark_node *n, int line0)
 	return len > 0 && len <= 16;
 }
 
+/*
+ * Is paragraph n a subtitle: the block right under the document's
+ * first heading (its first block, of level 1), all of it in strong
+ * or emphasised type, short and no sentence ("# Title" over "**A line
+ * that says more**", as news sites export a deck)?  Then its text is
+ * pushed as the subtitle.
+ */
+static int
+mk_md_subtitle(struct mk *m, cmark_node *n)
+{
+	cmark_node	*h = cmark_node_previous(n), *c = cmark_node_first_child(n);
+	cmark_node	*t;
+	GString		*b;
+	const char	*lit;
+	long		 len;
+	int		 ok;
+
+	if (h == NULL || cmark_node_get_type(h) != CMARK_NODE_HEADING ||
+	    cmark_node_get_heading_level(h) != 1 ||
+	    cmark_node_previous(h) != NULL || c == NULL ||
+	    cmark_node_next(c) != NULL ||
+	    (cmark_node_get_type(c) != CMARK_NODE_STRONG &&
+	    cmark_node_get_type(c) != CMARK_NODE_EMPH))
+		return 0;
+	b = g_string_new(NULL);
+	for (t = cmark_node_first_child(c); t != NULL; t = cmark_node_next(t))
+		if ((lit = cmark_node_get_literal(t)) != NULL &&
+		    cmark_node_get_type(t) == CMARK_NODE_TEXT)
+			g_string_append(b, lit);
+		else
+			g_string_append_c(b, ' ');
+	g_strstrip(b->str);
+	len = g_utf8_strlen(b->str, -1);
+	ok = len > 0 && len <= 160 && strchr(".!?", b->str[strlen(b->str) -
+	    1]) == NULL && !g_str_has_suffix(b->str, "。") &&
+	    !g_str_has_suffix(b->str, "！") && !g_str_has_suffix(b->str, "？");
+	if (ok) {
+		mk_flush(m);
+		mk_push(m, DC_PIECE_SUBTITLE, cmark_node_get_start_line(n) +
+		    m->line0 - 1, b->str, strlen(b->str));
+	}
+	g_string_free(b, TRUE);
+	return ok;
+}
+
 /* Enter (ev CMARK_EVENT_ENTER) or leave a Markdown node; returns 1 to
  * skip the node's children. */
 static int
@@ -1513,7 +1559,8 @@ mk_md_node(struct mk *m, cmark_node *n, cmark_event_type ev, int line0)
 	case CMARK_NODE_PARAGRAPH:
 	case CMARK_NODE_HEADING:
 		mk_flush(m);
-		if (ev == CMARK_EVENT_ENTER && mk_md_nav(m, n, line0)) {
+		if (ev == CMARK_EVENT_ENTER && (mk_md_nav(m, n, line0) ||
+		    (m->line0 = line0, mk_md_subtitle(m, n)))) {
 			m->removed++;
 			return 1;
 		}
