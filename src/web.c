@@ -1253,6 +1253,25 @@ web_field_beside(const struct dc_input *in, size_t i, size_t lab)
 	    in->lines[q].text, 0, NULL);
 }
 
+/* Is front matter key k another date of the text's: a publication's
+ * or the last change's ("pubDate", "published", "last_modified_at",
+ * "updated", "lastmod")? */
+static int
+web_fm_date_key(const char *k)
+{
+	static const char *const keys[] = {
+		"published", "pubdate", "publishdate", "publish_date",
+		"date_published", "last_modified_at", "lastmod", "updated",
+		"modified", "last_modified", NULL
+	};
+	const char *const *p;
+
+	for (p = keys; *p != NULL; p++)
+		if (g_ascii_strcasecmp(k, *p) == 0)
+			return 1;
+	return 0;
+}
+
 /*
  * Read front matter ("key: value" of YAML, "key = value" of TOML,
  * between fences): its title, subtitle, date, author and source go to
@@ -1272,7 +1291,7 @@ web_frontmatter(struct dc_input *in, size_t fm, struct dc_found *f)
 			    &f->author, &f->from };
 	struct dc_line	 *l = in->lines;
 	GString		 *out = g_string_new(NULL);
-	char		 *k, *v;
+	char		 *k, *v, *weak = NULL;
 	size_t		  i, j, n, first;
 
 	for (first = 0; l[first].blank; first++)
@@ -1310,6 +1329,16 @@ web_frontmatter(struct dc_input *in, size_t fm, struct dc_found *f)
 		for (j = 0; j < G_N_ELEMENTS(keys); j++)
 			if (g_ascii_strcasecmp(k, keys[j]) == 0)
 				break;
+		/* A key of another date ("last_modified_at", "updated",
+		 * "published"): the date where no "date" key gives one. */
+		if (j == G_N_ELEMENTS(keys) && *v != '\0' &&
+		    web_fm_date_key(k)) {
+			if (weak == NULL)
+				weak = g_strdup(v);
+			g_free(k);
+			g_free(v);
+			continue;
+		}
 		if (j < G_N_ELEMENTS(keys) && *v != '\0' && *dst[j] == NULL)
 			*dst[j] = g_strdup(v);
 		else if (web_target(v) && v[0] != '/' && v[0] != '#')
@@ -1320,6 +1349,10 @@ web_frontmatter(struct dc_input *in, size_t fm, struct dc_found *f)
 		g_free(k);
 		g_free(v);
 	}
+	if (f->date == NULL)
+		f->date = weak;
+	else
+		g_free(weak);
 	dc_msg(DC_WARN_FRONTMATTER, l[first].lineno, 0, "lines %d-%d read "
 	    "into the metadata%s%s", l[first].lineno, l[fm - 1].lineno,
 	    out->len > 0 ? "; left out: " : "", out->str);
