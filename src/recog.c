@@ -2306,6 +2306,8 @@ dc_header_lines(struct dc_doc *d, const struct dc_line **l, size_t n)
 	int		 inocc[DC_LANG__MAX] = { 0 }, first = 1;
 	int		 flang = DC_LANG_ZH;
 	char		*t, *fm[DC_LANG__MAX], *fdate = NULL;
+	const char	*coll = NULL;
+	int		 clang = DC_LANG_ZH;
 
 	/* A title from front matter is used only if the text has none. */
 	for (i = 0; i < DC_LANG__MAX; i++) {
@@ -2338,6 +2340,8 @@ dc_header_lines(struct dc_doc *d, const struct dc_line **l, size_t n)
 			g_match_info_free(mi);
 			mi = NULL;
 			header_add(d, DC_COLLECTION, lang, s, l[i]);
+			coll = s;
+			clang = lang;
 			first = 0;
 			continue;
 		}
@@ -2364,6 +2368,19 @@ dc_header_lines(struct dc_doc *d, const struct dc_line **l, size_t n)
 			header_zh(d, &seen[lang], l[i], i + 1 < n);
 		else
 			header_en(d, &seen[lang], &inocc[lang], l[i]);
+	}
+	/* "50. 标题" and no title line under it (a record's numbered
+	 * heading): the title is the line's after its number. */
+	for (i = 0; coll != NULL && i < DC_LANG__MAX &&
+	    d->meta.l[i].title == NULL; i++)
+		;
+	if (coll != NULL && i == DC_LANG__MAX && fm[clang] == NULL) {
+		coll += strspn(coll, "0123456789");
+		coll += g_str_has_prefix(coll, "．") || g_str_has_prefix(coll,
+		    "、") ? 3 : 1;
+		while (*coll == ' ' || *coll == '\t')
+			coll++;
+		dc_meta_set(&d->meta.l[clang].title, coll);
 	}
 	for (i = 0; i < DC_LANG__MAX; i++) {
 		if (d->meta.l[i].title == NULL)

@@ -1558,9 +1558,11 @@ dc_input_web(struct dc_input *in, struct dc_found *f, int keep)
 			continue;
 		}
 		if (!body && content <= 2 && web_field_beside(in, i, lab)) {
-			/* A field of the page's own beside its labels. */
+			/* A field of the page's own beside its labels (a
+			 * run of them: the next is beside this one). */
 			web_node(f, DC_SOURCE, DC_SUB_FROM, l->text, l);
 			f->markup++;
+			lab = i;
 			g_free(l->text);
 			continue;
 		}
