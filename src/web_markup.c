@@ -685,6 +685,17 @@ pg_boiler(xmlNode *n)
 	    (s->text > 0 && s->links * 2 >= s->text);
 }
 
+/* Does attribute attr of n say value (any case)? */
+static int
+pg_attr_is(xmlNode *n, const char *attr, const char *value)
+{
+	char	*v = pg_attr(n, attr);
+	int	 r = v != NULL && g_ascii_strcasecmp(v, value) == 0;
+
+	xmlFree(v);
+	return r;
+}
+
 /* Is n an element that names the author? */
 static int
 pg_is_author(xmlNode *n)
@@ -696,14 +707,9 @@ pg_is_author(xmlNode *n)
 
 	if (pg_is(n, "meta") || pg_is(n, "link"))
 		return 0;
-	if ((v = pg_attr(n, "rel")) != NULL || (v = pg_attr(n,
-	    "itemprop")) != NULL) {
-		r = g_ascii_strcasecmp(v, "author") == 0;
-		xmlFree(v);
-		if (r)
-			return 1;
-	}
-	if (pg_attr_word(n, "class", words))
+	if (pg_attr_is(n, "rel", "author") ||
+	    pg_attr_is(n, "itemprop", "author") ||
+	    pg_attr_word(n, "class", words))
 		return 1;
 	if (pg_is(n, "a") && (v = pg_attr(n, "href")) != NULL) {
 		r = strstr(v, "/author/") != NULL;
@@ -720,14 +726,12 @@ pg_author_name(xmlNode *n)
 {
 	static const char *const words[] = { "name", NULL };
 	xmlNode	*t;
-	char	*s = NULL, *v;
+	char	*s = NULL;
 
 	for (t = n->children; t != NULL && s == NULL; t = pg_next(t, n, 1))
 		if (t->type == XML_ELEMENT_NODE &&
 		    (pg_attr_word(t, "class", words) ||
-		    ((v = pg_attr(t, "itemprop")) != NULL &&
-		    strcmp(v, "name") == 0 ? (xmlFree(v), 1) :
-		    (v != NULL ? (xmlFree(v), 0) : 0))))
+		    pg_attr_is(t, "itemprop", "name")))
 			s = pg_text(t);
 	if (s == NULL || *s == '\0') {
 		g_free(s);
