@@ -1516,8 +1516,8 @@ mk_md_nav(struct mk *m, cmark_node *n, int line0)
 static int
 mk_md_subtitle(struct mk *m, cmark_node *n)
 {
-	cmark_node	*h = cmark_node_previous(n), *c = cmark_node_first_child(n);
-	cmark_node	*t;
+	cmark_node	*h = cmark_node_previous(n);
+	cmark_node	*c = cmark_node_first_child(n), *t;
 	GString		*b;
 	const char	*lit;
 	long		 len;
