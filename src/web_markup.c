@@ -630,15 +630,22 @@ pg_attr(xmlNode *n, const char *name)
 static int
 pg_attr_word(xmlNode *n, const char *attr, const char *const *words)
 {
-	char	*v = pg_attr(n, attr), **w, **p;
+	char	*v = pg_attr(n, attr), *p, *q, c;
 	int	 r = 0;
 
 	if (v == NULL)
 		return 0;
-	w = g_regex_split_simple("[^A-Za-z0-9]+", v, 0, 0);
-	for (p = w; *p != NULL && !r; p++)
-		r = **p != '\0' && mk_in(words, *p);
-	g_strfreev(w);
+	/* Its words are apart by anything but letters and digits. */
+	for (p = v; *p != '\0' && !r; p = q) {
+		while (*p != '\0' && !g_ascii_isalnum(*p))
+			p++;
+		for (q = p; g_ascii_isalnum(*q); q++)
+			;
+		c = *q;
+		*q = '\0';
+		r = q > p && mk_in(words, p);
+		*q = c;
+	}
 	xmlFree(v);
 	return r;
 }
