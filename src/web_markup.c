@@ -545,7 +545,8 @@ struct pg {
 	xmlNode		*credit[2];	/* blocks of the date, the author */
 	char		*date;		/* the published time */
 	char		*author;	/* the author's name */
-	char		*site;		/* <title> less the h1's text */
+	char		*site;		/* <title> less the title's text */
+	char		*title;		/* the og:title, where no h1 is */
 	xmlNode		*drop;		/* the region being dropped */
 	GString		*nav;		/* its text, and the regions' before */
 	int		 nav_line;	/* the first line of nav */
@@ -823,56 +824,77 @@ pg_squeeze(const char *s)
 }
 
 /*
- * Is the <h1> the page's title: the <title> holds its text (a site
- * puts its name beside it there)?  Then the rest of the <title> is
- * the site's, in g->site.
+ * Is h the page's title: the <title> holds it (a site puts its name
+ * beside it there)?  Then the rest of the <title> is the site's, in
+ * g->site (the whole <title>, where white space keeps them apart).
  */
 static int
-pg_title_h1(struct pg *g, xmlNode *top, xmlNode *h1)
+pg_title_is(struct pg *g, xmlNode *top, const char *h)
 {
-	xmlNode	*n;
-	char	*t, *h, *st, *sh, *p;
-	int	 r = 1;
+	xmlNode		*n;
+	GString		*b;
+	const char	*q;
+	char		*t, *st, *sh;
+	int		 r = 1;
 
 	for (n = top->children; n != NULL && !pg_is(n, "title");
 	    n = pg_next(n, top, 1))
 		;
-	h = pg_text(h1);
-	if (*h == '\0') {
-		g_free(h);
+	if (*h == '\0')
 		return 0;
+	if (n == NULL)
+		return 1;
+	t = pg_text(n);
+	st = pg_squeeze(t);
+	sh = pg_squeeze(h);
+	r = *sh != '\0' && strstr(st, sh) != NULL;
+	if (r && strcmp(st, sh) != 0) {
+		/* The site: the <title> less the title and the marks
+		 * between them. */
+		b = g_string_new(NULL);
+		if ((q = strstr(t, h)) != NULL) {
+			g_string_append_len(b, t, q - t);
+			g_string_append(b, q + strlen(h));
+		} else
+			g_string_append(b, t);
+		g_strstrip(b->str);
+		for (q = b->str; *q != '\0' && !g_unichar_isalnum(
+		    g_utf8_get_char(q)); q = g_utf8_next_char(q))
+			;
+		g->site = *q != '\0' ? g_strdup(q) : NULL;
+		g_string_free(b, TRUE);
 	}
-	if (n != NULL) {
-		t = pg_text(n);
-		st = pg_squeeze(t);
-		sh = pg_squeeze(h);
-		r = *sh != '\0' && (p = strstr(st, sh)) != NULL;
-		if (r && strcmp(st, sh) != 0) {
-			/* The site: the <title> less the h1's text and
-			 * the marks between them. */
-			GString *b = g_string_new(NULL);
-			const char *q;
-			if ((q = strstr(t, h)) != NULL) {
-				g_string_append_len(b, t, q - t);
-				g_string_append(b, q + strlen(h));
-			}
-			g_strstrip(b->str);
-			for (q = b->str; *q != '\0' && !g_unichar_isalnum(
-			    g_utf8_get_char(q)); q = g_utf8_next_char(q))
-				;
-			g->site = g_strdup(q);
-			g_string_free(b, TRUE);
-			if (*g->site == '\0') {
-				g_free(g->site);
-				g->site = NULL;
-			}
-		}
-		g_free(st);
-		g_free(sh);
-		g_free(t);
-	}
-	g_free(h);
+	g_free(st);
+	g_free(sh);
+	g_free(t);
 	return r;
+}
+
+/* The page's own title in its <meta> (og:title, twitter:title), or
+ * NULL. */
+static char *
+pg_meta_title(xmlNode *top)
+{
+	static const char *const keys[] = { "og:title", "twitter:title",
+	    "headline", NULL };
+	const char *const attrs[] = { "property", "name", "itemprop" };
+	xmlNode	*n;
+	char	*k, *v = NULL;
+	size_t	 i;
+
+	for (n = top->children; n != NULL && v == NULL; n = pg_next(n, top,
+	    1)) {
+		if (!pg_is(n, "meta"))
+			continue;
+		for (i = 0; i < G_N_ELEMENTS(attrs) && v == NULL; i++) {
+			if ((k = pg_attr(n, attrs[i])) == NULL)
+				continue;
+			if (mk_in(keys, k))
+				v = pg_attr(n, "content");
+			xmlFree(k);
+		}
+	}
+	return v;
 }
 
 /*
@@ -1050,8 +1072,26 @@ pg_new(xmlNode *top)
 		if (pg_is(n, "h1") && !pg_in_site(n) &&
 		    PGN(n)->order <= PGN(g->c)->end)
 			break;
-	if (n != NULL && pg_title_h1(g, top, n))
-		g->h1 = n;
+	if (n != NULL) {
+		v = pg_text(n);
+		if (pg_title_is(g, top, v))
+			g->h1 = n;
+		g_free(v);
+	}
+	/* No <h1> names it: the page's og:title, where the <title>
+	 * holds it. */
+	if (g->h1 == NULL && (v = pg_meta_title(top)) != NULL) {
+		g_strstrip(v);
+		g_free(g->site);
+		g->site = NULL;
+		if (pg_title_is(g, top, v))
+			g->title = g_strdup(v);
+		else {
+			g_free(g->site);
+			g->site = NULL;
+		}
+		xmlFree(v);
+	}
 	for (a = g->c; a != NULL && a->type == XML_ELEMENT_NODE;
 	    a = a->parent)
 		if (pg_is(a, "article")) {
@@ -1120,6 +1160,7 @@ pg_free(struct pg *g)
 	xmlFree(g->date);
 	g_free(g->author);
 	g_free(g->site);
+	g_free(g->title);
 	g_string_free(g->nav, TRUE);
 	g_free(g);
 }
@@ -1207,7 +1248,8 @@ pg_enter(struct mk *m, xmlNode *n)
 	}
 	if (n->type != XML_ELEMENT_NODE || n->_private == NULL)
 		return -1;
-	if (pg_is(n, "title") && g->h1 != NULL) {
+	if (pg_is(n, "title") && (g->h1 != NULL || g->title != NULL)) {
+		pg_field(m, DC_PIECE_TITLE, g->title);
 		pg_field(m, DC_PIECE_SOURCE, g->site);
 		return 0;
 	}
