@@ -93,11 +93,14 @@ enum dc_piece_kind {
 	DC_PIECE_AUTHOR,	/* author, */
 	DC_PIECE_SOURCE,	/* source, */
 	DC_PIECE_ID,		/* or an id (dropped); */
-	DC_PIECE_NAV,		/* a navigation link's text */
+	DC_PIECE_NAV,		/* a navigation link's text, or a
+				   page's boilerplate (menus, lists of
+				   links, footers) kept as one */
+	DC_PIECE_NAVLINK,	/* a site's navigation link's text */
 	DC_PIECE_NAVURL,	/* and its (relative) address */
-	DC_PIECE_LINKLINE,	/* a source link's text, over the text
+	DC_PIECE_SUBTITLE,	/* a page's subtitle (<h2> under <h1>) */
+	DC_PIECE_LINKLINE	/* a source link's text, over the text
 				   (its address a DC_PIECE_URL) */
-	DC_PIECE_DECK		/* a bold line under the title heading */
 };
 struct dc_piece {
 	enum dc_piece_kind kind;
