@@ -401,6 +401,7 @@ struct dc_node	*dc_node_append(struct dc_node *, struct dc_node *);
 struct dc_node	*dc_node_insert_before(struct dc_node *, struct dc_node *);
 void		 dc_node_unlink(struct dc_node *);
 void		 dc_node_free(struct dc_node *);
+void		 dc_mem_spent(void *, size_t, size_t);
 struct dc_node	*dc_node_seg(const struct dc_node *, enum dc_lang);
 char		*dc_label_cut(const char *, size_t, enum dc_lang, size_t);
 char		*dc_part_label(const struct dc_node *, enum dc_lang, size_t);

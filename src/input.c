@@ -592,6 +592,31 @@ dc_input_free(struct dc_input *in)
 }
 
 /*
+ * A reader is past the lines before upto and reads them no more: their
+ * texts are freed and the pages their records fill go back to the
+ * system.  A million one-line paragraphs otherwise keep all their line
+ * records (32 MB) beside the nodes being made of them, at the peak.
+ */
+void
+dc_input_spend(struct dc_input *in, size_t upto)
+{
+	size_t	 i;
+
+	if (upto > in->nlines)
+		upto = in->nlines;
+	/* Often called, it acts a megabyte of records at a time. */
+	if (upto < in->spent + (1 << 20) / sizeof(*in->lines))
+		return;
+	for (i = in->spent; i < upto; i++) {
+		g_free(in->lines[i].text);
+		in->lines[i].text = NULL;
+	}
+	dc_mem_spent(in->lines, in->spent * sizeof(*in->lines),
+	    upto * sizeof(*in->lines));
+	in->spent = upto;
+}
+
+/*
  * Read a side file (a meta file or sidecar, a style, an alignment
  * file) whole: a regular file of at most max bytes, opened without
  * blocking, so that a FIFO or a device (/dev/zero, a symlink to it)

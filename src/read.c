@@ -335,7 +335,7 @@ read_mem(const char *buf, size_t len, const char *name, const char *path,
 		tei = read_tei(buf, len, &x, &xlen);
 		if (tei || dia == DC_DIALECT_TEI) {
 			struct dc_input raw = { x != NULL ? x : (char *)buf,
-			    x != NULL ? xlen : len, NULL, 0, path };
+			    x != NULL ? xlen : len, NULL, 0, path, 0 };
 			d = dc_parse_tei(&raw, o);
 			g_free(x);
 			if (d == NULL)
@@ -351,7 +351,7 @@ read_mem(const char *buf, size_t len, const char *name, const char *path,
 	/* docconv's own JSON: the model as it was written. */
 	if (dia == DC_DIALECT_JSON || (dia == DC_DIALECT_AUTO &&
 	    dc_json_sniff(buf, len))) {
-		struct dc_input raw = { (char *)buf, len, NULL, 0, path };
+		struct dc_input raw = { (char *)buf, len, NULL, 0, path, 0 };
 		return dc_read_checked(dc_parse_json(&raw, o));
 	}
 	if (dc_input_decode(buf, len, o, &in, own) == -1)
