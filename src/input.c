@@ -7,8 +7,11 @@
 #define _GNU_SOURCE	/* memmem() */
 #include "config.h"
 
+#include <sys/mman.h>
+
 #include <errno.h>
 #include <fcntl.h>
+#include <stdint.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -589,6 +592,35 @@ dc_input_free(struct dc_input *in)
 	g_free(in->lines);
 	g_free(in->buf);
 	memset(in, 0, sizeof(*in));
+}
+
+/*
+ * Bytes from to to of the allocation at base will not be read again,
+ * nor those before from: the whole pages among them go back to the
+ * system (touched again they read as zeros; freeing the allocation is
+ * fine).  A reader's tables of a million lines are given back as it
+ * goes instead of standing beside the whole model at its end.
+ */
+void
+dc_mem_spent(void *base, size_t from, size_t to)
+{
+#ifdef MADV_DONTNEED
+	uintptr_t	 pg = (uintptr_t)sysconf(_SC_PAGESIZE);
+	uintptr_t	 a, e;
+
+	/* From the page that holds byte from, if the allocation holds
+	 * all of it (its bytes before from are spent too). */
+	a = ((uintptr_t)base + from) / pg * pg;
+	if (a < (uintptr_t)base)
+		a += pg;
+	e = ((uintptr_t)base + to) / pg * pg;
+	if (e > a)
+		(void)madvise((void *)a, e - a, MADV_DONTNEED);
+#else
+	(void)base;
+	(void)from;
+	(void)to;
+#endif
 }
 
 /*

@@ -76,6 +76,7 @@ int		 dc_input_decode(const char *, size_t, const struct dc_opts *,
 		    struct dc_input *, char **);
 void		 dc_input_free(struct dc_input *);
 void		 dc_input_spend(struct dc_input *, size_t);
+void		 dc_mem_spent(void *, size_t, size_t);
 
 /* web.c: the markup layer */
 void		 dc_input_web(struct dc_input *, struct dc_found *, int);
@@ -217,8 +218,9 @@ enum dc_role {
 				   blocks ("某某｜文") */
 	DC_ROLE__MAX
 };
-enum dc_role	*dc_roles_decide(const struct dc_node *,
+enum dc_role	*dc_roles_decide(const struct dc_node *, const unsigned *,
 		    const struct dc_opts *, size_t *);
+const struct dc_node *dc_roles_judged(const struct dc_node *);
 struct dc_node	*dc_block_add(struct dc_doc *, enum dc_type);
 struct dc_node	*dc_seg_add(struct dc_node *, enum dc_lang, const char *,
 		    int, int);

@@ -64,19 +64,60 @@ enum rl_feat {
 };
 
 static const char *const rl_feat_names[RF__MAX] = {
-	"bias", "thanks", "address", "byline", "dateline", "date",
-	"editor", "signed", "credit", "caption", "credit-end",
-	"dateline-end", "editor-end", "note", "head", "head-num", "turn",
-	"trailer", "writer", "headnote",
-	"first", "last", "end3", "end6", "typed", "empty", "multi",
-	"short", "long", "stop", "bracket", "next-tail", "prev-stop",
-	"caption-form", "late3",
+	[RF_BIAS] = "bias",
+	[RF_THANKS] = "thanks",
+	[RF_ADDRESS] = "address",
+	[RF_BYLINE] = "byline",
+	[RF_DATELINE] = "dateline",
+	[RF_DATE] = "date",
+	[RF_EDITOR] = "editor",
+	[RF_SIGNED] = "signed",
+	[RF_CREDIT] = "credit",
+	[RF_CAPTION] = "caption",
+	[RF_CREDIT_END] = "credit-end",
+	[RF_DATELINE_END] = "dateline-end",
+	[RF_EDITOR_END] = "editor-end",
+	[RF_NOTE] = "note",
+	[RF_HEAD] = "head",
+	[RF_HEADNUM] = "head-num",
+	[RF_TURN] = "turn",
+	[RF_TRAILER] = "trailer",
+	[RF_WRITER] = "writer",
+	[RF_HEADNOTE] = "headnote",
+	[RF_FIRST] = "first",
+	[RF_LAST] = "last",
+	[RF_END3] = "end3",
+	[RF_END6] = "end6",
+	[RF_TYPED] = "typed",
+	[RF_EMPTY] = "empty",
+	[RF_MULTI] = "multi",
+	[RF_SHORT] = "short",
+	[RF_LONG] = "long",
+	[RF_STOP] = "stop",
+	[RF_BRACKET] = "bracket",
+	[RF_NEXT_TAIL] = "next-tail",
+	[RF_PREV_STOP] = "prev-stop",
+	[RF_CAPFORM] = "caption-form",
+	[RF_LATE3] = "late3",
 };
 
 static const char *const rl_role_names[DC_ROLE__MAX] = {
-	"body", "split", "closing", "byline", "dateline", "editor",
-	"signed", "credit", "caption", "trailer", "lead", "salutation",
-	"vocative", "note", "body-caption", "writer",
+	[DC_ROLE_BODY] = "body",
+	[DC_ROLE_SPLIT] = "split",
+	[DC_ROLE_CLOSING] = "closing",
+	[DC_ROLE_BYLINE] = "byline",
+	[DC_ROLE_DATELINE] = "dateline",
+	[DC_ROLE_EDITOR] = "editor",
+	[DC_ROLE_SIGNED] = "signed",
+	[DC_ROLE_CREDIT] = "credit",
+	[DC_ROLE_CAPTION] = "caption",
+	[DC_ROLE_TRAILER] = "trailer",
+	[DC_ROLE_LEAD] = "lead",
+	[DC_ROLE_SALUTATION] = "salutation",
+	[DC_ROLE_VOCATIVE] = "vocative",
+	[DC_ROLE_NOTE] = "note",
+	[DC_ROLE_BCAPTION] = "body-caption",
+	[DC_ROLE_WRITER] = "writer",
 };
 
 /*
@@ -263,7 +304,7 @@ struct rl_unit {
 	const struct dc_node *b;	/* the block */
 	const char	*text;		/* its text judged: Chinese first */
 	int		 lang;		/* the language of text */
-	unsigned	 rec;		/* dc_recognise() */
+	unsigned	 rec;		/* dc_recognise(), the caller's */
 	unsigned char	 f[RF__MAX];	/* features */
 };
 
@@ -276,9 +317,25 @@ rl_stop(gunichar c)
 	    c == 0x300D;
 }
 
-/* The unit's own features, from its block. */
+/*
+ * The segment of block b whose text the decoder judges: the Chinese
+ * one first, else the first; NULL if b has none.  dc_roles_decide()'s
+ * caller recognises the same text.
+ */
+const struct dc_node *
+dc_roles_judged(const struct dc_node *b)
+{
+	const struct dc_node *s;
+
+	if (b->child == NULL)
+		return NULL;
+	s = dc_node_seg(b, DC_LANG_ZH);
+	return s != NULL ? s : b->child;
+}
+
+/* The unit's own features, from its block and its recognisers. */
 static void
-rl_unit_own(struct rl_unit *u, const struct dc_node *b)
+rl_unit_own(struct rl_unit *u, const struct dc_node *b, unsigned rec)
 {
 	const struct dc_node *s;
 	const char	*t;
@@ -297,13 +354,11 @@ rl_unit_own(struct rl_unit *u, const struct dc_node *b)
 			u->rec |= RL_TYPED;
 		return;
 	}
-	s = dc_node_seg(b, DC_LANG_ZH);
-	if (s == NULL)
-		s = b->child;
+	s = dc_roles_judged(b);
 	u->text = t = s->text;
 	u->lang = s->lang;
 	u->f[RF_MULTI] = b->child->next != NULL;
-	u->rec = dc_recognise(t, u->lang);
+	u->rec = rec;
 	for (i = 0; i <= RF_HEADNOTE - RF_THANKS; i++)
 		u->f[RF_THANKS + i] = (u->rec >> i) & 1;
 	n = g_utf8_strlen(t, -1);
@@ -555,9 +610,12 @@ rl_group_body(int r)
 
 /*
  * Decide the roles of the blocks from first to the end of the text as
- * one labelling.  Returns a g_malloc'd array of *n roles, one for each
- * node from first on; a unit whose role wins by a small margin is
- * warned about, naming the runner-up; o->explain prints every unit.
+ * one labelling; brec[] holds each block's recognisers (dc_recognise()
+ * of its dc_roles_judged() text), which the reader works out: the
+ * decoder weighs features and calls no reader.  Returns a g_malloc'd
+ * array of *n roles, one for each node from first on; a unit whose
+ * role wins by a small margin is warned about, naming the runner-up;
+ * o->explain prints every unit.
  *
  * A run of blocks that can only be the body's is one unit for the
  * decoder: each of them is the body's whatever the others are, and a
@@ -567,8 +625,8 @@ rl_group_body(int r)
  * handful of rows, not a million).
  */
 enum dc_role *
-dc_roles_decide(const struct dc_node *first, const struct dc_opts *o,
-    size_t *n)
+dc_roles_decide(const struct dc_node *first, const unsigned *brec,
+    const struct dc_opts *o, size_t *n)
 {
 	const struct dc_node *b;
 	struct rl_unit	 t;
@@ -589,7 +647,7 @@ dc_roles_decide(const struct dc_node *first, const struct dc_opts *o,
 	stop = g_new(unsigned char, nb);
 	for (i = 0, b = first; b != NULL; b = b->next, i++) {
 		memset(&t, 0, sizeof(t));
-		rl_unit_own(&t, b);
+		rl_unit_own(&t, b, brec[i]);
 		rec[i] = t.rec;
 		stop[i] = t.f[RF_STOP];
 	}
@@ -612,7 +670,7 @@ dc_roles_decide(const struct dc_node *first, const struct dc_opts *o,
 			continue;
 		at[j] = i;
 		memset(&t, 0, sizeof(t));
-		rl_unit_own(&t, b);
+		rl_unit_own(&t, b, brec[i]);
 		rl_unit_place(&t, i, nb, rec, stop);
 		rl_unit_cost(&t, cost + j * DC_ROLE__MAX);
 		j++;
@@ -634,7 +692,7 @@ dc_roles_decide(const struct dc_node *first, const struct dc_opts *o,
 		if (!warn && (o == NULL || !o->explain))
 			continue;
 		memset(&t, 0, sizeof(t));
-		rl_unit_own(&t, b);
+		rl_unit_own(&t, b, brec[i]);
 		rl_unit_place(&t, i, nb, rec, stop);
 		if (o != NULL && o->explain)
 			rl_explain(&p, j, b->line, "block", t.f,
@@ -673,7 +731,10 @@ enum hl_role {
 };
 
 static const char *const hl_role_names[HL__MAX] = {
-	"body", "header", "header-odd", "header-after",
+	[HL_BODY] = "body",
+	[HL_HEAD] = "header",
+	[HL_ODD] = "header-odd",
+	[HL_AFTER] = "header-after",
 };
 
 enum hl_feat {
@@ -694,8 +755,19 @@ enum hl_feat {
 };
 
 static const char *const hl_feat_names[HF__MAX] = {
-	"bias", "blank", "header", "num-head", "date", "speaker",
-	"subtitle", "address", "other", "first", "last", "far", "top",
+	[HF_BIAS] = "bias",
+	[HF_BLANK] = "blank",
+	[HF_HEADER] = "header",
+	[HF_NUMHEAD] = "num-head",
+	[HF_DATE] = "date",
+	[HF_SPEAKER] = "speaker",
+	[HF_SUBTITLE] = "subtitle",
+	[HF_ADDRESS] = "address",
+	[HF_OTHER] = "other",
+	[HF_FIRST] = "first",
+	[HF_LAST] = "last",
+	[HF_FAR] = "far",
+	[HF_TOP] = "top",
 };
 
 /* The weights of the header's roles (the body's cost nothing).  Set

@@ -21,17 +21,17 @@
 
 /* The four families a face may name by role, as [fonts] keys. */
 static const char *const st_font_keys[DC_STYLE_FONTS + 1] = {
-	"zh-body",		/* DC_FONT_ZH_BODY */
-	"zh-head",		/* DC_FONT_ZH_HEAD */
-	"en-body",		/* DC_FONT_EN_BODY */
-	"en-head",		/* DC_FONT_EN_HEAD */
-	NULL
+	[DC_FONT_ZH_BODY] = "zh-body",
+	[DC_FONT_ZH_HEAD] = "zh-head",
+	[DC_FONT_EN_BODY] = "en-body",
+	[DC_FONT_EN_HEAD] = "en-head",
+	[DC_STYLE_FONTS] = NULL
 };
 static const char *const st_font_what[DC_STYLE_FONTS] = {
-	"Chinese body (a Song/Ming serif)",
-	"Chinese headings (a Hei sans)",
-	"English body (a book serif)",
-	"English headings",
+	[DC_FONT_ZH_BODY] = "Chinese body (a Song/Ming serif)",
+	[DC_FONT_ZH_HEAD] = "Chinese headings (a Hei sans)",
+	[DC_FONT_EN_BODY] = "English body (a book serif)",
+	[DC_FONT_EN_HEAD] = "English headings",
 };
 #define ST_ALIAS	"docconv-"	/* prefix of the role families */
 
@@ -49,113 +49,120 @@ static const struct {
 	int		 base;		/* as struct dc_srstyle's */
 	double		 leading;	/* factor of the size */
 } st_roles[DC_SR__MAX] = {
-	{ "zh-body", "Chinese running text",
+	[DC_SR_ZH_BODY] = { "zh-body", "Chinese running text",
 	  "docconv-zh-body,docconv-en-body",
 	  "docconv-zh-head,docconv-en-body Medium", 0, DC_BASE_PAPER, 1.75 },
-	{ "en-body", "English running text",
+	[DC_SR_EN_BODY] = { "en-body", "English running text",
 	  "docconv-en-body,docconv-zh-body",
 	  "docconv-en-body,docconv-zh-body Bold", 1.02, DC_SR_ZH_BODY,
 	  1.32 },
-	{ "zh-title", "Chinese title lines",
+	[DC_SR_ZH_TITLE] = { "zh-title", "Chinese title lines",
 	  "docconv-zh-head,docconv-en-head Bold",
 	  "docconv-zh-head,docconv-en-head Medium", 1.75, DC_SR_ZH_BODY,
 	  1.45 },
-	{ "en-title", "English title lines",
+	[DC_SR_EN_TITLE] = { "en-title", "English title lines",
 	  "docconv-en-body,docconv-zh-head Bold",
 	  "docconv-en-body,docconv-zh-head Bold", 1.45, DC_SR_ZH_BODY,
 	  1.25 },
-	{ "zh-subtitle", "Chinese subtitle and occasion",
+	[DC_SR_ZH_SUB] = { "zh-subtitle", "Chinese subtitle and occasion",
 	  "docconv-zh-body,docconv-en-body",
 	  "docconv-zh-head,docconv-en-body Medium", 1.15, DC_SR_ZH_BODY,
 	  1.6 },
-	{ "en-subtitle", "English subtitle and occasion",
+	[DC_SR_EN_SUB] = { "en-subtitle", "English subtitle and occasion",
 	  "docconv-en-body,docconv-zh-body",
 	  "docconv-en-body,docconv-zh-body Bold", 1.12, DC_SR_EN_BODY,
 	  1.35 },
-	{ "zh-meta", "Chinese speaker, date and dateline lines",
+	[DC_SR_ZH_META] = { "zh-meta",
+	  "Chinese speaker, date and dateline lines",
 	  "docconv-zh-body,docconv-en-body",
 	  "docconv-zh-head,docconv-en-body Medium", 1, DC_SR_ZH_BODY, 1.6 },
-	{ "en-meta", "English speaker and date lines",
+	[DC_SR_EN_META] = { "en-meta", "English speaker and date lines",
 	  "docconv-en-body,docconv-zh-body",
 	  "docconv-en-body,docconv-zh-body Bold", 1, DC_SR_EN_BODY, 1.35 },
-	{ "zh-running-head", "Chinese running head (versos)",
+	[DC_SR_ZH_HEAD] = { "zh-running-head", "Chinese running head (versos)",
 	  "docconv-zh-body,docconv-en-body",
 	  "docconv-zh-head,docconv-en-body Medium", 0.8, DC_SR_ZH_BODY,
 	  1.2 },
-	{ "en-running-head", "English running head (rectos)",
+	[DC_SR_EN_HEAD] = { "en-running-head", "English running head (rectos)",
 	  "docconv-en-body,docconv-zh-body",
 	  "docconv-en-body,docconv-zh-body Bold", 0.85, DC_SR_EN_BODY,
 	  1.2 },
 	/* A kicker is smaller than the title, in the sans (Chinese). */
-	{ "zh-kicker", "Chinese kicker over the title",
+	[DC_SR_ZH_KICKER] = { "zh-kicker", "Chinese kicker over the title",
 	  "docconv-zh-head,docconv-en-body Medium",
 	  "docconv-zh-head,docconv-en-body Medium", 1.15, DC_SR_ZH_BODY,
 	  1.5 },
-	{ "en-kicker", "English kicker",
+	[DC_SR_EN_KICKER] = { "en-kicker", "English kicker",
 	  "docconv-en-body,docconv-zh-body",
 	  "docconv-en-body,docconv-zh-body Bold", 1.08, DC_SR_EN_BODY,
 	  1.3 },
 	/* Headings: bold sans for Chinese, bold serif for English. */
-	{ "zh-heading1", "Chinese headings, level 1",
+	[DC_SR_ZH_H1] = { "zh-heading1", "Chinese headings, level 1",
 	  "docconv-zh-head,docconv-en-body Bold",
 	  "docconv-zh-head,docconv-en-body Medium", 1.25, DC_SR_ZH_BODY,
 	  1.5 },
-	{ "en-heading1", "English headings, level 1",
+	[DC_SR_EN_H1] = { "en-heading1", "English headings, level 1",
 	  "docconv-en-body,docconv-zh-head Bold",
 	  "docconv-en-body,docconv-zh-head Bold", 1.25, DC_SR_EN_BODY,
 	  1.3 },
-	{ "zh-heading2", "Chinese headings, level 2",
+	[DC_SR_ZH_H2] = { "zh-heading2", "Chinese headings, level 2",
 	  "docconv-zh-head,docconv-en-body Bold",
 	  "docconv-zh-head,docconv-en-body Medium", 1.12, DC_SR_ZH_BODY,
 	  1.5 },
-	{ "en-heading2", "English headings, level 2",
+	[DC_SR_EN_H2] = { "en-heading2", "English headings, level 2",
 	  "docconv-en-body,docconv-zh-head Bold",
 	  "docconv-en-body,docconv-zh-head Bold", 1.12, DC_SR_EN_BODY,
 	  1.3 },
-	{ "zh-heading3", "Chinese headings, level 3 and below",
+	[DC_SR_ZH_H3] = { "zh-heading3", "Chinese headings, level 3 and below",
 	  "docconv-zh-head,docconv-en-body Bold",
 	  "docconv-zh-head,docconv-en-body Medium", 1, DC_SR_ZH_BODY, 1.5 },
-	{ "en-heading3", "English headings, level 3 and below",
+	[DC_SR_EN_H3] = { "en-heading3", "English headings, level 3 and below",
 	  "docconv-en-body,docconv-zh-head Bold",
 	  "docconv-en-body,docconv-zh-head Bold", 1, DC_SR_EN_BODY, 1.3 },
 	/* Turns are body text whose lead, the speaker's label, is bold. */
-	{ "zh-turn", "Chinese speaker turns (lead: the speaker's label)",
+	[DC_SR_ZH_TURN] = { "zh-turn",
+	  "Chinese speaker turns (lead: the speaker's label)",
 	  "docconv-zh-body,docconv-en-body",
 	  "docconv-zh-head,docconv-en-body Bold", 1, DC_SR_ZH_BODY, 1.75 },
-	{ "en-turn", "English speaker turns",
+	[DC_SR_EN_TURN] = { "en-turn", "English speaker turns",
 	  "docconv-en-body,docconv-zh-body",
 	  "docconv-en-body,docconv-zh-head Bold", 1, DC_SR_EN_BODY, 1.32 },
-	{ "zh-note", "Chinese editor's notes",
+	[DC_SR_ZH_NOTE] = { "zh-note", "Chinese editor's notes",
 	  "docconv-zh-body,docconv-en-body",
 	  "docconv-zh-head,docconv-en-body Medium", 1, DC_SR_ZH_BODY, 1.75 },
-	{ "en-note", "English editor's notes",
+	[DC_SR_EN_NOTE] = { "en-note", "English editor's notes",
 	  "docconv-en-body,docconv-zh-body",
 	  "docconv-en-body,docconv-zh-body Bold", 1, DC_SR_EN_BODY, 1.32 },
 	/* Captions and credits smaller; sign-offs at body size. */
-	{ "zh-caption", "Chinese captions and credits",
+	[DC_SR_ZH_CAPTION] = { "zh-caption", "Chinese captions and credits",
 	  "docconv-zh-body,docconv-en-body",
 	  "docconv-zh-head,docconv-en-body Medium", 0.85, DC_SR_ZH_BODY,
 	  1.6 },
-	{ "en-caption", "English captions and credits",
+	[DC_SR_EN_CAPTION] = { "en-caption", "English captions and credits",
 	  "docconv-en-body,docconv-zh-body",
 	  "docconv-en-body,docconv-zh-body Bold", 0.88, DC_SR_EN_BODY,
 	  1.3 },
-	{ "zh-signoff", "Chinese sign-offs",
+	[DC_SR_ZH_SIGNOFF] = { "zh-signoff", "Chinese sign-offs",
 	  "docconv-zh-body,docconv-en-body",
 	  "docconv-zh-head,docconv-en-body Medium", 1, DC_SR_ZH_BODY, 1.75 },
-	{ "en-signoff", "English sign-offs",
+	[DC_SR_EN_SIGNOFF] = { "en-signoff", "English sign-offs",
 	  "docconv-en-body,docconv-zh-body",
 	  "docconv-en-body,docconv-zh-body Bold", 1, DC_SR_EN_BODY, 1.32 },
 	/* Folios as the English running head, which they stood beside. */
-	{ "folio", "Page numbers",
+	[DC_SR_FOLIO] = { "folio", "Page numbers",
 	  "docconv-en-body,docconv-zh-body",
 	  "docconv-en-body,docconv-zh-body Bold", 0.85, DC_SR_EN_BODY,
 	  1.2 },
 };
 
 static const char *const st_folio_names[DC_FOLIO__MAX] = {
-	"head-outer", "head-inner", "head-center",
-	"foot-outer", "foot-inner", "foot-center", "none"
+	[DC_FOLIO_HEAD_OUTER] = "head-outer",
+	[DC_FOLIO_HEAD_INNER] = "head-inner",
+	[DC_FOLIO_HEAD_CENTER] = "head-center",
+	[DC_FOLIO_FOOT_OUTER] = "foot-outer",
+	[DC_FOLIO_FOOT_INNER] = "foot-inner",
+	[DC_FOLIO_FOOT_CENTER] = "foot-center",
+	[DC_FOLIO_NONE] = "none",
 };
 
 /* Paper names and sizes in millimetres. */
@@ -163,8 +170,10 @@ static const struct {
 	const char	*name;
 	double		 w, h;
 } st_papers[] = {
+	{ "a6", 105, 148 },
 	{ "a5", 148, 210 },
 	{ "a4", 210, 297 },
+	{ "b6", 125, 176 },
 	{ "b5", 176, 250 },
 	{ "letter", 215.9, 279.4 },
 };
@@ -543,8 +552,8 @@ st_page(struct st_read *r)
 
 	if ((v = st_get(r, g, "paper")) != NULL) {
 		if (dc_style_paper(v, &pw, &ph) == -1)
-			st_bad(r, g, "paper", v, "give a5, a4, b5, letter or "
-			    "WxHmm (70 to 1000 mm, e.g. 140x203mm)");
+			st_bad(r, g, "paper", v, "give a6, a5, a4, b6, b5, "
+			    "letter or WxHmm (70 to 1000 mm, e.g. 140x203mm)");
 		else {
 			g_free(s->paper);
 			s->paper = g_strdup(v);
@@ -1037,7 +1046,7 @@ dc_style_print(FILE *f)
 	    "# Lengths: N% (of the paper, or of the text block for the "
 	    "gutter),\n# Nmm or Npt.\n\n", f);
 	fputs("[page]\n"
-	    "# a5, a4, b5, letter or WxHmm (70 to 1000 mm); --paper "
+	    "# a6, a5, a4, b6, b5, letter or WxHmm (70 to 1000 mm); --paper "
 	    "overrides it.\n", f);
 	fprintf(f, "paper = %s\n", s->paper);
 	fputs("# Margins: inner and outer of the paper's width, top and "

@@ -150,7 +150,7 @@ ts_paper(const char *s, double *w, double *h)
 		s = "a5";
 	if (dc_style_paper(s, w, h) == 0)
 		return 0;
-	dc_msg_sys("--paper %s: use a5, a4, b5, letter or WxHmm "
+	dc_msg_sys("--paper %s: use a6, a5, a4, b6, b5, letter or WxHmm "
 	    "(70 to 1000 mm, e.g. 140x203mm)", s);
 	return -1;
 }
@@ -184,7 +184,9 @@ ts_layout_parse(const char *s, unsigned int langs, int warn,
     enum ts_layout *l)
 {
 	static const char *const names[TS__MAX] = {
-		"columns", "facing", "interleaved", "zh", "en"
+		[TS_COLUMNS] = "columns", [TS_FACING] = "facing",
+		[TS_INTERLEAVED] = "interleaved", [TS_ZH] = "zh",
+		[TS_EN] = "en"
 	};
 	int	 i;
 
