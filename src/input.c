@@ -446,6 +446,25 @@ input_lines(struct dc_input *in)
 
 	for (i = 0; i < in->len; ) {
 		unsigned char b = (unsigned char)s[i];
+		/*
+		 * Nearly every byte is kept as it is: a run of them is
+		 * skipped at once, and moved only once something before
+		 * it was dropped.
+		 */
+		if (b >= 0x20 && b != 0x7F && b != 0xC2 && b != 0xEF) {
+			for (k = i + 1; k < in->len; k++) {
+				b = (unsigned char)s[k];
+				if (b < 0x20 || b == 0x7F || b == 0xC2 ||
+				    b == 0xEF)
+					break;
+			}
+			if (w != s + i)
+				memmove(w, s + i, k - i);
+			w += k - i;
+			col += (int)(k - i);
+			i = k;
+			continue;
+		}
 		if (b == '\r') {
 			*w++ = '\n';
 			i += (i + 1 < in->len && s[i + 1] == '\n') ? 2 : 1;
