@@ -210,8 +210,9 @@ enum dc_role {
 				   blocks ("某某｜文") */
 	DC_ROLE__MAX
 };
-enum dc_role	*dc_roles_decide(const struct dc_node *,
+enum dc_role	*dc_roles_decide(const struct dc_node *, const unsigned *,
 		    const struct dc_opts *, size_t *);
+const struct dc_node *dc_roles_judged(const struct dc_node *);
 struct dc_node	*dc_block_add(struct dc_doc *, enum dc_type);
 struct dc_node	*dc_seg_add(struct dc_node *, enum dc_lang, const char *,
 		    int, int);

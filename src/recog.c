@@ -3240,6 +3240,27 @@ body_role(struct dc_doc *d, struct dc_node *b, enum dc_role r)
 }
 
 /*
+ * The recognisers of every block from first on, of the text the
+ * decoder judges (dc_roles_judged()): its features' first bits, worked
+ * out here so that the decoder (roles.c) calls no reader.
+ */
+static unsigned *
+body_recognise(const struct dc_node *first)
+{
+	const struct dc_node *b, *s;
+	unsigned	*rec;
+	size_t		 i, n;
+
+	for (n = 0, b = first; b != NULL; b = b->next)
+		n++;
+	rec = g_new0(unsigned, n + 1);
+	for (i = 0, b = first; b != NULL; b = b->next, i++)
+		if ((s = dc_roles_judged(b)) != NULL)
+			rec[i] = dc_recognise(s->text, s->lang);
+	return rec;
+}
+
+/*
  * Give the blocks their roles as the decoder (roles.c) labels the
  * whole text: the opening's, what closes the text, and those of the
  * body that a block's form and place tell alone (headings and turns
@@ -3252,10 +3273,13 @@ body_decide(struct dc_doc *d, struct dc_node *first, const struct dc_opts *o)
 	struct dc_node	*b, **v, *tail = NULL;
 	enum dc_role	*r;
 	const char	*t;
+	unsigned	*rec;
 	size_t		 i, n;
 	int		 lang, item = 0;
 
-	r = dc_roles_decide(first, o, &n);
+	rec = body_recognise(first);
+	r = dc_roles_decide(first, rec, o, &n);
+	g_free(rec);
 	v = g_new(struct dc_node *, n + 1);
 	for (i = 0, b = first; i < n; i++, b = b->next)
 		v[i] = b;

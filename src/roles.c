@@ -264,7 +264,7 @@ struct rl_unit {
 	const struct dc_node *b;	/* the block */
 	const char	*text;		/* its text judged: Chinese first */
 	int		 lang;		/* the language of text */
-	unsigned	 rec;		/* dc_recognise() */
+	unsigned	 rec;		/* dc_recognise(), from the caller */
 	unsigned char	 f[RF__MAX];	/* features */
 	int		 cost[DC_ROLE__MAX]; /* of each role */
 };
@@ -278,9 +278,25 @@ rl_stop(gunichar c)
 	    c == 0x300D;
 }
 
-/* The unit's own features, from its block. */
+/*
+ * The segment of block b whose text the decoder judges: the Chinese
+ * one first, else the first; NULL if b has none.  dc_roles_decide()'s
+ * caller recognises the same text.
+ */
+const struct dc_node *
+dc_roles_judged(const struct dc_node *b)
+{
+	const struct dc_node *s;
+
+	if (b->child == NULL)
+		return NULL;
+	s = dc_node_seg(b, DC_LANG_ZH);
+	return s != NULL ? s : b->child;
+}
+
+/* The unit's own features, from its block and its recognisers. */
 static void
-rl_unit_own(struct rl_unit *u, const struct dc_node *b)
+rl_unit_own(struct rl_unit *u, const struct dc_node *b, unsigned rec)
 {
 	const struct dc_node *s;
 	const char	*t;
@@ -299,13 +315,11 @@ rl_unit_own(struct rl_unit *u, const struct dc_node *b)
 			u->rec |= RL_TYPED;
 		return;
 	}
-	s = dc_node_seg(b, DC_LANG_ZH);
-	if (s == NULL)
-		s = b->child;
+	s = dc_roles_judged(b);
 	u->text = t = s->text;
 	u->lang = s->lang;
 	u->f[RF_MULTI] = b->child->next != NULL;
-	u->rec = dc_recognise(t, u->lang);
+	u->rec = rec;
 	for (i = 0; i <= RF_HEADNOTE - RF_THANKS; i++)
 		u->f[RF_THANKS + i] = (u->rec >> i) & 1;
 	n = dc_u8_count(t, 80);		/* tested up to 80 */
@@ -557,9 +571,12 @@ rl_group_body(int r)
 
 /*
  * Decide the roles of the blocks from first to the end of the text as
- * one labelling.  Returns a g_malloc'd array of *n roles, one for each
- * node from first on; a unit whose role wins by a small margin is
- * warned about, naming the runner-up; o->explain prints every unit.
+ * one labelling; brec[] holds each block's recognisers (dc_recognise()
+ * of its dc_roles_judged() text), which the reader works out: the
+ * decoder weighs features and calls no reader.  Returns a g_malloc'd
+ * array of *n roles, one for each node from first on; a unit whose
+ * role wins by a small margin is warned about, naming the runner-up;
+ * o->explain prints every unit.
  *
  * A run of blocks that can only be the body's is one unit for the
  * decoder: each of them is the body's whatever the others are, and a
@@ -569,8 +586,8 @@ rl_group_body(int r)
  * handful of rows, not a million).
  */
 enum dc_role *
-dc_roles_decide(const struct dc_node *first, const struct dc_opts *o,
-    size_t *n)
+dc_roles_decide(const struct dc_node *first, const unsigned *brec,
+    const struct dc_opts *o, size_t *n)
 {
 	const struct dc_node *b;
 	struct rl_unit	*u, t;
@@ -591,7 +608,7 @@ dc_roles_decide(const struct dc_node *first, const struct dc_opts *o,
 	stop = g_new(unsigned char, nb);
 	for (i = 0, b = first; b != NULL; b = b->next, i++) {
 		memset(&t, 0, sizeof(t));
-		rl_unit_own(&t, b);
+		rl_unit_own(&t, b, brec[i]);
 		rec[i] = t.rec;
 		stop[i] = t.f[RF_STOP];
 	}
@@ -609,7 +626,7 @@ dc_roles_decide(const struct dc_node *first, const struct dc_opts *o,
 		    rl_forced_body(rec[i - 1]))
 			continue;
 		at[j] = i;
-		rl_unit_own(&u[j], b);
+		rl_unit_own(&u[j], b, brec[i]);
 		rl_unit_place(&u[j], i, nb, rec, stop);
 		rl_unit_cost(&u[j]);
 		memcpy(cost + j * DC_ROLE__MAX, u[j].cost, sizeof(u[j].cost));
@@ -629,7 +646,7 @@ dc_roles_decide(const struct dc_node *first, const struct dc_opts *o,
 			/* In a run of the body's only: as its first. */
 			if (o != NULL && o->explain) {
 				memset(&t, 0, sizeof(t));
-				rl_unit_own(&t, b);
+				rl_unit_own(&t, b, brec[i]);
 				rl_unit_place(&t, i, nb, rec, stop);
 				rl_explain(&p, j, b->line, "block", t.f,
 				    rl_feat_names, RF__MAX, rl_role_names,

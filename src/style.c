@@ -163,8 +163,10 @@ static const struct {
 	const char	*name;
 	double		 w, h;
 } st_papers[] = {
+	{ "a6", 105, 148 },
 	{ "a5", 148, 210 },
 	{ "a4", 210, 297 },
+	{ "b6", 125, 176 },
 	{ "b5", 176, 250 },
 	{ "letter", 215.9, 279.4 },
 };
@@ -543,8 +545,8 @@ st_page(struct st_read *r)
 
 	if ((v = st_get(r, g, "paper")) != NULL) {
 		if (dc_style_paper(v, &pw, &ph) == -1)
-			st_bad(r, g, "paper", v, "give a5, a4, b5, letter or "
-			    "WxHmm (70 to 1000 mm, e.g. 140x203mm)");
+			st_bad(r, g, "paper", v, "give a6, a5, a4, b6, b5, "
+			    "letter or WxHmm (70 to 1000 mm, e.g. 140x203mm)");
 		else {
 			g_free(s->paper);
 			s->paper = g_strdup(v);
@@ -1037,7 +1039,7 @@ dc_style_print(FILE *f)
 	    "# Lengths: N% (of the paper, or of the text block for the "
 	    "gutter),\n# Nmm or Npt.\n\n", f);
 	fputs("[page]\n"
-	    "# a5, a4, b5, letter or WxHmm (70 to 1000 mm); --paper "
+	    "# a6, a5, a4, b6, b5, letter or WxHmm (70 to 1000 mm); --paper "
 	    "overrides it.\n", f);
 	fprintf(f, "paper = %s\n", s->paper);
 	fputs("# Margins: inner and outer of the paper's width, top and "

@@ -150,7 +150,7 @@ ts_paper(const char *s, double *w, double *h)
 		s = "a5";
 	if (dc_style_paper(s, w, h) == 0)
 		return 0;
-	dc_msg_sys("--paper %s: use a5, a4, b5, letter or WxHmm "
+	dc_msg_sys("--paper %s: use a6, a5, a4, b6, b5, letter or WxHmm "
 	    "(70 to 1000 mm, e.g. 140x203mm)", s);
 	return -1;
 }

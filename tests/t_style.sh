@@ -111,7 +111,7 @@ bad() {	# bad NAME CONTENT PATTERN [STATUS]
 	[ ! -e "$T/$1.pdf" ] || fail "$what: a PDF was written"
 }
 bad paper '[page]
-paper = a3' "2: ERROR: bad style file: \[page\] paper = a3: give a5, a4, b5, letter"
+paper = a3' "2: ERROR: bad style file: \[page\] paper = a3: give a6, a5, a4, b6, b5, letter"
 bad type '# sizes
 [zh-body]
 size = large' "3: ERROR: .*\[zh-body\] size = large: give auto .* or 4 to 72 points"

@@ -37,7 +37,7 @@ args="$T/model"
 for s in a5 a4 a6 large nohyph; do
 	case $s in
 	a5|a4) opt="--paper $s" ;;
-	a6) opt="--paper 105x148mm" ;;
+	a6) opt="--paper a6" ;;
 	large) opt="--style $top_srcdir/examples/booklet-large.style" ;;
 	nohyph) opt="--style $T/nohyph.style" ;;
 	esac
