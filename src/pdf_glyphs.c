@@ -38,6 +38,7 @@ struct pg_face {
 	char			*file;	/* font file */
 	int			 index;	/* face in that file */
 	int			 queued; /* for the helper thread */
+	int			 busy;	/* subset taken on by a thread */
 	int			 ready;	/* subset made (or failed) */
 	hb_subset_input_t	*in;	/* the subsetter's input */
 	hb_subset_plan_t	*plan;	/* NULL if the face is not subset */
@@ -319,22 +320,39 @@ pg_subset(gpointer arg)
 	return NULL;
 }
 
-/* The helper thread: subset the foreseen faces in turn. */
+/*
+ * Subset a queued face unless another thread has taken it on; say
+ * when it is ready.  Returns whether this thread made it.
+ */
+static int
+pg_take(struct pg *pg, struct pg_face *pf)
+{
+	int	 mine;
+
+	g_mutex_lock(&pg->lock);
+	mine = !pf->busy;
+	pf->busy = 1;
+	g_mutex_unlock(&pg->lock);
+	if (!mine)
+		return 0;
+	pg_subset(pf);
+	g_mutex_lock(&pg->lock);
+	pf->ready = 1;
+	g_cond_broadcast(&pg->cond);
+	g_mutex_unlock(&pg->lock);
+	return 1;
+}
+
+/* The helper thread: subset the foreseen faces in turn, but those
+ * the painter took on itself (pg_ready()). */
 static gpointer
 pg_helper(gpointer arg)
 {
 	struct pg	*pg = arg;
-	struct pg_face	*pf;
 	guint		 i;
 
-	for (i = 0; i < pg->queue->len; i++) {
-		pf = g_ptr_array_index(pg->queue, i);
-		pg_subset(pf);
-		g_mutex_lock(&pg->lock);
-		pf->ready = 1;
-		g_cond_broadcast(&pg->cond);
-		g_mutex_unlock(&pg->lock);
-	}
+	for (i = 0; i < pg->queue->len; i++)
+		pg_take(pg, g_ptr_array_index(pg->queue, i));
 	return NULL;
 }
 
@@ -411,7 +429,12 @@ pg_ready(struct pg *pg, struct pg_face *pf)
 	unsigned int	 len;
 	FT_Face		 ft;
 
-	if (pf->queued) {
+	/*
+	 * A face the helper has not come to yet is subset here: the
+	 * painter would only wait, and the typesetter is often done by
+	 * then (a short document), leaving a core idle.
+	 */
+	if (pf->queued && !pg_take(pg, pf)) {
 		g_mutex_lock(&pg->lock);
 		while (!pf->ready)
 			g_cond_wait(&pg->cond, &pg->lock);
