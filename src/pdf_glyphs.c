@@ -28,6 +28,7 @@
 #include "fonts.h"
 #include "lines.h"
 #include "pdf_glyphs.h"
+#include "utf8.h"
 
 /*
  * One installed face and its subset for this document.  The subset is
@@ -165,23 +166,37 @@ pg_font_free(void *arg)
 	g_free(f);
 }
 
+/*
+ * The characters of the BMP seen so far, a bit each: the document's
+ * text is read a character at a time, and an hb_set_add() for each
+ * (a search of the set's pages) was a fifth of a second at x200;
+ * what is seen once goes into the set at the end (pg_chars()).
+ */
+#define PG_BMP	0x10000
+
 static void
-pg_add_text(hb_set_t *u, const char *s)
+pg_add_text(hb_set_t *u, guint8 *bmp, const char *s)
 {
 	const char	*p;
+	unsigned int	 c;
 
 	if (s == NULL)
 		return;
-	for (p = s; *p != '\0'; p = g_utf8_next_char(p))
-		hb_set_add(u, g_utf8_get_char(p));
+	for (p = s; *p != '\0'; ) {
+		c = dc_u8_next(&p);
+		if (c < PG_BMP)
+			bmp[c >> 3] |= 1u << (c & 7);
+		else
+			hb_set_add(u, c);
+	}
 }
 
 static void
-pg_add_tree(hb_set_t *u, const struct dc_node *n)
+pg_add_tree(hb_set_t *u, guint8 *bmp, const struct dc_node *n)
 {
 	for (; n != NULL; n = n->next) {
-		pg_add_text(u, n->text);
-		pg_add_tree(u, n->child);
+		pg_add_text(u, bmp, n->text);
+		pg_add_tree(u, bmp, n->child);
 	}
 }
 
@@ -195,23 +210,30 @@ static void
 pg_chars(hb_set_t *u, const struct dc_doc *d)
 {
 	const struct dc_lmeta	*m;
+	guint8			*bmp;
+	unsigned int		 c;
 	int			 l;
 
-	pg_add_tree(u, d->root);
+	bmp = g_malloc0(PG_BMP / 8);
+	pg_add_tree(u, bmp, d->root);
 	for (l = 0; l < DC_LANG__MAX; l++) {
 		m = &d->meta.l[l];
-		pg_add_text(u, m->title);
-		pg_add_text(u, m->subtitle);
-		pg_add_text(u, m->occasion);
-		pg_add_text(u, m->speaker);
-		pg_add_text(u, m->role);
-		pg_add_text(u, m->date);
-		pg_add_text(u, m->place);
+		pg_add_text(u, bmp, m->title);
+		pg_add_text(u, bmp, m->subtitle);
+		pg_add_text(u, bmp, m->occasion);
+		pg_add_text(u, bmp, m->speaker);
+		pg_add_text(u, bmp, m->role);
+		pg_add_text(u, bmp, m->date);
+		pg_add_text(u, bmp, m->place);
 	}
-	pg_add_text(u, d->meta.collection);
-	pg_add_text(u, d->meta.agency);
-	pg_add_text(u, d->meta.reporters);
-	pg_add_text(u, d->meta.source);
+	pg_add_text(u, bmp, d->meta.collection);
+	pg_add_text(u, bmp, d->meta.agency);
+	pg_add_text(u, bmp, d->meta.reporters);
+	pg_add_text(u, bmp, d->meta.source);
+	for (c = 0; c < PG_BMP; c++)
+		if (bmp[c >> 3] & (1u << (c & 7)))
+			hb_set_add(u, c);
+	g_free(bmp);
 	hb_set_add_range(u, 0x20, 0x7E);
 	hb_set_add_range(u, 0xA0, 0xAD);
 	hb_set_add_range(u, 0x2000, 0x2027);
