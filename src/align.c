@@ -87,6 +87,10 @@ struct al_side {
 /* Numbers on both sides and none the same. */
 #define AL_NUM_AGAINST	1.0
 
+/* A paragraph left alone whose numbers the other side's paragraph
+ * beside it writes (al_alone_nums()). */
+#define AL_NUM_ALONE	4.0
+
 /* Past this size (rows x the band's columns) the table is not built:
  * the sides are paired in order, with a warning. */
 #define AL_MAX_CELLS	4e6
@@ -418,6 +422,39 @@ al_cost_alone(const struct al_unit *u, int orig)
 	return AL_PRIOR_10;
 }
 
+/* Is number k in paragraph x of side s?  None if x is out of it
+ * (the index before the first wraps round to beyond the last). */
+static int
+al_has_num(const struct al_side *s, size_t x, gconstpointer k)
+{
+	return x < s->n && s->u[x].nums != NULL &&
+	    g_hash_table_contains(s->u[x].nums, k);
+}
+
+/*
+ * Paragraph i of side s left alone where the other side o is at its
+ * paragraph j: a number of it written in o's paragraph before or after
+ * (j - 1, j) says it is translated there, merged into a neighbour, not
+ * left out, unless its own neighbours write that number too (a year
+ * the whole text repeats says nothing).
+ */
+static double
+al_alone_nums(const struct al_side *s, size_t i, const struct al_side *o,
+    size_t j)
+{
+	GHashTableIter	 it;
+	gpointer	 k;
+
+	if (s->u[i].nums == NULL)
+		return 0;
+	g_hash_table_iter_init(&it, s->u[i].nums);
+	while (g_hash_table_iter_next(&it, &k, NULL))
+		if ((al_has_num(o, j - 1, k) || al_has_num(o, j, k)) &&
+		    !al_has_num(s, i - 1, k) && !al_has_num(s, i + 1, k))
+			return AL_NUM_ALONE;
+	return 0;
+}
+
 /*
  * Cost of a bead of na paragraphs of a from i and nb of b from j.
  */
@@ -429,7 +466,9 @@ al_cost(const struct al_side *a, size_t i, int na, const struct al_side *b,
 	int	 k, ta = 0, tb = 0;
 
 	if (na == 0 || nb == 0)
-		return al_cost_alone(na > 0 ? &a->u[i] : &b->u[j], na > 0);
+		return al_cost_alone(na > 0 ? &a->u[i] : &b->u[j], na > 0) +
+		    (na > 0 ? al_alone_nums(a, i, b, j) :
+		    al_alone_nums(b, j, a, i));
 	for (k = 0; k < na; k++) {
 		sa += a->u[i + k].size;
 		ta += a->u[i + k].nsent;
@@ -1376,6 +1415,103 @@ al_turns(struct dc_doc *d)
 	}
 }
 
+/* The title of language l in d: its title lines joined, as read. */
+static void
+al_retitle(struct dc_doc *d, enum dc_lang l)
+{
+	const struct dc_node	*n;
+	GString			*t = g_string_new(NULL);
+
+	for (n = d->root->child; n != NULL; n = n->next)
+		if (n->type == DC_TITLE && n->lang == l)
+			g_string_append_printf(t, "%s%s", t->len == 0 ? "" :
+			    l == DC_LANG_ZH ? "\u3000" : " ", n->text);
+	g_free(d->meta.l[l].title);
+	d->meta.l[l].title = t->len > 0 ? g_strdup(t->str) : NULL;
+	g_string_free(t, TRUE);
+}
+
+/*
+ * The header types an --alignment file may give a line the reader
+ * read otherwise: those a line's text says whole.  A source line, a
+ * collection number or front matter the reader took apart by its
+ * label, which a type alone does not give.
+ */
+static int
+al_retypable(enum dc_type t)
+{
+	return t == DC_KICKER || t == DC_TITLE || t == DC_SUBTITLE ||
+	    t == DC_OCCASION || t == DC_SPEAKER || t == DC_ROLE ||
+	    t == DC_DATEPLACE || t == DC_DATELINE || t == DC_BYLINE;
+}
+
+/* The metadata of header type t in language l of d, or NULL. */
+static char **
+al_lmeta(struct dc_doc *d, enum dc_lang l, enum dc_type t)
+{
+	struct dc_lmeta	*m = &d->meta.l[l];
+
+	switch (t) {
+	case DC_KICKER:
+		return &m->kicker;
+	case DC_SUBTITLE:
+		return &m->subtitle;
+	case DC_OCCASION:
+		return &m->occasion;
+	case DC_SPEAKER:
+		return &m->speaker;
+	case DC_ROLE:
+		return &m->role;
+	default:
+		return NULL;
+	}
+}
+
+/* Header line n is new to its type: the metadata say it where the
+ * reader found none of that type. */
+static void
+al_hmeta_gain(struct dc_doc *d, const struct dc_node *n)
+{
+	char	**f;
+
+	if ((f = al_lmeta(d, n->lang, n->type)) != NULL && *f == NULL)
+		dc_meta_set(f, n->text);
+	if (n->type == DC_TITLE)
+		al_retitle(d, n->lang);
+}
+
+/*
+ * Header line n of side s (in language l) is of type t, as the
+ * --alignment file pairs it: the metadata follow.  What the old type
+ * said goes where no line of it is left (a date and place with the
+ * last date line); the new type's says the line, where the reader
+ * found none (a date line's date and place are not taken apart here:
+ * the reader's stand, or none).
+ */
+static void
+al_retype(struct dc_doc *d, struct dc_node *n, enum dc_type t)
+{
+	enum dc_type		 old = n->type;
+	enum dc_lang		 l = n->lang;
+	const struct dc_node	*m;
+	char			**f;
+
+	n->type = t;
+	for (m = d->root->child; m != NULL; m = m->next)
+		if (dc_type_is_header(m->type) && m->lang == l &&
+		    al_hclass(m->type) == al_hclass(old))
+			break;
+	if (m == NULL && (f = al_lmeta(d, l, old)) != NULL)
+		dc_meta_set(f, NULL);
+	if (m == NULL && al_hclass(old) == DC_DATEPLACE) {
+		dc_meta_set(&d->meta.l[l].date, NULL);
+		dc_meta_set(&d->meta.l[l].place, NULL);
+	}
+	if (old == DC_TITLE)
+		al_retitle(d, l);
+	al_hmeta_gain(d, n);
+}
+
 /*
  * --alignment FILE: the beads an editor corrected, in the format
  * dc_align_dump() writes, read instead of aligning.  Each bead line
@@ -1383,8 +1519,9 @@ al_turns(struct dc_doc *d)
  * line or body paragraph) must be in exactly one bead, and the body's
  * beads must take each side's paragraphs in order, since the blocks
  * they make follow the beads.  Header beads pair the lines they name
- * as the editor wrote them (the TMX, the review sheet and the dump
- * follow them); the lines stay where their types put them.
+ * as the editor wrote them, and the lines take the beads' types
+ * (al_file_retype(), al_file_enhead()), so that every output shows the
+ * editor's reading; each line stays where its type puts it.
  */
 
 /* A unit of one side that a bead line may name. */
@@ -1569,16 +1706,56 @@ al_file_lines(const char *f, GArray *v)
 }
 
 /*
+ * The header lines of side s that a header bead of type t names (v,
+ * n of them) are of that type: a line the reader read as another type
+ * (a name alone under the title, read as an occasion; a date as a
+ * subtitle) is made one of t, said in a warning, so that every output
+ * shows the editor's reading, not only the pairs.  Returns 0, or -1
+ * after reporting a type no bead can give.
+ */
+static int
+al_file_retype(const char *file, const char *orig, int fl,
+    struct al_side *s, const int *v, int n, enum dc_type t)
+{
+	struct dc_node	*m;
+	int		 k;
+
+	for (k = 0; k < n; k++) {
+		for (m = s->d->root->child; m != NULL; m = m->next)
+			if (dc_type_is_header(m->type) && m->line == v[k])
+				break;
+		if (m == NULL || al_hclass(m->type) == al_hclass(t))
+			continue;
+		if (!al_retypable(m->type) || !al_retypable(t)) {
+			al_file_err(file, orig, fl, "%s:%d is read as a %s "
+			    "line, which a %s bead does not make one: pair "
+			    "it in a bead of its type (%s)", s->name, v[k],
+			    dc_type_name(m->type), dc_type_name(t),
+			    dc_type_name(m->type));
+			return -1;
+		}
+		dc_msg_set_file(s->name);
+		dc_msg(DC_WARN_ALIGN, m->line, 0, "%s:%d read as a %s line "
+		    "(not %s), as %s pairs it", s->name, m->line,
+		    dc_type_name(t), dc_type_name(m->type), file);
+		dc_msg_set_file(strcmp(orig, "-") == 0 ? "<stdin>" : orig);
+		al_retype(s->d, m, t);
+	}
+	return 0;
+}
+
+/*
  * A header bead line f (its sides checked by al_file_side()): added to
- * hbeads with the header type its fifth field names.  Returns 0, or
- * -1 after reporting.
+ * hbeads with the header type its fifth field names, which the lines
+ * it names take (al_file_retype()).  Returns 0, or -1 after reporting.
  */
 static int
 al_file_hbead(const char *file, const char *orig, int fl, char **f,
-    int na, int nb, GArray *hbeads)
+    struct al_side *a, int na, struct al_side *b, int nb, GArray *hbeads)
 {
 	GArray		*la, *lb;
 	enum dc_type	 t;
+	int		 rc = -1;
 
 	t = f[3] != NULL && f[4] != NULL ? dc_type_from_name(f[4]) :
 	    DC_TYPE__MAX;
@@ -1592,11 +1769,17 @@ al_file_hbead(const char *file, const char *orig, int fl, char **f,
 	al_file_lines(f[1], la);
 	al_file_lines(f[2], lb);
 	assert((int)la->len == na && (int)lb->len == nb);
+	if (al_file_retype(file, orig, fl, a, (int *)(void *)la->data, na,
+	    t) == -1 || al_file_retype(file, orig, fl, b,
+	    (int *)(void *)lb->data, nb, t) == -1)
+		goto out;
 	al_bead(hbeads, t, (int *)(void *)la->data, na,
 	    (int *)(void *)lb->data, nb, 0);
+	rc = 0;
+out:
 	g_array_free(la, TRUE);
 	g_array_free(lb, TRUE);
-	return 0;
+	return rc;
 }
 
 /*
@@ -1688,7 +1871,7 @@ al_file_read(const char *file, const char *orig, struct al_side *a,
 			goto out;
 		}
 		if (ba + bb == 0) {
-			if (al_file_hbead(file, orig, fl, f, na, nb,
+			if (al_file_hbead(file, orig, fl, f, a, na, b, nb,
 			    hbeads) == -1)
 				goto out;
 			continue;
@@ -1844,20 +2027,158 @@ al_file_unhead(struct al_side *s, const char *file, int side)
 	}
 	g_free(v);
 	/* The title is what title lines are left. */
-	for (l = 0; l < DC_LANG__MAX; l++) {
-		GString *t;
-		if (!(retitle & (1u << l)))
-			continue;
-		t = g_string_new(NULL);
-		for (n = s->d->root->child; n != NULL; n = n->next)
-			if (n->type == DC_TITLE && (int)n->lang == l)
-				g_string_append_printf(t, "%s%s", t->len == 0 ?
-				    "" : l == DC_LANG_ZH ? "\u3000" : " ",
-				    n->text);
-		g_free(s->d->meta.l[l].title);
-		s->d->meta.l[l].title = t->len > 0 ? g_strdup(t->str) : NULL;
-		g_string_free(t, TRUE);
+	for (l = 0; l < DC_LANG__MAX; l++)
+		if (retitle & (1u << l))
+			al_retitle(s->d, (enum dc_lang)l);
+}
+
+/* A line an --alignment file's header bead names. */
+struct al_hname {
+	int		 line;		/* of the side's file */
+	int		 fl;		/* of the alignment file */
+	enum dc_type	 type;		/* the bead's */
+};
+
+/*
+ * The lines the header beads of an --alignment file name on side (1
+ * the original's, 2 the translation's), in the file's order; NULL if
+ * none (a file that cannot be read is al_file_read()'s to report).
+ */
+static GArray *
+al_file_heads(const char *file, int side)
+{
+	GArray		*v = NULL;
+	struct al_hname	 h;
+	char		*buf = NULL, *why = NULL, **lines, **f, **w;
+	size_t		 len, i, k, nf;
+
+	if (dc_side_read(file, DC_ALIGN_MAX, 1, &buf, &len, &why) == -1 ||
+	    memchr(buf, '\0', len) != NULL || !g_utf8_validate(buf, -1,
+	    NULL)) {
+		g_free(why);
+		g_free(buf);
+		return NULL;
 	}
+	lines = g_strsplit(buf, "\n", -1);
+	for (i = 0; lines[i] != NULL; i++) {
+		if (lines[i][0] == '#')
+			continue;
+		f = g_strsplit_set(lines[i], "\t \r", -1);
+		for (k = nf = 0; f[k] != NULL; k++)
+			if (f[k][0] != '\0')
+				f[nf++] = f[k];
+			else
+				g_free(f[k]);
+		f[nf] = NULL;
+		if (nf >= 5 && (h.type = dc_type_from_name(f[4])) !=
+		    DC_TYPE__MAX && dc_type_is_header(h.type)) {
+			h.fl = (int)i + 1;
+			for (w = g_strsplit(f[side], ",", -1), k = 0;
+			    w[k] != NULL; k++)
+				if ((h.line = (int)strtol(w[k], NULL, 10)) > 0) {
+					if (v == NULL)
+						v = g_array_new(FALSE, FALSE,
+						    sizeof(h));
+					g_array_append_val(v, h);
+				}
+			g_strfreev(w);
+		}
+		g_strfreev(f);
+	}
+	g_strfreev(lines);
+	g_free(buf);
+	return v;
+}
+
+/*
+ * Make each body paragraph of side s that a header bead of the
+ * --alignment file names a header line of the bead's type: the reader
+ * took a header line (a speaker's name in a sentence, a date line
+ * after a blank line) for the body's first paragraph.  Unambiguous
+ * only at the body's start: the paragraphs before it must be named in
+ * header beads too.  A paragraph further on is refused, at the bead's
+ * line, saying what to do.  Returns 0, or -1 after reporting.
+ */
+static int
+al_file_enhead(struct al_side *s, const char *file, const char *orig,
+    int side)
+{
+	GArray		*v;
+	struct al_hname	*h;
+	struct dc_node	*n, *m, *x;
+	const struct dc_node *seg;
+	size_t		 i, k;
+	int		 rc = -1;
+
+	if ((v = al_file_heads(file, side)) == NULL)
+		return 0;
+	for (i = 0; i < v->len; i++) {
+		h = &g_array_index(v, struct al_hname, i);
+		for (n = s->d->root->child; n != NULL; n = n->next)
+			if (dc_type_is_block(n->type) && n->line == h->line)
+				break;
+		if (n == NULL)
+			continue;	/* a header line, or none */
+		seg = n->child;
+		if (!al_retypable(h->type) || seg == NULL ||
+		    seg->type != DC_SEG || seg->next != NULL ||
+		    seg->text == NULL) {
+			al_file_err(file, orig, h->fl, "%s:%d is a paragraph "
+			    "of the body, which a %s bead does not make a "
+			    "header line: pair it in a body bead", s->name,
+			    h->line, dc_type_name(h->type));
+			goto out;
+		}
+		/* The blocks before it: header lines by the file too? */
+		for (m = s->d->root->child; m != n; m = m->next) {
+			if (!dc_type_is_block(m->type))
+				continue;
+			for (k = 0; k < v->len; k++)
+				if (g_array_index(v, struct al_hname,
+				    k).line == m->line)
+					break;
+			if (k == v->len) {
+				al_file_err(file, orig, h->fl, "%s:%d is a "
+				    "paragraph of the body, after %s:%d, and "
+				    "a %s bead can make header lines only of "
+				    "the body's first paragraphs: give it a "
+				    "body bead (para), or name the paragraphs "
+				    "before it in header beads too", s->name,
+				    h->line, s->name, m->line,
+				    dc_type_name(h->type));
+				goto out;
+			}
+		}
+	}
+	/* Made header lines, in order, before the body's first block. */
+	for (n = s->d->root->child; n != NULL; n = x) {
+		x = n->next;
+		if (!dc_type_is_block(n->type))
+			continue;
+		for (k = 0; k < v->len; k++)
+			if (g_array_index(v, struct al_hname, k).line ==
+			    n->line)
+				break;
+		if (k == v->len)
+			break;
+		h = &g_array_index(v, struct al_hname, k);
+		seg = n->child;
+		dc_msg_set_file(s->name);
+		dc_msg(DC_WARN_ALIGN, n->line, 0, "%s:%d read as a %s line "
+		    "(not a paragraph), as %s pairs it", s->name, n->line,
+		    dc_type_name(h->type), file);
+		dc_msg_set_file(strcmp(orig, "-") == 0 ? "<stdin>" : orig);
+		m = dc_node_new(h->type, seg->lang, seg->text, n->line,
+		    n->col);
+		dc_node_insert_before(n, m);
+		dc_node_unlink(n);
+		dc_node_free(n);
+		al_hmeta_gain(s->d, m);
+	}
+	rc = 0;
+out:
+	g_array_free(v, TRUE);
+	return rc;
 }
 
 /* Body paragraphs of s the --alignment file does not name (v, n). */
@@ -1981,6 +2302,9 @@ dc_parse_pair(const char *orig, const char *trans, const struct dc_opts *o)
 	if (o->alignment != NULL) {
 		al_file_unhead(&a, o->alignment, 1);
 		al_file_unhead(&b, o->alignment, 2);
+		if (al_file_enhead(&a, o->alignment, orig, 1) == -1 ||
+		    al_file_enhead(&b, o->alignment, orig, 2) == -1)
+			goto out;
 	}
 	al_one_lang(a.d, a.lang);
 	al_one_lang(b.d, b.lang);

@@ -29,23 +29,16 @@
 #include "batch.h"
 
 /*
- * The only table naming every backend: its option (opts.c makes
- * --OPTION and its help from it), its output name's suffix, its
- * writer.  The fuzz harness writes each (tests/fuzz_parse.c).
+ * Every backend, one row of backends.def each, indexed by DC_BE_*:
+ * its option (opts.c makes --OPTION and its help from it), its
+ * output name's suffix, its writer.  The fuzz harness writes each
+ * (tests/fuzz_parse.c).
  */
-const struct dc_backend dc_backends[] = {
-	{ DC_FMT_PDF, "pdf", "Write a PDF booklet (FILE.pdf)", ".pdf",
-	  render_pdf },
-	{ DC_FMT_EPUB, "epub", "Write an EPUB 3 book (FILE.epub)", ".epub",
-	  render_epub },
-	{ DC_FMT_TEI, "tei", "Write a TEI P5 file (FILE.tei.xml)",
-	  ".tei.xml", render_tei },
-	{ DC_FMT_HTML, "html", "Write a self-contained web page "
-	  "(FILE.html)", ".html", render_html },
-	{ DC_FMT_JSON, "json", "Write the model as JSON (FILE.json; JSON "
-	  "Lines with -o -)", ".json", render_json },
-	{ DC_FMT_TMX, "tmx", "Write the pairs as a TMX 1.4b translation "
-	  "memory (FILE.tmx)", ".tmx", render_tmx },
+const struct dc_backend dc_backends[DC_BE__MAX] = {
+#define DC_BACKEND(id, opt, help, ext, bin, fn)	\
+	[DC_BE_##id] = { DC_FMT_##id, opt, help, ext, bin, fn },
+#include "backends.def"
+#undef DC_BACKEND
 };
 const size_t dc_nbackends = G_N_ELEMENTS(dc_backends);
 
@@ -258,7 +251,7 @@ clash_one(struct clashes *c, const struct use *was, const struct use *u)
 		why = g_strdup_printf("%s would overwrite %s; choose "
 		    "another name", u->name, was->name);
 	if (was->k < 0 || u->k < 0) {
-		fprintf(stderr, "docconv: %s\n", why);
+		dc_msg_usage("%s", why);
 		g_free(why);
 		c->usage = 1;
 		return;

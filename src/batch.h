@@ -29,16 +29,19 @@ struct run {
 					   unread, or NULL (batch.c) */
 };
 
-/* A backend: --OPTION writes FILE with suffix ext (batch.c's table). */
+/* A backend: --OPTION writes FILE with suffix ext (a row of
+ * backends.def, in batch.c's table). */
 struct dc_backend {
 	int		 flag;		/* DC_FMT_* */
 	const char	*option;	/* --OPTION, without the dashes */
 	const char	*help;		/* its line in --help */
 	const char	*ext;		/* output name suffix */
+	const char	*binary;	/* "a PDF": never to a terminal;
+					   NULL for text */
 	int		(*render)(const struct dc_doc *,
 			    const struct dc_opts *, const char *);
 };
-extern const struct dc_backend	dc_backends[];
+extern const struct dc_backend	dc_backends[DC_BE__MAX];
 extern const size_t		dc_nbackends;
 
 int	 batch_run(struct run *);

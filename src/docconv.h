@@ -275,16 +275,25 @@ struct dc_doc {
 	struct dc_align	*align;		/* two-file alignment, or NULL */
 };
 
-/* Output formats, bit flags in dc_opts.formats. */
-#define DC_FMT_PDF	0x01
-#define DC_FMT_EPUB	0x02
-#define DC_FMT_TEI	0x04
-#define DC_FMT_DUMP	0x08
-#define DC_FMT_HTML	0x10
-#define DC_FMT_JSON	0x20	/* FILE.json */
-#define DC_FMT_JSONL	0x40	/* JSON Lines on standard output */
-#define DC_FMT_ALIGN	0x80	/* --dump-alignment */
-#define DC_FMT_TMX	0x100	/* FILE.tmx: translation memory */
+/* The backends (backends.def), by index in dc_backends[]. */
+enum dc_backend_id {
+#define DC_BACKEND(id, opt, help, ext, bin, fn)	DC_BE_##id,
+#include "backends.def"
+#undef DC_BACKEND
+	DC_BE__MAX
+};
+
+/* Output formats, bit flags in struct run's formats: one for each
+ * backend, then what goes to standard output instead of a file. */
+enum {
+#define DC_BACKEND(id, opt, help, ext, bin, fn)	\
+	DC_FMT_##id = 1 << DC_BE_##id,
+#include "backends.def"
+#undef DC_BACKEND
+	DC_FMT_DUMP = 1 << DC_BE__MAX,		/* --dump-model */
+	DC_FMT_JSONL = 1 << (DC_BE__MAX + 1),	/* --json -o - */
+	DC_FMT_ALIGN = 1 << (DC_BE__MAX + 2)	/* --dump-alignment */
+};
 
 /* Options shared by parsers and backends. */
 struct dc_opts {
@@ -480,22 +489,16 @@ int		 render_tree(const struct dc_doc *, const struct dc_opts *,
 		    FILE *);
 
 /*
- * Backends: write the document to outpath (a temporary path chosen by
- * main.c, renamed on success).  Return 0 on success, -1 on failure
- * (reported with dc_msg_sys()).
+ * Backends (backends.def): write the document to outpath (a temporary
+ * path chosen by batch.c, renamed on success).  Return 0 on success,
+ * -1 on failure (reported with dc_msg_sys()).  The review sheet
+ * (--alignment-report FILE) is written the same way.
  */
-int		 render_tei(const struct dc_doc *, const struct dc_opts *,
+#define DC_BACKEND(id, opt, help, ext, bin, fn)	\
+int		 fn(const struct dc_doc *, const struct dc_opts *, \
 		    const char *);
-int		 render_epub(const struct dc_doc *, const struct dc_opts *,
-		    const char *);
-int		 render_pdf(const struct dc_doc *, const struct dc_opts *,
-		    const char *);
-int		 render_html(const struct dc_doc *, const struct dc_opts *,
-		    const char *);
-int		 render_json(const struct dc_doc *, const struct dc_opts *,
-		    const char *);
-int		 render_tmx(const struct dc_doc *, const struct dc_opts *,
-		    const char *);
+#include "backends.def"
+#undef DC_BACKEND
 int		 render_review(const struct dc_doc *, const struct dc_opts *,
 		    const char *);
 

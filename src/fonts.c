@@ -23,10 +23,14 @@ struct fonts_role {
 };
 
 static struct fonts_role fonts_roles[DC_FONT__MAX] = {
-	{ "docconv-zh-body", "Chinese body", NULL, NULL, 0 },
-	{ "docconv-zh-head", "Chinese heading", NULL, NULL, 0 },
-	{ "docconv-en-body", "English body", NULL, NULL, 0 },
-	{ "docconv-en-head", "English heading", NULL, NULL, 0 },
+	[DC_FONT_ZH_BODY] = {
+	    "docconv-zh-body", "Chinese body", NULL, NULL, 0 },
+	[DC_FONT_ZH_HEAD] = {
+	    "docconv-zh-head", "Chinese heading", NULL, NULL, 0 },
+	[DC_FONT_EN_BODY] = {
+	    "docconv-en-body", "English body", NULL, NULL, 0 },
+	[DC_FONT_EN_HEAD] = {
+	    "docconv-en-head", "English heading", NULL, NULL, 0 },
 };
 
 /* Debian packages of the families docconv.conf may name. */

@@ -416,7 +416,7 @@ dc_pub_check(const struct dc_opts *o)
 	memset(vals, 0, sizeof(vals));
 	if (o->meta_file != NULL &&
 	    dc_pub_read(vals, o->meta_file, 1, &err) == -1) {
-		fprintf(stderr, "docconv: --meta-file %s\n", err);
+		dc_msg_usage("--meta-file %s", err);
 		g_free(err);
 		rc = -1;
 	}

@@ -147,8 +147,6 @@ static const char description[] =
 "                                       the PDF in the publisher's style\n"
 "                                       and licensed faces\n"
 "\n"
-"Input formats: auto (default), segmented, bilingual, news, plain, tei,\n"
-"json.\n"
 "Exit status: 0 done (maybe with warnings), 1 input error, 2 usage\n"
 "error, 3 output or system error.  See docconv(1).";
 
@@ -323,6 +321,7 @@ static int
 opts_stdout(const struct run *r, size_t nfiles, int dump)
 {
 	const char	*what[4];
+	size_t		 i;
 	int		 n = 0, out;
 
 	out = (r->outarg != NULL && strcmp(r->outarg, "-") == 0 &&
@@ -344,13 +343,14 @@ opts_stdout(const struct run *r, size_t nfiles, int dump)
 		    what[1]);
 		return EXIT_USAGE;
 	}
-	if (out && (r->formats & (DC_FMT_PDF | DC_FMT_EPUB)) &&
-	    isatty(STDOUT_FILENO)) {
-		dc_msg_usage("not writing %s to the terminal; "
-		    "redirect standard output (> FILE) or give -o FILE",
-		    r->formats & DC_FMT_PDF ? "a PDF" : "an EPUB");
-		return EXIT_USAGE;
-	}
+	for (i = 0; out && i < dc_nbackends; i++)
+		if ((r->formats & dc_backends[i].flag) &&
+		    dc_backends[i].binary != NULL && isatty(STDOUT_FILENO)) {
+			dc_msg_usage("not writing %s to the terminal; "
+			    "redirect standard output (> FILE) or give -o "
+			    "FILE", dc_backends[i].binary);
+			return EXIT_USAGE;
+		}
 	return -1;
 }
 
@@ -421,12 +421,14 @@ struct opts_vals {
 	gboolean	 dump, dumpalign, version, lenient, embed, keepmarkup;
 	gboolean	 listfonts, printstyle, nul, skip, keeptree, jsonl;
 	gchar		*tmxseg, *append, *style, **fontdirs, *format, *list;
+	gchar		*dialects;	/* --input-format's help */
 	gint		 njobs;
 };
 
 /*
- * The options: one for each backend of batch.c's table, then the rest,
- * their values in r and v.  Returns them (g_free()).
+ * The options: one for each backend (backends.def), then the rest;
+ * --input-format lists the dialect table's names (v->dialects).  Their
+ * values go in r and v.  Returns them (g_free()).
  */
 static GOptionEntry *
 opts_entries(struct run *r, struct opts_vals *v)
@@ -461,8 +463,7 @@ opts_entries(struct run *r, struct opts_vals *v)
 		  "Output directory, or file for a single output; - for "
 		  "standard output", "PATH" },
 		{ "input-format", 0, 0, G_OPTION_ARG_FILENAME, &v->format,
-		  "auto, segmented, bilingual, news, plain, tei or json",
-		  "FMT" },
+		  v->dialects, "FMT" },
 		{ "encoding", 0, 0, G_OPTION_ARG_FILENAME, &r->opts.encoding,
 		  "Input encoding (default: detect UTF-8, UTF-16, GB18030)",
 		  "ENC" },
@@ -850,6 +851,7 @@ opts_parse(struct run *r, int argc, char *argv[])
 	    "to PDF, EPUB and TEI");
 	g_option_context_set_summary(ctx, summary);
 	g_option_context_set_description(ctx, description);
+	v.dialects = dc_dialect_list();
 	all = opts_entries(r, &v);
 	grp = g_option_group_new(NULL, NULL, NULL, r, NULL);
 	g_option_group_add_entries(grp, all);
@@ -881,6 +883,7 @@ opts_parse(struct run *r, int argc, char *argv[])
 	g_free(v.append);
 	g_free(v.style);
 	g_strfreev(v.fontdirs);
+	g_free(v.dialects);
 	return rc;
 }
 

@@ -166,12 +166,39 @@ has_cells(const struct dc_line *l)
 }
 
 /*
+ * Does line a, w columns wide and ending no sentence, run on into b
+ * where the text has too few wrapped lines to say a width?  Only where
+ * the lines say so: a ends inside a clause (a comma, a semicolon, an
+ * enumeration comma, a hyphen, an opening bracket or quote), a is a
+ * label in 【】 alone (it leads the paragraph it opens), b opens in
+ * lower case, or a is wider than a heading's line mostly is (20
+ * Chinese characters, 60 columns of English: Chinese text is wrapped
+ * at 20 to 40 characters, English at 60 to 80 columns).  Short lines
+ * with nothing to join them are lines of their own, each a heading,
+ * an item or a name by its own evidence: not one heading of two.
+ */
+static int
+runs_on_unsure(const struct dc_line *a, const struct dc_line *b, size_t w)
+{
+	gunichar	 c;
+
+	if (w > (a->lang == DC_LANG_ZH ? 40 : 60) ||
+	    g_ascii_islower(b->text[0]))
+		return 1;
+	if (g_str_has_prefix(a->text, "【") && g_str_has_suffix(a->text, "】"))
+		return 1;
+	c = g_utf8_get_char(g_utf8_prev_char(a->text + a->len));
+	return g_utf8_strchr("，、；,;-‐（“(", -1, c) != NULL;
+}
+
+/*
  * Does line a run on into the adjacent line b after it, in text with
  * blank lines between its blocks, wrapped at width ww (0: unknown)?
  * A line that ends no sentence does unless it is short (a heading over
- * its paragraph), a short numbered heading or a table's row; one that
- * ends a sentence does if it fills the width (the wrap fell at a
- * sentence's end) and b is not indented.
+ * its paragraph; with no width known, as runs_on_unsure() says), a
+ * short numbered heading or a table's row; one that ends a sentence
+ * does if it fills the width (the wrap fell at a sentence's end) and b
+ * is not indented.
  */
 static int
 runs_on(const struct dc_line *a, const struct dc_line *b, size_t ww)
@@ -186,7 +213,7 @@ runs_on(const struct dc_line *a, const struct dc_line *b, size_t ww)
 	if (numbered_label(a->text, &len) && w <= 40)
 		return 0;
 	if (!ends_sentence(a))
-		return w * 2 >= ww;
+		return ww > 0 ? w * 2 >= ww : runs_on_unsure(a, b, w);
 	return ww > 0 && b->indent == 0 && w * 10 >= ww * 8 &&
 	    w <= ww + ww / 10;
 }

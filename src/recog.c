@@ -3349,12 +3349,94 @@ body_decide(struct dc_doc *d, struct dc_node *first, const struct dc_opts *o)
 	return tail;
 }
 
+/* The first and the last input line of a block's segments. */
+static void
+block_lines(const struct dc_node *b, int *first, int *last)
+{
+	const struct dc_node	*s;
+
+	*first = INT_MAX;
+	*last = 0;
+	for (s = b->child; s != NULL; s = s->next) {
+		if (s->line < *first)
+			*first = s->line;
+		if (s->line > *last)
+			*last = s->line;
+	}
+}
+
+/* Is s a heading's numbering alone ("第三章", "Chapter 3", "一、")? */
+static int
+numbering_alone(const char *s)
+{
+	GMatchInfo	*mi = NULL;
+	int		 st, en = -1;
+
+	if (g_regex_match(R(RX_R_NUM), s, 0, &mi))
+		(void)g_match_info_fetch_pos(mi, 0, &st, &en);
+	g_match_info_free(mi);
+	if (en < 0)
+		return 0;
+	for (s += en; *s != '\0'; s = g_utf8_next_char(s))
+		if (!dc_is_edge_space(g_utf8_get_char(s)))
+			return 0;
+	return 1;
+}
+
+/*
+ * Is the short line m the heading b wrapped, not a line of its own?
+ * Only where the text says so: m comes on the input line after b's (no
+ * blank line between) at b's indent, or on the same input line (pieces
+ * of a container's field), and b is a numbering alone ("第三章" over
+ * its title), b ends on a word that leaves its phrase open (English
+ * "of", "and", "the"...; Chinese 的, 和, 与, 是, or a preposition: 在,
+ * 向, 于, 对...) or m opens in lower case.  Two short lines with
+ * nothing to join them are each a heading by its own evidence.
+ */
+static int
+heading_wraps(const struct dc_node *b, const struct dc_node *m)
+{
+	static const char *const open_en[] = { "of", "and", "the", "a",
+	    "an", "to", "for", "in", "on", "at", "by", "with", "from", "or",
+	    "&" };
+	const char	*t, *u, *w;
+	int		 lang, mlang, bf, bl, mf, ml;
+	size_t		 i;
+	gunichar	 c;
+
+	block_lines(b, &bf, &bl);
+	block_lines(m, &mf, &ml);
+	/* Pieces of one input line (a container's field with line
+	 * breaks in it) are adjacent, their columns no indent. */
+	if (bl == 0 || (mf != bl + 1 && mf != bl) || (mf == bl + 1 &&
+	    b->child->col != m->child->col))
+		return 0;
+	t = block_text(b, &lang);
+	u = block_text(m, &mlang);
+	if (g_ascii_islower(u[0]) || numbering_alone(t))
+		return 1;
+	if (*t == '\0')
+		return 0;
+	c = g_utf8_get_char(g_utf8_prev_char(t + strlen(t)));
+	if (lang == DC_LANG_ZH)
+		return g_utf8_strchr("的之和与及或并而是为以在向往于对从把被",
+		    -1, c) != NULL;
+	w = strrchr(t, ' ');
+	w = w != NULL ? w + 1 : t;
+	for (i = 0; i < G_N_ELEMENTS(open_en); i++)
+		if (g_ascii_strcasecmp(w, open_en[i]) == 0)
+			return 1;
+	return 0;
+}
+
 /*
  * Block b has a heading's form (k: heading_form()): with one more line
- * of that form after it (a heading wrapped), then a paragraph, it is a
- * heading (the lines joined into it).  Three such lines or more are
- * items: *items is set to the block after them, none a heading.
- * Returns the paragraph after the heading, or NULL if b is no heading.
+ * of that form after it that heading_wraps() joins to it (a heading
+ * wrapped), then a paragraph, it is a heading (the lines joined into
+ * it); two such lines not joined are a heading each.  Three such
+ * lines or more are items: *items is set to the block after them,
+ * none a heading.  Returns the block after the heading, or NULL if b
+ * is no heading.
  */
 static struct dc_node *
 body_heading(struct dc_node *b, int k, const struct dc_node *tail,
@@ -3381,6 +3463,8 @@ body_heading(struct dc_node *b, int k, const struct dc_node *tail,
 		return NULL;
 	}
 	b->type = DC_HEADING;
+	if (nlines == 2 && !heading_wraps(b, b->next))
+		m = b->next;	/* a heading of its own, and so the next */
 	while (b->next != m)
 		heading_join(b, b->next);
 	if (k == 1) {

@@ -163,7 +163,15 @@ pdf_artifact(struct pdf *pd, enum pf_art_kind kind, int begin)
 }
 
 static const char *const pdf_tag_names[TS_TAG__MAX] = {
-	NULL, "P", "H1", "H2", "H3", "H4", "Caption", "Note", "P"
+	[TS_TAG_NONE] = NULL,
+	[TS_TAG_P] = "P",
+	[TS_TAG_H1] = "H1",
+	[TS_TAG_H2] = "H2",
+	[TS_TAG_H3] = "H3",
+	[TS_TAG_H4] = "H4",
+	[TS_TAG_CAPTION] = "Caption",
+	[TS_TAG_NOTE] = "Note",
+	[TS_TAG_TURN] = "P",
 };
 
 /*

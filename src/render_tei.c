@@ -93,35 +93,34 @@ tei_seg(const struct tei *t, const struct dc_node *b, int lang)
 #define TEI_MAXSPAN	16
 
 static const char *const tei_lang_names[DC_LANG__MAX] = {
-	"Chinese",	/* DC_LANG_ZH */
-	"English",	/* DC_LANG_EN */
+	[DC_LANG_ZH] = "Chinese",
+	[DC_LANG_EN] = "English",
 };
 
-/* Descriptions of the categories that @ana points to. */
+/* Descriptions of the categories that @ana points to (none for the
+ * root, segments and tokens). */
 static const char *const tei_type_desc[DC_TYPE__MAX] = {
-	NULL,					/* DC_ROOT */
-	"number and entry line of a collection",	/* DC_COLLECTION */
-	"kicker over the title",		/* DC_KICKER */
-	"title line",				/* DC_TITLE */
-	"subtitle line",			/* DC_SUBTITLE */
-	"occasion or event line",		/* DC_OCCASION */
-	"line naming the speaker",		/* DC_SPEAKER */
-	"line giving the speaker's role",	/* DC_ROLE */
-	"date and place line",			/* DC_DATEPLACE */
-	"news dateline",			/* DC_DATELINE */
-	"news byline",				/* DC_BYLINE */
-	"source line",				/* DC_SOURCE */
-	"front matter kept verbatim",		/* DC_FRONTMATTER */
-	"opening salutation",			/* DC_SALUTATION */
-	"section vocative opening a part",	/* DC_VOCATIVE */
-	"section heading",			/* DC_HEADING */
-	"editor's note",			/* DC_NOTE */
-	"paragraph",				/* DC_PARA */
-	"speaker turn",				/* DC_TURN */
-	"caption or photo credit",		/* DC_CAPTION */
-	"closing",				/* DC_CLOSING */
-	"sign-off",				/* DC_SIGNOFF */
-	NULL, NULL, NULL, NULL			/* DC_SEG ... DC_PC */
+	[DC_COLLECTION] = "number and entry line of a collection",
+	[DC_KICKER] = "kicker over the title",
+	[DC_TITLE] = "title line",
+	[DC_SUBTITLE] = "subtitle line",
+	[DC_OCCASION] = "occasion or event line",
+	[DC_SPEAKER] = "line naming the speaker",
+	[DC_ROLE] = "line giving the speaker's role",
+	[DC_DATEPLACE] = "date and place line",
+	[DC_DATELINE] = "news dateline",
+	[DC_BYLINE] = "news byline",
+	[DC_SOURCE] = "source line",
+	[DC_FRONTMATTER] = "front matter kept verbatim",
+	[DC_SALUTATION] = "opening salutation",
+	[DC_VOCATIVE] = "section vocative opening a part",
+	[DC_HEADING] = "section heading",
+	[DC_NOTE] = "editor's note",
+	[DC_PARA] = "paragraph",
+	[DC_TURN] = "speaker turn",
+	[DC_CAPTION] = "caption or photo credit",
+	[DC_CLOSING] = "closing",
+	[DC_SIGNOFF] = "sign-off",
 };
 
 /* The kinds (dc_sub): subcategories of their type's category. */
@@ -129,16 +128,16 @@ static const struct {
 	enum dc_type	 type;		/* the type this kind is one of */
 	const char	*desc;		/* catDesc */
 } tei_subs[DC_SUB__MAX] = {
-	{ DC_ROOT, NULL },				/* DC_SUB_NONE */
-	{ DC_SIGNOFF, "closing byline" },		/* DC_SUB_BYLINE */
-	{ DC_SIGNOFF, "signature" },			/* DC_SUB_SIGNED */
-	{ DC_SIGNOFF, "editor's signature" },		/* DC_SUB_EDITOR */
-	{ DC_SIGNOFF, "closing dateline" },		/* DC_SUB_DATELINE */
-	{ DC_CAPTION, "photo caption" },		/* DC_SUB_CAPTION */
-	{ DC_CAPTION, "photo credit" },			/* DC_SUB_CREDIT */
-	{ DC_SOURCE, "publisher of the source" },	/* DC_SUB_FROM */
-	{ DC_SOURCE, "title in the source" },		/* DC_SUB_ORIGTITLE */
-	{ DC_SOURCE, "address of the source" },		/* DC_SUB_URL */
+	[DC_SUB_NONE] = { DC_ROOT, NULL },
+	[DC_SUB_BYLINE] = { DC_SIGNOFF, "closing byline" },
+	[DC_SUB_SIGNED] = { DC_SIGNOFF, "signature" },
+	[DC_SUB_EDITOR] = { DC_SIGNOFF, "editor's signature" },
+	[DC_SUB_DATELINE] = { DC_SIGNOFF, "closing dateline" },
+	[DC_SUB_CAPTION] = { DC_CAPTION, "photo caption" },
+	[DC_SUB_CREDIT] = { DC_CAPTION, "photo credit" },
+	[DC_SUB_FROM] = { DC_SOURCE, "publisher of the source" },
+	[DC_SUB_ORIGTITLE] = { DC_SOURCE, "title in the source" },
+	[DC_SUB_URL] = { DC_SOURCE, "address of the source" },
 };
 
 /*

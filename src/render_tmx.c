@@ -234,6 +234,28 @@ tmx_body(struct tmx *t)
 }
 
 /*
+ * The publisher's metadata (--meta, --meta-file, FILE.meta) as the
+ * header's props, x-docconv-KEY, as every other output carries it: a
+ * memory passed on keeps its licence and its translator.  The
+ * languages' tags are the tuvs' own.
+ */
+static void
+tmx_pub(struct tmx *t)
+{
+	char	*type;
+	int	 k;
+
+	for (k = 0; k < DC_PUB__MAX; k++) {
+		if (t->d->meta.pub[k] == NULL || k == DC_PUB_LANG_ZH ||
+		    k == DC_PUB_LANG_EN)
+			continue;
+		type = g_strconcat("x-docconv-", dc_pub_name(k), NULL);
+		tmx_prop(t, type, t->d->meta.pub[k]);
+		g_free(type);
+	}
+}
+
+/*
  * The header: the tool, the segmentation, the original's language,
  * and a creation date that is the same on every run:
  * SOURCE_DATE_EPOCH, else the text's date, else none.
@@ -276,6 +298,7 @@ tmx_header(struct tmx *t)
 		if (t->d->align == NULL)
 			break;	/* one file holds both */
 	}
+	tmx_pub(t);
 	dc_xml_nl(t->x);
 	dc_xml_end(t->x);
 }

@@ -65,19 +65,60 @@ enum rl_feat {
 };
 
 static const char *const rl_feat_names[RF__MAX] = {
-	"bias", "thanks", "address", "byline", "dateline", "date",
-	"editor", "signed", "credit", "caption", "credit-end",
-	"dateline-end", "editor-end", "note", "head", "head-num", "turn",
-	"trailer", "writer", "headnote",
-	"first", "last", "end3", "end6", "typed", "empty", "multi",
-	"short", "long", "stop", "bracket", "next-tail", "prev-stop",
-	"caption-form", "late3",
+	[RF_BIAS] = "bias",
+	[RF_THANKS] = "thanks",
+	[RF_ADDRESS] = "address",
+	[RF_BYLINE] = "byline",
+	[RF_DATELINE] = "dateline",
+	[RF_DATE] = "date",
+	[RF_EDITOR] = "editor",
+	[RF_SIGNED] = "signed",
+	[RF_CREDIT] = "credit",
+	[RF_CAPTION] = "caption",
+	[RF_CREDIT_END] = "credit-end",
+	[RF_DATELINE_END] = "dateline-end",
+	[RF_EDITOR_END] = "editor-end",
+	[RF_NOTE] = "note",
+	[RF_HEAD] = "head",
+	[RF_HEADNUM] = "head-num",
+	[RF_TURN] = "turn",
+	[RF_TRAILER] = "trailer",
+	[RF_WRITER] = "writer",
+	[RF_HEADNOTE] = "headnote",
+	[RF_FIRST] = "first",
+	[RF_LAST] = "last",
+	[RF_END3] = "end3",
+	[RF_END6] = "end6",
+	[RF_TYPED] = "typed",
+	[RF_EMPTY] = "empty",
+	[RF_MULTI] = "multi",
+	[RF_SHORT] = "short",
+	[RF_LONG] = "long",
+	[RF_STOP] = "stop",
+	[RF_BRACKET] = "bracket",
+	[RF_NEXT_TAIL] = "next-tail",
+	[RF_PREV_STOP] = "prev-stop",
+	[RF_CAPFORM] = "caption-form",
+	[RF_LATE3] = "late3",
 };
 
 static const char *const rl_role_names[DC_ROLE__MAX] = {
-	"body", "split", "closing", "byline", "dateline", "editor",
-	"signed", "credit", "caption", "trailer", "lead", "salutation",
-	"vocative", "note", "body-caption", "writer",
+	[DC_ROLE_BODY] = "body",
+	[DC_ROLE_SPLIT] = "split",
+	[DC_ROLE_CLOSING] = "closing",
+	[DC_ROLE_BYLINE] = "byline",
+	[DC_ROLE_DATELINE] = "dateline",
+	[DC_ROLE_EDITOR] = "editor",
+	[DC_ROLE_SIGNED] = "signed",
+	[DC_ROLE_CREDIT] = "credit",
+	[DC_ROLE_CAPTION] = "caption",
+	[DC_ROLE_TRAILER] = "trailer",
+	[DC_ROLE_LEAD] = "lead",
+	[DC_ROLE_SALUTATION] = "salutation",
+	[DC_ROLE_VOCATIVE] = "vocative",
+	[DC_ROLE_NOTE] = "note",
+	[DC_ROLE_BCAPTION] = "body-caption",
+	[DC_ROLE_WRITER] = "writer",
 };
 
 /*
@@ -264,7 +305,7 @@ struct rl_unit {
 	const struct dc_node *b;	/* the block */
 	const char	*text;		/* its text judged: Chinese first */
 	int		 lang;		/* the language of text */
-	unsigned	 rec;		/* dc_recognise(), from the caller */
+	unsigned	 rec;		/* dc_recognise(), the caller's */
 	unsigned char	 f[RF__MAX];	/* features */
 	int		 cost[DC_ROLE__MAX]; /* of each role */
 };
@@ -693,7 +734,10 @@ enum hl_role {
 };
 
 static const char *const hl_role_names[HL__MAX] = {
-	"body", "header", "header-odd", "header-after",
+	[HL_BODY] = "body",
+	[HL_HEAD] = "header",
+	[HL_ODD] = "header-odd",
+	[HL_AFTER] = "header-after",
 };
 
 enum hl_feat {
@@ -714,8 +758,19 @@ enum hl_feat {
 };
 
 static const char *const hl_feat_names[HF__MAX] = {
-	"bias", "blank", "header", "num-head", "date", "speaker",
-	"subtitle", "address", "other", "first", "last", "far", "top",
+	[HF_BIAS] = "bias",
+	[HF_BLANK] = "blank",
+	[HF_HEADER] = "header",
+	[HF_NUMHEAD] = "num-head",
+	[HF_DATE] = "date",
+	[HF_SPEAKER] = "speaker",
+	[HF_SUBTITLE] = "subtitle",
+	[HF_ADDRESS] = "address",
+	[HF_OTHER] = "other",
+	[HF_FIRST] = "first",
+	[HF_LAST] = "last",
+	[HF_FAR] = "far",
+	[HF_TOP] = "top",
 };
 
 /* The weights of the header's roles (the body's cost nothing).  Set

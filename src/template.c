@@ -339,7 +339,7 @@ tpl_load(const char *path, const char *name, char **why)
  * Check a --template-dir before any input is read: it is a directory
  * and each skeleton in it can be filled (the style sheet and files it
  * lacks come from the installed templates).  Returns 0, or -1 after
- * saying what is wrong on standard error.
+ * saying what is wrong (dc_msg_usage()).
  */
 int
 dc_template_check(const char *dir)
@@ -355,7 +355,7 @@ dc_template_check(const char *dir)
 	int		 rc = 0;
 
 	if (!g_file_test(dir, G_FILE_TEST_IS_DIR)) {
-		fprintf(stderr, "docconv: --template-dir %s: %s\n", dir,
+		dc_msg_usage("--template-dir %s: %s", dir,
 		    g_file_test(dir, G_FILE_TEST_EXISTS) ? "not a directory" :
 		    "no such directory");
 		return -1;
@@ -369,7 +369,7 @@ dc_template_check(const char *dir)
 		found++;
 		if (i < G_N_ELEMENTS(tpl_needs)) {
 			if ((doc = tpl_load(p, known[i], &why)) == NULL) {
-				fprintf(stderr, "docconv: %s:%s\n", p, why);
+				dc_msg_usage("%s:%s", p, why);
 				g_free(why);
 				rc = -1;
 			} else
@@ -378,10 +378,9 @@ dc_template_check(const char *dir)
 		g_free(p);
 	}
 	if (found == 0 && rc == 0)
-		fprintf(stderr, "docconv: --template-dir %s: warning: none "
-		    "of content.xhtml, nav.xhtml, page.html, style.css, "
-		    "page.css is there; the installed templates are used\n",
-		    dir);
+		dc_msg_usage("--template-dir %s: warning: none of "
+		    "content.xhtml, nav.xhtml, page.html, style.css, page.css "
+		    "is there; the installed templates are used", dir);
 	return rc;
 }
 

@@ -184,7 +184,9 @@ ts_layout_parse(const char *s, unsigned int langs, int warn,
     enum ts_layout *l)
 {
 	static const char *const names[TS__MAX] = {
-		"columns", "facing", "interleaved", "zh", "en"
+		[TS_COLUMNS] = "columns", [TS_FACING] = "facing",
+		[TS_INTERLEAVED] = "interleaved", [TS_ZH] = "zh",
+		[TS_EN] = "en"
 	};
 	int	 i;
 

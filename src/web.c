@@ -435,9 +435,13 @@ enum web_kind {
 };
 
 static const char *const web_kind_name[] = {
-	"plain text", "Markdown", "HTML or a tagged container",
-	"JSON Lines records", "CSV records", "a vertical corpus",
-	"HTML or a tagged container"
+	[WEB_NONE] = "plain text",
+	[WEB_MARKDOWN] = "Markdown",
+	[WEB_HTML] = "HTML or a tagged container",
+	[WEB_JSONL] = "JSON Lines records",
+	[WEB_CSV] = "CSV records",
+	[WEB_VERTICAL] = "a vertical corpus",
+	[WEB_CONTAINER] = "HTML or a tagged container",
 };
 
 struct web_ev {

@@ -29,20 +29,20 @@
 
 /* Text of the title page and navigation that is not in the model. */
 static const char *const epub_toc_label[DC_LANG__MAX] = {
-	"目录",		/* DC_LANG_ZH */
-	"Contents"	/* DC_LANG_EN */
+	[DC_LANG_ZH] = "目录",
+	[DC_LANG_EN] = "Contents",
 };
 static const char *const epub_text_label[DC_LANG__MAX] = {
-	"正文",		/* DC_LANG_ZH */
-	"Text"		/* DC_LANG_EN */
+	[DC_LANG_ZH] = "正文",
+	[DC_LANG_EN] = "Text",
 };
 
 /* Family names of the embedded faces in style.css, per role. */
 static const char *const epub_font_family[DC_FONT__MAX] = {
-	"docconv zh body",	/* DC_FONT_ZH_BODY */
-	"docconv zh head",	/* DC_FONT_ZH_HEAD */
-	"docconv en body",	/* DC_FONT_EN_BODY */
-	"docconv en head"	/* DC_FONT_EN_HEAD: not embedded */
+	[DC_FONT_ZH_BODY] = "docconv zh body",
+	[DC_FONT_ZH_HEAD] = "docconv zh head",
+	[DC_FONT_EN_BODY] = "docconv en body",
+	[DC_FONT_EN_HEAD] = "docconv en head",	/* not embedded */
 };
 
 static int	epub_lang_of_role(enum dc_font_role);
@@ -251,10 +251,14 @@ epub_blocks_show(const struct epub *e, enum dc_lang l, const char *s)
 
 /* Labels of the source lines, by kind (from DC_SUB_FROM), language. */
 static const char *const epub_source_label[][DC_LANG__MAX] = {
-	{ "来源：", "Source: " },		/* DC_SUB_FROM */
-	{ "原标题：", "Original title: " },	/* DC_SUB_ORIGTITLE */
-	{ "链接：", "Link: " },			/* DC_SUB_URL */
-	{ "责任编辑：", "Editor: " },		/* meta.editor */
+	/* DC_SUB_FROM */
+	{ [DC_LANG_ZH] = "来源：", [DC_LANG_EN] = "Source: " },
+	/* DC_SUB_ORIGTITLE */
+	{ [DC_LANG_ZH] = "原标题：", [DC_LANG_EN] = "Original title: " },
+	/* DC_SUB_URL */
+	{ [DC_LANG_ZH] = "链接：", [DC_LANG_EN] = "Link: " },
+	/* meta.editor */
+	{ [DC_LANG_ZH] = "责任编辑：", [DC_LANG_EN] = "Editor: " },
 };
 
 /*
@@ -763,13 +767,17 @@ epub_frontmatter(struct epub *e, struct dc_xml *x)
 
 /* Labels of the colophon's lines, by dc_pub, in each language. */
 static const char *const epub_pub_label[DC_PUB_ISBN + 1][DC_LANG__MAX] = {
-	{ "出版：", "Published by " },		/* DC_PUB_PUBLISHER */
-	{ "许可：", "Licence: " },		/* DC_PUB_RIGHTS */
-	{ NULL, NULL },				/* DC_PUB_SOURCE: sources */
-	{ NULL, NULL },				/* DC_PUB_EDITOR: sources */
-	{ "译者：", "Translated by " },		/* DC_PUB_TRANSLATOR */
-	{ "丛书：", "Series: " },		/* DC_PUB_SERIES */
-	{ "ISBN ", "ISBN " },			/* DC_PUB_ISBN */
+	[DC_PUB_PUBLISHER] = {
+	    [DC_LANG_ZH] = "出版：", [DC_LANG_EN] = "Published by " },
+	[DC_PUB_RIGHTS] = {
+	    [DC_LANG_ZH] = "许可：", [DC_LANG_EN] = "Licence: " },
+	/* DC_PUB_SOURCE, DC_PUB_EDITOR: with the sources, no line here */
+	[DC_PUB_TRANSLATOR] = {
+	    [DC_LANG_ZH] = "译者：", [DC_LANG_EN] = "Translated by " },
+	[DC_PUB_SERIES] = {
+	    [DC_LANG_ZH] = "丛书：", [DC_LANG_EN] = "Series: " },
+	[DC_PUB_ISBN] = {
+	    [DC_LANG_ZH] = "ISBN ", [DC_LANG_EN] = "ISBN " },
 };
 
 /*
@@ -1278,7 +1286,8 @@ int
 xhtml_fonts(struct epub *e)
 {
 	static const char *const base[DC_FONT__MAX] = {
-	    "zh-body", "zh-head", "en-body", "en-head" };
+	    [DC_FONT_ZH_BODY] = "zh-body", [DC_FONT_ZH_HEAD] = "zh-head",
+	    [DC_FONT_EN_BODY] = "en-body", [DC_FONT_EN_HEAD] = "en-head" };
 	/* As style.css: bold titles, medium Chinese and bold English leads. */
 	static const struct {
 		enum dc_font_role role;

@@ -93,6 +93,59 @@ def moved_pair(*argv):
 
 
 
+def speaker_read(d, stem, en):
+    """What each output of stem in directory d says of the English line
+    en: the speaker's, paired with the Chinese speaker line."""
+    import subprocess
+    import zipfile
+    X = '{http://www.w3.org/XML/1998/namespace}lang'
+    TEI = '{http://www.tei-c.org/ns/1.0}'
+    got = {}
+    j = json.load(open('%s/%s.json' % (d, stem), encoding='utf-8'))
+    got['json'] = any(h['type'] == 'speaker' and h['text'] == en
+                      for h in j['header']) and \
+        j['meta'].get('en', {}).get('speaker') == en
+    got['json_bead'] = any(b['type'] == 'speaker' and b['original'] and
+                           b['translation'] for b in j['alignment']['beads'])
+    t = ET.parse('%s/%s.tei.xml' % (d, stem)).getroot()
+    ids = [e.get('{http://www.w3.org/XML/1998/namespace}id')
+           for e in t.iter(TEI + 'byline')
+           if e.get('ana') == '#dc-speaker' and e.get(X) == 'en' and
+           ''.join(e.itertext()) == en]
+    got['tei'] = bool(ids) and any(
+        ('#' + ids[0]) in l.get('target', '').split() and '#zh-' in
+        l.get('target', '') for l in t.iter(TEI + 'link'))
+    segs = []
+    for tu in ET.parse('%s/%s.tmx' % (d, stem)).getroot().iter('tu'):
+        if tu.get('tuid') == 'h-speaker':
+            segs = [v.find('seg').text for v in tu.iter('tuv')]
+    got['tmx'] = en in segs and len(segs) == 2
+    html = open('%s/%s.html' % (d, stem), encoding='utf-8').read()
+    want = '<p class="speaker en"><span class="u">%s</span></p>' % en
+    got['html'] = want in html
+    with zipfile.ZipFile('%s/%s.epub' % (d, stem)) as z:
+        got['epub'] = want in z.read('EPUB/text.xhtml').decode('utf-8')
+    try:
+        info = subprocess.run(['pdfinfo', '%s/%s.pdf' % (d, stem)],
+                              capture_output=True, text=True).stdout
+        got['pdf'] = any(l.startswith('Author:') and en in l
+                         for l in info.split('\n'))
+    except FileNotFoundError:
+        pass
+    return got
+
+
+def speaker_fixed(*argv):
+    """An --alignment file's header bead pairs the English line argv[3]
+    with the Chinese speaker line: before (argv[0]) no output says it
+    is the speaker's, after (argv[1]) every one does."""
+    p = speaker_read(argv[0], argv[2], argv[3])
+    e = speaker_read(argv[1], argv[2], argv[3])
+    for k in e:
+        if p[k] is not False or e[k] is not True:
+            fail('%s: before %s, after %s' % (k, p[k], e[k]))
+
+
 def en_text():
     """The English text of the JSON model on standard input, its
     blocks' joined, without spaces: the same whatever the pairs."""

@@ -129,6 +129,79 @@ sed 's/	speaker	ok$/	nothing	ok/' "$T/hdr.align" >"$T/hdr2.align"
 [ $? -eq 1 ] && grep -q "hdr2.align:9: ERROR: .*names its type" "$T/hdr2.msgs" ||
     fail "a header bead of no type accepted: $(cat "$T/hdr2.msgs")"
 
+# A header bead that corrects the reading changes every output (issue
+# 23): the English name alone under the subtitle is read as an
+# occasion line, and the file pairs it with the Chinese speaker line as
+# the speaker's; an English speaker line read as the body's first
+# paragraph is made the speaker's line too.  Before, the outputs say
+# neither (the first was paired in the TMX only, the second refused).
+# A header bead naming a paragraph further on is refused at its line.
+hfix() {
+	# $1 case, $2 sed script making the English, $3 the English line,
+	# $4 its line number.
+	mkdir -p "$T/$1"
+	cp "$S/data/align/forum.zh.txt" "$T/$1/f.zh.txt"
+	sed "$2" "$S/data/align/forum.en.txt" >"$T/$1/f.en.txt"
+	(cd "$T/$1" && "$DOCCONV" -q f.zh.txt --translation f.en.txt \
+	    --dump-alignment >f.align) || fail "$1: exit $?"
+	# The Chinese speaker line alone (1-0) and the English line alone
+	# (0-1) become one speaker bead.
+	awk -F '\t' -v OFS='\t' -v L="$4" '$1 == "1-0" && $2 == 4 &&
+	    $5 == "speaker" { print "1-1", 4, L, "0.00", "speaker", "ok"; next }
+	    $1 == "0-1" && $3 == L { next } 1' "$T/$1/f.align" >"$T/$1/fix.align"
+	grep -q "^1-1	4	$4	0.00	speaker	ok$" "$T/$1/fix.align" ||
+	    fail "$1: no speaker bead made: $(cat "$T/$1/fix.align")"
+	for v in plain fixed; do
+		al=
+		[ $v = fixed ] && al="--alignment fix.align"
+		# shellcheck disable=SC2086
+		(cd "$T/$1" && SOURCE_DATE_EPOCH=0 "$DOCCONV" f.zh.txt \
+		    --translation f.en.txt $al --tei --json --tmx --pdf \
+		    --epub --html -o $v 2>../$1.$v.msgs) ||
+		    fail "$1 $v: exit $?: $(cat "$T/$1.$v.msgs")"
+	done
+	$py speaker_fixed "$T/$1/plain" "$T/$1/fixed" f.zh "$3" ||
+	    fail "$1: the corrected header bead does not change every output"
+	# The corrected TMX is still TMX 1.4b (tests/t_tmx.py, with
+	# translate-toolkit where the system python3 has it).
+	xmllint --noout --nonet "$T/$1/fixed/f.zh.tmx" ||
+	    fail "$1: the TMX is not well-formed"
+	if /usr/bin/python3 -c 'import translate.storage.tmx' 2>/dev/null; then
+		/usr/bin/python3 "$S/t_tmx.py" "$T/$1/fixed/f.zh.tmx" \
+		    "$T/$1/fixed/f.zh.json" || fail "$1: the TMX"
+	fi
+}
+hfix occasion '3,4c\
+Lin Hai' 'Lin Hai' 3
+grep -q "f.en.txt:3 read as a speaker line (not occasion), as fix.align pairs it" \
+    "$T/occasion.fixed.msgs" || fail "occasion: no warning: $(cat "$T/occasion.fixed.msgs")"
+hfix body '3,5c\
+Qingdao, 18 May 2023\
+\
+Harbour notes from Lin Hai, who directs the port authority' \
+    'Harbour notes from Lin Hai, who directs the port authority' 5
+grep -q "f.en.txt:5 read as a speaker line (not a paragraph), as fix.align pairs it" \
+    "$T/body.fixed.msgs" || fail "body: no warning: $(cat "$T/body.fixed.msgs")"
+# The corrected outputs are still valid: the EPUBs by epubcheck, the
+# TEI by its schema, where the machine has them.
+if have_epubcheck; then
+	epubcheck_clean "$T/occasion/fixed/f.zh.epub" "$T/body/fixed/f.zh.epub" ||
+	    fail "the EPUB of a corrected alignment is not valid"
+fi
+if [ -n "$TEI_SCHEMA" ] && [ -f "$TEI_SCHEMA" ] &&
+    [ -f "${JING_JAR:-/usr/share/java/jing.jar}" ]; then
+	java -jar "${JING_JAR:-/usr/share/java/jing.jar}" "$TEI_SCHEMA" \
+	    "$T/occasion/fixed/f.zh.tei.xml" "$T/body/fixed/f.zh.tei.xml" ||
+	    fail "the TEI of a corrected alignment is not valid"
+fi
+awk -F '\t' -v OFS='\t' '$1 == "1-1" && $5 == "para" && !done { $5 = "dateplace"; done = 1; n = NR } 1
+    END { print n > "/dev/stderr" }' "$T/body/fix.align" >"$T/body/far.align" 2>"$T/body/far.n"
+(cd "$T/body" && "$DOCCONV" f.zh.txt --translation f.en.txt --alignment \
+    far.align --tei -o far 2>far.err); [ $? -eq 1 ] ||
+    fail "a header bead of a paragraph in the body accepted"
+grep -q "^docconv: far.align:$(cat "$T/body/far.n"): ERROR: alignment file refused: f.zh.txt:[0-9]* is a paragraph of the body, after f.zh.txt:[0-9]*, and a dateplace bead can make header lines only of the body's first paragraphs: give it a body bead (para)" \
+    "$T/body/far.err" || fail "far: $(cat "$T/body/far.err")"
+
 # A 1-1 far from the document's ratio: a summary for a paragraph.
 d=$T/ex1
 $py en3 "$d/en.txt" "$d/en3.txt" || fail "making en3"
@@ -240,6 +313,42 @@ printf '1-1\t1\t1\t0.00\ttitle\tok\n1-1\t2\t2\t0.00\tpara\tok\n1-1\t3\t3\n1-1\t4
 grep -q '<title type="main" xml:lang="zh-CN">沃林港口的一年</title>' "$T/head.tei.xml" &&
     grep -q '<p [^>]*>沃林港口今年很忙</p>' "$T/head.tei.xml" ||
     fail "head: line 2 is not a paragraph: $(grep -m3 '<title\|<p ' "$T/head.tei.xml")"
+# ... in every output: a paragraph of the web page, the EPUB, the JSON
+# and the TMX, and no longer the title's in the PDF (before, each had
+# it in the title).
+for v in plain fixed; do
+	al=
+	[ $v = fixed ] && al="--alignment $T/head.fix"
+	# shellcheck disable=SC2086
+	SOURCE_DATE_EPOCH=0 "$DOCCONV" -q "$T/head.zh.txt" --translation \
+	    "$T/head.en.txt" $al --html --epub --json --tmx --pdf \
+	    -o "$T/head.$v/" || fail "head $v: exit $?"
+done
+hp='<p class="u zh"[^>]*>沃林港口今年很忙</p>'
+for v in plain fixed; do
+	o=$T/head.$v/head.zh
+	n=0
+	grep -q "$hp" "$o.html" && n=$((n + 1))
+	unzip -p "$o.epub" EPUB/text.xhtml | grep -q "$hp" && n=$((n + 1))
+	python3 -c 'import json, sys
+d = json.load(open(sys.argv[1]))
+sys.exit(not any(b["type"] == "para" and b["segs"][0]["text"] == "沃林港口今年很忙"
+                 for b in d["blocks"]))' "$o.json" && n=$((n + 1))
+	grep -A4 '<prop type="x-docconv-role">para</prop>' "$o.tmx" |
+	    grep -q '<seg>沃林港口今年很忙</seg>' && n=$((n + 1))
+	if command -v pdftotext >/dev/null 2>&1; then
+		# The title's lines stand together, the paragraph after
+		# the English title.
+		pdftotext "$o.pdf" - | awk '/沃林港口今年很忙/ { l = NR }
+		    /^A Year at Vorlin Port/ { t = NR } END { exit !(l > t) }' &&
+		    n=$((n + 1))
+	else
+		n=$((n + 1))
+	fi
+	echo $n >"$T/head.$v.n"
+done
+[ "$(cat "$T/head.plain.n")" = 0 ] && [ "$(cat "$T/head.fixed.n")" = 5 ] ||
+    fail "head: the line made a paragraph is one in $(cat "$T/head.fixed.n") of 5 outputs (before: $(cat "$T/head.plain.n"))"
 
 # Every backend on a two-file input, one language pair in each.
 (cd "$S/data/align" && SOURCE_DATE_EPOCH=0 "$DOCCONV" -q lecture.zh.txt \

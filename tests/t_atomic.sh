@@ -179,6 +179,16 @@ run --epub -o "$T/same/in.txt" "$T/same/in.txt"
 expect 2 "would overwrite the input"
 cmp -s "$ex" "$T/same/in.txt" || fail "the text input was changed"
 [ "$(ls -A "$T/same" | wc -l)" -eq 4 ] || fail "files left: $(ls -A "$T/same")"
+# A clash with a file of the run is a usage error, said through msg.c
+# as every other: a name's control characters escaped, never sent to
+# the terminal (an ESC in a name cleared it).
+mkdir "$T/esc"
+e=$(printf 'a\033[2Jb')
+cp "$ex" "$T/esc/$e.txt"
+what="--report the output"
+run --tei --report "$T/esc/$e.tei.xml" "$T/esc/$e.txt"
+expect 2 'a\\x1B\[2Jb\.tei\.xml are one file'
+! grep -q "$(printf '\033')" "$T/err" || fail "$what: an ESC on standard error"
 
 # ---- A read-only target directory: a read-only mount as root (root
 # ignores modes), mode 555 otherwise.

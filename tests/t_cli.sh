@@ -260,6 +260,19 @@ for c in "missing:no such directory" \
 	[ ! -d "$T/tplout" ] || [ -z "$(ls -A "$T/tplout")" ] ||
 	    fail "--template-dir $d: output written"
 done
+# Those and a bad --meta-file are usage errors said through msg.c: a
+# name's control characters escaped (an ESC in the name went to the
+# terminal raw).
+e=$(printf 'x\033[2Jy')
+mkdir "$T/tpl/e$e"
+for o in "--template-dir=$T/tpl/e$e" "--template-dir=$T/tpl/m$e" \
+    "--meta-file=$T/m$e"; do
+	"$DOCCONV" --epub -o "$T/tplout/" "$o" "$ex/news-report.zh.txt" \
+	    >/dev/null 2>"$T/err"
+	grep -q 'x\\x1B\[2Jy' "$T/err" &&
+	    ! grep -q "$(printf '\033')" "$T/err" ||
+	    fail "$o: the name not escaped: $(cat -v "$T/err")"
+done
 
 # The input is never touched.
 cp "$ex/news-report.zh.txt" "$T/keep.txt"

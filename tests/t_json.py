@@ -48,6 +48,20 @@ def schema(schema_path, *paths):
         fail('no documents')
 
 
+def dialects(schema_path, names):
+    """The schema's dialects are docconv's (names: "auto, segmented, ...
+    or json", as its usage message lists the dialect table) less auto,
+    which is never a text's: a dialect added to the table and not to
+    the schema fails here, not in a user's validator."""
+    sch = load_json(schema_path)
+    have = sch['$defs']['meta']['properties']['dialect']['enum']
+    want = [n for n in names.replace(' or ', ', ').split(', ')
+            if n != 'auto']
+    if have != want:
+        fail('the schema\'s dialects %r are not docconv\'s %r' %
+             (have, want))
+
+
 def empty_bead(src, dst):
     """src's model with its last bead's lines taken away, as dst."""
     d = load_json(src)

@@ -84,6 +84,10 @@ cmp -s "$T/bad.json" "$T/j/1-$(basename "$(ls "$top_srcdir"/examples/*.txt |
     head -1)" .txt).json" && fail "the edit did nothing"
 $py schema "$SCHEMA" "$T/bad.json" >/dev/null &&
     fail "the schema accepts a block type it does not know"
+# The schema's dialects are the dialect table's (docconv lists them).
+"$DOCCONV" --input-format=none x 2>"$T/names"
+$py dialects "$SCHEMA" "$(sed -n "s/.*unknown format 'none'; use //p" \
+    "$T/names")" || fail "the schema's dialects"
 
 # A pipeline corrects the model and typesets the result.
 $py thank "$T/j/pair.json" "$T/edit.json" || fail "editing"

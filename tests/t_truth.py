@@ -60,7 +60,9 @@ def title(base, x, old):
 
 
 def pub(base, publisher, translator):
-    """Every output of base names the publisher and the translator."""
+    """Every output of base names the publisher and the translator: the
+    TEI, the EPUB's package, the PDF's Keywords, the web page's JSON-LD,
+    the JSON model and the TMX's header."""
     tei = ET.parse(base + '.tei.xml').getroot()
     fd = tei.find('%steiHeader/%sfileDesc' % (TEI, TEI))
     want('TEI publisher', text(fd.find('%spublicationStmt/%spublisher' %
@@ -90,6 +92,12 @@ def pub(base, publisher, translator):
     j = json.load(open(base + '.json', encoding='utf-8'))
     want('JSON publication', j['meta'].get('publication'),
          {'publisher': publisher, 'translator': translator})
+    hd = ET.parse(base + '.tmx').getroot().find('header')
+    props = {p.get('type'): p.text for p in hd.iter('prop')}
+    want('TMX header publisher', props.get('x-docconv-publisher'),
+         publisher)
+    want('TMX header translator', props.get('x-docconv-translator'),
+         translator)
 
 
 def retitle(src, dst, lang, x):

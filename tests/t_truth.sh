@@ -27,7 +27,7 @@ $py title "$T/t/speech-bilingual.zh-en" 'Vellumrook Tide' \
 mkdir "$T/m"
 "$DOCCONV" -q --meta publisher='Glimmerstone Press' \
     --meta translator='Oona Vesk' --title 'Marrowgate Steps' \
-    --pdf --epub --html --tei --json \
+    --pdf --epub --html --tei --json --tmx \
     -o "$T/m" "$al/lecture.zh.txt" --translation "$al/lecture.en.txt" ||
     fail "--meta --translation: exit status $?"
 $py pub "$T/m/lecture.zh" 'Glimmerstone Press' 'Oona Vesk' ||
@@ -40,7 +40,7 @@ mkdir "$T/in" "$T/s"
 cp "$al/lecture.zh.txt" "$al/lecture.en.txt" "$T/in/"
 printf 'publisher = Brackenfold House\ntranslator = Ilsa Marrow\n' \
     >"$T/in/lecture.zh.meta"
-"$DOCCONV" -q --pdf --epub --html --tei --json -o "$T/s" \
+"$DOCCONV" -q --pdf --epub --html --tei --json --tmx -o "$T/s" \
     "$T/in/lecture.zh.txt" --translation "$T/in/lecture.en.txt" ||
     fail "sidecar --translation: exit status $?"
 $py pub "$T/s/lecture.zh" 'Brackenfold House' 'Ilsa Marrow' ||
