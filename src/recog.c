@@ -1101,7 +1101,8 @@ dc_is_thanks(const char *s, int lang)
 {
 
 	if (lang == DC_LANG_ZH)
-		return dc_u8_count(s, 14) <= 14 && g_regex_match(R(RX_IS_THANKS_ZH), s, 0, NULL);
+		return dc_u8_count(s, 14) <= 14 &&
+		    g_regex_match(R(RX_IS_THANKS_ZH), s, 0, NULL);
 	return strlen(s) <= 60 && g_regex_match(R(RX_IS_THANKS_EN), s, 0, NULL);
 }
 
