@@ -380,7 +380,11 @@ seg_dateline(struct dc_doc *d, const struct dc_line *l, struct dc_node *sent)
 	memset(&dl, 0, sizeof(dl));
 	if (!dc_dateline(d, l->text, &dl))
 		return 0;
-	if (seg_header_take(d, DC_DATELINE, dl.dateline, l, sent)) {
+	if (dl.dateline == NULL) {
+		/* A byline alone ("〔記者某某／台北報導〕"). */
+		if (seg_header_take(d, DC_BYLINE, dl.byline, l, sent))
+			end = strlen(dl.byline);
+	} else if (seg_header_take(d, DC_DATELINE, dl.dateline, l, sent)) {
 		end = strlen(dl.dateline);
 		while (l->text[end] == ' ')
 			end++;

@@ -95,6 +95,7 @@ enum rx_id {
 	RX_DATELINE,	/* dc_dateline_at() */
 	RX_DATELINE_XUN,	/* dc_dateline_at() */
 	RX_DATELINE_PLACE,	/* dc_dateline_at() */
+	RX_DATELINE_DASH,	/* dc_dateline_at(): "北京——" */
 	RX_DATELINE_REPORTER,	/* dateline_place() */
 	RX_DATELINE_REPORT,	/* dateline_report() */
 	RX_OPEN_BRACKET,	/* dc_dateline() */
@@ -183,9 +184,13 @@ static const struct {
 	[RX_DATELINE] = { NEWS_DATELINE, 0 },
 	[RX_DATELINE_XUN] = { NEWS_XUN, 0 },
 	[RX_DATELINE_PLACE] = { NEWS_PLACE, 0 },
-	[RX_DATELINE_REPORT] = { "^" NEWS_OPEN "((?:[" HAN "]{0,6}?)(?:记者|記者|"
-	  "编译|編譯|特派员|特派員)[^／/（()）〔〕【】]{1,20})[／/]([" HAN "]{2,10}?)"
-	  "(?:报导|报道|報導|報道)" NEWS_CLOSE, 0 },
+	/* A place and a dash opening the report, as the Chinese
+	 * editions of foreign papers write it: "北京——大家都知道…"; a
+	 * sentence follows (a title's "——在…上的讲话" is a subtitle). */
+	[RX_DATELINE_DASH] = { "^([" HAN "]{2,6})——(?=[^—\\s].{20,}?[，。])", 0 },
+	[RX_DATELINE_REPORT] = { "^" NEWS_OPEN "?((?:[" HAN "]{0,6}?)(?:记者|記者|"
+	  "编译|編譯|特派员|特派員)[^／/（()）〔〕【】\\s]{1,20})[／/]([" HAN "]{2,10}?)"
+	  "(?:报导|报道|報導|報道)(?:" NEWS_CLOSE "|(?=[\\s\\x{3000}]|$))", 0 },
 	[RX_DATELINE_REPORTER] = { "^(?:特派|特约|特約|駐|驻)?(?:记者|記者)"
 	  "([" HAN "·、]{2,40})$", 0 },
 	[RX_OPEN_BRACKET] = { "^" NEWS_OPEN, 0 },
@@ -327,8 +332,13 @@ static const struct {
 	[RX_R_CREDIT] = {
 	  "^[（(]?[^，。！？；（()）]{0,24}?[\\s\\x{3000}\\x{00A0}]*\\S{1,12}"
 	"[\\s\\x{3000}\\x{00A0}]*(?:摄|攝|供图|供圖)[）)]?$", 0 },
+	/* Or a Latin one after the caption's last stop, as the Chinese
+	 * editions of foreign papers print it: "…耳环。 Jean Chung for
+	 * The New York Times", "…。 Name/Agency". */
 	[RX_R_CREDIT_END] = {
-	  "[（(][^（()）]{1,30}(?:摄|攝|供图|供圖)[）)]$", 0 },
+	  "(?:[（(][^（()）]{1,30}(?:摄|攝|供图|供圖)[）)]|"
+	  "[。！？][\\s\\x{3000}]*[A-Z][A-Za-z.'’-]+(?: [A-Z][A-Za-z.'’-]+){1,3}"
+	  "(?: for |/| via )[A-Z][A-Za-z.'’ -]{1,40})$", 0 },
 	[RX_R_BYLINE] = {
 	  "^[（(][\\s\\x{3000}]*((?:本报|本刊|本台|新华社|中新社|人民网|新华网)?"
 	"(?:特派|特约|驻\\S{1,8})?(?:记者|記者|通讯员|通訊員|实习生|見習記者|"
@@ -711,7 +721,8 @@ dc_dateline_at(const char *text)
 	return g_regex_match(R(RX_DATELINE), text, 0, NULL) ||
 	    g_regex_match(R(RX_DATELINE_XUN), text, 0, NULL) ||
 	    g_regex_match(R(RX_DATELINE_REPORT), text, 0, NULL) ||
-	    g_regex_match(R(RX_DATELINE_PLACE), text, 0, NULL);
+	    g_regex_match(R(RX_DATELINE_PLACE), text, 0, NULL) ||
+	    g_regex_match(R(RX_DATELINE_DASH), text, 0, NULL);
 }
 
 /* The bytes of a closing bracket at p, 0 for none. */
@@ -728,9 +739,11 @@ dateline_close(const char *p)
 }
 
 /*
- * A dateline of reporter and place in brackets, as Taiwan's papers
- * open a report: "〔記者某某／台北報導〕", "〔編譯某某／綜合報導〕".
- * Returns 1 and fills *dl, or 0.
+ * A byline of reporter and place, as Taiwan's papers open a report:
+ * "〔記者某某／台北報導〕", "〔編譯某某／綜合報導〕", or a line of its
+ * own without brackets ("記者某某／台北報導", as sites give it).  It
+ * names who reports from where, and no date: a byline, not a dateline
+ * (dl->dateline is NULL).  Returns 1 and fills *dl, or 0.
  */
 static int
 dateline_report(struct dc_doc *d, const char *text, struct dc_dateline *dl)
@@ -747,7 +760,14 @@ dateline_report(struct dc_doc *d, const char *text, struct dc_dateline *dl)
 	where = g_match_info_fetch(mi, 2);
 	g_match_info_fetch_pos(mi, 0, &st, &en);
 	g_match_info_free(mi);
-	dl->dateline = g_strndup(text, en);
+	/* Opened by a bracket, closed by one. */
+	if (g_regex_match(R(RX_OPEN_BRACKET), text, 0, NULL) &&
+	    !dateline_close(g_utf8_prev_char(text + en))) {
+		g_free(by);
+		g_free(where);
+		return 0;
+	}
+	dl->byline = g_strndup(text, en);
 	dl->end = en;
 	if (strcmp(where, "综合") == 0 || strcmp(where, "綜合") == 0)
 		*where = '\0';
@@ -756,6 +776,29 @@ dateline_report(struct dc_doc *d, const char *text, struct dc_dateline *dl)
 	g_free(where);
 	while (text[dl->end] == ' ' || strncmp(text + dl->end, "　", 3) == 0)
 		dl->end += text[dl->end] == ' ' ? 1 : 3;
+	return 1;
+}
+
+/* A dateline of a place and a dash ("北京——"): the place is the
+ * dateline, the dash goes with it. */
+static int
+dateline_dash(struct dc_doc *d, const char *text, struct dc_dateline *dl)
+{
+	GMatchInfo	*mi = NULL;
+	char		*where;
+	int		 st, en;
+
+	if (!g_regex_match(R(RX_DATELINE_DASH), text, 0, &mi)) {
+		g_match_info_free(mi);
+		return 0;
+	}
+	where = g_match_info_fetch(mi, 1);
+	g_match_info_fetch_pos(mi, 0, &st, &en);
+	g_match_info_free(mi);
+	dl->dateline = g_strdup(where);
+	dl->end = (size_t)en;
+	dc_byline_meta(d, where, "", NULL);
+	g_free(where);
 	return 1;
 }
 
@@ -785,7 +828,7 @@ dc_dateline(struct dc_doc *d, const char *text, struct dc_dateline *dl)
 			if (!g_regex_match(R(RX_DATELINE_PLACE), text, 0,
 			    &mi)) {
 				g_match_info_free(mi);
-				return 0;
+				return dateline_dash(d, text, dl);
 			}
 		}
 	}
@@ -1597,9 +1640,11 @@ dc_recognise_line(const struct dc_line **l, size_t n, size_t i, int en)
 	 * whatever its punctuation. */
 	/* A photo's caption or credit under a page's first image
 	 * ("Photo by X on Y", "图片：…") is no header line. */
+	/* Nor is a reporter's byline ("記者某某／台北報導"): it opens
+	 * the body. */
 	if ((header_like(l[i]) || (en == 0 && headline_like(l, n, i)) ||
 	    dc_source_line(s, NULL, NULL)) && !g_regex_match(R(RX_R_CAPTION),
-	    s, 0, NULL))
+	    s, 0, NULL) && !g_regex_match(R(RX_DATELINE_REPORT), s, 0, NULL))
 		r |= DC_LREC_HEADER;
 	if (heading_kind(s) != 0)
 		r |= DC_LREC_NUMHEAD;
@@ -2315,6 +2360,8 @@ dc_header_lines(struct dc_doc *d, const struct dc_line **l, size_t n)
 	int		 inocc[DC_LANG__MAX] = { 0 }, first = 1;
 	int		 flang = DC_LANG_ZH;
 	char		*t, *fm[DC_LANG__MAX], *fdate = NULL;
+	const char	*coll = NULL;
+	int		 clang = DC_LANG_ZH;
 
 	/* A title from front matter is used only if the text has none. */
 	for (i = 0; i < DC_LANG__MAX; i++) {
@@ -2347,6 +2394,8 @@ dc_header_lines(struct dc_doc *d, const struct dc_line **l, size_t n)
 			g_match_info_free(mi);
 			mi = NULL;
 			header_add(d, DC_COLLECTION, lang, s, l[i]);
+			coll = s;
+			clang = lang;
 			first = 0;
 			continue;
 		}
@@ -2373,6 +2422,19 @@ dc_header_lines(struct dc_doc *d, const struct dc_line **l, size_t n)
 			header_zh(d, &seen[lang], l[i], i + 1 < n);
 		else
 			header_en(d, &seen[lang], &inocc[lang], l[i]);
+	}
+	/* "50. 标题" and no title line under it (a record's numbered
+	 * heading): the title is the line's after its number. */
+	for (i = 0; coll != NULL && i < DC_LANG__MAX &&
+	    d->meta.l[i].title == NULL; i++)
+		;
+	if (coll != NULL && i == DC_LANG__MAX && fm[clang] == NULL) {
+		coll += strspn(coll, "0123456789");
+		coll += g_str_has_prefix(coll, "．") || g_str_has_prefix(coll,
+		    "、") ? 3 : 1;
+		while (*coll == ' ' || *coll == '\t')
+			coll++;
+		dc_meta_set(&d->meta.l[clang].title, coll);
 	}
 	for (i = 0; i < DC_LANG__MAX; i++) {
 		if (d->meta.l[i].title == NULL)
@@ -2448,8 +2510,12 @@ static int
 role_may(enum rx_id id, const char *s)
 {
 	switch (id) {
-	case RX_R_CREDIT:
 	case RX_R_CREDIT_END:
+		if (strstr(s, " for ") != NULL || strstr(s, " via ") !=
+		    NULL || strchr(s, '/') != NULL)
+			return 1;
+		/* FALLTHROUGH */
+	case RX_R_CREDIT:
 		return strstr(s, "摄") != NULL || strstr(s, "攝") != NULL ||
 		    strstr(s, "供图") != NULL || strstr(s, "供圖") != NULL;
 	case RX_R_NOTE:
@@ -2933,6 +2999,7 @@ dc_recognise(const char *t, int lang)
 	unsigned	 r = 0;
 	long		 n = dc_u8_count(t, 120);	/* tested up to 120 */
 	char		*w;
+	int		 st;
 
 	if (dc_is_thanks(t, lang))
 		r |= DC_REC_THANKS;
@@ -2959,7 +3026,11 @@ dc_recognise(const char *t, int lang)
 		r |= DC_REC_CREDIT;
 	if (role_match(RX_R_CAPTION, t))
 		r |= DC_REC_CAPTION;
-	if (n <= 80 && role_tail(RX_R_CREDIT_END, t) > 0)
+	/* A caption of eighty characters at most, its credit aside
+	 * where that is a Latin one (a name and a paper: long). */
+	if ((st = role_tail(RX_R_CREDIT_END, t)) > 0 && (n <= 80 ||
+	    (t[st] != '(' && strncmp(t + st, "（", 3) != 0 &&
+	    g_utf8_strlen(t, st) <= 80)))
 		r |= DC_REC_CREDIT_END;
 	if (lang == DC_LANG_ZH && role_tail(RX_R_DATELINE_END, t) > 0)
 		r |= DC_REC_DATELINE_END;
