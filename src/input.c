@@ -446,9 +446,31 @@ input_lines(struct dc_input *in)
 	int		 line = 1, col = 1, cline = 0, ccol = 0;
 	gunichar	 c;
 	struct dc_line	*l;
+	unsigned char	 stop[256];
 
+	/* The bytes that may need more than copying: line ends and
+	 * other controls, DEL, and the leads of C1 controls (C2) and of
+	 * U+FFFE and U+FFFF (EF). */
+	for (i = 0; i < sizeof(stop); i++)
+		stop[i] = i < 0x20 || i == 0x7F || i == 0xC2 || i == 0xEF;
 	for (i = 0; i < in->len; ) {
 		unsigned char b = (unsigned char)s[i];
+		/*
+		 * Nearly every byte is kept as it is: a run of them is
+		 * skipped at once, and moved only once something before
+		 * it was dropped.
+		 */
+		if (!stop[b]) {
+			for (k = i + 1; k < in->len &&
+			    !stop[(unsigned char)s[k]]; k++)
+				continue;
+			if (w != s + i)
+				memmove(w, s + i, k - i);
+			w += k - i;
+			col += (int)(k - i);
+			i = k;
+			continue;
+		}
 		if (b == '\r') {
 			*w++ = '\n';
 			i += (i + 1 < in->len && s[i + 1] == '\n') ? 2 : 1;

@@ -95,8 +95,11 @@ enum dc_piece_kind {
 	DC_PIECE_AUTHOR,	/* author, */
 	DC_PIECE_SOURCE,	/* source, */
 	DC_PIECE_ID,		/* or an id (dropped); */
-	DC_PIECE_NAV,		/* a navigation link's text */
-	DC_PIECE_NAVURL		/* and its (relative) address */
+	DC_PIECE_NAV,		/* a navigation link's text, or a
+				   page's boilerplate (menus, lists of
+				   links, footers) kept as one */
+	DC_PIECE_NAVURL,	/* and its (relative) address */
+	DC_PIECE_SUBTITLE	/* a page's subtitle (<h2> under <h1>) */
 };
 struct dc_piece {
 	enum dc_piece_kind kind;

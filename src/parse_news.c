@@ -126,8 +126,9 @@ dc_parse_news(const struct dc_input *in, const struct dc_opts *o)
 	for (f = 0; f < paras->len && heads[f] != 0; f++)
 		;
 	if (f < paras->len && dc_dateline(d, paras->pdata[f], &dl)) {
-		dc_node_append(d->root, dc_node_new(DC_DATELINE, DC_LANG_ZH,
-		    dl.dateline, lines[f], cols[f]));
+		if (dl.dateline != NULL)
+			dc_node_append(d->root, dc_node_new(DC_DATELINE,
+			    DC_LANG_ZH, dl.dateline, lines[f], cols[f]));
 		if (dl.byline != NULL)
 			dc_node_append(d->root, dc_node_new(DC_BYLINE,
 			    DC_LANG_ZH, dl.byline, lines[f], cols[f]));

@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -14,6 +15,7 @@
 
 #include "docconv.h"
 #include "parse.h"
+#include "utf8.h"
 
 static int	clause_depth(gunichar);
 
@@ -93,6 +95,7 @@ enum rx_id {
 	RX_DATELINE,	/* dc_dateline_at() */
 	RX_DATELINE_XUN,	/* dc_dateline_at() */
 	RX_DATELINE_PLACE,	/* dc_dateline_at() */
+	RX_DATELINE_DASH,	/* dc_dateline_at(): "北京——" */
 	RX_DATELINE_REPORTER,	/* dateline_place() */
 	RX_DATELINE_REPORT,	/* dateline_report() */
 	RX_OPEN_BRACKET,	/* dc_dateline() */
@@ -181,9 +184,13 @@ static const struct {
 	[RX_DATELINE] = { NEWS_DATELINE, 0 },
 	[RX_DATELINE_XUN] = { NEWS_XUN, 0 },
 	[RX_DATELINE_PLACE] = { NEWS_PLACE, 0 },
-	[RX_DATELINE_REPORT] = { "^" NEWS_OPEN "((?:[" HAN "]{0,6}?)(?:记者|記者|"
-	  "编译|編譯|特派员|特派員)[^／/（()）〔〕【】]{1,20})[／/]([" HAN "]{2,10}?)"
-	  "(?:报导|报道|報導|報道)" NEWS_CLOSE, 0 },
+	/* A place and a dash opening the report, as the Chinese
+	 * editions of foreign papers write it: "北京——大家都知道…"; a
+	 * sentence follows (a title's "——在…上的讲话" is a subtitle). */
+	[RX_DATELINE_DASH] = { "^([" HAN "]{2,6})——(?=[^—\\s].{20,}?[，。])", 0 },
+	[RX_DATELINE_REPORT] = { "^" NEWS_OPEN "?((?:[" HAN "]{0,6}?)(?:记者|記者|"
+	  "编译|編譯|特派员|特派員)[^／/（()）〔〕【】\\s]{1,20})[／/]([" HAN "]{2,10}?)"
+	  "(?:报导|报道|報導|報道)(?:" NEWS_CLOSE "|(?=[\\s\\x{3000}]|$))", 0 },
 	[RX_DATELINE_REPORTER] = { "^(?:特派|特约|特約|駐|驻)?(?:记者|記者)"
 	  "([" HAN "·、]{2,40})$", 0 },
 	[RX_OPEN_BRACKET] = { "^" NEWS_OPEN, 0 },
@@ -325,8 +332,13 @@ static const struct {
 	[RX_R_CREDIT] = {
 	  "^[（(]?[^，。！？；（()）]{0,24}?[\\s\\x{3000}\\x{00A0}]*\\S{1,12}"
 	"[\\s\\x{3000}\\x{00A0}]*(?:摄|攝|供图|供圖)[）)]?$", 0 },
+	/* Or a Latin one after the caption's last stop, as the Chinese
+	 * editions of foreign papers print it: "…耳环。 Jean Chung for
+	 * The New York Times", "…。 Name/Agency". */
 	[RX_R_CREDIT_END] = {
-	  "[（(][^（()）]{1,30}(?:摄|攝|供图|供圖)[）)]$", 0 },
+	  "(?:[（(][^（()）]{1,30}(?:摄|攝|供图|供圖)[）)]|"
+	  "[。！？][\\s\\x{3000}]*[A-Z][A-Za-z.'’-]+(?: [A-Z][A-Za-z.'’-]+){1,3}"
+	  "(?: for |/| via )[A-Z][A-Za-z.'’ -]{1,40})$", 0 },
 	[RX_R_BYLINE] = {
 	  "^[（(][\\s\\x{3000}]*((?:本报|本刊|本台|新华社|中新社|人民网|新华网)?"
 	"(?:特派|特约|驻\\S{1,8})?(?:记者|記者|通讯员|通訊員|实习生|見習記者|"
@@ -530,7 +542,7 @@ dc_join_lines(const struct dc_line **l, size_t n, int lang)
 static long
 nchars(const char *s)
 {
-	return g_utf8_strlen(s, -1);
+	return dc_u8_count(s, LONG_MAX - 1);
 }
 
 /* Last character of s, or 0. */
@@ -709,7 +721,8 @@ dc_dateline_at(const char *text)
 	return g_regex_match(R(RX_DATELINE), text, 0, NULL) ||
 	    g_regex_match(R(RX_DATELINE_XUN), text, 0, NULL) ||
 	    g_regex_match(R(RX_DATELINE_REPORT), text, 0, NULL) ||
-	    g_regex_match(R(RX_DATELINE_PLACE), text, 0, NULL);
+	    g_regex_match(R(RX_DATELINE_PLACE), text, 0, NULL) ||
+	    g_regex_match(R(RX_DATELINE_DASH), text, 0, NULL);
 }
 
 /* The bytes of a closing bracket at p, 0 for none. */
@@ -726,9 +739,11 @@ dateline_close(const char *p)
 }
 
 /*
- * A dateline of reporter and place in brackets, as Taiwan's papers
- * open a report: "〔記者某某／台北報導〕", "〔編譯某某／綜合報導〕".
- * Returns 1 and fills *dl, or 0.
+ * A byline of reporter and place, as Taiwan's papers open a report:
+ * "〔記者某某／台北報導〕", "〔編譯某某／綜合報導〕", or a line of its
+ * own without brackets ("記者某某／台北報導", as sites give it).  It
+ * names who reports from where, and no date: a byline, not a dateline
+ * (dl->dateline is NULL).  Returns 1 and fills *dl, or 0.
  */
 static int
 dateline_report(struct dc_doc *d, const char *text, struct dc_dateline *dl)
@@ -745,7 +760,14 @@ dateline_report(struct dc_doc *d, const char *text, struct dc_dateline *dl)
 	where = g_match_info_fetch(mi, 2);
 	g_match_info_fetch_pos(mi, 0, &st, &en);
 	g_match_info_free(mi);
-	dl->dateline = g_strndup(text, en);
+	/* Opened by a bracket, closed by one. */
+	if (g_regex_match(R(RX_OPEN_BRACKET), text, 0, NULL) &&
+	    !dateline_close(g_utf8_prev_char(text + en))) {
+		g_free(by);
+		g_free(where);
+		return 0;
+	}
+	dl->byline = g_strndup(text, en);
 	dl->end = en;
 	if (strcmp(where, "综合") == 0 || strcmp(where, "綜合") == 0)
 		*where = '\0';
@@ -754,6 +776,29 @@ dateline_report(struct dc_doc *d, const char *text, struct dc_dateline *dl)
 	g_free(where);
 	while (text[dl->end] == ' ' || strncmp(text + dl->end, "　", 3) == 0)
 		dl->end += text[dl->end] == ' ' ? 1 : 3;
+	return 1;
+}
+
+/* A dateline of a place and a dash ("北京——"): the place is the
+ * dateline, the dash goes with it. */
+static int
+dateline_dash(struct dc_doc *d, const char *text, struct dc_dateline *dl)
+{
+	GMatchInfo	*mi = NULL;
+	char		*where;
+	int		 st, en;
+
+	if (!g_regex_match(R(RX_DATELINE_DASH), text, 0, &mi)) {
+		g_match_info_free(mi);
+		return 0;
+	}
+	where = g_match_info_fetch(mi, 1);
+	g_match_info_fetch_pos(mi, 0, &st, &en);
+	g_match_info_free(mi);
+	dl->dateline = g_strdup(where);
+	dl->end = (size_t)en;
+	dc_byline_meta(d, where, "", NULL);
+	g_free(where);
 	return 1;
 }
 
@@ -783,7 +828,7 @@ dc_dateline(struct dc_doc *d, const char *text, struct dc_dateline *dl)
 			if (!g_regex_match(R(RX_DATELINE_PLACE), text, 0,
 			    &mi)) {
 				g_match_info_free(mi);
-				return 0;
+				return dateline_dash(d, text, dl);
 			}
 		}
 	}
@@ -844,7 +889,7 @@ dc_is_address(const char *s, int lang)
 	gunichar	 c = last_char(s);
 
 	if (lang == DC_LANG_ZH) {
-		if (nchars(s) > 40 || strstr(s, "。") != NULL ||
+		if (dc_u8_count(s, 40) > 40 || strstr(s, "。") != NULL ||
 		    strstr(s, "？") != NULL || strstr(s, "；") != NULL)
 			return 0;
 		if (c != 0xFF0C && c != 0xFF1A && c != 0xFF01 && c != ':' &&
@@ -907,7 +952,12 @@ writer_name(const char *s)
 	GMatchInfo	*mi = NULL;
 	char		*v, *name = NULL;
 
-	if (g_utf8_strlen(s, -1) > 40)
+	if (dc_u8_count(s, 40) > 40)
+		return NULL;
+	/* Both patterns need a bar, a slash or a colon. */
+	if (strpbrk(s, "|/:") == NULL && strstr(s, "｜") == NULL &&
+	    strstr(s, "丨") == NULL && strstr(s, "／") == NULL &&
+	    strstr(s, "：") == NULL)
 		return NULL;
 	if (!g_regex_match(R(RX_WRITER), s, 0, &mi)) {
 		g_match_info_free(mi);
@@ -987,7 +1037,7 @@ dc_source_line(const char *s, char **from, char **title)
 		*from = NULL;
 	if (title != NULL)
 		*title = NULL;
-	if (g_utf8_strlen(s, -1) > 100)
+	if (dc_u8_count(s, 100) > 100)
 		return 0;
 	/* An opening bracket, and its close at the end. */
 	p = s;
@@ -1002,11 +1052,29 @@ dc_source_line(const char *s, char **from, char **title)
 			t[e - t] = '\0';
 	}
 	g_strstrip(t);
-	zh = g_regex_match(R(RX_SOURCE_ZH), t, 0, &mi);
+	/*
+	 * One sentence at most (as rest is checked below), told before
+	 * the patterns run: what they match before rest has no 。！？,
+	 * so each of these in t is in rest.  Spares the patterns most
+	 * paragraphs.
+	 */
+	for (p = t; (p = strpbrk(p, "\xE3\xEF")) != NULL; p++)
+		if ((strncmp(p, "。", 3) == 0 || strncmp(p, "！", 3) == 0 ||
+		    strncmp(p, "？", 3) == 0) && p[3] != '\0') {
+			g_free(t);
+			return 0;
+		}
+	/* The Chinese pattern opens with a Han word, the English one
+	 * with a Latin word (any case): a line opening in ASCII is spared
+	 * the first, one opening with a character of three bytes or
+	 * more (Han, punctuation) the second. */
+	zh = (unsigned char)*t >= 0x80 && g_regex_match(R(RX_SOURCE_ZH), t,
+	    0, &mi);
 	if (!zh) {
 		g_match_info_free(mi);
 		mi = NULL;
-		if (!g_regex_match(R(RX_SOURCE_EN), t, 0, &mi)) {
+		if ((unsigned char)*t >= 0xE0 ||
+		    !g_regex_match(R(RX_SOURCE_EN), t, 0, &mi)) {
 			g_match_info_free(mi);
 			g_free(t);
 			return 0;
@@ -1076,7 +1144,8 @@ dc_is_thanks(const char *s, int lang)
 {
 
 	if (lang == DC_LANG_ZH)
-		return nchars(s) <= 14 && g_regex_match(R(RX_IS_THANKS_ZH), s, 0, NULL);
+		return dc_u8_count(s, 14) <= 14 &&
+		    g_regex_match(R(RX_IS_THANKS_ZH), s, 0, NULL);
 	return strlen(s) <= 60 && g_regex_match(R(RX_IS_THANKS_EN), s, 0, NULL);
 }
 
@@ -1092,17 +1161,22 @@ dc_seg_enum(struct dc_node *s)
 {
 	GMatchInfo	*mi = NULL;
 	int		 st, e, ls, le;
-	size_t		 len = strlen(s->text);
+	size_t		 len = strlen(s->text), head = len;
 
+	/*
+	 * An enumerator is a few characters at the start: its pattern
+	 * is shown the paragraph's first 64 bytes (cut between
+	 * characters), as GRegex checks the UTF-8 of all it is given,
+	 * which on every paragraph was most of this function's time.
+	 */
+	if (head > 64)
+		for (head = 64; ((unsigned char)s->text[head] & 0xC0) == 0x80;
+		    head--)
+			continue;
 	s->enum_len = s->lead_len = 0;
-	if (s->lang == DC_LANG_ZH) {
-		if (!g_regex_match(R(RX_SEG_ENUM_ZH), s->text, 0, &mi))
-			goto out;
-	} else {
-		if (!g_regex_match(R(RX_SEG_ENUM_EN),
-		    s->text, 0, &mi))
-			goto out;
-	}
+	if (!g_regex_match_full(R(s->lang == DC_LANG_ZH ? RX_SEG_ENUM_ZH :
+	    RX_SEG_ENUM_EN), s->text, (gssize)head, 0, 0, &mi, NULL))
+		goto out;
 	g_match_info_fetch_pos(mi, 1, &st, &e);
 	s->enum_len = (size_t)e;
 	g_match_info_free(mi);
@@ -1228,6 +1302,27 @@ date_slashed(const char *s, int *yv, int *mv, int *dv, int *st, int *en)
 	return ok;
 }
 
+/* Could s hold a date at all?  Each pattern of find_date_warn()
+ * needs a digit (\d, any script's) or 月: five patterns spared a
+ * line that has neither. */
+static int
+date_may(const char *s)
+{
+	const char	*p;
+
+	if (strstr(s, "月") != NULL)
+		return 1;
+	for (p = s; *p != '\0'; ) {
+		if ((unsigned char)*p < 0x80) {
+			if (g_ascii_isdigit(*p))
+				return 1;
+			p++;
+		} else if (g_unichar_isdigit(dc_u8_next(&p)))
+			return 1;
+	}
+	return 0;
+}
+
 /* find_date(), saying so (warn) when a date is not a real one. */
 static int
 find_date_warn(const char *s, char **iso, int *st, int *en, int warn)
@@ -1236,6 +1331,8 @@ find_date_warn(const char *s, char **iso, int *st, int *en, int warn)
 	char		*y = NULL, *m = NULL, *d = NULL;
 	int		 yv = -1, mv = -1, dv = -1, i, ok = 0;
 
+	if (!date_may(s))
+		return 0;
 	if (g_regex_match(R(RX_DATE_ZH), s, 0, &mi)) {
 		y = g_match_info_fetch(mi, 1);
 		m = g_match_info_fetch(mi, 2);
@@ -1543,9 +1640,11 @@ dc_recognise_line(const struct dc_line **l, size_t n, size_t i, int en)
 	 * whatever its punctuation. */
 	/* A photo's caption or credit under a page's first image
 	 * ("Photo by X on Y", "图片：…") is no header line. */
+	/* Nor is a reporter's byline ("記者某某／台北報導"): it opens
+	 * the body. */
 	if ((header_like(l[i]) || (en == 0 && headline_like(l, n, i)) ||
 	    dc_source_line(s, NULL, NULL)) && !g_regex_match(R(RX_R_CAPTION),
-	    s, 0, NULL))
+	    s, 0, NULL) && !g_regex_match(R(RX_DATELINE_REPORT), s, 0, NULL))
 		r |= DC_LREC_HEADER;
 	if (heading_kind(s) != 0)
 		r |= DC_LREC_NUMHEAD;
@@ -2261,6 +2360,8 @@ dc_header_lines(struct dc_doc *d, const struct dc_line **l, size_t n)
 	int		 inocc[DC_LANG__MAX] = { 0 }, first = 1;
 	int		 flang = DC_LANG_ZH;
 	char		*t, *fm[DC_LANG__MAX], *fdate = NULL;
+	const char	*coll = NULL;
+	int		 clang = DC_LANG_ZH;
 
 	/* A title from front matter is used only if the text has none. */
 	for (i = 0; i < DC_LANG__MAX; i++) {
@@ -2293,6 +2394,8 @@ dc_header_lines(struct dc_doc *d, const struct dc_line **l, size_t n)
 			g_match_info_free(mi);
 			mi = NULL;
 			header_add(d, DC_COLLECTION, lang, s, l[i]);
+			coll = s;
+			clang = lang;
 			first = 0;
 			continue;
 		}
@@ -2319,6 +2422,19 @@ dc_header_lines(struct dc_doc *d, const struct dc_line **l, size_t n)
 			header_zh(d, &seen[lang], l[i], i + 1 < n);
 		else
 			header_en(d, &seen[lang], &inocc[lang], l[i]);
+	}
+	/* "50. 标题" and no title line under it (a record's numbered
+	 * heading): the title is the line's after its number. */
+	for (i = 0; coll != NULL && i < DC_LANG__MAX &&
+	    d->meta.l[i].title == NULL; i++)
+		;
+	if (coll != NULL && i == DC_LANG__MAX && fm[clang] == NULL) {
+		coll += strspn(coll, "0123456789");
+		coll += g_str_has_prefix(coll, "．") || g_str_has_prefix(coll,
+		    "、") ? 3 : 1;
+		while (*coll == ' ' || *coll == '\t')
+			coll++;
+		dc_meta_set(&d->meta.l[clang].title, coll);
 	}
 	for (i = 0; i < DC_LANG__MAX; i++) {
 		if (d->meta.l[i].title == NULL)
@@ -2369,14 +2485,37 @@ role_starts(const char *s, const char *set)
 	return 0;
 }
 
+/* Is s made of Han characters (HAN), middle dots and round brackets
+ * only? */
+static int
+role_han_only(const char *s)
+{
+	const char	*p;
+	gunichar	 c;
+
+	for (p = s; *p != '\0'; ) {
+		c = dc_u8_next(&p);
+		if (!((c >= 0x3400 && c <= 0x9FFF) || (c >= 0xF900 &&
+		    c <= 0xFAFF) || (c >= 0x20000 && c <= 0x2FA1F) ||
+		    c == 0xB7 || c == 0xFF08 || c == 0xFF09 || c == '(' ||
+		    c == ')'))
+			return 0;
+	}
+	return 1;
+}
+
 /* Could pattern id match s at all?  A cheap look that spares most
  * paragraphs the regular expressions. */
 static int
 role_may(enum rx_id id, const char *s)
 {
 	switch (id) {
-	case RX_R_CREDIT:
 	case RX_R_CREDIT_END:
+		if (strstr(s, " for ") != NULL || strstr(s, " via ") !=
+		    NULL || strchr(s, '/') != NULL)
+			return 1;
+		/* FALLTHROUGH */
+	case RX_R_CREDIT:
 		return strstr(s, "摄") != NULL || strstr(s, "攝") != NULL ||
 		    strstr(s, "供图") != NULL || strstr(s, "供圖") != NULL;
 	case RX_R_NOTE:
@@ -2406,9 +2545,19 @@ role_may(enum rx_id id, const char *s)
 	case RX_TRAIL_LABEL:
 		return strchr(s, ':') != NULL || strstr(s, "：") != NULL ||
 		    role_starts(s, "原本作译譯");
-	/* Sixteen characters and a three-character office at most. */
+	/* Sixteen characters and a three-character office at most,
+	 * all Han but a dot and brackets. */
 	case RX_R_SIGNED:
-		return strlen(s) <= 80;
+		return strlen(s) <= 80 && role_han_only(s);
+	/* These three are tried on every short line: the bracket or
+	 * the word each needs. */
+	case RX_R_BYLINE:
+		return s[0] == '(' || g_str_has_prefix(s, "（");
+	case RX_R_BYLINE2:
+		return strstr(s, "记者") != NULL || strstr(s, "記者") != NULL ||
+		    strstr(s, "通讯员") != NULL;
+	case RX_R_EN_BYLINE:
+		return s[0] == '(';
 	default:
 		return 1;
 	}
@@ -2476,7 +2625,7 @@ static int
 heading_form(const char *s, int lang)
 {
 	const char	*e = s + strlen(s), *p;
-	long		 n = g_utf8_strlen(s, -1);
+	long		 n = dc_u8_count(s, 40);	/* tested up to 40 */
 	gunichar	 c = 0;
 	int		 num;
 
@@ -2775,7 +2924,7 @@ notes_form(const char *t)
 		return 1;
 	if (c >= 0x2460 && c <= 0x2473)		/* ① to ⑳ */
 		return 1;
-	if (g_utf8_strlen(t, -1) > 16)
+	if (dc_u8_count(t, 16) > 16)
 		return 0;
 	b = g_string_new(NULL);
 	for (p = t; *p != '\0'; p = g_utf8_next_char(p))
@@ -2832,7 +2981,7 @@ trailer_form(const char *t)
 	for (i = 0; ends[i] != NULL; i++)
 		if (strcmp(u, ends[i]) == 0)
 			ok = 1;
-	if (!ok && g_utf8_strlen(u, -1) <= 160)
+	if (!ok && dc_u8_count(u, 160) <= 160)
 		ok = role_match(RX_TRAIL_LABEL, u) || role_match(RX_STAFF, t) ||
 		    dc_source_line(t, NULL, NULL);
 	g_free(u);
@@ -2848,8 +2997,9 @@ unsigned
 dc_recognise(const char *t, int lang)
 {
 	unsigned	 r = 0;
-	long		 n = nchars(t);
+	long		 n = dc_u8_count(t, 120);	/* tested up to 120 */
 	char		*w;
+	int		 st;
 
 	if (dc_is_thanks(t, lang))
 		r |= DC_REC_THANKS;
@@ -2876,7 +3026,11 @@ dc_recognise(const char *t, int lang)
 		r |= DC_REC_CREDIT;
 	if (role_match(RX_R_CAPTION, t))
 		r |= DC_REC_CAPTION;
-	if (n <= 80 && role_tail(RX_R_CREDIT_END, t) > 0)
+	/* A caption of eighty characters at most, its credit aside
+	 * where that is a Latin one (a name and a paper: long). */
+	if ((st = role_tail(RX_R_CREDIT_END, t)) > 0 && (n <= 80 ||
+	    (t[st] != '(' && strncmp(t + st, "（", 3) != 0 &&
+	    g_utf8_strlen(t, st) <= 80)))
 		r |= DC_REC_CREDIT_END;
 	if (lang == DC_LANG_ZH && role_tail(RX_R_DATELINE_END, t) > 0)
 		r |= DC_REC_DATELINE_END;
@@ -3686,13 +3840,21 @@ dc_line_continues(const char *s, int lang, int *depth)
 {
 	const char	*p;
 	gunichar	 c = 0;
+	unsigned char	 b;
 
-	for (p = s; *p != '\0'; p = g_utf8_next_char(p)) {
-		c = g_utf8_get_char(p);
-		*depth += clause_depth(c);
+	/* Brackets and quotation marks are all E2, E3 or EF ...: other
+	 * characters are stepped over undecoded. */
+	for (p = s; (b = (unsigned char)*p) != '\0'; ) {
+		if (b != 0xE2 && b != 0xE3 && b != 0xEF) {
+			p += DC_U8_SKIP(b);
+			continue;
+		}
+		*depth += clause_depth(dc_u8_next(&p));
 		if (*depth < 0)
 			*depth = 0;
 	}
+	if (p > s)
+		c = g_utf8_get_char(g_utf8_prev_char(p));
 	if (lang != DC_LANG_ZH || clause_address(s))
 		return 0;
 	if (c == 0xFF0C || c == 0x3001 || c == 0xFF1B || c == 0xFF1A ||
@@ -3718,6 +3880,9 @@ split_at(const char *s)
 	gunichar	 c, prev = 0;
 	int		 n;
 
+	/* Most lines have no indent inside: spared the walk. */
+	if (strstr(s, "\u3000\u3000") == NULL)
+		return 0;
 	for (p = s; *p != '\0'; p = g_utf8_next_char(p)) {
 		c = g_utf8_get_char(p);
 		if (c == 0x3000 && p > s && (prev == 0x3002 || prev == 0xFF01 ||
@@ -3854,13 +4019,20 @@ pair_split(const char *s, size_t *a, size_t *b)
 	const char	*q;
 	size_t		 han = 0;
 
-	for (p = s; p < e; p = g_utf8_next_char(p))
-		if (pair_han(g_utf8_get_char(p))) {
+	for (p = s; p < e; p = q) {
+		q = p;
+		/* ASCII (most of an English line) is no Han character. */
+		if ((unsigned char)*p < 0x80) {
+			q++;
+			continue;
+		}
+		if (pair_han(dc_u8_next(&q))) {
 			if (first == NULL)
 				first = p;
-			last = g_utf8_next_char(p);
+			last = q;
 			han++;
 		}
+	}
 	if (han < 2)
 		return 0;
 	/* Chinese first: after its last Han character and punctuation. */

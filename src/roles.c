@@ -17,6 +17,7 @@
 
 #include "docconv.h"
 #include "parse.h"
+#include "utf8.h"
 
 /*
  * ---- Features ----
@@ -361,7 +362,7 @@ rl_unit_own(struct rl_unit *u, const struct dc_node *b, unsigned rec)
 	u->rec = rec;
 	for (i = 0; i <= RF_HEADNOTE - RF_THANKS; i++)
 		u->f[RF_THANKS + i] = (u->rec >> i) & 1;
-	n = g_utf8_strlen(t, -1);
+	n = dc_u8_count(t, 80);		/* tested up to 80 */
 	u->f[RF_SHORT] = n <= 30;
 	u->f[RF_LONG] = n > 80;
 	if (*t != '\0')

@@ -454,6 +454,7 @@ struct web_ev {
 	size_t	 strong;	/* **strong words** */
 	size_t	 hashes;	/* lines opening with "#" */
 	size_t	 lines;		/* lines with text */
+	size_t	 items;		/* "* item" lines */
 	int	 first;		/* the first line is a heading */
 };
 
@@ -544,6 +545,9 @@ web_ev_block(struct web_ev *e, const char *s)
 	if ((s[0] == '>' && (s[1] == ' ' || s[1] == '\0')) ||
 	    strncmp(s, "```", 3) == 0 || strncmp(s, "~~~", 3) == 0)
 		e->blocks++;
+	if ((s[0] == '*' || s[0] == '-' || s[0] == '+') && s[1] == ' ' &&
+	    s[2] != ' ' && s[2] != '\0')
+		e->items++;
 }
 
 /* A tagged container: the text opens with a tag (or an XML
@@ -670,7 +674,10 @@ web_sniff(const struct dc_input *in, size_t from)
 	/* Comments of a script, a table or CoNLL-U are no headings. */
 	if (e.hashes > 4 && e.hashes * 3 > e.lines)
 		e.heads = e.loose = 0, e.first = 0;
+	/* A file of list items and nothing else ("* 1 第一條…", as a
+	 * law's articles are exported) is a Markdown list. */
 	md = e.links > 0 || e.heads >= 2 || e.first || e.strong >= 2 ||
+	    (e.items >= 3 && e.items * 10 >= e.lines * 9) ||
 	    (e.heads + e.loose >= 1 &&
 	    e.blocks >= 1) || (from > 0 && e.heads + e.loose + e.blocks > 0);
 	html = e.tags >= 3 || (e.tags >= 2 && e.closes >= 1);
@@ -901,7 +908,7 @@ web_blank(GArray *out, const struct dc_line *l)
 }
 
 /* Is s segmented: spaces between its words, one to four Han
- * characters? */
+ * characters?  (Words of Latin script have spaces as a rule.) */
 static int
 web_segmented(const char *s)
 {
@@ -913,7 +920,7 @@ web_segmented(const char *s)
 			sp += p > s && p[1] != ' ';
 		else if (dc_char_script_lang(g_utf8_get_char(p)) == DC_LANG_ZH)
 			han++;
-	return sp >= 2 && sp * 4 >= han;
+	return han >= 2 && sp >= 2 && sp * 4 >= han;
 }
 
 /* One piece to out as a line like l (or to f, a container's field). */
@@ -985,6 +992,11 @@ web_piece(GArray *out, struct dc_piece *p, const struct dc_line *l,
 		return;
 	case DC_PIECE_NAVURL:
 		g_ptr_array_add(f->urls, g_strdup(p->text));
+		return;
+	case DC_PIECE_SUBTITLE:
+		g_strstrip(p->text);
+		if (f->subtitle == NULL)
+			web_label(f, WL_SUBTITLE, p->text, l);
 		return;
 	}
 	abort();
@@ -1245,6 +1257,25 @@ web_field_beside(const struct dc_input *in, size_t i, size_t lab)
 	    in->lines[q].text, 0, NULL);
 }
 
+/* Is front matter key k another date of the text's: a publication's
+ * or the last change's ("pubDate", "published", "last_modified_at",
+ * "updated", "lastmod")? */
+static int
+web_fm_date_key(const char *k)
+{
+	static const char *const keys[] = {
+		"published", "pubdate", "publishdate", "publish_date",
+		"date_published", "last_modified_at", "lastmod", "updated",
+		"modified", "last_modified", NULL
+	};
+	const char *const *p;
+
+	for (p = keys; *p != NULL; p++)
+		if (g_ascii_strcasecmp(k, *p) == 0)
+			return 1;
+	return 0;
+}
+
 /*
  * Read front matter ("key: value" of YAML, "key = value" of TOML,
  * between fences): its title, subtitle, date, author and source go to
@@ -1264,7 +1295,7 @@ web_frontmatter(struct dc_input *in, size_t fm, struct dc_found *f)
 			    &f->author, &f->from };
 	struct dc_line	 *l = in->lines;
 	GString		 *out = g_string_new(NULL);
-	char		 *k, *v;
+	char		 *k, *v, *weak = NULL;
 	size_t		  i, j, n, first;
 
 	for (first = 0; l[first].blank; first++)
@@ -1302,6 +1333,16 @@ web_frontmatter(struct dc_input *in, size_t fm, struct dc_found *f)
 		for (j = 0; j < G_N_ELEMENTS(keys); j++)
 			if (g_ascii_strcasecmp(k, keys[j]) == 0)
 				break;
+		/* A key of another date ("last_modified_at", "updated",
+		 * "published"): the date where no "date" key gives one. */
+		if (j == G_N_ELEMENTS(keys) && *v != '\0' &&
+		    web_fm_date_key(k)) {
+			if (weak == NULL)
+				weak = g_strdup(v);
+			g_free(k);
+			g_free(v);
+			continue;
+		}
 		if (j < G_N_ELEMENTS(keys) && *v != '\0' && *dst[j] == NULL)
 			*dst[j] = g_strdup(v);
 		else if (web_target(v) && v[0] != '/' && v[0] != '#')
@@ -1312,6 +1353,10 @@ web_frontmatter(struct dc_input *in, size_t fm, struct dc_found *f)
 		g_free(k);
 		g_free(v);
 	}
+	if (f->date == NULL)
+		f->date = weak;
+	else
+		g_free(weak);
 	dc_msg(DC_WARN_FRONTMATTER, l[first].lineno, 0, "lines %d-%d read "
 	    "into the metadata%s%s", l[first].lineno, l[fm - 1].lineno,
 	    out->len > 0 ? "; left out: " : "", out->str);
@@ -1396,6 +1441,76 @@ web_kv_header(struct dc_input *in, size_t from, struct dc_found *f)
 	in->nlines = j;
 }
 
+/* The id of a numbered line ("12  text", "7" alone): its number, the
+ * bytes of it and the white space after it in *len; -1 if none.  The
+ * number stands apart by two spaces, a tab or an ideographic space,
+ * not one (a list's "3 apples" is text). */
+static long
+web_line_id(const char *s, size_t *len)
+{
+	const char	*p = s;
+	long		 v = 0;
+
+	while (g_ascii_isdigit(*p) && p - s < 7)
+		v = v * 10 + (*p++ - '0');
+	if (p == s || g_ascii_isdigit(*p))
+		return -1;
+	if (*p == '\0') {
+		*len = (size_t)(p - s);
+		return v;
+	}
+	if (!(p[0] == '\t' || (p[0] == ' ' && p[1] == ' ') ||
+	    strncmp(p, "\xE3\x80\x80", 3) == 0))
+		return -1;
+	while (*p == ' ' || *p == '\t' || strncmp(p, "\xE3\x80\x80", 3) == 0)
+		p += *p == ' ' || *p == '\t' ? 1 : 3;
+	*len = (size_t)(p - s);
+	return v;
+}
+
+/*
+ * A corpus of numbered lines: each line opens with its number, 1, 2,
+ * 3, ..., apart from the text ("1  北京——…", "2  然后…"), as corpora
+ * keep a text's paragraphs by id.  Where nine in ten of five or more
+ * lines do and the numbers run on by one, the ids go (counted as
+ * markup, as a container's id fields are); a line of an id alone is
+ * blank.
+ */
+static void
+web_line_ids(struct dc_input *in, size_t from, struct dc_found *f)
+{
+	size_t	 i, n = 0, ided = 0, run = 0, len;
+	long	 v, prev = -1;
+
+	for (i = from; i < in->nlines; i++) {
+		if (in->lines[i].blank)
+			continue;
+		n++;
+		if ((v = web_line_id(in->lines[i].text, &len)) < 0)
+			continue;
+		ided++;
+		run += prev >= 0 && v == prev + 1;
+		if (prev < 0 && v > 1)
+			return;
+		prev = v;
+	}
+	if (n < 5 || ided * 10 < n * 9 || (run + 1) * 10 < ided * 9)
+		return;
+	for (i = from; i < in->nlines; i++) {
+		struct dc_line *l = &in->lines[i];
+		if (l->blank || web_line_id(l->text, &len) < 0)
+			continue;
+		memmove(l->text, l->text + len, l->len - len + 1);
+		l->len -= len;
+		l->blank = l->len == 0;
+		l->lang = l->blank ? -1 : dc_text_lang(l->text, l->len);
+		f->markup++;
+	}
+	dc_msg(DC_WARN_GENERIC, in->lines[from].lineno, 0, "read as "
+	    "numbered lines: %zu line ids taken out (--keep-markup keeps "
+	    "them)", ided);
+}
+
 /*
  * Take web markup (unless keep) and crawler labels out of the input's
  * lines, before the dialect is chosen; what they said goes to f (initialised here;
@@ -1428,6 +1543,8 @@ dc_input_web(struct dc_input *in, struct dc_found *f, int keep)
 		for (i = fm; i < in->nlines; i++)
 			in->lines[i].section = in->lines[i].heading > 0;
 	web_kv_header(in, fm, f);
+	if (!keep)
+		web_line_ids(in, fm, f);
 
 	/* Labels, and a first line of title fields. */
 	for (i = j = fm; i < in->nlines; i++) {
@@ -1445,9 +1562,11 @@ dc_input_web(struct dc_input *in, struct dc_found *f, int keep)
 			continue;
 		}
 		if (!body && content <= 2 && web_field_beside(in, i, lab)) {
-			/* A field of the page's own beside its labels. */
+			/* A field of the page's own beside its labels (a
+			 * run of them: the next is beside this one). */
 			web_node(f, DC_SOURCE, DC_SUB_FROM, l->text, l);
 			f->markup++;
+			lab = i;
 			g_free(l->text);
 			continue;
 		}

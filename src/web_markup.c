@@ -33,7 +33,14 @@ struct mk {
 	int		 blocks;	/* HTML blocks open (<p>, <div>) */
 	int		 items;		/* Markdown list items open */
 	size_t		 removed;	/* tags, marks and fields taken out */
+	struct pg	*pg;		/* a whole page's reading, or NULL */
+	int		 line0;		/* the input line of the first */
 };
+
+static void	 pg_nav_flush(struct mk *);
+static int	 pg_enter(struct mk *, xmlNode *);
+static int	 pg_leave(struct mk *, xmlNode *);
+static int	 pg_caption(xmlNode *);
 
 static void
 mk_push(struct mk *m, enum dc_piece_kind k, int line, const char *text,
@@ -41,6 +48,8 @@ mk_push(struct mk *m, enum dc_piece_kind k, int line, const char *text,
 {
 	struct dc_piece	 p;
 
+	if (m->pg != NULL && k != DC_PIECE_NAV)
+		pg_nav_flush(m);
 	p.kind = k;
 	p.line = line;
 	/* A list item's line is marked -2 (parse.h). */
@@ -99,6 +108,67 @@ mk_text(struct mk *m, const char *s, size_t len)
 	}
 }
 
+/* Is c a character of the scripts written without spaces? */
+static int
+mk_wide(gunichar c)
+{
+	return g_unichar_iswide(c) || (c >= 0x3000 && c <= 0x303F) ||
+	    (c >= 0xFF00 && c <= 0xFFEF);
+}
+
+/*
+ * Add the text of a whole page's block: its line ends are white space
+ * of HTML, not lines (the page shows the block as one paragraph), so
+ * a run of white space with a line end in it joins the lines, with
+ * nothing between two characters of Chinese and a space elsewhere.
+ */
+static void
+mk_text_joined(struct mk *m, const char *s)
+{
+	GString		*b = g_string_new(NULL);
+	const char	*p, *q;
+	int		 nl = 0, k;
+	gunichar	 prev, next;
+
+	for (p = s; *p != '\0'; ) {
+		if (*p != ' ' && *p != '\t' && *p != '\n' && *p != '\r') {
+			q = g_utf8_next_char(p);
+			g_string_append_len(b, p, q - p);
+			p = q;
+			continue;
+		}
+		for (q = p, k = 0; *q == ' ' || *q == '\t' || *q == '\n' ||
+		    *q == '\r'; q++)
+			k += *q == '\n';
+		nl += k;
+		if (k == 0) {
+			g_string_append_len(b, p, q - p);
+		} else if (b->len > 0 && *q != '\0') {
+			prev = g_utf8_get_char(g_utf8_prev_char(b->str +
+			    b->len));
+			next = g_utf8_get_char(q);
+			if (!mk_wide(prev) || !mk_wide(next))
+				g_string_append_c(b, ' ');
+		} else
+			g_string_append_c(b, ' ');
+		p = q;
+	}
+	mk_text(m, b->str, b->len);
+	m->line += nl;
+	g_string_free(b, TRUE);
+}
+
+/* Is text node n inside a <pre>, whose line ends are lines? */
+static int
+mk_in_pre(xmlNode *n)
+{
+	for (n = n->parent; n != NULL && n->type == XML_ELEMENT_NODE;
+	    n = n->parent)
+		if (g_ascii_strcasecmp((const char *)n->name, "pre") == 0)
+			return 1;
+	return 0;
+}
+
 /* ---- HTML and tagged containers ---- */
 
 /* What an element is to the walk. */
@@ -135,7 +205,10 @@ static const char *const mk_html_block[] = {
 static const char *const mk_doc_block[] = {
 	"doc", "document", "text", "content", "record", "item", "entry",
 	"story", "news", "page", "post", "row", "body_text", "maintext",
-	"docs", "corpus", "collection", "srcset", "refset", "tstset", NULL
+	"docs", "corpus", "collection", "srcset", "refset", "tstset",
+	/* paragraphs and items of document vocabularies (DocBook's
+	 * <para> and <listitem>, the UDHR's), not sentences */
+	"para", "paragraph", "listitem", NULL
 };
 
 static int
@@ -303,6 +376,10 @@ mk_enter(struct mk *m, xmlNode *n, int line0)
 	xmlChar		*v;
 	int		 k;
 
+	if (m->pg != NULL && (k = pg_enter(m, n)) >= 0) {
+		m->removed += n->type == XML_ELEMENT_NODE;
+		return k;
+	}
 	if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
 		m->line = mk_node_line(m, n, line0);
 		if (n->content == NULL)
@@ -313,6 +390,10 @@ mk_enter(struct mk *m, xmlNode *n, int line0)
 			m->line += mk_newlines((const char *)n->content);
 			if (m->cur->len > 0)
 				g_string_append_c(m->cur, ' ');
+			return 0;
+		}
+		if (m->pg != NULL && m->blocks > 0 && !mk_in_pre(n)) {
+			mk_text_joined(m, (const char *)n->content);
 			return 0;
 		}
 		mk_text(m, (const char *)n->content,
@@ -349,6 +430,11 @@ mk_enter(struct mk *m, xmlNode *n, int line0)
 		if (n->name[0] == 'h' && n->name[1] >= '1' &&
 		    n->name[1] <= '6' && n->name[2] == '\0')
 			m->heading = n->name[1] - '0';
+		/* A figure's caption is a caption's line (heading -1),
+		 * as an image's text in Markdown is. */
+		if (g_ascii_strcasecmp((const char *)n->name,
+		    "figcaption") == 0)
+			m->heading = -1;
 		return 1;
 	case EL_FIELD:
 		k = mk_field((const char *)n->name);
@@ -365,6 +451,8 @@ mk_enter(struct mk *m, xmlNode *n, int line0)
 static void
 mk_leave(struct mk *m, xmlNode *n)
 {
+	if (m->pg != NULL && pg_leave(m, n))
+		return;
 	if (n->type != XML_ELEMENT_NODE)
 		return;
 	switch (mk_el_kind((const char *)n->name)) {
@@ -422,6 +510,849 @@ mk_page_escape(const char *s, size_t len, size_t *outlen)
 	return g_string_free(b, FALSE);
 }
 
+/* ---- A whole page: its article apart from the site around it ---- */
+
+/*
+ * A page as sites serve it holds, beside its article, the site's
+ * menus, tickers, lists of related links, share buttons, ads and
+ * footer.  A reader's tool (Readability, boilerpipe) finds the
+ * article as the element whose paragraphs carry the most prose with
+ * the fewest links; the title is the <h1> the page's <title> repeats;
+ * the subtitle an <h2> between it and the article; the date the
+ * page's published time (<meta property="article:published_time">,
+ * itemprop="datePublished", <time datetime>), the author the element
+ * that the page marks as the author's (rel="author",
+ * itemprop="author", a class or address naming "author").  What is
+ * none of these is no text of the article: it is kept, a region to a
+ * line, as the page's link lines (DC_PIECE_NAV), so no text is lost.
+ */
+struct pgn {
+	int		 order;		/* in document order, from 1 */
+	int		 end;		/* order of its last descendant */
+	int		 text;		/* characters of text (no space) */
+	int		 links;		/* of them, in links */
+	double		 score;		/* prose of its paragraphs */
+	unsigned int	 blocks : 1;	/* a block element below it */
+};
+
+struct pg {
+	struct pgn	*nodes;		/* by element, n->_private */
+	xmlNode		*h1;		/* the title's <h1>, or NULL */
+	xmlNode		*sub;		/* the subtitle's element */
+	xmlNode		*c;		/* the article's element */
+	xmlNode		*art;		/* <article> around c, not h1 */
+	xmlNode		*last;		/* last paragraph of c */
+	xmlNode		*credit[2];	/* blocks of the date, the author */
+	char		*date;		/* the published time */
+	char		*author;	/* the author's name */
+	char		*site;		/* <title> less the title's text */
+	char		*title;		/* the og:title, where no h1 is */
+	xmlNode		*drop;		/* the region being dropped */
+	GString		*nav;		/* its text, and the regions' before */
+	int		 nav_line;	/* the first line of nav */
+	int		 phase;		/* 0 before h1, 1 before c, 3 in c,
+					   2 after */
+	int		 past;		/* past the last paragraph of c */
+	int		 trailer;	/* c's trailer began */
+};
+
+#define PGN(n) ((struct pgn *)(n)->_private)
+
+/* The next node of a walk in document order below top; down 0 steps
+ * over n's children. */
+static xmlNode *
+pg_next(xmlNode *n, xmlNode *top, int down)
+{
+	if (down && n->children != NULL)
+		return n->children;
+	for (; n != NULL && n != top; n = n->parent)
+		if (n->next != NULL)
+			return n->next;
+	return NULL;
+}
+
+static int
+pg_is(const xmlNode *n, const char *name)
+{
+	return n != NULL && n->type == XML_ELEMENT_NODE &&
+	    g_ascii_strcasecmp((const char *)n->name, name) == 0;
+}
+
+static int
+pg_inside(const xmlNode *n, const xmlNode *a)
+{
+	return a != NULL && PGN(a)->order <= PGN(n)->order &&
+	    PGN(n)->order <= PGN(a)->end;
+}
+
+/* The text of n, its white space runs one space, no script's. */
+static char *
+pg_text(xmlNode *n)
+{
+	GString	*b = g_string_new(NULL);
+	xmlNode	*t;
+	const char *p;
+
+	for (t = n->children; t != NULL; t = pg_next(t, n,
+	    t->type != XML_ELEMENT_NODE ||
+	    mk_el_kind((const char *)t->name) != EL_SKIP))
+		if (t->type == XML_TEXT_NODE && t->content != NULL)
+			for (p = (const char *)t->content; *p != '\0';
+			    p++) {
+				if (g_ascii_isspace(*p)) {
+					if (b->len > 0 &&
+					    b->str[b->len - 1] != ' ')
+						g_string_append_c(b, ' ');
+				} else
+					g_string_append_c(b, *p);
+			}
+	g_strstrip(b->str);
+	return g_string_free(b, FALSE);
+}
+
+/* Characters of s that are not white space. */
+static int
+pg_chars(const char *s)
+{
+	int	 n = 0;
+
+	for (; *s != '\0'; s = g_utf8_next_char(s))
+		n += !g_unichar_isspace(g_utf8_get_char(s));
+	return n;
+}
+
+static char *
+pg_attr(xmlNode *n, const char *name)
+{
+	return (char *)xmlGetProp(n, (const xmlChar *)name);
+}
+
+/* Does an attribute of n hold word w among its words (class="a-b c")? */
+static int
+pg_attr_word(xmlNode *n, const char *attr, const char *const *words)
+{
+	char	*v = pg_attr(n, attr), *p, *q, c;
+	int	 r = 0;
+
+	if (v == NULL)
+		return 0;
+	/* Its words are apart by anything but letters and digits. */
+	for (p = v; *p != '\0' && !r; p = q) {
+		while (*p != '\0' && !g_ascii_isalnum(*p))
+			p++;
+		for (q = p; g_ascii_isalnum(*q); q++)
+			;
+		c = *q;
+		*q = '\0';
+		r = q > p && mk_in(words, p);
+		*q = c;
+	}
+	xmlFree(v);
+	return r;
+}
+
+/*
+ * Is element n the site's, not the article's: a navigation, aside,
+ * footer or form; hidden; named by its class or id for what sites
+ * put beside an article (ads, sharing, related links, breadcrumbs,
+ * tags); or a list of links (half its text in links)?
+ */
+static int
+pg_boiler(xmlNode *n)
+{
+	static const char *const tags[] = {
+		"nav", "aside", "footer", "form", "menu", "select", "button",
+		"header", NULL
+	};
+	static const char *const words[] = {
+		"ad", "ads", "advert", "advertisement", "banner", "share",
+		"social", "sns", "related", "recommend", "comment",
+		"comments", "sidebar", "breadcrumb", "crumb", "tag", "tags",
+		"taglist", "footer", "menu", "nav", "navbar", "popup",
+		"cookie", "subscribe", "newsletter", "ticker", "toolbar",
+		"widget", "sponsor", "promo", NULL
+	};
+	struct pgn	*s = PGN(n);
+	char		*v;
+	int		 hidden = 0;
+
+	if (mk_in(tags, (const char *)n->name))
+		return 1;
+	if ((v = pg_attr(n, "style")) != NULL) {
+		GString *b = g_string_new(NULL);
+		const char *p;
+		for (p = v; *p != '\0'; p++)
+			if (*p != ' ')
+				g_string_append_c(b, g_ascii_tolower(*p));
+		hidden = strstr(b->str, "display:none") != NULL;
+		g_string_free(b, TRUE);
+		xmlFree(v);
+	}
+	return hidden || pg_attr_word(n, "class", words) ||
+	    pg_attr_word(n, "id", words) ||
+	    (s->text > 0 && s->links * 2 >= s->text);
+}
+
+/* Does attribute attr of n say value (any case)? */
+static int
+pg_attr_is(xmlNode *n, const char *attr, const char *value)
+{
+	char	*v = pg_attr(n, attr);
+	int	 r = v != NULL && g_ascii_strcasecmp(v, value) == 0;
+
+	xmlFree(v);
+	return r;
+}
+
+/* Is n an element that names the author? */
+static int
+pg_is_author(xmlNode *n)
+{
+	static const char *const words[] = { "author", "byline", "writer",
+	    "reporter", NULL };
+	char	*v;
+	int	 r;
+
+	if (pg_is(n, "meta") || pg_is(n, "link"))
+		return 0;
+	if (pg_attr_is(n, "rel", "author") ||
+	    pg_attr_is(n, "itemprop", "author") ||
+	    pg_attr_word(n, "class", words))
+		return 1;
+	if (pg_is(n, "a") && (v = pg_attr(n, "href")) != NULL) {
+		r = strstr(v, "/author/") != NULL;
+		xmlFree(v);
+		return r;
+	}
+	return 0;
+}
+
+/* The author's name in element n: the part it marks as the name, else
+ * its text; NULL unless it is short and no sentence. */
+static char *
+pg_author_name(xmlNode *n)
+{
+	static const char *const words[] = { "name", NULL };
+	xmlNode	*t;
+	char	*s = NULL;
+
+	for (t = n->children; t != NULL && s == NULL; t = pg_next(t, n, 1))
+		if (t->type == XML_ELEMENT_NODE &&
+		    (pg_attr_word(t, "class", words) ||
+		    pg_attr_is(t, "itemprop", "name")))
+			s = pg_text(t);
+	if (s == NULL || *s == '\0') {
+		g_free(s);
+		s = pg_text(n);
+	}
+	if (*s == '\0' || g_utf8_strlen(s, -1) > 24 || strstr(s, "。") ||
+	    strstr(s, "，") || strchr(s, '.') != NULL) {
+		g_free(s);
+		return NULL;
+	}
+	return s;
+}
+
+/* The nearest block around n that is no container of the title or
+ * the article: the line of the page that holds a date or an author. */
+static xmlNode *
+pg_credit_block(struct pg *g, xmlNode *n)
+{
+	xmlNode	*b;
+
+	for (b = n; b->parent != NULL && b->parent->type ==
+	    XML_ELEMENT_NODE; b = b->parent) {
+		if ((g->h1 != NULL && pg_inside(g->h1, b->parent)) ||
+		    pg_inside(g->c, b->parent))
+			break;
+		if (mk_el_kind((const char *)b->name) == EL_BLOCK)
+			break;
+	}
+	return PGN(b)->text <= 60 ? b : n;
+}
+
+/* The page's published time, from its <meta> elements. */
+static char *
+pg_meta_date(xmlNode *top)
+{
+	static const char *const keys[] = { "article:published_time",
+	    "datePublished", "pubdate", "publishdate", "date", NULL };
+	xmlNode	*n;
+	char	*k, *v = NULL;
+	const char *const attrs[] = { "property", "itemprop", "name" };
+	size_t	 i;
+
+	for (n = top->children; n != NULL && v == NULL; n = pg_next(n, top,
+	    1)) {
+		if (!pg_is(n, "meta"))
+			continue;
+		for (i = 0; i < G_N_ELEMENTS(attrs) && v == NULL; i++) {
+			if ((k = pg_attr(n, attrs[i])) == NULL)
+				continue;
+			if (mk_in(keys, k))
+				v = pg_attr(n, "content");
+			xmlFree(k);
+		}
+	}
+	if (v != NULL && *v == '\0') {
+		xmlFree(v);
+		v = NULL;
+	}
+	return v;
+}
+
+/* A date as the metadata takes it: ISO's day of a time stamp. */
+static char *
+pg_date(const char *v)
+{
+	if (strlen(v) >= 10 && g_ascii_isdigit(v[0]) && v[4] == '-' &&
+	    v[7] == '-' && g_ascii_isdigit(v[9]))
+		return g_strndup(v, 10);
+	return g_strdup(v);
+}
+
+/* Title text compared: no white space. */
+static char *
+pg_squeeze(const char *s)
+{
+	GString	*b = g_string_new(NULL);
+
+	for (; *s != '\0'; s = g_utf8_next_char(s))
+		if (!g_unichar_isspace(g_utf8_get_char(s)))
+			g_string_append_unichar(b, g_utf8_get_char(s));
+	return g_string_free(b, FALSE);
+}
+
+/*
+ * Is h the page's title: the <title> holds it (a site puts its name
+ * beside it there)?  Then the rest of the <title> is the site's, in
+ * g->site (the whole <title>, where white space keeps them apart).
+ */
+static int
+pg_title_is(struct pg *g, xmlNode *top, const char *h)
+{
+	xmlNode		*n;
+	GString		*b;
+	const char	*q;
+	char		*t, *st, *sh;
+	int		 r = 1;
+
+	for (n = top->children; n != NULL && !pg_is(n, "title");
+	    n = pg_next(n, top, 1))
+		;
+	if (*h == '\0')
+		return 0;
+	if (n == NULL)
+		return 1;
+	t = pg_text(n);
+	st = pg_squeeze(t);
+	sh = pg_squeeze(h);
+	r = *sh != '\0' && strstr(st, sh) != NULL;
+	if (r && strcmp(st, sh) != 0) {
+		/* The site: the <title> less the title and the marks
+		 * between them. */
+		b = g_string_new(NULL);
+		if ((q = strstr(t, h)) != NULL) {
+			g_string_append_len(b, t, q - t);
+			g_string_append(b, q + strlen(h));
+		} else
+			g_string_append(b, t);
+		g_strstrip(b->str);
+		for (q = b->str; *q != '\0' && !g_unichar_isalnum(
+		    g_utf8_get_char(q)); q = g_utf8_next_char(q))
+			;
+		g->site = *q != '\0' ? g_strdup(q) : NULL;
+		g_string_free(b, TRUE);
+	}
+	g_free(st);
+	g_free(sh);
+	g_free(t);
+	return r;
+}
+
+/* The page's own title in its <meta> (og:title, twitter:title), or
+ * NULL. */
+static char *
+pg_meta_title(xmlNode *top)
+{
+	static const char *const keys[] = { "og:title", "twitter:title",
+	    "headline", NULL };
+	const char *const attrs[] = { "property", "name", "itemprop" };
+	xmlNode	*n;
+	char	*k, *v = NULL;
+	size_t	 i;
+
+	for (n = top->children; n != NULL && v == NULL; n = pg_next(n, top,
+	    1)) {
+		if (!pg_is(n, "meta"))
+			continue;
+		for (i = 0; i < G_N_ELEMENTS(attrs) && v == NULL; i++) {
+			if ((k = pg_attr(n, attrs[i])) == NULL)
+				continue;
+			if (mk_in(keys, k))
+				v = pg_attr(n, "content");
+			xmlFree(k);
+		}
+	}
+	return v;
+}
+
+/*
+ * Count each element's text and links (after its children), in an
+ * array that n->_private points into.  Returns the array.
+ */
+static struct pgn *
+pg_count(xmlNode *top)
+{
+	struct pgn	*a;
+	xmlNode		*n, *p;
+	size_t		 k = 0, i = 0;
+	int		 skip;
+
+	for (n = top->children; n != NULL; n = pg_next(n, top, 1))
+		k += n->type == XML_ELEMENT_NODE;
+	a = g_new0(struct pgn, k + 1);
+	for (n = top->children; n != NULL; n = pg_next(n, top, 1))
+		if (n->type == XML_ELEMENT_NODE) {
+			n->_private = &a[i];
+			a[i].order = (int)i + 1;
+			i++;
+		}
+	/* Bottom up: each node adds itself to its parent after the
+	 * children did (a node's last descendant comes before the
+	 * next node that is no descendant). */
+	for (n = top->children; n != NULL; ) {
+		skip = n->type == XML_ELEMENT_NODE &&
+		    mk_el_kind((const char *)n->name) == EL_SKIP;
+		if (!skip && n->children != NULL) {
+			n = n->children;
+			continue;
+		}
+		for (;;) {
+			p = n->parent;
+			if (n->type == XML_ELEMENT_NODE && PGN(n)->end == 0)
+				PGN(n)->end = PGN(n)->order;
+			if (p != NULL && p != top && p->type ==
+			    XML_ELEMENT_NODE) {
+				if (n->type == XML_TEXT_NODE &&
+				    n->content != NULL) {
+					PGN(p)->text += pg_chars(
+					    (const char *)n->content);
+					if (pg_is(p, "a"))
+						PGN(p)->links += pg_chars(
+						    (const char *)n->content);
+				} else if (n->type == XML_ELEMENT_NODE) {
+					PGN(p)->text += PGN(n)->text;
+					PGN(p)->links += pg_is(p, "a") ?
+					    PGN(n)->text : PGN(n)->links;
+					PGN(p)->blocks |= PGN(n)->blocks ||
+					    mk_el_kind((const char *)n->name)
+					    == EL_BLOCK;
+					if (PGN(n)->end > PGN(p)->end)
+						PGN(p)->end = PGN(n)->end;
+					if (PGN(p)->end < PGN(n)->order)
+						PGN(p)->end = PGN(n)->order;
+				}
+			}
+			if (n->next != NULL) {
+				n = n->next;
+				break;
+			}
+			if ((n = p) == NULL || n == top) {
+				n = NULL;
+				break;
+			}
+		}
+		if (n == NULL)
+			break;
+	}
+	return a;
+}
+
+/* Is n inside an element that is the site's by its name? */
+static int
+pg_in_site(xmlNode *n)
+{
+	static const char *const tags[] = { "nav", "aside", "footer",
+	    NULL };
+
+	for (; n != NULL && n->type == XML_ELEMENT_NODE; n = n->parent)
+		if (mk_in(tags, (const char *)n->name))
+			return 1;
+	return 0;
+}
+
+/*
+ * Score the paragraphs (blocks with no block below them, 25
+ * characters or more, under a third in links): a point, one a comma
+ * or stop, one a hundred characters up to three; each adds its score
+ * to its parent and half to the grandparent.  The article is the best
+ * element, its score scaled by the share of its text not in links.
+ */
+static xmlNode *
+pg_article(struct pg *g, xmlNode *top)
+{
+	xmlNode		*n, *best = NULL;
+	struct pgn	*s;
+	double		 v, bv = 0;
+	char		*t, *p;
+	gunichar	 c;
+
+	for (n = top->children; n != NULL; n = pg_next(n, top, 1)) {
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		s = PGN(n);
+		if (mk_el_kind((const char *)n->name) != EL_BLOCK ||
+		    s->blocks || s->text < 25 || s->links * 3 >= s->text ||
+		    n->parent == NULL || n->parent->type !=
+		    XML_ELEMENT_NODE || pg_in_site(n))
+			continue;
+		t = pg_text(n);
+		v = 1 + MIN(s->text / 100.0, 3);
+		for (p = t; *p != '\0'; p = g_utf8_next_char(p)) {
+			c = g_utf8_get_char(p);
+			v += c == 0xFF0C || c == 0x3002 || c == 0x3001 ||
+			    c == ',' || c == 0xFF1B;
+		}
+		g_free(t);
+		PGN(n->parent)->score += v;
+		if (n->parent->parent != NULL &&
+		    n->parent->parent->type == XML_ELEMENT_NODE)
+			PGN(n->parent->parent)->score += v / 2;
+	}
+	for (n = top->children; n != NULL; n = pg_next(n, top, 1)) {
+		if (n->type != XML_ELEMENT_NODE || PGN(n)->text == 0)
+			continue;
+		v = PGN(n)->score * (1 - (double)PGN(n)->links /
+		    PGN(n)->text);
+		if (v > bv) {
+			bv = v;
+			best = n;
+		}
+	}
+	(void)g;
+	return bv >= 10 ? best : NULL;
+}
+
+/*
+ * Read the page below top: NULL unless it is a whole page (an article
+ * apart from a quarter or more of the text around it).
+ */
+static struct pg *
+pg_new(xmlNode *top)
+{
+	static const char *const page[] = { "html", "head", "body", "meta",
+	    "nav", "header", "footer", "aside", "main", NULL };
+	struct pg	*g = g_new0(struct pg, 1);
+	xmlNode		*n, *body = NULL, *a;
+	int		 author = 0, html = 0, text = 0;
+	char		*v;
+
+	g->nodes = pg_count(top);
+	for (n = top->children; n != NULL; n = pg_next(n, top, 1)) {
+		if (pg_is(n, "body") && body == NULL)
+			body = n;
+		html |= n->type == XML_ELEMENT_NODE &&
+		    mk_in(page, (const char *)n->name);
+		if (n->type == XML_ELEMENT_NODE && n->parent == top)
+			text += PGN(n)->text;
+	}
+	if (body != NULL)
+		text = PGN(body)->text;
+	else
+		body = top;
+	if (!html || (g->c = pg_article(g, top)) == NULL || g->c == body ||
+	    (text - PGN(g->c)->text) * 4 < text) {
+		g_free(g->nodes);
+		g_free(g);
+		return NULL;
+	}
+	/* The title: the first <h1> before the article or in it. */
+	for (n = body; n != NULL; n = pg_next(n, body, 1))
+		if (pg_is(n, "h1") && !pg_in_site(n) &&
+		    PGN(n)->order <= PGN(g->c)->end)
+			break;
+	if (n != NULL) {
+		v = pg_text(n);
+		if (pg_title_is(g, top, v))
+			g->h1 = n;
+		g_free(v);
+	}
+	/* No <h1> names it: the page's og:title, where the <title>
+	 * holds it. */
+	if (g->h1 == NULL && (v = pg_meta_title(top)) != NULL) {
+		g_strstrip(v);
+		g_free(g->site);
+		g->site = NULL;
+		if (pg_title_is(g, top, v))
+			g->title = g_strdup(v);
+		else {
+			g_free(g->site);
+			g->site = NULL;
+		}
+		xmlFree(v);
+	}
+	for (a = g->c; a != NULL && a->type == XML_ELEMENT_NODE;
+	    a = a->parent)
+		if (pg_is(a, "article")) {
+			if (g->h1 == NULL || !pg_inside(g->h1, a))
+				g->art = a;
+			break;
+		}
+	/* The last paragraph of the article. */
+	for (n = g->c->children; n != NULL; n = pg_next(n, g->c, 1))
+		if (n->type == XML_ELEMENT_NODE && mk_el_kind((const char *)
+		    n->name) == EL_BLOCK && !PGN(n)->blocks &&
+		    PGN(n)->text >= 25 && PGN(n)->links * 3 < PGN(n)->text)
+			g->last = n;
+	/* Between title and article: the subtitle, the date, the
+	 * author. */
+	g->date = pg_meta_date(top);
+	for (n = g->h1 != NULL ? pg_next(g->h1, body, 0) : g->c;
+	    n != NULL; n = pg_next(n, body, 1)) {
+		if (n->type != XML_ELEMENT_NODE || n->_private == NULL)
+			continue;
+		/* Up to the article's first paragraph (as far as its
+		 * last when there is no title). */
+		if (pg_inside(n, g->c) && g->h1 != NULL && g->last != NULL &&
+		    PGN(n)->order >= PGN(g->last)->order)
+			break;
+		if (PGN(n)->order > PGN(g->c)->end)
+			break;
+		if (g->h1 != NULL && g->sub == NULL && !pg_inside(n, g->c) &&
+		    (pg_is(n, "h2") || pg_is(n, "h3")) && PGN(n)->text > 0 &&
+		    PGN(n)->text <= 80 && PGN(n)->links == 0)
+			g->sub = n;
+		if (pg_is(n, "time") && g->credit[0] == NULL) {
+			if ((v = pg_attr(n, "datetime")) == NULL)
+				v = (char *)xmlStrdup((const xmlChar *)"");
+			if (*v == '\0') {
+				xmlFree(v);
+				v = pg_text(n);
+				if (g->date == NULL)
+					g->date = (char *)xmlStrdup(
+					    (const xmlChar *)v);
+				g_free(v);
+			} else if (g->date == NULL)
+				g->date = v;
+			else
+				xmlFree(v);
+			g->credit[0] = pg_credit_block(g, n);
+		}
+		if (!author && pg_is_author(n) && (v = pg_author_name(n)) !=
+		    NULL) {
+			g->author = v;
+			g->credit[1] = pg_credit_block(g, n);
+			author = 1;
+		}
+	}
+	g->nav = g_string_new(NULL);
+	g->phase = g->h1 != NULL ? 0 : 0;
+	return g;
+}
+
+static void
+pg_free(struct pg *g)
+{
+	if (g == NULL)
+		return;
+	g_free(g->nodes);
+	xmlFree(g->date);
+	g_free(g->author);
+	g_free(g->site);
+	g_free(g->title);
+	g_string_free(g->nav, TRUE);
+	g_free(g);
+}
+
+/* The dropped regions' text so far, as one line of the page's links. */
+static void
+pg_nav_flush(struct mk *m)
+{
+	struct pg	*g = m->pg;
+	char		*t;
+
+	if (g == NULL || g->nav->len == 0)
+		return;
+	t = g_strstrip(g_strdup(g->nav->str));
+	g_string_truncate(g->nav, 0);
+	m->pg = NULL;		/* mk_push flushes no nav of its own */
+	if (*t != '\0')
+		mk_push(m, DC_PIECE_NAV, g->nav_line, t, strlen(t));
+	m->pg = g;
+	g_free(t);
+}
+
+/* Text of a dropped region to the page's link lines. */
+static void
+pg_nav_text(struct mk *m, const char *s)
+{
+	struct pg	*g = m->pg;
+	const char	*p;
+
+	if (g->nav->len == 0)
+		g->nav_line = m->line;
+	for (p = s; *p != '\0'; p++)
+		if (!g_ascii_isspace(*p))
+			g_string_append_c(g->nav, *p);
+		else if (g->nav->len > 0 && g->nav->str[g->nav->len - 1] !=
+		    ' ')
+			g_string_append_c(g->nav, ' ');
+}
+
+/* Drop the region n: its text goes to the link lines. */
+static int
+pg_drop(struct mk *m, xmlNode *n)
+{
+	m->pg->drop = n;
+	if (m->pg->nav->len > 0 && m->pg->nav->str[m->pg->nav->len - 1] !=
+	    ' ')
+		g_string_append_c(m->pg->nav, ' ');
+	return mk_el_kind((const char *)n->name) != EL_SKIP;
+}
+
+/* A field piece of the page's (its title, subtitle, author). */
+static void
+pg_field(struct mk *m, enum dc_piece_kind k, const char *v)
+{
+	mk_flush(m);
+	if (v != NULL && *v != '\0')
+		mk_push(m, k, m->line, v, strlen(v));
+}
+
+/*
+ * Enter node n of a whole page: -1 to read it as any page's, else 1
+ * to walk its children, 0 not to.
+ */
+static int
+pg_enter(struct mk *m, xmlNode *n)
+{
+	struct pg	*g = m->pg;
+	char		*t;
+
+	if (g->drop != NULL) {
+		if (n->type == XML_TEXT_NODE && n->content != NULL)
+			pg_nav_text(m, (const char *)n->content);
+		/* The links, items and cells of a region stay apart. */
+		if (n->type == XML_ELEMENT_NODE)
+			pg_nav_text(m, " ");
+		return n->type == XML_ELEMENT_NODE &&
+		    mk_el_kind((const char *)n->name) != EL_SKIP;
+	}
+	if (n->type == XML_TEXT_NODE) {
+		if (g->phase == 1 || (g->phase == 3 && !g->trailer))
+			return -1;
+		if (n->content != NULL)
+			pg_nav_text(m, (const char *)n->content);
+		return 0;
+	}
+	if (n->type != XML_ELEMENT_NODE || n->_private == NULL)
+		return -1;
+	if (pg_is(n, "title") && (g->h1 != NULL || g->title != NULL)) {
+		pg_field(m, DC_PIECE_TITLE, g->title);
+		pg_field(m, DC_PIECE_SOURCE, g->site);
+		return 0;
+	}
+	if (n == g->h1) {
+		t = pg_text(n);
+		pg_field(m, DC_PIECE_TITLE, t);
+		g_free(t);
+		g->phase = g->phase == 3 ? 3 : 1;
+		return 0;
+	}
+	if (n == g->c) {
+		g->phase = 3;
+		return -1;
+	}
+	if (n == g->sub) {
+		t = pg_text(n);
+		pg_field(m, DC_PIECE_SUBTITLE, t);
+		g_free(t);
+		return 0;
+	}
+	if (n == g->credit[0] || n == g->credit[1]) {
+		if (n == g->credit[1])
+			pg_field(m, DC_PIECE_AUTHOR, g->author);
+		return pg_drop(m, n);
+	}
+	/* A container of the title or the article. */
+	if ((g->h1 != NULL && pg_inside(g->h1, n)) || pg_inside(g->c, n) ||
+	    (g->credit[0] != NULL && pg_inside(g->credit[0], n)) ||
+	    (g->credit[1] != NULL && pg_inside(g->credit[1], n)) ||
+	    (g->sub != NULL && pg_inside(g->sub, n)))
+		return -1;
+	if (pg_is(n, "head") || (n->parent != NULL && pg_is(n->parent,
+	    "head")))
+		return -1;
+	switch (g->phase) {
+	case 1:
+		if (pg_boiler(n) || pg_is(n, "time") || (g->art != NULL &&
+		    !pg_inside(n, g->art)))
+			return pg_drop(m, n);
+		return -1;
+	case 3:
+		if (g->trailer || pg_boiler(n)) {
+			g->trailer |= g->past;
+			return pg_drop(m, n);
+		}
+		if (pg_caption(n)) {
+			mk_para(m);
+			m->blocks++;
+			m->heading = -1;
+			return 1;
+		}
+		return -1;
+	default:
+		return pg_drop(m, n);
+	}
+}
+
+/*
+ * Is block n a photo's caption: a short block of its own right after
+ * one that holds an image and no text, as pages set a picture and its
+ * words in two paragraphs ("<p><img></p><p>▲…（圖／…）</p>")?
+ */
+static int
+pg_caption(xmlNode *n)
+{
+	xmlNode	*p, *t;
+
+	if (mk_el_kind((const char *)n->name) != EL_BLOCK ||
+	    PGN(n)->blocks || PGN(n)->text == 0 || PGN(n)->text > 120)
+		return 0;
+	for (p = n->prev; p != NULL && p->type != XML_ELEMENT_NODE;
+	    p = p->prev)
+		if (p->type == XML_TEXT_NODE && !xmlIsBlankNode(p))
+			return 0;
+	if (p == NULL || p->_private == NULL || PGN(p)->text > 0)
+		return 0;
+	if (pg_is(p, "img"))
+		return 1;
+	for (t = p->children; t != NULL; t = pg_next(t, p, 1))
+		if (pg_is(t, "img"))
+			return 1;
+	return 0;
+}
+
+/* Leave node n of a whole page; returns 1 if it was dropped. */
+static int
+pg_leave(struct mk *m, xmlNode *n)
+{
+	struct pg	*g = m->pg;
+
+	if (g->drop != NULL) {
+		if (n == g->drop)
+			g->drop = NULL;
+		return 1;
+	}
+	if (n == g->last)
+		g->past = 1;
+	if (n == g->c)
+		g->phase = 2;
+	return n->type != XML_ELEMENT_NODE || n->_private == NULL ? 0 :
+	    (n == g->h1 || n == g->sub);
+}
+
 /*
  * Read HTML or a tagged container of len bytes whose first line is
  * input line line0; its pieces go to out.  Returns the number of
@@ -451,6 +1382,11 @@ dc_markup_html(const char *s, size_t len, int line0, int page,
 		return 0;
 	}
 	top = (xmlNode *)doc;
+	if ((m.pg = pg_new(top)) != NULL && m.pg->date != NULL) {
+		char *d = pg_date(m.pg->date);
+		mk_push(&m, DC_PIECE_DATE, line0, d, strlen(d));
+		g_free(d);
+	}
 	for (n = top->children; n != NULL; ) {
 		if (mk_enter(&m, n, line0) && n->children != NULL) {
 			n = n->children;
@@ -469,6 +1405,8 @@ dc_markup_html(const char *s, size_t len, int line0, int page,
 		}
 	}
 	mk_para(&m);
+	pg_nav_flush(&m);
+	pg_free(m.pg);
 	xmlFreeDoc(doc);
 	g_string_free(m.cur, TRUE);
 	g_free(esc);
@@ -617,6 +1555,51 @@ mk_md_nav(struct mk *m, cmark_node *n, int line0)
 	return len > 0 && len <= 16;
 }
 
+/*
+ * Is paragraph n a subtitle: the block right under the document's
+ * first heading (its first block, of level 1), all of it in strong
+ * or emphasised type, short and no sentence ("# Title" over "**A line
+ * that says more**", as news sites export a deck)?  Then its text is
+ * pushed as the subtitle.
+ */
+static int
+mk_md_subtitle(struct mk *m, cmark_node *n)
+{
+	cmark_node	*h = cmark_node_previous(n);
+	cmark_node	*c = cmark_node_first_child(n), *t;
+	GString		*b;
+	const char	*lit;
+	long		 len;
+	int		 ok;
+
+	if (h == NULL || cmark_node_get_type(h) != CMARK_NODE_HEADING ||
+	    cmark_node_get_heading_level(h) != 1 ||
+	    cmark_node_previous(h) != NULL || c == NULL ||
+	    cmark_node_next(c) != NULL ||
+	    (cmark_node_get_type(c) != CMARK_NODE_STRONG &&
+	    cmark_node_get_type(c) != CMARK_NODE_EMPH))
+		return 0;
+	b = g_string_new(NULL);
+	for (t = cmark_node_first_child(c); t != NULL; t = cmark_node_next(t))
+		if ((lit = cmark_node_get_literal(t)) != NULL &&
+		    cmark_node_get_type(t) == CMARK_NODE_TEXT)
+			g_string_append(b, lit);
+		else
+			g_string_append_c(b, ' ');
+	g_strstrip(b->str);
+	len = g_utf8_strlen(b->str, -1);
+	ok = len > 0 && len <= 160 && strchr(".!?", b->str[strlen(b->str) -
+	    1]) == NULL && !g_str_has_suffix(b->str, "。") &&
+	    !g_str_has_suffix(b->str, "！") && !g_str_has_suffix(b->str, "？");
+	if (ok) {
+		mk_flush(m);
+		mk_push(m, DC_PIECE_SUBTITLE, cmark_node_get_start_line(n) +
+		    m->line0 - 1, b->str, strlen(b->str));
+	}
+	g_string_free(b, TRUE);
+	return ok;
+}
+
 /* Enter (ev CMARK_EVENT_ENTER) or leave a Markdown node; returns 1 to
  * skip the node's children. */
 static int
@@ -629,7 +1612,8 @@ mk_md_node(struct mk *m, cmark_node *n, cmark_event_type ev, int line0)
 	case CMARK_NODE_PARAGRAPH:
 	case CMARK_NODE_HEADING:
 		mk_flush(m);
-		if (ev == CMARK_EVENT_ENTER && mk_md_nav(m, n, line0)) {
+		if (ev == CMARK_EVENT_ENTER && (mk_md_nav(m, n, line0) ||
+		    (m->line0 = line0, mk_md_subtitle(m, n)))) {
 			m->removed++;
 			return 1;
 		}

@@ -6,7 +6,8 @@ tagged container's tags (any name, with their ids and id fields) and a page's sc
 and styles are markup too; of a CoNLL-U corpus, the forms, the tags and
 the sentence ids are its text; a Markdown footnote's mark is markup, and
 so are a wiki link's target and namespace ("[[zh:text]]", "[[page|text]]")
-and a heading's attribute list ("# Tabs {.tabset}").
+and a heading's attribute list ("# Tabs {.tabset}"); so are the line ids of a
+corpus of numbered lines ("1  text", "2  text", ...; web.c web_line_ids()).
 
 Usage: t_lossless.py DOCCONV TMPDIR INPUT...
 """
@@ -41,13 +42,22 @@ def conll(src):
     ids = re.findall(r'^# sent_id = (.*)$', src, re.M)
     return ' '.join(ids + [r[1] + ' ' + r[3] for r in rows if r[0].isdigit()])
 
+LINEID = re.compile(r'^\d{1,7}(?:[\t\u3000]|  |$)', re.M)
+
+def line_ids(src):
+    """src without its line ids, where nine in ten lines have one."""
+    ls = [l for l in src.split('\n') if l.strip()]
+    if len(ls) < 5 or sum(1 for l in ls if LINEID.match(l.rstrip())) * 10 < len(ls) * 9:
+        return src
+    return LINEID.sub('', src)
+
 def counted(s):
     return collections.Counter(c for c in s if c.isalnum())
 
 bad = 0
 for f in inputs:
     src = open(f, 'rb').read().decode('utf-8', 'replace')
-    src = conll(src) or SCRIPT.sub(' ', src)
+    src = conll(src) or line_ids(SCRIPT.sub(' ', src))
     if src.lstrip().startswith('<'):
         src = ANYTAG.sub('\n', IDFIELD.sub('\n', src))
     text = COMPOUND.sub('', LABEL.sub('', html.unescape(TAG.sub('\n', WIKILINK.sub(r'\1', HATTRS.sub(r'\1', FOOTREF.sub('', src)))))))
