@@ -7,8 +7,11 @@
 #define _GNU_SOURCE	/* memmem() */
 #include "config.h"
 
+#include <sys/mman.h>
+
 #include <errno.h>
 #include <fcntl.h>
+#include <stdint.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -443,9 +446,31 @@ input_lines(struct dc_input *in)
 	int		 line = 1, col = 1, cline = 0, ccol = 0;
 	gunichar	 c;
 	struct dc_line	*l;
+	unsigned char	 stop[256];
 
+	/* The bytes that may need more than copying: line ends and
+	 * other controls, DEL, and the leads of C1 controls (C2) and of
+	 * U+FFFE and U+FFFF (EF). */
+	for (i = 0; i < sizeof(stop); i++)
+		stop[i] = i < 0x20 || i == 0x7F || i == 0xC2 || i == 0xEF;
 	for (i = 0; i < in->len; ) {
 		unsigned char b = (unsigned char)s[i];
+		/*
+		 * Nearly every byte is kept as it is: a run of them is
+		 * skipped at once, and moved only once something before
+		 * it was dropped.
+		 */
+		if (!stop[b]) {
+			for (k = i + 1; k < in->len &&
+			    !stop[(unsigned char)s[k]]; k++)
+				continue;
+			if (w != s + i)
+				memmove(w, s + i, k - i);
+			w += k - i;
+			col += (int)(k - i);
+			i = k;
+			continue;
+		}
 		if (b == '\r') {
 			*w++ = '\n';
 			i += (i + 1 < in->len && s[i + 1] == '\n') ? 2 : 1;
@@ -589,6 +614,60 @@ dc_input_free(struct dc_input *in)
 	g_free(in->lines);
 	g_free(in->buf);
 	memset(in, 0, sizeof(*in));
+}
+
+/*
+ * Bytes from to to of the allocation at base will not be read again,
+ * nor those before from: the whole pages among them go back to the
+ * system (touched again they read as zeros; freeing the allocation is
+ * fine).  A reader's tables of a million lines are given back as it
+ * goes instead of standing beside the whole model at its end.
+ */
+void
+dc_mem_spent(void *base, size_t from, size_t to)
+{
+#ifdef MADV_DONTNEED
+	uintptr_t	 pg = (uintptr_t)sysconf(_SC_PAGESIZE);
+	uintptr_t	 a, e;
+
+	/* From the page that holds byte from, if the allocation holds
+	 * all of it (its bytes before from are spent too). */
+	a = ((uintptr_t)base + from) / pg * pg;
+	if (a < (uintptr_t)base)
+		a += pg;
+	e = ((uintptr_t)base + to) / pg * pg;
+	if (e > a)
+		(void)madvise((void *)a, e - a, MADV_DONTNEED);
+#else
+	(void)base;
+	(void)from;
+	(void)to;
+#endif
+}
+
+/*
+ * A reader is past the lines before upto and reads them no more: their
+ * texts are freed and the pages their records fill go back to the
+ * system.  A million one-line paragraphs otherwise keep all their line
+ * records (32 MB) beside the nodes being made of them, at the peak.
+ */
+void
+dc_input_spend(struct dc_input *in, size_t upto)
+{
+	size_t	 i;
+
+	if (upto > in->nlines)
+		upto = in->nlines;
+	/* Often called, it acts a megabyte of records at a time. */
+	if (upto < in->spent + (1 << 20) / sizeof(*in->lines))
+		return;
+	for (i = in->spent; i < upto; i++) {
+		g_free(in->lines[i].text);
+		in->lines[i].text = NULL;
+	}
+	dc_mem_spent(in->lines, in->spent * sizeof(*in->lines),
+	    upto * sizeof(*in->lines));
+	in->spent = upto;
 }
 
 /*

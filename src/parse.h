@@ -11,7 +11,10 @@
  * million of these, so the small fields are bit-fields. */
 struct dc_line {
 	char		*text;		/* trimmed UTF-8, owned */
-	size_t		 len;		/* bytes of text */
+	uint32_t	 len;		/* bytes of text (an input is at most
+					   4 GB: a line's length, column and
+					   number fit in 32 bits, and a record
+					   takes 32 bytes, not 48) */
 	int		 lineno;	/* input line, from 1 */
 	int		 col;		/* column of text in the line, bytes */
 	int		 indent;	/* leading white space (characters) */
@@ -27,9 +30,9 @@ struct dc_line {
 	unsigned int	 brk : 1;	/* an --alignment file starts a
 					   paragraph here: joined to none
 					   before it */
-	int		 literal;	/* a line of a code block: literal
+	unsigned int	 literal : 1;	/* a line of a code block: literal
 					   text, no line of prose */
-	int		 section;	/* a heading the markup marks in a
+	unsigned int	 section : 1;	/* a heading the markup marks in a
 					   text whose front matter or label
 					   named the title: a section's */
 };
@@ -69,12 +72,17 @@ struct dc_input {
 	size_t		 nlines;	/* number of lines */
 	const char	*path;		/* the file read, whose FILE.meta
 					   sidecar applies; NULL if none */
+	size_t		 spent;		/* lines before this one freed and
+					   their records' pages given back
+					   (dc_input_spend()) */
 };
 
 /* input.c */
 int		 dc_input_decode(const char *, size_t, const struct dc_opts *,
 		    struct dc_input *, char **);
 void		 dc_input_free(struct dc_input *);
+void		 dc_input_spend(struct dc_input *, size_t);
+void		 dc_mem_spent(void *, size_t, size_t);
 
 /* web.c: the markup layer */
 void		 dc_input_web(struct dc_input *, struct dc_found *, int);

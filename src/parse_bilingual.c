@@ -14,6 +14,7 @@
 
 #include "docconv.h"
 #include "parse.h"
+#include "utf8.h"
 #include "bitext.h"
 
 /* A run: consecutive body lines of one language. */
@@ -30,7 +31,7 @@ static double
 bi_size(const struct dc_line *l)
 {
 	return (double)(l->lang == DC_LANG_ZH ?
-	    g_utf8_strlen(l->text, l->len) : (long)l->len) + 1.0;
+	    dc_u8_len(l->text, l->len) : (long)l->len) + 1.0;
 }
 
 /*
@@ -438,7 +439,7 @@ bi_gloss_at(const struct dc_line **l, size_t n, size_t i)
 
 	if (l[i]->piece == 0) {
 		/* Unsplit: the term up to the first Chinese. */
-		if (l[i]->lang < 0 || g_utf8_strlen(l[i]->text, -1) > 100 ||
+		if (l[i]->lang < 0 || dc_u8_count(l[i]->text, 100) > 100 ||
 		    !g_ascii_isalpha(l[i]->text[0]))
 			return 0;
 		t = g_strdup(l[i]->text);

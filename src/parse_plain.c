@@ -311,7 +311,7 @@ dc_parse_plain(struct dc_input *in, const struct dc_opts *o)
 	const struct dc_line**l, **run;
 	struct dc_node	 *b;
 	size_t		  i, n = 0, h, k, start, blanks = 0, wrapped = 0, ww;
-	size_t		  cap = 16;
+	size_t		  cap = 16, lspent = 0;
 	char		 *t, *gap, seen = 0;
 	int		  lang, prev = -1, top = 0;
 	GArray		 *items;
@@ -361,6 +361,12 @@ dc_parse_plain(struct dc_input *in, const struct dc_opts *o)
 	items = g_array_new(FALSE, FALSE, sizeof(int));
 	for (i = h; i < n; ) {
 		k = 0;
+		/* The lines before this block are read for good. */
+		dc_input_spend(in, l[i] - in->lines);
+		if (i * sizeof(*l) >= lspent + (1 << 20)) {
+			dc_mem_spent(l, lspent, i * sizeof(*l));
+			lspent = i * sizeof(*l);
+		}
 		if (l[i]->heading > 0) {
 			lang = l[i]->lang < 0 ? DC_LANG_ZH : l[i]->lang;
 			b = dc_block_add(d, DC_HEADING);

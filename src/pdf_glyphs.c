@@ -28,6 +28,7 @@
 #include "fonts.h"
 #include "lines.h"
 #include "pdf_glyphs.h"
+#include "utf8.h"
 
 /*
  * One installed face and its subset for this document.  The subset is
@@ -38,6 +39,7 @@ struct pg_face {
 	char			*file;	/* font file */
 	int			 index;	/* face in that file */
 	int			 queued; /* for the helper thread */
+	int			 busy;	/* subset taken on by a thread */
 	int			 ready;	/* subset made (or failed) */
 	hb_subset_input_t	*in;	/* the subsetter's input */
 	hb_subset_plan_t	*plan;	/* NULL if the face is not subset */
@@ -164,23 +166,37 @@ pg_font_free(void *arg)
 	g_free(f);
 }
 
+/*
+ * The characters of the BMP seen so far, a bit each: the document's
+ * text is read a character at a time, and an hb_set_add() for each
+ * (a search of the set's pages) was a fifth of a second at x200;
+ * what is seen once goes into the set at the end (pg_chars()).
+ */
+#define PG_BMP	0x10000
+
 static void
-pg_add_text(hb_set_t *u, const char *s)
+pg_add_text(hb_set_t *u, guint8 *bmp, const char *s)
 {
 	const char	*p;
+	unsigned int	 c;
 
 	if (s == NULL)
 		return;
-	for (p = s; *p != '\0'; p = g_utf8_next_char(p))
-		hb_set_add(u, g_utf8_get_char(p));
+	for (p = s; *p != '\0'; ) {
+		c = dc_u8_next(&p);
+		if (c < PG_BMP)
+			bmp[c >> 3] |= 1u << (c & 7);
+		else
+			hb_set_add(u, c);
+	}
 }
 
 static void
-pg_add_tree(hb_set_t *u, const struct dc_node *n)
+pg_add_tree(hb_set_t *u, guint8 *bmp, const struct dc_node *n)
 {
 	for (; n != NULL; n = n->next) {
-		pg_add_text(u, n->text);
-		pg_add_tree(u, n->child);
+		pg_add_text(u, bmp, n->text);
+		pg_add_tree(u, bmp, n->child);
 	}
 }
 
@@ -194,23 +210,30 @@ static void
 pg_chars(hb_set_t *u, const struct dc_doc *d)
 {
 	const struct dc_lmeta	*m;
+	guint8			*bmp;
+	unsigned int		 c;
 	int			 l;
 
-	pg_add_tree(u, d->root);
+	bmp = g_malloc0(PG_BMP / 8);
+	pg_add_tree(u, bmp, d->root);
 	for (l = 0; l < DC_LANG__MAX; l++) {
 		m = &d->meta.l[l];
-		pg_add_text(u, m->title);
-		pg_add_text(u, m->subtitle);
-		pg_add_text(u, m->occasion);
-		pg_add_text(u, m->speaker);
-		pg_add_text(u, m->role);
-		pg_add_text(u, m->date);
-		pg_add_text(u, m->place);
+		pg_add_text(u, bmp, m->title);
+		pg_add_text(u, bmp, m->subtitle);
+		pg_add_text(u, bmp, m->occasion);
+		pg_add_text(u, bmp, m->speaker);
+		pg_add_text(u, bmp, m->role);
+		pg_add_text(u, bmp, m->date);
+		pg_add_text(u, bmp, m->place);
 	}
-	pg_add_text(u, d->meta.collection);
-	pg_add_text(u, d->meta.agency);
-	pg_add_text(u, d->meta.reporters);
-	pg_add_text(u, d->meta.source);
+	pg_add_text(u, bmp, d->meta.collection);
+	pg_add_text(u, bmp, d->meta.agency);
+	pg_add_text(u, bmp, d->meta.reporters);
+	pg_add_text(u, bmp, d->meta.source);
+	for (c = 0; c < PG_BMP; c++)
+		if (bmp[c >> 3] & (1u << (c & 7)))
+			hb_set_add(u, c);
+	g_free(bmp);
 	hb_set_add_range(u, 0x20, 0x7E);
 	hb_set_add_range(u, 0xA0, 0xAD);
 	hb_set_add_range(u, 0x2000, 0x2027);
@@ -319,22 +342,39 @@ pg_subset(gpointer arg)
 	return NULL;
 }
 
-/* The helper thread: subset the foreseen faces in turn. */
+/*
+ * Subset a queued face unless another thread has taken it on; say
+ * when it is ready.  Returns whether this thread made it.
+ */
+static int
+pg_take(struct pg *pg, struct pg_face *pf)
+{
+	int	 mine;
+
+	g_mutex_lock(&pg->lock);
+	mine = !pf->busy;
+	pf->busy = 1;
+	g_mutex_unlock(&pg->lock);
+	if (!mine)
+		return 0;
+	pg_subset(pf);
+	g_mutex_lock(&pg->lock);
+	pf->ready = 1;
+	g_cond_broadcast(&pg->cond);
+	g_mutex_unlock(&pg->lock);
+	return 1;
+}
+
+/* The helper thread: subset the foreseen faces in turn, but those
+ * the painter took on itself (pg_ready()). */
 static gpointer
 pg_helper(gpointer arg)
 {
 	struct pg	*pg = arg;
-	struct pg_face	*pf;
 	guint		 i;
 
-	for (i = 0; i < pg->queue->len; i++) {
-		pf = g_ptr_array_index(pg->queue, i);
-		pg_subset(pf);
-		g_mutex_lock(&pg->lock);
-		pf->ready = 1;
-		g_cond_broadcast(&pg->cond);
-		g_mutex_unlock(&pg->lock);
-	}
+	for (i = 0; i < pg->queue->len; i++)
+		pg_take(pg, g_ptr_array_index(pg->queue, i));
 	return NULL;
 }
 
@@ -411,7 +451,12 @@ pg_ready(struct pg *pg, struct pg_face *pf)
 	unsigned int	 len;
 	FT_Face		 ft;
 
-	if (pf->queued) {
+	/*
+	 * A face the helper has not come to yet is subset here: the
+	 * painter would only wait, and the typesetter is often done by
+	 * then (a short document), leaving a core idle.
+	 */
+	if (pf->queued && !pg_take(pg, pf)) {
 		g_mutex_lock(&pg->lock);
 		while (!pf->ready)
 			g_cond_wait(&pg->cond, &pg->lock);

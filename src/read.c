@@ -19,6 +19,7 @@
 
 #include "docconv.h"
 #include "parse.h"
+#include "utf8.h"
 
 /* Is c a Han character or Chinese punctuation? */
 static int
@@ -41,7 +42,7 @@ dc_detect(const struct dc_input *in, int one_lang)
 	size_t	 i, k, nonblank = 0, zh = 0, en = 0, indented = 0, seg = 0;
 	size_t	 toks[sizeof(tagseps)] = { 0 }, tagged[sizeof(tagseps)] = { 0 };
 	const struct dc_line *l;
-	const char *p;
+	const char *p, *q;
 
 	/* Front matter is no text: its keys are English. */
 	for (i = dc_frontmatter_end(in->lines, in->nlines); i < in->nlines;
@@ -66,11 +67,11 @@ dc_detect(const struct dc_input *in, int one_lang)
 			/* Separators: ASCII spaces, or ideographic spaces
 			 * in a line without ASCII ones. */
 			int ideo = strchr(l->text, ' ') == NULL;
-			for (p = l->text; *p != '\0'; p = g_utf8_next_char(p)) {
-				c = g_utf8_get_char(p);
+			for (p = l->text; *p != '\0'; p = q) {
+				q = p;
+				c = dc_u8_next(&q);
 				if (*p == ' ' || (ideo && c == 0x3000)) {
-					next = g_utf8_get_char(
-					    g_utf8_next_char(p));
+					next = dc_u8_get(q);
 					if (detect_cjk(prev) || detect_cjk(next))
 						sp++;
 				} else if (dc_char_script_lang(c) == DC_LANG_ZH)
@@ -335,7 +336,7 @@ read_mem(const char *buf, size_t len, const char *name, const char *path,
 		tei = read_tei(buf, len, &x, &xlen);
 		if (tei || dia == DC_DIALECT_TEI) {
 			struct dc_input raw = { x != NULL ? x : (char *)buf,
-			    x != NULL ? xlen : len, NULL, 0, path };
+			    x != NULL ? xlen : len, NULL, 0, path, 0 };
 			d = dc_parse_tei(&raw, o);
 			g_free(x);
 			if (d == NULL)
@@ -351,7 +352,7 @@ read_mem(const char *buf, size_t len, const char *name, const char *path,
 	/* docconv's own JSON: the model as it was written. */
 	if (dia == DC_DIALECT_JSON || (dia == DC_DIALECT_AUTO &&
 	    dc_json_sniff(buf, len))) {
-		struct dc_input raw = { (char *)buf, len, NULL, 0, path };
+		struct dc_input raw = { (char *)buf, len, NULL, 0, path, 0 };
 		return dc_read_checked(dc_parse_json(&raw, o));
 	}
 	if (dc_input_decode(buf, len, o, &in, own) == -1)

@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -14,6 +15,7 @@
 
 #include "docconv.h"
 #include "parse.h"
+#include "utf8.h"
 
 static int	clause_depth(gunichar);
 
@@ -561,7 +563,7 @@ dc_join_lines(const struct dc_line **l, size_t n, int lang)
 static long
 nchars(const char *s)
 {
-	return g_utf8_strlen(s, -1);
+	return dc_u8_count(s, LONG_MAX - 1);
 }
 
 /* Last character of s, or 0. */
@@ -908,7 +910,7 @@ dc_is_address(const char *s, int lang)
 	gunichar	 c = last_char(s);
 
 	if (lang == DC_LANG_ZH) {
-		if (nchars(s) > 40 || strstr(s, "。") != NULL ||
+		if (dc_u8_count(s, 40) > 40 || strstr(s, "。") != NULL ||
 		    strstr(s, "？") != NULL || strstr(s, "；") != NULL)
 			return 0;
 		if (c != 0xFF0C && c != 0xFF1A && c != 0xFF01 && c != ':' &&
@@ -971,7 +973,12 @@ writer_name(const char *s)
 	GMatchInfo	*mi = NULL;
 	char		*v, *name = NULL;
 
-	if (g_utf8_strlen(s, -1) > 40)
+	if (dc_u8_count(s, 40) > 40)
+		return NULL;
+	/* Both patterns need a bar, a slash or a colon. */
+	if (strpbrk(s, "|/:") == NULL && strstr(s, "｜") == NULL &&
+	    strstr(s, "丨") == NULL && strstr(s, "／") == NULL &&
+	    strstr(s, "：") == NULL)
 		return NULL;
 	if (!g_regex_match(R(RX_WRITER), s, 0, &mi)) {
 		g_match_info_free(mi);
@@ -1051,7 +1058,7 @@ dc_source_line(const char *s, char **from, char **title)
 		*from = NULL;
 	if (title != NULL)
 		*title = NULL;
-	if (g_utf8_strlen(s, -1) > 100)
+	if (dc_u8_count(s, 100) > 100)
 		return 0;
 	/* An opening bracket, and its close at the end. */
 	p = s;
@@ -1066,11 +1073,29 @@ dc_source_line(const char *s, char **from, char **title)
 			t[e - t] = '\0';
 	}
 	g_strstrip(t);
-	zh = g_regex_match(R(RX_SOURCE_ZH), t, 0, &mi);
+	/*
+	 * One sentence at most (as rest is checked below), told before
+	 * the patterns run: what they match before rest has no 。！？,
+	 * so each of these in t is in rest.  Spares the patterns most
+	 * paragraphs.
+	 */
+	for (p = t; (p = strpbrk(p, "\xE3\xEF")) != NULL; p++)
+		if ((strncmp(p, "。", 3) == 0 || strncmp(p, "！", 3) == 0 ||
+		    strncmp(p, "？", 3) == 0) && p[3] != '\0') {
+			g_free(t);
+			return 0;
+		}
+	/* The Chinese pattern opens with a Han word, the English one
+	 * with a Latin word (any case): a line opening in ASCII is spared
+	 * the first, one opening with a character of three bytes or
+	 * more (Han, punctuation) the second. */
+	zh = (unsigned char)*t >= 0x80 && g_regex_match(R(RX_SOURCE_ZH), t,
+	    0, &mi);
 	if (!zh) {
 		g_match_info_free(mi);
 		mi = NULL;
-		if (!g_regex_match(R(RX_SOURCE_EN), t, 0, &mi)) {
+		if ((unsigned char)*t >= 0xE0 ||
+		    !g_regex_match(R(RX_SOURCE_EN), t, 0, &mi)) {
 			g_match_info_free(mi);
 			g_free(t);
 			return 0;
@@ -1140,7 +1165,8 @@ dc_is_thanks(const char *s, int lang)
 {
 
 	if (lang == DC_LANG_ZH)
-		return nchars(s) <= 14 && g_regex_match(R(RX_IS_THANKS_ZH), s, 0, NULL);
+		return dc_u8_count(s, 14) <= 14 &&
+		    g_regex_match(R(RX_IS_THANKS_ZH), s, 0, NULL);
 	return strlen(s) <= 60 && g_regex_match(R(RX_IS_THANKS_EN), s, 0, NULL);
 }
 
@@ -1156,17 +1182,22 @@ dc_seg_enum(struct dc_node *s)
 {
 	GMatchInfo	*mi = NULL;
 	int		 st, e, ls, le;
-	size_t		 len = strlen(s->text);
+	size_t		 len = strlen(s->text), head = len;
 
+	/*
+	 * An enumerator is a few characters at the start: its pattern
+	 * is shown the paragraph's first 64 bytes (cut between
+	 * characters), as GRegex checks the UTF-8 of all it is given,
+	 * which on every paragraph was most of this function's time.
+	 */
+	if (head > 64)
+		for (head = 64; ((unsigned char)s->text[head] & 0xC0) == 0x80;
+		    head--)
+			continue;
 	s->enum_len = s->lead_len = 0;
-	if (s->lang == DC_LANG_ZH) {
-		if (!g_regex_match(R(RX_SEG_ENUM_ZH), s->text, 0, &mi))
-			goto out;
-	} else {
-		if (!g_regex_match(R(RX_SEG_ENUM_EN),
-		    s->text, 0, &mi))
-			goto out;
-	}
+	if (!g_regex_match_full(R(s->lang == DC_LANG_ZH ? RX_SEG_ENUM_ZH :
+	    RX_SEG_ENUM_EN), s->text, (gssize)head, 0, 0, &mi, NULL))
+		goto out;
 	g_match_info_fetch_pos(mi, 1, &st, &e);
 	s->enum_len = (size_t)e;
 	g_match_info_free(mi);
@@ -1292,6 +1323,27 @@ date_slashed(const char *s, int *yv, int *mv, int *dv, int *st, int *en)
 	return ok;
 }
 
+/* Could s hold a date at all?  Each pattern of find_date_warn()
+ * needs a digit (\d, any script's) or 月: five patterns spared a
+ * line that has neither. */
+static int
+date_may(const char *s)
+{
+	const char	*p;
+
+	if (strstr(s, "月") != NULL)
+		return 1;
+	for (p = s; *p != '\0'; ) {
+		if ((unsigned char)*p < 0x80) {
+			if (g_ascii_isdigit(*p))
+				return 1;
+			p++;
+		} else if (g_unichar_isdigit(dc_u8_next(&p)))
+			return 1;
+	}
+	return 0;
+}
+
 /* find_date(), saying so (warn) when a date is not a real one. */
 static int
 find_date_warn(const char *s, char **iso, int *st, int *en, int warn)
@@ -1300,6 +1352,8 @@ find_date_warn(const char *s, char **iso, int *st, int *en, int warn)
 	char		*y = NULL, *m = NULL, *d = NULL;
 	int		 yv = -1, mv = -1, dv = -1, i, ok = 0;
 
+	if (!date_may(s))
+		return 0;
 	if (g_regex_match(R(RX_DATE_ZH), s, 0, &mi)) {
 		y = g_match_info_fetch(mi, 1);
 		m = g_match_info_fetch(mi, 2);
@@ -2655,6 +2709,25 @@ role_starts(const char *s, const char *set)
 	return 0;
 }
 
+/* Is s made of Han characters (HAN), middle dots and round brackets
+ * only? */
+static int
+role_han_only(const char *s)
+{
+	const char	*p;
+	gunichar	 c;
+
+	for (p = s; *p != '\0'; ) {
+		c = dc_u8_next(&p);
+		if (!((c >= 0x3400 && c <= 0x9FFF) || (c >= 0xF900 &&
+		    c <= 0xFAFF) || (c >= 0x20000 && c <= 0x2FA1F) ||
+		    c == 0xB7 || c == 0xFF08 || c == 0xFF09 || c == '(' ||
+		    c == ')'))
+			return 0;
+	}
+	return 1;
+}
+
 /* Could pattern id match s at all?  A cheap look that spares most
  * paragraphs the regular expressions. */
 static int
@@ -2696,9 +2769,19 @@ role_may(enum rx_id id, const char *s)
 	case RX_TRAIL_LABEL:
 		return strchr(s, ':') != NULL || strstr(s, "：") != NULL ||
 		    role_starts(s, "原本作译譯");
-	/* Sixteen characters and a three-character office at most. */
+	/* Sixteen characters and a three-character office at most,
+	 * all Han but a dot and brackets. */
 	case RX_R_SIGNED:
-		return strlen(s) <= 80;
+		return strlen(s) <= 80 && role_han_only(s);
+	/* These three are tried on every short line: the bracket or
+	 * the word each needs. */
+	case RX_R_BYLINE:
+		return s[0] == '(' || g_str_has_prefix(s, "（");
+	case RX_R_BYLINE2:
+		return strstr(s, "记者") != NULL || strstr(s, "記者") != NULL ||
+		    strstr(s, "通讯员") != NULL;
+	case RX_R_EN_BYLINE:
+		return s[0] == '(';
 	default:
 		return 1;
 	}
@@ -2766,7 +2849,7 @@ static int
 heading_form(const char *s, int lang)
 {
 	const char	*e = s + strlen(s), *p;
-	long		 n = g_utf8_strlen(s, -1);
+	long		 n = dc_u8_count(s, 40);	/* tested up to 40 */
 	gunichar	 c = 0;
 	int		 num;
 
@@ -3101,7 +3184,7 @@ notes_form(const char *t)
 		return 1;
 	if (c >= 0x2460 && c <= 0x2473)		/* ① to ⑳ */
 		return 1;
-	if (g_utf8_strlen(t, -1) > 16)
+	if (dc_u8_count(t, 16) > 16)
 		return 0;
 	b = g_string_new(NULL);
 	for (p = t; *p != '\0'; p = g_utf8_next_char(p))
@@ -3158,7 +3241,7 @@ trailer_form(const char *t)
 	for (i = 0; ends[i] != NULL; i++)
 		if (strcmp(u, ends[i]) == 0)
 			ok = 1;
-	if (!ok && g_utf8_strlen(u, -1) <= 160)
+	if (!ok && dc_u8_count(u, 160) <= 160)
 		ok = role_match(RX_TRAIL_LABEL, u) || role_match(RX_STAFF, t) ||
 		    dc_source_line(t, NULL, NULL);
 	g_free(u);
@@ -3174,7 +3257,7 @@ unsigned
 dc_recognise(const char *t, int lang)
 {
 	unsigned	 r = 0;
-	long		 n = nchars(t);
+	long		 n = dc_u8_count(t, 120);	/* tested up to 120 */
 	char		*w;
 	int		 st;
 
@@ -4018,13 +4101,21 @@ dc_line_continues(const char *s, int lang, int *depth)
 {
 	const char	*p;
 	gunichar	 c = 0;
+	unsigned char	 b;
 
-	for (p = s; *p != '\0'; p = g_utf8_next_char(p)) {
-		c = g_utf8_get_char(p);
-		*depth += clause_depth(c);
+	/* Brackets and quotation marks are all E2, E3 or EF ...: other
+	 * characters are stepped over undecoded. */
+	for (p = s; (b = (unsigned char)*p) != '\0'; ) {
+		if (b != 0xE2 && b != 0xE3 && b != 0xEF) {
+			p += DC_U8_SKIP(b);
+			continue;
+		}
+		*depth += clause_depth(dc_u8_next(&p));
 		if (*depth < 0)
 			*depth = 0;
 	}
+	if (p > s)
+		c = g_utf8_get_char(g_utf8_prev_char(p));
 	if (lang != DC_LANG_ZH || clause_address(s))
 		return 0;
 	if (c == 0xFF0C || c == 0x3001 || c == 0xFF1B || c == 0xFF1A ||
@@ -4050,6 +4141,9 @@ split_at(const char *s)
 	gunichar	 c, prev = 0;
 	int		 n;
 
+	/* Most lines have no indent inside: spared the walk. */
+	if (strstr(s, "\u3000\u3000") == NULL)
+		return 0;
 	for (p = s; *p != '\0'; p = g_utf8_next_char(p)) {
 		c = g_utf8_get_char(p);
 		if (c == 0x3000 && p > s && (prev == 0x3002 || prev == 0xFF01 ||
@@ -4186,13 +4280,20 @@ pair_split(const char *s, size_t *a, size_t *b)
 	const char	*q;
 	size_t		 han = 0;
 
-	for (p = s; p < e; p = g_utf8_next_char(p))
-		if (pair_han(g_utf8_get_char(p))) {
+	for (p = s; p < e; p = q) {
+		q = p;
+		/* ASCII (most of an English line) is no Han character. */
+		if ((unsigned char)*p < 0x80) {
+			q++;
+			continue;
+		}
+		if (pair_han(dc_u8_next(&q))) {
 			if (first == NULL)
 				first = p;
-			last = g_utf8_next_char(p);
+			last = q;
 			han++;
 		}
+	}
 	if (han < 2)
 		return 0;
 	/* Chinese first: after its last Han character and punctuation. */

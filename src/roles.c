@@ -17,6 +17,7 @@
 
 #include "docconv.h"
 #include "parse.h"
+#include "utf8.h"
 
 /*
  * ---- Features ----
@@ -306,7 +307,6 @@ struct rl_unit {
 	int		 lang;		/* the language of text */
 	unsigned	 rec;		/* dc_recognise(), the caller's */
 	unsigned char	 f[RF__MAX];	/* features */
-	int		 cost[DC_ROLE__MAX]; /* of each role */
 };
 
 /* Is c a mark that ends a sentence? */
@@ -362,7 +362,7 @@ rl_unit_own(struct rl_unit *u, const struct dc_node *b, unsigned rec)
 	u->rec = rec;
 	for (i = 0; i <= RF_HEADNOTE - RF_THANKS; i++)
 		u->f[RF_THANKS + i] = (u->rec >> i) & 1;
-	n = g_utf8_strlen(t, -1);
+	n = dc_u8_count(t, 80);		/* tested up to 80 */
 	u->f[RF_SHORT] = n <= 30;
 	u->f[RF_LONG] = n > 80;
 	if (*t != '\0')
@@ -416,20 +416,20 @@ rl_forced_body(unsigned rec)
 	return 1;
 }
 
-/* Each role's cost for the unit, from the table. */
+/* Each role's cost for the unit, from the table, into cost[]. */
 static void
-rl_unit_cost(struct rl_unit *u)
+rl_unit_cost(const struct rl_unit *u, int *cost)
 {
 	int	 r, f;
 
 	for (r = 0; r < DC_ROLE__MAX; r++) {
-		u->cost[r] = 0;
+		cost[r] = 0;
 		for (f = 0; f < RF__MAX; f++)
 			if (u->f[f])
-				u->cost[r] += rl_weights[r][f];
-		if (u->cost[r] > X || (rl_needs[r] != 0 &&
+				cost[r] += rl_weights[r][f];
+		if (cost[r] > X || (rl_needs[r] != 0 &&
 		    (u->rec & rl_needs[r]) == 0))
-			u->cost[r] = X;
+			cost[r] = X;
 	}
 }
 
@@ -630,13 +630,13 @@ dc_roles_decide(const struct dc_node *first, const unsigned *brec,
     const struct dc_opts *o, size_t *n)
 {
 	const struct dc_node *b;
-	struct rl_unit	*u, t;
+	struct rl_unit	 t;
 	struct rl_dp	 p;
 	enum dc_role	*best;
 	unsigned	*rec;
 	unsigned char	*stop;
 	size_t		 nb, i, j, *at;
-	int		*cost;
+	int		*cost, warn;
 
 	memset(&p, 0, sizeof(p));
 	for (nb = 0, b = first; b != NULL; b = b->next)
@@ -658,7 +658,11 @@ dc_roles_decide(const struct dc_node *first, const unsigned *brec,
 		if (i == 0 || !rl_forced_body(rec[i]) ||
 		    !rl_forced_body(rec[i - 1]))
 			p.n++;
-	u = g_new0(struct rl_unit, p.n);
+	/* A unit's features are made again where they are printed (a
+	 * warning, --explain): a table of them beside the decoder's took
+	 * 128 bytes a unit, where a text of 100,000 short lines that each
+	 * can be something else (thanks, a date, an address) has a unit a
+	 * line. */
 	at = g_new(size_t, p.n);
 	cost = g_new(int, p.n * DC_ROLE__MAX);
 	for (j = 0, i = 0, b = first; b != NULL; b = b->next, i++) {
@@ -666,10 +670,10 @@ dc_roles_decide(const struct dc_node *first, const unsigned *brec,
 		    rl_forced_body(rec[i - 1]))
 			continue;
 		at[j] = i;
-		rl_unit_own(&u[j], b, brec[i]);
-		rl_unit_place(&u[j], i, nb, rec, stop);
-		rl_unit_cost(&u[j]);
-		memcpy(cost + j * DC_ROLE__MAX, u[j].cost, sizeof(u[j].cost));
+		memset(&t, 0, sizeof(t));
+		rl_unit_own(&t, b, brec[i]);
+		rl_unit_place(&t, i, nb, rec, stop);
+		rl_unit_cost(&t, cost + j * DC_ROLE__MAX);
 		j++;
 	}
 	p.k = DC_ROLE__MAX;
@@ -682,32 +686,27 @@ dc_roles_decide(const struct dc_node *first, const unsigned *brec,
 		if (j + 1 < p.n && at[j + 1] == i)
 			j++;
 		best[i] = p.best[j];
-		if (at[j] != i) {
-			/* In a run of the body's only: as its first. */
-			if (o != NULL && o->explain) {
-				memset(&t, 0, sizeof(t));
-				rl_unit_own(&t, b, brec[i]);
-				rl_unit_place(&t, i, nb, rec, stop);
-				rl_explain(&p, j, b->line, "block", t.f,
-				    rl_feat_names, RF__MAX, rl_role_names,
-				    t.text);
-			}
+		/* A block in a run of the body's only is explained as its
+		 * first, and warned about only there. */
+		warn = at[j] == i && rl_close(&p, j) &&
+		    (p.best[j] != DC_ROLE_BODY || p.ru[j] != DC_ROLE_BODY);
+		if (!warn && (o == NULL || !o->explain))
 			continue;
-		}
+		memset(&t, 0, sizeof(t));
+		rl_unit_own(&t, b, brec[i]);
+		rl_unit_place(&t, i, nb, rec, stop);
 		if (o != NULL && o->explain)
-			rl_explain(&p, j, u[j].b->line, "block", u[j].f,
-			    rl_feat_names, RF__MAX, rl_role_names, u[j].text);
-		if (rl_close(&p, j) && (p.best[j] != DC_ROLE_BODY ||
-		    p.ru[j] != DC_ROLE_BODY))
-			dc_msg(DC_WARN_ROLE, u[j].b->line, 0, "taken as %s "
+			rl_explain(&p, j, b->line, "block", t.f,
+			    rl_feat_names, RF__MAX, rl_role_names, t.text);
+		if (warn)
+			dc_msg(DC_WARN_ROLE, b->line, 0, "taken as %s "
 			    "by a small margin over %s: %s",
 			    rl_role_names[p.best[j]], rl_role_names[p.ru[j]],
-			    u[j].text);
+			    t.text);
 	}
 	rl_dp_free(&p);
 	g_free(cost);
 	g_free(at);
-	g_free(u);
 	g_free(stop);
 	g_free(rec);
 	return best;
