@@ -936,8 +936,8 @@ void
 ln_balance(struct ln_para *p, int width)
 {
 	int64_t		*w;
-	int		*end, *brk, i, nl, m, ok = -1;
-	double		 cost = -1;
+	int		*end, *brk, i, nl, m, ok, best = -1;
+	double		 cost = -1, bestcost = 0;
 
 	ln_break(p, width, 0, 1);
 	m = p->nlines;
@@ -954,10 +954,20 @@ ln_balance(struct ln_para *p, int width)
 		w[i + 1] = w[i] + p->g[i].adv;
 		end[i + 1] = (p->g[i].flags & LN_SPACE) ? end[i] : i + 1;
 	}
+	/* The fewest lines with no character alone; if every count leaves
+	 * one alone, the cheapest (set again: brk holds the last tried). */
 	for (nl = m; nl <= m + LB_BAL_MORE; nl++)
-		if ((ok = lb_balance_n(p, w, end, width, nl, brk,
-		    &cost)) == 0 && cost < LB_ALONE)
-			break;
+		if (lb_balance_n(p, w, end, width, nl, brk, &cost) == 0 &&
+		    (best < 0 || cost < bestcost)) {
+			best = nl;
+			bestcost = cost;
+			if (cost < LB_ALONE)
+				break;
+		}
+	if (best >= 0 && best != nl)
+		ok = lb_balance_n(p, w, end, width, nl = best, brk, &cost);
+	else
+		ok = best >= 0 ? 0 : -1;
 	if (ok == 0) {
 		g_free(p->lines);
 		p->lines = NULL;
