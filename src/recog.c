@@ -3125,7 +3125,8 @@ turn_label(const struct dc_node *s, int *strong, GHashTable *rep)
 /*
  * A speaker label in brackets ("[Speaker 1]: ", "【主持人】："), as
  * transcription tools write them: the brackets mark the label, they
- * are no part of the name, and go (the label of n bytes opens s).
+ * are no part of the name, and go (the label of n bytes opens s),
+ * unless s is tokenised (a segmented corpus's brackets are tokens).
  * Returns the label's length left.
  */
 static size_t
@@ -3135,6 +3136,8 @@ turn_unbracket(struct dc_node *s, size_t n)
 	const char	*p, *close = NULL;
 	size_t		 ol, cl;
 
+	if (s->child != NULL)	/* tokens: they must still join to it */
+		return n;
 	if (c == '[')
 		e = ']';
 	else if (c == 0x3010)
