@@ -197,8 +197,22 @@ out:
 	return rc;
 }
 
+/* A copy of s without the characters the text reader removes
+ * (controls, noncharacters): an option's text is cleaned as a file's. */
+static char *
+opts_clean(const char *s)
+{
+	GString		*b = g_string_sized_new(strlen(s));
+
+	for (; *s != '\0'; s = g_utf8_next_char(s))
+		if (!dc_is_removed(g_utf8_get_char(s)))
+			g_string_append_len(b, s, g_utf8_next_char(s) - s);
+	return g_string_free(b, FALSE);
+}
+
 /*
  * --title, --author, --date and --place must be UTF-8 (else -1, said).
+ * They are cleaned as the text reader cleans a file, and trimmed.
  * An empty one, or a date that is none (2020-02-30), is dropped with a
  * warning saying so: the text's own is kept.  A date is written as
  * the model keeps it ("2020-2-3" -> "2020-02-03").  Returns 0 or -1.
@@ -221,7 +235,7 @@ opts_texts(struct run *r)
 			    "--date and --place take UTF-8 text");
 			return -1;
 		}
-		t = g_strstrip(g_strdup(*txt[i]));
+		t = g_strstrip(opts_clean(*txt[i]));
 		date = txt[i] == &r->opts.date;
 		if ((keep = *t != '\0') && date &&
 		    (iso = dc_iso_date(t)) == NULL) {
@@ -233,9 +247,12 @@ opts_texts(struct run *r)
 			dc_msg(DC_WARN_GENERIC, 0, 0, "--%s is empty: "
 			    "ignored, each text keeps its own %s", name[i],
 			    name[i]);
-		g_free(t);
-		if (keep && !date)
+		if (keep && !date) {
+			g_free((char *)*txt[i]);
+			*txt[i] = t;
 			continue;
+		}
+		g_free(t);
 		g_free((char *)*txt[i]);
 		*txt[i] = iso;
 		iso = NULL;
