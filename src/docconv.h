@@ -476,6 +476,7 @@ int		 dc_is_closing_punct(unsigned int);
 int		 dc_is_opening_punct(unsigned int);
 int		 dc_is_edge_space(unsigned int);
 int		 dc_is_removed(unsigned int);
+char		*dc_text_cleaned(const char *);
 
 /* parse.c: read and parse one input; NULL on error (reported). */
 struct dc_doc	*dc_parse_file(const char *, const struct dc_opts *);

@@ -874,44 +874,54 @@ meta_title_lines(struct dc_doc *d, const char *title, enum dc_lang l)
 static void
 meta_user(struct dc_doc *d, const struct dc_opts *o, const char *in)
 {
-	char	*iso;
+	char	*iso, *title, *author, *place, *date;
 	int	 i;
 
-	if (o->title != NULL && *o->title != '\0') {
+	/* As a reader would have them (the command line has cleaned them
+	 * already; a library caller or the fuzz harness may not). */
+	title = o->title != NULL ? dc_text_cleaned(o->title) : NULL;
+	author = o->author != NULL ? dc_text_cleaned(o->author) : NULL;
+	place = o->place != NULL ? dc_text_cleaned(o->place) : NULL;
+	if (title != NULL) {
 		for (i = 0; i < DC_LANG__MAX; i++)
 			if (d->meta.langs & (1u << i) || i == DC_LANG_ZH)
 				dc_meta_set(&d->meta.l[i].title, NULL);
-		i = dc_text_lang_in(o->title, d->meta.langs);
+		i = dc_text_lang_in(title, d->meta.langs);
 		/* The text's own title, whatever its script: its line is
 		 * in one of the text's languages. */
 		if (!(d->meta.langs & (1u << i)))
 			i = d->meta.langs & (1u << DC_LANG_ZH) ? DC_LANG_ZH :
 			    DC_LANG_EN;
-		meta_title_lines(d, o->title, (enum dc_lang)i);
-		dc_meta_set(&d->meta.l[i].title, o->title);
+		meta_title_lines(d, title, (enum dc_lang)i);
+		dc_meta_set(&d->meta.l[i].title, title);
 		d->meta.title_default = 0;
 	}
-	if (o->author != NULL && *o->author != '\0') {
-		i = dc_text_lang_in(o->author, d->meta.langs);
-		dc_meta_set(&d->meta.l[i].speaker, o->author);
-		dc_meta_set(&d->meta.given[DC_GIVEN_AUTHOR], o->author);
+	if (author != NULL) {
+		i = dc_text_lang_in(author, d->meta.langs);
+		dc_meta_set(&d->meta.l[i].speaker, author);
+		dc_meta_set(&d->meta.given[DC_GIVEN_AUTHOR], author);
 	}
-	if (o->place != NULL && *o->place != '\0') {
-		i = dc_text_lang_in(o->place, d->meta.langs);
-		dc_meta_set(&d->meta.l[i].place, o->place);
-		dc_meta_set(&d->meta.given[DC_GIVEN_PLACE], o->place);
+	if (place != NULL) {
+		i = dc_text_lang_in(place, d->meta.langs);
+		dc_meta_set(&d->meta.l[i].place, place);
+		dc_meta_set(&d->meta.given[DC_GIVEN_PLACE], place);
 	}
+	g_free(title);
+	g_free(author);
+	g_free(place);
 	if (o->date != NULL) {
-		iso = meta_iso_date(o->date);
+		date = dc_text_cleaned(o->date);
+		iso = date != NULL ? meta_iso_date(date) : NULL;
 		if (iso != NULL) {
 			g_free(d->meta.date_iso);
 			d->meta.date_iso = iso;
 		} else
 			dc_msg(DC_WARN_GENERIC, 0, 0, "--date is not an ISO "
 			    "date (YYYY-MM-DD), ignored: %s",
-			    o->date);
-		if (*o->date != '\0')
-			dc_meta_set(&d->meta.given[DC_GIVEN_DATE], o->date);
+			    date != NULL ? date : "");
+		if (date != NULL)
+			dc_meta_set(&d->meta.given[DC_GIVEN_DATE], date);
+		g_free(date);
 	}
 	dc_pub_apply(d, o, in);
 }

@@ -197,19 +197,6 @@ out:
 	return rc;
 }
 
-/* A copy of s without the characters the text reader removes
- * (controls, noncharacters): an option's text is cleaned as a file's. */
-static char *
-opts_clean(const char *s)
-{
-	GString		*b = g_string_sized_new(strlen(s));
-
-	for (; *s != '\0'; s = g_utf8_next_char(s))
-		if (!dc_is_removed(g_utf8_get_char(s)))
-			g_string_append_len(b, s, g_utf8_next_char(s) - s);
-	return g_string_free(b, FALSE);
-}
-
 /*
  * --title, --author, --date and --place must be UTF-8 (else -1, said).
  * They are cleaned as the text reader cleans a file, and trimmed.
@@ -235,9 +222,9 @@ opts_texts(struct run *r)
 			    "--date and --place take UTF-8 text");
 			return -1;
 		}
-		t = g_strstrip(opts_clean(*txt[i]));
+		t = dc_text_cleaned(*txt[i]);
 		date = txt[i] == &r->opts.date;
-		if ((keep = *t != '\0') && date &&
+		if ((keep = t != NULL) && date &&
 		    (iso = dc_iso_date(t)) == NULL) {
 			dc_msg(DC_WARN_GENERIC, 0, 0, "--date %s is not a "
 			    "date (give YYYY-MM-DD, YYYY-MM or YYYY): "

@@ -302,6 +302,29 @@ dc_is_removed(unsigned int c)
 }
 
 /*
+ * A user's value (--title, --author, --place, --date) as a reader
+ * would leave it: a copy without the characters no reader keeps
+ * (dc_is_removed(), and newlines: a value is one line), trimmed.
+ * NULL if nothing is left.
+ */
+char *
+dc_text_cleaned(const char *s)
+{
+	GString		*b = g_string_sized_new(strlen(s));
+	unsigned int	 c;
+
+	for (; *s != '\0'; s = g_utf8_next_char(s))
+		if (!dc_is_removed(c = g_utf8_get_char(s)) && c != '\n')
+			g_string_append_len(b, s, g_utf8_next_char(s) - s);
+	g_strstrip(b->str);
+	if (*b->str == '\0') {
+		g_string_free(b, TRUE);
+		return NULL;
+	}
+	return g_string_free(b, FALSE);
+}
+
+/*
  * Is c white space that a line's edges lose: ASCII and ideographic
  * spaces, tabs, no-break and other fixed spaces, BOM and zero-width
  * space?  (The lines' indent counts these.)
