@@ -497,6 +497,7 @@ struct web_ev {
 	size_t	 blocks;	/* "> " quotes and ``` fences */
 	size_t	 strong;	/* **strong words** */
 	size_t	 hashes;	/* lines opening with "#" */
+	size_t	 alone;		/* "## heading" lines between blank lines */
 	size_t	 lines;		/* lines with text */
 	size_t	 items;		/* "* item" lines */
 	int	 first;		/* the first line is a heading */
@@ -592,6 +593,30 @@ web_ev_block(struct web_ev *e, const char *s)
 	if ((s[0] == '*' || s[0] == '-' || s[0] == '+') && s[1] == ' ' &&
 	    s[2] != ' ' && s[2] != '\0')
 		e->items++;
+}
+
+/*
+ * Does line i look like an ATX heading standing alone, a blank line
+ * (or the start) before it and a blank line after, as Markdown
+ * writes headings and as no script or corpus writes its comments
+ * (they run in blocks, or sit on the lines they describe)?  Its text
+ * may open in lower case ("## vocabulary"): standing alone is the
+ * evidence.
+ */
+static int
+web_ev_alone(const struct dc_input *in, size_t from, size_t i)
+{
+	const char	*s = in->lines[i].text;
+	size_t		 n = strspn(s, "#");
+
+	if (n < 1 || n > 6 || (s[n] != ' ' && s[n] != '\t'))
+		return 0;
+	s += n + strspn(s + n, " \t");
+	if (*s == '\0' || *s == '#' || strstr(s, " = ") != NULL)
+		return 0;
+	if (i > from && !in->lines[i - 1].blank)
+		return 0;
+	return i + 1 < in->nlines && in->lines[i + 1].blank;
 }
 
 /* A tagged container: the text opens with a tag (or an XML
@@ -730,13 +755,19 @@ web_sniff(const struct dc_input *in, size_t from)
 			continue;
 		web_ev_marks(&e, in->lines[i].text);
 		web_ev_block(&e, in->lines[i].text);
+		e.alone += web_ev_alone(in, from, i);
 	}
-	/* Comments of a script, a table or CoNLL-U are no headings. */
-	if (e.hashes > 4 && e.hashes * 3 > e.lines)
+	/* Comments of a script, a table or CoNLL-U are no headings:
+	 * they come in runs, or beside the lines they describe.  A
+	 * note whose headings stand between blank lines (a glossary,
+	 * a heading over each short entry) is Markdown however many
+	 * of its lines they are. */
+	if (e.hashes > 4 && e.hashes * 3 > e.lines && e.alone * 2 < e.hashes)
 		e.heads = e.loose = 0, e.first = 0;
 	/* A file of list items and nothing else ("* 1 第一條…", as a
 	 * law's articles are exported) is a Markdown list. */
-	md = e.links > 0 || e.heads >= 2 || e.first || e.strong >= 2 ||
+	md = e.links > 0 || e.heads >= 2 || e.alone >= 2 || e.first ||
+	    e.strong >= 2 ||
 	    (e.items >= 3 && e.items * 10 >= e.lines * 9) ||
 	    (e.heads + e.loose >= 1 &&
 	    e.blocks >= 1) || (from > 0 && e.heads + e.loose + e.blocks > 0);
@@ -1419,6 +1450,16 @@ web_fm_date_key(const char *k)
 	return 0;
 }
 
+/* Is v a date and nothing else ("2021-05-01", "2021/5/1 10:20",
+ * "2021年5月1日")?  A key of any name ("time", "created", "日期")
+ * whose whole value is one names the text's date. */
+static int
+web_fm_dated(const char *v)
+{
+	return g_regex_match_simple("^[12][0-9]{3}([-/.]|年)[01]?[0-9]"
+	    "([-/.]|月)[0-3]?[0-9]日?([ T][0-9:.+Z -]*)?$", v, 0, 0);
+}
+
 /*
  * Read front matter ("key: value" of YAML, "key = value" of TOML,
  * between fences): its title, subtitle, date, author and source go to
@@ -1438,7 +1479,7 @@ web_frontmatter(struct dc_input *in, size_t fm, struct dc_found *f)
 			    &f->author, &f->from };
 	struct dc_line	 *l = in->lines;
 	GString		 *out = g_string_new(NULL);
-	char		 *k, *v, *weak = NULL;
+	char		 *k, *v, *weak = NULL, *dated = NULL;
 	size_t		  i, j, n, first;
 
 	for (first = 0; l[first].blank; first++)
@@ -1486,6 +1527,13 @@ web_frontmatter(struct dc_input *in, size_t fm, struct dc_found *f)
 			g_free(v);
 			continue;
 		}
+		if (j == G_N_ELEMENTS(keys) && dated == NULL &&
+		    web_fm_dated(v)) {
+			dated = g_strdup(v);
+			g_free(k);
+			g_free(v);
+			continue;
+		}
 		if (j < G_N_ELEMENTS(keys) && *v != '\0' && *dst[j] == NULL)
 			*dst[j] = g_strdup(v);
 		else if (web_target(v) && v[0] != '/' && v[0] != '#')
@@ -1496,10 +1544,17 @@ web_frontmatter(struct dc_input *in, size_t fm, struct dc_found *f)
 		g_free(k);
 		g_free(v);
 	}
+	/* A "date" key wins; then a date under a key of another name
+	 * (the text's own: "time", "created"); then a change's date. */
+	if (f->date == NULL && dated != NULL) {
+		f->date = dated;
+		dated = NULL;
+	}
 	if (f->date == NULL)
 		f->date = weak;
 	else
 		g_free(weak);
+	g_free(dated);
 	dc_msg(DC_WARN_FRONTMATTER, l[first].lineno, 0, "lines %d-%d read "
 	    "into the metadata%s%s", l[first].lineno, l[fm - 1].lineno,
 	    out->len > 0 ? "; left out: " : "", out->str);
@@ -1556,16 +1611,19 @@ web_kv_header(struct dc_input *in, size_t from, struct dc_found *f)
 	size_t		 i, j, seen = 0, keys = 0, end;
 	char		*k, *v;
 
+	/* A heading the markup marks ("### term: 释义" in a glossary)
+	 * is the text's, never a field of its header. */
 	for (end = from; end < in->nlines && seen < 12; end++)
 		if (!in->lines[end].blank) {
 			seen++;
-			keys += g_regex_match(R(RX_KEY), in->lines[end].text,
-			    0, NULL);
+			keys += in->lines[end].heading <= 0 && g_regex_match(
+			    R(RX_KEY), in->lines[end].text, 0, NULL);
 		}
 	if (keys < 2)
 		return;
 	for (i = j = from; i < in->nlines; i++) {
 		if (i >= end || in->lines[i].blank ||
+		    in->lines[i].heading > 0 ||
 		    !g_regex_match(R(RX_KEY), in->lines[i].text, 0, &mi)) {
 			g_match_info_free(mi);
 			mi = NULL;
