@@ -4365,16 +4365,53 @@ dc_input_pairs(struct dc_input *in)
 		nl.col = l.col + (int)b;
 		nl.indent = 0;
 		nl.piece = 2;
+		nl.pair = 1;
 		l.text[a] = '\0';
 		l.len = a;
 		l.lang = dc_text_lang(l.text, l.len);
 		l.piece = 1;
+		l.pair = 1;
 		g_array_append_val(out, l);
 		g_array_append_val(out, nl);
 	}
 	g_free(in->lines);
 	in->nlines = out->len;
 	in->lines = (struct dc_line *)(void *)g_array_free(out, FALSE);
+}
+
+/*
+ * The pairs dc_input_pairs() split, joined again: a text not read as
+ * bilingual (its pairs too few for the dialect, a glossary's "term:
+ * 释义" headings in an English note) has no translations to link,
+ * and a line split in two would be two headings or two paragraphs
+ * where the writer wrote one.  The joiner, dropped, is one space.
+ */
+void
+dc_input_unpair(struct dc_input *in)
+{
+	struct dc_line	*a, *b;
+	size_t		 i, j;
+	char		*t;
+
+	for (i = j = 0; i < in->nlines; i++) {
+		a = &in->lines[i];
+		if (a->pair && a->piece == 1 && i + 1 < in->nlines &&
+		    (b = &in->lines[i + 1])->pair && b->piece == 2 &&
+		    b->lineno == a->lineno) {
+			t = g_strconcat(a->text, b->col > a->col +
+			    (int)a->len ? " " : "", b->text, NULL);
+			g_free(a->text);
+			g_free(b->text);
+			a->text = t;
+			a->len = (uint32_t)strlen(t);
+			a->lang = dc_text_lang(t, a->len);
+			a->piece = 0;
+			a->pair = 0;
+			i++;
+		}
+		in->lines[j++] = *a;
+	}
+	in->nlines = j;
 }
 
 /* Does s end in a colon (an announcement: "……三件事：")? */
