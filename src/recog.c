@@ -1580,9 +1580,10 @@ header_like(const struct dc_line *l)
 	    (unsigned char)l->text[0] < 0x80)) {
 		if (dc_is_address(l->text, DC_LANG_EN) || l->len > 160)
 			return 0;
-		/* A Markdown "# " line is a heading by its markup, in
-		 * whatever case (web exports open with the page's). */
-		if (l->heading == 1)
+		/* A Markdown heading is one by its markup, in whatever
+		 * case and whatever it ends in (web exports open with the
+		 * page's; a section's may ask: "What is X?"). */
+		if (l->heading > 0)
 			return 1;
 		/* English headings are in title case; a long line in
 		 * sentence case is prose (but see headline_like()). */
@@ -1594,8 +1595,9 @@ header_like(const struct dc_line *l)
 	}
 	if (dc_is_address(l->text, DC_LANG_ZH) || nchars(l->text) > 50)
 		return 0;
-	/* So is a "# " line here: a headline may ask ("…？") or cry. */
-	if (l->heading == 1 && c != 0x3002)
+	/* So is a Markdown heading here: a headline may ask ("…？") or
+	 * cry. */
+	if (l->heading > 0 && c != 0x3002)
 		return 1;
 	if (c == 0x3002 || c == 0xFF01 || c == 0xFF1F || c == 0xFF0C ||
 	    c == 0xFF1A || c == 0xFF1B || c == '.' || c == '!' ||
@@ -1718,6 +1720,30 @@ md_dated_top(const struct dc_line **l, size_t n, size_t i)
 	ok = find_date_warn(l[j]->text, &iso, &st, &en, 0) && st <= 3;
 	g_free(iso);
 	return ok;
+}
+
+/*
+ * Does heading i open the text at its top level: the first line, no
+ * heading of a higher level (fewer "#") anywhere, its level's next
+ * heading after some text?  A section cut from a longer page ("##
+ * Latency vs throughput" and the section after it) is named by the
+ * heading it opens with, as a page by its "#" line.
+ */
+static int
+md_opens_top(const struct dc_line **l, size_t n, size_t i)
+{
+	size_t	 j;
+
+	for (j = 0; j < i; j++)
+		if (!l[j]->blank)
+			return 0;
+	for (j = i + 1; j < n; j++)
+		if (l[j]->heading > 0 && l[j]->heading < l[i]->heading)
+			return 0;
+	for (j = i + 1; j < n && (l[j]->blank || l[j]->heading > 0); j++)
+		if (l[j]->heading > 0 && l[j]->heading <= l[i]->heading)
+			return 0;
+	return j < n;
 }
 
 /*
@@ -1847,7 +1873,8 @@ dc_header_end(const struct dc_line **l, size_t n, const struct dc_opts *o)
 		 * is any heading where the front matter named the title,
 		 * unless it names the speaker or the date. */
 		if ((l[i]->heading >= 2 && md_level_recurs(l, n, i) &&
-		    !md_dated_top(l, n, i)) || (l[i]->section &&
+		    !md_dated_top(l, n, i) && !md_opens_top(l, n, i)) ||
+		    (l[i]->section &&
 		    !(rec[i] & (DC_LREC_SPEAKER | DC_LREC_DATE))))
 			rec[i] &= ~DC_LREC_HEADER;
 	}
@@ -3985,8 +4012,10 @@ dc_body_roles(struct dc_doc *d, const struct dc_opts *o)
 		 * when it is numbered), in a text that has paragraphs. */
 		k = heading_form(t, lang);
 		/* A text whose markup marks two headings or more marks
-		 * them all: its short lines are items, not headings. */
+		 * them all: its short lines are items, not headings; and
+		 * an item of its lists (a table's row) is one. */
 		if (k > 0 && nlong >= 2 && marked < 2 && next != NULL &&
+		    !body_item(b) &&
 		    next != tail && (para || k == 2) && items == NULL &&
 		    (m = body_heading(b, k, tail, &items)) != NULL) {
 			next = m;
