@@ -945,24 +945,129 @@ web_md_line(GString *b, const char *s, const char *e)
 	g_string_append_len(b, s, e - s);
 }
 
+/* Is [s, e) a pipe table's delimiter row ("|:---|---:|", "--- | ---"):
+ * dashes with colons, pipes and spaces only, a pipe among them? */
+static int
+web_md_delim_row(const char *s, const char *e)
+{
+	int	 pipe = 0, dash = 0;
+
+	for (; s < e; s++) {
+		if (*s == '|')
+			pipe = 1;
+		else if (*s == '-')
+			dash = 1;
+		else if (*s != ':' && *s != ' ' && *s != '\t' && *s != '\r')
+			return 0;
+	}
+	return pipe && dash;
+}
+
+/* Does [s, e) hold a pipe, as a pipe table's row does? */
+static int
+web_md_pipe_row(const char *s, const char *e)
+{
+	return s < e && memchr(s, '|', (size_t)(e - s)) != NULL;
+}
+
+/*
+ * The row's first cell opens its item: a mark there that Markdown
+ * would read ("*" a nested list, "#" a heading, "3." a numbered one)
+ * is the cell's text, escaped.  Returns where the rest starts.
+ */
+static const char *
+web_md_cell_escape(GString *b, const char *c, const char *p)
+{
+	const char	*d = c;
+
+	if (strchr("*+-#>=_`~", *c) != NULL) {
+		g_string_append_c(b, '\\');
+		return c;
+	}
+	while (d < p && g_ascii_isdigit(*d))
+		d++;
+	if (d > c && d < p && (*d == '.' || *d == ')')) {
+		g_string_append_len(b, c, d - c);
+		g_string_append_c(b, '\\');
+		return d;
+	}
+	return c;
+}
+
+/*
+ * One row of a pipe table to b, as an item of a list of rows: its
+ * cells' text with one space between, the pipes gone ("\\|" is a
+ * cell's own pipe).  A row is a line of its own, never a heading (a
+ * header row is short and unpunctuated, as headings are).
+ */
+static void
+web_md_table_row(GString *b, const char *s, const char *e)
+{
+	const char	*p, *c;
+	size_t		 start;
+
+	g_string_append(b, "- ");
+	start = b->len;
+
+	while (s < e && (*s == ' ' || *s == '\t'))
+		s++;
+	if (s < e && *s == '|')
+		s++;
+	while (e > s && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\r'))
+		e--;
+	if (e > s && e[-1] == '|' && (e - 1 == s || e[-2] != '\\'))
+		e--;
+	for (c = p = s; p <= e; p++) {
+		if (p < e && (*p != '|' || (p > s && p[-1] == '\\')))
+			continue;
+		while (c < p && (*c == ' ' || *c == '\t'))
+			c++;
+		if (b->len > start && c < p)
+			g_string_append_c(b, ' ');
+		else if (c < p)
+			c = web_md_cell_escape(b, c, p);
+		web_md_line(b, c, p);
+		while (b->len > start && b->str[b->len - 1] == ' ')
+			g_string_truncate(b, b->len - 1);
+		c = p + 1;
+	}
+}
+
 /*
  * What blogs write that Markdown reads otherwise (web_md_line()), in
- * every line but fenced code.  Returns the text to parse (g_free()).
+ * every line but fenced code; and GitHub's pipe tables, which
+ * CommonMark has not, become lists of their rows' cells (the
+ * delimiter row an empty item).  A line stays a line (the input's
+ * line numbers hold).  Returns the text to parse (g_free()).
  */
 static char *
 web_md_prepass(const char *s, size_t len)
 {
 	GString		*b = g_string_sized_new(len + 64);
-	const char	*e, *end = s + len;
-	int		 fence = 0;
+	const char	*e, *end = s + len, *n, *ne;
+	int		 fence = 0, table = 0;
 
 	for (; s < end; s = e + 1) {
 		if ((e = memchr(s, '\n', (size_t)(end - s))) == NULL)
 			e = end;
+		n = e < end ? e + 1 : end;
+		if ((ne = memchr(n, '\n', (size_t)(end - n))) == NULL)
+			ne = end;
 		if (strncmp(s, "```", 3) == 0 || strncmp(s, "~~~", 3) == 0)
 			fence = !fence;
+		if (!fence && !table && web_md_pipe_row(s, e) &&
+		    !web_md_delim_row(s, e) && n < end &&
+		    web_md_delim_row(n, ne))
+			table = 1;
+		else if (table && !web_md_pipe_row(s, e))
+			table = 0;
 		if (fence)
 			g_string_append_len(b, s, e - s);
+		else if (table && web_md_delim_row(s, e))
+			/* An empty item: the rows stay one list. */
+			g_string_append_c(b, '-');
+		else if (table)
+			web_md_table_row(b, s, e);
 		else
 			web_md_line(b, s, e);
 		if (e < end)
