@@ -2921,6 +2921,38 @@ heading_form(const char *s, int lang)
 	return num ? 2 : 1;
 }
 
+/*
+ * heading_form() of block b's text, where its translation agrees: a
+ * pair whose other language ends a sentence or a clause ("I have a
+ * friend in Washington." under "我有一个朋友在 Washington", its
+ * Chinese punctuated loosely or not at all) is a sentence and its
+ * translation, however short the text judged.
+ */
+static int
+block_heading_form(const struct dc_node *b, const char *t, int lang)
+{
+	const struct dc_node	*s;
+	const char		*p;
+	gunichar		 c;
+	int			 k = heading_form(t, lang);
+
+	for (s = b->child; k > 0 && s != NULL; s = s->next) {
+		if (s->type != DC_SEG || (int)s->lang == lang ||
+		    s->text == NULL || *s->text == '\0')
+			continue;
+		for (p = s->text + strlen(s->text); p > s->text; ) {
+			p = g_utf8_prev_char(p);
+			c = g_utf8_get_char(p);
+			if (clause_depth(c) >= 0 && c != '"' && c != ')' &&
+			    c != 0x2019)
+				break;
+		}
+		if (role_punct_end(g_utf8_get_char(p)))
+			k = 0;
+	}
+	return k;
+}
+
 /* Numbering kind of a heading, for its level: 0 none, 1 "一、",
  * 2 "（一）", 3 "1.", 4 "（1）", 5 "第一部分", "Chapter 1". */
 static int
@@ -4010,7 +4042,7 @@ dc_body_roles(struct dc_doc *d, const struct dc_opts *o)
 			continue;
 		/* A heading stands between paragraphs (or opens the body
 		 * when it is numbered), in a text that has paragraphs. */
-		k = heading_form(t, lang);
+		k = block_heading_form(b, t, lang);
 		/* A text whose markup marks two headings or more marks
 		 * them all: its short lines are items, not headings; and
 		 * an item of its lists (a table's row) is one. */
