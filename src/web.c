@@ -1272,6 +1272,81 @@ web_title_site(GArray *pc, size_t i, struct dc_found *f)
 		g_free(head);
 }
 
+/* Has piece q any text (not white space alone)?  An empty heading
+ * counts, for the part it ends. */
+static int
+web_piece_has_text(const struct dc_piece *q)
+{
+	const char	*t;
+
+	if (q->kind == DC_PIECE_ID && q->heading > 0)
+		return 1;
+	if (q->kind != DC_PIECE_TEXT || q->text == NULL)
+		return 0;
+	for (t = q->text; *t == ' ' || *t == '\t'; t++)
+		;
+	return *t != '\0';
+}
+
+/*
+ * A heading over no text whose part (to the next heading of its level
+ * or above) holds two headings or more and nothing else but the embeds
+ * and widgets the markup took out ("## Tabs {.tabset}" over "### B站"
+ * and "### YouTube", each over a player's <iframe>): a page's tabs and
+ * their labels, no headings of the text: kept as the page's
+ * boilerplate, as its menus are, where text follows (the end of a text
+ * may be a section still to be written).  Returns how many.
+ */
+static size_t
+web_empty_heads(GArray *pc)
+{
+	struct dc_piece	*p = (struct dc_piece *)(void *)pc->data;
+	size_t		 i, j, k, n = 0, subs;
+
+	for (i = 0; i < pc->len; i++) {
+		if (p[i].kind != DC_PIECE_TEXT ||
+		    !web_piece_has_text(&p[i]) || p[i].heading <= 0)
+			continue;
+		for (j = i + 1; j < pc->len; j++) {
+			if (!web_piece_has_text(&p[j]))
+				continue;
+			if (p[j].heading <= 0 || p[j].heading <= p[i].heading)
+				break;
+		}
+		if (j < pc->len && p[j].heading <= 0)
+			continue;	/* text in its part */
+		/* Its translation next, at its level ("## 第一章" over
+		 * "## Chapter One"): a heading of a bilingual text. */
+		if (j < pc->len && p[j].kind == DC_PIECE_TEXT &&
+		    p[j].heading == p[i].heading &&
+		    dc_text_lang(p[j].text, strlen(p[j].text)) !=
+		    dc_text_lang(p[i].text, strlen(p[i].text)))
+			continue;
+		for (k = j; k < pc->len; k++)
+			if (web_piece_has_text(&p[k]) && p[k].heading <= 0)
+				break;
+		if (k == pc->len)
+			continue;	/* no text after it */
+		/* A heading over one embed ("🔊 朗读" over a player)
+		 * introduces it; over headings only, each over its embed,
+		 * it holds the tabs of a widget. */
+		for (k = i + 1, subs = 0; k < j; k++)
+			subs += p[k].kind == DC_PIECE_TEXT &&
+			    web_piece_has_text(&p[k]) && p[k].heading > 0;
+		if (subs < 2)
+			continue;
+		for (k = i; k < j; k++)
+			if (p[k].kind == DC_PIECE_TEXT && p[k].heading > 0 &&
+			    web_piece_has_text(&p[k])) {
+				p[k].kind = DC_PIECE_NAV;
+				p[k].heading = 0;
+				n++;
+			}
+		i = j - 1;
+	}
+	return n;
+}
+
 /* A title field that the next line of text repeats (<title> and <h1>,
  * a record's title and its text's first line, or its first two or
  * three lines, a long title broken) is said once. */
@@ -1323,6 +1398,7 @@ web_lines(struct dc_input *in, size_t from, GArray *pc, struct dc_found *f,
 	out = g_array_sized_new(FALSE, FALSE, sizeof(struct dc_line),
 	    (guint)in->nlines + 8);
 	g_array_append_vals(out, in->lines, (guint)from);
+	f->markup += web_empty_heads(pc);
 	web_title_once(pc, f);
 	for (i = from; i < in->nlines; i++) {
 		had = out->len;

@@ -1732,8 +1732,18 @@ mk_md_node(struct mk *m, cmark_node *n, cmark_event_type ev, int line0)
 			    CMARK_NODE_HEADING && !mk_md_setext_prose(n) ?
 			    cmark_node_get_heading_level(n) : 0;
 			m->removed += m->heading > 0;
-		} else
+		} else {
+			/* A heading with no text ("## ") still ends the
+			 * part above it: a dropped piece at its level
+			 * says where (web.c, web_empty_heads()). */
+			if (m->heading > 0 && cmark_node_first_child(n) ==
+			    NULL) {
+				mk_push(m, DC_PIECE_ID, m->line, "", 0);
+				g_array_index(m->out, struct dc_piece,
+				    m->out->len - 1).heading = m->heading;
+			}
 			m->heading = 0;
+		}
 		return 0;
 	case CMARK_NODE_CODE_BLOCK:
 	case CMARK_NODE_HTML_BLOCK:
