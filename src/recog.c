@@ -1967,6 +1967,14 @@ meta_cat(char **p, const char *sep, const char *text)
 	*p = t;
 }
 
+/* A Chinese title line after the title so far (dc_title_sep()). */
+static void
+meta_title(char **p, const char *text)
+{
+	meta_cat(p, *p != NULL ? dc_title_sep(*p, text, DC_LANG_ZH) : "",
+	    text);
+}
+
 /*
  * Does this Chinese header line name a speaker?  A name is two to four
  * Han characters (more with the middle dot of transliterations) at
@@ -2291,7 +2299,7 @@ header_zh(struct dc_doc *d, int *seen, const struct dc_line *line, int more)
 		/* Title line that also holds the subtitle. */
 		char *a = g_match_info_fetch(mi, 1);
 		char *b = g_match_info_fetch(mi, 2);
-		meta_cat(&m->title, "\u3000", a);
+		meta_title(&m->title, a);
 		header_add(d, DC_TITLE, lang, a, line);
 		dc_meta_set(&m->subtitle, b + strlen("——"));
 		header_add(d, DC_SUBTITLE, lang, b, line);
@@ -2303,7 +2311,7 @@ header_zh(struct dc_doc *d, int *seen, const struct dc_line *line, int more)
 		 * number is not the title's, and it closes the title (no
 		 * line after it continues the title). */
 		char *t = g_strndup(s, st);
-		meta_cat(&m->title, "\u3000", md_strip(t));
+		meta_title(&m->title, md_strip(t));
 		header_add(d, DC_TITLE, lang, s, line);
 		title_speaker(m, t);
 		g_free(t);
@@ -2313,7 +2321,7 @@ header_zh(struct dc_doc *d, int *seen, const struct dc_line *line, int more)
 		header_add(d, DC_SUBTITLE, lang, s, line);
 		*seen = 1;
 	} else {
-		meta_cat(&m->title, "\u3000", md_strip(s));
+		meta_title(&m->title, md_strip(s));
 		header_add(d, DC_TITLE, lang, s, line);
 		title_speaker(m, s);
 		title_date(d, lang, s);
