@@ -2972,6 +2972,22 @@ block_heading_form(const struct dc_node *b, const char *t, int lang)
 	return k;
 }
 
+/* Is b a line of a list in lang: one line (120 characters at most),
+ * no mark ending it, not numbered as headings are? */
+static int
+body_run_item(const struct dc_node *b, int lang)
+{
+	const char	*t, *p;
+	int		 l;
+
+	t = block_text(b, &l);
+	if (l != lang || *t == '\0' || dc_u8_count(t, 121) > 120 ||
+	    strchr(t, '\n') != NULL || role_match(RX_R_NUM, t))
+		return 0;
+	p = g_utf8_prev_char(t + strlen(t));
+	return !role_punct_end(g_utf8_get_char(p));
+}
+
 /* Numbering kind of a heading, for its level: 0 none, 1 "一、",
  * 2 "（一）", 3 "1.", 4 "（1）", 5 "第一部分", "Chapter 1". */
 static int
@@ -4087,6 +4103,11 @@ dc_body_roles(struct dc_doc *d, const struct dc_opts *o)
 		/* A heading stands between paragraphs (or opens the body
 		 * when it is numbered), in a text that has paragraphs. */
 		k = block_heading_form(b, t, lang);
+		/* The last of a run of short lines ends a list: an item,
+		 * as those before it, however a paragraph follows it. */
+		if (k == 1 && b->prev != NULL && b->prev->type == DC_PARA &&
+		    b->prev->child != NULL && body_run_item(b->prev, lang))
+			k = 0;
 		/* A text whose markup marks two headings or more marks
 		 * them all: its short lines are items, not headings; and
 		 * an item of its lists (a table's row) is one. */
