@@ -27,6 +27,7 @@ enum rx_id {
 	RX_FIELD,	/* "媒體: …": a field line beside labels */
 	RX_ANNOT,	/* "{{person_name:方英}}": an inline annotation */
 	RX_ROLE,	/* "X, Political Correspondent": a name, a post */
+	RX_NUMHEAD,	/* "一、去年", "第三章", "2. …": a section's number */
 	RX__MAX
 };
 
@@ -34,6 +35,9 @@ static const struct {
 	const char		*pat;
 	GRegexCompileFlags	 flags;
 } rx_table[RX__MAX] = {
+	[RX_NUMHEAD] = {
+	  "^(?:第[一二三四五六七八九十百零〇0-9]+[章节節部篇]|"
+	  "[一二三四五六七八九十]{1,3}[、．]|[0-9]{1,2}[、．](?![0-9]))", 0 },
 	[RX_URL] = {
 	  "^(?:(?:https?|ftp)://|www\\.)[^\\s]+$", G_REGEX_CASELESS },
 	/* RX_LABEL: the label word and what follows the colon */
@@ -1921,11 +1925,19 @@ dc_input_web(struct dc_input *in, struct dc_found *f, int keep)
 	if (!keep)
 		web_annotations(in, fm, f);
 	web_markup(in, fm, f, keep);
-	/* The front matter named the title: the headings the markup
-	 * marks are the sections', none is a second title. */
-	if (f->title != NULL)
+	/* The front matter (or a record's field) named the title: the
+	 * headings the markup marks are the sections', none is a second
+	 * title; nor is a first line numbered as a section is ("一、去年"
+	 * opening a record's text, "二、现状" below it). */
+	if (f->title != NULL) {
 		for (i = fm; i < in->nlines; i++)
 			in->lines[i].section = in->lines[i].heading > 0;
+		for (i = fm; i < in->nlines && in->lines[i].blank; i++)
+			;
+		if (i < in->nlines && g_regex_match(R(RX_NUMHEAD),
+		    in->lines[i].text, 0, NULL))
+			in->lines[i].section = 1;
+	}
 	web_kv_header(in, fm, f);
 	if (!keep)
 		web_line_ids(in, fm, f);
