@@ -1734,9 +1734,9 @@ md_dated_top(const struct dc_line **l, size_t n, size_t i)
 }
 
 /*
- * Does heading i open the text at its top level: the first line, no
- * heading of a higher level (fewer "#") anywhere, its level's next
- * heading after some text?  A section cut from a longer page ("##
+ * Does heading i open the text at its top level: the first line, of a
+ * title's length, no heading of a higher level (fewer "#") anywhere,
+ * its level's next heading after some text?  A section cut from a longer page ("##
  * Latency vs throughput" and the section after it) is named by the
  * heading it opens with, as a page by its "#" line.
  */
@@ -1745,6 +1745,10 @@ md_opens_top(const struct dc_line **l, size_t n, size_t i)
 {
 	size_t	 j;
 
+	/* A title is short: a line longer than headlines are is the
+	 * first section's lead. */
+	if (nchars(l[i]->text) > 60)
+		return 0;
 	for (j = 0; j < i; j++)
 		if (!l[j]->blank)
 			return 0;
