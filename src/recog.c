@@ -2528,6 +2528,42 @@ header_source(struct dc_doc *d, int lang, const struct dc_line *line)
 }
 
 /*
+ * "原文来自「某人」：某题" where the title there is this text's own: the
+ * text is that original, reposted, and the source it names is its
+ * writer, where nothing in the text (a credit, a byline) named one.
+ */
+static void
+header_source_author(struct dc_doc *d)
+{
+	char	*name;
+	int	 i;
+
+	static const char *const org[] = { "报", "報", "网", "網", "社",
+	    "台", "刊", "志", "经", "經", "闻", "聞", "讯", "訊", "号",
+	    "號", "局", "部", "会", "會", "院", "厅", "所", "司", NULL };
+	size_t	 k, n;
+
+	if (d->meta.from == NULL || d->meta.orig_title == NULL)
+		return;
+	/* An outlet or a body ends in the noun of its kind ("某某财经",
+	 * "某某日报", "某某公众号"): no person. */
+	n = strlen(d->meta.from);
+	for (k = 0; org[k] != NULL; k++)
+		if (n >= strlen(org[k]) && strcmp(d->meta.from + n -
+		    strlen(org[k]), org[k]) == 0)
+			return;
+	for (i = 0; i < DC_LANG__MAX; i++) {
+		if (d->meta.l[i].title == NULL || d->meta.l[i].speaker !=
+		    NULL || strcmp(d->meta.l[i].title, d->meta.orig_title) != 0)
+			continue;
+		if ((name = person_name(d->meta.from)) != NULL) {
+			dc_meta_set(&d->meta.l[i].speaker, name);
+			g_free(name);
+		}
+	}
+}
+
+/*
  * A header line giving the title the text had where it first stood
  * ("（原标题：…）"), or the outlet that ran it ("【某某报】"): a source
  * line, the original title or the publisher in the metadata.
@@ -4158,6 +4194,8 @@ dc_body_roles(struct dc_doc *d, const struct dc_opts *o)
 	g_hash_table_unref(rep);
 	body_contents(first, tail, kinds);
 	body_levels(first, kinds);
+	/* The writer the text's credits name comes first ("某某｜文"). */
+	header_source_author(d);
 }
 
 /* Is there a colon among the first bytes of s, where a label's is? */
