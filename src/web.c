@@ -37,7 +37,7 @@ static const struct {
 } rx_table[RX__MAX] = {
 	[RX_NUMHEAD] = {
 	  "^(?:第[一二三四五六七八九十百零〇0-9]+[章节節部篇]|"
-	  "[一二三四五六七八九十]{1,3}[、．]|[0-9]{1,2}[、．](?![0-9]))", 0 },
+	  "[一二三四五六七八九十]{1,3}[、．]|[0-9]{1,2}[、．.](?![0-9]))", 0 },
 	[RX_URL] = {
 	  "^(?:(?:https?|ftp)://|www\\.)[^\\s]+$", G_REGEX_CASELESS },
 	/* RX_LABEL: the label word and what follows the colon */
@@ -976,15 +976,22 @@ web_md_pipe_row(const char *s, const char *e)
 
 /*
  * The row's first cell opens its item: a mark there that Markdown
- * would read ("*" a nested list, "#" a heading, "3." a numbered one)
- * is the cell's text, escaped.  Returns where the rest starts.
+ * would read as a block's ("* " a nested list, "#" a heading, ">" a
+ * quote, "===" an underline, "```" a fence, "3." a numbered list) is
+ * the cell's text, escaped.  An inline mark ("`code`", "_word_",
+ * "~~old~~", "*word*") is read as it is anywhere.  Returns where the
+ * rest starts.
  */
 static const char *
 web_md_cell_escape(GString *b, const char *c, const char *p)
 {
 	const char	*d = c;
 
-	if (strchr("*+-#>=_`~", *c) != NULL) {
+	if (*c == '#' || *c == '>' || ((*c == '*' || *c == '+' ||
+	    *c == '-') && (c + 1 == p || c[1] == ' ' || c[1] == '\t')) ||
+	    (*c == '=' || (*c == '-' && c + 1 < p && c[1] == '-')) ||
+	    (p - c >= 3 && (strncmp(c, "```", 3) == 0 ||
+	    strncmp(c, "~~~", 3) == 0))) {
 		g_string_append_c(b, '\\');
 		return c;
 	}
@@ -1059,7 +1066,9 @@ web_md_prepass(const char *s, size_t len)
 			ne = end;
 		if (strncmp(s, "```", 3) == 0 || strncmp(s, "~~~", 3) == 0)
 			fence = !fence;
-		if (!fence && !table && web_md_pipe_row(s, e) &&
+		/* Indented four columns, a line is code, no table's. */
+		if (!fence && !table && *s != '\t' && strncmp(s, "    ", 4) &&
+		    web_md_pipe_row(s, e) &&
 		    !web_md_delim_row(s, e) && n < end &&
 		    web_md_delim_row(n, ne))
 			table = 1;
@@ -1305,8 +1314,16 @@ static size_t
 web_empty_heads(GArray *pc)
 {
 	struct dc_piece	*p = (struct dc_piece *)(void *)pc->data;
-	size_t		 i, j, k, n = 0, subs;
+	size_t		 i, j, k, n = 0, subs, *body;
 
+	/* body[i]: the first piece of text from i on that is no heading
+	 * (pc->len if none), so that a run of headings over no text is
+	 * not searched again from each of them. */
+	body = g_new(size_t, pc->len + 1);
+	body[pc->len] = pc->len;
+	for (i = pc->len; i > 0; i--)
+		body[i - 1] = web_piece_has_text(&p[i - 1]) &&
+		    p[i - 1].heading <= 0 ? i - 1 : body[i];
 	for (i = 0; i < pc->len; i++) {
 		if (p[i].kind != DC_PIECE_TEXT ||
 		    !web_piece_has_text(&p[i]) || p[i].heading <= 0)
@@ -1326,10 +1343,7 @@ web_empty_heads(GArray *pc)
 		    dc_text_lang(p[j].text, strlen(p[j].text)) !=
 		    dc_text_lang(p[i].text, strlen(p[i].text)))
 			continue;
-		for (k = j; k < pc->len; k++)
-			if (web_piece_has_text(&p[k]) && p[k].heading <= 0)
-				break;
-		if (k == pc->len)
+		if (body[j] == pc->len)
 			continue;	/* no text after it */
 		/* A heading over one embed ("🔊 朗读" over a player)
 		 * introduces it; over headings only, each over its embed,
@@ -1348,6 +1362,7 @@ web_empty_heads(GArray *pc)
 			}
 		i = j - 1;
 	}
+	g_free(body);
 	return n;
 }
 
@@ -1641,8 +1656,23 @@ web_fm_date_key(const char *k)
 static int
 web_fm_dated(const char *v)
 {
-	return g_regex_match_simple("^[12][0-9]{3}([-/.]|年)[01]?[0-9]"
-	    "([-/.]|月)[0-3]?[0-9]日?([ T][0-9:.+Z -]*)?$", v, 0, 0);
+	return g_regex_match_simple("^[12][0-9]{3}([-/.]|年)(0?[1-9]|1[0-2])"
+	    "([-/.]|月)(0?[1-9]|[12][0-9]|3[01])日?([ T][0-9:.+Z -]*)?$",
+	    v, 0, 0);
+}
+
+/* Does a front matter key say time ("time", "created_at", "日期")? */
+static int
+web_fm_timed_key(const char *k)
+{
+	static const char *const w[] = { "date", "time", "Date", "Time",
+	    "DATE", "TIME", "day", "Day", "日期", "时间", "時間", NULL };
+	size_t	 i;
+
+	for (i = 0; w[i] != NULL; i++)
+		if (strstr(k, w[i]) != NULL)
+			return 1;
+	return web_fm_date_key(k);
 }
 
 /*
@@ -1665,6 +1695,7 @@ web_frontmatter(struct dc_input *in, size_t fm, struct dc_found *f)
 	struct dc_line	 *l = in->lines;
 	GString		 *out = g_string_new(NULL);
 	char		 *k, *v, *weak = NULL, *dated = NULL;
+	char		 *dated_key = NULL;
 	size_t		  i, j, n, first;
 
 	for (first = 0; l[first].blank; first++)
@@ -1712,10 +1743,15 @@ web_frontmatter(struct dc_input *in, size_t fm, struct dc_found *f)
 			g_free(v);
 			continue;
 		}
+		/* A date under a key of any name: the first, whose key is
+		 * said left out if a "date" key wins.  A dotted one
+		 * ("2023.1.15") is a version's as often, unless its key
+		 * says time. */
 		if (j == G_N_ELEMENTS(keys) && dated == NULL &&
-		    web_fm_dated(v)) {
+		    web_fm_dated(v) && (strchr(v, '.') == NULL ||
+		    web_fm_timed_key(k))) {
 			dated = g_strdup(v);
-			g_free(k);
+			dated_key = k;
 			g_free(v);
 			continue;
 		}
@@ -1734,7 +1770,10 @@ web_frontmatter(struct dc_input *in, size_t fm, struct dc_found *f)
 	if (f->date == NULL && dated != NULL) {
 		f->date = dated;
 		dated = NULL;
-	}
+	} else if (dated != NULL)
+		g_string_append_printf(out, "%s%s", out->len > 0 ? ", " : "",
+		    dated_key);
+	g_free(dated_key);
 	if (f->date == NULL)
 		f->date = weak;
 	else
