@@ -809,10 +809,10 @@ title_cjk(gunichar c)
 
 /*
  * Does the Chinese title so far, a, leave its phrase open: it ends on
- * a word that must go on (的, 和, 与, a preposition: 在, 向, 对...),
- * or it opens "关于" (about) and has not yet come to the "的" before
- * the document's name ("关于开展…活动的通知"), or a bracket or quote
- * in it is not closed.
+ * a word that must go on (的, 与, a preposition: 向, 对, 把, 从...),
+ * or its "关于" (about) has not yet come to the "的" before the
+ * document's name ("关于开展…活动的通知") with no clause mark or space
+ * since, or a bracket or quote in it is not closed.
  */
 static int
 title_open(const char *a)
@@ -823,12 +823,17 @@ title_open(const char *a)
 	gunichar	 e = g_utf8_get_char(g_utf8_prev_char(a + strlen(a)));
 	size_t		 i;
 
-	if (g_utf8_strchr("的之和与及或并而为以在向往于对从把被将", -1, e) !=
-	    NULL)
+	/* Single characters that end no word of a title's own: many
+	 * a phrase ends in 和, 为 or 在 (政通人和, 大有可为). */
+	if (g_utf8_strchr("的与對对向把被从從", -1, e) != NULL)
 		return 1;
 	if ((k = g_strrstr(a, "关于")) != NULL || (k = g_strrstr(a, "關於")) !=
 	    NULL)
-		if (strstr(k, "的") == NULL)
+		if (strstr(k, "的") == NULL && strpbrk(k, ",;:!?") == NULL &&
+		    strstr(k, "，") == NULL && strstr(k, "。") == NULL &&
+		    strstr(k, "：") == NULL && strstr(k, "；") == NULL &&
+		    strstr(k, "！") == NULL && strstr(k, "？") == NULL &&
+		    strstr(k, "\u3000") == NULL && strchr(k, ' ') == NULL)
 			return 1;
 	for (i = 0; i < G_N_ELEMENTS(pairs); i++)
 		if ((o = g_strrstr(a, pairs[i][0])) != NULL &&

@@ -133,6 +133,7 @@ int		 dc_line_continues(const char *, int, int *);
 void		 dc_input_split(struct dc_input *);
 void		 dc_input_pairs(struct dc_input *);
 void		 dc_input_unpair(struct dc_input *);
+char		*dc_pair_rejoin(const struct dc_line *, const struct dc_line *);
 void		 dc_input_join(struct dc_input *, const char *);
 
 /* A news dateline and byline at the start of a text (dc_dateline()). */
@@ -204,8 +205,10 @@ enum {
 					   "（完）", an address alone */
 	DC_REC_WRITER	= 1 << 17,	/* "作者：某某", "文｜某某", "某某｜文":
 					   who wrote it, labelled */
-	DC_REC_HEADNOTE	= 1 << 18	/* "这是某某在…上的讲话。": a note on
+	DC_REC_HEADNOTE	= 1 << 18,	/* "这是某某在…上的讲话。": a note on
 					   the text, above it */
+	DC_REC_ADDRESSEE = 1 << 19	/* "各乡镇农业站：": an official
+					   text's addressees, above it */
 };
 unsigned	 dc_recognise(const char *, int);
 

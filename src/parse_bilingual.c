@@ -563,7 +563,7 @@ bi_stretch(struct dc_doc *d, const struct dc_line **l, const int *lang,
 		}
 		for (j = i; j < n && glen[j] > 0; j += glen[j]) {
 			t = glen[j] == 1 ? g_strdup(l[j]->text) :
-			    g_strconcat(l[j]->text, " ", l[j + 1]->text, NULL);
+			    dc_pair_rejoin(l[j], l[j + 1]);
 			b = dc_node_new(DC_NOTE, 0, NULL, l[j]->lineno,
 			    l[j]->col);
 			dc_seg_add(b, lang[j], t, l[j]->lineno, l[j]->col);

@@ -103,7 +103,7 @@ enum rx_id {
 	RX_DATELINE_BY2,	/* dc_dateline() */
 	RX_IS_ADDRESS_ZH,	/* dc_is_address() */
 	RX_IS_ADDRESS_ZHEND,	/* dc_is_address() */
-	RX_IS_ADDRESS_ORG,	/* dc_is_address() */
+	RX_IS_ADDRESS_ORG,	/* addressee_form() */
 	RX_IS_ADDRESS_EN,	/* dc_is_address() */
 	RX_IS_THANKS_ZH,	/* dc_is_thanks() */
 	RX_IS_THANKS_EN,	/* dc_is_thanks() */
@@ -927,9 +927,6 @@ dc_is_address(const char *s, int lang)
 		/* Address words: honorifics, titles, plural 们. */
 		if (g_regex_match(R(RX_IS_ADDRESS_ZH),
 		    s, 0, NULL))
-			return 1;
-		if ((c == 0xFF1A || c == ':') &&
-		    g_regex_match(R(RX_IS_ADDRESS_ORG), s, 0, NULL))
 			return 1;
 		return g_regex_match(R(RX_IS_ADDRESS_ZHEND),
 		    s, 0, NULL) && nchars(s) <= 24;
@@ -2532,6 +2529,41 @@ header_source(struct dc_doc *d, int lang, const struct dc_line *line)
  * text is that original, reposted, and the source it names is its
  * writer, where nothing in the text (a credit, a byline) named one.
  */
+/*
+ * Does s open with a common Chinese surname (the hundred and more
+ * that name nine people in ten, in both scripts, and the compound
+ * ones)?
+ */
+static int
+han_surname(const char *s)
+{
+	static const char *const two[] = { "欧阳", "歐陽", "司马", "司馬",
+	    "诸葛", "諸葛", "上官", "东方", "東方", "皇甫", "尉迟", "尉遲",
+	    "慕容", "令狐", "公孙", "公孫", "夏侯", "长孙", "長孫", "宇文",
+	    "司徒", "端木", NULL };
+	static const char one[] =
+	    "王李张張刘劉陈陳杨楊黄黃赵趙吴吳周徐孙孫马馬朱胡郭何高林罗羅"
+	    "郑鄭梁谢謝宋唐许許韩韓冯馮邓鄧曹彭曾肖萧蕭田董袁潘于蒋蔣蔡余"
+	    "杜叶葉程苏蘇魏吕呂丁任沈姚卢盧姜崔钟鍾谭譚陆陸汪范金石廖贾賈"
+	    "夏韦韋付方白邹鄒孟熊秦邱江尹薛闫閻段雷侯龙龍史陶黎贺賀顾顧毛"
+	    "郝龚龔邵万萬钱錢严嚴覃武戴莫孔向汤湯常温溫康施文牛樊葛邢安齐齊"
+	    "易乔喬伍庞龐颜顏倪庄莊聂聶章鲁魯岳翟殷詹申欧歐耿关關兰蘭焦俞"
+	    "左柳甘祝包宁寧尚符舒阮柯纪紀梅童凌毕畢单單季裴霍涂成苗谷盛曲"
+	    "翁冉骆駱蓝藍路游辛靳管柴蒙鲍鮑华華喻祁蒲房滕屈饶饒解牟艾尤阳陽"
+	    "时時穆农農司卓古吉缪繆简簡车車项項连連芦蘆麦麥褚娄婁窦竇戚岑景"
+	    "党宫宮费費卜冷晏席卫衛米柏宗瞿桂全佟应應臧闵閔苟邬鄔边邊卞姬师"
+	    "師和仇栾欒隋商刁沙荣榮巫寇桑郎甄丛叢仲虞敖巩鞏明佘池查麻苑迟遲"
+	    "邝鄺";
+	gunichar	 c;
+	size_t		 i;
+
+	for (i = 0; two[i] != NULL; i++)
+		if (g_str_has_prefix(s, two[i]))
+			return 1;
+	c = g_utf8_get_char(s);
+	return c >= 0x3400 && g_utf8_strchr(one, -1, c) != NULL;
+}
+
 static void
 header_source_author(struct dc_doc *d)
 {
@@ -2552,6 +2584,10 @@ header_source_author(struct dc_doc *d)
 		if (n >= strlen(org[k]) && strcmp(d->meta.from + n -
 		    strlen(org[k]), org[k]) == 0)
 			return;
+	/* A platform or a column ("知乎", "某某说") is no person: a
+	 * Chinese name opens with a surname. */
+	if (!han_surname(d->meta.from))
+		return;
 	for (i = 0; i < DC_LANG__MAX; i++) {
 		if (d->meta.l[i].title == NULL || d->meta.l[i].speaker !=
 		    NULL || strcmp(d->meta.l[i].title, d->meta.orig_title) != 0)
@@ -3006,7 +3042,12 @@ block_heading_form(const struct dc_node *b, const char *t, int lang)
 			    c != 0x2019)
 				break;
 		}
-		if (role_punct_end(g_utf8_get_char(p)))
+		/* A question or an exclamation may head a section ("Why is
+		 * it growing?"); a full stop, a comma or a semicolon ends a
+		 * sentence's or a clause's text. */
+		c = g_utf8_get_char(p);
+		if (role_punct_end(c) && c != '?' && c != '!' &&
+		    c != 0xFF1F && c != 0xFF01)
 			k = 0;
 	}
 	return k;
@@ -3411,6 +3452,20 @@ trailer_form(const char *t)
 }
 
 /*
+ * An official text's addressees: bodies named by what they are, a
+ * colon after the last ("各乡镇农业站：", "市政府各部门、各直属单位：").
+ * Only a salutation above the body (the roles decoder's grammar): in
+ * the body a line of that form is a field's label ("主办单位：").
+ */
+static int
+addressee_form(const char *t)
+{
+	return dc_u8_count(t, 60) <= 60 && (g_str_has_suffix(t, "：") ||
+	    g_str_has_suffix(t, ":")) &&
+	    g_regex_match(R(RX_IS_ADDRESS_ORG), t, 0, NULL);
+}
+
+/*
  * Which of the shared recognisers match the text t of a block in
  * language lang: a set of DC_REC_* bits (parse.h), for the decoder
  * of roles (roles.c), which weighs them with position and form.
@@ -3427,6 +3482,8 @@ dc_recognise(const char *t, int lang)
 		r |= DC_REC_THANKS;
 	if (dc_is_address(t, lang))
 		r |= DC_REC_ADDRESS;
+	else if (lang == DC_LANG_ZH && addressee_form(t))
+		r |= DC_REC_ADDRESSEE;
 	switch (n > 60 ? DC_SUB_NONE : signoff_form(t, lang, 1, 0)) {
 	case DC_SUB_BYLINE:
 		r |= DC_REC_BYLINE;
@@ -3932,6 +3989,29 @@ heading_wraps(const struct dc_node *b, const struct dc_node *m)
  * none a heading.  Returns the block after the heading, or NULL if b
  * is no heading.
  */
+/*
+ * Is t a field's label and its value ("主办单位：柳溪镇人民政府", "Venue:
+ * the old mill"): a colon after a label of two to eight characters, a
+ * short value after it.  Such lines under a heading are its section's text, not
+ * the heading wrapped nor a list of names.
+ */
+static int
+label_value(const char *t)
+{
+	const char	*c = strstr(t, "：");
+	long		 n;
+
+	if (c == NULL && (c = strchr(t, ':')) == NULL)
+		return 0;
+	n = g_utf8_pointer_to_offset(t, c);
+	c += *c == ':' ? 1 : 3;
+	while (*c == ' ')
+		c++;
+	/* A headline's speaker and words ("美官员：船上载了…") say more
+	 * than a field's value. */
+	return n >= 2 && n <= 8 && *c != '\0' && dc_u8_count(c, 17) <= 16;
+}
+
 static struct dc_node *
 body_heading(struct dc_node *b, int k, const struct dc_node *tail,
     struct dc_node **items)
@@ -3944,7 +4024,8 @@ body_heading(struct dc_node *b, int k, const struct dc_node *tail,
 	for (m = b->next; m != NULL && m != tail && nlines < 4 &&
 	    m->type == DC_PARA; m = m->next) {
 		t = block_text(m, &lang);
-		if (heading_form(t, lang) != 1 || role_match(RX_R_NUM, t))
+		if (heading_form(t, lang) != 1 || role_match(RX_R_NUM, t) ||
+		    label_value(t))
 			break;
 		nlines++;
 	}
@@ -4089,7 +4170,7 @@ dc_body_roles(struct dc_doc *d, const struct dc_opts *o)
 	const char	*t;
 	int		 lang, para = 0, strong, k, nb = 0, nlong = 0;
 	int		 turns = 0, names = 0, kinds[7] = { 0 };
-	int		 marked = 0;
+	int		 marked = 0, pl;
 	GHashTable	*rep;
 	size_t		 sl;
 
@@ -4144,9 +4225,15 @@ dc_body_roles(struct dc_doc *d, const struct dc_opts *o)
 		 * when it is numbered), in a text that has paragraphs. */
 		k = block_heading_form(b, t, lang);
 		/* The last of a run of short lines ends a list: an item,
-		 * as those before it, however a paragraph follows it. */
+		 * as those before it, however a paragraph follows it.  A
+		 * caption's line before a heading ("Figure 1 The mill")
+		 * is no item. */
+		if (k == 1 && label_value(t))
+			k = 0;		/* a field's label and value */
 		if (k == 1 && b->prev != NULL && b->prev->type == DC_PARA &&
-		    b->prev->child != NULL && body_run_item(b->prev, lang))
+		    b->prev->child != NULL && body_run_item(b->prev, lang) &&
+		    !(dc_recognise(block_text(b->prev, &pl), lang) &
+		    (DC_REC_CAPTION | DC_REC_CREDIT_END)))
 			k = 0;
 		/* A text whose markup marks two headings or more marks
 		 * them all: its short lines are items, not headings; and
@@ -4508,6 +4595,7 @@ dc_input_pairs(struct dc_input *in)
 	GArray		*out;
 	struct dc_line	 l, nl;
 	size_t		 i, a, b, zh = 0, pairs = 0;
+	char		*t;
 
 	for (i = 0; i < in->nlines; i++)
 		if (!in->lines[i].blank && in->lines[i].piece == 0) {
@@ -4534,7 +4622,15 @@ dc_input_pairs(struct dc_input *in)
 		nl.indent = 0;
 		nl.piece = 2;
 		nl.pair = 1;
-		l.text[a] = '\0';
+		/* The first part, and after its end the joiner, kept for
+		 * dc_input_unpair(). */
+		t = g_malloc(b + 2);
+		memcpy(t, l.text, a);
+		t[a] = '\0';
+		memcpy(t + a + 1, l.text + a, b - a);
+		t[b + 1] = '\0';
+		g_free(l.text);
+		l.text = t;
 		l.len = a;
 		l.lang = dc_text_lang(l.text, l.len);
 		l.piece = 1;
@@ -4548,11 +4644,30 @@ dc_input_pairs(struct dc_input *in)
 }
 
 /*
+ * The line that dc_input_pairs() split into a and b, whole again, with
+ * the joiner between them as it was ("Apple pie / 苹果派", "茶 | tea"):
+ * kept after a's end.  g_free() it.
+ */
+char *
+dc_pair_rejoin(const struct dc_line *a, const struct dc_line *b)
+{
+	const char	*jn = a->text + a->len + 1;
+
+	/* Not as dc_input_pairs() left it: the space it stood for. */
+	if (!a->pair || a->piece != 1 || b->col < a->col ||
+	    (size_t)(b->col - a->col) != a->len + strlen(jn))
+		jn = b->col > a->col + (int)a->len ? " " : "";
+	return g_strconcat(a->text, jn, b->text, NULL);
+}
+
+/*
  * The pairs dc_input_pairs() split, joined again: a text not read as
  * bilingual (its pairs too few for the dialect, a glossary's "term:
  * 释义" headings in an English note) has no translations to link,
  * and a line split in two would be two headings or two paragraphs
- * where the writer wrote one.  The joiner, dropped, is one space.
+ * where the writer wrote one.  The joiner between them ("Apple pie /
+ * 苹果派", "茶 | tea") is put back as it was: dc_input_pairs() kept it
+ * after the first part's end.
  */
 void
 dc_input_unpair(struct dc_input *in)
@@ -4566,8 +4681,7 @@ dc_input_unpair(struct dc_input *in)
 		if (a->pair && a->piece == 1 && i + 1 < in->nlines &&
 		    (b = &in->lines[i + 1])->pair && b->piece == 2 &&
 		    b->lineno == a->lineno) {
-			t = g_strconcat(a->text, b->col > a->col +
-			    (int)a->len ? " " : "", b->text, NULL);
+			t = dc_pair_rejoin(a, b);
 			g_free(a->text);
 			g_free(b->text);
 			a->text = t;

@@ -46,6 +46,7 @@ enum rl_feat {
 	RF_TRAILER,
 	RF_WRITER,
 	RF_HEADNOTE,	/* a note on the text's form, among the first two */
+	RF_ADDRESSEE,	/* an official text's addressees */
 	RF_FIRST,	/* the body's first block */
 	RF_LAST,	/* the text's last block */
 	RF_END3,	/* three or more blocks after it */
@@ -85,6 +86,7 @@ static const char *const rl_feat_names[RF__MAX] = {
 	[RF_TRAILER] = "trailer",
 	[RF_WRITER] = "writer",
 	[RF_HEADNOTE] = "headnote",
+	[RF_ADDRESSEE] = "addressee",
 	[RF_FIRST] = "first",
 	[RF_LAST] = "last",
 	[RF_END3] = "end3",
@@ -163,7 +165,7 @@ static const int rl_weights[DC_ROLE__MAX][RF__MAX] = {
 	/* An address is the salutation before the body, a vocative in
 	 * it; before an editor's note, a caption. */
 	[DC_ROLE_SALUTATION] = { [RF_TYPED] = X, [RF_BIAS] = 5,
-	    [RF_ADDRESS] = -12 },
+	    [RF_ADDRESS] = -12, [RF_ADDRESSEE] = -12 },
 	[DC_ROLE_VOCATIVE] = { [RF_TYPED] = X, [RF_BIAS] = 6,
 	    [RF_ADDRESS] = -12 },
 	[DC_ROLE_NOTE] = { [RF_TYPED] = X, [RF_BIAS] = 5, [RF_NOTE] = -10,
@@ -192,7 +194,7 @@ static const unsigned rl_needs[DC_ROLE__MAX] = {
 	[DC_ROLE_CREDIT] = DC_REC_CREDIT,
 	[DC_ROLE_CAPTION] = DC_REC_CAPTION | DC_REC_CREDIT_END,
 	[DC_ROLE_TRAILER] = DC_REC_TRAILER,
-	[DC_ROLE_SALUTATION] = DC_REC_ADDRESS,
+	[DC_ROLE_SALUTATION] = DC_REC_ADDRESS | DC_REC_ADDRESSEE,
 	[DC_ROLE_VOCATIVE] = DC_REC_ADDRESS,
 	[DC_ROLE_NOTE] = DC_REC_NOTE | DC_REC_HEADNOTE,
 	[DC_ROLE_BCAPTION] = DC_REC_CAPTION | DC_REC_CREDIT |
@@ -360,7 +362,7 @@ rl_unit_own(struct rl_unit *u, const struct dc_node *b, unsigned rec)
 	u->lang = s->lang;
 	u->f[RF_MULTI] = b->child->next != NULL;
 	u->rec = rec;
-	for (i = 0; i <= RF_HEADNOTE - RF_THANKS; i++)
+	for (i = 0; i <= RF_ADDRESSEE - RF_THANKS; i++)
 		u->f[RF_THANKS + i] = (u->rec >> i) & 1;
 	n = dc_u8_count(t, 80);		/* tested up to 80 */
 	u->f[RF_SHORT] = n <= 30;

@@ -80,7 +80,7 @@ dc_text_lang(const char *s, size_t len)
 		case DC_LANG_EN:
 			latin++;
 			words += !inword;
-			lower += !inword && g_ascii_islower(c);
+			lower += !inword && c < 0x80 && g_ascii_islower(c);
 			inword = 1;
 			break;
 		default:
