@@ -17,6 +17,7 @@
 #include <time.h>
 
 #include <cairo-pdf.h>
+#include <zlib.h>
 
 #include "docconv.h"
 #include "pdf_fix.h"
@@ -60,6 +61,30 @@ struct pdf_mc {
 	int		 lbl;		/* ... its label's (TS_TAG_TURN) */
 	struct pf_mcr	 m;
 };
+
+/*
+ * The level cairo's page content is deflated at.  cairo 1.16 deflates
+ * every stream at zlib's default level and has no way to ask for
+ * another; at that level deflating the pages took 1.2 G of the 10.6 G
+ * instructions the painting thread spent on a 972-page PDF, and
+ * pdf_fix.c deflates each page again anyway (its artifacts marked).
+ * So while this thread paints, a stream opened at the default level
+ * is opened at the fastest instead: zlib's deflateInit_() is defined
+ * here, which the dynamic linker gives cairo before libz's.  Any
+ * other thread, any other time and any level asked for by name are
+ * left alone (the fonts cairo embeds at the end keep the default).
+ */
+static _Thread_local int pdf_zlevel = Z_DEFAULT_COMPRESSION;
+
+int
+deflateInit_(z_streamp strm, int level, const char *version, int size)
+{
+	if (level == Z_DEFAULT_COMPRESSION)
+		level = pdf_zlevel;
+	/* What zlib's own deflateInit_() does, at that level. */
+	return deflateInit2_(strm, level, Z_DEFLATED, MAX_WBITS, 8,
+	    Z_DEFAULT_STRATEGY, version, size);
+}
 
 /* A typeset page and its glyphs gathered for cairo. */
 struct pdf_page {
@@ -884,7 +909,9 @@ render_pdf(const struct dc_doc *d, const struct dc_opts *o,
 	 */
 	malloc_trim(0);
 #endif
+	pdf_zlevel = Z_BEST_SPEED;
 	n = pdf_run(&pd, d, o);
+	pdf_zlevel = Z_DEFAULT_COMPRESSION;
 	if (pd.booklet && n > 0)
 		pdf_impose(&pd);
 	if (pd.cr != NULL)
