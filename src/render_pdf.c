@@ -365,6 +365,7 @@ struct pdf_pipe {
 	int		 n;		/* ... this */
 	int		 stop;		/* painting failed */
 	void		*msgs;		/* the painter's dc_msg_context() */
+	struct pg	*pg;		/* the painter's faces */
 };
 
 /*
@@ -392,6 +393,8 @@ pdf_pipe_page(struct ts_page *p, void *arg)
 	}
 	q->p = p;
 	q->glyphs = pdf_gather(p, q->glyphs);
+	/* What cairo will load to paint it, loaded here. */
+	pg_page_warm(pp->pg, q->glyphs);
 	g_mutex_lock(&pp->lock);
 	while (pp->pages.length >= PDF_AHEAD && !pp->stop)
 		g_cond_wait(&pp->cond, &pp->lock);
@@ -442,6 +445,8 @@ pdf_run(struct pdf *pd, const struct dc_doc *d, const struct dc_opts *o)
 	pp.d = d;
 	pp.o = o;
 	pp.msgs = dc_msg_context();
+	/* A booklet's pages are recorded first: other scaled fonts. */
+	pp.pg = pd->booklet ? NULL : pd->pg;
 	g_mutex_init(&pp.lock);
 	g_cond_init(&pp.cond);
 	g_queue_init(&pp.pages);
@@ -898,6 +903,7 @@ render_pdf(const struct dc_doc *d, const struct dc_opts *o,
 	pg_start(pd.pg);
 	pd.surf = cairo_pdf_surface_create_for_stream(pdf_write, &po,
 	    pd.booklet ? 2 * pd.pw : pd.pw, pd.ph);
+	pg_surface(pd.pg, pd.surf);
 	pdf_metadata(&pd, d, o, lay);
 	if (!pd.booklet)
 		pd.cr = cairo_create(pd.surf);
