@@ -1,7 +1,11 @@
 /*
  * What cairo 1.16 cannot write into a PDF, added by an incremental
  * update: the catalog's /Lang, /MarkInfo, /ViewerPreferences and
- * /Metadata, and a structure tree with a /Lang on each element.
+ * /Metadata, and a structure tree with a /Lang on each element.  A
+ * PDF of the kind cairo 1.16 writes (one classic cross-reference, no
+ * object streams) is instead written again whole, into another file,
+ * with the same objects: each page's content made again is then in
+ * the file once, not twice (pf_rewrite()).
  *
  * cairo writes the marked content (cairo_tag_begin() gives each piece
  * its MCID, page by page) and a structure tree of its own that cannot
@@ -43,6 +47,7 @@ struct pf {
 	long		 root, info;	/* /Root, /Info (0: none) */
 	long long	 startxref;	/* the last section */
 	int		 xrefstm;	/* the last section is a stream */
+	int		 nsect;		/* sections read */
 	GHashTable	*objstm;	/* stream number -> GBytes, decoded */
 	GRecMutex	 lock;		/* guards objstm */
 };
@@ -475,6 +480,7 @@ pf_read(struct pf *pf)
 		if (pf_section(pf, off, &prev) == -1)
 			return -1;
 		off = prev;
+		pf->nsect++;
 	}
 	return pf->root > 0 && pf->size > 0 ? 0 : -1;
 }
@@ -582,6 +588,7 @@ pf_obj(struct pf *pf, long num, const char **end)
  * and content of a long PDF held nearly all of it in memory.
  */
 #define PF_FORGET	256
+#define PF_FORGET_BYTES	(8 << 20) /* ... or this much copied */
 
 static void
 pf_forget(const struct pf *pf)
@@ -934,6 +941,8 @@ struct pf_job {
 	int		 narts;
 	unsigned char	*z;		/* the content again, deflated, */
 	uLongf		 zlen;		/* or NULL: left as it is */
+	long		 cnum;		/* the content's object */
+	int		 done;		/* z made (pf_rewrite()) */
 };
 
 /* The kind (+ 1) of artifact MCID k is on the job's page, or 0. */
@@ -1024,14 +1033,14 @@ pf_batch_run(gpointer arg)
  * content is not one stream cairo's way.
  */
 static int
-pf_job_get(struct pf *pf, const GArray *pages, const struct pf_art *arts,
-    int n, struct pf_job *jb)
+pf_job_get(struct pf *pf, const GArray *pages, int pg,
+    const struct pf_art *arts, int n, struct pf_job *jb)
 {
 	const struct pf_ent *en;
 	const char	*v, *ve;
 	long		 cnum;
 
-	jb->pg = arts[0].page;
+	jb->pg = pg;
 	jb->arts = arts;
 	jb->narts = n;
 	if (jb->pg < 0 || (guint)jb->pg >= pages->len ||
@@ -1046,6 +1055,8 @@ pf_job_get(struct pf *pf, const GArray *pages, const struct pf_art *arts,
 	    1 || en->off < 0 || (size_t)en->off >= pf->len)
 		return -1;
 	jb->obj = pf->buf + en->off;
+	jb->cnum = cnum;
+	jb->done = 0;
 	return 0;
 }
 
@@ -1109,8 +1120,8 @@ pf_artifacts(struct pf *pf, struct pf_out *o, const struct pf_amend *a,
 			for (j = i; j < a->narts &&
 			    a->arts[j].page == a->arts[i].page; j++)
 				continue;
-			if (pf_job_get(pf, pages, a->arts + i, j - i,
-			    &jobs[n]) == 0)
+			if (pf_job_get(pf, pages, a->arts[i].page,
+			    a->arts + i, j - i, &jobs[n]) == 0)
 				n++;
 		}
 		b.pf = pf;
@@ -1195,6 +1206,229 @@ pf_xref(struct pf *pf, struct pf_out *o, long long base, long size,
 	g_string_free(w, TRUE);
 }
 
+/*
+ * Can pf_rewrite() write the file again: one classic cross-reference
+ * section, every object at an offset of its own before it, none in an
+ * object stream?  cairo 1.16 writes such files; an update of a file
+ * of any other kind is appended (pf_amend()).
+ */
+static int
+pf_flat(const struct pf *pf)
+{
+	const struct pf_ent *en;
+	guint		 i;
+
+	if (pf->xrefstm || pf->nsect != 1)
+		return 0;
+	for (i = 0; i < pf->ents->len; i++) {
+		en = &g_array_index(pf->ents, struct pf_ent, i);
+		if (en->type == 2 || (en->type == 1 && (en->off <= 0 ||
+		    en->off >= pf->startxref)))
+			return 0;
+	}
+	return 1;
+}
+
+/* An object, by offset. */
+struct pf_span {
+	long long	 off;
+	long		 num;
+};
+
+static int
+pf_span_cmp(const void *a, const void *b)
+{
+	const struct pf_span *x = a, *y = b;
+
+	return x->off < y->off ? -1 : x->off > y->off;
+}
+
+/* Bytes [p, p + n) as they are, object num's if num > 0. */
+static void
+pf_copy(struct pf_out *o, long num, const char *p, size_t n)
+{
+	long long	 off = o->flushed + (long long)o->g->len;
+
+	if (num > 0) {
+		g_array_append_val(o->nums, num);
+		g_array_append_val(o->offs, off);
+	}
+	pf_flush(o);
+	if (o->err == 0 && n > 0 && fwrite(p, 1, n, o->f) != n)
+		o->err = errno != 0 ? errno : EIO;
+	o->flushed += (long long)n;
+}
+
+/*
+ * Run the jobs from jobs[0] on that are not done, PF_BATCH at most,
+ * every other one on a second thread.
+ */
+static void
+pf_jobs_run(struct pf *pf, struct pf_job *jobs, int n)
+{
+	struct pf_batch	 b;
+	GThread		*thr;
+	int		 i;
+
+	for (i = 0; i < n && i < PF_BATCH && !jobs[i].done; i++)
+		jobs[i].done = 1;
+	b.pf = pf;
+	b.jobs = jobs;
+	b.n = i;
+	b.first = 1;
+	thr = i > 1 ? g_thread_try_new("pdf_fix", pf_batch_run, &b, NULL) :
+	    NULL;
+	for (n = 0; n < b.n; n += thr != NULL ? 2 : 1)
+		pf_job_run(pf, &jobs[n]);
+	if (thr != NULL)
+		g_thread_join(thr);
+}
+
+/*
+ * The file again, into o from its first byte: each object as it was
+ * but each page's content, made again with its artifacts marked
+ * (pf_job_run()) under its own number, and the catalog, left for the
+ * caller to write.  The page objects, which point to their content by
+ * number, stay as they are; so each page's content is in the file
+ * once.  Every page is made again, artifacts or not: cairo's content
+ * came undeflated (render_pdf.c).  The mapping is let go every
+ * PF_FORGET pages and every PF_FORGET_BYTES copied: the pages of a
+ * long PDF, read through, took the peak of x1000 from 94 to 137 MB.
+ * 0, or -1 if an offset makes no sense.
+ */
+static int
+pf_rewrite(struct pf *pf, struct pf_out *o, const struct pf_amend *a,
+    const GArray *pages)
+{
+	struct pf_span	*sp;
+	struct pf_job	*jobs;
+	const struct pf_ent *en;
+	int		*jobof, i, j, k, n, njobs = 0, ndone = 0, rc = -1;
+	guint		 u, nsp = 0;
+	long long	 end, copied = 0;
+
+	sp = g_new(struct pf_span, pf->ents->len + 1);
+	for (u = 0; u < pf->ents->len; u++) {
+		en = &g_array_index(pf->ents, struct pf_ent, u);
+		if (en->type == 1) {
+			sp[nsp].off = en->off;
+			sp[nsp++].num = (long)u;
+		}
+	}
+	qsort(sp, nsp, sizeof(*sp), pf_span_cmp);
+	/* A job for every page, with its artifacts (a->arts by page). */
+	jobs = g_new0(struct pf_job, pages->len + 1);
+	jobof = g_new0(int, pf->ents->len + 1);
+	for (u = 0, i = 0; u < pages->len; u++) {
+		while (i < a->narts && a->arts[i].page < (int)u)
+			i++;
+		for (j = i; j < a->narts && a->arts[j].page == (int)u; j++)
+			continue;
+		if (pf_job_get(pf, pages, (int)u, a->arts + i, j - i,
+		    &jobs[njobs]) == 0 && jobof[jobs[njobs].cnum] == 0) {
+			jobof[jobs[njobs].cnum] = njobs + 1;
+			njobs++;
+		}
+		i = j;
+		if ((u + 1) % PF_FORGET == 0)
+			pf_forget(pf);
+	}
+	for (u = 0; u < nsp; u++)
+		if ((u > 0 && sp[u].off == sp[u - 1].off) ||
+		    (u + 1 == nsp && sp[u].off >= pf->startxref))
+			goto out;
+	/* What comes before the first object: the header. */
+	pf_copy(o, 0, pf->buf, nsp > 0 ? (size_t)sp[0].off :
+	    (size_t)pf->startxref);
+	for (u = 0; u < nsp; u++) {
+		end = u + 1 < nsp ? sp[u + 1].off : pf->startxref;
+		if (sp[u].num == pf->root)
+			continue;
+		if ((k = jobof[sp[u].num] - 1) >= 0) {
+			if (!jobs[k].done)
+				pf_jobs_run(pf, jobs + k, njobs - k);
+			if (jobs[k].z != NULL) {
+				pf_begin(o, sp[u].num);
+				g_string_append(o->g, "<< /Filter /FlateDecode "
+				    "/Length ");
+				pf_long(o->g, (long long)jobs[k].zlen);
+				g_string_append(o->g, " >>\nstream\n");
+				g_string_append_len(o->g,
+				    (const char *)jobs[k].z,
+				    (gssize)jobs[k].zlen);
+				g_string_append(o->g, "\nendstream\nendobj\n");
+				g_free(jobs[k].z);
+				jobs[k].z = NULL;
+				pf_flush(o);
+				if (++ndone % PF_FORGET == 0)
+					pf_forget(pf);
+				continue;
+			}
+		}
+		pf_copy(o, sp[u].num, pf->buf + sp[u].off,
+		    (size_t)(end - sp[u].off));
+		if ((copied += end - sp[u].off) > PF_FORGET_BYTES) {
+			pf_forget(pf);
+			copied = 0;
+		}
+	}
+	rc = 0;
+out:
+	for (n = 0; n < njobs; n++)
+		g_free(jobs[n].z);
+	g_free(jobs);
+	g_free(jobof);
+	g_free(sp);
+	return rc;
+}
+
+/*
+ * The whole file's cross-reference, objects 0 to size - 1 at the
+ * offsets o has written them at (the rest free), and its trailer.
+ */
+static void
+pf_xref_all(struct pf *pf, struct pf_out *o, long size, const char *id)
+{
+	long long	*at, xoff;
+	char		 e[21];
+	long		 n;
+	guint		 i;
+	int		 k;
+
+	at = g_new(long long, size > 0 ? size : 1);
+	for (n = 0; n < size; n++)
+		at[n] = -1;
+	for (i = 0; i < o->nums->len; i++)
+		if ((n = g_array_index(o->nums, long, i)) >= 0 && n < size)
+			at[n] = g_array_index(o->offs, long long, i);
+	xoff = o->flushed + (long long)o->g->len;
+	g_string_append(o->g, "xref\n0 ");
+	pf_long(o->g, size);
+	g_string_append_c(o->g, '\n');
+	for (n = 0; n < size; n++) {
+		if (at[n] < 0)
+			g_string_append(o->g, n == 0 ? "0000000000 65535 f \n" :
+			    "0000000000 00000 f \n");
+		else {
+			/* Ten digits, no printf: a number a page. */
+			memcpy(e, "0000000000 00000 n \n", 21);
+			for (k = 9; k >= 0 && at[n] > 0; k--, at[n] /= 10)
+				e[k] = (char)('0' + at[n] % 10);
+			g_string_append_len(o->g, e, 20);
+		}
+		if (o->g->len > (1 << 20))
+			pf_flush(o);
+	}
+	g_string_append_printf(o->g, "trailer\n<< /Size %ld /Root %ld 0 R",
+	    size, pf->root);
+	if (pf->info > 0)
+		g_string_append_printf(o->g, " /Info %ld 0 R", pf->info);
+	if (id != NULL)
+		g_string_append_printf(o->g, "\n   /ID [<%s> <%s>]", id, id);
+	g_string_append_printf(o->g, " >>\nstartxref\n%lld\n%%%%EOF\n", xoff);
+	g_free(at);
+}
+
 int
 pf_amend(FILE *f, long long size, const struct pf_amend *a)
 {
@@ -1209,7 +1443,7 @@ pf_amend(FILE *f, long long size, const struct pf_amend *a)
 	char		*buf;	/* mapped */
 	const char	*d, *e, *v, *ve;
 	long		 next, meta = 0, tree = 0;
-	int		 rc = -1;
+	int		 rc = -1, whole = 0;
 
 	/*
 	 * Mapped, not read: a reader looks at the cross-reference, the
@@ -1240,8 +1474,14 @@ pf_amend(FILE *f, long long size, const struct pf_amend *a)
 	if (pf_read(&pf) == -1 || (d = pf_obj(&pf, pf.root, &e)) == NULL ||
 	    !pf_name_is(d, e, "/Type", "/Catalog"))
 		goto out;
-	/* The update is appended, part of it as it is made. */
-	if (fseek(f, 0, SEEK_END) != 0) {
+	/*
+	 * The file again into a->out if it can be, else the update is
+	 * appended, part of it as it is made.
+	 */
+	whole = a->out != NULL && pf_flat(&pf);
+	if (whole)
+		o.f = a->out;
+	else if (fseek(f, 0, SEEK_END) != 0) {
 		if (errno == 0)
 			errno = EIO;
 		goto out;
@@ -1249,6 +1489,10 @@ pf_amend(FILE *f, long long size, const struct pf_amend *a)
 	if ((v = pf_get(d, e, "/Pages", NULL)) != NULL)
 		pf_pages(&pf, strtol(v, NULL, 10), pages, sp, 0);
 	next = pf.size;
+	if (whole && pf_rewrite(&pf, &o, a, pages) == -1) {
+		errno = 0;
+		goto out;
+	}
 	if (a->nelems > 0) {
 		tree = pf_tree(&o, a, pages, sp, next);
 		next += a->nelems + 2;
@@ -1260,7 +1504,7 @@ pf_amend(FILE *f, long long size, const struct pf_amend *a)
 		    "/Length %zu >>\nstream\n%s\nendstream\nendobj\n",
 		    strlen(a->xmp) + 1, a->xmp);
 	}
-	if (a->narts > 0)
+	if (!whole && a->narts > 0)
 		pf_artifacts(&pf, &o, a, pages, &next);
 	/* The catalog again, with what cairo could not write. */
 	if ((d = pf_obj(&pf, pf.root, &e)) == NULL)
@@ -1284,16 +1528,19 @@ pf_amend(FILE *f, long long size, const struct pf_amend *a)
 	if (tree > 0)
 		g_string_append_printf(o.g, "/StructTreeRoot %ld 0 R\n", tree);
 	g_string_append(o.g, ">>\nendobj\n");
-	pf_xref(&pf, &o, size, next, a->id);
+	if (whole)
+		pf_xref_all(&pf, &o, next, a->id);
+	else
+		pf_xref(&pf, &o, size, next, a->id);
 	pf_flush(&o);
 	if (o.err != 0) {
 		errno = o.err;
 		goto out;
 	}
-	rc = 0;
+	rc = whole;
 out:
 	/* The file as it was if the update fails after all. */
-	if (rc == -1 && o.flushed > 0) {
+	if (rc == -1 && !whole && o.flushed > 0) {
 		int	 e0 = errno;
 
 		if ((fflush(f) != 0 || ftruncate(fileno(f), (off_t)size) !=

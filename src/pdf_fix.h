@@ -58,13 +58,17 @@ struct pf_amend {
 	int		 nelems;
 	const struct pf_art *arts;	/* by page, or NULL */
 	int		 narts;
+	FILE		*out;		/* write the file again here, or NULL */
 };
 
 /*
  * Append the update to the PDF in f (opened for reading and writing,
- * size bytes long); 0, or -1 if the PDF is not understood or cannot be
- * read back (errno 0; f is then unchanged) or writing failed (errno
- * set).
+ * size bytes long), or, if a->out is not NULL and the PDF is of the
+ * kind cairo 1.16 writes, write the PDF again into a->out with what
+ * the update would hold (each page's content once).  0 (appended), 1
+ * (written to a->out; f unchanged), or -1 if the PDF is not understood
+ * or cannot be read back (errno 0; f is then unchanged) or writing
+ * failed (errno set).
  */
 int		 pf_amend(FILE *, long long, const struct pf_amend *);
 

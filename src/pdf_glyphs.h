@@ -18,6 +18,7 @@ struct pg	*pg_new(const struct dc_doc *);
 void		 pg_free(struct pg *);
 void		 pg_prepare(struct pg *, const char *, int);
 void		 pg_start(struct pg *);
+void		 pg_surface(struct pg *, cairo_surface_t *);
 struct pg_page	*pg_page_new(void);
 void		 pg_page_free(struct pg_page *);
 void		 pg_page_reset(struct pg_page *);
@@ -32,6 +33,7 @@ int		 pg_hyphenated(const struct ln_para *, int);
 int		 pg_broken_end(const struct ln_para *, int);
 void		 pg_page_line(struct pg_page *, const struct ln_para *, int,
 		    double, double);
+void		 pg_page_warm(struct pg *, const struct pg_page *);
 void		 pg_page_show(struct pg *, cairo_t *, const struct pg_page *,
 		    pg_mark_fn, void *);
 unsigned int	 pg_fallbacks(const struct pg *);

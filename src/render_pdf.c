@@ -3,8 +3,9 @@
  * PDF surface as they come, each structure element's lines as marked
  * content (cairo_tag_begin()), adds outline and metadata, and then
  * what cairo 1.16 cannot write (a structure tree with /Lang on each
- * element, the catalog's /Lang, /MarkInfo, XMP metadata) in an
- * incremental update (pdf_fix.c).
+ * element, the catalog's /Lang, /MarkInfo, XMP metadata) as
+ * pdf_fix.c writes the PDF again from cairo's (or, where cairo has to
+ * write the output itself, in an incremental update).
  */
 #include "config.h"
 
@@ -15,8 +16,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include <cairo-pdf.h>
+#include <zlib.h>
 
 #include "docconv.h"
 #include "pdf_fix.h"
@@ -60,6 +63,33 @@ struct pdf_mc {
 	int		 lbl;		/* ... its label's (TS_TAG_TURN) */
 	struct pf_mcr	 m;
 };
+
+/*
+ * The level cairo's page content is deflated at.  cairo 1.16 deflates
+ * every stream at zlib's default level and has no way to ask for
+ * another; at that level deflating the pages took 1.2 G of the 10.6 G
+ * instructions the painting thread spent on a 972-page PDF, and
+ * pdf_fix.c deflates each page again anyway (its artifacts marked).
+ * So while this thread paints, a stream opened at the default level
+ * is opened at the fastest instead: zlib's deflateInit_() is defined
+ * here, which the dynamic linker gives cairo before libz's.  Any
+ * other thread, any other time and any level asked for by name are
+ * left alone (the fonts cairo embeds at the end keep the default).
+ * When pdf_fix.c writes the PDF again, every page is deflated there
+ * and cairo's content is only stored (level 0): deflated once, and
+ * inflated for nothing.
+ */
+static _Thread_local int pdf_zlevel = Z_DEFAULT_COMPRESSION;
+
+int
+deflateInit_(z_streamp strm, int level, const char *version, int size)
+{
+	if (level == Z_DEFAULT_COMPRESSION)
+		level = pdf_zlevel;
+	/* What zlib's own deflateInit_() does, at that level. */
+	return deflateInit2_(strm, level, Z_DEFLATED, MAX_WBITS, 8,
+	    Z_DEFAULT_STRATEGY, version, size);
+}
 
 /* A typeset page and its glyphs gathered for cairo. */
 struct pdf_page {
@@ -340,6 +370,7 @@ struct pdf_pipe {
 	int		 n;		/* ... this */
 	int		 stop;		/* painting failed */
 	void		*msgs;		/* the painter's dc_msg_context() */
+	struct pg	*pg;		/* the painter's faces */
 };
 
 /*
@@ -367,6 +398,8 @@ pdf_pipe_page(struct ts_page *p, void *arg)
 	}
 	q->p = p;
 	q->glyphs = pdf_gather(p, q->glyphs);
+	/* What cairo will load to paint it, loaded here. */
+	pg_page_warm(pp->pg, q->glyphs);
 	g_mutex_lock(&pp->lock);
 	while (pp->pages.length >= PDF_AHEAD && !pp->stop)
 		g_cond_wait(&pp->cond, &pp->lock);
@@ -417,6 +450,8 @@ pdf_run(struct pdf *pd, const struct dc_doc *d, const struct dc_opts *o)
 	pp.d = d;
 	pp.o = o;
 	pp.msgs = dc_msg_context();
+	/* A booklet's pages are recorded first: other scaled fonts. */
+	pp.pg = pd->booklet ? NULL : pd->pg;
 	g_mutex_init(&pp.lock);
 	g_cond_init(&pp.cond);
 	g_queue_init(&pp.pages);
@@ -792,15 +827,59 @@ pdf_tree(const struct pdf *pd, const char *doclang, const char *zh,
 }
 
 /*
- * cairo writes straight into the output file through this, which
- * keeps an MD5 of everything for /ID.
+ * cairo writes through this into a scratch file (or, where there can
+ * be none, straight into the output file), keeping an MD5 of
+ * everything for /ID.
  */
 struct pdf_out {
 	FILE		*f;
+	FILE		*out;		/* the output, if f is scratch */
 	long long	 off;		/* bytes written */
 	GChecksum	*md5;
 	int		 err;		/* errno of the first failure */
 };
+
+/*
+ * A scratch file beside the output, gone when closed; NULL if none can
+ * be made (standard output's file is in memory, its directory not
+ * ours).  Named as libzip names its own, which dc_output_sweep() knows
+ * if the process is killed before the name is let go.
+ */
+static FILE *
+pdf_scratch(const char *outpath)
+{
+	char	*t;
+	FILE	*f = NULL;
+	int	 fd;
+
+	t = g_strdup_printf("%s.XXXXXX", outpath);
+	if ((fd = g_mkstemp(t)) != -1) {
+		(void)unlink(t);
+		if ((f = fdopen(fd, "w+b")) == NULL)
+			close(fd);
+	}
+	g_free(t);
+	return f;
+}
+
+/* The scratch file as it is into the output; 0 or -1 (errno). */
+static int
+pdf_copy(struct pdf_out *po)
+{
+	char	 buf[65536];
+	size_t	 n;
+
+	errno = 0;
+	/* From the start: pdf_fix.c may have written some of it. */
+	if (fflush(po->f) != 0 || fseek(po->f, 0, SEEK_SET) != 0 ||
+	    fflush(po->out) != 0 || ftruncate(fileno(po->out), 0) != 0 ||
+	    fseek(po->out, 0, SEEK_SET) != 0)
+		return -1;
+	while ((n = fread(buf, 1, sizeof(buf), po->f)) > 0)
+		if (fwrite(buf, 1, n, po->out) != n)
+			return -1;
+	return ferror(po->f) ? -1 : 0;
+}
 
 static cairo_status_t
 pdf_write(void *arg, const unsigned char *data, unsigned int len)
@@ -831,7 +910,7 @@ render_pdf(const struct dc_doc *d, const struct dc_opts *o,
 	GArray		*tree = NULL;
 	struct pf_mcr	*mcrs = NULL;
 	char		*xmp = NULL;
-	int		 rc = -1, n, nf, i;
+	int		 rc = -1, n, nf, i, k = 0;
 
 	memset(&pd, 0, sizeof(pd));
 	memset(&po, 0, sizeof(po));
@@ -848,8 +927,14 @@ render_pdf(const struct dc_doc *d, const struct dc_opts *o,
 		pd.rec = g_ptr_array_new_with_free_func(
 		    (GDestroyNotify)cairo_surface_destroy);
 	}
-	/* Read back for the update (pdf_fix.c). */
-	if ((po.f = fopen(outpath, "w+b")) == NULL) {
+	/*
+	 * Read back by pdf_fix.c, which writes the PDF again into the
+	 * output with what cairo cannot write; without a scratch file,
+	 * cairo writes the output and the rest is appended to it.
+	 */
+	if (((po.f = pdf_scratch(outpath)) != NULL &&
+	    (po.out = fopen(outpath, "wb")) == NULL) ||
+	    (po.f == NULL && (po.f = fopen(outpath, "w+b")) == NULL)) {
 		dc_msg_sys("%s: %s", outpath, g_strerror(errno));
 		goto out;
 	}
@@ -873,6 +958,7 @@ render_pdf(const struct dc_doc *d, const struct dc_opts *o,
 	pg_start(pd.pg);
 	pd.surf = cairo_pdf_surface_create_for_stream(pdf_write, &po,
 	    pd.booklet ? 2 * pd.pw : pd.pw, pd.ph);
+	pg_surface(pd.pg, pd.surf);
 	pdf_metadata(&pd, d, o, lay);
 	if (!pd.booklet)
 		pd.cr = cairo_create(pd.surf);
@@ -884,7 +970,9 @@ render_pdf(const struct dc_doc *d, const struct dc_opts *o,
 	 */
 	malloc_trim(0);
 #endif
+	pdf_zlevel = po.out != NULL ? Z_NO_COMPRESSION : Z_BEST_SPEED;
 	n = pdf_run(&pd, d, o);
+	pdf_zlevel = Z_DEFAULT_COMPRESSION;
 	if (pd.booklet && n > 0)
 		pdf_impose(&pd);
 	if (pd.cr != NULL)
@@ -922,8 +1010,9 @@ render_pdf(const struct dc_doc *d, const struct dc_opts *o,
 			    pd.arts->data;
 			am.narts = (int)pd.arts->len;
 		}
+		am.out = po.out;
 		errno = 0;
-		if (po.err == 0 && pf_amend(po.f, po.off, &am) == -1) {
+		if (po.err == 0 && (k = pf_amend(po.f, po.off, &am)) == -1) {
 			if (errno != 0)
 				po.err = errno;
 			else
@@ -931,8 +1020,14 @@ render_pdf(const struct dc_doc *d, const struct dc_opts *o,
 				    "wrote is not understood; its language, "
 				    "metadata and structure are not set");
 		}
+		/* Not written again: the output is the scratch file. */
+		if (po.err == 0 && po.out != NULL && k != 1 &&
+		    pdf_copy(&po) == -1)
+			po.err = errno != 0 ? errno : EIO;
 	}
 	if (po.err == 0 && fflush(po.f) != 0)
+		po.err = errno;
+	if (po.err == 0 && po.out != NULL && fflush(po.out) != 0)
 		po.err = errno;
 	/* A write error makes cairo fail too: name the cause. */
 	if (po.err != 0) {
@@ -957,7 +1052,11 @@ out:
 		fprintf(stderr, "docconv: PDF: %u runs painted from whole "
 		    "fonts, not subsets\n", pg_fallbacks(pd.pg));
 	pg_free(pd.pg);
-	if (po.f != NULL && fclose(po.f) != 0 && rc == 0) {
+	if (po.f != NULL && fclose(po.f) != 0 && rc == 0 && po.out == NULL) {
+		dc_msg_sys("%s: %s", outpath, g_strerror(errno));
+		rc = -1;
+	}
+	if (po.out != NULL && fclose(po.out) != 0 && rc == 0) {
 		dc_msg_sys("%s: %s", outpath, g_strerror(errno));
 		rc = -1;
 	}
