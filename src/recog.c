@@ -123,6 +123,7 @@ enum rx_id {
 	RX_FILE_TITLE,		/* "2013-04-28_title": a file's name */
 	RX_STAMP_TIME,		/* header_stamp(): the time after a date */
 	RX_TITLE_SPEAKER,	/* title_speaker(): "主席某某在…的讲话" */
+	RX_OCCASION_SPEAKER,	/* occasion_meta(): "某某某在…的讲话" */
 	RX_STAFF,		/* trailer_form(): "值班编辑：某某" */
 	RX_CREDIT_LINE,		/* header_credit(): "文｜某某", "编辑｜某某" */
 	RX_HEADER_REPORTERS,	/* header_zh(): "■本报记者 某某" */
@@ -252,6 +253,8 @@ static const struct {
 	[RX_TITLE_SPEAKER] = {
 	  "^(.{0,16}" ZH_OFFICE ")([" HAN "]{2,4}?)(?:在|于|於|发表|發表|出席|同|"
 	  "向|致)", 0 },
+	/* RX_OCCASION_SPEAKER: a name and "在", opening a subtitle */
+	[RX_OCCASION_SPEAKER] = { "^(" ZH_NAME "?)(?:在|于|於)", 0 },
 	/* RX_STAFF: who edited, checked or produced the text */
 	[RX_STAFF] = {
 	  "^[（(【\\[]?[" HAN "]{0,4}(?:编辑|編輯|校对|校對|审校|審校|编审|編審|"
@@ -356,8 +359,13 @@ static const struct {
 	/* Or a Latin one after the caption's last stop, as the Chinese
 	 * editions of foreign papers print it: "…耳环。 Jean Chung for
 	 * The New York Times", "…。 Name/Agency". */
+	/* Papers also print the credit bare after the caption's last
+	 * stop: "…作报告。本报记者 某某摄", "…。新华社记者 某某 摄". */
 	[RX_R_CREDIT_END] = {
 	  "(?:[（(][^（()）]{1,30}(?:摄|攝|供图|供圖)[）)]|"
+	  "[。！？][\\s\\x{3000}]*[^\\s\\x{3000}，。！？；：:（()）]{0,10}"
+	  "(?:记者|記者|摄影|攝影)[\\s\\x{3000}]*[" HAN "·]{2,5}"
+	  "(?:[\\s\\x{3000}、]+[" HAN "·]{2,5})*[\\s\\x{3000}]*(?:摄|攝)|"
 	  "[。！？][\\s\\x{3000}]*[A-Z][A-Za-z.'’-]+(?: [A-Z][A-Za-z.'’-]+){1,3}"
 	  "(?: for |/| via )[A-Z][A-Za-z.'’ -]{1,40})$", 0 },
 	[RX_R_BYLINE] = {
@@ -2075,10 +2083,13 @@ header_date(struct dc_doc *d, int lang, const char *s)
 
 	if (!dc_parse_date(s, &iso, &date, &place))
 		return 0;
-	if (d->meta.date_iso == NULL || (strlen(iso) > strlen(
-	    d->meta.date_iso)))
+	/* The occasion's date is the text's; a publication line's is
+	 * only when a paper printed it. */
+	if (!d->meta.date_occasion && (d->meta.date_iso == NULL ||
+	    strlen(iso) > strlen(d->meta.date_iso)))
 		dc_meta_set(&d->meta.date_iso, iso);
-	dc_meta_set(&d->meta.l[lang].date, date);
+	if (!d->meta.date_occasion || d->meta.l[lang].date == NULL)
+		dc_meta_set(&d->meta.l[lang].date, date);
 	if (place != NULL)
 		dc_meta_set(&d->meta.l[lang].place, place);
 	g_free(iso);
@@ -2118,8 +2129,8 @@ header_stamp(struct dc_doc *d, int lang, const char *s)
 		return 0;
 	ok = strlen(iso) == 10 && g_regex_match(R(RX_STAMP_TIME), s + en, 0,
 	    NULL);
-	if (ok && (d->meta.date_iso == NULL || strlen(d->meta.date_iso) <
-	    10)) {
+	if (ok && !d->meta.date_occasion && (d->meta.date_iso == NULL ||
+	    strlen(d->meta.date_iso) < 10)) {
 		dc_meta_set(&d->meta.date_iso, iso);
 		t = g_strndup(s + st, en - st);
 		dc_meta_set(&d->meta.l[lang].date, t);
@@ -2184,6 +2195,46 @@ title_date(struct dc_doc *d, int lang, const char *s)
 }
 
 /*
+ * A subtitle that tells the occasion, "——2020年1月5日在某市第三届人民代
+ * 表大会第二次会议上", "——某某某在2016年1月13日某会上的讲话": what was
+ * said there is dated by it, not by the line that says when a paper
+ * printed it ("时间：…", a page's stamp), whichever comes first; and a
+ * name before "在" under a speech's title is the speaker's.
+ */
+static void
+occasion_meta(struct dc_doc *d, int lang, const char *s)
+{
+	GMatchInfo	*mi = NULL;
+	char		*iso = NULL, *t, *name;
+	int		 st, en;
+
+	if (strstr(s, "在") == NULL && strstr(s, "于") == NULL &&
+	    strstr(s, "於") == NULL)
+		return;
+	if (!g_str_has_suffix(s, "上") && !g_regex_match(
+	    R(RX_SPEAKER_LIKE_GENRE), s, 0, NULL))
+		return;
+	if (find_date_warn(s, &iso, &st, &en, 0) && strlen(iso) == 10) {
+		dc_meta_set(&d->meta.date_iso, iso);
+		t = g_strndup(s + st, en - st);
+		dc_meta_set(&d->meta.l[lang].date, t);
+		g_free(t);
+		d->meta.date_occasion = 1;
+	}
+	g_free(iso);
+	if (d->meta.l[lang].speaker == NULL && g_regex_match(
+	    R(RX_SPEAKER_LIKE_GENRE), s, 0, NULL) && g_regex_match(
+	    R(RX_OCCASION_SPEAKER), s, 0, &mi)) {
+		t = g_match_info_fetch(mi, 1);
+		if ((name = person_name(t)) != NULL)
+			dc_meta_set(&d->meta.l[lang].speaker, name);
+		g_free(name);
+		g_free(t);
+	}
+	g_match_info_free(mi);
+}
+
+/*
  * Is s, under a title of one line, the deck (副题) that sums the story
  * up under its headline: half as long again as the title and longer
  * than a headline line is (a title broken in two, or a couplet, has
@@ -2237,6 +2288,7 @@ header_zh(struct dc_doc *d, int *seen, const struct dc_line *line, int more)
 	} else if (en >= 0) {
 		dc_meta_set(&m->subtitle, s + en);
 		header_add(d, DC_SUBTITLE, lang, s, line);
+		occasion_meta(d, lang, s + en);
 		*seen = 1;
 	} else if (m->title != NULL && (by = header_reporters(s)) != NULL) {
 		/* "■本报记者 某某 通讯员 某某" under the title: the byline. */

@@ -1843,8 +1843,11 @@ dc_found_apply(struct dc_doc *d, struct dc_found *f)
 	if (f->author != NULL && f->post != NULL &&
 	    d->meta.l[LANG_OF(f->author)].role == NULL)
 		dc_meta_set(&d->meta.l[lang].role, f->post);
-	/* A date label gives a date (and a time, which is no place). */
-	if (f->date != NULL && dc_parse_date(f->date, &iso, &date, &place)) {
+	/* A date label gives a date (and a time, which is no place);
+	 * not over the occasion's, which dates a speech or a report
+	 * (a label's is when a paper printed it). */
+	if (f->date != NULL && !d->meta.date_occasion &&
+	    dc_parse_date(f->date, &iso, &date, &place)) {
 		/* The language of the date as taken, not of its time
 		 * ("2025-04-08T22:15" has a Latin letter). */
 		m = &d->meta.l[LANG_OF(date)];
