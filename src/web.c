@@ -826,6 +826,9 @@ web_md_wikilink(GString *b, const char *p, const char *e)
 	if (q + 1 >= e || q == p + 2 || (q + 2 < e && (q[2] == '(' ||
 	    (q[2] == '[' && (q + 3 >= e || q[3] != '[')))))
 		return 0;
+	/* "[[toc]]": where a site puts its table of contents, no text. */
+	if (q - p == 5 && g_ascii_strncasecmp(p + 2, "toc", 3) == 0)
+		return (size_t)(q + 2 - p);
 	if (bar != NULL)
 		t = bar + 1;
 	else {
@@ -837,6 +840,18 @@ web_md_wikilink(GString *b, const char *p, const char *e)
 	}
 	g_string_append_len(b, t, q - t);
 	return (size_t)(q + 2 - p);
+}
+
+/* Does an attribute list open with a key and "=" ("align=\"center\"",
+ * markdown-it's and VuePress's), not with text in braces? */
+static int
+web_md_keyval(const char *q, const char *e)
+{
+	const char	*k = q;
+
+	while (k < e && (g_ascii_isalnum(*k) || *k == '-' || *k == '_'))
+		k++;
+	return k > q && g_ascii_isalpha(*q) && k < e && *k == '=';
 }
 
 /* Where a heading's closing attribute list "{.class #id key=v}"
@@ -853,7 +868,8 @@ web_md_attrs(const char *s, const char *e)
 	for (q--; q > s && q[-1] != '{'; q--)
 		if (q[-1] == '}' || q[-1] == '\n')
 			return NULL;
-	if (q == s || (q[0] != '.' && q[0] != '#' && q[0] != ':'))
+	if (q == s || (q[0] != '.' && q[0] != '#' && q[0] != ':' &&
+	    !web_md_keyval(q, e)))
 		return NULL;
 	q--;
 	while (q > s && (q[-1] == ' ' || q[-1] == '\t'))
@@ -891,6 +907,12 @@ web_md_line(GString *b, const char *s, const char *e)
 		while (s < e && g_ascii_isalnum(*s))
 			s++;
 	}
+	/* A tab in a ":::" tabs container opens "@tab 标签": the name
+	 * on a widget's tab, as a site's navigation is, no line of the
+	 * text (what the tab holds follows it). */
+	if (e - s >= 4 && strncmp(s, "@tab", 4) == 0 && (e - s == 4 ||
+	    s[4] == ' ' || s[4] == ':'))
+		return;
 	/* A footnote's text: "[^1]: …". */
 	if (s[0] == '[' && (n = web_md_mark(s, e, &open)) > 0 &&
 	    s + n < e && s[n] == ':')

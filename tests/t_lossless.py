@@ -7,7 +7,8 @@ and styles are markup too; of a CoNLL-U corpus, the forms, the tags and
 the sentence ids are its text; of an SQL dump, the quoted values; a
 Markdown footnote's mark is markup, and
 so are a wiki link's target and namespace ("[[zh:text]]", "[[page|text]]")
-and a heading's attribute list ("# Tabs {.tabset}"); so are the line ids of a
+and a heading's attribute list ("# Tabs {.tabset}", "## 总则{align=\"center\"}"),
+a tabs container's "@tab 标签" line and a "[[toc]]" placeholder; so are the line ids of a
 corpus of numbered lines ("1  text", "2  text", ...; web.c web_line_ids()).
 
 Usage: t_lossless.py DOCCONV TMPDIR INPUT...
@@ -31,7 +32,9 @@ COMPOUND = re.compile(r'\][A-Za-z]+(?=\s|$)')
 SCRIPT = re.compile(r'<(script|style)\b.*?</\1>', re.I | re.S)
 ANYTAG = re.compile(r'<[/?!]?[A-Za-z][^<>]*>')
 FOOTREF = re.compile(r'\[\^[^\]\s\[]+\]')
-HATTRS = re.compile(r'^(#{1,6}[^\n]*?)[ \t]+\{[.#:][^{}\n]*\}[ \t]*$', re.M)
+HATTRS = re.compile(r'^(#{1,6}[^\n]*?)[ \t]*\{(?:[.#:]|[A-Za-z][\w-]*=)[^{}\n]*\}[ \t]*$', re.M)
+TABLABEL = re.compile(r'^@tab(?:[ :][^\n]*)?$', re.M)
+TOC = re.compile(r'\[\[toc\]\]', re.I)
 WIKILINK = re.compile(r'\[\[(?:[^\[\]|\n]*\|)?(?:[A-Za-z-]{1,12}:)?([^\[\]\n]*)\]\]')
 IDFIELD = re.compile(r'<(docno|docid|doc_id|id|guid)>[^<>]*</\1>', re.I)
 
@@ -69,7 +72,7 @@ for f in inputs:
     src = conll(src) or sql(src) or line_ids(SCRIPT.sub(' ', src))
     if src.lstrip().startswith('<'):
         src = ANYTAG.sub('\n', IDFIELD.sub('\n', src))
-    text = COMPOUND.sub('', LABEL.sub('', html.unescape(TAG.sub('\n', WIKILINK.sub(r'\1', HATTRS.sub(r'\1', FOOTREF.sub('', src)))))))
+    text = COMPOUND.sub('', LABEL.sub('', html.unescape(TAG.sub('\n', WIKILINK.sub(r'\1', TOC.sub('', TABLABEL.sub('', HATTRS.sub(r'\1', FOOTREF.sub('', src)))))))))
     want = counted(text)
     out = os.path.join(tmp, os.path.basename(f) + '.tei.xml')
     r = subprocess.run([exe, '-q', '--tei', '-o', out, f], capture_output=True)
