@@ -124,6 +124,7 @@ enum rx_id {
 	RX_STAMP_TIME,		/* header_stamp(): the time after a date */
 	RX_TITLE_SPEAKER,	/* title_speaker(): "主席某某在…的讲话" */
 	RX_OCCASION_SPEAKER,	/* occasion_meta(): "某某某在…的讲话" */
+	RX_TITLE_PAREN_DATE,	/* title_undated(): "标题  （02-04）" */
 	RX_STAFF,		/* trailer_form(): "值班编辑：某某" */
 	RX_CREDIT_LINE,		/* header_credit(): "文｜某某", "编辑｜某某" */
 	RX_HEADER_REPORTERS,	/* header_zh(): "■本报记者 某某" */
@@ -255,6 +256,9 @@ static const struct {
 	  "向|致)", 0 },
 	/* RX_OCCASION_SPEAKER: a name and "在", opening a subtitle */
 	[RX_OCCASION_SPEAKER] = { "^(" ZH_NAME "?)(?:在|于|於)", 0 },
+	/* RX_TITLE_PAREN_DATE: a date in brackets closing a title */
+	[RX_TITLE_PAREN_DATE] = { "[\\s\\x{3000}]*[（(]((?:\\d{4}[-/.年])?"
+	  "\\d{1,2}[-/.月]\\d{1,2}日?)[）)]$", 0 },
 	/* RX_STAFF: who edited, checked or produced the text */
 	[RX_STAFF] = {
 	  "^[（(【\\[]?[" HAN "]{0,4}(?:编辑|編輯|校对|校對|审校|審校|编审|編審|"
@@ -2235,6 +2239,38 @@ occasion_meta(struct dc_doc *d, int lang, const char *s)
 }
 
 /*
+ * A title that a site's list prints with its date in brackets after it
+ * ("春节放假通告及售后服务安排  （02-04）", "某某公告(2019-03-01)"): the
+ * date is no part of the title; a full one dates the text where the
+ * header has none.  Returns the title (g_free()).
+ */
+static char *
+title_undated(struct dc_doc *d, int lang, const char *s)
+{
+	GMatchInfo	*mi = NULL;
+	char		*t, *iso = NULL, *dt = NULL, *pl = NULL;
+	int		 st, en;
+
+	if (!g_regex_match(R(RX_TITLE_PAREN_DATE), s, 0, &mi)) {
+		g_match_info_free(mi);
+		return g_strdup(s);
+	}
+	g_match_info_fetch_pos(mi, 0, &st, &en);
+	t = g_match_info_fetch(mi, 1);
+	g_match_info_free(mi);
+	if (st > 0 && d->meta.date_iso == NULL && dc_parse_date(t, &iso,
+	    &dt, &pl) && strlen(iso) == 10) {
+		dc_meta_set(&d->meta.date_iso, iso);
+		dc_meta_set(&d->meta.l[lang].date, dt);
+	}
+	g_free(iso);
+	g_free(dt);
+	g_free(pl);
+	g_free(t);
+	return st > 0 ? g_strndup(s, st) : g_strdup(s);
+}
+
+/*
  * Is s, under a title of one line, the deck (副题) that sums the story
  * up under its headline: half as long again as the title and longer
  * than a headline line is (a title broken in two, or a couplet, has
@@ -2296,11 +2332,14 @@ header_zh(struct dc_doc *d, int *seen, const struct dc_line *line, int more)
 		header_add(d, DC_BYLINE, lang, s, line);
 		g_free(by);
 		*seen = 1;
-	} else if (!(m->title == NULL && g_regex_match(R(RX_TITLE_DATE), s,
-	    0, NULL)) && (g_regex_match(R(RX_HEADER_LINES_PAREN), s, 0,
+	} else if (!(m->title == NULL && (g_regex_match(R(RX_TITLE_DATE), s,
+	    0, NULL) || g_regex_match(R(RX_SPEAKER_LIKE_GENRE), s, 0,
+	    NULL))) && (g_regex_match(R(RX_HEADER_LINES_PAREN), s, 0,
 	    NULL) || nchars(s) <= 24) && header_date(d, lang, s)) {
 		/* (Not a first line that ends in a date after a bar: a
-		 * title with its issue's date, title_date().) */
+		 * title with its issue's date, title_date(); nor one that
+		 * ends as speeches are named, "在2016年1月25日某会上的讲
+		 * 话": a title that holds its date.) */
 		header_add(d, DC_DATEPLACE, lang, s, line);
 		/* A page's update time is not the text's own date. */
 		d->meta.date_stamp = g_regex_match_simple("^(?:最后|最後)?"
@@ -2354,10 +2393,12 @@ header_zh(struct dc_doc *d, int *seen, const struct dc_line *line, int more)
 		header_add(d, DC_SUBTITLE, lang, s, line);
 		*seen = 1;
 	} else {
-		meta_cat(&m->title, "\u3000", md_strip(s));
+		char *t = title_undated(d, lang, md_strip(s));
+		meta_cat(&m->title, "\u3000", t);
 		header_add(d, DC_TITLE, lang, s, line);
 		title_speaker(m, s);
 		title_date(d, lang, s);
+		g_free(t);
 	}
 	g_match_info_free(mi);
 	mi = NULL;
