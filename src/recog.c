@@ -3444,6 +3444,43 @@ turn_labels(const struct dc_node *first, const struct dc_node *tail)
 	return h;
 }
 
+/*
+ * Is s's label, in a conversation whose speakers come back (two labels
+ * or more open several paragraphs each), one that opens a single
+ * long paragraph before anyone has spoken ("采访缘起：…" over an
+ * interview, "背景：…")?  A label of what comes before the talk, not a
+ * speaker.
+ */
+static int
+turn_preamble(const struct dc_node *s, GHashTable *rep, int spoken)
+{
+	GHashTableIter	 it;
+	GMatchInfo	*mi = NULL;
+	gpointer	 k, v;
+	char		*w;
+	int		 recur = 0, once = 0;
+
+	/* A preamble tells a scene, at length; a first question is
+	 * short ("贝问：…？"). */
+	if (spoken || s->lang != DC_LANG_ZH || dc_u8_count(s->text, 60) <
+	    60 || !g_regex_match(R(RX_R_TURN_ZH), s->text, 0, &mi)) {
+		g_match_info_free(mi);
+		return 0;
+	}
+	w = g_match_info_fetch(mi, 1);
+	g_match_info_free(mi);
+	/* "记者问：", "毛答：": one who asks or answers speaks. */
+	once = GPOINTER_TO_INT(g_hash_table_lookup(rep, w)) == 1 &&
+	    !g_str_has_suffix(w, "问") && !g_str_has_suffix(w, "問") &&
+	    !g_str_has_suffix(w, "答");
+	g_free(w);
+	g_hash_table_iter_init(&it, rep);
+	while (once && g_hash_table_iter_next(&it, &k, &v))
+		if (GPOINTER_TO_INT(v) >= 2)
+			recur++;
+	return once && recur >= 2;
+}
+
 /* Move every child (tokenised sentence) of seg src to the end of dst. */
 static void
 seg_take(struct dc_node *dst, struct dc_node *src)
@@ -4022,7 +4059,7 @@ dc_body_roles(struct dc_doc *d, const struct dc_opts *o)
 	struct dc_node	*items = NULL;
 	const char	*t;
 	int		 lang, para = 0, strong, k, nb = 0, nlong = 0;
-	int		 turns = 0, names = 0, kinds[7] = { 0 };
+	int		 turns = 0, names = 0, kinds[7] = { 0 }, spoken = 0;
 	int		 marked = 0;
 	GHashTable	*rep;
 	size_t		 sl;
@@ -4090,6 +4127,8 @@ dc_body_roles(struct dc_doc *d, const struct dc_opts *o)
 		sl = 0;
 		for (s = b->child; s != NULL; s = s->next) {
 			size_t n = turn_label(s, &strong, rep);
+			if (n > 0 && !strong && turn_preamble(s, rep, spoken))
+				n = 0;
 			if (n > 0 && (strong || turns > 0 || names >= 3)) {
 				n = turn_unbracket(s, n);
 				s->spk_len = n;
@@ -4098,6 +4137,7 @@ dc_body_roles(struct dc_doc *d, const struct dc_opts *o)
 		}
 		if (sl > 0) {
 			b->type = DC_TURN;
+			spoken = 1;
 			if (turns == 0) {
 				dc_msg(DC_WARN_ROLE, b->line, 0, "taken as a "
 				    "speaker turn (paragraphs open with names "
