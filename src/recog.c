@@ -68,6 +68,12 @@ static int	heading_kind(const char *);
 	"局长|会长|省长|市长|校长|发言人|首相|国王|总干事|行长|董事长|理事长|" \
 	"副主席|代表|团长|参赞|领事)"
 
+/* The office of one who signs an address or a notice, after what
+ * names the body ("青梧公司总经理"). */
+#define SIGNER_OFFICE "[" HAN "]{0,10}(?:总经理|總經理|经理|經理|总裁|總裁|" \
+	"董事长|董事長|理事长|理事長|校长|校長|院长|院長|所长|所長|馆长|館長|" \
+	"厂长|廠長|社长|社長|会长|會長|行长|行長|主编|主編|主任|主席|书记|書記)"
+
 /* A person's name: two to five Han characters, or a transliteration
  * with its middle dots. */
 #define ZH_NAME "(?:[" HAN "]{2,5}|[" HAN "]{1,8}·[" HAN "·]{1,12})"
@@ -125,6 +131,7 @@ enum rx_id {
 	RX_TITLE_SPEAKER,	/* title_speaker(): "主席某某在…的讲话" */
 	RX_OCCASION_SPEAKER,	/* occasion_meta(): "某某某在…的讲话" */
 	RX_TITLE_PAREN_DATE,	/* title_undated(): "标题  （02-04）" */
+	RX_SIGNER_OFFICE,	/* signoff_author(): "总经理：某某" */
 	RX_STAFF,		/* trailer_form(): "值班编辑：某某" */
 	RX_CREDIT_LINE,		/* header_credit(): "文｜某某", "编辑｜某某" */
 	RX_HEADER_REPORTERS,	/* header_zh(): "■本报记者 某某" */
@@ -259,6 +266,8 @@ static const struct {
 	/* RX_TITLE_PAREN_DATE: a date in brackets closing a title */
 	[RX_TITLE_PAREN_DATE] = { "[\\s\\x{3000}]*[（(]((?:\\d{4}[-/.年])?"
 	  "\\d{1,2}[-/.月]\\d{1,2}日?)[）)]$", 0 },
+	[RX_SIGNER_OFFICE] = { "^(" SIGNER_OFFICE ")[：:\\s\\x{3000}]*"
+	  "([" HAN "·]{2,4})$", 0 },
 	/* RX_STAFF: who edited, checked or produced the text */
 	[RX_STAFF] = {
 	  "^[（(【\\[]?[" HAN "]{0,4}(?:编辑|編輯|校对|校對|审校|審校|编审|編審|"
@@ -391,9 +400,14 @@ static const struct {
 	[RX_R_EDITOR_END] = {
 	  "(?:——|—|－－|--)[\\s\\x{3000}]*(?:编者|編者|本刊编辑部|编辑部|"
 	"本报编辑部)$", 0 },
+	/* Or the office and the name of who signs, as a company's or a
+	 * school's head signs an address ("总经理：某某", "校长 某某"),
+	 * and the body a letter or a notice comes from. */
 	[RX_R_SIGNED] = { "^(?:[（(][" HAN "·]{2,12}[）)]|[" HAN "·]{2,4}|"
 	"[" HAN "]{2,16}(?:委员会|委員會|办公室|辦公室|政府|协会|協會|中心|"
-	"编辑部|编委会|联合会|总会|学会|研究会|部|局|厅|院|社|会))$", 0 },
+	"编辑部|编委会|联合会|总会|学会|研究会|公司|集团|集團|学校|學校|大学|"
+	"大學|医院|醫院|部|局|厅|院|社|会)|" SIGNER_OFFICE
+	"[：:\\s\\x{3000}]*[" HAN "·]{2,4})$", 0 },
 	/* RX_R_TURN_ZH, _EN: a speaker's label, bare or in brackets as
 	 * transcripts write it ("[主持人]：", "【嘉宾】：", "[Speaker 0]:") */
 	[RX_R_TURN_ZH] = {
@@ -2821,6 +2835,26 @@ role_han_only(const char *s)
 	return 1;
 }
 
+/* Han characters with one colon or space between them ("总经理：某某"):
+ * a signer's office and name may be. */
+static int
+signed_office_may(const char *s)
+{
+	const char	*p;
+	gunichar	 c;
+	int		 sep = 0;
+
+	for (p = s; *p != '\0'; ) {
+		c = dc_u8_next(&p);
+		if (c == 0xFF1A || c == ':' || c == ' ' || c == 0x3000) {
+			if (sep++ > 0 && c != ' ' && c != 0x3000)
+				return 0;
+		} else if (!((c >= 0x3400 && c <= 0x9FFF) || c == 0xB7))
+			return 0;
+	}
+	return sep > 0;
+}
+
 /* Could pattern id match s at all?  A cheap look that spares most
  * paragraphs the regular expressions. */
 static int
@@ -2865,7 +2899,8 @@ role_may(enum rx_id id, const char *s)
 	/* Sixteen characters and a three-character office at most,
 	 * all Han but a dot and brackets. */
 	case RX_R_SIGNED:
-		return strlen(s) <= 80 && role_han_only(s);
+		return strlen(s) <= 80 && (role_han_only(s) ||
+		    signed_office_may(s));
 	/* These three are tried on every short line: the bracket or
 	 * the word each needs. */
 	case RX_R_BYLINE:
@@ -3155,6 +3190,23 @@ signoff_author(struct dc_doc *d, const struct dc_node *b, const char *t)
 		g_free(name);
 		return;
 	}
+	/* "总经理：某某": the name after the office. */
+	if (g_regex_match(R(RX_SIGNER_OFFICE), t, 0, &mi)) {
+		char *o = g_match_info_fetch(mi, 1);
+		name = g_match_info_fetch(mi, 2);
+		g_match_info_free(mi);
+		dc_meta_set(&d->meta.l[DC_LANG_ZH].speaker, name);
+		if (d->meta.l[DC_LANG_ZH].role == NULL)
+			dc_meta_set(&d->meta.l[DC_LANG_ZH].role, o);
+		dc_meta_set(&d->meta.author_from, t);
+		dc_msg(DC_WARN_ROLE, b->line, 0, "author taken from the "
+		    "signature: %s", name);
+		g_free(o);
+		g_free(name);
+		return;
+	}
+	g_match_info_free(mi);
+	mi = NULL;
 	name = g_strdup(t);
 	if (g_str_has_prefix(name, "（") || name[0] == '(') {
 		char *u = g_strdup(name + (name[0] == '(' ? 1 : 3));
