@@ -132,6 +132,7 @@ enum rx_id {
 	RX_OCCASION_SPEAKER,	/* occasion_meta(): "某某某在…的讲话" */
 	RX_TITLE_PAREN_DATE,	/* title_undated(): "标题  （02-04）" */
 	RX_SIGNER_OFFICE,	/* signoff_author(): "总经理：某某" */
+	RX_DATE_TIME,		/* date_time_len(): a time after a date */
 	RX_STAFF,		/* trailer_form(): "值班编辑：某某" */
 	RX_CREDIT_LINE,		/* header_credit(): "文｜某某", "编辑｜某某" */
 	RX_HEADER_REPORTERS,	/* header_zh(): "■本报记者 某某" */
@@ -268,6 +269,8 @@ static const struct {
 	  "\\d{1,2}[-/.月]\\d{1,2}日?)[）)]$", 0 },
 	[RX_SIGNER_OFFICE] = { "^(" SIGNER_OFFICE ")[：:\\s\\x{3000}]*"
 	  "([" HAN "·]{2,4})$", 0 },
+	[RX_DATE_TIME] = { "^(?:[\\s\\x{3000}]+|T)[0-9０-９]{1,2}[:：][0-9０-９]{2}"
+	  "(?:[:：][0-9０-９]{2}(?:\\.\\d+)?)?(?:[\\s]*[AaPp]\\.?[Mm]\\.?)?", 0 },
 	/* RX_STAFF: who edited, checked or produced the text */
 	[RX_STAFF] = {
 	  "^[（(【\\[]?[" HAN "]{0,4}(?:编辑|編輯|校对|校對|审校|審校|编审|編審|"
@@ -1475,6 +1478,20 @@ find_date_warn(const char *s, char **iso, int *st, int *en, int warn)
  * for "Beijing, 10 November 2020" *place = "Beijing".  Returns 1 and
  * sets the g_malloc'd *iso, *date, *place (place may be NULL), or 0.
  */
+/* The length of a time of day that opens s ("  09:02:33", " 8:17PM",
+ * "T22:15"), or 0. */
+static size_t
+date_time_len(const char *s)
+{
+	GMatchInfo	*mi = NULL;
+	int		 st, en = 0;
+
+	if (g_regex_match(R(RX_DATE_TIME), s, 0, &mi))
+		g_match_info_fetch_pos(mi, 0, &st, &en);
+	g_match_info_free(mi);
+	return (size_t)en;
+}
+
 /* Do the st bytes of s before a date end in a label's colon? */
 static int
 date_labelled(const char *s, int st)
@@ -1506,7 +1523,8 @@ dc_parse_date(const char *s, char **iso, char **date, char **place)
 	if (!date_labelled(s, st))
 		g_string_append_len(rest, s, st);
 	g_string_append_c(rest, ' ');
-	g_string_append(rest, s + en);
+	/* Nor is the time of day after it ("2026-02-03 09:02:33"). */
+	g_string_append(rest, s + en + date_time_len(s + en));
 	/* A bracketed note beside the date ("（附照片2张）") is no place:
 	 * only the brackets that hold the date hold its place. */
 	{
