@@ -68,6 +68,14 @@ static int	heading_kind(const char *);
 	"局长|会长|省长|市长|校长|发言人|首相|国王|总干事|行长|董事长|理事长|" \
 	"副主席|代表|团长|参赞|领事)"
 
+/* Who wrote a text and who made its pictures, as credits name them. */
+#define CREDIT_WRITE "(?:作者|撰文|撰稿|文|采写|採寫|报道|報導|报导|報道|采访|" \
+	"採訪|整理)"
+#define CREDIT_IMG "(?:摄影|攝影|图|圖|图片|圖片|摄|攝)"
+#define CREDIT_ROLE "(?:文|作者|撰文|记者|記者|采写|採寫|报道|報導|报导|報道|" \
+	"编辑|編輯|责编|責編|图|圖|图片|圖片|摄影|攝影|视觉|視覺|设计|設計|校对|" \
+	"校對|排版|美编|美編|出品|监制|監製)"
+
 /* The office of one who signs an address or a notice, after what
  * names the body ("青梧公司总经理"). */
 #define SIGNER_OFFICE "[" HAN "]{0,10}(?:总经理|總經理|经理|經理|总裁|總裁|" \
@@ -133,6 +141,7 @@ enum rx_id {
 	RX_TITLE_PAREN_DATE,	/* title_undated(): "标题  （02-04）" */
 	RX_SIGNER_OFFICE,	/* signoff_author(): "总经理：某某" */
 	RX_DATE_TIME,		/* date_time_len(): a time after a date */
+	RX_CREDIT_WRITES,	/* header_credit(): roles that write */
 	RX_STAFF,		/* trailer_form(): "值班编辑：某某" */
 	RX_CREDIT_LINE,		/* header_credit(): "文｜某某", "编辑｜某某" */
 	RX_HEADER_REPORTERS,	/* header_zh(): "■本报记者 某某" */
@@ -271,6 +280,8 @@ static const struct {
 	  "([" HAN "·]{2,4})$", 0 },
 	[RX_DATE_TIME] = { "^(?:[\\s\\x{3000}]+|T)[0-9０-９]{1,2}[:：][0-9０-９]{2}"
 	  "(?:[:：][0-9０-９]{2}(?:\\.\\d+)?)?(?:[\\s]*[AaPp]\\.?[Mm]\\.?)?", 0 },
+	[RX_CREDIT_WRITES] = { "(?:^|[．・·、/／])(?:文|作者|撰文|记者|記者|采写|"
+	  "採寫|报道|報導|报导|報道)(?:$|[．・·、/／])", 0 },
 	/* RX_STAFF: who edited, checked or produced the text */
 	[RX_STAFF] = {
 	  "^[（(【\\[]?[" HAN "]{0,4}(?:编辑|編輯|校对|校對|审校|審校|编审|編審|"
@@ -283,10 +294,11 @@ static const struct {
 	  "[" HAN "·]{2,5}|[" HAN "·]{2,3})(?:[\\s\\x{3000}、]+(?:(?:记者|記者|通讯员|通訊員|"
 	  "实习生|實習生)[\\s\\x{3000}]*)?[" HAN "·]{2,5})*)$", 0 },
 	/* RX_CREDIT_LINE: a credit, the name after a bar or a colon */
+	/* Several roles may share one credit, joined by a dot or a
+	 * slash ("報導．攝影╱某某"): group 1 holds them all. */
 	[RX_CREDIT_LINE] = {
-	  "^(文|作者|撰文|记者|記者|采写|採寫|编辑|編輯|责编|責編|图|圖|图片|圖片|"
-	  "摄影|攝影|视觉|視覺|设计|設計|校对|校對|排版|美编|美編|出品|监制|監製)"
-	  "[ \\t\\x{3000}]*[｜|丨:：/][ \\t\\x{3000}]*(\\S.{0,24})$", 0 },
+	  "^(" CREDIT_ROLE "(?:[．・·、/／]" CREDIT_ROLE ")*)"
+	  "[ \\t\\x{3000}]*[｜|丨:：/╱][ \\t\\x{3000}]*(\\S.{0,24})$", 0 },
 	[RX_TRAIL_URL] = {
 	  "^(?:(?:https?|ftp)://|www\\.)[^\\s]+$", G_REGEX_CASELESS },
 	/* RX_TRAIL_LABEL: a crawler's or CMS's label (as the markup
@@ -445,8 +457,12 @@ static const struct {
 	  "按語|序言|题词|題詞|电报|電報)(?:稿|的一部分|的节录|的節錄|的摘要)?"
 	  "[。.]?$", 0 },
 	/* RX_WRITER: a writer's label, a bar, slash or colon, the name */
-	[RX_WRITER] = { "^[（(]?(?:作者|撰文|撰稿|文|采写|採寫)[ \\t\\x{3000}]*"
-	  "[｜|丨:：/／][ \\t\\x{3000}]*(\\S.{0,29}?)[）)]?$", 0 },
+	/* The writing may share the credit with the pictures, joined
+	 * by a dot or a slash ("報導．攝影╱某某", "文/图：某某"); the
+	 * pictures' alone credit no writer. */
+	[RX_WRITER] = { "^[（(]?(?:" CREDIT_IMG "[．・·、/／])*" CREDIT_WRITE
+	  "(?:[．・·、/／](?:" CREDIT_WRITE "|" CREDIT_IMG "))*[ \\t\\x{3000}]*"
+	  "[｜|丨:：/／╱][ \\t\\x{3000}]*(\\S.{0,29}?)[）)]?$", 0 },
 	/* RX_WRITER_AFTER: the name first, then the label */
 	[RX_WRITER_AFTER] = { "^(\\S.{0,19}?)[ \\t\\x{3000}]*[｜|丨/／][ \\t\\x{3000}]*"
 	  "(?:文|撰文|作者)$", 0 },
@@ -1007,7 +1023,7 @@ writer_name(const char *s)
 	/* Both patterns need a bar, a slash or a colon. */
 	if (strpbrk(s, "|/:") == NULL && strstr(s, "｜") == NULL &&
 	    strstr(s, "丨") == NULL && strstr(s, "／") == NULL &&
-	    strstr(s, "：") == NULL)
+	    strstr(s, "：") == NULL && strstr(s, "╱") == NULL)
 		return NULL;
 	if (!g_regex_match(R(RX_WRITER), s, 0, &mi)) {
 		g_match_info_free(mi);
@@ -2565,11 +2581,10 @@ header_credit(struct dc_doc *d, int lang, const struct dc_line *line)
 	w = g_match_info_fetch(mi, 1);
 	name = g_match_info_fetch(mi, 2);
 	g_match_info_free(mi);
-	/* The writer's credit names the author. */
-	if (d->meta.l[lang].speaker == NULL && (strcmp(w, "文") == 0 ||
-	    strcmp(w, "作者") == 0 || strcmp(w, "撰文") == 0 ||
-	    strcmp(w, "记者") == 0 || strcmp(w, "記者") == 0 ||
-	    strcmp(w, "采写") == 0 || strcmp(w, "採寫") == 0))
+	/* The writer's credit names the author (a photographer's alone
+	 * does not). */
+	if (d->meta.l[lang].speaker == NULL && g_regex_match(
+	    R(RX_CREDIT_WRITES), w, 0, NULL))
 		dc_meta_set(&d->meta.l[lang].speaker, name);
 	header_add(d, DC_BYLINE, lang, line->text, line);
 	g_free(w);
