@@ -91,6 +91,11 @@ static int	heading_kind(const char *);
 #define ZH_GENRE "(讲话|講話|致辞|致詞|贺词|賀詞|发言|發言|演讲|演講|" \
 	"报告|報告|谈话|談話|答问|答問|声明|聲明)$"
 
+/* An English month, in full or cut to three letters and a dot. */
+#define EN_MONTH "January|February|March|April|May|June|July|August|" \
+	"September|October|November|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|" \
+	"Aug|Sept|Sep|Oct|Nov|Dec)\\.?"
+
 /* A number in a date: ASCII, full-width or Chinese digits. */
 #define DATE_N "([0-9０-９]{1,4}|[〇○◯零一二三四五六七八九十]{1,4})"
 #define RR_NUMS "[一二三四五六七八九十百零〇]"
@@ -240,12 +245,11 @@ static const struct {
 	  "\\d{1,2}\\.(?= )|\\([a-z\\d]{1,2}\\)(?= ))", 0 },
 	[RX_SEG_ENUM_ZHEND] = { "[。！？；]”?", 0 },
 	[RX_SEG_ENUM_ENEND] = { "[.!?][”’\"]?(?= )", 0 },
-	[RX_FIND_DATE_EN1] = { "\\b(\\d{1,2}) (January|February|"
-	  "March|April|May|June|July|August|September|October|"
-	  "November|December),? (\\d{4})\\b", 0 },
-	[RX_FIND_DATE_EN2] = { "\\b(January|February|March|"
-	  "April|May|June|July|August|September|October|"
-	  "November|December) (\\d{1,2})(?:st|nd|rd|th)?,? "
+	/* Months in full or cut to three letters, as feeds and mail
+	 * headers write them ("Wed, 01 Jul 2020 20:10:53 +0000"). */
+	[RX_FIND_DATE_EN1] = { "\\b(\\d{1,2}) (" EN_MONTH "),? (\\d{4})\\b",
+	  0 },
+	[RX_FIND_DATE_EN2] = { "\\b(" EN_MONTH ") (\\d{1,2})(?:st|nd|rd|th)?,? "
 	  "(\\d{4})\\b", 0 },
 	[RX_FIND_DATE_MDY] = { "(?<![\\d/])(\\d{1,2})/(\\d{1,2})/(\\d{4})"
 	  "(?![\\d/])", 0 },
@@ -1389,6 +1393,33 @@ date_may(const char *s)
 	return 0;
 }
 
+/*
+ * A year of the Republic of China's calendar, as Taiwan writes dates
+ * ("民國109年7月1日", "109年7月1日"): the year after "民國", or of three
+ * digits (no Gregorian year a text gives has), is 1911 less than the
+ * common era's.  yv as the common era counts it.
+ */
+static int
+date_roc(const char *s, int *st, int yv)
+{
+	int	 era;
+
+	if (yv <= 0 || yv >= 200)
+		return yv;
+	era = *st >= 6 && (strncmp(s + *st - 6, "民國", 6) == 0 ||
+	    strncmp(s + *st - 6, "民国", 6) == 0);
+	if (!era && yv < 100)
+		return yv;
+	/* The era's name is the date's, no place. */
+	if (era) {
+		*st -= 6;
+		if (*st >= 6 && (strncmp(s + *st - 6, "中華", 6) == 0 ||
+		    strncmp(s + *st - 6, "中华", 6) == 0))
+			*st -= 6;
+	}
+	return yv + 1911;
+}
+
 /* find_date(), saying so (warn) when a date is not a real one. */
 static int
 find_date_warn(const char *s, char **iso, int *st, int *en, int warn)
@@ -1407,6 +1438,7 @@ find_date_warn(const char *s, char **iso, int *st, int *en, int warn)
 		mv = date_num(m, strlen(m));
 		dv = d != NULL && *d ? date_num(d, strlen(d)) : -1;
 		g_match_info_fetch_pos(mi, 0, st, en);
+		yv = date_roc(s, st, yv);
 		ok = 1;
 	} else {
 		g_match_info_free(mi);
@@ -1428,7 +1460,7 @@ find_date_warn(const char *s, char **iso, int *st, int *en, int warn)
 		}
 		if (ok) {
 			for (i = 0; i < 12; i++)
-				if (strcmp(m, months_en[i]) == 0)
+				if (strncmp(m, months_en[i], 3) == 0)
 					mv = i + 1;
 			yv = atoi(y);
 			dv = atoi(d);
