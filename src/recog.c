@@ -146,6 +146,8 @@ enum rx_id {
 	RX_TITLE_PAREN_DATE,	/* title_undated(): "标题  （02-04）" */
 	RX_SIGNER_OFFICE,	/* signoff_author(): "总经理：某某" */
 	RX_DATE_TIME,		/* date_time_len(): a time after a date */
+	RX_DATE_FIELD,		/* dc_parse_date(): a field after a date */
+	RX_DATE_FIELD_AT,	/* date_line(): the same, right there */
 	RX_CREDIT_WRITES,	/* header_credit(): roles that write */
 	RX_STAFF,		/* trailer_form(): "值班编辑：某某" */
 	RX_CREDIT_LINE,		/* header_credit(): "文｜某某", "编辑｜某某" */
@@ -247,8 +249,8 @@ static const struct {
 	[RX_SEG_ENUM_ENEND] = { "[.!?][”’\"]?(?= )", 0 },
 	/* Months in full or cut to three letters, as feeds and mail
 	 * headers write them ("Wed, 01 Jul 2020 20:10:53 +0000"). */
-	[RX_FIND_DATE_EN1] = { "\\b(\\d{1,2}) (" EN_MONTH "),? (\\d{4})\\b",
-	  0 },
+	[RX_FIND_DATE_EN1] = { "\\b(\\d{1,2})(?:st|nd|rd|th)? (" EN_MONTH "),? "
+	  "(\\d{4})\\b", 0 },
 	[RX_FIND_DATE_EN2] = { "\\b(" EN_MONTH ") (\\d{1,2})(?:st|nd|rd|th)?,? "
 	  "(\\d{4})\\b", 0 },
 	[RX_FIND_DATE_MDY] = { "(?<![\\d/])(\\d{1,2})/(\\d{1,2})/(\\d{4})"
@@ -282,8 +284,17 @@ static const struct {
 	  "\\d{1,2}[-/.月]\\d{1,2}日?)[）)]$", 0 },
 	[RX_SIGNER_OFFICE] = { "^(" SIGNER_OFFICE ")[：:\\s\\x{3000}]*"
 	  "([" HAN "·]{2,4})$", 0 },
-	[RX_DATE_TIME] = { "^(?:[\\s\\x{3000}]+|T)[0-9０-９]{1,2}[:：][0-9０-９]{2}"
-	  "(?:[:：][0-9０-９]{2}(?:\\.\\d+)?)?(?:[\\s]*[AaPp]\\.?[Mm]\\.?)?", 0 },
+	/* The weekday and the time of day after a date ("（星期三）",
+	 * " 周三 10:30", " 09:02:33", "T22:15"); and a field the line
+	 * goes on to ("来源：某网"). */
+	[RX_DATE_TIME] = { "^(?:[\\s\\x{3000}]*[（(]?(?:星期|禮拜|礼拜|周|週)"
+	  "[一二三四五六日天][）)]?)?(?:(?:[\\s\\x{3000}]+|T)[0-9０-９]{1,2}[:：]"
+	  "[0-9０-９]{2}(?:[:：][0-9０-９]{2}(?:\\.\\d+)?)?(?:[\\s]*[AaPp]\\.?"
+	  "[Mm]\\.?)?)?", 0 },
+	[RX_DATE_FIELD_AT] = { "^[\\s\\x{3000}]*(?:来源|來源|出处|出處|作者|编辑|"
+	  "編輯|责任编辑|責任編輯|记者|記者|字号|字號)[ \\t\\x{3000}]*[:：]", 0 },
+	[RX_DATE_FIELD] = { "[\\s\\x{3000}]*(?:来源|來源|出处|出處|作者|编辑|編輯|"
+	  "责任编辑|責任編輯|记者|記者|字号|字號)[ \\t\\x{3000}]*[:：]", 0 },
 	[RX_CREDIT_WRITES] = { "(?:^|[．・·、/／])(?:文|作者|撰文|记者|記者|采写|"
 	  "採寫|报道|報導|报导|報道)(?:$|[．・·、/／])", 0 },
 	/* RX_STAFF: who edited, checked or produced the text */
@@ -376,7 +387,10 @@ static const struct {
 	  "Lecture|Keynote Speech)\\b", 0 },
 	[RX_HEADER_LINES_OCC] = { "^(At|On|To|In|Before|"
 	  "During|For|Delivered at|Given at)\\s", 0 },
-	[RX_DATE_ZH] = { "(?:" DATE_N "年)?" DATE_N "月(?:" DATE_N "日)?", 0 },
+	/* Spaces may stand between the numbers and their words, as
+	 * texts set for the web put them ("1990 年 8 月 31 日"). */
+	[RX_DATE_ZH] = { "(?:" DATE_N " ?年 ?)?" DATE_N " ?月(?: ?" DATE_N " ?日)?",
+	  0 },
 	[RX_R_NOTE] = {
 	  "^(?:[【\\[]?(?:编者按|編者按|编者的话|編者的話|编者附记|编后|"
 	"编者注|编者)[】\\]]?[：:]?|Editor[’']s [Nn]ote[:.]?)", 0 },
@@ -1571,8 +1585,18 @@ dc_parse_date(const char *s, char **iso, char **date, char **place)
 	if (!date_labelled(s, st))
 		g_string_append_len(rest, s, st);
 	g_string_append_c(rest, ' ');
-	/* Nor is the time of day after it ("2026-02-03 09:02:33"). */
+	/* Nor is the time of day after it ("2026-02-03 09:02:33"),
+	 * nor a field the line goes on to ("来源：…"). */
 	g_string_append(rest, s + en + date_time_len(s + en));
+	{
+		GMatchInfo *fm = NULL;
+		int fs, fe;
+		if (g_regex_match(R(RX_DATE_FIELD), rest->str, 0, &fm)) {
+			g_match_info_fetch_pos(fm, 0, &fs, &fe);
+			g_string_truncate(rest, (gsize)fs);
+		}
+		g_match_info_free(fm);
+	}
 	/* A bracketed note beside the date ("（附照片2张）") is no place:
 	 * only the brackets that hold the date hold its place. */
 	{
@@ -2159,6 +2183,28 @@ speaker_en(struct dc_lmeta *m, const char *s)
 	g_free(name);
 }
 
+/*
+ * Does s open with a date that only its weekday, its time of day and
+ * a field follow ("2020 年 7 月 1 日 星期三 18:30 来源：某报"): a page's
+ * date line, however long its field?
+ */
+static int
+date_line(const char *s)
+{
+	char	*iso = NULL;
+	int	 st, en;
+	size_t	 t;
+
+	if (!find_date_warn(s, &iso, &st, &en, 0))
+		return 0;
+	g_free(iso);
+	if (st != 0)
+		return 0;
+	t = (size_t)en + date_time_len(s + en);
+	return s[t] == '\0' || g_regex_match(R(RX_DATE_FIELD_AT), s + t, 0,
+	    NULL);
+}
+
 /* Record a date-and-place line in the metadata of its language. */
 static int
 header_date(struct dc_doc *d, int lang, const char *s)
@@ -2415,7 +2461,8 @@ header_zh(struct dc_doc *d, int *seen, const struct dc_line *line, int more)
 	} else if (!(m->title == NULL && (g_regex_match(R(RX_TITLE_DATE), s,
 	    0, NULL) || g_regex_match(R(RX_SPEAKER_LIKE_GENRE), s, 0,
 	    NULL))) && (g_regex_match(R(RX_HEADER_LINES_PAREN), s, 0,
-	    NULL) || nchars(s) <= 24) && header_date(d, lang, s)) {
+	    NULL) || nchars(s) <= 24 || date_line(s)) &&
+	    header_date(d, lang, s)) {
 		/* (Not a first line that ends in a date after a bar: a
 		 * title with its issue's date, title_date(); nor one that
 		 * ends as speeches are named, "在2016年1月25日某会上的讲
