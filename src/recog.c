@@ -149,6 +149,7 @@ enum rx_id {
 	RX_DATE_FIELD,		/* dc_parse_date(): a field after a date */
 	RX_DATE_FIELD_AT,	/* date_line(): the same, right there */
 	RX_CREDIT_WRITES,	/* header_credit(): roles that write */
+	RX_CREDIT_NEXT,		/* header_credit(): a second credit */
 	RX_STAFF,		/* trailer_form(): "值班编辑：某某" */
 	RX_CREDIT_LINE,		/* header_credit(): "文｜某某", "编辑｜某某" */
 	RX_HEADER_REPORTERS,	/* header_zh(): "■本报记者 某某" */
@@ -295,6 +296,8 @@ static const struct {
 	  "編輯|责任编辑|責任編輯|记者|記者|字号|字號)[ \\t\\x{3000}]*[:：]", 0 },
 	[RX_DATE_FIELD] = { "[\\s\\x{3000}]*(?:来源|來源|出处|出處|作者|编辑|編輯|"
 	  "责任编辑|責任編輯|记者|記者|字号|字號)[ \\t\\x{3000}]*[:：]", 0 },
+	[RX_CREDIT_NEXT] = { "[\\s\\x{3000}]+" CREDIT_ROLE "[ \\t\\x{3000}]*"
+	  "[｜|丨:：/╱／]", 0 },
 	[RX_CREDIT_WRITES] = { "(?:^|[．・·、/／])(?:文|作者|撰文|记者|記者|采写|"
 	  "採寫|报道|報導|报导|報道)(?:$|[．・·、/／])", 0 },
 	/* RX_STAFF: who edited, checked or produced the text */
@@ -2452,6 +2455,21 @@ header_zh(struct dc_doc *d, int *seen, const struct dc_line *line, int more)
 		header_add(d, DC_SUBTITLE, lang, s, line);
 		occasion_meta(d, lang, s + en);
 		*seen = 1;
+	} else if (m->title != NULL && g_regex_match(R(RX_R_BYLINE), s, 0,
+	    NULL)) {
+		/* "（记者 某某）" under the title: the byline. */
+		char *in = NULL;
+		if (g_regex_match(R(RX_R_BYLINE), s, 0, &mi))
+			in = g_match_info_fetch(mi, 1);
+		g_match_info_free(mi);
+		mi = NULL;
+		if (in != NULL)
+			dc_byline_meta(d, "", "", in);
+		g_free(in);
+		if (d->meta.reporters != NULL && m->speaker == NULL)
+			dc_meta_set(&m->speaker, d->meta.reporters);
+		header_add(d, DC_BYLINE, lang, s, line);
+		*seen = 1;
 	} else if (m->title != NULL && (by = header_reporters(s)) != NULL) {
 		/* "■本报记者 某某 通讯员 某某" under the title: the byline. */
 		dc_byline_meta(d, "", "", by);
@@ -2659,6 +2677,14 @@ header_credit(struct dc_doc *d, int lang, const struct dc_line *line)
 	}
 	w = g_match_info_fetch(mi, 1);
 	name = g_match_info_fetch(mi, 2);
+	g_match_info_free(mi);
+	mi = NULL;
+	/* "文/某某 图/某某": a credit each, the name ends at the next. */
+	if (g_regex_match(R(RX_CREDIT_NEXT), name, 0, &mi)) {
+		int cs, ce;
+		g_match_info_fetch_pos(mi, 0, &cs, &ce);
+		name[cs] = '\0';
+	}
 	g_match_info_free(mi);
 	/* The writer's credit names the author (a photographer's alone
 	 * does not). */
