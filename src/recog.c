@@ -4455,32 +4455,81 @@ dc_line_continues(const char *s, int lang, int *depth)
 	return 0;
 }
 
+/* Is c white space that an indent is made of (ideographic, ASCII, a
+ * tab, no-break)? */
+static int
+split_space(gunichar c)
+{
+	return c == 0x3000 || c == ' ' || c == '\t' || c == 0xA0;
+}
+
+/* Does s space its Han words as a segmented corpus does (three gaps of
+ * one or two spaces between Han characters or more)? */
+static int
+split_tokenised(const char *s)
+{
+	const char	*p, *q;
+	int		 n = 0, k;
+
+	for (p = s; *p != '\0' && n < 3; p = g_utf8_next_char(p)) {
+		if (dc_char_script_lang(g_utf8_get_char(p)) != DC_LANG_ZH)
+			continue;
+		q = g_utf8_next_char(p);
+		for (k = 0; *q == ' '; q++)
+			k++;
+		if (k >= 1 && k <= 2 && *q != '\0' &&
+		    dc_char_script_lang(g_utf8_get_char(q)) == DC_LANG_ZH)
+			n++;
+	}
+	return n >= 3;
+}
+
 /*
  * Where a paragraph's indent was left in mid-line (its line break lost:
- * "……结束。　　第二段……"), the byte offset of the indent after a
- * sentence's end, or 0.
+ * "……结束。　　第二段……", "……结束。    第二段……" where a page's
+ * &nbsp; or spaces made it), the byte offset of the indent after a
+ * sentence's end, or 0: two spaces of any kind (one ideographic space
+ * is a pause in a line, as ASCII ones between Latin words are) before
+ * a Han character.
  */
 static size_t
 split_at(const char *s)
 {
 	const char	*p, *q;
-	gunichar	 c, prev = 0;
-	int		 n;
+	gunichar	 c, prev = 0, next;
+	int		 n, tok, book = 0, stop = 0;
 
 	/* Most lines have no indent inside: spared the walk. */
-	if (strstr(s, "\u3000\u3000") == NULL)
+	if (strstr(s, "\u3000\u3000") == NULL && strstr(s, "  ") == NULL &&
+	    strstr(s, "\u00a0") == NULL && strchr(s, '\t') == NULL)
 		return 0;
+	/* A segmented line spaces its words, and doubles the space
+	 * after a stop: only ideographic spaces are an indent there. */
+	tok = split_tokenised(s);
 	for (p = s; *p != '\0'; p = g_utf8_next_char(p)) {
 		c = g_utf8_get_char(p);
-		if (c == 0x3000 && p > s && (prev == 0x3002 || prev == 0xFF01 ||
-		    prev == 0xFF1F || prev == 0x201D || prev == 0x300D ||
-		    prev == 0x300F || prev == 0x2026)) {
-			for (q = p, n = 0; g_utf8_get_char(q) == 0x3000;
+		/* Spaces inside a book's title are its own ("《…”  …》"). */
+		if (c == 0x300A)
+			book++;
+		else if (c == 0x300B && book > 0)
+			book--;
+		if (split_space(c) && (c == 0x3000 || (!tok && book == 0 &&
+		    (prev == 0x3002 || prev == 0xFF01 || prev == 0xFF1F ||
+		    prev == 0x2026 || stop))) && p > s &&
+		    (prev == 0x3002 ||
+		    prev == 0xFF01 || prev == 0xFF1F || prev == 0x201D ||
+		    prev == 0x300D || prev == 0x300F || prev == 0x2026)) {
+			for (q = p, n = 0; split_space(g_utf8_get_char(q));
 			    q = g_utf8_next_char(q))
 				n++;
-			if (n >= 2 && *q != '\0')
+			next = g_utf8_get_char(q);
+			if (n >= 2 && *q != '\0' && (c == 0x3000 ||
+			    dc_char_script_lang(next) == DC_LANG_ZH))
 				return (size_t)(p - s);
 		}
+		/* A closing quote after a stop ends a sentence too. */
+		stop = (c == 0x201D || c == 0x300D || c == 0x300F) &&
+		    (prev == 0x3002 || prev == 0xFF01 || prev == 0xFF1F);
 		prev = c;
 	}
 	return 0;
@@ -4505,7 +4554,8 @@ dc_input_split(struct dc_input *in)
 		while (!l.blank && (at = split_at(l.text)) > 0) {
 			nl = l;
 			for (p = l.text + at, nl.indent = 0;
-			    g_utf8_get_char(p) == 0x3000; p += 3)
+			    split_space(g_utf8_get_char(p));
+			    p = g_utf8_next_char(p))
 				nl.indent++;
 			nl.col = l.col + (int)(p - l.text);
 			nl.text = g_strdup(p);
