@@ -1429,7 +1429,7 @@ al_retitle(struct dc_doc *d, enum dc_lang l)
 	for (n = d->root->child; n != NULL; n = n->next)
 		if (n->type == DC_TITLE && n->lang == l)
 			g_string_append_printf(t, "%s%s", t->len == 0 ? "" :
-			    l == DC_LANG_ZH ? "\u3000" : " ", n->text);
+			    dc_title_sep(t->str, n->text, l), n->text);
 	g_free(d->meta.l[l].title);
 	d->meta.l[l].title = t->len > 0 ? g_strdup(t->str) : NULL;
 	g_string_free(t, TRUE);

@@ -447,6 +447,7 @@ void		 dc_meta_set(char **, const char *);
 void		 dc_doc_finish(struct dc_doc *, const struct dc_opts *,
 		    const char *);
 char		*dc_title_join(const struct dc_doc *, enum dc_lang);
+const char	*dc_title_sep(const char *, const char *, enum dc_lang);
 size_t		 dc_titleblock(const struct dc_doc *, enum dc_lang,
 		    struct dc_tline **);
 char		*dc_data_path(const char *);

@@ -799,10 +799,70 @@ dc_date_form(const char *s)
 	}
 }
 
+/* A Chinese character or full-width mark. */
+static int
+title_cjk(gunichar c)
+{
+	return dc_char_script_lang(c) == DC_LANG_ZH ||
+	    (c >= 0x3000 && c <= 0x303F) || (c >= 0xFF01 && c <= 0xFF60);
+}
+
+/*
+ * Does the Chinese title so far, a, leave its phrase open: it ends on
+ * a word that must go on (的, 和, 与, a preposition: 在, 向, 对...),
+ * or it opens "关于" (about) and has not yet come to the "的" before
+ * the document's name ("关于开展…活动的通知"), or a bracket or quote
+ * in it is not closed.
+ */
+static int
+title_open(const char *a)
+{
+	static const char *const pairs[][2] = { { "“", "”" }, { "（", "）" },
+	    { "《", "》" }, { "「", "」" }, { "『", "』" }, { "【", "】" } };
+	const char	*k, *o, *c;
+	gunichar	 e = g_utf8_get_char(g_utf8_prev_char(a + strlen(a)));
+	size_t		 i;
+
+	if (g_utf8_strchr("的之和与及或并而为以在向往于对从把被将", -1, e) !=
+	    NULL)
+		return 1;
+	if ((k = g_strrstr(a, "关于")) != NULL || (k = g_strrstr(a, "關於")) !=
+	    NULL)
+		if (strstr(k, "的") == NULL)
+			return 1;
+	for (i = 0; i < G_N_ELEMENTS(pairs); i++)
+		if ((o = g_strrstr(a, pairs[i][0])) != NULL &&
+		    ((c = g_strrstr(a, pairs[i][1])) == NULL || c < o))
+			return 1;
+	return 0;
+}
+
+/*
+ * What joins title line b to the title so far, a, in language l: a
+ * space in English; in Chinese nothing where a leaves its phrase open
+ * (title_open()): a title broken for the eye in mid-phrase ("青岚县关于
+ * 开展" over "河湾清洁周活动的通知") is one phrase.  Else an ideographic
+ * space, as between a headline's two clauses ("共建宜居家园" over
+ * "携手走向繁荣") and wherever a Latin word or a digit meets the break.
+ */
+const char *
+dc_title_sep(const char *a, const char *b, enum dc_lang l)
+{
+	gunichar	 c, d;
+
+	if (l != DC_LANG_ZH)
+		return " ";
+	if (*a == '\0' || *b == '\0')
+		return "\u3000";
+	c = g_utf8_get_char(g_utf8_prev_char(a + strlen(a)));
+	d = g_utf8_get_char(b);
+	return title_cjk(c) && title_cjk(d) && c != 0x3000 && d != 0x3000 &&
+	    title_open(a) ? "" : "\u3000";
+}
+
 /*
  * The title lines of language l joined as the metadata keeps them:
- * without a Markdown heading's "# ", by an ideographic space in
- * Chinese and a space in English.  NULL if there are none; g_free().
+ * without a Markdown heading's "# ", by dc_title_sep().  NULL if there are none; g_free().
  */
 char *
 dc_title_join(const struct dc_doc *d, enum dc_lang l)
@@ -825,7 +885,7 @@ dc_title_join(const struct dc_doc *d, enum dc_lang l)
 		if (g == NULL)
 			g = g_string_new(NULL);
 		else
-			g_string_append(g, l == DC_LANG_ZH ? "\u3000" : " ");
+			g_string_append(g, dc_title_sep(g->str, t, l));
 		g_string_append(g, t);
 	}
 	return g != NULL ? g_string_free(g, FALSE) : NULL;

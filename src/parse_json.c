@@ -299,14 +299,44 @@ jr_pub(struct jr *p, JsonObject *o)
 	return rc;
 }
 
+/*
+ * An optional array of non-empty strings under key, each kept as the
+ * text reader would have left it, into a NULL-terminated *out (left
+ * alone when the array is absent or empty).
+ */
 static int
-jr_metadata(struct jr *p, JsonObject *o)
+jr_strings(struct jr *p, JsonObject *o, const char *key, const char *where,
+    char ***out)
 {
-	struct dc_meta	*m = &p->d->meta;
 	JsonArray	*a;
 	JsonNode	*n;
 	const char	*s;
 	guint		 i, len;
+
+	if ((a = jr_array(p, o, key, "meta", 1)) == NULL)
+		return p->err != NULL ? -1 : 0;
+	if ((len = json_array_get_length(a)) == 0)
+		return 0;
+	*out = g_new0(char *, len + 1);
+	for (i = 0; i < len; i++) {
+		n = json_array_get_element(a, i);
+		if (!JSON_NODE_HOLDS_VALUE(n) ||
+		    json_node_get_value_type(n) != G_TYPE_STRING)
+			return jr_fail(p, where, "not a string");
+		s = json_node_get_string(n);
+		if (!g_utf8_validate(s, -1, NULL) || *s == '\0')
+			return jr_fail(p, where, "not a string");
+		(*out)[i] = g_strdup(jr_clean(p, s));
+	}
+	return 0;
+}
+
+static int
+jr_metadata(struct jr *p, JsonObject *o)
+{
+	struct dc_meta	*m = &p->d->meta;
+	JsonNode	*n;
+	const char	*s;
 	int		 rc = 0, v, lang;
 
 	if (jr_str(p, o, "dialect", "meta", &s) == -1)
@@ -334,36 +364,9 @@ jr_metadata(struct jr *p, JsonObject *o)
 		return -1;
 	if (m->date_iso != NULL && !dc_iso_date_valid(m->date_iso))
 		return jr_fail(p, "meta.date", "not an ISO date");
-	if ((a = jr_array(p, o, "urls", "meta", 1)) == NULL && p->err)
+	if (jr_strings(p, o, "urls", "meta.urls", &m->urls) == -1 ||
+	    jr_strings(p, o, "nav", "meta.nav", &m->nav) == -1)
 		return -1;
-	if (a != NULL && (len = json_array_get_length(a)) > 0) {
-		m->urls = g_new0(char *, len + 1);
-		for (i = 0; i < len; i++) {
-			n = json_array_get_element(a, i);
-			if (!JSON_NODE_HOLDS_VALUE(n) ||
-			    json_node_get_value_type(n) != G_TYPE_STRING ||
-			    !g_utf8_validate(json_node_get_string(n), -1,
-			    NULL) || *json_node_get_string(n) == '\0')
-				return jr_fail(p, "meta.urls", "not a string");
-			m->urls[i] = g_strdup(jr_clean(p,
-			    json_node_get_string(n)));
-		}
-	}
-	if ((a = jr_array(p, o, "nav", "meta", 1)) == NULL && p->err)
-		return -1;
-	if (a != NULL && (len = json_array_get_length(a)) > 0) {
-		m->nav = g_new0(char *, len + 1);
-		for (i = 0; i < len; i++) {
-			n = json_array_get_element(a, i);
-			if (!JSON_NODE_HOLDS_VALUE(n) ||
-			    json_node_get_value_type(n) != G_TYPE_STRING ||
-			    !g_utf8_validate(json_node_get_string(n), -1,
-			    NULL) || *json_node_get_string(n) == '\0')
-				return jr_fail(p, "meta.nav", "not a string");
-			m->nav[i] = g_strdup(jr_clean(p,
-			    json_node_get_string(n)));
-		}
-	}
 	if (jr_pub(p, o) == -1)
 		return -1;
 	for (lang = 0; lang < DC_LANG__MAX; lang++) {

@@ -122,6 +122,7 @@ enum rx_id {
 	RX_DATELINE_BY2,	/* dc_dateline() */
 	RX_IS_ADDRESS_ZH,	/* dc_is_address() */
 	RX_IS_ADDRESS_ZHEND,	/* dc_is_address() */
+	RX_IS_ADDRESS_ORG,	/* dc_is_address() */
 	RX_IS_ADDRESS_EN,	/* dc_is_address() */
 	RX_IS_THANKS_ZH,	/* dc_is_thanks() */
 	RX_IS_THANKS_EN,	/* dc_is_thanks() */
@@ -231,6 +232,13 @@ static const struct {
 	[RX_IS_ADDRESS_ZHEND] = { "(们|們|阁下|閣下|陛下|殿下|"
 	  "先生|女士|同事|朋友|来宾|來賓|嘉宾|嘉賓|代表|同志|同学|同學)"
 	  "[，：！,:!]$", 0 },
+	/* An official text's addressees: bodies named by what they are
+	 * ("各乡镇农业站：", "市政府各部门、各直属单位："), a colon after
+	 * the last and nowhere else. */
+	[RX_IS_ADDRESS_ORG] = { "^[^：:。；？！\\s]{1,58}(?:部门|部門|单位|"
+	  "單位|机关|機關|政府|委员会|委員會|局|厅|廳|院|站|公司|学校|學校|"
+	  "处|處|室|中心|机构|機構|党委|黨委|党组|黨組|街道|乡镇|鄉鎮|镇|鎮|"
+	  "所|校|馆|館|协会|協會|队|隊|办|辦)[：:]$", 0 },
 	[RX_IS_ADDRESS_EN] = { "^(Your (Excellenc|Majest|Royal|"
 	  "Highness)|Dear |Ladies|Distinguished|Honou?rable|Excellenc|"
 	  "Colleagues|Friends|My (dear )?(friends|colleagues|fellow)|"
@@ -985,6 +993,9 @@ dc_is_address(const char *s, int lang)
 		/* Address words: honorifics, titles, plural 们. */
 		if (g_regex_match(R(RX_IS_ADDRESS_ZH),
 		    s, 0, NULL))
+			return 1;
+		if ((c == 0xFF1A || c == ':') &&
+		    g_regex_match(R(RX_IS_ADDRESS_ORG), s, 0, NULL))
 			return 1;
 		return g_regex_match(R(RX_IS_ADDRESS_ZHEND),
 		    s, 0, NULL) && nchars(s) <= 24;
@@ -2075,6 +2086,14 @@ meta_cat(char **p, const char *sep, const char *text)
 	*p = t;
 }
 
+/* A Chinese title line after the title so far (dc_title_sep()). */
+static void
+meta_title(char **p, const char *text)
+{
+	meta_cat(p, *p != NULL ? dc_title_sep(*p, text, DC_LANG_ZH) : "",
+	    text);
+}
+
 /*
  * Does this Chinese header line name a speaker?  A name is two to four
  * Han characters (more with the middle dot of transliterations) at
@@ -2516,7 +2535,7 @@ header_zh(struct dc_doc *d, int *seen, const struct dc_line *line, int more)
 		/* Title line that also holds the subtitle. */
 		char *a = g_match_info_fetch(mi, 1);
 		char *b = g_match_info_fetch(mi, 2);
-		meta_cat(&m->title, "\u3000", a);
+		meta_title(&m->title, a);
 		header_add(d, DC_TITLE, lang, a, line);
 		dc_meta_set(&m->subtitle, b + strlen("——"));
 		header_add(d, DC_SUBTITLE, lang, b, line);
@@ -2528,7 +2547,7 @@ header_zh(struct dc_doc *d, int *seen, const struct dc_line *line, int more)
 		 * number is not the title's, and it closes the title (no
 		 * line after it continues the title). */
 		char *t = g_strndup(s, st);
-		meta_cat(&m->title, "\u3000", md_strip(t));
+		meta_title(&m->title, md_strip(t));
 		header_add(d, DC_TITLE, lang, s, line);
 		title_speaker(m, t);
 		g_free(t);
@@ -2539,7 +2558,7 @@ header_zh(struct dc_doc *d, int *seen, const struct dc_line *line, int more)
 		*seen = 1;
 	} else {
 		char *t = title_undated(d, lang, md_strip(s));
-		meta_cat(&m->title, "\u3000", t);
+		meta_title(&m->title, t);
 		header_add(d, DC_TITLE, lang, s, line);
 		title_speaker(m, s);
 		title_date(d, lang, s);
@@ -3485,6 +3504,31 @@ notes_form(const char *t)
 }
 
 /*
+ * A note in brackets on the document itself, as official texts end
+ * ("（此件公开发布）", "（本页无正文）", "（此文不公开）"): it opens
+ * with a word that points at this text ("此", "本", "该") and a noun
+ * for a document or a page.  Not a signature: no name says "this".
+ */
+static int
+self_note(const char *u)
+{
+	static const char *const this[] = { "此", "本", "该", "該", NULL };
+	static const char *const what[] = { "件", "文", "页", "頁", "稿",
+	    "通知", "公告", "通告", "决定", "決定", "意见", "意見", "办法",
+	    "辦法", "规定", "規定", "函", NULL };
+	size_t		 i, j;
+
+	for (i = 0; this[i] != NULL; i++) {
+		if (!g_str_has_prefix(u, this[i]))
+			continue;
+		for (j = 0; what[j] != NULL; j++)
+			if (g_str_has_prefix(u + strlen(this[i]), what[j]))
+				return dc_u8_count(u, 30) <= 30;
+	}
+	return 0;
+}
+
+/*
  * Does t trail a text, after what closes it: a label line naming the
  * source, the original title, the editor or a link ("（原标题：…）",
  * "责任编辑：某某"), an end mark ("（完）", "(END)", "—完—", "（待
@@ -3523,7 +3567,7 @@ trailer_form(const char *t)
 			break;
 		*g_utf8_prev_char(u + n) = '\0';
 	}
-	ok = notes_form(t);
+	ok = notes_form(t) || (p != t && self_note(u));
 	for (i = 0; ends[i] != NULL; i++)
 		if (strcmp(u, ends[i]) == 0)
 			ok = 1;

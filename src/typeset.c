@@ -894,8 +894,8 @@ ts_headtitles(struct ts *t)
 		if (g[n->lang] == NULL)
 			g[n->lang] = g_string_new(NULL);
 		else
-			g_string_append(g[n->lang], n->lang == DC_LANG_ZH ?
-			    "\u3000" : " ");
+			g_string_append(g[n->lang], dc_title_sep(
+			    g[n->lang]->str, n->text, n->lang));
 		g_string_append(g[n->lang], n->text);
 	}
 	for (i = 0; i < DC_LANG__MAX; i++)

@@ -209,9 +209,8 @@ dc_beads_by_block(const struct dc_doc *d)
 
 /*
  * The text of one side of a pair: the block's text in l, or its
- * header lines joined (Chinese lines with U+3000, as the model joins
- * a title's, others with a space).  NULL if that side is empty;
- * else g_free().
+ * header lines joined as the model joins a title's (dc_title_sep()).
+ * NULL if that side is empty; else g_free().
  */
 char *
 dc_pair_text(const struct dc_pair *p, enum dc_lang l)
@@ -228,7 +227,8 @@ dc_pair_text(const struct dc_pair *p, enum dc_lang l)
 	b = g_string_new(NULL);
 	for (i = 0; i < p->nhl[l]; i++) {
 		if (i > 0)
-			g_string_append(b, l == DC_LANG_ZH ? "\u3000" : " ");
+			g_string_append(b, dc_title_sep(b->str,
+			    p->hl[l][i]->text, l));
 		g_string_append(b, p->hl[l][i]->text);
 	}
 	return g_string_free(b, FALSE);
