@@ -151,6 +151,8 @@ enum rx_id {
 	RX_DATE_FIELD_AT,	/* date_line(): the same, right there */
 	RX_CREDIT_WRITES,	/* header_credit(): roles that write */
 	RX_CREDIT_NEXT,		/* header_credit(): a second credit */
+	RX_TITLE_SITE,		/* title_unsited(): "标题_某某网" */
+	RX_BREADCRUMB,		/* dc_header_lines(): "首页 > 新闻 > …" */
 	RX_STAFF,		/* trailer_form(): "值班编辑：某某" */
 	RX_CREDIT_LINE,		/* header_credit(): "文｜某某", "编辑｜某某" */
 	RX_HEADER_REPORTERS,	/* header_zh(): "■本报记者 某某" */
@@ -306,6 +308,16 @@ static const struct {
 	  "责任编辑|責任編輯|记者|記者|字号|字號)[ \\t\\x{3000}]*[:：]", 0 },
 	[RX_CREDIT_NEXT] = { "[\\s\\x{3000}]+" CREDIT_ROLE "[ \\t\\x{3000}]*"
 	  "[｜|丨:：/╱／]", 0 },
+	/* RX_TITLE_SITE: a site's or a paper's name closing a title after
+	 * "_", " - ", " | " or "｜": short, and named as outlets are */
+	[RX_TITLE_SITE] = { "(?:_|[ \\t\\x{3000}]+[-–—|｜][ \\t\\x{3000}]*|"
+	  "[ \\t\\x{3000}]*[｜|][ \\t\\x{3000}]*)([^_|｜\\s]{1,12}(?:网|網|报|報|社|台|"
+	  "新闻|新聞|频道|頻道|官网|官網|在线|在線|日报|日報|晚报|晚報|时报|時報|周刊|週刊|"
+	  "杂志|雜誌)(?:网|網|客户端|客戶端)?)$", 0 },
+	/* RX_BREADCRUMB: a page's path to the text ("首页 > 新闻中心 >
+	 * 本地新闻", "当前位置：首页 » 通知公告") */
+	[RX_BREADCRUMB] = { "^(?:(?:当前位置|當前位置|您的位置|您现在的位置|你的位置|位置)"
+	  "[：:]\\s*)?(?:首页|首頁|主页|主頁|网站首页|網站首頁|Home)\\s*(?:>|＞|»|›|→|/|＞＞|>>)", 0 },
 	[RX_CREDIT_WRITES] = { "(?:^|[．・·、/／])(?:文|作者|撰文|记者|記者|采写|"
 	  "採寫|报道|報導|报导|報道)(?:$|[．・·、/／])", 0 },
 	/* RX_STAFF: who edited, checked or produced the text */
@@ -2419,6 +2431,41 @@ title_undated(struct dc_doc *d, int lang, const char *s)
 }
 
 /*
+ * A title as a page's <title> gives it, the site's name after a bar,
+ * a dash or an underscore ("某某事件_青梧新闻网", "某某事件 - 青梧晚报",
+ * "某某事件 | 某台"): the name is the publisher's (where none is known),
+ * no part of the title; and a title wholly in Markdown's bold marks
+ * ("**某某事件**") is the title within them.  t is cut in place.
+ */
+static void
+title_unsited(struct dc_doc *d, char *t)
+{
+	GMatchInfo	*mi = NULL;
+	char		*site;
+	int		 st, en;
+	size_t		 n = strlen(t);
+
+	if (n > 4 && (strncmp(t, "**", 2) == 0 || strncmp(t, "__", 2) == 0) &&
+	    strncmp(t + n - 2, t, 2) == 0) {
+		memmove(t, t + 2, n - 4);
+		t[n - 4] = '\0';
+	}
+	if (!g_regex_match(R(RX_TITLE_SITE), t, 0, &mi)) {
+		g_match_info_free(mi);
+		return;
+	}
+	g_match_info_fetch_pos(mi, 0, &st, &en);
+	site = g_match_info_fetch(mi, 1);
+	g_match_info_free(mi);
+	if (st > 0) {
+		if (d->meta.from == NULL)
+			dc_meta_set(&d->meta.from, site);
+		t[st] = '\0';
+	}
+	g_free(site);
+}
+
+/*
  * Is s, under a title of one line, the deck (副题) that sums the story
  * up under its headline: half as long again as the title and longer
  * than a headline line is (a title broken in two, or a couplet, has
@@ -2558,8 +2605,18 @@ header_zh(struct dc_doc *d, int *seen, const struct dc_line *line, int more)
 		*seen = 1;
 	} else {
 		char *t = title_undated(d, lang, md_strip(s));
+		size_t n = strlen(s);
+		title_unsited(d, t);
 		meta_title(&m->title, t);
-		header_add(d, DC_TITLE, lang, s, line);
+		/* A line in bold marks is the title in them: the marks
+		 * are markup, as they are where Markdown is read. */
+		if (n > 4 && (strncmp(s, "**", 2) == 0 || strncmp(s, "__",
+		    2) == 0) && strncmp(s + n - 2, s, 2) == 0) {
+			char *u = g_strndup(s + 2, n - 4);
+			header_add(d, DC_TITLE, lang, u, line);
+			g_free(u);
+		} else
+			header_add(d, DC_TITLE, lang, s, line);
 		title_speaker(m, s);
 		title_date(d, lang, s);
 		g_free(t);
@@ -2897,6 +2954,12 @@ dc_header_lines(struct dc_doc *d, const struct dc_line **l, size_t n)
 		}
 		if (lang == DC_LANG_ZH && header_credit(d, lang, l[i]))
 			continue;
+		/* "首页 > 新闻中心 > 本地新闻" over the title: the page's
+		 * path, its section above the title as a kicker is. */
+		if (g_regex_match(R(RX_BREADCRUMB), s, 0, NULL)) {
+			header_add(d, DC_KICKER, lang, s, l[i]);
+			continue;
+		}
 		if (header_source(d, lang, l[i]) ||
 		    header_origtitle(d, lang, l[i]))
 			continue;
