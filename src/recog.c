@@ -153,6 +153,7 @@ enum rx_id {
 	RX_CREDIT_NEXT,		/* header_credit(): a second credit */
 	RX_TITLE_SITE,		/* title_unsited(): "标题_某某网" */
 	RX_BREADCRUMB,		/* dc_header_lines(): "首页 > 新闻 > …" */
+	RX_FIELD_LABEL,		/* header_fields(): "来源：", "作者：" */
 	RX_STAFF,		/* trailer_form(): "值班编辑：某某" */
 	RX_CREDIT_LINE,		/* header_credit(): "文｜某某", "编辑｜某某" */
 	RX_HEADER_REPORTERS,	/* header_zh(): "■本报记者 某某" */
@@ -307,7 +308,9 @@ static const struct {
 	[RX_DATE_FIELD] = { "[\\s\\x{3000}]*(?:来源|來源|出处|出處|作者|编辑|編輯|"
 	  "责任编辑|責任編輯|记者|記者|字号|字號)[ \\t\\x{3000}]*[:：]", 0 },
 	[RX_CREDIT_NEXT] = { "[\\s\\x{3000}]+" CREDIT_ROLE "[ \\t\\x{3000}]*"
-	  "[｜|丨:：/╱／]", 0 },
+	  "[｜|丨:：/╱／]|[\\s\\x{3000}]*[|｜][\\s\\x{3000}]*|[\\s\\x{3000}]+"
+	  "(?:来源|來源|出处|出處|发布时间|發布時間|发布日期|發布日期|时间|時間|日期|"
+	  "浏览次数|瀏覽次數)[ \\t\\x{3000}]*[:：]", 0 },
 	/* RX_TITLE_SITE: a site's or a paper's name closing a title after
 	 * "_", " - ", " | " or "｜": short, and named as outlets are */
 	[RX_TITLE_SITE] = { "(?:_|[ \\t\\x{3000}]+[-–—|｜][ \\t\\x{3000}]*|"
@@ -318,6 +321,9 @@ static const struct {
 	 * 本地新闻", "当前位置：首页 » 通知公告") */
 	[RX_BREADCRUMB] = { "^(?:(?:当前位置|當前位置|您的位置|您现在的位置|你的位置|位置)"
 	  "[：:]\\s*)?(?:首页|首頁|主页|主頁|网站首页|網站首頁|Home)\\s*(?:>|＞|»|›|→|/|＞＞|>>)", 0 },
+	[RX_FIELD_LABEL] = { "(?:^|(?<=[\\s\\x{3000}|｜]))(?:来源|來源|出处|出處|作者|记者|"
+	  "記者|编辑|編輯|责任编辑|責任編輯|发布时间|發布時間|发布日期|發布日期|时间|時間|日期|"
+	  "浏览次数|瀏覽次數|浏览量|阅读|閱讀|点击|點擊|点击数|字号|字號)[ \\t\\x{3000}]*[:：]", 0 },
 	[RX_CREDIT_WRITES] = { "(?:^|[．・·、/／])(?:文|作者|撰文|记者|記者|采写|"
 	  "採寫|报道|報導|报导|報道)(?:$|[．・·、/／])", 0 },
 	/* RX_STAFF: who edited, checked or produced the text */
@@ -2799,6 +2805,80 @@ header_source(struct dc_doc *d, int lang, const struct dc_line *line)
 }
 
 /*
+ * A page's line of fields under its title, each a label and its value
+ * ("来源：某报 | 作者：某某 | 2031-06-01", "2031-06-01 来源: 某报 作者: 某某
+ * 浏览次数: 1023"): the publisher, the author and the date, each from
+ * its own field (not the publisher's name running on into the next
+ * label).  Two labelled fields at least.  Returns 1 if the line is one.
+ */
+static int
+header_fields(struct dc_doc *d, int lang, const struct dc_line *line)
+{
+	GMatchInfo	*mi = NULL;
+	const char	*s = line->text;
+	int		 at[16], lab[16], n = 0, i, st, en, from = 0;
+	char		*v, *w;
+
+	if (dc_u8_count(s, 120) > 120 || !g_regex_match(R(RX_FIELD_LABEL), s,
+	    0, &mi)) {
+		g_match_info_free(mi);
+		return 0;
+	}
+	while (g_match_info_matches(mi) && n < 16) {
+		g_match_info_fetch_pos(mi, 0, &st, &en);
+		at[n] = st;
+		lab[n++] = en;
+		g_match_info_next(mi, NULL);
+	}
+	g_match_info_free(mi);
+	if (n < 2)
+		return 0;
+	/* What stands before the first label: a date, or nothing. */
+	if (at[0] > 0) {
+		v = g_strndup(s, at[0]);
+		g_strstrip(v);
+		if (*v != '\0' && !date_line(v)) {
+			g_free(v);
+			return 0;
+		}
+		if (*v != '\0')
+			header_date(d, lang, v);
+		g_free(v);
+	}
+	for (i = 0; i < n; i++) {
+		const char *e = i + 1 < n ? s + at[i + 1] : s + strlen(s);
+		w = g_strndup(s + at[i], lab[i] - at[i]);
+		v = g_strndup(s + lab[i], e - (s + lab[i]));
+		g_strstrip(v);
+		while (*v != '\0' && (g_str_has_suffix(v, "|") ||
+		    g_str_has_suffix(v, "｜")))
+			v[strlen(v) - (g_str_has_suffix(v, "|") ? 1 : 3)] = '\0',
+			    g_strstrip(v);
+		if (*v != '\0') {
+			if (g_regex_match_simple("^(?:来源|來源|出处|出處)", w,
+			    0, 0)) {
+				if (d->meta.from == NULL)
+					dc_meta_set(&d->meta.from, v);
+				from = 1;
+			} else if (g_regex_match_simple("^(?:作者|记者|記者)", w,
+			    0, 0)) {
+				if (d->meta.l[lang].speaker == NULL)
+					dc_meta_set(&d->meta.l[lang].speaker, v);
+			} else if (g_regex_match_simple("(?:时间|時間|日期)", w,
+			    0, 0))
+				header_date(d, lang, v);
+		}
+		g_free(w);
+		g_free(v);
+	}
+	if (from)
+		header_add(d, DC_SOURCE, lang, s, line)->sub = DC_SUB_FROM;
+	else
+		header_add(d, DC_DATEPLACE, lang, s, line);
+	return 1;
+}
+
+/*
  * A header line giving the title the text had where it first stood
  * ("（原标题：…）"), or the outlet that ran it ("【某某报】"): a source
  * line, the original title or the publisher in the metadata.
@@ -2960,7 +3040,8 @@ dc_header_lines(struct dc_doc *d, const struct dc_line **l, size_t n)
 			header_add(d, DC_KICKER, lang, s, l[i]);
 			continue;
 		}
-		if (header_source(d, lang, l[i]) ||
+		if ((d->meta.l[lang].title != NULL && header_fields(d, lang,
+		    l[i])) || header_source(d, lang, l[i]) ||
 		    header_origtitle(d, lang, l[i]))
 			continue;
 		if (lang == DC_LANG_ZH)

@@ -23,6 +23,7 @@
 enum rx_id {
 	RX_URL,		/* a line that is only an address */
 	RX_LABEL,	/* "标题：…": a crawler's or CMS's label */
+	RX_LABEL_NEXT,	/* a second label on the line */
 	RX_KEY,		/* "publish date/发表日期: …": a header's key */
 	RX_FIELD,	/* "媒體: …": a field line beside labels */
 	RX_ANNOT,	/* "{{person_name:方英}}": an inline annotation */
@@ -45,6 +46,13 @@ static const struct {
 	  "责任编辑|責任編輯|编辑|編輯|原标题|原標題|"
 	  "URL|Url|url|Link|Source|Title|Subtitle|Author|Date|Editor)"
 	  "[ \\t\\x{3000}]*[：:][ \\t\\x{3000}]*(.*)$", 0 },
+	/* RX_LABEL_NEXT: another label on a label's line, after a space
+	 * or a bar */
+	[RX_LABEL_NEXT] = {
+	  "(?:[ \\t\\x{3000}]*[|｜][ \\t\\x{3000}]*|[ \\t\\x{3000}]+)"
+	  "(作者|来源|來源|出处|出處|稿源|日期|时间|時間|发布时间|發布時間|发布日期|"
+	  "發布日期|责任编辑|責任編輯|编辑|編輯)[ \\t\\x{3000}]*[：:][ \\t\\x{3000}]*",
+	  0 },
 	/* RX_FIELD: any short key and a short value, as a page's field
 	 * lines beside its known labels ("媒體: HOY TV", "備份: 链接") */
 	[RX_FIELD] = {
@@ -1795,7 +1803,48 @@ dc_input_web(struct dc_input *in, struct dc_found *f, int keep)
 				g_free(l->text);
 				continue;
 			}
-			web_label(f, k, v, l);
+			/* "作者：某某 | 来源：某报 发布时间：…": a field each,
+			 * a value ending where the next label begins. */
+			while (g_regex_match(R(RX_LABEL_NEXT), v, 0, &mi)) {
+				int ns, ne;
+				char *nw, *nv;
+				g_match_info_fetch_pos(mi, 0, &ns, &ne);
+				nw = g_match_info_fetch(mi, 1);
+				nv = g_strdup(v + ne);
+				g_match_info_free(mi);
+				mi = NULL;
+				v[ns] = '\0';
+				g_strstrip(v);
+				if (*v != '\0')
+					web_label(f, k, v, l);
+				g_free(v);
+				k = web_label_kind(nw);
+				g_free(nw);
+				v = g_strstrip(nv);
+			}
+			g_match_info_free(mi);
+			mi = NULL;
+			/* "… | 2031-06-01": a date without its label. */
+			{
+				char *bar = strstr(v, "｜") != NULL ?
+				    strstr(v, "｜") : strchr(v, '|');
+				char *iso = NULL, *dt = NULL, *pl = NULL;
+				if (bar != NULL && k != WL_DATE &&
+				    dc_parse_date(bar + (*bar == '|' ? 1 : 3),
+				    &iso, &dt, &pl) && pl == NULL) {
+					char *dv = g_strstrip(g_strdup(bar +
+					    (*bar == '|' ? 1 : 3)));
+					*bar = '\0';
+					g_strstrip(v);
+					web_label(f, WL_DATE, dv, l);
+					g_free(dv);
+				}
+				g_free(iso);
+				g_free(dt);
+				g_free(pl);
+			}
+			if (*v != '\0')
+				web_label(f, k, v, l);
 			g_free(v);
 			g_free(l->text);
 			continue;
