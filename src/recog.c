@@ -154,6 +154,7 @@ enum rx_id {
 	RX_TITLE_SITE,		/* title_unsited(): "标题_某某网" */
 	RX_BREADCRUMB,		/* dc_header_lines(): "首页 > 新闻 > …" */
 	RX_FIELD_LABEL,		/* header_fields(): "来源：", "作者：" */
+	RX_WECHAT_LINE,		/* header_original(): "原创 某某 某号 日期" */
 	RX_STAFF,		/* trailer_form(): "值班编辑：某某" */
 	RX_CREDIT_LINE,		/* header_credit(): "文｜某某", "编辑｜某某" */
 	RX_HEADER_REPORTERS,	/* header_zh(): "■本报记者 某某" */
@@ -324,6 +325,9 @@ static const struct {
 	[RX_FIELD_LABEL] = { "(?:^|(?<=[\\s\\x{3000}|｜]))(?:来源|來源|出处|出處|作者|记者|"
 	  "記者|编辑|編輯|责任编辑|責任編輯|发布时间|發布時間|发布日期|發布日期|时间|時間|日期|"
 	  "浏览次数|瀏覽次數|浏览量|阅读|閱讀|点击|點擊|点击数|字号|字號)[ \\t\\x{3000}]*[:：]", 0 },
+	[RX_WECHAT_LINE] = { "^(?:原创|原創)[\\s\\x{3000}]+(?:([" HAN "·]{2,5})"
+	  "[\\s\\x{3000}]+)?(\\S{2,20})[\\s\\x{3000}]+(\\d{4}[-./年]\\d{1,2}[-./月]"
+	  "\\d{1,2}日?(?:[\\s\\x{3000}]+\\d{1,2}:\\d{2})?)$", 0 },
 	[RX_CREDIT_WRITES] = { "(?:^|[．・·、/／])(?:文|作者|撰文|记者|記者|采写|"
 	  "採寫|报道|報導|报导|報道)(?:$|[．・·、/／])", 0 },
 	/* RX_STAFF: who edited, checked or produced the text */
@@ -2879,6 +2883,38 @@ header_fields(struct dc_doc *d, int lang, const struct dc_line *line)
 }
 
 /*
+ * A WeChat article's line under its title, as copies keep it: "原创"
+ * (original), the writer, the account that ran it and the date ("原创
+ * 某某 某某观察 2031-06-01").  The writer is the author, the account the
+ * publisher, the date the text's.  Returns 1 if the line is one.
+ */
+static int
+header_original(struct dc_doc *d, int lang, const struct dc_line *line)
+{
+	GMatchInfo	*mi = NULL;
+	char		*name, *acct, *date;
+
+	if (!g_regex_match(R(RX_WECHAT_LINE), line->text, 0, &mi)) {
+		g_match_info_free(mi);
+		return 0;
+	}
+	name = g_match_info_fetch(mi, 1);
+	acct = g_match_info_fetch(mi, 2);
+	date = g_match_info_fetch(mi, 3);
+	g_match_info_free(mi);
+	if (d->meta.l[lang].speaker == NULL && *name != '\0')
+		dc_meta_set(&d->meta.l[lang].speaker, name);
+	if (d->meta.from == NULL && *acct != '\0')
+		dc_meta_set(&d->meta.from, acct);
+	header_date(d, lang, date);
+	header_add(d, DC_SOURCE, lang, line->text, line)->sub = DC_SUB_FROM;
+	g_free(name);
+	g_free(acct);
+	g_free(date);
+	return 1;
+}
+
+/*
  * A header line giving the title the text had where it first stood
  * ("（原标题：…）"), or the outlet that ran it ("【某某报】"): a source
  * line, the original title or the publisher in the metadata.
@@ -3040,8 +3076,9 @@ dc_header_lines(struct dc_doc *d, const struct dc_line **l, size_t n)
 			header_add(d, DC_KICKER, lang, s, l[i]);
 			continue;
 		}
-		if ((d->meta.l[lang].title != NULL && header_fields(d, lang,
-		    l[i])) || header_source(d, lang, l[i]) ||
+		if ((d->meta.l[lang].title != NULL && (header_fields(d, lang,
+		    l[i]) || header_original(d, lang, l[i]))) ||
+		    header_source(d, lang, l[i]) ||
 		    header_origtitle(d, lang, l[i]))
 			continue;
 		if (lang == DC_LANG_ZH)
