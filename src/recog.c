@@ -1790,6 +1790,30 @@ headline_like(const struct dc_line **l, size_t n, size_t i)
 }
 
 /*
+ * Is line i cut inside a clause, its rest on the next line: more than
+ * twenty characters with a clause mark, ending in a character (no
+ * mark), and the next line, adjacent, no longer and ending a sentence?
+ */
+static int
+clause_cut(const struct dc_line **l, size_t n, size_t i)
+{
+	const char	*s = l[i]->text, *t;
+	gunichar	 c;
+
+	if (i + 1 >= n || l[i + 1]->blank || l[i]->len == 0 ||
+	    nchars(s) <= 20 || (strstr(s, "，") == NULL && strstr(s,
+	    "、") == NULL))
+		return 0;
+	c = g_utf8_get_char(g_utf8_prev_char(s + l[i]->len));
+	if (g_unichar_ispunct(c) || dc_char_script_lang(c) != DC_LANG_ZH)
+		return 0;
+	t = l[i + 1]->text;
+	return nchars(t) <= nchars(s) && (g_str_has_suffix(t, "。") ||
+	    g_str_has_suffix(t, "！") || g_str_has_suffix(t, "？") ||
+	    g_str_has_suffix(t, "”"));
+}
+
+/*
  * What the recognisers say of line i of l[0..n) as a header line: a
  * set of DC_LREC_* bits (parse.h) for the decoder (roles.c).  en: the
  * number of English lines before it (the first may be a headline).
@@ -1815,9 +1839,12 @@ dc_recognise_line(const struct dc_line **l, size_t n, size_t i, int en)
 	 * ("Photo by X on Y", "图片：…") is no header line. */
 	/* Nor is a reporter's byline ("記者某某／台北報導"): it opens
 	 * the body. */
+	/* Nor is a line cut inside a clause whose rest is the next line
+	 * (a hard-wrapped paragraph's first line under the title). */
 	if ((header_like(l[i]) || (en == 0 && headline_like(l, n, i)) ||
 	    dc_source_line(s, NULL, NULL)) && !g_regex_match(R(RX_R_CAPTION),
-	    s, 0, NULL) && !g_regex_match(R(RX_DATELINE_REPORT), s, 0, NULL))
+	    s, 0, NULL) && !g_regex_match(R(RX_DATELINE_REPORT), s, 0,
+	    NULL) && !(zh && i > 0 && clause_cut(l, n, i)))
 		r |= DC_LREC_HEADER;
 	if (heading_kind(s) != 0)
 		r |= DC_LREC_NUMHEAD;
