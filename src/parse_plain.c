@@ -222,32 +222,6 @@ mid_clause(const struct dc_line *a, const struct dc_line *b)
 }
 
 /*
- * In text whose paragraphs are blocks between blank lines, does line a,
- * which ends a sentence, run on into b in the same block (a sentence a
- * line, as some editors and exports write)?  Not into a numbered part
- * or item, a speaker's or a label's line, a table's row, an indented or
- * bracketed line, nor from or into a short one (a heading, a name, a
- * date).
- */
-static int
-sentence_runs_on(const struct dc_line *a, const struct dc_line *b)
-{
-	size_t	 len;
-
-	/* An indented line opens a paragraph; a short one or one in
-	 * brackets is a name, a date, a signature. */
-	if (a->lang != DC_LANG_ZH || b->lang != DC_LANG_ZH ||
-	    !ends_sentence(a) || line_width(a) <= 16 ||
-	    line_width(b) <= 16 || b->indent > 0 || has_cells(a) ||
-	    has_cells(b) || numbered_label(b->text, &len) ||
-	    g_str_has_prefix(b->text, "（") || b->text[0] == '(')
-		return 0;
-	return !g_regex_match_simple("^(?:[（(]?[一二三四五六七八九十0-9０-９]"
-	    "{1,3}[、．.）)]|[-*•·]\\s|[^，。！？：:]{1,12}[：:])", b->text, 0,
-	    0);
-}
-
-/*
  * Does line a run on into the adjacent line b after it, in text with
  * blank lines between its blocks, wrapped at width ww (0: unknown)?
  * A line that ends no sentence does unless it is short (a heading over
@@ -367,7 +341,6 @@ dc_parse_plain(struct dc_input *in, const struct dc_opts *o)
 	const struct dc_line**l, **run;
 	struct dc_node	 *b;
 	size_t		  i, n = 0, h, k, start, blanks = 0, wrapped = 0, ww;
-	size_t		  percl = 0;
 	size_t		  cap = 16, lspent = 0;
 	char		 *t, *gap, seen = 0;
 	int		  lang, prev = -1, top = 0;
@@ -405,12 +378,6 @@ dc_parse_plain(struct dc_input *in, const struct dc_opts *o)
 	if (wrapped == 0)
 		blanks = 0;
 	ww = wrap_width(l, gap, h, n);
-	/* A sentence a line, blank lines between paragraphs: lines that
-	 * end a sentence inside blocks, twice at least. */
-	for (i = h + 1, percl = 0; blanks > 0 && i < n; i++)
-		if (!gap[i] && ends_sentence(l[i - 1]) &&
-		    sentence_runs_on(l[i - 1], l[i]))
-			percl++;
 	dc_header_lines(d, l, h);
 	/* Markdown headings: the body's biggest is level 1. */
 	for (i = h; i < n; i++)
@@ -458,8 +425,6 @@ dc_parse_plain(struct dc_input *in, const struct dc_opts *o)
 		    runs_on(run[k - 1], l[i], ww) &&
 		    l[i]->indent <= run[0]->indent) ||
 		    (blanks == 0 && mid_clause(run[k - 1], l[i]) &&
-		    l[i]->indent <= run[0]->indent) ||
-		    (percl >= 2 && sentence_runs_on(run[k - 1], l[i]) &&
 		    l[i]->indent <= run[0]->indent)))
 			run_add(&run, &cap, k++, l[i++]);
 		if ((lang = block_lang(run, k)) < 0)
