@@ -35,6 +35,8 @@ struct dc_line {
 	unsigned int	 section : 1;	/* a heading the markup marks in a
 					   text whose front matter or label
 					   named the title: a section's */
+	unsigned int	 pair : 1;	/* a piece of a pair on one line that
+					   dc_input_pairs() split */
 };
 
 /*
@@ -130,6 +132,7 @@ int		 dc_markup_html_name(const char *, size_t);
 int		 dc_line_continues(const char *, int, int *);
 void		 dc_input_split(struct dc_input *);
 void		 dc_input_pairs(struct dc_input *);
+void		 dc_input_unpair(struct dc_input *);
 void		 dc_input_join(struct dc_input *, const char *);
 
 /* A news dateline and byline at the start of a text (dc_dateline()). */

@@ -421,6 +421,16 @@ bi_term(const char *s)
 	return words <= 6 && (ipa || upper == 0);
 }
 
+/* Has s a Latin letter? */
+static int
+bi_has_latin(const char *s)
+{
+	for (; *s != '\0'; s++)
+		if (g_ascii_isalpha(*s))
+			return 1;
+	return 0;
+}
+
 /*
  * A vocabulary gloss at line i: a term in English, a few words (with
  * its pronunciation, a part of speech), and its meaning in Chinese,
@@ -446,8 +456,12 @@ bi_gloss_at(const struct dc_line **l, size_t n, size_t i)
 		for (p = t; *p != '\0' && dc_char_script_lang(
 		    g_utf8_get_char(p)) != DC_LANG_ZH; p = g_utf8_next_char(p))
 			;
+		/* The meaning is Chinese words: Latin letters after
+		 * them make a sentence that opens with a name
+		 * ("Churchill 只有一个:Churchill"), a translation. */
 		ok = *p != '\0' && strpbrk(p, "!?") == NULL &&
-		    strstr(p, "。") == NULL && g_utf8_strlen(p, -1) <= 40;
+		    strstr(p, "。") == NULL && g_utf8_strlen(p, -1) <= 40 &&
+		    !bi_has_latin(p);
 		*p = '\0';
 		ok = ok && bi_term(g_strstrip(t));
 		g_free(t);

@@ -374,6 +374,8 @@ read_mem(const char *buf, size_t len, const char *name, const char *path,
 	in.path = path;
 	if (dia == DC_DIALECT_AUTO)
 		dia = dc_detect(&in, o->one_lang);
+	if (dia != DC_DIALECT_BILINGUAL && !o->one_lang)
+		dc_input_unpair(&in);
 	/* A clause a line: the lines that go on join first. */
 	dc_input_join(&in, dia == DC_DIALECT_SEGMENTED ? " " : "");
 	/* The passes above grow the line array by doubling: the reader

@@ -1732,9 +1732,10 @@ header_like(const struct dc_line *l)
 	    (unsigned char)l->text[0] < 0x80)) {
 		if (dc_is_address(l->text, DC_LANG_EN) || l->len > 160)
 			return 0;
-		/* A Markdown "# " line is a heading by its markup, in
-		 * whatever case (web exports open with the page's). */
-		if (l->heading == 1)
+		/* A Markdown heading is one by its markup, in whatever
+		 * case and whatever it ends in (web exports open with the
+		 * page's; a section's may ask: "What is X?"). */
+		if (l->heading > 0)
 			return 1;
 		/* English headings are in title case; a long line in
 		 * sentence case is prose (but see headline_like()). */
@@ -1746,8 +1747,9 @@ header_like(const struct dc_line *l)
 	}
 	if (dc_is_address(l->text, DC_LANG_ZH) || nchars(l->text) > 50)
 		return 0;
-	/* So is a "# " line here: a headline may ask ("…？") or cry. */
-	if (l->heading == 1 && c != 0x3002)
+	/* So is a Markdown heading here: a headline may ask ("…？") or
+	 * cry. */
+	if (l->heading > 0 && c != 0x3002)
 		return 1;
 	if (c == 0x3002 || c == 0xFF01 || c == 0xFF1F || c == 0xFF0C ||
 	    c == 0xFF1A || c == 0xFF1B || c == '.' || c == '!' ||
@@ -1900,6 +1902,34 @@ md_dated_top(const struct dc_line **l, size_t n, size_t i)
 }
 
 /*
+ * Does heading i open the text at its top level: the first line, of a
+ * title's length, no heading of a higher level (fewer "#") anywhere,
+ * its level's next heading after some text?  A section cut from a longer page ("##
+ * Latency vs throughput" and the section after it) is named by the
+ * heading it opens with, as a page by its "#" line.
+ */
+static int
+md_opens_top(const struct dc_line **l, size_t n, size_t i)
+{
+	size_t	 j;
+
+	/* A title is short: a line longer than headlines are is the
+	 * first section's lead. */
+	if (nchars(l[i]->text) > 60)
+		return 0;
+	for (j = 0; j < i; j++)
+		if (!l[j]->blank)
+			return 0;
+	for (j = i + 1; j < n; j++)
+		if (l[j]->heading > 0 && l[j]->heading < l[i]->heading)
+			return 0;
+	for (j = i + 1; j < n && (l[j]->blank || l[j]->heading > 0); j++)
+		if (l[j]->heading > 0 && l[j]->heading <= l[i]->heading)
+			return 0;
+	return j < n;
+}
+
+/*
  * Is line i of n the label of a larger unit that the next line's
  * heading names a part of: "Chapter 10. Exceptions" over "Item 76: …",
  * "第三章" over a section's title?  The first line of the text, a
@@ -2026,7 +2056,8 @@ dc_header_end(const struct dc_line **l, size_t n, const struct dc_opts *o)
 		 * is any heading where the front matter named the title,
 		 * unless it names the speaker or the date. */
 		if ((l[i]->heading >= 2 && md_level_recurs(l, n, i) &&
-		    !md_dated_top(l, n, i)) || (l[i]->section &&
+		    !md_dated_top(l, n, i) && !md_opens_top(l, n, i)) ||
+		    (l[i]->section &&
 		    !(rec[i] & (DC_LREC_SPEAKER | DC_LREC_DATE))))
 			rec[i] &= ~DC_LREC_HEADER;
 	}
@@ -2942,6 +2973,42 @@ header_original(struct dc_doc *d, int lang, const struct dc_line *line)
 }
 
 /*
+ * "原文来自「某人」：某题" where the title there is this text's own: the
+ * text is that original, reposted, and the source it names is its
+ * writer, where nothing in the text (a credit, a byline) named one.
+ */
+static void
+header_source_author(struct dc_doc *d)
+{
+	char	*name;
+	int	 i;
+
+	static const char *const org[] = { "报", "報", "网", "網", "社",
+	    "台", "刊", "志", "经", "經", "闻", "聞", "讯", "訊", "号",
+	    "號", "局", "部", "会", "會", "院", "厅", "所", "司", NULL };
+	size_t	 k, n;
+
+	if (d->meta.from == NULL || d->meta.orig_title == NULL)
+		return;
+	/* An outlet or a body ends in the noun of its kind ("某某财经",
+	 * "某某日报", "某某公众号"): no person. */
+	n = strlen(d->meta.from);
+	for (k = 0; org[k] != NULL; k++)
+		if (n >= strlen(org[k]) && strcmp(d->meta.from + n -
+		    strlen(org[k]), org[k]) == 0)
+			return;
+	for (i = 0; i < DC_LANG__MAX; i++) {
+		if (d->meta.l[i].title == NULL || d->meta.l[i].speaker !=
+		    NULL || strcmp(d->meta.l[i].title, d->meta.orig_title) != 0)
+			continue;
+		if ((name = person_name(d->meta.from)) != NULL) {
+			dc_meta_set(&d->meta.l[i].speaker, name);
+			g_free(name);
+		}
+	}
+}
+
+/*
  * A header line giving the title the text had where it first stood
  * ("（原标题：…）"), or the outlet that ran it ("【某某报】"): a source
  * line, the original title or the publisher in the metadata.
@@ -3385,6 +3452,54 @@ heading_form(const char *s, int lang)
 			return 0;
 	}
 	return num ? 2 : 1;
+}
+
+/*
+ * heading_form() of block b's text, where its translation agrees: a
+ * pair whose other language ends a sentence or a clause ("I have a
+ * friend in Washington." under "我有一个朋友在 Washington", its
+ * Chinese punctuated loosely or not at all) is a sentence and its
+ * translation, however short the text judged.
+ */
+static int
+block_heading_form(const struct dc_node *b, const char *t, int lang)
+{
+	const struct dc_node	*s;
+	const char		*p;
+	gunichar		 c;
+	int			 k = heading_form(t, lang);
+
+	for (s = b->child; k > 0 && s != NULL; s = s->next) {
+		if (s->type != DC_SEG || (int)s->lang == lang ||
+		    s->text == NULL || *s->text == '\0')
+			continue;
+		for (p = s->text + strlen(s->text); p > s->text; ) {
+			p = g_utf8_prev_char(p);
+			c = g_utf8_get_char(p);
+			if (clause_depth(c) >= 0 && c != '"' && c != ')' &&
+			    c != 0x2019)
+				break;
+		}
+		if (role_punct_end(g_utf8_get_char(p)))
+			k = 0;
+	}
+	return k;
+}
+
+/* Is b a line of a list in lang: one line (120 characters at most),
+ * no mark ending it, not numbered as headings are? */
+static int
+body_run_item(const struct dc_node *b, int lang)
+{
+	const char	*t, *p;
+	int		 l;
+
+	t = block_text(b, &l);
+	if (l != lang || *t == '\0' || dc_u8_count(t, 121) > 120 ||
+	    strchr(t, '\n') != NULL || role_match(RX_R_NUM, t))
+		return 0;
+	p = g_utf8_prev_char(t + strlen(t));
+	return !role_punct_end(g_utf8_get_char(p));
 }
 
 /* Numbering kind of a heading, for its level: 0 none, 1 "一、",
@@ -4555,10 +4670,17 @@ dc_body_roles(struct dc_doc *d, const struct dc_opts *o)
 			continue;
 		/* A heading stands between paragraphs (or opens the body
 		 * when it is numbered), in a text that has paragraphs. */
-		k = heading_form(t, lang);
+		k = block_heading_form(b, t, lang);
+		/* The last of a run of short lines ends a list: an item,
+		 * as those before it, however a paragraph follows it. */
+		if (k == 1 && b->prev != NULL && b->prev->type == DC_PARA &&
+		    b->prev->child != NULL && body_run_item(b->prev, lang))
+			k = 0;
 		/* A text whose markup marks two headings or more marks
-		 * them all: its short lines are items, not headings. */
+		 * them all: its short lines are items, not headings; and
+		 * an item of its lists (a table's row) is one. */
 		if (k > 0 && nlong >= 2 && marked < 2 && next != NULL &&
+		    !body_item(b) &&
 		    next != tail && (para || k == 2) && items == NULL &&
 		    (m = body_heading(b, k, tail, &items)) != NULL) {
 			next = m;
@@ -4603,6 +4725,8 @@ dc_body_roles(struct dc_doc *d, const struct dc_opts *o)
 	g_hash_table_unref(rep);
 	body_contents(first, tail, kinds);
 	body_levels(first, kinds);
+	/* The writer the text's credits name comes first ("某某｜文"). */
+	header_source_author(d);
 }
 
 /* Is there a colon among the first bytes of s, where a label's is? */
@@ -4990,16 +5114,53 @@ dc_input_pairs(struct dc_input *in)
 		nl.col = l.col + (int)b;
 		nl.indent = 0;
 		nl.piece = 2;
+		nl.pair = 1;
 		l.text[a] = '\0';
 		l.len = a;
 		l.lang = dc_text_lang(l.text, l.len);
 		l.piece = 1;
+		l.pair = 1;
 		g_array_append_val(out, l);
 		g_array_append_val(out, nl);
 	}
 	g_free(in->lines);
 	in->nlines = out->len;
 	in->lines = (struct dc_line *)(void *)g_array_free(out, FALSE);
+}
+
+/*
+ * The pairs dc_input_pairs() split, joined again: a text not read as
+ * bilingual (its pairs too few for the dialect, a glossary's "term:
+ * 释义" headings in an English note) has no translations to link,
+ * and a line split in two would be two headings or two paragraphs
+ * where the writer wrote one.  The joiner, dropped, is one space.
+ */
+void
+dc_input_unpair(struct dc_input *in)
+{
+	struct dc_line	*a, *b;
+	size_t		 i, j;
+	char		*t;
+
+	for (i = j = 0; i < in->nlines; i++) {
+		a = &in->lines[i];
+		if (a->pair && a->piece == 1 && i + 1 < in->nlines &&
+		    (b = &in->lines[i + 1])->pair && b->piece == 2 &&
+		    b->lineno == a->lineno) {
+			t = g_strconcat(a->text, b->col > a->col +
+			    (int)a->len ? " " : "", b->text, NULL);
+			g_free(a->text);
+			g_free(b->text);
+			a->text = t;
+			a->len = (uint32_t)strlen(t);
+			a->lang = dc_text_lang(t, a->len);
+			a->piece = 0;
+			a->pair = 0;
+			i++;
+		}
+		in->lines[j++] = *a;
+	}
+	in->nlines = j;
 }
 
 /* Does s end in a colon (an announcement: "……三件事：")? */

@@ -49,6 +49,7 @@ struct tei {
 					   or NULL (tei_part()) */
 	int			 mono;	/* one text whose blocks are in
 					   either language (tei_mono()) */
+	int			 parallel; /* texts in two languages */
 };
 
 /*
@@ -82,7 +83,17 @@ tei_seg(const struct tei *t, const struct dc_node *b, int lang)
 {
 	const struct dc_node	*c, *s = dc_node_seg(b, (enum dc_lang)lang);
 
-	if (s != NULL || !t->mono)
+	if (t->parallel && b->type == DC_HEADING &&
+	    dc_node_seg(b, (enum dc_lang)t->first) == NULL) {
+		/* A heading left untranslated (an English heading over
+		 * Chinese text and its English) heads the part in both
+		 * texts: written once, in the main text, in its own
+		 * language, so that the main text has all its parts'
+		 * headings. */
+		if (lang != t->first)
+			return NULL;
+		s = NULL;
+	} else if (s != NULL || !t->mono)
 		return s;
 	for (c = b->child; c != NULL; c = c->next)
 		if (c->type == DC_SEG)
@@ -878,7 +889,7 @@ static void
 tei_block_start(struct tei *t, const struct dc_node *b, int lang,
     const char *elem, const char *type)
 {
-	const struct dc_node	*s;
+	const struct dc_node	*s, *w;
 	GString			*c;
 	int			 idx = tei_bnum(t, b);
 
@@ -888,14 +899,14 @@ tei_block_start(struct tei *t, const struct dc_node *b, int lang,
 	if (type != NULL)
 		dc_xml_attr(t->x, "type", type);
 	tei_ana(t, b);
-	/* One text, a block in its other language: say which. */
-	if (t->mono && (s = tei_seg(t, b, lang)) != NULL &&
-	    (int)s->lang != lang)
+	/* One text, a block in its other language (or a heading left
+	 * untranslated): say which. */
+	if ((w = tei_seg(t, b, lang)) != NULL && (int)w->lang != lang)
 		dc_xml_attr(t->x, "xml:lang", dc_lang_tag(&t->d->meta,
-		    (int)s->lang));
+		    (int)w->lang));
 	c = g_string_new(NULL);
 	for (s = b->child; s != NULL && !t->mono; s = s->next)
-		if (s->type == DC_SEG && (int)s->lang != lang)
+		if (s->type == DC_SEG && (int)s->lang != lang && s != w)
 			g_string_append_printf(c, "%s#%s-b%d", c->len ? " " :
 			    "", dc_lang_code(s->lang), idx);
 	if (c->len > 0)
@@ -2031,6 +2042,7 @@ render_tei(const struct dc_doc *d, const struct dc_opts *o,
 	 * million short paragraphs need not hold a pair for each. */
 	if (ntexts > 1 || d->align != NULL)
 		t.ps = dc_pairs_new(d);
+	t.parallel = ntexts > 1;
 	if (d->align != NULL) {
 		t.beads = g_hash_table_new(g_direct_hash, g_direct_equal);
 		for (i = 0; i < (int)t.ps->n; i++)

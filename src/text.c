@@ -57,7 +57,7 @@ int
 dc_text_lang(const char *s, size_t len)
 {
 	const char	*p, *end = s + len;
-	size_t		 han = 0, latin = 0, words = 0;
+	size_t		 han = 0, latin = 0, words = 0, lower = 0;
 	gunichar	 c;
 	int		 first = -1, inword = 0, l;
 
@@ -80,6 +80,7 @@ dc_text_lang(const char *s, size_t len)
 		case DC_LANG_EN:
 			latin++;
 			words += !inword;
+			lower += !inword && g_ascii_islower(c);
 			inword = 1;
 			break;
 		default:
@@ -94,6 +95,12 @@ dc_text_lang(const char *s, size_t len)
 	/* A line that starts in Chinese is Chinese unless its Latin
 	 * words clearly outnumber its Han characters (markup, names). */
 	if (han > 0 && first == DC_LANG_ZH && han * 2 >= words)
+		return DC_LANG_ZH;
+	/* Chinese that opens with a name ("Nelson Mandela 有两个"): its
+	 * Latin words are all capitalised, as an English sentence's
+	 * never are (it has "a", "the", "of"), and no more than its Han
+	 * characters. */
+	if (han >= 2 && lower == 0 && han >= words)
 		return DC_LANG_ZH;
 	return DC_LANG_EN;
 }

@@ -28,6 +28,7 @@ enum rx_id {
 	RX_FIELD,	/* "媒體: …": a field line beside labels */
 	RX_ANNOT,	/* "{{person_name:方英}}": an inline annotation */
 	RX_ROLE,	/* "X, Political Correspondent": a name, a post */
+	RX_NUMHEAD,	/* "一、去年", "第三章", "2. …": a section's number */
 	RX__MAX
 };
 
@@ -35,6 +36,9 @@ static const struct {
 	const char		*pat;
 	GRegexCompileFlags	 flags;
 } rx_table[RX__MAX] = {
+	[RX_NUMHEAD] = {
+	  "^(?:第[一二三四五六七八九十百零〇0-9]+[章节節部篇]|"
+	  "[一二三四五六七八九十]{1,3}[、．]|[0-9]{1,2}[、．](?![0-9]))", 0 },
 	[RX_URL] = {
 	  "^(?:(?:https?|ftp)://|www\\.)[^\\s]+$", G_REGEX_CASELESS },
 	/* RX_LABEL: the label word and what follows the colon */
@@ -505,6 +509,7 @@ struct web_ev {
 	size_t	 blocks;	/* "> " quotes and ``` fences */
 	size_t	 strong;	/* **strong words** */
 	size_t	 hashes;	/* lines opening with "#" */
+	size_t	 alone;		/* "## heading" lines between blank lines */
 	size_t	 lines;		/* lines with text */
 	size_t	 items;		/* "* item" lines */
 	int	 first;		/* the first line is a heading */
@@ -600,6 +605,30 @@ web_ev_block(struct web_ev *e, const char *s)
 	if ((s[0] == '*' || s[0] == '-' || s[0] == '+') && s[1] == ' ' &&
 	    s[2] != ' ' && s[2] != '\0')
 		e->items++;
+}
+
+/*
+ * Does line i look like an ATX heading standing alone, a blank line
+ * (or the start) before it and a blank line after, as Markdown
+ * writes headings and as no script or corpus writes its comments
+ * (they run in blocks, or sit on the lines they describe)?  Its text
+ * may open in lower case ("## vocabulary"): standing alone is the
+ * evidence.
+ */
+static int
+web_ev_alone(const struct dc_input *in, size_t from, size_t i)
+{
+	const char	*s = in->lines[i].text;
+	size_t		 n = strspn(s, "#");
+
+	if (n < 1 || n > 6 || (s[n] != ' ' && s[n] != '\t'))
+		return 0;
+	s += n + strspn(s + n, " \t");
+	if (*s == '\0' || *s == '#' || strstr(s, " = ") != NULL)
+		return 0;
+	if (i > from && !in->lines[i - 1].blank)
+		return 0;
+	return i + 1 < in->nlines && in->lines[i + 1].blank;
 }
 
 /* A tagged container: the text opens with a tag (or an XML
@@ -738,13 +767,19 @@ web_sniff(const struct dc_input *in, size_t from)
 			continue;
 		web_ev_marks(&e, in->lines[i].text);
 		web_ev_block(&e, in->lines[i].text);
+		e.alone += web_ev_alone(in, from, i);
 	}
-	/* Comments of a script, a table or CoNLL-U are no headings. */
-	if (e.hashes > 4 && e.hashes * 3 > e.lines)
+	/* Comments of a script, a table or CoNLL-U are no headings:
+	 * they come in runs, or beside the lines they describe.  A
+	 * note whose headings stand between blank lines (a glossary,
+	 * a heading over each short entry) is Markdown however many
+	 * of its lines they are. */
+	if (e.hashes > 4 && e.hashes * 3 > e.lines && e.alone * 2 < e.hashes)
 		e.heads = e.loose = 0, e.first = 0;
 	/* A file of list items and nothing else ("* 1 第一條…", as a
 	 * law's articles are exported) is a Markdown list. */
-	md = e.links > 0 || e.heads >= 2 || e.first || e.strong >= 2 ||
+	md = e.links > 0 || e.heads >= 2 || e.alone >= 2 || e.first ||
+	    e.strong >= 2 ||
 	    (e.items >= 3 && e.items * 10 >= e.lines * 9) ||
 	    (e.heads + e.loose >= 1 &&
 	    e.blocks >= 1) || (from > 0 && e.heads + e.loose + e.blocks > 0);
@@ -944,24 +979,129 @@ web_md_line(GString *b, const char *s, const char *e)
 	g_string_append_len(b, s, e - s);
 }
 
+/* Is [s, e) a pipe table's delimiter row ("|:---|---:|", "--- | ---"):
+ * dashes with colons, pipes and spaces only, a pipe among them? */
+static int
+web_md_delim_row(const char *s, const char *e)
+{
+	int	 pipe = 0, dash = 0;
+
+	for (; s < e; s++) {
+		if (*s == '|')
+			pipe = 1;
+		else if (*s == '-')
+			dash = 1;
+		else if (*s != ':' && *s != ' ' && *s != '\t' && *s != '\r')
+			return 0;
+	}
+	return pipe && dash;
+}
+
+/* Does [s, e) hold a pipe, as a pipe table's row does? */
+static int
+web_md_pipe_row(const char *s, const char *e)
+{
+	return s < e && memchr(s, '|', (size_t)(e - s)) != NULL;
+}
+
+/*
+ * The row's first cell opens its item: a mark there that Markdown
+ * would read ("*" a nested list, "#" a heading, "3." a numbered one)
+ * is the cell's text, escaped.  Returns where the rest starts.
+ */
+static const char *
+web_md_cell_escape(GString *b, const char *c, const char *p)
+{
+	const char	*d = c;
+
+	if (strchr("*+-#>=_`~", *c) != NULL) {
+		g_string_append_c(b, '\\');
+		return c;
+	}
+	while (d < p && g_ascii_isdigit(*d))
+		d++;
+	if (d > c && d < p && (*d == '.' || *d == ')')) {
+		g_string_append_len(b, c, d - c);
+		g_string_append_c(b, '\\');
+		return d;
+	}
+	return c;
+}
+
+/*
+ * One row of a pipe table to b, as an item of a list of rows: its
+ * cells' text with one space between, the pipes gone ("\\|" is a
+ * cell's own pipe).  A row is a line of its own, never a heading (a
+ * header row is short and unpunctuated, as headings are).
+ */
+static void
+web_md_table_row(GString *b, const char *s, const char *e)
+{
+	const char	*p, *c;
+	size_t		 start;
+
+	g_string_append(b, "- ");
+	start = b->len;
+
+	while (s < e && (*s == ' ' || *s == '\t'))
+		s++;
+	if (s < e && *s == '|')
+		s++;
+	while (e > s && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\r'))
+		e--;
+	if (e > s && e[-1] == '|' && (e - 1 == s || e[-2] != '\\'))
+		e--;
+	for (c = p = s; p <= e; p++) {
+		if (p < e && (*p != '|' || (p > s && p[-1] == '\\')))
+			continue;
+		while (c < p && (*c == ' ' || *c == '\t'))
+			c++;
+		if (b->len > start && c < p)
+			g_string_append_c(b, ' ');
+		else if (c < p)
+			c = web_md_cell_escape(b, c, p);
+		web_md_line(b, c, p);
+		while (b->len > start && b->str[b->len - 1] == ' ')
+			g_string_truncate(b, b->len - 1);
+		c = p + 1;
+	}
+}
+
 /*
  * What blogs write that Markdown reads otherwise (web_md_line()), in
- * every line but fenced code.  Returns the text to parse (g_free()).
+ * every line but fenced code; and GitHub's pipe tables, which
+ * CommonMark has not, become lists of their rows' cells (the
+ * delimiter row an empty item).  A line stays a line (the input's
+ * line numbers hold).  Returns the text to parse (g_free()).
  */
 static char *
 web_md_prepass(const char *s, size_t len)
 {
 	GString		*b = g_string_sized_new(len + 64);
-	const char	*e, *end = s + len;
-	int		 fence = 0;
+	const char	*e, *end = s + len, *n, *ne;
+	int		 fence = 0, table = 0;
 
 	for (; s < end; s = e + 1) {
 		if ((e = memchr(s, '\n', (size_t)(end - s))) == NULL)
 			e = end;
+		n = e < end ? e + 1 : end;
+		if ((ne = memchr(n, '\n', (size_t)(end - n))) == NULL)
+			ne = end;
 		if (strncmp(s, "```", 3) == 0 || strncmp(s, "~~~", 3) == 0)
 			fence = !fence;
+		if (!fence && !table && web_md_pipe_row(s, e) &&
+		    !web_md_delim_row(s, e) && n < end &&
+		    web_md_delim_row(n, ne))
+			table = 1;
+		else if (table && !web_md_pipe_row(s, e))
+			table = 0;
 		if (fence)
 			g_string_append_len(b, s, e - s);
+		else if (table && web_md_delim_row(s, e))
+			/* An empty item: the rows stay one list. */
+			g_string_append_c(b, '-');
+		else if (table)
+			web_md_table_row(b, s, e);
 		else
 			web_md_line(b, s, e);
 		if (e < end)
@@ -1166,6 +1306,81 @@ web_title_site(GArray *pc, size_t i, struct dc_found *f)
 		g_free(head);
 }
 
+/* Has piece q any text (not white space alone)?  An empty heading
+ * counts, for the part it ends. */
+static int
+web_piece_has_text(const struct dc_piece *q)
+{
+	const char	*t;
+
+	if (q->kind == DC_PIECE_ID && q->heading > 0)
+		return 1;
+	if (q->kind != DC_PIECE_TEXT || q->text == NULL)
+		return 0;
+	for (t = q->text; *t == ' ' || *t == '\t'; t++)
+		;
+	return *t != '\0';
+}
+
+/*
+ * A heading over no text whose part (to the next heading of its level
+ * or above) holds two headings or more and nothing else but the embeds
+ * and widgets the markup took out ("## Tabs {.tabset}" over "### B站"
+ * and "### YouTube", each over a player's <iframe>): a page's tabs and
+ * their labels, no headings of the text: kept as the page's
+ * boilerplate, as its menus are, where text follows (the end of a text
+ * may be a section still to be written).  Returns how many.
+ */
+static size_t
+web_empty_heads(GArray *pc)
+{
+	struct dc_piece	*p = (struct dc_piece *)(void *)pc->data;
+	size_t		 i, j, k, n = 0, subs;
+
+	for (i = 0; i < pc->len; i++) {
+		if (p[i].kind != DC_PIECE_TEXT ||
+		    !web_piece_has_text(&p[i]) || p[i].heading <= 0)
+			continue;
+		for (j = i + 1; j < pc->len; j++) {
+			if (!web_piece_has_text(&p[j]))
+				continue;
+			if (p[j].heading <= 0 || p[j].heading <= p[i].heading)
+				break;
+		}
+		if (j < pc->len && p[j].heading <= 0)
+			continue;	/* text in its part */
+		/* Its translation next, at its level ("## 第一章" over
+		 * "## Chapter One"): a heading of a bilingual text. */
+		if (j < pc->len && p[j].kind == DC_PIECE_TEXT &&
+		    p[j].heading == p[i].heading &&
+		    dc_text_lang(p[j].text, strlen(p[j].text)) !=
+		    dc_text_lang(p[i].text, strlen(p[i].text)))
+			continue;
+		for (k = j; k < pc->len; k++)
+			if (web_piece_has_text(&p[k]) && p[k].heading <= 0)
+				break;
+		if (k == pc->len)
+			continue;	/* no text after it */
+		/* A heading over one embed ("🔊 朗读" over a player)
+		 * introduces it; over headings only, each over its embed,
+		 * it holds the tabs of a widget. */
+		for (k = i + 1, subs = 0; k < j; k++)
+			subs += p[k].kind == DC_PIECE_TEXT &&
+			    web_piece_has_text(&p[k]) && p[k].heading > 0;
+		if (subs < 2)
+			continue;
+		for (k = i; k < j; k++)
+			if (p[k].kind == DC_PIECE_TEXT && p[k].heading > 0 &&
+			    web_piece_has_text(&p[k])) {
+				p[k].kind = DC_PIECE_NAV;
+				p[k].heading = 0;
+				n++;
+			}
+		i = j - 1;
+	}
+	return n;
+}
+
 /* A title field that the next line of text repeats (<title> and <h1>,
  * a record's title and its text's first line, or its first two or
  * three lines, a long title broken) is said once. */
@@ -1217,6 +1432,7 @@ web_lines(struct dc_input *in, size_t from, GArray *pc, struct dc_found *f,
 	out = g_array_sized_new(FALSE, FALSE, sizeof(struct dc_line),
 	    (guint)in->nlines + 8);
 	g_array_append_vals(out, in->lines, (guint)from);
+	f->markup += web_empty_heads(pc);
 	web_title_once(pc, f);
 	for (i = from; i < in->nlines; i++) {
 		had = out->len;
@@ -1449,6 +1665,16 @@ web_fm_date_key(const char *k)
 	return 0;
 }
 
+/* Is v a date and nothing else ("2021-05-01", "2021/5/1 10:20",
+ * "2021年5月1日")?  A key of any name ("time", "created", "日期")
+ * whose whole value is one names the text's date. */
+static int
+web_fm_dated(const char *v)
+{
+	return g_regex_match_simple("^[12][0-9]{3}([-/.]|年)[01]?[0-9]"
+	    "([-/.]|月)[0-3]?[0-9]日?([ T][0-9:.+Z -]*)?$", v, 0, 0);
+}
+
 /*
  * Read front matter ("key: value" of YAML, "key = value" of TOML,
  * between fences): its title, subtitle, date, author and source go to
@@ -1468,7 +1694,7 @@ web_frontmatter(struct dc_input *in, size_t fm, struct dc_found *f)
 			    &f->author, &f->from };
 	struct dc_line	 *l = in->lines;
 	GString		 *out = g_string_new(NULL);
-	char		 *k, *v, *weak = NULL;
+	char		 *k, *v, *weak = NULL, *dated = NULL;
 	size_t		  i, j, n, first;
 
 	for (first = 0; l[first].blank; first++)
@@ -1516,6 +1742,13 @@ web_frontmatter(struct dc_input *in, size_t fm, struct dc_found *f)
 			g_free(v);
 			continue;
 		}
+		if (j == G_N_ELEMENTS(keys) && dated == NULL &&
+		    web_fm_dated(v)) {
+			dated = g_strdup(v);
+			g_free(k);
+			g_free(v);
+			continue;
+		}
 		if (j < G_N_ELEMENTS(keys) && *v != '\0' && *dst[j] == NULL)
 			*dst[j] = g_strdup(v);
 		else if (web_target(v) && v[0] != '/' && v[0] != '#')
@@ -1526,10 +1759,17 @@ web_frontmatter(struct dc_input *in, size_t fm, struct dc_found *f)
 		g_free(k);
 		g_free(v);
 	}
+	/* A "date" key wins; then a date under a key of another name
+	 * (the text's own: "time", "created"); then a change's date. */
+	if (f->date == NULL && dated != NULL) {
+		f->date = dated;
+		dated = NULL;
+	}
 	if (f->date == NULL)
 		f->date = weak;
 	else
 		g_free(weak);
+	g_free(dated);
 	dc_msg(DC_WARN_FRONTMATTER, l[first].lineno, 0, "lines %d-%d read "
 	    "into the metadata%s%s", l[first].lineno, l[fm - 1].lineno,
 	    out->len > 0 ? "; left out: " : "", out->str);
@@ -1586,16 +1826,19 @@ web_kv_header(struct dc_input *in, size_t from, struct dc_found *f)
 	size_t		 i, j, seen = 0, keys = 0, end;
 	char		*k, *v;
 
+	/* A heading the markup marks ("### term: 释义" in a glossary)
+	 * is the text's, never a field of its header. */
 	for (end = from; end < in->nlines && seen < 12; end++)
 		if (!in->lines[end].blank) {
 			seen++;
-			keys += g_regex_match(R(RX_KEY), in->lines[end].text,
-			    0, NULL);
+			keys += in->lines[end].heading <= 0 && g_regex_match(
+			    R(RX_KEY), in->lines[end].text, 0, NULL);
 		}
 	if (keys < 2)
 		return;
 	for (i = j = from; i < in->nlines; i++) {
 		if (i >= end || in->lines[i].blank ||
+		    in->lines[i].heading > 0 ||
 		    !g_regex_match(R(RX_KEY), in->lines[i].text, 0, &mi)) {
 			g_match_info_free(mi);
 			mi = NULL;
@@ -1712,11 +1955,19 @@ dc_input_web(struct dc_input *in, struct dc_found *f, int keep)
 	if (!keep)
 		web_annotations(in, fm, f);
 	web_markup(in, fm, f, keep);
-	/* The front matter named the title: the headings the markup
-	 * marks are the sections', none is a second title. */
-	if (f->title != NULL)
+	/* The front matter (or a record's field) named the title: the
+	 * headings the markup marks are the sections', none is a second
+	 * title; nor is a first line numbered as a section is ("一、去年"
+	 * opening a record's text, "二、现状" below it). */
+	if (f->title != NULL) {
 		for (i = fm; i < in->nlines; i++)
 			in->lines[i].section = in->lines[i].heading > 0;
+		for (i = fm; i < in->nlines && in->lines[i].blank; i++)
+			;
+		if (i < in->nlines && g_regex_match(R(RX_NUMHEAD),
+		    in->lines[i].text, 0, NULL))
+			in->lines[i].section = 1;
+	}
 	web_kv_header(in, fm, f);
 	if (!keep)
 		web_line_ids(in, fm, f);

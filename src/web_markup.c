@@ -32,6 +32,7 @@ struct mk {
 	int		 literal;	/* in a code block */
 	int		 blocks;	/* HTML blocks open (<p>, <div>) */
 	int		 items;		/* Markdown list items open */
+	int		 linkpara;	/* a paragraph of one link is open */
 	size_t		 removed;	/* tags, marks and fields taken out */
 	int		 prose;		/* a paragraph of prose was read */
 	struct pg	*pg;		/* a whole page's reading, or NULL */
@@ -1510,6 +1511,29 @@ mk_md_prose(cmark_node *n, int long_ok)
 }
 
 /*
+ * Is paragraph n one link and nothing else ("[Test it](https://…)",
+ * a reference under an example)?  Its text is a link's, an item of
+ * the page's links: no heading, however short.
+ */
+static int
+mk_md_link_para(cmark_node *n)
+{
+	cmark_node	*c, *link = NULL;
+	const char	*lit;
+
+	for (c = cmark_node_first_child(n); c != NULL;
+	    c = cmark_node_next(c)) {
+		if (cmark_node_get_type(c) == CMARK_NODE_LINK && link == NULL)
+			link = c;
+		else if (cmark_node_get_type(c) != CMARK_NODE_TEXT ||
+		    (lit = cmark_node_get_literal(c)) == NULL ||
+		    lit[strspn(lit, " \t")] != '\0')
+			return 0;
+	}
+	return link != NULL;
+}
+
+/*
  * Is heading n a paragraph that a rule under it made a heading: a
  * setext heading ("text" over "---", as blogs write a rule under the
  * last line without a blank line between) whose text is prose, longer
@@ -1726,14 +1750,34 @@ mk_md_node(struct mk *m, cmark_node *n, cmark_event_type ev, int line0)
 		if (ev == CMARK_EVENT_ENTER && cmark_node_get_type(n) ==
 		    CMARK_NODE_PARAGRAPH && mk_md_prose(n, 0))
 			m->prose = 1;
+		/* A paragraph of one link: its line an item's (-2). */
+		if (cmark_node_get_type(n) == CMARK_NODE_PARAGRAPH) {
+			if (ev == CMARK_EVENT_ENTER && mk_md_link_para(n)) {
+				m->linkpara = 1;
+				m->items++;
+			} else if (ev == CMARK_EVENT_EXIT && m->linkpara) {
+				m->linkpara = 0;
+				m->items--;
+			}
+		}
 		if (ev == CMARK_EVENT_ENTER) {
 			m->line = cmark_node_get_start_line(n) + line0 - 1;
 			m->heading = cmark_node_get_type(n) ==
 			    CMARK_NODE_HEADING && !mk_md_setext_prose(n) ?
 			    cmark_node_get_heading_level(n) : 0;
 			m->removed += m->heading > 0;
-		} else
+		} else {
+			/* A heading with no text ("## ") still ends the
+			 * part above it: a dropped piece at its level
+			 * says where (web.c, web_empty_heads()). */
+			if (m->heading > 0 && cmark_node_first_child(n) ==
+			    NULL) {
+				mk_push(m, DC_PIECE_ID, m->line, "", 0);
+				g_array_index(m->out, struct dc_piece,
+				    m->out->len - 1).heading = m->heading;
+			}
 			m->heading = 0;
+		}
 		return 0;
 	case CMARK_NODE_CODE_BLOCK:
 	case CMARK_NODE_HTML_BLOCK:
