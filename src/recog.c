@@ -155,6 +155,7 @@ enum rx_id {
 	RX_BREADCRUMB,		/* dc_header_lines(): "首页 > 新闻 > …" */
 	RX_FIELD_LABEL,		/* header_fields(): "来源：", "作者：" */
 	RX_WECHAT_LINE,		/* header_original(): "原创 某某 某号 日期" */
+	RX_WIDGET_OPEN,		/* dc_header_lines(): "【字体：" */
 	RX_STAFF,		/* trailer_form(): "值班编辑：某某" */
 	RX_CREDIT_LINE,		/* header_credit(): "文｜某某", "编辑｜某某" */
 	RX_HEADER_REPORTERS,	/* header_zh(): "■本报记者 某某" */
@@ -328,6 +329,7 @@ static const struct {
 	[RX_WECHAT_LINE] = { "^(?:原创|原創)[\\s\\x{3000}]+(?:([" HAN "·]{2,5})"
 	  "[\\s\\x{3000}]+)?(\\S{2,20})[\\s\\x{3000}]+(\\d{4}[-./年]\\d{1,2}[-./月]"
 	  "\\d{1,2}日?(?:[\\s\\x{3000}]+\\d{1,2}:\\d{2})?)$", 0 },
+	[RX_WIDGET_OPEN] = { "^[【\\[](?:字体|字體|字号|字號)[:：]$", 0 },
 	[RX_CREDIT_WRITES] = { "(?:^|[．・·、/／])(?:文|作者|撰文|记者|記者|采写|"
 	  "採寫|报道|報導|报导|報道)(?:$|[．・·、/／])", 0 },
 	/* RX_STAFF: who edited, checked or produced the text */
@@ -3091,7 +3093,7 @@ dc_header_lines(struct dc_doc *d, const struct dc_line **l, size_t n)
 	int		 flang = DC_LANG_ZH, kick, la, lb;
 	char		*t, *fm[DC_LANG__MAX], *fdate = NULL, *ba, *bb;
 	const char	*coll = NULL;
-	int		 clang = DC_LANG_ZH;
+	int		 clang = DC_LANG_ZH, widget = 0;
 
 	/* A title from front matter is used only if the text has none. */
 	for (i = 0; i < DC_LANG__MAX; i++) {
@@ -3167,6 +3169,15 @@ dc_header_lines(struct dc_doc *d, const struct dc_line **l, size_t n)
 		/* "首页 > 新闻中心 > 本地新闻" over the title: the page's
 		 * path, its section above the title as a kicker is. */
 		if (g_regex_match(R(RX_BREADCRUMB), s, 0, NULL)) {
+			header_add(d, DC_KICKER, lang, s, l[i]);
+			continue;
+		}
+		/* A page's font-size widget, its buttons a line each
+		 * ("【字体：" "大" "中" "小" "】"): the page's, as its path
+		 * is, no title line. */
+		if (widget || g_regex_match(R(RX_WIDGET_OPEN), s, 0, NULL)) {
+			widget = !widget || (nchars(s) <= 2 && strcmp(s,
+			    "】") != 0 && strcmp(s, "]") != 0);
 			header_add(d, DC_KICKER, lang, s, l[i]);
 			continue;
 		}
