@@ -212,6 +212,10 @@ struct dc_meta {
 	int		 date_stamp;	/* date_iso is a page's update stamp
 					   ("更新时间："): a closing date
 					   under the text replaces it */
+	int		 date_occasion;	/* date_iso is the occasion's, from
+					   "——某年某月某日在…上": a
+					   publication line's does not
+					   replace it */
 	char		*collection;	/* collection number, "8" */
 	char		*agency;	/* news dateline agency, "本报" */
 	char		*reporters;	/* news byline names, "刘慧、薛丹" */

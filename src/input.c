@@ -449,10 +449,11 @@ input_lines(struct dc_input *in)
 	unsigned char	 stop[256];
 
 	/* The bytes that may need more than copying: line ends and
-	 * other controls, DEL, and the leads of C1 controls (C2) and of
-	 * U+FFFE and U+FFFF (EF). */
+	 * other controls, DEL, and the leads of C1 controls (C2), of
+	 * U+FFFE and U+FFFF (EF) and of U+2028 and U+2029 (E2). */
 	for (i = 0; i < sizeof(stop); i++)
-		stop[i] = i < 0x20 || i == 0x7F || i == 0xC2 || i == 0xEF;
+		stop[i] = i < 0x20 || i == 0x7F || i == 0xC2 || i == 0xEF ||
+		    i == 0xE2;
 	for (i = 0; i < in->len; ) {
 		unsigned char b = (unsigned char)s[i];
 		/*
@@ -480,6 +481,20 @@ input_lines(struct dc_input *in)
 		if (b == '\n') {
 			*w++ = '\n';
 			i++;
+			line++, col = 1;
+			continue;
+		}
+		/* Unicode's line and paragraph separators (U+2028, U+2029),
+		 * as word processors and JSON strings carry them: a line
+		 * end, and a paragraph's end (a blank line after it). */
+		if (b == 0xE2 && i + 2 < in->len &&
+		    (unsigned char)s[i + 1] == 0x80 &&
+		    ((unsigned char)s[i + 2] == 0xA8 ||
+		    (unsigned char)s[i + 2] == 0xA9)) {
+			*w++ = '\n';
+			if ((unsigned char)s[i + 2] == 0xA9)
+				*w++ = '\n';
+			i += 3;
 			line++, col = 1;
 			continue;
 		}

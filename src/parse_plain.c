@@ -192,6 +192,36 @@ runs_on_unsure(const struct dc_line *a, const struct dc_line *b, size_t w)
 }
 
 /*
+ * In text with no blank lines (a line each paragraph), is line a cut
+ * inside a clause, b its rest: a is Chinese wider than a heading's line
+ * (20 characters), holds a clause mark and ends in a character, no
+ * mark; b is no wider (a wrapped paragraph's last line is its
+ * shortest; the paragraph under a heading is wider than the heading)
+ * and opens no numbered part?
+ */
+static int
+mid_clause(const struct dc_line *a, const struct dc_line *b)
+{
+	gunichar	 c;
+	size_t		 len;
+
+	if (a->lang != DC_LANG_ZH || a->len == 0 || line_width(a) <= 40 ||
+	    line_width(b) > line_width(a) || has_cells(a) || has_cells(b))
+		return 0;
+	c = g_utf8_get_char(g_utf8_prev_char(a->text + a->len));
+	if (g_unichar_ispunct(c) || g_unichar_isspace(c) ||
+	    dc_char_script_lang(c) != DC_LANG_ZH)
+		return 0;
+	if (strstr(a->text, "，") == NULL && strstr(a->text, "、") == NULL)
+		return 0;
+	return !numbered_label(b->text, &len) && !numbered_label(a->text,
+	    &len) && !g_regex_match_simple("^[（(]?[一二三四五六七八九十"
+	    "0-9０-９]{1,3}[、．.）)]", b->text, 0, 0) &&
+	    !g_regex_match_simple("^[（(]?[一二三四五六七八九十0-9０-９]{1,3}"
+	    "[、．.）)]", a->text, 0, 0);
+}
+
+/*
  * Does line a run on into the adjacent line b after it, in text with
  * blank lines between its blocks, wrapped at width ww (0: unknown)?
  * A line that ends no sentence does unless it is short (a heading over
@@ -393,6 +423,8 @@ dc_parse_plain(struct dc_input *in, const struct dc_opts *o)
 		    !l[i]->brk && l[i]->heading == 0 && (opens_closed(l[i]) ||
 		    ((blanks > 0 || (k == 1 && article_alone(run[0]))) &&
 		    runs_on(run[k - 1], l[i], ww) &&
+		    l[i]->indent <= run[0]->indent) ||
+		    (blanks == 0 && mid_clause(run[k - 1], l[i]) &&
 		    l[i]->indent <= run[0]->indent)))
 			run_add(&run, &cap, k++, l[i++]);
 		if ((lang = block_lang(run, k)) < 0)

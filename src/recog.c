@@ -68,6 +68,20 @@ static int	heading_kind(const char *);
 	"局长|会长|省长|市长|校长|发言人|首相|国王|总干事|行长|董事长|理事长|" \
 	"副主席|代表|团长|参赞|领事)"
 
+/* Who wrote a text and who made its pictures, as credits name them. */
+#define CREDIT_WRITE "(?:作者|撰文|撰稿|文|采写|採寫|报道|報導|报导|報道|采访|" \
+	"採訪|整理)"
+#define CREDIT_IMG "(?:摄影|攝影|图|圖|图片|圖片|摄|攝)"
+#define CREDIT_ROLE "(?:文|作者|撰文|记者|記者|采写|採寫|报道|報導|报导|報道|" \
+	"编辑|編輯|责编|責編|图|圖|图片|圖片|摄影|攝影|视觉|視覺|设计|設計|校对|" \
+	"校對|排版|美编|美編|出品|监制|監製)"
+
+/* The office of one who signs an address or a notice, after what
+ * names the body ("青梧公司总经理"). */
+#define SIGNER_OFFICE "[" HAN "]{0,10}(?:总经理|總經理|经理|經理|总裁|總裁|" \
+	"董事长|董事長|理事长|理事長|校长|校長|院长|院長|所长|所長|馆长|館長|" \
+	"厂长|廠長|社长|社長|会长|會長|行长|行長|主编|主編|主任|主席|书记|書記)"
+
 /* A person's name: two to five Han characters, or a transliteration
  * with its middle dots. */
 #define ZH_NAME "(?:[" HAN "]{2,5}|[" HAN "]{1,8}·[" HAN "·]{1,12})"
@@ -76,6 +90,11 @@ static int	heading_kind(const char *);
  * does. */
 #define ZH_GENRE "(讲话|講話|致辞|致詞|贺词|賀詞|发言|發言|演讲|演講|" \
 	"报告|報告|谈话|談話|答问|答問|声明|聲明)$"
+
+/* An English month, in full or cut to three letters and a dot. */
+#define EN_MONTH "January|February|March|April|May|June|July|August|" \
+	"September|October|November|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|" \
+	"Aug|Sept|Sep|Oct|Nov|Dec)\\.?"
 
 /* A number in a date: ASCII, full-width or Chinese digits. */
 #define DATE_N "([0-9０-９]{1,4}|[〇○◯零一二三四五六七八九十]{1,4})"
@@ -124,6 +143,19 @@ enum rx_id {
 	RX_FILE_TITLE,		/* "2013-04-28_title": a file's name */
 	RX_STAMP_TIME,		/* header_stamp(): the time after a date */
 	RX_TITLE_SPEAKER,	/* title_speaker(): "主席某某在…的讲话" */
+	RX_OCCASION_SPEAKER,	/* occasion_meta(): "某某某在…的讲话" */
+	RX_TITLE_PAREN_DATE,	/* title_undated(): "标题  （02-04）" */
+	RX_SIGNER_OFFICE,	/* signoff_author(): "总经理：某某" */
+	RX_DATE_TIME,		/* date_time_len(): a time after a date */
+	RX_DATE_FIELD,		/* dc_parse_date(): a field after a date */
+	RX_DATE_FIELD_AT,	/* date_line(): the same, right there */
+	RX_CREDIT_WRITES,	/* header_credit(): roles that write */
+	RX_CREDIT_NEXT,		/* header_credit(): a second credit */
+	RX_TITLE_SITE,		/* title_unsited(): "标题_某某网" */
+	RX_BREADCRUMB,		/* dc_header_lines(): "首页 > 新闻 > …" */
+	RX_FIELD_LABEL,		/* header_fields(): "来源：", "作者：" */
+	RX_WECHAT_LINE,		/* header_original(): "原创 某某 某号 日期" */
+	RX_WIDGET_OPEN,		/* dc_header_lines(): "【字体：" */
 	RX_STAFF,		/* trailer_form(): "值班编辑：某某" */
 	RX_CREDIT_LINE,		/* header_credit(): "文｜某某", "编辑｜某某" */
 	RX_HEADER_REPORTERS,	/* header_zh(): "■本报记者 某某" */
@@ -229,12 +261,11 @@ static const struct {
 	  "\\d{1,2}\\.(?= )|\\([a-z\\d]{1,2}\\)(?= ))", 0 },
 	[RX_SEG_ENUM_ZHEND] = { "[。！？；]”?", 0 },
 	[RX_SEG_ENUM_ENEND] = { "[.!?][”’\"]?(?= )", 0 },
-	[RX_FIND_DATE_EN1] = { "\\b(\\d{1,2}) (January|February|"
-	  "March|April|May|June|July|August|September|October|"
-	  "November|December),? (\\d{4})\\b", 0 },
-	[RX_FIND_DATE_EN2] = { "\\b(January|February|March|"
-	  "April|May|June|July|August|September|October|"
-	  "November|December) (\\d{1,2})(?:st|nd|rd|th)?,? "
+	/* Months in full or cut to three letters, as feeds and mail
+	 * headers write them ("Wed, 01 Jul 2020 20:10:53 +0000"). */
+	[RX_FIND_DATE_EN1] = { "\\b(\\d{1,2})(?:st|nd|rd|th)? (" EN_MONTH "),? "
+	  "(\\d{4})\\b", 0 },
+	[RX_FIND_DATE_EN2] = { "\\b(" EN_MONTH ") (\\d{1,2})(?:st|nd|rd|th)?,? "
 	  "(\\d{4})\\b", 0 },
 	[RX_FIND_DATE_MDY] = { "(?<![\\d/])(\\d{1,2})/(\\d{1,2})/(\\d{4})"
 	  "(?![\\d/])", 0 },
@@ -260,6 +291,47 @@ static const struct {
 	[RX_TITLE_SPEAKER] = {
 	  "^(.{0,16}" ZH_OFFICE ")([" HAN "]{2,4}?)(?:在|于|於|发表|發表|出席|同|"
 	  "向|致)", 0 },
+	/* RX_OCCASION_SPEAKER: a name and "在", opening a subtitle */
+	[RX_OCCASION_SPEAKER] = { "^(" ZH_NAME "?)(?:在|于|於)", 0 },
+	/* RX_TITLE_PAREN_DATE: a date in brackets closing a title */
+	[RX_TITLE_PAREN_DATE] = { "[\\s\\x{3000}]*[（(]((?:\\d{4}[-/.年])?"
+	  "\\d{1,2}[-/.月]\\d{1,2}日?)[）)]$", 0 },
+	[RX_SIGNER_OFFICE] = { "^(" SIGNER_OFFICE ")[：:\\s\\x{3000}]*"
+	  "([" HAN "·]{2,4})$", 0 },
+	/* The weekday and the time of day after a date ("（星期三）",
+	 * " 周三 10:30", " 09:02:33", "T22:15"); and a field the line
+	 * goes on to ("来源：某网"). */
+	[RX_DATE_TIME] = { "^(?:[\\s\\x{3000}]*[（(]?(?:星期|禮拜|礼拜|周|週)"
+	  "[一二三四五六日天][）)]?)?(?:(?:[\\s\\x{3000}]+|T)[0-9０-９]{1,2}[:：]"
+	  "[0-9０-９]{2}(?:[:：][0-9０-９]{2}(?:\\.\\d+)?)?(?:[\\s]*[AaPp]\\.?"
+	  "[Mm]\\.?)?)?", 0 },
+	[RX_DATE_FIELD_AT] = { "^[\\s\\x{3000}]*(?:来源|來源|出处|出處|作者|编辑|"
+	  "編輯|责任编辑|責任編輯|记者|記者|字号|字號)[ \\t\\x{3000}]*[:：]", 0 },
+	[RX_DATE_FIELD] = { "[\\s\\x{3000}]*(?:来源|來源|出处|出處|作者|编辑|編輯|"
+	  "责任编辑|責任編輯|记者|記者|字号|字號)[ \\t\\x{3000}]*[:：]", 0 },
+	[RX_CREDIT_NEXT] = { "[\\s\\x{3000}]+" CREDIT_ROLE "[ \\t\\x{3000}]*"
+	  "[｜|丨:：/╱／]|[\\s\\x{3000}]*[|｜][\\s\\x{3000}]*|[\\s\\x{3000}]+"
+	  "(?:来源|來源|出处|出處|发布时间|發布時間|发布日期|發布日期|时间|時間|日期|"
+	  "浏览次数|瀏覽次數)[ \\t\\x{3000}]*[:：]", 0 },
+	/* RX_TITLE_SITE: a site's or a paper's name closing a title after
+	 * "_", " - ", " | " or "｜": short, and named as outlets are */
+	[RX_TITLE_SITE] = { "(?:_|[ \\t\\x{3000}]+[-–—|｜][ \\t\\x{3000}]*|"
+	  "[ \\t\\x{3000}]*[｜|][ \\t\\x{3000}]*)([^_|｜\\s]{1,12}(?:网|網|报|報|社|台|"
+	  "新闻|新聞|频道|頻道|官网|官網|在线|在線|日报|日報|晚报|晚報|时报|時報|周刊|週刊|"
+	  "杂志|雜誌)(?:网|網|客户端|客戶端)?)$", 0 },
+	/* RX_BREADCRUMB: a page's path to the text ("首页 > 新闻中心 >
+	 * 本地新闻", "当前位置：首页 » 通知公告") */
+	[RX_BREADCRUMB] = { "^(?:(?:当前位置|當前位置|您的位置|您现在的位置|你的位置|位置)"
+	  "[：:]\\s*)?(?:首页|首頁|主页|主頁|网站首页|網站首頁|Home)\\s*(?:>|＞|»|›|→|/|＞＞|>>)", 0 },
+	[RX_FIELD_LABEL] = { "(?:^|(?<=[\\s\\x{3000}|｜]))(?:来源|來源|出处|出處|作者|记者|"
+	  "記者|编辑|編輯|责任编辑|責任編輯|发布时间|發布時間|发布日期|發布日期|时间|時間|日期|"
+	  "浏览次数|瀏覽次數|浏览量|阅读|閱讀|点击|點擊|点击数|字号|字號)[ \\t\\x{3000}]*[:：]", 0 },
+	[RX_WECHAT_LINE] = { "^(?:原创|原創)[\\s\\x{3000}]+(?:([" HAN "·]{2,5})"
+	  "[\\s\\x{3000}]+)?(\\S{2,20})[\\s\\x{3000}]+(\\d{4}[-./年]\\d{1,2}[-./月]"
+	  "\\d{1,2}日?(?:[\\s\\x{3000}]+\\d{1,2}:\\d{2})?)$", 0 },
+	[RX_WIDGET_OPEN] = { "^[【\\[](?:字体|字體|字号|字號)[:：]$", 0 },
+	[RX_CREDIT_WRITES] = { "(?:^|[．・·、/／])(?:文|作者|撰文|记者|記者|采写|"
+	  "採寫|报道|報導|报导|報道)(?:$|[．・·、/／])", 0 },
 	/* RX_STAFF: who edited, checked or produced the text */
 	[RX_STAFF] = {
 	  "^[（(【\\[]?[" HAN "]{0,4}(?:编辑|編輯|校对|校對|审校|審校|编审|編審|"
@@ -272,10 +344,11 @@ static const struct {
 	  "[" HAN "·]{2,5}|[" HAN "·]{2,3})(?:[\\s\\x{3000}、]+(?:(?:记者|記者|通讯员|通訊員|"
 	  "实习生|實習生)[\\s\\x{3000}]*)?[" HAN "·]{2,5})*)$", 0 },
 	/* RX_CREDIT_LINE: a credit, the name after a bar or a colon */
+	/* Several roles may share one credit, joined by a dot or a
+	 * slash ("報導．攝影╱某某"): group 1 holds them all. */
 	[RX_CREDIT_LINE] = {
-	  "^(文|作者|撰文|记者|記者|采写|採寫|编辑|編輯|责编|責編|图|圖|图片|圖片|"
-	  "摄影|攝影|视觉|視覺|设计|設計|校对|校對|排版|美编|美編|出品|监制|監製)"
-	  "[ \\t\\x{3000}]*[｜|丨:：/][ \\t\\x{3000}]*(\\S.{0,24})$", 0 },
+	  "^(" CREDIT_ROLE "(?:[．・·、/／]" CREDIT_ROLE ")*)"
+	  "[ \\t\\x{3000}]*[｜|丨:：/╱][ \\t\\x{3000}]*(\\S.{0,24})$", 0 },
 	[RX_TRAIL_URL] = {
 	  "^(?:(?:https?|ftp)://|www\\.)[^\\s]+$", G_REGEX_CASELESS },
 	/* RX_TRAIL_LABEL: a crawler's or CMS's label (as the markup
@@ -349,7 +422,10 @@ static const struct {
 	  "Lecture|Keynote Speech)\\b", 0 },
 	[RX_HEADER_LINES_OCC] = { "^(At|On|To|In|Before|"
 	  "During|For|Delivered at|Given at)\\s", 0 },
-	[RX_DATE_ZH] = { "(?:" DATE_N "年)?" DATE_N "月(?:" DATE_N "日)?", 0 },
+	/* Spaces may stand between the numbers and their words, as
+	 * texts set for the web put them ("1990 年 8 月 31 日"). */
+	[RX_DATE_ZH] = { "(?:" DATE_N " ?年 ?)?" DATE_N " ?月(?: ?" DATE_N " ?日)?",
+	  0 },
 	[RX_R_NOTE] = {
 	  "^(?:[【\\[]?(?:编者按|編者按|编者的话|編者的話|编者附记|编后|"
 	"编者注|编者)[】\\]]?[：:]?|Editor[’']s [Nn]ote[:.]?)", 0 },
@@ -364,8 +440,13 @@ static const struct {
 	/* Or a Latin one after the caption's last stop, as the Chinese
 	 * editions of foreign papers print it: "…耳环。 Jean Chung for
 	 * The New York Times", "…。 Name/Agency". */
+	/* Papers also print the credit bare after the caption's last
+	 * stop: "…作报告。本报记者 某某摄", "…。新华社记者 某某 摄". */
 	[RX_R_CREDIT_END] = {
 	  "(?:[（(][^（()）]{1,30}(?:摄|攝|供图|供圖)[）)]|"
+	  "[。！？][\\s\\x{3000}]*[^\\s\\x{3000}，。！？；：:（()）]{0,10}"
+	  "(?:记者|記者|摄影|攝影)[\\s\\x{3000}]*[" HAN "·]{2,5}"
+	  "(?:[\\s\\x{3000}、]+[" HAN "·]{2,5})*[\\s\\x{3000}]*(?:摄|攝)|"
 	  "[。！？][\\s\\x{3000}]*[A-Z][A-Za-z.'’-]+(?: [A-Z][A-Za-z.'’-]+){1,3}"
 	  "(?: for |/| via )[A-Z][A-Za-z.'’ -]{1,40})$", 0 },
 	[RX_R_BYLINE] = {
@@ -387,9 +468,14 @@ static const struct {
 	[RX_R_EDITOR_END] = {
 	  "(?:——|—|－－|--)[\\s\\x{3000}]*(?:编者|編者|本刊编辑部|编辑部|"
 	"本报编辑部)$", 0 },
+	/* Or the office and the name of who signs, as a company's or a
+	 * school's head signs an address ("总经理：某某", "校长 某某"),
+	 * and the body a letter or a notice comes from. */
 	[RX_R_SIGNED] = { "^(?:[（(][" HAN "·]{2,12}[）)]|[" HAN "·]{2,4}|"
 	"[" HAN "]{2,16}(?:委员会|委員會|办公室|辦公室|政府|协会|協會|中心|"
-	"编辑部|编委会|联合会|总会|学会|研究会|部|局|厅|院|社|会))$", 0 },
+	"编辑部|编委会|联合会|总会|学会|研究会|公司|集团|集團|学校|學校|大学|"
+	"大學|医院|醫院|部|局|厅|院|社|会)|" SIGNER_OFFICE
+	"[：:\\s\\x{3000}]*[" HAN "·]{2,4})$", 0 },
 	/* RX_R_TURN_ZH, _EN: a speaker's label, bare or in brackets as
 	 * transcripts write it ("[主持人]：", "【嘉宾】：", "[Speaker 0]:") */
 	[RX_R_TURN_ZH] = {
@@ -424,8 +510,12 @@ static const struct {
 	  "按語|序言|题词|題詞|电报|電報)(?:稿|的一部分|的节录|的節錄|的摘要)?"
 	  "[。.]?$", 0 },
 	/* RX_WRITER: a writer's label, a bar, slash or colon, the name */
-	[RX_WRITER] = { "^[（(]?(?:作者|撰文|撰稿|文|采写|採寫)[ \\t\\x{3000}]*"
-	  "[｜|丨:：/／][ \\t\\x{3000}]*(\\S.{0,29}?)[）)]?$", 0 },
+	/* The writing may share the credit with the pictures, joined
+	 * by a dot or a slash ("報導．攝影╱某某", "文/图：某某"); the
+	 * pictures' alone credit no writer. */
+	[RX_WRITER] = { "^[（(]?(?:" CREDIT_IMG "[．・·、/／])*" CREDIT_WRITE
+	  "(?:[．・·、/／](?:" CREDIT_WRITE "|" CREDIT_IMG "))*[ \\t\\x{3000}]*"
+	  "[｜|丨:：/／╱][ \\t\\x{3000}]*(\\S.{0,29}?)[）)]?$", 0 },
 	/* RX_WRITER_AFTER: the name first, then the label */
 	[RX_WRITER_AFTER] = { "^(\\S.{0,19}?)[ \\t\\x{3000}]*[｜|丨/／][ \\t\\x{3000}]*"
 	  "(?:文|撰文|作者)$", 0 },
@@ -986,7 +1076,7 @@ writer_name(const char *s)
 	/* Both patterns need a bar, a slash or a colon. */
 	if (strpbrk(s, "|/:") == NULL && strstr(s, "｜") == NULL &&
 	    strstr(s, "丨") == NULL && strstr(s, "／") == NULL &&
-	    strstr(s, "：") == NULL)
+	    strstr(s, "：") == NULL && strstr(s, "╱") == NULL)
 		return NULL;
 	if (!g_regex_match(R(RX_WRITER), s, 0, &mi)) {
 		g_match_info_free(mi);
@@ -1352,6 +1442,33 @@ date_may(const char *s)
 	return 0;
 }
 
+/*
+ * A year of the Republic of China's calendar, as Taiwan writes dates
+ * ("民國109年7月1日", "109年7月1日"): the year after "民國", or of three
+ * digits (no Gregorian year a text gives has), is 1911 less than the
+ * common era's.  yv as the common era counts it.
+ */
+static int
+date_roc(const char *s, int *st, int yv)
+{
+	int	 era;
+
+	if (yv <= 0 || yv >= 200)
+		return yv;
+	era = *st >= 6 && (strncmp(s + *st - 6, "民國", 6) == 0 ||
+	    strncmp(s + *st - 6, "民国", 6) == 0);
+	if (!era && yv < 100)
+		return yv;
+	/* The era's name is the date's, no place. */
+	if (era) {
+		*st -= 6;
+		if (*st >= 6 && (strncmp(s + *st - 6, "中華", 6) == 0 ||
+		    strncmp(s + *st - 6, "中华", 6) == 0))
+			*st -= 6;
+	}
+	return yv + 1911;
+}
+
 /* find_date(), saying so (warn) when a date is not a real one. */
 static int
 find_date_warn(const char *s, char **iso, int *st, int *en, int warn)
@@ -1370,6 +1487,7 @@ find_date_warn(const char *s, char **iso, int *st, int *en, int warn)
 		mv = date_num(m, strlen(m));
 		dv = d != NULL && *d ? date_num(d, strlen(d)) : -1;
 		g_match_info_fetch_pos(mi, 0, st, en);
+		yv = date_roc(s, st, yv);
 		ok = 1;
 	} else {
 		g_match_info_free(mi);
@@ -1391,7 +1509,7 @@ find_date_warn(const char *s, char **iso, int *st, int *en, int warn)
 		}
 		if (ok) {
 			for (i = 0; i < 12; i++)
-				if (strcmp(m, months_en[i]) == 0)
+				if (strncmp(m, months_en[i], 3) == 0)
 					mv = i + 1;
 			yv = atoi(y);
 			dv = atoi(d);
@@ -1457,6 +1575,20 @@ find_date_warn(const char *s, char **iso, int *st, int *en, int warn)
  * for "Beijing, 10 November 2020" *place = "Beijing".  Returns 1 and
  * sets the g_malloc'd *iso, *date, *place (place may be NULL), or 0.
  */
+/* The length of a time of day that opens s ("  09:02:33", " 8:17PM",
+ * "T22:15"), or 0. */
+static size_t
+date_time_len(const char *s)
+{
+	GMatchInfo	*mi = NULL;
+	int		 st, en = 0;
+
+	if (g_regex_match(R(RX_DATE_TIME), s, 0, &mi))
+		g_match_info_fetch_pos(mi, 0, &st, &en);
+	g_match_info_free(mi);
+	return (size_t)en;
+}
+
 /* Do the st bytes of s before a date end in a label's colon? */
 static int
 date_labelled(const char *s, int st)
@@ -1488,7 +1620,18 @@ dc_parse_date(const char *s, char **iso, char **date, char **place)
 	if (!date_labelled(s, st))
 		g_string_append_len(rest, s, st);
 	g_string_append_c(rest, ' ');
-	g_string_append(rest, s + en);
+	/* Nor is the time of day after it ("2026-02-03 09:02:33"),
+	 * nor a field the line goes on to ("来源：…"). */
+	g_string_append(rest, s + en + date_time_len(s + en));
+	{
+		GMatchInfo *fm = NULL;
+		int fs, fe;
+		if (g_regex_match(R(RX_DATE_FIELD), rest->str, 0, &fm)) {
+			g_match_info_fetch_pos(fm, 0, &fs, &fe);
+			g_string_truncate(rest, (gsize)fs);
+		}
+		g_match_info_free(fm);
+	}
 	/* A bracketed note beside the date ("（附照片2张）") is no place:
 	 * only the brackets that hold the date hold its place. */
 	{
@@ -1648,6 +1791,30 @@ headline_like(const struct dc_line **l, size_t n, size_t i)
 }
 
 /*
+ * Is line i cut inside a clause, its rest on the next line: more than
+ * twenty characters with a clause mark, ending in a character (no
+ * mark), and the next line, adjacent, no longer and ending a sentence?
+ */
+static int
+clause_cut(const struct dc_line **l, size_t n, size_t i)
+{
+	const char	*s = l[i]->text, *t;
+	gunichar	 c;
+
+	if (i + 1 >= n || l[i + 1]->blank || l[i]->len == 0 ||
+	    nchars(s) <= 20 || (strstr(s, "，") == NULL && strstr(s,
+	    "、") == NULL))
+		return 0;
+	c = g_utf8_get_char(g_utf8_prev_char(s + l[i]->len));
+	if (g_unichar_ispunct(c) || dc_char_script_lang(c) != DC_LANG_ZH)
+		return 0;
+	t = l[i + 1]->text;
+	return nchars(t) <= nchars(s) && (g_str_has_suffix(t, "。") ||
+	    g_str_has_suffix(t, "！") || g_str_has_suffix(t, "？") ||
+	    g_str_has_suffix(t, "”"));
+}
+
+/*
  * What the recognisers say of line i of l[0..n) as a header line: a
  * set of DC_LREC_* bits (parse.h) for the decoder (roles.c).  en: the
  * number of English lines before it (the first may be a headline).
@@ -1673,9 +1840,12 @@ dc_recognise_line(const struct dc_line **l, size_t n, size_t i, int en)
 	 * ("Photo by X on Y", "图片：…") is no header line. */
 	/* Nor is a reporter's byline ("記者某某／台北報導"): it opens
 	 * the body. */
+	/* Nor is a line cut inside a clause whose rest is the next line
+	 * (a hard-wrapped paragraph's first line under the title). */
 	if ((header_like(l[i]) || (en == 0 && headline_like(l, n, i)) ||
 	    dc_source_line(s, NULL, NULL)) && !g_regex_match(R(RX_R_CAPTION),
-	    s, 0, NULL) && !g_regex_match(R(RX_DATELINE_REPORT), s, 0, NULL))
+	    s, 0, NULL) && !g_regex_match(R(RX_DATELINE_REPORT), s, 0,
+	    NULL) && !(zh && i > 0 && clause_cut(l, n, i)))
 		r |= DC_LREC_HEADER;
 	if (heading_kind(s) != 0)
 		r |= DC_LREC_NUMHEAD;
@@ -2114,6 +2284,28 @@ speaker_en(struct dc_lmeta *m, const char *s)
 	g_free(name);
 }
 
+/*
+ * Does s open with a date that only its weekday, its time of day and
+ * a field follow ("2020 年 7 月 1 日 星期三 18:30 来源：某报"): a page's
+ * date line, however long its field?
+ */
+static int
+date_line(const char *s)
+{
+	char	*iso = NULL;
+	int	 st, en;
+	size_t	 t;
+
+	if (!find_date_warn(s, &iso, &st, &en, 0))
+		return 0;
+	g_free(iso);
+	if (st != 0)
+		return 0;
+	t = (size_t)en + date_time_len(s + en);
+	return s[t] == '\0' || g_regex_match(R(RX_DATE_FIELD_AT), s + t, 0,
+	    NULL);
+}
+
 /* Record a date-and-place line in the metadata of its language. */
 static int
 header_date(struct dc_doc *d, int lang, const char *s)
@@ -2122,10 +2314,13 @@ header_date(struct dc_doc *d, int lang, const char *s)
 
 	if (!dc_parse_date(s, &iso, &date, &place))
 		return 0;
-	if (d->meta.date_iso == NULL || (strlen(iso) > strlen(
-	    d->meta.date_iso)))
+	/* The occasion's date is the text's; a publication line's is
+	 * only when a paper printed it. */
+	if (!d->meta.date_occasion && (d->meta.date_iso == NULL ||
+	    strlen(iso) > strlen(d->meta.date_iso)))
 		dc_meta_set(&d->meta.date_iso, iso);
-	dc_meta_set(&d->meta.l[lang].date, date);
+	if (!d->meta.date_occasion || d->meta.l[lang].date == NULL)
+		dc_meta_set(&d->meta.l[lang].date, date);
 	if (place != NULL)
 		dc_meta_set(&d->meta.l[lang].place, place);
 	g_free(iso);
@@ -2165,8 +2360,8 @@ header_stamp(struct dc_doc *d, int lang, const char *s)
 		return 0;
 	ok = strlen(iso) == 10 && g_regex_match(R(RX_STAMP_TIME), s + en, 0,
 	    NULL);
-	if (ok && (d->meta.date_iso == NULL || strlen(d->meta.date_iso) <
-	    10)) {
+	if (ok && !d->meta.date_occasion && (d->meta.date_iso == NULL ||
+	    strlen(d->meta.date_iso) < 10)) {
 		dc_meta_set(&d->meta.date_iso, iso);
 		t = g_strndup(s + st, en - st);
 		dc_meta_set(&d->meta.l[lang].date, t);
@@ -2231,6 +2426,113 @@ title_date(struct dc_doc *d, int lang, const char *s)
 }
 
 /*
+ * A subtitle that tells the occasion, "——2020年1月5日在某市第三届人民代
+ * 表大会第二次会议上", "——某某某在2016年1月13日某会上的讲话": what was
+ * said there is dated by it, not by the line that says when a paper
+ * printed it ("时间：…", a page's stamp), whichever comes first; and a
+ * name before "在" under a speech's title is the speaker's.
+ */
+static void
+occasion_meta(struct dc_doc *d, int lang, const char *s)
+{
+	GMatchInfo	*mi = NULL;
+	char		*iso = NULL, *t, *name;
+	int		 st, en;
+
+	if (strstr(s, "在") == NULL && strstr(s, "于") == NULL &&
+	    strstr(s, "於") == NULL)
+		return;
+	if (!g_str_has_suffix(s, "上") && !g_regex_match(
+	    R(RX_SPEAKER_LIKE_GENRE), s, 0, NULL))
+		return;
+	if (find_date_warn(s, &iso, &st, &en, 0) && strlen(iso) == 10) {
+		dc_meta_set(&d->meta.date_iso, iso);
+		t = g_strndup(s + st, en - st);
+		dc_meta_set(&d->meta.l[lang].date, t);
+		g_free(t);
+		d->meta.date_occasion = 1;
+	}
+	g_free(iso);
+	if (d->meta.l[lang].speaker == NULL && g_regex_match(
+	    R(RX_SPEAKER_LIKE_GENRE), s, 0, NULL) && g_regex_match(
+	    R(RX_OCCASION_SPEAKER), s, 0, &mi)) {
+		t = g_match_info_fetch(mi, 1);
+		if ((name = person_name(t)) != NULL)
+			dc_meta_set(&d->meta.l[lang].speaker, name);
+		g_free(name);
+		g_free(t);
+	}
+	g_match_info_free(mi);
+}
+
+/*
+ * A title that a site's list prints with its date in brackets after it
+ * ("春节放假通告及售后服务安排  （02-04）", "某某公告(2019-03-01)"): the
+ * date is no part of the title; a full one dates the text where the
+ * header has none.  Returns the title (g_free()).
+ */
+static char *
+title_undated(struct dc_doc *d, int lang, const char *s)
+{
+	GMatchInfo	*mi = NULL;
+	char		*t, *iso = NULL, *dt = NULL, *pl = NULL;
+	int		 st, en;
+
+	if (!g_regex_match(R(RX_TITLE_PAREN_DATE), s, 0, &mi)) {
+		g_match_info_free(mi);
+		return g_strdup(s);
+	}
+	g_match_info_fetch_pos(mi, 0, &st, &en);
+	t = g_match_info_fetch(mi, 1);
+	g_match_info_free(mi);
+	if (st > 0 && d->meta.date_iso == NULL && dc_parse_date(t, &iso,
+	    &dt, &pl) && strlen(iso) == 10) {
+		dc_meta_set(&d->meta.date_iso, iso);
+		dc_meta_set(&d->meta.l[lang].date, dt);
+	}
+	g_free(iso);
+	g_free(dt);
+	g_free(pl);
+	g_free(t);
+	return st > 0 ? g_strndup(s, st) : g_strdup(s);
+}
+
+/*
+ * A title as a page's <title> gives it, the site's name after a bar,
+ * a dash or an underscore ("某某事件_青梧新闻网", "某某事件 - 青梧晚报",
+ * "某某事件 | 某台"): the name is the publisher's (where none is known),
+ * no part of the title; and a title wholly in Markdown's bold marks
+ * ("**某某事件**") is the title within them.  t is cut in place.
+ */
+static void
+title_unsited(struct dc_doc *d, char *t)
+{
+	GMatchInfo	*mi = NULL;
+	char		*site;
+	int		 st, en;
+	size_t		 n = strlen(t);
+
+	if (n > 4 && (strncmp(t, "**", 2) == 0 || strncmp(t, "__", 2) == 0) &&
+	    strncmp(t + n - 2, t, 2) == 0) {
+		memmove(t, t + 2, n - 4);
+		t[n - 4] = '\0';
+	}
+	if (!g_regex_match(R(RX_TITLE_SITE), t, 0, &mi)) {
+		g_match_info_free(mi);
+		return;
+	}
+	g_match_info_fetch_pos(mi, 0, &st, &en);
+	site = g_match_info_fetch(mi, 1);
+	g_match_info_free(mi);
+	if (st > 0) {
+		if (d->meta.from == NULL)
+			dc_meta_set(&d->meta.from, site);
+		t[st] = '\0';
+	}
+	g_free(site);
+}
+
+/*
  * Is s, under a title of one line, the deck (副题) that sums the story
  * up under its headline: half as long again as the title and longer
  * than a headline line is (a title broken in two, or a couplet, has
@@ -2284,6 +2586,22 @@ header_zh(struct dc_doc *d, int *seen, const struct dc_line *line, int more)
 	} else if (en >= 0) {
 		dc_meta_set(&m->subtitle, s + en);
 		header_add(d, DC_SUBTITLE, lang, s, line);
+		occasion_meta(d, lang, s + en);
+		*seen = 1;
+	} else if (m->title != NULL && g_regex_match(R(RX_R_BYLINE), s, 0,
+	    NULL)) {
+		/* "（记者 某某）" under the title: the byline. */
+		char *in = NULL;
+		if (g_regex_match(R(RX_R_BYLINE), s, 0, &mi))
+			in = g_match_info_fetch(mi, 1);
+		g_match_info_free(mi);
+		mi = NULL;
+		if (in != NULL)
+			dc_byline_meta(d, "", "", in);
+		g_free(in);
+		if (d->meta.reporters != NULL && m->speaker == NULL)
+			dc_meta_set(&m->speaker, d->meta.reporters);
+		header_add(d, DC_BYLINE, lang, s, line);
 		*seen = 1;
 	} else if (m->title != NULL && (by = header_reporters(s)) != NULL) {
 		/* "■本报记者 某某 通讯员 某某" under the title: the byline. */
@@ -2291,11 +2609,15 @@ header_zh(struct dc_doc *d, int *seen, const struct dc_line *line, int more)
 		header_add(d, DC_BYLINE, lang, s, line);
 		g_free(by);
 		*seen = 1;
-	} else if (!(m->title == NULL && g_regex_match(R(RX_TITLE_DATE), s,
-	    0, NULL)) && (g_regex_match(R(RX_HEADER_LINES_PAREN), s, 0,
-	    NULL) || nchars(s) <= 24) && header_date(d, lang, s)) {
+	} else if (!(m->title == NULL && (g_regex_match(R(RX_TITLE_DATE), s,
+	    0, NULL) || g_regex_match(R(RX_SPEAKER_LIKE_GENRE), s, 0,
+	    NULL))) && (g_regex_match(R(RX_HEADER_LINES_PAREN), s, 0,
+	    NULL) || nchars(s) <= 24 || date_line(s)) &&
+	    header_date(d, lang, s)) {
 		/* (Not a first line that ends in a date after a bar: a
-		 * title with its issue's date, title_date().) */
+		 * title with its issue's date, title_date(); nor one that
+		 * ends as speeches are named, "在2016年1月25日某会上的讲
+		 * 话": a title that holds its date.) */
 		header_add(d, DC_DATEPLACE, lang, s, line);
 		/* A page's update time is not the text's own date. */
 		d->meta.date_stamp = g_regex_match_simple("^(?:最后|最後)?"
@@ -2349,10 +2671,22 @@ header_zh(struct dc_doc *d, int *seen, const struct dc_line *line, int more)
 		header_add(d, DC_SUBTITLE, lang, s, line);
 		*seen = 1;
 	} else {
-		meta_title(&m->title, md_strip(s));
-		header_add(d, DC_TITLE, lang, s, line);
+		char *t = title_undated(d, lang, md_strip(s));
+		size_t n = strlen(s);
+		title_unsited(d, t);
+		meta_title(&m->title, t);
+		/* A line in bold marks is the title in them: the marks
+		 * are markup, as they are where Markdown is read. */
+		if (n > 4 && (strncmp(s, "**", 2) == 0 || strncmp(s, "__",
+		    2) == 0) && strncmp(s + n - 2, s, 2) == 0) {
+			char *u = g_strndup(s + 2, n - 4);
+			header_add(d, DC_TITLE, lang, u, line);
+			g_free(u);
+		} else
+			header_add(d, DC_TITLE, lang, s, line);
 		title_speaker(m, s);
 		title_date(d, lang, s);
+		g_free(t);
 	}
 	g_match_info_free(mi);
 	mi = NULL;
@@ -2487,11 +2821,18 @@ header_credit(struct dc_doc *d, int lang, const struct dc_line *line)
 	w = g_match_info_fetch(mi, 1);
 	name = g_match_info_fetch(mi, 2);
 	g_match_info_free(mi);
-	/* The writer's credit names the author. */
-	if (d->meta.l[lang].speaker == NULL && (strcmp(w, "文") == 0 ||
-	    strcmp(w, "作者") == 0 || strcmp(w, "撰文") == 0 ||
-	    strcmp(w, "记者") == 0 || strcmp(w, "記者") == 0 ||
-	    strcmp(w, "采写") == 0 || strcmp(w, "採寫") == 0))
+	mi = NULL;
+	/* "文/某某 图/某某": a credit each, the name ends at the next. */
+	if (g_regex_match(R(RX_CREDIT_NEXT), name, 0, &mi)) {
+		int cs, ce;
+		g_match_info_fetch_pos(mi, 0, &cs, &ce);
+		name[cs] = '\0';
+	}
+	g_match_info_free(mi);
+	/* The writer's credit names the author (a photographer's alone
+	 * does not). */
+	if (d->meta.l[lang].speaker == NULL && g_regex_match(
+	    R(RX_CREDIT_WRITES), w, 0, NULL))
 		dc_meta_set(&d->meta.l[lang].speaker, name);
 	header_add(d, DC_BYLINE, lang, line->text, line);
 	g_free(w);
@@ -2521,6 +2862,112 @@ header_source(struct dc_doc *d, int lang, const struct dc_line *line)
 	n->sub = DC_SUB_FROM;
 	g_free(from);
 	g_free(title);
+	return 1;
+}
+
+/*
+ * A page's line of fields under its title, each a label and its value
+ * ("来源：某报 | 作者：某某 | 2031-06-01", "2031-06-01 来源: 某报 作者: 某某
+ * 浏览次数: 1023"): the publisher, the author and the date, each from
+ * its own field (not the publisher's name running on into the next
+ * label).  Two labelled fields at least.  Returns 1 if the line is one.
+ */
+static int
+header_fields(struct dc_doc *d, int lang, const struct dc_line *line)
+{
+	GMatchInfo	*mi = NULL;
+	const char	*s = line->text;
+	int		 at[16], lab[16], n = 0, i, st, en, from = 0;
+	char		*v, *w;
+
+	if (dc_u8_count(s, 120) > 120 || !g_regex_match(R(RX_FIELD_LABEL), s,
+	    0, &mi)) {
+		g_match_info_free(mi);
+		return 0;
+	}
+	while (g_match_info_matches(mi) && n < 16) {
+		g_match_info_fetch_pos(mi, 0, &st, &en);
+		at[n] = st;
+		lab[n++] = en;
+		g_match_info_next(mi, NULL);
+	}
+	g_match_info_free(mi);
+	if (n < 2)
+		return 0;
+	/* What stands before the first label: a date, or nothing. */
+	if (at[0] > 0) {
+		v = g_strndup(s, at[0]);
+		g_strstrip(v);
+		if (*v != '\0' && !date_line(v)) {
+			g_free(v);
+			return 0;
+		}
+		if (*v != '\0')
+			header_date(d, lang, v);
+		g_free(v);
+	}
+	for (i = 0; i < n; i++) {
+		const char *e = i + 1 < n ? s + at[i + 1] : s + strlen(s);
+		w = g_strndup(s + at[i], lab[i] - at[i]);
+		v = g_strndup(s + lab[i], e - (s + lab[i]));
+		g_strstrip(v);
+		while (*v != '\0' && (g_str_has_suffix(v, "|") ||
+		    g_str_has_suffix(v, "｜")))
+			v[strlen(v) - (g_str_has_suffix(v, "|") ? 1 : 3)] = '\0',
+			    g_strstrip(v);
+		if (*v != '\0') {
+			if (g_regex_match_simple("^(?:来源|來源|出处|出處)", w,
+			    0, 0)) {
+				if (d->meta.from == NULL)
+					dc_meta_set(&d->meta.from, v);
+				from = 1;
+			} else if (g_regex_match_simple("^(?:作者|记者|記者)", w,
+			    0, 0)) {
+				if (d->meta.l[lang].speaker == NULL)
+					dc_meta_set(&d->meta.l[lang].speaker, v);
+			} else if (g_regex_match_simple("(?:时间|時間|日期)", w,
+			    0, 0))
+				header_date(d, lang, v);
+		}
+		g_free(w);
+		g_free(v);
+	}
+	if (from)
+		header_add(d, DC_SOURCE, lang, s, line)->sub = DC_SUB_FROM;
+	else
+		header_add(d, DC_DATEPLACE, lang, s, line);
+	return 1;
+}
+
+/*
+ * A WeChat article's line under its title, as copies keep it: "原创"
+ * (original), the writer, the account that ran it and the date ("原创
+ * 某某 某某观察 2031-06-01").  The writer is the author, the account the
+ * publisher, the date the text's.  Returns 1 if the line is one.
+ */
+static int
+header_original(struct dc_doc *d, int lang, const struct dc_line *line)
+{
+	GMatchInfo	*mi = NULL;
+	char		*name, *acct, *date;
+
+	if (!g_regex_match(R(RX_WECHAT_LINE), line->text, 0, &mi)) {
+		g_match_info_free(mi);
+		return 0;
+	}
+	name = g_match_info_fetch(mi, 1);
+	acct = g_match_info_fetch(mi, 2);
+	date = g_match_info_fetch(mi, 3);
+	g_match_info_free(mi);
+	if (d->meta.l[lang].speaker == NULL && *name != '\0')
+		dc_meta_set(&d->meta.l[lang].speaker, name);
+	if (d->meta.from == NULL && *acct != '\0')
+		dc_meta_set(&d->meta.from, acct);
+	header_date(d, lang, date);
+	header_add(d, DC_SOURCE, lang, line->text, line)->sub = DC_SUB_FROM;
+	g_free(name);
+	g_free(acct);
+	g_free(date);
 	return 1;
 }
 
@@ -2682,7 +3129,7 @@ dc_header_lines(struct dc_doc *d, const struct dc_line **l, size_t n)
 	int		 flang = DC_LANG_ZH, kick, la, lb;
 	char		*t, *fm[DC_LANG__MAX], *fdate = NULL, *ba, *bb;
 	const char	*coll = NULL;
-	int		 clang = DC_LANG_ZH;
+	int		 clang = DC_LANG_ZH, widget = 0;
 
 	/* A title from front matter is used only if the text has none. */
 	for (i = 0; i < DC_LANG__MAX; i++) {
@@ -2755,7 +3202,24 @@ dc_header_lines(struct dc_doc *d, const struct dc_line **l, size_t n)
 		}
 		if (lang == DC_LANG_ZH && header_credit(d, lang, l[i]))
 			continue;
-		if (header_source(d, lang, l[i]) ||
+		/* "首页 > 新闻中心 > 本地新闻" over the title: the page's
+		 * path, its section above the title as a kicker is. */
+		if (g_regex_match(R(RX_BREADCRUMB), s, 0, NULL)) {
+			header_add(d, DC_KICKER, lang, s, l[i]);
+			continue;
+		}
+		/* A page's font-size widget, its buttons a line each
+		 * ("【字体：" "大" "中" "小" "】"): the page's, as its path
+		 * is, no title line. */
+		if (widget || g_regex_match(R(RX_WIDGET_OPEN), s, 0, NULL)) {
+			widget = !widget || (nchars(s) <= 2 && strcmp(s,
+			    "】") != 0 && strcmp(s, "]") != 0);
+			header_add(d, DC_KICKER, lang, s, l[i]);
+			continue;
+		}
+		if ((d->meta.l[lang].title != NULL && (header_fields(d, lang,
+		    l[i]) || header_original(d, lang, l[i]))) ||
+		    header_source(d, lang, l[i]) ||
 		    header_origtitle(d, lang, l[i]))
 			continue;
 		if (lang == DC_LANG_ZH)
@@ -2850,6 +3314,26 @@ role_han_only(const char *s)
 	return 1;
 }
 
+/* Han characters with one colon or space between them ("总经理：某某"):
+ * a signer's office and name may be. */
+static int
+signed_office_may(const char *s)
+{
+	const char	*p;
+	gunichar	 c;
+	int		 sep = 0;
+
+	for (p = s; *p != '\0'; ) {
+		c = dc_u8_next(&p);
+		if (c == 0xFF1A || c == ':' || c == ' ' || c == 0x3000) {
+			if (sep++ > 0 && c != ' ' && c != 0x3000)
+				return 0;
+		} else if (!((c >= 0x3400 && c <= 0x9FFF) || c == 0xB7))
+			return 0;
+	}
+	return sep > 0;
+}
+
 /* Could pattern id match s at all?  A cheap look that spares most
  * paragraphs the regular expressions. */
 static int
@@ -2894,7 +3378,8 @@ role_may(enum rx_id id, const char *s)
 	/* Sixteen characters and a three-character office at most,
 	 * all Han but a dot and brackets. */
 	case RX_R_SIGNED:
-		return strlen(s) <= 80 && role_han_only(s);
+		return strlen(s) <= 80 && (role_han_only(s) ||
+		    signed_office_may(s));
 	/* These three are tried on every short line: the bracket or
 	 * the word each needs. */
 	case RX_R_BYLINE:
@@ -3237,6 +3722,23 @@ signoff_author(struct dc_doc *d, const struct dc_node *b, const char *t)
 		g_free(name);
 		return;
 	}
+	/* "总经理：某某": the name after the office. */
+	if (g_regex_match(R(RX_SIGNER_OFFICE), t, 0, &mi)) {
+		char *o = g_match_info_fetch(mi, 1);
+		name = g_match_info_fetch(mi, 2);
+		g_match_info_free(mi);
+		dc_meta_set(&d->meta.l[DC_LANG_ZH].speaker, name);
+		if (d->meta.l[DC_LANG_ZH].role == NULL)
+			dc_meta_set(&d->meta.l[DC_LANG_ZH].role, o);
+		dc_meta_set(&d->meta.author_from, t);
+		dc_msg(DC_WARN_ROLE, b->line, 0, "author taken from the "
+		    "signature: %s", name);
+		g_free(o);
+		g_free(name);
+		return;
+	}
+	g_match_info_free(mi);
+	mi = NULL;
 	name = g_strdup(t);
 	if (g_str_has_prefix(name, "（") || name[0] == '(') {
 		char *u = g_strdup(name + (name[0] == '(' ? 1 : 3));
@@ -3565,6 +4067,43 @@ turn_labels(const struct dc_node *first, const struct dc_node *tail)
 			mi = NULL;
 		}
 	return h;
+}
+
+/*
+ * Is s's label, in a conversation whose speakers come back (two labels
+ * or more open several paragraphs each), one that opens a single
+ * long paragraph before anyone has spoken ("采访缘起：…" over an
+ * interview, "背景：…")?  A label of what comes before the talk, not a
+ * speaker.
+ */
+static int
+turn_preamble(const struct dc_node *s, GHashTable *rep, int spoken)
+{
+	GHashTableIter	 it;
+	GMatchInfo	*mi = NULL;
+	gpointer	 k, v;
+	char		*w;
+	int		 recur = 0, once = 0;
+
+	/* A preamble tells a scene, at length; a first question is
+	 * short ("贝问：…？"). */
+	if (spoken || s->lang != DC_LANG_ZH || dc_u8_count(s->text, 60) <
+	    60 || !g_regex_match(R(RX_R_TURN_ZH), s->text, 0, &mi)) {
+		g_match_info_free(mi);
+		return 0;
+	}
+	w = g_match_info_fetch(mi, 1);
+	g_match_info_free(mi);
+	/* "记者问：", "毛答：": one who asks or answers speaks. */
+	once = GPOINTER_TO_INT(g_hash_table_lookup(rep, w)) == 1 &&
+	    !g_str_has_suffix(w, "问") && !g_str_has_suffix(w, "問") &&
+	    !g_str_has_suffix(w, "答");
+	g_free(w);
+	g_hash_table_iter_init(&it, rep);
+	while (once && g_hash_table_iter_next(&it, &k, &v))
+		if (GPOINTER_TO_INT(v) >= 2)
+			recur++;
+	return once && recur >= 2;
 }
 
 /* Move every child (tokenised sentence) of seg src to the end of dst. */
@@ -4169,7 +4708,7 @@ dc_body_roles(struct dc_doc *d, const struct dc_opts *o)
 	struct dc_node	*items = NULL;
 	const char	*t;
 	int		 lang, para = 0, strong, k, nb = 0, nlong = 0;
-	int		 turns = 0, names = 0, kinds[7] = { 0 };
+	int		 turns = 0, names = 0, kinds[7] = { 0 }, spoken = 0;
 	int		 marked = 0, pl;
 	GHashTable	*rep;
 	size_t		 sl;
@@ -4250,6 +4789,8 @@ dc_body_roles(struct dc_doc *d, const struct dc_opts *o)
 		sl = 0;
 		for (s = b->child; s != NULL; s = s->next) {
 			size_t n = turn_label(s, &strong, rep);
+			if (n > 0 && !strong && turn_preamble(s, rep, spoken))
+				n = 0;
 			if (n > 0 && (strong || turns > 0 || names >= 3)) {
 				n = turn_unbracket(s, n);
 				s->spk_len = n;
@@ -4258,6 +4799,7 @@ dc_body_roles(struct dc_doc *d, const struct dc_opts *o)
 		}
 		if (sl > 0) {
 			b->type = DC_TURN;
+			spoken = 1;
 			if (turns == 0) {
 				dc_msg(DC_WARN_ROLE, b->line, 0, "taken as a "
 				    "speaker turn (paragraphs open with names "
@@ -4387,32 +4929,81 @@ dc_line_continues(const char *s, int lang, int *depth)
 	return 0;
 }
 
+/* Is c white space that an indent is made of (ideographic, ASCII, a
+ * tab, no-break)? */
+static int
+split_space(gunichar c)
+{
+	return c == 0x3000 || c == ' ' || c == '\t' || c == 0xA0;
+}
+
+/* Does s space its Han words as a segmented corpus does (three gaps of
+ * one or two spaces between Han characters or more)? */
+static int
+split_tokenised(const char *s)
+{
+	const char	*p, *q;
+	int		 n = 0, k;
+
+	for (p = s; *p != '\0' && n < 3; p = g_utf8_next_char(p)) {
+		if (dc_char_script_lang(g_utf8_get_char(p)) != DC_LANG_ZH)
+			continue;
+		q = g_utf8_next_char(p);
+		for (k = 0; *q == ' '; q++)
+			k++;
+		if (k >= 1 && k <= 2 && *q != '\0' &&
+		    dc_char_script_lang(g_utf8_get_char(q)) == DC_LANG_ZH)
+			n++;
+	}
+	return n >= 3;
+}
+
 /*
  * Where a paragraph's indent was left in mid-line (its line break lost:
- * "……结束。　　第二段……"), the byte offset of the indent after a
- * sentence's end, or 0.
+ * "……结束。　　第二段……", "……结束。    第二段……" where a page's
+ * &nbsp; or spaces made it), the byte offset of the indent after a
+ * sentence's end, or 0: two spaces of any kind (one ideographic space
+ * is a pause in a line, as ASCII ones between Latin words are) before
+ * a Han character.
  */
 static size_t
 split_at(const char *s)
 {
 	const char	*p, *q;
-	gunichar	 c, prev = 0;
-	int		 n;
+	gunichar	 c, prev = 0, next;
+	int		 n, tok, book = 0, stop = 0;
 
 	/* Most lines have no indent inside: spared the walk. */
-	if (strstr(s, "\u3000\u3000") == NULL)
+	if (strstr(s, "\u3000\u3000") == NULL && strstr(s, "  ") == NULL &&
+	    strstr(s, "\u00a0") == NULL && strchr(s, '\t') == NULL)
 		return 0;
+	/* A segmented line spaces its words, and doubles the space
+	 * after a stop: only ideographic spaces are an indent there. */
+	tok = split_tokenised(s);
 	for (p = s; *p != '\0'; p = g_utf8_next_char(p)) {
 		c = g_utf8_get_char(p);
-		if (c == 0x3000 && p > s && (prev == 0x3002 || prev == 0xFF01 ||
-		    prev == 0xFF1F || prev == 0x201D || prev == 0x300D ||
-		    prev == 0x300F || prev == 0x2026)) {
-			for (q = p, n = 0; g_utf8_get_char(q) == 0x3000;
+		/* Spaces inside a book's title are its own ("《…”  …》"). */
+		if (c == 0x300A)
+			book++;
+		else if (c == 0x300B && book > 0)
+			book--;
+		if (split_space(c) && (c == 0x3000 || (!tok && book == 0 &&
+		    (prev == 0x3002 || prev == 0xFF01 || prev == 0xFF1F ||
+		    prev == 0x2026 || stop))) && p > s &&
+		    (prev == 0x3002 ||
+		    prev == 0xFF01 || prev == 0xFF1F || prev == 0x201D ||
+		    prev == 0x300D || prev == 0x300F || prev == 0x2026)) {
+			for (q = p, n = 0; split_space(g_utf8_get_char(q));
 			    q = g_utf8_next_char(q))
 				n++;
-			if (n >= 2 && *q != '\0')
+			next = g_utf8_get_char(q);
+			if (n >= 2 && *q != '\0' && (c == 0x3000 ||
+			    dc_char_script_lang(next) == DC_LANG_ZH))
 				return (size_t)(p - s);
 		}
+		/* A closing quote after a stop ends a sentence too. */
+		stop = (c == 0x201D || c == 0x300D || c == 0x300F) &&
+		    (prev == 0x3002 || prev == 0xFF01 || prev == 0xFF1F);
 		prev = c;
 	}
 	return 0;
@@ -4437,7 +5028,8 @@ dc_input_split(struct dc_input *in)
 		while (!l.blank && (at = split_at(l.text)) > 0) {
 			nl = l;
 			for (p = l.text + at, nl.indent = 0;
-			    g_utf8_get_char(p) == 0x3000; p += 3)
+			    split_space(g_utf8_get_char(p));
+			    p = g_utf8_next_char(p))
 				nl.indent++;
 			nl.col = l.col + (int)(p - l.text);
 			nl.text = g_strdup(p);

@@ -23,6 +23,7 @@
 enum rx_id {
 	RX_URL,		/* a line that is only an address */
 	RX_LABEL,	/* "标题：…": a crawler's or CMS's label */
+	RX_LABEL_NEXT,	/* a second label on the line */
 	RX_KEY,		/* "publish date/发表日期: …": a header's key */
 	RX_FIELD,	/* "媒體: …": a field line beside labels */
 	RX_ANNOT,	/* "{{person_name:方英}}": an inline annotation */
@@ -49,6 +50,13 @@ static const struct {
 	  "责任编辑|責任編輯|编辑|編輯|原标题|原標題|"
 	  "URL|Url|url|Link|Source|Title|Subtitle|Author|Date|Editor)"
 	  "[ \\t\\x{3000}]*[：:][ \\t\\x{3000}]*(.*)$", 0 },
+	/* RX_LABEL_NEXT: another label on a label's line, after a space
+	 * or a bar */
+	[RX_LABEL_NEXT] = {
+	  "(?:[ \\t\\x{3000}]*[|｜][ \\t\\x{3000}]*|[ \\t\\x{3000}]+)"
+	  "(作者|来源|來源|出处|出處|稿源|日期|时间|時間|发布时间|發布時間|发布日期|"
+	  "發布日期|责任编辑|責任編輯|编辑|編輯)[ \\t\\x{3000}]*[：:][ \\t\\x{3000}]*",
+	  0 },
 	/* RX_FIELD: any short key and a short value, as a page's field
 	 * lines beside its known labels ("媒體: HOY TV", "備份: 链接") */
 	[RX_FIELD] = {
@@ -861,6 +869,9 @@ web_md_wikilink(GString *b, const char *p, const char *e)
 	if (q + 1 >= e || q == p + 2 || (q + 2 < e && (q[2] == '(' ||
 	    (q[2] == '[' && (q + 3 >= e || q[3] != '[')))))
 		return 0;
+	/* "[[toc]]": where a site puts its table of contents, no text. */
+	if (q - p == 5 && g_ascii_strncasecmp(p + 2, "toc", 3) == 0)
+		return (size_t)(q + 2 - p);
 	if (bar != NULL)
 		t = bar + 1;
 	else {
@@ -872,6 +883,18 @@ web_md_wikilink(GString *b, const char *p, const char *e)
 	}
 	g_string_append_len(b, t, q - t);
 	return (size_t)(q + 2 - p);
+}
+
+/* Does an attribute list open with a key and "=" ("align=\"center\"",
+ * markdown-it's and VuePress's), not with text in braces? */
+static int
+web_md_keyval(const char *q, const char *e)
+{
+	const char	*k = q;
+
+	while (k < e && (g_ascii_isalnum(*k) || *k == '-' || *k == '_'))
+		k++;
+	return k > q && g_ascii_isalpha(*q) && k < e && *k == '=';
 }
 
 /* Where a heading's closing attribute list "{.class #id key=v}"
@@ -888,7 +911,8 @@ web_md_attrs(const char *s, const char *e)
 	for (q--; q > s && q[-1] != '{'; q--)
 		if (q[-1] == '}' || q[-1] == '\n')
 			return NULL;
-	if (q == s || (q[0] != '.' && q[0] != '#' && q[0] != ':'))
+	if (q == s || (q[0] != '.' && q[0] != '#' && q[0] != ':' &&
+	    !web_md_keyval(q, e)))
 		return NULL;
 	q--;
 	while (q > s && (q[-1] == ' ' || q[-1] == '\t'))
@@ -926,6 +950,12 @@ web_md_line(GString *b, const char *s, const char *e)
 		while (s < e && g_ascii_isalnum(*s))
 			s++;
 	}
+	/* A tab in a ":::" tabs container opens "@tab 标签": the name
+	 * on a widget's tab, as a site's navigation is, no line of the
+	 * text (what the tab holds follows it). */
+	if (e - s >= 4 && strncmp(s, "@tab", 4) == 0 && (e - s == 4 ||
+	    s[4] == ' ' || s[4] == ':'))
+		return;
 	/* A footnote's text: "[^1]: …". */
 	if (s[0] == '[' && (n = web_md_mark(s, e, &open)) > 0 &&
 	    s + n < e && s[n] == ':')
@@ -2063,7 +2093,48 @@ dc_input_web(struct dc_input *in, struct dc_found *f, int keep)
 				g_free(l->text);
 				continue;
 			}
-			web_label(f, k, v, l);
+			/* "作者：某某 | 来源：某报 发布时间：…": a field each,
+			 * a value ending where the next label begins. */
+			while (g_regex_match(R(RX_LABEL_NEXT), v, 0, &mi)) {
+				int ns, ne;
+				char *nw, *nv;
+				g_match_info_fetch_pos(mi, 0, &ns, &ne);
+				nw = g_match_info_fetch(mi, 1);
+				nv = g_strdup(v + ne);
+				g_match_info_free(mi);
+				mi = NULL;
+				v[ns] = '\0';
+				g_strstrip(v);
+				if (*v != '\0')
+					web_label(f, k, v, l);
+				g_free(v);
+				k = web_label_kind(nw);
+				g_free(nw);
+				v = g_strstrip(nv);
+			}
+			g_match_info_free(mi);
+			mi = NULL;
+			/* "… | 2031-06-01": a date without its label. */
+			{
+				char *bar = strstr(v, "｜") != NULL ?
+				    strstr(v, "｜") : strchr(v, '|');
+				char *iso = NULL, *dt = NULL, *pl = NULL;
+				if (bar != NULL && k != WL_DATE &&
+				    dc_parse_date(bar + (*bar == '|' ? 1 : 3),
+				    &iso, &dt, &pl) && pl == NULL) {
+					char *dv = g_strstrip(g_strdup(bar +
+					    (*bar == '|' ? 1 : 3)));
+					*bar = '\0';
+					g_strstrip(v);
+					web_label(f, WL_DATE, dv, l);
+					g_free(dv);
+				}
+				g_free(iso);
+				g_free(dt);
+				g_free(pl);
+			}
+			if (*v != '\0')
+				web_label(f, k, v, l);
 			g_free(v);
 			g_free(l->text);
 			continue;
@@ -2133,8 +2204,11 @@ dc_found_apply(struct dc_doc *d, struct dc_found *f)
 	if (f->author != NULL && f->post != NULL &&
 	    d->meta.l[LANG_OF(f->author)].role == NULL)
 		dc_meta_set(&d->meta.l[lang].role, f->post);
-	/* A date label gives a date (and a time, which is no place). */
-	if (f->date != NULL && dc_parse_date(f->date, &iso, &date, &place)) {
+	/* A date label gives a date (and a time, which is no place);
+	 * not over the occasion's, which dates a speech or a report
+	 * (a label's is when a paper printed it). */
+	if (f->date != NULL && !d->meta.date_occasion &&
+	    dc_parse_date(f->date, &iso, &date, &place)) {
 		/* The language of the date as taken, not of its time
 		 * ("2025-04-08T22:15" has a Latin letter). */
 		m = &d->meta.l[LANG_OF(date)];

@@ -7,7 +7,8 @@ and styles are markup too; of a CoNLL-U corpus, the forms, the tags and
 the sentence ids are its text; of an SQL dump, the quoted values; a
 Markdown footnote's mark is markup, and
 so are a wiki link's target and namespace ("[[zh:text]]", "[[page|text]]")
-and a heading's attribute list ("# Tabs {.tabset}"); so are the line ids of a
+and a heading's attribute list ("# Tabs {.tabset}", "## 总则{align=\"center\"}"),
+a tabs container's "@tab 标签" line and a "[[toc]]" placeholder; so are the line ids of a
 corpus of numbered lines ("1  text", "2  text", ...; web.c web_line_ids()).
 
 Usage: t_lossless.py DOCCONV TMPDIR INPUT...
@@ -21,7 +22,7 @@ TAG = re.compile(r'<!--.*?-->|</?(?:a|abbr|b|big|body|br|center|cite|code|del|di
                  r'label|li|link|mark|meta|nav|ol|p|q|s|script|section|small|span|strike|'
                  r'strong|style|sub|sup|table|tbody|td|th|thead|title|tr|u|ul|wbr|'
                  r'blockquote|article|header|footer)\b[^<>]*>', re.I)
-LABEL = re.compile(r'^\s*[*_]*(标题|主标题|题目|副标题|引题|肩题|作者|来源|出处|稿源|日期|时间|'
+LABEL = re.compile(r'(?:^\s*|(?<=[|｜])\s*|(?<=\S)[ \t\u3000]+)[*_]*(标题|主标题|题目|副标题|引题|肩题|作者|来源|出处|稿源|日期|时间|'
                    r'发布时间|发布日期|链接|网址|原文链接|原文地址|原文网址|正文|内容|'
                    r'责任编辑|编辑|原标题|URL|Url|url|Link|Source|Title|Subtitle|Author|'
                    r'Date|Editor|'
@@ -31,7 +32,9 @@ COMPOUND = re.compile(r'\][A-Za-z]+(?=\s|$)')
 SCRIPT = re.compile(r'<(script|style)\b.*?</\1>', re.I | re.S)
 ANYTAG = re.compile(r'<[/?!]?[A-Za-z][^<>]*>')
 FOOTREF = re.compile(r'\[\^[^\]\s\[]+\]')
-HATTRS = re.compile(r'^(#{1,6}[^\n]*?)[ \t]+\{[.#:][^{}\n]*\}[ \t]*$', re.M)
+HATTRS = re.compile(r'^(#{1,6}[^\n]*?)[ \t]*\{(?:[.#:]|[A-Za-z][\w-]*=)[^{}\n]*\}[ \t]*$', re.M)
+TABLABEL = re.compile(r'^@tab(?:[ :][^\n]*)?$', re.M)
+TOC = re.compile(r'\[\[toc\]\]', re.I)
 WIKILINK = re.compile(r'\[\[(?:[^\[\]|\n]*\|)?(?:[A-Za-z-]{1,12}:)?([^\[\]\n]*)\]\]')
 IDFIELD = re.compile(r'<(docno|docid|doc_id|id|guid)>[^<>]*</\1>', re.I)
 
@@ -69,7 +72,7 @@ for f in inputs:
     src = conll(src) or sql(src) or line_ids(SCRIPT.sub(' ', src))
     if src.lstrip().startswith('<'):
         src = ANYTAG.sub('\n', IDFIELD.sub('\n', src))
-    text = COMPOUND.sub('', LABEL.sub('', html.unescape(TAG.sub('\n', WIKILINK.sub(r'\1', HATTRS.sub(r'\1', FOOTREF.sub('', src)))))))
+    text = COMPOUND.sub('', LABEL.sub('', html.unescape(TAG.sub('\n', WIKILINK.sub(r'\1', TOC.sub('', TABLABEL.sub('', HATTRS.sub(r'\1', FOOTREF.sub('', src)))))))))
     want = counted(text)
     out = os.path.join(tmp, os.path.basename(f) + '.tei.xml')
     r = subprocess.run([exe, '-q', '--tei', '-o', out, f], capture_output=True)
