@@ -3130,6 +3130,8 @@ dc_header_lines(struct dc_doc *d, const struct dc_line **l, size_t n)
 	char		*t, *fm[DC_LANG__MAX], *fdate = NULL, *ba, *bb;
 	const char	*coll = NULL;
 	int		 clang = DC_LANG_ZH, widget = 0;
+	const struct dc_line *wl = NULL;
+	GString		*wg = g_string_new(NULL);
 
 	/* A title from front matter is used only if the text has none. */
 	for (i = 0; i < DC_LANG__MAX; i++) {
@@ -3212,9 +3214,22 @@ dc_header_lines(struct dc_doc *d, const struct dc_line **l, size_t n)
 		 * ("【字体：" "大" "中" "小" "】"): the page's, as its path
 		 * is, no title line. */
 		if (widget || g_regex_match(R(RX_WIDGET_OPEN), s, 0, NULL)) {
+			if (!widget)
+				wl = l[i];
 			widget = !widget || (nchars(s) <= 2 && strcmp(s,
 			    "】") != 0 && strcmp(s, "]") != 0);
-			header_add(d, DC_KICKER, lang, s, l[i]);
+			/* One line, as the page shows it: a button alone
+			 * on a line of the title page is no line. */
+			if (wg->len > 0 && widget &&
+			    !g_str_has_suffix(wg->str, "：") &&
+			    !g_str_has_suffix(wg->str, ":"))
+				g_string_append_c(wg, ' ');
+			g_string_append(wg, s);
+			if (!widget || i + 1 == n) {
+				header_add(d, DC_KICKER, lang, wg->str, wl);
+				g_string_truncate(wg, 0);
+				widget = 0;
+			}
 			continue;
 		}
 		if ((d->meta.l[lang].title != NULL && (header_fields(d, lang,
@@ -3255,6 +3270,7 @@ dc_header_lines(struct dc_doc *d, const struct dc_line **l, size_t n)
 	if (fdate != NULL && d->meta.date_iso == NULL)
 		header_date_only(d, flang, fdate);
 	g_free(fdate);
+	g_string_free(wg, TRUE);
 }
 
 
