@@ -1036,9 +1036,32 @@ pg_article(struct pg *g, xmlNode *top)
 	return bv >= 10 ? best : NULL;
 }
 
+static struct pg *
+pg_none(struct pg *g)
+{
+	g_free(g->site);
+	g_free(g->title);
+	g_free(g->nodes);
+	g_free(g);
+	return NULL;
+}
+
+/* Does a <head> carry what a saved page's head does: a title or meta? */
+static int
+pg_head(xmlNode *h)
+{
+	xmlNode	*n;
+
+	for (n = h->children; n != NULL; n = pg_next(n, h, 1))
+		if (pg_is(n, "title") || pg_is(n, "meta"))
+			return 1;
+	return 0;
+}
+
 /*
- * Read the page below top: NULL unless it is a whole page (an article
- * apart from a quarter or more of the text around it).
+ * Read the page below top: NULL unless it is a whole page (a head and
+ * a body, or an article apart from a quarter or more of the text
+ * around it).
  */
 static struct pg *
 pg_new(xmlNode *top)
@@ -1047,13 +1070,14 @@ pg_new(xmlNode *top)
 	    "nav", "header", "footer", "aside", "main", NULL };
 	struct pg	*g = g_new0(struct pg, 1);
 	xmlNode		*n, *body = NULL, *a;
-	int		 author = 0, html = 0, text = 0;
+	int		 author = 0, html = 0, text = 0, whole = 0, bare;
 	char		*v;
 
 	g->nodes = pg_count(top);
 	for (n = top->children; n != NULL; n = pg_next(n, top, 1)) {
 		if (pg_is(n, "body") && body == NULL)
 			body = n;
+		whole |= pg_is(n, "head") && pg_head(n);
 		html |= n->type == XML_ELEMENT_NODE &&
 		    mk_in(page, (const char *)n->name);
 		if (n->type == XML_ELEMENT_NODE && n->parent == top)
@@ -1063,12 +1087,13 @@ pg_new(xmlNode *top)
 		text = PGN(body)->text;
 	else
 		body = top;
+	/* A saved page (a head with its title or meta, then a body) is
+	 * a page even when its article is nearly all of its text, if it
+	 * marks its title (below). */
 	if (!html || (g->c = pg_article(g, top)) == NULL || g->c == body ||
-	    (text - PGN(g->c)->text) * 4 < text) {
-		g_free(g->nodes);
-		g_free(g);
-		return NULL;
-	}
+	    (!(whole && body != top) && (text - PGN(g->c)->text) * 4 < text))
+		return pg_none(g);
+	bare = (text - PGN(g->c)->text) * 4 < text;
 	/* The title: the first <h1> before the article or in it. */
 	for (n = body; n != NULL; n = pg_next(n, body, 1))
 		if (pg_is(n, "h1") && !pg_in_site(n) &&
@@ -1094,6 +1119,10 @@ pg_new(xmlNode *top)
 		}
 		xmlFree(v);
 	}
+	/* An article with little around it whose page marks no title:
+	 * its lines say which is the title. */
+	if (bare && g->h1 == NULL && g->title == NULL)
+		return pg_none(g);
 	for (a = g->c; a != NULL && a->type == XML_ELEMENT_NODE;
 	    a = a->parent)
 		if (pg_is(a, "article")) {
@@ -1326,7 +1355,10 @@ pg_caption(xmlNode *n)
 	    p = p->prev)
 		if (p->type == XML_TEXT_NODE && !xmlIsBlankNode(p))
 			return 0;
-	if (p == NULL || p->_private == NULL || PGN(p)->text > 0)
+	/* A <figure> holds its own caption (its <figcaption>): the
+	 * block after it is the page's text. */
+	if (p == NULL || p->_private == NULL || PGN(p)->text > 0 ||
+	    pg_is(p, "figure"))
 		return 0;
 	if (pg_is(p, "img"))
 		return 1;
