@@ -4407,12 +4407,14 @@ body_decide(struct dc_doc *d, struct dc_node *first, const struct dc_opts *o)
 		case DC_ROLE_BCAPTION:
 			continue;
 		case DC_ROLE_WRITER:
-			/* The writer's credit opens the text: it signs
-			 * it, but it does not close it. */
+			/* The writer's credit opens the text: it names
+			 * the writer as a byline does, but it does not
+			 * close it. */
 			b->type = DC_SIGNOFF;
 			b->sub = DC_SUB_SIGNED;
 			t = block_text(b, &lang);
 			signoff_author(d, b, t);
+			b->sub = DC_SUB_BYLINE;
 			continue;
 		case DC_ROLE_TRAILER:
 			b->type = DC_NOTE;
