@@ -123,6 +123,7 @@ struct dc_piece {
 size_t		 dc_markup_html(const char *, size_t, int, int, GArray *);
 size_t		 dc_markup_md(const char *, size_t, int, GArray *);
 size_t		 dc_markup_jsonl(const char *, size_t, int, GArray *);
+size_t		 dc_markup_json(const char *, size_t, int, GArray *);
 size_t		 dc_markup_csv(const char *, size_t, int, GArray *);
 size_t		 dc_markup_sql(const char *, size_t, int, GArray *);
 size_t		 dc_markup_vertical(const char *, size_t, int, GArray *);

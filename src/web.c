@@ -483,6 +483,7 @@ enum web_kind {
 	WEB_MARKDOWN,
 	WEB_HTML,	/* a page: only HTML's own elements are markup */
 	WEB_JSONL,	/* a dump of one JSON object a line */
+	WEB_JSON,	/* one JSON document holding records */
 	WEB_CSV,	/* records of fields, a quoted one holding text */
 	WEB_SQL,	/* an SQL dump: INSERT statements, a row a record */
 	WEB_VERTICAL,	/* a token a line: CoNLL-U, "word<TAB>TAG" */
@@ -494,6 +495,7 @@ static const char *const web_kind_name[] = {
 	[WEB_MARKDOWN] = "Markdown",
 	[WEB_HTML] = "HTML or a tagged container",
 	[WEB_JSONL] = "JSON Lines records",
+	[WEB_JSON] = "JSON records",
 	[WEB_CSV] = "CSV records",
 	[WEB_SQL] = "SQL records",
 	[WEB_VERTICAL] = "a vertical corpus",
@@ -649,6 +651,28 @@ web_container(const struct dc_line *l, size_t from, size_t n)
 	return l[last - 1].text[l[last - 1].len - 1] == '>';
 }
 
+/* Does a JSON member ('"key": ') open the first lines after the
+ * first, or the first line itself after its bracket? */
+static int
+web_json_field(const struct dc_line *l, size_t first, size_t last)
+{
+	size_t		 i;
+	const char	*p;
+
+	for (i = first; i < last && i < first + 4; i++) {
+		for (p = l[i].text; *p == '{' || *p == '[' || *p == ' ' ||
+		    *p == '\t'; p++)
+			;
+		if (*p == '"' && (p = strchr(p + 1, '"')) != NULL) {
+			for (p++; *p == ' '; p++)
+				;
+			if (*p == ':')
+				return 1;
+		}
+	}
+	return 0;
+}
+
 /* A dump of records: every line a JSON object, or CSV whose first line
  * opens a quoted field after a few short ones and whose last closes
  * it. */
@@ -670,6 +694,14 @@ web_records(const struct dc_line *l, size_t from, size_t n)
 			break;
 	if (i == last)
 		return WEB_JSONL;
+	/* One document over many lines: it opens with an object or a
+	 * list whose first member is a field ("{", then '"key": …'),
+	 * and closes it. */
+	if ((l[first].text[0] == '{' || l[first].text[0] == '[') &&
+	    (l[last - 1].text[l[last - 1].len - 1] == '}' ||
+	    l[last - 1].text[l[last - 1].len - 1] == ']') &&
+	    web_json_field(l, first, last))
+		return WEB_JSON;
 	if ((q = strstr(l[first].text, ",\"")) == NULL ||
 	    l[last - 1].text[l[last - 1].len - 1] != '"' || last == first)
 		return WEB_NONE;
@@ -1610,6 +1642,9 @@ web_markup(struct dc_input *in, size_t fm, struct dc_found *f, int keep)
 	} else if (kind == WEB_CONTAINER)
 		f->markup = dc_markup_html(in->buf + off, in->len - off,
 		    in->lines[fm].lineno, 0, pc);
+	else if (kind == WEB_JSON)
+		f->markup = dc_markup_json(in->buf + off, in->len - off,
+		    in->lines[fm].lineno, pc);
 	else if (kind == WEB_JSONL)
 		f->markup = dc_markup_jsonl(in->buf + off, in->len - off,
 		    in->lines[fm].lineno, pc);

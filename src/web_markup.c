@@ -235,6 +235,9 @@ mk_field(const char *name)
 		{ "doctitle", DC_PIECE_TITLE },
 		{ "date", DC_PIECE_DATE }, { "pubdate", DC_PIECE_DATE },
 		{ "datetime", DC_PIECE_DATE }, { "dateline", DC_PIECE_DATE },
+		{ "publish_time", DC_PIECE_DATE },
+		{ "publish_date", DC_PIECE_DATE },
+		{ "published_at", DC_PIECE_DATE },
 		{ "url", DC_PIECE_URL }, { "uri", DC_PIECE_URL },
 		{ "href", DC_PIECE_URL }, { "link", DC_PIECE_URL },
 		{ "source_url", DC_PIECE_URL }, { "original_url", DC_PIECE_URL },
@@ -2012,6 +2015,18 @@ mk_record_text(struct mk *m, const char *v)
 	mk_para(m);
 }
 
+/* Are a and b the same text but for white space? */
+static int
+mk_same_text(const char *a, const char *b)
+{
+	char	*sa = pg_squeeze(a), *sb = pg_squeeze(b);
+	int	 r = strcmp(sa, sb) == 0;
+
+	g_free(sa);
+	g_free(sb);
+	return r;
+}
+
 /*
  * One field of a record, named by key (NULL: a CSV field without a
  * header, known by its value).  A title that the text repeats as its
@@ -2035,6 +2050,13 @@ mk_record_field(struct mk *m, const char *key, const char *v,
 	 * from) is no text of it. */
 	if (key != NULL && k < 0 && text != NULL && v != text &&
 	    !mk_in(mk_text_keys, key) && mk_html_value(v)) {
+		m->removed++;
+		return 0;
+	}
+	/* The text again under another name ("content_text" beside
+	 * "content"), as crawlers keep both. */
+	if (k < 0 && text != NULL && v != text && n > 100 &&
+	    mk_same_text(v, text)) {
 		m->removed++;
 		return 0;
 	}
@@ -2146,6 +2168,154 @@ dc_markup_jsonl(const char *s, size_t len, int line0, GArray *out)
 	mk_para(&m);
 	g_object_unref(jp);
 	g_string_free(m.cur, TRUE);
+	return m.removed;
+}
+
+/* Is an array a text's paragraphs: strings only, one at least? */
+static int
+mk_json_strings(JsonArray *a)
+{
+	guint	 i, n = json_array_get_length(a);
+	JsonNode *x;
+
+	for (i = 0; i < n; i++) {
+		x = json_array_get_element(a, i);
+		if (!JSON_NODE_HOLDS_VALUE(x) ||
+		    json_node_get_value_type(x) != G_TYPE_STRING)
+			return 0;
+	}
+	return n > 0;
+}
+
+/* Is object o a record: a text field holding a string or a list of
+ * paragraphs? */
+static int
+mk_json_is_record(JsonObject *o)
+{
+	GList	*mem, *l;
+	JsonNode *x;
+	int	 r = 0;
+
+	mem = json_object_get_members(o);
+	for (l = mem; l != NULL && !r; l = l->next) {
+		if (!mk_in(mk_text_keys, l->data))
+			continue;
+		x = json_object_get_member(o, l->data);
+		r = (JSON_NODE_HOLDS_VALUE(x) &&
+		    json_node_get_value_type(x) == G_TYPE_STRING) ||
+		    (JSON_NODE_HOLDS_ARRAY(x) &&
+		    mk_json_strings(json_node_get_array(x)));
+	}
+	g_list_free(mem);
+	return r;
+}
+
+/* Object o as a record: its strings are fields, a text field's list
+ * of strings its paragraphs; numbers, lists and objects go. */
+static void
+mk_json_record(struct mk *m, JsonObject *o)
+{
+	GList		*mem, *l;
+	GPtrArray	*k, *v, *own;
+	JsonNode	*x;
+	JsonArray	*a;
+	GString		*b;
+	const char	*t;
+	guint		 i;
+
+	k = g_ptr_array_new();
+	v = g_ptr_array_new();
+	own = g_ptr_array_new_with_free_func(g_free);
+	mem = json_object_get_members(o);
+	for (l = mem; l != NULL; l = l->next) {
+		x = json_object_get_member(o, l->data);
+		if (JSON_NODE_HOLDS_VALUE(x) &&
+		    json_node_get_value_type(x) == G_TYPE_STRING) {
+			t = json_node_get_string(x);
+			if (*t == '\0')
+				continue;
+			g_ptr_array_add(k, l->data);
+			g_ptr_array_add(v, (char *)t);
+		} else if (JSON_NODE_HOLDS_ARRAY(x) &&
+		    mk_in(mk_text_keys, l->data) &&
+		    mk_json_strings(a = json_node_get_array(x))) {
+			b = g_string_new(NULL);
+			for (i = 0; i < json_array_get_length(a); i++)
+				g_string_append_printf(b, "%s%s", i > 0 ?
+				    "\n\n" : "", json_array_get_string_element(
+				    a, i));
+			g_ptr_array_add(k, l->data);
+			g_ptr_array_add(v, b->str);
+			g_ptr_array_add(own, g_string_free(b, FALSE));
+		} else
+			m->removed++;
+	}
+	mk_record(m, (char **)k->pdata, (char **)v->pdata, k->len);
+	g_list_free(mem);
+	g_ptr_array_free(k, TRUE);
+	g_ptr_array_free(v, TRUE);
+	g_ptr_array_free(own, TRUE);
+}
+
+/* The records below node x, in order; returns how many. */
+static size_t
+mk_json_walk(struct mk *m, JsonNode *x)
+{
+	JsonObject	*o;
+	JsonArray	*a;
+	GList		*mem, *l;
+	size_t		 r = 0;
+	guint		 i;
+
+	if (JSON_NODE_HOLDS_OBJECT(x)) {
+		o = json_node_get_object(x);
+		if (mk_json_is_record(o)) {
+			mk_json_record(m, o);
+			return 1;
+		}
+		mem = json_object_get_members(o);
+		for (l = mem; l != NULL; l = l->next)
+			r += mk_json_walk(m, json_object_get_member(o,
+			    l->data));
+		g_list_free(mem);
+	} else if (JSON_NODE_HOLDS_ARRAY(x)) {
+		a = json_node_get_array(x);
+		for (i = 0; i < json_array_get_length(a); i++)
+			r += mk_json_walk(m, json_array_get_element(a, i));
+	}
+	return r;
+}
+
+/*
+ * Read one JSON document (a crawler's day: {"date":…, "articles":
+ * [{"title":…, "content":[…]}]}) whose first line is input line line0:
+ * each object with a text field is a record, wherever it stands; the
+ * objects around them are the dump's own.  A document that does not
+ * parse, or holds no record, is read as JSON Lines.  Returns the
+ * number of fields taken out.
+ */
+size_t
+dc_markup_json(const char *s, size_t len, int line0, GArray *out)
+{
+	struct mk	 m;
+	JsonParser	*jp = json_parser_new_immutable();
+	JsonNode	*root;
+	size_t		 n = 0;
+
+	memset(&m, 0, sizeof(m));
+	m.out = out;
+	m.cur = g_string_new(NULL);
+	m.line = line0;
+	if (json_parser_load_from_data(jp, s, (gssize)len, NULL) &&
+	    (root = json_parser_get_root(jp)) != NULL)
+		n = mk_json_walk(&m, root);
+	mk_para(&m);
+	g_object_unref(jp);
+	g_string_free(m.cur, TRUE);
+	if (n == 0) {
+		g_array_set_size(out, 0);
+		return dc_markup_jsonl(s, len, line0, out);
+	}
 	return m.removed;
 }
 

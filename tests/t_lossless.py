@@ -4,7 +4,8 @@ its TEI (the text, the header, or an attribute that keeps it: a link's
 target, a token's part of speech), except markup and label words.  A
 tagged container's tags (any name, with their ids and id fields) and a page's scripts
 and styles are markup too; of a CoNLL-U corpus, the forms, the tags and
-the sentence ids are its text; of an SQL dump, the quoted values; a
+the sentence ids are its text; of an SQL dump, the quoted values; of one
+JSON document, its strings (a text kept twice under two names once); a
 Markdown footnote's mark is markup, and
 so are a wiki link's target and namespace ("[[zh:text]]", "[[page|text]]")
 and a heading's attribute list ("# Tabs {.tabset}", "## 总则{align=\"center\"}"),
@@ -63,13 +64,53 @@ def sql(src):
     vals = re.findall(r"'((?:[^'\\]|''|\\.)*)'", src, re.S)
     return '\n'.join(v.replace("''", "'") for v in vals)
 
+def json_doc(src):
+    """The strings of one JSON document of records (keys, numbers and a
+    string that repeats another but for white space are markup), or
+    None."""
+    import json
+    if not src.lstrip().startswith(('{', '[')):
+        return None
+    try:
+        doc = json.loads(src)
+    except ValueError:
+        return None
+    out, seen = [], set()
+    def walk(x):
+        if isinstance(x, dict):
+            for v in x.values():
+                walk(v)
+        elif isinstance(x, list):
+            for v in x:
+                walk(v)
+        elif isinstance(x, str):
+            k = re.sub(r'\s+', '', x)
+            if k not in seen:
+                seen.add(k)
+                out.append(x)
+    walk(doc)
+    # A text kept as its paragraphs and again whole is one text: a
+    # string that is a run of the others goes.
+    sq = [re.sub(r'\s+', '', o) for o in out]
+    keep = [True] * len(out)
+    for i in range(len(out)):
+        for a in range(len(out)):
+            run = ''
+            for b in range(a, len(out)):
+                if b == i or len(run) >= len(sq[i]):
+                    break
+                run += sq[b]
+            if b > a + 1 and run == sq[i]:
+                keep[i] = False
+    return '\n'.join(o for o, k in zip(out, keep) if k)
+
 def counted(s):
     return collections.Counter(c for c in s if c.isalnum())
 
 bad = 0
 for f in inputs:
     src = open(f, 'rb').read().decode('utf-8', 'replace')
-    src = conll(src) or sql(src) or line_ids(SCRIPT.sub(' ', src))
+    src = conll(src) or sql(src) or json_doc(src) or line_ids(SCRIPT.sub(' ', src))
     if src.lstrip().startswith('<'):
         src = ANYTAG.sub('\n', IDFIELD.sub('\n', src))
     text = COMPOUND.sub('', LABEL.sub('', html.unescape(TAG.sub('\n', WIKILINK.sub(r'\1', TOC.sub('', TABLABEL.sub('', HATTRS.sub(r'\1', FOOTREF.sub('', src)))))))))
