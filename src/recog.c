@@ -4715,6 +4715,152 @@ next:
 }
 
 /*
+ * A block that is one opening bracket alone ("（") was broken off the
+ * line after it ("三）…"), where an export lost a join: they are one
+ * line again.  Only plain Chinese blocks of one segment.
+ */
+static void
+body_lone_open(struct dc_node *first, const struct dc_node *tail)
+{
+	struct dc_node	*b, *n;
+	char		*t;
+
+	for (b = first; b != NULL && b != tail; b = b->next) {
+		n = b->next;
+		if (b->type != DC_PARA || n == NULL || n == tail ||
+		    n->type != DC_PARA || b->child == NULL ||
+		    b->child->next != NULL || n->child == NULL ||
+		    n->child->next != NULL || b->child->type != DC_SEG ||
+		    n->child->type != DC_SEG || b->child->child != NULL ||
+		    n->child->child != NULL ||
+		    b->child->lang != DC_LANG_ZH ||
+		    n->child->lang != DC_LANG_ZH ||
+		    b->child->text == NULL || n->child->text == NULL)
+			continue;
+		if (strcmp(b->child->text, "（") != 0 &&
+		    strcmp(b->child->text, "(") != 0)
+			continue;
+		/* The line after closes the bracket it lacks. */
+		if (strstr(n->child->text, "）") == NULL &&
+		    strchr(n->child->text, ')') == NULL)
+			continue;
+		t = g_strconcat(b->child->text, n->child->text, NULL);
+		g_free(b->child->text);
+		b->child->text = t;
+		dc_node_unlink(n);
+		dc_node_free(n);
+	}
+}
+
+/*
+ * A numbered line's label ("一、", "（二）", "3."): its kind
+ * (heading_kind()) and its number; 0 if t has none.
+ */
+static int
+seq_label(const char *t, int *num)
+{
+	GMatchInfo	*mi = NULL;
+	int		 k = 0, i, st, en;
+	const char	*p, *q = NULL, *e;
+
+	*num = -1;
+	if (g_regex_match(R(RX_R_NUM), t, 0, &mi))
+		for (i = 1; i <= 4 && k == 0; i++)
+			if (g_match_info_fetch_pos(mi, i, &st, &en) &&
+			    st >= 0 && en > st)
+				k = i;
+	g_match_info_free(mi);
+	if (k == 0)
+		return 0;
+	e = t + en;
+	for (p = t; p < e; p = g_utf8_next_char(p))
+		if (g_unichar_isdigit(g_utf8_get_char(p)) ||
+		    g_utf8_strchr("一二三四五六七八九十百零〇", -1,
+		    g_utf8_get_char(p)) != NULL) {
+			if (q == NULL)
+				q = p;
+		} else if (q != NULL)
+			break;
+	if (q == NULL)
+		return 0;
+	*num = date_num(q, (size_t)(p - q));
+	return *num > 0 ? k : 0;
+}
+
+/* Is Chinese t a numbered line of one short sentence ("（一）经济运行
+ *稳中有进。"): 40 characters at most, no stop but the last? */
+static int
+seq_sentence(const char *t)
+{
+	const char	*p, *last;
+
+	if (dc_u8_count(t, 41) > 40 || *t == '\0')
+		return 0;
+	last = g_utf8_prev_char(t + strlen(t));
+	for (p = t; p < last; p = g_utf8_next_char(p))
+		if (g_utf8_strchr("。！？；：", -1, g_utf8_get_char(p)) != NULL)
+			return 0;
+	return g_utf8_strchr("。！", -1, g_utf8_get_char(last)) != NULL;
+}
+
+/*
+ * Numbered sentences that head sections: a run of three lines or more
+ * of one numbering kind, numbered one, two, three… in order, each one
+ * short sentence with paragraphs under it (one at least, none of them
+ * numbered so), is a run of headings however each ends: the sequence
+ * says what one line cannot.  A list's items stand together; these
+ * stand apart.
+ */
+static void
+body_sequences(struct dc_node *first, const struct dc_node *tail)
+{
+	struct dc_node	*b, *c, *m, *run[64];
+	const char	*t;
+	int		 lang, k, v, ck, cv, n, i, under;
+
+	for (b = first; b != NULL && b != tail; b = b->next) {
+		if (b->type != DC_PARA || b->child == NULL)
+			continue;
+		t = block_text(b, &lang);
+		if (lang != DC_LANG_ZH || (k = seq_label(t, &v)) == 0 ||
+		    v != 1 || !seq_sentence(t))
+			continue;
+		run[0] = b;
+		n = 1;
+		for (c = b; n < 64; ) {
+			/* The paragraphs under c, up to the next line of
+			 * its kind. */
+			under = 0;
+			for (m = c->next; m != NULL && m != tail; m = m->next) {
+				if (m->type != DC_PARA || m->child == NULL)
+					break;
+				if (seq_label(block_text(m, &lang), &cv) == k)
+					break;
+				under++;
+			}
+			if (under == 0)
+				break;
+			if (m == NULL || m == tail || m->type != DC_PARA)
+				break;
+			t = block_text(m, &lang);
+			ck = seq_label(t, &cv);
+			if (ck != k || cv != v + n || !seq_sentence(t))
+				break;
+			run[n++] = m;
+			c = m;
+		}
+		/* The last one too needs its paragraphs. */
+		if (n >= 3 && under == 0)
+			n--;
+		if (n < 3)
+			continue;
+		for (i = 0; i < n; i++)
+			run[i]->type = DC_HEADING;
+		b = run[n - 1];
+	}
+}
+
+/*
  * Give each block its role by form and position (see above).  Blocks
  * a reader already typed otherwise than DC_PARA keep their type (a
  * Markdown heading is a heading).
@@ -4748,6 +4894,8 @@ dc_body_roles(struct dc_doc *d, const struct dc_opts *o)
 	/* What ends the text: thanks, sign-offs, credits and captions,
 	 * decided with the rest of the text (roles.c). */
 	tail = body_decide(d, first, o);
+	body_lone_open(first, tail);
+	body_sequences(first, tail);
 
 	/* Speaker turns: count the labels first, so that names count
 	 * only where the text is an interview. */
