@@ -374,6 +374,37 @@ mk_break(struct mk *m, xmlNode *n)
 }
 
 /* Enter node n; returns 1 to walk its children. */
+/* Does a style (or a tag's attributes, up to its '>') set
+ * "display: block"? */
+static int
+mk_style_block(const char *v)
+{
+	GString		*b = g_string_new(NULL);
+	const char	*p;
+	int		 r;
+
+	for (p = v; *p != '\0' && *p != '>'; p++)
+		if (*p != ' ' && *p != '\t')
+			g_string_append_c(b, g_ascii_tolower(*p));
+	r = strstr(b->str, "display:block") != NULL;
+	g_string_free(b, TRUE);
+	return r;
+}
+
+/* Does element n's style make it a block? */
+static int
+mk_display_block(xmlNode *n)
+{
+	xmlChar		*v;
+	int		 r;
+
+	if ((v = xmlGetProp(n, (const xmlChar *)"style")) == NULL)
+		return 0;
+	r = mk_style_block((const char *)v);
+	xmlFree(v);
+	return r;
+}
+
 static int
 mk_enter(struct mk *m, xmlNode *n, int line0)
 {
@@ -420,6 +451,10 @@ mk_enter(struct mk *m, xmlNode *n, int line0)
 		mk_attrs(m, n);
 	switch (e) {
 	case EL_INLINE:
+		/* An inline element that its style sets as a block
+		 * ("<span style=\"display:block\">") is a line. */
+		if (mk_display_block(n))
+			mk_flush(m);
 		return 1;
 	case EL_SKIP:
 		return 0;
@@ -470,6 +505,9 @@ mk_leave(struct mk *m, xmlNode *n)
 		mk_break(m, n);
 		break;
 	case EL_INLINE:
+		if (mk_display_block(n))
+			mk_flush(m);
+		break;
 	case EL_SKIP:
 	case EL_CELL:
 	case EL_FIELD:
@@ -1468,7 +1506,11 @@ mk_md_tag(const char *s)
 	    "0123456789");
 	if (n == 2 && g_ascii_strncasecmp(s, "br", 2) == 0)
 		return 2;
-	return dc_markup_html_name(s, n);
+	if (!dc_markup_html_name(s, n))
+		return 0;
+	/* An inline element that its style sets as a block opens a
+	 * line ("<span style=\"display:block\">"). */
+	return mk_style_block(s + n) ? 2 : 1;
 }
 
 /* A link's address to the pieces; an autolink (its text is its
