@@ -180,6 +180,7 @@ unsigned	 dc_recognise_line(const struct dc_line **, size_t, size_t,
 size_t		 dc_roles_header(const struct dc_line **, size_t,
 		    const unsigned *, const struct dc_opts *);
 void		 dc_body_roles(struct dc_doc *, const struct dc_opts *);
+void		 dc_title_speaker(struct dc_lmeta *, const char *);
 
 /*
  * What the shared recognisers say of a block's text (dc_recognise()):

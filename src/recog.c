@@ -2382,18 +2382,31 @@ title_speaker(struct dc_lmeta *m, const char *s)
 {
 	GMatchInfo	*mi = NULL;
 	char		*role, *name;
+	const char	*p, *r;
 
 	if (m->speaker == NULL && g_regex_match(R(RX_TITLE_SPEAKER), s, 0,
 	    &mi) && g_regex_match(R(RX_SPEAKER_LIKE_GENRE), s, 0, NULL)) {
 		role = g_match_info_fetch(mi, 1);
 		name = g_match_info_fetch(mi, 3);
 		dc_meta_set(&m->speaker, name);
-		if (m->role == NULL)
-			dc_meta_set(&m->role, role);
+		/* The office, not a label before it ("双语全文！国家主席"). */
+		for (r = p = role; *p != '\0'; p = g_utf8_next_char(p))
+			if (g_utf8_strchr("！？。：:｜|!?", -1,
+			    g_utf8_get_char(p)) != NULL)
+				r = g_utf8_next_char(p);
+		if (m->role == NULL && *r != '\0')
+			dc_meta_set(&m->role, r);
 		g_free(role);
 		g_free(name);
 	}
 	g_match_info_free(mi);
+}
+
+/* title_speaker() of a title the front matter names. */
+void
+dc_title_speaker(struct dc_lmeta *m, const char *s)
+{
+	title_speaker(m, s);
 }
 
 /*

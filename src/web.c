@@ -2239,6 +2239,10 @@ dc_found_apply(struct dc_doc *d, struct dc_found *f)
 	if (f->author != NULL && f->post != NULL &&
 	    d->meta.l[LANG_OF(f->author)].role == NULL)
 		dc_meta_set(&d->meta.l[lang].role, f->post);
+	/* A speech's title names its speaker ("国家主席某某某发表…贺词")
+	 * where no author does, wherever the title stands. */
+	if (f->title != NULL)
+		dc_title_speaker(&d->meta.l[LANG_OF(f->title)], f->title);
 	/* A date label gives a date (and a time, which is no place);
 	 * not over the occasion's, which dates a speech or a report
 	 * (a label's is when a paper printed it). */
