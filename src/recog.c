@@ -4816,6 +4816,24 @@ seq_sentence(const char *t)
 	return g_utf8_strchr("。！", -1, g_utf8_get_char(last)) != NULL;
 }
 
+/* Where a numbered line's first sentence ends, if it is one short
+ * sentence (seq_sentence()) and text runs on after it: the byte after
+ * its stop; else 0. */
+static size_t
+seq_runin(const char *t)
+{
+	const char	*p = strstr(t, "。");
+	char		*h;
+	int		 r;
+
+	if (p == NULL || p[3] == '\0')
+		return 0;
+	h = g_strndup(t, (size_t)(p + 3 - t));
+	r = seq_sentence(h);
+	g_free(h);
+	return r ? (size_t)(p + 3 - t) : 0;
+}
+
 /*
  * Numbered sentences that head sections: a run of three lines or more
  * of one numbering kind, numbered one, two, three… in order, each one
@@ -4827,9 +4845,10 @@ seq_sentence(const char *t)
 static void
 body_sequences(struct dc_node *first, const struct dc_node *tail)
 {
-	struct dc_node	*b, *c, *m, *run[64];
+	struct dc_node	*b, *c, *m, *run[64], *runin = NULL;
 	const char	*t;
 	int		 lang, k, v, ck, cv, n, i, under;
+	size_t		 off = 0;
 
 	for (b = first; b != NULL && b != tail; b = b->next) {
 		if (b->type != DC_PARA || b->child == NULL)
@@ -4857,19 +4876,36 @@ body_sequences(struct dc_node *first, const struct dc_node *tail)
 				break;
 			t = block_text(m, &lang);
 			ck = seq_label(t, &cv);
-			if (ck != k || cv != v + n || !seq_sentence(t))
+			if (ck != k || cv != v + n)
 				break;
+			/* The last of the run may run its text on after
+			 * its sentence ("三、某某。一线…"). */
+			if (!seq_sentence(t)) {
+				if (n >= 2 && m->child->next == NULL &&
+				    m->child->child == NULL &&
+				    (off = seq_runin(t)) > 0)
+					runin = m;
+				else
+					break;
+			}
 			run[n++] = m;
 			c = m;
+			if (runin != NULL)
+				break;
 		}
 		/* The last one too needs its paragraphs. */
-		if (n >= 3 && under == 0)
+		if (n >= 3 && under == 0 && runin == NULL)
 			n--;
-		if (n < 3)
+		if (n < 3) {
+			runin = NULL;
 			continue;
+		}
+		if (runin != NULL)
+			block_split(runin, off, DC_PARA);
 		for (i = 0; i < n; i++)
 			run[i]->type = DC_HEADING;
 		b = run[n - 1];
+		runin = NULL;
 	}
 }
 
