@@ -3567,6 +3567,25 @@ block_heading_form(const struct dc_node *b, const char *t, int lang)
 	return k;
 }
 
+/* Is t a table's row: three cells or more that tabs separate, none
+ * of them a paragraph's text (a numbered paragraph, "1<TAB>…", is no
+ * row)? */
+static int
+table_row(const char *t)
+{
+	char	**c = g_strsplit(t, "\t", -1);
+	int	  i, n = 0, r = 1;
+
+	for (i = 0; c[i] != NULL; i++) {
+		if (*g_strstrip(c[i]) == '\0')
+			continue;
+		n++;
+		r &= dc_u8_count(c[i], 41) <= 40;
+	}
+	g_strfreev(c);
+	return r && n >= 3;
+}
+
 /* Is b a line of a list in lang: one line (120 characters at most),
  * no mark ending it, not numbered as headings are? */
 static int
@@ -4984,6 +5003,13 @@ dc_body_roles(struct dc_doc *d, const struct dc_opts *o)
 		 * is no item. */
 		if (k == 1 && label_value(t))
 			k = 0;		/* a field's label and value */
+		/* A bare short line over a table's first row names the
+		 * table ("某某税目税率表"): a caption, no section's (a
+		 * labelled one, "附：某某表", heads an annex). */
+		if (k == 1 && next != NULL && next != tail &&
+		    strstr(t, "：") == NULL && strchr(t, ':') == NULL &&
+		    next->child != NULL && table_row(block_text(next, &pl)))
+			k = 0;
 		if (k == 1 && b->prev != NULL && b->prev->type == DC_PARA &&
 		    b->prev->child != NULL && body_run_item(b->prev, lang) &&
 		    !(dc_recognise(block_text(b->prev, &pl), lang) &
