@@ -131,6 +131,7 @@ struct pg {
 	cairo_t			*warmcr; /* pg_page_warm()'s, for outlines */
 	GArray			*warmids; /* ... its cairo_glyph_t, new at a size */
 	GArray			*warmface; /* ... and new to the face */
+	GArray			*warmlate; /* runs waiting for a subset */
 };
 
 static void	 pg_show_runs(struct pg *, cairo_t *, const struct pg_page *,
@@ -299,6 +300,7 @@ pg_new(const struct dc_doc *d)
 	pg->ids = g_array_new(FALSE, FALSE, sizeof(cairo_glyph_t));
 	pg->warmids = g_array_new(FALSE, FALSE, sizeof(cairo_glyph_t));
 	pg->warmface = g_array_new(FALSE, FALSE, sizeof(cairo_glyph_t));
+	pg->warmlate = g_array_new(FALSE, FALSE, sizeof(guint));
 	return pg;
 }
 
@@ -317,6 +319,7 @@ pg_free(struct pg *pg)
 		cairo_destroy(pg->warmcr);
 	g_array_free(pg->warmids, TRUE);
 	g_array_free(pg->warmface, TRUE);
+	g_array_free(pg->warmlate, TRUE);
 	if (pg->fo != NULL)
 		cairo_font_options_destroy(pg->fo);
 	/* Scaled fonts first: they hold the faces' cairo faces. */
@@ -1022,10 +1025,9 @@ pg_show_runs(struct pg *pg, cairo_t *cr, const struct pg_page *pp,
  * too (pg_font()); what it has not kept, it loads again.  The output
  * is the same: only cairo's caches are filled.
  */
-void
-pg_page_warm(struct pg *pg, const struct pg_page *pp)
+static void
+pg_warm_run(struct pg *pg, const struct pg_page *pp, const struct pg_run *r)
 {
-	const struct pg_run	*r;
 	const cairo_glyph_t	*src;
 	struct pg_font		*pgf;
 	struct pg_face		*pf;
@@ -1033,59 +1035,102 @@ pg_page_warm(struct pg *pg, const struct pg_page *pp)
 	cairo_surface_t		*s;
 	cairo_glyph_t		 g;
 	unsigned long		 id;
-	guint			 i, k;
+	guint			 k;
+
+	g_mutex_lock(&pg->flock);
+	pgf = pg_font(pg, r->font, 0);
+	g_mutex_unlock(&pg->flock);
+	if (pgf == NULL || pgf->map == NULL || pgf->unit == NULL)
+		return;
+	pf = pgf->face;
+	/* A bit for each glyph of the installed face. */
+	if (pgf->warm == NULL)
+		pgf->warm = g_malloc0(PG_GIDS / 8);
+	if (pf->warm == NULL)
+		pf->warm = g_malloc0(PG_GIDS / 8);
+	src = &g_array_index(pp->glyphs, cairo_glyph_t, r->g0);
+	g_array_set_size(pg->warmids, 0);
+	g_array_set_size(pg->warmface, 0);
+	g.x = g.y = 0;
+	for (k = 0; k < r->ng; k++) {
+		id = src[k].index;
+		if (id >= PG_GIDS || pgf->warm[id / 8] & 1u << id % 8)
+			continue;
+		pgf->warm[id / 8] |= (guint8)(1u << id % 8);
+		if ((g.index = hb_map_get(pgf->map, (hb_codepoint_t)id))
+		    == HB_MAP_VALUE_INVALID)
+			continue;
+		g_array_append_val(pg->warmids, g);
+		if (pf->warm[id / 8] & 1u << id % 8)
+			continue;
+		pf->warm[id / 8] |= (guint8)(1u << id % 8);
+		g_array_append_val(pg->warmface, g);
+	}
+	if (pg->warmids->len > 0)
+		cairo_scaled_font_glyph_extents(pgf->sf,
+		    (cairo_glyph_t *)(void *)pg->warmids->data,
+		    (int)pg->warmids->len, &ext);
+	if (pg->warmface->len == 0)
+		return;
+	cairo_scaled_font_glyph_extents(pgf->unit,
+	    (cairo_glyph_t *)(void *)pg->warmface->data,
+	    (int)pg->warmface->len, &ext);
+	if (pg->warmcr == NULL) {
+		s = cairo_image_surface_create(CAIRO_FORMAT_A8, 1, 1);
+		pg->warmcr = cairo_create(s);
+		cairo_surface_destroy(s);
+	}
+	cairo_set_scaled_font(pg->warmcr, pgf->sf);
+	cairo_glyph_path(pg->warmcr,
+	    (cairo_glyph_t *)(void *)pg->warmface->data,
+	    (int)pg->warmface->len);
+	cairo_new_path(pg->warmcr);
+}
+
+/*
+ * Whether a font's face is being subset by the helper thread now: a
+ * run in it is warmed last, so that the typesetter subsets the faces
+ * nobody has taken and warms the runs whose faces are ready while it
+ * would otherwise wait.
+ */
+static int
+pg_elsewhere(struct pg *pg, const struct ln_font *font)
+{
+	struct pg_face	*pf;
+	int		 busy;
+
+	g_mutex_lock(&pg->flock);
+	if (g_hash_table_contains(pg->fonts, font)) {
+		g_mutex_unlock(&pg->flock);
+		return 0;
+	}
+	pf = pg_face_get(pg, font->file, font->index, 0);
+	g_mutex_unlock(&pg->flock);
+	g_mutex_lock(&pg->lock);
+	busy = pf->busy && !pf->ready;
+	g_mutex_unlock(&pg->lock);
+	return busy;
+}
+
+void
+pg_page_warm(struct pg *pg, const struct pg_page *pp)
+{
+	const struct pg_run	*r;
+	guint			 i, nlate;
 
 	if (pg == NULL)
 		return;
+	g_array_set_size(pg->warmlate, 0);
 	for (i = 0; i < pp->runs->len; i++) {
 		r = &g_array_index(pp->runs, struct pg_run, i);
-		g_mutex_lock(&pg->flock);
-		pgf = pg_font(pg, r->font, 0);
-		g_mutex_unlock(&pg->flock);
-		if (pgf == NULL || pgf->map == NULL || pgf->unit == NULL)
-			continue;
-		pf = pgf->face;
-		/* A bit for each glyph of the installed face. */
-		if (pgf->warm == NULL)
-			pgf->warm = g_malloc0(PG_GIDS / 8);
-		if (pf->warm == NULL)
-			pf->warm = g_malloc0(PG_GIDS / 8);
-		src = &g_array_index(pp->glyphs, cairo_glyph_t, r->g0);
-		g_array_set_size(pg->warmids, 0);
-		g_array_set_size(pg->warmface, 0);
-		g.x = g.y = 0;
-		for (k = 0; k < r->ng; k++) {
-			id = src[k].index;
-			if (id >= PG_GIDS || pgf->warm[id / 8] & 1u << id % 8)
-				continue;
-			pgf->warm[id / 8] |= (guint8)(1u << id % 8);
-			if ((g.index = hb_map_get(pgf->map, (hb_codepoint_t)id))
-			    == HB_MAP_VALUE_INVALID)
-				continue;
-			g_array_append_val(pg->warmids, g);
-			if (pf->warm[id / 8] & 1u << id % 8)
-				continue;
-			pf->warm[id / 8] |= (guint8)(1u << id % 8);
-			g_array_append_val(pg->warmface, g);
-		}
-		if (pg->warmids->len > 0)
-			cairo_scaled_font_glyph_extents(pgf->sf,
-			    (cairo_glyph_t *)(void *)pg->warmids->data,
-			    (int)pg->warmids->len, &ext);
-		if (pg->warmface->len == 0)
-			continue;
-		cairo_scaled_font_glyph_extents(pgf->unit,
-		    (cairo_glyph_t *)(void *)pg->warmface->data,
-		    (int)pg->warmface->len, &ext);
-		if (pg->warmcr == NULL) {
-			s = cairo_image_surface_create(CAIRO_FORMAT_A8, 1, 1);
-			pg->warmcr = cairo_create(s);
-			cairo_surface_destroy(s);
-		}
-		cairo_set_scaled_font(pg->warmcr, pgf->sf);
-		cairo_glyph_path(pg->warmcr,
-		    (cairo_glyph_t *)(void *)pg->warmface->data,
-		    (int)pg->warmface->len);
-		cairo_new_path(pg->warmcr);
+		if (pg_elsewhere(pg, r->font))
+			g_array_append_val(pg->warmlate, i);
+		else
+			pg_warm_run(pg, pp, r);
+	}
+	for (nlate = 0; nlate < pg->warmlate->len; nlate++) {
+		i = g_array_index(pg->warmlate, guint, nlate);
+		pg_warm_run(pg, pp, &g_array_index(pp->runs, struct pg_run,
+		    i));
 	}
 }

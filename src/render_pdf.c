@@ -74,7 +74,11 @@ struct pdf_mc {
  * is opened at the fastest instead: zlib's deflateInit_() is defined
  * here, which the dynamic linker gives cairo before libz's.  Any
  * other thread, any other time and any level asked for by name are
- * left alone (the fonts cairo embeds at the end keep the default).
+ * left alone.  The fonts cairo embeds at the end (cairo_surface_finish())
+ * are deflated at the fastest too: they are deflated on no thread but
+ * this one after the last page, and of a one-page PDF's 142 M
+ * instructions there, the default level took 9 M more, for 1% of the
+ * file.
  * When pdf_fix.c writes the PDF again, every page is deflated there
  * and cairo's content is only stored (level 0): deflated once, and
  * inflated for nothing.
@@ -827,15 +831,106 @@ pdf_tree(const struct pdf *pd, const char *doclang, const char *zh,
 }
 
 /*
+ * A digest of everything cairo writes, for /ID: the same bytes give
+ * the same /ID, and /ID changes with them.  It need not be secure, so
+ * it is not MD5, which cost 13 instructions a byte (0.21 G of a
+ * 16 MB PDF, on the painting thread, the busier of the two): two
+ * lanes of 64 bits each take 8 bytes at a multiply, then a finish
+ * that mixes every bit of both into both (MurmurHash3's).
+ */
+struct pdf_digest {
+	guint64		 h[2];
+	guint64		 n;		/* bytes taken */
+	unsigned char	 buf[16];	/* a block begun, n % 16 bytes */
+};
+
+#define PDF_K1	G_GUINT64_CONSTANT(0x87c37b91114253d5)
+#define PDF_K2	G_GUINT64_CONSTANT(0x4cf5ad432745937f)
+
+static guint64
+pdf_rotl(guint64 x, int r)
+{
+	return x << r | x >> (64 - r);
+}
+
+static guint64
+pdf_fmix(guint64 k)
+{
+	k ^= k >> 33;
+	k *= G_GUINT64_CONSTANT(0xff51afd7ed558ccd);
+	k ^= k >> 33;
+	k *= G_GUINT64_CONSTANT(0xc4ceb9fe1a85ec53);
+	k ^= k >> 33;
+	return k;
+}
+
+/* One block of 16 bytes into the lanes (little-endian words). */
+static void
+pdf_digest_block(struct pdf_digest *dg, const unsigned char *p)
+{
+	guint64	 w[2];
+
+	memcpy(w, p, sizeof(w));
+	dg->h[0] = pdf_rotl(dg->h[0] ^ pdf_rotl(GUINT64_FROM_LE(w[0]) *
+	    PDF_K1, 31) * PDF_K2, 27) * 5 + 0x52dce729;
+	dg->h[1] = pdf_rotl(dg->h[1] ^ pdf_rotl(GUINT64_FROM_LE(w[1]) *
+	    PDF_K2, 33) * PDF_K1, 31) * 5 + 0x38495ab5;
+}
+
+static void
+pdf_digest_add(struct pdf_digest *dg, const unsigned char *p, size_t len)
+{
+	size_t	 have = (size_t)(dg->n % 16), k;
+
+	dg->n += len;
+	if (have > 0) {
+		k = MIN(16 - have, len);
+		memcpy(dg->buf + have, p, k);
+		p += k;
+		len -= k;
+		if (have + k < 16)
+			return;
+		pdf_digest_block(dg, dg->buf);
+	}
+	for (; len >= 16; p += 16, len -= 16)
+		pdf_digest_block(dg, p);
+	memcpy(dg->buf, p, len);
+}
+
+/* The digest as 32 hex digits and a NUL into hex. */
+static void
+pdf_digest_hex(struct pdf_digest *dg, char *hex)
+{
+	size_t	 have = (size_t)(dg->n % 16);
+	guint64	 a, b;
+
+	/* The last block begun, padded with zeros, and the length. */
+	if (have > 0) {
+		memset(dg->buf + have, 0, 16 - have);
+		pdf_digest_block(dg, dg->buf);
+	}
+	a = dg->h[0] ^ dg->n;
+	b = dg->h[1] ^ dg->n;
+	a += b;
+	b += a;
+	a = pdf_fmix(a);
+	b = pdf_fmix(b);
+	a += b;
+	b += a;
+	g_snprintf(hex, 33, "%016" G_GINT64_MODIFIER "x%016"
+	    G_GINT64_MODIFIER "x", a, b);
+}
+
+/*
  * cairo writes through this into a scratch file (or, where there can
- * be none, straight into the output file), keeping an MD5 of
+ * be none, straight into the output file), keeping a digest of
  * everything for /ID.
  */
 struct pdf_out {
 	FILE		*f;
 	FILE		*out;		/* the output, if f is scratch */
 	long long	 off;		/* bytes written */
-	GChecksum	*md5;
+	struct pdf_digest id;
 	int		 err;		/* errno of the first failure */
 };
 
@@ -893,7 +988,7 @@ pdf_write(void *arg, const unsigned char *data, unsigned int len)
 		return CAIRO_STATUS_WRITE_ERROR;
 	}
 	po->off += len;
-	g_checksum_update(po->md5, data, len);
+	pdf_digest_add(&po->id, data, len);
 	return CAIRO_STATUS_SUCCESS;
 }
 
@@ -909,7 +1004,7 @@ render_pdf(const struct dc_doc *d, const struct dc_opts *o,
 	struct pf_amend	 am;
 	GArray		*tree = NULL;
 	struct pf_mcr	*mcrs = NULL;
-	char		*xmp = NULL;
+	char		*xmp = NULL, idhex[33];
 	int		 rc = -1, n, nf, i, k = 0;
 
 	memset(&pd, 0, sizeof(pd));
@@ -938,7 +1033,6 @@ render_pdf(const struct dc_doc *d, const struct dc_opts *o,
 		dc_msg_sys("%s: %s", outpath, g_strerror(errno));
 		goto out;
 	}
-	po.md5 = g_checksum_new(G_CHECKSUM_MD5);
 	/*
 	 * A booklet is for the printer: its sheets hold pages n and 1,
 	 * 2 and n - 1 side by side, to be folded and cut, and its pages
@@ -977,7 +1071,9 @@ render_pdf(const struct dc_doc *d, const struct dc_opts *o,
 		pdf_impose(&pd);
 	if (pd.cr != NULL)
 		cairo_destroy(pd.cr);
+	pdf_zlevel = Z_BEST_SPEED;
 	cairo_surface_finish(pd.surf);
+	pdf_zlevel = Z_DEFAULT_COMPRESSION;
 #ifdef __GLIBC__
 	/*
 	 * cairo has let go of its own structure tree (a node for every
@@ -998,7 +1094,8 @@ render_pdf(const struct dc_doc *d, const struct dc_opts *o,
 			po.err = errno;
 		memset(&am, 0, sizeof(am));
 		am.lang = lang;
-		am.id = g_checksum_get_string(po.md5);
+		pdf_digest_hex(&po.id, idhex);
+		am.id = idhex;
 		xmp = pdf_xmp(&pd, d, lay == TS_EN ? NULL : zh);
 		am.xmp = xmp;
 		if (pd.tagged) {
@@ -1060,8 +1157,6 @@ out:
 		dc_msg_sys("%s: %s", outpath, g_strerror(errno));
 		rc = -1;
 	}
-	if (po.md5 != NULL)
-		g_checksum_free(po.md5);
 	if (pd.el != NULL)
 		g_array_free(pd.el, TRUE);
 	if (pd.mc != NULL)
