@@ -828,13 +828,15 @@ title_open(const char *a)
 	if (g_utf8_strchr("的与對对向把被从從", -1, e) != NULL)
 		return 1;
 	if ((k = g_strrstr(a, "关于")) != NULL || (k = g_strrstr(a, "關於")) !=
-	    NULL)
-		if (strstr(k, "的") == NULL && strpbrk(k, ",;:!?") == NULL &&
-		    strstr(k, "，") == NULL && strstr(k, "。") == NULL &&
-		    strstr(k, "：") == NULL && strstr(k, "；") == NULL &&
-		    strstr(k, "！") == NULL && strstr(k, "？") == NULL &&
-		    strstr(k, "\u3000") == NULL && strchr(k, ' ') == NULL)
+	    NULL) {
+		/* Open until its 的, a clause mark or a space. */
+		for (; *k != '\0'; k = g_utf8_next_char(k))
+			if (g_utf8_strchr("的，。：；！？,;:!?\u3000 ", -1,
+			    g_utf8_get_char(k)) != NULL)
+				break;
+		if (*k == '\0')
 			return 1;
+	}
 	for (i = 0; i < G_N_ELEMENTS(pairs); i++)
 		if ((o = g_strrstr(a, pairs[i][0])) != NULL &&
 		    ((c = g_strrstr(a, pairs[i][1])) == NULL || c < o))
