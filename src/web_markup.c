@@ -405,6 +405,22 @@ mk_display_block(xmlNode *n)
 	return r;
 }
 
+static int	mk_is_number(const char *);
+
+/* Is v (white space around it aside) one web address and nothing
+ * else? */
+static int
+mk_is_url(const char *v)
+{
+	const char	*e;
+
+	v += strspn(v, " \t\r\n");
+	if (!g_str_has_prefix(v, "http://") && !g_str_has_prefix(v, "https://"))
+		return 0;
+	e = v + strcspn(v, " \t\r\n");
+	return e[strspn(e, " \t\r\n")] == '\0';
+}
+
 static int
 mk_enter(struct mk *m, xmlNode *n, int line0)
 {
@@ -462,6 +478,22 @@ mk_enter(struct mk *m, xmlNode *n, int line0)
 		g_string_append_c(m->cur, ' ');
 		return 1;
 	case EL_BREAK:
+		/* A container's element that holds an address and
+		 * nothing else (<GazetteHTML>http://…</GazetteHTML>)
+		 * names where the record is, whatever its name. */
+		if (!dc_markup_html_name((const char *)n->name,
+		    strlen((const char *)n->name)) &&
+		    (v = xmlNodeGetContent(n)) != NULL) {
+			g_strstrip((char *)v);
+			k = mk_is_url((const char *)v) ? DC_PIECE_URL :
+			    mk_is_number((const char *)v) ? DC_PIECE_ID : -1;
+			if (k >= 0)
+				mk_field_piece(m, k, (const char *)v,
+				    m->line);
+			xmlFree(v);
+			if (k >= 0)
+				return 0;
+		}
 		mk_break(m, n);
 		return 1;
 	case EL_BLOCK:
@@ -1429,6 +1461,27 @@ pg_leave(struct mk *m, xmlNode *n)
 }
 
 /*
+ * A container's CDATA sections unwrapped: the HTML parser knows no
+ * CDATA, and would leave "<![CDATA[" in the field's text.  Their
+ * content is read as the rest is (a field of HTML, as gazettes keep
+ * the page, is read as HTML); the markers become spaces, so that no
+ * line moves.  Returns a copy of the len bytes at s (g_free()).
+ */
+static char *
+mk_cdata_unwrap(const char *s, size_t len)
+{
+	char	*c = g_strndup(s, len), *p, *e;
+
+	for (p = c; (p = strstr(p, "<![CDATA[")) != NULL; p = e + 3) {
+		memset(p, ' ', 9);
+		if ((e = strstr(p + 9, "]]>")) == NULL)
+			break;
+		memset(e, ' ', 3);
+	}
+	return c;
+}
+
+/*
  * Read HTML or a tagged container of len bytes whose first line is
  * input line line0; its pieces go to out.  Returns the number of
  * tags, attributes and fields taken out.
@@ -1444,6 +1497,8 @@ dc_markup_html(const char *s, size_t len, int line0, int page,
 
 	if (page)
 		s = esc = mk_page_escape(s, len, &len);
+	else
+		s = esc = mk_cdata_unwrap(s, len);
 	memset(&m, 0, sizeof(m));
 	m.out = out;
 	m.cur = g_string_new(NULL);
@@ -2029,6 +2084,14 @@ mk_is_date(const char *v)
 	return r;
 }
 
+/* Is a field's value a number alone (a row's key, a count)?  Such a
+ * field is an id, never the record's title or text. */
+static int
+mk_is_number(const char *v)
+{
+	return *v != '\0' && strspn(v, "0123456789") == strlen(v);
+}
+
 /* A record's text: its lines, a paragraph at each blank line. */
 static void
 mk_record_text(struct mk *m, const char *v)
@@ -2081,7 +2144,9 @@ mk_record_field(struct mk *m, const char *key, const char *v,
 	int	 k = key != NULL ? mk_field(key) : -1;
 	size_t	 n = strlen(v);
 
-	if (key == NULL && mk_is_date(v))
+	if (key == NULL && mk_is_number(v))
+		k = DC_PIECE_ID;
+	else if (key == NULL && mk_is_date(v))
 		k = DC_PIECE_DATE;
 	else if (key == NULL && strchr(v, ' ') == NULL &&
 	    (g_str_has_prefix(v, "http://") || g_str_has_prefix(v, "https://")))
@@ -2135,7 +2200,7 @@ mk_record(struct mk *m, char **keys, char **vals, size_t n)
 	/* Without names: the first short field before the text. */
 	for (i = 0; keys == NULL && i < n && vals[i] != text; i++)
 		if (*vals[i] != '\0' && strlen(vals[i]) <= 300 &&
-		    !mk_is_date(vals[i]) &&
+		    !mk_is_date(vals[i]) && !mk_is_number(vals[i]) &&
 		    strstr(vals[i], "://") == NULL) {
 			title = vals[i];
 			break;

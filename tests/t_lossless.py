@@ -37,6 +37,7 @@ HATTRS = re.compile(r'^(#{1,6}[^\n]*?)[ \t]*\{(?:[.#:]|[A-Za-z][\w-]*=)[^{}\n]*\
 TABLABEL = re.compile(r'^@tab(?:[ :][^\n]*)?$', re.M)
 TOC = re.compile(r'\[\[toc\]\]', re.I)
 WIKILINK = re.compile(r'\[\[(?:[^\[\]|\n]*\|)?(?:[A-Za-z-]{1,12}:)?([^\[\]\n]*)\]\]')
+CDATA = re.compile(r'<!\[CDATA\[|\]\]>')   # a container's CDATA markers
 IDFIELD = re.compile(r'<(docno|docid|doc_id|id|guid)>[^<>]*</\1>', re.I)
 
 def conll(src):
@@ -112,7 +113,7 @@ for f in inputs:
     src = open(f, 'rb').read().decode('utf-8', 'replace')
     src = conll(src) or sql(src) or json_doc(src) or line_ids(SCRIPT.sub(' ', src))
     if src.lstrip().startswith('<'):
-        src = ANYTAG.sub('\n', IDFIELD.sub('\n', src))
+        src = ANYTAG.sub('\n', IDFIELD.sub('\n', CDATA.sub('\n', src)))
     text = COMPOUND.sub('', LABEL.sub('', html.unescape(TAG.sub('\n', WIKILINK.sub(r'\1', TOC.sub('', TABLABEL.sub('', HATTRS.sub(r'\1', FOOTREF.sub('', src)))))))))
     want = counted(text)
     out = os.path.join(tmp, os.path.basename(f) + '.tei.xml')
