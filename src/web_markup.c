@@ -2393,6 +2393,304 @@ mk_json_walk(struct mk *m, JsonNode *x)
 	return r;
 }
 
+/* ---- JSON documents of any vocabulary ---- */
+
+/* Does a key name its record: its title, name or number ("法規名稱",
+ * "裁定字號", "docTitle")?  The nouns of naming, in both scripts. */
+static int
+mk_json_name_key(const char *k)
+{
+	static const char *const tail[] = {
+		"名稱", "名称", "標題", "标题", "題名", "题名", "題目", "题目",
+		"字號", "字号", "篇名", NULL
+	};
+	const char *const *t;
+	size_t	 n = strlen(k), l;
+
+	for (t = tail; *t != NULL; t++)
+		if (n >= (l = strlen(*t)) && strcmp(k + n - l, *t) == 0)
+			return 1;
+	return g_ascii_strcasecmp(k, "name") == 0 ||
+	    strstr(k, "title") != NULL || strstr(k, "Title") != NULL;
+}
+
+/* Does a key name a date ("裁定日期", "最新異動日期", "pubDate")? */
+static int
+mk_json_date_key(const char *k)
+{
+	return strstr(k, "日期") != NULL || strstr(k, "时间") != NULL ||
+	    strstr(k, "時間") != NULL || strstr(k, "date") != NULL ||
+	    strstr(k, "Date") != NULL;
+}
+
+/* A date of a dated key's value as ISO ("2001-06-13", also from the
+ * packed "20010613"), or NULL (g_free()). */
+static char *
+mk_json_date(const char *v)
+{
+	char	*iso = NULL, *date = NULL, *place = NULL;
+	int	 y, mo, d;
+
+	if (strlen(v) == 8 && mk_is_number(v) &&
+	    sscanf(v, "%4d%2d%2d", &y, &mo, &d) == 3 && y > 1000 &&
+	    mo >= 1 && mo <= 12 && d >= 1 && d <= 31)
+		return g_strdup_printf("%04d-%02d-%02d", y, mo, d);
+	if (!mk_is_date(v) || !dc_parse_date(v, &iso, &date, &place))
+		return NULL;
+	g_free(date);
+	g_free(place);
+	return iso;
+}
+
+/* Is a string prose (a sentence, or more than a label's length)
+ * rather than a field's value ("命令", "江淮茵", "第 3 條")? */
+static int
+mk_json_prose(const char *v)
+{
+	return g_utf8_strlen(v, -1) > 30 || strstr(v, "。") != NULL ||
+	    strstr(v, "；") != NULL || strstr(v, "！") != NULL ||
+	    strstr(v, "？") != NULL;
+}
+
+/* Does a value hold a numbered list: two lines or more that open with
+ * a number and its mark ("1.", "2、")?  Its lines are items, whatever
+ * their end (a law's history of amendments: "3.…修正通過"). */
+static int
+mk_json_numbered(const char *v)
+{
+	const char	*p;
+	size_t		 d;
+	int		 n = 0;
+
+	for (p = v; *p != '\0'; p += strcspn(p, "\n"), p += *p == '\n') {
+		p += strspn(p, " \t");
+		d = strspn(p, "0123456789");
+		if (d > 0 && d < 4 && (p[d] == '.' ||
+		    strncmp(p + d, "、", 3) == 0 ||
+		    strncmp(p + d, "．", 3) == 0))
+			n++;
+	}
+	return n >= 2;
+}
+
+/* A numbered list's items on a line each: a line that opens with no
+ * number goes on the item before it (a hard wrap, "  通過").
+ * Returns a copy (g_free()). */
+static char *
+mk_json_unwrap_items(const char *v)
+{
+	GString		*b = g_string_new(NULL);
+	const char	*p, *e;
+	size_t		 d;
+
+	for (p = v; *p != '\0'; p = *e != '\0' ? e + 1 : e) {
+		e = p + strcspn(p, "\n");
+		d = strspn(p, " \t\r");
+		if (b->len > 0 && strspn(p + d, "0123456789") == 0 && p + d < e) {
+			while (b->len > 0 && (b->str[b->len - 1] == '\r' ||
+			    b->str[b->len - 1] == '\n'))
+				g_string_truncate(b, b->len - 1);
+			p += d;
+		}
+		g_string_append_len(b, p, e - p);
+		if (*e == '\n')
+			g_string_append_c(b, '\n');
+	}
+	return g_string_free(b, FALSE);
+}
+
+struct mk_any {
+	int	 title;		/* a title was found */
+	int	 date;		/* a date was found */
+	size_t	 text;		/* paragraphs of text */
+	GPtrArray *fields;	/* "key: value" of the short fields */
+};
+
+static void	mk_json_any(struct mk *, JsonNode *, const char *,
+		    struct mk_any *);
+
+/* One member of an array of objects (a law's articles, a chapter's
+ * heading between them): a value alone that is no prose is a heading
+ * ({"編章節": "第 一 章 總則"}); a label and its prose are one
+ * paragraph ({"條號": "第 1 條", "條文內容": "…"}). */
+static void
+mk_json_item(struct mk *m, JsonObject *o, struct mk_any *a)
+{
+	GList		*mem, *l;
+	GPtrArray	*label, *prose;
+	JsonNode	*x;
+	const char	*t;
+	guint		 i;
+
+	label = g_ptr_array_new();
+	prose = g_ptr_array_new();
+	mem = json_object_get_members(o);
+	for (l = mem; l != NULL; l = l->next) {
+		x = json_object_get_member(o, l->data);
+		m->removed++;
+		if (!JSON_NODE_HOLDS_VALUE(x) ||
+		    json_node_get_value_type(x) != G_TYPE_STRING) {
+			mk_json_any(m, x, l->data, a);
+			continue;
+		}
+		t = json_node_get_string(x);
+		if (*t == '\0' || mk_is_number(t) || mk_is_url(t))
+			continue;
+		g_ptr_array_add(mk_json_prose(t) ? prose : label, (char *)t);
+	}
+	g_list_free(mem);
+	mk_para(m);
+	if (prose->len == 0 && label->len == 1) {
+		m->heading = 2;
+		mk_text(m, g_ptr_array_index(label, 0),
+		    strlen(g_ptr_array_index(label, 0)));
+		mk_flush(m);
+		m->heading = 0;
+		mk_para(m);
+	} else {
+		for (i = 0; i < label->len; i++) {
+			g_string_append(m->cur, g_ptr_array_index(label, i));
+			g_string_append_c(m->cur, ' ');
+		}
+		if (m->cur->len > 0 && prose->len == 0)
+			mk_para(m);
+		for (i = 0; i < prose->len; i++) {
+			m->cur_line = m->line;
+			mk_record_text(m, g_ptr_array_index(prose, i));
+			a->text++;
+		}
+	}
+	g_ptr_array_free(label, TRUE);
+	g_ptr_array_free(prose, TRUE);
+}
+
+/*
+ * The record a JSON document of any vocabulary is (a law, a court's
+ * ruling, with keys in the writer's language): a value is known by its
+ * shape and its key's kind, not by one key's spelling.  An address and
+ * a number are fields; the first value of a naming key is the title,
+ * the first date of a dated key the date; prose is the text, a list of
+ * strings its paragraphs, a list of objects its items; a short value
+ * ("命令", a party's name) is a field, and goes.
+ */
+static void
+mk_json_any(struct mk *m, JsonNode *x, const char *key, struct mk_any *a)
+{
+	JsonObject	*o;
+	JsonArray	*arr;
+	JsonNode	*e;
+	GList		*mem, *l;
+	const char	*t;
+	char		*d;
+	guint		 i, n;
+
+	if (JSON_NODE_HOLDS_OBJECT(x)) {
+		o = json_node_get_object(x);
+		mem = json_object_get_members(o);
+		for (l = mem; l != NULL; l = l->next) {
+			m->removed++;
+			mk_json_any(m, json_object_get_member(o, l->data),
+			    l->data, a);
+		}
+		g_list_free(mem);
+		return;
+	}
+	if (JSON_NODE_HOLDS_ARRAY(x)) {
+		arr = json_node_get_array(x);
+		n = json_array_get_length(arr);
+		for (i = 0; i < n; i++) {
+			e = json_array_get_element(arr, i);
+			if (JSON_NODE_HOLDS_OBJECT(e))
+				mk_json_item(m, json_node_get_object(e), a);
+			else if (JSON_NODE_HOLDS_VALUE(e) &&
+			    json_node_get_value_type(e) == G_TYPE_STRING &&
+			    *(t = json_node_get_string(e)) != '\0') {
+				mk_para(m);
+				m->cur_line = m->line;
+				mk_record_text(m, t);
+				a->text++;
+			} else
+				m->removed++;
+		}
+		return;
+	}
+	if (!JSON_NODE_HOLDS_VALUE(x) ||
+	    json_node_get_value_type(x) != G_TYPE_STRING) {
+		m->removed++;
+		return;
+	}
+	t = json_node_get_string(x);
+	if (*t == '\0')
+		return;
+	if (mk_is_url(t))
+		mk_field_piece(m, DC_PIECE_URL, t, m->line);
+	else if (mk_is_number(t) && !mk_json_date_key(key))
+		mk_field_piece(m, DC_PIECE_ID, t, m->line);
+	else if (!a->title && mk_json_name_key(key) && strlen(t) <= 300 &&
+	    strchr(t, '\n') == NULL) {
+		mk_para(m);
+		mk_push(m, DC_PIECE_TITLE, m->line, t, strlen(t));
+		m->removed++;
+		a->title = 1;
+	} else if (mk_json_date_key(key) && (d = mk_json_date(t)) != NULL) {
+		if (!a->date)
+			mk_push(m, DC_PIECE_DATE, m->line, d, strlen(d));
+		m->removed++;
+		a->date = 1;
+		g_free(d);
+	} else if (mk_json_prose(t)) {
+		mk_para(m);
+		m->cur_line = m->line;
+		if (mk_json_numbered(t)) {
+			char *j = mk_json_unwrap_items(t);
+
+			m->items++;
+			mk_record_text(m, j);
+			m->items--;
+			g_free(j);
+		} else
+			mk_record_text(m, t);
+		a->text++;
+	} else {
+		/* A field's value: kept, verbatim with its key, as
+		 * the record's front matter (a key that is a number is
+		 * an id, and goes). */
+		g_ptr_array_add(a->fields, mk_is_number(key) || *key == '\0' ?
+		    g_strdup(t) : g_strdup_printf("%s: %s", key, t));
+		m->removed++;
+	}
+}
+
+/* The short fields of a record as front matter over its text: lines
+ * "---", "key: value"…, "---" at the head of the pieces. */
+static void
+mk_json_fields(struct mk *m, GPtrArray *fields, int line)
+{
+	GArray		*head;
+	struct dc_piece	 p;
+	guint		 i;
+
+	if (fields->len == 0)
+		return;
+	head = g_array_new(FALSE, FALSE, sizeof(struct dc_piece));
+	memset(&p, 0, sizeof(p));
+	p.kind = DC_PIECE_TEXT;
+	p.line = line;
+	p.text = g_strdup("---");
+	g_array_append_val(head, p);
+	for (i = 0; i < fields->len; i++) {
+		p.text = g_strdup(g_ptr_array_index(fields, i));
+		g_array_append_val(head, p);
+	}
+	p.text = g_strdup("---");
+	g_array_append_val(head, p);
+	p.kind = DC_PIECE_PARA;
+	p.text = NULL;
+	g_array_append_val(head, p);
+	g_array_prepend_vals(m->out, head->data, head->len);
+	g_array_free(head, TRUE);
+}
+
 /*
  * Read one JSON document (a crawler's day: {"date":…, "articles":
  * [{"title":…, "content":[…]}]}) whose first line is input line line0:
@@ -2406,7 +2704,7 @@ dc_markup_json(const char *s, size_t len, int line0, GArray *out)
 {
 	struct mk	 m;
 	JsonParser	*jp = json_parser_new_immutable();
-	JsonNode	*root;
+	JsonNode	*root = NULL;
 	size_t		 n = 0;
 
 	memset(&m, 0, sizeof(m));
@@ -2416,6 +2714,20 @@ dc_markup_json(const char *s, size_t len, int line0, GArray *out)
 	if (json_parser_load_from_data(jp, s, (gssize)len, NULL) &&
 	    (root = json_parser_get_root(jp)) != NULL)
 		n = mk_json_walk(&m, root);
+	/* No record of the known vocabularies: one document of its own
+	 * keys (a law, a ruling), read by its values' shapes. */
+	if (n == 0 && root != NULL && JSON_NODE_HOLDS_OBJECT(root)) {
+		struct mk_any	 a;
+
+		memset(&a, 0, sizeof(a));
+		a.fields = g_ptr_array_new_with_free_func(g_free);
+		g_array_set_size(out, 0);
+		m.removed = 0;
+		mk_json_any(&m, root, "", &a);
+		if ((n = a.text) > 0)
+			mk_json_fields(&m, a.fields, line0);
+		g_ptr_array_free(a.fields, TRUE);
+	}
 	mk_para(&m);
 	g_object_unref(jp);
 	g_string_free(m.cur, TRUE);
