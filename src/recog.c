@@ -158,7 +158,8 @@ enum rx_id {
 	RX_WIDGET_OPEN,		/* dc_header_lines(): "【字体：" */
 	RX_STAFF,		/* trailer_form(): "值班编辑：某某" */
 	RX_CREDIT_LINE,		/* header_credit(): "文｜某某", "编辑｜某某" */
-	RX_HEADER_REPORTERS,	/* header_zh(): "■本报记者 某某" */
+	RX_HEADER_REPORTERS,
+	RX_HEADER_REPORTED,	/* header_zh(): "■本报记者 某某" */
 	RX_TRAIL_URL,		/* trailer_form(): an address alone */
 	RX_TRAIL_LABEL,		/* trailer_form(): "来源：", "原标题：" */
 	RX_SPEAKER_ZH_OFFICE,	/* speaker_zh() */
@@ -343,6 +344,13 @@ static const struct {
 	  "駐|驻)?(?:记者|記者|通讯员|通訊員|实习生|實習生)(?:[\\s\\x{3000}]+"
 	  "[" HAN "·]{2,5}|[" HAN "·]{2,3})(?:[\\s\\x{3000}、]+(?:(?:记者|記者|通讯员|通訊員|"
 	  "实习生|實習生)[\\s\\x{3000}]*)?[" HAN "·]{2,5})*)$", 0 },
+	/* RX_HEADER_REPORTED: a reporter's line that says where the
+	 * report was made, no space between name and place:
+	 * "本报记者周昊广州报道" */
+	[RX_HEADER_REPORTED] = {
+	  "^[■●◆▲□★☆◎※＊*\\s\\x{3000}]*((?:[" HAN "]{0,6}?)(?:特派|特约|特約|"
+	  "駐|驻)?(?:记者|記者))[\\s\\x{3000}]*([" HAN "·]{2,7}?)"
+	  "(?:报道|报导|報導|報道)$", 0 },
 	/* RX_CREDIT_LINE: a credit, the name after a bar or a colon */
 	/* Several roles may share one credit, joined by a dot or a
 	 * slash ("報導．攝影╱某某"): group 1 holds them all. */
@@ -2013,16 +2021,23 @@ header_both(const char *s, char **a, int *la, char **b, int *lb)
  * (roles.c) reads the top of the text.  Never all: a text of short
  * lines only has its first line as title at most.
  */
+static char	*header_reporters(const char *);
+
 size_t
 dc_header_end(const struct dc_line **l, size_t n, const struct dc_opts *o)
 {
 	unsigned	*rec;
 	size_t		 i, h, nonblank = 0, en_lines = 0, under = (size_t)-1;
 
-	/* A "正文：" label says where the body starts. */
+	/* A "正文：" label says where the body starts; a reporters' line
+	 * at its top ("本报记者某某北京报道") is the header's still. */
 	for (i = 0; i < n; i++)
-		if (l[i]->body)
-			return i;
+		if (l[i]->body) {
+			char *by = header_reporters(l[i]->text);
+
+			g_free(by);
+			return by != NULL ? i + 1 : i;
+		}
 	rec = g_new0(unsigned, n + 1);
 	/* The heading under a unit's kicker is the title, however deep
 	 * its level. */
@@ -2131,6 +2146,22 @@ header_reporters(const char *s)
 
 	if (g_regex_match(R(RX_HEADER_REPORTERS), s, 0, &mi))
 		by = g_match_info_fetch(mi, 1);
+	g_match_info_free(mi);
+	mi = NULL;
+	/* "本报记者周昊广州报道": the names, the place and what they did
+	 * run together; a name is three characters where two are left
+	 * for the place, else two (as dateline_place() reads them). */
+	if (by == NULL && g_regex_match(R(RX_HEADER_REPORTED), s, 0, &mi)) {
+		char	*who = g_match_info_fetch(mi, 1);
+		char	*run = g_match_info_fetch(mi, 2);
+		long	 n = g_utf8_strlen(run, -1);
+
+		if (n >= 4)
+			*g_utf8_offset_to_pointer(run, n >= 5 ? 3 : 2) = '\0';
+		by = g_strconcat(who, run, NULL);
+		g_free(who);
+		g_free(run);
+	}
 	g_match_info_free(mi);
 	return by;
 }
@@ -2616,8 +2647,11 @@ header_zh(struct dc_doc *d, int *seen, const struct dc_line *line, int more)
 			dc_meta_set(&m->speaker, d->meta.reporters);
 		header_add(d, DC_BYLINE, lang, s, line);
 		*seen = 1;
-	} else if (m->title != NULL && (by = header_reporters(s)) != NULL) {
-		/* "■本报记者 某某 通讯员 某某" under the title: the byline. */
+	} else if ((m->title != NULL || line->body) &&
+	    (by = header_reporters(s)) != NULL) {
+		/* "■本报记者 某某 通讯员 某某" under the title (or over the
+		 * text a "正文：" label opened, the title a label's): the
+		 * byline. */
 		dc_byline_meta(d, "", "", by);
 		header_add(d, DC_BYLINE, lang, s, line);
 		g_free(by);

@@ -29,6 +29,7 @@ enum rx_id {
 	RX_ANNOT,	/* "{{person_name:方英}}": an inline annotation */
 	RX_ROLE,	/* "X, Political Correspondent": a name, a post */
 	RX_NUMHEAD,	/* "一、去年", "第三章", "2. …": a section's number */
+	RX_TITLE_SITE,	/* "头条[1]- 某某网": an outlet's name after it */
 	RX__MAX
 };
 
@@ -36,6 +37,14 @@ static const struct {
 	const char		*pat;
 	GRegexCompileFlags	 flags;
 } rx_table[RX__MAX] = {
+	/* RX_TITLE_SITE: a headline, a page's number, a separator and
+	 * a short name that ends as outlets' names do (…网, …报, …社,
+	 * …台, …新闻, a domain) */
+	[RX_TITLE_SITE] = {
+	  "^(.{6,}?)[ \\t\\x{3000}]*(?:\\[[0-9]{1,3}\\])?[ \\t\\x{3000}]*"
+	  "(?:-|–|—|_|｜|\\|)[ \\t\\x{3000}]*"
+	  "([^ \\t\\x{3000}|｜_–—-]{1,10}(?:网|網|报|報|社|台|站|刊|新闻|新聞|"
+	  "\\.com|\\.cn|\\.net|\\.org))$", 0 },
 	[RX_NUMHEAD] = {
 	  "^(?:第[一二三四五六七八九十百零〇0-9]+[章节節部篇]|"
 	  "[一二三四五六七八九十]{1,3}[、．]|[0-9]{1,2}[、．.](?![0-9]))", 0 },
@@ -352,14 +361,63 @@ web_label_link(struct dc_found *f, const char *v, const struct dc_line *l)
 }
 
 /* Keep a label's value where it belongs. */
+static void	web_label(struct dc_found *, enum web_label, const char *,
+		    const struct dc_line *);
+
+/*
+ * A title label's value without what scrapers glue after the
+ * headline: its keywords, two or more short words after bars
+ * ("头条|处理器|联发科"), and the site's name after a separator, a
+ * page's number before it ("头条[1]- 某某网"), a source line.
+ * Returns the headline (g_free()).
+ */
+static char *
+web_title_trim(struct dc_found *f, const char *v, const struct dc_line *l)
+{
+	GMatchInfo	*mi = NULL;
+	char		*t = g_strdup(v), *bar, **w;
+	guint		 i, n;
+	int		 tags = 1;
+
+	bar = strchr(t, '|');
+	if (bar != NULL && bar > t && g_utf8_strlen(t, bar - t) >= 6) {
+		w = g_strsplit(bar + 1, "|", -1);
+		n = g_strv_length(w);
+		for (i = 0; i < n && tags; i++)
+			tags = *w[i] != '\0' && g_utf8_strlen(w[i], -1) <= 8 &&
+			    strpbrk(w[i], " \t") == NULL;
+		if (tags && n >= 2)
+			*bar = '\0';
+		g_strfreev(w);
+	}
+	if (g_regex_match(R(RX_TITLE_SITE), t, 0, &mi)) {
+		char *head = g_match_info_fetch(mi, 1);
+		char *site = g_match_info_fetch(mi, 2);
+
+		if (f->from == NULL)
+			web_label(f, WL_FROM, site, l);
+		else
+			web_node(f, DC_SOURCE, DC_SUB_FROM, site, l);
+		g_free(site);
+		g_free(t);
+		t = head;
+	}
+	g_match_info_free(mi);
+	return g_strstrip(t);
+}
+
 static void
 web_label(struct dc_found *f, enum web_label k, const char *v,
     const struct dc_line *l)
 {
+	char	*t;
+
 	switch (k) {
 	case WL_TITLE:
-		dc_meta_set(&f->title, v);
-		web_node(f, DC_TITLE, DC_SUB_NONE, v, l);
+		t = web_title_trim(f, v, l);
+		dc_meta_set(&f->title, t);
+		web_node(f, DC_TITLE, DC_SUB_NONE, t, l);
+		g_free(t);
 		break;
 	case WL_SUBTITLE:
 		/* The metadata's subtitle has no leading dashes. */
@@ -2003,6 +2061,36 @@ web_line_ids(struct dc_input *in, size_t from, struct dc_found *f)
 }
 
 /*
+ * The value v of a body label ("正文：") when it is itself a label of
+ * the text's source, editor or original title ("原标题：…", "来源：…"),
+ * as scrapers glue the two: the label is read (to f), and 1 returned.
+ */
+static int
+web_body_label(struct dc_found *f, const char *v, const struct dc_line *l)
+{
+	GMatchInfo	*mi = NULL;
+	enum web_label	 k = WL_BODY;
+	char		*w, *x = NULL;
+
+	if ((strchr(v, ':') != NULL || strstr(v, "：") != NULL) &&
+	    g_regex_match(R(RX_LABEL), v, 0, &mi)) {
+		w = g_match_info_fetch(mi, 1);
+		x = g_match_info_fetch(mi, 2);
+		k = web_label_kind(w);
+		g_free(w);
+	}
+	g_match_info_free(mi);
+	if (x == NULL || (k != WL_ORIGTITLE && k != WL_FROM &&
+	    k != WL_EDITOR) || *g_strstrip(x) == '\0') {
+		g_free(x);
+		return 0;
+	}
+	web_label(f, k, x, l);
+	g_free(x);
+	return 1;
+}
+
+/*
  * Take web markup (unless keep) and crawler labels out of the input's
  * lines, before the dialect is chosen; what they said goes to f (initialised here;
  * dc_found_apply() and dc_found_free() take it from there).  Labels
@@ -2093,7 +2181,14 @@ dc_input_web(struct dc_input *in, struct dc_found *f, int keep)
 				body = 1;
 				if (*v == '\0')
 					mark = 1;
-				else {
+				else if (web_body_label(f, v, l)) {
+					/* "正文：原标题：…": the text opens
+					 * with a label of its source. */
+					mark = 1;
+					g_free(v);
+					g_free(l->text);
+					continue;
+				} else {
 					/* "正文：第一句……": the text is body. */
 					g_free(l->text);
 					l->text = v;

@@ -23,7 +23,9 @@ TAG = re.compile(r'<!--.*?-->|</?(?:a|abbr|b|big|body|br|center|cite|code|del|di
                  r'label|li|link|mark|meta|nav|ol|p|q|s|script|section|small|span|strike|'
                  r'strong|style|sub|sup|table|tbody|td|th|thead|title|tr|u|ul|wbr|'
                  r'blockquote|article|header|footer)\b[^<>]*>', re.I)
-LABEL = re.compile(r'(?:^\s*|(?<=[|｜])\s*|(?<=\S)[ \t\u3000]+)[*_]*(标题|主标题|题目|副标题|引题|肩题|作者|来源|出处|稿源|日期|时间|'
+# A label may follow another label's colon ("正文:原标题：…", a body field
+# whose value opens with its own label).
+LABEL = re.compile(r'(?:^\s*|(?<=[|｜])\s*|(?<=[：:])|(?<=\S)[ \t\u3000]+)[*_]*(标题|主标题|题目|副标题|引题|肩题|作者|来源|出处|稿源|日期|时间|'
                    r'发布时间|发布日期|链接|网址|原文链接|原文地址|原文网址|正文|内容|'
                    r'责任编辑|编辑|原标题|URL|Url|url|Link|Source|Title|Subtitle|Author|'
                    r'Date|Editor|'
