@@ -37,7 +37,7 @@ static int	heading_kind(const char *);
 #define NEWS_NUM "(?:\\d{1,2}|[０-９]{1,2}|[一二三四五六七八九十]{1,3})"
 #define NEWS_SENT "(电|讯|電|訊|消息|报道|報導|报导)"
 #define NEWS_DATELINE \
-	"^" NEWS_OPEN "?(.{0,24}?)((?:(?:\\d{4}|[０-９]{4})年)?(?:" NEWS_NUM \
+	"^" NEWS_OPEN "?((?:(?!" NEWS_CLOSE ").){0,24}?)((?:(?:\\d{4}|[０-９]{4})年)?(?:" NEWS_NUM \
 	"月)?" NEWS_NUM "日)" NEWS_SENT
 #define NEWS_XUN \
 	"^" NEWS_OPEN "?(本报|本刊|本网|本台|新华社|中新社|[" HAN "]{1,6}?(?:社|报|網|网|台)|" \
@@ -45,7 +45,7 @@ static int	heading_kind(const char *);
 /* A dateline of place alone, closed by its bracket at once, as papers
  * that gather wires write it: "（北京综合讯）", "（巴尔的摩综合电）". */
 #define NEWS_PLACE \
-	"^" NEWS_OPEN "([" HAN "]{2,10}?)(?:综合|綜合)?()(?:电|讯|電|訊)" NEWS_CLOSE
+	"^" NEWS_OPEN "([" HAN "]{2,10}?)(?:综合|綜合)?()(?:电|讯|電|訊|报道|報導|报导)" NEWS_CLOSE
 /* A byline without brackets after the dateline: "记者刘凡　周昌和",
  * names apart by spaces or 、, a space before the text. */
 #define NEWS_BYLINE2 \
@@ -444,7 +444,7 @@ static const struct {
 	"(?: by| courtesy of| credit:)\\s)", 0 },
 	[RX_R_CREDIT] = {
 	  "^[（(]?[^，。！？；（()）]{0,24}?[\\s\\x{3000}\\x{00A0}]*\\S{1,12}"
-	"[\\s\\x{3000}\\x{00A0}]*(?:摄|攝|供图|供圖)[）)]?$", 0 },
+	"[\\s\\x{3000}\\x{00A0}]*(?:摄|攝|供图|供圖|截图|截圖|截屏)[）)]?$", 0 },
 	/* Or a Latin one after the caption's last stop, as the Chinese
 	 * editions of foreign papers print it: "…耳环。 Jean Chung for
 	 * The New York Times", "…。 Name/Agency". */
@@ -456,7 +456,12 @@ static const struct {
 	  "(?:记者|記者|摄影|攝影)[\\s\\x{3000}]*[" HAN "·]{2,5}"
 	  "(?:[\\s\\x{3000}、]+[" HAN "·]{2,5})*[\\s\\x{3000}]*(?:摄|攝)|"
 	  "[。！？][\\s\\x{3000}]*[A-Z][A-Za-z.'’-]+(?: [A-Z][A-Za-z.'’-]+){1,3}"
-	  "(?: for |/| via )[A-Z][A-Za-z.'’ -]{1,40})$", 0 },
+	  "(?: for |/| via )[A-Z][A-Za-z.'’ -]{1,40}|"
+	/* Or where the picture came from, as sites credit it: "…的声明，
+	 * 图自某某部", "…。图片来源：某某". */
+	  "[，,。\\s\\x{3000}](?:图自|圖自)[^\\s\\x{3000}，。！？；：:]{2,16}|"
+	  "[。\\s\\x{3000}（(](?:图片来源|圖片來源|图源|圖源)[：:]"
+	  "[^\\s\\x{3000}，。！？；：:（()）]{2,16}[）)]?)$", 0 },
 	[RX_R_BYLINE] = {
 	  "^[（(][\\s\\x{3000}]*((?:本报|本刊|本台|新华社|中新社|人民网|新华网)?"
 	"(?:特派|特约|驻\\S{1,8})?(?:记者|記者|通讯员|通訊員|实习生|見習記者|"
@@ -3404,12 +3409,14 @@ role_may(enum rx_id id, const char *s)
 {
 	switch (id) {
 	case RX_R_CREDIT_END:
+		if (strstr(s, "图") != NULL || strstr(s, "圖") != NULL)
+			return 1;
 		if (strstr(s, " for ") != NULL || strstr(s, " via ") !=
 		    NULL || strchr(s, '/') != NULL)
 			return 1;
 		/* FALLTHROUGH */
 	case RX_R_CREDIT:
-		return strstr(s, "摄") != NULL || strstr(s, "攝") != NULL ||
+		return strstr(s, "摄") != NULL || strstr(s, "截") != NULL || strstr(s, "攝") != NULL ||
 		    strstr(s, "供图") != NULL || strstr(s, "供圖") != NULL;
 	case RX_R_NOTE:
 		return g_str_has_prefix(s, "编") || g_str_has_prefix(s, "編") ||
@@ -4635,6 +4642,44 @@ label_value(const char *t)
 	return n >= 2 && n <= 8 && *c != '\0' && dc_u8_count(c, 17) <= 16;
 }
 
+/* Is b's text a paragraph's: 40 characters or more, a sentence's
+ * stop at its end, no field's label and value? */
+static int
+label_heading_prose(const struct dc_node *b)
+{
+	const char	*t;
+	int		 lang;
+	gunichar	 c;
+
+	if (b == NULL || b->type != DC_PARA || b->child == NULL)
+		return 0;
+	t = block_text(b, &lang);
+	if (lang != DC_LANG_ZH || dc_u8_count(t, 40) < 40 || label_value(t))
+		return 0;
+	c = g_utf8_get_char(g_utf8_prev_char(t + strlen(t)));
+	if (c == 0x201D || c == 0x300D || c == 0xFF09)	/* ” 」 ） */
+		c = g_utf8_get_char(g_utf8_prev_char(g_utf8_prev_char(
+		    t + strlen(t))));
+	return c == 0x3002 || c == 0xFF01 || c == 0xFF1F;
+}
+
+/*
+ * A Chinese label and its topic alone between two paragraphs of prose
+ * ("案情回顾：某某事始末", "专家解读：…"), captions aside, heads the
+ * part after it: a field's label and value (label_value()) stand
+ * among other fields, not alone in running text.
+ */
+static int
+label_heading(const struct dc_node *b, const struct dc_node *tail)
+{
+	const struct dc_node	*p = b->prev;
+
+	while (p != NULL && p->type == DC_CAPTION)
+		p = p->prev;
+	return b->next != tail && label_heading_prose(p) &&
+	    label_heading_prose(b->next);
+}
+
 static struct dc_node *
 body_heading(struct dc_node *b, int k, const struct dc_node *tail,
     struct dc_node **items)
@@ -5035,7 +5080,8 @@ dc_body_roles(struct dc_doc *d, const struct dc_opts *o)
 		 * as those before it, however a paragraph follows it.  A
 		 * caption's line before a heading ("Figure 1 The mill")
 		 * is no item. */
-		if (k == 1 && label_value(t))
+		if (k == 1 && label_value(t) && (lang != DC_LANG_ZH ||
+		    !label_heading(b, tail)))
 			k = 0;		/* a field's label and value */
 		/* A bare short line over a table's first row names the
 		 * table ("某某税目税率表"): a caption, no section's (a
