@@ -1669,6 +1669,27 @@ web_tpl_blank(const char *s, size_t len)
 	return b;
 }
 
+/* Pieces pc of two records (input lines) or more, none with a title
+ * field? */
+static int
+web_untitled_records(const GArray *pc)
+{
+	const struct dc_piece	*p;
+	guint			 i;
+	int			 line = -1, records = 0;
+
+	for (i = 0; i < pc->len; i++) {
+		p = &g_array_index(pc, struct dc_piece, i);
+		if (p->kind == DC_PIECE_TITLE)
+			return 0;
+		if (p->kind == DC_PIECE_TEXT && p->line != line) {
+			line = p->line;
+			records++;
+		}
+	}
+	return records >= 2;
+}
+
 /*
  * Take the markup out of the lines after the front matter, if the
  * file shows it is a web export and keep is 0; says how much went.
@@ -1680,7 +1701,7 @@ web_markup(struct dc_input *in, size_t fm, struct dc_found *f, int keep)
 	GArray		*pc;
 	size_t		 off;
 	char		*md;
-	int		 first;
+	int		 first, untitled;
 
 	if ((kind = web_sniff(in, fm)) == WEB_NONE || fm >= in->nlines)
 		return;
@@ -1721,8 +1742,17 @@ web_markup(struct dc_input *in, size_t fm, struct dc_found *f, int keep)
 		    in->lines[fm].lineno, pc);
 		g_free(md);
 	}
+	untitled = kind == WEB_JSONL && web_untitled_records(pc);
 	web_lines(in, fm, pc, f, kind != WEB_VERTICAL);
 	g_array_free(pc, TRUE);
+	/* Records none of which has a title ("{"label": …, "text": …}" a
+	 * line): the first is one of them, not the title of the rest. */
+	for (off = fm; untitled && f->title == NULL && off < in->nlines;
+	    off++)
+		if (!in->lines[off].blank) {
+			in->lines[off].body = 1;
+			break;
+		}
 	if (f->markup > 0)
 		dc_msg(DC_WARN_GENERIC, first, 0, "read as %s: "
 		    "%zu tags, marks and fields taken out (--keep-markup "

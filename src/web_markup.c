@@ -2217,6 +2217,9 @@ mk_record(struct mk *m, char **keys, char **vals, size_t n)
 			    vals[i], text);
 }
 
+static int	mk_json_strings(JsonArray *);
+static void	mk_json_record(struct mk *, JsonObject *);
+
 /* One JSON object of a line as a record; 0 if it is none. */
 static int
 mk_json_line(struct mk *m, JsonParser *jp, const char *s, size_t len)
@@ -2232,9 +2235,19 @@ mk_json_line(struct mk *m, JsonParser *jp, const char *s, size_t len)
 	    !JSON_NODE_HOLDS_OBJECT(root))
 		return 0;
 	o = json_node_get_object(root);
+	mem = json_object_get_members(o);
+	/* A text given as a list of strings: the record's reader. */
+	for (l = mem; l != NULL; l = l->next) {
+		x = json_object_get_member(o, l->data);
+		if (JSON_NODE_HOLDS_ARRAY(x) && mk_in(mk_text_keys, l->data) &&
+		    mk_json_strings(json_node_get_array(x))) {
+			g_list_free(mem);
+			mk_json_record(m, o);
+			return 1;
+		}
+	}
 	k = g_ptr_array_new();
 	v = g_ptr_array_new();
-	mem = json_object_get_members(o);
 	for (l = mem; l != NULL; l = l->next) {
 		x = json_object_get_member(o, l->data);
 		if (JSON_NODE_HOLDS_VALUE(x) &&
@@ -2317,6 +2330,36 @@ mk_json_is_record(JsonObject *o)
 	return r;
 }
 
+/*
+ * Is array a one text cut into its sentences (a corpus's segmented
+ * abstract: "为提高…效率。", "基于…STAF。", …), not its paragraphs:
+ * two pieces or more, each one sentence (one stop, at its end), thirty
+ * characters long or less on the average?
+ */
+static int
+mk_json_sentences(JsonArray *a)
+{
+	guint		 i, n = json_array_get_length(a);
+	glong		 chars = 0;
+	const char	*t, *p, *last;
+
+	for (i = 0; i < n; i++) {
+		t = json_array_get_string_element(a, i);
+		if (t == NULL || *t == '\0')
+			return 0;
+		last = g_utf8_prev_char(t + strlen(t));
+		for (p = t; p < last; p = g_utf8_next_char(p))
+			if (g_utf8_strchr("。！？", -1, g_utf8_get_char(p)) !=
+			    NULL)
+				return 0;
+		if (g_utf8_strchr("。！？.!?", -1, g_utf8_get_char(last)) ==
+		    NULL)
+			return 0;
+		chars += g_utf8_strlen(t, -1);
+	}
+	return n >= 2 && chars <= 30 * (glong)n;
+}
+
 /* Object o as a record: its strings are fields, a text field's list
  * of strings its paragraphs; numbers, lists and objects go. */
 static void
@@ -2327,7 +2370,7 @@ mk_json_record(struct mk *m, JsonObject *o)
 	JsonNode	*x;
 	JsonArray	*a;
 	GString		*b;
-	const char	*t;
+	const char	*t, *sep;
 	guint		 i;
 
 	k = g_ptr_array_new();
@@ -2346,11 +2389,15 @@ mk_json_record(struct mk *m, JsonObject *o)
 		} else if (JSON_NODE_HOLDS_ARRAY(x) &&
 		    mk_in(mk_text_keys, l->data) &&
 		    mk_json_strings(a = json_node_get_array(x))) {
+			/* Paragraphs apart, a text's sentences run on. */
+			sep = mk_json_sentences(a) ? "" : "\n\n";
 			b = g_string_new(NULL);
-			for (i = 0; i < json_array_get_length(a); i++)
-				g_string_append_printf(b, "%s%s", i > 0 ?
-				    "\n\n" : "", json_array_get_string_element(
-				    a, i));
+			for (i = 0; i < json_array_get_length(a); i++) {
+				t = json_array_get_string_element(a, i);
+				g_string_append_printf(b, "%s%s", i == 0 ? "" :
+				    *sep != '\0' || (guchar)*t >= 0x80 ? sep :
+				    " ", t);
+			}
 			g_ptr_array_add(k, l->data);
 			g_ptr_array_add(v, b->str);
 			g_ptr_array_add(own, g_string_free(b, FALSE));

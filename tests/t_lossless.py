@@ -68,16 +68,20 @@ def sql(src):
     return '\n'.join(v.replace("''", "'") for v in vals)
 
 def json_doc(src):
-    """The strings of one JSON document of records (keys, numbers and a
-    string that repeats another but for white space are markup), or
-    None."""
+    """The strings of one JSON document of records, or of JSON Lines
+    (keys, numbers and a string that repeats another but for white
+    space are markup), or None."""
     import json
     if not src.lstrip().startswith(('{', '[')):
         return None
     try:
         doc = json.loads(src)
     except ValueError:
-        return None
+        # JSON Lines: one document a line, each a record.
+        try:
+            doc = [json.loads(l) for l in src.split('\n') if l.strip()]
+        except ValueError:
+            return None
     out, seen = [], set()
     def walk(x):
         if isinstance(x, dict):
