@@ -189,6 +189,7 @@ enum rx_id {
 	RX_R_BYLINE2,	/* closing byline without brackets */
 	RX_R_DATELINE,	/* closing dateline in brackets */
 	RX_R_DATELINE_END,	/* closing dateline ending the last paragraph */
+	RX_R_BYLINE_END,	/* closing byline ending the last paragraph */
 	RX_R_EDITOR,	/* "——编者" */
 	RX_R_EDITOR_END,	/* "——编者" ending a paragraph */
 	RX_R_SIGNED,	/* a signature: a name, in brackets or not */
@@ -463,7 +464,9 @@ static const struct {
 	  "[。\\s\\x{3000}（(](?:图片来源|圖片來源|图源|圖源)[：:]"
 	  "[^\\s\\x{3000}，。！？；：:（()）]{2,16}[）)]?)$", 0 },
 	[RX_R_BYLINE] = {
-	  "^[（(][\\s\\x{3000}]*((?:本报|本刊|本台|新华社|中新社|人民网|新华网)?"
+	  "^[（(][\\s\\x{3000}]*((?:本报|本刊|本台|新华社|中新社|人民网|新华网|"
+	/* or any outlet by the ending of its name ("北青报记者某某") */
+	"[" HAN "]{1,6}?(?:报|報|社|网|網|台))?"
 	"(?:特派|特约|驻\\S{1,8})?(?:记者|記者|通讯员|通訊員|实习生|見習記者|"
 	"见习记者)[^（()）]{1,60})[）)]$", 0 },
 	[RX_R_BYLINE2] = {
@@ -475,6 +478,13 @@ static const struct {
 	[RX_R_DATELINE_END] = {
 	  "[（(][^（()）]{0,30}?" RR_DAY "[月]" RR_DAY "日(?:电|電|讯|訊)"
 	"[^（()）]{0,20}[）)]$", 0 },
+	/* A byline in brackets after the last sentence's stop: "…努力。”
+	 * （某某报记者某某）". */
+	[RX_R_BYLINE_END] = {
+	  "(?<=[。！？”’」』])[（(][\\s\\x{3000}]*(?:本报|本刊|本台|"
+	"[" HAN "]{1,6}?(?:报|報|社|网|網|台))?(?:特派|特约|驻\\S{1,8})?"
+	"(?:记者|記者|通讯员|通訊員|实习生|見習記者|见习记者)"
+	"[\\s\\x{3000}]*[" HAN "·、\\s\\x{3000}]{2,20}[）)]$", 0 },
 	[RX_R_EDITOR] = {
 	  "^(?:——|—|－－|--)[\\s\\x{3000}]*(?:编者|編者|本刊编辑部|编辑部|"
 	"本报编辑部)$", 0 },
@@ -3427,6 +3437,10 @@ role_may(enum rx_id id, const char *s)
 	case RX_R_DATELINE:
 	case RX_R_DATELINE_END:
 		return strstr(s, "日") != NULL;
+	case RX_R_BYLINE_END:
+		return strstr(s, "记者") != NULL || strstr(s, "記者") != NULL ||
+		    strstr(s, "通讯员") != NULL || strstr(s, "通訊員") != NULL ||
+		    strstr(s, "实习生") != NULL;
 	case RX_R_EDITOR:
 	case RX_R_EDITOR_END:
 		return strstr(s, "编") != NULL || strstr(s, "編") != NULL;
@@ -4102,7 +4116,10 @@ dc_recognise(const char *t, int lang)
 	    (t[st] != '(' && strncmp(t + st, "（", 3) != 0 &&
 	    g_utf8_strlen(t, st) <= 80)))
 		r |= DC_REC_CREDIT_END;
-	if (lang == DC_LANG_ZH && role_tail(RX_R_DATELINE_END, t) > 0)
+	/* A closing dateline or byline glued to the last paragraph: a
+	 * sign-off to split off. */
+	if (lang == DC_LANG_ZH && (role_tail(RX_R_DATELINE_END, t) > 0 ||
+	    role_tail(RX_R_BYLINE_END, t) > 0))
 		r |= DC_REC_DATELINE_END;
 	if (lang == DC_LANG_ZH && role_tail(RX_R_EDITOR_END, t) > 0)
 		r |= DC_REC_EDITOR_END;
@@ -4272,7 +4289,8 @@ tail_sub(enum dc_role r)
 }
 
 /* Split off the sign-off that ends the last paragraph b: a closing
- * dateline, or "——编者".  Returns the new block, or NULL. */
+ * dateline, "——编者", or a byline in brackets.  Returns the new
+ * block, or NULL. */
 static struct dc_node *
 tail_split(struct dc_node *b)
 {
@@ -4288,6 +4306,11 @@ tail_split(struct dc_node *b)
 	if ((off = role_tail(RX_R_EDITOR_END, t)) > 0 &&
 	    (nb = block_split(b, (size_t)off, DC_SIGNOFF)) != NULL) {
 		nb->sub = DC_SUB_EDITOR;
+		return nb;
+	}
+	if ((off = role_tail(RX_R_BYLINE_END, t)) > 0 &&
+	    (nb = block_split(b, (size_t)off, DC_SIGNOFF)) != NULL) {
+		nb->sub = DC_SUB_BYLINE;
 		return nb;
 	}
 	return NULL;
@@ -4497,6 +4520,8 @@ body_decide(struct dc_doc *d, struct dc_node *first, const struct dc_opts *o)
 		case DC_ROLE_SPLIT:
 			if ((b = tail_split(b)) == NULL)
 				continue;
+			if (b->sub == DC_SUB_BYLINE)
+				signoff_author(d, b, block_text(b, &lang));
 			break;
 		case DC_ROLE_CLOSING:
 			b->type = DC_CLOSING;
