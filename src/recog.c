@@ -291,8 +291,10 @@ static const struct {
 	  "^[\\s\\x{3000}]*[0-9０-９]{1,2}[:：][0-9０-９]{2}", 0 },
 	/* RX_TITLE_SPEAKER: office, name, and the verb after it */
 	[RX_TITLE_SPEAKER] = {
-	  "^(.{0,16}" ZH_OFFICE ")([" HAN "]{2,4}?)(?:在|于|於|发表|發表|出席|同|"
-	  "向|致)", 0 },
+	  "^(?|(.{0,16}" ZH_OFFICE ")([" HAN "]{2,4}?)|"
+	/* or by the name and an honorific alone ("某某同志在…上的讲话") */
+	  "()()([" HAN "]{2,4}?)(?:同志|先生|女士))"
+	  "(?:在|于|於|发表|發表|出席|同|向|致)", 0 },
 	/* RX_OCCASION_SPEAKER: a name and "在", opening a subtitle */
 	[RX_OCCASION_SPEAKER] = { "^(" ZH_NAME "?)(?:在|于|於)", 0 },
 	/* RX_TITLE_PAREN_DATE: a date in brackets closing a title */
