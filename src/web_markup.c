@@ -1861,6 +1861,37 @@ mk_md_subtitle(struct mk *m, cmark_node *n)
 	return ok;
 }
 
+/* Is text node x, the last of its paragraph, a picture's caption: a
+ * short name with no sentence's or clause's mark ("某某电站效果图")? */
+static int
+mk_md_caption_text(cmark_node *x)
+{
+	const char	*lit;
+
+	if (x == NULL || cmark_node_get_type(x) != CMARK_NODE_TEXT ||
+	    cmark_node_next(x) != NULL ||
+	    (lit = cmark_node_get_literal(x)) == NULL)
+		return 0;
+	while (*lit == ' ')
+		lit++;
+	return *lit != '\0' && g_utf8_strlen(lit, -1) <= 24 &&
+	    strpbrk(lit, ".,;:!?") == NULL && strstr(lit, "。") == NULL &&
+	    strstr(lit, "，") == NULL && strstr(lit, "；") == NULL &&
+	    strstr(lit, "：") == NULL && strstr(lit, "！") == NULL &&
+	    strstr(lit, "？") == NULL && strstr(lit, "、") == NULL;
+}
+
+/* Does paragraph n end in an image? */
+static int
+mk_md_ends_image(cmark_node *n)
+{
+	cmark_node	*l;
+
+	return n != NULL && cmark_node_get_type(n) == CMARK_NODE_PARAGRAPH &&
+	    (l = cmark_node_last_child(n)) != NULL &&
+	    cmark_node_get_type(l) == CMARK_NODE_IMAGE;
+}
+
 /* Enter (ev CMARK_EVENT_ENTER) or leave a Markdown node; returns 1 to
  * skip the node's children. */
 static int
@@ -1898,6 +1929,12 @@ mk_md_node(struct mk *m, cmark_node *n, cmark_event_type ev, int line0)
 			    CMARK_NODE_HEADING && !mk_md_setext_prose(n) ?
 			    cmark_node_get_heading_level(n) : 0;
 			m->removed += m->heading > 0;
+			/* A short line under a picture names it: a
+			 * caption's (heading -1), no section's heading. */
+			if (cmark_node_get_type(n) == CMARK_NODE_PARAGRAPH &&
+			    mk_md_ends_image(cmark_node_previous(n)) &&
+			    mk_md_caption_text(cmark_node_first_child(n)))
+				m->heading = -1;
 		} else {
 			/* A heading with no text ("## ") still ends the
 			 * part above it: a dropped piece at its level
@@ -1949,6 +1986,13 @@ mk_md_node(struct mk *m, cmark_node *n, cmark_event_type ev, int line0)
 		} else if (ev == CMARK_EVENT_EXIT && m->heading < 0) {
 			mk_flush(m);
 			m->heading = 0;
+		}
+		/* Or the short name right after it, closing its line
+		 * ("![](…)某某效果图"). */
+		if (ev == CMARK_EVENT_EXIT && m->heading == 0 &&
+		    mk_md_caption_text(cmark_node_next(n))) {
+			mk_flush(m);
+			m->heading = -1;
 		}
 		if (ev == CMARK_EVENT_ENTER)
 			return mk_md_link(m, n);
