@@ -2122,6 +2122,36 @@ header_add(struct dc_doc *d, enum dc_type t, int lang, const char *text,
 	    l->col));
 }
 
+/*
+ * Is the title so far, over a document's number, the issuer's masthead
+ * ("某某县人民政府办公室文件", as red-headed documents print it): one
+ * line ending in 文件, no mark in it?  Then it is the header's kicker,
+ * and the title is still to come (under the number).
+ */
+static int
+header_masthead(struct dc_doc *d, int lang)
+{
+	struct dc_lmeta	*m = &d->meta.l[lang];
+	struct dc_node	*b, *t = NULL;
+	int		 n = 0;
+
+	if (m->title == NULL || !g_str_has_suffix(m->title, "文件") ||
+	    nchars(m->title) > 30 || strpbrk(m->title, " \t") != NULL ||
+	    strstr(m->title, "，") != NULL || strstr(m->title, "\u3000") !=
+	    NULL)
+		return 0;
+	for (b = d->root->child; b != NULL; b = b->next)
+		if (b->type == DC_TITLE) {
+			t = b;
+			n++;
+		}
+	if (n != 1 || t->lang != lang)
+		return 0;
+	t->type = DC_KICKER;
+	dc_meta_set(&m->title, NULL);
+	return 1;
+}
+
 /* Is s an official document's number alone on its line? */
 static int
 header_docno(const char *s)
@@ -2703,7 +2733,7 @@ header_zh(struct dc_doc *d, int *seen, const struct dc_line *line, int more)
 		speaker_zh(m, s);
 		header_add(d, DC_SPEAKER, lang, s, line);
 		*seen = 1;
-	} else if (*seen) {
+	} else if (*seen && m->title != NULL) {
 		dc_msg(DC_WARN_ROLE, line->lineno, 0, "header "
 		    "line kept as occasion: %s", s);
 		meta_cat(&m->occasion, "", s);
@@ -2737,6 +2767,11 @@ header_zh(struct dc_doc *d, int *seen, const struct dc_line *line, int more)
 	} else {
 		char *t = title_undated(d, lang, md_strip(s));
 		size_t n = strlen(s);
+		/* A title under a date or a paper's page line, no
+		 * speaker named: the lines after it are the title's
+		 * (wrapped, its deck), not an occasion. */
+		if (m->title == NULL && m->speaker == NULL)
+			*seen = 0;
 		title_unsited(d, t);
 		meta_title(&m->title, t);
 		/* A line in bold marks is the title in them: the marks
@@ -3261,6 +3296,8 @@ dc_header_lines(struct dc_doc *d, const struct dc_line **l, size_t n)
 		 * Under the title it ends the title: no line after it
 		 * continues the title. */
 		if (lang == DC_LANG_ZH && header_docno(s)) {
+			if (header_masthead(d, lang))
+				seen[lang] = 0;
 			header_add(d, DC_COLLECTION, lang, s, l[i]);
 			if (d->meta.l[lang].title != NULL)
 				seen[lang] = 1;
