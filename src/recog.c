@@ -2971,6 +2971,25 @@ header_source(struct dc_doc *d, int lang, const struct dc_line *line)
  * its own field (not the publisher's name running on into the next
  * label).  Two labelled fields at least.  Returns 1 if the line is one.
  */
+/* v without white space at either end, the ideographic space (between
+ * a line's fields) too; v itself. */
+static char *
+fields_strip(char *v)
+{
+	size_t	 n;
+
+	g_strstrip(v);
+	while ((n = strlen(v)) >= 3 && strcmp(v + n - 3, "\u3000") == 0) {
+		v[n - 3] = '\0';
+		g_strchomp(v);
+	}
+	while (g_str_has_prefix(v, "\u3000")) {
+		memmove(v, v + 3, strlen(v + 3) + 1);
+		g_strchug(v);
+	}
+	return v;
+}
+
 static int
 header_fields(struct dc_doc *d, int lang, const struct dc_line *line)
 {
@@ -2995,8 +3014,7 @@ header_fields(struct dc_doc *d, int lang, const struct dc_line *line)
 		return 0;
 	/* What stands before the first label: a date, or nothing. */
 	if (at[0] > 0) {
-		v = g_strndup(s, at[0]);
-		g_strstrip(v);
+		v = fields_strip(g_strndup(s, at[0]));
 		if (*v != '\0' && !date_line(v)) {
 			g_free(v);
 			return 0;
@@ -3008,12 +3026,11 @@ header_fields(struct dc_doc *d, int lang, const struct dc_line *line)
 	for (i = 0; i < n; i++) {
 		const char *e = i + 1 < n ? s + at[i + 1] : s + strlen(s);
 		w = g_strndup(s + at[i], lab[i] - at[i]);
-		v = g_strndup(s + lab[i], e - (s + lab[i]));
-		g_strstrip(v);
+		v = fields_strip(g_strndup(s + lab[i], e - (s + lab[i])));
 		while (*v != '\0' && (g_str_has_suffix(v, "|") ||
 		    g_str_has_suffix(v, "｜")))
 			v[strlen(v) - (g_str_has_suffix(v, "|") ? 1 : 3)] = '\0',
-			    g_strstrip(v);
+			    fields_strip(v);
 		if (*v != '\0') {
 			if (g_regex_match_simple("^(?:来源|來源|出处|出處)", w,
 			    0, 0)) {

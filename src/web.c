@@ -64,7 +64,10 @@ static const struct {
 	[RX_LABEL_NEXT] = {
 	  "(?:[ \\t\\x{3000}]*[|｜][ \\t\\x{3000}]*|[ \\t\\x{3000}]+)"
 	  "(作者|来源|來源|出处|出處|稿源|日期|时间|時間|发布时间|發布時間|发布日期|"
-	  "發布日期|责任编辑|責任編輯|编辑|編輯)[ \\t\\x{3000}]*[：:][ \\t\\x{3000}]*",
+	  "發布日期|责任编辑|責任編輯|编辑|編輯|"
+	/* or a page's counter, which ends the value before it too */
+	  "浏览次数|瀏覽次數|浏览量|瀏覽量|阅读量|閱讀量|阅读|閱讀|点击数|點擊數|"
+	  "点击量|點擊量|点击|點擊|访问量|訪問量)[ \\t\\x{3000}]*[：:][ \\t\\x{3000}]*",
 	  0 },
 	/* RX_FIELD: any short key and a short value, as a page's field
 	 * lines beside its known labels ("媒體: HOY TV", "備份: 链接") */
@@ -221,7 +224,8 @@ web_line_set(struct dc_line *l, const struct dc_line *from, char *text,
 /* The label word's meaning. */
 enum web_label {
 	WL_TITLE, WL_SUBTITLE, WL_KICKER, WL_AUTHOR, WL_DATE, WL_FROM,
-	WL_URL, WL_BODY, WL_EDITOR, WL_ORIGTITLE
+	WL_URL, WL_BODY, WL_EDITOR, WL_ORIGTITLE,
+	WL_COUNT	/* a page's counter ("浏览次数：123"), its label kept */
 };
 
 static enum web_label
@@ -246,6 +250,14 @@ web_label_kind(const char *w)
 		{ "责任编辑", WL_EDITOR }, { "責任編輯", WL_EDITOR },
 		{ "编辑", WL_EDITOR }, { "編輯", WL_EDITOR }, { "Editor", WL_EDITOR },
 		{ "原标题", WL_ORIGTITLE }, { "原標題", WL_ORIGTITLE },
+		{ "浏览次数", WL_COUNT }, { "瀏覽次數", WL_COUNT },
+		{ "浏览量", WL_COUNT }, { "瀏覽量", WL_COUNT },
+		{ "阅读", WL_COUNT }, { "閱讀", WL_COUNT },
+		{ "阅读量", WL_COUNT }, { "閱讀量", WL_COUNT },
+		{ "点击", WL_COUNT }, { "點擊", WL_COUNT },
+		{ "点击数", WL_COUNT }, { "點擊數", WL_COUNT },
+		{ "点击量", WL_COUNT }, { "點擊量", WL_COUNT },
+		{ "访问量", WL_COUNT }, { "訪問量", WL_COUNT },
 	};
 	size_t	 i;
 
@@ -465,6 +477,9 @@ web_label(struct dc_found *f, enum web_label k, const char *v,
 		dc_meta_set(&f->editor, v);
 		break;
 	case WL_BODY:
+		break;
+	case WL_COUNT:
+		web_node(f, DC_SOURCE, DC_SUB_FROM, v, l);
 		break;
 	}
 }
@@ -2263,12 +2278,18 @@ dc_input_web(struct dc_input *in, struct dc_found *f, int keep)
 				nv = g_strdup(v + ne);
 				g_match_info_free(mi);
 				mi = NULL;
+				/* A counter keeps its label: no field of the
+				 * text's, the page's line as it was. */
+				if (web_label_kind(nw) == WL_COUNT) {
+					g_free(nv);
+					nv = g_strdup(strstr(v + ns, nw));
+				}
 				v[ns] = '\0';
 				g_strstrip(v);
 				if (*v != '\0')
 					web_label(f, k, v, l);
-				g_free(v);
 				k = web_label_kind(nw);
+				g_free(v);
 				g_free(nw);
 				v = g_strstrip(nv);
 			}
