@@ -746,6 +746,50 @@ web_json_field(const struct dc_line *l, size_t first, size_t last)
 	return 0;
 }
 
+/*
+ * Is line first a CSV header row over records (a table's export,
+ * "id,title,date,content"): three names or more apart by commas, each
+ * a lower-case identifier, one of them a text's ("text", "content"),
+ * and every line after it holding as many commas at least?
+ */
+static int
+web_csv_head(const struct dc_line *l, size_t first, size_t last)
+{
+	static const char *const text[] = { "text", "content", "contents",
+	    "body", "article", "fulltext", "full_text", NULL };
+	char		**w;
+	size_t		 i, n, commas;
+	const char	*p;
+	int		 ok, named = 0;
+
+	if (last - first < 2 || strchr(l[first].text, '"') != NULL)
+		return 0;
+	w = g_strsplit(l[first].text, ",", -1);
+	n = g_strv_length(w);
+	ok = n >= 3;
+	for (i = 0; ok && i < n; i++) {
+		g_strstrip(w[i]);
+		for (p = w[i]; *p != '\0'; p++)
+			if (!(g_ascii_islower(*p) || *p == '_' ||
+			    (p > w[i] && g_ascii_isdigit(*p))))
+				ok = 0;
+		ok = ok && *w[i] != '\0';
+		named |= ok && g_strv_contains(text, w[i]);
+	}
+	g_strfreev(w);
+	if (!ok || !named)
+		return 0;
+	for (i = first + 1; i < last; i++) {
+		if (l[i].blank)
+			continue;
+		for (commas = 0, p = l[i].text; *p != '\0'; p++)
+			commas += *p == ',';
+		if (commas + 1 < n)
+			return 0;
+	}
+	return 1;
+}
+
 /* A dump of records: every line a JSON object, or CSV whose first line
  * opens a quoted field after a few short ones and whose last closes
  * it. */
@@ -775,6 +819,8 @@ web_records(const struct dc_line *l, size_t from, size_t n)
 	    l[last - 1].text[l[last - 1].len - 1] == ']') &&
 	    web_json_field(l, first, last))
 		return WEB_JSON;
+	if (web_csv_head(l, first, last))
+		return WEB_CSV;
 	if ((q = strstr(l[first].text, ",\"")) == NULL ||
 	    l[last - 1].text[l[last - 1].len - 1] != '"' || last == first)
 		return WEB_NONE;

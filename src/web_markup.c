@@ -2884,8 +2884,10 @@ dc_markup_csv(const char *s, size_t len, int line0, GArray *out)
 	while (s < end) {
 		m.line = line;
 		rec = g_ptr_array_new_with_free_func(g_free);
+		/* White space around a field is the line's, not its
+		 * ("content  " a name still). */
 		while ((f = mk_csv_field(&s, end, &line)) != NULL)
-			g_ptr_array_add(rec, f);
+			g_ptr_array_add(rec, g_strstrip(f));
 		s += s < end;
 		line++;
 		/* A header row: every field a short name of a field. */

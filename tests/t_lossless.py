@@ -67,6 +67,17 @@ def sql(src):
     vals = re.findall(r"'((?:[^'\\]|''|\\.)*)'", src, re.S)
     return '\n'.join(v.replace("''", "'") for v in vals)
 
+def csv_doc(src):
+    """The fields of CSV records under a header row of names (the names
+    and a field that is a number alone, a record's id, are markup), or
+    None."""
+    import csv, io
+    first = src.split('\n', 1)[0]
+    if not re.match(r'[a-z_][a-z0-9_]*(?:,[a-z_][a-z0-9_]*){2,}$', first):
+        return None
+    rows = list(csv.reader(io.StringIO(src)))[1:]
+    return '\n'.join(f for r in rows for f in r if not re.match(r'\s*\d+\s*$', f))
+
 def json_doc(src):
     """The strings of one JSON document of records, or of JSON Lines
     (keys, numbers and a string that repeats another but for white
@@ -117,7 +128,7 @@ def counted(s):
 bad = 0
 for f in inputs:
     src = open(f, 'rb').read().decode('utf-8', 'replace')
-    src = conll(src) or sql(src) or json_doc(src) or line_ids(SCRIPT.sub(' ', src))
+    src = conll(src) or sql(src) or json_doc(src) or csv_doc(src) or line_ids(SCRIPT.sub(' ', src))
     if src.lstrip().startswith('<'):
         src = ANYTAG.sub('\n', IDFIELD.sub('\n', CDATA.sub('\n', src)))
     text = COMPOUND.sub('', LABEL.sub('', html.unescape(TAG.sub('\n', WIKILINK.sub(r'\1', TOC.sub('', TABLABEL.sub('', HATTRS.sub(r'\1', FOOTREF.sub('', src)))))))))
