@@ -513,7 +513,9 @@ static const struct {
 	"[:：][\\s]*(?=\\S)", 0 },
 	[RX_R_TURN_STRONG] = {
 	  "^(记者|記者|问|問|答|主持人|提问|提問|回答|Q|A|Question|Answer|"
-	"Interviewer|Reporter|Host|Moderator)$", 0 },
+	"Interviewer|Reporter|Host|Moderator|"
+	/* an outlet's reporter at a press conference ("某某晚报记者") */
+	"[" HAN "]{1,8}?(?:报|報|社|网|網|台)(?:记者|記者))$", 0 },
 	[RX_R_SAYS] = {
 	  "(说|說|道|指出|表示|认为|認為|强调|強調|介绍|介紹|称|稱|回应|回應|"
 	"透露|坦言|问道|答道|写道|寫道|提到|提出|宣布|告诉|告訴|发现|发现|"
