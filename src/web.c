@@ -560,7 +560,8 @@ enum web_kind {
 	WEB_CSV,	/* records of fields, a quoted one holding text */
 	WEB_SQL,	/* an SQL dump: INSERT statements, a row a record */
 	WEB_VERTICAL,	/* a token a line: CoNLL-U, "word<TAB>TAG" */
-	WEB_CONTAINER	/* tagged documents: every element is markup */
+	WEB_CONTAINER,	/* tagged documents: every element is markup */
+	WEB_WIKI	/* a wiki's or a forum's markup: "== 节 ==", "[b]" */
 };
 
 static const char *const web_kind_name[] = {
@@ -573,6 +574,7 @@ static const char *const web_kind_name[] = {
 	[WEB_SQL] = "SQL records",
 	[WEB_VERTICAL] = "a vertical corpus",
 	[WEB_CONTAINER] = "HTML or a tagged container",
+	[WEB_WIKI] = "wiki or forum markup",
 };
 
 struct web_ev {
@@ -882,6 +884,134 @@ web_vertical(const struct dc_line *l, size_t from, size_t n)
 	    nums * 10 < cols * 9;
 }
 
+/* ---- A wiki's source (MediaWiki) and a forum's BBCode ---- */
+
+/* The marks of wiki and forum markup, rewritten line by line into
+ * Markdown: each pattern, what stands for it, and whether case
+ * matters ("[B]" is "[b]"). */
+static const struct {
+	const char	*pat;
+	const char	*to;
+	int		 nocase;
+} web_wiki_rules[] = {
+	/* Forum tags: a picture goes, a link is its text, a tag goes. */
+	{ "\\[img(?:=[^\\]]*)?\\][^\\[]*\\[/img\\]", "", 1 },
+	{ "\\[url=[^\\]]*\\]([^\\[]*)\\[/url\\]", "\\1", 1 },
+	{ "\\[/?(?:b|i|u|s|color|size|font|quote|center|align|url|code|"
+	  "left|right|indent|list|\\*)(?:=[^\\]]*)?\\]", "", 1 },
+	{ "\\[br\\]", "", 1 },
+	/* A wiki's notes and templates go, a category's or a file's
+	 * link too; a link is its text, an external one its words. */
+	{ "<ref[^<>/]*/>", "", 0 },
+	{ "<ref[^<>]*>[^<]*</ref>", "", 0 },
+	{ "\\{\\{[^{}]*\\}\\}", "", 0 },
+	{ "\\{\\{[^{}]*\\}\\}", "", 0 },
+	{ "\\[\\[(?:Category|File|Image|分类|分類|文件|檔案|图像|圖像):"
+	  "[^\\]]*\\]\\]", "", 0 },
+	{ "\\[\\[(?:[^\\]|]*\\|)?(?:[A-Za-z-]{1,12}:)?([^\\]|]*)\\]\\]",
+	  "\\1", 0 },
+	{ "\\[(?:https?|ftp)://[^\\s\\]]+[ \\t]+([^\\]]+)\\]", "\\1", 0 },
+	{ "\\[(?:https?|ftp)://[^\\s\\]]+\\]", "", 0 },
+	{ "__[A-Z]+__", "", 0 },
+	/* Emphasis in quotes, as Markdown's stars. */
+	{ "'''''(.+?)'''''", "***\\1***", 0 },
+	{ "'''(.+?)'''", "**\\1**", 0 },
+	{ "''(.+?)''", "*\\1*", 0 },
+	/* A numbered item ("# 一…"), before headings take the mark. */
+	{ "^#+[ \\t]*", "1. ", 0 },
+	{ "^=[ \\t]*([^=].*?)[ \\t]*=[ \\t]*$", "# \\1", 0 },
+	{ "^==[ \\t]*([^=].*?)[ \\t]*==[ \\t]*$", "## \\1", 0 },
+	{ "^===[ \\t]*([^=].*?)[ \\t]*===[ \\t]*$", "### \\1", 0 },
+	{ "^====[ \\t]*([^=].*?)[ \\t]*====[ \\t]*$", "#### \\1", 0 },
+	{ "^=====[ \\t]*([^=].*?)[ \\t]*=====[ \\t]*$", "##### \\1", 0 },
+};
+
+static GRegex	*web_wiki_rx[G_N_ELEMENTS(web_wiki_rules)];
+
+static gpointer
+web_wiki_build(gpointer unused)
+{
+	GError	*err = NULL;
+	size_t	 i;
+
+	(void)unused;
+	for (i = 0; i < G_N_ELEMENTS(web_wiki_rules); i++)
+		if ((web_wiki_rx[i] = g_regex_new(web_wiki_rules[i].pat,
+		    web_wiki_rules[i].nocase ? G_REGEX_CASELESS : 0, 0,
+		    &err)) == NULL)
+			g_error("web.c: wiki pattern %zu: %s", i,
+			    err->message);
+	return NULL;
+}
+
+/*
+ * Is the text a wiki's source or a forum's post: a wiki's headings
+ * ("== 历史 ==") with two of its links or bold quotes (links alone
+ * are Markdown's too: "[[zh:某地]]"); or two closing forum tags
+ * ("[/b]", "[/url]")?
+ */
+static int
+web_wiki(const struct dc_line *l, size_t from, size_t n)
+{
+	size_t		 i, heads = 0, marks = 0, bb = 0;
+	const char	*t, *p;
+
+	for (i = from; i < n; i++) {
+		if (l[i].blank)
+			continue;
+		t = l[i].text;
+		if (t[0] == '=' && g_regex_match_simple("^(={2,5})[ \\t]*[^=]"
+		    ".*?[ \\t]*\\1[ \\t]*$", t, 0, 0))
+			heads++;
+		for (p = t; (p = strstr(p, "[[")) != NULL &&
+		    strstr(p, "]]") != NULL; p += 2)
+			marks++;
+		for (p = t; (p = strstr(p, "'''")) != NULL; p += 3)
+			marks++;
+		for (p = t; (p = strstr(p, "[/")) != NULL; p += 2)
+			bb += g_regex_match_simple("^\\[/(?:b|i|u|s|color|size|"
+			    "font|quote|url|img|center|align|code)\\]", p,
+			    G_REGEX_CASELESS, 0);
+	}
+	return (heads >= 1 && marks >= 2) || bb >= 2;
+}
+
+/* The text with its wiki or forum marks rewritten as Markdown, line
+ * by line (the lines stay where they were); *marks counts the lines'
+ * rewrites.  Returns it (g_free()). */
+static char *
+web_wiki_prepass(const char *s, size_t len, size_t *marks)
+{
+	static GOnce	 once = G_ONCE_INIT;
+	GString		*b = g_string_sized_new(len + 64);
+	const char	*e, *end = s + len;
+	char		*line, *t;
+	size_t		 i;
+
+	g_once(&once, web_wiki_build, NULL);
+	for (; s < end; s = e + 1) {
+		if ((e = memchr(s, '\n', (size_t)(end - s))) == NULL)
+			e = end;
+		line = g_strndup(s, (size_t)(e - s));
+		for (i = 0; i < G_N_ELEMENTS(web_wiki_rules); i++) {
+			if (!g_regex_match(web_wiki_rx[i], line, 0, NULL))
+				continue;
+			t = g_regex_replace(web_wiki_rx[i], line, -1, 0,
+			    web_wiki_rules[i].to, 0, NULL);
+			if (t == NULL)
+				continue;
+			(*marks)++;
+			g_free(line);
+			line = t;
+		}
+		g_string_append(b, line);
+		g_free(line);
+		if (e < end)
+			g_string_append_c(b, '\n');
+	}
+	return g_string_free(b, FALSE);
+}
+
 /* An SQL dump: comments aside, its first line inserts rows (however
  * much HTML its values hold). */
 static int
@@ -912,6 +1042,8 @@ web_sniff(const struct dc_input *in, size_t from)
 		return r;
 	if (web_vertical(in->lines, from, in->nlines))
 		return WEB_VERTICAL;
+	if (web_wiki(in->lines, from, in->nlines))
+		return WEB_WIKI;
 	memset(&e, 0, sizeof(e));
 	for (i = from; i < in->nlines; i++) {
 		if (in->lines[i].blank)
@@ -1797,7 +1929,13 @@ web_markup(struct dc_input *in, size_t fm, struct dc_found *f, int keep)
 	else if (kind == WEB_VERTICAL)
 		f->markup = dc_markup_vertical(in->buf + off, in->len - off,
 		    in->lines[fm].lineno, pc);
-	else {
+	else if (kind == WEB_WIKI) {
+		size_t marks = 0;
+		md = web_wiki_prepass(in->buf + off, in->len - off, &marks);
+		f->markup = dc_markup_md(md, strlen(md),
+		    in->lines[fm].lineno, pc) + marks;
+		g_free(md);
+	} else {
 		md = web_md_prepass(in->buf + off, in->len - off);
 		f->markup = dc_markup_md(md, strlen(md),
 		    in->lines[fm].lineno, pc);

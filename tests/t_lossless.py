@@ -40,6 +40,13 @@ TABLABEL = re.compile(r'^@tab(?:[ :][^\n]*)?$', re.M)
 TOC = re.compile(r'\[\[toc\]\]', re.I)
 WIKILINK = re.compile(r'\[\[(?:[^\[\]|\n]*\|)?(?:[A-Za-z-]{1,12}:)?([^\[\]\n]*)\]\]')
 CDATA = re.compile(r'<!\[CDATA\[|\]\]>')   # a container's CDATA markers
+# A wiki's source: its notes (<ref>), templates and category links are
+# markup, as a forum's tags and pictures are.
+WIKIMARK = re.compile(r'<ref[^<>/]*/>|<ref[^<>]*>[^<]*</ref>|\{\{[^{}\n]*\}\}|'
+                      r'\[\[(?:Category|File|Image|分类|分類|文件|檔案|图像|圖像):[^\]\n]*\]\]|'
+                      r'\[img(?:=[^\]]*)?\][^\[\n]*\[/img\]|\[url=[^\]\n]*\]|'
+                      r'\[/?(?:b|i|u|s|color|size|font|quote|center|align|url|code|left|right|'
+                      r'indent|list|br)(?:=[^\]\n]*)?\]', re.I)
 IDFIELD = re.compile(r'<(docno|docid|doc_id|id|guid)>[^<>]*</\1>', re.I)
 
 def conll(src):
@@ -131,6 +138,7 @@ for f in inputs:
     src = conll(src) or sql(src) or json_doc(src) or csv_doc(src) or line_ids(SCRIPT.sub(' ', src))
     if src.lstrip().startswith('<'):
         src = ANYTAG.sub('\n', IDFIELD.sub('\n', CDATA.sub('\n', src)))
+    src = WIKIMARK.sub('\n', src)
     text = COMPOUND.sub('', LABEL.sub('', html.unescape(TAG.sub('\n', WIKILINK.sub(r'\1', TOC.sub('', TABLABEL.sub('', HATTRS.sub(r'\1', FOOTREF.sub('', src)))))))))
     want = counted(text)
     out = os.path.join(tmp, os.path.basename(f) + '.tei.xml')
