@@ -5719,6 +5719,7 @@ struct join_ctx {
 				   go on in unindented lines: hard-wrapped */
 	int	 prev;		/* indent of the run's last line */
 	int	 prevend;	/* it ends a sentence */
+	int	 prevfull;	/* it is as long as the longest (fixed) */
 	long	 width;		/* characters of the longest Chinese line */
 	int	 fixed;		/* a third of the Chinese lines (three or
 				   more) are that long: wrapped at a width */
@@ -5789,14 +5790,18 @@ join_scan(const struct dc_input *in, struct join_ctx *x)
 }
 
 /* A hard-wrapped line goes on: no indent after a run that opened
- * with one, and the line before it stops mid-sentence. */
+ * with one, and the line before it stops mid-sentence; or, in a text
+ * wrapped at a width with no indents, the line before it is as long as
+ * the longest and stops mid-sentence (the last line of a paragraph is
+ * shorter, or ends a sentence). */
 static int
 join_wrapped(const struct join_ctx *x, const struct dc_line *last,
     const struct dc_line *l)
 {
-	return x->wrapped && last->indent > 0 && l->indent == 0 &&
-	    l->lang == DC_LANG_ZH && last->lang == DC_LANG_ZH &&
-	    !x->prevend;
+	if (l->lang != DC_LANG_ZH || last->lang != DC_LANG_ZH || x->prevend)
+		return 0;
+	return (x->wrapped && last->indent > 0 && l->indent == 0) ||
+	    (x->fixed && x->prevfull && last->indent == 0 && l->indent == 0);
 }
 
 /*
@@ -5841,6 +5846,8 @@ join_last(struct join_ctx *x, const struct dc_line *l)
 {
 	x->prev = l->indent;
 	x->prevend = join_sentence_end(l->text);
+	x->prevfull = x->fixed &&
+	    g_utf8_strlen(l->text, -1) * 10 >= x->width * 9;
 }
 
 /*
