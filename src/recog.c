@@ -5840,6 +5840,29 @@ join_ok(const struct join_ctx *x, const struct dc_line *last,
 	return 1;
 }
 
+/* Is s a page's number alone, as text taken from printed pages keeps
+ * it: in dashes ("- 2 -", "— 12 —") or said ("第 3 页", "第3页 共5页")? */
+static int
+join_folio(const char *s)
+{
+	static GRegex	*rx;
+	static gsize	 once;
+
+	if (strlen(s) > 40 || (strstr(s, "页") == NULL && strstr(s, "頁") ==
+	    NULL && strchr(s, '-') == NULL && strstr(s, "—") == NULL &&
+	    strstr(s, "－") == NULL && strstr(s, "–") == NULL))
+		return 0;
+	if (g_once_init_enter(&once)) {
+		rx = g_regex_new("^[\\s\\x{3000}]*(?:[-—－―–]{1,2}[\\s\\x{3000}]*"
+		    "\\d{1,3}[\\s\\x{3000}]*[-—－―–]{1,2}|第[\\s\\x{3000}]*\\d{1,3}"
+		    "[\\s\\x{3000}]*[页頁](?:[\\s\\x{3000}]*[,，/]?[\\s\\x{3000}]*"
+		    "共[\\s\\x{3000}]*\\d{1,3}[\\s\\x{3000}]*[页頁])?)"
+		    "[\\s\\x{3000}]*$", G_REGEX_OPTIMIZE, 0, NULL);
+		g_once_init_leave(&once, 1);
+	}
+	return g_regex_match(rx, s, 0, NULL);
+}
+
 /* Keep what join_ok() needs of the run's last line. */
 static void
 join_last(struct join_ctx *x, const struct dc_line *l)
@@ -5869,6 +5892,12 @@ dc_input_join(struct dc_input *in, const char *sep)
 	join_scan(in, &x);
 	for (i = j = 0; i < in->nlines; i++) {
 		l = &in->lines[i];
+		/* A page's number left by a printed page ("— 2 —",
+		 * "第 3 页"): no line of the text. */
+		if (!l->blank && join_folio(l->text)) {
+			g_free(l->text);
+			continue;
+		}
 		if (l->blank) {
 			blanks++;
 			in->lines[j++] = *l;

@@ -40,6 +40,11 @@ TABLABEL = re.compile(r'^@tab(?:[ :][^\n]*)?$', re.M)
 TOC = re.compile(r'\[\[toc\]\]', re.I)
 WIKILINK = re.compile(r'\[\[(?:[^\[\]|\n]*\|)?(?:[A-Za-z-]{1,12}:)?([^\[\]\n]*)\]\]')
 CDATA = re.compile(r'<!\[CDATA\[|\]\]>')   # a container's CDATA markers
+# A printed page's number alone on its line ("— 2 —", "第 3 页") is the
+# page's, not the text's.
+FOLIO = re.compile(r'^[ \t\u3000]*(?:[-—－―–]{1,2}[ \t\u3000]*\d{1,3}[ \t\u3000]*[-—－―–]{1,2}|'
+                   r'第[ \t\u3000]*\d{1,3}[ \t\u3000]*[页頁](?:[ \t\u3000]*[,，/]?[ \t\u3000]*'
+                   r'共[ \t\u3000]*\d{1,3}[ \t\u3000]*[页頁])?)[ \t\u3000]*$', re.M)
 # A wiki's source: its notes (<ref>), templates and category links are
 # markup, as a forum's tags and pictures are.
 WIKIMARK = re.compile(r'<ref[^<>/]*/>|<ref[^<>]*>[^<]*</ref>|\{\{[^{}\n]*\}\}|'
@@ -138,7 +143,7 @@ for f in inputs:
     src = conll(src) or sql(src) or json_doc(src) or csv_doc(src) or line_ids(SCRIPT.sub(' ', src))
     if src.lstrip().startswith('<'):
         src = ANYTAG.sub('\n', IDFIELD.sub('\n', CDATA.sub('\n', src)))
-    src = WIKIMARK.sub('\n', src)
+    src = FOLIO.sub('', WIKIMARK.sub('\n', src))
     text = COMPOUND.sub('', LABEL.sub('', html.unescape(TAG.sub('\n', WIKILINK.sub(r'\1', TOC.sub('', TABLABEL.sub('', HATTRS.sub(r'\1', FOOTREF.sub('', src)))))))))
     want = counted(text)
     out = os.path.join(tmp, os.path.basename(f) + '.tei.xml')
