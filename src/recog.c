@@ -292,8 +292,10 @@ static const struct {
 	/* RX_TITLE_SPEAKER: office, name, and the verb after it */
 	[RX_TITLE_SPEAKER] = {
 	  "^(?|(.{0,16}" ZH_OFFICE ")([" HAN "]{2,4}?)|"
-	/* or by the name and an honorific alone ("某某同志在…上的讲话") */
-	  "()()([" HAN "]{2,4}?)(?:同志|先生|女士))"
+	/* or by the name and an honorific alone ("某某同志在…上的讲话"),
+	 * or the name and a colon ("某某：在…上的讲话") */
+	  "()()([" HAN "]{2,4}?)(?:同志|先生|女士|[ \\t\\x{3000}]*[：:]"
+	  "[ \\t\\x{3000}]*))"
 	  "(?:在|于|於|发表|發表|出席|同|向|致)", 0 },
 	/* RX_OCCASION_SPEAKER: a name and "在", opening a subtitle */
 	[RX_OCCASION_SPEAKER] = { "^(" ZH_NAME "?)(?:在|于|於)", 0 },
@@ -2998,6 +3000,7 @@ header_fields(struct dc_doc *d, int lang, const struct dc_line *line)
 	GMatchInfo	*mi = NULL;
 	const char	*s = line->text;
 	int		 at[16], lab[16], n = 0, i, st, en, from = 0;
+	int		 dated = 0;
 	char		*v, *w;
 
 	if (dc_u8_count(s, 120) > 120 || !g_regex_match(R(RX_FIELD_LABEL), s,
@@ -3012,8 +3015,17 @@ header_fields(struct dc_doc *d, int lang, const struct dc_line *line)
 		g_match_info_next(mi, NULL);
 	}
 	g_match_info_free(mi);
-	if (n < 2)
-		return 0;
+	/* One label is a line of fields where a date stands before it
+	 * ("2021-03-05 来源：某报"). */
+	if (n < 2) {
+		if (n == 1 && at[0] > 0) {
+			v = fields_strip(g_strndup(s, at[0]));
+			dated = *v != '\0' && date_line(v);
+			g_free(v);
+		}
+		if (!dated)
+			return 0;
+	}
 	/* What stands before the first label: a date, or nothing. */
 	if (at[0] > 0) {
 		v = fields_strip(g_strndup(s, at[0]));
@@ -3050,7 +3062,8 @@ header_fields(struct dc_doc *d, int lang, const struct dc_line *line)
 		g_free(w);
 		g_free(v);
 	}
-	if (from)
+	/* A date and one field: the date's line still. */
+	if (from && !dated)
 		header_add(d, DC_SOURCE, lang, s, line)->sub = DC_SUB_FROM;
 	else
 		header_add(d, DC_DATEPLACE, lang, s, line);
