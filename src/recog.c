@@ -812,6 +812,15 @@ dc_byline_meta(struct dc_doc *d, const char *where, const char *date,
 		g_free(r);
 		r = g_strstrip(u);
 	}
+	/* "（某报记者某某某某地报导）": one name and the place run
+	 * together before 报导; the name is three characters where two
+	 * are left for the place, else two (as header_reporters() reads
+	 * "本报记者某某某地报道"). */
+	if (g_regex_match_simple("(?:报导|报道|報導|報道)$", by, 0, 0) &&
+	    g_regex_match_simple("^[" HAN "]{4,7}$", r, 0, 0)) {
+		long n = g_utf8_strlen(r, -1);
+		*g_utf8_offset_to_pointer(r, n >= 5 ? 3 : 2) = '\0';
+	}
 	{
 		char **v = g_strsplit_set(r, " \t", -1);
 		GString *b = g_string_new(NULL);
