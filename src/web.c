@@ -481,6 +481,7 @@ web_title_fields(struct dc_found *f, const struct dc_line *l)
 enum web_kind {
 	WEB_NONE,
 	WEB_MARKDOWN,
+	WEB_RST,	/* reStructuredText, read as Markdown once rewritten */
 	WEB_HTML,	/* a page: only HTML's own elements are markup */
 	WEB_JSONL,	/* a dump of one JSON object a line */
 	WEB_JSON,	/* one JSON document holding records */
@@ -493,6 +494,7 @@ enum web_kind {
 static const char *const web_kind_name[] = {
 	[WEB_NONE] = "plain text",
 	[WEB_MARKDOWN] = "Markdown",
+	[WEB_RST] = "reStructuredText",
 	[WEB_HTML] = "HTML or a tagged container",
 	[WEB_JSONL] = "JSON Lines records",
 	[WEB_JSON] = "JSON records",
@@ -514,6 +516,8 @@ struct web_ev {
 	size_t	 alone;		/* "## heading" lines between blank lines */
 	size_t	 lines;		/* lines with text */
 	size_t	 items;		/* "* item" lines */
+	size_t	 rst;		/* ".. _target:", ".. note::", `a <url>`_ */
+	size_t	 setext;	/* a short line over "===" or "---" */
 	int	 first;		/* the first line is a heading */
 };
 
@@ -631,6 +635,37 @@ web_ev_alone(const struct dc_input *in, size_t from, size_t i)
 	if (i > from && !in->lines[i - 1].blank)
 		return 0;
 	return i + 1 < in->nlines && in->lines[i + 1].blank;
+}
+
+/*
+ * Is line i a setext underline: "===" or "---" (three or more, nothing
+ * else) under a short line that stands after a blank line (or opens
+ * the text) and does not end a sentence?  So Markdown (and rst) marks
+ * its titles and sections without a "#"; a rule under a paragraph,
+ * as plain text draws one, is under a long line.
+ */
+static int
+web_ev_setext(const struct dc_input *in, size_t from, size_t i)
+{
+	const struct dc_line	*l = in->lines, *t;
+	const char		*p;
+	gunichar		 c;
+
+	if (i == from || l[i].len < 3 ||
+	    (l[i].text[0] != '=' && l[i].text[0] != '-'))
+		return 0;
+	for (p = l[i].text; *p == l[i].text[0]; p++)
+		;
+	if (*p != '\0')
+		return 0;
+	t = &l[i - 1];
+	if (t->blank || (i - 1 > from && !l[i - 2].blank) ||
+	    g_utf8_strlen(t->text, -1) > 40 || t->text[0] == '-' ||
+	    t->text[0] == '=' || t->text[0] == '*')
+		return 0;
+	c = g_utf8_get_char(g_utf8_prev_char(t->text + t->len));
+	return g_utf8_strchr(".!?;,\u3002\uFF01\uFF1F\uFF1B\uFF0C", -1,
+	    c) == NULL;
 }
 
 /* A tagged container: the text opens with a tag (or an XML
@@ -800,7 +835,13 @@ web_sniff(const struct dc_input *in, size_t from)
 		web_ev_marks(&e, in->lines[i].text);
 		web_ev_block(&e, in->lines[i].text);
 		e.alone += web_ev_alone(in, from, i);
+		e.rst += dc_rst_mark(in->lines[i].text);
+		e.setext += web_ev_setext(in, from, i);
 	}
+	/* Explicit markup and rst's links are written by no plain text
+	 * and by no Markdown. */
+	if (e.rst >= 2)
+		return WEB_RST;
 	/* Comments of a script, a table or CoNLL-U are no headings:
 	 * they come in runs, or beside the lines they describe.  A
 	 * note whose headings stand between blank lines (a glossary,
@@ -811,6 +852,7 @@ web_sniff(const struct dc_input *in, size_t from)
 	/* A file of list items and nothing else ("* 1 第一條…", as a
 	 * law's articles are exported) is a Markdown list. */
 	md = e.links > 0 || e.heads >= 2 || e.alone >= 2 || e.first ||
+	    e.setext >= 2 ||
 	    e.strong >= 2 ||
 	    (e.items >= 3 && e.items * 10 >= e.lines * 9) ||
 	    (e.heads + e.loose >= 1 &&
@@ -1657,7 +1699,14 @@ web_markup(struct dc_input *in, size_t fm, struct dc_found *f, int keep)
 	else if (kind == WEB_VERTICAL)
 		f->markup = dc_markup_vertical(in->buf + off, in->len - off,
 		    in->lines[fm].lineno, pc);
-	else {
+	else if (kind == WEB_RST) {
+		char *rst = dc_rst_to_md(in->buf + off, in->len - off);
+		md = web_md_prepass(rst, strlen(rst));
+		g_free(rst);
+		f->markup = dc_markup_md(md, strlen(md),
+		    in->lines[fm].lineno, pc);
+		g_free(md);
+	} else {
 		md = web_md_prepass(in->buf + off, in->len - off);
 		f->markup = dc_markup_md(md, strlen(md),
 		    in->lines[fm].lineno, pc);

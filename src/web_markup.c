@@ -33,12 +33,14 @@ struct mk {
 	int		 blocks;	/* HTML blocks open (<p>, <div>) */
 	int		 items;		/* Markdown list items open */
 	int		 linkpara;	/* a paragraph of one link is open */
+	int		 softjoin;	/* an item's soft break: its line goes on */
 	size_t		 removed;	/* tags, marks and fields taken out */
 	int		 prose;		/* a paragraph of prose was read */
 	struct pg	*pg;		/* a whole page's reading, or NULL */
 	int		 line0;		/* the input line of the first */
 };
 
+static int	 mk_wide(gunichar);
 static void	 pg_nav_flush(struct mk *);
 static int	 pg_enter(struct mk *, xmlNode *);
 static int	 pg_leave(struct mk *, xmlNode *);
@@ -93,6 +95,13 @@ mk_text(struct mk *m, const char *s, size_t len)
 {
 	const char	*e, *end = s + len;
 
+	/* The line an item's soft break ended goes on: a space between
+	 * words, none between two wide characters. */
+	if (m->softjoin && len > 0 && m->cur->len > 0 &&
+	    !(mk_wide(g_utf8_get_char(g_utf8_prev_char(m->cur->str +
+	    m->cur->len))) && mk_wide(g_utf8_get_char(s))))
+		g_string_append_c(m->cur, ' ');
+	m->softjoin = 0;
 	while (s < end) {
 		if ((e = memchr(s, '\n', (size_t)(end - s))) == NULL)
 			e = end;
@@ -1868,6 +1877,16 @@ mk_md_node(struct mk *m, cmark_node *n, cmark_event_type ev, int line0)
 			mk_text(m, lit, strlen(lit));
 		return 0;
 	case CMARK_NODE_SOFTBREAK:
+		/* An item's wrapped line ("1. … compatible" over
+		 * "   manner") goes on: lines under an item's text are
+		 * the item's, as a paragraph's are not always (poems,
+		 * a sentence a line). */
+		if (m->items > 0 && m->heading == 0 && !m->literal) {
+			m->softjoin = 1;
+			m->line++;
+			return 0;
+		}
+		/* FALLTHROUGH */
 	case CMARK_NODE_LINEBREAK:
 		mk_flush(m);
 		m->line++;

@@ -10,7 +10,9 @@ Markdown footnote's mark is markup, and
 so are a wiki link's target and namespace ("[[zh:text]]", "[[page|text]]")
 and a heading's attribute list ("# Tabs {.tabset}", "## 总则{align=\"center\"}"),
 a tabs container's "@tab 标签" line and a "[[toc]]" placeholder; so are the line ids of a
-corpus of numbered lines ("1  text", "2  text", ...; web.c web_line_ids()).
+corpus of numbered lines ("1  text", "2  text", ...; web.c web_line_ids()),
+and of reStructuredText (web_rst.c) its targets (".. _name:"), directive
+names (".. note::"), substitutions ("|name|", ".. |name| image:: address").
 
 Usage: t_lossless.py DOCCONV TMPDIR INPUT...
 """
@@ -37,6 +39,8 @@ HATTRS = re.compile(r'^(#{1,6}[^\n]*?)[ \t]*\{(?:[.#:]|[A-Za-z][\w-]*=)[^{}\n]*\
 TABLABEL = re.compile(r'^@tab(?:[ :][^\n]*)?$', re.M)
 TOC = re.compile(r'\[\[toc\]\]', re.I)
 WIKILINK = re.compile(r'\[\[(?:[^\[\]|\n]*\|)?(?:[A-Za-z-]{1,12}:)?([^\[\]\n]*)\]\]')
+RSTMARK = re.compile(r'^\.\. (?:_[^\n]*:|[A-Za-z][\w-]*::)[ \t]*$', re.M)
+RSTSUB = re.compile(r'^\.\. \|[^|\n]+\| [\w-]+::[^\n]*$|\|[^|\s]+\|(?=[\s_]|$)|^\.\. ([A-Za-z][\w-]*)::', re.M)
 IDFIELD = re.compile(r'<(docno|docid|doc_id|id|guid)>[^<>]*</\1>', re.I)
 
 def conll(src):
@@ -111,6 +115,8 @@ bad = 0
 for f in inputs:
     src = open(f, 'rb').read().decode('utf-8', 'replace')
     src = conll(src) or sql(src) or json_doc(src) or line_ids(SCRIPT.sub(' ', src))
+    if len(RSTMARK.findall(src)) + len(re.findall(r'^\.\. \|', src, re.M)) > 0:
+        src = RSTSUB.sub('', RSTMARK.sub('', src))
     if src.lstrip().startswith('<'):
         src = ANYTAG.sub('\n', IDFIELD.sub('\n', src))
     text = COMPOUND.sub('', LABEL.sub('', html.unescape(TAG.sub('\n', WIKILINK.sub(r'\1', TOC.sub('', TABLABEL.sub('', HATTRS.sub(r'\1', FOOTREF.sub('', src)))))))))
