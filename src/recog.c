@@ -192,6 +192,7 @@ enum rx_id {
 	RX_R_EDITOR_END,	/* "——编者" ending a paragraph */
 	RX_R_SIGNED,	/* a signature: a name, in brackets or not */
 	RX_R_TURN_ZH,	/* Chinese speaker label */
+	RX_R_TURN_ALONE,	/* a speaker label alone on its line */
 	RX_R_TURN_EN,	/* English speaker label */
 	RX_R_TURN_STRONG,	/* labels that are turns wherever they stand */
 	RX_R_SAYS,	/* a label that is a verb of saying, not a name */
@@ -480,7 +481,12 @@ static const struct {
 	 * transcripts write it ("[主持人]：", "【嘉宾】：", "[Speaker 0]:") */
 	[RX_R_TURN_ZH] = {
 	  "^(?|[\\[【［]([^\\]】］\\d][^\\]】］]{0,19})[\\]】］]|"
-	  "([" HAN "·]{1,8}?))[\\s\\x{3000}]*[：:][\\s\\x{3000}]*(?=\\S)", 0 },
+	  "([" HAN "·]{1,8}?)(?:[（(][^）)]{1,16}[）)])?)"
+	  "[\\s\\x{3000}]*[：:][\\s\\x{3000}]*(?=\\S)", 0 },
+	/* "杰西：", "塞琳纳（转向杰西）：": a script's speaker, alone on
+	 * the line over the speech, a stage direction beside the name. */
+	[RX_R_TURN_ALONE] = {
+	  "^[" HAN "·]{1,8}(?:[（(][^）)]{1,16}[）)])?[\\s\\x{3000}]*[：:]$", 0 },
 	[RX_R_TURN_EN] = {
 	  "^(?|\\[([^\\]\\d][^\\]]{0,19})\\]|(Q|A|Question|Answer|"
 	"Interviewer|Reporter|Host|Moderator|"
@@ -4154,6 +4160,53 @@ turn_preamble(const struct dc_node *s, GHashTable *rep, int spoken)
 	return once && recur >= 2;
 }
 
+/* The only seg of block b, untokenised, if Chinese; else NULL. */
+static struct dc_node *
+lone_seg(struct dc_node *b)
+{
+	struct dc_node	*s = b->child;
+
+	if (b->type != DC_PARA || s == NULL || s != b->last ||
+	    s->type != DC_SEG || s->lang != DC_LANG_ZH || s->child != NULL ||
+	    s->text == NULL)
+		return NULL;
+	return s;
+}
+
+/*
+ * Scripts and subtitles put the speaker's name alone on a line, a
+ * colon after it ("杰西：", "塞琳纳（转向杰西）："), the speech in the
+ * paragraph below.  Where three paragraphs or more are such labels,
+ * each opens the paragraph after it: speaker and speech are one turn.
+ */
+static void
+body_lone_labels(struct dc_node *first, struct dc_node *tail)
+{
+	struct dc_node	*b, *n, *s, *ns;
+	char		*t;
+	int		 k = 0;
+
+	for (b = first; b != NULL && b != tail; b = b->next)
+		if ((s = lone_seg(b)) != NULL &&
+		    role_match(RX_R_TURN_ALONE, s->text))
+			k++;
+	if (k < 3)
+		return;
+	for (b = first; b != NULL && b != tail; b = b->next) {
+		if ((s = lone_seg(b)) == NULL ||
+		    !role_match(RX_R_TURN_ALONE, s->text) ||
+		    (n = b->next) == NULL || n == tail ||
+		    (ns = lone_seg(n)) == NULL ||
+		    role_match(RX_R_TURN_ALONE, ns->text))
+			continue;
+		t = g_strconcat(s->text, ns->text, NULL);
+		g_free(s->text);
+		s->text = t;
+		dc_node_unlink(n);
+		dc_node_free(n);
+	}
+}
+
 /* Move every child (tokenised sentence) of seg src to the end of dst. */
 static void
 seg_take(struct dc_node *dst, struct dc_node *src)
@@ -4967,6 +5020,7 @@ dc_body_roles(struct dc_doc *d, const struct dc_opts *o)
 
 	/* Speaker turns: count the labels first, so that names count
 	 * only where the text is an interview. */
+	body_lone_labels(first, tail);
 	rep = turn_labels(first, tail);
 	for (b = first; b != NULL && b != tail; b = b->next)
 		for (s = b->child; s != NULL; s = s->next)
@@ -5032,6 +5086,10 @@ dc_body_roles(struct dc_doc *d, const struct dc_opts *o)
 			size_t n = turn_label(s, &strong, rep);
 			if (n > 0 && !strong && turn_preamble(s, rep, spoken))
 				n = 0;
+			/* A list's item ("- 主版本号：当你……") defines a
+			 * term; a speaker it names stands out (strong). */
+			if (n > 0 && !strong && body_item(b))
+				n = 0;
 			if (n > 0 && (strong || turns > 0 || names >= 3)) {
 				n = turn_unbracket(s, n);
 				s->spk_len = n;
@@ -5050,8 +5108,10 @@ dc_body_roles(struct dc_doc *d, const struct dc_opts *o)
 			para = 1;
 			continue;
 		}
-		if (b->prev != NULL && b->prev->type == DC_TURN) {
-			/* A turn goes on until something else begins. */
+		if (b->prev != NULL && b->prev->type == DC_TURN &&
+		    !trailer_form(t)) {
+			/* A turn goes on until something else begins (an
+			 * end mark, "（完）", ends the talk). */
 			b->type = DC_TURN;
 			para = 1;
 			continue;
