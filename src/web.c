@@ -1936,6 +1936,49 @@ web_kv_field(struct dc_found *f, const char *k, const char *v)
 }
 
 /*
+ * A header of capitalised keys over the text, as Pelican and mail
+ * write one ("Title: …", "Date: …", "Authors: …", "Slug: …"): the
+ * text's first lines, three or more, each "Key: value", up to a blank
+ * line, two of the keys (the first among them) a post's header has.
+ * Returns the line after it, or from if there is none.  Dialogue
+ * ("Host: Hello") has no such keys.
+ */
+static size_t
+web_kv_block(const struct dc_input *in, size_t from)
+{
+	static const char *const known[] = { "title", "date", "author",
+	    "authors", "tags", "tag", "category", "categories", "slug",
+	    "summary", "modified", "updated", "keywords", "lang",
+	    "description", "subtitle", "status", NULL };
+	const struct dc_line	*l;
+	size_t			 i, k, n = 0, hits = 0, first = 0;
+	const char		*p;
+
+	for (i = from; i < in->nlines && in->lines[i].blank; i++)
+		;
+	for (; i < in->nlines && !in->lines[i].blank; i++, n++) {
+		l = &in->lines[i];
+		if (!g_ascii_isupper(l->text[0]) || l->heading > 0)
+			return from;
+		for (p = l->text; g_ascii_isalpha(*p) || *p == '_' ||
+		    *p == '-'; p++)
+			;
+		if (*p != ':' || (p[1] != ' ' && p[1] != '\t') ||
+		    p - l->text > 20)
+			return from;
+		for (k = 0; known[k] != NULL; k++)
+			if (strlen(known[k]) == (size_t)(p - l->text) &&
+			    g_ascii_strncasecmp(known[k], l->text,
+			    (size_t)(p - l->text)) == 0)
+				break;
+		hits += known[k] != NULL;
+		if (n == 0)
+			first = known[k] != NULL;
+	}
+	return n >= 3 && hits >= 2 && first && i < in->nlines ? i : from;
+}
+
+/*
  * A header of "key: value" lines near the top, as exporters write them
  * ("keywords: …", "authors/作者: …", "publish date: …", "name : A / B",
  * "level : 2"): two such lines among the first twelve make it one.
@@ -1948,7 +1991,38 @@ web_kv_header(struct dc_input *in, size_t from, struct dc_found *f)
 	GMatchInfo	*mi = NULL;
 	size_t		 i, j, seen = 0, keys = 0, end;
 	char		*k, *v;
+	GString		*out;
 
+	if ((end = web_kv_block(in, from)) > from) {
+		int ln = 0;
+		out = g_string_new(NULL);
+		for (i = j = from; i < in->nlines; i++) {
+			if (i >= end || in->lines[i].blank) {
+				in->lines[j++] = in->lines[i];
+				continue;
+			}
+			if (ln == 0)
+				ln = in->lines[i].lineno;
+			v = strchr(in->lines[i].text, ':');
+			k = g_ascii_strdown(in->lines[i].text,
+			    v - in->lines[i].text);
+			if (strcmp(k, "title") != 0 &&
+			    !g_str_has_prefix(k, "author") &&
+			    strcmp(k, "date") != 0)
+				g_string_append_printf(out, "%s%s",
+				    out->len > 0 ? ", " : "", k);
+			web_kv_field(f, k, g_strstrip(v + 1));
+			f->markup++;
+			g_free(k);
+			g_free(in->lines[i].text);
+		}
+		in->nlines = j;
+		dc_msg(DC_WARN_FRONTMATTER, ln, 0,
+		    "a header of keys read into the metadata%s%s",
+		    out->len > 0 ? "; left out: " : "", out->str);
+		g_string_free(out, TRUE);
+		return;
+	}
 	/* A heading the markup marks ("### term: 释义" in a glossary)
 	 * is the text's, never a field of its header. */
 	for (end = from; end < in->nlines && seen < 12; end++)
