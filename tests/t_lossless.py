@@ -12,7 +12,10 @@ and a heading's attribute list ("# Tabs {.tabset}", "## 总则{align=\"center\"}
 a tabs container's "@tab 标签" line and a "[[toc]]" placeholder; so are the line ids of a
 corpus of numbered lines ("1  text", "2  text", ...; web.c web_line_ids()),
 and of reStructuredText (web_rst.c) its targets (".. _name:"), directive
-names (".. note::"), substitutions ("|name|", ".. |name| image:: address").
+names (".. note::"), substitutions ("|name|", ".. |name| image:: address");
+so is a header of capitalised keys over the text ("Title: …", "Slug: …",
+"Summary: …", as Pelican writes it; web.c web_kv_block()): its keys that
+the warning says left out are metadata, as front matter's are.
 
 Usage: t_lossless.py DOCCONV TMPDIR INPUT...
 """
@@ -39,6 +42,8 @@ HATTRS = re.compile(r'^(#{1,6}[^\n]*?)[ \t]*\{(?:[.#:]|[A-Za-z][\w-]*=)[^{}\n]*\
 TABLABEL = re.compile(r'^@tab(?:[ :][^\n]*)?$', re.M)
 TOC = re.compile(r'\[\[toc\]\]', re.I)
 WIKILINK = re.compile(r'\[\[(?:[^\[\]|\n]*\|)?(?:[A-Za-z-]{1,12}:)?([^\[\]\n]*)\]\]')
+KVHEAD = re.compile(r'\A\s*((?:[A-Z][A-Za-z_-]{0,19}:[ \t][^\n]*\n){3,})\s*\n')
+KVDROP = re.compile(r'^(?:Tags?|Categor(?:y|ies)|Slug|Summary|Modified|Updated|Keywords|Lang|Description|Status):[^\n]*$', re.M)
 RSTMARK = re.compile(r'^\.\. (?:_[^\n]*:|[A-Za-z][\w-]*::)[ \t]*$', re.M)
 RSTSUB = re.compile(r'^\.\. \|[^|\n]+\| [\w-]+::[^\n]*$|\|[^|\s]+\|(?=[\s_]|$)|^\.\. ([A-Za-z][\w-]*)::', re.M)
 IDFIELD = re.compile(r'<(docno|docid|doc_id|id|guid)>[^<>]*</\1>', re.I)
@@ -115,6 +120,9 @@ bad = 0
 for f in inputs:
     src = open(f, 'rb').read().decode('utf-8', 'replace')
     src = conll(src) or sql(src) or json_doc(src) or line_ids(SCRIPT.sub(' ', src))
+    m = KVHEAD.match(src)
+    if m:
+        src = src[:m.start(1)] + KVDROP.sub('', m.group(1)) + src[m.end(1):]
     if len(RSTMARK.findall(src)) + len(re.findall(r'^\.\. \|', src, re.M)) > 0:
         src = RSTSUB.sub('', RSTMARK.sub('', src))
     if src.lstrip().startswith('<'):
