@@ -771,6 +771,37 @@ web_fields(const char *s, int *tok, int *num)
 }
 
 /*
+ * A token and its tag a line, a space between, a blank line after each
+ * sentence, as NER and segmentation corpora keep characters ("中 B-ORG",
+ * "国 I-ORG", "人 O"): nearly every line (ten or more) is a token of
+ * wide characters and a tag of ASCII letters (a "B-", "I-"… prefix
+ * allowed).  Two words of English a line are no such corpus: the
+ * token is Chinese.
+ */
+static int
+web_vertical_space(const struct dc_line *l, size_t from, size_t n)
+{
+	size_t		 i, rows = 0, ok = 0;
+	const char	*sp, *p;
+
+	for (i = from; i < n; i++) {
+		if (l[i].blank)
+			continue;
+		rows++;
+		if ((sp = strchr(l[i].text, ' ')) == NULL || sp == l[i].text ||
+		    sp - l[i].text > 24 ||
+		    !g_unichar_iswide(g_utf8_get_char(l[i].text)))
+			continue;
+		for (p = sp + 1; g_ascii_isalnum(*p) || *p == '-' ||
+		    *p == '_' || *p == '.'; p++)
+			;
+		ok += *p == '\0' && p > sp + 1 && p - sp <= 16 &&
+		    g_ascii_isalpha(sp[1]);
+	}
+	return rows >= 10 && ok * 10 >= rows * 9;
+}
+
+/*
  * A vertical corpus: nearly every line that is not a comment holds
  * tab-separated columns, at least three such lines, each opening with
  * one token.  A contents list ("第一章 总则<TAB>3") or a list of counts,
@@ -794,8 +825,10 @@ web_vertical(const struct dc_line *l, size_t from, size_t n)
 		toks += tok;
 		nums += num;
 	}
-	return cols >= 3 && cols * 10 >= rows * 9 && toks * 10 >= cols * 9 &&
-	    nums * 10 < cols * 9;
+	if (cols >= 3 && cols * 10 >= rows * 9 && toks * 10 >= cols * 9 &&
+	    nums * 10 < cols * 9)
+		return 1;
+	return web_vertical_space(l, from, n);
 }
 
 /* An SQL dump: comments aside, its first line inserts rows (however

@@ -2672,7 +2672,9 @@ mk_vert_comment(struct mk *m, struct mk_vert *v, const char *s)
 static void
 mk_vert_token(struct mk *m, struct mk_vert *v, char *s, int line)
 {
-	char	**c = g_strsplit(s, "\t", 12);
+	/* Its columns apart by tabs, or a token and its tag by a space
+	 * ("中 B-ORG"). */
+	char	**c = g_strsplit(s, strchr(s, '\t') != NULL ? "\t" : " ", 12);
 	size_t	  n = g_strv_length(c);
 	char	 *form, *tag = NULL;
 	int	  conll = n >= 4 && c[0][strspn(c[0], "0123456789")] == '\0';
