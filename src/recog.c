@@ -3551,6 +3551,13 @@ block_heading_form(const struct dc_node *b, const char *t, int lang)
 	gunichar		 c;
 	int			 k = heading_form(t, lang);
 
+	/* A heading says something: a line of marks alone ("*", "——",
+	 * what is left of a list's bullet) heads nothing. */
+	for (p = t; k > 0 && *p != '\0'; p = g_utf8_next_char(p))
+		if (g_unichar_isalnum(g_utf8_get_char(p)))
+			break;
+	if (*p == '\0')
+		k = 0;
 	for (s = b->child; k > 0 && s != NULL; s = s->next) {
 		if (s->type != DC_SEG || (int)s->lang == lang ||
 		    s->text == NULL || *s->text == '\0')
@@ -4713,6 +4720,48 @@ body_levels(struct dc_node *first, const int *kinds)
 	}
 }
 
+/*
+ * A text that numbers its sections ("一、原理", "二、权重", three or
+ * more, one numbering only, the form guessed them) numbers them all: a short
+ * line without a number that the form took for a heading between two
+ * of them ("得到" over a formula) is a line of the section.  One
+ * before the first ("前言") or after the last ("结语") stays.
+ */
+static void
+body_unnumbered(struct dc_node *first, struct dc_node *tail, int *kinds)
+{
+	struct dc_node	*b, *lo = NULL, *hi = NULL;
+	int		 lang, k, n[7] = { 0 }, top = -1, i;
+
+	for (b = first; b != NULL && b != tail; b = b->next)
+		if (b->type == DC_HEADING && b->level == 0 &&
+		    (k = heading_kind(block_text(b, &lang))) != 0)
+			n[k + 1]++;
+	/* One numbering only: where sections number their parts
+	 * otherwise, a bare line may head a part of a part. */
+	for (i = 0; i < 7; i++)
+		if (i != 1 && n[i] > 0) {
+			if (top >= 0)
+				return;
+			top = i;
+		}
+	if (top < 0 || n[top] < 3)
+		return;
+	for (b = first; b != NULL && b != tail; b = b->next)
+		if (b->type == DC_HEADING && b->level == 0 &&
+		    heading_kind(block_text(b, &lang)) + 1 == top) {
+			if (lo == NULL)
+				lo = b;
+			hi = b;
+		}
+	for (b = lo; b != NULL && b != hi; b = b->next)
+		if (b->type == DC_HEADING && b->level == 0 &&
+		    heading_kind(block_text(b, &lang)) == 0) {
+			b->type = DC_PARA;
+			kinds[1]--;
+		}
+}
+
 /* A heading's text for comparing: without white space of any kind
  * (contents lines space their labels otherwise: "总　　则", "总则"). */
 static char *
@@ -5123,6 +5172,7 @@ dc_body_roles(struct dc_doc *d, const struct dc_opts *o)
 
 	g_hash_table_unref(rep);
 	body_contents(first, tail, kinds);
+	body_unnumbered(first, tail, kinds);
 	body_levels(first, kinds);
 	/* The writer the text's credits name comes first ("某某｜文"). */
 	header_source_author(d);
