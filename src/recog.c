@@ -4759,6 +4759,9 @@ body_unnumbered(struct dc_node *first, struct dc_node *tail, int *kinds)
 		    heading_kind(block_text(b, &lang)) == 0) {
 			b->type = DC_PARA;
 			kinds[1]--;
+			dc_msg(DC_WARN_ROLE, b->line, 0, "a paragraph after "
+			    "all: a bare line between sections numbered "
+			    "one way: %s", block_text(b, &lang));
 		}
 }
 

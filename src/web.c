@@ -792,6 +792,8 @@ web_vertical_space(const struct dc_line *l, size_t from, size_t n)
 		    sp - l[i].text > 24 ||
 		    !g_unichar_iswide(g_utf8_get_char(l[i].text)))
 			continue;
+		while (sp[1] == ' ')
+			sp++;
 		for (p = sp + 1; g_ascii_isalnum(*p) || *p == '-' ||
 		    *p == '_' || *p == '.'; p++)
 			;

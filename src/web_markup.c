@@ -2797,7 +2797,8 @@ mk_vert_token(struct mk *m, struct mk_vert *v, char *s, int line)
 {
 	/* Its columns apart by tabs, or a token and its tag by a space
 	 * ("中 B-ORG"). */
-	char	**c = g_strsplit(s, strchr(s, '\t') != NULL ? "\t" : " ", 12);
+	char	**c = strchr(s, '\t') != NULL ? g_strsplit(s, "\t", 12) :
+		    g_regex_split_simple(" +", s, 0, 0);
 	size_t	  n = g_strv_length(c);
 	char	 *form, *tag = NULL;
 	int	  conll = n >= 4 && c[0][strspn(c[0], "0123456789")] == '\0';
