@@ -2160,6 +2160,8 @@ web_line_ids(struct dc_input *in, size_t from, struct dc_found *f)
 	    "them)", ided);
 }
 
+static void	 web_title_again(struct dc_input *, size_t, struct dc_found *);
+
 /*
  * Take web markup (unless keep) and crawler labels out of the input's
  * lines, before the dialect is chosen; what they said goes to f (initialised here;
@@ -2192,6 +2194,7 @@ dc_input_web(struct dc_input *in, struct dc_found *f, int keep)
 	 * title; nor is a first line numbered as a section is ("一、去年"
 	 * opening a record's text, "二、现状" below it). */
 	if (f->title != NULL) {
+		web_title_again(in, fm, f);
 		for (i = fm; i < in->nlines; i++)
 			in->lines[i].section = in->lines[i].heading > 0;
 		for (i = fm; i < in->nlines && in->lines[i].blank; i++)
@@ -2339,6 +2342,52 @@ keep:
 		in->lines[j++] = *l;
 	}
 	in->nlines = j;
+}
+
+/* Text compared as a title: no white space, no marks. */
+static char *
+web_squeeze(const char *s)
+{
+	GString		*b = g_string_new(NULL);
+	gunichar	 c;
+
+	for (; *s != '\0'; s = g_utf8_next_char(s)) {
+		c = g_utf8_get_char(s);
+		if (g_unichar_isalnum(c))
+			g_string_append_unichar(b, g_unichar_tolower(c));
+	}
+	return g_string_free(b, FALSE);
+}
+
+/*
+ * A post's first heading that says its front matter's title again
+ * ("title: X", then "# X" over the text, as blog themes that print no
+ * title want it): the title's line, no section of the text.
+ */
+static void
+web_title_again(struct dc_input *in, size_t from, struct dc_found *f)
+{
+	struct dc_line	*l;
+	size_t		 i;
+	char		*a, *b;
+	int		 same;
+
+	for (i = from; i < in->nlines && in->lines[i].blank; i++)
+		;
+	if (i == in->nlines || in->lines[i].heading <= 0)
+		return;
+	l = &in->lines[i];
+	a = web_squeeze(l->text);
+	b = web_squeeze(f->title);
+	same = strcmp(a, b) == 0;
+	g_free(a);
+	g_free(b);
+	if (!same)
+		return;
+	web_node(f, DC_TITLE, DC_SUB_NONE, l->text, l);
+	g_free(l->text);
+	memmove(l, l + 1, (in->nlines - i - 1) * sizeof(*l));
+	in->nlines--;
 }
 
 /* Put header node n among the document's header lines, by line. */
