@@ -303,10 +303,11 @@ lb_flagged(const struct ln_para *p, int j)
 /*
  * The natural width, stretch and shrink of the line of glyphs [a, j),
  * its trailing spaces left out and its hyphen in.  A closing mark
- * that ends the line is set whole, half width (its blank half given
- * up, the line still ends at the edge) or hanging (all of it past the
- * edge): one of them, never something between, which would leave the
- * line's end ragged by a fraction of a mark.  *end tells which.
+ * that ends the line is set whole (a paragraph's last line only),
+ * half width (its blank half given up, the line still ends at the
+ * edge) or hanging (all of it past the edge): one of them, never
+ * something between, which would leave the line's end ragged by a
+ * fraction of a mark.  *end tells which.
  */
 static void
 lb_measure(const struct lb *b, int a, int j, int64_t *w, int64_t *st,
@@ -347,8 +348,14 @@ lb_line(const struct lb *b, int a, int j, int avail, int forced,
 	n = end == LB_WHOLE && b->end[j] > a &&
 	    (b->gl[b->end[j] - 1].kind & LB_CLOSING) ? 3 : 1;
 	for (k = 0; k < n; k++) {
-		/* One rule for the style: half width or hanging. */
-		if (k == (b->p->st->hang ? 1 : 2))
+		/*
+		 * One rule for the style: half width or hanging.  A line
+		 * that goes on in its paragraph never ends in a whole
+		 * mark: its ink would stop half an em short of the edge
+		 * that every other line reaches.
+		 */
+		if (k == (b->p->st->hang ? 1 : 2) || (k == 0 && n > 1 &&
+		    !forced))
 			continue;
 		ww = w;
 		if (k == 1)
