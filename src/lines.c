@@ -975,6 +975,31 @@ ln_center(struct ln_para *p, int width)
  * in place of what was cut: Latin before a word that does not fit
  * whole, if any word does.
  */
+/*
+ * Where the last word of glyphs [g0, j) starts if it is a short word
+ * in lower case (of three letters at most: "a", "of", "the") after
+ * another word, else g0.
+ */
+static int
+ln_short_word(const struct ln_para *p, int g0, int j)
+{
+	const char	*s, *e;
+	int		 k, n = 0;
+
+	for (k = j; k > g0 && !(p->g[k - 1].flags & LN_SPACE); k--)
+		continue;
+	if (k <= g0 || k >= j)
+		return g0;
+	e = j < p->ng ? p->text + p->g[j].cl : p->text + p->len;
+	s = p->text + p->g[k].cl;
+	if (!g_unichar_islower(g_utf8_get_char(s)))
+		return g0;
+	for (; s < e; s = g_utf8_next_char(s))
+		if (!g_unichar_isalpha(g_utf8_get_char(s)) || ++n > 3)
+			return g0;
+	return k;
+}
+
 void
 ln_ellipsize(struct ln_para *p, int width)
 {
@@ -1010,6 +1035,13 @@ ln_ellipsize(struct ln_para *p, int width)
 	}
 	while (j > l->g0 && (p->g[j - 1].flags & LN_SPACE))
 		w -= p->g[--j].adv;
+	/* Nor does it end in a short lower-case word ("for a…"). */
+	while (!p->st->zh && (k = ln_short_word(p, l->g0, j)) > l->g0) {
+		while (j > k)
+			w -= p->g[--j].adv;
+		while (j > l->g0 && (p->g[j - 1].flags & LN_SPACE))
+			w -= p->g[--j].adv;
+	}
 	p->nlines = 1;
 	l->g1 = j;
 	l->width = w + ea;
