@@ -12,7 +12,6 @@
  */
 #include "config.h"
 
-#include <locale.h>
 #include <math.h>
 #include <stdarg.h>
 #include <string.h>
@@ -20,14 +19,21 @@
 #include "numfmt.h"
 
 #ifdef __SIZEOF_INT128__
-/* Digits of v in base into the end of a buffer; where they begin. */
+/* Digits of v in base (10 or 16) into the end of a buffer; where they
+ * begin.  Each base divides by a constant: a multiplication. */
 static char *
 nf_digits(char *end, unsigned long long v, unsigned int base,
     const char *xd)
 {
+	if (base == 16) {
+		do
+			*--end = xd[v & 15];
+		while ((v >>= 4) != 0);
+		return end;
+	}
 	do
-		*--end = xd[v % base];
-	while ((v /= base) != 0);
+		*--end = (char)('0' + v % 10);
+	while ((v /= 10) != 0);
 	return end;
 }
 
@@ -98,7 +104,7 @@ int
 dc_numfmt(char *buf, const char *fmt, va_list ap)
 {
 	char		 tmp[64], *end = tmp + sizeof(tmp), *p;
-	const char	*f = fmt + 1, *dp;
+	const char	*f = fmt + 1;
 	int		 zero = 0, width = 0, lng = 0, prec = 6, k;
 	long long	 v;
 	unsigned long long u;
@@ -118,8 +124,7 @@ dc_numfmt(char *buf, const char *fmt, va_list ap)
 			return -1;
 	}
 	if (*f == 'f') {
-		if (f[1] != '\0' || (dp = localeconv()->decimal_point)[0] !=
-		    '.' || dp[1] != '\0' ||
+		if (f[1] != '\0' ||
 		    (p = nf_fixed(end, va_arg(ap, double), prec)) == NULL)
 			return -1;
 		goto out;

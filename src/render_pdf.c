@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <locale.h>
 #include <stdarg.h>
 #ifdef __GLIBC__
 #include <malloc.h>
@@ -102,7 +103,8 @@ deflateInit_(z_streamp strm, int level, const char *version, int size)
  * _FORTIFY_SOURCE: through __snprintf_chk().  While this thread paints
  * and cairo finishes the file, that is defined here (as deflateInit_()
  * above) and the numbers are made by numfmt.c, to the byte as glibc
- * makes them; any other format, thread or time goes to glibc.
+ * makes them (in a locale whose decimal point is '.', as cairo's own
+ * is); any other format, thread or time goes to glibc.
  */
 static _Thread_local int pdf_numfmt;
 
@@ -1104,7 +1106,7 @@ render_pdf(const struct dc_doc *d, const struct dc_opts *o,
 	malloc_trim(0);
 #endif
 	pdf_zlevel = po.out != NULL ? Z_NO_COMPRESSION : Z_BEST_SPEED;
-	pdf_numfmt = 1;
+	pdf_numfmt = strcmp(localeconv()->decimal_point, ".") == 0;
 	n = pdf_run(&pd, d, o);
 	pdf_zlevel = Z_DEFAULT_COMPRESSION;
 	if (pd.booklet && n > 0)
