@@ -1833,6 +1833,23 @@ web_fm_timed_key(const char *k)
  * naming what was left out.  (With --keep-markup it stays, for
  * dc_frontmatter() to keep verbatim.)
  */
+/* The item of a YAML list at s (after "[", "," or "- "): up to a
+ * comma or the closing bracket, its quotes off. */
+static char *
+web_fm_first(const char *s)
+{
+	char	*v = g_strndup(s, strcspn(s, ",]"));
+	size_t	 n;
+
+	g_strstrip(v);
+	n = strlen(v);
+	if (n >= 2 && (*v == '"' || *v == '\'') && v[n - 1] == *v) {
+		v[n - 1] = '\0';
+		memmove(v, v + 1, n - 1);
+	}
+	return v;
+}
+
 static void
 web_frontmatter(struct dc_input *in, size_t fm, struct dc_found *f)
 {
@@ -1882,6 +1899,40 @@ web_frontmatter(struct dc_input *in, size_t fm, struct dc_found *f)
 		for (j = 0; j < G_N_ELEMENTS(keys); j++)
 			if (g_ascii_strcasecmp(k, keys[j]) == 0)
 				break;
+		/* Hugo's "authors": the author's key. */
+		if (g_ascii_strcasecmp(k, "authors") == 0)
+			j = 3;
+		/* The authors as a list ("[\"甲\", \"乙\"]", or "- 甲"
+		 * lines under the key): its items, "、" between them. */
+		if (j == 3 && ((*v == '[' && v[strlen(v) - 1] == ']') ||
+		    (*v == '\0' &&
+		    i + 2 < fm && l[i + 1].indent > 0 &&
+		    g_str_has_prefix(l[i + 1].text, "- ")))) {
+			GString *b = g_string_new(NULL);
+			const char *q = v + 1;
+			char *it;
+			size_t r;
+			if (*v == '[')
+				for (; *q != '\0' && *q != ']';
+				    q += strcspn(q, ",]"), q += *q == ',') {
+					it = web_fm_first(q);
+					if (*it != '\0')
+						g_string_append_printf(b,
+						    "%s%s", b->len > 0 ?
+						    "、" : "", it);
+					g_free(it);
+				}
+			else
+				for (r = i + 1; r + 1 < fm && l[r].indent > 0 &&
+				    g_str_has_prefix(l[r].text, "- "); r++) {
+					it = web_fm_first(l[r].text + 2);
+					g_string_append_printf(b, "%s%s",
+					    b->len > 0 ? "、" : "", it);
+					g_free(it);
+				}
+			g_free(v);
+			v = g_string_free(b, FALSE);
+		}
 		/* A key of another date ("last_modified_at", "updated",
 		 * "published"): the date where no "date" key gives one. */
 		if (j == G_N_ELEMENTS(keys) && *v != '\0' &&
