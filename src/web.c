@@ -246,6 +246,18 @@ web_label_kind(const char *w)
 	return WL_URL;		/* 链接, 网址, URL, Link, ... */
 }
 
+/* Is v wholly in square brackets ("[預留 Logo 位置]", "[待补充]")? */
+static int
+web_placeholder(const char *v)
+{
+	size_t	 n = strlen(v);
+
+	return (v[0] == '[' && n > 2 && v[n - 1] == ']' &&
+	    strchr(v + 1, '[') == NULL) ||
+	    (g_str_has_prefix(v, "［") && g_str_has_suffix(v, "］") &&
+	    n > 6);
+}
+
 /* A header node the labels make. */
 static void
 web_node(struct dc_found *f, enum dc_type t, enum dc_sub sub,
@@ -2301,6 +2313,14 @@ dc_input_web(struct dc_input *in, struct dc_found *f, int keep)
 				goto keep;
 			}
 			g_strstrip(v);
+			/* "標題：[預留 Logo 位置]": a template's placeholder
+			 * in brackets names nothing; the line is the
+			 * text's. */
+			if ((k == WL_TITLE || k == WL_SUBTITLE ||
+			    k == WL_AUTHOR) && web_placeholder(v)) {
+				g_free(v);
+				goto keep;
+			}
 			if (k == WL_BODY) {
 				body = 1;
 				if (*v == '\0')
