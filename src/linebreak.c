@@ -832,7 +832,10 @@ ln_refit(struct ln_para *p, int n)
  * Whether a display line may start with glyph j: at a break that is
  * not a hyphenation point nor after a hyphen; the cost of starting it
  * there, 0 at a phrase boundary (after a space or a closing mark,
- * before an opening one), pen between two Chinese characters.
+ * before an opening one), pen between two Chinese characters, a
+ * quarter of it where a phrase starts or ends without a mark: before
+ * an ordinal's 第 (…理事会 / 第二十次会议…), after the particle 的
+ * (…会议上的 / 讲话), which no word of a title runs across.
  * Returns -1 where no line may start.
  */
 static double
@@ -851,7 +854,9 @@ lb_phrase(const struct ln_para *p, int j, double pen)
 	if ((p->g[i].flags & LN_SPACE) || g_unichar_isspace(pc) ||
 	    dc_is_closing_punct(pc) || dc_is_opening_punct(c))
 		return 0;
-	return g_unichar_iswide(pc) || g_unichar_iswide(c) ? pen : -1;
+	if (!g_unichar_iswide(pc) && !g_unichar_iswide(c))
+		return -1;
+	return c == 0x7B2C || pc == 0x7684 ? pen / 4 : pen;
 }
 
 /* Whether glyphs [a, e) hold no more than one letter, digit or Han. */

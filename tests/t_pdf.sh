@@ -177,6 +177,14 @@ case $h in
 *命运共同体) ;;
 *) bad "running head a6 cut though it fits: $h" ;;
 esac
+# A display line broken where a phrase ends, not inside a word: the
+# subtitle (no mark in it) before the ordinal's 第, not inside 元首.
+for o in "--paper a6" "--style $top_srcdir/examples/booklet-large.style"; do
+	# shellcheck disable=SC2086
+	"$DOCCONV" -q --pdf $o -o "$tmp/st.pdf" "$f" || bad "subtitle $o: failed"
+	pdftotext -l 1 "$tmp/st.pdf" - | grep -q '^第二十次会议上的讲话$' ||
+	    bad "subtitle $o not broken before 第: $(pdftotext -l 1 "$tmp/st.pdf" - | grep -A1 '——')"
+done
 "$DOCCONV" -q --pdf --meta short-title='Shanghai Spirit' -o "$tmp/rh.pdf" "$f" ||
     bad "--meta short-title: failed"
 [ "$(pdftotext -f 3 -l 3 "$tmp/rh.pdf" - | head -n 1)" = "Shanghai Spirit" ] ||
