@@ -1072,7 +1072,9 @@ dc_doc_finish(struct dc_doc *d, const struct dc_opts *o, const char *in)
 	for (i = 0; i < DC_LANG__MAX; i++)
 		if (d->meta.l[i].title == NULL)
 			d->meta.l[i].title = dc_title_join(d, (enum dc_lang)i);
-	meta_title_latin(d);
+	/* The user's --title is the title as given: in its language. */
+	if (o == NULL || o->title == NULL)
+		meta_title_latin(d);
 
 	for (i = 0; i < DC_LANG__MAX; i++)
 		if (d->meta.l[i].title != NULL)
