@@ -176,6 +176,7 @@ static void
 rst_inline(GString *b, const char *s, const char *e, GString *link)
 {
 	const char	*p, *q, *lt;
+	int		 role = 0;
 
 	for (p = s; p < e; p++) {
 		if (link->len > 0 || (*p == '`' && p + 1 < e && p[1] != '`' &&
@@ -213,7 +214,19 @@ rst_inline(GString *b, const char *s, const char *e, GString *link)
 				g_string_append(b, link->str);
 			} else if (q + 1 < e && q[1] == '_')
 				g_string_append(b, link->str + 1);
-			else {
+			else if (role) {
+				/* A role's text: "title <target>" shows the
+				 * title. */
+				if (lt != NULL && link->str[link->len - 1] ==
+				    '>' && lt > link->str + 1)
+					g_string_truncate(link,
+					    (gsize)(lt - link->str));
+				while (link->len > 1 &&
+				    link->str[link->len - 1] == ' ')
+					g_string_truncate(link, link->len - 1);
+				g_string_append(b, link->str + 1);
+				role = 0;
+			} else {
 				/* A span of code, or a role's text: the
 				 * reader keeps the text. */
 				g_string_append_c(b, '`');
@@ -240,6 +253,7 @@ rst_inline(GString *b, const char *s, const char *e, GString *link)
 			if (q > p + 1 && q + 1 < e && q[0] == ':' &&
 			    q[1] == '`') {
 				p = q;
+				role = 1;
 				continue;
 			}
 		}
