@@ -1002,9 +1002,9 @@ meta_user(struct dc_doc *d, const struct dc_opts *o, const char *in)
  * FILE.meta sidecar applies (NULL for none).
  */
 /*
- * A Chinese text whose only title is in Latin letters ("NoSQL", "China
- * Daily", "Lesson01 A private conversation"), the title a name's or a
- * column's, has it as its Chinese title too, as its Chinese paragraphs
+ * A Chinese text whose only title is in Latin letters, a few words
+ * ("NoSQL", "China Daily", "Lesson01 A private conversation"), the
+ * title a name's or a column's, has it as its Chinese title too, as its Chinese paragraphs
  * hold Latin words: the text is named, whatever letters name it.  A
  * title with a Han character stays the language it is in.
  */
@@ -1013,14 +1013,23 @@ meta_title_latin(struct dc_doc *d)
 {
 	const struct dc_node	*n, *s;
 	const char		*t = d->meta.l[DC_LANG_EN].title, *p;
-	size_t			 zh = 0, en = 0;
+	size_t			 zh = 0, en = 0, words = 0;
+	int			 in = 0;
 
 	if (t == NULL || d->meta.l[DC_LANG_ZH].title != NULL ||
 	    !(d->meta.langs & (1u << DC_LANG_ZH)))
 		return;
-	for (p = t; *p != '\0'; p = g_utf8_next_char(p))
+
+	for (p = t; *p != '\0'; p = g_utf8_next_char(p)) {
 		if (dc_char_script_lang(g_utf8_get_char(p)) == DC_LANG_ZH)
 			return;
+		words += !in && *p != ' ';
+		in = *p != ' ';
+	}
+	/* A name or a heading's few words, not an English sentence
+	 * that titles the English side of a bilingual text. */
+	if (words > 5)
+		return;
 	/* The text is Chinese: most of its blocks have Chinese. */
 	for (n = d->root->child; n != NULL; n = n->next)
 		for (s = n->child; s != NULL; s = s->next)
