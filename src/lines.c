@@ -435,8 +435,9 @@ ln_script_neutral(hb_script_t s)
  * thousands of glyphs (CJK) is not checked: walking its lookups costs
  * more than its few Latin words would save.
  */
-#define LN_WORDS_MAX	40000	/* cached words a thread keeps at most */
+#define LN_WORDS_MAX	8192	/* cached words a thread keeps at most */
 #define LN_WORD_LEN	64	/* longer words are shaped each time */
+#define LN_WORDS_BLOCK	(256 * 1024) /* the cache's memory, a block */
 
 /* A word's glyphs; cl from the word's first byte. */
 struct ln_word {
@@ -447,19 +448,59 @@ struct ln_word {
 	}		 g[];
 };
 
-/* A thread's words: font and language, then the word's bytes. */
+/*
+ * A thread's words: font and language, then the word's bytes.  The
+ * words and their keys lie in blocks of their own, given back all at
+ * once: kept among the paragraphs' allocations, which come and go,
+ * they held the heap's pages and the process grew by 4 MB at x1000.
+ */
 struct ln_words {
-	GHashTable	*t;		/* char * -> struct ln_word * */
+	GHashTable	*t;		/* key -> struct ln_word * */
+	GSList		*blocks;	/* of LN_WORDS_BLOCK bytes or more */
+	char		*cur;		/* free space in the first block */
+	size_t		 left;
 	char		 key[64 + LN_WORD_LEN + 1];
 };
+
+/* n bytes of the cache's blocks, aligned for a struct ln_word. */
+static void *
+ln_words_alloc(struct ln_words *ws, size_t n)
+{
+	void	*p;
+	size_t	 bs;
+
+	n = (n + 7) & ~(size_t)7;
+	if (n > ws->left) {
+		bs = n > LN_WORDS_BLOCK ? n : LN_WORDS_BLOCK;
+		ws->cur = g_malloc(bs);
+		ws->blocks = g_slist_prepend(ws->blocks, ws->cur);
+		ws->left = bs;
+	}
+	p = ws->cur;
+	ws->cur += n;
+	ws->left -= n;
+	return p;
+}
+
+/* Forget every word. */
+static void
+ln_words_clear(struct ln_words *ws)
+{
+	g_hash_table_remove_all(ws->t);
+	g_slist_free_full(ws->blocks, g_free);
+	ws->blocks = NULL;
+	ws->cur = NULL;
+	ws->left = 0;
+}
 
 static void
 ln_words_free(void *arg)
 {
-	struct ln_words	*w = arg;
+	struct ln_words	*ws = arg;
 
-	g_hash_table_destroy(w->t);
-	g_free(w);
+	ln_words_clear(ws);
+	g_hash_table_destroy(ws->t);
+	g_free(ws);
 }
 
 static GPrivate ln_words_key = G_PRIVATE_INIT(ln_words_free);
@@ -529,10 +570,14 @@ ln_word_char(gunichar c)
 	    (c >= 0x20A0 && c <= 0x20BF) || c == 0x2122;
 }
 
-/* Shape text[a, b) alone with font f (Latin) into a new word. */
+/*
+ * Shape text[a, b) alone with font f (Latin) into a new word: in ws's
+ * blocks, the key (klen bytes of ws->key and a NUL) after its glyphs,
+ * if ws is not NULL, else g_malloc()ed.
+ */
 static struct ln_word *
 ln_word_shape(const struct ln_para *p, hb_buffer_t *buf, struct ln_font *f,
-    size_t a, size_t b)
+    size_t a, size_t b, struct ln_words *ws, size_t klen)
 {
 	hb_glyph_info_t		*info;
 	hb_glyph_position_t	*pos;
@@ -548,7 +593,12 @@ ln_word_shape(const struct ln_para *p, hb_buffer_t *buf, struct ln_font *f,
 	hb_shape(f->hb, buf, NULL, 0);
 	info = hb_buffer_get_glyph_infos(buf, &n);
 	pos = hb_buffer_get_glyph_positions(buf, &n);
-	w = g_malloc(sizeof(*w) + n * sizeof(w->g[0]));
+	if (ws != NULL) {
+		w = ln_words_alloc(ws, sizeof(*w) + n * sizeof(w->g[0]) +
+		    klen + 1);
+		memcpy((char *)&w->g[n], ws->key, klen + 1);
+	} else
+		w = g_malloc(sizeof(*w) + n * sizeof(w->g[0]));
 	w->n = n;
 	for (i = 0; i < n; i++) {
 		w->g[i].gid = info[i].codepoint;
@@ -607,8 +657,7 @@ ln_shape_words(struct ln_para *p, hb_buffer_t *buf, size_t start,
 			return 0;
 	if ((ws = g_private_get(&ln_words_key)) == NULL) {
 		ws = g_new0(struct ln_words, 1);
-		ws->t = g_hash_table_new_full(g_str_hash, g_str_equal,
-		    g_free, g_free);
+		ws->t = g_hash_table_new(g_str_hash, g_str_equal);
 		g_private_set(&ln_words_key, ws);
 	}
 	/* The key: font and language, then the word. */
@@ -620,7 +669,7 @@ ln_shape_words(struct ln_para *p, hb_buffer_t *buf, size_t start,
 			while (b < end && p->text[b] != ' ')
 				b++;
 		if (b - a > LN_WORD_LEN) {
-			w = ln_word_shape(p, buf, f, a, b);
+			w = ln_word_shape(p, buf, f, a, b, NULL, 0);
 			ln_word_add(p, w, a, slot);
 			g_free(w);
 			continue;
@@ -629,9 +678,9 @@ ln_shape_words(struct ln_para *p, hb_buffer_t *buf, size_t start,
 		ws->key[hd + (b - a)] = '\0';
 		if ((w = g_hash_table_lookup(ws->t, ws->key)) == NULL) {
 			if (g_hash_table_size(ws->t) >= LN_WORDS_MAX)
-				g_hash_table_remove_all(ws->t);
-			w = ln_word_shape(p, buf, f, a, b);
-			g_hash_table_insert(ws->t, g_strdup(ws->key), w);
+				ln_words_clear(ws);
+			w = ln_word_shape(p, buf, f, a, b, ws, hd + (b - a));
+			g_hash_table_insert(ws->t, (char *)&w->g[w->n], w);
 		}
 		ln_word_add(p, w, a, slot);
 	}
