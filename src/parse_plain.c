@@ -363,15 +363,24 @@ pair_words(const char *s)
 	return n;
 }
 
-/* Was block b a list item of the markup (its line in items)? */
+/* Was block b a list item of the markup (its line in items, which
+ * are in input order)? */
 static int
 pair_item(const struct dc_node *b, const GArray *items)
 {
-	guint	 i;
+	guint	 lo = 0, hi = items->len, mid;
+	int	 v;
 
-	for (i = 0; i < items->len; i++)
-		if (g_array_index(items, int, i) == b->line)
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		v = g_array_index(items, int, mid);
+		if (v == b->line)
 			return 1;
+		if (v < b->line)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
 	return 0;
 }
 
@@ -395,12 +404,13 @@ plain_pairs(struct dc_doc *d, const GArray *items)
 	for (b = d->root->child; b != NULL; b = b->next) {
 		if ((n = b->next) == NULL || (t = pair_text(b, &la)) == NULL ||
 		    (u = pair_text(n, &lb)) == NULL || la == lb ||
-		    la < 0 || lb < 0 || pair_item(b, items) ||
-		    pair_item(n, items))
+		    la < 0 || lb < 0)
 			continue;
 		words = pair_words(la == DC_LANG_EN ? t : u);
 		han = g_utf8_strlen(la == DC_LANG_ZH ? t : u, -1);
-		if (words < 12 || han * 10 < words * 12 || han * 10 > words * 28)
+		if (words < 12 || han * 10 < words * 12 ||
+		    han * 10 > words * 28 || pair_item(b, items) ||
+		    pair_item(n, items))
 			continue;
 		/* The Chinese seg first, as every block has them. */
 		s = n->child;
