@@ -824,15 +824,24 @@ dc_body_items(const GArray *items)
 	body_items = items;
 }
 
-/* Was block b a list item of the markup? */
+/* Was block b a list item of the markup?  (The items' lines are in
+ * input order: looked up by halves, as the turns ask of each block.) */
 static int
 body_item(const struct dc_node *b)
 {
-	guint	 i;
+	guint	 lo = 0, hi = body_items != NULL ? body_items->len : 0, mid;
+	int	 v;
 
-	for (i = 0; body_items != NULL && i < body_items->len; i++)
-		if (g_array_index(body_items, int, i) == b->line)
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		v = g_array_index(body_items, int, mid);
+		if (v == b->line)
 			return 1;
+		if (v < b->line)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
 	return 0;
 }
 
