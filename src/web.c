@@ -368,6 +368,15 @@ static void
 web_label(struct dc_found *f, enum web_label k, const char *v,
     const struct dc_line *l)
 {
+	const char	*s;
+
+	/* A label or element with nothing in it (a <time> whose quote
+	 * ran on into its text) gives nothing: no empty header line. */
+	for (s = v; *s != '\0' && g_unichar_isspace(g_utf8_get_char(s));
+	    s = g_utf8_next_char(s))
+		continue;
+	if (*s == '\0')
+		return;
 	switch (k) {
 	case WL_TITLE:
 		dc_meta_set(&f->title, v);
