@@ -100,10 +100,11 @@ ln_is_fwpunct(gunichar c)
 
 /*
  * The glue of each glyph.  A space stretches by a quarter of its width
- * and shrinks by half: in columns of some twenty ems, where two
- * hyphenated lines in a row are not allowed, loose lines are what
- * shows (TeX's half and third for Computer Modern's wider space left
- * a twentieth of the word spaces wider than 0.42 em).  A quarter-em
+ * and shrinks by a third, as TeX's and Typst's do (by half, words
+ * nearly touched, 0.125 em apart even after a full stop; in columns of
+ * some twenty ems the stretch stays a quarter: TeX's half for
+ * Computer Modern's wider space left a twentieth of the word spaces
+ * wider than 0.42 em).  A quarter-em
  * space between Han and Latin (U+2005) stretches and shrinks by half
  * its width; a CJK character
  * has a little stretch after it, so that a Chinese line spreads only
@@ -130,7 +131,7 @@ lb_glue(struct lb *b)
 				q->st = q->sh = g->adv / 2;
 			else {
 				q->st = g->adv / 4;
-				q->sh = g->adv / 2;
+				q->sh = g->adv / 3;
 			}
 			continue;
 		}
@@ -303,10 +304,11 @@ lb_flagged(const struct ln_para *p, int j)
 /*
  * The natural width, stretch and shrink of the line of glyphs [a, j),
  * its trailing spaces left out and its hyphen in.  A closing mark
- * that ends the line is set whole, half width (its blank half given
- * up, the line still ends at the edge) or hanging (all of it past the
- * edge): one of them, never something between, which would leave the
- * line's end ragged by a fraction of a mark.  *end tells which.
+ * that ends the line is set whole (a paragraph's last line only),
+ * half width (its blank half given up, the line still ends at the
+ * edge) or hanging (all of it past the edge): one of them, never
+ * something between, which would leave the line's end ragged by a
+ * fraction of a mark.  *end tells which.
  */
 static void
 lb_measure(const struct lb *b, int a, int j, int64_t *w, int64_t *st,
@@ -347,8 +349,14 @@ lb_line(const struct lb *b, int a, int j, int avail, int forced,
 	n = end == LB_WHOLE && b->end[j] > a &&
 	    (b->gl[b->end[j] - 1].kind & LB_CLOSING) ? 3 : 1;
 	for (k = 0; k < n; k++) {
-		/* One rule for the style: half width or hanging. */
-		if (k == (b->p->st->hang ? 1 : 2))
+		/*
+		 * One rule for the style: half width or hanging.  A line
+		 * that goes on in its paragraph never ends in a whole
+		 * mark: its ink would stop half an em short of the edge
+		 * that every other line reaches.
+		 */
+		if (k == (b->p->st->hang ? 1 : 2) || (k == 0 && n > 1 &&
+		    !forced))
 			continue;
 		ww = w;
 		if (k == 1)
@@ -359,12 +367,7 @@ lb_line(const struct lb *b, int a, int j, int avail, int forced,
 			r = sh > 0 ? -(double)(ww - avail) / sh : -HUGE_VAL;
 			if (r < -1)
 				continue;
-			/*
-			 * English spaces may shrink by half where nothing
-			 * else will do, but cost as if a third were all
-			 * (TeX's): wide columns stay near natural spacing.
-			 */
-			q = b->zh ? -r : -r * 1.5;
+			q = -r;
 			bad = 100 * q * q * q;
 		} else if (forced)
 			r = bad = 0;
@@ -829,7 +832,10 @@ ln_refit(struct ln_para *p, int n)
  * Whether a display line may start with glyph j: at a break that is
  * not a hyphenation point nor after a hyphen; the cost of starting it
  * there, 0 at a phrase boundary (after a space or a closing mark,
- * before an opening one), pen between two Chinese characters.
+ * before an opening one), pen between two Chinese characters, a
+ * quarter of it where a phrase starts or ends without a mark: before
+ * an ordinal's 第 (…理事会 / 第二十次会议…), after the particle 的
+ * (…会议上的 / 讲话), which no word of a title runs across.
  * Returns -1 where no line may start.
  */
 static double
@@ -848,7 +854,9 @@ lb_phrase(const struct ln_para *p, int j, double pen)
 	if ((p->g[i].flags & LN_SPACE) || g_unichar_isspace(pc) ||
 	    dc_is_closing_punct(pc) || dc_is_opening_punct(c))
 		return 0;
-	return g_unichar_iswide(pc) || g_unichar_iswide(c) ? pen : -1;
+	if (!g_unichar_iswide(pc) && !g_unichar_iswide(c))
+		return -1;
+	return c == 0x7B2C || pc == 0x7684 ? pen / 4 : pen;
 }
 
 /* Whether glyphs [a, e) hold no more than one letter, digit or Han. */

@@ -22,6 +22,8 @@
 #include <unistd.h>
 
 #include <hb.h>
+#include <hb-aat.h>
+#include <hb-ot.h>
 
 #include "docconv.h"
 #include "fonts.h"
@@ -421,6 +423,270 @@ ln_script_neutral(hb_script_t s)
 	    s == HB_SCRIPT_UNKNOWN;
 }
 
+/*
+ * ---- Words shaped once ----
+ *
+ * Most of the English column's time went to shaping words it had
+ * shaped before.  Where no substitution or positioning of a font
+ * touches its space glyph, nothing reaches across a space, and a word
+ * shaped alone is the word shaped in its line (browsers check the same
+ * before they cache words).  A Latin run of such a font is then shaped
+ * word by word, each word once per thread, from a cache.  A face of
+ * thousands of glyphs (CJK) is not checked: walking its lookups costs
+ * more than its few Latin words would save.
+ */
+#define LN_WORDS_MAX	8192	/* cached words a thread keeps at most */
+#define LN_WORD_LEN	64	/* longer words are shaped each time */
+#define LN_WORDS_BLOCK	(256 * 1024) /* the cache's memory, a block */
+
+/* A word's glyphs; cl from the word's first byte. */
+struct ln_word {
+	unsigned int	 n;
+	struct ln_wg {
+		uint32_t	 gid, cl;
+		int32_t		 adv, dx, dy;
+	}		 g[];
+};
+
+/*
+ * A thread's words: font and language, then the word's bytes.  The
+ * words and their keys lie in blocks of their own, given back all at
+ * once: kept among the paragraphs' allocations, which come and go,
+ * they held the heap's pages and the process grew by 4 MB at x1000.
+ */
+struct ln_words {
+	GHashTable	*t;		/* key -> struct ln_word * */
+	GSList		*blocks;	/* of LN_WORDS_BLOCK bytes or more */
+	char		*cur;		/* free space in the first block */
+	size_t		 left;
+	char		 key[64 + LN_WORD_LEN + 1];
+};
+
+/* n bytes of the cache's blocks, aligned for a struct ln_word. */
+static void *
+ln_words_alloc(struct ln_words *ws, size_t n)
+{
+	void	*p;
+	size_t	 bs;
+
+	n = (n + 7) & ~(size_t)7;
+	if (n > ws->left) {
+		bs = n > LN_WORDS_BLOCK ? n : LN_WORDS_BLOCK;
+		ws->cur = g_malloc(bs);
+		ws->blocks = g_slist_prepend(ws->blocks, ws->cur);
+		ws->left = bs;
+	}
+	p = ws->cur;
+	ws->cur += n;
+	ws->left -= n;
+	return p;
+}
+
+/* Forget every word. */
+static void
+ln_words_clear(struct ln_words *ws)
+{
+	g_hash_table_remove_all(ws->t);
+	g_slist_free_full(ws->blocks, g_free);
+	ws->blocks = NULL;
+	ws->cur = NULL;
+	ws->left = 0;
+}
+
+static void
+ln_words_free(void *arg)
+{
+	struct ln_words	*ws = arg;
+
+	ln_words_clear(ws);
+	g_hash_table_destroy(ws->t);
+	g_free(ws);
+}
+
+static GPrivate ln_words_key = G_PRIVATE_INIT(ln_words_free);
+
+/* Does a substitution or positioning of f touch its space glyph? */
+static int
+ln_font_words_check(const struct ln_font *f)
+{
+	static const hb_tag_t tabs[] = { HB_OT_TAG_GSUB, HB_OT_TAG_GPOS };
+	hb_codepoint_t	 sp;
+	hb_set_t	*s;
+	hb_blob_t	*kern;
+	unsigned int	 i, t, n;
+	int		 ok;
+
+	if (hb_face_get_glyph_count(f->face) > 4096 ||
+	    !hb_font_get_nominal_glyph(f->hb, ' ', &sp) ||
+	    hb_aat_layout_has_substitution(f->face) ||
+	    hb_aat_layout_has_positioning(f->face) ||
+	    hb_aat_layout_has_tracking(f->face))
+		return 0;
+	/* Without GPOS, HarfBuzz kerns from the old 'kern' table. */
+	if (!hb_ot_layout_has_positioning(f->face)) {
+		kern = hb_face_reference_table(f->face,
+		    HB_TAG('k', 'e', 'r', 'n'));
+		n = hb_blob_get_length(kern);
+		hb_blob_destroy(kern);
+		if (n > 0)
+			return 0;
+	}
+	s = hb_set_create();
+	for (t = 0; t < G_N_ELEMENTS(tabs); t++) {
+		n = hb_ot_layout_table_get_lookup_count(f->face, tabs[t]);
+		for (i = 0; i < n; i++)
+			hb_ot_layout_lookup_collect_glyphs(f->face, tabs[t],
+			    i, s, s, s, s);
+	}
+	ok = !hb_set_has(s, sp) && hb_set_allocation_successful(s);
+	hb_set_destroy(s);
+	return ok;
+}
+
+/* May f's Latin runs be shaped word by word?  Known once per font. */
+static int
+ln_font_words(struct ln_font *f)
+{
+	int	 v;
+
+	if ((v = g_atomic_int_get(&f->words)) == 0) {
+		v = ln_font_words_check(f) ? 1 : -1;
+		g_atomic_int_set(&f->words, v);
+	}
+	return v > 0;
+}
+
+/*
+ * Is c set alike alone and in its word?  Letters, digits and
+ * punctuation of the Latin blocks: no marks, spaces, controls or
+ * format characters, which shaping treats with their neighbours.
+ */
+static int
+ln_word_char(gunichar c)
+{
+	return (c > 0x20 && c < 0x7F) ||
+	    (c >= 0xA1 && c < 0x250 && c != 0xAD) ||
+	    (c >= 0x2010 && c <= 0x2027) || (c >= 0x2030 && c <= 0x205E) ||
+	    (c >= 0x20A0 && c <= 0x20BF) || c == 0x2122;
+}
+
+/*
+ * Shape text[a, b) alone with font f (Latin) into a new word: in ws's
+ * blocks, the key (klen bytes of ws->key and a NUL) after its glyphs,
+ * if ws is not NULL, else g_malloc()ed.
+ */
+static struct ln_word *
+ln_word_shape(const struct ln_para *p, hb_buffer_t *buf, struct ln_font *f,
+    size_t a, size_t b, struct ln_words *ws, size_t klen)
+{
+	hb_glyph_info_t		*info;
+	hb_glyph_position_t	*pos;
+	struct ln_word		*w;
+	unsigned int		 n, i;
+
+	hb_buffer_clear_contents(buf);
+	hb_buffer_add_utf8(buf, p->text + a, (int)(b - a), 0, (int)(b - a));
+	hb_buffer_set_direction(buf, HB_DIRECTION_LTR);
+	hb_buffer_set_script(buf, HB_SCRIPT_LATIN);
+	hb_buffer_set_language(buf, p->st->hblang);
+	hb_buffer_set_invisible_glyph(buf, LN_INVISIBLE);
+	hb_shape(f->hb, buf, NULL, 0);
+	info = hb_buffer_get_glyph_infos(buf, &n);
+	pos = hb_buffer_get_glyph_positions(buf, &n);
+	if (ws != NULL) {
+		w = ln_words_alloc(ws, sizeof(*w) + n * sizeof(w->g[0]) +
+		    klen + 1);
+		memcpy((char *)&w->g[n], ws->key, klen + 1);
+	} else
+		w = g_malloc(sizeof(*w) + n * sizeof(w->g[0]));
+	w->n = n;
+	for (i = 0; i < n; i++) {
+		w->g[i].gid = info[i].codepoint;
+		w->g[i].cl = info[i].cluster;
+		w->g[i].adv = pos[i].x_advance;
+		w->g[i].dx = pos[i].x_offset;
+		w->g[i].dy = pos[i].y_offset;
+	}
+	return w;
+}
+
+/* Append word w, found at byte a of p's text, in font slot to p. */
+static void
+ln_word_add(struct ln_para *p, const struct ln_word *w, size_t a, int slot)
+{
+	struct ln_glyph	*g;
+	unsigned int	 i;
+
+	p->g = g_renew(struct ln_glyph, p->g, p->ng + w->n);
+	for (i = 0; i < w->n; i++) {
+		g = &p->g[p->ng++];
+		g->gid = w->g[i].gid;
+		g->adv = w->g[i].adv;
+		g->dx = w->g[i].dx;
+		g->dy = w->g[i].dy;
+		g->cl = w->g[i].cl + (uint32_t)a;
+		g->font = (uint8_t)slot;
+		g->flags = 0;
+		if (g->gid == LN_INVISIBLE) {
+			g->gid = 0;
+			g->adv = 0;
+			g->flags |= LN_HIDDEN;
+		}
+	}
+}
+
+/*
+ * Shape the Latin run text[start, end) in font slot word by word, the
+ * spaces between words alone, each from the thread's cache.  Returns
+ * 0, having added nothing, if the run holds a character that shaping
+ * treats with its neighbours (ln_word_char()).
+ */
+static int
+ln_shape_words(struct ln_para *p, hb_buffer_t *buf, size_t start,
+    size_t end, int slot)
+{
+	struct ln_font	*f = p->fonts[slot];
+	struct ln_words	*ws;
+	struct ln_word	*w;
+	const char	*s, *e = p->text + end;
+	size_t		 a, b, hd;
+	gunichar	 c;
+
+	for (s = p->text + start; s < e; s = g_utf8_next_char(s))
+		if ((c = g_utf8_get_char(s)) != ' ' && !ln_word_char(c))
+			return 0;
+	if ((ws = g_private_get(&ln_words_key)) == NULL) {
+		ws = g_new0(struct ln_words, 1);
+		ws->t = g_hash_table_new(g_str_hash, g_str_equal);
+		g_private_set(&ln_words_key, ws);
+	}
+	/* The key: font and language, then the word. */
+	hd = (size_t)g_snprintf(ws->key, sizeof(ws->key) - LN_WORD_LEN, "%p%p",
+	    (void *)f, (const void *)p->st->hblang);
+	for (a = start; a < end; a = b) {
+		b = a + 1;
+		if (p->text[a] != ' ')
+			while (b < end && p->text[b] != ' ')
+				b++;
+		if (b - a > LN_WORD_LEN) {
+			w = ln_word_shape(p, buf, f, a, b, NULL, 0);
+			ln_word_add(p, w, a, slot);
+			g_free(w);
+			continue;
+		}
+		memcpy(ws->key + hd, p->text + a, b - a);
+		ws->key[hd + (b - a)] = '\0';
+		if ((w = g_hash_table_lookup(ws->t, ws->key)) == NULL) {
+			if (g_hash_table_size(ws->t) >= LN_WORDS_MAX)
+				ln_words_clear(ws);
+			w = ln_word_shape(p, buf, f, a, b, ws, hd + (b - a));
+			g_hash_table_insert(ws->t, (char *)&w->g[w->n], w);
+		}
+		ln_word_add(p, w, a, slot);
+	}
+	return 1;
+}
+
 /* Shape text[start, end) with font f into p's glyphs. */
 static void
 ln_shape_run(struct ln_para *p, hb_buffer_t *buf, size_t start, size_t end,
@@ -433,6 +699,9 @@ ln_shape_run(struct ln_para *p, hb_buffer_t *buf, size_t start, size_t end,
 	unsigned int		 n, i;
 	struct ln_glyph		*g;
 
+	if (script == HB_SCRIPT_LATIN && nfeat == 0 && ln_font_words(f) &&
+	    ln_shape_words(p, buf, start, end, slot))
+		return;
 	hb_buffer_clear_contents(buf);
 	hb_buffer_add_utf8(buf, p->text, (int)p->len, (unsigned int)start,
 	    (int)(end - start));
@@ -755,6 +1024,31 @@ ln_center(struct ln_para *p, int width)
  * in place of what was cut: Latin before a word that does not fit
  * whole, if any word does.
  */
+/*
+ * Where the last word of glyphs [g0, j) starts if it is a short word
+ * in lower case (of three letters at most: "a", "of", "the") after
+ * another word, else g0.
+ */
+static int
+ln_short_word(const struct ln_para *p, int g0, int j)
+{
+	const char	*s, *e;
+	int		 k, n = 0;
+
+	for (k = j; k > g0 && !(p->g[k - 1].flags & LN_SPACE); k--)
+		continue;
+	if (k <= g0 || k >= j)
+		return g0;
+	e = j < p->ng ? p->text + p->g[j].cl : p->text + p->len;
+	s = p->text + p->g[k].cl;
+	if (!g_unichar_islower(g_utf8_get_char(s)))
+		return g0;
+	for (; s < e; s = g_utf8_next_char(s))
+		if (!g_unichar_isalpha(g_utf8_get_char(s)) || ++n > 3)
+			return g0;
+	return k;
+}
+
 void
 ln_ellipsize(struct ln_para *p, int width)
 {
@@ -790,6 +1084,13 @@ ln_ellipsize(struct ln_para *p, int width)
 	}
 	while (j > l->g0 && (p->g[j - 1].flags & LN_SPACE))
 		w -= p->g[--j].adv;
+	/* Nor does it end in a short lower-case word ("for a…"). */
+	while (!p->st->zh && (k = ln_short_word(p, l->g0, j)) > l->g0) {
+		while (j > k)
+			w -= p->g[--j].adv;
+		while (j > l->g0 && (p->g[j - 1].flags & LN_SPACE))
+			w -= p->g[--j].adv;
+	}
 	p->nlines = 1;
 	l->g1 = j;
 	l->width = w + ea;

@@ -25,6 +25,8 @@ struct ln_font {
 	hb_face_t	*face;
 	uint32_t	 hyphen;	/* glyph of U+2010 or '-' */
 	int32_t		 hyphen_adv;
+	int		 words;		/* shaped word by word: 0 not known,
+					 * 1 yes, -1 no (ln_font_words()) */
 };
 
 /* Fonts, language and size a paragraph is set in. */

@@ -1001,6 +1001,46 @@ meta_user(struct dc_doc *d, const struct dc_opts *o, const char *in)
  * reader's document passes here once, with in the input file whose
  * FILE.meta sidecar applies (NULL for none).
  */
+/*
+ * A Chinese text whose only title is in Latin letters, a few words
+ * ("NoSQL", "China Daily", "Lesson01 A private conversation"), the
+ * title a name's or a column's, has it as its Chinese title too, as its Chinese paragraphs
+ * hold Latin words: the text is named, whatever letters name it.  A
+ * title with a Han character stays the language it is in.
+ */
+static void
+meta_title_latin(struct dc_doc *d)
+{
+	const struct dc_node	*n, *s;
+	const char		*t = d->meta.l[DC_LANG_EN].title, *p;
+	size_t			 zh = 0, en = 0, words = 0;
+	int			 in = 0;
+
+	if (t == NULL || d->meta.l[DC_LANG_ZH].title != NULL ||
+	    !(d->meta.langs & (1u << DC_LANG_ZH)))
+		return;
+
+	for (p = t; *p != '\0'; p = g_utf8_next_char(p)) {
+		if (dc_char_script_lang(g_utf8_get_char(p)) == DC_LANG_ZH)
+			return;
+		words += !in && *p != ' ';
+		in = *p != ' ';
+	}
+	/* A name or a heading's few words, not an English sentence
+	 * that titles the English side of a bilingual text. */
+	if (words > 5)
+		return;
+	/* The text is Chinese: most of its blocks have Chinese. */
+	for (n = d->root->child; n != NULL; n = n->next)
+		for (s = n->child; s != NULL; s = s->next)
+			if (s->type == DC_SEG && dc_type_is_block(n->type)) {
+				zh += s->lang == DC_LANG_ZH;
+				en += s->lang == DC_LANG_EN;
+			}
+	if (zh > 0 && zh >= en)
+		dc_meta_set(&d->meta.l[DC_LANG_ZH].title, t);
+}
+
 void
 dc_doc_finish(struct dc_doc *d, const struct dc_opts *o, const char *in)
 {
@@ -1041,6 +1081,9 @@ dc_doc_finish(struct dc_doc *d, const struct dc_opts *o, const char *in)
 	for (i = 0; i < DC_LANG__MAX; i++)
 		if (d->meta.l[i].title == NULL)
 			d->meta.l[i].title = dc_title_join(d, (enum dc_lang)i);
+	/* The user's --title is the title as given: in its language. */
+	if (o == NULL || o->title == NULL)
+		meta_title_latin(d);
 
 	for (i = 0; i < DC_LANG__MAX; i++)
 		if (d->meta.l[i].title != NULL)

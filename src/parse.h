@@ -129,6 +129,10 @@ size_t		 dc_markup_sql(const char *, size_t, int, GArray *);
 size_t		 dc_markup_vertical(const char *, size_t, int, GArray *);
 int		 dc_markup_html_name(const char *, size_t);
 
+/* web_rst.c: reStructuredText rewritten as Markdown, line for line */
+int		 dc_rst_mark(const char *);
+char		*dc_rst_to_md(const char *, size_t);
+
 /* recog.c: shared recognisers */
 int		 dc_line_continues(const char *, int, int *);
 void		 dc_input_split(struct dc_input *);

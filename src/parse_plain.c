@@ -334,6 +334,96 @@ line_spent(struct dc_input *in, const struct dc_line *a)
  * that has one.  It spends the input: a line's text is freed once its
  * paragraph is made, the input once all are (dc_input_free()).
  */
+/* The text of block b's only seg, its language in *lang; NULL unless
+ * b is a paragraph of one untokenised seg. */
+static const char *
+pair_text(const struct dc_node *b, int *lang)
+{
+	const struct dc_node	*s = b->child;
+
+	if (b->type != DC_PARA || s == NULL || s != b->last ||
+	    s->type != DC_SEG || s->child != NULL || s->text == NULL)
+		return NULL;
+	*lang = s->lang;
+	return s->text;
+}
+
+/* Words of Latin letters in s. */
+static size_t
+pair_words(const char *s)
+{
+	size_t	 n = 0;
+	int	 in = 0;
+
+	for (; *s != '\0'; s++) {
+		n += g_ascii_isalpha(*s) && !in;
+		in = g_ascii_isalpha(*s) || (in && (*s == '\'' ||
+		    *s == '-'));
+	}
+	return n;
+}
+
+/* Was block b a list item of the markup (its line in items, which
+ * are in input order)? */
+static int
+pair_item(const struct dc_node *b, const GArray *items)
+{
+	guint	 lo = 0, hi = items->len, mid;
+	int	 v;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		v = g_array_index(items, int, mid);
+		if (v == b->line)
+			return 1;
+		if (v < b->line)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return 0;
+}
+
+/*
+ * A text in one language that gives paragraphs in the other with
+ * their translations, each right after its original (an article's
+ * paragraph and its Chinese, a learner's notes around them): a long
+ * English paragraph and a Chinese one of a translation's length,
+ * side by side, are one block in two languages.  The lengths are the
+ * evidence: an English word is some 1.5 to 2 Chinese characters; a
+ * comment on a paragraph is no such match but by chance.
+ */
+static void
+plain_pairs(struct dc_doc *d, const GArray *items)
+{
+	struct dc_node	*b, *n, *s;
+	const char	*t, *u;
+	int		 la, lb;
+	size_t		 words, han;
+
+	for (b = d->root->child; b != NULL; b = b->next) {
+		if ((n = b->next) == NULL || (t = pair_text(b, &la)) == NULL ||
+		    (u = pair_text(n, &lb)) == NULL || la == lb ||
+		    la < 0 || lb < 0)
+			continue;
+		words = pair_words(la == DC_LANG_EN ? t : u);
+		han = g_utf8_strlen(la == DC_LANG_ZH ? t : u, -1);
+		if (words < 12 || han * 10 < words * 12 ||
+		    han * 10 > words * 28 || pair_item(b, items) ||
+		    pair_item(n, items))
+			continue;
+		/* The Chinese seg first, as every block has them. */
+		s = n->child;
+		dc_node_unlink(s);
+		if (s->lang == DC_LANG_ZH)
+			dc_node_insert_before(b->child, s);
+		else
+			dc_node_append(b, s);
+		dc_node_unlink(n);
+		dc_node_free(n);
+	}
+}
+
 struct dc_doc *
 dc_parse_plain(struct dc_input *in, const struct dc_opts *o)
 {
@@ -454,6 +544,7 @@ dc_parse_plain(struct dc_input *in, const struct dc_opts *o)
 	/* Every line is in the model now: the roles' tables need not
 	 * stand beside the line array. */
 	dc_input_free(in);
+	plain_pairs(d, items);
 	dc_body_items(items);
 	dc_body_roles(d, o);
 	dc_body_items(NULL);

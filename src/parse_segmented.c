@@ -400,6 +400,15 @@ seg_dateline(struct dc_doc *d, const struct dc_line *l, struct dc_node *sent)
 	return end;
 }
 
+/* Does line s open with a vertical corpus's sentence id ("s1/id ")? */
+static int
+seg_vert_id(const char *s)
+{
+	const char	*e = s + strcspn(s, " \t");
+
+	return e - s > 3 && strncmp(e - 3, "/id", 3) == 0;
+}
+
 struct dc_doc *
 dc_parse_segmented(const struct dc_input *in, const struct dc_opts *o)
 {
@@ -409,12 +418,14 @@ dc_parse_segmented(const struct dc_input *in, const struct dc_opts *o)
 	struct dc_line	 *dl;
 	const struct dc_line **l;
 	size_t		  i, n = 0, h, start, ntok, odd = 0;
-	int		  lang, joinnext = 0;
+	int		  lang, joinnext = 0, vert = -1, marks = 0;
+	char		 *gap;
 	char		  pos;
 	char		 *t;
 
 	start = dc_frontmatter(d, in->lines, in->nlines);
 	sent = g_new0(struct dc_node *, in->nlines + 1);
+	gap = g_new0(char, in->nlines + 1);
 	dl = g_new0(struct dc_line, in->nlines + 1);
 	l = g_new(const struct dc_line *, in->nlines + 1);
 
@@ -424,8 +435,15 @@ dc_parse_segmented(const struct dc_input *in, const struct dc_opts *o)
 
 	/* Tokenise every line; recognisers see the rejoined text. */
 	for (i = start; i < in->nlines; i++) {
-		if (in->lines[i].blank)
+		if (in->lines[i].blank) {
+			gap[n] = 1;
+			marks |= n > 0;
 			continue;
+		}
+		/* A vertical corpus's sentences open with their ids
+		 * ("s1/id …", web_markup.c). */
+		if (vert < 0)
+			vert = seg_vert_id(in->lines[i].text);
 		sent[n] = seg_tokens(&in->lines[i], &ntok, pos);
 		dl[n] = in->lines[i];
 		dl[n].text = seg_text(sent[n]);
@@ -468,6 +486,10 @@ dc_parse_segmented(const struct dc_input *in, const struct dc_opts *o)
 	 */
 	for (i = h; i < n; i++) {
 		lang = dl[i].lang < 0 ? DC_LANG_ZH : dl[i].lang;
+		/* A vertical corpus that marks its paragraphs ("#
+		 * newpar"): its sentences up to the next mark are one. */
+		if (vert == 1 && marks && i > h && !gap[i])
+			joinnext = 1;
 		if (joinnext && blk != NULL &&
 		    (seg = dc_node_seg(blk, lang)) != NULL &&
 		    !dc_is_address(dl[i].text, lang) &&
@@ -511,6 +533,7 @@ dc_parse_segmented(const struct dc_input *in, const struct dc_opts *o)
 		g_free(dl[i].text);
 	}
 	g_free(sent);
+	g_free(gap);
 	g_free(dl);
 	g_free(l);
 	dc_body_roles(d, o);

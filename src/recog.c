@@ -194,6 +194,7 @@ enum rx_id {
 	RX_R_EDITOR_END,	/* "——编者" ending a paragraph */
 	RX_R_SIGNED,	/* a signature: a name, in brackets or not */
 	RX_R_TURN_ZH,	/* Chinese speaker label */
+	RX_R_TURN_ALONE,	/* a speaker label alone on its line */
 	RX_R_TURN_EN,	/* English speaker label */
 	RX_R_TURN_STRONG,	/* labels that are turns wherever they stand */
 	RX_R_SAYS,	/* a label that is a verb of saying, not a name */
@@ -507,7 +508,12 @@ static const struct {
 	 * transcripts write it ("[主持人]：", "【嘉宾】：", "[Speaker 0]:") */
 	[RX_R_TURN_ZH] = {
 	  "^(?|[\\[【［]([^\\]】］\\d][^\\]】］]{0,19})[\\]】］]|"
-	  "([" HAN "·]{1,8}?))[\\s\\x{3000}]*[：:][\\s\\x{3000}]*(?=\\S)", 0 },
+	  "([" HAN "·]{1,8}?)(?:[（(][^）)]{1,16}[）)])?)"
+	  "[\\s\\x{3000}]*[：:][\\s\\x{3000}]*(?=\\S)", 0 },
+	/* "杰西：", "塞琳纳（转向杰西）：": a script's speaker, alone on
+	 * the line over the speech, a stage direction beside the name. */
+	[RX_R_TURN_ALONE] = {
+	  "^[" HAN "·]{1,8}(?:[（(][^）)]{1,16}[）)])?[\\s\\x{3000}]*[：:]$", 0 },
 	[RX_R_TURN_EN] = {
 	  "^(?|\\[([^\\]\\d][^\\]]{0,19})\\]|(Q|A|Question|Answer|"
 	"Interviewer|Reporter|Host|Moderator|"
@@ -856,15 +862,24 @@ dc_body_items(const GArray *items)
 	body_items = items;
 }
 
-/* Was block b a list item of the markup? */
+/* Was block b a list item of the markup?  (The items' lines are in
+ * input order: looked up by halves, as the turns ask of each block.) */
 static int
 body_item(const struct dc_node *b)
 {
-	guint	 i;
+	guint	 lo = 0, hi = body_items != NULL ? body_items->len : 0, mid;
+	int	 v;
 
-	for (i = 0; body_items != NULL && i < body_items->len; i++)
-		if (g_array_index(body_items, int, i) == b->line)
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		v = g_array_index(body_items, int, mid);
+		if (v == b->line)
 			return 1;
+		if (v < b->line)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
 	return 0;
 }
 
@@ -3680,6 +3695,13 @@ block_heading_form(const struct dc_node *b, const char *t, int lang)
 	gunichar		 c;
 	int			 k = heading_form(t, lang);
 
+	/* A heading says something: a line of marks alone ("*", "——",
+	 * what is left of a list's bullet) heads nothing. */
+	for (p = t; k > 0 && *p != '\0'; p = g_utf8_next_char(p))
+		if (g_unichar_isalnum(g_utf8_get_char(p)))
+			break;
+	if (*p == '\0')
+		k = 0;
 	for (s = b->child; k > 0 && s != NULL; s = s->next) {
 		if (s->type != DC_SEG || (int)s->lang == lang ||
 		    s->text == NULL || *s->text == '\0')
@@ -4292,6 +4314,53 @@ turn_preamble(const struct dc_node *s, GHashTable *rep, int spoken)
 	return once && recur >= 2;
 }
 
+/* The only seg of block b, untokenised, if Chinese; else NULL. */
+static struct dc_node *
+lone_seg(struct dc_node *b)
+{
+	struct dc_node	*s = b->child;
+
+	if (b->type != DC_PARA || s == NULL || s != b->last ||
+	    s->type != DC_SEG || s->lang != DC_LANG_ZH || s->child != NULL ||
+	    s->text == NULL)
+		return NULL;
+	return s;
+}
+
+/*
+ * Scripts and subtitles put the speaker's name alone on a line, a
+ * colon after it ("杰西：", "塞琳纳（转向杰西）："), the speech in the
+ * paragraph below.  Where three paragraphs or more are such labels,
+ * each opens the paragraph after it: speaker and speech are one turn.
+ */
+static void
+body_lone_labels(struct dc_node *first, struct dc_node *tail)
+{
+	struct dc_node	*b, *n, *s, *ns;
+	char		*t;
+	int		 k = 0;
+
+	for (b = first; b != NULL && b != tail; b = b->next)
+		if ((s = lone_seg(b)) != NULL &&
+		    role_match(RX_R_TURN_ALONE, s->text))
+			k++;
+	if (k < 3)
+		return;
+	for (b = first; b != NULL && b != tail; b = b->next) {
+		if ((s = lone_seg(b)) == NULL ||
+		    !role_match(RX_R_TURN_ALONE, s->text) ||
+		    (n = b->next) == NULL || n == tail ||
+		    (ns = lone_seg(n)) == NULL ||
+		    role_match(RX_R_TURN_ALONE, ns->text))
+			continue;
+		t = g_strconcat(s->text, ns->text, NULL);
+		g_free(s->text);
+		s->text = t;
+		dc_node_unlink(n);
+		dc_node_free(n);
+	}
+}
+
 /* Move every child (tokenised sentence) of seg src to the end of dst. */
 static void
 seg_take(struct dc_node *dst, struct dc_node *src)
@@ -4844,6 +4913,51 @@ body_levels(struct dc_node *first, const int *kinds)
 	}
 }
 
+/*
+ * A text that numbers its sections ("一、原理", "二、权重", three or
+ * more, one numbering only, the form guessed them) numbers them all: a short
+ * line without a number that the form took for a heading between two
+ * of them ("得到" over a formula) is a line of the section.  One
+ * before the first ("前言") or after the last ("结语") stays.
+ */
+static void
+body_unnumbered(struct dc_node *first, struct dc_node *tail, int *kinds)
+{
+	struct dc_node	*b, *lo = NULL, *hi = NULL;
+	int		 lang, k, n[7] = { 0 }, top = -1, i;
+
+	for (b = first; b != NULL && b != tail; b = b->next)
+		if (b->type == DC_HEADING && b->level == 0 &&
+		    (k = heading_kind(block_text(b, &lang))) != 0)
+			n[k + 1]++;
+	/* One numbering only: where sections number their parts
+	 * otherwise, a bare line may head a part of a part. */
+	for (i = 0; i < 7; i++)
+		if (i != 1 && n[i] > 0) {
+			if (top >= 0)
+				return;
+			top = i;
+		}
+	if (top < 0 || n[top] < 3)
+		return;
+	for (b = first; b != NULL && b != tail; b = b->next)
+		if (b->type == DC_HEADING && b->level == 0 &&
+		    heading_kind(block_text(b, &lang)) + 1 == top) {
+			if (lo == NULL)
+				lo = b;
+			hi = b;
+		}
+	for (b = lo; b != NULL && b != hi; b = b->next)
+		if (b->type == DC_HEADING && b->level == 0 &&
+		    heading_kind(block_text(b, &lang)) == 0) {
+			b->type = DC_PARA;
+			kinds[1]--;
+			dc_msg(DC_WARN_ROLE, b->line, 0, "a paragraph after "
+			    "all: a bare line between sections numbered "
+			    "one way: %s", block_text(b, &lang));
+		}
+}
+
 /* A heading's text for comparing: without white space of any kind
  * (contents lines space their labels otherwise: "总　　则", "总则"). */
 static char *
@@ -5151,6 +5265,7 @@ dc_body_roles(struct dc_doc *d, const struct dc_opts *o)
 
 	/* Speaker turns: count the labels first, so that names count
 	 * only where the text is an interview. */
+	body_lone_labels(first, tail);
 	rep = turn_labels(first, tail);
 	for (b = first; b != NULL && b != tail; b = b->next)
 		for (s = b->child; s != NULL; s = s->next)
@@ -5217,6 +5332,10 @@ dc_body_roles(struct dc_doc *d, const struct dc_opts *o)
 			size_t n = turn_label(s, &strong, rep);
 			if (n > 0 && !strong && turn_preamble(s, rep, spoken))
 				n = 0;
+			/* A list's item ("- 主版本号：当你……") defines a
+			 * term; a speaker it names stands out (strong). */
+			if (n > 0 && !strong && body_item(b))
+				n = 0;
 			if (n > 0 && (strong || turns > 0 || names >= 3)) {
 				n = turn_unbracket(s, n);
 				s->spk_len = n;
@@ -5235,8 +5354,10 @@ dc_body_roles(struct dc_doc *d, const struct dc_opts *o)
 			para = 1;
 			continue;
 		}
-		if (b->prev != NULL && b->prev->type == DC_TURN) {
-			/* A turn goes on until something else begins. */
+		if (b->prev != NULL && b->prev->type == DC_TURN &&
+		    !trailer_form(t)) {
+			/* A turn goes on until something else begins (an
+			 * end mark, "（完）", ends the talk). */
 			b->type = DC_TURN;
 			para = 1;
 			continue;
@@ -5248,6 +5369,7 @@ dc_body_roles(struct dc_doc *d, const struct dc_opts *o)
 
 	g_hash_table_unref(rep);
 	body_contents(first, tail, kinds);
+	body_unnumbered(first, tail, kinds);
 	body_levels(first, kinds);
 	/* The writer the text's credits name comes first ("某某｜文"). */
 	header_source_author(d);

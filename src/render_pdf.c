@@ -10,6 +10,8 @@
 #include "config.h"
 
 #include <errno.h>
+#include <locale.h>
+#include <stdarg.h>
 #ifdef __GLIBC__
 #include <malloc.h>
 #endif
@@ -22,6 +24,7 @@
 #include <zlib.h>
 
 #include "docconv.h"
+#include "numfmt.h"
 #include "pdf_fix.h"
 #include "pdf_glyphs.h"
 #include "typeset.h"
@@ -94,6 +97,44 @@ deflateInit_(z_streamp strm, int level, const char *version, int size)
 	return deflateInit2_(strm, level, Z_DEFLATED, MAX_WBITS, 8,
 	    Z_DEFAULT_STRATEGY, version, size);
 }
+
+/*
+ * cairo writes every number of a PDF through snprintf(), built with
+ * _FORTIFY_SOURCE: through __snprintf_chk().  While this thread paints
+ * and cairo finishes the file, that is defined here (as deflateInit_()
+ * above) and the numbers are made by numfmt.c, to the byte as glibc
+ * makes them (in a locale whose decimal point is '.', as cairo's own
+ * is); any other format, thread or time goes to glibc.
+ */
+static _Thread_local int pdf_numfmt;
+
+#ifdef __GLIBC__
+int	__vsnprintf_chk(char *, size_t, int, size_t, const char *, va_list);
+int	__snprintf_chk(char *, size_t, int, size_t, const char *, ...);
+
+int
+__snprintf_chk(char *s, size_t maxlen, int flag, size_t slen,
+    const char *fmt, ...)
+{
+	va_list		 ap;
+	char		 buf[64];
+	int		 k = -1;
+
+	if (pdf_numfmt && maxlen <= slen) {
+		va_start(ap, fmt);
+		k = dc_numfmt(buf, fmt, ap);
+		va_end(ap);
+	}
+	if (k >= 0 && (size_t)k < maxlen) {
+		memcpy(s, buf, (size_t)k + 1);
+		return k;
+	}
+	va_start(ap, fmt);
+	k = __vsnprintf_chk(s, maxlen, flag, slen, fmt, ap);
+	va_end(ap);
+	return k;
+}
+#endif
 
 /* A typeset page and its glyphs gathered for cairo. */
 struct pdf_page {
@@ -1065,6 +1106,7 @@ render_pdf(const struct dc_doc *d, const struct dc_opts *o,
 	malloc_trim(0);
 #endif
 	pdf_zlevel = po.out != NULL ? Z_NO_COMPRESSION : Z_BEST_SPEED;
+	pdf_numfmt = strcmp(localeconv()->decimal_point, ".") == 0;
 	n = pdf_run(&pd, d, o);
 	pdf_zlevel = Z_DEFAULT_COMPRESSION;
 	if (pd.booklet && n > 0)
@@ -1074,6 +1116,7 @@ render_pdf(const struct dc_doc *d, const struct dc_opts *o,
 	pdf_zlevel = Z_BEST_SPEED;
 	cairo_surface_finish(pd.surf);
 	pdf_zlevel = Z_DEFAULT_COMPRESSION;
+	pdf_numfmt = 0;
 #ifdef __GLIBC__
 	/*
 	 * cairo has let go of its own structure tree (a node for every

@@ -57,7 +57,7 @@ int
 dc_text_lang(const char *s, size_t len)
 {
 	const char	*p, *end = s + len;
-	size_t		 han = 0, latin = 0, words = 0, lower = 0;
+	size_t		 han = 0, latin = 0, words = 0, lower = 0, mark = 0;
 	gunichar	 c;
 	int		 first = -1, inword = 0, l;
 
@@ -85,6 +85,10 @@ dc_text_lang(const char *s, size_t len)
 			break;
 		default:
 			inword = 0;
+			/* Marks only Chinese writes: 《》「」、，。 */
+			mark += (c >= 0x3001 && c <= 0x303F) || c == 0xFF0C ||
+			    c == 0xFF1A || c == 0xFF1B || c == 0xFF01 ||
+			    c == 0xFF1F;
 			break;
 		}
 	}
@@ -101,6 +105,11 @@ dc_text_lang(const char *s, size_t len)
 	 * never are (it has "a", "the", "of"), and no more than its Han
 	 * characters. */
 	if (han >= 2 && lower == 0 && han >= words)
+		return DC_LANG_ZH;
+	/* Or a title in Chinese marks round a name ("Beatles的《Hey
+	 * Jude》"): its marks count with its Han characters. */
+	if (han >= 1 && mark >= 1 && lower == 0 && han + mark >= 2 &&
+	    han + mark >= words)
 		return DC_LANG_ZH;
 	return DC_LANG_EN;
 }

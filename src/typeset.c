@@ -827,8 +827,8 @@ ts_furniture(struct ts *t, struct ts_page *p)
 	enum dc_lang	 l;
 	enum ts_sid	 sid;
 	enum dc_folio	 fo = t->sty->folio;
-	struct ln_para	*lay;
-	double		 y, w, x;
+	struct ln_para	*lay, *fol = NULL;
+	double		 y, w, x, cap, fw = 0, em;
 	char		 num[16];
 	struct ts_rule	 r;
 
@@ -843,16 +843,33 @@ ts_furniture(struct ts *t, struct ts_page *p)
 	title = ts_headtitle(t, l);
 	sid = l == DC_LANG_ZH ? TS_ZH_HEAD : TS_EN_HEAD;
 	y = t->top - t->st[TS_ZH_BODY].pitch * 1.1;
-	if (title != NULL && t->sty->running_head) {
-		lay = ts_short(t, sid, title, t->tw * 0.75);
+	if (fo != DC_FOLIO_NONE) {
+		snprintf(num, sizeof(num), "%d", p->number);
+		fol = ts_short(t, TS_FOLIO, num, 0);
+		fw = (double)fol->lines[0].width / LN_SCALE;
+	}
+	/*
+	 * The title is cut only where it would come within an em and a
+	 * half of a folio beside it (a head of 179 pt was cut in a 232
+	 * pt measure that held it); with the folio in the middle of the
+	 * head, to three quarters of the measure.
+	 */
+	em = t->st[sid].size;
+	if (fo == DC_FOLIO_HEAD_OUTER || fo == DC_FOLIO_HEAD_INNER)
+		cap = t->tw - 2 * (fw + 1.5 * em);
+	else if (fo == DC_FOLIO_HEAD_CENTER)
+		cap = t->tw * 0.75;
+	else
+		cap = t->tw - 2 * em;
+	if (title != NULL && t->sty->running_head && cap > 2 * em) {
+		lay = ts_short(t, sid, title, cap);
 		w = (double)lay->lines[0].width / LN_SCALE;
 		ts_item_add(p, NULL, lay, 0, p->left + (t->tw - w) / 2, y);
 		ln_unref(lay);
 	}
-	if (fo != DC_FOLIO_NONE) {
-		snprintf(num, sizeof(num), "%d", p->number);
-		lay = ts_short(t, TS_FOLIO, num, 0);
-		w = (double)lay->lines[0].width / LN_SCALE;
+	if (fol != NULL) {
+		lay = fol;
+		w = fw;
 		/* Rectos (odd) have the outer edge on the right. */
 		if (fo == DC_FOLIO_HEAD_CENTER || fo == DC_FOLIO_FOOT_CENTER)
 			x = p->left + (t->tw - w) / 2;

@@ -267,6 +267,18 @@ web_label_kind(const char *w)
 	return WL_URL;		/* 链接, 网址, URL, Link, ... */
 }
 
+/* Is v wholly in square brackets ("[預留 Logo 位置]", "[待补充]")? */
+static int
+web_placeholder(const char *v)
+{
+	size_t	 n = strlen(v);
+
+	return (v[0] == '[' && n > 2 && v[n - 1] == ']' &&
+	    strchr(v + 1, '[') == NULL) ||
+	    (g_str_has_prefix(v, "［") && g_str_has_suffix(v, "］") &&
+	    n > 6);
+}
+
 /* A header node the labels make. */
 static void
 web_node(struct dc_found *f, enum dc_type t, enum dc_sub sub,
@@ -422,8 +434,16 @@ static void
 web_label(struct dc_found *f, enum web_label k, const char *v,
     const struct dc_line *l)
 {
-	char	*t;
+	const char	*s;
+	char		*t;
 
+	/* A label or element with nothing in it (a <time> whose quote
+	 * ran on into its text) gives nothing: no empty header line. */
+	for (s = v; *s != '\0' && g_unichar_isspace(g_utf8_get_char(s));
+	    s = g_utf8_next_char(s))
+		continue;
+	if (*s == '\0')
+		return;
 	switch (k) {
 	case WL_TITLE:
 		t = web_title_trim(f, v, l);
@@ -554,6 +574,7 @@ web_title_fields(struct dc_found *f, const struct dc_line *l)
 enum web_kind {
 	WEB_NONE,
 	WEB_MARKDOWN,
+	WEB_RST,	/* reStructuredText, read as Markdown once rewritten */
 	WEB_HTML,	/* a page: only HTML's own elements are markup */
 	WEB_JSONL,	/* a dump of one JSON object a line */
 	WEB_JSON,	/* one JSON document holding records */
@@ -567,6 +588,7 @@ enum web_kind {
 static const char *const web_kind_name[] = {
 	[WEB_NONE] = "plain text",
 	[WEB_MARKDOWN] = "Markdown",
+	[WEB_RST] = "reStructuredText",
 	[WEB_HTML] = "HTML or a tagged container",
 	[WEB_JSONL] = "JSON Lines records",
 	[WEB_JSON] = "JSON records",
@@ -589,6 +611,8 @@ struct web_ev {
 	size_t	 alone;		/* "## heading" lines between blank lines */
 	size_t	 lines;		/* lines with text */
 	size_t	 items;		/* "* item" lines */
+	size_t	 rst;		/* ".. _target:", ".. note::", `a <url>`_ */
+	size_t	 setext;	/* a short line over "===" or "---" */
 	int	 first;		/* the first line is a heading */
 };
 
@@ -706,6 +730,37 @@ web_ev_alone(const struct dc_input *in, size_t from, size_t i)
 	if (i > from && !in->lines[i - 1].blank)
 		return 0;
 	return i + 1 < in->nlines && in->lines[i + 1].blank;
+}
+
+/*
+ * Is line i a setext underline: "===" or "---" (three or more, nothing
+ * else) under a short line that stands after a blank line (or opens
+ * the text) and does not end a sentence?  So Markdown (and rst) marks
+ * its titles and sections without a "#"; a rule under a paragraph,
+ * as plain text draws one, is under a long line.
+ */
+static int
+web_ev_setext(const struct dc_input *in, size_t from, size_t i)
+{
+	const struct dc_line	*l = in->lines, *t;
+	const char		*p;
+	gunichar		 c;
+
+	if (i == from || l[i].len < 3 ||
+	    (l[i].text[0] != '=' && l[i].text[0] != '-'))
+		return 0;
+	for (p = l[i].text; *p == l[i].text[0]; p++)
+		;
+	if (*p != '\0')
+		return 0;
+	t = &l[i - 1];
+	if (t->blank || (i - 1 > from && !l[i - 2].blank) ||
+	    g_utf8_strlen(t->text, -1) > 40 || t->text[0] == '-' ||
+	    t->text[0] == '=' || t->text[0] == '*')
+		return 0;
+	c = g_utf8_get_char(g_utf8_prev_char(t->text + t->len));
+	return g_utf8_strchr(".!?;,\u3002\uFF01\uFF1F\uFF1B\uFF0C", -1,
+	    c) == NULL;
 }
 
 /* A tagged container: the text opens with a tag (or an XML
@@ -857,6 +912,39 @@ web_fields(const char *s, int *tok, int *num)
 }
 
 /*
+ * A token and its tag a line, a space between, a blank line after each
+ * sentence, as NER and segmentation corpora keep characters ("中 B-ORG",
+ * "国 I-ORG", "人 O"): nearly every line (ten or more) is a token of
+ * wide characters and a tag of ASCII letters (a "B-", "I-"… prefix
+ * allowed).  Two words of English a line are no such corpus: the
+ * token is Chinese.
+ */
+static int
+web_vertical_space(const struct dc_line *l, size_t from, size_t n)
+{
+	size_t		 i, rows = 0, ok = 0;
+	const char	*sp, *p;
+
+	for (i = from; i < n; i++) {
+		if (l[i].blank)
+			continue;
+		rows++;
+		if ((sp = strchr(l[i].text, ' ')) == NULL || sp == l[i].text ||
+		    sp - l[i].text > 24 ||
+		    !g_unichar_iswide(g_utf8_get_char(l[i].text)))
+			continue;
+		while (sp[1] == ' ')
+			sp++;
+		for (p = sp + 1; g_ascii_isalnum(*p) || *p == '-' ||
+		    *p == '_' || *p == '.'; p++)
+			;
+		ok += *p == '\0' && p > sp + 1 && p - sp <= 16 &&
+		    g_ascii_isalpha(sp[1]);
+	}
+	return rows >= 10 && ok * 10 >= rows * 9;
+}
+
+/*
  * A vertical corpus: nearly every line that is not a comment holds
  * tab-separated columns, at least three such lines, each opening with
  * one token.  A contents list ("第一章 总则<TAB>3") or a list of counts,
@@ -880,8 +968,10 @@ web_vertical(const struct dc_line *l, size_t from, size_t n)
 		toks += tok;
 		nums += num;
 	}
-	return cols >= 3 && cols * 10 >= rows * 9 && toks * 10 >= cols * 9 &&
-	    nums * 10 < cols * 9;
+	if (cols >= 3 && cols * 10 >= rows * 9 && toks * 10 >= cols * 9 &&
+	    nums * 10 < cols * 9)
+		return 1;
+	return web_vertical_space(l, from, n);
 }
 
 /* ---- A wiki's source (MediaWiki) and a forum's BBCode ---- */
@@ -1051,7 +1141,13 @@ web_sniff(const struct dc_input *in, size_t from)
 		web_ev_marks(&e, in->lines[i].text);
 		web_ev_block(&e, in->lines[i].text);
 		e.alone += web_ev_alone(in, from, i);
+		e.rst += dc_rst_mark(in->lines[i].text);
+		e.setext += web_ev_setext(in, from, i);
 	}
+	/* Explicit markup and rst's links are written by no plain text
+	 * and by no Markdown. */
+	if (e.rst >= 2)
+		return WEB_RST;
 	/* Comments of a script, a table or CoNLL-U are no headings:
 	 * they come in runs, or beside the lines they describe.  A
 	 * note whose headings stand between blank lines (a glossary,
@@ -1062,6 +1158,7 @@ web_sniff(const struct dc_input *in, size_t from)
 	/* A file of list items and nothing else ("* 1 第一條…", as a
 	 * law's articles are exported) is a Markdown list. */
 	md = e.links > 0 || e.heads >= 2 || e.alone >= 2 || e.first ||
+	    e.setext >= 2 ||
 	    e.strong >= 2 ||
 	    (e.items >= 3 && e.items * 10 >= e.lines * 9) ||
 	    (e.heads + e.loose >= 1 &&
@@ -1935,6 +2032,13 @@ web_markup(struct dc_input *in, size_t fm, struct dc_found *f, int keep)
 		f->markup = dc_markup_md(md, strlen(md),
 		    in->lines[fm].lineno, pc) + marks;
 		g_free(md);
+	} else if (kind == WEB_RST) {
+		char *rst = dc_rst_to_md(in->buf + off, in->len - off);
+		md = web_md_prepass(rst, strlen(rst));
+		g_free(rst);
+		f->markup = dc_markup_md(md, strlen(md),
+		    in->lines[fm].lineno, pc);
+		g_free(md);
 	} else {
 		md = web_md_prepass(in->buf + off, in->len - off);
 		f->markup = dc_markup_md(md, strlen(md),
@@ -2036,6 +2140,23 @@ web_fm_timed_key(const char *k)
  * naming what was left out.  (With --keep-markup it stays, for
  * dc_frontmatter() to keep verbatim.)
  */
+/* The item of a YAML list at s (after "[", "," or "- "): up to a
+ * comma or the closing bracket, its quotes off. */
+static char *
+web_fm_first(const char *s)
+{
+	char	*v = g_strndup(s, strcspn(s, ",]"));
+	size_t	 n;
+
+	g_strstrip(v);
+	n = strlen(v);
+	if (n >= 2 && (*v == '"' || *v == '\'') && v[n - 1] == *v) {
+		v[n - 1] = '\0';
+		memmove(v, v + 1, n - 1);
+	}
+	return v;
+}
+
 static void
 web_frontmatter(struct dc_input *in, size_t fm, struct dc_found *f)
 {
@@ -2085,6 +2206,40 @@ web_frontmatter(struct dc_input *in, size_t fm, struct dc_found *f)
 		for (j = 0; j < G_N_ELEMENTS(keys); j++)
 			if (g_ascii_strcasecmp(k, keys[j]) == 0)
 				break;
+		/* Hugo's "authors": the author's key. */
+		if (g_ascii_strcasecmp(k, "authors") == 0)
+			j = 3;
+		/* The authors as a list ("[\"甲\", \"乙\"]", or "- 甲"
+		 * lines under the key): its items, "、" between them. */
+		if (j == 3 && ((*v == '[' && v[strlen(v) - 1] == ']') ||
+		    (*v == '\0' &&
+		    i + 2 < fm && l[i + 1].indent > 0 &&
+		    g_str_has_prefix(l[i + 1].text, "- ")))) {
+			GString *b = g_string_new(NULL);
+			const char *q = v + 1;
+			char *it;
+			size_t r;
+			if (*v == '[')
+				for (; *q != '\0' && *q != ']';
+				    q += strcspn(q, ",]"), q += *q == ',') {
+					it = web_fm_first(q);
+					if (*it != '\0')
+						g_string_append_printf(b,
+						    "%s%s", b->len > 0 ?
+						    "、" : "", it);
+					g_free(it);
+				}
+			else
+				for (r = i + 1; r + 1 < fm && l[r].indent > 0 &&
+				    g_str_has_prefix(l[r].text, "- "); r++) {
+					it = web_fm_first(l[r].text + 2);
+					g_string_append_printf(b, "%s%s",
+					    b->len > 0 ? "、" : "", it);
+					g_free(it);
+				}
+			g_free(v);
+			v = g_string_free(b, FALSE);
+		}
 		/* A key of another date ("last_modified_at", "updated",
 		 * "published"): the date where no "date" key gives one. */
 		if (j == G_N_ELEMENTS(keys) && *v != '\0' &&
@@ -2174,6 +2329,49 @@ web_kv_field(struct dc_found *f, const char *k, const char *v)
 }
 
 /*
+ * A header of capitalised keys over the text, as Pelican and mail
+ * write one ("Title: …", "Date: …", "Authors: …", "Slug: …"): the
+ * text's first lines, three or more, each "Key: value", up to a blank
+ * line, two of the keys (the first among them) a post's header has.
+ * Returns the line after it, or from if there is none.  Dialogue
+ * ("Host: Hello") has no such keys.
+ */
+static size_t
+web_kv_block(const struct dc_input *in, size_t from)
+{
+	static const char *const known[] = { "title", "date", "author",
+	    "authors", "tags", "tag", "category", "categories", "slug",
+	    "summary", "modified", "updated", "keywords", "lang",
+	    "description", "subtitle", "status", NULL };
+	const struct dc_line	*l;
+	size_t			 i, k, n = 0, hits = 0, first = 0;
+	const char		*p;
+
+	for (i = from; i < in->nlines && in->lines[i].blank; i++)
+		;
+	for (; i < in->nlines && !in->lines[i].blank; i++, n++) {
+		l = &in->lines[i];
+		if (!g_ascii_isupper(l->text[0]) || l->heading > 0)
+			return from;
+		for (p = l->text; g_ascii_isalpha(*p) || *p == '_' ||
+		    *p == '-'; p++)
+			;
+		if (*p != ':' || (p[1] != ' ' && p[1] != '\t') ||
+		    p - l->text > 20)
+			return from;
+		for (k = 0; known[k] != NULL; k++)
+			if (strlen(known[k]) == (size_t)(p - l->text) &&
+			    g_ascii_strncasecmp(known[k], l->text,
+			    (size_t)(p - l->text)) == 0)
+				break;
+		hits += known[k] != NULL;
+		if (n == 0)
+			first = known[k] != NULL;
+	}
+	return n >= 3 && hits >= 2 && first && i < in->nlines ? i : from;
+}
+
+/*
  * A header of "key: value" lines near the top, as exporters write them
  * ("keywords: …", "authors/作者: …", "publish date: …", "name : A / B",
  * "level : 2"): two such lines among the first twelve make it one.
@@ -2186,7 +2384,38 @@ web_kv_header(struct dc_input *in, size_t from, struct dc_found *f)
 	GMatchInfo	*mi = NULL;
 	size_t		 i, j, seen = 0, keys = 0, end;
 	char		*k, *v;
+	GString		*out;
 
+	if ((end = web_kv_block(in, from)) > from) {
+		int ln = 0;
+		out = g_string_new(NULL);
+		for (i = j = from; i < in->nlines; i++) {
+			if (i >= end || in->lines[i].blank) {
+				in->lines[j++] = in->lines[i];
+				continue;
+			}
+			if (ln == 0)
+				ln = in->lines[i].lineno;
+			v = strchr(in->lines[i].text, ':');
+			k = g_ascii_strdown(in->lines[i].text,
+			    v - in->lines[i].text);
+			if (strcmp(k, "title") != 0 &&
+			    !g_str_has_prefix(k, "author") &&
+			    strcmp(k, "date") != 0)
+				g_string_append_printf(out, "%s%s",
+				    out->len > 0 ? ", " : "", k);
+			web_kv_field(f, k, g_strstrip(v + 1));
+			f->markup++;
+			g_free(k);
+			g_free(in->lines[i].text);
+		}
+		in->nlines = j;
+		dc_msg(DC_WARN_FRONTMATTER, ln, 0,
+		    "a header of keys read into the metadata%s%s",
+		    out->len > 0 ? "; left out: " : "", out->str);
+		g_string_free(out, TRUE);
+		return;
+	}
 	/* A heading the markup marks ("### term: 释义" in a glossary)
 	 * is the text's, never a field of its header. */
 	for (end = from; end < in->nlines && seen < 12; end++)
@@ -2289,6 +2518,8 @@ web_line_ids(struct dc_input *in, size_t from, struct dc_found *f)
 	    "them)", ided);
 }
 
+static void	 web_title_again(struct dc_input *, size_t, struct dc_found *);
+
 /*
  * The value v of a body label ("正文：") when it is itself a label of
  * the text's source, editor or original title ("原标题：…", "来源：…"),
@@ -2351,6 +2582,7 @@ dc_input_web(struct dc_input *in, struct dc_found *f, int keep)
 	 * title; nor is a first line numbered as a section is ("一、去年"
 	 * opening a record's text, "二、现状" below it). */
 	if (f->title != NULL) {
+		web_title_again(in, fm, f);
 		for (i = fm; i < in->nlines; i++)
 			in->lines[i].section = in->lines[i].heading > 0;
 		for (i = fm; i < in->nlines && in->lines[i].blank; i++)
@@ -2406,6 +2638,14 @@ dc_input_web(struct dc_input *in, struct dc_found *f, int keep)
 				goto keep;
 			}
 			g_strstrip(v);
+			/* "標題：[預留 Logo 位置]": a template's placeholder
+			 * in brackets names nothing; the line is the
+			 * text's. */
+			if ((k == WL_TITLE || k == WL_SUBTITLE ||
+			    k == WL_AUTHOR) && web_placeholder(v)) {
+				g_free(v);
+				goto keep;
+			}
 			if (k == WL_BODY) {
 				body = 1;
 				if (*v == '\0')
@@ -2511,6 +2751,52 @@ keep:
 		in->lines[j++] = *l;
 	}
 	in->nlines = j;
+}
+
+/* Text compared as a title: no white space, no marks. */
+static char *
+web_squeeze(const char *s)
+{
+	GString		*b = g_string_new(NULL);
+	gunichar	 c;
+
+	for (; *s != '\0'; s = g_utf8_next_char(s)) {
+		c = g_utf8_get_char(s);
+		if (g_unichar_isalnum(c))
+			g_string_append_unichar(b, g_unichar_tolower(c));
+	}
+	return g_string_free(b, FALSE);
+}
+
+/*
+ * A post's first heading that says its front matter's title again
+ * ("title: X", then "# X" over the text, as blog themes that print no
+ * title want it): the title's line, no section of the text.
+ */
+static void
+web_title_again(struct dc_input *in, size_t from, struct dc_found *f)
+{
+	struct dc_line	*l;
+	size_t		 i;
+	char		*a, *b;
+	int		 same;
+
+	for (i = from; i < in->nlines && in->lines[i].blank; i++)
+		;
+	if (i == in->nlines || in->lines[i].heading <= 0)
+		return;
+	l = &in->lines[i];
+	a = web_squeeze(l->text);
+	b = web_squeeze(f->title);
+	same = strcmp(a, b) == 0;
+	g_free(a);
+	g_free(b);
+	if (!same)
+		return;
+	web_node(f, DC_TITLE, DC_SUB_NONE, l->text, l);
+	g_free(l->text);
+	memmove(l, l + 1, (in->nlines - i - 1) * sizeof(*l));
+	in->nlines--;
 }
 
 /* Put header node n among the document's header lines, by line. */

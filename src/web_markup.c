@@ -33,12 +33,21 @@ struct mk {
 	int		 blocks;	/* HTML blocks open (<p>, <div>) */
 	int		 items;		/* Markdown list items open */
 	int		 linkpara;	/* a paragraph of one link is open */
+	int		 softjoin;	/* an item's soft break: its line goes on */
+	int		 dated;		/* a fragment's date attribute read */
 	size_t		 removed;	/* tags, marks and fields taken out */
 	int		 prose;		/* a paragraph of prose was read */
 	struct pg	*pg;		/* a whole page's reading, or NULL */
 	int		 line0;		/* the input line of the first */
 };
 
+static int	 mk_wide(gunichar);
+static xmlNode	*pg_next(xmlNode *, xmlNode *, int);
+static int	 pg_is(const xmlNode *, const char *);
+static char	*pg_text(xmlNode *);
+static char	*pg_attr(xmlNode *, const char *);
+static int	 pg_attr_word(xmlNode *, const char *, const char *const *);
+static char	*pg_date(const char *);
 static void	 pg_nav_flush(struct mk *);
 static int	 pg_enter(struct mk *, xmlNode *);
 static int	 pg_leave(struct mk *, xmlNode *);
@@ -93,6 +102,13 @@ mk_text(struct mk *m, const char *s, size_t len)
 {
 	const char	*e, *end = s + len;
 
+	/* The line an item's soft break ended goes on: a space between
+	 * words, none between two wide characters. */
+	if (m->softjoin && len > 0 && m->cur->len > 0 &&
+	    !(mk_wide(g_utf8_get_char(g_utf8_prev_char(m->cur->str +
+	    m->cur->len))) && mk_wide(g_utf8_get_char(s))))
+		g_string_append_c(m->cur, ' ');
+	m->softjoin = 0;
 	while (s < end) {
 		if ((e = memchr(s, '\n', (size_t)(end - s))) == NULL)
 			e = end;
@@ -421,6 +437,116 @@ mk_is_url(const char *v)
 	return e[strspn(e, " \t\r\n")] == '\0';
 }
 
+/* A fragment's machine-readable date: <time datetime>, or an element
+ * a class calls a date whose title or datetime holds an ISO day
+ * (<abbr class="date" title="2018-10-21T15:53:00+08:00">). */
+static void
+mk_frag_date(struct mk *m, xmlNode *n)
+{
+	static const char *const words[] = { "date", "time", "published",
+	    "pubdate", "datetime", "updated", NULL };
+	char	*v = NULL, *d;
+
+	if (m->dated || n->type != XML_ELEMENT_NODE)
+		return;
+	if (pg_is(n, "time") || pg_attr_word(n, "class", words)) {
+		if ((v = pg_attr(n, "datetime")) == NULL)
+			v = pg_attr(n, "title");
+	}
+	if (v != NULL && strlen(v) >= 10 && g_ascii_isdigit(v[0]) &&
+	    v[4] == '-' && v[7] == '-' && g_ascii_isdigit(v[9])) {
+		d = pg_date(v);
+		mk_push(m, DC_PIECE_DATE, m->line, d, strlen(d));
+		g_free(d);
+		m->dated = 1;
+	}
+	xmlFree(v);
+}
+
+/*
+ * The post's data under the fragment's first heading, before any text
+ * ("<h2 class=post-title>…</h2><div class=post-meta>"): that heading
+ * is the post's title, as a headline over a byline is, whatever its
+ * level beside the post's own headings.
+ */
+static void
+mk_frag_title(struct mk *m)
+{
+	struct dc_piece	*p;
+	guint		 i, k = m->out->len;
+
+	for (i = 0; i < m->out->len; i++) {
+		p = &g_array_index(m->out, struct dc_piece, i);
+		if (p->kind == DC_PIECE_TITLE)
+			return;
+		if (p->kind != DC_PIECE_TEXT)
+			continue;
+		if (p->heading <= 0 || k < m->out->len)
+			return;		/* text before, or a second line */
+		k = i;
+	}
+	if (k < m->out->len)
+		g_array_index(m->out, struct dc_piece, k).kind =
+		    DC_PIECE_TITLE;
+}
+
+/*
+ * A fragment's block of the post's own data, as themes write it over
+ * or under the post ("Post in <abbr class=date …> | Tags …",
+ * "<footer> Category: … Author: …"): a <footer>, or a block its class
+ * calls meta or byline.  Its date and author go to the metadata (an
+ * author after a label, "Author:", "作者：", "By"), its text to a
+ * link line of the header: none of it is the post's.  Returns 1 if n
+ * is one.
+ */
+static int
+mk_frag_meta(struct mk *m, xmlNode *n)
+{
+	static const char *const words[] = { "meta", "byline", "postmeta",
+	    "entrymeta", NULL };
+	GMatchInfo	*mi = NULL;
+	GRegex		*re;
+	xmlNode		*t;
+	char		*s, *a;
+
+	int		 dated = m->dated, found = 0;
+
+	if (n->type != XML_ELEMENT_NODE || (!pg_is(n, "footer") &&
+	    !pg_attr_word(n, "class", words)))
+		return 0;
+	for (t = n; t != NULL; t = pg_next(t, n, 1))
+		mk_frag_date(m, t);
+	found = m->dated && !dated;
+	s = pg_text(n);
+	re = g_regex_new("(?:^|\\s|\\|)(?:Author|Authors|Posted by|By|"
+	    "作者|作者：|撰文)\\s*[:：]?\\s*(\\S[^|｜\\n]*?)\\s*"
+	    "(?=$|\\||｜|\\s[A-Z][a-z]+:|\\s[\\x{4E00}-\\x{9FFF}]{2}[：:])",
+	    G_REGEX_OPTIMIZE, 0, NULL);
+	if (re != NULL && g_regex_match(re, s, 0, &mi)) {
+		a = g_match_info_fetch(mi, 1);
+		if (*a != '\0' && g_utf8_strlen(a, -1) <= 24) {
+			mk_push(m, DC_PIECE_AUTHOR, m->line, a, strlen(a));
+			found = 1;
+		}
+		g_free(a);
+	}
+	g_match_info_free(mi);
+	if (re != NULL)
+		g_regex_unref(re);
+	/* Neither: a line of the text's, its labels the web pass's
+	 * ("日期：2099年3月12日"). */
+	if (!found) {
+		g_free(s);
+		return 0;
+	}
+	mk_flush(m);
+	mk_frag_title(m);
+	if (*g_strstrip(s) != '\0')
+		mk_push(m, DC_PIECE_NAV, m->line, s, strlen(s));
+	g_free(s);
+	return 1;
+}
+
 static int
 mk_enter(struct mk *m, xmlNode *n, int line0)
 {
@@ -461,6 +587,12 @@ mk_enter(struct mk *m, xmlNode *n, int line0)
 		m->line = (int)xmlGetLineNo(n) + line0 - 1;
 	e = mk_el_kind((const char *)n->name);
 	m->removed++;
+	/* A fragment (no page around it): the post's own data. */
+	if (m->pg == NULL && (e == EL_BLOCK || e == EL_INLINE)) {
+		if (mk_frag_meta(m, n))
+			return 0;
+		mk_frag_date(m, n);
+	}
 	if (e != EL_INLINE && e != EL_CELL && e != EL_SKIP &&
 	    !dc_markup_html_name((const char *)n->name,
 	    strlen((const char *)n->name)))
@@ -1960,6 +2092,16 @@ mk_md_node(struct mk *m, cmark_node *n, cmark_event_type ev, int line0)
 			mk_text(m, lit, strlen(lit));
 		return 0;
 	case CMARK_NODE_SOFTBREAK:
+		/* An item's wrapped line ("1. … compatible" over
+		 * "   manner") goes on: lines under an item's text are
+		 * the item's, as a paragraph's are not always (poems,
+		 * a sentence a line). */
+		if (m->items > 0 && m->heading == 0 && !m->literal) {
+			m->softjoin = 1;
+			m->line++;
+			return 0;
+		}
+		/* FALLTHROUGH */
 	case CMARK_NODE_LINEBREAK:
 		mk_flush(m);
 		m->line++;
@@ -3123,7 +3265,10 @@ mk_vert_comment(struct mk *m, struct mk_vert *v, const char *s)
 static void
 mk_vert_token(struct mk *m, struct mk_vert *v, char *s, int line)
 {
-	char	**c = g_strsplit(s, "\t", 12);
+	/* Its columns apart by tabs, or a token and its tag by a space
+	 * ("中 B-ORG"). */
+	char	**c = strchr(s, '\t') != NULL ? g_strsplit(s, "\t", 12) :
+		    g_regex_split_simple(" +", s, 0, 0);
 	size_t	  n = g_strv_length(c);
 	char	 *form, *tag = NULL;
 	int	  conll = n >= 4 && c[0][strspn(c[0], "0123456789")] == '\0';

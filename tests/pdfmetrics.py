@@ -3,7 +3,7 @@
 positions from mutool's structured text (stext), text from pdftotext.
 Standard library only; used by tests/t_pdf_breaking.sh.
 
-usage: pdfmetrics.py PDF [--model DUMP] [--en-p95 EM] [--en-max EM] [--han-p95 EM]
+usage: pdfmetrics.py PDF [--model DUMP] [--en-min EM] [--en-p95 EM] [--en-max EM] [--han-p95 EM]
                          [--han-max EM]
 
 Prints one line of measures and a FAIL line per broken rule; exits 1
@@ -150,7 +150,7 @@ def main():
         print(__doc__)
         return 2
     pdf = args.pop(0)
-    lim = {'--en-p95': None, '--en-max': None, '--han-p95': None, '--han-max': None}
+    lim = {'--en-min': None, '--en-p95': None, '--en-max': None, '--han-p95': None, '--han-max': None}
     blocks = None
     while args:
         k = args.pop(0)
@@ -283,6 +283,9 @@ def main():
                      ('--han-p95', 95, extra), ('--han-max', 100, extra)):
         if lim[k] is not None and xs and pct(xs, v) > lim[k] + 1e-9:
             fails.append('%s: %.3f > %.3f' % (k[2:], pct(xs, v), lim[k]))
+    if lim['--en-min'] is not None and spaces and \
+            min(spaces) < lim['--en-min'] - 1e-9:
+        fails.append('en-min: %.3f < %.3f' % (min(spaces), lim['--en-min']))
     for f in fails:
         print('FAIL: ' + f)
     return 1 if fails else 0

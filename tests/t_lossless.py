@@ -10,7 +10,12 @@ Markdown footnote's mark is markup, and
 so are a wiki link's target and namespace ("[[zh:text]]", "[[page|text]]")
 and a heading's attribute list ("# Tabs {.tabset}", "## 总则{align=\"center\"}"),
 a tabs container's "@tab 标签" line and a "[[toc]]" placeholder; so are the line ids of a
-corpus of numbered lines ("1  text", "2  text", ...; web.c web_line_ids()).
+corpus of numbered lines ("1  text", "2  text", ...; web.c web_line_ids()),
+and of reStructuredText (web_rst.c) its targets (".. _name:"), directive
+names (".. note::"), substitutions ("|name|", ".. |name| image:: address");
+so is a header of capitalised keys over the text ("Title: …", "Slug: …",
+"Summary: …", as Pelican writes it; web.c web_kv_block()): its keys that
+the warning says left out are metadata, as front matter's are.
 
 Usage: t_lossless.py DOCCONV TMPDIR INPUT...
 """
@@ -52,6 +57,10 @@ WIKIMARK = re.compile(r'<ref[^<>/]*/>|<ref[^<>]*>[^<]*</ref>|\{\{[^{}\n]*\}\}|'
                       r'\[img(?:=[^\]]*)?\][^\[\n]*\[/img\]|\[url=[^\]\n]*\]|'
                       r'\[/?(?:b|i|u|s|color|size|font|quote|center|align|url|code|left|right|'
                       r'indent|list|br)(?:=[^\]\n]*)?\]', re.I)
+KVHEAD = re.compile(r'\A\s*((?:[A-Z][A-Za-z_-]{0,19}:[ \t][^\n]*\n){3,})\s*\n')
+KVDROP = re.compile(r'^(?:Tags?|Categor(?:y|ies)|Slug|Summary|Modified|Updated|Keywords|Lang|Description|Status):[^\n]*$', re.M)
+RSTMARK = re.compile(r'^\.\. (?:_[^\n]*:|[A-Za-z][\w-]*::)[ \t]*$', re.M)
+RSTSUB = re.compile(r'^\.\. \|[^|\n]+\| [\w-]+::[^\n]*$|\|[^|\s]+\|(?=[\s_]|$)|^\.\. ([A-Za-z][\w-]*)::', re.M)
 IDFIELD = re.compile(r'<(docno|docid|doc_id|id|guid)>[^<>]*</\1>', re.I)
 
 def conll(src):
@@ -141,6 +150,11 @@ bad = 0
 for f in inputs:
     src = open(f, 'rb').read().decode('utf-8', 'replace')
     src = conll(src) or sql(src) or json_doc(src) or csv_doc(src) or line_ids(SCRIPT.sub(' ', src))
+    m = KVHEAD.match(src)
+    if m:
+        src = src[:m.start(1)] + KVDROP.sub('', m.group(1)) + src[m.end(1):]
+    if len(RSTMARK.findall(src)) + len(re.findall(r'^\.\. \|', src, re.M)) > 0:
+        src = RSTSUB.sub('', RSTMARK.sub('', src))
     if src.lstrip().startswith('<'):
         src = ANYTAG.sub('\n', IDFIELD.sub('\n', CDATA.sub('\n', src)))
     src = FOLIO.sub('', WIKIMARK.sub('\n', src))

@@ -149,7 +149,7 @@ done
 # word, not inside one; --meta short-title, in the title's language,
 # stands there instead.
 f="$top_srcdir/examples/speech-bilingual.zh-en.txt"
-t="Carrying Forward the Shanghai Spirit and Deepening Solidarity and Collaboration"
+t="Carrying Forward the Shanghai Spirit and Deepening Solidarity and Collaboration for a Stronger Community with a Shared Future"
 for s in a5 large; do
 	o=
 	[ $s = large ] && o="--style $top_srcdir/examples/booklet-large.style"
@@ -161,9 +161,29 @@ for s in a5 large; do
 	    case "$t " in
 	    "$h "*) ;;
 	    *) bad "running head $s cut inside a word: $h…" ;;
+	    esac
+	    case $h in
+	    *" "[a-z]|*" "[a-z][a-z]|*" "[a-z][a-z][a-z])
+		bad "running head $s ends in a short word: $h…" ;;
 	    esac ;;
 	*) bad "running head $s not cut: $h" ;;
 	esac
+done
+# A head that fits beside its folio is not cut (A6's Chinese head was
+# cut at three quarters of the measure, inside 命运共同体).
+"$DOCCONV" -q --pdf --paper a6 -o "$tmp/rh.pdf" "$f" || bad "running head a6: failed"
+h=$(pdftotext -layout -f 2 -l 2 "$tmp/rh.pdf" - | grep -m 1 "弘扬")
+case $h in
+*命运共同体) ;;
+*) bad "running head a6 cut though it fits: $h" ;;
+esac
+# A display line broken where a phrase ends, not inside a word: the
+# subtitle (no mark in it) before the ordinal's 第, not inside 元首.
+for o in "--paper a6" "--style $top_srcdir/examples/booklet-large.style"; do
+	# shellcheck disable=SC2086
+	"$DOCCONV" -q --pdf $o -o "$tmp/st.pdf" "$f" || bad "subtitle $o: failed"
+	pdftotext -l 1 "$tmp/st.pdf" - | grep -q '^第二十次会议上的讲话$' ||
+	    bad "subtitle $o not broken before 第: $(pdftotext -l 1 "$tmp/st.pdf" - | grep -A1 '——')"
 done
 "$DOCCONV" -q --pdf --meta short-title='Shanghai Spirit' -o "$tmp/rh.pdf" "$f" ||
     bad "--meta short-title: failed"

@@ -50,8 +50,12 @@ def ideo_dateline(s): return re.sub(r'电[\u00a0 \u3000]*([（(])', '电\u3000\\
 def br_spelling(s): return s.replace('<br/>', '<br />').replace('<br>', '<BR/>')
 def blank_pairs(s): return s.replace('\n \n', '\n\n').replace('\n\t\n', '\n\n')
 def seg_two_spaces(s): return '\n'.join(re.sub(r'(?<=\S) (?=\S)', '  ', l) for l in s.split('\n'))
+def vertical_space(s):
+    ls = [l for l in s.split('\n') if l.strip()]
+    return len(ls) >= 10 and sum(1 for l in ls if len(l.split()) == 2) * 10 >= len(ls) * 9
+
 def seg_clauses(s):
-    if '\t' in s:
+    if '\t' in s or vertical_space(s):
         return s    # a vertical corpus: a token a line already
     out = []
     for l in s.split('\n'):

@@ -24,8 +24,10 @@ of body text on pages of one parity have a gap (gutters()).
             paragraph or turn of the model; a note is set narrower) and
             does not end at the column's right edge (the most common
             end, near the widest, of the lines that go on in their
-            paragraph; the widest on a tie); a closing mark set half
-            width or hanging past the edge ends it there.
+            paragraph; the widest on a tie).  A closing mark ends a
+            line where its ink ends (the first half of its box): set
+            half width it ends flush, hanging past the edge too, set
+            whole it stops half an em short.
   kinsoku   a Chinese line starting with closing or ending with opening
             punctuation.
   alone     a line holding one Han character, with or without its
@@ -268,7 +270,7 @@ def check(pdf, model, faults):
     # paragraph vote for (of all lines where none goes on: a short
     # text's last lines would outvote them), the widest on a tie.  A
     # line ending in a closing mark votes for where the mark starts
-    # (hung), its middle (compressed) and its end (full width), once
+    # (hung) and its middle (compressed: the end of its ink), once
     # each; a line ending in a character votes twice for its end.
     votes, pitch = {}, {}
     for i, l in enumerate(lines):
@@ -279,8 +281,7 @@ def check(pdf, model, faults):
         if not on[i]:
             continue
         if e[0] in CLOSE:
-            v[1].extend({round(e[1], 1), round(e[1] + 0.5 * k[2], 1),
-                         round(e[2], 1)})
+            v[1].extend({round(e[1], 1), round(e[1] + 0.5 * k[2], 1)})
         else:
             v[1].extend([round(e[2], 1)] * 2)
     for a, b in zip(lines, lines[1:]):
@@ -320,9 +321,12 @@ def check(pdf, model, faults):
             continue
         e = l['chars'][-1]
         x1 = e[2]
-        if e[0] in CLOSE and (abs(e[1] + 0.5 * l['size'] - edge[k]) <= 0.5 or
-                              abs(e[1] - edge[k]) <= 0.5):
-            continue
+        if e[0] in CLOSE:
+            # A closing mark's ink is the first half of its box: set
+            # whole, it stops half an em short of the edge.
+            if abs(e[1] - edge[k]) <= 0.5:
+                continue
+            x1 = e[1] + 0.5 * l['size']
         if 0.5 < abs(x1 - edge[k]) < 4 * l['size']:
             add('ragged', l, 'ends %.1f pt short: ' % (edge[k] - x1))
 
