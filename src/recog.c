@@ -1023,7 +1023,9 @@ dc_dateline(struct dc_doc *d, const char *text, struct dc_dateline *dl)
 	if (g_match_info_matches(mi)) {
 		g_match_info_fetch_pos(mi, 1, &bst, &ben);
 		b = g_match_info_fetch(mi, 2);
+		/* Either script's reporter ("記者", "通訊員"). */
 		if (strstr(b, "记者") != NULL || strstr(b, "通讯员") != NULL ||
+		    strstr(b, "記者") != NULL || strstr(b, "通訊員") != NULL ||
 		    g_utf8_strlen(b, -1) <= 12) {
 			dl->byline = g_strndup(text + en + bst, ben - bst);
 			dl->end = en + ben;
