@@ -39,9 +39,11 @@ static int	heading_kind(const char *);
 #define NEWS_DATELINE \
 	"^" NEWS_OPEN "?((?:(?!" NEWS_CLOSE ").){0,24}?)((?:(?:\\d{4}|[０-９]{4})年)?(?:" NEWS_NUM \
 	"月)?" NEWS_NUM "日)" NEWS_SENT
+/* Either script's 讯/訊, a special dispatch's 专讯/專訊 ("某某報專訊"). */
 #define NEWS_XUN \
-	"^" NEWS_OPEN "?(本报|本刊|本网|本台|新华社|中新社|[" HAN "]{1,6}?(?:社|报|網|网|台)|" \
-	"[" HAN "]{2,4}(?=讯[\\s\\x{3000}（(]))()讯"
+	"^" NEWS_OPEN "?(本报|本報|本刊|本网|本網|本台|新华社|新華社|中新社|" \
+	"[" HAN "]{1,6}?(?:社|报|報|網|网|台)|" \
+	"[" HAN "]{2,4}(?=[讯訊][\\s\\x{3000}（(]))()(?:专|專)?[讯訊]"
 /* A dateline of place alone, closed by its bracket at once, as papers
  * that gather wires write it: "（北京综合讯）", "（巴尔的摩综合电）". */
 #define NEWS_PLACE \
