@@ -838,6 +838,30 @@ ln_refit(struct ln_para *p, int n)
  * (…会议上的 / 讲话), which no word of a title runs across.
  * Returns -1 where no line may start.
  */
+/*
+ * Does a phrase end before c, pc (at, in text) before it, without a
+ * mark: before an ordinal's 第, after the particle 的, but not inside
+ * the few words they stand in.
+ */
+static int
+lb_phrase_edge(const char *text, const char *at, gunichar pc, gunichar c)
+{
+	gunichar	 ppc = 0;
+
+	if (at > text)
+		ppc = g_utf8_get_char(g_utf8_prev_char(at));
+	/* Not in 次第, 及第, 门第 (門第), 府第, 宅第, 落第. */
+	if (c == 0x7B2C)
+		return pc != 0x6B21 && pc != 0x53CA && pc != 0x95E8 &&
+		    pc != 0x9580 && pc != 0x5E9C && pc != 0x5B85 &&
+		    pc != 0x843D;
+	/* Not in 的确 (的確), 的士, 目的, 有的. */
+	if (pc == 0x7684)
+		return c != 0x786E && c != 0x78BA && c != 0x58EB &&
+		    ppc != 0x76EE && ppc != 0x6709;
+	return 0;
+}
+
 static double
 lb_phrase(const struct ln_para *p, int j, double pen)
 {
@@ -856,7 +880,8 @@ lb_phrase(const struct ln_para *p, int j, double pen)
 		return 0;
 	if (!g_unichar_iswide(pc) && !g_unichar_iswide(c))
 		return -1;
-	return c == 0x7B2C || pc == 0x7684 ? pen / 4 : pen;
+	return lb_phrase_edge(p->text, p->text + p->g[i].cl, pc, c) ?
+	    pen / 4 : pen;
 }
 
 /* Whether glyphs [a, e) hold no more than one letter, digit or Han. */

@@ -505,6 +505,72 @@ ln_words_free(void *arg)
 
 static GPrivate ln_words_key = G_PRIVATE_INIT(ln_words_free);
 
+static int	 ln_word_char(gunichar);
+
+/* Shape s (NUL-ended) with f, Latin, into buf. */
+static void
+ln_probe_shape(const struct ln_font *f, hb_buffer_t *buf, const char *s)
+{
+	hb_buffer_clear_contents(buf);
+	hb_buffer_add_utf8(buf, s, -1, 0, -1);
+	hb_buffer_set_direction(buf, HB_DIRECTION_LTR);
+	hb_buffer_set_script(buf, HB_SCRIPT_LATIN);
+	hb_buffer_set_language(buf, hb_language_from_string("en", -1));
+	hb_shape(f->hb, buf, NULL, 0);
+}
+
+/*
+ * Does every printable character of ASCII and Latin-1 that f has set
+ * alike between spaces and alone, and the spaces too?  The lookups'
+ * glyphs (below) do not name what a class-based rule matches with its
+ * class 0, nor is the old 'kern' table among them, which HarfBuzz
+ * also reads beside a GPOS without kerning: a pair of a letter and the
+ * space kerned either way shows here.
+ */
+static int
+ln_font_words_probe(const struct ln_font *f)
+{
+	hb_buffer_t		*all, *one;
+	hb_glyph_info_t		*ai, *oi;
+	hb_glyph_position_t	*ap, *op;
+	GString			*s;
+	hb_codepoint_t		 g;
+	gunichar		 c;
+	unsigned int		 na, no, k = 0, j;
+	const char		*q;
+	char			 ch[8];
+	int			 ok = 1;
+
+	s = g_string_new(" ");
+	for (c = 0x21; c <= 0xFF; c++)
+		if (ln_word_char(c) &&
+		    hb_font_get_nominal_glyph(f->hb, c, &g)) {
+			g_string_append_unichar(s, c);
+			g_string_append_c(s, ' ');
+		}
+	all = hb_buffer_create();
+	one = hb_buffer_create();
+	ln_probe_shape(f, all, s->str);
+	ai = hb_buffer_get_glyph_infos(all, &na);
+	ap = hb_buffer_get_glyph_positions(all, &na);
+	for (q = s->str; *q != '\0' && ok; q = g_utf8_next_char(q)) {
+		ch[g_unichar_to_utf8(g_utf8_get_char(q), ch)] = '\0';
+		ln_probe_shape(f, one, ch);
+		oi = hb_buffer_get_glyph_infos(one, &no);
+		op = hb_buffer_get_glyph_positions(one, &no);
+		for (j = 0; j < no && ok; j++, k++)
+			ok = k < na && ai[k].codepoint == oi[j].codepoint &&
+			    ap[k].x_advance == op[j].x_advance &&
+			    ap[k].x_offset == op[j].x_offset &&
+			    ap[k].y_offset == op[j].y_offset;
+	}
+	ok = ok && k == na;
+	hb_buffer_destroy(all);
+	hb_buffer_destroy(one);
+	g_string_free(s, TRUE);
+	return ok;
+}
+
 /* Does a substitution or positioning of f touch its space glyph? */
 static int
 ln_font_words_check(const struct ln_font *f)
@@ -540,7 +606,7 @@ ln_font_words_check(const struct ln_font *f)
 	}
 	ok = !hb_set_has(s, sp) && hb_set_allocation_successful(s);
 	hb_set_destroy(s);
-	return ok;
+	return ok && ln_font_words_probe(f);
 }
 
 /* May f's Latin runs be shaped word by word?  Known once per font. */
@@ -1025,15 +1091,19 @@ ln_center(struct ln_para *p, int width)
  * whole, if any word does.
  */
 /*
- * Where the last word of glyphs [g0, j) starts if it is a short word
- * in lower case (of three letters at most: "a", "of", "the") after
- * another word, else g0.
+ * Where the last word of glyphs [g0, j) starts if it is one of the
+ * English words a cut title must not end in ("for a…", "Solidarity
+ * and…") after another word, else g0.
  */
 static int
 ln_short_word(const struct ln_para *p, int g0, int j)
 {
+	static const char *const stop[] = { "a", "an", "the", "of", "to",
+	    "in", "on", "for", "and", "or", "by", "at", "as", "with",
+	    "from", "into", NULL };
 	const char	*s, *e;
-	int		 k, n = 0;
+	size_t		 n;
+	int		 k, i;
 
 	for (k = j; k > g0 && !(p->g[k - 1].flags & LN_SPACE); k--)
 		continue;
@@ -1041,12 +1111,11 @@ ln_short_word(const struct ln_para *p, int g0, int j)
 		return g0;
 	e = j < p->ng ? p->text + p->g[j].cl : p->text + p->len;
 	s = p->text + p->g[k].cl;
-	if (!g_unichar_islower(g_utf8_get_char(s)))
-		return g0;
-	for (; s < e; s = g_utf8_next_char(s))
-		if (!g_unichar_isalpha(g_utf8_get_char(s)) || ++n > 3)
-			return g0;
-	return k;
+	n = (size_t)(e - s);
+	for (i = 0; stop[i] != NULL; i++)
+		if (strlen(stop[i]) == n && strncmp(s, stop[i], n) == 0)
+			return k;
+	return g0;
 }
 
 void
@@ -1056,7 +1125,7 @@ ln_ellipsize(struct ln_para *p, int width)
 	struct ln_font	*f;
 	hb_codepoint_t	 e;
 	int32_t		 ea;
-	int		 j, w, k, kw;
+	int		 j, w, k, kw, nstop;
 
 	if (p->nlines == 0 || (l = &p->lines[0])->width <= width)
 		return;
@@ -1084,8 +1153,10 @@ ln_ellipsize(struct ln_para *p, int width)
 	}
 	while (j > l->g0 && (p->g[j - 1].flags & LN_SPACE))
 		w -= p->g[--j].adv;
-	/* Nor does it end in a short lower-case word ("for a…"). */
-	while (!p->st->zh && (k = ln_short_word(p, l->g0, j)) > l->g0) {
+	/* Nor does it end in a word such as "and" or "a" (two at most:
+	 * "for a…"). */
+	for (nstop = 0; !p->st->zh && nstop < 2 &&
+	    (k = ln_short_word(p, l->g0, j)) > l->g0; nstop++) {
 		while (j > k)
 			w -= p->g[--j].adv;
 		while (j > l->g0 && (p->g[j - 1].flags & LN_SPACE))

@@ -1030,13 +1030,21 @@ meta_title_latin(struct dc_doc *d)
 	 * that titles the English side of a bilingual text. */
 	if (words > 5)
 		return;
-	/* The text is Chinese: most of its blocks have Chinese. */
-	for (n = d->root->child; n != NULL; n = n->next)
-		for (s = n->child; s != NULL; s = s->next)
-			if (s->type == DC_SEG && dc_type_is_block(n->type)) {
-				zh += s->lang == DC_LANG_ZH;
-				en += s->lang == DC_LANG_EN;
-			}
+	/* The text is Chinese: most of its blocks are in Chinese alone,
+	 * and none is a pair (a bilingual text's English title is its
+	 * English side's, not also its Chinese one). */
+	for (n = d->root->child; n != NULL; n = n->next) {
+		if (!dc_type_is_block(n->type))
+			continue;
+		for (in = 0, s = n->child; s != NULL; s = s->next)
+			if (s->type == DC_SEG)
+				in |= s->lang == DC_LANG_ZH ? 1 :
+				    s->lang == DC_LANG_EN ? 2 : 0;
+		if (in == 3)
+			return;
+		zh += in == 1;
+		en += in == 2;
+	}
 	if (zh > 0 && zh >= en)
 		dc_meta_set(&d->meta.l[DC_LANG_ZH].title, t);
 }

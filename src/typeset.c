@@ -851,14 +851,14 @@ ts_furniture(struct ts *t, struct ts_page *p)
 	/*
 	 * The title is cut only where it would come within an em and a
 	 * half of a folio beside it (a head of 179 pt was cut in a 232
-	 * pt measure that held it); with the folio in the middle of the
-	 * head, to three quarters of the measure.
+	 * pt measure that held it).  A folio in the middle of the head
+	 * takes the title's place: the two were drawn over each other.
 	 */
 	em = t->st[sid].size;
 	if (fo == DC_FOLIO_HEAD_OUTER || fo == DC_FOLIO_HEAD_INNER)
 		cap = t->tw - 2 * (fw + 1.5 * em);
 	else if (fo == DC_FOLIO_HEAD_CENTER)
-		cap = t->tw * 0.75;
+		cap = 0;
 	else
 		cap = t->tw - 2 * em;
 	if (title != NULL && t->sty->running_head && cap > 2 * em) {

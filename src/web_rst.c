@@ -295,7 +295,7 @@ dc_rst_to_md(const char *s, size_t len)
 	GArray		*styles = g_array_new(FALSE, FALSE, sizeof(int));
 	const char	*end = s + len, *e, *n, *ne, *n2, *ne2, *p;
 	enum rst_block	 blk = RST_TEXT;
-	size_t		 ind = 0, dn;
+	size_t		 ind = 0, dn, blen;
 	int		 c, skip = 0, lineblock = 0, prevblank = 1;
 
 	for (; s < end; s = n) {
@@ -358,8 +358,9 @@ dc_rst_to_md(const char *s, size_t len)
 		if ((c = rst_adorn(s, e)) != 0 && n < end &&
 		    !rst_blank(n, ne) && !rst_adorn(n, ne) &&
 		    rst_adorn(n2, ne2) == c) {
+			/* The title on the overline's line: the lines
+			 * skipped keep their own line ends. */
 			rst_heading(b, rst_level(styles, c, 1), n, ne);
-			g_string_append_c(b, '\n');
 			skip = 2;
 			goto next;
 		}
@@ -403,9 +404,12 @@ dc_rst_to_md(const char *s, size_t len)
 		}
 		/* "text::" opens a literal block: "text:". */
 		if (e - s >= 2 && e[-1] == ':' && e[-2] == ':') {
+			/* "::" alone gives nothing (its ':' may have gone
+			 * into an open link's text, not into b). */
+			blen = b->len;
 			rst_inline(b, s, e - 1, link);
 			if (e - s == 2)
-				g_string_truncate(b, b->len - 1);
+				g_string_truncate(b, blen);
 			goto next;
 		}
 		rst_inline(b, s, e, link);

@@ -185,6 +185,19 @@ for o in "--paper a6" "--style $top_srcdir/examples/booklet-large.style"; do
 	pdftotext -l 1 "$tmp/st.pdf" - | grep -q '^第二十次会议上的讲话$' ||
 	    bad "subtitle $o not broken before 第: $(pdftotext -l 1 "$tmp/st.pdf" - | grep -A1 '——')"
 done
+# A long head in sentence case loses its last "of the", not all its
+# short words ("Why…" was left of one such).
+"$DOCCONV" -q --pdf --meta short-title='Why we can all do our bit for the end of war and the age of man and his kin and all the way to the sea' \
+    -o "$tmp/rh.pdf" "$f" || bad "long short-title: failed"
+h=$(pdftotext -f 3 -l 3 "$tmp/rh.pdf" - | head -n 1)
+case $h in
+"Why we can all do our bit"*…) ;;
+*) bad "long short-title cut to: $h" ;;
+esac
+# Nor is a display line broken after the 的 of 目的地.
+printf '全面推进旅游目的地建设与文化事业繁荣发展\n\n码头的灯笼今晚点亮。\n' > "$tmp/mdd.txt"
+"$DOCCONV" -q --pdf --paper a6 -o "$tmp/mdd.pdf" "$tmp/mdd.txt" || bad "目的地: failed"
+pdftotext -l 1 "$tmp/mdd.pdf" - | grep -q '目的$' && bad "title broken after 目的: $(pdftotext -l 1 "$tmp/mdd.pdf" - | head -2)"
 "$DOCCONV" -q --pdf --meta short-title='Shanghai Spirit' -o "$tmp/rh.pdf" "$f" ||
     bad "--meta short-title: failed"
 [ "$(pdftotext -f 3 -l 3 "$tmp/rh.pdf" - | head -n 1)" = "Shanghai Spirit" ] ||
