@@ -293,9 +293,9 @@ dc_rst_to_md(const char *s, size_t len)
 	GString		*link = g_string_new(NULL);
 	GString		*lb = g_string_new(NULL);
 	GArray		*styles = g_array_new(FALSE, FALSE, sizeof(int));
-	const char	*end = s + len, *e, *n, *ne, *n2, *ne2, *p;
+	const char	*end = s + len, *e, *n, *ne, *n2, *ne2, *p, *te;
 	enum rst_block	 blk = RST_TEXT;
-	size_t		 ind = 0, dn, blen;
+	size_t		 ind = 0, dn;
 	int		 c, skip = 0, lineblock = 0, prevblank = 1;
 
 	for (; s < end; s = n) {
@@ -402,16 +402,25 @@ dc_rst_to_md(const char *s, size_t len)
 				s = p;
 			}
 		}
-		/* "text::" opens a literal block: "text:". */
-		if (e - s >= 2 && e[-1] == ':' && e[-2] == ':') {
-			/* "::" alone gives nothing (its ':' may have gone
-			 * into an open link's text, not into b). */
-			blen = b->len;
-			rst_inline(b, s, e - 1, link);
-			if (e - s == 2)
-				g_string_truncate(b, blen);
+		/* "text::" opens a literal block: "text:"; "text ::",
+		 * "text"; "::" alone, nothing (its ':' may have gone into
+		 * an open link's text, not into b).  Spaces after it
+		 * change nothing. */
+		for (te = e; te > s && (te[-1] == ' ' || te[-1] == '\t' ||
+		    te[-1] == '\r'); te--)
+			continue;
+		if (te - s > 2 && te[-1] == ':' && te[-2] == ':') {
+			if (te[-3] == ' ' || te[-3] == '\t') {
+				for (te -= 2; te > s && (te[-1] == ' ' ||
+				    te[-1] == '\t'); te--)
+					continue;
+				rst_inline(b, s, te, link);
+			} else
+				rst_inline(b, s, te - 1, link);
 			goto next;
 		}
+		if (te - s == 2 && s[0] == ':' && s[1] == ':')
+			goto next;
 		rst_inline(b, s, e, link);
 next:
 		prevblank = rst_blank(s, e);
