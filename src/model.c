@@ -1016,8 +1016,11 @@ meta_title_latin(struct dc_doc *d)
 	size_t			 zh = 0, en = 0, words = 0;
 	int			 in = 0;
 
+	/* A model read back (JSON) has its titles decided, and a title
+	 * taken from a speaker's line in want of one is no title line. */
 	if (t == NULL || d->meta.l[DC_LANG_ZH].title != NULL ||
-	    !(d->meta.langs & (1u << DC_LANG_ZH)))
+	    !(d->meta.langs & (1u << DC_LANG_ZH)) ||
+	    d->meta.title_default || d->meta.dialect == DC_DIALECT_JSON)
 		return;
 
 	for (p = t; *p != '\0'; p = g_utf8_next_char(p)) {
