@@ -6,7 +6,7 @@ set -eu
 PKGS="build-essential autoconf automake pkg-config gettext
 libglib2.0-dev libxml2-dev libxml2-utils libcairo2-dev libpango1.0-dev
 libharfbuzz-dev libfontconfig-dev libfreetype-dev libzip-dev zlib1g-dev zip unzip libhyphen-dev hyphen-en-us
-libbrotli-dev libcmark-dev
+libbrotli-dev libcmark-dev libdeflate-dev
 fonts-noto-cjk fonts-noto-cjk-extra fonts-linuxlibertine fonts-ebgaramond
 poppler-utils mupdf-tools qpdf epubcheck jing default-jre-headless
 clang libclang-rt-14-dev valgrind time fontconfig python3 xz-utils
