@@ -1033,9 +1033,9 @@ meta_title_latin(struct dc_doc *d)
 	 * that titles the English side of a bilingual text. */
 	if (words > 5)
 		return;
-	/* The text is Chinese: most of its blocks are in Chinese alone,
-	 * and none is a pair (a bilingual text's English title is its
-	 * English side's, not also its Chinese one). */
+	/* The text is Chinese: more of its blocks are in Chinese alone
+	 * than in English or in both (a bilingual text's English title
+	 * is its English side's, not also its Chinese one). */
 	for (n = d->root->child; n != NULL; n = n->next) {
 		if (!dc_type_is_block(n->type))
 			continue;
@@ -1043,12 +1043,10 @@ meta_title_latin(struct dc_doc *d)
 			if (s->type == DC_SEG)
 				in |= s->lang == DC_LANG_ZH ? 1 :
 				    s->lang == DC_LANG_EN ? 2 : 0;
-		if (in == 3)
-			return;
 		zh += in == 1;
-		en += in == 2;
+		en += in >= 2;
 	}
-	if (zh > 0 && zh >= en)
+	if (zh > en)
 		dc_meta_set(&d->meta.l[DC_LANG_ZH].title, t);
 }
 
