@@ -439,13 +439,10 @@ ln_script_neutral(hb_script_t s)
 #define LN_WORD_LEN	64	/* longer words are shaped each time */
 #define LN_WORDS_BLOCK	(256 * 1024) /* the cache's memory, a block */
 
-/* A word's glyphs; cl from the word's first byte. */
+/* A word's glyphs (ln_glyphs_put()'s), cl from its first byte. */
 struct ln_word {
 	unsigned int	 n;
-	struct ln_wg {
-		uint32_t	 gid, cl;
-		int32_t		 adv, dx, dy;
-	}		 g[];
+	struct ln_glyph	 g[];
 };
 
 /*
@@ -637,6 +634,36 @@ ln_word_char(gunichar c)
 }
 
 /*
+ * The glyphs HarfBuzz shaped into buf, as glyphs of font slot into g
+ * (room for hb_buffer_get_length()); a default ignorable's glyph is
+ * hidden.
+ */
+static void
+ln_glyphs_put(struct ln_glyph *g, hb_buffer_t *buf, int slot)
+{
+	hb_glyph_info_t		*info;
+	hb_glyph_position_t	*pos;
+	unsigned int		 n, i;
+
+	info = hb_buffer_get_glyph_infos(buf, &n);
+	pos = hb_buffer_get_glyph_positions(buf, &n);
+	for (i = 0; i < n; i++, g++) {
+		g->gid = info[i].codepoint;
+		g->adv = pos[i].x_advance;
+		g->dx = pos[i].x_offset;
+		g->dy = pos[i].y_offset;
+		g->cl = info[i].cluster;
+		g->font = (uint8_t)slot;
+		g->flags = 0;
+		if (g->gid == LN_INVISIBLE) {
+			g->gid = 0;
+			g->adv = 0;
+			g->flags |= LN_HIDDEN;
+		}
+	}
+}
+
+/*
  * Shape text[a, b) alone with font f (Latin) into a new word: in ws's
  * blocks, the key (klen bytes of ws->key and a NUL) after its glyphs,
  * if ws is not NULL, else g_malloc()ed.
@@ -645,10 +672,8 @@ static struct ln_word *
 ln_word_shape(const struct ln_para *p, hb_buffer_t *buf, struct ln_font *f,
     size_t a, size_t b, struct ln_words *ws, size_t klen)
 {
-	hb_glyph_info_t		*info;
-	hb_glyph_position_t	*pos;
 	struct ln_word		*w;
-	unsigned int		 n, i;
+	unsigned int		 n;
 
 	hb_buffer_clear_contents(buf);
 	hb_buffer_add_utf8(buf, p->text + a, (int)(b - a), 0, (int)(b - a));
@@ -657,8 +682,7 @@ ln_word_shape(const struct ln_para *p, hb_buffer_t *buf, struct ln_font *f,
 	hb_buffer_set_language(buf, p->st->hblang);
 	hb_buffer_set_invisible_glyph(buf, LN_INVISIBLE);
 	hb_shape(f->hb, buf, NULL, 0);
-	info = hb_buffer_get_glyph_infos(buf, &n);
-	pos = hb_buffer_get_glyph_positions(buf, &n);
+	n = hb_buffer_get_length(buf);
 	if (ws != NULL) {
 		w = ln_words_alloc(ws, sizeof(*w) + n * sizeof(w->g[0]) +
 		    klen + 1);
@@ -666,13 +690,7 @@ ln_word_shape(const struct ln_para *p, hb_buffer_t *buf, struct ln_font *f,
 	} else
 		w = g_malloc(sizeof(*w) + n * sizeof(w->g[0]));
 	w->n = n;
-	for (i = 0; i < n; i++) {
-		w->g[i].gid = info[i].codepoint;
-		w->g[i].cl = info[i].cluster;
-		w->g[i].adv = pos[i].x_advance;
-		w->g[i].dx = pos[i].x_offset;
-		w->g[i].dy = pos[i].y_offset;
-	}
+	ln_glyphs_put(w->g, buf, 0);
 	return w;
 }
 
@@ -684,21 +702,12 @@ ln_word_add(struct ln_para *p, const struct ln_word *w, size_t a, int slot)
 	unsigned int	 i;
 
 	p->g = g_renew(struct ln_glyph, p->g, p->ng + w->n);
+	g = memcpy(&p->g[p->ng], w->g, w->n * sizeof(w->g[0]));
 	for (i = 0; i < w->n; i++) {
-		g = &p->g[p->ng++];
-		g->gid = w->g[i].gid;
-		g->adv = w->g[i].adv;
-		g->dx = w->g[i].dx;
-		g->dy = w->g[i].dy;
-		g->cl = w->g[i].cl + (uint32_t)a;
-		g->font = (uint8_t)slot;
-		g->flags = 0;
-		if (g->gid == LN_INVISIBLE) {
-			g->gid = 0;
-			g->adv = 0;
-			g->flags |= LN_HIDDEN;
-		}
+		g[i].cl += (uint32_t)a;
+		g[i].font = (uint8_t)slot;
 	}
+	p->ng += (int)w->n;
 }
 
 /*
@@ -760,10 +769,7 @@ ln_shape_run(struct ln_para *p, hb_buffer_t *buf, size_t start, size_t end,
     unsigned int nfeat)
 {
 	struct ln_font		*f = p->fonts[slot];
-	hb_glyph_info_t		*info;
-	hb_glyph_position_t	*pos;
-	unsigned int		 n, i;
-	struct ln_glyph		*g;
+	unsigned int		 n;
 
 	if (script == HB_SCRIPT_LATIN && nfeat == 0 && ln_font_words(f) &&
 	    ln_shape_words(p, buf, start, end, slot))
@@ -778,24 +784,10 @@ ln_shape_run(struct ln_para *p, hb_buffer_t *buf, size_t start, size_t end,
 	hb_buffer_set_flags(buf, (start == 0 ? HB_BUFFER_FLAG_BOT : 0) |
 	    (end == p->len ? HB_BUFFER_FLAG_EOT : 0));
 	hb_shape(f->hb, buf, feat, nfeat);
-	info = hb_buffer_get_glyph_infos(buf, &n);
-	pos = hb_buffer_get_glyph_positions(buf, &n);
+	n = hb_buffer_get_length(buf);
 	p->g = g_renew(struct ln_glyph, p->g, p->ng + n);
-	for (i = 0; i < n; i++) {
-		g = &p->g[p->ng++];
-		g->gid = info[i].codepoint;
-		g->adv = pos[i].x_advance;
-		g->dx = pos[i].x_offset;
-		g->dy = pos[i].y_offset;
-		g->cl = info[i].cluster;
-		g->font = (uint8_t)slot;
-		g->flags = 0;
-		if (g->gid == LN_INVISIBLE) {
-			g->gid = 0;
-			g->adv = 0;
-			g->flags |= LN_HIDDEN;
-		}
-	}
+	ln_glyphs_put(&p->g[p->ng], buf, slot);
+	p->ng += (int)n;
 }
 
 /*
